@@ -1,0 +1,1 @@
+"""Local SQLite cache: typed models, engine with durable pragmas, Alembic migrations."""

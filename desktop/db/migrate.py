@@ -1,0 +1,108 @@
+"""Start-up migration: back up the database file, upgrade to head, restore the backup on failure."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from desktop.db.engine import Database
+from desktop.errors import DomainError
+
+log = logging.getLogger(__name__)
+MIGRATIONS = Path(__file__).with_name("migrations")
+KEEP_BACKUPS = 5
+
+
+def alembic_config(db: Database) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.set_main_option("sqlalchemy.url", f"sqlite:///{db.path}")
+    return cfg
+
+
+def head_revision() -> str:
+    script = ScriptDirectory(str(MIGRATIONS))
+    head = script.get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(db: Database) -> str | None:
+    with db.engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade(db: Database, revision: str = "head") -> None:
+    """Run Alembic to `revision` on an open Database (no backup: callers use migrate_with_backup)."""
+    cfg = alembic_config(db)
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+
+
+def backup_file(path: Path) -> Path:
+    """A consistent copy of the database (SQLite online backup API, WAL included)."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+    target = path.with_name(f"{path.stem}.backup-{stamp}{path.suffix}")
+    src, dst = sqlite3.connect(path), sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        src.close()
+        dst.close()
+    _prune_backups(path)
+    return target
+
+
+def _prune_backups(path: Path) -> None:
+    backups = sorted(path.parent.glob(f"{path.stem}.backup-*{path.suffix}"))
+    for old in backups[:-KEEP_BACKUPS]:
+        old.unlink(missing_ok=True)
+
+
+def restore_file(backup: Path, path: Path) -> None:
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    shutil.copyfile(backup, path)
+
+
+def migrate_with_backup(path: Path | str) -> Database:
+    """Open the database at `path`, migrated to head; a failed migration restores the backup."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fresh = not path.exists()
+    db = Database(path)
+    current = None if fresh else current_revision(db)
+    if current == head_revision():
+        return db
+    if current is not None and not _known(current):
+        db.dispose()
+        raise DomainError("db.newer_than_app", revision=current)
+    backup = None if fresh else backup_file(path)
+    try:
+        upgrade(db)
+    except Exception as exc:
+        db.dispose()
+        log.exception("migration failed; restoring %s", backup)
+        if backup is not None:
+            restore_file(backup, path)
+        else:
+            path.unlink(missing_ok=True)
+        raise DomainError("db.migration_failed", error=type(exc).__name__, backup=str(backup)) from exc
+    return db
+
+
+def _known(revision: str) -> bool:
+    script = ScriptDirectory(str(MIGRATIONS))
+    try:
+        return script.get_revision(revision) is not None
+    except Exception:
+        return False

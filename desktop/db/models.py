@@ -1,0 +1,341 @@
+"""Typed SQLAlchemy 2.0 models of the counter PC's local cache (money in kopecks, times in UTC)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from desktop.db.coltypes import UTCDateTime
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {datetime: UTCDateTime(), dict: JSON, list: JSON}
+
+
+class PickupPoint(Base):
+    __tablename__ = "pickup_points"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(8), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    city: Mapped[str] = mapped_column(String(100))
+    address: Mapped[str] = mapped_column(String(300))
+    hours: Mapped[str] = mapped_column(String(100), default="10:00–21:00")
+    timezone: Mapped[str] = mapped_column(String(64), default="Europe/Moscow")
+    storage_days: Mapped[int] = mapped_column(Integer, default=7)
+    id_check_threshold_kopecks: Mapped[int] = mapped_column(Integer, default=10_000_000)
+    code_hash_params: Mapped[str | None] = mapped_column(String(200))
+    is_local: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Staff(Base):
+    __tablename__ = "staff"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    point_id: Mapped[int] = mapped_column(ForeignKey("pickup_points.id"))
+    login: Mapped[str] = mapped_column(String(64), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(16))  # clerk | manager | admin
+    badge_code: Mapped[str | None] = mapped_column(String(32), unique=True)
+    pin_hash: Mapped[str | None] = mapped_column(String(200))
+    password_hash: Mapped[str | None] = mapped_column(String(200))
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None]
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Shift(Base):
+    __tablename__ = "shifts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    point_id: Mapped[int] = mapped_column(ForeignKey("pickup_points.id"))
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    opened_at: Mapped[datetime]
+    closed_at: Mapped[datetime | None]
+    closed_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    report: Mapped[dict | None]
+
+
+class Customer(Base):
+    __tablename__ = "customers"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    phone: Mapped[str] = mapped_column(String(20), index=True)  # +7XXXXXXXXXX
+    phone_last4: Mapped[str] = mapped_column(String(4), index=True)
+    email: Mapped[str | None] = mapped_column(String(200))
+    phone_confirmed: Mapped[bool] = mapped_column(Boolean, default=True)
+    external_id: Mapped[str | None] = mapped_column(String(64), unique=True)
+
+
+class Shipment(Base):
+    __tablename__ = "shipments"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(32), unique=True)
+    point_id: Mapped[int] = mapped_column(ForeignKey("pickup_points.id"))
+    status: Mapped[str] = mapped_column(String(16), default="in_transit")  # in_transit|receiving|received
+    expected_at: Mapped[datetime | None]
+    carrier: Mapped[str | None] = mapped_column(String(100))
+
+
+class Order(Base):
+    __tablename__ = "orders"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(16), unique=True)
+    point_id: Mapped[int] = mapped_column(ForeignKey("pickup_points.id"), index=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16), default="retail")  # retail | legal_entity | credit
+    status: Mapped[str] = mapped_column(String(24), default="created", index=True)
+    total_kopecks: Mapped[int] = mapped_column(Integer)
+    prepaid: Mapped[bool] = mapped_column(Boolean, default=True)
+    boxes_total: Mapped[int] = mapped_column(Integer, default=1)
+    legal_entity_name: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime]
+    arrived_at: Mapped[datetime | None]
+    ready_at: Mapped[datetime | None]
+    storage_until: Mapped[datetime | None] = mapped_column(index=True)
+    extended_days: Mapped[int] = mapped_column(Integer, default=0)
+    pickup_code_hash: Mapped[str | None] = mapped_column(String(128), index=True)
+    code_failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_at: Mapped[datetime | None]
+    handed_over_at: Mapped[datetime | None]
+    cancelled_at: Mapped[datetime | None]
+    returned_at: Mapped[datetime | None]
+    lines: Mapped[list[OrderLine]] = relationship(back_populates="order", order_by="OrderLine.id")
+    boxes: Mapped[list[Box]] = relationship(back_populates="order", order_by="Box.seq_no")
+    customer: Mapped[Customer] = relationship()
+
+
+class OrderLine(Base):
+    __tablename__ = "order_lines"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    sku: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(String(300))
+    quantity: Mapped[int] = mapped_column(Integer)
+    price_kopecks: Mapped[int] = mapped_column(Integer)
+    serial: Mapped[str | None] = mapped_column(String(64))
+    refused_quantity: Mapped[int] = mapped_column(Integer, default=0)
+    refusal_reason: Mapped[str | None] = mapped_column(String(300))
+    order: Mapped[Order] = relationship(back_populates="lines")
+
+
+class StorageCell(Base):
+    __tablename__ = "storage_cells"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    point_id: Mapped[int] = mapped_column(ForeignKey("pickup_points.id"))
+    code: Mapped[str] = mapped_column(String(16), unique=True)  # barcode, e.g. CA0103
+    label: Mapped[str] = mapped_column(String(16))  # human text, e.g. A-01-03
+    size_class: Mapped[str] = mapped_column(String(4))  # S | M | L | XL
+    capacity: Mapped[int] = mapped_column(Integer, default=4)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Box(Base):
+    __tablename__ = "boxes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    barcode: Mapped[str] = mapped_column(String(32), unique=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    shipment_id: Mapped[int | None] = mapped_column(ForeignKey("shipments.id"), index=True)
+    seq_no: Mapped[int] = mapped_column(Integer, default=1)  # "n" of "n of m"; m is order.boxes_total
+    size_class: Mapped[str] = mapped_column(String(4), default="M")
+    weight_grams: Mapped[int] = mapped_column(Integer, default=1000)
+    # expected | received | placed | handed_over | returned
+    status: Mapped[str] = mapped_column(String(16), default="expected")
+    received_at: Mapped[datetime | None]
+    damaged: Mapped[bool] = mapped_column(Boolean, default=False)
+    damage_note: Mapped[str | None] = mapped_column(String(500))
+    cell_id: Mapped[int | None] = mapped_column(ForeignKey("storage_cells.id"), index=True)
+    placed_at: Mapped[datetime | None]
+    order: Mapped[Order] = relationship(back_populates="boxes")
+    cell: Mapped[StorageCell | None] = relationship()
+
+
+class ReceivingSession(Base):
+    __tablename__ = "receiving_sessions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True)
+    point_id: Mapped[int] = mapped_column(ForeignKey("pickup_points.id"))
+    shipment_id: Mapped[int | None] = mapped_column(ForeignKey("shipments.id"))
+    opened_by: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    opened_at: Mapped[datetime]
+    closed_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    closed_at: Mapped[datetime | None]
+    status: Mapped[str] = mapped_column(String(8), default="open")  # open | closed
+    summary: Mapped[dict | None]
+
+
+class ReceivingScan(Base):
+    __tablename__ = "receiving_scans"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("receiving_sessions.id"), index=True)
+    barcode: Mapped[str] = mapped_column(String(64))
+    box_id: Mapped[int | None] = mapped_column(ForeignKey("boxes.id"))
+    # received | repeat | surplus | foreign | cancelled
+    outcome: Mapped[str] = mapped_column(String(16))
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    scanned_at: Mapped[datetime]
+    undone: Mapped[bool] = mapped_column(Boolean, default=False)
+    __table_args__ = (Index("ix_receiving_scans_session_barcode", "session_id", "barcode"),)
+
+
+class Handover(Base):
+    __tablename__ = "handovers"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    status: Mapped[str] = mapped_column(String(16), default="in_progress")  # in_progress|completed|aborted
+    started_at: Mapped[datetime]
+    verified_by: Mapped[str | None] = mapped_column(String(16))  # code | qr
+    id_document_type: Mapped[str | None] = mapped_column(String(32))
+    id_document_last4: Mapped[str | None] = mapped_column(String(4))
+    power_of_attorney: Mapped[str | None] = mapped_column(String(64))
+    scanned_boxes: Mapped[list] = mapped_column(default=list)
+    completed_at: Mapped[datetime | None]
+
+
+class Payment(Base):
+    __tablename__ = "payments"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    handover_id: Mapped[int | None] = mapped_column(ForeignKey("handovers.id"))
+    method: Mapped[str] = mapped_column(String(8))  # cash | card
+    due_kopecks: Mapped[int] = mapped_column(Integer)
+    tendered_kopecks: Mapped[int] = mapped_column(Integer)
+    change_kopecks: Mapped[int] = mapped_column(Integer, default=0)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    paid_at: Mapped[datetime]
+
+
+class SmsMessage(Base):
+    __tablename__ = "sms_messages"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True)
+    order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"), index=True)
+    purpose: Mapped[str] = mapped_column(String(16))  # ready | reminder | receipt | club
+    attempt: Mapped[int] = mapped_column(Integer, default=1)
+    # requested (local) | pending | sending | accepted | delivered | failed | unknown
+    status: Mapped[str] = mapped_column(String(16), default="requested")
+    requested_at: Mapped[datetime]
+    requested_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    updated_at: Mapped[datetime]
+    error: Mapped[str | None] = mapped_column(String(300))
+    timeline: Mapped[list] = mapped_column(default=list)  # [{"status":..., "at": iso}]
+    __table_args__ = (UniqueConstraint("order_id", "purpose", "attempt"),)
+
+
+class ClubCard(Base):
+    __tablename__ = "club_cards"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(13), unique=True)
+    point_id: Mapped[int] = mapped_column(ForeignKey("pickup_points.id"))
+    activation_code_hash: Mapped[str] = mapped_column(String(200))
+    extra_code_hash: Mapped[str | None] = mapped_column(String(200))
+    status: Mapped[str] = mapped_column(String(16), default="stock")  # stock|pending|active|rejected
+    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"), index=True)
+    city: Mapped[str | None] = mapped_column(String(100))
+    activated_at: Mapped[datetime | None]
+    activated_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+
+
+class BonusLedgerEntry(Base):
+    __tablename__ = "bonus_ledger"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
+    card_id: Mapped[int | None] = mapped_column(ForeignKey("club_cards.id"))
+    order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"))
+    reason: Mapped[str] = mapped_column(String(16))  # activation | accrual
+    points: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16), default="pending")  # pending | confirmed | rejected
+    created_at: Mapped[datetime]
+    __table_args__ = (
+        UniqueConstraint("reason", "order_id", name="uq_bonus_ledger_reason_order"),
+        UniqueConstraint("reason", "card_id", name="uq_bonus_ledger_reason_card"),
+    )
+
+
+class ReturnSession(Base):
+    __tablename__ = "return_sessions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True)
+    point_id: Mapped[int] = mapped_column(ForeignKey("pickup_points.id"))
+    opened_by: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    opened_at: Mapped[datetime]
+    closed_at: Mapped[datetime | None]
+    status: Mapped[str] = mapped_column(String(8), default="open")
+    act: Mapped[dict | None]
+
+
+class ReturnItem(Base):
+    __tablename__ = "return_items"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("return_sessions.id"), index=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"))
+    box_id: Mapped[int] = mapped_column(ForeignKey("boxes.id"), unique=True)
+    reason: Mapped[str] = mapped_column(String(16))  # expired | refused | cancelled
+    scanned_at: Mapped[datetime]
+
+
+class ManagerAlert(Base):
+    __tablename__ = "manager_alerts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))  # order_locked | conflict | rejected_event | ...
+    order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"))
+    message: Mapped[str] = mapped_column(String(500))
+    details: Mapped[dict | None]
+    created_at: Mapped[datetime]
+    resolved_at: Mapped[datetime | None]
+    resolved_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+
+
+class AuditEntry(Base):
+    __tablename__ = "audit_journal"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime]
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    action: Mapped[str] = mapped_column(String(64))
+    subject: Mapped[str] = mapped_column(String(64))
+    details: Mapped[str] = mapped_column(Text)  # canonical JSON (hashed as written)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class OutboxEvent(Base):
+    __tablename__ = "outbox"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[str] = mapped_column(String(36), unique=True)
+    device_seq: Mapped[int] = mapped_column(Integer, unique=True)
+    type: Mapped[str] = mapped_column(String(48))
+    schema_v: Mapped[int] = mapped_column(Integer)
+    payload: Mapped[str] = mapped_column(Text)  # canonical JSON
+    occurred_at: Mapped[datetime]
+    # pending | applied | duplicate | rejected | conflict
+    status: Mapped[str] = mapped_column(String(12), default="pending", index=True)
+    server_seq: Mapped[int | None] = mapped_column(Integer)
+    reason: Mapped[str | None] = mapped_column(String(500))
+    pushed_at: Mapped[datetime | None]
+    reviewed_at: Mapped[datetime | None]
+
+
+class SyncState(Base):
+    __tablename__ = "sync_state"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,1 @@
+"""Pure domain rules: order state machine, money, codes; no database, no I/O."""

@@ -1,0 +1,255 @@
+"""Outbox event types: defined once, typed and versioned; the backend imports this module too.
+
+Each event is a frozen dataclass registered under its wire `TYPE` with its `SCHEMA_V`.
+Payloads are plain JSON (strings, ints, bools, lists, dicts); business keys (order number,
+box barcode, card number, session uid) rather than local row ids.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, TypeVar
+
+SCHEMA_V = 1  # current payload schema version written by this app
+MIN_SCHEMA_V = 1  # oldest schema version this code can still read
+
+EVENT_TYPES: dict[str, type[Event]] = {}
+E = TypeVar("E", bound="Event")
+
+
+def event_type(name: str, schema_v: int = SCHEMA_V) -> Any:
+    """Class decorator: register a dataclass as the payload of event `name`."""
+
+    def register(cls: type[E]) -> type[E]:
+        if name in EVENT_TYPES:
+            raise ValueError(f"event type registered twice: {name}")
+        cls.TYPE = name
+        cls.SCHEMA_V = schema_v
+        EVENT_TYPES[name] = cls
+        return cls
+
+    return register
+
+
+@dataclass(frozen=True)
+class Event:
+    """Base of every outbox event payload."""
+
+    TYPE: ClassVar[str] = ""
+    SCHEMA_V: ClassVar[int] = SCHEMA_V
+
+    def payload(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+def canonical_json(data: Any) -> str:
+    """Stable JSON text: sorted keys, no spaces, UTF-8 kept (what is hashed and compared)."""
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def parse_event(type_: str, payload: dict[str, Any]) -> Event:
+    """Rebuild a typed event from the wire; ValueError for an unknown type or wrong fields."""
+    cls = EVENT_TYPES.get(type_)
+    if cls is None:
+        raise ValueError(f"unknown event type: {type_}")
+    names = {f.name for f in dataclasses.fields(cls)}
+    required = {f.name for f in dataclasses.fields(cls) if _required(f)}
+    if not isinstance(payload, dict) or not required <= payload.keys() <= names:
+        raise ValueError(f"payload of {type_} has wrong fields: {sorted(payload) if isinstance(payload, dict) else payload!r}")
+    return cls(**payload)
+
+
+def _required(f: dataclasses.Field[Any]) -> bool:
+    return f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+
+
+# --- staff and shifts -------------------------------------------------------------------------
+
+
+@event_type("shift.opened")
+@dataclass(frozen=True)
+class ShiftOpened(Event):
+    shift: str
+    staff: str
+
+
+@event_type("shift.closed")
+@dataclass(frozen=True)
+class ShiftClosed(Event):
+    shift: str
+    staff: str
+    report: dict[str, Any] = field(default_factory=dict)
+
+
+# --- receiving ----------------------------------------------------------------------------------
+
+
+@event_type("receiving.opened")
+@dataclass(frozen=True)
+class ReceivingOpened(Event):
+    session: str
+    shipment: str | None
+
+
+@event_type("box.received")
+@dataclass(frozen=True)
+class BoxReceived(Event):
+    session: str
+    box: str
+    order: str
+
+
+@event_type("receiving.unexpected_box")
+@dataclass(frozen=True)
+class UnexpectedBoxScanned(Event):
+    """A scanned box that is not ours to receive: surplus, another point's, or a cancelled order's."""
+
+    session: str
+    box: str
+    kind: str  # surplus | foreign | cancelled
+
+
+@event_type("receiving.scan_undone")
+@dataclass(frozen=True)
+class ReceivingScanUndone(Event):
+    session: str
+    box: str
+    order: str | None
+
+
+@event_type("box.damaged")
+@dataclass(frozen=True)
+class BoxDamaged(Event):
+    box: str
+    order: str
+    note: str
+
+
+@event_type("receiving.closed")
+@dataclass(frozen=True)
+class ReceivingClosed(Event):
+    session: str
+    summary: dict[str, Any]
+
+
+@event_type("order.arrived")
+@dataclass(frozen=True)
+class OrderArrived(Event):
+    order: str
+    arrived_at: str  # ISO 8601 UTC
+
+
+# --- storage cells ------------------------------------------------------------------------------
+
+
+@event_type("box.placed")
+@dataclass(frozen=True)
+class BoxPlaced(Event):
+    box: str
+    order: str
+    cell: str
+    previous_cell: str | None = None
+
+
+# --- notification -------------------------------------------------------------------------------
+
+
+@event_type("sms.requested")
+@dataclass(frozen=True)
+class SmsRequested(Event):
+    sms: str
+    order: str
+    purpose: str  # ready | reminder | receipt | club
+    attempt: int
+
+
+# --- handover -----------------------------------------------------------------------------------
+
+
+@event_type("order.locked")
+@dataclass(frozen=True)
+class OrderLocked(Event):
+    order: str
+    failed_attempts: int
+
+
+@event_type("order.unlocked")
+@dataclass(frozen=True)
+class OrderUnlocked(Event):
+    order: str
+    by: str
+
+
+@event_type("handover.completed")
+@dataclass(frozen=True)
+class HandoverCompleted(Event):
+    handover: str
+    order: str
+    result: str  # handed_over | partially_handed_over | refused
+    verified_by: str  # code | qr
+    lines: list[dict[str, Any]]  # [{"sku", "quantity", "refused", "reason"}]
+    payment: dict[str, Any] | None  # {"method", "due", "tendered", "change"} in kopecks
+    id_document_type: str | None = None
+    id_document_last4: str | None = None
+    power_of_attorney: str | None = None
+
+
+@event_type("bonus.accrual")
+@dataclass(frozen=True)
+class BonusAccrual(Event):
+    order: str
+    points: int
+
+
+# --- club cards ---------------------------------------------------------------------------------
+
+
+@event_type("club.card_activated")
+@dataclass(frozen=True)
+class ClubCardActivated(Event):
+    card: str
+    phone: str
+    city: str
+    points: int
+
+
+# --- storage period and returns -----------------------------------------------------------------
+
+
+@event_type("storage.extended")
+@dataclass(frozen=True)
+class StorageExtended(Event):
+    order: str
+    days: int
+    until: str  # ISO 8601 UTC
+
+
+@event_type("return.opened")
+@dataclass(frozen=True)
+class ReturnOpened(Event):
+    session: str
+
+
+@event_type("box.returned")
+@dataclass(frozen=True)
+class BoxReturned(Event):
+    session: str
+    box: str
+    order: str
+    reason: str  # expired | refused | cancelled
+
+
+@event_type("order.returned")
+@dataclass(frozen=True)
+class OrderReturned(Event):
+    order: str
+    session: str
+
+
+@event_type("return.closed")
+@dataclass(frozen=True)
+class ReturnClosed(Event):
+    session: str
+    act: dict[str, Any]

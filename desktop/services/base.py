@@ -1,0 +1,121 @@
+"""What every service shares: the acting staff member, roles, the clock and the one-transaction action."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from desktop import journal
+from desktop.db.engine import Database
+from desktop.db.models import OutboxEvent, PickupPoint
+from desktop.errors import AccessDenied, DomainError
+from desktop.events import Event, canonical_json
+
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def new_uid() -> str:
+    return str(uuid.uuid4())
+
+
+class Role(StrEnum):
+    CLERK = "clerk"
+    MANAGER = "manager"
+    ADMIN = "admin"
+
+    @property
+    def rank(self) -> int:
+        return {Role.CLERK: 1, Role.MANAGER: 2, Role.ADMIN: 3}[self]
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The authenticated staff member on whose behalf a service acts (made by the staff service)."""
+
+    staff_id: int
+    login: str
+    full_name: str
+    role: Role
+    point_id: int
+    shift_id: int | None = None
+
+
+def require_role(actor: Actor | None, role: Role, action: str) -> Actor:
+    """Refuse unless `actor` is logged in with at least `role` (enforced in services, not only in the UI)."""
+    if actor is None:
+        raise DomainError("auth.not_logged_in")
+    if actor.role.rank < role.rank:
+        raise AccessDenied(action, role.value)
+    return actor
+
+
+@dataclass
+class Action:
+    """One clerk action in progress: the open transaction plus its audit entry and outbox events."""
+
+    session: Session
+    actor: Actor | None
+    now: datetime
+    events: list[Event] = field(default_factory=list)
+
+    def emit(self, event: Event) -> str:
+        """Queue `event` in the outbox within this transaction; returns its event id."""
+        event_id = new_uid()
+        seq = self.session.execute(select(func.coalesce(func.max(OutboxEvent.device_seq), 0))).scalar_one()
+        self.session.execute(
+            insert(OutboxEvent).values(
+                event_id=event_id,
+                device_seq=seq + 1,
+                type=event.TYPE,
+                schema_v=event.SCHEMA_V,
+                payload=canonical_json(event.payload()),
+                occurred_at=self.now,
+                status="pending",
+            )
+        )
+        self.events.append(event)
+        return event_id
+
+    def audit(self, action: str, subject: str, **details: Any) -> None:
+        """Append a journal entry naming the acting staff member."""
+        staff_id = self.actor.staff_id if self.actor else None
+        journal.append(self.session, self.now, staff_id, action, subject, details)
+
+
+class Service:
+    """Base of every workflow service: the database and the clock it works with."""
+
+    def __init__(self, db: Database, clock: Clock = utc_now) -> None:
+        self.db = db
+        self.clock = clock
+
+    @contextmanager
+    def action(self, actor: Actor | None) -> Iterator[Action]:
+        """Open one write transaction for one clerk action; any exception rolls back all of it."""
+        with self.db.write() as session:
+            yield Action(session, actor, self.clock())
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        with self.db.read() as session:
+            yield session
+
+
+def local_point(session: Session) -> PickupPoint:
+    """The pickup point this counter PC belongs to."""
+    point = session.scalars(select(PickupPoint).where(PickupPoint.is_local.is_(True))).first()
+    if point is None:
+        raise DomainError("point.not_configured")
+    return point

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Pickup Desk developer entry point: ./dev.sh run | test | build | screenshots | bench
+set -euo pipefail
+cd "$(dirname "$0")"
+VENV=.venv
+PY="$VENV/bin/python"
+
+# Debian system libraries for Qt (offscreen and X11), zbar, PyInstaller, screenshots and PostgreSQL tests.
+APT_PACKAGES="libglib2.0-0 libegl1 libgl1 libdbus-1-3 libfontconfig1 libxkbcommon0 libpulse0 libxrandr2
+ libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-image0 libxcb-render-util0
+ libxkbcommon-x11-0 libzbar0 binutils xvfb xauth imagemagick xdotool poppler-utils postgresql
+ fonts-dejavu-core"
+
+install_system() {
+  [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null && command -v dpkg-query >/dev/null || return 0
+  local missing=()
+  for p in $APT_PACKAGES; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "==> apt-get install ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+install_python() {
+  if [ ! -x "$PY" ]; then
+    echo "==> creating $VENV"
+    python3 -m venv "$VENV"
+  fi
+  local stamp="$VENV/.installed-$(sha1sum pyproject.toml | cut -c1-12)"
+  if [ ! -f "$stamp" ]; then
+    echo "==> installing Python packages into $VENV"
+    "$PY" -m pip install -q --upgrade pip
+    "$PY" -m pip install -q -e ".[dev]"
+    rm -f "$VENV"/.installed-*
+    touch "$stamp"
+  fi
+}
+
+setup() { install_system; install_python; }
+
+cmd_run() {
+  setup
+  exec "$PY" -m ui.app "$@"
+}
+
+cmd_test() {
+  setup
+  export QT_QPA_PLATFORM=offscreen
+  echo "==> ruff"; "$VENV/bin/ruff" check desktop ui backend tests bench packaging
+  echo "==> mypy desktop"; "$VENV/bin/mypy" desktop
+  echo "==> import contracts"; "$VENV/bin/lint-imports"
+  echo "==> pytest"
+  "$PY" -m pytest -q -p no:randomly "$@"
+}
+
+cmd_build() {
+  setup
+  exec "$PY" -m PyInstaller --noconfirm --clean packaging/pickup_desk.spec "$@"
+}
+
+cmd_bench() {
+  setup
+  for b in bench/*.py; do echo "==> $b"; "$PY" "$b"; done
+}
+
+cmd_screenshots() {
+  setup
+  exec "$PY" packaging/screenshots.py "$@"
+}
+
+case "${1:-}" in
+  run) shift; cmd_run "$@" ;;
+  test) shift; cmd_test "$@" ;;
+  build) shift; cmd_build "$@" ;;
+  bench) shift; cmd_bench "$@" ;;
+  screenshots) shift; cmd_screenshots "$@" ;;
+  *) echo "usage: ./dev.sh run|test|build|bench|screenshots" >&2; exit 2 ;;
+esac

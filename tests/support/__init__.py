@@ -1,0 +1,1 @@
+"""Shared test helpers: fake clock and row factories."""
