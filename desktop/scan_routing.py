@@ -23,8 +23,8 @@ messages.register(
         "scan.empty": "Сканер ничего не передал. Отсканируйте штрихкод ещё раз.",
         "scan.too_long": "Считано слишком много символов ({length}, допустимо не больше {limit}). "
         "Похоже, отсканировано несколько кодов подряд — отсканируйте один код ещё раз.",
-        "scan.bad_check_digit": "Номер клубной карты {sample} считан с ошибкой: не сходится контрольная цифра. "
-        "Отсканируйте карту ещё раз или введите номер вручную.",
+        "scan.bad_check_digit": "Номер клубной карты {sample} считан с ошибкой: "
+        "не сходится контрольная цифра. Отсканируйте карту ещё раз или введите номер вручную.",
         "scan.unknown": "Код «{sample}» не распознан: это не заказ, не коробка, не ячейка, не клубная карта, "
         "не бейдж и не код получения. Проверьте, тот ли штрихкод отсканирован.",
     }
@@ -37,7 +37,7 @@ class ScanKind(StrEnum):
     CELL = "cell"
     CLUB_CARD = "club_card"
     STAFF_BADGE = "staff_badge"
-    PICKUP_TOKEN = "pickup_token"
+    PICKUP_TOKEN = "pickup_token"  # noqa: S105 - a kind name, not a secret
     PICKUP_CODE = "pickup_code"
 
 
@@ -50,7 +50,7 @@ class ScanPatterns:
     cell: str = r"C[A-Z]\d{4}"
     club_card: str = r"2\d{12}"
     staff_badge: str = r"ST\d{6}"
-    pickup_token: str = r"PD1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+"
+    pickup_token: str = r"PD1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+"  # noqa: S105
     pickup_code: str = r"\d{6}"
     prefix: str = ""
     suffix: str = ""

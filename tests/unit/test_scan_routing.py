@@ -1,4 +1,4 @@
-"""Scan routing: every kind of code is recognised, scanner noise is stripped, bad input gets a specific error."""
+"""Scan routing: every kind is recognised, scanner noise is stripped, bad input gets a specific error."""
 
 from __future__ import annotations
 
@@ -18,16 +18,16 @@ def _digits(n: int) -> st.SearchStrategy[str]:
     return st.text(alphabet="0123456789", min_size=n, max_size=n)
 
 
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 VALID: dict[ScanKind, st.SearchStrategy[str]] = {
     K.ORDER_NUMBER: _digits(9),
     K.BOX: st.tuples(_digits(4), _digits(9), _digits(2)).map(lambda t: "B" + "".join(t)),
-    K.CELL: st.tuples(st.sampled_from("ABCDEFGHIJKLMNOPQRSTUVWXYZ"), _digits(4)).map(lambda t: "C" + "".join(t)),
+    K.CELL: st.tuples(st.sampled_from(LETTERS), _digits(4)).map(lambda t: "C" + "".join(t)),
     K.CLUB_CARD: _digits(11).map(lambda d: ean13.complete("2" + d)),
     K.STAFF_BADGE: _digits(6).map(lambda d: "ST" + d),
-    K.PICKUP_TOKEN: st.tuples(st.text(B64, min_size=1, max_size=80), st.text(B64, min_size=1, max_size=90)).map(
-        lambda t: f"PD1.{t[0]}.{t[1]}"
-    ),
+    K.PICKUP_TOKEN: st.tuples(st.text(B64, min_size=1, max_size=80), st.text(B64, min_size=1, max_size=90))
+    .map(lambda t: f"PD1.{t[0]}.{t[1]}"),
     K.PICKUP_CODE: _digits(6),
 }
 any_valid = st.sampled_from(list(VALID)).flatmap(lambda k: VALID[k].map(lambda v: (k, v)))
