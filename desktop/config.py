@@ -1,0 +1,371 @@
+"""Application configuration: TOML files, environment variables and command-line flags, layered.
+
+Order (later wins): built-in defaults < machine-wide file (``platformdirs.site_config_dir``, written
+by the installer) < per-user file (``platformdirs.user_config_dir``) < ``--config FILE`` (or
+``PICKUP_DESK_CONFIG``) < environment variables ``PICKUP_DESK_*`` < command-line flags.
+Every file is ``config.toml``. A corrupt file or an unknown / ill-typed setting raises
+``ConfigError`` naming the source and the key, in Russian.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from desktop import messages
+from desktop.errors import DomainError
+
+APP_NAME = "PickupDesk"
+APP_AUTHOR = "PickupDesk"
+CONFIG_FILE_NAME = "config.toml"
+ENV_PREFIX = "PICKUP_DESK_"
+PRINTER_KINDS = ("label", "document", "receipt")
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+LANGUAGES = ("ru", "en")
+
+messages.register(
+    {
+        "config.corrupt": "Файл настроек {source} повреждён: {detail}. Исправьте или удалите файл.",
+        "config.unreadable": "Не удалось прочитать файл настроек {source}: {detail}.",
+        "config.unknown_key": "Неизвестная настройка «{key}» в {source}. Проверьте написание "
+        "(допустимые: {allowed}).",
+        "config.bad_value": "Неверное значение настройки «{key}» в {source}: {detail}.",
+        "config.missing_file": "Файл настроек {source} не найден. Проверьте путь в --config.",
+    }
+)
+
+
+class ConfigError(DomainError):
+    """A configuration source is corrupt or holds an unknown or ill-typed setting."""
+
+    def __init__(self, code: str, source: str, **params: Any) -> None:
+        super().__init__(code, source=source, **params)
+        self.source = source
+
+
+@dataclass(frozen=True)
+class ScannerConfig:
+    """Keyboard-wedge scanner: framing characters and timing that tell a scan from typing."""
+
+    prefix: str = ""
+    suffix: str = "\n"
+    max_interkey_ms: int = 35
+    min_length: int = 4
+    layout_fix: bool = True
+
+
+@dataclass(frozen=True)
+class AppConfig:
+    """The effective configuration of one running app (immutable)."""
+
+    backend_url: str | None = None
+    data_dir: Path = field(default_factory=lambda: Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR)))
+    log_dir: Path = field(default_factory=lambda: Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR)))
+    point_code: str | None = None
+    device_name: str = field(default_factory=lambda: _default_device_name())
+    ca_bundle: Path | None = None
+    scanner: ScannerConfig = field(default_factory=ScannerConfig)
+    idle_lock_minutes: int = 10
+    language: str = "ru"
+    log_level: str = "INFO"
+    printers: Mapping[str, str] = field(default_factory=dict)
+    sync_interval_seconds: int = 30
+    sources: tuple[str, ...] = ()
+    unknown_env: tuple[str, ...] = ()
+
+    @property
+    def cache_path(self) -> Path:
+        return self.data_dir / "cache.sqlite3"
+
+    @property
+    def device_file(self) -> Path:
+        return self.data_dir / "device.json"
+
+    @property
+    def embedded_backend_path(self) -> Path:
+        return self.data_dir / "embedded-backend.sqlite3"
+
+    @property
+    def uses_embedded_backend(self) -> bool:
+        return self.backend_url is None
+
+    def printer_for(self, kind: str) -> str | None:
+        """The configured printer name for a document kind, or None for the system default."""
+        return self.printers.get(kind)
+
+
+def _default_device_name() -> str:
+    name = os.environ.get("COMPUTERNAME") or os.environ.get("HOSTNAME") or ""
+    if not name:
+        try:
+            name = os.uname().nodename
+        except AttributeError:
+            name = "COUNTER"
+    return name[:64] or "COUNTER"
+
+
+# --- value checkers: each returns the normalised value or raises ValueError with a Russian detail ---
+
+
+def _as_str(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"ожидается строка, получено {_type_name(value)}")
+    return value
+
+
+def _as_int(lo: int, hi: int) -> Callable[[Any], int]:
+    def check(value: Any) -> int:
+        if isinstance(value, str) and re.fullmatch(r"-?\d+", value.strip()):
+            value = int(value.strip())
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValueError(f"ожидается целое число, получено {_type_name(value)}")
+        if not lo <= value <= hi:
+            raise ValueError(f"число {value} вне допустимого диапазона {lo}…{hi}")
+        return value
+
+    return check
+
+
+def _as_bool(value: Any) -> bool:
+    if isinstance(value, str):
+        lowered = value.strip().lower()
+        if lowered in ("1", "true", "yes", "on", "да"):
+            return True
+        if lowered in ("0", "false", "no", "off", "нет"):
+            return False
+    if not isinstance(value, bool):
+        raise ValueError(f"ожидается true или false, получено {_type_name(value)}")
+    return value
+
+
+def _as_url(value: Any) -> str | None:
+    text = _as_str(value).strip()
+    if text == "" or text.lower() == "embedded":
+        return None
+    if not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", text):
+        raise ValueError(f"«{text}» не похоже на адрес сервера (нужно http://… или https://…)")
+    return text.rstrip("/")
+
+
+def _as_path(value: Any) -> Path:
+    text = _as_str(value).strip()
+    if not text:
+        raise ValueError("путь не может быть пустым")
+    return Path(os.path.expandvars(os.path.expanduser(text)))
+
+
+def _as_point(value: Any) -> str:
+    text = _as_str(value).strip()
+    if not re.fullmatch(r"\d{4}", text):
+        raise ValueError(f"код пункта выдачи — 4 цифры, получено «{text}»")
+    return text
+
+
+def _one_of(choices: tuple[str, ...], upper: bool = False) -> Callable[[Any], str]:
+    def check(value: Any) -> str:
+        text = _as_str(value).strip()
+        text = text.upper() if upper else text.lower()
+        if text not in choices:
+            raise ValueError(f"«{text}» — допустимо: {', '.join(choices)}")
+        return text
+
+    return check
+
+
+def _as_device_name(value: Any) -> str:
+    text = _as_str(value).strip()
+    if not 1 <= len(text) <= 64:
+        raise ValueError("имя компьютера: от 1 до 64 символов")
+    return text
+
+
+def _type_name(value: Any) -> str:
+    return {bool: "логическое", int: "число", float: "дробное число", str: "строка", dict: "таблица",
+            list: "список"}.get(type(value), type(value).__name__)
+
+
+TOP_LEVEL: dict[str, Callable[[Any], Any]] = {
+    "backend_url": _as_url,
+    "data_dir": _as_path,
+    "log_dir": _as_path,
+    "point_code": _as_point,
+    "device_name": _as_device_name,
+    "ca_bundle": _as_path,
+    "idle_lock_minutes": _as_int(0, 24 * 60),
+    "language": _one_of(LANGUAGES),
+    "log_level": _one_of(LOG_LEVELS, upper=True),
+    "sync_interval_seconds": _as_int(1, 24 * 3600),
+}
+SCANNER: dict[str, Callable[[Any], Any]] = {
+    "prefix": _as_str,
+    "suffix": _as_str,
+    "max_interkey_ms": _as_int(1, 1000),
+    "min_length": _as_int(1, 128),
+    "layout_fix": _as_bool,
+}
+PRINTERS: dict[str, Callable[[Any], Any]] = {kind: _as_str for kind in PRINTER_KINDS}
+SECTIONS: dict[str, dict[str, Callable[[Any], Any]]] = {"scanner": SCANNER, "printers": PRINTERS}
+
+
+def setting_names() -> list[str]:
+    """Every valid setting as a dotted name (``scanner.prefix``, ``printers.label``…)."""
+    names = list(TOP_LEVEL)
+    for section, keys in SECTIONS.items():
+        names.extend(f"{section}.{key}" for key in keys)
+    return names
+
+
+def env_name(dotted: str) -> str:
+    """The environment variable of a dotted setting name (``scanner.prefix`` → PICKUP_DESK_SCANNER_PREFIX)."""
+    return ENV_PREFIX + dotted.replace(".", "_").upper()
+
+
+ENV_ALIASES = {"PICKUP_DESK_POINT": "point_code", "PICKUP_DESK_SYNC_INTERVAL": "sync_interval_seconds"}
+
+
+# --- layering ---
+
+
+def site_config_file() -> Path:
+    """The machine-wide file the installer writes."""
+    return Path(platformdirs.site_config_dir(APP_NAME, APP_AUTHOR)) / CONFIG_FILE_NAME
+
+
+def user_config_file() -> Path:
+    """The per-user file."""
+    return Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR)) / CONFIG_FILE_NAME
+
+
+def read_toml(path: Path, required: bool = False) -> dict[str, Any]:
+    """Parse a TOML file into a dict; a missing optional file is empty."""
+    source = str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        if required:
+            raise ConfigError("config.missing_file", source) from None
+        return {}
+    except OSError as exc:
+        raise ConfigError("config.unreadable", source, detail=exc.strerror or str(exc)) from exc
+    try:
+        return tomllib.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError("config.corrupt", source, detail="файл не в кодировке UTF-8") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError("config.corrupt", source, detail=str(exc)) from exc
+
+
+def validate_table(table: Mapping[str, Any], source: str) -> dict[str, Any]:
+    """Check a parsed TOML table; returns flat ``{dotted_name: value}``."""
+    flat: dict[str, Any] = {}
+    for key, value in table.items():
+        if key in SECTIONS:
+            if not isinstance(value, dict):
+                detail = f"ожидается таблица [{key}]"
+                raise ConfigError("config.bad_value", source, key=key, detail=detail)
+            for sub, sub_value in value.items():
+                flat.update(_check(f"{key}.{sub}", sub_value, source))
+        else:
+            flat.update(_check(key, value, source))
+    return flat
+
+
+def _check(dotted: str, value: Any, source: str) -> dict[str, Any]:
+    checker = _checker(dotted)
+    if checker is None:
+        raise ConfigError("config.unknown_key", source, key=dotted, allowed=", ".join(setting_names()))
+    try:
+        return {dotted: checker(value)}
+    except ValueError as exc:
+        raise ConfigError("config.bad_value", source, key=dotted, detail=str(exc)) from exc
+
+
+def _checker(dotted: str) -> Callable[[Any], Any] | None:
+    if "." in dotted:
+        section, _, key = dotted.partition(".")
+        return SECTIONS.get(section, {}).get(key)
+    return TOP_LEVEL.get(dotted)
+
+
+def env_settings() -> dict[str, str]:
+    """Every environment variable that sets a setting → its dotted name."""
+    return {env_name(name): name for name in setting_names()} | ENV_ALIASES
+
+
+def from_environ(environ: Mapping[str, str]) -> dict[str, Any]:
+    """Settings given as ``PICKUP_DESK_*`` environment variables (ill-typed values are errors)."""
+    by_env = env_settings()
+    flat: dict[str, Any] = {}
+    for var, value in environ.items():
+        name = by_env.get(var)
+        if name is not None:
+            flat.update(_check(name, value, f"переменной окружения {var}"))
+    return flat
+
+
+def unknown_environ(environ: Mapping[str, str]) -> tuple[str, ...]:
+    """``PICKUP_DESK_*`` variables that set nothing (typos are reported by the self-test)."""
+    known = set(env_settings()) | {ENV_PREFIX + "CONFIG"}
+    return tuple(sorted(v for v in environ if v.startswith(ENV_PREFIX) and v not in known))
+
+
+def from_overrides(overrides: Mapping[str, Any]) -> dict[str, Any]:
+    """Settings given as command-line flags (dotted names; None means "not given")."""
+    flat: dict[str, Any] = {}
+    for name, value in overrides.items():
+        if value is None or name == "config_file":
+            continue
+        flag = "--" + name.replace("_", "-").replace(".", "-")
+        flat.update(_check(name, value, f"параметре командной строки {flag}"))
+    return flat
+
+
+def load_config(
+    argv_overrides: Mapping[str, Any] | None = None,
+    environ: Mapping[str, str] = os.environ,
+    site_file: Path | None = None,
+    user_file: Path | None = None,
+) -> AppConfig:
+    """The effective configuration from every layer, validated; raises ConfigError."""
+    overrides = dict(argv_overrides or {})
+    layers: list[tuple[str, dict[str, Any]]] = []
+    for path in (site_file or site_config_file(), user_file or user_config_file()):
+        layers.append((str(path), validate_table(read_toml(path), str(path))))
+    explicit = overrides.get("config_file") or environ.get(ENV_PREFIX + "CONFIG")
+    if explicit:
+        path = Path(explicit)
+        layers.append((str(path), validate_table(read_toml(path, required=True), str(path))))
+    layers.append(("environment", from_environ(environ)))
+    layers.append(("command line", from_overrides(overrides)))
+    return replace(build_config(layers), unknown_env=unknown_environ(environ))
+
+
+def build_config(layers: list[tuple[str, dict[str, Any]]]) -> AppConfig:
+    """Merge flat layers (later wins) over the built-in defaults."""
+    merged: dict[str, Any] = {}
+    used: list[str] = []
+    for name, flat in layers:
+        merged.update(flat)
+        if flat:
+            used.append(name)
+    top = {k: v for k, v in merged.items() if "." not in k}
+    scanner = {k.split(".", 1)[1]: v for k, v in merged.items() if k.startswith("scanner.")}
+    printers = {k.split(".", 1)[1]: v for k, v in merged.items() if k.startswith("printers.")}
+    config = AppConfig(**top, sources=tuple(used))
+    return replace(config, scanner=replace(config.scanner, **scanner), printers=dict(printers))
+
+
+def describe_config(config: AppConfig) -> list[tuple[str, str]]:
+    """(name, value) pairs for the self-test report and the About dialog."""
+    nested = ("scanner", "printers")
+    rows = [(f.name, str(getattr(config, f.name))) for f in fields(config) if f.name not in nested]
+    rows += [(f"scanner.{f.name}", repr(getattr(config.scanner, f.name))) for f in fields(config.scanner)]
+    rows += [(f"printers.{kind}", name) for kind, name in sorted(config.printers.items())]
+    return rows
