@@ -1,0 +1,203 @@
+"""Upsert server-owned data (the backend's snapshot and change-feed shapes) into the local cache.
+
+Used by the sync engine for `*.upsert` changes and snapshots, and by the demo loader. Local workflow
+state (box received/placed, handover progress) is never overwritten by an older server view while
+this PC still has unsynced events about the same order.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.db.models import (
+    Box,
+    ClubCard,
+    Customer,
+    Order,
+    OrderLine,
+    OutboxEvent,
+    PickupPoint,
+    Shipment,
+    Staff,
+    StorageCell,
+)
+
+Data = dict[str, Any]
+
+
+def parse_time(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def upsert_point(s: Session, data: Data, local: bool = True) -> PickupPoint:
+    point = s.scalars(select(PickupPoint).where(PickupPoint.code == data["code"])).first()
+    if point is None:
+        point = PickupPoint(code=data["code"])
+        s.add(point)
+    for key in ("name", "city", "address", "hours", "timezone", "storage_days", "id_check_threshold_kopecks",
+                "code_hash_params"):
+        if key in data:
+            setattr(point, key, data[key])
+    point.is_local = local
+    s.flush()
+    return point
+
+
+def _point_id(s: Session, code: str) -> int:
+    point_id = s.scalar(select(PickupPoint.id).where(PickupPoint.code == code))
+    if point_id is None:
+        raise ValueError(f"unknown pickup point {code}")
+    return point_id
+
+
+def upsert_customer(s: Session, data: Data) -> Customer:
+    query = select(Customer)
+    if data.get("external_id"):
+        query = query.where(Customer.external_id == data["external_id"])
+    else:
+        query = query.where(Customer.phone == data["phone"])
+    customer = s.scalars(query).first()
+    if customer is None:
+        customer = Customer(external_id=data.get("external_id"))
+        s.add(customer)
+    customer.full_name = data["full_name"]
+    customer.phone = data["phone"]
+    customer.phone_last4 = data["phone"][-4:]
+    customer.email = data.get("email")
+    s.flush()
+    return customer
+
+
+def has_pending_events(s: Session, order_number: str) -> bool:
+    """Does this PC still hold unsynced events about the order (then its local state is newer)?"""
+    pattern = f'%"order":"{order_number}"%'
+    found = s.scalar(
+        select(OutboxEvent.id).where(OutboxEvent.status == "pending", OutboxEvent.payload.like(pattern)).limit(1)
+    )
+    return found is not None
+
+
+def upsert_shipment(s: Session, data: Data) -> Shipment:
+    shipment = s.scalars(select(Shipment).where(Shipment.number == data["number"])).first()
+    if shipment is None:
+        point_id = _point_id(s, data["point_code"])
+        shipment = Shipment(number=data["number"], point_id=point_id)
+        s.add(shipment)
+    if shipment.status == "in_transit" or data.get("status") == "received":
+        shipment.status = data.get("status", shipment.status)
+    shipment.expected_at = parse_time(data.get("expected_at"))
+    shipment.carrier = data.get("carrier")
+    s.flush()
+    return shipment
+
+
+def upsert_order(s: Session, data: Data) -> Order:
+    """Create or refresh an order with its customer, lines and boxes."""
+    customer = upsert_customer(s, data["customer"])
+    order = s.scalars(select(Order).where(Order.number == data["number"])).first()
+    local_is_newer = order is not None and has_pending_events(s, order.number)
+    point_id = _point_id(s, data["point_code"])
+    if order is None:
+        order = Order(number=data["number"], created_at=parse_time(data["created_at"]), point_id=point_id)
+        s.add(order)
+    order.point_id = point_id
+    order.customer_id = customer.id
+    for key in ("kind", "total_kopecks", "prepaid", "boxes_total", "legal_entity_name"):
+        setattr(order, key, data[key])
+    if data.get("pickup_code_hash"):
+        order.pickup_code_hash = data["pickup_code_hash"]
+    if not local_is_newer:
+        order.status = data["status"]
+        order.storage_until = parse_time(data.get("storage_until"))
+        for key in ("arrived_at", "ready_at", "handed_over_at"):
+            if data.get(key):
+                setattr(order, key, parse_time(data[key]))
+    s.flush()
+    _upsert_lines(s, order, data["lines"])
+    _upsert_boxes(s, order, data["boxes"], local_is_newer)
+    return order
+
+
+def _upsert_lines(s: Session, order: Order, lines: list[Data]) -> None:
+    existing = {line.sku: line for line in s.scalars(select(OrderLine).where(OrderLine.order_id == order.id))}
+    for item in lines:
+        line = existing.get(item["sku"])
+        if line is None:
+            line = OrderLine(order_id=order.id, sku=item["sku"])
+            s.add(line)
+        line.name, line.quantity, line.price_kopecks = item["name"], item["quantity"], item["price_kopecks"]
+        line.serial = item.get("serial")
+    s.flush()
+
+
+def _upsert_boxes(s: Session, order: Order, boxes: list[Data], keep_local_state: bool) -> None:
+    existing = {box.barcode: box for box in s.scalars(select(Box).where(Box.order_id == order.id))}
+    shipments = {n: i for n, i in s.execute(select(Shipment.number, Shipment.id))}
+    for item in boxes:
+        box = existing.get(item["barcode"])
+        if box is None:
+            box = Box(barcode=item["barcode"], order_id=order.id)
+            s.add(box)
+        box.seq_no = item["seq_no"]
+        box.size_class = item.get("size_class", "M")
+        box.weight_grams = item.get("weight_grams", 1000)
+        box.shipment_id = shipments.get(item.get("shipment") or "")
+        if item.get("status") and not keep_local_state and box.status == "expected":
+            box.status = item["status"]
+    s.flush()
+
+
+def upsert_cell(s: Session, data: Data, point_id: int) -> StorageCell:
+    cell = s.scalars(select(StorageCell).where(StorageCell.code == data["code"])).first()
+    if cell is None:
+        cell = StorageCell(code=data["code"], point_id=point_id)
+        s.add(cell)
+    cell.label, cell.size_class = data["label"], data["size_class"]
+    cell.capacity, cell.active = data.get("capacity", 4), data.get("active", True)
+    s.flush()
+    return cell
+
+
+def upsert_card(s: Session, data: Data) -> ClubCard:
+    card = s.scalars(select(ClubCard).where(ClubCard.number == data["number"])).first()
+    if card is None:
+        point_id = _point_id(s, data["point_code"])
+        card = ClubCard(number=data["number"], point_id=point_id)
+        s.add(card)
+    card.activation_code_hash = data["activation_code_hash"]
+    if card.status == "stock":
+        card.status = data.get("status", "stock")
+    s.flush()
+    return card
+
+
+def upsert_staff(s: Session, data: Data, point_id: int) -> Staff:
+    staff = s.scalars(select(Staff).where(Staff.login == data["login"])).first()
+    if staff is None:
+        staff = Staff(login=data["login"], point_id=point_id)
+        s.add(staff)
+    for key in ("full_name", "role", "badge_code", "pin_hash", "password_hash"):
+        setattr(staff, key, data.get(key))
+    staff.active = data.get("active", True)
+    s.flush()
+    return staff
+
+
+def load_snapshot(s: Session, snapshot: Data) -> PickupPoint:
+    """Apply a whole snapshot (point, shipments, cells, cards, staff, orders) inside the caller's transaction."""
+    point = upsert_point(s, snapshot["point"], local=True)
+    for item in snapshot.get("shipments", []):
+        upsert_shipment(s, item)
+    for item in snapshot.get("cells", []):
+        upsert_cell(s, item, point.id)
+    for item in snapshot.get("cards", []):
+        upsert_card(s, item)
+    for item in snapshot.get("staff", []):
+        upsert_staff(s, item, point.id)
+    for item in snapshot.get("orders", []):
+        upsert_order(s, item)
+    return point

@@ -1,0 +1,1 @@
+"""Demo data for the embedded default and the headless demo."""

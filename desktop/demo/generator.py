@@ -1,0 +1,251 @@
+"""Demo data: a realistic pickup point (orders of electronics, Russian customers, staff, cells, club cards).
+
+`generate_point()` returns plain dicts in the backend's snapshot shapes (see desktop/cache_import.py)
+plus `secrets`: the demo staff PINs/passwords, club card activation codes and the plain pickup codes
+of ready orders, which only a demo may print.
+"""
+
+from __future__ import annotations
+
+import random
+import zlib
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from argon2 import PasswordHasher
+
+from desktop.domain import ean13
+from desktop.domain.pickup_code import CodeHashParams, hash_code
+
+DEMO_POINT_CODE = "0042"
+# Argon2 parameters for demo hashes: cheap to generate, still real argon2id (verify reads them from the hash).
+DEMO_HASHER = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1)
+
+# (login, full name, role, badge, PIN, password) — printed in the README; demo only.
+DEMO_STAFF = [
+    ("kassir", "Смирнова Анна Сергеевна", "clerk", "ST000001", "1111", "kassir-demo"),
+    ("kassir2", "Петров Дмитрий Олегович", "clerk", "ST000004", "4444", "kassir2-demo"),
+    ("manager", "Кузнецова Ольга Викторовна", "manager", "ST000002", "2222", "manager-demo"),
+    ("admin", "Волков Игорь Павлович", "admin", "ST000003", "3333", "admin-demo"),
+]
+
+FIRST_M = ["Александр", "Дмитрий", "Максим", "Сергей", "Андрей", "Алексей", "Артём", "Илья", "Кирилл", "Михаил"]
+FIRST_F = ["Анна", "Мария", "Елена", "Дарья", "Алина", "Ирина", "Екатерина", "Ольга", "Татьяна", "Наталья"]
+LAST = ["Иванов", "Смирнов", "Кузнецов", "Попов", "Васильев", "Петров", "Соколов", "Михайлов", "Новиков",
+        "Фёдоров", "Морозов", "Волков", "Алексеев", "Лебедев", "Семёнов", "Егоров", "Павлов", "Козлов"]
+PATRON_M = ["Александрович", "Сергеевич", "Игоревич", "Викторович", "Олегович", "Андреевич"]
+PATRON_F = ["Александровна", "Сергеевна", "Игоревна", "Викторовна", "Олеговна", "Андреевна"]
+
+# (name, price in roubles, size class, has serial)
+CATALOG = [
+    ("Смартфон Samsung Galaxy A55 8/256 ГБ", 34_999, "S", True),
+    ("Смартфон Apple iPhone 15 128 ГБ", 79_990, "S", True),
+    ("Смартфон Xiaomi Redmi Note 13 Pro 8/256 ГБ", 27_499, "S", True),
+    ("Ноутбук ASUS VivoBook 15 X1504VA", 54_999, "L", True),
+    ("Ноутбук Lenovo IdeaPad Slim 3 15IAH8", 61_990, "L", True),
+    ("Телевизор LG 55UR78006LK 55\"", 49_999, "XL", True),
+    ("Телевизор Samsung UE43CU7100U 43\"", 36_999, "XL", True),
+    ("Наушники Sony WH-1000XM5", 32_990, "S", False),
+    ("Наушники Apple AirPods Pro 2", 24_990, "S", True),
+    ("Умные часы Huawei Watch GT 4", 17_999, "S", True),
+    ("Планшет Apple iPad 10.9 Wi-Fi 64 ГБ", 44_990, "M", True),
+    ("Робот-пылесос Xiaomi Robot Vacuum S10", 19_999, "L", True),
+    ("Кофемашина De'Longhi Magnifica S ECAM22.110", 42_999, "L", True),
+    ("Микроволновая печь Samsung MS23K3513AW", 11_499, "L", False),
+    ("Игровая консоль Sony PlayStation 5 Slim", 59_999, "M", True),
+    ("Монитор Xiaomi Mi Desktop Monitor 27\"", 14_999, "L", True),
+    ("Внешний SSD Samsung T7 1 ТБ", 9_499, "S", False),
+    ("Роутер TP-Link Archer AX55", 6_999, "S", False),
+    ("Электрическая зубная щётка Oral-B iO 7", 16_990, "S", False),
+    ("Пылесос Dyson V12 Detect Slim", 54_990, "L", True),
+    ("Кабель USB-C — USB-C 1 м", 690, "S", False),
+    ("Чехол для смартфона силиконовый", 990, "S", False),
+    ("Защитное стекло для смартфона", 790, "S", False),
+    ("Зарядное устройство Anker 65 Вт", 3_990, "S", False),
+    ("Мышь Logitech MX Master 3S", 9_990, "S", False),
+    ("Клавиатура механическая Keychron K2", 8_990, "M", False),
+    ("Стиральная машина Bosch WAN28282", 52_999, "XL", True),
+    ("Холодильник Haier C2F636CWRG", 61_999, "XL", True),
+]
+SIZES = ["S", "M", "L", "XL"]
+
+
+@dataclass
+class DemoSecrets:
+    """What only the demo may know in clear."""
+
+    staff: list[dict[str, str]] = field(default_factory=list)
+    card_codes: dict[str, str] = field(default_factory=dict)
+    pickup_codes: dict[str, str] = field(default_factory=dict)
+
+
+def iso(value: datetime | None) -> str | None:
+    return value.astimezone(UTC).isoformat() if value else None
+
+
+def _person(rng: random.Random) -> str:
+    if rng.random() < 0.5:
+        return f"{rng.choice(LAST)} {rng.choice(FIRST_M)} {rng.choice(PATRON_M)}"
+    return f"{rng.choice(LAST)}а {rng.choice(FIRST_F)} {rng.choice(PATRON_F)}"
+
+
+def _phone(rng: random.Random) -> str:
+    return f"+79{rng.randint(0, 99):02d}{rng.randint(0, 9_999_999):07d}"
+
+
+def point_dict(code: str, params: CodeHashParams) -> dict[str, Any]:
+    return {
+        "code": code,
+        "name": f"Пункт выдачи «Тверская» №{code}",
+        "city": "Москва",
+        "address": "Москва, ул. Тверская, д. 12, стр. 1",
+        "hours": "ежедневно 10:00–21:00",
+        "timezone": "Europe/Moscow",
+        "storage_days": 7,
+        "id_check_threshold_kopecks": 10_000_000,
+        "code_hash_params": params.encode(),
+    }
+
+
+def _cells() -> list[dict[str, Any]]:
+    cells = []
+    for rack, size, capacity in (("A", "S", 6), ("B", "S", 6), ("C", "M", 4), ("D", "M", 4), ("E", "L", 2),
+                                 ("F", "XL", 1)):
+        for shelf in range(1, 5):
+            for slot in range(1, 7):
+                code = f"C{rack}{shelf:02d}{slot:02d}"
+                cells.append({"code": code, "label": f"{rack}-{shelf:02d}-{slot:02d}", "size_class": size,
+                              "capacity": capacity, "active": True})
+    return cells
+
+
+class _OrderMaker:
+    """Builds orders one by one with a shared random source and clock."""
+
+    def __init__(self, rng: random.Random, point_code: str, now: datetime, params: CodeHashParams,
+                 secrets: DemoSecrets) -> None:
+        self.rng, self.point_code, self.now, self.params, self.secrets = rng, point_code, now, params, secrets
+        self.serial = 500_000_000 + rng.randint(0, 99_000)
+        self.used_codes: set[str] = set()
+
+    def make(self, status: str, shipment: str | None = None, storage_left_days: float | None = None,
+             kind: str = "retail", phone: str | None = None) -> dict[str, Any]:
+        rng = self.rng
+        self.serial += 1
+        number = f"{self.serial:09d}"
+        items = [rng.choice(CATALOG) for _ in range(rng.choice([1, 1, 1, 2, 2, 3]))]
+        lines = [self._line(number, i, item) for i, item in enumerate(items, 1)]
+        biggest = max((SIZES.index(it[2]) for it in items), default=0)
+        n_boxes = 1 if len(items) == 1 else rng.choice([1, len(items)])
+        boxes = [self._box(number, n, SIZES[biggest] if n == 1 else rng.choice(SIZES[: biggest + 1]), shipment,
+                           status) for n in range(1, n_boxes + 1)]
+        total = sum(line["quantity"] * line["price_kopecks"] for line in lines)
+        order = {
+            "number": number, "point_code": self.point_code, "kind": kind, "status": status,
+            "total_kopecks": total, "prepaid": rng.random() < 0.6 and kind != "credit", "boxes_total": n_boxes,
+            "legal_entity_name": "ООО «Вектор»" if kind == "legal_entity" else None,
+            "created_at": iso(self.now - timedelta(days=rng.randint(2, 12))),
+            "storage_until": None, "pickup_code_hash": None,
+            "customer": {"external_id": f"C{self.serial}", "full_name": _person(rng),
+                         "phone": phone or _phone(rng), "email": f"client{self.serial}@example.ru"},
+            "lines": lines, "boxes": boxes,
+        }
+        if status in ("ready", "refused", "handed_over"):
+            self._make_ready(order, storage_left_days if storage_left_days is not None else rng.uniform(1.5, 6.5))
+        return order
+
+    def _line(self, number: str, i: int, item: tuple[str, int, str, bool]) -> dict[str, Any]:
+        name, price, _size, has_serial = item
+        qty = 1 if price > 5000 else self.rng.choice([1, 1, 2])
+        serial = f"SN{self.rng.randint(10**9, 10**10 - 1)}" if has_serial else None
+        return {"sku": f"{zlib.crc32(name.encode()) % 10**7:07d}-{i}", "name": name, "quantity": qty,
+                "price_kopecks": price * 100, "serial": serial}
+
+    def _box(self, number: str, n: int, size: str, shipment: str | None, status: str) -> dict[str, Any]:
+        box_status = {"ready": "received", "refused": "received", "handed_over": "handed_over"}.get(status, "expected")
+        return {"barcode": f"B{self.point_code}{number}{n:02d}", "seq_no": n, "size_class": size,
+                "weight_grams": self.rng.randint(200, 25_000), "shipment": shipment, "status": box_status}
+
+    def _make_ready(self, order: dict[str, Any], days_left: float) -> None:
+        code = self._unique_code()
+        order["pickup_code_hash"] = hash_code(code, self.params)
+        arrived = self.now - timedelta(days=7 - days_left)
+        order["arrived_at"] = order["ready_at"] = iso(arrived)
+        order["storage_until"] = iso(self.now + timedelta(days=days_left))
+        if order["status"] == "ready":
+            self.secrets.pickup_codes[order["number"]] = code
+
+    def _unique_code(self) -> str:
+        while True:
+            code = f"{self.rng.randint(0, 999_999):06d}"
+            if code not in self.used_codes:
+                self.used_codes.add(code)
+                return code
+
+
+def generate_point(
+    seed: int = 42,
+    point_code: str = DEMO_POINT_CODE,
+    orders: int = 300,
+    now: datetime | None = None,
+    code_params: CodeHashParams | None = None,
+    hasher: PasswordHasher = DEMO_HASHER,
+) -> dict[str, Any]:
+    """A demo point: snapshot-shaped dicts plus `secrets` (a DemoSecrets)."""
+    rng = random.Random(seed)
+    now = now or datetime.now(UTC)
+    params = code_params or CodeHashParams(salt=rng.randbytes(16), n=2**13)
+    secrets = DemoSecrets()
+    maker = _OrderMaker(rng, point_code, now, params, secrets)
+    shipments = [
+        {"number": f"R{now:%y%m%d}01", "point_code": point_code, "status": "in_transit",
+         "expected_at": iso(now + timedelta(hours=1)), "carrier": "ТК «Деловые Линии»"},
+        {"number": f"R{now:%y%m%d}02", "point_code": point_code, "status": "in_transit",
+         "expected_at": iso(now + timedelta(days=1)), "carrier": "ТК «ПЭК»"},
+    ]
+    result = [maker.make(status, **kw) for status, kw in _order_plan(rng, orders, shipments)]
+    return {
+        "point": point_dict(point_code, params),
+        "shipments": shipments,
+        "cells": _cells(),
+        "cards": _cards(rng, point_code, secrets, hasher),
+        "staff": _staff(secrets, hasher),
+        "orders": result,
+        "secrets": secrets,
+    }
+
+
+def _order_plan(rng: random.Random, count: int, shipments: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
+    """Which statuses the demo orders get: a truck arriving now, ready ones, expiring, expired, refused…"""
+    plan: list[tuple[str, dict[str, Any]]] = [
+        ("in_transit", {"shipment": shipments[0]["number"]}) for _ in range(max(12, count // 12))]
+    plan += [("in_transit", {"shipment": shipments[1]["number"]}) for _ in range(max(6, count // 25))]
+    plan += [("ready", {"storage_left_days": 0.3}) for _ in range(4)]  # expiring today
+    plan += [("ready", {"storage_left_days": 1.2}) for _ in range(4)]  # expiring tomorrow
+    plan += [("ready", {"storage_left_days": -1.5}) for _ in range(3)]  # expired: to return
+    plan += [("refused", {"storage_left_days": 3.0}) for _ in range(2)]
+    plan += [("ready", {"kind": "credit"}), ("ready", {"kind": "legal_entity"})]
+    while len(plan) < count:
+        plan.append((rng.choice(["ready", "ready", "ready", "handed_over", "created"]), {}))
+    return plan[:count]
+
+
+def _cards(rng: random.Random, point_code: str, secrets: DemoSecrets, hasher: PasswordHasher) -> list[dict[str, Any]]:
+    cards = []
+    for i in range(20):
+        number = ean13.complete(f"2{int(point_code):04d}{7_000_000 + i:07d}")
+        code = f"{rng.randint(0, 9999):04d}"
+        secrets.card_codes[number] = code
+        cards.append({"number": number, "point_code": point_code, "activation_code_hash": hasher.hash(code),
+                      "status": "stock"})
+    return cards
+
+
+def _staff(secrets: DemoSecrets, hasher: PasswordHasher) -> list[dict[str, Any]]:
+    staff = []
+    for login, name, role, badge, pin, password in DEMO_STAFF:
+        secrets.staff.append({"login": login, "role": role, "badge": badge, "pin": pin, "password": password})
+        staff.append({"login": login, "full_name": name, "role": role, "badge_code": badge,
+                      "pin_hash": hasher.hash(pin), "password_hash": hasher.hash(password), "active": True})
+    return staff

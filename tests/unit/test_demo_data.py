@@ -1,0 +1,50 @@
+"""The demo generator makes a realistic, deterministic point that loads into the cache."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import func, select
+
+from desktop.db.models import Box, ClubCard, Order, Staff, StorageCell
+from desktop.demo.generator import generate_point
+from desktop.demo.loader import load_demo
+from desktop.domain import ean13
+from desktop.domain.pickup_code import CodeHashParams, code_matches
+
+NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
+CHEAP = CodeHashParams(salt=b"demo-test", n=2**8)
+
+
+def test_generator_is_deterministic_and_realistic():
+    a = generate_point(seed=7, orders=120, now=NOW, code_params=CHEAP)
+    b = generate_point(seed=7, orders=120, now=NOW, code_params=CHEAP)
+    assert [o["number"] for o in a["orders"]] == [o["number"] for o in b["orders"]]
+    statuses = {o["status"] for o in a["orders"]}
+    assert {"ready", "in_transit", "refused"} <= statuses
+    assert any(o["boxes_total"] > 1 for o in a["orders"])
+    assert all(ean13.is_valid(c["number"]) for c in a["cards"])
+    assert {s["role"] for s in a["staff"]} == {"clerk", "manager", "admin"}
+
+
+def test_ready_orders_carry_hashes_of_the_printed_codes():
+    demo = generate_point(seed=3, orders=60, now=NOW, code_params=CHEAP)
+    codes = demo["secrets"].pickup_codes
+    ready = [o for o in demo["orders"] if o["status"] == "ready"]
+    assert ready and len(codes) == len(ready)
+    for order in ready[:5]:
+        assert code_matches(codes[order["number"]], order["pickup_code_hash"], CHEAP)
+
+
+def test_demo_loads_into_cache(db):
+    demo = generate_point(seed=1, orders=80, now=NOW, code_params=CHEAP)
+    load_demo(db, demo)
+    with db.read() as s:
+        assert s.scalar(select(func.count()).select_from(Order)) == 80
+        assert s.scalar(select(func.count()).select_from(Box)) >= 80
+        assert s.scalar(select(func.count()).select_from(StorageCell)) == len(demo["cells"])
+        assert s.scalar(select(func.count()).select_from(ClubCard)) == 20
+        assert s.scalar(select(func.count()).select_from(Staff)) == 4
+    load_demo(db, demo)  # idempotent upsert
+    with db.read() as s:
+        assert s.scalar(select(func.count()).select_from(Order)) == 80
