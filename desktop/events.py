@@ -57,7 +57,8 @@ def parse_event(type_: str, payload: dict[str, Any]) -> Event:
     names = {f.name for f in dataclasses.fields(cls)}
     required = {f.name for f in dataclasses.fields(cls) if _required(f)}
     if not isinstance(payload, dict) or not required <= payload.keys() <= names:
-        raise ValueError(f"payload of {type_} has wrong fields: {sorted(payload) if isinstance(payload, dict) else payload!r}")
+        shown = sorted(payload) if isinstance(payload, dict) else payload
+        raise ValueError(f"payload of {type_} has wrong fields: {shown!r}")
     return cls(**payload)
 
 
