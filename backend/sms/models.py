@@ -1,0 +1,41 @@
+"""The SMS outbox table: one row per (order, purpose, attempt), moved by the dispatcher."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from backend.db import Base
+from desktop.db.coltypes import UTCDateTime
+
+# pending → sending → accepted → delivered | failed | unknown (sending may also end in unknown/failed)
+STATES = ("pending", "sending", "accepted", "delivered", "failed", "unknown")
+FINAL_STATES = frozenset({"delivered", "failed"})
+PURPOSES = ("ready", "reminder", "receipt", "club")
+
+
+class SmsOutbox(Base):
+    """One SMS to send. `text` holds the pickup code: it is never logged, only sent."""
+
+    __tablename__ = "sms_outbox"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True)
+    order_number: Mapped[str] = mapped_column(String(16))  # the card number for purpose "club"
+    purpose: Mapped[str] = mapped_column(String(16))
+    attempt: Mapped[int] = mapped_column(Integer, default=1)
+    point_code: Mapped[str | None] = mapped_column(String(8), index=True)
+    phone: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16), default="pending", index=True)
+    gateway: Mapped[str | None] = mapped_column(String(16))
+    gateway_message_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    send_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    status_checks: Mapped[int] = mapped_column(Integer, default=0)
+    error: Mapped[str | None] = mapped_column(String(300))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    next_action_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
+    timeline: Mapped[list] = mapped_column(JSON, default=list)  # [{"status", "at", "note"?}]
+    __table_args__ = (UniqueConstraint("order_number", "purpose", "attempt", name="uq_sms_outbox_key"),)

@@ -1,0 +1,292 @@
+"""Requesting an SMS (idempotent per order, purpose and attempt) and dispatching the outbox.
+
+The dispatcher never sends a row twice on its own: a row whose send may have reached the gateway
+(`sending` left by a crash, or an ambiguous timeout → `unknown`) is reconciled through the
+gateway's status API; only a definite "not found" puts it back to `pending`.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable, Mapping
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from backend.sms.gateways import Gateway, SendResult, StatusResult
+from backend.sms.models import PURPOSES, SmsOutbox
+from backend.sms.templates import mask_phone, render
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+PublishStatus = Callable[[Session, SmsOutbox], None]
+SessionFactory = Callable[[], AbstractContextManager[Session]]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def request_sms(
+    session: Session, order_number: str, purpose: str, attempt: int, context: Mapping[str, Any]
+) -> None:
+    """Queue one SMS inside the caller's transaction; a second request for the same key is a no-op.
+
+    `context` carries `phone` plus the template fields (order, code, address, hours, last_day, …);
+    optional `uid` (the device's sms uid), `point_code` and `now`.
+    """
+    if purpose not in PURPOSES:
+        raise ValueError(f"unknown SMS purpose: {purpose}")
+    if _find(session, order_number, purpose, attempt) is not None:
+        return
+    now = context.get("now") or utc_now()
+    row = SmsOutbox(
+        uid=str(context.get("uid") or uuid.uuid4()),
+        order_number=order_number,
+        purpose=purpose,
+        attempt=attempt,
+        point_code=context.get("point_code"),
+        phone=str(context["phone"]),
+        text=render(purpose, {"order": order_number, **context}),
+        status="pending",
+        created_at=now,
+        updated_at=now,
+        timeline=[{"status": "pending", "at": now.isoformat()}],
+    )
+    try:
+        with session.begin_nested():
+            session.add(row)
+    except IntegrityError:  # a concurrent request for the same key won the race: same SMS
+        if _find(session, order_number, purpose, attempt) is None:
+            raise
+
+
+def _find(session: Session, order_number: str, purpose: str, attempt: int) -> SmsOutbox | None:
+    return session.scalars(
+        select(SmsOutbox).where(
+            SmsOutbox.order_number == order_number, SmsOutbox.purpose == purpose, SmsOutbox.attempt == attempt
+        )
+    ).first()
+
+
+@dataclass
+class DispatchReport:
+    """What one dispatcher pass did (for logs and tests)."""
+
+    sent: int = 0
+    reconciled: int = 0
+    polled: int = 0
+    changed: list[tuple[str, str]] = field(default_factory=list)  # (uid, new status)
+
+
+class SmsDispatcher:
+    """Sends pending rows, polls accepted ones and reconciles ambiguous ones through the status API."""
+
+    def __init__(
+        self,
+        session_factory: SessionFactory,
+        gateway: Gateway,
+        publish_status: PublishStatus,
+        clock: Clock = utc_now,
+        *,
+        batch: int = 50,
+        max_send_attempts: int = 5,
+        poll_interval: timedelta = timedelta(seconds=30),
+        stale_sending: timedelta = timedelta(seconds=60),
+        max_status_checks: int = 100,
+    ) -> None:
+        self.session_factory = session_factory
+        self.gateway = gateway
+        self.publish_status = publish_status
+        self.clock = clock
+        self.batch = batch
+        self.max_send_attempts = max_send_attempts
+        self.poll_interval = poll_interval
+        self.stale_sending = stale_sending
+        self.max_status_checks = max_status_checks
+
+    def run_once(self) -> DispatchReport:
+        """One pass: reconcile, send, poll. Safe to call from a loop or a scheduler."""
+        report = DispatchReport()
+        self._reconcile(report)
+        self._send_pending(report)
+        self._poll_accepted(report)
+        return report
+
+    # --- sending ------------------------------------------------------------------------------
+
+    def _send_pending(self, report: DispatchReport) -> None:
+        for uid in self._due_uids(["pending"]):
+            claimed = self._claim(uid)
+            if claimed is None:
+                continue
+            phone, text = claimed
+            result = self.gateway.send(uid, phone, text)
+            report.sent += 1
+            self._record_send(uid, result, report)
+
+    def _claim(self, uid: str) -> tuple[str, str] | None:
+        """pending → sending, committed BEFORE the gateway call (a crash leaves `sending`)."""
+        with self.session_factory() as session, session.begin():
+            row = self._row(session, uid)
+            if row is None or row.status != "pending":
+                return None
+            row.send_attempts += 1
+            row.gateway = self.gateway.name
+            self._move(session, row, "sending")
+            return row.phone, row.text
+
+    def _record_send(self, uid: str, result: SendResult, report: DispatchReport) -> None:
+        with self.session_factory() as session, session.begin():
+            row = self._row(session, uid)
+            if row is None or row.status != "sending":
+                return
+            log.info("SMS %s to %s: %s", uid, mask_phone(row.phone), result.outcome)
+            if result.outcome == "accepted":
+                row.gateway_message_id = result.message_id
+                self._move(session, row, "accepted", delay=self.poll_interval)
+            elif result.outcome == "failed":
+                self._move(session, row, "failed", error=result.error)
+            elif result.outcome == "retry_later":
+                self._retry_later(session, row, result)
+            else:  # unknown (reply lost) or duplicate: the gateway may hold it → reconcile, never resend
+                self._move(session, row, "unknown", error=result.error)
+            report.changed.append((uid, row.status))
+
+    def _retry_later(self, session: Session, row: SmsOutbox, result: SendResult) -> None:
+        if row.send_attempts >= self.max_send_attempts:
+            self._move(session, row, "failed", error=result.error)
+            return
+        delay = timedelta(seconds=result.retry_after or 60)
+        self._move(session, row, "pending", error=result.error, delay=delay)
+
+    # --- reconciliation -------------------------------------------------------------------------
+
+    def _reconcile(self, report: DispatchReport) -> None:
+        stale_before = self.clock() - self.stale_sending
+        for uid in self._due_uids(["unknown", "sending"]):
+            with self.session_factory() as session:
+                row = self._row(session, uid)
+                if row is None or (row.status == "sending" and row.updated_at > stale_before):
+                    continue
+                if row.status_checks >= self.max_status_checks:
+                    continue
+                key = (row.phone, row.gateway_message_id)
+            result = self.gateway.status(uid, key[1], key[0])
+            report.reconciled += 1
+            self._record_reconcile(uid, result, report)
+
+    def _record_reconcile(self, uid: str, result: StatusResult, report: DispatchReport) -> None:
+        with self.session_factory() as session, session.begin():
+            row = self._row(session, uid)
+            if row is None or row.status not in ("unknown", "sending"):
+                return
+            row.status_checks += 1
+            if result.state in ("accepted", "delivered", "failed"):
+                self._move(session, row, result.state, error=result.error, delay=self.poll_interval,
+                           note="найдено через API статусов")
+            elif result.state == "not_found" and self.gateway.lookup_by_client_id:
+                # the gateway definitely never got it: sending again is not a blind resend
+                self._move(session, row, "pending", note="шлюз не получал сообщение")
+            elif not self.gateway.lookup_by_client_id:
+                self._move(session, row, "unknown", error=result.error or row.error, delay=None,
+                           note="проверка невозможна: повторная отправка только вручную")
+                row.status_checks = self.max_status_checks
+            else:
+                self._defer(row, result)
+            report.changed.append((uid, row.status))
+
+    # --- delivery polling ------------------------------------------------------------------------
+
+    def _poll_accepted(self, report: DispatchReport) -> None:
+        for uid in self._due_uids(["accepted"]):
+            with self.session_factory() as session:
+                row = self._row(session, uid)
+                if row is None:
+                    continue
+                key = (row.phone, row.gateway_message_id)
+            result = self.gateway.status(uid, key[1], key[0])
+            report.polled += 1
+            self.apply_status(uid, result, report)
+
+    def apply_status(self, uid: str, result: StatusResult, report: DispatchReport | None = None) -> None:
+        """Record a delivery status (from polling or a gateway callback) for an accepted row."""
+        with self.session_factory() as session, session.begin():
+            row = self._row(session, uid)
+            if row is None or row.status in ("delivered", "failed"):
+                return
+            row.status_checks += 1
+            if result.state in ("delivered", "failed"):
+                self._move(session, row, result.state, error=result.error)
+            elif row.status_checks >= self.max_status_checks:
+                self._move(session, row, "unknown", error="статус доставки не получен")
+            else:
+                self._defer(row, result)
+            if report is not None:
+                report.changed.append((uid, row.status))
+
+    def apply_callback(self, gateway_message_id: str, result: StatusResult) -> bool:
+        """A delivery callback from the gateway (e.g. SMS.ru); False when the id is not ours."""
+        with self.session_factory() as session:
+            uid = session.scalars(
+                select(SmsOutbox.uid).where(SmsOutbox.gateway_message_id == gateway_message_id)
+            ).first()
+        if uid is None:
+            return False
+        self.apply_status(uid, result)
+        return True
+
+    # --- helpers -----------------------------------------------------------------------------------
+
+    def _due_uids(self, statuses: list[str]) -> list[str]:
+        now = self.clock()
+        with self.session_factory() as session:
+            return list(
+                session.scalars(
+                    select(SmsOutbox.uid)
+                    .where(SmsOutbox.status.in_(statuses))
+                    .where(or_(SmsOutbox.next_action_at.is_(None), SmsOutbox.next_action_at <= now))
+                    .order_by(SmsOutbox.id)
+                    .limit(self.batch)
+                )
+            )
+
+    @staticmethod
+    def _row(session: Session, uid: str) -> SmsOutbox | None:
+        return session.scalars(select(SmsOutbox).where(SmsOutbox.uid == uid)).first()
+
+    def _defer(self, row: SmsOutbox, result: StatusResult) -> None:
+        wait = timedelta(seconds=result.retry_after) if result.retry_after else self.poll_interval
+        row.next_action_at = self.clock() + wait
+
+    def _move(
+        self,
+        session: Session,
+        row: SmsOutbox,
+        status: str,
+        *,
+        error: str | None = None,
+        delay: timedelta | None = None,
+        note: str | None = None,
+    ) -> None:
+        now = self.clock()
+        changed = row.status != status
+        row.status = status
+        row.error = error[:300] if error else (None if status in ("accepted", "delivered") else row.error)
+        row.updated_at = now
+        row.next_action_at = now + delay if delay else None
+        entry: dict[str, Any] = {"status": status, "at": now.isoformat()}
+        if note:
+            entry["note"] = note
+        if error:
+            entry["error"] = error[:300]
+        row.timeline = [*row.timeline, entry]
+        if changed:
+            self.publish_status(session, row)

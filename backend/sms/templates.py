@@ -1,0 +1,44 @@
+"""Russian SMS texts per purpose, rendered from a context dict (missing fields are an error)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+TEMPLATES: dict[str, str] = {
+    "ready": (
+        "Заказ {order} ждёт вас в пункте выдачи: {address}, часы работы {hours}. "
+        "Код получения: {code}. Заберите до {last_day} включительно."
+    ),
+    "reminder": (
+        "Напоминаем: заказ {order} ждёт вас по адресу {address} ({hours}). "
+        "Последний день хранения — {last_day}, затем заказ вернётся на склад."
+    ),
+    "receipt": "Заказ {order} выдан {date}. Сумма: {total}. Спасибо за покупку!",
+    "club": "Клубная карта {card} активирована. На бонусный счёт начислено {points} баллов.",
+}
+
+
+class TemplateError(ValueError):
+    """The context lacks a field the template needs."""
+
+
+def render(purpose: str, context: Mapping[str, Any]) -> str:
+    """The SMS text for `purpose`; a reminder carrying a `code` repeats it."""
+    template = TEMPLATES.get(purpose)
+    if template is None:
+        raise TemplateError(f"unknown SMS purpose: {purpose}")
+    try:
+        text = template.format(**context)
+    except KeyError as missing:
+        raise TemplateError(f"SMS {purpose}: missing field {missing}") from None
+    if purpose == "reminder" and context.get("code"):
+        text += f" Код получения: {context['code']}."
+    return text
+
+
+def mask_phone(phone: str) -> str:
+    """+79161234567 → +7916***4567 (for logs)."""
+    if len(phone) < 8:
+        return "***"
+    return f"{phone[:5]}***{phone[-4:]}"
