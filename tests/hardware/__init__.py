@@ -1,0 +1,1 @@
+"""Tests for counter hardware: decoding, labels, documents, printing, camera, scanner set-up."""
