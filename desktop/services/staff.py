@@ -1,0 +1,304 @@
+"""Staff and shifts: badge+PIN or login+password sign-in (argon2), lock-out after 5 failures, shift open/close."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop import journal, messages
+from desktop.db.engine import Database
+from desktop.db.models import ClubCard, Handover, Payment, ReceivingScan, ReturnItem, ReturnSession, Shift, Staff
+from desktop.errors import DomainError
+from desktop.events import ShiftClosed, ShiftOpened
+from desktop.services.base import Action, Actor, Clock, Role, Service, local_point, require_role, utc_now
+
+MAX_FAILED_ATTEMPTS = 5
+LOCK_MINUTES = 15
+PIN_PATTERN = re.compile(r"^\d{4,8}$")
+
+messages.register(
+    {
+        "auth.wrong_credentials": "Неверный пропуск/логин или PIN/пароль. Проверьте и попробуйте ещё раз.",
+        "auth.locked": "Учётная запись заблокирована после {attempts} неудачных попыток входа до {until}. "
+        "Подождите или обратитесь к администратору.",
+        "auth.inactive": "Учётная запись сотрудника отключена. Обратитесь к администратору.",
+        "auth.empty_credentials": "Введите пропуск (или логин) и PIN (или пароль).",
+        "staff.not_found": "Сотрудник с логином «{login}» не найден.",
+        "staff.bad_pin": "PIN должен состоять из 4–8 цифр. Введите другой PIN.",
+        "shift.already_open": "Смена уже открыта (с {opened_at}). Продолжайте работу в ней или закройте её.",
+        "shift.not_open": "Открытой смены нет. Откройте смену.",
+    }
+)
+
+
+@dataclass(frozen=True)
+class ShiftInfo:
+    """An open shift of one staff member."""
+
+    shift_id: int
+    key: str
+    staff_login: str
+    opened_at: datetime
+
+
+@dataclass(frozen=True)
+class ShiftReport:
+    """What one staff member did during a shift (counted from the domain rows of the shift's time span)."""
+
+    shift_id: int
+    key: str
+    staff_login: str
+    staff_name: str
+    opened_at: datetime
+    closed_at: datetime
+    boxes_received: int
+    orders_handed_over: int
+    cash_kopecks: int
+    card_kopecks: int
+    cards_activated: int
+    boxes_returned: int
+
+    def as_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["opened_at"] = self.opened_at.isoformat()
+        data["closed_at"] = self.closed_at.isoformat()
+        return data
+
+
+def shift_key(login: str, opened_at: datetime) -> str:
+    """Business key of a shift, unique across counter PCs: staff login plus opening time (UTC)."""
+    return f"{login}@{opened_at:%Y%m%dT%H%M%S}Z"
+
+
+def _mask(identifier: str) -> str:
+    text = identifier.strip()[:32]
+    return text[:2] + "*" * max(len(text) - 4, 0) + text[-2:] if len(text) > 4 else "*" * len(text)
+
+
+class StaffService(Service):
+    """Sign-in, lock-out, PIN administration and shifts."""
+
+    def __init__(self, db: Database, clock: Clock = utc_now, hasher: PasswordHasher | None = None) -> None:
+        super().__init__(db, clock)
+        self.hasher = hasher or PasswordHasher()
+        self._dummy_hash = self.hasher.hash("not-a-real-secret")
+
+    # --- sign-in ---------------------------------------------------------------------------------
+
+    def login_badge(self, badge: str, pin: str) -> Actor:
+        """Sign in with a scanned staff badge and a PIN."""
+        return self._login(Staff.badge_code, badge.strip(), pin, "pin_hash", "badge")
+
+    def login_password(self, login: str, password: str) -> Actor:
+        """Sign in with a login name and a password."""
+        return self._login(Staff.login, login.strip(), password, "password_hash", "password")
+
+    def _login(self, column: Any, identifier: str, secret: str, hash_field: str, method: str) -> Actor:
+        if not identifier or not secret:
+            raise DomainError("auth.empty_credentials")
+        with self.action(None) as act:
+            staff = act.session.scalars(select(Staff).where(column == identifier)).first()
+            outcome = self._attempt(act, staff, identifier, secret, hash_field, method)
+        # The failed-attempt count is committed above; only now is the refusal raised.
+        if isinstance(outcome, DomainError):
+            raise outcome
+        return outcome
+
+    def _attempt(
+        self, act: Action, staff: Staff | None, identifier: str, secret: str, hash_field: str, method: str
+    ) -> Actor | DomainError:
+        if staff is None:
+            self._verify(self._dummy_hash, secret)  # same work as for a real account
+            act.audit("auth.login_failed", _mask(identifier), method=method, reason="unknown")
+            return DomainError("auth.wrong_credentials")
+        if staff.locked_until is not None and staff.locked_until > act.now:
+            _audit_as(act, staff, "auth.login_refused", method=method, reason="locked")
+            return self._locked_error(act.session, staff)
+        stored = getattr(staff, hash_field)
+        if not self._verify(stored, secret):
+            return self._count_failure(act, staff, method)
+        if not staff.active:
+            _audit_as(act, staff, "auth.login_refused", method=method, reason="inactive")
+            return DomainError("auth.inactive")
+        return self._succeed(act, staff, secret, hash_field, method)
+
+    def _verify(self, stored: str | None, secret: str) -> bool:
+        if not stored:
+            return False
+        try:
+            return self.hasher.verify(stored, secret)
+        except (VerificationError, InvalidHashError):
+            return False
+
+    def _count_failure(self, act: Action, staff: Staff, method: str) -> DomainError:
+        staff.failed_attempts = (staff.failed_attempts or 0) + 1
+        _audit_as(act, staff, "auth.login_failed", method=method, attempts=staff.failed_attempts)
+        if staff.failed_attempts < MAX_FAILED_ATTEMPTS:
+            return DomainError("auth.wrong_credentials")
+        staff.locked_until = act.now + timedelta(minutes=LOCK_MINUTES)
+        staff.failed_attempts = 0
+        _audit_as(act, staff, "auth.locked", until=staff.locked_until.isoformat())
+        return self._locked_error(act.session, staff)
+
+    def _locked_error(self, session: Session, staff: Staff) -> DomainError:
+        assert staff.locked_until is not None
+        until = staff.locked_until.astimezone(_zone(session)).strftime("%H:%M")
+        return DomainError("auth.locked", until=until, attempts=MAX_FAILED_ATTEMPTS)
+
+    def _succeed(self, act: Action, staff: Staff, secret: str, hash_field: str, method: str) -> Actor:
+        staff.failed_attempts = 0
+        staff.locked_until = None
+        if self.hasher.check_needs_rehash(getattr(staff, hash_field)):
+            setattr(staff, hash_field, self.hasher.hash(secret))
+        shift = _open_shift_of(act.session, staff.id)
+        _audit_as(act, staff, "auth.login", method=method)
+        return _actor(staff, shift.id if shift else None)
+
+    # --- administration --------------------------------------------------------------------------
+
+    def set_pin(self, admin: Actor, staff_login: str, new_pin: str) -> None:
+        """Admin sets a staff member's PIN (also lifts a lock-out)."""
+        require_role(admin, Role.ADMIN, "смена PIN сотрудника")
+        if not PIN_PATTERN.match(new_pin or ""):
+            raise DomainError("staff.bad_pin")
+        with self.action(admin) as act:
+            staff = _staff_by_login(act.session, staff_login)
+            staff.pin_hash = self.hasher.hash(new_pin)
+            staff.failed_attempts = 0
+            staff.locked_until = None
+            act.audit("staff.pin_set", staff.login)
+
+    # --- shifts ----------------------------------------------------------------------------------
+
+    def open_shift(self, actor: Actor) -> Actor:
+        """Open the staff member's shift (one open shift at a time); returns the actor with its shift id."""
+        require_role(actor, Role.CLERK, "открытие смены")
+        with self.action(actor) as act:
+            existing = _open_shift_of(act.session, actor.staff_id)
+            if existing is not None:
+                opened = existing.opened_at.astimezone(_zone(act.session)).strftime("%d.%m.%Y %H:%M")
+                raise DomainError("shift.already_open", opened_at=opened)
+            shift = Shift(point_id=actor.point_id, staff_id=actor.staff_id, opened_at=act.now)
+            act.session.add(shift)
+            act.session.flush()
+            key = shift_key(actor.login, act.now)
+            act.emit(ShiftOpened(shift=key, staff=actor.login))
+            act.audit("shift.opened", key)
+        return _with_shift(actor, shift.id)
+
+    def current_shift(self, actor: Actor) -> ShiftInfo | None:
+        """The staff member's open shift, if any."""
+        require_role(actor, Role.CLERK, "просмотр смены")
+        with self.reading() as session:
+            shift = _open_shift_of(session, actor.staff_id)
+            if shift is None:
+                return None
+            return ShiftInfo(shift.id, shift_key(actor.login, shift.opened_at), actor.login, shift.opened_at)
+
+    def close_shift(self, actor: Actor) -> ShiftReport:
+        """Close the staff member's open shift and produce its report."""
+        require_role(actor, Role.CLERK, "закрытие смены")
+        with self.action(actor) as act:
+            shift = _open_shift_of(act.session, actor.staff_id)
+            if shift is None:
+                raise DomainError("shift.not_open")
+            report = _report(act.session, shift, actor, act.now)
+            shift.closed_at = act.now
+            shift.closed_by = actor.staff_id
+            shift.report = report.as_dict()
+            act.emit(ShiftClosed(shift=report.key, staff=actor.login, report=report.as_dict()))
+            act.audit("shift.closed", report.key, **_report_counts(report))
+        return report
+
+
+def _audit_as(act: Action, staff: Staff, action: str, **details: Any) -> None:
+    """Journal entry naming the staff member being signed in (no actor exists yet)."""
+    journal.append(act.session, act.now, staff.id, action, staff.login, details)
+
+
+def _report_counts(report: ShiftReport) -> dict[str, int]:
+    return {k: v for k, v in report.as_dict().items() if isinstance(v, int) and k != "shift_id"}
+
+
+def _report(session: Session, shift: Shift, actor: Actor, now: datetime) -> ShiftReport:
+    since, staff_id = shift.opened_at, actor.staff_id
+    received = session.scalar(
+        select(func.count()).where(
+            ReceivingScan.staff_id == staff_id,
+            ReceivingScan.outcome == "received",
+            ReceivingScan.undone.is_(False),
+            ReceivingScan.scanned_at >= since,
+        )
+    )
+    handed = session.scalar(
+        select(func.count()).where(
+            Handover.staff_id == staff_id, Handover.status == "completed", Handover.completed_at >= since
+        )
+    )
+    money = dict(
+        session.execute(
+            select(Payment.method, func.sum(Payment.due_kopecks))
+            .where(Payment.staff_id == staff_id, Payment.paid_at >= since)
+            .group_by(Payment.method)
+        ).all()
+    )
+    cards = session.scalar(
+        select(func.count()).where(ClubCard.activated_by == staff_id, ClubCard.activated_at >= since)
+    )
+    returned = session.scalar(
+        select(func.count())
+        .select_from(ReturnItem)
+        .join(ReturnSession, ReturnSession.id == ReturnItem.session_id)
+        .where(ReturnSession.opened_by == staff_id, ReturnItem.scanned_at >= since)
+    )
+    return ShiftReport(
+        shift_id=shift.id,
+        key=shift_key(actor.login, shift.opened_at),
+        staff_login=actor.login,
+        staff_name=actor.full_name,
+        opened_at=shift.opened_at,
+        closed_at=now,
+        boxes_received=received or 0,
+        orders_handed_over=handed or 0,
+        cash_kopecks=int(money.get("cash") or 0),
+        card_kopecks=int(money.get("card") or 0),
+        cards_activated=cards or 0,
+        boxes_returned=returned or 0,
+    )
+
+
+def _open_shift_of(session: Session, staff_id: int) -> Shift | None:
+    return session.scalars(
+        select(Shift).where(Shift.staff_id == staff_id, Shift.closed_at.is_(None)).order_by(Shift.id.desc())
+    ).first()
+
+
+def _staff_by_login(session: Session, login: str) -> Staff:
+    staff = session.scalars(select(Staff).where(Staff.login == login.strip())).first()
+    if staff is None:
+        raise DomainError("staff.not_found", login=login)
+    return staff
+
+
+def _actor(staff: Staff, shift_id: int | None) -> Actor:
+    return Actor(staff.id, staff.login, staff.full_name, Role(staff.role), staff.point_id, shift_id)
+
+
+def _with_shift(actor: Actor, shift_id: int | None) -> Actor:
+    return Actor(actor.staff_id, actor.login, actor.full_name, actor.role, actor.point_id, shift_id)
+
+
+def _zone(session: Session) -> Any:
+    from zoneinfo import ZoneInfo
+
+    try:
+        return ZoneInfo(local_point(session).timezone or "Europe/Moscow")
+    except DomainError:
+        return ZoneInfo("Europe/Moscow")
