@@ -1,0 +1,66 @@
+"""Version and build information: embedded by the PyInstaller build, read from git in a checkout.
+
+The spec writes a top-level module ``pickup_desk_build_info`` into its work directory and bundles it;
+a checkout has no such module and asks git lazily.
+"""
+
+from __future__ import annotations
+
+import functools
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+__version__ = "0.1.0"
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class BuildInfo:
+    """What was built, from which commit, when; `frozen` tells a bundle from a checkout."""
+
+    version: str
+    commit: str
+    build_date: str
+    frozen: bool
+
+    def one_line(self) -> str:
+        kind = "сборка" if self.frozen else "исходники"
+        return f"Pickup Desk {self.version} (коммит {self.commit}, {kind} от {self.build_date})"
+
+
+@functools.cache
+def build_info() -> BuildInfo:
+    """The embedded build info when present, else the checkout's git commit (or "dev")."""
+    try:
+        import pickup_desk_build_info as info  # written by the spec
+    except ImportError:
+        return BuildInfo(__version__, _git_commit(), "dev", getattr(sys, "frozen", False))
+    return BuildInfo(info.VERSION, info.COMMIT, info.BUILD_DATE, True)
+
+
+def _git_commit() -> str:
+    try:
+        result = subprocess.run(
+            ["git", "rev-parse", "--short=12", "HEAD"], cwd=REPO_ROOT, capture_output=True,
+            text=True, timeout=5, check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return "dev"
+    commit = result.stdout.strip()
+    return commit if result.returncode == 0 and commit else "dev"
+
+
+def render_build_info(version: str, commit: str, build_date: str) -> str:
+    """The source of ``pickup_desk_build_info.py`` the build writes into the bundle."""
+    return (
+        '"""Build information written by packaging/pickup_desk.spec; do not edit."""\n\n'
+        f"VERSION = {version!r}\nCOMMIT = {commit!r}\nBUILD_DATE = {build_date!r}\n"
+    )
+
+
+def version_text() -> str:
+    """What ``--version`` prints."""
+    info = build_info()
+    return f"Pickup Desk {info.version}\nкоммит: {info.commit}\nдата сборки: {info.build_date}\n"
