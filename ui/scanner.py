@@ -1,0 +1,204 @@
+"""Keyboard-wedge scanner input: an application-wide event filter that tells scans from typing.
+
+A scan is a fast burst of printable keys (each within `max_interval_ms` of the previous one) of
+at least `min_length` characters, ending in Enter/Return/Tab (and starting with the configured
+prefix, if any). Printable keys are held back while they might be part of a scan; when the burst
+turns out to be typing (a slow key, another key, a short burst) they are replayed to the widget
+they were meant for, in order, so hand typing still works wherever the focus is.
+
+Scans go into `ScanQueue`, which hands them on one at a time only while nothing is busy (no
+background call running on the page, no modal dialog open): none is lost or handled twice.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+TERMINATORS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab})
+# Scanners press Shift for capitals (and some send other lone modifiers): never part of a decision.
+MODIFIER_KEYS = frozenset(
+    {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta, Qt.Key.Key_AltGr, Qt.Key.Key_CapsLock}
+)
+_PLAIN = Qt.KeyboardModifier.NoModifier | Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+
+
+@dataclass(frozen=True)
+class ScannerSettings:
+    """How this counter's scanner types: what it adds around the data and how fast it types."""
+
+    prefix: str = ""
+    suffix: str = ""
+    max_interval_ms: float = 40.0
+    min_length: int = 4
+
+
+@dataclass(frozen=True)
+class _HeldKey:
+    key: int
+    modifiers: Qt.KeyboardModifier
+    text: str
+
+
+class WedgeScanner(QObject):
+    """Install on the QApplication; emits `scan_received(raw)` for every detected scan."""
+
+    scan_received = Signal(str)
+
+    def __init__(
+        self,
+        settings: ScannerSettings | None = None,
+        parent: QObject | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings or ScannerSettings()
+        self._clock = clock
+        self._held: list[_HeldKey] = []
+        self._target: QWidget | None = None
+        self._last_at = 0.0
+        self._replaying = False
+        self._flush = QTimer(self, singleShot=True, timeout=self._on_flush_timeout)
+        self._flush.setInterval(max(1, int(self.settings.max_interval_ms * 2)))
+
+    def install(self, app: QCoreApplication) -> None:
+        app.installEventFilter(self)
+
+    def uninstall(self, app: QCoreApplication) -> None:
+        app.removeEventFilter(self)
+        self.release_held()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if self._replaying or event.type() != QEvent.Type.KeyPress or not self._is_first_receiver(obj):
+            return False
+        assert isinstance(event, QKeyEvent)
+        return self._on_key(obj, event)  # type: ignore[arg-type]
+
+    @staticmethod
+    def _is_first_receiver(obj: QObject) -> bool:
+        """Key events propagate to parents through the filter again; look only at the first receiver."""
+        if not isinstance(obj, QWidget):
+            return False
+        focus = QApplication.focusWidget()
+        return obj is focus if focus is not None else obj.isWindow()
+
+    def _on_key(self, target: QWidget, event: QKeyEvent) -> bool:
+        if event.key() in MODIFIER_KEYS:
+            return False
+        now = self._clock()
+        if self._held and (now - self._last_at) * 1000 > self.settings.max_interval_ms:
+            self.release_held()
+        if event.isAutoRepeat():
+            self.release_held()
+            return False
+        if event.key() in TERMINATORS and not (event.modifiers() & ~_PLAIN):
+            return self._on_terminator()
+        if self._is_printable(event):
+            self._hold(target, event, now)
+            return True
+        self.release_held()
+        return False
+
+    @staticmethod
+    def _is_printable(event: QKeyEvent) -> bool:
+        text = event.text()
+        return len(text) == 1 and text.isprintable() and not (event.modifiers() & ~_PLAIN)
+
+    def _hold(self, target: QWidget, event: QKeyEvent, now: float) -> None:
+        if not self._held:
+            self._target = target
+        self._held.append(_HeldKey(event.key(), event.modifiers(), event.text()))
+        self._last_at = now
+        self._flush.start()
+
+    def _on_terminator(self) -> bool:
+        raw = "".join(k.text for k in self._held)
+        if self._held and self._looks_like_scan(raw):
+            self._held.clear()
+            self._flush.stop()
+            self.scan_received.emit(raw)
+            return True
+        self.release_held()
+        return False
+
+    def _looks_like_scan(self, raw: str) -> bool:
+        s = self.settings
+        if s.prefix and not raw.startswith(s.prefix):
+            return False
+        if s.suffix and not raw.endswith(s.suffix):
+            return False
+        return len(raw) - len(s.prefix) - len(s.suffix) >= s.min_length
+
+    def _on_flush_timeout(self) -> None:
+        self.release_held()
+
+    def release_held(self) -> None:
+        """The held keys were typing after all: deliver them, in order, to the widget they were for."""
+        held, target = self._held, self._target
+        self._held, self._target = [], None
+        self._flush.stop()
+        if not held or target is None or not _alive(target):
+            return
+        self._replaying = True
+        try:
+            for key in held:
+                press = QKeyEvent(QEvent.Type.KeyPress, key.key, key.modifiers, key.text)
+                QCoreApplication.sendEvent(target, press)
+        finally:
+            self._replaying = False
+
+
+def _alive(widget: QWidget) -> bool:
+    try:
+        widget.objectName()
+    except RuntimeError:  # the C++ widget is gone
+        return False
+    return True
+
+
+class ScanQueue(QObject):
+    """Scans waiting to be handled, handed on one at a time while nothing is busy."""
+
+    scan_queued = Signal(str)
+    scan_dispatched = Signal(str)
+
+    def __init__(self, handler: Callable[[str], None], is_busy: Callable[[], bool], parent: QObject | None = None):
+        super().__init__(parent)
+        self._handler = handler
+        self._is_busy = is_busy
+        self._pending: deque[str] = deque()
+        self._drain = QTimer(self, singleShot=True, interval=0, timeout=self._on_drain)
+        self._retry = QTimer(self, singleShot=True, interval=100, timeout=self._on_drain)
+
+    def __len__(self) -> int:
+        return len(self._pending)
+
+    def enqueue(self, raw: str) -> None:
+        self._pending.append(raw)
+        self.scan_queued.emit(raw)
+        self.poke()
+
+    def poke(self) -> None:
+        """Something became idle (a call finished, a dialog closed): try to hand on the next scan."""
+        if self._pending and not self._drain.isActive():
+            self._drain.start()
+
+    def clear(self) -> None:
+        self._pending.clear()
+
+    def _on_drain(self) -> None:
+        if not self._pending:
+            return
+        if self._is_busy() or QApplication.activeModalWidget() is not None:
+            self._retry.start()  # re-check soon; a finished call also pokes us
+            return
+        raw = self._pending.popleft()
+        self.scan_dispatched.emit(raw)
+        self._handler(raw)
+        self.poke()
