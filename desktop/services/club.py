@@ -1,0 +1,311 @@
+"""Club cards: eligibility by phone, activation against this point's card stock, +190 points once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop import messages
+from desktop.db.models import BonusLedgerEntry, ClubCard, Customer, ManagerAlert, Order, OrderLine, SmsMessage
+from desktop.domain import ean13
+from desktop.errors import DomainError
+from desktop.events import ClubCardActivated, SmsRequested
+from desktop.services.base import Action, Actor, Role, Service, local_point, new_uid, require_role
+
+ACTIVATION_POINTS = 190
+QUALIFYING_KOPECKS = 500_000  # an order of 5,000 ₽ or more
+CARD_PREFIX = "2"
+HOLDING_STATUSES = ("pending", "active")
+
+messages.register(
+    {
+        "club.bad_phone": "Телефон «{phone}» не похож на российский номер. Введите его как +7XXXXXXXXXX.",
+        "club.bad_card_number": "Номер карты {card} неверен (13 цифр, начинается с 2, контрольная цифра). "
+        "Отсканируйте карту ещё раз.",
+        "club.city_required": "Укажите город клиента: без него карту не активировать.",
+        "club.card_not_in_stock": "Карты {card} нет среди карт этого пункта выдачи. Возьмите другую карту.",
+        "club.card_already_active": "Карта {card} уже активирована ({status}). Выдайте клиенту другую карту.",
+        "club.card_rejected": "Активация карты {card} отклонена центром. Отложите карту для менеджера.",
+        "club.wrong_activation_code": "Код активации карты {card} неверен. Сверьте код на обороте карты.",
+        "club.extra_code_required": "Для карты {card} нужен дополнительный код с карты. Введите его.",
+        "club.wrong_extra_code": "Дополнительный код карты {card} неверен. Сверьте его с картой.",
+        "club.not_eligible": "Карту выдать нельзя: {reason}",
+        "club.card_not_pending": "Карта {card} не ожидает подтверждения (состояние: {status}).",
+    }
+)
+
+_REASONS = {
+    "customer_not_found": "клиент с телефоном {phone} не найден в этом пункте выдачи.",
+    "phone_has_card": "у клиента с телефоном {phone} уже есть клубная карта {card}.",
+    "no_qualifying_order": "нет заказа на сумму от 5 000 ₽ (выданного или готового к выдаче в этом пункте).",
+}
+_STATUS_RU = {"pending": "ожидает подтверждения центром", "active": "активна", "rejected": "отклонена"}
+
+
+def normalise_phone(text: str) -> str:
+    """'8 (916) 123-45-67', '+7 916 1234567', '9161234567' → '+79161234567'; DomainError otherwise."""
+    raw = (text or "").strip()
+    if not re.fullmatch(r"\+?[\d\s()\-]+", raw):
+        raise DomainError("club.bad_phone", phone=raw)
+    digits = re.sub(r"\D", "", raw)
+    if len(digits) == 10 and not raw.startswith("+"):
+        digits = "7" + digits
+    if len(digits) != 11 or digits[0] not in "78" or (raw.startswith("+") and digits[0] != "7"):
+        raise DomainError("club.bad_phone", phone=raw)
+    return "+7" + digits[1:]
+
+
+def mask_phone(phone: str) -> str:
+    """'+79161234567' → '+7916***4567' (for journals and screens shared with others)."""
+    return phone[:5] + "***" + phone[-4:] if len(phone) >= 9 else "***"
+
+
+@dataclass(frozen=True)
+class Eligibility:
+    """Whether a customer (by phone) may get a club card, and why not in Russian."""
+
+    eligible: bool
+    phone: str
+    code: str | None = None  # customer_not_found | phone_has_card | no_qualifying_order
+    reason: str | None = None
+    customer_name: str | None = None
+    qualifying_order: str | None = None
+    existing_card: str | None = None
+
+
+@dataclass(frozen=True)
+class ActivationResult:
+    """A card activated at the counter; `status` stays 'pending' until the backend confirms."""
+
+    card_number: str
+    status: str
+    points: int
+    customer_name: str
+    phone_masked: str
+    city: str
+    qualifying_order: str
+    sms_uid: str
+
+
+class ClubService(Service):
+    """Eligibility check, activation and the backend's confirmation of activations."""
+
+    hasher = PasswordHasher()
+
+    def check_eligibility(self, phone: str) -> Eligibility:
+        """May the customer with this phone get a card? (order ≥ 5,000 ₽ here; one card per phone)."""
+        normalised = normalise_phone(phone)
+        with self.reading() as session:
+            return _eligibility(session, normalised)
+
+    def activate(
+        self,
+        actor: Actor,
+        card_number: str,
+        activation_code: str,
+        city: str,
+        phone: str,
+        extra_code: str | None = None,
+    ) -> ActivationResult:
+        """Activate a card from this point's stock for the customer; +190 points pending confirmation."""
+        require_role(actor, Role.CLERK, "активация клубной карты")
+        number, city, normalised = _validated_input(card_number, city, phone)
+        with self.action(actor) as act:
+            outcome = self._activate(act, number, activation_code, extra_code, city, normalised)
+        if isinstance(outcome, DomainError):  # a wrong code is journalled (committed) before refusing
+            raise outcome
+        return outcome
+
+    def _activate(
+        self, act: Action, number: str, code: str, extra: str | None, city: str, phone: str
+    ) -> ActivationResult | DomainError:
+        point = local_point(act.session)
+        card = act.session.scalars(
+            select(ClubCard).where(ClubCard.number == number, ClubCard.point_id == point.id)
+        ).first()
+        _check_card_state(card, number)
+        assert card is not None
+        wrong = self._wrong_codes(card, code, extra)
+        if wrong is not None:
+            act.audit("club.activation_code_failed", number, which=wrong)
+            return DomainError(f"club.{wrong}", card=number)
+        verdict = _eligibility(act.session, phone)
+        if not verdict.eligible:
+            raise DomainError("club.not_eligible", reason=verdict.reason, why=verdict.code)
+        return _record_activation(act, card, city, phone, verdict)
+
+    def _wrong_codes(self, card: ClubCard, code: str, extra: str | None) -> str | None:
+        if not self._matches(card.activation_code_hash, code):
+            return "wrong_activation_code"
+        if card.extra_code_hash is None:
+            return None
+        if not (extra or "").strip():
+            return "extra_code_required"
+        return None if self._matches(card.extra_code_hash, extra or "") else "wrong_extra_code"
+
+    def _matches(self, stored: str, given: str) -> bool:
+        try:
+            return bool(given.strip()) and self.hasher.verify(stored, given.strip())
+        except (VerificationError, InvalidHashError):
+            return False
+
+    def confirm_activation(self, card_number: str, accepted: bool, reason: str | None = None) -> str:
+        """The backend's answer to an activation (called by the sync engine); returns the card's new status.
+
+        pending → active (ledger confirmed) or rejected (ledger rejected, manager alerted). Repeating
+        the same answer is a no-op, so a replayed change-feed entry is harmless.
+        """
+        with self.action(None) as act:
+            card = act.session.scalars(select(ClubCard).where(ClubCard.number == card_number)).first()
+            target = "active" if accepted else "rejected"
+            if card is not None and card.status == target:
+                return target
+            if card is None or card.status != "pending":
+                raise DomainError("club.card_not_pending", card=card_number, status=card.status if card else "нет")
+            _settle(act, card, target, reason)
+            return target
+
+
+def _validated_input(card_number: str, city: str, phone: str) -> tuple[str, str, str]:
+    number = (card_number or "").strip()
+    if not (number.startswith(CARD_PREFIX) and ean13.is_valid(number)):
+        raise DomainError("club.bad_card_number", card=number)
+    city = (city or "").strip()
+    if not city:
+        raise DomainError("club.city_required")
+    return number, city, normalise_phone(phone)
+
+
+def _check_card_state(card: ClubCard | None, number: str) -> None:
+    if card is None:
+        raise DomainError("club.card_not_in_stock", card=number)
+    if card.status in HOLDING_STATUSES:
+        raise DomainError("club.card_already_active", card=number, status=_STATUS_RU[card.status])
+    if card.status == "rejected":
+        raise DomainError("club.card_rejected", card=number)
+
+
+def _record_activation(act: Action, card: ClubCard, city: str, phone: str, verdict: Eligibility) -> ActivationResult:
+    session = act.session
+    customer = _customers(session, phone)[0]
+    order = session.scalars(select(Order).where(Order.number == verdict.qualifying_order)).one()
+    card.status, card.customer_id, card.city = "pending", customer.id, city
+    card.activated_at, card.activated_by = act.now, act.actor.staff_id if act.actor else None
+    session.add(
+        BonusLedgerEntry(
+            customer_id=customer.id,
+            card_id=card.id,
+            reason="activation",
+            points=ACTIVATION_POINTS,
+            status="pending",
+            created_at=act.now,
+        )
+    )
+    sms_uid = _request_sms(act, order)
+    act.emit(ClubCardActivated(card=card.number, phone=phone, city=city, points=ACTIVATION_POINTS))
+    act.audit("club.card_activated", card.number, phone=mask_phone(phone), city=city, order=order.number)
+    return ActivationResult(
+        card.number, "pending", ACTIVATION_POINTS, customer.full_name, mask_phone(phone), city, order.number, sms_uid
+    )
+
+
+def _request_sms(act: Action, order: Order) -> str:
+    """The club welcome SMS; linked to the qualifying order (the backend finds the phone by it)."""
+    attempt = act.session.scalar(
+        select(func.coalesce(func.max(SmsMessage.attempt), 0)).where(
+            SmsMessage.order_id == order.id, SmsMessage.purpose == "club"
+        )
+    )
+    uid = new_uid()
+    act.session.add(
+        SmsMessage(
+            uid=uid,
+            order_id=order.id,
+            purpose="club",
+            attempt=(attempt or 0) + 1,
+            status="requested",
+            requested_at=act.now,
+            requested_by=act.actor.staff_id if act.actor else None,
+            updated_at=act.now,
+            timeline=[{"status": "requested", "at": act.now.isoformat()}],
+        )
+    )
+    act.emit(SmsRequested(sms=uid, order=order.number, purpose="club", attempt=(attempt or 0) + 1))
+    return uid
+
+
+def _settle(act: Action, card: ClubCard, target: str, reason: str | None) -> None:
+    card.status = target
+    for entry in act.session.scalars(
+        select(BonusLedgerEntry).where(BonusLedgerEntry.card_id == card.id, BonusLedgerEntry.reason == "activation")
+    ):
+        entry.status = "confirmed" if target == "active" else "rejected"
+    if target == "rejected":
+        act.session.add(
+            ManagerAlert(
+                kind="club_activation_rejected",
+                message=f"Центр отклонил активацию карты {card.number}: {reason or 'причина не указана'}",
+                details={"card": card.number, "reason": reason},
+                created_at=act.now,
+            )
+        )
+    act.audit(f"club.activation_{'confirmed' if target == 'active' else 'rejected'}", card.number, reason=reason)
+
+
+def _customers(session: Session, phone: str) -> list[Customer]:
+    return list(session.scalars(select(Customer).where(Customer.phone == phone).order_by(Customer.id)))
+
+
+def _eligibility(session: Session, phone: str) -> Eligibility:
+    customers = _customers(session, phone)
+    if not customers:
+        return _refusal(phone, "customer_not_found")
+    ids = [c.id for c in customers]
+    card = session.scalars(
+        select(ClubCard).where(ClubCard.customer_id.in_(ids), ClubCard.status.in_(HOLDING_STATUSES))
+    ).first()
+    if card is not None:
+        return _refusal(phone, "phone_has_card", customers[0].full_name, card=card.number)
+    order = _qualifying_order(session, ids, local_point(session).id)
+    if order is None:
+        return _refusal(phone, "no_qualifying_order", customers[0].full_name)
+    return Eligibility(True, phone, customer_name=customers[0].full_name, qualifying_order=order)
+
+
+def _refusal(phone: str, code: str, name: str | None = None, card: str | None = None) -> Eligibility:
+    reason = _REASONS[code].format(phone=mask_phone(phone), card=card)
+    return Eligibility(False, phone, code, reason, name, existing_card=card)
+
+
+def _qualifying_order(session: Session, customer_ids: list[int], point_id: int) -> str | None:
+    """The customer's largest order here of ≥ 5,000 ₽ that is ready or handed over (partly: what was taken)."""
+    whole = session.scalars(
+        select(Order.number)
+        .where(
+            Order.customer_id.in_(customer_ids),
+            Order.point_id == point_id,
+            Order.status.in_(("ready", "handed_over")),
+            Order.total_kopecks >= QUALIFYING_KOPECKS,
+        )
+        .order_by(Order.total_kopecks.desc())
+    ).first()
+    if whole is not None:
+        return whole
+    taken = func.sum((OrderLine.quantity - OrderLine.refused_quantity) * OrderLine.price_kopecks)
+    return session.scalars(
+        select(Order.number)
+        .join(OrderLine, OrderLine.order_id == Order.id)
+        .where(
+            Order.customer_id.in_(customer_ids),
+            Order.point_id == point_id,
+            Order.status == "partially_handed_over",
+        )
+        .group_by(Order.id)
+        .having(taken >= QUALIFYING_KOPECKS)
+    ).first()
+
