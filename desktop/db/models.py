@@ -180,6 +180,13 @@ class ReceivingSession(Base):
     closed_at: Mapped[datetime | None]
     status: Mapped[str] = mapped_column(String(8), default="open")  # open | closed
     summary: Mapped[dict | None]
+    # Live counters kept by each scan (the receiving screen reads them without counting rows).
+    n_expected: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    n_received: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    n_missing: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    n_surplus: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    n_foreign: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    n_cancelled: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class ReceivingScan(Base):

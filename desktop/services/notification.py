@@ -1,0 +1,216 @@
+"""Notification: an arrived order becomes ready and an SMS request goes to the outbox; resends; reminders.
+
+The counter PC never sends SMS itself: it writes an `SmsMessage` row (status "requested") and an
+`sms.requested` outbox event; the backend generates the pickup code, sends and reports the status.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from typing import Any, Protocol, cast
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Table, and_, exists, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from desktop import messages
+from desktop.db.models import Order, PickupPoint, SmsMessage
+from desktop.domain.order_states import OrderEvent, OrderStatus, next_status
+from desktop.errors import DomainError
+from desktop.events import SmsRequested
+from desktop.services.base import Action, Actor, Role, Service, local_point, new_uid, require_role
+
+RESEND_INTERVAL = timedelta(minutes=10)
+RESENDS_PER_DAY = 3
+REMINDER_AHEAD = timedelta(days=1)
+
+messages.register(
+    {
+        "sms.order_not_ready": "SMS по заказу {order} отправить нельзя: заказ в состоянии «{status}», "
+        "а не «готов к выдаче».",
+        "sms.resend_too_soon": "SMS по заказу {order} уже отправлялось недавно. Повторить можно после {next_at}.",
+        "sms.resend_daily_limit": "По заказу {order} сегодня уже {count} повторных SMS — это предел. "
+        "Следующую отправку можно сделать после {next_at}.",
+    }
+)
+
+
+class OrderLike(Protocol):
+    """What notify_order_ready needs of an order (an ORM Order or a Core row)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def number(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def point_id(self) -> int: ...
+
+
+@dataclass(frozen=True)
+class ReadyNotice:
+    """What happened when an order became ready: its new storage deadline and the SMS request."""
+
+    order: str
+    storage_until: datetime
+    sms_uid: str
+    attempt: int
+
+
+@dataclass(frozen=True)
+class SmsView:
+    """One SMS attempt with its status timeline (for the order card and the manager's list)."""
+
+    uid: str
+    purpose: str
+    attempt: int
+    status: str
+    requested_at: datetime
+    updated_at: datetime
+    error: str | None
+    timeline: list[dict[str, Any]]
+
+
+_SMS = cast(Table, SmsMessage.__table__)
+_ORDERS = cast(Table, Order.__table__)
+
+
+def notify_order_ready(act: Action, order: OrderLike) -> ReadyNotice:
+    """Arrived → ready inside the caller's action: storage deadline set, "ready" SMS requested."""
+    new_status = next_status(order.number, order.status, OrderEvent.MAKE_READY)
+    conn = act.session.connection()
+    days = conn.execute(select(PickupPoint.storage_days).where(PickupPoint.id == order.point_id)).scalar_one()
+    until = act.now + timedelta(days=days)
+    conn.execute(
+        update(_ORDERS)
+        .where(_ORDERS.c.id == order.id)
+        .values(status=new_status.value, ready_at=act.now, storage_until=until)
+    )
+    uid, attempt = _request_sms(act, order.id, order.number, "ready")
+    return ReadyNotice(order.number, until, uid, attempt)
+
+
+def _request_sms(act: Action, order_id: int, order_number: str, purpose: str) -> tuple[str, int]:
+    """Insert the next SMS attempt for (order, purpose) and queue its outbox event."""
+    conn = act.session.connection()
+    last = conn.execute(
+        select(func.coalesce(func.max(_SMS.c.attempt), 0)).where(
+            _SMS.c.order_id == order_id, _SMS.c.purpose == purpose
+        )
+    ).scalar_one()
+    uid, attempt = new_uid(), last + 1
+    conn.execute(
+        insert(_SMS).values(
+            uid=uid,
+            order_id=order_id,
+            purpose=purpose,
+            attempt=attempt,
+            status="requested",
+            requested_at=act.now,
+            requested_by=act.actor.staff_id if act.actor else None,
+            updated_at=act.now,
+            timeline=[{"status": "requested", "at": act.now.isoformat()}],
+        )
+    )
+    act.emit(SmsRequested(sms=uid, order=order_number, purpose=purpose, attempt=attempt))
+    return uid, attempt
+
+
+class NotificationService(Service):
+    """Clerk-facing SMS actions: resend the ready SMS, request reminders, show the SMS history."""
+
+    def resend(self, actor: Actor, order_number: str) -> SmsView:
+        """A new attempt of the "ready" SMS, at most one per 10 minutes and 3 per order per local day."""
+        require_role(actor, Role.CLERK, "повторная отправка SMS")
+        with self.action(actor) as act:
+            point = local_point(act.session)
+            order = _find_order(act.session, point.id, order_number)
+            if order.status != OrderStatus.READY:
+                raise DomainError("sms.order_not_ready", order=order.number, status=order.status)
+            _check_resend_limits(act.session, order, act.now, ZoneInfo(point.timezone))
+            uid, attempt = _request_sms(act, order.id, order.number, "ready")
+            act.audit("sms.resend", order.number, sms=uid, attempt=attempt)
+            return _view(act.session, uid)
+
+    def request_reminders(self, actor: Actor | None) -> list[str]:
+        """Request a "reminder" SMS for every ready order whose storage ends within a day (once per order)."""
+        if actor is not None:
+            require_role(actor, Role.CLERK, "напоминания о сроке хранения")
+        with self.action(actor) as act:
+            point = local_point(act.session)
+            due = _orders_needing_reminder(act.session, point.id, act.now)
+            for order_id, number in due:
+                _request_sms(act, order_id, number, "reminder")
+            if due:
+                act.audit("sms.reminders", point.code, orders=[n for _, n in due])
+            return [n for _, n in due]
+
+    def sms_history(self, order_number: str) -> list[SmsView]:
+        """Every SMS attempt for an order, oldest first."""
+        with self.reading() as s:
+            order = _find_order(s, local_point(s).id, order_number)
+            rows = s.scalars(select(SmsMessage).where(SmsMessage.order_id == order.id).order_by(SmsMessage.id))
+            return [_to_view(m) for m in rows]
+
+
+def _find_order(s: Session, point_id: int, number: str) -> Order:
+    order = s.scalars(select(Order).where(Order.number == number.strip(), Order.point_id == point_id)).first()
+    if order is None:
+        raise DomainError("order.not_found", order=number)
+    return order
+
+
+def _check_resend_limits(s: Session, order: Order, now: datetime, tz: ZoneInfo) -> None:
+    """Refuse with the time the next resend is allowed (shown in the point's local time)."""
+    last = s.scalar(select(func.max(SmsMessage.requested_at)).where(_ready_sms(order.id)))
+    if last is not None and now < last + RESEND_INTERVAL:
+        raise DomainError("sms.resend_too_soon", order=order.number, **_when(last + RESEND_INTERVAL, tz))
+    day_start, next_day = _local_day(now, tz)
+    resends = s.scalar(
+        select(func.count())
+        .select_from(SmsMessage)
+        .where(_ready_sms(order.id), SmsMessage.attempt > 1, SmsMessage.requested_at >= day_start)
+    )
+    if resends is not None and resends >= RESENDS_PER_DAY:
+        raise DomainError("sms.resend_daily_limit", order=order.number, count=resends, **_when(next_day, tz))
+
+
+def _ready_sms(order_id: int) -> Any:
+    return and_(SmsMessage.order_id == order_id, SmsMessage.purpose == "ready")
+
+
+def _local_day(now: datetime, tz: ZoneInfo) -> tuple[datetime, datetime]:
+    """Start of the point's calendar day containing `now` and of the next one (as aware datetimes)."""
+    today = now.astimezone(tz).date()
+    start = datetime.combine(today, time(0), tzinfo=tz)
+    return start, datetime.combine(today + timedelta(days=1), time(0), tzinfo=tz)
+
+
+def _when(at: datetime, tz: ZoneInfo) -> dict[str, Any]:
+    return {"next_at": at.astimezone(tz).strftime("%d.%m %H:%M"), "next_at_utc": at.isoformat()}
+
+
+def _orders_needing_reminder(s: Session, point_id: int, now: datetime) -> list[tuple[int, str]]:
+    has_reminder = exists().where(SmsMessage.order_id == Order.id, SmsMessage.purpose == "reminder")
+    rows = s.execute(
+        select(Order.id, Order.number)
+        .where(
+            Order.point_id == point_id,
+            Order.status == OrderStatus.READY.value,
+            Order.storage_until > now,
+            Order.storage_until <= now + REMINDER_AHEAD,
+            ~has_reminder,
+        )
+        .order_by(Order.storage_until, Order.id)
+    )
+    return [(r.id, r.number) for r in rows]
+
+
+def _view(s: Session, uid: str) -> SmsView:
+    return _to_view(s.scalars(select(SmsMessage).where(SmsMessage.uid == uid)).one())
+
+
+def _to_view(m: SmsMessage) -> SmsView:
+    return SmsView(m.uid, m.purpose, m.attempt, m.status, m.requested_at, m.updated_at, m.error, list(m.timeline))

@@ -1,0 +1,229 @@
+"""Storage cells (ячейки хранения): suggest a cell for a box, place or move it, find boxes, audit a cell.
+
+A box fits a cell of its own size class or bigger (S < M < L < XL). A cell holds at most
+`capacity` boxes in status "placed". Suggestions keep an order's boxes together where they fit,
+then prefer the exact size, then the least occupied cell.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from desktop import messages
+from desktop.db.models import Box, Order, StorageCell
+from desktop.errors import DomainError
+from desktop.events import BoxPlaced
+from desktop.services.base import Actor, Role, Service, local_point, require_role
+
+SIZES = ("S", "M", "L", "XL")
+IN_STOCK = ("received", "placed")
+
+messages.register(
+    {
+        "cell.not_found": "Ячейка {cell} не найдена. Отсканируйте наклейку ячейки ещё раз.",
+        "cell.inactive": "Ячейка {cell} ({label}) выведена из работы. Выберите другую ячейку.",
+        "cell.full": "Ячейка {label} заполнена ({occupied} из {capacity}). Выберите другую ячейку.",
+        "cell.too_small": "Коробка {box} размера {box_size} не помещается в ячейку {label} размера {cell_size}. "
+        "Выберите ячейку размера {box_size} или больше.",
+        "cell.already_there": "Коробка {box} уже лежит в ячейке {label}.",
+        "cell.box_not_found": "Коробка {box} не найдена в этом пункте выдачи. Проверьте штрихкод.",
+        "cell.box_not_received": "Коробка {box} не принята (состояние «{status}»). "
+        "Сначала отсканируйте её в приёмке.",
+        "cell.no_room": "Нет свободной ячейки размера {box_size} или больше. Освободите место или сообщите менеджеру.",
+    }
+)
+
+
+@dataclass(frozen=True)
+class CellSuggestion:
+    """A cell the box fits into, why it was chosen, and how full it is."""
+
+    code: str
+    label: str
+    size_class: str
+    occupied: int
+    capacity: int
+    with_order: bool  # another box of the same order already lies there
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Result of placing (or moving) a box."""
+
+    box: str
+    order: str
+    cell: str
+    label: str
+    previous_cell: str | None
+
+
+@dataclass(frozen=True)
+class BoxLocation:
+    """Where one box of an order is."""
+
+    box: str
+    box_no: str  # "2 из 3"
+    status: str
+    cell: str | None
+    label: str | None
+
+
+@dataclass(frozen=True)
+class CellContent:
+    """One box that should lie in an audited cell."""
+
+    box: str
+    order: str
+    order_status: str
+    box_no: str
+    placed_at: str | None
+
+
+@dataclass(frozen=True)
+class CellAudit:
+    """What should be in a cell (the clerk compares it with the shelf)."""
+
+    code: str
+    label: str
+    size_class: str
+    capacity: int
+    active: bool
+    boxes: list[CellContent]
+
+
+def fits(box_size: str, cell_size: str) -> bool:
+    """A box fits a cell of its own size class or bigger."""
+    return _rank(cell_size) >= _rank(box_size)
+
+
+def _rank(size: str) -> int:
+    return SIZES.index(size) if size in SIZES else len(SIZES)
+
+
+def _occupancy(s: Session) -> dict[int, int]:
+    rows = s.execute(
+        select(Box.cell_id, func.count()).where(Box.status == "placed", Box.cell_id.is_not(None)).group_by(Box.cell_id)
+    )
+    return {cell_id: n for cell_id, n in rows if cell_id is not None}
+
+
+class StorageCellService(Service):
+    """Suggest, place and move boxes; where is an order; cell audit."""
+
+    def suggest_cell(self, box_barcode: str) -> CellSuggestion:
+        """The best cell for a box, or DomainError('cell.no_room') when none fits."""
+        with self.reading() as s:
+            box = _box(s, box_barcode)
+            occupancy = _occupancy(s)
+            siblings = select(Box.cell_id).where(Box.order_id == box.order_id, Box.status == "placed")
+            together = set(s.scalars(siblings.where(Box.id != box.id)))
+            cells = s.scalars(select(StorageCell).where(StorageCell.point_id == box.order.point_id, StorageCell.active))
+            candidates = [
+                c for c in cells if fits(box.size_class, c.size_class) and occupancy.get(c.id, 0) < c.capacity
+            ]
+            if not candidates:
+                raise DomainError("cell.no_room", box_size=box.size_class)
+            best = min(
+                candidates,
+                key=lambda c: (
+                    c.id not in together,
+                    _rank(c.size_class) - _rank(box.size_class),
+                    occupancy.get(c.id, 0) / max(c.capacity, 1),
+                    c.code,
+                ),
+            )
+            return CellSuggestion(
+                best.code, best.label, best.size_class, occupancy.get(best.id, 0), best.capacity, best.id in together
+            )
+
+    def place(self, actor: Actor, box_barcode: str, cell_code: str) -> Placement:
+        """Put a received box into a cell (or move a placed one); the cell must fit it and have room."""
+        require_role(actor, Role.CLERK, "размещение коробки")
+        with self.action(actor) as act:
+            s = act.session
+            box = _box(s, box_barcode)
+            cell = _cell(s, cell_code, box.order.point_id)
+            previous = box.cell if box.status == "placed" else None
+            _check_placement(s, box, cell, previous)
+            s.execute(
+                update(Box).where(Box.id == box.id).values(status="placed", cell_id=cell.id, placed_at=act.now)
+            )
+            prev_code = previous.code if previous else None
+            act.emit(BoxPlaced(box=box.barcode, order=box.order.number, cell=cell.code, previous_cell=prev_code))
+            act.audit("cell.place", box.barcode, order=box.order.number, cell=cell.code, previous_cell=prev_code)
+            return Placement(box.barcode, box.order.number, cell.code, cell.label, prev_code)
+
+    def where_is(self, order_number: str) -> list[BoxLocation]:
+        """Every box of an order with its cell (None while not placed)."""
+        with self.reading() as s:
+            point = local_point(s)
+            order = s.scalars(select(Order).where(Order.number == order_number.strip(), Order.point_id == point.id))
+            found = order.first()
+            if found is None:
+                raise DomainError("order.not_found", order=order_number)
+            rows = s.execute(
+                select(Box.barcode, Box.seq_no, Box.status, StorageCell.code, StorageCell.label)
+                .outerjoin(StorageCell, (StorageCell.id == Box.cell_id) & (Box.status == "placed"))
+                .where(Box.order_id == found.id)
+                .order_by(Box.seq_no)
+            )
+            total = found.boxes_total
+            return [BoxLocation(r.barcode, f"{r.seq_no} из {total}", r.status, r.code, r.label) for r in rows]
+
+    def cell_audit(self, cell_code: str) -> CellAudit:
+        """What should be in a cell: its placed boxes with their orders and statuses."""
+        with self.reading() as s:
+            cell = _cell(s, cell_code, local_point(s).id, require_active=False)
+            rows = s.execute(
+                select(Box.barcode, Box.seq_no, Box.placed_at, Order.number, Order.status, Order.boxes_total)
+                .join(Order, Order.id == Box.order_id)
+                .where(Box.cell_id == cell.id, Box.status == "placed")
+                .order_by(Order.number, Box.seq_no)
+            )
+            boxes = [
+                CellContent(
+                    r.barcode,
+                    r.number,
+                    r.status,
+                    f"{r.seq_no} из {r.boxes_total}",
+                    r.placed_at.isoformat() if r.placed_at else None,
+                )
+                for r in rows
+            ]
+            return CellAudit(cell.code, cell.label, cell.size_class, cell.capacity, cell.active, boxes)
+
+
+def _box(s: Session, barcode: str) -> Box:
+    code = barcode.strip().upper()
+    box = s.scalars(select(Box).where(Box.barcode == code)).first()
+    if box is None or box.order.point_id != local_point(s).id:
+        raise DomainError("cell.box_not_found", box=code)
+    return box
+
+
+def _cell(s: Session, code: str, point_id: int, require_active: bool = True) -> StorageCell:
+    key = code.strip().upper()
+    by_code_or_label = (StorageCell.code == key) | (StorageCell.label == key)
+    cell = s.scalars(select(StorageCell).where(StorageCell.point_id == point_id, by_code_or_label)).first()
+    if cell is None:
+        raise DomainError("cell.not_found", cell=key)
+    if require_active and not cell.active:
+        raise DomainError("cell.inactive", cell=cell.code, label=cell.label)
+    return cell
+
+
+def _check_placement(s: Session, box: Box, cell: StorageCell, previous: StorageCell | None) -> None:
+    if box.status not in IN_STOCK:
+        raise DomainError("cell.box_not_received", box=box.barcode, status=box.status)
+    if previous is not None and previous.id == cell.id:
+        raise DomainError("cell.already_there", box=box.barcode, label=cell.label)
+    if not fits(box.size_class, cell.size_class):
+        raise DomainError(
+            "cell.too_small", box=box.barcode, box_size=box.size_class, label=cell.label, cell_size=cell.size_class
+        )
+    occupied = s.scalar(select(func.count()).select_from(Box).where(Box.cell_id == cell.id, Box.status == "placed"))
+    if (occupied or 0) >= cell.capacity:
+        raise DomainError("cell.full", label=cell.label, occupied=occupied, capacity=cell.capacity)
