@@ -7,7 +7,7 @@ The counter PC never sends SMS itself: it writes an `SmsMessage` row (status "re
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from typing import Any, Protocol, cast
 from zoneinfo import ZoneInfo
 
@@ -88,12 +88,16 @@ def notify_order_ready(act: Action, order: OrderLike) -> ReadyNotice:
         .where(_ORDERS.c.id == order.id)
         .values(status=new_status.value, ready_at=act.now, storage_until=until)
     )
-    uid, attempt = _request_sms(act, order.id, order.number, "ready")
+    uid, attempt = _request_sms(act, order.id, order.number, "ready", "arrived")
     return ReadyNotice(order.number, until, uid, attempt)
 
 
-def _request_sms(act: Action, order_id: int, order_number: str, purpose: str) -> tuple[str, int]:
-    """Insert the next SMS attempt for (order, purpose) and queue its outbox event."""
+def _request_sms(act: Action, order_id: int, order_number: str, purpose: str, reason: str) -> tuple[str, int]:
+    """Insert the next SMS attempt for (order, purpose) and queue its outbox event.
+
+    `reason` (arrived | resend | reminder) is kept in the first timeline entry: the daily resend
+    limit counts the attempts a clerk asked for.
+    """
     conn = act.session.connection()
     last = conn.execute(
         select(func.coalesce(func.max(_SMS.c.attempt), 0)).where(
@@ -111,7 +115,7 @@ def _request_sms(act: Action, order_id: int, order_number: str, purpose: str) ->
             requested_at=act.now,
             requested_by=act.actor.staff_id if act.actor else None,
             updated_at=act.now,
-            timeline=[{"status": "requested", "at": act.now.isoformat()}],
+            timeline=[{"status": "requested", "at": act.now.isoformat(), "reason": reason}],
         )
     )
     act.emit(SmsRequested(sms=uid, order=order_number, purpose=purpose, attempt=attempt))
@@ -130,7 +134,7 @@ class NotificationService(Service):
             if order.status != OrderStatus.READY:
                 raise DomainError("sms.order_not_ready", order=order.number, status=order.status)
             _check_resend_limits(act.session, order, act.now, ZoneInfo(point.timezone))
-            uid, attempt = _request_sms(act, order.id, order.number, "ready")
+            uid, attempt = _request_sms(act, order.id, order.number, "ready", "resend")
             act.audit("sms.resend", order.number, sms=uid, attempt=attempt)
             return _view(act.session, uid)
 
@@ -142,7 +146,7 @@ class NotificationService(Service):
             point = local_point(act.session)
             due = _orders_needing_reminder(act.session, point.id, act.now)
             for order_id, number in due:
-                _request_sms(act, order_id, number, "reminder")
+                _request_sms(act, order_id, number, "reminder", "reminder")
             if due:
                 act.audit("sms.reminders", point.code, orders=[n for _, n in due])
             return [n for _, n in due]
@@ -168,12 +172,9 @@ def _check_resend_limits(s: Session, order: Order, now: datetime, tz: ZoneInfo) 
     if last is not None and now < last + RESEND_INTERVAL:
         raise DomainError("sms.resend_too_soon", order=order.number, **_when(last + RESEND_INTERVAL, tz))
     day_start, next_day = _local_day(now, tz)
-    resends = s.scalar(
-        select(func.count())
-        .select_from(SmsMessage)
-        .where(_ready_sms(order.id), SmsMessage.attempt > 1, SmsMessage.requested_at >= day_start)
-    )
-    if resends is not None and resends >= RESENDS_PER_DAY:
+    today = s.scalars(select(SmsMessage.timeline).where(_ready_sms(order.id), SmsMessage.requested_at >= day_start))
+    resends = sum(1 for timeline in today if timeline and timeline[0].get("reason") == "resend")
+    if resends >= RESENDS_PER_DAY:
         raise DomainError("sms.resend_daily_limit", order=order.number, count=resends, **_when(next_day, tz))
 
 
@@ -189,7 +190,7 @@ def _local_day(now: datetime, tz: ZoneInfo) -> tuple[datetime, datetime]:
 
 
 def _when(at: datetime, tz: ZoneInfo) -> dict[str, Any]:
-    return {"next_at": at.astimezone(tz).strftime("%d.%m %H:%M"), "next_at_utc": at.isoformat()}
+    return {"next_at": at.astimezone(tz).strftime("%d.%m %H:%M"), "next_at_utc": at.astimezone(UTC).isoformat()}
 
 
 def _orders_needing_reminder(s: Session, point_id: int, now: datetime) -> list[tuple[int, str]]:
