@@ -1,0 +1,225 @@
+"""Applying one change-feed entry to the local cache, inside the caller's transaction.
+
+Upserts of server-owned shapes go through `desktop.cache_import`; the rest (codes, cancellations,
+SMS statuses, club and bonus results, event outcomes, flags) is handled here. Every handler is
+idempotent: a replayed page after a crash changes nothing twice.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from typing import Any, cast
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop import cache_import
+from desktop.db.engine import Database
+from desktop.db.models import BonusLedgerEntry, ClubCard, ManagerAlert, Order, OutboxEvent, SmsMessage
+from desktop.domain.order_states import OrderEvent, next_status
+from desktop.errors import DomainError
+
+log = logging.getLogger(__name__)
+Data = dict[str, Any]
+SMS_ORDER = {"requested": 0, "pending": 1, "sending": 2, "accepted": 3, "unknown": 4, "delivered": 5, "failed": 5}
+
+
+def apply_change(session: Session, change: Data, now: datetime) -> None:
+    """Apply one `{"seq","type","payload"}` change; unknown types are skipped (newer server)."""
+    handler = HANDLERS.get(change["type"])
+    if handler is None:
+        log.info("change type %s not known to this version: skipped", change["type"])
+        return
+    handler(session, change["payload"], now)
+
+
+def _local_point_id(s: Session) -> int:
+    from desktop.services.base import local_point
+
+    return local_point(s).id
+
+
+def _order(s: Session, number: str | None) -> Order | None:
+    if not number:
+        return None
+    return s.scalars(select(Order).where(Order.number == number)).first()
+
+
+def _alert(s: Session, kind: str, message: str, now: datetime, order: Order | None = None, **details: Any) -> None:
+    s.add(ManagerAlert(kind=kind, order_id=order.id if order else None, message=message[:500], details=details,
+                       created_at=now))
+
+
+# --- upserts ---------------------------------------------------------------------------------------
+
+
+def _point(s: Session, p: Data, now: datetime) -> None:
+    cache_import.upsert_point(s, p, local=True)
+
+
+def _order_upsert(s: Session, p: Data, now: datetime) -> None:
+    cache_import.upsert_order(s, p)
+
+
+def _shipment(s: Session, p: Data, now: datetime) -> None:
+    cache_import.upsert_shipment(s, p)
+
+
+def _cell(s: Session, p: Data, now: datetime) -> None:
+    cache_import.upsert_cell(s, p, _local_point_id(s))
+
+
+def _card(s: Session, p: Data, now: datetime) -> None:
+    cache_import.upsert_card(s, p)
+
+
+def _staff(s: Session, p: Data, now: datetime) -> None:
+    cache_import.upsert_staff(s, p, _local_point_id(s))
+
+
+# --- orders ------------------------------------------------------------------------------------------
+
+
+def _code_issued(s: Session, p: Data, now: datetime) -> None:
+    order = _order(s, p["order"])
+    if order is not None:
+        order.pickup_code_hash = p["pickup_code_hash"]
+
+
+def _cancelled(s: Session, p: Data, now: datetime) -> None:
+    order = _order(s, p["order"])
+    if order is None or order.status == "cancelled":
+        return
+    try:
+        order.status = next_status(order.number, order.status, OrderEvent.CANCEL).value
+    except DomainError:  # already handed over/returned here: the server flags it separately
+        log.info("order %s cancelled centrally but is %s here", order.number, order.status)
+        return
+    order.cancelled_at = now
+
+
+def _flagged(s: Session, p: Data, now: datetime) -> None:
+    order = _order(s, p["order"])
+    flag = p.get("flag", "")
+    exists = s.scalar(select(ManagerAlert.id).where(ManagerAlert.kind == flag,
+                                                    ManagerAlert.order_id == (order.id if order else None)))
+    if exists is None:
+        text = f"Заказ {p['order']}: выдан после отмены центром. Задача: {p.get('task') or 'связаться с центром'}"
+        _alert(s, flag or "order_flagged", text, now, order, order_number=p["order"], task=p.get("task"))
+
+
+# --- SMS ---------------------------------------------------------------------------------------------
+
+
+def _sms_status(s: Session, p: Data, now: datetime) -> None:
+    sms = s.scalars(select(SmsMessage).where(SmsMessage.uid == p["sms"])).first()
+    order = _order(s, p.get("order"))
+    if sms is None and order is not None:
+        sms = s.scalars(select(SmsMessage).where(SmsMessage.order_id == order.id,
+                                                 SmsMessage.purpose == p["purpose"],
+                                                 SmsMessage.attempt == p["attempt"])).first()
+    if sms is None:
+        if order is None:
+            return
+        sms = SmsMessage(uid=p["sms"], order_id=order.id, purpose=p["purpose"], attempt=p["attempt"],
+                         status="pending", requested_at=now, updated_at=now, timeline=[])
+        s.add(sms)
+    _move_sms(sms, p, now)
+
+
+def _move_sms(sms: SmsMessage, p: Data, now: datetime) -> None:
+    at = p.get("at") or now.isoformat()
+    if any(t.get("status") == p["status"] and t.get("at") == at for t in sms.timeline or []):
+        return  # replayed change
+    sms.timeline = [*(sms.timeline or []), {"status": p["status"], "at": at}]
+    if SMS_ORDER.get(p["status"], 0) >= SMS_ORDER.get(sms.status, 0) or sms.status == "unknown":
+        sms.status = p["status"]
+        sms.error = p.get("error")
+        sms.updated_at = cache_import.parse_time(at) or now
+
+
+# --- club, bonus, outcomes ------------------------------------------------------------------------------
+
+
+class _SameTransaction:
+    """Looks like a Database to a service, but runs its action in the page's own transaction."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        yield self.session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        yield self.session
+
+
+def _club_result(s: Session, p: Data, now: datetime) -> None:
+    from desktop.services.club import ClubService
+
+    service = ClubService(cast(Database, _SameTransaction(s)), clock=lambda: now)
+    try:
+        service.confirm_activation(p["card"], p["status"] == "active", p.get("reason"))
+    except DomainError as err:
+        card = s.scalars(select(ClubCard).where(ClubCard.number == p["card"])).first()
+        if card is not None and p["status"] == "active" and card.status == "stock":
+            card.status = "active"  # activated at another counter PC of this point
+        else:
+            log.info("club result for card %s not applicable: %s", p["card"], err.code)
+
+
+def _bonus_confirmed(s: Session, p: Data, now: datetime) -> None:
+    query = select(BonusLedgerEntry).where(BonusLedgerEntry.reason == p["reason"])
+    if p.get("order"):
+        order = _order(s, p["order"])
+        if order is None:
+            return
+        query = query.where(BonusLedgerEntry.order_id == order.id)
+    elif p.get("card"):
+        card_id = s.scalar(select(ClubCard.id).where(ClubCard.number == p["card"]))
+        if card_id is None:
+            return
+        query = query.where(BonusLedgerEntry.card_id == card_id)
+    else:
+        return
+    for entry in s.scalars(query):
+        entry.status = "confirmed"
+
+
+def _event_outcome(s: Session, p: Data, now: datetime) -> None:
+    event = s.scalars(select(OutboxEvent).where(OutboxEvent.event_id == p["event_id"])).first()
+    if event is None or (event.status == p["status"] and event.reason == p.get("reason")):
+        return
+    event.status, event.reason = p["status"], p.get("reason")
+    record_problem(s, event, now)
+
+
+def record_problem(s: Session, event: OutboxEvent, now: datetime) -> None:
+    """A rejected or conflicting event: kept in the outbox and shown to the manager."""
+    word = "конфликт" if event.status == "conflict" else "отклонено сервером"
+    kind = "conflict" if event.status == "conflict" else "rejected_event"
+    _alert(s, kind, f"Событие «{event.type}» ({word}): {event.reason or 'причина не указана'}. "
+                    "Проверьте и решите вручную.", now,
+           event_id=event.event_id, type=event.type, reason=event.reason, status=event.status)
+
+
+HANDLERS: dict[str, Callable[[Session, Data, datetime], None]] = {
+    "point.upsert": _point,
+    "order.upsert": _order_upsert,
+    "shipment.upsert": _shipment,
+    "cell.upsert": _cell,
+    "card.upsert": _card,
+    "staff.upsert": _staff,
+    "order.code_issued": _code_issued,
+    "order.cancelled": _cancelled,
+    "order.flagged": _flagged,
+    "sms.status": _sms_status,
+    "club.activation_result": _club_result,
+    "bonus.confirmed": _bonus_confirmed,
+    "event.outcome": _event_outcome,
+}

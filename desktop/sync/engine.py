@@ -1,0 +1,188 @@
+"""The sync engine: push the outbox (ordered batches), then pull the change feed page by page.
+
+Each batch's results are stored in one transaction; each page of changes is applied together with
+its cursor in one transaction. Rejected and conflicting events stay in the outbox (never deleted,
+never blocking the queue) and raise a manager alert. An expired cursor (410) triggers a snapshot;
+unsynced local events stay queued whatever happens.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, cast
+
+from sqlalchemy import Table, bindparam, func, select, update
+from sqlalchemy.orm import Session
+
+from desktop import cache_import
+from desktop.db.engine import Database
+from desktop.db.models import OutboxEvent, SyncState
+from desktop.sync.apply import apply_change, record_problem
+from desktop.sync.client import CursorExpired, EventResult, SyncClient
+
+log = logging.getLogger(__name__)
+Clock = Callable[[], datetime]
+MAX_BATCH = 500
+CURSOR_KEY = "cursor"
+SERVER_KEY = "server_public_key"
+PROBLEM_STATUSES = ("rejected", "conflict")
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class SyncReport:
+    """What one `sync_once` did."""
+
+    pushed: int = 0
+    applied: int = 0
+    duplicate: int = 0
+    rejected: int = 0
+    conflict: int = 0
+    pulled: int = 0
+    snapshot: bool = False
+
+
+def get_state(s: Session, key: str) -> str | None:
+    row = s.get(SyncState, key)
+    return row.value if row else None
+
+
+def set_state(s: Session, key: str, value: str) -> None:
+    row = s.get(SyncState, key)
+    if row is None:
+        s.add(SyncState(key=key, value=value))
+    else:
+        row.value = value
+
+
+_OUTBOX = cast(Table, OutboxEvent.__table__)
+_STORE_RESULT = (
+    update(_OUTBOX)
+    .where(_OUTBOX.c.event_id == bindparam("eid"), _OUTBOX.c.status == "pending")
+    .values(status=bindparam("st"), server_seq=bindparam("sseq"), reason=bindparam("rsn"),
+            pushed_at=bindparam("at"))
+)
+
+
+class SyncEngine:
+    """One counter PC's local database against one backend."""
+
+    def __init__(self, db: Database, client: SyncClient, clock: Clock = utc_now, *,
+                 batch_size: int = MAX_BATCH, page_limit: int = 500) -> None:
+        self.db = db
+        self.client = client
+        self.clock = clock
+        self.batch_size = min(batch_size, MAX_BATCH)
+        self.page_limit = page_limit
+
+    def sync_once(self) -> SyncReport:
+        """Push everything pending, then pull every change; raises SyncError subclasses on failure."""
+        report = SyncReport()
+        self.push(report)
+        self.pull(report)
+        return report
+
+    # --- push ------------------------------------------------------------------------------------
+
+    def push(self, report: SyncReport | None = None) -> SyncReport:
+        report = report or SyncReport()
+        after = 0
+        while True:
+            batch = self._pending_batch(after)
+            if not batch:
+                return report
+            results = self.client.push_events(batch)
+            self._store_results(results, report)
+            report.pushed += len(batch)
+            after = batch[-1]["device_seq"]  # unanswered events wait for the next sync, not a loop
+
+    def _pending_batch(self, after_seq: int) -> list[dict[str, Any]]:
+        with self.db.read() as s:
+            rows = s.execute(
+                select(OutboxEvent.event_id, OutboxEvent.device_seq, OutboxEvent.type, OutboxEvent.schema_v,
+                       OutboxEvent.payload, OutboxEvent.occurred_at)
+                .where(OutboxEvent.status == "pending", OutboxEvent.device_seq > after_seq)
+                .order_by(OutboxEvent.device_seq)
+                .limit(self.batch_size)
+            ).all()
+        return [
+            {"event_id": r.event_id, "device_seq": r.device_seq, "type": r.type, "schema_v": r.schema_v,
+             "payload": json.loads(r.payload), "occurred_at": r.occurred_at.isoformat()}
+            for r in rows
+        ]
+
+    def _store_results(self, results: list[EventResult], report: SyncReport) -> None:
+        """All results of one batch in one transaction (one executemany on the hot path)."""
+        now = self.clock()
+        params = [
+            {"eid": r.event_id, "st": r.status, "sseq": r.server_seq,
+             "rsn": r.reason[:500] if r.reason else None, "at": now}
+            for r in results
+        ]
+        with self.db.write() as s:
+            if params:
+                s.connection().execute(_STORE_RESULT, params)
+            for result in results:
+                if result.status in PROBLEM_STATUSES:
+                    event = s.scalars(select(OutboxEvent).where(OutboxEvent.event_id == result.event_id)).one()
+                    record_problem(s, event, now)
+                if result.status in ("applied", "duplicate", "rejected", "conflict"):
+                    setattr(report, result.status, getattr(report, result.status) + 1)
+
+    # --- pull ------------------------------------------------------------------------------------
+
+    def pull(self, report: SyncReport | None = None) -> SyncReport:
+        report = report or SyncReport()
+        with self.db.read() as s:
+            cursor_text = get_state(s, CURSOR_KEY)
+        if cursor_text is None:
+            self.take_snapshot(report)
+            with self.db.read() as s:
+                cursor_text = get_state(s, CURSOR_KEY) or "0"
+        cursor = int(cursor_text)
+        while True:
+            try:
+                page = self.client.changes(cursor, self.page_limit)
+            except CursorExpired:
+                log.warning("change cursor %s expired: taking a snapshot", cursor)
+                cursor = self.take_snapshot(report)
+                continue
+            self._apply_page(page.changes, page.next_cursor)
+            report.pulled += len(page.changes)
+            cursor = page.next_cursor
+            if not page.has_more or not page.changes:
+                return report
+
+    def _apply_page(self, changes: list[dict[str, Any]], next_cursor: int) -> None:
+        now = self.clock()
+        with self.db.write() as s:
+            for change in changes:
+                apply_change(s, change, now)
+            set_state(s, CURSOR_KEY, str(next_cursor))
+
+    def take_snapshot(self, report: SyncReport | None = None) -> int:
+        """Replace the cached server-owned data with the server's snapshot; the outbox is untouched."""
+        data = self.client.snapshot()
+        with self.db.write() as s:
+            cache_import.load_snapshot(s, data)
+            set_state(s, CURSOR_KEY, str(int(data["cursor"])))
+        if report is not None:
+            report.snapshot = True
+        return int(data["cursor"])
+
+    # --- status for the UI ---------------------------------------------------------------------------
+
+    def counts(self) -> tuple[int, int]:
+        """(pending events, rejected/conflicting events not yet reviewed by the manager)."""
+        with self.db.read() as s:
+            pending = s.scalar(select(func.count()).where(OutboxEvent.status == "pending")) or 0
+            problems = s.scalar(select(func.count()).where(OutboxEvent.status.in_(PROBLEM_STATUSES),
+                                                           OutboxEvent.reviewed_at.is_(None))) or 0
+        return int(pending), int(problems)

@@ -1,0 +1,93 @@
+"""Connecting a counter PC to a backend: check the address, exchange a one-time code, first snapshot."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+from typing import Any
+
+from desktop import device_credentials, messages
+from desktop.db.engine import Database
+from desktop.device_credentials import DeviceCredentials
+from desktop.errors import DomainError
+from desktop.sync.client import (
+    AuthRejected,
+    BackendUnavailable,
+    NotPickupDesk,
+    RequestRefused,
+    SyncClient,
+    SyncError,
+    TlsProblem,
+)
+from desktop.sync.engine import SERVER_KEY, SyncEngine, set_state
+
+messages.register(
+    {
+        "sync.bad_url": "Адрес сервера указан неверно: «{url}». Пример: https://pvz.example.ru",
+        "sync.tls": "Сертификат сервера {url} не прошёл проверку. Проверьте адрес или укажите файл "
+        "сертификатов организации (ca_bundle) в настройках.",
+        "sync.unreachable": "Сервер {url} не отвечает. Проверьте адрес и подключение к сети.",
+        "sync.not_pickup_desk": "По адресу {url} работает не сервер Pickup Desk. Проверьте адрес.",
+        "sync.code_invalid": "Код регистрации неверен или уже использован. Попросите новый код у администратора.",
+        "sync.code_expired": "Срок действия кода регистрации истёк. Попросите новый код у администратора.",
+        "sync.enrol_refused": "Сервер отклонил регистрацию: {detail}",
+    }
+)
+
+
+def check_backend(url: str, ca_bundle: str | None = None) -> dict[str, Any]:
+    """The server's health answer, or a DomainError that says in Russian what is wrong."""
+    if not url.startswith(("http://", "https://")):
+        raise DomainError("sync.bad_url", url=url)
+    client = SyncClient(url, ca_bundle=ca_bundle, retry_total=1)
+    try:
+        return client.health()
+    except TlsProblem:
+        raise DomainError("sync.tls", url=url) from None
+    except BackendUnavailable:
+        raise DomainError("sync.unreachable", url=url) from None
+    except (NotPickupDesk, RequestRefused, AuthRejected):
+        raise DomainError("sync.not_pickup_desk", url=url) from None
+    finally:
+        client.close()
+
+
+def enrol(url: str, code: str, data_dir: Path | str, db: Database, device_name: str | None = None,
+          ca_bundle: str | None = None) -> DeviceCredentials:
+    """Exchange the one-time code for a credential, store it (0600) and the server key, take a snapshot."""
+    check_backend(url, ca_bundle)
+    client = SyncClient(url, ca_bundle=ca_bundle)
+    try:
+        answer = client.enrol(code.strip().upper(), device_name or socket.gethostname())
+    except RequestRefused as err:
+        if err.code == "enrolment_code_expired":
+            raise DomainError("sync.code_expired") from None
+        if err.code == "enrolment_code_invalid" or err.status == 403:
+            raise DomainError("sync.code_invalid") from None
+        raise DomainError("sync.enrol_refused", detail=err.message) from None
+    finally:
+        client.close()
+    creds = DeviceCredentials(url.rstrip("/"), answer["device_id"], answer["token"], answer["point"]["code"],
+                              answer["public_key"])
+    device_credentials.save(data_dir, creds)
+    with db.write() as s:
+        set_state(s, SERVER_KEY, creds.public_key)
+        set_state(s, "device_id", creds.device_id)
+        set_state(s, "point_code", creds.point_code)
+    first_snapshot(creds, db, ca_bundle)
+    return creds
+
+
+def first_snapshot(creds: DeviceCredentials, db: Database, ca_bundle: str | None = None) -> None:
+    client = client_for(creds, ca_bundle)
+    try:
+        SyncEngine(db, client).take_snapshot()
+    except SyncError:
+        pass  # the runner's first sync takes the snapshot when the server is reachable again
+    finally:
+        client.close()
+
+
+def client_for(creds: DeviceCredentials, ca_bundle: str | None = None) -> SyncClient:
+    """An authenticated client for stored credentials."""
+    return SyncClient(creds.backend_url, creds.token, ca_bundle=ca_bundle)

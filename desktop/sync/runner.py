@@ -1,0 +1,134 @@
+"""The background sync thread: periodic sync with capped exponential backoff, trigger, clean stop, status."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from desktop.sync.client import AuthRejected, BackendUnavailable, SyncError, UpgradeRequired
+from desktop.sync.engine import SyncEngine, utc_now
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """A snapshot the UI can show: plain values, safe to pass between threads."""
+
+    online: bool | None = None  # None: not tried yet
+    syncing: bool = False
+    pending_events: int = 0
+    to_review: int = 0  # rejected / conflicting events the manager has not reviewed
+    last_success_at: datetime | None = None
+    last_attempt_at: datetime | None = None
+    last_error: str | None = None  # plain Russian
+    upgrade_required: bool = False
+    reenrol_needed: bool = False
+    next_delay_s: float = 0.0
+
+
+class Backoff:
+    """5 s → 10 s → … → 5 min on consecutive failures; back to the start on success."""
+
+    def __init__(self, first: float = 5.0, cap: float = 300.0) -> None:
+        self.first, self.cap = first, cap
+        self.failures = 0
+
+    def next(self, hint: float | None = None) -> float:
+        delay = min(self.cap, self.first * 2 ** self.failures)
+        self.failures += 1
+        return max(delay, min(hint or 0.0, self.cap))
+
+    def reset(self) -> None:
+        self.failures = 0
+
+
+class SyncRunner:
+    """Runs `engine.sync_once()` in a daemon thread until `stop()`."""
+
+    def __init__(self, engine: SyncEngine, *, interval: float = 30.0, backoff: Backoff | None = None,
+                 clock: Callable[[], datetime] = utc_now) -> None:
+        self.engine = engine
+        self.interval = interval
+        self.backoff = backoff or Backoff()
+        self.clock = clock
+        self._stop = threading.Event()
+        self._wake = threading.Event()
+        self._lock = threading.Lock()
+        self._status = SyncStatus()
+        self._thread: threading.Thread | None = None
+
+    # --- control ----------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        if self._thread is not None and self._thread.is_alive():
+            return
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._loop, name="pickup-desk-sync", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 30.0) -> bool:
+        """Ask the thread to finish its current step and wait; True when it has stopped."""
+        self._stop.set()
+        self._wake.set()
+        if self._thread is None:
+            return True
+        self._thread.join(timeout)
+        return not self._thread.is_alive()
+
+    def trigger(self) -> None:
+        """Sync now (e.g. after the clerk's action or a "Синхронизировать" click)."""
+        self._wake.set()
+
+    def status(self) -> SyncStatus:
+        with self._lock:
+            return self._status
+
+    # --- the loop ----------------------------------------------------------------------------------
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            delay = self.run_once()
+            self._wake.wait(delay)
+            self._wake.clear()
+
+    def run_once(self) -> float:
+        """One sync attempt with status bookkeeping; returns the delay before the next one."""
+        self._update(syncing=True, last_attempt_at=self.clock())
+        try:
+            self.engine.sync_once()
+        except AuthRejected as err:
+            delay = self._failed(err, online=True, reenrol_needed=True)
+        except UpgradeRequired as err:
+            delay = self._failed(err, online=True, upgrade_required=True)
+        except BackendUnavailable as err:
+            delay = self._failed(err, online=False, hint=err.retry_after)
+        except SyncError as err:
+            delay = self._failed(err, online=True)
+        except Exception:  # a bug: logged with its traceback; the thread keeps the queue safe and retries
+            log.exception("sync failed unexpectedly")
+            delay = self._failed(None, online=None)
+        else:
+            self.backoff.reset()
+            delay = self.interval
+            self._update(online=True, last_success_at=self.clock(), last_error=None,
+                         upgrade_required=False, reenrol_needed=False)
+        self._update(syncing=False, next_delay_s=delay)
+        return delay
+
+    def _failed(self, err: SyncError | None, *, online: bool | None, hint: float | None = None,
+                **flags: bool) -> float:
+        message = err.message if err else "Внутренняя ошибка синхронизации; сведения записаны в журнал программы."
+        self._update(online=online, last_error=message, **flags)
+        return self.backoff.next(hint)
+
+    def _update(self, **changes: object) -> None:
+        try:
+            pending, review = self.engine.counts()
+        except Exception:  # the database may be busy; keep the previous counts
+            pending, review = self._status.pending_events, self._status.to_review
+        with self._lock:
+            self._status = replace(self._status, pending_events=pending, to_review=review, **changes)  # type: ignore[arg-type]
