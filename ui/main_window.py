@@ -1,0 +1,220 @@
+"""The shell: login screen or workspace (navigation + feedback banner + pages), status bar and menus."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services.base import Actor
+from ui.context import AppContext
+from ui.idle import IdleWatcher
+from ui.login_screen import LoginScreen
+from ui.pages import PAGE_CLASSES
+from ui.pages.base import Page
+from ui.scan_dispatch import ScanDispatcher
+from ui.scanner import ScanQueue
+from ui.shift_actions import ShiftActions
+from ui.status_bar import CounterStatusBar
+from ui.version_info import about_text
+
+
+class MainWindow(QMainWindow):
+    """Holds navigation and status only; every workflow lives in its own page module."""
+
+    page_changed = Signal(str)
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        point_name: str = "",
+        login_hint: str = "",
+        idle_minutes: float = 10,
+        page_classes: Sequence[type[Page]] | None = None,
+    ) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Пункт выдачи — {0}").format(point_name) if point_name else self.tr("Пункт выдачи"))
+        self.login = LoginScreen(ctx.services.staff, point_name, login_hint)
+        self.pages: list[Page] = [cls(ctx) for cls in (page_classes or PAGE_CLASSES)]
+        self._root = QStackedWidget(self)
+        self._root.addWidget(self.login)
+        self._root.addWidget(self._build_workspace())
+        self.setCentralWidget(self._root)
+        self.status = CounterStatusBar(ctx.sync, point_name, self)
+        self.setStatusBar(self.status)
+        self.shifts = ShiftActions(ctx, self)
+        self.idle = IdleWatcher(idle_minutes, self)
+        self.idle.idle_timed_out.connect(self._on_idle_timed_out)
+        self.dispatcher = ScanDispatcher(
+            ctx.patterns, ctx.feedback, self.login, self._is_logged_in,
+            self.current_page, self.visible_pages, self.show_page, self,
+        )
+        self.scans = ScanQueue(self.dispatcher.dispatch, self._is_busy, self)
+        self._build_menus()
+        self._connect()
+        self._show_login()
+
+    # --- layout -----------------------------------------------------------------------------------
+
+    def _build_workspace(self) -> QWidget:
+        workspace = QWidget(self)
+        self.nav = QListWidget(workspace)
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(230)
+        self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.stack = QStackedWidget(workspace)
+        for page in self.pages:
+            self.stack.addWidget(page)
+            item = QListWidgetItem(f"{page.display_title()}\n{page.shortcut}")
+            self.nav.addItem(item)
+        self.nav.currentRowChanged.connect(self._on_nav_row_changed)
+        right = QVBoxLayout()
+        right.addWidget(self.ctx.feedback)
+        right.addWidget(self.stack, 1)
+        layout = QHBoxLayout(workspace)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.nav)
+        layout.addLayout(right, 1)
+        return workspace
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&Файл"))
+        self._menu_action(file_menu, self.tr("Заблокировать (выйти)"), "Ctrl+L", self._on_lock_requested)
+        self._menu_action(file_menu, self.tr("Выход из программы"), "Ctrl+Q", self.close)
+        shift_menu = bar.addMenu(self.tr("&Смена"))
+        self.open_shift_action = self._menu_action(
+            shift_menu, self.tr("Открыть смену"), "Ctrl+O", self.shifts.open_shift
+        )
+        self.close_shift_action = self._menu_action(
+            shift_menu, self.tr("Закрыть смену"), "Ctrl+Shift+O", self._on_close_shift_requested
+        )
+        nav_menu = bar.addMenu(self.tr("&Переход"))
+        for page in self.pages:
+            self._menu_action(nav_menu, page.display_title(), page.shortcut, lambda p=page: self.show_page(p))
+        help_menu = bar.addMenu(self.tr("&Справка"))
+        self._menu_action(help_menu, self.tr("Горячие клавиши"), "F1", self._on_help_requested)
+        self._menu_action(help_menu, self.tr("О программе"), "", self._on_about_requested)
+
+    def _menu_action(self, menu, text: str, key: str, slot) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self)
+        if key:
+            action.setShortcut(QKeySequence(key))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        self.addAction(action)
+        return action
+
+    def _connect(self) -> None:
+        self.login.login_succeeded.connect(self._on_login_succeeded)
+        self.ctx.session.actor_changed.connect(self._on_actor_changed)
+        for page in self.pages:
+            page.became_idle.connect(self.scans.poke)
+
+    # --- pages ------------------------------------------------------------------------------------
+
+    def current_page(self) -> Page | None:
+        widget = self.stack.currentWidget()
+        return widget if isinstance(widget, Page) and self._is_logged_in() else None
+
+    def visible_pages(self) -> list[Page]:
+        return [p for p in self.pages if self.ctx.session.has_role(p.min_role)]
+
+    def page_named(self, name: str) -> Page:
+        return next(p for p in self.pages if type(p).__name__ == name)
+
+    def show_page(self, page: Page) -> None:
+        if not self.ctx.session.has_role(page.min_role):
+            self.ctx.feedback.show_error(self.tr("Нет доступа"), self.tr("Этот раздел доступен руководителю."))
+            return
+        self.nav.setCurrentRow(self.pages.index(page))
+
+    def _on_nav_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        page = self.pages[row]
+        self.stack.setCurrentWidget(page)
+        page.on_shown()
+        self.page_changed.emit(type(page).__name__)
+
+    # --- session ----------------------------------------------------------------------------------
+
+    def _is_logged_in(self) -> bool:
+        return self.ctx.session.actor is not None
+
+    def _is_busy(self) -> bool:
+        return self.login.busy or any(p.busy for p in self.pages)
+
+    def _show_login(self, message: str = "") -> None:
+        self._root.setCurrentWidget(self.login)
+        self.menuBar().setEnabled(False)
+        self.login.reset(message)
+        self.idle.disarm()
+
+    def _on_login_succeeded(self, actor: Actor) -> None:
+        self.ctx.session.log_in(actor)
+        self.menuBar().setEnabled(True)
+        self._root.setCurrentIndex(1)
+        self._apply_roles()
+        first = self.visible_pages()[0] if self.visible_pages() else None
+        if first is not None:
+            self.show_page(first)
+        self.ctx.feedback.show_ok(self.tr("Здравствуйте, {0}").format(actor.full_name), "")
+        self.idle.arm()
+        if actor.shift_id is None:
+            self.shifts.offer_to_open()
+        self.scans.poke()
+
+    def _apply_roles(self) -> None:
+        for row, page in enumerate(self.pages):
+            self.nav.item(row).setHidden(not self.ctx.session.has_role(page.min_role))
+
+    def _on_actor_changed(self, actor: Actor | None) -> None:
+        self.status.set_actor(actor)
+        has_shift = bool(actor and actor.shift_id)
+        self.open_shift_action.setEnabled(actor is not None and not has_shift)
+        self.close_shift_action.setEnabled(has_shift)
+
+    def _on_lock_requested(self) -> None:
+        self.ctx.session.log_out()
+        self._show_login(self.tr("Экран заблокирован. Войдите снова."))
+
+    def _on_idle_timed_out(self) -> None:
+        if self._is_logged_in():
+            self.ctx.session.log_out()
+            self._show_login(self.tr("Экран заблокирован после простоя. Войдите снова."))
+
+    def _on_close_shift_requested(self) -> None:
+        answer = QMessageBox.question(self, self.tr("Смена"), self.tr("Закрыть смену и получить отчёт?"))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.shifts.close_shift()
+
+    # --- help -------------------------------------------------------------------------------------
+
+    def _on_help_requested(self) -> None:
+        lines = [f"{p.shortcut}\t{p.display_title()}" for p in self.visible_pages()]
+        current = self.current_page()
+        if current is not None:
+            lines.append("")
+            lines += [f"{a.shortcut().toString()}\t{a.text()}" for a in current.actions()]
+        QMessageBox.information(self, self.tr("Горячие клавиши"), "\n".join(lines))
+
+    def _on_about_requested(self) -> None:
+        QMessageBox.about(self, self.tr("О программе"), about_text())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._is_busy():
+            QCoreApplication.processEvents()
+        super().closeEvent(event)

@@ -1,0 +1,10 @@
+"""The registry of pages: a new page is one module plus one line here (the order is the navigation order)."""
+
+from __future__ import annotations
+
+from ui.pages.base import Page
+from ui.pages.receiving_page import ReceivingPage
+
+PAGE_CLASSES: list[type[Page]] = [
+    ReceivingPage,
+]

@@ -1,0 +1,123 @@
+"""The page base class: a thin workflow screen that runs one service call per action off the GUI thread."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from desktop.scan_routing import Scan, ScanKind
+from desktop.services.base import Actor, Role
+from ui.context import AppContext
+from ui.workers import Failure, run_task
+
+
+class Page(QWidget):
+    """One workflow. Subclasses set `title` (Russian source text), `shortcut`, `min_role`, `scan_kinds`.
+
+    A new page is one module plus one line in `ui.pages.PAGE_CLASSES`.
+    """
+
+    title: ClassVar[str] = ""
+    shortcut: ClassVar[str] = ""
+    min_role: ClassVar[Role] = Role.CLERK
+    scan_kinds: ClassVar[frozenset[ScanKind]] = frozenset()
+
+    busy_changed = Signal(bool)
+    became_idle = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._busy = 0
+        self.setObjectName(type(self).__name__)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(12, 12, 12, 12)
+        self._layout.setSpacing(10)
+        self._action_bar = QHBoxLayout()
+        self._action_bar.setSpacing(8)
+
+    # --- what the shell calls --------------------------------------------------------------------
+
+    @classmethod
+    def display_title(cls) -> str:
+        return QCoreApplication.translate("PageTitles", cls.title)
+
+    def handle_scan(self, scan: Scan) -> bool:
+        """Take a routed scan; return False when this page has no use for it."""
+        return False
+
+    def on_shown(self) -> None:
+        """The page became the current one (refresh what it shows)."""
+
+    @property
+    def busy(self) -> bool:
+        return self._busy > 0
+
+    # --- what subclasses use ---------------------------------------------------------------------
+
+    @property
+    def actor(self) -> Actor | None:
+        return self.ctx.session.actor
+
+    @property
+    def feedback(self) -> Any:
+        return self.ctx.feedback
+
+    def run(
+        self,
+        fn: Callable[..., Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[Failure], None] | None = None,
+        on_progress: Callable[[int, int, str], None] | None = None,
+    ) -> None:
+        """Run one service call in the background; the page counts as busy until it finishes."""
+        self._busy += 1
+        if self._busy == 1:
+            self.busy_changed.emit(True)
+        run_task(fn, on_done, on_error or self.show_failure, on_progress, self._on_task_finished)
+
+    def show_failure(self, failure: Failure) -> None:
+        """An environment error: red banner with the plain-Russian reason."""
+        self.feedback.show_error(self.tr("Не выполнено"), failure.message)
+
+    def _on_task_finished(self) -> None:
+        self._busy -= 1
+        if self._busy == 0:
+            self.busy_changed.emit(False)
+            self.became_idle.emit()
+
+    def add_action(self, text: str, key: str, slot: Callable[[], None]) -> QPushButton:
+        """A main action: an F-key shortcut active on this page plus a button showing the key."""
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(key))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        button = QPushButton(f"{key}  {text}", self)
+        button.setObjectName("actionButton")
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.clicked.connect(slot)
+        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._action_bar.addWidget(button)
+        return button
+
+    def finish_layout(self) -> None:
+        """Put the F-key action bar at the bottom (call at the end of a subclass's __init__)."""
+        self._layout.addLayout(self._action_bar)
+
+    @staticmethod
+    def big_label(text: str = "", object_name: str = "bigValue") -> QLabel:
+        label = QLabel(text)
+        label.setObjectName(object_name)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        return label
+
+    def require_actor(self) -> Actor | None:
+        """The logged-in actor, or a red banner and None."""
+        if self.actor is None:
+            self.feedback.show_error(self.tr("Нужен вход"), self.tr("Войдите в систему, чтобы продолжить."))
+        return self.actor

@@ -1,0 +1,235 @@
+"""Receiving (приёмка): pick the shipment, scan boxes, live counters, last scans with undo, damage, close."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMessageBox
+
+from desktop.scan_routing import Scan, ScanKind
+from desktop.services.receiving import DiscrepancySummary, Outcome, ReceivingCounts, ScanOutcome
+from ui.context import AppContext
+from ui.models import RowsModel
+from ui.pages.base import Page
+from ui.widgets.common import CounterTile, table_view
+
+TONE = {
+    Outcome.RECEIVED: "ok",
+    Outcome.REPEAT: "warning",
+    Outcome.SURPLUS: "warning",
+    Outcome.FOREIGN: "error",
+    Outcome.CANCELLED: "error",
+    Outcome.UNKNOWN_FORMAT: "error",
+}
+
+
+class ReceivingPage(Page):
+    """One receiving session at a time; every box scan is one service call."""
+
+    title = "Приёмка"
+    shortcut = "Ctrl+F2"
+    scan_kinds = frozenset({ScanKind.BOX})
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx)
+        self.session_uid: str | None = None
+        self.shipment: str | None = None
+        self.last_received: str | None = None
+        self.shipment_label = QLabel(self.tr("Приёмка не начата. F2 — выбрать поставку, F3 — без накладной."))
+        self.shipment_label.setObjectName("pageHeadline")
+        self.shipment_label.setWordWrap(True)
+        self._layout.addWidget(self.shipment_label)
+        self._build_counters()
+        self.progress_label = self.big_label("", "bigHint")
+        self._layout.addWidget(self.progress_label)
+        self.scans = RowsModel([self.tr("Время"), self.tr("Коробка"), self.tr("Заказ"), self.tr("Место"),
+                                self.tr("Результат")], self)
+        self.table = table_view(self.scans, self)
+        self._layout.addWidget(QLabel(self.tr("Последние сканирования:")))
+        self._layout.addWidget(self.table, 1)
+        self.add_action(self.tr("Поставка"), "F2", self._on_pick_shipment)
+        self.add_action(self.tr("Без накладной"), "F3", self._on_open_without_manifest)
+        self.add_action(self.tr("Отменить последнее"), "F4", self._on_undo)
+        self.add_action(self.tr("Повреждение"), "F5", self._on_damage)
+        self.add_action(self.tr("Закрыть приёмку"), "F9", self._on_close)
+        self.finish_layout()
+
+    def _build_counters(self) -> None:
+        grid = QGridLayout()
+        self.tiles = {
+            "expected": CounterTile(self.tr("Ожидается")),
+            "received": CounterTile(self.tr("Принято"), "ok"),
+            "missing": CounterTile(self.tr("Не хватает"), "warning"),
+            "surplus": CounterTile(self.tr("Излишки"), "warning"),
+            "foreign": CounterTile(self.tr("Чужие"), "error"),
+        }
+        for column, tile in enumerate(self.tiles.values()):
+            grid.addWidget(tile, 0, column)
+        row = QHBoxLayout()
+        row.addLayout(grid)
+        self._layout.addLayout(row)
+
+    # --- opening -------------------------------------------------------------------------------
+
+    def _on_pick_shipment(self) -> None:
+        number, ok = QInputDialog.getText(self, self.tr("Поставка"), self.tr("Номер поставки (накладной):"),
+                                          QLineEdit.EchoMode.Normal)
+        if ok and number.strip():
+            self.open_session(number.strip())
+
+    def _on_open_without_manifest(self) -> None:
+        self.open_session(None)
+
+    def open_session(self, shipment: str | None) -> None:
+        actor = self.require_actor()
+        if actor is None:
+            return
+        service = self.ctx.services.receiving
+
+        def call() -> tuple[str, ReceivingCounts]:
+            uid = service.open_session(actor, shipment)
+            return uid, service.counts(uid)
+
+        self.run(call, lambda result: self._on_opened(shipment, *result))
+
+    def _on_opened(self, shipment: str | None, uid: str, counts: ReceivingCounts) -> None:
+        self.session_uid, self.shipment = uid, shipment
+        self.scans.set_rows([])
+        if shipment:
+            self.shipment_label.setText(self.tr("Поставка {0}: сканируйте коробки.").format(shipment))
+        else:
+            self.shipment_label.setText(self.tr("Приёмка без накладной: сканируйте коробки."))
+        self._show_counts(counts)
+        self.feedback.show_ok(self.tr("Приёмка открыта"), self.tr("Сканируйте коробки по одной."))
+
+    # --- scanning ------------------------------------------------------------------------------
+
+    def handle_scan(self, scan: Scan) -> bool:
+        if scan.kind is not ScanKind.BOX:
+            return False
+        actor = self.require_actor()
+        if actor is None:
+            return True
+        if self.session_uid is None:
+            self.feedback.show_error(self.tr("Приёмка не начата"),
+                                     self.tr("Нажмите F2 и выберите поставку или F3 — приёмка без накладной."))
+            return True
+        service, uid = self.ctx.services.receiving, self.session_uid
+        self.run(lambda: service.scan_box(actor, uid, scan.value), self._on_box_scanned)
+        return True
+
+    def _on_box_scanned(self, outcome: ScanOutcome) -> None:
+        self._show_counts(outcome.counts)
+        title, detail = self._describe(outcome)
+        tone = TONE[outcome.kind]
+        {"ok": self.feedback.show_ok, "warning": self.feedback.show_warning,
+         "error": self.feedback.show_error}[tone](title, detail)
+        if outcome.kind is Outcome.RECEIVED:
+            self.last_received = outcome.box
+            self.progress_label.setText(
+                self.tr("Заказ {0}: коробка {1}").format(outcome.order, outcome.progress or ""))
+        self.scans.prepend([_now(), outcome.box, outcome.order or "—", outcome.progress or "—", title], tone,
+                           outcome.box)
+
+    def _describe(self, outcome: ScanOutcome) -> tuple[str, str]:
+        if outcome.kind is Outcome.RECEIVED:
+            detail = self.tr("Заказ {0}, коробка {1}.").format(outcome.order, outcome.progress)
+            if outcome.order_arrived:
+                detail += " " + self.tr("Заказ прибыл полностью — клиенту уйдёт SMS.")
+            return self.tr("Принято"), detail
+        if outcome.kind is Outcome.REPEAT:
+            return self.tr("Повтор"), self.tr("Коробка {0} уже принята. Отложите её к остальным.").format(outcome.box)
+        if outcome.kind is Outcome.SURPLUS:
+            return self.tr("Излишек"), self.tr(
+                "Коробки {0} нет в этой накладной. Принята как излишек — она попадёт в акт.").format(outcome.box)
+        if outcome.kind is Outcome.FOREIGN:
+            return self.tr("Чужая коробка"), self.tr(
+                "Коробка {0} адресована другому пункту выдачи. Отложите её для возврата.").format(outcome.box)
+        if outcome.kind is Outcome.CANCELLED:
+            return self.tr("Заказ отменён"), self.tr(
+                "Заказ {0} отменён. Не размещайте коробку: отложите её для возврата.").format(outcome.order)
+        return self.tr("Не коробка"), outcome.message or ""
+
+    def _show_counts(self, counts: ReceivingCounts) -> None:
+        manifest = counts.has_manifest
+        self.tiles["expected"].set_value(counts.expected if manifest else None)
+        self.tiles["received"].set_value(counts.received)
+        self.tiles["missing"].set_value(counts.missing if manifest else None)
+        self.tiles["surplus"].set_value(counts.surplus)
+        self.tiles["foreign"].set_value(counts.foreign)
+
+    # --- undo, damage, close -------------------------------------------------------------------
+
+    def _on_undo(self) -> None:
+        actor, uid = self.require_actor(), self.session_uid
+        if actor is None or uid is None:
+            return
+        service = self.ctx.services.receiving
+        self.run(lambda: service.undo_last(actor, uid), self._on_undone)
+
+    def _on_undone(self, outcome: ScanOutcome) -> None:
+        self._show_counts(outcome.counts)
+        self.scans.prepend([_now(), outcome.box, outcome.order or "—", "", self.tr("Отменено")], "warning")
+        self.feedback.show_warning(self.tr("Сканирование отменено"),
+                                   self.tr("Коробка {0} снова считается не принятой.").format(outcome.box))
+
+    def _on_damage(self) -> None:
+        actor, box = self.require_actor(), self._selected_box()
+        if actor is None:
+            return
+        if box is None:
+            self.feedback.show_error(self.tr("Нет коробки"), self.tr("Сначала отсканируйте повреждённую коробку."))
+            return
+        note, ok = QInputDialog.getText(self, self.tr("Повреждение"),
+                                        self.tr("Коробка {0}. Опишите повреждение:").format(box))
+        if not ok:
+            return
+        service = self.ctx.services.receiving
+        self.run(lambda: service.flag_damaged(actor, box, note), lambda _: self._on_damage_flagged(box))
+
+    def _selected_box(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows and self.scans.payload(rows[0].row()):
+            return str(self.scans.payload(rows[0].row()))
+        return self.last_received
+
+    def _on_damage_flagged(self, box: str) -> None:
+        self.scans.prepend([_now(), box, "", "", self.tr("Повреждение отмечено")], "warning")
+        self.feedback.show_warning(self.tr("Повреждение отмечено"), self.tr("Коробка {0} попадёт в акт.").format(box))
+
+    def _on_close(self) -> None:
+        actor, uid = self.require_actor(), self.session_uid
+        if actor is None or uid is None:
+            return
+        if QMessageBox.question(self, self.tr("Закрыть приёмку"),
+                                self.tr("Закрыть приёмку и сформировать акт расхождений?")) \
+                != QMessageBox.StandardButton.Yes:
+            return
+        service = self.ctx.services.receiving
+        self.run(lambda: service.close(actor, uid), self._on_closed)
+
+    def _on_closed(self, summary: DiscrepancySummary) -> None:
+        self.session_uid = None
+        self.last_received = None
+        self.shipment_label.setText(self.tr("Приёмка закрыта. F2 — следующая поставка, F3 — без накладной."))
+        self.last_summary = summary
+        text = summary_text(self, summary)
+        if summary.has_discrepancies:
+            self.feedback.show_warning(self.tr("Приёмка закрыта с расхождениями"), text)
+        else:
+            self.feedback.show_ok(self.tr("Приёмка закрыта без расхождений"), text)
+
+
+def summary_text(page: Page, summary: DiscrepancySummary) -> str:
+    c = summary.counts
+    text = page.tr("Принято: {0}; не хватает: {1}; излишки: {2}; чужие: {3}; отменённые: {4}; повреждено: {5}.").format(
+        c.get("received", 0), len(summary.missing), len(summary.surplus), len(summary.foreign),
+        len(summary.cancelled), len(summary.damaged))
+    if summary.missing:
+        boxes = ", ".join(str(m.get("box", m)) for m in summary.missing[:5])
+        text += " " + page.tr("Не хватает: {0}").format(boxes) + ("…" if len(summary.missing) > 5 else "")
+    return text
+
+
+def _now() -> str:
+    return datetime.now().strftime("%H:%M:%S")

@@ -1,0 +1,90 @@
+"""Where a scan goes: classified by the core's scan routing, then to the current page or the page that takes it."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop.errors import DomainError
+from desktop.scan_routing import Scan, ScanPatterns, route_scan
+from ui.feedback import FeedbackBanner
+from ui.login_screen import LoginScreen
+from ui.pages.base import Page
+
+log = logging.getLogger(__name__)
+
+
+class ScanDispatcher(QObject):
+    """Routes one raw scan at a time (the ScanQueue guarantees the one-at-a-time part)."""
+
+    scan_routed = Signal(str, str)  # kind, page object name ("" when refused)
+
+    def __init__(
+        self,
+        patterns: ScanPatterns,
+        feedback: FeedbackBanner,
+        login: LoginScreen,
+        logged_in: Callable[[], bool],
+        current_page: Callable[[], Page | None],
+        visible_pages: Callable[[], Sequence[Page]],
+        show_page: Callable[[Page], None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._patterns = patterns
+        self._feedback = feedback
+        self._login = login
+        self._logged_in = logged_in
+        self._current = current_page
+        self._pages = visible_pages
+        self._show = show_page
+
+    def dispatch(self, raw: str) -> None:
+        try:
+            scan = route_scan(raw, self._patterns)
+        except DomainError as err:
+            self._feedback.show_error(self.tr("Код не распознан"), str(err))
+            self.scan_routed.emit("", "")
+            return
+        log.info("scan %s", scan.kind.value)
+        if not self._logged_in():
+            self._login.handle_scan(scan)
+            self.scan_routed.emit(scan.kind.value, self._login.objectName())
+            return
+        self._to_page(scan)
+
+    def _to_page(self, scan: Scan) -> None:
+        current = self._current()
+        if current is not None and scan.kind in current.scan_kinds and current.handle_scan(scan):
+            self.scan_routed.emit(scan.kind.value, current.objectName())
+            return
+        for page in self._pages():
+            if page is not current and scan.kind in page.scan_kinds:
+                self._show(page)
+                if page.handle_scan(scan):
+                    self.scan_routed.emit(scan.kind.value, page.objectName())
+                    return
+        self._feedback.show_warning(
+            self.tr("Этот код здесь не нужен"),
+            self.tr("Отсканирован код вида «{0}», но на этом экране он не используется.").format(
+                kind_name(scan)
+            ),
+        )
+        self.scan_routed.emit(scan.kind.value, "")
+
+
+def kind_name(scan: Scan) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    names = {
+        "order_number": QCoreApplication.translate("ScanKinds", "номер заказа"),
+        "box": QCoreApplication.translate("ScanKinds", "коробка"),
+        "cell": QCoreApplication.translate("ScanKinds", "ячейка хранения"),
+        "club_card": QCoreApplication.translate("ScanKinds", "клубная карта"),
+        "staff_badge": QCoreApplication.translate("ScanKinds", "пропуск сотрудника"),
+        "pickup_token": QCoreApplication.translate("ScanKinds", "QR-код получения"),
+        "pickup_code": QCoreApplication.translate("ScanKinds", "код получения"),
+    }
+    return names.get(scan.kind.value, scan.kind.value)

@@ -1,0 +1,114 @@
+"""Start-up work run off the GUI thread: migrate the cache, connect to (or start) the backend, build sync.
+
+Order: migrate the local database with a backup; use the stored device credential, or — with no
+backend configured — start the embedded default backend and enrol against it on first run. When
+the embedded backend is not available, the demo point is loaded straight into the cache so the
+counter still works offline.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from desktop import device_credentials
+from desktop.config import AppConfig
+from desktop.db.engine import Database
+from desktop.db.migrate import migrate_with_backup
+from desktop.device_credentials import DeviceCredentials
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Started:
+    """What the GUI needs once start-up work is done."""
+
+    db: Database
+    point_name: str
+    sync: Any = None  # SyncRunner
+    embedded: Any = None  # the embedded backend handle (stopped at exit)
+    demo_hint: str = ""
+
+
+def start(config: AppConfig, progress: Any = None) -> Started:
+    """Migrate, connect, build the sync runner; `progress(done, total, text)` reports each step."""
+    report = progress or (lambda *_: None)
+    report(0, 4, "Обновление базы данных…")
+    db = migrate_with_backup(config.cache_path)
+    report(1, 4, "Подключение к серверу…")
+    creds = device_credentials.load(config.data_dir)
+    embedded = None
+    if creds is None and config.uses_embedded_backend:
+        creds, embedded = _embedded_first_run(config, db, report)
+    report(3, 4, "Запуск синхронизации…")
+    sync = _sync_runner(config, db, creds) if creds is not None else None
+    if sync is None and embedded is None:
+        _ensure_demo_cache(db)
+    report(4, 4, "Готово")
+    return Started(db, _point_name(db), sync, embedded, demo_hint() if config.uses_embedded_backend else "")
+
+
+def _embedded_first_run(config: AppConfig, db: Database, report: Any) -> tuple[DeviceCredentials | None, Any]:
+    """Start the embedded backend; enrol against it when this PC has no credential yet."""
+    try:
+        embedded_module = importlib.import_module("backend.embedded")
+    except ImportError:
+        log.warning("Встроенный сервер недоступен: работа на демо-данных без синхронизации")
+        return None, None
+    server = embedded_module.start_embedded(config.data_dir)
+    report(2, 4, "Регистрация рабочего места…")
+    creds = device_credentials.load(config.data_dir)
+    if creds is None:
+        from desktop.sync.enrolment import enrol
+
+        code = embedded_module.enrolment_code(server) if hasattr(embedded_module, "enrolment_code") else server.code
+        creds = enrol(server.url, code, config.data_dir, db, config.device_name)
+    return creds, server
+
+
+def _sync_runner(config: AppConfig, db: Database, creds: DeviceCredentials) -> Any:
+    from desktop.sync.engine import SyncEngine
+    from desktop.sync.enrolment import client_for
+    from desktop.sync.runner import SyncRunner
+
+    ca = str(config.ca_bundle) if config.ca_bundle else None
+    runner = SyncRunner(SyncEngine(db, client_for(creds, ca)), interval=float(config.sync_interval_seconds))
+    runner.start()
+    return runner
+
+
+def _ensure_demo_cache(db: Database) -> None:
+    """No backend at all: fill an empty cache with the demo point (offline demo)."""
+    from desktop.demo.generator import generate_point
+    from desktop.demo.loader import load_demo
+
+    if _point_name(db):
+        return
+    load_demo(db, generate_point())
+
+
+def _point_name(db: Database) -> str:
+    from desktop.errors import DomainError
+    from desktop.services.base import local_point
+
+    try:
+        with db.read() as session:
+            point = local_point(session)
+            return f"{point.name} ({point.code}), {point.address}"
+    except DomainError:
+        return ""
+
+
+def demo_hint() -> str:
+    """The demo staff line shown on the login screen (only for the demo point)."""
+    try:
+        from desktop.demo.generator import DEMO_STAFF
+    except ImportError:
+        return ""
+    people = "; ".join(f"{login} / {password} (пропуск {badge}, PIN {pin})"
+                       for login, _name, _role, badge, pin, password in DEMO_STAFF[:3])
+    return "Демо: " + people
+

@@ -1,0 +1,89 @@
+"""The always-visible status bar: sync state, backlog, conflicts, staff member, shift, pickup point."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+from desktop.services.base import Actor
+
+
+def local_hhmm(at: datetime | None) -> str:
+    return at.astimezone().strftime("%H:%M:%S") if at else "—"
+
+
+class CounterStatusBar(QStatusBar):
+    """Reads `SyncRunner.status()` (a cheap, thread-safe snapshot) on a timer; never blocks."""
+
+    def __init__(self, sync: Any = None, point: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("counterStatusBar")
+        self.setSizeGripEnabled(False)
+        self._sync = sync
+        self.online = self._add("online")
+        self.pending = self._add("pending")
+        self.last_sync = self._add("lastSync")
+        self.review = self._add("review")
+        self.staff = self._add("staff")
+        self.shift = self._add("shift")
+        self.point = self._add("point")
+        self.point.setText(self.tr("ПВЗ: {0}").format(point or "—"))
+        self.set_actor(None)
+        self._timer = QTimer(self, interval=1000, timeout=self.refresh)
+        self._timer.start()
+        self.refresh()
+
+    def _add(self, name: str) -> QLabel:
+        label = QLabel(self)
+        label.setObjectName(f"status_{name}")
+        self.addPermanentWidget(label)
+        return label
+
+    def set_sync(self, sync: Any) -> None:
+        self._sync = sync
+        self.refresh()
+
+    def set_point(self, point: str) -> None:
+        self.point.setText(self.tr("ПВЗ: {0}").format(point or "—"))
+
+    def set_actor(self, actor: Actor | None) -> None:
+        if actor is None:
+            self.staff.setText(self.tr("Вход не выполнен"))
+            self.shift.setText(self.tr("Смена: —"))
+            return
+        self.staff.setText(self.tr("Сотрудник: {0}").format(actor.full_name))
+        opened = self.tr("открыта") if actor.shift_id else self.tr("закрыта")
+        self.shift.setText(self.tr("Смена: {0}").format(opened))
+
+    def refresh(self) -> None:
+        status = self._sync.status() if self._sync is not None else None
+        if status is None:
+            self._render_offline_only()
+            return
+        self._render_online(status.online, status.syncing, status.last_error)
+        self.pending.setText(self.tr("Не отправлено: {0}").format(status.pending_events))
+        self.last_sync.setText(self.tr("Синхр.: {0}").format(local_hhmm(status.last_success_at)))
+        self.review.setText(self.tr("Конфликты: {0}").format(status.to_review))
+        self.review.setStyleSheet("color: #ffcc33; font-weight: bold;" if status.to_review else "")
+
+    def _render_offline_only(self) -> None:
+        self.online.setText(self.tr("● Синхронизация не запущена"))
+        self.pending.setText(self.tr("Не отправлено: —"))
+        self.last_sync.setText(self.tr("Синхр.: —"))
+        self.review.setText(self.tr("Конфликты: —"))
+
+    def _render_online(self, online: bool | None, syncing: bool, error: str | None) -> None:
+        if online:
+            text, colour = self.tr("● В сети"), "#5fd35f"
+        elif online is None:
+            text, colour = self.tr("● Подключение…"), "#ffcc33"
+        else:
+            text, colour = self.tr("● Нет связи"), "#ff6b6b"
+        if syncing:
+            text += self.tr(" (обмен…)")
+        self.online.setText(text)
+        self.online.setStyleSheet(f"color: {colour}; font-weight: bold;")
+        self.online.setToolTip(error or "")

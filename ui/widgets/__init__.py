@@ -1,0 +1,1 @@
+"""Reusable widgets: counter tiles, big value labels, tables."""
