@@ -1,0 +1,216 @@
+"""HTTP endpoints of the contract: health, admin, enrolment, events, changes, snapshot."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Depends, Query, Request, Response
+from sqlalchemy import select, update
+
+from backend import changes, importer
+from backend.auth import (
+    DeviceContext,
+    current_device,
+    hash_secret,
+    new_enrolment_code,
+    new_token,
+    normalize_code,
+    require_admin,
+)
+from backend.codes import CodeIssuer
+from backend.config import MAX_BATCH, MIN_CLIENT_VERSION, VERSION
+from backend.db import Database
+from backend.errors import ApiError
+from backend.ingest import CURRENT_SCHEMA_V, MIN_SCHEMA_V, IncomingEvent, IngestEnv, ingest_batch
+from backend.keys import public_key_b64
+from backend.models import Device, EnrolmentCode, Order, Point
+from backend.schemas import (
+    ApiErrorBody,
+    CancelOut,
+    ChangesOut,
+    EnrolIn,
+    EnrolmentCodeIn,
+    EnrolmentCodeOut,
+    EnrolOut,
+    EventsIn,
+    EventsOut,
+    Health,
+    ImportOut,
+    PruneOut,
+    SnapshotOut,
+)
+from backend.serialize import iso, point_dict, snapshot
+from desktop.domain.order_states import OrderEvent, next_status
+from desktop.errors import IllegalTransition
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ApiErrorBody} for code in (401, 403, 404, 409, 410, 413, 422, 426)
+}
+router = APIRouter(prefix="/v1", responses=ERRORS)
+Admin = Depends(require_admin)
+DeviceDep = Annotated[DeviceContext, Depends(current_device)]
+
+
+def _db(request: Request) -> Database:
+    return request.app.state.db  # type: ignore[no-any-return]
+
+
+def _now(request: Request) -> Any:
+    return request.app.state.settings.clock()
+
+
+@router.get("/health", response_model=Health)
+def health() -> dict[str, Any]:
+    return {"status": "ok", "version": VERSION, "schema_v": CURRENT_SCHEMA_V, "min_schema_v": MIN_SCHEMA_V,
+            "min_client_version": MIN_CLIENT_VERSION}
+
+
+# --- admin ---------------------------------------------------------------------------------------
+
+
+@router.post("/admin/enrolment-codes", response_model=EnrolmentCodeOut, dependencies=[Admin])
+def create_enrolment_code(body: EnrolmentCodeIn, request: Request) -> dict[str, Any]:
+    now = _now(request)
+    expires_at = now + request.app.state.settings.enrolment_ttl
+    code = new_enrolment_code()
+    with _db(request).write() as session:
+        point_id = session.scalar(select(Point.id).where(Point.code == body.point_code))
+        if point_id is None:
+            raise ApiError(404, "point_not_found", f"Пункт выдачи {body.point_code} не найден")
+        session.add(EnrolmentCode(code_hash=hash_secret(code), point_id=point_id, created_at=now,
+                                  expires_at=expires_at))
+    return {"code": code, "expires_at": iso(expires_at)}
+
+
+@router.post("/admin/devices/{device_id}/revoke", status_code=204, dependencies=[Admin])
+def revoke_device(device_id: str, request: Request) -> Response:
+    with _db(request).write() as session:
+        done = session.execute(
+            update(Device).where(Device.id == device_id, Device.revoked_at.is_(None)).values(revoked_at=_now(request))
+        ).rowcount
+        if not done and session.get(Device, device_id) is None:
+            raise ApiError(404, "device_not_found", "Устройство не найдено")
+    return Response(status_code=204)
+
+
+@router.post("/admin/import", response_model=ImportOut, dependencies=[Admin])
+def import_feed(request: Request, body: Annotated[dict[str, Any], Body()]) -> dict[str, Any]:
+    settings = request.app.state.settings
+    try:
+        with _db(request).write() as session:
+            changes.lock_feed(session)
+            counts = importer.import_feed(session, body, settings.code_hash_n, _now(request))
+    except importer.ImportError_ as exc:
+        raise ApiError(422, "invalid_import", f"Некорректные данные импорта: {exc}") from None
+    return {"imported": counts}
+
+
+@router.post("/admin/orders/{number}/cancel", response_model=CancelOut, dependencies=[Admin])
+def cancel_order(number: str, request: Request) -> dict[str, Any]:
+    now = _now(request)
+    with _db(request).write() as session:
+        changes.lock_feed(session)
+        order = session.scalars(select(Order).where(Order.number == number).with_for_update()).first()
+        if order is None:
+            raise ApiError(404, "order_not_found", f"Заказ {number} не найден")
+        if order.status != "cancelled":
+            try:
+                order.status = next_status(number, order.status, OrderEvent.CANCEL)
+            except IllegalTransition:
+                raise ApiError(409, "order_not_cancellable",
+                               f"Заказ {number} нельзя отменить: статус {order.status}") from None
+            order.cancelled_at = now
+            changes.publish(session, order.point_id, "order.cancelled", {"order": number}, now)
+    return {"order": number, "status": "cancelled"}
+
+
+@router.post("/admin/maintenance/prune-changes", response_model=PruneOut, dependencies=[Admin])
+def prune_changes(request: Request) -> dict[str, Any]:
+    """Drop changes older than the retention window (the server also does this periodically)."""
+    settings = request.app.state.settings
+    with _db(request).write() as session:
+        changes.lock_feed(session)
+        deleted = changes.prune(session, settings.clock() - settings.change_retention)
+        through = changes.pruned_through(session)
+    return {"deleted": deleted, "pruned_through": through}
+
+
+# --- enrolment -------------------------------------------------------------------------------------
+
+
+@router.post("/enrol", response_model=EnrolOut, responses={403: {"model": ApiErrorBody}})
+def enrol(body: EnrolIn, request: Request) -> dict[str, Any]:
+    now = _now(request)
+    token = new_token()
+    device_id = str(uuid.uuid4())
+    with _db(request).write() as session:
+        code = session.scalars(
+            select(EnrolmentCode).where(EnrolmentCode.code_hash == hash_secret(normalize_code(body.code)))
+        ).first()
+        if code is None or code.used_at is not None:
+            raise ApiError(403, "enrolment_code_invalid", "Код регистрации неверен или уже использован")
+        if code.expires_at <= now:
+            raise ApiError(403, "enrolment_code_expired", "Срок действия кода регистрации истёк: запросите новый")
+        used = session.execute(
+            update(EnrolmentCode)
+            .where(EnrolmentCode.id == code.id, EnrolmentCode.used_at.is_(None))
+            .values(used_at=now, device_id=device_id)
+        ).rowcount
+        if not used:
+            raise ApiError(403, "enrolment_code_invalid", "Код регистрации неверен или уже использован")
+        session.add(Device(id=device_id, point_id=code.point_id, name=body.device_name,
+                           token_hash=hash_secret(token), created_at=now))
+        point = session.get(Point, code.point_id)
+        assert point is not None
+        point_data = point_dict(point)
+    return {"device_id": device_id, "token": token, "point": point_data,
+            "public_key": public_key_b64(request.app.state.signing_key)}
+
+
+# --- sync ------------------------------------------------------------------------------------------
+
+
+@router.post("/events", response_model=EventsOut)
+def post_events(body: EventsIn, request: Request, device: DeviceDep) -> dict[str, Any]:
+    if len(body.events) > MAX_BATCH:
+        raise ApiError(413, "batch_too_large", f"Не больше {MAX_BATCH} событий за один запрос")
+    if any(item.schema_v < MIN_SCHEMA_V for item in body.events):
+        raise ApiError(426, "schema_too_old", "Версия программы устарела: обновите её", min_schema_v=MIN_SCHEMA_V)
+    seqs = [item.device_seq for item in body.events]
+    if seqs != sorted(seqs):
+        raise ApiError(422, "batch_not_ordered", "События пакета должны идти по возрастанию device_seq")
+    settings = request.app.state.settings
+    issuer = CodeIssuer(signing_key=request.app.state.signing_key, qr_ttl=settings.qr_token_ttl, now=_now(request))
+    env = IngestEnv(device_id=device.device_id, point_id=device.point_id, issuer=issuer,
+                    activation_points=settings.activation_points)
+    batch = [
+        IncomingEvent(event_id=str(item.event_id), device_seq=item.device_seq, type=item.type,
+                      schema_v=item.schema_v, payload=item.payload, occurred_at=item.occurred_at)
+        for item in body.events
+    ]
+    results = ingest_batch(_db(request), env, batch)
+    return {"results": [result.as_dict() for result in results]}
+
+
+@router.get("/changes", response_model=ChangesOut)
+def get_changes(
+    request: Request,
+    device: DeviceDep,
+    cursor: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 500,
+) -> dict[str, Any]:
+    with _db(request).read() as session:
+        if cursor < changes.pruned_through(session):
+            raise ApiError(410, "cursor_expired", "Курсор устарел: нужна полная синхронизация (снимок)")
+        items, next_cursor, has_more = changes.page(session, device.point_id, cursor, limit)
+    return {"changes": items, "next_cursor": next_cursor, "has_more": has_more}
+
+
+@router.get("/snapshot", response_model=SnapshotOut)
+def get_snapshot(request: Request, device: DeviceDep) -> dict[str, Any]:
+    with _db(request).read() as session:
+        cursor = changes.current_seq(session)
+        point = session.get(Point, device.point_id)
+        assert point is not None
+        return {"cursor": cursor, **snapshot(session, point)}

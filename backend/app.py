@@ -1,0 +1,54 @@
+"""The FastAPI application factory of the reference central backend."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from backend import api, changes, errors
+from backend.config import VERSION, Settings
+from backend.db import Database
+from backend.keys import load_or_create_signing_key
+from backend.worker import BackgroundWorker
+
+log = logging.getLogger(__name__)
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """Open (and migrate) the database, load the signing key, wire the routes and the background worker."""
+    db = Database(settings.database_url)
+    if settings.upgrade_on_start:
+        db.upgrade()
+    with db.write() as session:
+        changes.ensure_counters(session)
+    signing_key = load_or_create_signing_key(db)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        worker = BackgroundWorker(db, settings) if settings.run_sms_dispatcher else None
+        if worker is not None:
+            worker.start()
+        try:
+            yield
+        finally:
+            if worker is not None:
+                worker.stop()
+            db.dispose()
+
+    app = FastAPI(
+        title="Pickup Desk central backend",
+        version=VERSION,
+        description="Device enrolment, event ingestion, change feed and snapshot for the counter PCs.",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.db = db
+    app.state.signing_key = signing_key
+    errors.install(app)
+    app.include_router(api.router)
+    if not settings.admin_token:
+        log.warning("admin API disabled: no admin token configured (PICKUP_ADMIN_TOKEN)")
+    return app

@@ -1,0 +1,80 @@
+"""Device and admin authentication: hashed bearer tokens, one-use enrolment codes, the admin token."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+
+from fastapi import Request
+from sqlalchemy import select
+
+from backend.errors import ApiError
+from backend.models import Device, Point
+
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed by hand
+
+
+def hash_secret(secret: str) -> str:
+    """SHA-256 hex of a high-entropy secret (tokens, enrolment codes): enough, they are not passwords."""
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def new_enrolment_code() -> str:
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(12))
+    return f"{raw[0:4]}-{raw[4:8]}-{raw[8:12]}"
+
+
+def normalize_code(text: str) -> str:
+    """What the installer typed → the canonical XXXX-XXXX-XXXX form (case and separators forgiven)."""
+    raw = "".join(ch for ch in text.upper() if ch.isalnum())
+    return f"{raw[0:4]}-{raw[4:8]}-{raw[8:12]}" if len(raw) == 12 else raw
+
+
+@dataclass(frozen=True)
+class DeviceContext:
+    """The authenticated counter PC: its id and the one point it may read and write."""
+
+    device_id: str
+    point_id: int
+    point_code: str
+
+
+def _bearer(request: Request) -> str:
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise ApiError(401, "unauthorized", "Нужен токен устройства: зарегистрируйте компьютер заново")
+    return token.strip()
+
+
+def current_device(request: Request) -> DeviceContext:
+    """FastAPI dependency: the device behind the bearer token (401 when missing, unknown or revoked)."""
+    token_hash = hash_secret(_bearer(request))
+    db = request.app.state.db
+    with db.read() as session:
+        row = session.execute(
+            select(Device.id, Device.point_id, Device.revoked_at, Point.code)
+            .join(Point, Point.id == Device.point_id)
+            .where(Device.token_hash == token_hash)
+        ).first()
+    if row is None:
+        raise ApiError(401, "unauthorized", "Токен устройства не распознан: зарегистрируйте компьютер заново")
+    if row.revoked_at is not None:
+        raise ApiError(401, "device_revoked", "Доступ этого компьютера отозван: обратитесь к администратору")
+    return DeviceContext(device_id=row.id, point_id=row.point_id, point_code=row.code)
+
+
+def require_admin(request: Request) -> None:
+    """FastAPI dependency: the X-Admin-Token header must equal the configured admin token."""
+    expected = request.app.state.settings.admin_token
+    if not expected:
+        raise ApiError(403, "admin_disabled", "Администрирование отключено: задайте PICKUP_ADMIN_TOKEN")
+    given = request.headers.get("x-admin-token", "")
+    if not hmac.compare_digest(given.encode(), expected.encode()):
+        raise ApiError(403, "admin_forbidden", "Неверный токен администратора")

@@ -1,0 +1,110 @@
+"""Pickup codes: issue a 6-digit code (only its salted scrypt hash is kept), sign the QR, queue the SMS."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from backend import changes
+from backend.models import Order, PickupCode, Point
+from backend.serialize import order_dict
+from backend.sms.service import request_sms
+from desktop.domain.money import rub
+from desktop.domain.order_states import OrderEvent, OrderStatus, next_status
+from desktop.domain.pickup_code import CodeHashParams, hash_code, new_code
+from desktop.domain.qr_token import PickupToken, sign_token
+
+
+@dataclass(frozen=True)
+class CodeIssuer:
+    """What issuing needs besides the session: the signing key, the QR lifetime and the clock value."""
+
+    signing_key: Ed25519PrivateKey
+    qr_ttl: timedelta
+    now: datetime
+
+
+def code_issued(session: Session, order_id: int, attempt: int) -> bool:
+    return session.scalar(
+        select(PickupCode.id).where(PickupCode.order_id == order_id, PickupCode.attempt == attempt)
+    ) is not None
+
+
+def issue_code(
+    session: Session, issuer: CodeIssuer, point: Point, order: Order, attempt: int, sms_uid: str | None = None
+) -> bool:
+    """Issue the code for (order, attempt), make the order ready, queue the SMS, publish the hash.
+
+    False when that attempt already has a code (a concurrent or repeated request: nothing changes).
+    """
+    code = new_code()
+    code_hash = hash_code(code, CodeHashParams.decode(point.code_hash_params))
+    try:
+        with session.begin_nested():
+            session.add(PickupCode(order_id=order.id, attempt=attempt, code_hash=code_hash, issued_at=issuer.now))
+    except IntegrityError:
+        return False
+    _make_ready(order, point, code_hash, issuer.now)
+    token = sign_token(issuer.signing_key, PickupToken(order.number, point.code, _qr_expiry(order, issuer)))
+    request_sms(session, order.number, "ready", attempt, sms_context(point, order, issuer.now, code, sms_uid))
+    session.flush()
+    payload = {"order": order.number, "pickup_code_hash": code_hash, "qr_token": token}
+    changes.publish(session, point.id, "order.code_issued", payload, issuer.now)
+    changes.publish(session, point.id, "order.upsert", order_dict(order, point.code), issuer.now)
+    return True
+
+
+def _make_ready(order: Order, point: Point, code_hash: str, now: datetime) -> None:
+    order.pickup_code_hash = code_hash
+    if order.storage_until is None:
+        order.storage_until = now + timedelta(days=point.storage_days)
+    if order.status == OrderStatus.ARRIVED:
+        order.status = next_status(order.number, order.status, OrderEvent.MAKE_READY)
+        order.ready_at = now
+
+
+def _qr_expiry(order: Order, issuer: CodeIssuer) -> datetime:
+    """The QR is valid through the last storage day (plus a day's grace), or `qr_ttl` without one."""
+    if order.storage_until is None:
+        return issuer.now + issuer.qr_ttl
+    return order.storage_until + timedelta(days=1)
+
+
+def local_date(point: Point, moment: datetime | None) -> str:
+    """A date as the customer reads it at the point (dd.mm.yyyy in the point's time zone)."""
+    if moment is None:
+        return ""
+    try:
+        zone: Any = ZoneInfo(point.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = UTC
+    return moment.astimezone(zone).strftime("%d.%m.%Y")
+
+
+def sms_context(
+    point: Point, order: Order, now: datetime, code: str | None = None, uid: str | None = None
+) -> dict[str, Any]:
+    """Fields for the SMS templates; the code in clear exists only here, in memory."""
+    context: dict[str, Any] = {
+        "order": order.number,
+        "phone": order.customer.phone,
+        "address": point.address,
+        "hours": point.hours,
+        "last_day": local_date(point, order.storage_until),
+        "date": local_date(point, order.handed_over_at or now),
+        "total": rub(order.total_kopecks),
+        "point_code": point.code,
+        "now": now,
+    }
+    if code is not None:
+        context["code"] = code
+    if uid is not None:
+        context["uid"] = uid
+    return context

@@ -1,0 +1,46 @@
+"""Server settings: database URL, admin token, pickup-code cost, retention windows, SMS gateway."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+VERSION = "0.1.0"
+MIN_CLIENT_VERSION = "0.1.0"
+ADMIN_TOKEN_ENV = "PICKUP_ADMIN_TOKEN"  # noqa: S105  (a variable name, not a secret)
+PRODUCTION_CODE_N = 2**14
+MAX_BATCH = 500
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class Settings:
+    """Everything `create_app` needs; tests build one with a cheap code cost and a fake clock."""
+
+    database_url: str
+    admin_token: str | None = None
+    code_hash_n: int = PRODUCTION_CODE_N
+    change_retention: timedelta = timedelta(days=30)
+    enrolment_ttl: timedelta = timedelta(hours=24)
+    qr_token_ttl: timedelta = timedelta(days=14)
+    activation_points: int = 190
+    clock: Callable[[], datetime] = utc_now
+    sms_gateway: str = "log"  # log | smsc | smsru | none
+    sms_log_path: Path | None = None
+    sms_options: dict[str, Any] = field(default_factory=dict)
+    run_sms_dispatcher: bool = True
+    sms_interval_seconds: float = 2.0
+    upgrade_on_start: bool = True
+
+    @classmethod
+    def from_env(cls, database_url: str, admin_token: str | None = None, **overrides: Any) -> Settings:
+        """Settings with the admin token taken from the argument or `PICKUP_ADMIN_TOKEN`."""
+        token = admin_token or os.environ.get(ADMIN_TOKEN_ENV) or None
+        return cls(database_url=database_url, admin_token=token, **overrides)

@@ -1,0 +1,175 @@
+"""Event ingestion: idempotent per event id, validated, applied by the rules, durable before the answer."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import types
+import typing
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Union
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from backend import changes
+from backend.codes import CodeIssuer
+from backend.db import Database
+from backend.models import Device, EventRecord, Point
+from backend.rules import Outcome, RuleContext, apply_event, rejected
+from desktop import events as ev
+
+CURRENT_SCHEMA_V = ev.SCHEMA_V
+MIN_SCHEMA_V = max(1, ev.SCHEMA_V - 1)  # the current and the previous payload schema are accepted
+
+
+@dataclass(frozen=True)
+class IncomingEvent:
+    event_id: str
+    device_seq: int
+    type: str
+    schema_v: int
+    payload: dict[str, Any]
+    occurred_at: str
+
+
+@dataclass(frozen=True)
+class EventResult:
+    event_id: str
+    status: str
+    reason: str | None
+    server_seq: int | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass(frozen=True)
+class IngestEnv:
+    """Per-request constants: who sent the batch, the clock value, the code issuer, bonus constants."""
+
+    device_id: str
+    point_id: int
+    issuer: CodeIssuer
+    activation_points: int
+
+
+def payload_hash(event_type: str, payload: dict[str, Any]) -> str:
+    text = ev.canonical_json({"type": event_type, "payload": payload})
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def validate(event_type: str, payload: dict[str, Any]) -> ev.Event:
+    """`parse_event` plus a check of each field's JSON type; ValueError says what is wrong."""
+    event = ev.parse_event(event_type, payload)
+    hints = _hints(type(event))
+    for f in dataclasses.fields(event):
+        value = getattr(event, f.name)
+        if not _matches(value, hints[f.name]):
+            raise ValueError(f"{event_type}.{f.name}: unexpected value {value!r}")
+    return event
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls, vars(ev))
+
+
+def _matches(value: Any, hint: Any) -> bool:
+    origin = typing.get_origin(hint)
+    if hint is Any:
+        return True
+    if origin in (Union, types.UnionType):
+        return any(_matches(value, arg) for arg in typing.get_args(hint))
+    if hint is type(None):
+        return value is None
+    if origin is list:
+        (item,) = typing.get_args(hint) or (Any,)
+        return isinstance(value, list) and all(_matches(v, item) for v in value)
+    if origin is dict:
+        return isinstance(value, dict)
+    if hint is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, hint)
+
+
+def ingest_batch(db: Database, env: IngestEnv, batch: list[IncomingEvent]) -> list[EventResult]:
+    """Apply a batch in one transaction (a savepoint per event); committed before this returns."""
+    with db.write() as session:
+        changes.lock_feed(session)
+        point = session.get(Point, env.point_id)
+        assert point is not None
+        results = [_one(session, env, point, item) for item in batch]
+        session.execute(update(Device).where(Device.id == env.device_id).values(last_seen_at=env.issuer.now))
+    return results
+
+
+def _one(session: Session, env: IngestEnv, point: Point, item: IncomingEvent) -> EventResult:
+    digest = payload_hash(item.type, item.payload)
+    known = _known(session, item.event_id, digest)
+    if known is not None:
+        return known
+    try:
+        return _apply_new(session, env, point, item, digest)
+    except IntegrityError:  # the same event id committed concurrently by another request
+        known = _known(session, item.event_id, digest)
+        if known is None:
+            raise
+        return known
+
+
+def _known(session: Session, event_id: str, digest: str) -> EventResult | None:
+    row = session.execute(
+        select(EventRecord.server_seq, EventRecord.payload_hash, EventRecord.status).where(
+            EventRecord.event_id == event_id
+        )
+    ).first()
+    if row is None:
+        return None
+    if row.payload_hash != digest:
+        return EventResult(event_id, "rejected", "event_id_reused_with_different_payload", None)
+    return EventResult(event_id, "duplicate", f"already_received:{row.status}", row.server_seq)
+
+
+def _apply_new(session: Session, env: IngestEnv, point: Point, item: IncomingEvent, digest: str) -> EventResult:
+    """Rule effects, the event record and its outcome change commit or roll back together."""
+    with session.begin_nested():
+        outcome = _outcome(session, env, point, item)
+        record = EventRecord(
+            event_id=item.event_id,
+            device_id=env.device_id,
+            point_id=point.id,
+            device_seq=item.device_seq,
+            type=item.type,
+            schema_v=item.schema_v,
+            payload=ev.canonical_json(item.payload),
+            payload_hash=digest,
+            occurred_at=item.occurred_at[:40],
+            received_at=env.issuer.now,
+            status=outcome.status,
+            reason=outcome.reason[:500] if outcome.reason else None,
+        )
+        session.add(record)
+        session.flush()
+        if outcome.status in ("conflict", "rejected"):
+            payload = {"event_id": item.event_id, "status": outcome.status, "reason": outcome.reason}
+            changes.publish(session, point.id, "event.outcome", payload, env.issuer.now)
+    return EventResult(item.event_id, outcome.status, outcome.reason, record.server_seq)
+
+
+def _outcome(session: Session, env: IngestEnv, point: Point, item: IncomingEvent) -> Outcome:
+    if item.schema_v > CURRENT_SCHEMA_V:
+        return rejected(f"schema_too_new:{item.schema_v}")
+    try:
+        event = validate(item.type, item.payload)
+    except (ValueError, TypeError) as exc:
+        return rejected(f"invalid_payload: {exc}"[:500])
+    ctx = RuleContext(session=session, point=point, device_id=env.device_id, event_id=item.event_id,
+                      now=env.issuer.now, issuer=env.issuer, activation_points=env.activation_points)
+    try:
+        with session.begin_nested():
+            return apply_event(ctx, event)
+    except (ValueError, TypeError) as exc:  # a payload value the rule could not use (bad date, …)
+        return rejected(f"invalid_payload: {exc}"[:500])

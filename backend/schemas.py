@@ -1,0 +1,102 @@
+"""Request and response bodies of the HTTP API (they also make the OpenAPI document)."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from pydantic import BaseModel, Field
+
+
+class Health(BaseModel):
+    status: str
+    version: str
+    schema_v: int
+    min_schema_v: int
+    min_client_version: str
+
+
+class ApiErrorBody(BaseModel):
+    code: str
+    message: str
+
+
+class EnrolmentCodeIn(BaseModel):
+    point_code: str = Field(min_length=1, max_length=8)
+
+
+class EnrolmentCodeOut(BaseModel):
+    code: str
+    expires_at: str
+
+
+class EnrolIn(BaseModel):
+    code: str = Field(min_length=1, max_length=64)
+    device_name: str = Field(min_length=1, max_length=100)
+
+
+class EnrolOut(BaseModel):
+    device_id: str
+    token: str
+    point: dict[str, Any]
+    public_key: str
+
+
+class ImportOut(BaseModel):
+    imported: dict[str, int]
+
+
+class CancelOut(BaseModel):
+    order: str
+    status: str
+
+
+class PruneOut(BaseModel):
+    deleted: int
+    pruned_through: int
+
+
+class EventIn(BaseModel):
+    event_id: UUID
+    device_seq: int
+    type: str = Field(min_length=1, max_length=48)
+    schema_v: int
+    payload: dict[str, Any]
+    occurred_at: str = Field(max_length=40)
+
+
+class EventsIn(BaseModel):
+    events: list[EventIn] = Field(min_length=1)
+
+
+class EventResultOut(BaseModel):
+    event_id: str
+    status: str
+    reason: str | None
+    server_seq: int | None
+
+
+class EventsOut(BaseModel):
+    results: list[EventResultOut]
+
+
+class ChangeOut(BaseModel):
+    seq: int
+    type: str
+    payload: dict[str, Any]
+
+
+class ChangesOut(BaseModel):
+    changes: list[ChangeOut]
+    next_cursor: int
+    has_more: bool
+
+
+class SnapshotOut(BaseModel):
+    cursor: int
+    point: dict[str, Any]
+    orders: list[dict[str, Any]]
+    shipments: list[dict[str, Any]]
+    cells: list[dict[str, Any]]
+    cards: list[dict[str, Any]]
+    staff: list[dict[str, Any]]

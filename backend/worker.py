@@ -1,0 +1,108 @@
+"""Background work of the server: the SMS dispatcher loop and the change-feed pruning."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from backend import changes
+from backend.config import Settings
+from backend.db import Database
+from backend.models import Point
+from backend.serialize import iso
+
+log = logging.getLogger(__name__)
+PRUNE_EVERY = timedelta(hours=1)
+
+
+def publish_sms_status(session: Session, row: Any) -> None:
+    """The SMS dispatcher's hook: an outbox row changed state → an `sms.status` change for its point."""
+    point_id = session.scalar(select(Point.id).where(Point.code == row.point_code))
+    if point_id is None:
+        return
+    payload = {"sms": row.uid, "order": row.order_number, "purpose": row.purpose, "attempt": row.attempt,
+               "status": row.status, "at": iso(row.updated_at), "error": row.error}
+    changes.publish(session, point_id, "sms.status", payload, row.updated_at)
+
+
+def make_gateway(settings: Settings) -> Any | None:
+    """The configured gateway adapter, or None when sending is switched off."""
+    from backend.sms import gateways
+
+    name = settings.sms_gateway
+    if name == "none":
+        return None
+    if name == "log":
+        return gateways.LogGateway(settings.sms_log_path or "sms-demo.log")
+    if name == "smsc":
+        return gateways.SmscGateway(**settings.sms_options)
+    if name == "smsru":
+        return gateways.SmsRuGateway(**settings.sms_options)
+    raise ValueError(f"unknown SMS gateway: {name}")
+
+
+def make_dispatcher(db: Database, settings: Settings) -> Any | None:
+    from backend.sms.service import SmsDispatcher
+
+    gateway = make_gateway(settings)
+    if gateway is None:
+        return None
+
+    @contextmanager
+    def session_factory() -> Iterator[Session]:
+        with db.session() as session:
+            yield session
+
+    return SmsDispatcher(session_factory, gateway, publish_sms_status, settings.clock)
+
+
+class BackgroundWorker:
+    """A daemon thread: dispatch SMS every few seconds, prune old changes hourly; `stop()` joins it."""
+
+    def __init__(self, db: Database, settings: Settings) -> None:
+        self.db = db
+        self.settings = settings
+        self.dispatcher = make_dispatcher(db, settings)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="backend-worker", daemon=True)
+        self._last_prune: datetime | None = None
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join(timeout=30)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.run_once()
+            self._stop.wait(self.settings.sms_interval_seconds)
+
+    def run_once(self) -> None:
+        """One pass; a failure is logged with its traceback and retried on the next pass."""
+        try:
+            if self.dispatcher is not None:
+                self.dispatcher.run_once()
+            self._maybe_prune()
+        except Exception:
+            log.exception("background pass failed")
+
+    def _maybe_prune(self) -> None:
+        now = self.settings.clock()
+        if self._last_prune is not None and now - self._last_prune < PRUNE_EVERY:
+            return
+        self._last_prune = now
+        with self.db.write() as session:
+            changes.lock_feed(session)
+            deleted = changes.prune(session, now - self.settings.change_retention)
+        if deleted:
+            log.info("pruned %d old changes", deleted)
