@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, Select, func, literal_column, select
+from sqlalchemy import Row, Select, bindparam, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from desktop import messages
@@ -226,6 +226,13 @@ def _summary_query() -> Select[*tuple[Any, ...]]:
     )
 
 
+# Hot lookups: statements built once, run through Core on a plain connection (no ORM session cost).
+_BY_NUMBER = _summary_query().where(Order.number == bindparam("key"))
+_BY_BOX = _summary_query().join(Box, Box.order_id == Order.id).where(Box.barcode == bindparam("key"))
+_BY_LAST4 = _summary_query().where(Customer.phone_last4 == bindparam("key")).order_by(Order.id.desc())
+_BY_CODE_HASH = _summary_query().where(Order.pickup_code_hash == bindparam("key"))
+
+
 def _summary(row: Sequence[Any]) -> OrderSummary:
     number, status, kind, prepaid, name, phone, boxes, total, until, locked_at = row
     return OrderSummary(
@@ -240,11 +247,18 @@ def _name_matches(name_query: str, full_name: str) -> bool:
 class OrderService(Service):
     """Read-only order lookups for the counter and the manager."""
 
+    def _all(self, statement: Select[*tuple[Any, ...]], key: str) -> Sequence[Row[Any]]:
+        with self.db.engine.connect() as conn:
+            return conn.execute(statement, {"key": key}).all()
+
+    def _first(self, statement: Select[*tuple[Any, ...]], key: str) -> Row[Any] | None:
+        rows = self._all(statement, key)
+        return rows[0] if rows else None
+
     def by_number(self, number: str) -> OrderSummary:
         """The order with this number at this point, or DomainError('order.not_found')."""
         number = number.strip()
-        with self.reading() as s:
-            row = s.execute(_summary_query().where(Order.number == number)).first()
+        row = self._first(_BY_NUMBER, number)
         if row is None:
             raise DomainError("order.not_found", order=number)
         return _summary(row)
@@ -252,8 +266,7 @@ class OrderService(Service):
     def by_box(self, barcode: str) -> OrderSummary:
         """The order a box barcode belongs to (this point only)."""
         barcode = barcode.strip().upper()
-        with self.reading() as s:
-            row = s.execute(_summary_query().join(Box, Box.order_id == Order.id).where(Box.barcode == barcode)).first()
+        row = self._first(_BY_BOX, barcode)
         if row is None:
             raise DomainError("orders.box_not_found", box=barcode)
         return _summary(row)
@@ -265,8 +278,7 @@ class OrderService(Service):
             raise DomainError("orders.bad_phone_last4")
         if len(normalize_name(name)) < 2:
             raise DomainError("orders.name_required")
-        with self.reading() as s:
-            rows = s.execute(_summary_query().where(Customer.phone_last4 == last4).order_by(Order.id.desc())).all()
+        rows = self._all(_BY_LAST4, last4)
         return [_summary(r) for r in rows if _name_matches(name, r.full_name)][:SEARCH_LIMIT]
 
     def by_pickup_code(self, code: str) -> list[OrderSummary]:
@@ -277,8 +289,7 @@ class OrderService(Service):
         with self.reading() as s:
             params = point_code_params(local_point(s))
         digest = hash_code(code, params)  # slow on purpose; no transaction is held meanwhile
-        with self.reading() as s:
-            rows = s.execute(_summary_query().where(Order.pickup_code_hash == digest)).all()
+        rows = self._all(_BY_CODE_HASH, digest)
         return [_summary(r) for r in rows]
 
     def by_qr_token(self, token_text: str) -> OrderSummary:
@@ -310,7 +321,7 @@ class OrderService(Service):
             return s.execute(base.where(Customer.phone_last4 == compact)).all()
         head, _, rest = query.partition(" ")
         if len(head) == 4 and head.isdigit() and rest:
-            rows = s.execute(_summary_query().where(Customer.phone_last4 == head).order_by(Order.id.desc())).all()
+            rows = s.execute(_BY_LAST4, {"key": head}).all()
             return [r for r in rows if _name_matches(rest, r.full_name)]
         return self._name_rows(s, query)
 

@@ -651,3 +651,13 @@ def test_completed_order_cannot_be_handed_over_again(env: Env) -> None:
     with refused("handover.not_ready", status="handed_over"):
         env.svc.start(env.clerk, number)
     assert count(env.db, OutboxEvent, OutboxEvent.type == "handover.completed") == 1
+
+
+def test_a_locked_orders_handover_can_still_be_abandoned(env: Env) -> None:
+    number = env.order()
+    uid = lock(env, number)
+    env.svc.abort(env.clerk, uid)  # frees the counter screen; the order itself stays locked
+    assert env.svc.in_progress() == []
+    assert order_row(env.db, number).locked_at is not None
+    with refused("handover.order_locked"):
+        env.svc.start(env.clerk, number)
