@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from ui.pages.base import Page
+from ui.pages.handover_page import HandoverPage
 from ui.pages.placement_page import PlacementPage
 from ui.pages.receiving_page import ReceivingPage
 
 PAGE_CLASSES: list[type[Page]] = [
+    HandoverPage,
     ReceivingPage,
     PlacementPage,
 ]

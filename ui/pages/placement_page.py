@@ -16,7 +16,7 @@ class PlacementPage(Page):
     """Box then cell: two scans per box. A cell scanned with no box waiting shows the cell's audit."""
 
     title = "Размещение"
-    shortcut = "Ctrl+F3"
+    shortcut = "Ctrl+F4"
     scan_kinds = frozenset({ScanKind.BOX, ScanKind.CELL})
 
     def __init__(self, ctx: AppContext) -> None:

@@ -27,7 +27,7 @@ class ReceivingPage(Page):
     """One receiving session at a time; every box scan is one service call."""
 
     title = "Приёмка"
-    shortcut = "Ctrl+F2"
+    shortcut = "Ctrl+F3"
     scan_kinds = frozenset({ScanKind.BOX})
 
     def __init__(self, ctx: AppContext) -> None:

@@ -1,0 +1,71 @@
+"""Handover page: code → boxes → partial refusal → cash payment with change → handed over; wrong codes and lockout."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from desktop.db.models import Order
+from tests.gui.fixtures import log_in
+from tests.gui.typing import scan_keys
+from tests.support.factories import box_barcode, make_order
+
+
+def _seed(db, point, prepaid=False):
+    with db.write() as s:
+        order = make_order(
+            s, point, status="ready", boxes=2, prepaid=prepaid, code="123456",
+            lines=[("Смартфон Galaxy A55", 1, 3_499_000), ("Чехол", 1, 99_000)],
+        )
+    return order.number, [box_barcode(point.code, order.number, n) for n in (1, 2)]
+
+
+def _page(qtbot, shell):
+    log_in(qtbot, shell)
+    page = shell.window.page_named("HandoverPage")
+    shell.window.show_page(page)
+    return page
+
+
+def _idle(qtbot, page, action):
+    with qtbot.waitSignal(page.became_idle, timeout=10000):
+        action()
+
+
+def test_full_handover_with_partial_refusal_and_change(qtbot, shell):
+    number, boxes = _seed(shell.ctx.db, shell.point)
+    page = _page(qtbot, shell)
+    _idle(qtbot, page, lambda: scan_keys(shell.window, number))
+    assert page.state is not None and page.state.order_number == number
+    _idle(qtbot, page, lambda: scan_keys(shell.window, "123456"))
+    assert page.state.verified_by == "code"
+    assert shell.ctx.feedback.kind.value == "ok"
+    for barcode in boxes:
+        _idle(qtbot, page, lambda b=barcode: scan_keys(shell.window, b))
+    _idle(qtbot, page, lambda: scan_keys(shell.window, boxes[0]))
+    assert shell.ctx.feedback.kind.value == "warning"  # repeat box
+    case_line = page.state.lines[1]
+    _idle(qtbot, page, lambda: page.refuse(case_line.id, 1, "changed_mind"))
+    assert page.state.due_kopecks == 3_499_000
+    _idle(qtbot, page, lambda: page.pay("cash", 3_500_000))
+    assert "СДАЧА" in shell.ctx.feedback.title
+    assert "10,00" in shell.ctx.feedback.title
+    _idle(qtbot, page, page._on_complete)
+    assert page.state is None
+    assert "частично" in shell.ctx.feedback.title
+    with shell.ctx.db.read() as s:
+        assert s.scalar(select(Order.status).where(Order.number == number)) == "partially_handed_over"
+
+
+def test_wrong_codes_count_down_then_lock_the_order(qtbot, shell):
+    number, _ = _seed(shell.ctx.db, shell.point, prepaid=True)
+    page = _page(qtbot, shell)
+    _idle(qtbot, page, lambda: page.start(number))
+    for _ in range(4):
+        _idle(qtbot, page, lambda: page._by_code("000000"))
+        assert shell.ctx.feedback.kind.value == "error"
+    qtbot.waitUntil(lambda: page.state.attempts_left == 1 and not page.busy)
+    assert "Осталось попыток: 1" in shell.ctx.feedback.text
+    _idle(qtbot, page, lambda: page._by_code("000000"))
+    assert "ЗАБЛОКИРОВАН" in shell.ctx.feedback.title
+    qtbot.waitUntil(lambda: page.state.locked and not page.busy)
+    assert "менеджера" in page.attempts.text()
