@@ -1,0 +1,160 @@
+"""Command-line flags shared by the app and the installer; the headless commands run without Qt.
+
+``--version``, ``--self-test`` and ``--enrol URL CODE`` print and exit (no QApplication is created);
+everything else is a configuration override or a flag for the GUI (``--quit-after-start``).
+Unknown arguments are left in ``CliArgs.qt_argv`` for QApplication (``-platform offscreen``…).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+from desktop.config import AppConfig, ConfigError, load_config
+from desktop.version import version_text
+
+EXIT_OK = 0
+EXIT_WARNINGS = 1
+EXIT_FAILED = 2
+
+
+@dataclass(frozen=True)
+class CliArgs:
+    """Parsed command line."""
+
+    version: bool = False
+    self_test: bool = False
+    enrol: tuple[str, str] | None = None
+    quit_after_start: bool = False
+    overrides: dict[str, Any] = field(default_factory=dict)
+    qt_argv: list[str] = field(default_factory=list)
+
+    @property
+    def headless_command(self) -> bool:
+        return self.version or self.self_test or self.enrol is not None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="PickupDesk", description="Pickup Desk — программа пункта выдачи заказов.", add_help=True
+    )
+    parser.add_argument("--version", action="store_true", help="показать версию, коммит и дату сборки и выйти")
+    parser.add_argument("--self-test", action="store_true", help="проверить установку и выйти (код 0/1/2)")
+    parser.add_argument("--enrol", "--enroll", nargs=2, metavar=("URL", "CODE"),
+                        help="зарегистрировать компьютер на сервере по коду и выйти")
+    parser.add_argument("--config", dest="config_file", metavar="FILE", help="дополнительный файл настроек TOML")
+    parser.add_argument("--data-dir", metavar="DIR", help="каталог данных (база, регистрация)")
+    parser.add_argument("--log-dir", metavar="DIR", help="каталог журналов")
+    parser.add_argument("--backend-url", metavar="URL", help="адрес центрального сервера (embedded — встроенный)")
+    parser.add_argument("--point", dest="point_code", metavar="CODE", help="код пункта выдачи (4 цифры)")
+    parser.add_argument("--device-name", metavar="NAME", help="имя этого компьютера на сервере")
+    parser.add_argument("--ca-bundle", metavar="FILE", help="файл корневых сертификатов для TLS")
+    parser.add_argument("--log-level", metavar="LEVEL", help="DEBUG, INFO, WARNING или ERROR")
+    parser.add_argument("--language", metavar="LANG", help="язык интерфейса: ru или en")
+    parser.add_argument("--quit-after-start", action="store_true",
+                        help="выйти сразу после показа экрана входа (проверка сборки, замер запуска)")
+    return parser
+
+
+OVERRIDE_FLAGS = ("config_file", "data_dir", "log_dir", "backend_url", "point_code", "device_name",
+                  "ca_bundle", "log_level", "language")
+
+
+def parse_args(argv: Sequence[str] | None = None) -> CliArgs:
+    """Parse argv (without the program name); unknown arguments go to `qt_argv`."""
+    namespace, rest = build_parser().parse_known_args(list(sys.argv[1:] if argv is None else argv))
+    overrides = {name: getattr(namespace, name) for name in OVERRIDE_FLAGS if getattr(namespace, name)}
+    return CliArgs(
+        version=namespace.version,
+        self_test=namespace.self_test,
+        enrol=tuple(namespace.enrol) if namespace.enrol else None,
+        quit_after_start=namespace.quit_after_start,
+        overrides=overrides,
+        qt_argv=rest,
+    )
+
+
+def load_config_for(args: CliArgs) -> AppConfig:
+    """The effective configuration for these arguments (raises ConfigError)."""
+    overrides = dict(args.overrides)
+    if args.enrol is not None:
+        overrides["backend_url"] = args.enrol[0]
+    return load_config(overrides)
+
+
+Probe = Callable[[], list[str]]
+
+
+def run_command(
+    args: CliArgs,
+    printers: Probe | None = None,
+    cameras: Probe | None = None,
+    out: TextIO | None = None,
+) -> int | None:
+    """Run a headless command and return its exit code, or None when the GUI should start."""
+    stream = out or sys.stdout
+    if args.version:
+        stream.write(version_text())
+        return EXIT_OK
+    if not args.headless_command:
+        return None
+    try:
+        config = load_config_for(args)
+    except ConfigError as exc:
+        stream.write(f"Ошибка настроек: {exc}\n")
+        return EXIT_FAILED
+    if args.enrol is not None:
+        return enrol_from_command_line(config, args.enrol[1], stream)
+    from desktop.selftest import run_self_test
+
+    report = run_self_test(config, printers=printers, cameras=cameras)
+    stream.write(report.render())
+    return report.exit_code
+
+
+def enrol_from_command_line(config: AppConfig, code: str, out: TextIO) -> int:
+    """``--enrol URL CODE``: enrol this PC non-interactively (installers); prints the pickup point."""
+    from desktop import device_credentials
+    from desktop.db.migrate import migrate_with_backup
+    from desktop.errors import DomainError
+    from desktop.sync.enrolment import enrol
+
+    url = config.backend_url
+    if url is None:
+        out.write("Ошибка: укажите адрес сервера: --enrol https://сервер КОД\n")
+        return EXIT_FAILED
+    existing = device_credentials.load(config.data_dir)
+    if existing is not None and existing.backend_url == url and config.point_code in (None, existing.point_code):
+        out.write(f"Компьютер уже зарегистрирован: пункт {existing.point_code}, сервер {url}. Код не использован.\n")
+        return EXIT_OK
+    ca_bundle = str(config.ca_bundle) if config.ca_bundle else None
+    try:
+        db = migrate_with_backup(config.cache_path)
+        try:
+            creds = enrol(url, code, config.data_dir, db, config.device_name, ca_bundle)
+        finally:
+            db.dispose()
+    except DomainError as exc:
+        out.write(f"Регистрация не выполнена: {exc}\n")
+        return EXIT_FAILED
+    if config.point_code and creds.point_code != config.point_code:
+        device_credentials.credentials_path(config.data_dir).unlink(missing_ok=True)
+        out.write(f"Регистрация отменена: код выдан для пункта {creds.point_code}, а установка — для пункта "
+                  f"{config.point_code}. Попросите код для своего пункта.\n")
+        return EXIT_FAILED
+    out.write(f"Компьютер «{config.device_name}» зарегистрирован: пункт выдачи {creds.point_code}, "
+              f"сервер {creds.backend_url}.\n")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Headless entry: only the commands (used by tests and scripts; the GUI entry is ui.app)."""
+    args = parse_args(argv)
+    code = run_command(args)
+    if code is None:
+        sys.stderr.write("Укажите --version, --self-test или --enrol URL CODE.\n")
+        return EXIT_FAILED
+    return code
