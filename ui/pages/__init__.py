@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ui.pages.base import Page
+from ui.pages.club_page import ClubPage
 from ui.pages.handover_page import HandoverPage
 from ui.pages.placement_page import PlacementPage
 from ui.pages.receiving_page import ReceivingPage
@@ -11,4 +12,5 @@ PAGE_CLASSES: list[type[Page]] = [
     HandoverPage,
     ReceivingPage,
     PlacementPage,
+    ClubPage,
 ]
