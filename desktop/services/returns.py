@@ -193,7 +193,7 @@ class ReturnsService(Service):
         with self.action(manager) as act:
             point = local_point(act.session)
             order = _order_here(act.session, point, order_number)
-            until = _extended_until(act.session, order, point, days)
+            until = _extended_until(order, point, days, act.now)
             order.storage_until, order.extended_days = until, days
             act.emit(StorageExtended(order=order.number, days=days, until=until.isoformat()))
             act.audit("storage.extended", order.number, days=days, until=until.isoformat())
@@ -284,15 +284,14 @@ def _order_here(session: Session, point: PickupPoint, number: str) -> Order:
     return order
 
 
-def _extended_until(session: Session, order: Order, point: PickupPoint, days: int) -> datetime:
+def _extended_until(order: Order, point: PickupPoint, days: int, now: datetime) -> datetime:
     if order.status != OrderStatus.READY:
         raise DomainError("storage.not_ready", order=order.number, status=order.status)
     if order.extended_days:
         raise DomainError("storage.already_extended", order=order.number, days=order.extended_days)
     if any(box.status == "returned" for box in order.boxes):
         raise DomainError("storage.return_in_progress", order=order.number)
-    deadline = storage_deadline(order, point)
-    assert deadline is not None  # a ready order always has ready_at or storage_until
+    deadline = storage_deadline(order, point) or now + timedelta(days=point.storage_days or DEFAULT_STORAGE_DAYS)
     return deadline + timedelta(days=days)
 
 

@@ -156,4 +156,4 @@ class OrderLifecycle(RuleBasedStateMachine):
 
 
 TestOrderLifecycle = OrderLifecycle.TestCase
-TestOrderLifecycle.settings = settings(max_examples=200, stateful_step_count=30, deadline=None)
+TestOrderLifecycle.settings = settings(max_examples=100, stateful_step_count=30, deadline=None)

@@ -336,3 +336,11 @@ def test_return_actions_need_a_logged_in_staff_member(db, returns, world):
         with pytest.raises(DomainError) as err:
             call()
         assert err.value.code == "auth.not_logged_in"
+
+
+def test_extending_a_ready_order_without_dates_counts_from_now(db, returns, world, clock):
+    with db.write() as s:
+        order = make_order(s, world["point"], status="ready")
+        stored = s.get(Order, order.id)
+        stored.storage_until = stored.ready_at = None
+    assert returns.extend(world["manager"], order.number, 2).storage_until == clock.now + timedelta(days=9)
