@@ -216,18 +216,7 @@ class HandoverService(Service):
         """Begin (or resume the unfinished) handover of a ready, unlocked order of this point."""
         actor = require_role(actor, Role.CLERK, "выдача заказа")
         with self.action(actor) as act:
-            order = _order_for_handover(act.session, order_number.strip())
-            handover = act.session.scalars(
-                select(Handover).where(Handover.order_id == order.id, Handover.status == "in_progress")
-            ).first()
-            resumed = handover is not None
-            if handover is None:
-                handover = Handover(
-                    uid=new_uid(), order_id=order.id, staff_id=actor.staff_id, started_at=act.now, scanned_boxes=[]
-                )
-                act.session.add(handover)
-                act.session.flush()
-            act.audit("handover.resumed" if resumed else "handover.started", order.number, handover=handover.uid)
+            handover, order = _start_or_resume(act, actor, order_number.strip())
             return _state(act.session, handover, order)
 
     def verify_code(self, actor: Actor | None, uid: str, code: str) -> HandoverState:
@@ -262,6 +251,16 @@ class HandoverService(Service):
             token = verify_pickup_token(act.session, token_text, act.now)
             if token.order_number != order.number:
                 raise DomainError("handover.qr_other_order", token_order=token.order_number, order=order.number)
+            return self._mark_verified(act, handover, order, "qr")
+
+    def start_with_qr(self, actor: Actor | None, token_text: str) -> HandoverState:
+        """One scan of the customer's QR: start (or resume) that order's handover already verified."""
+        actor = require_role(actor, Role.CLERK, "выдача заказа")
+        with self.action(actor) as act:
+            token = verify_pickup_token(act.session, token_text, act.now)
+            handover, order = _start_or_resume(act, actor, token.order_number)
+            if handover.verified_by is not None:
+                return _state(act.session, handover, order)
             return self._mark_verified(act, handover, order, "qr")
 
     def _mark_verified(self, act: Action, handover: Handover, order: Order, how: str) -> HandoverState:
@@ -470,6 +469,23 @@ def _order_for_handover(s: Session, number: str) -> Order:
     order = _local_order(s, number)
     _require_handable(order)
     return order
+
+
+def _start_or_resume(act: Action, actor: Actor, number: str) -> tuple[Handover, Order]:
+    """The order's unfinished handover, or a new one; journaled either way."""
+    order = _order_for_handover(act.session, number)
+    handover = act.session.scalars(
+        select(Handover).where(Handover.order_id == order.id, Handover.status == "in_progress")
+    ).first()
+    resumed = handover is not None
+    if handover is None:
+        handover = Handover(
+            uid=new_uid(), order_id=order.id, staff_id=actor.staff_id, started_at=act.now, scanned_boxes=[]
+        )
+        act.session.add(handover)
+        act.session.flush()
+    act.audit("handover.resumed" if resumed else "handover.started", order.number, handover=handover.uid)
+    return handover, order
 
 
 def _count_wrong_code(act: Action, handover: Handover, order: Order) -> DomainError:

@@ -661,3 +661,18 @@ def test_a_locked_orders_handover_can_still_be_abandoned(env: Env) -> None:
     assert order_row(env.db, number).locked_at is not None
     with refused("handover.order_locked"):
         env.svc.start(env.clerk, number)
+
+
+def test_one_qr_scan_starts_a_verified_handover(env: Env) -> None:
+    number = env.order()
+    state = env.svc.start_with_qr(env.clerk, env.qr(number))
+    assert state.order_number == number and state.verified_by == "qr" and state.status == "in_progress"
+    assert env.svc.start_with_qr(env.clerk, env.qr(number)).uid == state.uid  # a second scan resumes it
+    with refused("qr.bad_signature"):
+        env.svc.start_with_qr(env.clerk, env.qr(env.order(), key=Ed25519PrivateKey.generate()))
+    with env.db.write() as s:
+        waiting = make_order(s, s.get(PickupPoint, env.point_id), status="arrived").number
+    with refused("handover.not_ready", status="arrived"):
+        env.svc.start_with_qr(env.clerk, env.qr(waiting))
+    assert count(env.db, Handover) == 1
+    assert count(env.db, AuditEntry, AuditEntry.action == "handover.verified") == 1
