@@ -1,0 +1,257 @@
+"""The fault matrix against the REAL backend on 127.0.0.1 (uvicorn, SQLite) behind a fault-injecting proxy."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import sessionmaker
+
+from backend import models as server
+from backend.sms.gateways import LogGateway
+from backend.sms.models import SmsOutbox
+from backend.sms.service import SmsDispatcher
+from backend.worker import publish_sms_status
+from desktop.db.models import ManagerAlert, OutboxEvent, SmsMessage
+from desktop.events import ClubCardActivated, HandoverCompleted, canonical_json
+from desktop.services.base import Service
+from desktop.sync.client import BackendUnavailable, SyncClient
+from desktop.sync.runner import SyncRunner
+from tests.integration.counter import (
+    CounterPC,
+    assert_cache_matches_server,
+    assert_exactly_once,
+    feed,
+    order_no,
+    server_event_counts,
+)
+from tests.integration.live import Fault, FaultProxy, LiveBackend
+
+
+@pytest.fixture
+def live(tmp_path: Path) -> Iterator[LiveBackend]:
+    backend = LiveBackend(tmp_path).start()
+    backend.import_feed(feed())
+    yield backend
+    backend.stop()
+
+
+@pytest.fixture
+def proxy(live: LiveBackend) -> Iterator[FaultProxy]:
+    p = FaultProxy(live.url).start()
+    yield p
+    p.stop()
+
+
+@pytest.fixture
+def pc(live: LiveBackend, proxy: FaultProxy, tmp_path: Path) -> CounterPC:
+    return CounterPC(live, proxy, tmp_path / "pc1")
+
+
+def dispatch_sms(live: LiveBackend, path: Path) -> SmsDispatcher:
+    factory = sessionmaker(live.app.state.db.engine, expire_on_commit=False)
+    return SmsDispatcher(factory, LogGateway(path), publish_sms_status)
+
+
+def test_backend_down_for_the_whole_shift_then_back(live: LiveBackend, proxy: FaultProxy, pc: CounterPC,
+                                                    tmp_path: Path) -> None:
+    """Offline all shift: the clerk keeps receiving; once back, every event lands once and the SMS goes out."""
+    proxy.stop()
+    runner = SyncRunner(pc.engine)
+    pc.receive(1, 2, 3)
+    delays = [runner.run_once() for _ in range(3)]
+    status = runner.status()
+    assert status.online is False and status.pending_events == pc.pending() > 0
+    assert delays == [5, 10, 20] and "Нет связи" in (status.last_error or "")
+    pc.receive(4, 5)
+    proxy.start()
+    assert runner.run_once() == runner.interval
+    assert runner.status().online and runner.status().pending_events == 0
+    assert_exactly_once(live, pc)
+    # the server issued codes for orders received offline and asked for the "ready" SMS once each
+    sms_log = tmp_path / "sms-demo.log"
+    dispatch_sms(live, sms_log).run_once()
+    lines = [json.loads(x) for x in sms_log.read_text(encoding="utf-8").splitlines()]
+    assert sorted(line["text"].split()[1] for line in lines) == [order_no(n) for n in range(1, 6)]
+    pc.engine.sync_once()
+    assert_cache_matches_server(live, pc)
+    with pc.db.read() as s:
+        statuses = s.scalars(select(SmsMessage.status).where(SmsMessage.purpose == "ready")).all()
+    assert statuses and set(statuses) == {"accepted"}
+    assert all(h for st, h in pc.orders().values() if st == "ready")
+
+
+def test_5xx_and_429_with_retry_after(live: LiveBackend, proxy: FaultProxy, pc: CounterPC) -> None:
+    pc.receive(1)
+    proxy.inject(Fault("GET /v1/changes", status=503, headers={"Retry-After": "1"}),
+                 Fault("GET /v1/changes", status=500), Fault("GET /v1/changes", status=429, headers={"Retry-After": "0"}))
+    pc.engine.sync_once()  # GETs are retried by the transport, honouring Retry-After
+    assert [s for k, s in proxy.log if k.startswith("GET /v1/changes")][:4] == [503, 500, 429, 200]
+    pc.receive(2)
+    proxy.inject(Fault("POST /v1/events", status=503, headers={"Retry-After": "7"}))
+    runner = SyncRunner(pc.engine)
+    assert runner.run_once() == 7  # POST not retried by the transport; the loop waits as the server asked
+    assert pc.pending() > 0
+    proxy.inject(Fault("POST /v1/events", status=429, headers={"Retry-After": "2"}))
+    assert runner.run_once() == 10
+    assert runner.run_once() == runner.interval
+    assert [s for k, s in proxy.log if k.startswith("POST /v1/events")][-3:] == [503, 429, 200]
+    assert_exactly_once(live, pc)
+
+
+def test_read_timeout_after_the_server_committed(live: LiveBackend, proxy: FaultProxy, tmp_path: Path) -> None:
+    pc = CounterPC(live, proxy, tmp_path / "pc-timeout", read_timeout=0.5)
+    pc.receive(1, 2)
+    proxy.inject(Fault("POST /v1/events", delay_after_forward=1.5))
+    with pytest.raises(BackendUnavailable):
+        pc.engine.sync_once()
+    assert set(pc.outbox().values()) == {"pending"}
+    assert len(server_event_counts(live)) == len(pc.outbox())  # the server did commit them
+    report = pc.engine.sync_once()
+    assert report.duplicate == len(pc.outbox()) and report.applied == 0
+    assert_exactly_once(live, pc)
+    with live.app.state.db.read() as s:  # the effect happened once: one code, one ready SMS per order
+        assert s.scalar(select(func.count()).select_from(SmsOutbox)) == 2
+        assert s.scalar(select(func.count()).select_from(server.Change).where(
+            server.Change.type == "order.code_issued")) == 2
+    assert_cache_matches_server(live, pc)
+
+
+def test_same_batch_twice_and_concurrently(live: LiveBackend, proxy: FaultProxy, pc: CounterPC) -> None:
+    pc.receive(1, 2, 3)
+    batch = pc.engine._pending_batch(0)
+    clients = [SyncClient(proxy.url, pc.creds.token) for _ in range(4)]
+    results: list[list[str]] = []
+    lock = threading.Lock()
+
+    def send(c: SyncClient) -> None:
+        statuses = [r.status for r in c.push_events(batch)]
+        with lock:
+            results.append(statuses)
+
+    threads = [threading.Thread(target=send, args=(c,)) for c in clients]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    send(clients[0])  # and once more afterwards
+    per_event = list(zip(*results, strict=True))
+    assert len(results) == 5
+    assert all(col.count("applied") <= 1 and set(col) <= {"applied", "duplicate"} for col in per_event)
+    assert all(n == 1 for n in server_event_counts(live).values())
+    pc.engine.sync_once()
+    assert_exactly_once(live, pc)
+    assert_cache_matches_server(live, pc)
+
+
+@pytest.mark.slow
+def test_ten_thousand_queued_events(live: LiveBackend, proxy: FaultProxy, pc: CounterPC) -> None:
+    with pc.db.write() as s:
+        now = pc.engine.clock()
+        s.execute(insert(OutboxEvent), [
+            {"event_id": f"00000000-0000-4000-8000-{i:012d}", "device_seq": i, "type": "shift.opened",
+             "schema_v": 1, "payload": canonical_json({"shift": f"shift-{i}", "staff": "kassir"}),
+             "occurred_at": now, "status": "pending"} for i in range(1, 10_001)])
+    http = {"s": 0.0}
+    push = pc.client.push_events
+
+    def timed(batch: list[dict[str, object]]) -> object:
+        t = time.monotonic()
+        try:
+            return push(batch)  # type: ignore[arg-type]
+        finally:
+            http["s"] += time.monotonic() - t
+
+    pc.client.push_events = timed  # type: ignore[method-assign,assignment]
+    started = time.monotonic()
+    report = pc.engine.sync_once()
+    elapsed = time.monotonic() - started
+    client_side = elapsed - http["s"]
+    print(f"\n10,000 events: {elapsed:.1f} s total, {http['s']:.1f} s waiting for the server, "
+          f"{client_side:.2f} s in the sync engine ({report.pushed / elapsed:.0f} events/s)")
+    assert report.pushed == 10_000 and pc.pending() == 0
+    assert len(server_event_counts(live)) == 10_000
+    assert client_side < 5  # the engine's own share (batching, storing results) stays small
+    assert elapsed < 90  # end to end; the server's per-event ingest dominates (see the report)
+
+
+def test_expired_cursor_takes_snapshot_and_keeps_local_events(tmp_path: Path) -> None:
+    live = LiveBackend(tmp_path, change_retention=timedelta(0)).start()
+    try:
+        live.import_feed(feed(orders=5))
+        proxy = FaultProxy(live.url).start()
+        pc = CounterPC(live, proxy, tmp_path / "pc")
+        pc.engine.sync_once()
+        pc.receive(1)  # queued, not yet pushed
+        live.import_feed(feed(orders=8))  # more changes on the server…
+        assert live.admin("POST", "/v1/admin/maintenance/prune-changes").json()["deleted"] > 0  # …then pruned
+        pending_before = pc.outbox()
+        report = pc.engine.pull()
+        assert report.snapshot
+        assert pc.outbox() == pending_before and set(pending_before.values()) == {"pending"}
+        assert pc.orders()[order_no(1)][0] == "ready"  # the local, unsynced state was not overwritten
+        assert order_no(8) in pc.orders()
+        pc.engine.sync_once()
+        assert_exactly_once(live, pc)
+        assert_cache_matches_server(live, pc)
+        proxy.stop()
+    finally:
+        live.stop()
+
+
+def _emit(pc: CounterPC, event: object) -> None:
+    with Service(pc.db).action(None) as act:
+        act.emit(event)  # type: ignore[arg-type]
+
+
+def test_conflict_rules(live: LiveBackend, proxy: FaultProxy, pc: CounterPC, tmp_path: Path) -> None:
+    other = CounterPC(live, proxy, tmp_path / "pc2")
+    # the same box received on two counter PCs → the second is a duplicate
+    pc.receive(1)
+    other.receive(1)
+    pc.engine.sync_once()
+    report = other.engine.sync_once()
+    assert report.duplicate >= 1 and report.rejected == report.conflict == 0
+    # a handover done offline on an order cancelled centrally → applied and flagged for staff
+    pc.receive(2)
+    pc.engine.sync_once()
+    assert live.admin("POST", f"/v1/admin/orders/{order_no(2)}/cancel").status_code == 200
+    _emit(pc, HandoverCompleted(handover="h-1", order=order_no(2), result="handed_over", verified_by="code",
+                                lines=[], payment=None))
+    pc.engine.sync_once()
+    with pc.db.read() as s:
+        flags = s.scalars(select(ManagerAlert).where(ManagerAlert.kind == "handed_over_after_cancel")).all()
+    assert len(flags) == 1 and order_no(2) in flags[0].message
+    # the second activation of one club card → conflict for review, kept, queue not blocked
+    card = feed()["cards"][0]["number"]
+    _emit(pc, ClubCardActivated(card=card, phone="+79160000001", city="Москва", points=190))
+    _emit(other, ClubCardActivated(card=card, phone="+79160000002", city="Москва", points=190))
+    pc.engine.sync_once()
+    other.receive(3)  # an event queued after the conflicting one
+    report = other.engine.sync_once()
+    assert report.conflict == 1 and report.applied >= 1
+    with other.db.read() as s:
+        kept = s.scalars(select(OutboxEvent).where(OutboxEvent.status == "conflict")).one()
+        alerts = s.scalars(select(ManagerAlert).where(ManagerAlert.kind == "conflict")).all()
+    assert kept.type == "club.card_activated" and "card_already_active" in (kept.reason or "")
+    assert len(alerts) == 1 and other.engine.counts() == (0, 1)
+
+
+def test_old_schema_client_gets_426_and_keeps_working_offline(live: LiveBackend, proxy: FaultProxy,
+                                                              pc: CounterPC) -> None:
+    pc.receive(1)
+    with pc.db.write() as s:
+        s.execute(OutboxEvent.__table__.update().values(schema_v=0))  # type: ignore[attr-defined]
+    runner = SyncRunner(pc.engine)
+    runner.run_once()
+    status = runner.status()
+    assert status.upgrade_required and "Обновите программу" in (status.last_error or "")
+    assert set(pc.outbox().values()) == {"pending"}
+    pc.receive(2)  # the clerk keeps working
+    assert pc.pending() > 0
