@@ -92,7 +92,8 @@ class CounterPC:
 
 def server_event_counts(live: LiveBackend) -> dict[str, int]:
     with live.app.state.db.read() as s:
-        return dict(s.execute(select(server.EventRecord.event_id, func.count()).group_by(server.EventRecord.event_id)).all())
+        query = select(server.EventRecord.event_id, func.count()).group_by(server.EventRecord.event_id)
+        return dict(s.execute(query).all())
 
 
 def server_orders(live: LiveBackend) -> dict[str, tuple[str, str | None]]:

@@ -162,7 +162,8 @@ class FaultProxy:
         threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
         return self
 
-    def _forward(self, method: str, path: str, headers: dict[str, str], body: bytes) -> tuple[int, dict[str, str], bytes]:
+    def _forward(self, method: str, path: str, headers: dict[str, str], body: bytes
+                 ) -> tuple[int, dict[str, str], bytes]:
         conn = http.client.HTTPConnection(self.upstream, timeout=60)
         try:
             headers = {k: v for k, v in headers.items() if k.lower() not in ("host", "connection")}

@@ -90,7 +90,8 @@ def test_backend_down_for_the_whole_shift_then_back(live: LiveBackend, proxy: Fa
 def test_5xx_and_429_with_retry_after(live: LiveBackend, proxy: FaultProxy, pc: CounterPC) -> None:
     pc.receive(1)
     proxy.inject(Fault("GET /v1/changes", status=503, headers={"Retry-After": "1"}),
-                 Fault("GET /v1/changes", status=500), Fault("GET /v1/changes", status=429, headers={"Retry-After": "0"}))
+                 Fault("GET /v1/changes", status=500),
+                 Fault("GET /v1/changes", status=429, headers={"Retry-After": "0"}))
     pc.engine.sync_once()  # GETs are retried by the transport, honouring Retry-After
     assert [s for k, s in proxy.log if k.startswith("GET /v1/changes")][:4] == [503, 500, 429, 200]
     pc.receive(2)
