@@ -11,7 +11,7 @@ from datetime import UTC, datetime, time, timedelta
 from typing import Any, Protocol, cast
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Table, and_, exists, func, insert, select, update
+from sqlalchemy import Table, and_, bindparam, exists, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from desktop import messages
@@ -75,19 +75,26 @@ class SmsView:
 
 _SMS = cast(Table, SmsMessage.__table__)
 _ORDERS = cast(Table, Order.__table__)
+# Built once: notify_order_ready runs inside the receiving hot path.
+_STORAGE_DAYS = select(PickupPoint.storage_days).where(PickupPoint.id == bindparam("p_point"))
+_SET_READY = (
+    update(_ORDERS)
+    .where(_ORDERS.c.id == bindparam("p_id"))
+    .values(status=bindparam("p_status"), ready_at=bindparam("p_at"), storage_until=bindparam("p_until"))
+)
+_LAST_ATTEMPT = select(func.coalesce(func.max(_SMS.c.attempt), 0)).where(
+    _SMS.c.order_id == bindparam("p_order"), _SMS.c.purpose == bindparam("p_purpose")
+)
+_INSERT_SMS = insert(_SMS)
 
 
 def notify_order_ready(act: Action, order: OrderLike) -> ReadyNotice:
     """Arrived → ready inside the caller's action: storage deadline set, "ready" SMS requested."""
     new_status = next_status(order.number, order.status, OrderEvent.MAKE_READY)
     conn = act.session.connection()
-    days = conn.execute(select(PickupPoint.storage_days).where(PickupPoint.id == order.point_id)).scalar_one()
+    days = conn.execute(_STORAGE_DAYS, {"p_point": order.point_id}).scalar_one()
     until = act.now + timedelta(days=days)
-    conn.execute(
-        update(_ORDERS)
-        .where(_ORDERS.c.id == order.id)
-        .values(status=new_status.value, ready_at=act.now, storage_until=until)
-    )
+    conn.execute(_SET_READY, {"p_id": order.id, "p_status": new_status.value, "p_at": act.now, "p_until": until})
     uid, attempt = _request_sms(act, order.id, order.number, "ready", "arrived")
     return ReadyNotice(order.number, until, uid, attempt)
 
@@ -99,24 +106,22 @@ def _request_sms(act: Action, order_id: int, order_number: str, purpose: str, re
     limit counts the attempts a clerk asked for.
     """
     conn = act.session.connection()
-    last = conn.execute(
-        select(func.coalesce(func.max(_SMS.c.attempt), 0)).where(
-            _SMS.c.order_id == order_id, _SMS.c.purpose == purpose
-        )
-    ).scalar_one()
+    last = conn.execute(_LAST_ATTEMPT, {"p_order": order_id, "p_purpose": purpose}).scalar_one()
     uid, attempt = new_uid(), last + 1
     conn.execute(
-        insert(_SMS).values(
-            uid=uid,
-            order_id=order_id,
-            purpose=purpose,
-            attempt=attempt,
-            status="requested",
-            requested_at=act.now,
-            requested_by=act.actor.staff_id if act.actor else None,
-            updated_at=act.now,
-            timeline=[{"status": "requested", "at": act.now.isoformat(), "reason": reason}],
-        )
+        _INSERT_SMS,
+        {
+            "uid": uid,
+            "order_id": order_id,
+            "purpose": purpose,
+            "attempt": attempt,
+            "status": "requested",
+            "requested_at": act.now,
+            "requested_by": act.actor.staff_id if act.actor else None,
+            "updated_at": act.now,
+            "error": None,
+            "timeline": [{"status": "requested", "at": act.now.isoformat(), "reason": reason}],
+        },
     )
     act.emit(SmsRequested(sms=uid, order=order_number, purpose=purpose, attempt=attempt))
     return uid, attempt

@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any, cast
 
-from sqlalchemy import Table, func, insert, select, update
+from sqlalchemy import Table, bindparam, func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from desktop import messages
@@ -175,8 +175,9 @@ _SESSION_BY_UID = (
         _POINTS.c.id.label("point_id"),
     )
     .join(_POINTS, _POINTS.c.id == _SESSIONS.c.point_id)
+    .where(_SESSIONS.c.uid == bindparam("p_uid"))
 )
-_BOX_BY_BARCODE = (
+_BOX_COLUMNS = (
     select(
         _BOXES.c.id,
         _BOXES.c.status.label("box_status"),
@@ -190,12 +191,32 @@ _BOX_BY_BARCODE = (
     )
     .join(_ORDERS, _ORDERS.c.id == _BOXES.c.order_id)
 )
-_COUNTERS = ("n_received", "n_missing", "n_surplus", "n_foreign", "n_cancelled")
+# Hot-path statements are built once and executed with parameters: no per-scan statement building.
+_BOX_BY_BARCODE = _BOX_COLUMNS.where(_BOXES.c.barcode == bindparam("p_barcode"))
+_BOX_BY_ID = _BOX_COLUMNS.where(_BOXES.c.id == bindparam("p_id"))
+_INSERT_SCAN = insert(_SCANS)
+_SET_BOX_STATUS = (
+    update(_BOXES)
+    .where(_BOXES.c.id == bindparam("p_id"))
+    .values(status=bindparam("p_status"), received_at=bindparam("p_at"))
+)
+_SET_ORDER_STATUS = update(_ORDERS).where(_ORDERS.c.id == bindparam("p_id")).values(status=bindparam("p_status"))
+_SET_ORDER_ARRIVED = _SET_ORDER_STATUS.values(arrived_at=bindparam("p_at"))
+_BOXES_IN = (
+    select(func.count())
+    .select_from(_BOXES)
+    .where(_BOXES.c.order_id == bindparam("p_id"), _BOXES.c.status != "expected")
+)
+_SEEN_IN_SESSION = select(_SCANS.c.id).where(
+    _SCANS.c.session_id == bindparam("p_session"),
+    _SCANS.c.barcode == bindparam("p_barcode"),
+    _SCANS.c.undone.is_(False),
+)
+_BUMPS: dict[tuple[tuple[str, int], ...], Any] = {}
 
 
 def _session_row(conn: Connection, uid: str) -> _Row:
-    query = _SESSION_BY_UID.where(_SESSIONS.c.uid == uid)
-    row = conn.execute(query).first()
+    row = conn.execute(_SESSION_BY_UID, {"p_uid": uid}).first()
     if row is None:
         raise DomainError("receiving.session_not_found", session=uid)
     return row
@@ -215,8 +236,13 @@ def _counts(row: _Row, deltas: dict[str, int] | None = None) -> ReceivingCounts:
 
 
 def _bump(conn: Connection, session_id: int, deltas: dict[str, int]) -> None:
-    values = {name: getattr(_SESSIONS.c, name) + delta for name, delta in deltas.items()}
-    conn.execute(update(_SESSIONS).where(_SESSIONS.c.id == session_id).values(**values))
+    """Add `deltas` to the session's live counters (one prebuilt UPDATE per combination of deltas)."""
+    key = tuple(sorted(deltas.items()))
+    statement = _BUMPS.get(key)
+    if statement is None:
+        values = {name: getattr(_SESSIONS.c, name) + delta for name, delta in key}
+        statement = _BUMPS[key] = update(_SESSIONS).where(_SESSIONS.c.id == bindparam("p_id")).values(**values)
+    conn.execute(statement, {"p_id": session_id})
 
 
 def _point_code_of(barcode: str) -> str:
@@ -381,7 +407,7 @@ def _scan(act: Action, session_uid: str, barcode: str) -> ScanOutcome:
     conn = act.session.connection()
     sess = _session_row(conn, session_uid)
     _require_open(sess)
-    box = conn.execute(_BOX_BY_BARCODE.where(_BOXES.c.barcode == barcode)).first()
+    box = conn.execute(_BOX_BY_BARCODE, {"p_barcode": barcode}).first()
     if box is None or _point_code_of(barcode) != sess.point_code or box.point_id != sess.point_id:
         return _unexpected(act, conn, sess, barcode, box)
     if box.box_status != "expected":
@@ -392,7 +418,7 @@ def _scan(act: Action, session_uid: str, barcode: str) -> ScanOutcome:
     if box.shipment_id is not None and box.shipment_id == sess.shipment_id:
         deltas["n_missing"] = -1
     _record(conn, act, sess.id, barcode, box.id, kind)
-    conn.execute(update(_BOXES).where(_BOXES.c.id == box.id).values(status="received", received_at=act.now))
+    conn.execute(_SET_BOX_STATUS, {"p_id": box.id, "p_status": "received", "p_at": act.now})
     _bump(conn, sess.id, deltas)
     if cancelled:
         act.emit(UnexpectedBoxScanned(session=session_uid, box=barcode, kind=kind.value))
@@ -406,15 +432,16 @@ def _scan(act: Action, session_uid: str, barcode: str) -> ScanOutcome:
 
 def _record(conn: Connection, act: Action, session_id: int, barcode: str, box_id: int | None, kind: Outcome) -> None:
     conn.execute(
-        insert(_SCANS).values(
-            session_id=session_id,
-            barcode=barcode,
-            box_id=box_id,
-            outcome=kind.value,
-            staff_id=act.actor.staff_id if act.actor else None,
-            scanned_at=act.now,
-            undone=False,
-        )
+        _INSERT_SCAN,
+        {
+            "session_id": session_id,
+            "barcode": barcode,
+            "box_id": box_id,
+            "outcome": kind.value,
+            "staff_id": act.actor.staff_id if act.actor else None,
+            "scanned_at": act.now,
+            "undone": False,
+        },
     )
 
 
@@ -424,10 +451,10 @@ def _advance_order(act: Action, conn: Connection, box: _Row) -> tuple[int, bool]
     if boxes_in < box.boxes_total:
         new = next_status(box.number, box.status, OrderEvent.BOX_ARRIVED)
         if new != box.status:
-            conn.execute(update(_ORDERS).where(_ORDERS.c.id == box.order_id).values(status=new.value))
+            conn.execute(_SET_ORDER_STATUS, {"p_id": box.order_id, "p_status": new.value})
         return boxes_in, False
     new = next_status(box.number, box.status, OrderEvent.ALL_ARRIVED)
-    conn.execute(update(_ORDERS).where(_ORDERS.c.id == box.order_id).values(status=new.value, arrived_at=act.now))
+    conn.execute(_SET_ORDER_ARRIVED, {"p_id": box.order_id, "p_status": new.value, "p_at": act.now})
     act.emit(OrderArrived(order=box.number, arrived_at=act.now.isoformat()))
     notify_order_ready(act, _OrderRef(box.order_id, box.number, new.value, box.point_id))
     return boxes_in, True
@@ -442,8 +469,7 @@ class _OrderRef:
 
 
 def _boxes_in(conn: Connection, order_id: int) -> int:
-    query = select(func.count()).select_from(_BOXES).where(_BOXES.c.order_id == order_id, _BOXES.c.status != "expected")
-    return conn.execute(query).scalar_one()
+    return int(conn.execute(_BOXES_IN, {"p_id": order_id}).scalar_one())
 
 
 def _outcome(
@@ -482,11 +508,7 @@ def _repeat(conn: Connection, sess: _Row, barcode: str, box: _Row | None) -> Sca
 def _unexpected(act: Action, conn: Connection, sess: _Row, barcode: str, box: _Row | None) -> ScanOutcome:
     """A box that is not ours to receive: another point's (foreign) or unknown to the cache (surplus)."""
     foreign = _point_code_of(barcode) != sess.point_code or (box is not None and box.point_id != sess.point_id)
-    seen = conn.execute(
-        select(_SCANS.c.id).where(
-            _SCANS.c.session_id == sess.id, _SCANS.c.barcode == barcode, _SCANS.c.undone.is_(False)
-        )
-    ).first()
+    seen = conn.execute(_SEEN_IN_SESSION, {"p_session": sess.id, "p_barcode": barcode}).first()
     if seen is not None:
         return _outcome(Outcome.REPEAT, barcode, sess, {}, None, None)
     kind = Outcome.FOREIGN if foreign else Outcome.SURPLUS
@@ -512,14 +534,14 @@ def _undo(act: Action, session_uid: str) -> ScanOutcome:
         raise DomainError("receiving.nothing_to_undo")
     kind = Outcome(last.outcome)
     deltas = {f"n_{kind.value}": -1}
-    box = conn.execute(_BOX_BY_BARCODE.where(_BOXES.c.id == last.box_id)).first() if last.box_id else None
+    box = conn.execute(_BOX_BY_ID, {"p_id": last.box_id}).first() if last.box_id else None
     boxes_in = None
     if box is not None:
         if box.box_status != "received":
             raise DomainError("receiving.undo_placed", box=last.barcode)
         if box.shipment_id is not None and box.shipment_id == sess.shipment_id:
             deltas["n_missing"] = 1
-        conn.execute(update(_BOXES).where(_BOXES.c.id == box.id).values(status="expected", received_at=None))
+        conn.execute(_SET_BOX_STATUS, {"p_id": box.id, "p_status": "expected", "p_at": None})
         if kind is Outcome.RECEIVED:
             boxes_in = _retreat_order(conn, box)
     conn.execute(update(_SCANS).where(_SCANS.c.id == last.id).values(undone=True))
@@ -544,7 +566,7 @@ def _retreat_order(conn: Connection, box: _Row) -> int:
 
 
 def _local_box(conn: Connection, barcode: str, point_id: int) -> _Row:
-    box = conn.execute(_BOX_BY_BARCODE.where(_BOXES.c.barcode == barcode)).first()
+    box = conn.execute(_BOX_BY_BARCODE, {"p_barcode": barcode}).first()
     if box is None or box.point_id != point_id:
         raise DomainError("receiving.box_not_found", box=barcode)
     return box
