@@ -69,3 +69,26 @@ def test_wrong_codes_count_down_then_lock_the_order(qtbot, shell):
     assert "ЗАБЛОКИРОВАН" in shell.ctx.feedback.title
     qtbot.waitUntil(lambda: page.state.locked and not page.busy)
     assert "менеджера" in page.attempts.text()
+
+
+def test_qr_scan_on_another_page_opens_a_verified_handover(qtbot, shell):
+    from datetime import UTC, datetime, timedelta
+
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from desktop.domain.qr_token import PickupToken, public_key_to_b64, sign_token
+    from desktop.sync.engine import SERVER_KEY, set_state
+
+    key = Ed25519PrivateKey.generate()
+    number, _ = _seed(shell.ctx.db, shell.point, prepaid=True)
+    with shell.ctx.db.write() as s:
+        set_state(s, SERVER_KEY, public_key_to_b64(key.public_key()))
+    token = sign_token(key, PickupToken(number, shell.point.code, datetime.now(UTC) + timedelta(hours=1)))
+    log_in(qtbot, shell)
+    shell.window.show_page(shell.window.page_named("ReceivingPage"))
+    page = shell.window.page_named("HandoverPage")
+    with qtbot.waitSignal(page.became_idle, timeout=10000):
+        scan_keys(shell.window, token)
+    assert shell.window.current_page() is page
+    assert page.state is not None and page.state.verified_by == "qr"
+    assert shell.ctx.feedback.kind.value == "ok"

@@ -160,17 +160,16 @@ class HandoverPage(Page):
         self.run(find_and_verify, self._on_found_or_verified, self._on_verify_failed)
 
     def _by_qr(self, token: str) -> None:
+        """The QR from the customer's app: verifies the open handover, or starts a verified one in one step."""
         actor = self.require_actor()
         if actor is None:
             return
-        handover, orders = self.ctx.services.handover, self.ctx.services.orders
-        current = self.state.uid if self.state is not None and self.state.verified_by is None else None
-
-        def find_and_verify() -> HandoverState:
-            uid = current or handover.start(actor, orders.by_qr_token(token).number).uid
-            return handover.verify_qr(actor, uid, token)
-
-        self.run(find_and_verify, self._on_verified, self._on_verify_failed)
+        handover = self.ctx.services.handover
+        if self.state is not None and self.state.verified_by is None:
+            uid = self.state.uid
+            self.run(lambda: handover.verify_qr(actor, uid, token), self._on_verified, self._on_verify_failed)
+            return
+        self.run(lambda: handover.start_with_qr(actor, token), self._on_verified, self._on_verify_failed)
 
     def _by_phone(self, last4: str, name: str) -> None:
         orders = self.ctx.services.orders
