@@ -361,7 +361,13 @@ def check_runtime(report: SelfTestReport) -> None:
     if problem:
         report.add("Штрихкоды", Status.WARNING, f"печать/распознавание не работает ({problem}); {detail}")
     else:
-        report.add("Штрихкоды", Status.OK, f"печать и распознавание (zbar) работают; {detail}")
+        report.add("Штрихкоды", Status.OK, f"печать и распознавание работают (zbar: {_zbar_file()}); {detail}")
+
+
+def _zbar_file() -> str:
+    from pyzbar import wrapper
+
+    return str(getattr(wrapper.LIBZBAR, "_name", "?"))
 
 
 def _barcode_round_trip() -> str | None:

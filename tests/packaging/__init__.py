@@ -1,0 +1,1 @@
+"""Packaging tests: the PyInstaller bundle and the first-run enrolment wizard."""

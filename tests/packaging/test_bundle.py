@@ -1,0 +1,109 @@
+"""The one-folder PyInstaller bundle: builds, prints its version, passes its self-test, starts and quits.
+
+The build is cached per source state (tests/packaging/bundle_cache.py), so only the first run after
+a change pays for PyInstaller (about 1.5–3 minutes on two cores).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from desktop.version import __version__
+from tests.packaging.bundle_cache import built_bundle
+
+pytestmark = [pytest.mark.packaging, pytest.mark.slow, pytest.mark.timeout(1500)]
+
+
+@pytest.fixture(scope="module")
+def bundle() -> Path:
+    exe, seconds = built_bundle()
+    if seconds is not None:
+        print(f"\nPyInstaller one-folder build: {seconds:.0f} s")  # visible with -s / in CI logs
+    return exe
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("bundle-home")
+
+
+def env_for(home: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PICKUP_DESK_", "XDG_"))}
+    env.update(QT_QPA_PLATFORM="offscreen", HOME=str(home), XDG_CONFIG_HOME=str(home / "config"),
+               XDG_CONFIG_DIRS=str(home / "site"), XDG_DATA_HOME=str(home / "data"),
+               XDG_STATE_HOME=str(home / "state"), XDG_CACHE_HOME=str(home / "cache"))
+    return env
+
+
+def run(exe: Path, home: Path, *args: str, timeout: float = 240) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(exe), *args], env=env_for(home), capture_output=True, text=True,
+                          timeout=timeout, check=False)
+
+
+@pytest.fixture(scope="module")
+def started(bundle: Path, home: Path) -> subprocess.CompletedProcess[str]:
+    """The app started once from the bundle (first run: migrations, demo point) and quit at the login screen."""
+    return run(bundle, home, "--quit-after-start")
+
+
+def test_version_shows_embedded_build_info(bundle: Path, home: Path) -> None:
+    result = run(bundle, home, "--version", timeout=60)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"Pickup Desk {__version__}"
+    assert re.fullmatch(r"коммит: ([0-9a-f]{7,40}|unknown)", lines[1])
+    assert re.fullmatch(r"дата сборки: \d{4}-\d\d-\d\d \d\d:\d\d UTC", lines[2])
+
+
+def test_app_starts_to_the_login_screen_and_quits_cleanly(started: subprocess.CompletedProcess[str]) -> None:
+    assert started.returncode == 0, started.stdout + started.stderr[-4000:]
+    assert any(line.startswith("login-screen-shown-at ") for line in started.stdout.splitlines())
+    assert "Traceback" not in started.stderr
+
+
+def test_self_test_after_first_start(bundle: Path, home: Path,
+                                     started: subprocess.CompletedProcess[str]) -> None:
+    result = run(bundle, home, "--self-test", timeout=120)
+    report = result.stdout
+    assert result.returncode in (0, 1), report + result.stderr
+    assert "[ОШИБ]" not in report
+    assert "(актуальная)" in report  # Alembic migrations shipped and applied
+    internal = str(bundle.parent / "_internal")
+    assert re.search(r"\[ OK \] Штрихкоды: .*zbar: " + re.escape(internal), report), report  # bundled libzbar
+    assert "[ -- ] Принтеры" not in report and "[ -- ] Камеры" not in report  # Qt probes ran
+    assert "сборка от" in report
+
+
+def test_config_error_is_a_message_not_a_traceback(bundle: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[scanner]\nspeed = 1\n")
+    result = run(bundle, tmp_path, "--self-test", "--config", str(bad), timeout=60)
+    assert result.returncode == 2
+    assert "scanner.speed" in result.stdout and str(bad) in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def bundled_files(bundle: Path) -> Iterator[str]:
+    root = bundle.parent
+    for path in root.rglob("*"):
+        yield str(path.relative_to(root)).replace(os.sep, "/")
+
+
+def test_bundle_holds_what_the_app_needs_and_nothing_it_must_not(bundle: Path) -> None:
+    files = set(bundled_files(bundle))
+    internal = "_internal/"
+    assert internal + "desktop/db/migrations/env.py" in files
+    assert any(f.startswith(internal + "desktop/db/migrations/versions/") and f.endswith(".py") for f in files)
+    assert internal + "barcode/fonts/DejaVuSansMono.ttf" in files
+    assert any(f.startswith(internal + "resources/sounds/") and f.endswith(".wav") for f in files)
+    assert any(re.fullmatch(internal + r"libzbar\.so[.\d]*", f) for f in files)
+    assert not [f for f in files if re.search(r"(^|/)lib(GL|EGL)\.so", f)]
+    assert not [f for f in files if "WebEngine" in f or "/numpy" in f or "tkinter" in f or "/_tkinter" in f]
+    assert not [f for f in files if f.endswith(".qm") and "/translations/" in f
+                and not f.endswith(("_ru.qm", "_en.qm"))]
