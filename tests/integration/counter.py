@@ -81,9 +81,10 @@ class CounterPC:
     def pending(self) -> int:
         return self.engine.counts()[0]
 
-    def orders(self) -> dict[str, tuple[str, str | None]]:
+    def orders(self) -> dict[str, tuple[str, str | None, int]]:
         with self.db.read() as s:
-            return {n: (st, h) for n, st, h in s.execute(select(Order.number, Order.status, Order.pickup_code_hash))}
+            rows = s.execute(select(Order.number, Order.status, Order.pickup_code_hash, Order.total_kopecks))
+            return {n: (st, h, t) for n, st, h, t in rows}
 
     def boxes(self) -> dict[str, str]:
         with self.db.read() as s:
@@ -96,10 +97,11 @@ def server_event_counts(live: LiveBackend) -> dict[str, int]:
         return dict(s.execute(query).all())
 
 
-def server_orders(live: LiveBackend) -> dict[str, tuple[str, str | None]]:
+def server_orders(live: LiveBackend) -> dict[str, tuple[str, str | None, int]]:
     with live.app.state.db.read() as s:
-        rows = s.execute(select(server.Order.number, server.Order.status, server.Order.pickup_code_hash)).all()
-    return {n: (st, h) for n, st, h in rows}
+        rows = s.execute(select(server.Order.number, server.Order.status, server.Order.pickup_code_hash,
+                                server.Order.total_kopecks)).all()
+    return {n: (st, h, t) for n, st, h, t in rows}
 
 
 def server_boxes(live: LiveBackend) -> dict[str, str]:

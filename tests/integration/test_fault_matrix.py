@@ -84,7 +84,7 @@ def test_backend_down_for_the_whole_shift_then_back(live: LiveBackend, proxy: Fa
     with pc.db.read() as s:
         statuses = s.scalars(select(SmsMessage.status).where(SmsMessage.purpose == "ready")).all()
     assert statuses and set(statuses) == {"accepted"}
-    assert all(h for st, h in pc.orders().values() if st == "ready")
+    assert all(h for st, h, _ in pc.orders().values() if st == "ready")
 
 
 def test_5xx_and_429_with_retry_after(live: LiveBackend, proxy: FaultProxy, pc: CounterPC) -> None:
