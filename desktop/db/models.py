@@ -14,6 +14,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -216,6 +217,7 @@ class Handover(Base):
     id_document_last4: Mapped[str | None] = mapped_column(String(4))
     power_of_attorney: Mapped[str | None] = mapped_column(String(64))
     scanned_boxes: Mapped[list] = mapped_column(default=list)
+    payment: Mapped[dict | None]  # accepted at the counter, written as a Payment row on completion
     completed_at: Mapped[datetime | None]
 
 
@@ -319,7 +321,7 @@ class AuditEntry(Base):
     at: Mapped[datetime]
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     action: Mapped[str] = mapped_column(String(64))
-    subject: Mapped[str] = mapped_column(String(64))
+    subject: Mapped[str] = mapped_column(String(64), index=True)  # order timeline looks entries up by subject
     details: Mapped[str] = mapped_column(Text)  # canonical JSON (hashed as written)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
@@ -340,6 +342,8 @@ class OutboxEvent(Base):
     reason: Mapped[str | None] = mapped_column(String(500))
     pushed_at: Mapped[datetime | None]
     reviewed_at: Mapped[datetime | None]
+    # Order timeline: events found by their business key "order" without scanning the outbox.
+    __table_args__ = (Index("ix_outbox_order", text("json_extract(payload, '$.order')")),)
 
 
 class SyncState(Base):
