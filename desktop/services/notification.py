@@ -88,11 +88,16 @@ _LAST_ATTEMPT = select(func.coalesce(func.max(_SMS.c.attempt), 0)).where(
 _INSERT_SMS = insert(_SMS)
 
 
-def notify_order_ready(act: Action, order: OrderLike) -> ReadyNotice:
-    """Arrived → ready inside the caller's action: storage deadline set, "ready" SMS requested."""
+def notify_order_ready(act: Action, order: OrderLike, storage_days: int | None = None) -> ReadyNotice:
+    """Arrived → ready inside the caller's action: storage deadline set, "ready" SMS requested.
+
+    `storage_days` is the point's setting when the caller has already read it (saves a query).
+    """
     new_status = next_status(order.number, order.status, OrderEvent.MAKE_READY)
     conn = act.session.connection()
-    days = conn.execute(_STORAGE_DAYS, {"p_point": order.point_id}).scalar_one()
+    days = storage_days
+    if days is None:
+        days = conn.execute(_STORAGE_DAYS, {"p_point": order.point_id}).scalar_one()
     until = act.now + timedelta(days=days)
     conn.execute(_SET_READY, {"p_id": order.id, "p_status": new_status.value, "p_at": act.now, "p_until": until})
     uid, attempt = _request_sms(act, order.id, order.number, "ready", "arrived")

@@ -173,6 +173,7 @@ _SESSION_BY_UID = (
         _SESSIONS.c.n_cancelled,
         _POINTS.c.code.label("point_code"),
         _POINTS.c.id.label("point_id"),
+        _POINTS.c.storage_days,
     )
     .join(_POINTS, _POINTS.c.id == _SESSIONS.c.point_id)
     .where(_SESSIONS.c.uid == bindparam("p_uid"))
@@ -289,8 +290,11 @@ class ReceivingService(Service):
             return _scan(act, session_uid, scan.value)
 
     def _unknown(self, session_uid: str, sample: str, code: str, params: dict[str, Any]) -> ScanOutcome:
-        counts = self.counts(session_uid)
-        return ScanOutcome(Outcome.UNKNOWN_FORMAT, sample, counts, error_code=code, error_params=params)
+        """Not a box barcode: nothing is written; a closed session still refuses."""
+        with self.reading() as s:
+            row = _session_row(s.connection(), session_uid)
+        _require_open(row)
+        return ScanOutcome(Outcome.UNKNOWN_FORMAT, sample, _counts(row), error_code=code, error_params=params)
 
     def counts(self, session_uid: str) -> ReceivingCounts:
         """The live counts of a session."""
@@ -425,7 +429,7 @@ def _scan(act: Action, session_uid: str, barcode: str) -> ScanOutcome:
         act.audit("receiving.scan", barcode, session=session_uid, outcome=kind.value, order=box.number)
         return _outcome(kind, barcode, sess, deltas, box, None)
     act.emit(BoxReceived(session=session_uid, box=barcode, order=box.number))
-    boxes_in, arrived = _advance_order(act, conn, box)
+    boxes_in, arrived = _advance_order(act, conn, box, sess.storage_days)
     act.audit("receiving.scan", barcode, session=session_uid, outcome=kind.value, order=box.number)
     return _outcome(kind, barcode, sess, deltas, box, boxes_in, arrived)
 
@@ -445,7 +449,7 @@ def _record(conn: Connection, act: Action, session_id: int, barcode: str, box_id
     )
 
 
-def _advance_order(act: Action, conn: Connection, box: _Row) -> tuple[int, bool]:
+def _advance_order(act: Action, conn: Connection, box: _Row, storage_days: int) -> tuple[int, bool]:
     """Move the order on after one more of its boxes came in; arrived (then ready) when all are in."""
     boxes_in = 1 if box.boxes_total == 1 else _boxes_in(conn, box.order_id)
     if boxes_in < box.boxes_total:
@@ -456,7 +460,7 @@ def _advance_order(act: Action, conn: Connection, box: _Row) -> tuple[int, bool]
     new = next_status(box.number, box.status, OrderEvent.ALL_ARRIVED)
     conn.execute(_SET_ORDER_ARRIVED, {"p_id": box.order_id, "p_status": new.value, "p_at": act.now})
     act.emit(OrderArrived(order=box.number, arrived_at=act.now.isoformat()))
-    notify_order_ready(act, _OrderRef(box.order_id, box.number, new.value, box.point_id))
+    notify_order_ready(act, _OrderRef(box.order_id, box.number, new.value, box.point_id), storage_days)
     return boxes_in, True
 
 

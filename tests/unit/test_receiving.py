@@ -282,7 +282,11 @@ def test_close_produces_the_discrepancy_act_and_freezes(db, svc, world, clock):
     with pytest.raises(DomainError) as err:
         svc.scan_box(world["actor"], uid, _b(world["triple"], 3))
     assert err.value.code == "receiving.closed"
-    for call in (lambda: svc.undo_last(world["actor"], uid), lambda: svc.close(world["actor"], uid)):
+    for call in (
+        lambda: svc.undo_last(world["actor"], uid),
+        lambda: svc.close(world["actor"], uid),
+        lambda: svc.scan_box(world["actor"], uid, "garbage"),
+    ):
         with pytest.raises(DomainError) as err:
             call()
         assert err.value.code == "receiving.closed"
