@@ -1,0 +1,103 @@
+"""Manager review: the sync backlog, events the server rejected or flagged as conflicts, and open alerts."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+
+from desktop import messages
+from desktop.db.models import ManagerAlert, Order, OutboxEvent
+from desktop.errors import DomainError
+from desktop.services.base import Actor, Role, Service, require_role
+
+messages.register(
+    {
+        "review.event_not_found": "Событие {event} не найдено или не требует разбора.",
+        "review.alert_not_found": "Сигнал №{alert} не найден или уже закрыт.",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Backlog:
+    """How many outbox events are in each sync state."""
+
+    pending: int
+    applied: int
+    duplicate: int
+    rejected: int
+    conflict: int
+    oldest_pending_at: datetime | None
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing for the manager to look at: a refused/conflicting event or an alert."""
+
+    kind: str  # event | alert
+    key: str  # event id or alert id
+    what: str  # event type or alert kind
+    order: str | None
+    reason: str
+    at: datetime
+
+
+class ReviewService(Service):
+    """What the manager reviews on the sync page; clerks are refused inside the service."""
+
+    def backlog(self) -> Backlog:
+        with self.reading() as s:
+            counts = dict(s.execute(select(OutboxEvent.status, func.count()).group_by(OutboxEvent.status)).all())
+            oldest = s.scalar(select(func.min(OutboxEvent.occurred_at)).where(OutboxEvent.status == "pending"))
+        n = {k: int(counts.get(k, 0)) for k in ("pending", "applied", "duplicate", "rejected", "conflict")}
+        return Backlog(n["pending"], n["applied"], n["duplicate"], n["rejected"], n["conflict"], oldest)
+
+    def problems(self, manager: Actor) -> list[Problem]:
+        """Unreviewed rejected/conflicting events and unresolved alerts, newest first."""
+        require_role(manager, Role.MANAGER, "разбор конфликтов")
+        with self.reading() as s:
+            events = s.scalars(select(OutboxEvent).where(OutboxEvent.status.in_(("rejected", "conflict")),
+                                                         OutboxEvent.reviewed_at.is_(None))).all()
+            alerts = s.execute(select(ManagerAlert, Order.number).outerjoin(Order, Order.id == ManagerAlert.order_id)
+                               .where(ManagerAlert.resolved_at.is_(None))).all()
+            found = [_event_problem(e) for e in events] + [_alert_problem(a, n) for a, n in alerts]
+        return sorted(found, key=lambda p: p.at, reverse=True)
+
+    def mark_reviewed(self, manager: Actor, kind: str, key: str) -> None:
+        """Close one problem: an event is marked reviewed (kept forever), an alert resolved."""
+        require_role(manager, Role.MANAGER, "разбор конфликтов")
+        with self.action(manager) as act:
+            if kind == "event":
+                row = act.session.scalars(select(OutboxEvent).where(
+                    OutboxEvent.event_id == key, OutboxEvent.reviewed_at.is_(None),
+                    OutboxEvent.status.in_(("rejected", "conflict")))).first()
+                if row is None:
+                    raise DomainError("review.event_not_found", event=key)
+                row.reviewed_at = act.now
+            else:
+                alert = act.session.get(ManagerAlert, int(key)) if key.isdigit() else None
+                if alert is None or alert.resolved_at is not None:
+                    raise DomainError("review.alert_not_found", alert=key)
+                alert.resolved_at, alert.resolved_by = act.now, manager.staff_id
+            act.audit("review.closed", key, kind=kind)
+
+
+def _event_problem(event: OutboxEvent) -> Problem:
+    order = _order_of(event.payload)
+    reason = event.reason or ("конфликт" if event.status == "conflict" else "отклонено сервером")
+    return Problem("event", event.event_id, f"{event.type} ({event.status})", order, reason, event.occurred_at)
+
+
+def _alert_problem(alert: ManagerAlert, order_number: str | None) -> Problem:
+    return Problem("alert", str(alert.id), alert.kind, order_number, alert.message, alert.created_at)
+
+
+def _order_of(payload: str) -> str | None:
+    try:
+        value = json.loads(payload).get("order")
+    except (ValueError, AttributeError):
+        return None
+    return str(value) if value else None
