@@ -58,6 +58,11 @@ def _session(ca_bundle: str | None) -> requests.Session:
     return session
 
 
+def _verify(session: requests.Session) -> bool | str:
+    """Passed per request: a session-level `verify` loses to REQUESTS_CA_BUNDLE in the environment."""
+    return session.verify  # type: ignore[return-value]
+
+
 def _ambiguous_or_not_sent(exc: requests.RequestException) -> SendResult:
     """A transport failure: 'not sent' only when the connection was never made."""
     if isinstance(exc, requests.ConnectTimeout) or (
@@ -124,12 +129,20 @@ class SmscGateway:
         self.http = _session(ca_bundle)
 
     def send(self, client_id: str, phone: str, text: str) -> SendResult:
-        data = {**self._auth, "phones": _phone_digits(phone), "mes": text, "fmt": "3", "charset": "utf-8",
-                "id": _smsc_id(client_id)}
+        data = {
+            **self._auth,
+            "phones": _phone_digits(phone),
+            "mes": text,
+            "fmt": "3",
+            "charset": "utf-8",
+            "id": _smsc_id(client_id),
+        }
         if self.sender:
             data["sender"] = self.sender
         try:
-            reply = self.http.post(f"{self.base_url}/send.php", data=data, timeout=self.timeout)
+            reply = self.http.post(
+                f"{self.base_url}/send.php", data=data, timeout=self.timeout, verify=_verify(self.http)
+            )
         except requests.RequestException as exc:
             return _ambiguous_or_not_sent(exc)
         return self._send_result(reply)
@@ -148,10 +161,17 @@ class SmscGateway:
         return SendResult("unknown", error="SMSC: непонятный ответ")
 
     def status(self, client_id: str, message_id: str | None, phone: str) -> StatusResult:
-        params = {**self._auth, "phone": _phone_digits(phone), "id": message_id or _smsc_id(client_id),
-                  "fmt": "3", "charset": "utf-8"}
+        params = {
+            **self._auth,
+            "phone": _phone_digits(phone),
+            "id": message_id or _smsc_id(client_id),
+            "fmt": "3",
+            "charset": "utf-8",
+        }
         try:
-            reply = self.http.get(f"{self.base_url}/status.php", params=params, timeout=self.timeout)
+            reply = self.http.get(
+                f"{self.base_url}/status.php", params=params, timeout=self.timeout, verify=_verify(self.http)
+            )
         except requests.RequestException as exc:
             return StatusResult("unknown", error=f"SMSC status: {type(exc).__name__}")
         body = _json(reply)
@@ -159,8 +179,9 @@ class SmscGateway:
             return StatusResult("unknown", error=f"SMSC status: HTTP {reply.status_code}")
         if "error_code" in body:
             code = int(body["error_code"])
-            return StatusResult("unknown", error=f"SMSC status {code}: {body.get('error')}",
-                                retry_after=60 if code in (4, 9) else None)
+            return StatusResult(
+                "unknown", error=f"SMSC status {code}: {body.get('error')}", retry_after=60 if code in (4, 9) else None
+            )
         state = SMSC_STATUS.get(int(body.get("status", -99)), "unknown")
         err = body.get("err")
         return StatusResult(state, error=f"SMSC err {err}" if state == "failed" and err else None)
@@ -218,7 +239,9 @@ class SmsRuGateway:
         if self.sender:
             data["from"] = self.sender
         try:
-            reply = self.http.post(f"{self.base_url}/sms/send", data=data, timeout=self.timeout)
+            reply = self.http.post(
+                f"{self.base_url}/sms/send", data=data, timeout=self.timeout, verify=_verify(self.http)
+            )
         except requests.RequestException as exc:
             return _ambiguous_or_not_sent(exc)
         body = _json(reply)
@@ -231,7 +254,9 @@ class SmsRuGateway:
             return StatusResult("unknown", error="SMS.ru не ищет сообщения по нашему id")
         params = {"api_id": self._api_id, "sms_id": message_id, "json": "1"}
         try:
-            reply = self.http.get(f"{self.base_url}/sms/status", params=params, timeout=self.timeout)
+            reply = self.http.get(
+                f"{self.base_url}/sms/status", params=params, timeout=self.timeout, verify=_verify(self.http)
+            )
         except requests.RequestException as exc:
             return StatusResult("unknown", error=f"SMS.ru status: {type(exc).__name__}")
         body = _json(reply)

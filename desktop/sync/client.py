@@ -22,8 +22,9 @@ RETRY_STATUSES = (429, 500, 502, 503, 504)
 class SyncError(Exception):
     """A sync call failed; `message` is plain Russian for the status bar."""
 
-    def __init__(self, message: str, *, status: int | None = None, code: str | None = None,
-                 retry_after: float | None = None) -> None:
+    def __init__(
+        self, message: str, *, status: int | None = None, code: str | None = None, retry_after: float | None = None
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.status = status
@@ -125,6 +126,8 @@ class SyncClient:
         self.base_url = base_url.rstrip("/")
         self._token = token
         self.timeout = timeout
+        # passed on every request: a session-level `verify` loses to REQUESTS_CA_BUNDLE in the environment
+        self._verify: bool | str = ca_bundle if ca_bundle else True
         self._get = _session(idempotent_retry(retry_total, backoff_factor), ca_bundle)
         self._post = _session(Retry(total=0, connect=0, read=0, status=0, raise_on_status=False), ca_bundle)
 
@@ -166,12 +169,19 @@ class SyncClient:
         headers = {"Authorization": f"Bearer {self._token}"} if auth and self._token else {}
         session = self._get if method == "GET" else self._post
         try:
-            reply = session.request(method, self.base_url + path, headers=headers, timeout=self.timeout, **kwargs)
+            reply = session.request(
+                method, self.base_url + path, headers=headers, timeout=self.timeout, verify=self._verify, **kwargs
+            )
         except requests.exceptions.SSLError as exc:
-            raise TlsProblem("Сертификат сервера не прошёл проверку (TLS). Проверьте адрес сервера "
-                             "или укажите файл сертификатов организации.") from exc
-        except (requests.exceptions.InvalidURL, requests.exceptions.MissingSchema,
-                requests.exceptions.InvalidSchema) as exc:
+            raise TlsProblem(
+                "Сертификат сервера не прошёл проверку (TLS). Проверьте адрес сервера "
+                "или укажите файл сертификатов организации."
+            ) from exc
+        except (
+            requests.exceptions.InvalidURL,
+            requests.exceptions.MissingSchema,
+            requests.exceptions.InvalidSchema,
+        ) as exc:
             raise NotPickupDesk("Адрес сервера указан неверно. Пример: https://pvz.example.ru") from exc
         except requests.exceptions.Timeout as exc:
             raise BackendUnavailable("Сервер не ответил вовремя. Работаем без связи; данные сохранены.") from exc
@@ -202,21 +212,33 @@ def _error_for(reply: requests.Response) -> SyncError:
     server_text = body.get("message") or ""
     retry_after = _retry_after(reply)
     if status == 401:
-        return AuthRejected("Компьютер не зарегистрирован на сервере или доступ отозван. "
-                            "Нужна повторная регистрация (код от администратора).", status=status, code=code)
+        return AuthRejected(
+            "Компьютер не зарегистрирован на сервере или доступ отозван. "
+            "Нужна повторная регистрация (код от администратора).",
+            status=status,
+            code=code,
+        )
     if status == 426:
-        return UpgradeRequired("Версия программы устарела для сервера. Обновите программу; "
-                               "работа без связи продолжается, данные сохранены.", status=status, code=code)
+        return UpgradeRequired(
+            "Версия программы устарела для сервера. Обновите программу; "
+            "работа без связи продолжается, данные сохранены.",
+            status=status,
+            code=code,
+        )
     if status == 410:
         return CursorExpired("Журнал изменений устарел; загружаем полную копию данных.", status=status, code=code)
     if status == 429 or status >= 500:
-        return BackendUnavailable(f"Сервер временно недоступен (HTTP {status}). Повторим позже.",
-                                  status=status, code=code, retry_after=retry_after)
+        return BackendUnavailable(
+            f"Сервер временно недоступен (HTTP {status}). Повторим позже.",
+            status=status,
+            code=code,
+            retry_after=retry_after,
+        )
     if status == 404 and code is None:
-        return NotPickupDesk("По этому адресу нет сервера Pickup Desk (HTTP 404). Проверьте адрес.",
-                             status=status)
-    return RequestRefused(f"Сервер отклонил запрос (HTTP {status}): {server_text or code or 'без пояснений'}",
-                          status=status, code=code)
+        return NotPickupDesk("По этому адресу нет сервера Pickup Desk (HTTP 404). Проверьте адрес.", status=status)
+    return RequestRefused(
+        f"Сервер отклонил запрос (HTTP {status}): {server_text or code or 'без пояснений'}", status=status, code=code
+    )
 
 
 def _retry_after(reply: requests.Response) -> float | None:

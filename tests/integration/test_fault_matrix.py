@@ -6,18 +6,16 @@ import json
 import threading
 import time
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, insert, select
-from sqlalchemy.orm import sessionmaker
 
 from backend import models as server
-from backend.sms.gateways import LogGateway
 from backend.sms.models import SmsOutbox
 from backend.sms.service import SmsDispatcher
-from backend.worker import publish_sms_status
+from backend.worker import make_dispatcher
 from desktop.db.models import ManagerAlert, OutboxEvent, SmsMessage
 from desktop.events import ClubCardActivated, HandoverCompleted, canonical_json
 from desktop.services.base import Service
@@ -54,9 +52,11 @@ def pc(live: LiveBackend, proxy: FaultProxy, tmp_path: Path) -> CounterPC:
     return CounterPC(live, proxy, tmp_path / "pc1")
 
 
-def dispatch_sms(live: LiveBackend, path: Path) -> SmsDispatcher:
-    factory = sessionmaker(live.app.state.db.engine, expire_on_commit=False)
-    return SmsDispatcher(factory, LogGateway(path), publish_sms_status)
+def dispatch_sms(live: LiveBackend) -> SmsDispatcher:
+    """The backend's own dispatcher wiring (log gateway), as its background worker runs it."""
+    dispatcher = make_dispatcher(live.app.state.db, live.app.state.settings)
+    assert dispatcher is not None
+    return dispatcher
 
 
 def test_backend_down_for_the_whole_shift_then_back(live: LiveBackend, proxy: FaultProxy, pc: CounterPC,
@@ -76,15 +76,24 @@ def test_backend_down_for_the_whole_shift_then_back(live: LiveBackend, proxy: Fa
     assert_exactly_once(live, pc)
     # the server issued codes for orders received offline and asked for the "ready" SMS once each
     sms_log = tmp_path / "sms-demo.log"
-    dispatch_sms(live, sms_log).run_once()
+    dispatcher = dispatch_sms(live)
+    dispatcher.run_once()
     lines = [json.loads(x) for x in sms_log.read_text(encoding="utf-8").splitlines()]
     assert sorted(line["text"].split()[1] for line in lines) == [order_no(n) for n in range(1, 6)]
     pc.engine.sync_once()
     assert_cache_matches_server(live, pc)
-    with pc.db.read() as s:
-        statuses = s.scalars(select(SmsMessage.status).where(SmsMessage.purpose == "ready")).all()
-    assert statuses and set(statuses) == {"accepted"}
+    assert set(local_sms_statuses(pc)) == {"accepted"}
     assert all(h for st, h, _ in pc.orders().values() if st == "ready")
+    dispatcher.clock = lambda: datetime.now(UTC) + timedelta(minutes=2)  # the next delivery poll is due
+    dispatcher.run_once()
+    pc.engine.sync_once()
+    assert local_sms_statuses(pc) == ["delivered"] * 5  # the clerk sees "delivered" per order
+    assert len(sms_log.read_text(encoding="utf-8").splitlines()) == 5  # and nothing was sent twice
+
+
+def local_sms_statuses(pc: CounterPC) -> list[str]:
+    with pc.db.read() as s:
+        return list(s.scalars(select(SmsMessage.status).where(SmsMessage.purpose == "ready")))
 
 
 def test_5xx_and_429_with_retry_after(live: LiveBackend, proxy: FaultProxy, pc: CounterPC) -> None:
@@ -256,3 +265,14 @@ def test_old_schema_client_gets_426_and_keeps_working_offline(live: LiveBackend,
     assert set(pc.outbox().values()) == {"pending"}
     pc.receive(2)  # the clerk keeps working
     assert pc.pending() > 0
+
+
+def test_revoked_device_needs_reenrolment_without_losing_events(live: LiveBackend, proxy: FaultProxy,
+                                                                 pc: CounterPC) -> None:
+    assert live.admin("POST", f"/v1/admin/devices/{pc.creds.device_id}/revoke").status_code == 204
+    pc.receive(1)
+    runner = SyncRunner(pc.engine)
+    runner.run_once()
+    status = runner.status()
+    assert status.reenrol_needed and status.online and "регистрация" in (status.last_error or "")
+    assert set(pc.outbox().values()) == {"pending"} and status.pending_events == len(pc.outbox())

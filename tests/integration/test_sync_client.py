@@ -113,12 +113,42 @@ def test_check_backend_messages(server: CannedServer) -> None:
     assert err.value.code == "sync.not_pickup_desk"
 
 
-def test_tls_problem_is_named(tmp_path: Path) -> None:
-    """An https URL against a plain-HTTP/handshake-failing port gives the TLS or unreachable message."""
-    with CannedServer() as srv:
+def self_signed(tmp_path: Path) -> tuple[str, str]:
+    """A certificate for 127.0.0.1 that no public CA signed (an organisation's own CA in real life)."""
+    import datetime
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = datetime.datetime.now(datetime.UTC)
+    cert = (
+        x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+        .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(minutes=1))
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), True)
+        .sign(key, hashes.SHA256())
+    )
+    cert_path, key_path = tmp_path / "server.pem", tmp_path / "server.key"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()))
+    return str(cert_path), str(key_path)
+
+
+def test_tls_is_verified_and_a_custom_ca_bundle_is_honoured(tmp_path: Path) -> None:
+    cert, key = self_signed(tmp_path)
+    with CannedServer(tls=(cert, key)) as srv:
+        srv.default["GET /v1/health"] = (200, {}, HEALTH, 0)
         with pytest.raises(DomainError) as err:
-            check_backend(srv.url.replace("http://", "https://"))
-    assert err.value.code in ("sync.tls", "sync.unreachable")
+            check_backend(srv.url)
+        assert err.value.code == "sync.tls" and "Сертификат" in str(err.value)
+        assert check_backend(srv.url, ca_bundle=cert)["status"] == "ok"
 
 
 def test_not_pickup_desk_on_404(server: CannedServer) -> None:
