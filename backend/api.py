@@ -13,7 +13,7 @@ from backend.auth import (
     DeviceContext,
     current_device,
     hash_secret,
-    new_enrolment_code,
+    issue_enrolment_code,
     new_token,
     normalize_code,
     require_admin,
@@ -71,15 +71,12 @@ def health() -> dict[str, Any]:
 
 @router.post("/admin/enrolment-codes", response_model=EnrolmentCodeOut, dependencies=[Admin])
 def create_enrolment_code(body: EnrolmentCodeIn, request: Request) -> dict[str, Any]:
-    now = _now(request)
-    expires_at = now + request.app.state.settings.enrolment_ttl
-    code = new_enrolment_code()
+    ttl = request.app.state.settings.enrolment_ttl
     with _db(request).write() as session:
-        point_id = session.scalar(select(Point.id).where(Point.code == body.point_code))
-        if point_id is None:
-            raise ApiError(404, "point_not_found", f"Пункт выдачи {body.point_code} не найден")
-        session.add(EnrolmentCode(code_hash=hash_secret(code), point_id=point_id, created_at=now,
-                                  expires_at=expires_at))
+        try:
+            code, expires_at = issue_enrolment_code(session, body.point_code, _now(request), ttl)
+        except LookupError:
+            raise ApiError(404, "point_not_found", f"Пункт выдачи {body.point_code} не найден") from None
     return {"code": code, "expires_at": iso(expires_at)}
 
 
@@ -111,7 +108,7 @@ def cancel_order(number: str, request: Request) -> dict[str, Any]:
     now = _now(request)
     with _db(request).write() as session:
         changes.lock_feed(session)
-        order = session.scalars(select(Order).where(Order.number == number).with_for_update()).first()
+        order = session.scalars(select(Order).where(Order.number == number).with_for_update(of=Order)).first()
         if order is None:
             raise ApiError(404, "order_not_found", f"Заказ {number} не найден")
         if order.status != "cancelled":

@@ -29,6 +29,7 @@ def create_app(settings: Settings) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         worker = BackgroundWorker(db, settings) if settings.run_sms_dispatcher else None
+        app.state.worker = worker
         if worker is not None:
             worker.start()
         try:
@@ -47,6 +48,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.settings = settings
     app.state.db = db
     app.state.signing_key = signing_key
+    app.state.worker = None
     errors.install(app)
     app.include_router(api.router)
     if not settings.admin_token:

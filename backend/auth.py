@@ -6,12 +6,14 @@ import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from fastapi import Request
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from backend.errors import ApiError
-from backend.models import Device, Point
+from backend.models import Device, EnrolmentCode, Point
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed by hand
 
@@ -34,6 +36,17 @@ def normalize_code(text: str) -> str:
     """What the installer typed → the canonical XXXX-XXXX-XXXX form (case and separators forgiven)."""
     raw = "".join(ch for ch in text.upper() if ch.isalnum())
     return f"{raw[0:4]}-{raw[4:8]}-{raw[8:12]}" if len(raw) == 12 else raw
+
+
+def issue_enrolment_code(session: Session, point_code: str, now: datetime, ttl: timedelta) -> tuple[str, datetime]:
+    """A new one-use enrolment code for the point (only its hash is stored); LookupError for no such point."""
+    point_id = session.scalar(select(Point.id).where(Point.code == point_code))
+    if point_id is None:
+        raise LookupError(point_code)
+    code = new_enrolment_code()
+    expires_at = now + ttl
+    session.add(EnrolmentCode(code_hash=hash_secret(code), point_id=point_id, created_at=now, expires_at=expires_at))
+    return code, expires_at
 
 
 @dataclass(frozen=True)

@@ -7,14 +7,13 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from backend import changes
 from backend.models import Box, Cell, ClubCard, Customer, Order, OrderLine, Point, Shipment, Staff
 from backend.serialize import (
     card_dict,
     cell_dict,
-    load_order,
     order_dict,
     parse_iso,
     point_dict,
@@ -41,9 +40,7 @@ def import_feed(session: Session, data: dict[str, Any], code_hash_n: int, now: d
         for item in data.get("cells") or []:
             upsert_cell(session, point, item, now)
             counts["cells"] += 1
-        for item in data.get("orders") or []:
-            upsert_order(session, point, item, now)
-            counts["orders"] += 1
+        counts["orders"] = upsert_orders(session, point, list(data.get("orders") or []), now)
         for item in data.get("cards") or []:
             upsert_card(session, point, item, now)
             counts["cards"] += 1
@@ -129,47 +126,99 @@ def upsert_cell(session: Session, point: Point, item: dict[str, Any], now: datet
     return cell
 
 
-def _customer(session: Session, item: dict[str, Any]) -> Customer:
-    external_id = item.get("external_id")
-    customer = None
-    if external_id:
-        customer = session.scalars(select(Customer).where(Customer.external_id == str(external_id))).first()
-    if customer is None:
-        customer = Customer(external_id=str(external_id) if external_id else None)
-        session.add(customer)
-    customer.full_name = str(item["full_name"])
-    customer.phone = str(item["phone"])
-    customer.email = item.get("email")
-    session.flush()
-    return customer
+class _OrderImport:
+    """Upserts a list of orders with few queries: customers, orders, boxes and shipments are preloaded."""
 
+    def __init__(self, session: Session, point: Point, items: list[dict[str, Any]]) -> None:
+        self.session = session
+        self.point = point
+        self.items = items
+        numbers = [str(item["number"]) for item in items]
+        external = [str(item["customer"]["external_id"]) for item in items if item["customer"].get("external_id")]
+        barcodes = [str(box["barcode"]) for item in items for box in item.get("boxes") or []]
+        self.orders = {o.number: o for o in self._in(Order, Order.number, numbers)}
+        self.customers = {c.external_id: c for c in self._in(Customer, Customer.external_id, external)}
+        self.boxes = {b.barcode: b for b in self._in(Box, Box.barcode, barcodes)}
+        self.shipments = {sh.number: sh.id for sh in session.scalars(select(Shipment))}
 
-def upsert_order(session: Session, point: Point, item: dict[str, Any], now: datetime) -> Order:
-    _check_point(point, item)
-    number = str(item["number"])
-    customer = _customer(session, item["customer"])
-    order = load_order(session, number)
-    with session.no_autoflush:
+    def _in(self, model: Any, column: Any, values: list[str]) -> list[Any]:
+        found: list[Any] = []
+        for i in range(0, len(values), 500):
+            found += self.session.scalars(select(model).where(column.in_(values[i : i + 500])))
+        return found
+
+    def run(self, now: datetime) -> list[str]:
+        with self.session.no_autoflush:
+            for item in self.items:
+                _check_point(self.point, item)
+                self._order(item, now)
+        self.session.flush()
+        return [str(item["number"]) for item in self.items]
+
+    def _customer(self, item: dict[str, Any]) -> Customer:
+        external_id = str(item["external_id"]) if item.get("external_id") else None
+        customer = self.customers.get(external_id) if external_id else None
+        if customer is None:
+            customer = Customer(external_id=external_id)
+            self.session.add(customer)
+            if external_id:
+                self.customers[external_id] = customer
+        customer.full_name = str(item["full_name"])
+        customer.phone = str(item["phone"])
+        customer.email = item.get("email")
+        return customer
+
+    def _order(self, item: dict[str, Any], now: datetime) -> None:
+        number = str(item["number"])
+        order = self.orders.get(number)
         if order is None:
-            order = Order(number=number, point_id=point.id, status=item.get("status") or "created")
-            session.add(order)
+            order = Order(number=number, status=item.get("status") or "created", lines=[], boxes=[])
+            self.session.add(order)
+            self.orders[number] = order
         elif item.get("status"):
             order.status = str(item["status"])
-        _set_order_fields(order, point, customer, item, now)
-    session.flush()
-    _replace_lines(session, order, item.get("lines") or [])
-    _upsert_boxes(session, order, item.get("boxes") or [])
-    session.flush()
-    session.expire(order)
-    order = load_order(session, number)
-    assert order is not None
-    changes.publish(session, point.id, "order.upsert", order_dict(order, point.code), now)
-    return order
+        order.customer = self._customer(item["customer"])
+        _set_order_fields(order, self.point, item, now)
+        order.lines = [_line(line) for line in item.get("lines") or []]
+        for box_item in item.get("boxes") or []:
+            self._box(order, box_item)
+
+    def _box(self, order: Order, item: dict[str, Any]) -> None:
+        barcode = str(item["barcode"])
+        box = self.boxes.get(barcode)
+        if box is None:
+            box = Box(barcode=barcode, status="expected")
+            self.session.add(box)
+            self.boxes[barcode] = box
+        box.order = order
+        if item.get("status"):
+            box.status = str(item["status"])
+        box.seq_no = int(item.get("seq_no", 1))
+        box.size_class = str(item.get("size_class") or "M")
+        box.weight_grams = int(item.get("weight_grams") or 1000)
+        shipment = item.get("shipment")
+        if shipment and str(shipment) not in self.shipments:
+            raise ValueError(f"box {barcode}: unknown shipment {shipment}")
+        box.shipment_id = self.shipments[str(shipment)] if shipment else None
 
 
-def _set_order_fields(order: Order, point: Point, customer: Customer, item: dict[str, Any], now: datetime) -> None:
+def upsert_orders(session: Session, point: Point, items: list[dict[str, Any]], now: datetime) -> int:
+    """Upsert orders (with customers, lines and boxes) and publish one `order.upsert` each."""
+    numbers = _OrderImport(session, point, items).run(now)
+    session.expire_all()
+    for i in range(0, len(numbers), 500):
+        for order in session.scalars(
+            select(Order)
+            .where(Order.number.in_(numbers[i : i + 500]))
+            .order_by(Order.number)
+            .options(selectinload(Order.lines), selectinload(Order.boxes).selectinload(Box.shipment))
+        ):
+            changes.publish(session, point.id, "order.upsert", order_dict(order, point.code), now)
+    return len(numbers)
+
+
+def _set_order_fields(order: Order, point: Point, item: dict[str, Any], now: datetime) -> None:
     order.point_id = point.id
-    order.customer_id = customer.id
     order.kind = item.get("kind") or "retail"
     order.total_kopecks = int(item["total_kopecks"])
     order.prepaid = bool(item.get("prepaid", True))
@@ -185,40 +234,9 @@ def _set_order_fields(order: Order, point: Point, customer: Customer, item: dict
         order.pickup_code_hash = str(item["pickup_code_hash"])
 
 
-def _replace_lines(session: Session, order: Order, lines: list[dict[str, Any]]) -> None:
-    order.lines.clear()
-    session.flush()
-    for line in lines:
-        order.lines.append(
-            OrderLine(
-                sku=str(line["sku"]),
-                name=str(line["name"]),
-                quantity=int(line["quantity"]),
-                price_kopecks=int(line["price_kopecks"]),
-                serial=line.get("serial"),
-            )
-        )
-
-
-def _upsert_boxes(session: Session, order: Order, boxes: list[dict[str, Any]]) -> None:
-    for item in boxes:
-        box = session.scalars(select(Box).where(Box.barcode == str(item["barcode"]))).first()
-        if box is None:
-            box = Box(barcode=str(item["barcode"]), order_id=order.id, status="expected")
-            session.add(box)
-        box.order_id = order.id
-        if item.get("status"):
-            box.status = str(item["status"])
-        box.seq_no = int(item.get("seq_no", 1))
-        box.size_class = str(item.get("size_class") or "M")
-        box.weight_grams = int(item.get("weight_grams") or 1000)
-        shipment_number = item.get("shipment")
-        box.shipment_id = None
-        if shipment_number:
-            shipment = session.scalars(select(Shipment).where(Shipment.number == str(shipment_number))).first()
-            if shipment is None:
-                raise ValueError(f"box {box.barcode}: unknown shipment {shipment_number}")
-            box.shipment_id = shipment.id
+def _line(line: dict[str, Any]) -> OrderLine:
+    return OrderLine(sku=str(line["sku"]), name=str(line["name"]), quantity=int(line["quantity"]),
+                     price_kopecks=int(line["price_kopecks"]), serial=line.get("serial"))
 
 
 def upsert_card(session: Session, point: Point, item: dict[str, Any], now: datetime) -> ClubCard:

@@ -87,7 +87,7 @@ class Order(Base):
     handed_over_at: Mapped[datetime | None]
     cancelled_at: Mapped[datetime | None]
     returned_at: Mapped[datetime | None]
-    customer: Mapped[Customer] = relationship(lazy="joined")
+    customer: Mapped[Customer] = relationship(lazy="joined", innerjoin=True)
     lines: Mapped[list[OrderLine]] = relationship(order_by="OrderLine.id", cascade="all, delete-orphan")
     boxes: Mapped[list[Box]] = relationship(order_by="Box.seq_no", back_populates="order")
 

@@ -1,0 +1,28 @@
+"""Seed the demo pickup point from the integrator's demo data generator (embedded default, --seed-demo)."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from backend import changes, importer
+from backend.db import Database
+from backend.models import Point
+
+
+def seed_demo(db: Database, code_hash_n: int, now: datetime, orders: int = 300) -> dict[str, Any] | None:
+    """Import the generated demo point unless it exists; its secrets (demo PINs, codes) or None."""
+    from desktop.demo.generator import DEMO_POINT_CODE, generate_point
+
+    with db.read() as session:
+        if session.scalar(select(Point.id).where(Point.code == DEMO_POINT_CODE)) is not None:
+            return None
+    demo = generate_point(orders=orders, now=now)
+    secrets = demo.pop("secrets")
+    with db.write() as session:
+        changes.lock_feed(session)
+        importer.import_feed(session, demo, code_hash_n, now)
+    return dataclasses.asdict(secrets) if dataclasses.is_dataclass(secrets) else dict(secrets)

@@ -1,0 +1,110 @@
+"""The embedded default: the reference backend in-process on 127.0.0.1, SQLite in the data directory.
+
+The desktop app starts it when no backend is configured, so a newcomer sees the whole flow (demo
+point, enrolment, sync, SMS through the `log` gateway into `sms-demo.log`) with nothing to install.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import socket
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import uvicorn
+from fastapi import FastAPI
+
+from backend.app import create_app
+from backend.auth import issue_enrolment_code
+from backend.config import Settings, utc_now
+
+DB_FILE = "embedded-backend.sqlite3"
+SMS_LOG = "sms-demo.log"
+SECRETS_FILE = "demo-secrets.json"
+START_TIMEOUT = 30.0
+
+
+@dataclass
+class EmbeddedBackend:
+    """A running in-process backend: its base URL, admin token, and a clean `stop()`."""
+
+    url: str
+    admin_token: str
+    data_dir: Path
+    app: FastAPI
+    server: uvicorn.Server
+    thread: threading.Thread
+    demo_secrets: dict[str, Any] | None = field(default=None)
+
+    @property
+    def sms_log(self) -> Path:
+        return self.data_dir / SMS_LOG
+
+    def create_enrolment_code(self, point_code: str) -> str:
+        """A one-use enrolment code for `point_code` (LookupError when the point does not exist)."""
+        settings: Settings = self.app.state.settings
+        with self.app.state.db.write() as session:
+            code, _expires = issue_enrolment_code(session, point_code, settings.clock(), settings.enrolment_ttl)
+        return code
+
+    def stop(self) -> None:
+        """Ask uvicorn to exit, wait for its thread (the lifespan stops the worker and closes the DB)."""
+        self.server.should_exit = True
+        self.thread.join(timeout=START_TIMEOUT)
+
+
+def start_embedded(
+    data_dir: Path, *, seed: bool = True, sms_interval_seconds: float = 1.0, demo_orders: int = 300
+) -> EmbeddedBackend:
+    """Start the backend on a free loopback port in a background thread; seeds the demo point once."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    admin_token = secrets.token_urlsafe(24)
+    settings = Settings(
+        database_url=f"sqlite:///{data_dir / DB_FILE}",
+        admin_token=admin_token,
+        sms_gateway="log",
+        sms_log_path=data_dir / SMS_LOG,
+        sms_interval_seconds=sms_interval_seconds,
+    )
+    app = create_app(settings)
+    demo_secrets = _seed(app, settings, data_dir, demo_orders) if seed else None
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="embedded-backend", daemon=True)
+    thread.start()
+    _wait_started(server, thread)
+    return EmbeddedBackend(url=f"http://127.0.0.1:{port}", admin_token=admin_token, data_dir=data_dir, app=app,
+                           server=server, thread=thread, demo_secrets=demo_secrets)
+
+
+def _wait_started(server: uvicorn.Server, thread: threading.Thread) -> None:
+    deadline = time.monotonic() + START_TIMEOUT
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("встроенный сервер не запустился")
+        time.sleep(0.01)
+
+
+def _seed(app: FastAPI, settings: Settings, data_dir: Path, orders: int) -> dict[str, Any] | None:
+    """Seed the demo point on first start and keep its secrets (demo PINs, codes) in a 0600 file."""
+    from backend.demo_seed import seed_demo
+
+    path = data_dir / SECRETS_FILE
+    fresh = seed_demo(app.state.db, settings.code_hash_n, utc_now(), orders=orders)
+    if fresh is not None:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            json.dump(fresh, out, ensure_ascii=False, indent=1)
+        return fresh
+    if path.exists():
+        loaded: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        return loaded
+    return None

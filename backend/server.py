@@ -1,0 +1,52 @@
+"""Console command `pickup-desk-backend`: run the reference central backend with uvicorn."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+from pathlib import Path
+
+import uvicorn
+
+from backend.app import create_app
+from backend.config import ADMIN_TOKEN_ENV, Settings, utc_now
+from backend.db import Database
+
+log = logging.getLogger("backend.server")
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="pickup-desk-backend", description="Pickup Desk central backend")
+    parser.add_argument("--db", default=os.environ.get("PICKUP_BACKEND_DB", "sqlite:///pickup-backend.sqlite3"),
+                        help="SQLAlchemy URL: sqlite:///file.sqlite3 or postgresql+psycopg://user@host/db")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--admin-token", default=None, help=f"admin API token (default: ${ADMIN_TOKEN_ENV})")
+    parser.add_argument("--seed-demo", action="store_true", help="import the demo pickup point if missing")
+    parser.add_argument("--sms-gateway", choices=["log", "smsc", "smsru", "none"], default="log")
+    parser.add_argument("--sms-log", type=Path, default=Path("sms-demo.log"), help="file of the log gateway")
+    parser.add_argument("--log-level", default="info")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parse_args(argv)
+    logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    settings = Settings.from_env(args.db, args.admin_token, sms_gateway=args.sms_gateway, sms_log_path=args.sms_log)
+    app = create_app(settings)
+    if args.seed_demo:
+        seed(app.state.db, settings)
+    log.info("listening on http://%s:%d", args.host, args.port)
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level.lower())
+
+
+def seed(db: Database, settings: Settings) -> None:
+    from backend.demo_seed import seed_demo
+
+    secrets = seed_demo(db, settings.code_hash_n, utc_now())
+    log.info("demo point %s", "seeded" if secrets is not None else "already present")
+
+
+if __name__ == "__main__":
+    main()

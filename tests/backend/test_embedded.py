@@ -1,0 +1,71 @@
+"""The embedded default and the console command: a real uvicorn on 127.0.0.1, the demo point, the SMS log."""
+
+from __future__ import annotations
+
+import json
+import time
+import uuid
+from pathlib import Path
+
+import requests
+
+from backend.embedded import DB_FILE, SECRETS_FILE, start_embedded
+from backend.server import parse_args
+
+
+def _wait_for(predicate, timeout: float = 20.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_embedded_backend_serves_the_demo_point_and_sends_the_sms(tmp_path: Path) -> None:
+    backend = start_embedded(tmp_path, demo_orders=40, sms_interval_seconds=0.05)
+    try:
+        assert backend.url.startswith("http://127.0.0.1:")
+        assert requests.get(f"{backend.url}/v1/health", timeout=5).json()["status"] == "ok"
+        assert (tmp_path / DB_FILE).exists() and (tmp_path / SECRETS_FILE).stat().st_mode & 0o777 == 0o600
+        assert backend.demo_secrets and backend.demo_secrets["pickup_codes"]
+        code = backend.create_enrolment_code("0042")
+        enrol = requests.post(f"{backend.url}/v1/enrol", json={"code": code, "device_name": "DEMO"}, timeout=5)
+        headers = {"Authorization": f"Bearer {enrol.json()['token']}"}
+        snapshot = requests.get(f"{backend.url}/v1/snapshot", headers=headers, timeout=10).json()
+        order = next(o for o in snapshot["orders"] if o["status"] == "in_transit")
+        events = [{"event_id": str(uuid.uuid4()), "device_seq": n, "type": "box.received", "schema_v": 1,
+                   "payload": {"session": "s", "box": box["barcode"], "order": order["number"]},
+                   "occurred_at": "2026-11-24T09:00:00+00:00"} for n, box in enumerate(order["boxes"], 1)]
+        events.append({"event_id": str(uuid.uuid4()), "device_seq": len(events) + 1, "type": "order.arrived",
+                       "schema_v": 1, "payload": {"order": order["number"], "arrived_at": "2026-11-24T09:00:00Z"},
+                       "occurred_at": "2026-11-24T09:00:00+00:00"})
+        results = requests.post(f"{backend.url}/v1/events", json={"events": events}, headers=headers,
+                                timeout=10).json()["results"]
+        assert {r["status"] for r in results} == {"applied"}
+        assert _wait_for(lambda: backend.sms_log.exists() and order["number"] in backend.sms_log.read_text())
+        line = json.loads(backend.sms_log.read_text().splitlines()[-1])
+        assert order["number"] in line["text"] and "Код получения" in line["text"]
+
+        def accepted() -> bool:
+            feed = requests.get(f"{backend.url}/v1/changes", params={"cursor": snapshot["cursor"]},
+                                headers=headers, timeout=5).json()["changes"]
+            return any(c["type"] == "sms.status" and c["payload"]["status"] == "accepted" for c in feed)
+
+        assert _wait_for(accepted)
+    finally:
+        backend.stop()
+    assert not backend.thread.is_alive()
+    again = start_embedded(tmp_path, demo_orders=40)
+    try:
+        assert again.demo_secrets == backend.demo_secrets
+        assert requests.get(f"{again.url}/v1/health", timeout=5).status_code == 200
+    finally:
+        again.stop()
+
+
+def test_console_command_arguments(monkeypatch) -> None:
+    monkeypatch.setenv("PICKUP_ADMIN_TOKEN", "from-env")
+    args = parse_args(["--db", "postgresql+psycopg://u@h/db", "--host", "0.0.0.0", "--port", "9000", "--seed-demo"])
+    assert (args.db, args.host, args.port, args.seed_demo, args.admin_token) == (
+        "postgresql+psycopg://u@h/db", "0.0.0.0", 9000, True, None)
