@@ -1,0 +1,1 @@
+"""Barcode decoding from camera frames and photos (pyzbar + Pillow preprocessing), Qt-free."""
