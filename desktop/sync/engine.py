@@ -22,7 +22,7 @@ from desktop import cache_import
 from desktop.db.engine import Database
 from desktop.db.models import OutboxEvent, SyncState
 from desktop.sync.apply import apply_change, record_problem
-from desktop.sync.client import CursorExpired, EventResult, SyncClient
+from desktop.sync.client import CursorExpired, EventResult, RequestRefused, SyncClient, UpgradeRequired
 
 log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
@@ -30,6 +30,7 @@ MAX_BATCH = 500
 CURSOR_KEY = "cursor"
 SERVER_KEY = "server_public_key"
 PROBLEM_STATUSES = ("rejected", "conflict")
+SPLITTABLE = (400, 413, 422)  # the whole batch refused: find the event that causes it
 
 
 def utc_now() -> datetime:
@@ -85,7 +86,11 @@ class SyncEngine:
     def sync_once(self) -> SyncReport:
         """Push everything pending, then pull every change; raises SyncError subclasses on failure."""
         report = SyncReport()
-        self.push(report)
+        try:
+            self.push(report)
+        except UpgradeRequired:
+            self.pull(report)  # the server's news still arrive; our queue waits for the upgrade
+            raise
         self.pull(report)
         return report
 
@@ -98,10 +103,27 @@ class SyncEngine:
             batch = self._pending_batch(after)
             if not batch:
                 return report
-            results = self.client.push_events(batch)
+            results = self._push_batch(batch)
             self._store_results(results, report)
             report.pushed += len(batch)
             after = batch[-1]["device_seq"]  # unanswered events wait for the next sync, not a loop
+
+    def _push_batch(self, batch: list[dict[str, Any]]) -> list[EventResult]:
+        """POST a batch; a batch the server refuses as a whole (400/413/422) is split to isolate the bad event.
+
+        A single event the server cannot even parse is kept locally as `rejected` (with a manager alert)
+        so it never blocks the events queued after it.
+        """
+        try:
+            return self.client.push_events(batch)
+        except RequestRefused as err:
+            if err.status not in SPLITTABLE:
+                raise
+            if len(batch) == 1:
+                reason = f"сервер не принял событие (HTTP {err.status}): {err.code or err.message}"
+                return [EventResult(batch[0]["event_id"], "rejected", reason, None)]
+            mid = len(batch) // 2
+            return self._push_batch(batch[:mid]) + self._push_batch(batch[mid:])
 
     def _pending_batch(self, after_seq: int) -> list[dict[str, Any]]:
         with self.db.read() as s:

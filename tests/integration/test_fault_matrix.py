@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import stat
 import threading
 import time
 from collections.abc import Iterator
@@ -16,10 +17,13 @@ from backend import models as server
 from backend.sms.models import SmsOutbox
 from backend.sms.service import SmsDispatcher
 from backend.worker import make_dispatcher
-from desktop.db.models import ManagerAlert, OutboxEvent, SmsMessage
+from desktop.db.engine import Database
+from desktop.db.models import ManagerAlert, OutboxEvent, SmsMessage, SyncState
+from desktop.errors import DomainError
 from desktop.events import ClubCardActivated, HandoverCompleted, canonical_json
 from desktop.services.base import Service
 from desktop.sync.client import BackendUnavailable, SyncClient
+from desktop.sync.enrolment import enrol, start_sync
 from desktop.sync.runner import SyncRunner
 from tests.integration.counter import (
     CounterPC,
@@ -276,3 +280,37 @@ def test_revoked_device_needs_reenrolment_without_losing_events(live: LiveBacken
     status = runner.status()
     assert status.reenrol_needed and status.online and "регистрация" in (status.last_error or "")
     assert set(pc.outbox().values()) == {"pending"} and status.pending_events == len(pc.outbox())
+
+
+def test_enrolment_then_background_sync(live: LiveBackend, proxy: FaultProxy, tmp_path: Path) -> None:
+    pc = CounterPC(live, proxy, tmp_path / "pc")
+    creds_file = pc.data_dir / "device.json"
+    assert stat.S_IMODE(creds_file.stat().st_mode) == 0o600
+    assert pc.creds.token not in caplog_free_repr(pc)
+    with pc.db.read() as s:
+        assert s.get(SyncState, "server_public_key").value == pc.creds.public_key  # for offline QR checks
+    assert len(pc.orders()) == 20  # the first snapshot
+    other_db = Database(tmp_path / "other.sqlite3")
+    other_db.create_all()
+    code = live.enrolment_code()
+    enrol(proxy.url, code, tmp_path / "other", other_db)
+    with pytest.raises(DomainError) as err:
+        enrol(proxy.url, code, tmp_path / "third", other_db)
+    assert err.value.code == "sync.code_invalid"
+    pc.receive(1)
+    runner = start_sync(pc.db, pc.data_dir)
+    assert runner is not None
+    try:
+        runner.trigger()
+        deadline = time.monotonic() + 20
+        while runner.status().last_success_at is None or runner.status().pending_events:
+            assert time.monotonic() < deadline, runner.status()
+            time.sleep(0.05)
+    finally:
+        assert runner.stop(10)
+    assert_exactly_once(live, pc)
+    assert start_sync(other_db, tmp_path / "nowhere") is None
+
+
+def caplog_free_repr(pc: CounterPC) -> str:
+    return repr(pc.creds) + repr(pc.client) + repr(pc.engine.client)

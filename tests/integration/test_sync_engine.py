@@ -13,7 +13,7 @@ from desktop.db.models import ManagerAlert, Order, OutboxEvent, SmsMessage, Sync
 from desktop.events import OrderArrived
 from desktop.services.base import Service
 from desktop.sync import apply as apply_module
-from desktop.sync.client import AuthRejected, BackendUnavailable, UpgradeRequired
+from desktop.sync.client import AuthRejected, BackendUnavailable, RequestRefused, UpgradeRequired
 from desktop.sync.engine import SyncEngine
 from desktop.sync.runner import Backoff, SyncRunner
 from tests.integration.fakes import FakeBackend, FakeClient
@@ -92,6 +92,41 @@ def test_network_failure_mid_push_keeps_events_and_retry_is_duplicate(
     backend.push_events = real  # type: ignore[method-assign]
     report = engine.push()
     assert report.duplicate == 10 and len(backend.events) == 10
+
+
+def test_a_batch_refused_as_a_whole_is_split_and_the_bad_event_kept_as_rejected(
+        db: Database, engine: SyncEngine, backend: FakeBackend, clock: FakeClock) -> None:
+    emit_events(db, clock, 6)
+    with Service(db, clock).action(None) as act:
+        act.emit(OrderArrived(order="BAD", arrived_at=clock().isoformat()))
+    emit_events(db, clock, 5, prefix="2")
+    real = backend.push_events
+
+    def refuse_garbage(events: list[dict[str, Any]]) -> Any:
+        if any(e["payload"]["order"] == "BAD" for e in events):
+            raise RequestRefused("422", status=422, code="invalid_event")
+        return real(events)
+
+    backend.push_events = refuse_garbage  # type: ignore[method-assign]
+    report = engine.push()
+    assert report.applied == 11 and report.rejected == 1
+    with db.read() as s:
+        bad = s.scalars(select(OutboxEvent).where(OutboxEvent.status == "rejected")).one()
+    assert '"BAD"' in bad.payload and "HTTP 422" in (bad.reason or "")
+    assert engine.counts() == (0, 1)
+
+
+def test_426_keeps_the_queue_but_still_pulls(db: Database, engine: SyncEngine, backend: FakeBackend,
+                                             clock: FakeClock) -> None:
+    start_feed_at_zero(db)
+    emit_events(db, clock, 2)
+    backend.publish("order.upsert", order_dict("800000001"))
+    backend.fail_next = [UpgradeRequired("old", status=426)]
+    with pytest.raises(UpgradeRequired):
+        engine.sync_once()
+    assert statuses(db) == {"pending": 2}
+    with db.read() as s:
+        assert s.scalar(select(func.count()).select_from(Order)) == 1
 
 
 def test_pull_applies_pages_and_stores_cursor_atomically(db: Database, engine: SyncEngine,
