@@ -1,0 +1,155 @@
+"""Orders (заказы): search by number, phone, name or box; the order card with its full timeline; resend SMS."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QSplitter, QTabWidget
+
+from desktop.domain.money import rub
+from desktop.scan_routing import Scan, ScanKind
+from desktop.services.notification import SmsView
+from desktop.services.orders import OrderDetail, OrderSummary
+from ui.context import AppContext
+from ui.pages.terms import order_status, sms_status
+from ui.models import RowsModel
+from ui.pages.base import Page
+from ui.widgets.common import table_view
+
+SYNC_TONES = {"pending": "warning", "rejected": "error", "conflict": "error", "applied": "ok", "duplicate": "ok"}
+
+
+def local_time(value: Any) -> str:
+    """A UTC datetime in the PC's local time, as the clerk reads it."""
+    return value.astimezone().strftime("%d.%m %H:%M") if value else "—"
+
+
+class OrdersPage(Page):
+    """Find any order and see everything about it: lines, boxes and cells, SMS, payments, timeline."""
+
+    title = QT_TRANSLATE_NOOP("PageTitles", "Заказы")
+    shortcut = "Ctrl+F6"
+    scan_kinds = frozenset({ScanKind.ORDER_NUMBER, ScanKind.BOX})
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx)
+        self.detail: OrderDetail | None = None
+        self.query = QLineEdit(self)
+        self.query.setPlaceholderText(self.tr("Номер заказа, штрихкод коробки, телефон, «1234 Иванов» или фамилия"))
+        self.query.returnPressed.connect(self._on_search)
+        self.results = RowsModel([self.tr("Заказ"), self.tr("Статус"), self.tr("Клиент"), self.tr("Телефон"),
+                                  self.tr("Сумма"), self.tr("Хранение до")], self)
+        self.results_view = table_view(self.results, self)
+        self.results_view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.results_view.activated.connect(lambda index: self._open(self.results.payload(index.row())))
+        self.results_view.clicked.connect(lambda index: self._open(self.results.payload(index.row())))
+        self.header = QLabel(self.tr("Найдите заказ: отсканируйте коробку или введите номер и нажмите Enter."))
+        self.header.setObjectName("pageHeadline")
+        self.header.setWordWrap(True)
+        self.tabs = QTabWidget(self)
+        self.lines = self._tab([self.tr("Товар"), self.tr("Кол-во"), self.tr("Цена"), self.tr("Отказ")],
+                               self.tr("Состав"))
+        self.boxes = self._tab([self.tr("Коробка"), self.tr("Место"), self.tr("Статус"), self.tr("Ячейка")],
+                               self.tr("Коробки"))
+        self.sms = self._tab([self.tr("SMS"), self.tr("Попытка"), self.tr("Статус"), self.tr("Обновлено")],
+                             self.tr("SMS"))
+        self.timeline = self._tab([self.tr("Время"), self.tr("Что"), self.tr("Сотрудник"), self.tr("Синхронизация")],
+                                  self.tr("История"))
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.results_view)
+        splitter.addWidget(self.tabs)
+        splitter.setSizes([220, 420])
+        for widget in (self.query, self.header):
+            self._layout.addWidget(widget)
+        self._layout.addWidget(splitter, 1)
+        self.add_action(self.tr("Найти"), "F2", self._on_focus_search)
+        self.add_action(self.tr("Повторить SMS"), "F7", self._on_resend)
+        self.add_action(self.tr("Обновить"), "F5", self._on_refresh)
+        self.finish_layout()
+
+    def _tab(self, headers: list[str], title: str) -> RowsModel:
+        model = RowsModel(headers, self)
+        self.tabs.addTab(table_view(model, self), title)
+        return model
+
+    def on_shown(self) -> None:
+        self.query.setFocus()
+
+    def handle_scan(self, scan: Scan) -> bool:
+        if scan.kind in (ScanKind.ORDER_NUMBER, ScanKind.BOX):
+            self.query.setText(scan.value)
+            self._on_search()
+            return True
+        return False
+
+    def _on_focus_search(self) -> None:
+        self.query.setFocus()
+        self.query.selectAll()
+
+    def _on_search(self) -> None:
+        text = self.query.text().strip()
+        if not text:
+            return
+        service = self.ctx.services.orders
+        self.run(lambda: service.search(text), self._on_found)
+
+    def _on_found(self, found: list[OrderSummary]) -> None:
+        self.results.set_rows([(o.number, order_status(o.status), o.customer_name, o.masked_phone,
+                                rub(o.total_kopecks), local_time(o.storage_until)) for o in found],
+                              ["error" if o.locked else "" for o in found], [o.number for o in found])
+        if not found:
+            self.feedback.show_warning(self.tr("Ничего не найдено"),
+                                       self.tr("Проверьте номер или попробуйте телефон и фамилию."))
+            return
+        if len(found) == 1:
+            self._open(found[0].number)
+        else:
+            self.feedback.show_info(self.tr("Найдено заказов: {0}").format(len(found)),
+                                    self.tr("Выберите заказ в списке."))
+
+    def _open(self, number: str | None) -> None:
+        if number:
+            service = self.ctx.services.orders
+            self.run(lambda: service.detail(number), self._on_detail)
+
+    def _on_detail(self, detail: OrderDetail) -> None:
+        self.detail = detail
+        o = detail.summary
+        self.header.setText(self.tr("Заказ {0} — {1}. {2}, {3}. Сумма {4}, к оплате {5}.").format(
+            o.number, order_status(o.status), o.customer_name, o.masked_phone, rub(o.total_kopecks),
+            rub(detail.amount_due_kopecks)))
+        self.lines.set_rows([(x.name, x.quantity, rub(x.price_kopecks),
+                              f"{x.refused_quantity}: {x.refusal_reason}" if x.refused_quantity else "")
+                             for x in detail.lines])
+        self.boxes.set_rows([(b.barcode, b.n_of_m, b.status, b.cell_label or "—") for b in detail.boxes],
+                            ["warning" if b.damaged else "" for b in detail.boxes])
+        self.sms.set_rows([(s.purpose, s.attempt, sms_status(s.status), local_time(s.updated_at))
+                           for s in detail.sms], [_sms_tone(s.status) for s in detail.sms])
+        self.timeline.set_rows([(local_time(t.at), t.what, t.staff_name or "", t.sync_status or "")
+                                for t in detail.timeline],
+                               [SYNC_TONES.get(t.sync_status or "", "") for t in detail.timeline])
+
+    def _on_resend(self) -> None:
+        actor = self.require_actor()
+        if actor is None:
+            return
+        if self.detail is None:
+            self.feedback.show_warning(self.tr("Заказ не выбран"), self.tr("Сначала найдите заказ."))
+            return
+        number = self.detail.number
+        service = self.ctx.services.notification
+        self.run(lambda: service.resend(actor, number), self._on_resent)
+
+    def _on_resent(self, sms: SmsView) -> None:
+        self.feedback.show_ok(self.tr("SMS поставлено в очередь"),
+                              self.tr("Попытка {0}. Сообщение уйдёт при связи с сервером.").format(sms.attempt))
+        self._on_refresh()
+
+    def _on_refresh(self) -> None:
+        if self.detail is not None:
+            self._open(self.detail.number)
+
+
+def _sms_tone(status: str) -> str:
+    return {"delivered": "ok", "failed": "error", "unknown": "warning"}.get(status, "")

@@ -1,0 +1,161 @@
+"""Returns (возвраты): expiring today/tomorrow, the return list, a return session scanning boxes out, extensions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import QInputDialog, QLabel, QTabWidget
+
+from desktop.scan_routing import Scan, ScanKind
+from desktop.services.base import Role
+from desktop.services.returns import ExpiringOrder, ExtensionResult, ReturnAct, ReturnList, ReturnScanResult
+from ui.context import AppContext
+from ui.models import RowsModel
+from ui.pages.base import Page
+from ui.pages.orders_page import local_time
+from ui.pages.terms import order_status, return_reason
+from ui.widgets.common import table_view
+
+
+class ReturnsPage(Page):
+    """What must go back and the session that sends it: one scan per box, the act at the end."""
+
+    title = QT_TRANSLATE_NOOP("PageTitles", "Возвраты")
+    shortcut = "Ctrl+F7"
+    scan_kinds = frozenset({ScanKind.BOX})
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx)
+        self.session_uid: str | None = None
+        self.headline = QLabel(self.tr("Возврат: F5 — начать сессию, затем сканируйте коробки из списка."))
+        self.headline.setObjectName("pageHeadline")
+        self.headline.setWordWrap(True)
+        self.tabs = QTabWidget(self)
+        expiring_headers = [self.tr("Заказ"), self.tr("Клиент"), self.tr("Телефон"), self.tr("Хранение до"),
+                            self.tr("Ячейки")]
+        self.today = self._tab(expiring_headers, self.tr("Истекает сегодня"))
+        self.tomorrow = self._tab(expiring_headers, self.tr("Истекает завтра"))
+        self.to_return = self._tab([self.tr("Заказ"), self.tr("Причина"), self.tr("Статус"), self.tr("Клиент"),
+                                    self.tr("Коробки к возврату")], self.tr("К возврату"))
+        self.scanned = self._tab([self.tr("Коробка"), self.tr("Заказ"), self.tr("Место"), self.tr("Причина")],
+                                 self.tr("Сессия возврата"))
+        self._layout.addWidget(self.headline)
+        self._layout.addWidget(self.tabs, 1)
+        self.add_action(self.tr("Начать возврат"), "F5", self._on_open_session)
+        self.add_action(self.tr("Продлить хранение"), "F6", self._on_extend)
+        self.add_action(self.tr("Обновить"), "F7", self.on_shown)
+        self.add_action(self.tr("Закрыть возврат"), "F9", self._on_close_session)
+        self.finish_layout()
+
+    def _tab(self, headers: list[str], title: str) -> RowsModel:
+        model = RowsModel(headers, self)
+        self.tabs.addTab(table_view(model, self), title)
+        return model
+
+    def on_shown(self) -> None:
+        service = self.ctx.services.returns
+        self.run(lambda: (service.expiring("today"), service.expiring("tomorrow"), service.return_list()),
+                 self._on_lists)
+
+    def _on_lists(self, lists: tuple[list[ExpiringOrder], list[ExpiringOrder], ReturnList]) -> None:
+        today, tomorrow, to_return = lists
+        for model, rows in ((self.today, today), (self.tomorrow, tomorrow)):
+            model.set_rows([(o.order_number, o.customer_name, "…" + o.phone_last4, o.storage_until_local,
+                             ", ".join(o.cells) or "—") for o in rows],
+                           ["ok" if o.extended else "" for o in rows], [o.order_number for o in rows])
+        self.to_return.set_rows(
+            [(c.order_number, return_reason(c.reason), order_status(c.status), c.customer_name,
+              ", ".join(b.barcode for b in c.boxes if not b.returned)) for c in to_return.orders],
+            payloads=[c.order_number for c in to_return.orders])
+        self.tabs.setTabText(2, self.tr("К возврату ({0})").format(len(to_return.orders)))
+
+    def handle_scan(self, scan: Scan) -> bool:
+        if scan.kind is not ScanKind.BOX:
+            return False
+        actor = self.require_actor()
+        if actor is None:
+            return True
+        if self.session_uid is None:
+            self.feedback.show_warning(self.tr("Сессия возврата не начата"),
+                                       self.tr("Нажмите F5, чтобы начать возврат, и отсканируйте коробку снова."))
+            return True
+        uid, service = self.session_uid, self.ctx.services.returns
+        self.run(lambda: service.scan_box(actor, uid, scan.value), self._on_box_returned)
+        return True
+
+    def _on_box_returned(self, result: ReturnScanResult) -> None:
+        if result.outcome == "repeat":
+            self.feedback.show_warning(self.tr("Повтор: {0}").format(result.box),
+                                       self.tr("Эта коробка уже в возврате."))
+            return
+        self.scanned.prepend((result.box, result.order_number, f"{result.seq_no} из {result.boxes_total}",
+                              return_reason(result.reason)), "ok")
+        done = self.tr(" Заказ возвращён полностью.") if result.order_returned else ""
+        self.feedback.show_ok(self.tr("В возврат: {0}").format(result.box),
+                              self.tr("Заказ {0}, коробка {1} из {2}, ячейка {3}.{4}").format(
+                                  result.order_number, result.seq_no, result.boxes_total, result.cell or "—", done))
+
+    def _on_open_session(self) -> None:
+        actor = self.require_actor()
+        if actor is None:
+            return
+        if self.session_uid is not None:
+            self.feedback.show_info(self.tr("Сессия уже открыта"), self.tr("Сканируйте коробки из списка."))
+            return
+        service = self.ctx.services.returns
+        self.run(lambda: service.open_session(actor), self._on_session_opened)
+
+    def _on_session_opened(self, uid: str) -> None:
+        self.session_uid = uid
+        self.scanned.set_rows([])
+        self.tabs.setCurrentIndex(3)
+        self.headline.setText(self.tr("Идёт возврат: сканируйте коробки заказов из списка «К возврату». "
+                                      "F9 — закрыть и получить акт."))
+        self.feedback.show_ok(self.tr("Возврат начат"), self.tr("Сканируйте коробки."))
+
+    def _on_close_session(self) -> None:
+        actor = self.require_actor()
+        if actor is None or self.session_uid is None:
+            return
+        uid, service = self.session_uid, self.ctx.services.returns
+        self.run(lambda: service.close_session(actor, uid), self._on_session_closed)
+
+    def _on_session_closed(self, act: ReturnAct) -> None:
+        self.session_uid = None
+        self.ctx.extras["last_return_act"] = act
+        self.headline.setText(self.tr("Возврат закрыт: {0} коробок, {1} заказов. Акт возврата сформирован.").format(
+            act.boxes_count, len(act.orders)))
+        self.feedback.show_ok(self.tr("Возврат закрыт"), self.tr("Коробок: {0}.").format(act.boxes_count))
+        self.on_shown()
+
+    def _selected_order(self) -> str | None:
+        view = self.tabs.currentWidget()
+        model = view.model() if view is not None else None  # type: ignore[attr-defined]
+        index = view.currentIndex() if view is not None else None  # type: ignore[attr-defined]
+        if not isinstance(model, RowsModel) or index is None or not index.isValid():
+            return None
+        return model.payload(index.row())
+
+    def _on_extend(self) -> None:
+        actor = self.require_actor()
+        if actor is None:
+            return
+        if not self.ctx.session.has_role(Role.MANAGER):
+            self.feedback.show_error(self.tr("Только менеджер"), self.tr("Продлить хранение может менеджер."))
+            return
+        number = self._selected_order()
+        if number is None:
+            self.feedback.show_warning(self.tr("Заказ не выбран"), self.tr("Выберите заказ в списке."))
+            return
+        days, ok = QInputDialog.getInt(self, self.tr("Продление хранения"),
+                                       self.tr("На сколько дней продлить заказ {0}?").format(number), 3, 1, 7)
+        if ok:
+            service = self.ctx.services.returns
+            self.run(lambda: service.extend(actor, number, days), self._on_extended)
+
+    def _on_extended(self, result: ExtensionResult) -> None:
+        self.feedback.show_ok(self.tr("Хранение продлено"), self.tr("Заказ {0} хранится до {1}.").format(
+            result.order_number, result.storage_until_local))
+        self.on_shown()
+
+
+__all__ = ["ReturnsPage", "local_time"]

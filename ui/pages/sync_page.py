@@ -1,0 +1,98 @@
+"""Sync and conflicts (manager): connection state, backlog, errors, and what the server refused or flagged."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import QGridLayout, QLabel
+
+from desktop.services.base import Role
+from desktop.services.review import Backlog, Problem
+from ui.context import AppContext
+from ui.models import RowsModel
+from ui.pages.base import Page
+from ui.pages.orders_page import local_time
+from ui.widgets.common import CounterTile, table_view
+
+
+class SyncPage(Page):
+    """The manager's view of the outbox and the server's verdicts; every problem can be closed after review."""
+
+    title = QT_TRANSLATE_NOOP("PageTitles", "Синхронизация")
+    shortcut = "Ctrl+F8"
+    min_role = Role.MANAGER
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx)
+        self.state = QLabel("")
+        self.state.setObjectName("pageHeadline")
+        self.state.setWordWrap(True)
+        grid = QGridLayout()
+        self.tiles = {key: CounterTile(caption, tone) for key, caption, tone in (
+            ("pending", self.tr("Ждут отправки"), "warning"), ("applied", self.tr("Приняты"), "ok"),
+            ("duplicate", self.tr("Повторы"), ""), ("rejected", self.tr("Отклонены"), "error"),
+            ("conflict", self.tr("Конфликты"), "error"))}
+        for column, tile in enumerate(self.tiles.values()):
+            grid.addWidget(tile, 0, column)
+        self.problems = RowsModel([self.tr("Когда"), self.tr("Что"), self.tr("Заказ"), self.tr("Причина")], self)
+        self.problems_view = table_view(self.problems, self)
+        self._layout.addWidget(self.state)
+        self._layout.addLayout(grid)
+        self._layout.addWidget(QLabel(self.tr("Требует разбора (отклонённые события, конфликты, сигналы):")))
+        self._layout.addWidget(self.problems_view, 1)
+        self.add_action(self.tr("Синхронизировать сейчас"), "F5", self._on_sync_now)
+        self.add_action(self.tr("Разобрано"), "F8", self._on_reviewed)
+        self.add_action(self.tr("Обновить"), "F7", self.on_shown)
+        self.finish_layout()
+
+    def on_shown(self) -> None:
+        actor = self.actor
+        if actor is None:
+            return
+        self._show_status()
+        service = self.ctx.services.review
+        self.run(lambda: (service.backlog(), service.problems(actor)), self._on_loaded)
+
+    def _show_status(self) -> None:
+        sync = self.ctx.sync
+        if sync is None:
+            self.state.setText(self.tr("Синхронизация выключена: сервер не настроен."))
+            return
+        status = sync.status()
+        online = {True: self.tr("на связи"), False: self.tr("нет связи"), None: self.tr("ещё не подключались")}
+        text = self.tr("Сервер: {0}. Последняя успешная синхронизация: {1}.").format(
+            online[status.online], local_time(status.last_success_at))
+        if status.last_error:
+            text += " " + self.tr("Ошибка: {0}").format(status.last_error)
+        if status.upgrade_required:
+            text += " " + self.tr("Нужно обновить программу; работа продолжается офлайн, очередь сохранена.")
+        if status.reenrol_needed:
+            text += " " + self.tr("Компьютер нужно зарегистрировать заново (код регистрации у администратора).")
+        self.state.setText(text)
+
+    def _on_loaded(self, loaded: tuple[Backlog, list[Problem]]) -> None:
+        backlog, problems = loaded
+        for key, tile in self.tiles.items():
+            tile.set_value(getattr(backlog, key))
+        self.problems.set_rows([(local_time(p.at), p.what, p.order or "—", p.reason) for p in problems],
+                               ["error" if p.kind == "event" else "warning" for p in problems], problems)
+
+    def _on_sync_now(self) -> None:
+        if self.ctx.sync is None:
+            self.feedback.show_warning(self.tr("Сервер не настроен"), self.tr("Синхронизировать не с чем."))
+            return
+        self.ctx.sync.trigger()
+        self.feedback.show_info(self.tr("Синхронизация запущена"), self.tr("Статус обновится через несколько секунд."))
+
+    def _on_reviewed(self) -> None:
+        actor = self.require_actor()
+        index = self.problems_view.currentIndex()
+        if actor is None or not index.isValid():
+            self.feedback.show_warning(self.tr("Ничего не выбрано"), self.tr("Выберите строку в списке."))
+            return
+        problem: Problem = self.problems.payload(index.row())
+        service = self.ctx.services.review
+        self.run(lambda: service.mark_reviewed(actor, problem.kind, problem.key), lambda _: self._on_closed())
+
+    def _on_closed(self) -> None:
+        self.feedback.show_ok(self.tr("Отмечено как разобранное"), "")
+        self.on_shown()
