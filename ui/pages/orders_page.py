@@ -12,9 +12,9 @@ from desktop.scan_routing import Scan, ScanKind
 from desktop.services.notification import SmsView
 from desktop.services.orders import OrderDetail, OrderSummary
 from ui.context import AppContext
-from ui.pages.terms import order_status, sms_status
 from ui.models import RowsModel
 from ui.pages.base import Page
+from ui.pages.terms import order_status, sms_status
 from ui.widgets.common import table_view
 
 SYNC_TONES = {"pending": "warning", "rejected": "error", "conflict": "error", "applied": "ok", "duplicate": "ok"}
