@@ -228,6 +228,8 @@ def env_name(dotted: str) -> str:
 
 
 ENV_ALIASES = {"PICKUP_DESK_POINT": "point_code", "PICKUP_DESK_SYNC_INTERVAL": "sync_interval_seconds"}
+# Variables that are not settings but switches read elsewhere (not reported as typos).
+ENV_SWITCHES = frozenset({"PICKUP_DESK_CONFIG", "PICKUP_DESK_MUTE", "PICKUP_DESK_MAXIMIZED"})
 
 
 # --- layering ---
@@ -312,7 +314,7 @@ def from_environ(environ: Mapping[str, str]) -> dict[str, Any]:
 
 def unknown_environ(environ: Mapping[str, str]) -> tuple[str, ...]:
     """``PICKUP_DESK_*`` variables that set nothing (typos are reported by the self-test)."""
-    known = set(env_settings()) | {ENV_PREFIX + "CONFIG"}
+    known = set(env_settings()) | ENV_SWITCHES
     return tuple(sorted(v for v in environ if v.startswith(ENV_PREFIX) and v not in known))
 
 

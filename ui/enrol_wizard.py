@@ -1,0 +1,252 @@
+"""First-run enrolment wizard: server address (health-checked, TLS verified), one-time code, point confirmation.
+
+Network and database work runs off the GUI thread (`ui.workers.run_task`); each problem — wrong
+address, certificate, unreachable server, wrong or expired code — is shown in plain Russian. The
+credential is kept only when the clerk confirms the pickup point; cancelling on the last page
+removes it again.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from desktop import device_credentials
+from desktop.config import AppConfig
+from desktop.device_credentials import DeviceCredentials
+from ui.workers import Failure, run_task
+
+log = logging.getLogger(__name__)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("EnrolWizard", text)
+
+
+def check_server(url: str, ca_bundle: str | None) -> dict[str, Any]:
+    """Health call (runs on a pool thread); raises DomainError with a Russian message."""
+    from desktop.sync.enrolment import check_backend
+
+    return check_backend(url.strip().rstrip("/"), ca_bundle)
+
+
+def enrol_and_describe(config: AppConfig, url: str, code: str, device_name: str) -> tuple[DeviceCredentials, str]:
+    """Enrol (pool thread): migrate the cache, exchange the code, first snapshot; returns the point text."""
+    from desktop.db.migrate import migrate_with_backup
+    from desktop.sync.enrolment import enrol
+
+    db = migrate_with_backup(config.cache_path)
+    try:
+        ca = str(config.ca_bundle) if config.ca_bundle else None
+        creds = enrol(url.strip().rstrip("/"), code, config.data_dir, db, device_name, ca)
+        return creds, describe_point(db, creds.point_code)
+    finally:
+        db.dispose()
+
+
+def describe_point(db: Any, point_code: str) -> str:
+    from desktop.errors import DomainError
+    from desktop.services.base import local_point
+
+    try:
+        with db.read() as session:
+            point = local_point(session)
+            return f"{point.name} ({point.code})\n{point.city}, {point.address}"
+    except DomainError:
+        return tr("Пункт выдачи {0} (данные придут при первой синхронизации)").format(point_code)
+
+
+class ServerPage(QWizardPage):
+    """Step 1: the backend address, checked with GET /v1/health before Next is allowed."""
+
+    checked = Signal(bool)
+
+    def __init__(self, config: AppConfig, check: Callable[[str, str | None], Any]) -> None:
+        super().__init__()
+        self.config = config
+        self._check = check
+        self._ok_url: str | None = None
+        self.setTitle(tr("Адрес сервера"))
+        self.setSubTitle(tr("Адрес центрального сервера выдаёт администратор, например https://pvz.example.ru"))
+        self.url = QLineEdit(config.backend_url or "")
+        self.url.setPlaceholderText("https://")
+        self.check_button = QPushButton(tr("Проверить подключение"))
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        form = QFormLayout(self)
+        form.addRow(tr("Адрес:"), self.url)
+        form.addRow("", self.check_button)
+        form.addRow(self.status)
+        self.check_button.clicked.connect(self._on_check_clicked)
+        self.url.textChanged.connect(self._on_url_edited)
+        self.url.returnPressed.connect(self._on_check_clicked)
+
+    def isComplete(self) -> bool:
+        return self._ok_url is not None and self._ok_url == self.url.text().strip()
+
+    def checked_url(self) -> str:
+        return self._ok_url or ""
+
+    def _on_url_edited(self) -> None:
+        self._ok_url = None
+        self.status.clear()
+        self.completeChanged.emit()
+
+    def _on_check_clicked(self) -> None:
+        url = self.url.text().strip()
+        ca = str(self.config.ca_bundle) if self.config.ca_bundle else None
+        self.check_button.setEnabled(False)
+        self.status.setText(tr("Проверка…"))
+        run_task(lambda: self._check(url, ca), lambda health: self._on_checked(url, health), self._on_failed)
+
+    def _on_checked(self, url: str, health: Any) -> None:
+        self.check_button.setEnabled(True)
+        self._ok_url = url
+        version = health.get("version", "?") if isinstance(health, dict) else "?"
+        self.status.setText(tr("Сервер отвечает (версия {0}).").format(version))
+        self.completeChanged.emit()
+        self.checked.emit(True)
+
+    def _on_failed(self, failure: Failure) -> None:
+        self.check_button.setEnabled(True)
+        self._ok_url = None
+        self.status.setText(failure.message)
+        self.completeChanged.emit()
+        self.checked.emit(False)
+
+
+class CodePage(QWizardPage):
+    """Step 2: the one-time enrolment code and this PC's name; Next enrols (off the GUI thread)."""
+
+    enrolled = Signal(bool)
+
+    def __init__(self, config: AppConfig, server: ServerPage,
+                 enrol: Callable[[AppConfig, str, str, str], tuple[DeviceCredentials, str]]) -> None:
+        super().__init__()
+        self.config = config
+        self.server = server
+        self._enrol = enrol
+        self.result: tuple[DeviceCredentials, str] | None = None
+        self._busy = False
+        self.setTitle(tr("Код регистрации"))
+        self.setSubTitle(tr("Одноразовый код (вида ABCD-EFGH-JKLM) выдаёт администратор; он действует 24 часа."))
+        self.code = QLineEdit()
+        self.code.setPlaceholderText("ABCD-EFGH-JKLM")
+        self.device_name = QLineEdit(config.device_name)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        form = QFormLayout(self)
+        form.addRow(tr("Код:"), self.code)
+        form.addRow(tr("Имя компьютера:"), self.device_name)
+        form.addRow(self.status)
+        self.code.textChanged.connect(self.completeChanged)
+        self.device_name.textChanged.connect(self.completeChanged)
+
+    def isComplete(self) -> bool:
+        return not self._busy and bool(self.code.text().strip()) and bool(self.device_name.text().strip())
+
+    def validatePage(self) -> bool:
+        """Next: the first press starts enrolment; the wizard moves on when it has succeeded."""
+        if self.result is not None:
+            return True
+        self._start()
+        return False
+
+    def _start(self) -> None:
+        self._busy = True
+        self.completeChanged.emit()
+        self.status.setText(tr("Регистрация…"))
+        url, code, name = self.server.checked_url(), self.code.text().strip(), self.device_name.text().strip()
+        config = self.config
+        run_task(lambda: self._enrol(config, url, code, name), self._on_enrolled, self._on_failed)
+
+    def _on_enrolled(self, result: tuple[DeviceCredentials, str]) -> None:
+        self._busy = False
+        self.result = result
+        self.status.setText(tr("Компьютер зарегистрирован."))
+        self.completeChanged.emit()
+        self.enrolled.emit(True)
+        self.wizard().next()
+
+    def _on_failed(self, failure: Failure) -> None:
+        self._busy = False
+        self.status.setText(failure.message)
+        self.completeChanged.emit()
+        self.enrolled.emit(False)
+
+
+class ConfirmPage(QWizardPage):
+    """Step 3: show the pickup point the code belongs to; Finish needs the clerk's confirmation."""
+
+    def __init__(self, codes: CodePage) -> None:
+        super().__init__()
+        self.codes = codes
+        self.setTitle(tr("Пункт выдачи"))
+        self.setSubTitle(tr("Проверьте, что это ваш пункт выдачи."))
+        self.point = QLabel()
+        self.point.setWordWrap(True)
+        self.point.setObjectName("enrolPoint")
+        self.confirm = QCheckBox(tr("Да, это мой пункт выдачи"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.point)
+        layout.addWidget(self.confirm)
+        self.confirm.toggled.connect(self.completeChanged)
+
+    def initializePage(self) -> None:
+        if self.codes.result is not None:
+            self.point.setText(self.codes.result[1])
+
+    def isComplete(self) -> bool:
+        return self.confirm.isChecked()
+
+
+class EnrolWizard(QWizard):
+    """The three-step first-run wizard; `credentials` is set when it finished with a confirmed point."""
+
+    def __init__(self, config: AppConfig, parent: QWidget | None = None,
+                 check: Callable[[str, str | None], Any] = check_server,
+                 enrol: Callable[[AppConfig, str, str, str], tuple[DeviceCredentials, str]] = enrol_and_describe,
+                 ) -> None:
+        super().__init__(parent)
+        self.config = config
+        self.credentials: DeviceCredentials | None = None
+        self.setWindowTitle(tr("Регистрация рабочего места Pickup Desk"))
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.server_page = ServerPage(config, check)
+        self.code_page = CodePage(config, self.server_page, enrol)
+        self.confirm_page = ConfirmPage(self.code_page)
+        for page in (self.server_page, self.code_page, self.confirm_page):
+            self.addPage(page)
+        self.rejected.connect(self._on_rejected)
+
+    def accept(self) -> None:
+        result = self.code_page.result
+        self.credentials = result[0] if result is not None else None
+        super().accept()
+
+    def _on_rejected(self) -> None:
+        """Cancelled after enrolment (wrong point): forget the credential so the app does not sync."""
+        if self.code_page.result is not None:
+            device_credentials.credentials_path(self.config.data_dir).unlink(missing_ok=True)
+            log.warning("enrolment cancelled at the point confirmation; credential removed")
+
+
+def run_enrol_wizard(config: AppConfig, parent: QWidget | None = None) -> DeviceCredentials | None:
+    """Show the wizard modally; the stored credential, or None when the clerk cancelled."""
+    wizard = EnrolWizard(config, parent)
+    wizard.exec()
+    return wizard.credentials
