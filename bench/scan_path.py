@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import random
 import sqlite3
 import statistics
@@ -55,7 +56,7 @@ GOODS = [
     ("Смартфон Galaxy A55 8/256", 3_499_000),
     ("Ноутбук IdeaPad Slim 3 15", 5_299_000),
     ("Наушники беспроводные TWS", 599_000),
-    ("Телевизор 55\" 4K UHD", 4_599_000),
+    ('Телевизор 55" 4K UHD', 4_599_000),
     ("Робот-пылесос S7", 2_799_000),
     ("Кофемашина автоматическая", 3_999_000),
 ]
@@ -82,8 +83,15 @@ def build_cache(db: Database, n_orders: int, n_boxes: int, rng: random.Random) -
     t0 = time.perf_counter()
     with db.engine.begin() as conn:
         point_id = conn.execute(
-            insert(PickupPoint).values(code=POINT, name="ПВЗ Тверская", city="Москва", address="ул. Тверская, 1",
-                                       is_local=True, storage_days=7, timezone="Europe/Moscow")
+            insert(PickupPoint).values(
+                code=POINT,
+                name="ПВЗ Тверская",
+                city="Москва",
+                address="ул. Тверская, 1",
+                is_local=True,
+                storage_days=7,
+                timezone="Europe/Moscow",
+            )
         ).inserted_primary_key[0]
         staff_id = conn.execute(
             insert(Staff).values(point_id=point_id, login="clerk", full_name="Петрова Анна", role="clerk")
@@ -156,16 +164,31 @@ def _orders_and_boxes(
         status = "in_transit" if shipment else rng.choice(("handed_over", "handed_over", "ready", "returned"))
         ready = status == "ready"
         orders.append(
-            {"id": i, "number": _order_number(i), "point_id": point_id, "customer_id": i, "status": status,
-             "total_kopecks": rng.randrange(50_000, 9_000_000), "boxes_total": total, "created_at": NOW,
-             "arrived_at": NOW if ready else None, "ready_at": NOW if ready else None,
-             "storage_until": NOW + timedelta(days=7) if ready else None}
+            {
+                "id": i,
+                "number": _order_number(i),
+                "point_id": point_id,
+                "customer_id": i,
+                "status": status,
+                "total_kopecks": rng.randrange(50_000, 9_000_000),
+                "boxes_total": total,
+                "created_at": NOW,
+                "arrived_at": NOW if ready else None,
+                "ready_at": NOW if ready else None,
+                "storage_until": NOW + timedelta(days=7) if ready else None,
+            }
         )
         for n in range(1, total + 1):
             barcode = f"B{POINT}{_order_number(i)}{n:02d}"
             boxes.append(
-                {"barcode": barcode, "order_id": i, "shipment_id": shipment, "seq_no": n,
-                 "size_class": rng.choice("SMML"), "status": "expected" if shipment else "received"}
+                {
+                    "barcode": barcode,
+                    "order_id": i,
+                    "shipment_id": shipment,
+                    "seq_no": n,
+                    "size_class": rng.choice("SMML"),
+                    "status": "expected" if shipment else "received",
+                }
             )
             if shipment is not None:
                 plans[shipment].append(barcode)
@@ -306,7 +329,11 @@ def _time_lookup(fn: Callable[[Any], Any], keys: list[Any]) -> str:
         t0, c0 = time.perf_counter(), time.thread_time()
         fn(key)
         timings.add(time.perf_counter() - t0, time.thread_time() - c0)
-    return f"wall p99 {_ms(percentile(timings.wall, 99))}  cpu p99 {_ms(percentile(timings.cpu, 99))}"
+    wall, cpu = timings.wall, timings.cpu
+    return (
+        f"wall p50 {_ms(percentile(wall, 50))} p99 {_ms(percentile(wall, 99))} | "
+        f"cpu p50 {_ms(percentile(cpu, 50))} p99 {_ms(percentile(cpu, 99))}"
+    )
 
 
 def lookups(db: Database, n_orders: int, rng: random.Random) -> None:
@@ -366,6 +393,7 @@ def main() -> None:
     args = parser.parse_args()
     rng = random.Random(20261124)
     started = time.perf_counter()
+    print(f"cpus {os.cpu_count()}, load average at start {os.getloadavg()[0]:.2f} (wall p99 suffers on a busy machine)")
     with tempfile.TemporaryDirectory(dir=args.dir, prefix="pickup-bench-") as tmp:
         db = Database(Path(tmp) / "cache.sqlite3")
         db.create_all()
@@ -374,7 +402,7 @@ def main() -> None:
         report(service_times, floor_times)
         lookups(db, args.orders, rng)
         db.dispose()
-    print(f"total {time.perf_counter() - started:.1f} s")
+    print(f"total {time.perf_counter() - started:.1f} s, load average at end {os.getloadavg()[0]:.2f}")
 
 
 if __name__ == "__main__":

@@ -354,3 +354,24 @@ def test_every_action_writes_one_audit_entry_naming_the_clerk(db, svc, world):
         entries = s.execute(select(AuditEntry.action, AuditEntry.staff_id).order_by(AuditEntry.id)).all()
     assert [a for a, _ in entries] == ["receiving.open", "receiving.scan", "receiving.undo", "receiving.close"]
     assert {sid for _, sid in entries} == {world["actor"].staff_id}
+
+
+def test_undo_cancelled_box_scan(db, svc, world):
+    uid = svc.open_session(world["actor"], world["shipment"])
+    svc.scan_box(world["actor"], uid, _b(world["cancelled"], 1))
+    out = svc.undo_last(world["actor"], uid)
+    assert out.kind is Outcome.CANCELLED and out.counts.cancelled == 0 and out.counts.missing == 5
+    assert _order(db, world["cancelled"]).status == "cancelled"
+    assert svc.scan_box(world["actor"], uid, _b(world["cancelled"], 1)).kind is Outcome.CANCELLED
+
+
+def test_cached_box_of_another_point_is_foreign(db, svc, world):
+    with db.write() as s:
+        from desktop.db.models import PickupPoint
+
+        other = s.scalars(select(PickupPoint).where(PickupPoint.code == world["other"])).one()
+        order = make_order(s, other, number="577777777")
+        barcode = order.boxes[0].barcode
+    uid = svc.open_session(world["actor"], world["shipment"])
+    assert svc.scan_box(world["actor"], uid, barcode).kind is Outcome.FOREIGN
+    assert _order(db, "577777777").status == "in_transit"
