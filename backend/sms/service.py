@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -133,13 +133,22 @@ class SmsDispatcher:
             self._record_send(uid, result, report)
 
     def _claim(self, uid: str) -> tuple[str, str] | None:
-        """pending → sending, committed BEFORE the gateway call (a crash leaves `sending`)."""
+        """pending → sending, committed BEFORE the gateway call (a crash leaves `sending`).
+
+        The conditional UPDATE makes the claim safe with several dispatchers on PostgreSQL too.
+        """
         with self.session_factory() as session, session.begin():
-            row = self._row(session, uid)
-            if row is None or row.status != "pending":
+            claimed = session.execute(
+                update(SmsOutbox)
+                .where(SmsOutbox.uid == uid, SmsOutbox.status == "pending")
+                .values(send_attempts=SmsOutbox.send_attempts + 1, gateway=self.gateway.name)
+                .execution_options(synchronize_session=False)
+            ).rowcount
+            if not claimed:
                 return None
-            row.send_attempts += 1
-            row.gateway = self.gateway.name
+            row = self._row(session, uid)
+            assert row is not None
+            session.refresh(row)
             self._move(session, row, "sending")
             return row.phone, row.text
 

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.db.engine import Database
-from desktop.db.models import ManagerAlert, Order, OutboxEvent, SmsMessage, SyncState
+from desktop.db.models import ManagerAlert, Order, OutboxEvent, PickupPoint, SmsMessage, SyncState
 from desktop.events import OrderArrived
 from desktop.services.base import Service
 from desktop.sync import apply as apply_module
@@ -270,3 +270,36 @@ def test_runner_thread_triggers_and_stops_cleanly() -> None:
     assert engine.done.wait(5)
     assert runner.stop(5)
     assert engine.calls == 2
+
+
+def test_club_activation_result_and_bonus_go_through_the_club_service(
+        db: Database, engine: SyncEngine, backend: FakeBackend, clock: FakeClock) -> None:
+    from desktop.db.models import AuditEntry, BonusLedgerEntry, ClubCard
+    from tests.support.factories import make_card, make_customer
+
+    start_feed_at_zero(db)
+    with db.write() as s:
+        point = s.scalars(select(PickupPoint)).one()
+        customer = make_customer(s)
+        cards = [make_card(s, point, n, "1111") for n in ("2004270000015", "2004270000022")]
+        for card in cards:
+            card.status, card.customer_id = "pending", customer.id
+            s.add(BonusLedgerEntry(customer_id=customer.id, card_id=card.id, reason="activation", points=190,
+                                   status="pending", created_at=clock()))
+    backend.publish("club.activation_result", {"card": cards[0].number, "status": "active", "reason": None})
+    backend.publish("bonus.confirmed", {"order": None, "card": cards[0].number, "reason": "activation",
+                                        "points": 190})
+    backend.publish("club.activation_result", {"card": cards[1].number, "status": "rejected",
+                                               "reason": "card_already_active"})
+    backend.publish("club.activation_result", {"card": cards[1].number, "status": "rejected",
+                                               "reason": "card_already_active"})  # replayed: no-op
+    engine.pull()
+    with db.read() as s:
+        status = dict(s.execute(select(ClubCard.number, ClubCard.status)).all())
+        ledger = dict(s.execute(select(BonusLedgerEntry.card_id, BonusLedgerEntry.status)).all())
+        alerts = s.scalars(select(ManagerAlert.kind)).all()
+        journal = s.scalars(select(AuditEntry.action)).all()
+    assert status == {cards[0].number: "active", cards[1].number: "rejected"}
+    assert ledger == {cards[0].id: "confirmed", cards[1].id: "rejected"}
+    assert alerts == ["club_activation_rejected"]
+    assert "club.activation_confirmed" in journal and "club.activation_rejected" in journal

@@ -284,3 +284,15 @@ def test_now_in_context_is_used(factory: sessionmaker[Session]) -> None:
     _queue(factory, now=when)
     assert _row(factory).created_at == when
     assert _row(factory).created_at + timedelta(0) == when
+
+
+def test_a_row_is_claimed_by_one_dispatcher_only(factory: sessionmaker[Session], clock: FakeClock,
+                                                 tmp_path: Path) -> None:
+    _queue(factory)
+    uid = _row(factory).uid
+    first = _dispatcher(factory, LogGateway(tmp_path / "a.log"), clock, Published())
+    second = _dispatcher(factory, LogGateway(tmp_path / "b.log"), clock, Published())
+    assert first._claim(uid) is not None
+    assert second._claim(uid) is None
+    row = _row(factory)
+    assert row.status == "sending" and row.send_attempts == 1
