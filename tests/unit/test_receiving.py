@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from desktop import journal
+from desktop.db.engine import Database
 from desktop.db.models import (
     AuditEntry,
     Box,
@@ -20,6 +23,7 @@ from desktop.errors import DomainError
 from desktop.services import receiving as receiving_module
 from desktop.services.base import Role
 from desktop.services.receiving import Outcome, ReceivingService
+from tests.support.clock import FakeClock
 from tests.support.factories import actor_for, box_barcode, make_order, make_point, make_shipment, make_staff
 
 
@@ -375,3 +379,76 @@ def test_cached_box_of_another_point_is_foreign(db, svc, world):
     uid = svc.open_session(world["actor"], world["shipment"])
     assert svc.scan_box(world["actor"], uid, barcode).kind is Outcome.FOREIGN
     assert _order(db, "577777777").status == "in_transit"
+
+
+# --- property: the live counters always agree with the rows, and orders follow their boxes ----------------
+
+ORDERS = {"500000011": 1, "500000012": 2, "500000013": 3}
+CANDIDATES = [
+    *[_b(n, i) for n, total in ORDERS.items() for i in range(1, total + 1)],
+    _b("500000014", 1),  # cancelled order
+    _b("512345678", 1),  # surplus
+    _b("500000999", 1, point="0077"),  # foreign
+    "garbage",
+]
+step = st.one_of(st.sampled_from(CANDIDATES), st.just("UNDO"))
+
+
+def _true_counts(db, uid):
+    with db.read() as s:
+        sess = s.scalars(select(ReceivingSession).where(ReceivingSession.uid == uid)).one()
+        rows = s.execute(
+            select(ReceivingScan.outcome, func.count())
+            .where(ReceivingScan.session_id == sess.id, ReceivingScan.undone.is_(False))
+            .group_by(ReceivingScan.outcome)
+        ).all()
+        missing = s.scalar(
+            select(func.count()).select_from(Box).where(Box.shipment_id == sess.shipment_id, Box.status == "expected")
+        )
+    by = dict(rows)
+    return (by.get("received", 0), missing, by.get("surplus", 0), by.get("foreign", 0), by.get("cancelled", 0))
+
+
+@given(st.lists(step, max_size=25))
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_counters_and_order_statuses_stay_consistent(steps):
+    db = Database(":memory:")
+    db.create_all()
+    with db.write() as s:
+        point = make_point(s, code="0042")
+        actor = actor_for(make_staff(s, point))
+        shipment = make_shipment(s, point)
+        for number, boxes in ORDERS.items():
+            make_order(s, point, shipment=shipment, number=number, boxes=boxes)
+        make_order(s, point, shipment=shipment, number="500000014", status="cancelled")
+    svc = ReceivingService(db, FakeClock())
+    uid = svc.open_session(actor, shipment.number)
+    for action in steps:
+        try:
+            out = svc.undo_last(actor, uid) if action == "UNDO" else svc.scan_box(actor, uid, action)
+        except DomainError as err:
+            assert err.code == "receiving.nothing_to_undo"
+            continue
+        c = out.counts
+        assert (c.received, c.missing, c.surplus, c.foreign, c.cancelled) == _true_counts(db, uid)
+        assert svc.counts(uid) == c
+    with db.read() as s:
+        for number, total in ORDERS.items():
+            order = s.scalars(select(Order).where(Order.number == number)).one()
+            boxes_in = sum(1 for b in order.boxes if b.status == "received")
+            expected = "ready" if boxes_in == total else "partially_arrived" if boxes_in else "in_transit"
+            assert order.status == expected
+            sms = s.scalar(select(func.count()).select_from(SmsMessage).where(SmsMessage.order_id == order.id))
+            if boxes_in == total:
+                assert sms > 0  # a ready order always has its "ready" SMS requested
+    summary = svc.close(actor, uid)
+    counts = svc.counts(uid)
+    assert summary.counts == {
+        "expected": 7,
+        "received": counts.received,
+        "missing": counts.missing,
+        "surplus": counts.surplus,
+        "foreign": counts.foreign,
+        "cancelled": counts.cancelled,
+    }
+    db.dispose()
