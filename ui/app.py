@@ -105,7 +105,8 @@ class Launcher:
         patterns = scan_patterns(self.config)
         ctx = AppContext(started.db, Services.create(started.db, patterns=patterns), SessionState(), feedback,
                          patterns, started.sync, self.config)
-        self.window = MainWindow(ctx, started.point_name, started.demo_hint, self.config.idle_lock_minutes)
+        self.window = MainWindow(ctx, started.point_name, started.demo_hint, self.config.idle_lock_minutes,
+                                 status_point=started.point_short)
         self.scanner.scan_received.connect(self.window.scans.enqueue)
         self.scanner.install(self.app)
         self.app.installEventFilter(self.window.idle)

@@ -36,6 +36,7 @@ class LoginScreen(QWidget):
         title.setObjectName("loginTitle")
         self.point_label = QLabel(point_name, card)
         self.point_label.setObjectName("loginPoint")
+        self.point_label.setWordWrap(True)
         prompt = QLabel(self.tr("Отсканируйте пропуск и введите PIN — или введите логин и пароль."), card)
         prompt.setWordWrap(True)
         self.identifier = QLineEdit(card)
@@ -58,6 +59,8 @@ class LoginScreen(QWidget):
         form.addRow(self.tr("Пропуск / логин:"), self.identifier)
         form.addRow(self.tr("PIN / пароль:"), self.secret)
         inner = QVBoxLayout(card)
+        inner.setContentsMargins(24, 20, 24, 20)
+        inner.setSpacing(12)
         for widget in (title, self.point_label, prompt):
             inner.addWidget(widget)
         inner.addLayout(form)

@@ -42,6 +42,7 @@ class MainWindow(QMainWindow):
         login_hint: str = "",
         idle_minutes: float = 10,
         page_classes: Sequence[type[Page]] | None = None,
+        status_point: str = "",
     ) -> None:
         super().__init__()
         self.ctx = ctx
@@ -52,7 +53,7 @@ class MainWindow(QMainWindow):
         self._root.addWidget(self.login)
         self._root.addWidget(self._build_workspace())
         self.setCentralWidget(self._root)
-        self.status = CounterStatusBar(ctx.sync, point_name, self)
+        self.status = CounterStatusBar(ctx.sync, status_point or point_name, self)
         self.setStatusBar(self.status)
         self.shifts = ShiftActions(ctx, self)
         self.idle = IdleWatcher(idle_minutes, self)

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import importlib
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from desktop import device_credentials
 from desktop.config import AppConfig
@@ -31,42 +33,45 @@ class Started:
     sync: Any = None  # SyncRunner
     embedded: Any = None  # the embedded backend handle (stopped at exit)
     demo_hint: str = ""
+    point_short: str = ""
 
 
 def start(config: AppConfig, progress: Any = None) -> Started:
     """Migrate, connect, build the sync runner; `progress(done, total, text)` reports each step."""
     report = progress or (lambda *_: None)
-    report(0, 4, "Обновление базы данных…")
+    report(0, 4, QT_TRANSLATE_NOOP("Startup", "Обновление базы данных…"))
     db = migrate_with_backup(config.cache_path)
-    report(1, 4, "Подключение к серверу…")
+    report(1, 4, QT_TRANSLATE_NOOP("Startup", "Подключение к серверу…"))
     creds = device_credentials.load(config.data_dir)
     embedded = None
-    if creds is None and config.uses_embedded_backend:
+    if config.uses_embedded_backend:
         creds, embedded = _embedded_first_run(config, db, report)
-    report(3, 4, "Запуск синхронизации…")
+    report(3, 4, QT_TRANSLATE_NOOP("Startup", "Запуск синхронизации…"))
     sync = _sync_runner(config, db, creds) if creds is not None else None
     if sync is None and embedded is None:
         _ensure_demo_cache(db)
-    report(4, 4, "Готово")
-    return Started(db, _point_name(db), sync, embedded, demo_hint() if config.uses_embedded_backend else "")
+    report(4, 4, QT_TRANSLATE_NOOP("Startup", "Готово"))
+    hint = demo_hint() if config.uses_embedded_backend else ""
+    return Started(db, _point_name(db), sync, embedded, hint, _point_name(db, short=True))
 
 
 def _embedded_first_run(config: AppConfig, db: Database, report: Any) -> tuple[DeviceCredentials | None, Any]:
-    """Start the embedded backend; enrol against it when this PC has no credential yet."""
+    """Start the embedded backend (a new loopback port each run); enrol against it on the first run."""
     try:
         embedded_module = importlib.import_module("backend.embedded")
     except ImportError:
         log.warning("Встроенный сервер недоступен: работа на демо-данных без синхронизации")
         return None, None
     server = embedded_module.start_embedded(config.data_dir)
-    report(2, 4, "Регистрация рабочего места…")
+    report(2, 4, QT_TRANSLATE_NOOP("Startup", "Регистрация рабочего места…"))
     creds = device_credentials.load(config.data_dir)
-    if creds is None:
-        from desktop.sync.enrolment import enrol
+    if creds is not None:
+        return replace(creds, backend_url=server.url), server
+    from desktop.demo.generator import DEMO_POINT_CODE
+    from desktop.sync.enrolment import enrol
 
-        code = embedded_module.enrolment_code(server) if hasattr(embedded_module, "enrolment_code") else server.code
-        creds = enrol(server.url, code, config.data_dir, db, config.device_name)
-    return creds, server
+    code = server.create_enrolment_code(config.point_code or DEMO_POINT_CODE)
+    return enrol(server.url, code, config.data_dir, db, config.device_name), server
 
 
 def _sync_runner(config: AppConfig, db: Database, creds: DeviceCredentials) -> Any:
@@ -90,13 +95,15 @@ def _ensure_demo_cache(db: Database) -> None:
     load_demo(db, generate_point())
 
 
-def _point_name(db: Database) -> str:
+def _point_name(db: Database, short: bool = False) -> str:
     from desktop.errors import DomainError
     from desktop.services.base import local_point
 
     try:
         with db.read() as session:
             point = local_point(session)
+            if short:
+                return f"{point.code}, {point.city}"
             return f"{point.name} ({point.code}), {point.address}"
     except DomainError:
         return ""

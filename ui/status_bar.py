@@ -15,6 +15,12 @@ def local_hhmm(at: datetime | None) -> str:
     return at.astimezone().strftime("%H:%M:%S") if at else "—"
 
 
+def short_name(full_name: str) -> str:
+    """"Смирнова Анна Сергеевна" → "Смирнова А. С." (fits the status bar at 1366 px)."""
+    parts = full_name.split()
+    return " ".join(parts[:1] + [f"{p[0]}." for p in parts[1:3]]) if parts else full_name
+
+
 class CounterStatusBar(QStatusBar):
     """Reads `SyncRunner.status()` (a cheap, thread-safe snapshot) on a timer; never blocks."""
 
@@ -30,7 +36,7 @@ class CounterStatusBar(QStatusBar):
         self.staff = self._add("staff")
         self.shift = self._add("shift")
         self.point = self._add("point")
-        self.point.setText(self.tr("ПВЗ: {0}").format(point or "—"))
+        self.set_point(point)
         self.set_actor(None)
         self._timer = QTimer(self, interval=1000, timeout=self.refresh)
         self._timer.start()
@@ -39,6 +45,7 @@ class CounterStatusBar(QStatusBar):
     def _add(self, name: str) -> QLabel:
         label = QLabel(self)
         label.setObjectName(f"status_{name}")
+        label.setMinimumWidth(10)
         self.addPermanentWidget(label)
         return label
 
@@ -47,14 +54,17 @@ class CounterStatusBar(QStatusBar):
         self.refresh()
 
     def set_point(self, point: str) -> None:
-        self.point.setText(self.tr("ПВЗ: {0}").format(point or "—"))
+        """The point's short name; the full text (with address) in the tooltip."""
+        self.point.setText(self.tr("ПВЗ {0}").format((point or "—")[:32]))
+        self.point.setToolTip(point)
 
     def set_actor(self, actor: Actor | None) -> None:
         if actor is None:
             self.staff.setText(self.tr("Вход не выполнен"))
             self.shift.setText(self.tr("Смена: —"))
             return
-        self.staff.setText(self.tr("Сотрудник: {0}").format(actor.full_name))
+        self.staff.setText(short_name(actor.full_name))
+        self.staff.setToolTip(actor.full_name)
         opened = self.tr("открыта") if actor.shift_id else self.tr("закрыта")
         self.shift.setText(self.tr("Смена: {0}").format(opened))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit
 
 from desktop.scan_routing import Scan, ScanKind
@@ -13,7 +14,7 @@ from ui.pages.base import Page
 class ClubPage(Page):
     """Card activation: check (F2) shows whether the customer qualifies; activate (F10) credits the points."""
 
-    title = "Клубные карты"
+    title = QT_TRANSLATE_NOOP("PageTitles", "Клубные карты")
     shortcut = "Ctrl+F5"
     scan_kinds = frozenset({ScanKind.CLUB_CARD})
 

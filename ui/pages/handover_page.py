@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout
 
 from desktop.domain.money import rub
@@ -26,7 +27,7 @@ from ui.workers import Failure
 class HandoverPage(Page):
     """A guided flow over one handover; each key or scan is one service call, the state is re-rendered."""
 
-    title = "Выдача"
+    title = QT_TRANSLATE_NOOP("PageTitles", "Выдача")
     shortcut = "Ctrl+F2"
     scan_kinds = frozenset({ScanKind.ORDER_NUMBER, ScanKind.PICKUP_TOKEN, ScanKind.PICKUP_CODE, ScanKind.BOX})
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QLabel
 
 from desktop.scan_routing import Scan, ScanKind
@@ -15,7 +16,7 @@ from ui.widgets.common import table_view
 class PlacementPage(Page):
     """Box then cell: two scans per box. A cell scanned with no box waiting shows the cell's audit."""
 
-    title = "Размещение"
+    title = QT_TRANSLATE_NOOP("PageTitles", "Размещение")
     shortcut = "Ctrl+F4"
     scan_kinds = frozenset({ScanKind.BOX, ScanKind.CELL})
 

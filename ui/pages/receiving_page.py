@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMessageBox
 
 from desktop.scan_routing import Scan, ScanKind
@@ -26,7 +27,7 @@ TONE = {
 class ReceivingPage(Page):
     """One receiving session at a time; every box scan is one service call."""
 
-    title = "Приёмка"
+    title = QT_TRANSLATE_NOOP("PageTitles", "Приёмка")
     shortcut = "Ctrl+F3"
     scan_kinds = frozenset({ScanKind.BOX})
 

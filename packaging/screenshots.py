@@ -1,0 +1,241 @@
+"""Screenshots of the real app under Xvfb: start `python -m ui.app`, type scans with xdotool, save PNGs.
+
+Usage: python packaging/screenshots.py [--out docs/screenshots] [--keep-data]
+Starts Xvfb on :99 (1366x768x24) unless a display :99 is already up, prepares a demo cache in a
+temporary data directory (so the script knows the demo's pickup and card codes), runs the app on
+it, logs in as the demo clerk and drives every page as a clerk with a wedge scanner would.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+DISPLAY = ":99"
+SCREEN = "1366x768x24"
+SCANNER_DELAY_MS = 6  # a wedge scanner types a character every few milliseconds
+HAND_DELAY_MS = 140  # a person types much slower
+
+
+class Driver:
+    """xdotool on the Xvfb display: scanner-speed bursts, hand typing, keys, screenshots."""
+
+    def __init__(self, out: Path, env: dict[str, str]) -> None:
+        self.out = out
+        self.env = env
+
+    def x(self, *args: str) -> str:
+        result = subprocess.run(["xdotool", *args], env=self.env, capture_output=True, text=True, check=False)
+        return result.stdout.strip()
+
+    def scan(self, code: str, settle: float = 0.8) -> None:
+        self.x("type", "--delay", str(SCANNER_DELAY_MS), code)
+        self.x("key", "Return")
+        time.sleep(settle)
+
+    def type(self, text: str) -> None:
+        self.x("type", "--delay", str(HAND_DELAY_MS), text)
+
+    def key(self, *keys: str, settle: float = 0.6) -> None:
+        for key in keys:
+            self.x("key", key)
+        time.sleep(settle)
+
+    def shot(self, name: str) -> Path:
+        time.sleep(0.4)
+        path = self.out / f"{name}.png"
+        subprocess.run(["import", "-window", "root", str(path)], env=self.env, check=True)
+        print("saved", path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+        return path
+
+    def wait_for_window(self, title: str, timeout: float = 180.0) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            found = self.x("search", "--onlyvisible", "--name", title)
+            if found:
+                window = found.splitlines()[-1]
+                self.x("windowfocus", window)
+                return window
+            time.sleep(0.5)
+        raise SystemExit(f"окно «{title}» не появилось за {timeout:.0f} с")
+
+
+def start_xvfb(env: dict[str, str]) -> subprocess.Popen[bytes] | None:
+    if subprocess.run(["xdpyinfo"], env=env, capture_output=True, check=False).returncode == 0:
+        return None  # a display is already up
+    proc = subprocess.Popen(["Xvfb", DISPLAY, "-screen", "0", SCREEN, "-nolisten", "tcp"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(50):
+        if subprocess.run(["xdpyinfo"], env=env, capture_output=True, check=False).returncode == 0:
+            return proc
+        time.sleep(0.1)
+    return proc
+
+
+def prepare_demo(data_dir: Path) -> Any:
+    """A migrated cache with the demo point; returns the demo secrets (codes in clear)."""
+    from desktop.db.migrate import migrate_with_backup
+    from desktop.demo.generator import generate_point
+    from desktop.demo.loader import load_demo
+
+    db = migrate_with_backup(data_dir / "cache.sqlite3")
+    demo = generate_point(orders=160)
+    load_demo(db, demo)
+    db.dispose()
+    return demo["secrets"]
+
+
+class DemoData:
+    """Barcodes for the tour, read from the prepared cache (this tool may read the file directly)."""
+
+    def __init__(self, path: Path, secrets: Any) -> None:
+        self.conn = sqlite3.connect(path)
+        self.secrets = secrets
+
+    def rows(self, sql: str, *args: Any) -> list[tuple[Any, ...]]:
+        return self.conn.execute(sql, args).fetchall()
+
+    def shipment_boxes(self) -> tuple[str, list[str]]:
+        number = self.rows("SELECT number FROM shipments ORDER BY number LIMIT 1")[0][0]
+        boxes = self.rows("SELECT b.barcode FROM boxes b JOIN shipments s ON s.id = b.shipment_id "
+                          "WHERE s.number = ? ORDER BY b.barcode", number)
+        return number, [b for (b,) in boxes]
+
+    def ready_order(self) -> tuple[str, str, list[str]]:
+        """A ready, unpaid, multi-box retail order with a known pickup code."""
+        rows = self.rows("SELECT o.number FROM orders o WHERE o.status = 'ready' AND o.kind = 'retail' "
+                         "ORDER BY o.prepaid, o.boxes_total DESC, o.number")
+        number = next(n for (n,) in rows if n in self.secrets.pickup_codes)
+        boxes = [b for (b,) in self.rows("SELECT b.barcode FROM boxes b JOIN orders o ON o.id = b.order_id "
+                                         "WHERE o.number = ? ORDER BY b.seq_no", number)]
+        return number, self.secrets.pickup_codes[number], boxes
+
+    def club(self) -> tuple[str, str, str]:
+        """(card number, activation code, phone of a customer with a ≥ 5,000 ₽ order and no card)."""
+        card = sorted(self.secrets.card_codes)[0]
+        phone = self.rows("SELECT c.phone FROM customers c JOIN orders o ON o.customer_id = c.id "
+                          "WHERE o.status IN ('ready', 'handed_over') AND o.total_kopecks >= 500000 "
+                          "ORDER BY o.total_kopecks DESC LIMIT 1")[0][0]
+        return card, self.secrets.card_codes[card], phone
+
+
+def tour(drv: Driver, data: DemoData) -> None:
+    drv.shot("01-login")
+    drv.scan("ST000001")  # the badge, at scanner speed
+    drv.type("1111")  # the PIN, by hand
+    drv.key("Return", settle=2.0)
+    drv.key("Return", settle=1.5)  # "open the shift?" → yes
+    handover(drv, data)
+    receiving(drv, data)
+    placement(drv, data)
+    club(drv, data)
+    other_pages(drv)
+
+
+def handover(drv: Driver, data: DemoData) -> None:
+    number, code, boxes = data.ready_order()
+    drv.key("ctrl+F2")
+    drv.scan(number, settle=1.5)
+    drv.type(code)
+    drv.key("Return", settle=2.0)
+    drv.shot("02-handover-verified")
+    for box in boxes:
+        drv.scan(box)
+    drv.shot("03-handover-boxes-scanned")
+    drv.key("F12", settle=1.0)  # leave the order in its cell for the next screenshots
+
+
+def receiving(drv: Driver, data: DemoData) -> None:
+    shipment, boxes = data.shipment_boxes()
+    drv.key("ctrl+F3")
+    drv.key("F2", settle=0.8)
+    drv.type(shipment)
+    drv.key("Return", settle=1.5)
+    for box in boxes[:7]:
+        drv.scan(box, settle=0.5)
+    drv.scan(boxes[0], settle=1.0)  # a repeat: amber
+    drv.shot("04-receiving-counters")
+    drv.scan("B999950000000101", settle=1.0)  # another point's box: red
+    drv.shot("05-receiving-foreign-box")
+
+
+def placement(drv: Driver, data: DemoData) -> None:
+    _shipment, boxes = data.shipment_boxes()
+    drv.key("ctrl+F4")
+    drv.scan(boxes[1], settle=1.2)
+    drv.shot("06-placement-suggested-cell")
+    cell = data.rows("SELECT code FROM storage_cells WHERE size_class = 'XL' ORDER BY code LIMIT 1")[0][0]
+    drv.scan(cell, settle=1.2)
+    drv.shot("07-placement-placed")
+
+
+def club(drv: Driver, data: DemoData) -> None:
+    card, code, phone = data.club()
+    drv.key("ctrl+F5")
+    drv.scan(card, settle=1.0)
+    drv.type(code)
+    drv.key("Tab", "Tab")
+    drv.key("ctrl+a")
+    drv.type("Москва")
+    drv.key("Tab")
+    drv.type(phone)
+    drv.key("F2", settle=1.5)
+    drv.shot("08-club-eligibility")
+    drv.key("F10", settle=2.0)
+    drv.shot("09-club-activated")
+
+
+def other_pages(drv: Driver) -> None:
+    """Every further registered page (orders, returns, sync…) by its navigation shortcut."""
+    from ui.pages import PAGE_CLASSES
+
+    mine = {"HandoverPage", "ReceivingPage", "PlacementPage", "ClubPage"}
+    for n, cls in enumerate((c for c in PAGE_CLASSES if c.__name__ not in mine), start=10):
+        drv.key(cls.shortcut.lower().replace("ctrl+", "ctrl+"), settle=1.5)
+        drv.shot(f"{n:02d}-{cls.__name__.removesuffix('Page').lower()}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--keep-data", action="store_true")
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    for old in args.out.glob("*.png"):
+        old.unlink()
+    env = dict(os.environ, DISPLAY=DISPLAY, PICKUP_DESK_MUTE="1", QT_QPA_PLATFORM="xcb")
+    xvfb = start_xvfb(env)
+    data_dir = Path(tempfile.mkdtemp(prefix="pickup-desk-shots-"))
+    env |= {"PICKUP_DESK_DATA_DIR": str(data_dir), "PICKUP_DESK_LOG_DIR": str(data_dir / "logs")}
+    app = None
+    try:
+        secrets = prepare_demo(data_dir)
+        data = DemoData(data_dir / "cache.sqlite3", secrets)
+        app = subprocess.Popen([sys.executable, "-m", "ui.app"], cwd=ROOT, env=env)
+        drv = Driver(args.out, env)
+        drv.wait_for_window("Пункт выдачи")
+        time.sleep(2.0)
+        tour(drv, data)
+    finally:
+        if app is not None:
+            app.terminate()
+            app.wait(20)
+        if xvfb is not None:
+            xvfb.terminate()
+        if not args.keep_data:
+            shutil.rmtree(data_dir, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
