@@ -1,0 +1,130 @@
+"""Sample document inputs built from the services' own result dataclasses (no database needed)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from desktop.documents.adapters import (
+    discrepancy_from_summary,
+    receipt_from_handover,
+    return_act_from,
+    shift_report_from,
+)
+from desktop.documents.model import (
+    DiscrepancyActData,
+    HandoverReceiptData,
+    PointInfo,
+    ReturnActData,
+    ShiftReportData,
+)
+from desktop.services.handover import BoxCheck, HandoverResult, HandoverState, LineState, PaymentIntent
+from desktop.services.receiving import DiscrepancySummary
+from desktop.services.returns import ReturnAct, ReturnActLine
+from desktop.services.staff import ShiftReport
+
+POINT = PointInfo("0042", "ПВЗ «На Ленина»", "г. Пермь, ул. Ленина, 10")
+OPENED = datetime(2026, 11, 24, 6, 2, tzinfo=UTC)
+CLOSED = datetime(2026, 11, 24, 15, 5, tzinfo=UTC)
+
+
+def discrepancy() -> DiscrepancyActData:
+    summary = DiscrepancySummary(
+        session="rs-7f3a",
+        shipment="SH-2026-1124-01",
+        point="0042",
+        opened_at=OPENED.isoformat(),
+        closed_at=CLOSED.isoformat(),
+        opened_by="Иванова Анна",
+        closed_by="Петров Борис",
+        staff=["Иванова Анна", "Петров Борис"],
+        counts={"expected": 14, "received": 12, "missing": 2, "surplus": 1, "foreign": 1, "cancelled": 1},
+        missing=[
+            {"box": "B004250000001203", "order": "500000012", "box_no": "3 из 3"},
+            {"box": "B004250000007701", "order": "500000077", "box_no": "1 из 1"},
+        ],
+        surplus=["B004250000009901"],
+        foreign=[{"box": "B001150000003301", "point": "0011"}],
+        cancelled=[{"box": "B004250000004401", "order": "500000044"}],
+        damaged=[{"box": "B004250000001201", "order": "500000012", "note": "мятый угол, скотч вскрыт"}],
+    )
+    return discrepancy_from_summary(summary, POINT)
+
+
+def receipt() -> HandoverReceiptData:
+    lines = (
+        LineState(1, "SKU-1001", "Смартфон Galaxy A55 8/256 ГБ", 1, 3_499_000, "R58W12345", 0, None),
+        LineState(2, "SKU-2040", "Чехол-книжка для Galaxy A55", 2, 99_000, None, 1, "не подошёл цвет"),
+        LineState(3, "SKU-3100", "Зарядное устройство 45 Вт", 1, 249_000, None, 1, "передумал"),
+    )
+    state = HandoverState(
+        uid="ho-1",
+        order_number="500000012",
+        status="ready",
+        kind="regular",
+        prepaid=False,
+        customer_name="Смирнов Алексей",
+        masked_phone="+7 9** ***-**-17",
+        legal_entity_name=None,
+        verified_by="code",
+        needs_id_document=False,
+        id_document_type=None,
+        id_document_last4=None,
+        needs_power_of_attorney=False,
+        power_of_attorney=None,
+        boxes=(BoxCheck("B004250000001201", 1, "A-01-03", True),),
+        lines=lines,
+        due_kopecks=3_598_000,
+        payment=PaymentIntent("cash", 3_598_000, 3_600_000, 2_000),
+        attempts_left=3,
+        locked=False,
+    )
+    result = HandoverResult(
+        uid="ho-1",
+        order_number="500000012",
+        result="partially_handed_over",
+        handed_kopecks=3_598_000,
+        refused_kopecks=348_000,
+        payment=state.payment,
+        bonus_points=35_980,
+        refund_by_centre_kopecks=0,
+        receipt_sms="sms-1",
+        notes=("Отказанные товары вернутся на склад с ближайшим возвратом.",),
+    )
+    return receipt_from_handover(state, result, "Иванова Анна", CLOSED, POINT)
+
+
+def return_act() -> ReturnActData:
+    act = ReturnAct(
+        session_uid="ret-19",
+        point_code="0042",
+        point_name=POINT.name,
+        point_address=POINT.address,
+        opened_at=OPENED,
+        closed_at=CLOSED,
+        opened_by="Петров Борис",
+        closed_by="Петров Борис",
+        orders=(
+            ReturnActLine("500000031", "expired", "Кузнецова Мария", ("B004250000003101",), 1, True),
+            ReturnActLine("500000044", "cancelled", "Орлов Игорь", ("B004250000004401",), 2, False),
+        ),
+        boxes_count=2,
+    )
+    return return_act_from(act)
+
+
+def shift() -> ShiftReportData:
+    report = ShiftReport(
+        shift_id=5,
+        key="ivanova-20261124T0602",
+        staff_login="ivanova",
+        staff_name="Иванова Анна",
+        opened_at=OPENED,
+        closed_at=CLOSED,
+        boxes_received=37,
+        orders_handed_over=21,
+        cash_kopecks=4_512_300,
+        card_kopecks=11_870_000,
+        cards_activated=2,
+        boxes_returned=4,
+    )
+    return shift_report_from(report, POINT)

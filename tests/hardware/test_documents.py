@@ -1,0 +1,114 @@
+"""Each document renders to an A4 PDF whose text (pdftotext) says what the document must say."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from desktop.documents.builders import discrepancy_act, handover_receipt, printer_test_page, return_act, shift_report
+from desktop.documents.model import DocumentKind
+from tests.hardware import samples
+
+pytestmark = pytest.mark.gui
+
+
+def _pdf_text(path) -> str:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True, text=True)
+    return " ".join(out.stdout.split())
+
+
+def _render(qapp, document, tmp_path) -> str:
+    from ui.hardware.documents import render_pdf
+
+    path = render_pdf(document, tmp_path / f"{document.kind}.pdf")
+    assert path.read_bytes().startswith(b"%PDF")
+    return _pdf_text(path)
+
+
+def test_discrepancy_act(qapp, tmp_path):
+    doc = discrepancy_act(samples.discrepancy())
+    assert doc.kind is DocumentKind.DISCREPANCY_ACT and doc.key == "rs-7f3a"
+    text = _render(qapp, doc, tmp_path)
+    for needle in (
+        "Акт расхождений по приёмке SH-2026-1124-01",
+        "Пункт выдачи 0042",
+        "24.11.2026 09:02, Иванова Анна",  # Moscow time
+        "Недостача — 2 коробки по накладной, которые не поступили",
+        "B004250000001203 500000012 3 из 3",
+        "Излишки",
+        "B001150000003301",
+        "мятый угол, скотч вскрыт",
+        "Принял:",
+    ):
+        assert needle in text, needle
+
+
+def test_handover_receipt(qapp, tmp_path):
+    doc = handover_receipt(samples.receipt())
+    text = _render(qapp, doc, tmp_path)
+    for needle in (
+        "Квитанция о выдаче заказа 500000012",
+        "выдан частично",
+        "Смирнов Алексей, +7 9** ***-**-17",
+        "Смартфон Galaxy A55 8/256 ГБ (с/н",
+        "R58W12345",
+        "Отказ клиента",
+        "не подошёл цвет",
+        "Оплачено при получении 35 980,00 ₽ наличными",
+        "Сдача 20,00 ₽",
+        "Начислено баллов 35980",
+        "Выдал Иванова Анна",
+    ):
+        assert needle in text.replace("\u202f", " "), needle
+
+
+def test_return_act(qapp, tmp_path):
+    text = _render(qapp, return_act(samples.return_act()), tmp_path)
+    for needle in (
+        "Акт возврата от 24.11.2026",
+        "истёк срок хранения",
+        "заказ отменён",
+        "1 из 2 — не все!",
+        "Отправлены не все коробки заказов: 500000044",
+        "Принял (перевозчик)",
+    ):
+        assert needle in text, needle
+
+
+def test_shift_report(qapp, tmp_path):
+    text = _render(qapp, shift_report(samples.shift()), tmp_path).replace("\u202f", " ")
+    for needle in (
+        "Отчёт за смену: Иванова Анна",
+        "Выдано заказов 21",
+        "Принято наличными 45 123,00 ₽",
+        "Всего денег 163 823,00 ₽",
+        "24.11.2026 09:02 — 24.11.2026 18:05",
+    ):
+        assert needle in text, needle
+
+
+def test_printer_test_page(qapp, tmp_path):
+    text = _render(qapp, printer_test_page("Офисный HP", "24.11.2026 18:05"), tmp_path)
+    assert "Пробная страница" in text and "Офисный HP" in text and "французских булок" in text
+
+
+def test_a_long_act_runs_over_several_pages(qapp, tmp_path):
+    from dataclasses import replace
+
+    from desktop.documents.model import BoxLine
+
+    data = replace(
+        samples.discrepancy(), missing=tuple(BoxLine(f"B0042500000{i:03d}01", f"500000{i:03d}") for i in range(120))
+    )
+    doc = discrepancy_act(data)
+    from ui.hardware.documents import render_pdf
+
+    path = render_pdf(doc, tmp_path / "long.pdf")
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    assert pages >= 3
+    assert "B004250000011901" in _pdf_text(path)

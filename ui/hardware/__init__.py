@@ -1,0 +1,1 @@
+"""Counter hardware in Qt: camera scanning, scanner set-up, label and document printing."""
