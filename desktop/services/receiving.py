@@ -178,20 +178,17 @@ _SESSION_BY_UID = (
     .join(_POINTS, _POINTS.c.id == _SESSIONS.c.point_id)
     .where(_SESSIONS.c.uid == bindparam("p_uid"))
 )
-_BOX_COLUMNS = (
-    select(
-        _BOXES.c.id,
-        _BOXES.c.status.label("box_status"),
-        _BOXES.c.shipment_id,
-        _BOXES.c.seq_no,
-        _ORDERS.c.id.label("order_id"),
-        _ORDERS.c.number,
-        _ORDERS.c.status,
-        _ORDERS.c.boxes_total,
-        _ORDERS.c.point_id,
-    )
-    .join(_ORDERS, _ORDERS.c.id == _BOXES.c.order_id)
-)
+_BOX_COLUMNS = select(
+    _BOXES.c.id,
+    _BOXES.c.status.label("box_status"),
+    _BOXES.c.shipment_id,
+    _BOXES.c.seq_no,
+    _ORDERS.c.id.label("order_id"),
+    _ORDERS.c.number,
+    _ORDERS.c.status,
+    _ORDERS.c.boxes_total,
+    _ORDERS.c.point_id,
+).join(_ORDERS, _ORDERS.c.id == _BOXES.c.order_id)
 # Hot-path statements are built once and executed with parameters: no per-scan statement building.
 _BOX_BY_BARCODE = _BOX_COLUMNS.where(_BOXES.c.barcode == bindparam("p_barcode"))
 _BOX_BY_ID = _BOX_COLUMNS.where(_BOXES.c.id == bindparam("p_id"))

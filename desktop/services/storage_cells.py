@@ -30,8 +30,7 @@ messages.register(
         "Выберите ячейку размера {box_size} или больше.",
         "cell.already_there": "Коробка {box} уже лежит в ячейке {label}.",
         "cell.box_not_found": "Коробка {box} не найдена в этом пункте выдачи. Проверьте штрихкод.",
-        "cell.box_not_received": "Коробка {box} не принята (состояние «{status}»). "
-        "Сначала отсканируйте её в приёмке.",
+        "cell.box_not_received": "Коробка {box} не принята (состояние «{status}»). Сначала отсканируйте её в приёмке.",
         "cell.no_room": "Нет свободной ячейки размера {box_size} или больше. Освободите место или сообщите менеджеру.",
     }
 )
@@ -148,9 +147,7 @@ class StorageCellService(Service):
             cell = _cell(s, cell_code, box.order.point_id)
             previous = box.cell if box.status == "placed" else None
             _check_placement(s, box, cell, previous)
-            s.execute(
-                update(Box).where(Box.id == box.id).values(status="placed", cell_id=cell.id, placed_at=act.now)
-            )
+            s.execute(update(Box).where(Box.id == box.id).values(status="placed", cell_id=cell.id, placed_at=act.now))
             prev_code = previous.code if previous else None
             act.emit(BoxPlaced(box=box.barcode, order=box.order.number, cell=cell.code, previous_cell=prev_code))
             act.audit("cell.place", box.barcode, order=box.order.number, cell=cell.code, previous_cell=prev_code)

@@ -26,8 +26,9 @@ VALID: dict[ScanKind, st.SearchStrategy[str]] = {
     K.CELL: st.tuples(st.sampled_from(LETTERS), _digits(4)).map(lambda t: "C" + "".join(t)),
     K.CLUB_CARD: _digits(11).map(lambda d: ean13.complete("2" + d)),
     K.STAFF_BADGE: _digits(6).map(lambda d: "ST" + d),
-    K.PICKUP_TOKEN: st.tuples(st.text(B64, min_size=1, max_size=80), st.text(B64, min_size=1, max_size=90))
-    .map(lambda t: f"PD1.{t[0]}.{t[1]}"),
+    K.PICKUP_TOKEN: st.tuples(st.text(B64, min_size=1, max_size=80), st.text(B64, min_size=1, max_size=90)).map(
+        lambda t: f"PD1.{t[0]}.{t[1]}"
+    ),
     K.PICKUP_CODE: _digits(6),
 }
 any_valid = st.sampled_from(list(VALID)).flatmap(lambda k: VALID[k].map(lambda v: (k, v)))
