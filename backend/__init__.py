@@ -1,0 +1,1 @@
+"""Reference central backend (FastAPI + SQLAlchemy): enrolment, event ingestion, change feed, pickup codes."""

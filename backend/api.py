@@ -20,7 +20,7 @@ from backend.auth import (
 )
 from backend.codes import CodeIssuer
 from backend.config import MAX_BATCH, MIN_CLIENT_VERSION, VERSION
-from backend.db import Database
+from backend.db import Database, rowcount
 from backend.errors import ApiError
 from backend.ingest import CURRENT_SCHEMA_V, MIN_SCHEMA_V, IncomingEvent, IngestEnv, ingest_batch
 from backend.keys import public_key_b64
@@ -53,7 +53,8 @@ DeviceDep = Annotated[DeviceContext, Depends(current_device)]
 
 
 def _db(request: Request) -> Database:
-    return request.app.state.db  # type: ignore[no-any-return]
+    db: Database = request.app.state.db
+    return db
 
 
 def _now(request: Request) -> Any:
@@ -83,9 +84,9 @@ def create_enrolment_code(body: EnrolmentCodeIn, request: Request) -> dict[str, 
 @router.post("/admin/devices/{device_id}/revoke", status_code=204, dependencies=[Admin])
 def revoke_device(device_id: str, request: Request) -> Response:
     with _db(request).write() as session:
-        done = session.execute(
+        done = rowcount(session.execute(
             update(Device).where(Device.id == device_id, Device.revoked_at.is_(None)).values(revoked_at=_now(request))
-        ).rowcount
+        ))
         if not done and session.get(Device, device_id) is None:
             raise ApiError(404, "device_not_found", "Устройство не найдено")
     return Response(status_code=204)
@@ -149,11 +150,11 @@ def enrol(body: EnrolIn, request: Request) -> dict[str, Any]:
             raise ApiError(403, "enrolment_code_invalid", "Код регистрации неверен или уже использован")
         if code.expires_at <= now:
             raise ApiError(403, "enrolment_code_expired", "Срок действия кода регистрации истёк: запросите новый")
-        used = session.execute(
+        used = rowcount(session.execute(
             update(EnrolmentCode)
             .where(EnrolmentCode.id == code.id, EnrolmentCode.used_at.is_(None))
             .values(used_at=now, device_id=device_id)
-        ).rowcount
+        ))
         if not used:
             raise ApiError(403, "enrolment_code_invalid", "Код регистрации неверен или уже использован")
         session.add(Device(id=device_id, point_id=code.point_id, name=body.device_name,

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from backend.db import rowcount
 from backend.models import Change, Counter
 
 CHANGE_SEQ = "change_seq"
@@ -90,8 +91,8 @@ def prune(session: Session, older_than: datetime) -> int:
     last = session.scalar(select(func.max(Change.seq)).where(Change.created_at < older_than))
     if last is None:
         return 0
-    deleted = session.execute(delete(Change).where(Change.seq <= last)).rowcount
+    deleted = rowcount(session.execute(delete(Change).where(Change.seq <= last)))
     session.execute(
         update(Counter).where(Counter.name == PRUNED_THROUGH, Counter.value < last).values(value=last)
     )
-    return int(deleted or 0)
+    return deleted

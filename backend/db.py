@@ -32,6 +32,11 @@ class Base(DeclarativeBase):
     type_annotation_map = {datetime: UTCDateTime(), dict: JSON, list: JSON}  # noqa: RUF012
 
 
+def rowcount(result: Any) -> int:
+    """Rows matched by an UPDATE/DELETE (typed access to the cursor result's rowcount)."""
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
 def is_sqlite(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite"
 

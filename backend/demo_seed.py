@@ -25,4 +25,6 @@ def seed_demo(db: Database, code_hash_n: int, now: datetime, orders: int = 300) 
     with db.write() as session:
         changes.lock_feed(session)
         importer.import_feed(session, demo, code_hash_n, now)
-    return dataclasses.asdict(secrets) if dataclasses.is_dataclass(secrets) else dict(secrets)
+    if dataclasses.is_dataclass(secrets) and not isinstance(secrets, type):
+        return dataclasses.asdict(secrets)
+    return dict(secrets)

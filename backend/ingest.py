@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import logging
 import types
 import typing
 from dataclasses import dataclass
-from functools import cache
 from typing import Any, Union
 
 from sqlalchemy import select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from backend import changes
@@ -20,6 +20,9 @@ from backend.db import Database
 from backend.models import Device, EventRecord, Point
 from backend.rules import Outcome, RuleContext, apply_event, rejected
 from desktop import events as ev
+from desktop.errors import DomainError
+
+log = logging.getLogger(__name__)
 
 CURRENT_SCHEMA_V = ev.SCHEMA_V
 MIN_SCHEMA_V = max(1, ev.SCHEMA_V - 1)  # the current and the previous payload schema are accepted
@@ -72,9 +75,13 @@ def validate(event_type: str, payload: dict[str, Any]) -> ev.Event:
     return event
 
 
-@cache
-def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls, vars(ev))
+_HINTS: dict[str, dict[str, Any]] = {}
+
+
+def _hints(cls: type[ev.Event]) -> dict[str, Any]:
+    if cls.TYPE not in _HINTS:
+        _HINTS[cls.TYPE] = typing.get_type_hints(cls, vars(ev))
+    return _HINTS[cls.TYPE]
 
 
 def _matches(value: Any, hint: Any) -> bool:
@@ -173,3 +180,12 @@ def _outcome(session: Session, env: IngestEnv, point: Point, item: IncomingEvent
             return apply_event(ctx, event)
     except (ValueError, TypeError) as exc:  # a payload value the rule could not use (bad date, …)
         return rejected(f"invalid_payload: {exc}"[:500])
+    except DomainError as exc:
+        return rejected(f"{exc.code}: {exc.params}"[:500])
+    except SQLAlchemyError:
+        raise  # the database's trouble (connection, lock): the whole batch fails and is retried
+    except Exception:
+        # A bug in a rule: logged with its traceback; the event is kept as rejected for review so
+        # one bad event cannot block the device's queue forever.
+        log.exception("rule for %s failed on event %s", item.type, item.event_id)
+        return rejected("internal_error")

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from backend import changes
 from backend.codes import CodeIssuer, code_issued, issue_code, sms_context
+from backend.db import rowcount
 from backend.models import (
     BonusEntry,
     Box,
@@ -153,7 +154,7 @@ def _move_box(ctx: RuleContext, box: Box, from_statuses: tuple[str, ...], **valu
         update(Box).where(Box.id == box.id, Box.status.in_(from_statuses)).values(**values)
     )
     ctx.session.expire(box)
-    return bool(result.rowcount)
+    return rowcount(result) > 0
 
 
 # --- receiving ----------------------------------------------------------------------------------
@@ -388,12 +389,12 @@ def card_activated(ctx: RuleContext, event: ev.ClubCardActivated) -> Outcome:
     if card.status not in ("stock", "pending"):
         return _activation_lost(ctx, card)
     customer = _club_customer(ctx, event.phone, event.card)
-    won = ctx.session.execute(
+    won = rowcount(ctx.session.execute(
         update(ClubCard)
         .where(ClubCard.id == card.id, ClubCard.status.in_(("stock", "pending")))
         .values(status="active", customer_id=customer.id, city=event.city, activated_at=ctx.now,
                 activation_event_id=ctx.event_id)
-    ).rowcount
+    ))
     ctx.session.expire(card)
     if not won:
         return _activation_lost(ctx, card)

@@ -261,3 +261,18 @@ def test_card_activation_and_bonus_rows_are_unique(server: Server) -> None:
     with server.db.read() as session:
         row = session.scalars(select(ClubCard).where(ClubCard.number == card)).one()
         assert row.status == "active" and row.customer_id is not None
+
+
+def test_a_failing_rule_rejects_its_event_and_the_batch_goes_on(server: Server, monkeypatch, caplog) -> None:
+    from backend import rules
+
+    device = _ready_server(server)
+
+    def broken(_ctx: Any, _event: Any) -> Any:
+        raise RuntimeError("bug")
+
+    monkeypatch.setitem(rules.RULES, "order.locked", broken)
+    results = device.push(device.event("order.locked", {"order": NUMBER, "failed_attempts": 5}),
+                          device.event("shift.opened", {"shift": "s", "staff": "kassir"}))
+    assert [(r["status"], r["reason"]) for r in results] == [("rejected", "internal_error"), ("applied", None)]
+    assert "rule for order.locked failed" in caplog.text
