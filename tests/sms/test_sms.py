@@ -296,3 +296,25 @@ def test_a_row_is_claimed_by_one_dispatcher_only(factory: sessionmaker[Session],
     assert second._claim(uid) is None
     row = _row(factory)
     assert row.status == "sending" and row.send_attempts == 1
+
+
+def test_smsru_callback_endpoint(factory: sessionmaker[Session], clock: FakeClock) -> None:
+    from fastapi import FastAPI
+    from fastapi.testclient import TestClient
+
+    from backend.sms.callbacks import smsru_callback_router
+
+    _queue(factory)
+    with FakeGatewayServer("smsru") as fake:
+        d = _dispatcher(factory, _smsru(fake.url), clock, Published())
+        d.run_once()
+    sms_id = _row(factory).gateway_message_id
+    app = FastAPI()
+    app.include_router(smsru_callback_router(lambda: d, "s3cret"))
+    client = TestClient(app)
+    body = {"data[0]": f"sms_status\n{sms_id}\n103\n1795000000", "data[1]": "sms_status\nunknown-id\n103\n1"}
+    assert client.post("/v1/sms/smsru-callback/wrong", data=body).status_code == 403
+    assert _row(factory).status == "accepted"
+    reply = client.post("/v1/sms/smsru-callback/s3cret", data=body)
+    assert reply.status_code == 200 and reply.text == "100"
+    assert _row(factory).status == "delivered"
