@@ -10,9 +10,9 @@ the scanner presses the keys of the QWERTY letters, and the ЙЦУКЕН layout 
 from __future__ import annotations
 
 import math
-from itertools import pairwise
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 TEST_CODE = "PDtest.0427"  # upper and lower case, a dot and digits: layout, Caps Lock and NumLock show
 TERMINATOR_KEYS = {"Return": "\r", "Enter": "\r", "Tab": "\t"}
