@@ -8,7 +8,8 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from fastapi import Request
+from fastapi import Depends, Request
+from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -58,17 +59,17 @@ class DeviceContext:
     point_code: str
 
 
-def _bearer(request: Request) -> str:
-    header = request.headers.get("authorization", "")
-    scheme, _, token = header.partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
-        raise ApiError(401, "unauthorized", "Нужен токен устройства: зарегистрируйте компьютер заново")
-    return token.strip()
+BEARER = HTTPBearer(auto_error=False, description="Токен устройства, выданный при регистрации (POST /v1/enrol)")
+ADMIN_HEADER = APIKeyHeader(name="X-Admin-Token", auto_error=False, description="Токен администратора сервера")
 
 
-def current_device(request: Request) -> DeviceContext:
+def current_device(
+    request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(BEARER)
+) -> DeviceContext:
     """FastAPI dependency: the device behind the bearer token (401 when missing, unknown or revoked)."""
-    token_hash = hash_secret(_bearer(request))
+    if credentials is None or not credentials.credentials.strip():
+        raise ApiError(401, "unauthorized", "Нужен токен устройства: зарегистрируйте компьютер заново")
+    token_hash = hash_secret(credentials.credentials.strip())
     db = request.app.state.db
     with db.read() as session:
         row = session.execute(
@@ -83,11 +84,11 @@ def current_device(request: Request) -> DeviceContext:
     return DeviceContext(device_id=row.id, point_id=row.point_id, point_code=row.code)
 
 
-def require_admin(request: Request) -> None:
+def require_admin(request: Request, given: str | None = Depends(ADMIN_HEADER)) -> None:
     """FastAPI dependency: the X-Admin-Token header must equal the configured admin token."""
     expected = request.app.state.settings.admin_token
     if not expected:
         raise ApiError(403, "admin_disabled", "Администрирование отключено: задайте PICKUP_ADMIN_TOKEN")
-    given = request.headers.get("x-admin-token", "")
+    given = given or ""
     if not hmac.compare_digest(given.encode(), expected.encode()):
         raise ApiError(403, "admin_forbidden", "Неверный токен администратора")
