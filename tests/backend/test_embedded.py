@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import time
 import uuid
 from pathlib import Path
@@ -11,6 +12,7 @@ import requests
 
 from backend.embedded import DB_FILE, SECRETS_FILE, start_embedded
 from backend.server import parse_args
+from tests.backend.conftest import BOTH_DBS
 
 
 def _wait_for(predicate, timeout: float = 20.0) -> bool:
@@ -69,3 +71,31 @@ def test_console_command_arguments(monkeypatch) -> None:
     args = parse_args(["--db", "postgresql+psycopg://u@h/db", "--host", "0.0.0.0", "--port", "9000", "--seed-demo"])
     assert (args.db, args.host, args.port, args.seed_demo, args.admin_token) == (
         "postgresql+psycopg://u@h/db", "0.0.0.0", 9000, True, None)
+
+
+@BOTH_DBS
+def test_console_command_runs_the_server(db_url: str, tmp_path: Path) -> None:
+    import socket
+    import subprocess
+    import sys
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    cmd = [sys.executable, "-m", "backend.server", "--db", db_url, "--port", str(port), "--admin-token", "t",
+           "--sms-gateway", "none", "--log-level", "warning"]
+    proc = subprocess.Popen(cmd, cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])})
+    try:
+        def healthy() -> bool:
+            try:
+                return requests.get(f"http://127.0.0.1:{port}/v1/health", timeout=1).status_code == 200
+            except requests.ConnectionError:
+                return proc.poll() is not None
+
+        assert _wait_for(healthy, timeout=60) and proc.poll() is None
+        reply = requests.post(f"http://127.0.0.1:{port}/v1/admin/enrolment-codes", json={"point_code": "0042"},
+                              headers={"X-Admin-Token": "t"}, timeout=5)
+        assert reply.status_code == 404 and reply.json()["code"] == "point_not_found"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
