@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, func, select, update
+from sqlalchemy import Table, bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from desktop import cache_import
@@ -30,6 +30,8 @@ MAX_BATCH = 500
 CURSOR_KEY = "cursor"
 SERVER_KEY = "server_public_key"
 PROBLEM_STATUSES = ("rejected", "conflict")
+SNAPSHOT_CHUNK = 100
+DEFAULT_PAGE = 100  # changes per page and transaction (~1 s of write lock at most)
 SPLITTABLE = (400, 413, 422)  # the whole batch refused: find the event that causes it
 
 
@@ -76,7 +78,7 @@ class SyncEngine:
     """One counter PC's local database against one backend."""
 
     def __init__(self, db: Database, client: SyncClient, clock: Clock = utc_now, *,
-                 batch_size: int = MAX_BATCH, page_limit: int = 500) -> None:
+                 batch_size: int = MAX_BATCH, page_limit: int = DEFAULT_PAGE) -> None:
         self.db = db
         self.client = client
         self.clock = clock
@@ -190,10 +192,30 @@ class SyncEngine:
             set_state(s, CURSOR_KEY, str(next_cursor))
 
     def take_snapshot(self, report: SyncReport | None = None) -> int:
-        """Replace the cached server-owned data with the server's snapshot; the outbox is untouched."""
+        """Refresh the cached server-owned data from a snapshot; the outbox is untouched.
+
+        Orders go in chunks of SNAPSHOT_CHUNK per transaction so a clerk's action never waits long
+        for the write lock. The cursor is removed first and written last: a crash in between
+        leaves no cursor, so the next pull simply takes a snapshot again.
+        """
         data = self.client.snapshot()
         with self.db.write() as s:
-            cache_import.load_snapshot(s, data)
+            s.execute(delete(SyncState).where(SyncState.key == CURSOR_KEY))
+            point = cache_import.upsert_point(s, data["point"], local=True)
+            for item in data.get("shipments", []):
+                cache_import.upsert_shipment(s, item)
+            for item in data.get("cells", []):
+                cache_import.upsert_cell(s, item, point.id)
+            for item in data.get("cards", []):
+                cache_import.upsert_card(s, item)
+            for item in data.get("staff", []):
+                cache_import.upsert_staff(s, item, point.id)
+        orders = data.get("orders", [])
+        for start in range(0, len(orders), SNAPSHOT_CHUNK):
+            with self.db.write() as s:
+                for item in orders[start:start + SNAPSHOT_CHUNK]:
+                    cache_import.upsert_order(s, item)
+        with self.db.write() as s:
             set_state(s, CURSOR_KEY, str(int(data["cursor"])))
         if report is not None:
             report.snapshot = True

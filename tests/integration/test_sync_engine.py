@@ -303,3 +303,34 @@ def test_club_activation_result_and_bonus_go_through_the_club_service(
     assert ledger == {cards[0].id: "confirmed", cards[1].id: "rejected"}
     assert alerts == ["club_activation_rejected"]
     assert "club.activation_confirmed" in journal and "club.activation_rejected" in journal
+
+
+def test_a_crash_during_a_snapshot_leaves_no_cursor_and_the_next_pull_starts_over(
+        db: Database, engine: SyncEngine, backend: FakeBackend, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop import cache_import
+
+    start_feed_at_zero(db)
+    for i in range(250):
+        backend.publish("order.upsert", order_dict(f"9{i:08d}", phone=f"+7916{i:07d}"))
+    backend.pruned_through = 1  # our cursor 0 has expired
+    original = cache_import.upsert_order
+    calls = {"n": 0}
+
+    def crash_at_150(s: Any, data: Any) -> Any:
+        calls["n"] += 1
+        if calls["n"] == 150:
+            raise RuntimeError("power cut")
+        return original(s, data)
+
+    monkeypatch.setattr(cache_import, "upsert_order", crash_at_150)
+    with pytest.raises(RuntimeError):
+        engine.pull()
+    with db.read() as s:
+        assert s.get(SyncState, "cursor") is None
+        assert s.scalar(select(func.count()).select_from(Order)) == 100  # one chunk committed
+    monkeypatch.setattr(cache_import, "upsert_order", original)
+    report = engine.pull()
+    assert report.snapshot and backend.snapshot_calls == 2
+    with db.read() as s:
+        assert s.get(SyncState, "cursor").value == "250"
+        assert s.scalar(select(func.count()).select_from(Order)) == 250
