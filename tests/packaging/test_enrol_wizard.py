@@ -159,7 +159,8 @@ def test_command_line_enrolment_for_installers(backend: LiveBackend, config: App
     assert stored["point_code"] == "0042" and stored["backend_url"] == backend.url
     again, text = cli(config, "--enrol", backend.url, code, "--point", "0042")  # re-run by an upgrade
     assert again == 0 and "уже зарегистрирован" in text
-    _code, report = cli(config, "--self-test", "--backend-url", backend.url)
+    code, report = cli(config, "--self-test", "--backend-url", backend.url)
+    assert code in (0, 1), report
     assert "[ OK ] Ключ устройства" in report and "[ОШИБ]" not in report, report
 
 
