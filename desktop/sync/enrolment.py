@@ -10,7 +10,9 @@ from desktop import device_credentials, messages
 from desktop.db.engine import Database
 from desktop.device_credentials import DeviceCredentials
 from desktop.errors import DomainError
+from desktop.events import SCHEMA_V
 from desktop.sync.client import (
+    CLIENT_VERSION,
     AuthRejected,
     BackendUnavailable,
     NotPickupDesk,
@@ -32,6 +34,8 @@ messages.register(
         "sync.code_invalid": "Код регистрации неверен или уже использован. Попросите новый код у администратора.",
         "sync.code_expired": "Срок действия кода регистрации истёк. Попросите новый код у администратора.",
         "sync.enrol_refused": "Сервер отклонил регистрацию: {detail}",
+        "sync.upgrade_required": "Сервер {url} требует более новую версию программы (не ниже {version}). "
+        "Обновите программу, затем повторите регистрацию.",
     }
 )
 
@@ -42,7 +46,7 @@ def check_backend(url: str, ca_bundle: str | None = None) -> dict[str, Any]:
         raise DomainError("sync.bad_url", url=url)
     client = SyncClient(url, ca_bundle=ca_bundle, retry_total=1)
     try:
-        return client.health()
+        health = client.health()
     except TlsProblem:
         raise DomainError("sync.tls", url=url) from None
     except BackendUnavailable:
@@ -51,6 +55,20 @@ def check_backend(url: str, ca_bundle: str | None = None) -> dict[str, Any]:
         raise DomainError("sync.not_pickup_desk", url=url) from None
     finally:
         client.close()
+    _check_versions(url, health)
+    return health
+
+
+def _version_tuple(text: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in text.split(".") if part.isdigit())
+
+
+def _check_versions(url: str, health: dict[str, Any]) -> None:
+    """Refuse early when the server no longer accepts this app's events or version."""
+    too_old_schema = int(health.get("min_schema_v", 0)) > SCHEMA_V
+    minimum = str(health.get("min_client_version") or "0")
+    if too_old_schema or _version_tuple(minimum) > _version_tuple(CLIENT_VERSION):
+        raise DomainError("sync.upgrade_required", url=url, version=minimum)
 
 
 def enrol(url: str, code: str, data_dir: Path | str, db: Database, device_name: str | None = None,

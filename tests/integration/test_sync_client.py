@@ -107,6 +107,14 @@ def test_check_backend_messages(server: CannedServer) -> None:
     with pytest.raises(DomainError) as err:
         check_backend("http://127.0.0.1:9")
     assert err.value.code == "sync.unreachable"
+    server.default["GET /v1/health"] = (200, {}, {**HEALTH, "min_schema_v": 2}, 0)
+    with pytest.raises(DomainError) as err:
+        check_backend(server.url)
+    assert err.value.code == "sync.upgrade_required" and "Обновите" in str(err.value)
+    server.default["GET /v1/health"] = (200, {}, {**HEALTH, "min_client_version": "0.10.0"}, 0)
+    with pytest.raises(DomainError) as err:
+        check_backend(server.url)
+    assert err.value.code == "sync.upgrade_required"
     server.default["GET /v1/health"] = (200, {}, {"hello": "world"}, 0)
     with pytest.raises(DomainError) as err:
         check_backend(server.url)
