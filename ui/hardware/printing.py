@@ -1,0 +1,220 @@
+"""Printing that never fails silently: printer choice per document kind, checks, clear errors, re-print.
+
+Every print goes through `Printing.print_document` / `print_labels`: the printer is looked up and
+checked first (none installed, the configured one gone, offline or in error, wrong paper), the job
+is recorded in the `PrintJournal` with its outcome, and a failure raises a DomainError whose Russian
+text says what to do. The last rendering of each order's / session's document stays in the journal,
+so "Печатать ещё раз" works after a paper jam without going back to the workflow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from PIL import Image
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+
+from desktop import messages
+from desktop.documents.builders import printer_test_page
+from desktop.documents.jobs import PrintJournal, PrintRecord
+from desktop.documents.model import Document, DocumentKind
+from desktop.errors import DomainError
+from desktop.labels.templates import LabelTemplate, SheetTemplate
+from ui.hardware.documents import a4_layout, paint
+
+messages.register(
+    {
+        "print.no_printer": "В системе не установлен ни один принтер. Подключите принтер, установите его "
+        "драйвер в Windows (Параметры → Принтеры и сканеры) и повторите печать.",
+        "print.not_found": "Принтер «{printer}» для документа «{kind}» не найден — возможно, его отключили или "
+        "переименовали. Выберите другой принтер в настройках печати и повторите печать.",
+        "print.offline": "Принтер «{printer}» не готов (отключён, нет бумаги или открыта крышка). Проверьте "
+        "принтер и нажмите «Печатать ещё раз».",
+        "print.paper_mismatch": "В принтере «{printer}» не настроен размер бумаги {paper}. Выберите этот размер "
+        "в свойствах принтера (или другой шаблон этикетки) и повторите печать.",
+        "print.failed": "Документ «{title}» не напечатан: принтер «{printer}» отказал. Проверьте принтер "
+        "и нажмите «Печатать ещё раз» — документ сохранён.",
+        "print.nothing_to_reprint": "Для «{key}» нет сохранённых документов для повторной печати.",
+    }
+)
+
+PRINTER_KIND = {  # DocumentKind → the [printers] setting that picks its printer
+    DocumentKind.DISCREPANCY_ACT: "document",
+    DocumentKind.RETURN_ACT: "document",
+    DocumentKind.SHIFT_REPORT: "document",
+    DocumentKind.TEST_PAGE: "document",
+    DocumentKind.HANDOVER_RECEIPT: "receipt",
+    DocumentKind.LABELS: "label",
+}
+KIND_NAMES = {"document": "документы A4", "receipt": "квитанции о выдаче", "label": "этикетки"}
+PAPER_TOLERANCE_MM = 1.5
+PdfTarget = str  # a printer name starting with "pdf:" prints to that PDF file (tests, no-printer counters)
+
+
+@dataclass(frozen=True)
+class PrinterEntry:
+    """A printer as the settings list shows it."""
+
+    name: str
+    description: str
+    is_default: bool
+    ready: bool
+
+
+def available_printers() -> list[PrinterEntry]:
+    default = QPrinterInfo.defaultPrinterName()
+    return [
+        PrinterEntry(
+            info.printerName(),
+            info.description() or info.printerName(),
+            info.printerName() == default,
+            info.state() not in (QPrinter.PrinterState.Error, QPrinter.PrinterState.Aborted),
+        )
+        for info in QPrinterInfo.availablePrinters()
+    ]
+
+
+class Printing:
+    """Prints documents and labels for the UI; configured printers come from the [printers] settings."""
+
+    def __init__(
+        self,
+        journal: PrintJournal,
+        printers: Mapping[str, str] | None = None,
+        printer_info: Callable[[str], QPrinterInfo | None] | None = None,
+        printer_names: Callable[[], list[str]] | None = None,
+    ) -> None:
+        self.journal = journal
+        self.printers = dict(printers or {})
+        self._info = printer_info or _system_printer
+        self._names = printer_names or QPrinterInfo.availablePrinterNames
+
+    def printer_name_for(self, kind: DocumentKind) -> str:
+        """The configured printer for the kind, else the system default ('' when there is none)."""
+        return self.printers.get(PRINTER_KIND[kind]) or QPrinterInfo.defaultPrinterName()
+
+    def printer_name_for_kind(self, printer_kind: str) -> str:
+        """Same for a settings kind (label | document | receipt)."""
+        return self.printers.get(printer_kind) or QPrinterInfo.defaultPrinterName()
+
+    def print_document(self, document: Document, printer_name: str | None = None) -> PrintRecord:
+        name = printer_name if printer_name is not None else self.printer_name_for(document.kind)
+        self.journal.remember(document, "rendered", name)
+        try:
+            printer = self._printer(name, document.kind, QPageSize(QPageSize.PageSizeId.A4))
+            if not printer.pageLayout().isValid() or printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:
+                printer.setPageLayout(a4_layout())
+            paint(document, printer)
+            _check_done(printer, name, document.title)
+        except DomainError as error:
+            self.journal.remember(document, "failed", name, str(error))
+            raise
+        return self.journal.remember(document, "printed", name)
+
+    def reprint(self, kind: DocumentKind, key: str, printer_name: str | None = None) -> PrintRecord:
+        """Print the remembered document of an order / session again (after a failure or on request)."""
+        record = self.journal.last(kind, key)
+        if record is None:
+            raise DomainError("print.nothing_to_reprint", key=key)
+        return self.print_document(record.document, printer_name)
+
+    def test_page(self, printer_name: str) -> PrintRecord:
+        stamp = datetime.now().astimezone().strftime("%d.%m.%Y %H:%M")
+        return self.print_document(printer_test_page(printer_name or "по умолчанию", stamp), printer_name)
+
+    def print_labels(
+        self, pages: Sequence[Image.Image], stock: LabelTemplate | SheetTemplate, printer_name: str | None = None
+    ) -> int:
+        """Print label images (one per page: a thermal label or an A4 sheet); returns the page count."""
+        name = printer_name if printer_name is not None else self.printer_name_for(DocumentKind.LABELS)
+        page_size, dpi = _page_of(stock)
+        printer = self._printer(name, DocumentKind.LABELS, page_size)
+        printer.setResolution(dpi)
+        printer.setFullPage(True)
+        # QPageSize keeps the given width × height; "portrait" means exactly that size, no swap
+        printer.setPageLayout(QPageLayout(page_size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+        _paint_images(printer, pages, name)
+        _check_done(printer, name, "Этикетки")
+        return len(pages)
+
+    def _printer(self, name: str, kind: DocumentKind, paper: QPageSize) -> QPrinter:
+        if name.startswith("pdf:"):
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            printer.setOutputFileName(name[4:])
+            printer.setPageSize(paper)
+            return printer
+        info = self._checked_info(name, kind)
+        _check_paper(info, paper)
+        printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
+        printer.setPageSize(paper)
+        return printer
+
+    def _checked_info(self, name: str, kind: DocumentKind) -> QPrinterInfo:
+        if not name:
+            raise DomainError("print.no_printer")
+        info = self._info(name)
+        if info is None or info.isNull():
+            if not self._names():
+                raise DomainError("print.no_printer")
+            raise DomainError("print.not_found", printer=name, kind=KIND_NAMES[PRINTER_KIND[kind]])
+        if info.state() in (QPrinter.PrinterState.Error, QPrinter.PrinterState.Aborted):
+            raise DomainError("print.offline", printer=name)
+        return info
+
+
+def _system_printer(name: str) -> QPrinterInfo | None:
+    info = QPrinterInfo.printerInfo(name)
+    return None if info.isNull() else info
+
+
+def _check_paper(info: QPrinterInfo, paper: QPageSize) -> None:
+    supported = info.supportedPageSizes()
+    if not supported or info.supportsCustomPageSizes():
+        return
+    wanted = paper.size(QPageSize.Unit.Millimeter)
+    for size in supported:
+        have = size.size(QPageSize.Unit.Millimeter)
+        for w, h in ((have.width(), have.height()), (have.height(), have.width())):
+            if abs(w - wanted.width()) <= PAPER_TOLERANCE_MM and abs(h - wanted.height()) <= PAPER_TOLERANCE_MM:
+                return
+    raise DomainError("print.paper_mismatch", printer=info.printerName(), paper=_paper_text(wanted))
+
+
+def _paper_text(size: QSizeF) -> str:
+    return f"{size.width():g}×{size.height():g} мм"
+
+
+def _page_of(stock: LabelTemplate | SheetTemplate) -> tuple[QPageSize, int]:
+    if isinstance(stock, SheetTemplate):
+        return QPageSize(QSizeF(*stock.page_mm), QPageSize.Unit.Millimeter, stock.title), stock.label.dpi
+    return QPageSize(QSizeF(stock.width_mm, stock.height_mm), QPageSize.Unit.Millimeter, stock.title), stock.dpi
+
+
+def _paint_images(printer: QPrinter, pages: Sequence[Image.Image], name: str) -> None:
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise DomainError("print.offline", printer=name or "по умолчанию")
+    try:
+        for index, page in enumerate(pages):
+            if index:
+                printer.newPage()
+            target = QRectF(printer.pageLayout().fullRectPixels(printer.resolution()))
+            painter.drawImage(target, pil_to_qimage(page))
+    finally:
+        painter.end()
+
+
+def _check_done(printer: QPrinter, name: str, title: str) -> None:
+    if printer.printerState() in (QPrinter.PrinterState.Error, QPrinter.PrinterState.Aborted):
+        raise DomainError("print.failed", title=title, printer=name or "по умолчанию")
+
+
+def pil_to_qimage(image: Image.Image) -> QImage:
+    """A Pillow image as a QImage (greyscale stays 8-bit; the copy owns its pixels)."""
+    grey = image.convert("L")
+    return QImage(grey.tobytes(), grey.width, grey.height, grey.width, QImage.Format.Format_Grayscale8).copy()
