@@ -169,7 +169,7 @@ def box_received(ctx: RuleContext, event: ev.BoxReceived) -> Outcome:
         return duplicate("box_already_received")
     if order.status in BEFORE_ARRIVAL:
         order.status = next_status(order.number, order.status, OrderEvent.BOX_ARRIVED)
-        ctx.publish_order(order)
+    ctx.publish_order(order)
     return APPLIED
 
 
@@ -228,7 +228,10 @@ def box_placed(ctx: RuleContext, event: ev.BoxPlaced) -> Outcome:
     moved = _move_box(
         ctx, box, ("expected", "received", "placed"), status="placed", cell_code=cell.code, placed_at=ctx.now
     )
-    return APPLIED if moved else conflict(f"box_not_in_storage:{box.status}")
+    if not moved:
+        return conflict(f"box_not_in_storage:{box.status}")
+    ctx.publish_order(box.order)
+    return APPLIED
 
 
 @rule(ev.StorageExtended)
@@ -432,7 +435,10 @@ def _club_customer(ctx: RuleContext, phone: str, card_number: str) -> Customer:
 def box_returned(ctx: RuleContext, event: ev.BoxReturned) -> Outcome:
     box = _box(ctx, event.box, event.order)
     moved = _move_box(ctx, box, ("expected", "received", "placed"), status="returned", cell_code=None)
-    return APPLIED if moved else duplicate(f"box_not_in_storage:{box.status}")
+    if not moved:
+        return duplicate(f"box_not_in_storage:{box.status}")
+    ctx.publish_order(box.order)
+    return APPLIED
 
 
 @rule(ev.OrderReturned)

@@ -53,6 +53,9 @@ def order_dict(order: Order, point_code: str) -> dict[str, Any]:
         "created_at": iso(order.created_at),
         "storage_until": iso(order.storage_until),
         "pickup_code_hash": order.pickup_code_hash,
+        "arrived_at": iso(order.arrived_at),
+        "ready_at": iso(order.ready_at),
+        "handed_over_at": iso(order.handed_over_at),
         "customer": {
             "external_id": customer.external_id,
             "full_name": customer.full_name,
@@ -75,6 +78,7 @@ def box_dict(box: Box) -> dict[str, Any]:
         "size_class": box.size_class,
         "weight_grams": box.weight_grams,
         "shipment": box.shipment.number if box.shipment is not None else None,
+        "status": box.status,
     }
 
 

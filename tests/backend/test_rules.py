@@ -72,7 +72,8 @@ def test_arrival_issues_a_hashed_code_a_signed_qr_and_one_sms(server: Server, cl
     assert order.status == "ready" and order.pickup_code_hash == issued[0]["pickup_code_hash"]
     assert code not in str(device.all_changes())
     upserts = [o for o in _changes(device, "order.upsert") if o["number"] == NUMBER]
-    assert upserts[-1]["status"] == "ready" and upserts[-1]["storage_until"]
+    assert upserts[-1]["status"] == "ready" and upserts[-1]["storage_until"] and upserts[-1]["ready_at"]
+    assert {b["status"] for b in upserts[-1]["boxes"]} == {"received"}
 
 
 @BOTH_DBS
@@ -202,6 +203,7 @@ def test_storage_returns_and_placement_update_the_servers_view(server: Server, c
     until = "2026-12-10T21:00:00+00:00"
     assert device.send("storage.extended", {"order": NUMBER, "days": 3, "until": until})["status"] == "applied"
     assert _changes(device, "order.upsert")[-1]["storage_until"] == until
+    assert [b["status"] for b in _changes(device, "order.upsert")[-1]["boxes"]] == ["placed", "received"]
     for n in (1, 2):
         returned = {"session": "r1", "box": box_barcode("0042", NUMBER, n), "order": NUMBER, "reason": "expired"}
         assert device.send("box.returned", returned)["status"] == "applied"
