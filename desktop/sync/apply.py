@@ -193,10 +193,12 @@ def _bonus_confirmed(s: Session, p: Data, now: datetime) -> None:
 
 def _event_outcome(s: Session, p: Data, now: datetime) -> None:
     event = s.scalars(select(OutboxEvent).where(OutboxEvent.event_id == p["event_id"])).first()
-    if event is None or (event.status == p["status"] and event.reason == p.get("reason")):
+    if event is None:
         return
-    event.status, event.reason = p["status"], p.get("reason")
-    record_problem(s, event, now)
+    already_known = event.status == p["status"]
+    event.status, event.reason = p["status"], p.get("reason") or event.reason
+    if not already_known:  # the push result already raised the alert; this only refines the reason
+        record_problem(s, event, now)
 
 
 def record_problem(s: Session, event: OutboxEvent, now: datetime) -> None:

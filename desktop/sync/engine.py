@@ -74,6 +74,18 @@ _STORE_RESULT = (
 )
 
 
+def _original_outcome(result: EventResult) -> EventResult:
+    """A 'duplicate' of an event the server had refused (our first reply was lost) is that refusal.
+
+    Otherwise a conflict whose answer timed out would be stored as a harmless duplicate and never
+    reach the manager. The server says "already_received:<status>" in the reason.
+    """
+    reason = result.reason or ""
+    if result.status == "duplicate" and reason.rsplit(":", 1)[-1] in PROBLEM_STATUSES:
+        return EventResult(result.event_id, reason.rsplit(":", 1)[-1], reason, result.server_seq)
+    return result
+
+
 class SyncEngine:
     """One counter PC's local database against one backend."""
 
@@ -145,6 +157,7 @@ class SyncEngine:
     def _store_results(self, results: list[EventResult], report: SyncReport) -> None:
         """All results of one batch in one transaction (one executemany on the hot path)."""
         now = self.clock()
+        results = [_original_outcome(r) for r in results]
         params = [
             {"eid": r.event_id, "st": r.status, "sseq": r.server_seq,
              "rsn": r.reason[:500] if r.reason else None, "at": now}

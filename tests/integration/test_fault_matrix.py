@@ -137,6 +137,23 @@ def test_read_timeout_after_the_server_committed(live: LiveBackend, proxy: Fault
     assert_cache_matches_server(live, pc)
 
 
+def test_a_conflict_whose_answer_was_lost_still_reaches_the_manager(live: LiveBackend, proxy: FaultProxy,
+                                                                      pc: CounterPC, tmp_path: Path) -> None:
+    other = CounterPC(live, proxy, tmp_path / "pc2", read_timeout=0.5)
+    card = feed()["cards"][0]["number"]
+    _emit(pc, ClubCardActivated(card=card, phone="+79160000001", city="Москва", points=190))
+    pc.engine.sync_once()
+    _emit(other, ClubCardActivated(card=card, phone="+79160000002", city="Москва", points=190))
+    proxy.inject(Fault("POST /v1/events", delay_after_forward=1.5))
+    with pytest.raises(BackendUnavailable):
+        other.engine.sync_once()
+    report = other.engine.sync_once()  # the server answers "duplicate" (already received as a conflict)
+    assert report.conflict == 1
+    with other.db.read() as s:
+        assert s.scalars(select(OutboxEvent.status)).one() == "conflict"
+        assert s.scalars(select(ManagerAlert.kind)).all() == ["conflict"]
+
+
 def test_same_batch_twice_and_concurrently(live: LiveBackend, proxy: FaultProxy, pc: CounterPC) -> None:
     pc.receive(1, 2, 3)
     batch = pc.engine._pending_batch(0)
