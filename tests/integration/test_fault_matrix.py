@@ -150,8 +150,9 @@ def test_a_conflict_whose_answer_was_lost_still_reaches_the_manager(live: LiveBa
     report = other.engine.sync_once()  # the server answers "duplicate" (already received as a conflict)
     assert report.conflict == 1
     with other.db.read() as s:
-        assert s.scalars(select(OutboxEvent.status)).one() == "conflict"
+        event = s.scalars(select(OutboxEvent)).one()
         assert s.scalars(select(ManagerAlert.kind)).all() == ["conflict"]
+    assert event.status == "conflict" and event.reason == "card_already_active"  # refined by event.outcome
 
 
 def test_same_batch_twice_and_concurrently(live: LiveBackend, proxy: FaultProxy, pc: CounterPC) -> None:
