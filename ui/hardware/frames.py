@@ -1,0 +1,135 @@
+"""Frame sources for the camera dialog (a real camera through QtMultimedia, or images for tests) and
+QImage ⇄ Pillow conversion."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from PIL import Image
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QImage
+
+log = logging.getLogger(__name__)
+NO_CAMERA = (
+    "Камера не найдена. Подключите веб-камеру и откройте это окно снова — или сфотографируйте код "
+    "телефоном и откройте снимок кнопкой «Открыть фото…»."
+)
+
+
+class FrameSource(QObject):
+    """Emits `frame_ready(QImage)` while started; `unavailable_reason` is '' when it can deliver frames."""
+
+    frame_ready = Signal(QImage)
+    failed = Signal(str)
+
+    @property
+    def unavailable_reason(self) -> str:
+        return ""
+
+    @property
+    def description(self) -> str:
+        return ""
+
+    def start(self) -> None:
+        raise NotImplementedError
+
+    def stop(self) -> None:
+        raise NotImplementedError
+
+
+class ImageFrameSource(FrameSource):
+    """Plays a list of images as frames (tests, demos, screenshots): one every ``interval_ms``, looping."""
+
+    def __init__(self, images: Sequence[QImage], interval_ms: int = 30, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._images = list(images)
+        self._index = 0
+        self._timer = QTimer(self, interval=interval_ms, timeout=self._on_tick)
+
+    @property
+    def description(self) -> str:
+        return f"Тестовые кадры ({len(self._images)})"
+
+    def start(self) -> None:
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def _on_tick(self) -> None:
+        if self._images:
+            self.frame_ready.emit(self._images[self._index % len(self._images)])
+            self._index += 1
+
+
+class CameraSource(FrameSource):
+    """The first (or default) video input through QMediaCaptureSession + QVideoSink."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._camera = None
+        self._session = None
+        self._sink = None
+        self._reason = ""
+        self._name = ""
+        try:
+            from PySide6.QtMultimedia import QMediaDevices
+        except ImportError as exc:  # Qt Multimedia missing from the install: treat as "no camera"
+            log.warning("Qt Multimedia is not available: %s", exc)
+            self._reason = NO_CAMERA
+            return
+        device = QMediaDevices.defaultVideoInput()
+        if device.isNull():
+            self._reason = NO_CAMERA
+        else:
+            self._name = device.description()
+            self._device = device
+
+    @property
+    def unavailable_reason(self) -> str:
+        return self._reason
+
+    @property
+    def description(self) -> str:
+        return self._name
+
+    def start(self) -> None:
+        if self._reason or self._camera is not None:
+            return
+        from PySide6.QtMultimedia import QCamera, QMediaCaptureSession, QVideoSink
+
+        self._camera = QCamera(self._device, self)
+        self._session = QMediaCaptureSession(self)
+        self._sink = QVideoSink(self)
+        self._session.setCamera(self._camera)
+        self._session.setVideoSink(self._sink)
+        self._sink.videoFrameChanged.connect(self._on_frame)
+        self._camera.errorOccurred.connect(self._on_error)
+        self._camera.start()
+
+    def stop(self) -> None:
+        if self._camera is not None:
+            self._camera.stop()
+
+    def _on_frame(self, frame: object) -> None:
+        image = frame.toImage()  # type: ignore[attr-defined]
+        if not image.isNull():
+            self.frame_ready.emit(image)
+
+    def _on_error(self, _error: object, text: str) -> None:
+        log.warning("camera error: %s", text)
+        self.failed.emit(f"Камера сообщила об ошибке: {text}. Закройте другие программы, которые используют камеру.")
+
+
+def qimage_to_pil(image: QImage) -> Image.Image:
+    """A greyscale Pillow copy of a QImage (safe to hand to another thread)."""
+    grey = image.convertToFormat(QImage.Format.Format_Grayscale8)
+    width, height, stride = grey.width(), grey.height(), grey.bytesPerLine()
+    data = bytes(grey.constBits())[: stride * height]
+    return Image.frombuffer("L", (width, height), data, "raw", "L", stride, 1).copy()
+
+
+def pil_to_qimage(image: Image.Image) -> QImage:
+    rgb = image.convert("RGB")
+    return QImage(rgb.tobytes(), rgb.width, rgb.height, rgb.width * 3, QImage.Format.Format_RGB888).copy()
