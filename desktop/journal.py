@@ -5,9 +5,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from desktop.db.models import AuditEntry
@@ -21,8 +21,13 @@ def chain_hash(prev_hash: str, at: datetime, staff_id: int | None, action: str, 
     return hashlib.sha256(material.encode()).hexdigest()
 
 
+_JOURNAL = cast(Table, AuditEntry.__table__)
+_LAST_HASH = select(_JOURNAL.c.hash).order_by(_JOURNAL.c.id.desc()).limit(1)
+_INSERT = insert(_JOURNAL)
+
+
 def last_hash(session: Session) -> str:
-    found = session.execute(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).scalar()
+    found = session.connection().execute(_LAST_HASH).scalar()
     return found or GENESIS
 
 
@@ -33,10 +38,10 @@ def append(
     text = canonical_json(details)
     prev = last_hash(session)
     digest = chain_hash(prev, at, staff_id, action, subject, text)
-    session.execute(
-        insert(AuditEntry).values(
-            at=at, staff_id=staff_id, action=action, subject=subject, details=text, prev_hash=prev, hash=digest
-        )
+    session.connection().execute(
+        _INSERT,
+        {"at": at, "staff_id": staff_id, "action": action, "subject": subject, "details": text, "prev_hash": prev,
+         "hash": digest},
     )
     return digest
 

@@ -8,9 +8,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from desktop import journal
@@ -61,6 +61,12 @@ def require_role(actor: Actor | None, role: Role, action: str) -> Actor:
     return actor
 
 
+# Built once: every clerk action goes through these (the receiving scan is the hot path).
+_OUTBOX = cast(Table, OutboxEvent.__table__)
+_NEXT_SEQ = select(func.coalesce(func.max(_OUTBOX.c.device_seq), 0) + 1)
+_INSERT_OUTBOX = insert(_OUTBOX)
+
+
 @dataclass
 class Action:
     """One clerk action in progress: the open transaction plus its audit entry and outbox events."""
@@ -73,17 +79,19 @@ class Action:
     def emit(self, event: Event) -> str:
         """Queue `event` in the outbox within this transaction; returns its event id."""
         event_id = new_uid()
-        seq = self.session.execute(select(func.coalesce(func.max(OutboxEvent.device_seq), 0))).scalar_one()
-        self.session.execute(
-            insert(OutboxEvent).values(
-                event_id=event_id,
-                device_seq=seq + 1,
-                type=event.TYPE,
-                schema_v=event.SCHEMA_V,
-                payload=canonical_json(event.payload()),
-                occurred_at=self.now,
-                status="pending",
-            )
+        conn = self.session.connection()
+        seq = conn.execute(_NEXT_SEQ).scalar_one()
+        conn.execute(
+            _INSERT_OUTBOX,
+            {
+                "event_id": event_id,
+                "device_seq": seq,
+                "type": event.TYPE,
+                "schema_v": event.SCHEMA_V,
+                "payload": canonical_json(event.payload()),
+                "occurred_at": self.now,
+                "status": "pending",
+            },
         )
         self.events.append(event)
         return event_id
