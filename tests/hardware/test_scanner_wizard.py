@@ -1,0 +1,95 @@
+"""Scanner set-up wizard: raw keys are captured, analysed and the settings saved; wedge paused meanwhile."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from desktop.decode.wedge_analysis import TEST_CODE, KeyStroke
+
+pytestmark = pytest.mark.gui
+
+
+def type_text(widget, text):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    for ch in text:
+        key = Qt.Key.Key_A + (ord(ch.upper()) - ord("A")) if ch.isascii() and ch.isalpha() else Qt.Key.Key_unknown
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, ch))
+
+
+class FakeWedge:
+    def __init__(self):
+        self.calls = []
+
+    def install(self, app):
+        self.calls.append("install")
+
+    def uninstall(self, app):
+        self.calls.append("uninstall")
+
+
+@pytest.fixture
+def wizard(qtbot):
+    from ui.hardware.scanner_wizard import ScannerWizard
+
+    saved = []
+    wedge = FakeWedge()
+    dialog = ScannerWizard(wedge=wedge, save=saved.append)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.saved, dialog.wedge = saved, wedge
+    return dialog
+
+
+def test_typed_keys_in_the_russian_layout_are_detected_and_saved(wizard, qtbot):
+    assert wizard.wedge.calls == ["uninstall"]
+    with qtbot.waitSignal(wizard.analysed, timeout=3000) as got:
+        type_text(wizard.capture, "ЗВеуыею0427")  # QTest.keyClicks only takes Latin-1
+        QTest.keyClick(wizard.capture, Qt.Key.Key_Return)
+    result = got.args[0]
+    assert result.layout == "cyrillic" and result.matched and result.data == TEST_CODE
+    assert "русская" in wizard.report.text() and "[Return]" in wizard.capture.toPlainText()
+    assert wizard.save_button.isEnabled()
+    with qtbot.waitSignal(wizard.settings_saved):
+        wizard.save_button.click()
+    assert wizard.saved[0].layout_fix and wizard.saved[0].terminator == "\r"
+    assert wizard.wedge.calls == ["uninstall", "install"]
+
+
+def test_prefix_suffix_and_timing_from_fed_strokes(wizard, qtbot):
+    keys = [KeyStroke(c, c, i * 12.0) for i, c in enumerate("]C1" + TEST_CODE + "#")]
+    keys.append(KeyStroke("", "Tab", len(keys) * 12.0))
+    with qtbot.waitSignal(wizard.analysed, timeout=3000) as got:
+        for key in keys:
+            wizard.feed(key)
+    settings = got.args[0].settings
+    assert (settings.prefix, settings.suffix, settings.terminator, settings.max_interkey_ms) == ("]C1", "#", "\t", 24)
+    assert "+12мс" in wizard.capture.toPlainText() and "«Tab»" in wizard.report.text()
+
+
+def test_a_wrong_read_cannot_be_saved_and_restart_clears(wizard, qtbot):
+    with qtbot.waitSignal(wizard.analysed, timeout=3000):
+        QTest.keyClicks(wizard.capture, "hello")
+    assert not wizard.save_button.isEnabled() and "неправильно" in wizard.report.text()
+    wizard.restart()
+    assert wizard.strokes == [] and wizard.capture.toPlainText() == ""
+
+
+def test_serial_scanner_data(wizard):
+    wizard.feed_serial(b"\x02" + TEST_CODE.encode() + b"\r\n")
+    assert wizard.result.matched and wizard.result.settings.prefix == "\x02"
+    assert "«STX»" in wizard.report.text()
+
+
+def test_serial_group_is_shown_only_with_qt_serial_port(wizard):
+    try:
+        import PySide6.QtSerialPort  # noqa: F401
+    except ImportError:
+        assert not hasattr(wizard, "port_combo")
+    else:
+        assert wizard.port_combo.count() >= 1

@@ -1,0 +1,305 @@
+"""Scanner set-up wizard: scan a known test code, see the raw keystrokes, get and save the settings.
+
+The wizard shows (and can print) `TEST_CODE` as Code 128. While it is open the app-wide wedge
+detector is paused so every key reaches the capture box untouched. After Enter/Tab (or a pause) the
+keystrokes go to `desktop.decode.wedge_analysis.analyse`, which finds prefix, suffix, terminator,
+timing and a Russian keyboard layout; the result is shown in plain Russian and "Сохранить" emits
+`settings_saved(WedgeSettings)` (and writes the [scanner] section through the ``save`` callback).
+A serial (COM / virtual COM) scanner can be tested instead when Qt Serial Port is available.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QKeyEvent, QPainter, QPixmap
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.decode.wedge_analysis import TEST_CODE, KeyStroke, WedgeAnalysis, WedgeSettings, analyse, analyse_serial
+from desktop.labels.barcodes import Symbology, render_barcode
+from ui.hardware.frames import pil_to_qimage
+
+IDLE_FINISH_MS = 400
+KEY_NAMES = {Qt.Key.Key_Return: "Return", Qt.Key.Key_Enter: "Enter", Qt.Key.Key_Tab: "Tab"}
+VISIBLE = {"\r": "Enter", "\n": "LF", "\t": "Tab", "\x02": "STX", "\x03": "ETX", "\x1d": "GS", " ": "пробел"}
+SERIAL_BAUDS = (9600, 19200, 38400, 57600, 115200)
+
+
+class Pausable(Protocol):
+    def install(self, app: QCoreApplication) -> None: ...
+    def uninstall(self, app: QCoreApplication) -> None: ...
+
+
+def visible(text: str) -> str:
+    """Framing characters shown by name: '«STX»PD…«Enter»'."""
+    return "".join(f"«{VISIBLE[c]}»" if c in VISIBLE else (c if c.isprintable() else f"«0x{ord(c):02X}»") for c in text)
+
+
+class KeyCapture(QPlainTextEdit):
+    """Swallows every key (Tab too) and reports it with its time; shows the raw stream."""
+
+    key_captured = Signal(object)  # KeyStroke
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTabChangesFocus(False)
+        self.setPlaceholderText("Щёлкните здесь и отсканируйте тестовый код…")
+        self._t0: float | None = None
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            self._on_key(event)
+            return True  # Tab must not move the focus: it may be the scanner's terminator
+        return super().event(event)
+
+    def _on_key(self, event: QKeyEvent) -> None:
+        now = time.monotonic() * 1000
+        self._t0 = now if self._t0 is None else self._t0
+        name = KEY_NAMES.get(Qt.Key(event.key()), event.text() or f"key{event.key()}")
+        text = "" if name in ("Return", "Enter", "Tab") else event.text()
+        if name.startswith("key") and not text:
+            return  # Shift, Ctrl…: not data
+        self.key_captured.emit(KeyStroke(text, name, now - self._t0))
+
+    def reset(self) -> None:
+        self._t0 = None
+        self.clear()
+
+
+class ScannerWizard(QDialog):
+    """Scan the test code; the wizard finds the settings for the wedge detector."""
+
+    analysed = Signal(object)  # WedgeAnalysis
+    settings_saved = Signal(object)  # WedgeSettings
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        wedge: Pausable | None = None,
+        save: Callable[[WedgeSettings], None] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Настройка сканера штрихкодов")
+        self.setMinimumWidth(720)
+        self._wedge, self._save = wedge, save
+        self.strokes: list[KeyStroke] = []
+        self.result: WedgeAnalysis | None = None
+        self._idle = QTimer(self, singleShot=True, interval=IDLE_FINISH_MS, timeout=self._finish)
+        self._serial: Any = None
+        self._serial_buffer = b""
+        self._build()
+
+    # --- layout ------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            "1. Щёлкните в поле ниже.  2. Отсканируйте этот код с экрана или с распечатки.  "
+            "Программа покажет, что передаёт сканер, и подберёт настройки."
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.code_image = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
+        self.code_image.setPixmap(QPixmap.fromImage(scanner_code_image()))
+        caption = QLabel(f"Тестовый код: {TEST_CODE}", alignment=Qt.AlignmentFlag.AlignCenter)
+        print_button = QPushButton("Напечатать тестовый код…")
+        print_button.clicked.connect(lambda: print_test_code(self))
+        layout.addWidget(self.code_image)
+        layout.addWidget(caption)
+        layout.addWidget(print_button, 0, Qt.AlignmentFlag.AlignCenter)
+        self.capture = KeyCapture()
+        self.capture.setMaximumHeight(90)
+        self.capture.key_captured.connect(self._on_key)
+        layout.addWidget(QLabel("Что передал сканер (клавиши и паузы):"))
+        layout.addWidget(self.capture)
+        self.report = QLabel("")
+        self.report.setWordWrap(True)
+        self.report.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.report)
+        serial = self._serial_group()
+        if serial is not None:
+            layout.addWidget(serial)
+        buttons = QHBoxLayout()
+        again = QPushButton("Сканировать ещё раз")
+        again.clicked.connect(self.restart)
+        self.save_button = QPushButton("Сохранить настройки")
+        self.save_button.setEnabled(False)
+        self.save_button.clicked.connect(self._on_save)
+        close = QPushButton("Закрыть")
+        close.clicked.connect(self.reject)
+        buttons.addWidget(again)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(close)
+        layout.addLayout(buttons)
+
+    def _serial_group(self) -> QGroupBox | None:
+        try:
+            from PySide6.QtSerialPort import QSerialPortInfo
+        except ImportError:
+            return None  # no Qt Serial Port in this install: only keyboard-wedge scanners
+        group = QGroupBox("Сканер на COM-порту (вместо клавиатурного режима)")
+        row = QHBoxLayout(group)
+        self.port_combo = QComboBox()
+        for info in QSerialPortInfo.availablePorts():
+            self.port_combo.addItem(f"{info.portName()} — {info.description() or 'порт'}", info.portName())
+        if self.port_combo.count() == 0:
+            self.port_combo.addItem("COM-портов нет", "")
+        self.baud_combo = QComboBox()
+        for baud in SERIAL_BAUDS:
+            self.baud_combo.addItem(f"{baud} бод", baud)
+        connect = QPushButton("Подключить")
+        connect.clicked.connect(self._on_serial_connect)
+        for widget in (QLabel("Порт:"), self.port_combo, QLabel("Скорость:"), self.baud_combo, connect):
+            row.addWidget(widget)
+        return group
+
+    # --- lifecycle: pause the app-wide wedge detector while the wizard owns the keyboard -------------
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        app = QCoreApplication.instance()
+        if self._wedge is not None and app is not None:
+            self._wedge.uninstall(app)
+        self.capture.setFocus()
+
+    def done(self, result: int) -> None:
+        app = QCoreApplication.instance()
+        if self._wedge is not None and app is not None:
+            self._wedge.install(app)
+        if self._serial is not None:
+            self._serial.close()
+        super().done(result)
+
+    # --- keyboard-wedge test scan ------------------------------------------------------------------
+    def _on_key(self, stroke: KeyStroke) -> None:
+        self.feed(stroke)
+
+    def feed(self, stroke: KeyStroke) -> None:
+        """One key of the test scan (from the capture box, or from a test)."""
+        gap = stroke.at_ms - self.strokes[-1].at_ms if self.strokes else 0.0
+        self.strokes.append(stroke)
+        shown = f"[{stroke.key}]" if not stroke.text else visible(stroke.text)
+        self.capture.insertPlainText(f"{shown} " if not self.strokes[:-1] else f"+{gap:.0f}мс {shown} ")
+        if stroke.key in ("Return", "Enter", "Tab"):
+            self._idle.start(60)  # a suffix may follow the terminator (CR LF, Tab Enter)
+        else:
+            self._idle.start()
+
+    def _finish(self) -> None:
+        if self.strokes:
+            self.show_result(analyse(self.strokes))
+
+    def show_result(self, result: WedgeAnalysis) -> None:
+        self.result = result
+        self.report.setText(report_html(result))
+        self.save_button.setEnabled(result.matched)
+        self.analysed.emit(result)
+
+    def restart(self) -> None:
+        self.strokes.clear()
+        self.result = None
+        self.capture.reset()
+        self.report.clear()
+        self.save_button.setEnabled(False)
+        self.capture.setFocus()
+
+    def _on_save(self) -> None:
+        if self.result is None:
+            return
+        if self._save is not None:
+            self._save(self.result.settings)
+        self.settings_saved.emit(self.result.settings)
+        self.accept()
+
+    # --- serial scanner ----------------------------------------------------------------------------
+    def _on_serial_connect(self) -> None:
+        from PySide6.QtSerialPort import QSerialPort
+
+        port = str(self.port_combo.currentData() or "")
+        if not port:
+            self.report.setText("<span style='color:#a00000'>COM-портов нет: подключите сканер кабелем USB-COM.</span>")
+            return
+        self._serial = QSerialPort(port, self)
+        self._serial.setBaudRate(int(self.baud_combo.currentData()))
+        if not self._serial.open(QSerialPort.OpenModeFlag.ReadOnly):
+            self.report.setText(
+                f"<span style='color:#a00000'>Порт {port} не открывается ({self._serial.errorString()}). "
+                "Закройте другие программы, которые его используют, и проверьте скорость порта.</span>"
+            )
+            self._serial = None
+            return
+        self._serial.readyRead.connect(self._on_serial_data)
+        self.report.setText(f"Порт {port} открыт. Отсканируйте тестовый код.")
+
+    def _on_serial_data(self) -> None:
+        self._serial_buffer += bytes(self._serial.readAll().data())
+        if self._serial_buffer.endswith((b"\r", b"\n")):
+            self.feed_serial(self._serial_buffer)
+            self._serial_buffer = b""
+
+    def feed_serial(self, data: bytes) -> None:
+        self.capture.setPlainText(visible(data.decode("utf-8", errors="replace")))
+        self.show_result(analyse_serial(data))
+
+
+def report_html(result: WedgeAnalysis) -> str:
+    """The analysis as the clerk reads it: verdict, framing, timing, problems."""
+    ok = result.matched and not result.problems
+    verdict = (
+        "<b style='color:#006400'>Сканер работает правильно.</b>"
+        if ok
+        else "<b style='color:#006400'>Код прочитан, настройки подобраны.</b>"
+        if result.matched
+        else "<b style='color:#a00000'>Тестовый код прочитан неправильно.</b>"
+    )
+    s = result.settings
+    rows = [
+        f"Пришло: <code>{_esc(visible(result.raw))}</code>",
+        f"Префикс: <code>{_esc(visible(s.prefix)) or 'нет'}</code>; "
+        f"суффикс: <code>{_esc(visible(s.suffix)) or 'нет'}</code>; конец кода: {_esc(visible(s.terminator))}",
+        f"Самая длинная пауза между символами: {result.max_interval_ms:.0f} мс → порог {s.max_interkey_ms} мс",
+        "Раскладка: "
+        + {"latin": "английская", "cyrillic": "русская (будет исправлена)", "unknown": "не определена"}[result.layout],
+    ]
+    problems = "".join(f"<li style='color:#a00000'>{_esc(p)}</li>" for p in result.problems)
+    return verdict + "<br>" + "<br>".join(rows) + (f"<ul>{problems}</ul>" if problems else "")
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def scanner_code_image() -> QImage:
+    """The test code as Code 128 at 2 px per module (readable from the screen by imagers)."""
+    return pil_to_qimage(render_barcode(Symbology.CODE128, TEST_CODE, 3, 110))
+
+
+def print_test_code(parent: QWidget | None) -> bool:
+    """Print the test code through the system print dialog (for laser scanners that can't read screens)."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    if QPrintDialog(printer, parent).exec() != QDialog.DialogCode.Accepted:
+        return False
+    painter = QPainter()
+    if not painter.begin(printer):
+        return False
+    image = pil_to_qimage(
+        render_barcode(Symbology.CODE128, TEST_CODE, max(2, printer.resolution() // 100), printer.resolution())
+    )
+    painter.drawImage(printer.resolution() // 2, printer.resolution() // 2, image)
+    painter.drawText(printer.resolution() // 2, printer.resolution() * 2, f"Тестовый код сканера: {TEST_CODE}")
+    painter.end()
+    return True
