@@ -7,9 +7,9 @@ import subprocess
 
 import pytest
 
+from desktop.documents import samples
 from desktop.documents.builders import discrepancy_act, handover_receipt, printer_test_page, return_act, shift_report
 from desktop.documents.model import DocumentKind
-from tests.hardware import samples
 
 pytestmark = pytest.mark.gui
 

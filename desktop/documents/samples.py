@@ -1,4 +1,4 @@
-"""Sample document inputs built from the services' own result dataclasses (no database needed)."""
+"""Sample documents built from the services' own result dataclasses (screenshots, previews, tests; no database)."""
 
 from __future__ import annotations
 
