@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from sqlalchemy.exc import IntegrityError
 
 from backend import api, changes, errors
 from backend.config import VERSION, Settings
@@ -22,8 +23,7 @@ def create_app(settings: Settings) -> FastAPI:
     db = Database(settings.database_url)
     if settings.upgrade_on_start:
         db.upgrade()
-    with db.write() as session:
-        changes.ensure_counters(session)
+    _ensure_counters(db)
     signing_key = load_or_create_signing_key(db)
 
     @asynccontextmanager
@@ -54,3 +54,12 @@ def create_app(settings: Settings) -> FastAPI:
     if not settings.admin_token:
         log.warning("admin API disabled: no admin token configured (PICKUP_ADMIN_TOKEN)")
     return app
+
+
+def _ensure_counters(db: Database) -> None:
+    try:
+        with db.write() as session:
+            changes.ensure_counters(session)
+    except IntegrityError:  # another server process created them at the same moment
+        with db.write() as session:
+            changes.ensure_counters(session)

@@ -6,6 +6,7 @@ import base64
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
+from sqlalchemy.exc import IntegrityError
 
 from backend.db import Database
 from backend.models import ServerSetting
@@ -15,16 +16,22 @@ SIGNING_KEY = "qr_signing_key"
 
 
 def load_or_create_signing_key(db: Database) -> Ed25519PrivateKey:
-    """The stored key, or a new one stored now (the first start wins if two start at once)."""
+    """The stored key, or a new one stored now (if two servers start at once, the first commit wins)."""
+    try:
+        value = _stored_or_new(db)
+    except IntegrityError:
+        value = _stored_or_new(db)
+    return Ed25519PrivateKey.from_private_bytes(base64.b64decode(value))
+
+
+def _stored_or_new(db: Database) -> str:
     with db.write() as session:
         row = session.get(ServerSetting, SIGNING_KEY)
         if row is None:
-            key = Ed25519PrivateKey.generate()
-            raw = key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
+            raw = Ed25519PrivateKey.generate().private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
             row = ServerSetting(key=SIGNING_KEY, value=base64.b64encode(raw).decode())
             session.add(row)
-        value = row.value
-    return Ed25519PrivateKey.from_private_bytes(base64.b64decode(value))
+        return row.value
 
 
 def public_key_b64(key: Ed25519PrivateKey) -> str:

@@ -244,3 +244,20 @@ def test_import_is_an_upsert(server: Server) -> None:
 def test_unknown_route_is_json(server: Server) -> None:
     reply = server.client.get("/v1/nothing")
     assert reply.status_code == 404 and reply.json()["code"] == "not_found"
+
+
+def test_database_trouble_is_503_with_retry_after(server: Server, monkeypatch) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from backend import api
+
+    server.import_feed(point_feed())
+    device = server.enrol()
+
+    def down(*_args: object) -> None:
+        raise OperationalError("INSERT", {}, Exception("connection refused"))
+
+    monkeypatch.setattr(api, "ingest_batch", down)
+    reply = device.push_raw([device.event("shift.opened", {"shift": "s", "staff": "kassir"})])
+    assert reply.status_code == 503 and reply.headers["Retry-After"] == "5"
+    assert reply.json()["code"] == "database_unavailable"
