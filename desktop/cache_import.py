@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from desktop.db.models import (
@@ -19,7 +19,6 @@ from desktop.db.models import (
     Customer,
     Order,
     OrderLine,
-    OutboxEvent,
     PickupPoint,
     Shipment,
     Staff,
@@ -48,10 +47,22 @@ def upsert_point(s: Session, data: Data, local: bool = True) -> PickupPoint:
 
 
 def _point_id(s: Session, code: str) -> int:
-    point_id = s.scalar(select(PickupPoint.id).where(PickupPoint.code == code))
-    if point_id is None:
-        raise ValueError(f"unknown pickup point {code}")
-    return point_id
+    """Point id by code, remembered for the rest of the session (snapshots ask once per order)."""
+    known: dict[str, int] = s.info.setdefault("cache_import.point_ids", {})
+    if code not in known:
+        point_id = s.scalar(select(PickupPoint.id).where(PickupPoint.code == code))
+        if point_id is None:
+            raise ValueError(f"unknown pickup point {code}")
+        known[code] = point_id
+    return known[code]
+
+
+def _shipment_ids(s: Session) -> dict[str, int]:
+    """Shipment ids by number, loaded once per session and kept current by upsert_shipment."""
+    if "cache_import.shipment_ids" not in s.info:
+        s.info["cache_import.shipment_ids"] = {n: i for n, i in s.execute(select(Shipment.number, Shipment.id)).all()}
+    known: dict[str, int] = s.info["cache_import.shipment_ids"]
+    return known
 
 
 def upsert_customer(s: Session, data: Data) -> Customer:
@@ -72,13 +83,15 @@ def upsert_customer(s: Session, data: Data) -> Customer:
     return customer
 
 
+# Written to match the expression index ix_outbox_order exactly, so SQLite uses it.
+_PENDING_FOR_ORDER = text(
+    "SELECT 1 FROM outbox WHERE json_extract(payload, '$.order') = :order AND status = 'pending' LIMIT 1"
+)
+
+
 def has_pending_events(s: Session, order_number: str) -> bool:
     """Does this PC still hold unsynced events about the order (then its local state is newer)?"""
-    pattern = f'%"order":"{order_number}"%'
-    found = s.scalar(
-        select(OutboxEvent.id).where(OutboxEvent.status == "pending", OutboxEvent.payload.like(pattern)).limit(1)
-    )
-    return found is not None
+    return s.execute(_PENDING_FOR_ORDER, {"order": order_number}).first() is not None
 
 
 def upsert_shipment(s: Session, data: Data) -> Shipment:
@@ -92,6 +105,7 @@ def upsert_shipment(s: Session, data: Data) -> Shipment:
     shipment.expected_at = parse_time(data.get("expected_at"))
     shipment.carrier = data.get("carrier")
     s.flush()
+    _shipment_ids(s)[shipment.number] = shipment.id
     return shipment
 
 
@@ -99,6 +113,7 @@ def upsert_order(s: Session, data: Data) -> Order:
     """Create or refresh an order with its customer, lines and boxes."""
     customer = upsert_customer(s, data["customer"])
     order = s.scalars(select(Order).where(Order.number == data["number"])).first()
+    is_new = order is None
     local_is_newer = order is not None and has_pending_events(s, order.number)
     point_id = _point_id(s, data["point_code"])
     if order is None:
@@ -117,13 +132,14 @@ def upsert_order(s: Session, data: Data) -> Order:
             if data.get(key):
                 setattr(order, key, parse_time(data[key]))
     s.flush()
-    _upsert_lines(s, order, data["lines"])
-    _upsert_boxes(s, order, data["boxes"], local_is_newer)
+    _upsert_lines(s, order, data["lines"], is_new)
+    _upsert_boxes(s, order, data["boxes"], local_is_newer, is_new)
     return order
 
 
-def _upsert_lines(s: Session, order: Order, lines: list[Data]) -> None:
-    existing = {line.sku: line for line in s.scalars(select(OrderLine).where(OrderLine.order_id == order.id))}
+def _upsert_lines(s: Session, order: Order, lines: list[Data], is_new: bool) -> None:
+    existing = {} if is_new else {
+        line.sku: line for line in s.scalars(select(OrderLine).where(OrderLine.order_id == order.id))}
     for item in lines:
         line = existing.get(item["sku"])
         if line is None:
@@ -134,9 +150,9 @@ def _upsert_lines(s: Session, order: Order, lines: list[Data]) -> None:
     s.flush()
 
 
-def _upsert_boxes(s: Session, order: Order, boxes: list[Data], keep_local_state: bool) -> None:
-    existing = {box.barcode: box for box in s.scalars(select(Box).where(Box.order_id == order.id))}
-    shipments = {n: i for n, i in s.execute(select(Shipment.number, Shipment.id))}
+def _upsert_boxes(s: Session, order: Order, boxes: list[Data], keep_local_state: bool, is_new: bool) -> None:
+    existing = {} if is_new else {box.barcode: box for box in s.scalars(select(Box).where(Box.order_id == order.id))}
+    shipments = _shipment_ids(s)
     for item in boxes:
         box = existing.get(item["barcode"])
         if box is None:
