@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Pickup Desk developer entry point: ./dev.sh run | test | build | screenshots | bench
+# Pickup Desk developer entry point: ./dev.sh run | test | build | screenshots | bench | demo
 set -euo pipefail
 cd "$(dirname "$0")"
 VENV=.venv
@@ -36,6 +36,8 @@ install_python() {
     rm -f "$VENV"/.installed-*
     touch "$stamp"
   fi
+  # Compiled translations are build output (.ts sources are committed, .qm never).
+  "$PY" -m ui.translations_build >/dev/null
 }
 
 setup() { install_system; install_python; }
@@ -60,6 +62,11 @@ cmd_build() {
   exec "$PY" -m PyInstaller --noconfirm --clean packaging/pickup_desk.spec "$@"
 }
 
+cmd_demo() {
+  setup
+  exec "$PY" -m desktop.demo.headless "$@"
+}
+
 cmd_bench() {
   setup
   for b in bench/*.py; do echo "==> $b"; "$PY" "$b"; done
@@ -75,6 +82,7 @@ case "${1:-}" in
   test) shift; cmd_test "$@" ;;
   build) shift; cmd_build "$@" ;;
   bench) shift; cmd_bench "$@" ;;
+  demo) shift; cmd_demo "$@" ;;
   screenshots) shift; cmd_screenshots "$@" ;;
-  *) echo "usage: ./dev.sh run|test|build|bench|screenshots" >&2; exit 2 ;;
+  *) echo "usage: ./dev.sh run|test|build|bench|screenshots|demo" >&2; exit 2 ;;
 esac
