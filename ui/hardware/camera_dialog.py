@@ -1,7 +1,7 @@
 """Camera scanning dialog: live preview, frames decoded off the GUI thread, decode from a photo file.
 
-Frames arrive from a `FrameSource` (the webcam, or images in tests). Decoding runs in the global
-QThreadPool with the pipeline's time-boxed `FrameDecoder`; while one frame is being decoded, new
+Frames arrive from a `FrameSource` (the webcam, or images in tests). Decoding runs in the dialog's
+own one-thread QThreadPool with the pipeline's time-boxed `FrameDecoder`; while one frame is being decoded, new
 frames are only shown, not queued (dropped), so a slow PC never builds a backlog. A decoded code is
 emitted once as `code_decoded(text)`; the caller feeds it through the same scan routing as the wedge
 scanner. No camera is a message inside the dialog, never an error box.
@@ -68,7 +68,7 @@ class CameraDialog(QDialog):
         self.source = source or CameraSource(self)
         self.close_on_decode = close_on_decode
         self.frames_seen = self.frames_decoded = self.frames_dropped = 0
-        self._pool = pool or QThreadPool.globalInstance()
+        self._pool = pool or _single_thread_pool(self)
         self._decoder = FrameDecoder()
         self._busy = False
         self._last: tuple[str, float] = ("", 0.0)
@@ -112,6 +112,8 @@ class CameraDialog(QDialog):
 
     def done(self, result: int) -> None:
         self.source.stop()
+        self._pool.clear()
+        self._pool.waitForDone()  # a running decode (≤ ~0.1 s) must not outlive the dialog
         super().done(result)
 
     # --- frames ------------------------------------------------------------------------------------
@@ -159,6 +161,13 @@ class CameraDialog(QDialog):
         self._busy = False
         self.status.setStyleSheet("font-size: 16px; padding: 6px; color: #a00000;")
         self.status.setText(text)
+
+
+def _single_thread_pool(parent: QObject) -> QThreadPool:
+    """The dialog's own worker thread: one decode at a time, and nothing left running after close."""
+    pool = QThreadPool(parent)
+    pool.setMaxThreadCount(1)
+    return pool
 
 
 def _file_or_message(path: str | Path) -> list[Decoded]:

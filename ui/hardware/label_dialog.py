@@ -36,6 +36,7 @@ STOCKS: dict[str, LabelTemplate | SheetTemplate] = {
 }
 MAX_LABELS = 2000
 PREVIEW_WIDTH = 420
+PREVIEW_HEIGHT = 440
 
 
 class LabelDialog(QDialog):
@@ -73,7 +74,7 @@ class LabelDialog(QDialog):
         self.forms.addWidget(_form(("Штрихкод коробки", self.box_code), ("Всего мест в заказе", self.box_count)))
         self.forms.addWidget(_form(("Номер карты (13 цифр)", self.card_number)))
         self.preview = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
-        self.preview.setMinimumSize(PREVIEW_WIDTH, 300)
+        self.preview.setMinimumSize(PREVIEW_WIDTH + 24, PREVIEW_HEIGHT + 24)
         self.preview.setStyleSheet("background: #d0d0d0; padding: 8px;")
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -154,7 +155,10 @@ class LabelDialog(QDialog):
         pixmap = QPixmap.fromImage(pil_to_qimage(shown))
         self.preview.setPixmap(
             pixmap.scaled(
-                PREVIEW_WIDTH, 420, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+                PREVIEW_WIDTH,
+                PREVIEW_HEIGHT,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
             )
         )
         sheets = f", листов A4: {len(self.pages)}" if isinstance(stock, SheetTemplate) else ""

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QKeyEvent, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -61,11 +61,11 @@ class KeyCapture(QPlainTextEdit):
         self.setPlaceholderText("Щёлкните здесь и отсканируйте тестовый код…")
         self._t0: float | None = None
 
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            self._on_key(event)
-            return True  # Tab must not move the focus: it may be the scanner's terminator
-        return super().event(event)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        self._on_key(event)  # swallowed: nothing is typed into the box, Tab does not move the focus
+
+    def focusNextPrevChild(self, _next: bool) -> bool:
+        return False  # Tab may be the scanner's terminator
 
     def _on_key(self, event: QKeyEvent) -> None:
         now = time.monotonic() * 1000
@@ -132,6 +132,7 @@ class ScannerWizard(QDialog):
         layout.addWidget(self.report)
         serial = self._serial_group()
         if serial is not None:
+            layout.addSpacing(10)
             layout.addWidget(serial)
         buttons = QHBoxLayout()
         again = QPushButton("Сканировать ещё раз")
@@ -206,6 +207,7 @@ class ScannerWizard(QDialog):
     def show_result(self, result: WedgeAnalysis) -> None:
         self.result = result
         self.report.setText(report_html(result))
+        self.report.setMinimumHeight(self.report.heightForWidth(max(self.report.width(), 600)) + 8)
         self.save_button.setEnabled(result.matched)
         self.analysed.emit(result)
 
