@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from typing import Any
 
 from PIL import Image
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -100,6 +101,9 @@ class CameraSource(FrameSource):
         from PySide6.QtMultimedia import QCamera, QMediaCaptureSession, QVideoSink
 
         self._camera = QCamera(self._device, self)
+        formats = sorted(self._device.videoFormats(), key=_distance_to_hd)
+        if formats:  # ~1280×720 is plenty for codes and keeps each decode within the frame budget
+            self._camera.setCameraFormat(formats[0])
         self._session = QMediaCaptureSession(self)
         self._sink = QVideoSink(self)
         self._session.setCamera(self._camera)
@@ -120,6 +124,11 @@ class CameraSource(FrameSource):
     def _on_error(self, _error: object, text: str) -> None:
         log.warning("camera error: %s", text)
         self.failed.emit(f"Камера сообщила об ошибке: {text}. Закройте другие программы, которые используют камеру.")
+
+
+def _distance_to_hd(video_format: Any) -> int:
+    size = video_format.resolution()
+    return abs(size.width() - 1280) + abs(size.height() - 720)
 
 
 def qimage_to_pil(image: QImage) -> Image.Image:

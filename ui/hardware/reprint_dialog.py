@@ -1,0 +1,68 @@
+"""«Печатать ещё раз»: the recently rendered documents, failed ones first, re-printed with one key."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.documents.jobs import PrintJournal, PrintRecord
+from desktop.documents.model import DocumentKind
+
+STATUS_TEXT = {"failed": "НЕ напечатан", "printed": "напечатан", "rendered": "не печатался"}
+
+
+class ReprintDialog(QDialog):
+    """Lists the print journal; Enter re-prints the selected document."""
+
+    def __init__(
+        self,
+        journal: PrintJournal,
+        reprint: Callable[[DocumentKind, str], PrintRecord | None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Печатать ещё раз")
+        self.setMinimumWidth(640)
+        self._reprint = reprint
+        self.list = QListWidget()
+        records = sorted(journal.recent(), key=lambda r: r.status != "failed")
+        for record in records:
+            item = QListWidgetItem(f"{record.document.title} — {STATUS_TEXT.get(record.status, record.status)}")
+            item.setData(256, (record.document.kind, record.document.key))
+            self.list.addItem(item)
+        if records:
+            self.list.setCurrentRow(0)
+        self.list.itemActivated.connect(lambda _item: self._on_print())
+        self.result_label = QLabel("" if records else "Напечатанных документов пока нет.")
+        button = QPushButton("Печатать")
+        button.setDefault(True)
+        button.setEnabled(bool(records))
+        button.clicked.connect(self._on_print)
+        close = QPushButton("Закрыть")
+        close.clicked.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(self.result_label, 1)
+        row.addWidget(button)
+        row.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list)
+        layout.addLayout(row)
+
+    def _on_print(self) -> None:
+        item = self.list.currentItem()
+        if item is None:
+            return
+        kind, key = item.data(256)
+        record = self._reprint(kind, key)
+        if record is not None:
+            self.result_label.setText(f"Отправлено на печать: {record.document.title}")
