@@ -10,15 +10,15 @@ import typing
 from dataclasses import dataclass
 from typing import Any, Union
 
-from sqlalchemy import select, update
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy import insert, select, update
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from backend import changes
 from backend.codes import CodeIssuer
 from backend.db import Database
 from backend.models import Device, EventRecord, Point
-from backend.rules import Outcome, RuleContext, apply_event, rejected
+from backend.rules import APPLIED, Outcome, RuleContext, apply_event, has_rule, rejected
 from desktop import events as ev
 from desktop.errors import DomainError
 
@@ -103,48 +103,52 @@ def _matches(value: Any, hint: Any) -> bool:
 
 
 def ingest_batch(db: Database, env: IngestEnv, batch: list[IncomingEvent]) -> list[EventResult]:
-    """Apply a batch in one transaction (a savepoint per event); committed before this returns."""
+    """Apply a batch in one transaction; committed (durable) before this returns.
+
+    The feed lock taken first serializes batches, so the ids known before the batch plus those the
+    batch itself adds are the complete picture: an id is applied once, whoever sends it again.
+    """
     with db.write() as session:
         changes.lock_feed(session)
         point = session.get(Point, env.point_id)
         assert point is not None
-        results = [_one(session, env, point, item) for item in batch]
+        known = _prefetch(session, [item.event_id for item in batch])
+        results = []
+        for item in batch:
+            digest = payload_hash(item.type, item.payload)
+            seen = known.get(item.event_id)
+            result = _repeat(item.event_id, digest, seen) if seen else _apply_new(session, env, point, item, digest)
+            known.setdefault(item.event_id, (result.server_seq, digest, result.status))
+            results.append(result)
         session.execute(update(Device).where(Device.id == env.device_id).values(last_seen_at=env.issuer.now))
     return results
 
 
-def _one(session: Session, env: IngestEnv, point: Point, item: IncomingEvent) -> EventResult:
-    digest = payload_hash(item.type, item.payload)
-    known = _known(session, item.event_id, digest)
-    if known is not None:
-        return known
-    try:
-        return _apply_new(session, env, point, item, digest)
-    except IntegrityError:  # the same event id committed concurrently by another request
-        known = _known(session, item.event_id, digest)
-        if known is None:
-            raise
-        return known
+Known = tuple[int | None, str, str]  # (server_seq, payload hash, status)
 
 
-def _known(session: Session, event_id: str, digest: str) -> EventResult | None:
-    row = session.execute(
-        select(EventRecord.server_seq, EventRecord.payload_hash, EventRecord.status).where(
-            EventRecord.event_id == event_id
+def _prefetch(session: Session, event_ids: list[str]) -> dict[str, Known]:
+    rows = session.execute(
+        select(EventRecord.event_id, EventRecord.server_seq, EventRecord.payload_hash, EventRecord.status).where(
+            EventRecord.event_id.in_(set(event_ids))
         )
-    ).first()
-    if row is None:
-        return None
-    if row.payload_hash != digest:
+    )
+    return {row.event_id: (row.server_seq, row.payload_hash, row.status) for row in rows}
+
+
+def _repeat(event_id: str, digest: str, seen: Known) -> EventResult:
+    server_seq, known_digest, status = seen
+    if known_digest != digest:
         return EventResult(event_id, "rejected", "event_id_reused_with_different_payload", None)
-    return EventResult(event_id, "duplicate", f"already_received:{row.status}", row.server_seq)
+    return EventResult(event_id, "duplicate", f"already_received:{status}", server_seq)
 
 
 def _apply_new(session: Session, env: IngestEnv, point: Point, item: IncomingEvent, digest: str) -> EventResult:
-    """Rule effects, the event record and its outcome change commit or roll back together."""
-    with session.begin_nested():
-        outcome = _outcome(session, env, point, item)
-        record = EventRecord(
+    """Apply the rule, then record the event (Core insert) and, for a conflict or rejection, its outcome."""
+    outcome = _outcome(session, env, point, item)
+    server_seq = session.execute(
+        insert(EventRecord)
+        .values(
             event_id=item.event_id,
             device_id=env.device_id,
             point_id=point.id,
@@ -158,12 +162,12 @@ def _apply_new(session: Session, env: IngestEnv, point: Point, item: IncomingEve
             status=outcome.status,
             reason=outcome.reason[:500] if outcome.reason else None,
         )
-        session.add(record)
-        session.flush()
-        if outcome.status in ("conflict", "rejected"):
-            payload = {"event_id": item.event_id, "status": outcome.status, "reason": outcome.reason}
-            changes.publish(session, point.id, "event.outcome", payload, env.issuer.now)
-    return EventResult(item.event_id, outcome.status, outcome.reason, record.server_seq)
+        .returning(EventRecord.server_seq)
+    ).scalar_one()
+    if outcome.status in ("conflict", "rejected"):
+        payload = {"event_id": item.event_id, "status": outcome.status, "reason": outcome.reason}
+        changes.publish(session, point.id, "event.outcome", payload, env.issuer.now)
+    return EventResult(item.event_id, outcome.status, outcome.reason, int(server_seq))
 
 
 def _outcome(session: Session, env: IngestEnv, point: Point, item: IncomingEvent) -> Outcome:
@@ -175,8 +179,10 @@ def _outcome(session: Session, env: IngestEnv, point: Point, item: IncomingEvent
         return rejected(f"invalid_payload: {exc}"[:500])
     ctx = RuleContext(session=session, point=point, device_id=env.device_id, event_id=item.event_id,
                       now=env.issuer.now, issuer=env.issuer, activation_points=env.activation_points)
+    if not has_rule(item.type):
+        return APPLIED  # recorded only: nothing to change, nothing to roll back
     try:
-        with session.begin_nested():
+        with session.begin_nested():  # a failing rule leaves no half-applied effects
             return apply_event(ctx, event)
     except (ValueError, TypeError) as exc:  # a payload value the rule could not use (bad date, …)
         return rejected(f"invalid_payload: {exc}"[:500])

@@ -112,6 +112,11 @@ def rule(event_cls: type[ev.Event]) -> Callable[[Rule], Rule]:
     return register
 
 
+def has_rule(event_type: str) -> bool:
+    """Does this type change the server's view (else it is only recorded)?"""
+    return event_type in RULES
+
+
 def apply_event(ctx: RuleContext, event: ev.Event) -> Outcome:
     """Apply one validated event; every known type has a rule (record-only types just answer applied)."""
     fn = RULES.get(event.TYPE, _record_only)
