@@ -82,7 +82,7 @@ def test_a_wrong_read_cannot_be_saved_and_restart_clears(wizard, qtbot):
 
 def test_serial_scanner_data(wizard):
     wizard.feed_serial(b"\x02" + TEST_CODE.encode() + b"\r\n")
-    assert wizard.result.matched and wizard.result.settings.prefix == "\x02"
+    assert wizard.analysis.matched and wizard.analysis.settings.prefix == "\x02"
     assert "«STX»" in wizard.report.text()
 
 

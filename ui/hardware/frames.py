@@ -46,7 +46,9 @@ class ImageFrameSource(FrameSource):
         super().__init__(parent)
         self._images = list(images)
         self._index = 0
-        self._timer = QTimer(self, interval=interval_ms, timeout=self._on_tick)
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self._on_tick)
 
     @property
     def description(self) -> str:
@@ -69,9 +71,10 @@ class CameraSource(FrameSource):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._camera = None
-        self._session = None
-        self._sink = None
+        self._camera: Any = None
+        self._session: Any = None
+        self._sink: Any = None
+        self._device: Any = None
         self._reason = ""
         self._name = ""
         try:

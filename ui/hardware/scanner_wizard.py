@@ -98,8 +98,11 @@ class ScannerWizard(QDialog):
         self.setMinimumWidth(720)
         self._wedge, self._save = wedge, save
         self.strokes: list[KeyStroke] = []
-        self.result: WedgeAnalysis | None = None
-        self._idle = QTimer(self, singleShot=True, interval=IDLE_FINISH_MS, timeout=self._finish)
+        self.analysis: WedgeAnalysis | None = None
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.setInterval(IDLE_FINISH_MS)
+        self._idle.timeout.connect(self._finish)
         self._serial: Any = None
         self._serial_buffer = b""
         self._build()
@@ -205,7 +208,7 @@ class ScannerWizard(QDialog):
             self.show_result(analyse(self.strokes))
 
     def show_result(self, result: WedgeAnalysis) -> None:
-        self.result = result
+        self.analysis = result
         self.report.setText(report_html(result))
         self.report.setMinimumHeight(self.report.heightForWidth(max(self.report.width(), 600)) + 8)
         self.save_button.setEnabled(result.matched)
@@ -213,18 +216,18 @@ class ScannerWizard(QDialog):
 
     def restart(self) -> None:
         self.strokes.clear()
-        self.result = None
+        self.analysis = None
         self.capture.reset()
         self.report.clear()
         self.save_button.setEnabled(False)
         self.capture.setFocus()
 
     def _on_save(self) -> None:
-        if self.result is None:
+        if self.analysis is None:
             return
         if self._save is not None:
-            self._save(self.result.settings)
-        self.settings_saved.emit(self.result.settings)
+            self._save(self.analysis.settings)
+        self.settings_saved.emit(self.analysis.settings)
         self.accept()
 
     # --- serial scanner ----------------------------------------------------------------------------

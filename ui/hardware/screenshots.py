@@ -69,7 +69,7 @@ def wizard(out: Path) -> None:
     for i, ch in enumerate("ЗВеуыею0427"):
         dialog.feed(KeyStroke(ch, ch, i * 9.0 + (i % 3)))
     dialog.feed(KeyStroke("", "Return", 11 * 9.0 + 2))
-    _wait(lambda: dialog.result is not None, 3000)
+    _wait(lambda: dialog.analysis is not None, 3000)
     dialog.adjustSize()
     _grab(dialog, out / "hw_scanner_wizard.png")
     dialog.reject()
