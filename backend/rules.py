@@ -209,6 +209,8 @@ def order_arrived(ctx: RuleContext, event: ev.OrderArrived) -> Outcome:
         .values(status="received", received_at=ctx.now, received_by=ctx.device_id)
     )
     if not issue_code(ctx.session, ctx.issuer, ctx.point, order, attempt=1):
+        # Arrived again after an undone scan: the code issued the first time still stands.
+        order.status = next_status(order.number, order.status, OrderEvent.MAKE_READY)
         ctx.publish_order(order)
     return APPLIED
 

@@ -278,3 +278,18 @@ def test_a_failing_rule_rejects_its_event_and_the_batch_goes_on(server: Server, 
                           device.event("shift.opened", {"shift": "s", "staff": "kassir"}))
     assert [(r["status"], r["reason"]) for r in results] == [("rejected", "internal_error"), ("applied", None)]
     assert "rule for order.locked failed" in caplog.text
+
+
+@BOTH_DBS
+def test_arrival_after_an_undone_scan_keeps_the_first_code(server: Server) -> None:
+    device = _ready_server(server)
+    _receive_all(device)
+    box = {"session": "s", "box": box_barcode("0042", NUMBER, 2), "order": NUMBER}
+    assert device.send("receiving.scan_undone", box)["status"] == "applied"
+    assert _order(server).status == "partially_arrived"
+    assert device.send("box.received", box)["status"] == "applied"
+    assert device.send("order.arrived", ARRIVED)["status"] == "applied"
+    order = _order(server)
+    assert order.status == "ready"
+    assert [c["pickup_code_hash"] for c in _changes(device, "order.code_issued")] == [order.pickup_code_hash]
+    assert _count(server, SmsOutbox, SmsOutbox.order_number == NUMBER) == 1
