@@ -238,7 +238,7 @@ def check_device(config: AppConfig, report: SelfTestReport) -> dict[str, Any] | 
         return None
     if device is None:
         status = Status.OK if config.uses_embedded_backend else Status.FAILED
-        detail = "встроенный демо-сервер" if config.uses_embedded_backend else (
+        detail = "встроенный демо-сервер (регистрация при первом запуске)" if config.uses_embedded_backend else (
             "компьютер не зарегистрирован: выполните PickupDesk --enrol АДРЕС КОД")
         report.add("Регистрация", status, detail)
         return None
@@ -262,8 +262,8 @@ def _check_device_fields(config: AppConfig, device: dict[str, Any], report: Self
 
 def check_backend(config: AppConfig, device: dict[str, Any] | None, report: SelfTestReport) -> None:
     url = (device or {}).get("backend_url") or config.backend_url
-    if url is None:
-        report.add("Сервер", Status.SKIPPED, "встроенный демо-сервер: сетевая проверка не нужна")
+    if url is None or (config.uses_embedded_backend and _is_loopback(url)):
+        report.add("Сервер", Status.SKIPPED, "встроенный демо-сервер запускается вместе с программой")
         return
     try:
         health = check_backend_health(url, verify_setting(config))
@@ -278,6 +278,11 @@ def check_backend(config: AppConfig, device: dict[str, Any] | None, report: Self
     report.add("Сервер", Status.OK, f"{health.url} отвечает, версия сервера {health.version}")
     if device is not None and device.get("token"):
         check_credential(health.url, str(device["token"]), verify_setting(config), report)
+
+
+def _is_loopback(url: str) -> bool:
+    host = url.split("://", 1)[-1].split("/", 1)[0].rsplit(":", 1)[0]
+    return host in ("127.0.0.1", "localhost", "[::1]")
 
 
 def check_credential(url: str, token: str, verify: bool | str, report: SelfTestReport) -> None:

@@ -61,10 +61,14 @@ def test_version_shows_embedded_build_info(bundle: Path, home: Path) -> None:
     assert re.fullmatch(r"дата сборки: \d{4}-\d\d-\d\d \d\d:\d\d UTC", lines[2])
 
 
-def test_app_starts_to_the_login_screen_and_quits_cleanly(started: subprocess.CompletedProcess[str]) -> None:
+def test_app_starts_to_the_login_screen_and_quits_cleanly(started: subprocess.CompletedProcess[str],
+                                                          home: Path) -> None:
     assert started.returncode == 0, started.stdout + started.stderr[-4000:]
     assert any(line.startswith("login-screen-shown-at ") for line in started.stdout.splitlines())
     assert "Traceback" not in started.stderr
+    data = home / "data" / "PickupDesk"
+    # the embedded default backend (imported by name at run time) started and enrolled this PC
+    assert (data / "embedded-backend.sqlite3").exists() and (data / "device.json").exists(), started.stderr
 
 
 def test_self_test_after_first_start(bundle: Path, home: Path,

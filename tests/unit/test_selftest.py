@@ -255,3 +255,10 @@ def test_cli_version_and_gui_passthrough() -> None:
     assert run_command(args) is None
     assert args.quit_after_start and args.overrides == {"point_code": "0042"}
     assert args.qt_argv == ["-platform", "offscreen"]
+
+
+def test_embedded_install_does_not_probe_its_loopback_server(tmp_path: Path) -> None:
+    config = make_config(tmp_path)
+    enrol_file(config, "http://127.0.0.1:53124")
+    result = run_self_test(config).result("Сервер")
+    assert result.status is Status.SKIPPED and "встроенный" in result.detail
