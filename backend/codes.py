@@ -44,6 +44,8 @@ def issue_code(
 
     False when that attempt already has a code (a concurrent or repeated request: nothing changes).
     """
+    if code_issued(session, order.id, attempt):
+        return False  # checked first: the slow hash is computed only for a code really issued
     code = new_code()
     code_hash = hash_code(code, CodeHashParams.decode(point.code_hash_params))
     try:
