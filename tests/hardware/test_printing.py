@@ -156,3 +156,31 @@ def test_settings_dialog_test_page_reports_the_error_inline(printing, qtbot):
     with qtbot.waitSignal(dialog.settings_saved) as saved:
         dialog._on_save()
     assert saved.args[0] == {"label": "Zebra старая", "document": "", "receipt": ""}
+
+
+def test_a_receipt_is_not_refused_by_a_roll_printer_without_a4(printing, monkeypatch):
+    from desktop.documents.builders import handover_receipt
+    from ui.hardware import printing as module
+
+    painted = []
+    monkeypatch.setattr(module, "paint", lambda document, printer: painted.append(document.kind))
+    monkeypatch.setattr(module, "_check_done", lambda *args: None)
+    p = printing({"receipt": "Rongta 80"}, info=lambda n: _fake_info(sizes=[]), names=["Rongta 80"])
+    p._info = lambda name: _fake_info()  # A4 only in its list, but a receipt keeps the printer's paper
+    assert p.print_document(handover_receipt(samples.receipt())).status == "printed"
+    assert painted == [DocumentKind.HANDOVER_RECEIPT]
+
+
+def test_preview_dialog_paints_the_document(qapp, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    from ui.hardware.documents import preview_dialog
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "preview.pdf"))
+    dialog = preview_dialog(shift_report(samples.shift()), printer)
+    assert "Отчёт за смену" in dialog.windowTitle()
+    dialog.paintRequested.emit(printer)
+    assert (tmp_path / "preview.pdf").stat().st_size > 1000
+    dialog.deleteLater()

@@ -105,7 +105,7 @@ class Printing:
         name = printer_name if printer_name is not None else self.printer_name_for(document.kind)
         self.journal.remember(document, "rendered", name)
         try:
-            printer = self._printer(name, document.kind, QPageSize(QPageSize.PageSizeId.A4))
+            printer = self._printer(name, document.kind, _paper_for(document.kind))
             if not printer.pageLayout().isValid() or printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:
                 printer.setPageLayout(a4_layout())
             paint(document, printer)
@@ -141,17 +141,19 @@ class Printing:
         _check_done(printer, name, "Этикетки")
         return len(pages)
 
-    def _printer(self, name: str, kind: DocumentKind, paper: QPageSize) -> QPrinter:
+    def _printer(self, name: str, kind: DocumentKind, paper: QPageSize | None) -> QPrinter:
+        """A checked printer; ``paper`` None keeps the printer's own paper (receipt rolls)."""
         if name.startswith("pdf:"):
             printer = QPrinter(QPrinter.PrinterMode.HighResolution)
             printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
             printer.setOutputFileName(name[4:])
-            printer.setPageSize(paper)
+            printer.setPageSize(paper or QPageSize(QPageSize.PageSizeId.A4))
             return printer
         info = self._checked_info(name, kind)
-        _check_paper(info, paper)
         printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
-        printer.setPageSize(paper)
+        if paper is not None:
+            _check_paper(info, paper)
+            printer.setPageSize(paper)
         return printer
 
     def _checked_info(self, name: str, kind: DocumentKind) -> QPrinterInfo:
@@ -165,6 +167,11 @@ class Printing:
         if info.state() in (QPrinter.PrinterState.Error, QPrinter.PrinterState.Aborted):
             raise DomainError("print.offline", printer=name)
         return info
+
+
+def _paper_for(kind: DocumentKind) -> QPageSize | None:
+    """Receipts print on whatever the receipt printer holds (an 80 mm roll or A4); the rest on A4."""
+    return None if kind is DocumentKind.HANDOVER_RECEIPT else QPageSize(QPageSize.PageSizeId.A4)
 
 
 def _system_printer(name: str) -> QPrinterInfo | None:
