@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI
 from sqlalchemy.exc import IntegrityError
@@ -51,9 +52,21 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.worker = None
     errors.install(app)
     app.include_router(api.router)
+    if settings.sms_gateway == "smsru" and settings.sms_callback_secret:
+        _mount_smsru_callback(app, settings.sms_callback_secret)
     if not settings.admin_token:
         log.warning("admin API disabled: no admin token configured (PICKUP_ADMIN_TOKEN)")
     return app
+
+
+def _mount_smsru_callback(app: FastAPI, secret: str) -> None:
+    from backend.sms.callbacks import smsru_callback_router
+
+    def dispatcher() -> Any:
+        worker = app.state.worker
+        return worker.dispatcher if worker is not None else None
+
+    app.include_router(smsru_callback_router(dispatcher, secret))
 
 
 def _ensure_counters(db: Database) -> None:

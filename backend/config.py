@@ -34,7 +34,8 @@ class Settings:
     clock: Callable[[], datetime] = utc_now
     sms_gateway: str = "log"  # log | smsc | smsru | none
     sms_log_path: Path | None = None
-    sms_options: dict[str, Any] = field(default_factory=dict)
+    sms_options: dict[str, Any] = field(default_factory=dict)  # gateway constructor arguments (credentials)
+    sms_callback_secret: str | None = None  # URL secret of the SMS.ru delivery callback
     run_sms_dispatcher: bool = True
     sms_interval_seconds: float = 2.0
     upgrade_on_start: bool = True

@@ -33,12 +33,30 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
     logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    settings = Settings.from_env(args.db, args.admin_token, sms_gateway=args.sms_gateway, sms_log_path=args.sms_log)
+    settings = Settings.from_env(
+        args.db,
+        args.admin_token,
+        sms_gateway=args.sms_gateway,
+        sms_log_path=args.sms_log,
+        sms_options=sms_options_from_env(args.sms_gateway),
+        sms_callback_secret=os.environ.get("PICKUP_SMS_CALLBACK_SECRET") or None,
+    )
     app = create_app(settings)
     if args.seed_demo:
         seed(app.state.db, settings)
     log.info("listening on http://%s:%d", args.host, args.port)
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level.lower())
+
+
+def sms_options_from_env(gateway: str) -> dict[str, str]:
+    """Gateway credentials come from the environment only (never the command line or logs)."""
+    env = os.environ
+    sender = {"sender": env["PICKUP_SMS_SENDER"]} if env.get("PICKUP_SMS_SENDER") else {}
+    if gateway == "smsc":
+        return {"login": env.get("PICKUP_SMSC_LOGIN", ""), "password": env.get("PICKUP_SMSC_PASSWORD", ""), **sender}
+    if gateway == "smsru":
+        return {"api_id": env.get("PICKUP_SMSRU_API_ID", ""), **sender}
+    return {}
 
 
 def seed(db: Database, settings: Settings) -> None:

@@ -99,3 +99,29 @@ def test_console_command_runs_the_server(db_url: str, tmp_path: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def test_gateway_credentials_come_from_the_environment(monkeypatch) -> None:
+    from backend.server import sms_options_from_env
+
+    monkeypatch.setenv("PICKUP_SMSRU_API_ID", "api-1")
+    monkeypatch.setenv("PICKUP_SMSC_LOGIN", "shop")
+    monkeypatch.setenv("PICKUP_SMSC_PASSWORD", "pw")
+    assert sms_options_from_env("smsru") == {"api_id": "api-1"}
+    assert sms_options_from_env("smsc") == {"login": "shop", "password": "pw"}
+    assert sms_options_from_env("log") == {}
+
+
+def test_smsru_callback_is_mounted_with_its_secret(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from backend.app import create_app
+    from backend.config import Settings
+
+    settings = Settings(database_url=f"sqlite:///{tmp_path / 'b.sqlite3'}", sms_gateway="smsru",
+                        sms_options={"api_id": "x", "base_url": "http://127.0.0.1:9"}, sms_callback_secret="s3",
+                        sms_interval_seconds=3600)
+    with TestClient(create_app(settings)) as client:
+        assert client.post("/v1/sms/smsru-callback/wrong", data={}).status_code == 403
+        reply = client.post("/v1/sms/smsru-callback/s3", data={"data[0]": "sms_status\nnope\n103\n1"})
+        assert reply.status_code == 200 and reply.text == "100"
