@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -30,9 +30,10 @@ from backend.models import (
     OrderFlag,
     OrderLine,
     Point,
+    Shipment,
     StaffTask,
 )
-from backend.serialize import card_dict, load_order, order_dict, parse_iso
+from backend.serialize import card_dict, load_order, order_dict, parse_iso, shipment_dict
 from backend.sms.models import PURPOSES
 from backend.sms.service import request_sms
 from desktop import events as ev
@@ -175,7 +176,22 @@ def box_received(ctx: RuleContext, event: ev.BoxReceived) -> Outcome:
     if order.status in BEFORE_ARRIVAL:
         order.status = next_status(order.number, order.status, OrderEvent.BOX_ARRIVED)
     ctx.publish_order(order)
+    _update_shipment(ctx, box.shipment_id)
     return APPLIED
+
+
+def _update_shipment(ctx: RuleContext, shipment_id: int | None) -> None:
+    """in_transit → receiving at its first box, → received when none of its boxes is still expected."""
+    shipment = ctx.session.get(Shipment, shipment_id) if shipment_id is not None else None
+    if shipment is None:
+        return
+    waiting = ctx.session.scalar(
+        select(func.count()).select_from(Box).where(Box.shipment_id == shipment.id, Box.status == "expected")
+    )
+    status = "received" if not waiting else "receiving"
+    if shipment.status != status:
+        shipment.status = status
+        ctx.publish("shipment.upsert", shipment_dict(shipment, ctx.point.code))
 
 
 @rule(ev.ReceivingScanUndone)
@@ -208,6 +224,8 @@ def order_arrived(ctx: RuleContext, event: ev.OrderArrived) -> Outcome:
         .where(Box.order_id == order.id, Box.status == "expected")
         .values(status="received", received_at=ctx.now, received_by=ctx.device_id)
     )
+    for shipment_id in {box.shipment_id for box in order.boxes}:
+        _update_shipment(ctx, shipment_id)
     if not issue_code(ctx.session, ctx.issuer, ctx.point, order, attempt=1):
         # Arrived again after an undone scan: the code issued the first time still stands.
         order.status = next_status(order.number, order.status, OrderEvent.MAKE_READY)

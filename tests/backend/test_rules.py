@@ -293,3 +293,15 @@ def test_arrival_after_an_undone_scan_keeps_the_first_code(server: Server) -> No
     assert order.status == "ready"
     assert [c["pickup_code_hash"] for c in _changes(device, "order.code_issued")] == [order.pickup_code_hash]
     assert _count(server, SmsOutbox, SmsOutbox.order_number == NUMBER) == 1
+
+
+def test_shipment_status_follows_its_boxes(server: Server) -> None:
+    server.import_feed(point_feed(orders=2))
+    device = server.enrol()
+    second = order_number("0042", 2)
+    barcodes = [(NUMBER, 1), (NUMBER, 2), (second, 1), (second, 2)]
+    statuses = []
+    for number, n in barcodes:
+        device.send("box.received", {"session": "s", "box": box_barcode("0042", number, n), "order": number})
+        statuses.append([s["status"] for s in _changes(device, "shipment.upsert")][-1])
+    assert statuses == ["receiving", "receiving", "receiving", "received"]
