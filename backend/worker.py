@@ -16,6 +16,7 @@ from backend import changes
 from backend.config import Settings
 from backend.db import Database
 from backend.models import Point
+from backend.reminders import queue_reminders
 from backend.serialize import iso
 
 log = logging.getLogger(__name__)
@@ -97,6 +98,7 @@ class BackgroundWorker:
             log.exception("background pass failed")
 
     def _maybe_prune(self) -> None:
+        """Hourly housekeeping: prune the change feed, queue reminders for orders expiring soon."""
         now = self.settings.clock()
         if self._last_prune is not None and now - self._last_prune < PRUNE_EVERY:
             return
@@ -104,5 +106,6 @@ class BackgroundWorker:
         with self.db.write() as session:
             changes.lock_feed(session)
             deleted = changes.prune(session, now - self.settings.change_retention)
-        if deleted:
-            log.info("pruned %d old changes", deleted)
+            reminders = queue_reminders(session, now) if self.dispatcher is not None else 0
+        if deleted or reminders:
+            log.info("pruned %d old changes, queued %d reminders", deleted, reminders)

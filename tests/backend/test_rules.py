@@ -305,3 +305,23 @@ def test_shipment_status_follows_its_boxes(server: Server) -> None:
         device.send("box.received", {"session": "s", "box": box_barcode("0042", number, n), "order": number})
         statuses.append([s["status"] for s in _changes(device, "shipment.upsert")][-1])
     assert statuses == ["receiving", "receiving", "receiving", "received"]
+
+
+def test_one_reminder_before_the_last_day(server: Server, clock) -> None:
+    from backend.reminders import queue_reminders
+
+    device = _ready_server(server)
+    _receive_all(device)
+    with server.db.write() as session:
+        assert queue_reminders(session, clock()) == 0
+    clock.advance(days=6, hours=1)
+    with server.db.write() as session:
+        assert queue_reminders(session, clock()) == 1
+    with server.db.write() as session:
+        assert queue_reminders(session, clock()) == 0
+    with server.db.read() as session:
+        reminder = session.scalars(select(SmsOutbox).where(SmsOutbox.purpose == "reminder")).one()
+    assert reminder.order_number == NUMBER and "Последний день хранения" in reminder.text
+    clock.advance(days=2)
+    with server.db.write() as session:
+        assert queue_reminders(session, clock()) == 0
