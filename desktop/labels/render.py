@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,11 +33,20 @@ class _Rows:
     notes: int
 
 
+def _font_candidates(bold: bool) -> list[Path]:
+    """Fonts with Cyrillic: DejaVu (Linux), Arial (Windows), python-barcode's bundled DejaVu Sans Mono."""
+    windows = Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"
+    return [
+        _DEJAVU / ("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"),
+        windows / ("arialbd.ttf" if bold else "arial.ttf"),
+        _BUNDLED,
+    ]
+
+
 @lru_cache(maxsize=64)
 def font(size: int, bold: bool = False) -> Font:
-    """DejaVu Sans (system), else python-barcode's bundled DejaVu Sans Mono, else Pillow's default."""
-    name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
-    for path in (_DEJAVU / name, _BUNDLED):
+    """The first available Cyrillic-capable font at ``size`` pixels; Pillow's default as a last resort."""
+    for path in _font_candidates(bold):
         if path.exists():
             return ImageFont.truetype(str(path), size)
     return ImageFont.load_default(size)

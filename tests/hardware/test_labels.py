@@ -68,3 +68,15 @@ def test_roll_and_png_keep_the_printer_resolution():
 def test_invalid_label_data_is_refused(bad):
     with pytest.raises(ValueError):
         bad()
+
+
+def test_labels_render_with_the_bundled_font_when_no_system_font(monkeypatch):
+    from desktop.labels import render
+
+    monkeypatch.setattr(render, "_font_candidates", lambda bold: [render._BUNDLED])
+    render.font.cache_clear()
+    try:
+        image = render_label(cell_label("CA0103"), THERMAL_58x40)
+    finally:
+        render.font.cache_clear()
+    assert _read(image) == ["CA0103"]
