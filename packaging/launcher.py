@@ -77,5 +77,21 @@ def install_quit_after_start(arguments: list[str]) -> Any:
     return watcher
 
 
+def profiled_main() -> int:
+    """``PICKUP_PROFILE_STARTUP=FILE``: write a cProfile of the whole run to FILE (diagnosing slow starts)."""
+    import os
+
+    target = os.environ.get("PICKUP_PROFILE_STARTUP")
+    if not target:
+        return main()
+    import cProfile
+
+    profiler = cProfile.Profile()
+    try:
+        return int(profiler.runcall(main))
+    finally:
+        profiler.dump_stats(target)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(profiled_main())
