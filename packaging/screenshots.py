@@ -1,14 +1,17 @@
 """Screenshots of the real app under Xvfb: start `python -m ui.app`, type scans with xdotool, save PNGs.
 
 Usage: python packaging/screenshots.py [--out docs/screenshots] [--keep-data]
-Starts Xvfb on :99 (1366x768x24) unless a display :99 is already up, prepares a demo cache in a
-temporary data directory (so the script knows the demo's pickup and card codes), runs the app on
-it, logs in as the demo clerk and drives every page as a clerk with a wedge scanner would.
+Starts Xvfb on :99 (1366x768x24) unless a display :99 is already up, runs the app on a temporary
+data directory (it starts its embedded backend, enrols and syncs the demo point; the demo codes
+are read from the backend's demo-secrets.json), logs in as the demo clerk and drives every page
+as a clerk with a wedge scanner would.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
+import json
 import os
 import shutil
 import sqlite3
@@ -33,6 +36,7 @@ class Driver:
     def __init__(self, out: Path, env: dict[str, str]) -> None:
         self.out = out
         self.env = env
+        self.window = ""
 
     def x(self, *args: str) -> str:
         result = subprocess.run(["xdotool", *args], env=self.env, capture_output=True, text=True, check=False)
@@ -46,7 +50,12 @@ class Driver:
     def type(self, text: str) -> None:
         self.x("type", "--delay", str(HAND_DELAY_MS), text)
 
-    def key(self, *keys: str, settle: float = 0.6) -> None:
+    def key(self, *keys: str, settle: float = 0.6, refocus: bool = True) -> None:
+        """Press keys; `refocus` first gives the main window the X focus back (there is no window
+        manager under Xvfb to do it after a dialog closes). Keys meant for an open dialog pass
+        refocus=False."""
+        if refocus and self.window:
+            self.x("windowfocus", self.window)
         for key in keys:
             self.x("key", key)
         time.sleep(settle)
@@ -63,9 +72,9 @@ class Driver:
         while time.monotonic() < deadline:
             found = self.x("search", "--onlyvisible", "--name", title)
             if found:
-                window = found.splitlines()[-1]
-                self.x("windowfocus", window)
-                return window
+                self.window = found.splitlines()[-1]
+                self.x("windowfocus", self.window)
+                return self.window
             time.sleep(0.5)
         raise SystemExit(f"окно «{title}» не появилось за {timeout:.0f} с")
 
@@ -82,8 +91,10 @@ def start_xvfb(env: dict[str, str]) -> subprocess.Popen[bytes] | None:
     return proc
 
 
-def prepare_demo(data_dir: Path) -> Any:
-    """A migrated cache with the demo point; returns the demo secrets (codes in clear)."""
+def prepare_demo(data_dir: Path) -> dict[str, Any]:
+    """Without the embedded backend: a migrated cache with the demo point; returns its secrets."""
+    import dataclasses
+
     from desktop.db.migrate import migrate_with_backup
     from desktop.demo.generator import generate_point
     from desktop.demo.loader import load_demo
@@ -92,18 +103,35 @@ def prepare_demo(data_dir: Path) -> Any:
     demo = generate_point(orders=160)
     load_demo(db, demo)
     db.dispose()
-    return demo["secrets"]
+    return dataclasses.asdict(demo["secrets"])
+
+
+def embedded_secrets(data_dir: Path, timeout: float = 180.0) -> dict[str, Any]:
+    """The demo secrets the embedded backend wrote on its first start (demo only)."""
+    path = data_dir / "demo-secrets.json"
+    deadline = time.monotonic() + timeout
+    while not path.exists():
+        if time.monotonic() > deadline:
+            raise SystemExit("встроенный сервер не записал demo-secrets.json")
+        time.sleep(0.5)
+    return dict(json.loads(path.read_text(encoding="utf-8")))
 
 
 class DemoData:
     """Barcodes for the tour, read from the prepared cache (this tool may read the file directly)."""
 
-    def __init__(self, path: Path, secrets: Any) -> None:
+    def __init__(self, path: Path, secrets: dict[str, Any]) -> None:
         self.conn = sqlite3.connect(path)
-        self.secrets = secrets
+        self.pickup_codes: dict[str, str] = secrets["pickup_codes"]
+        self.card_codes: dict[str, str] = secrets["card_codes"]
 
     def rows(self, sql: str, *args: Any) -> list[tuple[Any, ...]]:
         return self.conn.execute(sql, args).fetchall()
+
+    def box_sizes(self, barcodes: list[str]) -> list[tuple[str, str]]:
+        sizes = dict(self.rows(f"SELECT barcode, size_class FROM boxes WHERE barcode IN "  # noqa: S608
+                               f"({','.join('?' * len(barcodes))})", *barcodes))
+        return [(b, sizes[b]) for b in barcodes]
 
     def shipment_boxes(self) -> tuple[str, list[str]]:
         number = self.rows("SELECT number FROM shipments ORDER BY number LIMIT 1")[0][0]
@@ -111,22 +139,26 @@ class DemoData:
                           "WHERE s.number = ? ORDER BY b.barcode", number)
         return number, [b for (b,) in boxes]
 
-    def ready_order(self) -> tuple[str, str, list[str]]:
-        """A ready, unpaid, multi-box retail order with a known pickup code."""
+    def ready_order(self) -> tuple[str, str, list[tuple[str, str]]]:
+        """A ready retail order paid at pickup, under the ID-check threshold, with a known pickup code;
+        its boxes with their size classes."""
         rows = self.rows("SELECT o.number FROM orders o WHERE o.status = 'ready' AND o.kind = 'retail' "
-                         "ORDER BY o.prepaid, o.boxes_total DESC, o.number")
-        number = next(n for (n,) in rows if n in self.secrets.pickup_codes)
-        boxes = [b for (b,) in self.rows("SELECT b.barcode FROM boxes b JOIN orders o ON o.id = b.order_id "
-                                         "WHERE o.number = ? ORDER BY b.seq_no", number)]
-        return number, self.secrets.pickup_codes[number], boxes
+                         "AND o.total_kopecks < 10000000 ORDER BY o.prepaid, o.boxes_total DESC, o.number")
+        number = next(n for (n,) in rows if n in self.pickup_codes)
+        boxes = self.rows("SELECT b.barcode, b.size_class FROM boxes b JOIN orders o ON o.id = b.order_id "
+                          "WHERE o.number = ? ORDER BY b.seq_no", number)
+        return number, self.pickup_codes[number], [(b, size) for b, size in boxes]
 
     def club(self) -> tuple[str, str, str]:
         """(card number, activation code, phone of a customer with a ≥ 5,000 ₽ order and no card)."""
-        card = sorted(self.secrets.card_codes)[0]
+        card = sorted(self.card_codes)[0]
         phone = self.rows("SELECT c.phone FROM customers c JOIN orders o ON o.customer_id = c.id "
                           "WHERE o.status IN ('ready', 'handed_over') AND o.total_kopecks >= 500000 "
                           "ORDER BY o.total_kopecks DESC LIMIT 1")[0][0]
-        return card, self.secrets.card_codes[card], phone
+        return card, self.card_codes[card], phone
+
+
+RACK_FOR_SIZE = {"S": ("A", 6), "M": ("C", 4), "L": ("E", 2), "XL": ("F", 1)}  # the demo's racks
 
 
 def tour(drv: Driver, data: DemoData) -> None:
@@ -134,49 +166,56 @@ def tour(drv: Driver, data: DemoData) -> None:
     drv.scan("ST000001")  # the badge, at scanner speed
     drv.type("1111")  # the PIN, by hand
     drv.key("Return", settle=2.0)
-    drv.key("Return", settle=1.5)  # "open the shift?" → yes
-    handover(drv, data)
+    drv.key("Return", settle=1.5, refocus=False)  # "open the shift?" → yes
     receiving(drv, data)
-    placement(drv, data)
+    _shipment, received = data.shipment_boxes()
+    placement(drv, data.box_sizes(received[1:3]))  # two of the boxes just received
+    number, code, boxes = data.ready_order()
+    handover(drv, number, code, [b for b, _ in boxes])
     club(drv, data)
     other_pages(drv)
-
-
-def handover(drv: Driver, data: DemoData) -> None:
-    number, code, boxes = data.ready_order()
-    drv.key("ctrl+F2")
-    drv.scan(number, settle=1.5)
-    drv.type(code)
-    drv.key("Return", settle=2.0)
-    drv.shot("02-handover-verified")
-    for box in boxes:
-        drv.scan(box)
-    drv.shot("03-handover-boxes-scanned")
-    drv.key("F12", settle=1.0)  # leave the order in its cell for the next screenshots
 
 
 def receiving(drv: Driver, data: DemoData) -> None:
     shipment, boxes = data.shipment_boxes()
     drv.key("ctrl+F3")
-    drv.key("F2", settle=0.8)
+    drv.key("F2", settle=0.5)  # focus the shipment field
     drv.type(shipment)
     drv.key("Return", settle=1.5)
     for box in boxes[:7]:
         drv.scan(box, settle=0.5)
     drv.scan(boxes[0], settle=1.0)  # a repeat: amber
-    drv.shot("04-receiving-counters")
+    drv.shot("02-receiving-counters")
     drv.scan("B999950000000101", settle=1.0)  # another point's box: red
-    drv.shot("05-receiving-foreign-box")
+    drv.shot("03-receiving-foreign-box")
 
 
-def placement(drv: Driver, data: DemoData) -> None:
-    _shipment, boxes = data.shipment_boxes()
+def placement(drv: Driver, boxes: list[tuple[str, str]]) -> None:
+    """Put received boxes into the suggested cell (the first free one of the box's size in the demo)."""
     drv.key("ctrl+F4")
-    drv.scan(boxes[1], settle=1.2)
-    drv.shot("06-placement-suggested-cell")
-    cell = data.rows("SELECT code FROM storage_cells WHERE size_class = 'XL' ORDER BY code LIMIT 1")[0][0]
-    drv.scan(cell, settle=1.2)
-    drv.shot("07-placement-placed")
+    for n, (box, size) in enumerate(boxes):
+        rack, _capacity = RACK_FOR_SIZE[size]
+        drv.scan(box, settle=1.2)
+        if n == 0:
+            drv.shot("04-placement-suggested-cell")
+        drv.scan(f"C{rack}0101", settle=1.2)
+    drv.shot("05-placement-placed")
+
+
+def handover(drv: Driver, number: str, code: str, boxes: list[str]) -> None:
+    drv.key("ctrl+F2")
+    drv.scan(number, settle=1.5)
+    drv.type(code)  # the customer reads the SMS code aloud
+    drv.key("Return", settle=2.0, refocus=False)
+    drv.shot("06-handover-verified")
+    for box in boxes:
+        drv.scan(box)
+    drv.shot("07-handover-boxes-scanned")
+    drv.key("F9", settle=1.0)  # payment dialog: the due amount is pre-filled
+    drv.key("Return", settle=1.5, refocus=False)
+    drv.shot("08-handover-paid")
+    drv.key("F10", settle=2.0)
+    drv.shot("09-handover-done")
 
 
 def club(drv: Driver, data: DemoData) -> None:
@@ -190,9 +229,9 @@ def club(drv: Driver, data: DemoData) -> None:
     drv.key("Tab")
     drv.type(phone)
     drv.key("F2", settle=1.5)
-    drv.shot("08-club-eligibility")
+    drv.shot("10-club-eligibility")
     drv.key("F10", settle=2.0)
-    drv.shot("09-club-activated")
+    drv.shot("11-club-activated")
 
 
 def other_pages(drv: Driver) -> None:
@@ -200,8 +239,8 @@ def other_pages(drv: Driver) -> None:
     from ui.pages import PAGE_CLASSES
 
     mine = {"HandoverPage", "ReceivingPage", "PlacementPage", "ClubPage"}
-    for n, cls in enumerate((c for c in PAGE_CLASSES if c.__name__ not in mine), start=10):
-        drv.key(cls.shortcut.lower().replace("ctrl+", "ctrl+"), settle=1.5)
+    for n, cls in enumerate((c for c in PAGE_CLASSES if c.__name__ not in mine), start=12):
+        drv.key(cls.shortcut.replace("Ctrl+", "ctrl+"), settle=1.5)
         drv.shot(f"{n:02d}-{cls.__name__.removesuffix('Page').lower()}")
 
 
@@ -219,12 +258,13 @@ def main(argv: list[str] | None = None) -> int:
     env |= {"PICKUP_DESK_DATA_DIR": str(data_dir), "PICKUP_DESK_LOG_DIR": str(data_dir / "logs")}
     app = None
     try:
-        secrets = prepare_demo(data_dir)
-        data = DemoData(data_dir / "cache.sqlite3", secrets)
+        embedded = importlib.util.find_spec("backend.embedded") is not None
+        prepared = None if embedded else prepare_demo(data_dir)
         app = subprocess.Popen([sys.executable, "-m", "ui.app"], cwd=ROOT, env=env)
         drv = Driver(args.out, env)
         drv.wait_for_window("Пункт выдачи")
         time.sleep(2.0)
+        data = DemoData(data_dir / "cache.sqlite3", prepared or embedded_secrets(data_dir))
         tour(drv, data)
     finally:
         if app is not None:

@@ -112,6 +112,8 @@ class Launcher:
         self.app.installEventFilter(self.window.idle)
         self.window.resize(1366, 768)
         self.window.showMaximized() if os.environ.get("PICKUP_DESK_MAXIMIZED") else self.window.show()
+        self.window.raise_()
+        self.window.activateWindow()  # shortcuts need an active window, also without a window manager
 
     def shutdown(self) -> None:
         wait_for_idle(10_000)

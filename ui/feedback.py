@@ -82,6 +82,7 @@ class FeedbackBanner(QFrame):
         self.kind: Kind = Kind.INFO
         self._title = QLabel(self)
         self._title.setObjectName("feedbackTitle")
+        self._title.setWordWrap(True)
         self._detail = QLabel(self)
         self._detail.setObjectName("feedbackDetail")
         self._detail.setWordWrap(True)

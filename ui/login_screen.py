@@ -31,7 +31,7 @@ class LoginScreen(QWidget):
     def _build(self, point_name: str, hint: str) -> None:
         card = QFrame(self)
         card.setObjectName("loginCard")
-        card.setMaximumWidth(620)
+        card.setFixedWidth(640)
         title = QLabel(self.tr("Пункт выдачи заказов"), card)
         title.setObjectName("loginTitle")
         self.point_label = QLabel(point_name, card)
@@ -44,6 +44,8 @@ class LoginScreen(QWidget):
         self.secret = QLineEdit(card)
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
         self.secret.setPlaceholderText(self.tr("PIN или пароль"))
+        for field in (self.identifier, self.secret):
+            field.setMinimumHeight(46)
         self.identifier.returnPressed.connect(self.secret.setFocus)
         self.secret.returnPressed.connect(self._on_submit)
         self.submit = QPushButton(self.tr("Войти (Enter)"), card)
@@ -55,7 +57,9 @@ class LoginScreen(QWidget):
         self.hint.setObjectName("loginHint")
         self.hint.setWordWrap(True)
         self.hint.setVisible(bool(hint))
+        self.hint.setMinimumHeight(90)
         form = QFormLayout()
+        form.setVerticalSpacing(12)
         form.addRow(self.tr("Пропуск / логин:"), self.identifier)
         form.addRow(self.tr("PIN / пароль:"), self.secret)
         inner = QVBoxLayout(card)

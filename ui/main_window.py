@@ -104,7 +104,7 @@ class MainWindow(QMainWindow):
         )
         nav_menu = bar.addMenu(self.tr("&Переход"))
         for page in self.pages:
-            self._menu_action(nav_menu, page.display_title(), page.shortcut, lambda p=page: self.show_page(p))
+            self._menu_action(nav_menu, page.display_title(), page.shortcut, lambda _checked=False, p=page: self.show_page(p))
         help_menu = bar.addMenu(self.tr("&Справка"))
         self._menu_action(help_menu, self.tr("Горячие клавиши"), "F1", self._on_help_requested)
         self._menu_action(help_menu, self.tr("О программе"), "", self._on_about_requested)
@@ -146,7 +146,10 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         page = self.pages[row]
+        for other in self.pages:
+            other.set_active(other is page)
         self.stack.setCurrentWidget(page)
+        page.focus_default()
         page.on_shown()
         self.page_changed.emit(type(page).__name__)
 
@@ -159,6 +162,8 @@ class MainWindow(QMainWindow):
         return self.login.busy or any(p.busy for p in self.pages)
 
     def _show_login(self, message: str = "") -> None:
+        for page in self.pages:
+            page.set_active(False)
         self._root.setCurrentWidget(self.login)
         self.menuBar().setEnabled(False)
         self.login.reset(message)
@@ -172,6 +177,8 @@ class MainWindow(QMainWindow):
         first = self.visible_pages()[0] if self.visible_pages() else None
         if first is not None:
             self.show_page(first)
+            first.set_active(True)
+            first.focus_default()
         self.ctx.feedback.show_ok(self.tr("Здравствуйте, {0}").format(actor.full_name), "")
         self.idle.arm()
         if actor.shift_id is None:

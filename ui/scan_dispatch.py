@@ -6,9 +6,10 @@ import logging
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from desktop.errors import DomainError
-from desktop.scan_routing import Scan, ScanPatterns, route_scan
+from desktop.scan_routing import Scan, ScanPatterns, clean, route_scan
 from ui.feedback import FeedbackBanner
 from ui.login_screen import LoginScreen
 from ui.pages.base import Page
@@ -45,6 +46,9 @@ class ScanDispatcher(QObject):
         try:
             scan = route_scan(raw, self._patterns)
         except DomainError as err:
+            if err.code == "scan.unknown" and self._into_text_field(raw):
+                self.scan_routed.emit("", "text_field")
+                return
             self._feedback.show_error(self.tr("Код не распознан"), str(err))
             self.scan_routed.emit("", "")
             return
@@ -54,6 +58,15 @@ class ScanDispatcher(QObject):
             self.scan_routed.emit(scan.kind.value, self._login.objectName())
             return
         self._to_page(scan)
+
+    def _into_text_field(self, raw: str) -> bool:
+        """A code the core does not know (a waybill, a document number) typed into the focused field."""
+        focus = QApplication.focusWidget()
+        if not isinstance(focus, QLineEdit) or focus.isReadOnly() or not focus.isVisible():
+            return False
+        focus.insert(clean(raw, self._patterns))
+        focus.returnPressed.emit()
+        return True
 
     def _to_page(self, scan: Scan) -> None:
         current = self._current()

@@ -85,7 +85,9 @@ class WedgeScanner(QObject):
         """Key events propagate to parents through the filter again; look only at the first receiver."""
         if not isinstance(obj, QWidget):
             return False
-        focus = QApplication.focusWidget()
+        # The window's own focus widget: QApplication.focusWidget() is None while the window is not
+        # "active" (e.g. no window manager), yet the keys still arrive.
+        focus = obj.window().focusWidget() or QApplication.focusWidget()
         return obj is focus if focus is not None else obj.isWindow()
 
     def _on_key(self, target: QWidget, event: QKeyEvent) -> bool:

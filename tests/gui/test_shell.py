@@ -76,7 +76,44 @@ def test_status_bar_shows_sync_state(qtbot, db):
 
 def test_scan_of_unknown_code_shows_a_red_banner(qtbot, shell):
     log_in(qtbot, shell)
+    shell.window.show_page(shell.window.page_named("ReceivingPage"))  # focus on the page, not a text field
     with qtbot.waitSignal(shell.ctx.feedback.shown) as blocker:
         scan_keys(shell.window, "HELLO-WORLD")
     assert blocker.args[0] == "error"
     assert "не распознан" in blocker.args[1]
+
+
+def test_navigation_shortcuts_switch_pages(qtbot, shell):
+    log_in(qtbot, shell)
+    window = shell.window
+    for page in window.visible_pages():
+        action = next(a for a in window.actions() if a.shortcut().toString() == page.shortcut)
+        action.trigger()
+        assert window.current_page() is page
+
+
+def test_page_f_keys_work_only_on_the_current_page(qtbot, shell):
+    from PySide6.QtWidgets import QApplication
+
+    log_in(qtbot, shell)
+    window = shell.window
+    receiving = window.page_named("ReceivingPage")
+    window.show_page(receiving)
+    QTest.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_F2)
+    assert QApplication.focusWidget() is receiving.shipment_edit
+    receiving_f2 = next(a for a in receiving.actions() if a.shortcut().toString() == "F2")
+    window.show_page(window.page_named("HandoverPage"))
+    assert not receiving_f2.isEnabled()
+
+
+def test_unrecognised_scan_goes_into_the_focused_text_field(qtbot, shell):
+    log_in(qtbot, shell)
+    window = shell.window
+    receiving = window.page_named("ReceivingPage")
+    window.show_page(receiving)
+    receiving.shipment_edit.setFocus()
+    qtbot.waitUntil(receiving.shipment_edit.hasFocus)
+    with qtbot.waitSignal(receiving.became_idle, timeout=5000):
+        scan_keys(window, "R2611249999")  # a waybill barcode: not a code the core knows
+    assert shell.ctx.feedback.kind.value == "error"
+    assert "R2611249999" in shell.ctx.feedback.text  # the shipment lookup ran and said it is unknown

@@ -34,6 +34,7 @@ class Page(QWidget):
         self.ctx = ctx
         self._busy = 0
         self.setObjectName(type(self).__name__)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the page's F-keys work while focus is inside it
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(12, 12, 12, 12)
         self._layout.setSpacing(10)
@@ -52,6 +53,15 @@ class Page(QWidget):
 
     def on_shown(self) -> None:
         """The page became the current one (refresh what it shows)."""
+
+    def set_active(self, active: bool) -> None:
+        """The shell enables the F-key actions of the current page only."""
+        for action in self.actions():
+            action.setEnabled(active)
+
+    def focus_default(self) -> None:
+        """Put the keyboard focus where the clerk starts on this page (the page itself by default)."""
+        self.setFocus()
 
     @property
     def busy(self) -> bool:
@@ -94,14 +104,19 @@ class Page(QWidget):
         """A main action: an F-key shortcut active on this page plus a button showing the key."""
         action = QAction(text, self)
         action.setShortcut(QKeySequence(key))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # Window-wide, but only the current page's actions are enabled (see set_active): the F-keys
+        # work wherever the focus is, and two pages' F2 never compete.
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setEnabled(False)
         action.triggered.connect(slot)
         self.addAction(action)
         button = QPushButton(f"{key}  {text}", self)
         button.setObjectName("actionButton")
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.clicked.connect(slot)
-        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)  # never widens the window
+        button.setMinimumWidth(60)
+        button.setToolTip(f"{key}: {text}")
         self._action_bar.addWidget(button)
         return button
 

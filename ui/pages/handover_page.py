@@ -94,7 +94,7 @@ class HandoverPage(Page):
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
         self._layout.addLayout(grid)
-        self.boxes = RowsModel([self.tr("Коробка"), self.tr("Место"), self.tr("Ячейка"), self.tr("Отсканирована")],
+        self.boxes = RowsModel([self.tr("Коробка"), self.tr("Место"), self.tr("Ячейка"), "✔"],
                                self)
         self.lines = RowsModel([self.tr("Товар"), self.tr("Кол-во"), self.tr("Цена"), self.tr("Отказ")], self)
         self.lines_view = table_view(self.lines, self)
@@ -102,6 +102,9 @@ class HandoverPage(Page):
         tables.addWidget(table_view(self.boxes, self), 2)
         tables.addWidget(self.lines_view, 3)
         self._layout.addLayout(tables, 1)
+
+    def focus_default(self) -> None:
+        self.query.setFocus()
 
     # --- finding the order ---------------------------------------------------------------------
 

@@ -36,10 +36,16 @@ class ReceivingPage(Page):
         self.session_uid: str | None = None
         self.shipment: str | None = None
         self.last_received: str | None = None
-        self.shipment_label = QLabel(self.tr("Приёмка не начата. F2 — выбрать поставку, F3 — без накладной."))
+        self.shipment_label = QLabel(self.tr("Приёмка не начата. F2 — номер поставки, F3 — без накладной."))
         self.shipment_label.setObjectName("pageHeadline")
         self.shipment_label.setWordWrap(True)
-        self._layout.addWidget(self.shipment_label)
+        self.shipment_edit = QLineEdit()
+        self.shipment_edit.setPlaceholderText(self.tr("номер поставки (накладной) и Enter"))
+        self.shipment_edit.returnPressed.connect(self._on_shipment_entered)
+        row = QHBoxLayout()
+        row.addWidget(self.shipment_label, 3)
+        row.addWidget(self.shipment_edit, 2)
+        self._layout.addLayout(row)
         self._build_counters()
         self.progress_label = self.big_label("", "bigHint")
         self._layout.addWidget(self.progress_label)
@@ -50,7 +56,7 @@ class ReceivingPage(Page):
         self._layout.addWidget(self.table, 1)
         self.add_action(self.tr("Поставка"), "F2", self._on_pick_shipment)
         self.add_action(self.tr("Без накладной"), "F3", self._on_open_without_manifest)
-        self.add_action(self.tr("Отменить последнее"), "F4", self._on_undo)
+        self.add_action(self.tr("Отменить скан"), "F4", self._on_undo)
         self.add_action(self.tr("Повреждение"), "F5", self._on_damage)
         self.add_action(self.tr("Закрыть приёмку"), "F9", self._on_close)
         self.finish_layout()
@@ -73,10 +79,14 @@ class ReceivingPage(Page):
     # --- opening -------------------------------------------------------------------------------
 
     def _on_pick_shipment(self) -> None:
-        number, ok = QInputDialog.getText(self, self.tr("Поставка"), self.tr("Номер поставки (накладной):"),
-                                          QLineEdit.EchoMode.Normal)
-        if ok and number.strip():
-            self.open_session(number.strip())
+        """F2: type (or paste) the shipment number into the field and press Enter."""
+        self.shipment_edit.setFocus()
+        self.shipment_edit.selectAll()
+
+    def _on_shipment_entered(self) -> None:
+        number = self.shipment_edit.text().strip()
+        if number:
+            self.open_session(number)
 
     def _on_open_without_manifest(self) -> None:
         self.open_session(None)
@@ -95,6 +105,8 @@ class ReceivingPage(Page):
 
     def _on_opened(self, shipment: str | None, uid: str, counts: ReceivingCounts) -> None:
         self.session_uid, self.shipment = uid, shipment
+        self.shipment_edit.clear()
+        self.setFocus()
         self.scans.set_rows([])
         if shipment:
             self.shipment_label.setText(self.tr("Поставка {0}: сканируйте коробки.").format(shipment))
@@ -113,7 +125,7 @@ class ReceivingPage(Page):
             return True
         if self.session_uid is None:
             self.feedback.show_error(self.tr("Приёмка не начата"),
-                                     self.tr("Нажмите F2 и выберите поставку или F3 — приёмка без накладной."))
+                                     self.tr("Нажмите F2 и введите номер поставки или F3 — приёмка без накладной."))
             return True
         service, uid = self.ctx.services.receiving, self.session_uid
         self.run(lambda: service.scan_box(actor, uid, scan.value), self._on_box_scanned)
