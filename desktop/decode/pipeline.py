@@ -24,6 +24,7 @@ from pyzbar import pyzbar
 LINEAR = (pyzbar.ZBarSymbol.CODE128, pyzbar.ZBarSymbol.EAN13)
 SYMBOLS = (*LINEAR, pyzbar.ZBarSymbol.QRCODE)
 MAX_SIDE = 1280
+LIVE_MAX_SIDE = 800
 ANGLES = (15, -15, 30, -30, 45, -45)
 
 
@@ -48,11 +49,11 @@ class Step:
 class _Frame:
     """The frame in greyscale plus lazily computed, shared intermediate images."""
 
-    def __init__(self, image: Image.Image) -> None:
+    def __init__(self, image: Image.Image, max_side: int = MAX_SIDE) -> None:
         grey = image if image.mode == "L" else image.convert("L")
-        if max(grey.size) > MAX_SIDE:
+        if max(grey.size) > max_side:
             grey = grey.copy()
-            grey.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.BOX)
+            grey.thumbnail((max_side, max_side), Image.Resampling.BOX)
         self.full = grey
         self._half: Image.Image | None = None
         self._flat: Image.Image | None = None
@@ -191,16 +192,21 @@ class FrameDecoder:
 
     A code held in front of the camera stays in view for many frames, so a frame does not need the
     whole chain: every frame runs the first ``cheap`` steps, then continues the chain where the
-    previous frame stopped until ``budget_ms`` is spent. Not thread-safe: one per camera worker.
+    previous frame stopped until ``budget_ms`` is spent. Frames are reduced to ``max_side`` pixels
+    (a 1280×720 webcam frame to 800×450: codes held for scanning still have 2+ px modules) so a
+    frame's cost does not grow with the camera's resolution. Not thread-safe: one per camera worker.
     """
 
-    def __init__(self, budget_ms: float = 35.0, cheap: int = 2, steps: tuple[Step, ...] = STEPS) -> None:
+    def __init__(
+        self, budget_ms: float = 25.0, cheap: int = 2, steps: tuple[Step, ...] = STEPS, max_side: int = LIVE_MAX_SIDE
+    ) -> None:
         self.budget_ms = budget_ms
+        self.max_side = max_side
         self._cheap, self._rest = steps[:cheap], steps[cheap:]
         self._cursor = 0
 
     def decode(self, image: Image.Image) -> list[Decoded]:
-        frame = _Frame(image)
+        frame = _Frame(image, self.max_side)
         deadline = time.perf_counter() + self.budget_ms / 1000
         for step in self._cheap:
             found = _run(step, frame)
