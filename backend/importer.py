@@ -22,6 +22,7 @@ from backend.serialize import (
 )
 from desktop.domain.pickup_code import CodeHashParams
 
+CENTRAL_STATUSES = ("created", "in_transit")  # statuses the order system may still set on re-import
 POINT_FIELDS = ("name", "city", "address", "hours", "timezone", "storage_days", "id_check_threshold_kopecks")
 
 
@@ -175,8 +176,8 @@ class _OrderImport:
             order = Order(number=number, status=item.get("status") or "created", lines=[], boxes=[])
             self.session.add(order)
             self.orders[number] = order
-        elif item.get("status"):
-            order.status = str(item["status"])
+        elif item.get("status") and order.status in CENTRAL_STATUSES:
+            order.status = str(item["status"])  # once at the point, the points' events own the status
         order.customer = self._customer(item["customer"])
         _set_order_fields(order, self.point, item, now)
         order.lines = [_line(line) for line in item.get("lines") or []]
@@ -187,12 +188,10 @@ class _OrderImport:
         barcode = str(item["barcode"])
         box = self.boxes.get(barcode)
         if box is None:
-            box = Box(barcode=barcode, status="expected")
+            box = Box(barcode=barcode, status=str(item.get("status") or "expected"))
             self.session.add(box)
             self.boxes[barcode] = box
         box.order = order
-        if item.get("status"):
-            box.status = str(item["status"])
         box.seq_no = int(item.get("seq_no", 1))
         box.size_class = str(item.get("size_class") or "M")
         box.weight_grams = int(item.get("weight_grams") or 1000)

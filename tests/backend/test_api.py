@@ -261,3 +261,17 @@ def test_database_trouble_is_503_with_retry_after(server: Server, monkeypatch) -
     reply = device.push_raw([device.event("shift.opened", {"shift": "s", "staff": "kassir"})])
     assert reply.status_code == 503 and reply.headers["Retry-After"] == "5"
     assert reply.json()["code"] == "database_unavailable"
+
+
+def test_reimport_never_rolls_back_what_the_point_reported(server: Server) -> None:
+    feed = point_feed(orders=1)
+    server.import_feed(feed)
+    device = server.enrol()
+    number = order_number("0042", 1)
+    for n in (1, 2):
+        device.send("box.received", {"session": "s", "box": f"B0042{number}0{n}", "order": number})
+    device.send("order.arrived", {"order": number, "arrived_at": "2026-11-24T09:00:00+00:00"})
+    server.import_feed(feed)
+    order = next(o for o in device.snapshot().json()["orders"] if o["number"] == number)
+    assert order["status"] == "ready" and {b["status"] for b in order["boxes"]} == {"received"}
+    assert order["pickup_code_hash"]
