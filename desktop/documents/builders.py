@@ -50,24 +50,7 @@ def discrepancy_act(data: DiscrepancyActData, zone: tzinfo = MOSCOW) -> Document
             ]
         ),
         h.heading("Итоги", 2),
-        h.table(
-            ("Ожидалось", "Принято", "Недостача", "Излишки", "Чужие", "Отменённые", "Повреждённые"),
-            [
-                [
-                    str(n)
-                    for n in (
-                        data.expected,
-                        data.received,
-                        len(data.missing),
-                        len(data.surplus),
-                        len(data.foreign),
-                        len(data.cancelled),
-                        len(data.damaged),
-                    )
-                ]
-            ],
-            numeric=range(7),
-        ),
+        _summary_table(data),
     ]
     parts += _box_section("Недостача", "коробки по накладной, которые не поступили", data.missing, "Место")
     parts += _box_section("Излишки", "коробки, которых нет в накладной", data.surplus, "")
@@ -78,6 +61,13 @@ def discrepancy_act(data: DiscrepancyActData, zone: tzinfo = MOSCOW) -> Document
         parts.append(h.para("Расхождений нет: все коробки по накладной приняты."))
     parts.append(h.signatures("Принял", "Сдал (водитель)"))
     return Document(DocumentKind.DISCREPANCY_ACT, data.session, title, h.page(title, *parts))
+
+
+def _summary_table(data: DiscrepancyActData) -> str:
+    header = ("Ожидалось", "Принято", "Недостача", "Излишки", "Чужие", "Отменённые", "Повреждённые")
+    boxes = (data.missing, data.surplus, data.foreign, data.cancelled, data.damaged)
+    row = [str(data.expected), str(data.received), *(str(len(b)) for b in boxes)]
+    return h.table(header, [row], numeric=range(len(header)))
 
 
 def _box_section(title: str, what: str, boxes: tuple[BoxLine, ...], note_header: str) -> list[str]:
