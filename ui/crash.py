@@ -62,8 +62,7 @@ class CrashReporter(QObject):
 
 
 def crash_text(summary: str, log_file: str) -> str:
-    tr = QCoreApplication.translate
-    return tr(
+    return QCoreApplication.translate(
         "Crash",
         "В программе произошла ошибка. Все сохранённые данные на месте: каждое завершённое действие "
         "записано в базу.\n\nСообщите в поддержку и приложите файл журнала:\n{0}\n\nТехнически: {1}",

@@ -32,6 +32,7 @@ class LoginScreen(QWidget):
         card = QFrame(self)
         card.setObjectName("loginCard")
         card.setFixedWidth(640)
+        card.setMinimumHeight(500)  # word-wrapped labels make the hinted height too small
         title = QLabel(self.tr("Пункт выдачи заказов"), card)
         title.setObjectName("loginTitle")
         self.point_label = QLabel(point_name, card)

@@ -14,11 +14,10 @@ def set_paths(log_file: str, data_dir: str) -> None:
 
 
 def about_text() -> str:
-    tr = QCoreApplication.translate
     lines = [
-        tr("About", "Pickup Desk — программа пункта выдачи заказов."),
+        QCoreApplication.translate("About", "Pickup Desk — программа пункта выдачи заказов."),
         build_info().one_line(),
-        tr("About", "Журнал программы: {0}").format(_paths.get("log", "—")),
-        tr("About", "Данные: {0}").format(_paths.get("data", "—")),
+        QCoreApplication.translate("About", "Журнал программы: {0}").format(_paths.get("log", "—")),
+        QCoreApplication.translate("About", "Данные: {0}").format(_paths.get("data", "—")),
     ]
     return "\n".join(lines)

@@ -1,1425 +1,2202 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US" sourcelanguage="ru_RU">
 <context>
-    <name></name>
+    <name />
     <message>
-        <location filename="../../ui/version_info.py" line="19"/>
-        <source>About</source>
-        <comment>Pickup Desk — программа пункта выдачи заказов.</comment>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/enrol_wizard.py" line="70" />
+        <source>Пункт выдачи {0} (данные придут при первой синхронизации)</source>
+        <translation>Pickup point {0} (data arrives with the first sync)</translation>
     </message>
     <message>
-        <location filename="../../ui/version_info.py" line="21"/>
-        <source>About</source>
-        <comment>Журнал программы: {0}</comment>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/enrol_wizard.py" line="83" />
+        <source>Адрес сервера</source>
+        <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../ui/version_info.py" line="22"/>
-        <source>About</source>
-        <comment>Данные: {0}</comment>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/enrol_wizard.py" line="84" />
+        <source>Адрес центрального сервера выдаёт администратор, например https://pvz.example.ru</source>
+        <translation>The administrator gives you the central server address, e.g. https://pvz.example.ru</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enrol_wizard.py" line="87" />
+        <source>Проверить подключение</source>
+        <translation>Check connection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enrol_wizard.py" line="91" />
+        <source>Адрес:</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enrol_wizard.py" line="113" />
+        <source>Проверка…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enrol_wizard.py" line="120" />
+        <source>Сервер отвечает (версия {0}).</source>
+        <translation>The server answers (version {0}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enrol_wizard.py" line="145" />
+        <source>Код регистрации</source>
+        <translation>Enrolment code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enrol_wizard.py" line="146" />
+        <source>Одноразовый код (вида ABCD-EFGH-JKLM) выдаёт администратор; он действует 24 часа.</source>
+        <translation>The administrator issues a one-time code (like ABCD-EFGH-JKLM); it is valid for 24 hours.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enrol_wizard.py" line="153" />
+        <source>Код:</source>
+        <translation>Code:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enrol_wizard.py" line="154" />
+        <source>Имя компьютера:</source>
+        <translation>Computer name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enrol_wizard.py" line="172" />
+        <source>Регистрация…</source>
+        <translation>Enrolling…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enrol_wizard.py" line="180" />
+        <source>Компьютер зарегистрирован.</source>
+        <translation>This computer is enrolled.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enrol_wizard.py" line="198" />
+        <source>Пункт выдачи</source>
+        <translation>Pickup point</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enrol_wizard.py" line="199" />
+        <source>Проверьте, что это ваш пункт выдачи.</source>
+        <translation>Check that this is your pickup point.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enrol_wizard.py" line="203" />
+        <source>Да, это мой пункт выдачи</source>
+        <translation>Yes, this is my pickup point</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enrol_wizard.py" line="227" />
+        <source>Регистрация рабочего места Pickup Desk</source>
+        <translation>Pickup Desk workstation enrolment</translation>
+    </message>
+</context>
+<context>
+    <name>About</name>
+    <message>
+        <location filename="../../ui/version_info.py" line="18" />
+        <source>Pickup Desk — программа пункта выдачи заказов.</source>
+        <translation>Pickup Desk — order pickup point software.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/version_info.py" line="20" />
+        <source>Журнал программы: {0}</source>
+        <translation>Program log: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/version_info.py" line="21" />
+        <source>Данные: {0}</source>
+        <translation>Data: {0}</translation>
     </message>
 </context>
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="79"/>
+        <location filename="../../ui/app.py" line="79" />
         <source>Запуск программы…</source>
-        <translation type="unfinished"></translation>
+        <translation>Starting…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="98"/>
+        <location filename="../../ui/app.py" line="98" />
         <source>Программа не запустилась</source>
-        <translation type="unfinished"></translation>
+        <translation>The program did not start</translation>
     </message>
 </context>
 <context>
     <name>ClubPage</name>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="24"/>
+        <location filename="../../ui/pages/club_page.py" line="24" />
         <source>Отсканируйте клубную карту, затем введите код активации, город и телефон.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan the club card, then enter the activation code, city and phone.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="29"/>
+        <location filename="../../ui/pages/club_page.py" line="29" />
         <source>13 цифр, начинается с 2</source>
-        <translation type="unfinished"></translation>
+        <translation>13 digits, starts with 2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="31"/>
+        <location filename="../../ui/pages/club_page.py" line="31" />
         <source>код с оборота карты</source>
-        <translation type="unfinished"></translation>
+        <translation>code on the back of the card</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="33"/>
+        <location filename="../../ui/pages/club_page.py" line="33" />
         <source>если есть на карте</source>
-        <translation type="unfinished"></translation>
+        <translation>if printed on the card</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="39"/>
+        <location filename="../../ui/pages/club_page.py" line="39" />
         <source>Номер карты:</source>
-        <translation type="unfinished"></translation>
+        <translation>Card number:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="40"/>
+        <location filename="../../ui/pages/club_page.py" line="40" />
         <source>Код активации:</source>
-        <translation type="unfinished"></translation>
+        <translation>Activation code:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="41"/>
+        <location filename="../../ui/pages/club_page.py" line="41" />
         <source>Доп. код:</source>
-        <translation type="unfinished"></translation>
+        <translation>Extra code:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="42"/>
+        <location filename="../../ui/pages/club_page.py" line="42" />
         <source>Город:</source>
-        <translation type="unfinished"></translation>
+        <translation>City:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="43"/>
+        <location filename="../../ui/pages/club_page.py" line="43" />
         <source>Телефон клиента:</source>
-        <translation type="unfinished"></translation>
+        <translation>Customer phone:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="51"/>
+        <location filename="../../ui/pages/club_page.py" line="51" />
         <source>Проверить клиента</source>
-        <translation type="unfinished"></translation>
+        <translation>Check customer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="52"/>
+        <location filename="../../ui/pages/club_page.py" line="52" />
         <source>Активировать</source>
-        <translation type="unfinished"></translation>
+        <translation>Activate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="53"/>
+        <location filename="../../ui/pages/club_page.py" line="53" />
         <source>Очистить</source>
-        <translation type="unfinished"></translation>
+        <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="62"/>
+        <location filename="../../ui/pages/club_page.py" line="62" />
         <source>Карта считана</source>
-        <translation type="unfinished"></translation>
+        <translation>Card read</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="62"/>
+        <location filename="../../ui/pages/club_page.py" line="62" />
         <source>Введите код активации с оборота карты.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the activation code from the back of the card.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="84"/>
+        <location filename="../../ui/pages/club_page.py" line="84" />
         <source>✔ Можно выдать карту: {0}, заказ {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ Card may be issued: {0}, order {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="86"/>
+        <location filename="../../ui/pages/club_page.py" line="86" />
         <source>Клиент может получить карту</source>
-        <translation type="unfinished"></translation>
+        <translation>The customer may get a card</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="86"/>
+        <location filename="../../ui/pages/club_page.py" line="86" />
         <source>Нажмите F10 — активировать.</source>
-        <translation type="unfinished"></translation>
+        <translation>Press F10 to activate.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="89"/>
+        <location filename="../../ui/pages/club_page.py" line="89" />
         <source>✖ Карту выдать нельзя: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>✖ No card can be issued: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="90"/>
+        <location filename="../../ui/pages/club_page.py" line="90" />
         <source>Карту выдать нельзя</source>
-        <translation type="unfinished"></translation>
+        <translation>No card can be issued</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="103"/>
+        <location filename="../../ui/pages/club_page.py" line="103" />
         <source>Карта {0} активирована: {1}, {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>Card {0} activated: {1}, {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="105"/>
+        <location filename="../../ui/pages/club_page.py" line="105" />
         <source>+{0} баллов</source>
-        <translation type="unfinished"></translation>
+        <translation>+{0} points</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="106"/>
+        <location filename="../../ui/pages/club_page.py" line="106" />
         <source>Карта активирована</source>
-        <translation type="unfinished"></translation>
+        <translation>Card activated</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="107"/>
+        <location filename="../../ui/pages/club_page.py" line="107" />
         <source>Начислено {0} баллов (подтвердит центр при синхронизации). Клиенту уйдёт SMS.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} points credited (the centre confirms on sync). The customer gets an SMS.</translation>
     </message>
 </context>
 <context>
     <name>CounterStatusBar</name>
     <message>
-        <location filename="../../ui/status_bar.py" line="33"/>
-        <location filename="../../ui/status_bar.py" line="50"/>
-        <source>ПВЗ: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/status_bar.py" line="54"/>
+        <location filename="../../ui/status_bar.py" line="63" />
         <source>Вход не выполнен</source>
-        <translation type="unfinished"></translation>
+        <translation>Not logged in</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="55"/>
+        <location filename="../../ui/status_bar.py" line="64" />
         <source>Смена: —</source>
-        <translation type="unfinished"></translation>
+        <translation>Shift: —</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="57"/>
-        <source>Сотрудник: {0}</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/status_bar.py" line="58" />
+        <source>ПВЗ {0}</source>
+        <translation>Point {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="58"/>
+        <location filename="../../ui/status_bar.py" line="68" />
         <source>открыта</source>
-        <translation type="unfinished"></translation>
+        <translation>open</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="58"/>
+        <location filename="../../ui/status_bar.py" line="68" />
         <source>закрыта</source>
-        <translation type="unfinished"></translation>
+        <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="59"/>
+        <location filename="../../ui/status_bar.py" line="69" />
         <source>Смена: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Shift: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="67"/>
+        <location filename="../../ui/status_bar.py" line="77" />
         <source>Не отправлено: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Unsent: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="68"/>
+        <location filename="../../ui/status_bar.py" line="78" />
         <source>Синхр.: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Synced: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="69"/>
+        <location filename="../../ui/status_bar.py" line="79" />
         <source>Конфликты: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflicts: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="73"/>
+        <location filename="../../ui/status_bar.py" line="83" />
         <source>● Синхронизация не запущена</source>
-        <translation type="unfinished"></translation>
+        <translation>● Sync not running</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="74"/>
+        <location filename="../../ui/status_bar.py" line="84" />
         <source>Не отправлено: —</source>
-        <translation type="unfinished"></translation>
+        <translation>Unsent: —</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="75"/>
+        <location filename="../../ui/status_bar.py" line="85" />
         <source>Синхр.: —</source>
-        <translation type="unfinished"></translation>
+        <translation>Synced: —</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="76"/>
+        <location filename="../../ui/status_bar.py" line="86" />
         <source>Конфликты: —</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflicts: —</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="80"/>
+        <location filename="../../ui/status_bar.py" line="90" />
         <source>● В сети</source>
-        <translation type="unfinished"></translation>
+        <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="82"/>
+        <location filename="../../ui/status_bar.py" line="92" />
         <source>● Подключение…</source>
-        <translation type="unfinished"></translation>
+        <translation>● Connecting…</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="84"/>
+        <location filename="../../ui/status_bar.py" line="94" />
         <source>● Нет связи</source>
-        <translation type="unfinished"></translation>
+        <translation>● Offline</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="86"/>
+        <location filename="../../ui/status_bar.py" line="96" />
         <source> (обмен…)</source>
-        <translation type="unfinished"></translation>
+        <translation> (syncing…)</translation>
     </message>
 </context>
 <context>
     <name>Crash</name>
     <message>
-        <location filename="../../ui/crash.py" line="58"/>
+        <location filename="../../ui/crash.py" line="58" />
         <source>Ошибка программы</source>
-        <translation type="unfinished"></translation>
+        <translation>Program error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="65" />
+        <source>В программе произошла ошибка. Все сохранённые данные на месте: каждое завершённое действие записано в базу.
+
+Сообщите в поддержку и приложите файл журнала:
+{0}
+
+Технически: {1}</source>
+        <translation>The program hit an error. All saved data is safe: every completed action is in the database.
+
+Tell support and attach the log file:
+{0}
+
+Technical: {1}</translation>
     </message>
 </context>
 <context>
     <name>FeedbackBanner</name>
     <message>
-        <location filename="../../ui/feedback.py" line="94"/>
-        <location filename="../../ui/feedback.py" line="137"/>
+        <location filename="../../ui/feedback.py" line="95" />
+        <location filename="../../ui/feedback.py" line="138" />
         <source>Готово к сканированию</source>
-        <translation type="unfinished"></translation>
+        <translation>Ready to scan</translation>
     </message>
 </context>
 <context>
     <name>HandoverPage</name>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="40"/>
+        <location filename="../../ui/pages/handover_page.py" line="40" />
         <source>Найти</source>
-        <translation type="unfinished"></translation>
+        <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="41"/>
+        <location filename="../../ui/pages/handover_page.py" line="41" />
         <source>Документ</source>
-        <translation type="unfinished"></translation>
+        <translation>ID document</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="42"/>
-        <location filename="../../ui/pages/handover_page.py" line="253"/>
+        <location filename="../../ui/pages/handover_page.py" line="42" />
+        <location filename="../../ui/pages/handover_page.py" line="256" />
         <source>Доверенность</source>
-        <translation type="unfinished"></translation>
+        <translation>Power of attorney</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="43"/>
+        <location filename="../../ui/pages/handover_page.py" line="43" />
         <source>Отказ от позиции</source>
-        <translation type="unfinished"></translation>
+        <translation>Refuse item</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="44"/>
+        <location filename="../../ui/pages/handover_page.py" line="44" />
         <source>Оплата</source>
-        <translation type="unfinished"></translation>
+        <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="45"/>
+        <location filename="../../ui/pages/handover_page.py" line="45" />
         <source>Выдать</source>
-        <translation type="unfinished"></translation>
+        <translation>Hand over</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="46"/>
+        <location filename="../../ui/pages/handover_page.py" line="46" />
         <source>Прервать</source>
-        <translation type="unfinished"></translation>
+        <translation>Abort</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="55"/>
+        <location filename="../../ui/pages/handover_page.py" line="55" />
         <source>номер заказа или код из SMS (6 цифр)</source>
-        <translation type="unfinished"></translation>
+        <translation>order number or SMS code (6 digits)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="58"/>
+        <location filename="../../ui/pages/handover_page.py" line="58" />
         <source>тел.: 4 цифры</source>
-        <translation type="unfinished"></translation>
+        <translation>phone: last 4</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="62"/>
+        <location filename="../../ui/pages/handover_page.py" line="62" />
         <source>фамилия</source>
-        <translation type="unfinished"></translation>
+        <translation>surname</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="85"/>
+        <location filename="../../ui/pages/handover_page.py" line="85" />
         <source>Ячейка:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cell:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="97"/>
+        <location filename="../../ui/pages/handover_page.py" line="97" />
         <source>Коробка</source>
-        <translation type="unfinished"></translation>
+        <translation>Box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="97"/>
+        <location filename="../../ui/pages/handover_page.py" line="97" />
         <source>Место</source>
-        <translation type="unfinished"></translation>
+        <translation>Box no.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="97"/>
+        <location filename="../../ui/pages/handover_page.py" line="97" />
         <source>Ячейка</source>
-        <translation type="unfinished"></translation>
+        <translation>Cell</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="97"/>
-        <source>Отсканирована</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/handover_page.py" line="99"/>
+        <location filename="../../ui/pages/handover_page.py" line="99" />
         <source>Товар</source>
-        <translation type="unfinished"></translation>
+        <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="99"/>
+        <location filename="../../ui/pages/handover_page.py" line="99" />
         <source>Кол-во</source>
-        <translation type="unfinished"></translation>
+        <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="99"/>
+        <location filename="../../ui/pages/handover_page.py" line="99" />
         <source>Цена</source>
-        <translation type="unfinished"></translation>
+        <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="99"/>
+        <location filename="../../ui/pages/handover_page.py" line="99" />
         <source>Отказ</source>
-        <translation type="unfinished"></translation>
+        <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="133"/>
+        <location filename="../../ui/pages/handover_page.py" line="136" />
         <source>Что искать?</source>
-        <translation type="unfinished"></translation>
+        <translation>What to look for?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="134"/>
+        <location filename="../../ui/pages/handover_page.py" line="137" />
         <source>Отсканируйте QR-код или номер заказа, введите код из SMS или 4 цифры телефона и фамилию.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan the QR code or order number, or enter the SMS code, or the phone's last 4 digits and the surname.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="191"/>
+        <location filename="../../ui/pages/handover_page.py" line="194" />
         <source>Заказ не найден</source>
-        <translation type="unfinished"></translation>
+        <translation>Order not found</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="192"/>
+        <location filename="../../ui/pages/handover_page.py" line="195" />
         <source>Проверьте данные. Можно отсканировать QR-код из приложения или номер заказа.</source>
-        <translation type="unfinished"></translation>
+        <translation>Check the details. You can scan the app's QR code or the order number.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="195"/>
+        <location filename="../../ui/pages/handover_page.py" line="198" />
         <source>Найдено несколько заказов</source>
-        <translation type="unfinished"></translation>
+        <translation>Several orders found</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="196"/>
+        <location filename="../../ui/pages/handover_page.py" line="199" />
         <source>Отсканируйте или введите номер нужного: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan or type the number of the right one: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="202"/>
-        <location filename="../../ui/pages/handover_page.py" line="375"/>
+        <location filename="../../ui/pages/handover_page.py" line="205" />
+        <location filename="../../ui/pages/handover_page.py" line="378" />
         <source>Заказ {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Order {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="203"/>
+        <location filename="../../ui/pages/handover_page.py" line="206" />
         <source>Попросите код из SMS (введите и нажмите Enter) или отсканируйте QR-код из приложения.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ask for the SMS code (type it and press Enter) or scan the QR code in the app.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="213"/>
+        <location filename="../../ui/pages/handover_page.py" line="216" />
         <source>по QR-коду</source>
-        <translation type="unfinished"></translation>
+        <translation>by QR code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="213"/>
+        <location filename="../../ui/pages/handover_page.py" line="216" />
         <source>по коду из SMS</source>
-        <translation type="unfinished"></translation>
+        <translation>by SMS code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="214"/>
+        <location filename="../../ui/pages/handover_page.py" line="217" />
         <source>Код верный</source>
-        <translation type="unfinished"></translation>
+        <translation>Code correct</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="214"/>
+        <location filename="../../ui/pages/handover_page.py" line="217" />
         <source>Клиент подтверждён {0}. {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Customer verified {0}. {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="223"/>
+        <location filename="../../ui/pages/handover_page.py" line="226" />
         <source>ЗАКАЗ ЗАБЛОКИРОВАН</source>
-        <translation type="unfinished"></translation>
+        <translation>ORDER LOCKED</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="225"/>
+        <location filename="../../ui/pages/handover_page.py" line="228" />
         <source>Неверный код</source>
-        <translation type="unfinished"></translation>
+        <translation>Wrong code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="253"/>
+        <location filename="../../ui/pages/handover_page.py" line="256" />
         <source>Номер доверенности:</source>
-        <translation type="unfinished"></translation>
+        <translation>Power of attorney number:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="268"/>
+        <location filename="../../ui/pages/handover_page.py" line="271" />
         <source>Повтор</source>
-        <translation type="unfinished"></translation>
+        <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="268"/>
+        <location filename="../../ui/pages/handover_page.py" line="271" />
         <source>Коробка {0} уже отсканирована.</source>
-        <translation type="unfinished"></translation>
+        <translation>Box {0} is already scanned.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="271"/>
+        <location filename="../../ui/pages/handover_page.py" line="274" />
         <source>Коробка есть</source>
-        <translation type="unfinished"></translation>
+        <translation>Box checked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="303"/>
+        <location filename="../../ui/pages/handover_page.py" line="306" />
         <source>СДАЧА {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>CHANGE {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="303"/>
+        <location filename="../../ui/pages/handover_page.py" line="306" />
         <source>Оплата принята</source>
-        <translation type="unfinished"></translation>
+        <translation>Payment accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="309"/>
+        <location filename="../../ui/pages/handover_page.py" line="312" />
         <source>Записано</source>
-        <translation type="unfinished"></translation>
+        <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="321"/>
+        <location filename="../../ui/pages/handover_page.py" line="324" />
         <source>Выдано на {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Handed over: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="323"/>
+        <location filename="../../ui/pages/handover_page.py" line="326" />
         <source>Отказ на {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Refused: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="325"/>
+        <location filename="../../ui/pages/handover_page.py" line="328" />
         <source>Начислено баллов: {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Points credited: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="326"/>
+        <location filename="../../ui/pages/handover_page.py" line="329" />
         <source>Заказ {0} выдан</source>
-        <translation type="unfinished"></translation>
+        <translation>Order {0} handed over</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="327"/>
+        <location filename="../../ui/pages/handover_page.py" line="330" />
         <source>Заказ {0} выдан частично</source>
-        <translation type="unfinished"></translation>
+        <translation>Order {0} partially handed over</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="327"/>
+        <location filename="../../ui/pages/handover_page.py" line="330" />
         <source>Отказ от заказа {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Order {0} refused</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="340"/>
+        <location filename="../../ui/pages/handover_page.py" line="343" />
         <source>Выдача прервана</source>
-        <translation type="unfinished"></translation>
+        <translation>Handover aborted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="340"/>
+        <location filename="../../ui/pages/handover_page.py" line="343" />
         <source>Заказ {0} остаётся в ячейке.</source>
-        <translation type="unfinished"></translation>
+        <translation>Order {0} stays in its cell.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="346"/>
+        <location filename="../../ui/pages/handover_page.py" line="349" />
         <source>Нет заказа</source>
-        <translation type="unfinished"></translation>
+        <translation>No order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="346"/>
+        <location filename="../../ui/pages/handover_page.py" line="349" />
         <source>Сначала найдите заказ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Find the order first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="355"/>
+        <location filename="../../ui/pages/handover_page.py" line="358" />
         <source>Следующий шаг</source>
-        <translation type="unfinished"></translation>
+        <translation>Next step</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="362"/>
+        <location filename="../../ui/pages/handover_page.py" line="365" />
         <source>Всё готово: нажмите F10 — выдать.</source>
-        <translation type="unfinished"></translation>
+        <translation>All set: press F10 to hand over.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="368"/>
+        <location filename="../../ui/pages/handover_page.py" line="371" />
         <source>Отсканируйте QR-код клиента или номер заказа, или введите код из SMS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan the customer's QR code or the order number, or enter the SMS code.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="378"/>
+        <location filename="../../ui/pages/handover_page.py" line="381" />
         <source>Юрлицо: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Legal entity: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="386"/>
+        <location filename="../../ui/pages/handover_page.py" line="389" />
         <source>К оплате: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Due: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="387"/>
+        <location filename="../../ui/pages/handover_page.py" line="390" />
         <source>Оплачено</source>
-        <translation type="unfinished"></translation>
+        <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="398"/>
+        <location filename="../../ui/pages/handover_page.py" line="401" />
         <source>код / QR</source>
-        <translation type="unfinished"></translation>
+        <translation>code / QR</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="399"/>
+        <location filename="../../ui/pages/handover_page.py" line="402" />
         <source>документ (F6)</source>
-        <translation type="unfinished"></translation>
+        <translation>ID document (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="400"/>
+        <location filename="../../ui/pages/handover_page.py" line="403" />
         <source>доверенность (F7)</source>
-        <translation type="unfinished"></translation>
+        <translation>power of attorney (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="401"/>
+        <location filename="../../ui/pages/handover_page.py" line="404" />
         <source>коробки</source>
-        <translation type="unfinished"></translation>
+        <translation>boxes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="402"/>
+        <location filename="../../ui/pages/handover_page.py" line="405" />
         <source>оплата (F9)</source>
-        <translation type="unfinished"></translation>
+        <translation>payment (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="406"/>
+        <location filename="../../ui/pages/handover_page.py" line="409" />
         <source>✔ Всё проверено — F10 выдать</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ All checked — F10 to hand over</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="407"/>
+        <location filename="../../ui/pages/handover_page.py" line="410" />
         <source>Осталось: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Still to do: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="411"/>
+        <location filename="../../ui/pages/handover_page.py" line="414" />
         <source>Заказ заблокирован после неверных кодов. Позовите менеджера.</source>
-        <translation type="unfinished"></translation>
+        <translation>The order is locked after wrong codes. Call the manager.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="413"/>
+        <location filename="../../ui/pages/handover_page.py" line="416" />
         <source>Попыток ввода кода: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Code attempts left: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>HardwareActions</name>
+    <message>
+        <location filename="../../ui/hardware/actions.py" line="50" />
+        <source>&amp;Оборудование</source>
+        <translation>&amp;Hardware</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/actions.py" line="52" />
+        <source>Сканировать камерой…</source>
+        <translation>Scan with camera…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/actions.py" line="53" />
+        <source>Печать этикеток…</source>
+        <translation>Print labels…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/actions.py" line="54" />
+        <source>Печатать ещё раз (последние документы)…</source>
+        <translation>Print again (recent documents)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/actions.py" line="55" />
+        <source>Настройка сканера…</source>
+        <translation>Scanner setup…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/actions.py" line="56" />
+        <source>Настройки печати…</source>
+        <translation>Print settings…</translation>
     </message>
 </context>
 <context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../../ui/login_screen.py" line="35"/>
+        <location filename="../../ui/login_screen.py" line="36" />
         <source>Пункт выдачи заказов</source>
-        <translation type="unfinished"></translation>
+        <translation>Order pickup point</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="39"/>
+        <location filename="../../ui/login_screen.py" line="41" />
         <source>Отсканируйте пропуск и введите PIN — или введите логин и пароль.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan your badge and enter the PIN — or enter login and password.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="42"/>
+        <location filename="../../ui/login_screen.py" line="44" />
         <source>пропуск ST…… или логин</source>
-        <translation type="unfinished"></translation>
+        <translation>badge ST…… or login</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="45"/>
+        <location filename="../../ui/login_screen.py" line="47" />
         <source>PIN или пароль</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN or password</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="48"/>
+        <location filename="../../ui/login_screen.py" line="52" />
         <source>Войти (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Log in (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="58"/>
+        <location filename="../../ui/login_screen.py" line="64" />
         <source>Пропуск / логин:</source>
-        <translation type="unfinished"></translation>
+        <translation>Badge / login:</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="59"/>
+        <location filename="../../ui/login_screen.py" line="65" />
         <source>PIN / пароль:</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN / password:</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="84"/>
+        <location filename="../../ui/login_screen.py" line="92" />
         <source>Сначала войдите: отсканируйте свой пропуск и введите PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Log in first: scan your badge and enter the PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="89"/>
+        <location filename="../../ui/login_screen.py" line="97" />
         <source>Пропуск считан. Введите PIN и нажмите Enter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Badge read. Enter the PIN and press Enter.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="102"/>
+        <location filename="../../ui/login_screen.py" line="110" />
         <source>Проверка…</source>
-        <translation type="unfinished"></translation>
+        <translation>Checking…</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="48"/>
+        <location filename="../../ui/main_window.py" line="49" />
         <source>Пункт выдачи — {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Pickup point — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="48"/>
+        <location filename="../../ui/main_window.py" line="49" />
         <source>Пункт выдачи</source>
-        <translation type="unfinished"></translation>
+        <translation>Pickup point</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="95" />
         <source>&amp;Файл</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="96" />
         <source>Заблокировать (выйти)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lock (log out)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="97" />
         <source>Выход из программы</source>
-        <translation type="unfinished"></translation>
+        <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
+        <location filename="../../ui/main_window.py" line="98" />
         <source>&amp;Смена</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99"/>
+        <location filename="../../ui/main_window.py" line="100" />
         <source>Открыть смену</source>
-        <translation type="unfinished"></translation>
+        <translation>Open shift</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="103" />
         <source>Закрыть смену</source>
-        <translation type="unfinished"></translation>
+        <translation>Close shift</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="105" />
         <source>&amp;Переход</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="108" />
         <source>&amp;Справка</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="109" />
+        <location filename="../../ui/main_window.py" line="220" />
         <source>Горячие клавиши</source>
-        <translation type="unfinished"></translation>
+        <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="110" />
+        <location filename="../../ui/main_window.py" line="223" />
         <source>О программе</source>
-        <translation type="unfinished"></translation>
+        <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="141" />
         <source>Нет доступа</source>
-        <translation type="unfinished"></translation>
+        <translation>No access</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="141" />
         <source>Этот раздел доступен руководителю.</source>
-        <translation type="unfinished"></translation>
+        <translation>This section is for the manager.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="182" />
         <source>Здравствуйте, {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Hello, {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="200" />
         <source>Экран заблокирован. Войдите снова.</source>
-        <translation type="unfinished"></translation>
+        <translation>Screen locked. Log in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="205" />
         <source>Экран заблокирован после простоя. Войдите снова.</source>
-        <translation type="unfinished"></translation>
+        <translation>Screen locked after inactivity. Log in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="208" />
         <source>Смена</source>
-        <translation type="unfinished"></translation>
+        <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="208" />
         <source>Закрыть смену и получить отчёт?</source>
-        <translation type="unfinished"></translation>
+        <translation>Close the shift and get the report?</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersPage</name>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="39" />
+        <source>Номер заказа, штрихкод коробки, телефон, «1234 Иванов» или фамилия</source>
+        <translation>Order number, box barcode, phone, “1234 Ivanov” or surname</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="41" />
+        <source>Заказ</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="41" />
+        <location filename="../../ui/pages/orders_page.py" line="53" />
+        <location filename="../../ui/pages/orders_page.py" line="55" />
+        <source>Статус</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="41" />
+        <source>Клиент</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="41" />
+        <source>Телефон</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="42" />
+        <source>Сумма</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="42" />
+        <source>Хранение до</source>
+        <translation>Stored until</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="47" />
+        <source>Найдите заказ: отсканируйте коробку или введите номер и нажмите Enter.</source>
+        <translation>Find an order: scan a box or type the number and press Enter.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="51" />
+        <source>Товар</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="51" />
+        <source>Кол-во</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="51" />
+        <source>Цена</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="51" />
+        <source>Отказ</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="52" />
+        <source>Состав</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="53" />
+        <source>Коробка</source>
+        <translation>Box</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="53" />
+        <source>Место</source>
+        <translation>Box no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="53" />
+        <source>Ячейка</source>
+        <translation>Cell</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="54" />
+        <source>Коробки</source>
+        <translation>Boxes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="55" />
+        <location filename="../../ui/pages/orders_page.py" line="56" />
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="55" />
+        <source>Попытка</source>
+        <translation>Attempt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="55" />
+        <source>Обновлено</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="57" />
+        <source>Время</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="57" />
+        <source>Что</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="57" />
+        <source>Сотрудник</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="57" />
+        <source>Синхронизация</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="58" />
+        <source>История</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="66" />
+        <source>Найти</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="67" />
+        <source>Повторить SMS</source>
+        <translation>Resend SMS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="68" />
+        <source>Обновить</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="102" />
+        <source>Ничего не найдено</source>
+        <translation>Nothing found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="103" />
+        <source>Проверьте номер или попробуйте телефон и фамилию.</source>
+        <translation>Check the number or try phone and surname.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="108" />
+        <source>Найдено заказов: {0}</source>
+        <translation>Orders found: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="109" />
+        <source>Выберите заказ в списке.</source>
+        <translation>Select an order in the list.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="119" />
+        <source>Заказ {0} — {1}. {2}, {3}. Сумма {4}, к оплате {5}.</source>
+        <translation>Order {0} — {1}. {2}, {3}. Amount {4}, due {5}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="138" />
+        <source>Заказ не выбран</source>
+        <translation>No order selected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="138" />
+        <source>Сначала найдите заказ.</source>
+        <translation>Find the order first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="145" />
+        <source>SMS поставлено в очередь</source>
+        <translation>SMS queued</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="146" />
+        <source>Попытка {0}. Сообщение уйдёт при связи с сервером.</source>
+        <translation>Attempt {0}. The message goes out when the server is reachable.</translation>
     </message>
 </context>
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/pages/base.py" line="85"/>
+        <location filename="../../ui/pages/base.py" line="95" />
         <source>Не выполнено</source>
-        <translation type="unfinished"></translation>
+        <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="122"/>
+        <location filename="../../ui/pages/base.py" line="137" />
         <source>Нужен вход</source>
-        <translation type="unfinished"></translation>
+        <translation>Login required</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="122"/>
+        <location filename="../../ui/pages/base.py" line="137" />
         <source>Войдите в систему, чтобы продолжить.</source>
-        <translation type="unfinished"></translation>
+        <translation>Log in to continue.</translation>
     </message>
 </context>
 <context>
     <name>PageTitles</name>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="17"/>
+        <location filename="../../ui/pages/club_page.py" line="17" />
         <source>Клубные карты</source>
-        <translation type="unfinished"></translation>
+        <translation>Club cards</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="30"/>
+        <location filename="../../ui/pages/handover_page.py" line="30" />
         <source>Выдача</source>
-        <translation type="unfinished"></translation>
+        <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="19"/>
+        <location filename="../../ui/pages/placement_page.py" line="19" />
         <source>Размещение</source>
-        <translation type="unfinished"></translation>
+        <translation>Placement</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="30"/>
+        <location filename="../../ui/pages/receiving_page.py" line="30" />
         <source>Приёмка</source>
-        <translation type="unfinished"></translation>
+        <translation>Receiving</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="31" />
+        <source>Заказы</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/returns_page.py" line="22" />
+        <source>Возвраты</source>
+        <translation>Returns</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="20" />
+        <source>Синхронизация</source>
+        <translation>Sync</translation>
     </message>
 </context>
 <context>
     <name>PlacementPage</name>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="27"/>
-        <location filename="../../ui/pages/placement_page.py" line="85"/>
+        <location filename="../../ui/pages/placement_page.py" line="27" />
+        <location filename="../../ui/pages/placement_page.py" line="85" />
         <source>Шаг 1: отсканируйте коробку.</source>
-        <translation type="unfinished"></translation>
+        <translation>Step 1: scan a box.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="30"/>
+        <location filename="../../ui/pages/placement_page.py" line="30" />
         <source>Рекомендуемая ячейка:</source>
-        <translation type="unfinished"></translation>
+        <translation>Suggested cell:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="34"/>
+        <location filename="../../ui/pages/placement_page.py" line="34" />
         <source>Проверка ячейки: отсканируйте ячейку, не сканируя коробку.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cell audit: scan a cell without scanning a box first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="35"/>
+        <location filename="../../ui/pages/placement_page.py" line="35" />
         <source>Коробка</source>
-        <translation type="unfinished"></translation>
+        <translation>Box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="35"/>
+        <location filename="../../ui/pages/placement_page.py" line="35" />
         <source>Место</source>
-        <translation type="unfinished"></translation>
+        <translation>Box no.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="35"/>
+        <location filename="../../ui/pages/placement_page.py" line="35" />
         <source>Заказ</source>
-        <translation type="unfinished"></translation>
+        <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="35"/>
+        <location filename="../../ui/pages/placement_page.py" line="35" />
         <source>Статус заказа</source>
-        <translation type="unfinished"></translation>
+        <translation>Order status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="40"/>
+        <location filename="../../ui/pages/placement_page.py" line="40" />
         <source>Отменить коробку</source>
-        <translation type="unfinished"></translation>
+        <translation>Drop box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="61"/>
+        <location filename="../../ui/pages/placement_page.py" line="61" />
         <source>Шаг 2: положите коробку в ячейку и отсканируйте ячейку.</source>
-        <translation type="unfinished"></translation>
+        <translation>Step 2: put the box in the cell and scan the cell.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="62"/>
+        <location filename="../../ui/pages/placement_page.py" line="62" />
         <source>Коробка {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Box {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="64"/>
+        <location filename="../../ui/pages/placement_page.py" line="64" />
         <source>Размер {0}, занято {1} из {2}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Size {0}, {1} of {2} taken.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="67"/>
+        <location filename="../../ui/pages/placement_page.py" line="67" />
         <source>Там уже лежат коробки этого заказа.</source>
-        <translation type="unfinished"></translation>
+        <translation>Boxes of this order are already there.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="69"/>
+        <location filename="../../ui/pages/placement_page.py" line="69" />
         <source>Коробка считана</source>
-        <translation type="unfinished"></translation>
+        <translation>Box read</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="69"/>
+        <location filename="../../ui/pages/placement_page.py" line="69" />
         <source>Положите в ячейку {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Put it in cell {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="79"/>
+        <location filename="../../ui/pages/placement_page.py" line="79" />
         <source> (перемещена из {0})</source>
-        <translation type="unfinished"></translation>
+        <translation> (moved from {0})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="80"/>
+        <location filename="../../ui/pages/placement_page.py" line="80" />
         <source>Размещено в {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Placed in {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="81"/>
+        <location filename="../../ui/pages/placement_page.py" line="81" />
         <source>Коробка {0}, заказ {1}{2}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Box {0}, order {1}{2}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="82"/>
+        <location filename="../../ui/pages/placement_page.py" line="82" />
         <source>Готово. Шаг 1: отсканируйте следующую коробку.</source>
-        <translation type="unfinished"></translation>
+        <translation>Done. Step 1: scan the next box.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="86"/>
+        <location filename="../../ui/pages/placement_page.py" line="86" />
         <source>Коробка снята с выбора</source>
-        <translation type="unfinished"></translation>
+        <translation>Box dropped</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="100"/>
+        <location filename="../../ui/pages/placement_page.py" line="100" />
         <source>Ячейка {0} (размер {1}): {2} из {3} мест занято.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cell {0} (size {1}): {2} of {3} places taken.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="103"/>
+        <location filename="../../ui/pages/placement_page.py" line="103" />
         <source>Проверка ячейки {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cell audit {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="104"/>
+        <location filename="../../ui/pages/placement_page.py" line="104" />
         <source>Сверьте коробки на полке со списком.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>QCoreApplication</name>
-    <message numerus="yes">
-        <location filename="../../ui/crash.py" line="67"/>
-        <source>Crash</source>
-        <comment>В программе произошла ошибка. Все сохранённые данные на месте: каждое завершённое действие записано в базу.
-
-Сообщите в поддержку и приложите файл журнала:
-{0}
-
-Технически: {1}</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>Compare the boxes on the shelf with the list.</translation>
     </message>
 </context>
 <context>
     <name>ReceivingPage</name>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="39"/>
-        <source>Приёмка не начата. F2 — выбрать поставку, F3 — без накладной.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/receiving_page.py" line="46"/>
+        <location filename="../../ui/pages/receiving_page.py" line="52" />
         <source>Время</source>
-        <translation type="unfinished"></translation>
+        <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="46"/>
+        <location filename="../../ui/pages/receiving_page.py" line="52" />
         <source>Коробка</source>
-        <translation type="unfinished"></translation>
+        <translation>Box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="46"/>
+        <location filename="../../ui/pages/receiving_page.py" line="52" />
         <source>Заказ</source>
-        <translation type="unfinished"></translation>
+        <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="46"/>
+        <location filename="../../ui/pages/receiving_page.py" line="52" />
         <source>Место</source>
-        <translation type="unfinished"></translation>
+        <translation>Box no.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="47"/>
+        <location filename="../../ui/pages/receiving_page.py" line="53" />
         <source>Результат</source>
-        <translation type="unfinished"></translation>
+        <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="49"/>
+        <location filename="../../ui/pages/receiving_page.py" line="55" />
         <source>Последние сканирования:</source>
-        <translation type="unfinished"></translation>
+        <translation>Last scans:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="51"/>
-        <location filename="../../ui/pages/receiving_page.py" line="76"/>
+        <location filename="../../ui/pages/receiving_page.py" line="57" />
         <source>Поставка</source>
-        <translation type="unfinished"></translation>
+        <translation>Shipment</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="52"/>
+        <location filename="../../ui/pages/receiving_page.py" line="58" />
         <source>Без накладной</source>
-        <translation type="unfinished"></translation>
+        <translation>No manifest</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="53"/>
-        <source>Отменить последнее</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/receiving_page.py" line="54"/>
-        <location filename="../../ui/pages/receiving_page.py" line="184"/>
+        <location filename="../../ui/pages/receiving_page.py" line="60" />
+        <location filename="../../ui/pages/receiving_page.py" line="196" />
         <source>Повреждение</source>
-        <translation type="unfinished"></translation>
+        <translation>Damage</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="55"/>
-        <location filename="../../ui/pages/receiving_page.py" line="205"/>
+        <location filename="../../ui/pages/receiving_page.py" line="61" />
+        <location filename="../../ui/pages/receiving_page.py" line="217" />
         <source>Закрыть приёмку</source>
-        <translation type="unfinished"></translation>
+        <translation>Close receiving</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="61"/>
+        <location filename="../../ui/pages/receiving_page.py" line="67" />
         <source>Ожидается</source>
-        <translation type="unfinished"></translation>
+        <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="62"/>
-        <location filename="../../ui/pages/receiving_page.py" line="140"/>
+        <location filename="../../ui/pages/receiving_page.py" line="68" />
+        <location filename="../../ui/pages/receiving_page.py" line="152" />
         <source>Принято</source>
-        <translation type="unfinished"></translation>
+        <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="63"/>
+        <location filename="../../ui/pages/receiving_page.py" line="69" />
         <source>Не хватает</source>
-        <translation type="unfinished"></translation>
+        <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="64"/>
+        <location filename="../../ui/pages/receiving_page.py" line="70" />
         <source>Излишки</source>
-        <translation type="unfinished"></translation>
+        <translation>Surplus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="65"/>
+        <location filename="../../ui/pages/receiving_page.py" line="71" />
         <source>Чужие</source>
-        <translation type="unfinished"></translation>
+        <translation>Foreign</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="76"/>
-        <source>Номер поставки (накладной):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/receiving_page.py" line="100"/>
+        <location filename="../../ui/pages/receiving_page.py" line="112" />
         <source>Поставка {0}: сканируйте коробки.</source>
-        <translation type="unfinished"></translation>
+        <translation>Shipment {0}: scan the boxes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="102"/>
+        <location filename="../../ui/pages/receiving_page.py" line="114" />
         <source>Приёмка без накладной: сканируйте коробки.</source>
-        <translation type="unfinished"></translation>
+        <translation>Receiving without a manifest: scan the boxes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="104"/>
+        <location filename="../../ui/pages/receiving_page.py" line="116" />
         <source>Приёмка открыта</source>
-        <translation type="unfinished"></translation>
+        <translation>Receiving open</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="104"/>
+        <location filename="../../ui/pages/receiving_page.py" line="116" />
         <source>Сканируйте коробки по одной.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan the boxes one by one.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="115"/>
+        <location filename="../../ui/pages/receiving_page.py" line="127" />
         <source>Приёмка не начата</source>
-        <translation type="unfinished"></translation>
+        <translation>Receiving not started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="116"/>
-        <source>Нажмите F2 и выберите поставку или F3 — приёмка без накладной.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/pages/receiving_page.py" line="39" />
+        <source>Приёмка не начата. F2 — номер поставки, F3 — без накладной.</source>
+        <translation>Receiving not started. F2 — shipment number, F3 — without a manifest.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="131"/>
+        <location filename="../../ui/pages/receiving_page.py" line="43" />
+        <source>номер поставки (накладной) и Enter</source>
+        <translation>shipment (manifest) number and Enter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receiving_page.py" line="59" />
+        <source>Отменить скан</source>
+        <translation>Undo scan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receiving_page.py" line="128" />
+        <source>Нажмите F2 и введите номер поставки или F3 — приёмка без накладной.</source>
+        <translation>Press F2 and enter the shipment number, or F3 to receive without a manifest.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receiving_page.py" line="143" />
         <source>Заказ {0}: коробка {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Order {0}: box {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="137"/>
+        <location filename="../../ui/pages/receiving_page.py" line="149" />
         <source>Заказ {0}, коробка {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Order {0}, box {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="139"/>
+        <location filename="../../ui/pages/receiving_page.py" line="151" />
         <source>Заказ прибыл полностью — клиенту уйдёт SMS.</source>
-        <translation type="unfinished"></translation>
+        <translation>The order has fully arrived — the customer gets an SMS.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="142"/>
+        <location filename="../../ui/pages/receiving_page.py" line="154" />
         <source>Повтор</source>
-        <translation type="unfinished"></translation>
+        <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="142"/>
+        <location filename="../../ui/pages/receiving_page.py" line="154" />
         <source>Коробка {0} уже принята. Отложите её к остальным.</source>
-        <translation type="unfinished"></translation>
+        <translation>Box {0} is already received. Put it with the others.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="144"/>
+        <location filename="../../ui/pages/receiving_page.py" line="156" />
         <source>Излишек</source>
-        <translation type="unfinished"></translation>
+        <translation>Surplus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="145"/>
+        <location filename="../../ui/pages/receiving_page.py" line="157" />
         <source>Коробки {0} нет в этой накладной. Принята как излишек — она попадёт в акт.</source>
-        <translation type="unfinished"></translation>
+        <translation>Box {0} is not on this manifest. Received as surplus — it goes into the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="147"/>
+        <location filename="../../ui/pages/receiving_page.py" line="159" />
         <source>Чужая коробка</source>
-        <translation type="unfinished"></translation>
+        <translation>Foreign box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="148"/>
+        <location filename="../../ui/pages/receiving_page.py" line="160" />
         <source>Коробка {0} адресована другому пункту выдачи. Отложите её для возврата.</source>
-        <translation type="unfinished"></translation>
+        <translation>Box {0} is addressed to another pickup point. Set it aside for return.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="150"/>
+        <location filename="../../ui/pages/receiving_page.py" line="162" />
         <source>Заказ отменён</source>
-        <translation type="unfinished"></translation>
+        <translation>Order cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="151"/>
+        <location filename="../../ui/pages/receiving_page.py" line="163" />
         <source>Заказ {0} отменён. Не размещайте коробку: отложите её для возврата.</source>
-        <translation type="unfinished"></translation>
+        <translation>Order {0} is cancelled. Do not shelve the box: set it aside for return.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="152"/>
+        <location filename="../../ui/pages/receiving_page.py" line="164" />
         <source>Не коробка</source>
-        <translation type="unfinished"></translation>
+        <translation>Not a box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="173"/>
+        <location filename="../../ui/pages/receiving_page.py" line="185" />
         <source>Отменено</source>
-        <translation type="unfinished"></translation>
+        <translation>Undone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="174"/>
+        <location filename="../../ui/pages/receiving_page.py" line="186" />
         <source>Сканирование отменено</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan undone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="175"/>
+        <location filename="../../ui/pages/receiving_page.py" line="187" />
         <source>Коробка {0} снова считается не принятой.</source>
-        <translation type="unfinished"></translation>
+        <translation>Box {0} counts as not received again.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="182"/>
+        <location filename="../../ui/pages/receiving_page.py" line="194" />
         <source>Нет коробки</source>
-        <translation type="unfinished"></translation>
+        <translation>No box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="182"/>
+        <location filename="../../ui/pages/receiving_page.py" line="194" />
         <source>Сначала отсканируйте повреждённую коробку.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan the damaged box first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="185"/>
+        <location filename="../../ui/pages/receiving_page.py" line="197" />
         <source>Коробка {0}. Опишите повреждение:</source>
-        <translation type="unfinished"></translation>
+        <translation>Box {0}. Describe the damage:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="198"/>
-        <location filename="../../ui/pages/receiving_page.py" line="199"/>
+        <location filename="../../ui/pages/receiving_page.py" line="210" />
+        <location filename="../../ui/pages/receiving_page.py" line="211" />
         <source>Повреждение отмечено</source>
-        <translation type="unfinished"></translation>
+        <translation>Damage recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="199"/>
+        <location filename="../../ui/pages/receiving_page.py" line="211" />
         <source>Коробка {0} попадёт в акт.</source>
-        <translation type="unfinished"></translation>
+        <translation>Box {0} goes into the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="206"/>
+        <location filename="../../ui/pages/receiving_page.py" line="218" />
         <source>Закрыть приёмку и сформировать акт расхождений?</source>
-        <translation type="unfinished"></translation>
+        <translation>Close receiving and produce the discrepancy report?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="215"/>
+        <location filename="../../ui/pages/receiving_page.py" line="227" />
         <source>Приёмка закрыта. F2 — следующая поставка, F3 — без накладной.</source>
-        <translation type="unfinished"></translation>
+        <translation>Receiving closed. F2 — next shipment, F3 — without a manifest.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="219"/>
+        <location filename="../../ui/pages/receiving_page.py" line="231" />
         <source>Приёмка закрыта с расхождениями</source>
-        <translation type="unfinished"></translation>
+        <translation>Receiving closed with discrepancies</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="221"/>
+        <location filename="../../ui/pages/receiving_page.py" line="233" />
         <source>Приёмка закрыта без расхождений</source>
-        <translation type="unfinished"></translation>
+        <translation>Receiving closed without discrepancies</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsPage</name>
+    <message>
+        <location filename="../../ui/pages/returns_page.py" line="29" />
+        <source>Возврат: F5 — начать сессию, затем сканируйте коробки из списка.</source>
+        <translation>Returns: F5 starts a session, then scan the boxes from the list.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/returns_page.py" line="33" />
+        <location filename="../../ui/pages/returns_page.py" line="37" />
+        <location filename="../../ui/pages/returns_page.py" line="39" />
+        <source>Заказ</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/returns_page.py" line="33" />
+        <location filename="../../ui/pages/returns_page.py" line="37" />
+        <source>Клиент</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/returns_page.py" line="33" />
+        <source>Телефон</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/returns_page.py" line="33" />
+        <source>Хранение до</source>
+        <translation>Stored until</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/returns_page.py" line="34" />
+        <source>Ячейки</source>
+        <translation>Cells</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/returns_page.py" line="35" />
+        <source>Истекает сегодня</source>
+        <translation>Expires today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/returns_page.py" line="36" />
+        <source>Истекает завтра</source>
+        <translation>Expires tomorrow</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/returns_page.py" line="37" />
+        <location filename="../../ui/pages/returns_page.py" line="39" />
+        <source>Причина</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/returns_page.py" line="37" />
+        <source>Статус</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/returns_page.py" line="38" />
+        <source>Коробки к возврату</source>
+        <translation>Boxes to return</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/returns_page.py" line="38" />
+        <source>К возврату</source>
+        <translation>To return</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/returns_page.py" line="39" />
+        <source>Коробка</source>
+        <translation>Box</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/returns_page.py" line="39" />
+        <source>Место</source>
+        <translation>Box no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/returns_page.py" line="40" />
+        <source>Сессия возврата</source>
+        <translation>Return session</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/returns_page.py" line="43" />
+        <source>Начать возврат</source>
+        <translation>Start return</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/returns_page.py" line="44" />
+        <source>Продлить хранение</source>
+        <translation>Extend storage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/returns_page.py" line="45" />
+        <source>Обновить</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/returns_page.py" line="46" />
+        <source>Закрыть возврат</source>
+        <translation>Close return</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/returns_page.py" line="69" />
+        <source>К возврату ({0})</source>
+        <translation>To return ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/returns_page.py" line="78" />
+        <source>Сессия возврата не начата</source>
+        <translation>No return session</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/returns_page.py" line="79" />
+        <source>Нажмите F5, чтобы начать возврат, и отсканируйте коробку снова.</source>
+        <translation>Press F5 to start a return and scan the box again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/returns_page.py" line="87" />
+        <source>Повтор: {0}</source>
+        <translation>Repeat: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/returns_page.py" line="88" />
+        <source>Эта коробка уже в возврате.</source>
+        <translation>This box is already in the return.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/returns_page.py" line="92" />
+        <source> Заказ возвращён полностью.</source>
+        <translation> The order is fully returned.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/returns_page.py" line="93" />
+        <source>В возврат: {0}</source>
+        <translation>Returned: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/returns_page.py" line="94" />
+        <source>Заказ {0}, коробка {1} из {2}, ячейка {3}.{4}</source>
+        <translation>Order {0}, box {1} of {2}, cell {3}.{4}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/returns_page.py" line="102" />
+        <source>Сессия уже открыта</source>
+        <translation>Session already open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/returns_page.py" line="102" />
+        <source>Сканируйте коробки из списка.</source>
+        <translation>Scan the boxes from the list.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/returns_page.py" line="111" />
+        <source>Идёт возврат: сканируйте коробки заказов из списка «К возврату». F9 — закрыть и получить акт.</source>
+        <translation>Return in progress: scan the boxes of the orders in “To return”. F9 closes it and produces the report.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/returns_page.py" line="113" />
+        <source>Возврат начат</source>
+        <translation>Return started</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/returns_page.py" line="113" />
+        <source>Сканируйте коробки.</source>
+        <translation>Scan the boxes.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/returns_page.py" line="125" />
+        <source>Возврат закрыт: {0} коробок, {1} заказов. Акт возврата сформирован.</source>
+        <translation>Return closed: {0} boxes, {1} orders. Return report produced.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/returns_page.py" line="127" />
+        <source>Возврат закрыт</source>
+        <translation>Return closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/returns_page.py" line="127" />
+        <source>Коробок: {0}.</source>
+        <translation>Boxes: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/returns_page.py" line="143" />
+        <source>Только менеджер</source>
+        <translation>Manager only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/returns_page.py" line="143" />
+        <source>Продлить хранение может менеджер.</source>
+        <translation>Only a manager can extend storage.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/returns_page.py" line="147" />
+        <source>Заказ не выбран</source>
+        <translation>No order selected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/returns_page.py" line="147" />
+        <source>Выберите заказ в списке.</source>
+        <translation>Select an order in the list.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/returns_page.py" line="149" />
+        <source>Продление хранения</source>
+        <translation>Storage extension</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/returns_page.py" line="150" />
+        <source>На сколько дней продлить заказ {0}?</source>
+        <translation>Extend order {0} by how many days?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/returns_page.py" line="156" />
+        <source>Хранение продлено</source>
+        <translation>Storage extended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/returns_page.py" line="156" />
+        <source>Заказ {0} хранится до {1}.</source>
+        <translation>Order {0} is kept until {1}.</translation>
     </message>
 </context>
 <context>
     <name>ScanDispatcher</name>
     <message>
-        <location filename="../../ui/scan_dispatch.py" line="48"/>
+        <location filename="../../ui/scan_dispatch.py" line="52" />
         <source>Код не распознан</source>
-        <translation type="unfinished"></translation>
+        <translation>Code not recognised</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dispatch.py" line="70"/>
+        <location filename="../../ui/scan_dispatch.py" line="83" />
         <source>Этот код здесь не нужен</source>
-        <translation type="unfinished"></translation>
+        <translation>This code is not used here</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dispatch.py" line="71"/>
+        <location filename="../../ui/scan_dispatch.py" line="84" />
         <source>Отсканирован код вида «{0}», но на этом экране он не используется.</source>
-        <translation type="unfinished"></translation>
+        <translation>A “{0}” code was scanned, but this screen does not use it.</translation>
     </message>
 </context>
 <context>
     <name>ScanKinds</name>
     <message>
-        <location filename="../../ui/scan_dispatch.py" line="82"/>
+        <location filename="../../ui/scan_dispatch.py" line="95" />
         <source>номер заказа</source>
-        <translation type="unfinished"></translation>
+        <translation>order number</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dispatch.py" line="83"/>
+        <location filename="../../ui/scan_dispatch.py" line="96" />
         <source>коробка</source>
-        <translation type="unfinished"></translation>
+        <translation>box</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dispatch.py" line="84"/>
+        <location filename="../../ui/scan_dispatch.py" line="97" />
         <source>ячейка хранения</source>
-        <translation type="unfinished"></translation>
+        <translation>storage cell</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dispatch.py" line="85"/>
+        <location filename="../../ui/scan_dispatch.py" line="98" />
         <source>клубная карта</source>
-        <translation type="unfinished"></translation>
+        <translation>club card</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dispatch.py" line="86"/>
+        <location filename="../../ui/scan_dispatch.py" line="99" />
         <source>пропуск сотрудника</source>
-        <translation type="unfinished"></translation>
+        <translation>staff badge</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dispatch.py" line="87"/>
+        <location filename="../../ui/scan_dispatch.py" line="100" />
         <source>QR-код получения</source>
-        <translation type="unfinished"></translation>
+        <translation>pickup QR code</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dispatch.py" line="88"/>
+        <location filename="../../ui/scan_dispatch.py" line="101" />
         <source>код получения</source>
-        <translation type="unfinished"></translation>
+        <translation>pickup code</translation>
     </message>
 </context>
 <context>
     <name>ShiftActions</name>
     <message>
-        <location filename="../../ui/shift_actions.py" line="43"/>
-        <location filename="../../ui/shift_actions.py" line="66"/>
+        <location filename="../../ui/shift_actions.py" line="43" />
+        <location filename="../../ui/shift_actions.py" line="66" />
         <source>Смена</source>
-        <translation type="unfinished"></translation>
+        <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="44"/>
+        <location filename="../../ui/shift_actions.py" line="44" />
         <source>Смена не открыта. Открыть смену сейчас?</source>
-        <translation type="unfinished"></translation>
+        <translation>No shift is open. Open the shift now?</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="53"/>
+        <location filename="../../ui/shift_actions.py" line="53" />
         <source>Смена открыта</source>
-        <translation type="unfinished"></translation>
+        <translation>Shift opened</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="53"/>
+        <location filename="../../ui/shift_actions.py" line="53" />
         <source>Хорошей работы!</source>
-        <translation type="unfinished"></translation>
+        <translation>Have a good shift!</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="62"/>
+        <location filename="../../ui/shift_actions.py" line="62" />
         <source>Смена закрыта</source>
-        <translation type="unfinished"></translation>
+        <translation>Shift closed</translation>
     </message>
 </context>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/startup.py" line="41"/>
+        <location filename="../../ui/startup.py" line="42" />
         <source>Обновление базы данных…</source>
-        <translation type="unfinished"></translation>
+        <translation>Updating the database…</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="43"/>
+        <location filename="../../ui/startup.py" line="44" />
         <source>Подключение к серверу…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecting to the server…</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="48"/>
+        <location filename="../../ui/startup.py" line="49" />
         <source>Запуск синхронизации…</source>
-        <translation type="unfinished"></translation>
+        <translation>Starting sync…</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="52"/>
+        <location filename="../../ui/startup.py" line="53" />
         <source>Готово</source>
-        <translation type="unfinished"></translation>
+        <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="64"/>
+        <location filename="../../ui/startup.py" line="66" />
         <source>Регистрация рабочего места…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enrolling this workstation…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="31" />
+        <source>Ждут отправки</source>
+        <translation>Waiting to send</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="31" />
+        <source>Приняты</source>
+        <translation>Applied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="32" />
+        <source>Повторы</source>
+        <translation>Duplicates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="32" />
+        <source>Отклонены</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="33" />
+        <source>Конфликты</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="36" />
+        <source>Когда</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="36" />
+        <source>Что</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="36" />
+        <source>Заказ</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="36" />
+        <source>Причина</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="40" />
+        <source>Требует разбора (отклонённые события, конфликты, сигналы):</source>
+        <translation>To review (rejected events, conflicts, alerts):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="42" />
+        <source>Синхронизировать сейчас</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="43" />
+        <source>Разобрано</source>
+        <translation>Reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="44" />
+        <source>Обновить</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="58" />
+        <source>Синхронизация выключена: сервер не настроен.</source>
+        <translation>Sync is off: no server configured.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="61" />
+        <source>на связи</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="61" />
+        <source>нет связи</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="61" />
+        <source>ещё не подключались</source>
+        <translation>not connected yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="62" />
+        <source>Сервер: {0}. Последняя успешная синхронизация: {1}.</source>
+        <translation>Server: {0}. Last successful sync: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="65" />
+        <source>Ошибка: {0}</source>
+        <translation>Error: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="67" />
+        <source>Нужно обновить программу; работа продолжается офлайн, очередь сохранена.</source>
+        <translation>The program needs an update; work continues offline, the queue is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="69" />
+        <source>Компьютер нужно зарегистрировать заново (код регистрации у администратора).</source>
+        <translation>This computer must be enrolled again (ask the administrator for a code).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="81" />
+        <source>Сервер не настроен</source>
+        <translation>No server configured</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="81" />
+        <source>Синхронизировать не с чем.</source>
+        <translation>Nothing to sync with.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="84" />
+        <source>Синхронизация запущена</source>
+        <translation>Sync started</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="84" />
+        <source>Статус обновится через несколько секунд.</source>
+        <translation>The status updates in a few seconds.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="90" />
+        <source>Ничего не выбрано</source>
+        <translation>Nothing selected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="90" />
+        <source>Выберите строку в списке.</source>
+        <translation>Select a row in the list.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="97" />
+        <source>Отмечено как разобранное</source>
+        <translation>Marked as reviewed</translation>
+    </message>
+</context>
+<context>
+    <name>Terms</name>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="8" />
+        <source>создан</source>
+        <translation>created</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="9" />
+        <source>в пути</source>
+        <translation>in transit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="10" />
+        <source>прибыл частично</source>
+        <translation>partially arrived</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="11" />
+        <source>прибыл</source>
+        <translation>arrived</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="12" />
+        <source>готов к выдаче</source>
+        <translation>ready</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="13" />
+        <source>выдан</source>
+        <translation>handed over</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="14" />
+        <source>выдан частично</source>
+        <translation>partially handed over</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="15" />
+        <source>отказ</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="16" />
+        <source>возвращён</source>
+        <translation>returned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="17" />
+        <source>отменён</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="20" />
+        <source>ждёт отправки</source>
+        <translation>pending</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="21" />
+        <source>в очереди</source>
+        <translation>queued</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="22" />
+        <source>отправляется</source>
+        <translation>sending</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="23" />
+        <source>отправлено</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="24" />
+        <source>доставлено</source>
+        <translation>delivered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="25" />
+        <source>не доставлено</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="26" />
+        <source>статус неизвестен</source>
+        <translation>status unknown</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="29" />
+        <source>срок хранения истёк</source>
+        <translation>storage expired</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="30" />
+        <source>отказ клиента</source>
+        <translation>refused by customer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="31" />
+        <source>отменён центром</source>
+        <translation>cancelled by the centre</translation>
     </message>
 </context>
 <context>
     <name>owner</name>
     <message>
-        <location filename="../../ui/shift_actions.py" line="71"/>
+        <location filename="../../ui/shift_actions.py" line="71" />
         <source>Принято коробок: {0}; выдано заказов: {1}; наличные: {2}; карта: {3}; активировано карт: {4}; возвращено коробок: {5}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Boxes received: {0}; orders handed over: {1}; cash: {2}; card: {3}; cards activated: {4}; boxes returned: {5}.</translation>
     </message>
 </context>
 <context>
     <name>page</name>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="419"/>
+        <location filename="../../ui/pages/handover_page.py" line="422" />
         <source>Проверьте код из SMS или QR-код.</source>
-        <translation type="unfinished"></translation>
+        <translation>Check the SMS code or the QR code.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="420"/>
+        <location filename="../../ui/pages/handover_page.py" line="423" />
         <source>Проверьте документ клиента: F6.</source>
-        <translation type="unfinished"></translation>
+        <translation>Check the customer's ID document: F6.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="421"/>
+        <location filename="../../ui/pages/handover_page.py" line="424" />
         <source>Внесите номер доверенности: F7.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the power of attorney number: F7.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="422"/>
+        <location filename="../../ui/pages/handover_page.py" line="425" />
         <source>Отсканируйте каждую коробку заказа.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan every box of the order.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="423"/>
+        <location filename="../../ui/pages/handover_page.py" line="426" />
         <source>Примите оплату: F9.</source>
-        <translation type="unfinished"></translation>
+        <translation>Take the payment: F9.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="226"/>
+        <location filename="../../ui/pages/receiving_page.py" line="238" />
         <source>Принято: {0}; не хватает: {1}; излишки: {2}; чужие: {3}; отменённые: {4}; повреждено: {5}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Received: {0}; missing: {1}; surplus: {2}; foreign: {3}; cancelled: {4}; damaged: {5}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="231"/>
+        <location filename="../../ui/pages/receiving_page.py" line="243" />
         <source>Не хватает: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Missing: {0}</translation>
     </message>
 </context>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="49"/>
+        <location filename="../../ui/dialogs.py" line="49" />
         <source>Отказ от позиции</source>
-        <translation type="unfinished"></translation>
+        <translation>Refuse item</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="55"/>
+        <location filename="../../ui/dialogs.py" line="55" />
         <source>Количество, шт.:</source>
-        <translation type="unfinished"></translation>
+        <translation>Quantity, pcs:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="56"/>
+        <location filename="../../ui/dialogs.py" line="56" />
         <source>Причина:</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="57"/>
+        <location filename="../../ui/dialogs.py" line="57" />
         <source>Комментарий:</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="66"/>
+        <location filename="../../ui/dialogs.py" line="66" />
         <source>Оплата</source>
-        <translation type="unfinished"></translation>
+        <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="66"/>
+        <location filename="../../ui/dialogs.py" line="66" />
         <source>К оплате: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Due: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="67"/>
+        <location filename="../../ui/dialogs.py" line="67" />
         <source>Наличные</source>
-        <translation type="unfinished"></translation>
+        <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="67"/>
+        <location filename="../../ui/dialogs.py" line="67" />
         <source>Банковская карта</source>
-        <translation type="unfinished"></translation>
+        <translation>Bank card</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="70"/>
+        <location filename="../../ui/dialogs.py" line="70" />
         <source>Способ:</source>
-        <translation type="unfinished"></translation>
+        <translation>Method:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="71"/>
+        <location filename="../../ui/dialogs.py" line="71" />
         <source>Получено, ₽:</source>
-        <translation type="unfinished"></translation>
+        <translation>Received, ₽:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="80"/>
+        <location filename="../../ui/dialogs.py" line="80" />
         <source>Документ</source>
-        <translation type="unfinished"></translation>
+        <translation>ID document</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="81"/>
+        <location filename="../../ui/dialogs.py" line="81" />
         <source>Проверьте документ. Запишите только тип и последние 4 цифры номера.</source>
-        <translation type="unfinished"></translation>
+        <translation>Check the document. Record only its type and the last 4 digits of its number.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="86"/>
+        <location filename="../../ui/dialogs.py" line="86" />
         <source>Тип документа:</source>
-        <translation type="unfinished"></translation>
+        <translation>Document type:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="87"/>
+        <location filename="../../ui/dialogs.py" line="87" />
         <source>Последние 4 цифры:</source>
-        <translation type="unfinished"></translation>
+        <translation>Last 4 digits:</translation>
     </message>
 </context>
 <context>
     <name>workers</name>
     <message>
-        <location filename="../../ui/workers.py" line="47"/>
+        <location filename="../../ui/workers.py" line="47" />
         <source>База данных занята другой операцией. Повторите действие через несколько секунд.</source>
-        <translation type="unfinished"></translation>
+        <translation>The database is busy with another operation. Repeat in a few seconds.</translation>
     </message>
     <message>
-        <location filename="../../ui/workers.py" line="51"/>
+        <location filename="../../ui/workers.py" line="51" />
         <source>На диске закончилось место. Освободите место на диске и повторите действие.</source>
-        <translation type="unfinished"></translation>
+        <translation>The disk is full. Free some space and repeat.</translation>
     </message>
     <message>
-        <location filename="../../ui/workers.py" line="55"/>
+        <location filename="../../ui/workers.py" line="55" />
         <source>Нет связи с сервером. Работа продолжается без сети; данные отправятся позже.</source>
-        <translation type="unfinished"></translation>
+        <translation>No connection to the server. Work continues offline; data will be sent later.</translation>
     </message>
     <message>
-        <location filename="../../ui/workers.py" line="58"/>
+        <location filename="../../ui/workers.py" line="58" />
         <source>Ошибка окружения: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Environment error: {0}</translation>
     </message>
 </context>
 </TS>
