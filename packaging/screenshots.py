@@ -250,7 +250,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep-data", action="store_true")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
-    for old in args.out.glob("*.png"):
+    for old in args.out.glob("[0-9][0-9]-*.png"):  # only this tour's own shots (hw_* belong to the hardware tour)
         old.unlink()
     env = dict(os.environ, DISPLAY=DISPLAY, PICKUP_DESK_MUTE="1", QT_QPA_PLATFORM="xcb")
     xvfb = start_xvfb(env)
