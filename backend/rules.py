@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from backend import changes
 from backend.codes import CodeIssuer, code_issued, issue_code, sms_context
@@ -144,7 +144,7 @@ def _order(ctx: RuleContext, number: str) -> Order:
 
 
 def _box(ctx: RuleContext, barcode: str, order_number: str | None = None) -> Box:
-    box = ctx.session.scalars(select(Box).where(Box.barcode == barcode)).first()
+    box = ctx.session.scalars(select(Box).where(Box.barcode == barcode).options(joinedload(Box.order))).first()
     if box is None:
         raise Refused(rejected(f"unknown_box:{barcode}"))
     if box.order.point_id != ctx.point.id:
@@ -156,10 +156,9 @@ def _box(ctx: RuleContext, barcode: str, order_number: str | None = None) -> Box
 
 def _move_box(ctx: RuleContext, box: Box, from_statuses: tuple[str, ...], **values: Any) -> bool:
     """Conditional update: True only for the one transaction that really moved the box."""
-    result = ctx.session.execute(
+    result = ctx.session.execute(  # ORM-enabled: also refreshes `box` in the session
         update(Box).where(Box.id == box.id, Box.status.in_(from_statuses)).values(**values)
     )
-    ctx.session.expire(box)
     return rowcount(result) > 0
 
 
