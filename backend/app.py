@@ -19,6 +19,21 @@ from backend.worker import BackgroundWorker
 log = logging.getLogger(__name__)
 
 
+class _MaskCallbackSecret(logging.Filter):
+    """Access logs never show the SMS.ru callback URL secret."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args
+        if isinstance(args, tuple) and len(args) >= 3 and isinstance(args[2], str) and CALLBACK_MARK in args[2]:
+            path = args[2].split(CALLBACK_MARK, 1)[0] + CALLBACK_MARK + "***"
+            record.args = (*args[:2], path, *args[3:])
+        return True
+
+
+CALLBACK_MARK = "/smsru-callback/"
+_ACCESS_FILTER = _MaskCallbackSecret()
+
+
 def create_app(settings: Settings) -> FastAPI:
     """Open (and migrate) the database, load the signing key, wire the routes and the background worker."""
     db = Database(settings.database_url)
@@ -54,6 +69,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(api.router)
     if settings.sms_gateway == "smsru" and settings.sms_callback_secret:
         _mount_smsru_callback(app, settings.sms_callback_secret)
+        logging.getLogger("uvicorn.access").addFilter(_ACCESS_FILTER)  # a set: added once
     if not settings.admin_token:
         log.warning("admin API disabled: no admin token configured (PICKUP_ADMIN_TOKEN)")
     return app

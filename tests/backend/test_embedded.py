@@ -125,3 +125,14 @@ def test_smsru_callback_is_mounted_with_its_secret(tmp_path: Path) -> None:
         assert client.post("/v1/sms/smsru-callback/wrong", data={}).status_code == 403
         reply = client.post("/v1/sms/smsru-callback/s3", data={"data[0]": "sms_status\nnope\n103\n1"})
         assert reply.status_code == 200 and reply.text == "100"
+
+
+def test_access_log_masks_the_callback_secret() -> None:
+    import logging
+
+    from backend.app import _ACCESS_FILTER
+
+    record = logging.LogRecord("uvicorn.access", logging.INFO, "", 0, '%s - "%s %s HTTP/%s" %d',
+                               ("1.2.3.4:5", "POST", "/v1/sms/smsru-callback/s3cret", "1.1", 200), None)
+    assert _ACCESS_FILTER.filter(record)
+    assert "s3cret" not in record.getMessage() and "/v1/sms/smsru-callback/***" in record.getMessage()
