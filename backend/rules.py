@@ -295,15 +295,30 @@ def sms_requested(ctx: RuleContext, event: ev.SmsRequested) -> Outcome:
 
 
 def _club_sms(ctx: RuleContext, event: ev.SmsRequested) -> Outcome:
+    """The club welcome SMS: `order` is the qualifying order (or the card); the card is the one
+    activated with the order customer's phone."""
     card = ctx.session.scalars(select(ClubCard).where(ClubCard.number == event.order)).first()
-    if card is None or card.point_id != ctx.point.id or card.customer_id is None:
-        return rejected(f"unknown_card:{event.order}")
-    customer = ctx.session.get(Customer, card.customer_id)
-    assert customer is not None
+    if card is not None and card.point_id == ctx.point.id and card.customer_id is not None:
+        customer = ctx.session.get(Customer, card.customer_id)
+    else:
+        order = _order(ctx, event.order)
+        customer = order.customer
+        card = _active_card_for(ctx, customer.phone)
+    if card is None or customer is None:
+        return conflict(f"no_active_card:{event.order}")
     context = {"card": card.number, "points": ctx.activation_points, "phone": customer.phone,
                "point_code": ctx.point.code, "now": ctx.now, "uid": event.sms}
-    request_sms(ctx.session, card.number, "club", event.attempt, context)
+    request_sms(ctx.session, event.order, "club", event.attempt, context)
     return APPLIED
+
+
+def _active_card_for(ctx: RuleContext, phone: str) -> ClubCard | None:
+    return ctx.session.scalars(
+        select(ClubCard)
+        .join(Customer, Customer.id == ClubCard.customer_id)
+        .where(Customer.phone == phone, ClubCard.status == "active", ClubCard.point_id == ctx.point.id)
+        .order_by(ClubCard.activated_at.desc())
+    ).first()
 
 
 # --- handover -----------------------------------------------------------------------------------

@@ -325,3 +325,18 @@ def test_one_reminder_before_the_last_day(server: Server, clock) -> None:
     clock.advance(days=2)
     with server.db.write() as session:
         assert queue_reminders(session, clock()) == 0
+
+
+@BOTH_DBS
+def test_club_welcome_sms_is_found_by_the_qualifying_order(server: Server) -> None:
+    device = _ready_server(server)
+    card = card_number("0042", 1)
+    early = device.send("sms.requested", {"sms": "c0", "order": NUMBER, "purpose": "club", "attempt": 1})
+    assert early["status"] == "conflict"
+    device.send("club.card_activated", {"card": card, "phone": "+79161234567", "city": "Москва", "points": 190})
+    result = device.send("sms.requested", {"sms": "c1", "order": NUMBER, "purpose": "club", "attempt": 1})
+    assert result["status"] == "applied"
+    with server.db.read() as session:
+        sms = session.scalars(select(SmsOutbox).where(SmsOutbox.purpose == "club")).one()
+    assert (sms.order_number, sms.uid, sms.phone) == (NUMBER, "c1", "+79161234567")
+    assert card in sms.text and "190" in sms.text
