@@ -104,7 +104,9 @@ class MainWindow(QMainWindow):
         )
         nav_menu = bar.addMenu(self.tr("&Переход"))
         for page in self.pages:
-            self._menu_action(nav_menu, page.display_title(), page.shortcut, lambda _checked=False, p=page: self.show_page(p))
+            self._menu_action(
+                nav_menu, page.display_title(), page.shortcut, lambda _checked=False, p=page: self.show_page(p)
+            )
         help_menu = bar.addMenu(self.tr("&Справка"))
         self._menu_action(help_menu, self.tr("Горячие клавиши"), "F1", self._on_help_requested)
         self._menu_action(help_menu, self.tr("О программе"), "", self._on_about_requested)
@@ -149,6 +151,7 @@ class MainWindow(QMainWindow):
         for other in self.pages:
             other.set_active(other is page)
         self.stack.setCurrentWidget(page)
+        self.ctx.feedback.show_info(page.display_title(), "")  # no stale verdict from the previous page
         page.focus_default()
         page.on_shown()
         self.page_changed.emit(type(page).__name__)

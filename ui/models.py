@@ -54,15 +54,13 @@ class RowsModel(QAbstractTableModel):
         self.endResetModel()
 
     def prepend(self, row: Sequence[Any], tone: str = "", payload: Any = None, limit: int = 200) -> None:
-        self.beginInsertRows(QModelIndex(), 0, 0)
+        """Add a row on top (a reset, not an insert: views re-fit their columns to the new contents)."""
+        self.beginResetModel()
         self._rows.insert(0, tuple(str(v) for v in row))
         self._tones.insert(0, tone)
         self._payloads.insert(0, payload)
-        self.endInsertRows()
-        if len(self._rows) > limit:
-            self.beginRemoveRows(QModelIndex(), limit, len(self._rows) - 1)
-            del self._rows[limit:], self._tones[limit:], self._payloads[limit:]
-            self.endRemoveRows()
+        del self._rows[limit:], self._tones[limit:], self._payloads[limit:]
+        self.endResetModel()
 
     def remove_first(self) -> None:
         if self._rows:

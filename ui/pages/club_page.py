@@ -34,7 +34,7 @@ class ClubPage(Page):
         self.city = QLineEdit()
         self.phone = QLineEdit()
         self.phone.setPlaceholderText("+7XXXXXXXXXX")
-        self.phone.editingFinished.connect(self._on_phone_entered)
+        self.phone.returnPressed.connect(self._on_phone_entered)
         form = QFormLayout()
         form.addRow(self.tr("Номер карты:"), self.card)
         form.addRow(self.tr("Код активации:"), self.code)
