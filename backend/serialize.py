@@ -79,6 +79,7 @@ def box_dict(box: Box) -> dict[str, Any]:
         "weight_grams": box.weight_grams,
         "shipment": box.shipment.number if box.shipment is not None else None,
         "status": box.status,
+        "cell": box.cell_code,
     }
 
 

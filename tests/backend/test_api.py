@@ -103,7 +103,8 @@ def test_snapshot_has_every_collection_and_a_cursor(server: Server) -> None:
     assert set(order) == {"number", "point_code", "kind", "status", "total_kopecks", "prepaid", "boxes_total",
                           "legal_entity_name", "created_at", "storage_until", "pickup_code_hash", "customer",
                           "lines", "boxes", "arrived_at", "ready_at", "handed_over_at"}
-    assert set(order["boxes"][0]) == {"barcode", "seq_no", "size_class", "weight_grams", "shipment", "status"}
+    assert set(order["boxes"][0]) == {"barcode", "seq_no", "size_class", "weight_grams", "shipment", "status",
+                                      "cell"}
     assert order["boxes"][0]["shipment"] == "R0042"
     assert body["cursor"] == device.changes(0).json()["next_cursor"]
     assert device.changes(body["cursor"]).json()["changes"] == []
