@@ -103,4 +103,16 @@ def setup_logging(config: AppConfig, console: bool = True) -> Path:
     logging.captureWarnings(True)
     for noisy in ("urllib3", "alembic.runtime.migration", "PIL"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    _log_start(config)
     return path
+
+
+def _log_start(config: AppConfig) -> None:
+    from desktop.version import build_info
+
+    info = build_info()
+    logging.getLogger("pickup_desk").info(
+        "Pickup Desk %s (commit %s, %s) starting; settings from %s; data in %s; backend %s",
+        info.version, info.commit, "bundle" if info.frozen else "source", ", ".join(config.sources) or "defaults",
+        config.data_dir, config.backend_url or "embedded",
+    )

@@ -111,3 +111,46 @@ def test_bundle_holds_what_the_app_needs_and_nothing_it_must_not(bundle: Path) -
     assert not [f for f in files if "WebEngine" in f or "/numpy" in f or "tkinter" in f or "/_tkinter" in f]
     assert not [f for f in files if f.endswith(".qm") and "/translations/" in f
                 and not f.endswith(("_ru.qm", "_en.qm"))]
+
+
+def test_bundle_upgrades_an_old_database_and_keeps_unsynced_events(bundle: Path, tmp_path: Path) -> None:
+    """A counter PC upgraded in place: schema 0001 with queued events, backend unreachable."""
+    import sqlite3
+
+    from desktop import device_credentials
+    from desktop.db import migrate
+    from desktop.db.engine import Database
+    from desktop.device_credentials import DeviceCredentials
+
+    data = tmp_path / "data" / "PickupDesk"
+    data.mkdir(parents=True)
+    cache = data / "cache.sqlite3"
+    old = Database(cache)
+    migrate.upgrade(old, "0001")
+    old.dispose()
+    with sqlite3.connect(cache) as conn:
+        conn.execute(
+            "INSERT INTO pickup_points (id, code, name, city, address, hours, timezone, storage_days, "
+            "id_check_threshold_kopecks, code_hash_params, is_local) VALUES (1, '0042', 'ПВЗ Тверская', "
+            "'Москва', 'ул. Тверская, 1', '10:00–21:00', 'Europe/Moscow', 7, 10000000, NULL, 1)")
+        for seq in (1, 2):
+            conn.execute(
+                "INSERT INTO outbox (event_id, device_seq, type, schema_v, payload, occurred_at, status) "
+                "VALUES (?, ?, 'box.received', 1, ?, '2026-11-20 09:30:00.000000', 'pending')",
+                (f"00000000-0000-4000-8000-00000000000{seq}", seq, f'{{"box":"B{seq}"}}'))
+    conn.close()
+    offline = "http://127.0.0.1:9"
+    device_credentials.save(data, DeviceCredentials(offline, "dev-1", "secret-token", "0042", "AAAA"))
+    (tmp_path / "config" / "PickupDesk").mkdir(parents=True)
+    (tmp_path / "config" / "PickupDesk" / "config.toml").write_text(f'backend_url = "{offline}"\nlog_level = "DEBUG"\n')
+
+    result = run(bundle, tmp_path, "--quit-after-start")
+    assert result.returncode == 0, result.stdout + result.stderr[-4000:]
+    with sqlite3.connect(cache) as conn:
+        revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+        pending = conn.execute("SELECT count(*) FROM outbox WHERE status = 'pending'").fetchone()[0]
+    conn.close()
+    assert revision == migrate.head_revision() and pending == 2
+    assert list(data.glob("cache.backup-*.sqlite3")), "the start-up migration backs the file up first"
+    log = (tmp_path / "state" / "PickupDesk" / "log" / "pickup-desk.log").read_text(encoding="utf-8")
+    assert "secret-token" not in log

@@ -79,6 +79,7 @@ def test_log_file_receives_redacted_records(logging_to: Path) -> None:
     for handler in logging.getLogger().handlers:
         handler.flush()
     content = logging_to.read_text(encoding="utf-8")
+    assert "Pickup Desk 0.1.0 (commit" in content and "starting" in content
     assert "+7•••••••45-67" in content and "token=***" in content
     assert "916 123" not in content and "abcdef" not in content and "topsecret" not in content
     assert "Traceback" in content and "ValueError" in content
