@@ -163,10 +163,7 @@ RACK_FOR_SIZE = {"S": ("A", 6), "M": ("C", 4), "L": ("E", 2), "XL": ("F", 1)}  #
 
 def tour(drv: Driver, data: DemoData) -> None:
     drv.shot("01-login")
-    drv.scan("ST000001")  # the badge, at scanner speed
-    drv.type("1111")  # the PIN, by hand
-    drv.key("Return", settle=2.0)
-    drv.key("Return", settle=1.5, refocus=False)  # "open the shift?" → yes
+    log_in(drv, "ST000001", "1111", open_shift=True)
     receiving(drv, data)
     _shipment, received = data.shipment_boxes()
     placement(drv, data.box_sizes(received[1:3]))  # two of the boxes just received
@@ -234,12 +231,25 @@ def club(drv: Driver, data: DemoData) -> None:
     drv.shot("11-club-activated")
 
 
+def log_in(drv: Driver, badge: str, pin: str, open_shift: bool) -> None:
+    drv.scan(badge)  # the badge, at scanner speed
+    drv.type(pin)  # the PIN, by hand
+    drv.key("Return", settle=2.0)
+    drv.key("Return" if open_shift else "Escape", settle=1.5, refocus=False)  # "open the shift?"
+
+
 def other_pages(drv: Driver) -> None:
-    """Every further registered page (orders, returns, sync…) by its navigation shortcut."""
+    """Every further registered page (orders, returns, sync…) by its navigation shortcut; manager
+    pages after logging in again as the demo manager."""
     from ui.pages import PAGE_CLASSES
 
     mine = {"HandoverPage", "ReceivingPage", "PlacementPage", "ClubPage"}
+    manager = False
     for n, cls in enumerate((c for c in PAGE_CLASSES if c.__name__ not in mine), start=12):
+        if cls.min_role.rank > 1 and not manager:
+            drv.key("ctrl+l", settle=1.0)  # lock; the manager logs in
+            log_in(drv, "ST000002", "2222", open_shift=False)
+            manager = True
         drv.key(cls.shortcut.replace("Ctrl+", "ctrl+"), settle=1.5)
         drv.shot(f"{n:02d}-{cls.__name__.removesuffix('Page').lower()}")
 

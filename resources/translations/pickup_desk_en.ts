@@ -370,15 +370,9 @@ Technical: {1}</translation>
         <translation>ID document</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="42" />
         <location filename="../../ui/pages/handover_page.py" line="256" />
         <source>Доверенность</source>
         <translation>Power of attorney</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/handover_page.py" line="43" />
-        <source>Отказ от позиции</source>
-        <translation>Refuse item</translation>
     </message>
     <message>
         <location filename="../../ui/pages/handover_page.py" line="44" />
@@ -446,9 +440,15 @@ Technical: {1}</translation>
         <translation>Price</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/handover_page.py" line="43" />
         <location filename="../../ui/pages/handover_page.py" line="99" />
         <source>Отказ</source>
         <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/handover_page.py" line="42" />
+        <source>Доверенн.</source>
+        <translation>Proxy</translation>
     </message>
     <message>
         <location filename="../../ui/pages/handover_page.py" line="136" />
@@ -627,57 +627,62 @@ Technical: {1}</translation>
         <translation>Legal entity: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="389" />
+        <location filename="../../ui/pages/handover_page.py" line="391" />
         <source>К оплате: {0}</source>
         <translation>Due: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="390" />
+        <location filename="../../ui/pages/handover_page.py" line="393" />
         <source>Оплачено</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="401" />
+        <location filename="../../ui/pages/handover_page.py" line="393" />
+        <source>Оплачено: {0}</source>
+        <translation>Paid: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/handover_page.py" line="404" />
         <source>код / QR</source>
         <translation>code / QR</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="402" />
+        <location filename="../../ui/pages/handover_page.py" line="405" />
         <source>документ (F6)</source>
         <translation>ID document (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="403" />
+        <location filename="../../ui/pages/handover_page.py" line="406" />
         <source>доверенность (F7)</source>
         <translation>power of attorney (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="404" />
+        <location filename="../../ui/pages/handover_page.py" line="407" />
         <source>коробки</source>
         <translation>boxes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="405" />
+        <location filename="../../ui/pages/handover_page.py" line="408" />
         <source>оплата (F9)</source>
         <translation>payment (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="409" />
+        <location filename="../../ui/pages/handover_page.py" line="412" />
         <source>✔ Всё проверено — F10 выдать</source>
         <translation>✔ All checked — F10 to hand over</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="410" />
+        <location filename="../../ui/pages/handover_page.py" line="413" />
         <source>Осталось: {0}</source>
         <translation>Still to do: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="414" />
+        <location filename="../../ui/pages/handover_page.py" line="417" />
         <source>Заказ заблокирован после неверных кодов. Позовите менеджера.</source>
         <translation>The order is locked after wrong codes. Call the manager.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="416" />
+        <location filename="../../ui/pages/handover_page.py" line="419" />
         <source>Попыток ввода кода: {0}</source>
         <translation>Code attempts left: {0}</translation>
     </message>
@@ -816,54 +821,54 @@ Technical: {1}</translation>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108" />
+        <location filename="../../ui/main_window.py" line="110" />
         <source>&amp;Справка</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109" />
-        <location filename="../../ui/main_window.py" line="220" />
+        <location filename="../../ui/main_window.py" line="111" />
+        <location filename="../../ui/main_window.py" line="223" />
         <source>Горячие клавиши</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110" />
-        <location filename="../../ui/main_window.py" line="223" />
+        <location filename="../../ui/main_window.py" line="112" />
+        <location filename="../../ui/main_window.py" line="226" />
         <source>О программе</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141" />
+        <location filename="../../ui/main_window.py" line="143" />
         <source>Нет доступа</source>
         <translation>No access</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141" />
+        <location filename="../../ui/main_window.py" line="143" />
         <source>Этот раздел доступен руководителю.</source>
         <translation>This section is for the manager.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182" />
+        <location filename="../../ui/main_window.py" line="185" />
         <source>Здравствуйте, {0}</source>
         <translation>Hello, {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200" />
+        <location filename="../../ui/main_window.py" line="203" />
         <source>Экран заблокирован. Войдите снова.</source>
         <translation>Screen locked. Log in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205" />
+        <location filename="../../ui/main_window.py" line="208" />
         <source>Экран заблокирован после простоя. Войдите снова.</source>
         <translation>Screen locked after inactivity. Log in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208" />
+        <location filename="../../ui/main_window.py" line="211" />
         <source>Смена</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208" />
+        <location filename="../../ui/main_window.py" line="211" />
         <source>Закрыть смену и получить отчёт?</source>
         <translation>Close the shift and get the report?</translation>
     </message>
@@ -2068,27 +2073,27 @@ Technical: {1}</translation>
 <context>
     <name>page</name>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="422" />
+        <location filename="../../ui/pages/handover_page.py" line="425" />
         <source>Проверьте код из SMS или QR-код.</source>
         <translation>Check the SMS code or the QR code.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="423" />
+        <location filename="../../ui/pages/handover_page.py" line="426" />
         <source>Проверьте документ клиента: F6.</source>
         <translation>Check the customer's ID document: F6.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="424" />
+        <location filename="../../ui/pages/handover_page.py" line="427" />
         <source>Внесите номер доверенности: F7.</source>
         <translation>Enter the power of attorney number: F7.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="425" />
+        <location filename="../../ui/pages/handover_page.py" line="428" />
         <source>Отсканируйте каждую коробку заказа.</source>
         <translation>Scan every box of the order.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="426" />
+        <location filename="../../ui/pages/handover_page.py" line="429" />
         <source>Примите оплату: F9.</source>
         <translation>Take the payment: F9.</translation>
     </message>

@@ -39,8 +39,8 @@ class HandoverPage(Page):
         self._build_body()
         self.add_action(self.tr("Найти"), "F2", self._on_find)
         self.add_action(self.tr("Документ"), "F6", self._on_id_document)
-        self.add_action(self.tr("Доверенность"), "F7", self._on_power_of_attorney)
-        self.add_action(self.tr("Отказ от позиции"), "F8", self._on_refuse)
+        self.add_action(self.tr("Доверенн."), "F7", self._on_power_of_attorney)
+        self.add_action(self.tr("Отказ"), "F8", self._on_refuse)
         self.add_action(self.tr("Оплата"), "F9", self._on_pay)
         self.add_action(self.tr("Выдать"), "F10", self._on_complete)
         self.add_action(self.tr("Прервать"), "F12", self._on_abort)
@@ -386,8 +386,11 @@ class HandoverPage(Page):
                                     else "")
         cells = sorted({b.cell_label for b in state.boxes if b.cell_label})
         self.cell.setText(", ".join(cells) or "—")
-        self.due.setText(self.tr("К оплате: {0}").format(rub(state.due_kopecks)) if state.due_kopecks
-                         else self.tr("Оплачено"))
+        paid = state.payment is not None and state.payment.due_kopecks == state.due_kopecks
+        if state.due_kopecks and not paid:
+            self.due.setText(self.tr("К оплате: {0}").format(rub(state.due_kopecks)))
+        else:
+            self.due.setText(self.tr("Оплачено: {0}").format(rub(state.due_kopecks)) if paid else self.tr("Оплачено"))
         total = len(state.boxes)
         self.boxes.set_rows([(b.barcode, f"{b.seq_no} из {total}", b.cell_label or "—",
                               "✔" if b.scanned else "") for b in state.boxes],
