@@ -25,23 +25,32 @@ TIMEOUT = 120
 
 def isolated_env(home: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PICKUP_DESK_")}
-    env.update(QT_QPA_PLATFORM="offscreen", HOME=str(home), XDG_CONFIG_HOME=str(home / "config"),
-               XDG_CONFIG_DIRS=str(home / "site"), XDG_DATA_HOME=str(home / "data"),
-               XDG_STATE_HOME=str(home / "state"), XDG_CACHE_HOME=str(home / "cache"))
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        HOME=str(home),
+        XDG_CONFIG_HOME=str(home / "config"),
+        XDG_CONFIG_DIRS=str(home / "site"),
+        XDG_DATA_HOME=str(home / "data"),
+        XDG_STATE_HOME=str(home / "state"),
+        XDG_CACHE_HOME=str(home / "cache"),
+    )
     return env
 
 
 def one_run(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     """(seconds to the login screen, seconds to a clean exit) for one start."""
     started = time.time()
-    result = subprocess.run([*command, "--quit-after-start"], env=env, capture_output=True, text=True,
-                            timeout=TIMEOUT, check=False)
+    result = subprocess.run(
+        [*command, "--quit-after-start"], env=env, capture_output=True, text=True, timeout=TIMEOUT, check=False
+    )
     ended = time.time()
     shown = [line for line in result.stdout.splitlines() if line.startswith(MARK)]
     if result.returncode != 0 or not shown:
-        raise RuntimeError(f"{command[0]} did not reach the login screen (exit {result.returncode}):\n"
-                           f"{result.stdout[-2000:]}\n{result.stderr[-3000:]}")
-    return float(shown[0][len(MARK):]) - started, ended - started
+        raise RuntimeError(
+            f"{command[0]} did not reach the login screen (exit {result.returncode}):\n"
+            f"{result.stdout[-2000:]}\n{result.stderr[-3000:]}"
+        )
+    return float(shown[0][len(MARK) :]) - started, ended - started
 
 
 def measure(name: str, command: list[str], runs: int) -> float:
@@ -57,9 +66,17 @@ def measure(name: str, command: list[str], runs: int) -> float:
     return to_login
 
 
+def default_bundle() -> Path:
+    """dist/PickupDesk (./dev.sh build), else the newest bundle the packaging test cached."""
+    dist = ROOT / "dist" / "PickupDesk" / "PickupDesk"
+    cached = sorted((ROOT / "build" / "bundle-cache").glob("*/dist/PickupDesk/PickupDesk"),
+                    key=lambda p: p.stat().st_mtime)
+    return dist if dist.exists() or not cached else cached[-1]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--bundle", type=Path, default=ROOT / "dist" / "PickupDesk" / "PickupDesk")
+    parser.add_argument("--bundle", type=Path, default=default_bundle())
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--venv-only", action="store_true")
     options = parser.parse_args()
@@ -69,6 +86,7 @@ def main() -> int:
     if not options.bundle.exists():
         print(f"bundle {options.bundle} not found: build it with ./dev.sh build (or pass --bundle)")
         return 0
+    print(f"bundle: {options.bundle}")
     bundle = measure("bundle", [str(options.bundle)], options.runs)
     ratio = bundle / venv
     verdict = "OK" if ratio <= 1.2 and bundle < 1.5 else "over target"

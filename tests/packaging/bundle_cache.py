@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import fcntl
+import contextlib
 import hashlib
 import os
 import shutil
@@ -46,13 +46,21 @@ def built_bundle() -> tuple[Path, float | None]:
     target = cache_root() / source_hash()
     target.mkdir(parents=True, exist_ok=True)
     with open(target / ".lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+        _exclusive(lock)
         if (target / "complete").exists():
             return executable(target / "dist"), None
         seconds = build(target)
         (target / "complete").write_text(f"{seconds:.1f}\n")
     prune(target)
     return executable(target / "dist"), seconds
+
+
+def _exclusive(lock: object) -> None:
+    """One build per cache entry at a time (POSIX file lock; Windows runs unlocked)."""
+    with contextlib.suppress(ImportError):
+        import fcntl
+
+        fcntl.flock(lock, fcntl.LOCK_EX)  # type: ignore[arg-type]
 
 
 def build(target: Path) -> float:
