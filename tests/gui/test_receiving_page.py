@@ -78,3 +78,23 @@ def test_close_shows_the_discrepancy_summary(qtbot, shell, monkeypatch):
     assert shell.ctx.feedback.kind.value == "warning"
     assert "не хватает: 1" in shell.ctx.feedback.text
     assert boxes[1] in shell.ctx.feedback.text
+
+
+def test_damage_flag_on_the_last_received_box(qtbot, shell, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    boxes = _seed_shipment(shell.ctx.db, shell.point, orders=1, boxes=1)
+    log_in(qtbot, shell)
+    page = _open_receiving(qtbot, shell)
+    with qtbot.waitSignal(page.became_idle, timeout=5000):
+        scan_keys(shell.window, boxes[0])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("вмятина, порван скотч", True))
+    with qtbot.waitSignal(page.became_idle, timeout=5000):
+        page._on_damage()
+    assert "Повреждение отмечено" in shell.ctx.feedback.title
+    from sqlalchemy import select
+
+    from desktop.db.models import Box
+
+    with shell.ctx.db.read() as s:
+        assert s.scalar(select(Box.damage_note).where(Box.barcode == boxes[0])) == "вмятина, порван скотч"

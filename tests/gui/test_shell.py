@@ -117,3 +117,16 @@ def test_unrecognised_scan_goes_into_the_focused_text_field(qtbot, shell):
         scan_keys(window, "R2611249999")  # a waybill barcode: not a code the core knows
     assert shell.ctx.feedback.kind.value == "error"
     assert "R2611249999" in shell.ctx.feedback.text  # the shipment lookup ran and said it is unknown
+
+
+def test_close_shift_shows_the_report(qtbot, shell, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    log_in(qtbot, shell)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(shell.window.shifts.shift_closed, timeout=5000):
+        shell.window._on_close_shift_requested()
+    assert shell.ctx.session.actor.shift_id is None
+    assert "Смена закрыта" in shell.ctx.feedback.title
+    assert "Принято коробок: 0" in shell.ctx.feedback.text
+    assert "закрыта" in shell.window.status.shift.text()
