@@ -16,6 +16,7 @@ from desktop.services.notification import NotificationService
 from desktop.services.orders import OrderService
 from desktop.services.receiving import ReceivingService
 from desktop.services.returns import ReturnsService
+from desktop.services.review import ReviewService
 from desktop.services.staff import StaffService
 from desktop.services.storage_cells import StorageCellService
 from ui.feedback import FeedbackBanner
@@ -33,6 +34,7 @@ class Services:
     orders: OrderService
     returns: ReturnsService
     notification: NotificationService
+    review: ReviewService
 
     @classmethod
     def create(cls, db: Database, clock: Clock = utc_now, patterns: ScanPatterns = DEFAULT, **kw: Any) -> Services:
@@ -45,6 +47,7 @@ class Services:
             orders=OrderService(db, clock),
             returns=ReturnsService(db, clock),
             notification=NotificationService(db, clock),
+            review=ReviewService(db, clock),
         )
 
 

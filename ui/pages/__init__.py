@@ -5,12 +5,18 @@ from __future__ import annotations
 from ui.pages.base import Page
 from ui.pages.club_page import ClubPage
 from ui.pages.handover_page import HandoverPage
+from ui.pages.orders_page import OrdersPage
 from ui.pages.placement_page import PlacementPage
 from ui.pages.receiving_page import ReceivingPage
+from ui.pages.returns_page import ReturnsPage
+from ui.pages.sync_page import SyncPage
 
 PAGE_CLASSES: list[type[Page]] = [
     HandoverPage,
     ReceivingPage,
     PlacementPage,
     ClubPage,
+    OrdersPage,
+    ReturnsPage,
+    SyncPage,
 ]
