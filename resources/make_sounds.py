@@ -7,7 +7,7 @@ import struct
 import wave
 from pathlib import Path
 
-RATE = 22_050
+RATE = 44_100
 HERE = Path(__file__).with_name("sounds")
 
 # (frequency Hz, duration s) segments; silence is frequency 0.
