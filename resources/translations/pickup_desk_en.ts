@@ -370,7 +370,7 @@ Technical: {1}</translation>
         <translation>ID document</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="256" />
+        <location filename="../../ui/pages/handover_page.py" line="273" />
         <source>Доверенность</source>
         <translation>Power of attorney</translation>
     </message>
@@ -451,238 +451,248 @@ Technical: {1}</translation>
         <translation>Proxy</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="136" />
+        <location filename="../../ui/pages/handover_page.py" line="123" />
+        <source>Ещё незавершённых выдач: {0}.</source>
+        <translation>More unfinished handovers: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/handover_page.py" line="124" />
+        <source>Продолжение выдачи заказа {0}</source>
+        <translation>Resuming the handover of order {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/handover_page.py" line="153" />
         <source>Что искать?</source>
         <translation>What to look for?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="137" />
+        <location filename="../../ui/pages/handover_page.py" line="154" />
         <source>Отсканируйте QR-код или номер заказа, введите код из SMS или 4 цифры телефона и фамилию.</source>
         <translation>Scan the QR code or order number, or enter the SMS code, or the phone's last 4 digits and the surname.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="194" />
+        <location filename="../../ui/pages/handover_page.py" line="211" />
         <source>Заказ не найден</source>
         <translation>Order not found</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="195" />
+        <location filename="../../ui/pages/handover_page.py" line="212" />
         <source>Проверьте данные. Можно отсканировать QR-код из приложения или номер заказа.</source>
         <translation>Check the details. You can scan the app's QR code or the order number.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="198" />
+        <location filename="../../ui/pages/handover_page.py" line="215" />
         <source>Найдено несколько заказов</source>
         <translation>Several orders found</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="199" />
+        <location filename="../../ui/pages/handover_page.py" line="216" />
         <source>Отсканируйте или введите номер нужного: {0}</source>
         <translation>Scan or type the number of the right one: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="205" />
-        <location filename="../../ui/pages/handover_page.py" line="378" />
+        <location filename="../../ui/pages/handover_page.py" line="222" />
+        <location filename="../../ui/pages/handover_page.py" line="395" />
         <source>Заказ {0}</source>
         <translation>Order {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="206" />
+        <location filename="../../ui/pages/handover_page.py" line="223" />
         <source>Попросите код из SMS (введите и нажмите Enter) или отсканируйте QR-код из приложения.</source>
         <translation>Ask for the SMS code (type it and press Enter) or scan the QR code in the app.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="216" />
+        <location filename="../../ui/pages/handover_page.py" line="233" />
         <source>по QR-коду</source>
         <translation>by QR code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="216" />
+        <location filename="../../ui/pages/handover_page.py" line="233" />
         <source>по коду из SMS</source>
         <translation>by SMS code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="217" />
+        <location filename="../../ui/pages/handover_page.py" line="234" />
         <source>Код верный</source>
         <translation>Code correct</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="217" />
+        <location filename="../../ui/pages/handover_page.py" line="234" />
         <source>Клиент подтверждён {0}. {1}</source>
         <translation>Customer verified {0}. {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="226" />
+        <location filename="../../ui/pages/handover_page.py" line="243" />
         <source>ЗАКАЗ ЗАБЛОКИРОВАН</source>
         <translation>ORDER LOCKED</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="228" />
+        <location filename="../../ui/pages/handover_page.py" line="245" />
         <source>Неверный код</source>
         <translation>Wrong code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="256" />
+        <location filename="../../ui/pages/handover_page.py" line="273" />
         <source>Номер доверенности:</source>
         <translation>Power of attorney number:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="271" />
+        <location filename="../../ui/pages/handover_page.py" line="288" />
         <source>Повтор</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="271" />
+        <location filename="../../ui/pages/handover_page.py" line="288" />
         <source>Коробка {0} уже отсканирована.</source>
         <translation>Box {0} is already scanned.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="274" />
+        <location filename="../../ui/pages/handover_page.py" line="291" />
         <source>Коробка есть</source>
         <translation>Box checked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="306" />
+        <location filename="../../ui/pages/handover_page.py" line="323" />
         <source>СДАЧА {0}</source>
         <translation>CHANGE {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="306" />
+        <location filename="../../ui/pages/handover_page.py" line="323" />
         <source>Оплата принята</source>
         <translation>Payment accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="312" />
+        <location filename="../../ui/pages/handover_page.py" line="329" />
         <source>Записано</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="324" />
+        <location filename="../../ui/pages/handover_page.py" line="341" />
         <source>Выдано на {0}.</source>
         <translation>Handed over: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="326" />
+        <location filename="../../ui/pages/handover_page.py" line="343" />
         <source>Отказ на {0}.</source>
         <translation>Refused: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="328" />
+        <location filename="../../ui/pages/handover_page.py" line="345" />
         <source>Начислено баллов: {0}.</source>
         <translation>Points credited: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="329" />
+        <location filename="../../ui/pages/handover_page.py" line="346" />
         <source>Заказ {0} выдан</source>
         <translation>Order {0} handed over</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="330" />
+        <location filename="../../ui/pages/handover_page.py" line="347" />
         <source>Заказ {0} выдан частично</source>
         <translation>Order {0} partially handed over</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="330" />
+        <location filename="../../ui/pages/handover_page.py" line="347" />
         <source>Отказ от заказа {0}</source>
         <translation>Order {0} refused</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="343" />
+        <location filename="../../ui/pages/handover_page.py" line="360" />
         <source>Выдача прервана</source>
         <translation>Handover aborted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="343" />
+        <location filename="../../ui/pages/handover_page.py" line="360" />
         <source>Заказ {0} остаётся в ячейке.</source>
         <translation>Order {0} stays in its cell.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="349" />
+        <location filename="../../ui/pages/handover_page.py" line="366" />
         <source>Нет заказа</source>
         <translation>No order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="349" />
+        <location filename="../../ui/pages/handover_page.py" line="366" />
         <source>Сначала найдите заказ.</source>
         <translation>Find the order first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="358" />
+        <location filename="../../ui/pages/handover_page.py" line="375" />
         <source>Следующий шаг</source>
         <translation>Next step</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="365" />
+        <location filename="../../ui/pages/handover_page.py" line="382" />
         <source>Всё готово: нажмите F10 — выдать.</source>
         <translation>All set: press F10 to hand over.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="371" />
+        <location filename="../../ui/pages/handover_page.py" line="388" />
         <source>Отсканируйте QR-код клиента или номер заказа, или введите код из SMS.</source>
         <translation>Scan the customer's QR code or the order number, or enter the SMS code.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="381" />
+        <location filename="../../ui/pages/handover_page.py" line="398" />
         <source>Юрлицо: {0}</source>
         <translation>Legal entity: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="391" />
+        <location filename="../../ui/pages/handover_page.py" line="408" />
         <source>К оплате: {0}</source>
         <translation>Due: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="393" />
+        <location filename="../../ui/pages/handover_page.py" line="410" />
         <source>Оплачено</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="393" />
+        <location filename="../../ui/pages/handover_page.py" line="410" />
         <source>Оплачено: {0}</source>
         <translation>Paid: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="404" />
+        <location filename="../../ui/pages/handover_page.py" line="421" />
         <source>код / QR</source>
         <translation>code / QR</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="405" />
+        <location filename="../../ui/pages/handover_page.py" line="422" />
         <source>документ (F6)</source>
         <translation>ID document (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="406" />
+        <location filename="../../ui/pages/handover_page.py" line="423" />
         <source>доверенность (F7)</source>
         <translation>power of attorney (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="407" />
+        <location filename="../../ui/pages/handover_page.py" line="424" />
         <source>коробки</source>
         <translation>boxes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="408" />
+        <location filename="../../ui/pages/handover_page.py" line="425" />
         <source>оплата (F9)</source>
         <translation>payment (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="412" />
+        <location filename="../../ui/pages/handover_page.py" line="429" />
         <source>✔ Всё проверено — F10 выдать</source>
         <translation>✔ All checked — F10 to hand over</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="413" />
+        <location filename="../../ui/pages/handover_page.py" line="430" />
         <source>Осталось: {0}</source>
         <translation>Still to do: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="417" />
+        <location filename="../../ui/pages/handover_page.py" line="434" />
         <source>Заказ заблокирован после неверных кодов. Позовите менеджера.</source>
         <translation>The order is locked after wrong codes. Call the manager.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="419" />
+        <location filename="../../ui/pages/handover_page.py" line="436" />
         <source>Попыток ввода кода: {0}</source>
         <translation>Code attempts left: {0}</translation>
     </message>
@@ -2073,27 +2083,27 @@ Technical: {1}</translation>
 <context>
     <name>page</name>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="425" />
+        <location filename="../../ui/pages/handover_page.py" line="442" />
         <source>Проверьте код из SMS или QR-код.</source>
         <translation>Check the SMS code or the QR code.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="426" />
+        <location filename="../../ui/pages/handover_page.py" line="443" />
         <source>Проверьте документ клиента: F6.</source>
         <translation>Check the customer's ID document: F6.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="427" />
+        <location filename="../../ui/pages/handover_page.py" line="444" />
         <source>Внесите номер доверенности: F7.</source>
         <translation>Enter the power of attorney number: F7.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="428" />
+        <location filename="../../ui/pages/handover_page.py" line="445" />
         <source>Отсканируйте каждую коробку заказа.</source>
         <translation>Scan every box of the order.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="429" />
+        <location filename="../../ui/pages/handover_page.py" line="446" />
         <source>Примите оплату: F9.</source>
         <translation>Take the payment: F9.</translation>
     </message>

@@ -23,6 +23,7 @@ def _page(qtbot, shell):
     log_in(qtbot, shell)
     page = shell.window.page_named("HandoverPage")
     shell.window.show_page(page)
+    qtbot.waitUntil(lambda: not page.busy)  # the look-up for unfinished handovers on first show
     return page
 
 
@@ -92,3 +93,14 @@ def test_qr_scan_on_another_page_opens_a_verified_handover(qtbot, shell):
     assert shell.window.current_page() is page
     assert page.state is not None and page.state.verified_by == "qr"
     assert shell.ctx.feedback.kind.value == "ok"
+
+
+def test_an_unfinished_handover_is_picked_up_after_a_restart(qtbot, shell):
+    from tests.support.factories import actor_for
+
+    number, _ = _seed(shell.ctx.db, shell.point, prepaid=True)
+    shell.ctx.services.handover.start(actor_for(shell.clerk), number)  # begun before the "crash"
+    page = _page(qtbot, shell)  # first page after login: on_shown looks for unfinished work
+    qtbot.waitUntil(lambda: page.state is not None, timeout=5000)
+    assert page.state.order_number == number
+    assert number in page.headline.text()  # shown on the page (the banner may already say "shift opened")

@@ -106,6 +106,23 @@ class HandoverPage(Page):
     def focus_default(self) -> None:
         self.query.setFocus()
 
+    def on_shown(self) -> None:
+        """After a restart or a lock, pick up an unfinished handover instead of losing it."""
+        if self.state is None and not self.busy and self.actor is not None:
+            service = self.ctx.services.handover
+            self.run(service.in_progress, self._on_unfinished_found, lambda _f: None)
+
+    def _on_unfinished_found(self, unfinished: list[HandoverState]) -> None:
+        if self.state is not None or not unfinished:
+            return
+        self.state = unfinished[0]
+        self._render()
+        others = len(unfinished) - 1
+        detail = self._next_step_text()
+        if others:
+            detail += " " + self.tr("Ещё незавершённых выдач: {0}.").format(others)
+        self.feedback.show_warning(self.tr("Продолжение выдачи заказа {0}").format(self.state.order_number), detail)
+
     # --- finding the order ---------------------------------------------------------------------
 
     def handle_scan(self, scan: Scan) -> bool:
