@@ -101,6 +101,7 @@ class BackendHealth:
     version: str
     schema_v: int
     min_client_version: str
+    min_schema_v: int = 0
 
 
 def verify_setting(config: AppConfig) -> bool | str:
@@ -127,7 +128,7 @@ def _parse_health(base: str, response: requests.Response) -> BackendHealth:
     try:
         body = response.json()
         return BackendHealth(base, str(body["version"]), int(body["schema_v"]),
-                             str(body.get("min_client_version", "0")))
+                             str(body.get("min_client_version", "0")), int(body.get("min_schema_v", 0)))
     except (ValueError, KeyError, TypeError) as exc:
         raise DomainError("backend.not_pickup_desk", url=base, detail="ответ не похож на /v1/health") from exc
 
@@ -271,13 +272,19 @@ def check_backend(config: AppConfig, device: dict[str, Any] | None, report: Self
         status = Status.WARNING if exc.code == "backend.unreachable" else Status.FAILED
         report.add("Сервер", status, str(exc) + (" Программа работает офлайн." if status is Status.WARNING else ""))
         return
-    if client_too_old(health.min_client_version):
+    from desktop.events import SCHEMA_V
+
+    if client_too_old(health.min_client_version) or health.min_schema_v > SCHEMA_V:
         report.add("Сервер", Status.FAILED, str(DomainError("backend.client_too_old", version=__version__,
-                                                             required=health.min_client_version)))
+                                                             required=_required(health))))
         return
     report.add("Сервер", Status.OK, f"{health.url} отвечает, версия сервера {health.version}")
     if device is not None and device.get("token"):
         check_credential(health.url, str(device["token"]), verify_setting(config), report)
+
+
+def _required(health: BackendHealth) -> str:
+    return f"{health.min_client_version} (схема событий {health.min_schema_v})"
 
 
 def _is_loopback(url: str) -> bool:

@@ -30,10 +30,11 @@ class Api(BaseHTTPRequestHandler):
     """/v1/health and an authenticated /v1/changes, as the contract describes them."""
 
     min_client_version = "0.1.0"
+    min_schema_v = 1
 
     def do_GET(self) -> None:
         if self.path == "/v1/health":
-            self._json(200, {"status": "ok", "version": "0.1.0", "schema_v": 1, "min_schema_v": 1,
+            self._json(200, {"status": "ok", "version": "0.1.0", "schema_v": 1, "min_schema_v": self.min_schema_v,
                              "min_client_version": self.min_client_version})
         elif self.path.startswith("/v1/changes"):
             ok = self.headers.get("Authorization") == f"Bearer {TOKEN}"
@@ -173,6 +174,13 @@ def test_client_older_than_backend_minimum_fails(tmp_path: Path, monkeypatch: py
     result = run_self_test(make_config(tmp_path, backend_url=backend)).result("Сервер")
     assert result.status is Status.FAILED and "Обновите программу" in result.detail
     assert client_too_old("0.2.0", "0.1.9") and not client_too_old("0.1.0", "0.1.0")
+
+
+def test_event_schema_older_than_backend_minimum_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       backend: str) -> None:
+    monkeypatch.setattr(Api, "min_schema_v", 2)
+    result = run_self_test(make_config(tmp_path, backend_url=backend)).result("Сервер")
+    assert result.status is Status.FAILED and "Обновите программу" in result.detail
 
 
 def test_corrupt_database_fails(tmp_path: Path) -> None:
