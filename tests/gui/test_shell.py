@@ -130,3 +130,14 @@ def test_close_shift_shows_the_report(qtbot, shell, monkeypatch):
     assert "Смена закрыта" in shell.ctx.feedback.title
     assert "Принято коробок: 0" in shell.ctx.feedback.text
     assert "закрыта" in shell.window.status.shift.text()
+
+
+def test_pin_typed_fast_still_logs_in(qtbot, shell):
+    """Four digits and Enter typed at scanner speed look like a scan: they still reach the PIN field."""
+    window = shell.window
+    window.shifts.offer_to_open = lambda: None
+    scan_keys(window, "ST000001")
+    qtbot.waitUntil(lambda: window.login.secret.hasFocus())
+    scan_keys(window, "1111")
+    qtbot.waitUntil(lambda: shell.ctx.session.actor is not None, timeout=5000)
+    assert shell.ctx.session.actor.login == "kassir"
