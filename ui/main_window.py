@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -224,8 +224,3 @@ class MainWindow(QMainWindow):
 
     def _on_about_requested(self) -> None:
         QMessageBox.about(self, self.tr("О программе"), about_text())
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self._is_busy():
-            QCoreApplication.processEvents()
-        super().closeEvent(event)
