@@ -86,7 +86,7 @@ class Launcher:
         self.splash.show()
         config = self.config
         run_task(lambda progress: start(config, progress), self._on_started, self._on_start_failed,
-                 self._on_progress)
+                 self._on_progress, self._on_start_finished)
 
     def _on_progress(self, done: int, total: int, text: str) -> None:
         self.splash.setMaximum(total)
@@ -97,6 +97,12 @@ class Launcher:
         self.splash.close()
         QMessageBox.critical(None, QCoreApplication.translate("App", "Программа не запустилась"), failure.message)
         self.app.exit(2)
+
+    def _on_start_finished(self) -> None:
+        """A bug during start-up was shown by the crash dialog: do not leave the splash up forever."""
+        if self.window is None and self.splash.isVisible():
+            self.splash.close()
+            self.app.exit(3)
 
     def _on_started(self, started: Started) -> None:
         self.splash.close()
