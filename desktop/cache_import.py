@@ -162,9 +162,19 @@ def _upsert_boxes(s: Session, order: Order, boxes: list[Data], keep_local_state:
         box.size_class = item.get("size_class", "M")
         box.weight_grams = item.get("weight_grams", 1000)
         box.shipment_id = shipments.get(item.get("shipment") or "")
-        if item.get("status") and not keep_local_state and box.status == "expected":
-            box.status = item["status"]
+        if is_new or not keep_local_state:  # the server's view of box state, unless this PC knows newer
+            box.status = item.get("status") or box.status or "expected"
+            if "cell" in item:
+                box.cell_id = _cell_ids(s).get(item["cell"] or "")
     s.flush()
+
+
+def _cell_ids(s: Session) -> dict[str, int]:
+    """Storage cell ids by code, loaded once per session and kept current by upsert_cell."""
+    if "cache_import.cell_ids" not in s.info:
+        s.info["cache_import.cell_ids"] = {c: i for c, i in s.execute(select(StorageCell.code, StorageCell.id)).all()}
+    known: dict[str, int] = s.info["cache_import.cell_ids"]
+    return known
 
 
 def upsert_cell(s: Session, data: Data, point_id: int) -> StorageCell:
@@ -175,6 +185,7 @@ def upsert_cell(s: Session, data: Data, point_id: int) -> StorageCell:
     cell.label, cell.size_class = data["label"], data["size_class"]
     cell.capacity, cell.active = data.get("capacity", 4), data.get("active", True)
     s.flush()
+    _cell_ids(s)[cell.code] = cell.id
     return cell
 
 

@@ -48,3 +48,17 @@ def test_demo_loads_into_cache(db):
     load_demo(db, demo)  # idempotent upsert
     with db.read() as s:
         assert s.scalar(select(func.count()).select_from(Order)) == 80
+
+
+def test_box_states_and_cells_come_from_the_server_view(db):
+    demo = generate_point(seed=2, orders=40, now=NOW, code_params=CHEAP)
+    ready = next(o for o in demo["orders"] if o["status"] == "ready")
+    ready["boxes"][0]["cell"] = demo["cells"][0]["code"]
+    ready["boxes"][0]["status"] = "placed"
+    load_demo(db, demo)
+    with db.read() as s:
+        boxes = {b.barcode: b for b in s.scalars(select(Box))}
+        first = boxes[ready["boxes"][0]["barcode"]]
+        assert first.status == "placed" and first.cell_id is not None
+        statuses = {boxes[b["barcode"]].status for o in demo["orders"] if o["status"] == "ready" for b in o["boxes"]}
+        assert "expected" not in statuses
