@@ -19,8 +19,8 @@ def _scan(qtbot, shell, page, code):
 
 def _show(qtbot, shell, name):
     page = shell.window.page_named(name)
-    with qtbot.waitSignal(page.became_idle, timeout=5000, raising=False):
-        shell.window.show_page(page)
+    shell.window.show_page(page)
+    qtbot.waitUntil(lambda: not page.busy, timeout=5000)  # pages that load on show finish loading
     return page
 
 
