@@ -76,14 +76,14 @@ class CounterStatusBar(QStatusBar):
         self._render_online(status.online, status.syncing, status.last_error)
         self.pending.setText(self.tr("Не отправлено: {0}").format(status.pending_events))
         self.last_sync.setText(self.tr("Синхр.: {0}").format(local_hhmm(status.last_success_at)))
-        self.review.setText(self.tr("Конфликты: {0}").format(status.to_review))
+        self.review.setText(self.tr("К разбору: {0}").format(status.to_review))
         self.review.setStyleSheet("color: #ffcc33; font-weight: bold;" if status.to_review else "")
 
     def _render_offline_only(self) -> None:
         self.online.setText(self.tr("● Синхронизация не запущена"))
         self.pending.setText(self.tr("Не отправлено: —"))
         self.last_sync.setText(self.tr("Синхр.: —"))
-        self.review.setText(self.tr("Конфликты: —"))
+        self.review.setText(self.tr("К разбору: —"))
 
     def _render_online(self, online: bool | None, syncing: bool, error: str | None) -> None:
         if online:

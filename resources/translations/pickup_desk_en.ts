@@ -281,8 +281,8 @@
     </message>
     <message>
         <location filename="../../ui/status_bar.py" line="79" />
-        <source>Конфликты: {0}</source>
-        <translation>Conflicts: {0}</translation>
+        <source>К разбору: {0}</source>
+        <translation>To review: {0}</translation>
     </message>
     <message>
         <location filename="../../ui/status_bar.py" line="83" />
@@ -301,8 +301,8 @@
     </message>
     <message>
         <location filename="../../ui/status_bar.py" line="86" />
-        <source>Конфликты: —</source>
-        <translation>Conflicts: —</translation>
+        <source>К разбору: —</source>
+        <translation>To review: —</translation>
     </message>
     <message>
         <location filename="../../ui/status_bar.py" line="90" />
