@@ -64,6 +64,9 @@ class MainWindow(QMainWindow):
         )
         self.scans = ScanQueue(self.dispatcher.dispatch, self._is_busy, self)
         self._build_menus()
+        from ui.hardware.wiring import install_hardware  # «Оборудование» menu + page documents (needs ctx.config)
+
+        self.hardware = install_hardware(self)  # camera codes go to self.scans like the wedge scanner
         self._connect()
         self._show_login()
 

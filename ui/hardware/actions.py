@@ -42,6 +42,7 @@ class HardwareActions(QObject):
         self._window = window
         self._enqueue = enqueue_scan
         self._wedge = wedge
+        self.find_wedge: Callable[[], Any] = lambda: None  # where the running wedge scanner is looked up later
         self._config_file = config_file or user_config_file()
         self.printing = Printing(PrintJournal(data_dir / "printed"), printers or {})
         self._camera: QWidget | None = None
@@ -49,7 +50,7 @@ class HardwareActions(QObject):
     def install_menu(self, bar: QMenuBar) -> QMenu:
         menu = bar.addMenu(self.tr("&Оборудование"))
         for text, key, slot in (
-            (self.tr("Сканировать камерой…"), "F9", self.open_camera),
+            (self.tr("Сканировать камерой…"), "Ctrl+K", self.open_camera),  # F-keys belong to the pages
             (self.tr("Печать этикеток…"), "Ctrl+P", self.open_label_printing),
             (self.tr("Печатать ещё раз (последние документы)…"), "", self.open_reprint),
             (self.tr("Настройка сканера…"), "", self.open_scanner_wizard),
@@ -85,7 +86,17 @@ class HardwareActions(QObject):
     def open_scanner_wizard(self) -> None:
         from ui.hardware.scanner_wizard import ScannerWizard
 
-        ScannerWizard(self._window, wedge=self._wedge, save=self.save_scanner_settings).exec()
+        ScannerWizard(self._window, wedge=self.wedge, save=self.save_scanner_settings).exec()
+
+    @property
+    def wedge(self) -> Any:
+        """The wedge scanner feeding the scan queue (given, or found when the shell did not pass it)."""
+        if self._wedge is None:
+            self._wedge = self.find_wedge()
+        return self._wedge
+
+    def set_wedge(self, wedge: Any) -> None:
+        self._wedge = wedge
 
     def save_scanner_settings(self, settings: WedgeSettings) -> None:
         """Write [scanner] to the user's config.toml and apply it to the running wedge detector."""
@@ -100,11 +111,12 @@ class HardwareActions(QObject):
                 "layout_fix": settings.layout_fix,
             },
         )
-        if self._wedge is not None:
+        wedge = self.wedge
+        if wedge is not None:
             from dataclasses import replace
 
-            self._wedge.settings = replace(
-                self._wedge.settings,
+            wedge.settings = replace(
+                wedge.settings,
                 prefix=settings.prefix,
                 suffix=settings.suffix,
                 max_interval_ms=float(settings.max_interkey_ms),
