@@ -1,7 +1,7 @@
-"""`python -m ui` runs the counter app."""
+"""`python -m ui` runs Pickup Desk (headless commands or the counter app) through ui.launcher."""
 
 import sys
 
-from ui.app import main
+from ui.launcher import profiled_main
 
-sys.exit(main())
+sys.exit(profiled_main())

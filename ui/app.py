@@ -1,43 +1,53 @@
-"""Application entry point: `python -m ui.app` — config, translations, logs, start-up off the GUI thread, login."""
+"""The counter app's GUI: config, translations, logs, first-run enrolment, start-up off the GUI thread, login.
+
+Every entry point (``python -m ui.app``, ``python -m ui``, ``pickup-desk``, the bundle) goes through
+`ui.launcher.main`, which parses the command line once with `desktop.cli` and calls `run_gui`.
+``python -m ui.app`` dispatches to the launcher before Qt is imported, so ``--version`` stays Qt-free.
+"""
 
 from __future__ import annotations
 
-import argparse
+import sys
+
+if __name__ == "__main__":  # `python -m ui.app`: the launcher runs headless commands without importing Qt
+    from ui.launcher import profiled_main
+
+    sys.exit(profiled_main())
+
 import logging
 import os
-import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
+from desktop import device_credentials
 from desktop.config import AppConfig, ConfigError, load_config
 from desktop.errors import DomainError
 from desktop.scan_routing import ScanPatterns
 from ui import version_info
 from ui.context import AppContext, Services, SessionState
 from ui.crash import CrashReporter
+from ui.enrol_wizard import run_enrol_wizard
 from ui.feedback import FeedbackBanner
 from ui.i18n import install_translations
+from ui.launcher import qt_arguments
 from ui.main_window import MainWindow
 from ui.paths import resource
 from ui.scanner import ScannerSettings, WedgeScanner
 from ui.startup import Started, start
 from ui.workers import Failure, run_task, wait_for_idle
 
+if TYPE_CHECKING:
+    from desktop.cli import CliArgs
+
+EXIT_START_FAILED = 2
+EXIT_ENROLMENT_CANCELLED = 2
+EXIT_START_BUG = 3
+
 log = logging.getLogger("pickup_desk")
-
-
-def parse_args(argv: Sequence[str]) -> dict[str, Any]:
-    parser = argparse.ArgumentParser(prog="pickup-desk", description="Pickup Desk: программа пункта выдачи")
-    parser.add_argument("--config", dest="config_file")
-    parser.add_argument("--data-dir", dest="data_dir")
-    parser.add_argument("--backend-url", dest="backend_url")
-    parser.add_argument("--language", dest="language")
-    known, _qt_args = parser.parse_known_args(list(argv))
-    return vars(known)
 
 
 def scanner_settings(config: AppConfig) -> ScannerSettings:
@@ -82,11 +92,19 @@ class Launcher:
         self.splash.setMinimumDuration(0)
         self.splash.setWindowModality(Qt.WindowModality.ApplicationModal)
 
-    def launch(self) -> None:
+    def launch(self) -> bool:
+        """First run against a configured server: the enrolment wizard (GUI thread), then start-up off it.
+
+        False when the clerk cancelled the enrolment (the app then exits).
+        """
+        if needs_enrolment(self.config) and run_enrol_wizard(self.config) is None:
+            tell_enrolment_cancelled()
+            return False
         self.splash.show()
         config = self.config
         run_task(lambda progress: start(config, progress), self._on_started, self._on_start_failed,
                  self._on_progress, self._on_start_finished)
+        return True
 
     def _on_progress(self, done: int, total: int, text: str) -> None:
         self.splash.setMaximum(total)
@@ -96,13 +114,13 @@ class Launcher:
     def _on_start_failed(self, failure: Failure) -> None:
         self.splash.close()
         QMessageBox.critical(None, QCoreApplication.translate("App", "Программа не запустилась"), failure.message)
-        self.app.exit(2)
+        self.app.exit(EXIT_START_FAILED)
 
     def _on_start_finished(self) -> None:
         """A bug during start-up was shown by the crash dialog: do not leave the splash up forever."""
         if self.window is None and self.splash.isVisible():
             self.splash.close()
-            self.app.exit(3)
+            self.app.exit(EXIT_START_BUG)
 
     def _on_started(self, started: Started) -> None:
         self.splash.close()
@@ -133,18 +151,32 @@ class Launcher:
         started.db.dispose()
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the counter app; returns the process exit code."""
-    args = sys.argv[1:] if argv is None else list(argv)
-    app = QApplication.instance() or QApplication([sys.argv[0], *args])
+def needs_enrolment(config: AppConfig) -> bool:
+    """A configured central server and no device credential yet: this counter PC must enrol first."""
+    return not config.uses_embedded_backend and device_credentials.load(config.data_dir) is None
+
+
+def tell_enrolment_cancelled() -> None:
+    text = QCoreApplication.translate(
+        "App", "Рабочее место не зарегистрировано: регистрация отменена. Программа закрывается.\n"
+               "Запустите её снова, когда получите код регистрации у администратора.")
+    log.warning("enrolment wizard cancelled; exiting")
+    print(text, file=sys.stderr, flush=True)
+    QMessageBox.information(None, "Pickup Desk", text)
+
+
+def run_gui(args: CliArgs) -> int:
+    """Run the counter app for parsed arguments (no headless command); returns the process exit code."""
+    app = QApplication.instance() or QApplication(qt_arguments(args.qt_argv))
     assert isinstance(app, QApplication)
     app.setApplicationName("PickupDesk")
     app.setOrganizationName("PickupDesk")
     try:
-        config = load_config(parse_args(args))
+        config = load_config(args.overrides)
     except (ConfigError, DomainError) as err:
+        print(str(err), file=sys.stderr, flush=True)
         QMessageBox.critical(None, "Pickup Desk", str(err))
-        return 2
+        return EXIT_START_FAILED
     translators = install_translations(app, config.language)
     log_file = setup_logging(config)
     version_info.set_paths(log_file, str(config.data_dir))
@@ -152,13 +184,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     reporter.install()
     apply_style(app)
     launcher = Launcher(app, config, reporter)
-    launcher.launch()
     try:
+        if not launcher.launch():
+            return EXIT_ENROLMENT_CANCELLED
         return app.exec()
     finally:
         launcher.shutdown()
         del translators
 
 
-if __name__ == "__main__":
-    sys.exit(main())
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run Pickup Desk (kept for callers of `ui.app.main`; the same as `ui.launcher.main`)."""
+    from ui.launcher import main as launcher_main
+
+    return launcher_main(argv)

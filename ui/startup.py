@@ -1,9 +1,11 @@
 """Start-up work run off the GUI thread: migrate the cache, connect to (or start) the backend, build sync.
 
 Order: migrate the local database with a backup; use the stored device credential, or — with no
-backend configured — start the embedded default backend and enrol against it on first run. When
-the embedded backend is not available, the demo point is loaded straight into the cache so the
-counter still works offline.
+backend configured — start the embedded default backend and enrol against it on first run. Only
+for that embedded default, when its backend cannot start, the demo point is loaded straight into
+the cache so the demo still works offline. A configured central server is never filled with demo
+data: a counter PC without a credential enrols first (ui.app runs the enrolment wizard on the GUI
+thread before this start-up work).
 """
 
 from __future__ import annotations
@@ -15,13 +17,19 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from desktop import device_credentials
+from desktop import device_credentials, messages
 from desktop.config import AppConfig
 from desktop.db.engine import Database
 from desktop.db.migrate import migrate_with_backup
 from desktop.device_credentials import DeviceCredentials
+from desktop.errors import DomainError
 
 log = logging.getLogger(__name__)
+
+messages.register({
+    "device_not_enrolled": "Этот компьютер не зарегистрирован на сервере {backend}. Запустите программу снова "
+                           "и пройдите регистрацию с кодом от администратора (или pickup-desk --enrol АДРЕС КОД).",
+})
 
 
 @dataclass
@@ -48,8 +56,11 @@ def start(config: AppConfig, progress: Any = None) -> Started:
         creds, embedded = _embedded_first_run(config, db, report)
     report(3, 4, QT_TRANSLATE_NOOP("Startup", "Запуск синхронизации…"))
     sync = _sync_runner(config, db, creds) if creds is not None else None
-    if sync is None and embedded is None:
+    if config.uses_embedded_backend and embedded is None:
         _ensure_demo_cache(db)
+    elif creds is None:
+        db.dispose()
+        raise DomainError("device_not_enrolled", backend=config.backend_url)
     report(4, 4, QT_TRANSLATE_NOOP("Startup", "Готово"))
     hint = demo_hint() if config.uses_embedded_backend else ""
     return Started(db, _point_name(db), sync, embedded, hint, _point_name(db, short=True))
@@ -59,10 +70,10 @@ def _embedded_first_run(config: AppConfig, db: Database, report: Any) -> tuple[D
     """Start the embedded backend (a new loopback port each run); enrol against it on the first run."""
     try:
         embedded_module = importlib.import_module("backend.embedded")
-    except ImportError:
-        log.warning("Встроенный сервер недоступен: работа на демо-данных без синхронизации")
+        server = embedded_module.start_embedded(config.data_dir)
+    except (ImportError, RuntimeError, OSError):
+        log.warning("Встроенный сервер не запустился: работа на демо-данных без синхронизации", exc_info=True)
         return None, None
-    server = embedded_module.start_embedded(config.data_dir)
     report(2, 4, QT_TRANSLATE_NOOP("Startup", "Регистрация рабочего места…"))
     creds = device_credentials.load(config.data_dir)
     if creds is not None:
@@ -96,7 +107,6 @@ def _ensure_demo_cache(db: Database) -> None:
 
 
 def _point_name(db: Database, short: bool = False) -> str:
-    from desktop.errors import DomainError
     from desktop.services.base import local_point
 
     try:

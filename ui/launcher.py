@@ -1,0 +1,108 @@
+"""The one entry point of every way to start Pickup Desk: headless commands first, then the GUI (ui.app).
+
+``python -m ui``, ``python -m ui.app``, the ``pickup-desk`` console script and the PyInstaller bundle
+(packaging/launcher.py) all call `main`. The command line is parsed once by `desktop.cli`:
+``--version`` prints without importing Qt, ``--self-test`` and ``--enrol URL CODE`` run before any
+window exists (the self-test gets the printer and camera lists from Qt probes); anything else starts
+the counter app with the configuration overrides and the remaining arguments for QApplication.
+This module imports no Qt at import time.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Sequence
+from typing import Any
+
+LOGIN_SCREEN_CLASS = "LoginScreen"
+QUIT_TIMEOUT_MS = 90_000
+EXIT_QUIT_NOT_REACHED = 3
+
+
+def qt_printers() -> list[str]:
+    """Printer names as Qt print support sees them."""
+    from PySide6.QtPrintSupport import QPrinterInfo
+
+    return [str(name) for name in QPrinterInfo.availablePrinterNames()]
+
+
+def qt_cameras() -> list[str]:
+    """Camera descriptions as Qt Multimedia sees them (needs a QCoreApplication)."""
+    from PySide6.QtCore import QCoreApplication, QLoggingCategory
+    from PySide6.QtMultimedia import QMediaDevices
+
+    QLoggingCategory.setFilterRules("qt.multimedia.*=false")
+    _app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
+    return [device.description() for device in QMediaDevices.videoInputs()]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse the command line once; run a headless command or the GUI; returns the exit code."""
+    from desktop.cli import parse_args, run_command
+
+    args = parse_args(list(sys.argv[1:] if argv is None else argv))
+    code = run_command(args, printers=qt_printers, cameras=qt_cameras)
+    if code is not None:
+        return code
+    watcher = install_quit_after_start(args.qt_argv) if args.quit_after_start else None
+    from ui.app import run_gui
+
+    code = int(run_gui(args) or 0)
+    if watcher is not None and not watcher.reached:
+        return EXIT_QUIT_NOT_REACHED
+    return code
+
+
+def qt_arguments(qt_argv: Sequence[str]) -> list[str]:
+    """QApplication's argv: the program name and only the arguments desktop.cli did not recognise."""
+    return [sys.argv[0] if sys.argv and sys.argv[0] else "pickup-desk", *qt_argv]
+
+
+def install_quit_after_start(qt_argv: Sequence[str]) -> Any:
+    """Create the QApplication early and quit it once the login screen has painted (or a dialog shows)."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWizard
+
+    app = QApplication.instance() or QApplication(qt_arguments(qt_argv))
+
+    class QuitWhenLoginShown(QObject):
+        reached = False
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and type(watched).__name__ == LOGIN_SCREEN_CLASS:
+                if not self.reached:
+                    self.reached = True
+                    print(f"login-screen-shown-at {time.time():.6f}", flush=True)
+                    QTimer.singleShot(0, app.quit)
+            elif event.type() == QEvent.Type.Show and isinstance(watched, (QMessageBox, QWizard)):
+                assert isinstance(watched, QDialog)
+                text = watched.text() if isinstance(watched, QMessageBox) else watched.windowTitle()
+                print(f"dialog instead of the login screen: {text}", file=sys.stderr, flush=True)
+                QTimer.singleShot(0, lambda: app.exit(EXIT_QUIT_NOT_REACHED))
+            return False
+
+    watcher = QuitWhenLoginShown(app)
+    app.installEventFilter(watcher)
+    QTimer.singleShot(QUIT_TIMEOUT_MS, lambda: app.exit(EXIT_QUIT_NOT_REACHED))
+    return watcher
+
+
+def profiled_main() -> int:
+    """``PICKUP_PROFILE_STARTUP=FILE``: write a cProfile of the whole run to FILE (diagnosing slow starts)."""
+    import os
+
+    target = os.environ.get("PICKUP_PROFILE_STARTUP")
+    if not target:
+        return main()
+    import cProfile
+
+    profiler = cProfile.Profile()
+    try:
+        return int(profiler.runcall(main))
+    finally:
+        profiler.dump_stats(target)
+
+
+if __name__ == "__main__":
+    sys.exit(profiled_main())
