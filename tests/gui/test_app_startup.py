@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -164,3 +165,89 @@ def test_embedded_default_falls_back_to_the_demo_cache_when_its_backend_cannot_s
         assert loaded == ["demo cache"] and started.sync is None and started.embedded is None
     finally:
         started.db.dispose()
+
+
+# --- the demo SMS dialog (embedded default only) -------------------------------------------------------------
+
+
+def sms_line(at: str, phone: str, text: str) -> str:
+    return json.dumps({"at": at, "id": at, "phone": phone, "text": text}, ensure_ascii=False) + "\n"
+
+
+def test_demo_sms_dialog_lists_sms_newest_first_and_the_pickup_codes(qtbot: Any, tmp_path: Path) -> None:
+    from ui.demo_sms_dialog import DemoSmsDialog
+
+    log_file = tmp_path / "sms-demo.log"
+    log_file.write_text(
+        sms_line("2026-11-24T09:00:00+00:00", "+79161234567", "Заказ 500000001 готов. Код получения 111111")
+        + "{broken line\n"
+        + sms_line("2026-11-24T10:00:00+00:00", "+79035550199", "Заказ 500000002 готов. Код получения 222222"),
+        encoding="utf-8")
+    (tmp_path / "demo-secrets.json").write_text(json.dumps(
+        {"staff": [], "card_codes": {"2004270000003": "8482"},
+         "pickup_codes": {"500000002": "222222", "500000001": "111111"}}), encoding="utf-8")
+    dialog = DemoSmsDialog(tmp_path, refresh_ms=50)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.sms_table.rowCount() == 2, timeout=5000)
+
+    cells = [[dialog.sms_table.item(r, c).text() for c in range(3)] for r in range(2)]
+    assert "222222" in cells[0][2] and "111111" in cells[1][2]  # newest first, the text carries the code
+    assert cells[0][1] == "+7 ••• •••-01-99" and "5550199" not in "".join(cells[0])  # phone masked
+    assert not dialog.sms_hint.isVisible()
+    codes = [(dialog.codes_table.item(r, 0).text(), dialog.codes_table.item(r, 1).text()) for r in range(2)]
+    assert codes == [("500000001", "111111"), ("500000002", "222222")]
+    assert dialog.codes_table.rowCount() == 2  # the club card activation codes are not pickup codes
+
+    with log_file.open("a", encoding="utf-8") as out:  # the gateway "sends" another SMS
+        out.write(sms_line("2026-11-24T11:00:00+00:00", "+79260000042", "Заказ 500000003 готов. Код 333333"))
+    qtbot.waitUntil(lambda: dialog.sms_table.rowCount() == 3, timeout=5000)
+    assert "333333" in dialog.sms_table.item(0, 2).text()
+
+    dialog.hide()
+    assert not dialog.timer.isActive()  # no file reading while closed
+
+
+def test_demo_sms_dialog_reads_off_the_gui_thread_and_explains_an_empty_log(qtbot: Any, tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    import ui.demo_sms_dialog as module
+
+    threads: list[bool] = []
+    real = module.read_demo
+    monkeypatch.setattr(module, "read_demo", lambda d: threads.append(
+        threading.current_thread() is threading.main_thread()) or real(d))
+    dialog = module.DemoSmsDialog(tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.loads == 1, timeout=5000)
+    assert threads == [False]
+    assert dialog.sms_table.rowCount() == 0 and dialog.codes_table.rowCount() == 0
+    assert dialog.sms_hint.isVisible()
+
+
+@pytest.mark.parametrize("backend", ["embedded", OFFLINE_SERVER, "no config"])
+def test_demo_sms_menu_only_on_the_embedded_backend(backend: str, qtbot: Any, db: Any, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    import tests.gui.fixtures as fixtures
+    from ui.demo_sms_dialog import DemoSmsDialog
+
+    config = None if backend == "no config" else AppConfig(
+        backend_url=None if backend == "embedded" else backend, data_dir=tmp_path)
+    real_context = fixtures.AppContext
+    monkeypatch.setattr(fixtures, "AppContext", lambda *a, **k: real_context(*a, config=config, **k))
+    shell = fixtures.build_shell(qtbot, db)
+    try:
+        actions = {a.text(): a for a in shell.window.actions()}
+        assert ("Демо: SMS и коды получения" in actions) is (backend == "embedded")
+        if backend == "embedded":
+            action = actions["Демо: SMS и коды получения"]
+            assert action.shortcut().toString() == "Ctrl+Shift+S"
+            action.trigger()
+            dialog = shell.window.findChild(DemoSmsDialog)
+            assert dialog is not None and dialog.isVisible() and dialog.data_dir == tmp_path
+            qtbot.waitUntil(lambda: dialog.loads >= 1, timeout=5000)
+            dialog.hide()
+    finally:
+        shell.close()
