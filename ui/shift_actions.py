@@ -1,13 +1,17 @@
-"""Shift open/close from the Смена menu: one staff-service call each, the report shown on close."""
+"""Shift open/close from the Смена menu: one staff-service call each, the report shown and printed on close."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from desktop.documents.adapters import shift_report_from
+from desktop.documents.builders import shift_report
+from desktop.documents.model import Document
 from desktop.domain.money import rub
 from desktop.services.staff import ShiftReport
 from ui.context import AppContext
+from ui.hardware.wiring import documents_for, point_info
 from ui.workers import Failure, run_task
 
 
@@ -33,8 +37,13 @@ class ShiftActions(QObject):
         actor = self.ctx.session.actor
         if actor is None:
             return
-        staff = self.ctx.services.staff
-        run_task(lambda: staff.close_shift(actor), self._on_closed, self._on_failed)
+        staff, db, with_report = self.ctx.services.staff, self.ctx.db, documents_for(self.ctx) is not None
+
+        def close() -> tuple[ShiftReport, Document | None]:
+            report = staff.close_shift(actor)
+            return report, shift_report(shift_report_from(report, point_info(db))) if with_report else None
+
+        run_task(close, lambda done: self._on_closed(*done), self._on_failed)
 
     def offer_to_open(self) -> None:
         """Right after login without an open shift: Enter opens it, Esc leaves it closed."""
@@ -53,13 +62,17 @@ class ShiftActions(QObject):
         self.ctx.feedback.show_ok(self.tr("Смена открыта"), self.tr("Хорошей работы!"))
         self.shift_opened.emit()
 
-    def _on_closed(self, report: ShiftReport) -> None:
+    def _on_closed(self, report: ShiftReport, document: Document | None = None) -> None:
         actor = self.ctx.session.actor
         if actor is not None:
             from dataclasses import replace
 
             self.ctx.session.update(replace(actor, shift_id=None))
-        self.ctx.feedback.show_ok(self.tr("Смена закрыта"), report_text(self, report))
+        text = report_text(self, report)
+        self.ctx.feedback.show_ok(self.tr("Смена закрыта"), text)
+        documents = documents_for(self.ctx)
+        if document is not None and documents is not None and documents.print(document) is not None:
+            self.ctx.feedback.show_ok(self.tr("Смена закрыта"), text + " " + self.tr("Отчёт за смену напечатан."))
         self.shift_closed.emit(report)
 
     def _on_failed(self, failure: Failure) -> None:

@@ -7,6 +7,9 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout
 
+from desktop.documents.adapters import receipt_from_handover
+from desktop.documents.builders import handover_receipt
+from desktop.documents.model import Document, DocumentKind
 from desktop.domain.money import rub
 from desktop.scan_routing import Scan, ScanKind
 from desktop.services.handover import (
@@ -18,6 +21,7 @@ from desktop.services.handover import (
 from desktop.services.orders import OrderSummary
 from ui.context import AppContext
 from ui.dialogs import ask_id_document, ask_payment, ask_refusal, ask_text
+from ui.hardware.wiring import documents_for, point_info, print_last
 from ui.models import RowsModel
 from ui.pages.base import Page
 from ui.widgets.common import table_view
@@ -43,6 +47,7 @@ class HandoverPage(Page):
         self.add_action(self.tr("Отказ"), "F8", self._on_refuse)
         self.add_action(self.tr("Оплата"), "F9", self._on_pay)
         self.add_action(self.tr("Выдать"), "F10", self._on_complete)
+        self.add_action(self.tr("Квитанция"), "F11", self.print_receipt)
         self.add_action(self.tr("Прервать"), "F12", self._on_abort)
         self.finish_layout()
         self._render()
@@ -333,9 +338,19 @@ class HandoverPage(Page):
     def _on_complete(self) -> None:
         if self._need_state():
             actor, uid, service = self.actor, self._uid(), self.ctx.services.handover
-            self.run(lambda: service.complete(actor, uid), self._on_completed)
+            before = self.state  # the result carries no lines: the receipt is built from this state
+            with_receipt, db = documents_for(self.ctx) is not None, self.ctx.db
 
-    def _on_completed(self, result: HandoverResult) -> None:
+            def complete() -> tuple[HandoverResult, Document | None]:
+                result = service.complete(actor, uid)
+                if not with_receipt or before is None or actor is None:
+                    return result, None
+                data = receipt_from_handover(before, result, actor.full_name, service.clock(), point_info(db))
+                return result, handover_receipt(data)
+
+            self.run(complete, lambda done: self._on_completed(*done))
+
+    def _on_completed(self, result: HandoverResult, receipt: Document | None = None) -> None:
         self.state = None
         self._render()
         detail = self.tr("Выдано на {0}.").format(rub(result.handed_kopecks))
@@ -343,9 +358,21 @@ class HandoverPage(Page):
             detail += " " + self.tr("Отказ на {0}.").format(rub(result.refused_kopecks))
         if result.bonus_points:
             detail += " " + self.tr("Начислено баллов: {0}.").format(result.bonus_points)
+        documents = documents_for(self.ctx)
+        auto = receipt is not None and documents is not None and documents.auto_receipt
+        if receipt is not None and documents is not None and not auto:
+            documents.offer(receipt)
+            detail += " " + self.tr("F11 — напечатать квитанцию.")
         titles = {"handed_over": self.tr("Заказ {0} выдан"), "partially_handed_over": self.tr(
             "Заказ {0} выдан частично"), "refused": self.tr("Отказ от заказа {0}")}
         self.feedback.show_ok(titles.get(result.result, "{0}").format(result.order_number), detail)
+        if auto and documents is not None and receipt is not None and documents.print(receipt) is not None:
+            self.feedback.show_ok(titles.get(result.result, "{0}").format(result.order_number),
+                                  detail + " " + self.tr("Квитанция напечатана."))
+
+    def print_receipt(self) -> None:
+        """F11: print the last handover receipt (again)."""
+        print_last(self.ctx, DocumentKind.HANDOVER_RECEIPT)
 
     def _on_abort(self) -> None:
         if self.state is None:

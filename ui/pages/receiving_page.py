@@ -7,9 +7,13 @@ from datetime import datetime
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMessageBox
 
+from desktop.documents.adapters import discrepancy_from_summary
+from desktop.documents.builders import discrepancy_act
+from desktop.documents.model import Document, DocumentKind
 from desktop.scan_routing import Scan, ScanKind
 from desktop.services.receiving import DiscrepancySummary, Outcome, ReceivingCounts, ScanOutcome
 from ui.context import AppContext
+from ui.hardware.wiring import documents_for, point_info, print_last
 from ui.models import RowsModel
 from ui.pages.base import Page
 from ui.widgets.common import CounterTile, table_view
@@ -59,6 +63,7 @@ class ReceivingPage(Page):
         self.add_action(self.tr("Отменить скан"), "F4", self._on_undo)
         self.add_action(self.tr("Повреждение"), "F5", self._on_damage)
         self.add_action(self.tr("Закрыть приёмку"), "F9", self._on_close)
+        self.add_action(self.tr("Акт"), "F11", self.print_act)
         self.finish_layout()
 
     def _build_counters(self) -> None:
@@ -218,19 +223,37 @@ class ReceivingPage(Page):
                                 self.tr("Закрыть приёмку и сформировать акт расхождений?")) \
                 != QMessageBox.StandardButton.Yes:
             return
-        service = self.ctx.services.receiving
-        self.run(lambda: service.close(actor, uid), self._on_closed)
+        service, db, with_act = self.ctx.services.receiving, self.ctx.db, documents_for(self.ctx) is not None
 
-    def _on_closed(self, summary: DiscrepancySummary) -> None:
+        def close() -> tuple[DiscrepancySummary, Document | None]:
+            summary = service.close(actor, uid)
+            act = discrepancy_act(discrepancy_from_summary(summary, point_info(db))) if with_act else None
+            return summary, act
+
+        self.run(close, lambda done: self._on_closed(*done))
+
+    def _on_closed(self, summary: DiscrepancySummary, act: Document | None = None) -> None:
         self.session_uid = None
         self.last_received = None
         self.shipment_label.setText(self.tr("Приёмка закрыта. F2 — следующая поставка, F3 — без накладной."))
         self.last_summary = summary
         text = summary_text(self, summary)
+        documents = documents_for(self.ctx)
+        if act is not None and documents is not None and not summary.has_discrepancies:
+            documents.offer(act)
+            text += " " + self.tr("F11 — напечатать акт.")
         if summary.has_discrepancies:
             self.feedback.show_warning(self.tr("Приёмка закрыта с расхождениями"), text)
         else:
             self.feedback.show_ok(self.tr("Приёмка закрыта без расхождений"), text)
+        if act is not None and documents is not None and summary.has_discrepancies:
+            if documents.print(act) is not None:  # a failure replaced the banner with the printer's problem
+                self.feedback.show_warning(self.tr("Приёмка закрыта с расхождениями"),
+                                           text + " " + self.tr("Акт расхождений напечатан."))
+
+    def print_act(self) -> None:
+        """F11: print the last discrepancy act (again)."""
+        print_last(self.ctx, DocumentKind.DISCREPANCY_ACT)
 
 
 def summary_text(page: Page, summary: DiscrepancySummary) -> str:

@@ -5,10 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QInputDialog, QLabel, QTabWidget
 
+from desktop.documents.adapters import return_act_from
+from desktop.documents.builders import return_act
+from desktop.documents.model import Document, DocumentKind
 from desktop.scan_routing import Scan, ScanKind
 from desktop.services.base import Role
 from desktop.services.returns import ExpiringOrder, ExtensionResult, ReturnAct, ReturnList, ReturnScanResult
 from ui.context import AppContext
+from ui.hardware.wiring import documents_for, print_last
 from ui.models import RowsModel
 from ui.pages.base import Page
 from ui.pages.orders_page import local_time
@@ -44,6 +48,7 @@ class ReturnsPage(Page):
         self.add_action(self.tr("Продлить хранение"), "F6", self._on_extend)
         self.add_action(self.tr("Обновить"), "F7", self.on_shown)
         self.add_action(self.tr("Закрыть возврат"), "F9", self._on_close_session)
+        self.add_action(self.tr("Акт"), "F11", self.print_act)
         self.finish_layout()
 
     def _tab(self, headers: list[str], title: str) -> RowsModel:
@@ -117,15 +122,30 @@ class ReturnsPage(Page):
         if actor is None or self.session_uid is None:
             return
         uid, service = self.session_uid, self.ctx.services.returns
-        self.run(lambda: service.close_session(actor, uid), self._on_session_closed)
+        with_act = documents_for(self.ctx) is not None
 
-    def _on_session_closed(self, act: ReturnAct) -> None:
+        def close() -> tuple[ReturnAct, Document | None]:
+            act = service.close_session(actor, uid)
+            return act, return_act(return_act_from(act)) if with_act else None
+
+        self.run(close, lambda done: self._on_session_closed(*done))
+
+    def _on_session_closed(self, act: ReturnAct, document: Document | None = None) -> None:
         self.session_uid = None
         self.ctx.extras["last_return_act"] = act
         self.headline.setText(self.tr("Возврат закрыт: {0} коробок, {1} заказов. Акт возврата сформирован.").format(
             act.boxes_count, len(act.orders)))
-        self.feedback.show_ok(self.tr("Возврат закрыт"), self.tr("Коробок: {0}.").format(act.boxes_count))
+        detail = self.tr("Коробок: {0}.").format(act.boxes_count)
+        self.feedback.show_ok(self.tr("Возврат закрыт"), detail)
+        documents = documents_for(self.ctx)
+        if document is not None and documents is not None and documents.print(document) is not None:
+            self.feedback.show_ok(self.tr("Возврат закрыт"), detail + " " + self.tr(
+                "Акт возврата напечатан: передайте его перевозчику вместе с коробками."))
         self.on_shown()
+
+    def print_act(self) -> None:
+        """F11: print the last return act (again)."""
+        print_last(self.ctx, DocumentKind.RETURN_ACT)
 
     def _selected_order(self) -> str | None:
         view = self.tabs.currentWidget()

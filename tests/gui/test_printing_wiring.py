@@ -1,0 +1,194 @@
+"""Documents from the real workflows: receipt after handover, discrepancy and return acts, shift report, errors."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.documents.model import DocumentKind
+from desktop.services.staff import StaffService
+from tests.gui.fixtures import Shell, log_in, seed_point
+from tests.support.factories import FAST_HASHER, box_barcode, make_order, make_shipment
+from ui.context import AppContext, Services, SessionState
+from ui.feedback import FeedbackBanner, SoundPlayer
+from ui.hardware.wiring import CounterDocuments, documents_for
+from ui.main_window import MainWindow
+from ui.scanner import ScannerSettings, WedgeScanner
+
+
+@dataclass
+class _Config:
+    data_dir: Path
+    printers: dict[str, str] = field(default_factory=dict)
+
+
+@pytest.fixture
+def printed(qtbot, db, tmp_path):
+    """The shell with a configuration: receipts and A4 documents print to PDF files (no real printer)."""
+    from PySide6.QtWidgets import QApplication
+
+    point, clerk, manager = seed_point(db)
+    services = Services.create(db, staff=StaffService(db, hasher=FAST_HASHER))
+    printers = {"receipt": f"pdf:{tmp_path / 'receipt.pdf'}", "document": f"pdf:{tmp_path / 'document.pdf'}"}
+    ctx = AppContext(db, services, SessionState(), FeedbackBanner(SoundPlayer(muted=True)),
+                     config=_Config(tmp_path / "data", printers))
+    window = MainWindow(ctx, "ПВЗ 0042", "")
+    qtbot.addWidget(window)
+    scanner = WedgeScanner(ScannerSettings(max_interval_ms=1000))
+    scanner.scan_received.connect(window.scans.enqueue)
+    scanner.install(QApplication.instance())
+    window.show()
+    qtbot.waitExposed(window)
+    shell = Shell(window, ctx, scanner, point, clerk, manager)
+    log_in(qtbot, shell)
+    yield shell
+    shell.close()
+
+
+def _documents(shell: Shell) -> CounterDocuments:
+    documents = documents_for(shell.ctx)
+    assert documents is not None
+    return documents
+
+
+def _pdf_text(path: Path) -> str:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True, text=True).stdout
+
+
+def _idle(qtbot, page, action):
+    with qtbot.waitSignal(page.became_idle, timeout=10000):
+        action()
+
+
+def _yes(monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+
+
+def _receiving_with_missing_box(qtbot, shell, monkeypatch) -> tuple[object, list[str]]:
+    with shell.ctx.db.write() as s:
+        shipment = make_shipment(s, shell.point, number="R2611240001")
+        number = make_order(s, shell.point, boxes=2, shipment=shipment).number
+    boxes = [box_barcode(shell.point.code, number, n) for n in (1, 2)]
+    page = shell.window.page_named("ReceivingPage")
+    shell.window.show_page(page)
+    _idle(qtbot, page, lambda: page.open_session("R2611240001"))
+    _idle(qtbot, page, lambda: shell.window.scans.enqueue(boxes[0]))
+    _yes(monkeypatch)
+    _idle(qtbot, page, page._on_close)
+    return page, boxes
+
+
+def test_hardware_menu_sits_before_help_and_leaves_the_page_f_keys_alone(printed):
+    titles = [a.text() for a in printed.window.menuBar().actions()]
+    assert titles[-2:] == ["&Оборудование", "&Справка"]
+    window_keys = [a.shortcut().toString() for a in printed.window.actions() if not a.shortcut().isEmpty()]
+    assert not [k for k in window_keys if k.startswith("F") and k != "F1"]  # F9 stays «Оплата» / «Закрыть»
+    assert window_keys.count("Ctrl+K") == 1  # the camera
+
+
+def test_camera_code_and_handover_completion_make_a_receipt_f11_prints_it(qtbot, printed, tmp_path):
+    with printed.ctx.db.write() as s:
+        order = make_order(s, printed.point, status="ready", boxes=1, prepaid=True, code="123456",
+                           lines=[("Смартфон Galaxy A55", 1, 3_499_000)])
+    number = order.number
+    page = printed.window.page_named("HandoverPage")
+    printed.window.show_page(page)
+    qtbot.waitUntil(lambda: not page.busy)
+    camera = printed.window.hardware.open_camera()
+    _idle(qtbot, page, lambda: camera.code_decoded.emit(number))  # the camera feeds the same scan queue
+    assert page.state is not None and page.state.order_number == number
+    camera.reject()
+    _idle(qtbot, page, lambda: printed.window.scans.enqueue("123456"))
+    _idle(qtbot, page, lambda: printed.window.scans.enqueue(box_barcode(printed.point.code, number, 1)))
+    _idle(qtbot, page, page._on_complete)
+    assert page.state is None
+    assert "F11" in printed.ctx.feedback.text  # offered with one key, nothing to click
+    record = _documents(printed).printing.journal.last(DocumentKind.HANDOVER_RECEIPT, number)
+    assert record is not None and record.status == "rendered" and number in record.document.html
+    assert not (tmp_path / "receipt.pdf").exists()
+    page.print_receipt()
+    text = _pdf_text(tmp_path / "receipt.pdf")
+    assert number in text and "Galaxy A55" in text and "Смирнова" in text
+    assert _documents(printed).printing.journal.last(DocumentKind.HANDOVER_RECEIPT, number).status == "printed"
+
+
+def test_receipt_prints_right_after_completion_when_the_setting_is_on(qtbot, printed, tmp_path):
+    _documents(printed).set_auto_receipt(True)
+    assert CounterDocuments(_documents(printed).printing, None, tmp_path / "data" / "printing.json").auto_receipt
+    with printed.ctx.db.write() as s:
+        number = make_order(s, printed.point, status="ready", boxes=1, prepaid=True, code="654321").number
+    page = printed.window.page_named("HandoverPage")
+    printed.window.show_page(page)
+    qtbot.waitUntil(lambda: not page.busy)
+    _idle(qtbot, page, lambda: printed.window.scans.enqueue(number))
+    _idle(qtbot, page, lambda: printed.window.scans.enqueue("654321"))
+    _idle(qtbot, page, lambda: printed.window.scans.enqueue(box_barcode(printed.point.code, number, 1)))
+    _idle(qtbot, page, page._on_complete)
+    assert "Квитанция напечатана" in printed.ctx.feedback.text
+    assert number in _pdf_text(tmp_path / "receipt.pdf")
+
+
+def test_closing_receiving_with_a_missing_box_prints_the_discrepancy_act(qtbot, printed, tmp_path, monkeypatch):
+    page, boxes = _receiving_with_missing_box(qtbot, printed, monkeypatch)
+    assert page.session_uid is None
+    assert printed.ctx.feedback.kind.value == "warning"
+    assert "Акт расхождений напечатан" in printed.ctx.feedback.text
+    text = _pdf_text(tmp_path / "document.pdf")
+    assert "Недостача" in text and boxes[1] in text and "R2611240001" in text
+
+
+def test_a_print_error_is_a_red_banner_and_the_act_can_be_printed_again(qtbot, printed, tmp_path, monkeypatch):
+    from ui.hardware.reprint_dialog import ReprintDialog
+
+    printing = _documents(printed).printing
+    printing.printers["document"] = "Принтер, которого нет"
+    page, boxes = _receiving_with_missing_box(qtbot, printed, monkeypatch)
+    feedback = printed.ctx.feedback
+    assert feedback.kind.value == "error"
+    assert "Не напечатано" in feedback.title and "Печатать ещё раз" in feedback.text
+    assert "принтер" in feedback.text.lower()
+    failed = printing.journal.failed()
+    assert [r.document.kind for r in failed] == [DocumentKind.DISCREPANCY_ACT]
+    printing.printers["document"] = f"pdf:{tmp_path / 'fixed.pdf'}"  # the clerk picks a working printer
+    dialog = ReprintDialog(printing.journal, printed.window.hardware.reprint, printed.window)
+    assert "НЕ напечатан" in dialog.list.item(0).text()
+    dialog._on_print()
+    assert "Отправлено на печать" in dialog.result_label.text()
+    assert boxes[1] in _pdf_text(tmp_path / "fixed.pdf")
+    assert printing.journal.failed() == []
+    page.print_act()  # F11 on the page prints the same act again
+    assert feedback.kind.value == "ok"
+
+
+def test_closing_a_return_session_prints_the_return_act(qtbot, printed, tmp_path):
+    page = printed.window.page_named("ReturnsPage")
+    printed.window.show_page(page)
+    qtbot.waitUntil(lambda: not page.busy)
+    _idle(qtbot, page, page._on_open_session)
+    _idle(qtbot, page, page._on_close_session)
+    assert "Акт возврата напечатан" in printed.ctx.feedback.text
+    assert "Акт возврата" in _pdf_text(tmp_path / "document.pdf")
+
+
+def test_closing_the_shift_prints_the_shift_report(qtbot, printed, tmp_path):
+    with qtbot.waitSignal(printed.window.shifts.shift_closed, timeout=5000):
+        printed.window.shifts.close_shift()
+    assert "Отчёт за смену напечатан" in printed.ctx.feedback.text
+    text = _pdf_text(tmp_path / "document.pdf")
+    assert "Отчёт за смену" in text and "Смирнова" in text
+
+
+def test_without_a_configuration_f11_says_printing_is_unavailable(qtbot, shell):
+    log_in(qtbot, shell)
+    assert shell.window.hardware is None
+    page = shell.window.page_named("ReceivingPage")
+    shell.window.show_page(page)
+    page.print_act()
+    assert shell.ctx.feedback.kind.value == "error" and "Печать недоступна" in shell.ctx.feedback.title
