@@ -148,7 +148,7 @@ def install_hardware(window: MainWindow, wedge: Any = None) -> HardwareActions |
     documents = CounterDocuments(actions.printing, ctx.feedback, Path(data_dir) / SETTINGS_FILE)
     documents.setParent(actions)
     menu = actions.install_menu(window.menuBar())
-    auto = QAction(actions.tr("Печатать квитанцию сразу после выдачи"), window)
+    auto = QAction(QCoreApplication.translate("HardwareActions", "Печатать квитанцию сразу после выдачи"), window)
     auto.setCheckable(True)
     auto.setChecked(documents.auto_receipt)
     auto.toggled.connect(documents.set_auto_receipt)
