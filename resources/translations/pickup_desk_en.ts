@@ -1,107 +1,163 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="ru_RU">
 <context>
-    <name />
+    <name></name>
     <message>
-        <location filename="../../ui/enrol_wizard.py" line="70" />
+        <location filename="../../ui/enrol_wizard.py" line="70"/>
         <source>Пункт выдачи {0} (данные придут при первой синхронизации)</source>
         <translation>Pickup point {0} (data arrives with the first sync)</translation>
     </message>
     <message>
-        <location filename="../../ui/enrol_wizard.py" line="83" />
+        <location filename="../../ui/enrol_wizard.py" line="83"/>
         <source>Адрес сервера</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../ui/enrol_wizard.py" line="84" />
+        <location filename="../../ui/enrol_wizard.py" line="84"/>
         <source>Адрес центрального сервера выдаёт администратор, например https://pvz.example.ru</source>
         <translation>The administrator gives you the central server address, e.g. https://pvz.example.ru</translation>
     </message>
     <message>
-        <location filename="../../ui/enrol_wizard.py" line="87" />
+        <location filename="../../ui/enrol_wizard.py" line="87"/>
         <source>Проверить подключение</source>
         <translation>Check connection</translation>
     </message>
     <message>
-        <location filename="../../ui/enrol_wizard.py" line="91" />
+        <location filename="../../ui/enrol_wizard.py" line="91"/>
         <source>Адрес:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../ui/enrol_wizard.py" line="113" />
+        <location filename="../../ui/enrol_wizard.py" line="113"/>
         <source>Проверка…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/enrol_wizard.py" line="120" />
+        <location filename="../../ui/enrol_wizard.py" line="120"/>
         <source>Сервер отвечает (версия {0}).</source>
         <translation>The server answers (version {0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/enrol_wizard.py" line="145" />
+        <location filename="../../ui/enrol_wizard.py" line="145"/>
         <source>Код регистрации</source>
         <translation>Enrolment code</translation>
     </message>
     <message>
-        <location filename="../../ui/enrol_wizard.py" line="146" />
+        <location filename="../../ui/enrol_wizard.py" line="146"/>
         <source>Одноразовый код (вида ABCD-EFGH-JKLM) выдаёт администратор; он действует 24 часа.</source>
         <translation>The administrator issues a one-time code (like ABCD-EFGH-JKLM); it is valid for 24 hours.</translation>
     </message>
     <message>
-        <location filename="../../ui/enrol_wizard.py" line="153" />
+        <location filename="../../ui/enrol_wizard.py" line="153"/>
         <source>Код:</source>
         <translation>Code:</translation>
     </message>
     <message>
-        <location filename="../../ui/enrol_wizard.py" line="154" />
+        <location filename="../../ui/enrol_wizard.py" line="154"/>
         <source>Имя компьютера:</source>
         <translation>Computer name:</translation>
     </message>
     <message>
-        <location filename="../../ui/enrol_wizard.py" line="172" />
+        <location filename="../../ui/enrol_wizard.py" line="172"/>
         <source>Регистрация…</source>
         <translation>Enrolling…</translation>
     </message>
     <message>
-        <location filename="../../ui/enrol_wizard.py" line="180" />
+        <location filename="../../ui/enrol_wizard.py" line="180"/>
         <source>Компьютер зарегистрирован.</source>
         <translation>This computer is enrolled.</translation>
     </message>
     <message>
-        <location filename="../../ui/enrol_wizard.py" line="198" />
+        <location filename="../../ui/enrol_wizard.py" line="198"/>
         <source>Пункт выдачи</source>
         <translation>Pickup point</translation>
     </message>
     <message>
-        <location filename="../../ui/enrol_wizard.py" line="199" />
+        <location filename="../../ui/enrol_wizard.py" line="199"/>
         <source>Проверьте, что это ваш пункт выдачи.</source>
         <translation>Check that this is your pickup point.</translation>
     </message>
     <message>
-        <location filename="../../ui/enrol_wizard.py" line="203" />
+        <location filename="../../ui/enrol_wizard.py" line="203"/>
         <source>Да, это мой пункт выдачи</source>
         <translation>Yes, this is my pickup point</translation>
     </message>
     <message>
-        <location filename="../../ui/enrol_wizard.py" line="227" />
+        <location filename="../../ui/enrol_wizard.py" line="227"/>
         <source>Регистрация рабочего места Pickup Desk</source>
         <translation>Pickup Desk workstation enrolment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/demo_sms_dialog.py" line="144"/>
+        <source>Демо: SMS и коды получения</source>
+        <translation>Demo: SMS and pickup codes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/demo_sms_dialog.py" line="149"/>
+        <source>Время</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/demo_sms_dialog.py" line="149"/>
+        <source>Телефон</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/demo_sms_dialog.py" line="149"/>
+        <source>Текст SMS</source>
+        <translation>SMS text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/demo_sms_dialog.py" line="150"/>
+        <source>Заказ</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/demo_sms_dialog.py" line="150"/>
+        <source>Код получения</source>
+        <translation>Pickup code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/demo_sms_dialog.py" line="151"/>
+        <source>Демо-сервер ещё не отправил ни одного SMS. Они появятся здесь, когда заказ прибудет в пункт (SMS «заказ готов» с кодом получения).</source>
+        <translation>The demo server has not sent any SMS yet. They will appear here when an order arrives at the point (the “order ready” SMS with the pickup code).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/demo_sms_dialog.py" line="155"/>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/demo_sms_dialog.py" line="156"/>
+        <source>Коды получения</source>
+        <translation>Pickup codes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/demo_sms_dialog.py" line="160"/>
+        <source>Только для демонстрации: на настоящем сервере SMS уходят покупателю, а коды получения не видны никому.</source>
+        <translation>Demo only: on a real server SMS go to the customer and pickup codes are visible to no one.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/demo_sms_dialog.py" line="180"/>
+        <source>Заказы, готовые к выдаче в демо-пункте, и их коды получения (назовите код при выдаче).</source>
+        <translation>Orders ready for pickup at the demo point and their pickup codes (say the code at handover).</translation>
     </message>
 </context>
 <context>
     <name>About</name>
     <message>
-        <location filename="../../ui/version_info.py" line="18" />
+        <location filename="../../ui/version_info.py" line="18"/>
         <source>Pickup Desk — программа пункта выдачи заказов.</source>
         <translation>Pickup Desk — order pickup point software.</translation>
     </message>
     <message>
-        <location filename="../../ui/version_info.py" line="20" />
+        <location filename="../../ui/version_info.py" line="20"/>
         <source>Журнал программы: {0}</source>
         <translation>Program log: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/version_info.py" line="21" />
+        <location filename="../../ui/version_info.py" line="21"/>
         <source>Данные: {0}</source>
         <translation>Data: {0}</translation>
     </message>
@@ -109,218 +165,263 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="79" />
+        <location filename="../../ui/app.py" line="89"/>
         <source>Запуск программы…</source>
         <translation>Starting…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="98" />
+        <location filename="../../ui/app.py" line="116"/>
         <source>Программа не запустилась</source>
         <translation>The program did not start</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="160"/>
+        <source>Рабочее место не зарегистрировано: регистрация отменена. Программа закрывается.
+Запустите её снова, когда получите код регистрации у администратора.</source>
+        <translation>This workstation is not enrolled: enrolment was cancelled. The program will close.
+Start it again when you have an enrolment code from the administrator.</translation>
     </message>
 </context>
 <context>
     <name>ClubPage</name>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="24" />
+        <location filename="../../ui/pages/club_page.py" line="24"/>
         <source>Отсканируйте клубную карту, затем введите код активации, город и телефон.</source>
         <translation>Scan the club card, then enter the activation code, city and phone.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="29" />
+        <location filename="../../ui/pages/club_page.py" line="29"/>
         <source>13 цифр, начинается с 2</source>
         <translation>13 digits, starts with 2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="31" />
+        <location filename="../../ui/pages/club_page.py" line="31"/>
         <source>код с оборота карты</source>
         <translation>code on the back of the card</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="33" />
+        <location filename="../../ui/pages/club_page.py" line="33"/>
         <source>если есть на карте</source>
         <translation>if printed on the card</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="39" />
+        <location filename="../../ui/pages/club_page.py" line="39"/>
         <source>Номер карты:</source>
         <translation>Card number:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="40" />
+        <location filename="../../ui/pages/club_page.py" line="40"/>
         <source>Код активации:</source>
         <translation>Activation code:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="41" />
+        <location filename="../../ui/pages/club_page.py" line="41"/>
         <source>Доп. код:</source>
         <translation>Extra code:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="42" />
+        <location filename="../../ui/pages/club_page.py" line="42"/>
         <source>Город:</source>
         <translation>City:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="43" />
+        <location filename="../../ui/pages/club_page.py" line="43"/>
         <source>Телефон клиента:</source>
         <translation>Customer phone:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="51" />
+        <location filename="../../ui/pages/club_page.py" line="51"/>
         <source>Проверить клиента</source>
         <translation>Check customer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="52" />
+        <location filename="../../ui/pages/club_page.py" line="52"/>
         <source>Активировать</source>
         <translation>Activate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="53" />
+        <location filename="../../ui/pages/club_page.py" line="53"/>
         <source>Очистить</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="62" />
+        <location filename="../../ui/pages/club_page.py" line="62"/>
         <source>Карта считана</source>
         <translation>Card read</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="62" />
+        <location filename="../../ui/pages/club_page.py" line="62"/>
         <source>Введите код активации с оборота карты.</source>
         <translation>Enter the activation code from the back of the card.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="84" />
+        <location filename="../../ui/pages/club_page.py" line="84"/>
         <source>✔ Можно выдать карту: {0}, заказ {1}</source>
         <translation>✔ Card may be issued: {0}, order {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="86" />
+        <location filename="../../ui/pages/club_page.py" line="86"/>
         <source>Клиент может получить карту</source>
         <translation>The customer may get a card</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="86" />
+        <location filename="../../ui/pages/club_page.py" line="86"/>
         <source>Нажмите F10 — активировать.</source>
         <translation>Press F10 to activate.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="89" />
+        <location filename="../../ui/pages/club_page.py" line="89"/>
         <source>✖ Карту выдать нельзя: {0}</source>
         <translation>✖ No card can be issued: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="90" />
+        <location filename="../../ui/pages/club_page.py" line="90"/>
         <source>Карту выдать нельзя</source>
         <translation>No card can be issued</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="103" />
+        <location filename="../../ui/pages/club_page.py" line="103"/>
         <source>Карта {0} активирована: {1}, {2}</source>
         <translation>Card {0} activated: {1}, {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="105" />
+        <location filename="../../ui/pages/club_page.py" line="105"/>
         <source>+{0} баллов</source>
         <translation>+{0} points</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="106" />
+        <location filename="../../ui/pages/club_page.py" line="106"/>
         <source>Карта активирована</source>
         <translation>Card activated</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="107" />
+        <location filename="../../ui/pages/club_page.py" line="107"/>
         <source>Начислено {0} баллов (подтвердит центр при синхронизации). Клиенту уйдёт SMS.</source>
         <translation>{0} points credited (the centre confirms on sync). The customer gets an SMS.</translation>
     </message>
 </context>
 <context>
+    <name>CounterDocuments</name>
+    <message>
+        <location filename="../../ui/hardware/wiring.py" line="78"/>
+        <source>Не напечатано: {0}</source>
+        <translation>Not printed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/wiring.py" line="79"/>
+        <source>Документ сохранён: F11 или «Оборудование → Печатать ещё раз».</source>
+        <translation>The document is saved: F11 or “Hardware → Print again”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/wiring.py" line="91"/>
+        <source>Нечего печатать</source>
+        <translation>Nothing to print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/wiring.py" line="91"/>
+        <source>Такой документ ещё не формировался.</source>
+        <translation>No such document has been made yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/wiring.py" line="95"/>
+        <source>Отправлено на печать</source>
+        <translation>Sent to the printer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/wiring.py" line="110"/>
+        <source>Печать недоступна</source>
+        <translation>Printing unavailable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/wiring.py" line="111"/>
+        <source>Принтеры не настроены в этой программе. Обратитесь к администратору.</source>
+        <translation>Printers are not set up in this program. Contact the administrator.</translation>
+    </message>
+</context>
+<context>
     <name>CounterStatusBar</name>
     <message>
-        <location filename="../../ui/status_bar.py" line="63" />
+        <location filename="../../ui/status_bar.py" line="63"/>
         <source>Вход не выполнен</source>
         <translation>Not logged in</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="64" />
+        <location filename="../../ui/status_bar.py" line="64"/>
         <source>Смена: —</source>
         <translation>Shift: —</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="58" />
+        <location filename="../../ui/status_bar.py" line="58"/>
         <source>ПВЗ {0}</source>
         <translation>Point {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="68" />
+        <location filename="../../ui/status_bar.py" line="68"/>
         <source>открыта</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="68" />
+        <location filename="../../ui/status_bar.py" line="68"/>
         <source>закрыта</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="69" />
+        <location filename="../../ui/status_bar.py" line="69"/>
         <source>Смена: {0}</source>
         <translation>Shift: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="77" />
+        <location filename="../../ui/status_bar.py" line="77"/>
         <source>Не отправлено: {0}</source>
         <translation>Unsent: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="78" />
+        <location filename="../../ui/status_bar.py" line="78"/>
         <source>Синхр.: {0}</source>
         <translation>Synced: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="79" />
+        <location filename="../../ui/status_bar.py" line="79"/>
         <source>К разбору: {0}</source>
         <translation>To review: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="83" />
+        <location filename="../../ui/status_bar.py" line="83"/>
         <source>● Синхронизация не запущена</source>
         <translation>● Sync not running</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="84" />
+        <location filename="../../ui/status_bar.py" line="84"/>
         <source>Не отправлено: —</source>
         <translation>Unsent: —</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="85" />
+        <location filename="../../ui/status_bar.py" line="85"/>
         <source>Синхр.: —</source>
         <translation>Synced: —</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="86" />
+        <location filename="../../ui/status_bar.py" line="86"/>
         <source>К разбору: —</source>
         <translation>To review: —</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="90" />
+        <location filename="../../ui/status_bar.py" line="90"/>
         <source>● В сети</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="92" />
+        <location filename="../../ui/status_bar.py" line="92"/>
         <source>● Подключение…</source>
         <translation>● Connecting…</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="94" />
+        <location filename="../../ui/status_bar.py" line="94"/>
         <source>● Нет связи</source>
         <translation>● Offline</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="96" />
+        <location filename="../../ui/status_bar.py" line="96"/>
         <source> (обмен…)</source>
         <translation> (syncing…)</translation>
     </message>
@@ -328,12 +429,12 @@
 <context>
     <name>Crash</name>
     <message>
-        <location filename="../../ui/crash.py" line="58" />
+        <location filename="../../ui/crash.py" line="58"/>
         <source>Ошибка программы</source>
         <translation>Program error</translation>
     </message>
     <message>
-        <location filename="../../ui/crash.py" line="65" />
+        <location filename="../../ui/crash.py" line="65"/>
         <source>В программе произошла ошибка. Все сохранённые данные на месте: каждое завершённое действие записано в базу.
 
 Сообщите в поддержку и приложите файл журнала:
@@ -351,8 +452,8 @@ Technical: {1}</translation>
 <context>
     <name>FeedbackBanner</name>
     <message>
-        <location filename="../../ui/feedback.py" line="95" />
-        <location filename="../../ui/feedback.py" line="138" />
+        <location filename="../../ui/feedback.py" line="95"/>
+        <location filename="../../ui/feedback.py" line="138"/>
         <source>Готово к сканированию</source>
         <translation>Ready to scan</translation>
     </message>
@@ -360,339 +461,354 @@ Technical: {1}</translation>
 <context>
     <name>HandoverPage</name>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="40" />
+        <location filename="../../ui/pages/handover_page.py" line="44"/>
         <source>Найти</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="41" />
+        <location filename="../../ui/pages/handover_page.py" line="45"/>
         <source>Документ</source>
         <translation>ID document</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="273" />
+        <location filename="../../ui/pages/handover_page.py" line="278"/>
         <source>Доверенность</source>
         <translation>Power of attorney</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="44" />
+        <location filename="../../ui/pages/handover_page.py" line="48"/>
         <source>Оплата</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="45" />
+        <location filename="../../ui/pages/handover_page.py" line="49"/>
         <source>Выдать</source>
         <translation>Hand over</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="46" />
+        <location filename="../../ui/pages/handover_page.py" line="51"/>
         <source>Прервать</source>
         <translation>Abort</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="55" />
+        <location filename="../../ui/pages/handover_page.py" line="60"/>
         <source>номер заказа или код из SMS (6 цифр)</source>
         <translation>order number or SMS code (6 digits)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="58" />
+        <location filename="../../ui/pages/handover_page.py" line="63"/>
         <source>тел.: 4 цифры</source>
         <translation>phone: last 4</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="62" />
+        <location filename="../../ui/pages/handover_page.py" line="67"/>
         <source>фамилия</source>
         <translation>surname</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="85" />
+        <location filename="../../ui/pages/handover_page.py" line="90"/>
         <source>Ячейка:</source>
         <translation>Cell:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="97" />
+        <location filename="../../ui/pages/handover_page.py" line="102"/>
         <source>Коробка</source>
         <translation>Box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="97" />
+        <location filename="../../ui/pages/handover_page.py" line="102"/>
         <source>Место</source>
         <translation>Box no.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="97" />
+        <location filename="../../ui/pages/handover_page.py" line="102"/>
         <source>Ячейка</source>
         <translation>Cell</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="99" />
+        <location filename="../../ui/pages/handover_page.py" line="104"/>
         <source>Товар</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="99" />
+        <location filename="../../ui/pages/handover_page.py" line="104"/>
         <source>Кол-во</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="99" />
+        <location filename="../../ui/pages/handover_page.py" line="104"/>
         <source>Цена</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="43" />
-        <location filename="../../ui/pages/handover_page.py" line="99" />
+        <location filename="../../ui/pages/handover_page.py" line="47"/>
+        <location filename="../../ui/pages/handover_page.py" line="104"/>
         <source>Отказ</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="42" />
+        <location filename="../../ui/pages/handover_page.py" line="46"/>
         <source>Доверенн.</source>
         <translation>Proxy</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="123" />
+        <location filename="../../ui/pages/handover_page.py" line="50"/>
+        <source>Квитанция</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/handover_page.py" line="128"/>
         <source>Ещё незавершённых выдач: {0}.</source>
         <translation>More unfinished handovers: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="124" />
+        <location filename="../../ui/pages/handover_page.py" line="129"/>
         <source>Продолжение выдачи заказа {0}</source>
         <translation>Resuming the handover of order {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="153" />
+        <location filename="../../ui/pages/handover_page.py" line="158"/>
         <source>Что искать?</source>
         <translation>What to look for?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="154" />
+        <location filename="../../ui/pages/handover_page.py" line="159"/>
         <source>Отсканируйте QR-код или номер заказа, введите код из SMS или 4 цифры телефона и фамилию.</source>
-        <translation>Scan the QR code or order number, or enter the SMS code, or the phone's last 4 digits and the surname.</translation>
+        <translation>Scan the QR code or order number, or enter the SMS code, or the phone&apos;s last 4 digits and the surname.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="211" />
+        <location filename="../../ui/pages/handover_page.py" line="216"/>
         <source>Заказ не найден</source>
         <translation>Order not found</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="212" />
+        <location filename="../../ui/pages/handover_page.py" line="217"/>
         <source>Проверьте данные. Можно отсканировать QR-код из приложения или номер заказа.</source>
-        <translation>Check the details. You can scan the app's QR code or the order number.</translation>
+        <translation>Check the details. You can scan the app&apos;s QR code or the order number.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="215" />
+        <location filename="../../ui/pages/handover_page.py" line="220"/>
         <source>Найдено несколько заказов</source>
         <translation>Several orders found</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="216" />
+        <location filename="../../ui/pages/handover_page.py" line="221"/>
         <source>Отсканируйте или введите номер нужного: {0}</source>
         <translation>Scan or type the number of the right one: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="222" />
-        <location filename="../../ui/pages/handover_page.py" line="395" />
+        <location filename="../../ui/pages/handover_page.py" line="227"/>
+        <location filename="../../ui/pages/handover_page.py" line="422"/>
         <source>Заказ {0}</source>
         <translation>Order {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="223" />
+        <location filename="../../ui/pages/handover_page.py" line="228"/>
         <source>Попросите код из SMS (введите и нажмите Enter) или отсканируйте QR-код из приложения.</source>
         <translation>Ask for the SMS code (type it and press Enter) or scan the QR code in the app.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="233" />
+        <location filename="../../ui/pages/handover_page.py" line="238"/>
         <source>по QR-коду</source>
         <translation>by QR code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="233" />
+        <location filename="../../ui/pages/handover_page.py" line="238"/>
         <source>по коду из SMS</source>
         <translation>by SMS code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="234" />
+        <location filename="../../ui/pages/handover_page.py" line="239"/>
         <source>Код верный</source>
         <translation>Code correct</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="234" />
+        <location filename="../../ui/pages/handover_page.py" line="239"/>
         <source>Клиент подтверждён {0}. {1}</source>
         <translation>Customer verified {0}. {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="243" />
+        <location filename="../../ui/pages/handover_page.py" line="248"/>
         <source>ЗАКАЗ ЗАБЛОКИРОВАН</source>
         <translation>ORDER LOCKED</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="245" />
+        <location filename="../../ui/pages/handover_page.py" line="250"/>
         <source>Неверный код</source>
         <translation>Wrong code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="273" />
+        <location filename="../../ui/pages/handover_page.py" line="278"/>
         <source>Номер доверенности:</source>
         <translation>Power of attorney number:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="288" />
+        <location filename="../../ui/pages/handover_page.py" line="293"/>
         <source>Повтор</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="288" />
+        <location filename="../../ui/pages/handover_page.py" line="293"/>
         <source>Коробка {0} уже отсканирована.</source>
         <translation>Box {0} is already scanned.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="291" />
+        <location filename="../../ui/pages/handover_page.py" line="296"/>
         <source>Коробка есть</source>
         <translation>Box checked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="323" />
+        <location filename="../../ui/pages/handover_page.py" line="328"/>
         <source>СДАЧА {0}</source>
         <translation>CHANGE {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="323" />
+        <location filename="../../ui/pages/handover_page.py" line="328"/>
         <source>Оплата принята</source>
         <translation>Payment accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="329" />
+        <location filename="../../ui/pages/handover_page.py" line="334"/>
         <source>Записано</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="341" />
+        <location filename="../../ui/pages/handover_page.py" line="356"/>
         <source>Выдано на {0}.</source>
         <translation>Handed over: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="343" />
+        <location filename="../../ui/pages/handover_page.py" line="358"/>
         <source>Отказ на {0}.</source>
         <translation>Refused: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="345" />
+        <location filename="../../ui/pages/handover_page.py" line="360"/>
         <source>Начислено баллов: {0}.</source>
         <translation>Points credited: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="346" />
+        <location filename="../../ui/pages/handover_page.py" line="365"/>
+        <source>F11 — напечатать квитанцию.</source>
+        <translation>F11 — print the receipt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/handover_page.py" line="366"/>
         <source>Заказ {0} выдан</source>
         <translation>Order {0} handed over</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="347" />
+        <location filename="../../ui/pages/handover_page.py" line="367"/>
         <source>Заказ {0} выдан частично</source>
         <translation>Order {0} partially handed over</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="347" />
+        <location filename="../../ui/pages/handover_page.py" line="367"/>
         <source>Отказ от заказа {0}</source>
         <translation>Order {0} refused</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="360" />
+        <location filename="../../ui/pages/handover_page.py" line="371"/>
+        <source>Квитанция напечатана.</source>
+        <translation>Receipt printed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/handover_page.py" line="387"/>
         <source>Выдача прервана</source>
         <translation>Handover aborted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="360" />
+        <location filename="../../ui/pages/handover_page.py" line="387"/>
         <source>Заказ {0} остаётся в ячейке.</source>
         <translation>Order {0} stays in its cell.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="366" />
+        <location filename="../../ui/pages/handover_page.py" line="393"/>
         <source>Нет заказа</source>
         <translation>No order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="366" />
+        <location filename="../../ui/pages/handover_page.py" line="393"/>
         <source>Сначала найдите заказ.</source>
         <translation>Find the order first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="375" />
+        <location filename="../../ui/pages/handover_page.py" line="402"/>
         <source>Следующий шаг</source>
         <translation>Next step</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="382" />
+        <location filename="../../ui/pages/handover_page.py" line="409"/>
         <source>Всё готово: нажмите F10 — выдать.</source>
         <translation>All set: press F10 to hand over.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="388" />
+        <location filename="../../ui/pages/handover_page.py" line="415"/>
         <source>Отсканируйте QR-код клиента или номер заказа, или введите код из SMS.</source>
-        <translation>Scan the customer's QR code or the order number, or enter the SMS code.</translation>
+        <translation>Scan the customer&apos;s QR code or the order number, or enter the SMS code.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="398" />
+        <location filename="../../ui/pages/handover_page.py" line="425"/>
         <source>Юрлицо: {0}</source>
         <translation>Legal entity: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="408" />
+        <location filename="../../ui/pages/handover_page.py" line="435"/>
         <source>К оплате: {0}</source>
         <translation>Due: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="410" />
+        <location filename="../../ui/pages/handover_page.py" line="437"/>
         <source>Оплачено</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="410" />
+        <location filename="../../ui/pages/handover_page.py" line="437"/>
         <source>Оплачено: {0}</source>
         <translation>Paid: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="421" />
+        <location filename="../../ui/pages/handover_page.py" line="448"/>
         <source>код / QR</source>
         <translation>code / QR</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="422" />
+        <location filename="../../ui/pages/handover_page.py" line="449"/>
         <source>документ (F6)</source>
         <translation>ID document (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="423" />
+        <location filename="../../ui/pages/handover_page.py" line="450"/>
         <source>доверенность (F7)</source>
         <translation>power of attorney (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="424" />
+        <location filename="../../ui/pages/handover_page.py" line="451"/>
         <source>коробки</source>
         <translation>boxes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="425" />
+        <location filename="../../ui/pages/handover_page.py" line="452"/>
         <source>оплата (F9)</source>
         <translation>payment (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="429" />
+        <location filename="../../ui/pages/handover_page.py" line="456"/>
         <source>✔ Всё проверено — F10 выдать</source>
         <translation>✔ All checked — F10 to hand over</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="430" />
+        <location filename="../../ui/pages/handover_page.py" line="457"/>
         <source>Осталось: {0}</source>
         <translation>Still to do: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="434" />
+        <location filename="../../ui/pages/handover_page.py" line="461"/>
         <source>Заказ заблокирован после неверных кодов. Позовите менеджера.</source>
         <translation>The order is locked after wrong codes. Call the manager.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="436" />
+        <location filename="../../ui/pages/handover_page.py" line="463"/>
         <source>Попыток ввода кода: {0}</source>
         <translation>Code attempts left: {0}</translation>
     </message>
@@ -700,85 +816,90 @@ Technical: {1}</translation>
 <context>
     <name>HardwareActions</name>
     <message>
-        <location filename="../../ui/hardware/actions.py" line="50" />
+        <location filename="../../ui/hardware/actions.py" line="51"/>
         <source>&amp;Оборудование</source>
         <translation>&amp;Hardware</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/actions.py" line="52" />
+        <location filename="../../ui/hardware/actions.py" line="53"/>
         <source>Сканировать камерой…</source>
         <translation>Scan with camera…</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/actions.py" line="53" />
+        <location filename="../../ui/hardware/actions.py" line="54"/>
         <source>Печать этикеток…</source>
         <translation>Print labels…</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/actions.py" line="54" />
+        <location filename="../../ui/hardware/actions.py" line="55"/>
         <source>Печатать ещё раз (последние документы)…</source>
         <translation>Print again (recent documents)…</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/actions.py" line="55" />
+        <location filename="../../ui/hardware/actions.py" line="56"/>
         <source>Настройка сканера…</source>
         <translation>Scanner setup…</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/actions.py" line="56" />
+        <location filename="../../ui/hardware/actions.py" line="57"/>
         <source>Настройки печати…</source>
         <translation>Print settings…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/wiring.py" line="151"/>
+        <source>Печатать квитанцию сразу после выдачи</source>
+        <translation>Print the receipt right after handover</translation>
     </message>
 </context>
 <context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../../ui/login_screen.py" line="36" />
+        <location filename="../../ui/login_screen.py" line="36"/>
         <source>Пункт выдачи заказов</source>
         <translation>Order pickup point</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="41" />
+        <location filename="../../ui/login_screen.py" line="41"/>
         <source>Отсканируйте пропуск и введите PIN — или введите логин и пароль.</source>
         <translation>Scan your badge and enter the PIN — or enter login and password.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="44" />
+        <location filename="../../ui/login_screen.py" line="44"/>
         <source>пропуск ST…… или логин</source>
         <translation>badge ST…… or login</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="47" />
+        <location filename="../../ui/login_screen.py" line="47"/>
         <source>PIN или пароль</source>
         <translation>PIN or password</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="52" />
+        <location filename="../../ui/login_screen.py" line="52"/>
         <source>Войти (Enter)</source>
         <translation>Log in (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="64" />
+        <location filename="../../ui/login_screen.py" line="64"/>
         <source>Пропуск / логин:</source>
         <translation>Badge / login:</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="65" />
+        <location filename="../../ui/login_screen.py" line="65"/>
         <source>PIN / пароль:</source>
         <translation>PIN / password:</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="92" />
+        <location filename="../../ui/login_screen.py" line="92"/>
         <source>Сначала войдите: отсканируйте свой пропуск и введите PIN.</source>
         <translation>Log in first: scan your badge and enter the PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="97" />
+        <location filename="../../ui/login_screen.py" line="97"/>
         <source>Пропуск считан. Введите PIN и нажмите Enter.</source>
         <translation>Badge read. Enter the PIN and press Enter.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="110" />
+        <location filename="../../ui/login_screen.py" line="110"/>
         <source>Проверка…</source>
         <translation>Checking…</translation>
     </message>
@@ -786,99 +907,104 @@ Technical: {1}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="49" />
+        <location filename="../../ui/main_window.py" line="49"/>
         <source>Пункт выдачи — {0}</source>
         <translation>Pickup point — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="49" />
+        <location filename="../../ui/main_window.py" line="49"/>
         <source>Пункт выдачи</source>
         <translation>Pickup point</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95" />
+        <location filename="../../ui/main_window.py" line="98"/>
         <source>&amp;Файл</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96" />
+        <location filename="../../ui/main_window.py" line="99"/>
         <source>Заблокировать (выйти)</source>
         <translation>Lock (log out)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97" />
+        <location filename="../../ui/main_window.py" line="100"/>
         <source>Выход из программы</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98" />
+        <location filename="../../ui/main_window.py" line="101"/>
         <source>&amp;Смена</source>
         <translation>&amp;Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100" />
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>Открыть смену</source>
         <translation>Open shift</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>Закрыть смену</source>
         <translation>Close shift</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105" />
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>&amp;Переход</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110" />
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>&amp;Справка</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111" />
-        <location filename="../../ui/main_window.py" line="223" />
+        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>Горячие клавиши</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112" />
-        <location filename="../../ui/main_window.py" line="226" />
+        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>О программе</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143" />
+        <location filename="../../ui/main_window.py" line="119"/>
+        <source>Демо: SMS и коды получения</source>
+        <translation>Demo: SMS and pickup codes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>Нет доступа</source>
         <translation>No access</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143" />
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>Этот раздел доступен руководителю.</source>
         <translation>This section is for the manager.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185" />
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>Здравствуйте, {0}</source>
         <translation>Hello, {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203" />
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>Экран заблокирован. Войдите снова.</source>
         <translation>Screen locked. Log in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208" />
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>Экран заблокирован после простоя. Войдите снова.</source>
         <translation>Screen locked after inactivity. Log in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211" />
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>Смена</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211" />
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>Закрыть смену и получить отчёт?</source>
         <translation>Close the shift and get the report?</translation>
     </message>
@@ -886,190 +1012,190 @@ Technical: {1}</translation>
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="39" />
+        <location filename="../../ui/pages/orders_page.py" line="39"/>
         <source>Номер заказа, штрихкод коробки, телефон, «1234 Иванов» или фамилия</source>
         <translation>Order number, box barcode, phone, “1234 Ivanov” or surname</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="41" />
+        <location filename="../../ui/pages/orders_page.py" line="41"/>
         <source>Заказ</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="41" />
-        <location filename="../../ui/pages/orders_page.py" line="53" />
-        <location filename="../../ui/pages/orders_page.py" line="55" />
+        <location filename="../../ui/pages/orders_page.py" line="41"/>
+        <location filename="../../ui/pages/orders_page.py" line="53"/>
+        <location filename="../../ui/pages/orders_page.py" line="55"/>
         <source>Статус</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="41" />
+        <location filename="../../ui/pages/orders_page.py" line="41"/>
         <source>Клиент</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="41" />
+        <location filename="../../ui/pages/orders_page.py" line="41"/>
         <source>Телефон</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="42" />
+        <location filename="../../ui/pages/orders_page.py" line="42"/>
         <source>Сумма</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="42" />
+        <location filename="../../ui/pages/orders_page.py" line="42"/>
         <source>Хранение до</source>
         <translation>Stored until</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="47" />
+        <location filename="../../ui/pages/orders_page.py" line="47"/>
         <source>Найдите заказ: отсканируйте коробку или введите номер и нажмите Enter.</source>
         <translation>Find an order: scan a box or type the number and press Enter.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="51" />
+        <location filename="../../ui/pages/orders_page.py" line="51"/>
         <source>Товар</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="51" />
+        <location filename="../../ui/pages/orders_page.py" line="51"/>
         <source>Кол-во</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="51" />
+        <location filename="../../ui/pages/orders_page.py" line="51"/>
         <source>Цена</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="51" />
+        <location filename="../../ui/pages/orders_page.py" line="51"/>
         <source>Отказ</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="52" />
+        <location filename="../../ui/pages/orders_page.py" line="52"/>
         <source>Состав</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="53" />
+        <location filename="../../ui/pages/orders_page.py" line="53"/>
         <source>Коробка</source>
         <translation>Box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="53" />
+        <location filename="../../ui/pages/orders_page.py" line="53"/>
         <source>Место</source>
         <translation>Box no.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="53" />
+        <location filename="../../ui/pages/orders_page.py" line="53"/>
         <source>Ячейка</source>
         <translation>Cell</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="54" />
+        <location filename="../../ui/pages/orders_page.py" line="54"/>
         <source>Коробки</source>
         <translation>Boxes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="55" />
-        <location filename="../../ui/pages/orders_page.py" line="56" />
+        <location filename="../../ui/pages/orders_page.py" line="55"/>
+        <location filename="../../ui/pages/orders_page.py" line="56"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="55" />
+        <location filename="../../ui/pages/orders_page.py" line="55"/>
         <source>Попытка</source>
         <translation>Attempt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="55" />
+        <location filename="../../ui/pages/orders_page.py" line="55"/>
         <source>Обновлено</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="57" />
+        <location filename="../../ui/pages/orders_page.py" line="57"/>
         <source>Время</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="57" />
+        <location filename="../../ui/pages/orders_page.py" line="57"/>
         <source>Что</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="57" />
+        <location filename="../../ui/pages/orders_page.py" line="57"/>
         <source>Сотрудник</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="57" />
+        <location filename="../../ui/pages/orders_page.py" line="57"/>
         <source>Синхронизация</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="58" />
+        <location filename="../../ui/pages/orders_page.py" line="58"/>
         <source>История</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="66" />
+        <location filename="../../ui/pages/orders_page.py" line="66"/>
         <source>Найти</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="67" />
+        <location filename="../../ui/pages/orders_page.py" line="67"/>
         <source>Повторить SMS</source>
         <translation>Resend SMS</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="68" />
+        <location filename="../../ui/pages/orders_page.py" line="68"/>
         <source>Обновить</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="102" />
+        <location filename="../../ui/pages/orders_page.py" line="102"/>
         <source>Ничего не найдено</source>
         <translation>Nothing found</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="103" />
+        <location filename="../../ui/pages/orders_page.py" line="103"/>
         <source>Проверьте номер или попробуйте телефон и фамилию.</source>
         <translation>Check the number or try phone and surname.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="108" />
+        <location filename="../../ui/pages/orders_page.py" line="108"/>
         <source>Найдено заказов: {0}</source>
         <translation>Orders found: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="109" />
+        <location filename="../../ui/pages/orders_page.py" line="109"/>
         <source>Выберите заказ в списке.</source>
         <translation>Select an order in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="119" />
+        <location filename="../../ui/pages/orders_page.py" line="119"/>
         <source>Заказ {0} — {1}. {2}, {3}. Сумма {4}, к оплате {5}.</source>
         <translation>Order {0} — {1}. {2}, {3}. Amount {4}, due {5}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="138" />
+        <location filename="../../ui/pages/orders_page.py" line="138"/>
         <source>Заказ не выбран</source>
         <translation>No order selected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="138" />
+        <location filename="../../ui/pages/orders_page.py" line="138"/>
         <source>Сначала найдите заказ.</source>
         <translation>Find the order first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="145" />
+        <location filename="../../ui/pages/orders_page.py" line="145"/>
         <source>SMS поставлено в очередь</source>
         <translation>SMS queued</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="146" />
+        <location filename="../../ui/pages/orders_page.py" line="146"/>
         <source>Попытка {0}. Сообщение уйдёт при связи с сервером.</source>
         <translation>Attempt {0}. The message goes out when the server is reachable.</translation>
     </message>
@@ -1077,17 +1203,17 @@ Technical: {1}</translation>
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/pages/base.py" line="95" />
+        <location filename="../../ui/pages/base.py" line="95"/>
         <source>Не выполнено</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="137" />
+        <location filename="../../ui/pages/base.py" line="137"/>
         <source>Нужен вход</source>
         <translation>Login required</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="137" />
+        <location filename="../../ui/pages/base.py" line="137"/>
         <source>Войдите в систему, чтобы продолжить.</source>
         <translation>Log in to continue.</translation>
     </message>
@@ -1095,37 +1221,37 @@ Technical: {1}</translation>
 <context>
     <name>PageTitles</name>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="17" />
+        <location filename="../../ui/pages/club_page.py" line="17"/>
         <source>Клубные карты</source>
         <translation>Club cards</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="30" />
+        <location filename="../../ui/pages/handover_page.py" line="34"/>
         <source>Выдача</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="19" />
+        <location filename="../../ui/pages/placement_page.py" line="19"/>
         <source>Размещение</source>
         <translation>Placement</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="30" />
+        <location filename="../../ui/pages/receiving_page.py" line="34"/>
         <source>Приёмка</source>
         <translation>Receiving</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="31" />
+        <location filename="../../ui/pages/orders_page.py" line="31"/>
         <source>Заказы</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="22" />
+        <location filename="../../ui/pages/returns_page.py" line="26"/>
         <source>Возвраты</source>
         <translation>Returns</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="20" />
+        <location filename="../../ui/pages/sync_page.py" line="20"/>
         <source>Синхронизация</source>
         <translation>Sync</translation>
     </message>
@@ -1133,113 +1259,113 @@ Technical: {1}</translation>
 <context>
     <name>PlacementPage</name>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="27" />
-        <location filename="../../ui/pages/placement_page.py" line="85" />
+        <location filename="../../ui/pages/placement_page.py" line="27"/>
+        <location filename="../../ui/pages/placement_page.py" line="85"/>
         <source>Шаг 1: отсканируйте коробку.</source>
         <translation>Step 1: scan a box.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="30" />
+        <location filename="../../ui/pages/placement_page.py" line="30"/>
         <source>Рекомендуемая ячейка:</source>
         <translation>Suggested cell:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="34" />
+        <location filename="../../ui/pages/placement_page.py" line="34"/>
         <source>Проверка ячейки: отсканируйте ячейку, не сканируя коробку.</source>
         <translation>Cell audit: scan a cell without scanning a box first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="35" />
+        <location filename="../../ui/pages/placement_page.py" line="35"/>
         <source>Коробка</source>
         <translation>Box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="35" />
+        <location filename="../../ui/pages/placement_page.py" line="35"/>
         <source>Место</source>
         <translation>Box no.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="35" />
+        <location filename="../../ui/pages/placement_page.py" line="35"/>
         <source>Заказ</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="35" />
+        <location filename="../../ui/pages/placement_page.py" line="35"/>
         <source>Статус заказа</source>
         <translation>Order status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="40" />
+        <location filename="../../ui/pages/placement_page.py" line="40"/>
         <source>Отменить коробку</source>
         <translation>Drop box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="61" />
+        <location filename="../../ui/pages/placement_page.py" line="61"/>
         <source>Шаг 2: положите коробку в ячейку и отсканируйте ячейку.</source>
         <translation>Step 2: put the box in the cell and scan the cell.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="62" />
+        <location filename="../../ui/pages/placement_page.py" line="62"/>
         <source>Коробка {0}</source>
         <translation>Box {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="64" />
+        <location filename="../../ui/pages/placement_page.py" line="64"/>
         <source>Размер {0}, занято {1} из {2}.</source>
         <translation>Size {0}, {1} of {2} taken.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="67" />
+        <location filename="../../ui/pages/placement_page.py" line="67"/>
         <source>Там уже лежат коробки этого заказа.</source>
         <translation>Boxes of this order are already there.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="69" />
+        <location filename="../../ui/pages/placement_page.py" line="69"/>
         <source>Коробка считана</source>
         <translation>Box read</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="69" />
+        <location filename="../../ui/pages/placement_page.py" line="69"/>
         <source>Положите в ячейку {0}.</source>
         <translation>Put it in cell {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="79" />
+        <location filename="../../ui/pages/placement_page.py" line="79"/>
         <source> (перемещена из {0})</source>
         <translation> (moved from {0})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="80" />
+        <location filename="../../ui/pages/placement_page.py" line="80"/>
         <source>Размещено в {0}</source>
         <translation>Placed in {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="81" />
+        <location filename="../../ui/pages/placement_page.py" line="81"/>
         <source>Коробка {0}, заказ {1}{2}.</source>
         <translation>Box {0}, order {1}{2}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="82" />
+        <location filename="../../ui/pages/placement_page.py" line="82"/>
         <source>Готово. Шаг 1: отсканируйте следующую коробку.</source>
         <translation>Done. Step 1: scan the next box.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="86" />
+        <location filename="../../ui/pages/placement_page.py" line="86"/>
         <source>Коробка снята с выбора</source>
         <translation>Box dropped</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="100" />
+        <location filename="../../ui/pages/placement_page.py" line="100"/>
         <source>Ячейка {0} (размер {1}): {2} из {3} мест занято.</source>
         <translation>Cell {0} (size {1}): {2} of {3} places taken.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="103" />
+        <location filename="../../ui/pages/placement_page.py" line="103"/>
         <source>Проверка ячейки {0}</source>
         <translation>Cell audit {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="104" />
+        <location filename="../../ui/pages/placement_page.py" line="104"/>
         <source>Сверьте коробки на полке со списком.</source>
         <translation>Compare the boxes on the shelf with the list.</translation>
     </message>
@@ -1247,468 +1373,495 @@ Technical: {1}</translation>
 <context>
     <name>ReceivingPage</name>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="52" />
+        <location filename="../../ui/pages/receiving_page.py" line="56"/>
         <source>Время</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="52" />
+        <location filename="../../ui/pages/receiving_page.py" line="56"/>
         <source>Коробка</source>
         <translation>Box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="52" />
+        <location filename="../../ui/pages/receiving_page.py" line="56"/>
         <source>Заказ</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="52" />
+        <location filename="../../ui/pages/receiving_page.py" line="56"/>
         <source>Место</source>
         <translation>Box no.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="53" />
+        <location filename="../../ui/pages/receiving_page.py" line="57"/>
         <source>Результат</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="55" />
+        <location filename="../../ui/pages/receiving_page.py" line="59"/>
         <source>Последние сканирования:</source>
         <translation>Last scans:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="57" />
+        <location filename="../../ui/pages/receiving_page.py" line="61"/>
         <source>Поставка</source>
         <translation>Shipment</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="58" />
+        <location filename="../../ui/pages/receiving_page.py" line="62"/>
         <source>Без накладной</source>
         <translation>No manifest</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="60" />
-        <location filename="../../ui/pages/receiving_page.py" line="196" />
+        <location filename="../../ui/pages/receiving_page.py" line="64"/>
+        <location filename="../../ui/pages/receiving_page.py" line="201"/>
         <source>Повреждение</source>
         <translation>Damage</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="61" />
-        <location filename="../../ui/pages/receiving_page.py" line="217" />
+        <location filename="../../ui/pages/receiving_page.py" line="65"/>
+        <location filename="../../ui/pages/receiving_page.py" line="222"/>
         <source>Закрыть приёмку</source>
         <translation>Close receiving</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="67" />
+        <location filename="../../ui/pages/receiving_page.py" line="72"/>
         <source>Ожидается</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="68" />
-        <location filename="../../ui/pages/receiving_page.py" line="152" />
+        <location filename="../../ui/pages/receiving_page.py" line="73"/>
+        <location filename="../../ui/pages/receiving_page.py" line="157"/>
         <source>Принято</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="69" />
+        <location filename="../../ui/pages/receiving_page.py" line="74"/>
         <source>Не хватает</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="70" />
+        <location filename="../../ui/pages/receiving_page.py" line="75"/>
         <source>Излишки</source>
         <translation>Surplus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="71" />
+        <location filename="../../ui/pages/receiving_page.py" line="76"/>
         <source>Чужие</source>
         <translation>Foreign</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="112" />
+        <location filename="../../ui/pages/receiving_page.py" line="117"/>
         <source>Поставка {0}: сканируйте коробки.</source>
         <translation>Shipment {0}: scan the boxes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="114" />
+        <location filename="../../ui/pages/receiving_page.py" line="119"/>
         <source>Приёмка без накладной: сканируйте коробки.</source>
         <translation>Receiving without a manifest: scan the boxes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="116" />
+        <location filename="../../ui/pages/receiving_page.py" line="121"/>
         <source>Приёмка открыта</source>
         <translation>Receiving open</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="116" />
+        <location filename="../../ui/pages/receiving_page.py" line="121"/>
         <source>Сканируйте коробки по одной.</source>
         <translation>Scan the boxes one by one.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="127" />
+        <location filename="../../ui/pages/receiving_page.py" line="132"/>
         <source>Приёмка не начата</source>
         <translation>Receiving not started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="39" />
+        <location filename="../../ui/pages/receiving_page.py" line="43"/>
         <source>Приёмка не начата. F2 — номер поставки, F3 — без накладной.</source>
         <translation>Receiving not started. F2 — shipment number, F3 — without a manifest.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="43" />
+        <location filename="../../ui/pages/receiving_page.py" line="47"/>
         <source>номер поставки (накладной) и Enter</source>
         <translation>shipment (manifest) number and Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="59" />
+        <location filename="../../ui/pages/receiving_page.py" line="63"/>
         <source>Отменить скан</source>
         <translation>Undo scan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="128" />
+        <location filename="../../ui/pages/receiving_page.py" line="66"/>
+        <source>Акт</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receiving_page.py" line="133"/>
         <source>Нажмите F2 и введите номер поставки или F3 — приёмка без накладной.</source>
         <translation>Press F2 and enter the shipment number, or F3 to receive without a manifest.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="143" />
+        <location filename="../../ui/pages/receiving_page.py" line="148"/>
         <source>Заказ {0}: коробка {1}</source>
         <translation>Order {0}: box {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="149" />
+        <location filename="../../ui/pages/receiving_page.py" line="154"/>
         <source>Заказ {0}, коробка {1}.</source>
         <translation>Order {0}, box {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="151" />
+        <location filename="../../ui/pages/receiving_page.py" line="156"/>
         <source>Заказ прибыл полностью — клиенту уйдёт SMS.</source>
         <translation>The order has fully arrived — the customer gets an SMS.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="154" />
+        <location filename="../../ui/pages/receiving_page.py" line="159"/>
         <source>Повтор</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="154" />
+        <location filename="../../ui/pages/receiving_page.py" line="159"/>
         <source>Коробка {0} уже принята. Отложите её к остальным.</source>
         <translation>Box {0} is already received. Put it with the others.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="156" />
+        <location filename="../../ui/pages/receiving_page.py" line="161"/>
         <source>Излишек</source>
         <translation>Surplus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="157" />
+        <location filename="../../ui/pages/receiving_page.py" line="162"/>
         <source>Коробки {0} нет в этой накладной. Принята как излишек — она попадёт в акт.</source>
         <translation>Box {0} is not on this manifest. Received as surplus — it goes into the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="159" />
+        <location filename="../../ui/pages/receiving_page.py" line="164"/>
         <source>Чужая коробка</source>
         <translation>Foreign box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="160" />
+        <location filename="../../ui/pages/receiving_page.py" line="165"/>
         <source>Коробка {0} адресована другому пункту выдачи. Отложите её для возврата.</source>
         <translation>Box {0} is addressed to another pickup point. Set it aside for return.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="162" />
+        <location filename="../../ui/pages/receiving_page.py" line="167"/>
         <source>Заказ отменён</source>
         <translation>Order cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="163" />
+        <location filename="../../ui/pages/receiving_page.py" line="168"/>
         <source>Заказ {0} отменён. Не размещайте коробку: отложите её для возврата.</source>
         <translation>Order {0} is cancelled. Do not shelve the box: set it aside for return.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="164" />
+        <location filename="../../ui/pages/receiving_page.py" line="169"/>
         <source>Не коробка</source>
         <translation>Not a box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="185" />
+        <location filename="../../ui/pages/receiving_page.py" line="190"/>
         <source>Отменено</source>
         <translation>Undone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="186" />
+        <location filename="../../ui/pages/receiving_page.py" line="191"/>
         <source>Сканирование отменено</source>
         <translation>Scan undone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="187" />
+        <location filename="../../ui/pages/receiving_page.py" line="192"/>
         <source>Коробка {0} снова считается не принятой.</source>
         <translation>Box {0} counts as not received again.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="194" />
+        <location filename="../../ui/pages/receiving_page.py" line="199"/>
         <source>Нет коробки</source>
         <translation>No box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="194" />
+        <location filename="../../ui/pages/receiving_page.py" line="199"/>
         <source>Сначала отсканируйте повреждённую коробку.</source>
         <translation>Scan the damaged box first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="197" />
+        <location filename="../../ui/pages/receiving_page.py" line="202"/>
         <source>Коробка {0}. Опишите повреждение:</source>
         <translation>Box {0}. Describe the damage:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="210" />
-        <location filename="../../ui/pages/receiving_page.py" line="211" />
+        <location filename="../../ui/pages/receiving_page.py" line="215"/>
+        <location filename="../../ui/pages/receiving_page.py" line="216"/>
         <source>Повреждение отмечено</source>
         <translation>Damage recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="211" />
+        <location filename="../../ui/pages/receiving_page.py" line="216"/>
         <source>Коробка {0} попадёт в акт.</source>
         <translation>Box {0} goes into the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="218" />
+        <location filename="../../ui/pages/receiving_page.py" line="223"/>
         <source>Закрыть приёмку и сформировать акт расхождений?</source>
         <translation>Close receiving and produce the discrepancy report?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="227" />
+        <location filename="../../ui/pages/receiving_page.py" line="238"/>
         <source>Приёмка закрыта. F2 — следующая поставка, F3 — без накладной.</source>
         <translation>Receiving closed. F2 — next shipment, F3 — without a manifest.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="231" />
+        <location filename="../../ui/pages/receiving_page.py" line="244"/>
+        <source>F11 — напечатать акт.</source>
+        <translation>F11 — print the report.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receiving_page.py" line="246"/>
+        <location filename="../../ui/pages/receiving_page.py" line="251"/>
         <source>Приёмка закрыта с расхождениями</source>
         <translation>Receiving closed with discrepancies</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="233" />
+        <location filename="../../ui/pages/receiving_page.py" line="248"/>
         <source>Приёмка закрыта без расхождений</source>
         <translation>Receiving closed without discrepancies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receiving_page.py" line="252"/>
+        <source>Акт расхождений напечатан.</source>
+        <translation>Discrepancy report printed.</translation>
     </message>
 </context>
 <context>
     <name>ReturnsPage</name>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="29" />
+        <location filename="../../ui/pages/returns_page.py" line="33"/>
         <source>Возврат: F5 — начать сессию, затем сканируйте коробки из списка.</source>
         <translation>Returns: F5 starts a session, then scan the boxes from the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="33" />
-        <location filename="../../ui/pages/returns_page.py" line="37" />
-        <location filename="../../ui/pages/returns_page.py" line="39" />
+        <location filename="../../ui/pages/returns_page.py" line="37"/>
+        <location filename="../../ui/pages/returns_page.py" line="41"/>
+        <location filename="../../ui/pages/returns_page.py" line="43"/>
         <source>Заказ</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="33" />
-        <location filename="../../ui/pages/returns_page.py" line="37" />
+        <location filename="../../ui/pages/returns_page.py" line="37"/>
+        <location filename="../../ui/pages/returns_page.py" line="41"/>
         <source>Клиент</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="33" />
+        <location filename="../../ui/pages/returns_page.py" line="37"/>
         <source>Телефон</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="33" />
+        <location filename="../../ui/pages/returns_page.py" line="37"/>
         <source>Хранение до</source>
         <translation>Stored until</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="34" />
+        <location filename="../../ui/pages/returns_page.py" line="38"/>
         <source>Ячейки</source>
         <translation>Cells</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="35" />
+        <location filename="../../ui/pages/returns_page.py" line="39"/>
         <source>Истекает сегодня</source>
         <translation>Expires today</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="36" />
+        <location filename="../../ui/pages/returns_page.py" line="40"/>
         <source>Истекает завтра</source>
         <translation>Expires tomorrow</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="37" />
-        <location filename="../../ui/pages/returns_page.py" line="39" />
+        <location filename="../../ui/pages/returns_page.py" line="41"/>
+        <location filename="../../ui/pages/returns_page.py" line="43"/>
         <source>Причина</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="37" />
+        <location filename="../../ui/pages/returns_page.py" line="41"/>
         <source>Статус</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="38" />
+        <location filename="../../ui/pages/returns_page.py" line="42"/>
         <source>Коробки к возврату</source>
         <translation>Boxes to return</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="38" />
+        <location filename="../../ui/pages/returns_page.py" line="42"/>
         <source>К возврату</source>
         <translation>To return</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="39" />
+        <location filename="../../ui/pages/returns_page.py" line="43"/>
         <source>Коробка</source>
         <translation>Box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="39" />
+        <location filename="../../ui/pages/returns_page.py" line="43"/>
         <source>Место</source>
         <translation>Box no.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="40" />
+        <location filename="../../ui/pages/returns_page.py" line="44"/>
         <source>Сессия возврата</source>
         <translation>Return session</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="43" />
+        <location filename="../../ui/pages/returns_page.py" line="47"/>
         <source>Начать возврат</source>
         <translation>Start return</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="44" />
+        <location filename="../../ui/pages/returns_page.py" line="48"/>
         <source>Продлить хранение</source>
         <translation>Extend storage</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="45" />
+        <location filename="../../ui/pages/returns_page.py" line="49"/>
         <source>Обновить</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="46" />
+        <location filename="../../ui/pages/returns_page.py" line="50"/>
         <source>Закрыть возврат</source>
         <translation>Close return</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="69" />
+        <location filename="../../ui/pages/returns_page.py" line="51"/>
+        <source>Акт</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/returns_page.py" line="74"/>
         <source>К возврату ({0})</source>
         <translation>To return ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="78" />
+        <location filename="../../ui/pages/returns_page.py" line="83"/>
         <source>Сессия возврата не начата</source>
         <translation>No return session</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="79" />
+        <location filename="../../ui/pages/returns_page.py" line="84"/>
         <source>Нажмите F5, чтобы начать возврат, и отсканируйте коробку снова.</source>
         <translation>Press F5 to start a return and scan the box again.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="87" />
+        <location filename="../../ui/pages/returns_page.py" line="92"/>
         <source>Повтор: {0}</source>
         <translation>Repeat: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="88" />
+        <location filename="../../ui/pages/returns_page.py" line="93"/>
         <source>Эта коробка уже в возврате.</source>
         <translation>This box is already in the return.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="92" />
+        <location filename="../../ui/pages/returns_page.py" line="97"/>
         <source> Заказ возвращён полностью.</source>
         <translation> The order is fully returned.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="93" />
+        <location filename="../../ui/pages/returns_page.py" line="98"/>
         <source>В возврат: {0}</source>
         <translation>Returned: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="94" />
+        <location filename="../../ui/pages/returns_page.py" line="99"/>
         <source>Заказ {0}, коробка {1} из {2}, ячейка {3}.{4}</source>
         <translation>Order {0}, box {1} of {2}, cell {3}.{4}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="102" />
+        <location filename="../../ui/pages/returns_page.py" line="107"/>
         <source>Сессия уже открыта</source>
         <translation>Session already open</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="102" />
+        <location filename="../../ui/pages/returns_page.py" line="107"/>
         <source>Сканируйте коробки из списка.</source>
         <translation>Scan the boxes from the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="111" />
+        <location filename="../../ui/pages/returns_page.py" line="116"/>
         <source>Идёт возврат: сканируйте коробки заказов из списка «К возврату». F9 — закрыть и получить акт.</source>
         <translation>Return in progress: scan the boxes of the orders in “To return”. F9 closes it and produces the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="113" />
+        <location filename="../../ui/pages/returns_page.py" line="118"/>
         <source>Возврат начат</source>
         <translation>Return started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="113" />
+        <location filename="../../ui/pages/returns_page.py" line="118"/>
         <source>Сканируйте коробки.</source>
         <translation>Scan the boxes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="125" />
+        <location filename="../../ui/pages/returns_page.py" line="136"/>
         <source>Возврат закрыт: {0} коробок, {1} заказов. Акт возврата сформирован.</source>
         <translation>Return closed: {0} boxes, {1} orders. Return report produced.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="127" />
+        <location filename="../../ui/pages/returns_page.py" line="139"/>
+        <location filename="../../ui/pages/returns_page.py" line="142"/>
         <source>Возврат закрыт</source>
         <translation>Return closed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="127" />
+        <location filename="../../ui/pages/returns_page.py" line="138"/>
         <source>Коробок: {0}.</source>
         <translation>Boxes: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="143" />
+        <location filename="../../ui/pages/returns_page.py" line="143"/>
+        <source>Акт возврата напечатан: передайте его перевозчику вместе с коробками.</source>
+        <translation>Return report printed: give it to the carrier with the boxes.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/returns_page.py" line="163"/>
         <source>Только менеджер</source>
         <translation>Manager only</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="143" />
+        <location filename="../../ui/pages/returns_page.py" line="163"/>
         <source>Продлить хранение может менеджер.</source>
         <translation>Only a manager can extend storage.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="147" />
+        <location filename="../../ui/pages/returns_page.py" line="167"/>
         <source>Заказ не выбран</source>
         <translation>No order selected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="147" />
+        <location filename="../../ui/pages/returns_page.py" line="167"/>
         <source>Выберите заказ в списке.</source>
         <translation>Select an order in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="149" />
+        <location filename="../../ui/pages/returns_page.py" line="169"/>
         <source>Продление хранения</source>
         <translation>Storage extension</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="150" />
+        <location filename="../../ui/pages/returns_page.py" line="170"/>
         <source>На сколько дней продлить заказ {0}?</source>
         <translation>Extend order {0} by how many days?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="156" />
+        <location filename="../../ui/pages/returns_page.py" line="176"/>
         <source>Хранение продлено</source>
         <translation>Storage extended</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="156" />
+        <location filename="../../ui/pages/returns_page.py" line="176"/>
         <source>Заказ {0} хранится до {1}.</source>
         <translation>Order {0} is kept until {1}.</translation>
     </message>
@@ -1716,17 +1869,17 @@ Technical: {1}</translation>
 <context>
     <name>ScanDispatcher</name>
     <message>
-        <location filename="../../ui/scan_dispatch.py" line="52" />
+        <location filename="../../ui/scan_dispatch.py" line="52"/>
         <source>Код не распознан</source>
         <translation>Code not recognised</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dispatch.py" line="83" />
+        <location filename="../../ui/scan_dispatch.py" line="83"/>
         <source>Этот код здесь не нужен</source>
         <translation>This code is not used here</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dispatch.py" line="84" />
+        <location filename="../../ui/scan_dispatch.py" line="84"/>
         <source>Отсканирован код вида «{0}», но на этом экране он не используется.</source>
         <translation>A “{0}” code was scanned, but this screen does not use it.</translation>
     </message>
@@ -1734,37 +1887,37 @@ Technical: {1}</translation>
 <context>
     <name>ScanKinds</name>
     <message>
-        <location filename="../../ui/scan_dispatch.py" line="95" />
+        <location filename="../../ui/scan_dispatch.py" line="95"/>
         <source>номер заказа</source>
         <translation>order number</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dispatch.py" line="96" />
+        <location filename="../../ui/scan_dispatch.py" line="96"/>
         <source>коробка</source>
         <translation>box</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dispatch.py" line="97" />
+        <location filename="../../ui/scan_dispatch.py" line="97"/>
         <source>ячейка хранения</source>
         <translation>storage cell</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dispatch.py" line="98" />
+        <location filename="../../ui/scan_dispatch.py" line="98"/>
         <source>клубная карта</source>
         <translation>club card</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dispatch.py" line="99" />
+        <location filename="../../ui/scan_dispatch.py" line="99"/>
         <source>пропуск сотрудника</source>
         <translation>staff badge</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dispatch.py" line="100" />
+        <location filename="../../ui/scan_dispatch.py" line="100"/>
         <source>QR-код получения</source>
         <translation>pickup QR code</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dispatch.py" line="101" />
+        <location filename="../../ui/scan_dispatch.py" line="101"/>
         <source>код получения</source>
         <translation>pickup code</translation>
     </message>
@@ -1772,56 +1925,62 @@ Technical: {1}</translation>
 <context>
     <name>ShiftActions</name>
     <message>
-        <location filename="../../ui/shift_actions.py" line="43" />
-        <location filename="../../ui/shift_actions.py" line="66" />
+        <location filename="../../ui/shift_actions.py" line="52"/>
+        <location filename="../../ui/shift_actions.py" line="79"/>
         <source>Смена</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="44" />
+        <location filename="../../ui/shift_actions.py" line="53"/>
         <source>Смена не открыта. Открыть смену сейчас?</source>
         <translation>No shift is open. Open the shift now?</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="53" />
+        <location filename="../../ui/shift_actions.py" line="62"/>
         <source>Смена открыта</source>
         <translation>Shift opened</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="53" />
+        <location filename="../../ui/shift_actions.py" line="62"/>
         <source>Хорошей работы!</source>
         <translation>Have a good shift!</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="62" />
+        <location filename="../../ui/shift_actions.py" line="72"/>
+        <location filename="../../ui/shift_actions.py" line="75"/>
         <source>Смена закрыта</source>
         <translation>Shift closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_actions.py" line="75"/>
+        <source>Отчёт за смену напечатан.</source>
+        <translation>Shift report printed.</translation>
     </message>
 </context>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/startup.py" line="42" />
+        <location filename="../../ui/startup.py" line="50"/>
         <source>Обновление базы данных…</source>
         <translation>Updating the database…</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="44" />
+        <location filename="../../ui/startup.py" line="52"/>
         <source>Подключение к серверу…</source>
         <translation>Connecting to the server…</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="49" />
+        <location filename="../../ui/startup.py" line="57"/>
         <source>Запуск синхронизации…</source>
         <translation>Starting sync…</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="53" />
+        <location filename="../../ui/startup.py" line="64"/>
         <source>Готово</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="66" />
+        <location filename="../../ui/startup.py" line="77"/>
         <source>Регистрация рабочего места…</source>
         <translation>Enrolling this workstation…</translation>
     </message>
@@ -1829,142 +1988,142 @@ Technical: {1}</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="31" />
+        <location filename="../../ui/pages/sync_page.py" line="31"/>
         <source>Ждут отправки</source>
         <translation>Waiting to send</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="31" />
+        <location filename="../../ui/pages/sync_page.py" line="31"/>
         <source>Приняты</source>
         <translation>Applied</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="32" />
+        <location filename="../../ui/pages/sync_page.py" line="32"/>
         <source>Повторы</source>
         <translation>Duplicates</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="32" />
+        <location filename="../../ui/pages/sync_page.py" line="32"/>
         <source>Отклонены</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="33" />
+        <location filename="../../ui/pages/sync_page.py" line="33"/>
         <source>Конфликты</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="36" />
+        <location filename="../../ui/pages/sync_page.py" line="36"/>
         <source>Когда</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="36" />
+        <location filename="../../ui/pages/sync_page.py" line="36"/>
         <source>Что</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="36" />
+        <location filename="../../ui/pages/sync_page.py" line="36"/>
         <source>Заказ</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="36" />
+        <location filename="../../ui/pages/sync_page.py" line="36"/>
         <source>Причина</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="40" />
+        <location filename="../../ui/pages/sync_page.py" line="40"/>
         <source>Требует разбора (отклонённые события, конфликты, сигналы):</source>
         <translation>To review (rejected events, conflicts, alerts):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="42" />
+        <location filename="../../ui/pages/sync_page.py" line="42"/>
         <source>Синхронизировать сейчас</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="43" />
+        <location filename="../../ui/pages/sync_page.py" line="43"/>
         <source>Разобрано</source>
         <translation>Reviewed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="44" />
+        <location filename="../../ui/pages/sync_page.py" line="44"/>
         <source>Обновить</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="58" />
+        <location filename="../../ui/pages/sync_page.py" line="58"/>
         <source>Синхронизация выключена: сервер не настроен.</source>
         <translation>Sync is off: no server configured.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="61" />
+        <location filename="../../ui/pages/sync_page.py" line="61"/>
         <source>на связи</source>
         <translation>online</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="61" />
+        <location filename="../../ui/pages/sync_page.py" line="61"/>
         <source>нет связи</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="61" />
+        <location filename="../../ui/pages/sync_page.py" line="61"/>
         <source>ещё не подключались</source>
         <translation>not connected yet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="62" />
+        <location filename="../../ui/pages/sync_page.py" line="62"/>
         <source>Сервер: {0}. Последняя успешная синхронизация: {1}.</source>
         <translation>Server: {0}. Last successful sync: {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="65" />
+        <location filename="../../ui/pages/sync_page.py" line="65"/>
         <source>Ошибка: {0}</source>
         <translation>Error: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="67" />
+        <location filename="../../ui/pages/sync_page.py" line="67"/>
         <source>Нужно обновить программу; работа продолжается офлайн, очередь сохранена.</source>
         <translation>The program needs an update; work continues offline, the queue is kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="69" />
+        <location filename="../../ui/pages/sync_page.py" line="69"/>
         <source>Компьютер нужно зарегистрировать заново (код регистрации у администратора).</source>
         <translation>This computer must be enrolled again (ask the administrator for a code).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="81" />
+        <location filename="../../ui/pages/sync_page.py" line="81"/>
         <source>Сервер не настроен</source>
         <translation>No server configured</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="81" />
+        <location filename="../../ui/pages/sync_page.py" line="81"/>
         <source>Синхронизировать не с чем.</source>
         <translation>Nothing to sync with.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="84" />
+        <location filename="../../ui/pages/sync_page.py" line="84"/>
         <source>Синхронизация запущена</source>
         <translation>Sync started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="84" />
+        <location filename="../../ui/pages/sync_page.py" line="84"/>
         <source>Статус обновится через несколько секунд.</source>
         <translation>The status updates in a few seconds.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="90" />
+        <location filename="../../ui/pages/sync_page.py" line="90"/>
         <source>Ничего не выбрано</source>
         <translation>Nothing selected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="90" />
+        <location filename="../../ui/pages/sync_page.py" line="90"/>
         <source>Выберите строку в списке.</source>
         <translation>Select a row in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="97" />
+        <location filename="../../ui/pages/sync_page.py" line="97"/>
         <source>Отмечено как разобранное</source>
         <translation>Marked as reviewed</translation>
     </message>
@@ -1972,102 +2131,102 @@ Technical: {1}</translation>
 <context>
     <name>Terms</name>
     <message>
-        <location filename="../../ui/pages/terms.py" line="8" />
+        <location filename="../../ui/pages/terms.py" line="8"/>
         <source>создан</source>
         <translation>created</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="9" />
+        <location filename="../../ui/pages/terms.py" line="9"/>
         <source>в пути</source>
         <translation>in transit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="10" />
+        <location filename="../../ui/pages/terms.py" line="10"/>
         <source>прибыл частично</source>
         <translation>partially arrived</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="11" />
+        <location filename="../../ui/pages/terms.py" line="11"/>
         <source>прибыл</source>
         <translation>arrived</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="12" />
+        <location filename="../../ui/pages/terms.py" line="12"/>
         <source>готов к выдаче</source>
         <translation>ready</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="13" />
+        <location filename="../../ui/pages/terms.py" line="13"/>
         <source>выдан</source>
         <translation>handed over</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="14" />
+        <location filename="../../ui/pages/terms.py" line="14"/>
         <source>выдан частично</source>
         <translation>partially handed over</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="15" />
+        <location filename="../../ui/pages/terms.py" line="15"/>
         <source>отказ</source>
         <translation>refused</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="16" />
+        <location filename="../../ui/pages/terms.py" line="16"/>
         <source>возвращён</source>
         <translation>returned</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="17" />
+        <location filename="../../ui/pages/terms.py" line="17"/>
         <source>отменён</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="20" />
+        <location filename="../../ui/pages/terms.py" line="20"/>
         <source>ждёт отправки</source>
         <translation>pending</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="21" />
+        <location filename="../../ui/pages/terms.py" line="21"/>
         <source>в очереди</source>
         <translation>queued</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="22" />
+        <location filename="../../ui/pages/terms.py" line="22"/>
         <source>отправляется</source>
         <translation>sending</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="23" />
+        <location filename="../../ui/pages/terms.py" line="23"/>
         <source>отправлено</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="24" />
+        <location filename="../../ui/pages/terms.py" line="24"/>
         <source>доставлено</source>
         <translation>delivered</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="25" />
+        <location filename="../../ui/pages/terms.py" line="25"/>
         <source>не доставлено</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="26" />
+        <location filename="../../ui/pages/terms.py" line="26"/>
         <source>статус неизвестен</source>
         <translation>status unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="29" />
+        <location filename="../../ui/pages/terms.py" line="29"/>
         <source>срок хранения истёк</source>
         <translation>storage expired</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="30" />
+        <location filename="../../ui/pages/terms.py" line="30"/>
         <source>отказ клиента</source>
         <translation>refused by customer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="31" />
+        <location filename="../../ui/pages/terms.py" line="31"/>
         <source>отменён центром</source>
         <translation>cancelled by the centre</translation>
     </message>
@@ -2075,7 +2234,7 @@ Technical: {1}</translation>
 <context>
     <name>owner</name>
     <message>
-        <location filename="../../ui/shift_actions.py" line="71" />
+        <location filename="../../ui/shift_actions.py" line="84"/>
         <source>Принято коробок: {0}; выдано заказов: {1}; наличные: {2}; карта: {3}; активировано карт: {4}; возвращено коробок: {5}.</source>
         <translation>Boxes received: {0}; orders handed over: {1}; cash: {2}; card: {3}; cards activated: {4}; boxes returned: {5}.</translation>
     </message>
@@ -2083,37 +2242,37 @@ Technical: {1}</translation>
 <context>
     <name>page</name>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="442" />
+        <location filename="../../ui/pages/handover_page.py" line="469"/>
         <source>Проверьте код из SMS или QR-код.</source>
         <translation>Check the SMS code or the QR code.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="443" />
+        <location filename="../../ui/pages/handover_page.py" line="470"/>
         <source>Проверьте документ клиента: F6.</source>
-        <translation>Check the customer's ID document: F6.</translation>
+        <translation>Check the customer&apos;s ID document: F6.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="444" />
+        <location filename="../../ui/pages/handover_page.py" line="471"/>
         <source>Внесите номер доверенности: F7.</source>
         <translation>Enter the power of attorney number: F7.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="445" />
+        <location filename="../../ui/pages/handover_page.py" line="472"/>
         <source>Отсканируйте каждую коробку заказа.</source>
         <translation>Scan every box of the order.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="446" />
+        <location filename="../../ui/pages/handover_page.py" line="473"/>
         <source>Примите оплату: F9.</source>
         <translation>Take the payment: F9.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="238" />
+        <location filename="../../ui/pages/receiving_page.py" line="261"/>
         <source>Принято: {0}; не хватает: {1}; излишки: {2}; чужие: {3}; отменённые: {4}; повреждено: {5}.</source>
         <translation>Received: {0}; missing: {1}; surplus: {2}; foreign: {3}; cancelled: {4}; damaged: {5}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="243" />
+        <location filename="../../ui/pages/receiving_page.py" line="266"/>
         <source>Не хватает: {0}</source>
         <translation>Missing: {0}</translation>
     </message>
@@ -2121,72 +2280,72 @@ Technical: {1}</translation>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="49" />
+        <location filename="../../ui/dialogs.py" line="49"/>
         <source>Отказ от позиции</source>
         <translation>Refuse item</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="55" />
+        <location filename="../../ui/dialogs.py" line="55"/>
         <source>Количество, шт.:</source>
         <translation>Quantity, pcs:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="56" />
+        <location filename="../../ui/dialogs.py" line="56"/>
         <source>Причина:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="57" />
+        <location filename="../../ui/dialogs.py" line="57"/>
         <source>Комментарий:</source>
         <translation>Comment:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="66" />
+        <location filename="../../ui/dialogs.py" line="66"/>
         <source>Оплата</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="66" />
+        <location filename="../../ui/dialogs.py" line="66"/>
         <source>К оплате: {0}</source>
         <translation>Due: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="67" />
+        <location filename="../../ui/dialogs.py" line="67"/>
         <source>Наличные</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="67" />
+        <location filename="../../ui/dialogs.py" line="67"/>
         <source>Банковская карта</source>
         <translation>Bank card</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="70" />
+        <location filename="../../ui/dialogs.py" line="70"/>
         <source>Способ:</source>
         <translation>Method:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="71" />
+        <location filename="../../ui/dialogs.py" line="71"/>
         <source>Получено, ₽:</source>
         <translation>Received, ₽:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="80" />
+        <location filename="../../ui/dialogs.py" line="80"/>
         <source>Документ</source>
         <translation>ID document</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="81" />
+        <location filename="../../ui/dialogs.py" line="81"/>
         <source>Проверьте документ. Запишите только тип и последние 4 цифры номера.</source>
         <translation>Check the document. Record only its type and the last 4 digits of its number.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="86" />
+        <location filename="../../ui/dialogs.py" line="86"/>
         <source>Тип документа:</source>
         <translation>Document type:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="87" />
+        <location filename="../../ui/dialogs.py" line="87"/>
         <source>Последние 4 цифры:</source>
         <translation>Last 4 digits:</translation>
     </message>
@@ -2194,22 +2353,22 @@ Technical: {1}</translation>
 <context>
     <name>workers</name>
     <message>
-        <location filename="../../ui/workers.py" line="47" />
+        <location filename="../../ui/workers.py" line="47"/>
         <source>База данных занята другой операцией. Повторите действие через несколько секунд.</source>
         <translation>The database is busy with another operation. Repeat in a few seconds.</translation>
     </message>
     <message>
-        <location filename="../../ui/workers.py" line="51" />
+        <location filename="../../ui/workers.py" line="51"/>
         <source>На диске закончилось место. Освободите место на диске и повторите действие.</source>
         <translation>The disk is full. Free some space and repeat.</translation>
     </message>
     <message>
-        <location filename="../../ui/workers.py" line="55" />
+        <location filename="../../ui/workers.py" line="55"/>
         <source>Нет связи с сервером. Работа продолжается без сети; данные отправятся позже.</source>
         <translation>No connection to the server. Work continues offline; data will be sent later.</translation>
     </message>
     <message>
-        <location filename="../../ui/workers.py" line="58" />
+        <location filename="../../ui/workers.py" line="58"/>
         <source>Ошибка окружения: {0}</source>
         <translation>Environment error: {0}</translation>
     </message>
