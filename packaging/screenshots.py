@@ -60,6 +60,12 @@ class Driver:
             self.x("key", key)
         time.sleep(settle)
 
+    def click(self, at: tuple[int, int], settle: float = 0.6) -> None:
+        """A mouse click at window coordinates (only where no key reaches the widget)."""
+        self.x("mousemove", "--window", self.window, str(at[0]), str(at[1]))
+        self.x("click", "1")
+        time.sleep(settle)
+
     def shot(self, name: str) -> Path:
         time.sleep(0.4)
         path = self.out / f"{name}.png"
@@ -158,6 +164,7 @@ class DemoData:
         return card, self.card_codes[card], phone
 
 
+ORDER_HISTORY_TAB = (550, 417)  # the Orders page's «История» tab at 1366x768
 RACK_FOR_SIZE = {"S": ("A", 6), "M": ("C", 4), "L": ("E", 2), "XL": ("F", 1)}  # the demo's racks
 
 
@@ -170,7 +177,8 @@ def tour(drv: Driver, data: DemoData) -> None:
     number, code, boxes = data.ready_order()
     handover(drv, number, code, [b for b, _ in boxes])
     club(drv, data)
-    other_pages(drv)
+    other_pages(drv, number)
+    demo_sms(drv)
 
 
 def receiving(drv: Driver, data: DemoData) -> None:
@@ -238,9 +246,10 @@ def log_in(drv: Driver, badge: str, pin: str, open_shift: bool) -> None:
     drv.key("Return" if open_shift else "Escape", settle=1.5, refocus=False)  # "open the shift?"
 
 
-def other_pages(drv: Driver) -> None:
+def other_pages(drv: Driver, handed_over: str) -> None:
     """Every further registered page (orders, returns, sync…) by its navigation shortcut; manager
-    pages after logging in again as the demo manager."""
+    pages after logging in again as the demo manager. The Orders page shows the order just handed
+    over (found by scanning its number): lines, boxes, SMS and the timeline."""
     from ui.pages import PAGE_CLASSES
 
     mine = {"HandoverPage", "ReceivingPage", "PlacementPage", "ClubPage"}
@@ -251,7 +260,19 @@ def other_pages(drv: Driver) -> None:
             log_in(drv, "ST000002", "2222", open_shift=False)
             manager = True
         drv.key(cls.shortcut.replace("Ctrl+", "ctrl+"), settle=1.5)
+        if cls.__name__ == "OrdersPage":
+            drv.scan(handed_over, settle=2.0)
         drv.shot(f"{n:02d}-{cls.__name__.removesuffix('Page').lower()}")
+        if cls.__name__ == "OrdersPage":
+            drv.click(ORDER_HISTORY_TAB, settle=1.0)
+            drv.shot(f"{n:02d}-orders-timeline")
+
+
+def demo_sms(drv: Driver) -> None:
+    """Справка → «Демо: SMS и коды получения»: what the embedded backend's demo gateway "sent"."""
+    drv.key("ctrl+shift+s", settle=3.0)  # the dialog reads the log file off the GUI thread
+    drv.shot("15-demo-sms")
+    drv.key("Escape", settle=0.5, refocus=False)
 
 
 def main(argv: list[str] | None = None) -> int:
