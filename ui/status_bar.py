@@ -74,10 +74,21 @@ class CounterStatusBar(QStatusBar):
             self._render_offline_only()
             return
         self._render_online(status.online, status.syncing, status.last_error)
+        self._render_blocker(status.upgrade_required, status.reenrol_needed)
         self.pending.setText(self.tr("Не отправлено: {0}").format(status.pending_events))
         self.last_sync.setText(self.tr("Синхр.: {0}").format(local_hhmm(status.last_success_at)))
         self.review.setText(self.tr("К разбору: {0}").format(status.to_review))
         self.review.setStyleSheet("color: #ffcc33; font-weight: bold;" if status.to_review else "")
+
+    def _render_blocker(self, upgrade_required: bool, reenrol_needed: bool) -> None:
+        """What stops sync for good until someone acts: said in red, with what to do (work goes on offline)."""
+        if upgrade_required:
+            self.online.setText(self.tr("● Обновите программу (работа офлайн, данные сохраняются)"))
+        elif reenrol_needed:
+            self.online.setText(self.tr("● Нужна повторная регистрация ПК (работа офлайн)"))
+        else:
+            return
+        self.online.setStyleSheet("color: #ff6b6b; font-weight: bold;")
 
     def _render_offline_only(self) -> None:
         self.online.setText(self.tr("● Синхронизация не запущена"))

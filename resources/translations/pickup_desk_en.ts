@@ -88,61 +88,6 @@
         <source>Регистрация рабочего места Pickup Desk</source>
         <translation>Pickup Desk workstation enrolment</translation>
     </message>
-    <message>
-        <location filename="../../ui/demo_sms_dialog.py" line="144"/>
-        <source>Демо: SMS и коды получения</source>
-        <translation>Demo: SMS and pickup codes</translation>
-    </message>
-    <message>
-        <location filename="../../ui/demo_sms_dialog.py" line="149"/>
-        <source>Время</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <location filename="../../ui/demo_sms_dialog.py" line="149"/>
-        <source>Телефон</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <location filename="../../ui/demo_sms_dialog.py" line="149"/>
-        <source>Текст SMS</source>
-        <translation>SMS text</translation>
-    </message>
-    <message>
-        <location filename="../../ui/demo_sms_dialog.py" line="150"/>
-        <source>Заказ</source>
-        <translation>Order</translation>
-    </message>
-    <message>
-        <location filename="../../ui/demo_sms_dialog.py" line="150"/>
-        <source>Код получения</source>
-        <translation>Pickup code</translation>
-    </message>
-    <message>
-        <location filename="../../ui/demo_sms_dialog.py" line="151"/>
-        <source>Демо-сервер ещё не отправил ни одного SMS. Они появятся здесь, когда заказ прибудет в пункт (SMS «заказ готов» с кодом получения).</source>
-        <translation>The demo server has not sent any SMS yet. They will appear here when an order arrives at the point (the “order ready” SMS with the pickup code).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/demo_sms_dialog.py" line="155"/>
-        <source>SMS</source>
-        <translation>SMS</translation>
-    </message>
-    <message>
-        <location filename="../../ui/demo_sms_dialog.py" line="156"/>
-        <source>Коды получения</source>
-        <translation>Pickup codes</translation>
-    </message>
-    <message>
-        <location filename="../../ui/demo_sms_dialog.py" line="160"/>
-        <source>Только для демонстрации: на настоящем сервере SMS уходят покупателю, а коды получения не видны никому.</source>
-        <translation>Demo only: on a real server SMS go to the customer and pickup codes are visible to no one.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/demo_sms_dialog.py" line="180"/>
-        <source>Заказы, готовые к выдаче в демо-пункте, и их коды получения (назовите код при выдаче).</source>
-        <translation>Orders ready for pickup at the demo point and their pickup codes (say the code at handover).</translation>
-    </message>
 </context>
 <context>
     <name>About</name>
@@ -303,37 +248,37 @@ Start it again when you have an enrolment code from the administrator.</translat
 <context>
     <name>CounterDocuments</name>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="78"/>
+        <location filename="../../ui/hardware/wiring.py" line="80"/>
         <source>Не напечатано: {0}</source>
         <translation>Not printed: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="79"/>
+        <location filename="../../ui/hardware/wiring.py" line="81"/>
         <source>Документ сохранён: F11 или «Оборудование → Печатать ещё раз».</source>
         <translation>The document is saved: F11 or “Hardware → Print again”.</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="91"/>
+        <location filename="../../ui/hardware/wiring.py" line="93"/>
         <source>Нечего печатать</source>
         <translation>Nothing to print</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="91"/>
+        <location filename="../../ui/hardware/wiring.py" line="93"/>
         <source>Такой документ ещё не формировался.</source>
         <translation>No such document has been made yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="95"/>
+        <location filename="../../ui/hardware/wiring.py" line="97"/>
         <source>Отправлено на печать</source>
         <translation>Sent to the printer</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="110"/>
+        <location filename="../../ui/hardware/wiring.py" line="112"/>
         <source>Печать недоступна</source>
         <translation>Printing unavailable</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="111"/>
+        <location filename="../../ui/hardware/wiring.py" line="113"/>
         <source>Принтеры не настроены в этой программе. Обратитесь к администратору.</source>
         <translation>Printers are not set up in this program. Contact the administrator.</translation>
     </message>
@@ -371,57 +316,67 @@ Start it again when you have an enrolment code from the administrator.</translat
         <translation>Shift: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="77"/>
+        <location filename="../../ui/status_bar.py" line="78"/>
         <source>Не отправлено: {0}</source>
         <translation>Unsent: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="78"/>
+        <location filename="../../ui/status_bar.py" line="79"/>
         <source>Синхр.: {0}</source>
         <translation>Synced: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="79"/>
+        <location filename="../../ui/status_bar.py" line="80"/>
         <source>К разбору: {0}</source>
         <translation>To review: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="83"/>
+        <location filename="../../ui/status_bar.py" line="86"/>
+        <source>● Обновите программу (работа офлайн, данные сохраняются)</source>
+        <translation>● Update the app (working offline, data kept)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="88"/>
+        <source>● Нужна повторная регистрация ПК (работа офлайн)</source>
+        <translation>● This PC must be enrolled again (working offline)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="94"/>
         <source>● Синхронизация не запущена</source>
         <translation>● Sync not running</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="84"/>
+        <location filename="../../ui/status_bar.py" line="95"/>
         <source>Не отправлено: —</source>
         <translation>Unsent: —</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="85"/>
+        <location filename="../../ui/status_bar.py" line="96"/>
         <source>Синхр.: —</source>
         <translation>Synced: —</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="86"/>
+        <location filename="../../ui/status_bar.py" line="97"/>
         <source>К разбору: —</source>
         <translation>To review: —</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="90"/>
+        <location filename="../../ui/status_bar.py" line="101"/>
         <source>● В сети</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="92"/>
+        <location filename="../../ui/status_bar.py" line="103"/>
         <source>● Подключение…</source>
         <translation>● Connecting…</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="94"/>
+        <location filename="../../ui/status_bar.py" line="105"/>
         <source>● Нет связи</source>
         <translation>● Offline</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="96"/>
+        <location filename="../../ui/status_bar.py" line="107"/>
         <source> (обмен…)</source>
         <translation> (syncing…)</translation>
     </message>
@@ -447,6 +402,64 @@ Tell support and attach the log file:
 {0}
 
 Technical: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>DemoSmsDialog</name>
+    <message>
+        <location filename="../../ui/demo_sms_dialog.py" line="140"/>
+        <source>Демо: SMS и коды получения</source>
+        <translation>Demo: SMS and pickup codes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/demo_sms_dialog.py" line="145"/>
+        <source>Время</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/demo_sms_dialog.py" line="145"/>
+        <source>Телефон</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/demo_sms_dialog.py" line="145"/>
+        <source>Текст SMS</source>
+        <translation>SMS text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/demo_sms_dialog.py" line="146"/>
+        <source>Заказ</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/demo_sms_dialog.py" line="146"/>
+        <source>Код получения</source>
+        <translation>Pickup code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/demo_sms_dialog.py" line="147"/>
+        <source>Демо-сервер ещё не отправил ни одного SMS. Они появятся здесь, когда заказ прибудет в пункт (SMS «заказ готов» с кодом получения).</source>
+        <translation>The demo server has not sent any SMS yet. They will appear here when an order arrives at the point (the “order ready” SMS with the pickup code).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/demo_sms_dialog.py" line="151"/>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/demo_sms_dialog.py" line="152"/>
+        <source>Коды получения</source>
+        <translation>Pickup codes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/demo_sms_dialog.py" line="156"/>
+        <source>Только для демонстрации: на настоящем сервере SMS уходят покупателю, а коды получения не видны никому.</source>
+        <translation>Demo only: on a real server SMS go to the customer and pickup codes are visible to no one.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/demo_sms_dialog.py" line="176"/>
+        <source>Заказы, готовые к выдаче в демо-пункте, и их коды получения (назовите код при выдаче).</source>
+        <translation>Orders ready for pickup at the demo point and their pickup codes (say the code at handover).</translation>
     </message>
 </context>
 <context>
@@ -816,37 +829,37 @@ Technical: {1}</translation>
 <context>
     <name>HardwareActions</name>
     <message>
-        <location filename="../../ui/hardware/actions.py" line="51"/>
+        <location filename="../../ui/hardware/actions.py" line="53"/>
         <source>&amp;Оборудование</source>
         <translation>&amp;Hardware</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/actions.py" line="53"/>
+        <location filename="../../ui/hardware/actions.py" line="55"/>
         <source>Сканировать камерой…</source>
         <translation>Scan with camera…</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/actions.py" line="54"/>
+        <location filename="../../ui/hardware/actions.py" line="56"/>
         <source>Печать этикеток…</source>
         <translation>Print labels…</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/actions.py" line="55"/>
+        <location filename="../../ui/hardware/actions.py" line="57"/>
         <source>Печатать ещё раз (последние документы)…</source>
         <translation>Print again (recent documents)…</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/actions.py" line="56"/>
+        <location filename="../../ui/hardware/actions.py" line="58"/>
         <source>Настройка сканера…</source>
         <translation>Scanner setup…</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/actions.py" line="57"/>
+        <location filename="../../ui/hardware/actions.py" line="59"/>
         <source>Настройки печати…</source>
         <translation>Print settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="151"/>
+        <location filename="../../ui/hardware/wiring.py" line="154"/>
         <source>Печатать квитанцию сразу после выдачи</source>
         <translation>Print the receipt right after handover</translation>
     </message>

@@ -141,3 +141,26 @@ def test_pin_typed_fast_still_logs_in(qtbot, shell):
     scan_keys(window, "1111")
     qtbot.waitUntil(lambda: shell.ctx.session.actor is not None, timeout=5000)
     assert shell.ctx.session.actor.login == "kassir"
+
+
+def test_status_bar_says_when_the_app_must_be_upgraded_or_re_enrolled(qtbot, db):
+    from desktop.sync.runner import SyncStatus
+
+    class FakeRunner:
+        current = SyncStatus(online=True, pending_events=3, upgrade_required=True)
+
+        def status(self):
+            return self.current
+
+    runner = FakeRunner()
+    built = build_shell(qtbot, db, sync=runner)
+    try:
+        bar = built.window.status
+        bar.refresh()
+        assert "Обновите программу" in bar.online.text()
+        assert "3" in bar.pending.text()  # the queue is kept and shown
+        runner.current = SyncStatus(online=False, reenrol_needed=True)
+        bar.refresh()
+        assert "регистрация" in bar.online.text()
+    finally:
+        built.close()
