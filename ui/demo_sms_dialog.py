@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,10 +39,6 @@ log = logging.getLogger(__name__)
 SMS_LOG = "sms-demo.log"
 SECRETS_FILE = "demo-secrets.json"
 REFRESH_MS = 2000
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("DemoSmsDialog", text)
 
 
 @dataclass(frozen=True)
@@ -141,23 +137,23 @@ class DemoSmsDialog(QDialog):
     def __init__(self, data_dir: Path, parent: QWidget | None = None, refresh_ms: int = REFRESH_MS) -> None:
         super().__init__(parent)
         self.data_dir = Path(data_dir)
-        self.setWindowTitle(tr("Демо: SMS и коды получения"))
+        self.setWindowTitle(self.tr("Демо: SMS и коды получения"))
         self.setObjectName("demoSmsDialog")
         self.resize(1000, 560)
         self.loading = False
         self.loads = 0
-        self.sms_table = _table([tr("Время"), tr("Телефон"), tr("Текст SMS")])
-        self.codes_table = _table([tr("Заказ"), tr("Код получения")])
-        self.sms_hint = QLabel(tr("Демо-сервер ещё не отправил ни одного SMS. Они появятся здесь, когда "
+        self.sms_table = _table([self.tr("Время"), self.tr("Телефон"), self.tr("Текст SMS")])
+        self.codes_table = _table([self.tr("Заказ"), self.tr("Код получения")])
+        self.sms_hint = QLabel(self.tr("Демо-сервер ещё не отправил ни одного SMS. Они появятся здесь, когда "
                                   "заказ прибудет в пункт (SMS «заказ готов» с кодом получения)."))
         self.sms_hint.setWordWrap(True)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self._sms_tab(), tr("SMS"))
-        self.tabs.addTab(self._codes_tab(), tr("Коды получения"))
+        self.tabs.addTab(self._sms_tab(), self.tr("SMS"))
+        self.tabs.addTab(self._codes_tab(), self.tr("Коды получения"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        note = QLabel(tr("Только для демонстрации: на настоящем сервере SMS уходят покупателю, а коды "
+        note = QLabel(self.tr("Только для демонстрации: на настоящем сервере SMS уходят покупателю, а коды "
                          "получения не видны никому."))
         note.setWordWrap(True)
         layout.addWidget(note)
@@ -177,7 +173,7 @@ class DemoSmsDialog(QDialog):
     def _codes_tab(self) -> QWidget:
         tab = QWidget()
         layout = QVBoxLayout(tab)
-        hint = QLabel(tr("Заказы, готовые к выдаче в демо-пункте, и их коды получения (назовите код при выдаче)."))
+        hint = QLabel(self.tr("Заказы, готовые к выдаче в демо-пункте, и их коды получения (назовите код при выдаче)."))
         hint.setWordWrap(True)
         layout.addWidget(hint)
         layout.addWidget(self.codes_table, 1)

@@ -251,3 +251,23 @@ def test_demo_sms_menu_only_on_the_embedded_backend(backend: str, qtbot: Any, db
             dialog.hide()
     finally:
         shell.close()
+
+
+def test_demo_sms_dialog_switches_to_english(qtbot: Any, tmp_path: Path) -> None:
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from ui import translations_build
+    from ui.demo_sms_dialog import DemoSmsDialog
+
+    (qm,) = translations_build.release()
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    app = QCoreApplication.instance()
+    app.installTranslator(translator)
+    try:
+        dialog = DemoSmsDialog(tmp_path)
+        qtbot.addWidget(dialog)
+        assert dialog.windowTitle() == "Demo: SMS and pickup codes"  # the runtime context matches the .ts
+        assert dialog.tabs.tabText(1) == "Pickup codes"
+    finally:
+        app.removeTranslator(translator)
