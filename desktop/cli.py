@@ -28,6 +28,7 @@ class CliArgs:
     version: bool = False
     self_test: bool = False
     enrol: tuple[str, str] | None = None
+    re_enrol: bool = False
     quit_after_start: bool = False
     overrides: dict[str, Any] = field(default_factory=dict)
     qt_argv: list[str] = field(default_factory=list)
@@ -45,6 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--self-test", action="store_true", help="проверить установку и выйти (код 0/1/2)")
     parser.add_argument("--enrol", "--enroll", nargs=2, metavar=("URL", "CODE"),
                         help="зарегистрировать компьютер на сервере по коду и выйти")
+    parser.add_argument("--re-enrol", "--re-enroll", action="store_true",
+                        help="с --enrol: заменить прежнюю регистрацию (ключ отозван, ПК перенесён в другой пункт)")
     parser.add_argument("--config", dest="config_file", metavar="FILE", help="дополнительный файл настроек TOML")
     parser.add_argument("--data-dir", metavar="DIR", help="каталог данных (база, регистрация)")
     parser.add_argument("--log-dir", metavar="DIR", help="каталог журналов")
@@ -71,6 +74,7 @@ def parse_args(argv: Sequence[str] | None = None) -> CliArgs:
         version=namespace.version,
         self_test=namespace.self_test,
         enrol=tuple(namespace.enrol) if namespace.enrol else None,
+        re_enrol=namespace.re_enrol,
         quit_after_start=namespace.quit_after_start,
         overrides=overrides,
         qt_argv=rest,
@@ -107,7 +111,7 @@ def run_command(
         stream.write(f"Ошибка настроек: {exc}\n")
         return EXIT_FAILED
     if args.enrol is not None:
-        return enrol_from_command_line(config, args.enrol[1], stream)
+        return enrol_from_command_line(config, args.enrol[1], stream, replace_existing=args.re_enrol)
     from desktop.selftest import run_self_test
 
     report = run_self_test(config, printers=printers, cameras=cameras)
@@ -115,8 +119,12 @@ def run_command(
     return report.exit_code
 
 
-def enrol_from_command_line(config: AppConfig, code: str, out: TextIO) -> int:
-    """``--enrol URL CODE``: enrol this PC non-interactively (installers); prints the pickup point."""
+def enrol_from_command_line(config: AppConfig, code: str, out: TextIO, replace_existing: bool = False) -> int:
+    """``--enrol URL CODE [--re-enrol]``: enrol this PC non-interactively (installers); prints the pickup point.
+
+    An existing credential for the same server and point is kept (re-running an installer is harmless)
+    unless `replace_existing`: then the new code replaces it (revoked key, PC moved); unsynced events stay queued.
+    """
     from desktop import device_credentials
     from desktop.db.migrate import migrate_with_backup
     from desktop.errors import DomainError
@@ -127,7 +135,8 @@ def enrol_from_command_line(config: AppConfig, code: str, out: TextIO) -> int:
         out.write("Ошибка: укажите адрес сервера: --enrol https://сервер КОД\n")
         return EXIT_FAILED
     existing = device_credentials.load(config.data_dir)
-    if existing is not None and existing.backend_url == url and config.point_code in (None, existing.point_code):
+    same_place = existing is not None and existing.backend_url == url and config.point_code in (None, existing.point_code)
+    if existing is not None and same_place and not replace_existing:
         out.write(f"Компьютер уже зарегистрирован: пункт {existing.point_code}, сервер {url}. Код не использован.\n")
         return EXIT_OK
     ca_bundle = str(config.ca_bundle) if config.ca_bundle else None

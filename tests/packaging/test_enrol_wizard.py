@@ -171,3 +171,19 @@ def test_command_line_enrolment_failures(backend: LiveBackend, config: AppConfig
     assert status == 2 and "для пункта 0042" in text and not config.device_file.exists()
     status, text = cli(config, "--enrol", "ftp://x", "CODE")
     assert status == 2 and "--backend-url" in text
+
+
+def test_re_enrolment_after_the_key_was_revoked(backend: LiveBackend, config: AppConfig) -> None:
+    status, text = cli(config, "--enrol", backend.url, backend.enrolment_code("0042"))
+    assert status == 0, text
+    device_id = json.loads(config.device_file.read_text())["device_id"]
+    assert backend.admin("POST", f"/v1/admin/devices/{device_id}/revoke").status_code == 204
+    code, report = cli(config, "--self-test", "--backend-url", backend.url)
+    assert code == 2, report  # a revoked credential is a failure
+    status, text = cli(config, "--enrol", backend.url, backend.enrolment_code("0042"))
+    assert status == 0 and "уже зарегистрирован" in text  # without --re-enrol the old key is kept
+    status, text = cli(config, "--enrol", backend.url, backend.enrolment_code("0042"), "--re-enrol")
+    assert status == 0 and "зарегистрирован: пункт выдачи 0042" in text, text
+    assert json.loads(config.device_file.read_text())["device_id"] != device_id
+    code, report = cli(config, "--self-test", "--backend-url", backend.url)
+    assert code in (0, 1) and "[ОШИБ]" not in report, report
