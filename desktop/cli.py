@@ -135,8 +135,7 @@ def enrol_from_command_line(config: AppConfig, code: str, out: TextIO, replace_e
         out.write("Ошибка: укажите адрес сервера: --enrol https://сервер КОД\n")
         return EXIT_FAILED
     existing = device_credentials.load(config.data_dir)
-    same_place = existing is not None and existing.backend_url == url and config.point_code in (None, existing.point_code)
-    if existing is not None and same_place and not replace_existing:
+    if existing is not None and not replace_existing and _same_place(existing, url, config.point_code):
         out.write(f"Компьютер уже зарегистрирован: пункт {existing.point_code}, сервер {url}. Код не использован.\n")
         return EXIT_OK
     ca_bundle = str(config.ca_bundle) if config.ca_bundle else None
@@ -157,6 +156,10 @@ def enrol_from_command_line(config: AppConfig, code: str, out: TextIO, replace_e
     out.write(f"Компьютер «{config.device_name}» зарегистрирован: пункт выдачи {creds.point_code}, "
               f"сервер {creds.backend_url}.\n")
     return EXIT_OK
+
+
+def _same_place(existing: Any, url: str, point_code: str | None) -> bool:
+    return bool(existing.backend_url == url and point_code in (None, existing.point_code))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
