@@ -23,6 +23,7 @@ from desktop.sync.client import (
 )
 from desktop.sync.enrolment import check_backend
 from tests.integration.canned_server import CannedServer
+from tests.support.tls import self_signed
 
 OK_RESULTS = {"results": [{"event_id": "e1", "status": "applied", "reason": None, "server_seq": 1}]}
 EVENT = {"event_id": "e1", "device_seq": 1, "type": "order.arrived", "schema_v": 1, "payload": {},
@@ -121,36 +122,8 @@ def test_check_backend_messages(server: CannedServer) -> None:
     assert err.value.code == "sync.not_pickup_desk"
 
 
-def self_signed(tmp_path: Path) -> tuple[str, str]:
-    """A certificate for 127.0.0.1 that no public CA signed (an organisation's own CA in real life)."""
-    import datetime
-    import ipaddress
-
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.x509.oid import NameOID
-
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
-    now = datetime.datetime.now(datetime.UTC)
-    cert = (
-        x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
-        .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(minutes=1))
-        .not_valid_after(now + datetime.timedelta(days=1))
-        .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False)
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), True)
-        .sign(key, hashes.SHA256())
-    )
-    cert_path, key_path = tmp_path / "server.pem", tmp_path / "server.key"
-    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                           serialization.NoEncryption()))
-    return str(cert_path), str(key_path)
-
-
 def test_tls_is_verified_and_a_custom_ca_bundle_is_honoured(tmp_path: Path) -> None:
-    cert, key = self_signed(tmp_path)
+    cert, key = (str(p) for p in self_signed(tmp_path))
     with CannedServer(tls=(cert, key)) as srv:
         srv.default["GET /v1/health"] = (200, {}, HEALTH, 0)
         with pytest.raises(DomainError) as err:
