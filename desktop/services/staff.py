@@ -88,7 +88,14 @@ class StaffService(Service):
     def __init__(self, db: Database, clock: Clock = utc_now, hasher: PasswordHasher | None = None) -> None:
         super().__init__(db, clock)
         self.hasher = hasher or PasswordHasher()
-        self._dummy_hash = self.hasher.hash("not-a-real-secret")
+        self._dummy: str | None = None  # made on first use: hashing at construction would slow the app's start
+
+    @property
+    def _dummy_hash(self) -> str:
+        """A hash to verify against for unknown logins, so they cost as much as real ones."""
+        if self._dummy is None:
+            self._dummy = self.hasher.hash("not-a-real-secret")
+        return self._dummy
 
     # --- sign-in ---------------------------------------------------------------------------------
 
