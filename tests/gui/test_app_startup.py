@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -30,8 +31,16 @@ def clean_env(home: Path) -> dict[str, str]:
     return env
 
 
-@pytest.mark.parametrize("entry", [["-m", "ui.app"], ["-m", "ui"], [str(ROOT / "packaging" / "launcher.py")]],
-                         ids=["python -m ui.app", "python -m ui", "packaging/launcher.py"])
+def console_script() -> list[str]:
+    """`pickup-desk` as pip's wrapper runs it: import the [project.scripts] target and call it."""
+    target = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]["pickup-desk"]
+    module, function = target.split(":")
+    return ["-c", f"import sys; from {module} import {function}; sys.argv[0] = 'pickup-desk'; sys.exit({function}())"]
+
+
+@pytest.mark.parametrize("entry", [["-m", "ui.app"], ["-m", "ui"], [str(ROOT / "packaging" / "launcher.py")],
+                                   console_script()],
+                         ids=["python -m ui.app", "python -m ui", "packaging/launcher.py", "pickup-desk"])
 def test_version_from_every_entry_point_never_imports_qt(entry: list[str], tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-X", "importtime", *entry, "--version"], cwd=ROOT,
                             env=clean_env(tmp_path), capture_output=True, text=True, timeout=60, check=False)
