@@ -407,57 +407,57 @@ Technical: {1}</translation>
 <context>
     <name>DemoSmsDialog</name>
     <message>
-        <location filename="../../ui/demo_sms_dialog.py" line="140"/>
+        <location filename="../../ui/demo_sms_dialog.py" line="141"/>
         <source>Демо: SMS и коды получения</source>
         <translation>Demo: SMS and pickup codes</translation>
     </message>
     <message>
-        <location filename="../../ui/demo_sms_dialog.py" line="145"/>
+        <location filename="../../ui/demo_sms_dialog.py" line="146"/>
         <source>Время</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/demo_sms_dialog.py" line="145"/>
+        <location filename="../../ui/demo_sms_dialog.py" line="146"/>
         <source>Телефон</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/demo_sms_dialog.py" line="145"/>
+        <location filename="../../ui/demo_sms_dialog.py" line="146"/>
         <source>Текст SMS</source>
         <translation>SMS text</translation>
     </message>
     <message>
-        <location filename="../../ui/demo_sms_dialog.py" line="146"/>
+        <location filename="../../ui/demo_sms_dialog.py" line="147"/>
         <source>Заказ</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/demo_sms_dialog.py" line="146"/>
+        <location filename="../../ui/demo_sms_dialog.py" line="147"/>
         <source>Код получения</source>
         <translation>Pickup code</translation>
     </message>
     <message>
-        <location filename="../../ui/demo_sms_dialog.py" line="147"/>
+        <location filename="../../ui/demo_sms_dialog.py" line="148"/>
         <source>Демо-сервер ещё не отправил ни одного SMS. Они появятся здесь, когда заказ прибудет в пункт (SMS «заказ готов» с кодом получения).</source>
         <translation>The demo server has not sent any SMS yet. They will appear here when an order arrives at the point (the “order ready” SMS with the pickup code).</translation>
     </message>
     <message>
-        <location filename="../../ui/demo_sms_dialog.py" line="151"/>
+        <location filename="../../ui/demo_sms_dialog.py" line="152"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../ui/demo_sms_dialog.py" line="152"/>
+        <location filename="../../ui/demo_sms_dialog.py" line="153"/>
         <source>Коды получения</source>
         <translation>Pickup codes</translation>
     </message>
     <message>
-        <location filename="../../ui/demo_sms_dialog.py" line="156"/>
+        <location filename="../../ui/demo_sms_dialog.py" line="157"/>
         <source>Только для демонстрации: на настоящем сервере SMS уходят покупателю, а коды получения не видны никому.</source>
         <translation>Demo only: on a real server SMS go to the customer and pickup codes are visible to no one.</translation>
     </message>
     <message>
-        <location filename="../../ui/demo_sms_dialog.py" line="176"/>
+        <location filename="../../ui/demo_sms_dialog.py" line="177"/>
         <source>Заказы, готовые к выдаче в демо-пункте, и их коды получения (назовите код при выдаче).</source>
         <translation>Orders ready for pickup at the demo point and their pickup codes (say the code at handover).</translation>
     </message>
