@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from desktop.config import AppConfig
 from desktop.documents.model import DocumentKind
 from desktop.services.staff import StaffService
 from tests.gui.fixtures import Shell, log_in, seed_point
@@ -21,12 +21,6 @@ from ui.main_window import MainWindow
 from ui.scanner import ScannerSettings, WedgeScanner
 
 
-@dataclass
-class _Config:
-    data_dir: Path
-    printers: dict[str, str] = field(default_factory=dict)
-
-
 @pytest.fixture
 def printed(qtbot, db, tmp_path):
     """The shell with a configuration: receipts and A4 documents print to PDF files (no real printer)."""
@@ -35,8 +29,8 @@ def printed(qtbot, db, tmp_path):
     point, clerk, manager = seed_point(db)
     services = Services.create(db, staff=StaffService(db, hasher=FAST_HASHER))
     printers = {"receipt": f"pdf:{tmp_path / 'receipt.pdf'}", "document": f"pdf:{tmp_path / 'document.pdf'}"}
-    ctx = AppContext(db, services, SessionState(), FeedbackBanner(SoundPlayer(muted=True)),
-                     config=_Config(tmp_path / "data", printers))
+    config = AppConfig(backend_url="https://backend.test", data_dir=tmp_path / "data", printers=printers)
+    ctx = AppContext(db, services, SessionState(), FeedbackBanner(SoundPlayer(muted=True)), config=config)
     window = MainWindow(ctx, "ПВЗ 0042", "")
     qtbot.addWidget(window)
     scanner = WedgeScanner(ScannerSettings(max_interval_ms=1000))
@@ -192,3 +186,28 @@ def test_without_a_configuration_f11_says_printing_is_unavailable(qtbot, shell):
     shell.window.show_page(page)
     page.print_act()
     assert shell.ctx.feedback.kind.value == "error" and "Печать недоступна" in shell.ctx.feedback.title
+
+
+def test_scanner_set_up_applies_to_the_running_wedge_and_the_scan_routing(qtbot, printed, tmp_path):
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.decode.wedge_analysis import WedgeSettings
+    from tests.gui.typing import scan_keys
+
+    hardware = printed.window.hardware
+    hardware._config_file = tmp_path / "config.toml"
+    printed.scanner.setParent(QApplication.instance())  # the launcher parents its wedge scanner to the app
+    try:
+        assert hardware.wedge is printed.scanner  # found without the launcher passing it
+        hardware.save_scanner_settings(WedgeSettings(prefix="~", suffix="", max_interkey_ms=30))
+        assert printed.scanner.settings.prefix == "~" and printed.ctx.patterns.prefix == "~"
+        assert 'prefix = "~"' in (tmp_path / "config.toml").read_text("utf-8")
+        with printed.ctx.db.write() as s:
+            number = make_order(s, printed.point, status="ready", code="111222").number
+        page = printed.window.page_named("HandoverPage")
+        printed.window.show_page(page)
+        qtbot.waitUntil(lambda: not page.busy)
+        _idle(qtbot, page, lambda: scan_keys(printed.window, "~" + number))  # routed with the prefix stripped
+        assert page.state is not None and page.state.order_number == number
+    finally:
+        printed.scanner.setParent(None)

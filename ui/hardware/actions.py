@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
@@ -28,6 +28,8 @@ from ui.hardware.printing import Printing
 
 class HardwareActions(QObject):
     """Camera, scanner set-up, labels, printer settings and document printing for the main window."""
+
+    scanner_saved = Signal(object)  # WedgeSettings: the shell's scan routing strips the new prefix/suffix
 
     def __init__(
         self,
@@ -121,6 +123,7 @@ class HardwareActions(QObject):
                 suffix=settings.suffix,
                 max_interval_ms=float(settings.max_interkey_ms),
             )
+        self.scanner_saved.emit(settings)
 
     # --- printing ----------------------------------------------------------------------------------
     def open_label_printing(self) -> None:

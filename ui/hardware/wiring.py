@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +20,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenuBar
 
 from desktop.db.engine import Database
+from desktop.decode.wedge_analysis import WedgeSettings
 from desktop.documents.jobs import PrintRecord
 from desktop.documents.model import Document, DocumentKind, PointInfo
 from desktop.errors import DomainError
@@ -127,12 +129,12 @@ def point_info(db: Database) -> PointInfo:
 
 
 def find_wedge() -> Any:
-    """The running wedge scanner (parented to the application by the launcher), or None."""
+    """The running wedge scanner (parented to the application by the launcher; the newest one), or None."""
     from ui.scanner import WedgeScanner
 
     app = QApplication.instance()
     found = app.findChildren(WedgeScanner) if app is not None else []
-    return found[0] if found else None
+    return found[-1] if found else None
 
 
 def install_hardware(window: MainWindow, wedge: Any = None) -> HardwareActions | None:
@@ -145,6 +147,7 @@ def install_hardware(window: MainWindow, wedge: Any = None) -> HardwareActions |
     printers = dict(getattr(config, "printers", None) or {})
     actions = HardwareActions(window, window.scans.enqueue, Path(data_dir), printers, wedge=wedge)
     actions.find_wedge = find_wedge
+    actions.scanner_saved.connect(lambda settings: _apply_scanner(window, settings))
     documents = CounterDocuments(actions.printing, ctx.feedback, Path(data_dir) / SETTINGS_FILE)
     documents.setParent(actions)
     menu = actions.install_menu(window.menuBar())
@@ -160,6 +163,13 @@ def install_hardware(window: MainWindow, wedge: Any = None) -> HardwareActions |
     ctx.extras["hardware"] = actions
     ctx.extras["documents"] = documents
     return actions
+
+
+def _apply_scanner(window: MainWindow, settings: WedgeSettings) -> None:
+    """New scanner settings take effect at once: routing strips the prefix/suffix the wedge now expects."""
+    patterns = replace(window.ctx.patterns, prefix=settings.prefix, suffix=settings.suffix)
+    window.ctx.patterns = patterns
+    window.dispatcher._patterns = patterns  # the dispatcher routes every queued scan with these
 
 
 def _move_before_last(bar: QMenuBar, menu_action: QAction) -> None:
