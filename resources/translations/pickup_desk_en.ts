@@ -1193,22 +1193,32 @@ Technical: {1}</translation>
         <translation>Order {0} — {1}. {2}, {3}. Amount {4}, due {5}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="138"/>
+        <location filename="../../ui/pages/orders_page.py" line="136"/>
+        <source>действие: {0}</source>
+        <translation>action: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="136"/>
+        <source>событие для сервера: {0}</source>
+        <translation>event for the server: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="143"/>
         <source>Заказ не выбран</source>
         <translation>No order selected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="138"/>
+        <location filename="../../ui/pages/orders_page.py" line="143"/>
         <source>Сначала найдите заказ.</source>
         <translation>Find the order first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="145"/>
+        <location filename="../../ui/pages/orders_page.py" line="150"/>
         <source>SMS поставлено в очередь</source>
         <translation>SMS queued</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="146"/>
+        <location filename="../../ui/pages/orders_page.py" line="151"/>
         <source>Попытка {0}. Сообщение уйдёт при связи с сервером.</source>
         <translation>Attempt {0}. The message goes out when the server is reachable.</translation>
     </message>

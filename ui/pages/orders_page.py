@@ -126,9 +126,14 @@ class OrdersPage(Page):
                             ["warning" if b.damaged else "" for b in detail.boxes])
         self.sms.set_rows([(s.purpose, s.attempt, sms_status(s.status), local_time(s.updated_at))
                            for s in detail.sms], [_sms_tone(s.status) for s in detail.sms])
-        self.timeline.set_rows([(local_time(t.at), t.what, t.staff_name or "", t.sync_status or "")
+        self.timeline.set_rows([(local_time(t.at), self._timeline_what(t.source, t.what), t.staff_name or "",
+                                 t.sync_status or "")
                                 for t in detail.timeline],
                                [SYNC_TONES.get(t.sync_status or "", "") for t in detail.timeline])
+
+    def _timeline_what(self, source: str, what: str) -> str:
+        """A journal entry (who did what) vs an outbox event (what was sent to the server)."""
+        return (self.tr("действие: {0}") if source == "audit" else self.tr("событие для сервера: {0}")).format(what)
 
     def _on_resend(self) -> None:
         actor = self.require_actor()
