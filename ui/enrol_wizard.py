@@ -33,10 +33,6 @@ from ui.workers import Failure, run_task
 log = logging.getLogger(__name__)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("EnrolWizard", text)
-
-
 def check_server(url: str, ca_bundle: str | None) -> dict[str, Any]:
     """Health call (runs on a pool thread); raises DomainError with a Russian message."""
     from desktop.sync.enrolment import check_backend
@@ -67,7 +63,8 @@ def describe_point(db: Any, point_code: str) -> str:
             point = local_point(session)
             return f"{point.name} ({point.code})\n{point.city}, {point.address}"
     except DomainError:
-        return tr("Пункт выдачи {0} (данные придут при первой синхронизации)").format(point_code)
+        return QCoreApplication.translate(
+            "EnrolWizard", "Пункт выдачи {0} (данные придут при первой синхронизации)").format(point_code)
 
 
 class ServerPage(QWizardPage):
@@ -80,15 +77,16 @@ class ServerPage(QWizardPage):
         self.config = config
         self._check = check
         self._ok_url: str | None = None
-        self.setTitle(tr("Адрес сервера"))
-        self.setSubTitle(tr("Адрес центрального сервера выдаёт администратор, например https://pvz.example.ru"))
+        self.setTitle(QCoreApplication.translate("EnrolWizard", "Адрес сервера"))
+        self.setSubTitle(QCoreApplication.translate(
+            "EnrolWizard", "Адрес центрального сервера выдаёт администратор, например https://pvz.example.ru"))
         self.url = QLineEdit(config.backend_url or "")
         self.url.setPlaceholderText("https://")
-        self.check_button = QPushButton(tr("Проверить подключение"))
+        self.check_button = QPushButton(QCoreApplication.translate("EnrolWizard", "Проверить подключение"))
         self.status = QLabel()
         self.status.setWordWrap(True)
         form = QFormLayout(self)
-        form.addRow(tr("Адрес:"), self.url)
+        form.addRow(QCoreApplication.translate("EnrolWizard", "Адрес:"), self.url)
         form.addRow("", self.check_button)
         form.addRow(self.status)
         self.check_button.clicked.connect(self._on_check_clicked)
@@ -110,14 +108,14 @@ class ServerPage(QWizardPage):
         url = self.url.text().strip()
         ca = str(self.config.ca_bundle) if self.config.ca_bundle else None
         self.check_button.setEnabled(False)
-        self.status.setText(tr("Проверка…"))
+        self.status.setText(QCoreApplication.translate("EnrolWizard", "Проверка…"))
         run_task(lambda: self._check(url, ca), lambda health: self._on_checked(url, health), self._on_failed)
 
     def _on_checked(self, url: str, health: Any) -> None:
         self.check_button.setEnabled(True)
         self._ok_url = url
         version = health.get("version", "?") if isinstance(health, dict) else "?"
-        self.status.setText(tr("Сервер отвечает (версия {0}).").format(version))
+        self.status.setText(QCoreApplication.translate("EnrolWizard", "Сервер отвечает (версия {0}).").format(version))
         self.completeChanged.emit()
         self.checked.emit(True)
 
@@ -142,16 +140,17 @@ class CodePage(QWizardPage):
         self._enrol = enrol
         self.result: tuple[DeviceCredentials, str] | None = None
         self._busy = False
-        self.setTitle(tr("Код регистрации"))
-        self.setSubTitle(tr("Одноразовый код (вида ABCD-EFGH-JKLM) выдаёт администратор; он действует 24 часа."))
+        self.setTitle(QCoreApplication.translate("EnrolWizard", "Код регистрации"))
+        self.setSubTitle(QCoreApplication.translate(
+            "EnrolWizard", "Одноразовый код (вида ABCD-EFGH-JKLM) выдаёт администратор; он действует 24 часа."))
         self.code = QLineEdit()
         self.code.setPlaceholderText("ABCD-EFGH-JKLM")
         self.device_name = QLineEdit(config.device_name)
         self.status = QLabel()
         self.status.setWordWrap(True)
         form = QFormLayout(self)
-        form.addRow(tr("Код:"), self.code)
-        form.addRow(tr("Имя компьютера:"), self.device_name)
+        form.addRow(QCoreApplication.translate("EnrolWizard", "Код:"), self.code)
+        form.addRow(QCoreApplication.translate("EnrolWizard", "Имя компьютера:"), self.device_name)
         form.addRow(self.status)
         self.code.textChanged.connect(self.completeChanged)
         self.device_name.textChanged.connect(self.completeChanged)
@@ -169,7 +168,7 @@ class CodePage(QWizardPage):
     def _start(self) -> None:
         self._busy = True
         self.completeChanged.emit()
-        self.status.setText(tr("Регистрация…"))
+        self.status.setText(QCoreApplication.translate("EnrolWizard", "Регистрация…"))
         url, code, name = self.server.checked_url(), self.code.text().strip(), self.device_name.text().strip()
         config = self.config
         run_task(lambda: self._enrol(config, url, code, name), self._on_enrolled, self._on_failed)
@@ -177,7 +176,7 @@ class CodePage(QWizardPage):
     def _on_enrolled(self, result: tuple[DeviceCredentials, str]) -> None:
         self._busy = False
         self.result = result
-        self.status.setText(tr("Компьютер зарегистрирован."))
+        self.status.setText(QCoreApplication.translate("EnrolWizard", "Компьютер зарегистрирован."))
         self.completeChanged.emit()
         self.enrolled.emit(True)
         self.wizard().next()
@@ -195,12 +194,12 @@ class ConfirmPage(QWizardPage):
     def __init__(self, codes: CodePage) -> None:
         super().__init__()
         self.codes = codes
-        self.setTitle(tr("Пункт выдачи"))
-        self.setSubTitle(tr("Проверьте, что это ваш пункт выдачи."))
+        self.setTitle(QCoreApplication.translate("EnrolWizard", "Пункт выдачи"))
+        self.setSubTitle(QCoreApplication.translate("EnrolWizard", "Проверьте, что это ваш пункт выдачи."))
         self.point = QLabel()
         self.point.setWordWrap(True)
         self.point.setObjectName("enrolPoint")
-        self.confirm = QCheckBox(tr("Да, это мой пункт выдачи"))
+        self.confirm = QCheckBox(QCoreApplication.translate("EnrolWizard", "Да, это мой пункт выдачи"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.point)
         layout.addWidget(self.confirm)
@@ -224,7 +223,7 @@ class EnrolWizard(QWizard):
         super().__init__(parent)
         self.config = config
         self.credentials: DeviceCredentials | None = None
-        self.setWindowTitle(tr("Регистрация рабочего места Pickup Desk"))
+        self.setWindowTitle(QCoreApplication.translate("EnrolWizard", "Регистрация рабочего места Pickup Desk"))
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.server_page = ServerPage(config, check)
         self.code_page = CodePage(config, self.server_page, enrol)

@@ -2,94 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="ru_RU">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../ui/enrol_wizard.py" line="70"/>
-        <source>Пункт выдачи {0} (данные придут при первой синхронизации)</source>
-        <translation>Pickup point {0} (data arrives with the first sync)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/enrol_wizard.py" line="83"/>
-        <source>Адрес сервера</source>
-        <translation>Server address</translation>
-    </message>
-    <message>
-        <location filename="../../ui/enrol_wizard.py" line="84"/>
-        <source>Адрес центрального сервера выдаёт администратор, например https://pvz.example.ru</source>
-        <translation>The administrator gives you the central server address, e.g. https://pvz.example.ru</translation>
-    </message>
-    <message>
-        <location filename="../../ui/enrol_wizard.py" line="87"/>
-        <source>Проверить подключение</source>
-        <translation>Check connection</translation>
-    </message>
-    <message>
-        <location filename="../../ui/enrol_wizard.py" line="91"/>
-        <source>Адрес:</source>
-        <translation>Address:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/enrol_wizard.py" line="113"/>
-        <source>Проверка…</source>
-        <translation>Checking…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/enrol_wizard.py" line="120"/>
-        <source>Сервер отвечает (версия {0}).</source>
-        <translation>The server answers (version {0}).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/enrol_wizard.py" line="145"/>
-        <source>Код регистрации</source>
-        <translation>Enrolment code</translation>
-    </message>
-    <message>
-        <location filename="../../ui/enrol_wizard.py" line="146"/>
-        <source>Одноразовый код (вида ABCD-EFGH-JKLM) выдаёт администратор; он действует 24 часа.</source>
-        <translation>The administrator issues a one-time code (like ABCD-EFGH-JKLM); it is valid for 24 hours.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/enrol_wizard.py" line="153"/>
-        <source>Код:</source>
-        <translation>Code:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/enrol_wizard.py" line="154"/>
-        <source>Имя компьютера:</source>
-        <translation>Computer name:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/enrol_wizard.py" line="172"/>
-        <source>Регистрация…</source>
-        <translation>Enrolling…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/enrol_wizard.py" line="180"/>
-        <source>Компьютер зарегистрирован.</source>
-        <translation>This computer is enrolled.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/enrol_wizard.py" line="198"/>
-        <source>Пункт выдачи</source>
-        <translation>Pickup point</translation>
-    </message>
-    <message>
-        <location filename="../../ui/enrol_wizard.py" line="199"/>
-        <source>Проверьте, что это ваш пункт выдачи.</source>
-        <translation>Check that this is your pickup point.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/enrol_wizard.py" line="203"/>
-        <source>Да, это мой пункт выдачи</source>
-        <translation>Yes, this is my pickup point</translation>
-    </message>
-    <message>
-        <location filename="../../ui/enrol_wizard.py" line="227"/>
-        <source>Регистрация рабочего места Pickup Desk</source>
-        <translation>Pickup Desk workstation enrolment</translation>
-    </message>
-</context>
-<context>
     <name>About</name>
     <message>
         <location filename="../../ui/version_info.py" line="18"/>
@@ -460,6 +372,94 @@ Technical: {1}</translation>
         <location filename="../../ui/demo_sms_dialog.py" line="177"/>
         <source>Заказы, готовые к выдаче в демо-пункте, и их коды получения (назовите код при выдаче).</source>
         <translation>Orders ready for pickup at the demo point and their pickup codes (say the code at handover).</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolWizard</name>
+    <message>
+        <location filename="../../ui/enrol_wizard.py" line="66"/>
+        <source>Пункт выдачи {0} (данные придут при первой синхронизации)</source>
+        <translation>Pickup point {0} (data arrives with the first sync)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enrol_wizard.py" line="80"/>
+        <source>Адрес сервера</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enrol_wizard.py" line="81"/>
+        <source>Адрес центрального сервера выдаёт администратор, например https://pvz.example.ru</source>
+        <translation>The administrator gives you the central server address, e.g. https://pvz.example.ru</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enrol_wizard.py" line="85"/>
+        <source>Проверить подключение</source>
+        <translation>Check connection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enrol_wizard.py" line="89"/>
+        <source>Адрес:</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enrol_wizard.py" line="111"/>
+        <source>Проверка…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enrol_wizard.py" line="118"/>
+        <source>Сервер отвечает (версия {0}).</source>
+        <translation>The server answers (version {0}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enrol_wizard.py" line="143"/>
+        <source>Код регистрации</source>
+        <translation>Enrolment code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enrol_wizard.py" line="144"/>
+        <source>Одноразовый код (вида ABCD-EFGH-JKLM) выдаёт администратор; он действует 24 часа.</source>
+        <translation>The administrator issues a one-time code (like ABCD-EFGH-JKLM); it is valid for 24 hours.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enrol_wizard.py" line="152"/>
+        <source>Код:</source>
+        <translation>Code:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enrol_wizard.py" line="153"/>
+        <source>Имя компьютера:</source>
+        <translation>Computer name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enrol_wizard.py" line="171"/>
+        <source>Регистрация…</source>
+        <translation>Enrolling…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enrol_wizard.py" line="179"/>
+        <source>Компьютер зарегистрирован.</source>
+        <translation>This computer is enrolled.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enrol_wizard.py" line="197"/>
+        <source>Пункт выдачи</source>
+        <translation>Pickup point</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enrol_wizard.py" line="198"/>
+        <source>Проверьте, что это ваш пункт выдачи.</source>
+        <translation>Check that this is your pickup point.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enrol_wizard.py" line="202"/>
+        <source>Да, это мой пункт выдачи</source>
+        <translation>Yes, this is my pickup point</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enrol_wizard.py" line="226"/>
+        <source>Регистрация рабочего места Pickup Desk</source>
+        <translation>Pickup Desk workstation enrolment</translation>
     </message>
 </context>
 <context>
