@@ -351,17 +351,17 @@ class OrderService(Service):
                 raise DomainError("order.not_found", order=number)
             order_id = row.id
             lines = _lines(s, order_id)
+            payments = _payments(s, order_id)
+            due = amount_due(row.prepaid, ((x.quantity, x.refused_quantity, x.price_kopecks) for x in lines))
             return OrderDetail(
                 summary=_summary(row[: len(_SUMMARY_COLUMNS)]),
                 legal_entity_name=row.legal_entity_name,
-                amount_due_kopecks=amount_due(
-                    row.prepaid, ((x.quantity, x.refused_quantity, x.price_kopecks) for x in lines)
-                ),
+                amount_due_kopecks=max(0, due - sum(p.due_kopecks for p in payments)),  # nothing once paid
                 code_failed_attempts=row.code_failed_attempts,
                 lines=lines,
                 boxes=_boxes(s, order_id, row.boxes_total),
                 sms=_sms(s, order_id),
-                payments=_payments(s, order_id),
+                payments=payments,
                 handovers=_handovers(s, order_id),
                 timeline=order_timeline(s, number),
             )

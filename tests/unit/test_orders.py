@@ -267,5 +267,6 @@ def test_detail_of_a_paid_order_with_refusal(world: World) -> None:
         ("cash", 2_000_000, 100_000, "Смирнова Анна")
     ]
     assert [(x.refused_quantity, x.refusal_reason) for x in card.lines] == [(0, None), (1, "changed_mind")]
+    assert card.amount_due_kopecks == 0  # paid at the counter: nothing is due any more
     with refused("order.not_found"):
         world.svc.detail("999999999")
