@@ -1193,32 +1193,27 @@ Technical: {1}</translation>
         <translation>Order {0} — {1}. {2}, {3}. Amount {4}, due {5}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="136"/>
-        <source>действие: {0}</source>
-        <translation>action: {0}</translation>
+        <location filename="../../ui/pages/orders_page.py" line="137"/>
+        <source>→ сервер: {0}</source>
+        <translation>→ server: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="136"/>
-        <source>событие для сервера: {0}</source>
-        <translation>event for the server: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/orders_page.py" line="143"/>
+        <location filename="../../ui/pages/orders_page.py" line="144"/>
         <source>Заказ не выбран</source>
         <translation>No order selected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="143"/>
+        <location filename="../../ui/pages/orders_page.py" line="144"/>
         <source>Сначала найдите заказ.</source>
         <translation>Find the order first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="150"/>
+        <location filename="../../ui/pages/orders_page.py" line="151"/>
         <source>SMS поставлено в очередь</source>
         <translation>SMS queued</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="151"/>
+        <location filename="../../ui/pages/orders_page.py" line="152"/>
         <source>Попытка {0}. Сообщение уйдёт при связи с сервером.</source>
         <translation>Attempt {0}. The message goes out when the server is reachable.</translation>
     </message>
@@ -2205,6 +2200,7 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/terms.py" line="20"/>
+        <location filename="../../ui/pages/terms.py" line="61"/>
         <source>ждёт отправки</source>
         <translation>pending</translation>
     </message>
@@ -2240,16 +2236,166 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/terms.py" line="29"/>
+        <location filename="../../ui/pages/terms.py" line="52"/>
+        <source>коробка принята</source>
+        <translation>box received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="30"/>
+        <location filename="../../ui/pages/terms.py" line="58"/>
+        <source>приёмка коробки отменена</source>
+        <translation>box receipt undone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="31"/>
+        <location filename="../../ui/pages/terms.py" line="54"/>
+        <source>отмечено повреждение</source>
+        <translation>damage recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="32"/>
+        <location filename="../../ui/pages/terms.py" line="53"/>
+        <source>коробка размещена</source>
+        <translation>box placed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="33"/>
+        <source>SMS отправлено повторно</source>
+        <translation>SMS resent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="34"/>
+        <source>напоминание о сроке</source>
+        <translation>expiry reminder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="35"/>
+        <source>выдача начата</source>
+        <translation>handover started</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="36"/>
+        <source>выдача продолжена</source>
+        <translation>handover resumed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="37"/>
+        <source>код получения подтверждён</source>
+        <translation>pickup code confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="38"/>
+        <source>неверный код получения</source>
+        <translation>wrong pickup code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="39"/>
+        <source>документ проверен</source>
+        <translation>ID document checked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="40"/>
+        <source>доверенность записана</source>
+        <translation>power of attorney recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="41"/>
+        <source>коробка отсканирована при выдаче</source>
+        <translation>box scanned at handover</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="42"/>
+        <source>отказ от позиции</source>
+        <translation>line refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="43"/>
+        <source>оплата принята</source>
+        <translation>payment taken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="44"/>
+        <source>заказ выдан</source>
+        <translation>order handed over</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="45"/>
+        <source>выдача прервана</source>
+        <translation>handover aborted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="46"/>
+        <source>заказ заблокирован</source>
+        <translation>order locked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="47"/>
+        <source>заказ разблокирован</source>
+        <translation>order unlocked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="48"/>
+        <source>заказ прибыл</source>
+        <translation>order arrived</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="49"/>
+        <source>заказ возвращён</source>
+        <translation>order returned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="50"/>
+        <source>хранение продлено</source>
+        <translation>storage extended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="51"/>
+        <location filename="../../ui/pages/terms.py" line="55"/>
+        <source>коробка в возврат</source>
+        <translation>box returned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="56"/>
+        <source>запрос SMS</source>
+        <translation>SMS requested</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="57"/>
+        <source>начисление баллов</source>
+        <translation>bonus accrual</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="62"/>
+        <source>принято сервером</source>
+        <translation>applied by the server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="63"/>
+        <source>уже было на сервере</source>
+        <translation>already on the server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="64"/>
+        <source>отклонено сервером</source>
+        <translation>rejected by the server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="65"/>
+        <source>конфликт</source>
+        <translation>conflict</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="68"/>
         <source>срок хранения истёк</source>
         <translation>storage expired</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="30"/>
+        <location filename="../../ui/pages/terms.py" line="69"/>
         <source>отказ клиента</source>
         <translation>refused by customer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="31"/>
+        <location filename="../../ui/pages/terms.py" line="70"/>
         <source>отменён центром</source>
         <translation>cancelled by the centre</translation>
     </message>

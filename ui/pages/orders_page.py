@@ -14,7 +14,7 @@ from desktop.services.orders import OrderDetail, OrderSummary
 from ui.context import AppContext
 from ui.models import RowsModel
 from ui.pages.base import Page
-from ui.pages.terms import order_status, sms_status
+from ui.pages.terms import order_status, sms_status, sync_status, timeline_action
 from ui.widgets.common import table_view
 
 SYNC_TONES = {"pending": "warning", "rejected": "error", "conflict": "error", "applied": "ok", "duplicate": "ok"}
@@ -127,13 +127,14 @@ class OrdersPage(Page):
         self.sms.set_rows([(s.purpose, s.attempt, sms_status(s.status), local_time(s.updated_at))
                            for s in detail.sms], [_sms_tone(s.status) for s in detail.sms])
         self.timeline.set_rows([(local_time(t.at), self._timeline_what(t.source, t.what), t.staff_name or "",
-                                 t.sync_status or "")
+                                 sync_status(t.sync_status))
                                 for t in detail.timeline],
                                [SYNC_TONES.get(t.sync_status or "", "") for t in detail.timeline])
 
     def _timeline_what(self, source: str, what: str) -> str:
         """A journal entry (who did what) vs an outbox event (what was sent to the server)."""
-        return (self.tr("действие: {0}") if source == "audit" else self.tr("событие для сервера: {0}")).format(what)
+        label = timeline_action(what)
+        return label if source == "audit" else self.tr("→ сервер: {0}").format(label)
 
     def _on_resend(self) -> None:
         actor = self.require_actor()
