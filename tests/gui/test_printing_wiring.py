@@ -16,6 +16,7 @@ from tests.gui.fixtures import Shell, log_in, seed_point
 from tests.support.factories import FAST_HASHER, box_barcode, make_order, make_shipment
 from ui.context import AppContext, Services, SessionState
 from ui.feedback import FeedbackBanner, SoundPlayer
+from ui.hardware.frames import NO_CAMERA, FrameSource
 from ui.hardware.wiring import CounterDocuments, documents_for
 from ui.main_window import MainWindow
 from ui.scanner import ScannerSettings, WedgeScanner
@@ -87,7 +88,25 @@ def test_hardware_menu_sits_before_help_and_leaves_the_page_f_keys_alone(printed
     assert window_keys.count("Ctrl+K") == 1  # the camera
 
 
-def test_camera_code_and_handover_completion_make_a_receipt_f11_prints_it(qtbot, printed, tmp_path):
+class _NoCamera(FrameSource):
+    """A frame source without a camera (the real one would open QtMultimedia devices in a test)."""
+
+    unavailable_reason = NO_CAMERA
+
+    def start(self) -> None:
+        raise AssertionError("must not start")
+
+    def stop(self) -> None:
+        pass
+
+
+def test_camera_code_and_handover_completion_make_a_receipt_f11_prints_it(qtbot, printed, tmp_path, monkeypatch):
+    import functools
+
+    from ui.hardware import camera_dialog
+
+    monkeypatch.setattr(camera_dialog, "CameraDialog", functools.partial(camera_dialog.CameraDialog,
+                                                                         source=_NoCamera()))
     with printed.ctx.db.write() as s:
         order = make_order(s, printed.point, status="ready", boxes=1, prepaid=True, code="123456",
                            lines=[("Смартфон Galaxy A55", 1, 3_499_000)])
