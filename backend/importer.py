@@ -188,7 +188,7 @@ class _OrderImport:
         barcode = str(item["barcode"])
         box = self.boxes.get(barcode)
         if box is None:
-            box = Box(barcode=barcode, status=str(item.get("status") or "expected"))
+            box = Box(barcode=barcode, status=str(item.get("status") or "expected"), cell_code=item.get("cell"))
             self.session.add(box)
             self.boxes[barcode] = box
         box.order = order

@@ -205,10 +205,12 @@ def generate_point(
          "expected_at": iso(now + timedelta(days=1)), "carrier": "ТК «ПЭК»"},
     ]
     result = [maker.make(status, **kw) for status, kw in _order_plan(rng, orders, shipments)]
+    cells = _cells()
+    _place_boxes(result, cells)
     return {
         "point": point_dict(point_code, params),
         "shipments": shipments,
-        "cells": _cells(),
+        "cells": cells,
         "cards": _cards(rng, point_code, secrets, hasher),
         "staff": _staff(secrets, hasher),
         "orders": result,
@@ -229,6 +231,21 @@ def _order_plan(rng: random.Random, count: int, shipments: list[dict[str, Any]])
     while len(plan) < count:
         plan.append((rng.choice(["ready", "ready", "ready", "handed_over", "created"]), {}))
     return plan[:count]
+
+
+def _place_boxes(orders: list[dict[str, Any]], cells: list[dict[str, Any]]) -> None:
+    """Put the boxes of orders waiting at the point on shelves: the smallest free cell they fit."""
+    room = {cell["code"]: cell["capacity"] for cell in cells}
+    for order in orders:
+        for box in order["boxes"]:
+            if box["status"] != "received":
+                continue
+            fits = [c for c in cells if SIZES.index(c["size_class"]) >= SIZES.index(box["size_class"])
+                    and room[c["code"]] > 0]
+            if fits:
+                cell = min(fits, key=lambda c: SIZES.index(c["size_class"]))
+                room[cell["code"]] -= 1
+                box["cell"], box["status"] = cell["code"], "placed"
 
 
 def _cards(rng: random.Random, point_code: str, secrets: DemoSecrets, hasher: PasswordHasher) -> list[dict[str, Any]]:

@@ -62,3 +62,17 @@ def test_box_states_and_cells_come_from_the_server_view(db):
         assert first.status == "placed" and first.cell_id is not None
         statuses = {boxes[b["barcode"]].status for o in demo["orders"] if o["status"] == "ready" for b in o["boxes"]}
         assert "expected" not in statuses
+
+
+def test_waiting_orders_lie_in_cells_that_fit_and_are_not_overfull():
+    demo = generate_point(seed=5, orders=120, now=NOW, code_params=CHEAP)
+    sizes = ["S", "M", "L", "XL"]
+    cells = {c["code"]: c for c in demo["cells"]}
+    used: dict[str, int] = {}
+    placed = [b for o in demo["orders"] if o["status"] in ("ready", "refused") for b in o["boxes"]]
+    assert placed and all(b["status"] == "placed" for b in placed)
+    for box in placed:
+        cell = cells[box["cell"]]
+        assert sizes.index(cell["size_class"]) >= sizes.index(box["size_class"])
+        used[box["cell"]] = used.get(box["cell"], 0) + 1
+    assert all(n <= cells[code]["capacity"] for code, n in used.items())
