@@ -499,6 +499,11 @@ Technical: {1}</translation>
         <translation>Hand over</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/handover_page.py" line="50"/>
+        <source>Чек</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
         <location filename="../../ui/pages/handover_page.py" line="51"/>
         <source>Прервать</source>
         <translation>Abort</translation>
@@ -563,11 +568,6 @@ Technical: {1}</translation>
         <location filename="../../ui/pages/handover_page.py" line="46"/>
         <source>Доверенн.</source>
         <translation>Proxy</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/handover_page.py" line="50"/>
-        <source>Квитанция</source>
-        <translation>Receipt</translation>
     </message>
     <message>
         <location filename="../../ui/pages/handover_page.py" line="128"/>

@@ -47,7 +47,7 @@ class HandoverPage(Page):
         self.add_action(self.tr("Отказ"), "F8", self._on_refuse)
         self.add_action(self.tr("Оплата"), "F9", self._on_pay)
         self.add_action(self.tr("Выдать"), "F10", self._on_complete)
-        self.add_action(self.tr("Квитанция"), "F11", self.print_receipt)
+        self.add_action(self.tr("Чек"), "F11", self.print_receipt)
         self.add_action(self.tr("Прервать"), "F12", self._on_abort)
         self.finish_layout()
         self._render()
