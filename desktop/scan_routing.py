@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from enum import StrEnum
+from enum import StrEnum, auto
 
 from desktop import messages
 from desktop.domain import ean13
@@ -32,13 +32,15 @@ messages.register(
 
 
 class ScanKind(StrEnum):
-    ORDER_NUMBER = "order_number"
-    BOX = "box"
-    CELL = "cell"
-    CLUB_CARD = "club_card"
-    STAFF_BADGE = "staff_badge"
-    PICKUP_TOKEN = "pickup_token"  # noqa: S105 - a kind name, not a secret
-    PICKUP_CODE = "pickup_code"
+    """What a scanned string is; each value is the member name in lower case (auto())."""
+
+    ORDER_NUMBER = auto()
+    BOX = auto()
+    CELL = auto()
+    CLUB_CARD = auto()
+    STAFF_BADGE = auto()
+    PICKUP_TOKEN = auto()
+    PICKUP_CODE = auto()
 
 
 @dataclass(frozen=True)
