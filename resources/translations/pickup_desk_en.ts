@@ -1030,190 +1030,189 @@ Technical: {1}</translation>
         <translation>Order number, box barcode, phone, “1234 Ivanov” or surname</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="41"/>
+        <location filename="../../ui/pages/orders_page.py" line="43"/>
         <source>Заказ</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="41"/>
-        <location filename="../../ui/pages/orders_page.py" line="53"/>
-        <location filename="../../ui/pages/orders_page.py" line="55"/>
+        <location filename="../../ui/pages/orders_page.py" line="44"/>
+        <location filename="../../ui/pages/orders_page.py" line="64"/>
+        <location filename="../../ui/pages/orders_page.py" line="67"/>
         <source>Статус</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="41"/>
+        <location filename="../../ui/pages/orders_page.py" line="45"/>
         <source>Клиент</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="41"/>
+        <location filename="../../ui/pages/orders_page.py" line="46"/>
         <source>Телефон</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="42"/>
+        <location filename="../../ui/pages/orders_page.py" line="47"/>
         <source>Сумма</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="42"/>
+        <location filename="../../ui/pages/orders_page.py" line="48"/>
         <source>Хранение до</source>
         <translation>Stored until</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="47"/>
+        <location filename="../../ui/pages/orders_page.py" line="56"/>
         <source>Найдите заказ: отсканируйте коробку или введите номер и нажмите Enter.</source>
         <translation>Find an order: scan a box or type the number and press Enter.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="51"/>
+        <location filename="../../ui/pages/orders_page.py" line="61"/>
         <source>Товар</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="51"/>
+        <location filename="../../ui/pages/orders_page.py" line="61"/>
         <source>Кол-во</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="51"/>
+        <location filename="../../ui/pages/orders_page.py" line="61"/>
         <source>Цена</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="51"/>
+        <location filename="../../ui/pages/orders_page.py" line="61"/>
         <source>Отказ</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="52"/>
+        <location filename="../../ui/pages/orders_page.py" line="61"/>
         <source>Состав</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="53"/>
+        <location filename="../../ui/pages/orders_page.py" line="64"/>
         <source>Коробка</source>
         <translation>Box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="53"/>
+        <location filename="../../ui/pages/orders_page.py" line="64"/>
         <source>Место</source>
         <translation>Box no.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="53"/>
+        <location filename="../../ui/pages/orders_page.py" line="64"/>
         <source>Ячейка</source>
         <translation>Cell</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="54"/>
+        <location filename="../../ui/pages/orders_page.py" line="64"/>
         <source>Коробки</source>
         <translation>Boxes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="55"/>
-        <location filename="../../ui/pages/orders_page.py" line="56"/>
+        <location filename="../../ui/pages/orders_page.py" line="67"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="55"/>
+        <location filename="../../ui/pages/orders_page.py" line="67"/>
         <source>Попытка</source>
         <translation>Attempt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="55"/>
+        <location filename="../../ui/pages/orders_page.py" line="67"/>
         <source>Обновлено</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="57"/>
+        <location filename="../../ui/pages/orders_page.py" line="71"/>
         <source>Время</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="57"/>
+        <location filename="../../ui/pages/orders_page.py" line="71"/>
         <source>Что</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="57"/>
+        <location filename="../../ui/pages/orders_page.py" line="71"/>
         <source>Сотрудник</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="57"/>
+        <location filename="../../ui/pages/orders_page.py" line="71"/>
         <source>Синхронизация</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="58"/>
+        <location filename="../../ui/pages/orders_page.py" line="72"/>
         <source>История</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="66"/>
+        <location filename="../../ui/pages/orders_page.py" line="81"/>
         <source>Найти</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="67"/>
+        <location filename="../../ui/pages/orders_page.py" line="82"/>
         <source>Повторить SMS</source>
         <translation>Resend SMS</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="68"/>
+        <location filename="../../ui/pages/orders_page.py" line="83"/>
         <source>Обновить</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="102"/>
+        <location filename="../../ui/pages/orders_page.py" line="125"/>
         <source>Ничего не найдено</source>
         <translation>Nothing found</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="103"/>
+        <location filename="../../ui/pages/orders_page.py" line="125"/>
         <source>Проверьте номер или попробуйте телефон и фамилию.</source>
         <translation>Check the number or try phone and surname.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="108"/>
+        <location filename="../../ui/pages/orders_page.py" line="132"/>
         <source>Найдено заказов: {0}</source>
         <translation>Orders found: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="109"/>
+        <location filename="../../ui/pages/orders_page.py" line="132"/>
         <source>Выберите заказ в списке.</source>
         <translation>Select an order in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="119"/>
+        <location filename="../../ui/pages/orders_page.py" line="144"/>
         <source>Заказ {0} — {1}. {2}, {3}. Сумма {4}, к оплате {5}.</source>
         <translation>Order {0} — {1}. {2}, {3}. Amount {4}, due {5}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="137"/>
+        <location filename="../../ui/pages/orders_page.py" line="188"/>
         <source>→ сервер: {0}</source>
         <translation>→ server: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="144"/>
+        <location filename="../../ui/pages/orders_page.py" line="195"/>
         <source>Заказ не выбран</source>
         <translation>No order selected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="144"/>
+        <location filename="../../ui/pages/orders_page.py" line="195"/>
         <source>Сначала найдите заказ.</source>
         <translation>Find the order first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="151"/>
+        <location filename="../../ui/pages/orders_page.py" line="203"/>
         <source>SMS поставлено в очередь</source>
         <translation>SMS queued</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="152"/>
+        <location filename="../../ui/pages/orders_page.py" line="204"/>
         <source>Попытка {0}. Сообщение уйдёт при связи с сервером.</source>
         <translation>Attempt {0}. The message goes out when the server is reachable.</translation>
     </message>
@@ -1659,227 +1658,227 @@ Technical: {1}</translation>
         <translation>Returns: F5 starts a session, then scan the boxes from the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="37"/>
-        <location filename="../../ui/pages/returns_page.py" line="41"/>
-        <location filename="../../ui/pages/returns_page.py" line="43"/>
+        <location filename="../../ui/pages/returns_page.py" line="38"/>
+        <location filename="../../ui/pages/returns_page.py" line="48"/>
+        <location filename="../../ui/pages/returns_page.py" line="53"/>
         <source>Заказ</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="37"/>
-        <location filename="../../ui/pages/returns_page.py" line="41"/>
+        <location filename="../../ui/pages/returns_page.py" line="39"/>
+        <location filename="../../ui/pages/returns_page.py" line="48"/>
         <source>Клиент</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="37"/>
+        <location filename="../../ui/pages/returns_page.py" line="40"/>
         <source>Телефон</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="37"/>
+        <location filename="../../ui/pages/returns_page.py" line="41"/>
         <source>Хранение до</source>
         <translation>Stored until</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="38"/>
+        <location filename="../../ui/pages/returns_page.py" line="42"/>
         <source>Ячейки</source>
         <translation>Cells</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="39"/>
+        <location filename="../../ui/pages/returns_page.py" line="44"/>
         <source>Истекает сегодня</source>
         <translation>Expires today</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="40"/>
+        <location filename="../../ui/pages/returns_page.py" line="45"/>
         <source>Истекает завтра</source>
         <translation>Expires tomorrow</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="41"/>
-        <location filename="../../ui/pages/returns_page.py" line="43"/>
+        <location filename="../../ui/pages/returns_page.py" line="48"/>
+        <location filename="../../ui/pages/returns_page.py" line="53"/>
         <source>Причина</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="41"/>
+        <location filename="../../ui/pages/returns_page.py" line="48"/>
         <source>Статус</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="42"/>
+        <location filename="../../ui/pages/returns_page.py" line="48"/>
         <source>Коробки к возврату</source>
         <translation>Boxes to return</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="42"/>
+        <location filename="../../ui/pages/returns_page.py" line="49"/>
         <source>К возврату</source>
         <translation>To return</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="43"/>
+        <location filename="../../ui/pages/returns_page.py" line="53"/>
         <source>Коробка</source>
         <translation>Box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="43"/>
+        <location filename="../../ui/pages/returns_page.py" line="53"/>
         <source>Место</source>
         <translation>Box no.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="44"/>
+        <location filename="../../ui/pages/returns_page.py" line="54"/>
         <source>Сессия возврата</source>
         <translation>Return session</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="47"/>
+        <location filename="../../ui/pages/returns_page.py" line="58"/>
         <source>Начать возврат</source>
         <translation>Start return</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="48"/>
+        <location filename="../../ui/pages/returns_page.py" line="59"/>
         <source>Продлить хранение</source>
         <translation>Extend storage</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="49"/>
+        <location filename="../../ui/pages/returns_page.py" line="60"/>
         <source>Обновить</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="50"/>
+        <location filename="../../ui/pages/returns_page.py" line="61"/>
         <source>Закрыть возврат</source>
         <translation>Close return</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="51"/>
+        <location filename="../../ui/pages/returns_page.py" line="62"/>
         <source>Акт</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="74"/>
+        <location filename="../../ui/pages/returns_page.py" line="101"/>
         <source>К возврату ({0})</source>
         <translation>To return ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="83"/>
+        <location filename="../../ui/pages/returns_page.py" line="111"/>
         <source>Сессия возврата не начата</source>
         <translation>No return session</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="84"/>
+        <location filename="../../ui/pages/returns_page.py" line="112"/>
         <source>Нажмите F5, чтобы начать возврат, и отсканируйте коробку снова.</source>
         <translation>Press F5 to start a return and scan the box again.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="92"/>
+        <location filename="../../ui/pages/returns_page.py" line="122"/>
         <source>Повтор: {0}</source>
         <translation>Repeat: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="93"/>
+        <location filename="../../ui/pages/returns_page.py" line="122"/>
         <source>Эта коробка уже в возврате.</source>
         <translation>This box is already in the return.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="97"/>
+        <location filename="../../ui/pages/returns_page.py" line="129"/>
         <source> Заказ возвращён полностью.</source>
         <translation> The order is fully returned.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="98"/>
+        <location filename="../../ui/pages/returns_page.py" line="131"/>
         <source>В возврат: {0}</source>
         <translation>Returned: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="99"/>
+        <location filename="../../ui/pages/returns_page.py" line="132"/>
         <source>Заказ {0}, коробка {1} из {2}, ячейка {3}.{4}</source>
         <translation>Order {0}, box {1} of {2}, cell {3}.{4}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="107"/>
+        <location filename="../../ui/pages/returns_page.py" line="142"/>
         <source>Сессия уже открыта</source>
         <translation>Session already open</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="107"/>
+        <location filename="../../ui/pages/returns_page.py" line="142"/>
         <source>Сканируйте коробки из списка.</source>
         <translation>Scan the boxes from the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="116"/>
+        <location filename="../../ui/pages/returns_page.py" line="152"/>
         <source>Идёт возврат: сканируйте коробки заказов из списка «К возврату». F9 — закрыть и получить акт.</source>
         <translation>Return in progress: scan the boxes of the orders in “To return”. F9 closes it and produces the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="118"/>
+        <location filename="../../ui/pages/returns_page.py" line="154"/>
         <source>Возврат начат</source>
         <translation>Return started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="118"/>
+        <location filename="../../ui/pages/returns_page.py" line="154"/>
         <source>Сканируйте коробки.</source>
         <translation>Scan the boxes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="136"/>
+        <location filename="../../ui/pages/returns_page.py" line="173"/>
         <source>Возврат закрыт: {0} коробок, {1} заказов. Акт возврата сформирован.</source>
         <translation>Return closed: {0} boxes, {1} orders. Return report produced.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="139"/>
-        <location filename="../../ui/pages/returns_page.py" line="142"/>
+        <location filename="../../ui/pages/returns_page.py" line="178"/>
+        <location filename="../../ui/pages/returns_page.py" line="182"/>
         <source>Возврат закрыт</source>
         <translation>Return closed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="138"/>
+        <location filename="../../ui/pages/returns_page.py" line="177"/>
         <source>Коробок: {0}.</source>
         <translation>Boxes: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="143"/>
+        <location filename="../../ui/pages/returns_page.py" line="183"/>
         <source>Акт возврата напечатан: передайте его перевозчику вместе с коробками.</source>
         <translation>Return report printed: give it to the carrier with the boxes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="163"/>
+        <location filename="../../ui/pages/returns_page.py" line="204"/>
         <source>Только менеджер</source>
         <translation>Manager only</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="163"/>
+        <location filename="../../ui/pages/returns_page.py" line="204"/>
         <source>Продлить хранение может менеджер.</source>
         <translation>Only a manager can extend storage.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="167"/>
+        <location filename="../../ui/pages/returns_page.py" line="208"/>
         <source>Заказ не выбран</source>
         <translation>No order selected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="167"/>
+        <location filename="../../ui/pages/returns_page.py" line="208"/>
         <source>Выберите заказ в списке.</source>
         <translation>Select an order in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="169"/>
+        <location filename="../../ui/pages/returns_page.py" line="211"/>
         <source>Продление хранения</source>
         <translation>Storage extension</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="170"/>
+        <location filename="../../ui/pages/returns_page.py" line="211"/>
         <source>На сколько дней продлить заказ {0}?</source>
         <translation>Extend order {0} by how many days?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="176"/>
+        <location filename="../../ui/pages/returns_page.py" line="219"/>
         <source>Хранение продлено</source>
         <translation>Storage extended</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="176"/>
+        <location filename="../../ui/pages/returns_page.py" line="220"/>
         <source>Заказ {0} хранится до {1}.</source>
         <translation>Order {0} is kept until {1}.</translation>
     </message>

@@ -15,7 +15,7 @@ from ui.context import AppContext
 from ui.models import RowsModel
 from ui.pages.base import Page
 from ui.pages.terms import order_status, sms_status, sync_status, timeline_action
-from ui.widgets.common import table_view
+from ui.widgets.common import table_tab, table_view
 
 SYNC_TONES = {"pending": "warning", "rejected": "error", "conflict": "error", "applied": "ok", "duplicate": "ok"}
 
@@ -38,8 +38,17 @@ class OrdersPage(Page):
         self.query = QLineEdit(self)
         self.query.setPlaceholderText(self.tr("Номер заказа, штрихкод коробки, телефон, «1234 Иванов» или фамилия"))
         self.query.returnPressed.connect(self._on_search)
-        self.results = RowsModel([self.tr("Заказ"), self.tr("Статус"), self.tr("Клиент"), self.tr("Телефон"),
-                                  self.tr("Сумма"), self.tr("Хранение до")], self)
+        self.results = RowsModel(
+            [
+                self.tr("Заказ"),
+                self.tr("Статус"),
+                self.tr("Клиент"),
+                self.tr("Телефон"),
+                self.tr("Сумма"),
+                self.tr("Хранение до"),
+            ],
+            self,
+        )
         self.results_view = table_view(self.results, self)
         self.results_view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.results_view.activated.connect(lambda index: self._open(self.results.payload(index.row())))
@@ -48,14 +57,20 @@ class OrdersPage(Page):
         self.header.setObjectName("pageHeadline")
         self.header.setWordWrap(True)
         self.tabs = QTabWidget(self)
-        self.lines = self._tab([self.tr("Товар"), self.tr("Кол-во"), self.tr("Цена"), self.tr("Отказ")],
-                               self.tr("Состав"))
-        self.boxes = self._tab([self.tr("Коробка"), self.tr("Место"), self.tr("Статус"), self.tr("Ячейка")],
-                               self.tr("Коробки"))
-        self.sms = self._tab([self.tr("SMS"), self.tr("Попытка"), self.tr("Статус"), self.tr("Обновлено")],
-                             self.tr("SMS"))
-        self.timeline = self._tab([self.tr("Время"), self.tr("Что"), self.tr("Сотрудник"), self.tr("Синхронизация")],
-                                  self.tr("История"))
+        self.lines = table_tab(
+            self.tabs, [self.tr("Товар"), self.tr("Кол-во"), self.tr("Цена"), self.tr("Отказ")], self.tr("Состав")
+        )
+        self.boxes = table_tab(
+            self.tabs, [self.tr("Коробка"), self.tr("Место"), self.tr("Статус"), self.tr("Ячейка")], self.tr("Коробки")
+        )
+        self.sms = table_tab(
+            self.tabs, [self.tr("SMS"), self.tr("Попытка"), self.tr("Статус"), self.tr("Обновлено")], self.tr("SMS")
+        )
+        self.timeline = table_tab(
+            self.tabs,
+            [self.tr("Время"), self.tr("Что"), self.tr("Сотрудник"), self.tr("Синхронизация")],
+            self.tr("История"),
+        )
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.results_view)
         splitter.addWidget(self.tabs)
@@ -67,11 +82,6 @@ class OrdersPage(Page):
         self.add_action(self.tr("Повторить SMS"), "F7", self._on_resend)
         self.add_action(self.tr("Обновить"), "F5", self._on_refresh)
         self.finish_layout()
-
-    def _tab(self, headers: list[str], title: str) -> RowsModel:
-        model = RowsModel(headers, self)
-        self.tabs.addTab(table_view(model, self), title)
-        return model
 
     def on_shown(self) -> None:
         self.query.setFocus()
@@ -95,18 +105,32 @@ class OrdersPage(Page):
         self.run(lambda: service.search(text), self._on_found)
 
     def _on_found(self, found: list[OrderSummary]) -> None:
-        self.results.set_rows([(o.number, order_status(o.status), o.customer_name, o.masked_phone,
-                                rub(o.total_kopecks), local_time(o.storage_until)) for o in found],
-                              ["error" if o.locked else "" for o in found], [o.number for o in found])
+        self.results.set_rows(
+            [
+                (
+                    o.number,
+                    order_status(o.status),
+                    o.customer_name,
+                    o.masked_phone,
+                    rub(o.total_kopecks),
+                    local_time(o.storage_until),
+                )
+                for o in found
+            ],
+            ["error" if o.locked else "" for o in found],
+            [o.number for o in found],
+        )
         if not found:
-            self.feedback.show_warning(self.tr("Ничего не найдено"),
-                                       self.tr("Проверьте номер или попробуйте телефон и фамилию."))
+            self.feedback.show_warning(
+                self.tr("Ничего не найдено"), self.tr("Проверьте номер или попробуйте телефон и фамилию.")
+            )
             return
         if len(found) == 1:
             self._open(found[0].number)
         else:
-            self.feedback.show_info(self.tr("Найдено заказов: {0}").format(len(found)),
-                                    self.tr("Выберите заказ в списке."))
+            self.feedback.show_info(
+                self.tr("Найдено заказов: {0}").format(len(found)), self.tr("Выберите заказ в списке.")
+            )
 
     def _open(self, number: str | None) -> None:
         if number:
@@ -116,20 +140,47 @@ class OrdersPage(Page):
     def _on_detail(self, detail: OrderDetail) -> None:
         self.detail = detail
         o = detail.summary
-        self.header.setText(self.tr("Заказ {0} — {1}. {2}, {3}. Сумма {4}, к оплате {5}.").format(
-            o.number, order_status(o.status), o.customer_name, o.masked_phone, rub(o.total_kopecks),
-            rub(detail.amount_due_kopecks)))
-        self.lines.set_rows([(x.name, x.quantity, rub(x.price_kopecks),
-                              f"{x.refused_quantity}: {x.refusal_reason}" if x.refused_quantity else "")
-                             for x in detail.lines])
-        self.boxes.set_rows([(b.barcode, b.n_of_m, b.status, b.cell_label or "—") for b in detail.boxes],
-                            ["warning" if b.damaged else "" for b in detail.boxes])
-        self.sms.set_rows([(s.purpose, s.attempt, sms_status(s.status), local_time(s.updated_at))
-                           for s in detail.sms], [_sms_tone(s.status) for s in detail.sms])
-        self.timeline.set_rows([(local_time(t.at), self._timeline_what(t.source, t.what), t.staff_name or "",
-                                 sync_status(t.sync_status))
-                                for t in detail.timeline],
-                               [SYNC_TONES.get(t.sync_status or "", "") for t in detail.timeline])
+        self.header.setText(
+            self.tr("Заказ {0} — {1}. {2}, {3}. Сумма {4}, к оплате {5}.").format(
+                o.number,
+                order_status(o.status),
+                o.customer_name,
+                o.masked_phone,
+                rub(o.total_kopecks),
+                rub(detail.amount_due_kopecks),
+            )
+        )
+        self.lines.set_rows(
+            [
+                (
+                    x.name,
+                    x.quantity,
+                    rub(x.price_kopecks),
+                    f"{x.refused_quantity}: {x.refusal_reason}" if x.refused_quantity else "",
+                )
+                for x in detail.lines
+            ]
+        )
+        self.boxes.set_rows(
+            [(b.barcode, b.n_of_m, b.status, b.cell_label or "—") for b in detail.boxes],
+            ["warning" if b.damaged else "" for b in detail.boxes],
+        )
+        self.sms.set_rows(
+            [(s.purpose, s.attempt, sms_status(s.status), local_time(s.updated_at)) for s in detail.sms],
+            [_sms_tone(s.status) for s in detail.sms],
+        )
+        self.timeline.set_rows(
+            [
+                (
+                    local_time(t.at),
+                    self._timeline_what(t.source, t.what),
+                    t.staff_name or "",
+                    sync_status(t.sync_status),
+                )
+                for t in detail.timeline
+            ],
+            [SYNC_TONES.get(t.sync_status or "", "") for t in detail.timeline],
+        )
 
     def _timeline_what(self, source: str, what: str) -> str:
         """A journal entry (who did what) vs an outbox event (what was sent to the server)."""
@@ -148,8 +199,10 @@ class OrdersPage(Page):
         self.run(lambda: service.resend(actor, number), self._on_resent)
 
     def _on_resent(self, sms: SmsView) -> None:
-        self.feedback.show_ok(self.tr("SMS поставлено в очередь"),
-                              self.tr("Попытка {0}. Сообщение уйдёт при связи с сервером.").format(sms.attempt))
+        self.feedback.show_ok(
+            self.tr("SMS поставлено в очередь"),
+            self.tr("Попытка {0}. Сообщение уйдёт при связи с сервером.").format(sms.attempt),
+        )
         self._on_refresh()
 
     def _on_refresh(self) -> None:

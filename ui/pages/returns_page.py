@@ -17,7 +17,7 @@ from ui.models import RowsModel
 from ui.pages.base import Page
 from ui.pages.orders_page import local_time
 from ui.pages.terms import order_status, return_reason
-from ui.widgets.common import table_view
+from ui.widgets.common import table_tab
 
 
 class ReturnsPage(Page):
@@ -34,14 +34,25 @@ class ReturnsPage(Page):
         self.headline.setObjectName("pageHeadline")
         self.headline.setWordWrap(True)
         self.tabs = QTabWidget(self)
-        expiring_headers = [self.tr("Заказ"), self.tr("Клиент"), self.tr("Телефон"), self.tr("Хранение до"),
-                            self.tr("Ячейки")]
-        self.today = self._tab(expiring_headers, self.tr("Истекает сегодня"))
-        self.tomorrow = self._tab(expiring_headers, self.tr("Истекает завтра"))
-        self.to_return = self._tab([self.tr("Заказ"), self.tr("Причина"), self.tr("Статус"), self.tr("Клиент"),
-                                    self.tr("Коробки к возврату")], self.tr("К возврату"))
-        self.scanned = self._tab([self.tr("Коробка"), self.tr("Заказ"), self.tr("Место"), self.tr("Причина")],
-                                 self.tr("Сессия возврата"))
+        expiring_headers = [
+            self.tr("Заказ"),
+            self.tr("Клиент"),
+            self.tr("Телефон"),
+            self.tr("Хранение до"),
+            self.tr("Ячейки"),
+        ]
+        self.today = table_tab(self.tabs, expiring_headers, self.tr("Истекает сегодня"))
+        self.tomorrow = table_tab(self.tabs, expiring_headers, self.tr("Истекает завтра"))
+        self.to_return = table_tab(
+            self.tabs,
+            [self.tr("Заказ"), self.tr("Причина"), self.tr("Статус"), self.tr("Клиент"), self.tr("Коробки к возврату")],
+            self.tr("К возврату"),
+        )
+        self.scanned = table_tab(
+            self.tabs,
+            [self.tr("Коробка"), self.tr("Заказ"), self.tr("Место"), self.tr("Причина")],
+            self.tr("Сессия возврата"),
+        )
         self._layout.addWidget(self.headline)
         self._layout.addWidget(self.tabs, 1)
         self.add_action(self.tr("Начать возврат"), "F5", self._on_open_session)
@@ -51,26 +62,42 @@ class ReturnsPage(Page):
         self.add_action(self.tr("Акт"), "F11", self.print_act)
         self.finish_layout()
 
-    def _tab(self, headers: list[str], title: str) -> RowsModel:
-        model = RowsModel(headers, self)
-        self.tabs.addTab(table_view(model, self), title)
-        return model
-
     def on_shown(self) -> None:
         service = self.ctx.services.returns
-        self.run(lambda: (service.expiring("today"), service.expiring("tomorrow"), service.return_list()),
-                 self._on_lists)
+        self.run(
+            lambda: (service.expiring("today"), service.expiring("tomorrow"), service.return_list()), self._on_lists
+        )
 
     def _on_lists(self, lists: tuple[list[ExpiringOrder], list[ExpiringOrder], ReturnList]) -> None:
         today, tomorrow, to_return = lists
         for model, rows in ((self.today, today), (self.tomorrow, tomorrow)):
-            model.set_rows([(o.order_number, o.customer_name, "…" + o.phone_last4, o.storage_until_local,
-                             ", ".join(o.cells) or "—") for o in rows],
-                           ["ok" if o.extended else "" for o in rows], [o.order_number for o in rows])
+            model.set_rows(
+                [
+                    (
+                        o.order_number,
+                        o.customer_name,
+                        "…" + o.phone_last4,
+                        o.storage_until_local,
+                        ", ".join(o.cells) or "—",
+                    )
+                    for o in rows
+                ],
+                ["ok" if o.extended else "" for o in rows],
+                [o.order_number for o in rows],
+            )
         self.to_return.set_rows(
-            [(c.order_number, return_reason(c.reason), order_status(c.status), c.customer_name,
-              ", ".join(b.barcode for b in c.boxes if not b.returned)) for c in to_return.orders],
-            payloads=[c.order_number for c in to_return.orders])
+            [
+                (
+                    c.order_number,
+                    return_reason(c.reason),
+                    order_status(c.status),
+                    c.customer_name,
+                    ", ".join(b.barcode for b in c.boxes if not b.returned),
+                )
+                for c in to_return.orders
+            ],
+            payloads=[c.order_number for c in to_return.orders],
+        )
         self.tabs.setTabText(2, self.tr("К возврату ({0})").format(len(to_return.orders)))
 
     def handle_scan(self, scan: Scan) -> bool:
@@ -80,8 +107,10 @@ class ReturnsPage(Page):
         if actor is None:
             return True
         if self.session_uid is None:
-            self.feedback.show_warning(self.tr("Сессия возврата не начата"),
-                                       self.tr("Нажмите F5, чтобы начать возврат, и отсканируйте коробку снова."))
+            self.feedback.show_warning(
+                self.tr("Сессия возврата не начата"),
+                self.tr("Нажмите F5, чтобы начать возврат, и отсканируйте коробку снова."),
+            )
             return True
         uid, service = self.session_uid, self.ctx.services.returns
         self.run(lambda: service.scan_box(actor, uid, scan.value), self._on_box_returned)
@@ -89,15 +118,21 @@ class ReturnsPage(Page):
 
     def _on_box_returned(self, result: ReturnScanResult) -> None:
         if result.outcome == "repeat":
-            self.feedback.show_warning(self.tr("Повтор: {0}").format(result.box),
-                                       self.tr("Эта коробка уже в возврате."))
+            self.feedback.show_warning(
+                self.tr("Повтор: {0}").format(result.box), self.tr("Эта коробка уже в возврате.")
+            )
             return
-        self.scanned.prepend((result.box, result.order_number, f"{result.seq_no} из {result.boxes_total}",
-                              return_reason(result.reason)), "ok")
+        self.scanned.prepend(
+            (result.box, result.order_number, f"{result.seq_no} из {result.boxes_total}", return_reason(result.reason)),
+            "ok",
+        )
         done = self.tr(" Заказ возвращён полностью.") if result.order_returned else ""
-        self.feedback.show_ok(self.tr("В возврат: {0}").format(result.box),
-                              self.tr("Заказ {0}, коробка {1} из {2}, ячейка {3}.{4}").format(
-                                  result.order_number, result.seq_no, result.boxes_total, result.cell or "—", done))
+        self.feedback.show_ok(
+            self.tr("В возврат: {0}").format(result.box),
+            self.tr("Заказ {0}, коробка {1} из {2}, ячейка {3}.{4}").format(
+                result.order_number, result.seq_no, result.boxes_total, result.cell or "—", done
+            ),
+        )
 
     def _on_open_session(self) -> None:
         actor = self.require_actor()
@@ -113,8 +148,9 @@ class ReturnsPage(Page):
         self.session_uid = uid
         self.scanned.set_rows([])
         self.tabs.setCurrentIndex(3)
-        self.headline.setText(self.tr("Идёт возврат: сканируйте коробки заказов из списка «К возврату». "
-                                      "F9 — закрыть и получить акт."))
+        self.headline.setText(
+            self.tr("Идёт возврат: сканируйте коробки заказов из списка «К возврату». F9 — закрыть и получить акт.")
+        )
         self.feedback.show_ok(self.tr("Возврат начат"), self.tr("Сканируйте коробки."))
 
     def _on_close_session(self) -> None:
@@ -133,14 +169,19 @@ class ReturnsPage(Page):
     def _on_session_closed(self, act: ReturnAct, document: Document | None = None) -> None:
         self.session_uid = None
         self.ctx.extras["last_return_act"] = act
-        self.headline.setText(self.tr("Возврат закрыт: {0} коробок, {1} заказов. Акт возврата сформирован.").format(
-            act.boxes_count, len(act.orders)))
+        self.headline.setText(
+            self.tr("Возврат закрыт: {0} коробок, {1} заказов. Акт возврата сформирован.").format(
+                act.boxes_count, len(act.orders)
+            )
+        )
         detail = self.tr("Коробок: {0}.").format(act.boxes_count)
         self.feedback.show_ok(self.tr("Возврат закрыт"), detail)
         documents = documents_for(self.ctx)
         if document is not None and documents is not None and documents.print(document) is not None:
-            self.feedback.show_ok(self.tr("Возврат закрыт"), detail + " " + self.tr(
-                "Акт возврата напечатан: передайте его перевозчику вместе с коробками."))
+            self.feedback.show_ok(
+                self.tr("Возврат закрыт"),
+                detail + " " + self.tr("Акт возврата напечатан: передайте его перевозчику вместе с коробками."),
+            )
         self.on_shown()
 
     def print_act(self) -> None:
@@ -166,15 +207,18 @@ class ReturnsPage(Page):
         if number is None:
             self.feedback.show_warning(self.tr("Заказ не выбран"), self.tr("Выберите заказ в списке."))
             return
-        days, ok = QInputDialog.getInt(self, self.tr("Продление хранения"),
-                                       self.tr("На сколько дней продлить заказ {0}?").format(number), 3, 1, 7)
+        days, ok = QInputDialog.getInt(
+            self, self.tr("Продление хранения"), self.tr("На сколько дней продлить заказ {0}?").format(number), 3, 1, 7
+        )
         if ok:
             service = self.ctx.services.returns
             self.run(lambda: service.extend(actor, number, days), self._on_extended)
 
     def _on_extended(self, result: ExtensionResult) -> None:
-        self.feedback.show_ok(self.tr("Хранение продлено"), self.tr("Заказ {0} хранится до {1}.").format(
-            result.order_number, result.storage_until_local))
+        self.feedback.show_ok(
+            self.tr("Хранение продлено"),
+            self.tr("Заказ {0} хранится до {1}.").format(result.order_number, result.storage_until_local),
+        )
         self.on_shown()
 
 

@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.models import RowsModel
 
@@ -48,3 +57,10 @@ def table_view(model: RowsModel, parent: QWidget | None = None) -> QTableView:
     header.setMinimumSectionSize(40)
     view.setAlternatingRowColors(False)
     return view
+
+
+def table_tab(tabs: QTabWidget, headers: list[str], title: str) -> RowsModel:
+    """A new tab holding a read-only table; returns the table's model."""
+    model = RowsModel(headers, tabs)
+    tabs.addTab(table_view(model, tabs), title)
+    return model
