@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -44,6 +45,9 @@ class Backoff:
 
     def reset(self) -> None:
         self.failures = 0
+
+
+COUNTS_REFRESH_S = 2.0  # how stale «Не отправлено» may get between sync attempts (offline backoff is minutes)
 
 
 class SyncRunner:
@@ -92,8 +96,17 @@ class SyncRunner:
     def _loop(self) -> None:
         while not self._stop.is_set():
             delay = self.run_once()
-            self._wake.wait(delay)
-            self._wake.clear()
+            self._idle(delay)
+
+    def _idle(self, delay: float) -> None:
+        """Wait for the next attempt (or a trigger); keep the queue counts fresh for the status bar meanwhile."""
+        deadline = time.monotonic() + delay
+        while not self._stop.is_set():
+            left = deadline - time.monotonic()
+            if left <= 0 or self._wake.wait(min(left, COUNTS_REFRESH_S)):
+                break
+            self._update()
+        self._wake.clear()
 
     def run_once(self) -> float:
         """One sync attempt with status bookkeeping; returns the delay before the next one."""

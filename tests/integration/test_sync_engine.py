@@ -272,6 +272,30 @@ def test_runner_thread_triggers_and_stops_cleanly() -> None:
     assert engine.calls == 2
 
 
+def test_runner_keeps_queue_counts_fresh_between_sync_attempts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Offline the next attempt may be minutes away; the status bar's «Не отправлено» must not wait for it."""
+    from desktop.sync import runner as runner_module
+
+    monkeypatch.setattr(runner_module, "COUNTS_REFRESH_S", 0.01)
+    engine = ScriptedEngine([BackendUnavailable("down")])
+    pending = [7]
+    engine.counts = lambda: (pending[0], 0)  # type: ignore[method-assign]
+    runner = SyncRunner(engine, interval=3600, backoff=Backoff(first=3600))  # type: ignore[arg-type]
+    runner.start()
+    try:
+        assert engine.done.wait(5)
+        pending[0] = 8  # the clerk scanned a box: one more event queued
+        refreshed = threading.Event()
+        for _ in range(500):
+            if runner.status().pending_events == 8:
+                refreshed.set()
+                break
+            refreshed.wait(0.01)
+        assert refreshed.is_set() and engine.calls == 1  # counted again without another sync attempt
+    finally:
+        assert runner.stop(5)
+
+
 def test_club_activation_result_and_bonus_go_through_the_club_service(
         db: Database, engine: SyncEngine, backend: FakeBackend, clock: FakeClock) -> None:
     from desktop.db.models import AuditEntry, BonusLedgerEntry, ClubCard
