@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from desktop.domain.phone import mask_for_log as mask_phone  # noqa: F401  (the SMS code masks with this)
+
 TEMPLATES: dict[str, str] = {
     "ready": (
         "Заказ {order} ждёт вас в пункте выдачи: {address}, часы работы {hours}. "
@@ -36,9 +38,3 @@ def render(purpose: str, context: Mapping[str, Any]) -> str:
         text += f" Код получения: {context['code']}."
     return text
 
-
-def mask_phone(phone: str) -> str:
-    """+79161234567 → +7916***4567 (for logs)."""
-    if len(phone) < 8:
-        return "***"
-    return f"{phone[:5]}***{phone[-4:]}"

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from desktop import messages
 from desktop.db.models import BonusLedgerEntry, ClubCard, Customer, ManagerAlert, Order, OrderLine, SmsMessage
 from desktop.domain import ean13
+from desktop.domain.phone import mask_for_log as mask_phone
 from desktop.errors import DomainError
 from desktop.events import ClubCardActivated, SmsRequested
 from desktop.services.base import Action, Actor, Role, Service, local_point, new_uid, require_role
@@ -58,11 +59,6 @@ def normalise_phone(text: str) -> str:
     if len(digits) != 11 or digits[0] not in "78" or (raw.startswith("+") and digits[0] != "7"):
         raise DomainError("club.bad_phone", phone=raw)
     return "+7" + digits[1:]
-
-
-def mask_phone(phone: str) -> str:
-    """'+79161234567' → '+7916***4567' (for journals and screens shared with others)."""
-    return phone[:5] + "***" + phone[-4:] if len(phone) >= 9 else "***"
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from desktop.db.models import (
     StorageCell,
     SyncState,
 )
+from desktop.domain.phone import mask_for_screen as mask_phone
 from desktop.domain.pickup_code import CodeHashParams, hash_code, is_code_shaped
 from desktop.domain.qr_token import PickupToken, public_key_from_b64, verify_token
 from desktop.errors import DomainError
@@ -157,14 +158,6 @@ class OrderDetail:
     @property
     def number(self) -> str:
         return self.summary.number
-
-
-def mask_phone(phone: str) -> str:
-    """'+79161234567' -> '+7 ••• ••• 45 67' (only the last 4 digits are shown)."""
-    digits = re.sub(r"\D", "", phone)
-    if len(digits) < 4:
-        return "•••"
-    return f"+7 ••• ••• {digits[-4:-2]} {digits[-2:]}"
 
 
 def normalize_name(text_: str) -> str:
