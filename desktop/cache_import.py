@@ -216,6 +216,14 @@ def upsert_staff(s: Session, data: Data, point_id: int) -> Staff:
 
 def load_snapshot(s: Session, snapshot: Data) -> PickupPoint:
     """Apply a whole snapshot (point, shipments, cells, cards, staff, orders) inside the caller's transaction."""
+    point = load_reference_data(s, snapshot)
+    for item in snapshot.get("orders", []):
+        upsert_order(s, item)
+    return point
+
+
+def load_reference_data(s: Session, snapshot: Data) -> PickupPoint:
+    """The part of a snapshot orders refer to: the point, shipments, cells, cards and staff."""
     point = upsert_point(s, snapshot["point"], local=True)
     for item in snapshot.get("shipments", []):
         upsert_shipment(s, item)
@@ -225,6 +233,4 @@ def load_snapshot(s: Session, snapshot: Data) -> PickupPoint:
         upsert_card(s, item)
     for item in snapshot.get("staff", []):
         upsert_staff(s, item, point.id)
-    for item in snapshot.get("orders", []):
-        upsert_order(s, item)
     return point

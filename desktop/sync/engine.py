@@ -214,15 +214,7 @@ class SyncEngine:
         data = self.client.snapshot()
         with self.db.write() as s:
             s.execute(delete(SyncState).where(SyncState.key == CURSOR_KEY))
-            point = cache_import.upsert_point(s, data["point"], local=True)
-            for item in data.get("shipments", []):
-                cache_import.upsert_shipment(s, item)
-            for item in data.get("cells", []):
-                cache_import.upsert_cell(s, item, point.id)
-            for item in data.get("cards", []):
-                cache_import.upsert_card(s, item)
-            for item in data.get("staff", []):
-                cache_import.upsert_staff(s, item, point.id)
+            cache_import.load_reference_data(s, data)
         orders = data.get("orders", [])
         for start in range(0, len(orders), SNAPSHOT_CHUNK):
             with self.db.write() as s:
