@@ -21,7 +21,7 @@ class Page(QWidget):
     A new page is one module plus one line in `ui.pages.PAGE_CLASSES`.
     """
 
-    title: ClassVar[str] = ""
+    title: ClassVar[object] = ""  # QT_TRANSLATE_NOOP(...) marks the text and is typed object in the Qt stubs
     shortcut: ClassVar[str] = ""
     min_role: ClassVar[Role] = Role.CLERK
     scan_kinds: ClassVar[frozenset[ScanKind]] = frozenset()
@@ -45,7 +45,7 @@ class Page(QWidget):
 
     @classmethod
     def display_title(cls) -> str:
-        return QCoreApplication.translate("PageTitles", cls.title)
+        return QCoreApplication.translate("PageTitles", str(cls.title))
 
     def handle_scan(self, scan: Scan) -> bool:
         """Take a routed scan; return False when this page has no use for it."""
