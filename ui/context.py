@@ -13,6 +13,7 @@ from desktop.scan_routing import DEFAULT, ScanPatterns
 from desktop.services.base import Actor, Clock, Role, utc_now
 from desktop.services.club import ClubService
 from desktop.services.handover import HandoverService
+from desktop.services.journal_service import JournalService
 from desktop.services.notification import NotificationService
 from desktop.services.orders import OrderService
 from desktop.services.receiving import ReceivingService
@@ -40,6 +41,7 @@ class Services:
     returns: ReturnsService
     notification: NotificationService
     review: ReviewService
+    journal: JournalService
 
     @classmethod
     def create(
@@ -56,6 +58,7 @@ class Services:
             returns=ReturnsService(db, clock),
             notification=NotificationService(db, clock),
             review=ReviewService(db, clock),
+            journal=JournalService(db, clock),
         )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QGridLayout, QLabel
 
+from desktop.journal import ChainReport
 from desktop.services.base import Role
 from desktop.services.review import Backlog, Problem
 from ui.context import AppContext
@@ -42,6 +43,7 @@ class SyncPage(Page):
         self.add_action(self.tr("Синхронизировать сейчас"), "F5", self._on_sync_now)
         self.add_action(self.tr("Разобрано"), "F8", self._on_reviewed)
         self.add_action(self.tr("Обновить"), "F7", self.on_shown)
+        self.add_action(self.tr("Проверить журнал"), "F9", self._on_check_journal)
         self.finish_layout()
 
     def on_shown(self) -> None:
@@ -96,3 +98,25 @@ class SyncPage(Page):
     def _on_closed(self) -> None:
         self.feedback.show_ok(self.tr("Отмечено как разобранное"), "")
         self.on_shown()
+
+    def _on_check_journal(self) -> None:
+        actor = self.require_actor()
+        if actor is None:
+            return
+        service = self.ctx.services.journal
+        self.run(lambda: service.verify(actor), self._on_journal_checked)
+
+    def _on_journal_checked(self, report: ChainReport) -> None:
+        if report.ok:
+            self.feedback.show_ok(self.tr("Журнал цел: {0} записей").format(report.checked),
+                                  self.tr("Ни одна запись не изменена и не удалена."))
+            return
+        if report.reason == "link":
+            what = self.tr("Перед записью №{0} запись удалена или вставлена.")
+        else:
+            what = self.tr("Запись №{0} изменена после того, как была сделана.")
+        self.feedback.show_error(
+            self.tr("Журнал повреждён"),
+            what.format(report.first_broken_id) + " "
+            + self.tr("Записей до неё проверено: {0}. Сообщите администратору.").format(report.checked),
+        )
