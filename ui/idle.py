@@ -30,10 +30,6 @@ class IdleWatcher(QObject):
     def disarm(self) -> None:
         self._timer.stop()
 
-    @property
-    def armed(self) -> bool:
-        return self._timer.isActive()
-
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() in _ACTIVITY and self._timer.isActive():
             self._timer.start()

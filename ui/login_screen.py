@@ -83,10 +83,6 @@ class LoginScreen(QWidget):
         form.addRow(self.tr("PIN / пароль:"), self.secret)
         return form
 
-    def set_hint(self, hint: str) -> None:
-        self.hint.setText(hint)
-        self.hint.setVisible(bool(hint))
-
     def reset(self, message: str = "") -> None:
         self.identifier.clear()
         self.secret.clear()

@@ -51,10 +51,6 @@ class CounterStatusBar(QStatusBar):
         self.addPermanentWidget(label)
         return label
 
-    def set_sync(self, sync: SyncRunner | None) -> None:
-        self._sync = sync
-        self.refresh()
-
     def set_point(self, point: str) -> None:
         """The point's short name; the full text (with address) in the tooltip."""
         self.point.setText(self.tr("ПВЗ {0}").format((point or "—")[:32]))

@@ -174,3 +174,11 @@ def test_a_manager_checks_the_journal_and_sees_the_first_changed_entry(qtbot, sh
     _check_journal(qtbot, page)
     assert feedback.kind.value == "error" and feedback.title == "Журнал повреждён"
     assert f"Запись №{first} изменена" in feedback.text and "проверено: 0" in feedback.text
+
+
+def test_sync_page_counts_the_unsent_events_and_says_since_when(qtbot, shell):
+    log_in(qtbot, shell, login="manager", password="secret-2222")  # opening the shift queues one event
+    page = _show(qtbot, shell, "SyncPage")
+    qtbot.waitUntil(lambda: page.tiles["pending"].value.text() == "1", timeout=5000)
+    assert page.tiles["applied"].value.text() == "0"
+    assert page.oldest_pending.text().startswith("Самое старое неотправленное событие: ")

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVB
 from desktop.scan_routing import Scan, ScanKind
 from desktop.services.base import Actor, Role
 from ui.context import AppContext
+from ui.feedback import FeedbackBanner
 from ui.workers import Failure, run_task
 
 
@@ -74,7 +75,7 @@ class Page(QWidget):
         return self.ctx.session.actor
 
     @property
-    def feedback(self) -> Any:
+    def feedback(self) -> FeedbackBanner:
         return self.ctx.feedback
 
     def run(

@@ -34,10 +34,12 @@ class SyncPage(Page):
             ("conflict", self.tr("Конфликты"), "error"))}
         for column, tile in enumerate(self.tiles.values()):
             grid.addWidget(tile, 0, column)
+        self.oldest_pending = QLabel("")
         self.problems = RowsModel([self.tr("Когда"), self.tr("Что"), self.tr("Заказ"), self.tr("Причина")], self)
         self.problems_view = table_view(self.problems, self)
         self._layout.addWidget(self.state)
         self._layout.addLayout(grid)
+        self._layout.addWidget(self.oldest_pending)
         self._layout.addWidget(QLabel(self.tr("Требует разбора (отклонённые события, конфликты, сигналы):")))
         self._layout.addWidget(self.problems_view, 1)
         self.add_action(self.tr("Синхронизировать сейчас"), "F5", self._on_sync_now)
@@ -73,8 +75,14 @@ class SyncPage(Page):
 
     def _on_loaded(self, loaded: tuple[Backlog, list[Problem]]) -> None:
         backlog, problems = loaded
+        counts = {"pending": backlog.pending, "applied": backlog.applied, "duplicate": backlog.duplicate,
+                  "rejected": backlog.rejected, "conflict": backlog.conflict}
         for key, tile in self.tiles.items():
-            tile.set_value(getattr(backlog, key))
+            tile.set_value(counts[key])
+        oldest = backlog.oldest_pending_at
+        self.oldest_pending.setText(
+            self.tr("Самое старое неотправленное событие: {0}.").format(local_time(oldest)) if oldest else ""
+        )
         self.problems.set_rows([(local_time(p.at), p.what, p.order or "—", p.reason) for p in problems],
                                ["error" if p.kind == "event" else "warning" for p in problems], problems)
 
