@@ -1036,8 +1036,8 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/orders_page.py" line="43"/>
-        <location filename="../../ui/pages/orders_page.py" line="79"/>
-        <location filename="../../ui/pages/orders_page.py" line="82"/>
+        <location filename="../../ui/pages/orders_page.py" line="80"/>
+        <location filename="../../ui/pages/orders_page.py" line="83"/>
         <source>Статус</source>
         <translation>Status</translation>
     </message>
@@ -1072,167 +1072,167 @@ Technical: {1}</translation>
         <translation>Unlock order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="76"/>
+        <location filename="../../ui/pages/orders_page.py" line="77"/>
         <source>Товар</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="76"/>
+        <location filename="../../ui/pages/orders_page.py" line="77"/>
         <source>Кол-во</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="76"/>
+        <location filename="../../ui/pages/orders_page.py" line="77"/>
         <source>Цена</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="76"/>
+        <location filename="../../ui/pages/orders_page.py" line="77"/>
         <source>Отказ</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="76"/>
+        <location filename="../../ui/pages/orders_page.py" line="77"/>
         <source>Состав</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="79"/>
+        <location filename="../../ui/pages/orders_page.py" line="80"/>
         <source>Коробка</source>
         <translation>Box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="79"/>
+        <location filename="../../ui/pages/orders_page.py" line="80"/>
         <source>Место</source>
         <translation>Box no.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="79"/>
+        <location filename="../../ui/pages/orders_page.py" line="80"/>
         <source>Ячейка</source>
         <translation>Cell</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="79"/>
+        <location filename="../../ui/pages/orders_page.py" line="80"/>
         <source>Коробки</source>
         <translation>Boxes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="82"/>
+        <location filename="../../ui/pages/orders_page.py" line="83"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="82"/>
+        <location filename="../../ui/pages/orders_page.py" line="83"/>
         <source>Попытка</source>
         <translation>Attempt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="82"/>
+        <location filename="../../ui/pages/orders_page.py" line="83"/>
         <source>Обновлено</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="86"/>
+        <location filename="../../ui/pages/orders_page.py" line="87"/>
         <source>Время</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="86"/>
+        <location filename="../../ui/pages/orders_page.py" line="87"/>
         <source>Что</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="86"/>
+        <location filename="../../ui/pages/orders_page.py" line="87"/>
         <source>Сотрудник</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="86"/>
+        <location filename="../../ui/pages/orders_page.py" line="87"/>
         <source>Синхронизация</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="87"/>
+        <location filename="../../ui/pages/orders_page.py" line="88"/>
         <source>История</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="211"/>
+        <location filename="../../ui/pages/orders_page.py" line="217"/>
         <source>Заказ {0} разблокирован</source>
         <translation>Order {0} unlocked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="211"/>
+        <location filename="../../ui/pages/orders_page.py" line="217"/>
         <source>Клиент может снова назвать код получения.</source>
         <translation>The customer may give the pickup code again.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="67"/>
+        <location filename="../../ui/pages/orders_page.py" line="68"/>
         <source>Найти</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="68"/>
+        <location filename="../../ui/pages/orders_page.py" line="69"/>
         <source>Повторить SMS</source>
         <translation>Resend SMS</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="69"/>
+        <location filename="../../ui/pages/orders_page.py" line="70"/>
         <source>Обновить</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="130"/>
+        <location filename="../../ui/pages/orders_page.py" line="131"/>
         <source>Ничего не найдено</source>
         <translation>Nothing found</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="130"/>
+        <location filename="../../ui/pages/orders_page.py" line="131"/>
         <source>Проверьте номер или попробуйте телефон и фамилию.</source>
         <translation>Check the number or try phone and surname.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="137"/>
+        <location filename="../../ui/pages/orders_page.py" line="138"/>
         <source>Найдено заказов: {0}</source>
         <translation>Orders found: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="137"/>
+        <location filename="../../ui/pages/orders_page.py" line="138"/>
         <source>Выберите заказ в списке.</source>
         <translation>Select an order in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="149"/>
+        <location filename="../../ui/pages/orders_page.py" line="150"/>
         <source>Заказ {0} — {1}. {2}, {3}. Сумма {4}, к оплате {5}.</source>
         <translation>Order {0} — {1}. {2}, {3}. Amount {4}, due {5}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="155"/>
+        <location filename="../../ui/pages/orders_page.py" line="156"/>
         <source>Заблокирован после 5 неверных кодов.</source>
         <translation>Locked after 5 wrong codes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="181"/>
+        <location filename="../../ui/pages/orders_page.py" line="187"/>
         <source>→ сервер: {0}</source>
         <translation>→ server: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="188"/>
+        <location filename="../../ui/pages/orders_page.py" line="194"/>
         <source>Заказ не выбран</source>
         <translation>No order selected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="188"/>
+        <location filename="../../ui/pages/orders_page.py" line="194"/>
         <source>Сначала найдите заказ.</source>
         <translation>Find the order first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="196"/>
+        <location filename="../../ui/pages/orders_page.py" line="202"/>
         <source>SMS поставлено в очередь</source>
         <translation>SMS queued</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="197"/>
+        <location filename="../../ui/pages/orders_page.py" line="203"/>
         <source>Попытка {0}. Сообщение уйдёт при связи с сервером.</source>
         <translation>Attempt {0}. The message goes out when the server is reachable.</translation>
     </message>

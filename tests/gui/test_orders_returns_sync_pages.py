@@ -155,6 +155,15 @@ def test_a_clerk_sees_the_lock_but_no_unlock_button_and_the_service_refuses_a_cl
         assert s.scalar(select(Order.locked_at).where(Order.number == order.number)) is not None
 
 
+def test_the_unlock_button_goes_when_the_manager_logs_out(qtbot, shell):
+    order = _locked_order(shell)
+    log_in(qtbot, shell, login="manager", password="secret-2222")
+    page = _open_card(qtbot, shell, order.number)
+    assert not page.unlock_button.isHidden()
+    shell.ctx.session.log_out()
+    assert page.unlock_button.isHidden()
+
+
 def _check_journal(qtbot, page):
     action = next(a for a in page.actions() if a.text() == "Проверить журнал")
     assert action.shortcut().toString() == "F9"

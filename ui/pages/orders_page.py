@@ -54,6 +54,7 @@ class OrdersPage(Page):
         self.unlock_button = QPushButton(self.tr("Разблокировать заказ"), self)
         self.unlock_button.setVisible(False)  # a manager's button, shown on the card of a locked order
         self.unlock_button.clicked.connect(self._on_unlock)
+        ctx.session.actor_changed.connect(lambda _actor: self._show_unlock())
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.results_view)
         splitter.addWidget(self._build_card_tabs())
@@ -153,8 +154,13 @@ class OrdersPage(Page):
         )
         if o.locked:
             self.header.setText(self.header.text() + " " + self.tr("Заблокирован после 5 неверных кодов."))
-        self.unlock_button.setVisible(o.locked and self.ctx.session.has_role(Role.MANAGER))
+        self._show_unlock()
         self._render_card(detail)
+
+    def _show_unlock(self) -> None:
+        """The unlock button: only on a locked order's card, only while a manager is logged in."""
+        locked = self.detail is not None and self.detail.summary.locked
+        self.unlock_button.setVisible(locked and self.ctx.session.has_role(Role.MANAGER))
 
     def _render_card(self, detail: OrderDetail) -> None:
         self.lines.set_rows(
