@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, cast
+from typing import Any, Literal, cast
 
 from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
@@ -48,11 +48,15 @@ def append(
 
 @dataclass(frozen=True)
 class ChainReport:
-    """Result of verifying the journal: entries checked and the first broken entry id, if any."""
+    """Result of verifying the journal: entries checked and the first broken entry id, if any.
+
+    `reason` says what broke: "link" (the entry does not follow the previous one: an entry before it was
+    deleted or inserted) or "content" (the entry was changed after it was written).
+    """
 
     checked: int
     first_broken_id: int | None
-    reason: str | None = None
+    reason: Literal["link", "content"] | None = None
 
     @property
     def ok(self) -> bool:
@@ -65,10 +69,10 @@ def verify(session: Session) -> ChainReport:
     checked = 0
     for entry in session.scalars(select(AuditEntry).order_by(AuditEntry.id)).yield_per(1000):
         if entry.prev_hash != prev:
-            return ChainReport(checked, entry.id, "prev_hash does not match the previous entry")
+            return ChainReport(checked, entry.id, "link")
         expected = chain_hash(prev, entry.at, entry.staff_id, entry.action, entry.subject, entry.details)
         if entry.hash != expected:
-            return ChainReport(checked, entry.id, "entry content does not match its hash")
+            return ChainReport(checked, entry.id, "content")
         prev = entry.hash
         checked += 1
     return ChainReport(checked, None)

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.config import AppConfig
 from desktop.db.engine import Database
 from desktop.scan_routing import DEFAULT, ScanPatterns
 from desktop.services.base import Actor, Clock, Role, utc_now
 from desktop.services.club import ClubService
 from desktop.services.handover import HandoverService
+from desktop.services.journal_service import JournalService
 from desktop.services.notification import NotificationService
 from desktop.services.orders import OrderService
 from desktop.services.receiving import ReceivingService
@@ -19,7 +21,11 @@ from desktop.services.returns import ReturnsService
 from desktop.services.review import ReviewService
 from desktop.services.staff import StaffService
 from desktop.services.storage_cells import StorageCellService
+from desktop.sync.runner import SyncRunner
 from ui.feedback import FeedbackBanner
+
+if TYPE_CHECKING:
+    from ui.hardware.wiring import CounterDocuments
 
 
 @dataclass
@@ -35,11 +41,15 @@ class Services:
     returns: ReturnsService
     notification: NotificationService
     review: ReviewService
+    journal: JournalService
 
     @classmethod
-    def create(cls, db: Database, clock: Clock = utc_now, patterns: ScanPatterns = DEFAULT, **kw: Any) -> Services:
+    def create(
+        cls, db: Database, clock: Clock = utc_now, patterns: ScanPatterns = DEFAULT, staff: StaffService | None = None
+    ) -> Services:
+        """Build every service; `staff` lets tests pass a service with cheap password hashing."""
         return cls(
-            staff=kw.get("staff") or StaffService(db, clock),
+            staff=staff or StaffService(db, clock),
             receiving=ReceivingService(db, clock, patterns),
             cells=StorageCellService(db, clock),
             handover=HandoverService(db, clock),
@@ -48,6 +58,7 @@ class Services:
             returns=ReturnsService(db, clock),
             notification=NotificationService(db, clock),
             review=ReviewService(db, clock),
+            journal=JournalService(db, clock),
         )
 
 
@@ -85,13 +96,17 @@ class SessionState(QObject):
 
 @dataclass
 class AppContext:
-    """Passed to every page and to the shell (no globals)."""
+    """Passed to every page and to the shell (no globals).
+
+    `config` is None only for a shell built without a configuration file (tests): then it has no hardware menu
+    and no printing. `documents` (the pages' printing handle) is set once by `ui.hardware.wiring.install_hardware`.
+    """
 
     db: Database
     services: Services
     session: SessionState
     feedback: FeedbackBanner
     patterns: ScanPatterns = DEFAULT
-    sync: Any = None  # a SyncRunner (status() is read-only and thread-safe) or None
-    config: Any = None
-    extras: dict[str, Any] = field(default_factory=dict)
+    sync: SyncRunner | None = None  # status() is read-only and thread-safe
+    config: AppConfig | None = None
+    documents: CounterDocuments | None = None

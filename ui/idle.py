@@ -14,7 +14,9 @@ class IdleWatcher(QObject):
 
     def __init__(self, minutes: float, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._timer = QTimer(self, singleShot=True, timeout=self.idle_timed_out.emit)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.idle_timed_out.emit)
         self.set_minutes(minutes)
 
     def set_minutes(self, minutes: float) -> None:
@@ -27,10 +29,6 @@ class IdleWatcher(QObject):
 
     def disarm(self) -> None:
         self._timer.stop()
-
-    @property
-    def armed(self) -> bool:
-        return self._timer.isActive()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() in _ACTIVITY and self._timer.isActive():

@@ -35,11 +35,37 @@ class LoginScreen(QWidget):
         card.setMinimumHeight(500)  # word-wrapped labels make the hinted height too small
         title = QLabel(self.tr("Пункт выдачи заказов"), card)
         title.setObjectName("loginTitle")
-        self.point_label = QLabel(point_name, card)
-        self.point_label.setObjectName("loginPoint")
-        self.point_label.setWordWrap(True)
-        prompt = QLabel(self.tr("Отсканируйте пропуск и введите PIN — или введите логин и пароль."), card)
-        prompt.setWordWrap(True)
+        self.point_label = self._wrapped_label(point_name, "loginPoint", card)
+        prompt = self._wrapped_label(
+            self.tr("Отсканируйте пропуск и введите PIN — или введите логин и пароль."), "loginPrompt", card
+        )
+        form = self._build_fields(card)
+        self.message = self._wrapped_label("", "loginMessage", card)
+        self.hint = self._wrapped_label(hint, "loginHint", card)
+        self.hint.setVisible(bool(hint))
+        self.hint.setMinimumHeight(90)
+        inner = QVBoxLayout(card)
+        inner.setContentsMargins(24, 20, 24, 20)
+        inner.setSpacing(12)
+        for label in (title, self.point_label, prompt):
+            inner.addWidget(label)
+        inner.addLayout(form)
+        for widget in (self.submit, self.message, self.hint):
+            inner.addWidget(widget)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(2)
+
+    @staticmethod
+    def _wrapped_label(text: str, name: str, parent: QWidget) -> QLabel:
+        label = QLabel(text, parent)
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        return label
+
+    def _build_fields(self, card: QFrame) -> QFormLayout:
+        """The identifier and secret fields and the submit button; returns the form holding the fields."""
         self.identifier = QLineEdit(card)
         self.identifier.setPlaceholderText(self.tr("пропуск ST…… или логин"))
         self.secret = QLineEdit(card)
@@ -51,34 +77,11 @@ class LoginScreen(QWidget):
         self.secret.returnPressed.connect(self._on_submit)
         self.submit = QPushButton(self.tr("Войти (Enter)"), card)
         self.submit.clicked.connect(self._on_submit)
-        self.message = QLabel("", card)
-        self.message.setObjectName("loginMessage")
-        self.message.setWordWrap(True)
-        self.hint = QLabel(hint, card)
-        self.hint.setObjectName("loginHint")
-        self.hint.setWordWrap(True)
-        self.hint.setVisible(bool(hint))
-        self.hint.setMinimumHeight(90)
         form = QFormLayout()
         form.setVerticalSpacing(12)
         form.addRow(self.tr("Пропуск / логин:"), self.identifier)
         form.addRow(self.tr("PIN / пароль:"), self.secret)
-        inner = QVBoxLayout(card)
-        inner.setContentsMargins(24, 20, 24, 20)
-        inner.setSpacing(12)
-        for widget in (title, self.point_label, prompt):
-            inner.addWidget(widget)
-        inner.addLayout(form)
-        for widget in (self.submit, self.message, self.hint):
-            inner.addWidget(widget)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
-        outer.addStretch(2)
-
-    def set_hint(self, hint: str) -> None:
-        self.hint.setText(hint)
-        self.hint.setVisible(bool(hint))
+        return form
 
     def reset(self, message: str = "") -> None:
         self.identifier.clear()

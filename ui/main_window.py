@@ -113,11 +113,12 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu(self.tr("&Справка"))
         self._menu_action(help_menu, self.tr("Горячие клавиши"), "F1", self._on_help_requested)
         self._menu_action(help_menu, self.tr("О программе"), "", self._on_about_requested)
-        if self.ctx.config is not None and self.ctx.config.uses_embedded_backend:  # the demo "phone"
+        config = self.ctx.config
+        if config is not None and config.uses_embedded_backend:  # the demo "phone"
             from ui.demo_sms_dialog import show_demo_sms
 
             self._menu_action(help_menu, self.tr("Демо: SMS и коды получения"), "Ctrl+Shift+S",
-                              lambda _checked=False: show_demo_sms(self, self.ctx.config.data_dir))
+                              lambda _checked=False: show_demo_sms(self, config.data_dir))
 
     def _menu_action(self, menu, text: str, key: str, slot) -> QAction:  # type: ignore[no-untyped-def]
         action = QAction(text, self)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from desktop.services.base import Actor
+from desktop.sync.runner import SyncRunner
 
 
 def local_hhmm(at: datetime | None) -> str:
@@ -24,7 +24,7 @@ def short_name(full_name: str) -> str:
 class CounterStatusBar(QStatusBar):
     """Reads `SyncRunner.status()` (a cheap, thread-safe snapshot) on a timer; never blocks."""
 
-    def __init__(self, sync: Any = None, point: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, sync: SyncRunner | None = None, point: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("counterStatusBar")
         self.setSizeGripEnabled(False)
@@ -38,7 +38,9 @@ class CounterStatusBar(QStatusBar):
         self.point = self._add("point")
         self.set_point(point)
         self.set_actor(None)
-        self._timer = QTimer(self, interval=1000, timeout=self.refresh)
+        self._timer = QTimer(self)
+        self._timer.setInterval(1000)
+        self._timer.timeout.connect(self.refresh)
         self._timer.start()
         self.refresh()
 
@@ -48,10 +50,6 @@ class CounterStatusBar(QStatusBar):
         label.setMinimumWidth(10)
         self.addPermanentWidget(label)
         return label
-
-    def set_sync(self, sync: Any) -> None:
-        self._sync = sync
-        self.refresh()
 
     def set_point(self, point: str) -> None:
         """The point's short name; the full text (with address) in the tooltip."""

@@ -161,13 +161,6 @@ class NotificationService(Service):
                 act.audit("sms.reminders", point.code, orders=[n for _, n in due])
             return [n for _, n in due]
 
-    def sms_history(self, order_number: str) -> list[SmsView]:
-        """Every SMS attempt for an order, oldest first."""
-        with self.reading() as s:
-            order = _find_order(s, local_point(s).id, order_number)
-            rows = s.scalars(select(SmsMessage).where(SmsMessage.order_id == order.id).order_by(SmsMessage.id))
-            return [_to_view(m) for m in rows]
-
 
 def _find_order(s: Session, point_id: int, number: str) -> Order:
     order = s.scalars(select(Order).where(Order.number == number.strip(), Order.point_id == point_id)).first()

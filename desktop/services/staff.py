@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -21,7 +20,6 @@ from desktop.services.base import Action, Actor, Clock, Role, Service, local_poi
 
 MAX_FAILED_ATTEMPTS = 5
 LOCK_MINUTES = 15
-PIN_PATTERN = re.compile(r"^\d{4,8}$")
 
 messages.register(
     {
@@ -30,8 +28,6 @@ messages.register(
         "Подождите или обратитесь к администратору.",
         "auth.inactive": "Учётная запись сотрудника отключена. Обратитесь к администратору.",
         "auth.empty_credentials": "Введите пропуск (или логин) и PIN (или пароль).",
-        "staff.not_found": "Сотрудник с логином «{login}» не найден.",
-        "staff.bad_pin": "PIN должен состоять из 4–8 цифр. Введите другой PIN.",
         "shift.already_open": "Смена уже открыта (с {opened_at}). Продолжайте работу в ней или закройте её.",
         "shift.not_open": "Открытой смены нет. Откройте смену.",
     }
@@ -83,7 +79,7 @@ def _mask(identifier: str) -> str:
 
 
 class StaffService(Service):
-    """Sign-in, lock-out, PIN administration and shifts."""
+    """Sign-in, lock-out and shifts (staff and their PINs come from the server)."""
 
     def __init__(self, db: Database, clock: Clock = utc_now, hasher: PasswordHasher | None = None) -> None:
         super().__init__(db, clock)
@@ -167,20 +163,6 @@ class StaffService(Service):
         shift = _open_shift_of(act.session, staff.id)
         _audit_as(act, staff, "auth.login", method=method)
         return _actor(staff, shift.id if shift else None)
-
-    # --- administration --------------------------------------------------------------------------
-
-    def set_pin(self, admin: Actor, staff_login: str, new_pin: str) -> None:
-        """Admin sets a staff member's PIN (also lifts a lock-out)."""
-        require_role(admin, Role.ADMIN, "смена PIN сотрудника")
-        if not PIN_PATTERN.match(new_pin or ""):
-            raise DomainError("staff.bad_pin")
-        with self.action(admin) as act:
-            staff = _staff_by_login(act.session, staff_login)
-            staff.pin_hash = self.hasher.hash(new_pin)
-            staff.failed_attempts = 0
-            staff.locked_until = None
-            act.audit("staff.pin_set", staff.login)
 
     # --- shifts ----------------------------------------------------------------------------------
 
@@ -285,13 +267,6 @@ def _open_shift_of(session: Session, staff_id: int) -> Shift | None:
     return session.scalars(
         select(Shift).where(Shift.staff_id == staff_id, Shift.closed_at.is_(None)).order_by(Shift.id.desc())
     ).first()
-
-
-def _staff_by_login(session: Session, login: str) -> Staff:
-    staff = session.scalars(select(Staff).where(Staff.login == login.strip())).first()
-    if staff is None:
-        raise DomainError("staff.not_found", login=login)
-    return staff
 
 
 def _actor(staff: Staff, shift_id: int | None) -> Actor:

@@ -60,17 +60,6 @@ class Placement:
 
 
 @dataclass(frozen=True)
-class BoxLocation:
-    """Where one box of an order is."""
-
-    box: str
-    box_no: str  # "2 из 3"
-    status: str
-    cell: str | None
-    label: str | None
-
-
-@dataclass(frozen=True)
 class CellContent:
     """One box that should lie in an audited cell."""
 
@@ -152,23 +141,6 @@ class StorageCellService(Service):
             act.emit(BoxPlaced(box=box.barcode, order=box.order.number, cell=cell.code, previous_cell=prev_code))
             act.audit("cell.place", box.barcode, order=box.order.number, cell=cell.code, previous_cell=prev_code)
             return Placement(box.barcode, box.order.number, cell.code, cell.label, prev_code)
-
-    def where_is(self, order_number: str) -> list[BoxLocation]:
-        """Every box of an order with its cell (None while not placed)."""
-        with self.reading() as s:
-            point = local_point(s)
-            order = s.scalars(select(Order).where(Order.number == order_number.strip(), Order.point_id == point.id))
-            found = order.first()
-            if found is None:
-                raise DomainError("order.not_found", order=order_number)
-            rows = s.execute(
-                select(Box.barcode, Box.seq_no, Box.status, StorageCell.code, StorageCell.label)
-                .outerjoin(StorageCell, (StorageCell.id == Box.cell_id) & (Box.status == "placed"))
-                .where(Box.order_id == found.id)
-                .order_by(Box.seq_no)
-            )
-            total = found.boxes_total
-            return [BoxLocation(r.barcode, f"{r.seq_no} из {total}", r.status, r.code, r.label) for r in rows]
 
     def cell_audit(self, cell_code: str) -> CellAudit:
         """What should be in a cell: its placed boxes with their orders and statuses."""

@@ -185,12 +185,12 @@ Start it again when you have an enrolment code from the administrator.</translat
         <translation>Sent to the printer</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="112"/>
+        <location filename="../../ui/hardware/wiring.py" line="111"/>
         <source>Печать недоступна</source>
         <translation>Printing unavailable</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="113"/>
+        <location filename="../../ui/hardware/wiring.py" line="112"/>
         <source>Принтеры не настроены в этой программе. Обратитесь к администратору.</source>
         <translation>Printers are not set up in this program. Contact the administrator.</translation>
     </message>
@@ -198,97 +198,97 @@ Start it again when you have an enrolment code from the administrator.</translat
 <context>
     <name>CounterStatusBar</name>
     <message>
-        <location filename="../../ui/status_bar.py" line="63"/>
+        <location filename="../../ui/status_bar.py" line="61"/>
         <source>Вход не выполнен</source>
         <translation>Not logged in</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="64"/>
+        <location filename="../../ui/status_bar.py" line="62"/>
         <source>Смена: —</source>
         <translation>Shift: —</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="58"/>
+        <location filename="../../ui/status_bar.py" line="56"/>
         <source>ПВЗ {0}</source>
         <translation>Point {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="68"/>
+        <location filename="../../ui/status_bar.py" line="66"/>
         <source>открыта</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="68"/>
+        <location filename="../../ui/status_bar.py" line="66"/>
         <source>закрыта</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="69"/>
+        <location filename="../../ui/status_bar.py" line="67"/>
         <source>Смена: {0}</source>
         <translation>Shift: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="78"/>
+        <location filename="../../ui/status_bar.py" line="76"/>
         <source>Не отправлено: {0}</source>
         <translation>Unsent: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="79"/>
+        <location filename="../../ui/status_bar.py" line="77"/>
         <source>Синхр.: {0}</source>
         <translation>Synced: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="80"/>
+        <location filename="../../ui/status_bar.py" line="78"/>
         <source>К разбору: {0}</source>
         <translation>To review: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="86"/>
+        <location filename="../../ui/status_bar.py" line="84"/>
         <source>● Обновите программу (работа офлайн, данные сохраняются)</source>
         <translation>● Update the app (working offline, data kept)</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="88"/>
+        <location filename="../../ui/status_bar.py" line="86"/>
         <source>● Нужна повторная регистрация ПК (работа офлайн)</source>
         <translation>● This PC must be enrolled again (working offline)</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="94"/>
+        <location filename="../../ui/status_bar.py" line="92"/>
         <source>● Синхронизация не запущена</source>
         <translation>● Sync not running</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="95"/>
+        <location filename="../../ui/status_bar.py" line="93"/>
         <source>Не отправлено: —</source>
         <translation>Unsent: —</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="96"/>
+        <location filename="../../ui/status_bar.py" line="94"/>
         <source>Синхр.: —</source>
         <translation>Synced: —</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="97"/>
+        <location filename="../../ui/status_bar.py" line="95"/>
         <source>К разбору: —</source>
         <translation>To review: —</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="101"/>
+        <location filename="../../ui/status_bar.py" line="99"/>
         <source>● В сети</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="103"/>
+        <location filename="../../ui/status_bar.py" line="101"/>
         <source>● Подключение…</source>
         <translation>● Connecting…</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="105"/>
+        <location filename="../../ui/status_bar.py" line="103"/>
         <source>● Нет связи</source>
         <translation>● Offline</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="107"/>
+        <location filename="../../ui/status_bar.py" line="105"/>
         <source> (обмен…)</source>
         <translation> (syncing…)</translation>
     </message>
@@ -859,7 +859,7 @@ Technical: {1}</translation>
         <translation>Print settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="154"/>
+        <location filename="../../ui/hardware/wiring.py" line="153"/>
         <source>Печатать квитанцию сразу после выдачи</source>
         <translation>Print the receipt right after handover</translation>
     </message>
@@ -872,47 +872,47 @@ Technical: {1}</translation>
         <translation>Order pickup point</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="41"/>
+        <location filename="../../ui/login_screen.py" line="40"/>
         <source>Отсканируйте пропуск и введите PIN — или введите логин и пароль.</source>
         <translation>Scan your badge and enter the PIN — or enter login and password.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="44"/>
+        <location filename="../../ui/login_screen.py" line="70"/>
         <source>пропуск ST…… или логин</source>
         <translation>badge ST…… or login</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="47"/>
+        <location filename="../../ui/login_screen.py" line="73"/>
         <source>PIN или пароль</source>
         <translation>PIN or password</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="52"/>
+        <location filename="../../ui/login_screen.py" line="78"/>
         <source>Войти (Enter)</source>
         <translation>Log in (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="64"/>
+        <location filename="../../ui/login_screen.py" line="82"/>
         <source>Пропуск / логин:</source>
         <translation>Badge / login:</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="65"/>
+        <location filename="../../ui/login_screen.py" line="83"/>
         <source>PIN / пароль:</source>
         <translation>PIN / password:</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="92"/>
+        <location filename="../../ui/login_screen.py" line="95"/>
         <source>Сначала войдите: отсканируйте свой пропуск и введите PIN.</source>
         <translation>Log in first: scan your badge and enter the PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="97"/>
+        <location filename="../../ui/login_screen.py" line="100"/>
         <source>Пропуск считан. Введите PIN и нажмите Enter.</source>
         <translation>Badge read. Enter the PIN and press Enter.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="110"/>
+        <location filename="../../ui/login_screen.py" line="113"/>
         <source>Проверка…</source>
         <translation>Checking…</translation>
     </message>
@@ -971,53 +971,53 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="114"/>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>Горячие клавиши</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="115"/>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>О программе</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>Демо: SMS и коды получения</source>
         <translation>Demo: SMS and pickup codes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>Нет доступа</source>
         <translation>No access</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>Этот раздел доступен руководителю.</source>
         <translation>This section is for the manager.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>Здравствуйте, {0}</source>
         <translation>Hello, {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>Экран заблокирован. Войдите снова.</source>
         <translation>Screen locked. Log in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>Экран заблокирован после простоя. Войдите снова.</source>
         <translation>Screen locked after inactivity. Log in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>Смена</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>Закрыть смену и получить отчёт?</source>
         <translation>Close the shift and get the report?</translation>
     </message>
@@ -1025,7 +1025,7 @@ Technical: {1}</translation>
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="39"/>
+        <location filename="../../ui/pages/orders_page.py" line="40"/>
         <source>Номер заказа, штрихкод коробки, телефон, «1234 Иванов» или фамилия</source>
         <translation>Order number, box barcode, phone, “1234 Ivanov” or surname</translation>
     </message>
@@ -1035,184 +1035,204 @@ Technical: {1}</translation>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="44"/>
-        <location filename="../../ui/pages/orders_page.py" line="64"/>
-        <location filename="../../ui/pages/orders_page.py" line="67"/>
+        <location filename="../../ui/pages/orders_page.py" line="43"/>
+        <location filename="../../ui/pages/orders_page.py" line="80"/>
+        <location filename="../../ui/pages/orders_page.py" line="83"/>
         <source>Статус</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="45"/>
+        <location filename="../../ui/pages/orders_page.py" line="43"/>
         <source>Клиент</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="46"/>
+        <location filename="../../ui/pages/orders_page.py" line="43"/>
         <source>Телефон</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="47"/>
+        <location filename="../../ui/pages/orders_page.py" line="43"/>
         <source>Сумма</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="48"/>
+        <location filename="../../ui/pages/orders_page.py" line="44"/>
         <source>Хранение до</source>
         <translation>Stored until</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="56"/>
+        <location filename="../../ui/pages/orders_page.py" line="51"/>
         <source>Найдите заказ: отсканируйте коробку или введите номер и нажмите Enter.</source>
         <translation>Find an order: scan a box or type the number and press Enter.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="61"/>
+        <location filename="../../ui/pages/orders_page.py" line="54"/>
+        <source>Разблокировать заказ</source>
+        <translation>Unlock order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="77"/>
         <source>Товар</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="61"/>
+        <location filename="../../ui/pages/orders_page.py" line="77"/>
         <source>Кол-во</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="61"/>
+        <location filename="../../ui/pages/orders_page.py" line="77"/>
         <source>Цена</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="61"/>
+        <location filename="../../ui/pages/orders_page.py" line="77"/>
         <source>Отказ</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="61"/>
+        <location filename="../../ui/pages/orders_page.py" line="77"/>
         <source>Состав</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="64"/>
+        <location filename="../../ui/pages/orders_page.py" line="80"/>
         <source>Коробка</source>
         <translation>Box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="64"/>
+        <location filename="../../ui/pages/orders_page.py" line="80"/>
         <source>Место</source>
         <translation>Box no.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="64"/>
+        <location filename="../../ui/pages/orders_page.py" line="80"/>
         <source>Ячейка</source>
         <translation>Cell</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="64"/>
+        <location filename="../../ui/pages/orders_page.py" line="80"/>
         <source>Коробки</source>
         <translation>Boxes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="67"/>
+        <location filename="../../ui/pages/orders_page.py" line="83"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="67"/>
+        <location filename="../../ui/pages/orders_page.py" line="83"/>
         <source>Попытка</source>
         <translation>Attempt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="67"/>
+        <location filename="../../ui/pages/orders_page.py" line="83"/>
         <source>Обновлено</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="71"/>
+        <location filename="../../ui/pages/orders_page.py" line="87"/>
         <source>Время</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="71"/>
+        <location filename="../../ui/pages/orders_page.py" line="87"/>
         <source>Что</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="71"/>
+        <location filename="../../ui/pages/orders_page.py" line="87"/>
         <source>Сотрудник</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="71"/>
+        <location filename="../../ui/pages/orders_page.py" line="87"/>
         <source>Синхронизация</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="72"/>
+        <location filename="../../ui/pages/orders_page.py" line="88"/>
         <source>История</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="81"/>
+        <location filename="../../ui/pages/orders_page.py" line="217"/>
+        <source>Заказ {0} разблокирован</source>
+        <translation>Order {0} unlocked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="217"/>
+        <source>Клиент может снова назвать код получения.</source>
+        <translation>The customer may give the pickup code again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="68"/>
         <source>Найти</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="82"/>
+        <location filename="../../ui/pages/orders_page.py" line="69"/>
         <source>Повторить SMS</source>
         <translation>Resend SMS</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="83"/>
+        <location filename="../../ui/pages/orders_page.py" line="70"/>
         <source>Обновить</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="125"/>
+        <location filename="../../ui/pages/orders_page.py" line="131"/>
         <source>Ничего не найдено</source>
         <translation>Nothing found</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="125"/>
+        <location filename="../../ui/pages/orders_page.py" line="131"/>
         <source>Проверьте номер или попробуйте телефон и фамилию.</source>
         <translation>Check the number or try phone and surname.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="132"/>
+        <location filename="../../ui/pages/orders_page.py" line="138"/>
         <source>Найдено заказов: {0}</source>
         <translation>Orders found: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="132"/>
+        <location filename="../../ui/pages/orders_page.py" line="138"/>
         <source>Выберите заказ в списке.</source>
         <translation>Select an order in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="144"/>
+        <location filename="../../ui/pages/orders_page.py" line="150"/>
         <source>Заказ {0} — {1}. {2}, {3}. Сумма {4}, к оплате {5}.</source>
         <translation>Order {0} — {1}. {2}, {3}. Amount {4}, due {5}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="188"/>
+        <location filename="../../ui/pages/orders_page.py" line="156"/>
+        <source>Заблокирован после 5 неверных кодов.</source>
+        <translation>Locked after 5 wrong codes.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="187"/>
         <source>→ сервер: {0}</source>
         <translation>→ server: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="195"/>
+        <location filename="../../ui/pages/orders_page.py" line="194"/>
         <source>Заказ не выбран</source>
         <translation>No order selected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="195"/>
+        <location filename="../../ui/pages/orders_page.py" line="194"/>
         <source>Сначала найдите заказ.</source>
         <translation>Find the order first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="203"/>
+        <location filename="../../ui/pages/orders_page.py" line="202"/>
         <source>SMS поставлено в очередь</source>
         <translation>SMS queued</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="204"/>
+        <location filename="../../ui/pages/orders_page.py" line="203"/>
         <source>Попытка {0}. Сообщение уйдёт при связи с сервером.</source>
         <translation>Attempt {0}. The message goes out when the server is reachable.</translation>
     </message>
@@ -1220,17 +1240,17 @@ Technical: {1}</translation>
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/pages/base.py" line="95"/>
+        <location filename="../../ui/pages/base.py" line="96"/>
         <source>Не выполнено</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="137"/>
+        <location filename="../../ui/pages/base.py" line="138"/>
         <source>Нужен вход</source>
         <translation>Login required</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="137"/>
+        <location filename="../../ui/pages/base.py" line="138"/>
         <source>Войдите в систему, чтобы продолжить.</source>
         <translation>Log in to continue.</translation>
     </message>
@@ -1258,7 +1278,7 @@ Technical: {1}</translation>
         <translation>Receiving</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="31"/>
+        <location filename="../../ui/pages/orders_page.py" line="32"/>
         <source>Заказы</source>
         <translation>Orders</translation>
     </message>
@@ -1268,7 +1288,7 @@ Technical: {1}</translation>
         <translation>Returns</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="20"/>
+        <location filename="../../ui/pages/sync_page.py" line="21"/>
         <source>Синхронизация</source>
         <translation>Sync</translation>
     </message>
@@ -1822,63 +1842,63 @@ Technical: {1}</translation>
         <translation>Scan the boxes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="173"/>
+        <location filename="../../ui/pages/returns_page.py" line="172"/>
         <source>Возврат закрыт: {0} коробок, {1} заказов. Акт возврата сформирован.</source>
         <translation>Return closed: {0} boxes, {1} orders. Return report produced.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="178"/>
-        <location filename="../../ui/pages/returns_page.py" line="182"/>
+        <location filename="../../ui/pages/returns_page.py" line="177"/>
+        <location filename="../../ui/pages/returns_page.py" line="181"/>
         <source>Возврат закрыт</source>
         <translation>Return closed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="177"/>
+        <location filename="../../ui/pages/returns_page.py" line="176"/>
         <source>Коробок: {0}.</source>
         <translation>Boxes: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="183"/>
+        <location filename="../../ui/pages/returns_page.py" line="182"/>
         <source>Акт возврата напечатан: передайте его перевозчику вместе с коробками.</source>
         <translation>Return report printed: give it to the carrier with the boxes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="204"/>
+        <location filename="../../ui/pages/returns_page.py" line="203"/>
         <source>Только менеджер</source>
         <translation>Manager only</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="204"/>
+        <location filename="../../ui/pages/returns_page.py" line="203"/>
         <source>Продлить хранение может менеджер.</source>
         <translation>Only a manager can extend storage.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="208"/>
+        <location filename="../../ui/pages/returns_page.py" line="207"/>
         <source>Заказ не выбран</source>
         <translation>No order selected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="208"/>
+        <location filename="../../ui/pages/returns_page.py" line="207"/>
         <source>Выберите заказ в списке.</source>
         <translation>Select an order in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="211"/>
+        <location filename="../../ui/pages/returns_page.py" line="210"/>
         <source>Продление хранения</source>
         <translation>Storage extension</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="211"/>
+        <location filename="../../ui/pages/returns_page.py" line="210"/>
         <source>На сколько дней продлить заказ {0}?</source>
         <translation>Extend order {0} by how many days?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="219"/>
+        <location filename="../../ui/pages/returns_page.py" line="218"/>
         <source>Хранение продлено</source>
         <translation>Storage extended</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="220"/>
+        <location filename="../../ui/pages/returns_page.py" line="219"/>
         <source>Заказ {0} хранится до {1}.</source>
         <translation>Order {0} is kept until {1}.</translation>
     </message>
@@ -2005,144 +2025,184 @@ Technical: {1}</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="31"/>
+        <location filename="../../ui/pages/sync_page.py" line="32"/>
         <source>Ждут отправки</source>
         <translation>Waiting to send</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="31"/>
+        <location filename="../../ui/pages/sync_page.py" line="32"/>
         <source>Приняты</source>
         <translation>Applied</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="32"/>
+        <location filename="../../ui/pages/sync_page.py" line="33"/>
         <source>Повторы</source>
         <translation>Duplicates</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="32"/>
+        <location filename="../../ui/pages/sync_page.py" line="33"/>
         <source>Отклонены</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="33"/>
+        <location filename="../../ui/pages/sync_page.py" line="34"/>
         <source>Конфликты</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="36"/>
+        <location filename="../../ui/pages/sync_page.py" line="38"/>
         <source>Когда</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="36"/>
+        <location filename="../../ui/pages/sync_page.py" line="38"/>
         <source>Что</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="36"/>
+        <location filename="../../ui/pages/sync_page.py" line="38"/>
         <source>Заказ</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="36"/>
+        <location filename="../../ui/pages/sync_page.py" line="38"/>
         <source>Причина</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="40"/>
+        <location filename="../../ui/pages/sync_page.py" line="43"/>
         <source>Требует разбора (отклонённые события, конфликты, сигналы):</source>
         <translation>To review (rejected events, conflicts, alerts):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="42"/>
+        <location filename="../../ui/pages/sync_page.py" line="45"/>
         <source>Синхронизировать сейчас</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="43"/>
+        <location filename="../../ui/pages/sync_page.py" line="46"/>
         <source>Разобрано</source>
         <translation>Reviewed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="44"/>
+        <location filename="../../ui/pages/sync_page.py" line="47"/>
         <source>Обновить</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="58"/>
+        <location filename="../../ui/pages/sync_page.py" line="48"/>
+        <source>Проверить журнал</source>
+        <translation>Check journal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="62"/>
         <source>Синхронизация выключена: сервер не настроен.</source>
         <translation>Sync is off: no server configured.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="61"/>
+        <location filename="../../ui/pages/sync_page.py" line="65"/>
         <source>на связи</source>
         <translation>online</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="61"/>
+        <location filename="../../ui/pages/sync_page.py" line="65"/>
         <source>нет связи</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="61"/>
+        <location filename="../../ui/pages/sync_page.py" line="65"/>
         <source>ещё не подключались</source>
         <translation>not connected yet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="62"/>
+        <location filename="../../ui/pages/sync_page.py" line="66"/>
         <source>Сервер: {0}. Последняя успешная синхронизация: {1}.</source>
         <translation>Server: {0}. Last successful sync: {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="65"/>
+        <location filename="../../ui/pages/sync_page.py" line="69"/>
         <source>Ошибка: {0}</source>
         <translation>Error: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="67"/>
+        <location filename="../../ui/pages/sync_page.py" line="71"/>
         <source>Нужно обновить программу; работа продолжается офлайн, очередь сохранена.</source>
         <translation>The program needs an update; work continues offline, the queue is kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="69"/>
+        <location filename="../../ui/pages/sync_page.py" line="73"/>
         <source>Компьютер нужно зарегистрировать заново (код регистрации у администратора).</source>
         <translation>This computer must be enrolled again (ask the administrator for a code).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="81"/>
+        <location filename="../../ui/pages/sync_page.py" line="84"/>
+        <source>Самое старое неотправленное событие: {0}.</source>
+        <translation>Oldest unsent event: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="91"/>
         <source>Сервер не настроен</source>
         <translation>No server configured</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="81"/>
+        <location filename="../../ui/pages/sync_page.py" line="91"/>
         <source>Синхронизировать не с чем.</source>
         <translation>Nothing to sync with.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="84"/>
+        <location filename="../../ui/pages/sync_page.py" line="94"/>
         <source>Синхронизация запущена</source>
         <translation>Sync started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="84"/>
+        <location filename="../../ui/pages/sync_page.py" line="94"/>
         <source>Статус обновится через несколько секунд.</source>
         <translation>The status updates in a few seconds.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="90"/>
+        <location filename="../../ui/pages/sync_page.py" line="100"/>
         <source>Ничего не выбрано</source>
         <translation>Nothing selected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="90"/>
+        <location filename="../../ui/pages/sync_page.py" line="100"/>
         <source>Выберите строку в списке.</source>
         <translation>Select a row in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="97"/>
+        <location filename="../../ui/pages/sync_page.py" line="107"/>
         <source>Отмечено как разобранное</source>
         <translation>Marked as reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="119"/>
+        <source>Журнал цел: {0} записей</source>
+        <translation>Journal intact: {0} entries</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="120"/>
+        <source>Ни одна запись не изменена и не удалена.</source>
+        <translation>No entry has been changed or deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="123"/>
+        <source>Перед записью №{0} запись удалена или вставлена.</source>
+        <translation>An entry before entry no. {0} was deleted or inserted.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="125"/>
+        <source>Запись №{0} изменена после того, как была сделана.</source>
+        <translation>Entry no. {0} was changed after it was written.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="127"/>
+        <source>Журнал повреждён</source>
+        <translation>Journal damaged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="129"/>
+        <source>Записей до неё проверено: {0}. Сообщите администратору.</source>
+        <translation>Entries checked before it: {0}. Tell the administrator.</translation>
     </message>
 </context>
 <context>

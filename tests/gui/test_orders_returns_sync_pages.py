@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
-from desktop.db.models import ManagerAlert, Order
+from desktop.db.models import AuditEntry, ManagerAlert, Order
 from tests.gui.fixtures import log_in
 from tests.gui.typing import scan_keys
 from tests.support.factories import box_barcode, make_order
@@ -110,3 +110,84 @@ def test_sync_page_is_for_managers_and_closes_alerts(qtbot, shell):
     with qtbot.waitSignal(page.became_idle, timeout=5000):
         page._on_reviewed()
     qtbot.waitUntil(lambda: page.problems.rowCount() == 0, timeout=5000)
+
+
+def _locked_order(shell):
+    with shell.ctx.db.write() as s:
+        order = make_order(s, shell.point, status="ready")
+        order.locked_at, order.code_failed_attempts = order.ready_at, 5
+        s.add(ManagerAlert(kind="order_locked", order_id=order.id, message="5 неверных кодов",
+                           created_at=order.ready_at))
+    return order
+
+
+def _open_card(qtbot, shell, number):
+    page = _show(qtbot, shell, "OrdersPage")
+    _scan(qtbot, shell, page, number)
+    qtbot.waitUntil(lambda: page.detail is not None and page.detail.number == number, timeout=5000)
+    return page
+
+
+def test_a_manager_unlocks_a_locked_order_from_its_card(qtbot, shell):
+    order = _locked_order(shell)
+    log_in(qtbot, shell, login="manager", password="secret-2222")
+    page = _open_card(qtbot, shell, order.number)
+    assert page.unlock_button.isVisible() and "Заблокирован" in page.header.text()
+    with qtbot.waitSignal(page.became_idle, timeout=5000):
+        page.unlock_button.click()
+    qtbot.waitUntil(lambda: not page.unlock_button.isVisible(), timeout=5000)
+    assert shell.ctx.feedback.kind.value == "ok" and "разблокирован" in shell.ctx.feedback.title
+    with shell.ctx.db.read() as s:
+        unlocked = s.scalars(select(Order).where(Order.number == order.number)).one()
+        alert = s.scalars(select(ManagerAlert).where(ManagerAlert.order_id == unlocked.id)).one()
+        assert unlocked.locked_at is None and unlocked.code_failed_attempts == 0 and alert.resolved_at is not None
+
+
+def test_a_clerk_sees_the_lock_but_no_unlock_button_and_the_service_refuses_a_clerk(qtbot, shell):
+    order = _locked_order(shell)
+    log_in(qtbot, shell)
+    page = _open_card(qtbot, shell, order.number)
+    assert "Заблокирован" in page.header.text() and not page.unlock_button.isVisible()
+    with qtbot.waitSignal(page.became_idle, timeout=5000):
+        page._on_unlock()  # as if the button were reachable: the service checks the role
+    assert shell.ctx.feedback.kind.value == "error"
+    with shell.ctx.db.read() as s:
+        assert s.scalar(select(Order.locked_at).where(Order.number == order.number)) is not None
+
+
+def test_the_unlock_button_goes_when_the_manager_logs_out(qtbot, shell):
+    order = _locked_order(shell)
+    log_in(qtbot, shell, login="manager", password="secret-2222")
+    page = _open_card(qtbot, shell, order.number)
+    assert not page.unlock_button.isHidden()
+    shell.ctx.session.log_out()
+    assert page.unlock_button.isHidden()
+
+
+def _check_journal(qtbot, page):
+    action = next(a for a in page.actions() if a.text() == "Проверить журнал")
+    assert action.shortcut().toString() == "F9"
+    with qtbot.waitSignal(page.became_idle, timeout=5000):
+        action.trigger()
+
+
+def test_a_manager_checks_the_journal_and_sees_the_first_changed_entry(qtbot, shell):
+    log_in(qtbot, shell, login="manager", password="secret-2222")
+    page = _show(qtbot, shell, "SyncPage")
+    _check_journal(qtbot, page)
+    feedback = shell.ctx.feedback
+    assert feedback.kind.value == "ok" and feedback.title.startswith("Журнал цел: ")
+    with shell.ctx.db.write() as s:
+        first = s.scalar(select(AuditEntry.id).order_by(AuditEntry.id).limit(1))
+        s.execute(update(AuditEntry).where(AuditEntry.id == first).values(subject="подмена"))
+    _check_journal(qtbot, page)
+    assert feedback.kind.value == "error" and feedback.title == "Журнал повреждён"
+    assert f"Запись №{first} изменена" in feedback.text and "проверено: 0" in feedback.text
+
+
+def test_sync_page_counts_the_unsent_events_and_says_since_when(qtbot, shell):
+    log_in(qtbot, shell, login="manager", password="secret-2222")  # opening the shift queues one event
+    page = _show(qtbot, shell, "SyncPage")
+    qtbot.waitUntil(lambda: page.tiles["pending"].value.text() == "1", timeout=5000)
+    assert page.tiles["applied"].value.text() == "0"
+    assert page.oldest_pending.text().startswith("Самое старое неотправленное событие: ")

@@ -16,7 +16,9 @@ from desktop.cli import parse_args, run_command
 from desktop.config import AppConfig, ScannerConfig
 from desktop.db.engine import Database
 from desktop.db.migrate import head_revision, migrate_with_backup
-from desktop.selftest import Status, check_backend_health, client_too_old, run_self_test
+from desktop.selftest import run_self_test
+from desktop.selftest.report import Status
+from desktop.selftest.server import check_backend_health, client_too_old
 from tests.support.tls import self_signed
 
 TOKEN = "good-token"

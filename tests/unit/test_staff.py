@@ -23,7 +23,7 @@ from desktop.db.models import (
     Shift,
     Staff,
 )
-from desktop.errors import AccessDenied, DomainError
+from desktop.errors import DomainError
 from desktop.services.base import Role
 from desktop.services.staff import LOCK_MINUTES, StaffService
 from tests.support.factories import FAST_HASHER, actor_for, make_order, make_point, make_staff
@@ -195,40 +195,6 @@ def test_outdated_hash_is_rehashed_on_login(db, clock, team):
     new_hash = _staff(db, "clerk").pin_hash
     assert new_hash != old_hash and not stronger.check_needs_rehash(new_hash)
     assert stronger.verify(new_hash, "1234")
-
-
-# --- PIN administration ------------------------------------------------------------------------------
-
-
-def test_admin_sets_a_pin_and_lifts_the_lock(db, service, team):
-    for _ in range(5):
-        with pytest.raises(DomainError):
-            service.login_badge("ST000001", "0000")
-    service.set_pin(actor_for(team["admin"]), "clerk", "4321")
-    assert service.login_badge("ST000001", "4321").login == "clerk"
-    with pytest.raises(DomainError):
-        service.login_badge("ST000001", "1234")
-    entry = next(e for e in _journal(db) if e.action == "staff.pin_set")
-    assert entry.staff_id == team["admin"].id and "4321" not in entry.details
-
-
-@pytest.mark.parametrize("role", ["clerk", "manager"])
-def test_only_an_admin_sets_pins(service, team, role):
-    with pytest.raises(AccessDenied):
-        service.set_pin(actor_for(team[role]), "clerk", "4321")
-
-
-@pytest.mark.parametrize("pin", ["123", "123456789", "12a4", "", " 1234"])
-def test_bad_pins_are_refused(service, team, pin):
-    with pytest.raises(DomainError) as err:
-        service.set_pin(actor_for(team["admin"]), "clerk", pin)
-    assert err.value.code == "staff.bad_pin"
-
-
-def test_set_pin_for_unknown_staff(service, team):
-    with pytest.raises(DomainError) as err:
-        service.set_pin(actor_for(team["admin"]), "ghost", "4321")
-    assert err.value.code == "staff.not_found"
 
 
 # --- shifts ------------------------------------------------------------------------------------------

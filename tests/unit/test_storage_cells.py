@@ -155,20 +155,6 @@ def test_place_requires_a_logged_in_clerk(svc, world):
     assert err.value.code == "auth.not_logged_in"
 
 
-def test_where_is(svc, world):
-    svc.place(world["actor"], _b(world["three"], 1), "CA0102")
-    svc.place(world["actor"], _b(world["three"], 3), "CB0101")
-    where = svc.where_is(world["three"])
-    assert [(w.box_no, w.cell, w.label, w.status) for w in where] == [
-        ("1 из 3", "CA0102", "A-01-02", "placed"),
-        ("2 из 3", None, None, "received"),
-        ("3 из 3", "CB0101", "B-01-01", "placed"),
-    ]
-    with pytest.raises(DomainError) as err:
-        svc.where_is("599999999")
-    assert err.value.code == "order.not_found"
-
-
 def test_cell_audit_lists_what_should_be_there(db, svc, world):
     svc.place(world["actor"], _b(world["three"], 2), "CB0101")
     svc.place(world["actor"], _b(world["one"]), "CB0101")

@@ -2,7 +2,7 @@
 
 `install_hardware(window)` is called once by the main window. It builds `HardwareActions` from
 ``ctx.config`` (data directory and [printers]), puts its menu before «Справка» and stores a
-`CounterDocuments` in ``ctx.extras["documents"]``. Pages print through `documents_for(ctx)`: never a
+`CounterDocuments` in ``ctx.documents``. Pages print through `documents_for(ctx)`: never a
 blocking dialog — a failed print is a red banner in plain Russian, and the document stays in the
 print journal for F11 or «Оборудование → Печатать ещё раз».
 """
@@ -100,8 +100,7 @@ class CounterDocuments(QObject):
 
 def documents_for(ctx: AppContext) -> CounterDocuments | None:
     """The page printing handle, or None when the shell runs without hardware (no configuration)."""
-    documents = ctx.extras.get("documents")
-    return documents if isinstance(documents, CounterDocuments) else None
+    return ctx.documents
 
 
 def print_last(ctx: AppContext, kind: DocumentKind) -> PrintRecord | None:
@@ -160,8 +159,7 @@ def install_hardware(window: MainWindow, wedge: Any = None) -> HardwareActions |
     for action in menu.actions():
         window.addAction(action)  # shortcuts work like the shell's own menu entries
     _move_before_last(window.menuBar(), menu.menuAction())
-    ctx.extras["hardware"] = actions
-    ctx.extras["documents"] = documents
+    ctx.documents = documents
     return actions
 
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVB
 from desktop.scan_routing import Scan, ScanKind
 from desktop.services.base import Actor, Role
 from ui.context import AppContext
+from ui.feedback import FeedbackBanner
 from ui.workers import Failure, run_task
 
 
@@ -21,7 +22,7 @@ class Page(QWidget):
     A new page is one module plus one line in `ui.pages.PAGE_CLASSES`.
     """
 
-    title: ClassVar[str] = ""
+    title: ClassVar[object] = ""  # QT_TRANSLATE_NOOP(...) marks the text and is typed object in the Qt stubs
     shortcut: ClassVar[str] = ""
     min_role: ClassVar[Role] = Role.CLERK
     scan_kinds: ClassVar[frozenset[ScanKind]] = frozenset()
@@ -45,7 +46,7 @@ class Page(QWidget):
 
     @classmethod
     def display_title(cls) -> str:
-        return QCoreApplication.translate("PageTitles", cls.title)
+        return QCoreApplication.translate("PageTitles", str(cls.title))
 
     def handle_scan(self, scan: Scan) -> bool:
         """Take a routed scan; return False when this page has no use for it."""
@@ -74,7 +75,7 @@ class Page(QWidget):
         return self.ctx.session.actor
 
     @property
-    def feedback(self) -> Any:
+    def feedback(self) -> FeedbackBanner:
         return self.ctx.feedback
 
     def run(

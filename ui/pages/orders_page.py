@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QSplitter, QTabWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QTabWidget
 
 from desktop.domain.money import rub
 from desktop.scan_routing import Scan, ScanKind
+from desktop.services.base import Role
 from desktop.services.notification import SmsView
 from desktop.services.orders import OrderDetail, OrderSummary
 from ui.context import AppContext
@@ -39,14 +40,8 @@ class OrdersPage(Page):
         self.query.setPlaceholderText(self.tr("Номер заказа, штрихкод коробки, телефон, «1234 Иванов» или фамилия"))
         self.query.returnPressed.connect(self._on_search)
         self.results = RowsModel(
-            [
-                self.tr("Заказ"),
-                self.tr("Статус"),
-                self.tr("Клиент"),
-                self.tr("Телефон"),
-                self.tr("Сумма"),
-                self.tr("Хранение до"),
-            ],
+            [self.tr("Заказ"), self.tr("Статус"), self.tr("Клиент"), self.tr("Телефон"), self.tr("Сумма"),
+             self.tr("Хранение до")],
             self,
         )
         self.results_view = table_view(self.results, self)
@@ -56,6 +51,27 @@ class OrdersPage(Page):
         self.header = QLabel(self.tr("Найдите заказ: отсканируйте коробку или введите номер и нажмите Enter."))
         self.header.setObjectName("pageHeadline")
         self.header.setWordWrap(True)
+        self.unlock_button = QPushButton(self.tr("Разблокировать заказ"), self)
+        self.unlock_button.setVisible(False)  # a manager's button, shown on the card of a locked order
+        self.unlock_button.clicked.connect(self._on_unlock)
+        ctx.session.actor_changed.connect(lambda _actor: self._show_unlock())
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.results_view)
+        splitter.addWidget(self._build_card_tabs())
+        splitter.setSizes([220, 420])
+        card_header = QHBoxLayout()
+        card_header.addWidget(self.header, 1)
+        card_header.addWidget(self.unlock_button)
+        self._layout.addWidget(self.query)
+        self._layout.addLayout(card_header)
+        self._layout.addWidget(splitter, 1)
+        self.add_action(self.tr("Найти"), "F2", self._on_focus_search)
+        self.add_action(self.tr("Повторить SMS"), "F7", self._on_resend)
+        self.add_action(self.tr("Обновить"), "F5", self._on_refresh)
+        self.finish_layout()
+
+    def _build_card_tabs(self) -> QTabWidget:
+        """The order card's tabs: lines, boxes with their cells, every SMS attempt, the timeline."""
         self.tabs = QTabWidget(self)
         self.lines = table_tab(
             self.tabs, [self.tr("Товар"), self.tr("Кол-во"), self.tr("Цена"), self.tr("Отказ")], self.tr("Состав")
@@ -71,17 +87,7 @@ class OrdersPage(Page):
             [self.tr("Время"), self.tr("Что"), self.tr("Сотрудник"), self.tr("Синхронизация")],
             self.tr("История"),
         )
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.results_view)
-        splitter.addWidget(self.tabs)
-        splitter.setSizes([220, 420])
-        for widget in (self.query, self.header):
-            self._layout.addWidget(widget)
-        self._layout.addWidget(splitter, 1)
-        self.add_action(self.tr("Найти"), "F2", self._on_focus_search)
-        self.add_action(self.tr("Повторить SMS"), "F7", self._on_resend)
-        self.add_action(self.tr("Обновить"), "F5", self._on_refresh)
-        self.finish_layout()
+        return self.tabs
 
     def on_shown(self) -> None:
         self.query.setFocus()
@@ -142,24 +148,24 @@ class OrdersPage(Page):
         o = detail.summary
         self.header.setText(
             self.tr("Заказ {0} — {1}. {2}, {3}. Сумма {4}, к оплате {5}.").format(
-                o.number,
-                order_status(o.status),
-                o.customer_name,
-                o.masked_phone,
-                rub(o.total_kopecks),
+                o.number, order_status(o.status), o.customer_name, o.masked_phone, rub(o.total_kopecks),
                 rub(detail.amount_due_kopecks),
             )
         )
+        if o.locked:
+            self.header.setText(self.header.text() + " " + self.tr("Заблокирован после 5 неверных кодов."))
+        self._show_unlock()
+        self._render_card(detail)
+
+    def _show_unlock(self) -> None:
+        """The unlock button: only on a locked order's card, only while a manager is logged in."""
+        locked = self.detail is not None and self.detail.summary.locked
+        self.unlock_button.setVisible(locked and self.ctx.session.has_role(Role.MANAGER))
+
+    def _render_card(self, detail: OrderDetail) -> None:
         self.lines.set_rows(
-            [
-                (
-                    x.name,
-                    x.quantity,
-                    rub(x.price_kopecks),
-                    f"{x.refused_quantity}: {x.refusal_reason}" if x.refused_quantity else "",
-                )
-                for x in detail.lines
-            ]
+            [(x.name, x.quantity, rub(x.price_kopecks),
+              f"{x.refused_quantity}: {x.refusal_reason}" if x.refused_quantity else "") for x in detail.lines]
         )
         self.boxes.set_rows(
             [(b.barcode, b.n_of_m, b.status, b.cell_label or "—") for b in detail.boxes],
@@ -170,15 +176,8 @@ class OrdersPage(Page):
             [_sms_tone(s.status) for s in detail.sms],
         )
         self.timeline.set_rows(
-            [
-                (
-                    local_time(t.at),
-                    self._timeline_what(t.source, t.what),
-                    t.staff_name or "",
-                    sync_status(t.sync_status),
-                )
-                for t in detail.timeline
-            ],
+            [(local_time(t.at), self._timeline_what(t.source, t.what), t.staff_name or "", sync_status(t.sync_status))
+             for t in detail.timeline],
             [SYNC_TONES.get(t.sync_status or "", "") for t in detail.timeline],
         )
 
@@ -204,6 +203,20 @@ class OrdersPage(Page):
             self.tr("Попытка {0}. Сообщение уйдёт при связи с сервером.").format(sms.attempt),
         )
         self._on_refresh()
+
+    def _on_unlock(self) -> None:
+        actor = self.require_actor()
+        if actor is None or self.detail is None:
+            return
+        number = self.detail.number
+        service = self.ctx.services.handover
+        self.run(lambda: service.unlock(actor, number), lambda _: self._on_unlocked(number))
+
+    def _on_unlocked(self, number: str) -> None:
+        self.feedback.show_ok(
+            self.tr("Заказ {0} разблокирован").format(number), self.tr("Клиент может снова назвать код получения.")
+        )
+        self._open(number)
 
     def _on_refresh(self) -> None:
         if self.detail is not None:

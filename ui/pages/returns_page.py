@@ -168,7 +168,6 @@ class ReturnsPage(Page):
 
     def _on_session_closed(self, act: ReturnAct, document: Document | None = None) -> None:
         self.session_uid = None
-        self.ctx.extras["last_return_act"] = act
         self.headline.setText(
             self.tr("Возврат закрыт: {0} коробок, {1} заказов. Акт возврата сформирован.").format(
                 act.boxes_count, len(act.orders)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QGridLayout, QLabel
 
+from desktop.journal import ChainReport
 from desktop.services.base import Role
 from desktop.services.review import Backlog, Problem
 from ui.context import AppContext
@@ -33,15 +34,18 @@ class SyncPage(Page):
             ("conflict", self.tr("Конфликты"), "error"))}
         for column, tile in enumerate(self.tiles.values()):
             grid.addWidget(tile, 0, column)
+        self.oldest_pending = QLabel("")
         self.problems = RowsModel([self.tr("Когда"), self.tr("Что"), self.tr("Заказ"), self.tr("Причина")], self)
         self.problems_view = table_view(self.problems, self)
         self._layout.addWidget(self.state)
         self._layout.addLayout(grid)
+        self._layout.addWidget(self.oldest_pending)
         self._layout.addWidget(QLabel(self.tr("Требует разбора (отклонённые события, конфликты, сигналы):")))
         self._layout.addWidget(self.problems_view, 1)
         self.add_action(self.tr("Синхронизировать сейчас"), "F5", self._on_sync_now)
         self.add_action(self.tr("Разобрано"), "F8", self._on_reviewed)
         self.add_action(self.tr("Обновить"), "F7", self.on_shown)
+        self.add_action(self.tr("Проверить журнал"), "F9", self._on_check_journal)
         self.finish_layout()
 
     def on_shown(self) -> None:
@@ -71,8 +75,14 @@ class SyncPage(Page):
 
     def _on_loaded(self, loaded: tuple[Backlog, list[Problem]]) -> None:
         backlog, problems = loaded
+        counts = {"pending": backlog.pending, "applied": backlog.applied, "duplicate": backlog.duplicate,
+                  "rejected": backlog.rejected, "conflict": backlog.conflict}
         for key, tile in self.tiles.items():
-            tile.set_value(getattr(backlog, key))
+            tile.set_value(counts[key])
+        oldest = backlog.oldest_pending_at
+        self.oldest_pending.setText(
+            self.tr("Самое старое неотправленное событие: {0}.").format(local_time(oldest)) if oldest else ""
+        )
         self.problems.set_rows([(local_time(p.at), p.what, p.order or "—", p.reason) for p in problems],
                                ["error" if p.kind == "event" else "warning" for p in problems], problems)
 
@@ -96,3 +106,25 @@ class SyncPage(Page):
     def _on_closed(self) -> None:
         self.feedback.show_ok(self.tr("Отмечено как разобранное"), "")
         self.on_shown()
+
+    def _on_check_journal(self) -> None:
+        actor = self.require_actor()
+        if actor is None:
+            return
+        service = self.ctx.services.journal
+        self.run(lambda: service.verify(actor), self._on_journal_checked)
+
+    def _on_journal_checked(self, report: ChainReport) -> None:
+        if report.ok:
+            self.feedback.show_ok(self.tr("Журнал цел: {0} записей").format(report.checked),
+                                  self.tr("Ни одна запись не изменена и не удалена."))
+            return
+        if report.reason == "link":
+            what = self.tr("Перед записью №{0} запись удалена или вставлена.")
+        else:
+            what = self.tr("Запись №{0} изменена после того, как была сделана.")
+        self.feedback.show_error(
+            self.tr("Журнал повреждён"),
+            what.format(report.first_broken_id) + " "
+            + self.tr("Записей до неё проверено: {0}. Сообщите администратору.").format(report.checked),
+        )

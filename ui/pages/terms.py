@@ -71,9 +71,10 @@ RETURN_REASON = {
 }
 
 
-def _term(table: dict[str, str], key: str) -> str:
+def _term(table: dict[str, object], key: str) -> str:
+    """The clerk's word for a state or action (QT_TRANSLATE_NOOP marks the text; it is typed object in the stubs)."""
     source = table.get(key)
-    return QCoreApplication.translate("Terms", source) if source else key
+    return QCoreApplication.translate("Terms", str(source)) if source else key
 
 
 def order_status(key: str) -> str:
