@@ -8,9 +8,9 @@ argument and reports `(done, total, text)` through `on_progress`.
 
 from __future__ import annotations
 
+import errno
 import inspect
 import logging
-import sqlite3
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from desktop.errors import DomainError
+from desktop.faults import BackendUnreachable, EnvironmentFault, StorageProblem, StorageUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -43,46 +44,35 @@ def environment_message(error: BaseException) -> str:
 
     if isinstance(error, DomainError):
         return str(error)
-    if _is_database_busy(error):
+    problem = error.problem if isinstance(error, StorageUnavailable) else None
+    if problem is StorageProblem.BUSY:
         return QCoreApplication.translate(
             "workers", "База данных занята другой операцией. Повторите действие через несколько секунд."
         )
-    if isinstance(error, OSError) and getattr(error, "errno", None) == 28:
+    if problem is StorageProblem.DISK_FULL or (isinstance(error, OSError) and error.errno == errno.ENOSPC):
         return QCoreApplication.translate(
             "workers", "На диске закончилось место. Освободите место на диске и повторите действие."
         )
-    if isinstance(error, ConnectionError | TimeoutError) or _is_network(error):
+    if problem is StorageProblem.READ_ONLY:
+        return QCoreApplication.translate(
+            "workers", "База данных недоступна для записи. Проверьте права на папку данных программы."
+        )
+    if isinstance(error, BackendUnreachable | ConnectionError | TimeoutError):
         return QCoreApplication.translate(
             "workers", "Нет связи с сервером. Работа продолжается без сети; данные отправятся позже."
         )
     return QCoreApplication.translate("workers", "Ошибка окружения: {0}").format(error)
 
 
-def _is_network(error: BaseException) -> bool:
-    try:
-        import requests
-    except ImportError:  # pragma: no cover - requests is a hard dependency
-        return False
-    return isinstance(error, requests.RequestException)
-
-
-def _is_database_busy(error: BaseException) -> bool:
-    try:
-        from sqlalchemy.exc import OperationalError
-    except ImportError:  # pragma: no cover
-        return False
-    if isinstance(error, OperationalError | sqlite3.OperationalError):
-        return "locked" in str(error) or "busy" in str(error)
-    return False
-
-
 def is_environment_error(error: BaseException) -> bool:
-    """Environment's fault (shown in plain words) versus a bug (crash dialog)."""
-    if isinstance(error, DomainError | ConnectionError | TimeoutError):
+    """Environment's fault (shown in plain words) versus a bug (crash dialog).
+
+    The core already turned database and network failures into `EnvironmentFault`s; what is left
+    of the environment here is the operating system (OSError with an errno).
+    """
+    if isinstance(error, DomainError | EnvironmentFault | ConnectionError | TimeoutError):
         return True
-    if isinstance(error, OSError) and getattr(error, "errno", None) is not None:
-        return True
-    return _is_network(error) or _is_database_busy(error)
+    return isinstance(error, OSError) and error.errno is not None
 
 
 class Progress:
@@ -127,7 +117,7 @@ class _Bridge(QObject):
         elif self._callbacks.on_error is not None:
             self._callbacks.on_error(failure)
         else:
-            log.warning("Необработанная ошибка окружения: %s", failure.message)
+            log.warning("Unhandled environment error: %r", failure.error)
 
     @Slot(int, int, str)
     def _on_progressed(self, done: int, total: int, text: str) -> None:
@@ -184,7 +174,7 @@ def set_bug_handler(handler: BugHandler | None) -> None:
 
 def report_bug(failure: Failure) -> None:
     """Log a bug with its traceback and hand it to the crash handler."""
-    log.error("Ошибка в программе (bug): %r\n%s", failure.error, failure.trace)
+    log.error("Bug in a background task: %r\n%s", failure.error, failure.trace)
     if _bug_handler is not None:
         _bug_handler(failure)
 

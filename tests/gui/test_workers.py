@@ -7,6 +7,8 @@ import threading
 from PySide6.QtCore import QThread
 
 from desktop.errors import DomainError
+from desktop.faults import StorageProblem, StorageUnavailable
+from desktop.sync.client import BackendUnavailable
 from ui import workers
 from ui.crash import CrashReporter
 
@@ -61,9 +63,46 @@ def test_a_bug_goes_to_the_crash_reporter_with_the_log_path(qtbot, tmp_path, mon
 
 
 def test_network_and_disk_errors_are_environment_errors():
-    import requests
-
-    assert workers.is_environment_error(requests.ConnectionError("down"))
+    assert workers.is_environment_error(BackendUnavailable("Нет связи с сервером."))
     assert workers.is_environment_error(OSError(28, "No space left on device"))
     assert not workers.is_environment_error(KeyError("x"))
     assert "место" in workers.environment_message(OSError(28, "No space left on device"))
+    assert "Нет связи" in workers.environment_message(BackendUnavailable("offline"))
+
+
+def test_storage_faults_from_the_core_have_their_own_texts():
+    busy = StorageUnavailable(StorageProblem.BUSY, "database is locked")
+    full = StorageUnavailable(StorageProblem.DISK_FULL, "database or disk is full")
+    read_only = StorageUnavailable(StorageProblem.READ_ONLY, "attempt to write a readonly database")
+    assert all(workers.is_environment_error(fault) for fault in (busy, full, read_only))
+    assert "занята" in workers.environment_message(busy)
+    assert "место" in workers.environment_message(full)
+    assert "права" in workers.environment_message(read_only)
+
+
+def test_a_locked_database_in_a_service_call_reaches_the_clerk_as_plain_text(qtbot, tmp_path, monkeypatch):
+    import sqlite3
+
+    from sqlalchemy import text
+
+    import desktop.db.engine as engine_module
+    from desktop.db.engine import Database
+
+    monkeypatch.setattr(engine_module, "BUSY_TIMEOUT_MS", 50)
+    db = Database(tmp_path / "cache.sqlite3")
+    holder = sqlite3.connect(tmp_path / "cache.sqlite3", isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    failures: list[workers.Failure] = []
+
+    def write():
+        with db.write() as session:
+            session.execute(text("SELECT 1"))
+
+    try:
+        workers.run_task(write, on_error=failures.append)
+        qtbot.waitUntil(lambda: bool(failures))
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+        db.dispose()
+    assert not failures[0].is_bug and "занята" in failures[0].message
