@@ -20,6 +20,7 @@ from desktop.services.review import ReviewService
 from desktop.services.staff import StaffService
 from desktop.services.storage_cells import StorageCellService
 from ui.feedback import FeedbackBanner
+from ui.workers import TaskRunner, ignore_bug
 
 
 @dataclass
@@ -95,3 +96,5 @@ class AppContext:
     sync: Any = None  # a SyncRunner (status() is read-only and thread-safe) or None
     config: Any = None
     extras: dict[str, Any] = field(default_factory=dict)
+    # background work; the app passes the runner whose bug handler is its crash reporter
+    tasks: TaskRunner = field(default_factory=lambda: TaskRunner(ignore_bug))

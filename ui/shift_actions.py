@@ -11,7 +11,7 @@ from desktop.domain.money import rub
 from desktop.services.staff import ShiftReport
 from ui.context import AppContext
 from ui.hardware.wiring import documents_for
-from ui.workers import Failure, run_task
+from ui.workers import Failure
 
 
 class ShiftActions(QObject):
@@ -30,7 +30,7 @@ class ShiftActions(QObject):
         if actor is None:
             return
         staff = self.ctx.services.staff
-        run_task(lambda: staff.open_shift(actor), self._on_opened, self._on_failed)
+        self.ctx.tasks.run(lambda: staff.open_shift(actor), self._on_opened, self._on_failed)
 
     def close_shift(self) -> None:
         actor = self.ctx.session.actor
@@ -42,7 +42,7 @@ class ShiftActions(QObject):
             report = staff.close_shift(actor)
             return report, shift_report(report) if with_report else None
 
-        run_task(close, lambda done: self._on_closed(*done), self._on_failed)
+        self.ctx.tasks.run(close, lambda done: self._on_closed(*done), self._on_failed)
 
     def offer_to_open(self) -> None:
         """Right after login without an open shift: Enter opens it, Esc leaves it closed."""

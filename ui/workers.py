@@ -1,9 +1,11 @@
 """The one way the UI runs service calls off the GUI thread: a QThreadPool task with a signal bridge.
 
-`run_task(fn, on_done, on_error)` runs `fn` on a pool thread and delivers the result, an
-environment error (DomainError, network, disk) or a bug (any other exception, logged with its
-traceback and sent to the crash handler) back on the GUI thread. Slow work takes a `Progress`
-argument and reports `(done, total, text)` through `on_progress`.
+The application makes one `TaskRunner(on_bug)`, its bug handler (the crash reporter) given at
+creation, and hands it to whatever starts background work. `runner.run(fn, on_done, on_error)` runs
+`fn` on a pool thread and delivers the result, an environment error (DomainError, an
+`EnvironmentFault` from the core, the operating system) or a bug (any other exception, logged with
+its traceback and sent to the runner's bug handler) back on the GUI thread. Slow work takes a
+`Progress` argument and reports `(done, total, text)` through `on_progress`.
 """
 
 from __future__ import annotations
@@ -97,9 +99,10 @@ class _Bridge(QObject):
     progressed = Signal(int, int, str)
     finished = Signal()
 
-    def __init__(self, callbacks: _Callbacks) -> None:
+    def __init__(self, callbacks: _Callbacks, runner: TaskRunner) -> None:
         super().__init__()
         self._callbacks = callbacks
+        self._runner = runner
         self.succeeded.connect(self._on_succeeded)
         self.failed.connect(self._on_failed)
         self.progressed.connect(self._on_progressed)
@@ -113,7 +116,7 @@ class _Bridge(QObject):
     @Slot(object)
     def _on_failed(self, failure: Failure) -> None:
         if failure.is_bug:
-            report_bug(failure)
+            self._runner.report_bug(failure)
         elif self._callbacks.on_error is not None:
             self._callbacks.on_error(failure)
         else:
@@ -130,7 +133,7 @@ class _Bridge(QObject):
             if self._callbacks.on_finished is not None:
                 self._callbacks.on_finished()
         finally:
-            _live.discard(self)
+            self._runner.forget(self)
 
 
 @dataclass(frozen=True)
@@ -162,42 +165,55 @@ class _Task(QRunnable):
 
 
 BugHandler = Callable[[Failure], None]
-_bug_handler: BugHandler | None = None
-_live: set[_Bridge] = set()
 
 
-def set_bug_handler(handler: BugHandler | None) -> None:
-    """Where bugs from background calls go (the app installs the crash dialog)."""
-    global _bug_handler
-    _bug_handler = handler
-
-
-def report_bug(failure: Failure) -> None:
-    """Log a bug with its traceback and hand it to the crash handler."""
+def log_bug(failure: Failure) -> None:
+    """Log a bug from a background task with its traceback (every runner does this first)."""
     log.error("Bug in a background task: %r\n%s", failure.error, failure.trace)
-    if _bug_handler is not None:
-        _bug_handler(failure)
 
 
-def pool() -> QThreadPool:
-    """The application's worker pool (the global one: small, shared by all pages)."""
-    return QThreadPool.globalInstance()
+def ignore_bug(_failure: Failure) -> None:
+    """A bug handler for runners without a crash dialog (tests, previews): the log entry is all."""
 
 
-def run_task(
-    fn: Callable[..., Any],
-    on_done: Callable[[Any], None] | None = None,
-    on_error: Callable[[Failure], None] | None = None,
-    on_progress: Callable[[int, int, str], None] | None = None,
-    on_finished: Callable[[], None] | None = None,
-) -> None:
-    """Run `fn` on the pool; callbacks run on the GUI thread. Bugs always reach `report_bug`.
+class TaskRunner:
+    """Runs callables on a thread pool; results and failures come back on the GUI thread.
 
-    `fn` takes no arguments, or a keyword `progress` (a `Progress`) when it reports progress.
+    `on_bug` is told about every bug after it is logged (the application passes its crash reporter).
     """
-    bridge = _Bridge(_Callbacks(on_done, on_error, on_progress, on_finished))
-    _live.add(bridge)
-    pool().start(_Task(fn, bridge, _wants_progress(fn)))
+
+    def __init__(self, on_bug: BugHandler, pool: QThreadPool | None = None) -> None:
+        self.on_bug = on_bug
+        self.pool = pool or QThreadPool.globalInstance()
+        self._live: set[_Bridge] = set()  # bridges of running tasks (kept alive until they finish)
+
+    def run(
+        self,
+        fn: Callable[..., Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[Failure], None] | None = None,
+        on_progress: Callable[[int, int, str], None] | None = None,
+        on_finished: Callable[[], None] | None = None,
+    ) -> None:
+        """Run `fn` on the pool; callbacks run on the GUI thread. Bugs always reach `report_bug`.
+
+        `fn` takes no arguments, or a keyword `progress` (a `Progress`) when it reports progress.
+        """
+        bridge = _Bridge(_Callbacks(on_done, on_error, on_progress, on_finished), self)
+        self._live.add(bridge)
+        self.pool.start(_Task(fn, bridge, _wants_progress(fn)))
+
+    def report_bug(self, failure: Failure) -> None:
+        """Log a bug with its traceback and hand it to this runner's bug handler."""
+        log_bug(failure)
+        self.on_bug(failure)
+
+    def forget(self, bridge: _Bridge) -> None:
+        self._live.discard(bridge)
+
+    def wait_for_idle(self, timeout_ms: int = 5000) -> bool:
+        """Block until every background task finished (used at shutdown)."""
+        return self.pool.waitForDone(timeout_ms)
 
 
 def _wants_progress(fn: Callable[..., Any]) -> bool:
@@ -206,8 +222,3 @@ def _wants_progress(fn: Callable[..., Any]) -> bool:
     except (TypeError, ValueError):
         return False
     return "progress" in params
-
-
-def wait_for_idle(timeout_ms: int = 5000) -> bool:
-    """Block until every background task finished (used at shutdown)."""
-    return pool().waitForDone(timeout_ms)

@@ -25,7 +25,7 @@ def test_result_and_progress_arrive_on_the_gui_thread(qtbot):
 
     steps: list[tuple[int, int, str]] = []
     done: list[object] = []
-    workers.run_task(slow, lambda r: done.append((r, QThread.currentThread() is gui)),
+    workers.TaskRunner(workers.ignore_bug).run(slow, lambda r: done.append((r, QThread.currentThread() is gui)),
                      on_progress=lambda *a: steps.append(a))
     qtbot.waitUntil(lambda: bool(done))
     assert done == [(42, True)]
@@ -39,7 +39,7 @@ def test_domain_error_is_an_environment_failure_with_russian_text(qtbot):
     def refuse():
         raise DomainError("auth.not_logged_in")
 
-    workers.run_task(refuse, on_error=failures.append)
+    workers.TaskRunner(workers.ignore_bug).run(refuse, on_error=failures.append)
     qtbot.waitUntil(lambda: bool(failures))
     assert not failures[0].is_bug
     assert "Войдите" in failures[0].message
@@ -52,14 +52,40 @@ def test_a_bug_goes_to_the_crash_reporter_with_the_log_path(qtbot, tmp_path, mon
     monkeypatch.setattr(threading, "excepthook", threading.excepthook)
     reporter = CrashReporter(str(tmp_path / "pickup-desk.log"), show_dialog=False)
     reporter.install()
+    runner = workers.TaskRunner(reporter.report_failure)  # the crash reporter is the runner's bug handler
     env_errors: list[workers.Failure] = []
+    with qtbot.waitSignal(reporter.crashed, timeout=5000) as blocker:
+        runner.run(lambda: {}["missing"], on_error=env_errors.append)
+    assert "KeyError" in blocker.args[0]
+    assert env_errors == []  # a bug is never shown as a plain environment message
+
+
+def test_each_runner_sends_bugs_to_its_own_handler_and_logs_them(qtbot, caplog):
+    first: list[workers.Failure] = []
+    second: list[workers.Failure] = []
+    workers.TaskRunner(first.append).run(lambda: 1 / 0)
+    qtbot.waitUntil(lambda: bool(first))
+    assert second == [] and first[0].is_bug and isinstance(first[0].error, ZeroDivisionError)
+    assert "ZeroDivisionError" in first[0].trace
+    assert any("Bug in a background task" in r.getMessage() and "ZeroDivisionError" in r.getMessage()
+               for r in caplog.records)
+
+
+def test_the_application_gives_its_runner_the_crash_reporter(qtbot, tmp_path):
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.config import AppConfig
+    from ui.app import Launcher
+
+    reporter = CrashReporter(str(tmp_path / "pickup-desk.log"), show_dialog=False)
+    launcher = Launcher(QApplication.instance(), AppConfig(data_dir=tmp_path / "data"), reporter)
     try:
         with qtbot.waitSignal(reporter.crashed, timeout=5000) as blocker:
-            workers.run_task(lambda: {}["missing"], on_error=env_errors.append)
-        assert "KeyError" in blocker.args[0]
-        assert env_errors == []  # a bug is never shown as a plain environment message
+            launcher.tasks.run(lambda: [][1])
+        assert "IndexError" in blocker.args[0]
     finally:
-        workers.set_bug_handler(None)
+        launcher.splash.close()
+        launcher.scanner.deleteLater()
 
 
 def test_network_and_disk_errors_are_environment_errors():
@@ -99,7 +125,7 @@ def test_a_locked_database_in_a_service_call_reaches_the_clerk_as_plain_text(qtb
             session.execute(text("SELECT 1"))
 
     try:
-        workers.run_task(write, on_error=failures.append)
+        workers.TaskRunner(workers.ignore_bug).run(write, on_error=failures.append)
         qtbot.waitUntil(lambda: bool(failures))
     finally:
         holder.execute("ROLLBACK")
