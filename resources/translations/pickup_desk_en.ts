@@ -160,37 +160,37 @@ Start it again when you have an enrolment code from the administrator.</translat
 <context>
     <name>CounterDocuments</name>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="95"/>
+        <location filename="../../ui/hardware/wiring.py" line="80"/>
         <source>Не напечатано: {0}</source>
         <translation>Not printed: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="96"/>
+        <location filename="../../ui/hardware/wiring.py" line="81"/>
         <source>Документ сохранён: F11 или «Оборудование → Печатать ещё раз».</source>
         <translation>The document is saved: F11 or “Hardware → Print again”.</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="108"/>
+        <location filename="../../ui/hardware/wiring.py" line="93"/>
         <source>Нечего печатать</source>
         <translation>Nothing to print</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="108"/>
+        <location filename="../../ui/hardware/wiring.py" line="93"/>
         <source>Такой документ ещё не формировался.</source>
         <translation>No such document has been made yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="112"/>
+        <location filename="../../ui/hardware/wiring.py" line="97"/>
         <source>Отправлено на печать</source>
         <translation>Sent to the printer</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="127"/>
+        <location filename="../../ui/hardware/wiring.py" line="112"/>
         <source>Печать недоступна</source>
         <translation>Printing unavailable</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="128"/>
+        <location filename="../../ui/hardware/wiring.py" line="113"/>
         <source>Принтеры не настроены в этой программе. Обратитесь к администратору.</source>
         <translation>Printers are not set up in this program. Contact the administrator.</translation>
     </message>
@@ -859,7 +859,7 @@ Technical: {1}</translation>
         <translation>Print settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="160"/>
+        <location filename="../../ui/hardware/wiring.py" line="154"/>
         <source>Печатать квитанцию сразу после выдачи</source>
         <translation>Print the receipt right after handover</translation>
     </message>
@@ -1263,7 +1263,7 @@ Technical: {1}</translation>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="25"/>
+        <location filename="../../ui/pages/returns_page.py" line="26"/>
         <source>Возвраты</source>
         <translation>Returns</translation>
     </message>
@@ -1653,232 +1653,232 @@ Technical: {1}</translation>
 <context>
     <name>ReturnsPage</name>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="32"/>
+        <location filename="../../ui/pages/returns_page.py" line="33"/>
         <source>Возврат: F5 — начать сессию, затем сканируйте коробки из списка.</source>
         <translation>Returns: F5 starts a session, then scan the boxes from the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="37"/>
-        <location filename="../../ui/pages/returns_page.py" line="47"/>
-        <location filename="../../ui/pages/returns_page.py" line="52"/>
+        <location filename="../../ui/pages/returns_page.py" line="38"/>
+        <location filename="../../ui/pages/returns_page.py" line="48"/>
+        <location filename="../../ui/pages/returns_page.py" line="53"/>
         <source>Заказ</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="38"/>
-        <location filename="../../ui/pages/returns_page.py" line="47"/>
+        <location filename="../../ui/pages/returns_page.py" line="39"/>
+        <location filename="../../ui/pages/returns_page.py" line="48"/>
         <source>Клиент</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="39"/>
+        <location filename="../../ui/pages/returns_page.py" line="40"/>
         <source>Телефон</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="40"/>
+        <location filename="../../ui/pages/returns_page.py" line="41"/>
         <source>Хранение до</source>
         <translation>Stored until</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="41"/>
+        <location filename="../../ui/pages/returns_page.py" line="42"/>
         <source>Ячейки</source>
         <translation>Cells</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="43"/>
+        <location filename="../../ui/pages/returns_page.py" line="44"/>
         <source>Истекает сегодня</source>
         <translation>Expires today</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="44"/>
+        <location filename="../../ui/pages/returns_page.py" line="45"/>
         <source>Истекает завтра</source>
         <translation>Expires tomorrow</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="47"/>
-        <location filename="../../ui/pages/returns_page.py" line="52"/>
+        <location filename="../../ui/pages/returns_page.py" line="48"/>
+        <location filename="../../ui/pages/returns_page.py" line="53"/>
         <source>Причина</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="47"/>
+        <location filename="../../ui/pages/returns_page.py" line="48"/>
         <source>Статус</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="47"/>
+        <location filename="../../ui/pages/returns_page.py" line="48"/>
         <source>Коробки к возврату</source>
         <translation>Boxes to return</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="48"/>
+        <location filename="../../ui/pages/returns_page.py" line="49"/>
         <source>К возврату</source>
         <translation>To return</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="52"/>
+        <location filename="../../ui/pages/returns_page.py" line="53"/>
         <source>Коробка</source>
         <translation>Box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="52"/>
+        <location filename="../../ui/pages/returns_page.py" line="53"/>
         <source>Место</source>
         <translation>Box no.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="53"/>
+        <location filename="../../ui/pages/returns_page.py" line="54"/>
         <source>Сессия возврата</source>
         <translation>Return session</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="57"/>
+        <location filename="../../ui/pages/returns_page.py" line="58"/>
         <source>Начать возврат</source>
         <translation>Start return</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="58"/>
+        <location filename="../../ui/pages/returns_page.py" line="59"/>
         <source>Продлить хранение</source>
         <translation>Extend storage</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="59"/>
+        <location filename="../../ui/pages/returns_page.py" line="60"/>
         <source>Обновить</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="60"/>
+        <location filename="../../ui/pages/returns_page.py" line="61"/>
         <source>Закрыть возврат</source>
         <translation>Close return</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="61"/>
+        <location filename="../../ui/pages/returns_page.py" line="62"/>
         <source>Акт</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="100"/>
+        <location filename="../../ui/pages/returns_page.py" line="101"/>
         <source>К возврату ({0})</source>
         <translation>To return ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="110"/>
+        <location filename="../../ui/pages/returns_page.py" line="111"/>
         <source>Сессия возврата не начата</source>
         <translation>No return session</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="111"/>
+        <location filename="../../ui/pages/returns_page.py" line="112"/>
         <source>Нажмите F5, чтобы начать возврат, и отсканируйте коробку снова.</source>
         <translation>Press F5 to start a return and scan the box again.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="121"/>
+        <location filename="../../ui/pages/returns_page.py" line="122"/>
         <source>Повтор: {0}</source>
         <translation>Repeat: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="121"/>
+        <location filename="../../ui/pages/returns_page.py" line="122"/>
         <source>Эта коробка уже в возврате.</source>
         <translation>This box is already in the return.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="128"/>
+        <location filename="../../ui/pages/returns_page.py" line="129"/>
         <source> Заказ возвращён полностью.</source>
         <translation> The order is fully returned.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="130"/>
+        <location filename="../../ui/pages/returns_page.py" line="131"/>
         <source>В возврат: {0}</source>
         <translation>Returned: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="131"/>
+        <location filename="../../ui/pages/returns_page.py" line="132"/>
         <source>Заказ {0}, коробка {1} из {2}, ячейка {3}.{4}</source>
         <translation>Order {0}, box {1} of {2}, cell {3}.{4}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="141"/>
+        <location filename="../../ui/pages/returns_page.py" line="142"/>
         <source>Сессия уже открыта</source>
         <translation>Session already open</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="141"/>
+        <location filename="../../ui/pages/returns_page.py" line="142"/>
         <source>Сканируйте коробки из списка.</source>
         <translation>Scan the boxes from the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="151"/>
+        <location filename="../../ui/pages/returns_page.py" line="152"/>
         <source>Идёт возврат: сканируйте коробки заказов из списка «К возврату». F9 — закрыть и получить акт.</source>
         <translation>Return in progress: scan the boxes of the orders in “To return”. F9 closes it and produces the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="153"/>
+        <location filename="../../ui/pages/returns_page.py" line="154"/>
         <source>Возврат начат</source>
         <translation>Return started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="153"/>
+        <location filename="../../ui/pages/returns_page.py" line="154"/>
         <source>Сканируйте коробки.</source>
         <translation>Scan the boxes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="172"/>
+        <location filename="../../ui/pages/returns_page.py" line="173"/>
         <source>Возврат закрыт: {0} коробок, {1} заказов. Акт возврата сформирован.</source>
         <translation>Return closed: {0} boxes, {1} orders. Return report produced.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="177"/>
-        <location filename="../../ui/pages/returns_page.py" line="181"/>
+        <location filename="../../ui/pages/returns_page.py" line="178"/>
+        <location filename="../../ui/pages/returns_page.py" line="182"/>
         <source>Возврат закрыт</source>
         <translation>Return closed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="176"/>
+        <location filename="../../ui/pages/returns_page.py" line="177"/>
         <source>Коробок: {0}.</source>
         <translation>Boxes: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="182"/>
+        <location filename="../../ui/pages/returns_page.py" line="183"/>
         <source>Акт возврата напечатан: передайте его перевозчику вместе с коробками.</source>
         <translation>Return report printed: give it to the carrier with the boxes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="203"/>
+        <location filename="../../ui/pages/returns_page.py" line="204"/>
         <source>Только менеджер</source>
         <translation>Manager only</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="203"/>
+        <location filename="../../ui/pages/returns_page.py" line="204"/>
         <source>Продлить хранение может менеджер.</source>
         <translation>Only a manager can extend storage.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="207"/>
+        <location filename="../../ui/pages/returns_page.py" line="208"/>
         <source>Заказ не выбран</source>
         <translation>No order selected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="207"/>
+        <location filename="../../ui/pages/returns_page.py" line="208"/>
         <source>Выберите заказ в списке.</source>
         <translation>Select an order in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="210"/>
+        <location filename="../../ui/pages/returns_page.py" line="211"/>
         <source>Продление хранения</source>
         <translation>Storage extension</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="210"/>
+        <location filename="../../ui/pages/returns_page.py" line="211"/>
         <source>На сколько дней продлить заказ {0}?</source>
         <translation>Extend order {0} by how many days?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="218"/>
+        <location filename="../../ui/pages/returns_page.py" line="219"/>
         <source>Хранение продлено</source>
         <translation>Storage extended</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="219"/>
+        <location filename="../../ui/pages/returns_page.py" line="220"/>
         <source>Заказ {0} хранится до {1}.</source>
         <translation>Order {0} is kept until {1}.</translation>
     </message>
@@ -1942,34 +1942,34 @@ Technical: {1}</translation>
 <context>
     <name>ShiftActions</name>
     <message>
-        <location filename="../../ui/shift_actions.py" line="51"/>
-        <location filename="../../ui/shift_actions.py" line="78"/>
+        <location filename="../../ui/shift_actions.py" line="52"/>
+        <location filename="../../ui/shift_actions.py" line="79"/>
         <source>Смена</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="52"/>
+        <location filename="../../ui/shift_actions.py" line="53"/>
         <source>Смена не открыта. Открыть смену сейчас?</source>
         <translation>No shift is open. Open the shift now?</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="61"/>
+        <location filename="../../ui/shift_actions.py" line="62"/>
         <source>Смена открыта</source>
         <translation>Shift opened</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="61"/>
+        <location filename="../../ui/shift_actions.py" line="62"/>
         <source>Хорошей работы!</source>
         <translation>Have a good shift!</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="71"/>
-        <location filename="../../ui/shift_actions.py" line="74"/>
+        <location filename="../../ui/shift_actions.py" line="72"/>
+        <location filename="../../ui/shift_actions.py" line="75"/>
         <source>Смена закрыта</source>
         <translation>Shift closed</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="74"/>
+        <location filename="../../ui/shift_actions.py" line="75"/>
         <source>Отчёт за смену напечатан.</source>
         <translation>Shift report printed.</translation>
     </message>
@@ -2402,7 +2402,7 @@ Technical: {1}</translation>
 <context>
     <name>owner</name>
     <message>
-        <location filename="../../ui/shift_actions.py" line="83"/>
+        <location filename="../../ui/shift_actions.py" line="84"/>
         <source>Принято коробок: {0}; выдано заказов: {1}; наличные: {2}; карта: {3}; активировано карт: {4}; возвращено коробок: {5}.</source>
         <translation>Boxes received: {0}; orders handed over: {1}; cash: {2}; card: {3}; cards activated: {4}; boxes returned: {5}.</translation>
     </message>
@@ -2521,12 +2521,12 @@ Technical: {1}</translation>
 <context>
     <name>workers</name>
     <message>
-        <location filename="../../ui/workers.py" line="49"/>
+        <location filename="../../ui/workers.py" line="47"/>
         <source>База данных занята другой операцией. Повторите действие через несколько секунд.</source>
         <translation>The database is busy with another operation. Repeat in a few seconds.</translation>
     </message>
     <message>
-        <location filename="../../ui/workers.py" line="53"/>
+        <location filename="../../ui/workers.py" line="51"/>
         <source>На диске закончилось место. Освободите место на диске и повторите действие.</source>
         <translation>The disk is full. Free some space and repeat.</translation>
     </message>
@@ -2536,12 +2536,12 @@ Technical: {1}</translation>
         <translation>The database cannot be written to. Check the permissions on the program data folder.</translation>
     </message>
     <message>
-        <location filename="../../ui/workers.py" line="61"/>
+        <location filename="../../ui/workers.py" line="55"/>
         <source>Нет связи с сервером. Работа продолжается без сети; данные отправятся позже.</source>
         <translation>No connection to the server. Work continues offline; data will be sent later.</translation>
     </message>
     <message>
-        <location filename="../../ui/workers.py" line="64"/>
+        <location filename="../../ui/workers.py" line="58"/>
         <source>Ошибка окружения: {0}</source>
         <translation>Environment error: {0}</translation>
     </message>
