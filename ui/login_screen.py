@@ -21,8 +21,14 @@ class LoginScreen(QWidget):
     login_succeeded = Signal(object)  # Actor
     login_failed = Signal(str)
 
-    def __init__(self, staff: StaffService, point_name: str = "", hint: str = "", parent: QWidget | None = None,
-                 tasks: TaskRunner | None = None):
+    def __init__(
+        self,
+        staff: StaffService,
+        point_name: str = "",
+        hint: str = "",
+        parent: QWidget | None = None,
+        tasks: TaskRunner | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("LoginScreen")
         self._staff = staff
