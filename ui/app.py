@@ -38,7 +38,7 @@ from ui.main_window import MainWindow
 from ui.paths import resource
 from ui.scanner import ScannerSettings, WedgeScanner
 from ui.startup import Started, start
-from ui.workers import Failure, run_task, wait_for_idle
+from ui.workers import Failure, TaskRunner
 
 if TYPE_CHECKING:
     from desktop.cli import CliArgs
@@ -83,6 +83,7 @@ class Launcher:
         self.app = app
         self.config = config
         self.reporter = reporter
+        self.tasks = TaskRunner(reporter.report_failure)
         self.window: MainWindow | None = None
         self.started: Started | None = None
         self.scanner = WedgeScanner(scanner_settings(config), app)
@@ -97,13 +98,13 @@ class Launcher:
 
         False when the clerk cancelled the enrolment (the app then exits).
         """
-        if needs_enrolment(self.config) and run_enrol_wizard(self.config) is None:
+        if needs_enrolment(self.config) and run_enrol_wizard(self.config, tasks=self.tasks) is None:
             tell_enrolment_cancelled()
             return False
         self.splash.show()
         config = self.config
-        run_task(lambda progress: start(config, progress), self._on_started, self._on_start_failed,
-                 self._on_progress, self._on_start_finished)
+        self.tasks.run(lambda progress: start(config, progress), self._on_started, self._on_start_failed,
+                       self._on_progress, self._on_start_finished)
         return True
 
     def _on_progress(self, done: int, total: int, text: str) -> None:
@@ -128,7 +129,7 @@ class Launcher:
         feedback = FeedbackBanner()
         patterns = scan_patterns(self.config)
         ctx = AppContext(started.db, Services.create(started.db, patterns=patterns), SessionState(), feedback,
-                         patterns, started.sync, self.config)
+                         patterns, started.sync, self.config, tasks=self.tasks)
         self.window = MainWindow(ctx, started.point_name, started.demo_hint, self.config.idle_lock_minutes,
                                  status_point=started.point_short)
         self.scanner.scan_received.connect(self.window.scans.enqueue)
@@ -140,7 +141,7 @@ class Launcher:
         self.window.activateWindow()  # shortcuts need an active window, also without a window manager
 
     def shutdown(self) -> None:
-        wait_for_idle(10_000)
+        self.tasks.wait_for_idle(10_000)
         started = self.started
         if started is None:
             return

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -23,6 +23,7 @@ from desktop.services.staff import StaffService
 from desktop.services.storage_cells import StorageCellService
 from desktop.sync.runner import SyncRunner
 from ui.feedback import FeedbackBanner
+from ui.workers import TaskRunner, ignore_bug
 
 if TYPE_CHECKING:
     from ui.hardware.wiring import CounterDocuments
@@ -110,3 +111,5 @@ class AppContext:
     sync: SyncRunner | None = None  # status() is read-only and thread-safe
     config: AppConfig | None = None
     documents: CounterDocuments | None = None
+    # background work; the app passes the runner whose bug handler is its crash reporter
+    tasks: TaskRunner = field(default_factory=lambda: TaskRunner(ignore_bug))

@@ -11,13 +11,13 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ui import workers
+from ui.workers import Failure
 
 log = logging.getLogger("pickup_desk.crash")
 
 
 class CrashReporter(QObject):
-    """Installs sys.excepthook / threading.excepthook and the worker bug handler; shows one dialog at a time."""
+    """Installs sys.excepthook / threading.excepthook; the bug handler of the app's TaskRunner; one dialog at a time."""
 
     crashed = Signal(str)
     _requested = Signal(str)
@@ -33,7 +33,10 @@ class CrashReporter(QObject):
     def install(self) -> None:
         sys.excepthook = self._on_exception
         threading.excepthook = self._on_thread_exception
-        workers.set_bug_handler(lambda failure: self.report(repr(failure.error)))
+
+    def report_failure(self, failure: Failure) -> None:
+        """A bug from a background task (already logged by the runner): show the crash dialog."""
+        self.report(repr(failure.error))
 
     def _on_exception(self, kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         text = "".join(traceback.format_exception(kind, error, tb))

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.workers import Failure, run_task
+from ui.workers import Failure, TaskRunner, ignore_bug
 
 log = logging.getLogger(__name__)
 
@@ -135,9 +135,11 @@ def _fill(table: QTableWidget, rows: Sequence[tuple[str, ...]]) -> None:
 class DemoSmsDialog(QDialog):
     """Two tabs — «SMS» and «Коды получения» — refreshed off the GUI thread while the dialog is shown."""
 
-    def __init__(self, data_dir: Path, parent: QWidget | None = None, refresh_ms: int = REFRESH_MS) -> None:
+    def __init__(self, data_dir: Path, parent: QWidget | None = None, refresh_ms: int = REFRESH_MS,
+                 tasks: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self.data_dir = Path(data_dir)
+        self._tasks = tasks or TaskRunner(ignore_bug)  # the window passes the app's runner (bugs → crash dialog)
         self.setWindowTitle(self.tr("Демо: SMS и коды получения"))
         self.setObjectName("demoSmsDialog")
         self.resize(1000, 560)
@@ -195,7 +197,7 @@ class DemoSmsDialog(QDialog):
             return
         self.loading = True
         data_dir = self.data_dir
-        run_task(lambda: read_demo(data_dir), self._on_loaded, self._on_failed, on_finished=self._on_finished)
+        self._tasks.run(lambda: read_demo(data_dir), self._on_loaded, self._on_failed, on_finished=self._on_finished)
 
     def _on_loaded(self, data: DemoData) -> None:
         self.loads += 1
@@ -211,11 +213,11 @@ class DemoSmsDialog(QDialog):
         self.loading = False
 
 
-def show_demo_sms(parent: QWidget, data_dir: Path) -> DemoSmsDialog:
+def show_demo_sms(parent: QWidget, data_dir: Path, tasks: TaskRunner | None = None) -> DemoSmsDialog:
     """Show the (single, non-modal) demo dialog of this window, creating it on first use."""
     dialog = parent.findChild(DemoSmsDialog)
     if dialog is None:
-        dialog = DemoSmsDialog(data_dir, parent)
+        dialog = DemoSmsDialog(data_dir, parent, tasks=tasks)
     dialog.setWindowModality(Qt.WindowModality.NonModal)
     dialog.show()
     dialog.raise_()

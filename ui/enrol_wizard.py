@@ -1,6 +1,6 @@
 """First-run enrolment wizard: server address (health-checked, TLS verified), one-time code, point confirmation.
 
-Network and database work runs off the GUI thread (`ui.workers.run_task`); each problem — wrong
+Network and database work runs off the GUI thread (the given `ui.workers.TaskRunner`); each problem — wrong
 address, certificate, unreachable server, wrong or expired code — is shown in plain Russian. The
 credential is kept only when the clerk confirms the pickup point; cancelling on the last page
 removes it again.
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from desktop import device_credentials
 from desktop.config import AppConfig
 from desktop.device_credentials import DeviceCredentials
-from ui.workers import Failure, run_task
+from ui.workers import Failure, TaskRunner, ignore_bug
 
 log = logging.getLogger(__name__)
 
@@ -72,10 +72,11 @@ class ServerPage(QWizardPage):
 
     checked = Signal(bool)
 
-    def __init__(self, config: AppConfig, check: Callable[[str, str | None], Any]) -> None:
+    def __init__(self, config: AppConfig, check: Callable[[str, str | None], Any], tasks: TaskRunner) -> None:
         super().__init__()
         self.config = config
         self._check = check
+        self._tasks = tasks
         self._ok_url: str | None = None
         self.setTitle(QCoreApplication.translate("EnrolWizard", "Адрес сервера"))
         self.setSubTitle(QCoreApplication.translate(
@@ -109,7 +110,7 @@ class ServerPage(QWizardPage):
         ca = str(self.config.ca_bundle) if self.config.ca_bundle else None
         self.check_button.setEnabled(False)
         self.status.setText(QCoreApplication.translate("EnrolWizard", "Проверка…"))
-        run_task(lambda: self._check(url, ca), lambda health: self._on_checked(url, health), self._on_failed)
+        self._tasks.run(lambda: self._check(url, ca), lambda health: self._on_checked(url, health), self._on_failed)
 
     def _on_checked(self, url: str, health: Any) -> None:
         self.check_button.setEnabled(True)
@@ -133,11 +134,12 @@ class CodePage(QWizardPage):
     enrolled = Signal(bool)
 
     def __init__(self, config: AppConfig, server: ServerPage,
-                 enrol: Callable[[AppConfig, str, str, str], tuple[DeviceCredentials, str]]) -> None:
+                 enrol: Callable[[AppConfig, str, str, str], tuple[DeviceCredentials, str]], tasks: TaskRunner) -> None:
         super().__init__()
         self.config = config
         self.server = server
         self._enrol = enrol
+        self._tasks = tasks
         self.result: tuple[DeviceCredentials, str] | None = None
         self._busy = False
         self.setTitle(QCoreApplication.translate("EnrolWizard", "Код регистрации"))
@@ -171,7 +173,7 @@ class CodePage(QWizardPage):
         self.status.setText(QCoreApplication.translate("EnrolWizard", "Регистрация…"))
         url, code, name = self.server.checked_url(), self.code.text().strip(), self.device_name.text().strip()
         config = self.config
-        run_task(lambda: self._enrol(config, url, code, name), self._on_enrolled, self._on_failed)
+        self._tasks.run(lambda: self._enrol(config, url, code, name), self._on_enrolled, self._on_failed)
 
     def _on_enrolled(self, result: tuple[DeviceCredentials, str]) -> None:
         self._busy = False
@@ -219,14 +221,15 @@ class EnrolWizard(QWizard):
     def __init__(self, config: AppConfig, parent: QWidget | None = None,
                  check: Callable[[str, str | None], Any] = check_server,
                  enrol: Callable[[AppConfig, str, str, str], tuple[DeviceCredentials, str]] = enrol_and_describe,
-                 ) -> None:
+                 tasks: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self.config = config
         self.credentials: DeviceCredentials | None = None
         self.setWindowTitle(QCoreApplication.translate("EnrolWizard", "Регистрация рабочего места Pickup Desk"))
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
-        self.server_page = ServerPage(config, check)
-        self.code_page = CodePage(config, self.server_page, enrol)
+        tasks = tasks or TaskRunner(ignore_bug)  # the app passes its runner (bugs → crash dialog)
+        self.server_page = ServerPage(config, check, tasks)
+        self.code_page = CodePage(config, self.server_page, enrol, tasks)
         self.confirm_page = ConfirmPage(self.code_page)
         for page in (self.server_page, self.code_page, self.confirm_page):
             self.addPage(page)
@@ -244,8 +247,9 @@ class EnrolWizard(QWizard):
             log.warning("enrolment cancelled at the point confirmation; credential removed")
 
 
-def run_enrol_wizard(config: AppConfig, parent: QWidget | None = None) -> DeviceCredentials | None:
+def run_enrol_wizard(config: AppConfig, parent: QWidget | None = None,
+                     tasks: TaskRunner | None = None) -> DeviceCredentials | None:
     """Show the wizard modally; the stored credential, or None when the clerk cancelled."""
-    wizard = EnrolWizard(config, parent)
+    wizard = EnrolWizard(config, parent, tasks=tasks)
     wizard.exec()
     return wizard.credentials

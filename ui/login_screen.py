@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QLineEdit, QPushButto
 from desktop.scan_routing import Scan, ScanKind
 from desktop.services.base import Actor
 from desktop.services.staff import StaffService
-from ui.workers import Failure, run_task
+from ui.workers import Failure, TaskRunner, ignore_bug
 
 BADGE = re.compile(r"^ST\d{6}$")
 
@@ -21,10 +21,18 @@ class LoginScreen(QWidget):
     login_succeeded = Signal(object)  # Actor
     login_failed = Signal(str)
 
-    def __init__(self, staff: StaffService, point_name: str = "", hint: str = "", parent: QWidget | None = None):
+    def __init__(
+        self,
+        staff: StaffService,
+        point_name: str = "",
+        hint: str = "",
+        parent: QWidget | None = None,
+        tasks: TaskRunner | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("LoginScreen")
         self._staff = staff
+        self._tasks = tasks or TaskRunner(ignore_bug)  # the window passes the app's runner (bugs → crash dialog)
         self.busy = False
         self._build(point_name, hint)
 
@@ -111,7 +119,7 @@ class LoginScreen(QWidget):
             call = lambda: staff.login_password(identifier, secret)  # noqa: E731
         self.busy = True
         self._show(self.tr("Проверка…"), error=False)
-        run_task(call, self._on_login_done, self._on_login_failed, on_finished=self._on_finished)
+        self._tasks.run(call, self._on_login_done, self._on_login_failed, on_finished=self._on_finished)
 
     def _on_login_done(self, actor: Actor) -> None:
         self.reset()

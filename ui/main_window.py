@@ -47,7 +47,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.setWindowTitle(self.tr("Пункт выдачи — {0}").format(point_name) if point_name else self.tr("Пункт выдачи"))
-        self.login = LoginScreen(ctx.services.staff, point_name, login_hint)
+        self.login = LoginScreen(ctx.services.staff, point_name, login_hint, tasks=ctx.tasks)
         self.pages: list[Page] = [cls(ctx) for cls in (page_classes or PAGE_CLASSES)]
         self._root = QStackedWidget(self)
         self._root.addWidget(self.login)
@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
             from ui.demo_sms_dialog import show_demo_sms
 
             self._menu_action(help_menu, self.tr("Демо: SMS и коды получения"), "Ctrl+Shift+S",
-                              lambda _checked=False: show_demo_sms(self, config.data_dir))
+                              lambda _checked=False: show_demo_sms(self, config.data_dir, self.ctx.tasks))
 
     def _menu_action(self, menu, text: str, key: str, slot) -> QAction:  # type: ignore[no-untyped-def]
         action = QAction(text, self)

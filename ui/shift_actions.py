@@ -5,14 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop.documents.adapters import shift_report_from
 from desktop.documents.builders import shift_report
 from desktop.documents.model import Document
 from desktop.domain.money import rub
 from desktop.services.staff import ShiftReport
 from ui.context import AppContext
-from ui.hardware.wiring import documents_for, point_info
-from ui.workers import Failure, run_task
+from ui.hardware.wiring import documents_for
+from ui.workers import Failure
 
 
 class ShiftActions(QObject):
@@ -31,19 +30,19 @@ class ShiftActions(QObject):
         if actor is None:
             return
         staff = self.ctx.services.staff
-        run_task(lambda: staff.open_shift(actor), self._on_opened, self._on_failed)
+        self.ctx.tasks.run(lambda: staff.open_shift(actor), self._on_opened, self._on_failed)
 
     def close_shift(self) -> None:
         actor = self.ctx.session.actor
         if actor is None:
             return
-        staff, db, with_report = self.ctx.services.staff, self.ctx.db, documents_for(self.ctx) is not None
+        staff, with_report = self.ctx.services.staff, documents_for(self.ctx) is not None
 
         def close() -> tuple[ShiftReport, Document | None]:
             report = staff.close_shift(actor)
-            return report, shift_report(shift_report_from(report, point_info(db))) if with_report else None
+            return report, shift_report(report) if with_report else None
 
-        run_task(close, lambda done: self._on_closed(*done), self._on_failed)
+        self.ctx.tasks.run(close, lambda done: self._on_closed(*done), self._on_failed)
 
     def offer_to_open(self) -> None:
         """Right after login without an open shift: Enter opens it, Esc leaves it closed."""

@@ -1,16 +1,18 @@
 """The one way the UI runs service calls off the GUI thread: a QThreadPool task with a signal bridge.
 
-`run_task(fn, on_done, on_error)` runs `fn` on a pool thread and delivers the result, an
-environment error (DomainError, network, disk) or a bug (any other exception, logged with its
-traceback and sent to the crash handler) back on the GUI thread. Slow work takes a `Progress`
-argument and reports `(done, total, text)` through `on_progress`.
+The application makes one `TaskRunner(on_bug)`, its bug handler (the crash reporter) given at
+creation, and hands it to whatever starts background work. `runner.run(fn, on_done, on_error)` runs
+`fn` on a pool thread and delivers the result, an environment error (DomainError, an
+`EnvironmentFault` from the core, the operating system) or a bug (any other exception, logged with
+its traceback and sent to the runner's bug handler) back on the GUI thread. Slow work takes a
+`Progress` argument and reports `(done, total, text)` through `on_progress`.
 """
 
 from __future__ import annotations
 
+import errno
 import inspect
 import logging
-import sqlite3
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,6 +21,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from desktop.errors import DomainError
+from desktop.faults import BackendUnreachable, EnvironmentFault, StorageProblem, StorageUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -43,46 +46,35 @@ def environment_message(error: BaseException) -> str:
 
     if isinstance(error, DomainError):
         return str(error)
-    if _is_database_busy(error):
+    problem = error.problem if isinstance(error, StorageUnavailable) else None
+    if problem is StorageProblem.BUSY:
         return QCoreApplication.translate(
             "workers", "База данных занята другой операцией. Повторите действие через несколько секунд."
         )
-    if isinstance(error, OSError) and getattr(error, "errno", None) == 28:
+    if problem is StorageProblem.DISK_FULL or (isinstance(error, OSError) and error.errno == errno.ENOSPC):
         return QCoreApplication.translate(
             "workers", "На диске закончилось место. Освободите место на диске и повторите действие."
         )
-    if isinstance(error, ConnectionError | TimeoutError) or _is_network(error):
+    if problem is StorageProblem.READ_ONLY:
+        return QCoreApplication.translate(
+            "workers", "База данных недоступна для записи. Проверьте права на папку данных программы."
+        )
+    if isinstance(error, BackendUnreachable | ConnectionError | TimeoutError):
         return QCoreApplication.translate(
             "workers", "Нет связи с сервером. Работа продолжается без сети; данные отправятся позже."
         )
     return QCoreApplication.translate("workers", "Ошибка окружения: {0}").format(error)
 
 
-def _is_network(error: BaseException) -> bool:
-    try:
-        import requests
-    except ImportError:  # pragma: no cover - requests is a hard dependency
-        return False
-    return isinstance(error, requests.RequestException)
-
-
-def _is_database_busy(error: BaseException) -> bool:
-    try:
-        from sqlalchemy.exc import OperationalError
-    except ImportError:  # pragma: no cover
-        return False
-    if isinstance(error, OperationalError | sqlite3.OperationalError):
-        return "locked" in str(error) or "busy" in str(error)
-    return False
-
-
 def is_environment_error(error: BaseException) -> bool:
-    """Environment's fault (shown in plain words) versus a bug (crash dialog)."""
-    if isinstance(error, DomainError | ConnectionError | TimeoutError):
+    """Environment's fault (shown in plain words) versus a bug (crash dialog).
+
+    The core already turned database and network failures into `EnvironmentFault`s; what is left
+    of the environment here is the operating system (OSError with an errno).
+    """
+    if isinstance(error, DomainError | EnvironmentFault | ConnectionError | TimeoutError):
         return True
-    if isinstance(error, OSError) and getattr(error, "errno", None) is not None:
-        return True
-    return _is_network(error) or _is_database_busy(error)
+    return isinstance(error, OSError) and error.errno is not None
 
 
 class Progress:
@@ -107,9 +99,10 @@ class _Bridge(QObject):
     progressed = Signal(int, int, str)
     finished = Signal()
 
-    def __init__(self, callbacks: _Callbacks) -> None:
+    def __init__(self, callbacks: _Callbacks, runner: TaskRunner) -> None:
         super().__init__()
         self._callbacks = callbacks
+        self._runner = runner
         self.succeeded.connect(self._on_succeeded)
         self.failed.connect(self._on_failed)
         self.progressed.connect(self._on_progressed)
@@ -123,11 +116,11 @@ class _Bridge(QObject):
     @Slot(object)
     def _on_failed(self, failure: Failure) -> None:
         if failure.is_bug:
-            report_bug(failure)
+            self._runner.report_bug(failure)
         elif self._callbacks.on_error is not None:
             self._callbacks.on_error(failure)
         else:
-            log.warning("Необработанная ошибка окружения: %s", failure.message)
+            log.warning("Unhandled environment error: %r", failure.error)
 
     @Slot(int, int, str)
     def _on_progressed(self, done: int, total: int, text: str) -> None:
@@ -140,7 +133,7 @@ class _Bridge(QObject):
             if self._callbacks.on_finished is not None:
                 self._callbacks.on_finished()
         finally:
-            _live.discard(self)
+            self._runner.forget(self)
 
 
 @dataclass(frozen=True)
@@ -172,42 +165,55 @@ class _Task(QRunnable):
 
 
 BugHandler = Callable[[Failure], None]
-_bug_handler: BugHandler | None = None
-_live: set[_Bridge] = set()
 
 
-def set_bug_handler(handler: BugHandler | None) -> None:
-    """Where bugs from background calls go (the app installs the crash dialog)."""
-    global _bug_handler
-    _bug_handler = handler
+def log_bug(failure: Failure) -> None:
+    """Log a bug from a background task with its traceback (every runner does this first)."""
+    log.error("Bug in a background task: %r\n%s", failure.error, failure.trace)
 
 
-def report_bug(failure: Failure) -> None:
-    """Log a bug with its traceback and hand it to the crash handler."""
-    log.error("Ошибка в программе (bug): %r\n%s", failure.error, failure.trace)
-    if _bug_handler is not None:
-        _bug_handler(failure)
+def ignore_bug(_failure: Failure) -> None:
+    """A bug handler for runners without a crash dialog (tests, previews): the log entry is all."""
 
 
-def pool() -> QThreadPool:
-    """The application's worker pool (the global one: small, shared by all pages)."""
-    return QThreadPool.globalInstance()
+class TaskRunner:
+    """Runs callables on a thread pool; results and failures come back on the GUI thread.
 
-
-def run_task(
-    fn: Callable[..., Any],
-    on_done: Callable[[Any], None] | None = None,
-    on_error: Callable[[Failure], None] | None = None,
-    on_progress: Callable[[int, int, str], None] | None = None,
-    on_finished: Callable[[], None] | None = None,
-) -> None:
-    """Run `fn` on the pool; callbacks run on the GUI thread. Bugs always reach `report_bug`.
-
-    `fn` takes no arguments, or a keyword `progress` (a `Progress`) when it reports progress.
+    `on_bug` is told about every bug after it is logged (the application passes its crash reporter).
     """
-    bridge = _Bridge(_Callbacks(on_done, on_error, on_progress, on_finished))
-    _live.add(bridge)
-    pool().start(_Task(fn, bridge, _wants_progress(fn)))
+
+    def __init__(self, on_bug: BugHandler, pool: QThreadPool | None = None) -> None:
+        self.on_bug = on_bug
+        self.pool = pool or QThreadPool.globalInstance()
+        self._live: set[_Bridge] = set()  # bridges of running tasks (kept alive until they finish)
+
+    def run(
+        self,
+        fn: Callable[..., Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[Failure], None] | None = None,
+        on_progress: Callable[[int, int, str], None] | None = None,
+        on_finished: Callable[[], None] | None = None,
+    ) -> None:
+        """Run `fn` on the pool; callbacks run on the GUI thread. Bugs always reach `report_bug`.
+
+        `fn` takes no arguments, or a keyword `progress` (a `Progress`) when it reports progress.
+        """
+        bridge = _Bridge(_Callbacks(on_done, on_error, on_progress, on_finished), self)
+        self._live.add(bridge)
+        self.pool.start(_Task(fn, bridge, _wants_progress(fn)))
+
+    def report_bug(self, failure: Failure) -> None:
+        """Log a bug with its traceback and hand it to this runner's bug handler."""
+        log_bug(failure)
+        self.on_bug(failure)
+
+    def forget(self, bridge: _Bridge) -> None:
+        self._live.discard(bridge)
+
+    def wait_for_idle(self, timeout_ms: int = 5000) -> bool:
+        """Block until every background task finished (used at shutdown)."""
+        return self.pool.waitForDone(timeout_ms)
 
 
 def _wants_progress(fn: Callable[..., Any]) -> bool:
@@ -216,8 +222,3 @@ def _wants_progress(fn: Callable[..., Any]) -> bool:
     except (TypeError, ValueError):
         return False
     return "progress" in params
-
-
-def wait_for_idle(timeout_ms: int = 5000) -> bool:
-    """Block until every background task finished (used at shutdown)."""
-    return pool().waitForDone(timeout_ms)

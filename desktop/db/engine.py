@@ -15,6 +15,8 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop.faults import storage_faults
+
 BUSY_TIMEOUT_MS = 10_000
 
 
@@ -55,14 +57,17 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One write transaction: commit on success, roll back everything on any exception."""
-        with self._writer() as session, session.begin():
+        """One write transaction: commit on success, roll back everything on any exception.
+
+        A locked, full or read-only database surfaces as `desktop.faults.StorageUnavailable`.
+        """
+        with storage_faults(), self._writer() as session, session.begin():
             yield session
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A read-only session (deferred transaction, rolled back at the end)."""
-        with self._reader() as session:
+        """A read-only session (deferred transaction, rolled back at the end); faults as in `write`."""
+        with storage_faults(), self._reader() as session:
             yield session
 
     def create_all(self) -> None:

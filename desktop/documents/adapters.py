@@ -1,4 +1,4 @@
-"""Fill the document inputs from what the services return (receiving, handover, returns, staff)."""
+"""Fill the document inputs from what receiving and handover return (returns and staff return document data)."""
 
 from __future__ import annotations
 
@@ -11,16 +11,11 @@ from desktop.documents.model import (
     HandoverReceiptData,
     PointInfo,
     ReceiptLine,
-    ReturnActData,
-    ReturnActRow,
-    ShiftReportData,
 )
 
 if TYPE_CHECKING:
     from desktop.services.handover import HandoverResult, HandoverState
     from desktop.services.receiving import DiscrepancySummary
-    from desktop.services.returns import ReturnAct
-    from desktop.services.staff import ShiftReport
 
 
 def discrepancy_from_summary(summary: DiscrepancySummary, point: PointInfo | None = None) -> DiscrepancyActData:
@@ -76,39 +71,4 @@ def receipt_from_handover(
         legal_entity_name=state.legal_entity_name,
         power_of_attorney=state.power_of_attorney,
         notes=tuple(result.notes),
-    )
-
-
-def return_act_from(act: ReturnAct) -> ReturnActData:
-    """ReturnsService.close_session() → the act's data."""
-    return ReturnActData(
-        session=act.session_uid,
-        point=PointInfo(act.point_code, act.point_name, act.point_address),
-        opened_at=act.opened_at,
-        closed_at=act.closed_at,
-        opened_by=act.opened_by,
-        closed_by=act.closed_by,
-        orders=tuple(
-            ReturnActRow(o.order_number, o.reason, o.customer_name, tuple(o.boxes), o.boxes_total, o.complete)
-            for o in act.orders
-        ),
-        boxes_count=act.boxes_count,
-    )
-
-
-def shift_report_from(report: ShiftReport, point: PointInfo) -> ShiftReportData:
-    """StaffService.close_shift() → the report's data."""
-    return ShiftReportData(
-        key=report.key,
-        point=point,
-        staff_name=report.staff_name,
-        staff_login=report.staff_login,
-        opened_at=report.opened_at,
-        closed_at=report.closed_at,
-        boxes_received=report.boxes_received,
-        orders_handed_over=report.orders_handed_over,
-        cash_kopecks=report.cash_kopecks,
-        card_kopecks=report.card_kopecks,
-        cards_activated=report.cards_activated,
-        boxes_returned=report.boxes_returned,
     )

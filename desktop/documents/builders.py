@@ -15,8 +15,9 @@ from desktop.documents.model import (
     HandoverReceiptData,
     PointInfo,
     ReceiptLine,
-    ReturnActData,
-    ShiftReportData,
+    ReturnAct,
+    ReturnActLine,
+    ShiftReport,
 )
 from desktop.domain.money import rub
 
@@ -158,8 +159,32 @@ def _payment_fields(data: HandoverReceiptData) -> list[tuple[str, str]]:
     return rows
 
 
-def return_act(data: ReturnActData, zone: tzinfo = MOSCOW) -> Document:
-    title = f"Акт возврата от {h.when(data.closed_at, zone)[:10]}"
+def return_act(data: ReturnAct, zone: tzinfo = MOSCOW) -> Document:
+    head = data.header
+    title = f"Акт возврата от {h.when(head.closed_at, zone)[:10]}"
+    parts = [
+        h.heading(title),
+        h.para(_point_line(head.point), "muted"),
+        h.fields(
+            [
+                ("Сессия возврата", head.key),
+                ("Начало", f"{h.when(head.opened_at, zone)}, {head.opened_by}"),
+                ("Окончание", f"{h.when(head.closed_at, zone)}, {head.closed_by}"),
+                ("Заказов", str(len(data.orders))),
+                ("Коробок", str(data.boxes_count)),
+            ]
+        ),
+        h.heading("Возвращаемые заказы", 2),
+        _return_table(data.orders),
+    ]
+    incomplete = [o.order_number for o in data.orders if not o.complete]
+    if incomplete:
+        parts.append(h.para("Отправлены не все коробки заказов: " + ", ".join(incomplete), "warn"))
+    parts.append(h.signatures("Сдал", "Принял (перевозчик)"))
+    return Document(DocumentKind.RETURN_ACT, head.key, title, h.page(title, *parts))
+
+
+def _return_table(orders: tuple[ReturnActLine, ...]) -> str:
     rows = [
         [
             str(i),
@@ -169,33 +194,33 @@ def return_act(data: ReturnActData, zone: tzinfo = MOSCOW) -> Document:
             ", ".join(o.boxes),
             f"{len(o.boxes)} из {o.boxes_total}" + ("" if o.complete else " — не все!"),
         ]
-        for i, o in enumerate(data.orders, 1)
+        for i, o in enumerate(orders, 1)
     ]
+    return h.table(("№", "Заказ", "Причина", "Клиент", "Коробки", "Мест"), rows, numeric=(0,))
+
+
+def shift_report(data: ShiftReport, zone: tzinfo = MOSCOW) -> Document:
+    head = data.header
+    title = f"Отчёт за смену: {data.staff_name}"
     parts = [
         h.heading(title),
-        h.para(_point_line(data.point), "muted"),
+        h.para(_point_line(head.point), "muted"),
         h.fields(
             [
-                ("Сессия возврата", data.session),
-                ("Начало", f"{h.when(data.opened_at, zone)}, {data.opened_by}"),
-                ("Окончание", f"{h.when(data.closed_at, zone)}, {data.closed_by}"),
-                ("Заказов", str(len(data.orders))),
-                ("Коробок", str(data.boxes_count)),
+                ("Сотрудник", f"{data.staff_name} ({data.staff_login})"),
+                ("Смена", f"{h.when(head.opened_at, zone)} — {h.when(head.closed_at, zone)}"),
             ]
         ),
-        h.heading("Возвращаемые заказы", 2),
-        h.table(("№", "Заказ", "Причина", "Клиент", "Коробки", "Мест"), rows, numeric=(0,)),
+        h.heading("Итоги смены", 2),
+        h.table(("Показатель", "Значение"), _shift_rows(data), numeric=(1,)),
+        h.para(f"Наличные в кассе по смене: {rub(data.cash_kopecks)}", "total"),
+        h.signatures("Сотрудник", "Управляющий"),
     ]
-    incomplete = [o.order_number for o in data.orders if not o.complete]
-    if incomplete:
-        parts.append(h.para("Отправлены не все коробки заказов: " + ", ".join(incomplete), "warn"))
-    parts.append(h.signatures("Сдал", "Принял (перевозчик)"))
-    return Document(DocumentKind.RETURN_ACT, data.session, title, h.page(title, *parts))
+    return Document(DocumentKind.SHIFT_REPORT, data.key, title, h.page(title, *parts))
 
 
-def shift_report(data: ShiftReportData, zone: tzinfo = MOSCOW) -> Document:
-    title = f"Отчёт за смену: {data.staff_name}"
-    rows = [
+def _shift_rows(data: ShiftReport) -> list[tuple[str, str]]:
+    return [
         ("Принято коробок", str(data.boxes_received)),
         ("Выдано заказов", str(data.orders_handed_over)),
         ("Принято наличными", rub(data.cash_kopecks)),
@@ -203,23 +228,7 @@ def shift_report(data: ShiftReportData, zone: tzinfo = MOSCOW) -> Document:
         ("Всего денег", rub(data.cash_kopecks + data.card_kopecks)),
         ("Активировано клубных карт", str(data.cards_activated)),
         ("Возвращено коробок", str(data.boxes_returned)),
-        *data.extra.items(),
     ]
-    parts = [
-        h.heading(title),
-        h.para(_point_line(data.point), "muted"),
-        h.fields(
-            [
-                ("Сотрудник", f"{data.staff_name} ({data.staff_login})"),
-                ("Смена", f"{h.when(data.opened_at, zone)} — {h.when(data.closed_at, zone)}"),
-            ]
-        ),
-        h.heading("Итоги смены", 2),
-        h.table(("Показатель", "Значение"), rows, numeric=(1,)),
-        h.para(f"Наличные в кассе по смене: {rub(data.cash_kopecks)}", "total"),
-        h.signatures("Сотрудник", "Управляющий"),
-    ]
-    return Document(DocumentKind.SHIFT_REPORT, data.key, title, h.page(title, *parts))
 
 
 def printer_test_page(printer_name: str, when_text: str) -> Document:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 
 class DocumentKind(StrEnum):
@@ -115,7 +116,31 @@ class HandoverReceiptData:
 
 
 @dataclass(frozen=True)
-class ReturnActRow:
+class SessionHeader:
+    """The head of a document closing a session or shift: which one, where, when and by whom."""
+
+    key: str  # return session uid or shift key
+    point: PointInfo
+    opened_at: datetime
+    closed_at: datetime
+    opened_by: str
+    closed_by: str
+
+    def as_dict(self) -> dict[str, Any]:
+        """Flat JSON form (stored with the session and sent in its closing event)."""
+        return {
+            "point_code": self.point.code,
+            "point_name": self.point.name,
+            "point_address": self.point.address,
+            "opened_at": self.opened_at.isoformat(),
+            "closed_at": self.closed_at.isoformat(),
+            "opened_by": self.opened_by,
+            "closed_by": self.closed_by,
+        }
+
+
+@dataclass(frozen=True)
+class ReturnActLine:
     order_number: str
     reason: str
     customer_name: str
@@ -125,33 +150,58 @@ class ReturnActRow:
 
 
 @dataclass(frozen=True)
-class ReturnActData:
-    """Акт возврата: orders and boxes handed back to the carrier."""
+class ReturnAct:
+    """Акт возврата: orders and boxes handed back to the carrier (ReturnsService.close_session's result)."""
 
-    session: str
-    point: PointInfo
-    opened_at: datetime
-    closed_at: datetime
-    opened_by: str
-    closed_by: str
-    orders: tuple[ReturnActRow, ...]
+    header: SessionHeader
+    orders: tuple[ReturnActLine, ...]
     boxes_count: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "session_uid": self.header.key,
+            **self.header.as_dict(),
+            "orders": [asdict(line) for line in self.orders],
+            "boxes_count": self.boxes_count,
+        }
+
+
+SHIFT_COUNTS = (
+    "boxes_received",
+    "orders_handed_over",
+    "cash_kopecks",
+    "card_kopecks",
+    "cards_activated",
+    "boxes_returned",
+)
 
 
 @dataclass(frozen=True)
-class ShiftReportData:
-    """Отчёт за смену: what one clerk did between opening and closing the shift."""
+class ShiftReport:
+    """Отчёт за смену: what one staff member did during a shift (StaffService.close_shift's result)."""
 
-    key: str
-    point: PointInfo
-    staff_name: str
+    header: SessionHeader  # key is the shift key; opened_by and closed_by are the staff member's name
+    shift_id: int
     staff_login: str
-    opened_at: datetime
-    closed_at: datetime
     boxes_received: int
     orders_handed_over: int
     cash_kopecks: int
     card_kopecks: int
     cards_activated: int
     boxes_returned: int
-    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def key(self) -> str:
+        return self.header.key
+
+    @property
+    def staff_name(self) -> str:
+        return self.header.opened_by
+
+    def counts(self) -> dict[str, int]:
+        """The shift's totals by name (SHIFT_COUNTS)."""
+        return {name: getattr(self, name) for name in SHIFT_COUNTS}
+
+    def as_dict(self) -> dict[str, Any]:
+        names = {"shift_id": self.shift_id, "key": self.key, "staff_login": self.staff_login}
+        return names | {"staff_name": self.staff_name} | self.header.as_dict() | self.counts()

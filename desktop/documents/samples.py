@@ -4,23 +4,18 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from desktop.documents.adapters import (
-    discrepancy_from_summary,
-    receipt_from_handover,
-    return_act_from,
-    shift_report_from,
-)
+from desktop.documents.adapters import discrepancy_from_summary, receipt_from_handover
 from desktop.documents.model import (
     DiscrepancyActData,
     HandoverReceiptData,
     PointInfo,
-    ReturnActData,
-    ShiftReportData,
+    ReturnAct,
+    ReturnActLine,
+    SessionHeader,
+    ShiftReport,
 )
 from desktop.services.handover import BoxCheck, HandoverResult, HandoverState, LineState, PaymentIntent
 from desktop.services.receiving import DiscrepancySummary
-from desktop.services.returns import ReturnAct, ReturnActLine
-from desktop.services.staff import ShiftReport
 
 POINT = PointInfo("0042", "ПВЗ «На Ленина»", "г. Пермь, ул. Ленина, 10")
 OPENED = datetime(2026, 11, 24, 6, 2, tzinfo=UTC)
@@ -51,33 +46,7 @@ def discrepancy() -> DiscrepancyActData:
 
 
 def receipt() -> HandoverReceiptData:
-    lines = (
-        LineState(1, "SKU-1001", "Смартфон Galaxy A55 8/256 ГБ", 1, 3_499_000, "R58W12345", 0, None),
-        LineState(2, "SKU-2040", "Чехол-книжка для Galaxy A55", 2, 99_000, None, 1, "не подошёл цвет"),
-        LineState(3, "SKU-3100", "Зарядное устройство 45 Вт", 1, 249_000, None, 1, "передумал"),
-    )
-    state = HandoverState(
-        uid="ho-1",
-        order_number="500000012",
-        status="ready",
-        kind="regular",
-        prepaid=False,
-        customer_name="Смирнов Алексей",
-        masked_phone="+7 9** ***-**-17",
-        legal_entity_name=None,
-        verified_by="code",
-        needs_id_document=False,
-        id_document_type=None,
-        id_document_last4=None,
-        needs_power_of_attorney=False,
-        power_of_attorney=None,
-        boxes=(BoxCheck("B004250000001201", 1, "A-01-03", True),),
-        lines=lines,
-        due_kopecks=3_598_000,
-        payment=PaymentIntent("cash", 3_598_000, 3_600_000, 2_000),
-        attempts_left=3,
-        locked=False,
-    )
+    state = _handover_state()
     result = HandoverResult(
         uid="ho-1",
         order_number="500000012",
@@ -93,33 +62,56 @@ def receipt() -> HandoverReceiptData:
     return receipt_from_handover(state, result, "Иванова Анна", CLOSED, POINT)
 
 
-def return_act() -> ReturnActData:
-    act = ReturnAct(
-        session_uid="ret-19",
-        point_code="0042",
-        point_name=POINT.name,
-        point_address=POINT.address,
-        opened_at=OPENED,
-        closed_at=CLOSED,
-        opened_by="Петров Борис",
-        closed_by="Петров Борис",
+def _handover_state() -> HandoverState:
+    """The handover just before completion: three lines, two of them partly refused, paid in cash."""
+    return HandoverState(
+        uid="ho-1",
+        order_number="500000012",
+        status="ready",
+        kind="regular",
+        prepaid=False,
+        customer_name="Смирнов Алексей",
+        masked_phone="+7 9** ***-**-17",
+        legal_entity_name=None,
+        verified_by="code",
+        needs_id_document=False,
+        id_document_type=None,
+        id_document_last4=None,
+        needs_power_of_attorney=False,
+        power_of_attorney=None,
+        boxes=(BoxCheck("B004250000001201", 1, "A-01-03", True),),
+        lines=_receipt_lines(),
+        due_kopecks=3_598_000,
+        payment=PaymentIntent("cash", 3_598_000, 3_600_000, 2_000),
+        attempts_left=3,
+        locked=False,
+    )
+
+
+def _receipt_lines() -> tuple[LineState, ...]:
+    return (
+        LineState(1, "SKU-1001", "Смартфон Galaxy A55 8/256 ГБ", 1, 3_499_000, "R58W12345", 0, None),
+        LineState(2, "SKU-2040", "Чехол-книжка для Galaxy A55", 2, 99_000, None, 1, "не подошёл цвет"),
+        LineState(3, "SKU-3100", "Зарядное устройство 45 Вт", 1, 249_000, None, 1, "передумал"),
+    )
+
+
+def return_act() -> ReturnAct:
+    return ReturnAct(
+        header=SessionHeader("ret-19", POINT, OPENED, CLOSED, "Петров Борис", "Петров Борис"),
         orders=(
             ReturnActLine("500000031", "expired", "Кузнецова Мария", ("B004250000003101",), 1, True),
             ReturnActLine("500000044", "cancelled", "Орлов Игорь", ("B004250000004401",), 2, False),
         ),
         boxes_count=2,
     )
-    return return_act_from(act)
 
 
-def shift() -> ShiftReportData:
-    report = ShiftReport(
+def shift() -> ShiftReport:
+    return ShiftReport(
+        header=SessionHeader("ivanova-20261124T0602", POINT, OPENED, CLOSED, "Иванова Анна", "Иванова Анна"),
         shift_id=5,
-        key="ivanova-20261124T0602",
         staff_login="ivanova",
-        staff_name="Иванова Анна",
-        opened_at=OPENED,
-        closed_at=CLOSED,
         boxes_received=37,
         orders_handed_over=21,
         cash_kopecks=4_512_300,
@@ -127,4 +119,3 @@ def shift() -> ShiftReportData:
         cards_activated=2,
         boxes_returned=4,
     )
-    return shift_report_from(report, POINT)

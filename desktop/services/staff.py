@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -14,9 +14,11 @@ from sqlalchemy.orm import Session
 from desktop import journal, messages
 from desktop.db.engine import Database
 from desktop.db.models import ClubCard, Handover, Payment, ReceivingScan, ReturnItem, ReturnSession, Shift, Staff
+from desktop.documents.model import SessionHeader, ShiftReport
 from desktop.errors import DomainError
 from desktop.events import ShiftClosed, ShiftOpened
 from desktop.services.base import Action, Actor, Clock, Role, Service, local_point, require_role, utc_now
+from desktop.services.point_info import point_info
 
 MAX_FAILED_ATTEMPTS = 5
 LOCK_MINUTES = 15
@@ -42,30 +44,6 @@ class ShiftInfo:
     key: str
     staff_login: str
     opened_at: datetime
-
-
-@dataclass(frozen=True)
-class ShiftReport:
-    """What one staff member did during a shift (counted from the domain rows of the shift's time span)."""
-
-    shift_id: int
-    key: str
-    staff_login: str
-    staff_name: str
-    opened_at: datetime
-    closed_at: datetime
-    boxes_received: int
-    orders_handed_over: int
-    cash_kopecks: int
-    card_kopecks: int
-    cards_activated: int
-    boxes_returned: int
-
-    def as_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["opened_at"] = self.opened_at.isoformat()
-        data["closed_at"] = self.closed_at.isoformat()
-        return data
 
 
 def shift_key(login: str, opened_at: datetime) -> str:
@@ -203,7 +181,7 @@ class StaffService(Service):
             shift.closed_by = actor.staff_id
             shift.report = report.as_dict()
             act.emit(ShiftClosed(shift=report.key, staff=actor.login, report=report.as_dict()))
-            act.audit("shift.closed", report.key, **_report_counts(report))
+            act.audit("shift.closed", report.key, **report.counts())
         return report
 
 
@@ -212,54 +190,74 @@ def _audit_as(act: Action, staff: Staff, action: str, **details: Any) -> None:
     journal.append(act.session, act.now, staff.id, action, staff.login, details)
 
 
-def _report_counts(report: ShiftReport) -> dict[str, int]:
-    return {k: v for k, v in report.as_dict().items() if isinstance(v, int) and k != "shift_id"}
-
-
 def _report(session: Session, shift: Shift, actor: Actor, now: datetime) -> ShiftReport:
+    key = shift_key(actor.login, shift.opened_at)
+    header = SessionHeader(key, point_info(session), shift.opened_at, now, actor.full_name, actor.full_name)
     since, staff_id = shift.opened_at, actor.staff_id
-    received = session.scalar(
-        select(func.count()).where(
-            ReceivingScan.staff_id == staff_id,
-            ReceivingScan.outcome == "received",
-            ReceivingScan.undone.is_(False),
-            ReceivingScan.scanned_at >= since,
-        )
-    )
-    handed = session.scalar(
-        select(func.count()).where(
-            Handover.staff_id == staff_id, Handover.status == "completed", Handover.completed_at >= since
-        )
-    )
-    money = dict(
-        session.execute(
-            select(Payment.method, func.sum(Payment.due_kopecks))
-            .where(Payment.staff_id == staff_id, Payment.paid_at >= since)
-            .group_by(Payment.method)
-        ).all()
-    )
-    cards = session.scalar(
-        select(func.count()).where(ClubCard.activated_by == staff_id, ClubCard.activated_at >= since)
-    )
-    returned = session.scalar(
-        select(func.count())
-        .select_from(ReturnItem)
-        .join(ReturnSession, ReturnSession.id == ReturnItem.session_id)
-        .where(ReturnSession.opened_by == staff_id, ReturnItem.scanned_at >= since)
-    )
+    money = _money_by_method(session, staff_id, since)
     return ShiftReport(
+        header=header,
         shift_id=shift.id,
-        key=shift_key(actor.login, shift.opened_at),
         staff_login=actor.login,
-        staff_name=actor.full_name,
-        opened_at=shift.opened_at,
-        closed_at=now,
-        boxes_received=received or 0,
-        orders_handed_over=handed or 0,
+        boxes_received=_boxes_received(session, staff_id, since),
+        orders_handed_over=_orders_handed_over(session, staff_id, since),
         cash_kopecks=int(money.get("cash") or 0),
         card_kopecks=int(money.get("card") or 0),
-        cards_activated=cards or 0,
-        boxes_returned=returned or 0,
+        cards_activated=_cards_activated(session, staff_id, since),
+        boxes_returned=_boxes_returned(session, staff_id, since),
+    )
+
+
+def _boxes_received(session: Session, staff_id: int, since: datetime) -> int:
+    return (
+        session.scalar(
+            select(func.count()).where(
+                ReceivingScan.staff_id == staff_id,
+                ReceivingScan.outcome == "received",
+                ReceivingScan.undone.is_(False),
+                ReceivingScan.scanned_at >= since,
+            )
+        )
+        or 0
+    )
+
+
+def _orders_handed_over(session: Session, staff_id: int, since: datetime) -> int:
+    return (
+        session.scalar(
+            select(func.count()).where(
+                Handover.staff_id == staff_id, Handover.status == "completed", Handover.completed_at >= since
+            )
+        )
+        or 0
+    )
+
+
+def _money_by_method(session: Session, staff_id: int, since: datetime) -> dict[str, int]:
+    rows = session.execute(
+        select(Payment.method, func.sum(Payment.due_kopecks))
+        .where(Payment.staff_id == staff_id, Payment.paid_at >= since)
+        .group_by(Payment.method)
+    ).all()
+    return {method: int(total or 0) for method, total in rows}
+
+
+def _cards_activated(session: Session, staff_id: int, since: datetime) -> int:
+    return (
+        session.scalar(select(func.count()).where(ClubCard.activated_by == staff_id, ClubCard.activated_at >= since))
+        or 0
+    )
+
+
+def _boxes_returned(session: Session, staff_id: int, since: datetime) -> int:
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(ReturnItem)
+            .join(ReturnSession, ReturnSession.id == ReturnItem.session_id)
+            .where(ReturnSession.opened_by == staff_id, ReturnItem.scanned_at >= since)
+        )
+        or 0
     )
 
 

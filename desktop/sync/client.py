@@ -14,6 +14,8 @@ import requests
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
+from desktop.faults import BackendUnreachable
+
 CLIENT_VERSION = "0.1.0"
 DEFAULT_TIMEOUT = (3.05, 20.0)  # (connect, read) seconds
 RETRY_STATUSES = (429, 500, 502, 503, 504)
@@ -32,7 +34,7 @@ class SyncError(Exception):
         self.retry_after = retry_after
 
 
-class BackendUnavailable(SyncError):
+class BackendUnavailable(SyncError, BackendUnreachable):
     """Offline, timed out, or the server is overloaded/broken (5xx, 429): try again later."""
 
 

@@ -2591,6 +2591,11 @@ Technical: {1}</translation>
         <translation>The disk is full. Free some space and repeat.</translation>
     </message>
     <message>
+        <location filename="../../ui/workers.py" line="57"/>
+        <source>База данных недоступна для записи. Проверьте права на папку данных программы.</source>
+        <translation>The database cannot be written to. Check the permissions on the program data folder.</translation>
+    </message>
+    <message>
         <location filename="../../ui/workers.py" line="55"/>
         <source>Нет связи с сервером. Работа продолжается без сети; данные отправятся позже.</source>
         <translation>No connection to the server. Work continues offline; data will be sent later.</translation>

@@ -103,9 +103,9 @@ def test_configured_server_without_credential_runs_the_wizard_and_cancel_exits_2
     calls: list[AppConfig] = []
     shown: list[str] = []
     started: list[str] = []
-    monkeypatch.setattr(ui.app, "run_enrol_wizard", lambda config: calls.append(config))
+    monkeypatch.setattr(ui.app, "run_enrol_wizard", lambda config, **_: calls.append(config))
     monkeypatch.setattr(ui.app.QMessageBox, "information", lambda _parent, _title, text: shown.append(text))
-    monkeypatch.setattr(ui.app, "run_task", lambda *a, **k: started.append("start-up"))
+    monkeypatch.setattr(ui.app.TaskRunner, "run", lambda *a, **k: started.append("start-up"))
     monkeypatch.setattr(ui.app, "setup_logging", lambda config: str(config.log_dir / "pickup-desk.log"))
     monkeypatch.setattr(ui.app.CrashReporter, "install", lambda self: None)
     args = parse_args(["--backend-url", OFFLINE_SERVER, "--data-dir", str(server_config.data_dir),
@@ -128,8 +128,8 @@ def test_enrolled_in_the_wizard_then_start_up_runs_off_the_gui_thread(
 
     creds = DeviceCredentials(OFFLINE_SERVER, "dev-1", "token", "0042", "AAAA")
     order: list[str] = []
-    monkeypatch.setattr(ui.app, "run_enrol_wizard", lambda config: order.append("wizard") or creds)
-    monkeypatch.setattr(ui.app, "run_task", lambda *a, **k: order.append("start-up off the GUI thread"))
+    monkeypatch.setattr(ui.app, "run_enrol_wizard", lambda config, **_: order.append("wizard") or creds)
+    monkeypatch.setattr(ui.app.TaskRunner, "run", lambda *a, **k: order.append("start-up off the GUI thread"))
     launcher = ui.app.Launcher(ui.app.QApplication.instance(), server_config, CrashReporter("x.log"))
     assert launcher.launch() is True
     assert order == ["wizard", "start-up off the GUI thread"] and no_demo == []

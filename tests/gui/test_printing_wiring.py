@@ -230,3 +230,12 @@ def test_scanner_set_up_applies_to_the_running_wedge_and_the_scan_routing(qtbot,
         assert page.state is not None and page.state.order_number == number
     finally:
         printed.scanner.setParent(None)
+
+
+def test_wiring_does_not_import_the_main_window_nor_the_database():
+    import grimp
+
+    graph = grimp.build_graph("ui", "desktop")
+    assert graph.find_shortest_chain(importer="ui.hardware.wiring", imported="ui.main_window") is None
+    direct = graph.find_modules_directly_imported_by("ui.hardware.wiring")
+    assert not {"desktop.db.engine", "desktop.services.base"} & direct  # the point's header data come from the core

@@ -267,9 +267,10 @@ def test_return_session_scans_boxes_out_and_produces_the_act(db, returns, world,
     assert _get(db, refused.number).status == "returned"  # refused orders go at once
     clock.advance(minutes=10)
     act = returns.close_session(world["manager"], uid)
-    assert (act.session_uid, act.point_code, act.boxes_count, act.opened_by, act.closed_by) == (
+    head = act.header
+    assert (head.key, head.point.code, act.boxes_count, head.opened_by, head.closed_by) == (
         uid, point.code, 3, "Кассир Клара", "Менеджер Марк")
-    assert act.closed_at - act.opened_at == timedelta(minutes=10)
+    assert head.closed_at - head.opened_at == timedelta(minutes=10)
     assert [(line.order_number, line.reason, line.boxes, line.complete) for line in act.orders] == [
         (order.number, "expired", (b1, b2), True),
         (refused.number, "refused", (box_barcode(point.code, refused.number, 1),), True),
@@ -279,6 +280,7 @@ def test_return_session_scans_boxes_out_and_produces_the_act(db, returns, world,
                      "order.returned", "return.closed"]
     closed = _events(db, "return.closed")[0][1]
     assert closed["session"] == uid and closed["act"]["boxes_count"] == 3
+    assert (closed["act"]["session_uid"], closed["act"]["point_code"]) == (uid, point.code)  # the flat JSON shape
     with db.read() as s:
         session = s.scalars(select(ReturnSession).where(ReturnSession.uid == uid)).one()
     assert session.status == "closed" and session.act["orders"][0]["order_number"] == order.number

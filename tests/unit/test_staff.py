@@ -248,7 +248,8 @@ def test_close_shift_reports_what_this_staff_member_did_during_the_shift(db, ser
     report = service.close_shift(actor)
     assert (report.boxes_received, report.orders_handed_over, report.cards_activated) == (1, 1, 1)
     assert (report.cash_kopecks, report.card_kopecks, report.boxes_returned) == (150_000, 70_000, 1)
-    assert report.closed_at - report.opened_at == timedelta(hours=8)
+    assert report.header.closed_at - report.header.opened_at == timedelta(hours=8)
+    assert (report.staff_name, report.header.point.code) == (clerk.full_name, team["point"].code)
     event = _outbox(db)[-1]
     assert event.type == "shift.closed"
     assert json.loads(event.payload)["report"]["cash_kopecks"] == 150_000

@@ -1,6 +1,7 @@
 """Hardware in the shell: the «Оборудование» menu, camera scans into the scan queue, page documents.
 
-`install_hardware(window)` is called once by the main window. It builds `HardwareActions` from
+`install_hardware(window)` is called once by the main window (any `HardwareHost`: wiring never imports
+the window's module). It builds `HardwareActions` from
 ``ctx.config`` (data directory and [printers]), puts its menu before «Справка» and stores a
 `CounterDocuments` in ``ctx.documents``. Pages print through `documents_for(ctx)`: never a
 blocking dialog — a failed print is a red banner in plain Russian, and the document stays in the
@@ -13,28 +14,42 @@ import json
 import logging
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMenuBar
+from PySide6.QtWidgets import QApplication, QMenuBar, QWidget
 
-from desktop.db.engine import Database
 from desktop.decode.wedge_analysis import WedgeSettings
 from desktop.documents.jobs import PrintRecord
-from desktop.documents.model import Document, DocumentKind, PointInfo
+from desktop.documents.model import Document, DocumentKind
 from desktop.errors import DomainError
-from desktop.services.base import local_point
+from desktop.services.point_info import counter_point_info
 from ui.hardware.actions import HardwareActions
 from ui.hardware.printing import Printing
 
 if TYPE_CHECKING:
     from ui.context import AppContext
-    from ui.main_window import MainWindow
+    from ui.scan_dispatch import ScanDispatcher
+    from ui.scanner import ScanQueue
 
 log = logging.getLogger(__name__)
 
+point_info = counter_point_info  # document headers of pages that build their own documents; the read is in the core
+
 SETTINGS_FILE = "printing.json"  # in the data directory: {"auto_receipt": bool}
+
+
+class HardwareHost(Protocol):
+    """What the hardware menu needs from the shell window (the main window is one)."""
+
+    ctx: AppContext
+    scans: ScanQueue  # camera codes are queued like wedge scans
+    dispatcher: ScanDispatcher  # routes queued scans with the scanner's prefix/suffix
+
+    def menuBar(self) -> QMenuBar: ...
+
+    def addAction(self, action: QAction) -> None: ...
 
 
 class CounterDocuments(QObject):
@@ -54,7 +69,7 @@ class CounterDocuments(QObject):
         try:
             data = json.loads(self._settings_file.read_text("utf-8"))
         except (OSError, ValueError):
-            log.warning("Настройки печати %s не прочитаны — используются по умолчанию", self._settings_file)
+            log.warning("Printing settings %s unreadable; using the defaults", self._settings_file)
             return {}
         return data if isinstance(data, dict) else {}
 
@@ -117,16 +132,6 @@ def print_last(ctx: AppContext, kind: DocumentKind) -> PrintRecord | None:
     return documents.print_last(kind)
 
 
-def point_info(db: Database) -> PointInfo:
-    """This counter's pickup point for document headers (code only when the point is not configured)."""
-    with db.read() as session:
-        try:
-            point = local_point(session)
-        except DomainError:
-            return PointInfo("")
-        return PointInfo(point.code, point.name, point.address)
-
-
 def find_wedge() -> Any:
     """The running wedge scanner (parented to the application by the launcher; the newest one), or None."""
     from ui.scanner import WedgeScanner
@@ -136,7 +141,7 @@ def find_wedge() -> Any:
     return found[-1] if found else None
 
 
-def install_hardware(window: MainWindow, wedge: Any = None) -> HardwareActions | None:
+def install_hardware(window: HardwareHost, wedge: Any = None) -> HardwareActions | None:
     """Build the hardware actions for the window from ``ctx.config``; None without a configuration."""
     ctx = window.ctx
     config = ctx.config
@@ -144,13 +149,15 @@ def install_hardware(window: MainWindow, wedge: Any = None) -> HardwareActions |
     if data_dir is None:
         return None
     printers = dict(getattr(config, "printers", None) or {})
-    actions = HardwareActions(window, window.scans.enqueue, Path(data_dir), printers, wedge=wedge)
+    actions = HardwareActions(_as_widget(window), window.scans.enqueue, Path(data_dir), printers, wedge=wedge)
     actions.find_wedge = find_wedge
     actions.scanner_saved.connect(lambda settings: _apply_scanner(window, settings))
     documents = CounterDocuments(actions.printing, ctx.feedback, Path(data_dir) / SETTINGS_FILE)
     documents.setParent(actions)
     menu = actions.install_menu(window.menuBar())
-    auto = QAction(QCoreApplication.translate("HardwareActions", "Печатать квитанцию сразу после выдачи"), window)
+    auto = QAction(
+        QCoreApplication.translate("HardwareActions", "Печатать квитанцию сразу после выдачи"), _as_widget(window)
+    )
     auto.setCheckable(True)
     auto.setChecked(documents.auto_receipt)
     auto.toggled.connect(documents.set_auto_receipt)
@@ -163,11 +170,17 @@ def install_hardware(window: MainWindow, wedge: Any = None) -> HardwareActions |
     return actions
 
 
-def _apply_scanner(window: MainWindow, settings: WedgeSettings) -> None:
+def _apply_scanner(window: HardwareHost, settings: WedgeSettings) -> None:
     """New scanner settings take effect at once: routing strips the prefix/suffix the wedge now expects."""
     patterns = replace(window.ctx.patterns, prefix=settings.prefix, suffix=settings.suffix)
     window.ctx.patterns = patterns
     window.dispatcher._patterns = patterns  # the dispatcher routes every queued scan with these
+
+
+def _as_widget(window: HardwareHost) -> QWidget:
+    """The host as the Qt parent of the menu and its actions (the shell window is a QWidget)."""
+    assert isinstance(window, QWidget)
+    return window
 
 
 def _move_before_last(bar: QMenuBar, menu_action: QAction) -> None:

@@ -13,7 +13,7 @@ from desktop.scan_routing import Scan, ScanKind
 from desktop.services.base import Actor, Role
 from ui.context import AppContext
 from ui.feedback import FeedbackBanner
-from ui.workers import Failure, run_task
+from ui.workers import Failure
 
 
 class Page(QWidget):
@@ -89,7 +89,7 @@ class Page(QWidget):
         self._busy += 1
         if self._busy == 1:
             self.busy_changed.emit(True)
-        run_task(fn, on_done, on_error or self.show_failure, on_progress, self._on_task_finished)
+        self.ctx.tasks.run(fn, on_done, on_error or self.show_failure, on_progress, self._on_task_finished)
 
     def show_failure(self, failure: Failure) -> None:
         """An environment error: red banner with the plain-Russian reason."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QInputDialog, QLabel, QTabWidget
 
-from desktop.documents.adapters import return_act_from
 from desktop.documents.builders import return_act
 from desktop.documents.model import Document, DocumentKind
 from desktop.scan_routing import Scan, ScanKind
@@ -162,7 +161,7 @@ class ReturnsPage(Page):
 
         def close() -> tuple[ReturnAct, Document | None]:
             act = service.close_session(actor, uid)
-            return act, return_act(return_act_from(act)) if with_act else None
+            return act, return_act(act) if with_act else None
 
         self.run(close, lambda done: self._on_session_closed(*done))
 

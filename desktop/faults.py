@@ -1,0 +1,67 @@
+"""Environment faults: the database or the network failed, not a rule and not the program.
+
+The core turns library exceptions (SQLAlchemy/sqlite, requests) into these typed errors where it
+opens a database session or calls the backend, so the UI sorts «environment's fault» from a bug
+without importing SQLAlchemy or requests.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+
+from sqlalchemy.exc import OperationalError
+
+
+class EnvironmentFault(Exception):
+    """Something around the program failed; the clerk can retry or work on without it."""
+
+
+class StorageProblem(StrEnum):
+    BUSY = "busy"  # another transaction holds the lock beyond the busy timeout
+    DISK_FULL = "disk_full"
+    READ_ONLY = "read_only"  # file or folder not writable
+
+
+class StorageUnavailable(EnvironmentFault):
+    """The local database could not be used right now (locked, disk full, read-only)."""
+
+    def __init__(self, problem: StorageProblem, detail: str) -> None:
+        super().__init__(f"local database {problem.value}: {detail}")
+        self.problem = problem
+
+
+class BackendUnreachable(EnvironmentFault):
+    """The backend did not answer (offline, timed out, overloaded): try again later."""
+
+
+_PROBLEM_WORDS = (
+    (StorageProblem.BUSY, ("database is locked", "database is busy", "database table is locked")),
+    (StorageProblem.DISK_FULL, ("database or disk is full", "no space left")),
+    (StorageProblem.READ_ONLY, ("readonly database", "read-only", "unable to open database")),
+)
+
+
+def storage_problem(error: BaseException) -> StorageProblem | None:
+    """Which environment problem a database error is, or None when it is not one (then it is a bug)."""
+    if not isinstance(error, OperationalError | sqlite3.OperationalError):
+        return None
+    text = str(error).lower()
+    for problem, words in _PROBLEM_WORDS:
+        if any(word in text for word in words):
+            return problem
+    return None
+
+
+@contextmanager
+def storage_faults() -> Iterator[None]:
+    """Re-raise a locked/full/read-only database as `StorageUnavailable` (the cause stays chained)."""
+    try:
+        yield
+    except (OperationalError, sqlite3.OperationalError) as error:
+        problem = storage_problem(error)
+        if problem is None:
+            raise
+        raise StorageUnavailable(problem, str(error).splitlines()[0]) from error

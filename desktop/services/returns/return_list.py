@@ -1,0 +1,104 @@
+"""Return list step: the orders that must go back now with their boxes, plus refused lines as information."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from desktop.db.models import Box, Order, OrderLine, PickupPoint
+from desktop.domain.order_states import OrderStatus
+from desktop.services.returns.rules import NOT_AT_POINT, ReturnReason, return_reason
+
+
+@dataclass(frozen=True)
+class ReturnBoxView:
+    barcode: str
+    seq_no: int
+    boxes_total: int
+    cell: str | None
+    returned: bool
+
+
+@dataclass(frozen=True)
+class ReturnCandidate:
+    """An order that must go back, with the boxes still to be scanned out."""
+
+    order_number: str
+    reason: ReturnReason
+    status: str
+    customer_name: str
+    storage_until: datetime | None
+    boxes: tuple[ReturnBoxView, ...]
+
+
+@dataclass(frozen=True)
+class RefusedLine:
+    """A refused line of a partially handed over order (information for the return paperwork)."""
+
+    order_number: str
+    sku: str
+    name: str
+    refused_quantity: int
+    reason: str | None
+
+
+@dataclass(frozen=True)
+class ReturnList:
+    orders: tuple[ReturnCandidate, ...]
+    refused_lines: tuple[RefusedLine, ...]
+
+
+def build_return_list(session: Session, point: PickupPoint, now: datetime) -> ReturnList:
+    """Expired ready orders, refused and cancelled orders still here, and the refused lines."""
+    candidates = [
+        _candidate(order, reason)
+        for order in _possible_returns(session, point, now)
+        if (reason := return_reason(order, point, now)) is not None and pending_boxes(order)
+    ]
+    return ReturnList(tuple(candidates), tuple(_refused_lines(session, point)))
+
+
+def pending_boxes(order: Order) -> list[Box]:
+    """The order's boxes still at the point (not expected, not yet returned)."""
+    return [box for box in order.boxes if box.status not in NOT_AT_POINT]
+
+
+def _possible_returns(session: Session, point: PickupPoint, now: datetime) -> list[Order]:
+    ready_due = (Order.status == OrderStatus.READY) & or_(Order.storage_until <= now, Order.storage_until.is_(None))
+    return list(
+        session.scalars(
+            select(Order)
+            .where(
+                Order.point_id == point.id,
+                or_(ready_due, Order.status.in_((OrderStatus.REFUSED, OrderStatus.CANCELLED))),
+            )
+            .options(selectinload(Order.boxes).selectinload(Box.cell), selectinload(Order.customer))
+            .order_by(Order.number)
+        )
+    )
+
+
+def _candidate(order: Order, reason: ReturnReason) -> ReturnCandidate:
+    boxes = tuple(
+        ReturnBoxView(b.barcode, b.seq_no, order.boxes_total, b.cell.label if b.cell else None, b.status == "returned")
+        for b in order.boxes
+        if b.status != "expected"
+    )
+    return ReturnCandidate(order.number, reason, order.status, order.customer.full_name, order.storage_until, boxes)
+
+
+def _refused_lines(session: Session, point: PickupPoint) -> list[RefusedLine]:
+    rows = session.execute(
+        select(Order.number, OrderLine.sku, OrderLine.name, OrderLine.refused_quantity, OrderLine.refusal_reason)
+        .join(OrderLine, OrderLine.order_id == Order.id)
+        .where(
+            Order.point_id == point.id,
+            Order.status == OrderStatus.PARTIALLY_HANDED_OVER,
+            OrderLine.refused_quantity > 0,
+        )
+        .order_by(Order.number, OrderLine.id)
+    ).all()
+    return [RefusedLine(*row) for row in rows]

@@ -1,0 +1,170 @@
+"""Return session step: open a session, scan boxes out one by one, close it into the return act."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from desktop.db.models import Box, Order, PickupPoint, ReturnItem, ReturnSession, Staff
+from desktop.documents.model import PointInfo, ReturnAct, ReturnActLine, SessionHeader
+from desktop.domain.order_states import OrderEvent, OrderStatus, next_status
+from desktop.errors import DomainError
+from desktop.events import BoxReturned, OrderReturned, ReturnClosed, ReturnOpened
+from desktop.services.base import Action, Actor, new_uid
+from desktop.services.returns.return_list import pending_boxes
+from desktop.services.returns.rules import (
+    NOT_AT_POINT,
+    ReturnReason,
+    local_text,
+    point_zone,
+    return_reason,
+    storage_deadline,
+)
+
+
+@dataclass(frozen=True)
+class ReturnScanResult:
+    outcome: Literal["returned", "repeat"]
+    box: str
+    order_number: str
+    reason: str
+    seq_no: int
+    boxes_total: int
+    cell: str | None
+    order_returned: bool
+
+
+def open_return_session(act: Action, point: PickupPoint, actor: Actor) -> str:
+    """Record a new open session; returns its uid."""
+    uid = new_uid()
+    act.session.add(ReturnSession(uid=uid, point_id=point.id, opened_by=actor.staff_id, opened_at=act.now))
+    act.emit(ReturnOpened(session=uid))
+    act.audit("return.opened", uid)
+    return uid
+
+
+def scan_out(act: Action, point: PickupPoint, session_uid: str, barcode: str) -> ReturnScanResult:
+    """One box out to the return (a repeat scan of a box in this session changes nothing)."""
+    session = open_session_by_uid(act.session, session_uid)
+    box = _box_here(act.session, point, barcode.strip())
+    repeat = _repeat(act.session, session, box)
+    if repeat is not None:
+        return repeat
+    reason = _box_reason(box, point, act.now)
+    return _return_box(act, session, box, reason)
+
+
+def close_return_session(act: Action, point: PickupPoint, session_uid: str, closer: Actor) -> ReturnAct:
+    """Freeze the session and produce its return act."""
+    session = open_session_by_uid(act.session, session_uid)
+    returned_act = _build_act(act, point, session, closer)
+    session.status, session.closed_at, session.act = "closed", act.now, returned_act.as_dict()
+    act.emit(ReturnClosed(session=session.uid, act=returned_act.as_dict()))
+    act.audit("return.closed", session.uid, orders=len(returned_act.orders), boxes=returned_act.boxes_count)
+    return returned_act
+
+
+def open_session_by_uid(session: Session, uid: str) -> ReturnSession:
+    found = session.scalars(select(ReturnSession).where(ReturnSession.uid == uid)).first()
+    if found is None:
+        raise DomainError("return.session_not_found", session=uid)
+    if found.status != "open":
+        raise DomainError("return.session_closed", session=uid)
+    return found
+
+
+def _box_here(session: Session, point: PickupPoint, barcode: str) -> Box:
+    box = session.scalars(select(Box).where(Box.barcode == barcode).options(selectinload(Box.order))).first()
+    if box is None:
+        raise DomainError("return.unknown_box", box=barcode)
+    if box.order.point_id != point.id:
+        raise DomainError("return.foreign_box", box=barcode)
+    return box
+
+
+def _repeat(session: Session, return_session: ReturnSession, box: Box) -> ReturnScanResult | None:
+    item = session.scalars(select(ReturnItem).where(ReturnItem.box_id == box.id)).first()
+    if item is None:
+        return None
+    if item.session_id != return_session.id:
+        raise DomainError("return.box_in_other_session", box=box.barcode)
+    order = box.order
+    returned = order.status == OrderStatus.RETURNED
+    return ReturnScanResult(
+        "repeat", box.barcode, order.number, item.reason, box.seq_no, order.boxes_total, None, returned
+    )
+
+
+def _box_reason(box: Box, point: PickupPoint, now: datetime) -> ReturnReason:
+    order = box.order
+    reason = return_reason(order, point, now)
+    if reason is None and order.status == OrderStatus.READY:
+        deadline = storage_deadline(order, point)
+        until = local_text(deadline, point_zone(point)) if deadline else "—"
+        raise DomainError("return.not_expired", order=order.number, until=until)
+    if reason is None:
+        raise DomainError("return.not_on_list", order=order.number, status=order.status)
+    if box.status in NOT_AT_POINT:
+        raise DomainError("return.box_not_at_point", box=box.barcode)
+    return reason
+
+
+def _return_box(act: Action, return_session: ReturnSession, box: Box, reason: ReturnReason) -> ReturnScanResult:
+    order = box.order
+    cell = box.cell.label if box.cell is not None else None
+    box.status, box.cell_id = "returned", None
+    act.session.add(
+        ReturnItem(session_id=return_session.id, order_id=order.id, box_id=box.id, reason=reason, scanned_at=act.now)
+    )
+    act.emit(BoxReturned(session=return_session.uid, box=box.barcode, order=order.number, reason=reason))
+    act.audit("return.box", box.barcode, order=order.number, reason=reason, session=return_session.uid)
+    done = not pending_boxes(order)
+    if done:
+        _return_order(act, order, reason, return_session.uid)
+    return ReturnScanResult("returned", box.barcode, order.number, reason, box.seq_no, order.boxes_total, cell, done)
+
+
+def _return_order(act: Action, order: Order, reason: ReturnReason, session_uid: str) -> None:
+    """The order's last box here is out: the order itself is returned."""
+    order.status = next_status(order.number, order.status, OrderEvent.RETURN)
+    order.returned_at = act.now
+    act.emit(OrderReturned(order=order.number, session=session_uid))
+    act.audit("order.returned", order.number, reason=reason, session=session_uid)
+
+
+def _build_act(act: Action, point: PickupPoint, return_session: ReturnSession, closer: Actor) -> ReturnAct:
+    items = act.session.scalars(
+        select(ReturnItem).where(ReturnItem.session_id == return_session.id).order_by(ReturnItem.id)
+    ).all()
+    by_order: dict[int, list[ReturnItem]] = {}
+    for item in items:
+        by_order.setdefault(item.order_id, []).append(item)
+    lines = tuple(_act_line(act.session, order_id, group) for order_id, group in by_order.items())
+    opener = act.session.get(Staff, return_session.opened_by)
+    header = SessionHeader(
+        return_session.uid,
+        PointInfo(point.code, point.name, point.address),
+        return_session.opened_at,
+        act.now,
+        opener.full_name if opener else "",
+        closer.full_name,
+    )
+    return ReturnAct(header, lines, len(items))
+
+
+def _act_line(session: Session, order_id: int, items: list[ReturnItem]) -> ReturnActLine:
+    order = session.get(Order, order_id)
+    assert order is not None
+    barcodes = tuple(b.barcode for b in session.scalars(select(Box).where(Box.id.in_([i.box_id for i in items]))))
+    return ReturnActLine(
+        order.number,
+        items[0].reason,
+        order.customer.full_name,
+        tuple(sorted(barcodes)),
+        order.boxes_total,
+        order.status == OrderStatus.RETURNED,
+    )
