@@ -11,15 +11,15 @@ from datetime import UTC, datetime, time, timedelta
 from typing import Any, Protocol, cast
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Table, and_, bindparam, exists, func, insert, select, update
+from sqlalchemy import Table, and_, bindparam, exists, func, select, update
 from sqlalchemy.orm import Session
 
 from desktop import messages
 from desktop.db.models import Order, PickupPoint, SmsMessage
 from desktop.domain.order_states import OrderEvent, OrderStatus, next_status
 from desktop.errors import DomainError
-from desktop.events import SmsRequested
-from desktop.services.base import Action, Actor, Role, Service, local_point, new_uid, require_role
+from desktop.services.base import Action, Actor, Role, Service, local_point, require_role
+from desktop.services.sms_request import request_sms
 
 RESEND_INTERVAL = timedelta(minutes=10)
 RESENDS_PER_DAY = 3
@@ -73,7 +73,6 @@ class SmsView:
     timeline: list[dict[str, Any]]
 
 
-_SMS = cast(Table, SmsMessage.__table__)
 _ORDERS = cast(Table, Order.__table__)
 # Built once: notify_order_ready runs inside the receiving hot path.
 _STORAGE_DAYS = select(PickupPoint.storage_days).where(PickupPoint.id == bindparam("p_point"))
@@ -82,10 +81,6 @@ _SET_READY = (
     .where(_ORDERS.c.id == bindparam("p_id"))
     .values(status=bindparam("p_status"), ready_at=bindparam("p_at"), storage_until=bindparam("p_until"))
 )
-_LAST_ATTEMPT = select(func.coalesce(func.max(_SMS.c.attempt), 0)).where(
-    _SMS.c.order_id == bindparam("p_order"), _SMS.c.purpose == bindparam("p_purpose")
-)
-_INSERT_SMS = insert(_SMS)
 
 
 def notify_order_ready(act: Action, order: OrderLike, storage_days: int | None = None) -> ReadyNotice:
@@ -100,36 +95,8 @@ def notify_order_ready(act: Action, order: OrderLike, storage_days: int | None =
         days = conn.execute(_STORAGE_DAYS, {"p_point": order.point_id}).scalar_one()
     until = act.now + timedelta(days=days)
     conn.execute(_SET_READY, {"p_id": order.id, "p_status": new_status.value, "p_at": act.now, "p_until": until})
-    uid, attempt = _request_sms(act, order.id, order.number, "ready", "arrived")
-    return ReadyNotice(order.number, until, uid, attempt)
-
-
-def _request_sms(act: Action, order_id: int, order_number: str, purpose: str, reason: str) -> tuple[str, int]:
-    """Insert the next SMS attempt for (order, purpose) and queue its outbox event.
-
-    `reason` (arrived | resend | reminder) is kept in the first timeline entry: the daily resend
-    limit counts the attempts a clerk asked for.
-    """
-    conn = act.session.connection()
-    last = conn.execute(_LAST_ATTEMPT, {"p_order": order_id, "p_purpose": purpose}).scalar_one()
-    uid, attempt = new_uid(), last + 1
-    conn.execute(
-        _INSERT_SMS,
-        {
-            "uid": uid,
-            "order_id": order_id,
-            "purpose": purpose,
-            "attempt": attempt,
-            "status": "requested",
-            "requested_at": act.now,
-            "requested_by": act.actor.staff_id if act.actor else None,
-            "updated_at": act.now,
-            "error": None,
-            "timeline": [{"status": "requested", "at": act.now.isoformat(), "reason": reason}],
-        },
-    )
-    act.emit(SmsRequested(sms=uid, order=order_number, purpose=purpose, attempt=attempt))
-    return uid, attempt
+    sms = request_sms(act, order.id, order.number, "ready", "arrived")
+    return ReadyNotice(order.number, until, sms.uid, sms.attempt)
 
 
 class NotificationService(Service):
@@ -144,9 +111,9 @@ class NotificationService(Service):
             if order.status != OrderStatus.READY:
                 raise DomainError("sms.order_not_ready", order=order.number, status=order.status)
             _check_resend_limits(act.session, order, act.now, ZoneInfo(point.timezone))
-            uid, attempt = _request_sms(act, order.id, order.number, "ready", "resend")
-            act.audit("sms.resend", order.number, sms=uid, attempt=attempt)
-            return _view(act.session, uid)
+            sms = request_sms(act, order.id, order.number, "ready", "resend")
+            act.audit("sms.resend", order.number, sms=sms.uid, attempt=sms.attempt)
+            return _view(act.session, sms.uid)
 
     def request_reminders(self, actor: Actor | None) -> list[str]:
         """Request a "reminder" SMS for every ready order whose storage ends within a day (once per order)."""
@@ -156,7 +123,7 @@ class NotificationService(Service):
             point = local_point(act.session)
             due = _orders_needing_reminder(act.session, point.id, act.now)
             for order_id, number in due:
-                _request_sms(act, order_id, number, "reminder", "reminder")
+                request_sms(act, order_id, number, "reminder", "reminder")
             if due:
                 act.audit("sms.reminders", point.code, orders=[n for _, n in due])
             return [n for _, n in due]
