@@ -17,7 +17,8 @@ from desktop.documents.model import (
     ReturnActData,
     ShiftReportData,
 )
-from desktop.services.handover import BoxCheck, HandoverResult, HandoverState, LineState, PaymentIntent
+from desktop.services.handover import BoxCheck, HandoverResult, HandoverState, PaymentIntent
+from desktop.services.order_card import LineInfo
 from desktop.services.receiving import DiscrepancySummary
 from desktop.services.returns import ReturnAct, ReturnActLine
 from desktop.services.staff import ShiftReport
@@ -52,9 +53,9 @@ def discrepancy() -> DiscrepancyActData:
 
 def receipt() -> HandoverReceiptData:
     lines = (
-        LineState(1, "SKU-1001", "Смартфон Galaxy A55 8/256 ГБ", 1, 3_499_000, "R58W12345", 0, None),
-        LineState(2, "SKU-2040", "Чехол-книжка для Galaxy A55", 2, 99_000, None, 1, "не подошёл цвет"),
-        LineState(3, "SKU-3100", "Зарядное устройство 45 Вт", 1, 249_000, None, 1, "передумал"),
+        LineInfo(1, "SKU-1001", "Смартфон Galaxy A55 8/256 ГБ", 1, 3_499_000, "R58W12345", 0, None),
+        LineInfo(2, "SKU-2040", "Чехол-книжка для Galaxy A55", 2, 99_000, None, 1, "не подошёл цвет"),
+        LineInfo(3, "SKU-3100", "Зарядное устройство 45 Вт", 1, 249_000, None, 1, "передумал"),
     )
     state = HandoverState(
         uid="ho-1",

@@ -33,7 +33,7 @@ from desktop.db.models import (
 from desktop.domain.qr_token import PickupToken, public_key_to_b64, sign_token
 from desktop.errors import AccessDenied, DomainError
 from desktop.events import parse_event
-from desktop.services import handover as handover_module
+from desktop.services.handover import completion as completion_module
 from desktop.services.base import Actor, Role
 from desktop.services.handover import HandoverService
 from tests.support.clock import FakeClock
@@ -616,7 +616,7 @@ def test_exception_inside_complete_leaves_nothing(env: Env, monkeypatch: pytest.
     def boom(*_: Any) -> str:
         raise RuntimeError("printer on fire")
 
-    monkeypatch.setattr(handover_module, "_request_receipt", boom)
+    monkeypatch.setattr(completion_module, "request_sms", boom)
     with pytest.raises(RuntimeError):
         env.svc.complete(env.clerk, uid)
     assert outbox(env.db) == []
