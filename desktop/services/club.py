@@ -42,11 +42,15 @@ messages.register(
     }
 )
 
-_REASONS = {
-    "customer_not_found": "клиент с телефоном {phone} не найден в этом пункте выдачи.",
-    "phone_has_card": "у клиента с телефоном {phone} уже есть клубная карта {card}.",
-    "no_qualifying_order": "нет заказа на сумму от 5 000 ₽ (выданного или готового к выдаче в этом пункте).",
-}
+# Why a customer may not get a card: in the message catalogue, so the text is translated with the errors.
+messages.register(
+    {
+        "club.reason.customer_not_found": "клиент с телефоном {phone} не найден в этом пункте выдачи.",
+        "club.reason.phone_has_card": "у клиента с телефоном {phone} уже есть клубная карта {card}.",
+        "club.reason.no_qualifying_order": "нет заказа на сумму от 5 000 ₽ "
+        "(выданного или готового к выдаче в этом пункте).",
+    }
+)
 _STATUS_RU = {"pending": "ожидает подтверждения центром", "active": "активна", "rejected": "отклонена"}
 
 
@@ -251,7 +255,7 @@ def _eligibility(session: Session, phone: str) -> Eligibility:
 
 
 def _refusal(phone: str, code: str, name: str | None = None, card: str | None = None) -> Eligibility:
-    reason = _REASONS[code].format(phone=mask_phone(phone), card=card)
+    reason = messages.describe(f"club.reason.{code}", {"phone": mask_phone(phone), "card": card})
     return Eligibility(False, phone, code, reason, name, existing_card=card)
 
 

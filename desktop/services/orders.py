@@ -12,9 +12,8 @@ from sqlalchemy.orm import Session
 from desktop import messages
 from desktop.db.models import Box, Customer, Order
 from desktop.domain.phone import mask_for_screen as mask_phone
-from desktop.domain.pickup_code import hash_code, is_code_shaped
 from desktop.errors import DomainError
-from desktop.services.base import Service, local_point
+from desktop.services.base import Service
 from desktop.services.order_card import LineInfo, OrderDetail, load_order_detail
 from desktop.services.order_summary import OrderSummary, summary_from_row, summary_query
 from desktop.services.pickup_checks import amount_due, point_code_params, verify_pickup_token
@@ -110,17 +109,6 @@ class OrderService(Service):
         """Orders whose customer's phone ends with `last4` and whose name contains `name` (any case)."""
         with self.db.engine.connect() as conn:
             return orders_by_phone_and_name(conn, last4, name)
-
-    def by_pickup_code(self, code: str) -> list[OrderSummary]:
-        """Orders at this point whose pickup code hash matches the typed code (one slow hash)."""
-        code = code.strip()
-        if not is_code_shaped(code):
-            raise DomainError("orders.bad_pickup_code")
-        with self.reading() as s:
-            params = point_code_params(local_point(s))
-        digest = hash_code(code, params)  # slow on purpose; no transaction is held meanwhile
-        with self.db.engine.connect() as conn:
-            return orders_by_code_hash(conn, digest)
 
     def by_qr_token(self, token_text: str) -> OrderSummary:
         """The order a pickup QR token names, after checking signature, expiry and point."""
