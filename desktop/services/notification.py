@@ -19,7 +19,7 @@ from desktop.db.models import Order, PickupPoint, SmsMessage
 from desktop.domain.order_states import OrderEvent, OrderStatus, next_status
 from desktop.errors import DomainError
 from desktop.services.base import Action, Actor, Role, Service, local_point, require_role
-from desktop.services.sms_request import request_sms
+from desktop.services.sms_request import SmsView, request_sms, sms_view
 
 RESEND_INTERVAL = timedelta(minutes=10)
 RESENDS_PER_DAY = 3
@@ -57,20 +57,6 @@ class ReadyNotice:
     storage_until: datetime
     sms_uid: str
     attempt: int
-
-
-@dataclass(frozen=True)
-class SmsView:
-    """One SMS attempt with its status timeline (for the order card and the manager's list)."""
-
-    uid: str
-    purpose: str
-    attempt: int
-    status: str
-    requested_at: datetime
-    updated_at: datetime
-    error: str | None
-    timeline: list[dict[str, Any]]
 
 
 _ORDERS = cast(Table, Order.__table__)
@@ -133,7 +119,7 @@ class NotificationService(Service):
         with self.reading() as s:
             order = _find_order(s, local_point(s).id, order_number)
             rows = s.scalars(select(SmsMessage).where(SmsMessage.order_id == order.id).order_by(SmsMessage.id))
-            return [_to_view(m) for m in rows]
+            return [sms_view(m) for m in rows]
 
 
 def _find_order(s: Session, point_id: int, number: str) -> Order:
@@ -187,8 +173,4 @@ def _orders_needing_reminder(s: Session, point_id: int, now: datetime) -> list[t
 
 
 def _view(s: Session, uid: str) -> SmsView:
-    return _to_view(s.scalars(select(SmsMessage).where(SmsMessage.uid == uid)).one())
-
-
-def _to_view(m: SmsMessage) -> SmsView:
-    return SmsView(m.uid, m.purpose, m.attempt, m.status, m.requested_at, m.updated_at, m.error, list(m.timeline))
+    return sms_view(s.scalars(select(SmsMessage).where(SmsMessage.uid == uid)).one())

@@ -25,6 +25,7 @@ from desktop.db.models import (
 from desktop.errors import DomainError
 from desktop.services.order_summary import OrderSummary, summary_from_row, summary_query
 from desktop.services.pickup_checks import amount_due
+from desktop.services.sms_request import SmsView, sms_view
 
 
 @dataclass(frozen=True)
@@ -59,16 +60,6 @@ class BoxInfo:
     @property
     def n_of_m(self) -> str:
         return f"{self.seq_no} из {self.boxes_total}"
-
-
-@dataclass(frozen=True)
-class SmsInfo:
-    purpose: str
-    attempt: int
-    status: str
-    requested_at: datetime
-    updated_at: datetime
-    error: str | None
 
 
 @dataclass(frozen=True)
@@ -113,7 +104,7 @@ class OrderDetail:
     code_failed_attempts: int
     lines: tuple[LineInfo, ...]
     boxes: tuple[BoxInfo, ...]
-    sms: tuple[SmsInfo, ...]
+    sms: tuple[SmsView, ...]
     payments: tuple[PaymentInfo, ...]
     handovers: tuple[HandoverInfo, ...]
     timeline: tuple[TimelineEntry, ...]
@@ -179,20 +170,11 @@ def _boxes(s: Session, order_id: int, boxes_total: int) -> tuple[BoxInfo, ...]:
     )
 
 
-def _sms(s: Session, order_id: int) -> tuple[SmsInfo, ...]:
-    rows = s.execute(
-        select(
-            SmsMessage.purpose,
-            SmsMessage.attempt,
-            SmsMessage.status,
-            SmsMessage.requested_at,
-            SmsMessage.updated_at,
-            SmsMessage.error,
-        )
-        .where(SmsMessage.order_id == order_id)
-        .order_by(SmsMessage.requested_at, SmsMessage.id)
+def _sms(s: Session, order_id: int) -> tuple[SmsView, ...]:
+    rows = s.scalars(
+        select(SmsMessage).where(SmsMessage.order_id == order_id).order_by(SmsMessage.requested_at, SmsMessage.id)
     )
-    return tuple(SmsInfo(*r) for r in rows)
+    return tuple(sms_view(m) for m in rows)
 
 
 def _payments(s: Session, order_id: int) -> tuple[PaymentInfo, ...]:

@@ -7,7 +7,8 @@ The counter PC never sends SMS itself. Every purpose (ready, reminder, receipt, 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import cast
+from datetime import datetime
+from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, func, insert, select
 
@@ -21,6 +22,25 @@ _LAST_ATTEMPT = select(func.coalesce(func.max(_SMS.c.attempt), 0)).where(
     _SMS.c.order_id == bindparam("p_order"), _SMS.c.purpose == bindparam("p_purpose")
 )
 _INSERT_SMS = insert(_SMS)
+
+
+@dataclass(frozen=True)
+class SmsView:
+    """One SMS attempt with its status timeline (for the order card and the manager's list)."""
+
+    uid: str
+    purpose: str
+    attempt: int
+    status: str
+    requested_at: datetime
+    updated_at: datetime
+    error: str | None
+    timeline: list[dict[str, Any]]
+
+
+def sms_view(m: SmsMessage) -> SmsView:
+    """The view of one stored SMS attempt."""
+    return SmsView(m.uid, m.purpose, m.attempt, m.status, m.requested_at, m.updated_at, m.error, list(m.timeline))
 
 
 @dataclass(frozen=True)
