@@ -19,6 +19,7 @@ from desktop.db.models import Order, PickupPoint, SmsMessage
 from desktop.domain.order_states import OrderEvent, OrderStatus, next_status
 from desktop.errors import DomainError
 from desktop.services.base import Action, Actor, Role, Service, local_point, require_role
+from desktop.services.orders import local_order
 from desktop.services.sms_request import SmsView, request_sms, sms_view
 
 RESEND_INTERVAL = timedelta(minutes=10)
@@ -93,7 +94,7 @@ class NotificationService(Service):
         require_role(actor, Role.CLERK, "повторная отправка SMS")
         with self.action(actor) as act:
             point = local_point(act.session)
-            order = _find_order(act.session, point.id, order_number)
+            order = local_order(act.session, order_number)
             if order.status != OrderStatus.READY:
                 raise DomainError("sms.order_not_ready", order=order.number, status=order.status)
             _check_resend_limits(act.session, order, act.now, ZoneInfo(point.timezone))
@@ -117,16 +118,9 @@ class NotificationService(Service):
     def sms_history(self, order_number: str) -> list[SmsView]:
         """Every SMS attempt for an order, oldest first."""
         with self.reading() as s:
-            order = _find_order(s, local_point(s).id, order_number)
+            order = local_order(s, order_number)
             rows = s.scalars(select(SmsMessage).where(SmsMessage.order_id == order.id).order_by(SmsMessage.id))
             return [sms_view(m) for m in rows]
-
-
-def _find_order(s: Session, point_id: int, number: str) -> Order:
-    order = s.scalars(select(Order).where(Order.number == number.strip(), Order.point_id == point_id)).first()
-    if order is None:
-        raise DomainError("order.not_found", order=number)
-    return order
 
 
 def _check_resend_limits(s: Session, order: Order, now: datetime, tz: ZoneInfo) -> None:

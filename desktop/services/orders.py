@@ -13,7 +13,7 @@ from desktop import messages
 from desktop.db.models import Box, Customer, Order
 from desktop.domain.phone import mask_for_screen as mask_phone
 from desktop.errors import DomainError
-from desktop.services.base import Service
+from desktop.services.base import Service, local_point
 from desktop.services.order_card import LineInfo, OrderDetail, load_order_detail
 from desktop.services.order_summary import OrderSummary, summary_from_row, summary_query
 from desktop.services.pickup_checks import amount_due, point_code_params, verify_pickup_token
@@ -60,6 +60,16 @@ _BY_CODE_HASH = summary_query().where(Order.pickup_code_hash == bindparam("key")
 
 def _name_matches(name_query: str, full_name: str) -> bool:
     return normalize_name(name_query) in normalize_name(full_name)
+
+
+def local_order(s: Session, number: str) -> Order:
+    """The order with this number at this point (ORM, to change it), or DomainError('order.not_found')."""
+    number = number.strip()
+    point = local_point(s)
+    order = s.scalars(select(Order).where(Order.number == number, Order.point_id == point.id)).first()
+    if order is None:
+        raise DomainError("order.not_found", order=number)
+    return order
 
 
 def orders_by_phone_and_name(conn: Connection | Session, last4: str, name: str) -> list[OrderSummary]:

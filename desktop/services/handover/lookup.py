@@ -10,9 +10,10 @@ from desktop.domain.order_states import OrderStatus
 from desktop.domain.phone import mask_for_screen as mask_phone
 from desktop.errors import DomainError
 from desktop.events import OrderLocked
-from desktop.services.base import Action, Actor, local_point, new_uid
+from desktop.services.base import Action, Actor, new_uid
 from desktop.services.handover.model import MAX_CODE_ATTEMPTS, BoxCheck, HandoverState, PaymentIntent
 from desktop.services.order_card import LineInfo
+from desktop.services.orders import local_order
 from desktop.services.pickup_checks import amount_due
 
 
@@ -55,14 +56,6 @@ def verified_order(s: Session, uid: str) -> tuple[Handover, Order]:
     if handover.verified_by is None:
         raise DomainError("handover.not_verified")
     return handover, order
-
-
-def local_order(s: Session, number: str) -> Order:
-    point = local_point(s)
-    order = s.scalars(select(Order).where(Order.number == number, Order.point_id == point.id)).first()
-    if order is None:
-        raise DomainError("order.not_found", order=number)
-    return order
 
 
 def _order_for_handover(s: Session, number: str) -> Order:

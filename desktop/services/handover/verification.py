@@ -14,14 +14,13 @@ from desktop.services.handover.lookup import (
     count_wrong_code,
     get_handover,
     handover_state,
-    local_order,
     mark_verified,
     open_order,
     start_or_resume,
 )
 from desktop.services.handover.model import HandoverLookup, HandoverState
 from desktop.services.order_summary import OrderSummary
-from desktop.services.orders import orders_by_code_hash, orders_by_phone_and_name
+from desktop.services.orders import local_order, orders_by_code_hash, orders_by_phone_and_name
 from desktop.services.pickup_checks import point_code_params, verify_pickup_token
 
 CLERK_ACTION = "выдача заказа"
