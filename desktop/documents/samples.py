@@ -14,7 +14,8 @@ from desktop.documents.model import (
     SessionHeader,
     ShiftReport,
 )
-from desktop.services.handover import BoxCheck, HandoverResult, HandoverState, LineState, PaymentIntent
+from desktop.services.handover import BoxCheck, HandoverResult, HandoverState, PaymentIntent
+from desktop.services.order_card import LineInfo
 from desktop.services.receiving import DiscrepancySummary
 
 POINT = PointInfo("0042", "ПВЗ «На Ленина»", "г. Пермь, ул. Ленина, 10")
@@ -88,11 +89,11 @@ def _handover_state() -> HandoverState:
     )
 
 
-def _receipt_lines() -> tuple[LineState, ...]:
+def _receipt_lines() -> tuple[LineInfo, ...]:
     return (
-        LineState(1, "SKU-1001", "Смартфон Galaxy A55 8/256 ГБ", 1, 3_499_000, "R58W12345", 0, None),
-        LineState(2, "SKU-2040", "Чехол-книжка для Galaxy A55", 2, 99_000, None, 1, "не подошёл цвет"),
-        LineState(3, "SKU-3100", "Зарядное устройство 45 Вт", 1, 249_000, None, 1, "передумал"),
+        LineInfo(1, "SKU-1001", "Смартфон Galaxy A55 8/256 ГБ", 1, 3_499_000, "R58W12345", 0, None),
+        LineInfo(2, "SKU-2040", "Чехол-книжка для Galaxy A55", 2, 99_000, None, 1, "не подошёл цвет"),
+        LineInfo(3, "SKU-3100", "Зарядное устройство 45 Вт", 1, 249_000, None, 1, "передумал"),
     )
 
 

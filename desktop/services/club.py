@@ -11,12 +11,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop import messages
-from desktop.db.models import BonusLedgerEntry, ClubCard, Customer, ManagerAlert, Order, OrderLine, SmsMessage
+from desktop.db.models import BonusLedgerEntry, ClubCard, Customer, ManagerAlert, Order, OrderLine
 from desktop.domain import ean13
+from desktop.domain.order_states import OrderStatus
 from desktop.domain.phone import mask_for_log as mask_phone
 from desktop.errors import DomainError
-from desktop.events import ClubCardActivated, SmsRequested
-from desktop.services.base import Action, Actor, Role, Service, local_point, new_uid, require_role
+from desktop.events import ClubCardActivated
+from desktop.services.base import Action, Actor, Role, Service, local_point, require_role
+from desktop.services.sms_request import request_sms
 
 ACTIVATION_POINTS = 190
 QUALIFYING_KOPECKS = 500_000  # an order of 5,000 ₽ or more
@@ -40,11 +42,15 @@ messages.register(
     }
 )
 
-_REASONS = {
-    "customer_not_found": "клиент с телефоном {phone} не найден в этом пункте выдачи.",
-    "phone_has_card": "у клиента с телефоном {phone} уже есть клубная карта {card}.",
-    "no_qualifying_order": "нет заказа на сумму от 5 000 ₽ (выданного или готового к выдаче в этом пункте).",
-}
+# Why a customer may not get a card: in the message catalogue, so the text is translated with the errors.
+messages.register(
+    {
+        "club.reason.customer_not_found": "клиент с телефоном {phone} не найден в этом пункте выдачи.",
+        "club.reason.phone_has_card": "у клиента с телефоном {phone} уже есть клубная карта {card}.",
+        "club.reason.no_qualifying_order": "нет заказа на сумму от 5 000 ₽ "
+        "(выданного или готового к выдаче в этом пункте).",
+    }
+)
 _STATUS_RU = {"pending": "ожидает подтверждения центром", "active": "активна", "rejected": "отклонена"}
 
 
@@ -202,37 +208,12 @@ def _record_activation(act: Action, card: ClubCard, city: str, phone: str, verdi
             created_at=act.now,
         )
     )
-    sms_uid = _request_sms(act, order)
+    sms = request_sms(act, order.id, order.number, "club", "club")  # the backend finds the phone by the order
     act.emit(ClubCardActivated(card=card.number, phone=phone, city=city, points=ACTIVATION_POINTS))
     act.audit("club.card_activated", card.number, phone=mask_phone(phone), city=city, order=order.number)
     return ActivationResult(
-        card.number, "pending", ACTIVATION_POINTS, customer.full_name, mask_phone(phone), city, order.number, sms_uid
+        card.number, "pending", ACTIVATION_POINTS, customer.full_name, mask_phone(phone), city, order.number, sms.uid
     )
-
-
-def _request_sms(act: Action, order: Order) -> str:
-    """The club welcome SMS; linked to the qualifying order (the backend finds the phone by it)."""
-    attempt = act.session.scalar(
-        select(func.coalesce(func.max(SmsMessage.attempt), 0)).where(
-            SmsMessage.order_id == order.id, SmsMessage.purpose == "club"
-        )
-    )
-    uid = new_uid()
-    act.session.add(
-        SmsMessage(
-            uid=uid,
-            order_id=order.id,
-            purpose="club",
-            attempt=(attempt or 0) + 1,
-            status="requested",
-            requested_at=act.now,
-            requested_by=act.actor.staff_id if act.actor else None,
-            updated_at=act.now,
-            timeline=[{"status": "requested", "at": act.now.isoformat()}],
-        )
-    )
-    act.emit(SmsRequested(sms=uid, order=order.number, purpose="club", attempt=(attempt or 0) + 1))
-    return uid
 
 
 def _settle(act: Action, card: ClubCard, target: str, reason: str | None) -> None:
@@ -274,7 +255,7 @@ def _eligibility(session: Session, phone: str) -> Eligibility:
 
 
 def _refusal(phone: str, code: str, name: str | None = None, card: str | None = None) -> Eligibility:
-    reason = _REASONS[code].format(phone=mask_phone(phone), card=card)
+    reason = messages.describe(f"club.reason.{code}", {"phone": mask_phone(phone), "card": card})
     return Eligibility(False, phone, code, reason, name, existing_card=card)
 
 
@@ -285,7 +266,7 @@ def _qualifying_order(session: Session, customer_ids: list[int], point_id: int) 
         .where(
             Order.customer_id.in_(customer_ids),
             Order.point_id == point_id,
-            Order.status.in_(("ready", "handed_over")),
+            Order.status.in_((OrderStatus.READY.value, OrderStatus.HANDED_OVER.value)),
             Order.total_kopecks >= QUALIFYING_KOPECKS,
         )
         .order_by(Order.total_kopecks.desc())
@@ -299,9 +280,8 @@ def _qualifying_order(session: Session, customer_ids: list[int], point_id: int) 
         .where(
             Order.customer_id.in_(customer_ids),
             Order.point_id == point_id,
-            Order.status == "partially_handed_over",
+            Order.status == OrderStatus.PARTIALLY_HANDED_OVER.value,
         )
         .group_by(Order.id)
         .having(taken >= QUALIFYING_KOPECKS)
     ).first()
-

@@ -11,15 +11,16 @@ from datetime import UTC, datetime, time, timedelta
 from typing import Any, Protocol, cast
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Table, and_, bindparam, exists, func, insert, select, update
+from sqlalchemy import Table, and_, bindparam, exists, func, select, update
 from sqlalchemy.orm import Session
 
 from desktop import messages
 from desktop.db.models import Order, PickupPoint, SmsMessage
 from desktop.domain.order_states import OrderEvent, OrderStatus, next_status
 from desktop.errors import DomainError
-from desktop.events import SmsRequested
-from desktop.services.base import Action, Actor, Role, Service, local_point, new_uid, require_role
+from desktop.services.base import Action, Actor, Role, Service, local_point, require_role
+from desktop.services.orders import local_order
+from desktop.services.sms_request import SmsView, request_sms, sms_view
 
 RESEND_INTERVAL = timedelta(minutes=10)
 RESENDS_PER_DAY = 3
@@ -59,21 +60,6 @@ class ReadyNotice:
     attempt: int
 
 
-@dataclass(frozen=True)
-class SmsView:
-    """One SMS attempt with its status timeline (for the order card and the manager's list)."""
-
-    uid: str
-    purpose: str
-    attempt: int
-    status: str
-    requested_at: datetime
-    updated_at: datetime
-    error: str | None
-    timeline: list[dict[str, Any]]
-
-
-_SMS = cast(Table, SmsMessage.__table__)
 _ORDERS = cast(Table, Order.__table__)
 # Built once: notify_order_ready runs inside the receiving hot path.
 _STORAGE_DAYS = select(PickupPoint.storage_days).where(PickupPoint.id == bindparam("p_point"))
@@ -82,10 +68,6 @@ _SET_READY = (
     .where(_ORDERS.c.id == bindparam("p_id"))
     .values(status=bindparam("p_status"), ready_at=bindparam("p_at"), storage_until=bindparam("p_until"))
 )
-_LAST_ATTEMPT = select(func.coalesce(func.max(_SMS.c.attempt), 0)).where(
-    _SMS.c.order_id == bindparam("p_order"), _SMS.c.purpose == bindparam("p_purpose")
-)
-_INSERT_SMS = insert(_SMS)
 
 
 def notify_order_ready(act: Action, order: OrderLike, storage_days: int | None = None) -> ReadyNotice:
@@ -100,36 +82,8 @@ def notify_order_ready(act: Action, order: OrderLike, storage_days: int | None =
         days = conn.execute(_STORAGE_DAYS, {"p_point": order.point_id}).scalar_one()
     until = act.now + timedelta(days=days)
     conn.execute(_SET_READY, {"p_id": order.id, "p_status": new_status.value, "p_at": act.now, "p_until": until})
-    uid, attempt = _request_sms(act, order.id, order.number, "ready", "arrived")
-    return ReadyNotice(order.number, until, uid, attempt)
-
-
-def _request_sms(act: Action, order_id: int, order_number: str, purpose: str, reason: str) -> tuple[str, int]:
-    """Insert the next SMS attempt for (order, purpose) and queue its outbox event.
-
-    `reason` (arrived | resend | reminder) is kept in the first timeline entry: the daily resend
-    limit counts the attempts a clerk asked for.
-    """
-    conn = act.session.connection()
-    last = conn.execute(_LAST_ATTEMPT, {"p_order": order_id, "p_purpose": purpose}).scalar_one()
-    uid, attempt = new_uid(), last + 1
-    conn.execute(
-        _INSERT_SMS,
-        {
-            "uid": uid,
-            "order_id": order_id,
-            "purpose": purpose,
-            "attempt": attempt,
-            "status": "requested",
-            "requested_at": act.now,
-            "requested_by": act.actor.staff_id if act.actor else None,
-            "updated_at": act.now,
-            "error": None,
-            "timeline": [{"status": "requested", "at": act.now.isoformat(), "reason": reason}],
-        },
-    )
-    act.emit(SmsRequested(sms=uid, order=order_number, purpose=purpose, attempt=attempt))
-    return uid, attempt
+    sms = request_sms(act, order.id, order.number, "ready", "arrived")
+    return ReadyNotice(order.number, until, sms.uid, sms.attempt)
 
 
 class NotificationService(Service):
@@ -140,13 +94,13 @@ class NotificationService(Service):
         require_role(actor, Role.CLERK, "повторная отправка SMS")
         with self.action(actor) as act:
             point = local_point(act.session)
-            order = _find_order(act.session, point.id, order_number)
+            order = local_order(act.session, order_number)
             if order.status != OrderStatus.READY:
                 raise DomainError("sms.order_not_ready", order=order.number, status=order.status)
             _check_resend_limits(act.session, order, act.now, ZoneInfo(point.timezone))
-            uid, attempt = _request_sms(act, order.id, order.number, "ready", "resend")
-            act.audit("sms.resend", order.number, sms=uid, attempt=attempt)
-            return _view(act.session, uid)
+            sms = request_sms(act, order.id, order.number, "ready", "resend")
+            act.audit("sms.resend", order.number, sms=sms.uid, attempt=sms.attempt)
+            return _view(act.session, sms.uid)
 
     def request_reminders(self, actor: Actor | None) -> list[str]:
         """Request a "reminder" SMS for every ready order whose storage ends within a day (once per order)."""
@@ -156,17 +110,11 @@ class NotificationService(Service):
             point = local_point(act.session)
             due = _orders_needing_reminder(act.session, point.id, act.now)
             for order_id, number in due:
-                _request_sms(act, order_id, number, "reminder", "reminder")
+                request_sms(act, order_id, number, "reminder", "reminder")
             if due:
                 act.audit("sms.reminders", point.code, orders=[n for _, n in due])
             return [n for _, n in due]
 
-
-def _find_order(s: Session, point_id: int, number: str) -> Order:
-    order = s.scalars(select(Order).where(Order.number == number.strip(), Order.point_id == point_id)).first()
-    if order is None:
-        raise DomainError("order.not_found", order=number)
-    return order
 
 
 def _check_resend_limits(s: Session, order: Order, now: datetime, tz: ZoneInfo) -> None:
@@ -213,8 +161,4 @@ def _orders_needing_reminder(s: Session, point_id: int, now: datetime) -> list[t
 
 
 def _view(s: Session, uid: str) -> SmsView:
-    return _to_view(s.scalars(select(SmsMessage).where(SmsMessage.uid == uid)).one())
-
-
-def _to_view(m: SmsMessage) -> SmsView:
-    return SmsView(m.uid, m.purpose, m.attempt, m.status, m.requested_at, m.updated_at, m.error, list(m.timeline))
+    return sms_view(s.scalars(select(SmsMessage).where(SmsMessage.uid == uid)).one())

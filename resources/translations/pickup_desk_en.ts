@@ -484,7 +484,7 @@ Technical: {1}</translation>
         <translation>ID document</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="278"/>
+        <location filename="../../ui/pages/handover_page.py" line="183"/>
         <source>Доверенность</source>
         <translation>Power of attorney</translation>
     </message>
@@ -509,58 +509,63 @@ Technical: {1}</translation>
         <translation>Abort</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="60"/>
+        <location filename="../../ui/pages/handover_page.py" line="58"/>
         <source>номер заказа или код из SMS (6 цифр)</source>
         <translation>order number or SMS code (6 digits)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="63"/>
+        <location filename="../../ui/pages/handover_page.py" line="61"/>
         <source>тел.: 4 цифры</source>
         <translation>phone: last 4</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="67"/>
+        <location filename="../../ui/pages/handover_page.py" line="65"/>
         <source>фамилия</source>
         <translation>surname</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="90"/>
+        <location filename="../../ui/pages/handover_page.py" line="202"/>
+        <source>{0} ({1} шт.)</source>
+        <translation>{0} ({1} pcs)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/handover_panel.py" line="61"/>
         <source>Ячейка:</source>
         <translation>Cell:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="102"/>
+        <location filename="../../ui/pages/handover_panel.py" line="35"/>
         <source>Коробка</source>
         <translation>Box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="102"/>
+        <location filename="../../ui/pages/handover_panel.py" line="36"/>
         <source>Место</source>
         <translation>Box no.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="102"/>
+        <location filename="../../ui/pages/handover_panel.py" line="37"/>
         <source>Ячейка</source>
         <translation>Cell</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="104"/>
+        <location filename="../../ui/pages/handover_panel.py" line="44"/>
         <source>Товар</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="104"/>
+        <location filename="../../ui/pages/handover_panel.py" line="45"/>
         <source>Кол-во</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="104"/>
+        <location filename="../../ui/pages/handover_panel.py" line="46"/>
         <source>Цена</source>
         <translation>Price</translation>
     </message>
     <message>
         <location filename="../../ui/pages/handover_page.py" line="47"/>
-        <location filename="../../ui/pages/handover_page.py" line="104"/>
+        <location filename="../../ui/pages/handover_panel.py" line="47"/>
         <source>Отказ</source>
         <translation>Refused</translation>
     </message>
@@ -570,258 +575,288 @@ Technical: {1}</translation>
         <translation>Proxy</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="128"/>
+        <location filename="../../ui/pages/handover_view.py" line="236"/>
         <source>Ещё незавершённых выдач: {0}.</source>
         <translation>More unfinished handovers: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="129"/>
+        <location filename="../../ui/pages/handover_view.py" line="238"/>
         <source>Продолжение выдачи заказа {0}</source>
         <translation>Resuming the handover of order {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="158"/>
+        <location filename="../../ui/pages/handover_page.py" line="110"/>
         <source>Что искать?</source>
         <translation>What to look for?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="159"/>
+        <location filename="../../ui/pages/handover_page.py" line="111"/>
         <source>Отсканируйте QR-код или номер заказа, введите код из SMS или 4 цифры телефона и фамилию.</source>
         <translation>Scan the QR code or order number, or enter the SMS code, or the phone&apos;s last 4 digits and the surname.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="216"/>
+        <location filename="../../ui/pages/handover_view.py" line="199"/>
         <source>Заказ не найден</source>
         <translation>Order not found</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="217"/>
+        <location filename="../../ui/pages/handover_view.py" line="200"/>
         <source>Проверьте данные. Можно отсканировать QR-код из приложения или номер заказа.</source>
         <translation>Check the details. You can scan the app&apos;s QR code or the order number.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="220"/>
+        <location filename="../../ui/pages/handover_view.py" line="207"/>
         <source>Найдено несколько заказов</source>
         <translation>Several orders found</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="221"/>
+        <location filename="../../ui/pages/handover_view.py" line="208"/>
         <source>Отсканируйте или введите номер нужного: {0}</source>
         <translation>Scan or type the number of the right one: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="227"/>
-        <location filename="../../ui/pages/handover_page.py" line="422"/>
+        <location filename="../../ui/pages/handover_view.py" line="71"/>
+        <location filename="../../ui/pages/handover_view.py" line="176"/>
         <source>Заказ {0}</source>
         <translation>Order {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="228"/>
+        <location filename="../../ui/pages/handover_view.py" line="177"/>
         <source>Попросите код из SMS (введите и нажмите Enter) или отсканируйте QR-код из приложения.</source>
         <translation>Ask for the SMS code (type it and press Enter) or scan the QR code in the app.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="238"/>
+        <location filename="../../ui/pages/handover_view.py" line="185"/>
         <source>по QR-коду</source>
         <translation>by QR code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="238"/>
+        <location filename="../../ui/pages/handover_view.py" line="187"/>
         <source>по коду из SMS</source>
         <translation>by SMS code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="239"/>
+        <location filename="../../ui/pages/handover_view.py" line="190"/>
         <source>Код верный</source>
         <translation>Code correct</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="239"/>
+        <location filename="../../ui/pages/handover_view.py" line="188"/>
         <source>Клиент подтверждён {0}. {1}</source>
         <translation>Customer verified {0}. {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="248"/>
+        <location filename="../../ui/pages/handover_view.py" line="155"/>
         <source>ЗАКАЗ ЗАБЛОКИРОВАН</source>
         <translation>ORDER LOCKED</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="250"/>
+        <location filename="../../ui/pages/handover_view.py" line="157"/>
         <source>Неверный код</source>
         <translation>Wrong code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="278"/>
+        <location filename="../../ui/pages/handover_page.py" line="183"/>
         <source>Номер доверенности:</source>
         <translation>Power of attorney number:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="293"/>
+        <location filename="../../ui/pages/handover_view.py" line="215"/>
         <source>Повтор</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="293"/>
+        <location filename="../../ui/pages/handover_view.py" line="214"/>
         <source>Коробка {0} уже отсканирована.</source>
         <translation>Box {0} is already scanned.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="296"/>
+        <location filename="../../ui/pages/handover_view.py" line="139"/>
+        <source>{0} из {1}</source>
+        <translation>{0} of {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/handover_view.py" line="216"/>
         <source>Коробка есть</source>
         <translation>Box checked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="328"/>
+        <location filename="../../ui/pages/handover_view.py" line="222"/>
         <source>СДАЧА {0}</source>
         <translation>CHANGE {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="328"/>
+        <location filename="../../ui/pages/handover_view.py" line="224"/>
         <source>Оплата принята</source>
         <translation>Payment accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="334"/>
+        <location filename="../../ui/pages/handover_view.py" line="229"/>
         <source>Записано</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="356"/>
+        <location filename="../../ui/pages/handover_view.py" line="252"/>
         <source>Выдано на {0}.</source>
         <translation>Handed over: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="358"/>
+        <location filename="../../ui/pages/handover_view.py" line="254"/>
         <source>Отказ на {0}.</source>
         <translation>Refused: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="360"/>
+        <location filename="../../ui/pages/handover_view.py" line="256"/>
         <source>Начислено баллов: {0}.</source>
         <translation>Points credited: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="365"/>
+        <location filename="../../ui/pages/handover_page.py" line="243"/>
         <source>F11 — напечатать квитанцию.</source>
         <translation>F11 — print the receipt.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="366"/>
+        <location filename="../../ui/pages/handover_view.py" line="32"/>
         <source>Заказ {0} выдан</source>
         <translation>Order {0} handed over</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="367"/>
+        <location filename="../../ui/pages/handover_view.py" line="33"/>
         <source>Заказ {0} выдан частично</source>
         <translation>Order {0} partially handed over</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="367"/>
+        <location filename="../../ui/pages/handover_view.py" line="34"/>
         <source>Отказ от заказа {0}</source>
         <translation>Order {0} refused</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="371"/>
+        <location filename="../../ui/pages/handover_page.py" line="247"/>
         <source>Квитанция напечатана.</source>
         <translation>Receipt printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="387"/>
+        <location filename="../../ui/pages/handover_view.py" line="245"/>
         <source>Выдача прервана</source>
         <translation>Handover aborted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="387"/>
+        <location filename="../../ui/pages/handover_view.py" line="246"/>
         <source>Заказ {0} остаётся в ячейке.</source>
         <translation>Order {0} stays in its cell.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="393"/>
+        <location filename="../../ui/pages/handover_page.py" line="277"/>
         <source>Нет заказа</source>
         <translation>No order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="393"/>
+        <location filename="../../ui/pages/handover_page.py" line="277"/>
         <source>Сначала найдите заказ.</source>
         <translation>Find the order first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="402"/>
+        <location filename="../../ui/pages/handover_view.py" line="173"/>
         <source>Следующий шаг</source>
         <translation>Next step</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="409"/>
+        <location filename="../../ui/pages/handover_view.py" line="100"/>
         <source>Всё готово: нажмите F10 — выдать.</source>
         <translation>All set: press F10 to hand over.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="415"/>
+        <location filename="../../ui/pages/handover_view.py" line="66"/>
         <source>Отсканируйте QR-код клиента или номер заказа, или введите код из SMS.</source>
         <translation>Scan the customer&apos;s QR code or the order number, or enter the SMS code.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="425"/>
+        <location filename="../../ui/pages/handover_view.py" line="107"/>
         <source>Юрлицо: {0}</source>
         <translation>Legal entity: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="435"/>
+        <location filename="../../ui/pages/handover_view.py" line="132"/>
         <source>К оплате: {0}</source>
         <translation>Due: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="437"/>
+        <location filename="../../ui/pages/handover_view.py" line="135"/>
         <source>Оплачено</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="437"/>
+        <location filename="../../ui/pages/handover_view.py" line="134"/>
         <source>Оплачено: {0}</source>
         <translation>Paid: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="448"/>
+        <location filename="../../ui/pages/handover_view.py" line="18"/>
         <source>код / QR</source>
         <translation>code / QR</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="449"/>
+        <location filename="../../ui/pages/handover_view.py" line="19"/>
         <source>документ (F6)</source>
         <translation>ID document (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="450"/>
+        <location filename="../../ui/pages/handover_view.py" line="20"/>
         <source>доверенность (F7)</source>
         <translation>power of attorney (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="451"/>
+        <location filename="../../ui/pages/handover_view.py" line="21"/>
         <source>коробки</source>
         <translation>boxes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="452"/>
+        <location filename="../../ui/pages/handover_view.py" line="22"/>
         <source>оплата (F9)</source>
         <translation>payment (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="456"/>
+        <location filename="../../ui/pages/handover_view.py" line="25"/>
+        <source>Проверьте код из SMS или QR-код.</source>
+        <translation>Check the SMS code or the QR code.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/handover_view.py" line="26"/>
+        <source>Проверьте документ клиента: F6.</source>
+        <translation>Check the customer&apos;s ID document: F6.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/handover_view.py" line="27"/>
+        <source>Внесите номер доверенности: F7.</source>
+        <translation>Enter the power of attorney number: F7.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/handover_view.py" line="28"/>
+        <source>Отсканируйте каждую коробку заказа.</source>
+        <translation>Scan every box of the order.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/handover_view.py" line="29"/>
+        <source>Примите оплату: F9.</source>
+        <translation>Take the payment: F9.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/handover_view.py" line="114"/>
         <source>✔ Всё проверено — F10 выдать</source>
         <translation>✔ All checked — F10 to hand over</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="457"/>
+        <location filename="../../ui/pages/handover_view.py" line="116"/>
         <source>Осталось: {0}</source>
         <translation>Still to do: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="461"/>
+        <location filename="../../ui/pages/handover_view.py" line="121"/>
         <source>Заказ заблокирован после неверных кодов. Позовите менеджера.</source>
         <translation>The order is locked after wrong codes. Call the manager.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="463"/>
+        <location filename="../../ui/pages/handover_view.py" line="125"/>
         <source>Попыток ввода кода: {0}</source>
         <translation>Code attempts left: {0}</translation>
     </message>
@@ -2469,31 +2504,6 @@ Technical: {1}</translation>
 </context>
 <context>
     <name>page</name>
-    <message>
-        <location filename="../../ui/pages/handover_page.py" line="469"/>
-        <source>Проверьте код из SMS или QR-код.</source>
-        <translation>Check the SMS code or the QR code.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/handover_page.py" line="470"/>
-        <source>Проверьте документ клиента: F6.</source>
-        <translation>Check the customer&apos;s ID document: F6.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/handover_page.py" line="471"/>
-        <source>Внесите номер доверенности: F7.</source>
-        <translation>Enter the power of attorney number: F7.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/handover_page.py" line="472"/>
-        <source>Отсканируйте каждую коробку заказа.</source>
-        <translation>Scan every box of the order.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/handover_page.py" line="473"/>
-        <source>Примите оплату: F9.</source>
-        <translation>Take the payment: F9.</translation>
-    </message>
     <message>
         <location filename="../../ui/pages/receiving_page.py" line="261"/>
         <source>Принято: {0}; не хватает: {1}; излишки: {2}; чужие: {3}; отменённые: {4}; повреждено: {5}.</source>

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from desktop.db.models import Order
+from desktop.db.models import Customer, Order
 from tests.gui.fixtures import log_in
 from tests.gui.typing import scan_keys
 from tests.support.factories import box_barcode, make_order
@@ -69,7 +69,7 @@ def test_wrong_codes_count_down_then_lock_the_order(qtbot, shell):
     _idle(qtbot, page, lambda: page._by_code("000000"))
     assert "ЗАБЛОКИРОВАН" in shell.ctx.feedback.title
     qtbot.waitUntil(lambda: page.state.locked and not page.busy)
-    assert "менеджера" in page.attempts.text()
+    assert "менеджера" in page.panel.attempts.text()
 
 
 def test_qr_scan_on_another_page_opens_a_verified_handover(qtbot, shell):
@@ -103,4 +103,37 @@ def test_an_unfinished_handover_is_picked_up_after_a_restart(qtbot, shell):
     page = _page(qtbot, shell)  # first page after login: on_shown looks for unfinished work
     qtbot.waitUntil(lambda: page.state is not None, timeout=5000)
     assert page.state.order_number == number
-    assert number in page.headline.text()  # shown on the page (the banner may already say "shift opened")
+    assert number in page.panel.headline.text()  # shown on the page (the banner may already say "shift opened")
+
+
+def test_a_typed_code_alone_opens_a_verified_handover_in_one_call(qtbot, shell):
+    number, _ = _seed(shell.ctx.db, shell.point, prepaid=True)
+    page = _page(qtbot, shell)
+    calls = []
+    service = shell.ctx.services.handover
+    original = service.start_with_code
+    service.start_with_code = lambda *a: calls.append(a) or original(*a)
+    page.query.setText("123456")
+    _idle(qtbot, page, page._on_find)
+    assert len(calls) == 1
+    assert page.state is not None and page.state.order_number == number and page.state.verified_by == "code"
+    assert shell.ctx.feedback.kind.value == "ok" and "по коду из SMS" in shell.ctx.feedback.text
+
+
+def test_phone_and_name_open_the_only_ready_order(qtbot, shell):
+    number, _ = _seed(shell.ctx.db, shell.point, prepaid=True)
+    with shell.ctx.db.read() as s:
+        phone, name = s.execute(
+            select(Customer.phone, Customer.full_name).join(Order, Order.customer_id == Customer.id)
+            .where(Order.number == number)
+        ).one()
+    page = _page(qtbot, shell)
+    page.last4.setText(phone[-4:])
+    page.name.setText(name.split()[0])
+    _idle(qtbot, page, page._on_find)
+    assert page.state is not None and page.state.order_number == number and page.state.verified_by is None
+    assert page.last4.text() == "" and number in page.panel.headline.text()
+    page.last4.setText("0000")
+    page.name.setText("Никто")
+    _idle(qtbot, page, page._on_find)
+    assert shell.ctx.feedback.kind.value == "error" and "не найден" in shell.ctx.feedback.title

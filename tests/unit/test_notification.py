@@ -177,12 +177,12 @@ def test_resend_and_reminder_are_kept_in_order(db, svc, clock, world):
 
 
 def test_exception_inside_resend_leaves_nothing(db, svc, clock, world, monkeypatch):
-    from desktop.services import notification
+    from desktop.services import sms_request
 
     def boom(*_a, **_k):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(notification, "SmsRequested", boom)
+    monkeypatch.setattr(sms_request, "SmsRequested", boom)
     clock.advance(minutes=30)
     with pytest.raises(RuntimeError):
         svc.resend(world["actor"], world["ready"])

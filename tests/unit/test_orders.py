@@ -114,13 +114,17 @@ def test_by_phone_last4_and_name(world: World) -> None:
         world.svc.by_phone_and_name("4567", " и ")
 
 
-def test_by_pickup_code(world: World) -> None:
-    assert numbers(world.svc.by_pickup_code("123456")) == [world.ivanov]  # not the other point's order
-    assert numbers(world.svc.by_pickup_code(" 111111 ")) == [world.ivanova]
-    assert world.svc.by_pickup_code("000000") == []
+def test_start_with_code_looks_only_at_this_points_orders(world: World) -> None:
+    """The counter's lookup by pickup code (HandoverService.start_with_code; once OrderService.by_pickup_code)."""
+    handover = HandoverService(world.db, world.clock)
+    found = handover.start_with_code(world.clerk, "123456")
+    assert found.state is not None and found.state.order_number == world.ivanov  # not the other point's order
+    found = handover.start_with_code(world.clerk, " 111111 ")
+    assert found.state is not None and found.state.order_number == world.ivanova
+    assert handover.start_with_code(world.clerk, "000000").candidates == ()
     for bad in ("12345", "12345a", ""):
         with refused("orders.bad_pickup_code"):
-            world.svc.by_pickup_code(bad)
+            handover.start_with_code(world.clerk, bad)
 
 
 def test_by_qr_token(world: World) -> None:
@@ -172,7 +176,7 @@ def test_lookups_use_indexes(world: World) -> None:
         world.svc.by_number(world.ivanov)
         world.svc.by_box(f"B0042{world.ivanov}01")
         world.svc.by_phone_and_name("4567", "иванов")
-        world.svc.by_pickup_code("123456")
+        HandoverService(world.db, world.clock).start_with_code(world.clerk, "000000")
         world.svc.by_qr_token(world.qr(world.ivanov))
         world.svc.detail(world.ivanov)
     finally:

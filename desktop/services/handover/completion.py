@@ -1,0 +1,217 @@
+"""Handover step 5: complete (order status, boxes, payment, events, bonus, receipt SMS) or abort."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from desktop.db.models import BonusLedgerEntry, Box, ClubCard, Handover, Order, Payment
+from desktop.documents.model import PointInfo
+from desktop.domain.money import points_for, rub
+from desktop.domain.order_states import OrderEvent, OrderStatus, next_status
+from desktop.errors import DomainError
+from desktop.events import BonusAccrual, HandoverCompleted
+from desktop.services.base import Action, Actor, Role, Service, local_point, require_role
+from desktop.services.handover.lookup import (
+    get_handover,
+    handover_order,
+    handover_state,
+    open_order,
+    require_in_progress,
+)
+from desktop.services.handover.model import HandoverResult, HandoverState, PaymentIntent
+from desktop.services.handover.verification import CLERK_ACTION
+from desktop.services.sms_request import request_sms
+
+
+class CompletionSteps(Service):
+    """Finishing a handover one way or the other."""
+
+    def complete(self, actor: Actor | None, uid: str) -> HandoverResult:
+        """Finish the handover: order status, boxes, payment, events, bonus accrual and receipt SMS."""
+        actor = require_role(actor, Role.CLERK, CLERK_ACTION)
+        with self.action(actor) as act:
+            handover = get_handover(act.session, uid)
+            order = open_order(act.session, handover)
+            state = handover_state(act.session, handover, order)
+            _check_complete(state, order)
+            return _finish(act, handover, order, state)
+
+    def abort(self, actor: Actor | None, uid: str) -> None:
+        """Give up the handover: refusals and accepted payment are discarded, the order stays ready."""
+        actor = require_role(actor, Role.CLERK, CLERK_ACTION)
+        with self.action(actor) as act:
+            handover = get_handover(act.session, uid)
+            order = handover_order(act.session, handover)
+            require_in_progress(handover, order)
+            for line in order.lines:
+                line.refused_quantity, line.refusal_reason = 0, None
+            handover.status, handover.payment, handover.completed_at = "aborted", None, act.now
+            act.audit("handover.aborted", order.number, handover=uid)
+
+
+def _check_complete(state: HandoverState, order: Order) -> None:
+    missing = state.missing_steps
+    if "verify" in missing:
+        raise DomainError("handover.not_verified")
+    if "id_document" in missing:
+        raise DomainError("handover.id_document_required", order=order.number)
+    if "power_of_attorney" in missing:
+        raise DomainError("handover.power_of_attorney_required", company=order.legal_entity_name or "")
+    if "boxes" in missing:
+        left = [b for b in state.boxes if not b.scanned]
+        raise DomainError(
+            "handover.boxes_not_scanned",
+            missing=len(left),
+            total=len(state.boxes),
+            boxes=", ".join(f"{b.seq_no} из {len(state.boxes)}" for b in left),
+        )
+    if "payment" in missing:
+        raise DomainError("handover.payment_required", due=rub(state.due_kopecks), due_kopecks=state.due_kopecks)
+
+
+def _result_event(state: HandoverState) -> OrderEvent:
+    if all(x.handed_quantity == 0 for x in state.lines):
+        return OrderEvent.REFUSE
+    if any(x.refused_quantity for x in state.lines):
+        return OrderEvent.HAND_OVER_PARTIALLY
+    return OrderEvent.HAND_OVER
+
+
+def _finish(act: Action, handover: Handover, order: Order, state: HandoverState) -> HandoverResult:
+    """All writes of a completed handover, inside the caller's one transaction."""
+    result = next_status(order.number, order.status, _result_event(state)).value
+    handed = sum(x.handed_quantity * x.price_kopecks for x in state.lines)
+    refused = sum(x.refused_quantity * x.price_kopecks for x in state.lines)
+    _update_order_and_boxes(act, order, result)
+    payment = _record_payment(act, handover, order, state)
+    act.emit(_completed_event(handover, order, state, result, payment))
+    paid_for_handed = payment.due_kopecks if payment else (handed if order.prepaid else 0)
+    points = _accrue_bonus(act, order, points_for(paid_for_handed))
+    sms = request_sms(act, order.id, order.number, "receipt", "receipt")
+    handover.status, handover.completed_at = "completed", act.now
+    refund = refused if order.prepaid else 0
+    paid = payment.due_kopecks if payment else 0
+    details = {"result": result, "points": points, "paid": paid, "refund_by_centre": refund}
+    act.audit("handover.completed", order.number, handover=handover.uid, **details)
+    notes = _notes(result, refund)
+    return HandoverResult(
+        handover.uid,
+        order.number,
+        result,
+        handed,
+        refused,
+        payment,
+        points,
+        refund,
+        sms.uid,
+        notes,
+        before=state,
+        completed_at=act.now,
+        point=_point_info(act.session),
+    )
+
+
+def _record_payment(act: Action, handover: Handover, order: Order, state: HandoverState) -> PaymentIntent | None:
+    """The accepted payment becomes a Payment row (None when nothing was due)."""
+    payment = state.payment if state.due_kopecks > 0 else None
+    if payment is not None:
+        act.session.add(
+            Payment(
+                order_id=order.id,
+                handover_id=handover.id,
+                method=payment.method,
+                due_kopecks=payment.due_kopecks,
+                tendered_kopecks=payment.tendered_kopecks,
+                change_kopecks=payment.change_kopecks,
+                staff_id=_staff_id(act),
+                paid_at=act.now,
+            )
+        )
+    return payment
+
+
+def _point_info(s: Session) -> PointInfo:
+    point = local_point(s)
+    return PointInfo(point.code, point.name, point.address)
+
+
+def _staff_id(act: Action) -> int:
+    assert act.actor is not None  # require_role guarantees it
+    return act.actor.staff_id
+
+
+def _update_order_and_boxes(act: Action, order: Order, result: str) -> None:
+    order.status = result
+    if result == OrderStatus.REFUSED:
+        return  # the boxes stay on the shelf for the return
+    order.handed_over_at = act.now
+    act.session.execute(
+        update(Box)
+        .where(Box.order_id == order.id)
+        .values(status="handed_over", cell_id=None)
+        .execution_options(synchronize_session="fetch")
+    )
+
+
+def _completed_event(
+    handover: Handover, order: Order, state: HandoverState, result: str, payment: PaymentIntent | None
+) -> HandoverCompleted:
+    lines = [
+        {"sku": x.sku, "quantity": x.quantity, "refused": x.refused_quantity, "reason": x.refusal_reason}
+        for x in state.lines
+    ]
+    pay: dict[str, Any] | None = None
+    if payment is not None:
+        pay = {
+            "method": payment.method,
+            "due": payment.due_kopecks,
+            "tendered": payment.tendered_kopecks,
+            "change": payment.change_kopecks,
+        }
+    return HandoverCompleted(
+        handover=handover.uid,
+        order=order.number,
+        result=result,
+        verified_by=handover.verified_by or "",
+        lines=lines,
+        payment=pay,
+        id_document_type=handover.id_document_type,
+        id_document_last4=handover.id_document_last4,
+        power_of_attorney=handover.power_of_attorney,
+    )
+
+
+def _accrue_bonus(act: Action, order: Order, points: int) -> int:
+    """A pending accrual of 1 point per rouble paid for the handed-over lines (nothing when 0)."""
+    if points <= 0:
+        return 0
+    card_id = act.session.scalars(
+        select(ClubCard.id)
+        .where(ClubCard.customer_id == order.customer_id, ClubCard.status.in_(("active", "pending")))
+        .order_by(ClubCard.id)
+    ).first()
+    act.session.add(
+        BonusLedgerEntry(
+            customer_id=order.customer_id,
+            card_id=card_id,
+            order_id=order.id,
+            reason="accrual",
+            points=points,
+            status="pending",
+            created_at=act.now,
+        )
+    )
+    act.emit(BonusAccrual(order=order.number, points=points))
+    return points
+
+
+def _notes(result: str, refund: int) -> tuple[str, ...]:
+    notes: list[str] = []
+    if result == OrderStatus.REFUSED:
+        notes.append("Клиент отказался от всего заказа: коробки остаются на хранении до возврата.")
+    if refund > 0:
+        notes.append(f"Заказ оплачен заранее: деньги за отказанные товары ({rub(refund)}) вернёт центр.")
+    return tuple(notes)

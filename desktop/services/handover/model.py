@@ -1,0 +1,174 @@
+"""Handover values: the steps' constants and messages, and the state and result data classes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from desktop import messages
+from desktop.documents.model import PointInfo
+from desktop.services.order_card import LineInfo
+from desktop.services.order_summary import OrderSummary
+
+MAX_CODE_ATTEMPTS = 5
+PAYMENT_METHODS = ("cash", "card")
+
+ID_DOCUMENT_TYPES: dict[str, str] = {
+    "passport_rf": "Паспорт гражданина РФ",
+    "foreign_passport": "Заграничный паспорт",
+    "driving_license": "Водительское удостоверение",
+    "military_id": "Военный билет",
+    "residence_permit": "Вид на жительство",
+    "temporary_id": "Временное удостоверение личности",
+}
+
+REFUSAL_REASONS: dict[str, str] = {
+    "changed_mind": "Передумал(а)",
+    "defect": "Брак или неисправность",
+    "damaged": "Повреждение при доставке",
+    "not_as_described": "Не соответствует описанию",
+    "incomplete": "Некомплект",
+    "wrong_item": "Привезли не тот товар",
+    "other": "Другое",
+}
+
+messages.register(
+    {
+        "handover.not_found": "Выдача не найдена. Начните выдачу заново по номеру заказа.",
+        "handover.not_in_progress": "Выдача заказа {order} уже закрыта ({status}). Начните новую выдачу.",
+        "handover.not_ready": "Заказ {order} нельзя выдать: статус «{status}». "
+        "Выдаются только заказы, готовые к выдаче.",
+        "handover.order_locked": "Заказ {order} заблокирован после {attempts} неверных кодов. "
+        "Позовите менеджера для разблокировки.",
+        "handover.wrong_code": "Неверный код получения. Осталось попыток: {attempts_left}. "
+        "Попросите клиента проверить SMS.",
+        "handover.bad_code_format": "Код получения — 6 цифр. Попытка не засчитана, введите код ещё раз.",
+        "handover.no_code": "Код получения для заказа {order} ещё не пришёл с сервера. "
+        "Синхронизируйтесь или проверьте QR-код клиента.",
+        "handover.qr_other_order": "QR-код относится к заказу {token_order}, а выдаётся заказ {order}. "
+        "Проверьте, тот ли заказ открыт.",
+        "handover.not_verified": "Сначала проверьте код получения или QR-код клиента.",
+        "handover.bad_document_type": "Выберите тип документа из списка: {allowed}.",
+        "handover.bad_document_last4": "Введите последние 4 цифры номера документа (ровно 4 цифры). "
+        "Документ не фотографируется.",
+        "handover.bad_power_of_attorney": "Введите номер доверенности (от 1 до 64 символов).",
+        "handover.id_document_required": "Для заказа {order} нужна проверка документа: "
+        "отметьте тип документа и последние 4 цифры номера.",
+        "handover.power_of_attorney_required": "Заказ юрлица {company}: внесите номер доверенности получателя.",
+        "handover.box_other_order": "Коробка {box} из другого заказа ({other_order}). "
+        "Для заказа {order} нужны только его коробки.",
+        "handover.box_unknown": "Коробка {box} не найдена. Проверьте штрихкод и отсканируйте ещё раз.",
+        "handover.boxes_not_scanned": "Отсканированы не все коробки: не хватает {missing} из {total} "
+        "({boxes}). Отсканируйте их перед выдачей.",
+        "handover.line_not_found": "Позиции {line} нет в заказе {order}.",
+        "handover.bad_refuse_quantity": "Количество отказа должно быть от 0 до {max} шт.",
+        "handover.bad_refusal_reason": "Выберите причину отказа из списка.",
+        "handover.refusal_note_required": "Для причины «Другое» опишите причину отказа.",
+        "handover.bad_payment_method": "Способ оплаты — наличные или карта.",
+        "handover.nothing_due": "К оплате ничего нет: заказ оплачен заранее или от всех позиций отказались.",
+        "handover.bad_amount": "Введите сумму больше нуля.",
+        "handover.card_amount_mismatch": "Сумма по карте {tendered} не равна сумме к оплате {due}. "
+        "Проведите оплату ровно на {due}.",
+        "handover.cash_insufficient": "Получено {tendered}, к оплате {due}: не хватает {missing}.",
+        "handover.payment_required": "Примите оплату: к оплате {due}.",
+        "handover.not_locked": "Заказ {order} не заблокирован — разблокировать нечего.",
+    }
+)
+
+
+@dataclass(frozen=True)
+class BoxCheck:
+    """One box of the order and whether it was scanned at the counter."""
+
+    barcode: str
+    seq_no: int
+    cell_label: str | None
+    scanned: bool
+
+
+@dataclass(frozen=True)
+class PaymentIntent:
+    """Money accepted at the counter; becomes a Payment row when the handover completes."""
+
+    method: str
+    due_kopecks: int
+    tendered_kopecks: int
+    change_kopecks: int
+
+
+@dataclass(frozen=True)
+class HandoverState:
+    """Where a handover stands: what is done and what is still missing before completion."""
+
+    uid: str
+    order_number: str
+    status: str
+    kind: str
+    prepaid: bool
+    customer_name: str
+    masked_phone: str
+    legal_entity_name: str | None
+    verified_by: str | None
+    needs_id_document: bool
+    id_document_type: str | None
+    id_document_last4: str | None
+    needs_power_of_attorney: bool
+    power_of_attorney: str | None
+    boxes: tuple[BoxCheck, ...]
+    lines: tuple[LineInfo, ...]
+    due_kopecks: int
+    payment: PaymentIntent | None
+    attempts_left: int
+    locked: bool
+
+    @property
+    def missing_steps(self) -> tuple[str, ...]:
+        """Codes of the steps still needed: verify, id_document, power_of_attorney, boxes, payment."""
+        steps = {
+            "verify": self.verified_by is None,
+            "id_document": self.needs_id_document and self.id_document_type is None,
+            "power_of_attorney": self.needs_power_of_attorney and self.power_of_attorney is None,
+            "boxes": not all(b.scanned for b in self.boxes),
+            "payment": self.due_kopecks > 0 and (self.payment is None or self.payment.due_kopecks != self.due_kopecks),
+        }
+        return tuple(step for step, missing in steps.items() if missing)
+
+    @property
+    def ready_to_complete(self) -> bool:
+        return not self.missing_steps
+
+
+@dataclass(frozen=True)
+class BoxScanResult:
+    """The state after a box scan; `repeat` when that box was already ticked off."""
+
+    state: HandoverState
+    barcode: str
+    repeat: bool
+
+
+@dataclass(frozen=True)
+class HandoverResult:
+    """What completion did: the order's new status, money, bonus points and the receipt SMS."""
+
+    uid: str
+    order_number: str
+    result: str  # handed_over | partially_handed_over | refused
+    handed_kopecks: int
+    refused_kopecks: int
+    payment: PaymentIntent | None
+    bonus_points: int
+    refund_by_centre_kopecks: int  # refused lines of a prepaid order: the centre returns the money
+    receipt_sms: str
+    notes: tuple[str, ...]
+    before: HandoverState | None = None  # the state just before completion: the receipt's lines
+    completed_at: datetime | None = None
+    point: PointInfo | None = None  # this point, for the receipt header
+
+
+@dataclass(frozen=True)
+class HandoverLookup:
+    """A find by pickup code or phone: the started handover, or the orders to choose from (maybe none)."""
+
+    state: HandoverState | None
+    candidates: tuple[OrderSummary, ...] = ()
