@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from desktop.db.engine import Database
-from desktop.scan_routing import DEFAULT, ScanPatterns
+from desktop.scanner_settings import ScannerConfiguration
 from desktop.services.base import Actor, Clock, Role, utc_now
 from desktop.services.club import ClubService
 from desktop.services.handover import HandoverService
@@ -37,10 +37,12 @@ class Services:
     review: ReviewService
 
     @classmethod
-    def create(cls, db: Database, clock: Clock = utc_now, patterns: ScanPatterns = DEFAULT, **kw: Any) -> Services:
+    def create(
+        cls, db: Database, clock: Clock = utc_now, scanner: ScannerConfiguration | None = None, **kw: Any
+    ) -> Services:
         return cls(
             staff=kw.get("staff") or StaffService(db, clock),
-            receiving=ReceivingService(db, clock, patterns),
+            receiving=ReceivingService(db, clock, scanner),
             cells=StorageCellService(db, clock),
             handover=HandoverService(db, clock),
             club=ClubService(db, clock),
@@ -91,7 +93,7 @@ class AppContext:
     services: Services
     session: SessionState
     feedback: FeedbackBanner
-    patterns: ScanPatterns = DEFAULT
+    scanner: ScannerConfiguration = field(default_factory=ScannerConfiguration)  # the one live scanner settings
     sync: Any = None  # a SyncRunner (status() is read-only and thread-safe) or None
     config: Any = None
     extras: dict[str, Any] = field(default_factory=dict)

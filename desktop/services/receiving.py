@@ -36,7 +36,8 @@ from desktop.events import (
     ReceivingScanUndone,
     UnexpectedBoxScanned,
 )
-from desktop.scan_routing import DEFAULT, ScanKind, ScanPatterns, route_scan
+from desktop.scan_routing import Scan, ScanKind, route_scan
+from desktop.scanner_settings import ScannerConfiguration
 from desktop.services.base import (
     Action,
     Actor,
@@ -250,9 +251,9 @@ def _point_code_of(barcode: str) -> str:
 class ReceivingService(Service):
     """Open, scan into, undo, flag damage, and close receiving sessions."""
 
-    def __init__(self, db: Database, clock: Clock = utc_now, patterns: ScanPatterns = DEFAULT) -> None:
+    def __init__(self, db: Database, clock: Clock = utc_now, scanner: ScannerConfiguration | None = None) -> None:
         super().__init__(db, clock)
-        self.patterns = patterns
+        self.scanner = scanner or ScannerConfiguration()
 
     # --- open ---------------------------------------------------------------------------------
 
@@ -274,13 +275,18 @@ class ReceivingService(Service):
 
     # --- scan ---------------------------------------------------------------------------------
 
-    def scan_box(self, actor: Actor, session_uid: str, barcode: str) -> ScanOutcome:
-        """Receive one scanned box: received, repeat, surplus, foreign, cancelled or unknown-format."""
+    def scan_box(self, actor: Actor, session_uid: str, scan: Scan | str) -> ScanOutcome:
+        """Receive one box: received, repeat, surplus, foreign, cancelled or unknown-format.
+
+        The scan dispatcher passes the `Scan` it classified; raw text (typed, or from a script) is
+        classified here by the same `route_scan` with the same live scanner settings.
+        """
         require_role(actor, Role.CLERK, "приёмка поставки")
-        try:
-            scan = route_scan(barcode, self.patterns)
-        except DomainError as err:
-            return self._unknown(session_uid, err.params.get("sample", ""), err.code, err.params)
+        if isinstance(scan, str):
+            try:
+                scan = route_scan(scan, self.scanner.settings)
+            except DomainError as err:
+                return self._unknown(session_uid, err.params.get("sample", ""), err.code, err.params)
         if scan.kind is not ScanKind.BOX:
             return self._unknown(session_uid, scan.value, "receiving.not_a_box", {"kind": _KIND_NAMES[scan.kind]})
         with self.action(actor) as act:

@@ -4,8 +4,10 @@ The wizard shows (and can print) `TEST_CODE` as Code 128. While it is open the a
 detector is paused so every key reaches the capture box untouched. After Enter/Tab (or a pause) the
 keystrokes go to `desktop.decode.wedge_analysis.analyse`, which finds prefix, suffix, terminator,
 timing and a Russian keyboard layout; the result is shown in plain Russian and "Сохранить" emits
-`settings_saved(WedgeSettings)` (and writes the [scanner] section through the ``save`` callback).
-A serial (COM / virtual COM) scanner can be tested instead when Qt Serial Port is available.
+`settings_saved(WedgeSettings)` and hands them to the ``save`` callback — the shell's one update of the
+scanner configuration (saved to config.toml and applied to the detector, the routing and the serial port).
+A serial (COM / virtual COM) scanner can be tested instead; saving then also sets that port, and the
+app's serial scanner feeds the scan queue from it.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.decode.wedge_analysis import TEST_CODE, KeyStroke, WedgeAnalysis, WedgeSettings, analyse, analyse_serial
+from desktop.decode.wedge_analysis import TEST_CODE, KeyStroke, WedgeAnalysis, analyse, analyse_serial
 from desktop.labels.barcodes import Symbology, render_barcode
 from ui.hardware.frames import pil_to_qimage
 
@@ -91,7 +93,7 @@ class ScannerWizard(QDialog):
         self,
         parent: QWidget | None = None,
         wedge: Pausable | None = None,
-        save: Callable[[WedgeSettings], None] | None = None,
+        save: Callable[..., None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Настройка сканера штрихкодов")
@@ -105,6 +107,7 @@ class ScannerWizard(QDialog):
         self._idle.timeout.connect(self._finish)
         self._serial: Any = None
         self._serial_buffer = b""
+        self.serial_choice: dict[str, Any] = {}  # serial_port / serial_baud when a serial scan was analysed
         self._build()
 
     # --- layout ------------------------------------------------------------------------------------
@@ -196,6 +199,7 @@ class ScannerWizard(QDialog):
         """One key of the test scan (from the capture box, or from a test)."""
         gap = stroke.at_ms - self.strokes[-1].at_ms if self.strokes else 0.0
         self.strokes.append(stroke)
+        self.serial_choice = {}
         shown = f"[{stroke.key}]" if not stroke.text else visible(stroke.text)
         self.capture.insertPlainText(f"{shown} " if not self.strokes[:-1] else f"+{gap:.0f}мс {shown} ")
         if stroke.key in ("Return", "Enter", "Tab"):
@@ -225,8 +229,11 @@ class ScannerWizard(QDialog):
     def _on_save(self) -> None:
         if self.analysis is None:
             return
+        if self._serial is not None:  # free the port for the app's serial scanner before it reopens it
+            self._serial.close()
+            self._serial = None
         if self._save is not None:
-            self._save(self.analysis.settings)
+            self._save(self.analysis.settings, **self.serial_choice)
         self.settings_saved.emit(self.analysis.settings)
         self.accept()
 
@@ -256,7 +263,11 @@ class ScannerWizard(QDialog):
             self.feed_serial(self._serial_buffer)
             self._serial_buffer = b""
 
-    def feed_serial(self, data: bytes) -> None:
+    def feed_serial(self, data: bytes, port: str = "", baud: int = 0) -> None:
+        """A test scan from a serial port: analysed; saving it makes that port the counter's scanner."""
+        if self._serial is not None:
+            port, baud = self._serial.portName(), self._serial.baudRate()
+        self.serial_choice = {"serial_port": port, "serial_baud": baud} if port else {}
         self.capture.setPlainText(visible(data.decode("utf-8", errors="replace")))
         self.show_result(analyse_serial(data))
 

@@ -133,7 +133,7 @@ class ReceivingPage(Page):
                                      self.tr("Нажмите F2 и введите номер поставки или F3 — приёмка без накладной."))
             return True
         service, uid = self.ctx.services.receiving, self.session_uid
-        self.run(lambda: service.scan_box(actor, uid, scan.value), self._on_box_scanned)
+        self.run(lambda: service.scan_box(actor, uid, scan), self._on_box_scanned)  # classified once, by the dispatcher
         return True
 
     def _on_box_scanned(self, outcome: ScanOutcome) -> None:
