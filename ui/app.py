@@ -126,7 +126,7 @@ class Launcher:
         self.window = MainWindow(ctx, started.point_name, started.demo_hint, self.config.idle_lock_minutes,
                                  status_point=started.point_short)
         if self.window.hardware is not None:
-            self.window.hardware.set_wedge(self.scanner)  # the wizard pauses this detector while it is open
+            self.window.hardware.set_wedge(self.scanner, self.serial_scanner)  # the wizard pauses them while open
         self.scanner.scan_received.connect(self.window.scans.enqueue)
         self.serial_scanner.scan_received.connect(self.window.scans.enqueue)
         self.scanner.install(self.app)

@@ -44,6 +44,14 @@ class SerialScanner(QObject):
         """Open the configured port (nothing to do for a keyboard-wedge only counter)."""
         self._apply(self._configuration.settings)
 
+    def install(self, _app: object = None) -> None:
+        """Resume reading (the scanner wizard gives the port back when it closes)."""
+        self.start()
+
+    def uninstall(self, _app: object = None) -> None:
+        """Pause: close the port so the scanner wizard can test it."""
+        self.stop()
+
     def stop(self) -> None:
         if self._port is not None:
             self._port.close()

@@ -22,17 +22,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="89"/>
+        <location filename="../../ui/app.py" line="83"/>
         <source>Запуск программы…</source>
         <translation>Starting…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="116"/>
+        <location filename="../../ui/app.py" line="110"/>
         <source>Программа не запустилась</source>
         <translation>The program did not start</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="160"/>
+        <location filename="../../ui/app.py" line="158"/>
         <source>Рабочее место не зарегистрировано: регистрация отменена. Программа закрывается.
 Запустите её снова, когда получите код регистрации у администратора.</source>
         <translation>This workstation is not enrolled: enrolment was cancelled. The program will close.
@@ -160,37 +160,37 @@ Start it again when you have an enrolment code from the administrator.</translat
 <context>
     <name>CounterDocuments</name>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="80"/>
+        <location filename="../../ui/hardware/wiring.py" line="70"/>
         <source>Не напечатано: {0}</source>
         <translation>Not printed: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="81"/>
+        <location filename="../../ui/hardware/wiring.py" line="71"/>
         <source>Документ сохранён: F11 или «Оборудование → Печатать ещё раз».</source>
         <translation>The document is saved: F11 or “Hardware → Print again”.</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="93"/>
+        <location filename="../../ui/hardware/wiring.py" line="83"/>
         <source>Нечего печатать</source>
         <translation>Nothing to print</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="93"/>
+        <location filename="../../ui/hardware/wiring.py" line="83"/>
         <source>Такой документ ещё не формировался.</source>
         <translation>No such document has been made yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="97"/>
+        <location filename="../../ui/hardware/wiring.py" line="87"/>
         <source>Отправлено на печать</source>
         <translation>Sent to the printer</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="112"/>
+        <location filename="../../ui/hardware/wiring.py" line="102"/>
         <source>Печать недоступна</source>
         <translation>Printing unavailable</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="113"/>
+        <location filename="../../ui/hardware/wiring.py" line="103"/>
         <source>Принтеры не настроены в этой программе. Обратитесь к администратору.</source>
         <translation>Printers are not set up in this program. Contact the administrator.</translation>
     </message>
@@ -829,39 +829,47 @@ Technical: {1}</translation>
 <context>
     <name>HardwareActions</name>
     <message>
-        <location filename="../../ui/hardware/actions.py" line="53"/>
+        <location filename="../../ui/hardware/actions.py" line="57"/>
         <source>&amp;Оборудование</source>
         <translation>&amp;Hardware</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/actions.py" line="55"/>
+        <location filename="../../ui/hardware/actions.py" line="59"/>
         <source>Сканировать камерой…</source>
         <translation>Scan with camera…</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/actions.py" line="56"/>
+        <location filename="../../ui/hardware/actions.py" line="60"/>
         <source>Печать этикеток…</source>
         <translation>Print labels…</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/actions.py" line="57"/>
+        <location filename="../../ui/hardware/actions.py" line="61"/>
         <source>Печатать ещё раз (последние документы)…</source>
         <translation>Print again (recent documents)…</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/actions.py" line="58"/>
+        <location filename="../../ui/hardware/actions.py" line="62"/>
         <source>Настройка сканера…</source>
         <translation>Scanner setup…</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/actions.py" line="59"/>
+        <location filename="../../ui/hardware/actions.py" line="63"/>
         <source>Настройки печати…</source>
         <translation>Print settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="154"/>
+        <location filename="../../ui/hardware/wiring.py" line="134"/>
         <source>Печатать квитанцию сразу после выдачи</source>
         <translation>Print the receipt right after handover</translation>
+    </message>
+</context>
+<context>
+    <name>KeyCapture</name>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="65"/>
+        <source>Щёлкните здесь и отсканируйте тестовый код…</source>
+        <translation>Click here and scan the test code…</translation>
     </message>
 </context>
 <context>
@@ -1253,7 +1261,7 @@ Technical: {1}</translation>
         <translation>Placement</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="34"/>
+        <location filename="../../ui/pages/receiving_page.py" line="32"/>
         <source>Приёмка</source>
         <translation>Receiving</translation>
     </message>
@@ -1390,262 +1398,262 @@ Technical: {1}</translation>
 <context>
     <name>ReceivingPage</name>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="56"/>
+        <location filename="../../ui/pages/receiving_page.py" line="54"/>
         <source>Время</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="56"/>
+        <location filename="../../ui/pages/receiving_page.py" line="54"/>
         <source>Коробка</source>
         <translation>Box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="56"/>
+        <location filename="../../ui/pages/receiving_page.py" line="54"/>
         <source>Заказ</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="56"/>
+        <location filename="../../ui/pages/receiving_page.py" line="54"/>
         <source>Место</source>
         <translation>Box no.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="57"/>
+        <location filename="../../ui/pages/receiving_page.py" line="55"/>
         <source>Результат</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="59"/>
+        <location filename="../../ui/pages/receiving_page.py" line="57"/>
         <source>Последние сканирования:</source>
         <translation>Last scans:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="61"/>
+        <location filename="../../ui/pages/receiving_page.py" line="59"/>
         <source>Поставка</source>
         <translation>Shipment</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="62"/>
+        <location filename="../../ui/pages/receiving_page.py" line="60"/>
         <source>Без накладной</source>
         <translation>No manifest</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="64"/>
-        <location filename="../../ui/pages/receiving_page.py" line="201"/>
+        <location filename="../../ui/pages/receiving_page.py" line="62"/>
+        <location filename="../../ui/pages/receiving_page.py" line="199"/>
         <source>Повреждение</source>
         <translation>Damage</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="65"/>
-        <location filename="../../ui/pages/receiving_page.py" line="222"/>
+        <location filename="../../ui/pages/receiving_page.py" line="63"/>
+        <location filename="../../ui/pages/receiving_page.py" line="220"/>
         <source>Закрыть приёмку</source>
         <translation>Close receiving</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="72"/>
+        <location filename="../../ui/pages/receiving_page.py" line="70"/>
         <source>Ожидается</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="73"/>
-        <location filename="../../ui/pages/receiving_page.py" line="157"/>
+        <location filename="../../ui/pages/receiving_page.py" line="71"/>
+        <location filename="../../ui/pages/receiving_page.py" line="155"/>
         <source>Принято</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="74"/>
+        <location filename="../../ui/pages/receiving_page.py" line="72"/>
         <source>Не хватает</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="75"/>
+        <location filename="../../ui/pages/receiving_page.py" line="73"/>
         <source>Излишки</source>
         <translation>Surplus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="76"/>
+        <location filename="../../ui/pages/receiving_page.py" line="74"/>
         <source>Чужие</source>
         <translation>Foreign</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="117"/>
+        <location filename="../../ui/pages/receiving_page.py" line="115"/>
         <source>Поставка {0}: сканируйте коробки.</source>
         <translation>Shipment {0}: scan the boxes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="119"/>
+        <location filename="../../ui/pages/receiving_page.py" line="117"/>
         <source>Приёмка без накладной: сканируйте коробки.</source>
         <translation>Receiving without a manifest: scan the boxes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="121"/>
+        <location filename="../../ui/pages/receiving_page.py" line="119"/>
         <source>Приёмка открыта</source>
         <translation>Receiving open</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="121"/>
+        <location filename="../../ui/pages/receiving_page.py" line="119"/>
         <source>Сканируйте коробки по одной.</source>
         <translation>Scan the boxes one by one.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="132"/>
+        <location filename="../../ui/pages/receiving_page.py" line="130"/>
         <source>Приёмка не начата</source>
         <translation>Receiving not started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="43"/>
+        <location filename="../../ui/pages/receiving_page.py" line="41"/>
         <source>Приёмка не начата. F2 — номер поставки, F3 — без накладной.</source>
         <translation>Receiving not started. F2 — shipment number, F3 — without a manifest.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="47"/>
+        <location filename="../../ui/pages/receiving_page.py" line="45"/>
         <source>номер поставки (накладной) и Enter</source>
         <translation>shipment (manifest) number and Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="63"/>
+        <location filename="../../ui/pages/receiving_page.py" line="61"/>
         <source>Отменить скан</source>
         <translation>Undo scan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="66"/>
+        <location filename="../../ui/pages/receiving_page.py" line="64"/>
         <source>Акт</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="133"/>
+        <location filename="../../ui/pages/receiving_page.py" line="131"/>
         <source>Нажмите F2 и введите номер поставки или F3 — приёмка без накладной.</source>
         <translation>Press F2 and enter the shipment number, or F3 to receive without a manifest.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="148"/>
+        <location filename="../../ui/pages/receiving_page.py" line="146"/>
         <source>Заказ {0}: коробка {1}</source>
         <translation>Order {0}: box {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="154"/>
+        <location filename="../../ui/pages/receiving_page.py" line="152"/>
         <source>Заказ {0}, коробка {1}.</source>
         <translation>Order {0}, box {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="156"/>
+        <location filename="../../ui/pages/receiving_page.py" line="154"/>
         <source>Заказ прибыл полностью — клиенту уйдёт SMS.</source>
         <translation>The order has fully arrived — the customer gets an SMS.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="159"/>
+        <location filename="../../ui/pages/receiving_page.py" line="157"/>
         <source>Повтор</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="159"/>
+        <location filename="../../ui/pages/receiving_page.py" line="157"/>
         <source>Коробка {0} уже принята. Отложите её к остальным.</source>
         <translation>Box {0} is already received. Put it with the others.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="161"/>
+        <location filename="../../ui/pages/receiving_page.py" line="159"/>
         <source>Излишек</source>
         <translation>Surplus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="162"/>
+        <location filename="../../ui/pages/receiving_page.py" line="160"/>
         <source>Коробки {0} нет в этой накладной. Принята как излишек — она попадёт в акт.</source>
         <translation>Box {0} is not on this manifest. Received as surplus — it goes into the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="164"/>
+        <location filename="../../ui/pages/receiving_page.py" line="162"/>
         <source>Чужая коробка</source>
         <translation>Foreign box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="165"/>
+        <location filename="../../ui/pages/receiving_page.py" line="163"/>
         <source>Коробка {0} адресована другому пункту выдачи. Отложите её для возврата.</source>
         <translation>Box {0} is addressed to another pickup point. Set it aside for return.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="167"/>
+        <location filename="../../ui/pages/receiving_page.py" line="165"/>
         <source>Заказ отменён</source>
         <translation>Order cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="168"/>
+        <location filename="../../ui/pages/receiving_page.py" line="166"/>
         <source>Заказ {0} отменён. Не размещайте коробку: отложите её для возврата.</source>
         <translation>Order {0} is cancelled. Do not shelve the box: set it aside for return.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="169"/>
+        <location filename="../../ui/pages/receiving_page.py" line="167"/>
         <source>Не коробка</source>
         <translation>Not a box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="190"/>
+        <location filename="../../ui/pages/receiving_page.py" line="188"/>
         <source>Отменено</source>
         <translation>Undone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="191"/>
+        <location filename="../../ui/pages/receiving_page.py" line="189"/>
         <source>Сканирование отменено</source>
         <translation>Scan undone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="192"/>
+        <location filename="../../ui/pages/receiving_page.py" line="190"/>
         <source>Коробка {0} снова считается не принятой.</source>
         <translation>Box {0} counts as not received again.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="199"/>
+        <location filename="../../ui/pages/receiving_page.py" line="197"/>
         <source>Нет коробки</source>
         <translation>No box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="199"/>
+        <location filename="../../ui/pages/receiving_page.py" line="197"/>
         <source>Сначала отсканируйте повреждённую коробку.</source>
         <translation>Scan the damaged box first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="202"/>
+        <location filename="../../ui/pages/receiving_page.py" line="200"/>
         <source>Коробка {0}. Опишите повреждение:</source>
         <translation>Box {0}. Describe the damage:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="215"/>
-        <location filename="../../ui/pages/receiving_page.py" line="216"/>
+        <location filename="../../ui/pages/receiving_page.py" line="213"/>
+        <location filename="../../ui/pages/receiving_page.py" line="214"/>
         <source>Повреждение отмечено</source>
         <translation>Damage recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="216"/>
+        <location filename="../../ui/pages/receiving_page.py" line="214"/>
         <source>Коробка {0} попадёт в акт.</source>
         <translation>Box {0} goes into the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="223"/>
+        <location filename="../../ui/pages/receiving_page.py" line="221"/>
         <source>Закрыть приёмку и сформировать акт расхождений?</source>
         <translation>Close receiving and produce the discrepancy report?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="238"/>
+        <location filename="../../ui/pages/receiving_page.py" line="231"/>
         <source>Приёмка закрыта. F2 — следующая поставка, F3 — без накладной.</source>
         <translation>Receiving closed. F2 — next shipment, F3 — without a manifest.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="244"/>
+        <location filename="../../ui/pages/receiving_page.py" line="237"/>
         <source>F11 — напечатать акт.</source>
         <translation>F11 — print the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="246"/>
-        <location filename="../../ui/pages/receiving_page.py" line="251"/>
+        <location filename="../../ui/pages/receiving_page.py" line="239"/>
+        <location filename="../../ui/pages/receiving_page.py" line="244"/>
         <source>Приёмка закрыта с расхождениями</source>
         <translation>Receiving closed with discrepancies</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="248"/>
+        <location filename="../../ui/pages/receiving_page.py" line="241"/>
         <source>Приёмка закрыта без расхождений</source>
         <translation>Receiving closed without discrepancies</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="252"/>
+        <location filename="../../ui/pages/receiving_page.py" line="245"/>
         <source>Акт расхождений напечатан.</source>
         <translation>Discrepancy report printed.</translation>
     </message>
@@ -1886,17 +1894,17 @@ Technical: {1}</translation>
 <context>
     <name>ScanDispatcher</name>
     <message>
-        <location filename="../../ui/scan_dispatch.py" line="52"/>
+        <location filename="../../ui/scan_dispatch.py" line="57"/>
         <source>Код не распознан</source>
         <translation>Code not recognised</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dispatch.py" line="83"/>
+        <location filename="../../ui/scan_dispatch.py" line="88"/>
         <source>Этот код здесь не нужен</source>
         <translation>This code is not used here</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dispatch.py" line="84"/>
+        <location filename="../../ui/scan_dispatch.py" line="89"/>
         <source>Отсканирован код вида «{0}», но на этом экране он не используется.</source>
         <translation>A “{0}” code was scanned, but this screen does not use it.</translation>
     </message>
@@ -1904,39 +1912,202 @@ Technical: {1}</translation>
 <context>
     <name>ScanKinds</name>
     <message>
-        <location filename="../../ui/scan_dispatch.py" line="95"/>
+        <location filename="../../ui/scan_dispatch.py" line="100"/>
         <source>номер заказа</source>
         <translation>order number</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dispatch.py" line="96"/>
+        <location filename="../../ui/scan_dispatch.py" line="101"/>
         <source>коробка</source>
         <translation>box</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dispatch.py" line="97"/>
+        <location filename="../../ui/scan_dispatch.py" line="102"/>
         <source>ячейка хранения</source>
         <translation>storage cell</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dispatch.py" line="98"/>
+        <location filename="../../ui/scan_dispatch.py" line="103"/>
         <source>клубная карта</source>
         <translation>club card</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dispatch.py" line="99"/>
+        <location filename="../../ui/scan_dispatch.py" line="104"/>
         <source>пропуск сотрудника</source>
         <translation>staff badge</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dispatch.py" line="100"/>
+        <location filename="../../ui/scan_dispatch.py" line="105"/>
         <source>QR-код получения</source>
         <translation>pickup QR code</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dispatch.py" line="101"/>
+        <location filename="../../ui/scan_dispatch.py" line="106"/>
         <source>код получения</source>
         <translation>pickup code</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerWizard</name>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="41"/>
+        <source>пробел</source>
+        <translation>space</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="102"/>
+        <source>Настройка сканера штрихкодов</source>
+        <translation>Barcode scanner setup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="121"/>
+        <source>1. Щёлкните в поле ниже.  2. Отсканируйте этот код с экрана или с распечатки.  Программа покажет, что передаёт сканер, и подберёт настройки.</source>
+        <translation>1. Click in the box below.  2. Scan this code from the screen or from a printout.  The program shows what the scanner sends and finds the settings.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="130"/>
+        <source>Что передал сканер (клавиши и паузы):</source>
+        <translation>What the scanner sent (keys and pauses):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="145"/>
+        <source>Тестовый код: {0}</source>
+        <translation>Test code: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="146"/>
+        <source>Напечатать тестовый код…</source>
+        <translation>Print the test code…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="154"/>
+        <source>Сканировать ещё раз</source>
+        <translation>Scan again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="156"/>
+        <source>Сохранить настройки</source>
+        <translation>Save settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="159"/>
+        <source>Закрыть</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="172"/>
+        <source>Сканер на COM-порту (вместо клавиатурного режима)</source>
+        <translation>Scanner on a COM port (instead of keyboard mode)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="176"/>
+        <source>порт</source>
+        <translation>port</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="179"/>
+        <source>COM-портов нет</source>
+        <translation>No COM ports</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="182"/>
+        <source>{0} бод</source>
+        <translation>{0} baud</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="183"/>
+        <source>Подключить</source>
+        <translation>Connect</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="185"/>
+        <source>Порт:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="185"/>
+        <source>Скорость:</source>
+        <translation>Speed:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="216"/>
+        <source>+{0}мс</source>
+        <translation>+{0} ms</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="259"/>
+        <source>COM-портов нет: подключите сканер кабелем USB-COM.</source>
+        <translation>No COM ports: connect the scanner with a USB-COM cable.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="265"/>
+        <source>Порт {0} не открывается ({1}). Закройте другие программы, которые его используют, и проверьте скорость порта.</source>
+        <translation>Port {0} does not open ({1}). Close other programs that use it and check the port speed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="271"/>
+        <source>Порт {0} открыт. Отсканируйте тестовый код.</source>
+        <translation>Port {0} is open. Scan the test code.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="296"/>
+        <source>Тестовый код прочитан неправильно.</source>
+        <translation>The test code was read incorrectly.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="298"/>
+        <source>Код прочитан, настройки подобраны.</source>
+        <translation>The code was read; settings found.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="299"/>
+        <source>Сканер работает правильно.</source>
+        <translation>The scanner works correctly.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="307"/>
+        <source>английская</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="308"/>
+        <source>русская (будет исправлена)</source>
+        <translation>Russian (will be corrected)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="309"/>
+        <source>не определена</source>
+        <translation>not detected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="314"/>
+        <source>нет</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="315"/>
+        <source>Префикс: {0}; суффикс: {1}; конец кода: {2}</source>
+        <translation>Prefix: {0}; suffix: {1}; end of code: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="316"/>
+        <source>Самая длинная пауза между символами: {0} мс → порог {1} мс</source>
+        <translation>Longest pause between characters: {0} ms → threshold {1} ms</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="320"/>
+        <source>Пришло: {0}</source>
+        <translation>Received: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="324"/>
+        <source>Раскладка: {0}</source>
+        <translation>Keyboard layout: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="355"/>
+        <source>Тестовый код сканера: {0}</source>
+        <translation>Scanner test code: {0}</translation>
     </message>
 </context>
 <context>
@@ -2435,12 +2606,12 @@ Technical: {1}</translation>
         <translation>Take the payment: F9.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="261"/>
+        <location filename="../../ui/pages/receiving_page.py" line="253"/>
         <source>Принято: {0}; не хватает: {1}; излишки: {2}; чужие: {3}; отменённые: {4}; повреждено: {5}.</source>
         <translation>Received: {0}; missing: {1}; surplus: {2}; foreign: {3}; cancelled: {4}; damaged: {5}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="266"/>
+        <location filename="../../ui/pages/receiving_page.py" line="258"/>
         <source>Не хватает: {0}</source>
         <translation>Missing: {0}</translation>
     </message>

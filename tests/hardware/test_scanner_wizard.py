@@ -131,3 +131,15 @@ def test_serial_group_is_shown_only_with_qt_serial_port(wizard):
         assert not hasattr(wizard, "port_combo")
     else:
         assert wizard.port_combo.count() >= 1
+
+
+def test_the_serial_scanner_is_paused_while_the_wizard_is_open(qtbot):
+    from ui.hardware.scanner_wizard import ScannerWizard
+
+    wedge, serial = FakeWedge(), FakeWedge()
+    dialog = ScannerWizard(wedge=wedge, serial=serial)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert serial.calls == ["uninstall"] and wedge.calls == ["uninstall"]
+    dialog.reject()
+    assert serial.calls == ["uninstall", "install"] and wedge.calls == ["uninstall", "install"]

@@ -46,6 +46,7 @@ class HardwareActions(QObject):
         self._window = window
         self._enqueue = enqueue_scan
         self._wedge = wedge  # the running wedge detector, given by the launcher (paused by the wizard)
+        self._serial: Any = None  # the serial scanner, likewise
         self.config_file = config_file or user_config_file()
         self.scanner = scanner or ScannerConfiguration()
         self.scanner.set_store(self._save_scanner)
@@ -91,15 +92,16 @@ class HardwareActions(QObject):
     def open_scanner_wizard(self) -> None:
         from ui.hardware.scanner_wizard import ScannerWizard
 
-        ScannerWizard(self._window, wedge=self.wedge, save=self.save_scanner_settings).exec()
+        ScannerWizard(self._window, wedge=self.wedge, save=self.save_scanner_settings, serial=self._serial).exec()
 
     @property
     def wedge(self) -> Any:
         """The wedge detector feeding the scan queue (None until the launcher sets it)."""
         return self._wedge
 
-    def set_wedge(self, wedge: Any) -> None:
-        self._wedge = wedge
+    def set_wedge(self, wedge: Any, serial: Any = None) -> None:
+        """The app's scanners (wedge detector, serial scanner): the wizard pauses them while it is open."""
+        self._wedge, self._serial = wedge, serial
 
     def save_scanner_settings(self, settings: WedgeSettings, **serial: Any) -> None:
         """The wizard's result: one update of the scanner configuration (saved, and seen by every consumer)."""
