@@ -1396,6 +1396,39 @@ Technical: {1}</translation>
     </message>
 </context>
 <context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../ui/hardware/printing.py" line="54"/>
+        <source>документы A4</source>
+        <translation>A4 documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/printing.py" line="55"/>
+        <source>квитанции о выдаче</source>
+        <translation>handover receipts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/printing.py" line="56"/>
+        <source>этикетки</source>
+        <translation>labels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/printing.py" line="145"/>
+        <source>Этикетки</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/printing.py" line="200"/>
+        <source>{0}×{1} мм</source>
+        <translation>{0}×{1} mm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/printing.py" line="205"/>
+        <source>по умолчанию</source>
+        <translation>default</translation>
+    </message>
+</context>
+<context>
     <name>ReceivingPage</name>
     <message>
         <location filename="../../ui/pages/receiving_page.py" line="54"/>
