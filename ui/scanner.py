@@ -58,7 +58,7 @@ class WedgeScanner(QObject):
         self._target: QWidget | None = None
         self._last_at = 0.0
         self._replaying = False
-        self._flush = QTimer(self, singleShot=True, timeout=self._on_flush_timeout)
+        self._flush = _single_shot(self, self._on_flush_timeout)
         apply = self._apply
         apply(scanner.settings)
         scanner.subscribe(apply)
@@ -163,6 +163,15 @@ class WedgeScanner(QObject):
             self._replaying = False
 
 
+def _single_shot(parent: QObject, slot: Callable[[], None], interval: int | None = None) -> QTimer:
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    if interval is not None:
+        timer.setInterval(interval)
+    timer.timeout.connect(slot)
+    return timer
+
+
 def _alive(widget: QWidget) -> bool:
     try:
         widget.objectName()
@@ -182,8 +191,8 @@ class ScanQueue(QObject):
         self._handler = handler
         self._is_busy = is_busy
         self._pending: deque[str] = deque()
-        self._drain = QTimer(self, singleShot=True, interval=0, timeout=self._on_drain)
-        self._retry = QTimer(self, singleShot=True, interval=100, timeout=self._on_drain)
+        self._drain = _single_shot(self, self._on_drain, 0)
+        self._retry = _single_shot(self, self._on_drain, 100)
 
     def __len__(self) -> int:
         return len(self._pending)

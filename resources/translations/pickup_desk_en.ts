@@ -1418,12 +1418,12 @@ Technical: {1}</translation>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/printing.py" line="200"/>
+        <location filename="../../ui/hardware/printing.py" line="201"/>
         <source>{0}×{1} мм</source>
         <translation>{0}×{1} mm</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/printing.py" line="205"/>
+        <location filename="../../ui/hardware/printing.py" line="206"/>
         <source>по умолчанию</source>
         <translation>default</translation>
     </message>
@@ -2063,82 +2063,82 @@ Technical: {1}</translation>
         <translation>Speed:</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/scanner_wizard.py" line="216"/>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="218"/>
         <source>+{0}мс</source>
         <translation>+{0} ms</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/scanner_wizard.py" line="259"/>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="261"/>
         <source>COM-портов нет: подключите сканер кабелем USB-COM.</source>
         <translation>No COM ports: connect the scanner with a USB-COM cable.</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/scanner_wizard.py" line="265"/>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="267"/>
         <source>Порт {0} не открывается ({1}). Закройте другие программы, которые его используют, и проверьте скорость порта.</source>
         <translation>Port {0} does not open ({1}). Close other programs that use it and check the port speed.</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/scanner_wizard.py" line="271"/>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="273"/>
         <source>Порт {0} открыт. Отсканируйте тестовый код.</source>
         <translation>Port {0} is open. Scan the test code.</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/scanner_wizard.py" line="296"/>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="298"/>
         <source>Тестовый код прочитан неправильно.</source>
         <translation>The test code was read incorrectly.</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/scanner_wizard.py" line="298"/>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="300"/>
         <source>Код прочитан, настройки подобраны.</source>
         <translation>The code was read; settings found.</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/scanner_wizard.py" line="299"/>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="301"/>
         <source>Сканер работает правильно.</source>
         <translation>The scanner works correctly.</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/scanner_wizard.py" line="307"/>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="309"/>
         <source>английская</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/scanner_wizard.py" line="308"/>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="310"/>
         <source>русская (будет исправлена)</source>
         <translation>Russian (will be corrected)</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/scanner_wizard.py" line="309"/>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="311"/>
         <source>не определена</source>
         <translation>not detected</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/scanner_wizard.py" line="314"/>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="316"/>
         <source>нет</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/scanner_wizard.py" line="315"/>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="317"/>
         <source>Префикс: {0}; суффикс: {1}; конец кода: {2}</source>
         <translation>Prefix: {0}; suffix: {1}; end of code: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/scanner_wizard.py" line="316"/>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="318"/>
         <source>Самая длинная пауза между символами: {0} мс → порог {1} мс</source>
         <translation>Longest pause between characters: {0} ms → threshold {1} ms</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/scanner_wizard.py" line="320"/>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="322"/>
         <source>Пришло: {0}</source>
         <translation>Received: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/scanner_wizard.py" line="324"/>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="326"/>
         <source>Раскладка: {0}</source>
         <translation>Keyboard layout: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/scanner_wizard.py" line="355"/>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="357"/>
         <source>Тестовый код сканера: {0}</source>
         <translation>Scanner test code: {0}</translation>
     </message>

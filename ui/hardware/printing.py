@@ -50,10 +50,10 @@ PRINTER_KIND = {  # DocumentKind → the [printers] setting that picks its print
     DocumentKind.HANDOVER_RECEIPT: "receipt",
     DocumentKind.LABELS: "label",
 }
-KIND_NAMES = {  # translated where shown: QCoreApplication.translate("Printing", name)
-    "document": QT_TRANSLATE_NOOP("Printing", "документы A4"),
-    "receipt": QT_TRANSLATE_NOOP("Printing", "квитанции о выдаче"),
-    "label": QT_TRANSLATE_NOOP("Printing", "этикетки"),
+KIND_NAMES: dict[str, str] = {  # translated where shown: QCoreApplication.translate("Printing", name)
+    "document": str(QT_TRANSLATE_NOOP("Printing", "документы A4")),
+    "receipt": str(QT_TRANSLATE_NOOP("Printing", "квитанции о выдаче")),
+    "label": str(QT_TRANSLATE_NOOP("Printing", "этикетки")),
 }
 PAPER_TOLERANCE_MM = 1.5
 PdfTarget = str  # a printer name starting with "pdf:" prints to that PDF file (tests, no-printer counters)

@@ -49,7 +49,7 @@ class Pausable(Protocol):
 
 def visible(text: str) -> str:
     """Framing characters shown by name: '«STX»PD…«Enter»'."""
-    names = {c: QCoreApplication.translate("ScannerWizard", name) for c, name in VISIBLE.items()}
+    names = {c: QCoreApplication.translate("ScannerWizard", str(name)) for c, name in VISIBLE.items()}
     return "".join(f"«{names[c]}»" if c in names else (c if c.isprintable() else f"«0x{ord(c):02X}»") for c in text)
 
 
@@ -191,14 +191,16 @@ class ScannerWizard(QDialog):
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         app = QCoreApplication.instance()
-        for scanner in self._paused if app is not None else ():
-            scanner.uninstall(app)
+        if app is not None:
+            for scanner in self._paused:
+                scanner.uninstall(app)
         self.capture.setFocus()
 
     def done(self, result: int) -> None:
         app = QCoreApplication.instance()
-        for scanner in self._paused if app is not None else ():
-            scanner.install(app)
+        if app is not None:
+            for scanner in self._paused:
+                scanner.install(app)
         if self._serial is not None:
             self._serial.close()
         super().done(result)
@@ -322,7 +324,7 @@ def _report_rows(result: WedgeAnalysis) -> list[str]:
                        f"<code>{_esc(visible(s.suffix)) or none}</code>", _esc(visible(s.terminator))),
         timing.format(f"{result.max_interval_ms:.0f}", s.max_interkey_ms),
         QCoreApplication.translate("ScannerWizard", "Раскладка: {0}").format(
-            QCoreApplication.translate("ScannerWizard", LAYOUTS[result.layout])
+            QCoreApplication.translate("ScannerWizard", str(LAYOUTS[result.layout]))
         ),
     ]
 
