@@ -51,9 +51,6 @@ class ConfigError(DomainError):
         self.source = source
 
 
-ScannerConfig = ScannerSettings  # the [scanner] section is the core's one scanner settings value
-
-
 @dataclass(frozen=True)
 class AppConfig:
     """The effective configuration of one running app (immutable)."""

@@ -229,7 +229,6 @@ class ReceivingPage(Page):
         self.session_uid = None
         self.last_received = None
         self.shipment_label.setText(self.tr("Приёмка закрыта. F2 — следующая поставка, F3 — без накладной."))
-        self.last_summary = summary
         text = summary_text(self, summary)
         documents = documents_for(self.ctx)
         if documents is not None and not summary.has_discrepancies:
