@@ -13,7 +13,7 @@ import os
 import re
 import tomllib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -80,16 +80,8 @@ class AppConfig:
         return self.data_dir / "device.json"
 
     @property
-    def embedded_backend_path(self) -> Path:
-        return self.data_dir / "embedded-backend.sqlite3"
-
-    @property
     def uses_embedded_backend(self) -> bool:
         return self.backend_url is None
-
-    def printer_for(self, kind: str) -> str | None:
-        """The configured printer name for a document kind, or None for the system default."""
-        return self.printers.get(kind)
 
 
 def _default_device_name() -> str:
@@ -357,12 +349,3 @@ def build_config(layers: list[tuple[str, dict[str, Any]]]) -> AppConfig:
     top.update({k.split(".", 1)[1]: v for k, v in merged.items() if k.startswith("printing.")})
     config = AppConfig(**top, sources=tuple(used))
     return replace(config, scanner=replace(config.scanner, **scanner), printers=dict(printers))
-
-
-def describe_config(config: AppConfig) -> list[tuple[str, str]]:
-    """(name, value) pairs for the self-test report and the About dialog."""
-    nested = ("scanner", "printers")
-    rows = [(f.name, str(getattr(config, f.name))) for f in fields(config) if f.name not in nested]
-    rows += [(f"scanner.{key}", repr(value)) for key, value in config.scanner.saved_values().items()]
-    rows += [(f"printers.{kind}", name) for kind, name in sorted(config.printers.items())]
-    return rows

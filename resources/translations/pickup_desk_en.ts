@@ -1413,17 +1413,17 @@ Technical: {1}</translation>
         <translation>labels</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/printing.py" line="145"/>
+        <location filename="../../ui/hardware/printing.py" line="142"/>
         <source>Этикетки</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/printing.py" line="201"/>
+        <location filename="../../ui/hardware/printing.py" line="198"/>
         <source>{0}×{1} мм</source>
         <translation>{0}×{1} mm</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/printing.py" line="206"/>
+        <location filename="../../ui/hardware/printing.py" line="203"/>
         <source>по умолчанию</source>
         <translation>default</translation>
     </message>
@@ -1670,23 +1670,23 @@ Technical: {1}</translation>
         <translation>Receiving closed. F2 — next shipment, F3 — without a manifest.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="237"/>
+        <location filename="../../ui/pages/receiving_page.py" line="236"/>
         <source>F11 — напечатать акт.</source>
         <translation>F11 — print the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="239"/>
-        <location filename="../../ui/pages/receiving_page.py" line="244"/>
+        <location filename="../../ui/pages/receiving_page.py" line="238"/>
+        <location filename="../../ui/pages/receiving_page.py" line="243"/>
         <source>Приёмка закрыта с расхождениями</source>
         <translation>Receiving closed with discrepancies</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="241"/>
+        <location filename="../../ui/pages/receiving_page.py" line="240"/>
         <source>Приёмка закрыта без расхождений</source>
         <translation>Receiving closed without discrepancies</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="245"/>
+        <location filename="../../ui/pages/receiving_page.py" line="244"/>
         <source>Акт расхождений напечатан.</source>
         <translation>Discrepancy report printed.</translation>
     </message>
@@ -2639,12 +2639,12 @@ Technical: {1}</translation>
         <translation>Take the payment: F9.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="253"/>
+        <location filename="../../ui/pages/receiving_page.py" line="252"/>
         <source>Принято: {0}; не хватает: {1}; излишки: {2}; чужие: {3}; отменённые: {4}; повреждено: {5}.</source>
         <translation>Received: {0}; missing: {1}; surplus: {2}; foreign: {3}; cancelled: {4}; damaged: {5}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="258"/>
+        <location filename="../../ui/pages/receiving_page.py" line="257"/>
         <source>Не хватает: {0}</source>
         <translation>Missing: {0}</translation>
     </message>

@@ -56,7 +56,7 @@ KIND_NAMES: dict[str, str] = {  # translated where shown: QCoreApplication.trans
     "label": str(QT_TRANSLATE_NOOP("Printing", "этикетки")),
 }
 PAPER_TOLERANCE_MM = 1.5
-PdfTarget = str  # a printer name starting with "pdf:" prints to that PDF file (tests, no-printer counters)
+# A printer name starting with "pdf:" prints to that PDF file (tests, counters without a printer).
 
 
 @dataclass(frozen=True)
@@ -65,17 +65,14 @@ class PrinterEntry:
 
     name: str
     description: str
-    is_default: bool
     ready: bool
 
 
 def available_printers() -> list[PrinterEntry]:
-    default = QPrinterInfo.defaultPrinterName()
     return [
         PrinterEntry(
             info.printerName(),
             info.description() or info.printerName(),
-            info.printerName() == default,
             info.state() not in (QPrinter.PrinterState.Error, QPrinter.PrinterState.Aborted),
         )
         for info in QPrinterInfo.availablePrinters()
