@@ -13,7 +13,7 @@ import os
 import re
 import tomllib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ import platformdirs
 
 from desktop import messages
 from desktop.errors import DomainError
+from desktop.scanner_settings import ScannerSettings
 
 APP_NAME = "PickupDesk"
 APP_AUTHOR = "PickupDesk"
@@ -51,17 +52,6 @@ class ConfigError(DomainError):
 
 
 @dataclass(frozen=True)
-class ScannerConfig:
-    """Keyboard-wedge scanner: framing characters and timing that tell a scan from typing."""
-
-    prefix: str = ""
-    suffix: str = "\n"
-    max_interkey_ms: int = 35
-    min_length: int = 4
-    layout_fix: bool = True
-
-
-@dataclass(frozen=True)
 class AppConfig:
     """The effective configuration of one running app (immutable)."""
 
@@ -71,11 +61,12 @@ class AppConfig:
     point_code: str | None = None
     device_name: str = field(default_factory=lambda: _default_device_name())
     ca_bundle: Path | None = None
-    scanner: ScannerConfig = field(default_factory=ScannerConfig)
+    scanner: ScannerSettings = field(default_factory=ScannerSettings)
     idle_lock_minutes: int = 10
     language: str = "ru"
     log_level: str = "INFO"
     printers: Mapping[str, str] = field(default_factory=dict)
+    auto_receipt: bool = False  # [printing] print the handover receipt right after completion
     sync_interval_seconds: int = 30
     sources: tuple[str, ...] = ()
     unknown_env: tuple[str, ...] = ()
@@ -89,16 +80,8 @@ class AppConfig:
         return self.data_dir / "device.json"
 
     @property
-    def embedded_backend_path(self) -> Path:
-        return self.data_dir / "embedded-backend.sqlite3"
-
-    @property
     def uses_embedded_backend(self) -> bool:
         return self.backend_url is None
-
-    def printer_for(self, kind: str) -> str | None:
-        """The configured printer name for a document kind, or None for the system default."""
-        return self.printers.get(kind)
 
 
 def _default_device_name() -> str:
@@ -209,9 +192,12 @@ SCANNER: dict[str, Callable[[Any], Any]] = {
     "max_interkey_ms": _as_int(1, 1000),
     "min_length": _as_int(1, 128),
     "layout_fix": _as_bool,
+    "serial_port": _as_str,
+    "serial_baud": _as_int(1200, 921_600),
 }
 PRINTERS: dict[str, Callable[[Any], Any]] = {kind: _as_str for kind in PRINTER_KINDS}
-SECTIONS: dict[str, dict[str, Callable[[Any], Any]]] = {"scanner": SCANNER, "printers": PRINTERS}
+PRINTING: dict[str, Callable[[Any], Any]] = {"auto_receipt": _as_bool}
+SECTIONS: dict[str, dict[str, Callable[[Any], Any]]] = {"scanner": SCANNER, "printers": PRINTERS, "printing": PRINTING}
 
 
 def setting_names() -> list[str]:
@@ -360,14 +346,6 @@ def build_config(layers: list[tuple[str, dict[str, Any]]]) -> AppConfig:
     top = {k: v for k, v in merged.items() if "." not in k}
     scanner = {k.split(".", 1)[1]: v for k, v in merged.items() if k.startswith("scanner.")}
     printers = {k.split(".", 1)[1]: v for k, v in merged.items() if k.startswith("printers.")}
+    top.update({k.split(".", 1)[1]: v for k, v in merged.items() if k.startswith("printing.")})
     config = AppConfig(**top, sources=tuple(used))
     return replace(config, scanner=replace(config.scanner, **scanner), printers=dict(printers))
-
-
-def describe_config(config: AppConfig) -> list[tuple[str, str]]:
-    """(name, value) pairs for the self-test report and the About dialog."""
-    nested = ("scanner", "printers")
-    rows = [(f.name, str(getattr(config, f.name))) for f in fields(config) if f.name not in nested]
-    rows += [(f"scanner.{f.name}", repr(getattr(config.scanner, f.name))) for f in fields(config.scanner)]
-    rows += [(f"printers.{kind}", name) for kind, name in sorted(config.printers.items())]
-    return rows

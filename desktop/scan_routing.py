@@ -15,6 +15,9 @@ from enum import StrEnum, auto
 from desktop import messages
 from desktop.domain import ean13
 from desktop.errors import DomainError
+from desktop.scanner_settings import DEFAULT, ScannerSettings, ScanPatterns
+
+__all__ = ["DEFAULT", "GS", "Scan", "ScanKind", "ScanPatterns", "ScannerSettings", "clean", "mask_sample", "route_scan"]
 
 GS = "\x1d"  # GS1 group separator (FNC1 in the data)
 
@@ -43,28 +46,6 @@ class ScanKind(StrEnum):
     PICKUP_CODE = auto()
 
 
-@dataclass(frozen=True)
-class ScanPatterns:
-    """Configurable full-match regexes per kind plus what the scanner adds around the data."""
-
-    order_number: str = r"\d{9}"
-    box: str = r"B\d{4}\d{9}\d{2}"
-    cell: str = r"C[A-Z]\d{4}"
-    club_card: str = r"2\d{12}"
-    staff_badge: str = r"ST\d{6}"
-    pickup_token: str = r"PD1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+"  # noqa: S105
-    pickup_code: str = r"\d{6}"
-    prefix: str = ""
-    suffix: str = ""
-    strip_aim_id: bool = True
-    max_length: int = 512
-
-    def compiled(self) -> tuple[tuple[ScanKind, re.Pattern[str]], ...]:
-        """(kind, compiled pattern) in classification order."""
-        return _compile(self)
-
-
-DEFAULT = ScanPatterns()
 
 
 @dataclass(frozen=True)
@@ -84,7 +65,6 @@ _KIND_ORDER = (
     ScanKind.ORDER_NUMBER,
     ScanKind.PICKUP_CODE,
 )
-_COMPILED: dict[ScanPatterns, tuple[tuple[ScanKind, re.Pattern[str]], ...]] = {}
 _CONTROL = re.compile(r"[\x00-\x1c\x1e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
 _AIM_ID = re.compile(r"^\][A-Za-z][0-9A-Za-z]")
 # A wedge scanner typing in the Russian ЙЦУКЕН layout sends the Cyrillic letter on the same key.
@@ -94,58 +74,57 @@ _RU_LAYOUT = str.maketrans(
 )
 
 
-def _compile(patterns: ScanPatterns) -> tuple[tuple[ScanKind, re.Pattern[str]], ...]:
-    found = _COMPILED.get(patterns)
-    if found is None:
-        found = tuple((kind, re.compile(getattr(patterns, kind.value), re.ASCII)) for kind in _KIND_ORDER)
-        _COMPILED[patterns] = found
-    return found
+def route_scan(raw: str, settings: ScannerSettings = DEFAULT) -> Scan:
+    """Clean a scanned string and classify it; DomainError('scan.*') when it is not a known code.
 
-
-def route_scan(raw: str, patterns: ScanPatterns = DEFAULT) -> Scan:
-    """Clean a scanned string and classify it; DomainError('scan.*') when it is not a known code."""
+    The one classification of a scan in the app: the dispatcher calls it once per scan with the
+    live scanner settings and hands the typed `Scan` on.
+    """
+    patterns = settings.patterns
     if len(raw) > patterns.max_length * 4:
         raise DomainError("scan.too_long", length=len(raw), limit=patterns.max_length)
-    text = clean(raw, patterns)
+    text = clean(raw, settings)
     if not text:
         raise DomainError("scan.empty")
     if len(text) > patterns.max_length:
         raise DomainError("scan.too_long", length=len(text), limit=patterns.max_length)
-    for candidate, exact in _candidates(text):
+    for candidate, exact in _candidates(text, settings.layout_fix):
         scan = _classify(candidate, patterns, allow_token=exact)
         if scan is not None:
             return scan
     raise DomainError("scan.unknown", sample=mask_sample(text.replace(GS, "")), length=len(text))
 
 
-def clean(raw: str, patterns: ScanPatterns = DEFAULT) -> str:
+def clean(raw: str, settings: ScannerSettings = DEFAULT) -> str:
     """Strip control characters (keeping inner GS1 separators), the AIM id, prefix, suffix and blanks."""
     text = _CONTROL.sub("", raw).strip().strip(GS).strip()
-    if patterns.strip_aim_id and _AIM_ID.match(text):
+    if settings.patterns.strip_aim_id and _AIM_ID.match(text):
         text = text[3:]
-    if patterns.prefix and text.startswith(patterns.prefix):
-        text = text[len(patterns.prefix) :]
-    if patterns.suffix and text.endswith(patterns.suffix):
-        text = text[: -len(patterns.suffix)]
+    prefix, suffix = settings.prefix, settings.data_suffix
+    if prefix and text.startswith(prefix):
+        text = text[len(prefix) :]
+    if suffix and text.endswith(suffix):
+        text = text[: -len(suffix)]
     return text.strip().strip(GS).strip()
 
 
-def _candidates(text: str) -> list[tuple[str, bool]]:
+def _candidates(text: str, layout_fix: bool) -> list[tuple[str, bool]]:
     """The text as read, without GS1 separators, then upper-cased / re-keyed from Cyrillic (inexact)."""
     plain = text.replace(GS, "")
     out = {text: True}
     out.setdefault(plain, True)
     out.setdefault(plain.upper(), False)
-    out.setdefault(plain.translate(_RU_LAYOUT).upper(), False)
+    if layout_fix:
+        out.setdefault(plain.translate(_RU_LAYOUT).upper(), False)
     return list(out.items())
 
 
 def _classify(text: str, patterns: ScanPatterns, allow_token: bool) -> Scan | None:
     """The first kind whose pattern matches; a case-changed text is never taken as a signed QR token."""
-    for kind, pattern in patterns.compiled():
+    for kind in _KIND_ORDER:
         if kind is ScanKind.PICKUP_TOKEN and not allow_token:
             continue
-        if pattern.fullmatch(text):
+        if patterns.pattern(kind.value).fullmatch(text):
             if kind is ScanKind.CLUB_CARD and not ean13.is_valid(text):
                 raise DomainError("scan.bad_check_digit", sample=mask_sample(text))
             return Scan(kind, text)

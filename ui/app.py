@@ -24,9 +24,10 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from desktop import device_credentials
-from desktop.config import AppConfig, ConfigError, load_config
+from desktop.config import AppConfig, ConfigError, load_config, user_config_file
 from desktop.errors import DomainError
-from desktop.scan_routing import ScanPatterns
+from desktop.scanner_settings import ScannerConfiguration
+from desktop.settings_store import migrate_printing_json
 from ui import version_info
 from ui.context import AppContext, Services, SessionState
 from ui.crash import CrashReporter
@@ -36,7 +37,8 @@ from ui.i18n import install_translations
 from ui.launcher import qt_arguments
 from ui.main_window import MainWindow
 from ui.paths import resource
-from ui.scanner import ScannerSettings, WedgeScanner
+from ui.scanner import WedgeScanner
+from ui.serial_scanner import SerialScanner
 from ui.startup import Started, start
 from ui.workers import Failure, TaskRunner
 
@@ -48,16 +50,6 @@ EXIT_ENROLMENT_CANCELLED = 2
 EXIT_START_BUG = 3
 
 log = logging.getLogger("pickup_desk")
-
-
-def scanner_settings(config: AppConfig) -> ScannerSettings:
-    scanner = config.scanner
-    suffix = scanner.suffix.strip("\r\n\t")  # the terminator (Enter/Tab) is detected as a key, not text
-    return ScannerSettings(scanner.prefix, suffix, float(scanner.max_interkey_ms), scanner.min_length)
-
-
-def scan_patterns(config: AppConfig) -> ScanPatterns:
-    return ScanPatterns(prefix=config.scanner.prefix, suffix=config.scanner.suffix.strip("\r\n\t"))
 
 
 def setup_logging(config: AppConfig) -> str:
@@ -86,7 +78,9 @@ class Launcher:
         self.tasks = TaskRunner(reporter.report_failure)
         self.window: MainWindow | None = None
         self.started: Started | None = None
-        self.scanner = WedgeScanner(scanner_settings(config), app)
+        self.scanner_settings = ScannerConfiguration(config.scanner)  # the one live scanner configuration
+        self.scanner = WedgeScanner(self.scanner_settings, app)
+        self.serial_scanner = SerialScanner(self.scanner_settings, app)
         self.splash = QProgressDialog(QCoreApplication.translate("App", "Запуск программы…"), "", 0, 4)
         self.splash.setCancelButton(None)
         self.splash.setWindowTitle("Pickup Desk")
@@ -127,13 +121,17 @@ class Launcher:
         self.splash.close()
         self.started = started
         feedback = FeedbackBanner()
-        patterns = scan_patterns(self.config)
-        ctx = AppContext(started.db, Services.create(started.db, patterns=patterns), SessionState(), feedback,
-                         patterns, started.sync, self.config, tasks=self.tasks)
+        scanner = self.scanner_settings
+        ctx = AppContext(started.db, Services.create(started.db, scanner=scanner), SessionState(), feedback,
+                         scanner, started.sync, self.config, tasks=self.tasks)
         self.window = MainWindow(ctx, started.point_name, started.demo_hint, self.config.idle_lock_minutes,
                                  status_point=started.point_short)
+        if self.window.hardware is not None:
+            self.window.hardware.set_wedge(self.scanner, self.serial_scanner)  # the wizard pauses them while open
         self.scanner.scan_received.connect(self.window.scans.enqueue)
+        self.serial_scanner.scan_received.connect(self.window.scans.enqueue)
         self.scanner.install(self.app)
+        self.serial_scanner.start()
         self.app.installEventFilter(self.window.idle)
         self.window.resize(1366, 768)
         self.window.showMaximized() if os.environ.get("PICKUP_DESK_MAXIMIZED") else self.window.show()
@@ -178,6 +176,8 @@ def run_gui(args: CliArgs) -> int:
         print(str(err), file=sys.stderr, flush=True)
         QMessageBox.critical(None, "Pickup Desk", str(err))
         return EXIT_START_FAILED
+    if migrate_printing_json(config.data_dir, user_config_file()):
+        config = load_config(args.overrides)  # printing.json (older versions) is now [printing] in config.toml
     translators = install_translations(app, config.language)
     log_file = setup_logging(config)
     version_info.set_paths(log_file, str(config.data_dir))

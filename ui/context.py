@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop.config import AppConfig
 from desktop.db.engine import Database
-from desktop.scan_routing import DEFAULT, ScanPatterns
+from desktop.scanner_settings import ScannerConfiguration
 from desktop.services.base import Actor, Clock, Role, utc_now
 from desktop.services.club import ClubService
 from desktop.services.handover import HandoverService
@@ -46,12 +46,13 @@ class Services:
 
     @classmethod
     def create(
-        cls, db: Database, clock: Clock = utc_now, patterns: ScanPatterns = DEFAULT, staff: StaffService | None = None
+        cls, db: Database, clock: Clock = utc_now, scanner: ScannerConfiguration | None = None,
+        staff: StaffService | None = None,
     ) -> Services:
         """Build every service; `staff` lets tests pass a service with cheap password hashing."""
         return cls(
             staff=staff or StaffService(db, clock),
-            receiving=ReceivingService(db, clock, patterns),
+            receiving=ReceivingService(db, clock, scanner),
             cells=StorageCellService(db, clock),
             handover=HandoverService(db, clock),
             club=ClubService(db, clock),
@@ -107,7 +108,7 @@ class AppContext:
     services: Services
     session: SessionState
     feedback: FeedbackBanner
-    patterns: ScanPatterns = DEFAULT
+    scanner: ScannerConfiguration = field(default_factory=ScannerConfiguration)  # the one live scanner settings
     sync: SyncRunner | None = None  # status() is read-only and thread-safe
     config: AppConfig | None = None
     documents: CounterDocuments | None = None

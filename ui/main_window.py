@@ -59,7 +59,7 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(idle_minutes, self)
         self.idle.idle_timed_out.connect(self._on_idle_timed_out)
         self.dispatcher = ScanDispatcher(
-            ctx.patterns, ctx.feedback, self.login, self._is_logged_in,
+            ctx.scanner, ctx.feedback, self.login, self._is_logged_in,
             self.current_page, self.visible_pages, self.show_page, self,
         )
         self.scans = ScanQueue(self.dispatcher.dispatch, self._is_busy, self)

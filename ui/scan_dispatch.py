@@ -1,4 +1,8 @@
-"""Where a scan goes: classified by the core's scan routing, then to the current page or the page that takes it."""
+"""Where a scan goes: classified once by the core's scan routing, then to the current page or the page that takes it.
+
+The dispatcher classifies with the live `ScannerConfiguration` (a wizard change applies to the next
+scan) and hands the typed `Scan` on; nothing after it classifies the raw text again.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from desktop.errors import DomainError
-from desktop.scan_routing import Scan, ScanPatterns, clean, route_scan
+from desktop.scan_routing import Scan, clean, route_scan
+from desktop.scanner_settings import ScannerConfiguration
 from ui.feedback import FeedbackBanner
 from ui.login_screen import LoginScreen
 from ui.pages.base import Page
@@ -24,7 +29,7 @@ class ScanDispatcher(QObject):
 
     def __init__(
         self,
-        patterns: ScanPatterns,
+        scanner: ScannerConfiguration,
         feedback: FeedbackBanner,
         login: LoginScreen,
         logged_in: Callable[[], bool],
@@ -34,7 +39,7 @@ class ScanDispatcher(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._patterns = patterns
+        self._scanner = scanner
         self._feedback = feedback
         self._login = login
         self._logged_in = logged_in
@@ -44,7 +49,7 @@ class ScanDispatcher(QObject):
 
     def dispatch(self, raw: str) -> None:
         try:
-            scan = route_scan(raw, self._patterns)
+            scan = route_scan(raw, self._scanner.settings)
         except DomainError as err:
             if err.code == "scan.unknown" and self._into_text_field(raw):
                 self.scan_routed.emit("", "text_field")
@@ -64,7 +69,7 @@ class ScanDispatcher(QObject):
         focus = QApplication.focusWidget()
         if not isinstance(focus, QLineEdit) or focus.isReadOnly() or not focus.isVisible():
             return False
-        focus.insert(clean(raw, self._patterns))
+        focus.insert(clean(raw, self._scanner.settings))
         focus.returnPressed.emit()
         return True
 

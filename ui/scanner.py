@@ -1,6 +1,6 @@
 """Keyboard-wedge scanner input: an application-wide event filter that tells scans from typing.
 
-A scan is a fast burst of printable keys (each within `max_interval_ms` of the previous one) of
+A scan is a fast burst of printable keys (each within `max_interkey_ms` of the previous one) of
 at least `min_length` characters, ending in Enter/Return/Tab (and starting with the configured
 prefix, if any). Printable keys are held back while they might be part of a scan; when the burst
 turns out to be typing (a slow key, another key, a short burst) they are replayed to the widget
@@ -21,22 +21,14 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
+from desktop.scanner_settings import ScannerConfiguration, ScannerSettings
+
 TERMINATORS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab})
 # Scanners press Shift for capitals (and some send other lone modifiers): never part of a decision.
 MODIFIER_KEYS = frozenset(
     {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta, Qt.Key.Key_AltGr, Qt.Key.Key_CapsLock}
 )
 _PLAIN = Qt.KeyboardModifier.NoModifier | Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
-
-
-@dataclass(frozen=True)
-class ScannerSettings:
-    """How this counter's scanner types: what it adds around the data and how fast it types."""
-
-    prefix: str = ""
-    suffix: str = ""
-    max_interval_ms: float = 40.0
-    min_length: int = 4
 
 
 @dataclass(frozen=True)
@@ -53,19 +45,33 @@ class WedgeScanner(QObject):
 
     def __init__(
         self,
-        settings: ScannerSettings | None = None,
+        scanner: ScannerConfiguration | ScannerSettings | None = None,
         parent: QObject | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(parent)
-        self.settings = settings or ScannerSettings()
+        if not isinstance(scanner, ScannerConfiguration):
+            scanner = ScannerConfiguration(scanner or ScannerSettings())
+        self.configuration = scanner
         self._clock = clock
         self._held: list[_HeldKey] = []
         self._target: QWidget | None = None
         self._last_at = 0.0
         self._replaying = False
-        self._flush = QTimer(self, singleShot=True, timeout=self._on_flush_timeout)
-        self._flush.setInterval(max(1, int(self.settings.max_interval_ms * 2)))
+        self._flush = _single_shot(self, self._on_flush_timeout)
+        apply = self._apply
+        apply(scanner.settings)
+        scanner.subscribe(apply)
+        self.destroyed.connect(lambda *_: scanner.unsubscribe(apply))
+
+    @property
+    def settings(self) -> ScannerSettings:
+        """The live settings (a wizard change is seen by the next key)."""
+        return self.configuration.settings
+
+    def _apply(self, settings: ScannerSettings) -> None:
+        """New timing reaches the running flush timer at once."""
+        self._flush.setInterval(max(1, settings.max_interkey_ms * 2))
 
     def install(self, app: QCoreApplication) -> None:
         app.installEventFilter(self)
@@ -94,7 +100,7 @@ class WedgeScanner(QObject):
         if event.key() in MODIFIER_KEYS:
             return False
         now = self._clock()
-        if self._held and (now - self._last_at) * 1000 > self.settings.max_interval_ms:
+        if self._held and (now - self._last_at) * 1000 > self.settings.max_interkey_ms:
             self.release_held()
         if event.isAutoRepeat():
             self.release_held()
@@ -131,11 +137,12 @@ class WedgeScanner(QObject):
 
     def _looks_like_scan(self, raw: str) -> bool:
         s = self.settings
-        if s.prefix and not raw.startswith(s.prefix):
+        prefix, suffix = s.prefix, s.data_suffix
+        if prefix and not raw.startswith(prefix):
             return False
-        if s.suffix and not raw.endswith(s.suffix):
+        if suffix and not raw.endswith(suffix):
             return False
-        return len(raw) - len(s.prefix) - len(s.suffix) >= s.min_length
+        return len(raw) - len(prefix) - len(suffix) >= s.min_length
 
     def _on_flush_timeout(self) -> None:
         self.release_held()
@@ -154,6 +161,15 @@ class WedgeScanner(QObject):
                 QCoreApplication.sendEvent(target, press)
         finally:
             self._replaying = False
+
+
+def _single_shot(parent: QObject, slot: Callable[[], None], interval: int | None = None) -> QTimer:
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    if interval is not None:
+        timer.setInterval(interval)
+    timer.timeout.connect(slot)
+    return timer
 
 
 def _alive(widget: QWidget) -> bool:
@@ -175,8 +191,8 @@ class ScanQueue(QObject):
         self._handler = handler
         self._is_busy = is_busy
         self._pending: deque[str] = deque()
-        self._drain = QTimer(self, singleShot=True, interval=0, timeout=self._on_drain)
-        self._retry = QTimer(self, singleShot=True, interval=100, timeout=self._on_drain)
+        self._drain = _single_shot(self, self._on_drain, 0)
+        self._retry = _single_shot(self, self._on_drain, 100)
 
     def __len__(self) -> int:
         return len(self._pending)

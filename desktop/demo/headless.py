@@ -114,8 +114,8 @@ def _receive(demo: Demo, actor: Actor) -> dict[str, Any]:
         progress = f" заказ {outcome.order} {outcome.progress}" if outcome.order else ""
         demo.say(f"  скан {barcode}: {outcome.kind.value}{progress}{' → прибыл' if outcome.order_arrived else ''}")
     summary = service.close(actor, session)
-    demo.say(f"  закрыта: {summary.counts}; не пришли: {[m['box'] for m in summary.missing]}; "
-             f"чужие: {[f['box'] for f in summary.foreign]}")
+    demo.say(f"  закрыта: {summary.counts}; не пришли: {[m.box for m in summary.missing]}; "
+             f"чужие: {[f.box for f in summary.foreign]}")
     demo.show_outbox()
     return summary.as_dict()
 

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from desktop.documents.model import (
-    BoxLine,
-    DiscrepancyActData,
     HandoverReceiptData,
     PointInfo,
     ReceiptLine,
@@ -15,33 +13,6 @@ from desktop.documents.model import (
 
 if TYPE_CHECKING:
     from desktop.services.handover import HandoverResult, HandoverState
-    from desktop.services.receiving import DiscrepancySummary
-
-
-def discrepancy_from_summary(summary: DiscrepancySummary, point: PointInfo | None = None) -> DiscrepancyActData:
-    """ReceivingService.close()/summary() → the act's data."""
-    counts = summary.counts
-    return DiscrepancyActData(
-        session=summary.session,
-        shipment=summary.shipment,
-        point=point or PointInfo(summary.point),
-        opened_at=datetime.fromisoformat(summary.opened_at),
-        closed_at=datetime.fromisoformat(summary.closed_at),
-        opened_by=summary.opened_by,
-        closed_by=summary.closed_by,
-        staff=tuple(summary.staff),
-        expected=int(counts.get("expected", 0)),
-        received=int(counts.get("received", 0)),
-        missing=tuple(BoxLine(m["box"], str(m.get("order", "")), str(m.get("box_no", ""))) for m in summary.missing),
-        surplus=tuple(BoxLine(box) for box in summary.surplus),
-        foreign=tuple(BoxLine(f["box"], "", f.get("point", "")) for f in summary.foreign),
-        cancelled=tuple(BoxLine(c["box"], c.get("order", "")) for c in summary.cancelled),
-        damaged=tuple(BoxLine(d["box"], d.get("order", ""), _damage_note(d)) for d in summary.damaged),
-    )
-
-
-def _damage_note(row: dict[str, Any]) -> str:
-    return str(row.get("note") or row.get("damage_note") or "")
 
 
 def receipt_from_handover(

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from datetime import tzinfo
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from desktop.documents import html as h
 from desktop.documents.model import (
     KIND_TITLES,
     BoxLine,
-    DiscrepancyActData,
     Document,
     DocumentKind,
     HandoverReceiptData,
@@ -20,6 +20,9 @@ from desktop.documents.model import (
     ShiftReport,
 )
 from desktop.domain.money import rub
+
+if TYPE_CHECKING:
+    from desktop.services.receiving import DiscrepancySummary
 
 MOSCOW = ZoneInfo("Europe/Moscow")
 RESULT_TEXT = {
@@ -36,7 +39,8 @@ def _point_line(point: PointInfo) -> str:
     return ", ".join(p for p in parts if p)
 
 
-def discrepancy_act(data: DiscrepancyActData, zone: tzinfo = MOSCOW) -> Document:
+def discrepancy_act(data: DiscrepancySummary, zone: tzinfo = MOSCOW) -> Document:
+    """Акт расхождений from the receiving service's typed summary."""
     title = f"Акт расхождений по приёмке {data.shipment or 'без накладной'}"
     parts = [
         h.heading(title),
@@ -53,18 +57,28 @@ def discrepancy_act(data: DiscrepancyActData, zone: tzinfo = MOSCOW) -> Document
         h.heading("Итоги", 2),
         _summary_table(data),
     ]
-    parts += _box_section("Недостача", "коробки по накладной, которые не поступили", data.missing, "Место")
-    parts += _box_section("Излишки", "коробки, которых нет в накладной", data.surplus, "")
-    parts += _box_section("Чужие коробки", "адресованы другому пункту выдачи", data.foreign, "Пункт назначения")
-    parts += _box_section("Отменённые заказы", "коробки заказов, отменённых до приёмки", data.cancelled, "")
-    parts += _box_section("Повреждения", "коробки, принятые с повреждениями", data.damaged, "Повреждение")
+    parts += _discrepancy_sections(data)
     if not data.has_discrepancies:
         parts.append(h.para("Расхождений нет: все коробки по накладной приняты."))
     parts.append(h.signatures("Принял", "Сдал (водитель)"))
     return Document(DocumentKind.DISCREPANCY_ACT, data.session, title, h.page(title, *parts))
 
 
-def _summary_table(data: DiscrepancyActData) -> str:
+def _discrepancy_sections(data: DiscrepancySummary) -> list[str]:
+    missing = tuple(BoxLine(m.box, m.order, m.place) for m in data.missing)
+    foreign = tuple(BoxLine(f.box, "", f.point) for f in data.foreign)
+    cancelled = tuple(BoxLine(c.box, c.order) for c in data.cancelled)
+    damaged = tuple(BoxLine(d.box, d.order, d.note) for d in data.damaged)
+    return [
+        *_box_section("Недостача", "коробки по накладной, которые не поступили", missing, "Место"),
+        *_box_section("Излишки", "коробки, которых нет в накладной", tuple(BoxLine(b) for b in data.surplus), ""),
+        *_box_section("Чужие коробки", "адресованы другому пункту выдачи", foreign, "Пункт назначения"),
+        *_box_section("Отменённые заказы", "коробки заказов, отменённых до приёмки", cancelled, ""),
+        *_box_section("Повреждения", "коробки, принятые с повреждениями", damaged, "Повреждение"),
+    ]
+
+
+def _summary_table(data: DiscrepancySummary) -> str:
     header = ("Ожидалось", "Принято", "Недостача", "Излишки", "Чужие", "Отменённые", "Повреждённые")
     boxes = (data.missing, data.surplus, data.foreign, data.cancelled, data.damaged)
     row = [str(data.expected), str(data.received), *(str(len(b)) for b in boxes)]

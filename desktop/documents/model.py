@@ -52,31 +52,6 @@ class BoxLine:
 
 
 @dataclass(frozen=True)
-class DiscrepancyActData:
-    """Акт расхождений: what the manifest said against what was scanned."""
-
-    session: str
-    shipment: str | None
-    point: PointInfo
-    opened_at: datetime
-    closed_at: datetime
-    opened_by: str
-    closed_by: str
-    staff: tuple[str, ...]
-    expected: int
-    received: int
-    missing: tuple[BoxLine, ...] = ()
-    surplus: tuple[BoxLine, ...] = ()
-    foreign: tuple[BoxLine, ...] = ()
-    cancelled: tuple[BoxLine, ...] = ()
-    damaged: tuple[BoxLine, ...] = ()
-
-    @property
-    def has_discrepancies(self) -> bool:
-        return bool(self.missing or self.surplus or self.foreign or self.cancelled or self.damaged)
-
-
-@dataclass(frozen=True)
 class ReceiptLine:
     sku: str
     name: str

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from desktop.documents.adapters import discrepancy_from_summary, receipt_from_handover
+from desktop.documents.adapters import receipt_from_handover
 from desktop.documents.model import (
-    DiscrepancyActData,
     HandoverReceiptData,
     PointInfo,
     ReturnAct,
@@ -16,34 +15,34 @@ from desktop.documents.model import (
 )
 from desktop.services.handover import BoxCheck, HandoverResult, HandoverState, PaymentIntent
 from desktop.services.order_card import LineInfo
-from desktop.services.receiving import DiscrepancySummary
+from desktop.services.receiving import CancelledBox, DamagedBox, DiscrepancySummary, ForeignBox, MissingBox
 
 POINT = PointInfo("0042", "ПВЗ «На Ленина»", "г. Пермь, ул. Ленина, 10")
 OPENED = datetime(2026, 11, 24, 6, 2, tzinfo=UTC)
 CLOSED = datetime(2026, 11, 24, 15, 5, tzinfo=UTC)
 
 
-def discrepancy() -> DiscrepancyActData:
-    summary = DiscrepancySummary(
+def discrepancy() -> DiscrepancySummary:
+    return DiscrepancySummary(
         session="rs-7f3a",
         shipment="SH-2026-1124-01",
-        point="0042",
-        opened_at=OPENED.isoformat(),
-        closed_at=CLOSED.isoformat(),
+        point=POINT,
+        opened_at=OPENED,
+        closed_at=CLOSED,
         opened_by="Иванова Анна",
         closed_by="Петров Борис",
-        staff=["Иванова Анна", "Петров Борис"],
-        counts={"expected": 14, "received": 12, "missing": 2, "surplus": 1, "foreign": 1, "cancelled": 1},
-        missing=[
-            {"box": "B004250000001203", "order": "500000012", "box_no": "3 из 3"},
-            {"box": "B004250000007701", "order": "500000077", "box_no": "1 из 1"},
-        ],
-        surplus=["B004250000009901"],
-        foreign=[{"box": "B001150000003301", "point": "0011"}],
-        cancelled=[{"box": "B004250000004401", "order": "500000044"}],
-        damaged=[{"box": "B004250000001201", "order": "500000012", "note": "мятый угол, скотч вскрыт"}],
+        staff=("Иванова Анна", "Петров Борис"),
+        expected=14,
+        received=12,
+        missing=(
+            MissingBox("B004250000001203", "500000012", "3 из 3"),
+            MissingBox("B004250000007701", "500000077", "1 из 1"),
+        ),
+        surplus=("B004250000009901",),
+        foreign=(ForeignBox("B001150000003301", "0011"),),
+        cancelled=(CancelledBox("B004250000004401", "500000044"),),
+        damaged=(DamagedBox("B004250000001201", "500000012", "мятый угол, скотч вскрыт"),),
     )
-    return discrepancy_from_summary(summary, POINT)
 
 
 def receipt() -> HandoverReceiptData:

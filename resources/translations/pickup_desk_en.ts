@@ -22,17 +22,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="89"/>
+        <location filename="../../ui/app.py" line="84"/>
         <source>Запуск программы…</source>
         <translation>Starting…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="116"/>
+        <location filename="../../ui/app.py" line="111"/>
         <source>Программа не запустилась</source>
         <translation>The program did not start</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="160"/>
+        <location filename="../../ui/app.py" line="159"/>
         <source>Рабочее место не зарегистрировано: регистрация отменена. Программа закрывается.
 Запустите её снова, когда получите код регистрации у администратора.</source>
         <translation>This workstation is not enrolled: enrolment was cancelled. The program will close.
@@ -160,37 +160,37 @@ Start it again when you have an enrolment code from the administrator.</translat
 <context>
     <name>CounterDocuments</name>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="80"/>
+        <location filename="../../ui/hardware/wiring.py" line="86"/>
         <source>Не напечатано: {0}</source>
         <translation>Not printed: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="81"/>
+        <location filename="../../ui/hardware/wiring.py" line="87"/>
         <source>Документ сохранён: F11 или «Оборудование → Печатать ещё раз».</source>
         <translation>The document is saved: F11 or “Hardware → Print again”.</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="93"/>
+        <location filename="../../ui/hardware/wiring.py" line="99"/>
         <source>Нечего печатать</source>
         <translation>Nothing to print</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="93"/>
+        <location filename="../../ui/hardware/wiring.py" line="99"/>
         <source>Такой документ ещё не формировался.</source>
         <translation>No such document has been made yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="97"/>
+        <location filename="../../ui/hardware/wiring.py" line="103"/>
         <source>Отправлено на печать</source>
         <translation>Sent to the printer</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="111"/>
+        <location filename="../../ui/hardware/wiring.py" line="117"/>
         <source>Печать недоступна</source>
         <translation>Printing unavailable</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="112"/>
+        <location filename="../../ui/hardware/wiring.py" line="118"/>
         <source>Принтеры не настроены в этой программе. Обратитесь к администратору.</source>
         <translation>Printers are not set up in this program. Contact the administrator.</translation>
     </message>
@@ -296,12 +296,12 @@ Start it again when you have an enrolment code from the administrator.</translat
 <context>
     <name>Crash</name>
     <message>
-        <location filename="../../ui/crash.py" line="58"/>
+        <location filename="../../ui/crash.py" line="61"/>
         <source>Ошибка программы</source>
         <translation>Program error</translation>
     </message>
     <message>
-        <location filename="../../ui/crash.py" line="65"/>
+        <location filename="../../ui/crash.py" line="68"/>
         <source>В программе произошла ошибка. Все сохранённые данные на месте: каждое завершённое действие записано в базу.
 
 Сообщите в поддержку и приложите файл журнала:
@@ -319,57 +319,57 @@ Technical: {1}</translation>
 <context>
     <name>DemoSmsDialog</name>
     <message>
-        <location filename="../../ui/demo_sms_dialog.py" line="141"/>
+        <location filename="../../ui/demo_sms_dialog.py" line="143"/>
         <source>Демо: SMS и коды получения</source>
         <translation>Demo: SMS and pickup codes</translation>
     </message>
     <message>
-        <location filename="../../ui/demo_sms_dialog.py" line="146"/>
+        <location filename="../../ui/demo_sms_dialog.py" line="148"/>
         <source>Время</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/demo_sms_dialog.py" line="146"/>
+        <location filename="../../ui/demo_sms_dialog.py" line="148"/>
         <source>Телефон</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/demo_sms_dialog.py" line="146"/>
+        <location filename="../../ui/demo_sms_dialog.py" line="148"/>
         <source>Текст SMS</source>
         <translation>SMS text</translation>
     </message>
     <message>
-        <location filename="../../ui/demo_sms_dialog.py" line="147"/>
+        <location filename="../../ui/demo_sms_dialog.py" line="149"/>
         <source>Заказ</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/demo_sms_dialog.py" line="147"/>
+        <location filename="../../ui/demo_sms_dialog.py" line="149"/>
         <source>Код получения</source>
         <translation>Pickup code</translation>
     </message>
     <message>
-        <location filename="../../ui/demo_sms_dialog.py" line="148"/>
+        <location filename="../../ui/demo_sms_dialog.py" line="150"/>
         <source>Демо-сервер ещё не отправил ни одного SMS. Они появятся здесь, когда заказ прибудет в пункт (SMS «заказ готов» с кодом получения).</source>
         <translation>The demo server has not sent any SMS yet. They will appear here when an order arrives at the point (the “order ready” SMS with the pickup code).</translation>
     </message>
     <message>
-        <location filename="../../ui/demo_sms_dialog.py" line="152"/>
+        <location filename="../../ui/demo_sms_dialog.py" line="154"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../ui/demo_sms_dialog.py" line="153"/>
+        <location filename="../../ui/demo_sms_dialog.py" line="155"/>
         <source>Коды получения</source>
         <translation>Pickup codes</translation>
     </message>
     <message>
-        <location filename="../../ui/demo_sms_dialog.py" line="157"/>
+        <location filename="../../ui/demo_sms_dialog.py" line="159"/>
         <source>Только для демонстрации: на настоящем сервере SMS уходят покупателю, а коды получения не видны никому.</source>
         <translation>Demo only: on a real server SMS go to the customer and pickup codes are visible to no one.</translation>
     </message>
     <message>
-        <location filename="../../ui/demo_sms_dialog.py" line="177"/>
+        <location filename="../../ui/demo_sms_dialog.py" line="179"/>
         <source>Заказы, готовые к выдаче в демо-пункте, и их коды получения (назовите код при выдаче).</source>
         <translation>Orders ready for pickup at the demo point and their pickup codes (say the code at handover).</translation>
     </message>
@@ -382,82 +382,82 @@ Technical: {1}</translation>
         <translation>Pickup point {0} (data arrives with the first sync)</translation>
     </message>
     <message>
-        <location filename="../../ui/enrol_wizard.py" line="80"/>
+        <location filename="../../ui/enrol_wizard.py" line="81"/>
         <source>Адрес сервера</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../ui/enrol_wizard.py" line="81"/>
+        <location filename="../../ui/enrol_wizard.py" line="82"/>
         <source>Адрес центрального сервера выдаёт администратор, например https://pvz.example.ru</source>
         <translation>The administrator gives you the central server address, e.g. https://pvz.example.ru</translation>
     </message>
     <message>
-        <location filename="../../ui/enrol_wizard.py" line="85"/>
+        <location filename="../../ui/enrol_wizard.py" line="86"/>
         <source>Проверить подключение</source>
         <translation>Check connection</translation>
     </message>
     <message>
-        <location filename="../../ui/enrol_wizard.py" line="89"/>
+        <location filename="../../ui/enrol_wizard.py" line="90"/>
         <source>Адрес:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../ui/enrol_wizard.py" line="111"/>
+        <location filename="../../ui/enrol_wizard.py" line="112"/>
         <source>Проверка…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/enrol_wizard.py" line="118"/>
+        <location filename="../../ui/enrol_wizard.py" line="119"/>
         <source>Сервер отвечает (версия {0}).</source>
         <translation>The server answers (version {0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/enrol_wizard.py" line="143"/>
+        <location filename="../../ui/enrol_wizard.py" line="145"/>
         <source>Код регистрации</source>
         <translation>Enrolment code</translation>
     </message>
     <message>
-        <location filename="../../ui/enrol_wizard.py" line="144"/>
+        <location filename="../../ui/enrol_wizard.py" line="146"/>
         <source>Одноразовый код (вида ABCD-EFGH-JKLM) выдаёт администратор; он действует 24 часа.</source>
         <translation>The administrator issues a one-time code (like ABCD-EFGH-JKLM); it is valid for 24 hours.</translation>
     </message>
     <message>
-        <location filename="../../ui/enrol_wizard.py" line="152"/>
+        <location filename="../../ui/enrol_wizard.py" line="154"/>
         <source>Код:</source>
         <translation>Code:</translation>
     </message>
     <message>
-        <location filename="../../ui/enrol_wizard.py" line="153"/>
+        <location filename="../../ui/enrol_wizard.py" line="155"/>
         <source>Имя компьютера:</source>
         <translation>Computer name:</translation>
     </message>
     <message>
-        <location filename="../../ui/enrol_wizard.py" line="171"/>
+        <location filename="../../ui/enrol_wizard.py" line="173"/>
         <source>Регистрация…</source>
         <translation>Enrolling…</translation>
     </message>
     <message>
-        <location filename="../../ui/enrol_wizard.py" line="179"/>
+        <location filename="../../ui/enrol_wizard.py" line="181"/>
         <source>Компьютер зарегистрирован.</source>
         <translation>This computer is enrolled.</translation>
     </message>
     <message>
-        <location filename="../../ui/enrol_wizard.py" line="197"/>
+        <location filename="../../ui/enrol_wizard.py" line="199"/>
         <source>Пункт выдачи</source>
         <translation>Pickup point</translation>
     </message>
     <message>
-        <location filename="../../ui/enrol_wizard.py" line="198"/>
+        <location filename="../../ui/enrol_wizard.py" line="200"/>
         <source>Проверьте, что это ваш пункт выдачи.</source>
         <translation>Check that this is your pickup point.</translation>
     </message>
     <message>
-        <location filename="../../ui/enrol_wizard.py" line="202"/>
+        <location filename="../../ui/enrol_wizard.py" line="204"/>
         <source>Да, это мой пункт выдачи</source>
         <translation>Yes, this is my pickup point</translation>
     </message>
     <message>
-        <location filename="../../ui/enrol_wizard.py" line="226"/>
+        <location filename="../../ui/enrol_wizard.py" line="228"/>
         <source>Регистрация рабочего места Pickup Desk</source>
         <translation>Pickup Desk workstation enrolment</translation>
     </message>
@@ -864,90 +864,98 @@ Technical: {1}</translation>
 <context>
     <name>HardwareActions</name>
     <message>
-        <location filename="../../ui/hardware/actions.py" line="53"/>
+        <location filename="../../ui/hardware/actions.py" line="57"/>
         <source>&amp;Оборудование</source>
         <translation>&amp;Hardware</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/actions.py" line="55"/>
+        <location filename="../../ui/hardware/actions.py" line="59"/>
         <source>Сканировать камерой…</source>
         <translation>Scan with camera…</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/actions.py" line="56"/>
+        <location filename="../../ui/hardware/actions.py" line="60"/>
         <source>Печать этикеток…</source>
         <translation>Print labels…</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/actions.py" line="57"/>
+        <location filename="../../ui/hardware/actions.py" line="61"/>
         <source>Печатать ещё раз (последние документы)…</source>
         <translation>Print again (recent documents)…</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/actions.py" line="58"/>
+        <location filename="../../ui/hardware/actions.py" line="62"/>
         <source>Настройка сканера…</source>
         <translation>Scanner setup…</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/actions.py" line="59"/>
+        <location filename="../../ui/hardware/actions.py" line="63"/>
         <source>Настройки печати…</source>
         <translation>Print settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="153"/>
+        <location filename="../../ui/hardware/wiring.py" line="141"/>
         <source>Печатать квитанцию сразу после выдачи</source>
         <translation>Print the receipt right after handover</translation>
     </message>
 </context>
 <context>
+    <name>KeyCapture</name>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="65"/>
+        <source>Щёлкните здесь и отсканируйте тестовый код…</source>
+        <translation>Click here and scan the test code…</translation>
+    </message>
+</context>
+<context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../../ui/login_screen.py" line="36"/>
+        <location filename="../../ui/login_screen.py" line="44"/>
         <source>Пункт выдачи заказов</source>
         <translation>Order pickup point</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="40"/>
+        <location filename="../../ui/login_screen.py" line="48"/>
         <source>Отсканируйте пропуск и введите PIN — или введите логин и пароль.</source>
         <translation>Scan your badge and enter the PIN — or enter login and password.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="70"/>
+        <location filename="../../ui/login_screen.py" line="78"/>
         <source>пропуск ST…… или логин</source>
         <translation>badge ST…… or login</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="73"/>
+        <location filename="../../ui/login_screen.py" line="81"/>
         <source>PIN или пароль</source>
         <translation>PIN or password</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="78"/>
+        <location filename="../../ui/login_screen.py" line="86"/>
         <source>Войти (Enter)</source>
         <translation>Log in (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="82"/>
+        <location filename="../../ui/login_screen.py" line="90"/>
         <source>Пропуск / логин:</source>
         <translation>Badge / login:</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="83"/>
+        <location filename="../../ui/login_screen.py" line="91"/>
         <source>PIN / пароль:</source>
         <translation>PIN / password:</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="95"/>
+        <location filename="../../ui/login_screen.py" line="103"/>
         <source>Сначала войдите: отсканируйте свой пропуск и введите PIN.</source>
         <translation>Log in first: scan your badge and enter the PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="100"/>
+        <location filename="../../ui/login_screen.py" line="108"/>
         <source>Пропуск считан. Введите PIN и нажмите Enter.</source>
         <translation>Badge read. Enter the PIN and press Enter.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="113"/>
+        <location filename="../../ui/login_screen.py" line="121"/>
         <source>Проверка…</source>
         <translation>Checking…</translation>
     </message>
@@ -1308,7 +1316,7 @@ Technical: {1}</translation>
         <translation>Placement</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="34"/>
+        <location filename="../../ui/pages/receiving_page.py" line="32"/>
         <source>Приёмка</source>
         <translation>Receiving</translation>
     </message>
@@ -1318,7 +1326,7 @@ Technical: {1}</translation>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="26"/>
+        <location filename="../../ui/pages/returns_page.py" line="25"/>
         <source>Возвраты</source>
         <translation>Returns</translation>
     </message>
@@ -1443,264 +1451,297 @@ Technical: {1}</translation>
     </message>
 </context>
 <context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../ui/hardware/printing.py" line="54"/>
+        <source>документы A4</source>
+        <translation>A4 documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/printing.py" line="55"/>
+        <source>квитанции о выдаче</source>
+        <translation>handover receipts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/printing.py" line="56"/>
+        <source>этикетки</source>
+        <translation>labels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/printing.py" line="142"/>
+        <source>Этикетки</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/printing.py" line="198"/>
+        <source>{0}×{1} мм</source>
+        <translation>{0}×{1} mm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/printing.py" line="203"/>
+        <source>по умолчанию</source>
+        <translation>default</translation>
+    </message>
+</context>
+<context>
     <name>ReceivingPage</name>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="56"/>
+        <location filename="../../ui/pages/receiving_page.py" line="54"/>
         <source>Время</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="56"/>
+        <location filename="../../ui/pages/receiving_page.py" line="54"/>
         <source>Коробка</source>
         <translation>Box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="56"/>
+        <location filename="../../ui/pages/receiving_page.py" line="54"/>
         <source>Заказ</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="56"/>
+        <location filename="../../ui/pages/receiving_page.py" line="54"/>
         <source>Место</source>
         <translation>Box no.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="57"/>
+        <location filename="../../ui/pages/receiving_page.py" line="55"/>
         <source>Результат</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="59"/>
+        <location filename="../../ui/pages/receiving_page.py" line="57"/>
         <source>Последние сканирования:</source>
         <translation>Last scans:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="61"/>
+        <location filename="../../ui/pages/receiving_page.py" line="59"/>
         <source>Поставка</source>
         <translation>Shipment</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="62"/>
+        <location filename="../../ui/pages/receiving_page.py" line="60"/>
         <source>Без накладной</source>
         <translation>No manifest</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="64"/>
-        <location filename="../../ui/pages/receiving_page.py" line="201"/>
+        <location filename="../../ui/pages/receiving_page.py" line="62"/>
+        <location filename="../../ui/pages/receiving_page.py" line="199"/>
         <source>Повреждение</source>
         <translation>Damage</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="65"/>
-        <location filename="../../ui/pages/receiving_page.py" line="222"/>
+        <location filename="../../ui/pages/receiving_page.py" line="63"/>
+        <location filename="../../ui/pages/receiving_page.py" line="220"/>
         <source>Закрыть приёмку</source>
         <translation>Close receiving</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="72"/>
+        <location filename="../../ui/pages/receiving_page.py" line="70"/>
         <source>Ожидается</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="73"/>
-        <location filename="../../ui/pages/receiving_page.py" line="157"/>
+        <location filename="../../ui/pages/receiving_page.py" line="71"/>
+        <location filename="../../ui/pages/receiving_page.py" line="155"/>
         <source>Принято</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="74"/>
+        <location filename="../../ui/pages/receiving_page.py" line="72"/>
         <source>Не хватает</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="75"/>
+        <location filename="../../ui/pages/receiving_page.py" line="73"/>
         <source>Излишки</source>
         <translation>Surplus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="76"/>
+        <location filename="../../ui/pages/receiving_page.py" line="74"/>
         <source>Чужие</source>
         <translation>Foreign</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="117"/>
+        <location filename="../../ui/pages/receiving_page.py" line="115"/>
         <source>Поставка {0}: сканируйте коробки.</source>
         <translation>Shipment {0}: scan the boxes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="119"/>
+        <location filename="../../ui/pages/receiving_page.py" line="117"/>
         <source>Приёмка без накладной: сканируйте коробки.</source>
         <translation>Receiving without a manifest: scan the boxes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="121"/>
+        <location filename="../../ui/pages/receiving_page.py" line="119"/>
         <source>Приёмка открыта</source>
         <translation>Receiving open</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="121"/>
+        <location filename="../../ui/pages/receiving_page.py" line="119"/>
         <source>Сканируйте коробки по одной.</source>
         <translation>Scan the boxes one by one.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="132"/>
+        <location filename="../../ui/pages/receiving_page.py" line="130"/>
         <source>Приёмка не начата</source>
         <translation>Receiving not started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="43"/>
+        <location filename="../../ui/pages/receiving_page.py" line="41"/>
         <source>Приёмка не начата. F2 — номер поставки, F3 — без накладной.</source>
         <translation>Receiving not started. F2 — shipment number, F3 — without a manifest.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="47"/>
+        <location filename="../../ui/pages/receiving_page.py" line="45"/>
         <source>номер поставки (накладной) и Enter</source>
         <translation>shipment (manifest) number and Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="63"/>
+        <location filename="../../ui/pages/receiving_page.py" line="61"/>
         <source>Отменить скан</source>
         <translation>Undo scan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="66"/>
+        <location filename="../../ui/pages/receiving_page.py" line="64"/>
         <source>Акт</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="133"/>
+        <location filename="../../ui/pages/receiving_page.py" line="131"/>
         <source>Нажмите F2 и введите номер поставки или F3 — приёмка без накладной.</source>
         <translation>Press F2 and enter the shipment number, or F3 to receive without a manifest.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="148"/>
+        <location filename="../../ui/pages/receiving_page.py" line="146"/>
         <source>Заказ {0}: коробка {1}</source>
         <translation>Order {0}: box {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="154"/>
+        <location filename="../../ui/pages/receiving_page.py" line="152"/>
         <source>Заказ {0}, коробка {1}.</source>
         <translation>Order {0}, box {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="156"/>
+        <location filename="../../ui/pages/receiving_page.py" line="154"/>
         <source>Заказ прибыл полностью — клиенту уйдёт SMS.</source>
         <translation>The order has fully arrived — the customer gets an SMS.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="159"/>
+        <location filename="../../ui/pages/receiving_page.py" line="157"/>
         <source>Повтор</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="159"/>
+        <location filename="../../ui/pages/receiving_page.py" line="157"/>
         <source>Коробка {0} уже принята. Отложите её к остальным.</source>
         <translation>Box {0} is already received. Put it with the others.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="161"/>
+        <location filename="../../ui/pages/receiving_page.py" line="159"/>
         <source>Излишек</source>
         <translation>Surplus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="162"/>
+        <location filename="../../ui/pages/receiving_page.py" line="160"/>
         <source>Коробки {0} нет в этой накладной. Принята как излишек — она попадёт в акт.</source>
         <translation>Box {0} is not on this manifest. Received as surplus — it goes into the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="164"/>
+        <location filename="../../ui/pages/receiving_page.py" line="162"/>
         <source>Чужая коробка</source>
         <translation>Foreign box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="165"/>
+        <location filename="../../ui/pages/receiving_page.py" line="163"/>
         <source>Коробка {0} адресована другому пункту выдачи. Отложите её для возврата.</source>
         <translation>Box {0} is addressed to another pickup point. Set it aside for return.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="167"/>
+        <location filename="../../ui/pages/receiving_page.py" line="165"/>
         <source>Заказ отменён</source>
         <translation>Order cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="168"/>
+        <location filename="../../ui/pages/receiving_page.py" line="166"/>
         <source>Заказ {0} отменён. Не размещайте коробку: отложите её для возврата.</source>
         <translation>Order {0} is cancelled. Do not shelve the box: set it aside for return.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="169"/>
+        <location filename="../../ui/pages/receiving_page.py" line="167"/>
         <source>Не коробка</source>
         <translation>Not a box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="190"/>
+        <location filename="../../ui/pages/receiving_page.py" line="188"/>
         <source>Отменено</source>
         <translation>Undone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="191"/>
+        <location filename="../../ui/pages/receiving_page.py" line="189"/>
         <source>Сканирование отменено</source>
         <translation>Scan undone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="192"/>
+        <location filename="../../ui/pages/receiving_page.py" line="190"/>
         <source>Коробка {0} снова считается не принятой.</source>
         <translation>Box {0} counts as not received again.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="199"/>
+        <location filename="../../ui/pages/receiving_page.py" line="197"/>
         <source>Нет коробки</source>
         <translation>No box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="199"/>
+        <location filename="../../ui/pages/receiving_page.py" line="197"/>
         <source>Сначала отсканируйте повреждённую коробку.</source>
         <translation>Scan the damaged box first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="202"/>
+        <location filename="../../ui/pages/receiving_page.py" line="200"/>
         <source>Коробка {0}. Опишите повреждение:</source>
         <translation>Box {0}. Describe the damage:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="215"/>
-        <location filename="../../ui/pages/receiving_page.py" line="216"/>
+        <location filename="../../ui/pages/receiving_page.py" line="213"/>
+        <location filename="../../ui/pages/receiving_page.py" line="214"/>
         <source>Повреждение отмечено</source>
         <translation>Damage recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="216"/>
+        <location filename="../../ui/pages/receiving_page.py" line="214"/>
         <source>Коробка {0} попадёт в акт.</source>
         <translation>Box {0} goes into the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="223"/>
+        <location filename="../../ui/pages/receiving_page.py" line="221"/>
         <source>Закрыть приёмку и сформировать акт расхождений?</source>
         <translation>Close receiving and produce the discrepancy report?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="238"/>
+        <location filename="../../ui/pages/receiving_page.py" line="231"/>
         <source>Приёмка закрыта. F2 — следующая поставка, F3 — без накладной.</source>
         <translation>Receiving closed. F2 — next shipment, F3 — without a manifest.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="244"/>
+        <location filename="../../ui/pages/receiving_page.py" line="236"/>
         <source>F11 — напечатать акт.</source>
         <translation>F11 — print the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="246"/>
-        <location filename="../../ui/pages/receiving_page.py" line="251"/>
+        <location filename="../../ui/pages/receiving_page.py" line="238"/>
+        <location filename="../../ui/pages/receiving_page.py" line="243"/>
         <source>Приёмка закрыта с расхождениями</source>
         <translation>Receiving closed with discrepancies</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="248"/>
+        <location filename="../../ui/pages/receiving_page.py" line="240"/>
         <source>Приёмка закрыта без расхождений</source>
         <translation>Receiving closed without discrepancies</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="252"/>
+        <location filename="../../ui/pages/receiving_page.py" line="244"/>
         <source>Акт расхождений напечатан.</source>
         <translation>Discrepancy report printed.</translation>
     </message>
@@ -1708,232 +1749,232 @@ Technical: {1}</translation>
 <context>
     <name>ReturnsPage</name>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="33"/>
+        <location filename="../../ui/pages/returns_page.py" line="32"/>
         <source>Возврат: F5 — начать сессию, затем сканируйте коробки из списка.</source>
         <translation>Returns: F5 starts a session, then scan the boxes from the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="38"/>
-        <location filename="../../ui/pages/returns_page.py" line="48"/>
-        <location filename="../../ui/pages/returns_page.py" line="53"/>
+        <location filename="../../ui/pages/returns_page.py" line="37"/>
+        <location filename="../../ui/pages/returns_page.py" line="47"/>
+        <location filename="../../ui/pages/returns_page.py" line="52"/>
         <source>Заказ</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="39"/>
-        <location filename="../../ui/pages/returns_page.py" line="48"/>
+        <location filename="../../ui/pages/returns_page.py" line="38"/>
+        <location filename="../../ui/pages/returns_page.py" line="47"/>
         <source>Клиент</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="40"/>
+        <location filename="../../ui/pages/returns_page.py" line="39"/>
         <source>Телефон</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="41"/>
+        <location filename="../../ui/pages/returns_page.py" line="40"/>
         <source>Хранение до</source>
         <translation>Stored until</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="42"/>
+        <location filename="../../ui/pages/returns_page.py" line="41"/>
         <source>Ячейки</source>
         <translation>Cells</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="44"/>
+        <location filename="../../ui/pages/returns_page.py" line="43"/>
         <source>Истекает сегодня</source>
         <translation>Expires today</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="45"/>
+        <location filename="../../ui/pages/returns_page.py" line="44"/>
         <source>Истекает завтра</source>
         <translation>Expires tomorrow</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="48"/>
-        <location filename="../../ui/pages/returns_page.py" line="53"/>
+        <location filename="../../ui/pages/returns_page.py" line="47"/>
+        <location filename="../../ui/pages/returns_page.py" line="52"/>
         <source>Причина</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="48"/>
+        <location filename="../../ui/pages/returns_page.py" line="47"/>
         <source>Статус</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="48"/>
+        <location filename="../../ui/pages/returns_page.py" line="47"/>
         <source>Коробки к возврату</source>
         <translation>Boxes to return</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="49"/>
+        <location filename="../../ui/pages/returns_page.py" line="48"/>
         <source>К возврату</source>
         <translation>To return</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="53"/>
+        <location filename="../../ui/pages/returns_page.py" line="52"/>
         <source>Коробка</source>
         <translation>Box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="53"/>
+        <location filename="../../ui/pages/returns_page.py" line="52"/>
         <source>Место</source>
         <translation>Box no.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="54"/>
+        <location filename="../../ui/pages/returns_page.py" line="53"/>
         <source>Сессия возврата</source>
         <translation>Return session</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="58"/>
+        <location filename="../../ui/pages/returns_page.py" line="57"/>
         <source>Начать возврат</source>
         <translation>Start return</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="59"/>
+        <location filename="../../ui/pages/returns_page.py" line="58"/>
         <source>Продлить хранение</source>
         <translation>Extend storage</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="60"/>
+        <location filename="../../ui/pages/returns_page.py" line="59"/>
         <source>Обновить</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="61"/>
+        <location filename="../../ui/pages/returns_page.py" line="60"/>
         <source>Закрыть возврат</source>
         <translation>Close return</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="62"/>
+        <location filename="../../ui/pages/returns_page.py" line="61"/>
         <source>Акт</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="101"/>
+        <location filename="../../ui/pages/returns_page.py" line="100"/>
         <source>К возврату ({0})</source>
         <translation>To return ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="111"/>
+        <location filename="../../ui/pages/returns_page.py" line="110"/>
         <source>Сессия возврата не начата</source>
         <translation>No return session</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="112"/>
+        <location filename="../../ui/pages/returns_page.py" line="111"/>
         <source>Нажмите F5, чтобы начать возврат, и отсканируйте коробку снова.</source>
         <translation>Press F5 to start a return and scan the box again.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="122"/>
+        <location filename="../../ui/pages/returns_page.py" line="121"/>
         <source>Повтор: {0}</source>
         <translation>Repeat: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="122"/>
+        <location filename="../../ui/pages/returns_page.py" line="121"/>
         <source>Эта коробка уже в возврате.</source>
         <translation>This box is already in the return.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="129"/>
+        <location filename="../../ui/pages/returns_page.py" line="128"/>
         <source> Заказ возвращён полностью.</source>
         <translation> The order is fully returned.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="131"/>
+        <location filename="../../ui/pages/returns_page.py" line="130"/>
         <source>В возврат: {0}</source>
         <translation>Returned: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="132"/>
+        <location filename="../../ui/pages/returns_page.py" line="131"/>
         <source>Заказ {0}, коробка {1} из {2}, ячейка {3}.{4}</source>
         <translation>Order {0}, box {1} of {2}, cell {3}.{4}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="142"/>
+        <location filename="../../ui/pages/returns_page.py" line="141"/>
         <source>Сессия уже открыта</source>
         <translation>Session already open</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="142"/>
+        <location filename="../../ui/pages/returns_page.py" line="141"/>
         <source>Сканируйте коробки из списка.</source>
         <translation>Scan the boxes from the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="152"/>
+        <location filename="../../ui/pages/returns_page.py" line="151"/>
         <source>Идёт возврат: сканируйте коробки заказов из списка «К возврату». F9 — закрыть и получить акт.</source>
         <translation>Return in progress: scan the boxes of the orders in “To return”. F9 closes it and produces the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="154"/>
+        <location filename="../../ui/pages/returns_page.py" line="153"/>
         <source>Возврат начат</source>
         <translation>Return started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="154"/>
+        <location filename="../../ui/pages/returns_page.py" line="153"/>
         <source>Сканируйте коробки.</source>
         <translation>Scan the boxes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="172"/>
+        <location filename="../../ui/pages/returns_page.py" line="171"/>
         <source>Возврат закрыт: {0} коробок, {1} заказов. Акт возврата сформирован.</source>
         <translation>Return closed: {0} boxes, {1} orders. Return report produced.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="177"/>
-        <location filename="../../ui/pages/returns_page.py" line="181"/>
+        <location filename="../../ui/pages/returns_page.py" line="176"/>
+        <location filename="../../ui/pages/returns_page.py" line="180"/>
         <source>Возврат закрыт</source>
         <translation>Return closed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="176"/>
+        <location filename="../../ui/pages/returns_page.py" line="175"/>
         <source>Коробок: {0}.</source>
         <translation>Boxes: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="182"/>
+        <location filename="../../ui/pages/returns_page.py" line="181"/>
         <source>Акт возврата напечатан: передайте его перевозчику вместе с коробками.</source>
         <translation>Return report printed: give it to the carrier with the boxes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="203"/>
+        <location filename="../../ui/pages/returns_page.py" line="202"/>
         <source>Только менеджер</source>
         <translation>Manager only</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="203"/>
+        <location filename="../../ui/pages/returns_page.py" line="202"/>
         <source>Продлить хранение может менеджер.</source>
         <translation>Only a manager can extend storage.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="207"/>
+        <location filename="../../ui/pages/returns_page.py" line="206"/>
         <source>Заказ не выбран</source>
         <translation>No order selected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="207"/>
+        <location filename="../../ui/pages/returns_page.py" line="206"/>
         <source>Выберите заказ в списке.</source>
         <translation>Select an order in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="210"/>
+        <location filename="../../ui/pages/returns_page.py" line="209"/>
         <source>Продление хранения</source>
         <translation>Storage extension</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="210"/>
+        <location filename="../../ui/pages/returns_page.py" line="209"/>
         <source>На сколько дней продлить заказ {0}?</source>
         <translation>Extend order {0} by how many days?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="218"/>
+        <location filename="../../ui/pages/returns_page.py" line="217"/>
         <source>Хранение продлено</source>
         <translation>Storage extended</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="219"/>
+        <location filename="../../ui/pages/returns_page.py" line="218"/>
         <source>Заказ {0} хранится до {1}.</source>
         <translation>Order {0} is kept until {1}.</translation>
     </message>
@@ -1941,17 +1982,17 @@ Technical: {1}</translation>
 <context>
     <name>ScanDispatcher</name>
     <message>
-        <location filename="../../ui/scan_dispatch.py" line="52"/>
+        <location filename="../../ui/scan_dispatch.py" line="57"/>
         <source>Код не распознан</source>
         <translation>Code not recognised</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dispatch.py" line="83"/>
+        <location filename="../../ui/scan_dispatch.py" line="88"/>
         <source>Этот код здесь не нужен</source>
         <translation>This code is not used here</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dispatch.py" line="84"/>
+        <location filename="../../ui/scan_dispatch.py" line="89"/>
         <source>Отсканирован код вида «{0}», но на этом экране он не используется.</source>
         <translation>A “{0}” code was scanned, but this screen does not use it.</translation>
     </message>
@@ -1959,72 +2000,235 @@ Technical: {1}</translation>
 <context>
     <name>ScanKinds</name>
     <message>
-        <location filename="../../ui/scan_dispatch.py" line="95"/>
+        <location filename="../../ui/scan_dispatch.py" line="100"/>
         <source>номер заказа</source>
         <translation>order number</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dispatch.py" line="96"/>
+        <location filename="../../ui/scan_dispatch.py" line="101"/>
         <source>коробка</source>
         <translation>box</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dispatch.py" line="97"/>
+        <location filename="../../ui/scan_dispatch.py" line="102"/>
         <source>ячейка хранения</source>
         <translation>storage cell</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dispatch.py" line="98"/>
+        <location filename="../../ui/scan_dispatch.py" line="103"/>
         <source>клубная карта</source>
         <translation>club card</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dispatch.py" line="99"/>
+        <location filename="../../ui/scan_dispatch.py" line="104"/>
         <source>пропуск сотрудника</source>
         <translation>staff badge</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dispatch.py" line="100"/>
+        <location filename="../../ui/scan_dispatch.py" line="105"/>
         <source>QR-код получения</source>
         <translation>pickup QR code</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dispatch.py" line="101"/>
+        <location filename="../../ui/scan_dispatch.py" line="106"/>
         <source>код получения</source>
         <translation>pickup code</translation>
     </message>
 </context>
 <context>
+    <name>ScannerWizard</name>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="41"/>
+        <source>пробел</source>
+        <translation>space</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="102"/>
+        <source>Настройка сканера штрихкодов</source>
+        <translation>Barcode scanner setup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="121"/>
+        <source>1. Щёлкните в поле ниже.  2. Отсканируйте этот код с экрана или с распечатки.  Программа покажет, что передаёт сканер, и подберёт настройки.</source>
+        <translation>1. Click in the box below.  2. Scan this code from the screen or from a printout.  The program shows what the scanner sends and finds the settings.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="130"/>
+        <source>Что передал сканер (клавиши и паузы):</source>
+        <translation>What the scanner sent (keys and pauses):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="145"/>
+        <source>Тестовый код: {0}</source>
+        <translation>Test code: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="146"/>
+        <source>Напечатать тестовый код…</source>
+        <translation>Print the test code…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="154"/>
+        <source>Сканировать ещё раз</source>
+        <translation>Scan again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="156"/>
+        <source>Сохранить настройки</source>
+        <translation>Save settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="159"/>
+        <source>Закрыть</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="172"/>
+        <source>Сканер на COM-порту (вместо клавиатурного режима)</source>
+        <translation>Scanner on a COM port (instead of keyboard mode)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="176"/>
+        <source>порт</source>
+        <translation>port</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="179"/>
+        <source>COM-портов нет</source>
+        <translation>No COM ports</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="182"/>
+        <source>{0} бод</source>
+        <translation>{0} baud</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="183"/>
+        <source>Подключить</source>
+        <translation>Connect</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="185"/>
+        <source>Порт:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="185"/>
+        <source>Скорость:</source>
+        <translation>Speed:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="218"/>
+        <source>+{0}мс</source>
+        <translation>+{0} ms</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="261"/>
+        <source>COM-портов нет: подключите сканер кабелем USB-COM.</source>
+        <translation>No COM ports: connect the scanner with a USB-COM cable.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="267"/>
+        <source>Порт {0} не открывается ({1}). Закройте другие программы, которые его используют, и проверьте скорость порта.</source>
+        <translation>Port {0} does not open ({1}). Close other programs that use it and check the port speed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="273"/>
+        <source>Порт {0} открыт. Отсканируйте тестовый код.</source>
+        <translation>Port {0} is open. Scan the test code.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="298"/>
+        <source>Тестовый код прочитан неправильно.</source>
+        <translation>The test code was read incorrectly.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="300"/>
+        <source>Код прочитан, настройки подобраны.</source>
+        <translation>The code was read; settings found.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="301"/>
+        <source>Сканер работает правильно.</source>
+        <translation>The scanner works correctly.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="309"/>
+        <source>английская</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="310"/>
+        <source>русская (будет исправлена)</source>
+        <translation>Russian (will be corrected)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="311"/>
+        <source>не определена</source>
+        <translation>not detected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="316"/>
+        <source>нет</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="317"/>
+        <source>Префикс: {0}; суффикс: {1}; конец кода: {2}</source>
+        <translation>Prefix: {0}; suffix: {1}; end of code: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="318"/>
+        <source>Самая длинная пауза между символами: {0} мс → порог {1} мс</source>
+        <translation>Longest pause between characters: {0} ms → threshold {1} ms</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="322"/>
+        <source>Пришло: {0}</source>
+        <translation>Received: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="326"/>
+        <source>Раскладка: {0}</source>
+        <translation>Keyboard layout: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="357"/>
+        <source>Тестовый код сканера: {0}</source>
+        <translation>Scanner test code: {0}</translation>
+    </message>
+</context>
+<context>
     <name>ShiftActions</name>
     <message>
-        <location filename="../../ui/shift_actions.py" line="52"/>
-        <location filename="../../ui/shift_actions.py" line="79"/>
+        <location filename="../../ui/shift_actions.py" line="51"/>
+        <location filename="../../ui/shift_actions.py" line="78"/>
         <source>Смена</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="53"/>
+        <location filename="../../ui/shift_actions.py" line="52"/>
         <source>Смена не открыта. Открыть смену сейчас?</source>
         <translation>No shift is open. Open the shift now?</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="62"/>
+        <location filename="../../ui/shift_actions.py" line="61"/>
         <source>Смена открыта</source>
         <translation>Shift opened</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="62"/>
+        <location filename="../../ui/shift_actions.py" line="61"/>
         <source>Хорошей работы!</source>
         <translation>Have a good shift!</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="72"/>
-        <location filename="../../ui/shift_actions.py" line="75"/>
+        <location filename="../../ui/shift_actions.py" line="71"/>
+        <location filename="../../ui/shift_actions.py" line="74"/>
         <source>Смена закрыта</source>
         <translation>Shift closed</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="75"/>
+        <location filename="../../ui/shift_actions.py" line="74"/>
         <source>Отчёт за смену напечатан.</source>
         <translation>Shift report printed.</translation>
     </message>
@@ -2497,7 +2701,7 @@ Technical: {1}</translation>
 <context>
     <name>owner</name>
     <message>
-        <location filename="../../ui/shift_actions.py" line="84"/>
+        <location filename="../../ui/shift_actions.py" line="83"/>
         <source>Принято коробок: {0}; выдано заказов: {1}; наличные: {2}; карта: {3}; активировано карт: {4}; возвращено коробок: {5}.</source>
         <translation>Boxes received: {0}; orders handed over: {1}; cash: {2}; card: {3}; cards activated: {4}; boxes returned: {5}.</translation>
     </message>
@@ -2505,12 +2709,12 @@ Technical: {1}</translation>
 <context>
     <name>page</name>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="261"/>
+        <location filename="../../ui/pages/receiving_page.py" line="252"/>
         <source>Принято: {0}; не хватает: {1}; излишки: {2}; чужие: {3}; отменённые: {4}; повреждено: {5}.</source>
         <translation>Received: {0}; missing: {1}; surplus: {2}; foreign: {3}; cancelled: {4}; damaged: {5}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="266"/>
+        <location filename="../../ui/pages/receiving_page.py" line="257"/>
         <source>Не хватает: {0}</source>
         <translation>Missing: {0}</translation>
     </message>
@@ -2591,27 +2795,27 @@ Technical: {1}</translation>
 <context>
     <name>workers</name>
     <message>
-        <location filename="../../ui/workers.py" line="47"/>
+        <location filename="../../ui/workers.py" line="51"/>
         <source>База данных занята другой операцией. Повторите действие через несколько секунд.</source>
         <translation>The database is busy with another operation. Repeat in a few seconds.</translation>
     </message>
     <message>
-        <location filename="../../ui/workers.py" line="51"/>
+        <location filename="../../ui/workers.py" line="55"/>
         <source>На диске закончилось место. Освободите место на диске и повторите действие.</source>
         <translation>The disk is full. Free some space and repeat.</translation>
     </message>
     <message>
-        <location filename="../../ui/workers.py" line="57"/>
+        <location filename="../../ui/workers.py" line="59"/>
         <source>База данных недоступна для записи. Проверьте права на папку данных программы.</source>
         <translation>The database cannot be written to. Check the permissions on the program data folder.</translation>
     </message>
     <message>
-        <location filename="../../ui/workers.py" line="55"/>
+        <location filename="../../ui/workers.py" line="63"/>
         <source>Нет связи с сервером. Работа продолжается без сети; данные отправятся позже.</source>
         <translation>No connection to the server. Work continues offline; data will be sent later.</translation>
     </message>
     <message>
-        <location filename="../../ui/workers.py" line="58"/>
+        <location filename="../../ui/workers.py" line="66"/>
         <source>Ошибка окружения: {0}</source>
         <translation>Environment error: {0}</translation>
     </message>

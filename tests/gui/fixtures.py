@@ -8,13 +8,14 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.db.engine import Database
 from desktop.db.models import PickupPoint, Staff
+from desktop.scanner_settings import ScannerConfiguration, ScannerSettings
 from desktop.services.base import Role
 from desktop.services.staff import StaffService
 from tests.support.factories import FAST_HASHER, make_point, make_staff
 from ui.context import AppContext, Services, SessionState
 from ui.feedback import FeedbackBanner, SoundPlayer
 from ui.main_window import MainWindow
-from ui.scanner import ScannerSettings, WedgeScanner
+from ui.scanner import WedgeScanner
 
 
 @dataclass
@@ -44,11 +45,14 @@ def seed_point(db: Database) -> tuple[PickupPoint, Staff, Staff]:
 def build_shell(qtbot, db: Database, clock=None, idle_minutes: float = 10, sync=None) -> Shell:
     point, clerk, manager = seed_point(db)
     kwargs = {"clock": clock} if clock else {}
-    services = Services.create(db, staff=StaffService(db, hasher=FAST_HASHER, **kwargs), **kwargs)
-    ctx = AppContext(db, services, SessionState(), FeedbackBanner(SoundPlayer(muted=True)), sync=sync)
+    scanner_settings = ScannerConfiguration(ScannerSettings(max_interkey_ms=1000))
+    services = Services.create(db, staff=StaffService(db, hasher=FAST_HASHER, **kwargs), scanner=scanner_settings,
+                               **kwargs)
+    ctx = AppContext(db, services, SessionState(), FeedbackBanner(SoundPlayer(muted=True)), scanner_settings,
+                     sync=sync)
     window = MainWindow(ctx, "ПВЗ 0042", "", idle_minutes)
     qtbot.addWidget(window)
-    scanner = WedgeScanner(ScannerSettings(max_interval_ms=1000))
+    scanner = WedgeScanner(ctx.scanner)
     scanner.scan_received.connect(window.scans.enqueue)
     scanner.install(QApplication.instance())
     window.resize(1366, 768)

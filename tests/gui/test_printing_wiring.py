@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from desktop.config import AppConfig
+from desktop.config import AppConfig, load_config
 from desktop.documents.model import DocumentKind
+from desktop.scanner_settings import ScannerConfiguration, ScannerSettings
 from desktop.services.staff import StaffService
 from tests.gui.fixtures import Shell, log_in, seed_point
 from tests.support.factories import FAST_HASHER, box_barcode, make_order, make_shipment
@@ -19,7 +20,7 @@ from ui.feedback import FeedbackBanner, SoundPlayer
 from ui.hardware.frames import NO_CAMERA, FrameSource
 from ui.hardware.wiring import CounterDocuments, documents_for
 from ui.main_window import MainWindow
-from ui.scanner import ScannerSettings, WedgeScanner
+from ui.scanner import WedgeScanner
 
 
 @pytest.fixture
@@ -28,13 +29,17 @@ def printed(qtbot, db, tmp_path):
     from PySide6.QtWidgets import QApplication
 
     point, clerk, manager = seed_point(db)
-    services = Services.create(db, staff=StaffService(db, hasher=FAST_HASHER))
+    scanner_settings = ScannerConfiguration(ScannerSettings(max_interkey_ms=1000))
+    services = Services.create(db, staff=StaffService(db, hasher=FAST_HASHER), scanner=scanner_settings)
     printers = {"receipt": f"pdf:{tmp_path / 'receipt.pdf'}", "document": f"pdf:{tmp_path / 'document.pdf'}"}
     config = AppConfig(backend_url="https://backend.test", data_dir=tmp_path / "data", printers=printers)
-    ctx = AppContext(db, services, SessionState(), FeedbackBanner(SoundPlayer(muted=True)), config=config)
+    ctx = AppContext(db, services, SessionState(), FeedbackBanner(SoundPlayer(muted=True)), scanner_settings,
+                     config=config)
     window = MainWindow(ctx, "ПВЗ 0042", "")
     qtbot.addWidget(window)
-    scanner = WedgeScanner(ScannerSettings(max_interval_ms=1000))
+    window.hardware.config_file = tmp_path / "config.toml"  # never the real user's file
+    scanner = WedgeScanner(ctx.scanner)
+    window.hardware.set_wedge(scanner)  # as the launcher does
     scanner.scan_received.connect(window.scans.enqueue)
     scanner.install(QApplication.instance())
     window.show()
@@ -134,7 +139,8 @@ def test_camera_code_and_handover_completion_make_a_receipt_f11_prints_it(qtbot,
 
 def test_receipt_prints_right_after_completion_when_the_setting_is_on(qtbot, printed, tmp_path):
     _documents(printed).set_auto_receipt(True)
-    assert CounterDocuments(_documents(printed).printing, None, tmp_path / "data" / "printing.json").auto_receipt
+    saved = load_config({}, environ={}, site_file=tmp_path / "none.toml", user_file=tmp_path / "config.toml")
+    assert saved.auto_receipt  # kept in config.toml: the next start prints receipts at once too
     with printed.ctx.db.write() as s:
         number = make_order(s, printed.point, status="ready", boxes=1, prepaid=True, code="654321").number
     page = printed.window.page_named("HandoverPage")
@@ -208,28 +214,29 @@ def test_without_a_configuration_f11_says_printing_is_unavailable(qtbot, shell):
 
 
 def test_scanner_set_up_applies_to_the_running_wedge_and_the_scan_routing(qtbot, printed, tmp_path):
-    from PySide6.QtWidgets import QApplication
-
     from desktop.decode.wedge_analysis import WedgeSettings
     from tests.gui.typing import scan_keys
 
     hardware = printed.window.hardware
-    hardware._config_file = tmp_path / "config.toml"
-    printed.scanner.setParent(QApplication.instance())  # the launcher parents its wedge scanner to the app
-    try:
-        assert hardware.wedge is printed.scanner  # found without the launcher passing it
-        hardware.save_scanner_settings(WedgeSettings(prefix="~", suffix="", max_interkey_ms=30))
-        assert printed.scanner.settings.prefix == "~" and printed.ctx.patterns.prefix == "~"
-        assert 'prefix = "~"' in (tmp_path / "config.toml").read_text("utf-8")
-        with printed.ctx.db.write() as s:
-            number = make_order(s, printed.point, status="ready", code="111222").number
-        page = printed.window.page_named("HandoverPage")
-        printed.window.show_page(page)
-        qtbot.waitUntil(lambda: not page.busy)
-        _idle(qtbot, page, lambda: scan_keys(printed.window, "~" + number))  # routed with the prefix stripped
-        assert page.state is not None and page.state.order_number == number
-    finally:
-        printed.scanner.setParent(None)
+    assert hardware.wedge is printed.scanner  # passed explicitly, as the launcher does
+    hardware.save_scanner_settings(WedgeSettings(prefix="~", suffix="", max_interkey_ms=30))
+    assert printed.scanner.settings.prefix == "~" and printed.ctx.scanner.settings.prefix == "~"
+    assert printed.scanner._flush.interval() == 60  # the running detector's flush timer follows the timing
+    assert printed.ctx.services.receiving.scanner.settings.prefix == "~"  # the services share the one object
+    assert 'prefix = "~"' in (tmp_path / "config.toml").read_text("utf-8")
+    hardware.save_scanner_settings(WedgeSettings(prefix="~", suffix="", max_interkey_ms=1000))
+    with printed.ctx.db.write() as s:
+        number = make_order(s, printed.point, status="ready", code="111222").number
+    page = printed.window.page_named("HandoverPage")
+    printed.window.show_page(page)
+    qtbot.waitUntil(lambda: not page.busy)
+    _idle(qtbot, page, lambda: scan_keys(printed.window, "~" + number))  # routed with the prefix stripped
+    assert page.state is not None and page.state.order_number == number
+
+
+def test_auto_receipt_comes_from_the_config(printed):
+    assert CounterDocuments(_documents(printed).printing, None, auto_receipt=True).auto_receipt
+    assert not _documents(printed).auto_receipt  # the fixture's config leaves it off
 
 
 def test_wiring_does_not_import_the_main_window_nor_the_database():

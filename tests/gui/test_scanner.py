@@ -6,8 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 
+from desktop.scanner_settings import ScannerConfiguration, ScannerSettings
 from tests.gui.typing import SteppedClock, scan_keys, type_slowly
-from ui.scanner import ScannerSettings, ScanQueue, WedgeScanner
+from ui.scanner import ScanQueue, WedgeScanner
 
 
 def _window(qtbot):
@@ -97,3 +98,21 @@ def test_queue_holds_scans_while_busy_and_hands_them_on_once_in_order(qtbot):
     queue.poke()
     qtbot.waitUntil(lambda: len(handled) == 3)
     assert handled == ["a1", "a2", "a3"]
+
+
+def test_a_configuration_change_reaches_the_running_detector(qtbot):
+    window, edit = _window(qtbot)
+    configuration = ScannerConfiguration(ScannerSettings(max_interkey_ms=40, min_length=4))
+    scanner = WedgeScanner(configuration)
+    scanner.install(QApplication.instance())
+    try:
+        assert scanner._flush.interval() == 80
+        configuration.update(max_interkey_ms=250, prefix="~", suffix="#\r")
+        assert scanner._flush.interval() == 500  # the flush timer follows the new timing at once
+        with qtbot.waitSignal(scanner.scan_received) as blocker:
+            scan_keys(window, "~CA0103#")
+        assert blocker.args == ["~CA0103#"]
+        scan_keys(window, "CA0103")  # without the prefix it is typing now
+        qtbot.waitUntil(lambda: edit.text() == "CA0103")
+    finally:
+        scanner.uninstall(QApplication.instance())

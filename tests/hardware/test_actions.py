@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
 
 import pytest
 
@@ -15,29 +14,21 @@ from desktop.documents.model import DocumentKind
 pytestmark = pytest.mark.gui
 
 
-@dataclass
-class _Settings:
-    prefix: str = ""
-    suffix: str = ""
-    max_interval_ms: float = 40.0
-    min_length: int = 4
-
-
-class _Wedge:
-    settings = _Settings()
-
-
 @pytest.fixture
 def actions(qtbot, tmp_path):
     from PySide6.QtWidgets import QMainWindow
 
+    from desktop.scanner_settings import ScannerConfiguration
     from ui.hardware.actions import HardwareActions
+    from ui.scanner import WedgeScanner
 
     window = QMainWindow()
     qtbot.addWidget(window)
     scans = []
+    scanner = ScannerConfiguration()
     built = HardwareActions(
-        window, scans.append, tmp_path, {"document": f"pdf:{tmp_path / 'doc.pdf'}"}, _Wedge(), tmp_path / "config.toml"
+        window, scans.append, tmp_path, {"document": f"pdf:{tmp_path / 'doc.pdf'}"}, WedgeScanner(scanner, window),
+        tmp_path / "config.toml", scanner=scanner,
     )
     built.scans, built.window = scans, window
     return built
@@ -62,7 +53,8 @@ def test_scanner_settings_are_saved_and_applied(actions, tmp_path):
     actions.save_scanner_settings(WedgeSettings("]C1", "#", 28, True, "\t"))
     saved = tomllib.loads((tmp_path / "config.toml").read_text())["scanner"]
     assert saved == {"prefix": "]C1", "suffix": "#\t", "max_interkey_ms": 28, "layout_fix": True}
-    assert actions._wedge.settings.prefix == "]C1" and actions._wedge.settings.max_interval_ms == 28.0
+    assert actions.wedge.settings.prefix == "]C1" and actions.wedge.settings.max_interkey_ms == 28
+    assert actions.wedge._flush.interval() == 56  # the running detector's flush timer follows
 
 
 def test_print_and_reprint_through_the_journal(actions, qtbot, tmp_path):

@@ -99,10 +99,11 @@ def test_printer_test_page(qapp, tmp_path):
 def test_a_long_act_runs_over_several_pages(qapp, tmp_path):
     from dataclasses import replace
 
-    from desktop.documents.model import BoxLine
+    from desktop.services.receiving import MissingBox
 
     data = replace(
-        samples.discrepancy(), missing=tuple(BoxLine(f"B0042500000{i:03d}01", f"500000{i:03d}") for i in range(120))
+        samples.discrepancy(),
+        missing=tuple(MissingBox(f"B0042500000{i:03d}01", f"500000{i:03d}", "1 из 1") for i in range(120)),
     )
     doc = discrepancy_act(data)
     from ui.hardware.documents import render_pdf

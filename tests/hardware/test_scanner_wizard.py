@@ -37,12 +37,17 @@ class FakeWedge:
 def wizard(qtbot):
     from ui.hardware.scanner_wizard import ScannerWizard
 
-    saved = []
+    saved, serial = [], []
+
+    def save(settings, **port):
+        saved.append(settings)
+        serial.append(port)
+
     wedge = FakeWedge()
-    dialog = ScannerWizard(wedge=wedge, save=saved.append)
+    dialog = ScannerWizard(wedge=wedge, save=save)
     qtbot.addWidget(dialog)
     dialog.show()
-    dialog.saved, dialog.wedge = saved, wedge
+    dialog.saved, dialog.serial_saved, dialog.wedge = saved, serial, wedge
     return dialog
 
 
@@ -58,6 +63,7 @@ def test_typed_keys_in_the_russian_layout_are_detected_and_saved(wizard, qtbot):
     with qtbot.waitSignal(wizard.settings_saved):
         wizard.save_button.click()
     assert wizard.saved[0].layout_fix and wizard.saved[0].terminator == "\r"
+    assert wizard.serial_saved == [{}]  # a keyboard test scan leaves the serial port as it was
     assert wizard.wedge.calls == ["uninstall", "install"]
 
 
@@ -86,6 +92,38 @@ def test_serial_scanner_data(wizard):
     assert "«STX»" in wizard.report.text()
 
 
+def test_saving_a_serial_test_scan_sets_that_port(wizard, qtbot):
+    wizard.feed_serial(TEST_CODE.encode() + b"\r", port="/dev/ttyUSB0", baud=19200)
+    with qtbot.waitSignal(wizard.settings_saved):
+        wizard.save_button.click()
+    assert wizard.serial_saved == [{"serial_port": "/dev/ttyUSB0", "serial_baud": 19200}]
+
+
+def test_the_wizard_updates_the_one_scanner_configuration(qtbot, tmp_path):
+    from PySide6.QtWidgets import QWidget
+
+    from desktop.scanner_settings import ScannerConfiguration
+    from ui.hardware.actions import HardwareActions
+    from ui.hardware.scanner_wizard import ScannerWizard
+
+    configuration = ScannerConfiguration()
+    seen = []
+    configuration.subscribe(seen.append)
+    window = QWidget()
+    qtbot.addWidget(window)
+    actions = HardwareActions(window, lambda raw: None, tmp_path, config_file=tmp_path / "config.toml",
+                              scanner=configuration)
+    dialog = ScannerWizard(save=actions.save_scanner_settings)
+    qtbot.addWidget(dialog)
+    dialog.feed_serial(b"~" + TEST_CODE.encode() + b"\r", port="/dev/ttyS3", baud=9600)
+    dialog.save_button.click()
+    settings = configuration.settings
+    assert (settings.prefix, settings.suffix, settings.serial_port) == ("~", "\r", "/dev/ttyS3")
+    assert seen == [settings]
+    text = (tmp_path / "config.toml").read_text("utf-8")
+    assert 'serial_port = "/dev/ttyS3"' in text and 'prefix = "~"' in text
+
+
 def test_serial_group_is_shown_only_with_qt_serial_port(wizard):
     try:
         import PySide6.QtSerialPort  # noqa: F401
@@ -93,3 +131,15 @@ def test_serial_group_is_shown_only_with_qt_serial_port(wizard):
         assert not hasattr(wizard, "port_combo")
     else:
         assert wizard.port_combo.count() >= 1
+
+
+def test_the_serial_scanner_is_paused_while_the_wizard_is_open(qtbot):
+    from ui.hardware.scanner_wizard import ScannerWizard
+
+    wedge, serial = FakeWedge(), FakeWedge()
+    dialog = ScannerWizard(wedge=wedge, serial=serial)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert serial.calls == ["uninstall"] and wedge.calls == ["uninstall"]
+    dialog.reject()
+    assert serial.calls == ["uninstall", "install"] and wedge.calls == ["uninstall", "install"]

@@ -10,7 +10,7 @@ from desktop.decode.wedge_analysis import (
     fix_layout,
     suggested_interkey_ms,
 )
-from desktop.scan_routing import ScanKind, ScanPatterns, route_scan
+from desktop.scan_routing import ScanKind, ScannerSettings, route_scan
 
 
 def strokes(text: str, gap_ms: float = 8.0, end: str = "Return") -> list[KeyStroke]:
@@ -44,7 +44,7 @@ def test_russian_layout_is_detected_and_fixed():
 
 def test_the_brief_example_staff_badge():
     assert fix_layout("ЫЕ000001") == "ST000001"
-    assert route_scan("ЫЕ000001", ScanPatterns()).kind is ScanKind.STAFF_BADGE
+    assert route_scan("ЫЕ000001", ScannerSettings()).kind is ScanKind.STAFF_BADGE
 
 
 def test_caps_lock_and_missing_enter_and_numlock():

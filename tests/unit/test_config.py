@@ -43,7 +43,7 @@ def test_later_layers_win_in_documented_order(files: dict[str, Path]) -> None:
     assert config.scanner.min_length == 8 and config.scanner.suffix == "\t"
     assert config.scanner.max_interkey_ms == 35
     assert config.log_level == "DEBUG"
-    assert config.printer_for("label") == "Zebra" and config.printer_for("document") is None
+    assert config.printers.get("label") == "Zebra" and config.printers.get("document") is None
     assert config.sources == (str(files["site"]), str(files["user"]), str(files["explicit"]),
                               "environment", "command line")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -19,10 +21,20 @@ from desktop.db.models import (
     Shipment,
     SmsMessage,
 )
+from desktop.documents.model import DocumentKind
 from desktop.errors import DomainError
-from desktop.services import receiving as receiving_module
+from desktop.scan_routing import Scan, ScanKind
 from desktop.services.base import Role
-from desktop.services.receiving import Outcome, ReceivingService
+from desktop.services.receiving import (
+    CancelledBox,
+    DamagedBox,
+    DiscrepancySummary,
+    ForeignBox,
+    MissingBox,
+    Outcome,
+    ReceivingService,
+)
+from desktop.services.receiving import scanning as receiving_scanning
 from tests.support.clock import FakeClock
 from tests.support.factories import actor_for, box_barcode, make_order, make_point, make_shipment, make_staff
 
@@ -238,7 +250,7 @@ def test_flag_damaged(db, svc, world):
     assert _events(db)[-1] == "box.damaged"
     summary = svc.close(world["actor"], uid)
     note = "вмятина, порван скотч"
-    assert summary.damaged == [{"box": _b(world["single"], 1), "order": world["single"], "note": note}]
+    assert summary.damaged == (DamagedBox(_b(world["single"], 1), world["single"], note),)
 
 
 @pytest.mark.parametrize(
@@ -271,14 +283,14 @@ def test_close_produces_the_discrepancy_act_and_freezes(db, svc, world, clock):
     assert summary.counts == {"expected": 5, "received": 3, "missing": 1, "surplus": 1, "foreign": 1, "cancelled": 1}
     assert (live.expected, live.received, live.missing) == (5, 3, 1)
     assert (live.surplus, live.foreign, live.cancelled) == (1, 1, 1)
-    assert summary.missing == [{"box": _b(world["triple"], 3), "order": world["triple"], "box_no": "3 из 3"}]
-    assert summary.surplus == [_b("512345678", 1)]
-    assert summary.foreign == [{"box": _b("500000999", 1, point=world["other"]), "point": world["other"]}]
-    assert summary.cancelled == [{"box": _b(world["cancelled"], 1), "order": world["cancelled"]}]
-    assert summary.staff == ["Петрова Анна"] and summary.closed_by == "Петрова Анна"
-    assert summary.shipment == world["shipment"] and summary.point == "0042"
-    assert summary.closed_at == clock.now.isoformat() and summary.has_discrepancies
-    assert svc.summary(uid) == summary
+    assert summary.missing == (MissingBox(_b(world["triple"], 3), world["triple"], "3 из 3"),)
+    assert summary.surplus == (_b("512345678", 1),)
+    assert summary.foreign == (ForeignBox(_b("500000999", 1, point=world["other"]), world["other"]),)
+    assert summary.cancelled == (CancelledBox(_b(world["cancelled"], 1), world["cancelled"]),)
+    assert summary.staff == ("Петрова Анна",) and summary.closed_by == "Петрова Анна"
+    assert summary.shipment == world["shipment"] and summary.point.code == "0042"
+    assert summary.closed_at == clock.now and summary.has_discrepancies
+    assert svc.summary(uid) == summary  # the stored JSON reads back to the same typed summary
     assert _events(db)[-1] == "receiving.closed"
     with db.read() as s:
         assert s.scalar(select(Shipment.status)) == "received"
@@ -305,7 +317,7 @@ def test_session_without_manifest(db, svc, world):
     assert out.kind is Outcome.RECEIVED
     assert not out.counts.has_manifest and out.counts.expected == 0 and out.counts.missing == 0
     summary = svc.close(world["actor"], uid)
-    assert summary.shipment is None and summary.missing == [] and summary.counts["received"] == 1
+    assert summary.shipment is None and summary.missing == () and summary.counts["received"] == 1
 
 
 def test_unknown_session(svc, world):
@@ -338,7 +350,7 @@ def test_exception_inside_scan_leaves_no_partial_rows(db, svc, world, monkeypatc
     def boom(*_args, **_kwargs):
         raise RuntimeError("disk gone")
 
-    monkeypatch.setattr(receiving_module, "notify_order_ready", boom)
+    monkeypatch.setattr(receiving_scanning, "notify_order_ready", boom)
     with pytest.raises(RuntimeError):
         svc.scan_box(world["actor"], uid, _b(world["single"], 1))
     assert (_events(db), _count(db, AuditEntry)) == before
@@ -452,3 +464,43 @@ def test_counters_and_order_statuses_stay_consistent(steps):
         "cancelled": counts.cancelled,
     }
     db.dispose()
+
+
+def test_the_stored_and_sent_summary_keeps_its_json_shape(db, svc, world, clock):
+    uid = svc.open_session(world["actor"], world["shipment"])
+    svc.scan_box(world["actor"], uid, _b(world["triple"], 1))
+    summary = svc.close(world["actor"], uid)
+    with db.read() as s:
+        stored = s.scalar(select(ReceivingSession.summary))
+        payload = json.loads(s.scalars(select(OutboxEvent).order_by(OutboxEvent.id.desc())).first().payload)
+    assert stored["point"] == "0042" and stored["closed_at"] == clock.now.isoformat()
+    assert stored["missing"][0] == {"box": _b(world["single"], 1), "order": world["single"], "box_no": "1 из 1"}
+    assert stored["counts"]["received"] == 1 and payload["summary"] == stored
+    assert DiscrepancySummary.from_dict(stored, summary.point) == summary
+
+
+def test_close_with_act_is_one_use_case_returning_the_typed_summary_and_the_act(db, svc, world):
+    uid = svc.open_session(world["actor"], world["shipment"])
+    svc.scan_box(world["actor"], uid, _b(world["single"], 1))
+    closed = svc.close_with_act(world["actor"], uid)
+    assert closed.summary.missing and closed.summary.point.code == "0042"
+    assert closed.act.kind is DocumentKind.DISCREPANCY_ACT and closed.act.key == uid
+    assert _b(world["triple"], 1) in closed.act.html and "Недостача" in closed.act.html
+
+
+def test_a_classified_scan_is_taken_as_is(db, svc, world):
+    uid = svc.open_session(world["actor"], world["shipment"])
+    out = svc.scan_box(world["actor"], uid, Scan(ScanKind.BOX, _b(world["single"], 1)))
+    assert out.kind is Outcome.RECEIVED
+    refused = svc.scan_box(world["actor"], uid, Scan(ScanKind.CELL, "CA0103"))
+    assert refused.kind is Outcome.UNKNOWN_FORMAT and refused.error_code == "receiving.not_a_box"
+
+
+def test_raw_text_is_classified_with_the_live_scanner_settings(db, clock, world):
+    from desktop.scanner_settings import ScannerConfiguration
+
+    scanner = ScannerConfiguration()
+    svc = ReceivingService(db, clock, scanner)
+    uid = svc.open_session(world["actor"], world["shipment"])
+    scanner.update(prefix="~")
+    assert svc.scan_box(world["actor"], uid, "~" + _b(world["single"], 1)).kind is Outcome.RECEIVED

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from desktop.domain import ean13
 from desktop.errors import DomainError
 from desktop.messages import template
-from desktop.scan_routing import DEFAULT, Scan, ScanKind, ScanPatterns, clean, mask_sample, route_scan
+from desktop.scan_routing import DEFAULT, Scan, ScanKind, ScannerSettings, ScanPatterns, clean, mask_sample, route_scan
 
 K = ScanKind
 
@@ -69,12 +69,12 @@ def test_scanner_noise_is_stripped(raw, expected):
 
 
 def test_configured_prefix_and_suffix_are_stripped():
-    patterns = ScanPatterns(prefix="@@", suffix="##")
+    patterns = ScannerSettings(prefix="@@", suffix="##")
     assert route_scan("@@CA0103##\r\n", patterns) == Scan(K.CELL, "CA0103")
 
 
 def test_configured_patterns_replace_the_defaults():
-    patterns = ScanPatterns(cell=r"C[A-Z]\d{6}")
+    patterns = ScannerSettings(patterns=ScanPatterns(cell=r"C[A-Z]\d{6}"))
     assert route_scan("CA010203", patterns) == Scan(K.CELL, "CA010203")
     with pytest.raises(DomainError) as err:
         route_scan("CA0103", patterns)
@@ -82,7 +82,7 @@ def test_configured_patterns_replace_the_defaults():
 
 
 def test_group_separator_kept_where_the_pattern_allows_it():
-    patterns = ScanPatterns(order_number=r"\d{4}\x1d\d{5}")
+    patterns = ScannerSettings(patterns=ScanPatterns(order_number=r"\d{4}\x1d\d{5}"))
     assert route_scan("1234\x1d56789\r", patterns) == Scan(K.ORDER_NUMBER, "1234\x1d56789")
     # with the default pattern the separator is not data: dropped, digits kept
     assert route_scan("1234\x1d56789") == Scan(K.ORDER_NUMBER, "123456789")
@@ -167,5 +167,19 @@ def test_every_valid_code_routes_to_its_kind(kind_value, before, after):
 @settings(max_examples=200, deadline=None)
 def test_prefix_suffix_configuration_round_trips(kind_value):
     kind, value = kind_value
-    patterns = ScanPatterns(prefix="~~", suffix="^^")
+    patterns = ScannerSettings(prefix="~~", suffix="^^\r")
     assert route_scan(f"~~{value}^^\r\n", patterns) == Scan(kind, value)
+
+
+def test_russian_layout_is_re_keyed_only_when_layout_fix_is_on():
+    assert route_scan("ЫЕ000001", ScannerSettings(layout_fix=True)) == Scan(K.STAFF_BADGE, "ST000001")
+    assert route_scan("СФ0103", ScannerSettings(layout_fix=True)) == Scan(K.CELL, "CA0103")
+    with pytest.raises(DomainError) as err:
+        route_scan("ЫЕ000001", ScannerSettings(layout_fix=False))
+    assert err.value.code == "scan.unknown"
+
+
+def test_the_suffix_with_its_terminator_strips_only_the_text_part():
+    settings = ScannerSettings(suffix="##\t")
+    assert settings.data_suffix == "##"
+    assert route_scan("CA0103##\t", settings) == Scan(K.CELL, "CA0103")

@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import parse_args, run_command
-from desktop.config import AppConfig, ScannerConfig
+from desktop.config import AppConfig
 from desktop.db.engine import Database
 from desktop.db.migrate import head_revision, migrate_with_backup
+from desktop.scanner_settings import ScannerSettings
 from desktop.selftest import run_self_test
 from desktop.selftest.report import Status
 from desktop.selftest.server import check_backend_health, client_too_old
@@ -195,10 +196,10 @@ def test_newer_schema_than_app_fails(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("scanner", "words"),
-    [(ScannerConfig(suffix=""), "суффикс"), (ScannerConfig(min_length=8), "кода получения"),
-     (ScannerConfig(max_interkey_ms=5), "медленный"), (ScannerConfig(max_interkey_ms=300), "быстрый")],
+    [(ScannerSettings(suffix=""), "суффикс"), (ScannerSettings(min_length=8), "кода получения"),
+     (ScannerSettings(max_interkey_ms=5), "медленный"), (ScannerSettings(max_interkey_ms=300), "быстрый")],
 )
-def test_scanner_misconfiguration_warns(tmp_path: Path, scanner: ScannerConfig, words: str) -> None:
+def test_scanner_misconfiguration_warns(tmp_path: Path, scanner: ScannerSettings, words: str) -> None:
     result = run_self_test(make_config(tmp_path, scanner=scanner)).result("Сканер")
     assert result.status is Status.WARNING and words in result.detail
 

@@ -8,7 +8,7 @@ last rendering stays in the print journal for «Печатать ещё раз»
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +20,9 @@ from desktop.config import user_config_file
 from desktop.decode.wedge_analysis import WedgeSettings
 from desktop.documents.jobs import PrintJournal, PrintRecord
 from desktop.documents.model import Document, DocumentKind
-from desktop.documents.settings_file import update_section
 from desktop.errors import DomainError
+from desktop.scanner_settings import ScannerConfiguration, changes_from_wedge
+from desktop.settings_store import update_section
 from ui.hardware.print_ui import PrinterSettingsDialog, ask_retry, print_or_explain, show_preview
 from ui.hardware.printing import Printing
 
@@ -29,7 +30,7 @@ from ui.hardware.printing import Printing
 class HardwareActions(QObject):
     """Camera, scanner set-up, labels, printer settings and document printing for the main window."""
 
-    scanner_saved = Signal(object)  # WedgeSettings: the shell's scan routing strips the new prefix/suffix
+    scanner_saved = Signal(object)  # WedgeSettings, after the scanner configuration took them
 
     def __init__(
         self,
@@ -39,13 +40,16 @@ class HardwareActions(QObject):
         printers: dict[str, str] | None = None,
         wedge: Any = None,
         config_file: Path | None = None,
+        scanner: ScannerConfiguration | None = None,
     ) -> None:
         super().__init__(window)
         self._window = window
         self._enqueue = enqueue_scan
-        self._wedge = wedge
-        self.find_wedge: Callable[[], Any] = lambda: None  # where the running wedge scanner is looked up later
-        self._config_file = config_file or user_config_file()
+        self._wedge = wedge  # the running wedge detector, given by the launcher (paused by the wizard)
+        self._serial: Any = None  # the serial scanner, likewise
+        self.config_file = config_file or user_config_file()
+        self.scanner = scanner or ScannerConfiguration()
+        self.scanner.set_store(self._save_scanner)
         self.printing = Printing(PrintJournal(data_dir / "printed"), printers or {})
         self._camera: QWidget | None = None
 
@@ -88,42 +92,24 @@ class HardwareActions(QObject):
     def open_scanner_wizard(self) -> None:
         from ui.hardware.scanner_wizard import ScannerWizard
 
-        ScannerWizard(self._window, wedge=self.wedge, save=self.save_scanner_settings).exec()
+        ScannerWizard(self._window, wedge=self.wedge, save=self.save_scanner_settings, serial=self._serial).exec()
 
     @property
     def wedge(self) -> Any:
-        """The wedge scanner feeding the scan queue (given, or found when the shell did not pass it)."""
-        if self._wedge is None:
-            self._wedge = self.find_wedge()
+        """The wedge detector feeding the scan queue (None until the launcher sets it)."""
         return self._wedge
 
-    def set_wedge(self, wedge: Any) -> None:
-        self._wedge = wedge
+    def set_wedge(self, wedge: Any, serial: Any = None) -> None:
+        """The app's scanners (wedge detector, serial scanner): the wizard pauses them while it is open."""
+        self._wedge, self._serial = wedge, serial
 
-    def save_scanner_settings(self, settings: WedgeSettings) -> None:
-        """Write [scanner] to the user's config.toml and apply it to the running wedge detector."""
-        suffix = settings.suffix + settings.terminator
-        update_section(
-            self._config_file,
-            "scanner",
-            {
-                "prefix": settings.prefix,
-                "suffix": suffix,
-                "max_interkey_ms": settings.max_interkey_ms,
-                "layout_fix": settings.layout_fix,
-            },
-        )
-        wedge = self.wedge
-        if wedge is not None:
-            from dataclasses import replace
-
-            wedge.settings = replace(
-                wedge.settings,
-                prefix=settings.prefix,
-                suffix=settings.suffix,
-                max_interval_ms=float(settings.max_interkey_ms),
-            )
+    def save_scanner_settings(self, settings: WedgeSettings, **serial: Any) -> None:
+        """The wizard's result: one update of the scanner configuration (saved, and seen by every consumer)."""
+        self.scanner.update(**changes_from_wedge(settings), **serial)
         self.scanner_saved.emit(settings)
+
+    def _save_scanner(self, values: Mapping[str, Any]) -> None:
+        update_section(self.config_file, "scanner", values)
 
     # --- printing ----------------------------------------------------------------------------------
     def open_label_printing(self) -> None:
@@ -133,7 +119,7 @@ class HardwareActions(QObject):
 
     def open_printer_settings(self) -> None:
         dialog = PrinterSettingsDialog(self.printing, self._window)
-        dialog.settings_saved.connect(lambda chosen: update_section(self._config_file, "printers", chosen))
+        dialog.settings_saved.connect(lambda chosen: update_section(self.config_file, "printers", chosen))
         dialog.exec()
 
     def print_document(self, document: Document, preview: bool = False) -> PrintRecord | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from PIL import Image
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
@@ -50,9 +50,13 @@ PRINTER_KIND = {  # DocumentKind → the [printers] setting that picks its print
     DocumentKind.HANDOVER_RECEIPT: "receipt",
     DocumentKind.LABELS: "label",
 }
-KIND_NAMES = {"document": "документы A4", "receipt": "квитанции о выдаче", "label": "этикетки"}
+KIND_NAMES: dict[str, str] = {  # translated where shown: QCoreApplication.translate("Printing", name)
+    "document": str(QT_TRANSLATE_NOOP("Printing", "документы A4")),
+    "receipt": str(QT_TRANSLATE_NOOP("Printing", "квитанции о выдаче")),
+    "label": str(QT_TRANSLATE_NOOP("Printing", "этикетки")),
+}
 PAPER_TOLERANCE_MM = 1.5
-PdfTarget = str  # a printer name starting with "pdf:" prints to that PDF file (tests, no-printer counters)
+# A printer name starting with "pdf:" prints to that PDF file (tests, counters without a printer).
 
 
 @dataclass(frozen=True)
@@ -61,17 +65,14 @@ class PrinterEntry:
 
     name: str
     description: str
-    is_default: bool
     ready: bool
 
 
 def available_printers() -> list[PrinterEntry]:
-    default = QPrinterInfo.defaultPrinterName()
     return [
         PrinterEntry(
             info.printerName(),
             info.description() or info.printerName(),
-            info.printerName() == default,
             info.state() not in (QPrinter.PrinterState.Error, QPrinter.PrinterState.Aborted),
         )
         for info in QPrinterInfo.availablePrinters()
@@ -124,7 +125,7 @@ class Printing:
 
     def test_page(self, printer_name: str) -> PrintRecord:
         stamp = datetime.now().astimezone().strftime("%d.%m.%Y %H:%M")
-        return self.print_document(printer_test_page(printer_name or "по умолчанию", stamp), printer_name)
+        return self.print_document(printer_test_page(printer_name or _default_printer(), stamp), printer_name)
 
     def print_labels(
         self, pages: Sequence[Image.Image], stock: LabelTemplate | SheetTemplate, printer_name: str | None = None
@@ -138,7 +139,7 @@ class Printing:
         # QPageSize keeps the given width × height; "portrait" means exactly that size, no swap
         printer.setPageLayout(QPageLayout(page_size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
         _paint_images(printer, pages, name)
-        _check_done(printer, name, "Этикетки")
+        _check_done(printer, name, QCoreApplication.translate("Printing", "Этикетки"))
         return len(pages)
 
     def _printer(self, name: str, kind: DocumentKind, paper: QPageSize | None) -> QPrinter:
@@ -163,7 +164,8 @@ class Printing:
         if info is None or info.isNull():
             if not self._names():
                 raise DomainError("print.no_printer")
-            raise DomainError("print.not_found", printer=name, kind=KIND_NAMES[PRINTER_KIND[kind]])
+            kind_name = QCoreApplication.translate("Printing", KIND_NAMES[PRINTER_KIND[kind]])
+            raise DomainError("print.not_found", printer=name, kind=kind_name)
         if info.state() in (QPrinter.PrinterState.Error, QPrinter.PrinterState.Aborted):
             raise DomainError("print.offline", printer=name)
         return info
@@ -193,7 +195,12 @@ def _check_paper(info: QPrinterInfo, paper: QPageSize) -> None:
 
 
 def _paper_text(size: QSizeF) -> str:
-    return f"{size.width():g}×{size.height():g} мм"
+    return QCoreApplication.translate("Printing", "{0}×{1} мм").format(f"{size.width():g}", f"{size.height():g}")
+
+
+def _default_printer() -> str:
+    """How an unnamed (system default) printer is called in messages."""
+    return QCoreApplication.translate("Printing", "по умолчанию")
 
 
 def _page_of(stock: LabelTemplate | SheetTemplate) -> tuple[QPageSize, int]:
@@ -205,7 +212,7 @@ def _page_of(stock: LabelTemplate | SheetTemplate) -> tuple[QPageSize, int]:
 def _paint_images(printer: QPrinter, pages: Sequence[Image.Image], name: str) -> None:
     painter = QPainter()
     if not painter.begin(printer):
-        raise DomainError("print.offline", printer=name or "по умолчанию")
+        raise DomainError("print.offline", printer=name or _default_printer())
     try:
         for index, page in enumerate(pages):
             if index:
@@ -218,7 +225,7 @@ def _paint_images(printer: QPrinter, pages: Sequence[Image.Image], name: str) ->
 
 def _check_done(printer: QPrinter, name: str, title: str) -> None:
     if printer.printerState() in (QPrinter.PrinterState.Error, QPrinter.PrinterState.Aborted):
-        raise DomainError("print.failed", title=title, printer=name or "по умолчанию")
+        raise DomainError("print.failed", title=title, printer=name or _default_printer())
 
 
 def pil_to_qimage(image: Image.Image) -> QImage:

@@ -10,21 +10,21 @@ print journal for F11 or «Оборудование → Печатать ещё 
 
 from __future__ import annotations
 
-import json
 import logging
-from dataclasses import replace
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMenuBar, QWidget
+from PySide6.QtWidgets import QMenuBar, QWidget
 
-from desktop.decode.wedge_analysis import WedgeSettings
 from desktop.documents.jobs import PrintRecord
 from desktop.documents.model import Document, DocumentKind
 from desktop.errors import DomainError
 from desktop.services.point_info import counter_point_info
+from desktop.settings_store import update_section
 from ui.hardware.actions import HardwareActions
 from ui.hardware.printing import Printing
 
@@ -36,8 +36,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 point_info = counter_point_info  # document headers of pages that build their own documents; the read is in the core
-
-SETTINGS_FILE = "printing.json"  # in the data directory: {"auto_receipt": bool}
 
 
 class HardwareHost(Protocol):
@@ -55,31 +53,24 @@ class HardwareHost(Protocol):
 class CounterDocuments(QObject):
     """What pages call to print their documents; failures are shown on the feedback banner."""
 
-    def __init__(self, printing: Printing, feedback: Any, settings_file: Path | None = None) -> None:
+    def __init__(
+        self,
+        printing: Printing,
+        feedback: Any,
+        auto_receipt: bool = False,
+        save: Callable[[bool], None] | None = None,
+    ) -> None:
         super().__init__()
         self.printing = printing
         self.feedback = feedback
-        self._settings_file = settings_file
-        self.auto_receipt = bool(self._load().get("auto_receipt", False))
-
-    # --- settings ----------------------------------------------------------------------------------
-    def _load(self) -> dict[str, Any]:
-        if self._settings_file is None or not self._settings_file.exists():
-            return {}
-        try:
-            data = json.loads(self._settings_file.read_text("utf-8"))
-        except (OSError, ValueError):
-            log.warning("Printing settings %s unreadable; using the defaults", self._settings_file)
-            return {}
-        return data if isinstance(data, dict) else {}
+        self.auto_receipt = auto_receipt  # [printing] auto_receipt of config.toml
+        self._save = save
 
     def set_auto_receipt(self, on: bool) -> None:
-        """Print the handover receipt right after completion (otherwise F11 prints it)."""
+        """Print the handover receipt right after completion (otherwise F11 prints it); saved in config.toml."""
         self.auto_receipt = bool(on)
-        if self._settings_file is not None:
-            data = self._load() | {"auto_receipt": self.auto_receipt}
-            self._settings_file.parent.mkdir(parents=True, exist_ok=True)
-            self._settings_file.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+        if self._save is not None:
+            self._save(self.auto_receipt)
 
     # --- documents ---------------------------------------------------------------------------------
     def offer(self, document: Document) -> PrintRecord:
@@ -132,15 +123,6 @@ def print_last(ctx: AppContext, kind: DocumentKind) -> PrintRecord | None:
     return documents.print_last(kind)
 
 
-def find_wedge() -> Any:
-    """The running wedge scanner (parented to the application by the launcher; the newest one), or None."""
-    from ui.scanner import WedgeScanner
-
-    app = QApplication.instance()
-    found = app.findChildren(WedgeScanner) if app is not None else []
-    return found[-1] if found else None
-
-
 def install_hardware(window: HardwareHost, wedge: Any = None) -> HardwareActions | None:
     """Build the hardware actions for the window from ``ctx.config``; None without a configuration."""
     ctx = window.ctx
@@ -149,10 +131,10 @@ def install_hardware(window: HardwareHost, wedge: Any = None) -> HardwareActions
     if data_dir is None:
         return None
     printers = dict(getattr(config, "printers", None) or {})
-    actions = HardwareActions(_as_widget(window), window.scans.enqueue, Path(data_dir), printers, wedge=wedge)
-    actions.find_wedge = find_wedge
-    actions.scanner_saved.connect(lambda settings: _apply_scanner(window, settings))
-    documents = CounterDocuments(actions.printing, ctx.feedback, Path(data_dir) / SETTINGS_FILE)
+    actions = HardwareActions(_as_widget(window), window.scans.enqueue, Path(data_dir), printers, wedge=wedge,
+                              scanner=ctx.scanner)
+    save = partial(_save_auto_receipt, actions)
+    documents = CounterDocuments(actions.printing, ctx.feedback, bool(getattr(config, "auto_receipt", False)), save)
     documents.setParent(actions)
     menu = actions.install_menu(window.menuBar())
     auto = QAction(
@@ -170,11 +152,8 @@ def install_hardware(window: HardwareHost, wedge: Any = None) -> HardwareActions
     return actions
 
 
-def _apply_scanner(window: HardwareHost, settings: WedgeSettings) -> None:
-    """New scanner settings take effect at once: routing strips the prefix/suffix the wedge now expects."""
-    patterns = replace(window.ctx.patterns, prefix=settings.prefix, suffix=settings.suffix)
-    window.ctx.patterns = patterns
-    window.dispatcher._patterns = patterns  # the dispatcher routes every queued scan with these
+def _save_auto_receipt(actions: HardwareActions, on: bool) -> None:
+    update_section(actions.config_file, "printing", {"auto_receipt": on})
 
 
 def _as_widget(window: HardwareHost) -> QWidget:

@@ -7,13 +7,11 @@ from datetime import datetime
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMessageBox
 
-from desktop.documents.adapters import discrepancy_from_summary
-from desktop.documents.builders import discrepancy_act
-from desktop.documents.model import Document, DocumentKind
+from desktop.documents.model import DocumentKind
 from desktop.scan_routing import Scan, ScanKind
-from desktop.services.receiving import DiscrepancySummary, Outcome, ReceivingCounts, ScanOutcome
+from desktop.services.receiving import ClosedReceiving, DiscrepancySummary, Outcome, ReceivingCounts, ScanOutcome
 from ui.context import AppContext
-from ui.hardware.wiring import documents_for, point_info, print_last
+from ui.hardware.wiring import documents_for, print_last
 from ui.models import RowsModel
 from ui.pages.base import Page
 from ui.widgets.common import CounterTile, table_view
@@ -133,7 +131,7 @@ class ReceivingPage(Page):
                                      self.tr("Нажмите F2 и введите номер поставки или F3 — приёмка без накладной."))
             return True
         service, uid = self.ctx.services.receiving, self.session_uid
-        self.run(lambda: service.scan_box(actor, uid, scan.value), self._on_box_scanned)
+        self.run(lambda: service.scan_box(actor, uid, scan), self._on_box_scanned)  # classified once, by the dispatcher
         return True
 
     def _on_box_scanned(self, outcome: ScanOutcome) -> None:
@@ -223,30 +221,24 @@ class ReceivingPage(Page):
                                 self.tr("Закрыть приёмку и сформировать акт расхождений?")) \
                 != QMessageBox.StandardButton.Yes:
             return
-        service, db, with_act = self.ctx.services.receiving, self.ctx.db, documents_for(self.ctx) is not None
+        service = self.ctx.services.receiving
+        self.run(lambda: service.close_with_act(actor, uid), self._on_closed)
 
-        def close() -> tuple[DiscrepancySummary, Document | None]:
-            summary = service.close(actor, uid)
-            act = discrepancy_act(discrepancy_from_summary(summary, point_info(db))) if with_act else None
-            return summary, act
-
-        self.run(close, lambda done: self._on_closed(*done))
-
-    def _on_closed(self, summary: DiscrepancySummary, act: Document | None = None) -> None:
+    def _on_closed(self, closed: ClosedReceiving) -> None:
+        summary, act = closed.summary, closed.act
         self.session_uid = None
         self.last_received = None
         self.shipment_label.setText(self.tr("Приёмка закрыта. F2 — следующая поставка, F3 — без накладной."))
-        self.last_summary = summary
         text = summary_text(self, summary)
         documents = documents_for(self.ctx)
-        if act is not None and documents is not None and not summary.has_discrepancies:
+        if documents is not None and not summary.has_discrepancies:
             documents.offer(act)
             text += " " + self.tr("F11 — напечатать акт.")
         if summary.has_discrepancies:
             self.feedback.show_warning(self.tr("Приёмка закрыта с расхождениями"), text)
         else:
             self.feedback.show_ok(self.tr("Приёмка закрыта без расхождений"), text)
-        if act is not None and documents is not None and summary.has_discrepancies:
+        if documents is not None and summary.has_discrepancies:
             if documents.print(act) is not None:  # a failure replaced the banner with the printer's problem
                 self.feedback.show_warning(self.tr("Приёмка закрыта с расхождениями"),
                                            text + " " + self.tr("Акт расхождений напечатан."))
@@ -257,12 +249,11 @@ class ReceivingPage(Page):
 
 
 def summary_text(page: Page, summary: DiscrepancySummary) -> str:
-    c = summary.counts
     text = page.tr("Принято: {0}; не хватает: {1}; излишки: {2}; чужие: {3}; отменённые: {4}; повреждено: {5}.").format(
-        c.get("received", 0), len(summary.missing), len(summary.surplus), len(summary.foreign),
+        summary.received, len(summary.missing), len(summary.surplus), len(summary.foreign),
         len(summary.cancelled), len(summary.damaged))
     if summary.missing:
-        boxes = ", ".join(str(m.get("box", m)) for m in summary.missing[:5])
+        boxes = ", ".join(m.box for m in summary.missing[:5])
         text += " " + page.tr("Не хватает: {0}").format(boxes) + ("…" if len(summary.missing) > 5 else "")
     return text
 
