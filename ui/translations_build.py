@@ -44,7 +44,9 @@ def tool(name: str) -> str:
 
 
 def sources() -> list[str]:
-    return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "ui").rglob("*.py"))
+    """The UI, and the core modules that mark texts with desktop.translatable.QT_TRANSLATE_NOOP."""
+    core = [p for p in (ROOT / "desktop").rglob("*.py") if "QT_TRANSLATE_NOOP(" in p.read_text(encoding="utf-8")]
+    return sorted(str(p.relative_to(ROOT)) for p in [*(ROOT / "ui").rglob("*.py"), *core])
 
 
 def registering_modules() -> list[str]:

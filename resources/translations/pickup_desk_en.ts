@@ -40,6 +40,77 @@ Start it again when you have an enrolment code from the administrator.</translat
     </message>
 </context>
 <context>
+    <name>CameraDialog</name>
+    <message>
+        <location filename="../../ui/hardware/camera_dialog.py" line="50"/>
+        <source>Не удалось открыть снимок: это не изображение или файл повреждён.</source>
+        <translation>Could not open the photo: it is not an image or the file is damaged.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/camera_dialog.py" line="71"/>
+        <source>Сканирование камерой</source>
+        <translation>Camera scanning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/camera_dialog.py" line="91"/>
+        <source>Поднесите штрихкод или QR-код к камере.</source>
+        <translation>Hold the barcode or QR code up to the camera.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/camera_dialog.py" line="94"/>
+        <source>Открыть фото…</source>
+        <translation>Open photo…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/camera_dialog.py" line="96"/>
+        <source>Закрыть</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/camera_dialog.py" line="109"/>
+        <source>Можно открыть фотографию кода с диска.</source>
+        <translation>You can open a photo of the code from disk.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/camera_dialog.py" line="140"/>
+        <source>Читаю код на снимке {0}…</source>
+        <translation>Reading the code in photo {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/camera_dialog.py" line="144"/>
+        <source>Изображения (*.png *.jpg *.jpeg *.bmp *.webp)</source>
+        <translation>Images (*.png *.jpg *.jpeg *.bmp *.webp)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/camera_dialog.py" line="145"/>
+        <source>Фото кода</source>
+        <translation>Photo of the code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/camera_dialog.py" line="160"/>
+        <source>Считан код: {0}</source>
+        <translation>Code read: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/camera_dialog.py" line="182"/>
+        <source>На снимке не найден штрихкод или QR-код. Снимите код ближе, без бликов, и попробуйте снова.</source>
+        <translation>No barcode or QR code found in the photo. Take the photo closer, without glare, and try again.</translation>
+    </message>
+</context>
+<context>
+    <name>CameraSource</name>
+    <message>
+        <location filename="../../ui/hardware/frames.py" line="15"/>
+        <source>Камера не найдена. Подключите веб-камеру и откройте это окно снова — или сфотографируйте код телефоном и откройте снимок кнопкой «Открыть фото…».</source>
+        <translation>No camera found. Connect a webcam and open this window again, or photograph the code with a phone and open the photo with «Open photo…».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/frames.py" line="131"/>
+        <source>Камера сообщила об ошибке: {0}. Закройте другие программы, которые используют камеру.</source>
+        <translation>The camera reported an error: {0}. Close other programs that use the camera.</translation>
+    </message>
+</context>
+<context>
     <name>ClubPage</name>
     <message>
         <location filename="../../ui/pages/club_page.py" line="24"/>
@@ -372,6 +443,14 @@ Technical: {1}</translation>
         <location filename="../../ui/demo_sms_dialog.py" line="177"/>
         <source>Заказы, готовые к выдаче в демо-пункте, и их коды получения (назовите код при выдаче).</source>
         <translation>Orders ready for pickup at the demo point and their pickup codes (say the code at handover).</translation>
+    </message>
+</context>
+<context>
+    <name>Documents</name>
+    <message>
+        <location filename="../../ui/hardware/documents.py" line="71"/>
+        <source>Предпросмотр: {0}</source>
+        <translation>Preview: {0}</translation>
     </message>
 </context>
 <context>
@@ -1529,6 +1608,140 @@ Technical: {1}</translation>
     </message>
 </context>
 <context>
+    <name>ImageFrameSource</name>
+    <message>
+        <location filename="../../ui/hardware/frames.py" line="56"/>
+        <source>Тестовые кадры ({0})</source>
+        <translation>Test frames ({0})</translation>
+    </message>
+</context>
+<context>
+    <name>LabelDialog</name>
+    <message>
+        <location filename="../../ui/hardware/label_dialog.py" line="51"/>
+        <source>Печать этикеток</source>
+        <translation>Label printing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/label_dialog.py" line="61"/>
+        <source>Этикетки ячеек</source>
+        <translation>Cell labels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/label_dialog.py" line="62"/>
+        <source>Повторная этикетка коробки</source>
+        <translation>Box label reprint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/label_dialog.py" line="63"/>
+        <source>Клубная карта</source>
+        <translation>Club card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/label_dialog.py" line="73"/>
+        <source>Первая ячейка</source>
+        <translation>First cell</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/label_dialog.py" line="73"/>
+        <source>Последняя ячейка</source>
+        <translation>Last cell</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/label_dialog.py" line="75"/>
+        <source>Штрихкод коробки</source>
+        <translation>Box barcode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/label_dialog.py" line="75"/>
+        <source>Всего мест в заказе</source>
+        <translation>Total boxes in the order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/label_dialog.py" line="77"/>
+        <source>Номер карты (13 цифр)</source>
+        <translation>Card number (13 digits)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/label_dialog.py" line="83"/>
+        <source>Печать</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/label_dialog.py" line="85"/>
+        <source>Закрыть</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/label_dialog.py" line="88"/>
+        <source>Что печатать</source>
+        <translation>What to print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/label_dialog.py" line="89"/>
+        <source>Этикетки</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/label_dialog.py" line="117"/>
+        <source>Укажите ячейки как на этикетке: CA0101 … CA0410 (первая не больше последней).</source>
+        <translation>Enter the cells as on the label: CA0101 … CA0410 (the first not after the last).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/label_dialog.py" line="120"/>
+        <source>Слишком много этикеток ({0}): не больше {1} за раз.</source>
+        <translation>Too many labels ({0}): at most {1} at a time.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/label_dialog.py" line="128"/>
+        <source>Отсканируйте штрихкод коробки (B + 15 цифр) и укажите, сколько мест в заказе.</source>
+        <translation>Scan the box barcode (B + 15 digits) and enter how many boxes the order has.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/label_dialog.py" line="134"/>
+        <source>Номер клубной карты — 13 цифр, начинается с 2, с верной контрольной цифрой.</source>
+        <translation>A club card number has 13 digits, starts with 2 and has a valid check digit.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/label_dialog.py" line="169"/>
+        <source>, листов A4: {0}</source>
+        <translation>, A4 sheets: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/label_dialog.py" line="170"/>
+        <source>Этикеток: {0}</source>
+        <translation>Labels: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/label_dialog.py" line="182"/>
+        <source>Отправлено на печать: {0} стр.</source>
+        <translation>Sent to the printer: {0} pages.</translation>
+    </message>
+</context>
+<context>
+    <name>LabelStocks</name>
+    <message>
+        <location filename="../../desktop/labels/templates.py" line="60"/>
+        <source>Термоэтикетка 58×40 мм</source>
+        <translation>Thermal label 58×40 mm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels/templates.py" line="62"/>
+        <source>Термоэтикетка 100×150 мм</source>
+        <translation>Thermal label 100×150 mm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels/templates.py" line="65"/>
+        <source>Этикетка 70×37 мм на листе A4</source>
+        <translation>Label 70×37 mm on an A4 sheet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels/templates.py" line="69"/>
+        <source>Лист A4, 24 этикетки 70×37 мм</source>
+        <translation>A4 sheet, 24 labels 70×37 mm</translation>
+    </message>
+</context>
+<context>
     <name>LoginScreen</name>
     <message>
         <location filename="../../ui/login_screen.py" line="36"/>
@@ -2052,6 +2265,57 @@ Technical: {1}</translation>
     </message>
 </context>
 <context>
+    <name>PrintUi</name>
+    <message>
+        <location filename="../../ui/hardware/print_ui.py" line="119"/>
+        <source>Документ не напечатан</source>
+        <translation>Document not printed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/print_ui.py" line="121"/>
+        <source>Печатать ещё раз</source>
+        <translation>Print again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/print_ui.py" line="123"/>
+        <source>Закрыть (документ сохранён)</source>
+        <translation>Close (the document is saved)</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterSettingsDialog</name>
+    <message>
+        <location filename="../../ui/hardware/print_ui.py" line="37"/>
+        <source>Настройки печати</source>
+        <translation>Print settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/print_ui.py" line="45"/>
+        <source>В системе нет ни одного принтера. Установите принтер в Windows и откройте это окно снова.</source>
+        <translation>No printer is installed. Install a printer in Windows and open this window again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/print_ui.py" line="61"/>
+        <source>Принтер по умолчанию</source>
+        <translation>Default printer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/print_ui.py" line="66"/>
+        <source>{0} (не найден)</source>
+        <translation>{0} (not found)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/print_ui.py" line="68"/>
+        <source>Пробная страница</source>
+        <translation>Test page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/print_ui.py" line="91"/>
+        <source>Пробная страница отправлена на «{0}». Проверьте, что она напечаталась.</source>
+        <translation>Test page sent to «{0}». Check that it printed.</translation>
+    </message>
+</context>
+<context>
     <name>ReceivingPage</name>
     <message>
         <location filename="../../ui/pages/receiving_page.py" line="56"/>
@@ -2312,6 +2576,49 @@ Technical: {1}</translation>
         <location filename="../../ui/pages/receiving_page.py" line="252"/>
         <source>Акт расхождений напечатан.</source>
         <translation>Discrepancy report printed.</translation>
+    </message>
+</context>
+<context>
+    <name>ReprintDialog</name>
+    <message>
+        <location filename="../../ui/hardware/reprint_dialog.py" line="23"/>
+        <source>НЕ напечатан</source>
+        <translation>NOT printed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/reprint_dialog.py" line="24"/>
+        <source>напечатан</source>
+        <translation>printed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/reprint_dialog.py" line="25"/>
+        <source>не печатался</source>
+        <translation>never printed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/reprint_dialog.py" line="39"/>
+        <source>Печатать ещё раз</source>
+        <translation>Print again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/reprint_dialog.py" line="52"/>
+        <source>Напечатанных документов пока нет.</source>
+        <translation>No printed documents yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/reprint_dialog.py" line="53"/>
+        <source>Печатать</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/reprint_dialog.py" line="57"/>
+        <source>Закрыть</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/reprint_dialog.py" line="74"/>
+        <source>Отправлено на печать: {0}</source>
+        <translation>Sent to the printer: {0}</translation>
     </message>
 </context>
 <context>
