@@ -1116,6 +1116,41 @@ Technical: {1}</translation>
         <source>Сервер {url} требует более новую версию программы (не ниже {version}). Обновите программу, затем повторите регистрацию.</source>
         <translation>Server {url} requires a newer version of the program (at least {version}). Update the program, then register again.</translation>
     </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="135"/>
+        <source>Включён Caps Lock: большие и маленькие буквы перепутаны. Выключите Caps Lock.</source>
+        <translation>Caps Lock is on: capital and small letters are swapped. Turn Caps Lock off.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="136"/>
+        <source>Пришло «{raw}» вместо «{expected}». Отсканируйте тестовый код ещё раз; если снова не так — сбросьте сканер к заводским настройкам.</source>
+        <translation>Received «{raw}» instead of «{expected}». Scan the test code again; if it is still wrong, reset the scanner to its factory settings.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="137"/>
+        <source>Сканер не нажимает Enter после кода. Включите в настройках сканера суффикс Enter (CR) по инструкции к сканеру — иначе программа не поймёт, где кончается код.</source>
+        <translation>The scanner does not press Enter after the code. Turn on the Enter (CR) suffix in the scanner settings as its manual describes, or the program cannot tell where a code ends.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="138"/>
+        <source>Сканер ничего не передал. Проверьте кабель или режим клавиатуры (HID) и отсканируйте ещё раз.</source>
+        <translation>The scanner sent nothing. Check the cable or the keyboard (HID) mode and scan again.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="139"/>
+        <source>Пришло «{raw}» без цифр: сканер, вероятно, набирает цифры на цифровой клавиатуре при выключенном NumLock. Включите NumLock и отсканируйте ещё раз.</source>
+        <translation>Received «{raw}» without digits: the scanner probably types digits on the numeric keypad with NumLock off. Turn NumLock on and scan again.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="140"/>
+        <source>Сканер печатает в русской раскладке: вместо «{expected}» пришло «{typed}». Программа это исправит сама (настройка «исправлять раскладку» включена); лучше переключить раскладку по умолчанию на английскую или настроить сканер на ввод кодами Alt.</source>
+        <translation>The scanner types in the Russian keyboard layout: «{typed}» arrived instead of «{expected}». The program corrects this itself (the «fix layout» setting is on); better switch the default layout to English or set the scanner to Alt-code input.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="141"/>
+        <source>Сканер печатает медленно (пауза до {slowest} мс между символами): такой ввод трудно отличить от ручного. Уменьшите в настройках сканера задержку между символами (inter-character delay).</source>
+        <translation>The scanner types slowly (pauses up to {slowest} ms between characters): such input is hard to tell from typing by hand. Reduce the inter-character delay in the scanner settings.</translation>
+    </message>
 </context>
 <context>
     <name>EnrolWizard</name>
