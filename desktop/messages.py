@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
+from desktop.translatable import translate
+
 UNKNOWN_CODE = "error.unknown"
+CONTEXT = "DomainMessages"  # the .ts context of every template (ui/translations_build.py writes it)
 _CATALOG: dict[str, str] = {}
-_translate_template: Callable[[str], str] = str
 
 
 def register(messages: Mapping[str, str]) -> None:
@@ -28,16 +30,10 @@ def template(code: str) -> str | None:
     return _CATALOG.get(code)
 
 
-def use_translator(translate: Callable[[str], str]) -> None:
-    """Translate templates with `translate` (the UI installs Qt's catalog here; the core stays Qt-free)."""
-    global _translate_template
-    _translate_template = translate
-
-
 def describe(code: str, params: Mapping[str, Any]) -> str:
     """The clerk-facing text for a domain error code: the template, translated, with its parameters."""
     known = code in _CATALOG
-    text = _translate_template(_CATALOG[code if known else UNKNOWN_CODE])
+    text = translate(CONTEXT, _CATALOG[code if known else UNKNOWN_CODE])
     try:
         return text.format(**params) if known else text.format(code=code)
     except (KeyError, IndexError, ValueError):

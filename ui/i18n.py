@@ -7,27 +7,21 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from desktop import messages
+from desktop import translatable
 from ui.paths import resource
 
 log = logging.getLogger(__name__)
 APP_CATALOG = "pickup_desk"
-DOMAIN_CONTEXT = "DomainMessages"
 
 
 def qm_path(language: str) -> Path:
     return resource("translations", f"{APP_CATALOG}_{language}.qm")
 
 
-def translate_domain_template(template: str) -> str:
-    """A domain message template in the UI language (placeholders such as {order} are kept)."""
-    return QCoreApplication.translate(DOMAIN_CONTEXT, template)
-
-
 def install_translations(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Load Qt's own catalog (dialog buttons) and ours for `language`; keep the returned translators alive."""
     QLocale.setDefault(QLocale(QLocale.Language.Russian if language == "ru" else QLocale.Language.English))
-    messages.use_translator(translate_domain_template)
+    translatable.use_translator(QCoreApplication.translate)
     installed: list[QTranslator] = []
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qt = QTranslator(app)

@@ -16,10 +16,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+from desktop import messages
+
 ROOT = Path(__file__).resolve().parent.parent
 TS_DIR = ROOT / "resources" / "translations"
 LANGUAGES = ("en",)
-DOMAIN_CONTEXT = "DomainMessages"
+DOMAIN_CONTEXT = messages.CONTEXT
 GENERATED = ROOT / "build" / "lupdate" / "domain_messages.py"
 MESSAGE_PACKAGES = ("desktop", "ui")
 
@@ -44,8 +46,9 @@ def tool(name: str) -> str:
 
 
 def sources() -> list[str]:
-    """The UI, and the core modules that mark texts with desktop.translatable.QT_TRANSLATE_NOOP."""
-    core = [p for p in (ROOT / "desktop").rglob("*.py") if "QT_TRANSLATE_NOOP(" in p.read_text(encoding="utf-8")]
+    """The UI, and the core modules that mark texts through desktop.translatable."""
+    marker = "desktop.translatable import"
+    core = [p for p in (ROOT / "desktop").rglob("*.py") if marker in p.read_text(encoding="utf-8")]
     return sorted(str(p.relative_to(ROOT)) for p in [*(ROOT / "ui").rglob("*.py"), *core])
 
 
@@ -61,8 +64,6 @@ def registering_modules() -> list[str]:
 
 def domain_catalog() -> dict[str, str]:
     """Every registered domain message code with its Russian template."""
-    from desktop import messages
-
     for module in registering_modules():
         importlib.import_module(module)
     return messages.catalog()

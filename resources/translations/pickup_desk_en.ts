@@ -1777,6 +1777,34 @@ Technical: {1}</translation>
     </message>
 </context>
 <context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../desktop/labels/content.py" line="33"/>
+        <source>Ячейка хранения</source>
+        <translation>Storage cell</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels/content.py" line="48"/>
+        <source>Грузоместо (повторная этикетка)</source>
+        <translation>Box (replacement label)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels/content.py" line="49"/>
+        <source>{0} из {1}</source>
+        <translation>{0} of {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels/content.py" line="50"/>
+        <source>Заказ {0}</source>
+        <translation>Order {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels/content.py" line="59"/>
+        <source>Клубная карта</source>
+        <translation>Club card</translation>
+    </message>
+</context>
+<context>
     <name>LoginScreen</name>
     <message>
         <location filename="../../ui/login_screen.py" line="36"/>

@@ -7,11 +7,10 @@ import xml.etree.ElementTree as ET
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 
-from desktop import messages
+from desktop import translatable
 from desktop.errors import DomainError
 from desktop.services.staff import StaffService
 from ui import translations_build
-from ui.i18n import translate_domain_template
 from ui.login_screen import LoginScreen
 from ui.pages.receiving_page import ReceivingPage
 
@@ -69,11 +68,11 @@ def test_a_domain_error_is_shown_in_english_with_its_parameters(qtbot):
     assert translator.load(str(qm))
     app = QCoreApplication.instance()
     app.installTranslator(translator)
-    messages.use_translator(translate_domain_template)
+    translatable.use_translator(QCoreApplication.translate)
     try:
         assert str(DomainError("order.not_found", order="A-17")) == "Order A-17 was not found at this pickup point."
         assert str(DomainError("no.such.code")) == "Error: no.such.code"
     finally:
         app.removeTranslator(translator)
-        messages.use_translator(str)
+        translatable.use_translator(lambda _context, text: text)
     assert str(DomainError("order.not_found", order="A-17")) == "Заказ A-17 не найден в этом пункте выдачи."
