@@ -111,6 +111,119 @@ Start it again when you have an enrolment code from the administrator.</translat
     </message>
 </context>
 <context>
+    <name>Cli</name>
+    <message>
+        <location filename="../../desktop/cli.py" line="44"/>
+        <source>Pickup Desk — программа пункта выдачи заказов.</source>
+        <translation>Pickup Desk — order pickup point software.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="47"/>
+        <source>показать версию, коммит и дату сборки и выйти</source>
+        <translation>show the version, commit and build date and exit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="48"/>
+        <source>проверить установку и выйти (код 0/1/2)</source>
+        <translation>check the installation and exit (code 0/1/2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="50"/>
+        <source>зарегистрировать компьютер на сервере по коду и выйти</source>
+        <translation>register this computer with the server using a code and exit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="52"/>
+        <source>с --enrol: заменить прежнюю регистрацию (ключ отозван, ПК перенесён в другой пункт)</source>
+        <translation>with --enrol: replace the previous registration (key revoked, PC moved to another point)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="53"/>
+        <source>дополнительный файл настроек TOML</source>
+        <translation>additional TOML settings file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="54"/>
+        <source>каталог данных (база, регистрация)</source>
+        <translation>data directory (database, registration)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="55"/>
+        <source>каталог журналов</source>
+        <translation>log directory</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="56"/>
+        <source>адрес центрального сервера (embedded — встроенный)</source>
+        <translation>central server address (embedded — the built-in one)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="57"/>
+        <source>код пункта выдачи (4 цифры)</source>
+        <translation>pickup point code (4 digits)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="58"/>
+        <source>имя этого компьютера на сервере</source>
+        <translation>this computer&apos;s name on the server</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="59"/>
+        <source>файл корневых сертификатов для TLS</source>
+        <translation>root certificates file for TLS</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="60"/>
+        <source>DEBUG, INFO, WARNING или ERROR</source>
+        <translation>DEBUG, INFO, WARNING or ERROR</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="61"/>
+        <source>язык интерфейса: ru или en</source>
+        <translation>interface language: ru or en</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="63"/>
+        <source>выйти сразу после показа экрана входа (проверка сборки, замер запуска)</source>
+        <translation>quit right after showing the login screen (build check, start-up timing)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="113"/>
+        <source>Ошибка настроек: {0}</source>
+        <translation>Settings error: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="137"/>
+        <source>Ошибка: укажите адрес сервера: --enrol https://сервер КОД</source>
+        <translation>Error: give the server address: --enrol https://server CODE</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="141"/>
+        <source>Компьютер уже зарегистрирован: пункт {0}, сервер {1}. Код не использован.</source>
+        <translation>This computer is already registered: point {0}, server {1}. The code was not used.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="152"/>
+        <source>Регистрация не выполнена: {0}</source>
+        <translation>Registration failed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="156"/>
+        <source>Регистрация отменена: код выдан для пункта {0}, а установка — для пункта {1}. Попросите код для своего пункта.</source>
+        <translation>Registration cancelled: the code was issued for point {0}, but this installation is for point {1}. Ask for a code for your point.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="162"/>
+        <source>Компьютер «{0}» зарегистрирован: пункт выдачи {1}, сервер {2}.</source>
+        <translation>Computer «{0}» is registered: pickup point {1}, server {2}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="176"/>
+        <source>Укажите --version, --self-test или --enrol URL CODE.</source>
+        <translation>Give --version, --self-test or --enrol URL CODE.</translation>
+    </message>
+</context>
+<context>
     <name>ClubPage</name>
     <message>
         <location filename="../../ui/pages/club_page.py" line="24"/>
