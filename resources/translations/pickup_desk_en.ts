@@ -1264,6 +1264,18 @@ Technical: {1}</translation>
         <source>Сканер печатает медленно (пауза до {slowest} мс между символами): такой ввод трудно отличить от ручного. Уменьшите в настройках сканера задержку между символами (inter-character delay).</source>
         <translation>The scanner types slowly (pauses up to {slowest} ms between characters): such input is hard to tell from typing by hand. Reduce the inter-character delay in the scanner settings.</translation>
     </message>
+    <message>
+        <source>клиент с телефоном {phone} не найден в этом пункте выдачи.</source>
+        <translation>no customer with phone {phone} at this pickup point.</translation>
+    </message>
+    <message>
+        <source>нет заказа на сумму от 5 000 ₽ (выданного или готового к выдаче в этом пункте).</source>
+        <translation>no order of 5 000 ₽ or more (handed over or ready for pickup at this point).</translation>
+    </message>
+    <message>
+        <source>у клиента с телефоном {phone} уже есть клубная карта {card}.</source>
+        <translation>the customer with phone {phone} already has club card {card}.</translation>
+    </message>
 </context>
 <context>
     <name>EnrolWizard</name>
