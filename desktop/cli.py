@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from desktop.config import AppConfig, ConfigError, load_config
+from desktop.translatable import translate
 from desktop.version import version_text
 
 EXIT_OK = 0
@@ -40,25 +41,26 @@ class CliArgs:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="PickupDesk", description="Pickup Desk — программа пункта выдачи заказов.", add_help=True
+        prog="PickupDesk", description=translate("Cli", "Pickup Desk — программа пункта выдачи заказов."), add_help=True
     )
-    parser.add_argument("--version", action="store_true", help="показать версию, коммит и дату сборки и выйти")
-    parser.add_argument("--self-test", action="store_true", help="проверить установку и выйти (код 0/1/2)")
-    parser.add_argument("--enrol", "--enroll", nargs=2, metavar=("URL", "CODE"),
-                        help="зарегистрировать компьютер на сервере по коду и выйти")
-    parser.add_argument("--re-enrol", "--re-enroll", action="store_true",
-                        help="с --enrol: заменить прежнюю регистрацию (ключ отозван, ПК перенесён в другой пункт)")
-    parser.add_argument("--config", dest="config_file", metavar="FILE", help="дополнительный файл настроек TOML")
-    parser.add_argument("--data-dir", metavar="DIR", help="каталог данных (база, регистрация)")
-    parser.add_argument("--log-dir", metavar="DIR", help="каталог журналов")
-    parser.add_argument("--backend-url", metavar="URL", help="адрес центрального сервера (embedded — встроенный)")
-    parser.add_argument("--point", dest="point_code", metavar="CODE", help="код пункта выдачи (4 цифры)")
-    parser.add_argument("--device-name", metavar="NAME", help="имя этого компьютера на сервере")
-    parser.add_argument("--ca-bundle", metavar="FILE", help="файл корневых сертификатов для TLS")
-    parser.add_argument("--log-level", metavar="LEVEL", help="DEBUG, INFO, WARNING или ERROR")
-    parser.add_argument("--language", metavar="LANG", help="язык интерфейса: ru или en")
-    parser.add_argument("--quit-after-start", action="store_true",
-                        help="выйти сразу после показа экрана входа (проверка сборки, замер запуска)")
+    flag = parser.add_argument
+    flag("--version", action="store_true", help=translate("Cli", "показать версию, коммит и дату сборки и выйти"))
+    flag("--self-test", action="store_true", help=translate("Cli", "проверить установку и выйти (код 0/1/2)"))
+    flag("--enrol", "--enroll", nargs=2, metavar=("URL", "CODE"),
+         help=translate("Cli", "зарегистрировать компьютер на сервере по коду и выйти"))
+    flag("--re-enrol", "--re-enroll", action="store_true",
+         help=translate("Cli", "с --enrol: заменить прежнюю регистрацию (ключ отозван, ПК перенесён в другой пункт)"))
+    flag("--config", dest="config_file", metavar="FILE", help=translate("Cli", "дополнительный файл настроек TOML"))
+    flag("--data-dir", metavar="DIR", help=translate("Cli", "каталог данных (база, регистрация)"))
+    flag("--log-dir", metavar="DIR", help=translate("Cli", "каталог журналов"))
+    flag("--backend-url", metavar="URL", help=translate("Cli", "адрес центрального сервера (embedded — встроенный)"))
+    flag("--point", dest="point_code", metavar="CODE", help=translate("Cli", "код пункта выдачи (4 цифры)"))
+    flag("--device-name", metavar="NAME", help=translate("Cli", "имя этого компьютера на сервере"))
+    flag("--ca-bundle", metavar="FILE", help=translate("Cli", "файл корневых сертификатов для TLS"))
+    flag("--log-level", metavar="LEVEL", help=translate("Cli", "DEBUG, INFO, WARNING или ERROR"))
+    flag("--language", metavar="LANG", help=translate("Cli", "язык интерфейса: ru или en"))
+    flag("--quit-after-start", action="store_true",
+         help=translate("Cli", "выйти сразу после показа экрана входа (проверка сборки, замер запуска)"))
     return parser
 
 
@@ -108,7 +110,7 @@ def run_command(
     try:
         config = load_config_for(args)
     except ConfigError as exc:
-        stream.write(f"Ошибка настроек: {exc}\n")
+        stream.write(translate("Cli", "Ошибка настроек: {0}").format(exc) + "\n")
         return EXIT_FAILED
     if args.enrol is not None:
         return enrol_from_command_line(config, args.enrol[1], stream, replace_existing=args.re_enrol)
@@ -132,11 +134,12 @@ def enrol_from_command_line(config: AppConfig, code: str, out: TextIO, replace_e
 
     url = config.backend_url
     if url is None:
-        out.write("Ошибка: укажите адрес сервера: --enrol https://сервер КОД\n")
+        out.write(translate("Cli", "Ошибка: укажите адрес сервера: --enrol https://сервер КОД") + "\n")
         return EXIT_FAILED
     existing = device_credentials.load(config.data_dir)
     if existing is not None and not replace_existing and _same_place(existing, url, config.point_code):
-        out.write(f"Компьютер уже зарегистрирован: пункт {existing.point_code}, сервер {url}. Код не использован.\n")
+        already = translate("Cli", "Компьютер уже зарегистрирован: пункт {0}, сервер {1}. Код не использован.")
+        out.write(already.format(existing.point_code, url) + "\n")
         return EXIT_OK
     ca_bundle = str(config.ca_bundle) if config.ca_bundle else None
     try:
@@ -146,15 +149,18 @@ def enrol_from_command_line(config: AppConfig, code: str, out: TextIO, replace_e
         finally:
             db.dispose()
     except DomainError as exc:
-        out.write(f"Регистрация не выполнена: {exc}\n")
+        out.write(translate("Cli", "Регистрация не выполнена: {0}").format(exc) + "\n")
         return EXIT_FAILED
     if config.point_code and creds.point_code != config.point_code:
         device_credentials.credentials_path(config.data_dir).unlink(missing_ok=True)
-        out.write(f"Регистрация отменена: код выдан для пункта {creds.point_code}, а установка — для пункта "
-                  f"{config.point_code}. Попросите код для своего пункта.\n")
+        cancelled = translate(
+            "Cli", "Регистрация отменена: код выдан для пункта {0}, а установка — для пункта {1}. "
+            "Попросите код для своего пункта."
+        )
+        out.write(cancelled.format(creds.point_code, config.point_code) + "\n")
         return EXIT_FAILED
-    out.write(f"Компьютер «{config.device_name}» зарегистрирован: пункт выдачи {creds.point_code}, "
-              f"сервер {creds.backend_url}.\n")
+    done = translate("Cli", "Компьютер «{0}» зарегистрирован: пункт выдачи {1}, сервер {2}.")
+    out.write(done.format(config.device_name, creds.point_code, creds.backend_url) + "\n")
     return EXIT_OK
 
 
@@ -167,6 +173,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     code = run_command(args)
     if code is None:
-        sys.stderr.write("Укажите --version, --self-test или --enrol URL CODE.\n")
+        sys.stderr.write(translate("Cli", "Укажите --version, --self-test или --enrol URL CODE.") + "\n")
         return EXIT_FAILED
     return code

@@ -40,7 +40,7 @@ class CrashReporter(QObject):
 
     def _on_exception(self, kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         text = "".join(traceback.format_exception(kind, error, tb))
-        log.error("Необработанное исключение (ошибка программы):\n%s", text)
+        log.error("Unhandled exception (a bug):\n%s", text)
         self.report(repr(error))
 
     def _on_thread_exception(self, args: threading.ExceptHookArgs) -> None:

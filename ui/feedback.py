@@ -47,7 +47,7 @@ class SoundPlayer(QObject):
             try:
                 effect.play()  # type: ignore[attr-defined]
             except Exception:  # an audio backend failure must never break a scan
-                log.warning("Звук %s не воспроизведён", kind, exc_info=True)
+                log.warning("Sound %s was not played", kind, exc_info=True)
 
     def _effect(self, kind: Kind) -> object | None:
         if kind not in self._effects:
@@ -58,11 +58,11 @@ class SoundPlayer(QObject):
         try:
             from PySide6.QtMultimedia import QSoundEffect
         except ImportError:
-            log.warning("QtMultimedia недоступен: звук отключён")
+            log.warning("QtMultimedia is not available: sound is off")
             return None
         path = resource("sounds", f"{kind.value}.wav")
         if not path.exists():
-            log.warning("Нет звукового файла %s", path)
+            log.warning("No sound file %s", path)
             return None
         effect = QSoundEffect(self)
         effect.setSource(QUrl.fromLocalFile(str(path)))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from desktop import translatable
 from ui.paths import resource
 
 log = logging.getLogger(__name__)
@@ -20,6 +21,7 @@ def qm_path(language: str) -> Path:
 def install_translations(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Load Qt's own catalog (dialog buttons) and ours for `language`; keep the returned translators alive."""
     QLocale.setDefault(QLocale(QLocale.Language.Russian if language == "ru" else QLocale.Language.English))
+    translatable.use_translator(QCoreApplication.translate)
     installed: list[QTranslator] = []
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qt = QTranslator(app)
@@ -32,5 +34,5 @@ def install_translations(app: QCoreApplication, language: str) -> list[QTranslat
             app.installTranslator(ours)
             installed.append(ours)
         else:
-            log.warning("Нет файла перевода %s (запустите ui/translations_build.py)", qm_path(language))
+            log.warning("No translation file %s (run ui/translations_build.py)", qm_path(language))
     return installed

@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from desktop import messages
+
 TEST_CODE = "PDtest.0427"  # upper and lower case, a dot and digits: layout, Caps Lock and NumLock show
 TERMINATOR_KEYS = {"Return": "\r", "Enter": "\r", "Tab": "\t"}
 _RU = 'ЙЦУКЕНГШЩЗХЪФЫВАПРОЛДЖЭЯЧСМИТЬБЮЁйцукенгшщзхъфывапролджэячсмитьбюё.,"№;:?'
@@ -21,6 +23,25 @@ _EN = "QWERTYUIOP{}ASDFGHJKL:\"ZXCVBNM<>~qwertyuiop[]asdfghjkl;'zxcvbnm,.`/?@#$^
 RU_TO_EN = str.maketrans(_RU, _EN)
 MIN_INTERKEY_MS = 20
 MAX_INTERKEY_MS = 200
+
+messages.register(
+    {
+        "wedge.russian_layout": "Сканер печатает в русской раскладке: вместо «{expected}» пришло «{typed}». "
+        "Программа это исправит сама (настройка «исправлять раскладку» включена); лучше переключить раскладку "
+        "по умолчанию на английскую или настроить сканер на ввод кодами Alt.",
+        "wedge.caps_lock": "Включён Caps Lock: большие и маленькие буквы перепутаны. Выключите Caps Lock.",
+        "wedge.no_enter": "Сканер не нажимает Enter после кода. Включите в настройках сканера суффикс Enter (CR) "
+        "по инструкции к сканеру — иначе программа не поймёт, где кончается код.",
+        "wedge.nothing_sent": "Сканер ничего не передал. Проверьте кабель или режим клавиатуры (HID) "
+        "и отсканируйте ещё раз.",
+        "wedge.numlock_off": "Пришло «{raw}» без цифр: сканер, вероятно, набирает цифры на цифровой клавиатуре "
+        "при выключенном NumLock. Включите NumLock и отсканируйте ещё раз.",
+        "wedge.mismatch": "Пришло «{raw}» вместо «{expected}». Отсканируйте тестовый код ещё раз; "
+        "если снова не так — сбросьте сканер к заводским настройкам.",
+        "wedge.too_slow": "Сканер печатает медленно (пауза до {slowest} мс между символами): такой ввод трудно "
+        "отличить от ручного. Уменьшите в настройках сканера задержку между символами (inter-character delay).",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -76,12 +97,9 @@ def analyse(strokes: Sequence[KeyStroke], expected: str = TEST_CODE) -> WedgeAna
     if layout == "cyrillic":
         problems.append(_layout_problem(expected, raw[start : start + len(expected)]))
     if caps:
-        problems.append("Включён Caps Lock: большие и маленькие буквы перепутаны. Выключите Caps Lock.")
+        problems.append(messages.describe("wedge.caps_lock", {}))
     if not terminator:
-        problems.append(
-            "Сканер не нажимает Enter после кода. Включите в настройках сканера суффикс Enter (CR) "
-            "по инструкции к сканеру — иначе программа не поймёт, где кончается код."
-        )
+        problems.append(messages.describe("wedge.no_enter", {}))
     problems += _timing_problems(intervals)
     # layout_fix stays on whatever we saw: the layout is switched per window and may be Russian tomorrow
     settings = WedgeSettings(prefix, suffix, suggested_interkey_ms(intervals), True, terminator or "\r")
@@ -90,11 +108,7 @@ def analyse(strokes: Sequence[KeyStroke], expected: str = TEST_CODE) -> WedgeAna
 
 
 def _layout_problem(expected: str, typed: str) -> str:
-    return (
-        f"Сканер печатает в русской раскладке: вместо «{expected}» пришло «{typed}». Программа это исправит "
-        "сама (настройка «исправлять раскладку» включена); лучше переключить раскладку по умолчанию "
-        "на английскую или настроить сканер на ввод кодами Alt."
-    )
+    return messages.describe("wedge.russian_layout", {"expected": expected, "typed": typed})
 
 
 def _split_terminator(strokes: Sequence[KeyStroke]) -> tuple[list[KeyStroke], str]:
@@ -117,25 +131,16 @@ def _locate(raw: str, expected: str) -> tuple[str, str, int, bool]:
 
 def _not_found(raw: str, expected: str) -> str:
     if not raw:
-        return "Сканер ничего не передал. Проверьте кабель или режим клавиатуры (HID) и отсканируйте ещё раз."
+        return messages.describe("wedge.nothing_sent", {})
     if any(c.isdigit() for c in expected) and not any(c.isdigit() for c in raw):
-        return (
-            f"Пришло «{raw}» без цифр: сканер, вероятно, набирает цифры на цифровой клавиатуре при выключенном "
-            "NumLock. Включите NumLock и отсканируйте ещё раз."
-        )
-    return (
-        f"Пришло «{raw}» вместо «{expected}». Отсканируйте тестовый код ещё раз; "
-        "если снова не так — сбросьте сканер к заводским настройкам."
-    )
+        return messages.describe("wedge.numlock_off", {"raw": raw})
+    return messages.describe("wedge.mismatch", {"raw": raw, "expected": expected})
 
 
 def _timing_problems(intervals: tuple[float, ...]) -> list[str]:
     slowest = max(intervals, default=0.0)
     if slowest > MAX_INTERKEY_MS:
-        return [
-            f"Сканер печатает медленно (пауза до {slowest:.0f} мс между символами): такой ввод трудно отличить от "
-            "ручного. Уменьшите в настройках сканера задержку между символами (inter-character delay)."
-        ]
+        return [messages.describe("wedge.too_slow", {"slowest": f"{slowest:.0f}"})]
     return []
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from desktop.domain import ean13
 from desktop.labels.barcodes import Symbology
+from desktop.translatable import translate
 
 _CELL = re.compile(r"C([A-Z])(\d{2})(\d{2})")
 _BOX = re.compile(r"B(\d{4})(\d{9})(\d{2})")
@@ -29,7 +30,7 @@ def cell_label(code: str) -> LabelContent:
     if match is None:
         raise ValueError(f"not a storage cell code: {code!r}")
     rack, shelf, slot = match.groups()
-    return LabelContent(Symbology.CODE128, code, "Ячейка хранения", f"{rack}-{shelf}-{slot}")
+    return LabelContent(Symbology.CODE128, code, translate("Labels", "Ячейка хранения"), f"{rack}-{shelf}-{slot}")
 
 
 def box_relabel(barcode: str, box_count: int) -> LabelContent:
@@ -44,9 +45,9 @@ def box_relabel(barcode: str, box_count: int) -> LabelContent:
     return LabelContent(
         Symbology.CODE128,
         barcode,
-        "Грузоместо (повторная этикетка)",
-        f"{number} из {box_count}",
-        (f"Заказ {order_number}", barcode),
+        translate("Labels", "Грузоместо (повторная этикетка)"),
+        translate("Labels", "{0} из {1}").format(number, box_count),
+        (translate("Labels", "Заказ {0}").format(order_number), barcode),
     )
 
 
@@ -55,7 +56,7 @@ def club_card_label(number: str) -> LabelContent:
     if not (ean13.is_valid(number) and number.startswith("2")):
         raise ValueError(f"not a club card number: {number!r}")
     grouped = f"{number[0]} {number[1:7]} {number[7:]}"
-    return LabelContent(Symbology.EAN13, number, "Клубная карта", grouped)
+    return LabelContent(Symbology.EAN13, number, translate("Labels", "Клубная карта"), grouped)
 
 
 def cell_range(first: str, last: str) -> list[str]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop.translatable import QT_TRANSLATE_NOOP
+
 MM_PER_INCH = 25.4
 
 
@@ -55,10 +57,22 @@ class SheetTemplate:
         return mm_to_px(self.page_mm[0], self.label.dpi), mm_to_px(self.page_mm[1], self.label.dpi)
 
 
-THERMAL_58x40 = LabelTemplate("thermal_58x40", "Термоэтикетка 58×40 мм", 58, 40, 203)
-THERMAL_100x150 = LabelTemplate("thermal_100x150", "Термоэтикетка 100×150 мм", 100, 150, 203)
-A4_LABEL_70x37 = LabelTemplate("a4_70x37", "Этикетка 70×37 мм на листе A4", 70, 37, 300)
-A4_SHEET_3x8 = SheetTemplate("a4_3x8", "Лист A4, 24 этикетки 70×37 мм", (210, 297), 3, 8, A4_LABEL_70x37, (0.0, 0.5))
+THERMAL_58x40 = LabelTemplate("thermal_58x40", QT_TRANSLATE_NOOP("LabelStocks", "Термоэтикетка 58×40 мм"), 58, 40, 203)
+THERMAL_100x150 = LabelTemplate(
+    "thermal_100x150", QT_TRANSLATE_NOOP("LabelStocks", "Термоэтикетка 100×150 мм"), 100, 150, 203
+)
+A4_LABEL_70x37 = LabelTemplate(
+    "a4_70x37", QT_TRANSLATE_NOOP("LabelStocks", "Этикетка 70×37 мм на листе A4"), 70, 37, 300
+)
+A4_SHEET_3x8 = SheetTemplate(
+    "a4_3x8",
+    QT_TRANSLATE_NOOP("LabelStocks", "Лист A4, 24 этикетки 70×37 мм"),
+    (210, 297),
+    3,
+    8,
+    A4_LABEL_70x37,
+    (0.0, 0.5),
+)
 
 LABEL_TEMPLATES = {t.key: t for t in (THERMAL_58x40, THERMAL_100x150)}
 SHEET_TEMPLATES = {A4_SHEET_3x8.key: A4_SHEET_3x8}

@@ -40,6 +40,190 @@ Start it again when you have an enrolment code from the administrator.</translat
     </message>
 </context>
 <context>
+    <name>CameraDialog</name>
+    <message>
+        <location filename="../../ui/hardware/camera_dialog.py" line="50"/>
+        <source>Не удалось открыть снимок: это не изображение или файл повреждён.</source>
+        <translation>Could not open the photo: it is not an image or the file is damaged.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/camera_dialog.py" line="71"/>
+        <source>Сканирование камерой</source>
+        <translation>Camera scanning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/camera_dialog.py" line="91"/>
+        <source>Поднесите штрихкод или QR-код к камере.</source>
+        <translation>Hold the barcode or QR code up to the camera.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/camera_dialog.py" line="94"/>
+        <source>Открыть фото…</source>
+        <translation>Open photo…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/camera_dialog.py" line="96"/>
+        <source>Закрыть</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/camera_dialog.py" line="109"/>
+        <source>Можно открыть фотографию кода с диска.</source>
+        <translation>You can open a photo of the code from disk.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/camera_dialog.py" line="140"/>
+        <source>Читаю код на снимке {0}…</source>
+        <translation>Reading the code in photo {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/camera_dialog.py" line="144"/>
+        <source>Изображения (*.png *.jpg *.jpeg *.bmp *.webp)</source>
+        <translation>Images (*.png *.jpg *.jpeg *.bmp *.webp)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/camera_dialog.py" line="145"/>
+        <source>Фото кода</source>
+        <translation>Photo of the code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/camera_dialog.py" line="160"/>
+        <source>Считан код: {0}</source>
+        <translation>Code read: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/camera_dialog.py" line="182"/>
+        <source>На снимке не найден штрихкод или QR-код. Снимите код ближе, без бликов, и попробуйте снова.</source>
+        <translation>No barcode or QR code found in the photo. Take the photo closer, without glare, and try again.</translation>
+    </message>
+</context>
+<context>
+    <name>CameraSource</name>
+    <message>
+        <location filename="../../ui/hardware/frames.py" line="15"/>
+        <source>Камера не найдена. Подключите веб-камеру и откройте это окно снова — или сфотографируйте код телефоном и откройте снимок кнопкой «Открыть фото…».</source>
+        <translation>No camera found. Connect a webcam and open this window again, or photograph the code with a phone and open the photo with «Open photo…».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/frames.py" line="131"/>
+        <source>Камера сообщила об ошибке: {0}. Закройте другие программы, которые используют камеру.</source>
+        <translation>The camera reported an error: {0}. Close other programs that use the camera.</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <location filename="../../desktop/cli.py" line="44"/>
+        <source>Pickup Desk — программа пункта выдачи заказов.</source>
+        <translation>Pickup Desk — order pickup point software.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="47"/>
+        <source>показать версию, коммит и дату сборки и выйти</source>
+        <translation>show the version, commit and build date and exit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="48"/>
+        <source>проверить установку и выйти (код 0/1/2)</source>
+        <translation>check the installation and exit (code 0/1/2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="50"/>
+        <source>зарегистрировать компьютер на сервере по коду и выйти</source>
+        <translation>register this computer with the server using a code and exit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="52"/>
+        <source>с --enrol: заменить прежнюю регистрацию (ключ отозван, ПК перенесён в другой пункт)</source>
+        <translation>with --enrol: replace the previous registration (key revoked, PC moved to another point)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="53"/>
+        <source>дополнительный файл настроек TOML</source>
+        <translation>additional TOML settings file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="54"/>
+        <source>каталог данных (база, регистрация)</source>
+        <translation>data directory (database, registration)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="55"/>
+        <source>каталог журналов</source>
+        <translation>log directory</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="56"/>
+        <source>адрес центрального сервера (embedded — встроенный)</source>
+        <translation>central server address (embedded — the built-in one)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="57"/>
+        <source>код пункта выдачи (4 цифры)</source>
+        <translation>pickup point code (4 digits)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="58"/>
+        <source>имя этого компьютера на сервере</source>
+        <translation>this computer&apos;s name on the server</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="59"/>
+        <source>файл корневых сертификатов для TLS</source>
+        <translation>root certificates file for TLS</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="60"/>
+        <source>DEBUG, INFO, WARNING или ERROR</source>
+        <translation>DEBUG, INFO, WARNING or ERROR</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="61"/>
+        <source>язык интерфейса: ru или en</source>
+        <translation>interface language: ru or en</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="63"/>
+        <source>выйти сразу после показа экрана входа (проверка сборки, замер запуска)</source>
+        <translation>quit right after showing the login screen (build check, start-up timing)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="113"/>
+        <source>Ошибка настроек: {0}</source>
+        <translation>Settings error: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="137"/>
+        <source>Ошибка: укажите адрес сервера: --enrol https://сервер КОД</source>
+        <translation>Error: give the server address: --enrol https://server CODE</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="141"/>
+        <source>Компьютер уже зарегистрирован: пункт {0}, сервер {1}. Код не использован.</source>
+        <translation>This computer is already registered: point {0}, server {1}. The code was not used.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="152"/>
+        <source>Регистрация не выполнена: {0}</source>
+        <translation>Registration failed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="156"/>
+        <source>Регистрация отменена: код выдан для пункта {0}, а установка — для пункта {1}. Попросите код для своего пункта.</source>
+        <translation>Registration cancelled: the code was issued for point {0}, but this installation is for point {1}. Ask for a code for your point.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="162"/>
+        <source>Компьютер «{0}» зарегистрирован: пункт выдачи {1}, сервер {2}.</source>
+        <translation>Computer «{0}» is registered: pickup point {1}, server {2}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="176"/>
+        <source>Укажите --version, --self-test или --enrol URL CODE.</source>
+        <translation>Give --version, --self-test or --enrol URL CODE.</translation>
+    </message>
+</context>
+<context>
     <name>ClubPage</name>
     <message>
         <location filename="../../ui/pages/club_page.py" line="24"/>
@@ -372,6 +556,718 @@ Technical: {1}</translation>
         <location filename="../../ui/demo_sms_dialog.py" line="179"/>
         <source>Заказы, готовые к выдаче в демо-пункте, и их коды получения (назовите код при выдаче).</source>
         <translation>Orders ready for pickup at the demo point and their pickup codes (say the code at handover).</translation>
+    </message>
+</context>
+<context>
+    <name>Documents</name>
+    <message>
+        <location filename="../../ui/hardware/documents.py" line="71"/>
+        <source>Предпросмотр: {0}</source>
+        <translation>Preview: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>DomainMessages</name>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="2"/>
+        <source>Введите пропуск (или логин) и PIN (или пароль).</source>
+        <translation>Enter your badge (or login) and PIN (or password).</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="3"/>
+        <source>Недостаточно прав: действие «{action}» доступно роли «{required}».</source>
+        <translation>Not allowed: the action «{action}» is available to the role «{required}».</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="4"/>
+        <source>Учётная запись сотрудника отключена. Обратитесь к администратору.</source>
+        <translation>This staff account is disabled. Contact your administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="5"/>
+        <source>Учётная запись заблокирована после {attempts} неудачных попыток входа до {until}. Подождите или обратитесь к администратору.</source>
+        <translation>The account is locked after {attempts} failed login attempts until {until}. Wait or contact your administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="6"/>
+        <source>Войдите в систему: действие требует авторизованного сотрудника.</source>
+        <translation>Please log in: this action requires a logged-in staff member.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="7"/>
+        <source>Смена не открыта. Откройте смену, чтобы работать с заказами.</source>
+        <translation>The shift is not open. Open a shift to work with orders.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="8"/>
+        <source>Неверный пропуск/логин или PIN/пароль. Проверьте и попробуйте ещё раз.</source>
+        <translation>Wrong badge/login or PIN/password. Check and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="9"/>
+        <source>Версия программы {version} устарела: сервер требует не ниже {required}. Обновите программу; до обновления работа идёт офлайн, очередь событий сохраняется.</source>
+        <translation>Program version {version} is out of date: the server requires at least {required}. Update the program; until then work continues offline and the event queue is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="10"/>
+        <source>По адресу {url} отвечает не сервер Pickup Desk ({detail}). Проверьте адрес: обычно он выглядит как https://сервер/ без /v1.</source>
+        <translation>The address {url} does not answer as a Pickup Desk server ({detail}). Check the address: it usually looks like https://server/ without /v1.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="11"/>
+        <source>Сертификат сервера {url} не прошёл проверку ({detail}). Проверьте адрес, дату и время на компьютере или укажите корневой сертификат организации (ca_bundle).</source>
+        <translation>The certificate of server {url} failed verification ({detail}). Check the address and the computer&apos;s date and time, or set your organisation&apos;s root certificate (ca_bundle).</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="12"/>
+        <source>Сервер {url} недоступен ({detail}). Проверьте адрес и подключение к сети.</source>
+        <translation>Server {url} is unreachable ({detail}). Check the address and the network connection.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="13"/>
+        <source>Коробка {box} уже лежит в ячейке {label}.</source>
+        <translation>Box {box} is already in cell {label}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="14"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="79"/>
+        <source>Коробка {box} не найдена в этом пункте выдачи. Проверьте штрихкод.</source>
+        <translation>Box {box} was not found at this pickup point. Check the barcode.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="15"/>
+        <source>Коробка {box} не принята (состояние «{status}»). Сначала отсканируйте её в приёмке.</source>
+        <translation>Box {box} has not been received (state «{status}»). Scan it in Receiving first.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="16"/>
+        <source>Ячейка {label} заполнена ({occupied} из {capacity}). Выберите другую ячейку.</source>
+        <translation>Cell {label} is full ({occupied} of {capacity}). Choose another cell.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="17"/>
+        <source>Ячейка {cell} ({label}) выведена из работы. Выберите другую ячейку.</source>
+        <translation>Cell {cell} ({label}) is out of service. Choose another cell.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="18"/>
+        <source>Нет свободной ячейки размера {box_size} или больше. Освободите место или сообщите менеджеру.</source>
+        <translation>No free cell of size {box_size} or larger. Free up space or tell the manager.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="19"/>
+        <source>Ячейка {cell} не найдена. Отсканируйте наклейку ячейки ещё раз.</source>
+        <translation>Cell {cell} was not found. Scan the cell sticker again.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="20"/>
+        <source>Коробка {box} размера {box_size} не помещается в ячейку {label} размера {cell_size}. Выберите ячейку размера {box_size} или больше.</source>
+        <translation>Box {box} of size {box_size} does not fit in cell {label} of size {cell_size}. Choose a cell of size {box_size} or larger.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="21"/>
+        <source>Номер карты {card} неверен (13 цифр, начинается с 2, контрольная цифра). Отсканируйте карту ещё раз.</source>
+        <translation>Card number {card} is invalid (13 digits, starts with 2, check digit). Scan the card again.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="22"/>
+        <source>Телефон «{phone}» не похож на российский номер. Введите его как +7XXXXXXXXXX.</source>
+        <translation>The phone «{phone}» does not look like a Russian number. Enter it as +7XXXXXXXXXX.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="23"/>
+        <source>Карта {card} уже активирована ({status}). Выдайте клиенту другую карту.</source>
+        <translation>Card {card} is already activated ({status}). Give the customer another card.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="24"/>
+        <source>Карты {card} нет среди карт этого пункта выдачи. Возьмите другую карту.</source>
+        <translation>Card {card} is not one of this pickup point&apos;s cards. Take another card.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="25"/>
+        <source>Карта {card} не ожидает подтверждения (состояние: {status}).</source>
+        <translation>Card {card} is not awaiting confirmation (state: {status}).</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="26"/>
+        <source>Активация карты {card} отклонена центром. Отложите карту для менеджера.</source>
+        <translation>Activation of card {card} was rejected by the head office. Set the card aside for the manager.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="27"/>
+        <source>Укажите город клиента: без него карту не активировать.</source>
+        <translation>Enter the customer&apos;s city: the card cannot be activated without it.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="28"/>
+        <source>Для карты {card} нужен дополнительный код с карты. Введите его.</source>
+        <translation>Card {card} needs the additional code printed on the card. Enter it.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="29"/>
+        <source>Карту выдать нельзя: {reason}</source>
+        <translation>The card cannot be issued: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="33"/>
+        <source>Код активации карты {card} неверен. Сверьте код на обороте карты.</source>
+        <translation>The activation code of card {card} is wrong. Check the code on the back of the card.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="34"/>
+        <source>Дополнительный код карты {card} неверен. Сверьте его с картой.</source>
+        <translation>The additional code of card {card} is wrong. Check it against the card.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="35"/>
+        <source>Неверное значение настройки «{key}» в {source}: {detail}.</source>
+        <translation>Invalid value of setting «{key}» in {source}: {detail}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="36"/>
+        <source>Файл настроек {source} повреждён: {detail}. Исправьте или удалите файл.</source>
+        <translation>The settings file {source} is damaged: {detail}. Fix or delete the file.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="37"/>
+        <source>Файл настроек {source} не найден. Проверьте путь в --config.</source>
+        <translation>The settings file {source} was not found. Check the path given to --config.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="38"/>
+        <source>Неизвестная настройка «{key}» в {source}. Проверьте написание (допустимые: {allowed}).</source>
+        <translation>Unknown setting «{key}» in {source}. Check the spelling (allowed: {allowed}).</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="39"/>
+        <source>Не удалось прочитать файл настроек {source}: {detail}.</source>
+        <translation>Could not read the settings file {source}: {detail}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="40"/>
+        <source>Не удалось обновить базу данных ({error}). Восстановлена резервная копия {backup}. Обратитесь в поддержку; данные не потеряны.</source>
+        <translation>Could not upgrade the database ({error}). The backup {backup} has been restored. Contact support; no data was lost.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="41"/>
+        <source>База данных создана более новой версией программы (ревизия {revision}). Обновите программу.</source>
+        <translation>The database was created by a newer version of the program (revision {revision}). Update the program.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="42"/>
+        <source>Этот компьютер не зарегистрирован на сервере {backend}. Запустите программу снова и пройдите регистрацию с кодом от администратора (или pickup-desk --enrol АДРЕС КОД).</source>
+        <translation>This computer is not registered with server {backend}. Start the program again and register with the code from your administrator (or pickup-desk --enrol ADDRESS CODE).</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="43"/>
+        <source>Ошибка: {code}</source>
+        <translation>Error: {code}</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="44"/>
+        <source>Список истекающих заказов бывает только на «сегодня» или «завтра».</source>
+        <translation>The list of expiring orders is only available for «today» or «tomorrow».</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="45"/>
+        <source>Введите сумму больше нуля.</source>
+        <translation>Enter an amount greater than zero.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="46"/>
+        <source>Код получения — 6 цифр. Попытка не засчитана, введите код ещё раз.</source>
+        <translation>The pickup code has 6 digits. This attempt was not counted; enter the code again.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="47"/>
+        <source>Введите последние 4 цифры номера документа (ровно 4 цифры). Документ не фотографируется.</source>
+        <translation>Enter the last 4 digits of the document number (exactly 4 digits). The document is not photographed.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="48"/>
+        <source>Выберите тип документа из списка: {allowed}.</source>
+        <translation>Choose the document type from the list: {allowed}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="49"/>
+        <source>Способ оплаты — наличные или карта.</source>
+        <translation>The payment method is cash or card.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="50"/>
+        <source>Введите номер доверенности (от 1 до 64 символов).</source>
+        <translation>Enter the power of attorney number (1 to 64 characters).</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="51"/>
+        <source>Выберите причину отказа из списка.</source>
+        <translation>Choose a refusal reason from the list.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="52"/>
+        <source>Количество отказа должно быть от 0 до {max} шт.</source>
+        <translation>The refused quantity must be between 0 and {max} pcs.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="53"/>
+        <source>Коробка {box} из другого заказа ({other_order}). Для заказа {order} нужны только его коробки.</source>
+        <translation>Box {box} belongs to another order ({other_order}). Order {order} needs only its own boxes.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="54"/>
+        <source>Коробка {box} не найдена. Проверьте штрихкод и отсканируйте ещё раз.</source>
+        <translation>Box {box} was not found. Check the barcode and scan again.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="55"/>
+        <source>Отсканированы не все коробки: не хватает {missing} из {total} ({boxes}). Отсканируйте их перед выдачей.</source>
+        <translation>Not all boxes have been scanned: {missing} of {total} missing ({boxes}). Scan them before handing over.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="56"/>
+        <source>Сумма по карте {tendered} не равна сумме к оплате {due}. Проведите оплату ровно на {due}.</source>
+        <translation>The card amount {tendered} is not equal to the amount due {due}. Charge exactly {due}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="57"/>
+        <source>Получено {tendered}, к оплате {due}: не хватает {missing}.</source>
+        <translation>Received {tendered}, due {due}: {missing} short.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="58"/>
+        <source>Для заказа {order} нужна проверка документа: отметьте тип документа и последние 4 цифры номера.</source>
+        <translation>Order {order} requires an ID check: mark the document type and the last 4 digits of its number.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="59"/>
+        <source>Позиции {line} нет в заказе {order}.</source>
+        <translation>Line {line} is not in order {order}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="60"/>
+        <source>Код получения для заказа {order} ещё не пришёл с сервера. Синхронизируйтесь или проверьте QR-код клиента.</source>
+        <translation>The pickup code for order {order} has not arrived from the server yet. Synchronise or check the customer&apos;s QR code.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="61"/>
+        <source>Выдача не найдена. Начните выдачу заново по номеру заказа.</source>
+        <translation>The handover was not found. Start the handover again by order number.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="62"/>
+        <source>Выдача заказа {order} уже закрыта ({status}). Начните новую выдачу.</source>
+        <translation>The handover of order {order} is already closed ({status}). Start a new handover.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="63"/>
+        <source>Заказ {order} не заблокирован — разблокировать нечего.</source>
+        <translation>Order {order} is not locked: there is nothing to unlock.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="64"/>
+        <source>Заказ {order} нельзя выдать: статус «{status}». Выдаются только заказы, готовые к выдаче.</source>
+        <translation>Order {order} cannot be handed over: status «{status}». Only orders ready for pickup are handed over.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="65"/>
+        <source>Сначала проверьте код получения или QR-код клиента.</source>
+        <translation>Check the pickup code or the customer&apos;s QR code first.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="66"/>
+        <source>К оплате ничего нет: заказ оплачен заранее или от всех позиций отказались.</source>
+        <translation>Nothing to pay: the order was prepaid or all lines were refused.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="67"/>
+        <source>Заказ {order} заблокирован после {attempts} неверных кодов. Позовите менеджера для разблокировки.</source>
+        <translation>Order {order} is locked after {attempts} wrong codes. Call the manager to unlock it.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="68"/>
+        <source>Примите оплату: к оплате {due}.</source>
+        <translation>Take the payment: {due} due.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="69"/>
+        <source>Заказ юрлица {company}: внесите номер доверенности получателя.</source>
+        <translation>Order of company {company}: enter the recipient&apos;s power of attorney number.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="70"/>
+        <source>QR-код относится к заказу {token_order}, а выдаётся заказ {order}. Проверьте, тот ли заказ открыт.</source>
+        <translation>The QR code belongs to order {token_order}, but order {order} is being handed over. Check that the right order is open.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="71"/>
+        <source>Для причины «Другое» опишите причину отказа.</source>
+        <translation>For the reason «Other», describe the refusal reason.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="72"/>
+        <source>Неверный код получения. Осталось попыток: {attempts_left}. Попросите клиента проверить SMS.</source>
+        <translation>Wrong pickup code. Attempts left: {attempts_left}. Ask the customer to check the SMS.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="73"/>
+        <source>Число записей журнала должно быть от 1 до {max}.</source>
+        <translation>The number of journal entries must be between 1 and {max}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="74"/>
+        <source>Начало периода ({since}) позже его конца ({until}). Исправьте даты.</source>
+        <translation>The start of the period ({since}) is after its end ({until}). Correct the dates.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="75"/>
+        <source>Заказ {order}: переход «{event}» невозможен из состояния «{current}».</source>
+        <translation>Order {order}: the transition «{event}» is not possible from state «{current}».</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="76"/>
+        <source>Заказ {order} не найден в этом пункте выдачи.</source>
+        <translation>Order {order} was not found at this pickup point.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="77"/>
+        <source>Введите последние 4 цифры телефона клиента (ровно 4 цифры).</source>
+        <translation>Enter the last 4 digits of the customer&apos;s phone (exactly 4 digits).</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="78"/>
+        <source>Код получения — 6 цифр. Попросите клиента продиктовать код из SMS.</source>
+        <translation>The pickup code has 6 digits. Ask the customer to read out the code from the SMS.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="80"/>
+        <source>Введите номер заказа, телефон, имя клиента или штрихкод коробки.</source>
+        <translation>Enter an order number, phone, customer name or box barcode.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="81"/>
+        <source>Введите фамилию или имя клиента (хотя бы 2 буквы).</source>
+        <translation>Enter the customer&apos;s last or first name (at least 2 letters).</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="82"/>
+        <source>Пункт выдачи не настроен на этом компьютере. Выполните регистрацию (enrol).</source>
+        <translation>The pickup point is not set up on this computer. Register it (enrol).</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="83"/>
+        <source>Документ «{title}» не напечатан: принтер «{printer}» отказал. Проверьте принтер и нажмите «Печатать ещё раз» — документ сохранён.</source>
+        <translation>Document «{title}» was not printed: printer «{printer}» refused it. Check the printer and press «Print again»; the document is saved.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="84"/>
+        <source>В системе не установлен ни один принтер. Подключите принтер, установите его драйвер в Windows (Параметры → Принтеры и сканеры) и повторите печать.</source>
+        <translation>No printer is installed. Connect a printer, install its driver in Windows (Settings → Printers &amp; scanners) and print again.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="85"/>
+        <source>Принтер «{printer}» для документа «{kind}» не найден — возможно, его отключили или переименовали. Выберите другой принтер в настройках печати и повторите печать.</source>
+        <translation>Printer «{printer}» for document «{kind}» was not found; it may have been disconnected or renamed. Choose another printer in the print settings and print again.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="86"/>
+        <source>Для «{key}» нет сохранённых документов для повторной печати.</source>
+        <translation>There are no saved documents of «{key}» to reprint.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="87"/>
+        <source>Принтер «{printer}» не готов (отключён, нет бумаги или открыта крышка). Проверьте принтер и нажмите «Печатать ещё раз».</source>
+        <translation>Printer «{printer}» is not ready (offline, out of paper or cover open). Check the printer and press «Print again».</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="88"/>
+        <source>В принтере «{printer}» не настроен размер бумаги {paper}. Выберите этот размер в свойствах принтера (или другой шаблон этикетки) и повторите печать.</source>
+        <translation>Printer «{printer}» has no paper size {paper} set up. Choose this size in the printer properties (or another label template) and print again.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="89"/>
+        <source>QR-код поддельный или повреждён: подпись не сходится. Попросите код из SMS.</source>
+        <translation>The QR code is forged or damaged: the signature does not match. Ask for the code from the SMS.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="90"/>
+        <source>Срок действия QR-кода заказа {order} истёк. Попросите клиента обновить код в приложении.</source>
+        <translation>The QR code of order {order} has expired. Ask the customer to refresh the code in the app.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="91"/>
+        <source>QR-код не распознан как код получения заказа. Попросите клиента открыть код заново.</source>
+        <translation>The QR code is not recognised as an order pickup code. Ask the customer to open the code again.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="92"/>
+        <source>Ключ сервера ещё не получен: QR-код проверить нельзя. Синхронизируйтесь или попросите код из SMS.</source>
+        <translation>The server key has not been received yet: the QR code cannot be checked. Synchronise or ask for the code from the SMS.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="93"/>
+        <source>QR-код выдан для другого пункта выдачи ({point}). Заказ {order} здесь не выдаётся.</source>
+        <translation>The QR code was issued for another pickup point ({point}). Order {order} is not handed over here.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="94"/>
+        <source>Коробка {box} не найдена среди грузов этого пункта выдачи.</source>
+        <translation>Box {box} was not found among this pickup point&apos;s shipments.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="95"/>
+        <source>Коробка {box} ещё не принята. Сначала отсканируйте её в приёмке.</source>
+        <translation>Box {box} has not been received yet. Scan it in Receiving first.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="96"/>
+        <source>Приёмка уже закрыта ({closed_at}): сканировать в неё нельзя. Откройте новую приёмку без накладной.</source>
+        <translation>Receiving is already closed ({closed_at}): no more scans into it. Open a new receiving without a waybill.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="97"/>
+        <source>Это не штрихкод коробки ({kind}). Отсканируйте наклейку на коробке.</source>
+        <translation>This is not a box barcode ({kind}). Scan the sticker on the box.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="98"/>
+        <source>Опишите повреждение коробки (например, «вмятина, порван скотч»).</source>
+        <translation>Describe the damage to the box (for example, «dent, torn tape»).</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="99"/>
+        <source>Слишком длинное описание повреждения: не больше {limit} символов.</source>
+        <translation>The damage description is too long: at most {limit} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="100"/>
+        <source>Отменять нечего: в этой приёмке нет отсканированных коробок.</source>
+        <translation>Nothing to undo: no boxes have been scanned in this receiving.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="101"/>
+        <source>Приёмка не найдена. Откройте приёмку заново.</source>
+        <translation>Receiving was not found. Open the receiving again.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="102"/>
+        <source>Поставка {shipment} уже принята. Опоздавшие коробки примите без накладной.</source>
+        <translation>Shipment {shipment} has already been received. Receive late boxes without a waybill.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="103"/>
+        <source>Поставка {shipment} не найдена в этом пункте выдачи. Проверьте номер или примите коробки без накладной.</source>
+        <translation>Shipment {shipment} was not found at this pickup point. Check the number or receive the boxes without a waybill.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="104"/>
+        <source>Коробку {box} уже разместили в ячейке — отмена невозможна. Если коробка не та, сообщите менеджеру.</source>
+        <translation>Box {box} has already been placed in a cell: undo is not possible. If it is the wrong box, tell the manager.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="105"/>
+        <source>Коробка {box} уже внесена в другой возврат.</source>
+        <translation>Box {box} is already in another return.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="106"/>
+        <source>Коробка {box} не числится принятой в пункте. Сначала примите её.</source>
+        <translation>Box {box} is not recorded as received at this point. Receive it first.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="107"/>
+        <source>Коробка {box} относится к другому пункту выдачи. Отложите её для менеджера.</source>
+        <translation>Box {box} belongs to another pickup point. Set it aside for the manager.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="108"/>
+        <source>Заказ {order} ещё хранится до {until}: возвращать его раньше срока нельзя. Положите коробку обратно в ячейку.</source>
+        <translation>Order {order} is still stored until {until}: it cannot be returned before then. Put the box back in its cell.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="109"/>
+        <source>Заказ {order} (состояние «{status}») не подлежит возврату. Положите коробку на место.</source>
+        <translation>Order {order} (state «{status}») cannot be returned. Put the box back.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="110"/>
+        <source>Сессия возврата {session} уже закрыта. Откройте новую сессию возврата.</source>
+        <translation>Return session {session} is already closed. Open a new return session.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="111"/>
+        <source>Сессия возврата {session} не найдена. Откройте новую сессию возврата.</source>
+        <translation>Return session {session} was not found. Open a new return session.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="112"/>
+        <source>Коробка {box} не найдена в базе пункта. Проверьте штрихкод и отложите коробку.</source>
+        <translation>Box {box} was not found in the point&apos;s database. Check the barcode and set the box aside.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="113"/>
+        <source>Сигнал №{alert} не найден или уже закрыт.</source>
+        <translation>Alert #{alert} was not found or is already closed.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="114"/>
+        <source>Событие {event} не найдено или не требует разбора.</source>
+        <translation>Event {event} was not found or needs no review.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="115"/>
+        <source>Номер клубной карты {sample} считан с ошибкой: не сходится контрольная цифра. Отсканируйте карту ещё раз или введите номер вручную.</source>
+        <translation>Club card number {sample} was misread: the check digit does not match. Scan the card again or enter the number by hand.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="116"/>
+        <source>Сканер ничего не передал. Отсканируйте штрихкод ещё раз.</source>
+        <translation>The scanner sent nothing. Scan the barcode again.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="117"/>
+        <source>Считано слишком много символов ({length}, допустимо не больше {limit}). Похоже, отсканировано несколько кодов подряд — отсканируйте один код ещё раз.</source>
+        <translation>Too many characters read ({length}, at most {limit} allowed). Several codes seem to have been scanned in a row; scan one code again.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="118"/>
+        <source>Код «{sample}» не распознан: это не заказ, не коробка, не ячейка, не клубная карта, не бейдж и не код получения. Проверьте, тот ли штрихкод отсканирован.</source>
+        <translation>Code «{sample}» is not recognised: it is not an order, box, cell, club card, badge or pickup code. Check that the right barcode was scanned.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="119"/>
+        <source>Смена уже открыта (с {opened_at}). Продолжайте работу в ней или закройте её.</source>
+        <translation>The shift is already open (since {opened_at}). Continue working in it or close it.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="120"/>
+        <source>Открытой смены нет. Откройте смену.</source>
+        <translation>No shift is open. Open a shift.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="121"/>
+        <source>SMS по заказу {order} отправить нельзя: заказ в состоянии «{status}», а не «готов к выдаче».</source>
+        <translation>The SMS for order {order} cannot be sent: the order is in state «{status}», not «ready for pickup».</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="122"/>
+        <source>По заказу {order} сегодня уже {count} повторных SMS — это предел. Следующую отправку можно сделать после {next_at}.</source>
+        <translation>Order {order} has already had {count} repeat SMS today; that is the limit. The next one can be sent after {next_at}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="123"/>
+        <source>SMS по заказу {order} уже отправлялось недавно. Повторить можно после {next_at}.</source>
+        <translation>An SMS for order {order} was sent recently. It can be repeated after {next_at}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="124"/>
+        <source>Хранение заказа {order} уже продлевалось (на {days} дн.). Повторное продление не допускается.</source>
+        <translation>Storage of order {order} has already been extended (by {days} days). It cannot be extended again.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="125"/>
+        <source>Продлить хранение можно на 1–{max} дней, а не на {days}.</source>
+        <translation>Storage can be extended by 1–{max} days, not by {days}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="126"/>
+        <source>Заказ {order} не ожидает выдачи (состояние «{status}»): продлевать нечего.</source>
+        <translation>Order {order} is not awaiting pickup (state «{status}»): there is nothing to extend.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="127"/>
+        <source>Часть мест заказа {order} уже отсканирована в возврат: продление невозможно.</source>
+        <translation>Some boxes of order {order} have already been scanned into a return: extension is not possible.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="128"/>
+        <source>Адрес сервера указан неверно: «{url}». Пример: https://pvz.example.ru</source>
+        <translation>The server address is wrong: «{url}». Example: https://pvz.example.ru</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="129"/>
+        <source>Срок действия кода регистрации истёк. Попросите новый код у администратора.</source>
+        <translation>The registration code has expired. Ask your administrator for a new code.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="130"/>
+        <source>Код регистрации неверен или уже использован. Попросите новый код у администратора.</source>
+        <translation>The registration code is wrong or already used. Ask your administrator for a new code.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="131"/>
+        <source>Сервер отклонил регистрацию: {detail}</source>
+        <translation>The server refused the registration: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="132"/>
+        <source>По адресу {url} работает не сервер Pickup Desk. Проверьте адрес.</source>
+        <translation>The address {url} is not a Pickup Desk server. Check the address.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="133"/>
+        <source>Сертификат сервера {url} не прошёл проверку. Проверьте адрес или укажите файл сертификатов организации (ca_bundle) в настройках.</source>
+        <translation>The certificate of server {url} failed verification. Check the address or set your organisation&apos;s certificate file (ca_bundle) in the settings.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="134"/>
+        <source>Сервер {url} не отвечает. Проверьте адрес и подключение к сети.</source>
+        <translation>Server {url} does not answer. Check the address and the network connection.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="135"/>
+        <source>Сервер {url} требует более новую версию программы (не ниже {version}). Обновите программу, затем повторите регистрацию.</source>
+        <translation>Server {url} requires a newer version of the program (at least {version}). Update the program, then register again.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="136"/>
+        <source>Включён Caps Lock: большие и маленькие буквы перепутаны. Выключите Caps Lock.</source>
+        <translation>Caps Lock is on: capital and small letters are swapped. Turn Caps Lock off.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="137"/>
+        <source>Пришло «{raw}» вместо «{expected}». Отсканируйте тестовый код ещё раз; если снова не так — сбросьте сканер к заводским настройкам.</source>
+        <translation>Received «{raw}» instead of «{expected}». Scan the test code again; if it is still wrong, reset the scanner to its factory settings.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="138"/>
+        <source>Сканер не нажимает Enter после кода. Включите в настройках сканера суффикс Enter (CR) по инструкции к сканеру — иначе программа не поймёт, где кончается код.</source>
+        <translation>The scanner does not press Enter after the code. Turn on the Enter (CR) suffix in the scanner settings as its manual describes, or the program cannot tell where a code ends.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="139"/>
+        <source>Сканер ничего не передал. Проверьте кабель или режим клавиатуры (HID) и отсканируйте ещё раз.</source>
+        <translation>The scanner sent nothing. Check the cable or the keyboard (HID) mode and scan again.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="140"/>
+        <source>Пришло «{raw}» без цифр: сканер, вероятно, набирает цифры на цифровой клавиатуре при выключенном NumLock. Включите NumLock и отсканируйте ещё раз.</source>
+        <translation>Received «{raw}» without digits: the scanner probably types digits on the numeric keypad with NumLock off. Turn NumLock on and scan again.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="141"/>
+        <source>Сканер печатает в русской раскладке: вместо «{expected}» пришло «{typed}». Программа это исправит сама (настройка «исправлять раскладку» включена); лучше переключить раскладку по умолчанию на английскую или настроить сканер на ввод кодами Alt.</source>
+        <translation>The scanner types in the Russian keyboard layout: «{typed}» arrived instead of «{expected}». The program corrects this itself (the «fix layout» setting is on); better switch the default layout to English or set the scanner to Alt-code input.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="142"/>
+        <source>Сканер печатает медленно (пауза до {slowest} мс между символами): такой ввод трудно отличить от ручного. Уменьшите в настройках сканера задержку между символами (inter-character delay).</source>
+        <translation>The scanner types slowly (pauses up to {slowest} ms between characters): such input is hard to tell from typing by hand. Reduce the inter-character delay in the scanner settings.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="30"/>
+        <source>клиент с телефоном {phone} не найден в этом пункте выдачи.</source>
+        <translation>no customer with phone {phone} at this pickup point.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="31"/>
+        <source>нет заказа на сумму от 5 000 ₽ (выданного или готового к выдаче в этом пункте).</source>
+        <translation>no order of 5 000 ₽ or more (handed over or ready for pickup at this point).</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="32"/>
+        <source>у клиента с телефоном {phone} уже есть клубная карта {card}.</source>
+        <translation>the customer with phone {phone} already has club card {card}.</translation>
     </message>
 </context>
 <context>
@@ -900,11 +1796,173 @@ Technical: {1}</translation>
     </message>
 </context>
 <context>
+    <name>ImageFrameSource</name>
+    <message>
+        <location filename="../../ui/hardware/frames.py" line="56"/>
+        <source>Тестовые кадры ({0})</source>
+        <translation>Test frames ({0})</translation>
+    </message>
+</context>
+<context>
     <name>KeyCapture</name>
     <message>
         <location filename="../../ui/hardware/scanner_wizard.py" line="65"/>
         <source>Щёлкните здесь и отсканируйте тестовый код…</source>
         <translation>Click here and scan the test code…</translation>
+    </message>
+</context>
+<context>
+    <name>LabelDialog</name>
+    <message>
+        <location filename="../../ui/hardware/label_dialog.py" line="51"/>
+        <source>Печать этикеток</source>
+        <translation>Label printing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/label_dialog.py" line="61"/>
+        <source>Этикетки ячеек</source>
+        <translation>Cell labels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/label_dialog.py" line="62"/>
+        <source>Повторная этикетка коробки</source>
+        <translation>Box label reprint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/label_dialog.py" line="63"/>
+        <source>Клубная карта</source>
+        <translation>Club card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/label_dialog.py" line="73"/>
+        <source>Первая ячейка</source>
+        <translation>First cell</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/label_dialog.py" line="73"/>
+        <source>Последняя ячейка</source>
+        <translation>Last cell</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/label_dialog.py" line="75"/>
+        <source>Штрихкод коробки</source>
+        <translation>Box barcode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/label_dialog.py" line="75"/>
+        <source>Всего мест в заказе</source>
+        <translation>Total boxes in the order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/label_dialog.py" line="77"/>
+        <source>Номер карты (13 цифр)</source>
+        <translation>Card number (13 digits)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/label_dialog.py" line="83"/>
+        <source>Печать</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/label_dialog.py" line="85"/>
+        <source>Закрыть</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/label_dialog.py" line="88"/>
+        <source>Что печатать</source>
+        <translation>What to print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/label_dialog.py" line="89"/>
+        <source>Этикетки</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/label_dialog.py" line="117"/>
+        <source>Укажите ячейки как на этикетке: CA0101 … CA0410 (первая не больше последней).</source>
+        <translation>Enter the cells as on the label: CA0101 … CA0410 (the first not after the last).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/label_dialog.py" line="120"/>
+        <source>Слишком много этикеток ({0}): не больше {1} за раз.</source>
+        <translation>Too many labels ({0}): at most {1} at a time.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/label_dialog.py" line="128"/>
+        <source>Отсканируйте штрихкод коробки (B + 15 цифр) и укажите, сколько мест в заказе.</source>
+        <translation>Scan the box barcode (B + 15 digits) and enter how many boxes the order has.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/label_dialog.py" line="134"/>
+        <source>Номер клубной карты — 13 цифр, начинается с 2, с верной контрольной цифрой.</source>
+        <translation>A club card number has 13 digits, starts with 2 and has a valid check digit.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/label_dialog.py" line="169"/>
+        <source>, листов A4: {0}</source>
+        <translation>, A4 sheets: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/label_dialog.py" line="170"/>
+        <source>Этикеток: {0}</source>
+        <translation>Labels: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/label_dialog.py" line="182"/>
+        <source>Отправлено на печать: {0} стр.</source>
+        <translation>Sent to the printer: {0} pages.</translation>
+    </message>
+</context>
+<context>
+    <name>LabelStocks</name>
+    <message>
+        <location filename="../../desktop/labels/templates.py" line="60"/>
+        <source>Термоэтикетка 58×40 мм</source>
+        <translation>Thermal label 58×40 mm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels/templates.py" line="62"/>
+        <source>Термоэтикетка 100×150 мм</source>
+        <translation>Thermal label 100×150 mm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels/templates.py" line="65"/>
+        <source>Этикетка 70×37 мм на листе A4</source>
+        <translation>Label 70×37 mm on an A4 sheet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels/templates.py" line="69"/>
+        <source>Лист A4, 24 этикетки 70×37 мм</source>
+        <translation>A4 sheet, 24 labels 70×37 mm</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../desktop/labels/content.py" line="33"/>
+        <source>Ячейка хранения</source>
+        <translation>Storage cell</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels/content.py" line="48"/>
+        <source>Грузоместо (повторная этикетка)</source>
+        <translation>Box (replacement label)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels/content.py" line="49"/>
+        <source>{0} из {1}</source>
+        <translation>{0} of {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels/content.py" line="50"/>
+        <source>Заказ {0}</source>
+        <translation>Order {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels/content.py" line="59"/>
+        <source>Клубная карта</source>
+        <translation>Club card</translation>
     </message>
 </context>
 <context>
@@ -1451,6 +2509,57 @@ Technical: {1}</translation>
     </message>
 </context>
 <context>
+    <name>PrintUi</name>
+    <message>
+        <location filename="../../ui/hardware/print_ui.py" line="119"/>
+        <source>Документ не напечатан</source>
+        <translation>Document not printed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/print_ui.py" line="121"/>
+        <source>Печатать ещё раз</source>
+        <translation>Print again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/print_ui.py" line="123"/>
+        <source>Закрыть (документ сохранён)</source>
+        <translation>Close (the document is saved)</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterSettingsDialog</name>
+    <message>
+        <location filename="../../ui/hardware/print_ui.py" line="37"/>
+        <source>Настройки печати</source>
+        <translation>Print settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/print_ui.py" line="45"/>
+        <source>В системе нет ни одного принтера. Установите принтер в Windows и откройте это окно снова.</source>
+        <translation>No printer is installed. Install a printer in Windows and open this window again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/print_ui.py" line="61"/>
+        <source>Принтер по умолчанию</source>
+        <translation>Default printer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/print_ui.py" line="66"/>
+        <source>{0} (не найден)</source>
+        <translation>{0} (not found)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/print_ui.py" line="68"/>
+        <source>Пробная страница</source>
+        <translation>Test page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/print_ui.py" line="91"/>
+        <source>Пробная страница отправлена на «{0}». Проверьте, что она напечаталась.</source>
+        <translation>Test page sent to «{0}». Check that it printed.</translation>
+    </message>
+</context>
+<context>
     <name>Printing</name>
     <message>
         <location filename="../../ui/hardware/printing.py" line="54"/>
@@ -1744,6 +2853,49 @@ Technical: {1}</translation>
         <location filename="../../ui/pages/receiving_page.py" line="244"/>
         <source>Акт расхождений напечатан.</source>
         <translation>Discrepancy report printed.</translation>
+    </message>
+</context>
+<context>
+    <name>ReprintDialog</name>
+    <message>
+        <location filename="../../ui/hardware/reprint_dialog.py" line="23"/>
+        <source>НЕ напечатан</source>
+        <translation>NOT printed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/reprint_dialog.py" line="24"/>
+        <source>напечатан</source>
+        <translation>printed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/reprint_dialog.py" line="25"/>
+        <source>не печатался</source>
+        <translation>never printed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/reprint_dialog.py" line="39"/>
+        <source>Печатать ещё раз</source>
+        <translation>Print again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/reprint_dialog.py" line="52"/>
+        <source>Напечатанных документов пока нет.</source>
+        <translation>No printed documents yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/reprint_dialog.py" line="53"/>
+        <source>Печатать</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/reprint_dialog.py" line="57"/>
+        <source>Закрыть</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/reprint_dialog.py" line="74"/>
+        <source>Отправлено на печать: {0}</source>
+        <translation>Sent to the printer: {0}</translation>
     </message>
 </context>
 <context>

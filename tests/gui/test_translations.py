@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 
+from desktop import translatable
+from desktop.errors import DomainError
 from desktop.services.staff import StaffService
 from ui import translations_build
 from ui.login_screen import LoginScreen
@@ -40,3 +43,36 @@ def test_every_message_has_a_context_lupdate_can_see():
     contexts = [c.find("name").text for c in ET.parse(TS).iter("context")]
     assert all(contexts), "a <context> without a name: use self.tr or QCoreApplication.translate(context, text)"
     assert "EnrolWizard" in contexts
+
+
+def _domain_translations() -> dict[str, str]:
+    return {m.find("source").text: m.find("translation").text
+            for c in ET.parse(TS).iter("context") if c.find("name").text == translations_build.DOMAIN_CONTEXT
+            for m in c.iter("message")}
+
+
+def test_every_registered_domain_message_has_an_english_translation_with_the_same_placeholders():
+    translated = _domain_translations()
+    catalog = translations_build.domain_catalog()
+    assert len(catalog) > 100  # every registering module in desktop/ and ui/ was found and imported
+    missing = [code for code, text in catalog.items() if not translated.get(text)]
+    assert missing == [], "run python -m ui.translations_build --update and translate the new entries"
+    changed = [text for text in catalog.values()
+               if sorted(re.findall(r"\{\w*\}", text)) != sorted(re.findall(r"\{\w*\}", translated[text]))]
+    assert changed == []
+
+
+def test_a_domain_error_is_shown_in_english_with_its_parameters(qtbot):
+    (qm,) = translations_build.release()
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    app = QCoreApplication.instance()
+    app.installTranslator(translator)
+    translatable.use_translator(QCoreApplication.translate)
+    try:
+        assert str(DomainError("order.not_found", order="A-17")) == "Order A-17 was not found at this pickup point."
+        assert str(DomainError("no.such.code")) == "Error: no.such.code"
+    finally:
+        app.removeTranslator(translator)
+        translatable.use_translator(lambda _context, text: text)
+    assert str(DomainError("order.not_found", order="A-17")) == "Заказ A-17 не найден в этом пункте выдачи."

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PIL import Image
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QImage, QPixmap, QShowEvent
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -46,7 +46,11 @@ class _DecodeTask(QRunnable):
             self._signals.failed.emit(str(exc))
             return
         except (OSError, ValueError):  # not an image / damaged file: the environment's fault, not a bug
-            self._signals.failed.emit("Не удалось открыть снимок: это не изображение или файл повреждён.")
+            self._signals.failed.emit(
+                QCoreApplication.translate(
+                    "CameraDialog", "Не удалось открыть снимок: это не изображение или файл повреждён."
+                )
+            )
             return
         self._signals.done.emit(result)
 
@@ -64,7 +68,7 @@ class CameraDialog(QDialog):
         pool: QThreadPool | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Сканирование камерой")
+        self.setWindowTitle(self.tr("Сканирование камерой"))
         self.source = source or CameraSource(self)
         self.close_on_decode = close_on_decode
         self.frames_seen = self.frames_decoded = self.frames_dropped = 0
@@ -84,12 +88,12 @@ class CameraDialog(QDialog):
         self.preview.setMinimumSize(*PREVIEW_SIZE)
         self.preview.setStyleSheet("background: #202020; color: #f0f0f0; font-size: 15px; padding: 24px;")
         self.preview.setWordWrap(True)
-        self.status = QLabel("Поднесите штрихкод или QR-код к камере.")
+        self.status = QLabel(self.tr("Поднесите штрихкод или QR-код к камере."))
         self.status.setWordWrap(True)
         self.status.setStyleSheet("font-size: 16px; padding: 6px;")
-        open_file = QPushButton("Открыть фото…")
+        open_file = QPushButton(self.tr("Открыть фото…"))
         open_file.clicked.connect(self._on_open_file)
-        close = QPushButton("Закрыть")
+        close = QPushButton(self.tr("Закрыть"))
         close.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(open_file)
@@ -102,7 +106,7 @@ class CameraDialog(QDialog):
         reason = self.source.unavailable_reason
         if reason:
             self.preview.setText(reason)
-            self.status.setText("Можно открыть фотографию кода с диска.")
+            self.status.setText(self.tr("Можно открыть фотографию кода с диска."))
 
     # --- lifecycle ---------------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
@@ -133,11 +137,12 @@ class CameraDialog(QDialog):
 
     def decode_image_file(self, path: str | Path) -> None:
         """Decode a photo (off the GUI thread); the result arrives like a camera frame's."""
-        self.status.setText(f"Читаю код на снимке {Path(path).name}…")
+        self.status.setText(self.tr("Читаю код на снимке {0}…").format(Path(path).name))
         self._pool.start(_DecodeTask(lambda: _file_or_message(path), self._signals))
 
     def _on_open_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Фото кода", "", "Изображения (*.png *.jpg *.jpeg *.bmp *.webp)")
+        images = self.tr("Изображения (*.png *.jpg *.jpeg *.bmp *.webp)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Фото кода"), "", images)
         if path:
             self.decode_image_file(path)
 
@@ -152,7 +157,7 @@ class CameraDialog(QDialog):
             return
         self._last = (text, now)
         self.status.setStyleSheet("font-size: 16px; padding: 6px; color: #006400; font-weight: bold;")
-        self.status.setText(f"Считан код: {_short(text)}")
+        self.status.setText(self.tr("Считан код: {0}").format(_short(text)))
         self.code_decoded.emit(text)
         if self.close_on_decode:
             self.accept()
@@ -174,7 +179,10 @@ def _file_or_message(path: str | Path) -> list[Decoded]:
     found = decode_file(path)
     if not found:
         raise NoCodeInPhoto(
-            "На снимке не найден штрихкод или QR-код. Снимите код ближе, без бликов, и попробуйте снова."
+            QCoreApplication.translate(
+                "CameraDialog",
+                "На снимке не найден штрихкод или QR-код. Снимите код ближе, без бликов, и попробуйте снова.",
+            )
         )
     return found
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSizeF
+from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF
 from PySide6.QtGui import QFont, QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
@@ -68,6 +68,6 @@ def print_document(document: Document, printer: QPrinter) -> None:
 def preview_dialog(document: Document, printer: QPrinter, parent: QWidget | None = None) -> QPrintPreviewDialog:
     """A print preview (with the print button) for the document; the caller exec()s or open()s it."""
     dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle(f"Предпросмотр: {document.title}")
+    dialog.setWindowTitle(QCoreApplication.translate("Documents", "Предпросмотр: {0}").format(document.title))
     dialog.paintRequested.connect(lambda target: print_document(document, target))
     return dialog

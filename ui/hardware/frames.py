@@ -8,13 +8,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from PIL import Image
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QImage
 
 log = logging.getLogger(__name__)
-NO_CAMERA = (
+NO_CAMERA = QT_TRANSLATE_NOOP(
+    "CameraSource",
     "Камера не найдена. Подключите веб-камеру и откройте это окно снова — или сфотографируйте код "
-    "телефоном и откройте снимок кнопкой «Открыть фото…»."
+    "телефоном и откройте снимок кнопкой «Открыть фото…».",
 )
 
 
@@ -52,7 +53,7 @@ class ImageFrameSource(FrameSource):
 
     @property
     def description(self) -> str:
-        return f"Тестовые кадры ({len(self._images)})"
+        return self.tr("Тестовые кадры ({0})").format(len(self._images))
 
     def start(self) -> None:
         self._timer.start()
@@ -81,11 +82,11 @@ class CameraSource(FrameSource):
             from PySide6.QtMultimedia import QMediaDevices
         except ImportError as exc:  # Qt Multimedia missing from the install: treat as "no camera"
             log.warning("Qt Multimedia is not available: %s", exc)
-            self._reason = NO_CAMERA
+            self._reason = QCoreApplication.translate("CameraSource", NO_CAMERA)
             return
         device = QMediaDevices.defaultVideoInput()
         if device.isNull():
-            self._reason = NO_CAMERA
+            self._reason = QCoreApplication.translate("CameraSource", NO_CAMERA)
         else:
             self._name = device.description()
             self._device = device
@@ -126,7 +127,11 @@ class CameraSource(FrameSource):
 
     def _on_error(self, _error: object, text: str) -> None:
         log.warning("camera error: %s", text)
-        self.failed.emit(f"Камера сообщила об ошибке: {text}. Закройте другие программы, которые используют камеру.")
+        self.failed.emit(
+            self.tr("Камера сообщила об ошибке: {0}. Закройте другие программы, которые используют камеру.").format(
+                text
+            )
+        )
 
 
 def _distance_to_hd(video_format: Any) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PIL import Image
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -48,7 +48,7 @@ class LabelDialog(QDialog):
         self, printing: Printing, parent: QWidget | None = None, ask: Callable[[QWidget | None, str], bool] = ask_retry
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Печать этикеток")
+        self.setWindowTitle(self.tr("Печать этикеток"))
         self.printing = printing
         self._ask = ask
         self.pages: list[Image.Image] = []
@@ -58,33 +58,35 @@ class LabelDialog(QDialog):
     def _build(self) -> None:
         self.kind = QComboBox()
         for key, title in (
-            ("cells", "Этикетки ячеек"),
-            ("box", "Повторная этикетка коробки"),
-            ("card", "Клубная карта"),
+            ("cells", self.tr("Этикетки ячеек")),
+            ("box", self.tr("Повторная этикетка коробки")),
+            ("card", self.tr("Клубная карта")),
         ):
             self.kind.addItem(title, key)
         self.stock = QComboBox()
         for key, stock in STOCKS.items():
-            self.stock.addItem(stock.title, key)
+            self.stock.addItem(QCoreApplication.translate("LabelStocks", stock.title), key)
         self.first_cell, self.last_cell = QLineEdit("CA0101"), QLineEdit("CA0410")
         self.box_code, self.box_count = QLineEdit(), QSpinBox(minimum=1, maximum=99)
         self.card_number = QLineEdit()
         self.forms = QStackedWidget()
-        self.forms.addWidget(_form(("Первая ячейка", self.first_cell), ("Последняя ячейка", self.last_cell)))
-        self.forms.addWidget(_form(("Штрихкод коробки", self.box_code), ("Всего мест в заказе", self.box_count)))
-        self.forms.addWidget(_form(("Номер карты (13 цифр)", self.card_number)))
+        first, last = (self.tr("Первая ячейка"), self.first_cell), (self.tr("Последняя ячейка"), self.last_cell)
+        self.forms.addWidget(_form(first, last))
+        box, count = (self.tr("Штрихкод коробки"), self.box_code), (self.tr("Всего мест в заказе"), self.box_count)
+        self.forms.addWidget(_form(box, count))
+        self.forms.addWidget(_form((self.tr("Номер карты (13 цифр)"), self.card_number)))
         self.preview = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.preview.setMinimumSize(PREVIEW_WIDTH + 24, PREVIEW_HEIGHT + 24)
         self.preview.setStyleSheet("background: #d0d0d0; padding: 8px;")
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.print_button = QPushButton("Печать")
+        self.print_button = QPushButton(self.tr("Печать"))
         self.print_button.clicked.connect(self._on_print)
-        close = QPushButton("Закрыть")
+        close = QPushButton(self.tr("Закрыть"))
         close.clicked.connect(self.reject)
         top = QFormLayout()
-        top.addRow("Что печатать", self.kind)
-        top.addRow("Этикетки", self.stock)
+        top.addRow(self.tr("Что печатать"), self.kind)
+        top.addRow(self.tr("Этикетки"), self.stock)
         buttons = QHBoxLayout()
         buttons.addWidget(self.summary, 1)
         buttons.addWidget(self.print_button)
@@ -112,22 +114,25 @@ class LabelDialog(QDialog):
                 codes = cell_range(self.first_cell.text().strip().upper(), self.last_cell.text().strip().upper())
             except ValueError:
                 raise ValueError(
-                    "Укажите ячейки как на этикетке: CA0101 … CA0410 (первая не больше последней)."
+                    self.tr("Укажите ячейки как на этикетке: CA0101 … CA0410 (первая не больше последней).")
                 ) from None
             if len(codes) > MAX_LABELS:
-                raise ValueError(f"Слишком много этикеток ({len(codes)}): не больше {MAX_LABELS} за раз.")
+                too_many = self.tr("Слишком много этикеток ({0}): не больше {1} за раз.")
+                raise ValueError(too_many.format(len(codes), MAX_LABELS))
             return [cell_label(code) for code in codes]
         if kind == "box":
             try:
                 return [box_relabel(self.box_code.text().strip().upper(), self.box_count.value())]
             except ValueError:
                 raise ValueError(
-                    "Отсканируйте штрихкод коробки (B + 15 цифр) и укажите, сколько мест в заказе."
+                    self.tr("Отсканируйте штрихкод коробки (B + 15 цифр) и укажите, сколько мест в заказе.")
                 ) from None
         try:
             return [club_card_label(self.card_number.text().strip())]
         except ValueError:
-            raise ValueError("Номер клубной карты — 13 цифр, начинается с 2, с верной контрольной цифрой.") from None
+            raise ValueError(
+                self.tr("Номер клубной карты — 13 цифр, начинается с 2, с верной контрольной цифрой.")
+            ) from None
 
     def stock_template(self) -> LabelTemplate | SheetTemplate:
         return STOCKS[str(self.stock.currentData())]
@@ -161,8 +166,8 @@ class LabelDialog(QDialog):
                 Qt.TransformationMode.SmoothTransformation,
             )
         )
-        sheets = f", листов A4: {len(self.pages)}" if isinstance(stock, SheetTemplate) else ""
-        self.summary.setText(f"Этикеток: {len(contents)}{sheets}")
+        sheets = self.tr(", листов A4: {0}").format(len(self.pages)) if isinstance(stock, SheetTemplate) else ""
+        self.summary.setText(self.tr("Этикеток: {0}").format(len(contents)) + sheets)
         self.print_button.setEnabled(True)
 
     def _on_print(self) -> None:
@@ -174,7 +179,7 @@ class LabelDialog(QDialog):
                     continue
                 return
             self.labels_printed.emit(count)
-            self.summary.setText(f"Отправлено на печать: {count} стр.")
+            self.summary.setText(self.tr("Отправлено на печать: {0} стр.").format(count))
             return
 
 

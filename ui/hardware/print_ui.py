@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,7 +34,7 @@ class PrinterSettingsDialog(QDialog):
 
     def __init__(self, printing: Printing, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Настройки печати")
+        self.setWindowTitle(self.tr("Настройки печати"))
         self.printing = printing
         self._combos: dict[str, QComboBox] = {}
         self._results: dict[str, QLabel] = {}
@@ -42,7 +42,7 @@ class PrinterSettingsDialog(QDialog):
         printers = available_printers()
         if not printers:
             warning = QLabel(
-                "В системе нет ни одного принтера. Установите принтер в Windows и откройте это окно снова."
+                self.tr("В системе нет ни одного принтера. Установите принтер в Windows и откройте это окно снова.")
             )
             warning.setWordWrap(True)
             warning.setStyleSheet("color: #a00000; font-weight: bold;")
@@ -58,18 +58,18 @@ class PrinterSettingsDialog(QDialog):
 
     def _add_row(self, grid: QGridLayout, row: int, kind: str, title: str, names: list[str]) -> None:
         combo = QComboBox()
-        combo.addItem("Принтер по умолчанию", DEFAULT_CHOICE)
+        combo.addItem(self.tr("Принтер по умолчанию"), DEFAULT_CHOICE)
         for name in names:
             combo.addItem(name, name)
         current = self.printing.printers.get(kind, DEFAULT_CHOICE)
         if current and combo.findData(current) < 0:
-            combo.addItem(f"{current} (не найден)", current)
+            combo.addItem(self.tr("{0} (не найден)").format(current), current)
         combo.setCurrentIndex(max(0, combo.findData(current)))
-        test = QPushButton("Пробная страница")
+        test = QPushButton(self.tr("Пробная страница"))
         test.clicked.connect(lambda: self._on_test(kind))
         result = QLabel("")
         result.setWordWrap(True)
-        grid.addWidget(QLabel(title.capitalize()), row * 2, 0)
+        grid.addWidget(QLabel(QCoreApplication.translate("Printing", title).capitalize()), row * 2, 0)
         grid.addWidget(combo, row * 2, 1)
         grid.addWidget(test, row * 2, 2)
         grid.addWidget(result, row * 2 + 1, 1, 1, 2)
@@ -88,7 +88,7 @@ class PrinterSettingsDialog(QDialog):
             label.setText(str(error))
             return
         label.setStyleSheet("color: #006400;")
-        label.setText(f"Пробная страница отправлена на «{name}». Проверьте, что она напечаталась.")
+        label.setText(self.tr("Пробная страница отправлена на «{0}». Проверьте, что она напечаталась.").format(name))
 
     def _on_save(self) -> None:
         chosen = self.chosen()
@@ -116,9 +116,12 @@ def print_or_explain(
 
 
 def ask_retry(parent: QWidget | None, text: str) -> bool:
-    box = QMessageBox(QMessageBox.Icon.Warning, "Документ не напечатан", text, parent=parent)
-    again = box.addButton("Печатать ещё раз", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("Закрыть (документ сохранён)", QMessageBox.ButtonRole.RejectRole)
+    title = QCoreApplication.translate("PrintUi", "Документ не напечатан")
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
+    again_text = QCoreApplication.translate("PrintUi", "Печатать ещё раз")
+    again = box.addButton(again_text, QMessageBox.ButtonRole.AcceptRole)
+    close_text = QCoreApplication.translate("PrintUi", "Закрыть (документ сохранён)")
+    box.addButton(close_text, QMessageBox.ButtonRole.RejectRole)
     box.exec()
     return box.clickedButton() is again
 

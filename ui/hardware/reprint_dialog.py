@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -18,7 +19,11 @@ from PySide6.QtWidgets import (
 from desktop.documents.jobs import PrintJournal, PrintRecord
 from desktop.documents.model import DocumentKind
 
-STATUS_TEXT = {"failed": "НЕ напечатан", "printed": "напечатан", "rendered": "не печатался"}
+STATUS_TEXT = {
+    "failed": QT_TRANSLATE_NOOP("ReprintDialog", "НЕ напечатан"),
+    "printed": QT_TRANSLATE_NOOP("ReprintDialog", "напечатан"),
+    "rendered": QT_TRANSLATE_NOOP("ReprintDialog", "не печатался"),
+}
 
 
 class ReprintDialog(QDialog):
@@ -31,24 +36,25 @@ class ReprintDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Печатать ещё раз")
+        self.setWindowTitle(self.tr("Печатать ещё раз"))
         self.setMinimumWidth(640)
         self._reprint = reprint
         self.list = QListWidget()
         records = sorted(journal.recent(), key=lambda r: r.status != "failed")
         for record in records:
-            item = QListWidgetItem(f"{record.document.title} — {STATUS_TEXT.get(record.status, record.status)}")
+            status = QCoreApplication.translate("ReprintDialog", STATUS_TEXT.get(record.status, record.status))
+            item = QListWidgetItem(f"{record.document.title} — {status}")
             item.setData(256, (record.document.kind, record.document.key))
             self.list.addItem(item)
         if records:
             self.list.setCurrentRow(0)
         self.list.itemActivated.connect(lambda _item: self._on_print())
-        self.result_label = QLabel("" if records else "Напечатанных документов пока нет.")
-        button = QPushButton("Печатать")
+        self.result_label = QLabel("" if records else self.tr("Напечатанных документов пока нет."))
+        button = QPushButton(self.tr("Печатать"))
         button.setDefault(True)
         button.setEnabled(bool(records))
         button.clicked.connect(self._on_print)
-        close = QPushButton("Закрыть")
+        close = QPushButton(self.tr("Закрыть"))
         close.clicked.connect(self.reject)
         row = QHBoxLayout()
         row.addWidget(self.result_label, 1)
@@ -65,4 +71,4 @@ class ReprintDialog(QDialog):
         kind, key = item.data(256)
         record = self._reprint(kind, key)
         if record is not None:
-            self.result_label.setText(f"Отправлено на печать: {record.document.title}")
+            self.result_label.setText(self.tr("Отправлено на печать: {0}").format(record.document.title))

@@ -1,0 +1,43 @@
+"""The Qt-free translation seam: domain messages and core texts follow the translator the UI installs."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop import messages, translatable
+from desktop.errors import DomainError
+from desktop.labels.content import box_relabel
+
+
+@pytest.fixture
+def english():
+    table = {
+        ("DomainMessages", "Заказ {order} не найден в этом пункте выдачи."): "Order {order} was not found here.",
+        ("DomainMessages", "Ошибка: {code}"): "Error: {code}",
+        ("Labels", "{0} из {1}"): "{0} of {1}",
+    }
+    translatable.use_translator(lambda context, text: table.get((context, text), text))
+    yield
+    translatable.use_translator(lambda _context, text: text)
+
+
+def test_without_a_translator_texts_stay_in_russian():
+    assert str(DomainError("order.not_found", order="A-1")) == "Заказ A-1 не найден в этом пункте выдачи."
+    assert box_relabel("B004250000001202", 3).headline == "2 из 3"
+
+
+def test_the_installed_translator_renders_domain_errors_and_core_texts(english):
+    assert str(DomainError("order.not_found", order="A-1")) == "Order A-1 was not found here."
+    assert str(DomainError("no.such.code", order="A-1")) == "Error: no.such.code"
+    assert box_relabel("B004250000001202", 3).headline == "2 of 3"
+
+
+def test_a_translation_missing_a_parameter_still_renders_the_text(english):
+    translatable.use_translator(lambda _context, _text: "Order {number} missing")
+    assert messages.describe("order.not_found", {"order": "A-1"}) == "Order {number} missing"
+
+
+def test_a_code_cannot_be_registered_twice_with_another_text():
+    with pytest.raises(ValueError, match=r"order\.not_found"):
+        messages.register({"order.not_found": "другой текст"})
+    assert "order.not_found" in messages.catalog()
