@@ -41,8 +41,8 @@ from backend.schemas import (
     SnapshotOut,
 )
 from backend.serialize import iso, point_dict, snapshot
-from desktop.domain.order_states import OrderEvent, next_status
-from desktop.errors import IllegalTransition
+from protocol.errors import IllegalTransition
+from protocol.order_states import OrderEvent, next_status
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": ApiErrorBody} for code in (401, 403, 404, 409, 410, 413, 422, 426)

@@ -20,7 +20,7 @@ from backend.serialize import (
     shipment_dict,
     staff_dict,
 )
-from desktop.domain.pickup_code import CodeHashParams
+from protocol.pickup_code import CodeHashParams
 
 CENTRAL_STATUSES = ("created", "in_transit")  # statuses the order system may still set on re-import
 POINT_FIELDS = ("name", "city", "address", "hours", "timezone", "storage_days", "id_check_threshold_kopecks")

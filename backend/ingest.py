@@ -19,8 +19,8 @@ from backend.codes import CodeIssuer
 from backend.db import Database
 from backend.models import Device, EventRecord, Point
 from backend.rules import APPLIED, Outcome, RuleContext, apply_event, has_rule, rejected
-from desktop import events as ev
-from desktop.errors import DomainError
+from protocol import events as ev
+from protocol.errors import DomainError
 
 log = logging.getLogger(__name__)
 

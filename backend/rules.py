@@ -36,10 +36,10 @@ from backend.models import (
 from backend.serialize import card_dict, load_order, order_dict, parse_iso, shipment_dict
 from backend.sms.models import PURPOSES
 from backend.sms.service import request_sms
-from desktop import events as ev
-from desktop.domain.money import points_for
-from desktop.domain.order_states import AT_POINT, OrderEvent, OrderStatus, next_status
-from desktop.errors import IllegalTransition
+from protocol import events as ev
+from protocol.errors import IllegalTransition
+from protocol.money import points_for
+from protocol.order_states import AT_POINT, OrderEvent, OrderStatus, next_status
 
 S = OrderStatus
 BEFORE_ARRIVAL = (S.CREATED, S.IN_TRANSIT, S.PARTIALLY_ARRIVED)

@@ -20,7 +20,7 @@ from typing import Any
 import platformdirs
 
 from desktop import messages
-from desktop.errors import DomainError
+from protocol.errors import DomainError
 
 APP_NAME = "PickupDesk"
 APP_AUTHOR = "PickupDesk"

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from enum import StrEnum, auto
 
 from desktop import messages
-from desktop.domain import ean13
-from desktop.errors import DomainError
+from protocol import ean13
+from protocol.errors import DomainError
 
 GS = "\x1d"  # GS1 group separator (FNC1 in the data)
 

@@ -24,8 +24,8 @@ import requests
 
 from desktop import messages
 from desktop.config import AppConfig
-from desktop.errors import DomainError
 from desktop.version import __version__, build_info
+from protocol.errors import DomainError
 
 HEALTH_TIMEOUT = (5.0, 10.0)
 TERMINATOR_SUFFIXES = ("\n", "\r", "\r\n", "\t")
@@ -272,7 +272,7 @@ def check_backend(config: AppConfig, device: dict[str, Any] | None, report: Self
         status = Status.WARNING if exc.code == "backend.unreachable" else Status.FAILED
         report.add("Сервер", status, str(exc) + (" Программа работает офлайн." if status is Status.WARNING else ""))
         return
-    from desktop.events import SCHEMA_V
+    from protocol.events import SCHEMA_V
 
     if client_too_old(health.min_client_version) or health.min_schema_v > SCHEMA_V:
         report.add("Сервер", Status.FAILED, str(DomainError("backend.client_too_old", version=__version__,

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from desktop import device_credentials
 from desktop.config import AppConfig, ConfigError, load_config
-from desktop.errors import DomainError
 from desktop.scan_routing import ScanPatterns
+from protocol.errors import DomainError
 from ui import version_info
 from ui.context import AppContext, Services, SessionState
 from ui.crash import CrashReporter

@@ -8,8 +8,8 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from desktop.errors import DomainError
 from desktop.scan_routing import Scan, ScanPatterns, clean, route_scan
+from protocol.errors import DomainError
 from ui.feedback import FeedbackBanner
 from ui.login_screen import LoginScreen
 from ui.pages.base import Page

@@ -22,7 +22,7 @@ from desktop.config import AppConfig
 from desktop.db.engine import Database
 from desktop.db.migrate import migrate_with_backup
 from desktop.device_credentials import DeviceCredentials
-from desktop.errors import DomainError
+from protocol.errors import DomainError
 
 log = logging.getLogger(__name__)
 
@@ -78,8 +78,8 @@ def _embedded_first_run(config: AppConfig, db: Database, report: Any) -> tuple[D
     creds = device_credentials.load(config.data_dir)
     if creds is not None:
         return replace(creds, backend_url=server.url), server
-    from desktop.demo.generator import DEMO_POINT_CODE
     from desktop.sync.enrolment import enrol
+    from protocol.demo_data import DEMO_POINT_CODE
 
     code = server.create_enrolment_code(config.point_code or DEMO_POINT_CODE)
     return enrol(server.url, code, config.data_dir, db, config.device_name), server
@@ -98,8 +98,8 @@ def _sync_runner(config: AppConfig, db: Database, creds: DeviceCredentials) -> A
 
 def _ensure_demo_cache(db: Database) -> None:
     """No backend at all: fill an empty cache with the demo point (offline demo)."""
-    from desktop.demo.generator import generate_point
     from desktop.demo.loader import load_demo
+    from protocol.demo_data import generate_point
 
     if _point_name(db):
         return
@@ -122,7 +122,7 @@ def _point_name(db: Database, short: bool = False) -> str:
 def demo_hint() -> str:
     """The demo staff line shown on the login screen (only for the demo point)."""
     try:
-        from desktop.demo.generator import DEMO_STAFF
+        from protocol.demo_data import DEMO_STAFF
     except ImportError:
         return ""
     people = "; ".join(f"{login} / {password} (пропуск {badge}, PIN {pin})"

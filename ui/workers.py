@@ -18,7 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
-from desktop.errors import DomainError
+from protocol.errors import DomainError
 
 log = logging.getLogger(__name__)
 

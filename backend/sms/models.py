@@ -8,7 +8,7 @@ from sqlalchemy import JSON, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from backend.db import Base
-from desktop.db.coltypes import UTCDateTime
+from protocol.coltypes import UTCDateTime
 
 # pending → sending → accepted → delivered | failed | unknown (sending may also end in unknown/failed)
 STATES = ("pending", "sending", "accepted", "delivered", "failed", "unknown")

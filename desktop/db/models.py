@@ -18,7 +18,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from desktop.db.coltypes import UTCDateTime
+from protocol.coltypes import UTCDateTime
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",

@@ -18,7 +18,7 @@ from desktop.documents.model import (
     ReturnActData,
     ShiftReportData,
 )
-from desktop.domain.money import rub
+from protocol.money import rub
 
 MOSCOW = ZoneInfo("Europe/Moscow")
 RESULT_TEXT = {

@@ -21,13 +21,13 @@ from desktop.db.models import (
     PickupPoint,
     SmsMessage,
 )
-from desktop.domain.money import points_for, rub
-from desktop.domain.order_states import OrderEvent, OrderStatus, next_status
-from desktop.domain.pickup_code import code_matches, is_code_shaped
-from desktop.errors import DomainError
-from desktop.events import BonusAccrual, HandoverCompleted, OrderLocked, OrderUnlocked, SmsRequested
 from desktop.services.base import Action, Actor, Role, Service, local_point, new_uid, require_role
 from desktop.services.orders import amount_due, mask_phone, point_code_params, verify_pickup_token
+from protocol.errors import DomainError
+from protocol.events import BonusAccrual, HandoverCompleted, OrderLocked, OrderUnlocked, SmsRequested
+from protocol.money import points_for, rub
+from protocol.order_states import OrderEvent, OrderStatus, next_status
+from protocol.pickup_code import code_matches, is_code_shaped
 
 MAX_CODE_ATTEMPTS = 5
 PAYMENT_METHODS = ("cash", "card")

@@ -16,10 +16,10 @@ from sqlalchemy.orm import Session
 
 from desktop import messages
 from desktop.db.models import Order, PickupPoint, SmsMessage
-from desktop.domain.order_states import OrderEvent, OrderStatus, next_status
-from desktop.errors import DomainError
-from desktop.events import SmsRequested
 from desktop.services.base import Action, Actor, Role, Service, local_point, new_uid, require_role
+from protocol.errors import DomainError
+from protocol.events import SmsRequested
+from protocol.order_states import OrderEvent, OrderStatus, next_status
 
 RESEND_INTERVAL = timedelta(minutes=10)
 RESENDS_PER_DAY = 3

@@ -28,11 +28,11 @@ from desktop.db.models import (
     StorageCell,
     SyncState,
 )
-from desktop.domain.phone import mask_for_screen as mask_phone
-from desktop.domain.pickup_code import CodeHashParams, hash_code, is_code_shaped
-from desktop.domain.qr_token import PickupToken, public_key_from_b64, verify_token
-from desktop.errors import DomainError
 from desktop.services.base import Service, local_point
+from protocol.errors import DomainError
+from protocol.phone import mask_for_screen as mask_phone
+from protocol.pickup_code import CodeHashParams, hash_code, is_code_shaped
+from protocol.qr_token import PickupToken, public_key_from_b64, verify_token
 
 SERVER_KEY = "server_public_key"  # SyncState key: the backend's Ed25519 public key, base64
 SEARCH_LIMIT = 50

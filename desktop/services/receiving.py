@@ -25,17 +25,6 @@ from desktop.db.models import (
     Shipment,
     Staff,
 )
-from desktop.domain.order_states import OrderEvent, OrderStatus, next_status
-from desktop.errors import DomainError
-from desktop.events import (
-    BoxDamaged,
-    BoxReceived,
-    OrderArrived,
-    ReceivingClosed,
-    ReceivingOpened,
-    ReceivingScanUndone,
-    UnexpectedBoxScanned,
-)
 from desktop.scan_routing import DEFAULT, ScanKind, ScanPatterns, route_scan
 from desktop.services.base import (
     Action,
@@ -49,6 +38,17 @@ from desktop.services.base import (
     utc_now,
 )
 from desktop.services.notification import notify_order_ready
+from protocol.errors import DomainError
+from protocol.events import (
+    BoxDamaged,
+    BoxReceived,
+    OrderArrived,
+    ReceivingClosed,
+    ReceivingOpened,
+    ReceivingScanUndone,
+    UnexpectedBoxScanned,
+)
+from protocol.order_states import OrderEvent, OrderStatus, next_status
 
 MAX_NOTE = 500
 _Row = Any  # a Core result row (attribute access by column label)

@@ -12,10 +12,10 @@ from sqlalchemy.orm import Session, selectinload
 
 from desktop import messages
 from desktop.db.models import Box, Order, OrderLine, PickupPoint, ReturnItem, ReturnSession, Staff
-from desktop.domain.order_states import OrderEvent, OrderStatus, next_status
-from desktop.errors import DomainError
-from desktop.events import BoxReturned, OrderReturned, ReturnClosed, ReturnOpened, StorageExtended
 from desktop.services.base import Action, Actor, Role, Service, local_point, new_uid, require_role
+from protocol.errors import DomainError
+from protocol.events import BoxReturned, OrderReturned, ReturnClosed, ReturnOpened, StorageExtended
+from protocol.order_states import OrderEvent, OrderStatus, next_status
 
 DEFAULT_STORAGE_DAYS = 7
 MAX_EXTENSION_DAYS = 7

@@ -15,9 +15,9 @@ from sqlalchemy.orm import Session
 from desktop import journal, messages
 from desktop.db.engine import Database
 from desktop.db.models import ClubCard, Handover, Payment, ReceivingScan, ReturnItem, ReturnSession, Shift, Staff
-from desktop.errors import DomainError
-from desktop.events import ShiftClosed, ShiftOpened
 from desktop.services.base import Action, Actor, Clock, Role, Service, local_point, require_role, utc_now
+from protocol.errors import DomainError
+from protocol.events import ShiftClosed, ShiftOpened
 
 MAX_FAILED_ATTEMPTS = 5
 LOCK_MINUTES = 15

@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session
 from desktop import cache_import
 from desktop.db.engine import Database
 from desktop.db.models import BonusLedgerEntry, ClubCard, ManagerAlert, Order, OutboxEvent, SmsMessage
-from desktop.domain.order_states import OrderEvent, next_status
-from desktop.errors import DomainError
+from protocol.errors import DomainError
+from protocol.order_states import OrderEvent, next_status
 
 log = logging.getLogger(__name__)
 Data = dict[str, Any]

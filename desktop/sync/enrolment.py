@@ -9,8 +9,6 @@ from typing import Any
 from desktop import device_credentials, messages
 from desktop.db.engine import Database
 from desktop.device_credentials import DeviceCredentials
-from desktop.errors import DomainError
-from desktop.events import SCHEMA_V
 from desktop.sync.client import (
     CLIENT_VERSION,
     AuthRejected,
@@ -23,6 +21,8 @@ from desktop.sync.client import (
 )
 from desktop.sync.engine import SERVER_KEY, SyncEngine, set_state
 from desktop.sync.runner import SyncRunner
+from protocol.errors import DomainError
+from protocol.events import SCHEMA_V
 
 messages.register(
     {

@@ -16,8 +16,8 @@ from desktop import device_credentials
 from desktop.cli import parse_args
 from desktop.config import AppConfig
 from desktop.device_credentials import DeviceCredentials
-from desktop.errors import DomainError
 from desktop.version import __version__
+from protocol.errors import DomainError
 
 ROOT = Path(__file__).resolve().parents[2]
 OFFLINE_SERVER = "http://127.0.0.1:9"

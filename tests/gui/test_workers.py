@@ -6,7 +6,7 @@ import threading
 
 from PySide6.QtCore import QThread
 
-from desktop.errors import DomainError
+from protocol.errors import DomainError
 from ui import workers
 from ui.crash import CrashReporter
 

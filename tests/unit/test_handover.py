@@ -30,12 +30,13 @@ from desktop.db.models import (
     SmsMessage,
     SyncState,
 )
-from desktop.domain.qr_token import PickupToken, public_key_to_b64, sign_token
-from desktop.errors import AccessDenied, DomainError
-from desktop.events import parse_event
+from desktop.errors import AccessDenied
 from desktop.services import handover as handover_module
 from desktop.services.base import Actor, Role
 from desktop.services.handover import HandoverService
+from protocol.errors import DomainError
+from protocol.events import parse_event
+from protocol.qr_token import PickupToken, public_key_to_b64, sign_token
 from tests.support.clock import FakeClock
 from tests.support.factories import actor_for, make_customer, make_order, make_point, make_staff
 

@@ -19,10 +19,10 @@ from desktop.db.models import (
     Shipment,
     SmsMessage,
 )
-from desktop.errors import DomainError
 from desktop.services import receiving as receiving_module
 from desktop.services.base import Role
 from desktop.services.receiving import Outcome, ReceivingService
+from protocol.errors import DomainError
 from tests.support.clock import FakeClock
 from tests.support.factories import actor_for, box_barcode, make_order, make_point, make_shipment, make_staff
 

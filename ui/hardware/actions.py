@@ -21,7 +21,7 @@ from desktop.decode.wedge_analysis import WedgeSettings
 from desktop.documents.jobs import PrintJournal, PrintRecord
 from desktop.documents.model import Document, DocumentKind
 from desktop.documents.settings_file import update_section
-from desktop.errors import DomainError
+from protocol.errors import DomainError
 from ui.hardware.print_ui import PrinterSettingsDialog, ask_retry, print_or_explain, show_preview
 from ui.hardware.printing import Printing
 

@@ -23,8 +23,8 @@ from desktop.db.engine import Database
 from desktop.decode.wedge_analysis import WedgeSettings
 from desktop.documents.jobs import PrintRecord
 from desktop.documents.model import Document, DocumentKind, PointInfo
-from desktop.errors import DomainError
 from desktop.services.base import local_point
+from protocol.errors import DomainError
 from ui.hardware.actions import HardwareActions
 from ui.hardware.printing import Printing
 

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QVBox
 from desktop.documents.adapters import receipt_from_handover
 from desktop.documents.builders import handover_receipt
 from desktop.documents.model import Document, DocumentKind
-from desktop.domain.money import rub
 from desktop.scan_routing import Scan, ScanKind
 from desktop.services.handover import (
     ID_DOCUMENT_TYPES,
@@ -19,6 +18,7 @@ from desktop.services.handover import (
     HandoverState,
 )
 from desktop.services.orders import OrderSummary
+from protocol.money import rub
 from ui.context import AppContext
 from ui.dialogs import ask_id_document, ask_payment, ask_refusal, ask_text
 from ui.hardware.wiring import documents_for, point_info, print_last

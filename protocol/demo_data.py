@@ -15,8 +15,8 @@ from typing import Any
 
 from argon2 import PasswordHasher
 
-from desktop.domain import ean13
-from desktop.domain.pickup_code import CodeHashParams, hash_code
+from protocol import ean13
+from protocol.pickup_code import CodeHashParams, hash_code
 
 DEMO_POINT_CODE = "0042"
 # Argon2 parameters for demo hashes: cheap to generate, still real argon2id (verify reads them from the hash).
