@@ -37,8 +37,8 @@ from backend.serialize import card_dict, load_order, order_dict, parse_iso, ship
 from backend.sms.models import PURPOSES
 from backend.sms.service import request_sms
 from protocol import events as ev
+from protocol.club_rules import points_for
 from protocol.errors import IllegalTransition
-from protocol.money import points_for
 from protocol.order_states import AT_POINT, OrderEvent, OrderStatus, next_status
 
 S = OrderStatus

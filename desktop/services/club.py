@@ -14,12 +14,11 @@ from desktop import messages
 from desktop.db.models import BonusLedgerEntry, ClubCard, Customer, ManagerAlert, Order, OrderLine, SmsMessage
 from desktop.services.base import Action, Actor, Role, Service, local_point, new_uid, require_role
 from protocol import ean13
+from protocol.club_rules import ACTIVATION_POINTS, QUALIFYING_KOPECKS
 from protocol.errors import DomainError
 from protocol.events import ClubCardActivated, SmsRequested
 from protocol.phone import mask_for_log as mask_phone
 
-ACTIVATION_POINTS = 190
-QUALIFYING_KOPECKS = 500_000  # an order of 5,000 ₽ or more
 CARD_PREFIX = "2"
 HOLDING_STATUSES = ("pending", "active")
 

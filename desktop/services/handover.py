@@ -23,9 +23,10 @@ from desktop.db.models import (
 )
 from desktop.services.base import Action, Actor, Role, Service, local_point, new_uid, require_role
 from desktop.services.orders import amount_due, mask_phone, point_code_params, verify_pickup_token
+from protocol.club_rules import points_for
 from protocol.errors import DomainError
 from protocol.events import BonusAccrual, HandoverCompleted, OrderLocked, OrderUnlocked, SmsRequested
-from protocol.money import points_for, rub
+from protocol.money import rub
 from protocol.order_states import OrderEvent, OrderStatus, next_status
 from protocol.pickup_code import code_matches, is_code_shaped
 

@@ -11,8 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from protocol import ean13
+from protocol.club_rules import points_for
 from protocol.errors import DomainError
-from protocol.money import parse_rub, points_for, rub
+from protocol.money import parse_rub, rub
 from protocol.pickup_code import CodeHashParams, code_matches, hash_code, is_code_shaped, new_code
 from protocol.qr_token import PickupToken, public_key_from_b64, public_key_to_b64, sign_token, verify_token
 
