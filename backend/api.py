@@ -19,7 +19,7 @@ from backend.auth import (
     require_admin,
 )
 from backend.codes import CodeIssuer
-from backend.config import MAX_BATCH, MIN_CLIENT_VERSION, VERSION
+from backend.config import MAX_BATCH, MIN_CLIENT_VERSION
 from backend.db import Database, rowcount
 from backend.errors import ApiError
 from backend.ingest import CURRENT_SCHEMA_V, MIN_SCHEMA_V, IncomingEvent, IngestEnv, ingest_batch
@@ -43,6 +43,7 @@ from backend.schemas import (
 from backend.serialize import iso, point_dict, snapshot
 from protocol.errors import IllegalTransition
 from protocol.order_states import OrderEvent, next_status
+from protocol.version import VERSION
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": ApiErrorBody} for code in (401, 403, 404, 409, 410, 413, 422, 426)

@@ -27,7 +27,6 @@ from desktop import device_credentials
 from desktop.config import AppConfig, ConfigError, load_config
 from desktop.scan_routing import ScanPatterns
 from protocol.errors import DomainError
-from ui import version_info
 from ui.context import AppContext, Services, SessionState
 from ui.crash import CrashReporter
 from ui.enrol_wizard import run_enrol_wizard
@@ -179,7 +178,6 @@ def run_gui(args: CliArgs) -> int:
         return EXIT_START_FAILED
     translators = install_translations(app, config.language)
     log_file = setup_logging(config)
-    version_info.set_paths(log_file, str(config.data_dir))
     reporter = CrashReporter(log_file, parent=app)
     reporter.install()
     apply_style(app)
