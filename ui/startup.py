@@ -10,9 +10,9 @@ thread before this start-up work).
 
 from __future__ import annotations
 
-import importlib
 import logging
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
@@ -68,11 +68,8 @@ def start(config: AppConfig, progress: Any = None) -> Started:
 
 def _embedded_first_run(config: AppConfig, db: Database, report: Any) -> tuple[DeviceCredentials | None, Any]:
     """Start the embedded backend (a new loopback port each run); enrol against it on the first run."""
-    try:
-        embedded_module = importlib.import_module("backend.embedded")
-        server = embedded_module.start_embedded(config.data_dir)
-    except (ImportError, RuntimeError, OSError):
-        log.warning("Встроенный сервер не запустился: работа на демо-данных без синхронизации", exc_info=True)
+    server = _start_embedded(config.data_dir)
+    if server is None:
         return None, None
     report(2, 4, QT_TRANSLATE_NOOP("Startup", "Регистрация рабочего места…"))
     creds = device_credentials.load(config.data_dir)
@@ -83,6 +80,20 @@ def _embedded_first_run(config: AppConfig, db: Database, report: Any) -> tuple[D
 
     code = server.create_enrolment_code(config.point_code or DEMO_POINT_CODE)
     return enrol(server.url, code, config.data_dir, db, config.device_name), server
+
+
+def _start_embedded(data_dir: Path) -> Any:
+    """The embedded demo backend, or None when this build has no server (the `server` extra) or it fails."""
+    try:
+        from backend.embedded import start_embedded  # the one import of the server (import-linter allows it)
+    except ImportError as exc:
+        log.warning("This build has no embedded server (%s): offline demo data without sync", exc)
+        return None
+    try:
+        return start_embedded(data_dir)
+    except (RuntimeError, OSError):
+        log.warning("The embedded server did not start: offline demo data without sync", exc_info=True)
+        return None
 
 
 def _sync_runner(config: AppConfig, db: Database, creds: DeviceCredentials) -> Any:

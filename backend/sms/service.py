@@ -19,6 +19,7 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from backend.db import rowcount
 from backend.sms.gateways import Gateway, SendResult, StatusResult
 from backend.sms.models import PURPOSES, SmsOutbox
 from backend.sms.templates import mask_phone, render
@@ -138,12 +139,12 @@ class SmsDispatcher:
         The conditional UPDATE makes the claim safe with several dispatchers on PostgreSQL too.
         """
         with self.session_factory() as session, session.begin():
-            claimed = session.execute(
+            claimed = rowcount(session.execute(
                 update(SmsOutbox)
                 .where(SmsOutbox.uid == uid, SmsOutbox.status == "pending")
                 .values(send_attempts=SmsOutbox.send_attempts + 1, gateway=self.gateway.name)
                 .execution_options(synchronize_session=False)
-            ).rowcount
+            ))
             if not claimed:
                 return None
             row = self._row(session, uid)
