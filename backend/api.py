@@ -42,7 +42,7 @@ from backend.schemas import (
 )
 from backend.serialize import iso, point_dict, snapshot
 from protocol.errors import IllegalTransition
-from protocol.order_states import OrderEvent, next_status
+from protocol.order_states import OrderEvent, OrderStatus, next_status
 from protocol.version import VERSION
 
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -113,7 +113,7 @@ def cancel_order(number: str, request: Request) -> dict[str, Any]:
         order = session.scalars(select(Order).where(Order.number == number).with_for_update(of=Order)).first()
         if order is None:
             raise ApiError(404, "order_not_found", f"Заказ {number} не найден")
-        if order.status != "cancelled":
+        if order.status != OrderStatus.CANCELLED:
             try:
                 order.status = next_status(number, order.status, OrderEvent.CANCEL)
             except IllegalTransition:
@@ -121,7 +121,7 @@ def cancel_order(number: str, request: Request) -> dict[str, Any]:
                                f"Заказ {number} нельзя отменить: статус {order.status}") from None
             order.cancelled_at = now
             changes.publish(session, order.point_id, "order.cancelled", {"order": number}, now)
-    return {"order": number, "status": "cancelled"}
+    return {"order": number, "status": OrderStatus.CANCELLED}
 
 
 @router.post("/admin/maintenance/prune-changes", response_model=PruneOut, dependencies=[Admin])

@@ -21,6 +21,7 @@ from backend.models import Device, EventRecord, Point
 from backend.rules import APPLIED, Outcome, RuleContext, apply_event, has_rule, rejected
 from protocol import events as ev
 from protocol.errors import DomainError
+from protocol.states import PROBLEM_OUTCOMES, EventOutcome
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +42,7 @@ class IncomingEvent:
 @dataclass(frozen=True)
 class EventResult:
     event_id: str
-    status: str
+    status: EventOutcome
     reason: str | None
     server_seq: int | None
 
@@ -139,8 +140,8 @@ def _prefetch(session: Session, event_ids: list[str]) -> dict[str, Known]:
 def _repeat(event_id: str, digest: str, seen: Known) -> EventResult:
     server_seq, known_digest, status = seen
     if known_digest != digest:
-        return EventResult(event_id, "rejected", "event_id_reused_with_different_payload", None)
-    return EventResult(event_id, "duplicate", f"already_received:{status}", server_seq)
+        return EventResult(event_id, EventOutcome.REJECTED, "event_id_reused_with_different_payload", None)
+    return EventResult(event_id, EventOutcome.DUPLICATE, f"already_received:{status}", server_seq)
 
 
 def _apply_new(session: Session, env: IngestEnv, point: Point, item: IncomingEvent, digest: str) -> EventResult:
@@ -164,7 +165,7 @@ def _apply_new(session: Session, env: IngestEnv, point: Point, item: IncomingEve
         )
         .returning(EventRecord.server_seq)
     ).scalar_one()
-    if outcome.status in ("conflict", "rejected"):
+    if outcome.status in PROBLEM_OUTCOMES:
         payload = {"event_id": item.event_id, "status": outcome.status, "reason": outcome.reason}
         changes.publish(session, point.id, "event.outcome", payload, env.issuer.now)
     return EventResult(item.event_id, outcome.status, outcome.reason, int(server_seq))
