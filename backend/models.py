@@ -9,6 +9,7 @@ from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, UniqueC
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from backend.db import Base
+from protocol.limits import DAMAGE_NOTE_MAX, OUTCOME_REASON_MAX, REFUSAL_REASON_MAX
 from protocol.order_states import OrderStatus
 from protocol.states import BoxStatus, CardStatus, ShipmentStatus
 
@@ -104,7 +105,7 @@ class OrderLine(Base):
     price_kopecks: Mapped[int] = mapped_column(Integer)
     serial: Mapped[str | None] = mapped_column(String(64))
     refused_quantity: Mapped[int] = mapped_column(Integer, default=0)
-    refusal_reason: Mapped[str | None] = mapped_column(String(300))
+    refusal_reason: Mapped[str | None] = mapped_column(String(REFUSAL_REASON_MAX))
 
 
 class Box(Base):
@@ -123,7 +124,7 @@ class Box(Base):
     cell_code: Mapped[str | None] = mapped_column(String(16))
     placed_at: Mapped[datetime | None]
     damaged: Mapped[bool] = mapped_column(Boolean, default=False)
-    damage_note: Mapped[str | None] = mapped_column(String(500))
+    damage_note: Mapped[str | None] = mapped_column(String(DAMAGE_NOTE_MAX))
     order: Mapped[Order] = relationship(back_populates="boxes")
     shipment: Mapped[Shipment | None] = relationship()
 
@@ -183,7 +184,7 @@ class EventRecord(Base):
     occurred_at: Mapped[str] = mapped_column(String(40))  # client clock, as sent (audit only)
     received_at: Mapped[datetime]
     status: Mapped[str] = mapped_column(String(12))  # applied | duplicate | rejected | conflict
-    reason: Mapped[str | None] = mapped_column(String(500))
+    reason: Mapped[str | None] = mapped_column(String(OUTCOME_REASON_MAX))
 
 
 class Change(Base):

@@ -39,6 +39,7 @@ from backend.sms.service import request_sms
 from protocol import events as ev
 from protocol.club_rules import points_for
 from protocol.errors import IllegalTransition
+from protocol.limits import DAMAGE_NOTE_MAX, REFUSAL_REASON_MAX
 from protocol.order_states import AT_POINT, OrderEvent, OrderStatus, next_status
 from protocol.states import BoxStatus, CardStatus, EventOutcome, ShipmentStatus
 
@@ -241,7 +242,7 @@ def order_arrived(ctx: RuleContext, event: ev.OrderArrived) -> Outcome:
 def box_damaged(ctx: RuleContext, event: ev.BoxDamaged) -> Outcome:
     box = _box(ctx, event.box, event.order)
     box.damaged = True
-    box.damage_note = event.note[:500]
+    box.damage_note = event.note[:DAMAGE_NOTE_MAX]
     return APPLIED
 
 
@@ -380,7 +381,7 @@ def _record_refusals(lines: list[OrderLine], reported: list[dict[str, Any]]) -> 
         refused = item.get("refused") or 0
         if line is not None and isinstance(refused, int) and refused > 0:
             line.refused_quantity = min(refused, line.quantity)
-            line.refusal_reason = (str(item.get("reason") or ""))[:300] or None
+            line.refusal_reason = (str(item.get("reason") or ""))[:REFUSAL_REASON_MAX] or None
 
 
 def _flag_after_cancel(ctx: RuleContext, order: Order) -> None:

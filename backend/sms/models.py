@@ -9,6 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from backend.db import Base
 from protocol.coltypes import UTCDateTime
+from protocol.limits import SMS_ERROR_MAX
 from protocol.states import SmsStatus
 
 PURPOSES = ("ready", "reminder", "receipt", "club")
@@ -31,7 +32,7 @@ class SmsOutbox(Base):
     gateway_message_id: Mapped[str | None] = mapped_column(String(64), index=True)
     send_attempts: Mapped[int] = mapped_column(Integer, default=0)
     status_checks: Mapped[int] = mapped_column(Integer, default=0)
-    error: Mapped[str | None] = mapped_column(String(300))
+    error: Mapped[str | None] = mapped_column(String(SMS_ERROR_MAX))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
     next_action_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)

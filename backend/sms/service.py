@@ -23,6 +23,7 @@ from backend.db import rowcount
 from backend.sms.gateways import Gateway, SendResult, StatusResult
 from backend.sms.models import PURPOSES, SmsOutbox
 from backend.sms.templates import mask_phone, render
+from protocol.limits import SMS_ERROR_MAX
 from protocol.states import SMS_FINAL, SmsStatus
 
 SMS_CLEARS_ERROR = (SmsStatus.ACCEPTED, SmsStatus.DELIVERED)  # the gateway took it: an old error is gone
@@ -292,14 +293,14 @@ class SmsDispatcher:
         now = self.clock()
         changed = row.status != status
         row.status = status
-        row.error = error[:300] if error else (None if status in SMS_CLEARS_ERROR else row.error)
+        row.error = error[:SMS_ERROR_MAX] if error else (None if status in SMS_CLEARS_ERROR else row.error)
         row.updated_at = now
         row.next_action_at = now + delay if delay else None
         entry: dict[str, Any] = {"status": status, "at": now.isoformat()}
         if note:
             entry["note"] = note
         if error:
-            entry["error"] = error[:300]
+            entry["error"] = error[:SMS_ERROR_MAX]
         row.timeline = [*row.timeline, entry]
         if changed:
             self.publish_status(session, row)

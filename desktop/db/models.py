@@ -19,6 +19,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from protocol.coltypes import UTCDateTime
+from protocol.limits import DAMAGE_NOTE_MAX, OUTCOME_REASON_MAX, REFUSAL_REASON_MAX, SMS_ERROR_MAX
 from protocol.order_states import OrderStatus
 from protocol.states import BoxStatus, CardStatus, ShipmentStatus, SmsStatus
 
@@ -136,7 +137,7 @@ class OrderLine(Base):
     price_kopecks: Mapped[int] = mapped_column(Integer)
     serial: Mapped[str | None] = mapped_column(String(64))
     refused_quantity: Mapped[int] = mapped_column(Integer, default=0)
-    refusal_reason: Mapped[str | None] = mapped_column(String(300))
+    refusal_reason: Mapped[str | None] = mapped_column(String(REFUSAL_REASON_MAX))
     order: Mapped[Order] = relationship(back_populates="lines")
 
 
@@ -163,7 +164,7 @@ class Box(Base):
     status: Mapped[str] = mapped_column(String(16), default=BoxStatus.EXPECTED)
     received_at: Mapped[datetime | None]
     damaged: Mapped[bool] = mapped_column(Boolean, default=False)
-    damage_note: Mapped[str | None] = mapped_column(String(500))
+    damage_note: Mapped[str | None] = mapped_column(String(DAMAGE_NOTE_MAX))
     cell_id: Mapped[int | None] = mapped_column(ForeignKey("storage_cells.id"), index=True)
     placed_at: Mapped[datetime | None]
     order: Mapped[Order] = relationship(back_populates="boxes")
@@ -246,7 +247,7 @@ class SmsMessage(Base):
     requested_at: Mapped[datetime]
     requested_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     updated_at: Mapped[datetime]
-    error: Mapped[str | None] = mapped_column(String(300))
+    error: Mapped[str | None] = mapped_column(String(SMS_ERROR_MAX))
     timeline: Mapped[list] = mapped_column(default=list)  # [{"status":..., "at": iso}]
     __table_args__ = (UniqueConstraint("order_id", "purpose", "attempt"),)
 
@@ -339,7 +340,7 @@ class OutboxEvent(Base):
     # pending | applied | duplicate | rejected | conflict
     status: Mapped[str] = mapped_column(String(12), default="pending", index=True)
     server_seq: Mapped[int | None] = mapped_column(Integer)
-    reason: Mapped[str | None] = mapped_column(String(500))
+    reason: Mapped[str | None] = mapped_column(String(OUTCOME_REASON_MAX))
     pushed_at: Mapped[datetime | None]
     reviewed_at: Mapped[datetime | None]
     # Order timeline: events found by their business key "order" without scanning the outbox.

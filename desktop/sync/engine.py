@@ -23,6 +23,7 @@ from desktop.db.engine import Database
 from desktop.db.models import OutboxEvent, SyncState
 from desktop.sync.apply import apply_change, record_problem
 from desktop.sync.client import CursorExpired, EventResult, RequestRefused, SyncClient, UpgradeRequired
+from protocol.limits import OUTCOME_REASON_MAX
 from protocol.states import PROBLEM_OUTCOMES, EventOutcome
 
 log = logging.getLogger(__name__)
@@ -160,7 +161,7 @@ class SyncEngine:
         results = [_original_outcome(r) for r in results]
         params = [
             {"eid": r.event_id, "st": r.status, "sseq": r.server_seq,
-             "rsn": r.reason[:500] if r.reason else None, "at": now}
+             "rsn": r.reason[:OUTCOME_REASON_MAX] if r.reason else None, "at": now}
             for r in results
         ]
         with self.db.write() as s:
