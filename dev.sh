@@ -50,8 +50,8 @@ cmd_run() {
 cmd_test() {
   setup
   export QT_QPA_PLATFORM=offscreen
-  echo "==> ruff"; "$VENV/bin/ruff" check desktop ui backend tests bench packaging
-  echo "==> mypy desktop"; "$VENV/bin/mypy" desktop
+  echo "==> ruff"; "$VENV/bin/ruff" check protocol desktop ui backend tests bench packaging
+  echo "==> mypy (packages from pyproject.toml)"; "$VENV/bin/mypy"
   echo "==> import contracts"; "$VENV/bin/lint-imports"
   echo "==> pytest"
   "$PY" -m pytest -q -p no:randomly "$@"

@@ -19,7 +19,7 @@ from backend.auth import (
     require_admin,
 )
 from backend.codes import CodeIssuer
-from backend.config import MAX_BATCH, MIN_CLIENT_VERSION, VERSION
+from backend.config import MAX_BATCH, MIN_CLIENT_VERSION
 from backend.db import Database, rowcount
 from backend.errors import ApiError
 from backend.ingest import CURRENT_SCHEMA_V, MIN_SCHEMA_V, IncomingEvent, IngestEnv, ingest_batch
@@ -41,8 +41,9 @@ from backend.schemas import (
     SnapshotOut,
 )
 from backend.serialize import iso, point_dict, snapshot
-from desktop.domain.order_states import OrderEvent, next_status
-from desktop.errors import IllegalTransition
+from protocol.errors import IllegalTransition
+from protocol.order_states import OrderEvent, OrderStatus, next_status
+from protocol.version import VERSION
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": ApiErrorBody} for code in (401, 403, 404, 409, 410, 413, 422, 426)
@@ -112,7 +113,7 @@ def cancel_order(number: str, request: Request) -> dict[str, Any]:
         order = session.scalars(select(Order).where(Order.number == number).with_for_update(of=Order)).first()
         if order is None:
             raise ApiError(404, "order_not_found", f"Заказ {number} не найден")
-        if order.status != "cancelled":
+        if order.status != OrderStatus.CANCELLED:
             try:
                 order.status = next_status(number, order.status, OrderEvent.CANCEL)
             except IllegalTransition:
@@ -120,7 +121,7 @@ def cancel_order(number: str, request: Request) -> dict[str, Any]:
                                f"Заказ {number} нельзя отменить: статус {order.status}") from None
             order.cancelled_at = now
             changes.publish(session, order.point_id, "order.cancelled", {"order": number}, now)
-    return {"order": number, "status": "cancelled"}
+    return {"order": number, "status": OrderStatus.CANCELLED}
 
 
 @router.post("/admin/maintenance/prune-changes", response_model=PruneOut, dependencies=[Admin])

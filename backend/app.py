@@ -11,10 +11,11 @@ from fastapi import FastAPI
 from sqlalchemy.exc import IntegrityError
 
 from backend import api, changes, errors
-from backend.config import VERSION, Settings
+from backend.config import Settings
 from backend.db import Database
 from backend.keys import load_or_create_signing_key
 from backend.worker import BackgroundWorker
+from protocol.version import VERSION
 
 log = logging.getLogger(__name__)
 

@@ -16,10 +16,10 @@ from backend import changes
 from backend.models import Order, PickupCode, Point
 from backend.serialize import order_dict
 from backend.sms.service import request_sms
-from desktop.domain.money import rub
-from desktop.domain.order_states import OrderEvent, OrderStatus, next_status
-from desktop.domain.pickup_code import CodeHashParams, hash_code, new_code
-from desktop.domain.qr_token import PickupToken, sign_token
+from protocol.money import rub
+from protocol.order_states import OrderEvent, OrderStatus, next_status
+from protocol.pickup_code import CodeHashParams, hash_code, new_code
+from protocol.qr_token import PickupToken, sign_token
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-VERSION = "0.1.0"
-MIN_CLIENT_VERSION = "0.1.0"
+from protocol.club_rules import ACTIVATION_POINTS
+
+MIN_CLIENT_VERSION = "0.1.0"  # deliberately not VERSION: raised only when old counters must update
 ADMIN_TOKEN_ENV = "PICKUP_ADMIN_TOKEN"  # noqa: S105  (a variable name, not a secret)
 PRODUCTION_CODE_N = 2**14
 MAX_BATCH = 500
@@ -30,7 +31,7 @@ class Settings:
     change_retention: timedelta = timedelta(days=30)
     enrolment_ttl: timedelta = timedelta(hours=24)
     qr_token_ttl: timedelta = timedelta(days=14)
-    activation_points: int = 190
+    activation_points: int = ACTIVATION_POINTS
     clock: Callable[[], datetime] = utc_now
     sms_gateway: str = "log"  # log | smsc | smsru | none
     sms_log_path: Path | None = None

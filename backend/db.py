@@ -13,7 +13,7 @@ from alembic.config import Config
 from sqlalchemy import JSON, Engine, MetaData, create_engine, event
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
-from desktop.db.coltypes import UTCDateTime
+from protocol.coltypes import UTCDateTime
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",

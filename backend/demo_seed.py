@@ -15,7 +15,7 @@ from backend.models import Point
 
 def seed_demo(db: Database, code_hash_n: int, now: datetime, orders: int = 300) -> dict[str, Any] | None:
     """Import the generated demo point unless it exists; its secrets (demo PINs, codes) or None."""
-    from desktop.demo.generator import DEMO_POINT_CODE, generate_point
+    from protocol.demo_data import DEMO_POINT_CODE, generate_point
 
     with db.read() as session:
         if session.scalar(select(Point.id).where(Point.code == DEMO_POINT_CODE)) is not None:

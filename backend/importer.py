@@ -20,9 +20,11 @@ from backend.serialize import (
     shipment_dict,
     staff_dict,
 )
-from desktop.domain.pickup_code import CodeHashParams
+from protocol.order_states import OrderStatus
+from protocol.pickup_code import CodeHashParams
+from protocol.states import BoxStatus, CardStatus, ShipmentStatus
 
-CENTRAL_STATUSES = ("created", "in_transit")  # statuses the order system may still set on re-import
+CENTRAL_STATUSES = (OrderStatus.CREATED, OrderStatus.IN_TRANSIT)  # statuses the order system may still set on re-import
 POINT_FIELDS = ("name", "city", "address", "hours", "timezone", "storage_days", "id_check_threshold_kopecks")
 
 
@@ -105,7 +107,7 @@ def upsert_shipment(session: Session, point: Point, item: dict[str, Any], now: d
         shipment = Shipment(number=str(item["number"]), point_id=point.id)
         session.add(shipment)
     shipment.point_id = point.id
-    shipment.status = item.get("status") or "in_transit"
+    shipment.status = item.get("status") or ShipmentStatus.IN_TRANSIT
     shipment.expected_at = parse_iso(item.get("expected_at"))
     shipment.carrier = item.get("carrier")
     session.flush()
@@ -173,7 +175,7 @@ class _OrderImport:
         number = str(item["number"])
         order = self.orders.get(number)
         if order is None:
-            order = Order(number=number, status=item.get("status") or "created", lines=[], boxes=[])
+            order = Order(number=number, status=item.get("status") or OrderStatus.CREATED, lines=[], boxes=[])
             self.session.add(order)
             self.orders[number] = order
         elif item.get("status") and order.status in CENTRAL_STATUSES:
@@ -188,7 +190,7 @@ class _OrderImport:
         barcode = str(item["barcode"])
         box = self.boxes.get(barcode)
         if box is None:
-            box = Box(barcode=barcode, status=str(item.get("status") or "expected"), cell_code=item.get("cell"))
+            box = Box(barcode=barcode, status=str(item.get("status") or BoxStatus.EXPECTED), cell_code=item.get("cell"))
             self.session.add(box)
             self.boxes[barcode] = box
         box.order = order
@@ -242,7 +244,7 @@ def upsert_card(session: Session, point: Point, item: dict[str, Any], now: datet
     number = str(item["number"])
     card = session.scalars(select(ClubCard).where(ClubCard.number == number)).first()
     if card is None:
-        card = ClubCard(number=number, point_id=point.id, status=item.get("status") or "stock")
+        card = ClubCard(number=number, point_id=point.id, status=item.get("status") or CardStatus.STOCK)
         session.add(card)
     card.point_id = point.id
     card.activation_code_hash = str(item["activation_code_hash"])

@@ -19,8 +19,10 @@ from backend.codes import CodeIssuer
 from backend.db import Database
 from backend.models import Device, EventRecord, Point
 from backend.rules import APPLIED, Outcome, RuleContext, apply_event, has_rule, rejected
-from desktop import events as ev
-from desktop.errors import DomainError
+from protocol import events as ev
+from protocol.errors import DomainError
+from protocol.limits import OUTCOME_REASON_MAX
+from protocol.states import PROBLEM_OUTCOMES, EventOutcome
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +43,7 @@ class IncomingEvent:
 @dataclass(frozen=True)
 class EventResult:
     event_id: str
-    status: str
+    status: EventOutcome
     reason: str | None
     server_seq: int | None
 
@@ -139,8 +141,8 @@ def _prefetch(session: Session, event_ids: list[str]) -> dict[str, Known]:
 def _repeat(event_id: str, digest: str, seen: Known) -> EventResult:
     server_seq, known_digest, status = seen
     if known_digest != digest:
-        return EventResult(event_id, "rejected", "event_id_reused_with_different_payload", None)
-    return EventResult(event_id, "duplicate", f"already_received:{status}", server_seq)
+        return EventResult(event_id, EventOutcome.REJECTED, "event_id_reused_with_different_payload", None)
+    return EventResult(event_id, EventOutcome.DUPLICATE, f"already_received:{status}", server_seq)
 
 
 def _apply_new(session: Session, env: IngestEnv, point: Point, item: IncomingEvent, digest: str) -> EventResult:
@@ -160,11 +162,11 @@ def _apply_new(session: Session, env: IngestEnv, point: Point, item: IncomingEve
             occurred_at=item.occurred_at[:40],
             received_at=env.issuer.now,
             status=outcome.status,
-            reason=outcome.reason[:500] if outcome.reason else None,
+            reason=outcome.reason[:OUTCOME_REASON_MAX] if outcome.reason else None,
         )
         .returning(EventRecord.server_seq)
     ).scalar_one()
-    if outcome.status in ("conflict", "rejected"):
+    if outcome.status in PROBLEM_OUTCOMES:
         payload = {"event_id": item.event_id, "status": outcome.status, "reason": outcome.reason}
         changes.publish(session, point.id, "event.outcome", payload, env.issuer.now)
     return EventResult(item.event_id, outcome.status, outcome.reason, int(server_seq))
@@ -176,7 +178,7 @@ def _outcome(session: Session, env: IngestEnv, point: Point, item: IncomingEvent
     try:
         event = validate(item.type, item.payload)
     except (ValueError, TypeError) as exc:
-        return rejected(f"invalid_payload: {exc}"[:500])
+        return rejected(f"invalid_payload: {exc}"[:OUTCOME_REASON_MAX])
     ctx = RuleContext(session=session, point=point, device_id=env.device_id, event_id=item.event_id,
                       now=env.issuer.now, issuer=env.issuer, activation_points=env.activation_points)
     if not has_rule(item.type):
@@ -185,9 +187,9 @@ def _outcome(session: Session, env: IngestEnv, point: Point, item: IncomingEvent
         with session.begin_nested():  # a failing rule leaves no half-applied effects
             return apply_event(ctx, event)
     except (ValueError, TypeError) as exc:  # a payload value the rule could not use (bad date, …)
-        return rejected(f"invalid_payload: {exc}"[:500])
+        return rejected(f"invalid_payload: {exc}"[:OUTCOME_REASON_MAX])
     except DomainError as exc:
-        return rejected(f"{exc.code}: {exc.params}"[:500])
+        return rejected(f"{exc.code}: {exc.params}"[:OUTCOME_REASON_MAX])
     except SQLAlchemyError:
         raise  # the database's trouble (connection, lock): the whole batch fails and is retried
     except Exception:

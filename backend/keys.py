@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 
 from backend.db import Database
 from backend.models import ServerSetting
-from desktop.domain.qr_token import public_key_to_b64
+from protocol.qr_token import public_key_to_b64
 
 SIGNING_KEY = "qr_signing_key"
 

@@ -9,6 +9,9 @@ from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, UniqueC
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from backend.db import Base
+from protocol.limits import DAMAGE_NOTE_MAX, OUTCOME_REASON_MAX, REFUSAL_REASON_MAX
+from protocol.order_states import OrderStatus
+from protocol.states import BoxStatus, CardStatus, ShipmentStatus
 
 
 class Point(Base):
@@ -61,7 +64,7 @@ class Shipment(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str] = mapped_column(String(32), unique=True)
     point_id: Mapped[int] = mapped_column(ForeignKey("points.id"), index=True)
-    status: Mapped[str] = mapped_column(String(16), default="in_transit")
+    status: Mapped[str] = mapped_column(String(16), default=ShipmentStatus.IN_TRANSIT)
     expected_at: Mapped[datetime | None]
     carrier: Mapped[str | None] = mapped_column(String(100))
 
@@ -73,7 +76,7 @@ class Order(Base):
     point_id: Mapped[int] = mapped_column(ForeignKey("points.id"), index=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
     kind: Mapped[str] = mapped_column(String(16), default="retail")
-    status: Mapped[str] = mapped_column(String(24), default="created")
+    status: Mapped[str] = mapped_column(String(24), default=OrderStatus.CREATED)
     total_kopecks: Mapped[int] = mapped_column(Integer)
     prepaid: Mapped[bool] = mapped_column(Boolean, default=True)
     boxes_total: Mapped[int] = mapped_column(Integer, default=1)
@@ -102,7 +105,7 @@ class OrderLine(Base):
     price_kopecks: Mapped[int] = mapped_column(Integer)
     serial: Mapped[str | None] = mapped_column(String(64))
     refused_quantity: Mapped[int] = mapped_column(Integer, default=0)
-    refusal_reason: Mapped[str | None] = mapped_column(String(300))
+    refusal_reason: Mapped[str | None] = mapped_column(String(REFUSAL_REASON_MAX))
 
 
 class Box(Base):
@@ -115,13 +118,13 @@ class Box(Base):
     size_class: Mapped[str] = mapped_column(String(4), default="M")
     weight_grams: Mapped[int] = mapped_column(Integer, default=1000)
     # expected | received | placed | handed_over | returned
-    status: Mapped[str] = mapped_column(String(16), default="expected")
+    status: Mapped[str] = mapped_column(String(16), default=BoxStatus.EXPECTED)
     received_at: Mapped[datetime | None]
     received_by: Mapped[str | None] = mapped_column(String(36))  # device id
     cell_code: Mapped[str | None] = mapped_column(String(16))
     placed_at: Mapped[datetime | None]
     damaged: Mapped[bool] = mapped_column(Boolean, default=False)
-    damage_note: Mapped[str | None] = mapped_column(String(500))
+    damage_note: Mapped[str | None] = mapped_column(String(DAMAGE_NOTE_MAX))
     order: Mapped[Order] = relationship(back_populates="boxes")
     shipment: Mapped[Shipment | None] = relationship()
 
@@ -144,7 +147,7 @@ class ClubCard(Base):
     number: Mapped[str] = mapped_column(String(13), unique=True)
     point_id: Mapped[int] = mapped_column(ForeignKey("points.id"), index=True)
     activation_code_hash: Mapped[str] = mapped_column(String(200))
-    status: Mapped[str] = mapped_column(String(16), default="stock")  # stock | active
+    status: Mapped[str] = mapped_column(String(16), default=CardStatus.STOCK)
     customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"))
     city: Mapped[str | None] = mapped_column(String(100))
     activated_at: Mapped[datetime | None]
@@ -181,7 +184,7 @@ class EventRecord(Base):
     occurred_at: Mapped[str] = mapped_column(String(40))  # client clock, as sent (audit only)
     received_at: Mapped[datetime]
     status: Mapped[str] = mapped_column(String(12))  # applied | duplicate | rejected | conflict
-    reason: Mapped[str | None] = mapped_column(String(500))
+    reason: Mapped[str | None] = mapped_column(String(OUTCOME_REASON_MAX))
 
 
 class Change(Base):

@@ -11,6 +11,7 @@ from backend.codes import sms_context
 from backend.models import Order, Point
 from backend.sms.models import SmsOutbox
 from backend.sms.service import request_sms
+from protocol.order_states import OrderStatus
 
 REMIND_BEFORE = timedelta(hours=24)
 
@@ -23,7 +24,7 @@ def queue_reminders(session: Session, now: datetime, before: timedelta = REMIND_
     rows = session.execute(
         select(Order, Point)
         .join(Point, Point.id == Order.point_id)
-        .where(Order.status == "ready", Order.storage_until > now, Order.storage_until <= now + before)
+        .where(Order.status == OrderStatus.READY, Order.storage_until > now, Order.storage_until <= now + before)
         .where(~reminded)
         .order_by(Order.storage_until)
     ).all()

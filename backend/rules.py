@@ -36,41 +36,45 @@ from backend.models import (
 from backend.serialize import card_dict, load_order, order_dict, parse_iso, shipment_dict
 from backend.sms.models import PURPOSES
 from backend.sms.service import request_sms
-from desktop import events as ev
-from desktop.domain.money import points_for
-from desktop.domain.order_states import AT_POINT, OrderEvent, OrderStatus, next_status
-from desktop.errors import IllegalTransition
+from protocol import events as ev
+from protocol.club_rules import points_for
+from protocol.errors import IllegalTransition
+from protocol.limits import DAMAGE_NOTE_MAX, REFUSAL_REASON_MAX
+from protocol.order_states import AT_POINT, OrderEvent, OrderStatus, next_status
+from protocol.states import BoxStatus, CardStatus, EventOutcome, ShipmentStatus
 
 S = OrderStatus
 BEFORE_ARRIVAL = (S.CREATED, S.IN_TRANSIT, S.PARTIALLY_ARRIVED)
 CLOSED = (S.HANDED_OVER, S.PARTIALLY_HANDED_OVER, S.REFUSED, S.RETURNED)
-HANDOVER_EVENTS = {
-    "handed_over": OrderEvent.HAND_OVER,
-    "partially_handed_over": OrderEvent.HAND_OVER_PARTIALLY,
-    "refused": OrderEvent.REFUSE,
+HANDOVER_EVENTS: dict[str, OrderEvent] = {
+    S.HANDED_OVER: OrderEvent.HAND_OVER,
+    S.PARTIALLY_HANDED_OVER: OrderEvent.HAND_OVER_PARTIALLY,
+    S.REFUSED: OrderEvent.REFUSE,
 }
+IN_STORAGE = (BoxStatus.EXPECTED, BoxStatus.RECEIVED, BoxStatus.PLACED)
+CARD_ACTIVATABLE = (CardStatus.STOCK, CardStatus.PENDING)
 FLAG_AFTER_CANCEL = "handed_over_after_cancel"
 
 
 @dataclass(frozen=True)
 class Outcome:
-    status: str  # applied | duplicate | rejected | conflict
+    status: EventOutcome
     reason: str | None = None
 
 
-APPLIED = Outcome("applied")
+APPLIED = Outcome(EventOutcome.APPLIED)
 
 
 def duplicate(reason: str) -> Outcome:
-    return Outcome("duplicate", reason)
+    return Outcome(EventOutcome.DUPLICATE, reason)
 
 
 def conflict(reason: str) -> Outcome:
-    return Outcome("conflict", reason)
+    return Outcome(EventOutcome.CONFLICT, reason)
 
 
 def rejected(reason: str) -> Outcome:
-    return Outcome("rejected", reason)
+    return Outcome(EventOutcome.REJECTED, reason)
 
 
 @dataclass
@@ -154,7 +158,7 @@ def _box(ctx: RuleContext, barcode: str, order_number: str | None = None) -> Box
     return box
 
 
-def _move_box(ctx: RuleContext, box: Box, from_statuses: tuple[str, ...], **values: Any) -> bool:
+def _move_box(ctx: RuleContext, box: Box, from_statuses: tuple[BoxStatus, ...], **values: Any) -> bool:
     """Conditional update: True only for the one transaction that really moved the box."""
     result = ctx.session.execute(  # ORM-enabled: also refreshes `box` in the session
         update(Box).where(Box.id == box.id, Box.status.in_(from_statuses)).values(**values)
@@ -169,7 +173,8 @@ def _move_box(ctx: RuleContext, box: Box, from_statuses: tuple[str, ...], **valu
 def box_received(ctx: RuleContext, event: ev.BoxReceived) -> Outcome:
     box = _box(ctx, event.box, event.order)
     order = _order(ctx, event.order)
-    moved = _move_box(ctx, box, ("expected",), status="received", received_at=ctx.now, received_by=ctx.device_id)
+    moved = _move_box(ctx, box, (BoxStatus.EXPECTED,), status=BoxStatus.RECEIVED, received_at=ctx.now,
+                      received_by=ctx.device_id)
     if not moved:
         return duplicate("box_already_received")
     if order.status in BEFORE_ARRIVAL:
@@ -185,9 +190,9 @@ def _update_shipment(ctx: RuleContext, shipment_id: int | None) -> None:
     if shipment is None:
         return
     waiting = ctx.session.scalar(
-        select(func.count()).select_from(Box).where(Box.shipment_id == shipment.id, Box.status == "expected")
+        select(func.count()).select_from(Box).where(Box.shipment_id == shipment.id, Box.status == BoxStatus.EXPECTED)
     )
-    status = "received" if not waiting else "receiving"
+    status = ShipmentStatus.RECEIVED if not waiting else ShipmentStatus.RECEIVING
     if shipment.status != status:
         shipment.status = status
         ctx.publish("shipment.upsert", shipment_dict(shipment, ctx.point.code))
@@ -196,10 +201,11 @@ def _update_shipment(ctx: RuleContext, shipment_id: int | None) -> None:
 @rule(ev.ReceivingScanUndone)
 def scan_undone(ctx: RuleContext, event: ev.ReceivingScanUndone) -> Outcome:
     box = _box(ctx, event.box, event.order)
-    if not _move_box(ctx, box, ("received",), status="expected", received_at=None, received_by=None):
+    if not _move_box(ctx, box, (BoxStatus.RECEIVED,), status=BoxStatus.EXPECTED, received_at=None,
+                     received_by=None):
         return duplicate("box_not_received")
     order = _order(ctx, box.order.number)
-    any_left = any(b.status != "expected" for b in order.boxes)
+    any_left = any(b.status != BoxStatus.EXPECTED for b in order.boxes)
     undo = OrderEvent.ARRIVAL_UNDONE if any_left else OrderEvent.ALL_ARRIVAL_UNDONE
     try:
         order.status = next_status(order.number, order.status, undo)
@@ -220,8 +226,8 @@ def order_arrived(ctx: RuleContext, event: ev.OrderArrived) -> Outcome:
     order.arrived_at = ctx.now
     ctx.session.execute(
         update(Box)
-        .where(Box.order_id == order.id, Box.status == "expected")
-        .values(status="received", received_at=ctx.now, received_by=ctx.device_id)
+        .where(Box.order_id == order.id, Box.status == BoxStatus.EXPECTED)
+        .values(status=BoxStatus.RECEIVED, received_at=ctx.now, received_by=ctx.device_id)
     )
     for shipment_id in {box.shipment_id for box in order.boxes}:
         _update_shipment(ctx, shipment_id)
@@ -236,7 +242,7 @@ def order_arrived(ctx: RuleContext, event: ev.OrderArrived) -> Outcome:
 def box_damaged(ctx: RuleContext, event: ev.BoxDamaged) -> Outcome:
     box = _box(ctx, event.box, event.order)
     box.damaged = True
-    box.damage_note = event.note[:500]
+    box.damage_note = event.note[:DAMAGE_NOTE_MAX]
     return APPLIED
 
 
@@ -250,7 +256,7 @@ def box_placed(ctx: RuleContext, event: ev.BoxPlaced) -> Outcome:
     if cell is None:
         return rejected(f"unknown_cell:{event.cell}")
     moved = _move_box(
-        ctx, box, ("expected", "received", "placed"), status="placed", cell_code=cell.code, placed_at=ctx.now
+        ctx, box, IN_STORAGE, status=BoxStatus.PLACED, cell_code=cell.code, placed_at=ctx.now
     )
     if not moved:
         return conflict(f"box_not_in_storage:{box.status}")
@@ -287,7 +293,7 @@ def sms_requested(ctx: RuleContext, event: ev.SmsRequested) -> Outcome:
         request_sms(ctx.session, order.number, event.purpose, event.attempt, context)
         return APPLIED
     if code_issued(ctx.session, order.id, event.attempt):
-        return Outcome("applied", "already_requested")
+        return Outcome(EventOutcome.APPLIED, "already_requested")
     if order.status not in (S.ARRIVED, S.READY):
         return conflict(f"order_not_ready:{order.status}")
     issue_code(ctx.session, ctx.issuer, ctx.point, order, event.attempt, sms_uid=event.sms)
@@ -316,7 +322,7 @@ def _active_card_for(ctx: RuleContext, phone: str) -> ClubCard | None:
     return ctx.session.scalars(
         select(ClubCard)
         .join(Customer, Customer.id == ClubCard.customer_id)
-        .where(Customer.phone == phone, ClubCard.status == "active", ClubCard.point_id == ctx.point.id)
+        .where(Customer.phone == phone, ClubCard.status == CardStatus.ACTIVE, ClubCard.point_id == ctx.point.id)
         .order_by(ClubCard.activated_at.desc())
     ).first()
 
@@ -344,12 +350,12 @@ def _handover_status(ctx: RuleContext, order: Order, event: ev.HandoverCompleted
     if previous == S.CANCELLED:
         order.status = event.result
         _flag_after_cancel(ctx, order)
-        return Outcome("applied", FLAG_AFTER_CANCEL)
+        return Outcome(EventOutcome.APPLIED, FLAG_AFTER_CANCEL)
     try:
         order.status = next_status(order.number, previous, HANDOVER_EVENTS[event.result])
     except IllegalTransition:
         order.status = event.result  # the goods are gone: the fact wins over the server's view
-        return Outcome("applied", f"forced_from:{previous}")
+        return Outcome(EventOutcome.APPLIED, f"forced_from:{previous}")
     return APPLIED
 
 
@@ -358,10 +364,12 @@ def _handover_effects(ctx: RuleContext, order: Order, event: ev.HandoverComplete
         Handover(uid=event.handover, order_id=order.id, device_id=ctx.device_id, result=event.result,
                  completed_at=ctx.now)
     )
-    if event.result != "refused":
+    if event.result != S.REFUSED:
         order.handed_over_at = ctx.now
         ctx.session.execute(
-            update(Box).where(Box.order_id == order.id, Box.status != "returned").values(status="handed_over")
+            update(Box)
+            .where(Box.order_id == order.id, Box.status != BoxStatus.RETURNED)
+            .values(status=BoxStatus.HANDED_OVER)
         )
     _record_refusals(order.lines, event.lines)
 
@@ -373,7 +381,7 @@ def _record_refusals(lines: list[OrderLine], reported: list[dict[str, Any]]) -> 
         refused = item.get("refused") or 0
         if line is not None and isinstance(refused, int) and refused > 0:
             line.refused_quantity = min(refused, line.quantity)
-            line.refusal_reason = (str(item.get("reason") or ""))[:300] or None
+            line.refusal_reason = (str(item.get("reason") or ""))[:REFUSAL_REASON_MAX] or None
 
 
 def _flag_after_cancel(ctx: RuleContext, order: Order) -> None:
@@ -428,13 +436,13 @@ def card_activated(ctx: RuleContext, event: ev.ClubCardActivated) -> Outcome:
         return rejected(f"unknown_card:{event.card}")
     if card.point_id != ctx.point.id:
         return rejected(f"foreign_card:{event.card}")
-    if card.status not in ("stock", "pending"):
+    if card.status not in CARD_ACTIVATABLE:
         return _activation_lost(ctx, card)
     customer = _club_customer(ctx, event.phone, event.card)
     won = rowcount(ctx.session.execute(
         update(ClubCard)
-        .where(ClubCard.id == card.id, ClubCard.status.in_(("stock", "pending")))
-        .values(status="active", customer_id=customer.id, city=event.city, activated_at=ctx.now,
+        .where(ClubCard.id == card.id, ClubCard.status.in_(CARD_ACTIVATABLE))
+        .values(status=CardStatus.ACTIVE, customer_id=customer.id, city=event.city, activated_at=ctx.now,
                 activation_event_id=ctx.event_id)
     ))
     ctx.session.expire(card)
@@ -445,7 +453,7 @@ def card_activated(ctx: RuleContext, event: ev.ClubCardActivated) -> Outcome:
                        event_id=ctx.event_id, created_at=ctx.now)
     if not _credit(ctx, entry):
         raise Refused(conflict("activation_bonus_already_credited"))
-    ctx.publish("club.activation_result", {"card": card.number, "status": "active", "reason": None})
+    ctx.publish("club.activation_result", {"card": card.number, "status": CardStatus.ACTIVE, "reason": None})
     ctx.publish("bonus.confirmed", {"order": None, "card": card.number, "reason": "activation", "points": points})
     ctx.publish("card.upsert", card_dict(card, ctx.point.code))
     return APPLIED
@@ -454,7 +462,7 @@ def card_activated(ctx: RuleContext, event: ev.ClubCardActivated) -> Outcome:
 def _activation_lost(ctx: RuleContext, card: ClubCard) -> Outcome:
     """The second activation of a card: a conflict for review; the device learns it from the feed."""
     reason = "card_already_active"
-    ctx.publish("club.activation_result", {"card": card.number, "status": "rejected", "reason": reason})
+    ctx.publish("club.activation_result", {"card": card.number, "status": CardStatus.REJECTED, "reason": reason})
     return conflict(reason)
 
 
@@ -473,7 +481,7 @@ def _club_customer(ctx: RuleContext, phone: str, card_number: str) -> Customer:
 @rule(ev.BoxReturned)
 def box_returned(ctx: RuleContext, event: ev.BoxReturned) -> Outcome:
     box = _box(ctx, event.box, event.order)
-    moved = _move_box(ctx, box, ("expected", "received", "placed"), status="returned", cell_code=None)
+    moved = _move_box(ctx, box, IN_STORAGE, status=BoxStatus.RETURNED, cell_code=None)
     if not moved:
         return duplicate(f"box_not_in_storage:{box.status}")
     ctx.publish_order(box.order)
@@ -493,7 +501,7 @@ def order_returned(ctx: RuleContext, event: ev.OrderReturned) -> Outcome:
         order.status = next_status(order.number, previous, OrderEvent.RETURN)
     except IllegalTransition:
         order.status = S.RETURNED
-        outcome = Outcome("applied", f"forced_from:{previous}")
+        outcome = Outcome(EventOutcome.APPLIED, f"forced_from:{previous}")
     order.returned_at = ctx.now
     ctx.publish_order(order)
     return outcome

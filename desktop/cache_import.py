@@ -24,6 +24,7 @@ from desktop.db.models import (
     Staff,
     StorageCell,
 )
+from protocol.states import CardStatus, ShipmentStatus
 
 Data = dict[str, Any]
 
@@ -100,7 +101,7 @@ def upsert_shipment(s: Session, data: Data) -> Shipment:
         point_id = _point_id(s, data["point_code"])
         shipment = Shipment(number=data["number"], point_id=point_id)
         s.add(shipment)
-    if shipment.status == "in_transit" or data.get("status") == "received":
+    if shipment.status == ShipmentStatus.IN_TRANSIT or data.get("status") == ShipmentStatus.RECEIVED:
         shipment.status = data.get("status", shipment.status)
     shipment.expected_at = parse_time(data.get("expected_at"))
     shipment.carrier = data.get("carrier")
@@ -196,8 +197,8 @@ def upsert_card(s: Session, data: Data) -> ClubCard:
         card = ClubCard(number=data["number"], point_id=point_id)
         s.add(card)
     card.activation_code_hash = data["activation_code_hash"]
-    if card.status == "stock":
-        card.status = data.get("status", "stock")
+    if card.status == CardStatus.STOCK:
+        card.status = data.get("status", CardStatus.STOCK)
     s.flush()
     return card
 

@@ -129,8 +129,8 @@ def enrol_from_command_line(config: AppConfig, code: str, out: TextIO, replace_e
     """
     from desktop import device_credentials
     from desktop.db.migrate import migrate_with_backup
-    from desktop.errors import DomainError
     from desktop.sync.enrolment import enrol
+    from protocol.errors import DomainError
 
     url = config.backend_url
     if url is None:

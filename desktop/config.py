@@ -20,8 +20,8 @@ from typing import Any
 import platformdirs
 
 from desktop import messages
-from desktop.errors import DomainError
 from desktop.scanner_settings import ScannerSettings
+from protocol.errors import DomainError
 
 APP_NAME = "PickupDesk"
 APP_AUTHOR = "PickupDesk"

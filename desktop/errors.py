@@ -1,25 +1,8 @@
-"""Domain errors: a machine code plus parameters; the UI turns them into Russian text."""
+"""Counter-only domain errors (access rules); the shared DomainError lives in protocol.errors."""
 
 from __future__ import annotations
 
-from typing import Any
-
-
-class DomainError(Exception):
-    """A rule refused the action; nothing was changed (beyond counted attempts)."""
-
-    def __init__(self, code: str, **params: Any) -> None:
-        super().__init__(code)
-        self.code = code
-        self.params = params
-
-    def __repr__(self) -> str:
-        return f"DomainError({self.code!r}, {self.params!r})"
-
-    def __str__(self) -> str:
-        from desktop.messages import describe
-
-        return describe(self.code, self.params)
+from protocol.errors import DomainError
 
 
 class AccessDenied(DomainError):
@@ -27,10 +10,3 @@ class AccessDenied(DomainError):
 
     def __init__(self, action: str, required: str) -> None:
         super().__init__("auth.forbidden", action=action, required=required)
-
-
-class IllegalTransition(DomainError):
-    """The order state machine refused a transition."""
-
-    def __init__(self, order_number: str, current: str, event: str) -> None:
-        super().__init__("order.illegal_transition", order=order_number, current=current, event=event)

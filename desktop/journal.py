@@ -11,7 +11,7 @@ from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from desktop.db.models import AuditEntry
-from desktop.events import canonical_json
+from protocol.events import canonical_json
 
 GENESIS = "0" * 64
 

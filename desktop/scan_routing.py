@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from enum import StrEnum, auto
 
 from desktop import messages
-from desktop.domain import ean13
-from desktop.errors import DomainError
 from desktop.scanner_settings import DEFAULT, ScannerSettings, ScanPatterns
+from protocol import ean13
+from protocol.errors import DomainError
 
 __all__ = ["DEFAULT", "GS", "Scan", "ScanKind", "ScanPatterns", "ScannerSettings", "clean", "mask_sample", "route_scan"]
 

@@ -1,4 +1,4 @@
-"""Version and build information: embedded by the PyInstaller build, read from git in a checkout.
+"""Build information: the version from package metadata, the commit and date embedded by the PyInstaller build.
 
 The spec writes a top-level module ``pickup_desk_build_info`` into its work directory and bundles it;
 a checkout has no such module and asks git lazily.
@@ -12,7 +12,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-__version__ = "0.1.0"
+from protocol.version import VERSION
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -36,8 +37,8 @@ def build_info() -> BuildInfo:
     try:
         import pickup_desk_build_info as info  # written by the spec
     except ImportError:
-        return BuildInfo(__version__, _git_commit(), "dev", getattr(sys, "frozen", False))
-    return BuildInfo(info.VERSION, info.COMMIT, info.BUILD_DATE, True)
+        return BuildInfo(VERSION, _git_commit(), "dev", getattr(sys, "frozen", False))
+    return BuildInfo(VERSION, info.COMMIT, info.BUILD_DATE, True)
 
 
 def _git_commit() -> str:
@@ -52,11 +53,11 @@ def _git_commit() -> str:
     return commit if result.returncode == 0 and commit else "dev"
 
 
-def render_build_info(version: str, commit: str, build_date: str) -> str:
+def render_build_info(commit: str, build_date: str) -> str:
     """The source of ``pickup_desk_build_info.py`` the build writes into the bundle."""
     return (
         '"""Build information written by packaging/pickup_desk.spec; do not edit."""\n\n'
-        f"VERSION = {version!r}\nCOMMIT = {commit!r}\nBUILD_DATE = {build_date!r}\n"
+        f"COMMIT = {commit!r}\nBUILD_DATE = {build_date!r}\n"
     )
 
 

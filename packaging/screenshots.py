@@ -102,8 +102,8 @@ def prepare_demo(data_dir: Path) -> dict[str, Any]:
     import dataclasses
 
     from desktop.db.migrate import migrate_with_backup
-    from desktop.demo.generator import generate_point
     from desktop.demo.loader import load_demo
+    from protocol.demo_data import generate_point
 
     db = migrate_with_backup(data_dir / "cache.sqlite3")
     demo = generate_point(orders=160)

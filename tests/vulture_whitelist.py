@@ -23,10 +23,10 @@ _.focusNextPrevChild  # QWidget: keeps Tab inside the scanner test field (ui/har
 # --- other libraries' callbacks and attributes ----------------------------------------------------------------
 _._init  # python-barcode BaseWriter hook (desktop/labels/barcodes.py)
 _._paint_module  # python-barcode BaseWriter hook (desktop/labels/barcodes.py)
-_.process_bind_param  # SQLAlchemy TypeDecorator (desktop/db/coltypes.py)
-_.process_result_value  # SQLAlchemy TypeDecorator (desktop/db/coltypes.py)
-_.impl  # SQLAlchemy TypeDecorator class attribute (desktop/db/coltypes.py)
-_.cache_ok  # SQLAlchemy TypeDecorator class attribute (desktop/db/coltypes.py)
+_.process_bind_param  # SQLAlchemy TypeDecorator (protocol/coltypes.py)
+_.process_result_value  # SQLAlchemy TypeDecorator (protocol/coltypes.py)
+_.impl  # SQLAlchemy TypeDecorator class attribute (protocol/coltypes.py)
+_.cache_ok  # SQLAlchemy TypeDecorator class attribute (protocol/coltypes.py)
 _.type_annotation_map  # SQLAlchemy DeclarativeBase setting (desktop/db/models.py, backend/db.py)
 _.isolation_level  # sqlite3.Connection: the engine issues BEGIN itself (desktop/db/engine.py, backend/db.py)
 _.should_exit  # uvicorn.Server: asks the embedded server to stop (backend/embedded.py)
@@ -70,7 +70,7 @@ _.pushed_at
 
 # --- pydantic response fields and event payload fields: serialised, read by the other side ----------------------
 _.imported  # backend/schemas.py ImportOut
-_.by  # desktop/events.py OrderUnlocked (the server records who unlocked)
+_.by  # protocol/events.py OrderUnlocked (the server records who unlocked)
 
 # --- dataclass fields read by name: ScanPatterns via getattr(patterns, kind.value) (desktop/scan_routing.py) ----
 _.club_card

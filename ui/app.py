@@ -25,10 +25,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from desktop import device_credentials
 from desktop.config import AppConfig, ConfigError, load_config, user_config_file
-from desktop.errors import DomainError
 from desktop.scanner_settings import ScannerConfiguration
 from desktop.settings_store import migrate_printing_json
-from ui import version_info
+from protocol.errors import DomainError
 from ui.context import AppContext, Services, SessionState
 from ui.crash import CrashReporter
 from ui.enrol_wizard import run_enrol_wizard
@@ -180,7 +179,6 @@ def run_gui(args: CliArgs) -> int:
         config = load_config(args.overrides)  # printing.json (older versions) is now [printing] in config.toml
     translators = install_translations(app, config.language)
     log_file = setup_logging(config)
-    version_info.set_paths(log_file, str(config.data_dir))
     reporter = CrashReporter(log_file, parent=app)
     reporter.install()
     apply_style(app)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.money import parse_rub, rub
+from protocol.money import parse_rub, rub
 
 
 class _FormDialog(QDialog):

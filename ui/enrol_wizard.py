@@ -55,8 +55,8 @@ def enrol_and_describe(config: AppConfig, url: str, code: str, device_name: str)
 
 
 def describe_point(db: Any, point_code: str) -> str:
-    from desktop.errors import DomainError
     from desktop.services.base import local_point
+    from protocol.errors import DomainError
 
     try:
         with db.read() as session:

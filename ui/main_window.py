@@ -232,4 +232,4 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, self.tr("Горячие клавиши"), "\n".join(lines))
 
     def _on_about_requested(self) -> None:
-        QMessageBox.about(self, self.tr("О программе"), about_text())
+        QMessageBox.about(self, self.tr("О программе"), about_text(self.ctx.config))

@@ -12,9 +12,9 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from desktop.errors import DomainError
 from desktop.scan_routing import Scan, clean, route_scan
 from desktop.scanner_settings import ScannerConfiguration
+from protocol.errors import DomainError
 from ui.feedback import FeedbackBanner
 from ui.login_screen import LoginScreen
 from ui.pages.base import Page

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.documents.builders import shift_report
 from desktop.documents.model import Document
-from desktop.domain.money import rub
 from desktop.services.staff import ShiftReport
+from protocol.money import rub
 from ui.context import AppContext
 from ui.hardware.wiring import documents_for
 from ui.workers import Failure

@@ -10,9 +10,9 @@ thread before this start-up work).
 
 from __future__ import annotations
 
-import importlib
 import logging
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
@@ -22,7 +22,7 @@ from desktop.config import AppConfig
 from desktop.db.engine import Database
 from desktop.db.migrate import migrate_with_backup
 from desktop.device_credentials import DeviceCredentials
-from desktop.errors import DomainError
+from protocol.errors import DomainError
 
 log = logging.getLogger(__name__)
 
@@ -68,21 +68,32 @@ def start(config: AppConfig, progress: Any = None) -> Started:
 
 def _embedded_first_run(config: AppConfig, db: Database, report: Any) -> tuple[DeviceCredentials | None, Any]:
     """Start the embedded backend (a new loopback port each run); enrol against it on the first run."""
-    try:
-        embedded_module = importlib.import_module("backend.embedded")
-        server = embedded_module.start_embedded(config.data_dir)
-    except (ImportError, RuntimeError, OSError):
-        log.warning("Встроенный сервер не запустился: работа на демо-данных без синхронизации", exc_info=True)
+    server = _start_embedded(config.data_dir)
+    if server is None:
         return None, None
     report(2, 4, QT_TRANSLATE_NOOP("Startup", "Регистрация рабочего места…"))
     creds = device_credentials.load(config.data_dir)
     if creds is not None:
         return replace(creds, backend_url=server.url), server
-    from desktop.demo.generator import DEMO_POINT_CODE
     from desktop.sync.enrolment import enrol
+    from protocol.demo_data import DEMO_POINT_CODE
 
     code = server.create_enrolment_code(config.point_code or DEMO_POINT_CODE)
     return enrol(server.url, code, config.data_dir, db, config.device_name), server
+
+
+def _start_embedded(data_dir: Path) -> Any:
+    """The embedded demo backend, or None when this build has no server (the `server` extra) or it fails."""
+    try:
+        from backend.embedded import start_embedded  # the one import of the server (import-linter allows it)
+    except ImportError as exc:
+        log.warning("This build has no embedded server (%s): offline demo data without sync", exc)
+        return None
+    try:
+        return start_embedded(data_dir)
+    except (RuntimeError, OSError):
+        log.warning("The embedded server did not start: offline demo data without sync", exc_info=True)
+        return None
 
 
 def _sync_runner(config: AppConfig, db: Database, creds: DeviceCredentials) -> Any:
@@ -98,8 +109,8 @@ def _sync_runner(config: AppConfig, db: Database, creds: DeviceCredentials) -> A
 
 def _ensure_demo_cache(db: Database) -> None:
     """No backend at all: fill an empty cache with the demo point (offline demo)."""
-    from desktop.demo.generator import generate_point
     from desktop.demo.loader import load_demo
+    from protocol.demo_data import generate_point
 
     if _point_name(db):
         return
@@ -122,7 +133,7 @@ def _point_name(db: Database, short: bool = False) -> str:
 def demo_hint() -> str:
     """The demo staff line shown on the login screen (only for the demo point)."""
     try:
-        from desktop.demo.generator import DEMO_STAFF
+        from protocol.demo_data import DEMO_STAFF
     except ImportError:
         return ""
     people = "; ".join(f"{login} / {password} (пропуск {badge}, PIN {pin})"

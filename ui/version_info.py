@@ -4,20 +4,19 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop.config import AppConfig
+from desktop.logs import log_file
 from desktop.version import build_info
 
-_paths: dict[str, str] = {}
 
-
-def set_paths(log_file: str, data_dir: str) -> None:
-    _paths.update(log=log_file, data=data_dir)
-
-
-def about_text() -> str:
+def about_text(config: AppConfig | None) -> str:
+    """The About text for the running configuration (dashes when the window has none, as in tests)."""
+    log_path = str(log_file(config)) if config is not None else "—"
+    data_dir = str(config.data_dir) if config is not None else "—"
     lines = [
         QCoreApplication.translate("About", "Pickup Desk — программа пункта выдачи заказов."),
         build_info().one_line(),
-        QCoreApplication.translate("About", "Журнал программы: {0}").format(_paths.get("log", "—")),
-        QCoreApplication.translate("About", "Данные: {0}").format(_paths.get("data", "—")),
+        QCoreApplication.translate("About", "Журнал программы: {0}").format(log_path),
+        QCoreApplication.translate("About", "Данные: {0}").format(data_dir),
     ]
     return "\n".join(lines)

@@ -20,8 +20,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
-from desktop.errors import DomainError
 from desktop.faults import BackendUnreachable, EnvironmentFault, StorageProblem, StorageUnavailable
+from protocol.errors import DomainError
 
 log = logging.getLogger(__name__)
 

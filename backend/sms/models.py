@@ -8,11 +8,10 @@ from sqlalchemy import JSON, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from backend.db import Base
-from desktop.db.coltypes import UTCDateTime
+from protocol.coltypes import UTCDateTime
+from protocol.limits import SMS_ERROR_MAX
+from protocol.states import SmsStatus
 
-# pending → sending → accepted → delivered | failed | unknown (sending may also end in unknown/failed)
-STATES = ("pending", "sending", "accepted", "delivered", "failed", "unknown")
-FINAL_STATES = frozenset({"delivered", "failed"})
 PURPOSES = ("ready", "reminder", "receipt", "club")
 
 
@@ -28,12 +27,12 @@ class SmsOutbox(Base):
     point_code: Mapped[str | None] = mapped_column(String(8), index=True)
     phone: Mapped[str] = mapped_column(String(20))
     text: Mapped[str] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(String(16), default="pending", index=True)
+    status: Mapped[str] = mapped_column(String(16), default=SmsStatus.PENDING, index=True)
     gateway: Mapped[str | None] = mapped_column(String(16))
     gateway_message_id: Mapped[str | None] = mapped_column(String(64), index=True)
     send_attempts: Mapped[int] = mapped_column(Integer, default=0)
     status_checks: Mapped[int] = mapped_column(Integer, default=0)
-    error: Mapped[str | None] = mapped_column(String(300))
+    error: Mapped[str | None] = mapped_column(String(SMS_ERROR_MAX))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
     next_action_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)

@@ -19,9 +19,14 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from backend.db import rowcount
 from backend.sms.gateways import Gateway, SendResult, StatusResult
 from backend.sms.models import PURPOSES, SmsOutbox
 from backend.sms.templates import mask_phone, render
+from protocol.limits import SMS_ERROR_MAX
+from protocol.states import SMS_FINAL, SmsStatus
+
+SMS_CLEARS_ERROR = (SmsStatus.ACCEPTED, SmsStatus.DELIVERED)  # the gateway took it: an old error is gone
 
 log = logging.getLogger(__name__)
 
@@ -55,10 +60,10 @@ def request_sms(
         point_code=context.get("point_code"),
         phone=str(context["phone"]),
         text=render(purpose, {"order": order_number, **context}),
-        status="pending",
+        status=SmsStatus.PENDING,
         created_at=now,
         updated_at=now,
-        timeline=[{"status": "pending", "at": now.isoformat()}],
+        timeline=[{"status": SmsStatus.PENDING, "at": now.isoformat()}],
     )
     try:
         with session.begin_nested():
@@ -123,7 +128,7 @@ class SmsDispatcher:
     # --- sending ------------------------------------------------------------------------------
 
     def _send_pending(self, report: DispatchReport) -> None:
-        for uid in self._due_uids(["pending"]):
+        for uid in self._due_uids([SmsStatus.PENDING]):
             claimed = self._claim(uid)
             if claimed is None:
                 continue
@@ -138,52 +143,52 @@ class SmsDispatcher:
         The conditional UPDATE makes the claim safe with several dispatchers on PostgreSQL too.
         """
         with self.session_factory() as session, session.begin():
-            claimed = session.execute(
+            claimed = rowcount(session.execute(
                 update(SmsOutbox)
-                .where(SmsOutbox.uid == uid, SmsOutbox.status == "pending")
+                .where(SmsOutbox.uid == uid, SmsOutbox.status == SmsStatus.PENDING)
                 .values(send_attempts=SmsOutbox.send_attempts + 1, gateway=self.gateway.name)
                 .execution_options(synchronize_session=False)
-            ).rowcount
+            ))
             if not claimed:
                 return None
             row = self._row(session, uid)
             assert row is not None
             session.refresh(row)
-            self._move(session, row, "sending")
+            self._move(session, row, SmsStatus.SENDING)
             return row.phone, row.text
 
     def _record_send(self, uid: str, result: SendResult, report: DispatchReport) -> None:
         with self.session_factory() as session, session.begin():
             row = self._row(session, uid)
-            if row is None or row.status != "sending":
+            if row is None or row.status != SmsStatus.SENDING:
                 return
             log.info("SMS %s to %s: %s", uid, mask_phone(row.phone), result.outcome)
             if result.outcome == "accepted":
                 row.gateway_message_id = result.message_id
-                self._move(session, row, "accepted", delay=self.poll_interval)
+                self._move(session, row, SmsStatus.ACCEPTED, delay=self.poll_interval)
             elif result.outcome == "failed":
-                self._move(session, row, "failed", error=result.error)
+                self._move(session, row, SmsStatus.FAILED, error=result.error)
             elif result.outcome == "retry_later":
                 self._retry_later(session, row, result)
             else:  # unknown (reply lost) or duplicate: the gateway may hold it → reconcile, never resend
-                self._move(session, row, "unknown", error=result.error)
+                self._move(session, row, SmsStatus.UNKNOWN, error=result.error)
             report.changed.append((uid, row.status))
 
     def _retry_later(self, session: Session, row: SmsOutbox, result: SendResult) -> None:
         if row.send_attempts >= self.max_send_attempts:
-            self._move(session, row, "failed", error=result.error)
+            self._move(session, row, SmsStatus.FAILED, error=result.error)
             return
         delay = timedelta(seconds=result.retry_after or 60)
-        self._move(session, row, "pending", error=result.error, delay=delay)
+        self._move(session, row, SmsStatus.PENDING, error=result.error, delay=delay)
 
     # --- reconciliation -------------------------------------------------------------------------
 
     def _reconcile(self, report: DispatchReport) -> None:
         stale_before = self.clock() - self.stale_sending
-        for uid in self._due_uids(["unknown", "sending"]):
+        for uid in self._due_uids([SmsStatus.UNKNOWN, SmsStatus.SENDING]):
             with self.session_factory() as session:
                 row = self._row(session, uid)
-                if row is None or (row.status == "sending" and row.updated_at > stale_before):
+                if row is None or (row.status == SmsStatus.SENDING and row.updated_at > stale_before):
                     continue
                 if row.status_checks >= self.max_status_checks:
                     continue
@@ -195,17 +200,17 @@ class SmsDispatcher:
     def _record_reconcile(self, uid: str, result: StatusResult, report: DispatchReport) -> None:
         with self.session_factory() as session, session.begin():
             row = self._row(session, uid)
-            if row is None or row.status not in ("unknown", "sending"):
+            if row is None or row.status not in (SmsStatus.UNKNOWN, SmsStatus.SENDING):
                 return
             row.status_checks += 1
             if result.state in ("accepted", "delivered", "failed"):
-                self._move(session, row, result.state, error=result.error, delay=self.poll_interval,
+                self._move(session, row, SmsStatus(result.state), error=result.error, delay=self.poll_interval,
                            note="найдено через API статусов")
             elif result.state == "not_found" and self.gateway.lookup_by_client_id:
                 # the gateway definitely never got it: sending again is not a blind resend
-                self._move(session, row, "pending", note="шлюз не получал сообщение")
+                self._move(session, row, SmsStatus.PENDING, note="шлюз не получал сообщение")
             elif not self.gateway.lookup_by_client_id:
-                self._move(session, row, "unknown", error=result.error or row.error, delay=None,
+                self._move(session, row, SmsStatus.UNKNOWN, error=result.error or row.error, delay=None,
                            note="проверка невозможна: повторная отправка только вручную")
                 row.status_checks = self.max_status_checks
             else:
@@ -215,7 +220,7 @@ class SmsDispatcher:
     # --- delivery polling ------------------------------------------------------------------------
 
     def _poll_accepted(self, report: DispatchReport) -> None:
-        for uid in self._due_uids(["accepted"]):
+        for uid in self._due_uids([SmsStatus.ACCEPTED]):
             with self.session_factory() as session:
                 row = self._row(session, uid)
                 if row is None:
@@ -229,13 +234,13 @@ class SmsDispatcher:
         """Record a delivery status (from polling or a gateway callback) for an accepted row."""
         with self.session_factory() as session, session.begin():
             row = self._row(session, uid)
-            if row is None or row.status in ("delivered", "failed"):
+            if row is None or row.status in SMS_FINAL:
                 return
             row.status_checks += 1
-            if result.state in ("delivered", "failed"):
-                self._move(session, row, result.state, error=result.error)
+            if result.state in SMS_FINAL:
+                self._move(session, row, SmsStatus(result.state), error=result.error)
             elif row.status_checks >= self.max_status_checks:
-                self._move(session, row, "unknown", error="статус доставки не получен")
+                self._move(session, row, SmsStatus.UNKNOWN, error="статус доставки не получен")
             else:
                 self._defer(row, result)
             if report is not None:
@@ -254,7 +259,7 @@ class SmsDispatcher:
 
     # --- helpers -----------------------------------------------------------------------------------
 
-    def _due_uids(self, statuses: list[str]) -> list[str]:
+    def _due_uids(self, statuses: list[SmsStatus]) -> list[str]:
         now = self.clock()
         with self.session_factory() as session:
             return list(
@@ -279,7 +284,7 @@ class SmsDispatcher:
         self,
         session: Session,
         row: SmsOutbox,
-        status: str,
+        status: SmsStatus,
         *,
         error: str | None = None,
         delay: timedelta | None = None,
@@ -288,14 +293,14 @@ class SmsDispatcher:
         now = self.clock()
         changed = row.status != status
         row.status = status
-        row.error = error[:300] if error else (None if status in ("accepted", "delivered") else row.error)
+        row.error = error[:SMS_ERROR_MAX] if error else (None if status in SMS_CLEARS_ERROR else row.error)
         row.updated_at = now
         row.next_action_at = now + delay if delay else None
         entry: dict[str, Any] = {"status": status, "at": now.isoformat()}
         if note:
             entry["note"] = note
         if error:
-            entry["error"] = error[:300]
+            entry["error"] = error[:SMS_ERROR_MAX]
         row.timeline = [*row.timeline, entry]
         if changed:
             self.publish_status(session, row)

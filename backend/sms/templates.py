@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from desktop.domain.phone import mask_for_log as mask_phone  # noqa: F401  (the SMS code masks with this)
+from protocol.phone import mask_for_log as mask_phone  # noqa: F401  (the SMS code masks with this)
 
 TEMPLATES: dict[str, str] = {
     "ready": (

@@ -18,7 +18,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from desktop.db.coltypes import UTCDateTime
+from protocol.coltypes import UTCDateTime
+from protocol.limits import DAMAGE_NOTE_MAX, OUTCOME_REASON_MAX, REFUSAL_REASON_MAX, SMS_ERROR_MAX
+from protocol.order_states import OrderStatus
+from protocol.states import BoxStatus, CardStatus, ShipmentStatus, SmsStatus
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -91,7 +94,7 @@ class Shipment(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str] = mapped_column(String(32), unique=True)
     point_id: Mapped[int] = mapped_column(ForeignKey("pickup_points.id"))
-    status: Mapped[str] = mapped_column(String(16), default="in_transit")  # in_transit|receiving|received
+    status: Mapped[str] = mapped_column(String(16), default=ShipmentStatus.IN_TRANSIT)
     expected_at: Mapped[datetime | None]
     carrier: Mapped[str | None] = mapped_column(String(100))
 
@@ -103,7 +106,7 @@ class Order(Base):
     point_id: Mapped[int] = mapped_column(ForeignKey("pickup_points.id"), index=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
     kind: Mapped[str] = mapped_column(String(16), default="retail")  # retail | legal_entity | credit
-    status: Mapped[str] = mapped_column(String(24), default="created", index=True)
+    status: Mapped[str] = mapped_column(String(24), default=OrderStatus.CREATED, index=True)
     total_kopecks: Mapped[int] = mapped_column(Integer)
     prepaid: Mapped[bool] = mapped_column(Boolean, default=True)
     boxes_total: Mapped[int] = mapped_column(Integer, default=1)
@@ -134,7 +137,7 @@ class OrderLine(Base):
     price_kopecks: Mapped[int] = mapped_column(Integer)
     serial: Mapped[str | None] = mapped_column(String(64))
     refused_quantity: Mapped[int] = mapped_column(Integer, default=0)
-    refusal_reason: Mapped[str | None] = mapped_column(String(300))
+    refusal_reason: Mapped[str | None] = mapped_column(String(REFUSAL_REASON_MAX))
     order: Mapped[Order] = relationship(back_populates="lines")
 
 
@@ -158,11 +161,10 @@ class Box(Base):
     seq_no: Mapped[int] = mapped_column(Integer, default=1)  # "n" of "n of m"; m is order.boxes_total
     size_class: Mapped[str] = mapped_column(String(4), default="M")
     weight_grams: Mapped[int] = mapped_column(Integer, default=1000)
-    # expected | received | placed | handed_over | returned
-    status: Mapped[str] = mapped_column(String(16), default="expected")
+    status: Mapped[str] = mapped_column(String(16), default=BoxStatus.EXPECTED)
     received_at: Mapped[datetime | None]
     damaged: Mapped[bool] = mapped_column(Boolean, default=False)
-    damage_note: Mapped[str | None] = mapped_column(String(500))
+    damage_note: Mapped[str | None] = mapped_column(String(DAMAGE_NOTE_MAX))
     cell_id: Mapped[int | None] = mapped_column(ForeignKey("storage_cells.id"), index=True)
     placed_at: Mapped[datetime | None]
     order: Mapped[Order] = relationship(back_populates="boxes")
@@ -241,12 +243,11 @@ class SmsMessage(Base):
     order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"), index=True)
     purpose: Mapped[str] = mapped_column(String(16))  # ready | reminder | receipt | club
     attempt: Mapped[int] = mapped_column(Integer, default=1)
-    # requested (local) | pending | sending | accepted | delivered | failed | unknown
-    status: Mapped[str] = mapped_column(String(16), default="requested")
+    status: Mapped[str] = mapped_column(String(16), default=SmsStatus.REQUESTED)
     requested_at: Mapped[datetime]
     requested_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     updated_at: Mapped[datetime]
-    error: Mapped[str | None] = mapped_column(String(300))
+    error: Mapped[str | None] = mapped_column(String(SMS_ERROR_MAX))
     timeline: Mapped[list] = mapped_column(default=list)  # [{"status":..., "at": iso}]
     __table_args__ = (UniqueConstraint("order_id", "purpose", "attempt"),)
 
@@ -258,7 +259,7 @@ class ClubCard(Base):
     point_id: Mapped[int] = mapped_column(ForeignKey("pickup_points.id"))
     activation_code_hash: Mapped[str] = mapped_column(String(200))
     extra_code_hash: Mapped[str | None] = mapped_column(String(200))
-    status: Mapped[str] = mapped_column(String(16), default="stock")  # stock|pending|active|rejected
+    status: Mapped[str] = mapped_column(String(16), default=CardStatus.STOCK)
     customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"), index=True)
     city: Mapped[str | None] = mapped_column(String(100))
     activated_at: Mapped[datetime | None]
@@ -339,7 +340,7 @@ class OutboxEvent(Base):
     # pending | applied | duplicate | rejected | conflict
     status: Mapped[str] = mapped_column(String(12), default="pending", index=True)
     server_seq: Mapped[int | None] = mapped_column(Integer)
-    reason: Mapped[str | None] = mapped_column(String(500))
+    reason: Mapped[str | None] = mapped_column(String(OUTCOME_REASON_MAX))
     pushed_at: Mapped[datetime | None]
     reviewed_at: Mapped[datetime | None]
     # Order timeline: events found by their business key "order" without scanning the outbox.

@@ -22,16 +22,16 @@ from sqlalchemy import select
 from desktop.db.engine import Database
 from desktop.db.migrate import migrate_with_backup
 from desktop.db.models import Box, Order, OutboxEvent, Shipment
-from desktop.demo.generator import generate_point
 from desktop.demo.loader import load_demo
-from desktop.domain.money import rub
-from desktop.errors import DomainError
 from desktop.services.base import Actor, Clock
 from desktop.services.club import ClubService
 from desktop.services.handover import HandoverService
 from desktop.services.receiving import ReceivingService
 from desktop.services.staff import StaffService
 from desktop.services.storage_cells import StorageCellService
+from protocol.demo_data import generate_point
+from protocol.errors import DomainError
+from protocol.money import rub
 
 FOREIGN_BOX = "B007750099999901"  # point 0077, order 500999999, box 01
 

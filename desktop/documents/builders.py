@@ -19,7 +19,7 @@ from desktop.documents.model import (
     ReturnActLine,
     ShiftReport,
 )
-from desktop.domain.money import rub
+from protocol.money import rub
 
 if TYPE_CHECKING:
     from desktop.services.receiving import DiscrepancySummary

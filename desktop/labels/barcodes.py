@@ -15,7 +15,7 @@ import barcode
 from barcode.writer import ImageWriter
 from PIL import Image, ImageDraw
 
-from desktop.domain import ean13
+from protocol import ean13
 
 _ONE_PX_PER_MM = 25.4
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from desktop.domain import ean13
 from desktop.labels.barcodes import Symbology
 from desktop.translatable import translate
+from protocol import ean13
 
 _CELL = re.compile(r"C([A-Z])(\d{2})(\d{2})")
 _BOX = re.compile(r"B(\d{4})(\d{9})(\d{2})")

@@ -9,9 +9,9 @@ import requests
 
 from desktop import messages
 from desktop.config import AppConfig
-from desktop.errors import DomainError
 from desktop.selftest.report import SelfTestReport, Status
-from desktop.version import __version__
+from protocol.errors import DomainError
+from protocol.version import VERSION
 
 HEALTH_TIMEOUT = (5.0, 10.0)
 
@@ -85,7 +85,7 @@ def version_tuple(text: str) -> tuple[int, ...]:
     return tuple(parts)
 
 
-def client_too_old(min_client_version: str, version: str = __version__) -> bool:
+def client_too_old(min_client_version: str, version: str = VERSION) -> bool:
     return version_tuple(version) < version_tuple(min_client_version)
 
 
@@ -100,10 +100,10 @@ def check_backend(config: AppConfig, device: dict[str, Any] | None, report: Self
         status = Status.WARNING if exc.code == "backend.unreachable" else Status.FAILED
         report.add("Сервер", status, str(exc) + (" Программа работает офлайн." if status is Status.WARNING else ""))
         return
-    from desktop.events import SCHEMA_V
+    from protocol.events import SCHEMA_V
 
     if client_too_old(health.min_client_version) or health.min_schema_v > SCHEMA_V:
-        report.add("Сервер", Status.FAILED, str(DomainError("backend.client_too_old", version=__version__,
+        report.add("Сервер", Status.FAILED, str(DomainError("backend.client_too_old", version=VERSION,
                                                              required=_required(health))))
         return
     report.add("Сервер", Status.OK, f"{health.url} отвечает, версия сервера {health.version}")

@@ -16,8 +16,9 @@ from sqlalchemy.orm import Session
 from desktop import journal
 from desktop.db.engine import Database
 from desktop.db.models import OutboxEvent, PickupPoint
-from desktop.errors import AccessDenied, DomainError
-from desktop.events import Event, canonical_json
+from desktop.errors import AccessDenied
+from protocol.errors import DomainError
+from protocol.events import Event, canonical_json
 
 Clock = Callable[[], datetime]
 

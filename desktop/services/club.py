@@ -12,16 +12,15 @@ from sqlalchemy.orm import Session
 
 from desktop import messages
 from desktop.db.models import BonusLedgerEntry, ClubCard, Customer, ManagerAlert, Order, OrderLine
-from desktop.domain import ean13
-from desktop.domain.order_states import OrderStatus
-from desktop.domain.phone import mask_for_log as mask_phone
-from desktop.errors import DomainError
-from desktop.events import ClubCardActivated
 from desktop.services.base import Action, Actor, Role, Service, local_point, require_role
 from desktop.services.sms_request import request_sms
+from protocol import ean13
+from protocol.club_rules import ACTIVATION_POINTS, QUALIFYING_KOPECKS
+from protocol.errors import DomainError
+from protocol.events import ClubCardActivated
+from protocol.order_states import OrderStatus
+from protocol.phone import mask_for_log as mask_phone
 
-ACTIVATION_POINTS = 190
-QUALIFYING_KOPECKS = 500_000  # an order of 5,000 ₽ or more
 CARD_PREFIX = "2"
 HOLDING_STATUSES = ("pending", "active")
 

@@ -11,9 +11,9 @@ from sqlalchemy import select
 
 from desktop import journal, messages
 from desktop.db.models import AuditEntry, Staff
-from desktop.errors import DomainError
 from desktop.journal import ChainReport
 from desktop.services.base import Actor, Role, Service, require_role
+from protocol.errors import DomainError
 
 MAX_LIMIT = 5000
 

@@ -16,11 +16,11 @@ from sqlalchemy.orm import Session
 
 from desktop import messages
 from desktop.db.models import Order, PickupPoint, SmsMessage
-from desktop.domain.order_states import OrderEvent, OrderStatus, next_status
-from desktop.errors import DomainError
 from desktop.services.base import Action, Actor, Role, Service, local_point, require_role
 from desktop.services.orders import local_order
 from desktop.services.sms_request import SmsView, request_sms, sms_view
+from protocol.errors import DomainError
+from protocol.order_states import OrderEvent, OrderStatus, next_status
 
 RESEND_INTERVAL = timedelta(minutes=10)
 RESENDS_PER_DAY = 3

@@ -22,10 +22,10 @@ from desktop.db.models import (
     Staff,
     StorageCell,
 )
-from desktop.errors import DomainError
 from desktop.services.order_summary import OrderSummary, summary_from_row, summary_query
 from desktop.services.pickup_checks import amount_due
 from desktop.services.sms_request import SmsView, sms_view
+from protocol.errors import DomainError
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Select, select
 
 from desktop.db.models import Customer, Order, PickupPoint
-from desktop.domain.phone import mask_for_screen as mask_phone
+from protocol.phone import mask_for_screen as mask_phone
 
 
 @dataclass(frozen=True)

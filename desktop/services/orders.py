@@ -11,12 +11,12 @@ from sqlalchemy.orm import Session
 
 from desktop import messages
 from desktop.db.models import Box, Customer, Order
-from desktop.domain.phone import mask_for_screen as mask_phone
-from desktop.errors import DomainError
 from desktop.services.base import Service, local_point
 from desktop.services.order_card import LineInfo, OrderDetail, load_order_detail
 from desktop.services.order_summary import OrderSummary, summary_from_row, summary_query
 from desktop.services.pickup_checks import amount_due, point_code_params, verify_pickup_token
+from protocol.errors import DomainError
+from protocol.phone import mask_for_screen as mask_phone
 
 __all__ = [  # the names callers import from here; the card and the pickup checks live in their own modules
     "LineInfo",

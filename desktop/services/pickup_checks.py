@@ -9,10 +9,10 @@ from sqlalchemy.orm import Session
 
 from desktop import messages
 from desktop.db.models import PickupPoint, SyncState
-from desktop.domain.pickup_code import CodeHashParams
-from desktop.domain.qr_token import PickupToken, public_key_from_b64, verify_token
-from desktop.errors import DomainError
 from desktop.services.base import local_point
+from protocol.errors import DomainError
+from protocol.pickup_code import CodeHashParams
+from protocol.qr_token import PickupToken, public_key_from_b64, verify_token
 
 SERVER_KEY = "server_public_key"  # SyncState key: the backend's Ed25519 public key, base64
 

@@ -6,8 +6,8 @@ from sqlalchemy.orm import Session
 
 from desktop.db.engine import Database
 from desktop.documents.model import PointInfo
-from desktop.errors import DomainError
 from desktop.services.base import local_point
+from protocol.errors import DomainError
 
 
 def point_info(session: Session) -> PointInfo:

@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 
 from desktop import messages
 from desktop.db.models import ManagerAlert, Order, OutboxEvent
-from desktop.errors import DomainError
 from desktop.services.base import Actor, Role, Service, require_role
+from protocol.errors import DomainError
 
 messages.register(
     {

@@ -13,8 +13,8 @@ from typing import Any, cast
 from sqlalchemy import Table, bindparam, func, insert, select
 
 from desktop.db.models import SmsMessage
-from desktop.events import SmsRequested
 from desktop.services.base import Action, new_uid
+from protocol.events import SmsRequested
 
 _SMS = cast(Table, SmsMessage.__table__)
 # Built once: the "ready" request runs inside the receiving hot path.

@@ -15,10 +15,10 @@ from desktop import journal, messages
 from desktop.db.engine import Database
 from desktop.db.models import ClubCard, Handover, Payment, ReceivingScan, ReturnItem, ReturnSession, Shift, Staff
 from desktop.documents.model import SessionHeader, ShiftReport
-from desktop.errors import DomainError
-from desktop.events import ShiftClosed, ShiftOpened
 from desktop.services.base import Action, Actor, Clock, Role, Service, local_point, require_role, utc_now
 from desktop.services.point_info import point_info
+from protocol.errors import DomainError
+from protocol.events import ShiftClosed, ShiftOpened
 
 MAX_FAILED_ATTEMPTS = 5
 LOCK_MINUTES = 15

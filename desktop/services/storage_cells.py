@@ -14,9 +14,9 @@ from sqlalchemy.orm import Session
 
 from desktop import messages
 from desktop.db.models import Box, Order, StorageCell
-from desktop.errors import DomainError
-from desktop.events import BoxPlaced
 from desktop.services.base import Actor, Role, Service, local_point, require_role
+from protocol.errors import DomainError
+from protocol.events import BoxPlaced
 
 SIZES = ("S", "M", "L", "XL")
 IN_STOCK = ("received", "placed")

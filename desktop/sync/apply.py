@@ -19,12 +19,12 @@ from sqlalchemy.orm import Session
 from desktop import cache_import
 from desktop.db.engine import Database
 from desktop.db.models import BonusLedgerEntry, ClubCard, ManagerAlert, Order, OutboxEvent, SmsMessage
-from desktop.domain.order_states import OrderEvent, next_status
-from desktop.errors import DomainError
+from protocol.errors import DomainError
+from protocol.order_states import OrderEvent, OrderStatus, next_status
+from protocol.states import SMS_PROGRESS, CardStatus, EventOutcome, SmsStatus
 
 log = logging.getLogger(__name__)
 Data = dict[str, Any]
-SMS_ORDER = {"requested": 0, "pending": 1, "sending": 2, "accepted": 3, "unknown": 4, "delivered": 5, "failed": 5}
 
 
 def apply_change(session: Session, change: Data, now: datetime) -> None:
@@ -91,7 +91,7 @@ def _code_issued(s: Session, p: Data, now: datetime) -> None:
 
 def _cancelled(s: Session, p: Data, now: datetime) -> None:
     order = _order(s, p["order"])
-    if order is None or order.status == "cancelled":
+    if order is None or order.status == OrderStatus.CANCELLED:
         return
     try:
         order.status = next_status(order.number, order.status, OrderEvent.CANCEL).value
@@ -125,7 +125,7 @@ def _sms_status(s: Session, p: Data, now: datetime) -> None:
         if order is None:
             return
         sms = SmsMessage(uid=p["sms"], order_id=order.id, purpose=p["purpose"], attempt=p["attempt"],
-                         status="pending", requested_at=now, updated_at=now, timeline=[])
+                         status=SmsStatus.PENDING, requested_at=now, updated_at=now, timeline=[])
         s.add(sms)
     _move_sms(sms, p, now)
 
@@ -135,7 +135,7 @@ def _move_sms(sms: SmsMessage, p: Data, now: datetime) -> None:
     if any(t.get("status") == p["status"] and t.get("at") == at for t in sms.timeline or []):
         return  # replayed change
     sms.timeline = [*(sms.timeline or []), {"status": p["status"], "at": at}]
-    if SMS_ORDER.get(p["status"], 0) >= SMS_ORDER.get(sms.status, 0) or sms.status == "unknown":
+    if SMS_PROGRESS.get(p["status"], 0) >= SMS_PROGRESS.get(sms.status, 0) or sms.status == SmsStatus.UNKNOWN:
         sms.status = p["status"]
         sms.error = p.get("error")
         sms.updated_at = cache_import.parse_time(at) or now
@@ -164,11 +164,11 @@ def _club_result(s: Session, p: Data, now: datetime) -> None:
 
     service = ClubService(cast(Database, _SameTransaction(s)), clock=lambda: now)
     try:
-        service.confirm_activation(p["card"], p["status"] == "active", p.get("reason"))
+        service.confirm_activation(p["card"], p["status"] == CardStatus.ACTIVE, p.get("reason"))
     except DomainError as err:
         card = s.scalars(select(ClubCard).where(ClubCard.number == p["card"])).first()
-        if card is not None and p["status"] == "active" and card.status == "stock":
-            card.status = "active"  # activated at another counter PC of this point
+        if card is not None and p["status"] == CardStatus.ACTIVE and card.status == CardStatus.STOCK:
+            card.status = CardStatus.ACTIVE  # activated at another counter PC of this point
         else:
             log.info("club result for card %s not applicable: %s", p["card"], err.code)
 
@@ -203,8 +203,8 @@ def _event_outcome(s: Session, p: Data, now: datetime) -> None:
 
 def record_problem(s: Session, event: OutboxEvent, now: datetime) -> None:
     """A rejected or conflicting event: kept in the outbox and shown to the manager."""
-    word = "конфликт" if event.status == "conflict" else "отклонено сервером"
-    kind = "conflict" if event.status == "conflict" else "rejected_event"
+    word = "конфликт" if event.status == EventOutcome.CONFLICT else "отклонено сервером"
+    kind = "conflict" if event.status == EventOutcome.CONFLICT else "rejected_event"
     _alert(s, kind, f"Событие «{event.type}» ({word}): {event.reason or 'причина не указана'}. "
                     "Проверьте и решите вручную.", now,
            event_id=event.event_id, type=event.type, reason=event.reason, status=event.status)

@@ -15,8 +15,8 @@ from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
 from desktop.faults import BackendUnreachable
+from protocol.version import VERSION
 
-CLIENT_VERSION = "0.1.0"
 DEFAULT_TIMEOUT = (3.05, 20.0)  # (connect, read) seconds
 RETRY_STATUSES = (429, 500, 502, 503, 504)
 
@@ -108,7 +108,7 @@ def _session(retry: Retry | int, ca_bundle: str | None) -> requests.Session:
     session.mount("http://", adapter)
     session.mount("https://", adapter)
     session.verify = ca_bundle if ca_bundle else True
-    session.headers["User-Agent"] = f"PickupDesk/{CLIENT_VERSION}"
+    session.headers["User-Agent"] = f"PickupDesk/{VERSION}"
     return session
 
 

@@ -23,13 +23,14 @@ from desktop.db.engine import Database
 from desktop.db.models import OutboxEvent, SyncState
 from desktop.sync.apply import apply_change, record_problem
 from desktop.sync.client import CursorExpired, EventResult, RequestRefused, SyncClient, UpgradeRequired
+from protocol.limits import OUTCOME_REASON_MAX
+from protocol.states import PROBLEM_OUTCOMES, EventOutcome
 
 log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
 MAX_BATCH = 500
 CURSOR_KEY = "cursor"
 SERVER_KEY = "server_public_key"
-PROBLEM_STATUSES = ("rejected", "conflict")
 SNAPSHOT_CHUNK = 100
 DEFAULT_PAGE = 100  # changes per page and transaction (~1 s of write lock at most)
 SPLITTABLE = (400, 413, 422)  # the whole batch refused: find the event that causes it
@@ -81,7 +82,7 @@ def _original_outcome(result: EventResult) -> EventResult:
     reach the manager. The server says "already_received:<status>" in the reason.
     """
     reason = result.reason or ""
-    if result.status == "duplicate" and reason.rsplit(":", 1)[-1] in PROBLEM_STATUSES:
+    if result.status == EventOutcome.DUPLICATE and reason.rsplit(":", 1)[-1] in PROBLEM_OUTCOMES:
         return EventResult(result.event_id, reason.rsplit(":", 1)[-1], reason, result.server_seq)
     return result
 
@@ -160,17 +161,17 @@ class SyncEngine:
         results = [_original_outcome(r) for r in results]
         params = [
             {"eid": r.event_id, "st": r.status, "sseq": r.server_seq,
-             "rsn": r.reason[:500] if r.reason else None, "at": now}
+             "rsn": r.reason[:OUTCOME_REASON_MAX] if r.reason else None, "at": now}
             for r in results
         ]
         with self.db.write() as s:
             if params:
                 s.connection().execute(_STORE_RESULT, params)
             for result in results:
-                if result.status in PROBLEM_STATUSES:
+                if result.status in PROBLEM_OUTCOMES:
                     event = s.scalars(select(OutboxEvent).where(OutboxEvent.event_id == result.event_id)).one()
                     record_problem(s, event, now)
-                if result.status in ("applied", "duplicate", "rejected", "conflict"):
+                if result.status in tuple(EventOutcome):
                     setattr(report, result.status, getattr(report, result.status) + 1)
 
     # --- pull ------------------------------------------------------------------------------------
@@ -232,6 +233,6 @@ class SyncEngine:
         """(pending events, rejected/conflicting events not yet reviewed by the manager)."""
         with self.db.read() as s:
             pending = s.scalar(select(func.count()).where(OutboxEvent.status == "pending")) or 0
-            problems = s.scalar(select(func.count()).where(OutboxEvent.status.in_(PROBLEM_STATUSES),
+            problems = s.scalar(select(func.count()).where(OutboxEvent.status.in_(PROBLEM_OUTCOMES),
                                                            OutboxEvent.reviewed_at.is_(None))) or 0
         return int(pending), int(problems)

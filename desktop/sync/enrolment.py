@@ -9,10 +9,7 @@ from typing import Any
 from desktop import device_credentials, messages
 from desktop.db.engine import Database
 from desktop.device_credentials import DeviceCredentials
-from desktop.errors import DomainError
-from desktop.events import SCHEMA_V
 from desktop.sync.client import (
-    CLIENT_VERSION,
     AuthRejected,
     BackendUnavailable,
     NotPickupDesk,
@@ -23,6 +20,9 @@ from desktop.sync.client import (
 )
 from desktop.sync.engine import SERVER_KEY, SyncEngine, set_state
 from desktop.sync.runner import SyncRunner
+from protocol.errors import DomainError
+from protocol.events import SCHEMA_V
+from protocol.version import VERSION
 
 messages.register(
     {
@@ -67,7 +67,7 @@ def _check_versions(url: str, health: dict[str, Any]) -> None:
     """Refuse early when the server no longer accepts this app's events or version."""
     too_old_schema = int(health.get("min_schema_v", 0)) > SCHEMA_V
     minimum = str(health.get("min_client_version") or "0")
-    if too_old_schema or _version_tuple(minimum) > _version_tuple(CLIENT_VERSION):
+    if too_old_schema or _version_tuple(minimum) > _version_tuple(VERSION):
         raise DomainError("sync.upgrade_required", url=url, version=minimum)
 
 

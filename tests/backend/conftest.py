@@ -251,6 +251,6 @@ def order_number(code: str, n: int) -> str:
 
 
 def card_number(code: str, n: int) -> str:
-    from desktop.domain import ean13
+    from protocol import ean13
 
     return str(ean13.complete(f"2{int(code):04d}{7_000_000 + n:07d}"))

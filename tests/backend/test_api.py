@@ -5,15 +5,21 @@ from __future__ import annotations
 import uuid
 from datetime import timedelta
 
-from backend.config import Settings
+from backend.config import MIN_CLIENT_VERSION, Settings
+from protocol.club_rules import ACTIVATION_POINTS
+from protocol.version import VERSION
 from tests.backend.conftest import ADMIN, Server, order_number, point_feed
 
 
 def test_health(server: Server) -> None:
     reply = server.client.get("/v1/health")
     assert reply.status_code == 200
-    assert reply.json() == {"status": "ok", "version": "0.1.0", "schema_v": 1, "min_schema_v": 1,
-                            "min_client_version": "0.1.0"}
+    assert reply.json() == {"status": "ok", "version": VERSION, "schema_v": 1, "min_schema_v": 1,
+                            "min_client_version": MIN_CLIENT_VERSION}
+
+
+def test_the_server_credits_the_shared_welcome_bonus_by_default() -> None:
+    assert Settings(database_url="sqlite://").activation_points == ACTIVATION_POINTS == 190
 
 
 def test_admin_calls_need_the_admin_token(server: Server) -> None:

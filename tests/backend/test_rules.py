@@ -9,8 +9,8 @@ from sqlalchemy import func, select
 
 from backend.models import BonusEntry, Box, ClubCard, EventRecord, Order, OrderFlag, StaffTask
 from backend.sms.models import SmsOutbox
-from desktop.domain.pickup_code import CodeHashParams, code_matches
-from desktop.domain.qr_token import public_key_from_b64, verify_token
+from protocol.pickup_code import CodeHashParams, code_matches
+from protocol.qr_token import public_key_from_b64, verify_token
 from tests.backend.conftest import BOTH_DBS, Device, Server, box_barcode, card_number, order_number, point_feed
 
 NUMBER = order_number("0042", 1)

@@ -16,8 +16,8 @@ from desktop import device_credentials
 from desktop.cli import parse_args
 from desktop.config import AppConfig
 from desktop.device_credentials import DeviceCredentials
-from desktop.errors import DomainError
-from desktop.version import __version__
+from protocol.errors import DomainError
+from protocol.version import VERSION
 
 ROOT = Path(__file__).resolve().parents[2]
 OFFLINE_SERVER = "http://127.0.0.1:9"
@@ -45,7 +45,7 @@ def test_version_from_every_entry_point_never_imports_qt(entry: list[str], tmp_p
     result = subprocess.run([sys.executable, "-X", "importtime", *entry, "--version"], cwd=ROOT,
                             env=clean_env(tmp_path), capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode == 0, result.stderr[-2000:]
-    assert result.stdout.splitlines()[0] == f"Pickup Desk {__version__}"
+    assert result.stdout.splitlines()[0] == f"Pickup Desk {VERSION}"
     imported = [line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if "|" in line]
     assert "desktop.cli" in imported  # the import log was really captured
     assert not [name for name in imported if name.startswith("PySide6")]
@@ -164,10 +164,26 @@ def test_embedded_default_falls_back_to_the_demo_cache_when_its_backend_cannot_s
 
     loaded: list[str] = []
 
-    def broken(name: str) -> Any:
-        raise ImportError(name)
+    monkeypatch.setitem(sys.modules, "backend.embedded", None)  # as in a counter built without the server
+    monkeypatch.setattr(ui.startup, "_ensure_demo_cache", lambda db: loaded.append("demo cache"))
+    started = ui.startup.start(AppConfig(data_dir=tmp_path / "data", log_dir=tmp_path / "logs"))
+    try:
+        assert loaded == ["demo cache"] and started.sync is None and started.embedded is None
+    finally:
+        started.db.dispose()
 
-    monkeypatch.setattr(ui.startup.importlib, "import_module", broken)
+
+def test_embedded_default_falls_back_to_the_demo_cache_when_its_backend_fails_to_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import backend.embedded
+    import ui.startup
+
+    def port_taken(data_dir: Path) -> Any:
+        raise OSError("address already in use")
+
+    loaded: list[str] = []
+    monkeypatch.setattr(backend.embedded, "start_embedded", port_taken)
     monkeypatch.setattr(ui.startup, "_ensure_demo_cache", lambda db: loaded.append("demo cache"))
     started = ui.startup.start(AppConfig(data_dir=tmp_path / "data", log_dir=tmp_path / "logs"))
     try:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.domain.ean13 import complete
+from protocol.ean13 import complete
 from tests.gui.fixtures import log_in
 from tests.gui.typing import scan_keys
 from tests.support.factories import make_card, make_customer, make_order

@@ -77,8 +77,8 @@ def test_qr_scan_on_another_page_opens_a_verified_handover(qtbot, shell):
 
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-    from desktop.domain.qr_token import PickupToken, public_key_to_b64, sign_token
     from desktop.sync.engine import SERVER_KEY, set_state
+    from protocol.qr_token import PickupToken, public_key_to_b64, sign_token
 
     key = Ed25519PrivateKey.generate()
     number, _ = _seed(shell.ctx.db, shell.point, prepaid=True)

@@ -6,7 +6,6 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 from desktop.documents.model import DocumentKind, PointInfo
-from desktop.domain.money import rub
 from desktop.services.handover import (
     BoxCheck,
     BoxScanResult,
@@ -17,6 +16,7 @@ from desktop.services.handover import (
 )
 from desktop.services.order_card import LineInfo
 from desktop.services.order_summary import OrderSummary
+from protocol.money import rub
 from ui.pages import handover_view as view
 
 PHONE = LineInfo(1, "SKU-1", "Смартфон", 1, 3_499_000, None, 0, None)

@@ -8,8 +8,8 @@ import xml.etree.ElementTree as ET
 from PySide6.QtCore import QCoreApplication, QTranslator
 
 from desktop import translatable
-from desktop.errors import DomainError
 from desktop.services.staff import StaffService
+from protocol.errors import DomainError
 from ui import translations_build
 from ui.login_screen import LoginScreen
 from ui.pages.receiving_page import ReceivingPage

@@ -6,9 +6,9 @@ import threading
 
 from PySide6.QtCore import QThread
 
-from desktop.errors import DomainError
 from desktop.faults import StorageProblem, StorageUnavailable
 from desktop.sync.client import BackendUnavailable
+from protocol.errors import DomainError
 from ui import workers
 from ui.crash import CrashReporter
 

@@ -13,10 +13,10 @@ from desktop.documents import samples
 from desktop.documents.builders import shift_report
 from desktop.documents.jobs import PrintJournal
 from desktop.documents.model import DocumentKind
-from desktop.errors import DomainError
 from desktop.labels.content import cell_label, cell_range
 from desktop.labels.render import render_roll, render_sheet
 from desktop.labels.templates import A4_SHEET_3x8, THERMAL_58x40
+from protocol.errors import DomainError
 
 pytestmark = pytest.mark.gui
 

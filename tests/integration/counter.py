@@ -25,7 +25,7 @@ POINT = "0042"
 
 def feed(orders: int = 20, point_code: str = POINT, cards: int = 2) -> dict[str, Any]:
     """The retailer's feed for one point: orders of 6,000 ₽ (club-qualifying), one box each, a clerk."""
-    from desktop.domain import ean13
+    from protocol import ean13
 
     return {
         "point": {"code": point_code, "name": f"ПВЗ {point_code}", "city": "Москва", "address": "ул. Тверская, 1",

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from desktop.events import canonical_json
 from desktop.sync.client import ChangesPage, CursorExpired, EventResult, SyncError
+from protocol.events import canonical_json
 
 
 class FakeBackend:

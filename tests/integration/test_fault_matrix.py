@@ -19,12 +19,12 @@ from backend.sms.service import SmsDispatcher
 from backend.worker import make_dispatcher
 from desktop.db.engine import Database
 from desktop.db.models import ManagerAlert, OutboxEvent, SmsMessage, SyncState
-from desktop.errors import DomainError
-from desktop.events import ClubCardActivated, HandoverCompleted, canonical_json
 from desktop.services.base import Service
 from desktop.sync.client import BackendUnavailable, SyncClient
 from desktop.sync.enrolment import enrol, start_sync
 from desktop.sync.runner import SyncRunner
+from protocol.errors import DomainError
+from protocol.events import ClubCardActivated, HandoverCompleted, canonical_json
 from tests.integration.counter import (
     CounterPC,
     assert_cache_matches_server,

@@ -11,7 +11,6 @@ import pytest
 
 from desktop import device_credentials
 from desktop.device_credentials import DeviceCredentials
-from desktop.errors import DomainError
 from desktop.sync.client import (
     AuthRejected,
     BackendUnavailable,
@@ -22,6 +21,7 @@ from desktop.sync.client import (
     UpgradeRequired,
 )
 from desktop.sync.enrolment import check_backend
+from protocol.errors import DomainError
 from tests.integration.canned_server import CannedServer
 from tests.support.tls import self_signed
 

@@ -10,12 +10,12 @@ from sqlalchemy import func, select
 
 from desktop.db.engine import Database
 from desktop.db.models import ManagerAlert, Order, OutboxEvent, PickupPoint, SmsMessage, SyncState
-from desktop.events import OrderArrived
 from desktop.services.base import Service
 from desktop.sync import apply as apply_module
 from desktop.sync.client import AuthRejected, BackendUnavailable, RequestRefused, UpgradeRequired
 from desktop.sync.engine import SyncEngine
 from desktop.sync.runner import Backoff, SyncRunner
+from protocol.events import OrderArrived
 from tests.integration.fakes import FakeBackend, FakeClient
 from tests.integration.shapes import order_dict, point_dict
 from tests.support.clock import FakeClock

@@ -13,7 +13,7 @@ from importlib import metadata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCES = ("desktop", "ui", "backend", "resources", "packaging")
+SOURCES = ("protocol", "desktop", "ui", "backend", "resources", "packaging")
 SKIP_SUFFIXES = (".pyc", ".qm", ".sqlite3")
 KEEP_BUILDS = 2
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.version import __version__
+from protocol.version import VERSION
 from tests.packaging.bundle_cache import built_bundle
 
 pytestmark = [pytest.mark.packaging, pytest.mark.slow, pytest.mark.timeout(1500)]
@@ -56,7 +56,7 @@ def test_version_shows_embedded_build_info(bundle: Path, home: Path) -> None:
     result = run(bundle, home, "--version", timeout=60)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0] == f"Pickup Desk {__version__}"
+    assert lines[0] == f"Pickup Desk {VERSION}"
     assert re.fullmatch(r"коммит: ([0-9a-f]{7,40}|unknown)", lines[1])
     assert re.fullmatch(r"дата сборки: \d{4}-\d\d-\d\d \d\d:\d\d UTC", lines[2])
 
@@ -67,8 +67,9 @@ def test_app_starts_to_the_login_screen_and_quits_cleanly(started: subprocess.Co
     assert any(line.startswith("login-screen-shown-at ") for line in started.stdout.splitlines())
     assert "Traceback" not in started.stderr
     data = home / "data" / "PickupDesk"
-    # the embedded default backend (imported by name at run time) started and enrolled this PC
-    assert (data / "embedded-backend.sqlite3").exists() and (data / "device.json").exists(), started.stderr
+    # the production bundle has no server: the embedded default falls back to the offline demo cache
+    assert "This build has no embedded server" in started.stderr
+    assert not (data / "embedded-backend.sqlite3").exists() and not (data / "device.json").exists()
 
 
 def test_self_test_after_first_start(bundle: Path, home: Path,
@@ -97,6 +98,23 @@ def bundled_files(bundle: Path) -> Iterator[str]:
     root = bundle.parent
     for path in root.rglob("*"):
         yield str(path.relative_to(root)).replace(os.sep, "/")
+
+
+def bundled_modules(bundle: Path) -> set[str]:
+    """Top-level names of the Python modules in the bundle's PYZ archive (inside the executable)."""
+    from PyInstaller.archive.readers import CArchiveReader
+
+    archive = CArchiveReader(str(bundle))
+    return {name.split(".")[0] for name in archive.open_embedded_archive("PYZ.pyz").toc}
+
+
+def test_production_bundle_holds_no_server(bundle: Path) -> None:
+    modules = bundled_modules(bundle)
+    assert {"protocol", "desktop", "ui"} <= modules
+    assert not modules & {"backend", "fastapi", "uvicorn", "starlette", "psycopg"}
+    assert not [f for f in bundled_files(bundle) if "backend/migrations" in f]
+    assert any(f.startswith("_internal/pickup_desk-") and f.endswith(".dist-info/METADATA")
+               for f in bundled_files(bundle))  # protocol.version reads it
 
 
 def test_bundle_holds_what_the_app_needs_and_nothing_it_must_not(bundle: Path) -> None:

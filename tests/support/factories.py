@@ -19,8 +19,8 @@ from desktop.db.models import (
     Staff,
     StorageCell,
 )
-from desktop.domain.pickup_code import CodeHashParams, hash_code
 from desktop.services.base import Actor, Role
+from protocol.pickup_code import CodeHashParams, hash_code
 
 # Cheap scrypt parameters keep tests fast; production uses the defaults.
 TEST_CODE_PARAMS = CodeHashParams(salt=b"test-salt-0001", n=2**8, r=8, p=1)

@@ -20,10 +20,10 @@ from desktop.db.models import (
     PickupPoint,
     SyncState,
 )
-from desktop.domain.qr_token import PickupToken, public_key_to_b64, sign_token
-from desktop.errors import DomainError
 from desktop.services.base import Actor, Role
 from desktop.services.handover import HandoverService
+from protocol.errors import DomainError
+from protocol.qr_token import PickupToken, public_key_to_b64, sign_token
 from tests.support.clock import FakeClock
 from tests.support.factories import actor_for, make_order, make_point, make_staff
 

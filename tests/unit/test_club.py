@@ -9,10 +9,10 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from desktop.db.models import AuditEntry, BonusLedgerEntry, ClubCard, ManagerAlert, OrderLine, OutboxEvent, SmsMessage
-from desktop.domain.ean13 import complete
-from desktop.errors import DomainError
 from desktop.services.base import Role
 from desktop.services.club import ClubService, normalise_phone
+from protocol.ean13 import complete
+from protocol.errors import DomainError
 from tests.support.factories import (
     FAST_HASHER,
     T0,

@@ -7,10 +7,10 @@ from datetime import UTC, datetime
 from sqlalchemy import func, select
 
 from desktop.db.models import Box, ClubCard, Order, Staff, StorageCell
-from desktop.demo.generator import generate_point
 from desktop.demo.loader import load_demo
-from desktop.domain import ean13
-from desktop.domain.pickup_code import CodeHashParams, code_matches
+from protocol import ean13
+from protocol.demo_data import generate_point
+from protocol.pickup_code import CodeHashParams, code_matches
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 CHEAP = CodeHashParams(salt=b"demo-test", n=2**8)

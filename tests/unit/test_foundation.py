@@ -7,8 +7,8 @@ from sqlalchemy import func, select, text
 
 from desktop import journal
 from desktop.db.models import AuditEntry, OutboxEvent, SyncState
-from desktop.events import ShiftOpened
 from desktop.services.base import Service
+from protocol.events import ShiftOpened
 from tests.support.factories import actor_for, make_point, make_staff
 
 

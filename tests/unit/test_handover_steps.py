@@ -22,8 +22,8 @@ from desktop.db.models import (
     PickupPoint,
     SmsMessage,
 )
-from desktop.events import parse_event
 from desktop.services.handover import completion as completion_module
+from protocol.events import parse_event
 from tests.support.clock import FakeClock
 from tests.support.factories import make_customer
 from tests.unit.handover_env import Env, count, lock, make_env, order_row, outbox, refused

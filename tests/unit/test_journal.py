@@ -8,9 +8,10 @@ import pytest
 from sqlalchemy import select, text
 
 from desktop.db.models import AuditEntry
-from desktop.errors import AccessDenied, DomainError
+from desktop.errors import AccessDenied
 from desktop.services.base import Role, Service
 from desktop.services.journal_service import JournalService
+from protocol.errors import DomainError
 from tests.support.factories import actor_for, make_point, make_staff
 
 ENTRIES = 6

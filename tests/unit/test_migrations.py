@@ -16,7 +16,7 @@ from desktop import journal
 from desktop.db import migrate
 from desktop.db.engine import Database
 from desktop.db.models import AuditEntry, Base, Box, Order, OrderLine, OutboxEvent
-from desktop.errors import DomainError
+from protocol.errors import DomainError
 
 FIRST = "0001"
 AT = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)

@@ -10,11 +10,12 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.domain import ean13
-from desktop.domain.money import parse_rub, points_for, rub
-from desktop.domain.pickup_code import CodeHashParams, code_matches, hash_code, is_code_shaped, new_code
-from desktop.domain.qr_token import PickupToken, public_key_from_b64, public_key_to_b64, sign_token, verify_token
-from desktop.errors import DomainError
+from protocol import ean13
+from protocol.club_rules import points_for
+from protocol.errors import DomainError
+from protocol.money import parse_rub, rub
+from protocol.pickup_code import CodeHashParams, code_matches, hash_code, is_code_shaped, new_code
+from protocol.qr_token import PickupToken, public_key_from_b64, public_key_to_b64, sign_token, verify_token
 
 NNBSP = "\u202f"
 PARAMS = CodeHashParams(salt=b"point-0042-salt", n=2**8, r=8, p=1)

@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.db.models import AuditEntry, Order, OutboxEvent, SmsMessage
-from desktop.errors import DomainError
 from desktop.services.base import Service
 from desktop.services.notification import NotificationService, notify_order_ready
+from protocol.errors import DomainError
 from tests.support.factories import actor_for, make_order, make_point, make_staff
 
 # 09:00 UTC = 12:00 in Moscow (UTC+3)

@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
-from desktop.domain.order_states import (
+from protocol.errors import DomainError, IllegalTransition
+from protocol.order_states import (
     TERMINAL,
     TRANSITIONS,
     OrderEvent,
@@ -15,7 +16,6 @@ from desktop.domain.order_states import (
     allowed_events,
     next_status,
 )
-from desktop.errors import DomainError, IllegalTransition
 
 S, E = OrderStatus, OrderEvent
 HANDED = {S.HANDED_OVER, S.PARTIALLY_HANDED_OVER, S.REFUSED}

@@ -14,11 +14,11 @@ from sqlalchemy import event, select, text, update
 
 from desktop.db.engine import Database
 from desktop.db.models import OutboxEvent, PickupPoint, SmsMessage, StorageCell, SyncState
-from desktop.domain.qr_token import PickupToken, public_key_to_b64, sign_token
-from desktop.errors import DomainError
 from desktop.services.base import Actor, Role
 from desktop.services.handover import HandoverService
 from desktop.services.orders import OrderService, mask_phone
+from protocol.errors import DomainError
+from protocol.qr_token import PickupToken, public_key_to_b64, sign_token
 from tests.support.clock import FakeClock
 from tests.support.factories import (
     actor_for,

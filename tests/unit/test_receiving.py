@@ -22,7 +22,6 @@ from desktop.db.models import (
     SmsMessage,
 )
 from desktop.documents.model import DocumentKind
-from desktop.errors import DomainError
 from desktop.scan_routing import Scan, ScanKind
 from desktop.services.base import Role
 from desktop.services.receiving import (
@@ -35,6 +34,7 @@ from desktop.services.receiving import (
     ReceivingService,
 )
 from desktop.services.receiving import scanning as receiving_scanning
+from protocol.errors import DomainError
 from tests.support.clock import FakeClock
 from tests.support.factories import actor_for, box_barcode, make_order, make_point, make_shipment, make_staff
 

@@ -9,9 +9,10 @@ import pytest
 from sqlalchemy import select
 
 from desktop.db.models import Box, Order, OrderLine, OutboxEvent, ReturnSession
-from desktop.errors import AccessDenied, DomainError
+from desktop.errors import AccessDenied
 from desktop.services.base import Role
 from desktop.services.returns import ReturnsService
+from protocol.errors import DomainError
 from tests.support.factories import T0, actor_for, box_barcode, make_cell, make_order, make_point, make_staff
 
 

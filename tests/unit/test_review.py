@@ -6,10 +6,11 @@ import pytest
 from sqlalchemy import select
 
 from desktop.db.models import ManagerAlert, OutboxEvent
-from desktop.errors import AccessDenied, DomainError
-from desktop.events import OrderLocked, ShiftOpened
+from desktop.errors import AccessDenied
 from desktop.services.base import Role, Service
 from desktop.services.review import ReviewService
+from protocol.errors import DomainError
+from protocol.events import OrderLocked, ShiftOpened
 from tests.support.factories import actor_for, make_order, make_point, make_staff
 
 

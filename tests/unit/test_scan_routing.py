@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.domain import ean13
-from desktop.errors import DomainError
 from desktop.messages import template
 from desktop.scan_routing import DEFAULT, Scan, ScanKind, ScannerSettings, ScanPatterns, clean, mask_sample, route_scan
+from protocol import ean13
+from protocol.errors import DomainError
 
 K = ScanKind
 

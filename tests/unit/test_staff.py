@@ -23,9 +23,9 @@ from desktop.db.models import (
     Shift,
     Staff,
 )
-from desktop.errors import DomainError
 from desktop.services.base import Role
 from desktop.services.staff import LOCK_MINUTES, StaffService
+from protocol.errors import DomainError
 from tests.support.factories import FAST_HASHER, actor_for, make_order, make_point, make_staff
 
 

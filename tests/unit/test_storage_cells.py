@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.db.models import AuditEntry, Box, OutboxEvent
-from desktop.errors import DomainError
-from desktop.events import parse_event
 from desktop.services.storage_cells import StorageCellService, fits
+from protocol.errors import DomainError
+from protocol.events import parse_event
 from tests.support.factories import actor_for, box_barcode, make_cell, make_order, make_point, make_staff
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from desktop import messages, translatable
-from desktop.errors import DomainError
 from desktop.labels.content import box_relabel
+from protocol.errors import DomainError
 
 
 @pytest.fixture

@@ -20,9 +20,9 @@ from desktop.config import user_config_file
 from desktop.decode.wedge_analysis import WedgeSettings
 from desktop.documents.jobs import PrintJournal, PrintRecord
 from desktop.documents.model import Document, DocumentKind
-from desktop.errors import DomainError
 from desktop.scanner_settings import ScannerConfiguration, changes_from_wedge
 from desktop.settings_store import update_section
+from protocol.errors import DomainError
 from ui.hardware.print_ui import PrinterSettingsDialog, ask_retry, print_or_explain, show_preview
 from ui.hardware.printing import Printing
 

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.errors import DomainError
 from desktop.labels.content import LabelContent, box_relabel, cell_label, cell_range, club_card_label
 from desktop.labels.render import render_roll, render_sheet
 from desktop.labels.templates import A4_SHEET_3x8, LabelTemplate, SheetTemplate, THERMAL_58x40, THERMAL_100x150
+from protocol.errors import DomainError
 from ui.hardware.frames import pil_to_qimage
 from ui.hardware.print_ui import ask_retry
 from ui.hardware.printing import Printing

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.documents.jobs import PrintRecord
 from desktop.documents.model import Document
-from desktop.errors import DomainError
+from protocol.errors import DomainError
 from ui.hardware.documents import preview_dialog
 from ui.hardware.printing import KIND_NAMES, Printing, available_printers
 

@@ -22,8 +22,8 @@ from desktop import messages
 from desktop.documents.builders import printer_test_page
 from desktop.documents.jobs import PrintJournal, PrintRecord
 from desktop.documents.model import Document, DocumentKind
-from desktop.errors import DomainError
 from desktop.labels.templates import LabelTemplate, SheetTemplate
+from protocol.errors import DomainError
 from ui.hardware.documents import a4_layout, paint
 
 messages.register(

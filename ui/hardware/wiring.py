@@ -22,9 +22,9 @@ from PySide6.QtWidgets import QMenuBar, QWidget
 
 from desktop.documents.jobs import PrintRecord
 from desktop.documents.model import Document, DocumentKind
-from desktop.errors import DomainError
 from desktop.services.point_info import counter_point_info
 from desktop.settings_store import update_section
+from protocol.errors import DomainError
 from ui.hardware.actions import HardwareActions
 from ui.hardware.printing import Printing
 

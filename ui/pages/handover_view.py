@@ -10,8 +10,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from desktop.documents.adapters import receipt_from_handover
 from desktop.documents.builders import handover_receipt
 from desktop.documents.model import Document
-from desktop.domain.money import rub
 from desktop.services.handover import BoxScanResult, HandoverLookup, HandoverResult, HandoverState
+from protocol.money import rub
 from ui.pages.terms import order_status
 
 STEP_NAMES = {

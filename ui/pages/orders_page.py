@@ -7,11 +7,11 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QTabWidget
 
-from desktop.domain.money import rub
 from desktop.scan_routing import Scan, ScanKind
 from desktop.services.base import Role
 from desktop.services.notification import SmsView
 from desktop.services.orders import OrderDetail, OrderSummary
+from protocol.money import rub
 from ui.context import AppContext
 from ui.models import RowsModel
 from ui.pages.base import Page

@@ -6,8 +6,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.db.models import Box, Order, OrderLine
-from desktop.domain.money import rub
-from desktop.errors import DomainError
 from desktop.services.base import Actor, Role, Service, require_role
 from desktop.services.handover.lookup import due_kopecks, handover_state, verified_order
 from desktop.services.handover.model import (
@@ -19,6 +17,8 @@ from desktop.services.handover.model import (
     PaymentIntent,
 )
 from desktop.services.handover.verification import CLERK_ACTION
+from protocol.errors import DomainError
+from protocol.money import rub
 
 
 class CheckSteps(Service):

@@ -9,10 +9,6 @@ from sqlalchemy.orm import Session
 
 from desktop.db.models import BonusLedgerEntry, Box, ClubCard, Handover, Order, Payment
 from desktop.documents.model import PointInfo
-from desktop.domain.money import points_for, rub
-from desktop.domain.order_states import OrderEvent, OrderStatus, next_status
-from desktop.errors import DomainError
-from desktop.events import BonusAccrual, HandoverCompleted
 from desktop.services.base import Action, Actor, Role, Service, local_point, require_role
 from desktop.services.handover.lookup import (
     get_handover,
@@ -24,6 +20,11 @@ from desktop.services.handover.lookup import (
 from desktop.services.handover.model import HandoverResult, HandoverState, PaymentIntent
 from desktop.services.handover.verification import CLERK_ACTION
 from desktop.services.sms_request import request_sms
+from protocol.club_rules import points_for
+from protocol.errors import DomainError
+from protocol.events import BonusAccrual, HandoverCompleted
+from protocol.money import rub
+from protocol.order_states import OrderEvent, OrderStatus, next_status
 
 
 class CompletionSteps(Service):

@@ -6,15 +6,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.db.models import Handover, ManagerAlert, Order, PickupPoint
-from desktop.domain.order_states import OrderStatus
-from desktop.domain.phone import mask_for_screen as mask_phone
-from desktop.errors import DomainError
-from desktop.events import OrderLocked
 from desktop.services.base import Action, Actor, new_uid
 from desktop.services.handover.model import MAX_CODE_ATTEMPTS, BoxCheck, HandoverState, PaymentIntent
 from desktop.services.order_card import LineInfo
 from desktop.services.orders import local_order
 from desktop.services.pickup_checks import amount_due
+from protocol.errors import DomainError
+from protocol.events import OrderLocked
+from protocol.order_states import OrderStatus
+from protocol.phone import mask_for_screen as mask_phone
 
 
 def get_handover(s: Session, uid: str) -> Handover:

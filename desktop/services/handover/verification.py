@@ -5,10 +5,6 @@ from __future__ import annotations
 from sqlalchemy import update
 
 from desktop.db.models import ManagerAlert
-from desktop.domain.order_states import OrderStatus
-from desktop.domain.pickup_code import code_matches, hash_code, is_code_shaped
-from desktop.errors import DomainError
-from desktop.events import OrderUnlocked
 from desktop.services.base import Action, Actor, Role, Service, local_point, require_role
 from desktop.services.handover.lookup import (
     count_wrong_code,
@@ -22,6 +18,10 @@ from desktop.services.handover.model import HandoverLookup, HandoverState
 from desktop.services.order_summary import OrderSummary
 from desktop.services.orders import local_order, orders_by_code_hash, orders_by_phone_and_name
 from desktop.services.pickup_checks import point_code_params, verify_pickup_token
+from protocol.errors import DomainError
+from protocol.events import OrderUnlocked
+from protocol.order_states import OrderStatus
+from protocol.pickup_code import code_matches, hash_code, is_code_shaped
 
 CLERK_ACTION = "выдача заказа"
 

@@ -15,7 +15,7 @@ from sqlalchemy.engine import Connection
 
 from desktop import messages
 from desktop.db.models import Box, Order, PickupPoint, ReceivingScan, ReceivingSession
-from desktop.errors import DomainError
+from protocol.errors import DomainError
 
 MAX_NOTE = 500
 Row = Any  # a Core result row (attribute access by column label)

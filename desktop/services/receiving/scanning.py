@@ -7,9 +7,6 @@ from dataclasses import dataclass
 from sqlalchemy import select, update
 from sqlalchemy.engine import Connection
 
-from desktop.domain.order_states import OrderEvent, OrderStatus, next_status
-from desktop.errors import DomainError
-from desktop.events import BoxReceived, OrderArrived, ReceivingScanUndone, UnexpectedBoxScanned
 from desktop.services.base import Action
 from desktop.services.notification import notify_order_ready
 from desktop.services.receiving.rows import (
@@ -33,6 +30,9 @@ from desktop.services.receiving.rows import (
     require_open,
     session_row,
 )
+from protocol.errors import DomainError
+from protocol.events import BoxReceived, OrderArrived, ReceivingScanUndone, UnexpectedBoxScanned
+from protocol.order_states import OrderEvent, OrderStatus, next_status
 
 
 def scan(act: Action, session_uid: str, barcode: str) -> ScanOutcome:

@@ -15,8 +15,6 @@ from desktop.db.engine import Database
 from desktop.db.models import Box, PickupPoint, ReceivingSession, Shipment
 from desktop.documents.builders import discrepancy_act
 from desktop.documents.model import Document, PointInfo
-from desktop.errors import DomainError
-from desktop.events import BoxDamaged, ReceivingClosed, ReceivingOpened
 from desktop.scan_routing import Scan, ScanKind, route_scan
 from desktop.scanner_settings import ScannerConfiguration
 from desktop.services.base import Action, Actor, Clock, Role, Service, local_point, new_uid, require_role, utc_now
@@ -33,6 +31,8 @@ from desktop.services.receiving.rows import (
     session_row,
 )
 from desktop.services.receiving.summary import DiscrepancySummary, build_summary
+from protocol.errors import DomainError
+from protocol.events import BoxDamaged, ReceivingClosed, ReceivingOpened
 
 KIND_NAMES = {
     ScanKind.ORDER_NUMBER: "номер заказа",

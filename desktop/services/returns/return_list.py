@@ -9,8 +9,8 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from desktop.db.models import Box, Order, OrderLine, PickupPoint
-from desktop.domain.order_states import OrderStatus
 from desktop.services.returns.rules import NOT_AT_POINT, ReturnReason, return_reason
+from protocol.order_states import OrderStatus
 
 
 @dataclass(frozen=True)

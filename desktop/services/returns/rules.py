@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from desktop import messages
 from desktop.db.models import Order, PickupPoint
-from desktop.domain.order_states import OrderStatus
+from protocol.order_states import OrderStatus
 
 DEFAULT_STORAGE_DAYS = 7
 MAX_EXTENSION_DAYS = 7

@@ -11,9 +11,6 @@ from sqlalchemy.orm import Session, selectinload
 
 from desktop.db.models import Box, Order, PickupPoint, ReturnItem, ReturnSession, Staff
 from desktop.documents.model import PointInfo, ReturnAct, ReturnActLine, SessionHeader
-from desktop.domain.order_states import OrderEvent, OrderStatus, next_status
-from desktop.errors import DomainError
-from desktop.events import BoxReturned, OrderReturned, ReturnClosed, ReturnOpened
 from desktop.services.base import Action, Actor, new_uid
 from desktop.services.returns.return_list import pending_boxes
 from desktop.services.returns.rules import (
@@ -24,6 +21,9 @@ from desktop.services.returns.rules import (
     return_reason,
     storage_deadline,
 )
+from protocol.errors import DomainError
+from protocol.events import BoxReturned, OrderReturned, ReturnClosed, ReturnOpened
+from protocol.order_states import OrderEvent, OrderStatus, next_status
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from desktop.db.models import Box, Order, PickupPoint
-from desktop.domain.order_states import OrderStatus
-from desktop.errors import DomainError
-from desktop.events import StorageExtended
 from desktop.services.base import Action
 from desktop.services.returns.rules import (
     DEFAULT_STORAGE_DAYS,
@@ -22,6 +19,9 @@ from desktop.services.returns.rules import (
     point_zone,
     storage_deadline,
 )
+from protocol.errors import DomainError
+from protocol.events import StorageExtended
+from protocol.order_states import OrderStatus
 
 
 @dataclass(frozen=True)

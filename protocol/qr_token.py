@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from desktop.errors import DomainError
+from protocol.errors import DomainError
 
 PREFIX = "PD1"
 

@@ -23,7 +23,3 @@ def parse_rub(text: str) -> int | None:
     whole, frac = match.group(1), (match.group(2) or "0").ljust(2, "0")
     return int(whole) * 100 + int(frac)
 
-
-def points_for(kopecks: int) -> int:
-    """Bonus points: 1 point per whole rouble paid."""
-    return max(kopecks, 0) // 100

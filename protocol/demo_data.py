@@ -15,12 +15,19 @@ from typing import Any
 
 from argon2 import PasswordHasher
 
-from desktop.domain import ean13
-from desktop.domain.pickup_code import CodeHashParams, hash_code
+from protocol import ean13
+from protocol.order_states import OrderStatus
+from protocol.pickup_code import CodeHashParams, hash_code
+from protocol.states import BoxStatus, CardStatus, ShipmentStatus
 
 DEMO_POINT_CODE = "0042"
 # Argon2 parameters for demo hashes: cheap to generate, still real argon2id (verify reads them from the hash).
 DEMO_HASHER = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1)
+# Boxes of a demo order in this status are already at the point (the rest are still expected).
+BOX_STATUS_FOR_ORDER: dict[str, BoxStatus] = {
+    OrderStatus.READY: BoxStatus.RECEIVED, OrderStatus.REFUSED: BoxStatus.RECEIVED,
+    OrderStatus.HANDED_OVER: BoxStatus.HANDED_OVER,
+}
 
 # (login, full name, role, badge, PIN, password) — printed in the README; demo only.
 DEMO_STAFF = [
@@ -151,7 +158,7 @@ class _OrderMaker:
                          "phone": phone or _phone(rng), "email": f"client{self.serial}@example.ru"},
             "lines": lines, "boxes": boxes,
         }
-        if status in ("ready", "refused", "handed_over"):
+        if status in (OrderStatus.READY, OrderStatus.REFUSED, OrderStatus.HANDED_OVER):
             self._make_ready(order, storage_left_days if storage_left_days is not None else rng.uniform(1.5, 6.5))
         return order
 
@@ -163,7 +170,7 @@ class _OrderMaker:
                 "price_kopecks": price * 100, "serial": serial}
 
     def _box(self, number: str, n: int, size: str, shipment: str | None, status: str) -> dict[str, Any]:
-        box_status = {"ready": "received", "refused": "received", "handed_over": "handed_over"}.get(status, "expected")
+        box_status = BOX_STATUS_FOR_ORDER.get(status, BoxStatus.EXPECTED)
         return {"barcode": f"B{self.point_code}{number}{n:02d}", "seq_no": n, "size_class": size,
                 "weight_grams": self.rng.randint(200, 25_000), "shipment": shipment, "status": box_status}
 
@@ -173,7 +180,7 @@ class _OrderMaker:
         arrived = self.now - timedelta(days=7 - days_left)
         order["arrived_at"] = order["ready_at"] = iso(arrived)
         order["storage_until"] = iso(self.now + timedelta(days=days_left))
-        if order["status"] == "ready":
+        if order["status"] == OrderStatus.READY:
             self.secrets.pickup_codes[order["number"]] = code
 
     def _unique_code(self) -> str:
@@ -199,9 +206,9 @@ def generate_point(
     secrets = DemoSecrets()
     maker = _OrderMaker(rng, point_code, now, params, secrets)
     shipments = [
-        {"number": f"R{now:%y%m%d}01", "point_code": point_code, "status": "in_transit",
+        {"number": f"R{now:%y%m%d}01", "point_code": point_code, "status": ShipmentStatus.IN_TRANSIT,
          "expected_at": iso(now + timedelta(hours=1)), "carrier": "ТК «Деловые Линии»"},
-        {"number": f"R{now:%y%m%d}02", "point_code": point_code, "status": "in_transit",
+        {"number": f"R{now:%y%m%d}02", "point_code": point_code, "status": ShipmentStatus.IN_TRANSIT,
          "expected_at": iso(now + timedelta(days=1)), "carrier": "ТК «ПЭК»"},
     ]
     result = [maker.make(status, **kw) for status, kw in _order_plan(rng, orders, shipments)]
@@ -238,14 +245,14 @@ def _place_boxes(orders: list[dict[str, Any]], cells: list[dict[str, Any]]) -> N
     room = {cell["code"]: cell["capacity"] for cell in cells}
     for order in orders:
         for box in order["boxes"]:
-            if box["status"] != "received":
+            if box["status"] != BoxStatus.RECEIVED:
                 continue
             fits = [c for c in cells if SIZES.index(c["size_class"]) >= SIZES.index(box["size_class"])
                     and room[c["code"]] > 0]
             if fits:
                 cell = min(fits, key=lambda c: SIZES.index(c["size_class"]))
                 room[cell["code"]] -= 1
-                box["cell"], box["status"] = cell["code"], "placed"
+                box["cell"], box["status"] = cell["code"], BoxStatus.PLACED
 
 
 def _cards(rng: random.Random, point_code: str, secrets: DemoSecrets, hasher: PasswordHasher) -> list[dict[str, Any]]:
@@ -255,7 +262,7 @@ def _cards(rng: random.Random, point_code: str, secrets: DemoSecrets, hasher: Pa
         code = f"{rng.randint(0, 9999):04d}"
         secrets.card_codes[number] = code
         cards.append({"number": number, "point_code": point_code, "activation_code_hash": hasher.hash(code),
-                      "status": "stock"})
+                      "status": CardStatus.STOCK})
     return cards
 
 

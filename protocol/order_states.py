@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from desktop.errors import IllegalTransition
+from protocol.errors import IllegalTransition
 
 
 class OrderStatus(StrEnum):

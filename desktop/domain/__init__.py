@@ -1,1 +1,0 @@
-"""Pure domain rules: order state machine, money, codes; no database, no I/O."""

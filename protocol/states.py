@@ -1,0 +1,64 @@
+"""Status values that cross the wire (feed, snapshot, push results), one StrEnum each; orders: order_states."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class SmsStatus(StrEnum):
+    """An SMS outbox row: pending → sending → accepted → delivered | failed | unknown."""
+
+    REQUESTED = "requested"  # counter only: asked for, the server has not reported the row yet
+    PENDING = "pending"
+    SENDING = "sending"
+    ACCEPTED = "accepted"
+    DELIVERED = "delivered"
+    FAILED = "failed"
+    UNKNOWN = "unknown"  # the gateway's answer was lost; the dispatcher asks again
+
+
+SMS_FINAL = frozenset({SmsStatus.DELIVERED, SmsStatus.FAILED})
+# How far along a status is: the counter never moves an SMS back to an earlier one (unknown may be left).
+SMS_PROGRESS: dict[str, int] = {
+    SmsStatus.REQUESTED: 0, SmsStatus.PENDING: 1, SmsStatus.SENDING: 2, SmsStatus.ACCEPTED: 3,
+    SmsStatus.UNKNOWN: 4, SmsStatus.DELIVERED: 5, SmsStatus.FAILED: 5,
+}
+
+
+class BoxStatus(StrEnum):
+    """A box of an order: expected at the point, received, placed in a cell, handed over or returned."""
+
+    EXPECTED = "expected"
+    RECEIVED = "received"
+    PLACED = "placed"
+    HANDED_OVER = "handed_over"
+    RETURNED = "returned"
+
+
+class ShipmentStatus(StrEnum):
+    """A delivery of boxes to the point."""
+
+    IN_TRANSIT = "in_transit"
+    RECEIVING = "receiving"
+    RECEIVED = "received"
+
+
+class CardStatus(StrEnum):
+    """A club card of the point's stock: pending while the counter's activation is not confirmed."""
+
+    STOCK = "stock"
+    PENDING = "pending"
+    ACTIVE = "active"
+    REJECTED = "rejected"
+
+
+class EventOutcome(StrEnum):
+    """The server's verdict on one pushed outbox event."""
+
+    APPLIED = "applied"
+    DUPLICATE = "duplicate"
+    REJECTED = "rejected"
+    CONFLICT = "conflict"
+
+
+PROBLEM_OUTCOMES = (EventOutcome.REJECTED, EventOutcome.CONFLICT)
