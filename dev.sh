@@ -47,14 +47,36 @@ cmd_run() {
   exec "$PY" -m ui.app "$@"
 }
 
+# Test lanes, fastest first: a broken change fails in the first two minutes; a failing lane stops the run.
+LANES=(
+  "core:tests/unit tests/test_architecture.py tests/test_no_untranslated_literals.py"
+  "server:tests/backend tests/sms tests/integration"
+  "gui:tests/gui tests/hardware"
+  "packaging:tests/packaging"
+)
+
+cmd_lint() {
+  echo "==> ruff"; "$VENV/bin/ruff" check protocol desktop ui backend tests bench packaging
+  echo "==> mypy (protocol, desktop, ui, backend: packages from pyproject.toml)"; "$VENV/bin/mypy"
+  echo "==> import contracts"; "$VENV/bin/lint-imports"
+  echo "==> vulture (dead code; reviewed whitelist)"
+  "$VENV/bin/vulture" protocol desktop ui backend tests/vulture_whitelist.py --min-confidence 60 \
+    --exclude "*/migrations/versions/*"
+}
+
 cmd_test() {
   setup
   export QT_QPA_PLATFORM=offscreen
-  echo "==> ruff"; "$VENV/bin/ruff" check protocol desktop ui backend tests bench packaging
-  echo "==> mypy (packages from pyproject.toml)"; "$VENV/bin/mypy"
-  echo "==> import contracts"; "$VENV/bin/lint-imports"
-  echo "==> pytest"
-  "$PY" -m pytest -q -p no:randomly "$@"
+  if [ $# -gt 0 ]; then exec "$PY" -m pytest -q -p no:randomly "$@"; fi  # a chosen subset, no lanes
+  local reports; reports=$(mktemp -d)
+  echo "==> lane lint"; cmd_lint
+  local lane
+  for lane in "${LANES[@]}"; do
+    echo "==> lane ${lane%%:*}: ${lane#*:}"
+    # shellcheck disable=SC2086  # the lane's paths are words
+    "$PY" -m pytest -q -p no:randomly --junitxml="$reports/${lane%%:*}.xml" ${lane#*:}
+  done
+  "$PY" -m tests.support.lanes_summary "$reports"
 }
 
 cmd_build() {
@@ -84,5 +106,6 @@ case "${1:-}" in
   bench) shift; cmd_bench "$@" ;;
   demo) shift; cmd_demo "$@" ;;
   screenshots) shift; cmd_screenshots "$@" ;;
-  *) echo "usage: ./dev.sh run|test|build|bench|screenshots|demo" >&2; exit 2 ;;
+  lint) shift; setup; cmd_lint ;;
+  *) echo "usage: ./dev.sh run|test|lint|build|bench|screenshots|demo" >&2; exit 2 ;;
 esac
