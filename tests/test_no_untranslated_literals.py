@@ -28,6 +28,10 @@ ALLOWED_LITERALS = {
         "the Russian keyboard layout table that undoes a scanner typing in the wrong layout (data, not text)",
     ("protocol/money.py", r"^\s*(\d{1,9})(?:[.,](\d{1,2}))?\s*(?:₽|руб\.?|р\.?)?\s*$"):
         "the amount parser accepts the rouble abbreviations a clerk may type (input pattern, not text)",
+    ("desktop/services/orders.py", "ё"):
+        "names match whether typed with ё or е: the letter folded when normalising a name (data, not text)",
+    ("desktop/services/orders.py", "е"):
+        "names match whether typed with ё or е: the letter ё is folded to (data, not text)",
     ("ui/hardware/screenshots.py", "ЗВеуыею0427"):
         "keys a scanner types on the Russian layout, fed to the wizard for its screenshot (input, not text)",
 }
