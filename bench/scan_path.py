@@ -368,7 +368,7 @@ def _service_lookups(db: Database, numbers: list[str], barcodes: list[str], last
         names = dict(s.execute(pairs).all())
     results = {
         "box barcode": _time_lookup(orders.search, barcodes),
-        "order number": _time_lookup(orders.by_number, numbers),
+        "order number": _time_lookup(orders.search, numbers),
         "phone last 4": _time_lookup(lambda d: orders.search(f"{d} {names[d].split()[0]}"), last4s),
     }
     for what, figures in results.items():

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Row, Select, bindparam, select
+from sqlalchemy import Connection, Row, bindparam, select
 from sqlalchemy.orm import Session
 
 from desktop import messages
@@ -51,7 +51,6 @@ def normalize_name(text_: str) -> str:
 
 
 # Hot lookups: statements built once, run through Core on a plain connection (no ORM session cost).
-_BY_NUMBER = summary_query().where(Order.number == bindparam("key"))
 _BY_LAST4 = summary_query().where(Customer.phone_last4 == bindparam("key")).order_by(Order.id.desc())
 _BY_CODE_HASH = summary_query().where(Order.pickup_code_hash == bindparam("key"))
 
@@ -88,18 +87,6 @@ def orders_by_code_hash(conn: Connection | Session, digest: str) -> list[OrderSu
 
 class OrderService(Service):
     """Read-only order lookups for the counter and the manager."""
-
-    def _first(self, statement: Select[*tuple[Any, ...]], key: str) -> Row[Any] | None:
-        with self.db.engine.connect() as conn:
-            return conn.execute(statement, {"key": key}).first()
-
-    def by_number(self, number: str) -> OrderSummary:
-        """The order with this number at this point, or DomainError('order.not_found')."""
-        number = number.strip()
-        row = self._first(_BY_NUMBER, number)
-        if row is None:
-            raise DomainError("order.not_found", order=number)
-        return summary_from_row(row)
 
     def search(self, query: str) -> list[OrderSummary]:
         """Manager search: order number, box barcode, full phone, 'last4 name', last 4 digits or a name."""

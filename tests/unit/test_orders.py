@@ -82,14 +82,12 @@ def numbers(found: list[Any]) -> list[str]:
 # --- lookups ---------------------------------------------------------------------------------------
 
 
-def test_by_number(world: World) -> None:
-    found = world.svc.by_number(f" {world.ivanov} ")
+def test_search_by_number(world: World) -> None:
+    [found] = world.svc.search(f" {world.ivanov} ")
     assert (found.number, found.status, found.customer_name) == (world.ivanov, "ready", "Иванов Иван Иванович")
     assert found.masked_phone == "+7 ••• ••• 45 67" and found.boxes_total == 2 and not found.locked
-    with refused("order.not_found", order=world.foreign):
-        world.svc.by_number(world.foreign)  # another point's order is not ours to hand over
-    with refused("order.not_found"):
-        world.svc.by_number("123456789")
+    assert world.svc.search(world.foreign) == []  # another point's order is not ours to hand over
+    assert world.svc.search("123456789") == []
 
 
 def test_a_box_scan_finds_only_this_points_order(world: World) -> None:
@@ -179,7 +177,7 @@ def test_lookups_use_indexes(world: World) -> None:
 
     event.listen(world.db.engine, "before_cursor_execute", remember)
     try:
-        world.svc.by_number(world.ivanov)
+        world.svc.search(world.ivanov)
         world.svc.search(f"B0042{world.ivanov}01")
         with world.db.engine.connect() as conn:
             orders_by_phone_and_name(conn, "4567", "иванов")
