@@ -367,9 +367,9 @@ def _service_lookups(db: Database, numbers: list[str], barcodes: list[str], last
         pairs = select(Customer.phone_last4, Customer.full_name).where(Customer.phone_last4.in_(last4s))
         names = dict(s.execute(pairs).all())
     results = {
-        "box barcode": _time_lookup(orders.by_box, barcodes),
-        "order number": _time_lookup(orders.by_number, numbers),
-        "phone last 4": _time_lookup(lambda d: orders.by_phone_and_name(d, names[d].split()[0]), last4s),
+        "box barcode": _time_lookup(orders.search, barcodes),
+        "order number": _time_lookup(orders.search, numbers),
+        "phone last 4": _time_lookup(lambda d: orders.search(f"{d} {names[d].split()[0]}"), last4s),
     }
     for what, figures in results.items():
         print(f"lookup by {what:<13} (OrderService, own session): {figures}")

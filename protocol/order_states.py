@@ -58,7 +58,6 @@ TRANSITIONS: dict[tuple[OrderStatus, OrderEvent], OrderStatus] = {
     **{(s, E.CANCEL): S.CANCELLED for s in _BEFORE_HANDOVER},
 }
 
-TERMINAL = frozenset({S.HANDED_OVER, S.RETURNED})
 AT_POINT = frozenset({S.PARTIALLY_ARRIVED, S.ARRIVED, S.READY, S.REFUSED, S.PARTIALLY_HANDED_OVER})
 
 
@@ -69,7 +68,3 @@ def next_status(order_number: str, current: str, event: OrderEvent) -> OrderStat
     except (KeyError, ValueError):
         raise IllegalTransition(order_number, str(current), event.value) from None
 
-
-def allowed_events(current: str) -> list[OrderEvent]:
-    """Events the lifecycle allows from `current` (for UIs and property tests)."""
-    return [e for (s, e) in TRANSITIONS if s == current]

@@ -56,7 +56,6 @@ def receipt() -> HandoverReceiptData:
         payment=state.payment,
         bonus_points=35_980,
         refund_by_centre_kopecks=0,
-        receipt_sms="sms-1",
         notes=("Отказанные товары вернутся на склад с ближайшим возвратом.",),
     )
     return receipt_from_handover(state, result, "Иванова Анна", CLOSED, POINT)

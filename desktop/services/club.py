@@ -14,15 +14,18 @@ from desktop import messages
 from desktop.db.models import BonusLedgerEntry, ClubCard, Customer, ManagerAlert, Order, OrderLine
 from desktop.services.base import Action, Actor, Role, Service, local_point, require_role
 from desktop.services.sms_request import request_sms
+from desktop.translatable import QT_TRANSLATE_NOOP, translate
 from protocol import ean13
 from protocol.club_rules import ACTIVATION_POINTS, QUALIFYING_KOPECKS
 from protocol.errors import DomainError
 from protocol.events import ClubCardActivated
 from protocol.order_states import OrderStatus
 from protocol.phone import mask_for_log as mask_phone
+from protocol.states import CardStatus
 
 CARD_PREFIX = "2"
-HOLDING_STATUSES = ("pending", "active")
+HOLDING_STATUSES = (CardStatus.PENDING, CardStatus.ACTIVE)
+STATUS_CONTEXT = "ClubCardStatus"
 
 messages.register(
     {
@@ -38,6 +41,8 @@ messages.register(
         "club.wrong_extra_code": "Дополнительный код карты {card} неверен. Сверьте его с картой.",
         "club.not_eligible": "Карту выдать нельзя: {reason}",
         "club.card_not_pending": "Карта {card} не ожидает подтверждения (состояние: {status}).",
+        "alert.club_activation_rejected": "Центр отклонил активацию карты {card}: {reason}",
+        "alert.club_activation_rejected_no_reason": "Центр отклонил активацию карты {card}: причина не указана",
     }
 )
 
@@ -50,7 +55,17 @@ messages.register(
         "(выданного или готового к выдаче в этом пункте).",
     }
 )
-_STATUS_RU = {"pending": "ожидает подтверждения центром", "active": "активна", "rejected": "отклонена"}
+_STATUS_TEXT = {
+    CardStatus.STOCK: QT_TRANSLATE_NOOP("ClubCardStatus", "на складе пункта"),
+    CardStatus.PENDING: QT_TRANSLATE_NOOP("ClubCardStatus", "ожидает подтверждения центром"),
+    CardStatus.ACTIVE: QT_TRANSLATE_NOOP("ClubCardStatus", "активна"),
+    CardStatus.REJECTED: QT_TRANSLATE_NOOP("ClubCardStatus", "отклонена"),
+}
+
+
+def status_text(status: str) -> str:
+    """A card status in the clerk's language."""
+    return translate(STATUS_CONTEXT, _STATUS_TEXT[CardStatus(status)])
 
 
 def normalise_phone(text: str) -> str:
@@ -76,7 +91,6 @@ class Eligibility:
     reason: str | None = None
     customer_name: str | None = None
     qualifying_order: str | None = None
-    existing_card: str | None = None
 
 
 @dataclass(frozen=True)
@@ -114,7 +128,7 @@ class ClubService(Service):
         extra_code: str | None = None,
     ) -> ActivationResult:
         """Activate a card from this point's stock for the customer; +190 points pending confirmation."""
-        require_role(actor, Role.CLERK, "активация клубной карты")
+        require_role(actor, Role.CLERK, translate("ServiceActions", "активация клубной карты"))
         number, city, normalised = _validated_input(card_number, city, phone)
         with self.action(actor) as act:
             outcome = self._activate(act, number, activation_code, extra_code, city, normalised)
@@ -163,11 +177,12 @@ class ClubService(Service):
         """
         with self.action(None) as act:
             card = act.session.scalars(select(ClubCard).where(ClubCard.number == card_number)).first()
-            target = "active" if accepted else "rejected"
+            target = CardStatus.ACTIVE if accepted else CardStatus.REJECTED
             if card is not None and card.status == target:
                 return target
-            if card is None or card.status != "pending":
-                raise DomainError("club.card_not_pending", card=card_number, status=card.status if card else "нет")
+            if card is None or card.status != CardStatus.PENDING:
+                shown = status_text(card.status) if card else translate("ClubCardStatus", "нет")
+                raise DomainError("club.card_not_pending", card=card_number, status=shown)
             _settle(act, card, target, reason)
             return target
 
@@ -186,8 +201,8 @@ def _check_card_state(card: ClubCard | None, number: str) -> None:
     if card is None:
         raise DomainError("club.card_not_in_stock", card=number)
     if card.status in HOLDING_STATUSES:
-        raise DomainError("club.card_already_active", card=number, status=_STATUS_RU[card.status])
-    if card.status == "rejected":
+        raise DomainError("club.card_already_active", card=number, status=status_text(card.status))
+    if card.status == CardStatus.REJECTED:
         raise DomainError("club.card_rejected", card=number)
 
 
@@ -195,7 +210,7 @@ def _record_activation(act: Action, card: ClubCard, city: str, phone: str, verdi
     session = act.session
     customer = _customers(session, phone)[0]
     order = session.scalars(select(Order).where(Order.number == verdict.qualifying_order)).one()
-    card.status, card.customer_id, card.city = "pending", customer.id, city
+    card.status, card.customer_id, card.city = CardStatus.PENDING, customer.id, city
     card.activated_at, card.activated_by = act.now, act.actor.staff_id if act.actor else None
     session.add(
         BonusLedgerEntry(
@@ -211,26 +226,35 @@ def _record_activation(act: Action, card: ClubCard, city: str, phone: str, verdi
     act.emit(ClubCardActivated(card=card.number, phone=phone, city=city, points=ACTIVATION_POINTS))
     act.audit("club.card_activated", card.number, phone=mask_phone(phone), city=city, order=order.number)
     return ActivationResult(
-        card.number, "pending", ACTIVATION_POINTS, customer.full_name, mask_phone(phone), city, order.number, sms.uid
+        card.number, CardStatus.PENDING, ACTIVATION_POINTS, customer.full_name, mask_phone(phone), city, order.number,
+        sms.uid,
     )
 
 
 def _settle(act: Action, card: ClubCard, target: str, reason: str | None) -> None:
     card.status = target
+    outcome = "confirmed" if target == CardStatus.ACTIVE else "rejected"
     for entry in act.session.scalars(
         select(BonusLedgerEntry).where(BonusLedgerEntry.card_id == card.id, BonusLedgerEntry.reason == "activation")
     ):
-        entry.status = "confirmed" if target == "active" else "rejected"
-    if target == "rejected":
+        entry.status = outcome
+    if target == CardStatus.REJECTED:
         act.session.add(
             ManagerAlert(
                 kind="club_activation_rejected",
-                message=f"Центр отклонил активацию карты {card.number}: {reason or 'причина не указана'}",
+                message=_rejection_text(card.number, reason),
                 details={"card": card.number, "reason": reason},
                 created_at=act.now,
             )
         )
-    act.audit(f"club.activation_{'confirmed' if target == 'active' else 'rejected'}", card.number, reason=reason)
+    act.audit(f"club.activation_{outcome}", card.number, reason=reason)
+
+
+def _rejection_text(card: str, reason: str | None) -> str:
+    """The manager alert's text, in the language of the counter at the time."""
+    if reason:
+        return messages.describe("alert.club_activation_rejected", {"card": card, "reason": reason})
+    return messages.describe("alert.club_activation_rejected_no_reason", {"card": card})
 
 
 def _customers(session: Session, phone: str) -> list[Customer]:
@@ -255,7 +279,7 @@ def _eligibility(session: Session, phone: str) -> Eligibility:
 
 def _refusal(phone: str, code: str, name: str | None = None, card: str | None = None) -> Eligibility:
     reason = messages.describe(f"club.reason.{code}", {"phone": mask_phone(phone), "card": card})
-    return Eligibility(False, phone, code, reason, name, existing_card=card)
+    return Eligibility(False, phone, code, reason, name)
 
 
 def _qualifying_order(session: Session, customer_ids: list[int], point_id: int) -> str | None:

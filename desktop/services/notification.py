@@ -1,4 +1,6 @@
-"""Notification: an arrived order becomes ready and an SMS request goes to the outbox; resends; reminders.
+"""Notification: an arrived order becomes ready and an SMS request goes to the outbox; resends.
+
+Reminders before the storage deadline are the server's job (backend/reminders.py, hourly).
 
 The counter PC never sends SMS itself: it writes an `SmsMessage` row (status "requested") and an
 `sms.requested` outbox event; the backend generates the pickup code, sends and reports the status.
@@ -11,7 +13,7 @@ from datetime import UTC, datetime, time, timedelta
 from typing import Any, Protocol, cast
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Table, and_, bindparam, exists, func, select, update
+from sqlalchemy import Table, and_, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from desktop import messages
@@ -19,12 +21,12 @@ from desktop.db.models import Order, PickupPoint, SmsMessage
 from desktop.services.base import Action, Actor, Role, Service, local_point, require_role
 from desktop.services.orders import local_order
 from desktop.services.sms_request import SmsView, request_sms, sms_view
+from desktop.translatable import translate
 from protocol.errors import DomainError
 from protocol.order_states import OrderEvent, OrderStatus, next_status
 
 RESEND_INTERVAL = timedelta(minutes=10)
 RESENDS_PER_DAY = 3
-REMINDER_AHEAD = timedelta(days=1)
 
 messages.register(
     {
@@ -87,11 +89,11 @@ def notify_order_ready(act: Action, order: OrderLike, storage_days: int | None =
 
 
 class NotificationService(Service):
-    """Clerk-facing SMS actions: resend the ready SMS, request reminders, show the SMS history."""
+    """Clerk-facing SMS action: resend the ready SMS."""
 
     def resend(self, actor: Actor, order_number: str) -> SmsView:
         """A new attempt of the "ready" SMS, at most one per 10 minutes and 3 per order per local day."""
-        require_role(actor, Role.CLERK, "повторная отправка SMS")
+        require_role(actor, Role.CLERK, translate("ServiceActions", "повторная отправка SMS"))
         with self.action(actor) as act:
             point = local_point(act.session)
             order = local_order(act.session, order_number)
@@ -101,20 +103,6 @@ class NotificationService(Service):
             sms = request_sms(act, order.id, order.number, "ready", "resend")
             act.audit("sms.resend", order.number, sms=sms.uid, attempt=sms.attempt)
             return _view(act.session, sms.uid)
-
-    def request_reminders(self, actor: Actor | None) -> list[str]:
-        """Request a "reminder" SMS for every ready order whose storage ends within a day (once per order)."""
-        if actor is not None:
-            require_role(actor, Role.CLERK, "напоминания о сроке хранения")
-        with self.action(actor) as act:
-            point = local_point(act.session)
-            due = _orders_needing_reminder(act.session, point.id, act.now)
-            for order_id, number in due:
-                request_sms(act, order_id, number, "reminder", "reminder")
-            if due:
-                act.audit("sms.reminders", point.code, orders=[n for _, n in due])
-            return [n for _, n in due]
-
 
 
 def _check_resend_limits(s: Session, order: Order, now: datetime, tz: ZoneInfo) -> None:
@@ -142,22 +130,6 @@ def _local_day(now: datetime, tz: ZoneInfo) -> tuple[datetime, datetime]:
 
 def _when(at: datetime, tz: ZoneInfo) -> dict[str, Any]:
     return {"next_at": at.astimezone(tz).strftime("%d.%m %H:%M"), "next_at_utc": at.astimezone(UTC).isoformat()}
-
-
-def _orders_needing_reminder(s: Session, point_id: int, now: datetime) -> list[tuple[int, str]]:
-    has_reminder = exists().where(SmsMessage.order_id == Order.id, SmsMessage.purpose == "reminder")
-    rows = s.execute(
-        select(Order.id, Order.number)
-        .where(
-            Order.point_id == point_id,
-            Order.status == OrderStatus.READY.value,
-            Order.storage_until > now,
-            Order.storage_until <= now + REMINDER_AHEAD,
-            ~has_reminder,
-        )
-        .order_by(Order.storage_until, Order.id)
-    )
-    return [(r.id, r.number) for r in rows]
 
 
 def _view(s: Session, uid: str) -> SmsView:

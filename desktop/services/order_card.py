@@ -1,4 +1,4 @@
-"""The order card: lines, boxes with cells, SMS, payments, handovers and the timeline of one order."""
+"""The order card: lines, boxes with cells, SMS, payments and the timeline (handovers included) of one order."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from sqlalchemy.orm import Session
 from desktop.db.models import (
     AuditEntry,
     Box,
-    Handover,
     Order,
     OrderLine,
     OutboxEvent,
@@ -25,6 +24,7 @@ from desktop.db.models import (
 from desktop.services.order_summary import OrderSummary, summary_from_row, summary_query
 from desktop.services.pickup_checks import amount_due
 from desktop.services.sms_request import SmsView, sms_view
+from desktop.translatable import translate
 from protocol.errors import DomainError
 
 
@@ -46,6 +46,11 @@ class LineInfo:
         return self.quantity - self.refused_quantity
 
 
+def box_of(seq_no: int, total: int) -> str:
+    """A box's place among the order's boxes ("2 из 3"), in the clerk's language."""
+    return translate("OrderCard", "{0} из {1}").format(seq_no, total)
+
+
 @dataclass(frozen=True)
 class BoxInfo:
     barcode: str
@@ -59,7 +64,7 @@ class BoxInfo:
 
     @property
     def n_of_m(self) -> str:
-        return f"{self.seq_no} из {self.boxes_total}"
+        return box_of(self.seq_no, self.boxes_total)
 
 
 @dataclass(frozen=True)
@@ -70,16 +75,6 @@ class PaymentInfo:
     change_kopecks: int
     staff_name: str
     paid_at: datetime
-
-
-@dataclass(frozen=True)
-class HandoverInfo:
-    uid: str
-    status: str
-    staff_name: str
-    started_at: datetime
-    completed_at: datetime | None
-    verified_by: str | None
 
 
 @dataclass(frozen=True)
@@ -106,7 +101,6 @@ class OrderDetail:
     boxes: tuple[BoxInfo, ...]
     sms: tuple[SmsView, ...]
     payments: tuple[PaymentInfo, ...]
-    handovers: tuple[HandoverInfo, ...]
     timeline: tuple[TimelineEntry, ...]
 
     @property
@@ -135,7 +129,6 @@ def load_order_detail(s: Session, number: str) -> OrderDetail:
         boxes=_boxes(s, row.id, row.boxes_total),
         sms=_sms(s, row.id),
         payments=payments,
-        handovers=_handovers(s, row.id),
         timeline=order_timeline(s, number),
     )
 
@@ -192,23 +185,6 @@ def _payments(s: Session, order_id: int) -> tuple[PaymentInfo, ...]:
         .order_by(Payment.paid_at, Payment.id)
     )
     return tuple(PaymentInfo(*r) for r in rows)
-
-
-def _handovers(s: Session, order_id: int) -> tuple[HandoverInfo, ...]:
-    rows = s.execute(
-        select(
-            Handover.uid,
-            Handover.status,
-            Staff.full_name,
-            Handover.started_at,
-            Handover.completed_at,
-            Handover.verified_by,
-        )
-        .join(Staff, Staff.id == Handover.staff_id)
-        .where(Handover.order_id == order_id)
-        .order_by(Handover.started_at, Handover.id)
-    )
-    return tuple(HandoverInfo(*r) for r in rows)
 
 
 # Same expression as the index ix_outbox_order, so SQLite searches the index instead of the whole outbox.

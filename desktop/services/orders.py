@@ -1,4 +1,4 @@
-"""Finding orders at the counter (number, box, phone + name, pickup code, QR token); the card is in order_card."""
+"""Finding orders at the counter (number, manager search, phone + name, pickup code); the card is in order_card."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Row, Select, bindparam, select
+from sqlalchemy import Connection, Row, bindparam, select
 from sqlalchemy.orm import Session
 
 from desktop import messages
@@ -37,7 +37,6 @@ PHONE_DIGITS = re.compile(r"^\+?[78]?\d{10}$")
 
 messages.register(
     {
-        "orders.box_not_found": "Коробка {box} не найдена в этом пункте выдачи. Проверьте штрихкод.",
         "orders.bad_phone_last4": "Введите последние 4 цифры телефона клиента (ровно 4 цифры).",
         "orders.name_required": "Введите фамилию или имя клиента (хотя бы 2 буквы).",
         "orders.bad_pickup_code": "Код получения — 6 цифр. Попросите клиента продиктовать код из SMS.",
@@ -52,8 +51,6 @@ def normalize_name(text_: str) -> str:
 
 
 # Hot lookups: statements built once, run through Core on a plain connection (no ORM session cost).
-_BY_NUMBER = summary_query().where(Order.number == bindparam("key"))
-_BY_BOX = summary_query().join(Box, Box.order_id == Order.id).where(Box.barcode == bindparam("key"))
 _BY_LAST4 = summary_query().where(Customer.phone_last4 == bindparam("key")).order_by(Order.id.desc())
 _BY_CODE_HASH = summary_query().where(Order.pickup_code_hash == bindparam("key"))
 
@@ -90,41 +87,6 @@ def orders_by_code_hash(conn: Connection | Session, digest: str) -> list[OrderSu
 
 class OrderService(Service):
     """Read-only order lookups for the counter and the manager."""
-
-    def _all(self, statement: Select[*tuple[Any, ...]], key: str) -> Sequence[Row[Any]]:
-        with self.db.engine.connect() as conn:
-            return conn.execute(statement, {"key": key}).all()
-
-    def _first(self, statement: Select[*tuple[Any, ...]], key: str) -> Row[Any] | None:
-        rows = self._all(statement, key)
-        return rows[0] if rows else None
-
-    def by_number(self, number: str) -> OrderSummary:
-        """The order with this number at this point, or DomainError('order.not_found')."""
-        number = number.strip()
-        row = self._first(_BY_NUMBER, number)
-        if row is None:
-            raise DomainError("order.not_found", order=number)
-        return summary_from_row(row)
-
-    def by_box(self, barcode: str) -> OrderSummary:
-        """The order a box barcode belongs to (this point only)."""
-        barcode = barcode.strip().upper()
-        row = self._first(_BY_BOX, barcode)
-        if row is None:
-            raise DomainError("orders.box_not_found", box=barcode)
-        return summary_from_row(row)
-
-    def by_phone_and_name(self, last4: str, name: str) -> list[OrderSummary]:
-        """Orders whose customer's phone ends with `last4` and whose name contains `name` (any case)."""
-        with self.db.engine.connect() as conn:
-            return orders_by_phone_and_name(conn, last4, name)
-
-    def by_qr_token(self, token_text: str) -> OrderSummary:
-        """The order a pickup QR token names, after checking signature, expiry and point."""
-        with self.reading() as s:
-            token = verify_pickup_token(s, token_text, self.clock())
-        return self.by_number(token.order_number)
 
     def search(self, query: str) -> list[OrderSummary]:
         """Manager search: order number, box barcode, full phone, 'last4 name', last 4 digits or a name."""
@@ -167,6 +129,6 @@ class OrderService(Service):
         return rows
 
     def detail(self, number: str) -> OrderDetail:
-        """The full order card: lines, boxes with cells, SMS, payments, handovers and the timeline."""
+        """The full order card: lines, boxes with cells, SMS, payments and the timeline."""
         with self.reading() as s:
             return load_order_detail(s, number.strip())

@@ -15,6 +15,7 @@ from sqlalchemy import Table, bindparam, func, insert, select
 from desktop.db.models import SmsMessage
 from desktop.services.base import Action, new_uid
 from protocol.events import SmsRequested
+from protocol.states import SmsStatus
 
 _SMS = cast(Table, SmsMessage.__table__)
 # Built once: the "ready" request runs inside the receiving hot path.
@@ -67,12 +68,12 @@ def request_sms(act: Action, order_id: int, order_number: str, purpose: str, rea
             "order_id": order_id,
             "purpose": purpose,
             "attempt": attempt,
-            "status": "requested",
+            "status": SmsStatus.REQUESTED.value,
             "requested_at": act.now,
             "requested_by": act.actor.staff_id if act.actor else None,
             "updated_at": act.now,
             "error": None,
-            "timeline": [{"status": "requested", "at": act.now.isoformat(), "reason": reason}],
+            "timeline": [{"status": SmsStatus.REQUESTED.value, "at": act.now.isoformat(), "reason": reason}],
         },
     )
     act.emit(SmsRequested(sms=uid, order=order_number, purpose=purpose, attempt=attempt))

@@ -4,17 +4,17 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../ui/version_info.py" line="18"/>
+        <location filename="../../ui/version_info.py" line="17"/>
         <source>Pickup Desk — программа пункта выдачи заказов.</source>
         <translation>Pickup Desk — order pickup point software.</translation>
     </message>
     <message>
-        <location filename="../../ui/version_info.py" line="20"/>
+        <location filename="../../ui/version_info.py" line="19"/>
         <source>Журнал программы: {0}</source>
         <translation>Program log: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/version_info.py" line="21"/>
+        <location filename="../../ui/version_info.py" line="20"/>
         <source>Данные: {0}</source>
         <translation>Data: {0}</translation>
     </message>
@@ -22,17 +22,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="84"/>
+        <location filename="../../ui/app.py" line="83"/>
         <source>Запуск программы…</source>
         <translation>Starting…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="111"/>
+        <location filename="../../ui/app.py" line="110"/>
         <source>Программа не запустилась</source>
         <translation>The program did not start</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="159"/>
+        <location filename="../../ui/app.py" line="158"/>
         <source>Рабочее место не зарегистрировано: регистрация отменена. Программа закрывается.
 Запустите её снова, когда получите код регистрации у администратора.</source>
         <translation>This workstation is not enrolled: enrolment was cancelled. The program will close.
@@ -221,6 +221,34 @@ Start it again when you have an enrolment code from the administrator.</translat
         <location filename="../../desktop/cli.py" line="176"/>
         <source>Укажите --version, --self-test или --enrol URL CODE.</source>
         <translation>Give --version, --self-test or --enrol URL CODE.</translation>
+    </message>
+</context>
+<context>
+    <name>ClubCardStatus</name>
+    <message>
+        <location filename="../../desktop/services/club.py" line="59"/>
+        <source>на складе пункта</source>
+        <translation>in the point&apos;s stock</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/club.py" line="60"/>
+        <source>ожидает подтверждения центром</source>
+        <translation>awaiting confirmation by the centre</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/club.py" line="61"/>
+        <source>активна</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/club.py" line="62"/>
+        <source>отклонена</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/club.py" line="184"/>
+        <source>нет</source>
+        <translation>none</translation>
     </message>
 </context>
 <context>
@@ -569,703 +597,717 @@ Technical: {1}</translation>
 <context>
     <name>DomainMessages</name>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="2"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="5"/>
         <source>Введите пропуск (или логин) и PIN (или пароль).</source>
         <translation>Enter your badge (or login) and PIN (or password).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="3"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="6"/>
         <source>Недостаточно прав: действие «{action}» доступно роли «{required}».</source>
         <translation>Not allowed: the action «{action}» is available to the role «{required}».</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="4"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="7"/>
         <source>Учётная запись сотрудника отключена. Обратитесь к администратору.</source>
         <translation>This staff account is disabled. Contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="5"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="8"/>
         <source>Учётная запись заблокирована после {attempts} неудачных попыток входа до {until}. Подождите или обратитесь к администратору.</source>
         <translation>The account is locked after {attempts} failed login attempts until {until}. Wait or contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="6"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="9"/>
         <source>Войдите в систему: действие требует авторизованного сотрудника.</source>
         <translation>Please log in: this action requires a logged-in staff member.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="7"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="10"/>
         <source>Смена не открыта. Откройте смену, чтобы работать с заказами.</source>
         <translation>The shift is not open. Open a shift to work with orders.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="8"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="11"/>
         <source>Неверный пропуск/логин или PIN/пароль. Проверьте и попробуйте ещё раз.</source>
         <translation>Wrong badge/login or PIN/password. Check and try again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="9"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="12"/>
         <source>Версия программы {version} устарела: сервер требует не ниже {required}. Обновите программу; до обновления работа идёт офлайн, очередь событий сохраняется.</source>
         <translation>Program version {version} is out of date: the server requires at least {required}. Update the program; until then work continues offline and the event queue is kept.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="10"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="13"/>
         <source>По адресу {url} отвечает не сервер Pickup Desk ({detail}). Проверьте адрес: обычно он выглядит как https://сервер/ без /v1.</source>
         <translation>The address {url} does not answer as a Pickup Desk server ({detail}). Check the address: it usually looks like https://server/ without /v1.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="11"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="14"/>
         <source>Сертификат сервера {url} не прошёл проверку ({detail}). Проверьте адрес, дату и время на компьютере или укажите корневой сертификат организации (ca_bundle).</source>
         <translation>The certificate of server {url} failed verification ({detail}). Check the address and the computer&apos;s date and time, or set your organisation&apos;s root certificate (ca_bundle).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="12"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="15"/>
         <source>Сервер {url} недоступен ({detail}). Проверьте адрес и подключение к сети.</source>
         <translation>Server {url} is unreachable ({detail}). Check the address and the network connection.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="13"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="16"/>
         <source>Коробка {box} уже лежит в ячейке {label}.</source>
         <translation>Box {box} is already in cell {label}.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="14"/>
-        <location filename="../../build/lupdate/domain_messages.py" line="79"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="17"/>
         <source>Коробка {box} не найдена в этом пункте выдачи. Проверьте штрихкод.</source>
         <translation>Box {box} was not found at this pickup point. Check the barcode.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="15"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="18"/>
         <source>Коробка {box} не принята (состояние «{status}»). Сначала отсканируйте её в приёмке.</source>
         <translation>Box {box} has not been received (state «{status}»). Scan it in Receiving first.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="16"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="19"/>
         <source>Ячейка {label} заполнена ({occupied} из {capacity}). Выберите другую ячейку.</source>
         <translation>Cell {label} is full ({occupied} of {capacity}). Choose another cell.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="17"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="20"/>
         <source>Ячейка {cell} ({label}) выведена из работы. Выберите другую ячейку.</source>
         <translation>Cell {cell} ({label}) is out of service. Choose another cell.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="18"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="21"/>
         <source>Нет свободной ячейки размера {box_size} или больше. Освободите место или сообщите менеджеру.</source>
         <translation>No free cell of size {box_size} or larger. Free up space or tell the manager.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="19"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="22"/>
         <source>Ячейка {cell} не найдена. Отсканируйте наклейку ячейки ещё раз.</source>
         <translation>Cell {cell} was not found. Scan the cell sticker again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="20"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="23"/>
         <source>Коробка {box} размера {box_size} не помещается в ячейку {label} размера {cell_size}. Выберите ячейку размера {box_size} или больше.</source>
         <translation>Box {box} of size {box_size} does not fit in cell {label} of size {cell_size}. Choose a cell of size {box_size} or larger.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="21"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="24"/>
         <source>Номер карты {card} неверен (13 цифр, начинается с 2, контрольная цифра). Отсканируйте карту ещё раз.</source>
         <translation>Card number {card} is invalid (13 digits, starts with 2, check digit). Scan the card again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="22"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="25"/>
         <source>Телефон «{phone}» не похож на российский номер. Введите его как +7XXXXXXXXXX.</source>
         <translation>The phone «{phone}» does not look like a Russian number. Enter it as +7XXXXXXXXXX.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="23"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="26"/>
         <source>Карта {card} уже активирована ({status}). Выдайте клиенту другую карту.</source>
         <translation>Card {card} is already activated ({status}). Give the customer another card.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="24"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="27"/>
         <source>Карты {card} нет среди карт этого пункта выдачи. Возьмите другую карту.</source>
         <translation>Card {card} is not one of this pickup point&apos;s cards. Take another card.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="25"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="28"/>
         <source>Карта {card} не ожидает подтверждения (состояние: {status}).</source>
         <translation>Card {card} is not awaiting confirmation (state: {status}).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="26"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="29"/>
         <source>Активация карты {card} отклонена центром. Отложите карту для менеджера.</source>
         <translation>Activation of card {card} was rejected by the head office. Set the card aside for the manager.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="27"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="30"/>
         <source>Укажите город клиента: без него карту не активировать.</source>
         <translation>Enter the customer&apos;s city: the card cannot be activated without it.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="28"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="31"/>
         <source>Для карты {card} нужен дополнительный код с карты. Введите его.</source>
         <translation>Card {card} needs the additional code printed on the card. Enter it.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="29"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="32"/>
         <source>Карту выдать нельзя: {reason}</source>
         <translation>The card cannot be issued: {reason}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="33"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="36"/>
         <source>Код активации карты {card} неверен. Сверьте код на обороте карты.</source>
         <translation>The activation code of card {card} is wrong. Check the code on the back of the card.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="34"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="37"/>
         <source>Дополнительный код карты {card} неверен. Сверьте его с картой.</source>
         <translation>The additional code of card {card} is wrong. Check it against the card.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="35"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="38"/>
         <source>Неверное значение настройки «{key}» в {source}: {detail}.</source>
         <translation>Invalid value of setting «{key}» in {source}: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="36"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="39"/>
         <source>Файл настроек {source} повреждён: {detail}. Исправьте или удалите файл.</source>
         <translation>The settings file {source} is damaged: {detail}. Fix or delete the file.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="37"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="40"/>
         <source>Файл настроек {source} не найден. Проверьте путь в --config.</source>
         <translation>The settings file {source} was not found. Check the path given to --config.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="38"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="41"/>
         <source>Неизвестная настройка «{key}» в {source}. Проверьте написание (допустимые: {allowed}).</source>
         <translation>Unknown setting «{key}» in {source}. Check the spelling (allowed: {allowed}).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="39"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="42"/>
         <source>Не удалось прочитать файл настроек {source}: {detail}.</source>
         <translation>Could not read the settings file {source}: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="40"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="43"/>
         <source>Не удалось обновить базу данных ({error}). Восстановлена резервная копия {backup}. Обратитесь в поддержку; данные не потеряны.</source>
         <translation>Could not upgrade the database ({error}). The backup {backup} has been restored. Contact support; no data was lost.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="41"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="44"/>
         <source>База данных создана более новой версией программы (ревизия {revision}). Обновите программу.</source>
         <translation>The database was created by a newer version of the program (revision {revision}). Update the program.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="42"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="45"/>
         <source>Этот компьютер не зарегистрирован на сервере {backend}. Запустите программу снова и пройдите регистрацию с кодом от администратора (или pickup-desk --enrol АДРЕС КОД).</source>
         <translation>This computer is not registered with server {backend}. Start the program again and register with the code from your administrator (or pickup-desk --enrol ADDRESS CODE).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="43"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="46"/>
         <source>Ошибка: {code}</source>
         <translation>Error: {code}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="44"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="47"/>
         <source>Список истекающих заказов бывает только на «сегодня» или «завтра».</source>
         <translation>The list of expiring orders is only available for «today» or «tomorrow».</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="45"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="48"/>
         <source>Введите сумму больше нуля.</source>
         <translation>Enter an amount greater than zero.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="46"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="49"/>
         <source>Код получения — 6 цифр. Попытка не засчитана, введите код ещё раз.</source>
         <translation>The pickup code has 6 digits. This attempt was not counted; enter the code again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="47"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="50"/>
         <source>Введите последние 4 цифры номера документа (ровно 4 цифры). Документ не фотографируется.</source>
         <translation>Enter the last 4 digits of the document number (exactly 4 digits). The document is not photographed.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="48"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="51"/>
         <source>Выберите тип документа из списка: {allowed}.</source>
         <translation>Choose the document type from the list: {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="49"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="52"/>
         <source>Способ оплаты — наличные или карта.</source>
         <translation>The payment method is cash or card.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="50"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="53"/>
         <source>Введите номер доверенности (от 1 до 64 символов).</source>
         <translation>Enter the power of attorney number (1 to 64 characters).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="51"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="54"/>
         <source>Выберите причину отказа из списка.</source>
         <translation>Choose a refusal reason from the list.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="52"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="55"/>
         <source>Количество отказа должно быть от 0 до {max} шт.</source>
         <translation>The refused quantity must be between 0 and {max} pcs.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="53"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="56"/>
         <source>Коробка {box} из другого заказа ({other_order}). Для заказа {order} нужны только его коробки.</source>
         <translation>Box {box} belongs to another order ({other_order}). Order {order} needs only its own boxes.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="54"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="57"/>
         <source>Коробка {box} не найдена. Проверьте штрихкод и отсканируйте ещё раз.</source>
         <translation>Box {box} was not found. Check the barcode and scan again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="55"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="58"/>
         <source>Отсканированы не все коробки: не хватает {missing} из {total} ({boxes}). Отсканируйте их перед выдачей.</source>
         <translation>Not all boxes have been scanned: {missing} of {total} missing ({boxes}). Scan them before handing over.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="56"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="59"/>
         <source>Сумма по карте {tendered} не равна сумме к оплате {due}. Проведите оплату ровно на {due}.</source>
         <translation>The card amount {tendered} is not equal to the amount due {due}. Charge exactly {due}.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="57"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="60"/>
         <source>Получено {tendered}, к оплате {due}: не хватает {missing}.</source>
         <translation>Received {tendered}, due {due}: {missing} short.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="58"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="61"/>
         <source>Для заказа {order} нужна проверка документа: отметьте тип документа и последние 4 цифры номера.</source>
         <translation>Order {order} requires an ID check: mark the document type and the last 4 digits of its number.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="59"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="62"/>
         <source>Позиции {line} нет в заказе {order}.</source>
         <translation>Line {line} is not in order {order}.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="60"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="63"/>
         <source>Код получения для заказа {order} ещё не пришёл с сервера. Синхронизируйтесь или проверьте QR-код клиента.</source>
         <translation>The pickup code for order {order} has not arrived from the server yet. Synchronise or check the customer&apos;s QR code.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="61"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="64"/>
         <source>Выдача не найдена. Начните выдачу заново по номеру заказа.</source>
         <translation>The handover was not found. Start the handover again by order number.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="62"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="65"/>
         <source>Выдача заказа {order} уже закрыта ({status}). Начните новую выдачу.</source>
         <translation>The handover of order {order} is already closed ({status}). Start a new handover.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="63"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="66"/>
         <source>Заказ {order} не заблокирован — разблокировать нечего.</source>
         <translation>Order {order} is not locked: there is nothing to unlock.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="64"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="67"/>
         <source>Заказ {order} нельзя выдать: статус «{status}». Выдаются только заказы, готовые к выдаче.</source>
         <translation>Order {order} cannot be handed over: status «{status}». Only orders ready for pickup are handed over.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="65"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="68"/>
         <source>Сначала проверьте код получения или QR-код клиента.</source>
         <translation>Check the pickup code or the customer&apos;s QR code first.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="66"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="69"/>
         <source>К оплате ничего нет: заказ оплачен заранее или от всех позиций отказались.</source>
         <translation>Nothing to pay: the order was prepaid or all lines were refused.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="67"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="70"/>
         <source>Заказ {order} заблокирован после {attempts} неверных кодов. Позовите менеджера для разблокировки.</source>
         <translation>Order {order} is locked after {attempts} wrong codes. Call the manager to unlock it.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="68"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="71"/>
         <source>Примите оплату: к оплате {due}.</source>
         <translation>Take the payment: {due} due.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="69"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="72"/>
         <source>Заказ юрлица {company}: внесите номер доверенности получателя.</source>
         <translation>Order of company {company}: enter the recipient&apos;s power of attorney number.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="70"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="73"/>
         <source>QR-код относится к заказу {token_order}, а выдаётся заказ {order}. Проверьте, тот ли заказ открыт.</source>
         <translation>The QR code belongs to order {token_order}, but order {order} is being handed over. Check that the right order is open.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="71"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="74"/>
         <source>Для причины «Другое» опишите причину отказа.</source>
         <translation>For the reason «Other», describe the refusal reason.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="72"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="75"/>
         <source>Неверный код получения. Осталось попыток: {attempts_left}. Попросите клиента проверить SMS.</source>
         <translation>Wrong pickup code. Attempts left: {attempts_left}. Ask the customer to check the SMS.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="73"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="76"/>
         <source>Число записей журнала должно быть от 1 до {max}.</source>
         <translation>The number of journal entries must be between 1 and {max}.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="74"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="77"/>
         <source>Начало периода ({since}) позже его конца ({until}). Исправьте даты.</source>
         <translation>The start of the period ({since}) is after its end ({until}). Correct the dates.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="75"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="78"/>
         <source>Заказ {order}: переход «{event}» невозможен из состояния «{current}».</source>
         <translation>Order {order}: the transition «{event}» is not possible from state «{current}».</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="76"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="79"/>
         <source>Заказ {order} не найден в этом пункте выдачи.</source>
         <translation>Order {order} was not found at this pickup point.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="77"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="80"/>
         <source>Введите последние 4 цифры телефона клиента (ровно 4 цифры).</source>
         <translation>Enter the last 4 digits of the customer&apos;s phone (exactly 4 digits).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="78"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="81"/>
         <source>Код получения — 6 цифр. Попросите клиента продиктовать код из SMS.</source>
         <translation>The pickup code has 6 digits. Ask the customer to read out the code from the SMS.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="80"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="82"/>
         <source>Введите номер заказа, телефон, имя клиента или штрихкод коробки.</source>
         <translation>Enter an order number, phone, customer name or box barcode.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="81"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="83"/>
         <source>Введите фамилию или имя клиента (хотя бы 2 буквы).</source>
         <translation>Enter the customer&apos;s last or first name (at least 2 letters).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="82"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="84"/>
         <source>Пункт выдачи не настроен на этом компьютере. Выполните регистрацию (enrol).</source>
         <translation>The pickup point is not set up on this computer. Register it (enrol).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="83"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="85"/>
         <source>Документ «{title}» не напечатан: принтер «{printer}» отказал. Проверьте принтер и нажмите «Печатать ещё раз» — документ сохранён.</source>
         <translation>Document «{title}» was not printed: printer «{printer}» refused it. Check the printer and press «Print again»; the document is saved.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="84"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="86"/>
         <source>В системе не установлен ни один принтер. Подключите принтер, установите его драйвер в Windows (Параметры → Принтеры и сканеры) и повторите печать.</source>
         <translation>No printer is installed. Connect a printer, install its driver in Windows (Settings → Printers &amp; scanners) and print again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="85"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="87"/>
         <source>Принтер «{printer}» для документа «{kind}» не найден — возможно, его отключили или переименовали. Выберите другой принтер в настройках печати и повторите печать.</source>
         <translation>Printer «{printer}» for document «{kind}» was not found; it may have been disconnected or renamed. Choose another printer in the print settings and print again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="86"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="88"/>
         <source>Для «{key}» нет сохранённых документов для повторной печати.</source>
         <translation>There are no saved documents of «{key}» to reprint.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="87"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="89"/>
         <source>Принтер «{printer}» не готов (отключён, нет бумаги или открыта крышка). Проверьте принтер и нажмите «Печатать ещё раз».</source>
         <translation>Printer «{printer}» is not ready (offline, out of paper or cover open). Check the printer and press «Print again».</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="88"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="90"/>
         <source>В принтере «{printer}» не настроен размер бумаги {paper}. Выберите этот размер в свойствах принтера (или другой шаблон этикетки) и повторите печать.</source>
         <translation>Printer «{printer}» has no paper size {paper} set up. Choose this size in the printer properties (or another label template) and print again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="89"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="91"/>
         <source>QR-код поддельный или повреждён: подпись не сходится. Попросите код из SMS.</source>
         <translation>The QR code is forged or damaged: the signature does not match. Ask for the code from the SMS.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="90"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="92"/>
         <source>Срок действия QR-кода заказа {order} истёк. Попросите клиента обновить код в приложении.</source>
         <translation>The QR code of order {order} has expired. Ask the customer to refresh the code in the app.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="91"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="93"/>
         <source>QR-код не распознан как код получения заказа. Попросите клиента открыть код заново.</source>
         <translation>The QR code is not recognised as an order pickup code. Ask the customer to open the code again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="92"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="94"/>
         <source>Ключ сервера ещё не получен: QR-код проверить нельзя. Синхронизируйтесь или попросите код из SMS.</source>
         <translation>The server key has not been received yet: the QR code cannot be checked. Synchronise or ask for the code from the SMS.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="93"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="95"/>
         <source>QR-код выдан для другого пункта выдачи ({point}). Заказ {order} здесь не выдаётся.</source>
         <translation>The QR code was issued for another pickup point ({point}). Order {order} is not handed over here.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="94"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="96"/>
         <source>Коробка {box} не найдена среди грузов этого пункта выдачи.</source>
         <translation>Box {box} was not found among this pickup point&apos;s shipments.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="95"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="97"/>
         <source>Коробка {box} ещё не принята. Сначала отсканируйте её в приёмке.</source>
         <translation>Box {box} has not been received yet. Scan it in Receiving first.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="96"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="98"/>
         <source>Приёмка уже закрыта ({closed_at}): сканировать в неё нельзя. Откройте новую приёмку без накладной.</source>
         <translation>Receiving is already closed ({closed_at}): no more scans into it. Open a new receiving without a waybill.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="97"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="99"/>
         <source>Это не штрихкод коробки ({kind}). Отсканируйте наклейку на коробке.</source>
         <translation>This is not a box barcode ({kind}). Scan the sticker on the box.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="98"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="100"/>
         <source>Опишите повреждение коробки (например, «вмятина, порван скотч»).</source>
         <translation>Describe the damage to the box (for example, «dent, torn tape»).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="99"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="101"/>
         <source>Слишком длинное описание повреждения: не больше {limit} символов.</source>
         <translation>The damage description is too long: at most {limit} characters.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="100"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="102"/>
         <source>Отменять нечего: в этой приёмке нет отсканированных коробок.</source>
         <translation>Nothing to undo: no boxes have been scanned in this receiving.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="101"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="103"/>
         <source>Приёмка не найдена. Откройте приёмку заново.</source>
         <translation>Receiving was not found. Open the receiving again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="102"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="104"/>
         <source>Поставка {shipment} уже принята. Опоздавшие коробки примите без накладной.</source>
         <translation>Shipment {shipment} has already been received. Receive late boxes without a waybill.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="103"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="105"/>
         <source>Поставка {shipment} не найдена в этом пункте выдачи. Проверьте номер или примите коробки без накладной.</source>
         <translation>Shipment {shipment} was not found at this pickup point. Check the number or receive the boxes without a waybill.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="104"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="106"/>
         <source>Коробку {box} уже разместили в ячейке — отмена невозможна. Если коробка не та, сообщите менеджеру.</source>
         <translation>Box {box} has already been placed in a cell: undo is not possible. If it is the wrong box, tell the manager.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="105"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="107"/>
         <source>Коробка {box} уже внесена в другой возврат.</source>
         <translation>Box {box} is already in another return.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="106"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="108"/>
         <source>Коробка {box} не числится принятой в пункте. Сначала примите её.</source>
         <translation>Box {box} is not recorded as received at this point. Receive it first.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="107"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="109"/>
         <source>Коробка {box} относится к другому пункту выдачи. Отложите её для менеджера.</source>
         <translation>Box {box} belongs to another pickup point. Set it aside for the manager.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="108"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="110"/>
         <source>Заказ {order} ещё хранится до {until}: возвращать его раньше срока нельзя. Положите коробку обратно в ячейку.</source>
         <translation>Order {order} is still stored until {until}: it cannot be returned before then. Put the box back in its cell.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="109"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="111"/>
         <source>Заказ {order} (состояние «{status}») не подлежит возврату. Положите коробку на место.</source>
         <translation>Order {order} (state «{status}») cannot be returned. Put the box back.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="110"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="112"/>
         <source>Сессия возврата {session} уже закрыта. Откройте новую сессию возврата.</source>
         <translation>Return session {session} is already closed. Open a new return session.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="111"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="113"/>
         <source>Сессия возврата {session} не найдена. Откройте новую сессию возврата.</source>
         <translation>Return session {session} was not found. Open a new return session.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="112"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="114"/>
         <source>Коробка {box} не найдена в базе пункта. Проверьте штрихкод и отложите коробку.</source>
         <translation>Box {box} was not found in the point&apos;s database. Check the barcode and set the box aside.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="113"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="115"/>
         <source>Сигнал №{alert} не найден или уже закрыт.</source>
         <translation>Alert #{alert} was not found or is already closed.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="114"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="116"/>
         <source>Событие {event} не найдено или не требует разбора.</source>
         <translation>Event {event} was not found or needs no review.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="115"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="117"/>
         <source>Номер клубной карты {sample} считан с ошибкой: не сходится контрольная цифра. Отсканируйте карту ещё раз или введите номер вручную.</source>
         <translation>Club card number {sample} was misread: the check digit does not match. Scan the card again or enter the number by hand.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="116"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="118"/>
         <source>Сканер ничего не передал. Отсканируйте штрихкод ещё раз.</source>
         <translation>The scanner sent nothing. Scan the barcode again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="117"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="119"/>
         <source>Считано слишком много символов ({length}, допустимо не больше {limit}). Похоже, отсканировано несколько кодов подряд — отсканируйте один код ещё раз.</source>
         <translation>Too many characters read ({length}, at most {limit} allowed). Several codes seem to have been scanned in a row; scan one code again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="118"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="120"/>
         <source>Код «{sample}» не распознан: это не заказ, не коробка, не ячейка, не клубная карта, не бейдж и не код получения. Проверьте, тот ли штрихкод отсканирован.</source>
         <translation>Code «{sample}» is not recognised: it is not an order, box, cell, club card, badge or pickup code. Check that the right barcode was scanned.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="119"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="121"/>
         <source>Смена уже открыта (с {opened_at}). Продолжайте работу в ней или закройте её.</source>
         <translation>The shift is already open (since {opened_at}). Continue working in it or close it.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="120"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="122"/>
         <source>Открытой смены нет. Откройте смену.</source>
         <translation>No shift is open. Open a shift.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="121"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="123"/>
         <source>SMS по заказу {order} отправить нельзя: заказ в состоянии «{status}», а не «готов к выдаче».</source>
         <translation>The SMS for order {order} cannot be sent: the order is in state «{status}», not «ready for pickup».</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="122"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="124"/>
         <source>По заказу {order} сегодня уже {count} повторных SMS — это предел. Следующую отправку можно сделать после {next_at}.</source>
         <translation>Order {order} has already had {count} repeat SMS today; that is the limit. The next one can be sent after {next_at}.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="123"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="125"/>
         <source>SMS по заказу {order} уже отправлялось недавно. Повторить можно после {next_at}.</source>
         <translation>An SMS for order {order} was sent recently. It can be repeated after {next_at}.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="124"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="126"/>
         <source>Хранение заказа {order} уже продлевалось (на {days} дн.). Повторное продление не допускается.</source>
         <translation>Storage of order {order} has already been extended (by {days} days). It cannot be extended again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="125"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="127"/>
         <source>Продлить хранение можно на 1–{max} дней, а не на {days}.</source>
         <translation>Storage can be extended by 1–{max} days, not by {days}.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="126"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="128"/>
         <source>Заказ {order} не ожидает выдачи (состояние «{status}»): продлевать нечего.</source>
         <translation>Order {order} is not awaiting pickup (state «{status}»): there is nothing to extend.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="127"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="129"/>
         <source>Часть мест заказа {order} уже отсканирована в возврат: продление невозможно.</source>
         <translation>Some boxes of order {order} have already been scanned into a return: extension is not possible.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="128"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="130"/>
         <source>Адрес сервера указан неверно: «{url}». Пример: https://pvz.example.ru</source>
         <translation>The server address is wrong: «{url}». Example: https://pvz.example.ru</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="129"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="131"/>
         <source>Срок действия кода регистрации истёк. Попросите новый код у администратора.</source>
         <translation>The registration code has expired. Ask your administrator for a new code.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="130"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="132"/>
         <source>Код регистрации неверен или уже использован. Попросите новый код у администратора.</source>
         <translation>The registration code is wrong or already used. Ask your administrator for a new code.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="131"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="133"/>
         <source>Сервер отклонил регистрацию: {detail}</source>
         <translation>The server refused the registration: {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="132"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="134"/>
         <source>По адресу {url} работает не сервер Pickup Desk. Проверьте адрес.</source>
         <translation>The address {url} is not a Pickup Desk server. Check the address.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="133"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="135"/>
         <source>Сертификат сервера {url} не прошёл проверку. Проверьте адрес или укажите файл сертификатов организации (ca_bundle) в настройках.</source>
         <translation>The certificate of server {url} failed verification. Check the address or set your organisation&apos;s certificate file (ca_bundle) in the settings.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="134"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="136"/>
         <source>Сервер {url} не отвечает. Проверьте адрес и подключение к сети.</source>
         <translation>Server {url} does not answer. Check the address and the network connection.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="135"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="137"/>
         <source>Сервер {url} требует более новую версию программы (не ниже {version}). Обновите программу, затем повторите регистрацию.</source>
         <translation>Server {url} requires a newer version of the program (at least {version}). Update the program, then register again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="136"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="138"/>
         <source>Включён Caps Lock: большие и маленькие буквы перепутаны. Выключите Caps Lock.</source>
         <translation>Caps Lock is on: capital and small letters are swapped. Turn Caps Lock off.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="137"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="139"/>
         <source>Пришло «{raw}» вместо «{expected}». Отсканируйте тестовый код ещё раз; если снова не так — сбросьте сканер к заводским настройкам.</source>
         <translation>Received «{raw}» instead of «{expected}». Scan the test code again; if it is still wrong, reset the scanner to its factory settings.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="138"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="140"/>
         <source>Сканер не нажимает Enter после кода. Включите в настройках сканера суффикс Enter (CR) по инструкции к сканеру — иначе программа не поймёт, где кончается код.</source>
         <translation>The scanner does not press Enter after the code. Turn on the Enter (CR) suffix in the scanner settings as its manual describes, or the program cannot tell where a code ends.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="139"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="141"/>
         <source>Сканер ничего не передал. Проверьте кабель или режим клавиатуры (HID) и отсканируйте ещё раз.</source>
         <translation>The scanner sent nothing. Check the cable or the keyboard (HID) mode and scan again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="140"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="142"/>
         <source>Пришло «{raw}» без цифр: сканер, вероятно, набирает цифры на цифровой клавиатуре при выключенном NumLock. Включите NumLock и отсканируйте ещё раз.</source>
         <translation>Received «{raw}» without digits: the scanner probably types digits on the numeric keypad with NumLock off. Turn NumLock on and scan again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="141"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="143"/>
         <source>Сканер печатает в русской раскладке: вместо «{expected}» пришло «{typed}». Программа это исправит сама (настройка «исправлять раскладку» включена); лучше переключить раскладку по умолчанию на английскую или настроить сканер на ввод кодами Alt.</source>
         <translation>The scanner types in the Russian keyboard layout: «{typed}» arrived instead of «{expected}». The program corrects this itself (the «fix layout» setting is on); better switch the default layout to English or set the scanner to Alt-code input.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="142"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="144"/>
         <source>Сканер печатает медленно (пауза до {slowest} мс между символами): такой ввод трудно отличить от ручного. Уменьшите в настройках сканера задержку между символами (inter-character delay).</source>
         <translation>The scanner types slowly (pauses up to {slowest} ms between characters): such input is hard to tell from typing by hand. Reduce the inter-character delay in the scanner settings.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="30"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="33"/>
         <source>клиент с телефоном {phone} не найден в этом пункте выдачи.</source>
         <translation>no customer with phone {phone} at this pickup point.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="31"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="2"/>
+        <source>Центр отклонил активацию карты {card}: {reason}</source>
+        <translation>The centre rejected the activation of card {card}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="3"/>
+        <source>Центр отклонил активацию карты {card}: причина не указана</source>
+        <translation>The centre rejected the activation of card {card}: no reason given</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="4"/>
+        <source>Заказ {order} заблокирован: {attempts} неверных кодов получения подряд.</source>
+        <translation>Order {order} locked: {attempts} wrong pickup codes in a row.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="34"/>
         <source>нет заказа на сумму от 5 000 ₽ (выданного или готового к выдаче в этом пункте).</source>
         <translation>no order of 5 000 ₽ or more (handed over or ready for pickup at this point).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="32"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="35"/>
         <source>у клиента с телефоном {phone} уже есть клубная карта {card}.</source>
         <translation>the customer with phone {phone} already has club card {card}.</translation>
     </message>
@@ -1368,59 +1410,140 @@ Technical: {1}</translation>
     </message>
 </context>
 <context>
+    <name>HandoverChoices</name>
+    <message>
+        <location filename="../../desktop/services/handover/model.py" line="30"/>
+        <source>Паспорт гражданина РФ</source>
+        <translation>Russian passport</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/handover/model.py" line="31"/>
+        <source>Заграничный паспорт</source>
+        <translation>International passport</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/handover/model.py" line="32"/>
+        <source>Водительское удостоверение</source>
+        <translation>Driving licence</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/handover/model.py" line="33"/>
+        <source>Военный билет</source>
+        <translation>Military ID</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/handover/model.py" line="34"/>
+        <source>Вид на жительство</source>
+        <translation>Residence permit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/handover/model.py" line="35"/>
+        <source>Временное удостоверение личности</source>
+        <translation>Temporary identity card</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/handover/model.py" line="39"/>
+        <source>Передумал(а)</source>
+        <translation>Changed their mind</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/handover/model.py" line="40"/>
+        <source>Брак или неисправность</source>
+        <translation>Defect or malfunction</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/handover/model.py" line="41"/>
+        <source>Повреждение при доставке</source>
+        <translation>Damaged in delivery</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/handover/model.py" line="42"/>
+        <source>Не соответствует описанию</source>
+        <translation>Not as described</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/handover/model.py" line="43"/>
+        <source>Некомплект</source>
+        <translation>Incomplete</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/handover/model.py" line="44"/>
+        <source>Привезли не тот товар</source>
+        <translation>Wrong item delivered</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/handover/model.py" line="45"/>
+        <source>Другое</source>
+        <translation>Other</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverNotes</name>
+    <message>
+        <location filename="../../desktop/services/handover/completion.py" line="223"/>
+        <source>Клиент отказался от всего заказа: коробки остаются на хранении до возврата.</source>
+        <translation>The customer refused the whole order: the boxes stay in storage until the return.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/handover/completion.py" line="227"/>
+        <source>Заказ оплачен заранее: деньги за отказанные товары ({0}) вернёт центр.</source>
+        <translation>The order was prepaid: the centre will refund the refused items ({0}).</translation>
+    </message>
+</context>
+<context>
     <name>HandoverPage</name>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="44"/>
+        <location filename="../../ui/pages/handover_page.py" line="45"/>
         <source>Найти</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="45"/>
+        <location filename="../../ui/pages/handover_page.py" line="46"/>
         <source>Документ</source>
         <translation>ID document</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="183"/>
+        <location filename="../../ui/pages/handover_page.py" line="184"/>
         <source>Доверенность</source>
         <translation>Power of attorney</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="48"/>
+        <location filename="../../ui/pages/handover_page.py" line="49"/>
         <source>Оплата</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="49"/>
+        <location filename="../../ui/pages/handover_page.py" line="50"/>
         <source>Выдать</source>
         <translation>Hand over</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="50"/>
+        <location filename="../../ui/pages/handover_page.py" line="51"/>
         <source>Чек</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="51"/>
+        <location filename="../../ui/pages/handover_page.py" line="52"/>
         <source>Прервать</source>
         <translation>Abort</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="58"/>
+        <location filename="../../ui/pages/handover_page.py" line="59"/>
         <source>номер заказа или код из SMS (6 цифр)</source>
         <translation>order number or SMS code (6 digits)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="61"/>
+        <location filename="../../ui/pages/handover_page.py" line="62"/>
         <source>тел.: 4 цифры</source>
         <translation>phone: last 4</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="65"/>
+        <location filename="../../ui/pages/handover_page.py" line="66"/>
         <source>фамилия</source>
         <translation>surname</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="202"/>
+        <location filename="../../ui/pages/handover_page.py" line="203"/>
         <source>{0} ({1} шт.)</source>
         <translation>{0} ({1} pcs)</translation>
     </message>
@@ -1460,13 +1583,13 @@ Technical: {1}</translation>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="47"/>
+        <location filename="../../ui/pages/handover_page.py" line="48"/>
         <location filename="../../ui/pages/handover_panel.py" line="47"/>
         <source>Отказ</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="46"/>
+        <location filename="../../ui/pages/handover_page.py" line="47"/>
         <source>Доверенн.</source>
         <translation>Proxy</translation>
     </message>
@@ -1481,12 +1604,12 @@ Technical: {1}</translation>
         <translation>Resuming the handover of order {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="110"/>
+        <location filename="../../ui/pages/handover_page.py" line="111"/>
         <source>Что искать?</source>
         <translation>What to look for?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="111"/>
+        <location filename="../../ui/pages/handover_page.py" line="112"/>
         <source>Отсканируйте QR-код или номер заказа, введите код из SMS или 4 цифры телефона и фамилию.</source>
         <translation>Scan the QR code or order number, or enter the SMS code, or the phone&apos;s last 4 digits and the surname.</translation>
     </message>
@@ -1552,7 +1675,7 @@ Technical: {1}</translation>
         <translation>Wrong code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="183"/>
+        <location filename="../../ui/pages/handover_page.py" line="184"/>
         <source>Номер доверенности:</source>
         <translation>Power of attorney number:</translation>
     </message>
@@ -1607,7 +1730,7 @@ Technical: {1}</translation>
         <translation>Points credited: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="243"/>
+        <location filename="../../ui/pages/handover_page.py" line="244"/>
         <source>F11 — напечатать квитанцию.</source>
         <translation>F11 — print the receipt.</translation>
     </message>
@@ -1627,7 +1750,7 @@ Technical: {1}</translation>
         <translation>Order {0} refused</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="247"/>
+        <location filename="../../ui/pages/handover_page.py" line="248"/>
         <source>Квитанция напечатана.</source>
         <translation>Receipt printed.</translation>
     </message>
@@ -1642,12 +1765,12 @@ Technical: {1}</translation>
         <translation>Order {0} stays in its cell.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="277"/>
+        <location filename="../../ui/pages/handover_page.py" line="278"/>
         <source>Нет заказа</source>
         <translation>No order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="277"/>
+        <location filename="../../ui/pages/handover_page.py" line="278"/>
         <source>Сначала найдите заказ.</source>
         <translation>Find the order first.</translation>
     </message>
@@ -2124,216 +2247,224 @@ Technical: {1}</translation>
     </message>
 </context>
 <context>
+    <name>OrderCard</name>
+    <message>
+        <location filename="../../desktop/services/order_card.py" line="51"/>
+        <source>{0} из {1}</source>
+        <translation>{0} of {1}</translation>
+    </message>
+</context>
+<context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="40"/>
+        <location filename="../../ui/pages/orders_page.py" line="41"/>
         <source>Номер заказа, штрихкод коробки, телефон, «1234 Иванов» или фамилия</source>
         <translation>Order number, box barcode, phone, “1234 Ivanov” or surname</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="43"/>
+        <location filename="../../ui/pages/orders_page.py" line="44"/>
         <source>Заказ</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="43"/>
-        <location filename="../../ui/pages/orders_page.py" line="80"/>
-        <location filename="../../ui/pages/orders_page.py" line="83"/>
+        <location filename="../../ui/pages/orders_page.py" line="44"/>
+        <location filename="../../ui/pages/orders_page.py" line="81"/>
+        <location filename="../../ui/pages/orders_page.py" line="84"/>
         <source>Статус</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="43"/>
+        <location filename="../../ui/pages/orders_page.py" line="44"/>
         <source>Клиент</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="43"/>
+        <location filename="../../ui/pages/orders_page.py" line="44"/>
         <source>Телефон</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="43"/>
+        <location filename="../../ui/pages/orders_page.py" line="44"/>
         <source>Сумма</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="44"/>
+        <location filename="../../ui/pages/orders_page.py" line="45"/>
         <source>Хранение до</source>
         <translation>Stored until</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="51"/>
+        <location filename="../../ui/pages/orders_page.py" line="52"/>
         <source>Найдите заказ: отсканируйте коробку или введите номер и нажмите Enter.</source>
         <translation>Find an order: scan a box or type the number and press Enter.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="54"/>
+        <location filename="../../ui/pages/orders_page.py" line="55"/>
         <source>Разблокировать заказ</source>
         <translation>Unlock order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="77"/>
+        <location filename="../../ui/pages/orders_page.py" line="78"/>
         <source>Товар</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="77"/>
+        <location filename="../../ui/pages/orders_page.py" line="78"/>
         <source>Кол-во</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="77"/>
+        <location filename="../../ui/pages/orders_page.py" line="78"/>
         <source>Цена</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="77"/>
+        <location filename="../../ui/pages/orders_page.py" line="78"/>
         <source>Отказ</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="77"/>
+        <location filename="../../ui/pages/orders_page.py" line="78"/>
         <source>Состав</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="80"/>
+        <location filename="../../ui/pages/orders_page.py" line="81"/>
         <source>Коробка</source>
         <translation>Box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="80"/>
+        <location filename="../../ui/pages/orders_page.py" line="81"/>
         <source>Место</source>
         <translation>Box no.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="80"/>
+        <location filename="../../ui/pages/orders_page.py" line="81"/>
         <source>Ячейка</source>
         <translation>Cell</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="80"/>
+        <location filename="../../ui/pages/orders_page.py" line="81"/>
         <source>Коробки</source>
         <translation>Boxes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="83"/>
+        <location filename="../../ui/pages/orders_page.py" line="84"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="83"/>
+        <location filename="../../ui/pages/orders_page.py" line="84"/>
         <source>Попытка</source>
         <translation>Attempt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="83"/>
+        <location filename="../../ui/pages/orders_page.py" line="84"/>
         <source>Обновлено</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="87"/>
+        <location filename="../../ui/pages/orders_page.py" line="88"/>
         <source>Время</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="87"/>
+        <location filename="../../ui/pages/orders_page.py" line="88"/>
         <source>Что</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="87"/>
+        <location filename="../../ui/pages/orders_page.py" line="88"/>
         <source>Сотрудник</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="87"/>
+        <location filename="../../ui/pages/orders_page.py" line="88"/>
         <source>Синхронизация</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="88"/>
+        <location filename="../../ui/pages/orders_page.py" line="89"/>
         <source>История</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="217"/>
+        <location filename="../../ui/pages/orders_page.py" line="219"/>
         <source>Заказ {0} разблокирован</source>
         <translation>Order {0} unlocked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="217"/>
+        <location filename="../../ui/pages/orders_page.py" line="219"/>
         <source>Клиент может снова назвать код получения.</source>
         <translation>The customer may give the pickup code again.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="68"/>
+        <location filename="../../ui/pages/orders_page.py" line="69"/>
         <source>Найти</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="69"/>
+        <location filename="../../ui/pages/orders_page.py" line="70"/>
         <source>Повторить SMS</source>
         <translation>Resend SMS</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="70"/>
+        <location filename="../../ui/pages/orders_page.py" line="71"/>
         <source>Обновить</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="131"/>
+        <location filename="../../ui/pages/orders_page.py" line="132"/>
         <source>Ничего не найдено</source>
         <translation>Nothing found</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="131"/>
+        <location filename="../../ui/pages/orders_page.py" line="132"/>
         <source>Проверьте номер или попробуйте телефон и фамилию.</source>
         <translation>Check the number or try phone and surname.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="138"/>
+        <location filename="../../ui/pages/orders_page.py" line="139"/>
         <source>Найдено заказов: {0}</source>
         <translation>Orders found: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="138"/>
+        <location filename="../../ui/pages/orders_page.py" line="139"/>
         <source>Выберите заказ в списке.</source>
         <translation>Select an order in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="150"/>
+        <location filename="../../ui/pages/orders_page.py" line="151"/>
         <source>Заказ {0} — {1}. {2}, {3}. Сумма {4}, к оплате {5}.</source>
         <translation>Order {0} — {1}. {2}, {3}. Amount {4}, due {5}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="156"/>
+        <location filename="../../ui/pages/orders_page.py" line="157"/>
         <source>Заблокирован после 5 неверных кодов.</source>
         <translation>Locked after 5 wrong codes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="187"/>
+        <location filename="../../ui/pages/orders_page.py" line="189"/>
         <source>→ сервер: {0}</source>
         <translation>→ server: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="194"/>
+        <location filename="../../ui/pages/orders_page.py" line="196"/>
         <source>Заказ не выбран</source>
         <translation>No order selected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="194"/>
+        <location filename="../../ui/pages/orders_page.py" line="196"/>
         <source>Сначала найдите заказ.</source>
         <translation>Find the order first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="202"/>
+        <location filename="../../ui/pages/orders_page.py" line="204"/>
         <source>SMS поставлено в очередь</source>
         <translation>SMS queued</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="203"/>
+        <location filename="../../ui/pages/orders_page.py" line="205"/>
         <source>Попытка {0}. Сообщение уйдёт при связи с сервером.</source>
         <translation>Attempt {0}. The message goes out when the server is reachable.</translation>
     </message>
@@ -2364,7 +2495,7 @@ Technical: {1}</translation>
         <translation>Club cards</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="34"/>
+        <location filename="../../ui/pages/handover_page.py" line="35"/>
         <source>Выдача</source>
         <translation>Handover</translation>
     </message>
@@ -2379,7 +2510,7 @@ Technical: {1}</translation>
         <translation>Receiving</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="32"/>
+        <location filename="../../ui/pages/orders_page.py" line="33"/>
         <source>Заказы</source>
         <translation>Orders</translation>
     </message>
@@ -3351,6 +3482,44 @@ Technical: {1}</translation>
     </message>
 </context>
 <context>
+    <name>ServiceActions</name>
+    <message>
+        <location filename="../../desktop/services/club.py" line="131"/>
+        <source>активация клубной карты</source>
+        <translation>club card activation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/handover/checks.py" line="100"/>
+        <source>приём оплаты</source>
+        <translation>taking payment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/handover/model.py" line="56"/>
+        <source>выдача заказа</source>
+        <translation>order handover</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/handover/verification.py" line="120"/>
+        <source>разблокировка заказа</source>
+        <translation>unlocking an order</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/journal_service.py" line="47"/>
+        <source>проверка журнала</source>
+        <translation>journal verification</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/journal_service.py" line="63"/>
+        <source>просмотр журнала</source>
+        <translation>viewing the journal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/notification.py" line="96"/>
+        <source>повторная отправка SMS</source>
+        <translation>resending an SMS</translation>
+    </message>
+</context>
+<context>
     <name>ShiftActions</name>
     <message>
         <location filename="../../ui/shift_actions.py" line="51"/>
@@ -3408,7 +3577,7 @@ Technical: {1}</translation>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="77"/>
+        <location filename="../../ui/startup.py" line="74"/>
         <source>Регистрация рабочего места…</source>
         <translation>Enrolling this workstation…</translation>
     </message>

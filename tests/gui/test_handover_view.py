@@ -70,7 +70,7 @@ def test_an_unverified_handover() -> None:
     assert shown.due == "К оплате: " + rub(3_598_000)
     assert shown.boxes == (("B1", "1 из 2", "A-01", "✔"), ("B2", "2 из 2", "C-07", ""))
     assert shown.box_styles == ("ok", "")
-    assert shown.lines[1] == ("Чехол", 2, rub(99_000), "1 — changed_mind")
+    assert shown.lines[1] == ("Чехол", 2, rub(99_000), "1 — Передумал(а)")  # the reason by its label
     assert shown.line_styles == ("", "warning")
     assert shown.next_step == "Проверьте код из SMS или QR-код."
 
@@ -140,7 +140,6 @@ def test_completion_texts_and_receipt() -> None:
         None,
         3_499,
         0,
-        "sms-1",
         (),
         before=before,
         completed_at=datetime(2026, 12, 1, 12, tzinfo=UTC),

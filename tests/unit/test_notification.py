@@ -1,4 +1,4 @@
-"""Notification: arrived → ready with an SMS request, rate-limited resends, reminders, SMS history."""
+"""Notification: arrived → ready with an SMS request, rate-limited resends, SMS history (reminders: the server)."""
 
 from __future__ import annotations
 
@@ -48,11 +48,6 @@ def _history(db, number):
 def _sms_count(db):
     with db.read() as s:
         return s.scalar(select(func.count()).select_from(SmsMessage))
-
-
-def _set_storage_until(db, number, until):
-    with db.write() as s:
-        s.scalars(select(Order).where(Order.number == number)).one().storage_until = until
 
 
 def test_notify_order_ready(db, clock, world):
@@ -148,32 +143,6 @@ def test_resend_unknown_order_and_no_login(svc, world):
     with pytest.raises(DomainError) as err:
         svc.resend(None, world["ready"])
     assert err.value.code == "auth.not_logged_in"
-
-
-def test_reminders_for_storage_ending_within_a_day_are_requested_once(db, svc, clock, world):
-    _set_storage_until(db, world["ready"], clock.now + timedelta(hours=20))
-    assert svc.request_reminders(None) == [world["ready"]]
-    assert svc.request_reminders(world["actor"]) == []  # idempotent
-    assert _history(db, world["ready"]) == [("reminder", 1)]
-    with db.read() as s:
-        assert list(s.scalars(select(OutboxEvent.type))) == ["sms.requested"]
-
-
-def test_no_reminder_when_storage_ends_later_or_already_ended(db, svc, clock, world):
-    _set_storage_until(db, world["ready"], clock.now + timedelta(days=1, minutes=1))
-    assert svc.request_reminders(None) == []
-    _set_storage_until(db, world["ready"], clock.now - timedelta(minutes=1))
-    assert svc.request_reminders(None) == []
-    assert _sms_count(db) == 0
-
-
-def test_resend_and_reminder_are_kept_in_order(db, svc, clock, world):
-    clock.advance(minutes=10)
-    svc.resend(world["actor"], world["ready"])
-    _set_storage_until(db, world["ready"], clock.now + timedelta(hours=3))
-    svc.request_reminders(None)
-    assert _history(db, world["ready"]) == [("ready", 1), ("reminder", 1)]
-    assert _history(db, world["arrived"]) == []
 
 
 def test_exception_inside_resend_leaves_nothing(db, svc, clock, world, monkeypatch):

@@ -1,4 +1,4 @@
-"""Order lookups (number, box, phone + name, pickup code, QR token, manager search) and the order card."""
+"""Order lookups (number, box scan, phone + name, pickup code, QR token, manager search) and the order card."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from desktop.db.engine import Database
 from desktop.db.models import OutboxEvent, PickupPoint, SmsMessage, StorageCell, SyncState
 from desktop.services.base import Actor, Role
 from desktop.services.handover import HandoverService
-from desktop.services.orders import OrderService, mask_phone
+from desktop.services.orders import OrderService, mask_phone, orders_by_phone_and_name, verify_pickup_token
 from protocol.errors import DomainError
 from protocol.qr_token import PickupToken, public_key_to_b64, sign_token
 from tests.support.clock import FakeClock
@@ -82,36 +82,36 @@ def numbers(found: list[Any]) -> list[str]:
 # --- lookups ---------------------------------------------------------------------------------------
 
 
-def test_by_number(world: World) -> None:
-    found = world.svc.by_number(f" {world.ivanov} ")
+def test_search_by_number(world: World) -> None:
+    [found] = world.svc.search(f" {world.ivanov} ")
     assert (found.number, found.status, found.customer_name) == (world.ivanov, "ready", "Иванов Иван Иванович")
     assert found.masked_phone == "+7 ••• ••• 45 67" and found.boxes_total == 2 and not found.locked
-    with refused("order.not_found", order=world.foreign):
-        world.svc.by_number(world.foreign)  # another point's order is not ours to hand over
-    with refused("order.not_found"):
-        world.svc.by_number("123456789")
+    assert world.svc.search(world.foreign) == []  # another point's order is not ours to hand over
+    assert world.svc.search("123456789") == []
 
 
-def test_by_box(world: World) -> None:
-    assert world.svc.by_box(f"b0042{world.ivanov}02").number == world.ivanov
-    with refused("orders.box_not_found"):
-        world.svc.by_box(f"B0077{world.foreign}01")
-    with refused("orders.box_not_found"):
-        world.svc.by_box("B004299999999901")
+def test_a_box_scan_finds_only_this_points_order(world: World) -> None:
+    assert numbers(world.svc.search(f"b0042{world.ivanov}02")) == [world.ivanov]
+    assert world.svc.search(f"B0077{world.foreign}01") == []
+    assert world.svc.search("B004299999999901") == []
 
 
 def test_by_phone_last4_and_name(world: World) -> None:
-    assert numbers(world.svc.by_phone_and_name("4567", "ИВАНОВ")) == [world.ivanov, world.ivanova]
-    assert numbers(world.svc.by_phone_and_name("4567", "  иванова ")) == [world.ivanova]
-    assert numbers(world.svc.by_phone_and_name("4567", "алена")) == [world.ivanova]  # ё = е
-    assert numbers(world.svc.by_phone_and_name("4567", "Иван Иванович")) == [world.ivanov]
-    assert world.svc.by_phone_and_name("4567", "Петров") == []
-    assert world.svc.by_phone_and_name("0001", "петр") and not world.svc.by_phone_and_name("9999", "петр")
+    def by_phone_and_name(last4: str, name: str) -> list[Any]:
+        with world.db.engine.connect() as conn:
+            return orders_by_phone_and_name(conn, last4, name)
+
+    assert numbers(by_phone_and_name("4567", "ИВАНОВ")) == [world.ivanov, world.ivanova]
+    assert numbers(by_phone_and_name("4567", "  иванова ")) == [world.ivanova]
+    assert numbers(by_phone_and_name("4567", "алена")) == [world.ivanova]  # ё = е
+    assert numbers(by_phone_and_name("4567", "Иван Иванович")) == [world.ivanov]
+    assert by_phone_and_name("4567", "Петров") == []
+    assert by_phone_and_name("0001", "петр") and not by_phone_and_name("9999", "петр")
     for bad in ("456", "45a7", "45678"):
         with refused("orders.bad_phone_last4"):
-            world.svc.by_phone_and_name(bad, "Иванов")
+            by_phone_and_name(bad, "Иванов")
     with refused("orders.name_required"):
-        world.svc.by_phone_and_name("4567", " и ")
+        by_phone_and_name("4567", " и ")
 
 
 def test_start_with_code_looks_only_at_this_points_orders(world: World) -> None:
@@ -127,20 +127,24 @@ def test_start_with_code_looks_only_at_this_points_orders(world: World) -> None:
             handover.start_with_code(world.clerk, bad)
 
 
-def test_by_qr_token(world: World) -> None:
-    assert world.svc.by_qr_token(world.qr(world.ivanov)).number == world.ivanov
+def test_verify_pickup_token(world: World) -> None:
+    def order_of(token_text: str) -> str:
+        with world.db.read() as s:
+            return verify_pickup_token(s, token_text, world.clock()).order_number
+
+    assert order_of(world.qr(world.ivanov)) == world.ivanov
     with refused("qr.bad_signature"):
-        world.svc.by_qr_token(world.qr(world.ivanov, key=Ed25519PrivateKey.generate()))
+        order_of(world.qr(world.ivanov, key=Ed25519PrivateKey.generate()))
     with refused("qr.expired", order=world.ivanov):
-        world.svc.by_qr_token(world.qr(world.ivanov, hours=-2))
+        order_of(world.qr(world.ivanov, hours=-2))
     with refused("qr.other_point", point="0077", order=world.foreign):
-        world.svc.by_qr_token(world.qr(world.foreign, point="0077"))
+        order_of(world.qr(world.foreign, point="0077"))
     with refused("qr.malformed"):
-        world.svc.by_qr_token("PD1.abc")
+        order_of("PD1.abc")
     with world.db.write() as s:
         s.get(SyncState, "server_public_key").value = "not-a-key"
     with refused("qr.no_server_key"):
-        world.svc.by_qr_token(world.qr(world.ivanov))
+        order_of(world.qr(world.ivanov))
 
 
 def test_manager_search(world: World) -> None:
@@ -173,11 +177,13 @@ def test_lookups_use_indexes(world: World) -> None:
 
     event.listen(world.db.engine, "before_cursor_execute", remember)
     try:
-        world.svc.by_number(world.ivanov)
-        world.svc.by_box(f"B0042{world.ivanov}01")
-        world.svc.by_phone_and_name("4567", "иванов")
+        world.svc.search(world.ivanov)
+        world.svc.search(f"B0042{world.ivanov}01")
+        with world.db.engine.connect() as conn:
+            orders_by_phone_and_name(conn, "4567", "иванов")
         HandoverService(world.db, world.clock).start_with_code(world.clerk, "000000")
-        world.svc.by_qr_token(world.qr(world.ivanov))
+        with world.db.read() as s:
+            verify_pickup_token(s, world.qr(world.ivanov), world.clock())
         world.svc.detail(world.ivanov)
     finally:
         event.remove(world.db.engine, "before_cursor_execute", remember)
@@ -224,9 +230,6 @@ def test_detail_of_a_handed_over_order(world: World) -> None:
     assert [(b.status, b.cell_label) for b in card.boxes] == [("handed_over", None)] * 2
     assert [(x.name, x.quantity) for x in card.lines] == [("Смартфон Galaxy A55 8/256", 1)]
     assert [(m.purpose, m.status) for m in card.sms] == [("receipt", "delivered")]
-    assert [(h.uid, h.status, h.staff_name, h.verified_by) for h in card.handovers] == [
-        (uid, "completed", "Смирнова Анна", "code")
-    ]
     assert card.payments == ()  # prepaid
     assert card.code_failed_attempts == 0
     kinds = [(e.source, e.what) for e in card.timeline]

@@ -18,6 +18,7 @@ from desktop.services.handover import (
     HandoverLookup,
     HandoverResult,
     HandoverState,
+    labels,
 )
 from ui.context import AppContext
 from ui.dialogs import ask_id_document, ask_payment, ask_refusal, ask_text
@@ -170,7 +171,7 @@ class HandoverPage(Page):
 
     def _on_id_document(self) -> None:
         if self._need_state():
-            answer = ask_id_document(self, ID_DOCUMENT_TYPES)
+            answer = ask_id_document(self, labels(ID_DOCUMENT_TYPES))
             if answer is not None:
                 self.record_id_document(*answer)
 
@@ -200,7 +201,7 @@ class HandoverPage(Page):
         rows = self.panel.lines_view.selectionModel().selectedRows()
         line = self.state.lines[rows[0].row() if rows else 0]
         what = self.tr("{0} ({1} шт.)").format(line.name, line.quantity)
-        answer = ask_refusal(self, what, line.quantity, REFUSAL_REASONS)
+        answer = ask_refusal(self, what, line.quantity, labels(REFUSAL_REASONS))
         if answer is not None:
             self.refuse(line.id, *answer)
 

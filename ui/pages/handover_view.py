@@ -10,7 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from desktop.documents.adapters import receipt_from_handover
 from desktop.documents.builders import handover_receipt
 from desktop.documents.model import Document
-from desktop.services.handover import BoxScanResult, HandoverLookup, HandoverResult, HandoverState
+from desktop.services.handover import BoxScanResult, HandoverLookup, HandoverResult, HandoverState, refusal_text
 from protocol.money import rub
 from ui.pages.terms import order_status
 
@@ -82,7 +82,7 @@ def handover_view(state: HandoverState | None) -> HandoverView:
                 x.name,
                 x.quantity,
                 rub(x.price_kopecks),
-                f"{x.refused_quantity} — {x.refusal_reason}" if x.refused_quantity else "",
+                f"{x.refused_quantity} — {refusal_text(x.refusal_reason or '')}" if x.refused_quantity else "",
             )
             for x in state.lines
         ),

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpli
 
 from desktop.scan_routing import Scan, ScanKind
 from desktop.services.base import Role
+from desktop.services.handover import refusal_text
 from desktop.services.notification import SmsView
 from desktop.services.orders import OrderDetail, OrderSummary
 from protocol.money import rub
@@ -165,7 +166,8 @@ class OrdersPage(Page):
     def _render_card(self, detail: OrderDetail) -> None:
         self.lines.set_rows(
             [(x.name, x.quantity, rub(x.price_kopecks),
-              f"{x.refused_quantity}: {x.refusal_reason}" if x.refused_quantity else "") for x in detail.lines]
+              f"{x.refused_quantity}: {refusal_text(x.refusal_reason or '')}" if x.refused_quantity else "")
+             for x in detail.lines]
         )
         self.boxes.set_rows(
             [(b.barcode, b.n_of_m, b.status, b.cell_label or "—") for b in detail.boxes],

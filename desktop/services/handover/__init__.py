@@ -15,6 +15,8 @@ from desktop.services.handover.model import (
     HandoverResult,
     HandoverState,
     PaymentIntent,
+    labels,
+    refusal_text,
 )
 from desktop.services.handover.service import HandoverService
 
@@ -30,4 +32,6 @@ __all__ = [
     "HandoverService",
     "HandoverState",
     "PaymentIntent",
+    "labels",
+    "refusal_text",
 ]

@@ -15,9 +15,12 @@ from desktop.services.handover.model import (
     BoxScanResult,
     HandoverState,
     PaymentIntent,
+    clerk_action,
+    labels,
 )
-from desktop.services.handover.verification import CLERK_ACTION
+from desktop.translatable import translate
 from protocol.errors import DomainError
+from protocol.limits import REFUSAL_REASON_MAX
 from protocol.money import rub
 
 
@@ -26,10 +29,10 @@ class CheckSteps(Service):
 
     def record_id_document(self, actor: Actor | None, uid: str, doc_type: str, last4: str) -> HandoverState:
         """Record that an ID document was shown: its type and the last 4 digits of its number only."""
-        actor = require_role(actor, Role.CLERK, CLERK_ACTION)
+        actor = require_role(actor, Role.CLERK, clerk_action())
         last4 = last4.strip()
         if doc_type not in ID_DOCUMENT_TYPES:
-            raise DomainError("handover.bad_document_type", allowed=", ".join(ID_DOCUMENT_TYPES.values()))
+            raise DomainError("handover.bad_document_type", allowed=", ".join(labels(ID_DOCUMENT_TYPES).values()))
         if len(last4) != 4 or not last4.isdigit():
             raise DomainError("handover.bad_document_last4")
         with self.action(actor) as act:
@@ -40,7 +43,7 @@ class CheckSteps(Service):
 
     def record_power_of_attorney(self, actor: Actor | None, uid: str, number: str) -> HandoverState:
         """Record the number of the power of attorney shown for a legal-entity order."""
-        actor = require_role(actor, Role.CLERK, CLERK_ACTION)
+        actor = require_role(actor, Role.CLERK, clerk_action())
         number = " ".join(number.split())
         if not 1 <= len(number) <= 64:
             raise DomainError("handover.bad_power_of_attorney")
@@ -52,7 +55,7 @@ class CheckSteps(Service):
 
     def scan_box(self, actor: Actor | None, uid: str, barcode: str) -> BoxScanResult:
         """Tick off one box of the order; a repeat is reported and changes nothing."""
-        actor = require_role(actor, Role.CLERK, CLERK_ACTION)
+        actor = require_role(actor, Role.CLERK, clerk_action())
         barcode = barcode.strip().upper()
         with self.action(actor) as act:
             handover, order = verified_order(act.session, uid)
@@ -68,7 +71,7 @@ class CheckSteps(Service):
         self, actor: Actor | None, uid: str, line_id: int, quantity: int, reason: str, note: str = ""
     ) -> HandoverState:
         """Set how many pieces of a line the customer refuses (0 cancels the refusal), with a reason."""
-        actor = require_role(actor, Role.CLERK, CLERK_ACTION)
+        actor = require_role(actor, Role.CLERK, clerk_action())
         note = " ".join(note.split())
         with self.action(actor) as act:
             handover, order = verified_order(act.session, uid)
@@ -94,7 +97,7 @@ class CheckSteps(Service):
 
     def pay(self, actor: Actor | None, uid: str, method: str, tendered_kopecks: int) -> HandoverState:
         """Accept payment of what is due: card must be exact, cash at least the due amount (change given)."""
-        actor = require_role(actor, Role.CLERK, "приём оплаты")
+        actor = require_role(actor, Role.CLERK, translate("ServiceActions", "приём оплаты"))
         if method not in PAYMENT_METHODS:
             raise DomainError("handover.bad_payment_method")
         if not isinstance(tendered_kopecks, int) or tendered_kopecks <= 0:
@@ -140,7 +143,7 @@ def _check_refusal(line: OrderLine, quantity: int, reason: str, note: str) -> No
 
 
 def _reason_text(reason: str, note: str) -> str:
-    return f"{reason}: {note}"[:300] if note else reason
+    return f"{reason}: {note}"[:REFUSAL_REASON_MAX] if note else reason
 
 
 def _payment_intent(method: str, due: int, tendered: int) -> PaymentIntent:

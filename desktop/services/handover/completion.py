@@ -17,14 +17,22 @@ from desktop.services.handover.lookup import (
     open_order,
     require_in_progress,
 )
-from desktop.services.handover.model import HandoverResult, HandoverState, PaymentIntent
-from desktop.services.handover.verification import CLERK_ACTION
+from desktop.services.handover.model import (
+    HandoverResult,
+    HandoverState,
+    HandoverStatus,
+    PaymentIntent,
+    clerk_action,
+)
+from desktop.services.order_card import box_of
 from desktop.services.sms_request import request_sms
+from desktop.translatable import translate
 from protocol.club_rules import points_for
 from protocol.errors import DomainError
 from protocol.events import BonusAccrual, HandoverCompleted
 from protocol.money import rub
 from protocol.order_states import OrderEvent, OrderStatus, next_status
+from protocol.states import BoxStatus, CardStatus
 
 
 class CompletionSteps(Service):
@@ -32,7 +40,7 @@ class CompletionSteps(Service):
 
     def complete(self, actor: Actor | None, uid: str) -> HandoverResult:
         """Finish the handover: order status, boxes, payment, events, bonus accrual and receipt SMS."""
-        actor = require_role(actor, Role.CLERK, CLERK_ACTION)
+        actor = require_role(actor, Role.CLERK, clerk_action())
         with self.action(actor) as act:
             handover = get_handover(act.session, uid)
             order = open_order(act.session, handover)
@@ -42,14 +50,14 @@ class CompletionSteps(Service):
 
     def abort(self, actor: Actor | None, uid: str) -> None:
         """Give up the handover: refusals and accepted payment are discarded, the order stays ready."""
-        actor = require_role(actor, Role.CLERK, CLERK_ACTION)
+        actor = require_role(actor, Role.CLERK, clerk_action())
         with self.action(actor) as act:
             handover = get_handover(act.session, uid)
             order = handover_order(act.session, handover)
             require_in_progress(handover, order)
             for line in order.lines:
                 line.refused_quantity, line.refusal_reason = 0, None
-            handover.status, handover.payment, handover.completed_at = "aborted", None, act.now
+            handover.status, handover.payment, handover.completed_at = HandoverStatus.ABORTED, None, act.now
             act.audit("handover.aborted", order.number, handover=uid)
 
 
@@ -67,7 +75,7 @@ def _check_complete(state: HandoverState, order: Order) -> None:
             "handover.boxes_not_scanned",
             missing=len(left),
             total=len(state.boxes),
-            boxes=", ".join(f"{b.seq_no} из {len(state.boxes)}" for b in left),
+            boxes=", ".join(box_of(b.seq_no, len(state.boxes)) for b in left),
         )
     if "payment" in missing:
         raise DomainError("handover.payment_required", due=rub(state.due_kopecks), due_kopecks=state.due_kopecks)
@@ -91,8 +99,8 @@ def _finish(act: Action, handover: Handover, order: Order, state: HandoverState)
     act.emit(_completed_event(handover, order, state, result, payment))
     paid_for_handed = payment.due_kopecks if payment else (handed if order.prepaid else 0)
     points = _accrue_bonus(act, order, points_for(paid_for_handed))
-    sms = request_sms(act, order.id, order.number, "receipt", "receipt")
-    handover.status, handover.completed_at = "completed", act.now
+    request_sms(act, order.id, order.number, "receipt", "receipt")
+    handover.status, handover.completed_at = HandoverStatus.COMPLETED, act.now
     refund = refused if order.prepaid else 0
     paid = payment.due_kopecks if payment else 0
     details = {"result": result, "points": points, "paid": paid, "refund_by_centre": refund}
@@ -107,7 +115,6 @@ def _finish(act: Action, handover: Handover, order: Order, state: HandoverState)
         payment,
         points,
         refund,
-        sms.uid,
         notes,
         before=state,
         completed_at=act.now,
@@ -152,7 +159,7 @@ def _update_order_and_boxes(act: Action, order: Order, result: str) -> None:
     act.session.execute(
         update(Box)
         .where(Box.order_id == order.id)
-        .values(status="handed_over", cell_id=None)
+        .values(status=BoxStatus.HANDED_OVER, cell_id=None)
         .execution_options(synchronize_session="fetch")
     )
 
@@ -191,7 +198,7 @@ def _accrue_bonus(act: Action, order: Order, points: int) -> int:
         return 0
     card_id = act.session.scalars(
         select(ClubCard.id)
-        .where(ClubCard.customer_id == order.customer_id, ClubCard.status.in_(("active", "pending")))
+        .where(ClubCard.customer_id == order.customer_id, ClubCard.status.in_((CardStatus.ACTIVE, CardStatus.PENDING)))
         .order_by(ClubCard.id)
     ).first()
     act.session.add(
@@ -212,7 +219,13 @@ def _accrue_bonus(act: Action, order: Order, points: int) -> int:
 def _notes(result: str, refund: int) -> tuple[str, ...]:
     notes: list[str] = []
     if result == OrderStatus.REFUSED:
-        notes.append("Клиент отказался от всего заказа: коробки остаются на хранении до возврата.")
+        notes.append(
+            translate("HandoverNotes", "Клиент отказался от всего заказа: коробки остаются на хранении до возврата.")
+        )
     if refund > 0:
-        notes.append(f"Заказ оплачен заранее: деньги за отказанные товары ({rub(refund)}) вернёт центр.")
+        notes.append(
+            translate("HandoverNotes", "Заказ оплачен заранее: деньги за отказанные товары ({0}) вернёт центр.").format(
+                rub(refund)
+            )
+        )
     return tuple(notes)

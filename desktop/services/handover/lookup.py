@@ -5,9 +5,16 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop import messages
 from desktop.db.models import Handover, ManagerAlert, Order, PickupPoint
 from desktop.services.base import Action, Actor, new_uid
-from desktop.services.handover.model import MAX_CODE_ATTEMPTS, BoxCheck, HandoverState, PaymentIntent
+from desktop.services.handover.model import (
+    MAX_CODE_ATTEMPTS,
+    BoxCheck,
+    HandoverState,
+    HandoverStatus,
+    PaymentIntent,
+)
 from desktop.services.order_card import LineInfo
 from desktop.services.orders import local_order
 from desktop.services.pickup_checks import amount_due
@@ -31,7 +38,7 @@ def handover_order(s: Session, handover: Handover) -> Order:
 
 
 def require_in_progress(handover: Handover, order: Order) -> None:
-    if handover.status != "in_progress":
+    if handover.status != HandoverStatus.IN_PROGRESS:
         raise DomainError("handover.not_in_progress", order=order.number, status=handover.status)
 
 
@@ -68,7 +75,7 @@ def start_or_resume(act: Action, actor: Actor, number: str) -> tuple[Handover, O
     """The order's unfinished handover, or a new one; journaled either way."""
     order = _order_for_handover(act.session, number)
     handover = act.session.scalars(
-        select(Handover).where(Handover.order_id == order.id, Handover.status == "in_progress")
+        select(Handover).where(Handover.order_id == order.id, Handover.status == HandoverStatus.IN_PROGRESS)
     ).first()
     resumed = handover is not None
     if handover is None:
@@ -94,7 +101,7 @@ def count_wrong_code(act: Action, handover: Handover, order: Order) -> DomainErr
             kind="order_locked",
             order_id=order.id,
             created_at=act.now,
-            message=f"Заказ {order.number} заблокирован: {attempts} неверных кодов получения подряд.",
+            message=messages.describe("alert.order_locked", {"order": order.number, "attempts": attempts}),
             details={"handover": handover.uid, "staff": act.actor.login if act.actor else None, "attempts": attempts},
         )
     )

@@ -4,33 +4,64 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 
 from desktop import messages
 from desktop.documents.model import PointInfo
 from desktop.services.order_card import LineInfo
 from desktop.services.order_summary import OrderSummary
+from desktop.translatable import QT_TRANSLATE_NOOP, translate
 
 MAX_CODE_ATTEMPTS = 5
+
+
+class HandoverStatus(StrEnum):
+    """A handover row (counter only): in progress until completed or aborted."""
+
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+    ABORTED = "aborted"
+
+
 PAYMENT_METHODS = ("cash", "card")
 
+LABEL_CONTEXT = "HandoverChoices"  # the .ts context of the document types and refusal reasons
 ID_DOCUMENT_TYPES: dict[str, str] = {
-    "passport_rf": "Паспорт гражданина РФ",
-    "foreign_passport": "Заграничный паспорт",
-    "driving_license": "Водительское удостоверение",
-    "military_id": "Военный билет",
-    "residence_permit": "Вид на жительство",
-    "temporary_id": "Временное удостоверение личности",
+    "passport_rf": QT_TRANSLATE_NOOP("HandoverChoices", "Паспорт гражданина РФ"),
+    "foreign_passport": QT_TRANSLATE_NOOP("HandoverChoices", "Заграничный паспорт"),
+    "driving_license": QT_TRANSLATE_NOOP("HandoverChoices", "Водительское удостоверение"),
+    "military_id": QT_TRANSLATE_NOOP("HandoverChoices", "Военный билет"),
+    "residence_permit": QT_TRANSLATE_NOOP("HandoverChoices", "Вид на жительство"),
+    "temporary_id": QT_TRANSLATE_NOOP("HandoverChoices", "Временное удостоверение личности"),
 }
 
 REFUSAL_REASONS: dict[str, str] = {
-    "changed_mind": "Передумал(а)",
-    "defect": "Брак или неисправность",
-    "damaged": "Повреждение при доставке",
-    "not_as_described": "Не соответствует описанию",
-    "incomplete": "Некомплект",
-    "wrong_item": "Привезли не тот товар",
-    "other": "Другое",
+    "changed_mind": QT_TRANSLATE_NOOP("HandoverChoices", "Передумал(а)"),
+    "defect": QT_TRANSLATE_NOOP("HandoverChoices", "Брак или неисправность"),
+    "damaged": QT_TRANSLATE_NOOP("HandoverChoices", "Повреждение при доставке"),
+    "not_as_described": QT_TRANSLATE_NOOP("HandoverChoices", "Не соответствует описанию"),
+    "incomplete": QT_TRANSLATE_NOOP("HandoverChoices", "Некомплект"),
+    "wrong_item": QT_TRANSLATE_NOOP("HandoverChoices", "Привезли не тот товар"),
+    "other": QT_TRANSLATE_NOOP("HandoverChoices", "Другое"),
 }
+
+
+def labels(choices: dict[str, str]) -> dict[str, str]:
+    """Codes and their texts in the clerk's language (for ID_DOCUMENT_TYPES and REFUSAL_REASONS)."""
+    return {code: translate(LABEL_CONTEXT, text) for code, text in choices.items()}
+
+
+def clerk_action() -> str:
+    """The handover's name in auth.forbidden, in the clerk's language."""
+    return translate("ServiceActions", "выдача заказа")
+
+
+def refusal_text(stored: str) -> str:
+    """A line's stored refusal ("code" or "code: note") as the clerk reads it: the reason's label and the note."""
+    code, colon, note = stored.partition(": ")
+    label = translate(LABEL_CONTEXT, REFUSAL_REASONS[code]) if code in REFUSAL_REASONS else code
+    return f"{label}: {note}" if colon else label
+
 
 messages.register(
     {
@@ -72,6 +103,7 @@ messages.register(
         "handover.cash_insufficient": "Получено {tendered}, к оплате {due}: не хватает {missing}.",
         "handover.payment_required": "Примите оплату: к оплате {due}.",
         "handover.not_locked": "Заказ {order} не заблокирован — разблокировать нечего.",
+        "alert.order_locked": "Заказ {order} заблокирован: {attempts} неверных кодов получения подряд.",
     }
 )
 
@@ -133,10 +165,6 @@ class HandoverState:
         }
         return tuple(step for step, missing in steps.items() if missing)
 
-    @property
-    def ready_to_complete(self) -> bool:
-        return not self.missing_steps
-
 
 @dataclass(frozen=True)
 class BoxScanResult:
@@ -149,7 +177,7 @@ class BoxScanResult:
 
 @dataclass(frozen=True)
 class HandoverResult:
-    """What completion did: the order's new status, money, bonus points and the receipt SMS."""
+    """What completion did: the order's new status, money, bonus points and notes for the clerk."""
 
     uid: str
     order_number: str
@@ -159,7 +187,6 @@ class HandoverResult:
     payment: PaymentIntent | None
     bonus_points: int
     refund_by_centre_kopecks: int  # refused lines of a prepaid order: the centre returns the money
-    receipt_sms: str
     notes: tuple[str, ...]
     before: HandoverState | None = None  # the state just before completion: the receipt's lines
     completed_at: datetime | None = None

@@ -8,7 +8,7 @@ from desktop.db.models import Handover
 from desktop.services.handover.checks import CheckSteps
 from desktop.services.handover.completion import CompletionSteps
 from desktop.services.handover.lookup import get_handover, handover_order, handover_state
-from desktop.services.handover.model import HandoverState
+from desktop.services.handover.model import HandoverState, HandoverStatus
 from desktop.services.handover.verification import VerificationSteps
 
 
@@ -23,5 +23,6 @@ class HandoverService(VerificationSteps, CheckSteps, CompletionSteps):
     def in_progress(self) -> list[HandoverState]:
         """Unfinished handovers (to resume after a restart)."""
         with self.reading() as s:
-            rows = s.scalars(select(Handover).where(Handover.status == "in_progress").order_by(Handover.id))
+            unfinished = select(Handover).where(Handover.status == HandoverStatus.IN_PROGRESS)
+            rows = s.scalars(unfinished.order_by(Handover.id))
             return [handover_state(s, h, handover_order(s, h)) for h in rows]

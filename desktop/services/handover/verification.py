@@ -14,16 +14,15 @@ from desktop.services.handover.lookup import (
     open_order,
     start_or_resume,
 )
-from desktop.services.handover.model import HandoverLookup, HandoverState
+from desktop.services.handover.model import HandoverLookup, HandoverState, clerk_action
 from desktop.services.order_summary import OrderSummary
 from desktop.services.orders import local_order, orders_by_code_hash, orders_by_phone_and_name
 from desktop.services.pickup_checks import point_code_params, verify_pickup_token
+from desktop.translatable import translate
 from protocol.errors import DomainError
 from protocol.events import OrderUnlocked
 from protocol.order_states import OrderStatus
 from protocol.pickup_code import code_matches, hash_code, is_code_shaped
-
-CLERK_ACTION = "выдача заказа"
 
 
 def _the_one(found: list[OrderSummary]) -> OrderSummary | None:
@@ -39,14 +38,14 @@ class VerificationSteps(Service):
 
     def start(self, actor: Actor | None, order_number: str) -> HandoverState:
         """Begin (or resume the unfinished) handover of a ready, unlocked order of this point."""
-        actor = require_role(actor, Role.CLERK, CLERK_ACTION)
+        actor = require_role(actor, Role.CLERK, clerk_action())
         with self.action(actor) as act:
             handover, order = start_or_resume(act, actor, order_number.strip())
             return handover_state(act.session, handover, order)
 
     def verify_code(self, actor: Actor | None, uid: str, code: str) -> HandoverState:
         """Check the pickup code; a wrong code is counted (and committed) before the error is raised."""
-        actor = require_role(actor, Role.CLERK, CLERK_ACTION)
+        actor = require_role(actor, Role.CLERK, clerk_action())
         code = code.strip()
         with self.reading() as s:
             handover = get_handover(s, uid)
@@ -69,7 +68,7 @@ class VerificationSteps(Service):
 
     def verify_qr(self, actor: Actor | None, uid: str, token_text: str) -> HandoverState:
         """Verify the customer by the signed QR token from the app instead of the typed code."""
-        actor = require_role(actor, Role.CLERK, CLERK_ACTION)
+        actor = require_role(actor, Role.CLERK, clerk_action())
         with self.action(actor) as act:
             handover = get_handover(act.session, uid)
             order = open_order(act.session, handover)
@@ -80,7 +79,7 @@ class VerificationSteps(Service):
 
     def start_with_qr(self, actor: Actor | None, token_text: str) -> HandoverState:
         """One scan of the customer's QR: start (or resume) that order's handover already verified."""
-        actor = require_role(actor, Role.CLERK, CLERK_ACTION)
+        actor = require_role(actor, Role.CLERK, clerk_action())
         with self.action(actor) as act:
             token = verify_pickup_token(act.session, token_text, act.now)
             return _start_verified(act, actor, token.order_number, "qr")
@@ -91,7 +90,7 @@ class VerificationSteps(Service):
         When the code fits several orders and only one of them is ready, that one is started; otherwise
         the orders found (none or several) come back for the clerk to choose by number.
         """
-        actor = require_role(actor, Role.CLERK, CLERK_ACTION)
+        actor = require_role(actor, Role.CLERK, clerk_action())
         code = code.strip()
         if not is_code_shaped(code):
             raise DomainError("orders.bad_pickup_code")
@@ -107,7 +106,7 @@ class VerificationSteps(Service):
 
     def find_by_phone(self, actor: Actor | None, last4: str, name: str) -> HandoverLookup:
         """Phone's last 4 digits + name: the only ready order found is started (still to verify)."""
-        actor = require_role(actor, Role.CLERK, CLERK_ACTION)
+        actor = require_role(actor, Role.CLERK, clerk_action())
         with self.action(actor) as act:
             found = orders_by_phone_and_name(act.session, last4, name)
             ready = [o for o in found if o.status == OrderStatus.READY]
@@ -118,7 +117,7 @@ class VerificationSteps(Service):
 
     def unlock(self, actor: Actor | None, order_number: str) -> None:
         """Manager lifts the lock put on an order by five wrong codes."""
-        actor = require_role(actor, Role.MANAGER, "разблокировка заказа")
+        actor = require_role(actor, Role.MANAGER, translate("ServiceActions", "разблокировка заказа"))
         with self.action(actor) as act:
             order = local_order(act.session, order_number.strip())
             if order.locked_at is None:
