@@ -52,10 +52,6 @@ class PrintJournal:
         path = self._path(kind, key)
         return _from_json(json.loads(path.read_text("utf-8"))) if path.exists() else None
 
-    def for_key(self, key: str) -> list[PrintRecord]:
-        """Every remembered document of one order or session, newest first."""
-        return [r for r in self.recent() if r.document.key == key]
-
     def failed(self) -> list[PrintRecord]:
         return [r for r in self.recent() if r.status == "failed"]
 

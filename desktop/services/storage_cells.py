@@ -14,12 +14,15 @@ from sqlalchemy.orm import Session
 
 from desktop import messages
 from desktop.db.models import Box, Order, StorageCell
-from desktop.services.base import Actor, Role, Service, local_point, require_role
+from desktop.services.base import Actor, Role, Service, local_point, of_total, require_role
+from desktop.translatable import QT_TRANSLATE_NOOP
 from protocol.errors import DomainError
 from protocol.events import BoxPlaced
+from protocol.states import BoxStatus
 
 SIZES = ("S", "M", "L", "XL")
-IN_STOCK = ("received", "placed")
+IN_STOCK = (BoxStatus.RECEIVED, BoxStatus.PLACED)
+PLACE_BOX = QT_TRANSLATE_NOOP("Actions", "размещение коробки")  # named in an access refusal
 
 messages.register(
     {
@@ -129,7 +132,7 @@ class StorageCellService(Service):
 
     def place(self, actor: Actor, box_barcode: str, cell_code: str) -> Placement:
         """Put a received box into a cell (or move a placed one); the cell must fit it and have room."""
-        require_role(actor, Role.CLERK, "размещение коробки")
+        require_role(actor, Role.CLERK, PLACE_BOX)
         with self.action(actor) as act:
             s = act.session
             box = _box(s, box_barcode)
@@ -157,7 +160,7 @@ class StorageCellService(Service):
                     r.barcode,
                     r.number,
                     r.status,
-                    f"{r.seq_no} из {r.boxes_total}",
+                    of_total(r.seq_no, r.boxes_total),
                     r.placed_at.isoformat() if r.placed_at else None,
                 )
                 for r in rows

@@ -15,6 +15,7 @@ from sqlalchemy.engine import Connection
 
 from desktop import messages
 from desktop.db.models import Box, Order, PickupPoint, ReceivingScan, ReceivingSession
+from desktop.services.base import of_total
 from protocol.errors import DomainError
 
 MAX_NOTE = 500
@@ -82,7 +83,7 @@ class ScanOutcome:
         """The order's progress as the clerk reads it: "2 из 3"."""
         if self.order_boxes_in is None or self.boxes_total is None:
             return None
-        return f"{self.order_boxes_in} из {self.boxes_total}"
+        return of_total(self.order_boxes_in, self.boxes_total)
 
     @property
     def message(self) -> str | None:

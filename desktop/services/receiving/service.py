@@ -31,18 +31,24 @@ from desktop.services.receiving.rows import (
     session_row,
 )
 from desktop.services.receiving.summary import DiscrepancySummary, build_summary
+from desktop.translatable import QT_TRANSLATE_NOOP, translate
 from protocol.errors import DomainError
 from protocol.events import BoxDamaged, ReceivingClosed, ReceivingOpened
 
 KIND_NAMES = {
-    ScanKind.ORDER_NUMBER: "номер заказа",
-    ScanKind.BOX: "коробка",
-    ScanKind.CELL: "ячейка хранения",
-    ScanKind.CLUB_CARD: "клубная карта",
-    ScanKind.STAFF_BADGE: "бейдж сотрудника",
-    ScanKind.PICKUP_TOKEN: "QR-код получения",
-    ScanKind.PICKUP_CODE: "код получения",
+    ScanKind.ORDER_NUMBER: QT_TRANSLATE_NOOP("ScanKinds", "номер заказа"),
+    ScanKind.BOX: QT_TRANSLATE_NOOP("ScanKinds", "коробка"),
+    ScanKind.CELL: QT_TRANSLATE_NOOP("ScanKinds", "ячейка хранения"),
+    ScanKind.CLUB_CARD: QT_TRANSLATE_NOOP("ScanKinds", "клубная карта"),
+    ScanKind.STAFF_BADGE: QT_TRANSLATE_NOOP("ScanKinds", "бейдж сотрудника"),
+    ScanKind.PICKUP_TOKEN: QT_TRANSLATE_NOOP("ScanKinds", "QR-код получения"),
+    ScanKind.PICKUP_CODE: QT_TRANSLATE_NOOP("ScanKinds", "код получения"),
 }
+# The actions named in an access refusal (require_role translates them).
+RECEIVING = QT_TRANSLATE_NOOP("Actions", "приёмка поставки")
+UNDO_SCAN = QT_TRANSLATE_NOOP("Actions", "отмена сканирования")
+FLAG_DAMAGE = QT_TRANSLATE_NOOP("Actions", "отметка о повреждении")
+CLOSE_RECEIVING = QT_TRANSLATE_NOOP("Actions", "закрытие приёмки")
 
 
 @dataclass(frozen=True)
@@ -62,7 +68,7 @@ class ReceivingService(Service):
 
     def open_session(self, actor: Actor, shipment_number: str | None = None) -> str:
         """Open (or resume the open) receiving session for a shipment, or one without a manifest."""
-        require_role(actor, Role.CLERK, "приёмка поставки")
+        require_role(actor, Role.CLERK, RECEIVING)
         with self.action(actor) as act:
             point = local_point(act.session)
             shipment = _find_shipment(act, point.id, shipment_number) if shipment_number else None
@@ -78,14 +84,15 @@ class ReceivingService(Service):
 
     def scan_box(self, actor: Actor, session_uid: str, scan: Scan | str) -> ScanOutcome:
         """Receive one box: received, repeat, surplus, foreign, cancelled or unknown-format."""
-        require_role(actor, Role.CLERK, "приёмка поставки")
+        require_role(actor, Role.CLERK, RECEIVING)
         if isinstance(scan, str):
             try:
                 scan = route_scan(scan, self.scanner.settings)
             except DomainError as err:
                 return self._unknown(session_uid, err.params.get("sample", ""), err.code, err.params)
         if scan.kind is not ScanKind.BOX:
-            return self._unknown(session_uid, scan.value, "receiving.not_a_box", {"kind": KIND_NAMES[scan.kind]})
+            kind = translate("ScanKinds", KIND_NAMES[scan.kind])
+            return self._unknown(session_uid, scan.value, "receiving.not_a_box", {"kind": kind})
         with self.action(actor) as act:
             return scanning.scan(act, session_uid, scan.value)
 
@@ -103,13 +110,13 @@ class ReceivingService(Service):
 
     def undo_last(self, actor: Actor, session_uid: str) -> ScanOutcome:
         """Cancel the last scan of the session that changed something; the box is expected again."""
-        require_role(actor, Role.CLERK, "отмена сканирования")
+        require_role(actor, Role.CLERK, UNDO_SCAN)
         with self.action(actor) as act:
             return scanning.undo(act, session_uid)
 
     def flag_damaged(self, actor: Actor, box_barcode: str, note: str) -> None:
         """Record that a received box arrived damaged, with the clerk's description."""
-        require_role(actor, Role.CLERK, "отметка о повреждении")
+        require_role(actor, Role.CLERK, FLAG_DAMAGE)
         note = " ".join(note.split())
         if not note:
             raise DomainError("receiving.note_required")
@@ -127,7 +134,7 @@ class ReceivingService(Service):
 
     def close(self, actor: Actor, session_uid: str) -> DiscrepancySummary:
         """Freeze the session and return its discrepancy summary (also stored on the session)."""
-        require_role(actor, Role.CLERK, "закрытие приёмки")
+        require_role(actor, Role.CLERK, CLOSE_RECEIVING)
         with self.action(actor) as act:
             return _close(act, session_uid)
 

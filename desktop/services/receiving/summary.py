@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from desktop.db.models import Box, Order, ReceivingScan, ReceivingSession, Shipment, Staff
 from desktop.documents.model import PointInfo
-from desktop.services.base import Action
+from desktop.services.base import Action, of_total
 from desktop.services.receiving.rows import Row, order_of, point_code_of
 
 
@@ -189,7 +189,7 @@ def _missing(act: Action, shipment_id: int | None) -> tuple[MissingBox, ...]:
         .where(Box.shipment_id == shipment_id, Box.status == "expected")
         .order_by(Order.number, Box.seq_no)
     )
-    return tuple(MissingBox(r.barcode, r.number, f"{r.seq_no} из {r.boxes_total}") for r in rows)
+    return tuple(MissingBox(r.barcode, r.number, of_total(r.seq_no, r.boxes_total)) for r in rows)
 
 
 def _damaged(act: Action, box_ids: list[int]) -> tuple[DamagedBox, ...]:
