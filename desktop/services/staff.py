@@ -16,6 +16,7 @@ from desktop.db.models import ClubCard, Handover, Payment, ReceivingScan, Return
 from desktop.documents.model import SessionHeader, ShiftReport
 from desktop.services.base import Action, Actor, Clock, Role, Service, local_point, require_role, utc_now
 from desktop.services.point_info import point_info
+from desktop.services.receiving.rows import Outcome
 from desktop.translatable import QT_TRANSLATE_NOOP
 from protocol.errors import DomainError
 from protocol.events import ShiftClosed, ShiftOpened
@@ -197,7 +198,7 @@ def _boxes_received(session: Session, staff_id: int, since: datetime) -> int:
         session.scalar(
             select(func.count()).where(
                 ReceivingScan.staff_id == staff_id,
-                ReceivingScan.outcome == "received",
+                ReceivingScan.outcome == Outcome.RECEIVED,
                 ReceivingScan.undone.is_(False),
                 ReceivingScan.scanned_at >= since,
             )

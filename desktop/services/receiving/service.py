@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import func, insert, select, update
 
 from desktop.db.engine import Database
-from desktop.db.models import Box, PickupPoint, ReceivingSession, Shipment
+from desktop.db.models import Box, PickupPoint, ReceivingSession, SessionStatus, Shipment
 from desktop.documents.builders import discrepancy_act
 from desktop.documents.model import Document, PointInfo
 from desktop.scan_routing import Scan, ScanKind, route_scan
@@ -34,6 +34,7 @@ from desktop.services.receiving.summary import DiscrepancySummary, build_summary
 from desktop.translatable import QT_TRANSLATE_NOOP, translate
 from protocol.errors import DomainError
 from protocol.events import BoxDamaged, ReceivingClosed, ReceivingOpened
+from protocol.states import BoxStatus, ShipmentStatus
 
 KIND_NAMES = {
     ScanKind.ORDER_NUMBER: QT_TRANSLATE_NOOP("ScanKinds", "номер заказа"),
@@ -75,7 +76,7 @@ class ReceivingService(Service):
             if shipment is not None:
                 resumed = act.session.scalar(
                     select(ReceivingSession.uid).where(
-                        ReceivingSession.shipment_id == shipment.id, ReceivingSession.status == "open"
+                        ReceivingSession.shipment_id == shipment.id, ReceivingSession.status == SessionStatus.OPEN
                     )
                 )
                 if resumed is not None:
@@ -126,7 +127,7 @@ class ReceivingService(Service):
         with self.action(actor) as act:
             point = local_point(act.session)
             box = local_box(act.session.connection(), barcode, point.id)
-            if box.box_status == "expected":
+            if box.box_status == BoxStatus.EXPECTED:
                 raise DomainError("receiving.box_not_received", box=box_barcode)
             act.session.execute(update(Box).where(Box.id == box.id).values(damaged=True, damage_note=note))
             act.emit(BoxDamaged(box=barcode, order=box.number, note=note))
@@ -160,7 +161,7 @@ def _find_shipment(act: Action, point_id: int, number: str) -> Shipment:
     ).first()
     if shipment is None:
         raise DomainError("receiving.shipment_not_found", shipment=number)
-    if shipment.status == "received":
+    if shipment.status == ShipmentStatus.RECEIVED:
         raise DomainError("receiving.shipment_done", shipment=number)
     return shipment
 
@@ -171,8 +172,8 @@ def _open(act: Action, point_id: int, shipment: Shipment | None) -> str:
     if shipment is not None:
         manifest = select(func.count()).select_from(Box).where(Box.shipment_id == shipment.id)
         expected = act.session.scalar(manifest) or 0
-        missing = act.session.scalar(manifest.where(Box.status == "expected")) or 0
-        shipment.status = "receiving"
+        missing = act.session.scalar(manifest.where(Box.status == BoxStatus.EXPECTED)) or 0
+        shipment.status = ShipmentStatus.RECEIVING
     act.session.execute(
         insert(ReceivingSession).values(
             uid=uid,
@@ -180,7 +181,7 @@ def _open(act: Action, point_id: int, shipment: Shipment | None) -> str:
             shipment_id=shipment.id if shipment else None,
             opened_by=act.actor.staff_id if act.actor else None,
             opened_at=act.now,
-            status="open",
+            status=SessionStatus.OPEN,
             n_expected=expected,
             n_missing=missing,
         )
@@ -200,10 +201,16 @@ def _close(act: Action, session_uid: str) -> DiscrepancySummary:
     conn.execute(
         update(SESSIONS)
         .where(SESSIONS.c.id == row.id)
-        .values(status="closed", closed_by=act.actor.staff_id if act.actor else None, closed_at=act.now, summary=stored)
+        .values(
+            status=SessionStatus.CLOSED,
+            closed_by=act.actor.staff_id if act.actor else None,
+            closed_at=act.now,
+            summary=stored,
+        )
     )
     if row.shipment_id is not None:
-        act.session.execute(update(Shipment).where(Shipment.id == row.shipment_id).values(status="received"))
+        received = update(Shipment).where(Shipment.id == row.shipment_id).values(status=ShipmentStatus.RECEIVED)
+        act.session.execute(received)
     act.emit(ReceivingClosed(session=session_uid, summary=stored))
     act.audit("receiving.close", session_uid, counts=summary.counts)
     return summary

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 from desktop.db.models import Box, Order, PickupPoint
 from desktop.services.returns.rules import NOT_AT_POINT, ReturnReason, return_reason
 from protocol.order_states import OrderStatus
+from protocol.states import BoxStatus
 
 
 @dataclass(frozen=True)
@@ -71,8 +72,10 @@ def _possible_returns(session: Session, point: PickupPoint, now: datetime) -> li
 
 def _candidate(order: Order, reason: ReturnReason) -> ReturnCandidate:
     boxes = tuple(
-        ReturnBoxView(b.barcode, b.seq_no, order.boxes_total, b.cell.label if b.cell else None, b.status == "returned")
+        ReturnBoxView(
+            b.barcode, b.seq_no, order.boxes_total, b.cell.label if b.cell else None, b.status == BoxStatus.RETURNED
+        )
         for b in order.boxes
-        if b.status != "expected"
+        if b.status != BoxStatus.EXPECTED
     )
     return ReturnCandidate(order.number, reason, order.status, order.customer.full_name, order.storage_until, boxes)
