@@ -11,6 +11,7 @@ import os
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 from pathlib import Path
 
 from desktop.documents.model import Document, DocumentKind
@@ -18,12 +19,20 @@ from desktop.documents.model import Document, DocumentKind
 _SAFE = re.compile(r"[^0-9A-Za-z._-]+")
 
 
+class PrintStatus(StrEnum):
+    """What happened to a remembered document: only rendered, printed, or the print failed."""
+
+    RENDERED = "rendered"
+    PRINTED = "printed"
+    FAILED = "failed"
+
+
 @dataclass(frozen=True)
 class PrintRecord:
     """The last rendering of one document and what happened when it was printed."""
 
     document: Document
-    status: str  # rendered | printed | failed
+    status: str  # a PrintStatus
     printer: str
     error: str
     at: str
@@ -53,7 +62,7 @@ class PrintJournal:
         return _from_json(json.loads(path.read_text("utf-8"))) if path.exists() else None
 
     def failed(self) -> list[PrintRecord]:
-        return [r for r in self.recent() if r.status == "failed"]
+        return [r for r in self.recent() if r.status == PrintStatus.FAILED]
 
     def recent(self) -> list[PrintRecord]:
         records = []
