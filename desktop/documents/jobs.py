@@ -20,9 +20,8 @@ _SAFE = re.compile(r"[^0-9A-Za-z._-]+")
 
 
 class PrintStatus(StrEnum):
-    """What happened to a remembered document: only rendered, printed, or the print failed."""
+    """What happened when a remembered document was printed."""
 
-    RENDERED = "rendered"
     PRINTED = "printed"
     FAILED = "failed"
 
