@@ -7,11 +7,12 @@ this PC still has unsynced events about the same order.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import select, text
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, select, text
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from desktop.db.models import (
     Box,
@@ -24,9 +25,10 @@ from desktop.db.models import (
     Staff,
     StorageCell,
 )
-from protocol.states import CardStatus, ShipmentStatus
+from protocol.states import BoxStatus, CardStatus, ShipmentStatus
 
 Data = dict[str, Any]
+T = TypeVar("T")
 
 
 def parse_time(value: str | None) -> datetime | None:
@@ -34,10 +36,7 @@ def parse_time(value: str | None) -> datetime | None:
 
 
 def upsert_point(s: Session, data: Data, local: bool = True) -> PickupPoint:
-    point = s.scalars(select(PickupPoint).where(PickupPoint.code == data["code"])).first()
-    if point is None:
-        point = PickupPoint(code=data["code"])
-        s.add(point)
+    point = _find_or_add(s, PickupPoint, PickupPoint.code == data["code"], lambda: PickupPoint(code=data["code"]))
     for key in ("name", "city", "address", "hours", "timezone", "storage_days", "id_check_threshold_kopecks",
                 "code_hash_params"):
         if key in data:
@@ -58,12 +57,27 @@ def _point_id(s: Session, code: str) -> int:
     return known[code]
 
 
-def _shipment_ids(s: Session) -> dict[str, int]:
-    """Shipment ids by number, loaded once per session and kept current by upsert_shipment."""
-    if "cache_import.shipment_ids" not in s.info:
-        s.info["cache_import.shipment_ids"] = {n: i for n, i in s.execute(select(Shipment.number, Shipment.id)).all()}
-    known: dict[str, int] = s.info["cache_import.shipment_ids"]
+def _find_or_add(s: Session, model: type[T], where: ColumnElement[bool], new: Callable[[], T]) -> T:
+    """The `model` row `where` finds, or `new()` added to the session: an upsert's first step."""
+    found = s.scalars(select(model).where(where)).first()
+    if found is None:
+        found = new()
+        s.add(found)
+    return found
+
+
+def _ids_by_key(s: Session, key: InstrumentedAttribute[str], ident: InstrumentedAttribute[int]) -> dict[str, int]:
+    """Row ids by business key (shipment number, cell code), loaded once per session; upserts keep it current."""
+    name = f"cache_import.{key}"
+    if name not in s.info:
+        s.info[name] = {k: i for k, i in s.execute(select(key, ident)).all()}
+    known: dict[str, int] = s.info[name]
     return known
+
+
+def _shipment_ids(s: Session) -> dict[str, int]:
+    """Shipment ids by number."""
+    return _ids_by_key(s, Shipment.number, Shipment.id)
 
 
 def upsert_customer(s: Session, data: Data) -> Customer:
@@ -96,11 +110,10 @@ def has_pending_events(s: Session, order_number: str) -> bool:
 
 
 def upsert_shipment(s: Session, data: Data) -> Shipment:
-    shipment = s.scalars(select(Shipment).where(Shipment.number == data["number"])).first()
-    if shipment is None:
-        point_id = _point_id(s, data["point_code"])
-        shipment = Shipment(number=data["number"], point_id=point_id)
-        s.add(shipment)
+    shipment = _find_or_add(
+        s, Shipment, Shipment.number == data["number"],
+        lambda: Shipment(number=data["number"], point_id=_point_id(s, data["point_code"])),
+    )
     if shipment.status == ShipmentStatus.IN_TRANSIT or data.get("status") == ShipmentStatus.RECEIVED:
         shipment.status = data.get("status", shipment.status)
     shipment.expected_at = parse_time(data.get("expected_at"))
@@ -164,25 +177,20 @@ def _upsert_boxes(s: Session, order: Order, boxes: list[Data], keep_local_state:
         box.weight_grams = item.get("weight_grams", 1000)
         box.shipment_id = shipments.get(item.get("shipment") or "")
         if is_new or not keep_local_state:  # the server's view of box state, unless this PC knows newer
-            box.status = item.get("status") or box.status or "expected"
+            box.status = item.get("status") or box.status or BoxStatus.EXPECTED
             if "cell" in item:
                 box.cell_id = _cell_ids(s).get(item["cell"] or "")
     s.flush()
 
 
 def _cell_ids(s: Session) -> dict[str, int]:
-    """Storage cell ids by code, loaded once per session and kept current by upsert_cell."""
-    if "cache_import.cell_ids" not in s.info:
-        s.info["cache_import.cell_ids"] = {c: i for c, i in s.execute(select(StorageCell.code, StorageCell.id)).all()}
-    known: dict[str, int] = s.info["cache_import.cell_ids"]
-    return known
+    """Storage cell ids by code."""
+    return _ids_by_key(s, StorageCell.code, StorageCell.id)
 
 
 def upsert_cell(s: Session, data: Data, point_id: int) -> StorageCell:
-    cell = s.scalars(select(StorageCell).where(StorageCell.code == data["code"])).first()
-    if cell is None:
-        cell = StorageCell(code=data["code"], point_id=point_id)
-        s.add(cell)
+    code = data["code"]
+    cell = _find_or_add(s, StorageCell, StorageCell.code == code, lambda: StorageCell(code=code, point_id=point_id))
     cell.label, cell.size_class = data["label"], data["size_class"]
     cell.capacity, cell.active = data.get("capacity", 4), data.get("active", True)
     s.flush()
@@ -191,11 +199,10 @@ def upsert_cell(s: Session, data: Data, point_id: int) -> StorageCell:
 
 
 def upsert_card(s: Session, data: Data) -> ClubCard:
-    card = s.scalars(select(ClubCard).where(ClubCard.number == data["number"])).first()
-    if card is None:
-        point_id = _point_id(s, data["point_code"])
-        card = ClubCard(number=data["number"], point_id=point_id)
-        s.add(card)
+    card = _find_or_add(
+        s, ClubCard, ClubCard.number == data["number"],
+        lambda: ClubCard(number=data["number"], point_id=_point_id(s, data["point_code"])),
+    )
     card.activation_code_hash = data["activation_code_hash"]
     if card.status == CardStatus.STOCK:
         card.status = data.get("status", CardStatus.STOCK)
@@ -204,10 +211,7 @@ def upsert_card(s: Session, data: Data) -> ClubCard:
 
 
 def upsert_staff(s: Session, data: Data, point_id: int) -> Staff:
-    staff = s.scalars(select(Staff).where(Staff.login == data["login"])).first()
-    if staff is None:
-        staff = Staff(login=data["login"], point_id=point_id)
-        s.add(staff)
+    staff = _find_or_add(s, Staff, Staff.login == data["login"], lambda: Staff(login=data["login"], point_id=point_id))
     for key in ("full_name", "role", "badge_code", "pin_hash", "password_hash"):
         setattr(staff, key, data.get(key))
     staff.active = data.get("active", True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 
 from sqlalchemy import (
     JSON,
@@ -22,6 +23,14 @@ from protocol.coltypes import UTCDateTime
 from protocol.limits import DAMAGE_NOTE_MAX, OUTCOME_REASON_MAX, REFUSAL_REASON_MAX, SMS_ERROR_MAX
 from protocol.order_states import OrderStatus
 from protocol.states import BoxStatus, CardStatus, ShipmentStatus, SmsStatus
+
+
+class SessionStatus(StrEnum):
+    """A receiving or return session of this counter: open while scanning, closed with its act."""
+
+    OPEN = "open"
+    CLOSED = "closed"
+
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -181,7 +190,7 @@ class ReceivingSession(Base):
     opened_at: Mapped[datetime]
     closed_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     closed_at: Mapped[datetime | None]
-    status: Mapped[str] = mapped_column(String(8), default="open")  # open | closed
+    status: Mapped[str] = mapped_column(String(8), default=SessionStatus.OPEN)
     summary: Mapped[dict | None]
     # Live counters kept by each scan (the receiving screen reads them without counting rows).
     n_expected: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
@@ -290,7 +299,7 @@ class ReturnSession(Base):
     opened_by: Mapped[int] = mapped_column(ForeignKey("staff.id"))
     opened_at: Mapped[datetime]
     closed_at: Mapped[datetime | None]
-    status: Mapped[str] = mapped_column(String(8), default="open")
+    status: Mapped[str] = mapped_column(String(8), default=SessionStatus.OPEN)
     act: Mapped[dict | None]
 
 

@@ -32,6 +32,8 @@ from desktop.services.storage_cells import StorageCellService
 from protocol.demo_data import generate_point
 from protocol.errors import DomainError
 from protocol.money import rub
+from protocol.order_states import OrderStatus
+from protocol.states import BoxStatus, ShipmentStatus
 
 FOREIGN_BOX = "B007750099999901"  # point 0077, order 500999999, box 01
 
@@ -103,7 +105,8 @@ def _open_shift(demo: Demo) -> Actor:
 
 def _receive(demo: Demo, actor: Actor) -> dict[str, Any]:
     with demo.db.read() as s:
-        shipment = s.scalars(select(Shipment).where(Shipment.status == "in_transit").order_by(Shipment.id)).first()
+        in_transit = select(Shipment).where(Shipment.status == ShipmentStatus.IN_TRANSIT).order_by(Shipment.id)
+        shipment = s.scalars(in_transit).first()
         assert shipment is not None
         barcodes = list(s.scalars(select(Box.barcode).where(Box.shipment_id == shipment.id).order_by(Box.id)))
     demo.step(f"Приёмка поставки {shipment.number}: {len(barcodes)} коробок по накладной")
@@ -124,7 +127,7 @@ def _place(demo: Demo, actor: Actor, limit: int = 4) -> list[str]:
     demo.step("Размещение коробок по ячейкам (скан коробки, затем ячейки)")
     service = StorageCellService(demo.db, demo.clock)
     with demo.db.read() as s:
-        boxes = list(s.scalars(select(Box.barcode).where(Box.status == "received", Box.cell_id.is_(None))
+        boxes = list(s.scalars(select(Box.barcode).where(Box.status == BoxStatus.RECEIVED, Box.cell_id.is_(None))
                                .order_by(Box.id).limit(limit)))
     placed = []
     for barcode in boxes:
@@ -139,7 +142,7 @@ def _place(demo: Demo, actor: Actor, limit: int = 4) -> list[str]:
 def _handover_order(demo: Demo) -> Order:
     """A ready order paid at pickup, with at least two lines, not needing documents."""
     with demo.db.read() as s:
-        candidates = s.scalars(select(Order).where(Order.status == "ready", Order.prepaid.is_(False),
+        candidates = s.scalars(select(Order).where(Order.status == OrderStatus.READY, Order.prepaid.is_(False),
                                                    Order.kind == "retail").order_by(Order.id)).all()
         for order in candidates:
             if len(order.lines) >= 2 and order.total_kopecks < 10_000_000 and order.number in demo.secrets.pickup_codes:

@@ -1,4 +1,8 @@
-"""Build the four counter documents (Russian) as HTML from their input data."""
+"""Build the four counter documents as HTML from their input data, in the UI language (Russian by default).
+
+Every fixed text goes through `translate("Documents", …)`, so a document prints in the language the
+clerk's screen shows (the UI installs the translator; without one the texts stay Russian).
+"""
 
 from __future__ import annotations
 
@@ -19,6 +23,7 @@ from desktop.documents.model import (
     ReturnActLine,
     ShiftReport,
 )
+from desktop.translatable import QT_TRANSLATE_NOOP, translate
 from protocol.money import rub
 
 if TYPE_CHECKING:
@@ -26,111 +31,155 @@ if TYPE_CHECKING:
 
 MOSCOW = ZoneInfo("Europe/Moscow")
 RESULT_TEXT = {
-    "handed_over": "выдан полностью",
-    "partially_handed_over": "выдан частично",
-    "refused": "клиент отказался от заказа",
+    "handed_over": QT_TRANSLATE_NOOP("Documents", "выдан полностью"),
+    "partially_handed_over": QT_TRANSLATE_NOOP("Documents", "выдан частично"),
+    "refused": QT_TRANSLATE_NOOP("Documents", "клиент отказался от заказа"),
 }
-METHOD_TEXT = {"cash": "наличными", "card": "картой"}
-RETURN_REASON_TEXT = {"expired": "истёк срок хранения", "refused": "отказ клиента", "cancelled": "заказ отменён"}
+METHOD_TEXT = {"cash": QT_TRANSLATE_NOOP("Documents", "наличными"), "card": QT_TRANSLATE_NOOP("Documents", "картой")}
+RETURN_REASON_TEXT = {
+    "expired": QT_TRANSLATE_NOOP("Documents", "истёк срок хранения"),
+    "refused": QT_TRANSLATE_NOOP("Documents", "отказ клиента"),
+    "cancelled": QT_TRANSLATE_NOOP("Documents", "заказ отменён"),
+}
+# The box sections of the discrepancy act: heading, explanation, header of the note column ("" for none).
+BOX_SECTIONS = {
+    "missing": (
+        QT_TRANSLATE_NOOP("Documents", "Недостача"),
+        QT_TRANSLATE_NOOP("Documents", "коробки по накладной, которые не поступили"),
+        QT_TRANSLATE_NOOP("Documents", "Место"),
+    ),
+    "surplus": (
+        QT_TRANSLATE_NOOP("Documents", "Излишки"),
+        QT_TRANSLATE_NOOP("Documents", "коробки, которых нет в накладной"),
+        "",
+    ),
+    "foreign": (
+        QT_TRANSLATE_NOOP("Documents", "Чужие коробки"),
+        QT_TRANSLATE_NOOP("Documents", "адресованы другому пункту выдачи"),
+        QT_TRANSLATE_NOOP("Documents", "Пункт назначения"),
+    ),
+    "cancelled": (
+        QT_TRANSLATE_NOOP("Documents", "Отменённые заказы"),
+        QT_TRANSLATE_NOOP("Documents", "коробки заказов, отменённых до приёмки"),
+        "",
+    ),
+    "damaged": (
+        QT_TRANSLATE_NOOP("Documents", "Повреждения"),
+        QT_TRANSLATE_NOOP("Documents", "коробки, принятые с повреждениями"),
+        QT_TRANSLATE_NOOP("Documents", "Повреждение"),
+    ),
+}
 
 
-def _point_line(point: PointInfo) -> str:
-    parts = [f"Пункт выдачи {point.code}", point.name, point.address]
-    return ", ".join(p for p in parts if p)
+def _tr(text: str) -> str:
+    """A text marked with QT_TRANSLATE_NOOP("Documents", …) above, in the UI language ("" stays "")."""
+    return translate("Documents", text) if text else text
+
+
+def _head(title: str, point: PointInfo, fields: list[tuple[str, str]]) -> list[str]:
+    """The top of every document: its title, the pickup point and the document's fields."""
+    parts = [translate("Documents", "Пункт выдачи {0}").format(point.code), point.name, point.address]
+    return [h.heading(title), h.para(", ".join(p for p in parts if p), "muted"), h.fields(fields)]
+
+
+def _from_by(when: str, who: str) -> str:
+    return f"{when}, {who}"
 
 
 def discrepancy_act(data: DiscrepancySummary, zone: tzinfo = MOSCOW) -> Document:
     """Акт расхождений from the receiving service's typed summary."""
-    title = f"Акт расхождений по приёмке {data.shipment or 'без накладной'}"
-    parts = [
-        h.heading(title),
-        h.para(_point_line(data.point), "muted"),
-        h.fields(
-            [
-                ("Накладная (рейс)", data.shipment or "нет накладной"),
-                ("Сессия приёмки", data.session),
-                ("Начало приёмки", f"{h.when(data.opened_at, zone)}, {data.opened_by}"),
-                ("Окончание приёмки", f"{h.when(data.closed_at, zone)}, {data.closed_by}"),
-                ("Принимали", ", ".join(data.staff) or "—"),
-            ]
-        ),
-        h.heading("Итоги", 2),
-        _summary_table(data),
+    shipment = data.shipment or translate("Documents", "без накладной")
+    title = translate("Documents", "Акт расхождений по приёмке {0}").format(shipment)
+    fields = [
+        (translate("Documents", "Накладная (рейс)"), data.shipment or translate("Documents", "нет накладной")),
+        (translate("Documents", "Сессия приёмки"), data.session),
+        (translate("Documents", "Начало приёмки"), _from_by(h.when(data.opened_at, zone), data.opened_by)),
+        (translate("Documents", "Окончание приёмки"), _from_by(h.when(data.closed_at, zone), data.closed_by)),
+        (translate("Documents", "Принимали"), ", ".join(data.staff) or "—"),
     ]
+    parts = [*_head(title, data.point, fields), h.heading(translate("Documents", "Итоги"), 2), _summary_table(data)]
     parts += _discrepancy_sections(data)
     if not data.has_discrepancies:
-        parts.append(h.para("Расхождений нет: все коробки по накладной приняты."))
-    parts.append(h.signatures("Принял", "Сдал (водитель)"))
+        parts.append(h.para(translate("Documents", "Расхождений нет: все коробки по накладной приняты.")))
+    parts.append(h.signatures(translate("Documents", "Принял"), translate("Documents", "Сдал (водитель)")))
     return Document(DocumentKind.DISCREPANCY_ACT, data.session, title, h.page(title, *parts))
 
 
 def _discrepancy_sections(data: DiscrepancySummary) -> list[str]:
-    missing = tuple(BoxLine(m.box, m.order, m.place) for m in data.missing)
-    foreign = tuple(BoxLine(f.box, "", f.point) for f in data.foreign)
-    cancelled = tuple(BoxLine(c.box, c.order) for c in data.cancelled)
-    damaged = tuple(BoxLine(d.box, d.order, d.note) for d in data.damaged)
-    return [
-        *_box_section("Недостача", "коробки по накладной, которые не поступили", missing, "Место"),
-        *_box_section("Излишки", "коробки, которых нет в накладной", tuple(BoxLine(b) for b in data.surplus), ""),
-        *_box_section("Чужие коробки", "адресованы другому пункту выдачи", foreign, "Пункт назначения"),
-        *_box_section("Отменённые заказы", "коробки заказов, отменённых до приёмки", cancelled, ""),
-        *_box_section("Повреждения", "коробки, принятые с повреждениями", damaged, "Повреждение"),
-    ]
+    boxes = {
+        "missing": tuple(BoxLine(m.box, m.order, m.place) for m in data.missing),
+        "surplus": tuple(BoxLine(b) for b in data.surplus),
+        "foreign": tuple(BoxLine(f.box, "", f.point) for f in data.foreign),
+        "cancelled": tuple(BoxLine(c.box, c.order) for c in data.cancelled),
+        "damaged": tuple(BoxLine(d.box, d.order, d.note) for d in data.damaged),
+    }
+    return [part for name, lines in boxes.items() for part in _box_section(*BOX_SECTIONS[name], lines)]
 
 
 def _summary_table(data: DiscrepancySummary) -> str:
-    header = ("Ожидалось", "Принято", "Недостача", "Излишки", "Чужие", "Отменённые", "Повреждённые")
+    header = (
+        translate("Documents", "Ожидалось"),
+        translate("Documents", "Принято"),
+        translate("Documents", "Недостача"),
+        translate("Documents", "Излишки"),
+        translate("Documents", "Чужие"),
+        translate("Documents", "Отменённые"),
+        translate("Documents", "Повреждённые"),
+    )
     boxes = (data.missing, data.surplus, data.foreign, data.cancelled, data.damaged)
     row = [str(data.expected), str(data.received), *(str(len(b)) for b in boxes)]
     return h.table(header, [row], numeric=range(len(header)))
 
 
-def _box_section(title: str, what: str, boxes: tuple[BoxLine, ...], note_header: str) -> list[str]:
+def _box_section(title: str, what: str, note_header: str, boxes: tuple[BoxLine, ...]) -> list[str]:
     if not boxes:
         return []
-    header = ["№", "Коробка", "Заказ"] + ([note_header] if note_header else [])
+    note_header = _tr(note_header)
+    header = ["№", translate("Documents", "Коробка"), translate("Documents", "Заказ")]
+    header += [note_header] if note_header else []
     rows = [[str(i), b.box, b.order or "—"] + ([b.note or "—"] if note_header else []) for i, b in enumerate(boxes, 1)]
-    return [h.heading(f"{title} — {len(boxes)}", 2), h.para(what, "muted"), h.table(header, rows, numeric=(0,))]
+    heading = h.heading(f"{_tr(title)} — {len(boxes)}", 2)
+    return [heading, h.para(_tr(what), "muted"), h.table(header, rows, numeric=(0,))]
 
 
 def handover_receipt(data: HandoverReceiptData, zone: tzinfo = MOSCOW) -> Document:
-    title = f"Квитанция о выдаче заказа {data.order_number}"
+    """Квитанция о выдаче: the lines handed over and refused, the payment, signatures."""
+    title = translate("Documents", "Квитанция о выдаче заказа {0}").format(data.order_number)
     parts = [
-        h.heading(title),
-        h.para(_point_line(data.point), "muted"),
-        h.fields(_receipt_fields(data, zone)),
-        h.heading("Выдано", 2),
+        *_head(title, data.point, _receipt_fields(data, zone)),
+        h.heading(translate("Documents", "Выдано"), 2),
         _handed_table(data.lines),
     ]
     refused = [line for line in data.lines if line.refused_quantity]
     if refused:
-        parts += [h.heading("Отказ клиента", 2), _refused_table(refused)]
-    parts += [h.heading("Оплата", 2), h.fields(_payment_fields(data))]
+        parts += [h.heading(translate("Documents", "Отказ клиента"), 2), _refused_table(refused)]
+    parts += [h.heading(translate("Documents", "Оплата"), 2), h.fields(_payment_fields(data))]
     parts += [h.para(note) for note in data.notes]
-    parts.append(h.signatures("Выдал", "Получил"))
+    parts.append(h.signatures(translate("Documents", "Выдал"), translate("Documents", "Получил")))
     return Document(DocumentKind.HANDOVER_RECEIPT, data.order_number, title, h.page(title, *parts))
 
 
 def _receipt_fields(data: HandoverReceiptData, zone: tzinfo) -> list[tuple[str, str]]:
     rows = [
-        ("Заказ", data.order_number),
-        ("Результат", RESULT_TEXT.get(data.result, data.result)),
-        ("Получатель", f"{data.customer_name}, {data.masked_phone}"),
+        (translate("Documents", "Заказ"), data.order_number),
+        (translate("Documents", "Результат"), _tr(RESULT_TEXT.get(data.result, "")) or data.result),
+        (translate("Documents", "Получатель"), f"{data.customer_name}, {data.masked_phone}"),
     ]
     if data.legal_entity_name:
-        rows.append(("Организация", data.legal_entity_name))
+        rows.append((translate("Documents", "Организация"), data.legal_entity_name))
     if data.power_of_attorney:
-        rows.append(("Доверенность", data.power_of_attorney))
-    rows += [("Выдал", data.staff_name), ("Дата и время", h.when(data.completed_at, zone))]
-    return rows
+        rows.append((translate("Documents", "Доверенность"), data.power_of_attorney))
+    when = h.when(data.completed_at, zone)
+    return [*rows, (translate("Documents", "Выдал"), data.staff_name), (translate("Documents", "Дата и время"), when)]
 
 
 def _handed_table(lines: tuple[ReceiptLine, ...]) -> str:
+    serial = translate("Documents", " (с/н {0})")
     rows = [
         [
             str(i),
             line.sku,
-            line.name + (f" (с/н {line.serial})" if line.serial else ""),
+            line.name + (serial.format(line.serial) if line.serial else ""),
             str(line.handed_quantity),
             rub(line.price_kopecks),
             rub(line.handed_quantity * line.price_kopecks),
@@ -139,8 +188,14 @@ def _handed_table(lines: tuple[ReceiptLine, ...]) -> str:
         if line.handed_quantity
     ]
     total = sum(line.handed_quantity * line.price_kopecks for line in lines)
-    rows.append(["", "", "Итого выдано", str(sum(line.handed_quantity for line in lines)), "", rub(total)])
-    return h.table(("№", "Артикул", "Товар", "Кол-во", "Цена", "Сумма"), rows, numeric=(0, 3, 4, 5))
+    count = str(sum(line.handed_quantity for line in lines))
+    rows.append(["", "", translate("Documents", "Итого выдано"), count, "", rub(total)])
+    header = ("№", translate("Documents", "Артикул"), translate("Documents", "Товар"), *_amount_header())
+    return h.table(header, rows, numeric=(0, 3, 4, 5))
+
+
+def _amount_header() -> tuple[str, str, str]:
+    return translate("Documents", "Кол-во"), translate("Documents", "Цена"), translate("Documents", "Сумма")
 
 
 def _refused_table(lines: list[ReceiptLine]) -> str:
@@ -154,105 +209,119 @@ def _refused_table(lines: list[ReceiptLine]) -> str:
         ]
         for line in lines
     ]
-    return h.table(("Артикул", "Товар", "Кол-во", "Сумма", "Причина отказа"), rows, numeric=(2, 3))
+    quantity, _price, amount = _amount_header()
+    header = (translate("Documents", "Артикул"), translate("Documents", "Товар"), quantity, amount)
+    return h.table((*header, translate("Documents", "Причина отказа")), rows, numeric=(2, 3))
 
 
 def _payment_fields(data: HandoverReceiptData) -> list[tuple[str, str]]:
     if data.payment_method and data.paid_kopecks:
-        rows = [("Оплачено при получении", f"{rub(data.paid_kopecks)} {METHOD_TEXT.get(data.payment_method, '')}")]
+        how = _tr(METHOD_TEXT.get(data.payment_method, ""))
+        rows = [(translate("Documents", "Оплачено при получении"), f"{rub(data.paid_kopecks)} {how}")]
         if data.payment_method == "cash":
-            rows += [("Получено наличными", rub(data.tendered_kopecks)), ("Сдача", rub(data.change_kopecks))]
+            rows += [
+                (translate("Documents", "Получено наличными"), rub(data.tendered_kopecks)),
+                (translate("Documents", "Сдача"), rub(data.change_kopecks)),
+            ]
     elif data.prepaid:
-        rows = [("Оплата", "заказ оплачен заранее")]
+        rows = [(translate("Documents", "Оплата"), translate("Documents", "заказ оплачен заранее"))]
     else:
-        rows = [("Оплата", "не требуется")]
+        rows = [(translate("Documents", "Оплата"), translate("Documents", "не требуется"))]
     if data.refund_by_centre_kopecks:
-        rows.append(("Вернёт интернет-магазин за отказ", rub(data.refund_by_centre_kopecks)))
+        rows.append((translate("Documents", "Вернёт интернет-магазин за отказ"), rub(data.refund_by_centre_kopecks)))
     if data.bonus_points:
-        rows.append(("Начислено баллов", str(data.bonus_points)))
+        rows.append((translate("Documents", "Начислено баллов"), str(data.bonus_points)))
     return rows
 
 
 def return_act(data: ReturnAct, zone: tzinfo = MOSCOW) -> Document:
+    """Акт возврата: the orders and boxes handed back to the carrier."""
     head = data.header
-    title = f"Акт возврата от {h.when(head.closed_at, zone)[:10]}"
+    title = translate("Documents", "Акт возврата от {0}").format(h.when(head.closed_at, zone)[:10])
+    fields = [
+        (translate("Documents", "Сессия возврата"), head.key),
+        (translate("Documents", "Начало"), _from_by(h.when(head.opened_at, zone), head.opened_by)),
+        (translate("Documents", "Окончание"), _from_by(h.when(head.closed_at, zone), head.closed_by)),
+        (translate("Documents", "Заказов"), str(len(data.orders))),
+        (translate("Documents", "Коробок"), str(data.boxes_count)),
+    ]
     parts = [
-        h.heading(title),
-        h.para(_point_line(head.point), "muted"),
-        h.fields(
-            [
-                ("Сессия возврата", head.key),
-                ("Начало", f"{h.when(head.opened_at, zone)}, {head.opened_by}"),
-                ("Окончание", f"{h.when(head.closed_at, zone)}, {head.closed_by}"),
-                ("Заказов", str(len(data.orders))),
-                ("Коробок", str(data.boxes_count)),
-            ]
-        ),
-        h.heading("Возвращаемые заказы", 2),
+        *_head(title, head.point, fields),
+        h.heading(translate("Documents", "Возвращаемые заказы"), 2),
         _return_table(data.orders),
     ]
     incomplete = [o.order_number for o in data.orders if not o.complete]
     if incomplete:
-        parts.append(h.para("Отправлены не все коробки заказов: " + ", ".join(incomplete), "warn"))
-    parts.append(h.signatures("Сдал", "Принял (перевозчик)"))
+        text = translate("Documents", "Отправлены не все коробки заказов: {0}").format(", ".join(incomplete))
+        parts.append(h.para(text, "warn"))
+    parts.append(h.signatures(translate("Documents", "Сдал"), translate("Documents", "Принял (перевозчик)")))
     return Document(DocumentKind.RETURN_ACT, head.key, title, h.page(title, *parts))
 
 
 def _return_table(orders: tuple[ReturnActLine, ...]) -> str:
+    of_total, not_all = translate("Documents", "{0} из {1}"), translate("Documents", " — не все!")
     rows = [
         [
             str(i),
             o.order_number,
-            RETURN_REASON_TEXT.get(o.reason, o.reason),
+            _tr(RETURN_REASON_TEXT.get(o.reason, "")) or o.reason,
             o.customer_name,
             ", ".join(o.boxes),
-            f"{len(o.boxes)} из {o.boxes_total}" + ("" if o.complete else " — не все!"),
+            of_total.format(len(o.boxes), o.boxes_total) + ("" if o.complete else not_all),
         ]
         for i, o in enumerate(orders, 1)
     ]
-    return h.table(("№", "Заказ", "Причина", "Клиент", "Коробки", "Мест"), rows, numeric=(0,))
+    header = ("№", translate("Documents", "Заказ"), translate("Documents", "Причина"), translate("Documents", "Клиент"))
+    return h.table((*header, translate("Documents", "Коробки"), translate("Documents", "Мест")), rows, numeric=(0,))
 
 
 def shift_report(data: ShiftReport, zone: tzinfo = MOSCOW) -> Document:
+    """Отчёт за смену: one staff member's totals and the cash to hand in."""
     head = data.header
-    title = f"Отчёт за смену: {data.staff_name}"
+    title = translate("Documents", "Отчёт за смену: {0}").format(data.staff_name)
+    fields = [
+        (translate("Documents", "Сотрудник"), f"{data.staff_name} ({data.staff_login})"),
+        (translate("Documents", "Смена"), f"{h.when(head.opened_at, zone)} — {h.when(head.closed_at, zone)}"),
+    ]
+    cash = translate("Documents", "Наличные в кассе по смене: {0}").format(rub(data.cash_kopecks))
+    header = (translate("Documents", "Показатель"), translate("Documents", "Значение"))
     parts = [
-        h.heading(title),
-        h.para(_point_line(head.point), "muted"),
-        h.fields(
-            [
-                ("Сотрудник", f"{data.staff_name} ({data.staff_login})"),
-                ("Смена", f"{h.when(head.opened_at, zone)} — {h.when(head.closed_at, zone)}"),
-            ]
-        ),
-        h.heading("Итоги смены", 2),
-        h.table(("Показатель", "Значение"), _shift_rows(data), numeric=(1,)),
-        h.para(f"Наличные в кассе по смене: {rub(data.cash_kopecks)}", "total"),
-        h.signatures("Сотрудник", "Управляющий"),
+        *_head(title, head.point, fields),
+        h.heading(translate("Documents", "Итоги смены"), 2),
+        h.table(header, _shift_rows(data), numeric=(1,)),
+        h.para(cash, "total"),
+        h.signatures(translate("Documents", "Сотрудник"), translate("Documents", "Управляющий")),
     ]
     return Document(DocumentKind.SHIFT_REPORT, data.key, title, h.page(title, *parts))
 
 
 def _shift_rows(data: ShiftReport) -> list[tuple[str, str]]:
     return [
-        ("Принято коробок", str(data.boxes_received)),
-        ("Выдано заказов", str(data.orders_handed_over)),
-        ("Принято наличными", rub(data.cash_kopecks)),
-        ("Принято картой", rub(data.card_kopecks)),
-        ("Всего денег", rub(data.cash_kopecks + data.card_kopecks)),
-        ("Активировано клубных карт", str(data.cards_activated)),
-        ("Возвращено коробок", str(data.boxes_returned)),
+        (translate("Documents", "Принято коробок"), str(data.boxes_received)),
+        (translate("Documents", "Выдано заказов"), str(data.orders_handed_over)),
+        (translate("Documents", "Принято наличными"), rub(data.cash_kopecks)),
+        (translate("Documents", "Принято картой"), rub(data.card_kopecks)),
+        (translate("Documents", "Всего денег"), rub(data.cash_kopecks + data.card_kopecks)),
+        (translate("Documents", "Активировано клубных карт"), str(data.cards_activated)),
+        (translate("Documents", "Возвращено коробок"), str(data.boxes_returned)),
     ]
+
+
+CYRILLIC_PANGRAM = "Съешь же ещё этих мягких французских булок, да выпей чаю. 0123456789 ₽"
 
 
 def printer_test_page(printer_name: str, when_text: str) -> Document:
     """A page that proves the printer prints: Cyrillic text, a ruler and the printer's name."""
-    title = KIND_TITLES[DocumentKind.TEST_PAGE]
+    title = _tr(KIND_TITLES[DocumentKind.TEST_PAGE])
+    ruler = [translate("Documents", "{0} см").format(n) for n in range(1, 6)]
+    readable = translate(
+        "Documents", "Если этот текст читается и таблица не обрезана по краям, принтер настроен правильно."
+    )
     parts = [
         h.heading(f"{title} Pickup Desk"),
-        h.fields([("Принтер", printer_name), ("Время", when_text)]),
-        h.para("Съешь же ещё этих мягких французских булок, да выпей чаю. 0123456789 ₽"),
-        h.table(("1 см", "2 см", "3 см", "4 см", "5 см"), [["█", "█", "█", "█", "█"]]),
-        h.para("Если этот текст читается и таблица не обрезана по краям, принтер настроен правильно."),
+        h.fields([(translate("Documents", "Принтер"), printer_name), (translate("Documents", "Время"), when_text)]),
+        h.para(CYRILLIC_PANGRAM),
+        h.table(ruler, [["█", "█", "█", "█", "█"]]),
+        h.para(readable),
     ]
     return Document(DocumentKind.TEST_PAGE, printer_name, title, h.page(title, *parts))

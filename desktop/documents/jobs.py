@@ -11,6 +11,7 @@ import os
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 from pathlib import Path
 
 from desktop.documents.model import Document, DocumentKind
@@ -18,12 +19,19 @@ from desktop.documents.model import Document, DocumentKind
 _SAFE = re.compile(r"[^0-9A-Za-z._-]+")
 
 
+class PrintStatus(StrEnum):
+    """What happened when a remembered document was printed."""
+
+    PRINTED = "printed"
+    FAILED = "failed"
+
+
 @dataclass(frozen=True)
 class PrintRecord:
     """The last rendering of one document and what happened when it was printed."""
 
     document: Document
-    status: str  # rendered | printed | failed
+    status: str  # a PrintStatus
     printer: str
     error: str
     at: str
@@ -52,12 +60,8 @@ class PrintJournal:
         path = self._path(kind, key)
         return _from_json(json.loads(path.read_text("utf-8"))) if path.exists() else None
 
-    def for_key(self, key: str) -> list[PrintRecord]:
-        """Every remembered document of one order or session, newest first."""
-        return [r for r in self.recent() if r.document.key == key]
-
     def failed(self) -> list[PrintRecord]:
-        return [r for r in self.recent() if r.status == "failed"]
+        return [r for r in self.recent() if r.status == PrintStatus.FAILED]
 
     def recent(self) -> list[PrintRecord]:
         records = []

@@ -7,6 +7,8 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from desktop.translatable import QT_TRANSLATE_NOOP
+
 
 class DocumentKind(StrEnum):
     DISCREPANCY_ACT = "discrepancy_act"
@@ -17,13 +19,14 @@ class DocumentKind(StrEnum):
     LABELS = "labels"
 
 
+# The documents' names, marked for translation; translate("Documents", …) where shown.
 KIND_TITLES = {
-    DocumentKind.DISCREPANCY_ACT: "Акт расхождений",
-    DocumentKind.HANDOVER_RECEIPT: "Квитанция о выдаче",
-    DocumentKind.RETURN_ACT: "Акт возврата",
-    DocumentKind.SHIFT_REPORT: "Отчёт за смену",
-    DocumentKind.TEST_PAGE: "Пробная страница",
-    DocumentKind.LABELS: "Этикетки",
+    DocumentKind.DISCREPANCY_ACT: QT_TRANSLATE_NOOP("Documents", "Акт расхождений"),
+    DocumentKind.HANDOVER_RECEIPT: QT_TRANSLATE_NOOP("Documents", "Квитанция о выдаче"),
+    DocumentKind.RETURN_ACT: QT_TRANSLATE_NOOP("Documents", "Акт возврата"),
+    DocumentKind.SHIFT_REPORT: QT_TRANSLATE_NOOP("Documents", "Отчёт за смену"),
+    DocumentKind.TEST_PAGE: QT_TRANSLATE_NOOP("Documents", "Пробная страница"),
+    DocumentKind.LABELS: QT_TRANSLATE_NOOP("Documents", "Этикетки"),
 }
 
 

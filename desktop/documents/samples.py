@@ -16,6 +16,7 @@ from desktop.documents.model import (
 from desktop.services.handover import BoxCheck, HandoverResult, HandoverState, PaymentIntent
 from desktop.services.order_card import LineInfo
 from desktop.services.receiving import CancelledBox, DamagedBox, DiscrepancySummary, ForeignBox, MissingBox
+from protocol.order_states import OrderStatus
 
 POINT = PointInfo("0042", "ПВЗ «На Ленина»", "г. Пермь, ул. Ленина, 10")
 OPENED = datetime(2026, 11, 24, 6, 2, tzinfo=UTC)
@@ -66,7 +67,7 @@ def _handover_state() -> HandoverState:
     return HandoverState(
         uid="ho-1",
         order_number="500000012",
-        status="ready",
+        status=OrderStatus.READY,
         kind="regular",
         prepaid=False,
         customer_name="Смирнов Алексей",

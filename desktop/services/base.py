@@ -17,6 +17,7 @@ from desktop import journal
 from desktop.db.engine import Database
 from desktop.db.models import OutboxEvent, PickupPoint
 from desktop.errors import AccessDenied
+from desktop.translatable import translate
 from protocol.errors import DomainError
 from protocol.events import Event, canonical_json
 
@@ -54,12 +55,21 @@ class Actor:
 
 
 def require_role(actor: Actor | None, role: Role, action: str) -> Actor:
-    """Refuse unless `actor` is logged in with at least `role` (enforced in services, not only in the UI)."""
+    """Refuse unless `actor` is logged in with at least `role` (enforced in services, not only in the UI).
+
+    `action` names the refused action for the clerk: a text marked `QT_TRANSLATE_NOOP("Actions", …)`,
+    translated here when the refusal is raised.
+    """
     if actor is None:
         raise DomainError("auth.not_logged_in")
     if actor.role.rank < role.rank:
-        raise AccessDenied(action, role.value)
+        raise AccessDenied(translate("Actions", action), role.value)
     return actor
+
+
+def of_total(part: int, total: int) -> str:
+    """A box's place in its order or a count out of a capacity, as the clerk reads it: "2 из 3"."""
+    return translate("Services", "{0} из {1}").format(part, total)
 
 
 # Built once: every clerk action goes through these (the receiving scan is the hot path).

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -17,11 +16,16 @@ from desktop.db.models import ClubCard, Handover, Payment, ReceivingScan, Return
 from desktop.documents.model import SessionHeader, ShiftReport
 from desktop.services.base import Action, Actor, Clock, Role, Service, local_point, require_role, utc_now
 from desktop.services.point_info import point_info
+from desktop.services.receiving.rows import Outcome
+from desktop.translatable import QT_TRANSLATE_NOOP
 from protocol.errors import DomainError
 from protocol.events import ShiftClosed, ShiftOpened
 
 MAX_FAILED_ATTEMPTS = 5
 LOCK_MINUTES = 15
+# The actions named in an access refusal (require_role translates them).
+OPEN_SHIFT = QT_TRANSLATE_NOOP("Actions", "открытие смены")
+CLOSE_SHIFT = QT_TRANSLATE_NOOP("Actions", "закрытие смены")
 
 messages.register(
     {
@@ -34,16 +38,6 @@ messages.register(
         "shift.not_open": "Открытой смены нет. Откройте смену.",
     }
 )
-
-
-@dataclass(frozen=True)
-class ShiftInfo:
-    """An open shift of one staff member."""
-
-    shift_id: int
-    key: str
-    staff_login: str
-    opened_at: datetime
 
 
 def shift_key(login: str, opened_at: datetime) -> str:
@@ -146,7 +140,7 @@ class StaffService(Service):
 
     def open_shift(self, actor: Actor) -> Actor:
         """Open the staff member's shift (one open shift at a time); returns the actor with its shift id."""
-        require_role(actor, Role.CLERK, "открытие смены")
+        require_role(actor, Role.CLERK, OPEN_SHIFT)
         with self.action(actor) as act:
             existing = _open_shift_of(act.session, actor.staff_id)
             if existing is not None:
@@ -160,18 +154,9 @@ class StaffService(Service):
             act.audit("shift.opened", key)
         return _with_shift(actor, shift.id)
 
-    def current_shift(self, actor: Actor) -> ShiftInfo | None:
-        """The staff member's open shift, if any."""
-        require_role(actor, Role.CLERK, "просмотр смены")
-        with self.reading() as session:
-            shift = _open_shift_of(session, actor.staff_id)
-            if shift is None:
-                return None
-            return ShiftInfo(shift.id, shift_key(actor.login, shift.opened_at), actor.login, shift.opened_at)
-
     def close_shift(self, actor: Actor) -> ShiftReport:
         """Close the staff member's open shift and produce its report."""
-        require_role(actor, Role.CLERK, "закрытие смены")
+        require_role(actor, Role.CLERK, CLOSE_SHIFT)
         with self.action(actor) as act:
             shift = _open_shift_of(act.session, actor.staff_id)
             if shift is None:
@@ -213,7 +198,7 @@ def _boxes_received(session: Session, staff_id: int, since: datetime) -> int:
         session.scalar(
             select(func.count()).where(
                 ReceivingScan.staff_id == staff_id,
-                ReceivingScan.outcome == "received",
+                ReceivingScan.outcome == Outcome.RECEIVED,
                 ReceivingScan.undone.is_(False),
                 ReceivingScan.scanned_at >= since,
             )

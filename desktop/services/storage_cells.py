@@ -14,12 +14,16 @@ from sqlalchemy.orm import Session
 
 from desktop import messages
 from desktop.db.models import Box, Order, StorageCell
-from desktop.services.base import Actor, Role, Service, local_point, require_role
+from desktop.services.base import Actor, Role, Service, local_point, of_total, require_role
+from desktop.translatable import QT_TRANSLATE_NOOP
 from protocol.errors import DomainError
 from protocol.events import BoxPlaced
+from protocol.states import BoxStatus
 
 SIZES = ("S", "M", "L", "XL")
-IN_STOCK = ("received", "placed")
+IN_STOCK = (BoxStatus.RECEIVED, BoxStatus.PLACED)
+PLACED = Box.status == BoxStatus.PLACED  # the boxes that occupy a cell
+PLACE_BOX = QT_TRANSLATE_NOOP("Actions", "размещение коробки")  # named in an access refusal
 
 messages.register(
     {
@@ -93,7 +97,7 @@ def _rank(size: str) -> int:
 
 def _occupancy(s: Session) -> dict[int, int]:
     rows = s.execute(
-        select(Box.cell_id, func.count()).where(Box.status == "placed", Box.cell_id.is_not(None)).group_by(Box.cell_id)
+        select(Box.cell_id, func.count()).where(PLACED, Box.cell_id.is_not(None)).group_by(Box.cell_id)
     )
     return {cell_id: n for cell_id, n in rows if cell_id is not None}
 
@@ -106,7 +110,7 @@ class StorageCellService(Service):
         with self.reading() as s:
             box = _box(s, box_barcode)
             occupancy = _occupancy(s)
-            siblings = select(Box.cell_id).where(Box.order_id == box.order_id, Box.status == "placed")
+            siblings = select(Box.cell_id).where(Box.order_id == box.order_id, PLACED)
             together = set(s.scalars(siblings.where(Box.id != box.id)))
             cells = s.scalars(select(StorageCell).where(StorageCell.point_id == box.order.point_id, StorageCell.active))
             candidates = [
@@ -129,14 +133,15 @@ class StorageCellService(Service):
 
     def place(self, actor: Actor, box_barcode: str, cell_code: str) -> Placement:
         """Put a received box into a cell (or move a placed one); the cell must fit it and have room."""
-        require_role(actor, Role.CLERK, "размещение коробки")
+        require_role(actor, Role.CLERK, PLACE_BOX)
         with self.action(actor) as act:
             s = act.session
             box = _box(s, box_barcode)
             cell = _cell(s, cell_code, box.order.point_id)
-            previous = box.cell if box.status == "placed" else None
+            previous = box.cell if box.status == BoxStatus.PLACED else None
             _check_placement(s, box, cell, previous)
-            s.execute(update(Box).where(Box.id == box.id).values(status="placed", cell_id=cell.id, placed_at=act.now))
+            placed = dict(status=BoxStatus.PLACED, cell_id=cell.id, placed_at=act.now)
+            s.execute(update(Box).where(Box.id == box.id).values(**placed))
             prev_code = previous.code if previous else None
             act.emit(BoxPlaced(box=box.barcode, order=box.order.number, cell=cell.code, previous_cell=prev_code))
             act.audit("cell.place", box.barcode, order=box.order.number, cell=cell.code, previous_cell=prev_code)
@@ -149,7 +154,7 @@ class StorageCellService(Service):
             rows = s.execute(
                 select(Box.barcode, Box.seq_no, Box.placed_at, Order.number, Order.status, Order.boxes_total)
                 .join(Order, Order.id == Box.order_id)
-                .where(Box.cell_id == cell.id, Box.status == "placed")
+                .where(Box.cell_id == cell.id, PLACED)
                 .order_by(Order.number, Box.seq_no)
             )
             boxes = [
@@ -157,7 +162,7 @@ class StorageCellService(Service):
                     r.barcode,
                     r.number,
                     r.status,
-                    f"{r.seq_no} из {r.boxes_total}",
+                    of_total(r.seq_no, r.boxes_total),
                     r.placed_at.isoformat() if r.placed_at else None,
                 )
                 for r in rows
@@ -193,6 +198,6 @@ def _check_placement(s: Session, box: Box, cell: StorageCell, previous: StorageC
         raise DomainError(
             "cell.too_small", box=box.barcode, box_size=box.size_class, label=cell.label, cell_size=cell.size_class
         )
-    occupied = s.scalar(select(func.count()).select_from(Box).where(Box.cell_id == cell.id, Box.status == "placed"))
+    occupied = s.scalar(select(func.count()).select_from(Box).where(Box.cell_id == cell.id, PLACED))
     if (occupied or 0) >= cell.capacity:
         raise DomainError("cell.full", label=cell.label, occupied=occupied, capacity=cell.capacity)

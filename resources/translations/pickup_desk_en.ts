@@ -20,6 +20,54 @@
     </message>
 </context>
 <context>
+    <name>Actions</name>
+    <message>
+        <location filename="../../desktop/services/receiving/service.py" line="49"/>
+        <source>приёмка поставки</source>
+        <translation>receiving a shipment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/receiving/service.py" line="50"/>
+        <source>отмена сканирования</source>
+        <translation>undoing a scan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/receiving/service.py" line="51"/>
+        <source>отметка о повреждении</source>
+        <translation>flagging damage</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/receiving/service.py" line="52"/>
+        <source>закрытие приёмки</source>
+        <translation>closing receiving</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/returns/service.py" line="30"/>
+        <source>возврат заказов</source>
+        <translation>returning orders</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/returns/service.py" line="31"/>
+        <source>продление срока хранения</source>
+        <translation>extending the storage period</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/staff.py" line="27"/>
+        <source>открытие смены</source>
+        <translation>opening a shift</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/staff.py" line="28"/>
+        <source>закрытие смены</source>
+        <translation>closing a shift</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/storage_cells.py" line="26"/>
+        <source>размещение коробки</source>
+        <translation>placing a box</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../ui/app.py" line="83"/>
@@ -592,6 +640,556 @@ Technical: {1}</translation>
         <location filename="../../ui/hardware/documents.py" line="71"/>
         <source>Предпросмотр: {0}</source>
         <translation>Preview: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="34"/>
+        <source>выдан полностью</source>
+        <translation>handed over in full</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="35"/>
+        <source>выдан частично</source>
+        <translation>partially handed over</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="36"/>
+        <source>клиент отказался от заказа</source>
+        <translation>the customer refused the order</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="38"/>
+        <source>наличными</source>
+        <translation>in cash</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="38"/>
+        <source>картой</source>
+        <translation>by card</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="40"/>
+        <source>истёк срок хранения</source>
+        <translation>storage period expired</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="41"/>
+        <source>отказ клиента</source>
+        <translation>refused by customer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="42"/>
+        <source>заказ отменён</source>
+        <translation>order cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="47"/>
+        <location filename="../../desktop/documents/builders.py" line="123"/>
+        <source>Недостача</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="48"/>
+        <source>коробки по накладной, которые не поступили</source>
+        <translation>boxes on the manifest that did not arrive</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="49"/>
+        <source>Место</source>
+        <translation>Box no.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="52"/>
+        <location filename="../../desktop/documents/builders.py" line="124"/>
+        <source>Излишки</source>
+        <translation>Surplus</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="53"/>
+        <source>коробки, которых нет в накладной</source>
+        <translation>boxes not on the manifest</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="57"/>
+        <source>Чужие коробки</source>
+        <translation>Foreign boxes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="58"/>
+        <source>адресованы другому пункту выдачи</source>
+        <translation>addressed to another pickup point</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="59"/>
+        <source>Пункт назначения</source>
+        <translation>Destination point</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="62"/>
+        <source>Отменённые заказы</source>
+        <translation>Cancelled orders</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="63"/>
+        <source>коробки заказов, отменённых до приёмки</source>
+        <translation>boxes of orders cancelled before receiving</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="67"/>
+        <source>Повреждения</source>
+        <translation>Damage</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="68"/>
+        <source>коробки, принятые с повреждениями</source>
+        <translation>boxes received damaged</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="69"/>
+        <source>Повреждение</source>
+        <translation>Damage</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="81"/>
+        <source>Пункт выдачи {0}</source>
+        <translation>Pickup point {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="91"/>
+        <source>без накладной</source>
+        <translation>without a manifest</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="92"/>
+        <source>Акт расхождений по приёмке {0}</source>
+        <translation>Receiving discrepancy report {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="94"/>
+        <source>Накладная (рейс)</source>
+        <translation>Manifest (run)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="94"/>
+        <source>нет накладной</source>
+        <translation>no manifest</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="95"/>
+        <source>Сессия приёмки</source>
+        <translation>Receiving session</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="96"/>
+        <source>Начало приёмки</source>
+        <translation>Receiving started</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="97"/>
+        <source>Окончание приёмки</source>
+        <translation>Receiving finished</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="98"/>
+        <source>Принимали</source>
+        <translation>Received by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="100"/>
+        <source>Итоги</source>
+        <translation>Totals</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="103"/>
+        <source>Расхождений нет: все коробки по накладной приняты.</source>
+        <translation>No discrepancies: every box on the manifest was received.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="104"/>
+        <source>Принял</source>
+        <translation>Received by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="104"/>
+        <source>Сдал (водитель)</source>
+        <translation>Handed over by (driver)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="121"/>
+        <source>Ожидалось</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="122"/>
+        <source>Принято</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="125"/>
+        <source>Чужие</source>
+        <translation>Foreign</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="126"/>
+        <source>Отменённые</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="127"/>
+        <source>Повреждённые</source>
+        <translation>Damaged</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="138"/>
+        <source>Коробка</source>
+        <translation>Box</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="138"/>
+        <location filename="../../desktop/documents/builders.py" line="164"/>
+        <location filename="../../desktop/documents/builders.py" line="274"/>
+        <source>Заказ</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="147"/>
+        <source>Квитанция о выдаче заказа {0}</source>
+        <translation>Handover receipt for order {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="150"/>
+        <source>Выдано</source>
+        <translation>Handed over</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="155"/>
+        <source>Отказ клиента</source>
+        <translation>Refused by the customer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="156"/>
+        <location filename="../../desktop/documents/builders.py" line="227"/>
+        <location filename="../../desktop/documents/builders.py" line="229"/>
+        <source>Оплата</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="158"/>
+        <location filename="../../desktop/documents/builders.py" line="173"/>
+        <source>Выдал</source>
+        <translation>Handed over by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="158"/>
+        <source>Получил</source>
+        <translation>Received by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="165"/>
+        <source>Результат</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="166"/>
+        <source>Получатель</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="169"/>
+        <source>Организация</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="171"/>
+        <source>Доверенность</source>
+        <translation>Power of attorney</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="173"/>
+        <source>Дата и время</source>
+        <translation>Date and time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="177"/>
+        <source> (с/н {0})</source>
+        <translation> (s/n {0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="192"/>
+        <source>Итого выдано</source>
+        <translation>Total handed over</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="193"/>
+        <location filename="../../desktop/documents/builders.py" line="213"/>
+        <source>Артикул</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="193"/>
+        <location filename="../../desktop/documents/builders.py" line="213"/>
+        <source>Товар</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="198"/>
+        <source>Кол-во</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="198"/>
+        <source>Цена</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="198"/>
+        <source>Сумма</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="214"/>
+        <source>Причина отказа</source>
+        <translation>Refusal reason</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="220"/>
+        <source>Оплачено при получении</source>
+        <translation>Paid on pickup</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="223"/>
+        <source>Получено наличными</source>
+        <translation>Cash tendered</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="224"/>
+        <source>Сдача</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="227"/>
+        <source>заказ оплачен заранее</source>
+        <translation>order prepaid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="229"/>
+        <source>не требуется</source>
+        <translation>not required</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="231"/>
+        <source>Вернёт интернет-магазин за отказ</source>
+        <translation>Refund by the online shop for the refusal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="233"/>
+        <source>Начислено баллов</source>
+        <translation>Bonus points earned</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="240"/>
+        <source>Акт возврата от {0}</source>
+        <translation>Return report of {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="242"/>
+        <source>Сессия возврата</source>
+        <translation>Return session</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="243"/>
+        <source>Начало</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="244"/>
+        <source>Окончание</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="245"/>
+        <source>Заказов</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="246"/>
+        <source>Коробок</source>
+        <translation>Boxes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="250"/>
+        <source>Возвращаемые заказы</source>
+        <translation>Orders returned</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="255"/>
+        <source>Отправлены не все коробки заказов: {0}</source>
+        <translation>Not every box was sent for orders: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="257"/>
+        <source>Сдал</source>
+        <translation>Handed over by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="257"/>
+        <source>Принял (перевозчик)</source>
+        <translation>Received by (carrier)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="262"/>
+        <source>{0} из {1}</source>
+        <translation>{0} of {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="262"/>
+        <source> — не все!</source>
+        <translation> — not all!</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="274"/>
+        <source>Причина</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="274"/>
+        <source>Клиент</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="275"/>
+        <source>Коробки</source>
+        <translation>Boxes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="275"/>
+        <source>Мест</source>
+        <translation>Pieces</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="281"/>
+        <source>Отчёт за смену: {0}</source>
+        <translation>Shift report: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="283"/>
+        <location filename="../../desktop/documents/builders.py" line="293"/>
+        <source>Сотрудник</source>
+        <translation>Staff member</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="284"/>
+        <source>Смена</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="286"/>
+        <source>Наличные в кассе по смене: {0}</source>
+        <translation>Cash in the till for the shift: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="287"/>
+        <source>Показатель</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="287"/>
+        <source>Значение</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="290"/>
+        <source>Итоги смены</source>
+        <translation>Shift totals</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="293"/>
+        <source>Управляющий</source>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="300"/>
+        <source>Принято коробок</source>
+        <translation>Boxes received</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="301"/>
+        <source>Выдано заказов</source>
+        <translation>Orders handed over</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="302"/>
+        <source>Принято наличными</source>
+        <translation>Taken in cash</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="303"/>
+        <source>Принято картой</source>
+        <translation>Taken by card</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="304"/>
+        <source>Всего денег</source>
+        <translation>Total money</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="305"/>
+        <source>Активировано клубных карт</source>
+        <translation>Club cards activated</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="306"/>
+        <source>Возвращено коробок</source>
+        <translation>Boxes returned</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="316"/>
+        <source>{0} см</source>
+        <translation>{0} cm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="317"/>
+        <source>Если этот текст читается и таблица не обрезана по краям, принтер настроен правильно.</source>
+        <translation>If this text is readable and the table is not cut off at the edges, the printer is set up correctly.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="322"/>
+        <source>Принтер</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="322"/>
+        <source>Время</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/model.py" line="24"/>
+        <source>Акт расхождений</source>
+        <translation>Discrepancy report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/model.py" line="25"/>
+        <source>Квитанция о выдаче</source>
+        <translation>Handover receipt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/model.py" line="26"/>
+        <source>Акт возврата</source>
+        <translation>Return report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/model.py" line="27"/>
+        <source>Отчёт за смену</source>
+        <translation>Shift report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/model.py" line="28"/>
+        <source>Пробная страница</source>
+        <translation>Test page</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/model.py" line="29"/>
+        <source>Этикетки</source>
+        <translation>Labels</translation>
     </message>
 </context>
 <context>
@@ -3283,24 +3881,33 @@ Technical: {1}</translation>
 <context>
     <name>ScanKinds</name>
     <message>
+        <location filename="../../desktop/services/receiving/service.py" line="40"/>
         <location filename="../../ui/scan_dispatch.py" line="100"/>
         <source>номер заказа</source>
         <translation>order number</translation>
     </message>
     <message>
+        <location filename="../../desktop/services/receiving/service.py" line="41"/>
         <location filename="../../ui/scan_dispatch.py" line="101"/>
         <source>коробка</source>
         <translation>box</translation>
     </message>
     <message>
+        <location filename="../../desktop/services/receiving/service.py" line="42"/>
         <location filename="../../ui/scan_dispatch.py" line="102"/>
         <source>ячейка хранения</source>
         <translation>storage cell</translation>
     </message>
     <message>
+        <location filename="../../desktop/services/receiving/service.py" line="43"/>
         <location filename="../../ui/scan_dispatch.py" line="103"/>
         <source>клубная карта</source>
         <translation>club card</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/receiving/service.py" line="44"/>
+        <source>бейдж сотрудника</source>
+        <translation>staff badge</translation>
     </message>
     <message>
         <location filename="../../ui/scan_dispatch.py" line="104"/>
@@ -3308,11 +3915,13 @@ Technical: {1}</translation>
         <translation>staff badge</translation>
     </message>
     <message>
+        <location filename="../../desktop/services/receiving/service.py" line="45"/>
         <location filename="../../ui/scan_dispatch.py" line="105"/>
         <source>QR-код получения</source>
         <translation>pickup QR code</translation>
     </message>
     <message>
+        <location filename="../../desktop/services/receiving/service.py" line="46"/>
         <location filename="../../ui/scan_dispatch.py" line="106"/>
         <source>код получения</source>
         <translation>pickup code</translation>
@@ -3517,6 +4126,14 @@ Technical: {1}</translation>
         <location filename="../../desktop/services/notification.py" line="96"/>
         <source>повторная отправка SMS</source>
         <translation>resending an SMS</translation>
+    </message>
+</context>
+<context>
+    <name>Services</name>
+    <message>
+        <location filename="../../desktop/services/base.py" line="72"/>
+        <source>{0} из {1}</source>
+        <translation>{0} of {1}</translation>
     </message>
 </context>
 <context>

@@ -95,7 +95,7 @@ def test_a_failed_job_is_printed_again_from_the_journal(printing, tmp_path):
     target = tmp_path / "again.pdf"
     record = p.reprint(DocumentKind.SHIFT_REPORT, doc.key, f"pdf:{target}")
     assert record.status == "printed" and target.read_bytes().startswith(b"%PDF")
-    assert p.journal.failed() == [] and p.journal.for_key(doc.key)[0].status == "printed"
+    assert p.journal.failed() == [] and p.journal.last(DocumentKind.SHIFT_REPORT, doc.key).status == "printed"
     with pytest.raises(DomainError) as error:
         p.reprint(DocumentKind.RETURN_ACT, "nothing")
     assert error.value.code == "print.nothing_to_reprint"

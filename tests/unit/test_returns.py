@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from desktop.db.models import Box, Order, OrderLine, OutboxEvent, ReturnSession
+from desktop.db.models import Box, Order, OutboxEvent, ReturnSession
 from desktop.errors import AccessDenied
 from desktop.services.base import Role
 from desktop.services.returns import ReturnsService
@@ -211,18 +211,6 @@ def test_ready_order_without_storage_until_expires_by_the_points_storage_days(db
     assert service.return_list().orders == ()
     clock.advance(seconds=1)
     assert [o.order_number for o in service.return_list().orders] == [order.number]
-
-
-def test_refused_lines_of_partial_handovers_are_listed_as_information(db, returns, world):
-    with db.write() as s:
-        order = make_order(s, world["point"], status="partially_handed_over",
-                           lines=[("Телефон", 1, 2_000_000), ("Чехол", 2, 90_000)])
-        line = s.scalars(select(OrderLine).where(OrderLine.order_id == order.id, OrderLine.name == "Чехол")).one()
-        line.refused_quantity, line.refusal_reason = 1, "не подошёл цвет"
-    result = returns.return_list()
-    assert result.orders == ()
-    assert [(r.order_number, r.name, r.refused_quantity, r.reason) for r in result.refused_lines] == [
-        (order.number, "Чехол", 1, "не подошёл цвет")]
 
 
 # --- return sessions ---------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from desktop import messages
 from desktop.documents.builders import printer_test_page
-from desktop.documents.jobs import PrintJournal, PrintRecord
+from desktop.documents.jobs import PrintJournal, PrintRecord, PrintStatus
 from desktop.documents.model import Document, DocumentKind
 from desktop.labels.templates import LabelTemplate, SheetTemplate
 from protocol.errors import DomainError
@@ -112,9 +112,9 @@ class Printing:
             paint(document, printer)
             _check_done(printer, name, document.title)
         except DomainError as error:
-            self.journal.remember(document, "failed", name, str(error))
+            self.journal.remember(document, PrintStatus.FAILED, name, str(error))
             raise
-        return self.journal.remember(document, "printed", name)
+        return self.journal.remember(document, PrintStatus.PRINTED, name)
 
     def reprint(self, kind: DocumentKind, key: str, printer_name: str | None = None) -> PrintRecord:
         """Print the remembered document of an order / session again (after a failure or on request)."""

@@ -14,8 +14,10 @@ from sqlalchemy import Table, bindparam, func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from desktop import messages
-from desktop.db.models import Box, Order, PickupPoint, ReceivingScan, ReceivingSession
+from desktop.db.models import Box, Order, PickupPoint, ReceivingScan, ReceivingSession, SessionStatus
+from desktop.services.base import of_total
 from protocol.errors import DomainError
+from protocol.states import BoxStatus
 
 MAX_NOTE = 500
 Row = Any  # a Core result row (attribute access by column label)
@@ -82,7 +84,7 @@ class ScanOutcome:
         """The order's progress as the clerk reads it: "2 из 3"."""
         if self.order_boxes_in is None or self.boxes_total is None:
             return None
-        return f"{self.order_boxes_in} из {self.boxes_total}"
+        return of_total(self.order_boxes_in, self.boxes_total)
 
     @property
     def message(self) -> str | None:
@@ -142,7 +144,7 @@ SET_ORDER_ARRIVED = SET_ORDER_STATUS.values(arrived_at=bindparam("p_at"))
 BOXES_IN = (
     select(func.count())
     .select_from(BOXES)
-    .where(BOXES.c.order_id == bindparam("p_id"), BOXES.c.status != "expected")
+    .where(BOXES.c.order_id == bindparam("p_id"), BOXES.c.status != BoxStatus.EXPECTED)
 )
 SEEN_IN_SESSION = select(SCANS.c.id).where(
     SCANS.c.session_id == bindparam("p_session"),
@@ -160,7 +162,7 @@ def session_row(conn: Connection, uid: str) -> Row:
 
 
 def require_open(row: Row) -> None:
-    if row.status != "open":
+    if row.status != SessionStatus.OPEN:
         closed = row.closed_at.strftime("%d.%m.%Y %H:%M UTC") if row.closed_at else "—"
         raise DomainError("receiving.closed", session=row.uid, closed_at=closed)
 

@@ -33,6 +33,7 @@ from desktop.services.receiving.rows import (
 from protocol.errors import DomainError
 from protocol.events import BoxReceived, OrderArrived, ReceivingScanUndone, UnexpectedBoxScanned
 from protocol.order_states import OrderEvent, OrderStatus, next_status
+from protocol.states import BoxStatus
 
 
 def scan(act: Action, session_uid: str, barcode: str) -> ScanOutcome:
@@ -43,7 +44,7 @@ def scan(act: Action, session_uid: str, barcode: str) -> ScanOutcome:
     box = conn.execute(BOX_BY_BARCODE, {"p_barcode": barcode}).first()
     if box is None or point_code_of(barcode) != sess.point_code or box.point_id != sess.point_id:
         return _unexpected(act, conn, sess, barcode, box)
-    if box.box_status != "expected":
+    if box.box_status != BoxStatus.EXPECTED:
         return _repeat(conn, sess, barcode, box)
     cancelled = box.status == OrderStatus.CANCELLED
     kind = Outcome.CANCELLED if cancelled else Outcome.RECEIVED
@@ -51,7 +52,7 @@ def scan(act: Action, session_uid: str, barcode: str) -> ScanOutcome:
     if box.shipment_id is not None and box.shipment_id == sess.shipment_id:
         deltas["n_missing"] = -1
     _record(conn, act, sess.id, barcode, box.id, kind)
-    conn.execute(SET_BOX_STATUS, {"p_id": box.id, "p_status": "received", "p_at": act.now})
+    conn.execute(SET_BOX_STATUS, {"p_id": box.id, "p_status": BoxStatus.RECEIVED.value, "p_at": act.now})
     bump(conn, sess.id, deltas)
     if cancelled:
         act.emit(UnexpectedBoxScanned(session=session_uid, box=barcode, kind=kind.value))
@@ -177,11 +178,11 @@ def _last_scan(conn: Connection, session_id: int) -> Row:
 
 def _unreceive(conn: Connection, sess: Row, last: Row, box: Row, deltas: dict[str, int]) -> int | None:
     """The box is expected again (not once it was placed); a received box takes its order back a step."""
-    if box.box_status != "received":
+    if box.box_status != BoxStatus.RECEIVED:
         raise DomainError("receiving.undo_placed", box=last.barcode)
     if box.shipment_id is not None and box.shipment_id == sess.shipment_id:
         deltas["n_missing"] = 1
-    conn.execute(SET_BOX_STATUS, {"p_id": box.id, "p_status": "expected", "p_at": None})
+    conn.execute(SET_BOX_STATUS, {"p_id": box.id, "p_status": BoxStatus.EXPECTED.value, "p_at": None})
     return _retreat_order(conn, box) if last.outcome == Outcome.RECEIVED else None
 
 

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import func, insert, select, update
 
 from desktop.db.engine import Database
-from desktop.db.models import Box, PickupPoint, ReceivingSession, Shipment
+from desktop.db.models import Box, PickupPoint, ReceivingSession, SessionStatus, Shipment
 from desktop.documents.builders import discrepancy_act
 from desktop.documents.model import Document, PointInfo
 from desktop.scan_routing import Scan, ScanKind, route_scan
@@ -31,18 +31,25 @@ from desktop.services.receiving.rows import (
     session_row,
 )
 from desktop.services.receiving.summary import DiscrepancySummary, build_summary
+from desktop.translatable import QT_TRANSLATE_NOOP, translate
 from protocol.errors import DomainError
 from protocol.events import BoxDamaged, ReceivingClosed, ReceivingOpened
+from protocol.states import BoxStatus, ShipmentStatus
 
 KIND_NAMES = {
-    ScanKind.ORDER_NUMBER: "номер заказа",
-    ScanKind.BOX: "коробка",
-    ScanKind.CELL: "ячейка хранения",
-    ScanKind.CLUB_CARD: "клубная карта",
-    ScanKind.STAFF_BADGE: "бейдж сотрудника",
-    ScanKind.PICKUP_TOKEN: "QR-код получения",
-    ScanKind.PICKUP_CODE: "код получения",
+    ScanKind.ORDER_NUMBER: QT_TRANSLATE_NOOP("ScanKinds", "номер заказа"),
+    ScanKind.BOX: QT_TRANSLATE_NOOP("ScanKinds", "коробка"),
+    ScanKind.CELL: QT_TRANSLATE_NOOP("ScanKinds", "ячейка хранения"),
+    ScanKind.CLUB_CARD: QT_TRANSLATE_NOOP("ScanKinds", "клубная карта"),
+    ScanKind.STAFF_BADGE: QT_TRANSLATE_NOOP("ScanKinds", "бейдж сотрудника"),
+    ScanKind.PICKUP_TOKEN: QT_TRANSLATE_NOOP("ScanKinds", "QR-код получения"),
+    ScanKind.PICKUP_CODE: QT_TRANSLATE_NOOP("ScanKinds", "код получения"),
 }
+# The actions named in an access refusal (require_role translates them).
+RECEIVING = QT_TRANSLATE_NOOP("Actions", "приёмка поставки")
+UNDO_SCAN = QT_TRANSLATE_NOOP("Actions", "отмена сканирования")
+FLAG_DAMAGE = QT_TRANSLATE_NOOP("Actions", "отметка о повреждении")
+CLOSE_RECEIVING = QT_TRANSLATE_NOOP("Actions", "закрытие приёмки")
 
 
 @dataclass(frozen=True)
@@ -62,14 +69,14 @@ class ReceivingService(Service):
 
     def open_session(self, actor: Actor, shipment_number: str | None = None) -> str:
         """Open (or resume the open) receiving session for a shipment, or one without a manifest."""
-        require_role(actor, Role.CLERK, "приёмка поставки")
+        require_role(actor, Role.CLERK, RECEIVING)
         with self.action(actor) as act:
             point = local_point(act.session)
             shipment = _find_shipment(act, point.id, shipment_number) if shipment_number else None
             if shipment is not None:
                 resumed = act.session.scalar(
                     select(ReceivingSession.uid).where(
-                        ReceivingSession.shipment_id == shipment.id, ReceivingSession.status == "open"
+                        ReceivingSession.shipment_id == shipment.id, ReceivingSession.status == SessionStatus.OPEN
                     )
                 )
                 if resumed is not None:
@@ -78,14 +85,15 @@ class ReceivingService(Service):
 
     def scan_box(self, actor: Actor, session_uid: str, scan: Scan | str) -> ScanOutcome:
         """Receive one box: received, repeat, surplus, foreign, cancelled or unknown-format."""
-        require_role(actor, Role.CLERK, "приёмка поставки")
+        require_role(actor, Role.CLERK, RECEIVING)
         if isinstance(scan, str):
             try:
                 scan = route_scan(scan, self.scanner.settings)
             except DomainError as err:
                 return self._unknown(session_uid, err.params.get("sample", ""), err.code, err.params)
         if scan.kind is not ScanKind.BOX:
-            return self._unknown(session_uid, scan.value, "receiving.not_a_box", {"kind": KIND_NAMES[scan.kind]})
+            kind = translate("ScanKinds", KIND_NAMES[scan.kind])
+            return self._unknown(session_uid, scan.value, "receiving.not_a_box", {"kind": kind})
         with self.action(actor) as act:
             return scanning.scan(act, session_uid, scan.value)
 
@@ -103,13 +111,13 @@ class ReceivingService(Service):
 
     def undo_last(self, actor: Actor, session_uid: str) -> ScanOutcome:
         """Cancel the last scan of the session that changed something; the box is expected again."""
-        require_role(actor, Role.CLERK, "отмена сканирования")
+        require_role(actor, Role.CLERK, UNDO_SCAN)
         with self.action(actor) as act:
             return scanning.undo(act, session_uid)
 
     def flag_damaged(self, actor: Actor, box_barcode: str, note: str) -> None:
         """Record that a received box arrived damaged, with the clerk's description."""
-        require_role(actor, Role.CLERK, "отметка о повреждении")
+        require_role(actor, Role.CLERK, FLAG_DAMAGE)
         note = " ".join(note.split())
         if not note:
             raise DomainError("receiving.note_required")
@@ -119,7 +127,7 @@ class ReceivingService(Service):
         with self.action(actor) as act:
             point = local_point(act.session)
             box = local_box(act.session.connection(), barcode, point.id)
-            if box.box_status == "expected":
+            if box.box_status == BoxStatus.EXPECTED:
                 raise DomainError("receiving.box_not_received", box=box_barcode)
             act.session.execute(update(Box).where(Box.id == box.id).values(damaged=True, damage_note=note))
             act.emit(BoxDamaged(box=barcode, order=box.number, note=note))
@@ -127,7 +135,7 @@ class ReceivingService(Service):
 
     def close(self, actor: Actor, session_uid: str) -> DiscrepancySummary:
         """Freeze the session and return its discrepancy summary (also stored on the session)."""
-        require_role(actor, Role.CLERK, "закрытие приёмки")
+        require_role(actor, Role.CLERK, CLOSE_RECEIVING)
         with self.action(actor) as act:
             return _close(act, session_uid)
 
@@ -153,7 +161,7 @@ def _find_shipment(act: Action, point_id: int, number: str) -> Shipment:
     ).first()
     if shipment is None:
         raise DomainError("receiving.shipment_not_found", shipment=number)
-    if shipment.status == "received":
+    if shipment.status == ShipmentStatus.RECEIVED:
         raise DomainError("receiving.shipment_done", shipment=number)
     return shipment
 
@@ -164,8 +172,8 @@ def _open(act: Action, point_id: int, shipment: Shipment | None) -> str:
     if shipment is not None:
         manifest = select(func.count()).select_from(Box).where(Box.shipment_id == shipment.id)
         expected = act.session.scalar(manifest) or 0
-        missing = act.session.scalar(manifest.where(Box.status == "expected")) or 0
-        shipment.status = "receiving"
+        missing = act.session.scalar(manifest.where(Box.status == BoxStatus.EXPECTED)) or 0
+        shipment.status = ShipmentStatus.RECEIVING
     act.session.execute(
         insert(ReceivingSession).values(
             uid=uid,
@@ -173,7 +181,7 @@ def _open(act: Action, point_id: int, shipment: Shipment | None) -> str:
             shipment_id=shipment.id if shipment else None,
             opened_by=act.actor.staff_id if act.actor else None,
             opened_at=act.now,
-            status="open",
+            status=SessionStatus.OPEN,
             n_expected=expected,
             n_missing=missing,
         )
@@ -193,10 +201,16 @@ def _close(act: Action, session_uid: str) -> DiscrepancySummary:
     conn.execute(
         update(SESSIONS)
         .where(SESSIONS.c.id == row.id)
-        .values(status="closed", closed_by=act.actor.staff_id if act.actor else None, closed_at=act.now, summary=stored)
+        .values(
+            status=SessionStatus.CLOSED,
+            closed_by=act.actor.staff_id if act.actor else None,
+            closed_at=act.now,
+            summary=stored,
+        )
     )
     if row.shipment_id is not None:
-        act.session.execute(update(Shipment).where(Shipment.id == row.shipment_id).values(status="received"))
+        received = update(Shipment).where(Shipment.id == row.shipment_id).values(status=ShipmentStatus.RECEIVED)
+        act.session.execute(received)
     act.emit(ReceivingClosed(session=session_uid, summary=stored))
     act.audit("receiving.close", session_uid, counts=summary.counts)
     return summary

@@ -16,8 +16,9 @@ from sqlalchemy import select
 
 from desktop.db.models import Box, Order, ReceivingScan, ReceivingSession, Shipment, Staff
 from desktop.documents.model import PointInfo
-from desktop.services.base import Action
-from desktop.services.receiving.rows import Row, order_of, point_code_of
+from desktop.services.base import Action, of_total
+from desktop.services.receiving.rows import Outcome, Row, order_of, point_code_of
+from protocol.states import BoxStatus
 
 
 @dataclass(frozen=True)
@@ -149,11 +150,11 @@ def build_summary(act: Action, sess: Row, point: PointInfo) -> DiscrepancySummar
         closed_by=closer,
         staff=tuple(sorted({r.full_name for r in scans} | {head.full_name, closer} - {""})),
         expected=sess.n_expected,
-        received=len(by_outcome.get("received", [])),
+        received=len(by_outcome.get(Outcome.RECEIVED, [])),
         missing=_missing(act, sess.shipment_id),
         surplus=tuple(r.barcode for r in by_outcome.get("surplus", [])),
         foreign=tuple(ForeignBox(r.barcode, point_code_of(r.barcode)) for r in by_outcome.get("foreign", [])),
-        cancelled=tuple(CancelledBox(r.barcode, order_of(r.barcode)) for r in by_outcome.get("cancelled", [])),
+        cancelled=tuple(CancelledBox(r.barcode, order_of(r.barcode)) for r in by_outcome.get(Outcome.CANCELLED, [])),
         damaged=_damaged(act, [r.box_id for r in scans if r.box_id is not None]),
     )
 
@@ -186,10 +187,10 @@ def _missing(act: Action, shipment_id: int | None) -> tuple[MissingBox, ...]:
     rows = act.session.execute(
         select(Box.barcode, Box.seq_no, Order.number, Order.boxes_total)
         .join(Order, Order.id == Box.order_id)
-        .where(Box.shipment_id == shipment_id, Box.status == "expected")
+        .where(Box.shipment_id == shipment_id, Box.status == BoxStatus.EXPECTED)
         .order_by(Order.number, Box.seq_no)
     )
-    return tuple(MissingBox(r.barcode, r.number, f"{r.seq_no} из {r.boxes_total}") for r in rows)
+    return tuple(MissingBox(r.barcode, r.number, of_total(r.seq_no, r.boxes_total)) for r in rows)
 
 
 def _damaged(act: Action, box_ids: list[int]) -> tuple[DamagedBox, ...]:

@@ -1,4 +1,4 @@
-"""Return list step: the orders that must go back now with their boxes, plus refused lines as information."""
+"""Return list step: the orders that must go back now with the boxes still at the point."""
 
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ from datetime import datetime
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from desktop.db.models import Box, Order, OrderLine, PickupPoint
+from desktop.db.models import Box, Order, PickupPoint
 from desktop.services.returns.rules import NOT_AT_POINT, ReturnReason, return_reason
 from protocol.order_states import OrderStatus
+from protocol.states import BoxStatus
 
 
 @dataclass(frozen=True)
@@ -35,30 +36,18 @@ class ReturnCandidate:
 
 
 @dataclass(frozen=True)
-class RefusedLine:
-    """A refused line of a partially handed over order (information for the return paperwork)."""
-
-    order_number: str
-    sku: str
-    name: str
-    refused_quantity: int
-    reason: str | None
-
-
-@dataclass(frozen=True)
 class ReturnList:
     orders: tuple[ReturnCandidate, ...]
-    refused_lines: tuple[RefusedLine, ...]
 
 
 def build_return_list(session: Session, point: PickupPoint, now: datetime) -> ReturnList:
-    """Expired ready orders, refused and cancelled orders still here, and the refused lines."""
+    """Expired ready orders, refused and cancelled orders still here, with their boxes."""
     candidates = [
         _candidate(order, reason)
         for order in _possible_returns(session, point, now)
         if (reason := return_reason(order, point, now)) is not None and pending_boxes(order)
     ]
-    return ReturnList(tuple(candidates), tuple(_refused_lines(session, point)))
+    return ReturnList(tuple(candidates))
 
 
 def pending_boxes(order: Order) -> list[Box]:
@@ -83,22 +72,10 @@ def _possible_returns(session: Session, point: PickupPoint, now: datetime) -> li
 
 def _candidate(order: Order, reason: ReturnReason) -> ReturnCandidate:
     boxes = tuple(
-        ReturnBoxView(b.barcode, b.seq_no, order.boxes_total, b.cell.label if b.cell else None, b.status == "returned")
+        ReturnBoxView(
+            b.barcode, b.seq_no, order.boxes_total, b.cell.label if b.cell else None, b.status == BoxStatus.RETURNED
+        )
         for b in order.boxes
-        if b.status != "expected"
+        if b.status != BoxStatus.EXPECTED
     )
     return ReturnCandidate(order.number, reason, order.status, order.customer.full_name, order.storage_until, boxes)
-
-
-def _refused_lines(session: Session, point: PickupPoint) -> list[RefusedLine]:
-    rows = session.execute(
-        select(Order.number, OrderLine.sku, OrderLine.name, OrderLine.refused_quantity, OrderLine.refusal_reason)
-        .join(OrderLine, OrderLine.order_id == Order.id)
-        .where(
-            Order.point_id == point.id,
-            Order.status == OrderStatus.PARTIALLY_HANDED_OVER,
-            OrderLine.refused_quantity > 0,
-        )
-        .order_by(Order.number, OrderLine.id)
-    ).all()
-    return [RefusedLine(*row) for row in rows]

@@ -9,10 +9,11 @@ from zoneinfo import ZoneInfo
 from desktop import messages
 from desktop.db.models import Order, PickupPoint
 from protocol.order_states import OrderStatus
+from protocol.states import BoxStatus
 
 DEFAULT_STORAGE_DAYS = 7
 MAX_EXTENSION_DAYS = 7
-NOT_AT_POINT = ("expected", "returned")  # box statuses of boxes that cannot be scanned out
+NOT_AT_POINT = (BoxStatus.EXPECTED, BoxStatus.RETURNED)  # box statuses of boxes that cannot be scanned out
 
 ReturnReason = Literal["expired", "refused", "cancelled"]
 

@@ -24,8 +24,11 @@ from desktop.services.returns.storage import (
     expiring_orders,
     extend_storage,
 )
+from desktop.translatable import QT_TRANSLATE_NOOP
 
-RETURN_WORK = "возврат заказов"  # the action named in an access refusal
+# The actions named in an access refusal (require_role translates them).
+RETURN_WORK = QT_TRANSLATE_NOOP("Actions", "возврат заказов")
+EXTEND_STORAGE = QT_TRANSLATE_NOOP("Actions", "продление срока хранения")
 
 
 class ReturnsService(Service):
@@ -33,7 +36,7 @@ class ReturnsService(Service):
 
     def extend(self, manager: Actor, order_number: str, days: int) -> ExtensionResult:
         """Extend a ready order's storage once by 1–7 days (manager only)."""
-        require_role(manager, Role.MANAGER, "продление срока хранения")
+        require_role(manager, Role.MANAGER, EXTEND_STORAGE)
         check_extension_days(days)
         with self.action(manager) as act:
             return extend_storage(act, local_point(act.session), order_number, days)

@@ -9,7 +9,7 @@ from typing import Literal
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from desktop.db.models import Box, Order, PickupPoint, ReturnItem, ReturnSession, Staff
+from desktop.db.models import Box, Order, PickupPoint, ReturnItem, ReturnSession, SessionStatus, Staff
 from desktop.documents.model import PointInfo, ReturnAct, ReturnActLine, SessionHeader
 from desktop.services.base import Action, Actor, new_uid
 from desktop.services.returns.return_list import pending_boxes
@@ -24,6 +24,7 @@ from desktop.services.returns.rules import (
 from protocol.errors import DomainError
 from protocol.events import BoxReturned, OrderReturned, ReturnClosed, ReturnOpened
 from protocol.order_states import OrderEvent, OrderStatus, next_status
+from protocol.states import BoxStatus
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ def close_return_session(act: Action, point: PickupPoint, session_uid: str, clos
     """Freeze the session and produce its return act."""
     session = open_session_by_uid(act.session, session_uid)
     returned_act = _build_act(act, point, session, closer)
-    session.status, session.closed_at, session.act = "closed", act.now, returned_act.as_dict()
+    session.status, session.closed_at, session.act = SessionStatus.CLOSED, act.now, returned_act.as_dict()
     act.emit(ReturnClosed(session=session.uid, act=returned_act.as_dict()))
     act.audit("return.closed", session.uid, orders=len(returned_act.orders), boxes=returned_act.boxes_count)
     return returned_act
@@ -72,7 +73,7 @@ def open_session_by_uid(session: Session, uid: str) -> ReturnSession:
     found = session.scalars(select(ReturnSession).where(ReturnSession.uid == uid)).first()
     if found is None:
         raise DomainError("return.session_not_found", session=uid)
-    if found.status != "open":
+    if found.status != SessionStatus.OPEN:
         raise DomainError("return.session_closed", session=uid)
     return found
 
@@ -116,7 +117,7 @@ def _box_reason(box: Box, point: PickupPoint, now: datetime) -> ReturnReason:
 def _return_box(act: Action, return_session: ReturnSession, box: Box, reason: ReturnReason) -> ReturnScanResult:
     order = box.order
     cell = box.cell.label if box.cell is not None else None
-    box.status, box.cell_id = "returned", None
+    box.status, box.cell_id = BoxStatus.RETURNED, None
     act.session.add(
         ReturnItem(session_id=return_session.id, order_id=order.id, box_id=box.id, reason=reason, scanned_at=act.now)
     )

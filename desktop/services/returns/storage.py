@@ -22,6 +22,7 @@ from desktop.services.returns.rules import (
 from protocol.errors import DomainError
 from protocol.events import StorageExtended
 from protocol.order_states import OrderStatus
+from protocol.states import BoxStatus
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ def _extended_until(order: Order, point: PickupPoint, days: int, now: datetime) 
         raise DomainError("storage.not_ready", order=order.number, status=order.status)
     if order.extended_days:
         raise DomainError("storage.already_extended", order=order.number, days=order.extended_days)
-    if any(box.status == "returned" for box in order.boxes):
+    if any(box.status == BoxStatus.RETURNED for box in order.boxes):
         raise DomainError("storage.return_in_progress", order=order.number)
     deadline = storage_deadline(order, point) or now + timedelta(days=point.storage_days or DEFAULT_STORAGE_DAYS)
     return deadline + timedelta(days=days)
