@@ -32,6 +32,14 @@ class SessionStatus(StrEnum):
     CLOSED = "closed"
 
 
+class HandoverStatus(StrEnum):
+    """A handover row (counter only): in progress until completed or aborted."""
+
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+    ABORTED = "aborted"
+
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",

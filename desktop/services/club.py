@@ -128,7 +128,7 @@ class ClubService(Service):
         extra_code: str | None = None,
     ) -> ActivationResult:
         """Activate a card from this point's stock for the customer; +190 points pending confirmation."""
-        require_role(actor, Role.CLERK, translate("ServiceActions", "активация клубной карты"))
+        require_role(actor, Role.CLERK, QT_TRANSLATE_NOOP("Actions", "активация клубной карты"))
         number, city, normalised = _validated_input(card_number, city, phone)
         with self.action(actor) as act:
             outcome = self._activate(act, number, activation_code, extra_code, city, normalised)

@@ -13,7 +13,7 @@ from desktop import journal, messages
 from desktop.db.models import AuditEntry, Staff
 from desktop.journal import ChainReport
 from desktop.services.base import Actor, Role, Service, require_role
-from desktop.translatable import translate
+from desktop.translatable import QT_TRANSLATE_NOOP
 from protocol.errors import DomainError
 
 MAX_LIMIT = 5000
@@ -44,7 +44,7 @@ class JournalService(Service):
 
     def verify(self, manager: Actor) -> ChainReport:
         """Walk the chain; the report names the first entry whose link or content does not hold."""
-        require_role(manager, Role.MANAGER, translate("ServiceActions", "проверка журнала"))
+        require_role(manager, Role.MANAGER, QT_TRANSLATE_NOOP("Actions", "проверка журнала"))
         with self.reading() as session:
             report = journal.verify(session)
         with self.action(manager) as act:
@@ -60,7 +60,7 @@ class JournalService(Service):
         limit: int = 500,
     ) -> list[JournalEntryView]:
         """Entries newest first, optionally of one staff member and within [since, until)."""
-        require_role(manager, Role.MANAGER, translate("ServiceActions", "просмотр журнала"))
+        require_role(manager, Role.MANAGER, QT_TRANSLATE_NOOP("Actions", "просмотр журнала"))
         if not 1 <= limit <= MAX_LIMIT:
             raise DomainError("journal.bad_limit", max=MAX_LIMIT)
         if since is not None and until is not None and since > until:

@@ -21,7 +21,7 @@ from desktop.db.models import Order, PickupPoint, SmsMessage
 from desktop.services.base import Action, Actor, Role, Service, local_point, require_role
 from desktop.services.orders import local_order
 from desktop.services.sms_request import SmsView, request_sms, sms_view
-from desktop.translatable import translate
+from desktop.translatable import QT_TRANSLATE_NOOP
 from protocol.errors import DomainError
 from protocol.order_states import OrderEvent, OrderStatus, next_status
 
@@ -93,7 +93,7 @@ class NotificationService(Service):
 
     def resend(self, actor: Actor, order_number: str) -> SmsView:
         """A new attempt of the "ready" SMS, at most one per 10 minutes and 3 per order per local day."""
-        require_role(actor, Role.CLERK, translate("ServiceActions", "повторная отправка SMS"))
+        require_role(actor, Role.CLERK, QT_TRANSLATE_NOOP("Actions", "повторная отправка SMS"))
         with self.action(actor) as act:
             point = local_point(act.session)
             order = local_order(act.session, order_number)

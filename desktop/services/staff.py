@@ -12,7 +12,17 @@ from sqlalchemy.orm import Session
 
 from desktop import journal, messages
 from desktop.db.engine import Database
-from desktop.db.models import ClubCard, Handover, Payment, ReceivingScan, ReturnItem, ReturnSession, Shift, Staff
+from desktop.db.models import (
+    ClubCard,
+    Handover,
+    HandoverStatus,
+    Payment,
+    ReceivingScan,
+    ReturnItem,
+    ReturnSession,
+    Shift,
+    Staff,
+)
 from desktop.documents.model import SessionHeader, ShiftReport
 from desktop.services.base import Action, Actor, Clock, Role, Service, local_point, require_role, utc_now
 from desktop.services.point_info import point_info
@@ -211,7 +221,8 @@ def _orders_handed_over(session: Session, staff_id: int, since: datetime) -> int
     return (
         session.scalar(
             select(func.count()).where(
-                Handover.staff_id == staff_id, Handover.status == "completed", Handover.completed_at >= since
+                Handover.staff_id == staff_id, Handover.status == HandoverStatus.COMPLETED,
+                Handover.completed_at >= since,
             )
         )
         or 0

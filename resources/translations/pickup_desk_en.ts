@@ -52,12 +52,12 @@
         <translation>extending the storage period</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/staff.py" line="27"/>
+        <location filename="../../desktop/services/staff.py" line="37"/>
         <source>открытие смены</source>
         <translation>opening a shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/staff.py" line="28"/>
+        <location filename="../../desktop/services/staff.py" line="38"/>
         <source>закрытие смены</source>
         <translation>closing a shift</translation>
     </message>
@@ -65,6 +65,41 @@
         <location filename="../../desktop/services/storage_cells.py" line="26"/>
         <source>размещение коробки</source>
         <translation>placing a box</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/club.py" line="131"/>
+        <source>активация клубной карты</source>
+        <translation>club card activation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/handover/checks.py" line="100"/>
+        <source>приём оплаты</source>
+        <translation>taking payment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/handover/model.py" line="47"/>
+        <source>выдача заказа</source>
+        <translation>order handover</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/handover/verification.py" line="120"/>
+        <source>разблокировка заказа</source>
+        <translation>unlocking an order</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/journal_service.py" line="47"/>
+        <source>проверка журнала</source>
+        <translation>journal verification</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/journal_service.py" line="63"/>
+        <source>просмотр журнала</source>
+        <translation>viewing the journal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/notification.py" line="96"/>
+        <source>повторная отправка SMS</source>
+        <translation>resending an SMS</translation>
     </message>
 </context>
 <context>
@@ -2010,67 +2045,67 @@ Technical: {1}</translation>
 <context>
     <name>HandoverChoices</name>
     <message>
-        <location filename="../../desktop/services/handover/model.py" line="30"/>
+        <location filename="../../desktop/services/handover/model.py" line="21"/>
         <source>Паспорт гражданина РФ</source>
         <translation>Russian passport</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/handover/model.py" line="31"/>
+        <location filename="../../desktop/services/handover/model.py" line="22"/>
         <source>Заграничный паспорт</source>
         <translation>International passport</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/handover/model.py" line="32"/>
+        <location filename="../../desktop/services/handover/model.py" line="23"/>
         <source>Водительское удостоверение</source>
         <translation>Driving licence</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/handover/model.py" line="33"/>
+        <location filename="../../desktop/services/handover/model.py" line="24"/>
         <source>Военный билет</source>
         <translation>Military ID</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/handover/model.py" line="34"/>
+        <location filename="../../desktop/services/handover/model.py" line="25"/>
         <source>Вид на жительство</source>
         <translation>Residence permit</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/handover/model.py" line="35"/>
+        <location filename="../../desktop/services/handover/model.py" line="26"/>
         <source>Временное удостоверение личности</source>
         <translation>Temporary identity card</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/handover/model.py" line="39"/>
+        <location filename="../../desktop/services/handover/model.py" line="30"/>
         <source>Передумал(а)</source>
         <translation>Changed their mind</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/handover/model.py" line="40"/>
+        <location filename="../../desktop/services/handover/model.py" line="31"/>
         <source>Брак или неисправность</source>
         <translation>Defect or malfunction</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/handover/model.py" line="41"/>
+        <location filename="../../desktop/services/handover/model.py" line="32"/>
         <source>Повреждение при доставке</source>
         <translation>Damaged in delivery</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/handover/model.py" line="42"/>
+        <location filename="../../desktop/services/handover/model.py" line="33"/>
         <source>Не соответствует описанию</source>
         <translation>Not as described</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/handover/model.py" line="43"/>
+        <location filename="../../desktop/services/handover/model.py" line="34"/>
         <source>Некомплект</source>
         <translation>Incomplete</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/handover/model.py" line="44"/>
+        <location filename="../../desktop/services/handover/model.py" line="35"/>
         <source>Привезли не тот товар</source>
         <translation>Wrong item delivered</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/handover/model.py" line="45"/>
+        <location filename="../../desktop/services/handover/model.py" line="36"/>
         <source>Другое</source>
         <translation>Other</translation>
     </message>
@@ -2078,12 +2113,12 @@ Technical: {1}</translation>
 <context>
     <name>HandoverNotes</name>
     <message>
-        <location filename="../../desktop/services/handover/completion.py" line="223"/>
+        <location filename="../../desktop/services/handover/completion.py" line="222"/>
         <source>Клиент отказался от всего заказа: коробки остаются на хранении до возврата.</source>
         <translation>The customer refused the whole order: the boxes stay in storage until the return.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/handover/completion.py" line="227"/>
+        <location filename="../../desktop/services/handover/completion.py" line="226"/>
         <source>Заказ оплачен заранее: деньги за отказанные товары ({0}) вернёт центр.</source>
         <translation>The order was prepaid: the centre will refund the refused items ({0}).</translation>
     </message>
@@ -4088,44 +4123,6 @@ Technical: {1}</translation>
         <location filename="../../ui/hardware/scanner_wizard.py" line="357"/>
         <source>Тестовый код сканера: {0}</source>
         <translation>Scanner test code: {0}</translation>
-    </message>
-</context>
-<context>
-    <name>ServiceActions</name>
-    <message>
-        <location filename="../../desktop/services/club.py" line="131"/>
-        <source>активация клубной карты</source>
-        <translation>club card activation</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/services/handover/checks.py" line="100"/>
-        <source>приём оплаты</source>
-        <translation>taking payment</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/services/handover/model.py" line="56"/>
-        <source>выдача заказа</source>
-        <translation>order handover</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/services/handover/verification.py" line="120"/>
-        <source>разблокировка заказа</source>
-        <translation>unlocking an order</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/services/journal_service.py" line="47"/>
-        <source>проверка журнала</source>
-        <translation>journal verification</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/services/journal_service.py" line="63"/>
-        <source>просмотр журнала</source>
-        <translation>viewing the journal</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/services/notification.py" line="96"/>
-        <source>повторная отправка SMS</source>
-        <translation>resending an SMS</translation>
     </message>
 </context>
 <context>

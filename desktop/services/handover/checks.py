@@ -18,7 +18,7 @@ from desktop.services.handover.model import (
     clerk_action,
     labels,
 )
-from desktop.translatable import translate
+from desktop.translatable import QT_TRANSLATE_NOOP
 from protocol.errors import DomainError
 from protocol.limits import REFUSAL_REASON_MAX
 from protocol.money import rub
@@ -97,7 +97,7 @@ class CheckSteps(Service):
 
     def pay(self, actor: Actor | None, uid: str, method: str, tendered_kopecks: int) -> HandoverState:
         """Accept payment of what is due: card must be exact, cash at least the due amount (change given)."""
-        actor = require_role(actor, Role.CLERK, translate("ServiceActions", "приём оплаты"))
+        actor = require_role(actor, Role.CLERK, QT_TRANSLATE_NOOP("Actions", "приём оплаты"))
         if method not in PAYMENT_METHODS:
             raise DomainError("handover.bad_payment_method")
         if not isinstance(tendered_kopecks, int) or tendered_kopecks <= 0:

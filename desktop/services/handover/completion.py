@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from desktop.db.models import BonusLedgerEntry, Box, ClubCard, Handover, Order, Payment
+from desktop.db.models import BonusLedgerEntry, Box, ClubCard, Handover, HandoverStatus, Order, Payment
 from desktop.documents.model import PointInfo
 from desktop.services.base import Action, Actor, Role, Service, local_point, require_role
 from desktop.services.handover.lookup import (
@@ -20,7 +20,6 @@ from desktop.services.handover.lookup import (
 from desktop.services.handover.model import (
     HandoverResult,
     HandoverState,
-    HandoverStatus,
     PaymentIntent,
     clerk_action,
 )

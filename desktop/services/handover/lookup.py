@@ -6,13 +6,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop import messages
-from desktop.db.models import Handover, ManagerAlert, Order, PickupPoint
+from desktop.db.models import Handover, HandoverStatus, ManagerAlert, Order, PickupPoint
 from desktop.services.base import Action, Actor, new_uid
 from desktop.services.handover.model import (
     MAX_CODE_ATTEMPTS,
     BoxCheck,
     HandoverState,
-    HandoverStatus,
     PaymentIntent,
 )
 from desktop.services.order_card import LineInfo

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
 
 from desktop import messages
 from desktop.documents.model import PointInfo
@@ -13,14 +12,6 @@ from desktop.services.order_summary import OrderSummary
 from desktop.translatable import QT_TRANSLATE_NOOP, translate
 
 MAX_CODE_ATTEMPTS = 5
-
-
-class HandoverStatus(StrEnum):
-    """A handover row (counter only): in progress until completed or aborted."""
-
-    IN_PROGRESS = "in_progress"
-    COMPLETED = "completed"
-    ABORTED = "aborted"
 
 
 PAYMENT_METHODS = ("cash", "card")
@@ -53,7 +44,7 @@ def labels(choices: dict[str, str]) -> dict[str, str]:
 
 def clerk_action() -> str:
     """The handover's name in auth.forbidden, in the clerk's language."""
-    return translate("ServiceActions", "выдача заказа")
+    return QT_TRANSLATE_NOOP("Actions", "выдача заказа")
 
 
 def refusal_text(stored: str) -> str:

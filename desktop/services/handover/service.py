@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from desktop.db.models import Handover
+from desktop.db.models import Handover, HandoverStatus
 from desktop.services.handover.checks import CheckSteps
 from desktop.services.handover.completion import CompletionSteps
 from desktop.services.handover.lookup import get_handover, handover_order, handover_state
-from desktop.services.handover.model import HandoverState, HandoverStatus
+from desktop.services.handover.model import HandoverState
 from desktop.services.handover.verification import VerificationSteps
 
 

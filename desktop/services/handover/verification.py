@@ -18,7 +18,7 @@ from desktop.services.handover.model import HandoverLookup, HandoverState, clerk
 from desktop.services.order_summary import OrderSummary
 from desktop.services.orders import local_order, orders_by_code_hash, orders_by_phone_and_name
 from desktop.services.pickup_checks import point_code_params, verify_pickup_token
-from desktop.translatable import translate
+from desktop.translatable import QT_TRANSLATE_NOOP
 from protocol.errors import DomainError
 from protocol.events import OrderUnlocked
 from protocol.order_states import OrderStatus
@@ -117,7 +117,7 @@ class VerificationSteps(Service):
 
     def unlock(self, actor: Actor | None, order_number: str) -> None:
         """Manager lifts the lock put on an order by five wrong codes."""
-        actor = require_role(actor, Role.MANAGER, translate("ServiceActions", "разблокировка заказа"))
+        actor = require_role(actor, Role.MANAGER, QT_TRANSLATE_NOOP("Actions", "разблокировка заказа"))
         with self.action(actor) as act:
             order = local_order(act.session, order_number.strip())
             if order.locked_at is None:
