@@ -121,10 +121,8 @@ class ReturnsPage(Page):
                 self.tr("Повтор: {0}").format(result.box), self.tr("Эта коробка уже в возврате.")
             )
             return
-        self.scanned.prepend(
-            (result.box, result.order_number, f"{result.seq_no} из {result.boxes_total}", return_reason(result.reason)),
-            "ok",
-        )
+        position = self.tr("{0} из {1}").format(result.seq_no, result.boxes_total)
+        self.scanned.prepend((result.box, result.order_number, position, return_reason(result.reason)), "ok")
         done = self.tr(" Заказ возвращён полностью.") if result.order_returned else ""
         self.feedback.show_ok(
             self.tr("В возврат: {0}").format(result.box),
