@@ -20,7 +20,6 @@ class ClubPage(Page):
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
-        self.eligibility: Eligibility | None = None
         headline = QLabel(self.tr("Отсканируйте клубную карту, затем введите код активации, город и телефон."))
         headline.setObjectName("pageHeadline")
         headline.setWordWrap(True)
@@ -65,7 +64,6 @@ class ClubPage(Page):
     def clear(self) -> None:
         for field in (self.card, self.code, self.extra, self.phone):
             field.clear()
-        self.eligibility = None
         self.verdict.setText("")
         self.points.setText("")
 
@@ -78,7 +76,6 @@ class ClubPage(Page):
         self.run(lambda: service.check_eligibility(phone), self._on_checked)
 
     def _on_checked(self, verdict: Eligibility) -> None:
-        self.eligibility = verdict
         if verdict.eligible:
             self.verdict.setStyleSheet("color: #0b6b2b;")
             self.verdict.setText(self.tr("✔ Можно выдать карту: {0}, заказ {1}").format(

@@ -56,7 +56,6 @@ class HandoverView:
     box_styles: tuple[str, ...] = ()
     lines: tuple[tuple[str, int, str, str], ...] = ()
     line_styles: tuple[str, ...] = ()
-    next_step: str = ""
 
 
 def handover_view(state: HandoverState | None) -> HandoverView:
@@ -87,7 +86,6 @@ def handover_view(state: HandoverState | None) -> HandoverView:
             for x in state.lines
         ),
         line_styles=tuple("warning" if x.refused_quantity else "" for x in state.lines),
-        next_step=next_step_text(state),
     )
 
 
