@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit
+from PySide6.QtWidgets import QFormLayout, QLineEdit
 
 from desktop.scan_routing import Scan, ScanKind
 from desktop.services.club import ActivationResult, Eligibility
@@ -20,10 +20,9 @@ class ClubPage(Page):
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
-        headline = QLabel(self.tr("Отсканируйте клубную карту, затем введите код активации, город и телефон."))
-        headline.setObjectName("pageHeadline")
-        headline.setWordWrap(True)
-        self._layout.addWidget(headline)
+        self._layout.addWidget(
+            self.headline(self.tr("Отсканируйте клубную карту, затем введите код активации, город и телефон."))
+        )
         self.card = QLineEdit()
         self.card.setPlaceholderText(self.tr("13 цифр, начинается с 2"))
         self.code = QLineEdit()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QTabWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QSplitter, QTabWidget
 
 from desktop.scan_routing import Scan, ScanKind
 from desktop.services.base import Role
@@ -48,9 +48,7 @@ class OrdersPage(Page):
         self.results_view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.results_view.activated.connect(lambda index: self._open(self.results.payload(index.row())))
         self.results_view.clicked.connect(lambda index: self._open(self.results.payload(index.row())))
-        self.header = QLabel(self.tr("Найдите заказ: отсканируйте коробку или введите номер и нажмите Enter."))
-        self.header.setObjectName("pageHeadline")
-        self.header.setWordWrap(True)
+        self.header = self.headline(self.tr("Найдите заказ: отсканируйте коробку или введите номер и нажмите Enter."))
         self.unlock_button = QPushButton(self.tr("Разблокировать заказ"), self)
         self.unlock_button.setVisible(False)  # a manager's button, shown on the card of a locked order
         self.unlock_button.clicked.connect(self._on_unlock)
