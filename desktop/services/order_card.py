@@ -57,10 +57,6 @@ class BoxInfo:
     cell_label: str | None
     damaged: bool
 
-    @property
-    def n_of_m(self) -> str:
-        return f"{self.seq_no} из {self.boxes_total}"
-
 
 @dataclass(frozen=True)
 class PaymentInfo:

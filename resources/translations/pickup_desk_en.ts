@@ -1590,12 +1590,12 @@ Technical: {1}</translation>
         <translation>Proxy</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="234"/>
+        <location filename="../../ui/pages/handover_view.py" line="233"/>
         <source>Ещё незавершённых выдач: {0}.</source>
         <translation>More unfinished handovers: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="236"/>
+        <location filename="../../ui/pages/handover_view.py" line="235"/>
         <source>Продолжение выдачи заказа {0}</source>
         <translation>Resuming the handover of order {0}</translation>
     </message>
@@ -1610,63 +1610,63 @@ Technical: {1}</translation>
         <translation>Scan the QR code or order number, or enter the SMS code, or the phone&apos;s last 4 digits and the surname.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="197"/>
+        <location filename="../../ui/pages/handover_view.py" line="196"/>
         <source>Заказ не найден</source>
         <translation>Order not found</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="198"/>
+        <location filename="../../ui/pages/handover_view.py" line="197"/>
         <source>Проверьте данные. Можно отсканировать QR-код из приложения или номер заказа.</source>
         <translation>Check the details. You can scan the app&apos;s QR code or the order number.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="205"/>
+        <location filename="../../ui/pages/handover_view.py" line="204"/>
         <source>Найдено несколько заказов</source>
         <translation>Several orders found</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="206"/>
+        <location filename="../../ui/pages/handover_view.py" line="205"/>
         <source>Отсканируйте или введите номер нужного: {0}</source>
         <translation>Scan or type the number of the right one: {0}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/handover_view.py" line="70"/>
-        <location filename="../../ui/pages/handover_view.py" line="174"/>
+        <location filename="../../ui/pages/handover_view.py" line="173"/>
         <source>Заказ {0}</source>
         <translation>Order {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="175"/>
+        <location filename="../../ui/pages/handover_view.py" line="174"/>
         <source>Попросите код из SMS (введите и нажмите Enter) или отсканируйте QR-код из приложения.</source>
         <translation>Ask for the SMS code (type it and press Enter) or scan the QR code in the app.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="183"/>
+        <location filename="../../ui/pages/handover_view.py" line="182"/>
         <source>по QR-коду</source>
         <translation>by QR code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="185"/>
+        <location filename="../../ui/pages/handover_view.py" line="184"/>
         <source>по коду из SMS</source>
         <translation>by SMS code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="188"/>
+        <location filename="../../ui/pages/handover_view.py" line="187"/>
         <source>Код верный</source>
         <translation>Code correct</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="186"/>
+        <location filename="../../ui/pages/handover_view.py" line="185"/>
         <source>Клиент подтверждён {0}. {1}</source>
         <translation>Customer verified {0}. {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="153"/>
+        <location filename="../../ui/pages/handover_view.py" line="152"/>
         <source>ЗАКАЗ ЗАБЛОКИРОВАН</source>
         <translation>ORDER LOCKED</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="155"/>
+        <location filename="../../ui/pages/handover_view.py" line="154"/>
         <source>Неверный код</source>
         <translation>Wrong code</translation>
     </message>
@@ -1676,52 +1676,47 @@ Technical: {1}</translation>
         <translation>Power of attorney number:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="213"/>
+        <location filename="../../ui/pages/handover_view.py" line="212"/>
         <source>Повтор</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="212"/>
+        <location filename="../../ui/pages/handover_view.py" line="211"/>
         <source>Коробка {0} уже отсканирована.</source>
         <translation>Box {0} is already scanned.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="137"/>
-        <source>{0} из {1}</source>
-        <translation>{0} of {1}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/handover_view.py" line="214"/>
+        <location filename="../../ui/pages/handover_view.py" line="213"/>
         <source>Коробка есть</source>
         <translation>Box checked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="220"/>
+        <location filename="../../ui/pages/handover_view.py" line="219"/>
         <source>СДАЧА {0}</source>
         <translation>CHANGE {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="222"/>
+        <location filename="../../ui/pages/handover_view.py" line="221"/>
         <source>Оплата принята</source>
         <translation>Payment accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="227"/>
+        <location filename="../../ui/pages/handover_view.py" line="226"/>
         <source>Записано</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="250"/>
+        <location filename="../../ui/pages/handover_view.py" line="249"/>
         <source>Выдано на {0}.</source>
         <translation>Handed over: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="252"/>
+        <location filename="../../ui/pages/handover_view.py" line="251"/>
         <source>Отказ на {0}.</source>
         <translation>Refused: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="254"/>
+        <location filename="../../ui/pages/handover_view.py" line="253"/>
         <source>Начислено баллов: {0}.</source>
         <translation>Points credited: {0}.</translation>
     </message>
@@ -1751,12 +1746,12 @@ Technical: {1}</translation>
         <translation>Receipt printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="243"/>
+        <location filename="../../ui/pages/handover_view.py" line="242"/>
         <source>Выдача прервана</source>
         <translation>Handover aborted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="244"/>
+        <location filename="../../ui/pages/handover_view.py" line="243"/>
         <source>Заказ {0} остаётся в ячейке.</source>
         <translation>Order {0} stays in its cell.</translation>
     </message>
@@ -1771,7 +1766,7 @@ Technical: {1}</translation>
         <translation>Find the order first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="171"/>
+        <location filename="../../ui/pages/handover_view.py" line="170"/>
         <source>Следующий шаг</source>
         <translation>Next step</translation>
     </message>
@@ -2493,7 +2488,7 @@ Technical: {1}</translation>
         <translation>Placement</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="33"/>
+        <location filename="../../ui/pages/receiving_page.py" line="34"/>
         <source>Приёмка</source>
         <translation>Receiving</translation>
     </message>
@@ -2714,130 +2709,130 @@ Technical: {1}</translation>
 <context>
     <name>ReceivingPage</name>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="51"/>
+        <location filename="../../ui/pages/receiving_page.py" line="52"/>
         <source>Время</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="51"/>
+        <location filename="../../ui/pages/receiving_page.py" line="52"/>
         <source>Коробка</source>
         <translation>Box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="51"/>
+        <location filename="../../ui/pages/receiving_page.py" line="52"/>
         <source>Заказ</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="51"/>
+        <location filename="../../ui/pages/receiving_page.py" line="52"/>
         <source>Место</source>
         <translation>Box no.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="52"/>
+        <location filename="../../ui/pages/receiving_page.py" line="53"/>
         <source>Результат</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="54"/>
+        <location filename="../../ui/pages/receiving_page.py" line="55"/>
         <source>Последние сканирования:</source>
         <translation>Last scans:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="56"/>
+        <location filename="../../ui/pages/receiving_page.py" line="57"/>
         <source>Поставка</source>
         <translation>Shipment</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="57"/>
+        <location filename="../../ui/pages/receiving_page.py" line="58"/>
         <source>Без накладной</source>
         <translation>No manifest</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="59"/>
-        <location filename="../../ui/pages/receiving_page.py" line="190"/>
+        <location filename="../../ui/pages/receiving_page.py" line="60"/>
+        <location filename="../../ui/pages/receiving_page.py" line="189"/>
         <source>Повреждение</source>
         <translation>Damage</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="60"/>
-        <location filename="../../ui/pages/receiving_page.py" line="211"/>
+        <location filename="../../ui/pages/receiving_page.py" line="61"/>
+        <location filename="../../ui/pages/receiving_page.py" line="210"/>
         <source>Закрыть приёмку</source>
         <translation>Close receiving</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="67"/>
+        <location filename="../../ui/pages/receiving_page.py" line="68"/>
         <source>Ожидается</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="68"/>
-        <location filename="../../ui/pages/receiving_page.py" line="146"/>
+        <location filename="../../ui/pages/receiving_page.py" line="69"/>
+        <location filename="../../ui/pages/receiving_page.py" line="145"/>
         <source>Принято</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="69"/>
+        <location filename="../../ui/pages/receiving_page.py" line="70"/>
         <source>Не хватает</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="70"/>
+        <location filename="../../ui/pages/receiving_page.py" line="71"/>
         <source>Излишки</source>
         <translation>Surplus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="71"/>
+        <location filename="../../ui/pages/receiving_page.py" line="72"/>
         <source>Чужие</source>
         <translation>Foreign</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="112"/>
+        <location filename="../../ui/pages/receiving_page.py" line="113"/>
         <source>Поставка {0}: сканируйте коробки.</source>
         <translation>Shipment {0}: scan the boxes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="114"/>
+        <location filename="../../ui/pages/receiving_page.py" line="115"/>
         <source>Приёмка без накладной: сканируйте коробки.</source>
         <translation>Receiving without a manifest: scan the boxes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="116"/>
+        <location filename="../../ui/pages/receiving_page.py" line="117"/>
         <source>Приёмка открыта</source>
         <translation>Receiving open</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="116"/>
+        <location filename="../../ui/pages/receiving_page.py" line="117"/>
         <source>Сканируйте коробки по одной.</source>
         <translation>Scan the boxes one by one.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="121"/>
+        <location filename="../../ui/pages/receiving_page.py" line="122"/>
         <source>Приёмка не начата</source>
         <translation>Receiving not started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="40"/>
+        <location filename="../../ui/pages/receiving_page.py" line="41"/>
         <source>Приёмка не начата. F2 — номер поставки, F3 — без накладной.</source>
         <translation>Receiving not started. F2 — shipment number, F3 — without a manifest.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="42"/>
+        <location filename="../../ui/pages/receiving_page.py" line="43"/>
         <source>номер поставки (накладной) и Enter</source>
         <translation>shipment (manifest) number and Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="58"/>
+        <location filename="../../ui/pages/receiving_page.py" line="59"/>
         <source>Отменить скан</source>
         <translation>Undo scan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="61"/>
+        <location filename="../../ui/pages/receiving_page.py" line="62"/>
         <source>Акт</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="122"/>
+        <location filename="../../ui/pages/receiving_page.py" line="123"/>
         <source>Нажмите F2 и введите номер поставки или F3 — приёмка без накладной.</source>
         <translation>Press F2 and enter the shipment number, or F3 to receive without a manifest.</translation>
     </message>
@@ -2847,129 +2842,129 @@ Technical: {1}</translation>
         <translation>Order {0}: box {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="143"/>
+        <location filename="../../ui/pages/receiving_page.py" line="142"/>
         <source>Заказ {0}, коробка {1}.</source>
         <translation>Order {0}, box {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="145"/>
+        <location filename="../../ui/pages/receiving_page.py" line="144"/>
         <source>Заказ прибыл полностью — клиенту уйдёт SMS.</source>
         <translation>The order has fully arrived — the customer gets an SMS.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="148"/>
+        <location filename="../../ui/pages/receiving_page.py" line="147"/>
         <source>Повтор</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="148"/>
+        <location filename="../../ui/pages/receiving_page.py" line="147"/>
         <source>Коробка {0} уже принята. Отложите её к остальным.</source>
         <translation>Box {0} is already received. Put it with the others.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="150"/>
+        <location filename="../../ui/pages/receiving_page.py" line="149"/>
         <source>Излишек</source>
         <translation>Surplus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="151"/>
+        <location filename="../../ui/pages/receiving_page.py" line="150"/>
         <source>Коробки {0} нет в этой накладной. Принята как излишек — она попадёт в акт.</source>
         <translation>Box {0} is not on this manifest. Received as surplus — it goes into the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="153"/>
+        <location filename="../../ui/pages/receiving_page.py" line="152"/>
         <source>Чужая коробка</source>
         <translation>Foreign box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="154"/>
+        <location filename="../../ui/pages/receiving_page.py" line="153"/>
         <source>Коробка {0} адресована другому пункту выдачи. Отложите её для возврата.</source>
         <translation>Box {0} is addressed to another pickup point. Set it aside for return.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="156"/>
+        <location filename="../../ui/pages/receiving_page.py" line="155"/>
         <source>Заказ отменён</source>
         <translation>Order cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="157"/>
+        <location filename="../../ui/pages/receiving_page.py" line="156"/>
         <source>Заказ {0} отменён. Не размещайте коробку: отложите её для возврата.</source>
         <translation>Order {0} is cancelled. Do not shelve the box: set it aside for return.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="158"/>
+        <location filename="../../ui/pages/receiving_page.py" line="157"/>
         <source>Не коробка</source>
         <translation>Not a box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="179"/>
+        <location filename="../../ui/pages/receiving_page.py" line="178"/>
         <source>Отменено</source>
         <translation>Undone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="180"/>
+        <location filename="../../ui/pages/receiving_page.py" line="179"/>
         <source>Сканирование отменено</source>
         <translation>Scan undone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="181"/>
+        <location filename="../../ui/pages/receiving_page.py" line="180"/>
         <source>Коробка {0} снова считается не принятой.</source>
         <translation>Box {0} counts as not received again.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="188"/>
+        <location filename="../../ui/pages/receiving_page.py" line="187"/>
         <source>Нет коробки</source>
         <translation>No box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="188"/>
+        <location filename="../../ui/pages/receiving_page.py" line="187"/>
         <source>Сначала отсканируйте повреждённую коробку.</source>
         <translation>Scan the damaged box first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="191"/>
+        <location filename="../../ui/pages/receiving_page.py" line="190"/>
         <source>Коробка {0}. Опишите повреждение:</source>
         <translation>Box {0}. Describe the damage:</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/receiving_page.py" line="203"/>
         <location filename="../../ui/pages/receiving_page.py" line="204"/>
-        <location filename="../../ui/pages/receiving_page.py" line="205"/>
         <source>Повреждение отмечено</source>
         <translation>Damage recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="205"/>
+        <location filename="../../ui/pages/receiving_page.py" line="204"/>
         <source>Коробка {0} попадёт в акт.</source>
         <translation>Box {0} goes into the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="212"/>
+        <location filename="../../ui/pages/receiving_page.py" line="211"/>
         <source>Закрыть приёмку и сформировать акт расхождений?</source>
         <translation>Close receiving and produce the discrepancy report?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="222"/>
+        <location filename="../../ui/pages/receiving_page.py" line="221"/>
         <source>Приёмка закрыта. F2 — следующая поставка, F3 — без накладной.</source>
         <translation>Receiving closed. F2 — next shipment, F3 — without a manifest.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="227"/>
+        <location filename="../../ui/pages/receiving_page.py" line="226"/>
         <source>F11 — напечатать акт.</source>
         <translation>F11 — print the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="229"/>
-        <location filename="../../ui/pages/receiving_page.py" line="234"/>
+        <location filename="../../ui/pages/receiving_page.py" line="228"/>
+        <location filename="../../ui/pages/receiving_page.py" line="233"/>
         <source>Приёмка закрыта с расхождениями</source>
         <translation>Receiving closed with discrepancies</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="231"/>
+        <location filename="../../ui/pages/receiving_page.py" line="230"/>
         <source>Приёмка закрыта без расхождений</source>
         <translation>Receiving closed without discrepancies</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="235"/>
+        <location filename="../../ui/pages/receiving_page.py" line="234"/>
         <source>Акт расхождений напечатан.</source>
         <translation>Discrepancy report printed.</translation>
     </message>
@@ -3147,11 +3142,6 @@ Technical: {1}</translation>
         <location filename="../../ui/pages/returns_page.py" line="111"/>
         <source>Эта коробка уже в возврате.</source>
         <translation>This box is already in the return.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/returns_page.py" line="114"/>
-        <source>{0} из {1}</source>
-        <translation>{0} of {1}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/returns_page.py" line="116"/>
@@ -3991,6 +3981,11 @@ Technical: {1}</translation>
         <source>отменён центром</source>
         <translation>cancelled by the centre</translation>
     </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="104"/>
+        <source>{0} из {1}</source>
+        <translation>{0} of {1}</translation>
+    </message>
 </context>
 <context>
     <name>owner</name>
@@ -4003,12 +3998,12 @@ Technical: {1}</translation>
 <context>
     <name>page</name>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="243"/>
+        <location filename="../../ui/pages/receiving_page.py" line="242"/>
         <source>Принято: {0}; не хватает: {1}; излишки: {2}; чужие: {3}; отменённые: {4}; повреждено: {5}.</source>
         <translation>Received: {0}; missing: {1}; surplus: {2}; foreign: {3}; cancelled: {4}; damaged: {5}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="248"/>
+        <location filename="../../ui/pages/receiving_page.py" line="247"/>
         <source>Не хватает: {0}</source>
         <translation>Missing: {0}</translation>
     </message>

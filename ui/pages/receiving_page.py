@@ -15,6 +15,7 @@ from ui.context import AppContext
 from ui.hardware.wiring import documents_for, print_last
 from ui.models import RowsModel
 from ui.pages.base import Page, SessionPage
+from ui.pages.terms import box_of
 from ui.widgets.common import CounterTile, table_view
 
 TONE = {
@@ -133,14 +134,12 @@ class ReceivingPage(SessionPage):
          "error": self.feedback.show_error}[tone](title, detail)
         if outcome.kind is Outcome.RECEIVED:
             self.last_received = outcome.box
-            self.progress_label.setText(
-                self.tr("Заказ {0}: коробка {1}").format(outcome.order, outcome.progress or ""))
-        self.scans.prepend([_now(), outcome.box, outcome.order or "—", outcome.progress or "—", title], tone,
-                           outcome.box)
+            self.progress_label.setText(self.tr("Заказ {0}: коробка {1}").format(outcome.order, _progress(outcome)))
+        self.scans.prepend([_now(), outcome.box, outcome.order or "—", _progress(outcome), title], tone, outcome.box)
 
     def _describe(self, outcome: ScanOutcome) -> tuple[str, str]:
         if outcome.kind is Outcome.RECEIVED:
-            detail = self.tr("Заказ {0}, коробка {1}.").format(outcome.order, outcome.progress)
+            detail = self.tr("Заказ {0}, коробка {1}.").format(outcome.order, _progress(outcome))
             if outcome.order_arrived:
                 detail += " " + self.tr("Заказ прибыл полностью — клиенту уйдёт SMS.")
             return self.tr("Принято"), detail
@@ -251,3 +250,8 @@ def summary_text(page: Page, summary: DiscrepancySummary) -> str:
 
 def _now() -> str:
     return datetime.now().strftime("%H:%M:%S")
+
+
+def _progress(outcome: ScanOutcome) -> str:
+    """How many boxes of the order are in ("2 of 3"), "—" for a box of no known order."""
+    return box_of(outcome.order_boxes_in, outcome.boxes_total)

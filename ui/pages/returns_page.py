@@ -15,7 +15,7 @@ from ui.hardware.wiring import documents_for, print_last
 from ui.models import RowsModel
 from ui.pages.base import SessionPage
 from ui.pages.orders_page import local_time
-from ui.pages.terms import order_status, return_reason
+from ui.pages.terms import box_of, order_status, return_reason
 from ui.widgets.common import table_tab
 
 
@@ -111,7 +111,7 @@ class ReturnsPage(SessionPage):
                 self.tr("Повтор: {0}").format(result.box), self.tr("Эта коробка уже в возврате.")
             )
             return
-        position = self.tr("{0} из {1}").format(result.seq_no, result.boxes_total)
+        position = box_of(result.seq_no, result.boxes_total)
         self.scanned.prepend((result.box, result.order_number, position, return_reason(result.reason)), "ok")
         done = self.tr(" Заказ возвращён полностью.") if result.order_returned else ""
         self.feedback.show_ok(

@@ -95,3 +95,10 @@ def timeline_action(key: str) -> str:
 
 def sync_status(key: str | None) -> str:
     return _term(SYNC_STATUS, key) if key else ""
+
+
+def box_of(seq_no: int | None, total: int | None) -> str:
+    """A box's place in its order as the clerk reads it ("2 of 3"); "—" when unknown."""
+    if seq_no is None or total is None:
+        return "—"
+    return QCoreApplication.translate("Terms", "{0} из {1}").format(seq_no, total)
