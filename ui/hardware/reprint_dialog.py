@@ -41,7 +41,8 @@ class ReprintDialog(QDialog):
         self.setMinimumWidth(640)
         self._reprint = reprint
         self.list = QListWidget()
-        records = sorted(journal.recent(), key=lambda r: r.status != "failed")
+        failed = journal.failed()
+        records = failed + [record for record in journal.recent() if record not in failed]  # failed ones first
         for record in records:
             status = QCoreApplication.translate("ReprintDialog", STATUS_TEXT.get(record.status, record.status))
             item = QListWidgetItem(f"{record.document.title} — {status}")
