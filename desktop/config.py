@@ -39,6 +39,25 @@ messages.register(
         "(допустимые: {allowed}).",
         "config.bad_value": "Неверное значение настройки «{key}» в {source}: {detail}.",
         "config.missing_file": "Файл настроек {source} не найден. Проверьте путь в --config.",
+        "config.expected_string": "ожидается строка, получено {got}",
+        "config.expected_int": "ожидается целое число, получено {got}",
+        "config.out_of_range": "число {value} вне допустимого диапазона {lo}…{hi}",
+        "config.expected_bool": "ожидается true или false, получено {got}",
+        "config.not_url": "«{text}» не похоже на адрес сервера (нужно http://… или https://…)",
+        "config.empty_path": "путь не может быть пустым",
+        "config.bad_point": "код пункта выдачи — 4 цифры, получено «{text}»",
+        "config.not_allowed": "«{text}» — допустимо: {choices}",
+        "config.bad_device_name": "имя компьютера: от 1 до 64 символов",
+        "config.not_utf8": "файл не в кодировке UTF-8",
+        "config.expected_table": "ожидается таблица [{key}]",
+        "config.source_env": "переменной окружения {var}",
+        "config.source_flag": "параметре командной строки {flag}",
+        "config.type.bool": "логическое",
+        "config.type.int": "число",
+        "config.type.float": "дробное число",
+        "config.type.str": "строка",
+        "config.type.dict": "таблица",
+        "config.type.list": "список",
     }
 )
 
@@ -46,7 +65,7 @@ messages.register(
 class ConfigError(DomainError):
     """A configuration source is corrupt or holds an unknown or ill-typed setting."""
 
-    def __init__(self, code: str, source: str, **params: Any) -> None:
+    def __init__(self, code: str, source: str | messages.Text, **params: Any) -> None:
         super().__init__(code, source=source, **params)
         self.source = source
 
@@ -94,12 +113,16 @@ def _default_device_name() -> str:
     return name[:64] or "COUNTER"
 
 
-# --- value checkers: each returns the normalised value or raises ValueError with a Russian detail ---
+# --- value checkers: each returns the normalised value or raises ValueError holding a catalogue text ---
+
+
+def _invalid(code: str, **params: Any) -> ValueError:
+    return ValueError(messages.Text(code, **params))
 
 
 def _as_str(value: Any) -> str:
     if not isinstance(value, str):
-        raise ValueError(f"ожидается строка, получено {_type_name(value)}")
+        raise _invalid("config.expected_string", got=_type_name(value))
     return value
 
 
@@ -108,9 +131,9 @@ def _as_int(lo: int, hi: int) -> Callable[[Any], int]:
         if isinstance(value, str) and re.fullmatch(r"-?\d+", value.strip()):
             value = int(value.strip())
         if isinstance(value, bool) or not isinstance(value, int):
-            raise ValueError(f"ожидается целое число, получено {_type_name(value)}")
+            raise _invalid("config.expected_int", got=_type_name(value))
         if not lo <= value <= hi:
-            raise ValueError(f"число {value} вне допустимого диапазона {lo}…{hi}")
+            raise _invalid("config.out_of_range", value=value, lo=lo, hi=hi)
         return value
 
     return check
@@ -124,7 +147,7 @@ def _as_bool(value: Any) -> bool:
         if lowered in ("0", "false", "no", "off", "нет"):
             return False
     if not isinstance(value, bool):
-        raise ValueError(f"ожидается true или false, получено {_type_name(value)}")
+        raise _invalid("config.expected_bool", got=_type_name(value))
     return value
 
 
@@ -133,21 +156,21 @@ def _as_url(value: Any) -> str | None:
     if text == "" or text.lower() == "embedded":
         return None
     if not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", text):
-        raise ValueError(f"«{text}» не похоже на адрес сервера (нужно http://… или https://…)")
+        raise _invalid("config.not_url", text=text)
     return text.rstrip("/")
 
 
 def _as_path(value: Any) -> Path:
     text = _as_str(value).strip()
     if not text:
-        raise ValueError("путь не может быть пустым")
+        raise _invalid("config.empty_path")
     return Path(os.path.expandvars(os.path.expanduser(text)))
 
 
 def _as_point(value: Any) -> str:
     text = _as_str(value).strip()
     if not re.fullmatch(r"\d{4}", text):
-        raise ValueError(f"код пункта выдачи — 4 цифры, получено «{text}»")
+        raise _invalid("config.bad_point", text=text)
     return text
 
 
@@ -156,7 +179,7 @@ def _one_of(choices: tuple[str, ...], upper: bool = False) -> Callable[[Any], st
         text = _as_str(value).strip()
         text = text.upper() if upper else text.lower()
         if text not in choices:
-            raise ValueError(f"«{text}» — допустимо: {', '.join(choices)}")
+            raise _invalid("config.not_allowed", text=text, choices=", ".join(choices))
         return text
 
     return check
@@ -165,13 +188,13 @@ def _one_of(choices: tuple[str, ...], upper: bool = False) -> Callable[[Any], st
 def _as_device_name(value: Any) -> str:
     text = _as_str(value).strip()
     if not 1 <= len(text) <= 64:
-        raise ValueError("имя компьютера: от 1 до 64 символов")
+        raise _invalid("config.bad_device_name")
     return text
 
 
-def _type_name(value: Any) -> str:
-    return {bool: "логическое", int: "число", float: "дробное число", str: "строка", dict: "таблица",
-            list: "список"}.get(type(value), type(value).__name__)
+def _type_name(value: Any) -> messages.Text | str:
+    code = f"config.type.{type(value).__name__}"
+    return messages.Text(code) if messages.template(code) else type(value).__name__
 
 
 TOP_LEVEL: dict[str, Callable[[Any], Any]] = {
@@ -245,7 +268,7 @@ def read_toml(path: Path, required: bool = False) -> dict[str, Any]:
     try:
         return tomllib.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
-        raise ConfigError("config.corrupt", source, detail="файл не в кодировке UTF-8") from exc
+        raise ConfigError("config.corrupt", source, detail=messages.Text("config.not_utf8")) from exc
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError("config.corrupt", source, detail=str(exc)) from exc
 
@@ -256,7 +279,7 @@ def validate_table(table: Mapping[str, Any], source: str) -> dict[str, Any]:
     for key, value in table.items():
         if key in SECTIONS:
             if not isinstance(value, dict):
-                detail = f"ожидается таблица [{key}]"
+                detail = messages.Text("config.expected_table", key=key)
                 raise ConfigError("config.bad_value", source, key=key, detail=detail)
             for sub, sub_value in value.items():
                 flat.update(_check(f"{key}.{sub}", sub_value, source))
@@ -265,14 +288,14 @@ def validate_table(table: Mapping[str, Any], source: str) -> dict[str, Any]:
     return flat
 
 
-def _check(dotted: str, value: Any, source: str) -> dict[str, Any]:
+def _check(dotted: str, value: Any, source: str | messages.Text) -> dict[str, Any]:
     checker = _checker(dotted)
     if checker is None:
         raise ConfigError("config.unknown_key", source, key=dotted, allowed=", ".join(setting_names()))
     try:
         return {dotted: checker(value)}
     except ValueError as exc:
-        raise ConfigError("config.bad_value", source, key=dotted, detail=str(exc)) from exc
+        raise ConfigError("config.bad_value", source, key=dotted, detail=exc.args[0] if exc.args else str(exc)) from exc
 
 
 def _checker(dotted: str) -> Callable[[Any], Any] | None:
@@ -294,7 +317,7 @@ def from_environ(environ: Mapping[str, str]) -> dict[str, Any]:
     for var, value in environ.items():
         name = by_env.get(var)
         if name is not None:
-            flat.update(_check(name, value, f"переменной окружения {var}"))
+            flat.update(_check(name, value, messages.Text("config.source_env", var=var)))
     return flat
 
 
@@ -311,7 +334,7 @@ def from_overrides(overrides: Mapping[str, Any]) -> dict[str, Any]:
         if value is None or name == "config_file":
             continue
         flag = "--" + name.replace("_", "-").replace(".", "-")
-        flat.update(_check(name, value, f"параметре командной строки {flag}"))
+        flat.update(_check(name, value, messages.Text("config.source_flag", flag=flag)))
     return flat
 
 

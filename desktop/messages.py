@@ -30,6 +30,21 @@ def template(code: str) -> str | None:
     return _CATALOG.get(code)
 
 
+class Text:
+    """A catalogue text rendered when shown, not when made: a parameter of an error raised before the UI
+    installs its translator (the configuration is read first) still appears in the UI language."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        self.code = code
+        self.params = params
+
+    def __repr__(self) -> str:
+        return f"Text({self.code!r}, {self.params!r})"
+
+    def __str__(self) -> str:
+        return describe(self.code, self.params)
+
+
 def describe(code: str, params: Mapping[str, Any]) -> str:
     """The clerk-facing text for a domain error code: the template, translated, with its parameters."""
     known = code in _CATALOG

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from enum import StrEnum, auto
 
 from desktop import messages
+from desktop.decode.wedge_analysis import fix_layout
 from desktop.scanner_settings import DEFAULT, ScannerSettings, ScanPatterns
+from desktop.translatable import translate
 from protocol import ean13
 from protocol.errors import DomainError
 
@@ -46,8 +48,6 @@ class ScanKind(StrEnum):
     PICKUP_CODE = auto()
 
 
-
-
 @dataclass(frozen=True)
 class Scan:
     """A classified scan: what it is and the cleaned value."""
@@ -67,11 +67,6 @@ _KIND_ORDER = (
 )
 _CONTROL = re.compile(r"[\x00-\x1c\x1e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
 _AIM_ID = re.compile(r"^\][A-Za-z][0-9A-Za-z]")
-# A wedge scanner typing in the Russian ЙЦУКЕН layout sends the Cyrillic letter on the same key.
-_RU_LAYOUT = str.maketrans(
-    "ЙЦУКЕНГШЩЗФЫВАПРОЛДЯЧСМИТЬйцукенгшщзфывапролдячсмить",
-    "QWERTYUIOPASDFGHJKLZXCVBNMqwertyuiopasdfghjklzxcvbnm",
-)
 
 
 def route_scan(raw: str, settings: ScannerSettings = DEFAULT) -> Scan:
@@ -115,7 +110,7 @@ def _candidates(text: str, layout_fix: bool) -> list[tuple[str, bool]]:
     out.setdefault(plain, True)
     out.setdefault(plain.upper(), False)
     if layout_fix:
-        out.setdefault(plain.translate(_RU_LAYOUT).upper(), False)
+        out.setdefault(fix_layout(plain).upper(), False)
     return list(out.items())
 
 
@@ -138,4 +133,6 @@ def mask_sample(text: str, keep_head: int = 4, keep_tail: int = 2) -> str:
         return printable[:1] + "*" * (len(printable) - 1)
     if len(printable) <= keep_head + keep_tail + 2:
         return printable[:2] + "*" * (len(printable) - 3) + printable[-1:]
-    return f"{printable[:keep_head]}…{printable[-keep_tail:]} ({len(printable)} симв.)"
+    return translate("ScanRouting", "{head}…{tail} ({length} симв.)").format(
+        head=printable[:keep_head], tail=printable[-keep_tail:], length=len(printable)
+    )

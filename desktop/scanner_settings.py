@@ -71,10 +71,6 @@ class ScannerSettings:
         """The suffix without the terminator keys: what is typed after the data as text."""
         return self.suffix.strip(TERMINATOR_CHARS)
 
-    def saved_values(self) -> dict[str, str | int | bool]:
-        """The values written to the [scanner] section of config.toml."""
-        return {key: getattr(self, key) for key in SAVED_KEYS}
-
 
 DEFAULT = ScannerSettings()
 Subscriber = Callable[[ScannerSettings], None]

@@ -33,3 +33,8 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate looks
     """Mark `text` for lupdate without translating it now; the UI translates it where it shows it."""
     del context
     return text
+
+
+def of_total(part: int, total: int) -> str:
+    """A box's place in its order or a count out of a total, as a person reads it: «2 из 3» / "2 of 3"."""
+    return translate("Counts", "{0} из {1}").format(part, total)

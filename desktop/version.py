@@ -12,6 +12,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop.translatable import translate
 from protocol.version import VERSION
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -27,8 +28,12 @@ class BuildInfo:
     frozen: bool
 
     def one_line(self) -> str:
-        kind = "сборка" if self.frozen else "исходники"
-        return f"Pickup Desk {self.version} (коммит {self.commit}, {kind} от {self.build_date})"
+        """One line for the About box and the self-test report."""
+        if self.frozen:
+            text = translate("BuildInfo", "Pickup Desk {version} (коммит {commit}, сборка от {date})")
+        else:
+            text = translate("BuildInfo", "Pickup Desk {version} (коммит {commit}, исходники от {date})")
+        return text.format(version=self.version, commit=self.commit, date=self.build_date)
 
 
 @functools.cache
@@ -64,4 +69,5 @@ def render_build_info(commit: str, build_date: str) -> str:
 def version_text() -> str:
     """What ``--version`` prints."""
     info = build_info()
-    return f"Pickup Desk {info.version}\nкоммит: {info.commit}\nдата сборки: {info.build_date}\n"
+    text = translate("BuildInfo", "Pickup Desk {version}\nкоммит: {commit}\nдата сборки: {date}\n")
+    return text.format(version=info.version, commit=info.commit, date=info.build_date)

@@ -81,3 +81,6 @@ _.pickup_code
 # --- the shell's handles the GUI tests use to reach pages and the hardware menu (ui/main_window.py) -------------
 _.page_named
 _.hardware
+
+# --- called by the PyInstaller spec (packaging/pickup_desk.spec is not Python vulture scans) ----------------------
+_.render_build_info  # desktop/version.py: the spec writes the bundle's pickup_desk_build_info module with it

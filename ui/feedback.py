@@ -91,7 +91,8 @@ class FeedbackBanner(QFrame):
         layout.addWidget(self._title)
         layout.addWidget(self._detail)
         self.setMinimumHeight(84)
-        self._fade = QTimer(self, singleShot=True, interval=15000, timeout=self._on_fade_timeout)
+        self._fade = QTimer(self, singleShot=True, interval=15000)
+        self._fade.timeout.connect(self._on_fade_timeout)
         self.show_info(self.tr("Готово к сканированию"), "")
 
     @property

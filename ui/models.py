@@ -62,12 +62,6 @@ class RowsModel(QAbstractTableModel):
         del self._rows[limit:], self._tones[limit:], self._payloads[limit:]
         self.endResetModel()
 
-    def remove_first(self) -> None:
-        if self._rows:
-            self.beginRemoveRows(QModelIndex(), 0, 0)
-            del self._rows[0], self._tones[0], self._payloads[0]
-            self.endRemoveRows()
-
     def row(self, i: int) -> tuple[str, ...]:
         return self._rows[i]
 

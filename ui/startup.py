@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from desktop import device_credentials, messages
 from desktop.config import AppConfig
@@ -136,7 +136,8 @@ def demo_hint() -> str:
         from protocol.demo_data import DEMO_STAFF
     except ImportError:
         return ""
-    people = "; ".join(f"{login} / {password} (пропуск {badge}, PIN {pin})"
+    person = QCoreApplication.translate("Startup", "{login} / {password} (пропуск {badge}, PIN {pin})")
+    people = "; ".join(person.format(login=login, password=password, badge=badge, pin=pin)
                        for login, _name, _role, badge, pin, password in DEMO_STAFF[:3])
-    return "Демо: " + people
+    return QCoreApplication.translate("Startup", "Демо: {people}").format(people=people)
 

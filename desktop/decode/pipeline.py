@@ -150,11 +150,6 @@ STEPS: tuple[Step, ...] = tuple(_steps())
 STEP_NAMES = tuple(step.name for step in STEPS)
 
 
-def read_plain(image: Image.Image) -> list[Decoded]:
-    """Plain pyzbar, everything it reports (the baseline the pipeline is measured against)."""
-    return [Decoded(s.type, _text(s.data), "pyzbar") for s in pyzbar.decode(image, symbols=SYMBOLS)]
-
-
 def scan(image: Image.Image, symbols: tuple[pyzbar.ZBarSymbol, ...], step: str) -> list[Decoded]:
     """One zbar pass over one preprocessed variant."""
     return _decoded(pyzbar.decode(image, symbols=symbols), step)

@@ -72,7 +72,6 @@ class WedgeAnalysis:
     data: str  # the typed text with the layout fixed, prefix and suffix removed
     matched: bool
     layout: str  # latin | cyrillic | unknown
-    caps_inverted: bool
     intervals_ms: tuple[float, ...]
     problems: tuple[str, ...]
     settings: WedgeSettings
@@ -104,7 +103,7 @@ def analyse(strokes: Sequence[KeyStroke], expected: str = TEST_CODE) -> WedgeAna
     # layout_fix stays on whatever we saw: the layout is switched per window and may be Russian tomorrow
     settings = WedgeSettings(prefix, suffix, suggested_interkey_ms(intervals), True, terminator or "\r")
     data = text[start : start + len(expected)] if start >= 0 else text
-    return WedgeAnalysis(raw, data, start >= 0 and not caps, layout, caps, intervals, tuple(problems), settings)
+    return WedgeAnalysis(raw, data, start >= 0 and not caps, layout, intervals, tuple(problems), settings)
 
 
 def _layout_problem(expected: str, typed: str) -> str:
@@ -165,4 +164,4 @@ def analyse_serial(data: bytes, expected: str = TEST_CODE) -> WedgeAnalysis:
     prefix, suffix = (text[:start], text[start + len(expected) :]) if start >= 0 else ("", "")
     problems = () if start >= 0 else (_not_found(text, expected),)
     settings = WedgeSettings(prefix, suffix, 35, False, terminator or "\r")
-    return WedgeAnalysis(text, expected if start >= 0 else text, start >= 0, "latin", False, (), problems, settings)
+    return WedgeAnalysis(text, expected if start >= 0 else text, start >= 0, "latin", (), problems, settings)

@@ -23,7 +23,7 @@ from desktop.documents.model import (
     ReturnActLine,
     ShiftReport,
 )
-from desktop.translatable import QT_TRANSLATE_NOOP, translate
+from desktop.translatable import QT_TRANSLATE_NOOP, of_total, translate
 from protocol.money import rub
 
 if TYPE_CHECKING:
@@ -259,7 +259,7 @@ def return_act(data: ReturnAct, zone: tzinfo = MOSCOW) -> Document:
 
 
 def _return_table(orders: tuple[ReturnActLine, ...]) -> str:
-    of_total, not_all = translate("Documents", "{0} из {1}"), translate("Documents", " — не все!")
+    not_all = translate("Documents", " — не все!")
     rows = [
         [
             str(i),
@@ -267,7 +267,7 @@ def _return_table(orders: tuple[ReturnActLine, ...]) -> str:
             _tr(RETURN_REASON_TEXT.get(o.reason, "")) or o.reason,
             o.customer_name,
             ", ".join(o.boxes),
-            of_total.format(len(o.boxes), o.boxes_total) + ("" if o.complete else not_all),
+            of_total(len(o.boxes), o.boxes_total) + ("" if o.complete else not_all),
         ]
         for i, o in enumerate(orders, 1)
     ]

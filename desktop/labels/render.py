@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -123,9 +122,3 @@ def render_roll(contents: Sequence[LabelContent], template: LabelTemplate) -> li
     """One image per label for a thermal roll printer."""
     return [render_label(content, template) for content in contents]
 
-
-def png_bytes(image: Image.Image, dpi: int) -> bytes:
-    """PNG with its physical resolution recorded (so a viewer or printer keeps the size)."""
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG", dpi=(dpi, dpi), optimize=True)
-    return buffer.getvalue()

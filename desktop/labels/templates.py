@@ -74,5 +74,4 @@ A4_SHEET_3x8 = SheetTemplate(
     (0.0, 0.5),
 )
 
-LABEL_TEMPLATES = {t.key: t for t in (THERMAL_58x40, THERMAL_100x150)}
-SHEET_TEMPLATES = {A4_SHEET_3x8.key: A4_SHEET_3x8}
+STOCKS: dict[str, LabelTemplate | SheetTemplate] = {t.key: t for t in (THERMAL_58x40, THERMAL_100x150, A4_SHEET_3x8)}

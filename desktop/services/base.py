@@ -67,11 +67,6 @@ def require_role(actor: Actor | None, role: Role, action: str) -> Actor:
     return actor
 
 
-def of_total(part: int, total: int) -> str:
-    """A box's place in its order or a count out of a capacity, as the clerk reads it: "2 из 3"."""
-    return translate("Services", "{0} из {1}").format(part, total)
-
-
 # Built once: every clerk action goes through these (the receiving scan is the hot path).
 _OUTBOX = cast(Table, OutboxEvent.__table__)
 _NEXT_SEQ = select(func.coalesce(func.max(_OUTBOX.c.device_seq), 0) + 1)

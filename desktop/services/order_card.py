@@ -24,7 +24,6 @@ from desktop.db.models import (
 from desktop.services.order_summary import OrderSummary, summary_from_row, summary_query
 from desktop.services.pickup_checks import amount_due
 from desktop.services.sms_request import SmsView, sms_view
-from desktop.translatable import translate
 from protocol.errors import DomainError
 
 
@@ -46,11 +45,6 @@ class LineInfo:
         return self.quantity - self.refused_quantity
 
 
-def box_of(seq_no: int, total: int) -> str:
-    """A box's place among the order's boxes ("2 из 3"), in the clerk's language."""
-    return translate("OrderCard", "{0} из {1}").format(seq_no, total)
-
-
 @dataclass(frozen=True)
 class BoxInfo:
     barcode: str
@@ -61,10 +55,6 @@ class BoxInfo:
     cell_code: str | None
     cell_label: str | None
     damaged: bool
-
-    @property
-    def n_of_m(self) -> str:
-        return box_of(self.seq_no, self.boxes_total)
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session
 
 from desktop import messages
 from desktop.db.models import Box, Order, StorageCell
-from desktop.services.base import Actor, Role, Service, local_point, of_total, require_role
-from desktop.translatable import QT_TRANSLATE_NOOP
+from desktop.services.base import Actor, Role, Service, local_point, require_role
+from desktop.translatable import QT_TRANSLATE_NOOP, of_total
 from protocol.errors import DomainError
 from protocol.events import BoxPlaced
 from protocol.states import BoxStatus

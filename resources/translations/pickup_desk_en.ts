@@ -22,6 +22,41 @@
 <context>
     <name>Actions</name>
     <message>
+        <location filename="../../desktop/services/club.py" line="131"/>
+        <source>активация клубной карты</source>
+        <translation>club card activation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/handover/checks.py" line="100"/>
+        <source>приём оплаты</source>
+        <translation>taking payment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/handover/model.py" line="47"/>
+        <source>выдача заказа</source>
+        <translation>order handover</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/handover/verification.py" line="120"/>
+        <source>разблокировка заказа</source>
+        <translation>unlocking an order</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/journal_service.py" line="47"/>
+        <source>проверка журнала</source>
+        <translation>journal verification</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/journal_service.py" line="63"/>
+        <source>просмотр журнала</source>
+        <translation>viewing the journal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/notification.py" line="96"/>
+        <source>повторная отправка SMS</source>
+        <translation>resending an SMS</translation>
+    </message>
+    <message>
         <location filename="../../desktop/services/receiving/service.py" line="49"/>
         <source>приёмка поставки</source>
         <translation>receiving a shipment</translation>
@@ -66,41 +101,6 @@
         <source>размещение коробки</source>
         <translation>placing a box</translation>
     </message>
-    <message>
-        <location filename="../../desktop/services/club.py" line="131"/>
-        <source>активация клубной карты</source>
-        <translation>club card activation</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/services/handover/checks.py" line="100"/>
-        <source>приём оплаты</source>
-        <translation>taking payment</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/services/handover/model.py" line="47"/>
-        <source>выдача заказа</source>
-        <translation>order handover</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/services/handover/verification.py" line="120"/>
-        <source>разблокировка заказа</source>
-        <translation>unlocking an order</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/services/journal_service.py" line="47"/>
-        <source>проверка журнала</source>
-        <translation>journal verification</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/services/journal_service.py" line="63"/>
-        <source>просмотр журнала</source>
-        <translation>viewing the journal</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/services/notification.py" line="96"/>
-        <source>повторная отправка SMS</source>
-        <translation>resending an SMS</translation>
-    </message>
 </context>
 <context>
     <name>App</name>
@@ -123,59 +123,83 @@ Start it again when you have an enrolment code from the administrator.</translat
     </message>
 </context>
 <context>
+    <name>BuildInfo</name>
+    <message>
+        <location filename="../../desktop/version.py" line="33"/>
+        <source>Pickup Desk {version} (коммит {commit}, сборка от {date})</source>
+        <translation>Pickup Desk {version} (commit {commit}, built {date})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/version.py" line="35"/>
+        <source>Pickup Desk {version} (коммит {commit}, исходники от {date})</source>
+        <translation>Pickup Desk {version} (commit {commit}, source checkout {date})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/version.py" line="72"/>
+        <source>Pickup Desk {version}
+коммит: {commit}
+дата сборки: {date}
+</source>
+        <translation>Pickup Desk {version}
+commit: {commit}
+build date: {date}
+</translation>
+    </message>
+</context>
+<context>
     <name>CameraDialog</name>
     <message>
-        <location filename="../../ui/hardware/camera_dialog.py" line="50"/>
+        <location filename="../../ui/hardware/camera_dialog.py" line="53"/>
         <source>Не удалось открыть снимок: это не изображение или файл повреждён.</source>
         <translation>Could not open the photo: it is not an image or the file is damaged.</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/camera_dialog.py" line="71"/>
+        <location filename="../../ui/hardware/camera_dialog.py" line="74"/>
         <source>Сканирование камерой</source>
         <translation>Camera scanning</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/camera_dialog.py" line="91"/>
+        <location filename="../../ui/hardware/camera_dialog.py" line="94"/>
         <source>Поднесите штрихкод или QR-код к камере.</source>
         <translation>Hold the barcode or QR code up to the camera.</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/camera_dialog.py" line="94"/>
+        <location filename="../../ui/hardware/camera_dialog.py" line="97"/>
         <source>Открыть фото…</source>
         <translation>Open photo…</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/camera_dialog.py" line="96"/>
+        <location filename="../../ui/hardware/camera_dialog.py" line="99"/>
         <source>Закрыть</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/camera_dialog.py" line="109"/>
+        <location filename="../../ui/hardware/camera_dialog.py" line="112"/>
         <source>Можно открыть фотографию кода с диска.</source>
         <translation>You can open a photo of the code from disk.</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/camera_dialog.py" line="140"/>
+        <location filename="../../ui/hardware/camera_dialog.py" line="145"/>
         <source>Читаю код на снимке {0}…</source>
         <translation>Reading the code in photo {0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/camera_dialog.py" line="144"/>
+        <location filename="../../ui/hardware/camera_dialog.py" line="149"/>
         <source>Изображения (*.png *.jpg *.jpeg *.bmp *.webp)</source>
         <translation>Images (*.png *.jpg *.jpeg *.bmp *.webp)</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/camera_dialog.py" line="145"/>
+        <location filename="../../ui/hardware/camera_dialog.py" line="150"/>
         <source>Фото кода</source>
         <translation>Photo of the code</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/camera_dialog.py" line="160"/>
+        <location filename="../../ui/hardware/camera_dialog.py" line="165"/>
         <source>Считан код: {0}</source>
         <translation>Code read: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/camera_dialog.py" line="182"/>
+        <location filename="../../ui/hardware/camera_dialog.py" line="187"/>
         <source>На снимке не найден штрихкод или QR-код. Снимите код ближе, без бликов, и попробуйте снова.</source>
         <translation>No barcode or QR code found in the photo. Take the photo closer, without glare, and try again.</translation>
     </message>
@@ -183,12 +207,12 @@ Start it again when you have an enrolment code from the administrator.</translat
 <context>
     <name>CameraSource</name>
     <message>
-        <location filename="../../ui/hardware/frames.py" line="15"/>
+        <location filename="../../ui/hardware/frames.py" line="17"/>
         <source>Камера не найдена. Подключите веб-камеру и откройте это окно снова — или сфотографируйте код телефоном и откройте снимок кнопкой «Открыть фото…».</source>
         <translation>No camera found. Connect a webcam and open this window again, or photograph the code with a phone and open the photo with «Open photo…».</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/frames.py" line="131"/>
+        <location filename="../../ui/hardware/frames.py" line="133"/>
         <source>Камера сообщила об ошибке: {0}. Закройте другие программы, которые используют камеру.</source>
         <translation>The camera reported an error: {0}. Close other programs that use the camera.</translation>
     </message>
@@ -342,112 +366,112 @@ Start it again when you have an enrolment code from the administrator.</translat
         <translation>Scan the club card, then enter the activation code, city and phone.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="29"/>
+        <location filename="../../ui/pages/club_page.py" line="27"/>
         <source>13 цифр, начинается с 2</source>
         <translation>13 digits, starts with 2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="31"/>
+        <location filename="../../ui/pages/club_page.py" line="29"/>
         <source>код с оборота карты</source>
         <translation>code on the back of the card</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="33"/>
+        <location filename="../../ui/pages/club_page.py" line="31"/>
         <source>если есть на карте</source>
         <translation>if printed on the card</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="39"/>
+        <location filename="../../ui/pages/club_page.py" line="37"/>
         <source>Номер карты:</source>
         <translation>Card number:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="40"/>
+        <location filename="../../ui/pages/club_page.py" line="38"/>
         <source>Код активации:</source>
         <translation>Activation code:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="41"/>
+        <location filename="../../ui/pages/club_page.py" line="39"/>
         <source>Доп. код:</source>
         <translation>Extra code:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="42"/>
+        <location filename="../../ui/pages/club_page.py" line="40"/>
         <source>Город:</source>
         <translation>City:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="43"/>
+        <location filename="../../ui/pages/club_page.py" line="41"/>
         <source>Телефон клиента:</source>
         <translation>Customer phone:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="51"/>
+        <location filename="../../ui/pages/club_page.py" line="49"/>
         <source>Проверить клиента</source>
         <translation>Check customer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="52"/>
+        <location filename="../../ui/pages/club_page.py" line="50"/>
         <source>Активировать</source>
         <translation>Activate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="53"/>
+        <location filename="../../ui/pages/club_page.py" line="51"/>
         <source>Очистить</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="62"/>
+        <location filename="../../ui/pages/club_page.py" line="60"/>
         <source>Карта считана</source>
         <translation>Card read</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="62"/>
+        <location filename="../../ui/pages/club_page.py" line="60"/>
         <source>Введите код активации с оборота карты.</source>
         <translation>Enter the activation code from the back of the card.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="84"/>
+        <location filename="../../ui/pages/club_page.py" line="80"/>
         <source>✔ Можно выдать карту: {0}, заказ {1}</source>
         <translation>✔ Card may be issued: {0}, order {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="86"/>
+        <location filename="../../ui/pages/club_page.py" line="82"/>
         <source>Клиент может получить карту</source>
         <translation>The customer may get a card</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="86"/>
+        <location filename="../../ui/pages/club_page.py" line="82"/>
         <source>Нажмите F10 — активировать.</source>
         <translation>Press F10 to activate.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="89"/>
+        <location filename="../../ui/pages/club_page.py" line="85"/>
         <source>✖ Карту выдать нельзя: {0}</source>
         <translation>✖ No card can be issued: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="90"/>
+        <location filename="../../ui/pages/club_page.py" line="86"/>
         <source>Карту выдать нельзя</source>
         <translation>No card can be issued</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="103"/>
+        <location filename="../../ui/pages/club_page.py" line="99"/>
         <source>Карта {0} активирована: {1}, {2}</source>
         <translation>Card {0} activated: {1}, {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="105"/>
+        <location filename="../../ui/pages/club_page.py" line="101"/>
         <source>+{0} баллов</source>
         <translation>+{0} points</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="106"/>
+        <location filename="../../ui/pages/club_page.py" line="102"/>
         <source>Карта активирована</source>
         <translation>Card activated</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="107"/>
+        <location filename="../../ui/pages/club_page.py" line="103"/>
         <source>Начислено {0} баллов (подтвердит центр при синхронизации). Клиенту уйдёт SMS.</source>
         <translation>{0} points credited (the centre confirms on sync). The customer gets an SMS.</translation>
     </message>
@@ -1072,11 +1096,6 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../desktop/documents/builders.py" line="262"/>
-        <source>{0} из {1}</source>
-        <translation>{0} of {1}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/documents/builders.py" line="262"/>
         <source> — не все!</source>
         <translation> — not all!</translation>
     </message>
@@ -1381,536 +1400,631 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../build/lupdate/domain_messages.py" line="38"/>
+        <source>имя компьютера: от 1 до 64 символов</source>
+        <translation>the computer name must be 1 to 64 characters</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="39"/>
+        <source>код пункта выдачи — 4 цифры, получено «{text}»</source>
+        <translation>the pickup point code is 4 digits, got “{text}”</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="40"/>
         <source>Неверное значение настройки «{key}» в {source}: {detail}.</source>
         <translation>Invalid value of setting «{key}» in {source}: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="39"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="41"/>
         <source>Файл настроек {source} повреждён: {detail}. Исправьте или удалите файл.</source>
         <translation>The settings file {source} is damaged: {detail}. Fix or delete the file.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="40"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="42"/>
+        <source>путь не может быть пустым</source>
+        <translation>the path must not be empty</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="43"/>
+        <source>ожидается true или false, получено {got}</source>
+        <translation>true or false expected, got {got}</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="44"/>
+        <source>ожидается целое число, получено {got}</source>
+        <translation>a whole number expected, got {got}</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="45"/>
+        <source>ожидается строка, получено {got}</source>
+        <translation>a text expected, got {got}</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="46"/>
+        <source>ожидается таблица [{key}]</source>
+        <translation>a table [{key}] expected</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="47"/>
         <source>Файл настроек {source} не найден. Проверьте путь в --config.</source>
         <translation>The settings file {source} was not found. Check the path given to --config.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="41"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="48"/>
+        <source>«{text}» — допустимо: {choices}</source>
+        <translation>“{text}” — allowed: {choices}</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="49"/>
+        <source>«{text}» не похоже на адрес сервера (нужно http://… или https://…)</source>
+        <translation>“{text}” does not look like a server address (http://… or https://… expected)</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="50"/>
+        <source>файл не в кодировке UTF-8</source>
+        <translation>the file is not in UTF-8</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="51"/>
+        <source>число {value} вне допустимого диапазона {lo}…{hi}</source>
+        <translation>the number {value} is outside the allowed range {lo}…{hi}</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="52"/>
+        <source>переменной окружения {var}</source>
+        <translation>the environment variable {var}</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="53"/>
+        <source>параметре командной строки {flag}</source>
+        <translation>the command-line option {flag}</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="54"/>
+        <source>логическое</source>
+        <translation>a boolean</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="55"/>
+        <source>таблица</source>
+        <translation>a table</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="56"/>
+        <source>дробное число</source>
+        <translation>a decimal number</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="57"/>
+        <source>число</source>
+        <translation>a number</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="58"/>
+        <source>список</source>
+        <translation>a list</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="59"/>
+        <source>строка</source>
+        <translation>a text</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="60"/>
         <source>Неизвестная настройка «{key}» в {source}. Проверьте написание (допустимые: {allowed}).</source>
         <translation>Unknown setting «{key}» in {source}. Check the spelling (allowed: {allowed}).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="42"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="61"/>
         <source>Не удалось прочитать файл настроек {source}: {detail}.</source>
         <translation>Could not read the settings file {source}: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="43"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="62"/>
         <source>Не удалось обновить базу данных ({error}). Восстановлена резервная копия {backup}. Обратитесь в поддержку; данные не потеряны.</source>
         <translation>Could not upgrade the database ({error}). The backup {backup} has been restored. Contact support; no data was lost.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="44"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="63"/>
         <source>База данных создана более новой версией программы (ревизия {revision}). Обновите программу.</source>
         <translation>The database was created by a newer version of the program (revision {revision}). Update the program.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="45"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="64"/>
         <source>Этот компьютер не зарегистрирован на сервере {backend}. Запустите программу снова и пройдите регистрацию с кодом от администратора (или pickup-desk --enrol АДРЕС КОД).</source>
         <translation>This computer is not registered with server {backend}. Start the program again and register with the code from your administrator (or pickup-desk --enrol ADDRESS CODE).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="46"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="65"/>
         <source>Ошибка: {code}</source>
         <translation>Error: {code}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="47"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="66"/>
         <source>Список истекающих заказов бывает только на «сегодня» или «завтра».</source>
         <translation>The list of expiring orders is only available for «today» or «tomorrow».</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="48"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="67"/>
         <source>Введите сумму больше нуля.</source>
         <translation>Enter an amount greater than zero.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="49"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="68"/>
         <source>Код получения — 6 цифр. Попытка не засчитана, введите код ещё раз.</source>
         <translation>The pickup code has 6 digits. This attempt was not counted; enter the code again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="50"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="69"/>
         <source>Введите последние 4 цифры номера документа (ровно 4 цифры). Документ не фотографируется.</source>
         <translation>Enter the last 4 digits of the document number (exactly 4 digits). The document is not photographed.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="51"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="70"/>
         <source>Выберите тип документа из списка: {allowed}.</source>
         <translation>Choose the document type from the list: {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="52"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="71"/>
         <source>Способ оплаты — наличные или карта.</source>
         <translation>The payment method is cash or card.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="53"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="72"/>
         <source>Введите номер доверенности (от 1 до 64 символов).</source>
         <translation>Enter the power of attorney number (1 to 64 characters).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="54"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="73"/>
         <source>Выберите причину отказа из списка.</source>
         <translation>Choose a refusal reason from the list.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="55"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="74"/>
         <source>Количество отказа должно быть от 0 до {max} шт.</source>
         <translation>The refused quantity must be between 0 and {max} pcs.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="56"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="75"/>
         <source>Коробка {box} из другого заказа ({other_order}). Для заказа {order} нужны только его коробки.</source>
         <translation>Box {box} belongs to another order ({other_order}). Order {order} needs only its own boxes.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="57"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="76"/>
         <source>Коробка {box} не найдена. Проверьте штрихкод и отсканируйте ещё раз.</source>
         <translation>Box {box} was not found. Check the barcode and scan again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="58"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="77"/>
         <source>Отсканированы не все коробки: не хватает {missing} из {total} ({boxes}). Отсканируйте их перед выдачей.</source>
         <translation>Not all boxes have been scanned: {missing} of {total} missing ({boxes}). Scan them before handing over.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="59"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="78"/>
         <source>Сумма по карте {tendered} не равна сумме к оплате {due}. Проведите оплату ровно на {due}.</source>
         <translation>The card amount {tendered} is not equal to the amount due {due}. Charge exactly {due}.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="60"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="79"/>
         <source>Получено {tendered}, к оплате {due}: не хватает {missing}.</source>
         <translation>Received {tendered}, due {due}: {missing} short.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="61"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="80"/>
         <source>Для заказа {order} нужна проверка документа: отметьте тип документа и последние 4 цифры номера.</source>
         <translation>Order {order} requires an ID check: mark the document type and the last 4 digits of its number.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="62"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="81"/>
         <source>Позиции {line} нет в заказе {order}.</source>
         <translation>Line {line} is not in order {order}.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="63"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="82"/>
         <source>Код получения для заказа {order} ещё не пришёл с сервера. Синхронизируйтесь или проверьте QR-код клиента.</source>
         <translation>The pickup code for order {order} has not arrived from the server yet. Synchronise or check the customer&apos;s QR code.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="64"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="83"/>
         <source>Выдача не найдена. Начните выдачу заново по номеру заказа.</source>
         <translation>The handover was not found. Start the handover again by order number.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="65"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="84"/>
         <source>Выдача заказа {order} уже закрыта ({status}). Начните новую выдачу.</source>
         <translation>The handover of order {order} is already closed ({status}). Start a new handover.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="66"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="85"/>
         <source>Заказ {order} не заблокирован — разблокировать нечего.</source>
         <translation>Order {order} is not locked: there is nothing to unlock.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="67"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="86"/>
         <source>Заказ {order} нельзя выдать: статус «{status}». Выдаются только заказы, готовые к выдаче.</source>
         <translation>Order {order} cannot be handed over: status «{status}». Only orders ready for pickup are handed over.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="68"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="87"/>
         <source>Сначала проверьте код получения или QR-код клиента.</source>
         <translation>Check the pickup code or the customer&apos;s QR code first.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="69"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="88"/>
         <source>К оплате ничего нет: заказ оплачен заранее или от всех позиций отказались.</source>
         <translation>Nothing to pay: the order was prepaid or all lines were refused.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="70"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="89"/>
         <source>Заказ {order} заблокирован после {attempts} неверных кодов. Позовите менеджера для разблокировки.</source>
         <translation>Order {order} is locked after {attempts} wrong codes. Call the manager to unlock it.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="71"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="90"/>
         <source>Примите оплату: к оплате {due}.</source>
         <translation>Take the payment: {due} due.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="72"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="91"/>
         <source>Заказ юрлица {company}: внесите номер доверенности получателя.</source>
         <translation>Order of company {company}: enter the recipient&apos;s power of attorney number.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="73"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="92"/>
         <source>QR-код относится к заказу {token_order}, а выдаётся заказ {order}. Проверьте, тот ли заказ открыт.</source>
         <translation>The QR code belongs to order {token_order}, but order {order} is being handed over. Check that the right order is open.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="74"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="93"/>
         <source>Для причины «Другое» опишите причину отказа.</source>
         <translation>For the reason «Other», describe the refusal reason.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="75"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="94"/>
         <source>Неверный код получения. Осталось попыток: {attempts_left}. Попросите клиента проверить SMS.</source>
         <translation>Wrong pickup code. Attempts left: {attempts_left}. Ask the customer to check the SMS.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="76"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="95"/>
         <source>Число записей журнала должно быть от 1 до {max}.</source>
         <translation>The number of journal entries must be between 1 and {max}.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="77"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="96"/>
         <source>Начало периода ({since}) позже его конца ({until}). Исправьте даты.</source>
         <translation>The start of the period ({since}) is after its end ({until}). Correct the dates.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="78"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="97"/>
         <source>Заказ {order}: переход «{event}» невозможен из состояния «{current}».</source>
         <translation>Order {order}: the transition «{event}» is not possible from state «{current}».</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="79"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="98"/>
         <source>Заказ {order} не найден в этом пункте выдачи.</source>
         <translation>Order {order} was not found at this pickup point.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="80"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="99"/>
         <source>Введите последние 4 цифры телефона клиента (ровно 4 цифры).</source>
         <translation>Enter the last 4 digits of the customer&apos;s phone (exactly 4 digits).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="81"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="100"/>
         <source>Код получения — 6 цифр. Попросите клиента продиктовать код из SMS.</source>
         <translation>The pickup code has 6 digits. Ask the customer to read out the code from the SMS.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="82"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="101"/>
         <source>Введите номер заказа, телефон, имя клиента или штрихкод коробки.</source>
         <translation>Enter an order number, phone, customer name or box barcode.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="83"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="102"/>
         <source>Введите фамилию или имя клиента (хотя бы 2 буквы).</source>
         <translation>Enter the customer&apos;s last or first name (at least 2 letters).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="84"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="103"/>
         <source>Пункт выдачи не настроен на этом компьютере. Выполните регистрацию (enrol).</source>
         <translation>The pickup point is not set up on this computer. Register it (enrol).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="85"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="104"/>
         <source>Документ «{title}» не напечатан: принтер «{printer}» отказал. Проверьте принтер и нажмите «Печатать ещё раз» — документ сохранён.</source>
         <translation>Document «{title}» was not printed: printer «{printer}» refused it. Check the printer and press «Print again»; the document is saved.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="86"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="105"/>
         <source>В системе не установлен ни один принтер. Подключите принтер, установите его драйвер в Windows (Параметры → Принтеры и сканеры) и повторите печать.</source>
         <translation>No printer is installed. Connect a printer, install its driver in Windows (Settings → Printers &amp; scanners) and print again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="87"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="106"/>
         <source>Принтер «{printer}» для документа «{kind}» не найден — возможно, его отключили или переименовали. Выберите другой принтер в настройках печати и повторите печать.</source>
         <translation>Printer «{printer}» for document «{kind}» was not found; it may have been disconnected or renamed. Choose another printer in the print settings and print again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="88"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="107"/>
         <source>Для «{key}» нет сохранённых документов для повторной печати.</source>
         <translation>There are no saved documents of «{key}» to reprint.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="89"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="108"/>
         <source>Принтер «{printer}» не готов (отключён, нет бумаги или открыта крышка). Проверьте принтер и нажмите «Печатать ещё раз».</source>
         <translation>Printer «{printer}» is not ready (offline, out of paper or cover open). Check the printer and press «Print again».</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="90"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="109"/>
         <source>В принтере «{printer}» не настроен размер бумаги {paper}. Выберите этот размер в свойствах принтера (или другой шаблон этикетки) и повторите печать.</source>
         <translation>Printer «{printer}» has no paper size {paper} set up. Choose this size in the printer properties (or another label template) and print again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="91"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="110"/>
         <source>QR-код поддельный или повреждён: подпись не сходится. Попросите код из SMS.</source>
         <translation>The QR code is forged or damaged: the signature does not match. Ask for the code from the SMS.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="92"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="111"/>
         <source>Срок действия QR-кода заказа {order} истёк. Попросите клиента обновить код в приложении.</source>
         <translation>The QR code of order {order} has expired. Ask the customer to refresh the code in the app.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="93"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="112"/>
         <source>QR-код не распознан как код получения заказа. Попросите клиента открыть код заново.</source>
         <translation>The QR code is not recognised as an order pickup code. Ask the customer to open the code again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="94"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="113"/>
         <source>Ключ сервера ещё не получен: QR-код проверить нельзя. Синхронизируйтесь или попросите код из SMS.</source>
         <translation>The server key has not been received yet: the QR code cannot be checked. Synchronise or ask for the code from the SMS.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="95"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="114"/>
         <source>QR-код выдан для другого пункта выдачи ({point}). Заказ {order} здесь не выдаётся.</source>
         <translation>The QR code was issued for another pickup point ({point}). Order {order} is not handed over here.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="96"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="115"/>
         <source>Коробка {box} не найдена среди грузов этого пункта выдачи.</source>
         <translation>Box {box} was not found among this pickup point&apos;s shipments.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="97"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="116"/>
         <source>Коробка {box} ещё не принята. Сначала отсканируйте её в приёмке.</source>
         <translation>Box {box} has not been received yet. Scan it in Receiving first.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="98"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="117"/>
         <source>Приёмка уже закрыта ({closed_at}): сканировать в неё нельзя. Откройте новую приёмку без накладной.</source>
         <translation>Receiving is already closed ({closed_at}): no more scans into it. Open a new receiving without a waybill.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="99"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="118"/>
         <source>Это не штрихкод коробки ({kind}). Отсканируйте наклейку на коробке.</source>
         <translation>This is not a box barcode ({kind}). Scan the sticker on the box.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="100"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="119"/>
         <source>Опишите повреждение коробки (например, «вмятина, порван скотч»).</source>
         <translation>Describe the damage to the box (for example, «dent, torn tape»).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="101"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="120"/>
         <source>Слишком длинное описание повреждения: не больше {limit} символов.</source>
         <translation>The damage description is too long: at most {limit} characters.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="102"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="121"/>
         <source>Отменять нечего: в этой приёмке нет отсканированных коробок.</source>
         <translation>Nothing to undo: no boxes have been scanned in this receiving.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="103"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="122"/>
         <source>Приёмка не найдена. Откройте приёмку заново.</source>
         <translation>Receiving was not found. Open the receiving again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="104"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="123"/>
         <source>Поставка {shipment} уже принята. Опоздавшие коробки примите без накладной.</source>
         <translation>Shipment {shipment} has already been received. Receive late boxes without a waybill.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="105"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="124"/>
         <source>Поставка {shipment} не найдена в этом пункте выдачи. Проверьте номер или примите коробки без накладной.</source>
         <translation>Shipment {shipment} was not found at this pickup point. Check the number or receive the boxes without a waybill.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="106"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="125"/>
         <source>Коробку {box} уже разместили в ячейке — отмена невозможна. Если коробка не та, сообщите менеджеру.</source>
         <translation>Box {box} has already been placed in a cell: undo is not possible. If it is the wrong box, tell the manager.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="107"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="126"/>
         <source>Коробка {box} уже внесена в другой возврат.</source>
         <translation>Box {box} is already in another return.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="108"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="127"/>
         <source>Коробка {box} не числится принятой в пункте. Сначала примите её.</source>
         <translation>Box {box} is not recorded as received at this point. Receive it first.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="109"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="128"/>
         <source>Коробка {box} относится к другому пункту выдачи. Отложите её для менеджера.</source>
         <translation>Box {box} belongs to another pickup point. Set it aside for the manager.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="110"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="129"/>
         <source>Заказ {order} ещё хранится до {until}: возвращать его раньше срока нельзя. Положите коробку обратно в ячейку.</source>
         <translation>Order {order} is still stored until {until}: it cannot be returned before then. Put the box back in its cell.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="111"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="130"/>
         <source>Заказ {order} (состояние «{status}») не подлежит возврату. Положите коробку на место.</source>
         <translation>Order {order} (state «{status}») cannot be returned. Put the box back.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="112"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="131"/>
         <source>Сессия возврата {session} уже закрыта. Откройте новую сессию возврата.</source>
         <translation>Return session {session} is already closed. Open a new return session.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="113"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="132"/>
         <source>Сессия возврата {session} не найдена. Откройте новую сессию возврата.</source>
         <translation>Return session {session} was not found. Open a new return session.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="114"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="133"/>
         <source>Коробка {box} не найдена в базе пункта. Проверьте штрихкод и отложите коробку.</source>
         <translation>Box {box} was not found in the point&apos;s database. Check the barcode and set the box aside.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="115"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="134"/>
         <source>Сигнал №{alert} не найден или уже закрыт.</source>
         <translation>Alert #{alert} was not found or is already closed.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="116"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="135"/>
         <source>Событие {event} не найдено или не требует разбора.</source>
         <translation>Event {event} was not found or needs no review.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="117"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="136"/>
         <source>Номер клубной карты {sample} считан с ошибкой: не сходится контрольная цифра. Отсканируйте карту ещё раз или введите номер вручную.</source>
         <translation>Club card number {sample} was misread: the check digit does not match. Scan the card again or enter the number by hand.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="118"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="137"/>
         <source>Сканер ничего не передал. Отсканируйте штрихкод ещё раз.</source>
         <translation>The scanner sent nothing. Scan the barcode again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="119"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="138"/>
         <source>Считано слишком много символов ({length}, допустимо не больше {limit}). Похоже, отсканировано несколько кодов подряд — отсканируйте один код ещё раз.</source>
         <translation>Too many characters read ({length}, at most {limit} allowed). Several codes seem to have been scanned in a row; scan one code again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="120"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="139"/>
         <source>Код «{sample}» не распознан: это не заказ, не коробка, не ячейка, не клубная карта, не бейдж и не код получения. Проверьте, тот ли штрихкод отсканирован.</source>
         <translation>Code «{sample}» is not recognised: it is not an order, box, cell, club card, badge or pickup code. Check that the right barcode was scanned.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="121"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="140"/>
         <source>Смена уже открыта (с {opened_at}). Продолжайте работу в ней или закройте её.</source>
         <translation>The shift is already open (since {opened_at}). Continue working in it or close it.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="122"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="141"/>
         <source>Открытой смены нет. Откройте смену.</source>
         <translation>No shift is open. Open a shift.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="123"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="142"/>
         <source>SMS по заказу {order} отправить нельзя: заказ в состоянии «{status}», а не «готов к выдаче».</source>
         <translation>The SMS for order {order} cannot be sent: the order is in state «{status}», not «ready for pickup».</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="124"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="143"/>
         <source>По заказу {order} сегодня уже {count} повторных SMS — это предел. Следующую отправку можно сделать после {next_at}.</source>
         <translation>Order {order} has already had {count} repeat SMS today; that is the limit. The next one can be sent after {next_at}.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="125"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="144"/>
         <source>SMS по заказу {order} уже отправлялось недавно. Повторить можно после {next_at}.</source>
         <translation>An SMS for order {order} was sent recently. It can be repeated after {next_at}.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="126"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="145"/>
         <source>Хранение заказа {order} уже продлевалось (на {days} дн.). Повторное продление не допускается.</source>
         <translation>Storage of order {order} has already been extended (by {days} days). It cannot be extended again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="127"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="146"/>
         <source>Продлить хранение можно на 1–{max} дней, а не на {days}.</source>
         <translation>Storage can be extended by 1–{max} days, not by {days}.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="128"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="147"/>
         <source>Заказ {order} не ожидает выдачи (состояние «{status}»): продлевать нечего.</source>
         <translation>Order {order} is not awaiting pickup (state «{status}»): there is nothing to extend.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="129"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="148"/>
         <source>Часть мест заказа {order} уже отсканирована в возврат: продление невозможно.</source>
         <translation>Some boxes of order {order} have already been scanned into a return: extension is not possible.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="130"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="149"/>
         <source>Адрес сервера указан неверно: «{url}». Пример: https://pvz.example.ru</source>
         <translation>The server address is wrong: «{url}». Example: https://pvz.example.ru</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="131"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="150"/>
         <source>Срок действия кода регистрации истёк. Попросите новый код у администратора.</source>
         <translation>The registration code has expired. Ask your administrator for a new code.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="132"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="151"/>
         <source>Код регистрации неверен или уже использован. Попросите новый код у администратора.</source>
         <translation>The registration code is wrong or already used. Ask your administrator for a new code.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="133"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="152"/>
         <source>Сервер отклонил регистрацию: {detail}</source>
         <translation>The server refused the registration: {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="134"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="153"/>
         <source>По адресу {url} работает не сервер Pickup Desk. Проверьте адрес.</source>
         <translation>The address {url} is not a Pickup Desk server. Check the address.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="135"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="154"/>
         <source>Сертификат сервера {url} не прошёл проверку. Проверьте адрес или укажите файл сертификатов организации (ca_bundle) в настройках.</source>
         <translation>The certificate of server {url} failed verification. Check the address or set your organisation&apos;s certificate file (ca_bundle) in the settings.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="136"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="155"/>
         <source>Сервер {url} не отвечает. Проверьте адрес и подключение к сети.</source>
         <translation>Server {url} does not answer. Check the address and the network connection.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="137"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="156"/>
         <source>Сервер {url} требует более новую версию программы (не ниже {version}). Обновите программу, затем повторите регистрацию.</source>
         <translation>Server {url} requires a newer version of the program (at least {version}). Update the program, then register again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="138"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="157"/>
         <source>Включён Caps Lock: большие и маленькие буквы перепутаны. Выключите Caps Lock.</source>
         <translation>Caps Lock is on: capital and small letters are swapped. Turn Caps Lock off.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="139"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="158"/>
         <source>Пришло «{raw}» вместо «{expected}». Отсканируйте тестовый код ещё раз; если снова не так — сбросьте сканер к заводским настройкам.</source>
         <translation>Received «{raw}» instead of «{expected}». Scan the test code again; if it is still wrong, reset the scanner to its factory settings.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="140"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="159"/>
         <source>Сканер не нажимает Enter после кода. Включите в настройках сканера суффикс Enter (CR) по инструкции к сканеру — иначе программа не поймёт, где кончается код.</source>
         <translation>The scanner does not press Enter after the code. Turn on the Enter (CR) suffix in the scanner settings as its manual describes, or the program cannot tell where a code ends.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="141"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="160"/>
         <source>Сканер ничего не передал. Проверьте кабель или режим клавиатуры (HID) и отсканируйте ещё раз.</source>
         <translation>The scanner sent nothing. Check the cable or the keyboard (HID) mode and scan again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="142"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="161"/>
         <source>Пришло «{raw}» без цифр: сканер, вероятно, набирает цифры на цифровой клавиатуре при выключенном NumLock. Включите NumLock и отсканируйте ещё раз.</source>
         <translation>Received «{raw}» without digits: the scanner probably types digits on the numeric keypad with NumLock off. Turn NumLock on and scan again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="143"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="162"/>
         <source>Сканер печатает в русской раскладке: вместо «{expected}» пришло «{typed}». Программа это исправит сама (настройка «исправлять раскладку» включена); лучше переключить раскладку по умолчанию на английскую или настроить сканер на ввод кодами Alt.</source>
         <translation>The scanner types in the Russian keyboard layout: «{typed}» arrived instead of «{expected}». The program corrects this itself (the «fix layout» setting is on); better switch the default layout to English or set the scanner to Alt-code input.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="144"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="163"/>
         <source>Сканер печатает медленно (пауза до {slowest} мс между символами): такой ввод трудно отличить от ручного. Уменьшите в настройках сканера задержку между символами (inter-character delay).</source>
         <translation>The scanner types slowly (pauses up to {slowest} ms between characters): such input is hard to tell from typing by hand. Reduce the inter-character delay in the scanner settings.</translation>
     </message>
@@ -2036,8 +2150,8 @@ Technical: {1}</translation>
 <context>
     <name>FeedbackBanner</name>
     <message>
-        <location filename="../../ui/feedback.py" line="95"/>
-        <location filename="../../ui/feedback.py" line="138"/>
+        <location filename="../../ui/feedback.py" line="96"/>
+        <location filename="../../ui/feedback.py" line="139"/>
         <source>Готово к сканированию</source>
         <translation>Ready to scan</translation>
     </message>
@@ -2113,12 +2227,12 @@ Technical: {1}</translation>
 <context>
     <name>HandoverNotes</name>
     <message>
-        <location filename="../../desktop/services/handover/completion.py" line="222"/>
+        <location filename="../../desktop/services/handover/completion.py" line="221"/>
         <source>Клиент отказался от всего заказа: коробки остаются на хранении до возврата.</source>
         <translation>The customer refused the whole order: the boxes stay in storage until the return.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/handover/completion.py" line="226"/>
+        <location filename="../../desktop/services/handover/completion.py" line="225"/>
         <source>Заказ оплачен заранее: деньги за отказанные товары ({0}) вернёт центр.</source>
         <translation>The order was prepaid: the centre will refund the refused items ({0}).</translation>
     </message>
@@ -2227,12 +2341,12 @@ Technical: {1}</translation>
         <translation>Proxy</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="236"/>
+        <location filename="../../ui/pages/handover_view.py" line="233"/>
         <source>Ещё незавершённых выдач: {0}.</source>
         <translation>More unfinished handovers: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="238"/>
+        <location filename="../../ui/pages/handover_view.py" line="235"/>
         <source>Продолжение выдачи заказа {0}</source>
         <translation>Resuming the handover of order {0}</translation>
     </message>
@@ -2247,63 +2361,63 @@ Technical: {1}</translation>
         <translation>Scan the QR code or order number, or enter the SMS code, or the phone&apos;s last 4 digits and the surname.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="199"/>
+        <location filename="../../ui/pages/handover_view.py" line="196"/>
         <source>Заказ не найден</source>
         <translation>Order not found</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="200"/>
+        <location filename="../../ui/pages/handover_view.py" line="197"/>
         <source>Проверьте данные. Можно отсканировать QR-код из приложения или номер заказа.</source>
         <translation>Check the details. You can scan the app&apos;s QR code or the order number.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="207"/>
+        <location filename="../../ui/pages/handover_view.py" line="204"/>
         <source>Найдено несколько заказов</source>
         <translation>Several orders found</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="208"/>
+        <location filename="../../ui/pages/handover_view.py" line="205"/>
         <source>Отсканируйте или введите номер нужного: {0}</source>
         <translation>Scan or type the number of the right one: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="71"/>
-        <location filename="../../ui/pages/handover_view.py" line="176"/>
+        <location filename="../../ui/pages/handover_view.py" line="70"/>
+        <location filename="../../ui/pages/handover_view.py" line="173"/>
         <source>Заказ {0}</source>
         <translation>Order {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="177"/>
+        <location filename="../../ui/pages/handover_view.py" line="174"/>
         <source>Попросите код из SMS (введите и нажмите Enter) или отсканируйте QR-код из приложения.</source>
         <translation>Ask for the SMS code (type it and press Enter) or scan the QR code in the app.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="185"/>
+        <location filename="../../ui/pages/handover_view.py" line="182"/>
         <source>по QR-коду</source>
         <translation>by QR code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="187"/>
+        <location filename="../../ui/pages/handover_view.py" line="184"/>
         <source>по коду из SMS</source>
         <translation>by SMS code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="190"/>
+        <location filename="../../ui/pages/handover_view.py" line="187"/>
         <source>Код верный</source>
         <translation>Code correct</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="188"/>
+        <location filename="../../ui/pages/handover_view.py" line="185"/>
         <source>Клиент подтверждён {0}. {1}</source>
         <translation>Customer verified {0}. {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="155"/>
+        <location filename="../../ui/pages/handover_view.py" line="152"/>
         <source>ЗАКАЗ ЗАБЛОКИРОВАН</source>
         <translation>ORDER LOCKED</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="157"/>
+        <location filename="../../ui/pages/handover_view.py" line="154"/>
         <source>Неверный код</source>
         <translation>Wrong code</translation>
     </message>
@@ -2313,52 +2427,47 @@ Technical: {1}</translation>
         <translation>Power of attorney number:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="215"/>
+        <location filename="../../ui/pages/handover_view.py" line="212"/>
         <source>Повтор</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="214"/>
+        <location filename="../../ui/pages/handover_view.py" line="211"/>
         <source>Коробка {0} уже отсканирована.</source>
         <translation>Box {0} is already scanned.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="139"/>
-        <source>{0} из {1}</source>
-        <translation>{0} of {1}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/handover_view.py" line="216"/>
+        <location filename="../../ui/pages/handover_view.py" line="213"/>
         <source>Коробка есть</source>
         <translation>Box checked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="222"/>
+        <location filename="../../ui/pages/handover_view.py" line="219"/>
         <source>СДАЧА {0}</source>
         <translation>CHANGE {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="224"/>
+        <location filename="../../ui/pages/handover_view.py" line="221"/>
         <source>Оплата принята</source>
         <translation>Payment accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="229"/>
+        <location filename="../../ui/pages/handover_view.py" line="226"/>
         <source>Записано</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="252"/>
+        <location filename="../../ui/pages/handover_view.py" line="249"/>
         <source>Выдано на {0}.</source>
         <translation>Handed over: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="254"/>
+        <location filename="../../ui/pages/handover_view.py" line="251"/>
         <source>Отказ на {0}.</source>
         <translation>Refused: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="256"/>
+        <location filename="../../ui/pages/handover_view.py" line="253"/>
         <source>Начислено баллов: {0}.</source>
         <translation>Points credited: {0}.</translation>
     </message>
@@ -2388,12 +2497,12 @@ Technical: {1}</translation>
         <translation>Receipt printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="245"/>
+        <location filename="../../ui/pages/handover_view.py" line="242"/>
         <source>Выдача прервана</source>
         <translation>Handover aborted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="246"/>
+        <location filename="../../ui/pages/handover_view.py" line="243"/>
         <source>Заказ {0} остаётся в ячейке.</source>
         <translation>Order {0} stays in its cell.</translation>
     </message>
@@ -2408,37 +2517,37 @@ Technical: {1}</translation>
         <translation>Find the order first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="173"/>
+        <location filename="../../ui/pages/handover_view.py" line="170"/>
         <source>Следующий шаг</source>
         <translation>Next step</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="100"/>
+        <location filename="../../ui/pages/handover_view.py" line="98"/>
         <source>Всё готово: нажмите F10 — выдать.</source>
         <translation>All set: press F10 to hand over.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="66"/>
+        <location filename="../../ui/pages/handover_view.py" line="65"/>
         <source>Отсканируйте QR-код клиента или номер заказа, или введите код из SMS.</source>
         <translation>Scan the customer&apos;s QR code or the order number, or enter the SMS code.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="107"/>
+        <location filename="../../ui/pages/handover_view.py" line="105"/>
         <source>Юрлицо: {0}</source>
         <translation>Legal entity: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="132"/>
+        <location filename="../../ui/pages/handover_view.py" line="130"/>
         <source>К оплате: {0}</source>
         <translation>Due: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="135"/>
+        <location filename="../../ui/pages/handover_view.py" line="133"/>
         <source>Оплачено</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="134"/>
+        <location filename="../../ui/pages/handover_view.py" line="132"/>
         <source>Оплачено: {0}</source>
         <translation>Paid: {0}</translation>
     </message>
@@ -2493,22 +2602,22 @@ Technical: {1}</translation>
         <translation>Take the payment: F9.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="114"/>
+        <location filename="../../ui/pages/handover_view.py" line="112"/>
         <source>✔ Всё проверено — F10 выдать</source>
         <translation>✔ All checked — F10 to hand over</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="116"/>
+        <location filename="../../ui/pages/handover_view.py" line="114"/>
         <source>Осталось: {0}</source>
         <translation>Still to do: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="121"/>
+        <location filename="../../ui/pages/handover_view.py" line="119"/>
         <source>Заказ заблокирован после неверных кодов. Позовите менеджера.</source>
         <translation>The order is locked after wrong codes. Call the manager.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="125"/>
+        <location filename="../../ui/pages/handover_view.py" line="123"/>
         <source>Попыток ввода кода: {0}</source>
         <translation>Code attempts left: {0}</translation>
     </message>
@@ -2554,7 +2663,7 @@ Technical: {1}</translation>
 <context>
     <name>ImageFrameSource</name>
     <message>
-        <location filename="../../ui/hardware/frames.py" line="56"/>
+        <location filename="../../ui/hardware/frames.py" line="58"/>
         <source>Тестовые кадры ({0})</source>
         <translation>Test frames ({0})</translation>
     </message>
@@ -2570,102 +2679,102 @@ Technical: {1}</translation>
 <context>
     <name>LabelDialog</name>
     <message>
-        <location filename="../../ui/hardware/label_dialog.py" line="51"/>
+        <location filename="../../ui/hardware/label_dialog.py" line="46"/>
         <source>Печать этикеток</source>
         <translation>Label printing</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/label_dialog.py" line="61"/>
+        <location filename="../../ui/hardware/label_dialog.py" line="86"/>
         <source>Этикетки ячеек</source>
         <translation>Cell labels</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/label_dialog.py" line="62"/>
+        <location filename="../../ui/hardware/label_dialog.py" line="87"/>
         <source>Повторная этикетка коробки</source>
         <translation>Box label reprint</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/label_dialog.py" line="63"/>
+        <location filename="../../ui/hardware/label_dialog.py" line="88"/>
         <source>Клубная карта</source>
         <translation>Club card</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/label_dialog.py" line="73"/>
+        <location filename="../../ui/hardware/label_dialog.py" line="98"/>
         <source>Первая ячейка</source>
         <translation>First cell</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/label_dialog.py" line="73"/>
+        <location filename="../../ui/hardware/label_dialog.py" line="98"/>
         <source>Последняя ячейка</source>
         <translation>Last cell</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/label_dialog.py" line="75"/>
+        <location filename="../../ui/hardware/label_dialog.py" line="100"/>
         <source>Штрихкод коробки</source>
         <translation>Box barcode</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/label_dialog.py" line="75"/>
+        <location filename="../../ui/hardware/label_dialog.py" line="100"/>
         <source>Всего мест в заказе</source>
         <translation>Total boxes in the order</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/label_dialog.py" line="77"/>
+        <location filename="../../ui/hardware/label_dialog.py" line="102"/>
         <source>Номер карты (13 цифр)</source>
         <translation>Card number (13 digits)</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/label_dialog.py" line="83"/>
+        <location filename="../../ui/hardware/label_dialog.py" line="60"/>
         <source>Печать</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/label_dialog.py" line="85"/>
+        <location filename="../../ui/hardware/label_dialog.py" line="62"/>
         <source>Закрыть</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/label_dialog.py" line="88"/>
+        <location filename="../../ui/hardware/label_dialog.py" line="65"/>
         <source>Что печатать</source>
         <translation>What to print</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/label_dialog.py" line="89"/>
+        <location filename="../../ui/hardware/label_dialog.py" line="66"/>
         <source>Этикетки</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/label_dialog.py" line="117"/>
+        <location filename="../../ui/hardware/label_dialog.py" line="116"/>
         <source>Укажите ячейки как на этикетке: CA0101 … CA0410 (первая не больше последней).</source>
         <translation>Enter the cells as on the label: CA0101 … CA0410 (the first not after the last).</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/label_dialog.py" line="120"/>
+        <location filename="../../ui/hardware/label_dialog.py" line="119"/>
         <source>Слишком много этикеток ({0}): не больше {1} за раз.</source>
         <translation>Too many labels ({0}): at most {1} at a time.</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/label_dialog.py" line="128"/>
+        <location filename="../../ui/hardware/label_dialog.py" line="127"/>
         <source>Отсканируйте штрихкод коробки (B + 15 цифр) и укажите, сколько мест в заказе.</source>
         <translation>Scan the box barcode (B + 15 digits) and enter how many boxes the order has.</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/label_dialog.py" line="134"/>
+        <location filename="../../ui/hardware/label_dialog.py" line="133"/>
         <source>Номер клубной карты — 13 цифр, начинается с 2, с верной контрольной цифрой.</source>
         <translation>A club card number has 13 digits, starts with 2 and has a valid check digit.</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/label_dialog.py" line="169"/>
+        <location filename="../../ui/hardware/label_dialog.py" line="168"/>
         <source>, листов A4: {0}</source>
         <translation>, A4 sheets: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/label_dialog.py" line="170"/>
+        <location filename="../../ui/hardware/label_dialog.py" line="169"/>
         <source>Этикеток: {0}</source>
         <translation>Labels: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/label_dialog.py" line="182"/>
+        <location filename="../../ui/hardware/label_dialog.py" line="181"/>
         <source>Отправлено на печать: {0} стр.</source>
         <translation>Sent to the printer: {0} pages.</translation>
     </message>
@@ -2880,14 +2989,6 @@ Technical: {1}</translation>
     </message>
 </context>
 <context>
-    <name>OrderCard</name>
-    <message>
-        <location filename="../../desktop/services/order_card.py" line="51"/>
-        <source>{0} из {1}</source>
-        <translation>{0} of {1}</translation>
-    </message>
-</context>
-<context>
     <name>OrdersPage</name>
     <message>
         <location filename="../../ui/pages/orders_page.py" line="41"/>
@@ -2901,8 +3002,8 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/orders_page.py" line="44"/>
-        <location filename="../../ui/pages/orders_page.py" line="81"/>
-        <location filename="../../ui/pages/orders_page.py" line="84"/>
+        <location filename="../../ui/pages/orders_page.py" line="79"/>
+        <location filename="../../ui/pages/orders_page.py" line="82"/>
         <source>Статус</source>
         <translation>Status</translation>
     </message>
@@ -2932,172 +3033,172 @@ Technical: {1}</translation>
         <translation>Find an order: scan a box or type the number and press Enter.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="55"/>
+        <location filename="../../ui/pages/orders_page.py" line="53"/>
         <source>Разблокировать заказ</source>
         <translation>Unlock order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="78"/>
+        <location filename="../../ui/pages/orders_page.py" line="76"/>
         <source>Товар</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="78"/>
+        <location filename="../../ui/pages/orders_page.py" line="76"/>
         <source>Кол-во</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="78"/>
+        <location filename="../../ui/pages/orders_page.py" line="76"/>
         <source>Цена</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="78"/>
+        <location filename="../../ui/pages/orders_page.py" line="76"/>
         <source>Отказ</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="78"/>
+        <location filename="../../ui/pages/orders_page.py" line="76"/>
         <source>Состав</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="81"/>
+        <location filename="../../ui/pages/orders_page.py" line="79"/>
         <source>Коробка</source>
         <translation>Box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="81"/>
+        <location filename="../../ui/pages/orders_page.py" line="79"/>
         <source>Место</source>
         <translation>Box no.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="81"/>
+        <location filename="../../ui/pages/orders_page.py" line="79"/>
         <source>Ячейка</source>
         <translation>Cell</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="81"/>
+        <location filename="../../ui/pages/orders_page.py" line="79"/>
         <source>Коробки</source>
         <translation>Boxes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="84"/>
+        <location filename="../../ui/pages/orders_page.py" line="82"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="84"/>
+        <location filename="../../ui/pages/orders_page.py" line="82"/>
         <source>Попытка</source>
         <translation>Attempt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="84"/>
+        <location filename="../../ui/pages/orders_page.py" line="82"/>
         <source>Обновлено</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="88"/>
+        <location filename="../../ui/pages/orders_page.py" line="86"/>
         <source>Время</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="88"/>
+        <location filename="../../ui/pages/orders_page.py" line="86"/>
         <source>Что</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="88"/>
+        <location filename="../../ui/pages/orders_page.py" line="86"/>
         <source>Сотрудник</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="88"/>
+        <location filename="../../ui/pages/orders_page.py" line="86"/>
         <source>Синхронизация</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="89"/>
+        <location filename="../../ui/pages/orders_page.py" line="87"/>
         <source>История</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="219"/>
+        <location filename="../../ui/pages/orders_page.py" line="217"/>
         <source>Заказ {0} разблокирован</source>
         <translation>Order {0} unlocked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="219"/>
+        <location filename="../../ui/pages/orders_page.py" line="217"/>
         <source>Клиент может снова назвать код получения.</source>
         <translation>The customer may give the pickup code again.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="69"/>
+        <location filename="../../ui/pages/orders_page.py" line="67"/>
         <source>Найти</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="70"/>
+        <location filename="../../ui/pages/orders_page.py" line="68"/>
         <source>Повторить SMS</source>
         <translation>Resend SMS</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="71"/>
+        <location filename="../../ui/pages/orders_page.py" line="69"/>
         <source>Обновить</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="132"/>
+        <location filename="../../ui/pages/orders_page.py" line="130"/>
         <source>Ничего не найдено</source>
         <translation>Nothing found</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="132"/>
+        <location filename="../../ui/pages/orders_page.py" line="130"/>
         <source>Проверьте номер или попробуйте телефон и фамилию.</source>
         <translation>Check the number or try phone and surname.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="139"/>
+        <location filename="../../ui/pages/orders_page.py" line="137"/>
         <source>Найдено заказов: {0}</source>
         <translation>Orders found: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="139"/>
+        <location filename="../../ui/pages/orders_page.py" line="137"/>
         <source>Выберите заказ в списке.</source>
         <translation>Select an order in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="151"/>
+        <location filename="../../ui/pages/orders_page.py" line="149"/>
         <source>Заказ {0} — {1}. {2}, {3}. Сумма {4}, к оплате {5}.</source>
         <translation>Order {0} — {1}. {2}, {3}. Amount {4}, due {5}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="157"/>
+        <location filename="../../ui/pages/orders_page.py" line="155"/>
         <source>Заблокирован после 5 неверных кодов.</source>
         <translation>Locked after 5 wrong codes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="189"/>
+        <location filename="../../ui/pages/orders_page.py" line="187"/>
         <source>→ сервер: {0}</source>
         <translation>→ server: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="196"/>
+        <location filename="../../ui/pages/orders_page.py" line="194"/>
         <source>Заказ не выбран</source>
         <translation>No order selected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="196"/>
+        <location filename="../../ui/pages/orders_page.py" line="194"/>
         <source>Сначала найдите заказ.</source>
         <translation>Find the order first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="204"/>
+        <location filename="../../ui/pages/orders_page.py" line="202"/>
         <source>SMS поставлено в очередь</source>
         <translation>SMS queued</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="205"/>
+        <location filename="../../ui/pages/orders_page.py" line="203"/>
         <source>Попытка {0}. Сообщение уйдёт при связи с сервером.</source>
         <translation>Attempt {0}. The message goes out when the server is reachable.</translation>
     </message>
@@ -3110,12 +3211,12 @@ Technical: {1}</translation>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="138"/>
+        <location filename="../../ui/pages/base.py" line="146"/>
         <source>Нужен вход</source>
         <translation>Login required</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="138"/>
+        <location filename="../../ui/pages/base.py" line="146"/>
         <source>Войдите в систему, чтобы продолжить.</source>
         <translation>Log in to continue.</translation>
     </message>
@@ -3138,7 +3239,7 @@ Technical: {1}</translation>
         <translation>Placement</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="32"/>
+        <location filename="../../ui/pages/receiving_page.py" line="34"/>
         <source>Приёмка</source>
         <translation>Receiving</translation>
     </message>
@@ -3162,112 +3263,112 @@ Technical: {1}</translation>
     <name>PlacementPage</name>
     <message>
         <location filename="../../ui/pages/placement_page.py" line="27"/>
-        <location filename="../../ui/pages/placement_page.py" line="85"/>
+        <location filename="../../ui/pages/placement_page.py" line="84"/>
         <source>Шаг 1: отсканируйте коробку.</source>
         <translation>Step 1: scan a box.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="30"/>
+        <location filename="../../ui/pages/placement_page.py" line="29"/>
         <source>Рекомендуемая ячейка:</source>
         <translation>Suggested cell:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="34"/>
+        <location filename="../../ui/pages/placement_page.py" line="33"/>
         <source>Проверка ячейки: отсканируйте ячейку, не сканируя коробку.</source>
         <translation>Cell audit: scan a cell without scanning a box first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="35"/>
+        <location filename="../../ui/pages/placement_page.py" line="34"/>
         <source>Коробка</source>
         <translation>Box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="35"/>
+        <location filename="../../ui/pages/placement_page.py" line="34"/>
         <source>Место</source>
         <translation>Box no.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="35"/>
+        <location filename="../../ui/pages/placement_page.py" line="34"/>
         <source>Заказ</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="35"/>
+        <location filename="../../ui/pages/placement_page.py" line="34"/>
         <source>Статус заказа</source>
         <translation>Order status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="40"/>
+        <location filename="../../ui/pages/placement_page.py" line="39"/>
         <source>Отменить коробку</source>
         <translation>Drop box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="61"/>
+        <location filename="../../ui/pages/placement_page.py" line="60"/>
         <source>Шаг 2: положите коробку в ячейку и отсканируйте ячейку.</source>
         <translation>Step 2: put the box in the cell and scan the cell.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="62"/>
+        <location filename="../../ui/pages/placement_page.py" line="61"/>
         <source>Коробка {0}</source>
         <translation>Box {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="64"/>
+        <location filename="../../ui/pages/placement_page.py" line="63"/>
         <source>Размер {0}, занято {1} из {2}.</source>
         <translation>Size {0}, {1} of {2} taken.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="67"/>
+        <location filename="../../ui/pages/placement_page.py" line="66"/>
         <source>Там уже лежат коробки этого заказа.</source>
         <translation>Boxes of this order are already there.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="69"/>
+        <location filename="../../ui/pages/placement_page.py" line="68"/>
         <source>Коробка считана</source>
         <translation>Box read</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="69"/>
+        <location filename="../../ui/pages/placement_page.py" line="68"/>
         <source>Положите в ячейку {0}.</source>
         <translation>Put it in cell {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="79"/>
+        <location filename="../../ui/pages/placement_page.py" line="78"/>
         <source> (перемещена из {0})</source>
         <translation> (moved from {0})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="80"/>
+        <location filename="../../ui/pages/placement_page.py" line="79"/>
         <source>Размещено в {0}</source>
         <translation>Placed in {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="81"/>
+        <location filename="../../ui/pages/placement_page.py" line="80"/>
         <source>Коробка {0}, заказ {1}{2}.</source>
         <translation>Box {0}, order {1}{2}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="82"/>
+        <location filename="../../ui/pages/placement_page.py" line="81"/>
         <source>Готово. Шаг 1: отсканируйте следующую коробку.</source>
         <translation>Done. Step 1: scan the next box.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="86"/>
+        <location filename="../../ui/pages/placement_page.py" line="85"/>
         <source>Коробка снята с выбора</source>
         <translation>Box dropped</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="100"/>
+        <location filename="../../ui/pages/placement_page.py" line="99"/>
         <source>Ячейка {0} (размер {1}): {2} из {3} мест занято.</source>
         <translation>Cell {0} (size {1}): {2} of {3} places taken.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="103"/>
+        <location filename="../../ui/pages/placement_page.py" line="102"/>
         <source>Проверка ячейки {0}</source>
         <translation>Cell audit {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="104"/>
+        <location filename="../../ui/pages/placement_page.py" line="103"/>
         <source>Сверьте коробки на полке со списком.</source>
         <translation>Compare the boxes on the shelf with the list.</translation>
     </message>
@@ -3359,105 +3460,105 @@ Technical: {1}</translation>
 <context>
     <name>ReceivingPage</name>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="54"/>
+        <location filename="../../ui/pages/receiving_page.py" line="52"/>
         <source>Время</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="54"/>
+        <location filename="../../ui/pages/receiving_page.py" line="52"/>
         <source>Коробка</source>
         <translation>Box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="54"/>
+        <location filename="../../ui/pages/receiving_page.py" line="52"/>
         <source>Заказ</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="54"/>
+        <location filename="../../ui/pages/receiving_page.py" line="52"/>
         <source>Место</source>
         <translation>Box no.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="55"/>
+        <location filename="../../ui/pages/receiving_page.py" line="53"/>
         <source>Результат</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="57"/>
+        <location filename="../../ui/pages/receiving_page.py" line="55"/>
         <source>Последние сканирования:</source>
         <translation>Last scans:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="59"/>
+        <location filename="../../ui/pages/receiving_page.py" line="57"/>
         <source>Поставка</source>
         <translation>Shipment</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="60"/>
+        <location filename="../../ui/pages/receiving_page.py" line="58"/>
         <source>Без накладной</source>
         <translation>No manifest</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="62"/>
-        <location filename="../../ui/pages/receiving_page.py" line="199"/>
+        <location filename="../../ui/pages/receiving_page.py" line="60"/>
+        <location filename="../../ui/pages/receiving_page.py" line="189"/>
         <source>Повреждение</source>
         <translation>Damage</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="63"/>
-        <location filename="../../ui/pages/receiving_page.py" line="220"/>
+        <location filename="../../ui/pages/receiving_page.py" line="61"/>
+        <location filename="../../ui/pages/receiving_page.py" line="210"/>
         <source>Закрыть приёмку</source>
         <translation>Close receiving</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="70"/>
+        <location filename="../../ui/pages/receiving_page.py" line="68"/>
         <source>Ожидается</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="71"/>
-        <location filename="../../ui/pages/receiving_page.py" line="155"/>
+        <location filename="../../ui/pages/receiving_page.py" line="69"/>
+        <location filename="../../ui/pages/receiving_page.py" line="145"/>
         <source>Принято</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="72"/>
+        <location filename="../../ui/pages/receiving_page.py" line="70"/>
         <source>Не хватает</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="73"/>
+        <location filename="../../ui/pages/receiving_page.py" line="71"/>
         <source>Излишки</source>
         <translation>Surplus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="74"/>
+        <location filename="../../ui/pages/receiving_page.py" line="72"/>
         <source>Чужие</source>
         <translation>Foreign</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="115"/>
+        <location filename="../../ui/pages/receiving_page.py" line="113"/>
         <source>Поставка {0}: сканируйте коробки.</source>
         <translation>Shipment {0}: scan the boxes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="117"/>
+        <location filename="../../ui/pages/receiving_page.py" line="115"/>
         <source>Приёмка без накладной: сканируйте коробки.</source>
         <translation>Receiving without a manifest: scan the boxes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="119"/>
+        <location filename="../../ui/pages/receiving_page.py" line="117"/>
         <source>Приёмка открыта</source>
         <translation>Receiving open</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="119"/>
+        <location filename="../../ui/pages/receiving_page.py" line="117"/>
         <source>Сканируйте коробки по одной.</source>
         <translation>Scan the boxes one by one.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="130"/>
+        <location filename="../../ui/pages/receiving_page.py" line="122"/>
         <source>Приёмка не начата</source>
         <translation>Receiving not started</translation>
     </message>
@@ -3467,154 +3568,154 @@ Technical: {1}</translation>
         <translation>Receiving not started. F2 — shipment number, F3 — without a manifest.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="45"/>
+        <location filename="../../ui/pages/receiving_page.py" line="43"/>
         <source>номер поставки (накладной) и Enter</source>
         <translation>shipment (manifest) number and Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="61"/>
+        <location filename="../../ui/pages/receiving_page.py" line="59"/>
         <source>Отменить скан</source>
         <translation>Undo scan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="64"/>
+        <location filename="../../ui/pages/receiving_page.py" line="62"/>
         <source>Акт</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="131"/>
+        <location filename="../../ui/pages/receiving_page.py" line="123"/>
         <source>Нажмите F2 и введите номер поставки или F3 — приёмка без накладной.</source>
         <translation>Press F2 and enter the shipment number, or F3 to receive without a manifest.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="146"/>
+        <location filename="../../ui/pages/receiving_page.py" line="137"/>
         <source>Заказ {0}: коробка {1}</source>
         <translation>Order {0}: box {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="152"/>
+        <location filename="../../ui/pages/receiving_page.py" line="142"/>
         <source>Заказ {0}, коробка {1}.</source>
         <translation>Order {0}, box {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="154"/>
+        <location filename="../../ui/pages/receiving_page.py" line="144"/>
         <source>Заказ прибыл полностью — клиенту уйдёт SMS.</source>
         <translation>The order has fully arrived — the customer gets an SMS.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="157"/>
+        <location filename="../../ui/pages/receiving_page.py" line="147"/>
         <source>Повтор</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="157"/>
+        <location filename="../../ui/pages/receiving_page.py" line="147"/>
         <source>Коробка {0} уже принята. Отложите её к остальным.</source>
         <translation>Box {0} is already received. Put it with the others.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="159"/>
+        <location filename="../../ui/pages/receiving_page.py" line="149"/>
         <source>Излишек</source>
         <translation>Surplus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="160"/>
+        <location filename="../../ui/pages/receiving_page.py" line="150"/>
         <source>Коробки {0} нет в этой накладной. Принята как излишек — она попадёт в акт.</source>
         <translation>Box {0} is not on this manifest. Received as surplus — it goes into the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="162"/>
+        <location filename="../../ui/pages/receiving_page.py" line="152"/>
         <source>Чужая коробка</source>
         <translation>Foreign box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="163"/>
+        <location filename="../../ui/pages/receiving_page.py" line="153"/>
         <source>Коробка {0} адресована другому пункту выдачи. Отложите её для возврата.</source>
         <translation>Box {0} is addressed to another pickup point. Set it aside for return.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="165"/>
+        <location filename="../../ui/pages/receiving_page.py" line="155"/>
         <source>Заказ отменён</source>
         <translation>Order cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="166"/>
+        <location filename="../../ui/pages/receiving_page.py" line="156"/>
         <source>Заказ {0} отменён. Не размещайте коробку: отложите её для возврата.</source>
         <translation>Order {0} is cancelled. Do not shelve the box: set it aside for return.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="167"/>
+        <location filename="../../ui/pages/receiving_page.py" line="157"/>
         <source>Не коробка</source>
         <translation>Not a box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="188"/>
+        <location filename="../../ui/pages/receiving_page.py" line="178"/>
         <source>Отменено</source>
         <translation>Undone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="189"/>
+        <location filename="../../ui/pages/receiving_page.py" line="179"/>
         <source>Сканирование отменено</source>
         <translation>Scan undone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="190"/>
+        <location filename="../../ui/pages/receiving_page.py" line="180"/>
         <source>Коробка {0} снова считается не принятой.</source>
         <translation>Box {0} counts as not received again.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="197"/>
+        <location filename="../../ui/pages/receiving_page.py" line="187"/>
         <source>Нет коробки</source>
         <translation>No box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="197"/>
+        <location filename="../../ui/pages/receiving_page.py" line="187"/>
         <source>Сначала отсканируйте повреждённую коробку.</source>
         <translation>Scan the damaged box first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="200"/>
+        <location filename="../../ui/pages/receiving_page.py" line="190"/>
         <source>Коробка {0}. Опишите повреждение:</source>
         <translation>Box {0}. Describe the damage:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="213"/>
-        <location filename="../../ui/pages/receiving_page.py" line="214"/>
+        <location filename="../../ui/pages/receiving_page.py" line="203"/>
+        <location filename="../../ui/pages/receiving_page.py" line="204"/>
         <source>Повреждение отмечено</source>
         <translation>Damage recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="214"/>
+        <location filename="../../ui/pages/receiving_page.py" line="204"/>
         <source>Коробка {0} попадёт в акт.</source>
         <translation>Box {0} goes into the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="221"/>
+        <location filename="../../ui/pages/receiving_page.py" line="211"/>
         <source>Закрыть приёмку и сформировать акт расхождений?</source>
         <translation>Close receiving and produce the discrepancy report?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="231"/>
+        <location filename="../../ui/pages/receiving_page.py" line="221"/>
         <source>Приёмка закрыта. F2 — следующая поставка, F3 — без накладной.</source>
         <translation>Receiving closed. F2 — next shipment, F3 — without a manifest.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="236"/>
+        <location filename="../../ui/pages/receiving_page.py" line="226"/>
         <source>F11 — напечатать акт.</source>
         <translation>F11 — print the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="238"/>
-        <location filename="../../ui/pages/receiving_page.py" line="243"/>
+        <location filename="../../ui/pages/receiving_page.py" line="228"/>
+        <location filename="../../ui/pages/receiving_page.py" line="233"/>
         <source>Приёмка закрыта с расхождениями</source>
         <translation>Receiving closed with discrepancies</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="240"/>
+        <location filename="../../ui/pages/receiving_page.py" line="230"/>
         <source>Приёмка закрыта без расхождений</source>
         <translation>Receiving closed without discrepancies</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="244"/>
+        <location filename="../../ui/pages/receiving_page.py" line="234"/>
         <source>Акт расхождений напечатан.</source>
         <translation>Discrepancy report printed.</translation>
     </message>
@@ -3622,42 +3723,42 @@ Technical: {1}</translation>
 <context>
     <name>ReprintDialog</name>
     <message>
-        <location filename="../../ui/hardware/reprint_dialog.py" line="23"/>
+        <location filename="../../ui/hardware/reprint_dialog.py" line="24"/>
         <source>НЕ напечатан</source>
         <translation>NOT printed</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/reprint_dialog.py" line="24"/>
+        <location filename="../../ui/hardware/reprint_dialog.py" line="25"/>
         <source>напечатан</source>
         <translation>printed</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/reprint_dialog.py" line="25"/>
+        <location filename="../../ui/hardware/reprint_dialog.py" line="26"/>
         <source>не печатался</source>
         <translation>never printed</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/reprint_dialog.py" line="39"/>
+        <location filename="../../ui/hardware/reprint_dialog.py" line="40"/>
         <source>Печатать ещё раз</source>
         <translation>Print again</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/reprint_dialog.py" line="52"/>
+        <location filename="../../ui/hardware/reprint_dialog.py" line="54"/>
         <source>Напечатанных документов пока нет.</source>
         <translation>No printed documents yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/reprint_dialog.py" line="53"/>
+        <location filename="../../ui/hardware/reprint_dialog.py" line="55"/>
         <source>Печатать</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/reprint_dialog.py" line="57"/>
+        <location filename="../../ui/hardware/reprint_dialog.py" line="59"/>
         <source>Закрыть</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/reprint_dialog.py" line="74"/>
+        <location filename="../../ui/hardware/reprint_dialog.py" line="76"/>
         <source>Отправлено на печать: {0}</source>
         <translation>Sent to the printer: {0}</translation>
     </message>
@@ -3665,232 +3766,232 @@ Technical: {1}</translation>
 <context>
     <name>ReturnsPage</name>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="32"/>
+        <location filename="../../ui/pages/returns_page.py" line="30"/>
         <source>Возврат: F5 — начать сессию, затем сканируйте коробки из списка.</source>
         <translation>Returns: F5 starts a session, then scan the boxes from the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="37"/>
-        <location filename="../../ui/pages/returns_page.py" line="47"/>
-        <location filename="../../ui/pages/returns_page.py" line="52"/>
+        <location filename="../../ui/pages/returns_page.py" line="33"/>
+        <location filename="../../ui/pages/returns_page.py" line="43"/>
+        <location filename="../../ui/pages/returns_page.py" line="48"/>
         <source>Заказ</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="38"/>
-        <location filename="../../ui/pages/returns_page.py" line="47"/>
+        <location filename="../../ui/pages/returns_page.py" line="34"/>
+        <location filename="../../ui/pages/returns_page.py" line="43"/>
         <source>Клиент</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="39"/>
+        <location filename="../../ui/pages/returns_page.py" line="35"/>
         <source>Телефон</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="40"/>
+        <location filename="../../ui/pages/returns_page.py" line="36"/>
         <source>Хранение до</source>
         <translation>Stored until</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="41"/>
+        <location filename="../../ui/pages/returns_page.py" line="37"/>
         <source>Ячейки</source>
         <translation>Cells</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="43"/>
+        <location filename="../../ui/pages/returns_page.py" line="39"/>
         <source>Истекает сегодня</source>
         <translation>Expires today</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="44"/>
+        <location filename="../../ui/pages/returns_page.py" line="40"/>
         <source>Истекает завтра</source>
         <translation>Expires tomorrow</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="47"/>
-        <location filename="../../ui/pages/returns_page.py" line="52"/>
+        <location filename="../../ui/pages/returns_page.py" line="43"/>
+        <location filename="../../ui/pages/returns_page.py" line="48"/>
         <source>Причина</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="47"/>
+        <location filename="../../ui/pages/returns_page.py" line="43"/>
         <source>Статус</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="47"/>
+        <location filename="../../ui/pages/returns_page.py" line="43"/>
         <source>Коробки к возврату</source>
         <translation>Boxes to return</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="48"/>
+        <location filename="../../ui/pages/returns_page.py" line="44"/>
         <source>К возврату</source>
         <translation>To return</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="52"/>
+        <location filename="../../ui/pages/returns_page.py" line="48"/>
         <source>Коробка</source>
         <translation>Box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="52"/>
+        <location filename="../../ui/pages/returns_page.py" line="48"/>
         <source>Место</source>
         <translation>Box no.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="53"/>
+        <location filename="../../ui/pages/returns_page.py" line="49"/>
         <source>Сессия возврата</source>
         <translation>Return session</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="57"/>
+        <location filename="../../ui/pages/returns_page.py" line="53"/>
         <source>Начать возврат</source>
         <translation>Start return</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="58"/>
+        <location filename="../../ui/pages/returns_page.py" line="54"/>
         <source>Продлить хранение</source>
         <translation>Extend storage</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="59"/>
+        <location filename="../../ui/pages/returns_page.py" line="55"/>
         <source>Обновить</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="60"/>
+        <location filename="../../ui/pages/returns_page.py" line="56"/>
         <source>Закрыть возврат</source>
         <translation>Close return</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="61"/>
+        <location filename="../../ui/pages/returns_page.py" line="57"/>
         <source>Акт</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="100"/>
+        <location filename="../../ui/pages/returns_page.py" line="96"/>
         <source>К возврату ({0})</source>
         <translation>To return ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="110"/>
+        <location filename="../../ui/pages/returns_page.py" line="100"/>
         <source>Сессия возврата не начата</source>
         <translation>No return session</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="111"/>
+        <location filename="../../ui/pages/returns_page.py" line="101"/>
         <source>Нажмите F5, чтобы начать возврат, и отсканируйте коробку снова.</source>
         <translation>Press F5 to start a return and scan the box again.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="121"/>
+        <location filename="../../ui/pages/returns_page.py" line="111"/>
         <source>Повтор: {0}</source>
         <translation>Repeat: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="121"/>
+        <location filename="../../ui/pages/returns_page.py" line="111"/>
         <source>Эта коробка уже в возврате.</source>
         <translation>This box is already in the return.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="128"/>
+        <location filename="../../ui/pages/returns_page.py" line="116"/>
         <source> Заказ возвращён полностью.</source>
         <translation> The order is fully returned.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="130"/>
+        <location filename="../../ui/pages/returns_page.py" line="118"/>
         <source>В возврат: {0}</source>
         <translation>Returned: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="131"/>
+        <location filename="../../ui/pages/returns_page.py" line="119"/>
         <source>Заказ {0}, коробка {1} из {2}, ячейка {3}.{4}</source>
         <translation>Order {0}, box {1} of {2}, cell {3}.{4}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="141"/>
+        <location filename="../../ui/pages/returns_page.py" line="129"/>
         <source>Сессия уже открыта</source>
         <translation>Session already open</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="141"/>
+        <location filename="../../ui/pages/returns_page.py" line="129"/>
         <source>Сканируйте коробки из списка.</source>
         <translation>Scan the boxes from the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="151"/>
+        <location filename="../../ui/pages/returns_page.py" line="139"/>
         <source>Идёт возврат: сканируйте коробки заказов из списка «К возврату». F9 — закрыть и получить акт.</source>
         <translation>Return in progress: scan the boxes of the orders in “To return”. F9 closes it and produces the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="153"/>
+        <location filename="../../ui/pages/returns_page.py" line="141"/>
         <source>Возврат начат</source>
         <translation>Return started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="153"/>
+        <location filename="../../ui/pages/returns_page.py" line="141"/>
         <source>Сканируйте коробки.</source>
         <translation>Scan the boxes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="171"/>
+        <location filename="../../ui/pages/returns_page.py" line="159"/>
         <source>Возврат закрыт: {0} коробок, {1} заказов. Акт возврата сформирован.</source>
         <translation>Return closed: {0} boxes, {1} orders. Return report produced.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="176"/>
-        <location filename="../../ui/pages/returns_page.py" line="180"/>
+        <location filename="../../ui/pages/returns_page.py" line="164"/>
+        <location filename="../../ui/pages/returns_page.py" line="168"/>
         <source>Возврат закрыт</source>
         <translation>Return closed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="175"/>
+        <location filename="../../ui/pages/returns_page.py" line="163"/>
         <source>Коробок: {0}.</source>
         <translation>Boxes: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="181"/>
+        <location filename="../../ui/pages/returns_page.py" line="169"/>
         <source>Акт возврата напечатан: передайте его перевозчику вместе с коробками.</source>
         <translation>Return report printed: give it to the carrier with the boxes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="202"/>
+        <location filename="../../ui/pages/returns_page.py" line="190"/>
         <source>Только менеджер</source>
         <translation>Manager only</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="202"/>
+        <location filename="../../ui/pages/returns_page.py" line="190"/>
         <source>Продлить хранение может менеджер.</source>
         <translation>Only a manager can extend storage.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="206"/>
+        <location filename="../../ui/pages/returns_page.py" line="194"/>
         <source>Заказ не выбран</source>
         <translation>No order selected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="206"/>
+        <location filename="../../ui/pages/returns_page.py" line="194"/>
         <source>Выберите заказ в списке.</source>
         <translation>Select an order in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="209"/>
+        <location filename="../../ui/pages/returns_page.py" line="197"/>
         <source>Продление хранения</source>
         <translation>Storage extension</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="209"/>
+        <location filename="../../ui/pages/returns_page.py" line="197"/>
         <source>На сколько дней продлить заказ {0}?</source>
         <translation>Extend order {0} by how many days?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="217"/>
+        <location filename="../../ui/pages/returns_page.py" line="205"/>
         <source>Хранение продлено</source>
         <translation>Storage extended</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="218"/>
+        <location filename="../../ui/pages/returns_page.py" line="206"/>
         <source>Заказ {0} хранится до {1}.</source>
         <translation>Order {0} is kept until {1}.</translation>
     </message>
@@ -3960,6 +4061,14 @@ Technical: {1}</translation>
         <location filename="../../ui/scan_dispatch.py" line="106"/>
         <source>код получения</source>
         <translation>pickup code</translation>
+    </message>
+</context>
+<context>
+    <name>ScanRouting</name>
+    <message>
+        <location filename="../../desktop/scan_routing.py" line="136"/>
+        <source>{head}…{tail} ({length} симв.)</source>
+        <translation>{head}…{tail} ({length} chars)</translation>
     </message>
 </context>
 <context>
@@ -4126,14 +4235,6 @@ Technical: {1}</translation>
     </message>
 </context>
 <context>
-    <name>Services</name>
-    <message>
-        <location filename="../../desktop/services/base.py" line="72"/>
-        <source>{0} из {1}</source>
-        <translation>{0} of {1}</translation>
-    </message>
-</context>
-<context>
     <name>ShiftActions</name>
     <message>
         <location filename="../../ui/shift_actions.py" line="51"/>
@@ -4194,6 +4295,16 @@ Technical: {1}</translation>
         <location filename="../../ui/startup.py" line="74"/>
         <source>Регистрация рабочего места…</source>
         <translation>Enrolling this workstation…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup.py" line="139"/>
+        <source>{login} / {password} (пропуск {badge}, PIN {pin})</source>
+        <translation>{login} / {password} (badge {badge}, PIN {pin})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup.py" line="142"/>
+        <source>Демо: {people}</source>
+        <translation>Demo: {people}</translation>
     </message>
 </context>
 <context>
@@ -4382,253 +4493,253 @@ Technical: {1}</translation>
 <context>
     <name>Terms</name>
     <message>
-        <location filename="../../ui/pages/terms.py" line="8"/>
+        <location filename="../../ui/pages/terms.py" line="10"/>
         <source>создан</source>
         <translation>created</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="9"/>
+        <location filename="../../ui/pages/terms.py" line="11"/>
         <source>в пути</source>
         <translation>in transit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="10"/>
+        <location filename="../../ui/pages/terms.py" line="12"/>
         <source>прибыл частично</source>
         <translation>partially arrived</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="11"/>
+        <location filename="../../ui/pages/terms.py" line="13"/>
         <source>прибыл</source>
         <translation>arrived</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="12"/>
+        <location filename="../../ui/pages/terms.py" line="14"/>
         <source>готов к выдаче</source>
         <translation>ready</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="13"/>
+        <location filename="../../ui/pages/terms.py" line="15"/>
         <source>выдан</source>
         <translation>handed over</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="14"/>
+        <location filename="../../ui/pages/terms.py" line="16"/>
         <source>выдан частично</source>
         <translation>partially handed over</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="15"/>
+        <location filename="../../ui/pages/terms.py" line="17"/>
         <source>отказ</source>
         <translation>refused</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="16"/>
+        <location filename="../../ui/pages/terms.py" line="18"/>
         <source>возвращён</source>
         <translation>returned</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="17"/>
+        <location filename="../../ui/pages/terms.py" line="19"/>
         <source>отменён</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="20"/>
-        <location filename="../../ui/pages/terms.py" line="61"/>
+        <location filename="../../ui/pages/terms.py" line="22"/>
+        <location filename="../../ui/pages/terms.py" line="63"/>
         <source>ждёт отправки</source>
         <translation>pending</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="21"/>
+        <location filename="../../ui/pages/terms.py" line="23"/>
         <source>в очереди</source>
         <translation>queued</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="22"/>
+        <location filename="../../ui/pages/terms.py" line="24"/>
         <source>отправляется</source>
         <translation>sending</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="23"/>
+        <location filename="../../ui/pages/terms.py" line="25"/>
         <source>отправлено</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="24"/>
+        <location filename="../../ui/pages/terms.py" line="26"/>
         <source>доставлено</source>
         <translation>delivered</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="25"/>
+        <location filename="../../ui/pages/terms.py" line="27"/>
         <source>не доставлено</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="26"/>
+        <location filename="../../ui/pages/terms.py" line="28"/>
         <source>статус неизвестен</source>
         <translation>status unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="29"/>
-        <location filename="../../ui/pages/terms.py" line="52"/>
+        <location filename="../../ui/pages/terms.py" line="31"/>
+        <location filename="../../ui/pages/terms.py" line="54"/>
         <source>коробка принята</source>
         <translation>box received</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="30"/>
-        <location filename="../../ui/pages/terms.py" line="58"/>
+        <location filename="../../ui/pages/terms.py" line="32"/>
+        <location filename="../../ui/pages/terms.py" line="60"/>
         <source>приёмка коробки отменена</source>
         <translation>box receipt undone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="31"/>
-        <location filename="../../ui/pages/terms.py" line="54"/>
+        <location filename="../../ui/pages/terms.py" line="33"/>
+        <location filename="../../ui/pages/terms.py" line="56"/>
         <source>отмечено повреждение</source>
         <translation>damage recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="32"/>
-        <location filename="../../ui/pages/terms.py" line="53"/>
+        <location filename="../../ui/pages/terms.py" line="34"/>
+        <location filename="../../ui/pages/terms.py" line="55"/>
         <source>коробка размещена</source>
         <translation>box placed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="33"/>
+        <location filename="../../ui/pages/terms.py" line="35"/>
         <source>SMS отправлено повторно</source>
         <translation>SMS resent</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="34"/>
+        <location filename="../../ui/pages/terms.py" line="36"/>
         <source>напоминание о сроке</source>
         <translation>expiry reminder</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="35"/>
+        <location filename="../../ui/pages/terms.py" line="37"/>
         <source>выдача начата</source>
         <translation>handover started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="36"/>
+        <location filename="../../ui/pages/terms.py" line="38"/>
         <source>выдача продолжена</source>
         <translation>handover resumed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="37"/>
+        <location filename="../../ui/pages/terms.py" line="39"/>
         <source>код получения подтверждён</source>
         <translation>pickup code confirmed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="38"/>
+        <location filename="../../ui/pages/terms.py" line="40"/>
         <source>неверный код получения</source>
         <translation>wrong pickup code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="39"/>
+        <location filename="../../ui/pages/terms.py" line="41"/>
         <source>документ проверен</source>
         <translation>ID document checked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="40"/>
+        <location filename="../../ui/pages/terms.py" line="42"/>
         <source>доверенность записана</source>
         <translation>power of attorney recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="41"/>
+        <location filename="../../ui/pages/terms.py" line="43"/>
         <source>коробка отсканирована при выдаче</source>
         <translation>box scanned at handover</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="42"/>
+        <location filename="../../ui/pages/terms.py" line="44"/>
         <source>отказ от позиции</source>
         <translation>line refused</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="43"/>
+        <location filename="../../ui/pages/terms.py" line="45"/>
         <source>оплата принята</source>
         <translation>payment taken</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="44"/>
+        <location filename="../../ui/pages/terms.py" line="46"/>
         <source>заказ выдан</source>
         <translation>order handed over</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="45"/>
+        <location filename="../../ui/pages/terms.py" line="47"/>
         <source>выдача прервана</source>
         <translation>handover aborted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="46"/>
+        <location filename="../../ui/pages/terms.py" line="48"/>
         <source>заказ заблокирован</source>
         <translation>order locked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="47"/>
+        <location filename="../../ui/pages/terms.py" line="49"/>
         <source>заказ разблокирован</source>
         <translation>order unlocked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="48"/>
+        <location filename="../../ui/pages/terms.py" line="50"/>
         <source>заказ прибыл</source>
         <translation>order arrived</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="49"/>
+        <location filename="../../ui/pages/terms.py" line="51"/>
         <source>заказ возвращён</source>
         <translation>order returned</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="50"/>
+        <location filename="../../ui/pages/terms.py" line="52"/>
         <source>хранение продлено</source>
         <translation>storage extended</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="51"/>
-        <location filename="../../ui/pages/terms.py" line="55"/>
+        <location filename="../../ui/pages/terms.py" line="53"/>
+        <location filename="../../ui/pages/terms.py" line="57"/>
         <source>коробка в возврат</source>
         <translation>box returned</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="56"/>
+        <location filename="../../ui/pages/terms.py" line="58"/>
         <source>запрос SMS</source>
         <translation>SMS requested</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="57"/>
+        <location filename="../../ui/pages/terms.py" line="59"/>
         <source>начисление баллов</source>
         <translation>bonus accrual</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="62"/>
+        <location filename="../../ui/pages/terms.py" line="64"/>
         <source>принято сервером</source>
         <translation>applied by the server</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="63"/>
+        <location filename="../../ui/pages/terms.py" line="65"/>
         <source>уже было на сервере</source>
         <translation>already on the server</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="64"/>
+        <location filename="../../ui/pages/terms.py" line="66"/>
         <source>отклонено сервером</source>
         <translation>rejected by the server</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="65"/>
+        <location filename="../../ui/pages/terms.py" line="67"/>
         <source>конфликт</source>
         <translation>conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="68"/>
+        <location filename="../../ui/pages/terms.py" line="70"/>
         <source>срок хранения истёк</source>
         <translation>storage expired</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="69"/>
+        <location filename="../../ui/pages/terms.py" line="71"/>
         <source>отказ клиента</source>
         <translation>refused by customer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="70"/>
+        <location filename="../../ui/pages/terms.py" line="72"/>
         <source>отменён центром</source>
         <translation>cancelled by the centre</translation>
     </message>
@@ -4644,12 +4755,12 @@ Technical: {1}</translation>
 <context>
     <name>page</name>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="252"/>
+        <location filename="../../ui/pages/receiving_page.py" line="242"/>
         <source>Принято: {0}; не хватает: {1}; излишки: {2}; чужие: {3}; отменённые: {4}; повреждено: {5}.</source>
         <translation>Received: {0}; missing: {1}; surplus: {2}; foreign: {3}; cancelled: {4}; damaged: {5}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="257"/>
+        <location filename="../../ui/pages/receiving_page.py" line="247"/>
         <source>Не хватает: {0}</source>
         <translation>Missing: {0}</translation>
     </message>

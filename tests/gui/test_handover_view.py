@@ -61,7 +61,8 @@ def test_no_handover_shows_the_invitation_only() -> None:
 
 
 def test_an_unverified_handover() -> None:
-    shown = view.handover_view(_state(legal_entity_name="ООО Ромашка"))
+    state = _state(legal_entity_name="ООО Ромашка")
+    shown = view.handover_view(state)
     assert "500000012" in shown.headline
     assert shown.customer == "Смирнов Алексей, +7 9** ***-**-17\nЮрлицо: ООО Ромашка"
     assert shown.steps == "Осталось: код / QR, коробки, оплата (F9)"
@@ -72,7 +73,7 @@ def test_an_unverified_handover() -> None:
     assert shown.box_styles == ("ok", "")
     assert shown.lines[1] == ("Чехол", 2, rub(99_000), "1 — Передумал(а)")  # the reason by its label
     assert shown.line_styles == ("", "warning")
-    assert shown.next_step == "Проверьте код из SMS или QR-код."
+    assert view.next_step_text(state) == "Проверьте код из SMS или QR-код."
 
 
 def test_few_attempts_left_and_locked_are_alarming() -> None:
@@ -84,11 +85,12 @@ def test_few_attempts_left_and_locked_are_alarming() -> None:
 def test_everything_done_points_at_f10() -> None:
     boxes = (BoxCheck("B1", 1, None, True),)
     paid = PaymentIntent("cash", 3_598_000, 3_600_000, 2_000)
-    shown = view.handover_view(_state(verified_by="code", boxes=boxes, payment=paid))
+    state = _state(verified_by="code", boxes=boxes, payment=paid)
+    shown = view.handover_view(state)
     assert shown.steps == "✔ Всё проверено — F10 выдать" and shown.attempts == ""
     assert shown.cell == "—" and shown.boxes[0][2] == "—"
     assert shown.due == "Оплачено: " + rub(3_598_000)
-    assert shown.next_step == "Всё готово: нажмите F10 — выдать."
+    assert view.next_step_text(state) == "Всё готово: нажмите F10 — выдать."
     assert view.handover_view(_state(prepaid=True, due_kopecks=0)).due == "Оплачено"
 
 

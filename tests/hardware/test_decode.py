@@ -7,15 +7,16 @@ from pathlib import Path
 
 import pytest
 from PIL import Image, ImageDraw
+from pyzbar import pyzbar
 
 from desktop.decode.pipeline import (
     STEP_NAMES,
+    SYMBOLS,
     FrameDecoder,
     decode,
     decode_file,
     flat_field,
     otsu_threshold,
-    read_plain,
 )
 from desktop.labels.content import box_relabel, cell_label, club_card_label
 from desktop.labels.render import render_label
@@ -24,6 +25,11 @@ from tests.fixtures.photos import make_photos
 
 PHOTOS = Path(make_photos.__file__).parent
 MANIFEST = json.loads((PHOTOS / "manifest.json").read_text())
+
+
+def read_plain(image: Image.Image) -> list[str]:
+    """Plain pyzbar, everything it reports (the baseline the pipeline is measured against)."""
+    return [symbol.data.decode("utf-8", errors="replace") for symbol in pyzbar.decode(image, symbols=SYMBOLS)]
 
 
 def _photos() -> list[tuple[str, Image.Image]]:
@@ -72,7 +78,7 @@ def test_the_set_is_generated_deterministically():
 
 def test_pipeline_reads_more_than_plain_pyzbar_and_zxing(photos, pipeline_results):
     pipeline = sum(expected in texts for (expected, _), texts in zip(photos, pipeline_results, strict=True))
-    plain = sum(expected in [d.text for d in read_plain(image)] for expected, image in photos)
+    plain = sum(expected in read_plain(image) for expected, image in photos)
     assert pipeline >= plain + 5, (pipeline, plain)
     zxingcpp = pytest.importorskip("zxingcpp")
     zxing = sum(expected in [r.text for r in zxingcpp.read_barcodes(image)] for expected, image in photos)

@@ -146,3 +146,24 @@ def test_config_is_immutable(files: dict[str, Path]) -> None:
     config = load(files)
     with pytest.raises(AttributeError):
         config.point_code = "0001"  # type: ignore[misc]
+
+
+def test_config_error_is_rendered_in_the_ui_language_when_shown(files: dict[str, Path]) -> None:
+    """The configuration is read before the UI installs its translator: the detail is translated when shown."""
+    from desktop import translatable
+
+    with pytest.raises(ConfigError) as err:
+        load(files, environ={"PICKUP_DESK_SYNC_INTERVAL_SECONDS": "soon"})
+    assert str(err.value) == (
+        "Неверное значение настройки «sync_interval_seconds» в переменной окружения "
+        "PICKUP_DESK_SYNC_INTERVAL_SECONDS: ожидается целое число, получено строка."
+    )
+    english = {"переменной окружения {var}": "environment variable {var}", "строка": "text",
+               "ожидается целое число, получено {got}": "a whole number expected, got {got}"}
+    translatable.use_translator(lambda _context, text: english.get(text, text))
+    try:
+        assert "environment variable PICKUP_DESK_SYNC_INTERVAL_SECONDS: a whole number expected, got text" in str(
+            err.value
+        )
+    finally:
+        translatable.use_translator(lambda _context, text: text)

@@ -208,7 +208,7 @@ def test_detail_of_a_handed_over_order(world: World) -> None:
             {"c": cell.id, "b": f"B0042{world.ivanov}01"},
         )
     before = world.svc.detail(world.ivanov)
-    assert [(b.n_of_m, b.cell_label) for b in before.boxes] == [("1 из 2", "B-02-03"), ("2 из 2", None)]
+    assert [(b.seq_no, b.boxes_total, b.cell_label) for b in before.boxes] == [(1, 2, "B-02-03"), (2, 2, None)]
     assert before.amount_due_kopecks == 0 and before.timeline == () and before.summary.storage_until is not None
 
     handovers = HandoverService(world.db, world.clock)

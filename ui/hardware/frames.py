@@ -8,8 +8,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from PIL import Image
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QImage
+
+from desktop.translatable import QT_TRANSLATE_NOOP  # typed str (Qt's marker is typed object)
 
 log = logging.getLogger(__name__)
 NO_CAMERA = QT_TRANSLATE_NOOP(

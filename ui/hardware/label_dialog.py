@@ -23,17 +23,12 @@ from PySide6.QtWidgets import (
 
 from desktop.labels.content import LabelContent, box_relabel, cell_label, cell_range, club_card_label
 from desktop.labels.render import render_roll, render_sheet
-from desktop.labels.templates import A4_SHEET_3x8, LabelTemplate, SheetTemplate, THERMAL_58x40, THERMAL_100x150
+from desktop.labels.templates import STOCKS, LabelTemplate, SheetTemplate
 from protocol.errors import DomainError
 from ui.hardware.frames import pil_to_qimage
 from ui.hardware.print_ui import ask_retry
 from ui.hardware.printing import Printing
 
-STOCKS: dict[str, LabelTemplate | SheetTemplate] = {
-    THERMAL_58x40.key: THERMAL_58x40,
-    THERMAL_100x150.key: THERMAL_100x150,
-    A4_SHEET_3x8.key: A4_SHEET_3x8,
-}
 MAX_LABELS = 2000
 PREVIEW_WIDTH = 420
 PREVIEW_HEIGHT = 440
@@ -56,25 +51,7 @@ class LabelDialog(QDialog):
         self.refresh()
 
     def _build(self) -> None:
-        self.kind = QComboBox()
-        for key, title in (
-            ("cells", self.tr("Этикетки ячеек")),
-            ("box", self.tr("Повторная этикетка коробки")),
-            ("card", self.tr("Клубная карта")),
-        ):
-            self.kind.addItem(title, key)
-        self.stock = QComboBox()
-        for key, stock in STOCKS.items():
-            self.stock.addItem(QCoreApplication.translate("LabelStocks", stock.title), key)
-        self.first_cell, self.last_cell = QLineEdit("CA0101"), QLineEdit("CA0410")
-        self.box_code, self.box_count = QLineEdit(), QSpinBox(minimum=1, maximum=99)
-        self.card_number = QLineEdit()
-        self.forms = QStackedWidget()
-        first, last = (self.tr("Первая ячейка"), self.first_cell), (self.tr("Последняя ячейка"), self.last_cell)
-        self.forms.addWidget(_form(first, last))
-        box, count = (self.tr("Штрихкод коробки"), self.box_code), (self.tr("Всего мест в заказе"), self.box_count)
-        self.forms.addWidget(_form(box, count))
-        self.forms.addWidget(_form((self.tr("Номер карты (13 цифр)"), self.card_number)))
+        self._build_fields()
         self.preview = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.preview.setMinimumSize(PREVIEW_WIDTH + 24, PREVIEW_HEIGHT + 24)
         self.preview.setStyleSheet("background: #d0d0d0; padding: 8px;")
@@ -101,6 +78,28 @@ class LabelDialog(QDialog):
         self.box_count.valueChanged.connect(self.refresh)
         self.kind.currentIndexChanged.connect(self._on_kind)
         self.stock.currentIndexChanged.connect(self.refresh)
+
+    def _build_fields(self) -> None:
+        """The choices (what, on which stock) and one form per kind of label."""
+        self.kind = QComboBox()
+        for key, title in (
+            ("cells", self.tr("Этикетки ячеек")),
+            ("box", self.tr("Повторная этикетка коробки")),
+            ("card", self.tr("Клубная карта")),
+        ):
+            self.kind.addItem(title, key)
+        self.stock = QComboBox()
+        for key, stock in STOCKS.items():
+            self.stock.addItem(QCoreApplication.translate("LabelStocks", stock.title), key)
+        self.first_cell, self.last_cell = QLineEdit("CA0101"), QLineEdit("CA0410")
+        self.box_code, self.box_count = QLineEdit(), QSpinBox(minimum=1, maximum=99)
+        self.card_number = QLineEdit()
+        self.forms = QStackedWidget()
+        first, last = (self.tr("Первая ячейка"), self.first_cell), (self.tr("Последняя ячейка"), self.last_cell)
+        self.forms.addWidget(_form(first, last))
+        box, count = (self.tr("Штрихкод коробки"), self.box_code), (self.tr("Всего мест в заказе"), self.box_count)
+        self.forms.addWidget(_form(box, count))
+        self.forms.addWidget(_form((self.tr("Номер карты (13 цифр)"), self.card_number)))
 
     def _on_kind(self, index: int) -> None:
         self.forms.setCurrentIndex(index)

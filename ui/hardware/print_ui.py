@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtPrintSupport import QPrinter
@@ -135,7 +135,3 @@ def show_preview(parent: QWidget | None, printing: Printing, document: Document)
     dialog = preview_dialog(document, printer, parent)
     dialog.exec()
 
-
-def saved_printers(settings: Mapping[str, str]) -> dict[str, str]:
-    """Only the kinds with a chosen printer (an empty choice means the system default)."""
-    return {kind: name for kind, name in settings.items() if name}

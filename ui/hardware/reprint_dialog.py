@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.documents.jobs import PrintJournal, PrintRecord
 from desktop.documents.model import DocumentKind
+from desktop.translatable import QT_TRANSLATE_NOOP  # typed str (Qt's marker is typed object)
 
 STATUS_TEXT = {
     "failed": QT_TRANSLATE_NOOP("ReprintDialog", "НЕ напечатан"),
@@ -40,7 +41,8 @@ class ReprintDialog(QDialog):
         self.setMinimumWidth(640)
         self._reprint = reprint
         self.list = QListWidget()
-        records = sorted(journal.recent(), key=lambda r: r.status != "failed")
+        failed = journal.failed()
+        records = failed + [record for record in journal.recent() if record not in failed]  # failed ones first
         for record in records:
             status = QCoreApplication.translate("ReprintDialog", STATUS_TEXT.get(record.status, record.status))
             item = QListWidgetItem(f"{record.document.title} — {status}")

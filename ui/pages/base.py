@@ -126,6 +126,14 @@ class Page(QWidget):
         self._layout.addLayout(self._action_bar)
 
     @staticmethod
+    def headline(text: str = "") -> QLabel:
+        """The page's instruction line at the top (large, wrapped)."""
+        label = QLabel(text)
+        label.setObjectName("pageHeadline")
+        label.setWordWrap(True)
+        return label
+
+    @staticmethod
     def big_label(text: str = "", object_name: str = "bigValue") -> QLabel:
         label = QLabel(text)
         label.setObjectName(object_name)
@@ -137,3 +145,31 @@ class Page(QWidget):
         if self.actor is None:
             self.feedback.show_error(self.tr("Нужен вход"), self.tr("Войдите в систему, чтобы продолжить."))
         return self.actor
+
+
+class SessionPage(Page):
+    """A page that scans boxes into an open session (receiving, returns): a box scan needs a login and a session."""
+
+    scan_kinds: ClassVar[frozenset[ScanKind]] = frozenset({ScanKind.BOX})
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.session_uid: str | None = None
+
+    def handle_scan(self, scan: Scan) -> bool:
+        if scan.kind is not ScanKind.BOX:
+            return False
+        actor = self.require_actor()
+        if actor is not None and self.session_uid is None:
+            self.tell_no_session()
+        elif actor is not None and self.session_uid is not None:
+            self.scan_into_session(actor, self.session_uid, scan)
+        return True
+
+    def tell_no_session(self) -> None:
+        """The banner for a box scanned before the session was opened (how to open it)."""
+        raise NotImplementedError
+
+    def scan_into_session(self, actor: Actor, session_uid: str, scan: Scan) -> None:
+        """One service call for the box (the scan is classified once, by the dispatcher)."""
+        raise NotImplementedError

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit
+from PySide6.QtWidgets import QFormLayout, QLineEdit
 
 from desktop.scan_routing import Scan, ScanKind
 from desktop.services.club import ActivationResult, Eligibility
@@ -20,11 +20,9 @@ class ClubPage(Page):
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
-        self.eligibility: Eligibility | None = None
-        headline = QLabel(self.tr("Отсканируйте клубную карту, затем введите код активации, город и телефон."))
-        headline.setObjectName("pageHeadline")
-        headline.setWordWrap(True)
-        self._layout.addWidget(headline)
+        self._layout.addWidget(
+            self.headline(self.tr("Отсканируйте клубную карту, затем введите код активации, город и телефон."))
+        )
         self.card = QLineEdit()
         self.card.setPlaceholderText(self.tr("13 цифр, начинается с 2"))
         self.code = QLineEdit()
@@ -65,7 +63,6 @@ class ClubPage(Page):
     def clear(self) -> None:
         for field in (self.card, self.code, self.extra, self.phone):
             field.clear()
-        self.eligibility = None
         self.verdict.setText("")
         self.points.setText("")
 
@@ -78,7 +75,6 @@ class ClubPage(Page):
         self.run(lambda: service.check_eligibility(phone), self._on_checked)
 
     def _on_checked(self, verdict: Eligibility) -> None:
-        self.eligibility = verdict
         if verdict.eligible:
             self.verdict.setStyleSheet("color: #0b6b2b;")
             self.verdict.setText(self.tr("✔ Можно выдать карту: {0}, заказ {1}").format(

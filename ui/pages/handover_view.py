@@ -12,7 +12,7 @@ from desktop.documents.builders import handover_receipt
 from desktop.documents.model import Document
 from desktop.services.handover import BoxScanResult, HandoverLookup, HandoverResult, HandoverState, refusal_text
 from protocol.money import rub
-from ui.pages.terms import order_status
+from ui.pages.terms import box_of, order_status
 
 STEP_NAMES = {
     "verify": QT_TRANSLATE_NOOP("HandoverPage", "код / QR"),
@@ -56,7 +56,6 @@ class HandoverView:
     box_styles: tuple[str, ...] = ()
     lines: tuple[tuple[str, int, str, str], ...] = ()
     line_styles: tuple[str, ...] = ()
-    next_step: str = ""
 
 
 def handover_view(state: HandoverState | None) -> HandoverView:
@@ -87,7 +86,6 @@ def handover_view(state: HandoverState | None) -> HandoverView:
             for x in state.lines
         ),
         line_styles=tuple("warning" if x.refused_quantity else "" for x in state.lines),
-        next_step=next_step_text(state),
     )
 
 
@@ -136,8 +134,7 @@ def _due_text(state: HandoverState) -> str:
 
 
 def _box_row(barcode: str, seq_no: int, total: int, cell: str | None, scanned: bool) -> tuple[str, str, str, str]:
-    place = QCoreApplication.translate("HandoverPage", "{0} из {1}").format(seq_no, total)
-    return barcode, place, cell or "—", "✔" if scanned else ""
+    return barcode, box_of(seq_no, total), cell or "—", "✔" if scanned else ""
 
 
 def after_code_failure(state: HandoverState, code: str, params: dict[str, Any]) -> HandoverState:

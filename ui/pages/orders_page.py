@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QTabWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QSplitter, QTabWidget
 
 from desktop.scan_routing import Scan, ScanKind
 from desktop.services.base import Role
@@ -16,7 +16,7 @@ from protocol.money import rub
 from ui.context import AppContext
 from ui.models import RowsModel
 from ui.pages.base import Page
-from ui.pages.terms import order_status, sms_status, sync_status, timeline_action
+from ui.pages.terms import box_of, order_status, sms_status, sync_status, timeline_action
 from ui.widgets.common import table_tab, table_view
 
 SYNC_TONES = {"pending": "warning", "rejected": "error", "conflict": "error", "applied": "ok", "duplicate": "ok"}
@@ -49,9 +49,7 @@ class OrdersPage(Page):
         self.results_view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.results_view.activated.connect(lambda index: self._open(self.results.payload(index.row())))
         self.results_view.clicked.connect(lambda index: self._open(self.results.payload(index.row())))
-        self.header = QLabel(self.tr("Найдите заказ: отсканируйте коробку или введите номер и нажмите Enter."))
-        self.header.setObjectName("pageHeadline")
-        self.header.setWordWrap(True)
+        self.header = self.headline(self.tr("Найдите заказ: отсканируйте коробку или введите номер и нажмите Enter."))
         self.unlock_button = QPushButton(self.tr("Разблокировать заказ"), self)
         self.unlock_button.setVisible(False)  # a manager's button, shown on the card of a locked order
         self.unlock_button.clicked.connect(self._on_unlock)
@@ -170,7 +168,7 @@ class OrdersPage(Page):
              for x in detail.lines]
         )
         self.boxes.set_rows(
-            [(b.barcode, b.n_of_m, b.status, b.cell_label or "—") for b in detail.boxes],
+            [(b.barcode, box_of(b.seq_no, b.boxes_total), b.status, b.cell_label or "—") for b in detail.boxes],
             ["warning" if b.damaged else "" for b in detail.boxes],
         )
         self.sms.set_rows(

@@ -24,8 +24,7 @@ class PlacementPage(Page):
         super().__init__(ctx)
         self.pending_box: str | None = None
         self.suggestion: CellSuggestion | None = None
-        self.step = QLabel(self.tr("Шаг 1: отсканируйте коробку."))
-        self.step.setObjectName("pageHeadline")
+        self.step = self.headline(self.tr("Шаг 1: отсканируйте коробку."))
         self.box_label = self.big_label("", "bigHint")
         caption = QLabel(self.tr("Рекомендуемая ячейка:"))
         caption.setObjectName("stepLabel")

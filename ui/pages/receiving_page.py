@@ -8,12 +8,14 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMessageBox
 
 from desktop.documents.model import DocumentKind
-from desktop.scan_routing import Scan, ScanKind
+from desktop.scan_routing import Scan
+from desktop.services.base import Actor
 from desktop.services.receiving import ClosedReceiving, DiscrepancySummary, Outcome, ReceivingCounts, ScanOutcome
 from ui.context import AppContext
 from ui.hardware.wiring import documents_for, print_last
 from ui.models import RowsModel
-from ui.pages.base import Page
+from ui.pages.base import Page, SessionPage
+from ui.pages.terms import box_of
 from ui.widgets.common import CounterTile, table_view
 
 TONE = {
@@ -26,21 +28,17 @@ TONE = {
 }
 
 
-class ReceivingPage(Page):
+class ReceivingPage(SessionPage):
     """One receiving session at a time; every box scan is one service call."""
 
     title = QT_TRANSLATE_NOOP("PageTitles", "Приёмка")
     shortcut = "Ctrl+F3"
-    scan_kinds = frozenset({ScanKind.BOX})
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
-        self.session_uid: str | None = None
         self.shipment: str | None = None
         self.last_received: str | None = None
-        self.shipment_label = QLabel(self.tr("Приёмка не начата. F2 — номер поставки, F3 — без накладной."))
-        self.shipment_label.setObjectName("pageHeadline")
-        self.shipment_label.setWordWrap(True)
+        self.shipment_label = self.headline(self.tr("Приёмка не начата. F2 — номер поставки, F3 — без накладной."))
         self.shipment_edit = QLineEdit()
         self.shipment_edit.setPlaceholderText(self.tr("номер поставки (накладной) и Enter"))
         self.shipment_edit.returnPressed.connect(self._on_shipment_entered)
@@ -120,19 +118,13 @@ class ReceivingPage(Page):
 
     # --- scanning ------------------------------------------------------------------------------
 
-    def handle_scan(self, scan: Scan) -> bool:
-        if scan.kind is not ScanKind.BOX:
-            return False
-        actor = self.require_actor()
-        if actor is None:
-            return True
-        if self.session_uid is None:
-            self.feedback.show_error(self.tr("Приёмка не начата"),
-                                     self.tr("Нажмите F2 и введите номер поставки или F3 — приёмка без накладной."))
-            return True
-        service, uid = self.ctx.services.receiving, self.session_uid
-        self.run(lambda: service.scan_box(actor, uid, scan), self._on_box_scanned)  # classified once, by the dispatcher
-        return True
+    def tell_no_session(self) -> None:
+        self.feedback.show_error(self.tr("Приёмка не начата"),
+                                 self.tr("Нажмите F2 и введите номер поставки или F3 — приёмка без накладной."))
+
+    def scan_into_session(self, actor: Actor, session_uid: str, scan: Scan) -> None:
+        service = self.ctx.services.receiving
+        self.run(lambda: service.scan_box(actor, session_uid, scan), self._on_box_scanned)
 
     def _on_box_scanned(self, outcome: ScanOutcome) -> None:
         self._show_counts(outcome.counts)
@@ -142,14 +134,12 @@ class ReceivingPage(Page):
          "error": self.feedback.show_error}[tone](title, detail)
         if outcome.kind is Outcome.RECEIVED:
             self.last_received = outcome.box
-            self.progress_label.setText(
-                self.tr("Заказ {0}: коробка {1}").format(outcome.order, outcome.progress or ""))
-        self.scans.prepend([_now(), outcome.box, outcome.order or "—", outcome.progress or "—", title], tone,
-                           outcome.box)
+            self.progress_label.setText(self.tr("Заказ {0}: коробка {1}").format(outcome.order, _progress(outcome)))
+        self.scans.prepend([_now(), outcome.box, outcome.order or "—", _progress(outcome), title], tone, outcome.box)
 
     def _describe(self, outcome: ScanOutcome) -> tuple[str, str]:
         if outcome.kind is Outcome.RECEIVED:
-            detail = self.tr("Заказ {0}, коробка {1}.").format(outcome.order, outcome.progress)
+            detail = self.tr("Заказ {0}, коробка {1}.").format(outcome.order, _progress(outcome))
             if outcome.order_arrived:
                 detail += " " + self.tr("Заказ прибыл полностью — клиенту уйдёт SMS.")
             return self.tr("Принято"), detail
@@ -260,3 +250,8 @@ def summary_text(page: Page, summary: DiscrepancySummary) -> str:
 
 def _now() -> str:
     return datetime.now().strftime("%H:%M:%S")
+
+
+def _progress(outcome: ScanOutcome) -> str:
+    """How many boxes of the order are in ("2 of 3"), "—" for a box of no known order."""
+    return box_of(outcome.order_boxes_in, outcome.boxes_total)

@@ -3,35 +3,31 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QInputDialog, QLabel, QTabWidget
+from PySide6.QtWidgets import QInputDialog, QTabWidget
 
 from desktop.documents.builders import return_act
 from desktop.documents.model import Document, DocumentKind
-from desktop.scan_routing import Scan, ScanKind
-from desktop.services.base import Role
+from desktop.scan_routing import Scan
+from desktop.services.base import Actor, Role
 from desktop.services.returns import ExpiringOrder, ExtensionResult, ReturnAct, ReturnList, ReturnScanResult
 from ui.context import AppContext
 from ui.hardware.wiring import documents_for, print_last
 from ui.models import RowsModel
-from ui.pages.base import Page
+from ui.pages.base import SessionPage
 from ui.pages.orders_page import local_time
-from ui.pages.terms import order_status, return_reason
+from ui.pages.terms import box_of, order_status, return_reason
 from ui.widgets.common import table_tab
 
 
-class ReturnsPage(Page):
+class ReturnsPage(SessionPage):
     """What must go back and the session that sends it: one scan per box, the act at the end."""
 
     title = QT_TRANSLATE_NOOP("PageTitles", "Возвраты")
     shortcut = "Ctrl+F7"
-    scan_kinds = frozenset({ScanKind.BOX})
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
-        self.session_uid: str | None = None
-        self.headline = QLabel(self.tr("Возврат: F5 — начать сессию, затем сканируйте коробки из списка."))
-        self.headline.setObjectName("pageHeadline")
-        self.headline.setWordWrap(True)
+        self.instructions = self.headline(self.tr("Возврат: F5 — начать сессию, затем сканируйте коробки из списка."))
         self.tabs = QTabWidget(self)
         expiring_headers = [
             self.tr("Заказ"),
@@ -52,7 +48,7 @@ class ReturnsPage(Page):
             [self.tr("Коробка"), self.tr("Заказ"), self.tr("Место"), self.tr("Причина")],
             self.tr("Сессия возврата"),
         )
-        self._layout.addWidget(self.headline)
+        self._layout.addWidget(self.instructions)
         self._layout.addWidget(self.tabs, 1)
         self.add_action(self.tr("Начать возврат"), "F5", self._on_open_session)
         self.add_action(self.tr("Продлить хранение"), "F6", self._on_extend)
@@ -99,21 +95,15 @@ class ReturnsPage(Page):
         )
         self.tabs.setTabText(2, self.tr("К возврату ({0})").format(len(to_return.orders)))
 
-    def handle_scan(self, scan: Scan) -> bool:
-        if scan.kind is not ScanKind.BOX:
-            return False
-        actor = self.require_actor()
-        if actor is None:
-            return True
-        if self.session_uid is None:
-            self.feedback.show_warning(
-                self.tr("Сессия возврата не начата"),
-                self.tr("Нажмите F5, чтобы начать возврат, и отсканируйте коробку снова."),
-            )
-            return True
-        uid, service = self.session_uid, self.ctx.services.returns
-        self.run(lambda: service.scan_box(actor, uid, scan.value), self._on_box_returned)
-        return True
+    def tell_no_session(self) -> None:
+        self.feedback.show_warning(
+            self.tr("Сессия возврата не начата"),
+            self.tr("Нажмите F5, чтобы начать возврат, и отсканируйте коробку снова."),
+        )
+
+    def scan_into_session(self, actor: Actor, session_uid: str, scan: Scan) -> None:
+        service = self.ctx.services.returns
+        self.run(lambda: service.scan_box(actor, session_uid, scan.value), self._on_box_returned)
 
     def _on_box_returned(self, result: ReturnScanResult) -> None:
         if result.outcome == "repeat":
@@ -121,10 +111,8 @@ class ReturnsPage(Page):
                 self.tr("Повтор: {0}").format(result.box), self.tr("Эта коробка уже в возврате.")
             )
             return
-        self.scanned.prepend(
-            (result.box, result.order_number, f"{result.seq_no} из {result.boxes_total}", return_reason(result.reason)),
-            "ok",
-        )
+        position = box_of(result.seq_no, result.boxes_total)
+        self.scanned.prepend((result.box, result.order_number, position, return_reason(result.reason)), "ok")
         done = self.tr(" Заказ возвращён полностью.") if result.order_returned else ""
         self.feedback.show_ok(
             self.tr("В возврат: {0}").format(result.box),
@@ -147,7 +135,7 @@ class ReturnsPage(Page):
         self.session_uid = uid
         self.scanned.set_rows([])
         self.tabs.setCurrentIndex(3)
-        self.headline.setText(
+        self.instructions.setText(
             self.tr("Идёт возврат: сканируйте коробки заказов из списка «К возврату». F9 — закрыть и получить акт.")
         )
         self.feedback.show_ok(self.tr("Возврат начат"), self.tr("Сканируйте коробки."))
@@ -167,7 +155,7 @@ class ReturnsPage(Page):
 
     def _on_session_closed(self, act: ReturnAct, document: Document | None = None) -> None:
         self.session_uid = None
-        self.headline.setText(
+        self.instructions.setText(
             self.tr("Возврат закрыт: {0} коробок, {1} заказов. Акт возврата сформирован.").format(
                 act.boxes_count, len(act.orders)
             )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from desktop.translatable import of_total
+
 ORDER_STATUS = {
     "created": QT_TRANSLATE_NOOP("Terms", "создан"),
     "in_transit": QT_TRANSLATE_NOOP("Terms", "в пути"),
@@ -95,3 +97,10 @@ def timeline_action(key: str) -> str:
 
 def sync_status(key: str | None) -> str:
     return _term(SYNC_STATUS, key) if key else ""
+
+
+def box_of(seq_no: int | None, total: int | None) -> str:
+    """A box's place in its order as the clerk reads it ("2 of 3"); "—" when unknown."""
+    if seq_no is None or total is None:
+        return "—"
+    return of_total(seq_no, total)

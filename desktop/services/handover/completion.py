@@ -23,9 +23,8 @@ from desktop.services.handover.model import (
     PaymentIntent,
     clerk_action,
 )
-from desktop.services.order_card import box_of
 from desktop.services.sms_request import request_sms
-from desktop.translatable import translate
+from desktop.translatable import of_total, translate
 from protocol.club_rules import points_for
 from protocol.errors import DomainError
 from protocol.events import BonusAccrual, HandoverCompleted
@@ -74,7 +73,7 @@ def _check_complete(state: HandoverState, order: Order) -> None:
             "handover.boxes_not_scanned",
             missing=len(left),
             total=len(state.boxes),
-            boxes=", ".join(box_of(b.seq_no, len(state.boxes)) for b in left),
+            boxes=", ".join(of_total(b.seq_no, len(state.boxes)) for b in left),
         )
     if "payment" in missing:
         raise DomainError("handover.payment_required", due=rub(state.due_kopecks), due_kopecks=state.due_kopecks)

@@ -15,7 +15,7 @@ from sqlalchemy.engine import Connection
 
 from desktop import messages
 from desktop.db.models import Box, Order, PickupPoint, ReceivingScan, ReceivingSession, SessionStatus
-from desktop.services.base import of_total
+from desktop.translatable import of_total
 from protocol.errors import DomainError
 from protocol.states import BoxStatus
 

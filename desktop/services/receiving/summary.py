@@ -16,8 +16,9 @@ from sqlalchemy import select
 
 from desktop.db.models import Box, Order, ReceivingScan, ReceivingSession, Shipment, Staff
 from desktop.documents.model import PointInfo
-from desktop.services.base import Action, of_total
+from desktop.services.base import Action
 from desktop.services.receiving.rows import Outcome, Row, order_of, point_code_of
+from desktop.translatable import of_total
 from protocol.states import BoxStatus
 
 
