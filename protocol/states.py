@@ -62,3 +62,13 @@ class EventOutcome(StrEnum):
 
 
 PROBLEM_OUTCOMES = (EventOutcome.REJECTED, EventOutcome.CONFLICT)
+
+
+class OutboxStatus(StrEnum):
+    """A counter's outbox event: pending until pushed, then the server's verdict (an `EventOutcome` value)."""
+
+    PENDING = "pending"
+    APPLIED = EventOutcome.APPLIED.value
+    DUPLICATE = EventOutcome.DUPLICATE.value
+    REJECTED = EventOutcome.REJECTED.value
+    CONFLICT = EventOutcome.CONFLICT.value

@@ -9,10 +9,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 
+from desktop import messages
 from desktop.sync.client import AuthRejected, BackendUnavailable, SyncError, UpgradeRequired
 from desktop.sync.engine import SyncEngine, utc_now
 
 log = logging.getLogger(__name__)
+messages.register({"sync.internal_error": "Внутренняя ошибка синхронизации; сведения записаны в журнал программы."})
 
 
 @dataclass(frozen=True)
@@ -24,11 +26,10 @@ class SyncStatus:
     pending_events: int = 0
     to_review: int = 0  # rejected / conflicting events the manager has not reviewed
     last_success_at: datetime | None = None
-    last_attempt_at: datetime | None = None
-    last_error: str | None = None  # plain Russian
+    last_error: str | None = None  # the clerk-facing text (rendered through the message catalogue)
     upgrade_required: bool = False
     reenrol_needed: bool = False
-    next_delay_s: float = 0.0
+    next_delay_s: float = 0.0  # seconds from the last attempt to the next one (shown on the Sync page)
 
 
 class Backoff:
@@ -110,7 +111,7 @@ class SyncRunner:
 
     def run_once(self) -> float:
         """One sync attempt with status bookkeeping; returns the delay before the next one."""
-        self._update(syncing=True, last_attempt_at=self.clock())
+        self._update(syncing=True)
         try:
             self.engine.sync_once()
         except AuthRejected as err:
@@ -134,7 +135,7 @@ class SyncRunner:
 
     def _failed(self, err: SyncError | None, *, online: bool | None, hint: float | None = None,
                 **flags: bool) -> float:
-        message = err.message if err else "Внутренняя ошибка синхронизации; сведения записаны в журнал программы."
+        message = err.message if err else messages.describe("sync.internal_error", {})
         self._update(online=online, last_error=message, **flags)
         return self.backoff.next(hint)
 

@@ -300,6 +300,19 @@ def test_revoked_device_needs_reenrolment_without_losing_events(live: LiveBacken
     assert set(pc.outbox().values()) == {"pending"} and status.pending_events == len(pc.outbox())
 
 
+def test_an_enrolment_the_server_refuses_is_explained_by_its_code_in_russian(
+        live: LiveBackend, proxy: FaultProxy, tmp_path: Path) -> None:
+    db = Database(tmp_path / "refused.sqlite3")
+    db.create_all()
+    with pytest.raises(DomainError) as err:  # the server answers 422 invalid_request with an English detail
+        enrol(proxy.url, live.enrolment_code(), tmp_path / "refused", db, device_name="x" * 101)
+    assert err.value.code == "sync.enrol_refused"
+    assert str(err.value) == "Сервер отклонил регистрацию: запрос не прошёл проверку сервера"
+    with pytest.raises(DomainError) as expired:
+        enrol(proxy.url, "NO-SUCH-CODE", tmp_path / "refused", db)
+    assert "Код регистрации неверен" in str(expired.value)
+
+
 def test_enrolment_then_background_sync(live: LiveBackend, proxy: FaultProxy, tmp_path: Path) -> None:
     pc = CounterPC(live, proxy, tmp_path / "pc")
     creds_file = pc.data_dir / "device.json"
