@@ -89,13 +89,6 @@ def _initial_code_params(given: Any, code_hash_n: int) -> str:
     return new_code_hash_params(code_hash_n)
 
 
-def point_by_code(session: Session, code: str) -> Point:
-    point = session.scalars(select(Point).where(Point.code == code)).first()
-    if point is None:
-        raise ValueError(f"unknown point {code}")
-    return point
-
-
 def _check_point(point: Point, item: dict[str, Any]) -> None:
     if item.get("point_code") not in (None, point.code):
         raise ValueError(f"{item.get('number')}: belongs to point {item.get('point_code')}, not {point.code}")

@@ -25,6 +25,15 @@ SMS_PROGRESS: dict[str, int] = {
 }
 
 
+class SmsPurpose(StrEnum):
+    """Why an SMS is sent: the pickup code (ready), the last-day reminder, the receipt, the club welcome."""
+
+    READY = "ready"
+    REMINDER = "reminder"
+    RECEIPT = "receipt"
+    CLUB = "club"
+
+
 class BoxStatus(StrEnum):
     """A box of an order: expected at the point, received, placed in a cell, handed over or returned."""
 

@@ -19,7 +19,7 @@ from backend.rules.base import (
 from backend.sms.models import PURPOSES
 from backend.sms.service import request_sms
 from protocol import events as ev
-from protocol.states import CardStatus, EventOutcome
+from protocol.states import CardStatus, EventOutcome, SmsPurpose
 
 # --- notification -------------------------------------------------------------------------------
 
@@ -28,10 +28,10 @@ from protocol.states import CardStatus, EventOutcome
 def sms_requested(ctx: RuleContext, event: ev.SmsRequested) -> Outcome:
     if event.purpose not in PURPOSES or event.attempt < 1:
         return rejected(f"invalid_sms_request:{event.purpose}/{event.attempt}")
-    if event.purpose == "club":
+    if event.purpose == SmsPurpose.CLUB:
         return _club_sms(ctx, event)
     order = order_at_point(ctx, event.order)
-    if event.purpose != "ready":
+    if event.purpose != SmsPurpose.READY:
         context = sms_context(ctx.point, order, ctx.now, uid=event.sms)
         request_sms(ctx.session, order.number, event.purpose, event.attempt, context)
         return APPLIED

@@ -82,6 +82,16 @@ def _post(
         return _ambiguous_or_not_sent(exc)
 
 
+def _get_status(
+    http: requests.Session, url: str, params: dict[str, str], timeout: tuple[float, float], gateway: str
+) -> requests.Response | StatusResult:
+    """GET a delivery status; a transport failure becomes an `unknown` result (asked again later)."""
+    try:
+        return http.get(url, params=params, timeout=timeout, verify=_verify(http))
+    except requests.RequestException as exc:
+        return StatusResult("unknown", error=f"{gateway} status: {type(exc).__name__}")
+
+
 def _phone_digits(phone: str) -> str:
     return phone.lstrip("+")
 
@@ -173,12 +183,9 @@ class SmscGateway:
             "fmt": "3",
             "charset": "utf-8",
         }
-        try:
-            reply = self.http.get(
-                f"{self.base_url}/status.php", params=params, timeout=self.timeout, verify=_verify(self.http)
-            )
-        except requests.RequestException as exc:
-            return StatusResult("unknown", error=f"SMSC status: {type(exc).__name__}")
+        reply = _get_status(self.http, f"{self.base_url}/status.php", params, self.timeout, "SMSC")
+        if isinstance(reply, StatusResult):
+            return reply
         body = _json(reply)
         if body is None or reply.status_code != 200:
             return StatusResult("unknown", error=f"SMSC status: HTTP {reply.status_code}")
@@ -255,12 +262,9 @@ class SmsRuGateway:
         if not message_id:
             return StatusResult("unknown", error="SMS.ru cannot look messages up by our id")
         params = {"api_id": self._api_id, "sms_id": message_id, "json": "1"}
-        try:
-            reply = self.http.get(
-                f"{self.base_url}/sms/status", params=params, timeout=self.timeout, verify=_verify(self.http)
-            )
-        except requests.RequestException as exc:
-            return StatusResult("unknown", error=f"SMS.ru status: {type(exc).__name__}")
+        reply = _get_status(self.http, f"{self.base_url}/sms/status", params, self.timeout, "SMS.ru")
+        if isinstance(reply, StatusResult):
+            return reply
         body = _json(reply)
         if body is None or body.get("status") != "OK":
             return StatusResult("unknown", error="SMS.ru status: request error")

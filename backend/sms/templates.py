@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from protocol.phone import mask_for_log as mask_phone  # noqa: F401  (the SMS code masks with this)
+from protocol.states import SmsPurpose
 
 TEMPLATES: dict[str, str] = {
     "ready": (
@@ -34,7 +35,7 @@ def render(purpose: str, context: Mapping[str, Any]) -> str:
         text = template.format(**context)
     except KeyError as missing:
         raise TemplateError(f"SMS {purpose}: missing field {missing}") from None
-    if purpose == "reminder" and context.get("code"):
+    if purpose == SmsPurpose.REMINDER and context.get("code"):
         text += f" Код получения: {context['code']}."
     return text
 

@@ -20,7 +20,6 @@ from desktop.sync.client import (
     server_reason,
 )
 from desktop.sync.engine import SERVER_KEY, SyncEngine, set_state
-from desktop.sync.runner import SyncRunner
 from protocol.errors import DomainError
 from protocol.events import SCHEMA_V
 from protocol.version import client_too_old
@@ -107,17 +106,3 @@ def first_snapshot(creds: DeviceCredentials, db: Database, ca_bundle: str | None
 def client_for(creds: DeviceCredentials, ca_bundle: str | None = None) -> SyncClient:
     """An authenticated client for stored credentials."""
     return SyncClient(creds.backend_url, creds.token, ca_bundle=ca_bundle)
-
-
-def start_sync(db: Database, data_dir: Path | str, ca_bundle: str | None = None,
-               interval: float = 30.0) -> SyncRunner | None:
-    """A started background sync for this PC's stored credentials; None when the PC is not enrolled.
-
-    After re-enrolment, `stop()` the old runner and call this again (it reads the new credentials).
-    """
-    creds = device_credentials.load(data_dir)
-    if creds is None:
-        return None
-    runner = SyncRunner(SyncEngine(db, client_for(creds, ca_bundle)), interval=interval)
-    runner.start()
-    return runner

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from desktop import messages
+from protocol.states import EventOutcome
 
 log = logging.getLogger(__name__)
 UNKNOWN_REASON = "sync.reason.unknown"
@@ -78,7 +79,8 @@ def describe_reason(reason: str | None) -> str:
 
 def describe_problem(event_type: str, status: str, reason: str | None) -> str:
     """The manager's text for an event the server refused (`rejected`) or found in conflict."""
-    verdict = messages.describe("sync.verdict.conflict" if status == "conflict" else "sync.verdict.rejected", {})
+    key = "sync.verdict.conflict" if status == EventOutcome.CONFLICT else "sync.verdict.rejected"
+    verdict = messages.describe(key, {})
     return messages.describe("sync.problem", {"type": event_type, "verdict": verdict,
                                                "reason": describe_reason(reason)})
 

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from desktop import messages
 from desktop.sync.client import AuthRejected, BackendUnavailable, SyncError, UpgradeRequired
-from desktop.sync.engine import SyncEngine, utc_now
+from desktop.sync.engine import SyncEngine, SyncReport, utc_now
 
 log = logging.getLogger(__name__)
 messages.register({"sync.internal_error": "Внутренняя ошибка синхронизации; сведения записаны в журнал программы."})
@@ -113,7 +113,7 @@ class SyncRunner:
         """One sync attempt with status bookkeeping; returns the delay before the next one."""
         self._update(syncing=True)
         try:
-            self.engine.sync_once()
+            report = self.engine.sync_once()
         except AuthRejected as err:
             delay = self._failed(err, online=True, reenrol_needed=True)
         except UpgradeRequired as err:
@@ -126,6 +126,7 @@ class SyncRunner:
             log.exception("sync failed unexpectedly")
             delay = self._failed(None, online=None)
         else:
+            _log_report(report)
             self.backoff.reset()
             delay = self.interval
             self._update(online=True, last_success_at=self.clock(), last_error=None,
@@ -146,3 +147,9 @@ class SyncRunner:
             pending, review = self._status.pending_events, self._status.to_review
         with self._lock:
             self._status = replace(self._status, pending_events=pending, to_review=review, **changes)  # type: ignore[arg-type]
+
+
+def _log_report(report: SyncReport | None) -> None:
+    if report is not None and (report.pushed or report.pulled or report.snapshot):
+        log.info("sync: %d events pushed (%d rejected, %d conflicts), %d changes pulled%s", report.pushed,
+                 report.rejected, report.conflict, report.pulled, ", snapshot taken" if report.snapshot else "")
