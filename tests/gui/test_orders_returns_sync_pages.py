@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from PySide6.QtCore import QCoreApplication, QTranslator
 from sqlalchemy import select, update
 
-from desktop import messages
+from desktop import messages, translatable
 from desktop.db.models import AuditEntry, ManagerAlert, Order, OutboxEvent
 from desktop.sync.apply import record_problem
+from desktop.sync.reasons import describe_flag, describe_problem, describe_reason
 from desktop.sync.runner import SyncStatus
 from tests.gui.fixtures import log_in
 from tests.gui.typing import scan_keys
 from tests.support.factories import box_barcode, make_order
+from ui import translations_build
 
 
 def _scan(qtbot, shell, page, code):
@@ -231,3 +234,22 @@ def test_sync_page_says_when_the_next_attempt_is_after_an_error(qtbot, shell):
     page = _show(qtbot, shell, "SyncPage")
     assert "Ошибка: Нет связи с сервером." in page.state.text()
     assert "Следующая попытка через 40 с." in page.state.text()
+
+
+def test_the_servers_reasons_read_in_english_when_the_ui_is_english(qtbot):
+    (qm,) = translations_build.release()
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    app = QCoreApplication.instance()
+    app.installTranslator(translator)
+    translatable.use_translator(QCoreApplication.translate)
+    try:
+        assert describe_problem("box.placed", "conflict", "box_not_in_storage:returned") == (
+            "Event “box.placed” (conflict): the box is no longer in storage (state: returned). "
+            "Check and resolve it manually.")
+        assert describe_reason("a_future_rule") == (
+            "a reason this version of the program does not recognise (details in the program log)")
+        assert describe_flag("handed_over_after_cancel", "700000001").startswith("Order 700000001 was cancelled")
+    finally:
+        app.removeTranslator(translator)
+        translatable.use_translator(lambda _context, text: text)
