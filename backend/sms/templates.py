@@ -9,16 +9,16 @@ from protocol.phone import mask_for_log as mask_phone  # noqa: F401  (the SMS co
 from protocol.states import SmsPurpose
 
 TEMPLATES: dict[str, str] = {
-    "ready": (
+    SmsPurpose.READY: (
         "Заказ {order} ждёт вас в пункте выдачи: {address}, часы работы {hours}. "
         "Код получения: {code}. Заберите до {last_day} включительно."
     ),
-    "reminder": (
+    SmsPurpose.REMINDER: (
         "Напоминаем: заказ {order} ждёт вас по адресу {address} ({hours}). "
         "Последний день хранения — {last_day}, затем заказ вернётся на склад."
     ),
-    "receipt": "Заказ {order} выдан {date}. Сумма: {total}. Спасибо за покупку!",
-    "club": "Клубная карта {card} активирована. На бонусный счёт начислено {points} баллов.",
+    SmsPurpose.RECEIPT: "Заказ {order} выдан {date}. Сумма: {total}. Спасибо за покупку!",
+    SmsPurpose.CLUB: "Клубная карта {card} активирована. На бонусный счёт начислено {points} баллов.",
 }
 
 
