@@ -78,7 +78,7 @@ def create_enrolment_code(body: EnrolmentCodeIn, request: Request) -> dict[str, 
         try:
             code, expires_at = issue_enrolment_code(session, body.point_code, _now(request), ttl)
         except LookupError:
-            raise ApiError(404, "point_not_found", f"Пункт выдачи {body.point_code} не найден") from None
+            raise ApiError(404, "point_not_found", f"Pickup point {body.point_code} not found") from None
     return {"code": code, "expires_at": iso(expires_at)}
 
 
@@ -89,7 +89,7 @@ def revoke_device(device_id: str, request: Request) -> Response:
             update(Device).where(Device.id == device_id, Device.revoked_at.is_(None)).values(revoked_at=_now(request))
         ))
         if not done and session.get(Device, device_id) is None:
-            raise ApiError(404, "device_not_found", "Устройство не найдено")
+            raise ApiError(404, "device_not_found", "Device not found")
     return Response(status_code=204)
 
 
@@ -101,7 +101,7 @@ def import_feed(request: Request, body: Annotated[dict[str, Any], Body()]) -> di
             changes.lock_feed(session)
             counts = importer.import_feed(session, body, settings.code_hash_n, _now(request))
     except importer.ImportError_ as exc:
-        raise ApiError(422, "invalid_import", f"Некорректные данные импорта: {exc}") from None
+        raise ApiError(422, "invalid_import", f"Invalid import data: {exc}") from None
     return {"imported": counts}
 
 
@@ -112,13 +112,13 @@ def cancel_order(number: str, request: Request) -> dict[str, Any]:
         changes.lock_feed(session)
         order = session.scalars(select(Order).where(Order.number == number).with_for_update(of=Order)).first()
         if order is None:
-            raise ApiError(404, "order_not_found", f"Заказ {number} не найден")
+            raise ApiError(404, "order_not_found", f"Order {number} not found")
         if order.status != OrderStatus.CANCELLED:
             try:
                 order.status = next_status(number, order.status, OrderEvent.CANCEL)
             except IllegalTransition:
                 raise ApiError(409, "order_not_cancellable",
-                               f"Заказ {number} нельзя отменить: статус {order.status}") from None
+                               f"Order {number} cannot be cancelled: status {order.status}") from None
             order.cancelled_at = now
             changes.publish(session, order.point_id, "order.cancelled", {"order": number}, now)
     return {"order": number, "status": OrderStatus.CANCELLED}
@@ -148,16 +148,16 @@ def enrol(body: EnrolIn, request: Request) -> dict[str, Any]:
             select(EnrolmentCode).where(EnrolmentCode.code_hash == hash_secret(normalize_code(body.code)))
         ).first()
         if code is None or code.used_at is not None:
-            raise ApiError(403, "enrolment_code_invalid", "Код регистрации неверен или уже использован")
+            raise ApiError(403, "enrolment_code_invalid", "The enrolment code is wrong or already used")
         if code.expires_at <= now:
-            raise ApiError(403, "enrolment_code_expired", "Срок действия кода регистрации истёк: запросите новый")
+            raise ApiError(403, "enrolment_code_expired", "The enrolment code has expired: request a new one")
         used = rowcount(session.execute(
             update(EnrolmentCode)
             .where(EnrolmentCode.id == code.id, EnrolmentCode.used_at.is_(None))
             .values(used_at=now, device_id=device_id)
         ))
         if not used:
-            raise ApiError(403, "enrolment_code_invalid", "Код регистрации неверен или уже использован")
+            raise ApiError(403, "enrolment_code_invalid", "The enrolment code is wrong or already used")
         session.add(Device(id=device_id, point_id=code.point_id, name=body.device_name,
                            token_hash=hash_secret(token), created_at=now))
         point = session.get(Point, code.point_id)
@@ -173,12 +173,12 @@ def enrol(body: EnrolIn, request: Request) -> dict[str, Any]:
 @router.post("/events", response_model=EventsOut)
 def post_events(body: EventsIn, request: Request, device: DeviceDep) -> dict[str, Any]:
     if len(body.events) > MAX_BATCH:
-        raise ApiError(413, "batch_too_large", f"Не больше {MAX_BATCH} событий за один запрос")
+        raise ApiError(413, "batch_too_large", f"At most {MAX_BATCH} events per request")
     if any(item.schema_v < MIN_SCHEMA_V for item in body.events):
-        raise ApiError(426, "schema_too_old", "Версия программы устарела: обновите её", min_schema_v=MIN_SCHEMA_V)
+        raise ApiError(426, "schema_too_old", "The app version is too old: update it", min_schema_v=MIN_SCHEMA_V)
     seqs = [item.device_seq for item in body.events]
     if seqs != sorted(seqs):
-        raise ApiError(422, "batch_not_ordered", "События пакета должны идти по возрастанию device_seq")
+        raise ApiError(422, "batch_not_ordered", "Events in a batch must be in ascending device_seq order")
     settings = request.app.state.settings
     issuer = CodeIssuer(signing_key=request.app.state.signing_key, qr_ttl=settings.qr_token_ttl, now=_now(request))
     env = IngestEnv(device_id=device.device_id, point_id=device.point_id, issuer=issuer,
@@ -201,7 +201,7 @@ def get_changes(
 ) -> dict[str, Any]:
     with _db(request).read() as session:
         if cursor < changes.pruned_through(session):
-            raise ApiError(410, "cursor_expired", "Курсор устарел: нужна полная синхронизация (снимок)")
+            raise ApiError(410, "cursor_expired", "The cursor has expired: a full snapshot is needed")
         items, next_cursor, has_more = changes.page(session, device.point_id, cursor, limit)
     return {"changes": items, "next_cursor": next_cursor, "has_more": has_more}
 

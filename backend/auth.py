@@ -59,8 +59,8 @@ class DeviceContext:
     point_code: str
 
 
-BEARER = HTTPBearer(auto_error=False, description="Токен устройства, выданный при регистрации (POST /v1/enrol)")
-ADMIN_HEADER = APIKeyHeader(name="X-Admin-Token", auto_error=False, description="Токен администратора сервера")
+BEARER = HTTPBearer(auto_error=False, description="Device token issued at enrolment (POST /v1/enrol)")
+ADMIN_HEADER = APIKeyHeader(name="X-Admin-Token", auto_error=False, description="Server administrator token")
 
 
 def current_device(
@@ -68,7 +68,7 @@ def current_device(
 ) -> DeviceContext:
     """FastAPI dependency: the device behind the bearer token (401 when missing, unknown or revoked)."""
     if credentials is None or not credentials.credentials.strip():
-        raise ApiError(401, "unauthorized", "Нужен токен устройства: зарегистрируйте компьютер заново")
+        raise ApiError(401, "unauthorized", "A device token is required: enrol the computer again")
     token_hash = hash_secret(credentials.credentials.strip())
     db = request.app.state.db
     with db.read() as session:
@@ -78,9 +78,9 @@ def current_device(
             .where(Device.token_hash == token_hash)
         ).first()
     if row is None:
-        raise ApiError(401, "unauthorized", "Токен устройства не распознан: зарегистрируйте компьютер заново")
+        raise ApiError(401, "unauthorized", "Unknown device token: enrol the computer again")
     if row.revoked_at is not None:
-        raise ApiError(401, "device_revoked", "Доступ этого компьютера отозван: обратитесь к администратору")
+        raise ApiError(401, "device_revoked", "This computer's access was revoked: contact the administrator")
     return DeviceContext(device_id=row.id, point_id=row.point_id, point_code=row.code)
 
 
@@ -88,7 +88,7 @@ def require_admin(request: Request, given: str | None = Depends(ADMIN_HEADER)) -
     """FastAPI dependency: the X-Admin-Token header must equal the configured admin token."""
     expected = request.app.state.settings.admin_token
     if not expected:
-        raise ApiError(403, "admin_disabled", "Администрирование отключено: задайте PICKUP_ADMIN_TOKEN")
+        raise ApiError(403, "admin_disabled", "Administration is disabled: set PICKUP_ADMIN_TOKEN")
     given = given or ""
     if not hmac.compare_digest(given.encode(), expected.encode()):
-        raise ApiError(403, "admin_forbidden", "Неверный токен администратора")
+        raise ApiError(403, "admin_forbidden", "Wrong administrator token")

@@ -89,7 +89,7 @@ def _wait_started(server: uvicorn.Server, thread: threading.Thread) -> None:
     deadline = time.monotonic() + START_TIMEOUT
     while not server.started:
         if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("встроенный сервер не запустился")
+            raise RuntimeError("the embedded server did not start")
         time.sleep(0.01)
 
 

@@ -1,4 +1,4 @@
-"""API errors: an HTTP status plus a JSON body with a machine code and a human (Russian) message."""
+"""API errors: an HTTP status plus a JSON body: a machine code (the counter renders it) and an English detail."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ async def _api_error(_request: Request, exc: Exception) -> JSONResponse:
 async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
     detail = "; ".join(_describe(err) for err in exc.errors()[:5])
-    return JSONResponse(error_body("invalid_request", f"Некорректный запрос: {detail}"), status_code=422)
+    return JSONResponse(error_body("invalid_request", f"Invalid request: {detail}"), status_code=422)
 
 
 def _describe(err: Any) -> str:
@@ -54,13 +54,13 @@ async def _http_error(_request: Request, exc: Exception) -> JSONResponse:
 
 async def _database_unavailable(_request: Request, exc: Exception) -> JSONResponse:
     log.error("database unavailable: %s", type(exc).__name__)
-    body = error_body("database_unavailable", "База данных сервера недоступна: повторите позже")
+    body = error_body("database_unavailable", "The server database is unavailable: retry later")
     return JSONResponse(body, status_code=503, headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
 
 
 async def _unexpected(_request: Request, exc: Exception) -> JSONResponse:
     log.exception("unhandled error", exc_info=exc)
-    return JSONResponse(error_body("internal_error", "Внутренняя ошибка сервера"), status_code=500)
+    return JSONResponse(error_body("internal_error", "Internal server error"), status_code=500)
 
 
 def install(app: FastAPI) -> None:

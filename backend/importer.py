@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -36,20 +37,11 @@ def import_feed(session: Session, data: dict[str, Any], code_hash_n: int, now: d
     """Upsert the point and everything listed; one change per upserted row. Returns counts."""
     try:
         point = upsert_point(session, data["point"], code_hash_n, now)
-        counts = {"orders": 0, "shipments": 0, "cells": 0, "cards": 0, "staff": 0}
-        for item in data.get("shipments") or []:
-            upsert_shipment(session, point, item, now)
-            counts["shipments"] += 1
-        for item in data.get("cells") or []:
-            upsert_cell(session, point, item, now)
-            counts["cells"] += 1
-        counts["orders"] = upsert_orders(session, point, list(data.get("orders") or []), now)
-        for item in data.get("cards") or []:
-            upsert_card(session, point, item, now)
-            counts["cards"] += 1
-        for item in data.get("staff") or []:
-            upsert_staff(session, point, item, now)
-            counts["staff"] += 1
+        counts = {"shipments": _upsert_each(session, point, data, "shipments", upsert_shipment, now),
+                  "cells": _upsert_each(session, point, data, "cells", upsert_cell, now),
+                  "orders": upsert_orders(session, point, list(data.get("orders") or []), now),
+                  "cards": _upsert_each(session, point, data, "cards", upsert_card, now),
+                  "staff": _upsert_each(session, point, data, "staff", upsert_staff, now)}
     except (KeyError, TypeError, ValueError) as exc:
         raise ImportError_(f"{type(exc).__name__}: {exc}") from None
     return counts
@@ -57,6 +49,15 @@ def import_feed(session: Session, data: dict[str, Any], code_hash_n: int, now: d
 
 def new_code_hash_params(n: int) -> str:
     return CodeHashParams(salt=secrets.token_bytes(16), n=n).encode()
+
+
+def _upsert_each(session: Session, point: Point, data: dict[str, Any], key: str,
+                 upsert: Callable[[Session, Point, dict[str, Any], datetime], object], now: datetime) -> int:
+    """Upsert every item of the feed's list `key`; how many there were."""
+    items = list(data.get(key) or [])
+    for item in items:
+        upsert(session, point, item, now)
+    return len(items)
 
 
 def upsert_point(session: Session, item: dict[str, Any], code_hash_n: int, now: datetime) -> Point:
@@ -86,13 +87,6 @@ def _initial_code_params(given: Any, code_hash_n: int) -> str:
         CodeHashParams.decode(given)  # ValueError for a malformed value
         return given
     return new_code_hash_params(code_hash_n)
-
-
-def point_by_code(session: Session, code: str) -> Point:
-    point = session.scalars(select(Point).where(Point.code == code)).first()
-    if point is None:
-        raise ValueError(f"unknown point {code}")
-    return point
 
 
 def _check_point(point: Point, item: dict[str, Any]) -> None:

@@ -12,6 +12,7 @@ from backend.models import Order, Point
 from backend.sms.models import SmsOutbox
 from backend.sms.service import request_sms
 from protocol.order_states import OrderStatus
+from protocol.states import SmsPurpose
 
 REMIND_BEFORE = timedelta(hours=24)
 
@@ -19,7 +20,7 @@ REMIND_BEFORE = timedelta(hours=24)
 def queue_reminders(session: Session, now: datetime, before: timedelta = REMIND_BEFORE) -> int:
     """Queue a reminder for each ready order whose last day is within `before`; returns how many."""
     reminded = exists(
-        select(SmsOutbox.id).where(SmsOutbox.order_number == Order.number, SmsOutbox.purpose == "reminder")
+        select(SmsOutbox.id).where(SmsOutbox.order_number == Order.number, SmsOutbox.purpose == SmsPurpose.REMINDER)
     )
     rows = session.execute(
         select(Order, Point)

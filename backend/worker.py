@@ -7,7 +7,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -18,6 +18,9 @@ from backend.db import Database
 from backend.models import Point
 from backend.reminders import queue_reminders
 from backend.serialize import iso
+
+if TYPE_CHECKING:
+    from backend.sms.service import DispatchReport
 
 log = logging.getLogger(__name__)
 PRUNE_EVERY = timedelta(hours=1)
@@ -92,7 +95,7 @@ class BackgroundWorker:
         """One pass; a failure is logged with its traceback and retried on the next pass."""
         try:
             if self.dispatcher is not None:
-                self.dispatcher.run_once()
+                _log_dispatch(self.dispatcher.run_once())
             self._maybe_prune()
         except Exception:
             log.exception("background pass failed")
@@ -109,3 +112,9 @@ class BackgroundWorker:
             reminders = queue_reminders(session, now) if self.dispatcher is not None else 0
         if deleted or reminders:
             log.info("pruned %d old changes, queued %d reminders", deleted, reminders)
+
+
+def _log_dispatch(report: DispatchReport) -> None:
+    if report.sent or report.reconciled or report.polled:
+        log.info("sms pass: %d sent, %d reconciled, %d polled, %d changed",
+                 report.sent, report.reconciled, report.polled, len(report.changed))

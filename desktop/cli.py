@@ -11,15 +11,17 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from desktop.config import AppConfig, ConfigError, load_config
 from desktop.translatable import translate
 from desktop.version import version_text
 
+if TYPE_CHECKING:
+    from desktop.device_credentials import DeviceCredentials
+
 EXIT_OK = 0
-EXIT_WARNINGS = 1
-EXIT_FAILED = 2
+EXIT_FAILED = 2  # 1 is the self-test's «warnings only» (SelfTestReport.exit_code)
 
 
 @dataclass(frozen=True)
@@ -128,8 +130,6 @@ def enrol_from_command_line(config: AppConfig, code: str, out: TextIO, replace_e
     unless `replace_existing`: then the new code replaces it (revoked key, PC moved); unsynced events stay queued.
     """
     from desktop import device_credentials
-    from desktop.db.migrate import migrate_with_backup
-    from desktop.sync.enrolment import enrol
     from protocol.errors import DomainError
 
     url = config.backend_url
@@ -141,27 +141,42 @@ def enrol_from_command_line(config: AppConfig, code: str, out: TextIO, replace_e
         already = translate("Cli", "Компьютер уже зарегистрирован: пункт {0}, сервер {1}. Код не использован.")
         out.write(already.format(existing.point_code, url) + "\n")
         return EXIT_OK
-    ca_bundle = str(config.ca_bundle) if config.ca_bundle else None
     try:
-        db = migrate_with_backup(config.cache_path)
-        try:
-            creds = enrol(url, code, config.data_dir, db, config.device_name, ca_bundle)
-        finally:
-            db.dispose()
+        creds = _enrol(config, url, code)
     except DomainError as exc:
         out.write(translate("Cli", "Регистрация не выполнена: {0}").format(exc) + "\n")
         return EXIT_FAILED
     if config.point_code and creds.point_code != config.point_code:
-        device_credentials.credentials_path(config.data_dir).unlink(missing_ok=True)
-        cancelled = translate(
-            "Cli", "Регистрация отменена: код выдан для пункта {0}, а установка — для пункта {1}. "
-            "Попросите код для своего пункта."
-        )
-        out.write(cancelled.format(creds.point_code, config.point_code) + "\n")
-        return EXIT_FAILED
+        return _cancel_for_another_point(config, creds.point_code, out)
     done = translate("Cli", "Компьютер «{0}» зарегистрирован: пункт выдачи {1}, сервер {2}.")
     out.write(done.format(config.device_name, creds.point_code, creds.backend_url) + "\n")
     return EXIT_OK
+
+
+def _enrol(config: AppConfig, url: str, code: str) -> DeviceCredentials:
+    """Migrate the local database and enrol with `code` (a DomainError says what the server refused)."""
+    from desktop.db.migrate import migrate_with_backup
+    from desktop.sync.enrolment import enrol
+
+    db = migrate_with_backup(config.cache_path)
+    try:
+        return enrol(url, code, config.data_dir, db, config.device_name,
+                     str(config.ca_bundle) if config.ca_bundle else None)
+    finally:
+        db.dispose()
+
+
+def _cancel_for_another_point(config: AppConfig, point_code: str, out: TextIO) -> int:
+    """The code was issued for another point than the installation's: forget the new credential."""
+    from desktop import device_credentials
+
+    device_credentials.credentials_path(config.data_dir).unlink(missing_ok=True)
+    cancelled = translate(
+        "Cli", "Регистрация отменена: код выдан для пункта {0}, а установка — для пункта {1}. "
+        "Попросите код для своего пункта."
+    )
+    out.write(cancelled.format(point_code, config.point_code) + "\n")
+    return EXIT_FAILED
 
 
 def _same_place(existing: Any, url: str, point_code: str | None) -> bool:

@@ -25,6 +25,15 @@ SMS_PROGRESS: dict[str, int] = {
 }
 
 
+class SmsPurpose(StrEnum):
+    """Why an SMS is sent: the pickup code (ready), the last-day reminder, the receipt, the club welcome."""
+
+    READY = "ready"
+    REMINDER = "reminder"
+    RECEIPT = "receipt"
+    CLUB = "club"
+
+
 class BoxStatus(StrEnum):
     """A box of an order: expected at the point, received, placed in a cell, handed over or returned."""
 
@@ -62,3 +71,13 @@ class EventOutcome(StrEnum):
 
 
 PROBLEM_OUTCOMES = (EventOutcome.REJECTED, EventOutcome.CONFLICT)
+
+
+class OutboxStatus(StrEnum):
+    """A counter's outbox event: pending until pushed, then the server's verdict (an `EventOutcome` value)."""
+
+    PENDING = "pending"
+    APPLIED = EventOutcome.APPLIED.value
+    DUPLICATE = EventOutcome.DUPLICATE.value
+    REJECTED = EventOutcome.REJECTED.value
+    CONFLICT = EventOutcome.CONFLICT.value

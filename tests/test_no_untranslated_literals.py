@@ -41,30 +41,8 @@ ALLOWED_LITERALS = {
     ("ui/hardware/screenshots.py", "ЗВеуыею0427"):
         "keys a scanner types on the Russian layout, fed to the wizard for its screenshot (input, not text)",
 }
-# Clean today and checked; widen to the whole tree as the other slices land (see PENDING).
-CHECKED = [
-    "desktop/messages.py", "desktop/translatable.py", "desktop/cli.py", "desktop/decode", "desktop/labels",
-    "desktop/logs.py", "desktop/device_credentials.py", "desktop/cache_import.py", "desktop/db", "protocol",
-    "desktop/errors.py", "desktop/journal.py",
-    "ui/i18n.py", "ui/translations_build.py", "ui/feedback.py", "ui/crash.py", "ui/widgets", "ui/demo_sms_dialog.py",
-    "ui/enrol_wizard.py", "ui/hardware/actions.py", "ui/hardware/camera_dialog.py", "ui/hardware/documents.py",
-    "ui/hardware/frames.py", "ui/hardware/label_dialog.py", "ui/hardware/print_ui.py",
-    "ui/hardware/reprint_dialog.py", "ui/hardware/screenshots.py",
-    "backend/sms/templates.py", "desktop/demo", "protocol/demo_data.py",
-    "desktop/services/__init__.py", "desktop/services/handover", "desktop/services/orders.py",
-    "desktop/services/order_card.py", "desktop/services/order_summary.py", "desktop/services/pickup_checks.py",
-    "desktop/services/club.py", "desktop/services/notification.py", "desktop/services/sms_request.py",
-    "desktop/services/journal_service.py", "desktop/services/base.py", "desktop/services/point_info.py",
-    "desktop/documents", "desktop/services/receiving", "desktop/services/returns", "desktop/services/staff.py",
-    "desktop/services/storage_cells.py", "desktop/faults.py",
-    "ui/pages", "ui/startup.py", "desktop/config.py", "desktop/scan_routing.py", "desktop/version.py",
-]
-# Still holding Cyrillic literals (owned by other slices or awaiting a decision); each must move to CHECKED.
-PENDING = [
-    "desktop/selftest", "desktop/services/review.py", "desktop/sync",
-    "backend/api.py", "backend/auth.py", "backend/errors.py", "backend/rules.py", "backend/embedded.py",
-    "backend/sms/gateways.py", "backend/sms/service.py",
-]
+# Every source package is checked whole; the allow-lists above are the only exceptions.
+CHECKED = ["protocol", "desktop", "ui", "backend"]
 
 
 def _called_name(call: ast.Call) -> str | None:
@@ -126,27 +104,10 @@ def test_no_cyrillic_literal_outside_translations(entry):
     assert _offenders(entry) == []
 
 
-@pytest.mark.parametrize("entry", PENDING)
-@pytest.mark.xfail(strict=True, reason="holds Cyrillic literals; when clean, move it from PENDING to CHECKED")
-def test_pending_entries_still_hold_cyrillic_literals(entry):
-    assert _offenders(entry) == []
-
-
-def test_every_listed_entry_exists():
-    """A moved or split module must be listed under its new path (a missing PENDING path would xfail silently)."""
-    assert [entry for entry in CHECKED + PENDING if not (ROOT / entry).exists()] == []
-
-
-def test_checked_and_pending_cover_every_source_package():
-    listed = {ROOT / entry for entry in CHECKED + PENDING}
-    packages = [name for name in ("desktop", "ui", "backend", "protocol") if (ROOT / name).is_dir()]
-    uncovered = [
-        str(path.relative_to(ROOT))
-        for package in packages
-        for path in (ROOT / package).rglob("*.py")
-        if not any(path == entry or entry in path.parents for entry in listed) and _offenders_in(path)
-    ]
-    assert uncovered == [], "a file with Cyrillic literals is in neither CHECKED nor PENDING"
+def test_every_allow_listed_file_exists():
+    """A moved or split module must be allow-listed under its new path (a stale entry allows nothing)."""
+    assert [entry for entry in [*CHECKED, *ALLOWED_FILES] if not (ROOT / entry).exists()] == []
+    assert [path for path, _text in ALLOWED_LITERALS if not (ROOT / path).exists()] == []
 
 
 def _offenders_in(path: Path) -> list[tuple[int, str]]:
@@ -168,6 +129,6 @@ status = f"Считан код: {code}"
     assert flagged == ["Закрыть", "Нет файла %s", "Считан код: "]
 
 
-if __name__ == "__main__":  # `python tests/test_no_untranslated_literals.py` lists what PENDING still holds
-    for pending in PENDING:
-        print("\n".join(_offenders(pending)))
+if __name__ == "__main__":  # `python tests/test_no_untranslated_literals.py` lists every offender
+    for package in CHECKED:
+        print("\n".join(_offenders(package)))

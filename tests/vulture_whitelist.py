@@ -41,7 +41,7 @@ _.get_changes  # backend/api.py
 _.get_snapshot  # backend/api.py
 _.smsru_callback  # backend/sms/callbacks.py
 
-# --- backend event rules: registered by @rule(EventType) and looked up by event type (backend/rules.py) ---------
+# --- backend event rules: registered by @rule(EventType) and looked up by event type (backend/rules/) ---------
 _.box_received
 _.scan_undone
 _.box_damaged

@@ -68,8 +68,28 @@ def _ambiguous_or_not_sent(exc: requests.RequestException) -> SendResult:
     if isinstance(exc, requests.ConnectTimeout) or (
         isinstance(exc, requests.ConnectionError) and "NewConnectionError" in repr(exc)
     ):
-        return SendResult("retry_later", error="шлюз недоступен", retry_after=60)
-    return SendResult("unknown", error=f"ответ шлюза потерян ({type(exc).__name__})")
+        return SendResult("retry_later", error="gateway unreachable", retry_after=60)
+    return SendResult("unknown", error=f"gateway answer lost ({type(exc).__name__})")
+
+
+def _post(
+    http: requests.Session, url: str, data: dict[str, str], timeout: tuple[float, float]
+) -> requests.Response | SendResult:
+    """POST a send request; a transport failure becomes its `SendResult` (never retried blindly)."""
+    try:
+        return http.post(url, data=data, timeout=timeout, verify=_verify(http))
+    except requests.RequestException as exc:
+        return _ambiguous_or_not_sent(exc)
+
+
+def _get_status(
+    http: requests.Session, url: str, params: dict[str, str], timeout: tuple[float, float], gateway: str
+) -> requests.Response | StatusResult:
+    """GET a delivery status; a transport failure becomes an `unknown` result (asked again later)."""
+    try:
+        return http.get(url, params=params, timeout=timeout, verify=_verify(http))
+    except requests.RequestException as exc:
+        return StatusResult("unknown", error=f"{gateway} status: {type(exc).__name__}")
 
 
 def _phone_digits(phone: str) -> str:
@@ -78,17 +98,17 @@ def _phone_digits(phone: str) -> str:
 
 # --- SMSC.ru ------------------------------------------------------------------------------------
 
-# send.php error_code → (outcome, Russian reason). 9 = the same request repeated / too frequent.
+# send.php error_code → (outcome, English reason). 9 = the same request repeated / too frequent.
 SMSC_SEND_ERRORS: dict[int, tuple[SendOutcome, str]] = {
-    1: ("failed", "ошибка в параметрах запроса"),
-    2: ("retry_later", "неверный логин или пароль SMSC"),
-    3: ("retry_later", "недостаточно средств на счёте SMSC"),
-    4: ("retry_later", "IP-адрес временно заблокирован SMSC"),
-    5: ("failed", "неверный формат даты"),
-    6: ("failed", "сообщение запрещено (по тексту или имени отправителя)"),
-    7: ("failed", "неверный формат номера телефона"),
-    8: ("failed", "сообщение на этот номер не может быть доставлено"),
-    9: ("duplicate", "повторный одинаковый запрос или слишком частые запросы"),
+    1: ("failed", "invalid request parameters"),
+    2: ("retry_later", "wrong SMSC login or password"),
+    3: ("retry_later", "insufficient funds on the SMSC account"),
+    4: ("retry_later", "IP address temporarily blocked by SMSC"),
+    5: ("failed", "invalid date format"),
+    6: ("failed", "message forbidden (by text or sender name)"),
+    7: ("failed", "invalid phone number format"),
+    8: ("failed", "a message to this number cannot be delivered"),
+    9: ("duplicate", "repeated identical request or requests too frequent"),
 }
 # status.php "status" → delivery state
 SMSC_STATUS: dict[int, DeliveryState] = {
@@ -139,26 +159,21 @@ class SmscGateway:
         }
         if self.sender:
             data["sender"] = self.sender
-        try:
-            reply = self.http.post(
-                f"{self.base_url}/send.php", data=data, timeout=self.timeout, verify=_verify(self.http)
-            )
-        except requests.RequestException as exc:
-            return _ambiguous_or_not_sent(exc)
-        return self._send_result(reply)
+        reply = _post(self.http, f"{self.base_url}/send.php", data, self.timeout)
+        return reply if isinstance(reply, SendResult) else self._send_result(reply)
 
     def _send_result(self, reply: requests.Response) -> SendResult:
         if reply.status_code >= 500 or reply.status_code == 429:
-            return SendResult("unknown", error=f"SMSC ответил HTTP {reply.status_code}")
+            return SendResult("unknown", error=f"SMSC answered HTTP {reply.status_code}")
         body = _json(reply)
         if body is None:
-            return SendResult("unknown", error="SMSC: ответ не JSON")
+            return SendResult("unknown", error="SMSC: the answer is not JSON")
         if "error_code" in body:
             outcome, reason = SMSC_SEND_ERRORS.get(int(body["error_code"]), ("failed", str(body.get("error"))))
             return SendResult(outcome, error=f"SMSC {body['error_code']}: {reason}", retry_after=300)
         if "id" in body:
             return SendResult("accepted", message_id=str(body["id"]))
-        return SendResult("unknown", error="SMSC: непонятный ответ")
+        return SendResult("unknown", error="SMSC: unrecognised answer")
 
     def status(self, client_id: str, message_id: str | None, phone: str) -> StatusResult:
         params = {
@@ -168,12 +183,9 @@ class SmscGateway:
             "fmt": "3",
             "charset": "utf-8",
         }
-        try:
-            reply = self.http.get(
-                f"{self.base_url}/status.php", params=params, timeout=self.timeout, verify=_verify(self.http)
-            )
-        except requests.RequestException as exc:
-            return StatusResult("unknown", error=f"SMSC status: {type(exc).__name__}")
+        reply = _get_status(self.http, f"{self.base_url}/status.php", params, self.timeout, "SMSC")
+        if isinstance(reply, StatusResult):
+            return reply
         body = _json(reply)
         if body is None or reply.status_code != 200:
             return StatusResult("unknown", error=f"SMSC status: HTTP {reply.status_code}")
@@ -238,30 +250,24 @@ class SmsRuGateway:
         data = {"api_id": self._api_id, "to": to, "msg": text, "json": "1"}
         if self.sender:
             data["from"] = self.sender
-        try:
-            reply = self.http.post(
-                f"{self.base_url}/sms/send", data=data, timeout=self.timeout, verify=_verify(self.http)
-            )
-        except requests.RequestException as exc:
-            return _ambiguous_or_not_sent(exc)
+        reply = _post(self.http, f"{self.base_url}/sms/send", data, self.timeout)
+        if isinstance(reply, SendResult):
+            return reply
         body = _json(reply)
         if body is None or reply.status_code != 200:
-            return SendResult("unknown", error=f"SMS.ru ответил HTTP {reply.status_code}")
+            return SendResult("unknown", error=f"SMS.ru answered HTTP {reply.status_code}")
         return _smsru_send_result(body, to)
 
     def status(self, client_id: str, message_id: str | None, phone: str) -> StatusResult:
         if not message_id:
-            return StatusResult("unknown", error="SMS.ru не ищет сообщения по нашему id")
+            return StatusResult("unknown", error="SMS.ru cannot look messages up by our id")
         params = {"api_id": self._api_id, "sms_id": message_id, "json": "1"}
-        try:
-            reply = self.http.get(
-                f"{self.base_url}/sms/status", params=params, timeout=self.timeout, verify=_verify(self.http)
-            )
-        except requests.RequestException as exc:
-            return StatusResult("unknown", error=f"SMS.ru status: {type(exc).__name__}")
+        reply = _get_status(self.http, f"{self.base_url}/sms/status", params, self.timeout, "SMS.ru")
+        if isinstance(reply, StatusResult):
+            return reply
         body = _json(reply)
         if body is None or body.get("status") != "OK":
-            return StatusResult("unknown", error="SMS.ru status: ошибка запроса")
+            return StatusResult("unknown", error="SMS.ru status: request error")
         item = (body.get("sms") or {}).get(message_id) or {}
         code = int(item.get("status_code", -1))
         state = SMSRU_STATUS.get(code, "unknown")

@@ -10,9 +10,9 @@ from sqlalchemy.orm import Mapped, mapped_column
 from backend.db import Base
 from protocol.coltypes import UTCDateTime
 from protocol.limits import SMS_ERROR_MAX
-from protocol.states import SmsStatus
+from protocol.states import SmsPurpose, SmsStatus
 
-PURPOSES = ("ready", "reminder", "receipt", "club")
+PURPOSES = tuple(SmsPurpose)
 
 
 class SmsOutbox(Base):

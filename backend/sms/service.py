@@ -205,13 +205,13 @@ class SmsDispatcher:
             row.status_checks += 1
             if result.state in ("accepted", "delivered", "failed"):
                 self._move(session, row, SmsStatus(result.state), error=result.error, delay=self.poll_interval,
-                           note="найдено через API статусов")
+                           note="found through the status API")
             elif result.state == "not_found" and self.gateway.lookup_by_client_id:
                 # the gateway definitely never got it: sending again is not a blind resend
-                self._move(session, row, SmsStatus.PENDING, note="шлюз не получал сообщение")
+                self._move(session, row, SmsStatus.PENDING, note="the gateway never received the message")
             elif not self.gateway.lookup_by_client_id:
                 self._move(session, row, SmsStatus.UNKNOWN, error=result.error or row.error, delay=None,
-                           note="проверка невозможна: повторная отправка только вручную")
+                           note="cannot check: resend manually only")
                 row.status_checks = self.max_status_checks
             else:
                 self._defer(row, result)
@@ -240,7 +240,7 @@ class SmsDispatcher:
             if result.state in SMS_FINAL:
                 self._move(session, row, SmsStatus(result.state), error=result.error)
             elif row.status_checks >= self.max_status_checks:
-                self._move(session, row, SmsStatus.UNKNOWN, error="статус доставки не получен")
+                self._move(session, row, SmsStatus.UNKNOWN, error="no delivery status received")
             else:
                 self._defer(row, result)
             if report is not None:

@@ -6,18 +6,19 @@ from collections.abc import Mapping
 from typing import Any
 
 from protocol.phone import mask_for_log as mask_phone  # noqa: F401  (the SMS code masks with this)
+from protocol.states import SmsPurpose
 
 TEMPLATES: dict[str, str] = {
-    "ready": (
+    SmsPurpose.READY: (
         "Заказ {order} ждёт вас в пункте выдачи: {address}, часы работы {hours}. "
         "Код получения: {code}. Заберите до {last_day} включительно."
     ),
-    "reminder": (
+    SmsPurpose.REMINDER: (
         "Напоминаем: заказ {order} ждёт вас по адресу {address} ({hours}). "
         "Последний день хранения — {last_day}, затем заказ вернётся на склад."
     ),
-    "receipt": "Заказ {order} выдан {date}. Сумма: {total}. Спасибо за покупку!",
-    "club": "Клубная карта {card} активирована. На бонусный счёт начислено {points} баллов.",
+    SmsPurpose.RECEIPT: "Заказ {order} выдан {date}. Сумма: {total}. Спасибо за покупку!",
+    SmsPurpose.CLUB: "Клубная карта {card} активирована. На бонусный счёт начислено {points} баллов.",
 }
 
 
@@ -34,7 +35,7 @@ def render(purpose: str, context: Mapping[str, Any]) -> str:
         text = template.format(**context)
     except KeyError as missing:
         raise TemplateError(f"SMS {purpose}: missing field {missing}") from None
-    if purpose == "reminder" and context.get("code"):
+    if purpose == SmsPurpose.REMINDER and context.get("code"):
         text += f" Код получения: {context['code']}."
     return text
 

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 
 from desktop.config import AppConfig
 from desktop.selftest.report import SelfTestReport, Status
+from desktop.translatable import translate
 from desktop.version import build_info
 
 TERMINATOR_SUFFIXES = ("\n", "\r", "\r\n", "\t")
@@ -18,69 +19,80 @@ Probe = Callable[[], list[str]]
 def check_scanner(config: AppConfig, report: SelfTestReport) -> None:
     scanner = config.scanner
     problems = list(_scanner_problems(config))
-    detail = (f"суффикс {scanner.suffix!r}, префикс {scanner.prefix!r}, интервал ≤ {scanner.max_interkey_ms} мс, "
-              f"длина ≥ {scanner.min_length}")
-    report.add("Сканер", Status.WARNING if problems else Status.OK, "; ".join([*problems, detail]))
+    detail = translate("SelfTest", "суффикс {0}, префикс {1}, интервал ≤ {2} мс, длина ≥ {3}").format(
+        repr(scanner.suffix), repr(scanner.prefix), scanner.max_interkey_ms, scanner.min_length)
+    report.add(translate("SelfTest", "Сканер"), Status.WARNING if problems else Status.OK,
+               "; ".join([*problems, detail]))
 
 
 def _scanner_problems(config: AppConfig) -> Iterator[str]:
     scanner = config.scanner
     if scanner.suffix not in TERMINATOR_SUFFIXES:
-        yield "суффикс должен быть Enter или Tab, иначе конец скана не распознаётся"
+        yield translate("SelfTest", "суффикс должен быть Enter или Tab, иначе конец скана не распознаётся")
     if scanner.min_length > SHORTEST_SCAN:
-        yield f"минимальная длина {scanner.min_length} больше кода получения ({SHORTEST_SCAN} цифр)"
+        yield translate("SelfTest", "минимальная длина {0} больше кода получения ({1} цифр)").format(
+            scanner.min_length, SHORTEST_SCAN)
     if scanner.max_interkey_ms < 10:
-        yield "интервал меньше 10 мс: медленный сканер будет принят за ручной ввод"
+        yield translate("SelfTest", "интервал меньше 10 мс: медленный сканер будет принят за ручной ввод")
     if scanner.max_interkey_ms > 100:
-        yield "интервал больше 100 мс: быстрый ручной ввод будет принят за скан"
+        yield translate("SelfTest", "интервал больше 100 мс: быстрый ручной ввод будет принят за скан")
 
 
 def check_printers(config: AppConfig, probe: Probe | None, report: SelfTestReport) -> None:
-    names = _run_probe("Принтеры", probe, report)
+    title = translate("SelfTest", "Принтеры")
+    names = _run_probe(title, probe, report)
     if names is None:
         return
     missing = [f"{kind}: «{name}»" for kind, name in config.printers.items() if name not in names]
     if missing:
-        report.add("Принтеры", Status.WARNING, f"не найдены настроенные принтеры {', '.join(missing)}; "
-                   f"в системе: {', '.join(names) or 'нет'}")
+        detail = translate("SelfTest", "не найдены настроенные принтеры {0}; в системе: {1}")
+        report.add(title, Status.WARNING,
+                   detail.format(", ".join(missing), ", ".join(names) or translate("SelfTest", "нет")))
     elif not names:
-        report.add("Принтеры", Status.WARNING, "в системе нет ни одного принтера: этикетки и акты не напечатать")
+        report.add(title, Status.WARNING,
+                   translate("SelfTest", "в системе нет ни одного принтера: этикетки и акты не напечатать"))
     else:
-        report.add("Принтеры", Status.OK, ", ".join(names))
+        report.add(title, Status.OK, ", ".join(names))
 
 
 def check_cameras(probe: Probe | None, report: SelfTestReport) -> None:
-    names = _run_probe("Камеры", probe, report)
+    title = translate("SelfTest", "Камеры")
+    names = _run_probe(title, probe, report)
     if names is None:
         return
     if names:
-        report.add("Камеры", Status.OK, ", ".join(names))
+        report.add(title, Status.OK, ", ".join(names))
     else:
-        report.add("Камеры", Status.WARNING, "камер нет: QR-коды можно читать только сканером")
+        report.add(title, Status.WARNING, translate("SelfTest", "камер нет: QR-коды можно читать только сканером"))
 
 
 def _run_probe(name: str, probe: Probe | None, report: SelfTestReport) -> list[str] | None:
     if probe is None:
-        report.add(name, Status.SKIPPED, "не проверялось (без графической части)")
+        report.add(name, Status.SKIPPED, translate("SelfTest", "не проверялось (без графической части)"))
         return None
     try:
         return sorted(probe())
     except Exception as exc:
-        report.add(name, Status.WARNING, f"список не получен ({type(exc).__name__}: {exc})")
+        report.add(name, Status.WARNING,
+                   translate("SelfTest", "список не получен ({0})").format(f"{type(exc).__name__}: {exc}"))
         return None
 
 
 def check_runtime(report: SelfTestReport) -> None:
     """Draw a club-card barcode (python-barcode with its font) and read it back (pyzbar + libzbar)."""
-    detail = f"Python {sys.version.split()[0]}, {'сборка' if build_info().frozen else 'исходники'}"
+    kind = translate("SelfTest", "сборка") if build_info().frozen else translate("SelfTest", "исходники")
+    detail = f"Python {sys.version.split()[0]}, {kind}"
     try:
         problem = _barcode_round_trip()
     except Exception as exc:
         problem = f"{type(exc).__name__}: {exc}"
+    title = translate("SelfTest", "Штрихкоды")
     if problem:
-        report.add("Штрихкоды", Status.WARNING, f"печать/распознавание не работает ({problem}); {detail}")
+        report.add(title, Status.WARNING,
+                   translate("SelfTest", "печать/распознавание не работает ({0}); {1}").format(problem, detail))
     else:
-        report.add("Штрихкоды", Status.OK, f"печать и распознавание работают (zbar: {_zbar_file()}); {detail}")
+        report.add(title, Status.OK, translate("SelfTest", "печать и распознавание работают (zbar: {0}); {1}").format(
+            _zbar_file(), detail))
 
 
 def _zbar_file() -> str:
@@ -93,11 +105,11 @@ def _barcode_round_trip() -> str | None:
     try:
         from pyzbar.pyzbar import decode
     except ImportError as exc:
-        return f"библиотека zbar не найдена: {exc}"
+        return translate("SelfTest", "библиотека zbar не найдена: {0}").format(exc)
     from barcode import EAN13
     from barcode.writer import ImageWriter
 
     number = "2000000000008"
     image = EAN13(number[:12], writer=ImageWriter()).render({"font_size": 8})
     read = [symbol.data.decode() for symbol in decode(image)]
-    return None if read == [number] else f"прочитано {read!r} вместо {number}"
+    return None if read == [number] else translate("SelfTest", "прочитано {0} вместо {1}").format(repr(read), number)

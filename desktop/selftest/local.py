@@ -12,16 +12,19 @@ from typing import Any
 
 from desktop.config import AppConfig
 from desktop.selftest.report import SelfTestReport, Status
+from desktop.translatable import translate
 
 
 def check_config(config: AppConfig, report: SelfTestReport) -> None:
-    sources = ", ".join(config.sources) or "встроенные значения по умолчанию"
-    report.add("Настройки", Status.OK, f"прочитаны: {sources}")
+    sources = ", ".join(config.sources) or translate("SelfTest", "встроенные значения по умолчанию")
+    report.add(translate("SelfTest", "Настройки"), Status.OK, translate("SelfTest", "прочитаны: {0}").format(sources))
     if config.unknown_env:
-        report.add("Переменные окружения", Status.WARNING,
-                   f"неизвестные переменные (опечатка?): {', '.join(config.unknown_env)}")
+        unknown = ", ".join(config.unknown_env)
+        report.add(translate("SelfTest", "Переменные окружения"), Status.WARNING,
+                   translate("SelfTest", "неизвестные переменные (опечатка?): {0}").format(unknown))
     if config.ca_bundle is not None and not config.ca_bundle.is_file():
-        report.add("Сертификаты", Status.FAILED, f"файл ca_bundle {config.ca_bundle} не найден")
+        report.add(translate("SelfTest", "Сертификаты"), Status.FAILED,
+                   translate("SelfTest", "файл ca_bundle {0} не найден").format(config.ca_bundle))
 
 
 def check_directory(name: str, path: Path, report: SelfTestReport) -> None:
@@ -30,25 +33,27 @@ def check_directory(name: str, path: Path, report: SelfTestReport) -> None:
         with tempfile.NamedTemporaryFile(dir=path, prefix=".selftest-"):
             pass
     except OSError as exc:
-        report.add(name, Status.FAILED, f"{path}: запись невозможна ({exc.strerror or exc})")
+        report.add(name, Status.FAILED,
+                   translate("SelfTest", "{0}: запись невозможна ({1})").format(path, exc.strerror or exc))
         return
     report.add(name, Status.OK, str(path))
 
 
 def check_database(config: AppConfig, report: SelfTestReport) -> None:
-    path = config.cache_path
+    path, name = config.cache_path, translate("SelfTest", "База данных")
     if not path.exists():
-        report.add("База данных", Status.WARNING, f"{path} ещё не создана (создастся при первом запуске)")
+        report.add(name, Status.WARNING,
+                   translate("SelfTest", "{0} ещё не создана (создастся при первом запуске)").format(path))
         return
     try:
         integrity = _integrity(path)
     except sqlite3.DatabaseError as exc:
-        report.add("База данных", Status.FAILED, f"{path} не открывается как SQLite ({exc})")
+        report.add(name, Status.FAILED, translate("SelfTest", "{0} не открывается как SQLite ({1})").format(path, exc))
         return
     if integrity != "ok":
-        report.add("База данных", Status.FAILED, f"integrity_check: {integrity[:200]}")
+        report.add(name, Status.FAILED, f"integrity_check: {integrity[:200]}")
         return
-    report.add("База данных", Status.OK, f"{path}: целостность в порядке")
+    report.add(name, Status.OK, translate("SelfTest", "{0}: целостность в порядке").format(path))
     check_migrations(path, report)
 
 
@@ -70,13 +75,15 @@ def check_migrations(path: Path, report: SelfTestReport) -> None:
         current, head = current_revision(db), head_revision()
     finally:
         db.dispose()
+    name = translate("SelfTest", "Схема базы")
     if current == head:
-        report.add("Схема базы", Status.OK, f"ревизия {current} (актуальная)")
+        report.add(name, Status.OK, translate("SelfTest", "ревизия {0} (актуальная)").format(current))
     elif current is not None and not _known(current):
-        report.add("Схема базы", Status.FAILED, f"ревизия {current} новее программы: обновите программу")
+        report.add(name, Status.FAILED,
+                   translate("SelfTest", "ревизия {0} новее программы: обновите программу").format(current))
     else:
-        report.add("Схема базы", Status.WARNING,
-                   f"ревизия {current or 'нет'}, актуальная {head}: обновится при запуске (с резервной копией)")
+        detail = translate("SelfTest", "ревизия {0}, актуальная {1}: обновится при запуске (с резервной копией)")
+        report.add(name, Status.WARNING, detail.format(current or translate("SelfTest", "нет"), head))
 
 
 def read_device_file(config: AppConfig) -> dict[str, Any] | None:
@@ -92,13 +99,16 @@ def check_device(config: AppConfig, report: SelfTestReport) -> dict[str, Any] | 
     try:
         device = read_device_file(config)
     except (OSError, ValueError) as exc:
-        report.add("Регистрация", Status.FAILED, f"{config.device_file} повреждён ({exc}); зарегистрируйте заново")
+        report.add(translate("SelfTest", "Регистрация"), Status.FAILED,
+                   translate("SelfTest", "{0} повреждён ({1}); зарегистрируйте заново").format(config.device_file, exc))
         return None
     if device is None:
-        status = Status.OK if config.uses_embedded_backend else Status.FAILED
-        detail = "встроенный демо-сервер (регистрация при первом запуске)" if config.uses_embedded_backend else (
-            "компьютер не зарегистрирован: выполните PickupDesk --enrol АДРЕС КОД")
-        report.add("Регистрация", status, detail)
+        if config.uses_embedded_backend:
+            report.add(translate("SelfTest", "Регистрация"), Status.OK,
+                       translate("SelfTest", "встроенный демо-сервер (регистрация при первом запуске)"))
+        else:
+            report.add(translate("SelfTest", "Регистрация"), Status.FAILED,
+                       translate("SelfTest", "компьютер не зарегистрирован: выполните PickupDesk --enrol АДРЕС КОД"))
         return None
     _check_device_fields(config, device, report)
     return device
@@ -106,13 +116,17 @@ def check_device(config: AppConfig, report: SelfTestReport) -> dict[str, Any] | 
 
 def _check_device_fields(config: AppConfig, device: dict[str, Any], report: SelfTestReport) -> None:
     missing = [k for k in ("device_id", "token", "point_code") if not device.get(k)]
+    name = translate("SelfTest", "Регистрация")
     if missing:
-        report.add("Регистрация", Status.FAILED, f"в {config.device_file} нет полей {', '.join(missing)}")
+        report.add(name, Status.FAILED,
+                   translate("SelfTest", "в {0} нет полей {1}").format(config.device_file, ", ".join(missing)))
         return
     if config.point_code and config.point_code != device["point_code"]:
-        report.add("Регистрация", Status.FAILED, f"компьютер зарегистрирован на пункт {device['point_code']}, "
-                   f"а в настройках указан {config.point_code}")
+        detail = translate("SelfTest", "компьютер зарегистрирован на пункт {0}, а в настройках указан {1}")
+        report.add(name, Status.FAILED, detail.format(device["point_code"], config.point_code))
         return
-    report.add("Регистрация", Status.OK, f"пункт {device['point_code']}, устройство {device['device_id']}")
+    report.add(name, Status.OK,
+               translate("SelfTest", "пункт {0}, устройство {1}").format(device["point_code"], device["device_id"]))
     if os.name == "posix" and stat.S_IMODE(config.device_file.stat().st_mode) & 0o077:
-        report.add("Права на device.json", Status.WARNING, "файл доступен другим пользователям (нужно 0600)")
+        report.add(translate("SelfTest", "Права на device.json"), Status.WARNING,
+                   translate("SelfTest", "файл доступен другим пользователям (нужно 0600)"))

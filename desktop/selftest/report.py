@@ -1,10 +1,11 @@
-"""The self-test report: one line per check with its status, the exit code and the printed Russian text."""
+"""The self-test report: one line per check with its status, the exit code and the printed text (translated)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
 
+from desktop.translatable import QT_TRANSLATE_NOOP, translate
 from desktop.version import build_info
 
 
@@ -15,7 +16,10 @@ class Status(Enum):
     SKIPPED = "skipped"
 
 
-LABELS = {Status.OK: "[ OK ]", Status.WARNING: "[ВНИМ]", Status.FAILED: "[ОШИБ]", Status.SKIPPED: "[ -- ]"}
+LABELS = {Status.OK: "[ OK ]", Status.WARNING: QT_TRANSLATE_NOOP("SelfTest", "[ВНИМ]"),
+          Status.FAILED: QT_TRANSLATE_NOOP("SelfTest", "[ОШИБ]"), Status.SKIPPED: "[ -- ]"}
+SUMMARIES = {0: QT_TRANSLATE_NOOP("SelfTest", "всё в порядке"), 1: QT_TRANSLATE_NOOP("SelfTest", "есть предупреждения"),
+             2: QT_TRANSLATE_NOOP("SelfTest", "есть ошибки — см. [ОШИБ] выше")}
 
 
 @dataclass(frozen=True)
@@ -47,8 +51,8 @@ class SelfTestReport:
         return next(r for r in self.results if r.name == name)
 
     def render(self) -> str:
-        lines = [f"Самопроверка: {build_info().one_line()}", ""]
-        lines += [f"{LABELS[r.status]} {r.name}: {r.detail}" for r in self.results]
-        summary = {0: "всё в порядке", 1: "есть предупреждения", 2: "есть ошибки — см. [ОШИБ] выше"}
-        lines += ["", f"Итог: {summary[self.exit_code]} (код выхода {self.exit_code})", ""]
+        lines = [translate("SelfTest", "Самопроверка: {0}").format(build_info().one_line()), ""]
+        lines += [f"{translate('SelfTest', LABELS[r.status])} {r.name}: {r.detail}" for r in self.results]
+        summary = translate("SelfTest", SUMMARIES[self.exit_code])
+        lines += ["", translate("SelfTest", "Итог: {0} (код выхода {1})").format(summary, self.exit_code), ""]
         return "\n".join(lines)

@@ -10,8 +10,9 @@ import requests
 from desktop import messages
 from desktop.config import AppConfig
 from desktop.selftest.report import SelfTestReport, Status
+from desktop.translatable import translate
 from protocol.errors import DomainError
-from protocol.version import VERSION
+from protocol.version import VERSION, client_too_old
 
 HEALTH_TIMEOUT = (5.0, 10.0)
 
@@ -21,6 +22,8 @@ messages.register(
         "на компьютере или укажите корневой сертификат организации (ca_bundle).",
         "backend.unreachable": "Сервер {url} недоступен ({detail}). Проверьте адрес и подключение к сети.",
         "backend.not_pickup_desk": "По адресу {url} отвечает не сервер Pickup Desk ({detail}). "
+        "Проверьте адрес: обычно он выглядит как https://сервер/ без /v1.",
+        "backend.not_health": "По адресу {url} отвечает не сервер Pickup Desk: ответ не похож на /v1/health. "
         "Проверьте адрес: обычно он выглядит как https://сервер/ без /v1.",
         "backend.client_too_old": "Версия программы {version} устарела: сервер требует не ниже {required}. "
         "Обновите программу; до обновления работа идёт офлайн, очередь событий сохраняется.",
@@ -65,7 +68,7 @@ def _parse_health(base: str, response: requests.Response) -> BackendHealth:
         return BackendHealth(base, str(body["version"]), int(body["schema_v"]),
                              str(body.get("min_client_version", "0")), int(body.get("min_schema_v", 0)))
     except (ValueError, KeyError, TypeError) as exc:
-        raise DomainError("backend.not_pickup_desk", url=base, detail="ответ не похож на /v1/health") from exc
+        raise DomainError("backend.not_health", url=base) from exc
 
 
 def _short(exc: Exception) -> str:
@@ -77,42 +80,39 @@ def _short(exc: Exception) -> str:
     return type(exc).__name__
 
 
-def version_tuple(text: str) -> tuple[int, ...]:
-    parts = []
-    for piece in text.split("."):
-        digits = "".join(ch for ch in piece if ch.isdigit())
-        parts.append(int(digits) if digits else 0)
-    return tuple(parts)
-
-
-def client_too_old(min_client_version: str, version: str = VERSION) -> bool:
-    return version_tuple(version) < version_tuple(min_client_version)
-
-
 def check_backend(config: AppConfig, device: dict[str, Any] | None, report: SelfTestReport) -> None:
     url = (device or {}).get("backend_url") or config.backend_url
     if url is None or (config.uses_embedded_backend and _is_loopback(url)):
-        report.add("Сервер", Status.SKIPPED, "встроенный демо-сервер запускается вместе с программой")
+        report.add(translate("SelfTest", "Сервер"), Status.SKIPPED,
+                   translate("SelfTest", "встроенный демо-сервер запускается вместе с программой"))
         return
     try:
         health = check_backend_health(url, verify_setting(config))
     except DomainError as exc:
-        status = Status.WARNING if exc.code == "backend.unreachable" else Status.FAILED
-        report.add("Сервер", status, str(exc) + (" Программа работает офлайн." if status is Status.WARNING else ""))
+        _report_unhealthy(exc, report)
         return
     from protocol.events import SCHEMA_V
 
     if client_too_old(health.min_client_version) or health.min_schema_v > SCHEMA_V:
-        report.add("Сервер", Status.FAILED, str(DomainError("backend.client_too_old", version=VERSION,
-                                                             required=_required(health))))
+        report.add(translate("SelfTest", "Сервер"), Status.FAILED,
+                   str(DomainError("backend.client_too_old", version=VERSION, required=_required(health))))
         return
-    report.add("Сервер", Status.OK, f"{health.url} отвечает, версия сервера {health.version}")
+    report.add(translate("SelfTest", "Сервер"), Status.OK,
+               translate("SelfTest", "{0} отвечает, версия сервера {1}").format(health.url, health.version))
     if device is not None and device.get("token"):
         check_credential(health.url, str(device["token"]), verify_setting(config), report)
 
 
+def _report_unhealthy(exc: DomainError, report: SelfTestReport) -> None:
+    if exc.code == "backend.unreachable":  # offline is a warning: the counter works on without the server
+        offline = translate("SelfTest", "Программа работает офлайн.")
+        report.add(translate("SelfTest", "Сервер"), Status.WARNING, f"{exc} {offline}")
+    else:
+        report.add(translate("SelfTest", "Сервер"), Status.FAILED, str(exc))
+
+
 def _required(health: BackendHealth) -> str:
-    return f"{health.min_client_version} (схема событий {health.min_schema_v})"
+    return translate("SelfTest", "{0} (схема событий {1})").format(health.min_client_version, health.min_schema_v)
 
 
 def _is_loopback(url: str) -> bool:
@@ -125,12 +125,15 @@ def check_credential(url: str, token: str, verify: bool | str, report: SelfTestR
         response = requests.get(f"{url}/v1/changes", params={"cursor": 0, "limit": 1}, timeout=HEALTH_TIMEOUT,
                                 headers={"Authorization": f"Bearer {token}"}, verify=verify)
     except requests.exceptions.RequestException as exc:
-        report.add("Ключ устройства", Status.WARNING, f"не удалось проверить ({_short(exc)})")
+        report.add(translate("SelfTest", "Ключ устройства"), Status.WARNING,
+                   translate("SelfTest", "не удалось проверить ({0})").format(_short(exc)))
         return
+    title = translate("SelfTest", "Ключ устройства")
     if response.status_code in (401, 403):
-        report.add("Ключ устройства", Status.FAILED,
-                   "сервер не принимает ключ (регистрация отозвана?): зарегистрируйте компьютер заново")
+        report.add(title, Status.FAILED, translate(
+            "SelfTest", "сервер не принимает ключ (регистрация отозвана?): зарегистрируйте компьютер заново"))
     elif response.status_code >= 500:
-        report.add("Ключ устройства", Status.WARNING, f"сервер ответил HTTP {response.status_code}")
+        report.add(title, Status.WARNING,
+                   translate("SelfTest", "сервер ответил HTTP {0}").format(response.status_code))
     else:
-        report.add("Ключ устройства", Status.OK, "сервер принимает ключ")
+        report.add(title, Status.OK, translate("SelfTest", "сервер принимает ключ"))

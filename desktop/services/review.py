@@ -11,7 +11,10 @@ from sqlalchemy import func, select
 from desktop import messages
 from desktop.db.models import ManagerAlert, Order, OutboxEvent
 from desktop.services.base import Actor, Role, Service, require_role
+from desktop.sync.reasons import describe_alert, describe_reason
+from desktop.translatable import translate
 from protocol.errors import DomainError
+from protocol.states import PROBLEM_OUTCOMES, OutboxStatus
 
 messages.register(
     {
@@ -51,15 +54,17 @@ class ReviewService(Service):
     def backlog(self) -> Backlog:
         with self.reading() as s:
             counts = dict(s.execute(select(OutboxEvent.status, func.count()).group_by(OutboxEvent.status)).all())
-            oldest = s.scalar(select(func.min(OutboxEvent.occurred_at)).where(OutboxEvent.status == "pending"))
-        n = {k: int(counts.get(k, 0)) for k in ("pending", "applied", "duplicate", "rejected", "conflict")}
-        return Backlog(n["pending"], n["applied"], n["duplicate"], n["rejected"], n["conflict"], oldest)
+            oldest = s.scalar(select(func.min(OutboxEvent.occurred_at))
+                              .where(OutboxEvent.status == OutboxStatus.PENDING))
+        n = {status: int(counts.get(status, 0)) for status in OutboxStatus}
+        return Backlog(n[OutboxStatus.PENDING], n[OutboxStatus.APPLIED], n[OutboxStatus.DUPLICATE],
+                       n[OutboxStatus.REJECTED], n[OutboxStatus.CONFLICT], oldest)
 
     def problems(self, manager: Actor) -> list[Problem]:
         """Unreviewed rejected/conflicting events and unresolved alerts, newest first."""
-        require_role(manager, Role.MANAGER, "разбор конфликтов")
+        require_role(manager, Role.MANAGER, translate("Actions", "разбор конфликтов"))
         with self.reading() as s:
-            events = s.scalars(select(OutboxEvent).where(OutboxEvent.status.in_(("rejected", "conflict")),
+            events = s.scalars(select(OutboxEvent).where(OutboxEvent.status.in_(PROBLEM_OUTCOMES),
                                                          OutboxEvent.reviewed_at.is_(None))).all()
             alerts = s.execute(select(ManagerAlert, Order.number).outerjoin(Order, Order.id == ManagerAlert.order_id)
                                .where(ManagerAlert.resolved_at.is_(None))).all()
@@ -68,12 +73,12 @@ class ReviewService(Service):
 
     def mark_reviewed(self, manager: Actor, kind: str, key: str) -> None:
         """Close one problem: an event is marked reviewed (kept forever), an alert resolved."""
-        require_role(manager, Role.MANAGER, "разбор конфликтов")
+        require_role(manager, Role.MANAGER, translate("Actions", "разбор конфликтов"))
         with self.action(manager) as act:
             if kind == "event":
                 row = act.session.scalars(select(OutboxEvent).where(
                     OutboxEvent.event_id == key, OutboxEvent.reviewed_at.is_(None),
-                    OutboxEvent.status.in_(("rejected", "conflict")))).first()
+                    OutboxEvent.status.in_(PROBLEM_OUTCOMES))).first()
                 if row is None:
                     raise DomainError("review.event_not_found", event=key)
                 row.reviewed_at = act.now
@@ -87,12 +92,13 @@ class ReviewService(Service):
 
 def _event_problem(event: OutboxEvent) -> Problem:
     order = _order_of(event.payload)
-    reason = event.reason or ("конфликт" if event.status == "conflict" else "отклонено сервером")
+    reason = describe_reason(event.reason)
     return Problem("event", event.event_id, f"{event.type} ({event.status})", order, reason, event.occurred_at)
 
 
 def _alert_problem(alert: ManagerAlert, order_number: str | None) -> Problem:
-    return Problem("alert", str(alert.id), alert.kind, order_number, alert.message, alert.created_at)
+    text = describe_alert(alert.kind, alert.message, alert.details)
+    return Problem("alert", str(alert.id), alert.kind, order_number, text, alert.created_at)
 
 
 def _order_of(payload: str) -> str | None:

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from desktop import cache_import
 from desktop.db.engine import Database
 from desktop.db.models import BonusLedgerEntry, ClubCard, ManagerAlert, Order, OutboxEvent, SmsMessage
+from desktop.sync.reasons import describe_flag, describe_problem
 from protocol.errors import DomainError
 from protocol.order_states import OrderEvent, OrderStatus, next_status
 from protocol.states import SMS_PROGRESS, CardStatus, EventOutcome, SmsStatus
@@ -107,8 +108,8 @@ def _flagged(s: Session, p: Data, now: datetime) -> None:
     exists = s.scalar(select(ManagerAlert.id).where(ManagerAlert.kind == flag,
                                                     ManagerAlert.order_id == (order.id if order else None)))
     if exists is None:
-        text = f"Заказ {p['order']}: выдан после отмены центром. Задача: {p.get('task') or 'связаться с центром'}"
-        _alert(s, flag or "order_flagged", text, now, order, order_number=p["order"], task=p.get("task"))
+        _alert(s, flag or "order_flagged", describe_flag(flag, p["order"]), now, order, order_number=p["order"],
+               flag=flag, task=p.get("task"))
 
 
 # --- SMS ---------------------------------------------------------------------------------------------
@@ -203,10 +204,8 @@ def _event_outcome(s: Session, p: Data, now: datetime) -> None:
 
 def record_problem(s: Session, event: OutboxEvent, now: datetime) -> None:
     """A rejected or conflicting event: kept in the outbox and shown to the manager."""
-    word = "конфликт" if event.status == EventOutcome.CONFLICT else "отклонено сервером"
     kind = "conflict" if event.status == EventOutcome.CONFLICT else "rejected_event"
-    _alert(s, kind, f"Событие «{event.type}» ({word}): {event.reason or 'причина не указана'}. "
-                    "Проверьте и решите вручную.", now,
+    _alert(s, kind, describe_problem(event.type, event.status, event.reason), now,
            event_id=event.event_id, type=event.type, reason=event.reason, status=event.status)
 
 

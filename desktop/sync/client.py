@@ -2,11 +2,14 @@
 
 GET calls (health, changes, snapshot) retry with backoff and honour Retry-After; POST calls are never
 retried by urllib3 (the engine retries a whole event batch; event ids make that safe). 400/403/409/422
-are never retried. Every answer becomes a typed result or a `SyncError` with a Russian message.
+are never retried. Every answer becomes a typed result or a `SyncError` carrying a message code (its text
+is registered in the DomainMessages catalogue and rendered translated); the server's own error codes are
+rendered through the same catalogue, never shown raw.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,24 +17,73 @@ import requests
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
+from desktop import messages
 from desktop.faults import BackendUnreachable
 from protocol.version import VERSION
 
+log = logging.getLogger(__name__)
 DEFAULT_TIMEOUT = (3.05, 20.0)  # (connect, read) seconds
 RETRY_STATUSES = (429, 500, 502, 503, 504)
 
 
+messages.register(
+    {
+        "sync.link.not_pickup_desk": "По этому адресу отвечает не сервер Pickup Desk. Проверьте адрес.",
+        "sync.link.tls_failed": "Сертификат сервера не прошёл проверку (TLS). Проверьте адрес сервера "
+        "или укажите файл сертификатов организации.",
+        "sync.link.bad_address": "Адрес сервера указан неверно. Пример: https://pvz.example.ru",
+        "sync.link.timeout": "Сервер не ответил вовремя. Работаем без связи; данные сохранены.",
+        "sync.link.offline": "Нет связи с сервером. Работаем без связи; данные сохранены.",
+        "sync.link.bad_answer": "Сервер ответил не в формате Pickup Desk. Проверьте адрес.",
+        "sync.link.auth_rejected": "Компьютер не зарегистрирован на сервере или доступ отозван. "
+        "Нужна повторная регистрация (код от администратора).",
+        "sync.link.upgrade_required": "Версия программы устарела для сервера. Обновите программу; "
+        "работа без связи продолжается, данные сохранены.",
+        "sync.link.cursor_expired": "Журнал изменений устарел; загружаем полную копию данных.",
+        "sync.link.server_unavailable": "Сервер временно недоступен (HTTP {status}). Повторим позже.",
+        "sync.link.no_server_here": "По этому адресу нет сервера Pickup Desk (HTTP 404). Проверьте адрес.",
+        "sync.link.refused": "Сервер отклонил запрос (HTTP {status}): {reason}",
+        # the server's error codes (backend/api.py, auth.py, errors.py), rendered by code
+        "server.unknown": "причина не распознана этой версией программы",
+        "server.enrolment_code_invalid": "код регистрации неверен или уже использован",
+        "server.enrolment_code_expired": "срок действия кода регистрации истёк, запросите новый",
+        "server.batch_too_large": "слишком много событий в одном запросе",
+        "server.batch_not_ordered": "события пакета идут не по порядку",
+        "server.invalid_request": "запрос не прошёл проверку сервера",
+        "server.device_not_found": "устройство не найдено",
+        "server.point_not_found": "пункт выдачи не найден",
+        "server.not_found": "адрес не найден на сервере",
+        "server.method_not_allowed": "сервер не поддерживает этот запрос",
+    }
+)
+
+
+def server_reason(code: str | None) -> str:
+    """The server's error code in words (translated); a readable fallback for a code this version does not know."""
+    known = code is not None and messages.template(f"server.{code}") is not None
+    return messages.describe(f"server.{code}" if known else "server.unknown", {})
+
+
 class SyncError(Exception):
-    """A sync call failed; `message` is plain Russian for the status bar."""
+    """A sync call failed; `message` is the clerk-facing text of `key` (a registered message code), translated.
+
+    `code` is the server's machine code when the server answered one.
+    """
 
     def __init__(
-        self, message: str, *, status: int | None = None, code: str | None = None, retry_after: float | None = None
+        self, key: str, *, status: int | None = None, code: str | None = None, retry_after: float | None = None,
+        **params: object,
     ) -> None:
-        super().__init__(message)
-        self.message = message
+        super().__init__(key)
+        self.key = key
+        self.params = {"status": status, **params}
         self.status = status
         self.code = code
         self.retry_after = retry_after
+
+    @property
+    def message(self) -> str:
+        return messages.describe(self.key, self.params)
 
 
 class BackendUnavailable(SyncError, BackendUnreachable):
@@ -145,7 +197,7 @@ class SyncClient:
     def health(self) -> dict[str, Any]:
         body = self._call("GET", "/v1/health", auth=False)
         if not isinstance(body, dict) or body.get("status") != "ok" or "schema_v" not in body:
-            raise NotPickupDesk("По этому адресу отвечает не сервер Pickup Desk. Проверьте адрес.")
+            raise NotPickupDesk("sync.link.not_pickup_desk")
         return body
 
     def enrol(self, code: str, device_name: str) -> dict[str, Any]:
@@ -175,20 +227,17 @@ class SyncClient:
                 method, self.base_url + path, headers=headers, timeout=self.timeout, verify=self._verify, **kwargs
             )
         except requests.exceptions.SSLError as exc:
-            raise TlsProblem(
-                "Сертификат сервера не прошёл проверку (TLS). Проверьте адрес сервера "
-                "или укажите файл сертификатов организации."
-            ) from exc
+            raise TlsProblem("sync.link.tls_failed") from exc
         except (
             requests.exceptions.InvalidURL,
             requests.exceptions.MissingSchema,
             requests.exceptions.InvalidSchema,
         ) as exc:
-            raise NotPickupDesk("Адрес сервера указан неверно. Пример: https://pvz.example.ru") from exc
+            raise NotPickupDesk("sync.link.bad_address") from exc
         except requests.exceptions.Timeout as exc:
-            raise BackendUnavailable("Сервер не ответил вовремя. Работаем без связи; данные сохранены.") from exc
+            raise BackendUnavailable("sync.link.timeout") from exc
         except requests.exceptions.RequestException as exc:
-            raise BackendUnavailable("Нет связи с сервером. Работаем без связи; данные сохранены.") from exc
+            raise BackendUnavailable("sync.link.offline") from exc
         return _parse(reply)
 
 
@@ -197,7 +246,7 @@ def _parse(reply: requests.Response) -> Any:
         try:
             return reply.json()
         except ValueError:
-            raise NotPickupDesk("Сервер ответил не в формате Pickup Desk. Проверьте адрес.") from None
+            raise NotPickupDesk("sync.link.bad_answer") from None
     if reply.status_code == 204:
         return {}
     raise _error_for(reply)
@@ -211,36 +260,24 @@ def _error_for(reply: requests.Response) -> SyncError:
         body = {}
     body = body if isinstance(body, dict) else {}
     code = body.get("code")
-    server_text = body.get("message") or ""
-    retry_after = _retry_after(reply)
-    if status == 401:
-        return AuthRejected(
-            "Компьютер не зарегистрирован на сервере или доступ отозван. "
-            "Нужна повторная регистрация (код от администратора).",
-            status=status,
-            code=code,
-        )
-    if status == 426:
-        return UpgradeRequired(
-            "Версия программы устарела для сервера. Обновите программу; "
-            "работа без связи продолжается, данные сохранены.",
-            status=status,
-            code=code,
-        )
-    if status == 410:
-        return CursorExpired("Журнал изменений устарел; загружаем полную копию данных.", status=status, code=code)
+    if code is not None:
+        log.info("server answered HTTP %s %s: %s", status, code, body.get("message") or "")
     if status == 429 or status >= 500:
-        return BackendUnavailable(
-            f"Сервер временно недоступен (HTTP {status}). Повторим позже.",
-            status=status,
-            code=code,
-            retry_after=retry_after,
-        )
+        return BackendUnavailable("sync.link.server_unavailable", status=status, code=code,
+                                  retry_after=_retry_after(reply))
     if status == 404 and code is None:
-        return NotPickupDesk("По этому адресу нет сервера Pickup Desk (HTTP 404). Проверьте адрес.", status=status)
-    return RequestRefused(
-        f"Сервер отклонил запрос (HTTP {status}): {server_text or code or 'без пояснений'}", status=status, code=code
-    )
+        return NotPickupDesk("sync.link.no_server_here", status=status)
+    known = _BY_STATUS.get(status)
+    if known is not None:
+        return known[0](known[1], status=status, code=code)
+    return RequestRefused("sync.link.refused", status=status, code=code, reason=server_reason(code))
+
+
+_BY_STATUS: dict[int, tuple[type[SyncError], str]] = {
+    401: (AuthRejected, "sync.link.auth_rejected"),
+    426: (UpgradeRequired, "sync.link.upgrade_required"),
+    410: (CursorExpired, "sync.link.cursor_expired"),
+}
 
 
 def _retry_after(reply: requests.Response) -> float | None:

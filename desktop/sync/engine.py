@@ -24,7 +24,7 @@ from desktop.db.models import OutboxEvent, SyncState
 from desktop.sync.apply import apply_change, record_problem
 from desktop.sync.client import CursorExpired, EventResult, RequestRefused, SyncClient, UpgradeRequired
 from protocol.limits import OUTCOME_REASON_MAX
-from protocol.states import PROBLEM_OUTCOMES, EventOutcome
+from protocol.states import PROBLEM_OUTCOMES, EventOutcome, OutboxStatus
 
 log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
@@ -69,7 +69,7 @@ def set_state(s: Session, key: str, value: str) -> None:
 _OUTBOX = cast(Table, OutboxEvent.__table__)
 _STORE_RESULT = (
     update(_OUTBOX)
-    .where(_OUTBOX.c.event_id == bindparam("eid"), _OUTBOX.c.status == "pending")
+    .where(_OUTBOX.c.event_id == bindparam("eid"), _OUTBOX.c.status == OutboxStatus.PENDING)
     .values(status=bindparam("st"), server_seq=bindparam("sseq"), reason=bindparam("rsn"),
             pushed_at=bindparam("at"))
 )
@@ -135,7 +135,8 @@ class SyncEngine:
             if err.status not in SPLITTABLE:
                 raise
             if len(batch) == 1:
-                reason = f"сервер не принял событие (HTTP {err.status}): {err.code or err.message}"
+                reason = f"request_refused:{err.status}"
+                log.info("event %s refused by the server: HTTP %s %s", batch[0]["event_id"], err.status, err.code)
                 return [EventResult(batch[0]["event_id"], "rejected", reason, None)]
             mid = len(batch) // 2
             return self._push_batch(batch[:mid]) + self._push_batch(batch[mid:])
@@ -145,7 +146,7 @@ class SyncEngine:
             rows = s.execute(
                 select(OutboxEvent.event_id, OutboxEvent.device_seq, OutboxEvent.type, OutboxEvent.schema_v,
                        OutboxEvent.payload, OutboxEvent.occurred_at)
-                .where(OutboxEvent.status == "pending", OutboxEvent.device_seq > after_seq)
+                .where(OutboxEvent.status == OutboxStatus.PENDING, OutboxEvent.device_seq > after_seq)
                 .order_by(OutboxEvent.device_seq)
                 .limit(self.batch_size)
             ).all()
@@ -232,7 +233,7 @@ class SyncEngine:
     def counts(self) -> tuple[int, int]:
         """(pending events, rejected/conflicting events not yet reviewed by the manager)."""
         with self.db.read() as s:
-            pending = s.scalar(select(func.count()).where(OutboxEvent.status == "pending")) or 0
+            pending = s.scalar(select(func.count()).where(OutboxEvent.status == OutboxStatus.PENDING)) or 0
             problems = s.scalar(select(func.count()).where(OutboxEvent.status.in_(PROBLEM_OUTCOMES),
                                                            OutboxEvent.reviewed_at.is_(None))) or 0
         return int(pending), int(problems)

@@ -17,12 +17,12 @@ from desktop.sync.client import (
     SyncClient,
     SyncError,
     TlsProblem,
+    server_reason,
 )
 from desktop.sync.engine import SERVER_KEY, SyncEngine, set_state
-from desktop.sync.runner import SyncRunner
 from protocol.errors import DomainError
 from protocol.events import SCHEMA_V
-from protocol.version import VERSION
+from protocol.version import client_too_old
 
 messages.register(
     {
@@ -59,15 +59,11 @@ def check_backend(url: str, ca_bundle: str | None = None) -> dict[str, Any]:
     return health
 
 
-def _version_tuple(text: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in text.split(".") if part.isdigit())
-
-
 def _check_versions(url: str, health: dict[str, Any]) -> None:
     """Refuse early when the server no longer accepts this app's events or version."""
     too_old_schema = int(health.get("min_schema_v", 0)) > SCHEMA_V
     minimum = str(health.get("min_client_version") or "0")
-    if too_old_schema or _version_tuple(minimum) > _version_tuple(VERSION):
+    if too_old_schema or client_too_old(minimum):
         raise DomainError("sync.upgrade_required", url=url, version=minimum)
 
 
@@ -83,7 +79,7 @@ def enrol(url: str, code: str, data_dir: Path | str, db: Database, device_name: 
             raise DomainError("sync.code_expired") from None
         if err.code == "enrolment_code_invalid" or err.status == 403:
             raise DomainError("sync.code_invalid") from None
-        raise DomainError("sync.enrol_refused", detail=err.message) from None
+        raise DomainError("sync.enrol_refused", detail=server_reason(err.code)) from None
     finally:
         client.close()
     creds = DeviceCredentials(url.rstrip("/"), answer["device_id"], answer["token"], answer["point"]["code"],
@@ -110,17 +106,3 @@ def first_snapshot(creds: DeviceCredentials, db: Database, ca_bundle: str | None
 def client_for(creds: DeviceCredentials, ca_bundle: str | None = None) -> SyncClient:
     """An authenticated client for stored credentials."""
     return SyncClient(creds.backend_url, creds.token, ca_bundle=ca_bundle)
-
-
-def start_sync(db: Database, data_dir: Path | str, ca_bundle: str | None = None,
-               interval: float = 30.0) -> SyncRunner | None:
-    """A started background sync for this PC's stored credentials; None when the PC is not enrolled.
-
-    After re-enrolment, `stop()` the old runner and call this again (it reads the new credentials).
-    """
-    creds = device_credentials.load(data_dir)
-    if creds is None:
-        return None
-    runner = SyncRunner(SyncEngine(db, client_for(creds, ca_bundle)), interval=interval)
-    runner.start()
-    return runner

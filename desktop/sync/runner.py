@@ -9,10 +9,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 
+from desktop import messages
 from desktop.sync.client import AuthRejected, BackendUnavailable, SyncError, UpgradeRequired
-from desktop.sync.engine import SyncEngine, utc_now
+from desktop.sync.engine import SyncEngine, SyncReport, utc_now
 
 log = logging.getLogger(__name__)
+messages.register({"sync.internal_error": "Внутренняя ошибка синхронизации; сведения записаны в журнал программы."})
 
 
 @dataclass(frozen=True)
@@ -24,11 +26,10 @@ class SyncStatus:
     pending_events: int = 0
     to_review: int = 0  # rejected / conflicting events the manager has not reviewed
     last_success_at: datetime | None = None
-    last_attempt_at: datetime | None = None
-    last_error: str | None = None  # plain Russian
+    last_error: str | None = None  # the clerk-facing text (rendered through the message catalogue)
     upgrade_required: bool = False
     reenrol_needed: bool = False
-    next_delay_s: float = 0.0
+    next_delay_s: float = 0.0  # seconds from the last attempt to the next one (shown on the Sync page)
 
 
 class Backoff:
@@ -110,9 +111,9 @@ class SyncRunner:
 
     def run_once(self) -> float:
         """One sync attempt with status bookkeeping; returns the delay before the next one."""
-        self._update(syncing=True, last_attempt_at=self.clock())
+        self._update(syncing=True)
         try:
-            self.engine.sync_once()
+            report = self.engine.sync_once()
         except AuthRejected as err:
             delay = self._failed(err, online=True, reenrol_needed=True)
         except UpgradeRequired as err:
@@ -125,6 +126,7 @@ class SyncRunner:
             log.exception("sync failed unexpectedly")
             delay = self._failed(None, online=None)
         else:
+            _log_report(report)
             self.backoff.reset()
             delay = self.interval
             self._update(online=True, last_success_at=self.clock(), last_error=None,
@@ -134,7 +136,7 @@ class SyncRunner:
 
     def _failed(self, err: SyncError | None, *, online: bool | None, hint: float | None = None,
                 **flags: bool) -> float:
-        message = err.message if err else "Внутренняя ошибка синхронизации; сведения записаны в журнал программы."
+        message = err.message if err else messages.describe("sync.internal_error", {})
         self._update(online=online, last_error=message, **flags)
         return self.backoff.next(hint)
 
@@ -145,3 +147,9 @@ class SyncRunner:
             pending, review = self._status.pending_events, self._status.to_review
         with self._lock:
             self._status = replace(self._status, pending_events=pending, to_review=review, **changes)  # type: ignore[arg-type]
+
+
+def _log_report(report: SyncReport | None) -> None:
+    if report is not None and (report.pushed or report.pulled or report.snapshot):
+        log.info("sync: %d events pushed (%d rejected, %d conflicts), %d changes pulled%s", report.pushed,
+                 report.rejected, report.conflict, report.pulled, ", snapshot taken" if report.snapshot else "")

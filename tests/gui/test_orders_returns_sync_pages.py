@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
+from PySide6.QtCore import QCoreApplication, QTranslator
 from sqlalchemy import select, update
 
-from desktop.db.models import AuditEntry, ManagerAlert, Order
+from desktop import messages, translatable
+from desktop.db.models import AuditEntry, ManagerAlert, Order, OutboxEvent
+from desktop.sync.apply import record_problem
+from desktop.sync.reasons import describe_flag, describe_problem, describe_reason
+from desktop.sync.runner import SyncStatus
 from tests.gui.fixtures import log_in
 from tests.gui.typing import scan_keys
 from tests.support.factories import box_barcode, make_order
+from ui import translations_build
 
 
 def _scan(qtbot, shell, page, code):
@@ -191,3 +197,59 @@ def test_sync_page_counts_the_unsent_events_and_says_since_when(qtbot, shell):
     qtbot.waitUntil(lambda: page.tiles["pending"].value.text() == "1", timeout=5000)
     assert page.tiles["applied"].value.text() == "0"
     assert page.oldest_pending.text().startswith("Самое старое неотправленное событие: ")
+
+
+def _refused_event(s, seq, event_type, status, reason, at):
+    event = OutboxEvent(event_id=f"00000000-0000-4000-8000-00000000000{seq}", device_seq=1000 + seq, type=event_type,
+                        schema_v=1, payload='{"order": "700000001"}', occurred_at=at, status=status, reason=reason)
+    s.add(event)
+    s.flush()
+    record_problem(s, event, at)
+
+
+def test_sync_page_shows_the_servers_rejected_and_conflict_reasons_in_words(qtbot, shell):
+    at = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+    with shell.ctx.db.write() as s:
+        _refused_event(s, 1, "box.received", "rejected", "unknown_box:B-77", at)
+        _refused_event(s, 2, "club.card_activated", "conflict", "card_already_active", at + timedelta(minutes=1))
+        _refused_event(s, 3, "order.arrived", "rejected", "rule_from_the_future:x", at + timedelta(minutes=2))
+    log_in(qtbot, shell, login="manager", password="secret-2222")
+    page = _show(qtbot, shell, "SyncPage")
+    qtbot.waitUntil(lambda: page.problems.rowCount() == 6, timeout=5000)  # 3 events + their 3 alerts
+    reasons = [page.problems.index(row, 3).data() for row in range(6)]
+    assert sum("коробка B-77 неизвестна серверу" in r for r in reasons) == 2
+    assert sum("карта уже активирована" in r for r in reasons) == 2
+    assert "Событие «club.card_activated» (конфликт): карта уже активирована. Проверьте и решите вручную." in reasons
+    assert sum("причина не распознана этой версией программы" in r for r in reasons) == 2
+    assert not any(code in r for r in reasons for code in ("unknown_box", "card_already_active", "rule_from"))
+
+
+def test_sync_page_says_when_the_next_attempt_is_after_an_error(qtbot, shell):
+    class Runner:
+        def status(self):
+            return SyncStatus(online=False, last_error=messages.describe("sync.link.offline", {}), next_delay_s=40.2)
+
+    shell.ctx.sync = Runner()
+    log_in(qtbot, shell, login="manager", password="secret-2222")
+    page = _show(qtbot, shell, "SyncPage")
+    assert "Ошибка: Нет связи с сервером." in page.state.text()
+    assert "Следующая попытка через 40 с." in page.state.text()
+
+
+def test_the_servers_reasons_read_in_english_when_the_ui_is_english(qtbot):
+    (qm,) = translations_build.release()
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    app = QCoreApplication.instance()
+    app.installTranslator(translator)
+    translatable.use_translator(QCoreApplication.translate)
+    try:
+        assert describe_problem("box.placed", "conflict", "box_not_in_storage:returned") == (
+            "Event “box.placed” (conflict): the box is no longer in storage (state: returned). "
+            "Check and resolve it manually.")
+        assert describe_reason("a_future_rule") == (
+            "a reason this version of the program does not recognise (details in the program log)")
+        assert describe_flag("handed_over_after_cancel", "700000001").startswith("Order 700000001 was cancelled")
+    finally:
+        app.removeTranslator(translator)
+        translatable.use_translator(lambda _context, text: text)

@@ -17,11 +17,13 @@ from backend import models as server
 from backend.sms.models import SmsOutbox
 from backend.sms.service import SmsDispatcher
 from backend.worker import make_dispatcher
+from desktop import device_credentials
 from desktop.db.engine import Database
 from desktop.db.models import ManagerAlert, OutboxEvent, SmsMessage, SyncState
 from desktop.services.base import Service
 from desktop.sync.client import BackendUnavailable, SyncClient
-from desktop.sync.enrolment import enrol, start_sync
+from desktop.sync.engine import SyncEngine
+from desktop.sync.enrolment import client_for, enrol
 from desktop.sync.runner import SyncRunner
 from protocol.errors import DomainError
 from protocol.events import ClubCardActivated, HandoverCompleted, canonical_json
@@ -300,6 +302,19 @@ def test_revoked_device_needs_reenrolment_without_losing_events(live: LiveBacken
     assert set(pc.outbox().values()) == {"pending"} and status.pending_events == len(pc.outbox())
 
 
+def test_an_enrolment_the_server_refuses_is_explained_by_its_code_in_russian(
+        live: LiveBackend, proxy: FaultProxy, tmp_path: Path) -> None:
+    db = Database(tmp_path / "refused.sqlite3")
+    db.create_all()
+    with pytest.raises(DomainError) as err:  # the server answers 422 invalid_request with an English detail
+        enrol(proxy.url, live.enrolment_code(), tmp_path / "refused", db, device_name="x" * 101)
+    assert err.value.code == "sync.enrol_refused"
+    assert str(err.value) == "Сервер отклонил регистрацию: запрос не прошёл проверку сервера"
+    with pytest.raises(DomainError) as expired:
+        enrol(proxy.url, "NO-SUCH-CODE", tmp_path / "refused", db)
+    assert "Код регистрации неверен" in str(expired.value)
+
+
 def test_enrolment_then_background_sync(live: LiveBackend, proxy: FaultProxy, tmp_path: Path) -> None:
     pc = CounterPC(live, proxy, tmp_path / "pc")
     creds_file = pc.data_dir / "device.json"
@@ -316,8 +331,10 @@ def test_enrolment_then_background_sync(live: LiveBackend, proxy: FaultProxy, tm
         enrol(proxy.url, code, tmp_path / "third", other_db)
     assert err.value.code == "sync.code_invalid"
     pc.receive(1)
-    runner = start_sync(pc.db, pc.data_dir)
-    assert runner is not None
+    creds = device_credentials.load(pc.data_dir)  # what the app's startup reads (ui/startup.py)
+    assert creds is not None
+    runner = SyncRunner(SyncEngine(pc.db, client_for(creds)))
+    runner.start()
     try:
         runner.trigger()
         deadline = time.monotonic() + 20
@@ -327,7 +344,7 @@ def test_enrolment_then_background_sync(live: LiveBackend, proxy: FaultProxy, tm
     finally:
         assert runner.stop(10)
     assert_exactly_once(live, pc)
-    assert start_sync(other_db, tmp_path / "nowhere") is None
+    assert device_credentials.load(tmp_path / "nowhere") is None
 
 
 def caplog_free_repr(pc: CounterPC) -> str:

@@ -14,6 +14,7 @@ from desktop.services.base import Service
 from desktop.sync import apply as apply_module
 from desktop.sync.client import AuthRejected, BackendUnavailable, RequestRefused, UpgradeRequired
 from desktop.sync.engine import SyncEngine
+from desktop.sync.reasons import describe_reason
 from desktop.sync.runner import Backoff, SyncRunner
 from protocol.events import OrderArrived
 from tests.integration.fakes import FakeBackend, FakeClient
@@ -61,7 +62,7 @@ def test_push_sends_in_device_seq_order_in_batches_of_at_most_500(db: Database, 
 def test_rejected_and_conflicting_events_are_kept_alerted_and_do_not_block(
         db: Database, engine: SyncEngine, backend: FakeBackend, clock: FakeClock) -> None:
     emit_events(db, clock, 3)
-    backend.verdicts["order.arrived"] = ("conflict", "карта уже активирована")
+    backend.verdicts["order.arrived"] = ("conflict", "card_already_active")
     with Service(db, clock).action(None) as act:  # a conflicting event in the middle of the queue
         act.emit(OrderArrived(order="200000000", arrived_at=clock().isoformat()))
     engine.push()
@@ -72,7 +73,7 @@ def test_rejected_and_conflicting_events_are_kept_alerted_and_do_not_block(
     with db.read() as s:
         alerts = s.scalars(select(ManagerAlert)).all()
     assert len(alerts) == 4 and all(a.kind == "conflict" for a in alerts)
-    assert "карта уже активирована" in alerts[0].message
+    assert "(конфликт): карта уже активирована" in alerts[0].message  # the server's code rendered in words
     assert engine.counts() == (0, 4)
 
 
@@ -112,7 +113,8 @@ def test_a_batch_refused_as_a_whole_is_split_and_the_bad_event_kept_as_rejected(
     assert report.applied == 11 and report.rejected == 1
     with db.read() as s:
         bad = s.scalars(select(OutboxEvent).where(OutboxEvent.status == "rejected")).one()
-    assert '"BAD"' in bad.payload and "HTTP 422" in (bad.reason or "")
+    assert '"BAD"' in bad.payload and bad.reason == "request_refused:422"
+    assert describe_reason(bad.reason) == "сервер не принял событие (HTTP 422)"
     assert engine.counts() == (0, 1)
 
 
@@ -193,7 +195,7 @@ def test_change_handlers(db: Database, engine: SyncEngine, backend: FakeBackend,
     backend.publish("sms.status", {"sms": "u-1", "order": "600000001", "purpose": "ready", "attempt": 1,
                                    "status": "delivered", "at": "2026-11-24T09:02:00+00:00", "error": None})
     backend.publish("order.flagged", {"order": "600000002", "flag": "handed_over_after_cancel",
-                                      "task": "вернуть деньги"})
+                                      "task": "Order 600000002 was cancelled but handed over"})
     backend.publish("no.such.type", {})
     engine.pull()
     engine.pull()  # idempotent replay guard: nothing new
@@ -205,7 +207,8 @@ def test_change_handlers(db: Database, engine: SyncEngine, backend: FakeBackend,
     assert first.pickup_code_hash == "ab" * 32
     assert second.status == "cancelled"
     assert sms.status == "delivered" and [t["status"] for t in sms.timeline] == ["accepted", "delivered"]
-    assert alert.kind == "handed_over_after_cancel" and "вернуть деньги" in alert.message
+    assert alert.kind == "handed_over_after_cancel" and alert.message == (
+        "Заказ 600000002 был отменён, но выдан клиенту. Свяжитесь с клиентом и оформите возврат товара или оплату.")
 
 
 def test_event_outcome_marks_event_for_review(db: Database, engine: SyncEngine, backend: FakeBackend,
@@ -247,10 +250,12 @@ class ScriptedEngine:
 
 
 def test_runner_statuses_for_offline_upgrade_and_reenrol() -> None:
-    runner = SyncRunner(ScriptedEngine([BackendUnavailable("Нет связи"), UpgradeRequired("Обновите"),
-                                        AuthRejected("Регистрация"), None, RuntimeError("bug")]))  # type: ignore[arg-type]
-    assert runner.run_once() == 5 and runner.status().online is False
-    assert runner.status().last_error == "Нет связи" and runner.status().pending_events == 7
+    failures = [BackendUnavailable("sync.link.offline"), UpgradeRequired("sync.link.upgrade_required"),
+                AuthRejected("sync.link.auth_rejected"), None, RuntimeError("bug")]
+    runner = SyncRunner(ScriptedEngine(failures))  # type: ignore[arg-type]
+    assert runner.run_once() == 5 and runner.status().online is False and runner.status().next_delay_s == 5
+    assert runner.status().last_error == "Нет связи с сервером. Работаем без связи; данные сохранены."
+    assert runner.status().pending_events == 7
     runner.run_once()
     assert runner.status().upgrade_required
     runner.run_once()

@@ -122,7 +122,7 @@ def test_smsc_reply_lost_is_reconciled_without_a_second_send(factory: sessionmak
         row = _row(factory)
         assert row.status == "accepted"
         assert fake.state.send_calls == 1
-        assert any(t.get("note") == "найдено через API статусов" for t in row.timeline)
+        assert any(t.get("note") == "found through the status API" for t in row.timeline)
 
 
 def test_smsc_crash_between_claim_and_reply_is_reconciled(factory: sessionmaker[Session],
@@ -146,7 +146,7 @@ def test_smsc_crash_between_claim_and_reply_is_reconciled(factory: sessionmaker[
         # the second definitely never reached the gateway (status -3): pending again, then sent once
         second_row = _row(factory, "100000002")
         assert second_row.status == "accepted"
-        assert "шлюз не получал сообщение" in [t.get("note") for t in second_row.timeline]
+        assert "the gateway never received the message" in [t.get("note") for t in second_row.timeline]
     assert fake.state.send_calls == 1  # only the second one was ever sent by us after the crash
 
 
@@ -171,7 +171,7 @@ def test_smsc_definite_errors_fail_and_account_errors_back_off(factory: sessionm
         fake.state.next_send_error = [7, 3]
         d = _dispatcher(factory, _smsc(fake.url), clock, Published())
         d.run_once()
-        assert _row(factory).status == "failed" and "номера" in (_row(factory).error or "")
+        assert _row(factory).status == "failed" and "phone number" in (_row(factory).error or "")
         second = _row(factory, "100000002")
         assert second.status == "pending" and second.next_action_at is not None
         d.run_once()
@@ -248,7 +248,7 @@ def test_smsru_reply_lost_becomes_unknown_and_is_never_resent(factory: sessionma
             clock.advance(seconds=120)
         assert fake.state.send_calls == 1
     row = _row(factory)
-    assert row.status == "unknown" and "вручную" in row.timeline[-1]["note"]
+    assert row.status == "unknown" and "manually" in row.timeline[-1]["note"]
 
 
 def test_smsru_limit_answer_is_handled_once(factory: sessionmaker[Session], clock: FakeClock) -> None:

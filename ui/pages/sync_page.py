@@ -67,6 +67,8 @@ class SyncPage(Page):
             online[status.online], local_time(status.last_success_at))
         if status.last_error:
             text += " " + self.tr("Ошибка: {0}").format(status.last_error)
+            if not status.syncing:
+                text += " " + self.tr("Следующая попытка через {0} с.").format(round(status.next_delay_s))
         if status.upgrade_required:
             text += " " + self.tr("Нужно обновить программу; работа продолжается офлайн, очередь сохранена.")
         if status.reenrol_needed:

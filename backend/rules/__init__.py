@@ -1,0 +1,10 @@
+"""Server rules: how each device event changes the server's view (and which changes it publishes).
+
+One module per rule family registers its rules with `@rule(EventType)`; importing this package loads them all.
+"""
+
+from backend.rules import boxes, club, handover, sms
+from backend.rules.base import APPLIED, RULES, Outcome, RuleContext, apply_event, has_rule, rejected
+
+__all__ = ["APPLIED", "RULES", "Outcome", "RuleContext", "apply_event", "boxes", "club", "handover", "has_rule",
+           "rejected", "sms"]

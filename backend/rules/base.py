@@ -1,0 +1,140 @@
+"""Server rules, the common part: an event's outcome, the rule context, the rule registry and lookups.
+
+A rule returns an `Outcome`; it never compares client clocks. Physical facts reported by a counter
+PC (goods handed over, boxes returned) are accepted even when the server's view disagrees, and
+flagged for staff instead of being refused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session, joinedload
+
+from backend import changes
+from backend.codes import CodeIssuer
+from backend.db import rowcount
+from backend.models import Box, Order, Point
+from backend.serialize import load_order, order_dict
+from protocol import events as ev
+from protocol.order_states import OrderStatus
+from protocol.states import BoxStatus, EventOutcome
+
+S = OrderStatus
+IN_STORAGE = (BoxStatus.EXPECTED, BoxStatus.RECEIVED, BoxStatus.PLACED)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status: EventOutcome
+    reason: str | None = None
+
+
+APPLIED = Outcome(EventOutcome.APPLIED)
+
+
+def duplicate(reason: str) -> Outcome:
+    return Outcome(EventOutcome.DUPLICATE, reason)
+
+
+def conflict(reason: str) -> Outcome:
+    return Outcome(EventOutcome.CONFLICT, reason)
+
+
+def rejected(reason: str) -> Outcome:
+    return Outcome(EventOutcome.REJECTED, reason)
+
+
+@dataclass
+class RuleContext:
+    """One event being applied: the session, the device's point, the server clock value and settings."""
+
+    session: Session
+    point: Point
+    device_id: str
+    event_id: str
+    now: datetime
+    issuer: CodeIssuer
+    activation_points: int
+
+    def publish(self, type_: str, payload: dict[str, Any]) -> None:
+        changes.publish(self.session, self.point.id, type_, payload, self.now)
+
+    def publish_order(self, order: Order) -> None:
+        self.session.flush()
+        self.publish("order.upsert", order_dict(order, self.point.code))
+
+
+class Refused(Exception):
+    """A rule's early exit carrying the outcome (keeps each rule a straight line)."""
+
+    def __init__(self, outcome: Outcome) -> None:
+        super().__init__(outcome.reason)
+        self.outcome = outcome
+
+
+Rule = Callable[[RuleContext, Any], Outcome]
+RULES: dict[str, Rule] = {}
+
+
+def rule(event_cls: type[ev.Event]) -> Callable[[Rule], Rule]:
+    def register(fn: Rule) -> Rule:
+        RULES[event_cls.TYPE] = fn
+        return fn
+
+    return register
+
+
+def has_rule(event_type: str) -> bool:
+    """Does this type change the server's view (else it is only recorded)?"""
+    return event_type in RULES
+
+
+def apply_event(ctx: RuleContext, event: ev.Event) -> Outcome:
+    """Apply one validated event; every known type has a rule (record-only types just answer applied)."""
+    fn = RULES.get(event.TYPE, _record_only)
+    try:
+        return fn(ctx, event)
+    except Refused as refusal:
+        return refusal.outcome
+
+
+def _record_only(_ctx: RuleContext, _event: Any) -> Outcome:
+    return APPLIED
+
+
+# --- lookups ------------------------------------------------------------------------------------
+
+
+def order_at_point(ctx: RuleContext, number: str) -> Order:
+    """The order, locked for update; refused when unknown or another point's."""
+    order = load_order(ctx.session, number, for_update=True)
+    if order is None:
+        raise Refused(rejected(f"unknown_order:{number}"))
+    if order.point_id != ctx.point.id:
+        raise Refused(rejected(f"foreign_order:{number}"))
+    return order
+
+
+def box_at_point(ctx: RuleContext, barcode: str, order_number: str | None = None) -> Box:
+    """The box with its order; refused when unknown, another point's or of another order."""
+    box = ctx.session.scalars(select(Box).where(Box.barcode == barcode).options(joinedload(Box.order))).first()
+    if box is None:
+        raise Refused(rejected(f"unknown_box:{barcode}"))
+    if box.order.point_id != ctx.point.id:
+        raise Refused(rejected(f"foreign_box:{barcode}"))
+    if order_number is not None and box.order.number != order_number:
+        raise Refused(rejected(f"box_order_mismatch:{barcode}"))
+    return box
+
+
+def move_box(ctx: RuleContext, box: Box, from_statuses: tuple[BoxStatus, ...], **values: Any) -> bool:
+    """Conditional update: True only for the one transaction that really moved the box."""
+    result = ctx.session.execute(  # ORM-enabled: also refreshes `box` in the session
+        update(Box).where(Box.id == box.id, Box.status.in_(from_statuses)).values(**values)
+    )
+    return rowcount(result) > 0

@@ -1,0 +1,101 @@
+"""The server's verdict reasons and flags in words: rendered by code through the DomainMessages catalogue.
+
+The server answers machine reasons such as `box_not_in_storage:placed` (backend/rules); the manager's
+Sync page shows them translated, and a reason this version does not know as a readable fallback, never raw.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+from desktop import messages
+from protocol.states import EventOutcome
+
+log = logging.getLogger(__name__)
+UNKNOWN_REASON = "sync.reason.unknown"
+UNKNOWN_FLAG = "sync.flag.unknown"
+# alert kinds raised by the sync (desktop/sync/apply.py): their text is rendered from the stored details
+EVENT_ALERTS = ("conflict", "rejected_event")
+
+messages.register(
+    {
+        "sync.problem": "Событие «{type}» ({verdict}): {reason}. Проверьте и решите вручную.",
+        "sync.verdict.conflict": "конфликт",
+        "sync.verdict.rejected": "отклонено сервером",
+        UNKNOWN_REASON: "причина не распознана этой версией программы (подробности в журнале программы)",
+        "sync.reason.none": "причина не указана",
+        "sync.reason.unknown_order": "заказ {detail} неизвестен серверу",
+        "sync.reason.foreign_order": "заказ {detail} относится к другому пункту выдачи",
+        "sync.reason.unknown_box": "коробка {detail} неизвестна серверу",
+        "sync.reason.foreign_box": "коробка {detail} относится к другому пункту выдачи",
+        "sync.reason.box_order_mismatch": "коробка {detail} принадлежит другому заказу",
+        "sync.reason.box_already_received": "коробка уже принята",
+        "sync.reason.box_not_received": "коробка не была принята",
+        "sync.reason.order_cancelled": "заказ отменён центром",
+        "sync.reason.order_already_arrived": "заказ уже поступил",
+        "sync.reason.unknown_cell": "ячейка {detail} неизвестна серверу",
+        "sync.reason.box_not_in_storage": "коробка уже не на хранении (состояние: {detail})",
+        "sync.reason.invalid_extension": "неверный срок продления хранения",
+        "sync.reason.order_not_in_storage": "заказ уже не на хранении (состояние: {detail})",
+        "sync.reason.invalid_sms_request": "неверный запрос SMS ({detail})",
+        "sync.reason.order_not_ready": "заказ не готов к выдаче (состояние: {detail})",
+        "sync.reason.no_active_card": "у клиента нет активной клубной карты ({detail})",
+        "sync.reason.invalid_result": "неверный итог выдачи ({detail})",
+        "sync.reason.handover_already_recorded": "выдача уже записана",
+        "sync.reason.order_already_closed": "заказ уже закрыт (состояние: {detail})",
+        "sync.reason.order_not_handed_over": "заказ не выдан (состояние: {detail})",
+        "sync.reason.invalid_points": "неверное число баллов ({detail})",
+        "sync.reason.bonus_already_credited": "баллы уже начислены",
+        "sync.reason.unknown_card": "карта {detail} неизвестна серверу",
+        "sync.reason.foreign_card": "карта {detail} относится к другому пункту выдачи",
+        "sync.reason.activation_bonus_already_credited": "баллы за активацию уже начислены",
+        "sync.reason.card_already_active": "карта уже активирована",
+        "sync.reason.order_already_returned": "заказ уже возвращён",
+        "sync.reason.order_handed_over": "заказ уже выдан клиенту",
+        "sync.reason.schema_too_new": "событие записано более новой версией программы",
+        "sync.reason.invalid_payload": "данные события не прошли проверку сервера",
+        "sync.reason.internal_error": "внутренняя ошибка сервера",
+        "sync.reason.request_refused": "сервер не принял событие (HTTP {detail})",
+        UNKNOWN_FLAG: "Заказ {order}: сервер отметил его для разбора. Свяжитесь с центром.",
+        "sync.flag.handed_over_after_cancel": "Заказ {order} был отменён, но выдан клиенту. "
+        "Свяжитесь с клиентом и оформите возврат товара или оплату.",
+    }
+)
+
+
+def describe_reason(reason: str | None) -> str:
+    """A server reason (`code` or `code:detail`) in words; a readable fallback for a code this version does not know."""
+    if not reason:
+        return messages.describe("sync.reason.none", {})
+    code, _, detail = reason.partition(":")
+    key = f"sync.reason.{code.strip()}"
+    if messages.template(key) is None:
+        log.info("unknown server reason %r", reason)
+        key = UNKNOWN_REASON
+    return messages.describe(key, {"detail": detail.strip()})
+
+
+def describe_problem(event_type: str, status: str, reason: str | None) -> str:
+    """The manager's text for an event the server refused (`rejected`) or found in conflict."""
+    key = "sync.verdict.conflict" if status == EventOutcome.CONFLICT else "sync.verdict.rejected"
+    verdict = messages.describe(key, {})
+    return messages.describe("sync.problem", {"type": event_type, "verdict": verdict,
+                                               "reason": describe_reason(reason)})
+
+
+def describe_flag(flag: str, order: str) -> str:
+    """The manager's text for an order the server flagged (`order.flagged`)."""
+    key = f"sync.flag.{flag}"
+    return messages.describe(key if messages.template(key) is not None else UNKNOWN_FLAG, {"order": order})
+
+
+def describe_alert(kind: str, message: str, details: Mapping[str, Any] | None) -> str:
+    """An alert's text in the current language when the sync raised it (rendered from its details), else as stored."""
+    details = details or {}
+    if kind in EVENT_ALERTS and "status" in details:
+        return describe_problem(str(details.get("type") or ""), str(details["status"]), details.get("reason"))
+    if "flag" in details and details.get("order_number"):
+        return describe_flag(str(details["flag"]), str(details["order_number"]))
+    return message
