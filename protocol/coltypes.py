@@ -1,4 +1,4 @@
-"""Column types: UTC datetimes stored naive, JSON as text."""
+"""Column types both sides' tables use (UTC datetimes stored naive, JSON as text) and their naming convention."""
 
 from __future__ import annotations
 
@@ -7,6 +7,15 @@ from typing import Any
 
 from sqlalchemy import DateTime, Dialect
 from sqlalchemy.types import TypeDecorator
+
+# Constraint and index names of both schemas (Alembic batch migrations on SQLite need named constraints).
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
 
 
 class UTCDateTime(TypeDecorator[datetime]):

@@ -67,6 +67,7 @@ _.handover_id
 _.requested_by
 _.resolved_by
 _.pushed_at
+_.started_at  # handovers.started_at: when the clerk opened the handover (kept for the record)
 
 # --- pydantic response fields and event payload fields: serialised, read by the other side ----------------------
 _.imported  # backend/schemas.py ImportOut

@@ -144,7 +144,7 @@ class Launcher:
             return
         if started.sync is not None:
             started.sync.stop(10)
-        if started.embedded is not None and hasattr(started.embedded, "stop"):
+        if started.embedded is not None:
             started.embedded.stop()
         started.db.dispose()
 

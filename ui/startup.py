@@ -11,18 +11,26 @@ thread before this start-up work).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from desktop import device_credentials, messages
 from desktop.config import AppConfig
 from desktop.db.engine import Database
 from desktop.db.migrate import migrate_with_backup
 from desktop.device_credentials import DeviceCredentials
+from desktop.translatable import QT_TRANSLATE_NOOP
 from protocol.errors import DomainError
+
+if TYPE_CHECKING:  # the server is an optional extra: typing only, never imported here at run time
+    from backend.embedded import EmbeddedBackend
+    from desktop.sync.runner import SyncRunner
+
+Progress = Callable[[int, int, str], None]
 
 log = logging.getLogger(__name__)
 
@@ -38,13 +46,13 @@ class Started:
 
     db: Database
     point_name: str
-    sync: Any = None  # SyncRunner
-    embedded: Any = None  # the embedded backend handle (stopped at exit)
+    sync: SyncRunner | None = None
+    embedded: EmbeddedBackend | None = None  # stopped at exit
     demo_hint: str = ""
     point_short: str = ""
 
 
-def start(config: AppConfig, progress: Any = None) -> Started:
+def start(config: AppConfig, progress: Progress | None = None) -> Started:
     """Migrate, connect, build the sync runner; `progress(done, total, text)` reports each step."""
     report = progress or (lambda *_: None)
     report(0, 4, QT_TRANSLATE_NOOP("Startup", "Обновление базы данных…"))
@@ -66,7 +74,9 @@ def start(config: AppConfig, progress: Any = None) -> Started:
     return Started(db, _point_name(db), sync, embedded, hint, _point_name(db, short=True))
 
 
-def _embedded_first_run(config: AppConfig, db: Database, report: Any) -> tuple[DeviceCredentials | None, Any]:
+def _embedded_first_run(
+    config: AppConfig, db: Database, report: Progress
+) -> tuple[DeviceCredentials | None, EmbeddedBackend | None]:
     """Start the embedded backend (a new loopback port each run); enrol against it on the first run."""
     server = _start_embedded(config.data_dir)
     if server is None:
@@ -82,7 +92,7 @@ def _embedded_first_run(config: AppConfig, db: Database, report: Any) -> tuple[D
     return enrol(server.url, code, config.data_dir, db, config.device_name), server
 
 
-def _start_embedded(data_dir: Path) -> Any:
+def _start_embedded(data_dir: Path) -> EmbeddedBackend | None:
     """The embedded demo backend, or None when this build has no server (the `server` extra) or it fails."""
     try:
         from backend.embedded import start_embedded  # the one import of the server (import-linter allows it)
@@ -96,7 +106,7 @@ def _start_embedded(data_dir: Path) -> Any:
         return None
 
 
-def _sync_runner(config: AppConfig, db: Database, creds: DeviceCredentials) -> Any:
+def _sync_runner(config: AppConfig, db: Database, creds: DeviceCredentials) -> SyncRunner:
     from desktop.sync.engine import SyncEngine
     from desktop.sync.enrolment import client_for
     from desktop.sync.runner import SyncRunner

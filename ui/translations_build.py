@@ -46,9 +46,10 @@ def tool(name: str) -> str:
 
 
 def sources() -> list[str]:
-    """The UI, and the core modules that mark texts through desktop.translatable."""
+    """The UI, and the core modules that mark texts through desktop.translatable (and that module's own texts)."""
     marker = "desktop.translatable import"
-    core = [p for p in (ROOT / "desktop").rglob("*.py") if marker in p.read_text(encoding="utf-8")]
+    core = [p for p in (ROOT / "desktop").rglob("*.py")
+            if marker in p.read_text(encoding="utf-8") or p == ROOT / "desktop" / "translatable.py"]
     return sorted(str(p.relative_to(ROOT)) for p in [*(ROOT / "ui").rglob("*.py"), *core])
 
 
@@ -78,10 +79,11 @@ def write_domain_source(target: Path = GENERATED) -> Path:
     return target
 
 
-def update() -> None:
+def update(ts_dir: Path = TS_DIR) -> None:
+    """Refresh the .ts files in `ts_dir` from the sources (a test runs it on a copy to prove they are current)."""
     generated = str(write_domain_source().relative_to(ROOT))
     for language in LANGUAGES:
-        ts = TS_DIR / f"pickup_desk_{language}.ts"
+        ts = ts_dir / f"pickup_desk_{language}.ts"
         subprocess.run([tool("lupdate"), *sources(), generated, "-source-language", "ru_RU", "-target-language",
                         f"{language}_US" if language == "en" else language, "-no-obsolete", "-ts", str(ts)],
                        cwd=ROOT, check=True)

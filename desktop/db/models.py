@@ -19,10 +19,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from protocol.coltypes import UTCDateTime
+from protocol.coltypes import NAMING, UTCDateTime
 from protocol.limits import DAMAGE_NOTE_MAX, OUTCOME_REASON_MAX, REFUSAL_REASON_MAX, SMS_ERROR_MAX
 from protocol.order_states import OrderStatus
-from protocol.states import BoxStatus, CardStatus, ShipmentStatus, SmsStatus
+from protocol.states import BoxStatus, CardStatus, OutboxStatus, ShipmentStatus, SmsStatus
 
 
 class SessionStatus(StrEnum):
@@ -30,6 +30,14 @@ class SessionStatus(StrEnum):
 
     OPEN = "open"
     CLOSED = "closed"
+
+
+class BonusStatus(StrEnum):
+    """A bonus ledger entry on this counter: pending until the server confirms or rejects it."""
+
+    PENDING = "pending"
+    CONFIRMED = "confirmed"
+    REJECTED = "rejected"
 
 
 class HandoverStatus(StrEnum):
@@ -40,13 +48,6 @@ class HandoverStatus(StrEnum):
     ABORTED = "aborted"
 
 
-NAMING = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
 
 
 class Base(DeclarativeBase):
@@ -229,7 +230,7 @@ class Handover(Base):
     uid: Mapped[str] = mapped_column(String(36), unique=True)
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
     staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
-    status: Mapped[str] = mapped_column(String(16), default="in_progress")  # in_progress|completed|aborted
+    status: Mapped[str] = mapped_column(String(16), default=HandoverStatus.IN_PROGRESS)
     started_at: Mapped[datetime]
     verified_by: Mapped[str | None] = mapped_column(String(16))  # code | qr
     id_document_type: Mapped[str | None] = mapped_column(String(32))
@@ -291,7 +292,7 @@ class BonusLedgerEntry(Base):
     order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"))
     reason: Mapped[str] = mapped_column(String(16))  # activation | accrual
     points: Mapped[int] = mapped_column(Integer)
-    status: Mapped[str] = mapped_column(String(16), default="pending")  # pending | confirmed | rejected
+    status: Mapped[str] = mapped_column(String(16), default=BonusStatus.PENDING)
     created_at: Mapped[datetime]
     __table_args__ = (
         UniqueConstraint("reason", "order_id", name="uq_bonus_ledger_reason_order"),
@@ -354,8 +355,7 @@ class OutboxEvent(Base):
     schema_v: Mapped[int] = mapped_column(Integer)
     payload: Mapped[str] = mapped_column(Text)  # canonical JSON
     occurred_at: Mapped[datetime]
-    # pending | applied | duplicate | rejected | conflict
-    status: Mapped[str] = mapped_column(String(12), default="pending", index=True)
+    status: Mapped[str] = mapped_column(String(12), default=OutboxStatus.PENDING, index=True)
     server_seq: Mapped[int | None] = mapped_column(Integer)
     reason: Mapped[str | None] = mapped_column(String(OUTCOME_REASON_MAX))
     pushed_at: Mapped[datetime | None]

@@ -20,6 +20,7 @@ from desktop.errors import AccessDenied
 from desktop.translatable import translate
 from protocol.errors import DomainError
 from protocol.events import Event, canonical_json
+from protocol.states import OutboxStatus
 
 Clock = Callable[[], datetime]
 
@@ -96,7 +97,7 @@ class Action:
                 "schema_v": event.SCHEMA_V,
                 "payload": canonical_json(event.payload()),
                 "occurred_at": self.now,
-                "status": "pending",
+                "status": OutboxStatus.PENDING,
             },
         )
         self.events.append(event)

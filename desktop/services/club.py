@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop import messages
-from desktop.db.models import BonusLedgerEntry, ClubCard, Customer, ManagerAlert, Order, OrderLine
+from desktop.db.models import BonusLedgerEntry, BonusStatus, ClubCard, Customer, ManagerAlert, Order, OrderLine
 from desktop.services.base import Action, Actor, Role, Service, local_point, require_role
 from desktop.services.sms_request import request_sms
 from desktop.translatable import QT_TRANSLATE_NOOP, translate
@@ -218,7 +218,7 @@ def _record_activation(act: Action, card: ClubCard, city: str, phone: str, verdi
             card_id=card.id,
             reason="activation",
             points=ACTIVATION_POINTS,
-            status="pending",
+            status=BonusStatus.PENDING,
             created_at=act.now,
         )
     )
@@ -233,7 +233,7 @@ def _record_activation(act: Action, card: ClubCard, city: str, phone: str, verdi
 
 def _settle(act: Action, card: ClubCard, target: str, reason: str | None) -> None:
     card.status = target
-    outcome = "confirmed" if target == CardStatus.ACTIVE else "rejected"
+    outcome = BonusStatus.CONFIRMED if target == CardStatus.ACTIVE else BonusStatus.REJECTED
     for entry in act.session.scalars(
         select(BonusLedgerEntry).where(BonusLedgerEntry.card_id == card.id, BonusLedgerEntry.reason == "activation")
     ):

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from desktop import cache_import
 from desktop.db.engine import Database
-from desktop.db.models import BonusLedgerEntry, ClubCard, ManagerAlert, Order, OutboxEvent, SmsMessage
+from desktop.db.models import BonusLedgerEntry, BonusStatus, ClubCard, ManagerAlert, Order, OutboxEvent, SmsMessage
 from desktop.sync.reasons import describe_flag, describe_problem
 from protocol.errors import DomainError
 from protocol.order_states import OrderEvent, OrderStatus, next_status
@@ -189,7 +189,7 @@ def _bonus_confirmed(s: Session, p: Data, now: datetime) -> None:
     else:
         return
     for entry in s.scalars(query):
-        entry.status = "confirmed"
+        entry.status = BonusStatus.CONFIRMED
 
 
 def _event_outcome(s: Session, p: Data, now: datetime) -> None:

@@ -137,7 +137,7 @@ class SyncEngine:
             if len(batch) == 1:
                 reason = f"request_refused:{err.status}"
                 log.info("event %s refused by the server: HTTP %s %s", batch[0]["event_id"], err.status, err.code)
-                return [EventResult(batch[0]["event_id"], "rejected", reason, None)]
+                return [EventResult(batch[0]["event_id"], EventOutcome.REJECTED, reason, None)]
             mid = len(batch) // 2
             return self._push_batch(batch[:mid]) + self._push_batch(batch[mid:])
 

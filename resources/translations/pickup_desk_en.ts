@@ -619,6 +619,14 @@ build date: {date}
     </message>
 </context>
 <context>
+    <name>Counts</name>
+    <message>
+        <location filename="../../desktop/translatable.py" line="40"/>
+        <source>{0} из {1}</source>
+        <translation>{0} of {1}</translation>
+    </message>
+</context>
+<context>
     <name>Crash</name>
     <message>
         <location filename="../../ui/crash.py" line="61"/>
@@ -4930,37 +4938,37 @@ Technical: {1}</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/startup.py" line="50"/>
+        <location filename="../../ui/startup.py" line="58"/>
         <source>Обновление базы данных…</source>
         <translation>Updating the database…</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="52"/>
+        <location filename="../../ui/startup.py" line="60"/>
         <source>Подключение к серверу…</source>
         <translation>Connecting to the server…</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="57"/>
+        <location filename="../../ui/startup.py" line="65"/>
         <source>Запуск синхронизации…</source>
         <translation>Starting sync…</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="64"/>
+        <location filename="../../ui/startup.py" line="72"/>
         <source>Готово</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="74"/>
+        <location filename="../../ui/startup.py" line="84"/>
         <source>Регистрация рабочего места…</source>
         <translation>Enrolling this workstation…</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="139"/>
+        <location filename="../../ui/startup.py" line="149"/>
         <source>{login} / {password} (пропуск {badge}, PIN {pin})</source>
         <translation>{login} / {password} (badge {badge}, PIN {pin})</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="142"/>
+        <location filename="../../ui/startup.py" line="152"/>
         <source>Демо: {people}</source>
         <translation>Demo: {people}</translation>
     </message>

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+import shutil
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 
@@ -76,3 +78,17 @@ def test_a_domain_error_is_shown_in_english_with_its_parameters(qtbot):
         app.removeTranslator(translator)
         translatable.use_translator(lambda _context, text: text)
     assert str(DomainError("order.not_found", order="A-17")) == "Заказ A-17 не найден в этом пункте выдачи."
+
+
+def _messages(ts: Path) -> dict[tuple[str, str], str | None]:
+    return {(c.find("name").text, m.find("source").text): m.find("translation").get("type")
+            for c in ET.parse(ts).iter("context") for m in c.iter("message")}
+
+
+def test_the_committed_catalogue_holds_every_text_of_the_source(tmp_path):
+    """lupdate over today's source adds nothing to the committed .ts: no text was marked and left out of it."""
+    shutil.copy(TS, tmp_path / TS.name)
+    translations_build.update(tmp_path)
+    fresh, committed = _messages(tmp_path / TS.name), _messages(TS)
+    assert sorted(set(fresh) - set(committed)) == []
+    assert [key for key, state in fresh.items() if state == "unfinished"] == []

@@ -9,7 +9,7 @@ from desktop.documents.builders import return_act
 from desktop.documents.model import Document, DocumentKind
 from desktop.scan_routing import Scan
 from desktop.services.base import Actor, Role
-from desktop.services.returns import ExpiringOrder, ExtensionResult, ReturnAct, ReturnList, ReturnScanResult
+from desktop.services.returns import ExpiringOrder, ExtensionResult, ReturnAct, ReturnList, ReturnScan, ReturnScanResult
 from ui.context import AppContext
 from ui.hardware.wiring import documents_for, print_last
 from ui.models import RowsModel
@@ -106,7 +106,7 @@ class ReturnsPage(SessionPage):
         self.run(lambda: service.scan_box(actor, session_uid, scan.value), self._on_box_returned)
 
     def _on_box_returned(self, result: ReturnScanResult) -> None:
-        if result.outcome == "repeat":
+        if result.outcome is ReturnScan.REPEAT:
             self.feedback.show_warning(
                 self.tr("Повтор: {0}").format(result.box), self.tr("Эта коробка уже в возврате.")
             )

@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from desktop.db.models import BonusLedgerEntry, Box, ClubCard, Handover, HandoverStatus, Order, Payment
+from desktop.db.models import BonusLedgerEntry, BonusStatus, Box, ClubCard, Handover, HandoverStatus, Order, Payment
 from desktop.documents.model import PointInfo
 from desktop.services.base import Action, Actor, Role, Service, local_point, require_role
 from desktop.services.handover.lookup import (
@@ -206,7 +206,7 @@ def _accrue_bonus(act: Action, order: Order, points: int) -> int:
             order_id=order.id,
             reason="accrual",
             points=points,
-            status="pending",
+            status=BonusStatus.PENDING,
             created_at=act.now,
         )
     )

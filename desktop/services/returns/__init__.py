@@ -4,7 +4,7 @@ from desktop.documents.model import ReturnAct, ReturnActLine
 from desktop.services.returns.return_list import ReturnBoxView, ReturnCandidate, ReturnList
 from desktop.services.returns.rules import ReturnReason, point_zone, return_reason, storage_deadline
 from desktop.services.returns.service import ReturnsService
-from desktop.services.returns.sessions import ReturnScanResult
+from desktop.services.returns.sessions import ReturnScan, ReturnScanResult
 from desktop.services.returns.storage import ExpiringOrder, ExtensionResult
 
 __all__ = [
@@ -16,6 +16,7 @@ __all__ = [
     "ReturnCandidate",
     "ReturnList",
     "ReturnReason",
+    "ReturnScan",
     "ReturnScanResult",
     "ReturnsService",
     "point_zone",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
+from enum import StrEnum
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -27,9 +27,16 @@ from protocol.order_states import OrderEvent, OrderStatus, next_status
 from protocol.states import BoxStatus
 
 
+class ReturnScan(StrEnum):
+    """What scanning a box into a return session did."""
+
+    RETURNED = "returned"
+    REPEAT = "repeat"
+
+
 @dataclass(frozen=True)
 class ReturnScanResult:
-    outcome: Literal["returned", "repeat"]
+    outcome: ReturnScan
     box: str
     order_number: str
     reason: str
@@ -96,7 +103,7 @@ def _repeat(session: Session, return_session: ReturnSession, box: Box) -> Return
     order = box.order
     returned = order.status == OrderStatus.RETURNED
     return ReturnScanResult(
-        "repeat", box.barcode, order.number, item.reason, box.seq_no, order.boxes_total, None, returned
+        ReturnScan.REPEAT, box.barcode, order.number, item.reason, box.seq_no, order.boxes_total, None, returned
     )
 
 
@@ -126,7 +133,9 @@ def _return_box(act: Action, return_session: ReturnSession, box: Box, reason: Re
     done = not pending_boxes(order)
     if done:
         _return_order(act, order, reason, return_session.uid)
-    return ReturnScanResult("returned", box.barcode, order.number, reason, box.seq_no, order.boxes_total, cell, done)
+    return ReturnScanResult(
+        ReturnScan.RETURNED, box.barcode, order.number, reason, box.seq_no, order.boxes_total, cell, done
+    )
 
 
 def _return_order(act: Action, order: Order, reason: ReturnReason, session_uid: str) -> None:
