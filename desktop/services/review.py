@@ -42,10 +42,11 @@ class Problem:
 
     kind: str  # event | alert
     key: str  # event id or alert id
-    what: str  # event type or alert kind
+    what: str  # event type or alert kind (a machine key: the page shows it in words)
     order: str | None
     reason: str
     at: datetime
+    outcome: str = ""  # an event's verdict (rejected | conflict); empty for an alert
 
 
 class ReviewService(Service):
@@ -93,7 +94,7 @@ class ReviewService(Service):
 def _event_problem(event: OutboxEvent) -> Problem:
     order = _order_of(event.payload)
     reason = describe_reason(event.reason)
-    return Problem("event", event.event_id, f"{event.type} ({event.status})", order, reason, event.occurred_at)
+    return Problem("event", event.event_id, event.type, order, reason, event.occurred_at, event.status)
 
 
 def _alert_problem(alert: ManagerAlert, order_number: str | None) -> Problem:

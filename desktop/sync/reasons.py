@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from desktop import messages
+from desktop.action_names import event_name
 from protocol.states import EventOutcome
 
 log = logging.getLogger(__name__)
@@ -21,7 +22,7 @@ EVENT_ALERTS = ("conflict", "rejected_event")
 
 messages.register(
     {
-        "sync.problem": "Событие «{type}» ({verdict}): {reason}. Проверьте и решите вручную.",
+        "sync.problem": "{type} ({verdict}): {reason}. Проверьте и решите вручную.",
         "sync.verdict.conflict": "конфликт",
         "sync.verdict.rejected": "отклонено сервером",
         UNKNOWN_REASON: "причина не распознана этой версией программы (подробности в журнале программы)",
@@ -81,7 +82,7 @@ def describe_problem(event_type: str, status: str, reason: str | None) -> str:
     """The manager's text for an event the server refused (`rejected`) or found in conflict."""
     key = "sync.verdict.conflict" if status == EventOutcome.CONFLICT else "sync.verdict.rejected"
     verdict = messages.describe(key, {})
-    return messages.describe("sync.problem", {"type": event_type, "verdict": verdict,
+    return messages.describe("sync.problem", {"type": event_name(event_type), "verdict": verdict,
                                                "reason": describe_reason(reason)})
 
 

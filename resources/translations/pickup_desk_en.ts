@@ -22,8 +22,8 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../desktop/services/review.py" line="65"/>
-        <location filename="../../desktop/services/review.py" line="76"/>
+        <location filename="../../desktop/services/review.py" line="66"/>
+        <location filename="../../desktop/services/review.py" line="77"/>
         <source>разбор конфликтов</source>
         <translation>conflict review</translation>
     </message>
@@ -2124,8 +2124,8 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../build/lupdate/domain_messages.py" line="180"/>
-        <source>Событие «{type}» ({verdict}): {reason}. Проверьте и решите вручную.</source>
-        <translation>Event “{type}” ({verdict}): {reason}. Check and resolve it manually.</translation>
+        <source>{type} ({verdict}): {reason}. Проверьте и решите вручную.</source>
+        <translation>{type} ({verdict}): {reason}. Check and resolve it manually.</translation>
     </message>
     <message>
         <location filename="../../build/lupdate/domain_messages.py" line="181"/>
@@ -3583,7 +3583,7 @@ Technical: {1}</translation>
         <translation>Returns</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="21"/>
+        <location filename="../../ui/pages/sync_page.py" line="22"/>
         <source>Синхронизация</source>
         <translation>Sync</translation>
     </message>
@@ -4976,187 +4976,187 @@ Technical: {1}</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="32"/>
+        <location filename="../../ui/pages/sync_page.py" line="33"/>
         <source>Ждут отправки</source>
         <translation>Waiting to send</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="32"/>
+        <location filename="../../ui/pages/sync_page.py" line="33"/>
         <source>Приняты</source>
         <translation>Applied</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="33"/>
+        <location filename="../../ui/pages/sync_page.py" line="34"/>
         <source>Повторы</source>
         <translation>Duplicates</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="33"/>
+        <location filename="../../ui/pages/sync_page.py" line="34"/>
         <source>Отклонены</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="34"/>
+        <location filename="../../ui/pages/sync_page.py" line="35"/>
         <source>Конфликты</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="38"/>
+        <location filename="../../ui/pages/sync_page.py" line="39"/>
         <source>Когда</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="38"/>
+        <location filename="../../ui/pages/sync_page.py" line="39"/>
         <source>Что</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="38"/>
+        <location filename="../../ui/pages/sync_page.py" line="39"/>
         <source>Заказ</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="38"/>
+        <location filename="../../ui/pages/sync_page.py" line="39"/>
         <source>Причина</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="43"/>
+        <location filename="../../ui/pages/sync_page.py" line="44"/>
         <source>Требует разбора (отклонённые события, конфликты, сигналы):</source>
         <translation>To review (rejected events, conflicts, alerts):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="45"/>
+        <location filename="../../ui/pages/sync_page.py" line="46"/>
         <source>Синхронизировать сейчас</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="46"/>
+        <location filename="../../ui/pages/sync_page.py" line="47"/>
         <source>Разобрано</source>
         <translation>Reviewed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="47"/>
+        <location filename="../../ui/pages/sync_page.py" line="48"/>
         <source>Обновить</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="48"/>
+        <location filename="../../ui/pages/sync_page.py" line="49"/>
         <source>Проверить журнал</source>
         <translation>Check journal</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="62"/>
+        <location filename="../../ui/pages/sync_page.py" line="63"/>
         <source>Синхронизация выключена: сервер не настроен.</source>
         <translation>Sync is off: no server configured.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="65"/>
+        <location filename="../../ui/pages/sync_page.py" line="66"/>
         <source>на связи</source>
         <translation>online</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="65"/>
+        <location filename="../../ui/pages/sync_page.py" line="66"/>
         <source>нет связи</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="65"/>
+        <location filename="../../ui/pages/sync_page.py" line="66"/>
         <source>ещё не подключались</source>
         <translation>not connected yet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="66"/>
+        <location filename="../../ui/pages/sync_page.py" line="67"/>
         <source>Сервер: {0}. Последняя успешная синхронизация: {1}.</source>
         <translation>Server: {0}. Last successful sync: {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="69"/>
+        <location filename="../../ui/pages/sync_page.py" line="70"/>
         <source>Ошибка: {0}</source>
         <translation>Error: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="71"/>
+        <location filename="../../ui/pages/sync_page.py" line="72"/>
         <source>Следующая попытка через {0} с.</source>
         <translation>Next attempt in {0} s.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="73"/>
+        <location filename="../../ui/pages/sync_page.py" line="74"/>
         <source>Нужно обновить программу; работа продолжается офлайн, очередь сохранена.</source>
         <translation>The program needs an update; work continues offline, the queue is kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="75"/>
+        <location filename="../../ui/pages/sync_page.py" line="76"/>
         <source>Компьютер нужно зарегистрировать заново (код регистрации у администратора).</source>
         <translation>This computer must be enrolled again (ask the administrator for a code).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="86"/>
+        <location filename="../../ui/pages/sync_page.py" line="87"/>
         <source>Самое старое неотправленное событие: {0}.</source>
         <translation>Oldest unsent event: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="93"/>
+        <location filename="../../ui/pages/sync_page.py" line="94"/>
         <source>Сервер не настроен</source>
         <translation>No server configured</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="93"/>
+        <location filename="../../ui/pages/sync_page.py" line="94"/>
         <source>Синхронизировать не с чем.</source>
         <translation>Nothing to sync with.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="96"/>
+        <location filename="../../ui/pages/sync_page.py" line="97"/>
         <source>Синхронизация запущена</source>
         <translation>Sync started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="96"/>
+        <location filename="../../ui/pages/sync_page.py" line="97"/>
         <source>Статус обновится через несколько секунд.</source>
         <translation>The status updates in a few seconds.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="102"/>
+        <location filename="../../ui/pages/sync_page.py" line="103"/>
         <source>Ничего не выбрано</source>
         <translation>Nothing selected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="102"/>
+        <location filename="../../ui/pages/sync_page.py" line="103"/>
         <source>Выберите строку в списке.</source>
         <translation>Select a row in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="109"/>
+        <location filename="../../ui/pages/sync_page.py" line="110"/>
         <source>Отмечено как разобранное</source>
         <translation>Marked as reviewed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="121"/>
+        <location filename="../../ui/pages/sync_page.py" line="122"/>
         <source>Журнал цел: {0} записей</source>
         <translation>Journal intact: {0} entries</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="122"/>
+        <location filename="../../ui/pages/sync_page.py" line="123"/>
         <source>Ни одна запись не изменена и не удалена.</source>
         <translation>No entry has been changed or deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="125"/>
+        <location filename="../../ui/pages/sync_page.py" line="126"/>
         <source>Перед записью №{0} запись удалена или вставлена.</source>
         <translation>An entry before entry no. {0} was deleted or inserted.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="127"/>
+        <location filename="../../ui/pages/sync_page.py" line="128"/>
         <source>Запись №{0} изменена после того, как была сделана.</source>
         <translation>Entry no. {0} was changed after it was written.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="129"/>
+        <location filename="../../ui/pages/sync_page.py" line="130"/>
         <source>Журнал повреждён</source>
         <translation>Journal damaged</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="131"/>
+        <location filename="../../ui/pages/sync_page.py" line="132"/>
         <source>Записей до неё проверено: {0}. Сообщите администратору.</source>
         <translation>Entries checked before it: {0}. Tell the administrator.</translation>
     </message>
@@ -5164,253 +5164,321 @@ Technical: {1}</translation>
 <context>
     <name>Terms</name>
     <message>
-        <location filename="../../ui/pages/terms.py" line="10"/>
+        <location filename="../../ui/pages/terms.py" line="11"/>
         <source>создан</source>
         <translation>created</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="11"/>
+        <location filename="../../ui/pages/terms.py" line="12"/>
         <source>в пути</source>
         <translation>in transit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="12"/>
+        <location filename="../../ui/pages/terms.py" line="13"/>
         <source>прибыл частично</source>
         <translation>partially arrived</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="13"/>
+        <location filename="../../ui/pages/terms.py" line="14"/>
         <source>прибыл</source>
         <translation>arrived</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="14"/>
+        <location filename="../../ui/pages/terms.py" line="15"/>
         <source>готов к выдаче</source>
         <translation>ready</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="15"/>
+        <location filename="../../ui/pages/terms.py" line="16"/>
         <source>выдан</source>
         <translation>handed over</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="16"/>
+        <location filename="../../ui/pages/terms.py" line="17"/>
         <source>выдан частично</source>
         <translation>partially handed over</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="17"/>
+        <location filename="../../ui/pages/terms.py" line="18"/>
         <source>отказ</source>
         <translation>refused</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="18"/>
+        <location filename="../../ui/pages/terms.py" line="19"/>
         <source>возвращён</source>
         <translation>returned</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="19"/>
+        <location filename="../../ui/pages/terms.py" line="20"/>
         <source>отменён</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="22"/>
-        <location filename="../../ui/pages/terms.py" line="63"/>
+        <location filename="../../ui/pages/terms.py" line="23"/>
+        <location filename="../../ui/pages/terms.py" line="32"/>
         <source>ждёт отправки</source>
         <translation>pending</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="23"/>
+        <location filename="../../ui/pages/terms.py" line="24"/>
         <source>в очереди</source>
         <translation>queued</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="24"/>
+        <location filename="../../ui/pages/terms.py" line="25"/>
         <source>отправляется</source>
         <translation>sending</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="25"/>
+        <location filename="../../ui/pages/terms.py" line="26"/>
         <source>отправлено</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="26"/>
+        <location filename="../../ui/pages/terms.py" line="27"/>
         <source>доставлено</source>
         <translation>delivered</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="27"/>
+        <location filename="../../ui/pages/terms.py" line="28"/>
         <source>не доставлено</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="28"/>
+        <location filename="../../ui/pages/terms.py" line="29"/>
         <source>статус неизвестен</source>
         <translation>status unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="31"/>
-        <location filename="../../ui/pages/terms.py" line="54"/>
+        <location filename="../../ui/pages/terms.py" line="82"/>
+        <source>сигнал сервера</source>
+        <translation>server signal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/action_names.py" line="8"/>
+        <location filename="../../desktop/action_names.py" line="31"/>
         <source>коробка принята</source>
         <translation>box received</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="32"/>
-        <location filename="../../ui/pages/terms.py" line="60"/>
+        <location filename="../../desktop/action_names.py" line="9"/>
+        <location filename="../../desktop/action_names.py" line="37"/>
         <source>приёмка коробки отменена</source>
         <translation>box receipt undone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="33"/>
-        <location filename="../../ui/pages/terms.py" line="56"/>
+        <location filename="../../desktop/action_names.py" line="10"/>
+        <location filename="../../desktop/action_names.py" line="33"/>
         <source>отмечено повреждение</source>
         <translation>damage recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="34"/>
-        <location filename="../../ui/pages/terms.py" line="55"/>
+        <location filename="../../desktop/action_names.py" line="11"/>
+        <location filename="../../desktop/action_names.py" line="32"/>
         <source>коробка размещена</source>
         <translation>box placed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="35"/>
+        <location filename="../../desktop/action_names.py" line="12"/>
         <source>SMS отправлено повторно</source>
         <translation>SMS resent</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="36"/>
+        <location filename="../../desktop/action_names.py" line="13"/>
         <source>напоминание о сроке</source>
         <translation>expiry reminder</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="37"/>
+        <location filename="../../desktop/action_names.py" line="14"/>
         <source>выдача начата</source>
         <translation>handover started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="38"/>
+        <location filename="../../desktop/action_names.py" line="15"/>
         <source>выдача продолжена</source>
         <translation>handover resumed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="39"/>
+        <location filename="../../desktop/action_names.py" line="16"/>
         <source>код получения подтверждён</source>
         <translation>pickup code confirmed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="40"/>
+        <location filename="../../desktop/action_names.py" line="17"/>
         <source>неверный код получения</source>
         <translation>wrong pickup code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="41"/>
+        <location filename="../../desktop/action_names.py" line="18"/>
         <source>документ проверен</source>
         <translation>ID document checked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="42"/>
+        <location filename="../../desktop/action_names.py" line="19"/>
         <source>доверенность записана</source>
         <translation>power of attorney recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="43"/>
+        <location filename="../../desktop/action_names.py" line="20"/>
         <source>коробка отсканирована при выдаче</source>
         <translation>box scanned at handover</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="44"/>
+        <location filename="../../desktop/action_names.py" line="21"/>
         <source>отказ от позиции</source>
         <translation>line refused</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="45"/>
+        <location filename="../../desktop/action_names.py" line="22"/>
         <source>оплата принята</source>
         <translation>payment taken</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="46"/>
+        <location filename="../../desktop/action_names.py" line="23"/>
         <source>заказ выдан</source>
         <translation>order handed over</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="47"/>
+        <location filename="../../desktop/action_names.py" line="24"/>
         <source>выдача прервана</source>
         <translation>handover aborted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="48"/>
+        <location filename="../../desktop/action_names.py" line="25"/>
+        <location filename="../../ui/pages/terms.py" line="39"/>
         <source>заказ заблокирован</source>
         <translation>order locked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="49"/>
+        <location filename="../../desktop/action_names.py" line="26"/>
         <source>заказ разблокирован</source>
         <translation>order unlocked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="50"/>
+        <location filename="../../desktop/action_names.py" line="27"/>
         <source>заказ прибыл</source>
         <translation>order arrived</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="51"/>
+        <location filename="../../desktop/action_names.py" line="28"/>
         <source>заказ возвращён</source>
         <translation>order returned</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="52"/>
+        <location filename="../../desktop/action_names.py" line="29"/>
         <source>хранение продлено</source>
         <translation>storage extended</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="53"/>
-        <location filename="../../ui/pages/terms.py" line="57"/>
+        <location filename="../../desktop/action_names.py" line="30"/>
+        <location filename="../../desktop/action_names.py" line="34"/>
         <source>коробка в возврат</source>
         <translation>box returned</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="58"/>
+        <location filename="../../desktop/action_names.py" line="35"/>
         <source>запрос SMS</source>
         <translation>SMS requested</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="59"/>
+        <location filename="../../desktop/action_names.py" line="36"/>
         <source>начисление баллов</source>
         <translation>bonus accrual</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="64"/>
+        <location filename="../../desktop/action_names.py" line="38"/>
+        <source>смена открыта</source>
+        <translation>shift opened</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/action_names.py" line="39"/>
+        <source>смена закрыта</source>
+        <translation>shift closed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/action_names.py" line="40"/>
+        <source>приёмка начата</source>
+        <translation>receiving started</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/action_names.py" line="41"/>
+        <source>лишняя или чужая коробка</source>
+        <translation>surplus or foreign box</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/action_names.py" line="42"/>
+        <source>приёмка закрыта</source>
+        <translation>receiving closed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/action_names.py" line="43"/>
+        <source>активация клубной карты</source>
+        <translation>club card activation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/action_names.py" line="44"/>
+        <source>возврат начат</source>
+        <translation>return started</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/action_names.py" line="45"/>
+        <source>возврат закрыт</source>
+        <translation>return closed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/action_names.py" line="57"/>
+        <source>событие {0}</source>
+        <translation>event {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="33"/>
         <source>принято сервером</source>
         <translation>applied by the server</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="65"/>
+        <location filename="../../ui/pages/terms.py" line="34"/>
         <source>уже было на сервере</source>
         <translation>already on the server</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="66"/>
+        <location filename="../../ui/pages/terms.py" line="35"/>
+        <location filename="../../ui/pages/terms.py" line="44"/>
         <source>отклонено сервером</source>
         <translation>rejected by the server</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="67"/>
+        <location filename="../../ui/pages/terms.py" line="36"/>
+        <location filename="../../ui/pages/terms.py" line="43"/>
         <source>конфликт</source>
         <translation>conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="70"/>
+        <location filename="../../ui/pages/terms.py" line="40"/>
+        <source>активация карты отклонена</source>
+        <translation>card activation rejected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="41"/>
+        <source>заказ требует внимания</source>
+        <translation>order needs attention</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="42"/>
+        <source>выдан после отмены</source>
+        <translation>handed over after cancellation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="47"/>
         <source>срок хранения истёк</source>
         <translation>storage expired</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="71"/>
+        <location filename="../../ui/pages/terms.py" line="48"/>
         <source>отказ клиента</source>
         <translation>refused by customer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="72"/>
+        <location filename="../../ui/pages/terms.py" line="49"/>
         <source>отменён центром</source>
         <translation>cancelled by the centre</translation>
     </message>

@@ -219,7 +219,11 @@ def test_sync_page_shows_the_servers_rejected_and_conflict_reasons_in_words(qtbo
     reasons = [page.problems.index(row, 3).data() for row in range(6)]
     assert sum("коробка B-77 неизвестна серверу" in r for r in reasons) == 2
     assert sum("карта уже активирована" in r for r in reasons) == 2
-    assert "Событие «club.card_activated» (конфликт): карта уже активирована. Проверьте и решите вручную." in reasons
+    assert "активация клубной карты (конфликт): карта уже активирована. Проверьте и решите вручную." in reasons
+    what = [page.problems.index(row, 1).data() for row in range(6)]
+    assert "коробка принята — отклонено сервером" in what and "активация клубной карты — конфликт" in what
+    assert what.count("отклонено сервером") == 2 and what.count("конфликт") == 1  # the alerts, in words
+    assert not any("." in w or "_" in w for w in what)  # no event type or alert kind as a code
     assert sum("причина не распознана этой версией программы" in r for r in reasons) == 2
     assert not any(code in r for r in reasons for code in ("unknown_box", "card_already_active", "rule_from"))
 
@@ -245,7 +249,7 @@ def test_the_servers_reasons_read_in_english_when_the_ui_is_english(qtbot):
     translatable.use_translator(QCoreApplication.translate)
     try:
         assert describe_problem("box.placed", "conflict", "box_not_in_storage:returned") == (
-            "Event “box.placed” (conflict): the box is no longer in storage (state: returned). "
+            "box placed (conflict): the box is no longer in storage (state: returned). "
             "Check and resolve it manually.")
         assert describe_reason("a_future_rule") == (
             "a reason this version of the program does not recognise (details in the program log)")

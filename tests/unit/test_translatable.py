@@ -41,3 +41,13 @@ def test_a_code_cannot_be_registered_twice_with_another_text():
     with pytest.raises(ValueError, match=r"order\.not_found"):
         messages.register({"order.not_found": "другой текст"})
     assert "order.not_found" in messages.catalog()
+
+
+def test_every_event_type_has_a_name_in_words():
+    """The Sync page and the order timeline never show a bare event code (protocol.events is the source)."""
+    from desktop.action_names import ACTION_NAMES, event_name
+    from protocol.events import EVENT_TYPES
+
+    assert [t for t in EVENT_TYPES if t not in ACTION_NAMES] == []
+    assert event_name("box.received") == "коробка принята"
+    assert event_name("future.thing") == "событие future.thing"

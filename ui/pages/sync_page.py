@@ -12,6 +12,7 @@ from ui.context import AppContext
 from ui.models import RowsModel
 from ui.pages.base import Page
 from ui.pages.orders_page import local_time
+from ui.pages.terms import alert_kind, event_problem
 from ui.widgets.common import CounterTile, table_view
 
 
@@ -85,7 +86,7 @@ class SyncPage(Page):
         self.oldest_pending.setText(
             self.tr("Самое старое неотправленное событие: {0}.").format(local_time(oldest)) if oldest else ""
         )
-        self.problems.set_rows([(local_time(p.at), p.what, p.order or "—", p.reason) for p in problems],
+        self.problems.set_rows([(local_time(p.at), _what(p), p.order or "—", p.reason) for p in problems],
                                ["error" if p.kind == "event" else "warning" for p in problems], problems)
 
     def _on_sync_now(self) -> None:
@@ -130,3 +131,8 @@ class SyncPage(Page):
             what.format(report.first_broken_id) + " "
             + self.tr("Записей до неё проверено: {0}. Сообщите администратору.").format(report.checked),
         )
+
+
+def _what(problem: Problem) -> str:
+    """The "what" column in the manager's words (an event type and verdict, or an alert kind)."""
+    return event_problem(problem.what, problem.outcome) if problem.kind == "event" else alert_kind(problem.what)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from desktop.action_names import action_name, event_name
 from desktop.translatable import of_total
 
 ORDER_STATUS = {
@@ -27,44 +28,20 @@ SMS_STATUS = {
     "failed": QT_TRANSLATE_NOOP("Terms", "не доставлено"),
     "unknown": QT_TRANSLATE_NOOP("Terms", "статус неизвестен"),
 }
-TIMELINE = {
-    "receiving.scan": QT_TRANSLATE_NOOP("Terms", "коробка принята"),
-    "receiving.undo": QT_TRANSLATE_NOOP("Terms", "приёмка коробки отменена"),
-    "receiving.damaged": QT_TRANSLATE_NOOP("Terms", "отмечено повреждение"),
-    "cell.place": QT_TRANSLATE_NOOP("Terms", "коробка размещена"),
-    "sms.resend": QT_TRANSLATE_NOOP("Terms", "SMS отправлено повторно"),
-    "sms.reminders": QT_TRANSLATE_NOOP("Terms", "напоминание о сроке"),
-    "handover.started": QT_TRANSLATE_NOOP("Terms", "выдача начата"),
-    "handover.resumed": QT_TRANSLATE_NOOP("Terms", "выдача продолжена"),
-    "handover.verified": QT_TRANSLATE_NOOP("Terms", "код получения подтверждён"),
-    "handover.wrong_code": QT_TRANSLATE_NOOP("Terms", "неверный код получения"),
-    "handover.id_document": QT_TRANSLATE_NOOP("Terms", "документ проверен"),
-    "handover.power_of_attorney": QT_TRANSLATE_NOOP("Terms", "доверенность записана"),
-    "handover.box_scanned": QT_TRANSLATE_NOOP("Terms", "коробка отсканирована при выдаче"),
-    "handover.line_refused": QT_TRANSLATE_NOOP("Terms", "отказ от позиции"),
-    "handover.paid": QT_TRANSLATE_NOOP("Terms", "оплата принята"),
-    "handover.completed": QT_TRANSLATE_NOOP("Terms", "заказ выдан"),
-    "handover.aborted": QT_TRANSLATE_NOOP("Terms", "выдача прервана"),
-    "order.locked": QT_TRANSLATE_NOOP("Terms", "заказ заблокирован"),
-    "order.unlocked": QT_TRANSLATE_NOOP("Terms", "заказ разблокирован"),
-    "order.arrived": QT_TRANSLATE_NOOP("Terms", "заказ прибыл"),
-    "order.returned": QT_TRANSLATE_NOOP("Terms", "заказ возвращён"),
-    "storage.extended": QT_TRANSLATE_NOOP("Terms", "хранение продлено"),
-    "return.box": QT_TRANSLATE_NOOP("Terms", "коробка в возврат"),
-    "box.received": QT_TRANSLATE_NOOP("Terms", "коробка принята"),
-    "box.placed": QT_TRANSLATE_NOOP("Terms", "коробка размещена"),
-    "box.damaged": QT_TRANSLATE_NOOP("Terms", "отмечено повреждение"),
-    "box.returned": QT_TRANSLATE_NOOP("Terms", "коробка в возврат"),
-    "sms.requested": QT_TRANSLATE_NOOP("Terms", "запрос SMS"),
-    "bonus.accrual": QT_TRANSLATE_NOOP("Terms", "начисление баллов"),
-    "receiving.scan_undone": QT_TRANSLATE_NOOP("Terms", "приёмка коробки отменена"),
-}
 SYNC_STATUS = {
     "pending": QT_TRANSLATE_NOOP("Terms", "ждёт отправки"),
     "applied": QT_TRANSLATE_NOOP("Terms", "принято сервером"),
     "duplicate": QT_TRANSLATE_NOOP("Terms", "уже было на сервере"),
     "rejected": QT_TRANSLATE_NOOP("Terms", "отклонено сервером"),
     "conflict": QT_TRANSLATE_NOOP("Terms", "конфликт"),
+}
+ALERT_KIND = {
+    "order_locked": QT_TRANSLATE_NOOP("Terms", "заказ заблокирован"),
+    "club_activation_rejected": QT_TRANSLATE_NOOP("Terms", "активация карты отклонена"),
+    "order_flagged": QT_TRANSLATE_NOOP("Terms", "заказ требует внимания"),
+    "handed_over_after_cancel": QT_TRANSLATE_NOOP("Terms", "выдан после отмены"),
+    "conflict": QT_TRANSLATE_NOOP("Terms", "конфликт"),
+    "rejected_event": QT_TRANSLATE_NOOP("Terms", "отклонено сервером"),
 }
 RETURN_REASON = {
     "expired": QT_TRANSLATE_NOOP("Terms", "срок хранения истёк"),
@@ -92,7 +69,17 @@ def return_reason(key: str) -> str:
 
 
 def timeline_action(key: str) -> str:
-    return _term(TIMELINE, key)
+    return action_name(key) or key
+
+
+def event_problem(event_type: str, outcome: str) -> str:
+    """A refused or conflicting event in words: «запрос SMS — конфликт»."""
+    return f"{event_name(event_type)} — {sync_status(outcome)}"
+
+
+def alert_kind(key: str) -> str:
+    """What a manager alert is about; an unknown server flag still reads as a signal, never as a raw key."""
+    return _term(ALERT_KIND, key) if key in ALERT_KIND else QCoreApplication.translate("Terms", "сигнал сервера")
 
 
 def sync_status(key: str | None) -> str:

@@ -1,0 +1,57 @@
+"""What the clerk and the manager call each journal action and outbox event type (the order timeline, the Sync page)."""
+
+from __future__ import annotations
+
+from desktop.translatable import QT_TRANSLATE_NOOP, translate
+
+ACTION_NAMES = {
+    "receiving.scan": QT_TRANSLATE_NOOP("Terms", "коробка принята"),
+    "receiving.undo": QT_TRANSLATE_NOOP("Terms", "приёмка коробки отменена"),
+    "receiving.damaged": QT_TRANSLATE_NOOP("Terms", "отмечено повреждение"),
+    "cell.place": QT_TRANSLATE_NOOP("Terms", "коробка размещена"),
+    "sms.resend": QT_TRANSLATE_NOOP("Terms", "SMS отправлено повторно"),
+    "sms.reminders": QT_TRANSLATE_NOOP("Terms", "напоминание о сроке"),
+    "handover.started": QT_TRANSLATE_NOOP("Terms", "выдача начата"),
+    "handover.resumed": QT_TRANSLATE_NOOP("Terms", "выдача продолжена"),
+    "handover.verified": QT_TRANSLATE_NOOP("Terms", "код получения подтверждён"),
+    "handover.wrong_code": QT_TRANSLATE_NOOP("Terms", "неверный код получения"),
+    "handover.id_document": QT_TRANSLATE_NOOP("Terms", "документ проверен"),
+    "handover.power_of_attorney": QT_TRANSLATE_NOOP("Terms", "доверенность записана"),
+    "handover.box_scanned": QT_TRANSLATE_NOOP("Terms", "коробка отсканирована при выдаче"),
+    "handover.line_refused": QT_TRANSLATE_NOOP("Terms", "отказ от позиции"),
+    "handover.paid": QT_TRANSLATE_NOOP("Terms", "оплата принята"),
+    "handover.completed": QT_TRANSLATE_NOOP("Terms", "заказ выдан"),
+    "handover.aborted": QT_TRANSLATE_NOOP("Terms", "выдача прервана"),
+    "order.locked": QT_TRANSLATE_NOOP("Terms", "заказ заблокирован"),
+    "order.unlocked": QT_TRANSLATE_NOOP("Terms", "заказ разблокирован"),
+    "order.arrived": QT_TRANSLATE_NOOP("Terms", "заказ прибыл"),
+    "order.returned": QT_TRANSLATE_NOOP("Terms", "заказ возвращён"),
+    "storage.extended": QT_TRANSLATE_NOOP("Terms", "хранение продлено"),
+    "return.box": QT_TRANSLATE_NOOP("Terms", "коробка в возврат"),
+    "box.received": QT_TRANSLATE_NOOP("Terms", "коробка принята"),
+    "box.placed": QT_TRANSLATE_NOOP("Terms", "коробка размещена"),
+    "box.damaged": QT_TRANSLATE_NOOP("Terms", "отмечено повреждение"),
+    "box.returned": QT_TRANSLATE_NOOP("Terms", "коробка в возврат"),
+    "sms.requested": QT_TRANSLATE_NOOP("Terms", "запрос SMS"),
+    "bonus.accrual": QT_TRANSLATE_NOOP("Terms", "начисление баллов"),
+    "receiving.scan_undone": QT_TRANSLATE_NOOP("Terms", "приёмка коробки отменена"),
+    "shift.opened": QT_TRANSLATE_NOOP("Terms", "смена открыта"),
+    "shift.closed": QT_TRANSLATE_NOOP("Terms", "смена закрыта"),
+    "receiving.opened": QT_TRANSLATE_NOOP("Terms", "приёмка начата"),
+    "receiving.unexpected_box": QT_TRANSLATE_NOOP("Terms", "лишняя или чужая коробка"),
+    "receiving.closed": QT_TRANSLATE_NOOP("Terms", "приёмка закрыта"),
+    "club.card_activated": QT_TRANSLATE_NOOP("Terms", "активация клубной карты"),
+    "return.opened": QT_TRANSLATE_NOOP("Terms", "возврат начат"),
+    "return.closed": QT_TRANSLATE_NOOP("Terms", "возврат закрыт"),
+}
+
+
+def action_name(key: str) -> str | None:
+    """The words for a journal action or an event type, in the UI language; None when the key has none."""
+    source = ACTION_NAMES.get(key)
+    return translate("Terms", source) if source else None
+
+
+def event_name(event_type: str) -> str:
+    """An outbox event type in words; an unknown type still reads as an event, never as a bare code."""
+    return action_name(event_type) or translate("Terms", "событие {0}").format(event_type)
