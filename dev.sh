@@ -50,7 +50,7 @@ cmd_run() {
 # Test lanes, fastest first: a broken change fails in the first two minutes; a failing lane stops the run.
 LANES=(
   "core:tests/unit tests/test_architecture.py tests/test_no_untranslated_literals.py"
-  "server:tests/backend tests/sms tests/integration"
+  "server:tests/backend tests/sms tests/integration tests/system"
   "gui:tests/gui tests/hardware"
   "packaging:tests/packaging"
 )
