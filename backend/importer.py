@@ -118,6 +118,7 @@ def upsert_cell(session: Session, point: Point, item: dict[str, Any], now: datet
     cell.size_class = str(item["size_class"])
     cell.capacity = int(item.get("capacity", 4))
     cell.active = bool(item.get("active", True))
+    cell.overflow = bool(item.get("overflow", False))
     session.flush()
     changes.publish(session, point.id, "cell.upsert", cell_dict(cell), now)
     return cell

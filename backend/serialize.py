@@ -95,7 +95,7 @@ def shipment_dict(shipment: Shipment, point_code: str) -> dict[str, Any]:
 
 def cell_dict(cell: Cell) -> dict[str, Any]:
     return {"code": cell.code, "label": cell.label, "size_class": cell.size_class, "capacity": cell.capacity,
-            "active": cell.active}
+            "active": cell.active, "overflow": cell.overflow}
 
 
 def card_dict(card: ClubCard, point_code: str) -> dict[str, Any]:

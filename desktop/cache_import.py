@@ -193,6 +193,7 @@ def upsert_cell(s: Session, data: Data, point_id: int) -> StorageCell:
     cell = _find_or_add(s, StorageCell, StorageCell.code == code, lambda: StorageCell(code=code, point_id=point_id))
     cell.label, cell.size_class = data["label"], data["size_class"]
     cell.capacity, cell.active = data.get("capacity", 4), data.get("active", True)
+    cell.overflow = bool(data.get("overflow", False))
     s.flush()
     _cell_ids(s)[cell.code] = cell.id
     return cell

@@ -115,15 +115,33 @@ def point_dict(code: str, params: CodeHashParams) -> dict[str, Any]:
     }
 
 
-def _cells() -> list[dict[str, Any]]:
+# (rack, size class, boxes per cell); each rack has at least 4 shelves of 6 cells, more when its size needs it.
+RACKS = (("A", "S", 6), ("B", "S", 6), ("C", "M", 4), ("D", "M", 4), ("E", "L", 2), ("F", "XL", 1))
+SLOTS_PER_SHELF = 6
+HEADROOM = 1.25  # room for a quarter more boxes than the point will ever hold at once
+OVERFLOW_CELLS, OVERFLOW_CAPACITY = 2, 10  # the floor zone Z: any box when no cell of its size has room
+
+
+def _cells(orders: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Racks sized so that every box at or coming to the point fits a cell of its size, plus an overflow zone."""
+    need = {size: 0 for size in SIZES}
+    for order in orders:
+        for box in order["boxes"]:
+            if box["status"] != BoxStatus.HANDED_OVER:
+                need[box["size_class"]] += 1
+    racks = {size: [r for r in RACKS if r[1] == size] for size in SIZES}
     cells = []
-    for rack, size, capacity in (("A", "S", 6), ("B", "S", 6), ("C", "M", 4), ("D", "M", 4), ("E", "L", 2),
-                                 ("F", "XL", 1)):
-        for shelf in range(1, 5):
-            for slot in range(1, 7):
+    for rack, size, capacity in RACKS:
+        per_shelf = SLOTS_PER_SHELF * capacity * len(racks[size])
+        shelves = max(4, -(-int(need[size] * HEADROOM) // per_shelf))
+        for shelf in range(1, shelves + 1):
+            for slot in range(1, SLOTS_PER_SHELF + 1):
                 code = f"C{rack}{shelf:02d}{slot:02d}"
                 cells.append({"code": code, "label": f"{rack}-{shelf:02d}-{slot:02d}", "size_class": size,
-                              "capacity": capacity, "active": True})
+                              "capacity": capacity, "active": True, "overflow": False})
+    for n in range(1, OVERFLOW_CELLS + 1):
+        cells.append({"code": f"CZ00{n:02d}", "label": f"Z-00-{n:02d}", "size_class": "XL",
+                      "capacity": OVERFLOW_CAPACITY, "active": True, "overflow": True})
     return cells
 
 
@@ -212,7 +230,7 @@ def generate_point(
          "expected_at": iso(now + timedelta(days=1)), "carrier": "ТК «ПЭК»"},
     ]
     result = [maker.make(status, **kw) for status, kw in _order_plan(rng, orders, shipments)]
-    cells = _cells()
+    cells = _cells(result)
     _place_boxes(result, cells)
     return {
         "point": point_dict(point_code, params),
@@ -248,7 +266,7 @@ def _place_boxes(orders: list[dict[str, Any]], cells: list[dict[str, Any]]) -> N
             if box["status"] != BoxStatus.RECEIVED:
                 continue
             fits = [c for c in cells if SIZES.index(c["size_class"]) >= SIZES.index(box["size_class"])
-                    and room[c["code"]] > 0]
+                    and room[c["code"]] > 0 and not c["overflow"]]
             if fits:
                 cell = min(fits, key=lambda c: SIZES.index(c["size_class"]))
                 room[cell["code"]] -= 1

@@ -15,6 +15,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -168,6 +169,8 @@ class StorageCell(Base):
     size_class: Mapped[str] = mapped_column(String(4))  # S | M | L | XL
     capacity: Mapped[int] = mapped_column(Integer, default=4)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # The point's overflow zone (зона переполнения): takes a box of any size when no cell of its size has room.
+    overflow: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Box(Base):

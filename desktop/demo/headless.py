@@ -69,7 +69,10 @@ def _short(payload: str, limit: int = 110) -> str:
     return payload if len(payload) <= limit else payload[: limit - 1] + "…"
 
 
-def run_demo(out: TextIO, workdir: Path, clock: Clock | None = None, orders: int = 200) -> dict[str, Any]:
+DEMO_ORDERS = 300  # the demo's default size, the same point the GUI demo serves
+
+
+def run_demo(out: TextIO, workdir: Path, clock: Clock | None = None, orders: int = DEMO_ORDERS) -> dict[str, Any]:
     """Run the scripted shift; returns a summary of what happened (used by the test)."""
     demo_data = generate_point(seed=42, orders=orders, now=datetime.now(UTC))
     db = migrate_with_backup(workdir / "demo-cache.sqlite3")
@@ -86,6 +89,10 @@ def run_demo(out: TextIO, workdir: Path, clock: Clock | None = None, orders: int
     with db.read() as s:
         summary["outbox_types"] = [t for (t,) in s.execute(select(OutboxEvent.type).order_by(OutboxEvent.device_seq))]
     db.dispose()
+    demo.say(f"\nИтог: смена пройдена — не пришло {len(summary['discrepancies']['missing'])}, "
+             f"чужих {len(summary['discrepancies']['foreign'])}, размещено {len(summary['placed'])}, "
+             f"выдача {summary['handover']['result']}, карта {summary['club']['status']}, "
+             f"событий {len(summary['outbox_types'])}.")
     return summary
 
 
@@ -123,17 +130,19 @@ def _receive(demo: Demo, actor: Actor) -> dict[str, Any]:
     return summary.as_dict()
 
 
-def _place(demo: Demo, actor: Actor, limit: int = 4) -> list[str]:
+def _place(demo: Demo, actor: Actor) -> list[str]:
+    """Every box the truck brought goes to the cell suggested for it (a larger one or the overflow zone if need be)."""
     demo.step("Размещение коробок по ячейкам (скан коробки, затем ячейки)")
     service = StorageCellService(demo.db, demo.clock)
     with demo.db.read() as s:
         boxes = list(s.scalars(select(Box.barcode).where(Box.status == BoxStatus.RECEIVED, Box.cell_id.is_(None))
-                               .order_by(Box.id).limit(limit)))
+                               .order_by(Box.id)))
     placed = []
     for barcode in boxes:
         cell = service.suggest_cell(barcode)
         result = service.place(actor, barcode, cell.code)
-        demo.say(f"  {barcode} → ячейка {result.label} (занято {cell.occupied}/{cell.capacity})")
+        warning = f" — {result.warning}" if result.warning else ""
+        demo.say(f"  {barcode} → ячейка {result.label} (занято {cell.occupied}/{cell.capacity}){warning}")
         placed.append(result.label)
     demo.show_outbox()
     return placed

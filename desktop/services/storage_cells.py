@@ -1,8 +1,10 @@
 """Storage cells (ячейки хранения): suggest a cell for a box, place or move it, find boxes, audit a cell.
 
-A box fits a cell of its own size class or bigger (S < M < L < XL). A cell holds at most
-`capacity` boxes in status "placed". Suggestions keep an order's boxes together where they fit,
-then prefer the exact size, then the least occupied cell.
+A box fits a cell of its own size class or bigger (S < M < L < XL). A cell holds `capacity` boxes
+in status "placed". Suggestions keep an order's boxes together where they fit, then prefer the exact
+size, then the least occupied cell; when no regular cell of the box's size or bigger has room, the
+point's overflow zone (cells flagged `overflow`, any box size). The clerk is never stuck: a box may
+go into any active cell scanned, even one too small or full — the placement then carries a warning.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from desktop import messages
 from desktop.db.models import Box, Order, StorageCell
+from desktop.messages import Text
 from desktop.services.base import Actor, Role, Service, local_point, require_role
 from desktop.translatable import QT_TRANSLATE_NOOP, of_total
 from protocol.errors import DomainError
@@ -29,13 +32,17 @@ messages.register(
     {
         "cell.not_found": "Ячейка {cell} не найдена. Отсканируйте наклейку ячейки ещё раз.",
         "cell.inactive": "Ячейка {cell} ({label}) выведена из работы. Выберите другую ячейку.",
-        "cell.full": "Ячейка {label} заполнена ({occupied} из {capacity}). Выберите другую ячейку.",
-        "cell.too_small": "Коробка {box} размера {box_size} не помещается в ячейку {label} размера {cell_size}. "
-        "Выберите ячейку размера {box_size} или больше.",
         "cell.already_there": "Коробка {box} уже лежит в ячейке {label}.",
         "cell.box_not_found": "Коробка {box} не найдена в этом пункте выдачи. Проверьте штрихкод.",
         "cell.box_not_received": "Коробка {box} не принята (состояние «{status}»). Сначала отсканируйте её в приёмке.",
-        "cell.no_room": "Нет свободной ячейки размера {box_size} или больше. Освободите место или сообщите менеджеру.",
+        "cell.no_room": "Нет свободной ячейки размера {box_size} или больше, зона переполнения тоже занята. "
+        "Положите коробку в любую ячейку и отсканируйте её — размещение будет с предупреждением.",
+        "cell.placed_too_small": "Коробка {box} размера {box_size} лежит в ячейке {label} размера {cell_size}: "
+        "ячейка меньше коробки. Переложите её, когда освободится подходящая ячейка.",
+        "cell.placed_full": "Ячейка {label} переполнена: в ней теперь {occupied} коробок при вместимости {capacity}. "
+        "Переложите коробку, когда освободится место.",
+        "cell.placed_overflow": "Коробка {box} лежит в зоне переполнения {label}: ячеек размера {box_size} "
+        "не хватает. Сообщите менеджеру.",
     }
 )
 
@@ -50,6 +57,7 @@ class CellSuggestion:
     occupied: int
     capacity: int
     with_order: bool  # another box of the same order already lies there
+    overflow: bool = False  # the overflow zone: no regular cell of the box's size or bigger has room
 
 
 @dataclass(frozen=True)
@@ -61,6 +69,7 @@ class Placement:
     cell: str
     label: str
     previous_cell: str | None
+    warning: Text | None = None  # placed anyway into a cell too small, full, or the overflow zone
 
 
 @dataclass(frozen=True)
@@ -106,16 +115,17 @@ class StorageCellService(Service):
     """Suggest, place and move boxes; where is an order; cell audit."""
 
     def suggest_cell(self, box_barcode: str) -> CellSuggestion:
-        """The best cell for a box, or DomainError('cell.no_room') when none fits."""
+        """The best free cell of the box's size or bigger, else the overflow zone; DomainError('cell.no_room')
+        when even that is full (the clerk may then scan any cell: `place` accepts it with a warning)."""
         with self.reading() as s:
             box = _box(s, box_barcode)
             occupancy = _occupancy(s)
             siblings = select(Box.cell_id).where(Box.order_id == box.order_id, PLACED)
             together = set(s.scalars(siblings.where(Box.id != box.id)))
             cells = s.scalars(select(StorageCell).where(StorageCell.point_id == box.order.point_id, StorageCell.active))
-            candidates = [
-                c for c in cells if fits(box.size_class, c.size_class) and occupancy.get(c.id, 0) < c.capacity
-            ]
+            free = [c for c in cells if occupancy.get(c.id, 0) < c.capacity]
+            regular = [c for c in free if not c.overflow and fits(box.size_class, c.size_class)]
+            candidates = regular or [c for c in free if c.overflow]
             if not candidates:
                 raise DomainError("cell.no_room", box_size=box.size_class)
             best = min(
@@ -127,8 +137,9 @@ class StorageCellService(Service):
                     c.code,
                 ),
             )
+            occupied = occupancy.get(best.id, 0)
             return CellSuggestion(
-                best.code, best.label, best.size_class, occupancy.get(best.id, 0), best.capacity, best.id in together
+                best.code, best.label, best.size_class, occupied, best.capacity, best.id in together, best.overflow
             )
 
     def place(self, actor: Actor, box_barcode: str, cell_code: str) -> Placement:
@@ -139,13 +150,15 @@ class StorageCellService(Service):
             box = _box(s, box_barcode)
             cell = _cell(s, cell_code, box.order.point_id)
             previous = box.cell if box.status == BoxStatus.PLACED else None
-            _check_placement(s, box, cell, previous)
+            _check_placement(box, cell, previous)
+            warning = _placement_warning(s, box, cell)
             placed = dict(status=BoxStatus.PLACED, cell_id=cell.id, placed_at=act.now)
             s.execute(update(Box).where(Box.id == box.id).values(**placed))
             prev_code = previous.code if previous else None
             act.emit(BoxPlaced(box=box.barcode, order=box.order.number, cell=cell.code, previous_cell=prev_code))
-            act.audit("cell.place", box.barcode, order=box.order.number, cell=cell.code, previous_cell=prev_code)
-            return Placement(box.barcode, box.order.number, cell.code, cell.label, prev_code)
+            act.audit("cell.place", box.barcode, order=box.order.number, cell=cell.code, previous_cell=prev_code,
+                      warning=warning.code if warning else None)
+            return Placement(box.barcode, box.order.number, cell.code, cell.label, prev_code, warning)
 
     def cell_audit(self, cell_code: str) -> CellAudit:
         """What should be in a cell: its placed boxes with their orders and statuses."""
@@ -189,15 +202,23 @@ def _cell(s: Session, code: str, point_id: int, require_active: bool = True) -> 
     return cell
 
 
-def _check_placement(s: Session, box: Box, cell: StorageCell, previous: StorageCell | None) -> None:
+def _check_placement(box: Box, cell: StorageCell, previous: StorageCell | None) -> None:
     if box.status not in IN_STOCK:
         raise DomainError("cell.box_not_received", box=box.barcode, status=box.status)
     if previous is not None and previous.id == cell.id:
         raise DomainError("cell.already_there", box=box.barcode, label=cell.label)
-    if not fits(box.size_class, cell.size_class):
-        raise DomainError(
-            "cell.too_small", box=box.barcode, box_size=box.size_class, label=cell.label, cell_size=cell.size_class
+
+
+def _placement_warning(s: Session, box: Box, cell: StorageCell) -> Text | None:
+    """Why this placement is not the normal one: a cell too small, a full cell, or the overflow zone."""
+    if not cell.overflow and not fits(box.size_class, cell.size_class):
+        return Text(
+            "cell.placed_too_small", box=box.barcode, box_size=box.size_class, label=cell.label,
+            cell_size=cell.size_class,
         )
-    occupied = s.scalar(select(func.count()).select_from(Box).where(Box.cell_id == cell.id, PLACED))
-    if (occupied or 0) >= cell.capacity:
-        raise DomainError("cell.full", label=cell.label, occupied=occupied, capacity=cell.capacity)
+    occupied = s.scalar(select(func.count()).select_from(Box).where(Box.cell_id == cell.id, PLACED)) or 0
+    if occupied >= cell.capacity:
+        return Text("cell.placed_full", label=cell.label, occupied=occupied + 1, capacity=cell.capacity)
+    if cell.overflow:
+        return Text("cell.placed_overflow", box=box.barcode, label=cell.label, box_size=box.size_class)
+    return None

@@ -43,6 +43,8 @@ def test_demo_loads_into_cache(db):
         assert s.scalar(select(func.count()).select_from(Order)) == 80
         assert s.scalar(select(func.count()).select_from(Box)) >= 80
         assert s.scalar(select(func.count()).select_from(StorageCell)) == len(demo["cells"])
+        zone = s.scalars(select(StorageCell.code).where(StorageCell.overflow)).all()
+        assert sorted(zone) == sorted(c["code"] for c in demo["cells"] if c["overflow"]) and zone
         assert s.scalar(select(func.count()).select_from(ClubCard)) == 20
         assert s.scalar(select(func.count()).select_from(Staff)) == 4
     load_demo(db, demo)  # idempotent upsert
@@ -76,3 +78,20 @@ def test_waiting_orders_lie_in_cells_that_fit_and_are_not_overfull():
         assert sizes.index(cell["size_class"]) >= sizes.index(box["size_class"])
         used[box["cell"]] = used.get(box["cell"], 0) + 1
     assert all(n <= cells[code]["capacity"] for code, n in used.items())
+
+
+def test_the_point_has_room_for_every_box_at_or_coming_to_it_and_an_overflow_zone():
+    """300 orders (the demo's default size): every box not yet handed over fits a regular cell of its own size,
+    every box already at the point lies in one, and an overflow zone takes what a truck brings beyond that."""
+    demo = generate_point(seed=42, orders=300, now=NOW, code_params=CHEAP)
+    regular = [c for c in demo["cells"] if not c["overflow"]]
+    for size in ("S", "M", "L", "XL"):
+        need = sum(1 for o in demo["orders"] for b in o["boxes"]
+                   if b["size_class"] == size and b["status"] != "handed_over")
+        room = sum(c["capacity"] for c in regular if c["size_class"] == size)
+        assert room >= need, size
+    assert not [b for o in demo["orders"] for b in o["boxes"] if b["status"] == "received"]  # none left unshelved
+    zone = [c for c in demo["cells"] if c["overflow"]]
+    assert zone and all(c["active"] and c["size_class"] == "XL" and c["capacity"] > 1 for c in zone)
+    assert len({c["code"] for c in demo["cells"]}) == len(demo["cells"])
+    assert all(len(c["code"]) == 6 and len(c["label"]) <= 16 for c in demo["cells"])

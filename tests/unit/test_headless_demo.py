@@ -24,6 +24,8 @@ def test_scripted_shift_produces_the_expected_outcomes(tmp_path):
         assert expected in types, expected
     text = out.getvalue()
     assert "Неверный код получения" in text and "Закрытие смены" in text
+    assert summary["placed"] and len(summary["placed"]) == summary["shift"]["boxes_received"]  # the whole truck
+    assert "Итог: смена пройдена" in text
 
 
 def test_main_runs_in_a_temporary_directory():

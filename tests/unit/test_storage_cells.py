@@ -1,4 +1,5 @@
-"""Storage cells: suggestion by size and occupancy, placing and moving, where is an order, cell audit."""
+"""Storage cells: suggestion by size and occupancy (a larger cell, then the overflow zone), placing and moving
+(a cell too small or full takes the box with a warning), cell audit."""
 
 from __future__ import annotations
 
@@ -128,7 +129,6 @@ def test_move_sets_previous_cell(db, svc, world):
         ("B004259999999901", "CA0102", "cell.box_not_found"),
         ("B004250000000101", "CZ9999", "cell.not_found"),
         ("B004250000000101", "CB0103", "cell.inactive"),
-        ("B004250000000101", "CA0101", "cell.too_small"),
     ],
 )
 def test_place_bad_input_changes_nothing(db, svc, world, box, cell, code):
@@ -140,13 +140,82 @@ def test_place_bad_input_changes_nothing(db, svc, world, box, cell, code):
         assert s.scalar(select(func.count()).select_from(Box).where(Box.status == "placed")) == 0
 
 
-def test_cell_full(db, svc, world):
-    svc.place(world["actor"], _b(world["three"], 1), "CA0102")
-    svc.place(world["actor"], _b(world["three"], 2), "CA0102")
+def _audited_warning(db):
+    with db.read() as s:
+        entry = s.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
+        return entry.action, json.loads(entry.details)["warning"]
+
+
+def test_full_cell_takes_the_box_with_a_warning(db, svc, world):
+    assert svc.place(world["actor"], _b(world["three"], 1), "CA0102").warning is None
+    assert svc.place(world["actor"], _b(world["three"], 2), "CA0102").warning is None
+    placement = svc.place(world["actor"], _b(world["three"], 3), "CA0102")
+    assert placement.cell == "CA0102" and placement.warning is not None
+    assert placement.warning.code == "cell.placed_full" and placement.warning.params["occupied"] == 3
+    assert "переполнена" in str(placement.warning)
+    assert [b.box for b in svc.cell_audit("CA0102").boxes] == [_b(world["three"], n) for n in (1, 2, 3)]
+    assert _outbox(db)[-1].payload()["cell"] == "CA0102"
+    assert _audited_warning(db) == ("cell.place", "cell.placed_full")
+
+
+def test_too_small_scanned_cell_takes_the_box_with_a_warning(db, svc, world):
+    placement = svc.place(world["actor"], _b(world["one"]), "CA0101")  # an M box into an S cell
+    assert placement.cell == "CA0101" and placement.warning is not None
+    assert placement.warning.code == "cell.placed_too_small"
+    assert placement.warning.params == {"box": _b(world["one"]), "box_size": "M", "label": "A-01-01",
+                                        "cell_size": "S"}
+    assert "меньше коробки" in str(placement.warning)
+    with db.read() as s:
+        box = s.scalars(select(Box).where(Box.barcode == _b(world["one"]))).one()
+        assert box.status == "placed" and box.cell.code == "CA0101"
+    assert [e.payload()["cell"] for e in _outbox(db)] == ["CA0101"]
+    assert _audited_warning(db) == ("cell.place", "cell.placed_too_small")
+
+
+def _add_overflow_zone(db, capacity=2):
+    with db.write() as s:
+        from desktop.db.models import PickupPoint
+
+        point = s.scalars(select(PickupPoint)).one()
+        zone = make_cell(s, point, "CZ0001", size="S", capacity=capacity)  # the zone takes any size
+        zone.overflow = True
+
+
+def test_suggest_falls_back_to_the_overflow_zone_when_no_cell_of_the_size_has_room(db, svc, world):
+    _add_overflow_zone(db)
+    for n in (1, 2):
+        _set_size(db, _b(world["three"], n), "XL")
+    assert svc.suggest_cell(_b(world["three"], 1)).code == "CB0102"  # a regular cell first
+    svc.place(world["actor"], _b(world["three"], 1), "CB0102")
+    suggestion = svc.suggest_cell(_b(world["three"], 2))
+    assert (suggestion.code, suggestion.overflow, suggestion.occupied, suggestion.capacity) == ("CZ0001", True, 0, 2)
+    placement = svc.place(world["actor"], _b(world["three"], 2), "CZ0001")
+    assert placement.warning is not None and placement.warning.code == "cell.placed_overflow"
+    assert "зоне переполнения" in str(placement.warning)
+
+
+def test_overflow_zone_is_never_offered_while_a_larger_regular_cell_is_free(db, svc, world):
+    _add_overflow_zone(db)
+    suggestion = svc.suggest_cell(_b(world["one"]))
+    assert suggestion.code == "CA0102" and not suggestion.overflow
+    for box in (_b(world["one"]), _b(world["three"], 1), _b(world["three"], 2)):
+        _set_size(db, box, "S")
+    svc.place(world["actor"], _b(world["three"], 1), "CA0101")
+    svc.place(world["actor"], _b(world["three"], 2), "CA0101")  # the only S cell is full; M, L, XL are free
+    suggestion = svc.suggest_cell(_b(world["one"]))
+    assert suggestion.code == "CA0102" and not suggestion.overflow
+
+
+def test_suggest_no_room_when_the_overflow_zone_is_full_too(db, svc, world):
+    _add_overflow_zone(db, capacity=1)
+    for box in (_b(world["one"]), _b(world["three"], 1), _b(world["three"], 2)):
+        _set_size(db, box, "XL")
+    svc.place(world["actor"], _b(world["three"], 1), "CB0102")
+    svc.place(world["actor"], _b(world["three"], 2), "CZ0001")
     with pytest.raises(DomainError) as err:
-        svc.place(world["actor"], _b(world["three"], 3), "CA0102")
-    assert err.value.code == "cell.full" and err.value.params["occupied"] == 2
-    assert "заполнена" in str(err.value)
+        svc.suggest_cell(_b(world["one"]))
+    assert err.value.code == "cell.no_room" and "любую ячейку" in str(err.value)
+    assert svc.place(world["actor"], _b(world["one"]), "CB0101").warning.code == "cell.placed_too_small"
 
 
 def test_place_requires_a_logged_in_clerk(svc, world):
@@ -186,3 +255,29 @@ def test_exception_inside_place_leaves_nothing(db, svc, world, monkeypatch):
         assert s.scalar(select(func.count()).select_from(AuditEntry)) == 0
     assert _outbox(db) == []
     assert svc.cell_audit("CA0102").boxes == []
+
+
+def test_cells_of_a_cache_from_before_the_overflow_zone_stay_regular_cells(tmp_path):
+    import sqlite3
+
+    from desktop.db import migrate
+    from desktop.db.engine import Database
+    from desktop.db.models import StorageCell
+
+    path = tmp_path / "cache.sqlite3"
+    old = Database(path)
+    migrate.upgrade(old, "0002")
+    old.dispose()
+    with sqlite3.connect(path) as conn:
+        conn.execute("INSERT INTO pickup_points (id, code, name, city, address, hours, timezone, storage_days, "
+                     "id_check_threshold_kopecks, is_local) VALUES (1, '0042', 'ПВЗ', 'Москва', 'ул. Тверская, 1', "
+                     "'10:00–21:00', 'Europe/Moscow', 7, 10000000, 1)")
+        conn.execute("INSERT INTO storage_cells (id, point_id, code, label, size_class, capacity, active) "
+                     "VALUES (1, 1, 'CA0101', 'A-01-01', 'S', 6, 1)")
+    conn.close()
+    db = migrate.migrate_with_backup(path)
+    try:
+        with db.read() as s:
+            assert s.scalars(select(StorageCell.overflow)).all() == [False]
+    finally:
+        db.dispose()

@@ -1,4 +1,8 @@
-"""Placement (размещение): scan a box, see the suggested cell in big type, scan the cell; cell audit."""
+"""Placement (размещение): scan a box, see the suggested cell in big type, scan the cell; cell audit.
+
+The clerk is never stuck: with no free cell to suggest, the box stays selected and any cell scanned takes it;
+a placement into a cell too small, a full cell or the overflow zone is done and shown amber with the reason.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +11,12 @@ from PySide6.QtWidgets import QLabel
 
 from desktop.scan_routing import Scan, ScanKind
 from desktop.services.storage_cells import CellAudit, CellSuggestion, Placement
+from protocol.errors import DomainError
 from ui.context import AppContext
 from ui.models import RowsModel
 from ui.pages.base import Page
 from ui.widgets.common import table_view
+from ui.workers import Failure
 
 
 class PlacementPage(Page):
@@ -53,7 +59,21 @@ class PlacementPage(Page):
 
     def _on_box(self, barcode: str) -> None:
         service = self.ctx.services.cells
-        self.run(lambda: service.suggest_cell(barcode), lambda s: self._on_suggested(barcode, s))
+        self.run(lambda: service.suggest_cell(barcode), lambda s: self._on_suggested(barcode, s),
+                 lambda failure: self._on_no_suggestion(barcode, failure))
+
+    def _on_no_suggestion(self, barcode: str, failure: Failure) -> None:
+        """No free cell anywhere: the box stays selected, the clerk puts it where it goes and scans that cell."""
+        error = failure.error
+        if not (isinstance(error, DomainError) and error.code == "cell.no_room"):
+            self.show_failure(failure)
+            return
+        self.pending_box, self.suggestion = barcode, None
+        self.step.setText(self.tr("Шаг 2: положите коробку в любую ячейку и отсканируйте ячейку."))
+        self.box_label.setText(self.tr("Коробка {0}").format(barcode))
+        self.cell_label.setText("—")
+        self.cell_detail.setText("")
+        self.feedback.show_warning(self.tr("Свободной ячейки нет"), failure.message)
 
     def _on_suggested(self, barcode: str, suggestion: CellSuggestion) -> None:
         self.pending_box, self.suggestion = barcode, suggestion
@@ -62,6 +82,8 @@ class PlacementPage(Page):
         self.cell_label.setText(suggestion.label)
         detail = self.tr("Размер {0}, занято {1} из {2}.").format(
             suggestion.size_class, suggestion.occupied, suggestion.capacity)
+        if suggestion.overflow:
+            detail += " " + self.tr("Зона переполнения: ячеек нужного размера не хватает.")
         if suggestion.with_order:
             detail += " " + self.tr("Там уже лежат коробки этого заказа.")
         self.cell_detail.setText(detail)
@@ -76,8 +98,12 @@ class PlacementPage(Page):
 
     def _on_placed(self, placement: Placement) -> None:
         moved = self.tr(" (перемещена из {0})").format(placement.previous_cell) if placement.previous_cell else ""
-        self.feedback.show_ok(self.tr("Размещено в {0}").format(placement.label),
-                              self.tr("Коробка {0}, заказ {1}{2}.").format(placement.box, placement.order, moved))
+        title = self.tr("Размещено в {0}").format(placement.label)
+        if placement.warning is not None:
+            self.feedback.show_warning(title, str(placement.warning))
+        else:
+            self.feedback.show_ok(title, self.tr("Коробка {0}, заказ {1}{2}.").format(placement.box, placement.order,
+                                                                                     moved))
         self._reset(self.tr("Готово. Шаг 1: отсканируйте следующую коробку."))
 
     def _on_cancel_box(self) -> None:
