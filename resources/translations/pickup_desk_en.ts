@@ -83,12 +83,12 @@
         <translation>closing receiving</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/returns/service.py" line="30"/>
+        <location filename="../../desktop/services/returns/service.py" line="32"/>
         <source>возврат заказов</source>
         <translation>returning orders</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/returns/service.py" line="31"/>
+        <location filename="../../desktop/services/returns/service.py" line="33"/>
         <source>продление срока хранения</source>
         <translation>extending the storage period</translation>
     </message>
@@ -715,517 +715,537 @@ Technical: {1}</translation>
         <translation>Preview: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="34"/>
+        <location filename="../../desktop/documents/builders.py" line="35"/>
         <source>выдан полностью</source>
         <translation>handed over in full</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="35"/>
+        <location filename="../../desktop/documents/builders.py" line="36"/>
         <source>выдан частично</source>
         <translation>partially handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="36"/>
+        <location filename="../../desktop/documents/builders.py" line="37"/>
         <source>клиент отказался от заказа</source>
         <translation>the customer refused the order</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="38"/>
+        <location filename="../../desktop/documents/builders.py" line="39"/>
         <source>наличными</source>
         <translation>in cash</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="38"/>
+        <location filename="../../desktop/documents/builders.py" line="39"/>
         <source>картой</source>
         <translation>by card</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="40"/>
+        <location filename="../../desktop/documents/builders.py" line="41"/>
         <source>истёк срок хранения</source>
         <translation>storage period expired</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="41"/>
+        <location filename="../../desktop/documents/builders.py" line="42"/>
         <source>отказ клиента</source>
         <translation>refused by customer</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="42"/>
+        <location filename="../../desktop/documents/builders.py" line="43"/>
         <source>заказ отменён</source>
         <translation>order cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="47"/>
-        <location filename="../../desktop/documents/builders.py" line="123"/>
+        <location filename="../../desktop/documents/builders.py" line="44"/>
+        <source>частичный отказ клиента</source>
+        <translation>partial refusal by the customer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="49"/>
+        <location filename="../../desktop/documents/builders.py" line="125"/>
         <source>Недостача</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="48"/>
+        <location filename="../../desktop/documents/builders.py" line="50"/>
         <source>коробки по накладной, которые не поступили</source>
         <translation>boxes on the manifest that did not arrive</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="49"/>
+        <location filename="../../desktop/documents/builders.py" line="51"/>
         <source>Место</source>
         <translation>Box no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="52"/>
-        <location filename="../../desktop/documents/builders.py" line="124"/>
+        <location filename="../../desktop/documents/builders.py" line="54"/>
+        <location filename="../../desktop/documents/builders.py" line="126"/>
         <source>Излишки</source>
         <translation>Surplus</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="53"/>
+        <location filename="../../desktop/documents/builders.py" line="55"/>
         <source>коробки, которых нет в накладной</source>
         <translation>boxes not on the manifest</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="57"/>
+        <location filename="../../desktop/documents/builders.py" line="59"/>
         <source>Чужие коробки</source>
         <translation>Foreign boxes</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="58"/>
+        <location filename="../../desktop/documents/builders.py" line="60"/>
         <source>адресованы другому пункту выдачи</source>
         <translation>addressed to another pickup point</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="59"/>
+        <location filename="../../desktop/documents/builders.py" line="61"/>
         <source>Пункт назначения</source>
         <translation>Destination point</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="62"/>
+        <location filename="../../desktop/documents/builders.py" line="64"/>
         <source>Отменённые заказы</source>
         <translation>Cancelled orders</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="63"/>
+        <location filename="../../desktop/documents/builders.py" line="65"/>
         <source>коробки заказов, отменённых до приёмки</source>
         <translation>boxes of orders cancelled before receiving</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="67"/>
+        <location filename="../../desktop/documents/builders.py" line="69"/>
         <source>Повреждения</source>
         <translation>Damage</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="68"/>
+        <location filename="../../desktop/documents/builders.py" line="70"/>
         <source>коробки, принятые с повреждениями</source>
         <translation>boxes received damaged</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="69"/>
+        <location filename="../../desktop/documents/builders.py" line="71"/>
         <source>Повреждение</source>
         <translation>Damage</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="81"/>
+        <location filename="../../desktop/documents/builders.py" line="83"/>
         <source>Пункт выдачи {0}</source>
         <translation>Pickup point {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="91"/>
+        <location filename="../../desktop/documents/builders.py" line="93"/>
         <source>без накладной</source>
         <translation>without a manifest</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="92"/>
+        <location filename="../../desktop/documents/builders.py" line="94"/>
         <source>Акт расхождений по приёмке {0}</source>
         <translation>Receiving discrepancy report {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="94"/>
+        <location filename="../../desktop/documents/builders.py" line="96"/>
         <source>Накладная (рейс)</source>
         <translation>Manifest (run)</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="94"/>
+        <location filename="../../desktop/documents/builders.py" line="96"/>
         <source>нет накладной</source>
         <translation>no manifest</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="95"/>
+        <location filename="../../desktop/documents/builders.py" line="97"/>
         <source>Сессия приёмки</source>
         <translation>Receiving session</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="96"/>
+        <location filename="../../desktop/documents/builders.py" line="98"/>
         <source>Начало приёмки</source>
         <translation>Receiving started</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="97"/>
+        <location filename="../../desktop/documents/builders.py" line="99"/>
         <source>Окончание приёмки</source>
         <translation>Receiving finished</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="98"/>
+        <location filename="../../desktop/documents/builders.py" line="100"/>
         <source>Принимали</source>
         <translation>Received by</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="100"/>
+        <location filename="../../desktop/documents/builders.py" line="102"/>
         <source>Итоги</source>
         <translation>Totals</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="103"/>
+        <location filename="../../desktop/documents/builders.py" line="105"/>
         <source>Расхождений нет: все коробки по накладной приняты.</source>
         <translation>No discrepancies: every box on the manifest was received.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="104"/>
+        <location filename="../../desktop/documents/builders.py" line="106"/>
         <source>Принял</source>
         <translation>Received by</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="104"/>
+        <location filename="../../desktop/documents/builders.py" line="106"/>
         <source>Сдал (водитель)</source>
         <translation>Handed over by (driver)</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="121"/>
+        <location filename="../../desktop/documents/builders.py" line="123"/>
         <source>Ожидалось</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="122"/>
+        <location filename="../../desktop/documents/builders.py" line="124"/>
         <source>Принято</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="125"/>
+        <location filename="../../desktop/documents/builders.py" line="127"/>
         <source>Чужие</source>
         <translation>Foreign</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="126"/>
+        <location filename="../../desktop/documents/builders.py" line="128"/>
         <source>Отменённые</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="127"/>
+        <location filename="../../desktop/documents/builders.py" line="129"/>
         <source>Повреждённые</source>
         <translation>Damaged</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="138"/>
+        <location filename="../../desktop/documents/builders.py" line="140"/>
         <source>Коробка</source>
         <translation>Box</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="138"/>
-        <location filename="../../desktop/documents/builders.py" line="164"/>
-        <location filename="../../desktop/documents/builders.py" line="274"/>
+        <location filename="../../desktop/documents/builders.py" line="140"/>
+        <location filename="../../desktop/documents/builders.py" line="169"/>
+        <location filename="../../desktop/documents/builders.py" line="290"/>
         <source>Заказ</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="147"/>
+        <location filename="../../desktop/documents/builders.py" line="149"/>
         <source>Квитанция о выдаче заказа {0}</source>
         <translation>Handover receipt for order {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="150"/>
+        <location filename="../../desktop/documents/builders.py" line="152"/>
         <source>Выдано</source>
         <translation>Handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="155"/>
+        <location filename="../../desktop/documents/builders.py" line="157"/>
         <source>Отказ клиента</source>
         <translation>Refused by the customer</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="156"/>
-        <location filename="../../desktop/documents/builders.py" line="227"/>
-        <location filename="../../desktop/documents/builders.py" line="229"/>
+        <location filename="../../desktop/documents/builders.py" line="161"/>
+        <location filename="../../desktop/documents/builders.py" line="242"/>
+        <location filename="../../desktop/documents/builders.py" line="244"/>
         <source>Оплата</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="158"/>
-        <location filename="../../desktop/documents/builders.py" line="173"/>
+        <location filename="../../desktop/documents/builders.py" line="163"/>
+        <location filename="../../desktop/documents/builders.py" line="178"/>
         <source>Выдал</source>
         <translation>Handed over by</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="158"/>
+        <location filename="../../desktop/documents/builders.py" line="163"/>
         <source>Получил</source>
         <translation>Received by</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="165"/>
+        <location filename="../../desktop/documents/builders.py" line="170"/>
         <source>Результат</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="166"/>
+        <location filename="../../desktop/documents/builders.py" line="171"/>
         <source>Получатель</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="169"/>
+        <location filename="../../desktop/documents/builders.py" line="174"/>
         <source>Организация</source>
         <translation>Company</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="171"/>
+        <location filename="../../desktop/documents/builders.py" line="176"/>
         <source>Доверенность</source>
         <translation>Power of attorney</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="173"/>
+        <location filename="../../desktop/documents/builders.py" line="178"/>
         <source>Дата и время</source>
         <translation>Date and time</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="177"/>
+        <location filename="../../desktop/documents/builders.py" line="182"/>
         <source> (с/н {0})</source>
         <translation> (s/n {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="192"/>
+        <location filename="../../desktop/documents/builders.py" line="197"/>
         <source>Итого выдано</source>
         <translation>Total handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="193"/>
-        <location filename="../../desktop/documents/builders.py" line="213"/>
+        <location filename="../../desktop/documents/builders.py" line="198"/>
+        <location filename="../../desktop/documents/builders.py" line="218"/>
         <source>Артикул</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="193"/>
-        <location filename="../../desktop/documents/builders.py" line="213"/>
+        <location filename="../../desktop/documents/builders.py" line="198"/>
+        <location filename="../../desktop/documents/builders.py" line="218"/>
         <source>Товар</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="198"/>
+        <location filename="../../desktop/documents/builders.py" line="203"/>
         <source>Кол-во</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="198"/>
+        <location filename="../../desktop/documents/builders.py" line="203"/>
         <source>Цена</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="198"/>
+        <location filename="../../desktop/documents/builders.py" line="203"/>
         <source>Сумма</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="214"/>
+        <location filename="../../desktop/documents/builders.py" line="219"/>
         <source>Причина отказа</source>
         <translation>Refusal reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="220"/>
+        <location filename="../../desktop/documents/builders.py" line="225"/>
+        <source>Остаётся в пункте: {0}, отложите в возврат (коробка {1}).</source>
+        <translation>Stays at the point: {0}, put it aside for the return (box {1}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="229"/>
+        <source>{0} — {1} шт.</source>
+        <translation>{0} — {1} pcs</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="235"/>
         <source>Оплачено при получении</source>
         <translation>Paid on pickup</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="223"/>
+        <location filename="../../desktop/documents/builders.py" line="238"/>
         <source>Получено наличными</source>
         <translation>Cash tendered</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="224"/>
+        <location filename="../../desktop/documents/builders.py" line="239"/>
         <source>Сдача</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="227"/>
+        <location filename="../../desktop/documents/builders.py" line="242"/>
         <source>заказ оплачен заранее</source>
         <translation>order prepaid</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="229"/>
+        <location filename="../../desktop/documents/builders.py" line="244"/>
         <source>не требуется</source>
         <translation>not required</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="231"/>
+        <location filename="../../desktop/documents/builders.py" line="246"/>
         <source>Вернёт интернет-магазин за отказ</source>
         <translation>Refund by the online shop for the refusal</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="233"/>
+        <location filename="../../desktop/documents/builders.py" line="248"/>
         <source>Начислено баллов</source>
         <translation>Bonus points earned</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="240"/>
+        <location filename="../../desktop/documents/builders.py" line="255"/>
         <source>Акт возврата от {0}</source>
         <translation>Return report of {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="242"/>
+        <location filename="../../desktop/documents/builders.py" line="257"/>
         <source>Сессия возврата</source>
         <translation>Return session</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="243"/>
+        <location filename="../../desktop/documents/builders.py" line="258"/>
         <source>Начало</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="244"/>
+        <location filename="../../desktop/documents/builders.py" line="259"/>
         <source>Окончание</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="245"/>
+        <location filename="../../desktop/documents/builders.py" line="260"/>
         <source>Заказов</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="246"/>
+        <location filename="../../desktop/documents/builders.py" line="261"/>
         <source>Коробок</source>
         <translation>Boxes</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="250"/>
+        <location filename="../../desktop/documents/builders.py" line="265"/>
         <source>Возвращаемые заказы</source>
         <translation>Orders returned</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="255"/>
+        <location filename="../../desktop/documents/builders.py" line="271"/>
         <source>Отправлены не все коробки заказов: {0}</source>
         <translation>Not every box was sent for orders: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="257"/>
+        <location filename="../../desktop/documents/builders.py" line="273"/>
         <source>Сдал</source>
         <translation>Handed over by</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="257"/>
+        <location filename="../../desktop/documents/builders.py" line="273"/>
         <source>Принял (перевозчик)</source>
         <translation>Received by (carrier)</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="262"/>
+        <location filename="../../desktop/documents/builders.py" line="278"/>
         <source> — не все!</source>
         <translation> — not all!</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="274"/>
+        <location filename="../../desktop/documents/builders.py" line="290"/>
         <source>Причина</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="274"/>
+        <location filename="../../desktop/documents/builders.py" line="290"/>
         <source>Клиент</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="275"/>
+        <location filename="../../desktop/documents/builders.py" line="291"/>
         <source>Коробки</source>
         <translation>Boxes</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="275"/>
+        <location filename="../../desktop/documents/builders.py" line="291"/>
         <source>Мест</source>
         <translation>Pieces</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="281"/>
+        <location filename="../../desktop/documents/builders.py" line="299"/>
+        <source>Заказ {0}, товары частичного отказа: {1}.</source>
+        <translation>Order {0}, goods of the partial refusal: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="305"/>
         <source>Отчёт за смену: {0}</source>
         <translation>Shift report: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="283"/>
-        <location filename="../../desktop/documents/builders.py" line="293"/>
+        <location filename="../../desktop/documents/builders.py" line="307"/>
+        <location filename="../../desktop/documents/builders.py" line="317"/>
         <source>Сотрудник</source>
         <translation>Staff member</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="284"/>
+        <location filename="../../desktop/documents/builders.py" line="308"/>
         <source>Смена</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="286"/>
+        <location filename="../../desktop/documents/builders.py" line="310"/>
         <source>Наличные в кассе по смене: {0}</source>
         <translation>Cash in the till for the shift: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="287"/>
+        <location filename="../../desktop/documents/builders.py" line="311"/>
         <source>Показатель</source>
         <translation>Measure</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="287"/>
+        <location filename="../../desktop/documents/builders.py" line="311"/>
         <source>Значение</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="290"/>
+        <location filename="../../desktop/documents/builders.py" line="314"/>
         <source>Итоги смены</source>
         <translation>Shift totals</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="293"/>
+        <location filename="../../desktop/documents/builders.py" line="317"/>
         <source>Управляющий</source>
         <translation>Manager</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="300"/>
+        <location filename="../../desktop/documents/builders.py" line="324"/>
         <source>Принято коробок</source>
         <translation>Boxes received</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="301"/>
+        <location filename="../../desktop/documents/builders.py" line="325"/>
         <source>Выдано заказов</source>
         <translation>Orders handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="302"/>
+        <location filename="../../desktop/documents/builders.py" line="326"/>
         <source>Принято наличными</source>
         <translation>Taken in cash</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="303"/>
+        <location filename="../../desktop/documents/builders.py" line="327"/>
         <source>Принято картой</source>
         <translation>Taken by card</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="304"/>
+        <location filename="../../desktop/documents/builders.py" line="328"/>
         <source>Всего денег</source>
         <translation>Total money</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="305"/>
+        <location filename="../../desktop/documents/builders.py" line="329"/>
         <source>Активировано клубных карт</source>
         <translation>Club cards activated</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="306"/>
+        <location filename="../../desktop/documents/builders.py" line="330"/>
         <source>Возвращено коробок</source>
         <translation>Boxes returned</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="316"/>
+        <location filename="../../desktop/documents/builders.py" line="340"/>
         <source>{0} см</source>
         <translation>{0} cm</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="317"/>
+        <location filename="../../desktop/documents/builders.py" line="341"/>
         <source>Если этот текст читается и таблица не обрезана по краям, принтер настроен правильно.</source>
         <translation>If this text is readable and the table is not cut off at the edges, the printer is set up correctly.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="322"/>
+        <location filename="../../desktop/documents/builders.py" line="346"/>
         <source>Принтер</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="322"/>
+        <location filename="../../desktop/documents/builders.py" line="346"/>
         <source>Время</source>
         <translation>Time</translation>
     </message>
@@ -2556,12 +2576,12 @@ Technical: {1}</translation>
 <context>
     <name>HandoverNotes</name>
     <message>
-        <location filename="../../desktop/services/handover/completion.py" line="221"/>
+        <location filename="../../desktop/services/handover/completion.py" line="241"/>
         <source>Клиент отказался от всего заказа: коробки остаются на хранении до возврата.</source>
         <translation>The customer refused the whole order: the boxes stay in storage until the return.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/handover/completion.py" line="225"/>
+        <location filename="../../desktop/services/handover/completion.py" line="245"/>
         <source>Заказ оплачен заранее: деньги за отказанные товары ({0}) вернёт центр.</source>
         <translation>The order was prepaid: the centre will refund the refused items ({0}).</translation>
     </message>
@@ -2801,7 +2821,7 @@ Technical: {1}</translation>
         <translation>Points credited: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="244"/>
+        <location filename="../../ui/pages/handover_page.py" line="245"/>
         <source>F11 — напечатать квитанцию.</source>
         <translation>F11 — print the receipt.</translation>
     </message>
@@ -2821,7 +2841,7 @@ Technical: {1}</translation>
         <translation>Order {0} refused</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="248"/>
+        <location filename="../../ui/pages/handover_page.py" line="249"/>
         <source>Квитанция напечатана.</source>
         <translation>Receipt printed.</translation>
     </message>
@@ -2836,12 +2856,12 @@ Technical: {1}</translation>
         <translation>Order {0} stays in its cell.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="278"/>
+        <location filename="../../ui/pages/handover_page.py" line="279"/>
         <source>Нет заказа</source>
         <translation>No order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="278"/>
+        <location filename="../../ui/pages/handover_page.py" line="279"/>
         <source>Сначала найдите заказ.</source>
         <translation>Find the order first.</translation>
     </message>
@@ -3578,7 +3598,7 @@ Technical: {1}</translation>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="25"/>
+        <location filename="../../ui/pages/returns_page.py" line="36"/>
         <source>Возвраты</source>
         <translation>Returns</translation>
     </message>
@@ -4095,232 +4115,248 @@ Technical: {1}</translation>
 <context>
     <name>ReturnsPage</name>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="30"/>
+        <location filename="../../ui/pages/returns_page.py" line="41"/>
         <source>Возврат: F5 — начать сессию, затем сканируйте коробки из списка.</source>
         <translation>Returns: F5 starts a session, then scan the boxes from the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="33"/>
-        <location filename="../../ui/pages/returns_page.py" line="43"/>
-        <location filename="../../ui/pages/returns_page.py" line="48"/>
+        <location filename="../../ui/pages/returns_page.py" line="44"/>
+        <location filename="../../ui/pages/returns_page.py" line="54"/>
+        <location filename="../../ui/pages/returns_page.py" line="59"/>
         <source>Заказ</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="34"/>
-        <location filename="../../ui/pages/returns_page.py" line="43"/>
+        <location filename="../../ui/pages/returns_page.py" line="45"/>
+        <location filename="../../ui/pages/returns_page.py" line="54"/>
         <source>Клиент</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="35"/>
+        <location filename="../../ui/pages/returns_page.py" line="46"/>
         <source>Телефон</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="36"/>
+        <location filename="../../ui/pages/returns_page.py" line="47"/>
         <source>Хранение до</source>
         <translation>Stored until</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="37"/>
+        <location filename="../../ui/pages/returns_page.py" line="48"/>
         <source>Ячейки</source>
         <translation>Cells</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="39"/>
+        <location filename="../../ui/pages/returns_page.py" line="50"/>
         <source>Истекает сегодня</source>
         <translation>Expires today</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="40"/>
+        <location filename="../../ui/pages/returns_page.py" line="51"/>
         <source>Истекает завтра</source>
         <translation>Expires tomorrow</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="43"/>
-        <location filename="../../ui/pages/returns_page.py" line="48"/>
+        <location filename="../../ui/pages/returns_page.py" line="54"/>
+        <location filename="../../ui/pages/returns_page.py" line="59"/>
         <source>Причина</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="43"/>
+        <location filename="../../ui/pages/returns_page.py" line="54"/>
         <source>Статус</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="43"/>
+        <location filename="../../ui/pages/returns_page.py" line="54"/>
         <source>Коробки к возврату</source>
         <translation>Boxes to return</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="44"/>
+        <location filename="../../ui/pages/returns_page.py" line="55"/>
         <source>К возврату</source>
         <translation>To return</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="48"/>
+        <location filename="../../ui/pages/returns_page.py" line="59"/>
         <source>Коробка</source>
         <translation>Box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="48"/>
+        <location filename="../../ui/pages/returns_page.py" line="59"/>
         <source>Место</source>
         <translation>Box no.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="49"/>
+        <location filename="../../ui/pages/returns_page.py" line="60"/>
         <source>Сессия возврата</source>
         <translation>Return session</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="53"/>
+        <location filename="../../ui/pages/returns_page.py" line="64"/>
         <source>Начать возврат</source>
         <translation>Start return</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="54"/>
+        <location filename="../../ui/pages/returns_page.py" line="65"/>
         <source>Продлить хранение</source>
         <translation>Extend storage</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="55"/>
+        <location filename="../../ui/pages/returns_page.py" line="66"/>
         <source>Обновить</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="56"/>
+        <location filename="../../ui/pages/returns_page.py" line="67"/>
         <source>Закрыть возврат</source>
         <translation>Close return</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="57"/>
+        <location filename="../../ui/pages/returns_page.py" line="68"/>
         <source>Акт</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="96"/>
+        <location filename="../../ui/pages/returns_page.py" line="117"/>
         <source>К возврату ({0})</source>
         <translation>To return ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="100"/>
+        <location filename="../../ui/pages/returns_page.py" line="134"/>
+        <source>Продолжение возврата</source>
+        <translation>Return resumed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/returns_page.py" line="135"/>
+        <source>Сессия возврата не была закрыта. В ней уже коробок: {0}. Продолжайте сканировать.</source>
+        <translation>The return session was not closed. Boxes already in it: {0}. Keep scanning.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/returns_page.py" line="142"/>
         <source>Сессия возврата не начата</source>
         <translation>No return session</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="101"/>
+        <location filename="../../ui/pages/returns_page.py" line="143"/>
         <source>Нажмите F5, чтобы начать возврат, и отсканируйте коробку снова.</source>
         <translation>Press F5 to start a return and scan the box again.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="111"/>
+        <location filename="../../ui/pages/returns_page.py" line="153"/>
         <source>Повтор: {0}</source>
         <translation>Repeat: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="111"/>
+        <location filename="../../ui/pages/returns_page.py" line="153"/>
         <source>Эта коробка уже в возврате.</source>
         <translation>This box is already in the return.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="116"/>
+        <location filename="../../ui/pages/returns_page.py" line="158"/>
         <source> Заказ возвращён полностью.</source>
         <translation> The order is fully returned.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="118"/>
+        <location filename="../../ui/pages/returns_page.py" line="160"/>
         <source>В возврат: {0}</source>
         <translation>Returned: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="119"/>
+        <location filename="../../ui/pages/returns_page.py" line="161"/>
         <source>Заказ {0}, коробка {1} из {2}, ячейка {3}.{4}</source>
         <translation>Order {0}, box {1} of {2}, cell {3}.{4}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="129"/>
+        <location filename="../../ui/pages/returns_page.py" line="171"/>
         <source>Сессия уже открыта</source>
         <translation>Session already open</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="129"/>
+        <location filename="../../ui/pages/returns_page.py" line="171"/>
         <source>Сканируйте коробки из списка.</source>
         <translation>Scan the boxes from the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="139"/>
+        <location filename="../../ui/pages/returns_page.py" line="262"/>
+        <source>{0} — {1} шт.</source>
+        <translation>{0} — {1} pcs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/returns_page.py" line="131"/>
+        <location filename="../../ui/pages/returns_page.py" line="181"/>
         <source>Идёт возврат: сканируйте коробки заказов из списка «К возврату». F9 — закрыть и получить акт.</source>
         <translation>Return in progress: scan the boxes of the orders in “To return”. F9 closes it and produces the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="141"/>
+        <location filename="../../ui/pages/returns_page.py" line="183"/>
         <source>Возврат начат</source>
         <translation>Return started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="141"/>
+        <location filename="../../ui/pages/returns_page.py" line="183"/>
         <source>Сканируйте коробки.</source>
         <translation>Scan the boxes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="159"/>
+        <location filename="../../ui/pages/returns_page.py" line="201"/>
         <source>Возврат закрыт: {0} коробок, {1} заказов. Акт возврата сформирован.</source>
         <translation>Return closed: {0} boxes, {1} orders. Return report produced.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="164"/>
-        <location filename="../../ui/pages/returns_page.py" line="168"/>
+        <location filename="../../ui/pages/returns_page.py" line="206"/>
+        <location filename="../../ui/pages/returns_page.py" line="210"/>
         <source>Возврат закрыт</source>
         <translation>Return closed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="163"/>
+        <location filename="../../ui/pages/returns_page.py" line="205"/>
         <source>Коробок: {0}.</source>
         <translation>Boxes: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="169"/>
+        <location filename="../../ui/pages/returns_page.py" line="211"/>
         <source>Акт возврата напечатан: передайте его перевозчику вместе с коробками.</source>
         <translation>Return report printed: give it to the carrier with the boxes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="190"/>
+        <location filename="../../ui/pages/returns_page.py" line="232"/>
         <source>Только менеджер</source>
         <translation>Manager only</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="190"/>
+        <location filename="../../ui/pages/returns_page.py" line="232"/>
         <source>Продлить хранение может менеджер.</source>
         <translation>Only a manager can extend storage.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="194"/>
+        <location filename="../../ui/pages/returns_page.py" line="236"/>
         <source>Заказ не выбран</source>
         <translation>No order selected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="194"/>
+        <location filename="../../ui/pages/returns_page.py" line="236"/>
         <source>Выберите заказ в списке.</source>
         <translation>Select an order in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="197"/>
+        <location filename="../../ui/pages/returns_page.py" line="239"/>
         <source>Продление хранения</source>
         <translation>Storage extension</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="197"/>
+        <location filename="../../ui/pages/returns_page.py" line="239"/>
         <source>На сколько дней продлить заказ {0}?</source>
         <translation>Extend order {0} by how many days?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="205"/>
+        <location filename="../../ui/pages/returns_page.py" line="247"/>
         <source>Хранение продлено</source>
         <translation>Storage extended</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="206"/>
+        <location filename="../../ui/pages/returns_page.py" line="248"/>
         <source>Заказ {0} хранится до {1}.</source>
         <translation>Order {0} is kept until {1}.</translation>
     </message>
@@ -5250,7 +5286,12 @@ Technical: {1}</translation>
         <translation>status unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="82"/>
+        <location filename="../../ui/pages/terms.py" line="50"/>
+        <source>частичный отказ</source>
+        <translation>partial refusal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="83"/>
         <source>сигнал сервера</source>
         <translation>server signal</translation>
     </message>

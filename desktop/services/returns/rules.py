@@ -13,9 +13,11 @@ from protocol.states import BoxStatus
 
 DEFAULT_STORAGE_DAYS = 7
 MAX_EXTENSION_DAYS = 7
-NOT_AT_POINT = (BoxStatus.EXPECTED, BoxStatus.RETURNED)  # box statuses of boxes that cannot be scanned out
+# Box statuses of boxes that cannot be scanned out (not here yet, already returned, gone with the customer).
+NOT_AT_POINT = (BoxStatus.EXPECTED, BoxStatus.RETURNED, BoxStatus.HANDED_OVER)
 
-ReturnReason = Literal["expired", "refused", "cancelled"]
+# partial: the refused lines of a partially handed-over order, in the box kept at the point
+ReturnReason = Literal["expired", "refused", "cancelled", "partial"]
 
 messages.register(
     {
@@ -60,6 +62,8 @@ def return_reason(order: Order, point: PickupPoint, now: datetime) -> ReturnReas
         return "refused"
     if order.status == OrderStatus.CANCELLED:
         return "cancelled"
+    if order.status == OrderStatus.PARTIALLY_HANDED_OVER:
+        return "partial"
     return None
 
 
