@@ -1879,501 +1879,506 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../build/lupdate/domain_messages.py" line="127"/>
+        <source>Коробка {box} выдана клиенту вместе с заказом {order}. В возврат сканируйте коробку из списка «К возврату».</source>
+        <translation>Box {box} was handed to the customer with order {order}. Scan the box from the «To return» list into the return.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="128"/>
         <source>Коробка {box} уже внесена в другой возврат.</source>
         <translation>Box {box} is already in another return.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="128"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="129"/>
         <source>Коробка {box} не числится принятой в пункте. Сначала примите её.</source>
         <translation>Box {box} is not recorded as received at this point. Receive it first.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="129"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="130"/>
         <source>Коробка {box} относится к другому пункту выдачи. Отложите её для менеджера.</source>
         <translation>Box {box} belongs to another pickup point. Set it aside for the manager.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="130"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="131"/>
         <source>Заказ {order} ещё хранится до {until}: возвращать его раньше срока нельзя. Положите коробку обратно в ячейку.</source>
         <translation>Order {order} is still stored until {until}: it cannot be returned before then. Put the box back in its cell.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="131"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="132"/>
         <source>Заказ {order} (состояние «{status}») не подлежит возврату. Положите коробку на место.</source>
         <translation>Order {order} (state «{status}») cannot be returned. Put the box back.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="132"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="133"/>
         <source>Сессия возврата {session} уже закрыта. Откройте новую сессию возврата.</source>
         <translation>Return session {session} is already closed. Open a new return session.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="133"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="134"/>
         <source>Сессия возврата {session} не найдена. Откройте новую сессию возврата.</source>
         <translation>Return session {session} was not found. Open a new return session.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="134"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="135"/>
         <source>Коробка {box} не найдена в базе пункта. Проверьте штрихкод и отложите коробку.</source>
         <translation>Box {box} was not found in the point&apos;s database. Check the barcode and set the box aside.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="135"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="136"/>
         <source>Сигнал №{alert} не найден или уже закрыт.</source>
         <translation>Alert #{alert} was not found or is already closed.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="136"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="137"/>
         <source>Событие {event} не найдено или не требует разбора.</source>
         <translation>Event {event} was not found or needs no review.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="137"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="138"/>
         <source>Номер клубной карты {sample} считан с ошибкой: не сходится контрольная цифра. Отсканируйте карту ещё раз или введите номер вручную.</source>
         <translation>Club card number {sample} was misread: the check digit does not match. Scan the card again or enter the number by hand.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="138"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="139"/>
         <source>Сканер ничего не передал. Отсканируйте штрихкод ещё раз.</source>
         <translation>The scanner sent nothing. Scan the barcode again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="139"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="140"/>
         <source>Считано слишком много символов ({length}, допустимо не больше {limit}). Похоже, отсканировано несколько кодов подряд — отсканируйте один код ещё раз.</source>
         <translation>Too many characters read ({length}, at most {limit} allowed). Several codes seem to have been scanned in a row; scan one code again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="140"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="141"/>
         <source>Код «{sample}» не распознан: это не заказ, не коробка, не ячейка, не клубная карта, не бейдж и не код получения. Проверьте, тот ли штрихкод отсканирован.</source>
         <translation>Code «{sample}» is not recognised: it is not an order, box, cell, club card, badge or pickup code. Check that the right barcode was scanned.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="141"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="142"/>
         <source>события пакета идут не по порядку</source>
         <translation>the events of the batch are out of order</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="142"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="143"/>
         <source>слишком много событий в одном запросе</source>
         <translation>too many events in one request</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="143"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="144"/>
         <source>устройство не найдено</source>
         <translation>device not found</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="144"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="145"/>
         <source>срок действия кода регистрации истёк, запросите новый</source>
         <translation>the enrolment code has expired, request a new one</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="145"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="146"/>
         <source>код регистрации неверен или уже использован</source>
         <translation>the enrolment code is wrong or already used</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="146"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="147"/>
         <source>запрос не прошёл проверку сервера</source>
         <translation>the request did not pass the server&apos;s checks</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="147"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="148"/>
         <source>сервер не поддерживает этот запрос</source>
         <translation>the server does not support this request</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="148"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="149"/>
         <source>адрес не найден на сервере</source>
         <translation>the address was not found on the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="149"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="150"/>
         <source>пункт выдачи не найден</source>
         <translation>pickup point not found</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="150"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="151"/>
         <source>причина не распознана этой версией программы</source>
         <translation>a reason this version of the program does not recognise</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="151"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="152"/>
         <source>Смена уже открыта (с {opened_at}). Продолжайте работу в ней или закройте её.</source>
         <translation>The shift is already open (since {opened_at}). Continue working in it or close it.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="152"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="153"/>
         <source>Открытой смены нет. Откройте смену.</source>
         <translation>No shift is open. Open a shift.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="153"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="154"/>
         <source>SMS по заказу {order} отправить нельзя: заказ в состоянии «{status}», а не «готов к выдаче».</source>
         <translation>The SMS for order {order} cannot be sent: the order is in state «{status}», not «ready for pickup».</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="154"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="155"/>
         <source>По заказу {order} сегодня уже {count} повторных SMS — это предел. Следующую отправку можно сделать после {next_at}.</source>
         <translation>Order {order} has already had {count} repeat SMS today; that is the limit. The next one can be sent after {next_at}.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="155"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="156"/>
         <source>SMS по заказу {order} уже отправлялось недавно. Повторить можно после {next_at}.</source>
         <translation>An SMS for order {order} was sent recently. It can be repeated after {next_at}.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="156"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="157"/>
         <source>Хранение заказа {order} уже продлевалось (на {days} дн.). Повторное продление не допускается.</source>
         <translation>Storage of order {order} has already been extended (by {days} days). It cannot be extended again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="157"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="158"/>
         <source>Продлить хранение можно на 1–{max} дней, а не на {days}.</source>
         <translation>Storage can be extended by 1–{max} days, not by {days}.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="158"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="159"/>
         <source>Заказ {order} не ожидает выдачи (состояние «{status}»): продлевать нечего.</source>
         <translation>Order {order} is not awaiting pickup (state «{status}»): there is nothing to extend.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="159"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="160"/>
         <source>Часть мест заказа {order} уже отсканирована в возврат: продление невозможно.</source>
         <translation>Some boxes of order {order} have already been scanned into a return: extension is not possible.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="160"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="161"/>
         <source>Адрес сервера указан неверно: «{url}». Пример: https://pvz.example.ru</source>
         <translation>The server address is wrong: «{url}». Example: https://pvz.example.ru</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="161"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="162"/>
         <source>Срок действия кода регистрации истёк. Попросите новый код у администратора.</source>
         <translation>The registration code has expired. Ask your administrator for a new code.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="162"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="163"/>
         <source>Код регистрации неверен или уже использован. Попросите новый код у администратора.</source>
         <translation>The registration code is wrong or already used. Ask your administrator for a new code.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="163"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="164"/>
         <source>Сервер отклонил регистрацию: {detail}</source>
         <translation>The server refused the registration: {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="164"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="165"/>
         <source>Заказ {order} был отменён, но выдан клиенту. Свяжитесь с клиентом и оформите возврат товара или оплату.</source>
         <translation>Order {order} was cancelled but handed over to the customer. Contact the customer and arrange a return of the goods or the payment.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="165"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="166"/>
         <source>Заказ {order}: сервер отметил его для разбора. Свяжитесь с центром.</source>
         <translation>Order {order}: the server flagged it for review. Contact the central office.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="166"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="167"/>
         <source>Внутренняя ошибка синхронизации; сведения записаны в журнал программы.</source>
         <translation>Internal sync error; the details are in the program log.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="167"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="168"/>
         <source>Компьютер не зарегистрирован на сервере или доступ отозван. Нужна повторная регистрация (код от администратора).</source>
         <translation>This computer is not enrolled on the server or its access was revoked. Enrol it again (code from the administrator).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="168"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="169"/>
         <source>Адрес сервера указан неверно. Пример: https://pvz.example.ru</source>
         <translation>The server address is wrong. Example: https://pvz.example.ru</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="169"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="170"/>
         <source>Сервер ответил не в формате Pickup Desk. Проверьте адрес.</source>
         <translation>The server did not answer in the Pickup Desk format. Check the address.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="170"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="171"/>
         <source>Журнал изменений устарел; загружаем полную копию данных.</source>
         <translation>The change log has expired; loading a full copy of the data.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="171"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="172"/>
         <source>По этому адресу нет сервера Pickup Desk (HTTP 404). Проверьте адрес.</source>
         <translation>There is no Pickup Desk server at this address (HTTP 404). Check the address.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="172"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="173"/>
         <source>По этому адресу отвечает не сервер Pickup Desk. Проверьте адрес.</source>
         <translation>The server at this address is not a Pickup Desk server. Check the address.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="173"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="174"/>
         <source>Нет связи с сервером. Работаем без связи; данные сохранены.</source>
         <translation>No connection to the server. Working offline; the data is saved.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="174"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="175"/>
         <source>Сервер отклонил запрос (HTTP {status}): {reason}</source>
         <translation>The server refused the request (HTTP {status}): {reason}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="175"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="176"/>
         <source>Сервер временно недоступен (HTTP {status}). Повторим позже.</source>
         <translation>The server is temporarily unavailable (HTTP {status}). Will retry later.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="176"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="177"/>
         <source>Сервер не ответил вовремя. Работаем без связи; данные сохранены.</source>
         <translation>The server did not answer in time. Working offline; the data is saved.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="177"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="178"/>
         <source>Сертификат сервера не прошёл проверку (TLS). Проверьте адрес сервера или укажите файл сертификатов организации.</source>
         <translation>The server certificate failed verification (TLS). Check the server address or set your organisation&apos;s certificate file.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="178"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="179"/>
         <source>Версия программы устарела для сервера. Обновите программу; работа без связи продолжается, данные сохранены.</source>
         <translation>This program version is too old for the server. Update the program; offline work continues, the data is saved.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="179"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="180"/>
         <source>По адресу {url} работает не сервер Pickup Desk. Проверьте адрес.</source>
         <translation>The address {url} is not a Pickup Desk server. Check the address.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="180"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="181"/>
         <source>{type} ({verdict}): {reason}. Проверьте и решите вручную.</source>
         <translation>{type} ({verdict}): {reason}. Check and resolve it manually.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="181"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="182"/>
         <source>баллы за активацию уже начислены</source>
         <translation>the activation points are already credited</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="182"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="183"/>
         <source>баллы уже начислены</source>
         <translation>the points are already credited</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="183"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="184"/>
         <source>коробка уже принята</source>
         <translation>the box is already received</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="184"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="185"/>
         <source>коробка уже не на хранении (состояние: {detail})</source>
         <translation>the box is no longer in storage (state: {detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="185"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="186"/>
         <source>коробка не была принята</source>
         <translation>the box was not received</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="186"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="187"/>
         <source>коробка {detail} принадлежит другому заказу</source>
         <translation>box {detail} belongs to another order</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="187"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="188"/>
         <source>карта уже активирована</source>
         <translation>the card is already activated</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="188"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="189"/>
         <source>коробка {detail} относится к другому пункту выдачи</source>
         <translation>box {detail} belongs to another pickup point</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="189"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="190"/>
         <source>карта {detail} относится к другому пункту выдачи</source>
         <translation>card {detail} belongs to another pickup point</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="190"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="191"/>
         <source>заказ {detail} относится к другому пункту выдачи</source>
         <translation>order {detail} belongs to another pickup point</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="191"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="192"/>
         <source>выдача уже записана</source>
         <translation>the handover is already recorded</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="192"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="193"/>
         <source>внутренняя ошибка сервера</source>
         <translation>internal server error</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="193"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="194"/>
         <source>неверный срок продления хранения</source>
         <translation>invalid storage extension</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="194"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="195"/>
         <source>данные события не прошли проверку сервера</source>
         <translation>the event data did not pass the server&apos;s checks</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="195"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="196"/>
         <source>неверное число баллов ({detail})</source>
         <translation>invalid number of points ({detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="196"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="197"/>
         <source>неверный итог выдачи ({detail})</source>
         <translation>invalid handover result ({detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="197"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="198"/>
         <source>неверный запрос SMS ({detail})</source>
         <translation>invalid SMS request ({detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="198"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="199"/>
         <source>у клиента нет активной клубной карты ({detail})</source>
         <translation>the customer has no active club card ({detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="199"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="200"/>
         <source>причина не указана</source>
         <translation>no reason given</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="200"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="201"/>
         <source>заказ уже поступил</source>
         <translation>the order has already arrived</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="201"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="202"/>
         <source>заказ уже закрыт (состояние: {detail})</source>
         <translation>the order is already closed (state: {detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="202"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="203"/>
         <source>заказ уже возвращён</source>
         <translation>the order is already returned</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="203"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="204"/>
         <source>заказ отменён центром</source>
         <translation>the order was cancelled by the central office</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="204"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="205"/>
         <source>заказ уже выдан клиенту</source>
         <translation>the order is already handed over to the customer</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="205"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="206"/>
         <source>заказ не выдан (состояние: {detail})</source>
         <translation>the order is not handed over (state: {detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="206"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="207"/>
         <source>заказ уже не на хранении (состояние: {detail})</source>
         <translation>the order is no longer in storage (state: {detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="207"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="208"/>
         <source>заказ не готов к выдаче (состояние: {detail})</source>
         <translation>the order is not ready for pickup (state: {detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="208"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="209"/>
         <source>сервер не принял событие (HTTP {detail})</source>
         <translation>the server did not accept the event (HTTP {detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="209"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="210"/>
         <source>событие записано более новой версией программы</source>
         <translation>the event was written by a newer version of the program</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="210"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="211"/>
         <source>причина не распознана этой версией программы (подробности в журнале программы)</source>
         <translation>a reason this version of the program does not recognise (details in the program log)</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="211"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="212"/>
         <source>коробка {detail} неизвестна серверу</source>
         <translation>box {detail} is unknown to the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="212"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="213"/>
         <source>карта {detail} неизвестна серверу</source>
         <translation>card {detail} is unknown to the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="213"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="214"/>
         <source>ячейка {detail} неизвестна серверу</source>
         <translation>cell {detail} is unknown to the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="214"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="215"/>
         <source>заказ {detail} неизвестен серверу</source>
         <translation>order {detail} is unknown to the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="215"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="216"/>
         <source>Сертификат сервера {url} не прошёл проверку. Проверьте адрес или укажите файл сертификатов организации (ca_bundle) в настройках.</source>
         <translation>The certificate of server {url} failed verification. Check the address or set your organisation&apos;s certificate file (ca_bundle) in the settings.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="216"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="217"/>
         <source>Сервер {url} не отвечает. Проверьте адрес и подключение к сети.</source>
         <translation>Server {url} does not answer. Check the address and the network connection.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="217"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="218"/>
         <source>Сервер {url} требует более новую версию программы (не ниже {version}). Обновите программу, затем повторите регистрацию.</source>
         <translation>Server {url} requires a newer version of the program (at least {version}). Update the program, then register again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="218"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="219"/>
         <source>конфликт</source>
         <translation>conflict</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="219"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="220"/>
         <source>отклонено сервером</source>
         <translation>rejected by the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="220"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="221"/>
         <source>Включён Caps Lock: большие и маленькие буквы перепутаны. Выключите Caps Lock.</source>
         <translation>Caps Lock is on: capital and small letters are swapped. Turn Caps Lock off.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="221"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="222"/>
         <source>Пришло «{raw}» вместо «{expected}». Отсканируйте тестовый код ещё раз; если снова не так — сбросьте сканер к заводским настройкам.</source>
         <translation>Received «{raw}» instead of «{expected}». Scan the test code again; if it is still wrong, reset the scanner to its factory settings.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="222"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="223"/>
         <source>Сканер не нажимает Enter после кода. Включите в настройках сканера суффикс Enter (CR) по инструкции к сканеру — иначе программа не поймёт, где кончается код.</source>
         <translation>The scanner does not press Enter after the code. Turn on the Enter (CR) suffix in the scanner settings as its manual describes, or the program cannot tell where a code ends.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="223"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="224"/>
         <source>Сканер ничего не передал. Проверьте кабель или режим клавиатуры (HID) и отсканируйте ещё раз.</source>
         <translation>The scanner sent nothing. Check the cable or the keyboard (HID) mode and scan again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="224"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="225"/>
         <source>Пришло «{raw}» без цифр: сканер, вероятно, набирает цифры на цифровой клавиатуре при выключенном NumLock. Включите NumLock и отсканируйте ещё раз.</source>
         <translation>Received «{raw}» without digits: the scanner probably types digits on the numeric keypad with NumLock off. Turn NumLock on and scan again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="225"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="226"/>
         <source>Сканер печатает в русской раскладке: вместо «{expected}» пришло «{typed}». Программа это исправит сама (настройка «исправлять раскладку» включена); лучше переключить раскладку по умолчанию на английскую или настроить сканер на ввод кодами Alt.</source>
         <translation>The scanner types in the Russian keyboard layout: «{typed}» arrived instead of «{expected}». The program corrects this itself (the «fix layout» setting is on); better switch the default layout to English or set the scanner to Alt-code input.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="226"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="227"/>
         <source>Сканер печатает медленно (пауза до {slowest} мс между символами): такой ввод трудно отличить от ручного. Уменьшите в настройках сканера задержку между символами (inter-character delay).</source>
         <translation>The scanner types slowly (pauses up to {slowest} ms between characters): such input is hard to tell from typing by hand. Reduce the inter-character delay in the scanner settings.</translation>
     </message>

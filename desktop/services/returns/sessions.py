@@ -154,6 +154,8 @@ def _box_reason(box: Box, point: PickupPoint, now: datetime) -> ReturnReason:
         raise DomainError("return.not_expired", order=order.number, until=until)
     if reason is None:
         raise DomainError("return.not_on_list", order=order.number, status=order.status)
+    if box.status == BoxStatus.HANDED_OVER:  # a partial handover: only the kept box goes back
+        raise DomainError("return.box_handed_over", box=box.barcode, order=order.number)
     if box.status in NOT_AT_POINT:
         raise DomainError("return.box_not_at_point", box=box.barcode)
     return reason
