@@ -195,6 +195,7 @@ class HandoverCompleted(Event):
     id_document_type: str | None = None
     id_document_last4: str | None = None
     power_of_attorney: str | None = None
+    kept_box: str | None = None  # partial handover: the box left at the point with the refused goods
 
 
 @event_type("bonus.accrual")

@@ -72,12 +72,21 @@ def _handover_effects(ctx: RuleContext, order: Order, event: ev.HandoverComplete
     )
     if event.result != S.REFUSED:
         order.handed_over_at = ctx.now
-        ctx.session.execute(
-            update(Box)
-            .where(Box.order_id == order.id, Box.status != BoxStatus.RETURNED)
-            .values(status=BoxStatus.HANDED_OVER)
-        )
+        leaving = update(Box).where(Box.order_id == order.id, Box.status != BoxStatus.RETURNED)
+        if event.result == S.PARTIALLY_HANDED_OVER and event.kept_box:
+            leaving = leaving.where(Box.barcode != event.kept_box)
+            _keep_return_box(ctx, order, event.kept_box)
+        ctx.session.execute(leaving.values(status=BoxStatus.HANDED_OVER))
     _record_refusals(order.lines, event.lines)
+
+
+def _keep_return_box(ctx: RuleContext, order: Order, barcode: str) -> None:
+    """Partial handover: the box holding the refused goods stays at the point, out of its cell, for the return."""
+    ctx.session.execute(
+        update(Box)
+        .where(Box.order_id == order.id, Box.barcode == barcode, Box.status != BoxStatus.RETURNED)
+        .values(status=BoxStatus.RECEIVED, cell_code=None)
+    )
 
 
 def _record_refusals(lines: list[OrderLine], reported: list[dict[str, Any]]) -> None:

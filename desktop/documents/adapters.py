@@ -42,4 +42,5 @@ def receipt_from_handover(
         legal_entity_name=state.legal_entity_name,
         power_of_attorney=state.power_of_attorney,
         notes=tuple(result.notes),
+        kept_box=result.kept_box,
     )

@@ -23,6 +23,7 @@ from desktop.documents.model import (
     ReturnActLine,
     ShiftReport,
 )
+from desktop.services.handover.model import refusal_text
 from desktop.translatable import QT_TRANSLATE_NOOP, of_total, translate
 from protocol.money import rub
 
@@ -40,6 +41,7 @@ RETURN_REASON_TEXT = {
     "expired": QT_TRANSLATE_NOOP("Documents", "истёк срок хранения"),
     "refused": QT_TRANSLATE_NOOP("Documents", "отказ клиента"),
     "cancelled": QT_TRANSLATE_NOOP("Documents", "заказ отменён"),
+    "partial": QT_TRANSLATE_NOOP("Documents", "частичный отказ клиента"),
 }
 # The box sections of the discrepancy act: heading, explanation, header of the note column ("" for none).
 BOX_SECTIONS = {
@@ -153,6 +155,9 @@ def handover_receipt(data: HandoverReceiptData, zone: tzinfo = MOSCOW) -> Docume
     refused = [line for line in data.lines if line.refused_quantity]
     if refused:
         parts += [h.heading(translate("Documents", "Отказ клиента"), 2), _refused_table(refused)]
+    if refused and data.kept_box:
+        goods = [(x.name, x.refused_quantity) for x in refused]
+        parts.append(h.para(stays_at_point(goods, data.kept_box), "warn"))
     parts += [h.heading(translate("Documents", "Оплата"), 2), h.fields(_payment_fields(data))]
     parts += [h.para(note) for note in data.notes]
     parts.append(h.signatures(translate("Documents", "Выдал"), translate("Documents", "Получил")))
@@ -205,13 +210,23 @@ def _refused_table(lines: list[ReceiptLine]) -> str:
             line.name,
             str(line.refused_quantity),
             rub(line.refused_quantity * line.price_kopecks),
-            line.refusal_reason or "—",
+            refusal_text(line.refusal_reason) if line.refusal_reason else "—",
         ]
         for line in lines
     ]
     quantity, _price, amount = _amount_header()
     header = (translate("Documents", "Артикул"), translate("Documents", "Товар"), quantity, amount)
     return h.table((*header, translate("Documents", "Причина отказа")), rows, numeric=(2, 3))
+
+
+def stays_at_point(goods: list[tuple[str, int]], box: str) -> str:
+    """«Остаётся в пункте: …, отложите в возврат»: the refused goods (name, quantity) of a partial handover."""
+    listed = ", ".join(_goods(name, quantity) for name, quantity in goods)
+    return translate("Documents", "Остаётся в пункте: {0}, отложите в возврат (коробка {1}).").format(listed, box)
+
+
+def _goods(name: str, quantity: int) -> str:
+    return translate("Documents", "{0} — {1} шт.").format(name, quantity)
 
 
 def _payment_fields(data: HandoverReceiptData) -> list[tuple[str, str]]:
@@ -250,6 +265,7 @@ def return_act(data: ReturnAct, zone: tzinfo = MOSCOW) -> Document:
         h.heading(translate("Documents", "Возвращаемые заказы"), 2),
         _return_table(data.orders),
     ]
+    parts += [h.para(_returned_goods(o), "muted") for o in data.orders if o.items]
     incomplete = [o.order_number for o in data.orders if not o.complete]
     if incomplete:
         text = translate("Documents", "Отправлены не все коробки заказов: {0}").format(", ".join(incomplete))
@@ -273,6 +289,14 @@ def _return_table(orders: tuple[ReturnActLine, ...]) -> str:
     ]
     header = ("№", translate("Documents", "Заказ"), translate("Documents", "Причина"), translate("Documents", "Клиент"))
     return h.table((*header, translate("Documents", "Коробки"), translate("Documents", "Мест")), rows, numeric=(0,))
+
+
+def _returned_goods(line: ReturnActLine) -> str:
+    """The refused goods of a partial handover in the act: what the box holds and why."""
+    goods = ", ".join(
+        _goods(x.name, x.quantity) + (f" ({refusal_text(x.reason)})" if x.reason else "") for x in line.items
+    )
+    return translate("Documents", "Заказ {0}, товары частичного отказа: {1}.").format(line.order_number, goods)
 
 
 def shift_report(data: ShiftReport, zone: tzinfo = MOSCOW) -> Document:

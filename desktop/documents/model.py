@@ -91,6 +91,7 @@ class HandoverReceiptData:
     legal_entity_name: str | None = None
     power_of_attorney: str | None = None
     notes: tuple[str, ...] = ()
+    kept_box: str | None = None  # partial handover: the box left at the point with the refused goods
 
 
 @dataclass(frozen=True)
@@ -118,13 +119,24 @@ class SessionHeader:
 
 
 @dataclass(frozen=True)
+class RefusedItem:
+    """A refused line going back to the centre: the goods the customer did not take."""
+
+    sku: str
+    name: str
+    quantity: int
+    reason: str | None  # stored refusal: "code" or "code: note"
+
+
+@dataclass(frozen=True)
 class ReturnActLine:
     order_number: str
     reason: str
     customer_name: str
     boxes: tuple[str, ...]
-    boxes_total: int
+    boxes_total: int  # the order's boxes that go back (a partial handover: the box kept at the point)
     complete: bool
+    items: tuple[RefusedItem, ...] = ()  # partial handover: the refused goods in the box
 
 
 @dataclass(frozen=True)

@@ -83,12 +83,12 @@
         <translation>closing receiving</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/returns/service.py" line="30"/>
+        <location filename="../../desktop/services/returns/service.py" line="32"/>
         <source>возврат заказов</source>
         <translation>returning orders</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/returns/service.py" line="31"/>
+        <location filename="../../desktop/services/returns/service.py" line="33"/>
         <source>продление срока хранения</source>
         <translation>extending the storage period</translation>
     </message>
@@ -715,517 +715,537 @@ Technical: {1}</translation>
         <translation>Preview: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="34"/>
+        <location filename="../../desktop/documents/builders.py" line="35"/>
         <source>выдан полностью</source>
         <translation>handed over in full</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="35"/>
+        <location filename="../../desktop/documents/builders.py" line="36"/>
         <source>выдан частично</source>
         <translation>partially handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="36"/>
+        <location filename="../../desktop/documents/builders.py" line="37"/>
         <source>клиент отказался от заказа</source>
         <translation>the customer refused the order</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="38"/>
+        <location filename="../../desktop/documents/builders.py" line="39"/>
         <source>наличными</source>
         <translation>in cash</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="38"/>
+        <location filename="../../desktop/documents/builders.py" line="39"/>
         <source>картой</source>
         <translation>by card</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="40"/>
+        <location filename="../../desktop/documents/builders.py" line="41"/>
         <source>истёк срок хранения</source>
         <translation>storage period expired</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="41"/>
+        <location filename="../../desktop/documents/builders.py" line="42"/>
         <source>отказ клиента</source>
         <translation>refused by customer</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="42"/>
+        <location filename="../../desktop/documents/builders.py" line="43"/>
         <source>заказ отменён</source>
         <translation>order cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="47"/>
-        <location filename="../../desktop/documents/builders.py" line="123"/>
+        <location filename="../../desktop/documents/builders.py" line="44"/>
+        <source>частичный отказ клиента</source>
+        <translation>partial refusal by the customer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="49"/>
+        <location filename="../../desktop/documents/builders.py" line="125"/>
         <source>Недостача</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="48"/>
+        <location filename="../../desktop/documents/builders.py" line="50"/>
         <source>коробки по накладной, которые не поступили</source>
         <translation>boxes on the manifest that did not arrive</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="49"/>
+        <location filename="../../desktop/documents/builders.py" line="51"/>
         <source>Место</source>
         <translation>Box no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="52"/>
-        <location filename="../../desktop/documents/builders.py" line="124"/>
+        <location filename="../../desktop/documents/builders.py" line="54"/>
+        <location filename="../../desktop/documents/builders.py" line="126"/>
         <source>Излишки</source>
         <translation>Surplus</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="53"/>
+        <location filename="../../desktop/documents/builders.py" line="55"/>
         <source>коробки, которых нет в накладной</source>
         <translation>boxes not on the manifest</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="57"/>
+        <location filename="../../desktop/documents/builders.py" line="59"/>
         <source>Чужие коробки</source>
         <translation>Foreign boxes</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="58"/>
+        <location filename="../../desktop/documents/builders.py" line="60"/>
         <source>адресованы другому пункту выдачи</source>
         <translation>addressed to another pickup point</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="59"/>
+        <location filename="../../desktop/documents/builders.py" line="61"/>
         <source>Пункт назначения</source>
         <translation>Destination point</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="62"/>
+        <location filename="../../desktop/documents/builders.py" line="64"/>
         <source>Отменённые заказы</source>
         <translation>Cancelled orders</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="63"/>
+        <location filename="../../desktop/documents/builders.py" line="65"/>
         <source>коробки заказов, отменённых до приёмки</source>
         <translation>boxes of orders cancelled before receiving</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="67"/>
+        <location filename="../../desktop/documents/builders.py" line="69"/>
         <source>Повреждения</source>
         <translation>Damage</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="68"/>
+        <location filename="../../desktop/documents/builders.py" line="70"/>
         <source>коробки, принятые с повреждениями</source>
         <translation>boxes received damaged</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="69"/>
+        <location filename="../../desktop/documents/builders.py" line="71"/>
         <source>Повреждение</source>
         <translation>Damage</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="81"/>
+        <location filename="../../desktop/documents/builders.py" line="83"/>
         <source>Пункт выдачи {0}</source>
         <translation>Pickup point {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="91"/>
+        <location filename="../../desktop/documents/builders.py" line="93"/>
         <source>без накладной</source>
         <translation>without a manifest</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="92"/>
+        <location filename="../../desktop/documents/builders.py" line="94"/>
         <source>Акт расхождений по приёмке {0}</source>
         <translation>Receiving discrepancy report {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="94"/>
+        <location filename="../../desktop/documents/builders.py" line="96"/>
         <source>Накладная (рейс)</source>
         <translation>Manifest (run)</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="94"/>
+        <location filename="../../desktop/documents/builders.py" line="96"/>
         <source>нет накладной</source>
         <translation>no manifest</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="95"/>
+        <location filename="../../desktop/documents/builders.py" line="97"/>
         <source>Сессия приёмки</source>
         <translation>Receiving session</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="96"/>
+        <location filename="../../desktop/documents/builders.py" line="98"/>
         <source>Начало приёмки</source>
         <translation>Receiving started</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="97"/>
+        <location filename="../../desktop/documents/builders.py" line="99"/>
         <source>Окончание приёмки</source>
         <translation>Receiving finished</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="98"/>
+        <location filename="../../desktop/documents/builders.py" line="100"/>
         <source>Принимали</source>
         <translation>Received by</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="100"/>
+        <location filename="../../desktop/documents/builders.py" line="102"/>
         <source>Итоги</source>
         <translation>Totals</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="103"/>
+        <location filename="../../desktop/documents/builders.py" line="105"/>
         <source>Расхождений нет: все коробки по накладной приняты.</source>
         <translation>No discrepancies: every box on the manifest was received.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="104"/>
+        <location filename="../../desktop/documents/builders.py" line="106"/>
         <source>Принял</source>
         <translation>Received by</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="104"/>
+        <location filename="../../desktop/documents/builders.py" line="106"/>
         <source>Сдал (водитель)</source>
         <translation>Handed over by (driver)</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="121"/>
+        <location filename="../../desktop/documents/builders.py" line="123"/>
         <source>Ожидалось</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="122"/>
+        <location filename="../../desktop/documents/builders.py" line="124"/>
         <source>Принято</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="125"/>
+        <location filename="../../desktop/documents/builders.py" line="127"/>
         <source>Чужие</source>
         <translation>Foreign</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="126"/>
+        <location filename="../../desktop/documents/builders.py" line="128"/>
         <source>Отменённые</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="127"/>
+        <location filename="../../desktop/documents/builders.py" line="129"/>
         <source>Повреждённые</source>
         <translation>Damaged</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="138"/>
+        <location filename="../../desktop/documents/builders.py" line="140"/>
         <source>Коробка</source>
         <translation>Box</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="138"/>
-        <location filename="../../desktop/documents/builders.py" line="164"/>
-        <location filename="../../desktop/documents/builders.py" line="274"/>
+        <location filename="../../desktop/documents/builders.py" line="140"/>
+        <location filename="../../desktop/documents/builders.py" line="169"/>
+        <location filename="../../desktop/documents/builders.py" line="290"/>
         <source>Заказ</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="147"/>
+        <location filename="../../desktop/documents/builders.py" line="149"/>
         <source>Квитанция о выдаче заказа {0}</source>
         <translation>Handover receipt for order {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="150"/>
+        <location filename="../../desktop/documents/builders.py" line="152"/>
         <source>Выдано</source>
         <translation>Handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="155"/>
+        <location filename="../../desktop/documents/builders.py" line="157"/>
         <source>Отказ клиента</source>
         <translation>Refused by the customer</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="156"/>
-        <location filename="../../desktop/documents/builders.py" line="227"/>
-        <location filename="../../desktop/documents/builders.py" line="229"/>
+        <location filename="../../desktop/documents/builders.py" line="161"/>
+        <location filename="../../desktop/documents/builders.py" line="242"/>
+        <location filename="../../desktop/documents/builders.py" line="244"/>
         <source>Оплата</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="158"/>
-        <location filename="../../desktop/documents/builders.py" line="173"/>
+        <location filename="../../desktop/documents/builders.py" line="163"/>
+        <location filename="../../desktop/documents/builders.py" line="178"/>
         <source>Выдал</source>
         <translation>Handed over by</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="158"/>
+        <location filename="../../desktop/documents/builders.py" line="163"/>
         <source>Получил</source>
         <translation>Received by</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="165"/>
+        <location filename="../../desktop/documents/builders.py" line="170"/>
         <source>Результат</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="166"/>
+        <location filename="../../desktop/documents/builders.py" line="171"/>
         <source>Получатель</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="169"/>
+        <location filename="../../desktop/documents/builders.py" line="174"/>
         <source>Организация</source>
         <translation>Company</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="171"/>
+        <location filename="../../desktop/documents/builders.py" line="176"/>
         <source>Доверенность</source>
         <translation>Power of attorney</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="173"/>
+        <location filename="../../desktop/documents/builders.py" line="178"/>
         <source>Дата и время</source>
         <translation>Date and time</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="177"/>
+        <location filename="../../desktop/documents/builders.py" line="182"/>
         <source> (с/н {0})</source>
         <translation> (s/n {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="192"/>
+        <location filename="../../desktop/documents/builders.py" line="197"/>
         <source>Итого выдано</source>
         <translation>Total handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="193"/>
-        <location filename="../../desktop/documents/builders.py" line="213"/>
+        <location filename="../../desktop/documents/builders.py" line="198"/>
+        <location filename="../../desktop/documents/builders.py" line="218"/>
         <source>Артикул</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="193"/>
-        <location filename="../../desktop/documents/builders.py" line="213"/>
+        <location filename="../../desktop/documents/builders.py" line="198"/>
+        <location filename="../../desktop/documents/builders.py" line="218"/>
         <source>Товар</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="198"/>
+        <location filename="../../desktop/documents/builders.py" line="203"/>
         <source>Кол-во</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="198"/>
+        <location filename="../../desktop/documents/builders.py" line="203"/>
         <source>Цена</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="198"/>
+        <location filename="../../desktop/documents/builders.py" line="203"/>
         <source>Сумма</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="214"/>
+        <location filename="../../desktop/documents/builders.py" line="219"/>
         <source>Причина отказа</source>
         <translation>Refusal reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="220"/>
+        <location filename="../../desktop/documents/builders.py" line="225"/>
+        <source>Остаётся в пункте: {0}, отложите в возврат (коробка {1}).</source>
+        <translation>Stays at the point: {0}, put it aside for the return (box {1}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="229"/>
+        <source>{0} — {1} шт.</source>
+        <translation>{0} — {1} pcs</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="235"/>
         <source>Оплачено при получении</source>
         <translation>Paid on pickup</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="223"/>
+        <location filename="../../desktop/documents/builders.py" line="238"/>
         <source>Получено наличными</source>
         <translation>Cash tendered</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="224"/>
+        <location filename="../../desktop/documents/builders.py" line="239"/>
         <source>Сдача</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="227"/>
+        <location filename="../../desktop/documents/builders.py" line="242"/>
         <source>заказ оплачен заранее</source>
         <translation>order prepaid</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="229"/>
+        <location filename="../../desktop/documents/builders.py" line="244"/>
         <source>не требуется</source>
         <translation>not required</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="231"/>
+        <location filename="../../desktop/documents/builders.py" line="246"/>
         <source>Вернёт интернет-магазин за отказ</source>
         <translation>Refund by the online shop for the refusal</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="233"/>
+        <location filename="../../desktop/documents/builders.py" line="248"/>
         <source>Начислено баллов</source>
         <translation>Bonus points earned</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="240"/>
+        <location filename="../../desktop/documents/builders.py" line="255"/>
         <source>Акт возврата от {0}</source>
         <translation>Return report of {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="242"/>
+        <location filename="../../desktop/documents/builders.py" line="257"/>
         <source>Сессия возврата</source>
         <translation>Return session</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="243"/>
+        <location filename="../../desktop/documents/builders.py" line="258"/>
         <source>Начало</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="244"/>
+        <location filename="../../desktop/documents/builders.py" line="259"/>
         <source>Окончание</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="245"/>
+        <location filename="../../desktop/documents/builders.py" line="260"/>
         <source>Заказов</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="246"/>
+        <location filename="../../desktop/documents/builders.py" line="261"/>
         <source>Коробок</source>
         <translation>Boxes</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="250"/>
+        <location filename="../../desktop/documents/builders.py" line="265"/>
         <source>Возвращаемые заказы</source>
         <translation>Orders returned</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="255"/>
+        <location filename="../../desktop/documents/builders.py" line="271"/>
         <source>Отправлены не все коробки заказов: {0}</source>
         <translation>Not every box was sent for orders: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="257"/>
+        <location filename="../../desktop/documents/builders.py" line="273"/>
         <source>Сдал</source>
         <translation>Handed over by</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="257"/>
+        <location filename="../../desktop/documents/builders.py" line="273"/>
         <source>Принял (перевозчик)</source>
         <translation>Received by (carrier)</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="262"/>
+        <location filename="../../desktop/documents/builders.py" line="278"/>
         <source> — не все!</source>
         <translation> — not all!</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="274"/>
+        <location filename="../../desktop/documents/builders.py" line="290"/>
         <source>Причина</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="274"/>
+        <location filename="../../desktop/documents/builders.py" line="290"/>
         <source>Клиент</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="275"/>
+        <location filename="../../desktop/documents/builders.py" line="291"/>
         <source>Коробки</source>
         <translation>Boxes</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="275"/>
+        <location filename="../../desktop/documents/builders.py" line="291"/>
         <source>Мест</source>
         <translation>Pieces</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="281"/>
+        <location filename="../../desktop/documents/builders.py" line="299"/>
+        <source>Заказ {0}, товары частичного отказа: {1}.</source>
+        <translation>Order {0}, goods of the partial refusal: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="305"/>
         <source>Отчёт за смену: {0}</source>
         <translation>Shift report: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="283"/>
-        <location filename="../../desktop/documents/builders.py" line="293"/>
+        <location filename="../../desktop/documents/builders.py" line="307"/>
+        <location filename="../../desktop/documents/builders.py" line="317"/>
         <source>Сотрудник</source>
         <translation>Staff member</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="284"/>
+        <location filename="../../desktop/documents/builders.py" line="308"/>
         <source>Смена</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="286"/>
+        <location filename="../../desktop/documents/builders.py" line="310"/>
         <source>Наличные в кассе по смене: {0}</source>
         <translation>Cash in the till for the shift: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="287"/>
+        <location filename="../../desktop/documents/builders.py" line="311"/>
         <source>Показатель</source>
         <translation>Measure</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="287"/>
+        <location filename="../../desktop/documents/builders.py" line="311"/>
         <source>Значение</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="290"/>
+        <location filename="../../desktop/documents/builders.py" line="314"/>
         <source>Итоги смены</source>
         <translation>Shift totals</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="293"/>
+        <location filename="../../desktop/documents/builders.py" line="317"/>
         <source>Управляющий</source>
         <translation>Manager</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="300"/>
+        <location filename="../../desktop/documents/builders.py" line="324"/>
         <source>Принято коробок</source>
         <translation>Boxes received</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="301"/>
+        <location filename="../../desktop/documents/builders.py" line="325"/>
         <source>Выдано заказов</source>
         <translation>Orders handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="302"/>
+        <location filename="../../desktop/documents/builders.py" line="326"/>
         <source>Принято наличными</source>
         <translation>Taken in cash</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="303"/>
+        <location filename="../../desktop/documents/builders.py" line="327"/>
         <source>Принято картой</source>
         <translation>Taken by card</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="304"/>
+        <location filename="../../desktop/documents/builders.py" line="328"/>
         <source>Всего денег</source>
         <translation>Total money</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="305"/>
+        <location filename="../../desktop/documents/builders.py" line="329"/>
         <source>Активировано клубных карт</source>
         <translation>Club cards activated</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="306"/>
+        <location filename="../../desktop/documents/builders.py" line="330"/>
         <source>Возвращено коробок</source>
         <translation>Boxes returned</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="316"/>
+        <location filename="../../desktop/documents/builders.py" line="340"/>
         <source>{0} см</source>
         <translation>{0} cm</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="317"/>
+        <location filename="../../desktop/documents/builders.py" line="341"/>
         <source>Если этот текст читается и таблица не обрезана по краям, принтер настроен правильно.</source>
         <translation>If this text is readable and the table is not cut off at the edges, the printer is set up correctly.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="322"/>
+        <location filename="../../desktop/documents/builders.py" line="346"/>
         <source>Принтер</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="322"/>
+        <location filename="../../desktop/documents/builders.py" line="346"/>
         <source>Время</source>
         <translation>Time</translation>
     </message>
@@ -1844,501 +1864,506 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../build/lupdate/domain_messages.py" line="128"/>
+        <source>Коробка {box} выдана клиенту вместе с заказом {order}. В возврат сканируйте коробку из списка «К возврату».</source>
+        <translation>Box {box} was handed to the customer with order {order}. Scan the box from the «To return» list into the return.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="129"/>
         <source>Коробка {box} уже внесена в другой возврат.</source>
         <translation>Box {box} is already in another return.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="129"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="130"/>
         <source>Коробка {box} не числится принятой в пункте. Сначала примите её.</source>
         <translation>Box {box} is not recorded as received at this point. Receive it first.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="130"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="131"/>
         <source>Коробка {box} относится к другому пункту выдачи. Отложите её для менеджера.</source>
         <translation>Box {box} belongs to another pickup point. Set it aside for the manager.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="131"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="132"/>
         <source>Заказ {order} ещё хранится до {until}: возвращать его раньше срока нельзя. Положите коробку обратно в ячейку.</source>
         <translation>Order {order} is still stored until {until}: it cannot be returned before then. Put the box back in its cell.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="132"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="133"/>
         <source>Заказ {order} (состояние «{status}») не подлежит возврату. Положите коробку на место.</source>
         <translation>Order {order} (state «{status}») cannot be returned. Put the box back.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="133"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="134"/>
         <source>Сессия возврата {session} уже закрыта. Откройте новую сессию возврата.</source>
         <translation>Return session {session} is already closed. Open a new return session.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="134"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="135"/>
         <source>Сессия возврата {session} не найдена. Откройте новую сессию возврата.</source>
         <translation>Return session {session} was not found. Open a new return session.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="135"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="136"/>
         <source>Коробка {box} не найдена в базе пункта. Проверьте штрихкод и отложите коробку.</source>
         <translation>Box {box} was not found in the point&apos;s database. Check the barcode and set the box aside.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="136"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="137"/>
         <source>Сигнал №{alert} не найден или уже закрыт.</source>
         <translation>Alert #{alert} was not found or is already closed.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="137"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="138"/>
         <source>Событие {event} не найдено или не требует разбора.</source>
         <translation>Event {event} was not found or needs no review.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="138"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="139"/>
         <source>Номер клубной карты {sample} считан с ошибкой: не сходится контрольная цифра. Отсканируйте карту ещё раз или введите номер вручную.</source>
         <translation>Club card number {sample} was misread: the check digit does not match. Scan the card again or enter the number by hand.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="139"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="140"/>
         <source>Сканер ничего не передал. Отсканируйте штрихкод ещё раз.</source>
         <translation>The scanner sent nothing. Scan the barcode again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="140"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="141"/>
         <source>Считано слишком много символов ({length}, допустимо не больше {limit}). Похоже, отсканировано несколько кодов подряд — отсканируйте один код ещё раз.</source>
         <translation>Too many characters read ({length}, at most {limit} allowed). Several codes seem to have been scanned in a row; scan one code again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="141"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="142"/>
         <source>Код «{sample}» не распознан: это не заказ, не коробка, не ячейка, не клубная карта, не бейдж и не код получения. Проверьте, тот ли штрихкод отсканирован.</source>
         <translation>Code «{sample}» is not recognised: it is not an order, box, cell, club card, badge or pickup code. Check that the right barcode was scanned.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="142"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="143"/>
         <source>события пакета идут не по порядку</source>
         <translation>the events of the batch are out of order</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="143"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="144"/>
         <source>слишком много событий в одном запросе</source>
         <translation>too many events in one request</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="144"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="145"/>
         <source>устройство не найдено</source>
         <translation>device not found</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="145"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="146"/>
         <source>срок действия кода регистрации истёк, запросите новый</source>
         <translation>the enrolment code has expired, request a new one</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="146"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="147"/>
         <source>код регистрации неверен или уже использован</source>
         <translation>the enrolment code is wrong or already used</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="147"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="148"/>
         <source>запрос не прошёл проверку сервера</source>
         <translation>the request did not pass the server&apos;s checks</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="148"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="149"/>
         <source>сервер не поддерживает этот запрос</source>
         <translation>the server does not support this request</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="149"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="150"/>
         <source>адрес не найден на сервере</source>
         <translation>the address was not found on the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="150"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="151"/>
         <source>пункт выдачи не найден</source>
         <translation>pickup point not found</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="151"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="152"/>
         <source>причина не распознана этой версией программы</source>
         <translation>a reason this version of the program does not recognise</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="152"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="153"/>
         <source>Смена уже открыта (с {opened_at}). Продолжайте работу в ней или закройте её.</source>
         <translation>The shift is already open (since {opened_at}). Continue working in it or close it.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="153"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="154"/>
         <source>Открытой смены нет. Откройте смену.</source>
         <translation>No shift is open. Open a shift.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="154"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="155"/>
         <source>SMS по заказу {order} отправить нельзя: заказ в состоянии «{status}», а не «готов к выдаче».</source>
         <translation>The SMS for order {order} cannot be sent: the order is in state «{status}», not «ready for pickup».</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="155"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="156"/>
         <source>По заказу {order} сегодня уже {count} повторных SMS — это предел. Следующую отправку можно сделать после {next_at}.</source>
         <translation>Order {order} has already had {count} repeat SMS today; that is the limit. The next one can be sent after {next_at}.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="156"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="157"/>
         <source>SMS по заказу {order} уже отправлялось недавно. Повторить можно после {next_at}.</source>
         <translation>An SMS for order {order} was sent recently. It can be repeated after {next_at}.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="157"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="158"/>
         <source>Хранение заказа {order} уже продлевалось (на {days} дн.). Повторное продление не допускается.</source>
         <translation>Storage of order {order} has already been extended (by {days} days). It cannot be extended again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="158"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="159"/>
         <source>Продлить хранение можно на 1–{max} дней, а не на {days}.</source>
         <translation>Storage can be extended by 1–{max} days, not by {days}.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="159"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="160"/>
         <source>Заказ {order} не ожидает выдачи (состояние «{status}»): продлевать нечего.</source>
         <translation>Order {order} is not awaiting pickup (state «{status}»): there is nothing to extend.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="160"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="161"/>
         <source>Часть мест заказа {order} уже отсканирована в возврат: продление невозможно.</source>
         <translation>Some boxes of order {order} have already been scanned into a return: extension is not possible.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="161"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="162"/>
         <source>Адрес сервера указан неверно: «{url}». Пример: https://pvz.example.ru</source>
         <translation>The server address is wrong: «{url}». Example: https://pvz.example.ru</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="162"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="163"/>
         <source>Срок действия кода регистрации истёк. Попросите новый код у администратора.</source>
         <translation>The registration code has expired. Ask your administrator for a new code.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="163"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="164"/>
         <source>Код регистрации неверен или уже использован. Попросите новый код у администратора.</source>
         <translation>The registration code is wrong or already used. Ask your administrator for a new code.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="164"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="165"/>
         <source>Сервер отклонил регистрацию: {detail}</source>
         <translation>The server refused the registration: {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="165"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="166"/>
         <source>Заказ {order} был отменён, но выдан клиенту. Свяжитесь с клиентом и оформите возврат товара или оплату.</source>
         <translation>Order {order} was cancelled but handed over to the customer. Contact the customer and arrange a return of the goods or the payment.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="166"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="167"/>
         <source>Заказ {order}: сервер отметил его для разбора. Свяжитесь с центром.</source>
         <translation>Order {order}: the server flagged it for review. Contact the central office.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="167"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="168"/>
         <source>Внутренняя ошибка синхронизации; сведения записаны в журнал программы.</source>
         <translation>Internal sync error; the details are in the program log.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="168"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="169"/>
         <source>Компьютер не зарегистрирован на сервере или доступ отозван. Нужна повторная регистрация (код от администратора).</source>
         <translation>This computer is not enrolled on the server or its access was revoked. Enrol it again (code from the administrator).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="169"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="170"/>
         <source>Адрес сервера указан неверно. Пример: https://pvz.example.ru</source>
         <translation>The server address is wrong. Example: https://pvz.example.ru</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="170"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="171"/>
         <source>Сервер ответил не в формате Pickup Desk. Проверьте адрес.</source>
         <translation>The server did not answer in the Pickup Desk format. Check the address.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="171"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="172"/>
         <source>Журнал изменений устарел; загружаем полную копию данных.</source>
         <translation>The change log has expired; loading a full copy of the data.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="172"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="173"/>
         <source>По этому адресу нет сервера Pickup Desk (HTTP 404). Проверьте адрес.</source>
         <translation>There is no Pickup Desk server at this address (HTTP 404). Check the address.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="173"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="174"/>
         <source>По этому адресу отвечает не сервер Pickup Desk. Проверьте адрес.</source>
         <translation>The server at this address is not a Pickup Desk server. Check the address.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="174"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="175"/>
         <source>Нет связи с сервером. Работаем без связи; данные сохранены.</source>
         <translation>No connection to the server. Working offline; the data is saved.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="175"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="176"/>
         <source>Сервер отклонил запрос (HTTP {status}): {reason}</source>
         <translation>The server refused the request (HTTP {status}): {reason}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="176"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="177"/>
         <source>Сервер временно недоступен (HTTP {status}). Повторим позже.</source>
         <translation>The server is temporarily unavailable (HTTP {status}). Will retry later.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="177"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="178"/>
         <source>Сервер не ответил вовремя. Работаем без связи; данные сохранены.</source>
         <translation>The server did not answer in time. Working offline; the data is saved.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="178"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="179"/>
         <source>Сертификат сервера не прошёл проверку (TLS). Проверьте адрес сервера или укажите файл сертификатов организации.</source>
         <translation>The server certificate failed verification (TLS). Check the server address or set your organisation&apos;s certificate file.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="179"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="180"/>
         <source>Версия программы устарела для сервера. Обновите программу; работа без связи продолжается, данные сохранены.</source>
         <translation>This program version is too old for the server. Update the program; offline work continues, the data is saved.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="180"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="181"/>
         <source>По адресу {url} работает не сервер Pickup Desk. Проверьте адрес.</source>
         <translation>The address {url} is not a Pickup Desk server. Check the address.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="181"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="182"/>
         <source>{type} ({verdict}): {reason}. Проверьте и решите вручную.</source>
         <translation>{type} ({verdict}): {reason}. Check and resolve it manually.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="182"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="183"/>
         <source>баллы за активацию уже начислены</source>
         <translation>the activation points are already credited</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="183"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="184"/>
         <source>баллы уже начислены</source>
         <translation>the points are already credited</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="184"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="185"/>
         <source>коробка уже принята</source>
         <translation>the box is already received</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="185"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="186"/>
         <source>коробка уже не на хранении (состояние: {detail})</source>
         <translation>the box is no longer in storage (state: {detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="186"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="187"/>
         <source>коробка не была принята</source>
         <translation>the box was not received</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="187"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="188"/>
         <source>коробка {detail} принадлежит другому заказу</source>
         <translation>box {detail} belongs to another order</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="188"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="189"/>
         <source>карта уже активирована</source>
         <translation>the card is already activated</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="189"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="190"/>
         <source>коробка {detail} относится к другому пункту выдачи</source>
         <translation>box {detail} belongs to another pickup point</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="190"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="191"/>
         <source>карта {detail} относится к другому пункту выдачи</source>
         <translation>card {detail} belongs to another pickup point</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="191"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="192"/>
         <source>заказ {detail} относится к другому пункту выдачи</source>
         <translation>order {detail} belongs to another pickup point</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="192"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="193"/>
         <source>выдача уже записана</source>
         <translation>the handover is already recorded</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="193"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="194"/>
         <source>внутренняя ошибка сервера</source>
         <translation>internal server error</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="194"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="195"/>
         <source>неверный срок продления хранения</source>
         <translation>invalid storage extension</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="195"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="196"/>
         <source>данные события не прошли проверку сервера</source>
         <translation>the event data did not pass the server&apos;s checks</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="196"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="197"/>
         <source>неверное число баллов ({detail})</source>
         <translation>invalid number of points ({detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="197"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="198"/>
         <source>неверный итог выдачи ({detail})</source>
         <translation>invalid handover result ({detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="198"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="199"/>
         <source>неверный запрос SMS ({detail})</source>
         <translation>invalid SMS request ({detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="199"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="200"/>
         <source>у клиента нет активной клубной карты ({detail})</source>
         <translation>the customer has no active club card ({detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="200"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="201"/>
         <source>причина не указана</source>
         <translation>no reason given</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="201"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="202"/>
         <source>заказ уже поступил</source>
         <translation>the order has already arrived</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="202"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="203"/>
         <source>заказ уже закрыт (состояние: {detail})</source>
         <translation>the order is already closed (state: {detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="203"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="204"/>
         <source>заказ уже возвращён</source>
         <translation>the order is already returned</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="204"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="205"/>
         <source>заказ отменён центром</source>
         <translation>the order was cancelled by the central office</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="205"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="206"/>
         <source>заказ уже выдан клиенту</source>
         <translation>the order is already handed over to the customer</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="206"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="207"/>
         <source>заказ не выдан (состояние: {detail})</source>
         <translation>the order is not handed over (state: {detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="207"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="208"/>
         <source>заказ уже не на хранении (состояние: {detail})</source>
         <translation>the order is no longer in storage (state: {detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="208"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="209"/>
         <source>заказ не готов к выдаче (состояние: {detail})</source>
         <translation>the order is not ready for pickup (state: {detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="209"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="210"/>
         <source>сервер не принял событие (HTTP {detail})</source>
         <translation>the server did not accept the event (HTTP {detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="210"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="211"/>
         <source>событие записано более новой версией программы</source>
         <translation>the event was written by a newer version of the program</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="211"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="212"/>
         <source>причина не распознана этой версией программы (подробности в журнале программы)</source>
         <translation>a reason this version of the program does not recognise (details in the program log)</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="212"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="213"/>
         <source>коробка {detail} неизвестна серверу</source>
         <translation>box {detail} is unknown to the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="213"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="214"/>
         <source>карта {detail} неизвестна серверу</source>
         <translation>card {detail} is unknown to the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="214"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="215"/>
         <source>ячейка {detail} неизвестна серверу</source>
         <translation>cell {detail} is unknown to the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="215"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="216"/>
         <source>заказ {detail} неизвестен серверу</source>
         <translation>order {detail} is unknown to the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="216"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="217"/>
         <source>Сертификат сервера {url} не прошёл проверку. Проверьте адрес или укажите файл сертификатов организации (ca_bundle) в настройках.</source>
         <translation>The certificate of server {url} failed verification. Check the address or set your organisation&apos;s certificate file (ca_bundle) in the settings.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="217"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="218"/>
         <source>Сервер {url} не отвечает. Проверьте адрес и подключение к сети.</source>
         <translation>Server {url} does not answer. Check the address and the network connection.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="218"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="219"/>
         <source>Сервер {url} требует более новую версию программы (не ниже {version}). Обновите программу, затем повторите регистрацию.</source>
         <translation>Server {url} requires a newer version of the program (at least {version}). Update the program, then register again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="219"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="220"/>
         <source>конфликт</source>
         <translation>conflict</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="220"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="221"/>
         <source>отклонено сервером</source>
         <translation>rejected by the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="221"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="222"/>
         <source>Включён Caps Lock: большие и маленькие буквы перепутаны. Выключите Caps Lock.</source>
         <translation>Caps Lock is on: capital and small letters are swapped. Turn Caps Lock off.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="222"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="223"/>
         <source>Пришло «{raw}» вместо «{expected}». Отсканируйте тестовый код ещё раз; если снова не так — сбросьте сканер к заводским настройкам.</source>
         <translation>Received «{raw}» instead of «{expected}». Scan the test code again; if it is still wrong, reset the scanner to its factory settings.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="223"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="224"/>
         <source>Сканер не нажимает Enter после кода. Включите в настройках сканера суффикс Enter (CR) по инструкции к сканеру — иначе программа не поймёт, где кончается код.</source>
         <translation>The scanner does not press Enter after the code. Turn on the Enter (CR) suffix in the scanner settings as its manual describes, or the program cannot tell where a code ends.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="224"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="225"/>
         <source>Сканер ничего не передал. Проверьте кабель или режим клавиатуры (HID) и отсканируйте ещё раз.</source>
         <translation>The scanner sent nothing. Check the cable or the keyboard (HID) mode and scan again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="225"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="226"/>
         <source>Пришло «{raw}» без цифр: сканер, вероятно, набирает цифры на цифровой клавиатуре при выключенном NumLock. Включите NumLock и отсканируйте ещё раз.</source>
         <translation>Received «{raw}» without digits: the scanner probably types digits on the numeric keypad with NumLock off. Turn NumLock on and scan again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="226"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="227"/>
         <source>Сканер печатает в русской раскладке: вместо «{expected}» пришло «{typed}». Программа это исправит сама (настройка «исправлять раскладку» включена); лучше переключить раскладку по умолчанию на английскую или настроить сканер на ввод кодами Alt.</source>
         <translation>The scanner types in the Russian keyboard layout: «{typed}» arrived instead of «{expected}». The program corrects this itself (the «fix layout» setting is on); better switch the default layout to English or set the scanner to Alt-code input.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="227"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="228"/>
         <source>Сканер печатает медленно (пауза до {slowest} мс между символами): такой ввод трудно отличить от ручного. Уменьшите в настройках сканера задержку между символами (inter-character delay).</source>
         <translation>The scanner types slowly (pauses up to {slowest} ms between characters): such input is hard to tell from typing by hand. Reduce the inter-character delay in the scanner settings.</translation>
     </message>
@@ -2561,12 +2586,12 @@ Technical: {1}</translation>
 <context>
     <name>HandoverNotes</name>
     <message>
-        <location filename="../../desktop/services/handover/completion.py" line="221"/>
+        <location filename="../../desktop/services/handover/completion.py" line="241"/>
         <source>Клиент отказался от всего заказа: коробки остаются на хранении до возврата.</source>
         <translation>The customer refused the whole order: the boxes stay in storage until the return.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/handover/completion.py" line="225"/>
+        <location filename="../../desktop/services/handover/completion.py" line="245"/>
         <source>Заказ оплачен заранее: деньги за отказанные товары ({0}) вернёт центр.</source>
         <translation>The order was prepaid: the centre will refund the refused items ({0}).</translation>
     </message>
@@ -2806,7 +2831,7 @@ Technical: {1}</translation>
         <translation>Points credited: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="244"/>
+        <location filename="../../ui/pages/handover_page.py" line="245"/>
         <source>F11 — напечатать квитанцию.</source>
         <translation>F11 — print the receipt.</translation>
     </message>
@@ -2826,7 +2851,7 @@ Technical: {1}</translation>
         <translation>Order {0} refused</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="248"/>
+        <location filename="../../ui/pages/handover_page.py" line="249"/>
         <source>Квитанция напечатана.</source>
         <translation>Receipt printed.</translation>
     </message>
@@ -2841,12 +2866,12 @@ Technical: {1}</translation>
         <translation>Order {0} stays in its cell.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="278"/>
+        <location filename="../../ui/pages/handover_page.py" line="279"/>
         <source>Нет заказа</source>
         <translation>No order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="278"/>
+        <location filename="../../ui/pages/handover_page.py" line="279"/>
         <source>Сначала найдите заказ.</source>
         <translation>Find the order first.</translation>
     </message>
@@ -3583,7 +3608,7 @@ Technical: {1}</translation>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="25"/>
+        <location filename="../../ui/pages/returns_page.py" line="36"/>
         <source>Возвраты</source>
         <translation>Returns</translation>
     </message>
@@ -4116,232 +4141,248 @@ Technical: {1}</translation>
 <context>
     <name>ReturnsPage</name>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="30"/>
+        <location filename="../../ui/pages/returns_page.py" line="41"/>
         <source>Возврат: F5 — начать сессию, затем сканируйте коробки из списка.</source>
         <translation>Returns: F5 starts a session, then scan the boxes from the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="33"/>
-        <location filename="../../ui/pages/returns_page.py" line="43"/>
-        <location filename="../../ui/pages/returns_page.py" line="48"/>
+        <location filename="../../ui/pages/returns_page.py" line="44"/>
+        <location filename="../../ui/pages/returns_page.py" line="54"/>
+        <location filename="../../ui/pages/returns_page.py" line="59"/>
         <source>Заказ</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="34"/>
-        <location filename="../../ui/pages/returns_page.py" line="43"/>
+        <location filename="../../ui/pages/returns_page.py" line="45"/>
+        <location filename="../../ui/pages/returns_page.py" line="54"/>
         <source>Клиент</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="35"/>
+        <location filename="../../ui/pages/returns_page.py" line="46"/>
         <source>Телефон</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="36"/>
+        <location filename="../../ui/pages/returns_page.py" line="47"/>
         <source>Хранение до</source>
         <translation>Stored until</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="37"/>
+        <location filename="../../ui/pages/returns_page.py" line="48"/>
         <source>Ячейки</source>
         <translation>Cells</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="39"/>
+        <location filename="../../ui/pages/returns_page.py" line="50"/>
         <source>Истекает сегодня</source>
         <translation>Expires today</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="40"/>
+        <location filename="../../ui/pages/returns_page.py" line="51"/>
         <source>Истекает завтра</source>
         <translation>Expires tomorrow</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="43"/>
-        <location filename="../../ui/pages/returns_page.py" line="48"/>
+        <location filename="../../ui/pages/returns_page.py" line="54"/>
+        <location filename="../../ui/pages/returns_page.py" line="59"/>
         <source>Причина</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="43"/>
+        <location filename="../../ui/pages/returns_page.py" line="54"/>
         <source>Статус</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="43"/>
+        <location filename="../../ui/pages/returns_page.py" line="54"/>
         <source>Коробки к возврату</source>
         <translation>Boxes to return</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="44"/>
+        <location filename="../../ui/pages/returns_page.py" line="55"/>
         <source>К возврату</source>
         <translation>To return</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="48"/>
+        <location filename="../../ui/pages/returns_page.py" line="59"/>
         <source>Коробка</source>
         <translation>Box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="48"/>
+        <location filename="../../ui/pages/returns_page.py" line="59"/>
         <source>Место</source>
         <translation>Box no.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="49"/>
+        <location filename="../../ui/pages/returns_page.py" line="60"/>
         <source>Сессия возврата</source>
         <translation>Return session</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="53"/>
+        <location filename="../../ui/pages/returns_page.py" line="64"/>
         <source>Начать возврат</source>
         <translation>Start return</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="54"/>
+        <location filename="../../ui/pages/returns_page.py" line="65"/>
         <source>Продлить хранение</source>
         <translation>Extend storage</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="55"/>
+        <location filename="../../ui/pages/returns_page.py" line="66"/>
         <source>Обновить</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="56"/>
+        <location filename="../../ui/pages/returns_page.py" line="67"/>
         <source>Закрыть возврат</source>
         <translation>Close return</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="57"/>
+        <location filename="../../ui/pages/returns_page.py" line="68"/>
         <source>Акт</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="96"/>
+        <location filename="../../ui/pages/returns_page.py" line="117"/>
         <source>К возврату ({0})</source>
         <translation>To return ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="100"/>
+        <location filename="../../ui/pages/returns_page.py" line="134"/>
+        <source>Продолжение возврата</source>
+        <translation>Return resumed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/returns_page.py" line="135"/>
+        <source>Сессия возврата не была закрыта. В ней уже коробок: {0}. Продолжайте сканировать.</source>
+        <translation>The return session was not closed. Boxes already in it: {0}. Keep scanning.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/returns_page.py" line="142"/>
         <source>Сессия возврата не начата</source>
         <translation>No return session</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="101"/>
+        <location filename="../../ui/pages/returns_page.py" line="143"/>
         <source>Нажмите F5, чтобы начать возврат, и отсканируйте коробку снова.</source>
         <translation>Press F5 to start a return and scan the box again.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="111"/>
+        <location filename="../../ui/pages/returns_page.py" line="153"/>
         <source>Повтор: {0}</source>
         <translation>Repeat: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="111"/>
+        <location filename="../../ui/pages/returns_page.py" line="153"/>
         <source>Эта коробка уже в возврате.</source>
         <translation>This box is already in the return.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="116"/>
+        <location filename="../../ui/pages/returns_page.py" line="158"/>
         <source> Заказ возвращён полностью.</source>
         <translation> The order is fully returned.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="118"/>
+        <location filename="../../ui/pages/returns_page.py" line="160"/>
         <source>В возврат: {0}</source>
         <translation>Returned: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="119"/>
+        <location filename="../../ui/pages/returns_page.py" line="161"/>
         <source>Заказ {0}, коробка {1} из {2}, ячейка {3}.{4}</source>
         <translation>Order {0}, box {1} of {2}, cell {3}.{4}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="129"/>
+        <location filename="../../ui/pages/returns_page.py" line="171"/>
         <source>Сессия уже открыта</source>
         <translation>Session already open</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="129"/>
+        <location filename="../../ui/pages/returns_page.py" line="171"/>
         <source>Сканируйте коробки из списка.</source>
         <translation>Scan the boxes from the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="139"/>
+        <location filename="../../ui/pages/returns_page.py" line="262"/>
+        <source>{0} — {1} шт.</source>
+        <translation>{0} — {1} pcs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/returns_page.py" line="131"/>
+        <location filename="../../ui/pages/returns_page.py" line="181"/>
         <source>Идёт возврат: сканируйте коробки заказов из списка «К возврату». F9 — закрыть и получить акт.</source>
         <translation>Return in progress: scan the boxes of the orders in “To return”. F9 closes it and produces the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="141"/>
+        <location filename="../../ui/pages/returns_page.py" line="183"/>
         <source>Возврат начат</source>
         <translation>Return started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="141"/>
+        <location filename="../../ui/pages/returns_page.py" line="183"/>
         <source>Сканируйте коробки.</source>
         <translation>Scan the boxes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="159"/>
+        <location filename="../../ui/pages/returns_page.py" line="201"/>
         <source>Возврат закрыт: {0} коробок, {1} заказов. Акт возврата сформирован.</source>
         <translation>Return closed: {0} boxes, {1} orders. Return report produced.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="164"/>
-        <location filename="../../ui/pages/returns_page.py" line="168"/>
+        <location filename="../../ui/pages/returns_page.py" line="206"/>
+        <location filename="../../ui/pages/returns_page.py" line="210"/>
         <source>Возврат закрыт</source>
         <translation>Return closed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="163"/>
+        <location filename="../../ui/pages/returns_page.py" line="205"/>
         <source>Коробок: {0}.</source>
         <translation>Boxes: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="169"/>
+        <location filename="../../ui/pages/returns_page.py" line="211"/>
         <source>Акт возврата напечатан: передайте его перевозчику вместе с коробками.</source>
         <translation>Return report printed: give it to the carrier with the boxes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="190"/>
+        <location filename="../../ui/pages/returns_page.py" line="232"/>
         <source>Только менеджер</source>
         <translation>Manager only</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="190"/>
+        <location filename="../../ui/pages/returns_page.py" line="232"/>
         <source>Продлить хранение может менеджер.</source>
         <translation>Only a manager can extend storage.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="194"/>
+        <location filename="../../ui/pages/returns_page.py" line="236"/>
         <source>Заказ не выбран</source>
         <translation>No order selected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="194"/>
+        <location filename="../../ui/pages/returns_page.py" line="236"/>
         <source>Выберите заказ в списке.</source>
         <translation>Select an order in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="197"/>
+        <location filename="../../ui/pages/returns_page.py" line="239"/>
         <source>Продление хранения</source>
         <translation>Storage extension</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="197"/>
+        <location filename="../../ui/pages/returns_page.py" line="239"/>
         <source>На сколько дней продлить заказ {0}?</source>
         <translation>Extend order {0} by how many days?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="205"/>
+        <location filename="../../ui/pages/returns_page.py" line="247"/>
         <source>Хранение продлено</source>
         <translation>Storage extended</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="206"/>
+        <location filename="../../ui/pages/returns_page.py" line="248"/>
         <source>Заказ {0} хранится до {1}.</source>
         <translation>Order {0} is kept until {1}.</translation>
     </message>
@@ -5271,7 +5312,12 @@ Technical: {1}</translation>
         <translation>status unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="82"/>
+        <location filename="../../ui/pages/terms.py" line="50"/>
+        <source>частичный отказ</source>
+        <translation>partial refusal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="83"/>
         <source>сигнал сервера</source>
         <translation>server signal</translation>
     </message>

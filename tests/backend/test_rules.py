@@ -340,3 +340,22 @@ def test_club_welcome_sms_is_found_by_the_qualifying_order(server: Server) -> No
         sms = session.scalars(select(SmsOutbox).where(SmsOutbox.purpose == "club")).one()
     assert (sms.order_number, sms.uid, sms.phone) == (NUMBER, "c1", "+79161234567")
     assert card in sms.text and "190" in sms.text
+
+
+@BOTH_DBS
+def test_a_partial_handover_keeps_the_return_box_at_the_point(server: Server) -> None:
+    device = _ready_server(server)
+    _receive_all(device)
+    kept, gone = (box_barcode("0042", NUMBER, n) for n in (1, 2))
+    assert device.send("box.placed", {"box": kept, "order": NUMBER, "cell": "CA0101"})["status"] == "applied"
+    result = device.send("handover.completed", {
+        "handover": "h-partial", "order": NUMBER, "result": "partially_handed_over", "verified_by": "code",
+        "lines": [{"sku": "SKU-1", "quantity": 1, "refused": 1, "reason": "defect"}], "payment": None,
+        "kept_box": kept})
+    assert result["status"] == "applied", result
+    boxes = {b["barcode"]: (b["status"], b["cell"]) for b in _changes(device, "order.upsert")[-1]["boxes"]}
+    assert boxes == {kept: ("received", None), gone: ("handed_over", None)}
+    returned = {"session": "r1", "box": kept, "order": NUMBER, "reason": "partial"}
+    assert device.send("box.returned", returned)["status"] == "applied"
+    assert device.send("box.returned", {**returned, "box": gone})["status"] == "duplicate"  # left with the customer
+    assert _order(server).status == "partially_handed_over"

@@ -53,8 +53,16 @@ def test_full_handover_with_partial_refusal_and_change(qtbot, shell):
     _idle(qtbot, page, page._on_complete)
     assert page.state is None
     assert "частично" in shell.ctx.feedback.title
+    # The refused case stays here: the clerk is told what to put aside for the return, and in which box.
+    assert shell.ctx.feedback.kind.value == "warning"
+    assert f"Остаётся в пункте: Чехол — 1 шт., отложите в возврат (коробка {boxes[0]})." in shell.ctx.feedback.text
     with shell.ctx.db.read() as s:
         assert s.scalar(select(Order.status).where(Order.number == number)) == "partially_handed_over"
+    returns = shell.window.page_named("ReturnsPage")
+    shell.window.show_page(returns)
+    qtbot.waitUntil(lambda: returns.to_return.rowCount() == 1 and not returns.busy, timeout=5000)
+    assert returns.to_return.row(0) == (
+        number, "частичный отказ: Чехол — 1 шт. (Передумал(а))", "выдан частично", "Иванов Иван Иванович", boxes[0])
 
 
 def test_wrong_codes_count_down_then_lock_the_order(qtbot, shell):

@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, QTranslator
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from desktop import messages, translatable
-from desktop.db.models import AuditEntry, ManagerAlert, Order, OutboxEvent
+from desktop.db.engine import Database
+from desktop.db.models import AuditEntry, ManagerAlert, Order, OutboxEvent, ReturnSession
 from desktop.sync.apply import record_problem
 from desktop.sync.reasons import describe_flag, describe_problem, describe_reason
 from desktop.sync.runner import SyncStatus
@@ -16,6 +17,9 @@ from tests.gui.fixtures import log_in
 from tests.gui.typing import scan_keys
 from tests.support.factories import box_barcode, make_order
 from ui import translations_build
+from ui.context import AppContext, Services, SessionState
+from ui.feedback import FeedbackBanner, SoundPlayer
+from ui.pages.returns_page import ReturnsPage
 
 
 def _scan(qtbot, shell, page, code):
@@ -89,6 +93,31 @@ def test_returns_page_session_scans_an_expired_order_out(qtbot, shell):
     assert page.session_uid is None
     with shell.ctx.db.read() as s:
         assert s.scalar(select(Order.status).where(Order.number == order.number)) == "returned"
+
+
+def test_returns_page_resumes_an_open_session_with_its_scans_after_a_restart(qtbot, shell):
+    first = _expired_order(shell.ctx.db, shell.point)
+    log_in(qtbot, shell)
+    page = _show(qtbot, shell, "ReturnsPage")
+    with qtbot.waitSignal(page.became_idle, timeout=5000):
+        page._on_open_session()
+    _scan(qtbot, shell, page, box_barcode(shell.point.code, first.number, 1))
+    uid = page.session_uid
+    # The PC restarts: a new database handle, services, context and page over the same database file.
+    database = Database(shell.ctx.db.path)
+    ctx = AppContext(database, Services.create(database), SessionState(), FeedbackBanner(SoundPlayer(muted=True)),
+                     shell.ctx.scanner)
+    restarted = ReturnsPage(ctx)
+    qtbot.addWidget(restarted)
+    with qtbot.waitSignal(restarted.became_idle, timeout=5000):
+        restarted.on_shown()
+    assert restarted.session_uid == uid
+    assert [restarted.scanned.row(i)[:2] for i in range(restarted.scanned.rowCount())] == [
+        (box_barcode(shell.point.code, first.number, 1), first.number)]
+    assert ctx.feedback.kind.value == "warning" and "коробок: 1" in ctx.feedback.text
+    with database.read() as s:
+        assert s.scalar(select(func.count()).select_from(ReturnSession)) == 1
+    database.dispose()
 
 
 def test_returns_page_scan_without_session_is_refused(qtbot, shell):

@@ -161,7 +161,7 @@ def test_partial_refusal_due_payment_and_points(env: Env) -> None:
         bonus = s.scalars(select(BonusLedgerEntry)).one()
         line = s.get(OrderLine, case.id)
         sms = s.scalars(select(SmsMessage)).one()
-        boxes = set(s.scalars(select(Box.status).where(Box.order_id == order.id)))
+        boxes = s.execute(select(Box.seq_no, Box.status, Box.cell_id).where(Box.order_id == order.id)).all()
         handover = s.scalars(select(Handover)).one()
     assert order.status == "partially_handed_over" and order.handed_over_at == env.clock()
     assert (payment.method, payment.due_kopecks, payment.tendered_kopecks, payment.change_kopecks) == (
@@ -174,7 +174,10 @@ def test_partial_refusal_due_payment_and_points(env: Env) -> None:
     assert (bonus.reason, bonus.status, bonus.points, bonus.order_id) == ("accrual", "pending", 12_500, order.id)
     assert line.refused_quantity == 1 and line.refusal_reason == "defect: трещина на крышке"
     assert (sms.purpose, sms.status) == ("receipt", "requested")
-    assert boxes == {"handed_over"} and handover.status == "completed"
+    # The refused goods stay at the point in the first box (the return box, out of its cell); box 2 leaves.
+    assert sorted(boxes) == [(1, "received", None), (2, "handed_over", None)] and handover.status == "completed"
+    assert result.kept_box is not None and result.kept_box.endswith("01")
+    assert [x.sku for x in result.left_at_point] == [case.sku]
     events = outbox(env.db)
     assert [t for t, _ in events] == ["handover.completed", "bonus.accrual", "sms.requested"]
     completed = parse_event(*events[0])
@@ -190,6 +193,7 @@ def test_partial_refusal_due_payment_and_points(env: Env) -> None:
         "refused": 1,
         "reason": "defect: трещина на крышке",
     }
+    assert completed.payload()["kept_box"] == result.kept_box
     assert events[1][1] == {"order": number, "points": 12_500}
     assert events[2][1]["purpose"] == "receipt" and events[2][1]["order"] == number
 

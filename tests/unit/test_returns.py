@@ -304,9 +304,10 @@ def test_bad_scans_change_nothing(db, returns, world, clock):
     handed = _order(db, point, status="handed_over")
     foreign = _order(db, world["other"], status="refused")
     refused = _order(db, point, status="refused")
-    uid = returns.open_session(world["clerk"])
     other_uid = returns.open_session(world["clerk"])
     returns.scan_box(world["clerk"], other_uid, box_barcode(point.code, refused.number, 1))
+    returns.close_session(world["clerk"], other_uid)
+    uid = returns.open_session(world["clerk"])
     before = _events(db)
     cases = {
         "B004299999999901": "return.unknown_box",

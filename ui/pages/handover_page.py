@@ -236,16 +236,17 @@ class HandoverPage(Page):
     def _on_completed(self, result: HandoverResult, receipt: Document | None = None) -> None:
         self._show(None)
         title, detail = view.completion_texts(result)
+        show = self.feedback.show_warning if result.left_at_point else self.feedback.show_ok  # goods stay here
         documents = documents_for(self.ctx)
         if receipt is None or documents is None:
-            self.feedback.show_ok(title, detail)
+            show(title, detail)
         elif not documents.auto_receipt:
             documents.offer(receipt)
-            self.feedback.show_ok(title, detail + " " + self.tr("F11 — напечатать квитанцию."))
+            show(title, detail + " " + self.tr("F11 — напечатать квитанцию."))
         else:
-            self.feedback.show_ok(title, detail)
+            show(title, detail)
             if documents.print(receipt) is not None:
-                self.feedback.show_ok(title, detail + " " + self.tr("Квитанция напечатана."))
+                show(title, detail + " " + self.tr("Квитанция напечатана."))
 
     def print_receipt(self) -> None:
         """F11: print the last handover receipt (again)."""

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from desktop.documents.adapters import receipt_from_handover
-from desktop.documents.builders import handover_receipt
+from desktop.documents.builders import handover_receipt, stays_at_point
 from desktop.documents.model import Document
 from desktop.services.handover import BoxScanResult, HandoverLookup, HandoverResult, HandoverState, refusal_text
 from protocol.money import rub
@@ -251,6 +251,9 @@ def completion_texts(result: HandoverResult) -> tuple[str, str]:
         detail += " " + QCoreApplication.translate("HandoverPage", "Отказ на {0}.").format(rub(result.refused_kopecks))
     if result.bonus_points:
         detail += " " + QCoreApplication.translate("HandoverPage", "Начислено баллов: {0}.").format(result.bonus_points)
+    if result.left_at_point and result.kept_box:
+        goods = [(x.name, x.refused_quantity) for x in result.left_at_point]
+        detail += " " + stays_at_point(goods, result.kept_box)
     title = _tr(RESULT_TITLES[result.result]) if result.result in RESULT_TITLES else "{0}"
     return title.format(result.order_number), detail
 

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QTabWidget
 
 from desktop.documents.builders import return_act
 from desktop.documents.model import Document, DocumentKind
 from desktop.scan_routing import Scan
 from desktop.services.base import Actor, Role
-from desktop.services.returns import ExpiringOrder, ExtensionResult, ReturnAct, ReturnList, ReturnScan, ReturnScanResult
+from desktop.services.handover import refusal_text
+from desktop.services.returns import (
+    ExpiringOrder,
+    ExtensionResult,
+    OpenReturn,
+    RefusedItem,
+    ReturnAct,
+    ReturnCandidate,
+    ReturnList,
+    ReturnScan,
+    ReturnScanResult,
+)
 from ui.context import AppContext
 from ui.hardware.wiring import documents_for, print_last
 from ui.models import RowsModel
@@ -60,11 +71,21 @@ class ReturnsPage(SessionPage):
     def on_shown(self) -> None:
         service = self.ctx.services.returns
         self.run(
-            lambda: (service.expiring("today"), service.expiring("tomorrow"), service.return_list()), self._on_lists
+            lambda: (
+                service.expiring("today"),
+                service.expiring("tomorrow"),
+                service.return_list(),
+                service.current_session(),
+            ),
+            self._on_lists,
         )
 
-    def _on_lists(self, lists: tuple[list[ExpiringOrder], list[ExpiringOrder], ReturnList]) -> None:
-        today, tomorrow, to_return = lists
+    def _on_lists(
+        self, lists: tuple[list[ExpiringOrder], list[ExpiringOrder], ReturnList, OpenReturn | None]
+    ) -> None:
+        today, tomorrow, to_return, still_open = lists
+        if still_open is not None and self.session_uid != still_open.uid:
+            self._resume(still_open)
         for model, rows in ((self.today, today), (self.tomorrow, tomorrow)):
             model.set_rows(
                 [
@@ -84,7 +105,7 @@ class ReturnsPage(SessionPage):
             [
                 (
                     c.order_number,
-                    return_reason(c.reason),
+                    _reason_text(c),
                     order_status(c.status),
                     c.customer_name,
                     ", ".join(b.barcode for b in c.boxes if not b.returned),
@@ -94,6 +115,27 @@ class ReturnsPage(SessionPage):
             payloads=[c.order_number for c in to_return.orders],
         )
         self.tabs.setTabText(2, self.tr("К возврату ({0})").format(len(to_return.orders)))
+
+    def _resume(self, still_open: OpenReturn) -> None:
+        """A return session left open (crash, restart): carry on with it and its scan list."""
+        self.session_uid = still_open.uid
+        self.scanned.set_rows(
+            [
+                (s.box, s.order_number, box_of(s.seq_no, s.boxes_total), return_reason(s.reason))
+                for s in reversed(still_open.scans)
+            ],
+            ["ok"] * len(still_open.scans),
+        )
+        self.tabs.setCurrentIndex(3)
+        self.instructions.setText(
+            self.tr("Идёт возврат: сканируйте коробки заказов из списка «К возврату». F9 — закрыть и получить акт.")
+        )
+        self.feedback.show_warning(
+            self.tr("Продолжение возврата"),
+            self.tr("Сессия возврата не была закрыта. В ней уже коробок: {0}. Продолжайте сканировать.").format(
+                len(still_open.scans)
+            ),
+        )
 
     def tell_no_session(self) -> None:
         self.feedback.show_warning(
@@ -206,6 +248,19 @@ class ReturnsPage(SessionPage):
             self.tr("Заказ {0} хранится до {1}.").format(result.order_number, result.storage_until_local),
         )
         self.on_shown()
+
+
+def _reason_text(candidate: ReturnCandidate) -> str:
+    """Why the order goes back; for a partial handover also the refused goods, their quantity and reason."""
+    reason = return_reason(candidate.reason)
+    if not candidate.items:
+        return reason
+    return reason + ": " + "; ".join(_item_text(x) for x in candidate.items)
+
+
+def _item_text(item: RefusedItem) -> str:
+    text = QCoreApplication.translate("ReturnsPage", "{0} — {1} шт.").format(item.name, item.quantity)
+    return text + (f" ({refusal_text(item.reason)})" if item.reason else "")
 
 
 __all__ = ["ReturnsPage", "local_time"]

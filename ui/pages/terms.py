@@ -47,6 +47,7 @@ RETURN_REASON = {
     "expired": QT_TRANSLATE_NOOP("Terms", "срок хранения истёк"),
     "refused": QT_TRANSLATE_NOOP("Terms", "отказ клиента"),
     "cancelled": QT_TRANSLATE_NOOP("Terms", "отменён центром"),
+    "partial": QT_TRANSLATE_NOOP("Terms", "частичный отказ"),
 }
 
 

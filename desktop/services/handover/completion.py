@@ -92,18 +92,17 @@ def _finish(act: Action, handover: Handover, order: Order, state: HandoverState)
     result = next_status(order.number, order.status, _result_event(state)).value
     handed = sum(x.handed_quantity * x.price_kopecks for x in state.lines)
     refused = sum(x.refused_quantity * x.price_kopecks for x in state.lines)
-    _update_order_and_boxes(act, order, result)
+    kept_box = _update_order_and_boxes(act, order, result)
     payment = _record_payment(act, handover, order, state)
-    act.emit(_completed_event(handover, order, state, result, payment))
+    act.emit(_completed_event(handover, order, state, result, payment, kept_box))
     paid_for_handed = payment.due_kopecks if payment else (handed if order.prepaid else 0)
     points = _accrue_bonus(act, order, points_for(paid_for_handed))
     request_sms(act, order.id, order.number, "receipt", "receipt")
     handover.status, handover.completed_at = HandoverStatus.COMPLETED, act.now
     refund = refused if order.prepaid else 0
     paid = payment.due_kopecks if payment else 0
-    details = {"result": result, "points": points, "paid": paid, "refund_by_centre": refund}
+    details = {"result": result, "points": points, "paid": paid, "refund_by_centre": refund, "kept_box": kept_box}
     act.audit("handover.completed", order.number, handover=handover.uid, **details)
-    notes = _notes(result, refund)
     return HandoverResult(
         handover.uid,
         order.number,
@@ -113,10 +112,11 @@ def _finish(act: Action, handover: Handover, order: Order, state: HandoverState)
         payment,
         points,
         refund,
-        notes,
+        _notes(result, refund),
         before=state,
         completed_at=act.now,
         point=_point_info(act.session),
+        kept_box=kept_box,
     )
 
 
@@ -149,21 +149,40 @@ def _staff_id(act: Action) -> int:
     return act.actor.staff_id
 
 
-def _update_order_and_boxes(act: Action, order: Order, result: str) -> None:
+def _update_order_and_boxes(act: Action, order: Order, result: str) -> str | None:
+    """The order's new status and its boxes; returns the box kept at the point for the refused lines.
+
+    Partial handover: the refused goods go back into the order's first box, which stays at the point
+    (received, out of its cell) as the return box; the other boxes leave with the customer.
+    """
     order.status = result
     if result == OrderStatus.REFUSED:
-        return  # the boxes stay on the shelf for the return
+        return None  # the boxes stay on the shelf for the return
     order.handed_over_at = act.now
+    kept = _return_box(order) if result == OrderStatus.PARTIALLY_HANDED_OVER else None
+    leaving = update(Box).where(Box.order_id == order.id, Box.status.in_((BoxStatus.RECEIVED, BoxStatus.PLACED)))
+    if kept is not None:
+        leaving = leaving.where(Box.id != kept.id)
+        kept.status, kept.cell_id = BoxStatus.RECEIVED, None
     act.session.execute(
-        update(Box)
-        .where(Box.order_id == order.id)
-        .values(status=BoxStatus.HANDED_OVER, cell_id=None)
-        .execution_options(synchronize_session="fetch")
+        leaving.values(status=BoxStatus.HANDED_OVER, cell_id=None).execution_options(synchronize_session="fetch")
     )
+    return kept.barcode if kept is not None else None
+
+
+def _return_box(order: Order) -> Box | None:
+    """The box that holds the refused goods: the order's first box still at the point."""
+    here = [b for b in order.boxes if b.status in (BoxStatus.RECEIVED, BoxStatus.PLACED)]
+    return min(here, key=lambda b: b.seq_no) if here else None
 
 
 def _completed_event(
-    handover: Handover, order: Order, state: HandoverState, result: str, payment: PaymentIntent | None
+    handover: Handover,
+    order: Order,
+    state: HandoverState,
+    result: str,
+    payment: PaymentIntent | None,
+    kept_box: str | None,
 ) -> HandoverCompleted:
     lines = [
         {"sku": x.sku, "quantity": x.quantity, "refused": x.refused_quantity, "reason": x.refusal_reason}
@@ -187,6 +206,7 @@ def _completed_event(
         id_document_type=handover.id_document_type,
         id_document_last4=handover.id_document_last4,
         power_of_attorney=handover.power_of_attorney,
+        kept_box=kept_box,
     )
 
 

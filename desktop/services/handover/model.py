@@ -182,6 +182,14 @@ class HandoverResult:
     before: HandoverState | None = None  # the state just before completion: the receipt's lines
     completed_at: datetime | None = None
     point: PointInfo | None = None  # this point, for the receipt header
+    kept_box: str | None = None  # partial handover: the box that stays at the point with the refused goods
+
+    @property
+    def left_at_point(self) -> tuple[LineInfo, ...]:
+        """The refused lines of a partial handover: goods that stay at the point for the return."""
+        if self.kept_box is None or self.before is None:
+            return ()
+        return tuple(x for x in self.before.lines if x.refused_quantity)
 
 
 @dataclass(frozen=True)

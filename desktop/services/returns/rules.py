@@ -13,9 +13,11 @@ from protocol.states import BoxStatus
 
 DEFAULT_STORAGE_DAYS = 7
 MAX_EXTENSION_DAYS = 7
-NOT_AT_POINT = (BoxStatus.EXPECTED, BoxStatus.RETURNED)  # box statuses of boxes that cannot be scanned out
+# Box statuses of boxes that cannot be scanned out (not here yet, already returned, gone with the customer).
+NOT_AT_POINT = (BoxStatus.EXPECTED, BoxStatus.RETURNED, BoxStatus.HANDED_OVER)
 
-ReturnReason = Literal["expired", "refused", "cancelled"]
+# partial: the refused lines of a partially handed-over order, in the box kept at the point
+ReturnReason = Literal["expired", "refused", "cancelled", "partial"]
 
 messages.register(
     {
@@ -29,6 +31,8 @@ messages.register(
         "return.unknown_box": "Коробка {box} не найдена в базе пункта. Проверьте штрихкод и отложите коробку.",
         "return.foreign_box": "Коробка {box} относится к другому пункту выдачи. Отложите её для менеджера.",
         "return.box_not_at_point": "Коробка {box} не числится принятой в пункте. Сначала примите её.",
+        "return.box_handed_over": "Коробка {box} выдана клиенту вместе с заказом {order}. "
+        "В возврат сканируйте коробку из списка «К возврату».",
         "return.box_in_other_session": "Коробка {box} уже внесена в другой возврат.",
         "return.not_expired": "Заказ {order} ещё хранится до {until}: возвращать его раньше срока нельзя. "
         "Положите коробку обратно в ячейку.",
@@ -60,6 +64,8 @@ def return_reason(order: Order, point: PickupPoint, now: datetime) -> ReturnReas
         return "refused"
     if order.status == OrderStatus.CANCELLED:
         return "cancelled"
+    if order.status == OrderStatus.PARTIALLY_HANDED_OVER:
+        return "partial"
     return None
 
 

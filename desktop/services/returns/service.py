@@ -11,8 +11,10 @@ from desktop.services.base import Actor, Role, Service, local_point, require_rol
 from desktop.services.returns.return_list import ReturnList, build_return_list
 from desktop.services.returns.rules import point_zone
 from desktop.services.returns.sessions import (
+    OpenReturn,
     ReturnScanResult,
     close_return_session,
+    current_return_session,
     open_return_session,
     scan_out,
 )
@@ -48,13 +50,18 @@ class ReturnsService(Service):
             return expiring_orders(session, point, expiring_day(self.clock(), point_zone(point), day))
 
     def return_list(self) -> ReturnList:
-        """Expired ready orders, refused and cancelled orders still here, plus refused lines as information."""
+        """Expired ready orders, refused and cancelled orders still here, refused lines of partial handovers."""
         now = self.clock()
         with self.reading() as session:
             return build_return_list(session, local_point(session), now)
 
+    def current_session(self) -> OpenReturn | None:
+        """The return session still open (e.g. after a crash or restart) with its scan list."""
+        with self.reading() as session:
+            return current_return_session(session, local_point(session))
+
     def open_session(self, actor: Actor) -> str:
-        """Start scanning boxes out; returns the session uid."""
+        """Start scanning boxes out (or resume the session still open); returns the session uid."""
         require_role(actor, Role.CLERK, RETURN_WORK)
         with self.action(actor) as act:
             return open_return_session(act, local_point(act.session), actor)

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 from desktop.db.models import Box, Order, PickupPoint, ReturnItem, ReturnSession, SessionStatus, Staff
 from desktop.documents.model import PointInfo, ReturnAct, ReturnActLine, SessionHeader
 from desktop.services.base import Action, Actor, new_uid
-from desktop.services.returns.return_list import pending_boxes
+from desktop.services.returns.return_list import pending_boxes, refused_items
 from desktop.services.returns.rules import (
     NOT_AT_POINT,
     ReturnReason,
@@ -46,8 +46,46 @@ class ReturnScanResult:
     order_returned: bool
 
 
+@dataclass(frozen=True)
+class OpenReturn:
+    """A return session still open (after a restart too) with the boxes already scanned into it."""
+
+    uid: str
+    opened_at: datetime
+    scans: tuple[ReturnScanResult, ...]
+
+
+def current_return_session(session: Session, point: PickupPoint) -> OpenReturn | None:
+    """The point's open return session with its scan list, oldest first; None when none is open."""
+    found = session.scalars(
+        select(ReturnSession)
+        .where(ReturnSession.point_id == point.id, ReturnSession.status == SessionStatus.OPEN)
+        .order_by(ReturnSession.id)
+    ).first()
+    if found is None:
+        return None
+    items = session.scalars(
+        select(ReturnItem).where(ReturnItem.session_id == found.id).order_by(ReturnItem.id)
+    ).all()
+    return OpenReturn(found.uid, found.opened_at, tuple(_scan_of(session, item) for item in items))
+
+
+def _scan_of(session: Session, item: ReturnItem) -> ReturnScanResult:
+    box = session.get(Box, item.box_id)
+    assert box is not None  # return_items.box_id is a foreign key
+    order = box.order
+    returned = order.status == OrderStatus.RETURNED
+    return ReturnScanResult(
+        ReturnScan.RETURNED, box.barcode, order.number, item.reason, box.seq_no, order.boxes_total, None, returned
+    )
+
+
 def open_return_session(act: Action, point: PickupPoint, actor: Actor) -> str:
-    """Record a new open session; returns its uid."""
+    """Record a new open session, or resume the one still open (never two at once); returns its uid."""
+    still_open = current_return_session(act.session, point)
+    if still_open is not None:
+        act.audit("return.resumed", still_open.uid)
+        return still_open.uid
     uid = new_uid()
     act.session.add(ReturnSession(uid=uid, point_id=point.id, opened_by=actor.staff_id, opened_at=act.now))
     act.emit(ReturnOpened(session=uid))
@@ -116,6 +154,8 @@ def _box_reason(box: Box, point: PickupPoint, now: datetime) -> ReturnReason:
         raise DomainError("return.not_expired", order=order.number, until=until)
     if reason is None:
         raise DomainError("return.not_on_list", order=order.number, status=order.status)
+    if box.status == BoxStatus.HANDED_OVER:  # a partial handover: only the kept box goes back
+        raise DomainError("return.box_handed_over", box=box.barcode, order=order.number)
     if box.status in NOT_AT_POINT:
         raise DomainError("return.box_not_at_point", box=box.barcode)
     return reason
@@ -130,9 +170,9 @@ def _return_box(act: Action, return_session: ReturnSession, box: Box, reason: Re
     )
     act.emit(BoxReturned(session=return_session.uid, box=box.barcode, order=order.number, reason=reason))
     act.audit("return.box", box.barcode, order=order.number, reason=reason, session=return_session.uid)
-    done = not pending_boxes(order)
-    if done:
-        _return_order(act, order, reason, return_session.uid)
+    if not pending_boxes(order) and order.status != OrderStatus.PARTIALLY_HANDED_OVER:
+        _return_order(act, order, reason, return_session.uid)  # a partial handover stays partially handed over
+    done = order.status == OrderStatus.RETURNED
     return ReturnScanResult(
         ReturnScan.RETURNED, box.barcode, order.number, reason, box.seq_no, order.boxes_total, cell, done
     )
@@ -170,11 +210,14 @@ def _act_line(session: Session, order_id: int, items: list[ReturnItem]) -> Retur
     order = session.get(Order, order_id)
     assert order is not None
     barcodes = tuple(b.barcode for b in session.scalars(select(Box).where(Box.id.in_([i.box_id for i in items]))))
+    partial = order.status == OrderStatus.PARTIALLY_HANDED_OVER
+    going_back = [b for b in order.boxes if b.status not in (BoxStatus.EXPECTED, BoxStatus.HANDED_OVER)]
     return ReturnActLine(
         order.number,
         items[0].reason,
         order.customer.full_name,
         tuple(sorted(barcodes)),
-        order.boxes_total,
-        order.status == OrderStatus.RETURNED,
+        len(going_back) if partial else order.boxes_total,
+        not pending_boxes(order) if partial else order.status == OrderStatus.RETURNED,
+        refused_items(order),
     )
