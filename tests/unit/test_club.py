@@ -352,3 +352,15 @@ def test_another_pcs_refused_activation_changes_nothing_here(db, club, world):
     assert club.confirm_activation(CARD, accepted=True, phone=PHONE) == "active"
     with db.read() as s:
         assert [e.status for e in s.scalars(select(BonusLedgerEntry))] == ["confirmed"]
+
+
+@pytest.mark.parametrize("reason", ["unknown_city", "customer_not_found", f"phone_has_card:{CARD}",
+                                    "no_qualifying_order", "points_exceed_paid:12500>0",
+                                    "activation_bonus_already_credited", "card_already_active",
+                                    "no_active_card:000000001"])
+def test_every_club_reason_of_the_server_reads_in_russian(reason):
+    from desktop import messages
+    from desktop.sync.reasons import UNKNOWN_REASON, describe_reason
+
+    text = describe_reason(reason)
+    assert text != messages.describe(UNKNOWN_REASON, {}) and reason.split(":")[0] not in text
