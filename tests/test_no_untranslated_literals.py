@@ -24,6 +24,8 @@ ALLOWED_FILES = {
     "desktop/documents/samples.py": "sample data of the document previews and tests: names of sample customers, "
     "staff, products, addresses and notes (data like protocol/demo_data.py; the fixed texts come from builders)",
     "protocol/demo_data.py": "demo data: names of demo customers, products and addresses",
+    "protocol/club_cities.py": "the retailer's list of cities (master data the server matches as spelt), "
+    "with the ё/е fold of a typed name",
 }
 ALLOWED_LITERALS = {
     ("desktop/decode/wedge_analysis.py", 'ЙЦУКЕНГШЩЗХЪФЫВАПРОЛДЖЭЯЧСМИТЬБЮЁйцукенгшщзхъфывапролджэячсмитьбюё.,"№;:?'):

@@ -14,9 +14,10 @@ from desktop import messages
 from desktop.db.models import BonusLedgerEntry, BonusStatus, ClubCard, Customer, ManagerAlert, Order, OrderLine
 from desktop.services.base import Action, Actor, Role, Service, local_point, require_role
 from desktop.services.sms_request import request_sms
+from desktop.sync.reasons import describe_reason
 from desktop.translatable import QT_TRANSLATE_NOOP, translate
 from protocol import ean13
-from protocol.club_rules import ACTIVATION_POINTS, QUALIFYING_KOPECKS
+from protocol.club_rules import ACTIVATION_POINTS, CITY_MAX, QUALIFYING_KOPECKS, known_city
 from protocol.errors import DomainError
 from protocol.events import ClubCardActivated
 from protocol.order_states import OrderStatus
@@ -33,6 +34,7 @@ messages.register(
         "club.bad_card_number": "Номер карты {card} неверен (13 цифр, начинается с 2, контрольная цифра). "
         "Отсканируйте карту ещё раз.",
         "club.city_required": "Укажите город клиента: без него карту не активировать.",
+        "club.unknown_city": "Города «{city}» нет в списке городов клуба. Выберите город из списка.",
         "club.card_not_in_stock": "Карты {card} нет среди карт этого пункта выдачи. Возьмите другую карту.",
         "club.card_already_active": "Карта {card} уже активирована ({status}). Выдайте клиенту другую карту.",
         "club.card_rejected": "Активация карты {card} отклонена центром. Отложите карту для менеджера.",
@@ -53,6 +55,8 @@ messages.register(
         "club.reason.phone_has_card": "у клиента с телефоном {phone} уже есть клубная карта {card}.",
         "club.reason.no_qualifying_order": "нет заказа на сумму от 5 000 ₽ "
         "(выданного или готового к выдаче в этом пункте).",
+        "club.reason.welcome_bonus_received": "клиент с телефоном {phone} уже получал 190 баллов за активацию "
+        "карты: приветственные баллы начисляются один раз.",
     }
 )
 _STATUS_TEXT = {
@@ -87,7 +91,7 @@ class Eligibility:
 
     eligible: bool
     phone: str
-    code: str | None = None  # customer_not_found | phone_has_card | no_qualifying_order
+    code: str | None = None  # customer_not_found | phone_has_card | welcome_bonus_received | no_qualifying_order
     reason: str | None = None
     customer_name: str | None = None
     qualifying_order: str | None = None
@@ -169,14 +173,19 @@ class ClubService(Service):
         except (VerificationError, InvalidHashError):
             return False
 
-    def confirm_activation(self, card_number: str, accepted: bool, reason: str | None = None) -> str:
+    def confirm_activation(
+        self, card_number: str, accepted: bool, reason: str | None = None, phone: str | None = None
+    ) -> str:
         """The backend's answer to an activation (called by the sync engine); returns the card's new status.
 
         pending → active (ledger confirmed) or rejected (ledger rejected, manager alerted). Repeating
-        the same answer is a no-op, so a replayed change-feed entry is harmless.
+        the same answer is a no-op, so a replayed change-feed entry is harmless. `phone` names the
+        activation answered: an answer about another PC's activation of the card never settles this one's.
         """
         with self.action(None) as act:
             card = act.session.scalars(select(ClubCard).where(ClubCard.number == card_number)).first()
+            if card is not None and phone is not None and not _held_by(act.session, card, phone):
+                return _other_activation(act, card, accepted, phone)
             target = CardStatus.ACTIVE if accepted else CardStatus.REJECTED
             if card is not None and card.status == target:
                 return target
@@ -187,14 +196,38 @@ class ClubService(Service):
             return target
 
 
+def _held_by(session: Session, card: ClubCard, phone: str) -> bool:
+    customer = session.get(Customer, card.customer_id) if card.customer_id is not None else None
+    return customer is not None and customer.phone == phone
+
+
+def _other_activation(act: Action, card: ClubCard, accepted: bool, phone: str) -> str:
+    """Another PC's activation of this card: its win makes the card that customer's (this PC's pending
+    activation lost the race); its refusal changes nothing here."""
+    if not accepted:
+        return str(card.status)
+    if card.status == CardStatus.PENDING:
+        _settle(act, card, CardStatus.REJECTED, "card_already_active")
+    holders = _customers(act.session, phone)
+    card.status, card.customer_id = CardStatus.ACTIVE, holders[0].id if holders else None
+    return CardStatus.ACTIVE
+
+
 def _validated_input(card_number: str, city: str, phone: str) -> tuple[str, str, str]:
     number = (card_number or "").strip()
     if not (number.startswith(CARD_PREFIX) and ean13.is_valid(number)):
         raise DomainError("club.bad_card_number", card=number)
-    city = (city or "").strip()
-    if not city:
+    typed = " ".join((city or "").split())
+    if not typed:
         raise DomainError("club.city_required")
-    return number, city, normalise_phone(phone)
+    listed = known_city(typed[:CITY_MAX])
+    if listed is None or len(typed) > CITY_MAX:
+        raise DomainError("club.unknown_city", city=_shortened(typed))
+    return number, listed, normalise_phone(phone)
+
+
+def _shortened(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _check_card_state(card: ClubCard | None, number: str) -> None:
@@ -222,8 +255,9 @@ def _record_activation(act: Action, card: ClubCard, city: str, phone: str, verdi
             created_at=act.now,
         )
     )
-    sms = request_sms(act, order.id, order.number, "club", "club")  # the backend finds the phone by the order
+    # The activation goes first: the server sends the welcome SMS only for a card it has activated.
     act.emit(ClubCardActivated(card=card.number, phone=phone, city=city, points=ACTIVATION_POINTS))
+    sms = request_sms(act, order.id, order.number, "club", "club")  # the backend finds the phone by the order
     act.audit("club.card_activated", card.number, phone=mask_phone(phone), city=city, order=order.number)
     return ActivationResult(
         card.number, CardStatus.PENDING, ACTIVATION_POINTS, customer.full_name, mask_phone(phone), city, order.number,
@@ -253,7 +287,7 @@ def _settle(act: Action, card: ClubCard, target: str, reason: str | None) -> Non
 def _rejection_text(card: str, reason: str | None) -> str:
     """The manager alert's text, in the language of the counter at the time."""
     if reason:
-        return messages.describe("alert.club_activation_rejected", {"card": card, "reason": reason})
+        return messages.describe("alert.club_activation_rejected", {"card": card, "reason": describe_reason(reason)})
     return messages.describe("alert.club_activation_rejected_no_reason", {"card": card})
 
 
@@ -271,10 +305,23 @@ def _eligibility(session: Session, phone: str) -> Eligibility:
     ).first()
     if card is not None:
         return _refusal(phone, "phone_has_card", customers[0].full_name, card=card.number)
+    if _welcome_bonus_received(session, ids):
+        return _refusal(phone, "welcome_bonus_received", customers[0].full_name)
     order = _qualifying_order(session, ids, local_point(session).id)
     if order is None:
         return _refusal(phone, "no_qualifying_order", customers[0].full_name)
     return Eligibility(True, phone, customer_name=customers[0].full_name, qualifying_order=order)
+
+
+def _welcome_bonus_received(session: Session, customer_ids: list[int]) -> bool:
+    """+190 once per customer: an activation credit that was not rejected already exists."""
+    return session.scalars(
+        select(BonusLedgerEntry.id).where(
+            BonusLedgerEntry.customer_id.in_(customer_ids),
+            BonusLedgerEntry.reason == "activation",
+            BonusLedgerEntry.status != BonusStatus.REJECTED,
+        )
+    ).first() is not None
 
 
 def _refusal(phone: str, code: str, name: str | None = None, card: str | None = None) -> Eligibility:

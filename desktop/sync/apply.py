@@ -165,7 +165,7 @@ def _club_result(s: Session, p: Data, now: datetime) -> None:
 
     service = ClubService(cast(Database, _SameTransaction(s)), clock=lambda: now)
     try:
-        service.confirm_activation(p["card"], p["status"] == CardStatus.ACTIVE, p.get("reason"))
+        service.confirm_activation(p["card"], p["status"] == CardStatus.ACTIVE, p.get("reason"), p.get("phone"))
     except DomainError as err:
         card = s.scalars(select(ClubCard).where(ClubCard.number == p["card"])).first()
         if card is not None and p["status"] == CardStatus.ACTIVE and card.status == CardStatus.STOCK:
@@ -175,7 +175,9 @@ def _club_result(s: Session, p: Data, now: datetime) -> None:
 
 
 def _bonus_confirmed(s: Session, p: Data, now: datetime) -> None:
-    query = select(BonusLedgerEntry).where(BonusLedgerEntry.reason == p["reason"])
+    # a rejected entry stays rejected: the other PC's activation of the same card was the one confirmed
+    query = select(BonusLedgerEntry).where(BonusLedgerEntry.reason == p["reason"],
+                                           BonusLedgerEntry.status == BonusStatus.PENDING)
     if p.get("order"):
         order = _order(s, p["order"])
         if order is None:

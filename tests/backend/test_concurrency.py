@@ -7,9 +7,9 @@ from collections.abc import Callable
 from typing import Any
 
 from fastapi.testclient import TestClient
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
-from backend.models import BonusEntry, EventRecord
+from backend.models import BonusEntry, EventRecord, Order
 from tests.backend.conftest import BOTH_DBS, Device, Server, box_barcode, card_number, order_number, point_feed
 
 
@@ -31,7 +31,10 @@ def _race(*calls: Callable[[], Any]) -> list[Any]:
 
 
 def _two_devices(server: Server) -> tuple[Device, Device]:
-    server.import_feed(point_feed(orders=4, cards=4))
+    feed = point_feed(orders=4, cards=4)
+    for n, order in enumerate(feed["orders"], 1):  # each customer's own phone; no order is ready yet
+        order["customer"]["phone"] = f"+7916000000{n}"
+    server.import_feed(feed)
     return (server.enrol(name="COUNTER-1", client=TestClient(server.app)),
             server.enrol(name="COUNTER-2", client=TestClient(server.app)))
 
@@ -39,6 +42,8 @@ def _two_devices(server: Server) -> tuple[Device, Device]:
 @BOTH_DBS
 def test_two_devices_activating_one_card_at_once(server: Server) -> None:
     first, second = _two_devices(server)
+    with server.db.write() as session:  # every customer's 12,500 ₽ order is ready: each qualifies for a card
+        session.execute(update(Order).values(status="ready"))
     for n in range(1, 5):
         activation = {"card": card_number("0042", n), "phone": f"+7916000000{n}", "city": "Москва", "points": 190}
         results = _race(lambda a=activation: first.send("club.card_activated", a),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from protocol.club_rules import CITIES, CITY_MAX
 from protocol.ean13 import complete
 from tests.gui.fixtures import log_in
 from tests.gui.typing import scan_keys
@@ -25,7 +26,7 @@ def _page(qtbot, shell):
     shell.window.show_page(page)
     scan_keys(shell.window, CARD)
     qtbot.waitUntil(lambda: page.card.text() == CARD)
-    page.city.setText("Москва")
+    page.city.setCurrentText("Москва")
     return page
 
 
@@ -60,3 +61,25 @@ def test_customer_without_a_qualifying_order_is_not_eligible(qtbot, shell):
     page.phone.setText("+79990000000")
     _idle(qtbot, page, page._on_check)
     assert page.verdict.text().startswith("✖") and "нельзя" in page.verdict.text()
+
+
+def test_city_is_chosen_from_the_retailers_list_with_completion(qtbot, shell):
+    page = _page(qtbot, shell)
+    offered = [page.city.itemText(i) for i in range(page.city.count())]
+    assert offered == list(CITIES) and "Москва" in offered
+    line = page.city.lineEdit()
+    assert line.maxLength() == CITY_MAX
+    completer = page.city.completer()
+    completer.setCompletionPrefix("петер")  # any part of the name, any case
+    assert completer.currentCompletion() == "Санкт-Петербург"
+
+
+def test_a_city_not_in_the_list_is_refused_at_once_in_russian(qtbot, shell):
+    page = _page(qtbot, shell)
+    page.city.setCurrentText("Урюпинск")
+    page.code.setText("AB12CD")
+    page.phone.setText(PHONE)
+    _idle(qtbot, page, page._on_activate)
+    assert shell.ctx.feedback.kind.value == "error"
+    assert "нет в списке городов клуба" in shell.ctx.feedback.text
+    assert page.points.text() == ""

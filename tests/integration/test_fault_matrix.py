@@ -143,6 +143,7 @@ def test_a_conflict_whose_answer_was_lost_still_reaches_the_manager(live: LiveBa
                                                                       pc: CounterPC, tmp_path: Path) -> None:
     other = CounterPC(live, proxy, tmp_path / "pc2", read_timeout=0.5)
     card = feed()["cards"][0]["number"]
+    pc.receive(1)  # order 1 (6,000 ₽) is ready: its customer qualifies for a card
     _emit(pc, ClubCardActivated(card=card, phone="+79160000001", city="Москва", points=190))
     pc.engine.sync_once()
     _emit(other, ClubCardActivated(card=card, phone="+79160000002", city="Москва", points=190))

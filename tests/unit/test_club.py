@@ -159,8 +159,9 @@ def test_activation_makes_card_pending_credits_190_once_and_requests_sms(db, clu
         audit = s.scalars(select(AuditEntry).where(AuditEntry.action == "club.card_activated")).one()
     assert [(e.reason, e.points, e.status, e.card_id) for e in ledger] == [("activation", 190, "pending", card.id)]
     assert (sms.purpose, sms.status, sms.uid, sms.order_id) == ("club", "requested", result.sms_uid, world["order"].id)
-    assert [e.type for e in events] == ["sms.requested", "club.card_activated"]
-    payload = json.loads(events[1].payload)
+    # the activation first: the server sends the welcome SMS only for a card it has activated
+    assert [e.type for e in events] == ["club.card_activated", "sms.requested"]
+    payload = json.loads(events[0].payload)
     assert payload == {"card": CARD, "phone": PHONE, "city": "Москва", "points": 190}
     assert PHONE not in audit.details and audit.staff_id == world["clerk"].staff_id
 
@@ -291,3 +292,75 @@ def test_confirming_a_card_that_is_not_pending(club, world, number):
     with pytest.raises(DomainError) as err:
         club.confirm_activation(number, accepted=True)
     assert err.value.code == "club.card_not_pending"
+
+
+# --- the club rules the server also enforces (issue 9) -----------------------------------------------
+
+
+@pytest.mark.parametrize("city", ["Урюпинск", "Москва1", "М" * 101, "Москва" + " " * 3 + "x" * 200])
+def test_city_must_be_one_of_the_retailers_cities(db, club, world, city):
+    err = _refused(club, world, "club.unknown_city", city=city)
+    assert "нет в списке" in str(err) and len(err.params["city"]) <= 40
+    assert _card(db, CARD).status == "stock" and _outbox_types(db) == []
+
+
+def test_city_is_stored_as_the_list_spells_it(db, club, world):
+    result = club.activate(world["clerk"], CARD, "ABCD-1234", "  санкт-петербург ", PHONE)
+    assert result.city == "Санкт-Петербург" and _card(db, CARD).city == "Санкт-Петербург"
+
+
+def test_welcome_bonus_is_once_per_customer(db, club, world):
+    with db.write() as s:
+        card = s.scalars(select(ClubCard).where(ClubCard.number == CARD2)).one()
+        s.add(BonusLedgerEntry(customer_id=world["customer"].id, card_id=card.id, reason="activation", points=190,
+                               status="confirmed", created_at=T0))
+    verdict = club.check_eligibility(PHONE)
+    assert (verdict.eligible, verdict.code) == (False, "welcome_bonus_received")
+    assert "один раз" in verdict.reason
+    err = _refused(club, world, "club.not_eligible")
+    assert err.params["why"] == "welcome_bonus_received" and _outbox_types(db) == []
+
+
+def test_servers_rejection_reason_reaches_the_manager_in_russian(db, club, world):
+    club.activate(world["clerk"], CARD, "ABCD-1234", "Москва", PHONE)
+    club.confirm_activation(CARD, accepted=False, reason="phone_has_card:2000000000019")
+    with db.read() as s:
+        alert = s.scalars(select(ManagerAlert)).one()
+    assert "уже есть активная карта 2000000000019" in alert.message and "phone_has_card" not in alert.message
+
+
+def test_another_pcs_winning_activation_settles_this_pcs_as_lost(db, club, world):
+    with db.write() as s:
+        winner = make_customer(s, "Победитель", phone="+79260000009")
+    club.activate(world["clerk"], CARD, "ABCD-1234", "Москва", PHONE)  # this PC's activation, still pending
+    assert club.confirm_activation(CARD, accepted=True, phone="+79260000009") == "active"
+    card = _card(db, CARD)
+    assert (card.status, card.customer_id) == ("active", winner.id)
+    with db.read() as s:
+        assert [e.status for e in s.scalars(select(BonusLedgerEntry))] == ["rejected"]
+        alert = s.scalars(select(ManagerAlert)).one()
+    assert "карта уже активирована" in alert.message
+    # this PC's own refusal follows in the feed: it changes nothing; the winner's phone now holds the card
+    assert club.confirm_activation(CARD, accepted=False, reason="card_already_active", phone=PHONE) == "active"
+    assert club.check_eligibility("+79260000009").code == "phone_has_card"
+    assert club.check_eligibility(PHONE).eligible
+
+
+def test_another_pcs_refused_activation_changes_nothing_here(db, club, world):
+    club.activate(world["clerk"], CARD, "ABCD-1234", "Москва", PHONE)
+    assert club.confirm_activation(CARD, accepted=False, reason="unknown_city", phone="+79260000009") == "pending"
+    assert club.confirm_activation(CARD, accepted=True, phone=PHONE) == "active"
+    with db.read() as s:
+        assert [e.status for e in s.scalars(select(BonusLedgerEntry))] == ["confirmed"]
+
+
+@pytest.mark.parametrize("reason", ["unknown_city", "customer_not_found", f"phone_has_card:{CARD}",
+                                    "no_qualifying_order", "points_exceed_paid:12500>0",
+                                    "activation_bonus_already_credited", "card_already_active",
+                                    "no_active_card:000000001"])
+def test_every_club_reason_of_the_server_reads_in_russian(reason):
+    from desktop import messages
+    from desktop.sync.reasons import UNKNOWN_REASON, describe_reason
+
+    text = describe_reason(reason)
+    assert text != messages.describe(UNKNOWN_REASON, {}) and reason.split(":")[0] not in text

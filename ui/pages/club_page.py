@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QFormLayout, QLineEdit
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QLineEdit
 
 from desktop.scan_routing import Scan, ScanKind
 from desktop.services.club import ActivationResult, Eligibility
+from protocol.club_rules import CITIES, CITY_MAX
 from ui.context import AppContext
 from ui.pages.base import Page
 
@@ -29,7 +30,8 @@ class ClubPage(Page):
         self.code.setPlaceholderText(self.tr("код с оборота карты"))
         self.extra = QLineEdit()
         self.extra.setPlaceholderText(self.tr("если есть на карте"))
-        self.city = QLineEdit()
+        self.city = _city_box()
+        self.city.setPlaceholderText(self.tr("начните вводить город и выберите его из списка"))
         self.phone = QLineEdit()
         self.phone.setPlaceholderText("+7XXXXXXXXXX")
         self.phone.returnPressed.connect(self._on_phone_entered)
@@ -90,7 +92,7 @@ class ClubPage(Page):
         if actor is None:
             return
         service = self.ctx.services.club
-        card, code, city, phone = self.card.text(), self.code.text(), self.city.text(), self.phone.text()
+        card, code, city, phone = self.card.text(), self.code.text(), self.city.currentText(), self.phone.text()
         extra = self.extra.text() or None
         self.run(lambda: service.activate(actor, card, code, city, phone, extra), self._on_activated)
 
@@ -103,3 +105,20 @@ class ClubPage(Page):
             "Начислено {0} баллов (подтвердит центр при синхронизации). Клиенту уйдёт SMS.").format(result.points))
         self.code.clear()
         self.extra.clear()
+
+
+def _city_box() -> QComboBox:
+    """The retailer's cities, typed with completion (any part of the name), at most CITY_MAX characters."""
+    box = QComboBox()
+    box.setEditable(True)
+    box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    box.addItems(list(CITIES))
+    box.setCurrentIndex(-1)
+    completer = QCompleter(list(CITIES), box)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    box.setCompleter(completer)
+    line = box.lineEdit()
+    assert line is not None  # an editable combo box has one
+    line.setMaxLength(CITY_MAX)
+    return box
