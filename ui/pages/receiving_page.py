@@ -24,6 +24,7 @@ TONE = {
     Outcome.SURPLUS: "warning",
     Outcome.FOREIGN: "error",
     Outcome.CANCELLED: "error",
+    Outcome.OTHER_SHIPMENT: "warning",
     Outcome.UNKNOWN_FORMAT: "error",
 }
 
@@ -70,6 +71,8 @@ class ReceivingPage(SessionPage):
             "missing": CounterTile(self.tr("Не хватает"), "warning"),
             "surplus": CounterTile(self.tr("Излишки"), "warning"),
             "foreign": CounterTile(self.tr("Чужие"), "error"),
+            "other_shipment": CounterTile(self.tr("Из другой поставки"), "warning"),
+            "earlier": CounterTile(self.tr("Принято ранее"), "ok"),
         }
         for column, tile in enumerate(self.tiles.values()):
             grid.addWidget(tile, 0, column)
@@ -132,7 +135,7 @@ class ReceivingPage(SessionPage):
         tone = TONE[outcome.kind]
         {"ok": self.feedback.show_ok, "warning": self.feedback.show_warning,
          "error": self.feedback.show_error}[tone](title, detail)
-        if outcome.kind is Outcome.RECEIVED:
+        if outcome.kind in (Outcome.RECEIVED, Outcome.OTHER_SHIPMENT):
             self.last_received = outcome.box
             self.progress_label.setText(self.tr("Заказ {0}: коробка {1}").format(outcome.order, _progress(outcome)))
         self.scans.prepend([_now(), outcome.box, outcome.order or "—", _progress(outcome), title], tone, outcome.box)
@@ -143,6 +146,10 @@ class ReceivingPage(SessionPage):
             if outcome.order_arrived:
                 detail += " " + self.tr("Заказ прибыл полностью — клиенту уйдёт SMS.")
             return self.tr("Принято"), detail
+        if outcome.kind is Outcome.OTHER_SHIPMENT:
+            return self.tr("Коробка из другой поставки ({0})").format(outcome.shipment or "—"), self.tr(
+                "Заказ {0}, коробка {1}. Коробка нашего пункта, но из другой накладной: принята, "
+                "попадёт в акт этой приёмки.").format(outcome.order, _progress(outcome))
         if outcome.kind is Outcome.REPEAT:
             return self.tr("Повтор"), self.tr("Коробка {0} уже принята. Отложите её к остальным.").format(outcome.box)
         if outcome.kind is Outcome.SURPLUS:
@@ -163,6 +170,8 @@ class ReceivingPage(SessionPage):
         self.tiles["missing"].set_value(counts.missing if manifest else None)
         self.tiles["surplus"].set_value(counts.surplus)
         self.tiles["foreign"].set_value(counts.foreign)
+        self.tiles["other_shipment"].set_value(counts.other_shipment)
+        self.tiles["earlier"].set_value(counts.earlier if manifest else None)
 
     # --- undo, damage, close -------------------------------------------------------------------
 
@@ -242,6 +251,8 @@ def summary_text(page: Page, summary: DiscrepancySummary) -> str:
     text = page.tr("Принято: {0}; не хватает: {1}; излишки: {2}; чужие: {3}; отменённые: {4}; повреждено: {5}.").format(
         summary.received, len(summary.missing), len(summary.surplus), len(summary.foreign),
         len(summary.cancelled), len(summary.damaged))
+    if summary.other_shipment:
+        text += " " + page.tr("Из другой поставки: {0}.").format(len(summary.other_shipment))
     if summary.missing:
         boxes = ", ".join(m.box for m in summary.missing[:5])
         text += " " + page.tr("Не хватает: {0}").format(boxes) + ("…" if len(summary.missing) > 5 else "")
