@@ -76,7 +76,9 @@ def test_status_bar_shows_sync_state(qtbot, db):
 
 def test_scan_of_unknown_code_shows_a_red_banner(qtbot, shell):
     log_in(qtbot, shell)
-    shell.window.show_page(shell.window.page_named("ReceivingPage"))  # focus on the page, not a text field
+    receiving = shell.window.page_named("ReceivingPage")
+    shell.window.show_page(receiving)  # focus on the page, not a text field
+    qtbot.waitUntil(lambda: not receiving.busy)  # it looked for an interrupted session to take up
     with qtbot.waitSignal(shell.ctx.feedback.shown) as blocker:
         scan_keys(shell.window, "HELLO-WORLD")
     assert blocker.args[0] == "error"
@@ -99,6 +101,7 @@ def test_page_f_keys_work_only_on_the_current_page(qtbot, shell):
     window = shell.window
     receiving = window.page_named("ReceivingPage")
     window.show_page(receiving)
+    qtbot.waitUntil(lambda: not receiving.busy)  # it looked for an interrupted session to take up
     QTest.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_F2)
     assert QApplication.focusWidget() is receiving.shipment_edit
     receiving_f2 = next(a for a in receiving.actions() if a.shortcut().toString() == "F2")
