@@ -5,9 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop.documents.builders import shift_report
+from desktop.documents.builders import discrepancy_act, shift_report
 from desktop.documents.model import Document
-from desktop.services.staff import ShiftReport
+from desktop.services.receiving import OpenReceiving
+from desktop.services.staff import OpenSessions, ShiftReport
 from protocol.money import rub
 from ui.context import AppContext
 from ui.hardware.wiring import documents_for
@@ -33,14 +34,46 @@ class ShiftActions(QObject):
         self.ctx.tasks.run(lambda: staff.open_shift(actor), self._on_opened, self._on_failed)
 
     def close_shift(self) -> None:
+        """Close the shift; receiving sessions still open are listed first and the clerk settles them."""
         actor = self.ctx.session.actor
         if actor is None:
             return
-        staff, with_report = self.ctx.services.staff, documents_for(self.ctx) is not None
+        receiving = self.ctx.services.receiving
+        self.ctx.tasks.run(lambda: receiving.pending_at_shift_close(actor), self._on_pending, self._on_failed)
 
-        def close() -> tuple[ShiftReport, Document | None]:
-            report = staff.close_shift(actor)
-            return report, shift_report(report) if with_report else None
+    def _on_pending(self, pending: list[OpenReceiving]) -> None:
+        choice = self.ask_about_open_sessions(pending) if pending else None
+        if pending and choice is None:
+            self.ctx.feedback.show_warning(self.tr("Смена не закрыта"), self.tr("Приёмка осталась открытой."))
+            return
+        self._close(choice, [p.uid for p in pending] if choice is OpenSessions.CLOSE else [])
+
+    def ask_about_open_sessions(self, pending: list[OpenReceiving]) -> OpenSessions | None:
+        """The dialog listing the open receiving sessions: close them with their acts, hand them over, or cancel."""
+        lines = [self.tr("{0} — начата {1}, {2}; принято коробок: {3}").format(
+            p.shipment or self.tr("без накладной"), p.opened_at.astimezone().strftime("%d.%m %H:%M"),
+            p.opened_by, p.counts.received + p.counts.other_shipment) for p in pending]
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Незаконченная приёмка"),
+                          self.tr("Не закончена приёмка:") + "\n" + "\n".join(lines), parent=self._window)
+        close = box.addButton(self.tr("Закрыть с актом"), QMessageBox.ButtonRole.AcceptRole)
+        hand = box.addButton(self.tr("Передать следующей смене"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(self.tr("Отмена"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(close)
+        box.exec()
+        clicked = box.clickedButton()
+        return OpenSessions.CLOSE if clicked is close else OpenSessions.HAND_OVER if clicked is hand else None
+
+    def _close(self, choice: OpenSessions | None, closing: list[str]) -> None:
+        actor = self.ctx.session.actor
+        if actor is None:
+            return
+        staff, receiving, with_report = self.ctx.services.staff, self.ctx.services.receiving, documents_for(self.ctx)
+
+        def close() -> tuple[ShiftReport, Document | None, list[Document]]:
+            report = staff.close_shift(actor, choice)
+            summaries = [s for s in (receiving.summary(uid) for uid in closing) if s is not None]
+            acts = [discrepancy_act(s) for s in summaries]
+            return report, shift_report(report) if with_report is not None else None, acts
 
         self.ctx.tasks.run(close, lambda done: self._on_closed(*done), self._on_failed)
 
@@ -61,15 +94,21 @@ class ShiftActions(QObject):
         self.ctx.feedback.show_ok(self.tr("Смена открыта"), self.tr("Хорошей работы!"))
         self.shift_opened.emit()
 
-    def _on_closed(self, report: ShiftReport, document: Document | None = None) -> None:
+    def _on_closed(self, report: ShiftReport, document: Document | None = None, acts: list[Document] | None = None,
+                   ) -> None:
         actor = self.ctx.session.actor
         if actor is not None:
             from dataclasses import replace
 
             self.ctx.session.update(replace(actor, shift_id=None))
         text = report_text(self, report)
+        if acts:
+            text += " " + self.tr("Закрыто приёмок: {0}, акты сформированы.").format(len(acts))
         self.ctx.feedback.show_ok(self.tr("Смена закрыта"), text)
         documents = documents_for(self.ctx)
+        for act in acts or ():
+            if documents is not None:
+                documents.print(act)
         if document is not None and documents is not None and documents.print(document) is not None:
             self.ctx.feedback.show_ok(self.tr("Смена закрыта"), text + " " + self.tr("Отчёт за смену напечатан."))
         self.shift_closed.emit(report)

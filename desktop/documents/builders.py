@@ -65,6 +65,11 @@ BOX_SECTIONS = {
         QT_TRANSLATE_NOOP("Documents", "коробки заказов, отменённых до приёмки"),
         "",
     ),
+    "other_shipment": (
+        QT_TRANSLATE_NOOP("Documents", "Коробки из другой поставки"),
+        QT_TRANSLATE_NOOP("Documents", "коробки этого пункта из другой накладной, принятые в этой приёмке"),
+        QT_TRANSLATE_NOOP("Documents", "Накладная"),
+    ),
     "damaged": (
         QT_TRANSLATE_NOOP("Documents", "Повреждения"),
         QT_TRANSLATE_NOOP("Documents", "коробки, принятые с повреждениями"),
@@ -113,6 +118,7 @@ def _discrepancy_sections(data: DiscrepancySummary) -> list[str]:
         "surplus": tuple(BoxLine(b) for b in data.surplus),
         "foreign": tuple(BoxLine(f.box, "", f.point) for f in data.foreign),
         "cancelled": tuple(BoxLine(c.box, c.order) for c in data.cancelled),
+        "other_shipment": tuple(BoxLine(o.box, o.order, o.shipment) for o in data.other_shipment),
         "damaged": tuple(BoxLine(d.box, d.order, d.note) for d in data.damaged),
     }
     return [part for name, lines in boxes.items() for part in _box_section(*BOX_SECTIONS[name], lines)]
@@ -127,8 +133,9 @@ def _summary_table(data: DiscrepancySummary) -> str:
         translate("Documents", "Чужие"),
         translate("Documents", "Отменённые"),
         translate("Documents", "Повреждённые"),
+        translate("Documents", "Из другой поставки"),
     )
-    boxes = (data.missing, data.surplus, data.foreign, data.cancelled, data.damaged)
+    boxes = (data.missing, data.surplus, data.foreign, data.cancelled, data.damaged, data.other_shipment)
     row = [str(data.expected), str(data.received), *(str(len(b)) for b in boxes)]
     return h.table(header, [row], numeric=range(len(header)))
 

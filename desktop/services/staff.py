@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from enum import StrEnum
 from typing import Any
 
 from argon2 import PasswordHasher
@@ -21,13 +22,16 @@ from desktop.db.models import (
     ReturnItem,
     ReturnSession,
     Shift,
+    Shipment,
     Staff,
 )
 from desktop.documents.model import SessionHeader, ShiftReport
 from desktop.services.base import Action, Actor, Clock, Role, Service, local_point, require_role, utc_now
 from desktop.services.point_info import point_info
+from desktop.services.receiving.resume import pending_sessions
 from desktop.services.receiving.rows import Outcome
-from desktop.translatable import QT_TRANSLATE_NOOP
+from desktop.services.receiving.service import close_in
+from desktop.translatable import QT_TRANSLATE_NOOP, translate
 from protocol.errors import DomainError
 from protocol.events import ShiftClosed, ShiftOpened
 
@@ -36,6 +40,7 @@ LOCK_MINUTES = 15
 # The actions named in an access refusal (require_role translates them).
 OPEN_SHIFT = QT_TRANSLATE_NOOP("Actions", "открытие смены")
 CLOSE_SHIFT = QT_TRANSLATE_NOOP("Actions", "закрытие смены")
+NO_WAYBILL = QT_TRANSLATE_NOOP("Terms", "без накладной")  # how an open session is named at shift close
 
 messages.register(
     {
@@ -46,8 +51,17 @@ messages.register(
         "auth.empty_credentials": "Введите пропуск (или логин) и PIN (или пароль).",
         "shift.already_open": "Смена уже открыта (с {opened_at}). Продолжайте работу в ней или закройте её.",
         "shift.not_open": "Открытой смены нет. Откройте смену.",
+        "shift.sessions_open": "Смену нельзя закрыть: не закончена приёмка ({sessions}). "
+        "Закройте её с актом или передайте следующей смене.",
     }
 )
+
+
+class OpenSessions(StrEnum):
+    """What closing a shift does with the receiving sessions still open (the clerk chooses; never silently)."""
+
+    CLOSE = "close"  # close each one and produce its discrepancy act
+    HAND_OVER = "hand_over"  # leave it open for the next shift, written in the journal
 
 
 def shift_key(login: str, opened_at: datetime) -> str:
@@ -164,13 +178,18 @@ class StaffService(Service):
             act.audit("shift.opened", key)
         return _with_shift(actor, shift.id)
 
-    def close_shift(self, actor: Actor) -> ShiftReport:
-        """Close the staff member's open shift and produce its report."""
+    def close_shift(self, actor: Actor, open_sessions: OpenSessions | None = None) -> ShiftReport:
+        """Close the staff member's open shift and produce its report.
+
+        Receiving sessions still open (this clerk's, or left by nobody on shift) are settled in the same
+        transaction as `open_sessions` says; without a choice the shift is not closed while any is open.
+        """
         require_role(actor, Role.CLERK, CLOSE_SHIFT)
         with self.action(actor) as act:
             shift = _open_shift_of(act.session, actor.staff_id)
             if shift is None:
                 raise DomainError("shift.not_open")
+            _settle_open_sessions(act, actor, open_sessions, shift_key(actor.login, shift.opened_at))
             report = _report(act.session, shift, actor, act.now)
             shift.closed_at = act.now
             shift.closed_by = actor.staff_id
@@ -178,6 +197,27 @@ class StaffService(Service):
             act.emit(ShiftClosed(shift=report.key, staff=actor.login, report=report.as_dict()))
             act.audit("shift.closed", report.key, **report.counts())
         return report
+
+
+def _settle_open_sessions(act: Action, actor: Actor, choice: OpenSessions | None, key: str) -> None:
+    """Close (with their acts) or hand over the receiving sessions still open; refuse when no choice was made."""
+    pending = pending_sessions(act.session, actor)
+    if not pending:
+        return
+    if choice is None:
+        names = ", ".join(_session_name(act.session, row.shipment_id) for row in pending)
+        raise DomainError("shift.sessions_open", sessions=names)
+    for row in pending:
+        if choice is OpenSessions.CLOSE:
+            close_in(act, row.uid)
+        else:
+            act.audit("receiving.handed_over", row.uid, shift=key)
+
+
+def _session_name(session: Session, shipment_id: int | None) -> str:
+    if shipment_id is None:
+        return translate("Terms", NO_WAYBILL)
+    return session.scalar(select(Shipment.number).where(Shipment.id == shipment_id)) or ""
 
 
 def _audit_as(act: Action, staff: Staff, action: str, **details: Any) -> None:
@@ -208,7 +248,7 @@ def _boxes_received(session: Session, staff_id: int, since: datetime) -> int:
         session.scalar(
             select(func.count()).where(
                 ReceivingScan.staff_id == staff_id,
-                ReceivingScan.outcome == Outcome.RECEIVED,
+                ReceivingScan.outcome.in_((Outcome.RECEIVED, Outcome.OTHER_SHIPMENT)),
                 ReceivingScan.undone.is_(False),
                 ReceivingScan.scanned_at >= since,
             )

@@ -63,22 +63,22 @@
         <translation>resending an SMS</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/receiving/service.py" line="49"/>
+        <location filename="../../desktop/services/receiving/service.py" line="50"/>
         <source>приёмка поставки</source>
         <translation>receiving a shipment</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/receiving/service.py" line="50"/>
+        <location filename="../../desktop/services/receiving/service.py" line="51"/>
         <source>отмена сканирования</source>
         <translation>undoing a scan</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/receiving/service.py" line="51"/>
+        <location filename="../../desktop/services/receiving/service.py" line="52"/>
         <source>отметка о повреждении</source>
         <translation>flagging damage</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/receiving/service.py" line="52"/>
+        <location filename="../../desktop/services/receiving/service.py" line="53"/>
         <source>закрытие приёмки</source>
         <translation>closing receiving</translation>
     </message>
@@ -93,12 +93,12 @@
         <translation>extending the storage period</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/staff.py" line="37"/>
+        <location filename="../../desktop/services/staff.py" line="41"/>
         <source>открытие смены</source>
         <translation>opening a shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/staff.py" line="38"/>
+        <location filename="../../desktop/services/staff.py" line="42"/>
         <source>закрытие смены</source>
         <translation>closing a shift</translation>
     </message>
@@ -766,7 +766,7 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../desktop/documents/builders.py" line="49"/>
-        <location filename="../../desktop/documents/builders.py" line="125"/>
+        <location filename="../../desktop/documents/builders.py" line="131"/>
         <source>Недостача</source>
         <translation>Missing</translation>
     </message>
@@ -782,7 +782,7 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../desktop/documents/builders.py" line="54"/>
-        <location filename="../../desktop/documents/builders.py" line="126"/>
+        <location filename="../../desktop/documents/builders.py" line="132"/>
         <source>Излишки</source>
         <translation>Surplus</translation>
     </message>
@@ -818,439 +818,459 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../desktop/documents/builders.py" line="69"/>
+        <source>Коробки из другой поставки</source>
+        <translation>Boxes from another shipment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="70"/>
+        <source>коробки этого пункта из другой накладной, принятые в этой приёмке</source>
+        <translation>boxes of this point from another waybill, received in this session</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="71"/>
+        <source>Накладная</source>
+        <translation>Waybill</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="74"/>
         <source>Повреждения</source>
         <translation>Damage</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="70"/>
+        <location filename="../../desktop/documents/builders.py" line="75"/>
         <source>коробки, принятые с повреждениями</source>
         <translation>boxes received damaged</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="71"/>
+        <location filename="../../desktop/documents/builders.py" line="76"/>
         <source>Повреждение</source>
         <translation>Damage</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="83"/>
+        <location filename="../../desktop/documents/builders.py" line="88"/>
         <source>Пункт выдачи {0}</source>
         <translation>Pickup point {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="93"/>
+        <location filename="../../desktop/documents/builders.py" line="98"/>
         <source>без накладной</source>
         <translation>without a manifest</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="94"/>
+        <location filename="../../desktop/documents/builders.py" line="99"/>
         <source>Акт расхождений по приёмке {0}</source>
         <translation>Receiving discrepancy report {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="96"/>
+        <location filename="../../desktop/documents/builders.py" line="101"/>
         <source>Накладная (рейс)</source>
         <translation>Manifest (run)</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="96"/>
+        <location filename="../../desktop/documents/builders.py" line="101"/>
         <source>нет накладной</source>
         <translation>no manifest</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="97"/>
+        <location filename="../../desktop/documents/builders.py" line="102"/>
         <source>Сессия приёмки</source>
         <translation>Receiving session</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="98"/>
+        <location filename="../../desktop/documents/builders.py" line="103"/>
         <source>Начало приёмки</source>
         <translation>Receiving started</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="99"/>
+        <location filename="../../desktop/documents/builders.py" line="104"/>
         <source>Окончание приёмки</source>
         <translation>Receiving finished</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="100"/>
+        <location filename="../../desktop/documents/builders.py" line="105"/>
         <source>Принимали</source>
         <translation>Received by</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="102"/>
+        <location filename="../../desktop/documents/builders.py" line="107"/>
         <source>Итоги</source>
         <translation>Totals</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="105"/>
+        <location filename="../../desktop/documents/builders.py" line="110"/>
         <source>Расхождений нет: все коробки по накладной приняты.</source>
         <translation>No discrepancies: every box on the manifest was received.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="106"/>
+        <location filename="../../desktop/documents/builders.py" line="111"/>
         <source>Принял</source>
         <translation>Received by</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="106"/>
+        <location filename="../../desktop/documents/builders.py" line="111"/>
         <source>Сдал (водитель)</source>
         <translation>Handed over by (driver)</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="123"/>
+        <location filename="../../desktop/documents/builders.py" line="129"/>
         <source>Ожидалось</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="124"/>
+        <location filename="../../desktop/documents/builders.py" line="130"/>
         <source>Принято</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="127"/>
+        <location filename="../../desktop/documents/builders.py" line="133"/>
         <source>Чужие</source>
         <translation>Foreign</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="128"/>
+        <location filename="../../desktop/documents/builders.py" line="134"/>
         <source>Отменённые</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="129"/>
+        <location filename="../../desktop/documents/builders.py" line="135"/>
         <source>Повреждённые</source>
         <translation>Damaged</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="140"/>
+        <location filename="../../desktop/documents/builders.py" line="136"/>
+        <source>Из другой поставки</source>
+        <translation>From another shipment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="147"/>
         <source>Коробка</source>
         <translation>Box</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="140"/>
-        <location filename="../../desktop/documents/builders.py" line="169"/>
-        <location filename="../../desktop/documents/builders.py" line="290"/>
+        <location filename="../../desktop/documents/builders.py" line="147"/>
+        <location filename="../../desktop/documents/builders.py" line="176"/>
+        <location filename="../../desktop/documents/builders.py" line="297"/>
         <source>Заказ</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="149"/>
+        <location filename="../../desktop/documents/builders.py" line="156"/>
         <source>Квитанция о выдаче заказа {0}</source>
         <translation>Handover receipt for order {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="152"/>
+        <location filename="../../desktop/documents/builders.py" line="159"/>
         <source>Выдано</source>
         <translation>Handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="157"/>
+        <location filename="../../desktop/documents/builders.py" line="164"/>
         <source>Отказ клиента</source>
         <translation>Refused by the customer</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="161"/>
-        <location filename="../../desktop/documents/builders.py" line="242"/>
-        <location filename="../../desktop/documents/builders.py" line="244"/>
+        <location filename="../../desktop/documents/builders.py" line="168"/>
+        <location filename="../../desktop/documents/builders.py" line="249"/>
+        <location filename="../../desktop/documents/builders.py" line="251"/>
         <source>Оплата</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="163"/>
-        <location filename="../../desktop/documents/builders.py" line="178"/>
+        <location filename="../../desktop/documents/builders.py" line="170"/>
+        <location filename="../../desktop/documents/builders.py" line="185"/>
         <source>Выдал</source>
         <translation>Handed over by</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="163"/>
+        <location filename="../../desktop/documents/builders.py" line="170"/>
         <source>Получил</source>
         <translation>Received by</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="170"/>
+        <location filename="../../desktop/documents/builders.py" line="177"/>
         <source>Результат</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="171"/>
+        <location filename="../../desktop/documents/builders.py" line="178"/>
         <source>Получатель</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="174"/>
+        <location filename="../../desktop/documents/builders.py" line="181"/>
         <source>Организация</source>
         <translation>Company</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="176"/>
+        <location filename="../../desktop/documents/builders.py" line="183"/>
         <source>Доверенность</source>
         <translation>Power of attorney</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="178"/>
+        <location filename="../../desktop/documents/builders.py" line="185"/>
         <source>Дата и время</source>
         <translation>Date and time</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="182"/>
+        <location filename="../../desktop/documents/builders.py" line="189"/>
         <source> (с/н {0})</source>
         <translation> (s/n {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="197"/>
+        <location filename="../../desktop/documents/builders.py" line="204"/>
         <source>Итого выдано</source>
         <translation>Total handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="198"/>
-        <location filename="../../desktop/documents/builders.py" line="218"/>
+        <location filename="../../desktop/documents/builders.py" line="205"/>
+        <location filename="../../desktop/documents/builders.py" line="225"/>
         <source>Артикул</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="198"/>
-        <location filename="../../desktop/documents/builders.py" line="218"/>
+        <location filename="../../desktop/documents/builders.py" line="205"/>
+        <location filename="../../desktop/documents/builders.py" line="225"/>
         <source>Товар</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="203"/>
+        <location filename="../../desktop/documents/builders.py" line="210"/>
         <source>Кол-во</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="203"/>
+        <location filename="../../desktop/documents/builders.py" line="210"/>
         <source>Цена</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="203"/>
+        <location filename="../../desktop/documents/builders.py" line="210"/>
         <source>Сумма</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="219"/>
+        <location filename="../../desktop/documents/builders.py" line="226"/>
         <source>Причина отказа</source>
         <translation>Refusal reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="225"/>
+        <location filename="../../desktop/documents/builders.py" line="232"/>
         <source>Остаётся в пункте: {0}, отложите в возврат (коробка {1}).</source>
         <translation>Stays at the point: {0}, put it aside for the return (box {1}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="229"/>
+        <location filename="../../desktop/documents/builders.py" line="236"/>
         <source>{0} — {1} шт.</source>
         <translation>{0} — {1} pcs</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="235"/>
+        <location filename="../../desktop/documents/builders.py" line="242"/>
         <source>Оплачено при получении</source>
         <translation>Paid on pickup</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="238"/>
+        <location filename="../../desktop/documents/builders.py" line="245"/>
         <source>Получено наличными</source>
         <translation>Cash tendered</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="239"/>
+        <location filename="../../desktop/documents/builders.py" line="246"/>
         <source>Сдача</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="242"/>
+        <location filename="../../desktop/documents/builders.py" line="249"/>
         <source>заказ оплачен заранее</source>
         <translation>order prepaid</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="244"/>
+        <location filename="../../desktop/documents/builders.py" line="251"/>
         <source>не требуется</source>
         <translation>not required</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="246"/>
+        <location filename="../../desktop/documents/builders.py" line="253"/>
         <source>Вернёт интернет-магазин за отказ</source>
         <translation>Refund by the online shop for the refusal</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="248"/>
+        <location filename="../../desktop/documents/builders.py" line="255"/>
         <source>Начислено баллов</source>
         <translation>Bonus points earned</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="255"/>
+        <location filename="../../desktop/documents/builders.py" line="262"/>
         <source>Акт возврата от {0}</source>
         <translation>Return report of {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="257"/>
+        <location filename="../../desktop/documents/builders.py" line="264"/>
         <source>Сессия возврата</source>
         <translation>Return session</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="258"/>
+        <location filename="../../desktop/documents/builders.py" line="265"/>
         <source>Начало</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="259"/>
+        <location filename="../../desktop/documents/builders.py" line="266"/>
         <source>Окончание</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="260"/>
+        <location filename="../../desktop/documents/builders.py" line="267"/>
         <source>Заказов</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="261"/>
+        <location filename="../../desktop/documents/builders.py" line="268"/>
         <source>Коробок</source>
         <translation>Boxes</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="265"/>
+        <location filename="../../desktop/documents/builders.py" line="272"/>
         <source>Возвращаемые заказы</source>
         <translation>Orders returned</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="271"/>
+        <location filename="../../desktop/documents/builders.py" line="278"/>
         <source>Отправлены не все коробки заказов: {0}</source>
         <translation>Not every box was sent for orders: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="273"/>
+        <location filename="../../desktop/documents/builders.py" line="280"/>
         <source>Сдал</source>
         <translation>Handed over by</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="273"/>
+        <location filename="../../desktop/documents/builders.py" line="280"/>
         <source>Принял (перевозчик)</source>
         <translation>Received by (carrier)</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="278"/>
+        <location filename="../../desktop/documents/builders.py" line="285"/>
         <source> — не все!</source>
         <translation> — not all!</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="290"/>
+        <location filename="../../desktop/documents/builders.py" line="297"/>
         <source>Причина</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="290"/>
+        <location filename="../../desktop/documents/builders.py" line="297"/>
         <source>Клиент</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="291"/>
+        <location filename="../../desktop/documents/builders.py" line="298"/>
         <source>Коробки</source>
         <translation>Boxes</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="291"/>
+        <location filename="../../desktop/documents/builders.py" line="298"/>
         <source>Мест</source>
         <translation>Pieces</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="299"/>
+        <location filename="../../desktop/documents/builders.py" line="306"/>
         <source>Заказ {0}, товары частичного отказа: {1}.</source>
         <translation>Order {0}, goods of the partial refusal: {1}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="305"/>
+        <location filename="../../desktop/documents/builders.py" line="312"/>
         <source>Отчёт за смену: {0}</source>
         <translation>Shift report: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="307"/>
-        <location filename="../../desktop/documents/builders.py" line="317"/>
+        <location filename="../../desktop/documents/builders.py" line="314"/>
+        <location filename="../../desktop/documents/builders.py" line="324"/>
         <source>Сотрудник</source>
         <translation>Staff member</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="308"/>
+        <location filename="../../desktop/documents/builders.py" line="315"/>
         <source>Смена</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="310"/>
+        <location filename="../../desktop/documents/builders.py" line="317"/>
         <source>Наличные в кассе по смене: {0}</source>
         <translation>Cash in the till for the shift: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="311"/>
+        <location filename="../../desktop/documents/builders.py" line="318"/>
         <source>Показатель</source>
         <translation>Measure</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="311"/>
+        <location filename="../../desktop/documents/builders.py" line="318"/>
         <source>Значение</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="314"/>
+        <location filename="../../desktop/documents/builders.py" line="321"/>
         <source>Итоги смены</source>
         <translation>Shift totals</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="317"/>
+        <location filename="../../desktop/documents/builders.py" line="324"/>
         <source>Управляющий</source>
         <translation>Manager</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="324"/>
+        <location filename="../../desktop/documents/builders.py" line="331"/>
         <source>Принято коробок</source>
         <translation>Boxes received</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="325"/>
+        <location filename="../../desktop/documents/builders.py" line="332"/>
         <source>Выдано заказов</source>
         <translation>Orders handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="326"/>
+        <location filename="../../desktop/documents/builders.py" line="333"/>
         <source>Принято наличными</source>
         <translation>Taken in cash</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="327"/>
+        <location filename="../../desktop/documents/builders.py" line="334"/>
         <source>Принято картой</source>
         <translation>Taken by card</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="328"/>
+        <location filename="../../desktop/documents/builders.py" line="335"/>
         <source>Всего денег</source>
         <translation>Total money</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="329"/>
+        <location filename="../../desktop/documents/builders.py" line="336"/>
         <source>Активировано клубных карт</source>
         <translation>Club cards activated</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="330"/>
+        <location filename="../../desktop/documents/builders.py" line="337"/>
         <source>Возвращено коробок</source>
         <translation>Boxes returned</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="340"/>
+        <location filename="../../desktop/documents/builders.py" line="347"/>
         <source>{0} см</source>
         <translation>{0} cm</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="341"/>
+        <location filename="../../desktop/documents/builders.py" line="348"/>
         <source>Если этот текст читается и таблица не обрезана по краям, принтер настроен правильно.</source>
         <translation>If this text is readable and the table is not cut off at the edges, the printer is set up correctly.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="346"/>
+        <location filename="../../desktop/documents/builders.py" line="353"/>
         <source>Принтер</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="346"/>
+        <location filename="../../desktop/documents/builders.py" line="353"/>
         <source>Время</source>
         <translation>Time</translation>
     </message>
@@ -2014,396 +2034,401 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../build/lupdate/domain_messages.py" line="157"/>
+        <source>Смену нельзя закрыть: не закончена приёмка ({sessions}). Закройте её с актом или передайте следующей смене.</source>
+        <translation>The shift cannot be closed: receiving is not finished ({sessions}). Close it with its act or hand it over to the next shift.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="158"/>
         <source>SMS по заказу {order} отправить нельзя: заказ в состоянии «{status}», а не «готов к выдаче».</source>
         <translation>The SMS for order {order} cannot be sent: the order is in state «{status}», not «ready for pickup».</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="158"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="159"/>
         <source>По заказу {order} сегодня уже {count} повторных SMS — это предел. Следующую отправку можно сделать после {next_at}.</source>
         <translation>Order {order} has already had {count} repeat SMS today; that is the limit. The next one can be sent after {next_at}.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="159"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="160"/>
         <source>SMS по заказу {order} уже отправлялось недавно. Повторить можно после {next_at}.</source>
         <translation>An SMS for order {order} was sent recently. It can be repeated after {next_at}.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="160"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="161"/>
         <source>Хранение заказа {order} уже продлевалось (на {days} дн.). Повторное продление не допускается.</source>
         <translation>Storage of order {order} has already been extended (by {days} days). It cannot be extended again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="161"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="162"/>
         <source>Продлить хранение можно на 1–{max} дней, а не на {days}.</source>
         <translation>Storage can be extended by 1–{max} days, not by {days}.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="162"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="163"/>
         <source>Заказ {order} не ожидает выдачи (состояние «{status}»): продлевать нечего.</source>
         <translation>Order {order} is not awaiting pickup (state «{status}»): there is nothing to extend.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="163"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="164"/>
         <source>Часть мест заказа {order} уже отсканирована в возврат: продление невозможно.</source>
         <translation>Some boxes of order {order} have already been scanned into a return: extension is not possible.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="164"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="165"/>
         <source>Адрес сервера указан неверно: «{url}». Пример: https://pvz.example.ru</source>
         <translation>The server address is wrong: «{url}». Example: https://pvz.example.ru</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="165"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="166"/>
         <source>Срок действия кода регистрации истёк. Попросите новый код у администратора.</source>
         <translation>The registration code has expired. Ask your administrator for a new code.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="166"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="167"/>
         <source>Код регистрации неверен или уже использован. Попросите новый код у администратора.</source>
         <translation>The registration code is wrong or already used. Ask your administrator for a new code.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="167"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="168"/>
         <source>Сервер отклонил регистрацию: {detail}</source>
         <translation>The server refused the registration: {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="168"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="169"/>
         <source>Заказ {order} был отменён, но выдан клиенту. Свяжитесь с клиентом и оформите возврат товара или оплату.</source>
         <translation>Order {order} was cancelled but handed over to the customer. Contact the customer and arrange a return of the goods or the payment.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="169"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="170"/>
         <source>Заказ {order}: сервер отметил его для разбора. Свяжитесь с центром.</source>
         <translation>Order {order}: the server flagged it for review. Contact the central office.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="170"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="171"/>
         <source>Внутренняя ошибка синхронизации; сведения записаны в журнал программы.</source>
         <translation>Internal sync error; the details are in the program log.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="171"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="172"/>
         <source>Компьютер не зарегистрирован на сервере или доступ отозван. Нужна повторная регистрация (код от администратора).</source>
         <translation>This computer is not enrolled on the server or its access was revoked. Enrol it again (code from the administrator).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="172"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="173"/>
         <source>Адрес сервера указан неверно. Пример: https://pvz.example.ru</source>
         <translation>The server address is wrong. Example: https://pvz.example.ru</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="173"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="174"/>
         <source>Сервер ответил не в формате Pickup Desk. Проверьте адрес.</source>
         <translation>The server did not answer in the Pickup Desk format. Check the address.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="174"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="175"/>
         <source>Журнал изменений устарел; загружаем полную копию данных.</source>
         <translation>The change log has expired; loading a full copy of the data.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="175"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="176"/>
         <source>По этому адресу нет сервера Pickup Desk (HTTP 404). Проверьте адрес.</source>
         <translation>There is no Pickup Desk server at this address (HTTP 404). Check the address.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="176"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="177"/>
         <source>По этому адресу отвечает не сервер Pickup Desk. Проверьте адрес.</source>
         <translation>The server at this address is not a Pickup Desk server. Check the address.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="177"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="178"/>
         <source>Нет связи с сервером. Работаем без связи; данные сохранены.</source>
         <translation>No connection to the server. Working offline; the data is saved.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="178"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="179"/>
         <source>Сервер отклонил запрос (HTTP {status}): {reason}</source>
         <translation>The server refused the request (HTTP {status}): {reason}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="179"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="180"/>
         <source>Сервер временно недоступен (HTTP {status}). Повторим позже.</source>
         <translation>The server is temporarily unavailable (HTTP {status}). Will retry later.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="180"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="181"/>
         <source>Сервер не ответил вовремя. Работаем без связи; данные сохранены.</source>
         <translation>The server did not answer in time. Working offline; the data is saved.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="181"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="182"/>
         <source>Сертификат сервера не прошёл проверку (TLS). Проверьте адрес сервера или укажите файл сертификатов организации.</source>
         <translation>The server certificate failed verification (TLS). Check the server address or set your organisation&apos;s certificate file.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="182"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="183"/>
         <source>Версия программы устарела для сервера. Обновите программу; работа без связи продолжается, данные сохранены.</source>
         <translation>This program version is too old for the server. Update the program; offline work continues, the data is saved.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="183"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="184"/>
         <source>По адресу {url} работает не сервер Pickup Desk. Проверьте адрес.</source>
         <translation>The address {url} is not a Pickup Desk server. Check the address.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="184"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="185"/>
         <source>{type} ({verdict}): {reason}. Проверьте и решите вручную.</source>
         <translation>{type} ({verdict}): {reason}. Check and resolve it manually.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="185"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="186"/>
         <source>баллы за активацию уже начислены</source>
         <translation>the activation points are already credited</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="186"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="187"/>
         <source>баллы уже начислены</source>
         <translation>the points are already credited</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="187"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="188"/>
         <source>коробка уже принята</source>
         <translation>the box is already received</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="188"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="189"/>
         <source>коробка уже не на хранении (состояние: {detail})</source>
         <translation>the box is no longer in storage (state: {detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="189"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="190"/>
         <source>коробка не была принята</source>
         <translation>the box was not received</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="190"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="191"/>
         <source>коробка {detail} принадлежит другому заказу</source>
         <translation>box {detail} belongs to another order</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="191"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="192"/>
         <source>карта уже активирована</source>
         <translation>the card is already activated</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="192"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="193"/>
         <source>клиент с этим телефоном неизвестен центру</source>
         <translation>the head office does not know a customer with this phone</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="193"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="194"/>
         <source>коробка {detail} относится к другому пункту выдачи</source>
         <translation>box {detail} belongs to another pickup point</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="194"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="195"/>
         <source>карта {detail} относится к другому пункту выдачи</source>
         <translation>card {detail} belongs to another pickup point</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="195"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="196"/>
         <source>заказ {detail} относится к другому пункту выдачи</source>
         <translation>order {detail} belongs to another pickup point</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="196"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="197"/>
         <source>выдача уже записана</source>
         <translation>the handover is already recorded</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="197"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="198"/>
         <source>внутренняя ошибка сервера</source>
         <translation>internal server error</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="198"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="199"/>
         <source>неверный срок продления хранения</source>
         <translation>invalid storage extension</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="199"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="200"/>
         <source>данные события не прошли проверку сервера</source>
         <translation>the event data did not pass the server&apos;s checks</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="200"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="201"/>
         <source>неверное число баллов ({detail})</source>
         <translation>invalid number of points ({detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="201"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="202"/>
         <source>неверный итог выдачи ({detail})</source>
         <translation>invalid handover result ({detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="202"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="203"/>
         <source>неверный запрос SMS ({detail})</source>
         <translation>invalid SMS request ({detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="203"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="204"/>
         <source>у клиента нет активной клубной карты ({detail})</source>
         <translation>the customer has no active club card ({detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="204"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="205"/>
         <source>у клиента нет заказа на сумму от 5 000 ₽</source>
         <translation>the customer has no order of 5,000 ₽ or more</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="205"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="206"/>
         <source>причина не указана</source>
         <translation>no reason given</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="206"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="207"/>
         <source>заказ уже поступил</source>
         <translation>the order has already arrived</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="207"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="208"/>
         <source>заказ уже закрыт (состояние: {detail})</source>
         <translation>the order is already closed (state: {detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="208"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="209"/>
         <source>заказ уже возвращён</source>
         <translation>the order is already returned</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="209"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="210"/>
         <source>заказ отменён центром</source>
         <translation>the order was cancelled by the central office</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="210"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="211"/>
         <source>заказ уже выдан клиенту</source>
         <translation>the order is already handed over to the customer</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="211"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="212"/>
         <source>заказ не выдан (состояние: {detail})</source>
         <translation>the order is not handed over (state: {detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="212"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="213"/>
         <source>заказ уже не на хранении (состояние: {detail})</source>
         <translation>the order is no longer in storage (state: {detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="213"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="214"/>
         <source>заказ не готов к выдаче (состояние: {detail})</source>
         <translation>the order is not ready for pickup (state: {detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="214"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="215"/>
         <source>у клиента с этим телефоном уже есть активная карта {detail}</source>
         <translation>the customer with this phone already has an active card {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="215"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="216"/>
         <source>баллов больше, чем рублей оплачено за выданные товары ({detail})</source>
         <translation>more points than roubles paid for the goods handed over ({detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="216"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="217"/>
         <source>сервер не принял событие (HTTP {detail})</source>
         <translation>the server did not accept the event (HTTP {detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="217"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="218"/>
         <source>событие записано более новой версией программы</source>
         <translation>the event was written by a newer version of the program</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="218"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="219"/>
         <source>причина не распознана этой версией программы (подробности в журнале программы)</source>
         <translation>a reason this version of the program does not recognise (details in the program log)</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="219"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="220"/>
         <source>коробка {detail} неизвестна серверу</source>
         <translation>box {detail} is unknown to the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="220"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="221"/>
         <source>карта {detail} неизвестна серверу</source>
         <translation>card {detail} is unknown to the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="221"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="222"/>
         <source>ячейка {detail} неизвестна серверу</source>
         <translation>cell {detail} is unknown to the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="222"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="223"/>
         <source>города клиента нет в списке городов клуба</source>
         <translation>the customer&apos;s city is not in the club&apos;s list of cities</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="223"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="224"/>
         <source>заказ {detail} неизвестен серверу</source>
         <translation>order {detail} is unknown to the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="224"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="225"/>
         <source>Сертификат сервера {url} не прошёл проверку. Проверьте адрес или укажите файл сертификатов организации (ca_bundle) в настройках.</source>
         <translation>The certificate of server {url} failed verification. Check the address or set your organisation&apos;s certificate file (ca_bundle) in the settings.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="225"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="226"/>
         <source>Сервер {url} не отвечает. Проверьте адрес и подключение к сети.</source>
         <translation>Server {url} does not answer. Check the address and the network connection.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="226"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="227"/>
         <source>Сервер {url} требует более новую версию программы (не ниже {version}). Обновите программу, затем повторите регистрацию.</source>
         <translation>Server {url} requires a newer version of the program (at least {version}). Update the program, then register again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="227"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="228"/>
         <source>конфликт</source>
         <translation>conflict</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="228"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="229"/>
         <source>отклонено сервером</source>
         <translation>rejected by the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="229"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="230"/>
         <source>Включён Caps Lock: большие и маленькие буквы перепутаны. Выключите Caps Lock.</source>
         <translation>Caps Lock is on: capital and small letters are swapped. Turn Caps Lock off.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="230"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="231"/>
         <source>Пришло «{raw}» вместо «{expected}». Отсканируйте тестовый код ещё раз; если снова не так — сбросьте сканер к заводским настройкам.</source>
         <translation>Received «{raw}» instead of «{expected}». Scan the test code again; if it is still wrong, reset the scanner to its factory settings.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="231"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="232"/>
         <source>Сканер не нажимает Enter после кода. Включите в настройках сканера суффикс Enter (CR) по инструкции к сканеру — иначе программа не поймёт, где кончается код.</source>
         <translation>The scanner does not press Enter after the code. Turn on the Enter (CR) suffix in the scanner settings as its manual describes, or the program cannot tell where a code ends.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="232"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="233"/>
         <source>Сканер ничего не передал. Проверьте кабель или режим клавиатуры (HID) и отсканируйте ещё раз.</source>
         <translation>The scanner sent nothing. Check the cable or the keyboard (HID) mode and scan again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="233"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="234"/>
         <source>Пришло «{raw}» без цифр: сканер, вероятно, набирает цифры на цифровой клавиатуре при выключенном NumLock. Включите NumLock и отсканируйте ещё раз.</source>
         <translation>Received «{raw}» without digits: the scanner probably types digits on the numeric keypad with NumLock off. Turn NumLock on and scan again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="234"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="235"/>
         <source>Сканер печатает в русской раскладке: вместо «{expected}» пришло «{typed}». Программа это исправит сама (настройка «исправлять раскладку» включена); лучше переключить раскладку по умолчанию на английскую или настроить сканер на ввод кодами Alt.</source>
         <translation>The scanner types in the Russian keyboard layout: «{typed}» arrived instead of «{expected}». The program corrects this itself (the «fix layout» setting is on); better switch the default layout to English or set the scanner to Alt-code input.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="235"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="236"/>
         <source>Сканер печатает медленно (пауза до {slowest} мс между символами): такой ввод трудно отличить от ручного. Уменьшите в настройках сканера задержку между символами (inter-character delay).</source>
         <translation>The scanner types slowly (pauses up to {slowest} ms between characters): such input is hard to tell from typing by hand. Reduce the inter-character delay in the scanner settings.</translation>
     </message>
@@ -3638,7 +3663,7 @@ Technical: {1}</translation>
         <translation>Placement</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="34"/>
+        <location filename="../../ui/pages/receiving_page.py" line="44"/>
         <source>Приёмка</source>
         <translation>Receiving</translation>
     </message>
@@ -3875,264 +3900,320 @@ Technical: {1}</translation>
 <context>
     <name>ReceivingPage</name>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="52"/>
+        <location filename="../../ui/pages/receiving_page.py" line="62"/>
         <source>Время</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="52"/>
+        <location filename="../../ui/pages/receiving_page.py" line="62"/>
         <source>Коробка</source>
         <translation>Box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="52"/>
+        <location filename="../../ui/pages/receiving_page.py" line="62"/>
         <source>Заказ</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="52"/>
+        <location filename="../../ui/pages/receiving_page.py" line="62"/>
         <source>Место</source>
         <translation>Box no.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="53"/>
+        <location filename="../../ui/pages/receiving_page.py" line="63"/>
         <source>Результат</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="55"/>
+        <location filename="../../ui/pages/receiving_page.py" line="65"/>
         <source>Последние сканирования:</source>
         <translation>Last scans:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="57"/>
+        <location filename="../../ui/pages/receiving_page.py" line="67"/>
         <source>Поставка</source>
         <translation>Shipment</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="58"/>
+        <location filename="../../ui/pages/receiving_page.py" line="68"/>
         <source>Без накладной</source>
         <translation>No manifest</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="60"/>
-        <location filename="../../ui/pages/receiving_page.py" line="189"/>
+        <location filename="../../ui/pages/receiving_page.py" line="70"/>
+        <location filename="../../ui/pages/receiving_page.py" line="223"/>
         <source>Повреждение</source>
         <translation>Damage</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="61"/>
-        <location filename="../../ui/pages/receiving_page.py" line="210"/>
+        <location filename="../../ui/pages/receiving_page.py" line="71"/>
+        <location filename="../../ui/pages/receiving_page.py" line="244"/>
         <source>Закрыть приёмку</source>
         <translation>Close receiving</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="68"/>
+        <location filename="../../ui/pages/receiving_page.py" line="78"/>
         <source>Ожидается</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="69"/>
-        <location filename="../../ui/pages/receiving_page.py" line="145"/>
+        <location filename="../../ui/pages/receiving_page.py" line="79"/>
+        <location filename="../../ui/pages/receiving_page.py" line="173"/>
+        <location filename="../../ui/pages/receiving_page.py" line="273"/>
         <source>Принято</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="70"/>
+        <location filename="../../ui/pages/receiving_page.py" line="80"/>
         <source>Не хватает</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="71"/>
+        <location filename="../../ui/pages/receiving_page.py" line="81"/>
         <source>Излишки</source>
         <translation>Surplus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="72"/>
+        <location filename="../../ui/pages/receiving_page.py" line="82"/>
         <source>Чужие</source>
         <translation>Foreign</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="113"/>
+        <location filename="../../ui/pages/receiving_page.py" line="136"/>
         <source>Поставка {0}: сканируйте коробки.</source>
         <translation>Shipment {0}: scan the boxes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="115"/>
+        <location filename="../../ui/pages/receiving_page.py" line="138"/>
         <source>Приёмка без накладной: сканируйте коробки.</source>
         <translation>Receiving without a manifest: scan the boxes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="117"/>
+        <location filename="../../ui/pages/receiving_page.py" line="145"/>
         <source>Приёмка открыта</source>
         <translation>Receiving open</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="117"/>
+        <location filename="../../ui/pages/receiving_page.py" line="145"/>
         <source>Сканируйте коробки по одной.</source>
         <translation>Scan the boxes one by one.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="122"/>
+        <location filename="../../ui/pages/receiving_page.py" line="150"/>
         <source>Приёмка не начата</source>
         <translation>Receiving not started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="41"/>
+        <location filename="../../ui/pages/receiving_page.py" line="51"/>
         <source>Приёмка не начата. F2 — номер поставки, F3 — без накладной.</source>
         <translation>Receiving not started. F2 — shipment number, F3 — without a manifest.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="43"/>
+        <location filename="../../ui/pages/receiving_page.py" line="53"/>
         <source>номер поставки (накладной) и Enter</source>
         <translation>shipment (manifest) number and Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="59"/>
+        <location filename="../../ui/pages/receiving_page.py" line="69"/>
         <source>Отменить скан</source>
         <translation>Undo scan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="62"/>
+        <location filename="../../ui/pages/receiving_page.py" line="72"/>
         <source>Акт</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="123"/>
+        <location filename="../../ui/pages/receiving_page.py" line="83"/>
+        <source>Из другой поставки</source>
+        <translation>From another shipment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receiving_page.py" line="84"/>
+        <source>Принято ранее</source>
+        <translation>Received earlier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receiving_page.py" line="141"/>
+        <source>Приёмка продолжена</source>
+        <translation>Receiving resumed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receiving_page.py" line="142"/>
+        <source>Приёмку начал(а) {0} в {1}; отсканировано коробок: {2}. Продолжайте с того же места.</source>
+        <translation>Receiving started by {0} at {1}; boxes scanned: {2}. Carry on from where it stopped.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receiving_page.py" line="151"/>
         <source>Нажмите F2 и введите номер поставки или F3 — приёмка без накладной.</source>
         <translation>Press F2 and enter the shipment number, or F3 to receive without a manifest.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="137"/>
+        <location filename="../../ui/pages/receiving_page.py" line="165"/>
         <source>Заказ {0}: коробка {1}</source>
         <translation>Order {0}: box {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="142"/>
+        <location filename="../../ui/pages/receiving_page.py" line="170"/>
         <source>Заказ {0}, коробка {1}.</source>
         <translation>Order {0}, box {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="144"/>
+        <location filename="../../ui/pages/receiving_page.py" line="172"/>
         <source>Заказ прибыл полностью — клиенту уйдёт SMS.</source>
         <translation>The order has fully arrived — the customer gets an SMS.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="147"/>
+        <location filename="../../ui/pages/receiving_page.py" line="175"/>
+        <source>Коробка из другой поставки ({0})</source>
+        <translation>Box from another shipment ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receiving_page.py" line="176"/>
+        <source>Заказ {0}, коробка {1}. Коробка нашего пункта, но из другой накладной: принята, попадёт в акт этой приёмки.</source>
+        <translation>Order {0}, box {1}. A box of this point but from another waybill: received, it goes into this receiving&apos;s act.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receiving_page.py" line="179"/>
+        <location filename="../../ui/pages/receiving_page.py" line="274"/>
         <source>Повтор</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="147"/>
+        <location filename="../../ui/pages/receiving_page.py" line="179"/>
         <source>Коробка {0} уже принята. Отложите её к остальным.</source>
         <translation>Box {0} is already received. Put it with the others.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="149"/>
+        <location filename="../../ui/pages/receiving_page.py" line="181"/>
+        <location filename="../../ui/pages/receiving_page.py" line="275"/>
         <source>Излишек</source>
         <translation>Surplus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="150"/>
+        <location filename="../../ui/pages/receiving_page.py" line="182"/>
         <source>Коробки {0} нет в этой накладной. Принята как излишек — она попадёт в акт.</source>
         <translation>Box {0} is not on this manifest. Received as surplus — it goes into the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="152"/>
+        <location filename="../../ui/pages/receiving_page.py" line="184"/>
+        <location filename="../../ui/pages/receiving_page.py" line="276"/>
         <source>Чужая коробка</source>
         <translation>Foreign box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="153"/>
+        <location filename="../../ui/pages/receiving_page.py" line="185"/>
         <source>Коробка {0} адресована другому пункту выдачи. Отложите её для возврата.</source>
         <translation>Box {0} is addressed to another pickup point. Set it aside for return.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="155"/>
+        <location filename="../../ui/pages/receiving_page.py" line="187"/>
+        <location filename="../../ui/pages/receiving_page.py" line="277"/>
         <source>Заказ отменён</source>
         <translation>Order cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="156"/>
+        <location filename="../../ui/pages/receiving_page.py" line="188"/>
         <source>Заказ {0} отменён. Не размещайте коробку: отложите её для возврата.</source>
         <translation>Order {0} is cancelled. Do not shelve the box: set it aside for return.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="157"/>
+        <location filename="../../ui/pages/receiving_page.py" line="189"/>
         <source>Не коробка</source>
         <translation>Not a box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="178"/>
+        <location filename="../../ui/pages/receiving_page.py" line="212"/>
+        <location filename="../../ui/pages/receiving_page.py" line="280"/>
         <source>Отменено</source>
         <translation>Undone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="179"/>
+        <location filename="../../ui/pages/receiving_page.py" line="213"/>
         <source>Сканирование отменено</source>
         <translation>Scan undone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="180"/>
+        <location filename="../../ui/pages/receiving_page.py" line="214"/>
         <source>Коробка {0} снова считается не принятой.</source>
         <translation>Box {0} counts as not received again.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="187"/>
+        <location filename="../../ui/pages/receiving_page.py" line="221"/>
         <source>Нет коробки</source>
         <translation>No box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="187"/>
+        <location filename="../../ui/pages/receiving_page.py" line="221"/>
         <source>Сначала отсканируйте повреждённую коробку.</source>
         <translation>Scan the damaged box first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="190"/>
+        <location filename="../../ui/pages/receiving_page.py" line="224"/>
         <source>Коробка {0}. Опишите повреждение:</source>
         <translation>Box {0}. Describe the damage:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="203"/>
-        <location filename="../../ui/pages/receiving_page.py" line="204"/>
+        <location filename="../../ui/pages/receiving_page.py" line="237"/>
+        <location filename="../../ui/pages/receiving_page.py" line="238"/>
         <source>Повреждение отмечено</source>
         <translation>Damage recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="204"/>
+        <location filename="../../ui/pages/receiving_page.py" line="238"/>
         <source>Коробка {0} попадёт в акт.</source>
         <translation>Box {0} goes into the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="211"/>
+        <location filename="../../ui/pages/receiving_page.py" line="245"/>
         <source>Закрыть приёмку и сформировать акт расхождений?</source>
         <translation>Close receiving and produce the discrepancy report?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="221"/>
+        <location filename="../../ui/pages/receiving_page.py" line="255"/>
         <source>Приёмка закрыта. F2 — следующая поставка, F3 — без накладной.</source>
         <translation>Receiving closed. F2 — next shipment, F3 — without a manifest.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="226"/>
+        <location filename="../../ui/pages/receiving_page.py" line="260"/>
         <source>F11 — напечатать акт.</source>
         <translation>F11 — print the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="228"/>
-        <location filename="../../ui/pages/receiving_page.py" line="233"/>
+        <location filename="../../ui/pages/receiving_page.py" line="262"/>
+        <location filename="../../ui/pages/receiving_page.py" line="267"/>
         <source>Приёмка закрыта с расхождениями</source>
         <translation>Receiving closed with discrepancies</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="230"/>
+        <location filename="../../ui/pages/receiving_page.py" line="264"/>
         <source>Приёмка закрыта без расхождений</source>
         <translation>Receiving closed without discrepancies</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="234"/>
+        <location filename="../../ui/pages/receiving_page.py" line="268"/>
         <source>Акт расхождений напечатан.</source>
         <translation>Discrepancy report printed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receiving_page.py" line="278"/>
+        <source>Коробка из другой поставки</source>
+        <translation>Box from another shipment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receiving_page.py" line="290"/>
+        <source>Принято: {0}; не хватает: {1}; излишки: {2}; чужие: {3}; отменённые: {4}; повреждено: {5}.</source>
+        <translation>Received: {0}; missing: {1}; surplus: {2}; foreign: {3}; cancelled: {4}; damaged: {5}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receiving_page.py" line="295"/>
+        <source>Из другой поставки: {0}.</source>
+        <translation>From another shipment: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receiving_page.py" line="300"/>
+        <source>Не хватает: {0}</source>
+        <translation>Missing: {0}</translation>
     </message>
 </context>
 <context>
@@ -4448,31 +4529,31 @@ Technical: {1}</translation>
 <context>
     <name>ScanKinds</name>
     <message>
-        <location filename="../../desktop/services/receiving/service.py" line="40"/>
+        <location filename="../../desktop/services/receiving/service.py" line="41"/>
         <location filename="../../ui/scan_dispatch.py" line="100"/>
         <source>номер заказа</source>
         <translation>order number</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/receiving/service.py" line="41"/>
+        <location filename="../../desktop/services/receiving/service.py" line="42"/>
         <location filename="../../ui/scan_dispatch.py" line="101"/>
         <source>коробка</source>
         <translation>box</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/receiving/service.py" line="42"/>
+        <location filename="../../desktop/services/receiving/service.py" line="43"/>
         <location filename="../../ui/scan_dispatch.py" line="102"/>
         <source>ячейка хранения</source>
         <translation>storage cell</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/receiving/service.py" line="43"/>
+        <location filename="../../desktop/services/receiving/service.py" line="44"/>
         <location filename="../../ui/scan_dispatch.py" line="103"/>
         <source>клубная карта</source>
         <translation>club card</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/receiving/service.py" line="44"/>
+        <location filename="../../desktop/services/receiving/service.py" line="45"/>
         <source>бейдж сотрудника</source>
         <translation>staff badge</translation>
     </message>
@@ -4482,13 +4563,13 @@ Technical: {1}</translation>
         <translation>staff badge</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/receiving/service.py" line="45"/>
+        <location filename="../../desktop/services/receiving/service.py" line="46"/>
         <location filename="../../ui/scan_dispatch.py" line="105"/>
         <source>QR-код получения</source>
         <translation>pickup QR code</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/receiving/service.py" line="46"/>
+        <location filename="../../desktop/services/receiving/service.py" line="47"/>
         <location filename="../../ui/scan_dispatch.py" line="106"/>
         <source>код получения</source>
         <translation>pickup code</translation>
@@ -5005,34 +5086,84 @@ Technical: {1}</translation>
 <context>
     <name>ShiftActions</name>
     <message>
-        <location filename="../../ui/shift_actions.py" line="51"/>
-        <location filename="../../ui/shift_actions.py" line="78"/>
+        <location filename="../../ui/shift_actions.py" line="47"/>
+        <source>Смена не закрыта</source>
+        <translation>Shift not closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_actions.py" line="47"/>
+        <source>Приёмка осталась открытой.</source>
+        <translation>The receiving stays open.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_actions.py" line="53"/>
+        <source>{0} — начата {1}, {2}; принято коробок: {3}</source>
+        <translation>{0} — started {1}, {2}; boxes received: {3}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_actions.py" line="54"/>
+        <source>без накладной</source>
+        <translation>without a waybill</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_actions.py" line="56"/>
+        <source>Незаконченная приёмка</source>
+        <translation>Unfinished receiving</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_actions.py" line="57"/>
+        <source>Не закончена приёмка:</source>
+        <translation>Receiving not finished:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_actions.py" line="58"/>
+        <source>Закрыть с актом</source>
+        <translation>Close with the act</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_actions.py" line="59"/>
+        <source>Передать следующей смене</source>
+        <translation>Hand over to the next shift</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_actions.py" line="60"/>
+        <source>Отмена</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_actions.py" line="84"/>
+        <location filename="../../ui/shift_actions.py" line="117"/>
         <source>Смена</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="52"/>
+        <location filename="../../ui/shift_actions.py" line="85"/>
         <source>Смена не открыта. Открыть смену сейчас?</source>
         <translation>No shift is open. Open the shift now?</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="61"/>
+        <location filename="../../ui/shift_actions.py" line="94"/>
         <source>Смена открыта</source>
         <translation>Shift opened</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="61"/>
+        <location filename="../../ui/shift_actions.py" line="94"/>
         <source>Хорошей работы!</source>
         <translation>Have a good shift!</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="71"/>
-        <location filename="../../ui/shift_actions.py" line="74"/>
+        <location filename="../../ui/shift_actions.py" line="106"/>
+        <source>Закрыто приёмок: {0}, акты сформированы.</source>
+        <translation>Receiving sessions closed: {0}, their acts are made.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_actions.py" line="107"/>
+        <location filename="../../ui/shift_actions.py" line="113"/>
         <source>Смена закрыта</source>
         <translation>Shift closed</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="74"/>
+        <location filename="../../ui/shift_actions.py" line="113"/>
         <source>Отчёт за смену напечатан.</source>
         <translation>Shift report printed.</translation>
     </message>
@@ -5589,26 +5720,18 @@ Technical: {1}</translation>
         <source>отменён центром</source>
         <translation>cancelled by the centre</translation>
     </message>
+    <message>
+        <location filename="../../desktop/services/staff.py" line="43"/>
+        <source>без накладной</source>
+        <translation>without a waybill</translation>
+    </message>
 </context>
 <context>
     <name>owner</name>
     <message>
-        <location filename="../../ui/shift_actions.py" line="83"/>
+        <location filename="../../ui/shift_actions.py" line="122"/>
         <source>Принято коробок: {0}; выдано заказов: {1}; наличные: {2}; карта: {3}; активировано карт: {4}; возвращено коробок: {5}.</source>
         <translation>Boxes received: {0}; orders handed over: {1}; cash: {2}; card: {3}; cards activated: {4}; boxes returned: {5}.</translation>
-    </message>
-</context>
-<context>
-    <name>page</name>
-    <message>
-        <location filename="../../ui/pages/receiving_page.py" line="242"/>
-        <source>Принято: {0}; не хватает: {1}; излишки: {2}; чужие: {3}; отменённые: {4}; повреждено: {5}.</source>
-        <translation>Received: {0}; missing: {1}; surplus: {2}; foreign: {3}; cancelled: {4}; damaged: {5}.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/receiving_page.py" line="247"/>
-        <source>Не хватает: {0}</source>
-        <translation>Missing: {0}</translation>
     </message>
 </context>
 <context>

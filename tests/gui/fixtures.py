@@ -42,8 +42,10 @@ def seed_point(db: Database) -> tuple[PickupPoint, Staff, Staff]:
     return point, clerk, manager
 
 
-def build_shell(qtbot, db: Database, clock=None, idle_minutes: float = 10, sync=None) -> Shell:
-    point, clerk, manager = seed_point(db)
+def build_shell(qtbot, db: Database, clock=None, idle_minutes: float = 10, sync=None,
+                seeded: tuple[PickupPoint, Staff, Staff] | None = None) -> Shell:
+    """The shell over `db`; `seeded` reuses a point and staff already there (a restart over the same file)."""
+    point, clerk, manager = seeded or seed_point(db)
     kwargs = {"clock": clock} if clock else {}
     scanner_settings = ScannerConfiguration(ScannerSettings(max_interkey_ms=1000))
     services = Services.create(db, staff=StaffService(db, hasher=FAST_HASHER, **kwargs), scanner=scanner_settings,

@@ -94,7 +94,9 @@ def test_qr_scan_on_another_page_opens_a_verified_handover(qtbot, shell):
         set_state(s, SERVER_KEY, public_key_to_b64(key.public_key()))
     token = sign_token(key, PickupToken(number, shell.point.code, datetime.now(UTC) + timedelta(hours=1)))
     log_in(qtbot, shell)
-    shell.window.show_page(shell.window.page_named("ReceivingPage"))
+    receiving = shell.window.page_named("ReceivingPage")
+    shell.window.show_page(receiving)
+    qtbot.waitUntil(lambda: not receiving.busy)  # it looked for an interrupted session to take up
     page = shell.window.page_named("HandoverPage")
     with qtbot.waitSignal(page.became_idle, timeout=10000):
         scan_keys(shell.window, token)

@@ -209,6 +209,7 @@ def test_without_a_configuration_f11_says_printing_is_unavailable(qtbot, shell):
     assert shell.window.hardware is None
     page = shell.window.page_named("ReceivingPage")
     shell.window.show_page(page)
+    qtbot.waitUntil(lambda: not page.busy)  # it looked for an interrupted session to take up
     page.print_act()
     assert shell.ctx.feedback.kind.value == "error" and "Печать недоступна" in shell.ctx.feedback.title
 

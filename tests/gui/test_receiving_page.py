@@ -98,3 +98,77 @@ def test_damage_flag_on_the_last_received_box(qtbot, shell, monkeypatch):
 
     with shell.ctx.db.read() as s:
         assert s.scalar(select(Box.damage_note).where(Box.barcode == boxes[0])) == "вмятина, порван скотч"
+
+
+def _restart(qtbot, shell, db_path):
+    """The app stops mid-receiving and starts again over the same database file: a new context, a new page."""
+    from desktop.db.engine import Database
+    from tests.gui.fixtures import build_shell
+
+    shell.close()
+    shell.window.close()
+    again = build_shell(qtbot, Database(db_path), seeded=(shell.point, shell.clerk, shell.manager))
+    log_in(qtbot, again)
+    page = again.window.page_named("ReceivingPage")
+    with qtbot.waitSignal(page.became_idle, timeout=5000):
+        again.window.show_page(page)
+    return again, page
+
+
+def test_after_a_restart_the_open_session_comes_back_with_its_scans(qtbot, shell, tmp_path):
+    boxes = _seed_shipment(shell.ctx.db, shell.point)
+    log_in(qtbot, shell)
+    page = _open_receiving(qtbot, shell)
+    for barcode in boxes[:2]:
+        with qtbot.waitSignal(page.became_idle, timeout=5000):
+            scan_keys(shell.window, barcode)
+    uid = page.session_uid
+    again, page = _restart(qtbot, shell, tmp_path / "cache.sqlite3")
+    try:
+        assert page.session_uid == uid and page.shipment == "R2611240001"
+        assert page.tiles["received"].text() == "2" and page.tiles["missing"].text() == "2"
+        assert [page.scans.row(i)[1] for i in range(page.scans.rowCount())] == [boxes[1], boxes[0]]
+        assert "продолжена" in again.ctx.feedback.title
+        with qtbot.waitSignal(page.became_idle, timeout=5000):
+            scan_keys(again.window, boxes[2])
+        assert page.tiles["received"].text() == "3" and page.scans.rowCount() == 3
+    finally:
+        again.close()
+        again.ctx.db.dispose()
+
+
+def test_f3_after_a_restart_takes_up_the_open_session_without_a_waybill(qtbot, shell, tmp_path):
+    boxes = _seed_shipment(shell.ctx.db, shell.point, orders=1, boxes=1)
+    log_in(qtbot, shell)
+    page = shell.window.page_named("ReceivingPage")
+    shell.window.show_page(page)
+    with qtbot.waitSignal(page.became_idle, timeout=5000):
+        page.open_session(None)
+    with qtbot.waitSignal(page.became_idle, timeout=5000):
+        scan_keys(shell.window, boxes[0])
+    uid = page.session_uid
+    again, page = _restart(qtbot, shell, tmp_path / "cache.sqlite3")
+    try:
+        page.session_uid = None  # even when the page did not take it up by itself, F3 does
+        with qtbot.waitSignal(page.became_idle, timeout=5000):
+            page.open_session(None)
+        assert page.session_uid == uid and page.scans.rowCount() == 1
+    finally:
+        again.close()
+        again.ctx.db.dispose()
+
+
+def test_a_box_of_the_other_truck_is_amber_and_counted_apart(qtbot, shell):
+    boxes = _seed_shipment(shell.ctx.db, shell.point, orders=1, boxes=1)
+    with shell.ctx.db.write() as s:
+        other = make_shipment(s, shell.point, number="R2611240002")
+        late = box_barcode(shell.point.code, make_order(s, shell.point, shipment=other).number, 1)
+    log_in(qtbot, shell)
+    page = _open_receiving(qtbot, shell)
+    for barcode in (boxes[0], late):
+        with qtbot.waitSignal(page.became_idle, timeout=5000):
+            scan_keys(shell.window, barcode)
+    assert shell.ctx.feedback.kind.value == "warning"
+    assert "другой поставки (R2611240002)" in shell.ctx.feedback.title
+    assert page.tiles["received"].text() == "1" and page.tiles["other_shipment"].text() == "1"
+    assert page.tiles["expected"].text() == "1" and page.tiles["missing"].text() == "0"

@@ -23,6 +23,7 @@ def test_a_new_prefix_applies_to_the_next_scan_and_the_page_gets_the_classified_
     log_in(qtbot, shell)
     page = shell.window.page_named("ReceivingPage")
     shell.window.show_page(page)
+    qtbot.waitUntil(lambda: not page.busy)  # it looked for an interrupted session to take up
     taken = []
     monkeypatch.setattr(page, "handle_scan", lambda scan: taken.append(scan) or True)
     shell.ctx.scanner.update(prefix="~", suffix="#\r")

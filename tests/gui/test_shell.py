@@ -76,7 +76,9 @@ def test_status_bar_shows_sync_state(qtbot, db):
 
 def test_scan_of_unknown_code_shows_a_red_banner(qtbot, shell):
     log_in(qtbot, shell)
-    shell.window.show_page(shell.window.page_named("ReceivingPage"))  # focus on the page, not a text field
+    receiving = shell.window.page_named("ReceivingPage")
+    shell.window.show_page(receiving)  # focus on the page, not a text field
+    qtbot.waitUntil(lambda: not receiving.busy)  # it looked for an interrupted session to take up
     with qtbot.waitSignal(shell.ctx.feedback.shown) as blocker:
         scan_keys(shell.window, "HELLO-WORLD")
     assert blocker.args[0] == "error"
@@ -99,6 +101,7 @@ def test_page_f_keys_work_only_on_the_current_page(qtbot, shell):
     window = shell.window
     receiving = window.page_named("ReceivingPage")
     window.show_page(receiving)
+    qtbot.waitUntil(lambda: not receiving.busy)  # it looked for an interrupted session to take up
     QTest.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_F2)
     assert QApplication.focusWidget() is receiving.shipment_edit
     receiving_f2 = next(a for a in receiving.actions() if a.shortcut().toString() == "F2")
@@ -111,6 +114,7 @@ def test_unrecognised_scan_goes_into_the_focused_text_field(qtbot, shell):
     window = shell.window
     receiving = window.page_named("ReceivingPage")
     window.show_page(receiving)
+    qtbot.waitUntil(lambda: not receiving.busy)  # it looked for an interrupted session to take up
     receiving.shipment_edit.setFocus()
     qtbot.waitUntil(receiving.shipment_edit.hasFocus)
     with qtbot.waitSignal(receiving.became_idle, timeout=5000):
@@ -164,3 +168,54 @@ def test_status_bar_says_when_the_app_must_be_upgraded_or_re_enrolled(qtbot, db)
         assert "регистрация" in bar.online.text()
     finally:
         built.close()
+
+
+def _open_receiving_without_waybill(shell):
+    actor = shell.ctx.session.actor
+    return shell.ctx.services.receiving.open_session(actor, None)
+
+
+def test_close_shift_lists_the_open_receiving_and_closes_it_with_its_act(qtbot, shell, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.db.models import ReceivingSession
+
+    log_in(qtbot, shell)
+    uid = _open_receiving_without_waybill(shell)
+    shown: list[str] = []
+
+    def click_close(box):
+        shown.append(box.text())
+        box.buttons()[0].click()  # «Закрыть с актом»
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", click_close)
+    with qtbot.waitSignal(shell.window.shifts.shift_closed, timeout=5000):
+        shell.window.shifts.close_shift()
+    assert "без накладной" in shown[0] and "Смирнова" in shown[0]
+    assert "Закрыто приёмок: 1" in shell.ctx.feedback.text
+    with shell.ctx.db.read() as s:
+        assert s.query(ReceivingSession).filter_by(uid=uid).one().status == "closed"
+    assert shell.ctx.services.receiving.summary(uid) is not None
+
+
+def test_close_shift_cancelled_in_the_dialog_keeps_the_shift_and_the_session(qtbot, shell, monkeypatch):
+    log_in(qtbot, shell)
+    _open_receiving_without_waybill(shell)
+    asked: list[int] = []
+    monkeypatch.setattr(shell.window.shifts, "ask_about_open_sessions", lambda pending: asked.append(len(pending)))
+    shell.window.shifts.close_shift()
+    qtbot.waitUntil(lambda: bool(asked), timeout=5000)
+    assert asked == [1] and "Смена не закрыта" in shell.ctx.feedback.title
+    assert shell.ctx.session.actor.shift_id is not None
+
+
+def test_close_shift_hands_the_open_receiving_over(qtbot, shell, monkeypatch):
+    from desktop.services.staff import OpenSessions
+
+    log_in(qtbot, shell)
+    _open_receiving_without_waybill(shell)
+    monkeypatch.setattr(shell.window.shifts, "ask_about_open_sessions", lambda pending: OpenSessions.HAND_OVER)
+    with qtbot.waitSignal(shell.window.shifts.shift_closed, timeout=5000):
+        shell.window.shifts.close_shift()
+    assert shell.ctx.services.receiving.pending_at_shift_close(shell.ctx.session.actor)  # left for the next shift

@@ -280,7 +280,9 @@ def test_close_produces_the_discrepancy_act_and_freezes(db, svc, world, clock):
     live = svc.counts(uid)
     clock.advance(minutes=30)
     summary = svc.close(world["actor"], uid)
-    assert summary.counts == {"expected": 5, "received": 3, "missing": 1, "surplus": 1, "foreign": 1, "cancelled": 1}
+    assert summary.counts == {
+        "expected": 5, "received": 3, "missing": 1, "surplus": 1, "foreign": 1, "cancelled": 1, "other_shipment": 0
+    }
     assert (live.expected, live.received, live.missing) == (5, 3, 1)
     assert (live.surplus, live.foreign, live.cancelled) == (1, 1, 1)
     assert summary.missing == (MissingBox(_b(world["triple"], 3), world["triple"], "3 из 3"),)
@@ -396,8 +398,9 @@ def test_cached_box_of_another_point_is_foreign(db, svc, world):
 # --- property: the live counters always agree with the rows, and orders follow their boxes ----------------
 
 ORDERS = {"500000011": 1, "500000012": 2, "500000013": 3}
+OTHER_TRUCK = {"500000021": 2}  # the second truck of the same point (its session is open too)
 CANDIDATES = [
-    *[_b(n, i) for n, total in ORDERS.items() for i in range(1, total + 1)],
+    *[_b(n, i) for n, total in {**ORDERS, **OTHER_TRUCK}.items() for i in range(1, total + 1)],
     _b("500000014", 1),  # cancelled order
     _b("512345678", 1),  # surplus
     _b("500000999", 1, point="0077"),  # foreign
@@ -418,7 +421,37 @@ def _true_counts(db, uid):
             select(func.count()).select_from(Box).where(Box.shipment_id == sess.shipment_id, Box.status == "expected")
         )
     by = dict(rows)
-    return (by.get("received", 0), missing, by.get("surplus", 0), by.get("foreign", 0), by.get("cancelled", 0))
+    return (
+        by.get("received", 0),
+        missing,
+        by.get("surplus", 0),
+        by.get("foreign", 0),
+        by.get("cancelled", 0),
+        by.get("other_shipment", 0),
+    )
+
+
+def _cancelled_own(db, uid):
+    with db.read() as s:
+        sess = s.scalars(select(ReceivingSession).where(ReceivingSession.uid == uid)).one()
+        return s.scalar(
+            select(func.count())
+            .select_from(ReceivingScan)
+            .join(Box, Box.id == ReceivingScan.box_id)
+            .where(
+                ReceivingScan.session_id == sess.id,
+                ReceivingScan.undone.is_(False),
+                ReceivingScan.outcome == "cancelled",
+                Box.shipment_id == sess.shipment_id,
+            )
+        )
+
+
+def _assert_adds_up(db, svc, uid):
+    """Expected = received + missing + own cancelled + taken in earlier/elsewhere, on every screen."""
+    c = svc.counts(uid)
+    assert c.expected == c.received + c.missing + _cancelled_own(db, uid) + c.earlier, c
+    assert c.missing == _true_counts(db, uid)[1]
 
 
 @given(st.lists(step, max_size=25))
@@ -433,7 +466,11 @@ def test_counters_and_order_statuses_stay_consistent(steps):
         for number, boxes in ORDERS.items():
             make_order(s, point, shipment=shipment, number=number, boxes=boxes)
         make_order(s, point, shipment=shipment, number="500000014", status="cancelled")
+        second = make_shipment(s, point, number="R9900002")
+        for number, boxes in OTHER_TRUCK.items():
+            make_order(s, point, shipment=second, number=number, boxes=boxes)
     svc = ReceivingService(db, FakeClock())
+    other_uid = svc.open_session(actor, second.number)
     uid = svc.open_session(actor, shipment.number)
     for action in steps:
         try:
@@ -442,10 +479,12 @@ def test_counters_and_order_statuses_stay_consistent(steps):
             assert err.code == "receiving.nothing_to_undo"
             continue
         c = out.counts
-        assert (c.received, c.missing, c.surplus, c.foreign, c.cancelled) == _true_counts(db, uid)
+        assert (c.received, c.missing, c.surplus, c.foreign, c.cancelled, c.other_shipment) == _true_counts(db, uid)
         assert svc.counts(uid) == c
+        _assert_adds_up(db, svc, uid)
+        _assert_adds_up(db, svc, other_uid)
     with db.read() as s:
-        for number, total in ORDERS.items():
+        for number, total in {**ORDERS, **OTHER_TRUCK}.items():
             order = s.scalars(select(Order).where(Order.number == number)).one()
             boxes_in = sum(1 for b in order.boxes if b.status == "received")
             expected = "ready" if boxes_in == total else "partially_arrived" if boxes_in else "in_transit"
@@ -462,7 +501,11 @@ def test_counters_and_order_statuses_stay_consistent(steps):
         "surplus": counts.surplus,
         "foreign": counts.foreign,
         "cancelled": counts.cancelled,
+        "other_shipment": counts.other_shipment,
     }
+    other = svc.close(actor, other_uid)  # every box in exactly one act: the other truck's act does not list it
+    listed = [*summary.missing, *summary.other_shipment, *other.missing, *other.other_shipment]
+    assert sorted(b.box for b in listed) == sorted(set(b.box for b in listed))
     db.dispose()
 
 
@@ -504,3 +547,46 @@ def test_raw_text_is_classified_with_the_live_scanner_settings(db, clock, world)
     uid = svc.open_session(world["actor"], world["shipment"])
     scanner.update(prefix="~")
     assert svc.scan_box(world["actor"], uid, "~" + _b(world["single"], 1)).kind is Outcome.RECEIVED
+
+
+def test_a_box_of_the_other_truck_is_received_listed_apart_and_in_exactly_one_act(db, svc, world):
+    with db.write() as s:
+        from desktop.db.models import PickupPoint
+
+        point = s.scalars(select(PickupPoint).where(PickupPoint.code == world["point"])).one()
+        second = make_shipment(s, point, number="R0000002")
+        late = make_order(s, point, shipment=second, number="500000021", boxes=2)
+        barcode = late.boxes[0].barcode
+    uid = svc.open_session(world["actor"], world["shipment"])
+    svc.scan_box(world["actor"], uid, _b(world["single"], 1))
+    out = svc.scan_box(world["actor"], uid, barcode)
+    assert out.kind is Outcome.OTHER_SHIPMENT and out.shipment == "R0000002" and out.progress == "1 из 2"
+    c = out.counts
+    assert (c.expected, c.received, c.missing, c.other_shipment) == (5, 1, 4, 1)
+    assert _order(db, "500000021").status == "partially_arrived"  # the box is this point's: the order advances
+    first = svc.close(world["actor"], uid)
+    assert [(o.box, o.order, o.shipment) for o in first.other_shipment] == [(barcode, "500000021", "R0000002")]
+    assert first.has_discrepancies and first.counts["other_shipment"] == 1
+    later = svc.open_session(world["actor"], "R0000002")
+    c2 = svc.counts(later)
+    assert (c2.expected, c2.received, c2.missing, c2.earlier) == (2, 0, 1, 1)  # taken in earlier, not missing
+    second_act = svc.close(world["actor"], later)
+    assert [m.box for m in second_act.missing] == [late.boxes[1].barcode]
+    assert DiscrepancySummary.from_dict(first.as_dict(), first.point) == first
+
+
+def test_undo_of_an_other_truck_box_gives_it_back_to_its_own_open_session(db, svc, world):
+    with db.write() as s:
+        from desktop.db.models import PickupPoint
+
+        point = s.scalars(select(PickupPoint).where(PickupPoint.code == world["point"])).one()
+        second = make_shipment(s, point, number="R0000002")
+        barcode = make_order(s, point, shipment=second, number="500000021").boxes[0].barcode
+    own = svc.open_session(world["actor"], "R0000002")
+    uid = svc.open_session(world["actor"], world["shipment"])
+    svc.scan_box(world["actor"], uid, barcode)
+    assert (svc.counts(own).missing, svc.counts(own).earlier) == (0, 1)
+    undone = svc.undo_last(world["actor"], uid)
+    assert undone.kind is Outcome.OTHER_SHIPMENT and undone.counts.other_shipment == 0
+    assert (svc.counts(own).missing, svc.counts(own).earlier) == (1, 0)
+    assert _order(db, "500000021").status == "in_transit"

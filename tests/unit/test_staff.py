@@ -20,6 +20,7 @@ from desktop.db.models import (
     ReceivingSession,
     ReturnItem,
     ReturnSession,
+    SessionStatus,
     Shift,
     Staff,
 )
@@ -267,7 +268,9 @@ def test_close_shift_reports_what_this_staff_member_did_during_the_shift(db, ser
 def _activity(s, point, staff, at, prefix):
     """One of everything the shift report counts, done by `staff` at `at`."""
     order = make_order(s, point, status="ready")
-    receiving = ReceivingSession(uid=f"{prefix}-r", point_id=point.id, opened_by=staff.id, opened_at=at)
+    receiving = ReceivingSession(
+        uid=f"{prefix}-r", point_id=point.id, opened_by=staff.id, opened_at=at, status=SessionStatus.CLOSED
+    )
     s.add(receiving)
     s.flush()
     s.add(ReceivingScan(session_id=receiving.id, barcode="B1", outcome="received", staff_id=staff.id, scanned_at=at))

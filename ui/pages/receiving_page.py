@@ -4,17 +4,25 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMessageBox
 
 from desktop.documents.model import DocumentKind
 from desktop.scan_routing import Scan
 from desktop.services.base import Actor
-from desktop.services.receiving import ClosedReceiving, DiscrepancySummary, Outcome, ReceivingCounts, ScanOutcome
+from desktop.services.receiving import (
+    ClosedReceiving,
+    DiscrepancySummary,
+    OpenReceiving,
+    Outcome,
+    ReceivingCounts,
+    RecentScan,
+    ScanOutcome,
+)
 from ui.context import AppContext
 from ui.hardware.wiring import documents_for, print_last
 from ui.models import RowsModel
-from ui.pages.base import Page, SessionPage
+from ui.pages.base import SessionPage
 from ui.pages.terms import box_of
 from ui.widgets.common import CounterTile, table_view
 
@@ -24,8 +32,10 @@ TONE = {
     Outcome.SURPLUS: "warning",
     Outcome.FOREIGN: "error",
     Outcome.CANCELLED: "error",
+    Outcome.OTHER_SHIPMENT: "warning",
     Outcome.UNKNOWN_FORMAT: "error",
 }
+RECEIVED = (Outcome.RECEIVED, Outcome.OTHER_SHIPMENT)  # the boxes of this point taken in (damage may be flagged)
 
 
 class ReceivingPage(SessionPage):
@@ -70,6 +80,8 @@ class ReceivingPage(SessionPage):
             "missing": CounterTile(self.tr("Не хватает"), "warning"),
             "surplus": CounterTile(self.tr("Излишки"), "warning"),
             "foreign": CounterTile(self.tr("Чужие"), "error"),
+            "other_shipment": CounterTile(self.tr("Из другой поставки"), "warning"),
+            "earlier": CounterTile(self.tr("Принято ранее"), "ok"),
         }
         for column, tile in enumerate(self.tiles.values()):
             grid.addWidget(tile, 0, column)
@@ -98,23 +110,39 @@ class ReceivingPage(SessionPage):
             return
         service = self.ctx.services.receiving
 
-        def call() -> tuple[str, ReceivingCounts]:
-            uid = service.open_session(actor, shipment)
-            return uid, service.counts(uid)
+        self.run(lambda: service.resume(service.open_session(actor, shipment)), self._on_opened)
 
-        self.run(call, lambda result: self._on_opened(shipment, *result))
+    def on_shown(self) -> None:
+        """After a restart the clerk's interrupted session comes back where it was, with its scan list."""
+        actor = self.actor
+        if actor is None or self.session_uid is not None or self.busy:
+            return
+        service = self.ctx.services.receiving
+        self.run(lambda: service.resumable(actor), self._on_found, lambda _failure: None)
 
-    def _on_opened(self, shipment: str | None, uid: str, counts: ReceivingCounts) -> None:
-        self.session_uid, self.shipment = uid, shipment
+    def _on_found(self, found: OpenReceiving | None) -> None:
+        if found is not None and self.session_uid is None:
+            self._on_opened(found)
+
+    def _on_opened(self, opened: OpenReceiving) -> None:
+        self.session_uid, self.shipment = opened.uid, opened.shipment
         self.shipment_edit.clear()
         self.setFocus()
-        self.scans.set_rows([])
-        if shipment:
-            self.shipment_label.setText(self.tr("Поставка {0}: сканируйте коробки.").format(shipment))
+        self.scans.set_rows([self._restored_row(r) for r in opened.scans],
+                            ["warning" if r.undone else TONE[r.outcome] for r in opened.scans],
+                            [None if r.undone else r.box for r in opened.scans])
+        self.last_received = next((r.box for r in opened.scans if not r.undone and r.outcome in RECEIVED), None)
+        if opened.shipment:
+            self.shipment_label.setText(self.tr("Поставка {0}: сканируйте коробки.").format(opened.shipment))
         else:
             self.shipment_label.setText(self.tr("Приёмка без накладной: сканируйте коробки."))
-        self._show_counts(counts)
-        self.feedback.show_ok(self.tr("Приёмка открыта"), self.tr("Сканируйте коробки по одной."))
+        self._show_counts(opened.counts)
+        if opened.scans:
+            self.feedback.show_warning(self.tr("Приёмка продолжена"), self.tr(
+                "Приёмку начал(а) {0} в {1}; отсканировано коробок: {2}. Продолжайте с того же места.").format(
+                opened.opened_by, _time(opened.opened_at, "%d.%m %H:%M"), len(opened.scans)))
+        else:
+            self.feedback.show_ok(self.tr("Приёмка открыта"), self.tr("Сканируйте коробки по одной."))
 
     # --- scanning ------------------------------------------------------------------------------
 
@@ -132,7 +160,7 @@ class ReceivingPage(SessionPage):
         tone = TONE[outcome.kind]
         {"ok": self.feedback.show_ok, "warning": self.feedback.show_warning,
          "error": self.feedback.show_error}[tone](title, detail)
-        if outcome.kind is Outcome.RECEIVED:
+        if outcome.kind in RECEIVED:
             self.last_received = outcome.box
             self.progress_label.setText(self.tr("Заказ {0}: коробка {1}").format(outcome.order, _progress(outcome)))
         self.scans.prepend([_now(), outcome.box, outcome.order or "—", _progress(outcome), title], tone, outcome.box)
@@ -143,6 +171,10 @@ class ReceivingPage(SessionPage):
             if outcome.order_arrived:
                 detail += " " + self.tr("Заказ прибыл полностью — клиенту уйдёт SMS.")
             return self.tr("Принято"), detail
+        if outcome.kind is Outcome.OTHER_SHIPMENT:
+            return self.tr("Коробка из другой поставки ({0})").format(outcome.shipment or "—"), self.tr(
+                "Заказ {0}, коробка {1}. Коробка нашего пункта, но из другой накладной: принята, "
+                "попадёт в акт этой приёмки.").format(outcome.order, _progress(outcome))
         if outcome.kind is Outcome.REPEAT:
             return self.tr("Повтор"), self.tr("Коробка {0} уже принята. Отложите её к остальным.").format(outcome.box)
         if outcome.kind is Outcome.SURPLUS:
@@ -163,6 +195,8 @@ class ReceivingPage(SessionPage):
         self.tiles["missing"].set_value(counts.missing if manifest else None)
         self.tiles["surplus"].set_value(counts.surplus)
         self.tiles["foreign"].set_value(counts.foreign)
+        self.tiles["other_shipment"].set_value(counts.other_shipment)
+        self.tiles["earlier"].set_value(counts.earlier if manifest else None)
 
     # --- undo, damage, close -------------------------------------------------------------------
 
@@ -219,7 +253,7 @@ class ReceivingPage(SessionPage):
         self.session_uid = None
         self.last_received = None
         self.shipment_label.setText(self.tr("Приёмка закрыта. F2 — следующая поставка, F3 — без накладной."))
-        text = summary_text(self, summary)
+        text = summary_text(summary)
         documents = documents_for(self.ctx)
         if documents is not None and not summary.has_discrepancies:
             documents.offer(act)
@@ -233,23 +267,49 @@ class ReceivingPage(SessionPage):
                 self.feedback.show_warning(self.tr("Приёмка закрыта с расхождениями"),
                                            text + " " + self.tr("Акт расхождений напечатан."))
 
+    def _restored_row(self, scan: RecentScan) -> list[str]:
+        """A line of the scan list taken up after a restart (the order's progress is not kept: «—»)."""
+        titles = {
+            Outcome.RECEIVED: self.tr("Принято"),
+            Outcome.REPEAT: self.tr("Повтор"),
+            Outcome.SURPLUS: self.tr("Излишек"),
+            Outcome.FOREIGN: self.tr("Чужая коробка"),
+            Outcome.CANCELLED: self.tr("Заказ отменён"),
+            Outcome.OTHER_SHIPMENT: self.tr("Коробка из другой поставки"),
+        }
+        title = self.tr("Отменено") if scan.undone else titles.get(scan.outcome, "")
+        return [_time(scan.at), scan.box, scan.order or "—", "—", title]
+
     def print_act(self) -> None:
         """F11: print the last discrepancy act (again)."""
         print_last(self.ctx, DocumentKind.DISCREPANCY_ACT)
 
 
-def summary_text(page: Page, summary: DiscrepancySummary) -> str:
-    text = page.tr("Принято: {0}; не хватает: {1}; излишки: {2}; чужие: {3}; отменённые: {4}; повреждено: {5}.").format(
-        summary.received, len(summary.missing), len(summary.surplus), len(summary.foreign),
-        len(summary.cancelled), len(summary.damaged))
+def summary_text(summary: DiscrepancySummary) -> str:
+    """The closed session's counts in one line (the page's texts, translated in its context)."""
+    counts = QCoreApplication.translate(
+        "ReceivingPage", "Принято: {0}; не хватает: {1}; излишки: {2}; чужие: {3}; отменённые: {4}; повреждено: {5}.")
+    text = counts.format(summary.received, len(summary.missing), len(summary.surplus), len(summary.foreign),
+                         len(summary.cancelled), len(summary.damaged))
+    if summary.other_shipment:
+        other = QCoreApplication.translate("ReceivingPage", "Из другой поставки: {0}.")
+        text += " " + other.format(len(summary.other_shipment))
     if summary.missing:
         boxes = ", ".join(m.box for m in summary.missing[:5])
-        text += " " + page.tr("Не хватает: {0}").format(boxes) + ("…" if len(summary.missing) > 5 else "")
+        more = "…" if len(summary.missing) > 5 else ""
+        text += " " + QCoreApplication.translate("ReceivingPage", "Не хватает: {0}").format(boxes) + more
     return text
 
 
 def _now() -> str:
     return datetime.now().strftime("%H:%M:%S")
+
+
+def _time(at: datetime, pattern: str = "%H:%M:%S") -> str:
+    """A stored (UTC) time in the PC's time, like the live rows."""
+    return at.astimezone().strftime(pattern)
+
+
 
 
 def _progress(outcome: ScanOutcome) -> str:

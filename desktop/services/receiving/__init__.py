@@ -4,6 +4,7 @@ Split by step: `rows` (result types, messages, prebuilt statements), `scanning` 
 undo), `summary` (the typed discrepancy summary), `service` (the clerk actions).
 """
 
+from desktop.services.receiving.resume import OpenReceiving, RecentScan
 from desktop.services.receiving.rows import MAX_NOTE, Outcome, ReceivingCounts, ScanOutcome
 from desktop.services.receiving.service import ClosedReceiving, ReceivingService
 from desktop.services.receiving.summary import (
@@ -12,6 +13,7 @@ from desktop.services.receiving.summary import (
     DiscrepancySummary,
     ForeignBox,
     MissingBox,
+    OtherShipmentBox,
 )
 
 __all__ = [
@@ -22,8 +24,11 @@ __all__ = [
     "DiscrepancySummary",
     "ForeignBox",
     "MissingBox",
+    "OpenReceiving",
+    "OtherShipmentBox",
     "Outcome",
     "ReceivingCounts",
     "ReceivingService",
+    "RecentScan",
     "ScanOutcome",
 ]

@@ -14,7 +14,7 @@ from sqlalchemy import Table, bindparam, func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from desktop import messages
-from desktop.db.models import Box, Order, PickupPoint, ReceivingScan, ReceivingSession, SessionStatus
+from desktop.db.models import Box, Order, PickupPoint, ReceivingScan, ReceivingSession, SessionStatus, Shipment
 from desktop.translatable import of_total
 from protocol.errors import DomainError
 from protocol.states import BoxStatus
@@ -48,12 +48,18 @@ class Outcome(StrEnum):
     SURPLUS = "surplus"
     FOREIGN = "foreign"
     CANCELLED = "cancelled"
+    OTHER_SHIPMENT = "other_shipment"  # a box of this point from another shipment: received, listed apart
     UNKNOWN_FORMAT = "unknown-format"
 
 
 @dataclass(frozen=True)
 class ReceivingCounts:
-    """The live counters of a receiving session (expected/missing only with a manifest)."""
+    """The live counters of a receiving session (expected/missing only with a manifest).
+
+    With a manifest they always add up: ``expected == received + missing + cancelled_own + earlier``,
+    where ``earlier`` counts the manifest's boxes taken in outside this session (before it, or in
+    another session), and a box of another shipment of this point counts in ``other_shipment`` only.
+    """
 
     has_manifest: bool
     expected: int
@@ -62,6 +68,8 @@ class ReceivingCounts:
     surplus: int
     foreign: int
     cancelled: int
+    other_shipment: int = 0
+    earlier: int = 0
 
 
 @dataclass(frozen=True)
@@ -76,6 +84,7 @@ class ScanOutcome:
     boxes_total: int | None = None
     order_boxes_in: int | None = None
     order_arrived: bool = False
+    shipment: str | None = None  # the box's own shipment, named when it is not this session's
     error_code: str | None = None
     error_params: dict[str, Any] = field(default_factory=dict)
 
@@ -99,7 +108,29 @@ SCANS = cast(Table, ReceivingScan.__table__)
 BOXES = cast(Table, Box.__table__)
 ORDERS = cast(Table, Order.__table__)
 POINTS = cast(Table, PickupPoint.__table__)
+SHIPMENTS = cast(Table, Shipment.__table__)
 
+_STANDING = (SCANS.c.session_id == SESSIONS.c.id, SCANS.c.undone.is_(False))
+# Boxes of another shipment taken in by this session (they are not in its manifest counters).
+_N_OTHER = (
+    select(func.count())
+    .select_from(SCANS)
+    .where(*_STANDING, SCANS.c.outcome == "other_shipment")
+    .correlate(SESSIONS)
+    .scalar_subquery()
+)
+# The manifest's boxes no longer expected that this session did not take in: received before it or elsewhere.
+_N_EARLIER = (
+    select(func.count())
+    .select_from(BOXES)
+    .where(
+        BOXES.c.shipment_id == SESSIONS.c.shipment_id,
+        BOXES.c.status != BoxStatus.EXPECTED.value,
+        BOXES.c.id.not_in(select(SCANS.c.box_id).where(*_STANDING, SCANS.c.box_id.is_not(None)).correlate(SESSIONS)),
+    )
+    .correlate(SESSIONS)
+    .scalar_subquery()
+)
 SESSION_BY_UID = (
     select(
         SESSIONS.c.id,
@@ -113,6 +144,8 @@ SESSION_BY_UID = (
         SESSIONS.c.n_surplus,
         SESSIONS.c.n_foreign,
         SESSIONS.c.n_cancelled,
+        _N_OTHER.label("n_other"),
+        _N_EARLIER.label("n_earlier"),
         POINTS.c.code.label("point_code"),
         POINTS.c.id.label("point_id"),
         POINTS.c.storage_days,
@@ -130,7 +163,8 @@ _BOX_COLUMNS = select(
     ORDERS.c.status,
     ORDERS.c.boxes_total,
     ORDERS.c.point_id,
-).join(ORDERS, ORDERS.c.id == BOXES.c.order_id)
+    SHIPMENTS.c.number.label("shipment"),
+).join(ORDERS, ORDERS.c.id == BOXES.c.order_id).outerjoin(SHIPMENTS, SHIPMENTS.c.id == BOXES.c.shipment_id)
 BOX_BY_BARCODE = _BOX_COLUMNS.where(BOXES.c.barcode == bindparam("p_barcode"))
 BOX_BY_ID = _BOX_COLUMNS.where(BOXES.c.id == bindparam("p_id"))
 INSERT_SCAN = insert(SCANS)
@@ -177,12 +211,16 @@ def counts_of(row: Row, deltas: dict[str, int] | None = None) -> ReceivingCounts
         surplus=row.n_surplus + d.get("n_surplus", 0),
         foreign=row.n_foreign + d.get("n_foreign", 0),
         cancelled=row.n_cancelled + d.get("n_cancelled", 0),
+        other_shipment=row.n_other + d.get("n_other", 0),
+        earlier=row.n_earlier if row.shipment_id is not None else 0,
     )
 
 
 def bump(conn: Connection, session_id: int, deltas: dict[str, int]) -> None:
     """Add `deltas` to the session's live counters (one prebuilt UPDATE per combination of deltas)."""
-    key = tuple(sorted(deltas.items()))
+    key = tuple(sorted((name, delta) for name, delta in deltas.items() if name in SESSIONS.c))
+    if not key:
+        return
     statement = _BUMPS.get(key)
     if statement is None:
         values = {name: getattr(SESSIONS.c, name) + delta for name, delta in key}

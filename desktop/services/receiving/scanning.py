@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.engine import Connection
 
+from desktop.db.models import SessionStatus
 from desktop.services.base import Action
 from desktop.services.notification import notify_order_ready
 from desktop.services.receiving.rows import (
@@ -16,6 +17,7 @@ from desktop.services.receiving.rows import (
     ORDERS,
     SCANS,
     SEEN_IN_SESSION,
+    SESSIONS,
     SET_BOX_STATUS,
     SET_ORDER_ARRIVED,
     SET_ORDER_STATUS,
@@ -46,14 +48,15 @@ def scan(act: Action, session_uid: str, barcode: str) -> ScanOutcome:
         return _unexpected(act, conn, sess, barcode, box)
     if box.box_status != BoxStatus.EXPECTED:
         return _repeat(conn, sess, barcode, box)
-    cancelled = box.status == OrderStatus.CANCELLED
-    kind = Outcome.CANCELLED if cancelled else Outcome.RECEIVED
-    deltas = {"n_cancelled" if cancelled else "n_received": 1}
+    kind = _kind_of(sess, box)
+    deltas = {_COUNTER[kind]: 1}
     if box.shipment_id is not None and box.shipment_id == sess.shipment_id:
         deltas["n_missing"] = -1
     _record(conn, act, sess.id, barcode, box.id, kind)
     conn.execute(SET_BOX_STATUS, {"p_id": box.id, "p_status": BoxStatus.RECEIVED.value, "p_at": act.now})
     bump(conn, sess.id, deltas)
+    _touch_own_session(conn, box.shipment_id, sess.id, -1)
+    cancelled = kind is Outcome.CANCELLED
     if cancelled:
         act.emit(UnexpectedBoxScanned(session=session_uid, box=barcode, kind=kind.value))
         act.audit("receiving.scan", barcode, session=session_uid, outcome=kind.value, order=box.number)
@@ -62,6 +65,31 @@ def scan(act: Action, session_uid: str, barcode: str) -> ScanOutcome:
     n_in, arrived = _advance_order(act, conn, box, sess.storage_days)
     act.audit("receiving.scan", barcode, session=session_uid, outcome=kind.value, order=box.number)
     return _outcome(kind, barcode, sess, deltas, box, n_in, arrived)
+
+
+_COUNTER = {Outcome.RECEIVED: "n_received", Outcome.CANCELLED: "n_cancelled", Outcome.OTHER_SHIPMENT: "n_other"}
+# The open session of a shipment (one at most): its live «missing» follows its boxes taken in elsewhere.
+_OPEN_SESSION_OF_SHIPMENT = select(SESSIONS.c.id).where(
+    SESSIONS.c.shipment_id == bindparam("p_shipment"), SESSIONS.c.status == SessionStatus.OPEN
+)
+
+
+def _kind_of(sess: Row, box: Row) -> Outcome:
+    """Received; cancelled (its order was); or, in a session with a manifest, a box of another shipment."""
+    if box.status == OrderStatus.CANCELLED:
+        return Outcome.CANCELLED
+    if sess.shipment_id is not None and box.shipment_id != sess.shipment_id:
+        return Outcome.OTHER_SHIPMENT
+    return Outcome.RECEIVED
+
+
+def _touch_own_session(conn: Connection, shipment_id: int | None, this_session: int, delta: int) -> None:
+    """A box of a shipment whose own session is open elsewhere changes that session's «missing» too."""
+    if shipment_id is None:
+        return
+    own = conn.execute(_OPEN_SESSION_OF_SHIPMENT, {"p_shipment": shipment_id}).scalar()
+    if own is not None and own != this_session:
+        bump(conn, own, {"n_missing": delta})
 
 
 def _record(conn: Connection, act: Action, session_id: int, barcode: str, box_id: int | None, kind: Outcome) -> None:
@@ -120,6 +148,7 @@ def _outcome(
         boxes_total=box.boxes_total if box is not None else None,
         order_boxes_in=n_in,
         order_arrived=arrived,
+        shipment=box.shipment if box is not None and kind is Outcome.OTHER_SHIPMENT else None,
     )
 
 
@@ -153,7 +182,7 @@ def undo(act: Action, session_uid: str) -> ScanOutcome:
     require_open(sess)
     last = _last_scan(conn, sess.id)
     kind = Outcome(last.outcome)
-    deltas = {f"n_{kind.value}": -1}
+    deltas = {_COUNTER.get(kind, f"n_{kind.value}"): -1}
     box = conn.execute(BOX_BY_ID, {"p_id": last.box_id}).first() if last.box_id else None
     n_in = _unreceive(conn, sess, last, box, deltas) if box is not None else None
     conn.execute(update(SCANS).where(SCANS.c.id == last.id).values(undone=True))
@@ -183,7 +212,8 @@ def _unreceive(conn: Connection, sess: Row, last: Row, box: Row, deltas: dict[st
     if box.shipment_id is not None and box.shipment_id == sess.shipment_id:
         deltas["n_missing"] = 1
     conn.execute(SET_BOX_STATUS, {"p_id": box.id, "p_status": BoxStatus.EXPECTED.value, "p_at": None})
-    return _retreat_order(conn, box) if last.outcome == Outcome.RECEIVED else None
+    _touch_own_session(conn, box.shipment_id, sess.id, 1)
+    return _retreat_order(conn, box) if last.outcome != Outcome.CANCELLED else None
 
 
 def _retreat_order(conn: Connection, box: Row) -> int:

@@ -18,7 +18,8 @@ from desktop.documents.model import Document, PointInfo
 from desktop.scan_routing import Scan, ScanKind, route_scan
 from desktop.scanner_settings import ScannerConfiguration
 from desktop.services.base import Action, Actor, Clock, Role, Service, local_point, new_uid, require_role, utc_now
-from desktop.services.receiving import scanning
+from desktop.services.receiving import resume, scanning
+from desktop.services.receiving.resume import OpenReceiving
 from desktop.services.receiving.rows import (
     MAX_NOTE,
     SESSIONS,
@@ -72,16 +73,33 @@ class ReceivingService(Service):
         require_role(actor, Role.CLERK, RECEIVING)
         with self.action(actor) as act:
             point = local_point(act.session)
-            shipment = _find_shipment(act, point.id, shipment_number) if shipment_number else None
-            if shipment is not None:
-                resumed = act.session.scalar(
-                    select(ReceivingSession.uid).where(
-                        ReceivingSession.shipment_id == shipment.id, ReceivingSession.status == SessionStatus.OPEN
-                    )
-                )
-                if resumed is not None:
-                    return resumed
+            if not shipment_number:
+                resumed = resume.open_without_waybill(act.session, actor)
+                return resumed if resumed is not None else _open(act, point.id, None)
+            shipment = _find_shipment(act, point.id, shipment_number)
+            resumed = resume.open_session_of_shipment(act.session, shipment.id)
+            if resumed is not None:
+                return resumed  # even when every box is in: the interrupted session is closed with F9
+            if shipment.status == ShipmentStatus.RECEIVED:
+                raise DomainError("receiving.shipment_done", shipment=shipment_number)
             return _open(act, point.id, shipment)
+
+    def resumable(self, actor: Actor) -> OpenReceiving | None:
+        """The open session the Приёмка page takes up when shown (after a restart): the clerk's own, else one
+        nobody on shift holds, with its last scans; None when there is none."""
+        with self.reading() as s:
+            pending = resume.pending_sessions(s, actor)
+            return resume.describe(s, pending[0].uid) if pending else None
+
+    def resume(self, session_uid: str) -> OpenReceiving:
+        """An open session with its counters and its last scans (what the page shows after opening it)."""
+        with self.reading() as s:
+            return resume.describe(s, session_uid)
+
+    def pending_at_shift_close(self, actor: Actor) -> list[OpenReceiving]:
+        """The open sessions closing this clerk's shift must settle (close with the act, or hand over)."""
+        with self.reading() as s:
+            return [resume.describe(s, row.uid, with_scans=False) for row in resume.pending_sessions(s, actor)]
 
     def scan_box(self, actor: Actor, session_uid: str, scan: Scan | str) -> ScanOutcome:
         """Receive one box: received, repeat, surplus, foreign, cancelled or unknown-format."""
@@ -137,7 +155,7 @@ class ReceivingService(Service):
         """Freeze the session and return its discrepancy summary (also stored on the session)."""
         require_role(actor, Role.CLERK, CLOSE_RECEIVING)
         with self.action(actor) as act:
-            return _close(act, session_uid)
+            return close_in(act, session_uid)
 
     def close_with_act(self, actor: Actor, session_uid: str) -> ClosedReceiving:
         """The clerk's «Закрыть приёмку»: close (one transaction) and build the discrepancy act."""
@@ -161,8 +179,6 @@ def _find_shipment(act: Action, point_id: int, number: str) -> Shipment:
     ).first()
     if shipment is None:
         raise DomainError("receiving.shipment_not_found", shipment=number)
-    if shipment.status == ShipmentStatus.RECEIVED:
-        raise DomainError("receiving.shipment_done", shipment=number)
     return shipment
 
 
@@ -192,7 +208,7 @@ def _open(act: Action, point_id: int, shipment: Shipment | None) -> str:
     return uid
 
 
-def _close(act: Action, session_uid: str) -> DiscrepancySummary:
+def close_in(act: Action, session_uid: str) -> DiscrepancySummary:
     conn = act.session.connection()
     row = session_row(conn, session_uid)
     require_open(row)

@@ -48,6 +48,15 @@ class CancelledBox:
 
 
 @dataclass(frozen=True)
+class OtherShipmentBox:
+    """A box of this point that came with another shipment's truck: received here, listed in this act only."""
+
+    box: str
+    order: str
+    shipment: str
+
+
+@dataclass(frozen=True)
 class DamagedBox:
     """A received box flagged as damaged, with the clerk's description."""
 
@@ -75,10 +84,12 @@ class DiscrepancySummary:
     foreign: tuple[ForeignBox, ...] = ()
     cancelled: tuple[CancelledBox, ...] = ()
     damaged: tuple[DamagedBox, ...] = ()
+    other_shipment: tuple[OtherShipmentBox, ...] = ()
 
     @property
     def has_discrepancies(self) -> bool:
-        return bool(self.missing or self.surplus or self.foreign or self.cancelled or self.damaged)
+        lists = (self.missing, self.surplus, self.foreign, self.cancelled, self.damaged, self.other_shipment)
+        return any(lists)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -89,6 +100,7 @@ class DiscrepancySummary:
             "surplus": len(self.surplus),
             "foreign": len(self.foreign),
             "cancelled": len(self.cancelled),
+            "other_shipment": len(self.other_shipment),
         }
 
     def as_dict(self) -> dict[str, Any]:
@@ -108,6 +120,7 @@ class DiscrepancySummary:
             "foreign": [{"box": f.box, "point": f.point} for f in self.foreign],
             "cancelled": [{"box": c.box, "order": c.order} for c in self.cancelled],
             "damaged": [{"box": d.box, "order": d.order, "note": d.note} for d in self.damaged],
+            "other_shipment": [{"box": o.box, "order": o.order, "shipment": o.shipment} for o in self.other_shipment],
         }
 
     @classmethod
@@ -130,6 +143,10 @@ class DiscrepancySummary:
             foreign=tuple(ForeignBox(f["box"], f.get("point", "")) for f in data.get("foreign", ())),
             cancelled=tuple(CancelledBox(c["box"], c.get("order", "")) for c in data.get("cancelled", ())),
             damaged=tuple(DamagedBox(d["box"], d.get("order", ""), d.get("note", "")) for d in data.get("damaged", ())),
+            other_shipment=tuple(
+                OtherShipmentBox(o["box"], o.get("order", ""), o.get("shipment", ""))
+                for o in data.get("other_shipment", ())
+            ),
         )
 
 
@@ -157,6 +174,7 @@ def build_summary(act: Action, sess: Row, point: PointInfo) -> DiscrepancySummar
         foreign=tuple(ForeignBox(r.barcode, point_code_of(r.barcode)) for r in by_outcome.get("foreign", [])),
         cancelled=tuple(CancelledBox(r.barcode, order_of(r.barcode)) for r in by_outcome.get(Outcome.CANCELLED, [])),
         damaged=_damaged(act, [r.box_id for r in scans if r.box_id is not None]),
+        other_shipment=_other_shipment(act, [r.box_id for r in by_outcome.get(Outcome.OTHER_SHIPMENT, [])]),
     )
 
 
@@ -192,6 +210,19 @@ def _missing(act: Action, shipment_id: int | None) -> tuple[MissingBox, ...]:
         .order_by(Order.number, Box.seq_no)
     )
     return tuple(MissingBox(r.barcode, r.number, of_total(r.seq_no, r.boxes_total)) for r in rows)
+
+
+def _other_shipment(act: Action, box_ids: list[int]) -> tuple[OtherShipmentBox, ...]:
+    if not box_ids:
+        return ()
+    rows = act.session.execute(
+        select(Box.barcode, Order.number, Shipment.number.label("shipment"))
+        .join(Order, Order.id == Box.order_id)
+        .outerjoin(Shipment, Shipment.id == Box.shipment_id)
+        .where(Box.id.in_(box_ids))
+        .order_by(Box.barcode)
+    )
+    return tuple(OtherShipmentBox(r.barcode, r.number, r.shipment or "") for r in rows)
 
 
 def _damaged(act: Action, box_ids: list[int]) -> tuple[DamagedBox, ...]:
