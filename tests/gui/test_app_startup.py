@@ -241,8 +241,8 @@ def test_demo_sms_dialog_reads_off_the_gui_thread_and_explains_an_empty_log(qtbo
 
     threads: list[bool] = []
     real = module.read_demo
-    monkeypatch.setattr(module, "read_demo", lambda d: threads.append(
-        threading.current_thread() is threading.main_thread()) or real(d))
+    monkeypatch.setattr(module, "read_demo", lambda d, zone: threads.append(
+        threading.current_thread() is threading.main_thread()) or real(d, zone))
     dialog = module.DemoSmsDialog(tmp_path)
     qtbot.addWidget(dialog)
     dialog.show()
