@@ -363,3 +363,45 @@ def test_a_crash_during_a_snapshot_leaves_no_cursor_and_the_next_pull_starts_ove
     with db.read() as s:
         assert s.get(SyncState, "cursor").value == "250"
         assert s.scalar(select(func.count()).select_from(Order)) == 250
+
+
+@pytest.mark.parametrize("bad_at", [0, 6, 11], ids=["first", "middle", "last"])
+def test_a_batch_answered_500_again_and_again_is_split_and_the_queue_drains(
+        db: Database, engine: SyncEngine, backend: FakeBackend, clock: FakeClock, bad_at: int) -> None:
+    """Issue 9: one event the server fails on (HTTP 500) never blocks the others; a real outage still waits."""
+    emit_events(db, clock, bad_at)
+    with Service(db, clock).action(None) as act:
+        act.emit(OrderArrived(order="BAD", arrived_at=clock().isoformat()))
+    emit_events(db, clock, 11 - bad_at, prefix="2")
+    real = backend.push_events
+
+    def fail_on_garbage(events: list[dict[str, Any]]) -> Any:
+        if any(e["payload"]["order"] == "BAD" for e in events):
+            raise BackendUnavailable("sync.link.server_unavailable", status=500)
+        return real(events)
+
+    backend.push_events = fail_on_garbage  # type: ignore[method-assign]
+    with pytest.raises(BackendUnavailable):
+        engine.push()  # the first 500: perhaps the server's own trouble, the batch waits for the next sync
+    assert statuses(db) == {"pending": 12}
+    report = engine.push()  # the same batch fails again: split, the others applied, the bad one set aside
+    assert report.applied == 11 and report.rejected == 1
+    with db.read() as s:
+        bad = s.scalars(select(OutboxEvent).where(OutboxEvent.status == "rejected")).one()
+    assert '"BAD"' in bad.payload and bad.reason == "server_error:500"
+    assert "HTTP 500" in describe_reason(bad.reason)
+    assert engine.counts() == (0, 1)
+
+
+def test_a_server_down_for_every_batch_sets_nothing_aside(
+        db: Database, engine: SyncEngine, backend: FakeBackend, clock: FakeClock) -> None:
+    emit_events(db, clock, 5)
+
+    def down(events: list[dict[str, Any]]) -> Any:
+        raise BackendUnavailable("sync.link.server_unavailable", status=503)
+
+    backend.push_events = down  # type: ignore[method-assign]
+    for _ in range(3):
+        with pytest.raises(BackendUnavailable):
+            engine.push()
+    assert statuses(db) == {"pending": 5}
