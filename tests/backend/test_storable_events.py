@@ -65,3 +65,13 @@ def test_every_event_type_is_checked_by_one_generic_rule() -> None:
     assert ev.storage_problem(huge) == "number_out_of_range:days"
     assert ev.storage_problem(ev.StorageExtended("500000001", 3, "2026-12-01T00:00:00+00:00")) is None
     assert ingest.validate("storage.extended", {"order": "500000001", "days": 3, "until": "x"}) is not None
+
+
+@BOTH_DBS
+def test_an_envelope_number_too_big_for_its_column_is_a_422_never_a_500(server: Server) -> None:
+    """The counter splits a batch refused with 422 down to the one event (desktop.sync.engine.SPLITTABLE)."""
+    server.import_feed(point_feed())
+    device = server.enrol()
+    event = device.event("shift.opened", {"shift": "s-0", "staff": "kassir"})
+    event["device_seq"] = 2**31
+    assert device.push_raw([event]).status_code == 422

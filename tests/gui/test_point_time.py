@@ -123,3 +123,18 @@ def test_one_function_formats_every_time_on_the_point_clock(pc_in_utc):
     assert point_time(MOMENT.replace(tzinfo=None), zone_named("Asia/Yekaterinburg"), "%H:%M") == POINT_HOUR
     assert point_time(None, zone_named(None)) == "—"
     assert zone_named("No/Such_Zone") == zone_named(None)
+
+
+def test_a_printer_test_page_is_stamped_on_the_point_clock(tmp_path, pc_in_utc, monkeypatch, qtbot):
+    from desktop.documents.jobs import PrintJournal
+    from ui.hardware.printing import Printing
+
+    printing = Printing(PrintJournal(tmp_path / "printed"), printer_info=lambda name: None, printer_names=list)
+    printing.zone = lambda: zone_named("Asia/Yekaterinburg")
+    printed = []
+    monkeypatch.setattr(printing, "print_document", lambda document, name=None: printed.append(document.html))
+    printing.test_page("Office")
+    before = datetime.now(UTC)
+    point_hour = point_time(before, zone_named("Asia/Yekaterinburg"), "%d.%m.%Y %H:")
+    assert point_hour in printed[0]
+    assert point_time(before, zone_named("UTC"), "%d.%m.%Y %H:") not in printed[0]
