@@ -40,8 +40,8 @@ def point_time(moment: datetime | None, zone: tzinfo, fmt: str = DATE_TIME) -> s
     return moment.astimezone(zone).strftime(fmt)
 
 
-def counter_zone(db: Database) -> ZoneInfo:
-    """The zone of this counter's pickup point, read from the local cache (the default before it is set up)."""
+def counter_zone(db: Database) -> ZoneInfo | None:
+    """The zone of this counter's pickup point from the local cache; None while the point is not set up."""
     with db.read() as session:
         point = session.scalars(select(PickupPoint).where(PickupPoint.is_local.is_(True))).first()
-        return zone_named(point.timezone if point is not None else None)
+        return zone_named(point.timezone) if point is not None else None
