@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Union
 
 from sqlalchemy import insert, select, update
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from backend import changes
@@ -179,6 +179,9 @@ def _outcome(session: Session, env: IngestEnv, point: Point, item: IncomingEvent
         event = validate(item.type, item.payload)
     except (ValueError, TypeError) as exc:
         return rejected(f"invalid_payload: {exc}"[:OUTCOME_REASON_MAX])
+    problem = ev.storage_problem(event)
+    if problem is not None:  # a value no column can hold: this event is refused, the batch goes on
+        return rejected(problem)
     ctx = RuleContext(session=session, point=point, device_id=env.device_id, event_id=item.event_id,
                       now=env.issuer.now, issuer=env.issuer, activation_points=env.activation_points)
     if not has_rule(item.type):
@@ -190,6 +193,11 @@ def _outcome(session: Session, env: IngestEnv, point: Point, item: IncomingEvent
         return rejected(f"invalid_payload: {exc}"[:OUTCOME_REASON_MAX])
     except DomainError as exc:
         return rejected(f"{exc.code}: {exc.params}"[:OUTCOME_REASON_MAX])
+    except (DataError, IntegrityError) as exc:
+        # A value the database refused that the limits missed: the savepoint is rolled back, this event
+        # alone is rejected, and the rest of the batch goes on.
+        log.warning("event %s (%s) not storable: %s", item.event_id, item.type, type(exc.orig).__name__)
+        return rejected("value_not_storable")
     except SQLAlchemyError:
         raise  # the database's trouble (connection, lock): the whole batch fails and is retried
     except Exception:

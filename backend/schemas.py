@@ -7,6 +7,8 @@ from uuid import UUID
 
 from pydantic import BaseModel, Field
 
+from protocol.limits import INT_MAX, INT_MIN
+
 
 class Health(BaseModel):
     status: str
@@ -58,9 +60,9 @@ class PruneOut(BaseModel):
 
 class EventIn(BaseModel):
     event_id: UUID
-    device_seq: int
+    device_seq: int = Field(ge=0, le=INT_MAX)  # an INTEGER column: a bigger value is a 422, never a 500
     type: str = Field(min_length=1, max_length=48)
-    schema_v: int
+    schema_v: int = Field(ge=INT_MIN, le=INT_MAX)
     payload: dict[str, Any]
     occurred_at: str = Field(max_length=40)
 

@@ -148,6 +148,7 @@ def enrol_from_command_line(config: AppConfig, code: str, out: TextIO, replace_e
         return EXIT_FAILED
     if config.point_code and creds.point_code != config.point_code:
         return _cancel_for_another_point(config, creds.point_code, out)
+    device_credentials.unmark_demo(config.data_dir)  # enrolled with a server: the app talks to it from now on
     done = translate("Cli", "Компьютер «{0}» зарегистрирован: пункт выдачи {1}, сервер {2}.")
     out.write(done.format(config.device_name, creds.point_code, creds.backend_url) + "\n")
     return EXIT_OK

@@ -19,7 +19,7 @@ from typing import Any
 
 import platformdirs
 
-from desktop import messages
+from desktop import device_credentials, messages
 from desktop.scanner_settings import ScannerSettings
 from protocol.errors import DomainError
 
@@ -92,7 +92,7 @@ class AppConfig:
 
     @property
     def cache_path(self) -> Path:
-        return self.data_dir / "cache.sqlite3"
+        return self.data_dir / device_credentials.CACHE_FILE
 
     @property
     def device_file(self) -> Path:
@@ -100,7 +100,12 @@ class AppConfig:
 
     @property
     def uses_embedded_backend(self) -> bool:
-        return self.backend_url is None
+        """No server configured and none enrolled, and the data dir is the demo's or a fresh one.
+
+        A PC enrolled with a server talks to it (`load_config` takes its URL from the credential); a data
+        dir holding a real counter's cache never gets the demo backend's secrets, SMS log or demo data.
+        """
+        return self.backend_url is None and device_credentials.may_start_demo(self.data_dir)
 
 
 def _default_device_name() -> str:
@@ -355,7 +360,10 @@ def load_config(
         layers.append((str(path), validate_table(read_toml(path, required=True), str(path))))
     layers.append(("environment", from_environ(environ)))
     layers.append(("command line", from_overrides(overrides)))
-    return replace(build_config(layers), unknown_env=unknown_environ(environ))
+    config = replace(build_config(layers), unknown_env=unknown_environ(environ))
+    if config.backend_url is None:  # an enrolled PC always talks to the server of its credential
+        config = replace(config, backend_url=device_credentials.enrolled_server(config.data_dir))
+    return config
 
 
 def build_config(layers: list[tuple[str, dict[str, Any]]]) -> AppConfig:

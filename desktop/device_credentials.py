@@ -6,8 +6,13 @@ import json
 import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 FILE_NAME = "device.json"
+DEMO_MARKER = "embedded-demo.marker"  # written by the embedded demo backend's first run: this data dir is a demo
+EMBEDDED_DB_FILE = "embedded-backend.sqlite3"  # backend.embedded.DB_FILE: a demo dir from before the marker
+CACHE_FILE = "cache.sqlite3"  # desktop.config.AppConfig.cache_path: a dir that already holds a counter's cache
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
 
 
 @dataclass(frozen=True)
@@ -62,3 +67,46 @@ def load(data_dir: Path | str) -> DeviceCredentials | None:
 def delete(data_dir: Path | str) -> None:
     """Forget the credentials (before re-enrolment)."""
     credentials_path(data_dir).unlink(missing_ok=True)
+
+
+def _on_loopback(url: str) -> bool:
+    host = urlsplit(url).netloc.rsplit("@", 1)[-1]
+    return any(host == name or host.startswith(name + ":") for name in LOOPBACK_HOSTS)
+
+
+def is_demo_dir(data_dir: Path | str) -> bool:
+    """A data dir of the embedded demo: marked by its first run (or holding its server's database), and with
+    no credential for another server (a dir enrolled with a real server is real, whatever else lies in it)."""
+    root = Path(data_dir)
+    if not ((root / DEMO_MARKER).exists() or (root / EMBEDDED_DB_FILE).exists()):
+        return False
+    creds = load(root)
+    return creds is None or _on_loopback(creds.backend_url)
+
+
+def may_start_demo(data_dir: Path | str) -> bool:
+    """The embedded demo backend may run here: a demo dir, or a fresh one (never enrolled, no counter cache)."""
+    root = Path(data_dir)
+    if is_demo_dir(root):
+        return True
+    return load(root) is None and not (root / CACHE_FILE).exists()
+
+
+def mark_demo(data_dir: Path | str) -> None:
+    """Remember that this data dir belongs to the embedded demo (before it writes anything there)."""
+    root = Path(data_dir)
+    root.mkdir(parents=True, exist_ok=True)
+    (root / DEMO_MARKER).write_text("Pickup Desk demo data (embedded backend)\n", encoding="utf-8")
+
+
+def unmark_demo(data_dir: Path | str) -> None:
+    """This data dir is now enrolled with a real server: it is no longer a demo."""
+    (Path(data_dir) / DEMO_MARKER).unlink(missing_ok=True)
+
+
+def enrolled_server(data_dir: Path | str) -> str | None:
+    """The server this PC was enrolled with (its stored credential), None for a demo or unenrolled dir."""
+    creds = load(data_dir)
+    if creds is None or is_demo_dir(data_dir):
+        return None
+    return creds.backend_url

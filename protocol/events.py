@@ -12,6 +12,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, TypeVar
 
+from protocol import limits
+
 SCHEMA_V = 1  # current payload schema version written by this app
 MIN_SCHEMA_V = 1  # oldest schema version this code can still read
 
@@ -60,6 +62,35 @@ def parse_event(type_: str, payload: dict[str, Any]) -> Event:
         shown = sorted(payload) if isinstance(payload, dict) else payload
         raise ValueError(f"payload of {type_} has wrong fields: {shown!r}")
     return cls(**payload)
+
+
+def storage_problem(event: Event) -> str | None:
+    """Why the server could not store this event's values (`reason:field`), None when every value fits.
+
+    One generic check for every event type: text within its column's length and free of NUL bytes (also
+    inside nested lists and dicts), top-level integers within a 32-bit column.
+    """
+    for f in dataclasses.fields(event):
+        value = getattr(event, f.name)
+        if isinstance(value, bool):
+            continue
+        if isinstance(value, int) and not limits.INT_MIN <= value <= limits.INT_MAX:
+            return f"number_out_of_range:{f.name}"
+        if isinstance(value, str) and len(value) > limits.FIELD_TEXT_MAX.get(f.name, limits.TEXT_MAX):
+            return f"text_too_long:{f.name}"
+        if _has_nul(value):
+            return f"text_has_nul:{f.name}"
+    return None
+
+
+def _has_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_nul(v) for v in value)
+    return False
 
 
 def _required(f: dataclasses.Field[Any]) -> bool:

@@ -6,3 +6,20 @@ OUTCOME_REASON_MAX = 500  # the server's reason for a pushed event's outcome
 DAMAGE_NOTE_MAX = 500  # a damaged box's note
 REFUSAL_REASON_MAX = 300  # why the customer refused an order line
 SMS_ERROR_MAX = 300  # the gateway's last error of an SMS
+
+# --- what the server's columns can store: every event payload is checked against these before it is applied ---
+INT_MIN, INT_MAX = -(2**31), 2**31 - 1  # a 32-bit INTEGER column (PostgreSQL)
+TEXT_MAX = 2000  # any other text field of an event (ids, keys, names)
+CITY_MAX = 100  # a club member's city
+PHONE_MAX = 20  # a customer's phone
+FIELD_TEXT_MAX = {  # an event field name → the length of the column it lands in
+    "city": CITY_MAX,
+    "phone": PHONE_MAX,
+    "card": 13,
+    "order": 16,
+    "box": 32,
+    "shipment": 32,
+    "cell": 16,
+    "kind": 16,
+    "note": DAMAGE_NOTE_MAX,
+}

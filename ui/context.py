@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import tzinfo
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from desktop.config import AppConfig
 from desktop.db.engine import Database
+from desktop.point_time import counter_zone, zone_named
 from desktop.scanner_settings import ScannerConfiguration
 from desktop.services.base import Actor, Clock, Role, utc_now
 from desktop.services.club import ClubService
@@ -114,3 +116,11 @@ class AppContext:
     documents: CounterDocuments | None = None
     # background work; the app passes the runner whose bug handler is its crash reporter
     tasks: TaskRunner = field(default_factory=lambda: TaskRunner(ignore_bug))
+
+    point_zone: tzinfo | None = None  # read once the point is set up (the status bar asks every second)
+
+    def zone(self) -> tzinfo:
+        """The pickup point's time zone: every time a page shows is in it, whatever the PC's zone."""
+        if self.point_zone is None:
+            self.point_zone = counter_zone(self.db)
+        return self.point_zone or zone_named(None)

@@ -14,7 +14,7 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.point_time import DAY_CLOCK, point_time, zone_named
 from ui.workers import Failure, TaskRunner, ignore_bug
 
 log = logging.getLogger(__name__)
@@ -67,14 +68,15 @@ def mask_phone(phone: str) -> str:
     return f"+7 ••• •••-{digits[-4:-2]}-{digits[-2:]}"
 
 
-def local_time(at: str) -> str:
+def local_time(at: str, zone: tzinfo) -> str:
+    """The gateway's ISO timestamp on the point's clock."""
     try:
-        return datetime.fromisoformat(at).astimezone().strftime("%d.%m %H:%M:%S")
+        return point_time(datetime.fromisoformat(at), zone, DAY_CLOCK)
     except (TypeError, ValueError):
         return at
 
 
-def read_sms(path: Path) -> list[DemoSms]:
+def read_sms(path: Path, zone: tzinfo) -> list[DemoSms]:
     """The gateway's JSON lines, newest first; unreadable lines are skipped (the file may be mid-write)."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -87,7 +89,7 @@ def read_sms(path: Path) -> list[DemoSms]:
             at, phone, text = str(entry["at"]), str(entry["phone"]), str(entry["text"])
         except (ValueError, KeyError, TypeError):
             continue
-        messages.append((at, DemoSms(local_time(at), mask_phone(phone), text)))
+        messages.append((at, DemoSms(local_time(at, zone), mask_phone(phone), text)))
     messages.sort(key=lambda pair: pair[0], reverse=True)
     return [sms for _at, sms in messages]
 
@@ -105,9 +107,9 @@ def read_codes(path: Path) -> list[tuple[str, str]]:
         return []
 
 
-def read_demo(data_dir: Path) -> DemoData:
+def read_demo(data_dir: Path, zone: tzinfo) -> DemoData:
     """Both files (runs on a worker thread)."""
-    return DemoData(read_sms(data_dir / SMS_LOG), read_codes(data_dir / SECRETS_FILE))
+    return DemoData(read_sms(data_dir / SMS_LOG, zone), read_codes(data_dir / SECRETS_FILE))
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -136,9 +138,10 @@ class DemoSmsDialog(QDialog):
     """Two tabs — «SMS» and «Коды получения» — refreshed off the GUI thread while the dialog is shown."""
 
     def __init__(self, data_dir: Path, parent: QWidget | None = None, refresh_ms: int = REFRESH_MS,
-                 tasks: TaskRunner | None = None) -> None:
+                 tasks: TaskRunner | None = None, zone: tzinfo | None = None) -> None:
         super().__init__(parent)
         self.data_dir = Path(data_dir)
+        self.zone = zone or zone_named(None)  # the point's zone: SMS times on its clock
         self._tasks = tasks or TaskRunner(ignore_bug)  # the window passes the app's runner (bugs → crash dialog)
         self.setWindowTitle(self.tr("Демо: SMS и коды получения"))
         self.setObjectName("demoSmsDialog")
@@ -196,8 +199,9 @@ class DemoSmsDialog(QDialog):
         if self.loading:
             return
         self.loading = True
-        data_dir = self.data_dir
-        self._tasks.run(lambda: read_demo(data_dir), self._on_loaded, self._on_failed, on_finished=self._on_finished)
+        data_dir, zone = self.data_dir, self.zone
+        self._tasks.run(lambda: read_demo(data_dir, zone), self._on_loaded, self._on_failed,
+                        on_finished=self._on_finished)
 
     def _on_loaded(self, data: DemoData) -> None:
         self.loads += 1
@@ -213,11 +217,13 @@ class DemoSmsDialog(QDialog):
         self.loading = False
 
 
-def show_demo_sms(parent: QWidget, data_dir: Path, tasks: TaskRunner | None = None) -> DemoSmsDialog:
+def show_demo_sms(
+    parent: QWidget, data_dir: Path, tasks: TaskRunner | None = None, zone: tzinfo | None = None,
+) -> DemoSmsDialog:
     """Show the (single, non-modal) demo dialog of this window, creating it on first use."""
     dialog = parent.findChild(DemoSmsDialog)
     if dialog is None:
-        dialog = DemoSmsDialog(data_dir, parent, tasks=tasks)
+        dialog = DemoSmsDialog(data_dir, parent, tasks=tasks, zone=zone)
     dialog.setWindowModality(Qt.WindowModality.NonModal)
     dialog.show()
     dialog.raise_()

@@ -53,7 +53,7 @@ class MainWindow(QMainWindow):
         self._root.addWidget(self.login)
         self._root.addWidget(self._build_workspace())
         self.setCentralWidget(self._root)
-        self.status = CounterStatusBar(ctx.sync, status_point or point_name, self)
+        self.status = CounterStatusBar(ctx.sync, status_point or point_name, self, ctx.zone)
         self.setStatusBar(self.status)
         self.shifts = ShiftActions(ctx, self)
         self.idle = IdleWatcher(idle_minutes, self)
@@ -118,7 +118,8 @@ class MainWindow(QMainWindow):
             from ui.demo_sms_dialog import show_demo_sms
 
             self._menu_action(help_menu, self.tr("Демо: SMS и коды получения"), "Ctrl+Shift+S",
-                              lambda _checked=False: show_demo_sms(self, config.data_dir, self.ctx.tasks))
+                              lambda _checked=False: show_demo_sms(
+                                  self, config.data_dir, self.ctx.tasks, self.ctx.zone()))
 
     def _menu_action(self, menu, text: str, key: str, slot) -> QAction:  # type: ignore[no-untyped-def]
         action = QAction(text, self)

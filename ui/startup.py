@@ -1,7 +1,8 @@
 """Start-up work run off the GUI thread: migrate the cache, connect to (or start) the backend, build sync.
 
 Order: migrate the local database with a backup; use the stored device credential, or — with no
-backend configured — start the embedded default backend and enrol against it on first run. Only
+backend configured or enrolled — start the embedded default backend and enrol against it on first run
+(only in a demo or fresh data dir, which the first run marks: `device_credentials.mark_demo`). Only
 for that embedded default, when its backend cannot start, the demo point is loaded straight into
 the cache so the demo still works offline. A configured central server is never filled with demo
 data: a counter PC without a credential enrols first (ui.app runs the enrolment wizard on the GUI
@@ -55,22 +56,25 @@ class Started:
 def start(config: AppConfig, progress: Progress | None = None) -> Started:
     """Migrate, connect, build the sync runner; `progress(done, total, text)` reports each step."""
     report = progress or (lambda *_: None)
+    demo = config.uses_embedded_backend  # decided once: the demo's own first steps create files in the dir
+    if demo:
+        device_credentials.mark_demo(config.data_dir)
     report(0, 4, QT_TRANSLATE_NOOP("Startup", "Обновление базы данных…"))
     db = migrate_with_backup(config.cache_path)
     report(1, 4, QT_TRANSLATE_NOOP("Startup", "Подключение к серверу…"))
     creds = device_credentials.load(config.data_dir)
     embedded = None
-    if config.uses_embedded_backend:
+    if demo:
         creds, embedded = _embedded_first_run(config, db, report)
     report(3, 4, QT_TRANSLATE_NOOP("Startup", "Запуск синхронизации…"))
     sync = _sync_runner(config, db, creds) if creds is not None else None
-    if config.uses_embedded_backend and embedded is None:
+    if demo and embedded is None:
         _ensure_demo_cache(db)
     elif creds is None:
         db.dispose()
-        raise DomainError("device_not_enrolled", backend=config.backend_url)
+        raise DomainError("device_not_enrolled", backend=config.backend_url or "—")
     report(4, 4, QT_TRANSLATE_NOOP("Startup", "Готово"))
-    hint = demo_hint() if config.uses_embedded_backend else ""
+    hint = demo_hint() if demo else ""
     return Started(db, _point_name(db), sync, embedded, hint, _point_name(db, short=True))
 
 

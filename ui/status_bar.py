@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Callable
+from datetime import datetime, tzinfo
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
+from desktop.point_time import CLOCK, point_time, zone_named
 from desktop.services.base import Actor
 from desktop.sync.runner import SyncRunner
 
 
-def local_hhmm(at: datetime | None) -> str:
-    return at.astimezone().strftime("%H:%M:%S") if at else "—"
+def local_hhmm(at: datetime | None, zone: tzinfo) -> str:
+    """A moment on the point's clock (hours, minutes, seconds)."""
+    return point_time(at, zone, CLOCK)
 
 
 def short_name(full_name: str) -> str:
@@ -24,8 +27,12 @@ def short_name(full_name: str) -> str:
 class CounterStatusBar(QStatusBar):
     """Reads `SyncRunner.status()` (a cheap, thread-safe snapshot) on a timer; never blocks."""
 
-    def __init__(self, sync: SyncRunner | None = None, point: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self, sync: SyncRunner | None = None, point: str = "", parent: QWidget | None = None,
+        zone: Callable[[], tzinfo] = lambda: zone_named(None),
+    ) -> None:
         super().__init__(parent)
+        self._zone = zone  # the point's zone, read when a time is shown
         self.setObjectName("counterStatusBar")
         self.setSizeGripEnabled(False)
         self._sync = sync
@@ -74,7 +81,7 @@ class CounterStatusBar(QStatusBar):
         self._render_online(status.online, status.syncing, status.last_error)
         self._render_blocker(status.upgrade_required, status.reenrol_needed)
         self.pending.setText(self.tr("Не отправлено: {0}").format(status.pending_events))
-        self.last_sync.setText(self.tr("Синхр.: {0}").format(local_hhmm(status.last_success_at)))
+        self.last_sync.setText(self.tr("Синхр.: {0}").format(local_hhmm(status.last_success_at, self._zone())))
         self.review.setText(self.tr("К разбору: {0}").format(status.to_review))
         self.review.setStyleSheet("color: #ffcc33; font-weight: bold;" if status.to_review else "")
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from datetime import tzinfo
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 from desktop.documents import html as h
 from desktop.documents.model import (
@@ -23,6 +22,7 @@ from desktop.documents.model import (
     ReturnActLine,
     ShiftReport,
 )
+from desktop.point_time import zone_named
 from desktop.services.handover.model import refusal_text
 from desktop.translatable import QT_TRANSLATE_NOOP, of_total, translate
 from protocol.money import rub
@@ -30,7 +30,6 @@ from protocol.money import rub
 if TYPE_CHECKING:
     from desktop.services.receiving import DiscrepancySummary
 
-MOSCOW = ZoneInfo("Europe/Moscow")
 RESULT_TEXT = {
     "handed_over": QT_TRANSLATE_NOOP("Documents", "выдан полностью"),
     "partially_handed_over": QT_TRANSLATE_NOOP("Documents", "выдан частично"),
@@ -93,8 +92,9 @@ def _from_by(when: str, who: str) -> str:
     return f"{when}, {who}"
 
 
-def discrepancy_act(data: DiscrepancySummary, zone: tzinfo = MOSCOW) -> Document:
-    """Акт расхождений from the receiving service's typed summary."""
+def discrepancy_act(data: DiscrepancySummary, zone: tzinfo | None = None) -> Document:
+    """Акт расхождений from the receiving service's typed summary (times in the point's zone)."""
+    zone = zone or zone_named(data.point.timezone)
     shipment = data.shipment or translate("Documents", "без накладной")
     title = translate("Documents", "Акт расхождений по приёмке {0}").format(shipment)
     fields = [
@@ -151,8 +151,9 @@ def _box_section(title: str, what: str, note_header: str, boxes: tuple[BoxLine, 
     return [heading, h.para(_tr(what), "muted"), h.table(header, rows, numeric=(0,))]
 
 
-def handover_receipt(data: HandoverReceiptData, zone: tzinfo = MOSCOW) -> Document:
+def handover_receipt(data: HandoverReceiptData, zone: tzinfo | None = None) -> Document:
     """Квитанция о выдаче: the lines handed over and refused, the payment, signatures."""
+    zone = zone or zone_named(data.point.timezone)
     title = translate("Documents", "Квитанция о выдаче заказа {0}").format(data.order_number)
     parts = [
         *_head(title, data.point, _receipt_fields(data, zone)),
@@ -256,9 +257,10 @@ def _payment_fields(data: HandoverReceiptData) -> list[tuple[str, str]]:
     return rows
 
 
-def return_act(data: ReturnAct, zone: tzinfo = MOSCOW) -> Document:
+def return_act(data: ReturnAct, zone: tzinfo | None = None) -> Document:
     """Акт возврата: the orders and boxes handed back to the carrier."""
     head = data.header
+    zone = zone or zone_named(head.point.timezone)
     title = translate("Documents", "Акт возврата от {0}").format(h.when(head.closed_at, zone)[:10])
     fields = [
         (translate("Documents", "Сессия возврата"), head.key),
@@ -306,9 +308,10 @@ def _returned_goods(line: ReturnActLine) -> str:
     return translate("Documents", "Заказ {0}, товары частичного отказа: {1}.").format(line.order_number, goods)
 
 
-def shift_report(data: ShiftReport, zone: tzinfo = MOSCOW) -> Document:
+def shift_report(data: ShiftReport, zone: tzinfo | None = None) -> Document:
     """Отчёт за смену: one staff member's totals and the cash to hand in."""
     head = data.header
+    zone = zone or zone_named(head.point.timezone)
     title = translate("Documents", "Отчёт за смену: {0}").format(data.staff_name)
     fields = [
         (translate("Documents", "Сотрудник"), f"{data.staff_name} ({data.staff_login})"),

@@ -6,6 +6,8 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime, tzinfo
 from html import escape
 
+from desktop.point_time import point_time
+
 STYLE = (
     "body { font-family: 'DejaVu Sans'; font-size: 10pt; } "
     "h1 { font-size: 16pt; margin-bottom: 2px; } h2 { font-size: 12pt; margin-top: 14px; } "
@@ -60,4 +62,4 @@ def signatures(*roles: str) -> str:
 
 def when(moment: datetime, zone: tzinfo) -> str:
     """'24.11.2026 18:05' in the point's time zone."""
-    return moment.astimezone(zone).strftime("%d.%m.%Y %H:%M")
+    return point_time(moment, zone)

@@ -45,6 +45,7 @@ class PointInfo:
     code: str
     name: str = ""
     address: str = ""
+    timezone: str = ""  # the point's zone: every time a document prints is in it (empty: the default zone)
 
 
 @dataclass(frozen=True)

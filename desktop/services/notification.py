@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from desktop import messages
 from desktop.db.models import Order, PickupPoint, SmsMessage
+from desktop.point_time import DAY_TIME, point_time
 from desktop.services.base import Action, Actor, Role, Service, local_point, require_role
 from desktop.services.orders import local_order
 from desktop.services.sms_request import SmsView, request_sms, sms_view
@@ -129,7 +130,7 @@ def _local_day(now: datetime, tz: ZoneInfo) -> tuple[datetime, datetime]:
 
 
 def _when(at: datetime, tz: ZoneInfo) -> dict[str, Any]:
-    return {"next_at": at.astimezone(tz).strftime("%d.%m %H:%M"), "next_at_utc": at.astimezone(UTC).isoformat()}
+    return {"next_at": point_time(at, tz, DAY_TIME), "next_at_utc": at.astimezone(UTC).isoformat()}
 
 
 def _view(s: Session, uid: str) -> SmsView:

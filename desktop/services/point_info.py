@@ -16,7 +16,7 @@ def point_info(session: Session) -> PointInfo:
         point = local_point(session)
     except DomainError:
         return PointInfo("")
-    return PointInfo(point.code, point.name, point.address)
+    return PointInfo(point.code, point.name, point.address, point.timezone)
 
 
 def counter_point_info(db: Database) -> PointInfo:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
 from typing import Any
 
@@ -26,6 +26,7 @@ from desktop.db.models import (
     Staff,
 )
 from desktop.documents.model import SessionHeader, ShiftReport
+from desktop.point_time import HOUR_MINUTE, point_time, zone_named
 from desktop.services.base import Action, Actor, Clock, Role, Service, local_point, require_role, utc_now
 from desktop.services.point_info import point_info
 from desktop.services.receiving.resume import pending_sessions
@@ -148,7 +149,7 @@ class StaffService(Service):
 
     def _locked_error(self, session: Session, staff: Staff) -> DomainError:
         assert staff.locked_until is not None
-        until = staff.locked_until.astimezone(_zone(session)).strftime("%H:%M")
+        until = point_time(staff.locked_until, _zone(session), HOUR_MINUTE)
         return DomainError("auth.locked", until=until, attempts=MAX_FAILED_ATTEMPTS)
 
     def _succeed(self, act: Action, staff: Staff, secret: str, hash_field: str, method: str) -> Actor:
@@ -168,7 +169,7 @@ class StaffService(Service):
         with self.action(actor) as act:
             existing = _open_shift_of(act.session, actor.staff_id)
             if existing is not None:
-                opened = existing.opened_at.astimezone(_zone(act.session)).strftime("%d.%m.%Y %H:%M")
+                opened = point_time(existing.opened_at, _zone(act.session))
                 raise DomainError("shift.already_open", opened_at=opened)
             shift = Shift(point_id=actor.point_id, staff_id=actor.staff_id, opened_at=act.now)
             act.session.add(shift)
@@ -311,10 +312,8 @@ def _with_shift(actor: Actor, shift_id: int | None) -> Actor:
     return Actor(actor.staff_id, actor.login, actor.full_name, actor.role, actor.point_id, shift_id)
 
 
-def _zone(session: Session) -> Any:
-    from zoneinfo import ZoneInfo
-
+def _zone(session: Session) -> tzinfo:
     try:
-        return ZoneInfo(local_point(session).timezone or "Europe/Moscow")
+        return zone_named(local_point(session).timezone)
     except DomainError:
-        return ZoneInfo("Europe/Moscow")
+        return zone_named(None)

@@ -22,7 +22,15 @@ from desktop import cache_import
 from desktop.db.engine import Database
 from desktop.db.models import OutboxEvent, SyncState
 from desktop.sync.apply import apply_change, record_problem
-from desktop.sync.client import CursorExpired, EventResult, RequestRefused, SyncClient, UpgradeRequired
+from desktop.sync.client import (
+    BackendUnavailable,
+    CursorExpired,
+    EventResult,
+    RequestRefused,
+    SyncClient,
+    SyncError,
+    UpgradeRequired,
+)
 from protocol.limits import OUTCOME_REASON_MAX
 from protocol.states import PROBLEM_OUTCOMES, EventOutcome, OutboxStatus
 
@@ -34,6 +42,7 @@ SERVER_KEY = "server_public_key"
 SNAPSHOT_CHUNK = 100
 DEFAULT_PAGE = 100  # changes per page and transaction (~1 s of write lock at most)
 SPLITTABLE = (400, 413, 422)  # the whole batch refused: find the event that causes it
+SPLIT_AFTER_5XX = 2  # the same batch answered 5xx this many times is split to find the event that causes it
 
 
 def utc_now() -> datetime:
@@ -97,6 +106,8 @@ class SyncEngine:
         self.clock = clock
         self.batch_size = min(batch_size, MAX_BATCH)
         self.page_limit = page_limit
+        self._server_errors: dict[str, int] = {}  # a batch's first event id → the 5xx answers it got in a row
+        self._healthy = False
 
     def sync_once(self) -> SyncReport:
         """Push everything pending, then pull every change; raises SyncError subclasses on failure."""
@@ -113,6 +124,7 @@ class SyncEngine:
 
     def push(self, report: SyncReport | None = None) -> SyncReport:
         report = report or SyncReport()
+        self._healthy = False  # proven by the first batch the server stores in this pass
         after = 0
         while True:
             batch = self._pending_batch(after)
@@ -130,16 +142,55 @@ class SyncEngine:
         so it never blocks the events queued after it.
         """
         try:
-            return self.client.push_events(batch)
+            results = self.client.push_events(batch)
         except RequestRefused as err:
             if err.status not in SPLITTABLE:
                 raise
             if len(batch) == 1:
-                reason = f"request_refused:{err.status}"
-                log.info("event %s refused by the server: HTTP %s %s", batch[0]["event_id"], err.status, err.code)
-                return [EventResult(batch[0]["event_id"], EventOutcome.REJECTED, reason, None)]
+                return [self._set_aside(batch[0], f"request_refused:{err.status}", err)]
             mid = len(batch) // 2
             return self._push_batch(batch[:mid]) + self._push_batch(batch[mid:])
+        except BackendUnavailable as err:
+            if err.status is None or err.status < 500:
+                raise  # offline, timed out or overloaded (429): the whole queue waits for the next sync
+            return self._after_server_error(batch, err)
+        self._server_errors.pop(batch[0]["event_id"], None)
+        self._healthy = True  # the server stored a batch in this pass: a 5xx now is about the events sent
+        return results
+
+    def _after_server_error(self, batch: list[dict[str, Any]], err: BackendUnavailable) -> list[EventResult]:
+        """A batch answered 5xx: retried whole once (next sync), then split so one event never blocks the rest.
+
+        An event that alone still gets a 5xx while the server stores its neighbours is kept locally as
+        `rejected` (`server_error:<status>`, a manager alert), like an event the server cannot parse.
+        """
+        head = batch[0]["event_id"]
+        self._server_errors[head] = self._server_errors.get(head, 0) + 1
+        if self._server_errors[head] < SPLIT_AFTER_5XX:
+            raise err
+        if len(batch) == 1:
+            if not self._healthy:
+                raise err
+            return [self._set_aside(batch[0], f"server_error:{err.status}", err)]
+        halves = (batch[: len(batch) // 2], batch[len(batch) // 2 :])
+        results: list[EventResult] = []
+        failed: list[list[dict[str, Any]]] = []
+        for part in halves:
+            self._server_errors.setdefault(part[0]["event_id"], SPLIT_AFTER_5XX - 1)
+            try:
+                results += self._push_batch(part)
+            except BackendUnavailable:
+                failed.append(part)
+        if failed and not self._healthy:
+            raise err  # nothing stored at all: the server itself is down
+        for part in failed:  # now known healthy: what still fails is set aside event by event
+            results += self._push_batch(part)
+        return results
+
+    def _set_aside(self, event: dict[str, Any], reason: str, err: SyncError) -> EventResult:
+        log.info("event %s refused by the server: HTTP %s %s", event["event_id"], err.status, err.code)
+        self._server_errors.pop(event["event_id"], None)
+        return EventResult(event["event_id"], EventOutcome.REJECTED, reason, None)
 
     def _pending_batch(self, after_seq: int) -> list[dict[str, Any]]:
         with self.db.read() as s:

@@ -63,6 +63,11 @@ messages.register(
         "sync.reason.schema_too_new": "событие записано более новой версией программы",
         "sync.reason.invalid_payload": "данные события не прошли проверку сервера",
         "sync.reason.internal_error": "внутренняя ошибка сервера",
+        "sync.reason.text_too_long": "текст в поле «{detail}» длиннее, чем сервер может сохранить",
+        "sync.reason.text_has_nul": "в поле «{detail}» недопустимый символ (нулевой байт)",
+        "sync.reason.number_out_of_range": "число в поле «{detail}» слишком велико для сервера",
+        "sync.reason.value_not_storable": "сервер не смог сохранить значение события",
+        "sync.reason.server_error": "сервер не смог обработать событие (HTTP {detail}), остальные события отправлены",
         "sync.reason.request_refused": "сервер не принял событие (HTTP {detail})",
         UNKNOWN_FLAG: "Заказ {order}: сервер отметил его для разбора. Свяжитесь с центром.",
         "sync.flag.handed_over_after_cancel": "Заказ {order} был отменён, но выдан клиенту. "

@@ -58,7 +58,7 @@
         <translation>viewing the journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/notification.py" line="96"/>
+        <location filename="../../desktop/services/notification.py" line="97"/>
         <source>повторная отправка SMS</source>
         <translation>resending an SMS</translation>
     </message>
@@ -93,12 +93,12 @@
         <translation>extending the storage period</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/staff.py" line="41"/>
+        <location filename="../../desktop/services/staff.py" line="42"/>
         <source>открытие смены</source>
         <translation>opening a shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/staff.py" line="42"/>
+        <location filename="../../desktop/services/staff.py" line="43"/>
         <source>закрытие смены</source>
         <translation>closing a shift</translation>
     </message>
@@ -321,17 +321,17 @@ build date: {date}
         <translation>Registration failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="174"/>
+        <location filename="../../desktop/cli.py" line="175"/>
         <source>Регистрация отменена: код выдан для пункта {0}, а установка — для пункта {1}. Попросите код для своего пункта.</source>
         <translation>Registration cancelled: the code was issued for point {0}, but this installation is for point {1}. Ask for a code for your point.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="151"/>
+        <location filename="../../desktop/cli.py" line="152"/>
         <source>Компьютер «{0}» зарегистрирован: пункт выдачи {1}, сервер {2}.</source>
         <translation>Computer «{0}» is registered: pickup point {1}, server {2}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="191"/>
+        <location filename="../../desktop/cli.py" line="192"/>
         <source>Укажите --version, --self-test или --enrol URL CODE.</source>
         <translation>Give --version, --self-test or --enrol URL CODE.</translation>
     </message>
@@ -528,97 +528,97 @@ build date: {date}
 <context>
     <name>CounterStatusBar</name>
     <message>
-        <location filename="../../ui/status_bar.py" line="61"/>
+        <location filename="../../ui/status_bar.py" line="68"/>
         <source>Вход не выполнен</source>
         <translation>Not logged in</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="62"/>
+        <location filename="../../ui/status_bar.py" line="69"/>
         <source>Смена: —</source>
         <translation>Shift: —</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="56"/>
+        <location filename="../../ui/status_bar.py" line="63"/>
         <source>ПВЗ {0}</source>
         <translation>Point {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="66"/>
+        <location filename="../../ui/status_bar.py" line="73"/>
         <source>открыта</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="66"/>
+        <location filename="../../ui/status_bar.py" line="73"/>
         <source>закрыта</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="67"/>
+        <location filename="../../ui/status_bar.py" line="74"/>
         <source>Смена: {0}</source>
         <translation>Shift: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="76"/>
+        <location filename="../../ui/status_bar.py" line="83"/>
         <source>Не отправлено: {0}</source>
         <translation>Unsent: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="77"/>
+        <location filename="../../ui/status_bar.py" line="84"/>
         <source>Синхр.: {0}</source>
         <translation>Synced: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="78"/>
+        <location filename="../../ui/status_bar.py" line="85"/>
         <source>К разбору: {0}</source>
         <translation>To review: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="84"/>
+        <location filename="../../ui/status_bar.py" line="91"/>
         <source>● Обновите программу (работа офлайн, данные сохраняются)</source>
         <translation>● Update the app (working offline, data kept)</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="86"/>
+        <location filename="../../ui/status_bar.py" line="93"/>
         <source>● Нужна повторная регистрация ПК (работа офлайн)</source>
         <translation>● This PC must be enrolled again (working offline)</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="92"/>
+        <location filename="../../ui/status_bar.py" line="99"/>
         <source>● Синхронизация не запущена</source>
         <translation>● Sync not running</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="93"/>
+        <location filename="../../ui/status_bar.py" line="100"/>
         <source>Не отправлено: —</source>
         <translation>Unsent: —</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="94"/>
+        <location filename="../../ui/status_bar.py" line="101"/>
         <source>Синхр.: —</source>
         <translation>Synced: —</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="95"/>
+        <location filename="../../ui/status_bar.py" line="102"/>
         <source>К разбору: —</source>
         <translation>To review: —</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="99"/>
+        <location filename="../../ui/status_bar.py" line="106"/>
         <source>● В сети</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="101"/>
+        <location filename="../../ui/status_bar.py" line="108"/>
         <source>● Подключение…</source>
         <translation>● Connecting…</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="103"/>
+        <location filename="../../ui/status_bar.py" line="110"/>
         <source>● Нет связи</source>
         <translation>● Offline</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="105"/>
+        <location filename="../../ui/status_bar.py" line="112"/>
         <source> (обмен…)</source>
         <translation> (syncing…)</translation>
     </message>
@@ -657,57 +657,57 @@ Technical: {1}</translation>
 <context>
     <name>DemoSmsDialog</name>
     <message>
-        <location filename="../../ui/demo_sms_dialog.py" line="143"/>
+        <location filename="../../ui/demo_sms_dialog.py" line="146"/>
         <source>Демо: SMS и коды получения</source>
         <translation>Demo: SMS and pickup codes</translation>
     </message>
     <message>
-        <location filename="../../ui/demo_sms_dialog.py" line="148"/>
+        <location filename="../../ui/demo_sms_dialog.py" line="151"/>
         <source>Время</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/demo_sms_dialog.py" line="148"/>
+        <location filename="../../ui/demo_sms_dialog.py" line="151"/>
         <source>Телефон</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/demo_sms_dialog.py" line="148"/>
+        <location filename="../../ui/demo_sms_dialog.py" line="151"/>
         <source>Текст SMS</source>
         <translation>SMS text</translation>
     </message>
     <message>
-        <location filename="../../ui/demo_sms_dialog.py" line="149"/>
+        <location filename="../../ui/demo_sms_dialog.py" line="152"/>
         <source>Заказ</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/demo_sms_dialog.py" line="149"/>
+        <location filename="../../ui/demo_sms_dialog.py" line="152"/>
         <source>Код получения</source>
         <translation>Pickup code</translation>
     </message>
     <message>
-        <location filename="../../ui/demo_sms_dialog.py" line="150"/>
+        <location filename="../../ui/demo_sms_dialog.py" line="153"/>
         <source>Демо-сервер ещё не отправил ни одного SMS. Они появятся здесь, когда заказ прибудет в пункт (SMS «заказ готов» с кодом получения).</source>
         <translation>The demo server has not sent any SMS yet. They will appear here when an order arrives at the point (the “order ready” SMS with the pickup code).</translation>
     </message>
     <message>
-        <location filename="../../ui/demo_sms_dialog.py" line="154"/>
+        <location filename="../../ui/demo_sms_dialog.py" line="157"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../ui/demo_sms_dialog.py" line="155"/>
+        <location filename="../../ui/demo_sms_dialog.py" line="158"/>
         <source>Коды получения</source>
         <translation>Pickup codes</translation>
     </message>
     <message>
-        <location filename="../../ui/demo_sms_dialog.py" line="159"/>
+        <location filename="../../ui/demo_sms_dialog.py" line="162"/>
         <source>Только для демонстрации: на настоящем сервере SMS уходят покупателю, а коды получения не видны никому.</source>
         <translation>Demo only: on a real server SMS go to the customer and pickup codes are visible to no one.</translation>
     </message>
     <message>
-        <location filename="../../ui/demo_sms_dialog.py" line="179"/>
+        <location filename="../../ui/demo_sms_dialog.py" line="182"/>
         <source>Заказы, готовые к выдаче в демо-пункте, и их коды получения (назовите код при выдаче).</source>
         <translation>Orders ready for pickup at the demo point and their pickup codes (say the code at handover).</translation>
     </message>
@@ -720,134 +720,134 @@ Technical: {1}</translation>
         <translation>Preview: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="35"/>
+        <location filename="../../desktop/documents/builders.py" line="34"/>
         <source>выдан полностью</source>
         <translation>handed over in full</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="36"/>
+        <location filename="../../desktop/documents/builders.py" line="35"/>
         <source>выдан частично</source>
         <translation>partially handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="37"/>
+        <location filename="../../desktop/documents/builders.py" line="36"/>
         <source>клиент отказался от заказа</source>
         <translation>the customer refused the order</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="39"/>
+        <location filename="../../desktop/documents/builders.py" line="38"/>
         <source>наличными</source>
         <translation>in cash</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="39"/>
+        <location filename="../../desktop/documents/builders.py" line="38"/>
         <source>картой</source>
         <translation>by card</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="41"/>
+        <location filename="../../desktop/documents/builders.py" line="40"/>
         <source>истёк срок хранения</source>
         <translation>storage period expired</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="42"/>
+        <location filename="../../desktop/documents/builders.py" line="41"/>
         <source>отказ клиента</source>
         <translation>refused by customer</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="43"/>
+        <location filename="../../desktop/documents/builders.py" line="42"/>
         <source>заказ отменён</source>
         <translation>order cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="44"/>
+        <location filename="../../desktop/documents/builders.py" line="43"/>
         <source>частичный отказ клиента</source>
         <translation>partial refusal by the customer</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="49"/>
+        <location filename="../../desktop/documents/builders.py" line="48"/>
         <location filename="../../desktop/documents/builders.py" line="131"/>
         <source>Недостача</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="50"/>
+        <location filename="../../desktop/documents/builders.py" line="49"/>
         <source>коробки по накладной, которые не поступили</source>
         <translation>boxes on the manifest that did not arrive</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="51"/>
+        <location filename="../../desktop/documents/builders.py" line="50"/>
         <source>Место</source>
         <translation>Box no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="54"/>
+        <location filename="../../desktop/documents/builders.py" line="53"/>
         <location filename="../../desktop/documents/builders.py" line="132"/>
         <source>Излишки</source>
         <translation>Surplus</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="55"/>
+        <location filename="../../desktop/documents/builders.py" line="54"/>
         <source>коробки, которых нет в накладной</source>
         <translation>boxes not on the manifest</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="59"/>
+        <location filename="../../desktop/documents/builders.py" line="58"/>
         <source>Чужие коробки</source>
         <translation>Foreign boxes</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="60"/>
+        <location filename="../../desktop/documents/builders.py" line="59"/>
         <source>адресованы другому пункту выдачи</source>
         <translation>addressed to another pickup point</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="61"/>
+        <location filename="../../desktop/documents/builders.py" line="60"/>
         <source>Пункт назначения</source>
         <translation>Destination point</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="64"/>
+        <location filename="../../desktop/documents/builders.py" line="63"/>
         <source>Отменённые заказы</source>
         <translation>Cancelled orders</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="65"/>
+        <location filename="../../desktop/documents/builders.py" line="64"/>
         <source>коробки заказов, отменённых до приёмки</source>
         <translation>boxes of orders cancelled before receiving</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="69"/>
+        <location filename="../../desktop/documents/builders.py" line="68"/>
         <source>Коробки из другой поставки</source>
         <translation>Boxes from another shipment</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="70"/>
+        <location filename="../../desktop/documents/builders.py" line="69"/>
         <source>коробки этого пункта из другой накладной, принятые в этой приёмке</source>
         <translation>boxes of this point from another waybill, received in this session</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="71"/>
+        <location filename="../../desktop/documents/builders.py" line="70"/>
         <source>Накладная</source>
         <translation>Waybill</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="74"/>
+        <location filename="../../desktop/documents/builders.py" line="73"/>
         <source>Повреждения</source>
         <translation>Damage</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="75"/>
+        <location filename="../../desktop/documents/builders.py" line="74"/>
         <source>коробки, принятые с повреждениями</source>
         <translation>boxes received damaged</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="76"/>
+        <location filename="../../desktop/documents/builders.py" line="75"/>
         <source>Повреждение</source>
         <translation>Damage</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="88"/>
+        <location filename="../../desktop/documents/builders.py" line="87"/>
         <source>Пункт выдачи {0}</source>
         <translation>Pickup point {0}</translation>
     </message>
@@ -948,329 +948,329 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../desktop/documents/builders.py" line="147"/>
-        <location filename="../../desktop/documents/builders.py" line="176"/>
-        <location filename="../../desktop/documents/builders.py" line="297"/>
+        <location filename="../../desktop/documents/builders.py" line="177"/>
+        <location filename="../../desktop/documents/builders.py" line="299"/>
         <source>Заказ</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="156"/>
+        <location filename="../../desktop/documents/builders.py" line="157"/>
         <source>Квитанция о выдаче заказа {0}</source>
         <translation>Handover receipt for order {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="159"/>
+        <location filename="../../desktop/documents/builders.py" line="160"/>
         <source>Выдано</source>
         <translation>Handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="164"/>
+        <location filename="../../desktop/documents/builders.py" line="165"/>
         <source>Отказ клиента</source>
         <translation>Refused by the customer</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="168"/>
-        <location filename="../../desktop/documents/builders.py" line="249"/>
-        <location filename="../../desktop/documents/builders.py" line="251"/>
+        <location filename="../../desktop/documents/builders.py" line="169"/>
+        <location filename="../../desktop/documents/builders.py" line="250"/>
+        <location filename="../../desktop/documents/builders.py" line="252"/>
         <source>Оплата</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="170"/>
-        <location filename="../../desktop/documents/builders.py" line="185"/>
+        <location filename="../../desktop/documents/builders.py" line="171"/>
+        <location filename="../../desktop/documents/builders.py" line="186"/>
         <source>Выдал</source>
         <translation>Handed over by</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="170"/>
+        <location filename="../../desktop/documents/builders.py" line="171"/>
         <source>Получил</source>
         <translation>Received by</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="177"/>
+        <location filename="../../desktop/documents/builders.py" line="178"/>
         <source>Результат</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="178"/>
+        <location filename="../../desktop/documents/builders.py" line="179"/>
         <source>Получатель</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="181"/>
+        <location filename="../../desktop/documents/builders.py" line="182"/>
         <source>Организация</source>
         <translation>Company</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="183"/>
+        <location filename="../../desktop/documents/builders.py" line="184"/>
         <source>Доверенность</source>
         <translation>Power of attorney</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="185"/>
+        <location filename="../../desktop/documents/builders.py" line="186"/>
         <source>Дата и время</source>
         <translation>Date and time</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="189"/>
+        <location filename="../../desktop/documents/builders.py" line="190"/>
         <source> (с/н {0})</source>
         <translation> (s/n {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="204"/>
+        <location filename="../../desktop/documents/builders.py" line="205"/>
         <source>Итого выдано</source>
         <translation>Total handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="205"/>
-        <location filename="../../desktop/documents/builders.py" line="225"/>
+        <location filename="../../desktop/documents/builders.py" line="206"/>
+        <location filename="../../desktop/documents/builders.py" line="226"/>
         <source>Артикул</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="205"/>
-        <location filename="../../desktop/documents/builders.py" line="225"/>
+        <location filename="../../desktop/documents/builders.py" line="206"/>
+        <location filename="../../desktop/documents/builders.py" line="226"/>
         <source>Товар</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="210"/>
+        <location filename="../../desktop/documents/builders.py" line="211"/>
         <source>Кол-во</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="210"/>
+        <location filename="../../desktop/documents/builders.py" line="211"/>
         <source>Цена</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="210"/>
+        <location filename="../../desktop/documents/builders.py" line="211"/>
         <source>Сумма</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="226"/>
+        <location filename="../../desktop/documents/builders.py" line="227"/>
         <source>Причина отказа</source>
         <translation>Refusal reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="232"/>
+        <location filename="../../desktop/documents/builders.py" line="233"/>
         <source>Остаётся в пункте: {0}, отложите в возврат (коробка {1}).</source>
         <translation>Stays at the point: {0}, put it aside for the return (box {1}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="236"/>
+        <location filename="../../desktop/documents/builders.py" line="237"/>
         <source>{0} — {1} шт.</source>
         <translation>{0} — {1} pcs</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="242"/>
+        <location filename="../../desktop/documents/builders.py" line="243"/>
         <source>Оплачено при получении</source>
         <translation>Paid on pickup</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="245"/>
+        <location filename="../../desktop/documents/builders.py" line="246"/>
         <source>Получено наличными</source>
         <translation>Cash tendered</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="246"/>
+        <location filename="../../desktop/documents/builders.py" line="247"/>
         <source>Сдача</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="249"/>
+        <location filename="../../desktop/documents/builders.py" line="250"/>
         <source>заказ оплачен заранее</source>
         <translation>order prepaid</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="251"/>
+        <location filename="../../desktop/documents/builders.py" line="252"/>
         <source>не требуется</source>
         <translation>not required</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="253"/>
+        <location filename="../../desktop/documents/builders.py" line="254"/>
         <source>Вернёт интернет-магазин за отказ</source>
         <translation>Refund by the online shop for the refusal</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="255"/>
+        <location filename="../../desktop/documents/builders.py" line="256"/>
         <source>Начислено баллов</source>
         <translation>Bonus points earned</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="262"/>
+        <location filename="../../desktop/documents/builders.py" line="264"/>
         <source>Акт возврата от {0}</source>
         <translation>Return report of {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="264"/>
+        <location filename="../../desktop/documents/builders.py" line="266"/>
         <source>Сессия возврата</source>
         <translation>Return session</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="265"/>
+        <location filename="../../desktop/documents/builders.py" line="267"/>
         <source>Начало</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="266"/>
+        <location filename="../../desktop/documents/builders.py" line="268"/>
         <source>Окончание</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="267"/>
+        <location filename="../../desktop/documents/builders.py" line="269"/>
         <source>Заказов</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="268"/>
+        <location filename="../../desktop/documents/builders.py" line="270"/>
         <source>Коробок</source>
         <translation>Boxes</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="272"/>
+        <location filename="../../desktop/documents/builders.py" line="274"/>
         <source>Возвращаемые заказы</source>
         <translation>Orders returned</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="278"/>
+        <location filename="../../desktop/documents/builders.py" line="280"/>
         <source>Отправлены не все коробки заказов: {0}</source>
         <translation>Not every box was sent for orders: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="280"/>
+        <location filename="../../desktop/documents/builders.py" line="282"/>
         <source>Сдал</source>
         <translation>Handed over by</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="280"/>
+        <location filename="../../desktop/documents/builders.py" line="282"/>
         <source>Принял (перевозчик)</source>
         <translation>Received by (carrier)</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="285"/>
+        <location filename="../../desktop/documents/builders.py" line="287"/>
         <source> — не все!</source>
         <translation> — not all!</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="297"/>
+        <location filename="../../desktop/documents/builders.py" line="299"/>
         <source>Причина</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="297"/>
+        <location filename="../../desktop/documents/builders.py" line="299"/>
         <source>Клиент</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="298"/>
+        <location filename="../../desktop/documents/builders.py" line="300"/>
         <source>Коробки</source>
         <translation>Boxes</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="298"/>
+        <location filename="../../desktop/documents/builders.py" line="300"/>
         <source>Мест</source>
         <translation>Pieces</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="306"/>
+        <location filename="../../desktop/documents/builders.py" line="308"/>
         <source>Заказ {0}, товары частичного отказа: {1}.</source>
         <translation>Order {0}, goods of the partial refusal: {1}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="312"/>
+        <location filename="../../desktop/documents/builders.py" line="315"/>
         <source>Отчёт за смену: {0}</source>
         <translation>Shift report: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="314"/>
-        <location filename="../../desktop/documents/builders.py" line="324"/>
+        <location filename="../../desktop/documents/builders.py" line="317"/>
+        <location filename="../../desktop/documents/builders.py" line="327"/>
         <source>Сотрудник</source>
         <translation>Staff member</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="315"/>
+        <location filename="../../desktop/documents/builders.py" line="318"/>
         <source>Смена</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="317"/>
+        <location filename="../../desktop/documents/builders.py" line="320"/>
         <source>Наличные в кассе по смене: {0}</source>
         <translation>Cash in the till for the shift: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="318"/>
+        <location filename="../../desktop/documents/builders.py" line="321"/>
         <source>Показатель</source>
         <translation>Measure</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="318"/>
+        <location filename="../../desktop/documents/builders.py" line="321"/>
         <source>Значение</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="321"/>
+        <location filename="../../desktop/documents/builders.py" line="324"/>
         <source>Итоги смены</source>
         <translation>Shift totals</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="324"/>
+        <location filename="../../desktop/documents/builders.py" line="327"/>
         <source>Управляющий</source>
         <translation>Manager</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="331"/>
+        <location filename="../../desktop/documents/builders.py" line="334"/>
         <source>Принято коробок</source>
         <translation>Boxes received</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="332"/>
+        <location filename="../../desktop/documents/builders.py" line="335"/>
         <source>Выдано заказов</source>
         <translation>Orders handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="333"/>
+        <location filename="../../desktop/documents/builders.py" line="336"/>
         <source>Принято наличными</source>
         <translation>Taken in cash</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="334"/>
+        <location filename="../../desktop/documents/builders.py" line="337"/>
         <source>Принято картой</source>
         <translation>Taken by card</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="335"/>
+        <location filename="../../desktop/documents/builders.py" line="338"/>
         <source>Всего денег</source>
         <translation>Total money</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="336"/>
+        <location filename="../../desktop/documents/builders.py" line="339"/>
         <source>Активировано клубных карт</source>
         <translation>Club cards activated</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="337"/>
+        <location filename="../../desktop/documents/builders.py" line="340"/>
         <source>Возвращено коробок</source>
         <translation>Boxes returned</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="347"/>
+        <location filename="../../desktop/documents/builders.py" line="350"/>
         <source>{0} см</source>
         <translation>{0} cm</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="348"/>
+        <location filename="../../desktop/documents/builders.py" line="351"/>
         <source>Если этот текст читается и таблица не обрезана по краям, принтер настроен правильно.</source>
         <translation>If this text is readable and the table is not cut off at the edges, the printer is set up correctly.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="353"/>
+        <location filename="../../desktop/documents/builders.py" line="356"/>
         <source>Принтер</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="353"/>
+        <location filename="../../desktop/documents/builders.py" line="356"/>
         <source>Время</source>
         <translation>Time</translation>
     </message>
@@ -2284,151 +2284,176 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../build/lupdate/domain_messages.py" line="207"/>
+        <source>число в поле «{detail}» слишком велико для сервера</source>
+        <translation>the number in the field «{detail}» is too large for the server</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="208"/>
         <source>заказ уже поступил</source>
         <translation>the order has already arrived</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="208"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="209"/>
         <source>заказ уже закрыт (состояние: {detail})</source>
         <translation>the order is already closed (state: {detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="209"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="210"/>
         <source>заказ уже возвращён</source>
         <translation>the order is already returned</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="210"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="211"/>
         <source>заказ отменён центром</source>
         <translation>the order was cancelled by the central office</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="211"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="212"/>
         <source>заказ уже выдан клиенту</source>
         <translation>the order is already handed over to the customer</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="212"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="213"/>
         <source>заказ не выдан (состояние: {detail})</source>
         <translation>the order is not handed over (state: {detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="213"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="214"/>
         <source>заказ уже не на хранении (состояние: {detail})</source>
         <translation>the order is no longer in storage (state: {detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="214"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="215"/>
         <source>заказ не готов к выдаче (состояние: {detail})</source>
         <translation>the order is not ready for pickup (state: {detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="215"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="216"/>
         <source>у клиента с этим телефоном уже есть активная карта {detail}</source>
         <translation>the customer with this phone already has an active card {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="216"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="217"/>
         <source>баллов больше, чем рублей оплачено за выданные товары ({detail})</source>
         <translation>more points than roubles paid for the goods handed over ({detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="217"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="218"/>
         <source>сервер не принял событие (HTTP {detail})</source>
         <translation>the server did not accept the event (HTTP {detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="218"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="219"/>
         <source>событие записано более новой версией программы</source>
         <translation>the event was written by a newer version of the program</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="219"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="220"/>
+        <source>сервер не смог обработать событие (HTTP {detail}), остальные события отправлены</source>
+        <translation>the server could not process the event (HTTP {detail}); the other events were sent</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="221"/>
+        <source>в поле «{detail}» недопустимый символ (нулевой байт)</source>
+        <translation>the field «{detail}» holds a forbidden character (a NUL byte)</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="222"/>
+        <source>текст в поле «{detail}» длиннее, чем сервер может сохранить</source>
+        <translation>the text in the field «{detail}» is longer than the server can store</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="223"/>
         <source>причина не распознана этой версией программы (подробности в журнале программы)</source>
         <translation>a reason this version of the program does not recognise (details in the program log)</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="220"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="224"/>
         <source>коробка {detail} неизвестна серверу</source>
         <translation>box {detail} is unknown to the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="221"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="225"/>
         <source>карта {detail} неизвестна серверу</source>
         <translation>card {detail} is unknown to the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="222"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="226"/>
         <source>ячейка {detail} неизвестна серверу</source>
         <translation>cell {detail} is unknown to the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="223"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="227"/>
         <source>города клиента нет в списке городов клуба</source>
         <translation>the customer&apos;s city is not in the club&apos;s list of cities</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="224"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="228"/>
         <source>заказ {detail} неизвестен серверу</source>
         <translation>order {detail} is unknown to the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="225"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="229"/>
+        <source>сервер не смог сохранить значение события</source>
+        <translation>the server could not store a value of the event</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="230"/>
         <source>Сертификат сервера {url} не прошёл проверку. Проверьте адрес или укажите файл сертификатов организации (ca_bundle) в настройках.</source>
         <translation>The certificate of server {url} failed verification. Check the address or set your organisation&apos;s certificate file (ca_bundle) in the settings.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="226"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="231"/>
         <source>Сервер {url} не отвечает. Проверьте адрес и подключение к сети.</source>
         <translation>Server {url} does not answer. Check the address and the network connection.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="227"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="232"/>
         <source>Сервер {url} требует более новую версию программы (не ниже {version}). Обновите программу, затем повторите регистрацию.</source>
         <translation>Server {url} requires a newer version of the program (at least {version}). Update the program, then register again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="228"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="233"/>
         <source>конфликт</source>
         <translation>conflict</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="229"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="234"/>
         <source>отклонено сервером</source>
         <translation>rejected by the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="230"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="235"/>
         <source>Включён Caps Lock: большие и маленькие буквы перепутаны. Выключите Caps Lock.</source>
         <translation>Caps Lock is on: capital and small letters are swapped. Turn Caps Lock off.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="231"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="236"/>
         <source>Пришло «{raw}» вместо «{expected}». Отсканируйте тестовый код ещё раз; если снова не так — сбросьте сканер к заводским настройкам.</source>
         <translation>Received «{raw}» instead of «{expected}». Scan the test code again; if it is still wrong, reset the scanner to its factory settings.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="232"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="237"/>
         <source>Сканер не нажимает Enter после кода. Включите в настройках сканера суффикс Enter (CR) по инструкции к сканеру — иначе программа не поймёт, где кончается код.</source>
         <translation>The scanner does not press Enter after the code. Turn on the Enter (CR) suffix in the scanner settings as its manual describes, or the program cannot tell where a code ends.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="233"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="238"/>
         <source>Сканер ничего не передал. Проверьте кабель или режим клавиатуры (HID) и отсканируйте ещё раз.</source>
         <translation>The scanner sent nothing. Check the cable or the keyboard (HID) mode and scan again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="234"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="239"/>
         <source>Пришло «{raw}» без цифр: сканер, вероятно, набирает цифры на цифровой клавиатуре при выключенном NumLock. Включите NumLock и отсканируйте ещё раз.</source>
         <translation>Received «{raw}» without digits: the scanner probably types digits on the numeric keypad with NumLock off. Turn NumLock on and scan again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="235"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="240"/>
         <source>Сканер печатает в русской раскладке: вместо «{expected}» пришло «{typed}». Программа это исправит сама (настройка «исправлять раскладку» включена); лучше переключить раскладку по умолчанию на английскую или настроить сканер на ввод кодами Alt.</source>
         <translation>The scanner types in the Russian keyboard layout: «{typed}» arrived instead of «{expected}». The program corrects this itself (the «fix layout» setting is on); better switch the default layout to English or set the scanner to Alt-code input.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="236"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="241"/>
         <source>Сканер печатает медленно (пауза до {slowest} мс между символами): такой ввод трудно отличить от ручного. Уменьшите в настройках сканера задержку между символами (inter-character delay).</source>
         <translation>The scanner types slowly (pauses up to {slowest} ms between characters): such input is hard to tell from typing by hand. Reduce the inter-character delay in the scanner settings.</translation>
     </message>
@@ -3079,7 +3104,7 @@ Technical: {1}</translation>
         <translation>Print settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="141"/>
+        <location filename="../../ui/hardware/wiring.py" line="142"/>
         <source>Печатать квитанцию сразу после выдачи</source>
         <translation>Print the receipt right after handover</translation>
     </message>
@@ -3361,13 +3386,13 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="114"/>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>Горячие клавиши</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="115"/>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>О программе</source>
         <translation>About</translation>
     </message>
@@ -3377,37 +3402,37 @@ Technical: {1}</translation>
         <translation>Demo: SMS and pickup codes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>Нет доступа</source>
         <translation>No access</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>Этот раздел доступен руководителю.</source>
         <translation>This section is for the manager.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>Здравствуйте, {0}</source>
         <translation>Hello, {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>Экран заблокирован. Войдите снова.</source>
         <translation>Screen locked. Log in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>Экран заблокирован после простоя. Войдите снова.</source>
         <translation>Screen locked after inactivity. Log in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>Смена</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>Закрыть смену и получить отчёт?</source>
         <translation>Close the shift and get the report?</translation>
     </message>
@@ -3415,214 +3440,214 @@ Technical: {1}</translation>
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="41"/>
+        <location filename="../../ui/pages/orders_page.py" line="42"/>
         <source>Номер заказа, штрихкод коробки, телефон, «1234 Иванов» или фамилия</source>
         <translation>Order number, box barcode, phone, “1234 Ivanov” or surname</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="44"/>
+        <location filename="../../ui/pages/orders_page.py" line="45"/>
         <source>Заказ</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="44"/>
-        <location filename="../../ui/pages/orders_page.py" line="79"/>
-        <location filename="../../ui/pages/orders_page.py" line="82"/>
+        <location filename="../../ui/pages/orders_page.py" line="45"/>
+        <location filename="../../ui/pages/orders_page.py" line="80"/>
+        <location filename="../../ui/pages/orders_page.py" line="83"/>
         <source>Статус</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="44"/>
+        <location filename="../../ui/pages/orders_page.py" line="45"/>
         <source>Клиент</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="44"/>
+        <location filename="../../ui/pages/orders_page.py" line="45"/>
         <source>Телефон</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="44"/>
+        <location filename="../../ui/pages/orders_page.py" line="45"/>
         <source>Сумма</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="45"/>
+        <location filename="../../ui/pages/orders_page.py" line="46"/>
         <source>Хранение до</source>
         <translation>Stored until</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="52"/>
+        <location filename="../../ui/pages/orders_page.py" line="53"/>
         <source>Найдите заказ: отсканируйте коробку или введите номер и нажмите Enter.</source>
         <translation>Find an order: scan a box or type the number and press Enter.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="53"/>
+        <location filename="../../ui/pages/orders_page.py" line="54"/>
         <source>Разблокировать заказ</source>
         <translation>Unlock order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="76"/>
+        <location filename="../../ui/pages/orders_page.py" line="77"/>
         <source>Товар</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="76"/>
+        <location filename="../../ui/pages/orders_page.py" line="77"/>
         <source>Кол-во</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="76"/>
+        <location filename="../../ui/pages/orders_page.py" line="77"/>
         <source>Цена</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="76"/>
+        <location filename="../../ui/pages/orders_page.py" line="77"/>
         <source>Отказ</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="76"/>
+        <location filename="../../ui/pages/orders_page.py" line="77"/>
         <source>Состав</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="79"/>
+        <location filename="../../ui/pages/orders_page.py" line="80"/>
         <source>Коробка</source>
         <translation>Box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="79"/>
+        <location filename="../../ui/pages/orders_page.py" line="80"/>
         <source>Место</source>
         <translation>Box no.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="79"/>
+        <location filename="../../ui/pages/orders_page.py" line="80"/>
         <source>Ячейка</source>
         <translation>Cell</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="79"/>
+        <location filename="../../ui/pages/orders_page.py" line="80"/>
         <source>Коробки</source>
         <translation>Boxes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="82"/>
+        <location filename="../../ui/pages/orders_page.py" line="83"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="82"/>
+        <location filename="../../ui/pages/orders_page.py" line="83"/>
         <source>Попытка</source>
         <translation>Attempt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="82"/>
+        <location filename="../../ui/pages/orders_page.py" line="83"/>
         <source>Обновлено</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="86"/>
+        <location filename="../../ui/pages/orders_page.py" line="87"/>
         <source>Время</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="86"/>
+        <location filename="../../ui/pages/orders_page.py" line="87"/>
         <source>Что</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="86"/>
+        <location filename="../../ui/pages/orders_page.py" line="87"/>
         <source>Сотрудник</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="86"/>
+        <location filename="../../ui/pages/orders_page.py" line="87"/>
         <source>Синхронизация</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="87"/>
+        <location filename="../../ui/pages/orders_page.py" line="88"/>
         <source>История</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="217"/>
+        <location filename="../../ui/pages/orders_page.py" line="221"/>
         <source>Заказ {0} разблокирован</source>
         <translation>Order {0} unlocked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="217"/>
+        <location filename="../../ui/pages/orders_page.py" line="221"/>
         <source>Клиент может снова назвать код получения.</source>
         <translation>The customer may give the pickup code again.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="67"/>
+        <location filename="../../ui/pages/orders_page.py" line="68"/>
         <source>Найти</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="68"/>
+        <location filename="../../ui/pages/orders_page.py" line="69"/>
         <source>Повторить SMS</source>
         <translation>Resend SMS</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="69"/>
+        <location filename="../../ui/pages/orders_page.py" line="70"/>
         <source>Обновить</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="130"/>
+        <location filename="../../ui/pages/orders_page.py" line="132"/>
         <source>Ничего не найдено</source>
         <translation>Nothing found</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="130"/>
+        <location filename="../../ui/pages/orders_page.py" line="132"/>
         <source>Проверьте номер или попробуйте телефон и фамилию.</source>
         <translation>Check the number or try phone and surname.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="137"/>
+        <location filename="../../ui/pages/orders_page.py" line="139"/>
         <source>Найдено заказов: {0}</source>
         <translation>Orders found: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="137"/>
+        <location filename="../../ui/pages/orders_page.py" line="139"/>
         <source>Выберите заказ в списке.</source>
         <translation>Select an order in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="149"/>
+        <location filename="../../ui/pages/orders_page.py" line="151"/>
         <source>Заказ {0} — {1}. {2}, {3}. Сумма {4}, к оплате {5}.</source>
         <translation>Order {0} — {1}. {2}, {3}. Amount {4}, due {5}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="155"/>
+        <location filename="../../ui/pages/orders_page.py" line="157"/>
         <source>Заблокирован после 5 неверных кодов.</source>
         <translation>Locked after 5 wrong codes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="187"/>
+        <location filename="../../ui/pages/orders_page.py" line="191"/>
         <source>→ сервер: {0}</source>
         <translation>→ server: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="194"/>
+        <location filename="../../ui/pages/orders_page.py" line="198"/>
         <source>Заказ не выбран</source>
         <translation>No order selected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="194"/>
+        <location filename="../../ui/pages/orders_page.py" line="198"/>
         <source>Сначала найдите заказ.</source>
         <translation>Find the order first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="202"/>
+        <location filename="../../ui/pages/orders_page.py" line="206"/>
         <source>SMS поставлено в очередь</source>
         <translation>SMS queued</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="203"/>
+        <location filename="../../ui/pages/orders_page.py" line="207"/>
         <source>Попытка {0}. Сообщение уйдёт при связи с сервером.</source>
         <translation>Attempt {0}. The message goes out when the server is reachable.</translation>
     </message>
@@ -3663,12 +3688,12 @@ Technical: {1}</translation>
         <translation>Placement</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="44"/>
+        <location filename="../../ui/pages/receiving_page.py" line="45"/>
         <source>Приёмка</source>
         <translation>Receiving</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="33"/>
+        <location filename="../../ui/pages/orders_page.py" line="34"/>
         <source>Заказы</source>
         <translation>Orders</translation>
     </message>
@@ -3867,32 +3892,32 @@ Technical: {1}</translation>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../ui/hardware/printing.py" line="54"/>
+        <location filename="../../ui/hardware/printing.py" line="55"/>
         <source>документы A4</source>
         <translation>A4 documents</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/printing.py" line="55"/>
+        <location filename="../../ui/hardware/printing.py" line="56"/>
         <source>квитанции о выдаче</source>
         <translation>handover receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/printing.py" line="56"/>
+        <location filename="../../ui/hardware/printing.py" line="57"/>
         <source>этикетки</source>
         <translation>labels</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/printing.py" line="142"/>
+        <location filename="../../ui/hardware/printing.py" line="144"/>
         <source>Этикетки</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/printing.py" line="198"/>
+        <location filename="../../ui/hardware/printing.py" line="200"/>
         <source>{0}×{1} мм</source>
         <translation>{0}×{1} mm</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/printing.py" line="203"/>
+        <location filename="../../ui/hardware/printing.py" line="205"/>
         <source>по умолчанию</source>
         <translation>default</translation>
     </message>
@@ -3900,318 +3925,318 @@ Technical: {1}</translation>
 <context>
     <name>ReceivingPage</name>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="62"/>
+        <location filename="../../ui/pages/receiving_page.py" line="63"/>
         <source>Время</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="62"/>
+        <location filename="../../ui/pages/receiving_page.py" line="63"/>
         <source>Коробка</source>
         <translation>Box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="62"/>
+        <location filename="../../ui/pages/receiving_page.py" line="63"/>
         <source>Заказ</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="62"/>
+        <location filename="../../ui/pages/receiving_page.py" line="63"/>
         <source>Место</source>
         <translation>Box no.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="63"/>
+        <location filename="../../ui/pages/receiving_page.py" line="64"/>
         <source>Результат</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="65"/>
+        <location filename="../../ui/pages/receiving_page.py" line="66"/>
         <source>Последние сканирования:</source>
         <translation>Last scans:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="67"/>
+        <location filename="../../ui/pages/receiving_page.py" line="68"/>
         <source>Поставка</source>
         <translation>Shipment</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="68"/>
+        <location filename="../../ui/pages/receiving_page.py" line="69"/>
         <source>Без накладной</source>
         <translation>No manifest</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="70"/>
-        <location filename="../../ui/pages/receiving_page.py" line="223"/>
+        <location filename="../../ui/pages/receiving_page.py" line="71"/>
+        <location filename="../../ui/pages/receiving_page.py" line="228"/>
         <source>Повреждение</source>
         <translation>Damage</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="71"/>
-        <location filename="../../ui/pages/receiving_page.py" line="244"/>
+        <location filename="../../ui/pages/receiving_page.py" line="72"/>
+        <location filename="../../ui/pages/receiving_page.py" line="249"/>
         <source>Закрыть приёмку</source>
         <translation>Close receiving</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="78"/>
+        <location filename="../../ui/pages/receiving_page.py" line="82"/>
         <source>Ожидается</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="79"/>
-        <location filename="../../ui/pages/receiving_page.py" line="173"/>
-        <location filename="../../ui/pages/receiving_page.py" line="273"/>
+        <location filename="../../ui/pages/receiving_page.py" line="83"/>
+        <location filename="../../ui/pages/receiving_page.py" line="178"/>
+        <location filename="../../ui/pages/receiving_page.py" line="278"/>
         <source>Принято</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="80"/>
+        <location filename="../../ui/pages/receiving_page.py" line="84"/>
         <source>Не хватает</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="81"/>
+        <location filename="../../ui/pages/receiving_page.py" line="85"/>
         <source>Излишки</source>
         <translation>Surplus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="82"/>
+        <location filename="../../ui/pages/receiving_page.py" line="86"/>
         <source>Чужие</source>
         <translation>Foreign</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="136"/>
+        <location filename="../../ui/pages/receiving_page.py" line="140"/>
         <source>Поставка {0}: сканируйте коробки.</source>
         <translation>Shipment {0}: scan the boxes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="138"/>
+        <location filename="../../ui/pages/receiving_page.py" line="142"/>
         <source>Приёмка без накладной: сканируйте коробки.</source>
         <translation>Receiving without a manifest: scan the boxes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="145"/>
+        <location filename="../../ui/pages/receiving_page.py" line="149"/>
         <source>Приёмка открыта</source>
         <translation>Receiving open</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="145"/>
+        <location filename="../../ui/pages/receiving_page.py" line="149"/>
         <source>Сканируйте коробки по одной.</source>
         <translation>Scan the boxes one by one.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="150"/>
+        <location filename="../../ui/pages/receiving_page.py" line="154"/>
         <source>Приёмка не начата</source>
         <translation>Receiving not started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="51"/>
+        <location filename="../../ui/pages/receiving_page.py" line="52"/>
         <source>Приёмка не начата. F2 — номер поставки, F3 — без накладной.</source>
         <translation>Receiving not started. F2 — shipment number, F3 — without a manifest.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="53"/>
+        <location filename="../../ui/pages/receiving_page.py" line="54"/>
         <source>номер поставки (накладной) и Enter</source>
         <translation>shipment (manifest) number and Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="69"/>
+        <location filename="../../ui/pages/receiving_page.py" line="70"/>
         <source>Отменить скан</source>
         <translation>Undo scan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="72"/>
+        <location filename="../../ui/pages/receiving_page.py" line="73"/>
         <source>Акт</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="83"/>
+        <location filename="../../ui/pages/receiving_page.py" line="87"/>
         <source>Из другой поставки</source>
         <translation>From another shipment</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="84"/>
+        <location filename="../../ui/pages/receiving_page.py" line="88"/>
         <source>Принято ранее</source>
         <translation>Received earlier</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="141"/>
+        <location filename="../../ui/pages/receiving_page.py" line="145"/>
         <source>Приёмка продолжена</source>
         <translation>Receiving resumed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="142"/>
+        <location filename="../../ui/pages/receiving_page.py" line="146"/>
         <source>Приёмку начал(а) {0} в {1}; отсканировано коробок: {2}. Продолжайте с того же места.</source>
         <translation>Receiving started by {0} at {1}; boxes scanned: {2}. Carry on from where it stopped.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="151"/>
+        <location filename="../../ui/pages/receiving_page.py" line="155"/>
         <source>Нажмите F2 и введите номер поставки или F3 — приёмка без накладной.</source>
         <translation>Press F2 and enter the shipment number, or F3 to receive without a manifest.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="165"/>
+        <location filename="../../ui/pages/receiving_page.py" line="169"/>
         <source>Заказ {0}: коробка {1}</source>
         <translation>Order {0}: box {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="170"/>
+        <location filename="../../ui/pages/receiving_page.py" line="175"/>
         <source>Заказ {0}, коробка {1}.</source>
         <translation>Order {0}, box {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="172"/>
+        <location filename="../../ui/pages/receiving_page.py" line="177"/>
         <source>Заказ прибыл полностью — клиенту уйдёт SMS.</source>
         <translation>The order has fully arrived — the customer gets an SMS.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="175"/>
+        <location filename="../../ui/pages/receiving_page.py" line="180"/>
         <source>Коробка из другой поставки ({0})</source>
         <translation>Box from another shipment ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="176"/>
+        <location filename="../../ui/pages/receiving_page.py" line="181"/>
         <source>Заказ {0}, коробка {1}. Коробка нашего пункта, но из другой накладной: принята, попадёт в акт этой приёмки.</source>
         <translation>Order {0}, box {1}. A box of this point but from another waybill: received, it goes into this receiving&apos;s act.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="179"/>
-        <location filename="../../ui/pages/receiving_page.py" line="274"/>
+        <location filename="../../ui/pages/receiving_page.py" line="184"/>
+        <location filename="../../ui/pages/receiving_page.py" line="279"/>
         <source>Повтор</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="179"/>
+        <location filename="../../ui/pages/receiving_page.py" line="184"/>
         <source>Коробка {0} уже принята. Отложите её к остальным.</source>
         <translation>Box {0} is already received. Put it with the others.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="181"/>
-        <location filename="../../ui/pages/receiving_page.py" line="275"/>
+        <location filename="../../ui/pages/receiving_page.py" line="186"/>
+        <location filename="../../ui/pages/receiving_page.py" line="280"/>
         <source>Излишек</source>
         <translation>Surplus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="182"/>
+        <location filename="../../ui/pages/receiving_page.py" line="187"/>
         <source>Коробки {0} нет в этой накладной. Принята как излишек — она попадёт в акт.</source>
         <translation>Box {0} is not on this manifest. Received as surplus — it goes into the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="184"/>
-        <location filename="../../ui/pages/receiving_page.py" line="276"/>
+        <location filename="../../ui/pages/receiving_page.py" line="189"/>
+        <location filename="../../ui/pages/receiving_page.py" line="281"/>
         <source>Чужая коробка</source>
         <translation>Foreign box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="185"/>
+        <location filename="../../ui/pages/receiving_page.py" line="190"/>
         <source>Коробка {0} адресована другому пункту выдачи. Отложите её для возврата.</source>
         <translation>Box {0} is addressed to another pickup point. Set it aside for return.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="187"/>
-        <location filename="../../ui/pages/receiving_page.py" line="277"/>
+        <location filename="../../ui/pages/receiving_page.py" line="192"/>
+        <location filename="../../ui/pages/receiving_page.py" line="282"/>
         <source>Заказ отменён</source>
         <translation>Order cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="188"/>
+        <location filename="../../ui/pages/receiving_page.py" line="193"/>
         <source>Заказ {0} отменён. Не размещайте коробку: отложите её для возврата.</source>
         <translation>Order {0} is cancelled. Do not shelve the box: set it aside for return.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="189"/>
+        <location filename="../../ui/pages/receiving_page.py" line="194"/>
         <source>Не коробка</source>
         <translation>Not a box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="212"/>
-        <location filename="../../ui/pages/receiving_page.py" line="280"/>
+        <location filename="../../ui/pages/receiving_page.py" line="217"/>
+        <location filename="../../ui/pages/receiving_page.py" line="285"/>
         <source>Отменено</source>
         <translation>Undone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="213"/>
+        <location filename="../../ui/pages/receiving_page.py" line="218"/>
         <source>Сканирование отменено</source>
         <translation>Scan undone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="214"/>
+        <location filename="../../ui/pages/receiving_page.py" line="219"/>
         <source>Коробка {0} снова считается не принятой.</source>
         <translation>Box {0} counts as not received again.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="221"/>
+        <location filename="../../ui/pages/receiving_page.py" line="226"/>
         <source>Нет коробки</source>
         <translation>No box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="221"/>
+        <location filename="../../ui/pages/receiving_page.py" line="226"/>
         <source>Сначала отсканируйте повреждённую коробку.</source>
         <translation>Scan the damaged box first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="224"/>
+        <location filename="../../ui/pages/receiving_page.py" line="229"/>
         <source>Коробка {0}. Опишите повреждение:</source>
         <translation>Box {0}. Describe the damage:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="237"/>
-        <location filename="../../ui/pages/receiving_page.py" line="238"/>
+        <location filename="../../ui/pages/receiving_page.py" line="242"/>
+        <location filename="../../ui/pages/receiving_page.py" line="243"/>
         <source>Повреждение отмечено</source>
         <translation>Damage recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="238"/>
+        <location filename="../../ui/pages/receiving_page.py" line="243"/>
         <source>Коробка {0} попадёт в акт.</source>
         <translation>Box {0} goes into the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="245"/>
+        <location filename="../../ui/pages/receiving_page.py" line="250"/>
         <source>Закрыть приёмку и сформировать акт расхождений?</source>
         <translation>Close receiving and produce the discrepancy report?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="255"/>
+        <location filename="../../ui/pages/receiving_page.py" line="260"/>
         <source>Приёмка закрыта. F2 — следующая поставка, F3 — без накладной.</source>
         <translation>Receiving closed. F2 — next shipment, F3 — without a manifest.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="260"/>
+        <location filename="../../ui/pages/receiving_page.py" line="265"/>
         <source>F11 — напечатать акт.</source>
         <translation>F11 — print the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="262"/>
         <location filename="../../ui/pages/receiving_page.py" line="267"/>
+        <location filename="../../ui/pages/receiving_page.py" line="272"/>
         <source>Приёмка закрыта с расхождениями</source>
         <translation>Receiving closed with discrepancies</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="264"/>
+        <location filename="../../ui/pages/receiving_page.py" line="269"/>
         <source>Приёмка закрыта без расхождений</source>
         <translation>Receiving closed without discrepancies</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="268"/>
+        <location filename="../../ui/pages/receiving_page.py" line="273"/>
         <source>Акт расхождений напечатан.</source>
         <translation>Discrepancy report printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="278"/>
+        <location filename="../../ui/pages/receiving_page.py" line="283"/>
         <source>Коробка из другой поставки</source>
         <translation>Box from another shipment</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="290"/>
+        <location filename="../../ui/pages/receiving_page.py" line="295"/>
         <source>Принято: {0}; не хватает: {1}; излишки: {2}; чужие: {3}; отменённые: {4}; повреждено: {5}.</source>
         <translation>Received: {0}; missing: {1}; surplus: {2}; foreign: {3}; cancelled: {4}; damaged: {5}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="295"/>
+        <location filename="../../ui/pages/receiving_page.py" line="300"/>
         <source>Из другой поставки: {0}.</source>
         <translation>From another shipment: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="300"/>
+        <location filename="../../ui/pages/receiving_page.py" line="305"/>
         <source>Не хватает: {0}</source>
         <translation>Missing: {0}</translation>
     </message>
@@ -5171,37 +5196,37 @@ Technical: {1}</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/startup.py" line="58"/>
+        <location filename="../../ui/startup.py" line="62"/>
         <source>Обновление базы данных…</source>
         <translation>Updating the database…</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="60"/>
+        <location filename="../../ui/startup.py" line="64"/>
         <source>Подключение к серверу…</source>
         <translation>Connecting to the server…</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="65"/>
+        <location filename="../../ui/startup.py" line="69"/>
         <source>Запуск синхронизации…</source>
         <translation>Starting sync…</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="72"/>
+        <location filename="../../ui/startup.py" line="76"/>
         <source>Готово</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="84"/>
+        <location filename="../../ui/startup.py" line="88"/>
         <source>Регистрация рабочего места…</source>
         <translation>Enrolling this workstation…</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="149"/>
+        <location filename="../../ui/startup.py" line="153"/>
         <source>{login} / {password} (пропуск {badge}, PIN {pin})</source>
         <translation>{login} / {password} (badge {badge}, PIN {pin})</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="152"/>
+        <location filename="../../ui/startup.py" line="156"/>
         <source>Демо: {people}</source>
         <translation>Demo: {people}</translation>
     </message>
@@ -5324,72 +5349,72 @@ Technical: {1}</translation>
         <translation>This computer must be enrolled again (ask the administrator for a code).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="87"/>
+        <location filename="../../ui/pages/sync_page.py" line="88"/>
         <source>Самое старое неотправленное событие: {0}.</source>
         <translation>Oldest unsent event: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="94"/>
+        <location filename="../../ui/pages/sync_page.py" line="95"/>
         <source>Сервер не настроен</source>
         <translation>No server configured</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="94"/>
+        <location filename="../../ui/pages/sync_page.py" line="95"/>
         <source>Синхронизировать не с чем.</source>
         <translation>Nothing to sync with.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="97"/>
+        <location filename="../../ui/pages/sync_page.py" line="98"/>
         <source>Синхронизация запущена</source>
         <translation>Sync started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="97"/>
+        <location filename="../../ui/pages/sync_page.py" line="98"/>
         <source>Статус обновится через несколько секунд.</source>
         <translation>The status updates in a few seconds.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="103"/>
+        <location filename="../../ui/pages/sync_page.py" line="104"/>
         <source>Ничего не выбрано</source>
         <translation>Nothing selected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="103"/>
+        <location filename="../../ui/pages/sync_page.py" line="104"/>
         <source>Выберите строку в списке.</source>
         <translation>Select a row in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="110"/>
+        <location filename="../../ui/pages/sync_page.py" line="111"/>
         <source>Отмечено как разобранное</source>
         <translation>Marked as reviewed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="122"/>
+        <location filename="../../ui/pages/sync_page.py" line="123"/>
         <source>Журнал цел: {0} записей</source>
         <translation>Journal intact: {0} entries</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="123"/>
+        <location filename="../../ui/pages/sync_page.py" line="124"/>
         <source>Ни одна запись не изменена и не удалена.</source>
         <translation>No entry has been changed or deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="126"/>
+        <location filename="../../ui/pages/sync_page.py" line="127"/>
         <source>Перед записью №{0} запись удалена или вставлена.</source>
         <translation>An entry before entry no. {0} was deleted or inserted.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="128"/>
+        <location filename="../../ui/pages/sync_page.py" line="129"/>
         <source>Запись №{0} изменена после того, как была сделана.</source>
         <translation>Entry no. {0} was changed after it was written.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="130"/>
+        <location filename="../../ui/pages/sync_page.py" line="131"/>
         <source>Журнал повреждён</source>
         <translation>Journal damaged</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="132"/>
+        <location filename="../../ui/pages/sync_page.py" line="133"/>
         <source>Записей до неё проверено: {0}. Сообщите администратору.</source>
         <translation>Entries checked before it: {0}. Tell the administrator.</translation>
     </message>
@@ -5721,7 +5746,7 @@ Technical: {1}</translation>
         <translation>cancelled by the centre</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/staff.py" line="43"/>
+        <location filename="../../desktop/services/staff.py" line="44"/>
         <source>без накладной</source>
         <translation>without a waybill</translation>
     </message>

@@ -241,8 +241,8 @@ def test_demo_sms_dialog_reads_off_the_gui_thread_and_explains_an_empty_log(qtbo
 
     threads: list[bool] = []
     real = module.read_demo
-    monkeypatch.setattr(module, "read_demo", lambda d: threads.append(
-        threading.current_thread() is threading.main_thread()) or real(d))
+    monkeypatch.setattr(module, "read_demo", lambda d, zone: threads.append(
+        threading.current_thread() is threading.main_thread()) or real(d, zone))
     dialog = module.DemoSmsDialog(tmp_path)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -260,6 +260,8 @@ def test_demo_sms_menu_only_on_the_embedded_backend(backend: str, qtbot: Any, db
 
     config = None if backend == "no config" else AppConfig(
         backend_url=None if backend == "embedded" else backend, data_dir=tmp_path)
+    if backend == "embedded":
+        device_credentials.mark_demo(tmp_path)  # as the demo's first run leaves its data dir
     real_context = fixtures.AppContext
     monkeypatch.setattr(fixtures, "AppContext", lambda *a, **k: real_context(*a, config=config, **k))
     shell = fixtures.build_shell(qtbot, db)
@@ -296,3 +298,29 @@ def test_demo_sms_dialog_switches_to_english(qtbot: Any, tmp_path: Path) -> None
         assert dialog.tabs.tabText(1) == "Pickup codes"
     finally:
         app.removeTranslator(translator)
+
+
+def test_an_enrolled_pc_started_without_backend_url_talks_to_its_server(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_demo: list[str],
+) -> None:
+    """`--enrol URL CODE`, then a plain start: no embedded backend, no demo files, sync to the enrolled server."""
+    import backend.embedded
+    from desktop.config import load_config
+    from ui.startup import start
+
+    data = tmp_path / "data"
+    device_credentials.save(data, DeviceCredentials(OFFLINE_SERVER, "dev-1", "token", "0042", "AAAA"))
+    monkeypatch.setattr(backend.embedded, "start_embedded", lambda *a, **k: pytest.fail("demo backend started"))
+    config = load_config({"data_dir": str(data), "log_dir": str(tmp_path / "logs")}, {},
+                         site_file=tmp_path / "site.toml", user_file=tmp_path / "user.toml")
+    started = start(config)
+    try:
+        assert started.embedded is None and started.sync is not None and started.demo_hint == ""
+        assert started.sync.engine.client.base_url.rstrip("/") == OFFLINE_SERVER
+    finally:
+        if started.sync is not None:
+            started.sync.stop(10)
+        started.db.dispose()
+    assert no_demo == []
+    left = {p.name for p in data.iterdir()}
+    assert not left & {"sms-demo.log", "demo-secrets.json", "embedded-backend.sqlite3", "embedded-demo.marker"}

@@ -363,3 +363,4 @@ def test_a_crash_during_a_snapshot_leaves_no_cursor_and_the_next_pull_starts_ove
     with db.read() as s:
         assert s.get(SyncState, "cursor").value == "250"
         assert s.scalar(select(func.count()).select_from(Order)) == 250
+

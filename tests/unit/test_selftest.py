@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop import device_credentials
 from desktop.cli import parse_args, run_command
 from desktop.config import AppConfig
 from desktop.db.engine import Database
@@ -250,6 +251,7 @@ def test_cli_version_and_gui_passthrough() -> None:
 
 def test_embedded_install_does_not_probe_its_loopback_server(tmp_path: Path) -> None:
     config = make_config(tmp_path)
+    device_credentials.mark_demo(config.data_dir)  # as the embedded demo's first run leaves its data dir
     enrol_file(config, "http://127.0.0.1:53124")
     result = run_self_test(config).result("Сервер")
     assert result.status is Status.SKIPPED and "встроенный" in result.detail

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
 
 from PIL import Image
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMarginsF, QRectF, QSizeF
@@ -23,6 +23,7 @@ from desktop.documents.builders import printer_test_page
 from desktop.documents.jobs import PrintJournal, PrintRecord, PrintStatus
 from desktop.documents.model import Document, DocumentKind
 from desktop.labels.templates import LabelTemplate, SheetTemplate
+from desktop.point_time import point_time, zone_named
 from protocol.errors import DomainError
 from ui.hardware.documents import a4_layout, paint
 
@@ -93,6 +94,7 @@ class Printing:
         self.printers = dict(printers or {})
         self._info = printer_info or _system_printer
         self._names = printer_names or QPrinterInfo.availablePrinterNames
+        self.zone: Callable[[], tzinfo] = lambda: zone_named(None)  # the point's zone (set by the shell)
 
     def printer_name_for(self, kind: DocumentKind) -> str:
         """The configured printer for the kind, else the system default ('' when there is none)."""
@@ -124,7 +126,7 @@ class Printing:
         return self.print_document(record.document, printer_name)
 
     def test_page(self, printer_name: str) -> PrintRecord:
-        stamp = datetime.now().astimezone().strftime("%d.%m.%Y %H:%M")
+        stamp = point_time(datetime.now(UTC), self.zone())
         return self.print_document(printer_test_page(printer_name or _default_printer(), stamp), printer_name)
 
     def print_labels(

@@ -133,6 +133,7 @@ def install_hardware(window: HardwareHost, wedge: Any = None) -> HardwareActions
     printers = dict(getattr(config, "printers", None) or {})
     actions = HardwareActions(_as_widget(window), window.scans.enqueue, Path(data_dir), printers, wedge=wedge,
                               scanner=ctx.scanner)
+    actions.printing.zone = ctx.zone  # a test page's time on the point's clock
     save = partial(_save_auto_receipt, actions)
     documents = CounterDocuments(actions.printing, ctx.feedback, bool(getattr(config, "auto_receipt", False)), save)
     documents.setParent(actions)

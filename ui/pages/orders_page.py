@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import datetime, tzinfo
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QSplitter, QTabWidget
 
+from desktop.point_time import DAY_TIME, point_time
 from desktop.scan_routing import Scan, ScanKind
 from desktop.services.base import Role
 from desktop.services.handover import refusal_text
@@ -22,9 +23,9 @@ from ui.widgets.common import table_tab, table_view
 SYNC_TONES = {"pending": "warning", "rejected": "error", "conflict": "error", "applied": "ok", "duplicate": "ok"}
 
 
-def local_time(value: Any) -> str:
-    """A UTC datetime in the PC's local time, as the clerk reads it."""
-    return value.astimezone().strftime("%d.%m %H:%M") if value else "—"
+def local_time(value: datetime | None, zone: tzinfo) -> str:
+    """A moment as the clerk reads it: the pickup point's day and time (never the PC's zone)."""
+    return point_time(value, zone, DAY_TIME)
 
 
 class OrdersPage(Page):
@@ -110,6 +111,7 @@ class OrdersPage(Page):
         self.run(lambda: service.search(text), self._on_found)
 
     def _on_found(self, found: list[OrderSummary]) -> None:
+        zone = self.ctx.zone()
         self.results.set_rows(
             [
                 (
@@ -118,7 +120,7 @@ class OrdersPage(Page):
                     o.customer_name,
                     o.masked_phone,
                     rub(o.total_kopecks),
-                    local_time(o.storage_until),
+                    local_time(o.storage_until, zone),
                 )
                 for o in found
             ],
@@ -162,6 +164,7 @@ class OrdersPage(Page):
         self.unlock_button.setVisible(locked and self.ctx.session.has_role(Role.MANAGER))
 
     def _render_card(self, detail: OrderDetail) -> None:
+        zone = self.ctx.zone()
         self.lines.set_rows(
             [(x.name, x.quantity, rub(x.price_kopecks),
               f"{x.refused_quantity}: {refusal_text(x.refusal_reason or '')}" if x.refused_quantity else "")
@@ -172,11 +175,12 @@ class OrdersPage(Page):
             ["warning" if b.damaged else "" for b in detail.boxes],
         )
         self.sms.set_rows(
-            [(s.purpose, s.attempt, sms_status(s.status), local_time(s.updated_at)) for s in detail.sms],
+            [(s.purpose, s.attempt, sms_status(s.status), local_time(s.updated_at, zone)) for s in detail.sms],
             [_sms_tone(s.status) for s in detail.sms],
         )
         self.timeline.set_rows(
-            [(local_time(t.at), self._timeline_what(t.source, t.what), t.staff_name or "", sync_status(t.sync_status))
+            [(local_time(t.at, zone), self._timeline_what(t.source, t.what), t.staff_name or "",
+              sync_status(t.sync_status))
              for t in detail.timeline],
             [SYNC_TONES.get(t.sync_status or "", "") for t in detail.timeline],
         )

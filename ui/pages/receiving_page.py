@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMessageBox
 
 from desktop.documents.model import DocumentKind
+from desktop.point_time import CLOCK, point_time
 from desktop.scan_routing import Scan
 from desktop.services.base import Actor
 from desktop.services.receiving import (
@@ -71,6 +72,9 @@ class ReceivingPage(SessionPage):
         self.add_action(self.tr("Закрыть приёмку"), "F9", self._on_close)
         self.add_action(self.tr("Акт"), "F11", self.print_act)
         self.finish_layout()
+
+    def _clock(self) -> str:
+        return _now(self.ctx.zone())
 
     def _build_counters(self) -> None:
         grid = QGridLayout()
@@ -163,7 +167,8 @@ class ReceivingPage(SessionPage):
         if outcome.kind in RECEIVED:
             self.last_received = outcome.box
             self.progress_label.setText(self.tr("Заказ {0}: коробка {1}").format(outcome.order, _progress(outcome)))
-        self.scans.prepend([_now(), outcome.box, outcome.order or "—", _progress(outcome), title], tone, outcome.box)
+        row = [self._clock(), outcome.box, outcome.order or "—", _progress(outcome), title]
+        self.scans.prepend(row, tone, outcome.box)
 
     def _describe(self, outcome: ScanOutcome) -> tuple[str, str]:
         if outcome.kind is Outcome.RECEIVED:
@@ -209,7 +214,7 @@ class ReceivingPage(SessionPage):
 
     def _on_undone(self, outcome: ScanOutcome) -> None:
         self._show_counts(outcome.counts)
-        self.scans.prepend([_now(), outcome.box, outcome.order or "—", "", self.tr("Отменено")], "warning")
+        self.scans.prepend([self._clock(), outcome.box, outcome.order or "—", "", self.tr("Отменено")], "warning")
         self.feedback.show_warning(self.tr("Сканирование отменено"),
                                    self.tr("Коробка {0} снова считается не принятой.").format(outcome.box))
 
@@ -234,7 +239,7 @@ class ReceivingPage(SessionPage):
         return self.last_received
 
     def _on_damage_flagged(self, box: str) -> None:
-        self.scans.prepend([_now(), box, "", "", self.tr("Повреждение отмечено")], "warning")
+        self.scans.prepend([self._clock(), box, "", "", self.tr("Повреждение отмечено")], "warning")
         self.feedback.show_warning(self.tr("Повреждение отмечено"), self.tr("Коробка {0} попадёт в акт.").format(box))
 
     def _on_close(self) -> None:
@@ -301,8 +306,9 @@ def summary_text(summary: DiscrepancySummary) -> str:
     return text
 
 
-def _now() -> str:
-    return datetime.now().strftime("%H:%M:%S")
+def _now(zone: tzinfo) -> str:
+    """The current time on the point's clock (a scan list's first column)."""
+    return point_time(datetime.now(UTC), zone, CLOCK)
 
 
 def _time(at: datetime, pattern: str = "%H:%M:%S") -> str:

@@ -65,7 +65,7 @@ class SyncPage(Page):
         status = sync.status()
         online = {True: self.tr("на связи"), False: self.tr("нет связи"), None: self.tr("ещё не подключались")}
         text = self.tr("Сервер: {0}. Последняя успешная синхронизация: {1}.").format(
-            online[status.online], local_time(status.last_success_at))
+            online[status.online], local_time(status.last_success_at, self.ctx.zone()))
         if status.last_error:
             text += " " + self.tr("Ошибка: {0}").format(status.last_error)
             if not status.syncing:
@@ -78,15 +78,16 @@ class SyncPage(Page):
 
     def _on_loaded(self, loaded: tuple[Backlog, list[Problem]]) -> None:
         backlog, problems = loaded
+        zone = self.ctx.zone()
         counts = {"pending": backlog.pending, "applied": backlog.applied, "duplicate": backlog.duplicate,
                   "rejected": backlog.rejected, "conflict": backlog.conflict}
         for key, tile in self.tiles.items():
             tile.set_value(counts[key])
         oldest = backlog.oldest_pending_at
         self.oldest_pending.setText(
-            self.tr("Самое старое неотправленное событие: {0}.").format(local_time(oldest)) if oldest else ""
+            self.tr("Самое старое неотправленное событие: {0}.").format(local_time(oldest, zone)) if oldest else ""
         )
-        self.problems.set_rows([(local_time(p.at), _what(p), p.order or "—", p.reason) for p in problems],
+        self.problems.set_rows([(local_time(p.at, zone), _what(p), p.order or "—", p.reason) for p in problems],
                                ["error" if p.kind == "event" else "warning" for p in problems], problems)
 
     def _on_sync_now(self) -> None:

@@ -141,7 +141,7 @@ def _record_payment(act: Action, handover: Handover, order: Order, state: Handov
 
 def _point_info(s: Session) -> PointInfo:
     point = local_point(s)
-    return PointInfo(point.code, point.name, point.address)
+    return PointInfo(point.code, point.name, point.address, point.timezone)
 
 
 def _staff_id(act: Action) -> int:

@@ -170,7 +170,7 @@ class ReceivingService(Service):
 
 
 def _point_info(point: PickupPoint) -> PointInfo:
-    return PointInfo(point.code, point.name or "", point.address or "")
+    return PointInfo(point.code, point.name or "", point.address or "", point.timezone)
 
 
 def _find_shipment(act: Action, point_id: int, number: str) -> Shipment:

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from desktop import messages
 from desktop.db.models import Order, PickupPoint
+from desktop.point_time import point_time, zone_named
 from protocol.order_states import OrderStatus
 from protocol.states import BoxStatus
 
@@ -43,7 +44,7 @@ messages.register(
 
 
 def point_zone(point: PickupPoint) -> ZoneInfo:
-    return ZoneInfo(point.timezone or "Europe/Moscow")
+    return zone_named(point.timezone)
 
 
 def storage_deadline(order: Order, point: PickupPoint) -> datetime | None:
@@ -71,7 +72,7 @@ def return_reason(order: Order, point: PickupPoint, now: datetime) -> ReturnReas
 
 def local_text(moment: datetime, zone: ZoneInfo) -> str:
     """A moment as the clerk reads it: the point's local date and time."""
-    return moment.astimezone(zone).strftime("%d.%m.%Y %H:%M")
+    return point_time(moment, zone)
 
 
 def day_bounds(day: date, zone: ZoneInfo) -> tuple[datetime, datetime]:

@@ -197,7 +197,7 @@ def _build_act(act: Action, point: PickupPoint, return_session: ReturnSession, c
     opener = act.session.get(Staff, return_session.opened_by)
     header = SessionHeader(
         return_session.uid,
-        PointInfo(point.code, point.name, point.address),
+        PointInfo(point.code, point.name, point.address, point.timezone),
         return_session.opened_at,
         act.now,
         opener.full_name if opener else "",
