@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from backend import changes
 from backend.models import Order, PickupCode, Point
 from backend.serialize import order_dict
-from backend.sms.promise import hold_until, publish_sms_status
+from backend.sms.promise import hold_until, publish_sms_status, supersede_ready
 from backend.sms.service import find_sms, request_sms
 from protocol.money import rub
 from protocol.order_states import OrderEvent, OrderStatus, next_status
@@ -73,7 +73,9 @@ def issue_code(
 
 
 def _queue_ready_sms(session: Session, point: Point, order: Order, attempt: int, context: dict[str, Any]) -> None:
-    """The «ready» SMS, `held` (and the counter told so) while its receiving session is open."""
+    """The «ready» SMS, `held` (and the counter told so) while its receiving session is open; an older
+    one not yet sent carries a code no longer valid and is cancelled."""
+    supersede_ready(session, order.number, attempt, context["now"])
     held = hold_until(session, point, order, context["now"])
     if held is not None:
         context["hold_until"] = held

@@ -95,6 +95,13 @@ def withdraw_ready(session: Session, point: Point, order: Order, now: datetime) 
     request_sms(session, order.number, SmsPurpose.CORRECTION, attempt, context)
 
 
+def supersede_ready(session: Session, order_number: str, attempt: int, now: datetime) -> None:
+    """A new code for `attempt` voids the older codes: their «ready» SMS not yet sent never go."""
+    for row in _ready_rows(session, order_number, NOT_SENT):
+        if row.attempt < attempt:
+            move_row(session, row, SmsStatus.CANCELLED, now, publish_sms_status, note="a newer code was issued")
+
+
 def still_ready(session: Session, row: SmsOutbox) -> bool:
     """The dispatcher's check before a held row goes: a «ready» SMS only for an order that is ready."""
     if row.purpose != SmsPurpose.READY:
