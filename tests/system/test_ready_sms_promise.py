@@ -16,6 +16,8 @@ from sqlalchemy import select
 from backend.worker import make_dispatcher
 from desktop.db.models import Order, SmsMessage
 from desktop.services.receiving import ReceivingService
+from tests.backend.conftest import POSTGRES, PgCluster
+from tests.backend.conftest import pg_cluster as pg_cluster  # the throwaway PostgreSQL, as a fixture here
 from tests.integration.counter import CounterPC, box_of, feed, order_no
 from tests.integration.live import FaultProxy, LiveBackend
 from tests.sms.fake_gateways import FakeGatewayServer
@@ -33,10 +35,15 @@ def clock() -> FakeClock:
     return FakeClock()
 
 
-@pytest.fixture
-def live(tmp_path: Path, gateway: FakeGatewayServer, clock: FakeClock) -> Iterator[LiveBackend]:
+@pytest.fixture(params=["sqlite", POSTGRES])
+def live(request: pytest.FixtureRequest, tmp_path: Path, gateway: FakeGatewayServer,
+         clock: FakeClock) -> Iterator[LiveBackend]:
     options = {"login": "demo", "password": "secret", "base_url": f"{gateway.url}/sys"}
-    backend = LiveBackend(tmp_path, clock=clock, sms_gateway="smsc", sms_options=options).start()
+    backend = LiveBackend(tmp_path, clock=clock, sms_gateway="smsc", sms_options=options)
+    if request.param == "postgres":
+        cluster: PgCluster = request.getfixturevalue("pg_cluster")
+        backend.db_url = cluster.url(cluster.create_database())
+    backend.start()
     backend.import_feed(feed(orders=3))
     yield backend
     backend.stop()
