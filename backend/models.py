@@ -14,6 +14,7 @@ from protocol.order_states import OrderStatus
 from protocol.states import BoxStatus, CardStatus, ShipmentStatus
 
 READY_SMS_GRACE_MINUTES = 10
+SESSION_UID_MAX = 36  # a receiving session's uid as kept on its boxes (a longer one is cut, never a 500)
 
 
 class Point(Base):
@@ -127,7 +128,7 @@ class Box(Base):
     status: Mapped[str] = mapped_column(String(16), default=BoxStatus.EXPECTED)
     received_at: Mapped[datetime | None]
     received_by: Mapped[str | None] = mapped_column(String(36))  # device id
-    received_session: Mapped[str | None] = mapped_column(String(36), index=True)  # cleared when it closes
+    received_session: Mapped[str | None] = mapped_column(String(SESSION_UID_MAX), index=True)  # cleared when it closes
     cell_code: Mapped[str | None] = mapped_column(String(16))
     placed_at: Mapped[datetime | None]
     damaged: Mapped[bool] = mapped_column(Boolean, default=False)

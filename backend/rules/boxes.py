@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 
 from backend.codes import issue_code, next_code_attempt
-from backend.models import Box, Cell, Shipment
+from backend.models import SESSION_UID_MAX, Box, Cell, Shipment
 from backend.rules.base import (
     APPLIED,
     IN_STORAGE,
@@ -41,7 +41,7 @@ def box_received(ctx: RuleContext, event: ev.BoxReceived) -> Outcome:
     box = box_at_point(ctx, event.box, event.order)
     order = order_at_point(ctx, event.order)
     moved = move_box(ctx, box, (BoxStatus.EXPECTED,), status=BoxStatus.RECEIVED, received_at=ctx.now,
-                     received_by=ctx.device_id, received_session=event.session)
+                     received_by=ctx.device_id, received_session=event.session[:SESSION_UID_MAX])
     if not moved:
         return duplicate("box_already_received")
     if order.status in BEFORE_ARRIVAL:
@@ -88,7 +88,7 @@ def scan_undone(ctx: RuleContext, event: ev.ReceivingScanUndone) -> Outcome:
 @rule(ev.ReceivingClosed)
 def receiving_closed(ctx: RuleContext, event: ev.ReceivingClosed) -> Outcome:
     """The session's orders are final: their held «ready» SMS go now (backend/sms/promise.py)."""
-    release_session(ctx.session, ctx.point, event.session, ctx.now)
+    release_session(ctx.session, ctx.point, event.session[:SESSION_UID_MAX], ctx.now)
     return APPLIED
 
 

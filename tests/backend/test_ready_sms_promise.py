@@ -170,6 +170,16 @@ def test_without_a_receiving_session_the_sms_goes_at_once(device: Device, phone:
     assert len(phone.texts()) == 1
 
 
+@BOTH_DBS
+def test_a_session_uid_longer_than_its_column_still_holds_and_releases(device: Device, phone: Phone) -> None:
+    long_session = "s" * 80
+    _receive_all(device, long_session)
+    assert phone.rows() == [("ready", 1, "held")]
+    _close(device, long_session)
+    phone.tick()
+    assert len(phone.texts()) == 1
+
+
 def test_a_counter_cannot_ask_for_a_correction(device: Device) -> None:
     result = device.send("sms.requested", {"sms": "x", "order": NUMBER, "purpose": "correction", "attempt": 1})
     assert (result["status"], result["reason"]) == ("rejected", "invalid_sms_request:correction/1")
