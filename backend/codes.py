@@ -8,18 +8,20 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from backend import changes
 from backend.models import Order, PickupCode, Point
 from backend.serialize import order_dict
-from backend.sms.service import request_sms
+from backend.sms.promise import hold_until, publish_sms_status, supersede_ready
+from backend.sms.service import find_sms, request_sms
 from protocol.money import rub
 from protocol.order_states import OrderEvent, OrderStatus, next_status
 from protocol.pickup_code import CodeHashParams, hash_code, new_code
 from protocol.qr_token import PickupToken, sign_token
+from protocol.states import SmsPurpose
 
 
 @dataclass(frozen=True)
@@ -37,10 +39,18 @@ def code_issued(session: Session, order_id: int, attempt: int) -> bool:
     ) is not None
 
 
+def next_code_attempt(session: Session, order_id: int) -> int:
+    """The attempt after the order's last issued code (1 for the first): a re-arrival gets a new code."""
+    last = session.scalar(select(func.max(PickupCode.attempt)).where(PickupCode.order_id == order_id))
+    return (last or 0) + 1
+
+
 def issue_code(
     session: Session, issuer: CodeIssuer, point: Point, order: Order, attempt: int, sms_uid: str | None = None
 ) -> bool:
     """Issue the code for (order, attempt), make the order ready, queue the SMS, publish the hash.
+
+    The SMS is held while a box of the order is in an open receiving session (backend/sms/promise.py).
 
     False when that attempt already has a code (a concurrent or repeated request: nothing changes).
     """
@@ -55,12 +65,25 @@ def issue_code(
         return False
     _make_ready(order, point, code_hash, issuer.now)
     token = sign_token(issuer.signing_key, PickupToken(order.number, point.code, _qr_expiry(order, issuer)))
-    request_sms(session, order.number, "ready", attempt, sms_context(point, order, issuer.now, code, sms_uid))
-    session.flush()
+    _queue_ready_sms(session, point, order, attempt, sms_context(point, order, issuer.now, code, sms_uid))
     payload = {"order": order.number, "pickup_code_hash": code_hash, "qr_token": token}
     changes.publish(session, point.id, "order.code_issued", payload, issuer.now)
     changes.publish(session, point.id, "order.upsert", order_dict(order, point.code), issuer.now)
     return True
+
+
+def _queue_ready_sms(session: Session, point: Point, order: Order, attempt: int, context: dict[str, Any]) -> None:
+    """The «ready» SMS, `held` (and the counter told so) while its receiving session is open; an older
+    one not yet sent carries a code no longer valid and is cancelled."""
+    supersede_ready(session, order.number, attempt, context["now"])
+    held = hold_until(session, point, order, context["now"])
+    if held is not None:
+        context["hold_until"] = held
+    request_sms(session, order.number, SmsPurpose.READY, attempt, context)
+    session.flush()
+    row = find_sms(session, order.number, SmsPurpose.READY, attempt) if held is not None else None
+    if row is not None:
+        publish_sms_status(session, row)
 
 
 def _make_ready(order: Order, point: Point, code_hash: str, now: datetime) -> None:

@@ -26,7 +26,8 @@ from protocol.pickup_code import CodeHashParams
 from protocol.states import BoxStatus, CardStatus, ShipmentStatus
 
 CENTRAL_STATUSES = (OrderStatus.CREATED, OrderStatus.IN_TRANSIT)  # statuses the order system may still set on re-import
-POINT_FIELDS = ("name", "city", "address", "hours", "timezone", "storage_days", "id_check_threshold_kopecks")
+POINT_FIELDS = ("name", "city", "address", "hours", "timezone", "storage_days", "id_check_threshold_kopecks",
+                "ready_sms_grace_minutes")
 
 
 class ImportError_(ValueError):

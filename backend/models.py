@@ -13,6 +13,9 @@ from protocol.limits import DAMAGE_NOTE_MAX, OUTCOME_REASON_MAX, REFUSAL_REASON_
 from protocol.order_states import OrderStatus
 from protocol.states import BoxStatus, CardStatus, ShipmentStatus
 
+READY_SMS_GRACE_MINUTES = 10
+SESSION_UID_MAX = 36  # a receiving session's uid as kept on its boxes (a longer one is cut, never a 500)
+
 
 class Point(Base):
     __tablename__ = "points"
@@ -26,6 +29,10 @@ class Point(Base):
     storage_days: Mapped[int] = mapped_column(Integer, default=7)
     id_check_threshold_kopecks: Mapped[int] = mapped_column(Integer, default=10_000_000)
     code_hash_params: Mapped[str] = mapped_column(String(200))
+    # The «ready» SMS waits for its receiving session to close, at most this long after the order is ready.
+    ready_sms_grace_minutes: Mapped[int] = mapped_column(
+        Integer, default=READY_SMS_GRACE_MINUTES, server_default=str(READY_SMS_GRACE_MINUTES)
+    )
 
 
 class Device(Base):
@@ -121,6 +128,7 @@ class Box(Base):
     status: Mapped[str] = mapped_column(String(16), default=BoxStatus.EXPECTED)
     received_at: Mapped[datetime | None]
     received_by: Mapped[str | None] = mapped_column(String(36))  # device id
+    received_session: Mapped[str | None] = mapped_column(String(SESSION_UID_MAX), index=True)  # cleared when it closes
     cell_code: Mapped[str | None] = mapped_column(String(16))
     placed_at: Mapped[datetime | None]
     damaged: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -9,31 +9,19 @@ from contextlib import contextmanager
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from backend import changes
 from backend.config import Settings
 from backend.db import Database
-from backend.models import Point
 from backend.reminders import queue_reminders
-from backend.serialize import iso
+from backend.sms.promise import publish_sms_status, still_ready
 
 if TYPE_CHECKING:
     from backend.sms.service import DispatchReport
 
 log = logging.getLogger(__name__)
 PRUNE_EVERY = timedelta(hours=1)
-
-
-def publish_sms_status(session: Session, row: Any) -> None:
-    """The SMS dispatcher's hook: an outbox row changed state → an `sms.status` change for its point."""
-    point_id = session.scalar(select(Point.id).where(Point.code == row.point_code))
-    if point_id is None:
-        return
-    payload = {"sms": row.uid, "order": row.order_number, "purpose": row.purpose, "attempt": row.attempt,
-               "status": row.status, "at": iso(row.updated_at), "error": row.error}
-    changes.publish(session, point_id, "sms.status", payload, row.updated_at)
 
 
 def make_gateway(settings: Settings) -> Any | None:
@@ -64,7 +52,7 @@ def make_dispatcher(db: Database, settings: Settings) -> Any | None:
         with db.session() as session:
             yield session
 
-    return SmsDispatcher(session_factory, gateway, publish_sms_status, settings.clock)
+    return SmsDispatcher(session_factory, gateway, publish_sms_status, settings.clock, may_release=still_ready)
 
 
 class BackgroundWorker:

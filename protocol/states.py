@@ -6,7 +6,11 @@ from enum import StrEnum
 
 
 class SmsStatus(StrEnum):
-    """An SMS outbox row: pending → sending → accepted → delivered | failed | unknown."""
+    """An SMS outbox row: pending → sending → accepted → delivered | failed | unknown.
+
+    A «ready» SMS starts `held` while its receiving session is open (until it closes or the point's
+    grace period passes) and is `cancelled` when the order stops being ready before it went.
+    """
 
     REQUESTED = "requested"  # counter only: asked for, the server has not reported the row yet
     PENDING = "pending"
@@ -15,23 +19,28 @@ class SmsStatus(StrEnum):
     DELIVERED = "delivered"
     FAILED = "failed"
     UNKNOWN = "unknown"  # the gateway's answer was lost; the dispatcher asks again
+    HELD = "held"  # a «ready» SMS waiting for its receiving session to close (or the grace period)
+    CANCELLED = "cancelled"  # never sent: the order stopped being ready before it went
 
 
-SMS_FINAL = frozenset({SmsStatus.DELIVERED, SmsStatus.FAILED})
+SMS_FINAL = frozenset({SmsStatus.DELIVERED, SmsStatus.FAILED, SmsStatus.CANCELLED})
 # How far along a status is: the counter never moves an SMS back to an earlier one (unknown may be left).
 SMS_PROGRESS: dict[str, int] = {
     SmsStatus.REQUESTED: 0, SmsStatus.PENDING: 1, SmsStatus.SENDING: 2, SmsStatus.ACCEPTED: 3,
     SmsStatus.UNKNOWN: 4, SmsStatus.DELIVERED: 5, SmsStatus.FAILED: 5,
+    SmsStatus.HELD: 1, SmsStatus.CANCELLED: 5,
 }
 
 
 class SmsPurpose(StrEnum):
-    """Why an SMS is sent: the pickup code (ready), the last-day reminder, the receipt, the club welcome."""
+    """Why an SMS is sent: the pickup code (ready), the last-day reminder, the receipt, the club welcome,
+    and the correction after a «ready» SMS whose order turned out not ready (server only)."""
 
     READY = "ready"
     REMINDER = "reminder"
     RECEIPT = "receipt"
     CLUB = "club"
+    CORRECTION = "correction"
 
 
 class BoxStatus(StrEnum):

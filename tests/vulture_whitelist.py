@@ -44,6 +44,7 @@ _.smsru_callback  # backend/sms/callbacks.py
 # --- backend event rules: registered by @rule(EventType) and looked up by event type (backend/rules/) ---------
 _.box_received
 _.scan_undone
+_.receiving_closed
 _.box_damaged
 _.box_placed
 _.storage_extended

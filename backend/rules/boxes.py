@@ -7,8 +7,8 @@ from typing import Any
 
 from sqlalchemy import func, select, update
 
-from backend.codes import issue_code
-from backend.models import Box, Cell, Shipment
+from backend.codes import issue_code, next_code_attempt
+from backend.models import SESSION_UID_MAX, Box, Cell, Shipment
 from backend.rules.base import (
     APPLIED,
     IN_STORAGE,
@@ -24,6 +24,7 @@ from backend.rules.base import (
     rule,
 )
 from backend.serialize import parse_iso, shipment_dict
+from backend.sms.promise import release_session, withdraw_ready
 from protocol import events as ev
 from protocol.errors import IllegalTransition
 from protocol.limits import DAMAGE_NOTE_MAX
@@ -40,7 +41,7 @@ def box_received(ctx: RuleContext, event: ev.BoxReceived) -> Outcome:
     box = box_at_point(ctx, event.box, event.order)
     order = order_at_point(ctx, event.order)
     moved = move_box(ctx, box, (BoxStatus.EXPECTED,), status=BoxStatus.RECEIVED, received_at=ctx.now,
-                     received_by=ctx.device_id)
+                     received_by=ctx.device_id, received_session=event.session[:SESSION_UID_MAX])
     if not moved:
         return duplicate("box_already_received")
     if order.status in BEFORE_ARRIVAL:
@@ -68,16 +69,26 @@ def _update_shipment(ctx: RuleContext, shipment_id: int | None) -> None:
 def scan_undone(ctx: RuleContext, event: ev.ReceivingScanUndone) -> Outcome:
     box = box_at_point(ctx, event.box, event.order)
     if not move_box(ctx, box, (BoxStatus.RECEIVED,), status=BoxStatus.EXPECTED, received_at=None,
-                    received_by=None):
+                    received_by=None, received_session=None):
         return duplicate("box_not_received")
     order = order_at_point(ctx, box.order.number)
     any_left = any(b.status != BoxStatus.EXPECTED for b in order.boxes)
     undo = OrderEvent.ARRIVAL_UNDONE if any_left else OrderEvent.ALL_ARRIVAL_UNDONE
+    previous = order.status
     try:
         order.status = next_status(order.number, order.status, undo)
     except IllegalTransition:
         return APPLIED
+    if previous in (S.ARRIVED, S.READY):  # the «ready» SMS promised too much: cancel it, or correct it
+        withdraw_ready(ctx.session, ctx.point, order, ctx.now)
     ctx.publish_order(order)
+    return APPLIED
+
+
+@rule(ev.ReceivingClosed)
+def receiving_closed(ctx: RuleContext, event: ev.ReceivingClosed) -> Outcome:
+    """The session's orders are final: their held «ready» SMS go now (backend/sms/promise.py)."""
+    release_session(ctx.session, ctx.point, event.session[:SESSION_UID_MAX], ctx.now)
     return APPLIED
 
 
@@ -97,8 +108,9 @@ def order_arrived(ctx: RuleContext, event: ev.OrderArrived) -> Outcome:
     )
     for shipment_id in {box.shipment_id for box in order.boxes}:
         _update_shipment(ctx, shipment_id)
-    if not issue_code(ctx.session, ctx.issuer, ctx.point, order, attempt=1):
-        # Arrived again after an undone scan: the code issued the first time still stands.
+    # Arrived again after an undone scan: the first «ready» SMS was cancelled or corrected, so a new
+    # code goes with a new «ready» SMS (the counter's own request names the same next attempt).
+    if not issue_code(ctx.session, ctx.issuer, ctx.point, order, attempt=next_code_attempt(ctx.session, order.id)):
         order.status = next_status(order.number, order.status, OrderEvent.MAKE_READY)
         ctx.publish_order(order)
     return APPLIED

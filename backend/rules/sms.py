@@ -24,7 +24,7 @@ from protocol.states import EventOutcome, SmsPurpose
 
 @rule(ev.SmsRequested)
 def sms_requested(ctx: RuleContext, event: ev.SmsRequested) -> Outcome:
-    if event.purpose not in PURPOSES or event.attempt < 1:
+    if event.purpose not in PURPOSES or event.purpose == SmsPurpose.CORRECTION or event.attempt < 1:
         return rejected(f"invalid_sms_request:{event.purpose}/{event.attempt}")
     if event.purpose == SmsPurpose.CLUB:
         return club_sms(ctx, event)

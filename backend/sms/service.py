@@ -1,5 +1,9 @@
 """Requesting an SMS (idempotent per order, purpose and attempt) and dispatching the outbox.
 
+A «ready» SMS may be queued `held` (`hold_until` in its context): the dispatcher releases it to
+`pending` once the hold time passes — unless `may_release` says its order is no longer ready, then
+it is `cancelled` (backend/sms/promise.py releases and cancels held rows on receiving events).
+
 The dispatcher never sends a row twice on its own: a row whose send may have reached the gateway
 (`sending` left by a crash, or an ambiguous timeout → `unknown`) is reconciled through the
 gateway's status API; only a definite "not found" puts it back to `pending`.
@@ -32,6 +36,7 @@ log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
 PublishStatus = Callable[[Session, SmsOutbox], None]
+MayRelease = Callable[[Session, SmsOutbox], bool]
 SessionFactory = Callable[[], AbstractContextManager[Session]]
 
 
@@ -45,13 +50,15 @@ def request_sms(
     """Queue one SMS inside the caller's transaction; a second request for the same key is a no-op.
 
     `context` carries `phone` plus the template fields (order, code, address, hours, last_day, …);
-    optional `uid` (the device's sms uid), `point_code` and `now`.
+    optional `uid` (the device's sms uid), `point_code`, `now` and `hold_until` (queued `held` until then).
     """
     if purpose not in PURPOSES:
         raise ValueError(f"unknown SMS purpose: {purpose}")
-    if _find(session, order_number, purpose, attempt) is not None:
+    if find_sms(session, order_number, purpose, attempt) is not None:
         return
     now = context.get("now") or utc_now()
+    hold_until = context.get("hold_until")
+    status = SmsStatus.HELD if hold_until is not None else SmsStatus.PENDING
     row = SmsOutbox(
         uid=str(context.get("uid") or uuid.uuid4()),
         order_number=order_number,
@@ -60,20 +67,21 @@ def request_sms(
         point_code=context.get("point_code"),
         phone=str(context["phone"]),
         text=render(purpose, {"order": order_number, **context}),
-        status=SmsStatus.PENDING,
+        status=status,
         created_at=now,
         updated_at=now,
-        timeline=[{"status": SmsStatus.PENDING, "at": now.isoformat()}],
+        next_action_at=hold_until,
+        timeline=[{"status": status, "at": now.isoformat()}],
     )
     try:
         with session.begin_nested():
             session.add(row)
     except IntegrityError:  # a concurrent request for the same key won the race: same SMS
-        if _find(session, order_number, purpose, attempt) is None:
+        if find_sms(session, order_number, purpose, attempt) is None:
             raise
 
 
-def _find(session: Session, order_number: str, purpose: str, attempt: int) -> SmsOutbox | None:
+def find_sms(session: Session, order_number: str, purpose: str, attempt: int) -> SmsOutbox | None:
     return session.scalars(
         select(SmsOutbox).where(
             SmsOutbox.order_number == order_number, SmsOutbox.purpose == purpose, SmsOutbox.attempt == attempt
@@ -106,6 +114,7 @@ class SmsDispatcher:
         poll_interval: timedelta = timedelta(seconds=30),
         stale_sending: timedelta = timedelta(seconds=60),
         max_status_checks: int = 100,
+        may_release: MayRelease | None = None,
     ) -> None:
         self.session_factory = session_factory
         self.gateway = gateway
@@ -116,14 +125,31 @@ class SmsDispatcher:
         self.poll_interval = poll_interval
         self.stale_sending = stale_sending
         self.max_status_checks = max_status_checks
+        self.may_release = may_release
 
     def run_once(self) -> DispatchReport:
         """One pass: reconcile, send, poll. Safe to call from a loop or a scheduler."""
         report = DispatchReport()
         self._reconcile(report)
+        self._release_held(report)
         self._send_pending(report)
         self._poll_accepted(report)
         return report
+
+    # --- held «ready» SMS ----------------------------------------------------------------------
+
+    def _release_held(self, report: DispatchReport) -> None:
+        """A held row whose grace period passed goes to `pending`, or `cancelled` when its order is not ready."""
+        for uid in self._due_uids([SmsStatus.HELD]):
+            with self.session_factory() as session, session.begin():
+                row = self._row(session, uid)
+                if row is None or row.status != SmsStatus.HELD:
+                    continue
+                if self.may_release is None or self.may_release(session, row):
+                    self._move(session, row, SmsStatus.PENDING, note="grace period over")
+                else:
+                    self._move(session, row, SmsStatus.CANCELLED, note="the order is not ready")
+                report.changed.append((uid, row.status))
 
     # --- sending ------------------------------------------------------------------------------
 
@@ -290,17 +316,31 @@ class SmsDispatcher:
         delay: timedelta | None = None,
         note: str | None = None,
     ) -> None:
-        now = self.clock()
-        changed = row.status != status
-        row.status = status
-        row.error = error[:SMS_ERROR_MAX] if error else (None if status in SMS_CLEARS_ERROR else row.error)
-        row.updated_at = now
-        row.next_action_at = now + delay if delay else None
-        entry: dict[str, Any] = {"status": status, "at": now.isoformat()}
-        if note:
-            entry["note"] = note
-        if error:
-            entry["error"] = error[:SMS_ERROR_MAX]
-        row.timeline = [*row.timeline, entry]
-        if changed:
-            self.publish_status(session, row)
+        move_row(session, row, status, self.clock(), self.publish_status, error=error, delay=delay, note=note)
+
+
+def move_row(
+    session: Session,
+    row: SmsOutbox,
+    status: SmsStatus,
+    now: datetime,
+    publish_status: PublishStatus,
+    *,
+    error: str | None = None,
+    delay: timedelta | None = None,
+    note: str | None = None,
+) -> None:
+    """Move one outbox row: status, error, next action, a timeline entry; publish when the status changed."""
+    changed = row.status != status
+    row.status = status
+    row.error = error[:SMS_ERROR_MAX] if error else (None if status in SMS_CLEARS_ERROR else row.error)
+    row.updated_at = now
+    row.next_action_at = now + delay if delay else None
+    entry: dict[str, Any] = {"status": status, "at": now.isoformat()}
+    if note:
+        entry["note"] = note
+    if error:
+        entry["error"] = error[:SMS_ERROR_MAX]
+    row.timeline = [*row.timeline, entry]
+    if changed:
+        publish_status(session, row)

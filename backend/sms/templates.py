@@ -19,6 +19,10 @@ TEMPLATES: dict[str, str] = {
     ),
     SmsPurpose.RECEIPT: "Заказ {order} выдан {date}. Сумма: {total}. Спасибо за покупку!",
     SmsPurpose.CLUB: "Клубная карта {card} активирована. На бонусный счёт начислено {points} баллов.",
+    SmsPurpose.CORRECTION: (
+        "Заказ {order} пока не готов к выдаче: приходить за ним рано. "
+        "Когда заказ будет готов, мы пришлём новое SMS."
+    ),
 }
 
 

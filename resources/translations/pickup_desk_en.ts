@@ -5473,7 +5473,7 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/terms.py" line="23"/>
-        <location filename="../../ui/pages/terms.py" line="32"/>
+        <location filename="../../ui/pages/terms.py" line="41"/>
         <source>ждёт отправки</source>
         <translation>pending</translation>
     </message>
@@ -5508,12 +5508,47 @@ Technical: {1}</translation>
         <translation>status unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="50"/>
+        <location filename="../../ui/pages/terms.py" line="30"/>
+        <source>ждёт закрытия приёмки</source>
+        <translation>waits for receiving to close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="31"/>
+        <source>отменено: заказ не готов</source>
+        <translation>cancelled: order not ready</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="34"/>
+        <source>код получения</source>
+        <translation>pickup code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="35"/>
+        <source>напоминание</source>
+        <translation>reminder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="36"/>
+        <source>чек</source>
+        <translation>receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="37"/>
+        <source>клубная карта</source>
+        <translation>club card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="38"/>
+        <source>поправка: заказ не готов</source>
+        <translation>correction: order not ready</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="59"/>
         <source>частичный отказ</source>
         <translation>partial refusal</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="83"/>
+        <location filename="../../ui/pages/terms.py" line="96"/>
         <source>сигнал сервера</source>
         <translation>server signal</translation>
     </message>
@@ -5608,7 +5643,7 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../desktop/action_names.py" line="25"/>
-        <location filename="../../ui/pages/terms.py" line="39"/>
+        <location filename="../../ui/pages/terms.py" line="48"/>
         <source>заказ заблокирован</source>
         <translation>order locked</translation>
     </message>
@@ -5694,54 +5729,54 @@ Technical: {1}</translation>
         <translation>event {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="33"/>
+        <location filename="../../ui/pages/terms.py" line="42"/>
         <source>принято сервером</source>
         <translation>applied by the server</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="34"/>
+        <location filename="../../ui/pages/terms.py" line="43"/>
         <source>уже было на сервере</source>
         <translation>already on the server</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="35"/>
         <location filename="../../ui/pages/terms.py" line="44"/>
+        <location filename="../../ui/pages/terms.py" line="53"/>
         <source>отклонено сервером</source>
         <translation>rejected by the server</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="36"/>
-        <location filename="../../ui/pages/terms.py" line="43"/>
+        <location filename="../../ui/pages/terms.py" line="45"/>
+        <location filename="../../ui/pages/terms.py" line="52"/>
         <source>конфликт</source>
         <translation>conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="40"/>
+        <location filename="../../ui/pages/terms.py" line="49"/>
         <source>активация карты отклонена</source>
         <translation>card activation rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="41"/>
+        <location filename="../../ui/pages/terms.py" line="50"/>
         <source>заказ требует внимания</source>
         <translation>order needs attention</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="42"/>
+        <location filename="../../ui/pages/terms.py" line="51"/>
         <source>выдан после отмены</source>
         <translation>handed over after cancellation</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="47"/>
+        <location filename="../../ui/pages/terms.py" line="56"/>
         <source>срок хранения истёк</source>
         <translation>storage expired</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="48"/>
+        <location filename="../../ui/pages/terms.py" line="57"/>
         <source>отказ клиента</source>
         <translation>refused by customer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="49"/>
+        <location filename="../../ui/pages/terms.py" line="58"/>
         <source>отменён центром</source>
         <translation>cancelled by the centre</translation>
     </message>

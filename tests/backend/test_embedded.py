@@ -42,6 +42,9 @@ def test_embedded_backend_serves_the_demo_point_and_sends_the_sms(tmp_path: Path
         events.append({"event_id": str(uuid.uuid4()), "device_seq": len(events) + 1, "type": "order.arrived",
                        "schema_v": 1, "payload": {"order": order["number"], "arrived_at": "2026-11-24T09:00:00Z"},
                        "occurred_at": "2026-11-24T09:00:00+00:00"})
+        events.append({"event_id": str(uuid.uuid4()), "device_seq": len(events) + 1, "type": "receiving.closed",
+                       "schema_v": 1, "payload": {"session": "s", "summary": {}},  # the «ready» SMS waits for it
+                       "occurred_at": "2026-11-24T09:00:00+00:00"})
         results = requests.post(f"{backend.url}/v1/events", json={"events": events}, headers=headers,
                                 timeout=10).json()["results"]
         assert {r["status"] for r in results} == {"applied"}

@@ -20,3 +20,20 @@ def test_migrations_match_the_models(tmp_path: Path) -> None:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     db.dispose()
     assert diff == []
+
+
+def test_a_point_of_an_older_database_gets_the_default_ready_sms_grace(tmp_path: Path) -> None:
+    from sqlalchemy import text
+
+    from backend.db import upgrade
+
+    db = Database(f"sqlite:///{tmp_path / 'old.sqlite3'}")
+    upgrade(db.engine, "0001")
+    with db.engine.begin() as conn:
+        conn.execute(text("INSERT INTO points (code, name, city, address, hours, timezone, storage_days, "
+                          "id_check_threshold_kopecks, code_hash_params) VALUES "
+                          "('0042', 'P', 'Москва', 'a', 'h', 'Europe/Moscow', 7, 1, 'x')"))
+    db.upgrade()
+    with db.engine.connect() as conn:
+        assert conn.execute(text("SELECT ready_sms_grace_minutes FROM points")).scalar_one() == 10
+    db.dispose()

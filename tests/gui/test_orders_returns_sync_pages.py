@@ -9,7 +9,7 @@ from sqlalchemy import func, select, update
 
 from desktop import messages, translatable
 from desktop.db.engine import Database
-from desktop.db.models import AuditEntry, ManagerAlert, Order, OutboxEvent, ReturnSession
+from desktop.db.models import AuditEntry, ManagerAlert, Order, OutboxEvent, ReturnSession, SmsMessage
 from desktop.sync.apply import record_problem
 from desktop.sync.reasons import describe_flag, describe_problem, describe_reason
 from desktop.sync.runner import SyncStatus
@@ -45,6 +45,24 @@ def test_orders_page_finds_an_order_by_box_scan_and_shows_its_card(qtbot, shell)
     assert order.number in page.header.text()
     assert page.boxes.rowCount() == 2
     assert page.lines.rowCount() == 1
+
+
+def test_orders_page_sms_tab_names_held_cancelled_and_correction_sms(qtbot, shell):
+    with shell.ctx.db.write() as s:
+        order = make_order(s, shell.point, status="partially_arrived", boxes=2)
+        now = datetime.now(UTC)
+        for n, (purpose, attempt, status) in enumerate(
+            [("ready", 1, "accepted"), ("correction", 1, "delivered"), ("ready", 2, "cancelled"), ("ready", 3, "held")]
+        ):
+            s.add(SmsMessage(uid=f"sms-{n}", order_id=order.id, purpose=purpose, attempt=attempt, status=status,
+                             requested_at=now, updated_at=now, timeline=[]))
+    log_in(qtbot, shell)
+    page = _show(qtbot, shell, "OrdersPage")
+    _scan(qtbot, shell, page, order.number)
+    qtbot.waitUntil(lambda: page.detail is not None, timeout=5000)
+    rows = {page.sms.row(i)[:3] for i in range(page.sms.rowCount())}
+    assert rows == {("код получения", "1", "отправлено"), ("поправка: заказ не готов", "1", "доставлено"),
+                    ("код получения", "2", "отменено: заказ не готов"), ("код получения", "3", "ждёт закрытия приёмки")}
 
 
 def test_orders_page_resend_is_rate_limited_with_a_clear_message(qtbot, shell):

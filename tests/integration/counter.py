@@ -74,6 +74,12 @@ class CounterPC:
             outcome = service.scan_box(actor, self._session, box_of(n))
             assert outcome.kind.value == "received", outcome
 
+    def close_receiving(self) -> None:
+        """«Закрыть приёмку»: the server sends the held «ready» SMS of the session's orders."""
+        assert self._session is not None
+        ReceivingService(self.db).close(self.actor(), self._session)
+        self._session = None
+
     def outbox(self) -> dict[str, str]:
         with self.db.read() as s:
             return dict(s.execute(select(OutboxEvent.event_id, OutboxEvent.status)).all())

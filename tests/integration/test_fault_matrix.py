@@ -76,6 +76,7 @@ def test_backend_down_for_the_whole_shift_then_back(live: LiveBackend, proxy: Fa
     assert status.online is False and status.pending_events == pc.pending() > 0
     assert delays == [5, 10, 20] and "Нет связи" in (status.last_error or "")
     pc.receive(4, 5)
+    pc.close_receiving()
     proxy.start()
     assert runner.run_once() == runner.interval
     assert runner.status().online and runner.status().pending_events == 0

@@ -87,6 +87,30 @@ def test_request_is_idempotent_per_order_purpose_attempt(factory: sessionmaker[S
     assert "482913" in rows[0].text
 
 
+def test_correction_template_names_the_order_and_carries_no_code() -> None:
+    text = render("correction", {"order": "100000001", **CTX})
+    assert "100000001" in text and "не готов" in text and "482913" not in text and "Код" not in text
+
+
+@pytest.mark.parametrize("still_ready, final", [(True, "accepted"), (False, "cancelled")])
+def test_a_held_row_waits_for_its_time_then_goes_or_is_cancelled(
+    factory: sessionmaker[Session], clock: FakeClock, still_ready: bool, final: str
+) -> None:
+    pub = Published()
+    _queue(factory, hold_until=clock() + timedelta(minutes=10))
+    with FakeGatewayServer("smsc") as fake:
+        d = SmsDispatcher(factory, _smsc(fake.url), pub, clock,  # type: ignore[arg-type]
+                          may_release=lambda _s, _row: still_ready)
+        clock.advance(minutes=9, seconds=59)
+        d.run_once()
+        assert _row(factory).status == "held" and fake.state.send_calls == 0
+        clock.advance(seconds=1)
+        d.run_once()
+        assert fake.state.send_calls == (1 if still_ready else 0)
+    assert _row(factory).status == final
+    assert _row(factory).timeline[0]["status"] == "held"
+
+
 # --- SMSC.ru ----------------------------------------------------------------------------------------
 
 

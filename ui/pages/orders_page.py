@@ -17,7 +17,7 @@ from protocol.money import rub
 from ui.context import AppContext
 from ui.models import RowsModel
 from ui.pages.base import Page
-from ui.pages.terms import box_of, order_status, sms_status, sync_status, timeline_action
+from ui.pages.terms import box_of, order_status, sms_purpose, sms_status, sync_status, timeline_action
 from ui.widgets.common import table_tab, table_view
 
 SYNC_TONES = {"pending": "warning", "rejected": "error", "conflict": "error", "applied": "ok", "duplicate": "ok"}
@@ -175,7 +175,7 @@ class OrdersPage(Page):
             ["warning" if b.damaged else "" for b in detail.boxes],
         )
         self.sms.set_rows(
-            [(s.purpose, s.attempt, sms_status(s.status), local_time(s.updated_at, zone)) for s in detail.sms],
+            [(sms_purpose(s.purpose), s.attempt, sms_status(s.status), local_time(s.updated_at, zone)) for s in detail.sms],
             [_sms_tone(s.status) for s in detail.sms],
         )
         self.timeline.set_rows(

@@ -27,6 +27,15 @@ SMS_STATUS = {
     "delivered": QT_TRANSLATE_NOOP("Terms", "доставлено"),
     "failed": QT_TRANSLATE_NOOP("Terms", "не доставлено"),
     "unknown": QT_TRANSLATE_NOOP("Terms", "статус неизвестен"),
+    "held": QT_TRANSLATE_NOOP("Terms", "ждёт закрытия приёмки"),
+    "cancelled": QT_TRANSLATE_NOOP("Terms", "отменено: заказ не готов"),
+}
+SMS_PURPOSE = {
+    "ready": QT_TRANSLATE_NOOP("Terms", "код получения"),
+    "reminder": QT_TRANSLATE_NOOP("Terms", "напоминание"),
+    "receipt": QT_TRANSLATE_NOOP("Terms", "чек"),
+    "club": QT_TRANSLATE_NOOP("Terms", "клубная карта"),
+    "correction": QT_TRANSLATE_NOOP("Terms", "поправка: заказ не готов"),
 }
 SYNC_STATUS = {
     "pending": QT_TRANSLATE_NOOP("Terms", "ждёт отправки"),
@@ -63,6 +72,10 @@ def order_status(key: str) -> str:
 
 def sms_status(key: str) -> str:
     return _term(SMS_STATUS, key)
+
+
+def sms_purpose(key: str) -> str:
+    return _term(SMS_PURPOSE, key)
 
 
 def return_reason(key: str) -> str:
