@@ -10,7 +10,7 @@ import pytest
 from backend import ingest
 from protocol import events as ev
 from protocol.limits import CITY_MAX, PHONE_MAX
-from tests.backend.conftest import BOTH_DBS, POSTGRES, Server, card_number, point_feed
+from tests.backend.conftest import BOTH_DBS, POSTGRES, Server, box_barcode, card_number, order_number, point_feed
 
 CITY_OK, PHONE_OK = "Пермь", "+79161234567"
 
@@ -51,7 +51,9 @@ def test_a_database_error_rejects_that_event_only(server: Server, monkeypatch: p
     server.import_feed(point_feed())
     device = server.enrol()
     first = device.event("shift.opened", {"shift": "s-0", "staff": "kassir"})
-    poisoned = device.event("club.card_activated", _card(card_number("0042", 1), city="г" * (CITY_MAX + 1)))
+    number = order_number("0042", 1)  # a damage note with a NUL byte: no rule reads it, PostgreSQL cannot store it
+    poisoned = device.event("box.damaged", {"box": box_barcode("0042", number, 1), "order": number,
+                                            "note": "вмятина\x00"})
     results = device.push(first, poisoned, device.event("shift.opened", {"shift": "s-2", "staff": "kassir"}))
     assert [r["status"] for r in results] == ["applied", "rejected", "applied"], results
     assert results[1]["reason"] == "value_not_storable"

@@ -175,7 +175,8 @@ class OrdersPage(Page):
             ["warning" if b.damaged else "" for b in detail.boxes],
         )
         self.sms.set_rows(
-            [(sms_purpose(s.purpose), s.attempt, sms_status(s.status), local_time(s.updated_at, zone)) for s in detail.sms],
+            [(sms_purpose(s.purpose), s.attempt, sms_status(s.status), local_time(s.updated_at, zone))
+             for s in detail.sms],
             [_sms_tone(s.status) for s in detail.sms],
         )
         self.timeline.set_rows(
