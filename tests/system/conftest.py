@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.backend.conftest import pg_cluster  # noqa: F401  (a session fixture, reused)
-from tests.backend.conftest import PgCluster
+from tests.backend.conftest import (
+    PgCluster,
+    pg_cluster,  # noqa: F401  (a session fixture, reused here)
+)
 from tests.sms.fake_gateways import FakeGatewayServer
 from tests.system.harness import System, build_system
 

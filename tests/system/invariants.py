@@ -72,22 +72,38 @@ def caches_equal_server(system: System) -> list[str]:
 # --- outbox drained, every event held exactly once -----------------------------------------------------
 
 
-def events_exactly_once(system: System) -> list[str]:
-    problems = []
+def _held(system: System) -> list[tuple[str, str]]:
     with system.backend.db.read() as s:
-        held = s.execute(select(srv.EventRecord.device_id, srv.EventRecord.event_id)).all()
-    per_device = Tally(device for device, _ in held)
+        return [(d, e) for d, e in s.execute(select(srv.EventRecord.device_id, srv.EventRecord.event_id))]
+
+
+def _outbox(counter: Counter) -> dict[str, str]:
+    with counter.db.read() as s:
+        return dict(s.execute(select(pc.OutboxEvent.event_id, pc.OutboxEvent.status)).all())
+
+
+def events_held_once(system: System) -> list[str]:
+    """The server holds each event once, and every event a PC counts as answered is held there."""
+    held = _held(system)
     ids = Tally(event_id for _, event_id in held)
-    problems += [f"server holds event {e} {n} times" for e, n in ids.items() if n != 1]
+    problems = [f"server holds event {e} {n} times" for e, n in ids.items() if n != 1]
     for counter in system.counters:
-        with counter.db.read() as s:
-            outbox = dict(s.execute(select(pc.OutboxEvent.event_id, pc.OutboxEvent.status)).all())
+        answered = [e for e, st in _outbox(counter).items() if st != OutboxStatus.PENDING]
+        lost = [e for e in answered if e not in ids]
+        if lost:
+            problems.append(f"{counter.name}: {len(lost)} answered events the server does not hold")
+    return problems
+
+
+def outbox_drained(system: System) -> list[str]:
+    """After a sync: nothing pending on either PC, and the server holds exactly the events each PC wrote."""
+    per_device = Tally(device for device, _ in _held(system))
+    problems = []
+    for counter in system.counters:
+        outbox = _outbox(counter)
         pending = [e for e, st in outbox.items() if st == OutboxStatus.PENDING]
         if pending:
             problems.append(f"{counter.name}: {len(pending)} events still pending in the outbox")
-        missing = [e for e in outbox if e not in ids]
-        if missing:
-            problems.append(f"{counter.name}: {len(missing)} events never reached the server")
         if per_device[counter.device_id] != len(outbox):
             problems.append(f"{counter.name}: server holds {per_device[counter.device_id]} events, "
                             f"the PC wrote {len(outbox)}")
@@ -157,10 +173,13 @@ def _gateway_matches(system: System, rows: list[SmsOutbox]) -> list[str]:
     taken = set(system.gateway.state.messages)
     if taken != set(ids):
         problems.append(f"gateway took {len(taken)} messages, the outbox knows {len(ids)}")
-    stuck = [r.uid for r in rows if r.status == SmsStatus.PENDING]
-    if stuck:
-        problems.append(f"{len(stuck)} SMS still pending after the worker's pass")
     return problems
+
+
+def sms_all_dispatched(system: System) -> list[str]:
+    """After the SMS worker's pass nothing waits to be sent."""
+    stuck = [r.uid for r in _sms_rows(system) if r.status == SmsStatus.PENDING]
+    return [f"{len(stuck)} SMS still pending after the worker's pass"] if stuck else []
 
 
 # --- club: +190 once per customer, accrual equal to what was paid ------------------------------------------
@@ -171,13 +190,26 @@ def bonus_once_and_paid(system: System) -> list[str]:
         activations = s.execute(select(srv.Customer.phone).join(
             srv.BonusEntry, srv.BonusEntry.customer_id == srv.Customer.id).where(
             srv.BonusEntry.reason == "activation")).all()
-        accruals = dict(s.execute(select(srv.Order.number, srv.BonusEntry.points).join(
-            srv.BonusEntry, srv.BonusEntry.order_id == srv.Order.id).where(srv.BonusEntry.reason == "accrual")).all())
+    accruals = _server_accruals(system)
+    with system.backend.db.read() as s:
         kept = _kept_kopecks(s, list(accruals))
     per_phone = Tally(phone for (phone,) in activations)
     problems = [f"customer {p[:5]}…{p[-4:]} credited +190 {n} times" for p, n in per_phone.items() if n > 1]
     problems += [f"order {o}: accrual {pts} points, paid {kept[o] // 100} ₽"
                  for o, pts in accruals.items() if pts != points_for(kept[o])]
+    return problems
+
+
+def _server_accruals(system: System) -> dict[str, int]:
+    with system.backend.db.read() as s:
+        return dict(s.execute(select(srv.Order.number, srv.BonusEntry.points).join(
+            srv.BonusEntry, srv.BonusEntry.order_id == srv.Order.id).where(srv.BonusEntry.reason == "accrual")).all())
+
+
+def ledgers_match_server(system: System) -> list[str]:
+    """After a sync: each PC's accruals are the server's."""
+    accruals = _server_accruals(system)
+    problems = []
     for counter in system.counters:
         with counter.db.read() as s:
             mine = dict(s.execute(select(pc.Order.number, pc.BonusLedgerEntry.points).join(
@@ -242,7 +274,8 @@ def _acts_problems(shipment: str, acts: list[dict[str, Any]], ours: set[str]) ->
     """The closed acts of one shipment: each of its boxes received or listed missing, strangers listed."""
     received = set().union(*(a["received"] for a in acts))
     missing = {m["box"] for a in acts for m in a.get("missing", [])}
-    problems = [f"act {shipment}: box {b} neither received nor listed missing" for b in sorted(ours - received - missing)]
+    problems = [f"act {shipment}: box {b} neither received nor listed missing"
+                for b in sorted(ours - received - missing)]
     for act in acts:
         listed = set(act.get("surplus", [])) | {f["box"] for f in act.get("foreign", [])}
         problems += [f"act {shipment}: box {b} of another shipment received, not in the act's surplus"
@@ -262,7 +295,7 @@ def counter_acts_match_server(system: System) -> list[str]:
             closed = s.execute(select(pc.ReceivingSession.uid, pc.ReceivingSession.summary).where(
                 pc.ReceivingSession.status == SessionStatus.CLOSED)).all()
         problems += [f"{counter.name}: act {uid} differs from the server's" for uid, summary in closed
-                     if held.get(uid) != summary]
+                     if uid in held and held[uid] != summary]
     return problems
 
 
@@ -293,19 +326,30 @@ def journals_verify(system: System) -> list[str]:
     return problems
 
 
-INVARIANTS: tuple[Callable[[System], list[str]], ...] = (
-    caches_equal_server, events_exactly_once, sms_as_the_rules_say, bonus_once_and_paid, every_box_in_one_act,
-    counter_acts_match_server, no_session_open_after_shift, journals_verify,
+ANYTIME: tuple[Callable[[System], list[str]], ...] = (
+    events_held_once, sms_as_the_rules_say, bonus_once_and_paid, every_box_in_one_act, counter_acts_match_server,
+    no_session_open_after_shift, journals_verify,
 )
+SETTLED: tuple[Callable[[System], list[str]], ...] = (
+    caches_equal_server, outbox_drained, sms_all_dispatched, ledgers_match_server,
+)
+
+
+def found(system: System, checks: Iterable[Callable[[System], list[str]]]) -> dict[str, list[str]]:
+    results = {check.__name__: check(system) for check in checks}
+    return {name: problems for name, problems in results.items() if problems}
 
 
 def violations(system: System) -> dict[str, list[str]]:
     """Sync everything first (the backend must be up), then run every invariant."""
     system.sync_all()
-    found = {check.__name__: check(system) for check in INVARIANTS}
-    return {name: problems for name, problems in found.items() if problems}
+    return found(system, (*SETTLED, *ANYTIME))
+
+
+def describe(problems: dict[str, list[str]]) -> str:
+    return "\n".join(f"{name}: {p}" for name, items in problems.items() for p in items[:10])
 
 
 def assert_invariants(system: System) -> None:
-    found = violations(system)
-    assert not found, "\n".join(f"{name}: {p}" for name, problems in found.items() for p in problems[:10])
+    problems = violations(system)
+    assert not problems, describe(problems)

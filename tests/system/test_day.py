@@ -4,7 +4,9 @@ SQLite and on PostgreSQL, the SMS gateway fake, one clock; the invariants are ch
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import select
 
+from desktop.db.models import OutboxEvent
 from desktop.services.receiving import Outcome
 from protocol.order_states import OrderStatus
 from protocol.states import CardStatus, OutboxStatus
@@ -12,9 +14,10 @@ from tests.system.clerk import (
     FOREIGN_BOX,
     SURPLUS_BOX,
     Clerk,
+    order_status,
     orders_with,
-    received_unplaced,
     ready_code,
+    received_unplaced,
     shipment_boxes,
 )
 from tests.system.harness import System
@@ -42,10 +45,10 @@ def _receive_truck(system: System, clerk: Clerk) -> tuple[str, list[str], str]:
 def test_truck_with_a_missing_a_surplus_and_a_foreign_box(system: System) -> None:
     clerk = Clerk.sign_in(system.counters[0])
     _shipment, boxes, _ = _receive_truck(system, clerk)
-    ready = {b[5:14] for b in boxes[:-1]} - {boxes[-1][5:14]}
-    for number in ready:  # every complete order got its code by SMS and is ready on both PCs
+    complete = {b[5:14] for b in boxes[:-1]} - {boxes[-1][5:14]}
+    for number in complete:  # every complete order got its code by SMS and is ready on the other PC too
+        assert order_status(system.counters[1], number) == OrderStatus.READY
         assert system.pickup_code(number) is not None
-        assert orders_with(system.counters[1], OrderStatus.READY) is not None
     clerk.close_shift()
     assert_invariants(system)
 
@@ -100,8 +103,8 @@ def test_handovers_wrong_then_right_code_partial_refusal_cash_and_card(system: S
 def test_refused_line_goes_to_the_return_list(system: System) -> None:
     pc1 = system.counters[0]
     clerk = Clerk.sign_in(pc1)
-    order = [o for o in orders_with(pc1, OrderStatus.READY, prepaid=False, min_lines=2)
-             if o.number in system.secrets.pickup_codes][0]
+    order = next(o for o in orders_with(pc1, OrderStatus.READY, prepaid=False, min_lines=2)
+                 if o.number in system.secrets.pickup_codes)
     clerk.hand_over(order.number, ready_code(system, order.number), refuse_last_line=True)
     returns = pc1.returns().return_list()
     assert order.number in {c.order_number for c in returns.orders}, "the refused item is on no return list"
@@ -111,8 +114,8 @@ def test_refused_line_goes_to_the_return_list(system: System) -> None:
 
 def _club_customer(system: System, clerk: Clerk) -> str:
     """A customer who just took an order of 5,000 ₽ or more: their phone."""
-    order = [o for o in orders_with(clerk.counter, OrderStatus.READY, prepaid=True)
-             if o.number in system.secrets.pickup_codes and o.total_kopecks >= 500_000][0]
+    order = next(o for o in orders_with(clerk.counter, OrderStatus.READY, prepaid=True)
+                 if o.number in system.secrets.pickup_codes and o.total_kopecks >= 500_000)
     clerk.hand_over(order.number, ready_code(system, order.number))
     return order.customer.phone
 
@@ -136,10 +139,8 @@ def test_same_card_activated_on_both_pcs(system: System) -> None:
     second.activate_card(card, code, phone)  # before either synced: both PCs think the card is theirs to give
     system.sync_all()
     with pc2.db.read() as s:
-        from desktop.db.models import OutboxEvent
-
-        lost = s.scalars(s.query(OutboxEvent).filter(OutboxEvent.type == "club.card_activated").statement).one()
-    assert lost.status == OutboxStatus.CONFLICT
+        lost = s.scalars(select(OutboxEvent.status).where(OutboxEvent.type == "club.card_activated")).one()
+    assert lost == OutboxStatus.CONFLICT
     review = pc2.review()
     manager = pc2.actor("manager")
     problems = review.problems(manager)
