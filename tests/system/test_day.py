@@ -232,3 +232,16 @@ def test_receiving_without_a_waybill_interrupted_by_a_restart(system: System) ->
     clerk.close_receiving(again)
     clerk.close_shift()
     assert_invariants(system)
+
+
+def test_one_phone_two_cards_on_two_pcs(system: System) -> None:
+    pc1, pc2 = system.counters
+    first, second = Clerk.sign_in(pc1), Clerk.sign_in(pc2, "kassir2")
+    phone = _club_customer(system, first)
+    system.sync_all()
+    (card_a, code_a), (card_b, code_b) = list(system.card_codes.items())[:2]
+    first.activate_card(card_a, code_a, phone)
+    second.activate_card(card_b, code_b, phone)  # the PCs have not heard of each other's activation
+    first.close_shift()
+    second.close_shift()
+    assert_invariants(system)

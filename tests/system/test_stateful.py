@@ -4,6 +4,7 @@ all of them once everything is synced at the end."""
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 import time
 from pathlib import Path
@@ -150,6 +151,7 @@ class PointDay(RuleBasedStateMachine):
                 counter.db.dispose()
             self.system.backend.stop()
             self.gateway.__exit__(None, None, None)
+            shutil.rmtree(self.tmp, ignore_errors=True)
 
     def _settle_and_check(self) -> None:
         """End of the day: the backend back, sessions and shifts closed, everything synced, every invariant."""
