@@ -1,0 +1,38 @@
+"""System fixtures: the whole point on loopback, on SQLite and on a throwaway PostgreSQL (tests/backend's)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.backend.conftest import (
+    PgCluster,
+    pg_cluster,  # noqa: F401  (a session fixture, reused here)
+)
+from tests.sms.fake_gateways import FakeGatewayServer
+from tests.system.harness import System, build_system
+
+DB_KINDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(params=DB_KINDS)
+def system_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "postgres":
+        cluster: PgCluster = request.getfixturevalue("pg_cluster")
+        return cluster.url(cluster.create_database())
+    return f"sqlite:///{tmp_path / 'backend.sqlite3'}"
+
+
+@pytest.fixture
+def system(system_db_url: str, tmp_path: Path) -> Iterator[System]:
+    """The demo's default point (300 orders, two trucks), the backend, the SMSC fake and two counter PCs."""
+    with FakeGatewayServer("smsc") as gateway:
+        whole = build_system(tmp_path, system_db_url, gateway)
+        try:
+            yield whole
+        finally:
+            for counter in whole.counters:
+                counter.db.dispose()
+            whole.backend.stop()
