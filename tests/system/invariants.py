@@ -20,7 +20,7 @@ from desktop.db import models as pc
 from desktop.db.models import SessionStatus
 from protocol.club_rules import points_for
 from protocol.order_states import OrderStatus
-from protocol.states import CardStatus, OutboxStatus, SmsPurpose, SmsStatus
+from protocol.states import CardStatus, EventOutcome, OutboxStatus, SmsPurpose, SmsStatus
 from tests.system.harness import Counter, System
 
 S = OrderStatus
@@ -233,17 +233,21 @@ def _kept_kopecks(session: Any, numbers: list[str]) -> dict[str, int]:
 # --- receiving acts ----------------------------------------------------------------------------------------
 
 
-def _events(system: System, *types: str) -> list[tuple[str, dict[str, Any]]]:
+def _events(system: System, *types: str, applied_only: bool = False) -> list[tuple[str, dict[str, Any]]]:
+    """The events of these types the server holds, in its order; `applied_only` leaves out duplicates and refusals."""
+    query = select(srv.EventRecord.type, srv.EventRecord.payload).where(srv.EventRecord.type.in_(types))
+    if applied_only:
+        query = query.where(srv.EventRecord.status == EventOutcome.APPLIED)
     with system.backend.db.read() as s:
-        rows = s.execute(select(srv.EventRecord.type, srv.EventRecord.payload).where(
-            srv.EventRecord.type.in_(types)).order_by(srv.EventRecord.server_seq)).all()
+        rows = s.execute(query.order_by(srv.EventRecord.server_seq)).all()
     return [(t, json.loads(p)) for t, p in rows]
 
 
 def _received_per_session(system: System) -> dict[str, set[str]]:
-    """Boxes received in each session, undone scans taken out (from the events the server holds)."""
+    """Boxes received in each session, undone scans taken out (the events the server applied: the same box
+    scanned on a second PC is answered `duplicate` and counts for the session that got it first)."""
     received: dict[str, set[str]] = {}
-    for kind, payload in _events(system, "box.received", "receiving.scan_undone"):
+    for kind, payload in _events(system, "box.received", "receiving.scan_undone", applied_only=True):
         boxes = received.setdefault(payload["session"], set())
         (boxes.add if kind == "box.received" else boxes.discard)(payload["box"])
     return received
@@ -277,7 +281,8 @@ def _acts_problems(shipment: str, acts: list[dict[str, Any]], ours: set[str]) ->
     problems = [f"act {shipment}: box {b} neither received nor listed missing"
                 for b in sorted(ours - received - missing)]
     for act in acts:
-        listed = set(act.get("surplus", [])) | {f["box"] for f in act.get("foreign", [])}
+        listed = (set(act.get("surplus", [])) | {f["box"] for f in act.get("foreign", [])}
+                  | {o["box"] for o in act.get("other_shipment", [])})
         problems += [f"act {shipment}: box {b} of another shipment received, not in the act's surplus"
                      for b in sorted(act["received"] - ours - listed)]
     if len(acts) == 1:
