@@ -83,22 +83,22 @@
         <translation>closing receiving</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/returns/service.py" line="32"/>
+        <location filename="../../desktop/services/returns/service.py" line="34"/>
         <source>возврат заказов</source>
         <translation>returning orders</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/returns/service.py" line="33"/>
+        <location filename="../../desktop/services/returns/service.py" line="35"/>
         <source>продление срока хранения</source>
         <translation>extending the storage period</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/staff.py" line="42"/>
+        <location filename="../../desktop/services/staff.py" line="43"/>
         <source>открытие смены</source>
         <translation>opening a shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/staff.py" line="43"/>
+        <location filename="../../desktop/services/staff.py" line="44"/>
         <source>закрытие смены</source>
         <translation>closing a shift</translation>
     </message>
@@ -2034,8 +2034,8 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../build/lupdate/domain_messages.py" line="157"/>
-        <source>Смену нельзя закрыть: не закончена приёмка ({sessions}). Закройте её с актом или передайте следующей смене.</source>
-        <translation>The shift cannot be closed: receiving is not finished ({sessions}). Close it with its act or hand it over to the next shift.</translation>
+        <source>Смену нельзя закрыть: не закончены приёмка или возврат ({sessions}). Закройте их с актом или передайте следующей смене.</source>
+        <translation>The shift cannot be closed: receiving or a return is not finished ({sessions}). Close them with their acts or hand them over to the next shift.</translation>
     </message>
     <message>
         <location filename="../../build/lupdate/domain_messages.py" line="158"/>
@@ -3572,12 +3572,12 @@ Technical: {1}</translation>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="221"/>
+        <location filename="../../ui/pages/orders_page.py" line="222"/>
         <source>Заказ {0} разблокирован</source>
         <translation>Order {0} unlocked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="221"/>
+        <location filename="../../ui/pages/orders_page.py" line="222"/>
         <source>Клиент может снова назвать код получения.</source>
         <translation>The customer may give the pickup code again.</translation>
     </message>
@@ -3627,27 +3627,27 @@ Technical: {1}</translation>
         <translation>Locked after 5 wrong codes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="191"/>
+        <location filename="../../ui/pages/orders_page.py" line="192"/>
         <source>→ сервер: {0}</source>
         <translation>→ server: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="198"/>
+        <location filename="../../ui/pages/orders_page.py" line="199"/>
         <source>Заказ не выбран</source>
         <translation>No order selected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="198"/>
+        <location filename="../../ui/pages/orders_page.py" line="199"/>
         <source>Сначала найдите заказ.</source>
         <translation>Find the order first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="206"/>
+        <location filename="../../ui/pages/orders_page.py" line="207"/>
         <source>SMS поставлено в очередь</source>
         <translation>SMS queued</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="207"/>
+        <location filename="../../ui/pages/orders_page.py" line="208"/>
         <source>Попытка {0}. Сообщение уйдёт при связи с сервером.</source>
         <translation>Attempt {0}. The message goes out when the server is reachable.</translation>
     </message>
@@ -5111,84 +5111,94 @@ Technical: {1}</translation>
 <context>
     <name>ShiftActions</name>
     <message>
-        <location filename="../../ui/shift_actions.py" line="47"/>
+        <location filename="../../ui/shift_actions.py" line="58"/>
         <source>Смена не закрыта</source>
         <translation>Shift not closed</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="47"/>
-        <source>Приёмка осталась открытой.</source>
-        <translation>The receiving stays open.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/shift_actions.py" line="53"/>
+        <location filename="../../ui/shift_actions.py" line="69"/>
         <source>{0} — начата {1}, {2}; принято коробок: {3}</source>
         <translation>{0} — started {1}, {2}; boxes received: {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="54"/>
+        <location filename="../../ui/shift_actions.py" line="70"/>
         <source>без накладной</source>
         <translation>without a waybill</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="56"/>
-        <source>Незаконченная приёмка</source>
-        <translation>Unfinished receiving</translation>
+        <location filename="../../ui/shift_actions.py" line="59"/>
+        <source>Приёмка или возврат остались открытыми.</source>
+        <translation>Receiving or a return was left open.</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="57"/>
-        <source>Не закончена приёмка:</source>
-        <translation>Receiving not finished:</translation>
+        <location filename="../../ui/shift_actions.py" line="72"/>
+        <source>Возврат — начат {0}, {1}; коробок в возврате: {2}</source>
+        <translation>Return — started {0}, {1}; boxes in the return: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="58"/>
+        <location filename="../../ui/shift_actions.py" line="74"/>
+        <source>Незаконченная приёмка или возврат</source>
+        <translation>Unfinished receiving or return</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_actions.py" line="75"/>
+        <source>Не закончены:</source>
+        <translation>Not finished:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_actions.py" line="76"/>
         <source>Закрыть с актом</source>
         <translation>Close with the act</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="59"/>
+        <location filename="../../ui/shift_actions.py" line="77"/>
         <source>Передать следующей смене</source>
         <translation>Hand over to the next shift</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="60"/>
+        <location filename="../../ui/shift_actions.py" line="78"/>
         <source>Отмена</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="84"/>
-        <location filename="../../ui/shift_actions.py" line="117"/>
+        <location filename="../../ui/shift_actions.py" line="105"/>
+        <location filename="../../ui/shift_actions.py" line="140"/>
         <source>Смена</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="85"/>
+        <location filename="../../ui/shift_actions.py" line="106"/>
         <source>Смена не открыта. Открыть смену сейчас?</source>
         <translation>No shift is open. Open the shift now?</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="94"/>
+        <location filename="../../ui/shift_actions.py" line="115"/>
         <source>Смена открыта</source>
         <translation>Shift opened</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="94"/>
+        <location filename="../../ui/shift_actions.py" line="115"/>
         <source>Хорошей работы!</source>
         <translation>Have a good shift!</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="106"/>
+        <location filename="../../ui/shift_actions.py" line="127"/>
         <source>Закрыто приёмок: {0}, акты сформированы.</source>
         <translation>Receiving sessions closed: {0}, their acts are made.</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="107"/>
-        <location filename="../../ui/shift_actions.py" line="113"/>
+        <location filename="../../ui/shift_actions.py" line="129"/>
+        <source>Закрыто возвратов: {0}, акты возврата сформированы.</source>
+        <translation>Returns closed: {0}, return acts produced.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_actions.py" line="130"/>
+        <location filename="../../ui/shift_actions.py" line="136"/>
         <source>Смена закрыта</source>
         <translation>Shift closed</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="113"/>
+        <location filename="../../ui/shift_actions.py" line="136"/>
         <source>Отчёт за смену напечатан.</source>
         <translation>Shift report printed.</translation>
     </message>
@@ -5781,15 +5791,20 @@ Technical: {1}</translation>
         <translation>cancelled by the centre</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/staff.py" line="44"/>
+        <location filename="../../desktop/services/staff.py" line="45"/>
         <source>без накладной</source>
         <translation>without a waybill</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/staff.py" line="46"/>
+        <source>возврат от {opened_at}</source>
+        <translation>return of {opened_at}</translation>
     </message>
 </context>
 <context>
     <name>owner</name>
     <message>
-        <location filename="../../ui/shift_actions.py" line="122"/>
+        <location filename="../../ui/shift_actions.py" line="145"/>
         <source>Принято коробок: {0}; выдано заказов: {1}; наличные: {2}; карта: {3}; активировано карт: {4}; возвращено коробок: {5}.</source>
         <translation>Boxes received: {0}; orders handed over: {1}; cash: {2}; card: {3}; cards activated: {4}; boxes returned: {5}.</translation>
     </message>

@@ -15,6 +15,7 @@ from sqlalchemy.engine import Connection
 
 from desktop import messages
 from desktop.db.models import Box, Order, PickupPoint, ReceivingScan, ReceivingSession, SessionStatus, Shipment
+from desktop.point_time import point_time, zone_named
 from desktop.translatable import of_total
 from protocol.errors import DomainError
 from protocol.states import BoxStatus
@@ -149,6 +150,7 @@ SESSION_BY_UID = (
         POINTS.c.code.label("point_code"),
         POINTS.c.id.label("point_id"),
         POINTS.c.storage_days,
+        POINTS.c.timezone.label("point_zone"),
     )
     .join(POINTS, POINTS.c.id == SESSIONS.c.point_id)
     .where(SESSIONS.c.uid == bindparam("p_uid"))
@@ -197,7 +199,7 @@ def session_row(conn: Connection, uid: str) -> Row:
 
 def require_open(row: Row) -> None:
     if row.status != SessionStatus.OPEN:
-        closed = row.closed_at.strftime("%d.%m.%Y %H:%M UTC") if row.closed_at else "—"
+        closed = point_time(row.closed_at, zone_named(row.point_zone))  # the point's clock, like every time
         raise DomainError("receiving.closed", session=row.uid, closed_at=closed)
 
 
