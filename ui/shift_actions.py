@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.documents.builders import discrepancy_act, shift_report
 from desktop.documents.model import Document
+from desktop.point_time import DAY_TIME, point_time
 from desktop.services.receiving import OpenReceiving
+from desktop.services.returns import PendingReturn
 from desktop.services.staff import OpenSessions, ShiftReport
 from protocol.money import rub
 from ui.context import AppContext
 from ui.hardware.wiring import documents_for
 from ui.workers import Failure
+
+Pending = tuple[list[OpenReceiving], list[PendingReturn]]  # what closing the shift must settle first
 
 
 class ShiftActions(QObject):
@@ -34,27 +40,39 @@ class ShiftActions(QObject):
         self.ctx.tasks.run(lambda: staff.open_shift(actor), self._on_opened, self._on_failed)
 
     def close_shift(self) -> None:
-        """Close the shift; receiving sessions still open are listed first and the clerk settles them."""
+        """Close the shift; receiving and return sessions still open are listed first and the clerk settles them."""
         actor = self.ctx.session.actor
         if actor is None:
             return
-        receiving = self.ctx.services.receiving
-        self.ctx.tasks.run(lambda: receiving.pending_at_shift_close(actor), self._on_pending, self._on_failed)
+        receiving, returns = self.ctx.services.receiving, self.ctx.services.returns
 
-    def _on_pending(self, pending: list[OpenReceiving]) -> None:
-        choice = self.ask_about_open_sessions(pending) if pending else None
-        if pending and choice is None:
-            self.ctx.feedback.show_warning(self.tr("Смена не закрыта"), self.tr("Приёмка осталась открытой."))
+        def pending() -> Pending:
+            return receiving.pending_at_shift_close(actor), returns.pending_at_shift_close(actor)
+
+        self.ctx.tasks.run(pending, self._on_pending, self._on_failed)
+
+    def _on_pending(self, pending: Pending) -> None:
+        receiving, returns = pending
+        choice = self.ask_about_open_sessions(receiving, returns) if receiving or returns else None
+        if (receiving or returns) and choice is None:
+            self.ctx.feedback.show_warning(self.tr("Смена не закрыта"),
+                                           self.tr("Приёмка или возврат остались открытыми."))
             return
-        self._close(choice, [p.uid for p in pending] if choice is OpenSessions.CLOSE else [])
+        closing = [p.uid for p in receiving] if choice is OpenSessions.CLOSE else []
+        self._close(choice, closing, len(returns) if choice is OpenSessions.CLOSE else 0)
 
-    def ask_about_open_sessions(self, pending: list[OpenReceiving]) -> OpenSessions | None:
-        """The dialog listing the open receiving sessions: close them with their acts, hand them over, or cancel."""
+    def ask_about_open_sessions(self, pending: Sequence[OpenReceiving], returns: Sequence[PendingReturn] = ()
+                                ) -> OpenSessions | None:
+        """The dialog listing the open receiving and return sessions: close them with their acts, hand them over,
+        or cancel (times on the point's clock)."""
+        zone = self.ctx.zone()
         lines = [self.tr("{0} — начата {1}, {2}; принято коробок: {3}").format(
-            p.shipment or self.tr("без накладной"), p.opened_at.astimezone().strftime("%d.%m %H:%M"),
+            p.shipment or self.tr("без накладной"), point_time(p.opened_at, zone, DAY_TIME),
             p.opened_by, p.counts.received + p.counts.other_shipment) for p in pending]
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Незаконченная приёмка"),
-                          self.tr("Не закончена приёмка:") + "\n" + "\n".join(lines), parent=self._window)
+        lines += [self.tr("Возврат — начат {0}, {1}; коробок в возврате: {2}").format(
+            point_time(r.opened_at, zone, DAY_TIME), r.opened_by, r.boxes) for r in returns]
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Незаконченная приёмка или возврат"),
+                          self.tr("Не закончены:") + "\n" + "\n".join(lines), parent=self._window)
         close = box.addButton(self.tr("Закрыть с актом"), QMessageBox.ButtonRole.AcceptRole)
         hand = box.addButton(self.tr("Передать следующей смене"), QMessageBox.ButtonRole.ActionRole)
         box.addButton(self.tr("Отмена"), QMessageBox.ButtonRole.RejectRole)
@@ -63,7 +81,7 @@ class ShiftActions(QObject):
         clicked = box.clickedButton()
         return OpenSessions.CLOSE if clicked is close else OpenSessions.HAND_OVER if clicked is hand else None
 
-    def _close(self, choice: OpenSessions | None, closing: list[str]) -> None:
+    def _close(self, choice: OpenSessions | None, closing: list[str], returns_closed: int = 0) -> None:
         actor = self.ctx.session.actor
         if actor is None:
             return
@@ -75,7 +93,10 @@ class ShiftActions(QObject):
             acts = [discrepancy_act(s) for s in summaries]
             return report, shift_report(report) if with_report is not None else None, acts
 
-        self.ctx.tasks.run(close, lambda done: self._on_closed(*done), self._on_failed)
+        def closed(done: tuple[ShiftReport, Document | None, list[Document]]) -> None:
+            self._on_closed(*done, returns_closed=returns_closed)
+
+        self.ctx.tasks.run(close, closed, self._on_failed)
 
     def offer_to_open(self) -> None:
         """Right after login without an open shift: Enter opens it, Esc leaves it closed."""
@@ -95,7 +116,7 @@ class ShiftActions(QObject):
         self.shift_opened.emit()
 
     def _on_closed(self, report: ShiftReport, document: Document | None = None, acts: list[Document] | None = None,
-                   ) -> None:
+                   returns_closed: int = 0) -> None:
         actor = self.ctx.session.actor
         if actor is not None:
             from dataclasses import replace
@@ -104,6 +125,8 @@ class ShiftActions(QObject):
         text = report_text(self, report)
         if acts:
             text += " " + self.tr("Закрыто приёмок: {0}, акты сформированы.").format(len(acts))
+        if returns_closed:
+            text += " " + self.tr("Закрыто возвратов: {0}, акты возврата сформированы.").format(returns_closed)
         self.ctx.feedback.show_ok(self.tr("Смена закрыта"), text)
         documents = documents_for(self.ctx)
         for act in acts or ():

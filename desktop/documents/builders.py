@@ -69,12 +69,20 @@ BOX_SECTIONS = {
         QT_TRANSLATE_NOOP("Documents", "коробки этого пункта из другой накладной, принятые в этой приёмке"),
         QT_TRANSLATE_NOOP("Documents", "Накладная"),
     ),
+    "elsewhere": (
+        QT_TRANSLATE_NOOP("Documents", "Приняты на другом рабочем месте"),
+        QT_TRANSLATE_NOOP("Documents", "коробки, отсканированные и в этой приёмке, но принятые раньше другой приёмкой "
+                          "(на другом рабочем месте): в этой приёмке не считаются принятыми"),
+        QT_TRANSLATE_NOOP("Documents", "Отметка"),
+    ),
     "damaged": (
         QT_TRANSLATE_NOOP("Documents", "Повреждения"),
         QT_TRANSLATE_NOOP("Documents", "коробки, принятые с повреждениями"),
         QT_TRANSLATE_NOOP("Documents", "Повреждение"),
     ),
 }
+
+ELSEWHERE_NOTE = QT_TRANSLATE_NOOP("Documents", "принята на другом рабочем месте")
 
 
 def _tr(text: str) -> str:
@@ -119,6 +127,7 @@ def _discrepancy_sections(data: DiscrepancySummary) -> list[str]:
         "foreign": tuple(BoxLine(f.box, "", f.point) for f in data.foreign),
         "cancelled": tuple(BoxLine(c.box, c.order) for c in data.cancelled),
         "other_shipment": tuple(BoxLine(o.box, o.order, o.shipment) for o in data.other_shipment),
+        "elsewhere": tuple(BoxLine(e.box, e.order, translate("Documents", ELSEWHERE_NOTE)) for e in data.elsewhere),
         "damaged": tuple(BoxLine(d.box, d.order, d.note) for d in data.damaged),
     }
     return [part for name, lines in boxes.items() for part in _box_section(*BOX_SECTIONS[name], lines)]

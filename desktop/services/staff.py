@@ -26,12 +26,13 @@ from desktop.db.models import (
     Staff,
 )
 from desktop.documents.model import SessionHeader, ShiftReport
-from desktop.point_time import HOUR_MINUTE, point_time, zone_named
+from desktop.point_time import DAY_TIME, HOUR_MINUTE, point_time, zone_named
 from desktop.services.base import Action, Actor, Clock, Role, Service, local_point, require_role, utc_now
 from desktop.services.point_info import point_info
 from desktop.services.receiving.resume import pending_sessions
 from desktop.services.receiving.rows import Outcome
 from desktop.services.receiving.service import close_in
+from desktop.services.returns.sessions import close_return_session, pending_return_sessions
 from desktop.translatable import QT_TRANSLATE_NOOP, translate
 from protocol.errors import DomainError
 from protocol.events import ShiftClosed, ShiftOpened
@@ -42,6 +43,7 @@ LOCK_MINUTES = 15
 OPEN_SHIFT = QT_TRANSLATE_NOOP("Actions", "открытие смены")
 CLOSE_SHIFT = QT_TRANSLATE_NOOP("Actions", "закрытие смены")
 NO_WAYBILL = QT_TRANSLATE_NOOP("Terms", "без накладной")  # how an open session is named at shift close
+RETURN_NAMED = QT_TRANSLATE_NOOP("Terms", "возврат от {opened_at}")  # an open return session at shift close
 
 messages.register(
     {
@@ -52,16 +54,17 @@ messages.register(
         "auth.empty_credentials": "Введите пропуск (или логин) и PIN (или пароль).",
         "shift.already_open": "Смена уже открыта (с {opened_at}). Продолжайте работу в ней или закройте её.",
         "shift.not_open": "Открытой смены нет. Откройте смену.",
-        "shift.sessions_open": "Смену нельзя закрыть: не закончена приёмка ({sessions}). "
-        "Закройте её с актом или передайте следующей смене.",
+        "shift.sessions_open": "Смену нельзя закрыть: не закончены приёмка или возврат ({sessions}). "
+        "Закройте их с актом или передайте следующей смене.",
     }
 )
 
 
 class OpenSessions(StrEnum):
-    """What closing a shift does with the receiving sessions still open (the clerk chooses; never silently)."""
+    """What closing a shift does with the receiving and return sessions still open (the clerk chooses; never
+    silently)."""
 
-    CLOSE = "close"  # close each one and produce its discrepancy act
+    CLOSE = "close"  # close each one and produce its act (discrepancy act, return act)
     HAND_OVER = "hand_over"  # leave it open for the next shift, written in the journal
 
 
@@ -182,7 +185,7 @@ class StaffService(Service):
     def close_shift(self, actor: Actor, open_sessions: OpenSessions | None = None) -> ShiftReport:
         """Close the staff member's open shift and produce its report.
 
-        Receiving sessions still open (this clerk's, or left by nobody on shift) are settled in the same
+        Receiving and return sessions still open (this clerk's, or left by nobody on shift) are settled in the same
         transaction as `open_sessions` says; without a choice the shift is not closed while any is open.
         """
         require_role(actor, Role.CLERK, CLOSE_SHIFT)
@@ -201,18 +204,28 @@ class StaffService(Service):
 
 
 def _settle_open_sessions(act: Action, actor: Actor, choice: OpenSessions | None, key: str) -> None:
-    """Close (with their acts) or hand over the receiving sessions still open; refuse when no choice was made."""
+    """Close (with their acts) or hand over the receiving and return sessions still open; refuse when no choice
+    was made."""
     pending = pending_sessions(act.session, actor)
-    if not pending:
+    returns = pending_return_sessions(act.session, actor)
+    if not pending and not returns:
         return
     if choice is None:
-        names = ", ".join(_session_name(act.session, row.shipment_id) for row in pending)
-        raise DomainError("shift.sessions_open", sessions=names)
+        zone = _zone(act.session)
+        names = [_session_name(act.session, row.shipment_id) for row in pending]
+        names += [translate("Terms", RETURN_NAMED).format(opened_at=point_time(r.opened_at, zone, DAY_TIME))
+                  for r in returns]
+        raise DomainError("shift.sessions_open", sessions=", ".join(names))
     for row in pending:
         if choice is OpenSessions.CLOSE:
             close_in(act, row.uid)
         else:
             act.audit("receiving.handed_over", row.uid, shift=key)
+    for ret in returns:
+        if choice is OpenSessions.CLOSE:
+            close_return_session(act, local_point(act.session), ret.uid, actor)
+        else:
+            act.audit("return.handed_over", ret.uid, shift=key)
 
 
 def _session_name(session: Session, shipment_id: int | None) -> str:

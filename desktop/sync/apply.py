@@ -7,6 +7,7 @@ idempotent: a replayed page after a crash changes nothing twice.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -26,6 +27,8 @@ from protocol.states import SMS_PROGRESS, CardStatus, EventOutcome, SmsStatus
 
 log = logging.getLogger(__name__)
 Data = dict[str, Any]
+# the server's `duplicate` reasons for a box.received that another session got first (backend/rules/boxes.py)
+ELSEWHERE_REASONS = ("box_already_received", f"already_received:{EventOutcome.DUPLICATE.value}")
 
 
 def apply_change(session: Session, change: Data, now: datetime) -> None:
@@ -209,6 +212,23 @@ def record_problem(s: Session, event: OutboxEvent, now: datetime) -> None:
     kind = "conflict" if event.status == EventOutcome.CONFLICT else "rejected_event"
     _alert(s, kind, describe_problem(event.type, event.status, event.reason), now,
            event_id=event.event_id, type=event.type, reason=event.reason, status=event.status)
+
+
+def record_duplicate(s: Session, event: OutboxEvent, reason: str | None, now: datetime) -> None:
+    """A `duplicate` answer that changes what this PC says it did, in the results' transaction.
+
+    The server applies only the first ``box.received`` of a box; a second PC that scanned the same box
+    before either synced gets `duplicate` (`box_already_received`, or `already_received:duplicate` when
+    our first reply was lost): its session did not receive that box after all. A resent event the
+    server had applied (`already_received:applied`) changes nothing.
+    """
+    if event.type != "box.received" or reason not in ELSEWHERE_REASONS:
+        return
+    from desktop.services.receiving.elsewhere import mark_received_elsewhere
+
+    payload = json.loads(event.payload)
+    if mark_received_elsewhere(s, payload["session"], payload["box"], now):
+        log.info("box %s of session %s was received on another PC first", payload["box"], payload["session"])
 
 
 HANDLERS: dict[str, Callable[[Session, Data, datetime], None]] = {

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from desktop import cache_import
 from desktop.db.engine import Database
 from desktop.db.models import OutboxEvent, SyncState
-from desktop.sync.apply import apply_change, record_problem
+from desktop.sync.apply import apply_change, record_duplicate, record_problem
 from desktop.sync.client import (
     BackendUnavailable,
     CursorExpired,
@@ -223,6 +223,9 @@ class SyncEngine:
                 if result.status in PROBLEM_OUTCOMES:
                     event = s.scalars(select(OutboxEvent).where(OutboxEvent.event_id == result.event_id)).one()
                     record_problem(s, event, now)
+                elif result.status == EventOutcome.DUPLICATE:  # e.g. a box another PC received first
+                    event = s.scalars(select(OutboxEvent).where(OutboxEvent.event_id == result.event_id)).one()
+                    record_duplicate(s, event, result.reason, now)
                 if result.status in tuple(EventOutcome):
                     setattr(report, result.status, getattr(report, result.status) + 1)
 

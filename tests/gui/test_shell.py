@@ -203,7 +203,8 @@ def test_close_shift_cancelled_in_the_dialog_keeps_the_shift_and_the_session(qtb
     log_in(qtbot, shell)
     _open_receiving_without_waybill(shell)
     asked: list[int] = []
-    monkeypatch.setattr(shell.window.shifts, "ask_about_open_sessions", lambda pending: asked.append(len(pending)))
+    monkeypatch.setattr(shell.window.shifts, "ask_about_open_sessions",
+                        lambda pending, returns: asked.append(len(pending)))
     shell.window.shifts.close_shift()
     qtbot.waitUntil(lambda: bool(asked), timeout=5000)
     assert asked == [1] and "Смена не закрыта" in shell.ctx.feedback.title
@@ -215,7 +216,51 @@ def test_close_shift_hands_the_open_receiving_over(qtbot, shell, monkeypatch):
 
     log_in(qtbot, shell)
     _open_receiving_without_waybill(shell)
-    monkeypatch.setattr(shell.window.shifts, "ask_about_open_sessions", lambda pending: OpenSessions.HAND_OVER)
+    monkeypatch.setattr(shell.window.shifts, "ask_about_open_sessions", lambda pending, returns: OpenSessions.HAND_OVER)
     with qtbot.waitSignal(shell.window.shifts.shift_closed, timeout=5000):
         shell.window.shifts.close_shift()
     assert shell.ctx.services.receiving.pending_at_shift_close(shell.ctx.session.actor)  # left for the next shift
+
+
+def test_close_shift_lists_the_open_return_session_and_closes_it_with_its_act(qtbot, shell, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.db.models import ReturnSession
+
+    log_in(qtbot, shell)
+    uid = shell.ctx.services.returns.open_session(shell.ctx.session.actor)
+    shown: list[str] = []
+
+    def click_close(box):
+        shown.append(box.text())
+        box.buttons()[0].click()  # «Закрыть с актом»
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", click_close)
+    with qtbot.waitSignal(shell.window.shifts.shift_closed, timeout=5000):
+        shell.window.shifts.close_shift()
+    assert "Возврат — начат" in shown[0] and "Смирнова" in shown[0]
+    assert "Закрыто возвратов: 1" in shell.ctx.feedback.text
+    with shell.ctx.db.read() as s:
+        closed = s.query(ReturnSession).filter_by(uid=uid).one()
+        assert closed.status == "closed" and closed.act is not None
+
+
+def test_close_shift_dialog_shows_times_on_the_points_clock(qtbot, shell, monkeypatch):
+    from datetime import UTC, datetime
+    from zoneinfo import ZoneInfo
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.services.receiving import OpenReceiving, ReceivingCounts
+    from desktop.services.returns import PendingReturn
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    monkeypatch.setattr(shell.ctx, "zone", lambda: ZoneInfo("Asia/Yekaterinburg"))  # UTC+5
+    at = datetime(2026, 12, 1, 10, 0, tzinfo=UTC)
+    counts = ReceivingCounts(False, 0, 2, 0, 0, 0, 0)
+    shell.window.shifts.ask_about_open_sessions([OpenReceiving("u1", None, at, "Смирнова", counts)],
+                                                [PendingReturn("u2", at, "Смирнова", 3)])
+    assert "01.12 15:00, Смирнова; принято коробок: 2" in shown[0]
+    assert "Возврат — начат 01.12 15:00, Смирнова; коробок в возврате: 3" in shown[0]

@@ -3,9 +3,13 @@ SQLite and on PostgreSQL, the SMS gateway fake, one clock; the invariants are ch
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 import pytest
 from sqlalchemy import select
 
+from backend import models as srv
 from desktop.db.models import OutboxEvent
 from desktop.services.receiving import Outcome
 from protocol.order_states import OrderStatus
@@ -164,7 +168,19 @@ def test_same_box_scanned_on_both_pcs(system: System) -> None:
     second.close_receiving(two)
     first.close_shift()
     second.close_shift()
+    system.sync_all()
+    acts = _held_acts(system)  # the receiving.closed summaries the server holds
+    assert acts[one]["counts"]["received"] == 5
+    assert acts[two]["counts"]["received"] == 5 and acts[two]["counts"]["elsewhere"] == 1  # not 6: PC-1 got it
+    assert [e["box"] for e in acts[two]["elsewhere"]] == [boxes[4]]
+    assert pc2.receiving().counts(two).received == 5
     assert_invariants(system)
+
+
+def _held_acts(system: System) -> dict[str, dict[str, Any]]:
+    with system.backend.db.read() as s:
+        rows = s.scalars(select(srv.EventRecord.payload).where(srv.EventRecord.type == "receiving.closed")).all()
+    return {payload["session"]: payload["summary"] for payload in map(json.loads, rows)}
 
 
 def test_expiry_and_returns(system: System) -> None:

@@ -281,7 +281,8 @@ def test_close_produces_the_discrepancy_act_and_freezes(db, svc, world, clock):
     clock.advance(minutes=30)
     summary = svc.close(world["actor"], uid)
     assert summary.counts == {
-        "expected": 5, "received": 3, "missing": 1, "surplus": 1, "foreign": 1, "cancelled": 1, "other_shipment": 0
+        "expected": 5, "received": 3, "missing": 1, "surplus": 1, "foreign": 1, "cancelled": 1, "other_shipment": 0,
+        "elsewhere": 0,
     }
     assert (live.expected, live.received, live.missing) == (5, 3, 1)
     assert (live.surplus, live.foreign, live.cancelled) == (1, 1, 1)
@@ -502,6 +503,7 @@ def test_counters_and_order_statuses_stay_consistent(steps):
         "foreign": counts.foreign,
         "cancelled": counts.cancelled,
         "other_shipment": counts.other_shipment,
+        "elsewhere": counts.elsewhere,
     }
     other = svc.close(actor, other_uid)  # every box in exactly one act: the other truck's act does not list it
     listed = [*summary.missing, *summary.other_shipment, *other.missing, *other.other_shipment]

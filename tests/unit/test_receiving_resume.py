@@ -121,3 +121,20 @@ def test_handing_over_leaves_the_session_open_for_the_next_shift_and_journals_it
     assert found is not None and found.uid == uid
     staff.close_shift(colleague, OpenSessions.CLOSE)
     assert _open_count(db) == 0
+
+
+def test_a_closed_session_names_its_closing_time_on_the_points_clock(db, clock, world):
+    from zoneinfo import ZoneInfo
+
+    from desktop.db.models import PickupPoint
+    from desktop.point_time import point_time
+
+    with db.write() as s:
+        s.scalars(select(PickupPoint).where(PickupPoint.code == "0042")).one().timezone = "Asia/Yekaterinburg"
+    svc, _ = _restart(db, clock)
+    uid = svc.open_session(world["actor"], None)
+    svc.close(world["actor"], uid)
+    with pytest.raises(DomainError) as err:
+        svc.scan_box(world["actor"], uid, world["late"])
+    assert err.value.params["closed_at"] == point_time(clock.now, ZoneInfo("Asia/Yekaterinburg"))
+    assert "UTC" not in str(err.value)

@@ -288,7 +288,8 @@ def _activity(s, point, staff, at, prefix):
                   tendered_kopecks=70_000, staff_id=staff.id, paid_at=at))
     s.add(ClubCard(number=f"2{len(prefix):012d}", point_id=point.id, activation_code_hash="x",
                    status="pending", activated_at=at, activated_by=staff.id))
-    returns = ReturnSession(uid=f"{prefix}-ret", point_id=point.id, opened_by=staff.id, opened_at=at)
+    returns = ReturnSession(uid=f"{prefix}-ret", point_id=point.id, opened_by=staff.id, opened_at=at,
+                            status=SessionStatus.CLOSED, closed_at=at)  # an open one would have to be settled
     s.add(returns)
     s.flush()
     s.add(ReturnItem(session_id=returns.id, order_id=order.id, box_id=order.boxes[0].id, reason="expired",

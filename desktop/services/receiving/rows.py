@@ -15,6 +15,7 @@ from sqlalchemy.engine import Connection
 
 from desktop import messages
 from desktop.db.models import Box, Order, PickupPoint, ReceivingScan, ReceivingSession, SessionStatus, Shipment
+from desktop.point_time import point_time, zone_named
 from desktop.translatable import of_total
 from protocol.errors import DomainError
 from protocol.states import BoxStatus
@@ -49,6 +50,7 @@ class Outcome(StrEnum):
     FOREIGN = "foreign"
     CANCELLED = "cancelled"
     OTHER_SHIPMENT = "other_shipment"  # a box of this point from another shipment: received, listed apart
+    ELSEWHERE = "elsewhere"  # scanned here, but another session (PC) received it first: the server said so
     UNKNOWN_FORMAT = "unknown-format"
 
 
@@ -58,7 +60,8 @@ class ReceivingCounts:
 
     With a manifest they always add up: ``expected == received + missing + cancelled_own + earlier``,
     where ``earlier`` counts the manifest's boxes taken in outside this session (before it, or in
-    another session), and a box of another shipment of this point counts in ``other_shipment`` only.
+    another session — a box this session scanned that another PC received first included, also counted
+    in ``elsewhere``), and a box of another shipment of this point counts in ``other_shipment`` only.
     """
 
     has_manifest: bool
@@ -70,6 +73,7 @@ class ReceivingCounts:
     cancelled: int
     other_shipment: int = 0
     earlier: int = 0
+    elsewhere: int = 0  # scanned here, received first by another session (another PC)
 
 
 @dataclass(frozen=True)
@@ -111,14 +115,18 @@ POINTS = cast(Table, PickupPoint.__table__)
 SHIPMENTS = cast(Table, Shipment.__table__)
 
 _STANDING = (SCANS.c.session_id == SESSIONS.c.id, SCANS.c.undone.is_(False))
+_TAKEN_IN = (*_STANDING, SCANS.c.outcome != "elsewhere")  # a box another session got first is not this one's
+
+
+def _n_scans(outcome: str) -> Any:
+    """How many standing scans of the session have this outcome."""
+    query = select(func.count()).select_from(SCANS).where(*_STANDING, SCANS.c.outcome == outcome)
+    return query.correlate(SESSIONS).scalar_subquery()
+
+
 # Boxes of another shipment taken in by this session (they are not in its manifest counters).
-_N_OTHER = (
-    select(func.count())
-    .select_from(SCANS)
-    .where(*_STANDING, SCANS.c.outcome == "other_shipment")
-    .correlate(SESSIONS)
-    .scalar_subquery()
-)
+_N_OTHER = _n_scans("other_shipment")
+_N_ELSEWHERE = _n_scans("elsewhere")
 # The manifest's boxes no longer expected that this session did not take in: received before it or elsewhere.
 _N_EARLIER = (
     select(func.count())
@@ -126,7 +134,7 @@ _N_EARLIER = (
     .where(
         BOXES.c.shipment_id == SESSIONS.c.shipment_id,
         BOXES.c.status != BoxStatus.EXPECTED.value,
-        BOXES.c.id.not_in(select(SCANS.c.box_id).where(*_STANDING, SCANS.c.box_id.is_not(None)).correlate(SESSIONS)),
+        BOXES.c.id.not_in(select(SCANS.c.box_id).where(*_TAKEN_IN, SCANS.c.box_id.is_not(None)).correlate(SESSIONS)),
     )
     .correlate(SESSIONS)
     .scalar_subquery()
@@ -146,9 +154,11 @@ SESSION_BY_UID = (
         SESSIONS.c.n_cancelled,
         _N_OTHER.label("n_other"),
         _N_EARLIER.label("n_earlier"),
+        _N_ELSEWHERE.label("n_elsewhere"),
         POINTS.c.code.label("point_code"),
         POINTS.c.id.label("point_id"),
         POINTS.c.storage_days,
+        POINTS.c.timezone.label("point_zone"),
     )
     .join(POINTS, POINTS.c.id == SESSIONS.c.point_id)
     .where(SESSIONS.c.uid == bindparam("p_uid"))
@@ -197,7 +207,7 @@ def session_row(conn: Connection, uid: str) -> Row:
 
 def require_open(row: Row) -> None:
     if row.status != SessionStatus.OPEN:
-        closed = row.closed_at.strftime("%d.%m.%Y %H:%M UTC") if row.closed_at else "—"
+        closed = point_time(row.closed_at, zone_named(row.point_zone))  # the point's clock, like every time
         raise DomainError("receiving.closed", session=row.uid, closed_at=closed)
 
 
@@ -213,6 +223,7 @@ def counts_of(row: Row, deltas: dict[str, int] | None = None) -> ReceivingCounts
         cancelled=row.n_cancelled + d.get("n_cancelled", 0),
         other_shipment=row.n_other + d.get("n_other", 0),
         earlier=row.n_earlier if row.shipment_id is not None else 0,
+        elsewhere=row.n_elsewhere,
     )
 
 

@@ -196,7 +196,8 @@ def undo(act: Action, session_uid: str) -> ScanOutcome:
 def _last_scan(conn: Connection, session_id: int) -> Row:
     last = conn.execute(
         select(SCANS.c.id, SCANS.c.barcode, SCANS.c.box_id, SCANS.c.outcome)
-        .where(SCANS.c.session_id == session_id, SCANS.c.undone.is_(False))
+        # a box another PC received first is no change of this session's: never undone from here
+        .where(SCANS.c.session_id == session_id, SCANS.c.undone.is_(False), SCANS.c.outcome != Outcome.ELSEWHERE)
         .order_by(SCANS.c.id.desc())
         .limit(1)
     ).first()

@@ -57,6 +57,14 @@ class OtherShipmentBox:
 
 
 @dataclass(frozen=True)
+class ElsewhereBox:
+    """A box scanned in this session that another session (another counter PC) received first."""
+
+    box: str
+    order: str
+
+
+@dataclass(frozen=True)
 class DamagedBox:
     """A received box flagged as damaged, with the clerk's description."""
 
@@ -85,10 +93,12 @@ class DiscrepancySummary:
     cancelled: tuple[CancelledBox, ...] = ()
     damaged: tuple[DamagedBox, ...] = ()
     other_shipment: tuple[OtherShipmentBox, ...] = ()
+    elsewhere: tuple[ElsewhereBox, ...] = ()  # «принята на другом рабочем месте»: not received by this session
 
     @property
     def has_discrepancies(self) -> bool:
-        lists = (self.missing, self.surplus, self.foreign, self.cancelled, self.damaged, self.other_shipment)
+        lists = (self.missing, self.surplus, self.foreign, self.cancelled, self.damaged, self.other_shipment,
+                 self.elsewhere)
         return any(lists)
 
     @property
@@ -101,6 +111,7 @@ class DiscrepancySummary:
             "foreign": len(self.foreign),
             "cancelled": len(self.cancelled),
             "other_shipment": len(self.other_shipment),
+            "elsewhere": len(self.elsewhere),
         }
 
     def as_dict(self) -> dict[str, Any]:
@@ -121,6 +132,7 @@ class DiscrepancySummary:
             "cancelled": [{"box": c.box, "order": c.order} for c in self.cancelled],
             "damaged": [{"box": d.box, "order": d.order, "note": d.note} for d in self.damaged],
             "other_shipment": [{"box": o.box, "order": o.order, "shipment": o.shipment} for o in self.other_shipment],
+            "elsewhere": [{"box": e.box, "order": e.order} for e in self.elsewhere],
         }
 
     @classmethod
@@ -147,6 +159,7 @@ class DiscrepancySummary:
                 OtherShipmentBox(o["box"], o.get("order", ""), o.get("shipment", ""))
                 for o in data.get("other_shipment", ())
             ),
+            elsewhere=tuple(ElsewhereBox(e["box"], e.get("order", "")) for e in data.get("elsewhere", ())),
         )
 
 
@@ -173,8 +186,9 @@ def build_summary(act: Action, sess: Row, point: PointInfo) -> DiscrepancySummar
         surplus=tuple(r.barcode for r in by_outcome.get("surplus", [])),
         foreign=tuple(ForeignBox(r.barcode, point_code_of(r.barcode)) for r in by_outcome.get("foreign", [])),
         cancelled=tuple(CancelledBox(r.barcode, order_of(r.barcode)) for r in by_outcome.get(Outcome.CANCELLED, [])),
-        damaged=_damaged(act, [r.box_id for r in scans if r.box_id is not None]),
+        damaged=_damaged(act, [r.box_id for r in scans if r.box_id is not None and r.outcome != Outcome.ELSEWHERE]),
         other_shipment=_other_shipment(act, [r.box_id for r in by_outcome.get(Outcome.OTHER_SHIPMENT, [])]),
+        elsewhere=tuple(ElsewhereBox(r.barcode, order_of(r.barcode)) for r in by_outcome.get(Outcome.ELSEWHERE, [])),
     )
 
 

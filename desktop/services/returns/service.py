@@ -12,10 +12,12 @@ from desktop.services.returns.return_list import ReturnList, build_return_list
 from desktop.services.returns.rules import point_zone
 from desktop.services.returns.sessions import (
     OpenReturn,
+    PendingReturn,
     ReturnScanResult,
     close_return_session,
     current_return_session,
     open_return_session,
+    pending_return_sessions,
     scan_out,
 )
 from desktop.services.returns.storage import (
@@ -59,6 +61,11 @@ class ReturnsService(Service):
         """The return session still open (e.g. after a crash or restart) with its scan list."""
         with self.reading() as session:
             return current_return_session(session, local_point(session))
+
+    def pending_at_shift_close(self, actor: Actor) -> list[PendingReturn]:
+        """The open return sessions closing this clerk's shift must settle (close with the act, or hand over)."""
+        with self.reading() as session:
+            return pending_return_sessions(session, actor)
 
     def open_session(self, actor: Actor) -> str:
         """Start scanning boxes out (or resume the session still open); returns the session uid."""

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import select
+from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from desktop.db.models import Box, Order, PickupPoint, ReturnItem, ReturnSession, SessionStatus, Staff
+from desktop.db.models import Box, Order, PickupPoint, ReturnItem, ReturnSession, SessionStatus, Shift, Staff
 from desktop.documents.model import PointInfo, ReturnAct, ReturnActLine, SessionHeader
 from desktop.services.base import Action, Actor, new_uid
 from desktop.services.returns.return_list import pending_boxes, refused_items
@@ -53,6 +53,41 @@ class OpenReturn:
     uid: str
     opened_at: datetime
     scans: tuple[ReturnScanResult, ...]
+
+
+@dataclass(frozen=True)
+class PendingReturn:
+    """A return session closing a shift must settle: who opened it, when, and how many boxes are in it."""
+
+    uid: str
+    opened_at: datetime
+    opened_by: str
+    boxes: int
+
+
+def pending_return_sessions(session: Session, actor: Actor) -> list[PendingReturn]:
+    """Open return sessions of the point this clerk must take care of: their own, and those nobody on shift holds.
+
+    The same rule as for receiving (desktop/services/receiving/resume.py): a session opened by a colleague
+    still on shift is theirs; one whose opener has no open shift is orphaned and falls to this clerk.
+    """
+    opener_on_shift = exists().where(Shift.staff_id == ReturnSession.opened_by, Shift.closed_at.is_(None))
+    mine = ReturnSession.opened_by == actor.staff_id
+    boxes = (
+        select(func.count()).select_from(ReturnItem).where(ReturnItem.session_id == ReturnSession.id)
+        .correlate(ReturnSession).scalar_subquery()
+    )
+    rows = session.execute(
+        select(ReturnSession.uid, ReturnSession.opened_at, Staff.full_name, boxes.label("boxes"))
+        .join(Staff, Staff.id == ReturnSession.opened_by)
+        .where(
+            ReturnSession.status == SessionStatus.OPEN,
+            ReturnSession.point_id == actor.point_id,
+            or_(mine, ~opener_on_shift),
+        )
+        .order_by(ReturnSession.id)
+    ).all()
+    return [PendingReturn(r.uid, r.opened_at, r.full_name, int(r.boxes or 0)) for r in rows]
 
 
 def current_return_session(session: Session, point: PickupPoint) -> OpenReturn | None:
