@@ -172,3 +172,15 @@ def test_a_box_of_the_other_truck_is_amber_and_counted_apart(qtbot, shell):
     assert "другой поставки (R2611240002)" in shell.ctx.feedback.title
     assert page.tiles["received"].text() == "1" and page.tiles["other_shipment"].text() == "1"
     assert page.tiles["expected"].text() == "1" and page.tiles["missing"].text() == "0"
+
+
+def test_a_restored_scan_list_names_a_box_received_on_another_pc(qtbot, shell):
+    from datetime import UTC, datetime
+
+    from desktop.services.receiving import Outcome
+    from desktop.services.receiving.resume import RecentScan
+
+    page = shell.window.page_named("ReceivingPage")
+    at = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+    row = page._restored_row(RecentScan(at, "B-1", "500000001", Outcome.ELSEWHERE, False))
+    assert row[1:] == ["B-1", "500000001", "—", "Принята на другом рабочем месте"]

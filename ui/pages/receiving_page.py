@@ -34,6 +34,7 @@ TONE = {
     Outcome.FOREIGN: "error",
     Outcome.CANCELLED: "error",
     Outcome.OTHER_SHIPMENT: "warning",
+    Outcome.ELSEWHERE: "warning",
     Outcome.UNKNOWN_FORMAT: "error",
 }
 RECEIVED = (Outcome.RECEIVED, Outcome.OTHER_SHIPMENT)  # the boxes of this point taken in (damage may be flagged)
@@ -281,6 +282,7 @@ class ReceivingPage(SessionPage):
             Outcome.FOREIGN: self.tr("Чужая коробка"),
             Outcome.CANCELLED: self.tr("Заказ отменён"),
             Outcome.OTHER_SHIPMENT: self.tr("Коробка из другой поставки"),
+            Outcome.ELSEWHERE: self.tr("Принята на другом рабочем месте"),
         }
         title = self.tr("Отменено") if scan.undone else titles.get(scan.outcome, "")
         return [_time(scan.at), scan.box, scan.order or "—", "—", title]
