@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -45,15 +46,20 @@ DAY_START = datetime(2026, 11, 24, 7, 0, tzinfo=UTC)  # 10:00 in Moscow, the poi
 CODE_IN_SMS = re.compile(r"\b(\d{6})\b")
 
 
+def backend_settings(db_url: str, workdir: Path, clock: Callable[[], datetime], gateway_url: str) -> Settings:
+    """The backend's settings in the system tests (also for a backend run as its own process)."""
+    return Settings(
+        database_url=db_url, admin_token=ADMIN, code_hash_n=CHEAP_N, clock=clock, run_sms_dispatcher=False,
+        sms_gateway="smsc", sms_options={"login": "demo", "password": "secret", "base_url": f"{gateway_url}/sys",
+                                         "timeout": (2, 2)},
+        sms_log_path=workdir / "sms.log")
+
+
 class Backend:
     """`create_app` served by uvicorn on a fixed loopback port; `stop()`/`start()` keep its database."""
 
     def __init__(self, db_url: str, workdir: Path, clock: FakeClock, gateway: FakeGatewayServer) -> None:
-        self.settings = Settings(
-            database_url=db_url, admin_token=ADMIN, code_hash_n=CHEAP_N, clock=clock, run_sms_dispatcher=False,
-            sms_gateway="smsc", sms_options={"login": "demo", "password": "secret", "base_url": f"{gateway.url}/sys",
-                                             "timeout": (2, 2)},
-            sms_log_path=workdir / "sms.log")
+        self.settings = backend_settings(db_url, workdir, clock, gateway.url)
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.app: Any = None
