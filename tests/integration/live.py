@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import requests
-import uvicorn
 
 from backend.app import create_app
 from backend.config import Settings
+from tests.support.served import Served
 
 ADMIN = "integration-admin-token"
 CHEAP_N = 2**8
@@ -37,30 +37,18 @@ class LiveBackend:
         self.url = f"http://127.0.0.1:{self.port}"
         self.settings_kw = {"admin_token": ADMIN, "code_hash_n": CHEAP_N, "run_sms_dispatcher": False,
                             "sms_log_path": workdir / "sms-demo.log", **settings}
-        self._server: uvicorn.Server | None = None
-        self._thread: threading.Thread | None = None
+        self._served: Served | None = None
         self.app: Any = None
 
     def start(self) -> LiveBackend:
         self.app = create_app(Settings(database_url=self.db_url, **self.settings_kw))
-        config = uvicorn.Config(self.app, host="127.0.0.1", port=self.port, log_level="warning",
-                                lifespan="on", timeout_graceful_shutdown=1)
-        self._server = uvicorn.Server(config)
-        self._thread = threading.Thread(target=self._server.run, daemon=True)
-        self._thread.start()
-        deadline = time.monotonic() + 20
-        while not self._server.started:
-            if time.monotonic() > deadline or not self._thread.is_alive():
-                raise RuntimeError("backend did not start")
-            time.sleep(0.02)
+        self._served = Served(self.app, self.port)
         return self
 
     def stop(self) -> None:
-        if self._server is not None:
-            self._server.should_exit = True
-            assert self._thread is not None
-            self._thread.join(10)
-            self._server = None
+        if self._served is not None:
+            self._served.stop()
+            self._served = None
 
     # --- admin helpers ----------------------------------------------------------------------------
 

@@ -4,8 +4,6 @@ with the backend's SMS worker, two counter cores with their own SQLite caches an
 from __future__ import annotations
 
 import re
-import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -13,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import requests
-import uvicorn
 from sqlalchemy import select
 
 from backend import changes, importer
@@ -39,6 +36,7 @@ from tests.integration.live import free_port
 from tests.sms.fake_gateways import FakeGatewayServer
 from tests.support.clock import FakeClock
 from tests.support.factories import actor_for
+from tests.support.served import Served
 
 ADMIN = "system-admin-token"
 CHEAP_N = 2**8  # the demo's default point, with a cheap pickup-code hash cost so a day runs in seconds
@@ -64,35 +62,23 @@ class Backend:
         self.url = f"http://127.0.0.1:{self.port}"
         self.app: Any = None
         self.worker: BackgroundWorker | None = None
-        self._server: uvicorn.Server | None = None
-        self._thread: threading.Thread | None = None
+        self._served: Served | None = None
 
     @property
     def up(self) -> bool:
-        return self._server is not None
+        return self._served is not None
 
     def start(self) -> Backend:
         self.app = create_app(self.settings)
-        config = uvicorn.Config(self.app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="on",
-                                timeout_graceful_shutdown=1)
-        self._server = uvicorn.Server(config)
-        self._thread = threading.Thread(target=self._server.run, daemon=True)
-        self._thread.start()
-        deadline = time.monotonic() + 20
-        while not self._server.started:
-            if time.monotonic() > deadline or not self._thread.is_alive():
-                raise RuntimeError("backend did not start")
-            time.sleep(0.01)
+        self._served = Served(self.app, self.port)
         self.worker = BackgroundWorker(self.app.state.db, self.settings)  # driven step by step: run_sms()
         return self
 
     def stop(self) -> None:
         """The backend goes down: its port refuses connections until `start()`."""
-        if self._server is not None:
-            self._server.should_exit = True
-            assert self._thread is not None
-            self._thread.join(10)
-            self._server = None
+        if self._served is not None:
+            self._served.stop()
+            self._served = None
             self.worker = None
 
     @property
