@@ -2726,7 +2726,7 @@ Technical: {1}</translation>
     <message>
         <location filename="../../ui/pages/handover_page.py" line="46"/>
         <source>Документ</source>
-        <translation>ID document</translation>
+        <translation>Document</translation>
     </message>
     <message>
         <location filename="../../ui/pages/handover_page.py" line="184"/>
@@ -2741,7 +2741,7 @@ Technical: {1}</translation>
     <message>
         <location filename="../../ui/pages/handover_page.py" line="50"/>
         <source>Выдать</source>
-        <translation>Hand over</translation>
+        <translation>Issue</translation>
     </message>
     <message>
         <location filename="../../ui/pages/handover_page.py" line="51"/>
@@ -4001,7 +4001,6 @@ Technical: {1}</translation>
         <translation>Damage</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="73"/>
         <location filename="../../ui/pages/receiving_page.py" line="250"/>
         <source>Закрыть приёмку</source>
         <translation>Close receiving</translation>
@@ -4072,6 +4071,11 @@ Technical: {1}</translation>
         <location filename="../../ui/pages/receiving_page.py" line="71"/>
         <source>Отменить скан</source>
         <translation>Undo scan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receiving_page.py" line="73"/>
+        <source>Закрыть</source>
+        <translation>Close</translation>
     </message>
     <message>
         <location filename="../../ui/pages/receiving_page.py" line="74"/>

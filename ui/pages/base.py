@@ -111,7 +111,7 @@ class Page(QWidget):
         action.setEnabled(False)
         action.triggered.connect(slot)
         self.addAction(action)
-        button = QPushButton(f"{key}  {text}", self)
+        button = QPushButton(f"{key} {text}", self)
         button.setObjectName("actionButton")
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.clicked.connect(slot)

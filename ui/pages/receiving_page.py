@@ -70,7 +70,7 @@ class ReceivingPage(SessionPage):
         self.add_action(self.tr("Без накладной"), "F3", self._on_open_without_manifest)
         self.add_action(self.tr("Отменить скан"), "F4", self._on_undo)
         self.add_action(self.tr("Повреждение"), "F5", self._on_damage)
-        self.add_action(self.tr("Закрыть приёмку"), "F9", self._on_close)
+        self.add_action(self.tr("Закрыть"), "F9", self._on_close)  # the confirmation names what closes
         self.add_action(self.tr("Акт"), "F11", self.print_act)
         self.finish_layout()
 
