@@ -262,7 +262,9 @@ def _smsru_item(results: Any, to: str) -> Mapping[str, Any] | None:
 
 
 def _digits(phone: str) -> str:
-    return "".join(ch for ch in phone if ch.isdigit())
+    """Digits only; a Russian 11-digit number written with the trunk prefix 8 compares as 7."""
+    digits = "".join(ch for ch in phone if ch.isdigit())
+    return "7" + digits[1:] if len(digits) == 11 and digits.startswith("8") else digits
 
 
 def _int(value: Any) -> int:
@@ -279,7 +281,8 @@ def _status_error(code: int, table: Mapping[int, Code], gateway: str, text: str)
     if entry is not None and entry.handling in ("account_error", "retry_later"):
         return StatusResult("unknown", error=f"{gateway} status {code}: {entry.wording}",
                             retry_after=entry.retry_after, reason=entry.reason)
-    return StatusResult("unknown", error=f"{gateway} status {code}: {text}".strip())
+    slow_down = 60.0 if entry is not None and entry.handling == "duplicate" else None  # SMSC 9: too frequent
+    return StatusResult("unknown", error=f"{gateway} status {code}: {text}".strip(), retry_after=slow_down)
 
 
 def parse_smsru_callback(form: Mapping[str, Any]) -> list[tuple[str, StatusResult]]:
