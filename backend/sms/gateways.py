@@ -23,7 +23,7 @@ from backend.sms.templates import mask_phone
 log = logging.getLogger(__name__)
 
 SendOutcome = Literal["accepted", "failed", "retry_later", "duplicate", "unknown", "account_error"]
-DeliveryState = Literal["accepted", "delivered", "failed", "not_found", "unknown"]
+DeliveryState = Literal["accepted", "delivered", "failed", "not_found", "unknown", "account_error"]
 DEFAULT_TIMEOUT = (3.05, 10.0)  # (connect, read) seconds
 
 
@@ -41,7 +41,7 @@ class StatusResult:
     state: DeliveryState
     error: str | None = None
     retry_after: float | None = None  # the status API asked us to slow down
-    reason: str | None = None  # the status API answered an account-level error (as SendResult.reason)
+    reason: str | None = None  # state account_error: the status API's account-level error (as SendResult.reason)
 
 
 class Gateway(Protocol):
@@ -276,11 +276,14 @@ def _int(value: Any) -> int:
 
 
 def _status_error(code: int, table: Mapping[int, Code], gateway: str, text: str) -> StatusResult:
-    """An error answer of a status query: asked again later; an account-level one carries its reason."""
+    """An error answer of a status query: `account_error` (with its reason) pauses the gateway; any other is
+    asked again later."""
     entry = table.get(code)
-    if entry is not None and entry.handling in ("account_error", "retry_later"):
-        return StatusResult("unknown", error=f"{gateway} status {code}: {entry.wording}",
+    if entry is not None and entry.handling == "account_error":
+        return StatusResult("account_error", error=f"{gateway} status {code}: {entry.wording}",
                             retry_after=entry.retry_after, reason=entry.reason)
+    if entry is not None and entry.handling == "retry_later":
+        return StatusResult("unknown", error=f"{gateway} status {code}: {entry.wording}", retry_after=entry.retry_after)
     slow_down = 60.0 if entry is not None and entry.handling == "duplicate" else None  # SMSC 9: too frequent
     return StatusResult("unknown", error=f"{gateway} status {code}: {text}".strip(), retry_after=slow_down)
 

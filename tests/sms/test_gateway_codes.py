@@ -58,7 +58,8 @@ def test_smsc_blocks_the_ip_after_five_auth_errors_in_30_minutes() -> None:
         assert [(r.outcome, r.reason) for r in results] == [("account_error", "auth")] * 5
         blocked = _smsc(fake.url).send("b", PHONE, "x")  # even the right password: the IP is blocked
         assert (blocked.outcome, blocked.reason) == ("account_error", "ip_blocked")
-        assert _smsc(fake.url).status("b", None, PHONE).reason == "ip_blocked"
+        polled = _smsc(fake.url).status("b", None, PHONE)
+        assert (polled.state, polled.reason) == ("account_error", "ip_blocked")
         clock.advance(minutes=31)
         assert _smsc(fake.url).send("c", PHONE, "x").outcome == "accepted"
 
@@ -95,7 +96,8 @@ def test_smsru_wrong_api_id_is_an_account_error_for_send_and_status() -> None:
         sent = _smsru(fake.url).send("a", PHONE, "x")
         wrong = _smsru(fake.url, api_id="nope")
         assert (wrong.send("a", PHONE, "x").outcome, wrong.send("a", PHONE, "x").reason) == ("account_error", "auth")
-        assert wrong.status("a", sent.message_id, PHONE).reason == "auth"
+        polled = wrong.status("a", sent.message_id, PHONE)
+        assert (polled.state, polled.reason) == ("account_error", "auth")
 
 
 @pytest.mark.parametrize("form", [lambda d: d, lambda d: "+" + d, lambda d: "8" + d[1:]])
