@@ -1,8 +1,9 @@
 """Loopback fakes of SMSC.ru and SMS.ru written from their published HTTP API documentation.
 
-SMSC.ru: 5 authorisation errors within 30 minutes block the caller's IP for 30 minutes (error 4 for every
-request meanwhile), on the fake's own clock. SMS.ru: errors 230-233 and 500 on demand, per-number results
-keyed by the number as the service normalises it (digits only, or a chosen form), status only by POST
+SMSC.ru: 5 authorisation errors within 30 minutes block the caller's IP for 30 minutes, 100 erroneous
+requests within 10 minutes for 10 minutes (error 4 for every request meanwhile), on the fake's own clock.
+SMS.ru: errors 230-233 and 500 on demand, per-number results keyed by the number as the service
+normalises it (digits only, or a chosen form), status only by POST
 (GET answers 210 «Используется GET, где необходимо использовать POST»).
 """
 
@@ -33,6 +34,7 @@ class FakeState:
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
     auth_errors: list[datetime] = field(default_factory=list)  # SMSC: times of recent authorisation errors
     blocked_until: datetime | None = None  # SMSC: the IP block
+    errors: list[datetime] = field(default_factory=list)  # SMSC: times of recent erroneous requests
     key_form: Callable[[str], str] = field(default=lambda digits: digits)  # SMS.ru: how result keys look
     requests: list[tuple[str, str, dict[str, str]]] = field(default_factory=list)  # (method, raw path, params)
 
@@ -98,6 +100,9 @@ def _maybe_lose(state: FakeState, body: Any) -> Any:
 SMSC_AUTH_ERRORS_TO_BLOCK = 5
 SMSC_AUTH_WINDOW = timedelta(minutes=30)
 SMSC_BLOCK = timedelta(minutes=30)
+SMSC_ERRORS_TO_BLOCK = 100
+SMSC_ERROR_WINDOW = timedelta(minutes=10)
+SMSC_ERROR_BLOCK = timedelta(minutes=10)
 
 
 def smsc_refusal(state: FakeState, p: dict[str, str]) -> dict[str, Any] | None:
@@ -113,7 +118,25 @@ def smsc_refusal(state: FakeState, p: dict[str, str]) -> dict[str, Any] | None:
     return {"error": "authorise error", "error_code": 2}
 
 
+def _smsc_counted(state: FakeState, body: Any) -> Any:
+    """SMSC's second protection: 100 erroneous requests within 10 minutes block the IP for 10 minutes."""
+    if isinstance(body, dict) and body.get("error_code") not in (None, 4):
+        now = state.clock()
+        state.errors = [t for t in state.errors if now - t < SMSC_ERROR_WINDOW] + [now]
+        if len(state.errors) >= SMSC_ERRORS_TO_BLOCK and (state.blocked_until is None or state.blocked_until < now):
+            state.blocked_until, state.errors = now + SMSC_ERROR_BLOCK, []
+    return body
+
+
 def smsc_send(state: FakeState, p: dict[str, str]) -> Any:
+    return _smsc_counted(state, _smsc_send(state, p))
+
+
+def smsc_status(state: FakeState, p: dict[str, str]) -> Any:
+    return _smsc_counted(state, _smsc_status(state, p))
+
+
+def _smsc_send(state: FakeState, p: dict[str, str]) -> Any:
     state.send_calls += 1
     refusal = smsc_refusal(state, p)
     if refusal is not None:
@@ -128,7 +151,7 @@ def smsc_send(state: FakeState, p: dict[str, str]) -> Any:
     return _maybe_lose(state, {"id": client_id, "cnt": 1})
 
 
-def smsc_status(state: FakeState, p: dict[str, str]) -> Any:
+def _smsc_status(state: FakeState, p: dict[str, str]) -> Any:
     state.status_calls += 1
     refusal = smsc_refusal(state, p)
     if refusal is not None:

@@ -73,6 +73,18 @@ def test_smsc_auth_errors_spread_over_more_than_30_minutes_do_not_block() -> Non
             clock.advance(minutes=8)
 
 
+def test_smsc_blocks_the_ip_for_10_minutes_after_100_erroneous_requests() -> None:
+    clock = FakeClock()
+    with FakeGatewayServer("smsc") as fake:
+        fake.state.clock = clock
+        fake.state.next_send_error = [7] * 100
+        gw = _smsc(fake.url)
+        assert {gw.send("a", PHONE, "x").outcome for _ in range(100)} == {"failed"}
+        assert gw.send("b", PHONE, "x").reason == "ip_blocked"
+        clock.advance(minutes=11)
+        assert gw.send("b", PHONE, "x").outcome == "accepted"
+
+
 @pytest.mark.parametrize(("code", "reason"), [(2, "auth"), (3, "funds"), (4, "ip_blocked")])
 def test_smsc_account_errors_are_account_level(code: int, reason: str) -> None:
     with FakeGatewayServer("smsc") as fake:
