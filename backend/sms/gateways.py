@@ -17,12 +17,13 @@ from typing import Any, Literal, Protocol
 
 import requests
 
+from backend.sms.gateway_codes import SMSC_SEND, SMSC_STATUS, SMSRU_SEND, SMSRU_STATUS, Code
 from backend.sms.templates import mask_phone
 
 log = logging.getLogger(__name__)
 
-SendOutcome = Literal["accepted", "failed", "retry_later", "duplicate", "unknown"]
-DeliveryState = Literal["accepted", "delivered", "failed", "not_found", "unknown"]
+SendOutcome = Literal["accepted", "failed", "retry_later", "duplicate", "unknown", "account_error"]
+DeliveryState = Literal["accepted", "delivered", "failed", "not_found", "unknown", "account_error"]
 DEFAULT_TIMEOUT = (3.05, 10.0)  # (connect, read) seconds
 
 
@@ -31,7 +32,8 @@ class SendResult:
     outcome: SendOutcome
     message_id: str | None = None
     error: str | None = None
-    retry_after: float | None = None  # seconds, for retry_later
+    retry_after: float | None = None  # seconds, for retry_later / account_error
+    reason: str | None = None  # account_error: "auth" | "funds" | "ip_blocked" | "sender" | "daily_limit" | "config"
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ class StatusResult:
     state: DeliveryState
     error: str | None = None
     retry_after: float | None = None  # the status API asked us to slow down
+    reason: str | None = None  # state account_error: the status API's account-level error (as SendResult.reason)
 
 
 class Gateway(Protocol):
@@ -82,12 +85,13 @@ def _post(
         return _ambiguous_or_not_sent(exc)
 
 
-def _get_status(
-    http: requests.Session, url: str, params: dict[str, str], timeout: tuple[float, float], gateway: str
+def _post_status(
+    http: requests.Session, url: str, data: dict[str, str], timeout: tuple[float, float], gateway: str
 ) -> requests.Response | StatusResult:
-    """GET a delivery status; a transport failure becomes an `unknown` result (asked again later)."""
+    """POST a delivery status query (credentials in the body, never in a logged URL); a transport
+    failure becomes an `unknown` result (asked again later)."""
     try:
-        return http.get(url, params=params, timeout=timeout, verify=_verify(http))
+        return http.post(url, data=data, timeout=timeout, verify=_verify(http))
     except requests.RequestException as exc:
         return StatusResult("unknown", error=f"{gateway} status: {type(exc).__name__}")
 
@@ -98,33 +102,12 @@ def _phone_digits(phone: str) -> str:
 
 # --- SMSC.ru ------------------------------------------------------------------------------------
 
-# send.php error_code → (outcome, English reason). 9 = the same request repeated / too frequent.
-SMSC_SEND_ERRORS: dict[int, tuple[SendOutcome, str]] = {
-    1: ("failed", "invalid request parameters"),
-    2: ("retry_later", "wrong SMSC login or password"),
-    3: ("retry_later", "insufficient funds on the SMSC account"),
-    4: ("retry_later", "IP address temporarily blocked by SMSC"),
-    5: ("failed", "invalid date format"),
-    6: ("failed", "message forbidden (by text or sender name)"),
-    7: ("failed", "invalid phone number format"),
-    8: ("failed", "a message to this number cannot be delivered"),
-    9: ("duplicate", "repeated identical request or requests too frequent"),
-}
-# status.php "status" → delivery state
-SMSC_STATUS: dict[int, DeliveryState] = {
-    -3: "not_found",
-    -1: "accepted",  # waiting to be sent
-    0: "accepted",  # handed to the operator
-    1: "delivered",
-    2: "delivered",  # read
-    3: "failed",  # expired
-    4: "delivered",  # link followed
-    20: "failed",  # impossible to deliver
-    22: "failed",  # wrong number
-    23: "failed",  # prohibited
-    24: "failed",  # insufficient funds
-    25: "failed",  # unavailable number
-}
+def _coded(code: int, entry: Code | None, gateway: str, text: str) -> SendResult:
+    """A documented error code as a `SendResult`; an undocumented one is left for a manual decision."""
+    if entry is None:
+        return SendResult("unknown", error=f"{gateway} {code}: undocumented code {text}".strip())
+    return SendResult(entry.handling, error=f"{gateway} {code}: {entry.wording}", retry_after=entry.retry_after,
+                      reason=entry.reason)
 
 
 class SmscGateway:
@@ -169,8 +152,8 @@ class SmscGateway:
         if body is None:
             return SendResult("unknown", error="SMSC: the answer is not JSON")
         if "error_code" in body:
-            outcome, reason = SMSC_SEND_ERRORS.get(int(body["error_code"]), ("failed", str(body.get("error"))))
-            return SendResult(outcome, error=f"SMSC {body['error_code']}: {reason}", retry_after=300)
+            code = _int(body["error_code"])
+            return _coded(code, SMSC_SEND.get(code), "SMSC", str(body.get("error", "")))
         if "id" in body:
             return SendResult("accepted", message_id=str(body["id"]))
         return SendResult("unknown", error="SMSC: unrecognised answer")
@@ -183,18 +166,15 @@ class SmscGateway:
             "fmt": "3",
             "charset": "utf-8",
         }
-        reply = _get_status(self.http, f"{self.base_url}/status.php", params, self.timeout, "SMSC")
+        reply = _post_status(self.http, f"{self.base_url}/status.php", params, self.timeout, "SMSC")
         if isinstance(reply, StatusResult):
             return reply
         body = _json(reply)
         if body is None or reply.status_code != 200:
             return StatusResult("unknown", error=f"SMSC status: HTTP {reply.status_code}")
         if "error_code" in body:
-            code = int(body["error_code"])
-            return StatusResult(
-                "unknown", error=f"SMSC status {code}: {body.get('error')}", retry_after=60 if code in (4, 9) else None
-            )
-        state = SMSC_STATUS.get(int(body.get("status", -99)), "unknown")
+            return _status_error(_int(body["error_code"]), SMSC_SEND, "SMSC", str(body.get("error", "")))
+        state = SMSC_STATUS.get(_int(body.get("status", -99)), ("", "unknown"))[1]
         err = body.get("err")
         return StatusResult(state, error=f"SMSC err {err}" if state == "failed" and err else None)
 
@@ -205,25 +185,6 @@ def _smsc_id(client_id: str) -> str:
 
 
 # --- SMS.ru ---------------------------------------------------------------------------------------
-
-SMSRU_DEFINITE_FAILURES = {202, 203, 204, 205, 207, 208, 209}  # bad number/text/sender/stop list
-SMSRU_RETRY_LATER = {200, 201, 206, 210, 211, 212, 220, 300, 301, 302}  # account / service trouble
-SMSRU_LIMITS = {230, 231, 232, 233}  # per-number limits: a same text was just sent → ambiguous duplicate
-SMSRU_STATUS: dict[int, DeliveryState] = {
-    -1: "not_found",
-    100: "accepted",
-    101: "accepted",
-    102: "accepted",
-    103: "delivered",
-    110: "delivered",  # read (viber)
-    104: "failed",  # lifetime expired
-    105: "failed",  # deleted by the operator
-    106: "failed",  # phone failure
-    107: "failed",  # unknown reason
-    108: "failed",  # rejected
-    150: "failed",  # no route
-}
-
 
 class SmsRuGateway:
     """SMS.ru HTTP API: sms/send and sms/status with json=1; callbacks via `parse_smsru_callback`."""
@@ -262,36 +223,69 @@ class SmsRuGateway:
         if not message_id:
             return StatusResult("unknown", error="SMS.ru cannot look messages up by our id")
         params = {"api_id": self._api_id, "sms_id": message_id, "json": "1"}
-        reply = _get_status(self.http, f"{self.base_url}/sms/status", params, self.timeout, "SMS.ru")
+        reply = _post_status(self.http, f"{self.base_url}/sms/status", params, self.timeout, "SMS.ru")
         if isinstance(reply, StatusResult):
             return reply
         body = _json(reply)
-        if body is None or body.get("status") != "OK":
-            return StatusResult("unknown", error="SMS.ru status: request error")
+        if body is None:
+            return StatusResult("unknown", error=f"SMS.ru status: HTTP {reply.status_code}")
+        if body.get("status") != "OK":
+            code = _int(body.get("status_code", 0))
+            return _status_error(code, SMSRU_SEND, "SMS.ru", str(body.get("status_text", "")))
         item = (body.get("sms") or {}).get(message_id) or {}
-        code = int(item.get("status_code", -1))
-        state = SMSRU_STATUS.get(code, "unknown")
+        state = SMSRU_STATUS.get(_int(item.get("status_code", -1)), ("", "unknown"))[1]
         return StatusResult(state, error=item.get("status_text") if state == "failed" else None)
 
 
 def _smsru_send_result(body: Mapping[str, Any], to: str) -> SendResult:
     if body.get("status") != "OK":
-        return _smsru_error(int(body.get("status_code", 0)), str(body.get("status_text", "")))
-    item = (body.get("sms") or {}).get(to) or {}
+        code = _int(body.get("status_code", 0))
+        return _coded(code, SMSRU_SEND.get(code), "SMS.ru", str(body.get("status_text", "")))
+    item = _smsru_item(body.get("sms"), to)
+    if item is None:
+        return SendResult("unknown", error="SMS.ru: no per-number result for the recipient")
     if item.get("status") == "OK" and item.get("sms_id"):
         return SendResult("accepted", message_id=str(item["sms_id"]))
-    return _smsru_error(int(item.get("status_code", 0)), str(item.get("status_text", "")))
+    code = _int(item.get("status_code", 0))
+    return _coded(code, SMSRU_SEND.get(code), "SMS.ru", str(item.get("status_text", "")))
 
 
-def _smsru_error(code: int, text: str) -> SendResult:
-    reason = f"SMS.ru {code}: {text}".strip()
-    if code in SMSRU_DEFINITE_FAILURES:
-        return SendResult("failed", error=reason)
-    if code in SMSRU_LIMITS:
-        return SendResult("duplicate", error=reason)
-    if code in SMSRU_RETRY_LATER:
-        return SendResult("retry_later", error=reason, retry_after=300)
-    return SendResult("unknown", error=reason)
+def _smsru_item(results: Any, to: str) -> Mapping[str, Any] | None:
+    """The per-number result, whatever form of the number SMS.ru keys it by (compared as digits only)."""
+    if not isinstance(results, Mapping):
+        return None
+    wanted = _digits(to)
+    for key, item in results.items():
+        if _digits(str(key)) == wanted and isinstance(item, Mapping):
+            return item
+    return None
+
+
+def _digits(phone: str) -> str:
+    """Digits only; a Russian 11-digit number written with the trunk prefix 8 compares as 7."""
+    digits = "".join(ch for ch in phone if ch.isdigit())
+    return "7" + digits[1:] if len(digits) == 11 and digits.startswith("8") else digits
+
+
+def _int(value: Any) -> int:
+    """A code from a gateway answer; garbage becomes 0, which no table documents (→ manual decision)."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
+
+
+def _status_error(code: int, table: Mapping[int, Code], gateway: str, text: str) -> StatusResult:
+    """An error answer of a status query: `account_error` (with its reason) pauses the gateway; any other is
+    asked again later."""
+    entry = table.get(code)
+    if entry is not None and entry.handling == "account_error":
+        return StatusResult("account_error", error=f"{gateway} status {code}: {entry.wording}",
+                            retry_after=entry.retry_after, reason=entry.reason)
+    if entry is not None and entry.handling == "retry_later":
+        return StatusResult("unknown", error=f"{gateway} status {code}: {entry.wording}", retry_after=entry.retry_after)
+    slow_down = 60.0 if entry is not None and entry.handling == "duplicate" else None  # SMSC 9: too frequent
+    return StatusResult("unknown", error=f"{gateway} status {code}: {text}".strip(), retry_after=slow_down)
 
 
 def parse_smsru_callback(form: Mapping[str, Any]) -> list[tuple[str, StatusResult]]:
@@ -306,7 +300,7 @@ def parse_smsru_callback(form: Mapping[str, Any]) -> list[tuple[str, StatusResul
         for item in value if isinstance(value, list) else [value]:
             lines = str(item).split("\n")
             if len(lines) >= 3 and lines[0] == "sms_status":
-                state = SMSRU_STATUS.get(int(lines[2]), "unknown")
+                state = SMSRU_STATUS.get(_int(lines[2]), ("", "unknown"))[1]
                 updates.append((lines[1], StatusResult(state)))
     return updates
 

@@ -187,34 +187,15 @@ def test_smsc_error_9_duplicate_is_not_retried_in_a_loop(factory: sessionmaker[S
         assert row.status == "accepted"
 
 
-def test_smsc_definite_errors_fail_and_account_errors_back_off(factory: sessionmaker[Session],
-                                                               clock: FakeClock) -> None:
+def test_smsc_definite_error_fails_only_its_message(factory: sessionmaker[Session], clock: FakeClock) -> None:
     _queue(factory)
     _queue(factory, order="100000002")
     with FakeGatewayServer("smsc") as fake:
-        fake.state.next_send_error = [7, 3]
+        fake.state.next_send_error = [7]
         d = _dispatcher(factory, _smsc(fake.url), clock, Published())
         d.run_once()
         assert _row(factory).status == "failed" and "phone number" in (_row(factory).error or "")
-        second = _row(factory, "100000002")
-        assert second.status == "pending" and second.next_action_at is not None
-        d.run_once()
-        assert fake.state.send_calls == 2  # backed off: no new call before next_action_at
-        clock.advance(seconds=301)
-        d.run_once()
         assert _row(factory, "100000002").status == "accepted"
-
-
-def test_smsc_wrong_credentials_give_up_after_max_attempts(factory: sessionmaker[Session], clock: FakeClock) -> None:
-    _queue(factory)
-    with FakeGatewayServer("smsc") as fake:
-        gw = SmscGateway("demo", "wrong", base_url=f"{fake.url}/sys")
-        d = SmsDispatcher(factory, gw, Published(), clock, max_send_attempts=3)
-        for _ in range(6):
-            d.run_once()
-            clock.advance(seconds=301)
-        assert fake.state.send_calls == 3
-    assert _row(factory).status == "failed"
 
 
 def test_smsc_delivery_failure_status(factory: sessionmaker[Session], clock: FakeClock) -> None:
@@ -275,16 +256,18 @@ def test_smsru_reply_lost_becomes_unknown_and_is_never_resent(factory: sessionma
     assert row.status == "unknown" and "manually" in row.timeline[-1]["note"]
 
 
-def test_smsru_limit_answer_is_handled_once(factory: sessionmaker[Session], clock: FakeClock) -> None:
+def test_smsru_limit_answer_is_retried_later(factory: sessionmaker[Session], clock: FakeClock) -> None:
     _queue(factory)
     with FakeGatewayServer("smsru") as fake:
         fake.state.next_send_error = [231]
         d = _dispatcher(factory, _smsru(fake.url), clock, Published())
-        for _ in range(4):
+        d.run_once()
+        assert _row(factory).status == "pending"  # a per-number limit: tried again later, not given up
+        for _ in range(3):
+            clock.advance(seconds=121)
             d.run_once()
-            clock.advance(seconds=120)
-        assert fake.state.send_calls == 1
-    assert _row(factory).status == "unknown"
+        assert fake.state.send_calls == 2
+    assert _row(factory).status == "accepted"
 
 
 # --- demo log gateway ---------------------------------------------------------------------------------
