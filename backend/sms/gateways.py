@@ -21,7 +21,7 @@ from backend.sms.templates import mask_phone
 
 log = logging.getLogger(__name__)
 
-SendOutcome = Literal["accepted", "failed", "retry_later", "duplicate", "unknown"]
+SendOutcome = Literal["accepted", "failed", "retry_later", "duplicate", "unknown", "account_error"]
 DeliveryState = Literal["accepted", "delivered", "failed", "not_found", "unknown"]
 DEFAULT_TIMEOUT = (3.05, 10.0)  # (connect, read) seconds
 
