@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -28,6 +29,7 @@ log = logging.getLogger(__name__)
 PAUSES = {"auth": timedelta(minutes=30), "ip_blocked": timedelta(minutes=30), "funds": timedelta(minutes=10)}
 DEFAULT_REASON = "auth"
 RECOVERED = "ok"
+ACCOUNT_ERROR = "account_error"  # a send outcome / status state of the adapters (backend/sms/gateways.py)
 GATEWAY_CHANGE = "sms.gateway"
 
 GatewayAlert = Callable[[Session, str, str, datetime], None]
@@ -66,6 +68,17 @@ def recover(session: Session, gateway: str, now: datetime, alert: GatewayAlert |
     state.since = None
     if alert is not None:
         alert(session, gateway, RECOVERED, now)
+
+
+def on_status(session: Session, gateway: str, result: Any, now: datetime, alert: GatewayAlert | None) -> bool:
+    """A status-API answer: an account error trips the breaker (True, the message is not charged a check);
+    a definite answer about the message proves the account works and closes a tripped breaker."""
+    if str(result.state) == ACCOUNT_ERROR:
+        trip(session, gateway, getattr(result, "reason", None), now, alert)
+        return True
+    if result.state != "unknown":
+        recover(session, gateway, now, alert)
+    return False
 
 
 def publish_gateway_alert(session: Session, gateway: str, reason: str, now: datetime) -> None:

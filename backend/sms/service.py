@@ -145,6 +145,11 @@ class SmsDispatcher:
             self._poll_accepted(report)
         return report
 
+    def _account_error(self, result: StatusResult) -> bool:
+        """A status answer about the account pauses the gateway (True); a real answer closes a tripped breaker."""
+        with self.session_factory() as session, session.begin():
+            return breaker.on_status(session, self.gateway.name, result, self.clock(), self.alert)
+
     def paused(self) -> bool:
         with self.session_factory() as session:
             return breaker.paused_until(session, self.gateway.name, self.clock()) is not None
@@ -243,6 +248,8 @@ class SmsDispatcher:
                     continue
                 key = (row.phone, row.gateway_message_id)
             result = self.gateway.status(uid, key[1], key[0])
+            if self._account_error(result):
+                return
             report.reconciled += 1
             self._record_reconcile(uid, result, report)
 
@@ -276,6 +283,8 @@ class SmsDispatcher:
                     continue
                 key = (row.phone, row.gateway_message_id)
             result = self.gateway.status(uid, key[1], key[0])
+            if self._account_error(result):
+                return
             report.polled += 1
             self.apply_status(uid, result, report)
 

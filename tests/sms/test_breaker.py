@@ -33,6 +33,16 @@ class AccountError:
     retry_after: float | None = None
 
 
+@dataclass(frozen=True)
+class AccountStatus:
+    """An `account_error` status answer with its reason."""
+
+    reason: str
+    state: str = "account_error"
+    error: str | None = "SMSC 4: IP blocked"
+    retry_after: float | None = None
+
+
 class ScriptedGateway:
     """A gateway answering account errors while `broken` is set, else accepting; it counts every request."""
 
@@ -51,8 +61,10 @@ class ScriptedGateway:
             return AccountError(self.broken)
         return SendResult("accepted", message_id=client_id)
 
-    def status(self, client_id: str, message_id: str | None, phone: str) -> StatusResult:
+    def status(self, client_id: str, message_id: str | None, phone: str) -> object:
         self.status_calls += 1
+        if self.broken:
+            return AccountStatus(self.broken)
         return StatusResult(self.state)  # type: ignore[arg-type]
 
 
@@ -155,3 +167,22 @@ def test_an_accepted_sms_becomes_unknown_after_its_lifetime(factory: sessionmake
     row = _rows(factory)[0]
     assert row.status == SmsStatus.UNKNOWN and row.error == "no delivery status received"
     assert clock() - timedelta(hours=30) < row.updated_at
+
+
+def test_an_account_error_from_the_status_api_pauses_polling_too(factory: sessionmaker[Session],
+                                                                  clock: FakeClock) -> None:
+    _queue(factory, 5)
+    gateway = ScriptedGateway(broken=None)
+    alerts: list[tuple[str, str]] = []
+    d = _dispatcher(factory, gateway, clock, alerts)
+    d.run_once()
+    gateway.broken = "ip_blocked"
+    for _ in range(61):  # half an hour and one pass
+        clock.advance(seconds=30)
+        d.run_once()
+    assert gateway.status_calls == 2  # the first poll tripped the breaker, the probe 30 minutes later tripped it again
+    assert alerts == [("smsc", "ip_blocked")] and {r.status_checks for r in _rows(factory)} == {0}
+    gateway.broken = None
+    clock.advance(minutes=30)
+    d.run_once()
+    assert alerts[-1] == ("smsc", "ok") and {r.status_checks for r in _rows(factory)} == {1}
