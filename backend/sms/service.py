@@ -7,6 +7,10 @@ it is `cancelled` (backend/sms/promise.py releases and cancels held rows on rece
 The dispatcher never sends a row twice on its own: a row whose send may have reached the gateway
 (`sending` left by a crash, or an ambiguous timeout → `unknown`) is reconciled through the
 gateway's status API; only a definite "not found" puts it back to `pending`.
+
+An account-level answer (wrong password, no funds, blocked IP) pauses the whole gateway through the
+circuit breaker (backend/sms/breaker.py): no message is charged an attempt for it. An accepted row is
+followed for `lifetime` (24 h), polled ever more slowly after the first `max_status_checks` polls.
 """
 
 from __future__ import annotations
