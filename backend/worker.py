@@ -41,6 +41,7 @@ def make_gateway(settings: Settings) -> Any | None:
 
 
 def make_dispatcher(db: Database, settings: Settings) -> Any | None:
+    from backend.sms.breaker import publish_gateway_alert
     from backend.sms.service import SmsDispatcher
 
     gateway = make_gateway(settings)
@@ -52,7 +53,8 @@ def make_dispatcher(db: Database, settings: Settings) -> Any | None:
         with db.session() as session:
             yield session
 
-    return SmsDispatcher(session_factory, gateway, publish_sms_status, settings.clock, may_release=still_ready)
+    return SmsDispatcher(session_factory, gateway, publish_sms_status, settings.clock, may_release=still_ready,
+                         alert=publish_gateway_alert)
 
 
 class BackgroundWorker:

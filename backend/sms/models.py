@@ -38,3 +38,17 @@ class SmsOutbox(Base):
     next_action_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
     timeline: Mapped[list] = mapped_column(JSON, default=list)  # [{"status", "at", "note"?}]
     __table_args__ = (UniqueConstraint("order_number", "purpose", "attempt", name="uq_sms_outbox_key"),)
+
+
+class SmsGatewayState(Base):
+    """The circuit breaker of one gateway, shared by every worker process through the database.
+
+    An account-level error (wrong password, no funds, IP blocked) pauses the whole gateway until
+    `paused_until`; `reason` stays set while paused so the alert is raised once per outage.
+    """
+
+    __tablename__ = "sms_gateway_state"
+    gateway: Mapped[str] = mapped_column(String(16), primary_key=True)
+    reason: Mapped[str | None] = mapped_column(String(16))
+    paused_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    since: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -7,6 +7,10 @@ it is `cancelled` (backend/sms/promise.py releases and cancels held rows on rece
 The dispatcher never sends a row twice on its own: a row whose send may have reached the gateway
 (`sending` left by a crash, or an ambiguous timeout → `unknown`) is reconciled through the
 gateway's status API; only a definite "not found" puts it back to `pending`.
+
+An account-level answer (wrong password, no funds, blocked IP) pauses the whole gateway through the
+circuit breaker (backend/sms/breaker.py): no message is charged an attempt for it. An accepted row is
+followed for `lifetime` (24 h), polled ever more slowly after the first `max_status_checks` polls.
 """
 
 from __future__ import annotations
@@ -24,12 +28,14 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from backend.db import rowcount
+from backend.sms import breaker
 from backend.sms.gateways import Gateway, SendResult, StatusResult
 from backend.sms.models import PURPOSES, SmsOutbox
 from backend.sms.templates import mask_phone, render
 from protocol.limits import SMS_ERROR_MAX
 from protocol.states import SMS_FINAL, SmsStatus
 
+SLOWEST_POLL = timedelta(hours=1)  # after the fast polls, an accepted SMS is still checked at least hourly
 SMS_CLEARS_ERROR = (SmsStatus.ACCEPTED, SmsStatus.DELIVERED)  # the gateway took it: an old error is gone
 
 log = logging.getLogger(__name__)
@@ -115,6 +121,8 @@ class SmsDispatcher:
         stale_sending: timedelta = timedelta(seconds=60),
         max_status_checks: int = 100,
         may_release: MayRelease | None = None,
+        alert: breaker.GatewayAlert | None = None,
+        lifetime: timedelta = timedelta(hours=24),
     ) -> None:
         self.session_factory = session_factory
         self.gateway = gateway
@@ -126,15 +134,29 @@ class SmsDispatcher:
         self.stale_sending = stale_sending
         self.max_status_checks = max_status_checks
         self.may_release = may_release
+        self.alert = alert
+        self.lifetime = lifetime  # an accepted SMS is followed this long (operators may deliver late)
 
     def run_once(self) -> DispatchReport:
         """One pass: reconcile, send, poll. Safe to call from a loop or a scheduler."""
         report = DispatchReport()
-        self._reconcile(report)
+        if not self.paused():
+            self._reconcile(report)
         self._release_held(report)
-        self._send_pending(report)
-        self._poll_accepted(report)
+        if not self.paused():
+            self._send_pending(report)
+        if not self.paused():  # a paused gateway gets no requests at all (they count towards an IP block)
+            self._poll_accepted(report)
         return report
+
+    def _account_error(self, result: StatusResult) -> bool:
+        """A status answer about the account pauses the gateway (True); a real answer closes a tripped breaker."""
+        with self.session_factory() as session, session.begin():
+            return breaker.on_status(session, self.gateway.name, result, self.clock(), self.alert)
+
+    def paused(self) -> bool:
+        with self.session_factory() as session:
+            return breaker.paused_until(session, self.gateway.name, self.clock()) is not None
 
     # --- held «ready» SMS ----------------------------------------------------------------------
 
@@ -161,7 +183,8 @@ class SmsDispatcher:
             phone, text = claimed
             result = self.gateway.send(uid, phone, text)
             report.sent += 1
-            self._record_send(uid, result, report)
+            if not self._record_send(uid, result, report):
+                return  # the gateway is paused: the rest of the queue waits, untouched
 
     def _claim(self, uid: str) -> tuple[str, str] | None:
         """pending → sending, committed BEFORE the gateway call (a crash leaves `sending`).
@@ -183,12 +206,20 @@ class SmsDispatcher:
             self._move(session, row, SmsStatus.SENDING)
             return row.phone, row.text
 
-    def _record_send(self, uid: str, result: SendResult, report: DispatchReport) -> None:
+    def _record_send(self, uid: str, result: SendResult, report: DispatchReport) -> bool:
+        """Record a send's outcome; False when it was an account-level error (the gateway is now paused)."""
         with self.session_factory() as session, session.begin():
             row = self._row(session, uid)
             if row is None or row.status != SmsStatus.SENDING:
-                return
+                return True
             log.info("SMS %s to %s: %s", uid, mask_phone(row.phone), result.outcome)
+            if result.outcome == "account_error":  # not the message's fault: no attempt counted, stays pending
+                row.send_attempts -= 1
+                self._move(session, row, SmsStatus.PENDING, note="gateway paused: account error")
+                breaker.trip(session, self.gateway.name, getattr(result, "reason", None), self.clock(), self.alert)
+                report.changed.append((uid, row.status))
+                return False
+            breaker.recover(session, self.gateway.name, self.clock(), self.alert)
             if result.outcome == "accepted":
                 row.gateway_message_id = result.message_id
                 self._move(session, row, SmsStatus.ACCEPTED, delay=self.poll_interval)
@@ -199,6 +230,7 @@ class SmsDispatcher:
             else:  # unknown (reply lost) or duplicate: the gateway may hold it → reconcile, never resend
                 self._move(session, row, SmsStatus.UNKNOWN, error=result.error)
             report.changed.append((uid, row.status))
+            return True
 
     def _retry_later(self, session: Session, row: SmsOutbox, result: SendResult) -> None:
         if row.send_attempts >= self.max_send_attempts:
@@ -220,6 +252,8 @@ class SmsDispatcher:
                     continue
                 key = (row.phone, row.gateway_message_id)
             result = self.gateway.status(uid, key[1], key[0])
+            if self._account_error(result):
+                return
             report.reconciled += 1
             self._record_reconcile(uid, result, report)
 
@@ -253,6 +287,8 @@ class SmsDispatcher:
                     continue
                 key = (row.phone, row.gateway_message_id)
             result = self.gateway.status(uid, key[1], key[0])
+            if self._account_error(result):
+                return
             report.polled += 1
             self.apply_status(uid, result, report)
 
@@ -265,7 +301,7 @@ class SmsDispatcher:
             row.status_checks += 1
             if result.state in SMS_FINAL:
                 self._move(session, row, SmsStatus(result.state), error=result.error)
-            elif row.status_checks >= self.max_status_checks:
+            elif self.clock() >= _accepted_at(row) + self.lifetime:
                 self._move(session, row, SmsStatus.UNKNOWN, error="no delivery status received")
             else:
                 self._defer(row, result)
@@ -303,7 +339,12 @@ class SmsDispatcher:
         return session.scalars(select(SmsOutbox).where(SmsOutbox.uid == uid)).first()
 
     def _defer(self, row: SmsOutbox, result: StatusResult) -> None:
-        wait = timedelta(seconds=result.retry_after) if result.retry_after else self.poll_interval
+        """The next poll: every `poll_interval` for `max_status_checks` checks, then backing off up to an hour."""
+        wait = self.poll_interval
+        if row.status == SmsStatus.ACCEPTED and row.status_checks >= self.max_status_checks:
+            wait = min(self.poll_interval * 2 ** min(row.status_checks - self.max_status_checks + 1, 10), SLOWEST_POLL)
+        if result.retry_after:
+            wait = max(wait, timedelta(seconds=result.retry_after))
         row.next_action_at = self.clock() + wait
 
     def _move(
@@ -317,6 +358,14 @@ class SmsDispatcher:
         note: str | None = None,
     ) -> None:
         move_row(session, row, status, self.clock(), self.publish_status, error=error, delay=delay, note=note)
+
+
+def _accepted_at(row: SmsOutbox) -> datetime:
+    """When the gateway first accepted the row (from its timeline); its creation time as a fallback."""
+    for entry in row.timeline:
+        if entry.get("status") == SmsStatus.ACCEPTED:
+            return datetime.fromisoformat(entry["at"])
+    return row.created_at
 
 
 def move_row(

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from desktop import cache_import
 from desktop.db.engine import Database
 from desktop.db.models import BonusLedgerEntry, BonusStatus, ClubCard, ManagerAlert, Order, OutboxEvent, SmsMessage
-from desktop.sync.reasons import describe_flag, describe_problem
+from desktop.sync.reasons import describe_flag, describe_problem, describe_sms_gateway
 from protocol.errors import DomainError
 from protocol.order_states import OrderEvent, OrderStatus, next_status
 from protocol.states import SMS_PROGRESS, CardStatus, EventOutcome, SmsStatus
@@ -116,6 +116,24 @@ def _flagged(s: Session, p: Data, now: datetime) -> None:
 
 
 # --- SMS ---------------------------------------------------------------------------------------------
+
+
+SMS_GATEWAY_ALERT = "sms_gateway"
+SMS_GATEWAY_RECOVERED = "ok"
+
+
+def _sms_gateway(s: Session, p: Data, now: datetime) -> None:
+    """The server paused its SMS gateway (account error): one open alert per reason; `ok` resolves them."""
+    reason = str(p.get("reason") or "")
+    open_alerts = list(s.scalars(select(ManagerAlert).where(ManagerAlert.kind == SMS_GATEWAY_ALERT,
+                                                            ManagerAlert.resolved_at.is_(None))))
+    if reason == SMS_GATEWAY_RECOVERED:
+        for alert in open_alerts:
+            alert.resolved_at = now
+        return
+    if not any((alert.details or {}).get("sms_gateway") == reason for alert in open_alerts):
+        _alert(s, SMS_GATEWAY_ALERT, describe_sms_gateway(reason), now, sms_gateway=reason,
+               gateway=p.get("gateway"), at=p.get("at"))
 
 
 def _sms_status(s: Session, p: Data, now: datetime) -> None:
@@ -242,6 +260,7 @@ HANDLERS: dict[str, Callable[[Session, Data, datetime], None]] = {
     "order.cancelled": _cancelled,
     "order.flagged": _flagged,
     "sms.status": _sms_status,
+    "sms.gateway": _sms_gateway,
     "club.activation_result": _club_result,
     "bonus.confirmed": _bonus_confirmed,
     "event.outcome": _event_outcome,

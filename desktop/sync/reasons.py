@@ -17,6 +17,7 @@ from protocol.states import EventOutcome
 log = logging.getLogger(__name__)
 UNKNOWN_REASON = "sync.reason.unknown"
 UNKNOWN_FLAG = "sync.flag.unknown"
+SMS_GATEWAY_UNKNOWN = "sync.sms_gateway.unknown"
 # alert kinds raised by the sync (desktop/sync/apply.py): their text is rendered from the stored details
 EVENT_ALERTS = ("conflict", "rejected_event")
 
@@ -72,6 +73,13 @@ messages.register(
         UNKNOWN_FLAG: "Заказ {order}: сервер отметил его для разбора. Свяжитесь с центром.",
         "sync.flag.handed_over_after_cancel": "Заказ {order} был отменён, но выдан клиенту. "
         "Свяжитесь с клиентом и оформите возврат товара или оплату.",
+        SMS_GATEWAY_UNKNOWN: "SMS не отправляются: шлюз отказал по учётной записи. Проверьте настройки шлюза.",
+        "sync.sms_gateway.auth": "SMS не отправляются: неверный пароль шлюза",
+        "sync.sms_gateway.funds": "SMS не отправляются: нет денег на счёте",
+        "sync.sms_gateway.ip_blocked": "SMS не отправляются: IP заблокирован шлюзом",
+        "sync.sms_gateway.sender": "SMS не отправляются: имя отправителя не согласовано со шлюзом",
+        "sync.sms_gateway.config": "SMS не отправляются: ошибка настроек учётной записи шлюза",
+        "sync.sms_gateway.daily_limit": "SMS не отправляются: исчерпан дневной лимит учётной записи шлюза",
     }
 )
 
@@ -107,6 +115,14 @@ def describe_alert(kind: str, message: str, details: Mapping[str, Any] | None) -
     details = details or {}
     if kind in EVENT_ALERTS and "status" in details:
         return describe_problem(str(details.get("type") or ""), str(details["status"]), details.get("reason"))
+    if "sms_gateway" in details:
+        return describe_sms_gateway(str(details["sms_gateway"]))
     if "flag" in details and details.get("order_number"):
         return describe_flag(str(details["flag"]), str(details["order_number"]))
     return message
+
+
+def describe_sms_gateway(reason: str) -> str:
+    """The manager's text for a paused SMS gateway (`sms.gateway`: auth | funds | ip_blocked)."""
+    key = f"sync.sms_gateway.{reason}"
+    return messages.describe(key if messages.template(key) is not None else SMS_GATEWAY_UNKNOWN, {})

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from backend.db import make_engine
 from backend.sms.gateways import LogGateway, SmscGateway, SmsRuGateway, StatusResult, parse_smsru_callback
-from backend.sms.models import SmsOutbox
+from backend.sms.models import SmsGatewayState, SmsOutbox
 from backend.sms.service import SmsDispatcher, request_sms
 from backend.sms.templates import TemplateError, mask_phone, render
 from tests.sms.fake_gateways import FakeGatewayServer
@@ -27,6 +27,7 @@ SHORT = (0.5, 0.3)  # a read timeout the "lost reply" fake exceeds
 def factory(tmp_path: Path) -> Iterator[sessionmaker[Session]]:
     engine = make_engine(f"sqlite:///{tmp_path / 'backend.sqlite3'}")
     SmsOutbox.__table__.create(engine)  # type: ignore[attr-defined]
+    SmsGatewayState.__table__.create(engine)  # type: ignore[attr-defined]
     yield sessionmaker(engine, expire_on_commit=False)
     engine.dispose()
 

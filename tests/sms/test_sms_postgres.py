@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from backend.db import make_engine
 from backend.sms.gateways import SendResult, StatusResult
-from backend.sms.models import SmsOutbox
+from backend.sms.models import SmsGatewayState, SmsOutbox
 from backend.sms.service import SmsDispatcher, request_sms
 from tests.sms.test_sms import CTX, Published
 
@@ -57,8 +57,9 @@ def pg_url() -> Iterator[str]:
 @pytest.fixture
 def factory(pg_url: str) -> Iterator[sessionmaker[Session]]:
     engine = make_engine(pg_url)
-    SmsOutbox.__table__.drop(engine, checkfirst=True)  # type: ignore[attr-defined]
-    SmsOutbox.__table__.create(engine)  # type: ignore[attr-defined]
+    for table in (SmsOutbox.__table__, SmsGatewayState.__table__):  # type: ignore[attr-defined]
+        table.drop(engine, checkfirst=True)
+        table.create(engine)
     yield sessionmaker(engine, expire_on_commit=False)
     engine.dispose()
 
