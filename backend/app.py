@@ -14,6 +14,7 @@ from backend import api, changes, errors
 from backend.config import Settings
 from backend.db import Database
 from backend.keys import load_or_create_signing_key
+from backend.sms.templates import use_templates
 from backend.worker import BackgroundWorker
 from protocol.version import VERSION
 
@@ -63,6 +64,7 @@ def create_app(settings: Settings) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.settings = settings
+    use_templates(settings.sms_templates)
     app.state.db = db
     app.state.signing_key = signing_key
     app.state.worker = None

@@ -1,4 +1,4 @@
-"""Server settings: database URL, admin token, pickup-code cost, retention windows, SMS gateway."""
+"""Server settings: database URL, admin token, pickup-code cost, retention windows, SMS gateway and texts."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from backend.sms.templates import check_templates
 from protocol.club_rules import ACTIVATION_POINTS
 
 MIN_CLIENT_VERSION = "0.1.0"  # deliberately not VERSION: raised only when old counters must update
@@ -37,9 +38,13 @@ class Settings:
     sms_log_path: Path | None = None
     sms_options: dict[str, Any] = field(default_factory=dict)  # gateway constructor arguments (credentials)
     sms_callback_secret: str | None = None  # URL secret of the SMS.ru delivery callback
+    sms_templates: dict[str, str] = field(default_factory=dict)  # the retailer's texts by purpose (else defaults)
     run_sms_dispatcher: bool = True
     sms_interval_seconds: float = 2.0
     upgrade_on_start: bool = True
+
+    def __post_init__(self) -> None:
+        check_templates(self.sms_templates)  # a bad template stops the server at start, not at the first SMS
 
     @classmethod
     def from_env(cls, database_url: str, admin_token: str | None = None, **overrides: Any) -> Settings:

@@ -22,6 +22,7 @@ from backend.serialize import (
     staff_dict,
 )
 from protocol.order_states import OrderStatus
+from protocol.phone import BadPhoneError, canonical_phone, mask_for_log
 from protocol.pickup_code import CodeHashParams
 from protocol.states import BoxStatus, CardStatus, ShipmentStatus
 
@@ -163,7 +164,7 @@ class _OrderImport:
             if external_id:
                 self.customers[external_id] = customer
         customer.full_name = str(item["full_name"])
-        customer.phone = str(item["phone"])
+        customer.phone = _phone(item)
         customer.email = item.get("email")
         return customer
 
@@ -197,6 +198,16 @@ class _OrderImport:
         if shipment and str(shipment) not in self.shipments:
             raise ValueError(f"box {barcode}: unknown shipment {shipment}")
         box.shipment_id = self.shipments[str(shipment)] if shipment else None
+
+
+def _phone(customer: dict[str, Any]) -> str:
+    """The customer's phone in E.164; a malformed one rejects the feed (ValueError → 422) with a masked reason."""
+    raw = str(customer["phone"])
+    try:
+        return canonical_phone(raw)
+    except BadPhoneError as exc:
+        who = customer.get("external_id") or customer.get("full_name")
+        raise ValueError(f"customer {who}: bad phone {mask_for_log(raw)} ({exc})") from None
 
 
 def upsert_orders(session: Session, point: Point, items: list[dict[str, Any]], now: datetime) -> int:

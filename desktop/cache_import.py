@@ -25,6 +25,7 @@ from desktop.db.models import (
     Staff,
     StorageCell,
 )
+from protocol.phone import canonical_phone
 from protocol.states import BoxStatus, CardStatus, ShipmentStatus
 
 Data = dict[str, Any]
@@ -81,18 +82,19 @@ def _shipment_ids(s: Session) -> dict[str, int]:
 
 
 def upsert_customer(s: Session, data: Data) -> Customer:
+    phone = canonical_phone(data["phone"])  # the server sends E.164; an older feed may not
     query = select(Customer)
     if data.get("external_id"):
         query = query.where(Customer.external_id == data["external_id"])
     else:
-        query = query.where(Customer.phone == data["phone"])
+        query = query.where(Customer.phone == phone)
     customer = s.scalars(query).first()
     if customer is None:
         customer = Customer(external_id=data.get("external_id"))
         s.add(customer)
     customer.full_name = data["full_name"]
-    customer.phone = data["phone"]
-    customer.phone_last4 = data["phone"][-4:]
+    customer.phone = phone
+    customer.phone_last4 = phone[-4:]
     customer.email = data.get("email")
     s.flush()
     return customer

@@ -134,7 +134,7 @@ class SmscGateway:
     def send(self, client_id: str, phone: str, text: str) -> SendResult:
         data = {
             **self._auth,
-            "phones": _phone_digits(phone),
+            "phones": phone,  # E.164 with «+»: SMSC then sends as given, no auto-correction
             "mes": text,
             "fmt": "3",
             "charset": "utf-8",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from argon2 import PasswordHasher
@@ -21,6 +20,7 @@ from protocol.club_rules import ACTIVATION_POINTS, CITY_MAX, QUALIFYING_KOPECKS,
 from protocol.errors import DomainError
 from protocol.events import ClubCardActivated
 from protocol.order_states import OrderStatus
+from protocol.phone import BadPhoneError, canonical_phone
 from protocol.phone import mask_for_log as mask_phone
 from protocol.states import CardStatus
 
@@ -74,15 +74,10 @@ def status_text(status: str) -> str:
 
 def normalise_phone(text: str) -> str:
     """'8 (916) 123-45-67', '+7 916 1234567', '9161234567' → '+79161234567'; DomainError otherwise."""
-    raw = (text or "").strip()
-    if not re.fullmatch(r"\+?[\d\s()\-]+", raw):
-        raise DomainError("club.bad_phone", phone=raw)
-    digits = re.sub(r"\D", "", raw)
-    if len(digits) == 10 and not raw.startswith("+"):
-        digits = "7" + digits
-    if len(digits) != 11 or digits[0] not in "78" or (raw.startswith("+") and digits[0] != "7"):
-        raise DomainError("club.bad_phone", phone=raw)
-    return "+7" + digits[1:]
+    try:
+        return canonical_phone(text)
+    except BadPhoneError:
+        raise DomainError("club.bad_phone", phone=(text or "").strip()) from None
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from desktop.services.order_card import LineInfo, OrderDetail, load_order_detail
 from desktop.services.order_summary import OrderSummary, summary_from_row, summary_query
 from desktop.services.pickup_checks import amount_due, point_code_params, verify_pickup_token
 from protocol.errors import DomainError
+from protocol.phone import BadPhoneError, canonical_phone
 from protocol.phone import mask_for_screen as mask_phone
 
 __all__ = [  # the names callers import from here; the card and the pickup checks live in their own modules
@@ -69,6 +70,14 @@ def local_order(s: Session, number: str) -> Order:
     return order
 
 
+def _phone_or_none(text: str) -> str | None:
+    """The canonical phone for a typed full number; None (matches nothing) when it is not a valid one."""
+    try:
+        return canonical_phone(text)
+    except BadPhoneError:
+        return None
+
+
 def orders_by_phone_and_name(conn: Connection | Session, last4: str, name: str) -> list[OrderSummary]:
     """Orders whose customer's phone ends with `last4` and whose name contains `name` (any case)."""
     last4 = last4.strip()
@@ -105,8 +114,7 @@ class OrderService(Service):
         if BOX_BARCODE.match(compact.upper()):
             return s.execute(base.join(Box, Box.order_id == Order.id).where(Box.barcode == compact.upper())).all()
         if PHONE_DIGITS.match(compact):
-            phone = "+7" + compact[-10:]
-            return s.execute(base.where(Customer.phone == phone)).all()
+            return s.execute(base.where(Customer.phone == _phone_or_none(compact))).all()
         if compact.isdigit() and len(compact) == 4:
             return s.execute(base.where(Customer.phone_last4 == compact)).all()
         head, _, rest = query.partition(" ")

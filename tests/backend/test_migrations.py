@@ -37,3 +37,20 @@ def test_a_point_of_an_older_database_gets_the_default_ready_sms_grace(tmp_path:
     with db.engine.connect() as conn:
         assert conn.execute(text("SELECT ready_sms_grace_minutes FROM points")).scalar_one() == 10
     db.dispose()
+
+
+def test_phones_of_an_older_database_become_e164(tmp_path: Path) -> None:
+    from sqlalchemy import text
+
+    from backend.db import upgrade
+
+    db = Database(f"sqlite:///{tmp_path / 'old.sqlite3'}")
+    upgrade(db.engine, "0003")
+    with db.engine.begin() as conn:
+        conn.execute(text("INSERT INTO customers (external_id, full_name, phone) VALUES "
+                          "('C1', 'A', '8 (916) 123-45-67'), ('C2', 'B', '+79035550199'), ('C3', 'C', 'нет')"))
+    db.upgrade()
+    with db.engine.connect() as conn:
+        phones = conn.execute(text("SELECT phone FROM customers ORDER BY external_id")).scalars().all()
+    assert phones == ["+79161234567", "+79035550199", "нет"]
+    db.dispose()

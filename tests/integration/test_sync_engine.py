@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.db.engine import Database
-from desktop.db.models import ManagerAlert, Order, OutboxEvent, PickupPoint, SmsMessage, SyncState
+from desktop.db.models import Customer, ManagerAlert, Order, OutboxEvent, PickupPoint, SmsMessage, SyncState
 from desktop.services.base import Service
 from desktop.sync import apply as apply_module
 from desktop.sync.client import AuthRejected, BackendUnavailable, RequestRefused, UpgradeRequired
@@ -364,3 +364,13 @@ def test_a_crash_during_a_snapshot_leaves_no_cursor_and_the_next_pull_starts_ove
         assert s.get(SyncState, "cursor").value == "250"
         assert s.scalar(select(func.count()).select_from(Order)) == 250
 
+
+
+def test_a_pulled_customer_phone_is_stored_in_e164(db: Database, engine: SyncEngine, backend: FakeBackend) -> None:
+    """An older server may still send a phone as imported; the cache keeps one form, so search by phone finds it."""
+    with db.write() as s:
+        s.add(SyncState(key="cursor", value="0"))
+    backend.publish("order.upsert", order_dict("400000001", phone="8 (903) 555-01-99"))
+    engine.pull()
+    with db.read() as s:
+        assert s.execute(select(Customer.phone, Customer.phone_last4)).one() == ("+79035550199", "0199")

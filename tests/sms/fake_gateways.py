@@ -147,7 +147,8 @@ def _smsc_send(state: FakeState, p: dict[str, str]) -> Any:
     client_id = p.get("id") or str(next(_ids))
     if client_id in state.messages:  # the same id and text again within a minute → error 9
         return {"error": "duplicate request, wait a minute", "error_code": 9}
-    state.messages[client_id] = {"phone": p["phones"], "text": p["mes"], "status": -1}
+    state.messages[client_id] = {"phone": p["phones"].lstrip("+"), "sent_as": p["phones"], "text": p["mes"],
+                                 "status": -1}
     return _maybe_lose(state, {"id": client_id, "cnt": 1})
 
 
@@ -157,7 +158,7 @@ def _smsc_status(state: FakeState, p: dict[str, str]) -> Any:
     if refusal is not None:
         return refusal
     msg = state.messages.get(p.get("id", ""))
-    if msg is None or msg["phone"] != p.get("phone"):
+    if msg is None or msg["phone"] != p.get("phone", "").lstrip("+"):
         return {"status": -3, "last_date": "", "last_timestamp": 0}
     status = state.status_code_for.get(p["id"], msg["status"])
     return {"status": status, "last_date": "24.11.2026 10:00:00", "last_timestamp": 1795000000, "err": 0}

@@ -364,3 +364,9 @@ def test_every_club_reason_of_the_server_reads_in_russian(reason):
 
     text = describe_reason(reason)
     assert text != messages.describe(UNKNOWN_REASON, {}) and reason.split(":")[0] not in text
+
+
+def test_phone_that_looks_russian_but_is_not_valid_is_refused():
+    """phonenumbers knows the numbering plan: +7 000… has the right length but no such range."""
+    with pytest.raises(DomainError):
+        normalise_phone("+7 000 123 45 67")

@@ -226,3 +226,23 @@ def test_expression_indexes_of_the_models_exist_at_head(tmp_path):
         if any(not hasattr(expr, "table") for expr in index.expressions)
     }
     assert expected <= existing, f"expression indexes missing at head: {sorted(expected - existing)}"
+
+
+def test_phones_of_an_older_cache_become_e164(tmp_path):
+    path = tmp_path / "cache.sqlite3"
+    db = Database(path)
+    migrate.upgrade(db, "0003")
+    db.dispose()
+    with sqlite3.connect(path) as conn:
+        conn.execute("INSERT INTO customers (id, full_name, phone, phone_last4, email, phone_confirmed, external_id) "
+                     "VALUES (1, 'А', '8 (916) 123-45-00', '4500', NULL, 1, 'C-1'), "
+                     "(2, 'Б', '+79035550199', '0199', NULL, 1, 'C-2'), (3, 'В', 'нет', 'нет', NULL, 1, 'C-3')")
+    conn.close()
+    db = migrate.migrate_with_backup(path)
+    try:
+        with sqlite3.connect(path) as conn:
+            rows = conn.execute("SELECT phone, phone_last4 FROM customers ORDER BY id").fetchall()
+        conn.close()
+    finally:
+        db.dispose()
+    assert rows == [("+79161234500", "4500"), ("+79035550199", "0199"), ("нет", "нет")]
