@@ -1,7 +1,7 @@
 """customers: phones in E.164 (+7XXXXXXXXXX), the form the import now stores
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-12-01 16:50:00
 
 Older imports stored phones as given ('8 (916) …'); SMSC auto-corrected such numbers and the status poll
@@ -16,8 +16,8 @@ from alembic import op
 
 from protocol.phone import BadPhoneError, canonical_phone
 
-revision = '0004'
-down_revision = '0003'
+revision = '0005'
+down_revision = '0004'
 branch_labels = None
 depends_on = None
 
