@@ -28,7 +28,7 @@
         <translation>conflict review</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/club.py" line="135"/>
+        <location filename="../../desktop/services/club.py" line="130"/>
         <source>активация клубной карты</source>
         <translation>club card activation</translation>
     </message>
@@ -359,7 +359,7 @@ build date: {date}
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/club.py" line="193"/>
+        <location filename="../../desktop/services/club.py" line="188"/>
         <source>нет</source>
         <translation>none</translation>
     </message>
