@@ -73,13 +73,20 @@ class Text:
 
 def describe(code: str, params: Mapping[str, Any]) -> str:
     """The clerk-facing text for a domain error code: the template, translated, with its parameters."""
-    known = code in _CATALOG
-    source = _CATALOG[code if known else UNKNOWN_CODE]
-    name, n = _count(source, params) if known else (None, None)
-    text = translate(CONTEXT, source, n=n)
+    if code not in _CATALOG:
+        return _filled(translate(CONTEXT, _CATALOG[UNKNOWN_CODE]), {"code": code})
+    source = _CATALOG[code]
+    name, n = _count(source, params)
+    if name is not None and n is not None:
+        params = {**params, name: n}
+    return _filled(translate(CONTEXT, source, n=n), params)
+
+
+def _filled(text: str, params: Mapping[str, Any]) -> str:
+    """`text` with its parameters, or as it is when a (translated) text names a parameter that is not there."""
     try:
-        return text.format(**{**params, name: n} if name else params) if known else text.format(code=code)
-    except (KeyError, IndexError, ValueError):
+        return text.format(**params)
+    except (KeyError, IndexError, ValueError, TypeError):
         return text
 
 
