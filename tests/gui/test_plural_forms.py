@@ -9,7 +9,7 @@ import dataclasses
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QLocale
 
 from desktop import translatable
 from desktop.selftest.devices import SHORTEST_SCAN

@@ -95,6 +95,22 @@ def test_every_numerus_text_has_all_its_plural_forms_in_both_catalogues():
     assert changed == []
 
 
+def test_a_domain_error_is_shown_in_english_with_its_parameters(qtbot):
+    (qm,) = translations_build.release()
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    app = QCoreApplication.instance()
+    app.installTranslator(translator)
+    translatable.use_translator(QCoreApplication.translate)
+    try:
+        assert str(DomainError("order.not_found", order="A-17")) == "Order A-17 was not found at this pickup point."
+        assert str(DomainError("no.such.code")) == "Error: no.such.code"
+    finally:
+        app.removeTranslator(translator)
+        translatable.use_translator(None)
+    assert str(DomainError("order.not_found", order="A-17")) == "Заказ A-17 не найден в этом пункте выдачи."
+
+
 def _messages(ts: Path) -> dict[tuple[str, str], str | None]:
     return {(c.find("name").text, m.find("source").text): m.find("translation").get("type")
             for c in ET.parse(ts).iter("context") for m in c.iter("message")}
