@@ -3,30 +3,44 @@
 pyside6-lupdate reads `translate("Context", "текст")` and `QT_TRANSLATE_NOOP("Context", "текст")` calls in
 the core modules that import this one (ui/translations_build.py hands them to it), so these texts land in the
 .ts file like the UI's own. Until the UI calls `use_translator`, texts stay in Russian (the source language).
+
+A text where a count meets a noun is a numerus text (Qt's plural forms): write `%n` where the number goes and
+pass the number as the keyword `n` — `translate("SelfTest", "… (%n цифр)", n=6)`. The translator picks the
+form for that number from the catalogue (Russian: one/few/many in pickup_desk_ru.ts; English: one/other in
+pickup_desk_en.ts) and puts the number in place of `%n`. Always pass `n=` as a keyword: lupdate's Python
+parser would take a positional `n` for a plain text, so the build writes keyword calls into its generated
+lupdate input as numerus texts instead (ui/translations_build.py). Without a translator, `%n` becomes the
+number in the Russian source text, as Qt does.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-
-def _untranslated(context: str, text: str) -> str:
-    del context
-    return text
+NUMERUS_MARK = "%n"
 
 
-_translator: Callable[[str, str], str] = _untranslated
+def _untranslated(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    del context, disambiguation
+    return text.replace(NUMERUS_MARK, str(n)) if n >= 0 else text
 
 
-def use_translator(translator: Callable[[str, str], str]) -> None:
-    """Translate core texts with `translator(context, text)` from now on (the UI passes QCoreApplication.translate)."""
+# QCoreApplication.translate's shape: (context, text) for a plain text, (context, text, None, n) for a numerus one.
+_translator: Callable[..., str] = _untranslated
+
+
+def use_translator(translator: Callable[..., str] | None) -> None:
+    """Translate core texts with `translator(context, text[, disambiguation, n])` from now on (the UI passes
+    QCoreApplication.translate); None goes back to the Russian source texts."""
     global _translator
-    _translator = translator
+    _translator = translator or _untranslated
 
 
-def translate(context: str, text: str) -> str:
-    """`text` in the UI language (unchanged when no translator is installed)."""
-    return _translator(context, text)
+def translate(context: str, text: str, *, n: int | None = None) -> str:
+    """`text` in the UI language (unchanged when no translator is installed); with `n`, its plural form for n."""
+    if n is None:
+        return _translator(context, text)
+    return _translator(context, text, None, n)
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate looks for

@@ -5,6 +5,12 @@ QT_TRANSLATE_NOOP()/QT_TR_NOOP(), values of a `messages.register({...})` dict (t
 catalogue, translated under the "DomainMessages" context), docstrings, and the few places listed in
 ALLOWED_FILES / ALLOWED_LITERALS below with the reason. Everything else is a text an English clerk
 would see in Russian, or a Russian log line (logs are English).
+
+Numerus texts (a count meeting a noun, see tests/test_count_agreement.py) are translating calls too:
+`self.tr("%n коробок", "", n)` and `translate(context, "%n коробок", n=n)`. Their count must reach both lupdate
+and Qt, so numerus_mistakes() flags the three ways it gets lost: a positional count to translate() (lupdate's
+Python parser reads the text as plain, not numerus), `tr(text, n=n)` without the disambiguation (likewise),
+and a `%n` text given no count at all (the clerk would read «%n»).
 """
 
 from __future__ import annotations
@@ -86,6 +92,23 @@ def untranslated_literals(source: str, relative: str = "") -> list[tuple[int, st
     )
 
 
+def numerus_mistakes(source: str) -> list[tuple[int, str]]:
+    """(line, what is wrong) of every numerus call whose count lupdate or Qt would miss (see the docstring)."""
+    found = []
+    for call in (node for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Call)):
+        name, keyword_n = _called_name(call), any(k.arg == "n" for k in call.keywords)
+        if name == "translate" and len(call.args) >= 4:
+            found.append((call.lineno, "translate(context, text, None, n) reads as a plain text: pass n=n"))
+        elif name == "tr" and keyword_n and len(call.args) < 2:
+            found.append((call.lineno, 'tr(text, n=n) reads as a plain text: write tr(text, "", n)'))
+        elif name in ("tr", "translate") and not keyword_n and len(call.args) < (3 if name == "tr" else 4):
+            position = 0 if name == "tr" else 1  # tr(text, …) / translate(context, text, …)
+            text = call.args[position] if len(call.args) > position else None
+            if isinstance(text, ast.Constant) and "%n" in str(text.value):
+                found.append((call.lineno, "a %n text without its count"))
+    return found
+
+
 def _files(entry: str) -> list[Path]:
     path = ROOT / entry
     return sorted(path.rglob("*.py")) if path.is_dir() else [path]
@@ -104,6 +127,25 @@ def _offenders(entry: str) -> list[str]:
 @pytest.mark.parametrize("entry", CHECKED)
 def test_no_cyrillic_literal_outside_translations(entry):
     assert _offenders(entry) == []
+
+
+@pytest.mark.parametrize("entry", ["desktop", "ui"])
+def test_every_numerus_text_gives_its_count_where_lupdate_and_qt_see_it(entry):
+    found = [f"{path.relative_to(ROOT)}:{line}: {why}" for path in _files(entry)
+             for line, why in numerus_mistakes(path.read_text())]
+    assert found == []
+
+
+def test_the_numerus_checker_flags_a_lost_count_but_not_the_two_right_forms():
+    source = '''
+boxes = self.tr("%n коробок", "", n)
+orders = translate("Ctx", "%n заказов", n=len(orders))
+lost = QCoreApplication.translate("Ctx", "%n записей", None, n)
+plain = self.tr("%n баллов", n=points)
+bare = translate("Ctx", "Журнал цел: %n записей")
+'''
+    assert [line for line, _why in sorted(numerus_mistakes(source))] == [4, 5, 6]
+    assert untranslated_literals(source) == []
 
 
 def test_every_allow_listed_file_exists():

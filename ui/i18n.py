@@ -1,4 +1,8 @@
-"""Translations: Russian is the source language; English comes from resources/translations/*.qm."""
+"""Translations: Russian is the source language; English comes from resources/translations/*.qm.
+
+Our catalogue is installed for Russian too: pickup_desk_ru.qm holds the Russian plural forms of the numerus
+texts (a count meeting a noun: «1 коробка», «2 коробки», «5 коробок»), which the source text alone cannot give.
+"""
 
 from __future__ import annotations
 
@@ -28,11 +32,10 @@ def install_translations(app: QCoreApplication, language: str) -> list[QTranslat
     if qt.load(f"qtbase_{language}", qt_dir):
         app.installTranslator(qt)
         installed.append(qt)
-    if language != "ru":
-        ours = QTranslator(app)
-        if ours.load(str(qm_path(language))):
-            app.installTranslator(ours)
-            installed.append(ours)
-        else:
-            log.warning("No translation file %s (run ui/translations_build.py)", qm_path(language))
+    ours = QTranslator(app)
+    if ours.load(str(qm_path(language))):
+        app.installTranslator(ours)
+        installed.append(ours)
+    else:
+        log.warning("No translation file %s (run ui/translations_build.py)", qm_path(language))
     return installed

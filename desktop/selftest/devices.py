@@ -30,8 +30,8 @@ def _scanner_problems(config: AppConfig) -> Iterator[str]:
     if scanner.suffix not in TERMINATOR_SUFFIXES:
         yield translate("SelfTest", "суффикс должен быть Enter или Tab, иначе конец скана не распознаётся")
     if scanner.min_length > SHORTEST_SCAN:
-        yield translate("SelfTest", "минимальная длина {0} больше кода получения ({1} цифр)").format(
-            scanner.min_length, SHORTEST_SCAN)
+        yield translate("SelfTest", "минимальная длина {0} больше кода получения (%n цифр)", n=SHORTEST_SCAN).format(
+            scanner.min_length)
     if scanner.max_interkey_ms < 10:
         yield translate("SelfTest", "интервал меньше 10 мс: медленный сканер будет принят за ручной ввод")
     if scanner.max_interkey_ms > 100:

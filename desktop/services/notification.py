@@ -34,7 +34,7 @@ messages.register(
         "sms.order_not_ready": "SMS по заказу {order} отправить нельзя: заказ в состоянии «{status}», "
         "а не «готов к выдаче».",
         "sms.resend_too_soon": "SMS по заказу {order} уже отправлялось недавно. Повторить можно после {next_at}.",
-        "sms.resend_daily_limit": "По заказу {order} сегодня уже {count} повторных SMS — это предел. "
+        "sms.resend_daily_limit": "По заказу {order} сегодня уже {count:n} повторных SMS — это предел. "
         "Следующую отправку можно сделать после {next_at}.",
     }
 )

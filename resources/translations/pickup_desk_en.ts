@@ -471,20 +471,26 @@ build date: {date}
         <source>Карта {0} активирована: {1}, {2}</source>
         <translation>Card {0} activated: {1}, {2}</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/pages/club_page.py" line="103"/>
-        <source>+{0} баллов</source>
-        <translation>+{0} points</translation>
+        <source>+%n баллов</source>
+        <translation>
+            <numerusform>+%n point</numerusform>
+            <numerusform>+%n points</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/club_page.py" line="105"/>
+        <source>Начислено %n баллов (подтвердит центр при синхронизации). Клиенту уйдёт SMS.</source>
+        <translation>
+            <numerusform>%n point credited (the centre confirms on sync). The customer gets an SMS.</numerusform>
+            <numerusform>%n points credited (the centre confirms on sync). The customer gets an SMS.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/pages/club_page.py" line="104"/>
         <source>Карта активирована</source>
         <translation>Card activated</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/club_page.py" line="105"/>
-        <source>Начислено {0} баллов (подтвердит центр при синхронизации). Клиенту уйдёт SMS.</source>
-        <translation>{0} points credited (the centre confirms on sync). The customer gets an SMS.</translation>
     </message>
 </context>
 <context>
@@ -626,7 +632,7 @@ build date: {date}
 <context>
     <name>Counts</name>
     <message>
-        <location filename="../../desktop/translatable.py" line="40"/>
+        <location filename="../../desktop/translatable.py" line="54"/>
         <source>{0} из {1}</source>
         <translation>{0} of {1}</translation>
     </message>
@@ -1343,11 +1349,6 @@ Technical: {1}</translation>
         <translation>This staff account is disabled. Contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="8"/>
-        <source>Учётная запись заблокирована после {attempts} неудачных попыток входа до {until}. Подождите или обратитесь к администратору.</source>
-        <translation>The account is locked after {attempts} failed login attempts until {until}. Wait or contact your administrator.</translation>
-    </message>
-    <message>
         <location filename="../../build/lupdate/domain_messages.py" line="9"/>
         <source>Войдите в систему: действие требует авторизованного сотрудника.</source>
         <translation>Please log in: this action requires a logged-in staff member.</translation>
@@ -1733,11 +1734,6 @@ Technical: {1}</translation>
         <translation>Nothing to pay: the order was prepaid or all lines were refused.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="93"/>
-        <source>Заказ {order} заблокирован после {attempts} неверных кодов. Позовите менеджера для разблокировки.</source>
-        <translation>Order {order} is locked after {attempts} wrong codes. Call the manager to unlock it.</translation>
-    </message>
-    <message>
         <location filename="../../build/lupdate/domain_messages.py" line="94"/>
         <source>Примите оплату: к оплате {due}.</source>
         <translation>Take the payment: {due} due.</translation>
@@ -1891,11 +1887,6 @@ Technical: {1}</translation>
         <location filename="../../build/lupdate/domain_messages.py" line="124"/>
         <source>Опишите повреждение коробки (например, «вмятина, порван скотч»).</source>
         <translation>Describe the damage to the box (for example, «dent, torn tape»).</translation>
-    </message>
-    <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="125"/>
-        <source>Слишком длинное описание повреждения: не больше {limit} символов.</source>
-        <translation>The damage description is too long: at most {limit} characters.</translation>
     </message>
     <message>
         <location filename="../../build/lupdate/domain_messages.py" line="126"/>
@@ -2073,11 +2064,6 @@ Technical: {1}</translation>
         <translation>The SMS for order {order} cannot be sent: the order is in state «{status}», not «ready for pickup».</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="161"/>
-        <source>По заказу {order} сегодня уже {count} повторных SMS — это предел. Следующую отправку можно сделать после {next_at}.</source>
-        <translation>Order {order} has already had {count} repeat SMS today; that is the limit. The next one can be sent after {next_at}.</translation>
-    </message>
-    <message>
         <location filename="../../build/lupdate/domain_messages.py" line="162"/>
         <source>SMS по заказу {order} уже отправлялось недавно. Повторить можно после {next_at}.</source>
         <translation>An SMS for order {order} was sent recently. It can be repeated after {next_at}.</translation>
@@ -2087,10 +2073,61 @@ Technical: {1}</translation>
         <source>Хранение заказа {order} уже продлевалось (на {days} дн.). Повторное продление не допускается.</source>
         <translation>Storage of order {order} has already been extended (by {days} days). It cannot be extended again.</translation>
     </message>
-    <message>
+    <message numerus="yes">
+        <location filename="../../build/lupdate/domain_messages.py" line="4"/>
+        <source>Заказ {order} заблокирован: {attempts:n} неверных кодов получения подряд.</source>
+        <translation>
+            <numerusform>Order {order} locked: {attempts:n} wrong pickup code in a row.</numerusform>
+            <numerusform>Order {order} locked: {attempts:n} wrong pickup codes in a row.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../build/lupdate/domain_messages.py" line="8"/>
+        <source>Учётная запись заблокирована после {attempts:n} неудачных попыток входа до {until}. Подождите или обратитесь к администратору.</source>
+        <translation>
+            <numerusform>The account is locked after {attempts:n} failed login attempt until {until}. Wait or contact your administrator.</numerusform>
+            <numerusform>The account is locked after {attempts:n} failed login attempts until {until}. Wait or contact your administrator.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../build/lupdate/domain_messages.py" line="23"/>
+        <source>Ячейка {label} переполнена: в ней теперь {occupied:n} коробок при вместимости {capacity}. Переложите коробку, когда освободится место.</source>
+        <translation>
+            <numerusform>Cell {label} is overfull: it now holds {occupied:n} box for a capacity of {capacity}. Move the box when room frees up.</numerusform>
+            <numerusform>Cell {label} is overfull: it now holds {occupied:n} boxes for a capacity of {capacity}. Move the box when room frees up.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../build/lupdate/domain_messages.py" line="93"/>
+        <source>Заказ {order} заблокирован после {attempts:n} неверных кодов. Позовите менеджера для разблокировки.</source>
+        <translation>
+            <numerusform>Order {order} is locked after {attempts:n} wrong code. Call the manager to unlock it.</numerusform>
+            <numerusform>Order {order} is locked after {attempts:n} wrong codes. Call the manager to unlock it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../build/lupdate/domain_messages.py" line="125"/>
+        <source>Слишком длинное описание повреждения: не больше {limit:n} символов.</source>
+        <translation>
+            <numerusform>The damage description is too long: at most {limit:n} character.</numerusform>
+            <numerusform>The damage description is too long: at most {limit:n} characters.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../build/lupdate/domain_messages.py" line="161"/>
+        <source>По заказу {order} сегодня уже {count:n} повторных SMS — это предел. Следующую отправку можно сделать после {next_at}.</source>
+        <translation>
+            <numerusform>Order {order} has already had {count:n} repeat SMS today; that is the limit. The next one can be sent after {next_at}.</numerusform>
+            <numerusform>Order {order} has already had {count:n} repeat SMS messages today; that is the limit. The next one can be sent after {next_at}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../build/lupdate/domain_messages.py" line="164"/>
-        <source>Продлить хранение можно на 1–{max} дней, а не на {days}.</source>
-        <translation>Storage can be extended by 1–{max} days, not by {days}.</translation>
+        <source>Продлить хранение можно на 1–{max:n} дней, а не на {days}.</source>
+        <translation>
+            <numerusform>Storage can be extended by 1–{max:n} day, not by {days}.</numerusform>
+            <numerusform>Storage can be extended by 1–{max:n} days, not by {days}.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../build/lupdate/domain_messages.py" line="165"/>
@@ -2538,19 +2575,9 @@ Technical: {1}</translation>
         <translation>The centre rejected the activation of card {card}: no reason given</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="4"/>
-        <source>Заказ {order} заблокирован: {attempts} неверных кодов получения подряд.</source>
-        <translation>Order {order} locked: {attempts} wrong pickup codes in a row.</translation>
-    </message>
-    <message>
         <location filename="../../build/lupdate/domain_messages.py" line="21"/>
         <source>Нет свободной ячейки размера {box_size} или больше, зона переполнения тоже занята. Положите коробку в любую ячейку и отсканируйте её — размещение будет с предупреждением.</source>
         <translation>No free cell of size {box_size} or larger, and the overflow zone is full too. Put the box into any cell and scan it — it will be placed with a warning.</translation>
-    </message>
-    <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="23"/>
-        <source>Ячейка {label} переполнена: в ней теперь {occupied} коробок при вместимости {capacity}. Переложите коробку, когда освободится место.</source>
-        <translation>Cell {label} is overfull: it now holds {occupied} boxes for a capacity of {capacity}. Move the box when room frees up.</translation>
     </message>
     <message>
         <location filename="../../build/lupdate/domain_messages.py" line="24"/>
@@ -3887,10 +3914,13 @@ Technical: {1}</translation>
         <source>Коробка снята с выбора</source>
         <translation>Box dropped</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/pages/placement_page.py" line="125"/>
-        <source>Ячейка {0} (размер {1}): {2} из {3} мест занято.</source>
-        <translation>Cell {0} (size {1}): {2} of {3} places taken.</translation>
+        <source>Ячейка {0} (размер {1}): {2} из %n мест занято.</source>
+        <translation>
+            <numerusform>Cell {0} (size {1}): {2} of %n place taken.</numerusform>
+            <numerusform>Cell {0} (size {1}): {2} of %n places taken.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/pages/placement_page.py" line="128"/>
@@ -4525,6 +4555,27 @@ Technical: {1}</translation>
         <translation>Scan the boxes from the list.</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/returns_page.py" line="201"/>
+        <source>Возврат закрыт: {0}, {1}. Акт возврата сформирован.</source>
+        <translation>Return closed: {0}, {1}. Return report produced.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/returns_page.py" line="202"/>
+        <source>%n коробок</source>
+        <translation>
+            <numerusform>%n box</numerusform>
+            <numerusform>%n boxes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/returns_page.py" line="202"/>
+        <source>%n заказов</source>
+        <translation>
+            <numerusform>%n order</numerusform>
+            <numerusform>%n orders</numerusform>
+        </translation>
+    </message>
+    <message>
         <location filename="../../ui/pages/returns_page.py" line="262"/>
         <source>{0} — {1} шт.</source>
         <translation>{0} — {1} pcs</translation>
@@ -4544,11 +4595,6 @@ Technical: {1}</translation>
         <location filename="../../ui/pages/returns_page.py" line="183"/>
         <source>Сканируйте коробки.</source>
         <translation>Scan the boxes.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/returns_page.py" line="201"/>
-        <source>Возврат закрыт: {0} коробок, {1} заказов. Акт возврата сформирован.</source>
-        <translation>Return closed: {0} boxes, {1} orders. Return report produced.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/returns_page.py" line="206"/>
@@ -4873,11 +4919,6 @@ Technical: {1}</translation>
         <translation>the suffix must be Enter or Tab, otherwise the end of a scan is not recognised</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/devices.py" line="33"/>
-        <source>минимальная длина {0} больше кода получения ({1} цифр)</source>
-        <translation>the minimum length {0} is longer than the pickup code ({1} digits)</translation>
-    </message>
-    <message>
         <location filename="../../desktop/selftest/devices.py" line="36"/>
         <source>интервал меньше 10 мс: медленный сканер будет принят за ручной ввод</source>
         <translation>interval below 10 ms: a slow scanner will be taken for typing</translation>
@@ -5181,6 +5222,14 @@ Technical: {1}</translation>
         <source>сервер принимает ключ</source>
         <translation>the server accepts the key</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../build/lupdate/domain_messages.py" line="251"/>
+        <source>минимальная длина {0} больше кода получения (%n цифр)</source>
+        <translation>
+            <numerusform>the minimum length {0} is longer than the pickup code (%n digit)</numerusform>
+            <numerusform>the minimum length {0} is longer than the pickup code (%n digits)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ShiftActions</name>
@@ -5472,10 +5521,13 @@ Technical: {1}</translation>
         <source>Отмечено как разобранное</source>
         <translation>Marked as reviewed</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/pages/sync_page.py" line="123"/>
-        <source>Журнал цел: {0} записей</source>
-        <translation>Journal intact: {0} entries</translation>
+        <source>Журнал цел: %n записей</source>
+        <translation>
+            <numerusform>Journal intact: %n entry</numerusform>
+            <numerusform>Journal intact: %n entries</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/pages/sync_page.py" line="124"/>

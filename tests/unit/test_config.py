@@ -166,4 +166,4 @@ def test_config_error_is_rendered_in_the_ui_language_when_shown(files: dict[str,
             err.value
         )
     finally:
-        translatable.use_translator(lambda _context, text: text)
+        translatable.use_translator(None)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 
 from desktop import messages, translatable
@@ -18,7 +20,7 @@ def english():
     }
     translatable.use_translator(lambda context, text: table.get((context, text), text))
     yield
-    translatable.use_translator(lambda _context, text: text)
+    translatable.use_translator(None)
 
 
 def test_without_a_translator_texts_stay_in_russian():
@@ -51,3 +53,38 @@ def test_every_event_type_has_a_name_in_words():
     assert [t for t in EVENT_TYPES if t not in ACTION_NAMES] == []
     assert event_name("box.received") == "коробка принята"
     assert event_name("future.thing") == "событие future.thing"
+
+
+def test_a_numerus_text_reaches_the_translator_with_its_count_and_reads_in_russian_without_one():
+    """translate(context, text, n=...) calls the translator as QCoreApplication.translate(context, text, None, n);
+    with no translator `%n` becomes the number, as in Qt."""
+    assert translatable.translate("Ctx", "%n коробок", n=5) == "5 коробок"
+    calls = []
+    translatable.use_translator(lambda *args: calls.append(args) or "%n boxes")
+    try:
+        assert translatable.translate("Ctx", "%n коробок", n=2) == "%n boxes"
+    finally:
+        translatable.use_translator(None)
+    assert calls == [("Ctx", "%n коробок", None, 2)]
+
+
+def test_a_template_that_names_its_count_is_translated_with_that_count():
+    """messages: `{attempts:n}` makes the template a numerus text; describe() passes the count as n."""
+    importlib.import_module("desktop.services.handover.model")  # registers the handover texts
+    template = messages.template("handover.order_locked")
+    assert messages.counted_field(template) == "attempts"
+    assert messages.counted_field(messages.template("order.not_found")) is None
+    calls = []
+    translatable.use_translator(lambda *args: calls.append(args) or args[1])
+    try:
+        text = str(DomainError("handover.order_locked", order="A-1", attempts=3))
+        assert messages.describe("handover.order_locked", {"order": "A-1"}).startswith("Заказ {order}")
+    finally:
+        translatable.use_translator(None)
+    assert calls[0] == ("DomainMessages", template, None, 3) and calls[1] == ("DomainMessages", template)
+    assert text.startswith("Заказ A-1 заблокирован после 3 неверных кодов.")
+
+
+def test_a_template_counts_one_parameter_only():
+    with pytest.raises(ValueError, match="more than one"):
+        messages.register({"test.two_counts": "{boxes:n} коробок в {orders:n} заказах"})

@@ -100,9 +100,9 @@ class ClubPage(Page):
         self.verdict.setStyleSheet("color: #0b6b2b;")
         self.verdict.setText(self.tr("Карта {0} активирована: {1}, {2}").format(
             result.card_number, result.customer_name, result.phone_masked))
-        self.points.setText(self.tr("+{0} баллов").format(result.points))
+        self.points.setText(self.tr("+%n баллов", "", result.points))
         self.feedback.show_ok(self.tr("Карта активирована"), self.tr(
-            "Начислено {0} баллов (подтвердит центр при синхронизации). Клиенту уйдёт SMS.").format(result.points))
+            "Начислено %n баллов (подтвердит центр при синхронизации). Клиенту уйдёт SMS.", "", result.points))
         self.code.clear()
         self.extra.clear()
 

@@ -122,8 +122,8 @@ class PlacementPage(Page):
         self.run(lambda: service.cell_audit(cell), self._on_audited)
 
     def _on_audited(self, audit: CellAudit) -> None:
-        self.audit_title.setText(self.tr("Ячейка {0} (размер {1}): {2} из {3} мест занято.").format(
-            audit.label, audit.size_class, len(audit.boxes), audit.capacity))
+        self.audit_title.setText(self.tr("Ячейка {0} (размер {1}): {2} из %n мест занято.", "", audit.capacity).format(
+            audit.label, audit.size_class, len(audit.boxes)))
         self.audit.set_rows([(b.box, b.box_no, b.order, b.order_status) for b in audit.boxes])
         self.feedback.show_info(self.tr("Проверка ячейки {0}").format(audit.label),
                                 self.tr("Сверьте коробки на полке со списком."))

@@ -198,8 +198,8 @@ class ReturnsPage(SessionPage):
     def _on_session_closed(self, act: ReturnAct, document: Document | None = None) -> None:
         self.session_uid = None
         self.instructions.setText(
-            self.tr("Возврат закрыт: {0} коробок, {1} заказов. Акт возврата сформирован.").format(
-                act.boxes_count, len(act.orders)
+            self.tr("Возврат закрыт: {0}, {1}. Акт возврата сформирован.").format(
+                self.tr("%n коробок", "", act.boxes_count), self.tr("%n заказов", "", len(act.orders))
             )
         )
         detail = self.tr("Коробок: {0}.").format(act.boxes_count)

@@ -120,7 +120,7 @@ class SyncPage(Page):
 
     def _on_journal_checked(self, report: ChainReport) -> None:
         if report.ok:
-            self.feedback.show_ok(self.tr("Журнал цел: {0} записей").format(report.checked),
+            self.feedback.show_ok(self.tr("Журнал цел: %n записей", "", report.checked),
                                   self.tr("Ни одна запись не изменена и не удалена."))
             return
         if report.reason == "link":

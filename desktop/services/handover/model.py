@@ -60,7 +60,7 @@ messages.register(
         "handover.not_in_progress": "Выдача заказа {order} уже закрыта ({status}). Начните новую выдачу.",
         "handover.not_ready": "Заказ {order} нельзя выдать: статус «{status}». "
         "Выдаются только заказы, готовые к выдаче.",
-        "handover.order_locked": "Заказ {order} заблокирован после {attempts} неверных кодов. "
+        "handover.order_locked": "Заказ {order} заблокирован после {attempts:n} неверных кодов. "
         "Позовите менеджера для разблокировки.",
         "handover.wrong_code": "Неверный код получения. Осталось попыток: {attempts_left}. "
         "Попросите клиента проверить SMS.",
@@ -94,7 +94,7 @@ messages.register(
         "handover.cash_insufficient": "Получено {tendered}, к оплате {due}: не хватает {missing}.",
         "handover.payment_required": "Примите оплату: к оплате {due}.",
         "handover.not_locked": "Заказ {order} не заблокирован — разблокировать нечего.",
-        "alert.order_locked": "Заказ {order} заблокирован: {attempts} неверных кодов получения подряд.",
+        "alert.order_locked": "Заказ {order} заблокирован: {attempts:n} неверных кодов получения подряд.",
     }
 )
 

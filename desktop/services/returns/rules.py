@@ -22,7 +22,7 @@ ReturnReason = Literal["expired", "refused", "cancelled", "partial"]
 
 messages.register(
     {
-        "storage.bad_extension_days": "Продлить хранение можно на 1–{max} дней, а не на {days}.",
+        "storage.bad_extension_days": "Продлить хранение можно на 1–{max:n} дней, а не на {days}.",
         "storage.already_extended": "Хранение заказа {order} уже продлевалось (на {days} дн.). "
         "Повторное продление не допускается.",
         "storage.not_ready": "Заказ {order} не ожидает выдачи (состояние «{status}»): продлевать нечего.",

@@ -1,0 +1,148 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru" sourcelanguage="ru_RU">
+<context>
+    <name>ClubPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/club_page.py" line="103"/>
+        <source>+%n баллов</source>
+        <translation>
+            <numerusform>+%n балл</numerusform>
+            <numerusform>+%n балла</numerusform>
+            <numerusform>+%n баллов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/club_page.py" line="105"/>
+        <source>Начислено %n баллов (подтвердит центр при синхронизации). Клиенту уйдёт SMS.</source>
+        <translation>
+            <numerusform>Начислен %n балл (подтвердит центр при синхронизации). Клиенту уйдёт SMS.</numerusform>
+            <numerusform>Начислено %n балла (подтвердит центр при синхронизации). Клиенту уйдёт SMS.</numerusform>
+            <numerusform>Начислено %n баллов (подтвердит центр при синхронизации). Клиенту уйдёт SMS.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DomainMessages</name>
+    <message numerus="yes">
+        <location filename="../../build/lupdate/domain_messages.py" line="4"/>
+        <source>Заказ {order} заблокирован: {attempts:n} неверных кодов получения подряд.</source>
+        <translation>
+            <numerusform>Заказ {order} заблокирован: {attempts:n} неверный код получения подряд.</numerusform>
+            <numerusform>Заказ {order} заблокирован: {attempts:n} неверных кода получения подряд.</numerusform>
+            <numerusform>Заказ {order} заблокирован: {attempts:n} неверных кодов получения подряд.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../build/lupdate/domain_messages.py" line="8"/>
+        <source>Учётная запись заблокирована после {attempts:n} неудачных попыток входа до {until}. Подождите или обратитесь к администратору.</source>
+        <translation>
+            <numerusform>Учётная запись заблокирована после {attempts:n} неудачной попытки входа до {until}. Подождите или обратитесь к администратору.</numerusform>
+            <numerusform>Учётная запись заблокирована после {attempts:n} неудачных попыток входа до {until}. Подождите или обратитесь к администратору.</numerusform>
+            <numerusform>Учётная запись заблокирована после {attempts:n} неудачных попыток входа до {until}. Подождите или обратитесь к администратору.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../build/lupdate/domain_messages.py" line="23"/>
+        <source>Ячейка {label} переполнена: в ней теперь {occupied:n} коробок при вместимости {capacity}. Переложите коробку, когда освободится место.</source>
+        <translation>
+            <numerusform>Ячейка {label} переполнена: в ней теперь {occupied:n} коробка при вместимости {capacity}. Переложите коробку, когда освободится место.</numerusform>
+            <numerusform>Ячейка {label} переполнена: в ней теперь {occupied:n} коробки при вместимости {capacity}. Переложите коробку, когда освободится место.</numerusform>
+            <numerusform>Ячейка {label} переполнена: в ней теперь {occupied:n} коробок при вместимости {capacity}. Переложите коробку, когда освободится место.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../build/lupdate/domain_messages.py" line="93"/>
+        <source>Заказ {order} заблокирован после {attempts:n} неверных кодов. Позовите менеджера для разблокировки.</source>
+        <translation>
+            <numerusform>Заказ {order} заблокирован после {attempts:n} неверного кода. Позовите менеджера для разблокировки.</numerusform>
+            <numerusform>Заказ {order} заблокирован после {attempts:n} неверных кодов. Позовите менеджера для разблокировки.</numerusform>
+            <numerusform>Заказ {order} заблокирован после {attempts:n} неверных кодов. Позовите менеджера для разблокировки.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../build/lupdate/domain_messages.py" line="125"/>
+        <source>Слишком длинное описание повреждения: не больше {limit:n} символов.</source>
+        <translation>
+            <numerusform>Слишком длинное описание повреждения: не больше {limit:n} символа.</numerusform>
+            <numerusform>Слишком длинное описание повреждения: не больше {limit:n} символов.</numerusform>
+            <numerusform>Слишком длинное описание повреждения: не больше {limit:n} символов.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../build/lupdate/domain_messages.py" line="161"/>
+        <source>По заказу {order} сегодня уже {count:n} повторных SMS — это предел. Следующую отправку можно сделать после {next_at}.</source>
+        <translation>
+            <numerusform>По заказу {order} сегодня уже {count:n} повторное SMS — это предел. Следующую отправку можно сделать после {next_at}.</numerusform>
+            <numerusform>По заказу {order} сегодня уже {count:n} повторных SMS — это предел. Следующую отправку можно сделать после {next_at}.</numerusform>
+            <numerusform>По заказу {order} сегодня уже {count:n} повторных SMS — это предел. Следующую отправку можно сделать после {next_at}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../build/lupdate/domain_messages.py" line="164"/>
+        <source>Продлить хранение можно на 1–{max:n} дней, а не на {days}.</source>
+        <translation>
+            <numerusform>Продлить хранение можно на 1–{max:n} день, а не на {days}.</numerusform>
+            <numerusform>Продлить хранение можно на 1–{max:n} дня, а не на {days}.</numerusform>
+            <numerusform>Продлить хранение можно на 1–{max:n} дней, а не на {days}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PlacementPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/placement_page.py" line="125"/>
+        <source>Ячейка {0} (размер {1}): {2} из %n мест занято.</source>
+        <translation>
+            <numerusform>Ячейка {0} (размер {1}): {2} из %n места занято.</numerusform>
+            <numerusform>Ячейка {0} (размер {1}): {2} из %n мест занято.</numerusform>
+            <numerusform>Ячейка {0} (размер {1}): {2} из %n мест занято.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/returns_page.py" line="202"/>
+        <source>%n коробок</source>
+        <translation>
+            <numerusform>%n коробка</numerusform>
+            <numerusform>%n коробки</numerusform>
+            <numerusform>%n коробок</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/returns_page.py" line="202"/>
+        <source>%n заказов</source>
+        <translation>
+            <numerusform>%n заказ</numerusform>
+            <numerusform>%n заказа</numerusform>
+            <numerusform>%n заказов</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SelfTest</name>
+    <message numerus="yes">
+        <location filename="../../build/lupdate/domain_messages.py" line="251"/>
+        <source>минимальная длина {0} больше кода получения (%n цифр)</source>
+        <translation>
+            <numerusform>минимальная длина {0} больше кода получения (%n цифра)</numerusform>
+            <numerusform>минимальная длина {0} больше кода получения (%n цифры)</numerusform>
+            <numerusform>минимальная длина {0} больше кода получения (%n цифр)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/sync_page.py" line="123"/>
+        <source>Журнал цел: %n записей</source>
+        <translation>
+            <numerusform>Журнал цел: %n запись</numerusform>
+            <numerusform>Журнал цел: %n записи</numerusform>
+            <numerusform>Журнал цел: %n записей</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
