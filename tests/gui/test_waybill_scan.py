@@ -51,7 +51,7 @@ def test_a_waybill_scanned_on_receiving_before_f2_opens_its_session(qtbot, shell
     assert page.tiles["expected"].text() == "2"
 
 
-@pytest.mark.parametrize("start_page", ["HandoverPage", "PlacementPage", "OrdersPage", "ClubPage"])
+@pytest.mark.parametrize("start_page", ["HandoverPage", "PlacementPage", "OrdersPage", "ClubPage", "ReturnsPage"])
 def test_a_waybill_scanned_on_another_page_switches_to_receiving_with_the_session(qtbot, shell, start_page):
     _seed(shell.ctx.db, shell.point)
     log_in(qtbot, shell)
@@ -112,3 +112,19 @@ def test_a_waybill_scanned_while_locked_asks_to_log_in_first(qtbot, shell):
     assert routed.args == ["waybill", shell.window.login.objectName()]
     assert "Сначала войдите" in shell.window.login.message.text()
     assert _sessions(shell.ctx.db) == []
+
+
+def test_a_waybill_scanned_mid_handover_leaves_the_handover_to_come_back_to(qtbot, shell):
+    _seed(shell.ctx.db, shell.point)
+    with shell.ctx.db.write() as s:
+        number = make_order(s, shell.point, status="ready", code="123456").number
+    log_in(qtbot, shell)
+    handover = shell.window.page_named("HandoverPage")
+    shell.window.show_page(handover)
+    _settled(qtbot, handover)
+    with qtbot.waitSignal(handover.became_idle, timeout=5000):
+        scan_keys(shell.window, number)
+    page = _scan_waybill(qtbot, shell)
+    assert page.shipment == WAYBILL
+    shell.window.show_page(handover)
+    assert handover.state is not None and handover.state.order_number == number
