@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit
 
 from desktop.documents.model import Document, DocumentKind
@@ -52,6 +52,8 @@ class HandoverPage(Page):
         self.add_action(self.tr("Прервать"), "F12", self._on_abort)
         self.finish_layout()
         self._show(None)
+        ctx.session.logged_out.connect(self.reset)  # the next clerk never sees this clerk's customer
+        ctx.session.logged_in.connect(lambda _actor: QTimer.singleShot(0, self, self._take_up_after_login))
 
     def _build_search(self) -> None:
         row = QHBoxLayout()
@@ -73,10 +75,20 @@ class HandoverPage(Page):
         self.query.setFocus()
 
     def on_shown(self) -> None:
-        """After a restart or a lock, pick up an unfinished handover instead of losing it."""
-        if self.state is None and not self.busy and self.actor is not None:
+        """After a restart or a lock, pick up this clerk's unfinished handover instead of losing it."""
+        actor = self.actor
+        if self.state is None and not self.busy and actor is not None:
             service = self.ctx.services.handover
-            self.run(service.in_progress, self._on_unfinished_found, lambda _f: None)
+            self.run(lambda: service.in_progress(actor.staff_id), self._on_unfinished_found, lambda _f: None)
+
+    def reset(self) -> None:
+        """Forget the order on the page and what was typed to find it (the one reset: next order, next clerk)."""
+        self._show(None)
+
+    def _take_up_after_login(self) -> None:
+        """Logged in again on this page (it stays current over a lock): take up the clerk's own handover."""
+        if self.isVisible():
+            self.on_shown()
 
     def _on_unfinished_found(self, unfinished: list[HandoverState]) -> None:
         if self.state is None and unfinished:
@@ -294,7 +306,13 @@ class HandoverPage(Page):
         return show
 
     def _show(self, state: HandoverState | None) -> None:
-        """Keep `state` and show it: the view model computed from it, copied into the panel."""
+        """Keep `state` and show it: the view model computed from it, copied into the panel.
+
+        Another order (or none) also clears the search fields: what was typed to find the previous one.
+        """
+        if state is None or self.state is None or state.uid != self.state.uid:
+            for field in (self.query, self.last4, self.name):
+                field.clear()
         self.state = state
         self.panel.show_view(view.handover_view(state))
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QInputDialog, QLabel, QL
 
 from desktop.documents.model import DocumentKind
 from desktop.point_time import CLOCK, point_time
-from desktop.scan_routing import Scan
+from desktop.scan_routing import Scan, ScanKind
 from desktop.services.base import Actor
 from desktop.services.receiving import (
     ClosedReceiving,
@@ -45,12 +45,13 @@ class ReceivingPage(SessionPage):
 
     title = QT_TRANSLATE_NOOP("PageTitles", "Приёмка")
     shortcut = "Ctrl+F3"
+    scan_kinds = frozenset({ScanKind.BOX, ScanKind.WAYBILL})
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         self.shipment: str | None = None
         self.last_received: str | None = None
-        self.shipment_label = self.headline(self.tr("Приёмка не начата. F2 — номер поставки, F3 — без накладной."))
+        self.shipment_label = self.headline(self._waiting_text())
         self.shipment_edit = QLineEdit()
         self.shipment_edit.setPlaceholderText(self.tr("номер поставки (накладной) и Enter"))
         self.shipment_edit.returnPressed.connect(self._on_shipment_entered)
@@ -73,6 +74,23 @@ class ReceivingPage(SessionPage):
         self.add_action(self.tr("Закрыть"), "F9", self._on_close)  # the confirmation names what closes
         self.add_action(self.tr("Акт"), "F11", self.print_act)
         self.finish_layout()
+        ctx.session.logged_out.connect(self.reset)  # the next clerk starts from an empty page
+
+    def _waiting_text(self) -> str:
+        return self.tr("Приёмка не начата. F2 — номер поставки, F3 — без накладной.")
+
+    def reset(self) -> None:
+        """Forget everything of the previous truck (session, counters, progress, scan list, typed number).
+
+        The one reset of the page: each session opened (or taken up) starts from it, and so does the next clerk.
+        """
+        self.session_uid = self.shipment = self.last_received = None
+        self.shipment_label.setText(self._waiting_text())
+        self.shipment_edit.clear()
+        self.progress_label.clear()
+        self.scans.set_rows([])
+        for tile in self.tiles.values():
+            tile.set_value(None)
 
     def _clock(self) -> str:
         return _now(self.ctx.zone())
@@ -130,8 +148,8 @@ class ReceivingPage(SessionPage):
             self._on_opened(found)
 
     def _on_opened(self, opened: OpenReceiving) -> None:
+        self.reset()
         self.session_uid, self.shipment = opened.uid, opened.shipment
-        self.shipment_edit.clear()
         self.setFocus()
         self.scans.set_rows([self._restored_row(r) for r in opened.scans],
                             ["warning" if r.undone else TONE[r.outcome] for r in opened.scans],
@@ -150,6 +168,13 @@ class ReceivingPage(SessionPage):
             self.feedback.show_ok(self.tr("Приёмка открыта"), self.tr("Сканируйте коробки по одной."))
 
     # --- scanning ------------------------------------------------------------------------------
+
+    def handle_scan(self, scan: Scan) -> bool:
+        """A truck's waybill opens (or resumes) its receiving from any page; a box goes into the open session."""
+        if scan.kind is ScanKind.WAYBILL:
+            self.open_session(scan.value)
+            return True
+        return super().handle_scan(scan)
 
     def tell_no_session(self) -> None:
         self.feedback.show_error(self.tr("Приёмка не начата"),

@@ -20,9 +20,11 @@ class HandoverService(VerificationSteps, CheckSteps, CompletionSteps):
             handover = get_handover(s, uid)
             return handover_state(s, handover, handover_order(s, handover))
 
-    def in_progress(self) -> list[HandoverState]:
-        """Unfinished handovers (to resume after a restart)."""
+    def in_progress(self, staff_id: int | None = None) -> list[HandoverState]:
+        """Unfinished handovers (to resume after a restart or a lock): all, or those `staff_id` started."""
         with self.reading() as s:
             unfinished = select(Handover).where(Handover.status == HandoverStatus.IN_PROGRESS)
+            if staff_id is not None:
+                unfinished = unfinished.where(Handover.staff_id == staff_id)
             rows = s.scalars(unfinished.order_by(Handover.id))
             return [handover_state(s, h, handover_order(s, h)) for h in rows]
