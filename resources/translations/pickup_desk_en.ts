@@ -3530,6 +3530,32 @@ Technical: {1}</translation>
     </message>
 </context>
 <context>
+    <name>ManagerPage</name>
+    <message>
+        <location filename="../../ui/pages/manager/console_page.py" line="35"/>
+        <source>Обновить</source>
+        <translation>Refresh</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerReports</name>
+    <message>
+        <location filename="../../ui/pages/manager/report_view.py" line="32"/>
+        <source>{0} д {1} ч</source>
+        <translation>{0} d {1} h</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/manager/report_view.py" line="34"/>
+        <source>{0} ч {1:02d} мин</source>
+        <translation>{0} h {1:02d} min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/manager/report_view.py" line="35"/>
+        <source>{0} мин</source>
+        <translation>{0} min</translation>
+    </message>
+</context>
+<context>
     <name>OrdersPage</name>
     <message>
         <location filename="../../ui/pages/orders_page.py" line="42"/>
@@ -3798,6 +3824,44 @@ Technical: {1}</translation>
         <location filename="../../ui/pages/sync_page.py" line="22"/>
         <source>Синхронизация</source>
         <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/manager/console_page.py" line="20"/>
+        <source>Менеджер</source>
+        <translation>Manager</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodPicker</name>
+    <message>
+        <location filename="../../ui/pages/manager/period_picker.py" line="30"/>
+        <source>Период с</source>
+        <translation>Period from</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/manager/period_picker.py" line="32"/>
+        <source>по</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/manager/period_picker.py" line="34"/>
+        <source>Сегодня</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/manager/period_picker.py" line="34"/>
+        <source>7 дней</source>
+        <translation>7 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/manager/period_picker.py" line="34"/>
+        <source>30 дней</source>
+        <translation>30 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/manager/period_picker.py" line="35"/>
+        <source>Год</source>
+        <translation>Year</translation>
     </message>
 </context>
 <context>

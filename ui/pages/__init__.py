@@ -5,6 +5,7 @@ from __future__ import annotations
 from ui.pages.base import Page
 from ui.pages.club_page import ClubPage
 from ui.pages.handover_page import HandoverPage
+from ui.pages.manager.console_page import ManagerPage
 from ui.pages.orders_page import OrdersPage
 from ui.pages.placement_page import PlacementPage
 from ui.pages.receiving_page import ReceivingPage
@@ -19,4 +20,5 @@ PAGE_CLASSES: list[type[Page]] = [
     OrdersPage,
     ReturnsPage,
     SyncPage,
+    ManagerPage,
 ]

@@ -1,0 +1,89 @@
+"""A manager report: typed columns and raw rows, shown by the console and exported without re-parsing text.
+
+Values stay raw: `MONEY` is kopecks (int), `MOMENT` an aware or naive-UTC datetime, `DAY` a date in the point's
+zone, `DURATION` a timedelta, `COUNT` an int, `TEXT` a str. The screen formats them (rub(), the point's clock);
+exports write numbers as numbers and moments as dates in the point's zone. A row may carry a `key` (an order
+number, a session uid) for the view to open what the row is about.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from enum import StrEnum
+from typing import Any
+
+
+class ColumnKind(StrEnum):
+    """How a column's raw values are shown and exported."""
+
+    TEXT = "text"
+    COUNT = "count"
+    MONEY = "money"
+    MOMENT = "moment"
+    DAY = "day"
+    DURATION = "duration"
+    PERCENT = "percent"
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column: its Russian header (already translated by the service) and its kind."""
+
+    header: str
+    kind: ColumnKind = ColumnKind.TEXT
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of raw values; `key` names what it is about; `tone` marks it ok / warning / error."""
+
+    values: tuple[Any, ...]
+    key: str | None = None
+    tone: str = ""
+
+
+@dataclass(frozen=True)
+class Report:
+    """A titled table: columns and rows of raw values."""
+
+    title: str
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...] = field(default_factory=tuple)
+
+    def __post_init__(self) -> None:
+        width = len(self.columns)
+        for row in self.rows:
+            if len(row.values) != width:
+                raise ValueError(f"{self.title}: a row of {len(row.values)} values for {width} columns")
+
+    @classmethod
+    def of(cls, title: str, columns: Sequence[Column], rows: Sequence[Row]) -> Report:
+        return cls(title, tuple(columns), tuple(rows))
+
+
+@dataclass(frozen=True)
+class Period:
+    """Whole days in the point's zone, first and last included; `bounds` gives the UTC half-open range."""
+
+    first: date
+    last: date
+
+    def __post_init__(self) -> None:
+        if self.last < self.first:
+            raise ValueError("the period ends before it starts")
+
+    def bounds(self, zone: tzinfo) -> tuple[datetime, datetime]:
+        """[start, end) in naive UTC, as the cache stores moments."""
+        start = datetime.combine(self.first, time.min, zone).astimezone(UTC).replace(tzinfo=None)
+        end = datetime.combine(self.last + timedelta(days=1), time.min, zone).astimezone(UTC).replace(tzinfo=None)
+        return start, end
+
+    def days(self) -> list[date]:
+        return [self.first + timedelta(days=i) for i in range((self.last - self.first).days + 1)]
+
+    @classmethod
+    def last_days(cls, today: date, days: int) -> Period:
+        """The `days` days ending today."""
+        return cls(today - timedelta(days=days - 1), today)

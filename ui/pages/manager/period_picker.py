@@ -1,0 +1,71 @@
+"""The console's period: two dates in the point's zone plus one-key presets (today, 7 and 30 days)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, tzinfo
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from desktop.services.manager.report import Period
+
+
+def today_at(zone: tzinfo) -> date:
+    """Today's date on the point's clock."""
+    return datetime.now(zone).date()
+
+
+class PeriodPicker(QWidget):
+    """Emits `changed(Period)` when the manager picks dates or a preset; starts on the last 7 days."""
+
+    changed = Signal(object)
+
+    def __init__(self, zone: tzinfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.zone = zone
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.first = self._date_edit()
+        self.last = self._date_edit()
+        layout.addWidget(QLabel(self.tr("Период с")))
+        layout.addWidget(self.first)
+        layout.addWidget(QLabel(self.tr("по")))
+        layout.addWidget(self.last)
+        for text, days in ((self.tr("Сегодня"), 1), (self.tr("7 дней"), 7), (self.tr("30 дней"), 30),
+                           (self.tr("Год"), 365)):
+            button = QPushButton(text, self)
+            button.clicked.connect(lambda _checked=False, d=days: self.set_last_days(d))
+            layout.addWidget(button)
+        layout.addStretch(1)
+        self.set_last_days(7, emit=False)
+        self.first.dateChanged.connect(self._emit)
+        self.last.dateChanged.connect(self._emit)
+
+    def _date_edit(self) -> QDateEdit:
+        edit = QDateEdit(self)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("dd.MM.yyyy")
+        return edit
+
+    def period(self) -> Period:
+        first, last = self.first.date().toPython(), self.last.date().toPython()
+        assert isinstance(first, date) and isinstance(last, date)
+        return Period(min(first, last), max(first, last))
+
+    def set_period(self, period: Period) -> None:
+        for edit, day in ((self.first, period.first), (self.last, period.last)):
+            edit.blockSignals(True)
+            edit.setDate(QDate(day.year, day.month, day.day))
+            edit.blockSignals(False)
+        self._emit()
+
+    def set_last_days(self, days: int, emit: bool = True) -> None:
+        period = Period.last_days(today_at(self.zone), days)
+        if emit:
+            self.set_period(period)
+            return
+        for edit, day in ((self.first, period.first), (self.last, period.last)):
+            edit.setDate(QDate(day.year, day.month, day.day))
+
+    def _emit(self) -> None:
+        self.changed.emit(self.period())
