@@ -35,7 +35,7 @@ SMSC_SEND: dict[int, Code] = {
     6: Code("message forbidden (by text or sender name)", "failed"),
     7: Code("invalid phone number format", "failed"),
     8: Code("a message to this number cannot be delivered", "failed"),
-    9: Code("the same send request repeated within a minute",
+    9: Code("the same send request repeated (or the same cost request more than five times) within a minute",
             "duplicate"),
 }
 # SMSC.ru sys/status.php "status" (https://smsc.ru/api/http/status_messages/statuses/).
@@ -65,7 +65,7 @@ SMSRU_SEND: dict[int, Code] = {
     205: Code("message too long (over 8 SMS)", "failed"),
     206: Code("the daily sending limit is or would be exceeded", "account_error",
               "daily_limit", 3600),
-    207: Code("no delivery route to this number", "failed"),
+    207: Code("this number (or one of them) may not be messaged, or over 100 recipients", "failed"),
     208: Code("invalid time parameter", "failed"),
     209: Code("the number is in your stop list", "failed"),
     210: Code("GET used where POST is required", "account_error", "config", 1800),
