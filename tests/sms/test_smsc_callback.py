@@ -105,3 +105,27 @@ def test_the_status_query_names_the_number_as_send_did() -> None:
         digits_only = requests.post(f"{fake.url}/sys/status.php", timeout=2, data={
             "login": "demo", "psw": "secret", "id": "uid-3", "phone": PHONE.lstrip("+"), "fmt": "3"}).json()
     assert digits_only["status"] == -3  # another form of the number finds nothing
+
+
+def test_access_logs_hide_the_smsc_callback_secret() -> None:
+    from backend.app import _ACCESS_FILTER
+
+    record = logging.LogRecord("uvicorn.access", logging.INFO, __file__, 1, '%s - "%s %s HTTP/%s" %d',
+                               ("1.2.3.4:5", "POST", "/v1/sms/smsc-callback/s3cret", "1.1", 200), None)
+    _ACCESS_FILTER.filter(record)
+    assert "s3cret" not in record.getMessage() and "/v1/sms/smsc-callback/***" in record.getMessage()
+
+
+@pytest.mark.parametrize(("gateway", "path"), [("smsc", "/v1/sms/smsc-callback/{token}"),
+                                               ("smsru", "/v1/sms/smsru-callback/{token}")])
+def test_the_app_mounts_the_configured_gateways_callback(gateway: str, path: str, tmp_path: Any) -> None:
+    from backend.app import create_app
+    from backend.config import Settings
+
+    options = {"login": "l", "password": "p"} if gateway == "smsc" else {"api_id": "k"}
+    app = create_app(Settings(database_url=f"sqlite:///{tmp_path / 'b.sqlite3'}", sms_gateway=gateway,
+                              sms_options=options, sms_callback_secret="s3cret", run_sms_dispatcher=False))
+    client = TestClient(app)  # no lifespan: no worker, no dispatcher
+    other = "/v1/sms/smsru-callback/s3cret" if gateway == "smsc" else "/v1/sms/smsc-callback/s3cret"
+    assert client.post(path.replace("{token}", "wrong"), data={}).status_code == 403
+    assert client.post(other, data={}).status_code == 404
