@@ -22,17 +22,18 @@ log = logging.getLogger(__name__)
 
 
 class _MaskCallbackSecret(logging.Filter):
-    """Access logs never show the SMS.ru callback URL secret."""
+    """Access logs never show the SMS.ru / SMSC callback URL secret."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         args = record.args
-        if isinstance(args, tuple) and len(args) >= 3 and isinstance(args[2], str) and CALLBACK_MARK in args[2]:
-            path = args[2].split(CALLBACK_MARK, 1)[0] + CALLBACK_MARK + "***"
-            record.args = (*args[:2], path, *args[3:])
+        for mark in CALLBACK_MARKS:
+            if isinstance(args, tuple) and len(args) >= 3 and isinstance(args[2], str) and mark in args[2]:
+                path = args[2].split(mark, 1)[0] + mark + "***"
+                record.args = args = (*args[:2], path, *args[3:])
         return True
 
 
-CALLBACK_MARK = "/smsru-callback/"
+CALLBACK_MARKS = ("/smsru-callback/", "/smsc-callback/")
 _ACCESS_FILTER = _MaskCallbackSecret()
 
 
@@ -70,22 +71,23 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.worker = None
     errors.install(app)
     app.include_router(api.router)
-    if settings.sms_gateway == "smsru" and settings.sms_callback_secret:
-        _mount_smsru_callback(app, settings.sms_callback_secret)
+    if settings.sms_callbacks and settings.sms_callback_secret:
+        _mount_sms_callback(app, settings.sms_gateway, settings.sms_callback_secret)
         logging.getLogger("uvicorn.access").addFilter(_ACCESS_FILTER)  # a set: added once
     if not settings.admin_token:
         log.warning("admin API disabled: no admin token configured (PICKUP_ADMIN_TOKEN)")
     return app
 
 
-def _mount_smsru_callback(app: FastAPI, secret: str) -> None:
-    from backend.sms.callbacks import smsru_callback_router
+def _mount_sms_callback(app: FastAPI, gateway: str, secret: str) -> None:
+    from backend.sms.callbacks import smsc_callback_router, smsru_callback_router
 
     def dispatcher() -> Any:
         worker = app.state.worker
         return worker.dispatcher if worker is not None else None
 
-    app.include_router(smsru_callback_router(dispatcher, secret))
+    router = smsru_callback_router if gateway == "smsru" else smsc_callback_router
+    app.include_router(router(dispatcher, secret))
 
 
 def _ensure_counters(db: Database) -> None:

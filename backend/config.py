@@ -37,7 +37,7 @@ class Settings:
     sms_gateway: str = "log"  # log | smsc | smsru | none
     sms_log_path: Path | None = None
     sms_options: dict[str, Any] = field(default_factory=dict)  # gateway constructor arguments (credentials)
-    sms_callback_secret: str | None = None  # URL secret of the SMS.ru delivery callback
+    sms_callback_secret: str | None = None  # secret of the SMS.ru / SMSC delivery callback (URL token, SMSC md5)
     sms_templates: dict[str, str] = field(default_factory=dict)  # the retailer's texts by purpose (else defaults)
     run_sms_dispatcher: bool = True
     sms_interval_seconds: float = 2.0
@@ -45,6 +45,11 @@ class Settings:
 
     def __post_init__(self) -> None:
         check_templates(self.sms_templates)  # a bad template stops the server at start, not at the first SMS
+
+    @property
+    def sms_callbacks(self) -> bool:
+        """The gateway posts delivery statuses to us: status polling is only a slow safety net."""
+        return bool(self.sms_callback_secret) and self.sms_gateway in ("smsru", "smsc")
 
     @classmethod
     def from_env(cls, database_url: str, admin_token: str | None = None, **overrides: Any) -> Settings:

@@ -54,7 +54,7 @@ def make_dispatcher(db: Database, settings: Settings) -> Any | None:
             yield session
 
     return SmsDispatcher(session_factory, gateway, publish_sms_status, settings.clock, may_release=still_ready,
-                         alert=publish_gateway_alert)
+                         alert=publish_gateway_alert, callbacks=settings.sms_callbacks)
 
 
 class BackgroundWorker:

@@ -40,6 +40,7 @@ _.post_events  # backend/api.py
 _.get_changes  # backend/api.py
 _.get_snapshot  # backend/api.py
 _.smsru_callback  # backend/sms/callbacks.py
+_.smsc_callback  # backend/sms/callbacks.py
 
 # --- backend event rules: registered by @rule(EventType) and looked up by event type (backend/rules/) ---------
 _.box_received

@@ -35,7 +35,7 @@ SMSC_SEND: dict[int, Code] = {
     6: Code("message forbidden (by text or sender name)", "failed"),
     7: Code("invalid phone number format", "failed"),
     8: Code("a message to this number cannot be delivered", "failed"),
-    9: Code("the same send request repeated within a minute",
+    9: Code("the same send request repeated (or the same cost request more than five times) within a minute",
             "duplicate"),
 }
 # SMSC.ru sys/status.php "status" (https://smsc.ru/api/http/status_messages/statuses/).
@@ -55,13 +55,13 @@ SMSC_STATUS: dict[int, tuple[str, State]] = {
     25: ("unavailable number", "failed"),
 }
 
-# SMS.ru codes for sms/send (https://sms.ru/api/send, «Коды ответов»).
+# SMS.ru codes for sms/send (https://sms.ru/api/send, «Коды ответов»; checked rows: backend/README.md).
 SMSRU_SEND: dict[int, Code] = {
     200: Code("wrong api_id", "account_error", "auth", 1800),
     201: Code("not enough money on the account", "account_error", "funds", 600),
     202: Code("wrong recipient number or no route to it", "failed"),
     203: Code("no message text", "failed"),
-    204: Code("sender name not approved", "account_error", "sender", 1800),
+    204: Code("this operator is not enabled for the account (older wording: sender name not approved)", "failed"),
     205: Code("message too long (over 8 SMS)", "failed"),
     206: Code("the daily sending limit is or would be exceeded", "account_error",
               "daily_limit", 3600),
@@ -71,8 +71,9 @@ SMSRU_SEND: dict[int, Code] = {
     210: Code("GET used where POST is required", "account_error", "config", 1800),
     211: Code("method not found", "account_error", "config", 1800),
     212: Code("the text must be sent in UTF-8", "account_error", "config", 1800),
-    213: Code("more than 100 recipients", "failed"),
+    213: Code("more than 5000 recipients", "failed"),
     214: Code("foreign number (setting 'send only to Russian numbers' on)", "failed"),
+    215: Code("the number is on SMS.RU's stop list (the recipient complained of spam)", "failed"),
     216: Code("the text contains a forbidden word", "failed"),
     220: Code("service temporarily unavailable, try a bit later", "retry_later", None, 300),
     230: Code("total daily limit of messages to this number exceeded", "retry_later", None, 3600),
@@ -85,11 +86,19 @@ SMSRU_SEND: dict[int, Code] = {
     301: Code("wrong api_id or login/password", "account_error", "auth", 1800),
     302: Code("user authorised but the account is not confirmed", "account_error", "auth", 1800),
     500: Code("server error, repeat the request", "retry_later", None, 60),
+    # 501-507: limits on the end user's IP (the `ip` parameter, never sent by us); taken as transient, 507 as setup
+    501: Code("limit: the user's IP is a TOR exit", "retry_later", None, 3600),
+    502: Code("limit: the user's IP does not match their country", "retry_later", None, 3600),
+    503: Code("limit: too many messages to this country in a short time", "retry_later", None, 900),
+    504: Code("limit: too many authorisation codes abroad in a short time", "retry_later", None, 900),
+    505: Code("limit: too many messages for one IP address", "retry_later", None, 3600),
+    506: Code("limit: too many messages from a hosting company's IP address", "retry_later", None, 3600),
+    507: Code("the user's IP is wrong or from a private network", "account_error", "config", 1800),
 }
 # SMS.ru sms/status status_code (https://sms.ru/api/status).
 SMSRU_STATUS: dict[int, tuple[str, State]] = {
     -1: ("message not found", "not_found"),
-    100: ("queued", "accepted"),
+    100: ("request done / queued", "accepted"),
     101: ("being handed to the operator", "accepted"),
     102: ("sent (on its way)", "accepted"),
     103: ("delivered", "delivered"),

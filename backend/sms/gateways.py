@@ -161,7 +161,7 @@ class SmscGateway:
     def status(self, client_id: str, message_id: str | None, phone: str) -> StatusResult:
         params = {
             **self._auth,
-            "phone": _phone_digits(phone),
+            "phone": phone,  # as send passed it (E.164 with «+»): the number SMSC holds the message under
             "id": message_id or _smsc_id(client_id),
             "fmt": "3",
             "charset": "utf-8",

@@ -10,7 +10,8 @@ gateway's status API; only a definite "not found" puts it back to `pending`.
 
 An account-level answer (wrong password, no funds, blocked IP) pauses the whole gateway through the
 circuit breaker (backend/sms/breaker.py): no message is charged an attempt for it. An accepted row is
-followed for `lifetime` (24 h), polled ever more slowly after the first `max_status_checks` polls.
+followed for `lifetime` (24 h), polled ever more slowly after the first `max_status_checks` polls; with
+`callbacks` (the gateway posts statuses to us) polling is only a slow safety net (backend/sms/pacing.py).
 """
 
 from __future__ import annotations
@@ -31,11 +32,11 @@ from backend.db import rowcount
 from backend.sms import breaker
 from backend.sms.gateways import Gateway, SendResult, StatusResult
 from backend.sms.models import PURPOSES, SmsOutbox
+from backend.sms.pacing import first_check, next_check
 from backend.sms.templates import mask_phone, render
 from protocol.limits import SMS_ERROR_MAX
 from protocol.states import SMS_FINAL, SmsStatus
 
-SLOWEST_POLL = timedelta(hours=1)  # after the fast polls, an accepted SMS is still checked at least hourly
 SMS_CLEARS_ERROR = (SmsStatus.ACCEPTED, SmsStatus.DELIVERED)  # the gateway took it: an old error is gone
 
 log = logging.getLogger(__name__)
@@ -123,6 +124,7 @@ class SmsDispatcher:
         may_release: MayRelease | None = None,
         alert: breaker.GatewayAlert | None = None,
         lifetime: timedelta = timedelta(hours=24),
+        callbacks: bool = False,
     ) -> None:
         self.session_factory = session_factory
         self.gateway = gateway
@@ -136,6 +138,7 @@ class SmsDispatcher:
         self.may_release = may_release
         self.alert = alert
         self.lifetime = lifetime  # an accepted SMS is followed this long (operators may deliver late)
+        self.callbacks = callbacks  # statuses arrive by callback: status requests are a slow safety net
 
     def run_once(self) -> DispatchReport:
         """One pass: reconcile, send, poll. Safe to call from a loop or a scheduler."""
@@ -222,7 +225,7 @@ class SmsDispatcher:
             breaker.recover(session, self.gateway.name, self.clock(), self.alert)
             if result.outcome == "accepted":
                 row.gateway_message_id = result.message_id
-                self._move(session, row, SmsStatus.ACCEPTED, delay=self.poll_interval)
+                self._move(session, row, SmsStatus.ACCEPTED, delay=first_check(self.poll_interval, self.callbacks))
             elif result.outcome == "failed":
                 self._move(session, row, SmsStatus.FAILED, error=result.error)
             elif result.outcome == "retry_later":
@@ -264,8 +267,8 @@ class SmsDispatcher:
                 return
             row.status_checks += 1
             if result.state in ("accepted", "delivered", "failed"):
-                self._move(session, row, SmsStatus(result.state), error=result.error, delay=self.poll_interval,
-                           note="found through the status API")
+                self._move(session, row, SmsStatus(result.state), error=result.error,
+                           delay=first_check(self.poll_interval, self.callbacks), note="found through the status API")
             elif result.state == "not_found" and self.gateway.lookup_by_client_id:
                 # the gateway definitely never got it: sending again is not a blind resend
                 self._move(session, row, SmsStatus.PENDING, note="the gateway never received the message")
@@ -303,6 +306,7 @@ class SmsDispatcher:
                 self._move(session, row, SmsStatus(result.state), error=result.error)
             elif self.clock() >= _accepted_at(row) + self.lifetime:
                 self._move(session, row, SmsStatus.UNKNOWN, error="no delivery status received")
+                row.status_checks = max(row.status_checks, self.max_status_checks)  # given up: no reconciling
             else:
                 self._defer(row, result)
             if report is not None:
@@ -339,10 +343,10 @@ class SmsDispatcher:
         return session.scalars(select(SmsOutbox).where(SmsOutbox.uid == uid)).first()
 
     def _defer(self, row: SmsOutbox, result: StatusResult) -> None:
-        """The next poll: every `poll_interval` for `max_status_checks` checks, then backing off up to an hour."""
+        """The next status request (backend/sms/pacing.py); never sooner than the gateway asked."""
         wait = self.poll_interval
-        if row.status == SmsStatus.ACCEPTED and row.status_checks >= self.max_status_checks:
-            wait = min(self.poll_interval * 2 ** min(row.status_checks - self.max_status_checks + 1, 10), SLOWEST_POLL)
+        if row.status == SmsStatus.ACCEPTED:
+            wait = next_check(self.poll_interval, row.status_checks, self.max_status_checks, self.callbacks)
         if result.retry_after:
             wait = max(wait, timedelta(seconds=result.retry_after))
         row.next_action_at = self.clock() + wait

@@ -2,6 +2,8 @@
 
 SMSC.ru: 5 authorisation errors within 30 minutes block the caller's IP for 30 minutes, 100 erroneous
 requests within 10 minutes for 10 minutes (error 4 for every request meanwhile), on the fake's own clock.
+The status query finds a message only by the number in the form send gave it (the adapter sends «+7…» to both;
+that the status call takes the «+» form: a published client's recorded SMSC exchange, see backend/README).
 SMS.ru: errors 230-233 and 500 on demand, per-number results keyed by the number as the service
 normalises it (digits only, or a chosen form), status only by POST
 (GET answers 210 «Используется GET, где необходимо использовать POST»).
@@ -147,9 +149,17 @@ def _smsc_send(state: FakeState, p: dict[str, str]) -> Any:
     client_id = p.get("id") or str(next(_ids))
     if client_id in state.messages:  # the same id and text again within a minute → error 9
         return {"error": "duplicate request, wait a minute", "error_code": 9}
-    state.messages[client_id] = {"phone": p["phones"].lstrip("+"), "sent_as": p["phones"], "text": p["mes"],
+    state.messages[client_id] = {"phone": smsc_autocorrect(p["phones"]), "sent_as": p["phones"], "text": p["mes"],
                                  "status": -1}
     return _maybe_lose(state, {"id": client_id, "cnt": 1})
+
+
+def smsc_autocorrect(phones: str) -> str:
+    """SMSC corrects a number given without «+» (a trunk 8 becomes 7); with «+» it keeps the digits as given."""
+    digits = "".join(ch for ch in phones if ch.isdigit())
+    if phones.startswith("+"):
+        return digits
+    return "7" + digits[1:] if len(digits) == 11 and digits.startswith("8") else digits
 
 
 def _smsc_status(state: FakeState, p: dict[str, str]) -> Any:
@@ -158,7 +168,7 @@ def _smsc_status(state: FakeState, p: dict[str, str]) -> Any:
     if refusal is not None:
         return refusal
     msg = state.messages.get(p.get("id", ""))
-    if msg is None or msg["phone"] != p.get("phone", "").lstrip("+"):
+    if msg is None or p.get("phone", "") != msg["sent_as"]:  # another form of the number: not this message
         return {"status": -3, "last_date": "", "last_timestamp": 0}
     status = state.status_code_for.get(p["id"], msg["status"])
     return {"status": status, "last_date": "24.11.2026 10:00:00", "last_timestamp": 1795000000, "err": 0}

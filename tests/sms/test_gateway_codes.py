@@ -148,3 +148,16 @@ def test_readme_table_lists_every_code_with_the_adapters_handling() -> None:
     expected |= {("SMS.ru", "send", str(c), e.handling) for c, e in SMSRU_SEND.items()}
     expected |= {("SMS.ru", "status", str(c), s) for c, (_, s) in SMSRU_STATUS.items()}
     assert rows == expected
+
+
+@pytest.mark.parametrize(("code", "outcome", "reason"), [
+    (204, "failed", None),  # «Вы не подключили данного оператора»: the number's operator, not the account
+    (215, "failed", None),  # the number is on SMS.RU's spam stop list
+    (503, "retry_later", None), (505, "retry_later", None),
+    (507, "account_error", "config"),
+])
+def test_smsru_codes_checked_against_the_current_documentation(code: int, outcome: str, reason: str | None) -> None:
+    with FakeGatewayServer("smsru") as fake:
+        fake.state.next_send_error = [code]
+        result = _smsru(fake.url).send("a", PHONE, "x")
+    assert (result.outcome, result.reason) == (outcome, reason)

@@ -162,7 +162,7 @@ def test_smsc_crash_between_claim_and_reply_is_reconciled(factory: sessionmaker[
         first, second = _row(factory).uid, _row(factory, "100000002").uid
         d._claim(first)
         d._claim(second)
-        fake.state.messages[first] = {"phone": "79161234567", "text": "x", "status": 0}
+        fake.state.messages[first] = {"phone": "79161234567", "sent_as": "+79161234567", "text": "x", "status": 0}
         d.run_once()  # not yet stale: nothing is touched
         assert fake.state.status_calls == 0 and _row(factory).status == "sending"
         clock.advance(seconds=61)
