@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 # reason → pause: auth / ip_blocked wait out the documented 30-minute IP block; funds are re-checked every 10 minutes
 PAUSES = {  # the reasons the adapters give (backend/sms/gateway_codes.py) and how long the gateway rests
     "auth": timedelta(minutes=30), "ip_blocked": timedelta(minutes=30), "funds": timedelta(minutes=10),
-    "sender": timedelta(minutes=30), "config": timedelta(minutes=30), "daily_limit": timedelta(minutes=60),
+    "config": timedelta(minutes=30), "daily_limit": timedelta(minutes=60),
 }
 DEFAULT_REASON = "auth"
 RECOVERED = "ok"

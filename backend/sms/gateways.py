@@ -33,7 +33,7 @@ class SendResult:
     message_id: str | None = None
     error: str | None = None
     retry_after: float | None = None  # seconds, for retry_later / account_error
-    reason: str | None = None  # account_error: "auth" | "funds" | "ip_blocked" | "sender" | "daily_limit" | "config"
+    reason: str | None = None  # account_error: "auth" | "funds" | "ip_blocked" | "daily_limit" | "config"
 
 
 @dataclass(frozen=True)

@@ -77,7 +77,6 @@ messages.register(
         "sync.sms_gateway.auth": "SMS не отправляются: неверный пароль шлюза",
         "sync.sms_gateway.funds": "SMS не отправляются: нет денег на счёте",
         "sync.sms_gateway.ip_blocked": "SMS не отправляются: IP заблокирован шлюзом",
-        "sync.sms_gateway.sender": "SMS не отправляются: имя отправителя не согласовано со шлюзом",
         "sync.sms_gateway.config": "SMS не отправляются: ошибка настроек учётной записи шлюза",
         "sync.sms_gateway.daily_limit": "SMS не отправляются: исчерпан дневной лимит учётной записи шлюза",
     }
