@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from desktop import device_credentials
 from desktop.config import AppConfig, ConfigError, load_config, user_config_file
+from desktop.logs import close_logs
 from desktop.scanner_settings import ScannerConfiguration
 from desktop.settings_store import migrate_printing_json
 from protocol.errors import DomainError
@@ -38,6 +39,7 @@ from ui.main_window import MainWindow
 from ui.paths import resource
 from ui.scanner import WedgeScanner
 from ui.serial_scanner import SerialScanner
+from ui.session_end import SessionEnd
 from ui.startup import Started, start
 from ui.workers import Failure, TaskRunner
 
@@ -77,6 +79,7 @@ class Launcher:
         self.tasks = TaskRunner(reporter.report_failure)
         self.window: MainWindow | None = None
         self.started: Started | None = None
+        self._shut_down = False
         self.scanner_settings = ScannerConfiguration(config.scanner)  # the one live scanner configuration
         self.scanner = WedgeScanner(self.scanner_settings, app)
         self.serial_scanner = SerialScanner(self.scanner_settings, app)
@@ -136,17 +139,23 @@ class Launcher:
         self.window.showMaximized() if os.environ.get("PICKUP_DESK_MAXIMIZED") else self.window.show()
         self.window.raise_()
         self.window.activateWindow()  # shortcuts need an active window, also without a window manager
+        log.info("start-up done: the login screen is shown")
 
-    def shutdown(self) -> None:
+    def shutdown(self, reason: str = "quit") -> None:
+        """Stop the sync, close the database (its WAL is checkpointed) and the logs; once, whoever asks first."""
+        if self._shut_down:
+            return
+        self._shut_down = True
         self.tasks.wait_for_idle(10_000)
         started = self.started
-        if started is None:
-            return
-        if started.sync is not None:
-            started.sync.stop(10)
-        if started.embedded is not None:
-            started.embedded.stop()
-        started.db.dispose()
+        if started is not None:
+            if started.sync is not None:
+                started.sync.stop(10)
+            if started.embedded is not None:
+                started.embedded.stop()
+            started.db.dispose()
+        log.info("Pickup Desk shut down cleanly (%s)", reason)
+        close_logs()
 
 
 def needs_enrolment(config: AppConfig) -> bool:
@@ -183,12 +192,14 @@ def run_gui(args: CliArgs) -> int:
     reporter.install()
     apply_style(app)
     launcher = Launcher(app, config, reporter)
+    session_end = SessionEnd(app, launcher.shutdown)
     try:
         if not launcher.launch():
             return EXIT_ENROLMENT_CANCELLED
         return app.exec()
     finally:
-        launcher.shutdown()
+        launcher.shutdown(session_end.reason or "quit")
+        session_end.uninstall()
         del translators
 
 

@@ -63,4 +63,4 @@ def test_unsent_counter_is_zero_once_the_push_is_acknowledged_and_true_at_every_
     assert seen_at_pull and set(seen_at_pull) == {"Не отправлено: 0"}
     assert bar.pending.text() == "Не отправлено: 0"
     assert emitted and all(shown == real for shown, real in emitted), emitted
-    assert [shown for shown, _ in emitted][0] == unsent and emitted[-1] == (0, 0)
+    assert emitted[0][0] == unsent and emitted[-1] == (0, 0)
