@@ -8,11 +8,12 @@ import pytest
 from sqlalchemy import select
 
 from desktop.db.engine import Database
-from desktop.db.models import AuditEntry, ManagerAlert
+from desktop.db.models import AuditEntry, ManagerAlert, PickupPoint
 from desktop.services.handover import HandoverService
 from desktop.services.handover.code_guard import GUESS_WINDOW, MAX_CODE_GUESSES
 from desktop.services.review import ReviewService
 from tests.support.clock import FakeClock
+from tests.support.factories import make_customer, make_order
 from tests.unit.handover_env import CODE, Env, count, make_env, refused
 
 GUESSES = ["111111", "222222", "333333", "444444"]
@@ -50,6 +51,11 @@ def test_three_wrong_codes_lock_code_lookups_on_this_pc_and_tell_the_manager(env
     # the other lookups are not affected
     assert env.svc.start(env.clerk, number).order_number == number
     assert env.svc.start_with_qr(env.clerk, env.qr(number)).verified_by == "qr"
+    with env.db.write() as s:
+        customer = make_customer(s, name="Петров Пётр", phone="+79160001234")
+        other = make_order(s, s.get(PickupPoint, env.point_id), customer, status="ready", code="999999").number
+    by_phone = env.svc.find_by_phone(env.clerk, "1234", "Петров")
+    assert by_phone.state is not None and by_phone.state.order_number == other
 
 
 def test_a_clerk_badge_does_not_unlock_a_managers_does_and_the_next_guess_is_allowed(env: Env) -> None:
