@@ -5318,37 +5318,42 @@ Technical: {1}</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/startup.py" line="62"/>
+        <location filename="../../ui/startup.py" line="58"/>
+        <source>Создание демонстрационного пункта выдачи…</source>
+        <translation>Creating the demo pickup point…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup.py" line="67"/>
         <source>Обновление базы данных…</source>
         <translation>Updating the database…</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="64"/>
+        <location filename="../../ui/startup.py" line="69"/>
         <source>Подключение к серверу…</source>
         <translation>Connecting to the server…</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="69"/>
+        <location filename="../../ui/startup.py" line="74"/>
         <source>Запуск синхронизации…</source>
         <translation>Starting sync…</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="76"/>
+        <location filename="../../ui/startup.py" line="81"/>
         <source>Готово</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="88"/>
+        <location filename="../../ui/startup.py" line="106"/>
         <source>Регистрация рабочего места…</source>
         <translation>Enrolling this workstation…</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="153"/>
+        <location filename="../../ui/startup.py" line="171"/>
         <source>{login} / {password} (пропуск {badge}, PIN {pin})</source>
         <translation>{login} / {password} (badge {badge}, PIN {pin})</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="156"/>
+        <location filename="../../ui/startup.py" line="174"/>
         <source>Демо: {people}</source>
         <translation>Demo: {people}</translation>
     </message>
