@@ -1,10 +1,11 @@
 """Per-PC guard against guessing pickup codes: wrong code-only lookups counted from the journal; a manager lifts it.
 
 A 6-digit code typed alone finds and verifies an order, so wrong guesses are also counted per counter PC (not only
-per order): after MAX_CODE_GUESSES wrong code-only lookups within GUESS_WINDOW, the next code-only lookup is
-refused until a manager authorises it with a badge and PIN (the count then starts again). The count is read from
-the audit journal (this PC's own, hash-chained), so it survives a restart and needs no table of its own; a
-successful lookup does not clear it (a known code must not reset the guessing). Every attempt is journalled —
+per order): after MAX_CODE_GUESSES wrong code-only lookups within GUESS_WINDOW the PC is locked for code-only
+lookups — the next one is refused, however long after, until a manager authorises it with a badge and PIN (the
+count then starts again). The count and the lock are read from the audit journal (this PC's own, hash-chained), so
+they survive a restart and need no table of their own; a successful lookup does not clear them (a known code must
+not reset the guessing). Every attempt is journalled —
 never the code itself — and the manager is alerted when the limit is reached. Lookups by order number, QR, box or
 phone are not counted.
 """
@@ -27,6 +28,7 @@ GUESS_WINDOW = timedelta(minutes=10)  # … within this time: the next code-only
 ALERT_KIND = "code_guesses"
 SUBJECT = "code-lookup"  # the journal's subject of every guard entry (indexed: the count is one lookup)
 WRONG = "handover.code_lookup_wrong"
+LOCKED = "handover.code_lookup_locked"
 REFUSED = "handover.code_lookup_refused"
 AUTHORISED = "handover.code_lookup_authorised"
 NOT_AUTHORISED = "handover.code_lookup_not_authorised"
@@ -43,13 +45,24 @@ messages.register(
 )
 
 
+def _since_authorised(s: Session) -> int:
+    """The journal id of the last manager's authorisation (0: none yet): entries before it no longer count."""
+    return s.scalar(select(func.max(AuditEntry.id)).where(
+        AuditEntry.subject == SUBJECT, AuditEntry.action == AUTHORISED)) or 0
+
+
 def wrong_guesses(s: Session, now: datetime) -> int:
     """Wrong code-only lookups on this PC within the window and since the last manager's authorisation."""
-    last_authorised = s.scalar(select(func.max(AuditEntry.id)).where(
-        AuditEntry.subject == SUBJECT, AuditEntry.action == AUTHORISED)) or 0
     return int(s.scalar(select(func.count()).where(
-        AuditEntry.subject == SUBJECT, AuditEntry.action == WRONG, AuditEntry.id > last_authorised,
+        AuditEntry.subject == SUBJECT, AuditEntry.action == WRONG, AuditEntry.id > _since_authorised(s),
         AuditEntry.at >= now - GUESS_WINDOW)) or 0)
+
+
+def is_locked(s: Session) -> bool:
+    """The limit was reached since the last manager's authorisation: code-only lookups wait for a manager."""
+    return s.scalar(select(AuditEntry.id).where(
+        AuditEntry.subject == SUBJECT, AuditEntry.action == LOCKED, AuditEntry.id > _since_authorised(s))
+        .limit(1)) is not None
 
 
 def _minutes() -> int:
@@ -58,18 +71,19 @@ def _minutes() -> int:
 
 def refusal(act: Action) -> DomainError | None:
     """The refusal (journalled) when this PC must not take a code-only lookup now; None when it may."""
-    if wrong_guesses(act.session, act.now) < MAX_CODE_GUESSES:
+    if not is_locked(act.session):
         return None
     act.audit(REFUSED, SUBJECT, attempts=MAX_CODE_GUESSES)
     return DomainError("handover.code_guesses_locked", attempts=MAX_CODE_GUESSES, minutes=_minutes())
 
 
 def count_wrong_guess(act: Action) -> None:
-    """Journal a code-only lookup that found nothing; the one that reaches the limit alerts the manager."""
+    """Journal a code-only lookup that found nothing; the one that reaches the limit locks and alerts the manager."""
     attempts = wrong_guesses(act.session, act.now) + 1
     act.audit(WRONG, SUBJECT, attempts=attempts)
-    if attempts != MAX_CODE_GUESSES:
+    if attempts < MAX_CODE_GUESSES:
         return
+    act.audit(LOCKED, SUBJECT, attempts=attempts)
     staff = act.actor.login if act.actor else "—"
     params = {"attempts": attempts, "minutes": _minutes(), "staff": staff}
     act.session.add(ManagerAlert(kind=ALERT_KIND, order_id=None, created_at=act.now,
