@@ -149,8 +149,8 @@ class Launcher:
         self.tasks.wait_for_idle(10_000)
         started = self.started
         if started is not None:
-            if started.sync is not None:
-                started.sync.stop(10)
+            if started.sync is not None and not started.sync.stop(10):
+                log.warning("the sync thread did not stop within 10 s; its unsent events stay queued")
             if started.embedded is not None:
                 started.embedded.stop()
             started.db.dispose()
