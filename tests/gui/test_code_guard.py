@@ -8,7 +8,9 @@ from sqlalchemy import func, select
 
 from desktop.db.models import AuditEntry
 from tests.gui.test_handover_page import _idle, _page, _seed
+from tests.support.factories import actor_for
 from ui.pages.code_guard import ManagerDialog
+from ui.pages.terms import alert_kind
 
 
 def answer_prompt(prompts: list[str], badge: str, pin: str) -> None:
@@ -62,3 +64,6 @@ def test_a_manager_pin_lets_the_next_code_through_a_clerk_pin_does_not(qtbot, sh
     assert journal_count(db, "handover.code_lookup_refused") == 2
     assert journal_count(db, "handover.code_lookup_not_authorised") == 1
     assert journal_count(db, "handover.code_lookup_authorised") == 1
+    manager = actor_for(shell.manager)  # the manager's review lists the alert, named in words
+    problems = shell.ctx.services.review.problems(manager)
+    assert [alert_kind(p.what) for p in problems] == ["подбор кодов получения"]
