@@ -40,7 +40,7 @@ from ui.paths import resource
 from ui.scanner import WedgeScanner
 from ui.serial_scanner import SerialScanner
 from ui.session_end import SessionEnd
-from ui.startup import Started, start
+from ui.startup import Progress, Started, start
 from ui.workers import Failure, TaskRunner
 
 if TYPE_CHECKING:
@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 EXIT_START_FAILED = 2
 EXIT_ENROLMENT_CANCELLED = 2
 EXIT_START_BUG = 3
+START_UP_WAIT_MS = 60_000  # how long a quit during start-up waits for it to finish (then closes what it opened)
 
 log = logging.getLogger("pickup_desk")
 
@@ -79,6 +80,7 @@ class Launcher:
         self.tasks = TaskRunner(reporter.report_failure)
         self.window: MainWindow | None = None
         self.started: Started | None = None
+        self._made: Started | None = None  # set by the start-up worker
         self._shut_down = False
         self.scanner_settings = ScannerConfiguration(config.scanner)  # the one live scanner configuration
         self.scanner = WedgeScanner(self.scanner_settings, app)
@@ -98,10 +100,15 @@ class Launcher:
             tell_enrolment_cancelled()
             return False
         self.splash.show()
-        config = self.config
-        self.tasks.run(lambda progress: start(config, progress), self._on_started, self._on_start_failed,
-                       self._on_progress, self._on_start_finished)
+        self.tasks.run(self._start, self._on_started, self._on_start_failed, self._on_progress,
+                       self._on_start_finished)
         return True
+
+    def _start(self, progress: Progress) -> Started:
+        """The start-up work (worker thread); its result is also kept for a shutdown that comes before the GUI
+        takes it (SIGTERM or the end of the session during start-up: the loop no longer delivers it)."""
+        self._made = start(self.config, progress)
+        return self._made
 
     def _on_progress(self, done: int, total: int, text: str) -> None:
         self.splash.setMaximum(total)
@@ -146,15 +153,18 @@ class Launcher:
         if self._shut_down:
             return
         self._shut_down = True
-        self.tasks.wait_for_idle(10_000)
-        started = self.started
+        # A start-up still running (the demo point's creation, a slow disk) is waited for: what it opened is closed.
+        self.tasks.wait_for_idle(10_000 if self.started is not None else START_UP_WAIT_MS)
+        started = self.started or self._made
+        closed = "nothing was open yet"
         if started is not None:
             if started.sync is not None and not started.sync.stop(10):
                 log.warning("the sync thread did not stop within 10 s; its unsent events stay queued")
             if started.embedded is not None:
                 started.embedded.stop()
             started.db.dispose()
-        log.info("Pickup Desk shut down cleanly (%s)", reason)
+            closed = "sync stopped, database closed"
+        log.info("Pickup Desk shut down cleanly (%s): %s", reason, closed)
         close_logs()
 
 

@@ -55,8 +55,31 @@ def test_sigterm_quits_the_real_app_cleanly(tmp_path: Path) -> None:
     assert time.monotonic() - sent < 12  # the sync thread is stopped, not waited out
     text = log.read_text(encoding="utf-8")
     assert "SIGTERM received: quitting cleanly" in text
-    assert f"{CLEAN} (SIGTERM)" in text.splitlines()[-1]  # the last line: the log was flushed and closed
+    assert f"{CLEAN} (SIGTERM): sync stopped, database closed" in text.splitlines()[-1]  # flushed, closed last
     assert not (data / "cache.sqlite3-wal").exists()  # the last connection closed: WAL checkpointed and removed
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_sigterm_during_the_first_start_waits_for_it_and_closes_what_it_opened(tmp_path: Path) -> None:
+    """The demo point is still being created (embedded default) when SIGTERM comes: nothing is left open."""
+    data, logs = tmp_path / "data", tmp_path / "logs"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "ui", "--data-dir", str(data), "--log-dir", str(logs), "-platform", "offscreen"],
+        cwd=ROOT, env=clean_env(tmp_path), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not (data / "cache.sqlite3").exists() and time.monotonic() < deadline and process.poll() is None:
+            time.sleep(0.05)
+        os.kill(process.pid, signal.SIGTERM)
+        code = process.wait(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    text = (logs / "pickup-desk.log").read_text(encoding="utf-8")
+    assert code == 0, process.stderr.read() if process.stderr else ""
+    assert STARTED not in text and f"{CLEAN} (SIGTERM): sync stopped, database closed" in text.splitlines()[-1]
+    assert not (data / "cache.sqlite3-wal").exists()  # the start-up's database was closed too
 
 
 def test_end_of_session_shuts_down_at_once_then_quits(qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
