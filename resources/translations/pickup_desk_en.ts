@@ -108,7 +108,7 @@
         <translation>placing a box</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/handover/code_guard.py" line="33"/>
+        <location filename="../../desktop/services/handover/code_guard.py" line="35"/>
         <source>разрешение поиска по коду получения</source>
         <translation>allowing the lookup by pickup code</translation>
     </message>
@@ -116,17 +116,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="86"/>
+        <location filename="../../ui/app.py" line="88"/>
         <source>Запуск программы…</source>
         <translation>Starting…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="113"/>
+        <location filename="../../ui/app.py" line="120"/>
         <source>Программа не запустилась</source>
         <translation>The program did not start</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="167"/>
+        <location filename="../../ui/app.py" line="177"/>
         <source>Рабочее место не зарегистрировано: регистрация отменена. Программа закрывается.
 Запустите её снова, когда получите код регистрации у администратора.</source>
         <translation>This workstation is not enrolled: enrolment was cancelled. The program will close.
