@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -13,14 +14,18 @@ from backend.db import Database
 from backend.models import Point
 
 
-def seed_demo(db: Database, code_hash_n: int, now: datetime, orders: int = 300) -> dict[str, Any] | None:
-    """Import the generated demo point unless it exists; its secrets (demo PINs, codes) or None."""
+def seed_demo(db: Database, code_hash_n: int, now: datetime, orders: int = 300,
+              progress: Callable[[int, int], None] | None = None) -> dict[str, Any] | None:
+    """Import the generated demo point unless it exists; its secrets (demo PINs, codes) or None.
+
+    `progress(done, total)` follows the generator (the counter's first start shows it).
+    """
     from protocol.demo_data import DEMO_POINT_CODE, generate_point
 
     with db.read() as session:
         if session.scalar(select(Point.id).where(Point.code == DEMO_POINT_CODE)) is not None:
             return None
-    demo = generate_point(orders=orders, now=now)
+    demo = generate_point(orders=orders, now=now, progress=progress)
     secrets = demo.pop("secrets")
     with db.write() as session:
         changes.lock_feed(session)

@@ -12,6 +12,7 @@ import secrets
 import socket
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -59,9 +60,13 @@ class EmbeddedBackend:
 
 
 def start_embedded(
-    data_dir: Path, *, seed: bool = True, sms_interval_seconds: float = 1.0, demo_orders: int = 300
+    data_dir: Path, *, seed: bool = True, sms_interval_seconds: float = 1.0, demo_orders: int = 300,
+    progress: Callable[[int, int], None] | None = None,
 ) -> EmbeddedBackend:
-    """Start the backend on a free loopback port in a background thread; seeds the demo point once."""
+    """Start the backend on a free loopback port in a background thread; seeds the demo point once.
+
+    `progress(done, total)` follows the making of the demo point's orders (only on the first start).
+    """
     data_dir.mkdir(parents=True, exist_ok=True)
     admin_token = secrets.token_urlsafe(24)
     settings = Settings(
@@ -72,7 +77,7 @@ def start_embedded(
         sms_interval_seconds=sms_interval_seconds,
     )
     app = create_app(settings)
-    demo_secrets = _seed(app, settings, data_dir, demo_orders) if seed else None
+    demo_secrets = _seed(app, settings, data_dir, demo_orders, progress) if seed else None
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
@@ -93,12 +98,13 @@ def _wait_started(server: uvicorn.Server, thread: threading.Thread) -> None:
         time.sleep(0.01)
 
 
-def _seed(app: FastAPI, settings: Settings, data_dir: Path, orders: int) -> dict[str, Any] | None:
+def _seed(app: FastAPI, settings: Settings, data_dir: Path, orders: int,
+          progress: Callable[[int, int], None] | None = None) -> dict[str, Any] | None:
     """Seed the demo point on first start and keep its secrets (demo PINs, codes) in a 0600 file."""
     from backend.demo_seed import seed_demo
 
     path = data_dir / SECRETS_FILE
-    fresh = seed_demo(app.state.db, settings.code_hash_n, utc_now(), orders=orders)
+    fresh = seed_demo(app.state.db, settings.code_hash_n, utc_now(), orders=orders, progress=progress)
     if fresh is not None:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as out:

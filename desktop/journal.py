@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal, cast
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from desktop.db.models import AuditEntry
@@ -22,7 +22,8 @@ def chain_hash(prev_hash: str, at: datetime, staff_id: int | None, action: str, 
 
 
 _JOURNAL = cast(Table, AuditEntry.__table__)
-_LAST_HASH = select(_JOURNAL.c.hash).order_by(_JOURNAL.c.id.desc()).limit(1)
+# The newest entry by its rowid (a SEARCH in SQLite's plan; ORDER BY id DESC LIMIT 1 is reported as a SCAN).
+_LAST_HASH = select(_JOURNAL.c.hash).where(_JOURNAL.c.id == select(func.max(_JOURNAL.c.id)).scalar_subquery())
 _INSERT = insert(_JOURNAL)
 
 

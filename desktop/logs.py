@@ -116,3 +116,12 @@ def _log_start(config: AppConfig) -> None:
         info.version, info.commit, "bundle" if info.frozen else "source", ", ".join(config.sources) or "defaults",
         config.data_dir, config.backend_url or "embedded",
     )
+
+
+def close_logs() -> None:
+    """Flush and close the app's own handlers (at exit); other handlers (a test runner's) are left alone."""
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if isinstance(h, _OwnHandler)]:
+        handler.flush()
+        root.removeHandler(handler)
+        handler.close()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -216,8 +217,12 @@ def generate_point(
     now: datetime | None = None,
     code_params: CodeHashParams | None = None,
     hasher: PasswordHasher = DEMO_HASHER,
+    progress: Callable[[int, int], None] | None = None,
 ) -> dict[str, Any]:
-    """A demo point: snapshot-shaped dicts plus `secrets` (a DemoSecrets)."""
+    """A demo point: snapshot-shaped dicts plus `secrets` (a DemoSecrets); `progress(done, total)` after each order.
+
+    Making the orders is the slow part (every pickup code is hashed on purpose slowly): a first start shows it.
+    """
     rng = random.Random(seed)
     now = now or datetime.now(UTC)
     params = code_params or CodeHashParams(salt=rng.randbytes(16), n=2**13)
@@ -229,7 +234,7 @@ def generate_point(
         {"number": f"R{now:%y%m%d}02", "point_code": point_code, "status": ShipmentStatus.IN_TRANSIT,
          "expected_at": iso(now + timedelta(days=1)), "carrier": "ТК «ПЭК»"},
     ]
-    result = [maker.make(status, **kw) for status, kw in _order_plan(rng, orders, shipments)]
+    result = _make_orders(maker, _order_plan(rng, orders, shipments), progress)
     cells = _cells(result)
     _place_boxes(result, cells)
     return {
@@ -241,6 +246,16 @@ def generate_point(
         "orders": result,
         "secrets": secrets,
     }
+
+
+def _make_orders(maker: _OrderMaker, plan: list[tuple[str, dict[str, Any]]],
+                 progress: Callable[[int, int], None] | None) -> list[dict[str, Any]]:
+    result = []
+    for done, (status, kw) in enumerate(plan, 1):
+        result.append(maker.make(status, **kw))
+        if progress is not None:
+            progress(done, len(plan))
+    return result
 
 
 def _order_plan(rng: random.Random, count: int, shipments: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:

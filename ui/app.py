@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from desktop import device_credentials
 from desktop.config import AppConfig, ConfigError, load_config, user_config_file
+from desktop.logs import close_logs
 from desktop.scanner_settings import ScannerConfiguration
 from desktop.settings_store import migrate_printing_json
 from protocol.errors import DomainError
@@ -38,7 +39,8 @@ from ui.main_window import MainWindow
 from ui.paths import resource
 from ui.scanner import WedgeScanner
 from ui.serial_scanner import SerialScanner
-from ui.startup import Started, start
+from ui.session_end import SessionEnd
+from ui.startup import Progress, Started, start
 from ui.workers import Failure, TaskRunner
 
 if TYPE_CHECKING:
@@ -47,6 +49,7 @@ if TYPE_CHECKING:
 EXIT_START_FAILED = 2
 EXIT_ENROLMENT_CANCELLED = 2
 EXIT_START_BUG = 3
+START_UP_WAIT_MS = 60_000  # how long a quit during start-up waits for it to finish (then closes what it opened)
 
 log = logging.getLogger("pickup_desk")
 
@@ -77,6 +80,8 @@ class Launcher:
         self.tasks = TaskRunner(reporter.report_failure)
         self.window: MainWindow | None = None
         self.started: Started | None = None
+        self._made: Started | None = None  # set by the start-up worker
+        self._shut_down = False
         self.scanner_settings = ScannerConfiguration(config.scanner)  # the one live scanner configuration
         self.scanner = WedgeScanner(self.scanner_settings, app)
         self.serial_scanner = SerialScanner(self.scanner_settings, app)
@@ -95,10 +100,15 @@ class Launcher:
             tell_enrolment_cancelled()
             return False
         self.splash.show()
-        config = self.config
-        self.tasks.run(lambda progress: start(config, progress), self._on_started, self._on_start_failed,
-                       self._on_progress, self._on_start_finished)
+        self.tasks.run(self._start, self._on_started, self._on_start_failed, self._on_progress,
+                       self._on_start_finished)
         return True
+
+    def _start(self, progress: Progress) -> Started:
+        """The start-up work (worker thread); its result is also kept for a shutdown that comes before the GUI
+        takes it (SIGTERM or the end of the session during start-up: the loop no longer delivers it)."""
+        self._made = start(self.config, progress)
+        return self._made
 
     def _on_progress(self, done: int, total: int, text: str) -> None:
         self.splash.setMaximum(total)
@@ -136,17 +146,26 @@ class Launcher:
         self.window.showMaximized() if os.environ.get("PICKUP_DESK_MAXIMIZED") else self.window.show()
         self.window.raise_()
         self.window.activateWindow()  # shortcuts need an active window, also without a window manager
+        log.info("start-up done: the login screen is shown")
 
-    def shutdown(self) -> None:
-        self.tasks.wait_for_idle(10_000)
-        started = self.started
-        if started is None:
+    def shutdown(self, reason: str = "quit") -> None:
+        """Stop the sync, close the database (its WAL is checkpointed) and the logs; once, whoever asks first."""
+        if self._shut_down:
             return
-        if started.sync is not None:
-            started.sync.stop(10)
-        if started.embedded is not None:
-            started.embedded.stop()
-        started.db.dispose()
+        self._shut_down = True
+        # A start-up still running (the demo point's creation, a slow disk) is waited for: what it opened is closed.
+        self.tasks.wait_for_idle(10_000 if self.started is not None else START_UP_WAIT_MS)
+        started = self.started or self._made
+        closed = "nothing was open yet"
+        if started is not None:
+            if started.sync is not None and not started.sync.stop(10):
+                log.warning("the sync thread did not stop within 10 s; its unsent events stay queued")
+            if started.embedded is not None:
+                started.embedded.stop()
+            started.db.dispose()
+            closed = "sync stopped, database closed"
+        log.info("Pickup Desk shut down cleanly (%s): %s", reason, closed)
+        close_logs()
 
 
 def needs_enrolment(config: AppConfig) -> bool:
@@ -183,12 +202,14 @@ def run_gui(args: CliArgs) -> int:
     reporter.install()
     apply_style(app)
     launcher = Launcher(app, config, reporter)
+    session_end = SessionEnd(app, launcher.shutdown)
     try:
         if not launcher.launch():
             return EXIT_ENROLMENT_CANCELLED
         return app.exec()
     finally:
-        launcher.shutdown()
+        launcher.shutdown(session_end.reason or "quit")
+        session_end.uninstall()
         del translators
 
 

@@ -53,39 +53,57 @@ class Started:
     point_short: str = ""
 
 
+STEP = 100  # each of the STEPS start-up steps is this many units of the bar: the demo point's orders move it
+STEPS = 4
+DEMO_TEXT = QT_TRANSLATE_NOOP("Startup", "Создание демонстрационного пункта выдачи…")
+
+
 def start(config: AppConfig, progress: Progress | None = None) -> Started:
     """Migrate, connect, build the sync runner; `progress(done, total, text)` reports each step."""
     report = progress or (lambda *_: None)
     demo = config.uses_embedded_backend  # decided once: the demo's own first steps create files in the dir
     if demo:
         device_credentials.mark_demo(config.data_dir)
-    report(0, 4, QT_TRANSLATE_NOOP("Startup", "Обновление базы данных…"))
+    report(0, STEPS * STEP, QT_TRANSLATE_NOOP("Startup", "Обновление базы данных…"))
     db = migrate_with_backup(config.cache_path)
-    report(1, 4, QT_TRANSLATE_NOOP("Startup", "Подключение к серверу…"))
+    report(1 * STEP, STEPS * STEP, QT_TRANSLATE_NOOP("Startup", "Подключение к серверу…"))
     creds = device_credentials.load(config.data_dir)
     embedded = None
     if demo:
         creds, embedded = _embedded_first_run(config, db, report)
-    report(3, 4, QT_TRANSLATE_NOOP("Startup", "Запуск синхронизации…"))
+    report(3 * STEP, STEPS * STEP, QT_TRANSLATE_NOOP("Startup", "Запуск синхронизации…"))
     sync = _sync_runner(config, db, creds) if creds is not None else None
     if demo and embedded is None:
-        _ensure_demo_cache(db)
+        _ensure_demo_cache(db, demo_progress(report, 3))
     elif creds is None:
         db.dispose()
         raise DomainError("device_not_enrolled", backend=config.backend_url or "—")
-    report(4, 4, QT_TRANSLATE_NOOP("Startup", "Готово"))
+    report(STEPS * STEP, STEPS * STEP, QT_TRANSLATE_NOOP("Startup", "Готово"))
     hint = demo_hint() if demo else ""
     return Started(db, _point_name(db), sync, embedded, hint, _point_name(db, short=True))
+
+
+def demo_progress(report: Progress, step: int) -> Callable[[int, int], None]:
+    """The demo generator's `progress(done, total)` as the bar's move through start-up step `step`."""
+    shown = [-1]
+
+    def orders_made(done: int, total: int) -> None:
+        value = step * STEP + done * STEP // max(total, 1)
+        if value != shown[0]:  # one signal per unit, not per order
+            shown[0] = value
+            report(value, STEPS * STEP, DEMO_TEXT)
+
+    return orders_made
 
 
 def _embedded_first_run(
     config: AppConfig, db: Database, report: Progress
 ) -> tuple[DeviceCredentials | None, EmbeddedBackend | None]:
     """Start the embedded backend (a new loopback port each run); enrol against it on the first run."""
-    server = _start_embedded(config.data_dir)
+    server = _start_embedded(config.data_dir, demo_progress(report, 1))
     if server is None:
         return None, None
-    report(2, 4, QT_TRANSLATE_NOOP("Startup", "Регистрация рабочего места…"))
+    report(2 * STEP, STEPS * STEP, QT_TRANSLATE_NOOP("Startup", "Регистрация рабочего места…"))
     creds = device_credentials.load(config.data_dir)
     if creds is not None:
         return replace(creds, backend_url=server.url), server
@@ -96,7 +114,7 @@ def _embedded_first_run(
     return enrol(server.url, code, config.data_dir, db, config.device_name), server
 
 
-def _start_embedded(data_dir: Path) -> EmbeddedBackend | None:
+def _start_embedded(data_dir: Path, progress: Callable[[int, int], None]) -> EmbeddedBackend | None:
     """The embedded demo backend, or None when this build has no server (the `server` extra) or it fails."""
     try:
         from backend.embedded import start_embedded  # the one import of the server (import-linter allows it)
@@ -104,7 +122,7 @@ def _start_embedded(data_dir: Path) -> EmbeddedBackend | None:
         log.warning("This build has no embedded server (%s): offline demo data without sync", exc)
         return None
     try:
-        return start_embedded(data_dir)
+        return start_embedded(data_dir, progress=progress)
     except (RuntimeError, OSError):
         log.warning("The embedded server did not start: offline demo data without sync", exc_info=True)
         return None
@@ -121,14 +139,14 @@ def _sync_runner(config: AppConfig, db: Database, creds: DeviceCredentials) -> S
     return runner
 
 
-def _ensure_demo_cache(db: Database) -> None:
+def _ensure_demo_cache(db: Database, progress: Callable[[int, int], None]) -> None:
     """No backend at all: fill an empty cache with the demo point (offline demo)."""
     from desktop.demo.loader import load_demo
     from protocol.demo_data import generate_point
 
     if _point_name(db):
         return
-    load_demo(db, generate_point())
+    load_demo(db, generate_point(progress=progress))
 
 
 def _point_name(db: Database, short: bool = False) -> str:

@@ -108,6 +108,9 @@ class SyncEngine:
         self.page_limit = page_limit
         self._server_errors: dict[str, int] = {}  # a batch's first event id → the 5xx answers it got in a row
         self._healthy = False
+        # Called after each batch's verdicts are committed (the runner refreshes «Не отправлено» there, not only
+        # once the whole sync, pull included, is over).
+        self.batch_stored: Callable[[], None] = lambda: None
 
     def sync_once(self) -> SyncReport:
         """Push everything pending, then pull every change; raises SyncError subclasses on failure."""
@@ -133,6 +136,7 @@ class SyncEngine:
             results = self._push_batch(batch)
             self._store_results(results, report)
             report.pushed += len(batch)
+            self.batch_stored()
             after = batch[-1]["device_seq"]  # unanswered events wait for the next sync, not a loop
 
     def _push_batch(self, batch: list[dict[str, Any]]) -> list[EventResult]:

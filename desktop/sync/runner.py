@@ -65,6 +65,7 @@ class SyncRunner:
         self._lock = threading.Lock()
         self._status = SyncStatus()
         self._thread: threading.Thread | None = None
+        engine.batch_stored = self._update  # the counts follow each acknowledged batch, not the end of the pull
 
     # --- control ----------------------------------------------------------------------------------
 

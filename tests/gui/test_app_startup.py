@@ -89,7 +89,7 @@ def no_demo(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     import ui.startup
 
     loaded: list[str] = []
-    monkeypatch.setattr(ui.startup, "_ensure_demo_cache", lambda db: loaded.append("demo cache"))
+    monkeypatch.setattr(ui.startup, "_ensure_demo_cache", lambda db, *_: loaded.append("demo cache"))
     monkeypatch.setattr(desktop.demo.loader, "load_demo", lambda *a, **k: loaded.append("load_demo"))
     return loaded
 
@@ -165,7 +165,7 @@ def test_embedded_default_falls_back_to_the_demo_cache_when_its_backend_cannot_s
     loaded: list[str] = []
 
     monkeypatch.setitem(sys.modules, "backend.embedded", None)  # as in a counter built without the server
-    monkeypatch.setattr(ui.startup, "_ensure_demo_cache", lambda db: loaded.append("demo cache"))
+    monkeypatch.setattr(ui.startup, "_ensure_demo_cache", lambda db, *_: loaded.append("demo cache"))
     started = ui.startup.start(AppConfig(data_dir=tmp_path / "data", log_dir=tmp_path / "logs"))
     try:
         assert loaded == ["demo cache"] and started.sync is None and started.embedded is None
@@ -179,12 +179,12 @@ def test_embedded_default_falls_back_to_the_demo_cache_when_its_backend_fails_to
     import backend.embedded
     import ui.startup
 
-    def port_taken(data_dir: Path) -> Any:
+    def port_taken(data_dir: Path, **_: Any) -> Any:
         raise OSError("address already in use")
 
     loaded: list[str] = []
     monkeypatch.setattr(backend.embedded, "start_embedded", port_taken)
-    monkeypatch.setattr(ui.startup, "_ensure_demo_cache", lambda db: loaded.append("demo cache"))
+    monkeypatch.setattr(ui.startup, "_ensure_demo_cache", lambda db, *_: loaded.append("demo cache"))
     started = ui.startup.start(AppConfig(data_dir=tmp_path / "data", log_dir=tmp_path / "logs"))
     try:
         assert loaded == ["demo cache"] and started.sync is None and started.embedded is None

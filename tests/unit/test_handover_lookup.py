@@ -8,7 +8,7 @@ from desktop.db.engine import Database
 from desktop.db.models import AuditEntry, Handover, PickupPoint
 from tests.support.clock import FakeClock
 from tests.support.factories import make_customer, make_order
-from tests.unit.handover_env import CODE, WRONG, Env, count, make_env, refused
+from tests.unit.handover_env import CODE, WRONG, Env, count, make_env, order_row, refused
 
 
 @pytest.fixture
@@ -35,11 +35,13 @@ def test_a_code_of_one_order_starts_its_handover_verified(env: Env) -> None:
     assert count(env.db, AuditEntry, AuditEntry.action == "handover.verified") == 1
 
 
-def test_a_code_of_no_order_finds_nothing_and_counts_nothing(env: Env) -> None:
-    _order(env)
+def test_a_code_of_no_order_finds_nothing_and_is_counted_for_the_pc_only(env: Env) -> None:
+    number = _order(env)
     found = env.svc.start_with_code(env.clerk, WRONG)
     assert found.state is None and found.candidates == ()
-    assert count(env.db, Handover) == 0 and count(env.db, AuditEntry) == 0
+    assert count(env.db, Handover) == 0 and order_row(env.db, number).code_failed_attempts == 0
+    wrong = AuditEntry.action == "handover.code_lookup_wrong"
+    assert count(env.db, AuditEntry) == count(env.db, AuditEntry, wrong) == 1
     with refused("orders.bad_pickup_code"):
         env.svc.start_with_code(env.clerk, "12ab")
     with refused("auth.not_logged_in"):

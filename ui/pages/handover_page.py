@@ -25,6 +25,7 @@ from ui.dialogs import ask_id_document, ask_payment, ask_refusal, ask_text
 from ui.hardware.wiring import documents_for, print_last
 from ui.pages import handover_view as view
 from ui.pages.base import Page
+from ui.pages.code_guard import CodeLookupGuard
 from ui.pages.handover_panel import HandoverPanel
 from ui.workers import Failure
 
@@ -41,6 +42,7 @@ class HandoverPage(Page):
         self.state: HandoverState | None = None
         self._build_search()
         self.panel = HandoverPanel(self)
+        self.code_guard = CodeLookupGuard(self, self._on_looked_up, self._on_failed)  # a manager after wrong codes
         self._layout.addWidget(self.panel, 1)
         self.add_action(self.tr("Найти"), "F2", self._on_find)
         self.add_action(self.tr("Документ"), "F6", self._on_id_document)
@@ -137,7 +139,7 @@ class HandoverPage(Page):
         if self._awaiting_verification():
             self._on_open(lambda actor, uid: service.verify_code(actor, uid, code), self._shown(view.verified_banner))
         else:
-            self._as_clerk(lambda actor: service.start_with_code(actor, code), self._on_looked_up)
+            self.code_guard.look_up(code)
 
     def _by_qr(self, token: str) -> None:
         """The QR from the customer's app: verifies the open handover, or starts a verified one in one step."""

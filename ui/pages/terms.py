@@ -46,6 +46,7 @@ SYNC_STATUS = {
 }
 ALERT_KIND = {
     "order_locked": QT_TRANSLATE_NOOP("Terms", "заказ заблокирован"),
+    "code_guesses": QT_TRANSLATE_NOOP("Terms", "подбор кодов получения"),
     "club_activation_rejected": QT_TRANSLATE_NOOP("Terms", "активация карты отклонена"),
     "order_flagged": QT_TRANSLATE_NOOP("Terms", "заказ требует внимания"),
     "handed_over_after_cancel": QT_TRANSLATE_NOOP("Terms", "выдан после отмены"),

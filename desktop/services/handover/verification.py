@@ -6,6 +6,7 @@ from sqlalchemy import update
 
 from desktop.db.models import ManagerAlert
 from desktop.services.base import Action, Actor, Role, Service, local_point, require_role
+from desktop.services.handover import code_guard
 from desktop.services.handover.lookup import (
     count_wrong_code,
     get_handover,
@@ -94,15 +95,33 @@ class VerificationSteps(Service):
         code = code.strip()
         if not is_code_shaped(code):
             raise DomainError("orders.bad_pickup_code")
+        self._require_code_lookups_allowed(actor)
         with self.reading() as s:
             params = point_code_params(local_point(s))
         digest = hash_code(code, params)  # slow on purpose; no transaction is held meanwhile
         with self.action(actor) as act:
             found = orders_by_code_hash(act.session, digest)
+            if not found:
+                code_guard.count_wrong_guess(act)  # a guess: counted for this PC, not for any order
             chosen = _the_one(found)
             if chosen is None:
                 return HandoverLookup(None, tuple(found))
             return HandoverLookup(_start_verified(act, actor, chosen.number, "code"))
+
+    def _require_code_lookups_allowed(self, actor: Actor) -> None:
+        """Refuse (journalled, committed) a code-only lookup while this PC waits for a manager (code_guard)."""
+        with self.action(actor) as act:
+            refused = code_guard.refusal(act)
+        if refused is not None:
+            raise refused
+
+    def authorise_code_lookups(self, actor: Actor | None, manager: Actor) -> None:
+        """A manager's badge and PIN (signed in by the staff service) let this PC look orders up by code again."""
+        actor = require_role(actor, Role.CLERK, clerk_action())
+        with self.action(manager) as act:
+            refused = code_guard.authorise(act, actor, manager)
+        if refused is not None:
+            raise refused
 
     def find_by_phone(self, actor: Actor | None, last4: str, name: str) -> HandoverLookup:
         """Phone's last 4 digits + name: the only ready order found is started (still to verify)."""
