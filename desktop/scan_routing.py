@@ -1,4 +1,4 @@
-"""Scan routing: say what a scanned string is (order, box, cell, card, badge, QR token, pickup code).
+"""Scan routing: say what a scanned string is (order, box, cell, card, badge, QR token, pickup code, waybill).
 
 A keyboard-wedge scanner types whatever its configuration adds around the data: a prefix, a
 suffix, CR/LF/TAB, an AIM symbology identifier (``]C1``…), sometimes in the Russian keyboard
@@ -31,7 +31,7 @@ messages.register(
         "scan.bad_check_digit": "Номер клубной карты {sample} считан с ошибкой: "
         "не сходится контрольная цифра. Отсканируйте карту ещё раз или введите номер вручную.",
         "scan.unknown": "Код «{sample}» не распознан: это не заказ, не коробка, не ячейка, не клубная карта, "
-        "не бейдж и не код получения. Проверьте, тот ли штрихкод отсканирован.",
+        "не бейдж, не код получения и не накладная. Проверьте, тот ли штрихкод отсканирован.",
     }
 )
 
@@ -46,6 +46,7 @@ class ScanKind(StrEnum):
     STAFF_BADGE = auto()
     PICKUP_TOKEN = auto()
     PICKUP_CODE = auto()
+    WAYBILL = auto()
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ _KIND_ORDER = (
     ScanKind.CELL,
     ScanKind.STAFF_BADGE,
     ScanKind.CLUB_CARD,
+    ScanKind.WAYBILL,
     ScanKind.ORDER_NUMBER,
     ScanKind.PICKUP_CODE,
 )

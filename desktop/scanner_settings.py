@@ -35,6 +35,7 @@ class ScanPatterns:
     staff_badge: str = r"ST\d{6}"
     pickup_token: str = r"PD1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+"  # noqa: S105
     pickup_code: str = r"\d{6}"
+    waybill: str = r"R\d{7,12}"  # a truck's waybill (shipment number): R + digits
     strip_aim_id: bool = True
     max_length: int = 512
 

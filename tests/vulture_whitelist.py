@@ -79,6 +79,7 @@ _.club_card
 _.staff_badge
 _.pickup_token
 _.pickup_code
+_.waybill
 
 # --- the shell's handles the GUI tests use to reach pages and the hardware menu (ui/main_window.py) -------------
 _.page_named

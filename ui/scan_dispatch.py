@@ -65,7 +65,7 @@ class ScanDispatcher(QObject):
         self._to_page(scan)
 
     def _into_text_field(self, raw: str) -> bool:
-        """A code the core does not know (a waybill, a document number) typed into the focused field."""
+        """A code the core does not know (a document or tracking number) typed into the focused field."""
         focus = QApplication.focusWidget()
         if not isinstance(focus, QLineEdit) or focus.isReadOnly() or not focus.isVisible():
             return False
@@ -104,5 +104,6 @@ def kind_name(scan: Scan) -> str:
         "staff_badge": QCoreApplication.translate("ScanKinds", "пропуск сотрудника"),
         "pickup_token": QCoreApplication.translate("ScanKinds", "QR-код получения"),
         "pickup_code": QCoreApplication.translate("ScanKinds", "код получения"),
+        "waybill": QCoreApplication.translate("ScanKinds", "накладная поставки"),
     }
     return names.get(scan.kind.value, scan.kind.value)

@@ -63,22 +63,22 @@
         <translation>resending an SMS</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/receiving/service.py" line="50"/>
+        <location filename="../../desktop/services/receiving/service.py" line="51"/>
         <source>приёмка поставки</source>
         <translation>receiving a shipment</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/receiving/service.py" line="51"/>
+        <location filename="../../desktop/services/receiving/service.py" line="52"/>
         <source>отмена сканирования</source>
         <translation>undoing a scan</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/receiving/service.py" line="52"/>
+        <location filename="../../desktop/services/receiving/service.py" line="53"/>
         <source>отметка о повреждении</source>
         <translation>flagging damage</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/receiving/service.py" line="53"/>
+        <location filename="../../desktop/services/receiving/service.py" line="54"/>
         <source>закрытие приёмки</source>
         <translation>closing receiving</translation>
     </message>
@@ -1999,8 +1999,8 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../build/lupdate/domain_messages.py" line="146"/>
-        <source>Код «{sample}» не распознан: это не заказ, не коробка, не ячейка, не клубная карта, не бейдж и не код получения. Проверьте, тот ли штрихкод отсканирован.</source>
-        <translation>Code «{sample}» is not recognised: it is not an order, box, cell, club card, badge or pickup code. Check that the right barcode was scanned.</translation>
+        <source>Код «{sample}» не распознан: это не заказ, не коробка, не ячейка, не клубная карта, не бейдж, не код получения и не накладная. Проверьте, тот ли штрихкод отсканирован.</source>
+        <translation>Code «{sample}» is not recognised: it is not an order, box, cell, club card, badge, pickup code or waybill. Check that the right barcode was scanned.</translation>
     </message>
     <message>
         <location filename="../../build/lupdate/domain_messages.py" line="147"/>
@@ -3990,327 +3990,327 @@ Technical: {1}</translation>
 <context>
     <name>ReceivingPage</name>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="64"/>
+        <location filename="../../ui/pages/receiving_page.py" line="65"/>
         <source>Время</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="64"/>
+        <location filename="../../ui/pages/receiving_page.py" line="65"/>
         <source>Коробка</source>
         <translation>Box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="64"/>
+        <location filename="../../ui/pages/receiving_page.py" line="65"/>
         <source>Заказ</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="64"/>
+        <location filename="../../ui/pages/receiving_page.py" line="65"/>
         <source>Место</source>
         <translation>Box no.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="65"/>
+        <location filename="../../ui/pages/receiving_page.py" line="66"/>
         <source>Результат</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="67"/>
+        <location filename="../../ui/pages/receiving_page.py" line="68"/>
         <source>Последние сканирования:</source>
         <translation>Last scans:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="69"/>
+        <location filename="../../ui/pages/receiving_page.py" line="70"/>
         <source>Поставка</source>
         <translation>Shipment</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="70"/>
+        <location filename="../../ui/pages/receiving_page.py" line="71"/>
         <source>Без накладной</source>
         <translation>No manifest</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="72"/>
-        <location filename="../../ui/pages/receiving_page.py" line="229"/>
+        <location filename="../../ui/pages/receiving_page.py" line="73"/>
+        <location filename="../../ui/pages/receiving_page.py" line="237"/>
         <source>Повреждение</source>
         <translation>Damage</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="250"/>
+        <location filename="../../ui/pages/receiving_page.py" line="258"/>
         <source>Закрыть приёмку</source>
         <translation>Close receiving</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="83"/>
+        <location filename="../../ui/pages/receiving_page.py" line="84"/>
         <source>Ожидается</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="84"/>
-        <location filename="../../ui/pages/receiving_page.py" line="179"/>
-        <location filename="../../ui/pages/receiving_page.py" line="279"/>
+        <location filename="../../ui/pages/receiving_page.py" line="85"/>
+        <location filename="../../ui/pages/receiving_page.py" line="187"/>
+        <location filename="../../ui/pages/receiving_page.py" line="287"/>
         <source>Принято</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="85"/>
+        <location filename="../../ui/pages/receiving_page.py" line="86"/>
         <source>Не хватает</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="86"/>
+        <location filename="../../ui/pages/receiving_page.py" line="87"/>
         <source>Излишки</source>
         <translation>Surplus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="87"/>
+        <location filename="../../ui/pages/receiving_page.py" line="88"/>
         <source>Чужие</source>
         <translation>Foreign</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="141"/>
+        <location filename="../../ui/pages/receiving_page.py" line="142"/>
         <source>Поставка {0}: сканируйте коробки.</source>
         <translation>Shipment {0}: scan the boxes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="143"/>
+        <location filename="../../ui/pages/receiving_page.py" line="144"/>
         <source>Приёмка без накладной: сканируйте коробки.</source>
         <translation>Receiving without a manifest: scan the boxes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="150"/>
+        <location filename="../../ui/pages/receiving_page.py" line="151"/>
         <source>Приёмка открыта</source>
         <translation>Receiving open</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="150"/>
+        <location filename="../../ui/pages/receiving_page.py" line="151"/>
         <source>Сканируйте коробки по одной.</source>
         <translation>Scan the boxes one by one.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="155"/>
+        <location filename="../../ui/pages/receiving_page.py" line="163"/>
         <source>Приёмка не начата</source>
         <translation>Receiving not started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="53"/>
+        <location filename="../../ui/pages/receiving_page.py" line="54"/>
         <source>Приёмка не начата. F2 — номер поставки, F3 — без накладной.</source>
         <translation>Receiving not started. F2 — shipment number, F3 — without a manifest.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="55"/>
+        <location filename="../../ui/pages/receiving_page.py" line="56"/>
         <source>номер поставки (накладной) и Enter</source>
         <translation>shipment (manifest) number and Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="71"/>
+        <location filename="../../ui/pages/receiving_page.py" line="72"/>
         <source>Отменить скан</source>
         <translation>Undo scan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="73"/>
+        <location filename="../../ui/pages/receiving_page.py" line="74"/>
         <source>Закрыть</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="74"/>
+        <location filename="../../ui/pages/receiving_page.py" line="75"/>
         <source>Акт</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="88"/>
+        <location filename="../../ui/pages/receiving_page.py" line="89"/>
         <source>Из другой поставки</source>
         <translation>From another shipment</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="89"/>
+        <location filename="../../ui/pages/receiving_page.py" line="90"/>
         <source>Принято ранее</source>
         <translation>Received earlier</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="146"/>
+        <location filename="../../ui/pages/receiving_page.py" line="147"/>
         <source>Приёмка продолжена</source>
         <translation>Receiving resumed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="147"/>
+        <location filename="../../ui/pages/receiving_page.py" line="148"/>
         <source>Приёмку начал(а) {0} в {1}; отсканировано коробок: {2}. Продолжайте с того же места.</source>
         <translation>Receiving started by {0} at {1}; boxes scanned: {2}. Carry on from where it stopped.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="156"/>
+        <location filename="../../ui/pages/receiving_page.py" line="164"/>
         <source>Нажмите F2 и введите номер поставки или F3 — приёмка без накладной.</source>
         <translation>Press F2 and enter the shipment number, or F3 to receive without a manifest.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="170"/>
+        <location filename="../../ui/pages/receiving_page.py" line="178"/>
         <source>Заказ {0}: коробка {1}</source>
         <translation>Order {0}: box {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="176"/>
+        <location filename="../../ui/pages/receiving_page.py" line="184"/>
         <source>Заказ {0}, коробка {1}.</source>
         <translation>Order {0}, box {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="178"/>
+        <location filename="../../ui/pages/receiving_page.py" line="186"/>
         <source>Заказ прибыл полностью — клиенту уйдёт SMS.</source>
         <translation>The order has fully arrived — the customer gets an SMS.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="181"/>
+        <location filename="../../ui/pages/receiving_page.py" line="189"/>
         <source>Коробка из другой поставки ({0})</source>
         <translation>Box from another shipment ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="182"/>
+        <location filename="../../ui/pages/receiving_page.py" line="190"/>
         <source>Заказ {0}, коробка {1}. Коробка нашего пункта, но из другой накладной: принята, попадёт в акт этой приёмки.</source>
         <translation>Order {0}, box {1}. A box of this point but from another waybill: received, it goes into this receiving&apos;s act.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="185"/>
-        <location filename="../../ui/pages/receiving_page.py" line="280"/>
+        <location filename="../../ui/pages/receiving_page.py" line="193"/>
+        <location filename="../../ui/pages/receiving_page.py" line="288"/>
         <source>Повтор</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="185"/>
+        <location filename="../../ui/pages/receiving_page.py" line="193"/>
         <source>Коробка {0} уже принята. Отложите её к остальным.</source>
         <translation>Box {0} is already received. Put it with the others.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="187"/>
-        <location filename="../../ui/pages/receiving_page.py" line="281"/>
+        <location filename="../../ui/pages/receiving_page.py" line="195"/>
+        <location filename="../../ui/pages/receiving_page.py" line="289"/>
         <source>Излишек</source>
         <translation>Surplus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="188"/>
+        <location filename="../../ui/pages/receiving_page.py" line="196"/>
         <source>Коробки {0} нет в этой накладной. Принята как излишек — она попадёт в акт.</source>
         <translation>Box {0} is not on this manifest. Received as surplus — it goes into the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="190"/>
-        <location filename="../../ui/pages/receiving_page.py" line="282"/>
+        <location filename="../../ui/pages/receiving_page.py" line="198"/>
+        <location filename="../../ui/pages/receiving_page.py" line="290"/>
         <source>Чужая коробка</source>
         <translation>Foreign box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="191"/>
+        <location filename="../../ui/pages/receiving_page.py" line="199"/>
         <source>Коробка {0} адресована другому пункту выдачи. Отложите её для возврата.</source>
         <translation>Box {0} is addressed to another pickup point. Set it aside for return.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="193"/>
-        <location filename="../../ui/pages/receiving_page.py" line="283"/>
+        <location filename="../../ui/pages/receiving_page.py" line="201"/>
+        <location filename="../../ui/pages/receiving_page.py" line="291"/>
         <source>Заказ отменён</source>
         <translation>Order cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="194"/>
+        <location filename="../../ui/pages/receiving_page.py" line="202"/>
         <source>Заказ {0} отменён. Не размещайте коробку: отложите её для возврата.</source>
         <translation>Order {0} is cancelled. Do not shelve the box: set it aside for return.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="195"/>
+        <location filename="../../ui/pages/receiving_page.py" line="203"/>
         <source>Не коробка</source>
         <translation>Not a box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="218"/>
-        <location filename="../../ui/pages/receiving_page.py" line="287"/>
+        <location filename="../../ui/pages/receiving_page.py" line="226"/>
+        <location filename="../../ui/pages/receiving_page.py" line="295"/>
         <source>Отменено</source>
         <translation>Undone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="219"/>
+        <location filename="../../ui/pages/receiving_page.py" line="227"/>
         <source>Сканирование отменено</source>
         <translation>Scan undone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="220"/>
+        <location filename="../../ui/pages/receiving_page.py" line="228"/>
         <source>Коробка {0} снова считается не принятой.</source>
         <translation>Box {0} counts as not received again.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="227"/>
+        <location filename="../../ui/pages/receiving_page.py" line="235"/>
         <source>Нет коробки</source>
         <translation>No box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="227"/>
+        <location filename="../../ui/pages/receiving_page.py" line="235"/>
         <source>Сначала отсканируйте повреждённую коробку.</source>
         <translation>Scan the damaged box first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="230"/>
+        <location filename="../../ui/pages/receiving_page.py" line="238"/>
         <source>Коробка {0}. Опишите повреждение:</source>
         <translation>Box {0}. Describe the damage:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="243"/>
-        <location filename="../../ui/pages/receiving_page.py" line="244"/>
+        <location filename="../../ui/pages/receiving_page.py" line="251"/>
+        <location filename="../../ui/pages/receiving_page.py" line="252"/>
         <source>Повреждение отмечено</source>
         <translation>Damage recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="244"/>
+        <location filename="../../ui/pages/receiving_page.py" line="252"/>
         <source>Коробка {0} попадёт в акт.</source>
         <translation>Box {0} goes into the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="251"/>
+        <location filename="../../ui/pages/receiving_page.py" line="259"/>
         <source>Закрыть приёмку и сформировать акт расхождений?</source>
         <translation>Close receiving and produce the discrepancy report?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="261"/>
+        <location filename="../../ui/pages/receiving_page.py" line="269"/>
         <source>Приёмка закрыта. F2 — следующая поставка, F3 — без накладной.</source>
         <translation>Receiving closed. F2 — next shipment, F3 — without a manifest.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="266"/>
+        <location filename="../../ui/pages/receiving_page.py" line="274"/>
         <source>F11 — напечатать акт.</source>
         <translation>F11 — print the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="268"/>
-        <location filename="../../ui/pages/receiving_page.py" line="273"/>
+        <location filename="../../ui/pages/receiving_page.py" line="276"/>
+        <location filename="../../ui/pages/receiving_page.py" line="281"/>
         <source>Приёмка закрыта с расхождениями</source>
         <translation>Receiving closed with discrepancies</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="270"/>
+        <location filename="../../ui/pages/receiving_page.py" line="278"/>
         <source>Приёмка закрыта без расхождений</source>
         <translation>Receiving closed without discrepancies</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="274"/>
+        <location filename="../../ui/pages/receiving_page.py" line="282"/>
         <source>Акт расхождений напечатан.</source>
         <translation>Discrepancy report printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="284"/>
+        <location filename="../../ui/pages/receiving_page.py" line="292"/>
         <source>Коробка из другой поставки</source>
         <translation>Box from another shipment</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="285"/>
+        <location filename="../../ui/pages/receiving_page.py" line="293"/>
         <source>Принята на другом рабочем месте</source>
         <translation>Received at another counter</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="297"/>
+        <location filename="../../ui/pages/receiving_page.py" line="305"/>
         <source>Принято: {0}; не хватает: {1}; излишки: {2}; чужие: {3}; отменённые: {4}; повреждено: {5}.</source>
         <translation>Received: {0}; missing: {1}; surplus: {2}; foreign: {3}; cancelled: {4}; damaged: {5}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="302"/>
+        <location filename="../../ui/pages/receiving_page.py" line="310"/>
         <source>Из другой поставки: {0}.</source>
         <translation>From another shipment: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="307"/>
+        <location filename="../../ui/pages/receiving_page.py" line="315"/>
         <source>Не хватает: {0}</source>
         <translation>Missing: {0}</translation>
     </message>
@@ -4657,6 +4657,12 @@ Technical: {1}</translation>
         <translation>staff badge</translation>
     </message>
     <message>
+        <location filename="../../desktop/services/receiving/service.py" line="48"/>
+        <location filename="../../ui/scan_dispatch.py" line="107"/>
+        <source>накладная поставки</source>
+        <translation>shipment waybill</translation>
+    </message>
+    <message>
         <location filename="../../ui/scan_dispatch.py" line="104"/>
         <source>пропуск сотрудника</source>
         <translation>staff badge</translation>
@@ -4677,7 +4683,7 @@ Technical: {1}</translation>
 <context>
     <name>ScanRouting</name>
     <message>
-        <location filename="../../desktop/scan_routing.py" line="136"/>
+        <location filename="../../desktop/scan_routing.py" line="138"/>
         <source>{head}…{tail} ({length} симв.)</source>
         <translation>{head}…{tail} ({length} chars)</translation>
     </message>

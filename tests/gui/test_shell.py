@@ -118,9 +118,9 @@ def test_unrecognised_scan_goes_into_the_focused_text_field(qtbot, shell):
     receiving.shipment_edit.setFocus()
     qtbot.waitUntil(receiving.shipment_edit.hasFocus)
     with qtbot.waitSignal(receiving.became_idle, timeout=5000):
-        scan_keys(window, "R2611249999")  # a waybill barcode: not a code the core knows
+        scan_keys(window, "TTN2611249999")  # a carrier document number: not a code the core knows
     assert shell.ctx.feedback.kind.value == "error"
-    assert "R2611249999" in shell.ctx.feedback.text  # the shipment lookup ran and said it is unknown
+    assert "TTN2611249999" in shell.ctx.feedback.text  # the shipment lookup ran and said it is unknown
 
 
 def test_close_shift_shows_the_report(qtbot, shell, monkeypatch):

@@ -30,6 +30,7 @@ VALID: dict[ScanKind, st.SearchStrategy[str]] = {
         lambda t: f"PD1.{t[0]}.{t[1]}"
     ),
     K.PICKUP_CODE: _digits(6),
+    K.WAYBILL: st.text(alphabet="0123456789", min_size=7, max_size=12).map(lambda d: "R" + d),
 }
 any_valid = st.sampled_from(list(VALID)).flatmap(lambda k: VALID[k].map(lambda v: (k, v)))
 noise = st.sampled_from(["", "\r", "\n", "\r\n", "\t", " ", "\x00", "\x1d", "\x03", "\ufeff"])
@@ -45,6 +46,7 @@ noise = st.sampled_from(["", "\r", "\n", "\r\n", "\t", " ", "\x00", "\x1d", "\x0
         ("ST000123", K.STAFF_BADGE, "ST000123"),
         ("PD1.eyJvIjoxfQ.c2ln", K.PICKUP_TOKEN, "PD1.eyJvIjoxfQ.c2ln"),
         ("482913", K.PICKUP_CODE, "482913"),
+        ("R2611240001", K.WAYBILL, "R2611240001"),
     ],
 )
 def test_each_kind_is_recognised(raw, kind, value):
@@ -66,6 +68,21 @@ def test_each_kind_is_recognised(raw, kind, value):
 )
 def test_scanner_noise_is_stripped(raw, expected):
     assert route_scan(raw).value == expected
+
+
+@pytest.mark.parametrize("raw", ["R2611240001\r\n", "]C1R2611240001", "r2611240001", "К2611240001", "R26112401"])
+def test_a_truck_waybill_is_a_scan_of_its_own_not_an_unknown_code(raw):
+    """Issue 17 item 3: the waybill barcode (R + digits), as any scanner types it, is a waybill scan."""
+    scan = route_scan(raw)
+    assert scan.kind is K.WAYBILL and scan.value.startswith("R")
+
+
+def test_the_waybill_pattern_is_configurable():
+    settings = ScannerSettings(patterns=ScanPatterns(waybill=r"WB-\d{6}"))
+    assert route_scan("WB-123456", settings) == Scan(K.WAYBILL, "WB-123456")
+    with pytest.raises(DomainError) as err:
+        route_scan("R2611240001", settings)
+    assert err.value.code == "scan.unknown"
 
 
 def test_configured_prefix_and_suffix_are_stripped():
@@ -108,7 +125,7 @@ def test_bad_check_digit_on_a_club_card():
     assert "2000000000016" not in str(err.value)  # shortened sample only
 
 
-@pytest.mark.parametrize("raw", ["1000000000016", "12345", "B0042", "XYZ-1", "12345678901", "CA01034"])
+@pytest.mark.parametrize("raw", ["1000000000016", "12345", "B0042", "XYZ-1", "12345678901", "CA01034", "R12345"])
 def test_unknown_codes_get_a_masked_sample(raw):
     with pytest.raises(DomainError) as err:
         route_scan(raw)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QInputDialog, QLabel, QL
 
 from desktop.documents.model import DocumentKind
 from desktop.point_time import CLOCK, point_time
-from desktop.scan_routing import Scan
+from desktop.scan_routing import Scan, ScanKind
 from desktop.services.base import Actor
 from desktop.services.receiving import (
     ClosedReceiving,
@@ -45,6 +45,7 @@ class ReceivingPage(SessionPage):
 
     title = QT_TRANSLATE_NOOP("PageTitles", "Приёмка")
     shortcut = "Ctrl+F3"
+    scan_kinds = frozenset({ScanKind.BOX, ScanKind.WAYBILL})
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
@@ -150,6 +151,13 @@ class ReceivingPage(SessionPage):
             self.feedback.show_ok(self.tr("Приёмка открыта"), self.tr("Сканируйте коробки по одной."))
 
     # --- scanning ------------------------------------------------------------------------------
+
+    def handle_scan(self, scan: Scan) -> bool:
+        """A truck's waybill opens (or resumes) its receiving from any page; a box goes into the open session."""
+        if scan.kind is ScanKind.WAYBILL:
+            self.open_session(scan.value)
+            return True
+        return super().handle_scan(scan)
 
     def tell_no_session(self) -> None:
         self.feedback.show_error(self.tr("Приёмка не начата"),

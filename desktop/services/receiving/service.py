@@ -45,6 +45,7 @@ KIND_NAMES = {
     ScanKind.STAFF_BADGE: QT_TRANSLATE_NOOP("ScanKinds", "бейдж сотрудника"),
     ScanKind.PICKUP_TOKEN: QT_TRANSLATE_NOOP("ScanKinds", "QR-код получения"),
     ScanKind.PICKUP_CODE: QT_TRANSLATE_NOOP("ScanKinds", "код получения"),
+    ScanKind.WAYBILL: QT_TRANSLATE_NOOP("ScanKinds", "накладная поставки"),
 }
 # The actions named in an access refusal (require_role translates them).
 RECEIVING = QT_TRANSLATE_NOOP("Actions", "приёмка поставки")
