@@ -2,9 +2,10 @@
 
 A clerk's receiving of a whole truck with a power cut in the middle: `python -m ui` on its embedded default
 (a fresh data directory: the first start creates the demo point), log in with the demo clerk's badge and PIN,
-scan the truck's waybill on Приёмка, a burst of its boxes, `kill -9` the app mid-burst, start it again, log
-in, go to Приёмка (the interrupted session is taken up again), scan the boxes that were not in yet, close the
-truck (F9 + confirmation) with its discrepancy act and quit (Ctrl+Q).
+scan the truck's waybill on Приёмка (no F2: the waybill is a scan like any other), a burst of its boxes,
+`kill -9` the app mid-burst, start it again, log in, go to Приёмка (the interrupted session is taken up
+again), scan the boxes that were not in yet, close the truck (F9 + confirmation) with its discrepancy act and
+quit (Ctrl+Q).
 
 «Acknowledged» is concrete: a scan whose row is in the cache when the process has died was acknowledged (the
 clerk saw it in «Последние сканирования»); every such row must still be there once after the restart, and the
@@ -40,7 +41,6 @@ SHIFT_QUESTION = "^Смена$"  # «Смена не открыта. Откры�
 CLOSE_QUESTION = "^Закрыть приёмку$"  # F9's confirmation
 BURST = 10  # boxes typed in one go before the power cut
 KILL_AFTER = 3  # acknowledged scans seen in the cache before the kill (the burst is still going)
-WAYBILL_IS_A_SCAN = False  # until the waybill routing lands: F2 focuses the waybill field first
 
 
 @dataclass
@@ -97,11 +97,9 @@ def log_in(desk: Desk) -> None:
 
 
 def open_truck(desk: Desk, truck: str) -> int:
-    """Приёмка (Ctrl+F3), the waybill scanned; returns the new session's id."""
+    """Приёмка (Ctrl+F3) and the truck's waybill scanned like any box (no F2); returns the new session's id."""
     kb, cache = desk.keyboard, desk.cache
     kb.key("ctrl+F3")
-    if not WAYBILL_IS_A_SCAN:
-        kb.key("F2")
     kb.scan(truck)
     opened = wait_until(lambda: cache.sessions(truck), f"a receiving session of {truck}", 30)
     assert [status for _id, status, _closed, _summary in opened] == [SessionStatus.OPEN]
