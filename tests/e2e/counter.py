@@ -16,10 +16,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from desktop.logs import LOG_FILE_NAME
 from protocol.states import ShipmentStatus
 
 ROOT = Path(__file__).resolve().parents[2]
 MAIN_WINDOW = "^Пункт выдачи — "  # the main window's title once the app is up (the login screen in it)
+STARTING = " starting; "  # the app log's first line of every start
+REGISTERED = "ui.scan_dispatch: scan "  # the app log's line for every scan it recognised and handles («scan box»)
 
 
 class CounterApp:
@@ -69,6 +72,19 @@ class CounterApp:
         if self.proc is not None and self.proc.poll() is None:
             self.proc.kill()
             self.proc.wait(30)
+
+    @property
+    def app_log(self) -> Path:
+        return self.data_dir.parent / "logs" / LOG_FILE_NAME
+
+    def registered(self, kind: str) -> int:
+        """How many scans of this kind (ScanKind value) the running app has recognised since it started."""
+        if not self.app_log.exists():
+            return 0
+        lines = self.app_log.read_text("utf-8", errors="replace").splitlines()
+        starts = [n for n, line in enumerate(lines) if STARTING in line]
+        since = lines[starts[-1]:] if starts else lines
+        return sum(1 for line in since if line.rstrip().endswith(REGISTERED + kind))
 
     def output(self) -> str:
         return self.log.read_text("utf-8", errors="replace") if self.log.exists() else ""

@@ -18,8 +18,10 @@ Run alone: ``pytest -m e2e`` (or ``pytest tests/e2e``).
 from __future__ import annotations
 
 import json
+import time
+import warnings
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +29,7 @@ from pathlib import Path
 import pytest
 
 from desktop.db.models import SessionStatus
+from desktop.scan_routing import ScanKind
 from desktop.services.receiving import DiscrepancySummary, Outcome
 from protocol.demo_data import DEMO_STAFF
 from protocol.states import BoxStatus
@@ -41,6 +44,7 @@ SHIFT_QUESTION = "^Смена$"  # «Смена не открыта. Откры�
 CLOSE_QUESTION = "^Закрыть приёмку$"  # F9's confirmation
 BURST = 10  # boxes typed in one go before the power cut
 KILL_AFTER = 3  # acknowledged scans seen in the cache before the kill (the burst is still going)
+QUIET = 5.0  # s without a newly registered scan: keys typed and not registered as a scan by then never will be
 
 
 @dataclass
@@ -50,7 +54,6 @@ class Desk:
     keyboard: Keyboard
     app: CounterApp
     cache: Cache
-    tmp: Path
 
     @contextmanager
     def evidence(self) -> Iterator[None]:
@@ -59,8 +62,10 @@ class Desk:
             yield
         except BaseException as exc:
             last = self.keyboard.shot("failure")
-            exc.add_note(f"screenshots: {self.keyboard.shots} (last: {last.name}); app output: {self.app.log}\n"
-                         f"{self.app.output()[-3000:]}")
+            log = self.app.app_log
+            tail = log.read_text("utf-8", errors="replace")[-3000:] if log.exists() else ""
+            exc.add_note(f"screenshots: {self.keyboard.shots} (last: {last.name})\napp output: {self.app.log}\n"
+                         f"{self.app.output()[-2000:]}\napp log: {log}\n{tail}")
             raise
 
 
@@ -74,21 +79,73 @@ def desk(tmp_path: Path) -> Iterator[Desk]:
     keyboard = Keyboard(display, tmp_path / "screenshots")
     app = CounterApp(tmp_path / "data", keyboard.env, tmp_path / "app.log")
     try:
-        yield Desk(keyboard, app, Cache(app.cache), tmp_path)
+        yield Desk(keyboard, app, Cache(app.cache))
     finally:
         app.stop()
         display.stop()
 
 
-def log_in(desk: Desk) -> None:
-    """Badge at scanner speed, PIN by hand, Enter; the first login of the day opens the shift (Enter: «Да»)."""
+def scan_until_answered(desk: Desk, kind: ScanKind, pending: Callable[[], list[str]], answered: Callable[[], int],
+                        what: str, timeout: float = 60.0) -> None:
+    """Scan the codes `pending()` names until it names none.
+
+    Under CPU load the scheduler may stretch a scanner burst past the wedge detector's inter-key limit: the
+    app then takes those keys as typing and never registers the scan. A clerk sees no answer on screen and
+    scans that code again, and so does this, but only once every scan the app did register (its log line)
+    has its answer and nothing new was registered for QUIET seconds: a registered scan without its answer
+    would be a lost scan, and the wait runs out (the test fails).
+    """
+    app, kb = desk.app, desk.keyboard
+    registered_before, answered_before = app.registered(kind), answered()
+    kb.scan(*pending())
+    deadline = last_change = time.monotonic()
+    deadline += timeout
+    seen = 0
+    while left := pending():
+        now, registered = time.monotonic(), app.registered(kind) - registered_before
+        if registered != seen:
+            seen, last_change = registered, now
+        if registered == answered() - answered_before and now - last_change > QUIET:
+            warnings.warn(f"scanned again (never registered as a scan, typing under load): {left}", stacklevel=2)
+            kb.scan(*left)
+            last_change = time.monotonic()
+        assert now < deadline, (f"not seen within {timeout:.0f} s: {what} (registered {registered} scans, "
+                                f"answered {answered() - answered_before}, still pending {left})")
+        time.sleep(0.05)
+
+
+def scan_badge(desk: Desk) -> None:
+    """The clerk's badge at scanner speed, until the app has registered it (then the PIN field has the focus)."""
+    app = desk.app
+    before = app.registered(ScanKind.STAFF_BADGE)
+
+    def handled() -> int:
+        return app.registered(ScanKind.STAFF_BADGE) - before
+
+    scan_until_answered(desk, ScanKind.STAFF_BADGE, lambda: [] if handled() else [BADGE], handled,
+                        "the badge registered")
+
+
+def try_log_in(desk: Desk) -> bool:
+    """Badge, PIN by hand, Enter: True once the login is in the audit journal (False: not within 15 s)."""
     kb, cache = desk.keyboard, desk.cache
     before = cache.logins()
     kb.focus(MAIN_WINDOW)
-    kb.scan(BADGE)
+    scan_badge(desk)
     kb.by_hand(PIN)
     kb.key("Return")
-    wait_until(lambda: cache.logins() > before, "the clerk's login in the audit journal", 30)
+    try:
+        wait_until(lambda: cache.logins() > before, "the clerk's login in the audit journal", 15)
+    except AssertionError:
+        return False
+    return True
+
+
+def log_in(desk: Desk, attempts: int = 3) -> None:
+    """Log in as the demo clerk (a PIN typed under load may not make it: then again, like a clerk); the first
+    login of the day opens the shift (Enter: «Да»)."""
+    kb, cache = desk.keyboard, desk.cache
+    assert any(try_log_in(desk) for _attempt in range(attempts)), f"the clerk not logged in after {attempts} tries"
     if not cache.open_shift():
         kb.focus(SHIFT_QUESTION, timeout=30)
         kb.key("Return")
@@ -100,8 +157,9 @@ def open_truck(desk: Desk, truck: str) -> int:
     """Приёмка (Ctrl+F3) and the truck's waybill scanned like any box (no F2); returns the new session's id."""
     kb, cache = desk.keyboard, desk.cache
     kb.key("ctrl+F3")
-    kb.scan(truck)
-    opened = wait_until(lambda: cache.sessions(truck), f"a receiving session of {truck}", 30)
+    scan_until_answered(desk, ScanKind.WAYBILL, lambda: [] if cache.sessions(truck) else [truck],
+                        lambda: len(cache.sessions(truck)), f"a receiving session of {truck}", 30)
+    opened = cache.sessions(truck)
     assert [status for _id, status, _closed, _summary in opened] == [SessionStatus.OPEN]
     kb.shot("waybill-scanned")
     return int(opened[0][0])
@@ -110,19 +168,15 @@ def open_truck(desk: Desk, truck: str) -> int:
 def burst_and_kill(desk: Desk, session: int, boxes: list[str]) -> list[tuple[int, str, str]]:
     """Scan a burst of boxes and `kill -9` the app while they come in; returns the acknowledged scans."""
     kb, cache, app = desk.keyboard, desk.cache, desk.app
-
-    def in_session() -> list[tuple[int, str, str]]:
-        return [(i, barcode, outcome) for i, sid, barcode, outcome, _undone in cache.scans() if sid == session]
-
     burst = kb.start_burst(boxes[:BURST])
     try:
-        wait_until(lambda: len(in_session()) >= KILL_AFTER, f"{KILL_AFTER} scans of the burst in the cache", 30,
-                   every=0.01)
+        wait_until(lambda: len(in_session(cache, session)) >= KILL_AFTER,
+                   f"{KILL_AFTER} scans of the burst in the cache", 30, every=0.01)
         app.kill_9()
     finally:
         burst.kill()  # keys typed after the kill went nowhere; none may reach the next start
         burst.wait(10)
-    acknowledged = in_session()
+    acknowledged = in_session(cache, session)
     assert len(acknowledged) < BURST, "the burst was over before the kill: not a kill mid-burst"
     return acknowledged
 
@@ -157,9 +211,8 @@ def test_a_truck_received_by_scanner_survives_kill_9_mid_burst(desk: Desk) -> No
         session = open_truck(desk, truck)
         acknowledged = burst_and_kill(desk, session, boxes)
         restart_and_resume(desk)
-        done = {barcode for _id, barcode, _outcome in acknowledged}
-        kb.scan(*[box for box in boxes if box not in done])
-        wait_until(lambda: received_in(cache, session) == len(boxes), f"all {len(boxes)} boxes received", 60)
+        scan_until_answered(desk, ScanKind.BOX, lambda: unscanned(cache, session, boxes),
+                            lambda: len(in_session(cache, session)), f"all {len(boxes)} boxes received")
         kb.shot("all-boxes-received")
         close_truck(desk, truck)
         kb.key("ctrl+q")
@@ -167,9 +220,15 @@ def test_a_truck_received_by_scanner_survives_kill_9_mid_burst(desk: Desk) -> No
         check_cache(cache, truck, boxes, session, acknowledged)
 
 
-def received_in(cache: Cache, session: int) -> int:
-    return sum(1 for _i, sid, _b, outcome, undone in cache.scans()
-               if sid == session and outcome == Outcome.RECEIVED and not undone)
+def in_session(cache: Cache, session: int) -> list[tuple[int, str, str]]:
+    """(id, barcode, outcome) of the session's scans."""
+    return [(i, barcode, outcome) for i, sid, barcode, outcome, _undone in cache.scans() if sid == session]
+
+
+def unscanned(cache: Cache, session: int, boxes: list[str]) -> list[str]:
+    """The truck's boxes without a scan in the session yet."""
+    done = {barcode for _i, barcode, _outcome in in_session(cache, session)}
+    return [box for box in boxes if box not in done]
 
 
 def check_cache(cache: Cache, truck: str, boxes: list[str], session: int,
@@ -178,7 +237,7 @@ def check_cache(cache: Cache, truck: str, boxes: list[str], session: int,
     assert cache.value("SELECT COUNT(*) FROM receiving_sessions WHERE status = ?", SessionStatus.OPEN) == 0
     sessions = cache.sessions(truck)
     assert [(sid, status) for sid, status, _closed, _summary in sessions] == [(session, SessionStatus.CLOSED)]
-    rows = [(i, barcode, outcome) for i, sid, barcode, outcome, _undone in cache.scans() if sid == session]
+    rows = in_session(cache, session)
     assert set(acknowledged) <= set(rows), "a scan acknowledged before the kill is gone or changed"
     assert Counter(barcode for _i, barcode, _o in rows) == Counter(boxes), "a box missing or scanned twice"
     assert {outcome for _i, _b, outcome in rows} == {Outcome.RECEIVED}
