@@ -69,12 +69,9 @@ class Desk:
             raise
 
 
-@pytest.fixture
-def desk(tmp_path: Path) -> Iterator[Desk]:
-    missing = missing_tools()
-    if missing:
-        pytest.fail(f"the end-to-end test needs {', '.join(missing)} on PATH (Debian: xvfb, xdotool, imagemagick; "
-                    "`./dev.sh test` installs them as root from its APT_PACKAGES)", pytrace=False)
+@contextmanager
+def counter_desk(tmp_path: Path) -> Iterator[Desk]:
+    """A display of the test's own and the app's data in `tmp_path`; the app never outlives the test."""
     display = XDisplay()
     keyboard = Keyboard(display, tmp_path / "screenshots")
     app = CounterApp(tmp_path / "data", keyboard.env, tmp_path / "app.log")
@@ -200,24 +197,31 @@ def close_truck(desk: Desk, truck: str) -> None:
     kb.shot("truck-closed")
 
 
-def test_a_truck_received_by_scanner_survives_kill_9_mid_burst(desk: Desk) -> None:
+def test_a_truck_received_by_scanner_survives_kill_9_mid_burst(tmp_path: Path) -> None:
+    missing = missing_tools()
+    assert not missing, (f"the end-to-end test needs {', '.join(missing)} on PATH (Debian packages xvfb, xdotool, "
+                         "imagemagick; `./dev.sh test` installs them as root from its APT_PACKAGES)")
+    with counter_desk(tmp_path) as desk, desk.evidence():
+        receive_a_truck_with_a_power_cut(desk)
+
+
+def receive_a_truck_with_a_power_cut(desk: Desk) -> None:
     kb, app, cache = desk.keyboard, desk.app, desk.cache
-    with desk.evidence():
-        app.start()
-        kb.focus(MAIN_WINDOW, timeout=120)  # the first start creates the demo point before the login screen
-        truck, boxes = wait_until(cache.smallest_truck, "the demo trucks in the cache", 30)
-        kb.shot("login-screen")
-        log_in(desk)
-        session = open_truck(desk, truck)
-        acknowledged = burst_and_kill(desk, session, boxes)
-        restart_and_resume(desk)
-        scan_until_answered(desk, ScanKind.BOX, lambda: unscanned(cache, session, boxes),
-                            lambda: len(in_session(cache, session)), f"all {len(boxes)} boxes received")
-        kb.shot("all-boxes-received")
-        close_truck(desk, truck)
-        kb.key("ctrl+q")
-        assert app.wait_exit(60) == 0, app.output()[-3000:]
-        check_cache(cache, truck, boxes, session, acknowledged)
+    app.start()
+    kb.focus(MAIN_WINDOW, timeout=120)  # the first start creates the demo point before the login screen
+    truck, boxes = wait_until(cache.smallest_truck, "the demo trucks in the cache", 30)
+    kb.shot("login-screen")
+    log_in(desk)
+    session = open_truck(desk, truck)
+    acknowledged = burst_and_kill(desk, session, boxes)
+    restart_and_resume(desk)
+    scan_until_answered(desk, ScanKind.BOX, lambda: unscanned(cache, session, boxes),
+                        lambda: len(in_session(cache, session)), f"all {len(boxes)} boxes received")
+    kb.shot("all-boxes-received")
+    close_truck(desk, truck)
+    kb.key("ctrl+q")
+    assert app.wait_exit(60) == 0, "the app did not quit cleanly on Ctrl+Q"
+    check_cache(cache, truck, boxes, session, acknowledged)
 
 
 def in_session(cache: Cache, session: int) -> list[tuple[int, str, str]]:
