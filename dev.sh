@@ -51,7 +51,7 @@ cmd_run() {
 LANES=(
   "core:tests/unit tests/test_architecture.py tests/test_no_untranslated_literals.py"
   "server:tests/backend tests/sms tests/integration tests/system"
-  "gui:tests/gui tests/hardware"
+  "gui:tests/gui tests/hardware tests/e2e"
   "packaging:tests/packaging"
 )
 
