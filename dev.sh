@@ -49,7 +49,7 @@ cmd_run() {
 
 # Test lanes, fastest first: a broken change fails in the first two minutes; a failing lane stops the run.
 LANES=(
-  "core:tests/unit tests/test_architecture.py tests/test_no_untranslated_literals.py"
+  "core:tests/unit tests/test_architecture.py tests/test_no_untranslated_literals.py tests/test_count_agreement.py"
   "server:tests/backend tests/sms tests/integration tests/system"
   "gui:tests/gui tests/hardware tests/e2e"
   "packaging:tests/packaging"
