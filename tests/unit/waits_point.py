@@ -20,7 +20,6 @@ from sqlalchemy.orm import Session
 
 from desktop.db.engine import Database
 from desktop.db.models import (
-    Box,
     Order,
     OutboxEvent,
     PickupPoint,
@@ -63,13 +62,15 @@ def _sms(s: Session, order: Order, status: str, at: datetime, attempt: int = 1, 
 
 def _orders(s: Session, point: PickupPoint, built: WaitsPoint) -> None:
     numbers = built.numbers
-    for name, until, number in (("today", timedelta(hours=3), "500000001"), ("tomorrow", timedelta(days=1), "500000002"),
-                                ("five", timedelta(days=5), "500000003"), ("expired", -timedelta(days=1), "500000004")):
+    storage = (("today", timedelta(hours=3), "500000001"), ("tomorrow", timedelta(days=1), "500000002"),
+               ("five", timedelta(days=5), "500000003"), ("expired", -timedelta(days=1), "500000004"))
+    for name, until, number in storage:
         numbers[name] = _ready(s, point, until, number).number
     locked = _ready(s, point, timedelta(days=4), "500000005")
     locked.locked_at, locked.code_failed_attempts = NOW - timedelta(minutes=30), 5
     numbers["locked"] = locked.number
-    sms_cases = (("sms_failed", "failed", NOW - timedelta(hours=1)), ("sms_unknown", "unknown", NOW - timedelta(hours=1)),
+    sms_cases = (("sms_failed", "failed", NOW - timedelta(hours=1)),
+                 ("sms_unknown", "unknown", NOW - timedelta(hours=1)),
                  ("sms_delivered", "delivered", NOW - timedelta(hours=1)),
                  ("sms_stuck", "accepted", NOW - timedelta(hours=3)),
                  ("sms_fresh", "requested", NOW - timedelta(minutes=10)))

@@ -45,7 +45,6 @@ SMS_ON_ITS_WAY = (SmsStatus.REQUESTED, SmsStatus.PENDING, SmsStatus.SENDING, Sms
 CUSTOMER_SMS = (SmsPurpose.READY, SmsPurpose.REMINDER)
 
 EXCEPTIONS_WORK = QT_TRANSLATE_NOOP("Actions", "просмотр исключений")
-CTX = "ManagerExceptions"
 SMS_STATUS = {
     "requested": QT_TRANSLATE_NOOP("Terms", "ждёт отправки"),
     "pending": QT_TRANSLATE_NOOP("Terms", "в очереди"),
@@ -70,8 +69,12 @@ class ExceptionsService(Service):
 
     def reports(self, manager: Actor) -> list[Report]:
         """Every report of the tab, in the order it shows them."""
-        return [self.locked_orders(manager), self.sms_not_delivered(manager), self.server_problems(manager),
-                self.sessions_left_open(manager)]
+        return [
+            self.locked_orders(manager),
+            self.sms_not_delivered(manager),
+            self.server_problems(manager),
+            self.sessions_left_open(manager),
+        ]
 
     def locked_orders(self, manager: Actor) -> Report:
         """Orders locked after wrong pickup codes, longest locked first."""
@@ -85,41 +88,61 @@ class ExceptionsService(Service):
                 .where(Order.point_id == point.id, Order.locked_at.is_not(None))
                 .order_by(Order.locked_at, Order.number)
             ).all()
-        rows = [Row((number, name, attempts, at, now - at if at else None), number, "error")
-                for number, name, attempts, at in found]
-        columns = [Column(translate(CTX, "Заказ")), Column(translate(CTX, "Клиент")),
-                   Column(translate(CTX, "Неверных кодов"), ColumnKind.COUNT),
-                   Column(translate(CTX, "Заблокирован"), ColumnKind.MOMENT),
-                   Column(translate(CTX, "Заблокирован уже"), ColumnKind.DURATION)]
-        return Report.of(translate(CTX, "Заказы заблокированы после неверных кодов"), columns, rows)
+        rows = [
+            Row((number, name, attempts, at, now - at if at else None), number, "error")
+            for number, name, attempts, at in found
+        ]
+        columns = [
+            Column(translate("Waits", "Заказ")),
+            Column(translate("Waits", "Клиент")),
+            Column(translate("Waits", "Неверных кодов"), ColumnKind.COUNT),
+            Column(translate("Waits", "Заблокирован"), ColumnKind.MOMENT),
+            Column(translate("Waits", "Заблокирован уже"), ColumnKind.DURATION),
+        ]
+        return Report.of(translate("Waits", "Заказы заблокированы после неверных кодов"), columns, rows)
 
     def sms_not_delivered(self, manager: Actor) -> Report:
         """Ready orders whose last code/reminder SMS failed, is unknown, or is stuck on its way."""
         require_role(manager, Role.MANAGER, EXCEPTIONS_WORK)
         now = self.clock()
         with self.reading() as s:
-            rows = [_sms_row(m, number, now) for m, number in _last_customer_sms(s, local_point(s))
-                    if _not_delivered(m, now)]
+            rows = [
+                _sms_row(m, number, now)
+                for m, number in _last_customer_sms(s, local_point(s))
+                if _not_delivered(m, now)
+            ]
         rows.sort(key=lambda row: (row.tone != "error", row.values[5], row.key or ""))
-        columns = [Column(translate(CTX, "Заказ")), Column(translate(CTX, "SMS")),
-                   Column(translate(CTX, "Попытка"), ColumnKind.COUNT), Column(translate(CTX, "Статус")),
-                   Column(translate(CTX, "Ошибка шлюза")), Column(translate(CTX, "Запрошено"), ColumnKind.MOMENT),
-                   Column(translate(CTX, "Обновлено"), ColumnKind.MOMENT)]
-        return Report.of(translate(CTX, "SMS не доставлены"), columns, rows)
+        columns = [
+            Column(translate("Waits", "Заказ")),
+            Column(translate("Waits", "SMS")),
+            Column(translate("Waits", "Попытка"), ColumnKind.COUNT),
+            Column(translate("Waits", "Статус")),
+            Column(translate("Waits", "Ошибка шлюза")),
+            Column(translate("Waits", "Запрошено"), ColumnKind.MOMENT),
+            Column(translate("Waits", "Обновлено"), ColumnKind.MOMENT),
+        ]
+        return Report.of(translate("Waits", "SMS не доставлены"), columns, rows)
 
     def server_problems(self, manager: Actor) -> Report:
         """Events the server rejected or found in conflict, not yet reviewed: why, and what to do."""
         require_role(manager, Role.MANAGER, EXCEPTIONS_WORK)
         with self.reading() as s:
-            events = s.scalars(select(OutboxEvent).where(OutboxEvent.status.in_(PROBLEM_OUTCOMES),
-                                                         OutboxEvent.reviewed_at.is_(None))
-                               .order_by(OutboxEvent.occurred_at, OutboxEvent.device_seq)).all()
+            events = s.scalars(
+                select(OutboxEvent)
+                .where(OutboxEvent.status.in_(PROBLEM_OUTCOMES), OutboxEvent.reviewed_at.is_(None))
+                .order_by(OutboxEvent.occurred_at, OutboxEvent.device_seq)
+            ).all()
             rows = [_problem_row(event) for event in events]
-        columns = [Column(translate(CTX, "Когда"), ColumnKind.MOMENT), Column(translate(CTX, "Событие")),
-                   Column(translate(CTX, "Решение сервера")), Column(translate(CTX, "Заказ")),
-                   Column(translate(CTX, "Причина")), Column(translate(CTX, "Что делать")),
-                   Column(translate(CTX, "Код события"))]
-        return Report.of(translate(CTX, "Отклонено сервером или конфликт"), columns, rows)
+        columns = [
+            Column(translate("Waits", "Когда"), ColumnKind.MOMENT),
+            Column(translate("Waits", "Событие")),
+            Column(translate("Waits", "Решение сервера")),
+            Column(translate("Waits", "Заказ")),
+            Column(translate("Waits", "Причина")),
+            Column(translate("Waits", "Что делать")),
+            Column(translate("Waits", "Код события")),
+        ]
+        return Report.of(translate("Waits", "Отклонено сервером или конфликт"), columns, rows)
 
     def sessions_left_open(self, manager: Actor) -> Report:
         """Receiving and return sessions open since an earlier day, or whose opener's shift is closed."""
@@ -130,24 +153,39 @@ class ExceptionsService(Service):
             today = day_bounds(now.astimezone(point_zone(point)).date(), point_zone(point))[0]
             rows = _stale_receiving(s, point, today, now) + _stale_returns(s, point, today, now)
         rows.sort(key=lambda row: row.values[1])
-        columns = [Column(translate(CTX, "Сессия")), Column(translate(CTX, "Открыта"), ColumnKind.MOMENT),
-                   Column(translate(CTX, "Кто открыл")), Column(translate(CTX, "Открыта уже"), ColumnKind.DURATION),
-                   Column(translate(CTX, "Почему в списке")), Column(translate(CTX, "Поставка")),
-                   Column(translate(CTX, "Код сессии"))]
-        return Report.of(translate(CTX, "Сессии оставлены открытыми"), columns, rows)
+        columns = [
+            Column(translate("Waits", "Сессия")),
+            Column(translate("Waits", "Открыта"), ColumnKind.MOMENT),
+            Column(translate("Waits", "Кто открыл")),
+            Column(translate("Waits", "Открыта уже"), ColumnKind.DURATION),
+            Column(translate("Waits", "Почему в списке")),
+            Column(translate("Waits", "Поставка")),
+            Column(translate("Waits", "Код сессии")),
+        ]
+        return Report.of(translate("Waits", "Сессии оставлены открытыми"), columns, rows)
 
 
 def _last_customer_sms(s: Session, point: PickupPoint) -> list[Any]:
     """(the latest SMS attempt, order number) of each purpose in CUSTOMER_SMS for each ready order here."""
-    last = (select(SmsMessage.order_id, SmsMessage.purpose, func.max(SmsMessage.attempt).label("attempt"))
-            .where(SmsMessage.purpose.in_(CUSTOMER_SMS)).group_by(SmsMessage.order_id, SmsMessage.purpose).subquery())
-    return list(s.execute(
-        select(SmsMessage, Order.number)
-        .join(last, (last.c.order_id == SmsMessage.order_id) & (last.c.purpose == SmsMessage.purpose)
-              & (last.c.attempt == SmsMessage.attempt))
-        .join(Order, Order.id == SmsMessage.order_id)
-        .where(Order.point_id == point.id, Order.status == OrderStatus.READY)
-    ).all())
+    last = (
+        select(SmsMessage.order_id, SmsMessage.purpose, func.max(SmsMessage.attempt).label("attempt"))
+        .where(SmsMessage.purpose.in_(CUSTOMER_SMS))
+        .group_by(SmsMessage.order_id, SmsMessage.purpose)
+        .subquery()
+    )
+    return list(
+        s.execute(
+            select(SmsMessage, Order.number)
+            .join(
+                last,
+                (last.c.order_id == SmsMessage.order_id)
+                & (last.c.purpose == SmsMessage.purpose)
+                & (last.c.attempt == SmsMessage.attempt),
+            )
+            .join(Order, Order.id == SmsMessage.order_id)
+            .where(Order.point_id == point.id, Order.status == OrderStatus.READY)
+        ).all()
+    )
 
 
 def _not_delivered(m: SmsMessage, now: datetime) -> bool:
@@ -158,17 +196,32 @@ def _not_delivered(m: SmsMessage, now: datetime) -> bool:
 
 def _sms_row(m: SmsMessage, number: str, now: datetime) -> Row:
     tone = "error" if m.status == SmsStatus.FAILED else "warning"
-    values = (number, _term(SMS_PURPOSE, m.purpose), m.attempt, _term(SMS_STATUS, m.status), m.error or "—",
-              m.requested_at, m.updated_at)
+    values = (
+        number,
+        _term(SMS_PURPOSE, m.purpose),
+        m.attempt,
+        _term(SMS_STATUS, m.status),
+        m.error or "—",
+        m.requested_at,
+        m.updated_at,
+    )
     return Row(values, number, tone)
 
 
 def _problem_row(event: OutboxEvent) -> Row:
     order = _order_of(event.payload)
-    verdict = (translate(CTX, "конфликт") if event.status == EventOutcome.CONFLICT
-               else translate(CTX, "отклонено"))
-    values = (event.occurred_at, event_name(event.type), verdict, order or "—", describe_reason(event.reason),
-              describe_remedy(event.reason), event.event_id)
+    verdict = (
+        translate("Waits", "конфликт") if event.status == EventOutcome.CONFLICT else translate("Waits", "отклонено")
+    )
+    values = (
+        event.occurred_at,
+        event_name(event.type),
+        verdict,
+        order or "—",
+        describe_reason(event.reason),
+        describe_remedy(event.reason),
+        event.event_id,
+    )
     return Row(values, order, "error" if event.status == EventOutcome.REJECTED else "warning")
 
 
@@ -182,22 +235,30 @@ def _order_of(payload: str) -> str | None:
 
 def _why_open(opened_at: datetime, opener_on_shift: bool, today: datetime) -> str:
     if opened_at < today:
-        return translate(CTX, "открыта в прошлый день")
-    return translate(CTX, "смена открывшего закрыта") if not opener_on_shift else ""
+        return translate("Waits", "открыта в прошлый день")
+    return translate("Waits", "смена открывшего закрыта") if not opener_on_shift else ""
 
 
 def _stale_receiving(s: Session, point: PickupPoint, today: datetime, now: datetime) -> list[Row]:
     on_shift = exists().where(Shift.staff_id == ReceivingSession.opened_by, Shift.closed_at.is_(None))
     found = s.execute(
-        select(ReceivingSession.uid, ReceivingSession.opened_at, Staff.full_name, Shipment.number,
-               on_shift.label("on_shift"))
+        select(
+            ReceivingSession.uid,
+            ReceivingSession.opened_at,
+            Staff.full_name,
+            Shipment.number,
+            on_shift.label("on_shift"),
+        )
         .join(Staff, Staff.id == ReceivingSession.opened_by)
         .outerjoin(Shipment, Shipment.id == ReceivingSession.shipment_id)
         .where(ReceivingSession.point_id == point.id, ReceivingSession.status == SessionStatus.OPEN)
     ).all()
-    kind = translate(CTX, "приёмка")
-    return [Row((kind, at, who, now - at, why, shipment or "—", uid), uid, "error")
-            for uid, at, who, shipment, on in found if (why := _why_open(at, bool(on), today))]
+    kind = translate("Waits", "приёмка")
+    return [
+        Row((kind, at, who, now - at, why, shipment or "—", uid), uid, "error")
+        for uid, at, who, shipment, on in found
+        if (why := _why_open(at, bool(on), today))
+    ]
 
 
 def _stale_returns(s: Session, point: PickupPoint, today: datetime, now: datetime) -> list[Row]:
@@ -207,6 +268,9 @@ def _stale_returns(s: Session, point: PickupPoint, today: datetime, now: datetim
         .join(Staff, Staff.id == ReturnSession.opened_by)
         .where(ReturnSession.point_id == point.id, ReturnSession.status == SessionStatus.OPEN)
     ).all()
-    kind = translate(CTX, "возврат")
-    return [Row((kind, at, who, now - at, why, "—", uid), uid, "error")
-            for uid, at, who, on in found if (why := _why_open(at, bool(on), today))]
+    kind = translate("Waits", "возврат")
+    return [
+        Row((kind, at, who, now - at, why, "—", uid), uid, "error")
+        for uid, at, who, on in found
+        if (why := _why_open(at, bool(on), today))
+    ]

@@ -34,7 +34,6 @@ DAYS_LEFT_WARNING = 1
 RETURN_SESSION_ERROR_AFTER = timedelta(hours=12)
 
 WAITING_WORK = QT_TRANSLATE_NOOP("Actions", "просмотр того, что ждёт слишком долго")
-CTX = "ManagerWaiting"
 RETURN_REASONS = {
     "expired": QT_TRANSLATE_NOOP("Terms", "срок хранения истёк"),
     "refused": QT_TRANSLATE_NOOP("Terms", "отказ клиента"),
@@ -66,8 +65,13 @@ class WaitingService(Service):
 
     def reports(self, manager: Actor) -> list[Report]:
         """Every report of the tab, in the order it shows them."""
-        return [self.unplaced_boxes(manager), self.uncollected_orders(manager), self.expiring_orders(manager),
-                self.returns_due(manager), self.open_returns(manager)]
+        return [
+            self.unplaced_boxes(manager),
+            self.uncollected_orders(manager),
+            self.expiring_orders(manager),
+            self.returns_due(manager),
+            self.open_returns(manager),
+        ]
 
     def unplaced_boxes(self, manager: Actor) -> Report:
         """Boxes received but not yet placed in a cell, oldest first, with how long each has waited."""
@@ -82,8 +86,11 @@ class WaitingService(Service):
                 .where(Order.point_id == point.id, Box.status == BoxStatus.RECEIVED)
                 .order_by(Box.received_at, Box.barcode)
             ).all()
-        return Report.of(translate(CTX, "Коробки приняты, но не разложены по ячейкам"), _unplaced_columns(),
-                         [_unplaced_row(r, now) for r in rows])
+        return Report.of(
+            translate("Waits", "Коробки приняты, но не разложены по ячейкам"),
+            _unplaced_columns(),
+            [_unplaced_row(r, now) for r in rows],
+        )
 
     def uncollected_orders(self, manager: Actor) -> Report:
         """Ready orders not collected, fewest local days of storage left first (expired ones on top)."""
@@ -91,11 +98,14 @@ class WaitingService(Service):
         now = self.clock()
         with self.reading() as s:
             point = local_point(s)
-            orders = s.scalars(select(Order).where(Order.point_id == point.id, Order.status == OrderStatus.READY)
-                               .options(selectinload(Order.customer))).all()
+            orders = s.scalars(
+                select(Order)
+                .where(Order.point_id == point.id, Order.status == OrderStatus.READY)
+                .options(selectinload(Order.customer))
+            ).all()
             rows = [_uncollected_row(order, point, now) for order in orders]
         rows.sort(key=lambda row: (row.values[5], row.values[4] or now, row.key or ""))
-        return Report.of(translate(CTX, "Готовы к выдаче, но не получены"), _uncollected_columns(), rows)
+        return Report.of(translate("Waits", "Готовы к выдаче, но не получены"), _uncollected_columns(), rows)
 
     def expiring_orders(self, manager: Actor) -> Report:
         """Ready orders whose storage ends today or tomorrow on the point's calendar."""
@@ -104,15 +114,36 @@ class WaitingService(Service):
         rows: list[Row] = []
         with self.reading() as s:
             point = local_point(s)
-            for day, tone, label in (("today", "error", translate(CTX, "сегодня")),
-                                     ("tomorrow", "warning", translate(CTX, "завтра"))):
+            for day, tone, label in (
+                ("today", "error", translate("Waits", "сегодня")),
+                ("tomorrow", "warning", translate("Waits", "завтра")),
+            ):
                 for o in orders_expiring_on(s, point, expiring_day(now, point_zone(point), day)):
-                    rows.append(Row((o.order_number, o.customer_name, "…" + o.phone_last4, label, o.storage_until,
-                                     ", ".join(o.cells) or "—", yes_no(o.extended)), o.order_number, tone))
-        columns = [Column(translate(CTX, "Заказ")), Column(translate(CTX, "Клиент")), Column(translate(CTX, "Телефон")),
-                   Column(translate(CTX, "Истекает")), Column(translate(CTX, "Хранение до"), ColumnKind.MOMENT),
-                   Column(translate(CTX, "Ячейки")), Column(translate(CTX, "Продлено"))]
-        return Report.of(translate(CTX, "Срок хранения истекает сегодня или завтра"), columns, rows)
+                    rows.append(
+                        Row(
+                            (
+                                o.order_number,
+                                o.customer_name,
+                                "…" + o.phone_last4,
+                                label,
+                                o.storage_until,
+                                ", ".join(o.cells) or "—",
+                                yes_no(o.extended),
+                            ),
+                            o.order_number,
+                            tone,
+                        )
+                    )
+        columns = [
+            Column(translate("Waits", "Заказ")),
+            Column(translate("Waits", "Клиент")),
+            Column(translate("Waits", "Телефон")),
+            Column(translate("Waits", "Истекает")),
+            Column(translate("Waits", "Хранение до"), ColumnKind.MOMENT),
+            Column(translate("Waits", "Ячейки")),
+            Column(translate("Waits", "Продлено")),
+        ]
+        return Report.of(translate("Waits", "Срок хранения истекает сегодня или завтра"), columns, rows)
 
     def returns_due(self, manager: Actor) -> Report:
         """Orders on the return list (they must go back now) with the boxes still to scan out."""
@@ -121,12 +152,28 @@ class WaitingService(Service):
         with self.reading() as s:
             point = local_point(s)
             due = build_return_list(s, point, now)
-        rows = [Row((c.order_number, translate("Terms", RETURN_REASONS[c.reason]), c.customer_name, c.storage_until,
-                     sum(1 for b in c.boxes if not b.returned)), c.order_number, "warning") for c in due.orders]
-        columns = [Column(translate(CTX, "Заказ")), Column(translate(CTX, "Причина")), Column(translate(CTX, "Клиент")),
-                   Column(translate(CTX, "Хранение до"), ColumnKind.MOMENT),
-                   Column(translate(CTX, "Коробок к возврату"), ColumnKind.COUNT)]
-        return Report.of(translate(CTX, "Ждут возврата (список возврата не закрыт)"), columns, rows)
+        rows = [
+            Row(
+                (
+                    c.order_number,
+                    translate("Terms", RETURN_REASONS[c.reason]),
+                    c.customer_name,
+                    c.storage_until,
+                    sum(1 for b in c.boxes if not b.returned),
+                ),
+                c.order_number,
+                "warning",
+            )
+            for c in due.orders
+        ]
+        columns = [
+            Column(translate("Waits", "Заказ")),
+            Column(translate("Waits", "Причина")),
+            Column(translate("Waits", "Клиент")),
+            Column(translate("Waits", "Хранение до"), ColumnKind.MOMENT),
+            Column(translate("Waits", "Коробок к возврату"), ColumnKind.COUNT),
+        ]
+        return Report.of(translate("Waits", "Ждут возврата (список возврата не закрыт)"), columns, rows)
 
     def open_returns(self, manager: Actor) -> Report:
         """Return sessions not yet closed, oldest first, with who opened them and the boxes in them."""
@@ -134,16 +181,25 @@ class WaitingService(Service):
         now = self.clock()
         with self.reading() as s:
             rows = _open_return_rows(s, local_point(s), now)
-        columns = [Column(translate(CTX, "Открыта"), ColumnKind.MOMENT), Column(translate(CTX, "Кто открыл")),
-                   Column(translate(CTX, "Открыта уже"), ColumnKind.DURATION),
-                   Column(translate(CTX, "Коробок в сессии"), ColumnKind.COUNT), Column(translate(CTX, "Сессия"))]
-        return Report.of(translate(CTX, "Сессии возврата не закрыты"), columns, rows)
+        columns = [
+            Column(translate("Waits", "Открыта"), ColumnKind.MOMENT),
+            Column(translate("Waits", "Кто открыл")),
+            Column(translate("Waits", "Открыта уже"), ColumnKind.DURATION),
+            Column(translate("Waits", "Коробок в сессии"), ColumnKind.COUNT),
+            Column(translate("Waits", "Сессия")),
+        ]
+        return Report.of(translate("Waits", "Сессии возврата не закрыты"), columns, rows)
 
 
 def _unplaced_columns() -> list[Column]:
-    return [Column(translate(CTX, "Коробка")), Column(translate(CTX, "Заказ")), Column(translate(CTX, "Место")),
-            Column(translate(CTX, "Поставка")), Column(translate(CTX, "Принята"), ColumnKind.MOMENT),
-            Column(translate(CTX, "Ждёт"), ColumnKind.DURATION)]
+    return [
+        Column(translate("Waits", "Коробка")),
+        Column(translate("Waits", "Заказ")),
+        Column(translate("Waits", "Место")),
+        Column(translate("Waits", "Поставка")),
+        Column(translate("Waits", "Принята"), ColumnKind.MOMENT),
+        Column(translate("Waits", "Ждёт"), ColumnKind.DURATION),
+    ]
 
 
 def _unplaced_row(r: Any, now: datetime) -> Row:
@@ -154,10 +210,15 @@ def _unplaced_row(r: Any, now: datetime) -> Row:
 
 
 def _uncollected_columns() -> list[Column]:
-    return [Column(translate(CTX, "Заказ")), Column(translate(CTX, "Клиент")),
-            Column(translate(CTX, "Готов с"), ColumnKind.MOMENT), Column(translate(CTX, "Ждёт"), ColumnKind.DURATION),
-            Column(translate(CTX, "Хранение до"), ColumnKind.MOMENT),
-            Column(translate(CTX, "Осталось дней"), ColumnKind.COUNT), Column(translate(CTX, "Продлено"))]
+    return [
+        Column(translate("Waits", "Заказ")),
+        Column(translate("Waits", "Клиент")),
+        Column(translate("Waits", "Готов с"), ColumnKind.MOMENT),
+        Column(translate("Waits", "Ждёт"), ColumnKind.DURATION),
+        Column(translate("Waits", "Хранение до"), ColumnKind.MOMENT),
+        Column(translate("Waits", "Осталось дней"), ColumnKind.COUNT),
+        Column(translate("Waits", "Продлено")),
+    ]
 
 
 def days_left(deadline: datetime | None, point: PickupPoint, now: datetime) -> int:
@@ -173,14 +234,26 @@ def _uncollected_row(order: Order, point: PickupPoint, now: datetime) -> Row:
     deadline = storage_deadline(order, point)
     left = days_left(deadline, point, now)
     waited = now - order.ready_at if order.ready_at is not None else None
-    values = (order.number, order.customer.full_name, order.ready_at, waited, deadline, left,
-              yes_no(bool(order.extended_days)))
+    values = (
+        order.number,
+        order.customer.full_name,
+        order.ready_at,
+        waited,
+        deadline,
+        left,
+        yes_no(bool(order.extended_days)),
+    )
     return Row(values, order.number, days_left_tone(left))
 
 
 def _open_return_rows(s: Session, point: PickupPoint, now: datetime) -> list[Row]:
-    boxes = (select(func.count()).select_from(ReturnItem).where(ReturnItem.session_id == ReturnSession.id)
-             .correlate(ReturnSession).scalar_subquery())
+    boxes = (
+        select(func.count())
+        .select_from(ReturnItem)
+        .where(ReturnItem.session_id == ReturnSession.id)
+        .correlate(ReturnSession)
+        .scalar_subquery()
+    )
     found = s.execute(
         select(ReturnSession.uid, ReturnSession.opened_at, Staff.full_name, boxes.label("boxes"))
         .join(Staff, Staff.id == ReturnSession.opened_by)
@@ -193,4 +266,3 @@ def _open_return_rows(s: Session, point: PickupPoint, now: datetime) -> list[Row
         tone = "error" if age >= RETURN_SESSION_ERROR_AFTER else "warning"
         rows.append(Row((opened_at, who, age, int(count or 0), uid), uid, tone))
     return rows
-
