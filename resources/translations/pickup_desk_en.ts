@@ -113,7 +113,7 @@
         <translation>viewing exceptions</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="36"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="48"/>
         <source>просмотр того, что ждёт слишком долго</source>
         <translation>viewing what waits too long</translation>
     </message>
@@ -2482,12 +2482,12 @@ Technical: {1}</translation>
     <message>
         <location filename="../../build/lupdate/domain_messages.py" line="233"/>
         <source>Сервер не принял данные события. Повторите действие, проверив введённое; если повторяется — обновите программу и сообщите в поддержку код события.</source>
-        <translation>The server did not accept the event's data. Repeat the action checking what was entered; if it happens again, update the program and give support the event code.</translation>
+        <translation>The server did not accept the event&apos;s data. Repeat the action checking what was entered; if it happens again, update the program and give support the event code.</translation>
     </message>
     <message>
         <location filename="../../build/lupdate/domain_messages.py" line="234"/>
         <source>Сверьте номер с накладной и с коробкой. Если он верный — данные пункта и центра расходятся: сообщите в центр код события и не повторяйте действие.</source>
-        <translation>Check the number against the waybill and the box. If it is right, the point's and the centre's data differ: give the centre the event code and do not repeat the action.</translation>
+        <translation>Check the number against the waybill and the box. If it is right, the point&apos;s and the centre&apos;s data differ: give the centre the event code and do not repeat the action.</translation>
     </message>
     <message>
         <location filename="../../build/lupdate/domain_messages.py" line="235"/>
@@ -3653,12 +3653,12 @@ Technical: {1}</translation>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="60"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="79"/>
         <source>да</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="60"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="79"/>
         <source>нет</source>
         <translation>no</translation>
     </message>
@@ -3713,7 +3713,7 @@ Technical: {1}</translation>
     <message>
         <location filename="../../ui/pages/manager/report_sections.py" line="124"/>
         <source>Выберите строку заказа.</source>
-        <translation>Select an order's row.</translation>
+        <translation>Select an order&apos;s row.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/manager/waiting_tab.py" line="17"/>
@@ -5965,7 +5965,7 @@ Technical: {1}</translation>
         <translation>correction: order not ready</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="41"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="53"/>
         <location filename="../../ui/pages/terms.py" line="59"/>
         <source>частичный отказ</source>
         <translation>partial refusal</translation>
@@ -6189,19 +6189,19 @@ Technical: {1}</translation>
         <translation>handed over after cancellation</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="38"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="50"/>
         <location filename="../../ui/pages/terms.py" line="56"/>
         <source>срок хранения истёк</source>
         <translation>storage expired</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="39"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="51"/>
         <location filename="../../ui/pages/terms.py" line="57"/>
         <source>отказ клиента</source>
         <translation>refused by customer</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="40"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="52"/>
         <location filename="../../ui/pages/terms.py" line="58"/>
         <source>отменён центром</source>
         <translation>cancelled by the centre</translation>
@@ -6223,18 +6223,18 @@ Technical: {1}</translation>
         <location filename="../../desktop/services/manager/exceptions.py" line="96"/>
         <location filename="../../desktop/services/manager/exceptions.py" line="116"/>
         <location filename="../../desktop/services/manager/exceptions.py" line="140"/>
-        <location filename="../../desktop/services/manager/waiting.py" line="138"/>
-        <location filename="../../desktop/services/manager/waiting.py" line="170"/>
-        <location filename="../../desktop/services/manager/waiting.py" line="197"/>
-        <location filename="../../desktop/services/manager/waiting.py" line="214"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="164"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="196"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="223"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="240"/>
         <source>Заказ</source>
         <translation>Order</translation>
     </message>
     <message>
         <location filename="../../desktop/services/manager/exceptions.py" line="97"/>
-        <location filename="../../desktop/services/manager/waiting.py" line="139"/>
-        <location filename="../../desktop/services/manager/waiting.py" line="172"/>
-        <location filename="../../desktop/services/manager/waiting.py" line="215"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="165"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="198"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="241"/>
         <source>Клиент</source>
         <translation>Customer</translation>
     </message>
@@ -6306,11 +6306,11 @@ Technical: {1}</translation>
     <message>
         <location filename="../../desktop/services/manager/exceptions.py" line="139"/>
         <source>Решение сервера</source>
-        <translation>Server's verdict</translation>
+        <translation>Server&apos;s verdict</translation>
     </message>
     <message>
         <location filename="../../desktop/services/manager/exceptions.py" line="141"/>
-        <location filename="../../desktop/services/manager/waiting.py" line="171"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="197"/>
         <source>Причина</source>
         <translation>Reason</translation>
     </message>
@@ -6331,25 +6331,25 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../desktop/services/manager/exceptions.py" line="157"/>
-        <location filename="../../desktop/services/manager/waiting.py" line="189"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="215"/>
         <source>Сессия</source>
         <translation>Session</translation>
     </message>
     <message>
         <location filename="../../desktop/services/manager/exceptions.py" line="158"/>
-        <location filename="../../desktop/services/manager/waiting.py" line="185"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="211"/>
         <source>Открыта</source>
         <translation>Opened</translation>
     </message>
     <message>
         <location filename="../../desktop/services/manager/exceptions.py" line="159"/>
-        <location filename="../../desktop/services/manager/waiting.py" line="186"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="212"/>
         <source>Кто открыл</source>
         <translation>Opened by</translation>
     </message>
     <message>
         <location filename="../../desktop/services/manager/exceptions.py" line="160"/>
-        <location filename="../../desktop/services/manager/waiting.py" line="187"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="213"/>
         <source>Открыта уже</source>
         <translation>Open for</translation>
     </message>
@@ -6360,7 +6360,7 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../desktop/services/manager/exceptions.py" line="162"/>
-        <location filename="../../desktop/services/manager/waiting.py" line="199"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="225"/>
         <source>Поставка</source>
         <translation>Shipment</translation>
     </message>
@@ -6375,136 +6375,141 @@ Technical: {1}</translation>
         <translation>Sessions left open</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="214"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="215"/>
         <source>конфликт</source>
         <translation>conflict</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="214"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="215"/>
         <source>отклонено</source>
         <translation>refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="238"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="239"/>
         <source>открыта в прошлый день</source>
         <translation>opened on an earlier day</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="239"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="240"/>
         <source>смена открывшего закрыта</source>
-        <translation>the opener's shift is closed</translation>
+        <translation>the opener&apos;s shift is closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="256"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="257"/>
         <source>приёмка</source>
         <translation>receiving</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="271"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="272"/>
         <source>возврат</source>
         <translation>return</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="90"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="75"/>
+        <source>{0} (показаны первые по сроку: {1} из {2})</source>
+        <translation>{0} (the first by date shown: {1} of {2})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/waiting.py" line="111"/>
         <source>Коробки приняты, но не разложены по ячейкам</source>
         <translation>Boxes received but not placed in cells</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="108"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="133"/>
         <source>Готовы к выдаче, но не получены</source>
         <translation>Ready but not collected</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="118"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="144"/>
         <source>сегодня</source>
         <translation>today</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="119"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="145"/>
         <source>завтра</source>
         <translation>tomorrow</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="140"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="166"/>
         <source>Телефон</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="141"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="167"/>
         <source>Истекает</source>
         <translation>Expires</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="142"/>
-        <location filename="../../desktop/services/manager/waiting.py" line="173"/>
-        <location filename="../../desktop/services/manager/waiting.py" line="218"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="168"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="199"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="244"/>
         <source>Хранение до</source>
         <translation>Storage until</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="143"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="169"/>
         <source>Ячейки</source>
         <translation>Cells</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="144"/>
-        <location filename="../../desktop/services/manager/waiting.py" line="220"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="170"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="246"/>
         <source>Продлено</source>
         <translation>Extended</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="146"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="172"/>
         <source>Срок хранения истекает сегодня или завтра</source>
         <translation>Storage ends today or tomorrow</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="174"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="200"/>
         <source>Коробок к возврату</source>
         <translation>Boxes to return</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="176"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="202"/>
         <source>Ждут возврата (список возврата не закрыт)</source>
         <translation>Waiting to go back (return list not done)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="188"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="214"/>
         <source>Коробок в сессии</source>
         <translation>Boxes in the session</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="191"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="217"/>
         <source>Сессии возврата не закрыты</source>
         <translation>Return sessions not closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="196"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="222"/>
         <source>Коробка</source>
         <translation>Box</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="198"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="224"/>
         <source>Место</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="200"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="226"/>
         <source>Принята</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="201"/>
-        <location filename="../../desktop/services/manager/waiting.py" line="217"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="227"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="243"/>
         <source>Ждёт</source>
         <translation>Waiting for</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="216"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="242"/>
         <source>Готов с</source>
         <translation>Ready since</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="219"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="245"/>
         <source>Осталось дней</source>
         <translation>Days left</translation>
     </message>

@@ -83,3 +83,13 @@ def test_the_tab_gets_every_report_in_order(point, service):
 def test_a_clerk_is_refused_by_the_service(point, service, method):
     with pytest.raises(AccessDenied):
         getattr(service, method)(point.clerk)
+
+
+def test_a_long_list_stops_at_its_limit_and_its_title_says_how_many_there_are(point, service):
+    boxes = service.unplaced_boxes(point.manager, limit=2)
+    assert [row.values[0] for row in boxes.rows] == [point.boxes["2d"], point.boxes["5h"]]
+    assert boxes.title.endswith("(показаны первые по сроку: 2 из 3)")
+    orders = service.uncollected_orders(point.manager, limit=2)
+    assert [row.key for row in orders.rows] == [point.numbers["expired"], point.numbers["today"]]
+    assert orders.title.endswith("(показаны первые по сроку: 2 из 11)")
+    assert "первые" not in service.unplaced_boxes(point.manager).title

@@ -167,9 +167,11 @@ class ExceptionsService(Service):
 
 def _last_customer_sms(s: Session, point: PickupPoint) -> list[Any]:
     """(the latest SMS attempt, order number) of each purpose in CUSTOMER_SMS for each ready order here."""
+    ready_here = (Order.point_id == point.id, Order.status == OrderStatus.READY)  # by the status index
     last = (
         select(SmsMessage.order_id, SmsMessage.purpose, func.max(SmsMessage.attempt).label("attempt"))
-        .where(SmsMessage.purpose.in_(CUSTOMER_SMS))
+        .join(Order, Order.id == SmsMessage.order_id)
+        .where(SmsMessage.purpose.in_(CUSTOMER_SMS), *ready_here)
         .group_by(SmsMessage.order_id, SmsMessage.purpose)
         .subquery()
     )
@@ -183,7 +185,6 @@ def _last_customer_sms(s: Session, point: PickupPoint) -> list[Any]:
                 & (last.c.attempt == SmsMessage.attempt),
             )
             .join(Order, Order.id == SmsMessage.order_id)
-            .where(Order.point_id == point.id, Order.status == OrderStatus.READY)
         ).all()
     )
 

@@ -8,12 +8,22 @@ thresholds below, so the manager sees at a glance what to chase first.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
-from desktop.db.models import Box, Order, PickupPoint, ReturnItem, ReturnSession, SessionStatus, Shipment, Staff
+from desktop.db.models import (
+    Box,
+    Customer,
+    Order,
+    PickupPoint,
+    ReturnItem,
+    ReturnSession,
+    SessionStatus,
+    Shipment,
+    Staff,
+)
 from desktop.services.base import Actor, Role, Service, local_point, require_role
 from desktop.services.manager.report import Column, ColumnKind, Report, Row
 from desktop.services.returns.return_list import build_return_list
@@ -30,6 +40,8 @@ UNPLACED_ERROR_AFTER = timedelta(hours=24)
 # A ready order with this many local days left (or fewer) is shown in red / yellow; below 0 it has expired.
 DAYS_LEFT_ERROR = 0
 DAYS_LEFT_WARNING = 1
+# The longest lists stop here (oldest / soonest first); the title says how many there are in all.
+ROWS_LIMIT = 1000
 # A return session open this long is shown in red (a return is scanned out in one go).
 RETURN_SESSION_ERROR_AFTER = timedelta(hours=12)
 
@@ -56,6 +68,13 @@ def days_left_tone(days_left: int) -> str:
     return "warning" if days_left <= DAYS_LEFT_WARNING else ""
 
 
+def limited(title: str, shown: int, total: int) -> str:
+    """A report's title, saying so when only the first `shown` of `total` rows are in it."""
+    if shown >= total:
+        return title
+    return translate("Waits", "{0} (показаны первые по сроку: {1} из {2})").format(title, shown, total)
+
+
 def yes_no(flag: bool) -> str:
     return translate("ManagerReports", "да") if flag else translate("ManagerReports", "нет")
 
@@ -73,39 +92,46 @@ class WaitingService(Service):
             self.open_returns(manager),
         ]
 
-    def unplaced_boxes(self, manager: Actor) -> Report:
-        """Boxes received but not yet placed in a cell, oldest first, with how long each has waited."""
+    def unplaced_boxes(self, manager: Actor, limit: int = ROWS_LIMIT) -> Report:
+        """Boxes received but not yet placed in a cell, oldest first (at most `limit`), with how long each waits."""
         require_role(manager, Role.MANAGER, WAITING_WORK)
         now = self.clock()
         with self.reading() as s:
             point = local_point(s)
+            where = (Order.point_id == point.id, Box.status == BoxStatus.RECEIVED)
+            total = s.scalar(select(func.count()).select_from(Box).join(Order, Order.id == Box.order_id).where(*where))
             rows = s.execute(
                 select(Box.barcode, Box.seq_no, Box.received_at, Order.number, Order.boxes_total, Shipment.number)
                 .join(Order, Order.id == Box.order_id)
                 .outerjoin(Shipment, Shipment.id == Box.shipment_id)
-                .where(Order.point_id == point.id, Box.status == BoxStatus.RECEIVED)
+                .where(*where)
                 .order_by(Box.received_at, Box.barcode)
+                .limit(limit)
             ).all()
+        title = translate("Waits", "Коробки приняты, но не разложены по ячейкам")
         return Report.of(
-            translate("Waits", "Коробки приняты, но не разложены по ячейкам"),
-            _unplaced_columns(),
-            [_unplaced_row(r, now) for r in rows],
+            limited(title, len(rows), total or 0), _unplaced_columns(), [_unplaced_row(r, now) for r in rows]
         )
 
-    def uncollected_orders(self, manager: Actor) -> Report:
-        """Ready orders not collected, fewest local days of storage left first (expired ones on top)."""
+    def uncollected_orders(self, manager: Actor, limit: int = ROWS_LIMIT) -> Report:
+        """Ready orders not collected, fewest local days of storage left first (expired on top; at most `limit`)."""
         require_role(manager, Role.MANAGER, WAITING_WORK)
         now = self.clock()
         with self.reading() as s:
             point = local_point(s)
-            orders = s.scalars(
-                select(Order)
-                .where(Order.point_id == point.id, Order.status == OrderStatus.READY)
-                .options(selectinload(Order.customer))
+            where = (Order.point_id == point.id, Order.status == OrderStatus.READY)
+            total = s.scalar(select(func.count()).select_from(Order).where(*where))
+            found = s.execute(
+                select(Order.number, Customer.full_name, Order.ready_at, Order.storage_until, Order.extended_days)
+                .join(Customer, Customer.id == Order.customer_id)
+                .where(*where)
+                .order_by(func.coalesce(Order.storage_until, Order.ready_at), Order.number)
+                .limit(limit)
             ).all()
-            rows = [_uncollected_row(order, point, now) for order in orders]
+            rows = [_uncollected_row(order, point, now) for order in found]
         rows.sort(key=lambda row: (row.values[5], row.values[4] or now, row.key or ""))
-        return Report.of(translate("Waits", "Готовы к выдаче, но не получены"), _uncollected_columns(), rows)
+        title = translate("Waits", "Готовы к выдаче, но не получены")
+        return Report.of(limited(title, len(rows), total or 0), _uncollected_columns(), rows)
 
     def expiring_orders(self, manager: Actor) -> Report:
         """Ready orders whose storage ends today or tomorrow on the point's calendar."""
@@ -230,19 +256,12 @@ def days_left(deadline: datetime | None, point: PickupPoint, now: datetime) -> i
     return min(left, -1) if deadline <= now else left
 
 
-def _uncollected_row(order: Order, point: PickupPoint, now: datetime) -> Row:
-    deadline = storage_deadline(order, point)
+def _uncollected_row(order: Any, point: PickupPoint, now: datetime) -> Row:
+    """`order`: a row of (number, full_name, ready_at, storage_until, extended_days), what the storage rule reads."""
+    deadline = storage_deadline(cast(Order, order), point)
     left = days_left(deadline, point, now)
     waited = now - order.ready_at if order.ready_at is not None else None
-    values = (
-        order.number,
-        order.customer.full_name,
-        order.ready_at,
-        waited,
-        deadline,
-        left,
-        yes_no(bool(order.extended_days)),
-    )
+    values = (order.number, order.full_name, order.ready_at, waited, deadline, left, yes_no(bool(order.extended_days)))
     return Row(values, order.number, days_left_tone(left))
 
 
