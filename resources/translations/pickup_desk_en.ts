@@ -2746,42 +2746,47 @@ Technical: {1}</translation>
 <context>
     <name>ExceptionsTab</name>
     <message>
-        <location filename="../../ui/pages/manager/exceptions_tab.py" line="36"/>
+        <location filename="../../ui/pages/manager/exceptions_tab.py" line="37"/>
         <source>Разблокировать</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/exceptions_tab.py" line="37"/>
+        <location filename="../../ui/pages/manager/exceptions_tab.py" line="38"/>
         <source>Отправить SMS снова</source>
         <translation>Send the SMS again</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/exceptions_tab.py" line="38"/>
+        <location filename="../../ui/pages/manager/exceptions_tab.py" line="39"/>
         <source>Разобрано</source>
         <translation>Reviewed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/exceptions_tab.py" line="58"/>
+        <location filename="../../ui/pages/manager/exceptions_tab.py" line="60"/>
+        <source>{0}. Что делать: {1}</source>
+        <translation>{0}. What to do: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/manager/exceptions_tab.py" line="67"/>
         <source>Заказ {0} разблокирован</source>
         <translation>Order {0} unlocked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/exceptions_tab.py" line="59"/>
+        <location filename="../../ui/pages/manager/exceptions_tab.py" line="68"/>
         <source>Клиент может снова назвать код получения.</source>
         <translation>The customer can give the pickup code again.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/exceptions_tab.py" line="66"/>
+        <location filename="../../ui/pages/manager/exceptions_tab.py" line="75"/>
         <source>SMS по заказу {0} поставлено в очередь</source>
         <translation>SMS for order {0} queued</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/exceptions_tab.py" line="67"/>
+        <location filename="../../ui/pages/manager/exceptions_tab.py" line="76"/>
         <source>Сообщение уйдёт при связи с сервером.</source>
         <translation>The message goes when the server is reachable.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/exceptions_tab.py" line="74"/>
+        <location filename="../../ui/pages/manager/exceptions_tab.py" line="83"/>
         <source>Событие отмечено как разобранное</source>
         <translation>The event is marked reviewed</translation>
     </message>
@@ -3666,22 +3671,22 @@ Technical: {1}</translation>
 <context>
     <name>ManagerSections</name>
     <message>
-        <location filename="../../ui/pages/manager/exceptions_tab.py" line="28"/>
+        <location filename="../../ui/pages/manager/exceptions_tab.py" line="29"/>
         <source>Заблокированы</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/exceptions_tab.py" line="29"/>
+        <location filename="../../ui/pages/manager/exceptions_tab.py" line="30"/>
         <source>SMS не доставлены</source>
         <translation>SMS not delivered</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/exceptions_tab.py" line="30"/>
+        <location filename="../../ui/pages/manager/exceptions_tab.py" line="31"/>
         <source>Отклонено сервером</source>
         <translation>Refused by the server</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/exceptions_tab.py" line="31"/>
+        <location filename="../../ui/pages/manager/exceptions_tab.py" line="32"/>
         <source>Открытые сессии</source>
         <translation>Open sessions</translation>
     </message>
@@ -3744,7 +3749,7 @@ Technical: {1}</translation>
 <context>
     <name>ManagerTabs</name>
     <message>
-        <location filename="../../ui/pages/manager/exceptions_tab.py" line="26"/>
+        <location filename="../../ui/pages/manager/exceptions_tab.py" line="27"/>
         <source>Исключения</source>
         <translation>Exceptions</translation>
     </message>

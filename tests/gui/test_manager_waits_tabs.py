@@ -34,7 +34,7 @@ def point(shell):
     with shell.ctx.db.write() as s:
         locked = _ready(s, shell.point, "500000101")
         locked.locked_at, locked.code_failed_attempts = now - timedelta(minutes=20), 5
-        failed = _ready(s, shell.point, "500000102", until=timedelta(hours=1))
+        failed = _ready(s, shell.point, "500000109", until=timedelta(hours=1))
         s.add(SmsMessage(uid="sms-failed", order_id=failed.id, purpose="ready", attempt=1, status="failed",
                          requested_at=now - timedelta(hours=1), updated_at=now - timedelta(hours=1), timeline=[]))
         waiting = make_order(s, shell.point, status="partially_arrived", number="500000103")
@@ -46,7 +46,7 @@ def point(shell):
     with shell.ctx.db.write() as s:
         s.execute(update(OutboxEvent).where(OutboxEvent.event_id == event_id)
                   .values(status="rejected", reason="unknown_order:500000101"))
-    return {"locked": "500000101", "failed": "500000102", "unplaced": "500000103", "event": event_id}
+    return {"locked": "500000101", "failed": "500000109", "unplaced": "500000103", "event": event_id}
 
 
 def _console(qtbot, shell, tab_class):
@@ -70,7 +70,7 @@ def test_waiting_tab_shows_its_reports_and_an_order_row_opens_the_order_card(qtb
     _page, tab = _console(qtbot, shell, WaitingTab)
     unplaced, uncollected = tab.sections.views[0], tab.sections.views[1]
     assert _keys(unplaced) == [point["unplaced"]]
-    assert set(_keys(uncollected)) == {point["locked"], point["failed"]}
+    assert _keys(uncollected) == [point["failed"], point["locked"]]  # the service's order (fewest days left first)
     assert _keys(tab.sections.views[4]) == ["return-yesterday"]
     assert tab.sections.tabText(0).endswith(": 1") and len(tab.shown_reports) == 5
     assert "2 д" in unplaced.model().index(0, 5).data()
@@ -81,6 +81,7 @@ def test_waiting_tab_shows_its_reports_and_an_order_row_opens_the_order_card(qtb
     qtbot.keyClick(uncollected, Qt.Key.Key_Return)  # Enter on a row opens what it is about
     qtbot.waitUntil(lambda: tab.card is not None and tab.card.page.detail is not None, timeout=5000)
     assert tab.card.isVisible() and tab.card.page.detail.number == point["failed"]
+    assert tab.card.page.results.rowCount() == 1  # found as if typed: its row in the card's list
     assert point["failed"] in tab.card.page.header.text()
 
 
@@ -136,6 +137,7 @@ def test_exceptions_tab_explains_a_refused_event_and_marks_it_reviewed(qtbot, sh
     assert "сообщите в центр" in view.model().index(0, 5).data()
     assert tab.reviewed_button.isVisible()
     view.selectRow(0)
+    assert "неизвестен серверу" in tab.advice.text() and "Что делать: Сверьте номер" in tab.advice.text()
     tab.reviewed_button.click()
     qtbot.waitUntil(lambda: view.model().rowCount() == 0, timeout=5000)
     with shell.ctx.db.read() as s:

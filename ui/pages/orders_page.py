@@ -228,9 +228,9 @@ class OrdersPage(Page):
             self._open(self.detail.number)
 
     def open_number(self, number: str) -> None:
-        """Show the card of the order with this number (as if it were typed and found)."""
+        """Show the card of the order with this number, as if it were typed and found (its row in the list too)."""
         self.query.setText(number)
-        self._open(number)
+        self._on_search()
 
 
 class OrderCardDialog(QDialog):

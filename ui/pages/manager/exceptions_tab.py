@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import QLabel
 
 from desktop.services.base import Actor
 from desktop.services.manager.report import Period
@@ -38,6 +39,10 @@ class ExceptionsTab(SectionsTab):
         self.reviewed_button = self.add_button(self.tr("Разобрано"), self._on_reviewed)
         self.sections.currentChanged.connect(self._show_buttons)
         self._show_buttons(self.sections.currentIndex())
+        self.advice = QLabel(self)  # the selected refused event's reason and what to do, in full
+        self.advice.setWordWrap(True)
+        self._layout.insertWidget(self._layout.indexOf(self.sections) + 1, self.advice)
+        self.sections.views[PROBLEMS].selectionModel().selectionChanged.connect(self._show_advice)
 
     def load(self, actor: Actor, period: Period) -> None:
         del period  # the state now
@@ -49,6 +54,10 @@ class ExceptionsTab(SectionsTab):
         self.unlock_button.setVisible(section == LOCKED)
         self.resend_button.setVisible(section == SMS)
         self.reviewed_button.setVisible(section == PROBLEMS)
+
+    def _show_advice(self) -> None:
+        row = self.sections.selected_row(PROBLEMS)
+        self.advice.setText(self.tr("{0}. Что делать: {1}").format(row.values[4], row.values[5]) if row else "")
 
     def _on_unlock(self) -> None:
         row, actor = self.chosen(LOCKED), self.page.actor
