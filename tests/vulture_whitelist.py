@@ -88,3 +88,8 @@ _.hardware
 
 # --- called by the PyInstaller spec (packaging/pickup_desk.spec is not Python vulture scans) ----------------------
 _.render_build_info  # desktop/version.py: the spec writes the bundle's pickup_desk_build_info module with it
+
+# --- the manager console scaffold's seams the other console tabs use (ui/pages/manager; issue 11) ---------------
+_.bounds  # desktop/services/manager/report.py Period.bounds: period reports (arrivals, activity)
+_.show_tab  # ui/pages/manager/console_page.py: the GUI tests open a tab by class
+_.shown_reports  # ui/pages/manager/tab.py: the console's export writes what the tab shows

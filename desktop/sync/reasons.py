@@ -83,6 +83,60 @@ messages.register(
 )
 
 
+# What to do about a refused or conflicting event: one text per family of reason codes (`sync.remedy.<family>`),
+# and a code may register its own `sync.remedy.<code>` that wins over its family's. Every `sync.reason.<code>`
+# above has a family here (tests/unit/test_manager_exceptions.py checks it); an unknown code gets the fallback.
+UNKNOWN_REMEDY = "sync.remedy.unknown"
+REMEDY_FAMILIES: dict[str, tuple[str, ...]] = {
+    "centre_data": ("unknown_order", "foreign_order", "unknown_box", "foreign_box", "box_order_mismatch",
+                    "unknown_cell", "unknown_card", "foreign_card", "unknown_city", "customer_not_found"),
+    "already_done": ("box_already_received", "order_already_arrived", "handover_already_recorded",
+                     "bonus_already_credited", "activation_bonus_already_credited", "card_already_active",
+                     "order_already_returned"),
+    "order_state": ("order_cancelled", "order_not_ready", "order_not_in_storage", "order_already_closed",
+                    "order_not_handed_over", "order_handed_over", "box_not_received", "box_not_in_storage"),
+    "club_rules": ("no_active_card", "phone_has_card", "no_qualifying_order", "points_exceed_paid",
+                   "invalid_points"),
+    "bad_data": ("invalid_extension", "invalid_sms_request", "invalid_result", "invalid_payload", "text_too_long",
+                 "text_has_nul", "number_out_of_range", "value_not_storable", "schema_too_new"),
+    "server_fault": ("internal_error", "server_error", "request_refused"),
+}
+REMEDY_FAMILY = {code: family for family, codes in REMEDY_FAMILIES.items() for code in codes}
+
+messages.register(
+    {
+        UNKNOWN_REMEDY: "Откройте карточку заказа, сверьте её с тем, что было на самом деле, и сообщите в центр "
+        "код события.",
+        "sync.remedy.none": "Сообщите в центр код события: сервер не назвал причину.",
+        "sync.remedy.centre_data": "Сверьте номер с накладной и с коробкой. Если он верный — данные пункта и центра "
+        "расходятся: сообщите в центр код события и не повторяйте действие.",
+        "sync.remedy.already_done": "Ничего делать не нужно: сервер уже знает об этом (например, с другого "
+        "компьютера). Отметьте «Разобрано».",
+        "sync.remedy.order_state": "Откройте карточку заказа и сверьте, где на самом деле коробки и выдан ли заказ; "
+        "расхождение решите с центром.",
+        "sync.remedy.order_cancelled": "Заказ отменён центром. Если товар уже у клиента — свяжитесь с центром и "
+        "клиентом, оформите возврат товара или оплату; если нет — отправьте заказ в возврат.",
+        "sync.remedy.club_rules": "Сервер не подтвердил операцию клуба: баллы или карта не засчитаны. Объясните "
+        "клиенту причину; при споре — обращение в центр.",
+        "sync.remedy.bad_data": "Сервер не принял данные события. Повторите действие, проверив введённое; если "
+        "повторяется — обновите программу и сообщите в поддержку код события.",
+        "sync.remedy.server_fault": "Сбой на стороне сервера, данные на этом компьютере сохранены. Сообщите в "
+        "поддержку код события и время.",
+    }
+)
+
+
+def describe_remedy(reason: str | None) -> str:
+    """What the manager does about an event refused or in conflict for `reason` (`code` or `code:detail`)."""
+    if not reason:
+        return messages.describe("sync.remedy.none", {})
+    code = reason.partition(":")[0].strip()
+    for key in (f"sync.remedy.{code}", f"sync.remedy.{REMEDY_FAMILY.get(code, '-')}"):
+        if messages.template(key) is not None:
+            return messages.describe(key, {})
+    return messages.describe(UNKNOWN_REMEDY, {})
+
+
 def describe_reason(reason: str | None) -> str:
     """A server reason (`code` or `code:detail`) in words; a readable fallback for a code this version does not know."""
     if not reason:

@@ -112,6 +112,16 @@
         <source>разрешение поиска по коду получения</source>
         <translation>allowing the lookup by pickup code</translation>
     </message>
+    <message>
+        <location filename="../../desktop/services/manager/exceptions.py" line="47"/>
+        <source>просмотр исключений</source>
+        <translation>viewing exceptions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/waiting.py" line="48"/>
+        <source>просмотр того, что ждёт слишком долго</source>
+        <translation>viewing what waits too long</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
@@ -2481,91 +2491,136 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../build/lupdate/domain_messages.py" line="234"/>
+        <source>Ничего делать не нужно: сервер уже знает об этом (например, с другого компьютера). Отметьте «Разобрано».</source>
+        <translation>Nothing to do: the server already has this (from another PC, for example). Mark it «Reviewed».</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="235"/>
+        <source>Сервер не принял данные события. Повторите действие, проверив введённое; если повторяется — обновите программу и сообщите в поддержку код события.</source>
+        <translation>The server did not accept the event&apos;s data. Repeat the action checking what was entered; if it happens again, update the program and give support the event code.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="236"/>
+        <source>Сверьте номер с накладной и с коробкой. Если он верный — данные пункта и центра расходятся: сообщите в центр код события и не повторяйте действие.</source>
+        <translation>Check the number against the waybill and the box. If it is right, the point&apos;s and the centre&apos;s data differ: give the centre the event code and do not repeat the action.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="237"/>
+        <source>Сервер не подтвердил операцию клуба: баллы или карта не засчитаны. Объясните клиенту причину; при споре — обращение в центр.</source>
+        <translation>The server did not confirm the club operation: the points or the card do not count. Explain the reason to the customer; if disputed, contact the centre.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="238"/>
+        <source>Сообщите в центр код события: сервер не назвал причину.</source>
+        <translation>Give the centre the event code: the server gave no reason.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="239"/>
+        <source>Заказ отменён центром. Если товар уже у клиента — свяжитесь с центром и клиентом, оформите возврат товара или оплату; если нет — отправьте заказ в возврат.</source>
+        <translation>The centre cancelled the order. If the customer already has the goods, contact the centre and the customer and arrange a return or a payment; if not, send the order back.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="240"/>
+        <source>Откройте карточку заказа и сверьте, где на самом деле коробки и выдан ли заказ; расхождение решите с центром.</source>
+        <translation>Open the order card and check where the boxes really are and whether the order was handed over; settle the difference with the centre.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="241"/>
+        <source>Сбой на стороне сервера, данные на этом компьютере сохранены. Сообщите в поддержку код события и время.</source>
+        <translation>A server-side failure; the data on this PC is kept. Give support the event code and the time.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="242"/>
+        <source>Откройте карточку заказа, сверьте её с тем, что было на самом деле, и сообщите в центр код события.</source>
+        <translation>Open the order card, check it against what really happened and give the centre the event code.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="243"/>
         <source>SMS не отправляются: неверный пароль шлюза</source>
         <translation>SMS are not being sent: wrong gateway password</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="235"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="244"/>
         <source>SMS не отправляются: ошибка настроек учётной записи шлюза</source>
         <translation>SMS are not being sent: the gateway account settings are wrong</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="236"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="245"/>
         <source>SMS не отправляются: исчерпан дневной лимит учётной записи шлюза</source>
         <translation>SMS are not being sent: the gateway account&apos;s daily limit is used up</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="237"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="246"/>
         <source>SMS не отправляются: нет денег на счёте</source>
         <translation>SMS are not being sent: no funds on the account</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="238"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="247"/>
         <source>SMS не отправляются: IP заблокирован шлюзом</source>
         <translation>SMS are not being sent: the gateway blocked the IP</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="239"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="248"/>
         <source>SMS не отправляются: шлюз отказал по учётной записи. Проверьте настройки шлюза.</source>
         <translation>SMS are not being sent: the gateway refused the account. Check the gateway settings.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="240"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="249"/>
         <source>Сертификат сервера {url} не прошёл проверку. Проверьте адрес или укажите файл сертификатов организации (ca_bundle) в настройках.</source>
         <translation>The certificate of server {url} failed verification. Check the address or set your organisation&apos;s certificate file (ca_bundle) in the settings.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="241"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="250"/>
         <source>Сервер {url} не отвечает. Проверьте адрес и подключение к сети.</source>
         <translation>Server {url} does not answer. Check the address and the network connection.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="242"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="251"/>
         <source>Сервер {url} требует более новую версию программы (не ниже {version}). Обновите программу, затем повторите регистрацию.</source>
         <translation>Server {url} requires a newer version of the program (at least {version}). Update the program, then register again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="243"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="252"/>
         <source>конфликт</source>
         <translation>conflict</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="244"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="253"/>
         <source>отклонено сервером</source>
         <translation>rejected by the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="245"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="254"/>
         <source>Включён Caps Lock: большие и маленькие буквы перепутаны. Выключите Caps Lock.</source>
         <translation>Caps Lock is on: capital and small letters are swapped. Turn Caps Lock off.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="246"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="255"/>
         <source>Пришло «{raw}» вместо «{expected}». Отсканируйте тестовый код ещё раз; если снова не так — сбросьте сканер к заводским настройкам.</source>
         <translation>Received «{raw}» instead of «{expected}». Scan the test code again; if it is still wrong, reset the scanner to its factory settings.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="247"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="256"/>
         <source>Сканер не нажимает Enter после кода. Включите в настройках сканера суффикс Enter (CR) по инструкции к сканеру — иначе программа не поймёт, где кончается код.</source>
         <translation>The scanner does not press Enter after the code. Turn on the Enter (CR) suffix in the scanner settings as its manual describes, or the program cannot tell where a code ends.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="248"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="257"/>
         <source>Сканер ничего не передал. Проверьте кабель или режим клавиатуры (HID) и отсканируйте ещё раз.</source>
         <translation>The scanner sent nothing. Check the cable or the keyboard (HID) mode and scan again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="249"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="258"/>
         <source>Пришло «{raw}» без цифр: сканер, вероятно, набирает цифры на цифровой клавиатуре при выключенном NumLock. Включите NumLock и отсканируйте ещё раз.</source>
         <translation>Received «{raw}» without digits: the scanner probably types digits on the numeric keypad with NumLock off. Turn NumLock on and scan again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="250"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="259"/>
         <source>Сканер печатает в русской раскладке: вместо «{expected}» пришло «{typed}». Программа это исправит сама (настройка «исправлять раскладку» включена); лучше переключить раскладку по умолчанию на английскую или настроить сканер на ввод кодами Alt.</source>
         <translation>The scanner types in the Russian keyboard layout: «{typed}» arrived instead of «{expected}». The program corrects this itself (the «fix layout» setting is on); better switch the default layout to English or set the scanner to Alt-code input.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="251"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="260"/>
         <source>Сканер печатает медленно (пауза до {slowest} мс между символами): такой ввод трудно отличить от ручного. Уменьшите в настройках сканера задержку между символами (inter-character delay).</source>
         <translation>The scanner types slowly (pauses up to {slowest} ms between characters): such input is hard to tell from typing by hand. Reduce the inter-character delay in the scanner settings.</translation>
     </message>
@@ -2696,6 +2751,54 @@ Technical: {1}</translation>
         <location filename="../../ui/enrol_wizard.py" line="228"/>
         <source>Регистрация рабочего места Pickup Desk</source>
         <translation>Pickup Desk workstation enrolment</translation>
+    </message>
+</context>
+<context>
+    <name>ExceptionsTab</name>
+    <message>
+        <location filename="../../ui/pages/manager/exceptions_tab.py" line="37"/>
+        <source>Разблокировать</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/manager/exceptions_tab.py" line="38"/>
+        <source>Отправить SMS снова</source>
+        <translation>Send the SMS again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/manager/exceptions_tab.py" line="39"/>
+        <source>Разобрано</source>
+        <translation>Reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/manager/exceptions_tab.py" line="60"/>
+        <source>{0}. Что делать: {1}</source>
+        <translation>{0}. What to do: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/manager/exceptions_tab.py" line="67"/>
+        <source>Заказ {0} разблокирован</source>
+        <translation>Order {0} unlocked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/manager/exceptions_tab.py" line="68"/>
+        <source>Клиент может снова назвать код получения.</source>
+        <translation>The customer can give the pickup code again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/manager/exceptions_tab.py" line="75"/>
+        <source>SMS по заказу {0} поставлено в очередь</source>
+        <translation>SMS for order {0} queued</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/manager/exceptions_tab.py" line="76"/>
+        <source>Сообщение уйдёт при связи с сервером.</source>
+        <translation>The message goes when the server is reachable.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/manager/exceptions_tab.py" line="83"/>
+        <source>Событие отмечено как разобранное</source>
+        <translation>The event is marked reviewed</translation>
     </message>
 </context>
 <context>
@@ -3586,6 +3689,115 @@ Technical: {1}</translation>
         <location filename="../../ui/pages/manager/report_view.py" line="35"/>
         <source>{0} мин</source>
         <translation>{0} min</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/waiting.py" line="79"/>
+        <source>да</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/waiting.py" line="79"/>
+        <source>нет</source>
+        <translation>no</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerSections</name>
+    <message>
+        <location filename="../../ui/pages/manager/exceptions_tab.py" line="29"/>
+        <source>Заблокированы</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/manager/exceptions_tab.py" line="30"/>
+        <source>SMS не доставлены</source>
+        <translation>SMS not delivered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/manager/exceptions_tab.py" line="31"/>
+        <source>Отклонено сервером</source>
+        <translation>Refused by the server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/manager/exceptions_tab.py" line="32"/>
+        <source>Открытые сессии</source>
+        <translation>Open sessions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/manager/report_sections.py" line="72"/>
+        <source>Состояние на эту минуту (период не влияет). Enter — карточка заказа.</source>
+        <translation>The state at this minute (the period does not apply). Enter opens the order card.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/manager/report_sections.py" line="79"/>
+        <source>Открыть карточку заказа</source>
+        <translation>Open the order card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/manager/report_sections.py" line="105"/>
+        <source>Строка не выбрана</source>
+        <translation>No row selected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/manager/report_sections.py" line="106"/>
+        <source>Выберите строку в разделе «{0}».</source>
+        <translation>Select a row in «{0}».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/manager/report_sections.py" line="123"/>
+        <source>Заказ не выбран</source>
+        <translation>No order selected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/manager/report_sections.py" line="124"/>
+        <source>Выберите строку заказа.</source>
+        <translation>Select an order&apos;s row.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/manager/waiting_tab.py" line="17"/>
+        <source>Не разложены</source>
+        <translation>Not placed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/manager/waiting_tab.py" line="18"/>
+        <source>Не получены</source>
+        <translation>Not collected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/manager/waiting_tab.py" line="19"/>
+        <source>Истекает срок</source>
+        <translation>Expiring</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/manager/waiting_tab.py" line="20"/>
+        <source>К возврату</source>
+        <translation>To return</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/manager/waiting_tab.py" line="21"/>
+        <source>Сессии возврата</source>
+        <translation>Return sessions</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerTabs</name>
+    <message>
+        <location filename="../../ui/pages/manager/exceptions_tab.py" line="27"/>
+        <source>Исключения</source>
+        <translation>Exceptions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/manager/waiting_tab.py" line="15"/>
+        <source>Ожидают</source>
+        <translation>Waiting</translation>
+    </message>
+</context>
+<context>
+    <name>OrderCardDialog</name>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="241"/>
+        <source>Карточка заказа</source>
+        <translation>Order card</translation>
     </message>
 </context>
 <context>
@@ -5326,7 +5538,7 @@ Technical: {1}</translation>
         <translation>the server accepts the key</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="252"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="261"/>
         <source>минимальная длина {0} больше кода получения (%n цифр)</source>
         <translation>
             <numerusform>the minimum length {0} is longer than the pickup code (%n digit)</numerusform>
@@ -5716,22 +5928,26 @@ Technical: {1}</translation>
         <translation>cancelled</translation>
     </message>
     <message>
+        <location filename="../../desktop/services/manager/exceptions.py" line="49"/>
         <location filename="../../ui/pages/terms.py" line="23"/>
         <location filename="../../ui/pages/terms.py" line="41"/>
         <source>ждёт отправки</source>
         <translation>pending</translation>
     </message>
     <message>
+        <location filename="../../desktop/services/manager/exceptions.py" line="50"/>
         <location filename="../../ui/pages/terms.py" line="24"/>
         <source>в очереди</source>
         <translation>queued</translation>
     </message>
     <message>
+        <location filename="../../desktop/services/manager/exceptions.py" line="51"/>
         <location filename="../../ui/pages/terms.py" line="25"/>
         <source>отправляется</source>
         <translation>sending</translation>
     </message>
     <message>
+        <location filename="../../desktop/services/manager/exceptions.py" line="52"/>
         <location filename="../../ui/pages/terms.py" line="26"/>
         <source>отправлено</source>
         <translation>sent</translation>
@@ -5742,16 +5958,19 @@ Technical: {1}</translation>
         <translation>delivered</translation>
     </message>
     <message>
+        <location filename="../../desktop/services/manager/exceptions.py" line="53"/>
         <location filename="../../ui/pages/terms.py" line="28"/>
         <source>не доставлено</source>
         <translation>failed</translation>
     </message>
     <message>
+        <location filename="../../desktop/services/manager/exceptions.py" line="54"/>
         <location filename="../../ui/pages/terms.py" line="29"/>
         <source>статус неизвестен</source>
         <translation>status unknown</translation>
     </message>
     <message>
+        <location filename="../../desktop/services/manager/exceptions.py" line="55"/>
         <location filename="../../ui/pages/terms.py" line="30"/>
         <source>ждёт закрытия приёмки</source>
         <translation>waits for receiving to close</translation>
@@ -5762,11 +5981,13 @@ Technical: {1}</translation>
         <translation>cancelled: order not ready</translation>
     </message>
     <message>
+        <location filename="../../desktop/services/manager/exceptions.py" line="58"/>
         <location filename="../../ui/pages/terms.py" line="34"/>
         <source>код получения</source>
         <translation>pickup code</translation>
     </message>
     <message>
+        <location filename="../../desktop/services/manager/exceptions.py" line="59"/>
         <location filename="../../ui/pages/terms.py" line="35"/>
         <source>напоминание</source>
         <translation>reminder</translation>
@@ -5792,6 +6013,7 @@ Technical: {1}</translation>
         <translation>pickup codes guessed</translation>
     </message>
     <message>
+        <location filename="../../desktop/services/manager/waiting.py" line="53"/>
         <location filename="../../ui/pages/terms.py" line="60"/>
         <source>частичный отказ</source>
         <translation>partial refusal</translation>
@@ -6015,16 +6237,19 @@ Technical: {1}</translation>
         <translation>handed over after cancellation</translation>
     </message>
     <message>
+        <location filename="../../desktop/services/manager/waiting.py" line="50"/>
         <location filename="../../ui/pages/terms.py" line="57"/>
         <source>срок хранения истёк</source>
         <translation>storage expired</translation>
     </message>
     <message>
+        <location filename="../../desktop/services/manager/waiting.py" line="51"/>
         <location filename="../../ui/pages/terms.py" line="58"/>
         <source>отказ клиента</source>
         <translation>refused by customer</translation>
     </message>
     <message>
+        <location filename="../../desktop/services/manager/waiting.py" line="52"/>
         <location filename="../../ui/pages/terms.py" line="59"/>
         <source>отменён центром</source>
         <translation>cancelled by the centre</translation>
@@ -6038,6 +6263,303 @@ Technical: {1}</translation>
         <location filename="../../desktop/services/staff.py" line="46"/>
         <source>возврат от {opened_at}</source>
         <translation>return of {opened_at}</translation>
+    </message>
+</context>
+<context>
+    <name>Waits</name>
+    <message>
+        <location filename="../../desktop/services/manager/exceptions.py" line="96"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="116"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="140"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="164"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="196"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="223"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="240"/>
+        <source>Заказ</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/exceptions.py" line="97"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="165"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="198"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="241"/>
+        <source>Клиент</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/exceptions.py" line="98"/>
+        <source>Неверных кодов</source>
+        <translation>Wrong codes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/exceptions.py" line="99"/>
+        <source>Заблокирован</source>
+        <translation>Locked at</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/exceptions.py" line="100"/>
+        <source>Заблокирован уже</source>
+        <translation>Locked for</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/exceptions.py" line="102"/>
+        <source>Заказы заблокированы после неверных кодов</source>
+        <translation>Orders locked after wrong codes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/exceptions.py" line="117"/>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/exceptions.py" line="118"/>
+        <source>Попытка</source>
+        <translation>Attempt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/exceptions.py" line="119"/>
+        <source>Статус</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/exceptions.py" line="120"/>
+        <source>Ошибка шлюза</source>
+        <translation>Gateway error</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/exceptions.py" line="121"/>
+        <source>Запрошено</source>
+        <translation>Requested</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/exceptions.py" line="122"/>
+        <source>Обновлено</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/exceptions.py" line="124"/>
+        <source>SMS не доставлены</source>
+        <translation>SMS not delivered</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/exceptions.py" line="137"/>
+        <source>Когда</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/exceptions.py" line="138"/>
+        <source>Событие</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/exceptions.py" line="139"/>
+        <source>Решение сервера</source>
+        <translation>Server&apos;s verdict</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/exceptions.py" line="141"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="197"/>
+        <source>Причина</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/exceptions.py" line="142"/>
+        <source>Что делать</source>
+        <translation>What to do</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/exceptions.py" line="143"/>
+        <source>Код события</source>
+        <translation>Event code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/exceptions.py" line="145"/>
+        <source>Отклонено сервером или конфликт</source>
+        <translation>Refused by the server or in conflict</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/exceptions.py" line="157"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="215"/>
+        <source>Сессия</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/exceptions.py" line="158"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="211"/>
+        <source>Открыта</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/exceptions.py" line="159"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="212"/>
+        <source>Кто открыл</source>
+        <translation>Opened by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/exceptions.py" line="160"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="213"/>
+        <source>Открыта уже</source>
+        <translation>Open for</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/exceptions.py" line="161"/>
+        <source>Почему в списке</source>
+        <translation>Why listed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/exceptions.py" line="162"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="225"/>
+        <source>Поставка</source>
+        <translation>Shipment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/exceptions.py" line="163"/>
+        <source>Код сессии</source>
+        <translation>Session code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/exceptions.py" line="165"/>
+        <source>Сессии оставлены открытыми</source>
+        <translation>Sessions left open</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/exceptions.py" line="215"/>
+        <source>конфликт</source>
+        <translation>conflict</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/exceptions.py" line="215"/>
+        <source>отклонено</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/exceptions.py" line="239"/>
+        <source>открыта в прошлый день</source>
+        <translation>opened on an earlier day</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/exceptions.py" line="240"/>
+        <source>смена открывшего закрыта</source>
+        <translation>the opener&apos;s shift is closed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/exceptions.py" line="257"/>
+        <source>приёмка</source>
+        <translation>receiving</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/exceptions.py" line="272"/>
+        <source>возврат</source>
+        <translation>return</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/waiting.py" line="75"/>
+        <source>{0} (показаны первые по сроку: {1} из {2})</source>
+        <translation>{0} (the first by date shown: {1} of {2})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/waiting.py" line="111"/>
+        <source>Коробки приняты, но не разложены по ячейкам</source>
+        <translation>Boxes received but not placed in cells</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/waiting.py" line="133"/>
+        <source>Готовы к выдаче, но не получены</source>
+        <translation>Ready but not collected</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/waiting.py" line="144"/>
+        <source>сегодня</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/waiting.py" line="145"/>
+        <source>завтра</source>
+        <translation>tomorrow</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/waiting.py" line="166"/>
+        <source>Телефон</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/waiting.py" line="167"/>
+        <source>Истекает</source>
+        <translation>Expires</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/waiting.py" line="168"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="199"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="244"/>
+        <source>Хранение до</source>
+        <translation>Storage until</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/waiting.py" line="169"/>
+        <source>Ячейки</source>
+        <translation>Cells</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/waiting.py" line="170"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="246"/>
+        <source>Продлено</source>
+        <translation>Extended</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/waiting.py" line="172"/>
+        <source>Срок хранения истекает сегодня или завтра</source>
+        <translation>Storage ends today or tomorrow</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/waiting.py" line="200"/>
+        <source>Коробок к возврату</source>
+        <translation>Boxes to return</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/waiting.py" line="202"/>
+        <source>Ждут возврата (список возврата не закрыт)</source>
+        <translation>Waiting to go back (return list not done)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/waiting.py" line="214"/>
+        <source>Коробок в сессии</source>
+        <translation>Boxes in the session</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/waiting.py" line="217"/>
+        <source>Сессии возврата не закрыты</source>
+        <translation>Return sessions not closed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/waiting.py" line="222"/>
+        <source>Коробка</source>
+        <translation>Box</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/waiting.py" line="224"/>
+        <source>Место</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/waiting.py" line="226"/>
+        <source>Принята</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/waiting.py" line="227"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="243"/>
+        <source>Ждёт</source>
+        <translation>Waiting for</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/waiting.py" line="242"/>
+        <source>Готов с</source>
+        <translation>Ready since</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/waiting.py" line="245"/>
+        <source>Осталось дней</source>
+        <translation>Days left</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, tzinfo
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QSplitter, QTabWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLineEdit, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.point_time import DAY_TIME, point_time
 from desktop.scan_routing import Scan, ScanKind
@@ -226,6 +226,33 @@ class OrdersPage(Page):
     def _on_refresh(self) -> None:
         if self.detail is not None:
             self._open(self.detail.number)
+
+    def open_number(self, number: str) -> None:
+        """Show the card of the order with this number, as if it were typed and found (its row in the list too)."""
+        self.query.setText(number)
+        self._on_search()
+
+
+class OrderCardDialog(QDialog):
+    """The Orders page's card in a window of its own, over another page (the manager's console)."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Карточка заказа"))
+        self.page = OrdersPage(ctx)
+        self.page.set_active(True)  # its F-keys (F5, F7) work in this window
+        QVBoxLayout(self).addWidget(self.page)  # the layout makes the dialog the page's parent
+        self.resize(1000, 640)
+
+
+def open_order_card(ctx: AppContext, number: str, parent: QWidget) -> OrderCardDialog:
+    """Open the order's card in a window over `parent` (one window per parent, reused for the next order)."""
+    dialog = parent.findChild(OrderCardDialog) or OrderCardDialog(ctx, parent)
+    dialog.page.open_number(number)
+    dialog.show()
+    dialog.raise_()
+    dialog.activateWindow()
+    return dialog
 
 
 def _sms_tone(status: str) -> str:

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from ui.pages.manager.exceptions_tab import ExceptionsTab
 from ui.pages.manager.tab import ManagerTab
+from ui.pages.manager.waiting_tab import WaitingTab
 
-TAB_CLASSES: list[type[ManagerTab]] = []
+TAB_CLASSES: list[type[ManagerTab]] = [
+    WaitingTab,
+    ExceptionsTab,
+]

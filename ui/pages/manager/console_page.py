@@ -23,7 +23,7 @@ class ManagerPage(Page):
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
-        self.picker = PeriodPicker(ctx.zone(), self)
+        self.picker = PeriodPicker(ctx.zone, self)
         self.tabs = QTabWidget(self)
         self.tab_pages: list[ManagerTab] = [cls(self) for cls in TAB_CLASSES]
         for tab in self.tab_pages:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, tzinfo
 
 from PySide6.QtCore import QDate, Signal
@@ -20,7 +21,7 @@ class PeriodPicker(QWidget):
 
     changed = Signal(object)
 
-    def __init__(self, zone: tzinfo, parent: QWidget | None = None) -> None:
+    def __init__(self, zone: Callable[[], tzinfo], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.zone = zone
         layout = QHBoxLayout(self)
@@ -60,7 +61,7 @@ class PeriodPicker(QWidget):
         self._emit()
 
     def set_last_days(self, days: int, emit: bool = True) -> None:
-        period = Period.last_days(today_at(self.zone), days)
+        period = Period.last_days(today_at(self.zone()), days)
         if emit:
             self.set_period(period)
             return

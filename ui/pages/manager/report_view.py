@@ -6,6 +6,7 @@ money with rub(), moments in the point's time zone, durations as «2 ч 05 ми�
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
@@ -21,6 +22,7 @@ from ui.models import TONES
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+Zone = Callable[[], tzinfo]  # asked on every use: the point's zone is known only once the point is set up
 
 
 def duration_text(value: timedelta) -> str:
@@ -66,7 +68,7 @@ def sort_key(value: Any) -> Any:
 class ReportModel(QAbstractTableModel):
     """A `Report` as a Qt table model; `row_key(i)` names what row i is about."""
 
-    def __init__(self, zone: tzinfo, parent: Any = None) -> None:
+    def __init__(self, zone: Zone, parent: Any = None) -> None:
         super().__init__(parent)
         self.zone = zone
         self.report: Report | None = None
@@ -91,7 +93,7 @@ class ReportModel(QAbstractTableModel):
         kind = self.report.columns[index.column()].kind
         value = row.values[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return display(kind, value, self.zone)
+            return display(kind, value, self.zone())
         if role == SORT_ROLE:
             return sort_key(value)
         if role == Qt.ItemDataRole.TextAlignmentRole and kind not in (ColumnKind.TEXT, ColumnKind.MOMENT):
@@ -116,7 +118,7 @@ class ReportView(QTableView):
 
     opened = Signal(str)
 
-    def __init__(self, zone: tzinfo, parent: QWidget | None = None) -> None:
+    def __init__(self, zone: Zone, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.source = ReportModel(zone, self)
         self.proxy = QSortFilterProxyModel(self)
