@@ -17,7 +17,11 @@ def today_at(zone: tzinfo) -> date:
 
 
 class PeriodPicker(QWidget):
-    """Emits `changed(Period)` when the manager picks dates or a preset; starts on the last 7 days."""
+    """Emits `changed(Period)` when the manager picks dates or a preset; starts on the last 7 days.
+
+    The start is set when the period is first asked for (the page is shown), not when the window is built:
+    the point's zone, and so its «today», is known only once the point is set up.
+    """
 
     changed = Signal(object)
 
@@ -38,7 +42,7 @@ class PeriodPicker(QWidget):
             button.clicked.connect(lambda _checked=False, d=days: self.set_last_days(d))
             layout.addWidget(button)
         layout.addStretch(1)
-        self.set_last_days(7, emit=False)
+        self._started = False
         self.first.dateChanged.connect(self._emit)
         self.last.dateChanged.connect(self._emit)
 
@@ -49,24 +53,26 @@ class PeriodPicker(QWidget):
         return edit
 
     def period(self) -> Period:
+        if not self._started:
+            self._place(Period.last_days(today_at(self.zone()), 7))
         first, last = self.first.date().toPython(), self.last.date().toPython()
         assert isinstance(first, date) and isinstance(last, date)
         return Period(min(first, last), max(first, last))
 
     def set_period(self, period: Period) -> None:
+        self._place(period)
+        self._emit()
+
+    def set_last_days(self, days: int) -> None:
+        self.set_period(Period.last_days(today_at(self.zone()), days))
+
+    def _place(self, period: Period) -> None:
+        """Show `period` in the two date fields without emitting."""
+        self._started = True
         for edit, day in ((self.first, period.first), (self.last, period.last)):
             edit.blockSignals(True)
             edit.setDate(QDate(day.year, day.month, day.day))
             edit.blockSignals(False)
-        self._emit()
-
-    def set_last_days(self, days: int, emit: bool = True) -> None:
-        period = Period.last_days(today_at(self.zone()), days)
-        if emit:
-            self.set_period(period)
-            return
-        for edit, day in ((self.first, period.first), (self.last, period.last)):
-            edit.setDate(QDate(day.year, day.month, day.day))
 
     def _emit(self) -> None:
         self.changed.emit(self.period())
