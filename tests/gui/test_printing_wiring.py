@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from desktop.config import AppConfig, load_config
 from desktop.documents.model import DocumentKind
@@ -168,6 +168,7 @@ def test_a_print_error_is_a_red_banner_and_the_act_can_be_printed_again(qtbot, p
 
     printing = _documents(printed).printing
     printing.printers["document"] = "Принтер, которого нет"
+    printing._names = lambda: ["Другой принтер"]  # a printer is installed, not this one (none at all: preview)
     page, boxes = _receiving_with_missing_box(qtbot, printed, monkeypatch)
     feedback = printed.ctx.feedback
     assert feedback.kind.value == "error"
@@ -184,6 +185,23 @@ def test_a_print_error_is_a_red_banner_and_the_act_can_be_printed_again(qtbot, p
     assert printing.journal.failed() == []
     page.print_act()  # F11 on the page prints the same act again
     assert feedback.kind.value == "ok"
+
+
+def test_shift_f11_shows_the_pages_last_act_on_screen_and_it_stays_printed(qtbot, printed, tmp_path, monkeypatch):
+    page, boxes = _receiving_with_missing_box(qtbot, printed, monkeypatch)
+    action = next(a for a in page.actions() if a.shortcut().toString() == "Shift+F11")
+    assert action.isEnabled() and "Shift+F11" in _f11_tip(page)
+    action.trigger()
+    preview = _documents(printed).preview
+    assert preview is not None and preview.isVisible() and preview.page_count() > 0
+    assert preview.document.kind is DocumentKind.DISCREPANCY_ACT and boxes[1] in preview.document.html
+    assert _documents(printed).printing.journal.last(DocumentKind.DISCREPANCY_ACT, preview.document.key).status == (
+        "printed")
+    preview.close()
+
+
+def _f11_tip(page) -> str:
+    return "".join(b.toolTip() for b in page.findChildren(QPushButton, "actionButton") if b.text().startswith("F11"))
 
 
 def test_closing_a_return_session_prints_the_return_act(qtbot, printed, tmp_path):

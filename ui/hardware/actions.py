@@ -9,6 +9,7 @@ last rendering stays in the print journal for «Печатать ещё раз»
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -141,4 +142,5 @@ class HardwareActions(QObject):
     def open_reprint(self) -> None:
         from ui.hardware.reprint_dialog import ReprintDialog
 
-        ReprintDialog(self.printing.journal, self.reprint, self._window).exec()
+        show = partial(show_preview, self._window, self.printing)
+        ReprintDialog(self.printing.journal, self.reprint, self._window, show).exec()

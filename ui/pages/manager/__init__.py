@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ui.pages.manager.arrivals_tab import ArrivalsTab
 from ui.pages.manager.tab import ManagerTab
 
-TAB_CLASSES: list[type[ManagerTab]] = []
+TAB_CLASSES: list[type[ManagerTab]] = [ArrivalsTab]
