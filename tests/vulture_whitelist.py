@@ -87,3 +87,7 @@ _.hardware
 
 # --- called by the PyInstaller spec (packaging/pickup_desk.spec is not Python vulture scans) ----------------------
 _.render_build_info  # desktop/version.py: the spec writes the bundle's pickup_desk_build_info module with it
+
+# --- the manager console's handles the GUI tests use (ui/pages/manager): the shown reports, a tab made current --
+_.shown_reports
+_.show_tab

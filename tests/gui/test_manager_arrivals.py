@@ -1,4 +1,4 @@
-"""The manager's «Приёмки» tab on the real shell: Ctrl+F9, the period's sessions, a session's boxes, its act on screen."""
+"""The manager's «Приёмки» tab in the real shell: Ctrl+F9, the period's sessions, one's boxes, its act on screen."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from ui.pages.manager.arrivals_tab import ArrivalsTab
 def received(shell):
     """Two sessions today: R1 with a missing and a surplus box (all placed), R2 with a box still waiting."""
     with shell.ctx.db.write() as s:
-        r1, r2 = make_shipment(s, shell.point, number="R2611240001"), make_shipment(s, shell.point, number="R2611240002")
+        r1, r2 = (make_shipment(s, shell.point, number=n) for n in ("R2611240001", "R2611240002"))
         first = make_order(s, shell.point, boxes=2, shipment=r1).number
         second = make_order(s, shell.point, boxes=2, shipment=r2).number
         make_cell(s, shell.point, "CA0101")

@@ -44,15 +44,7 @@ class ReprintDialog(QDialog):
         self._show = show
         self._journal = journal
         self.list = QListWidget()
-        failed = journal.failed()
-        records = failed + [record for record in journal.recent() if record not in failed]  # failed ones first
-        for record in records:
-            status = QCoreApplication.translate("ReprintDialog", STATUS_TEXT.get(record.status, record.status))
-            item = QListWidgetItem(f"{record.document.title} — {status}")
-            item.setData(256, (record.document.kind, record.document.key))
-            self.list.addItem(item)
-        if records:
-            self.list.setCurrentRow(0)
+        records = self._fill(journal)
         self.list.itemActivated.connect(lambda _item: self._on_print())
         self.result_label = QLabel("" if records else self.tr("Напечатанных документов пока нет."))
         button = QPushButton(self.tr("Печатать"))
@@ -72,6 +64,19 @@ class ReprintDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
         layout.addLayout(row)
+
+    def _fill(self, journal: PrintJournal) -> list[PrintRecord]:
+        """The remembered documents, failed ones first; the first one selected."""
+        failed = journal.failed()
+        records = failed + [record for record in journal.recent() if record not in failed]
+        for record in records:
+            status = QCoreApplication.translate("ReprintDialog", STATUS_TEXT.get(record.status, record.status))
+            item = QListWidgetItem(f"{record.document.title} — {status}")
+            item.setData(256, (record.document.kind, record.document.key))
+            self.list.addItem(item)
+        if records:
+            self.list.setCurrentRow(0)
+        return records
 
     def _on_print(self) -> None:
         item = self.list.currentItem()
