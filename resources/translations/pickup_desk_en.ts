@@ -136,8 +136,7 @@ Start it again when you have an enrolment code from the administrator.</translat
 <context>
     <name>ArrivalsTab</name>
     <message>
-        <location filename="../../ui/pages/manager/arrivals_tab.py" line="44"/>
-        <location filename="../../ui/pages/manager/arrivals_tab.py" line="76"/>
+        <location filename="../../ui/pages/manager/arrivals_tab.py" line="91"/>
         <source>Откройте приёмку (Enter или двойной щелчок), чтобы увидеть её коробки.</source>
         <translation>Open a receiving session (Enter or double-click) to see its boxes.</translation>
     </message>
@@ -771,7 +770,7 @@ Technical: {1}</translation>
 <context>
     <name>DocumentPreview</name>
     <message>
-        <location filename="../../ui/hardware/preview.py" line="41"/>
+        <location filename="../../ui/hardware/preview.py" line="42"/>
         <source>Предпросмотр: {0}</source>
         <translation>Preview: {0}</translation>
     </message>
@@ -781,47 +780,47 @@ Technical: {1}</translation>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/preview.py" line="58"/>
+        <location filename="../../ui/hardware/preview.py" line="60"/>
         <source>Следующая страница</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/preview.py" line="59"/>
+        <location filename="../../ui/hardware/preview.py" line="62"/>
         <source>Уменьшить</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/preview.py" line="60"/>
+        <location filename="../../ui/hardware/preview.py" line="64"/>
         <source>Увеличить</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/preview.py" line="61"/>
+        <location filename="../../ui/hardware/preview.py" line="66"/>
         <source>По ширине</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/preview.py" line="62"/>
+        <location filename="../../ui/hardware/preview.py" line="67"/>
         <source>Страница целиком</source>
         <translation>Whole page</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/preview.py" line="63"/>
+        <location filename="../../ui/hardware/preview.py" line="69"/>
         <source>Печать…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/preview.py" line="64"/>
+        <location filename="../../ui/hardware/preview.py" line="70"/>
         <source>Сохранить PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/preview.py" line="89"/>
+        <location filename="../../ui/hardware/preview.py" line="99"/>
         <source>Страница {0} из {1}</source>
         <translation>Page {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/preview.py" line="100"/>
+        <location filename="../../ui/hardware/preview.py" line="110"/>
         <source>Сохранить PDF</source>
         <translation>Save PDF</translation>
     </message>
@@ -3680,127 +3679,127 @@ Technical: {1}</translation>
         <translation>missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="68"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="69"/>
         <source>Приёмки за период</source>
         <translation>Receiving sessions of the period</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="85"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="86"/>
         <source>Коробки приёмки {0}</source>
         <translation>Boxes of receiving {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="135"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="136"/>
         <source>Накладная</source>
         <translation>Waybill</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="136"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="137"/>
         <source>Открыта</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="137"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="138"/>
         <source>Закрыта</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="138"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="139"/>
         <source>Принимали</source>
         <translation>Received by</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="139"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="140"/>
         <source>Ожидалось</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="140"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="141"/>
         <source>Принято</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="141"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="142"/>
         <source>Недостача</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="142"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="143"/>
         <source>Излишки</source>
         <translation>Surplus</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="143"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="144"/>
         <source>Чужие</source>
         <translation>Foreign</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="144"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="145"/>
         <source>Повреждённые</source>
         <translation>Damaged</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="145"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="146"/>
         <source>Из другой поставки</source>
         <translation>From another shipment</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="146"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="147"/>
         <source>Приняты на другом месте</source>
         <translation>Received elsewhere</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="147"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="148"/>
         <source>Отменённые</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="148"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="149"/>
         <source>От первого скана до размещения</source>
         <translation>First scan to last box placed</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="154"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="155"/>
         <source>Коробка</source>
         <translation>Box</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="155"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="156"/>
         <source>Заказ</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="156"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="157"/>
         <source>Результат</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="157"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="158"/>
         <source>Отсканирована</source>
         <translation>Scanned</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="158"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="159"/>
         <source>Размещена</source>
         <translation>Placed</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="159"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="160"/>
         <source>Ячейка</source>
         <translation>Cell</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="160"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="161"/>
         <source>Повреждение</source>
         <translation>Damage</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="165"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="166"/>
         <source>без накладной</source>
         <translation>without a waybill</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="239"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="233"/>
         <source>да</source>
         <translation>yes</translation>
     </message>

@@ -222,6 +222,19 @@ def test_closing_the_shift_prints_the_shift_report(qtbot, printed, tmp_path):
     assert "Отчёт за смену" in text and "Смирнова" in text
 
 
+def test_with_no_printer_installed_closing_the_shift_shows_the_shift_report_on_screen(qtbot, printed):
+    printing = _documents(printed).printing
+    printing.printers["document"] = "HP LaserJet"
+    printing._names, printing._info = (lambda: []), (lambda name: None)  # nothing installed on this PC
+    with qtbot.waitSignal(printed.window.shifts.shift_closed, timeout=5000):
+        printed.window.shifts.close_shift()
+    preview = _documents(printed).preview
+    assert preview is not None and preview.isVisible() and preview.page_count() > 0
+    assert preview.document.kind is DocumentKind.SHIFT_REPORT and "Смирнова" in preview.document.html
+    assert printed.ctx.feedback.kind.value == "warning" and "на экране" in printed.ctx.feedback.title
+    preview.close()
+
+
 def test_without_a_configuration_f11_says_printing_is_unavailable(qtbot, shell):
     log_in(qtbot, shell)
     assert shell.window.hardware is None

@@ -7,10 +7,11 @@ no printer is installed). `show_document` opens it without blocking, so a page k
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo, QPrintPreviewWidget
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QToolBar, QVBoxLayout, QWidget
 
@@ -47,29 +48,38 @@ class DocumentPreview(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self._toolbar())
         layout.addWidget(self.preview, 1)
-        self.resize(900, 1000)
+        self.resize(900, 700)  # fits a 1366×768 screen
         self.preview.updatePreview()  # lay the pages out now: the page count is known before it is shown
         self.preview.fitToWidth()
 
     def _toolbar(self) -> QToolBar:
         bar = QToolBar(self)
-        for text, keys, slot in (
-            (self.tr("Предыдущая страница"), QKeySequence.StandardKey.MoveToPreviousPage, self.previous_page),
-            (self.tr("Следующая страница"), QKeySequence.StandardKey.MoveToNextPage, self.next_page),
-            (self.tr("Уменьшить"), QKeySequence.StandardKey.ZoomOut, lambda: self.preview.zoomOut(ZOOM_STEP)),
-            (self.tr("Увеличить"), QKeySequence.StandardKey.ZoomIn, lambda: self.preview.zoomIn(ZOOM_STEP)),
-            (self.tr("По ширине"), QKeySequence("Ctrl+0"), self.preview.fitToWidth),
-            (self.tr("Страница целиком"), QKeySequence("Ctrl+9"), self.preview.fitInView),
-            (self.tr("Печать…"), QKeySequence.StandardKey.Print, self.print_dialog),
-            (self.tr("Сохранить PDF…"), QKeySequence.StandardKey.Save, self.save_pdf),
-        ):
-            action = bar.addAction(text)
-            action.setShortcut(QKeySequence(keys))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(slot)
-        bar.addSeparator()
+        self._add(bar, "‹", self.tr("Предыдущая страница"), QKeySequence.StandardKey.MoveToPreviousPage,
+                  self.previous_page)
         bar.addWidget(self.page_label)
+        self._add(bar, "›", self.tr("Следующая страница"), QKeySequence.StandardKey.MoveToNextPage, self.next_page)
+        bar.addSeparator()
+        self._add(bar, "−", self.tr("Уменьшить"), QKeySequence.StandardKey.ZoomOut,
+                  lambda: self.preview.zoomOut(ZOOM_STEP))
+        self._add(bar, "+", self.tr("Увеличить"), QKeySequence.StandardKey.ZoomIn,
+                  lambda: self.preview.zoomIn(ZOOM_STEP))
+        self._add(bar, self.tr("По ширине"), "", QKeySequence("Ctrl+0"), self.preview.fitToWidth)
+        self._add(bar, self.tr("Страница целиком"), "", QKeySequence("Ctrl+9"), self.preview.fitInView)
+        bar.addSeparator()
+        self._add(bar, self.tr("Печать…"), "", QKeySequence.StandardKey.Print, self.print_dialog)
+        self._add(bar, self.tr("Сохранить PDF…"), "", QKeySequence.StandardKey.Save, self.save_pdf)
         return bar
+
+    def _add(self, bar: QToolBar, text: str, tip: str, keys: QKeySequence | QKeySequence.StandardKey,
+             slot: Callable[[], object]) -> QAction:
+        """A toolbar button with its shortcut named in the tooltip."""
+        action = bar.addAction(text)
+        key = QKeySequence(keys)
+        action.setShortcut(key)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setToolTip(f"{tip or text} ({key.toString(QKeySequence.SequenceFormat.NativeText)})")
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
 
     def page_count(self) -> int:
         return self.preview.pageCount()

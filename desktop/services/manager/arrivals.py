@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, aliased
 from desktop import messages
 from desktop.db.models import Box, Order, ReceivingScan, ReceivingSession, SessionStatus, Shipment, Staff, StorageCell
 from desktop.documents.builders import discrepancy_act
-from desktop.documents.model import Document
+from desktop.documents.model import Document, PointInfo
 from desktop.point_time import zone_named
 from desktop.services.base import Action, Actor, Role, Service, local_point, require_role
 from desktop.services.manager.report import Column, ColumnKind, Period, Report, Row
@@ -64,21 +64,22 @@ class ArrivalsService(Service):
             start, end = (bound.replace(tzinfo=UTC) for bound in period.bounds(zone_named(point.timezone)))
             heads = _heads(s, ReceivingSession.opened_at >= start, ReceivingSession.opened_at < end)
             timing = _timing(s, [h.id for h in heads])
-            rows = [self._session_row(s, head, timing.get(head.id)) for head in heads]
+            info = point_info(s)
+            rows = [self._session_row(s, head, info, timing.get(head.id)) for head in heads]
         return Report.of(translate("ManagerArrivals", "Приёмки за период"), _session_columns(), rows)
 
     def summary(self, actor: Actor | None, session_uid: str) -> DiscrepancySummary:
         """The session's discrepancy summary: stored when closed, live while it is open."""
         require_role(actor, Role.MANAGER, SEE_ARRIVALS)
         with self.reading() as s:
-            return self._summary(s, _head(s, session_uid))
+            return self._summary(s, _head(s, session_uid), point_info(s))
 
     def boxes(self, actor: Actor | None, session_uid: str) -> Report:
         """One session's boxes: what each scan came to, when, and where the box was placed; then its shortfall."""
         require_role(actor, Role.MANAGER, SEE_ARRIVALS)
         with self.reading() as s:
             head = _head(s, session_uid)
-            summary = self._summary(s, head)
+            summary = self._summary(s, head, point_info(s))
             rows = [_box_row(r) for r in _scans(s, head.id)]
         rows += [Row((m.box, m.order, _outcome_name(MISSING), None, None, "", ""), m.order, "error")
                  for m in summary.missing]
@@ -95,13 +96,13 @@ class ArrivalsService(Service):
             summary = DiscrepancySummary.from_dict(head.summary, point_info(s))
         return discrepancy_act(summary)
 
-    def _summary(self, s: Session, head: DbRow) -> DiscrepancySummary:
+    def _summary(self, s: Session, head: DbRow, point: PointInfo) -> DiscrepancySummary:
         if head.summary is not None:
-            return DiscrepancySummary.from_dict(head.summary, point_info(s))
-        return build_summary(Action(s, None, self.clock()), head, point_info(s))  # reads only
+            return DiscrepancySummary.from_dict(head.summary, point)
+        return build_summary(Action(s, None, self.clock()), head, point)  # reads only
 
-    def _session_row(self, s: Session, head: DbRow, timing: _Timing | None) -> Row:
-        summary = self._summary(s, head)
+    def _session_row(self, s: Session, head: DbRow, point: PointInfo, timing: _Timing | None) -> Row:
+        summary = self._summary(s, head, point)
         closed = head.status != SessionStatus.OPEN
         figures = (summary.expected, summary.received, len(summary.missing), len(summary.surplus),
                    len(summary.foreign), len(summary.damaged), len(summary.other_shipment), len(summary.elsewhere),
@@ -195,27 +196,20 @@ def _head(s: Session, session_uid: str) -> DbRow:
 
 
 def _timing(s: Session, session_ids: Sequence[int]) -> dict[int, _Timing]:
-    """Per session: its first standing scan, the last placement of its boxes, how many still wait."""
+    """Per session, in one pass over its standing scans: the first scan, the last placement of the boxes it
+    took in, and how many of those still wait for a cell."""
     if not session_ids:
         return {}
-    standing = (ReceivingScan.session_id.in_(session_ids), ReceivingScan.undone.is_(False))
-    first = dict(s.execute(select(ReceivingScan.session_id, func.min(ReceivingScan.scanned_at))
-                           .where(*standing).group_by(ReceivingScan.session_id)).all())
-    waiting = func.sum(case((Box.status == BoxStatus.RECEIVED, 1), else_=0))
-    placed = {
-        r.session_id: r
-        for r in s.execute(
-            select(ReceivingScan.session_id, func.max(Box.placed_at).label("last"), waiting.label("waiting"))
-            .join(Box, Box.id == ReceivingScan.box_id)
-            .where(*standing, ReceivingScan.outcome.in_(TAKEN_IN))
-            .group_by(ReceivingScan.session_id)
-        )
-    }
-    return {
-        sid: _Timing(first.get(sid), placed[sid].last if sid in placed else None,
-                     int(placed[sid].waiting or 0) if sid in placed else 0)
-        for sid in session_ids
-    }
+    taken_in = ReceivingScan.outcome.in_(TAKEN_IN)
+    rows = s.execute(
+        select(ReceivingScan.session_id, func.min(ReceivingScan.scanned_at).label("first"),
+               func.max(case((taken_in, Box.placed_at))).label("last"),
+               func.sum(case((taken_in & (Box.status == BoxStatus.RECEIVED), 1), else_=0)).label("waiting"))
+        .outerjoin(Box, Box.id == ReceivingScan.box_id)
+        .where(ReceivingScan.session_id.in_(session_ids), ReceivingScan.undone.is_(False))
+        .group_by(ReceivingScan.session_id)
+    )
+    return {r.session_id: _Timing(r.first, r.last, int(r.waiting or 0)) for r in rows}  # moments typed UTC
 
 
 def _scans(s: Session, session_id: int) -> list[DbRow]:

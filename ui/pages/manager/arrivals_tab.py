@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from desktop.documents.model import Document
 from desktop.services.base import Actor
@@ -41,7 +41,7 @@ class ArrivalsTab(ManagerTab):
         self.boxes = ReportView(zone, self)
         self.boxes.setObjectName("arrivalsBoxes")
         self.boxes.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # in scan order
-        self.caption = QLabel(self.tr("Откройте приёмку (Enter или двойной щелчок), чтобы увидеть её коробки."), self)
+        self.caption = QLabel(self._hint(), self)
         self.act_button = QPushButton(self.tr("F6 Акт расхождений на экране"), self)
         self.act_button.setEnabled(False)
         self.act_button.clicked.connect(self.show_act)
@@ -50,19 +50,27 @@ class ArrivalsTab(ManagerTab):
         act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         act.triggered.connect(self.show_act)
         self.addAction(act)
-        row = QHBoxLayout()
-        row.addWidget(self.caption, 1)
-        row.addWidget(self.act_button)
-        split = QSplitter(Qt.Orientation.Vertical, self)
-        split.addWidget(self.sessions)
-        split.addWidget(self.boxes)
-        self._layout.addWidget(split, 1)
-        self._layout.addLayout(row)
+        self._layout.addWidget(self._split(), 1)
         self.sessions.opened.connect(self.open_session)
         self.opened: str | None = None  # the session whose boxes are shown
         self.preview: DocumentPreview | None = None  # the act on screen
         self._report: Report | None = None
         self._boxes: Report | None = None
+
+    def _split(self) -> QSplitter:
+        """The sessions above; the opened session's title, the act button and its boxes below."""
+        lower = QWidget(self)
+        below = QVBoxLayout(lower)
+        below.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        row.addWidget(self.caption, 1)
+        row.addWidget(self.act_button)
+        below.addLayout(row)
+        below.addWidget(self.boxes, 1)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.sessions)
+        split.addWidget(lower)
+        return split
 
     def load(self, actor: Actor, period: Period) -> None:
         service = self.page.ctx.services.arrivals
@@ -71,11 +79,16 @@ class ArrivalsTab(ManagerTab):
     def _show_sessions(self, report: Report) -> None:
         self._report = report
         self.sessions.show_report(report)
-        if self._row_of(self.opened) is None:  # the opened session is not in this period: nothing below
-            self.boxes.show_report(Report("", ()))
-            self.caption.setText(self.tr("Откройте приёмку (Enter или двойной щелчок), чтобы увидеть её коробки."))
-            self._boxes = None
-        self._show_boxes_of(self.opened if self._row_of(self.opened) is not None else None, None)
+        if self.opened is not None and self._row_of(self.opened) is not None:
+            self.open_session(self.opened)  # F5 / a new period: its boxes again (placements move on)
+            return
+        self.boxes.show_report(Report("", ()))  # the opened session is not in this period: nothing below
+        self.caption.setText(self._hint())
+        self._boxes = None
+        self._show_boxes_of(None, None)
+
+    def _hint(self) -> str:
+        return self.tr("Откройте приёмку (Enter или двойной щелчок), чтобы увидеть её коробки.")
 
     def open_session(self, session_uid: str) -> None:
         """Enter / double-click on a session: its boxes below, the act button for a closed one."""
