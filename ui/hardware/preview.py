@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo, QPrintPreviewWidget
-from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLabel, QToolBar, QVBoxLayout, QWidget
 
 from desktop.documents.model import Document
 from ui.hardware.documents import a4_layout, print_document, render_pdf
@@ -118,3 +118,11 @@ def show_document(document: Document, printer_name: str = "", parent: QWidget | 
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog
+
+
+def close_previews() -> int:
+    """Close every document on screen (at log-out: a receipt or an act is not left over the login screen)."""
+    open_ones = [w for w in QApplication.topLevelWidgets() if isinstance(w, DocumentPreview) and w.isVisible()]
+    for preview in open_ones:
+        preview.close()
+    return len(open_ones)

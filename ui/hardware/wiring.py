@@ -26,7 +26,7 @@ from desktop.services.point_info import counter_point_info
 from desktop.settings_store import update_section
 from protocol.errors import DomainError
 from ui.hardware.actions import HardwareActions
-from ui.hardware.preview import DocumentPreview, show_document
+from ui.hardware.preview import DocumentPreview, close_previews, show_document
 from ui.hardware.printing import Printing
 
 if TYPE_CHECKING:
@@ -205,6 +205,7 @@ def install_hardware(window: HardwareHost, wedge: Any = None) -> HardwareActions
         window.addAction(action)  # shortcuts work like the shell's own menu entries
     _move_before_last(window.menuBar(), menu.menuAction())
     ctx.documents = documents
+    ctx.session.logged_out.connect(close_previews)  # no document left on screen for the next person
     return actions
 
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBox
 from desktop.documents.model import Document
 from desktop.services.base import Actor
 from desktop.services.manager.report import Period, Report, Row
-from ui.hardware.preview import DocumentPreview, show_document
+from ui.hardware.preview import DocumentPreview, close_previews, show_document
 from ui.pages.manager.report_view import ReportView
 from ui.pages.manager.tab import ManagerTab
 
@@ -52,6 +52,7 @@ class ArrivalsTab(ManagerTab):
         self.addAction(act)
         self._layout.addWidget(self._split(), 1)
         self.sessions.opened.connect(self.open_session)
+        page.ctx.session.logged_out.connect(close_previews)  # the act does not stay up for the next person
         self.opened: str | None = None  # the session whose boxes are shown
         self.preview: DocumentPreview | None = None  # the act on screen
         self._report: Report | None = None
