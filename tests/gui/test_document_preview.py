@@ -95,9 +95,32 @@ def test_the_act_in_the_preview_says_what_its_summary_counts(qtbot, no_printer):
 def test_reprint_dialog_shows_a_remembered_document_on_screen(qtbot, no_printer):
     document = DOCUMENTS[DocumentKind.HANDOVER_RECEIPT]()
     no_printer.offer(document)
-    shown: list[Document] = []
-    dialog = ReprintDialog(no_printer.printing.journal, lambda kind, key: None, None, shown.append)
+    shown: list[tuple[object, Document]] = []
+    dialog = ReprintDialog(no_printer.printing.journal, lambda kind, key: None, None,
+                           lambda parent, doc: shown.append((parent, doc)))
     qtbot.addWidget(dialog)
     assert dialog.show_button.isEnabled()
     dialog.show_button.click()
-    assert [d.key for d in shown] == [document.key]
+    assert [(parent, doc.key) for parent, doc in shown] == [(dialog, document.key)]  # over the modal dialog
+
+
+def test_the_hardware_menus_reprint_dialog_opens_the_preview_over_itself(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMainWindow
+
+    from ui.hardware.actions import HardwareActions
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    actions = HardwareActions(window, lambda code: None, tmp_path, {"document": f"pdf:{tmp_path / 'doc.pdf'}"})
+    actions.printing.print_document(DOCUMENTS[DocumentKind.SHIFT_REPORT]())
+    opened: list[DocumentPreview] = []
+
+    def exec_(dialog: ReprintDialog) -> int:
+        dialog.show_button.click()
+        opened.extend(dialog.findChildren(DocumentPreview))
+        return 0
+
+    monkeypatch.setattr(ReprintDialog, "exec", exec_)
+    actions.open_reprint()
+    assert len(opened) == 1 and opened[0].page_count() > 0
+    assert opened[0].document.kind is DocumentKind.SHIFT_REPORT

@@ -9,7 +9,6 @@ last rendering stays in the print journal for «Печатать ещё раз»
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -142,5 +141,7 @@ class HardwareActions(QObject):
     def open_reprint(self) -> None:
         from ui.hardware.reprint_dialog import ReprintDialog
 
-        show = partial(show_preview, self._window, self.printing)
+        def show(parent: QWidget, document: Document) -> None:
+            show_preview(parent, self.printing, document)
+
         ReprintDialog(self.printing.journal, self.reprint, self._window, show).exec()

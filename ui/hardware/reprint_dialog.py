@@ -35,7 +35,7 @@ class ReprintDialog(QDialog):
         journal: PrintJournal,
         reprint: Callable[[DocumentKind, str], PrintRecord | None],
         parent: QWidget | None = None,
-        show: Callable[[Document], object] | None = None,
+        show: Callable[[QWidget, Document], object] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Печатать ещё раз"))
@@ -95,4 +95,4 @@ class ReprintDialog(QDialog):
         kind, key = item.data(256)
         record = self._journal.last(kind, key)
         if record is not None:
-            self._show(record.document)
+            self._show(self, record.document)  # a child of this modal dialog, so it can be scrolled and zoomed
