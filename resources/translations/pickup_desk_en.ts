@@ -136,7 +136,7 @@ Start it again when you have an enrolment code from the administrator.</translat
 <context>
     <name>ArrivalsTab</name>
     <message>
-        <location filename="../../ui/pages/manager/arrivals_tab.py" line="91"/>
+        <location filename="../../ui/pages/manager/arrivals_tab.py" line="92"/>
         <source>Откройте приёмку (Enter или двойной щелчок), чтобы увидеть её коробки.</source>
         <translation>Open a receiving session (Enter or double-click) to see its boxes.</translation>
     </message>
@@ -519,63 +519,63 @@ build date: {date}
 <context>
     <name>CounterDocuments</name>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="97"/>
+        <location filename="../../ui/hardware/wiring.py" line="98"/>
         <source>Не напечатано: {0}</source>
         <translation>Not printed: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="98"/>
+        <location filename="../../ui/hardware/wiring.py" line="99"/>
         <source>Документ сохранён: F11 или «Оборудование → Печатать ещё раз».</source>
         <translation>The document is saved: F11 or “Hardware → Print again”.</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="127"/>
+        <location filename="../../ui/hardware/wiring.py" line="128"/>
         <source>Нечего печатать</source>
         <translation>Nothing to print</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="120"/>
-        <location filename="../../ui/hardware/wiring.py" line="127"/>
+        <location filename="../../ui/hardware/wiring.py" line="121"/>
+        <location filename="../../ui/hardware/wiring.py" line="128"/>
         <source>Такой документ ещё не формировался.</source>
         <translation>No such document has been made yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="93"/>
+        <location filename="../../ui/hardware/wiring.py" line="94"/>
         <source>Принтера нет — документ на экране: {0}</source>
         <translation>No printer — the document is on screen: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="94"/>
+        <location filename="../../ui/hardware/wiring.py" line="95"/>
         <source>Его можно прочитать, сохранить в PDF или напечатать позже.</source>
         <translation>You can read it, save it as PDF or print it later.</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="120"/>
+        <location filename="../../ui/hardware/wiring.py" line="121"/>
         <source>Нечего показать</source>
         <translation>Nothing to show</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="131"/>
+        <location filename="../../ui/hardware/wiring.py" line="132"/>
         <source>Отправлено на печать</source>
         <translation>Sent to the printer</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="157"/>
+        <location filename="../../ui/hardware/wiring.py" line="158"/>
         <source>Показать на экране</source>
         <translation>Show on screen</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="164"/>
+        <location filename="../../ui/hardware/wiring.py" line="165"/>
         <source>Shift+F11 — показать на экране</source>
         <translation>Shift+F11 — show on screen</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="172"/>
+        <location filename="../../ui/hardware/wiring.py" line="173"/>
         <source>Печать недоступна</source>
         <translation>Printing unavailable</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="173"/>
+        <location filename="../../ui/hardware/wiring.py" line="174"/>
         <source>Принтеры не настроены в этой программе. Обратитесь к администратору.</source>
         <translation>Printers are not set up in this program. Contact the administrator.</translation>
     </message>
@@ -3278,37 +3278,37 @@ Technical: {1}</translation>
 <context>
     <name>HardwareActions</name>
     <message>
-        <location filename="../../ui/hardware/actions.py" line="58"/>
+        <location filename="../../ui/hardware/actions.py" line="57"/>
         <source>&amp;Оборудование</source>
         <translation>&amp;Hardware</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/actions.py" line="60"/>
+        <location filename="../../ui/hardware/actions.py" line="59"/>
         <source>Сканировать камерой…</source>
         <translation>Scan with camera…</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/actions.py" line="61"/>
+        <location filename="../../ui/hardware/actions.py" line="60"/>
         <source>Печать этикеток…</source>
         <translation>Print labels…</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/actions.py" line="62"/>
+        <location filename="../../ui/hardware/actions.py" line="61"/>
         <source>Печатать ещё раз (последние документы)…</source>
         <translation>Print again (recent documents)…</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/actions.py" line="63"/>
+        <location filename="../../ui/hardware/actions.py" line="62"/>
         <source>Настройка сканера…</source>
         <translation>Scanner setup…</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/actions.py" line="64"/>
+        <location filename="../../ui/hardware/actions.py" line="63"/>
         <source>Настройки печати…</source>
         <translation>Print settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="197"/>
+        <location filename="../../ui/hardware/wiring.py" line="198"/>
         <source>Печатать квитанцию сразу после выдачи</source>
         <translation>Print the receipt right after handover</translation>
     </message>

@@ -5,7 +5,8 @@ the window's module). It builds `HardwareActions` from
 ``ctx.config`` (data directory and [printers]), puts its menu before «Справка» and stores a
 `CounterDocuments` in ``ctx.documents``. Pages print through `documents_for(ctx)`: never a
 blocking dialog — a failed print is a red banner in plain Russian, and the document stays in the
-print journal for F11 or «Оборудование → Печатать ещё раз».
+print journal for F11 or «Оборудование → Печатать ещё раз». With no printer installed at all the document
+opens in the (non-modal) print preview instead; Shift+F11 shows a page's last document there any time.
 """
 
 from __future__ import annotations
