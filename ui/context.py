@@ -16,6 +16,7 @@ from desktop.services.base import Actor, Clock, Role, utc_now
 from desktop.services.club import ClubService
 from desktop.services.handover import HandoverService
 from desktop.services.journal_service import JournalService
+from desktop.services.manager.arrivals import ArrivalsService
 from desktop.services.manager.exceptions import ExceptionsService
 from desktop.services.manager.waiting import WaitingService
 from desktop.services.notification import NotificationService
@@ -49,6 +50,7 @@ class Services:
     journal: JournalService
     waiting: WaitingService
     exceptions: ExceptionsService
+    arrivals: ArrivalsService
 
     @classmethod
     def create(
@@ -69,6 +71,7 @@ class Services:
             journal=JournalService(db, clock),
             waiting=WaitingService(db, clock),
             exceptions=ExceptionsService(db, clock),
+            arrivals=ArrivalsService(db, clock),
         )
 
 

@@ -122,6 +122,11 @@
         <source>просмотр того, что ждёт слишком долго</source>
         <translation>viewing what waits too long</translation>
     </message>
+    <message>
+        <location filename="../../desktop/services/manager/arrivals.py" line="41"/>
+        <source>просмотр приёмок</source>
+        <translation>viewing receiving sessions</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
@@ -141,6 +146,24 @@
 Запустите её снова, когда получите код регистрации у администратора.</source>
         <translation>This workstation is not enrolled: enrolment was cancelled. The program will close.
 Start it again when you have an enrolment code from the administrator.</translation>
+    </message>
+</context>
+<context>
+    <name>ArrivalsTab</name>
+    <message>
+        <location filename="../../ui/pages/manager/arrivals_tab.py" line="45"/>
+        <source>F6 Акт расхождений на экране</source>
+        <translation>F6 Discrepancy report on screen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/manager/arrivals_tab.py" line="48"/>
+        <source>Акт расхождений на экране</source>
+        <translation>Discrepancy report on screen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/manager/arrivals_tab.py" line="92"/>
+        <source>Откройте приёмку (Enter или двойной щелчок), чтобы увидеть её коробки.</source>
+        <translation>Open a receiving session (Enter or double-click) to see its boxes.</translation>
     </message>
 </context>
 <context>
@@ -511,37 +534,63 @@ build date: {date}
 <context>
     <name>CounterDocuments</name>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="86"/>
+        <location filename="../../ui/hardware/wiring.py" line="98"/>
         <source>Не напечатано: {0}</source>
         <translation>Not printed: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="87"/>
+        <location filename="../../ui/hardware/wiring.py" line="99"/>
         <source>Документ сохранён: F11 или «Оборудование → Печатать ещё раз».</source>
         <translation>The document is saved: F11 or “Hardware → Print again”.</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="99"/>
+        <location filename="../../ui/hardware/wiring.py" line="128"/>
         <source>Нечего печатать</source>
         <translation>Nothing to print</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="99"/>
+        <location filename="../../ui/hardware/wiring.py" line="121"/>
+        <location filename="../../ui/hardware/wiring.py" line="128"/>
         <source>Такой документ ещё не формировался.</source>
         <translation>No such document has been made yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="103"/>
+        <location filename="../../ui/hardware/wiring.py" line="94"/>
+        <source>Принтера нет — документ на экране: {0}</source>
+        <translation>No printer — the document is on screen: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/wiring.py" line="95"/>
+        <source>Его можно прочитать, сохранить в PDF или напечатать позже.</source>
+        <translation>You can read it, save it as PDF or print it later.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/wiring.py" line="121"/>
+        <source>Нечего показать</source>
+        <translation>Nothing to show</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/wiring.py" line="132"/>
         <source>Отправлено на печать</source>
         <translation>Sent to the printer</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="117"/>
+        <location filename="../../ui/hardware/wiring.py" line="158"/>
+        <source>Показать на экране</source>
+        <translation>Show on screen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/wiring.py" line="165"/>
+        <source>Shift+F11 — показать на экране</source>
+        <translation>Shift+F11 — show on screen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/wiring.py" line="173"/>
         <source>Печать недоступна</source>
         <translation>Printing unavailable</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="118"/>
+        <location filename="../../ui/hardware/wiring.py" line="174"/>
         <source>Принтеры не настроены в этой программе. Обратитесь к администратору.</source>
         <translation>Printers are not set up in this program. Contact the administrator.</translation>
     </message>
@@ -734,12 +783,65 @@ Technical: {1}</translation>
     </message>
 </context>
 <context>
-    <name>Documents</name>
+    <name>DocumentPreview</name>
     <message>
-        <location filename="../../ui/hardware/documents.py" line="71"/>
+        <location filename="../../ui/hardware/preview.py" line="42"/>
         <source>Предпросмотр: {0}</source>
         <translation>Preview: {0}</translation>
     </message>
+    <message>
+        <location filename="../../ui/hardware/preview.py" line="57"/>
+        <source>Предыдущая страница</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/preview.py" line="60"/>
+        <source>Следующая страница</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/preview.py" line="62"/>
+        <source>Уменьшить</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/preview.py" line="64"/>
+        <source>Увеличить</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/preview.py" line="66"/>
+        <source>По ширине</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/preview.py" line="67"/>
+        <source>Страница целиком</source>
+        <translation>Whole page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/preview.py" line="69"/>
+        <source>Печать…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/preview.py" line="70"/>
+        <source>Сохранить PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/preview.py" line="99"/>
+        <source>Страница {0} из {1}</source>
+        <translation>Page {0} of {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/preview.py" line="110"/>
+        <source>Сохранить PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+</context>
+<context>
+    <name>Documents</name>
     <message>
         <location filename="../../desktop/documents/builders.py" line="34"/>
         <source>выдан полностью</source>
@@ -1790,306 +1892,316 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../build/lupdate/domain_messages.py" line="103"/>
+        <source>Приёмка {session} не найдена в этом пункте выдачи.</source>
+        <translation>Receiving session {session} was not found at this pickup point.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="104"/>
+        <source>Приёмка {shipment} ещё не закрыта: акт расхождений появится, когда её закроют.</source>
+        <translation>Receiving {shipment} is not closed yet: its discrepancy report appears once it is closed.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="105"/>
         <source>Заказ {order}: переход «{event}» невозможен из состояния «{current}».</source>
         <translation>Order {order}: the transition «{event}» is not possible from state «{current}».</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="104"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="106"/>
         <source>Заказ {order} не найден в этом пункте выдачи.</source>
         <translation>Order {order} was not found at this pickup point.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="105"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="107"/>
         <source>Введите последние 4 цифры телефона клиента (ровно 4 цифры).</source>
         <translation>Enter the last 4 digits of the customer&apos;s phone (exactly 4 digits).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="106"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="108"/>
         <source>Код получения — 6 цифр. Попросите клиента продиктовать код из SMS.</source>
         <translation>The pickup code has 6 digits. Ask the customer to read out the code from the SMS.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="107"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="109"/>
         <source>Введите номер заказа, телефон, имя клиента или штрихкод коробки.</source>
         <translation>Enter an order number, phone, customer name or box barcode.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="108"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="110"/>
         <source>Введите фамилию или имя клиента (хотя бы 2 буквы).</source>
         <translation>Enter the customer&apos;s last or first name (at least 2 letters).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="109"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="111"/>
         <source>Пункт выдачи не настроен на этом компьютере. Выполните регистрацию (enrol).</source>
         <translation>The pickup point is not set up on this computer. Register it (enrol).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="110"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="112"/>
         <source>Документ «{title}» не напечатан: принтер «{printer}» отказал. Проверьте принтер и нажмите «Печатать ещё раз» — документ сохранён.</source>
         <translation>Document «{title}» was not printed: printer «{printer}» refused it. Check the printer and press «Print again»; the document is saved.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="111"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="113"/>
         <source>В системе не установлен ни один принтер. Подключите принтер, установите его драйвер в Windows (Параметры → Принтеры и сканеры) и повторите печать.</source>
         <translation>No printer is installed. Connect a printer, install its driver in Windows (Settings → Printers &amp; scanners) and print again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="112"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="114"/>
         <source>Принтер «{printer}» для документа «{kind}» не найден — возможно, его отключили или переименовали. Выберите другой принтер в настройках печати и повторите печать.</source>
         <translation>Printer «{printer}» for document «{kind}» was not found; it may have been disconnected or renamed. Choose another printer in the print settings and print again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="113"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="115"/>
         <source>Для «{key}» нет сохранённых документов для повторной печати.</source>
         <translation>There are no saved documents of «{key}» to reprint.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="114"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="116"/>
         <source>Принтер «{printer}» не готов (отключён, нет бумаги или открыта крышка). Проверьте принтер и нажмите «Печатать ещё раз».</source>
         <translation>Printer «{printer}» is not ready (offline, out of paper or cover open). Check the printer and press «Print again».</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="115"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="117"/>
         <source>В принтере «{printer}» не настроен размер бумаги {paper}. Выберите этот размер в свойствах принтера (или другой шаблон этикетки) и повторите печать.</source>
         <translation>Printer «{printer}» has no paper size {paper} set up. Choose this size in the printer properties (or another label template) and print again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="116"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="118"/>
         <source>QR-код поддельный или повреждён: подпись не сходится. Попросите код из SMS.</source>
         <translation>The QR code is forged or damaged: the signature does not match. Ask for the code from the SMS.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="117"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="119"/>
         <source>Срок действия QR-кода заказа {order} истёк. Попросите клиента обновить код в приложении.</source>
         <translation>The QR code of order {order} has expired. Ask the customer to refresh the code in the app.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="118"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="120"/>
         <source>QR-код не распознан как код получения заказа. Попросите клиента открыть код заново.</source>
         <translation>The QR code is not recognised as an order pickup code. Ask the customer to open the code again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="119"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="121"/>
         <source>Ключ сервера ещё не получен: QR-код проверить нельзя. Синхронизируйтесь или попросите код из SMS.</source>
         <translation>The server key has not been received yet: the QR code cannot be checked. Synchronise or ask for the code from the SMS.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="120"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="122"/>
         <source>QR-код выдан для другого пункта выдачи ({point}). Заказ {order} здесь не выдаётся.</source>
         <translation>The QR code was issued for another pickup point ({point}). Order {order} is not handed over here.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="121"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="123"/>
         <source>Коробка {box} не найдена среди грузов этого пункта выдачи.</source>
         <translation>Box {box} was not found among this pickup point&apos;s shipments.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="122"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="124"/>
         <source>Коробка {box} ещё не принята. Сначала отсканируйте её в приёмке.</source>
         <translation>Box {box} has not been received yet. Scan it in Receiving first.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="123"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="125"/>
         <source>Приёмка уже закрыта ({closed_at}): сканировать в неё нельзя. Откройте новую приёмку без накладной.</source>
         <translation>Receiving is already closed ({closed_at}): no more scans into it. Open a new receiving without a waybill.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="124"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="126"/>
         <source>без накладной</source>
         <translation>without a waybill</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="125"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="127"/>
         <source>Это не штрихкод коробки ({kind}). Отсканируйте наклейку на коробке.</source>
         <translation>This is not a box barcode ({kind}). Scan the sticker on the box.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="126"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="128"/>
         <source>Опишите повреждение коробки (например, «вмятина, порван скотч»).</source>
         <translation>Describe the damage to the box (for example, «dent, torn tape»).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="128"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="130"/>
         <source>Отменять нечего: в этой приёмке нет отсканированных коробок.</source>
         <translation>Nothing to undo: no boxes have been scanned in this receiving.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="129"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="131"/>
         <source>Коробка {box} (заказ {order}) принята на другом рабочем месте раньше, чем в приёмке {shipment} от {opened_at}, а акт этой приёмки уже закрыт и считает её принятой в ней. Коробка в пункте выдачи; исправьте акт вручную.</source>
         <translation>Box {box} (order {order}) was received at another workstation before the receiving {shipment} of {opened_at}, whose act is already closed and counts it as received there. The box is at the pickup point; correct the act by hand.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="130"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="132"/>
         <source>Приёмка не найдена. Откройте приёмку заново.</source>
         <translation>Receiving was not found. Open the receiving again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="131"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="133"/>
         <source>Поставка {shipment} уже принята. Опоздавшие коробки примите без накладной.</source>
         <translation>Shipment {shipment} has already been received. Receive late boxes without a waybill.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="132"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="134"/>
         <source>Поставка {shipment} не найдена в этом пункте выдачи. Проверьте номер или примите коробки без накладной.</source>
         <translation>Shipment {shipment} was not found at this pickup point. Check the number or receive the boxes without a waybill.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="133"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="135"/>
         <source>Коробку {box} уже разместили в ячейке — отмена невозможна. Если коробка не та, сообщите менеджеру.</source>
         <translation>Box {box} has already been placed in a cell: undo is not possible. If it is the wrong box, tell the manager.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="134"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="136"/>
         <source>Коробка {box} выдана клиенту вместе с заказом {order}. В возврат сканируйте коробку из списка «К возврату».</source>
         <translation>Box {box} was handed to the customer with order {order}. Scan the box from the «To return» list into the return.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="135"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="137"/>
         <source>Коробка {box} уже внесена в другой возврат.</source>
         <translation>Box {box} is already in another return.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="136"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="138"/>
         <source>Коробка {box} не числится принятой в пункте. Сначала примите её.</source>
         <translation>Box {box} is not recorded as received at this point. Receive it first.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="137"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="139"/>
         <source>Коробка {box} относится к другому пункту выдачи. Отложите её для менеджера.</source>
         <translation>Box {box} belongs to another pickup point. Set it aside for the manager.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="138"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="140"/>
         <source>Заказ {order} ещё хранится до {until}: возвращать его раньше срока нельзя. Положите коробку обратно в ячейку.</source>
         <translation>Order {order} is still stored until {until}: it cannot be returned before then. Put the box back in its cell.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="139"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="141"/>
         <source>Заказ {order} (состояние «{status}») не подлежит возврату. Положите коробку на место.</source>
         <translation>Order {order} (state «{status}») cannot be returned. Put the box back.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="140"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="142"/>
         <source>Сессия возврата {session} уже закрыта. Откройте новую сессию возврата.</source>
         <translation>Return session {session} is already closed. Open a new return session.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="141"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="143"/>
         <source>Сессия возврата {session} не найдена. Откройте новую сессию возврата.</source>
         <translation>Return session {session} was not found. Open a new return session.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="142"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="144"/>
         <source>Коробка {box} не найдена в базе пункта. Проверьте штрихкод и отложите коробку.</source>
         <translation>Box {box} was not found in the point&apos;s database. Check the barcode and set the box aside.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="143"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="145"/>
         <source>Сигнал №{alert} не найден или уже закрыт.</source>
         <translation>Alert #{alert} was not found or is already closed.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="144"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="146"/>
         <source>Событие {event} не найдено или не требует разбора.</source>
         <translation>Event {event} was not found or needs no review.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="145"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="147"/>
         <source>Номер клубной карты {sample} считан с ошибкой: не сходится контрольная цифра. Отсканируйте карту ещё раз или введите номер вручную.</source>
         <translation>Club card number {sample} was misread: the check digit does not match. Scan the card again or enter the number by hand.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="146"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="148"/>
         <source>Сканер ничего не передал. Отсканируйте штрихкод ещё раз.</source>
         <translation>The scanner sent nothing. Scan the barcode again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="147"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="149"/>
         <source>Считано слишком много символов ({length}, допустимо не больше {limit}). Похоже, отсканировано несколько кодов подряд — отсканируйте один код ещё раз.</source>
         <translation>Too many characters read ({length}, at most {limit} allowed). Several codes seem to have been scanned in a row; scan one code again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="148"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="150"/>
         <source>Код «{sample}» не распознан: это не заказ, не коробка, не ячейка, не клубная карта, не бейдж, не код получения и не накладная. Проверьте, тот ли штрихкод отсканирован.</source>
         <translation>Code «{sample}» is not recognised: it is not an order, box, cell, club card, badge, pickup code or waybill. Check that the right barcode was scanned.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="149"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="151"/>
         <source>события пакета идут не по порядку</source>
         <translation>the events of the batch are out of order</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="150"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="152"/>
         <source>слишком много событий в одном запросе</source>
         <translation>too many events in one request</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="151"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="153"/>
         <source>устройство не найдено</source>
         <translation>device not found</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="152"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="154"/>
         <source>срок действия кода регистрации истёк, запросите новый</source>
         <translation>the enrolment code has expired, request a new one</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="153"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="155"/>
         <source>код регистрации неверен или уже использован</source>
         <translation>the enrolment code is wrong or already used</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="154"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="156"/>
         <source>запрос не прошёл проверку сервера</source>
         <translation>the request did not pass the server&apos;s checks</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="155"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="157"/>
         <source>сервер не поддерживает этот запрос</source>
         <translation>the server does not support this request</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="156"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="158"/>
         <source>адрес не найден на сервере</source>
         <translation>the address was not found on the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="157"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="159"/>
         <source>пункт выдачи не найден</source>
         <translation>pickup point not found</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="158"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="160"/>
         <source>причина не распознана этой версией программы</source>
         <translation>a reason this version of the program does not recognise</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="159"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="161"/>
         <source>Смена уже открыта (с {opened_at}). Продолжайте работу в ней или закройте её.</source>
         <translation>The shift is already open (since {opened_at}). Continue working in it or close it.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="160"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="162"/>
         <source>Открытой смены нет. Откройте смену.</source>
         <translation>No shift is open. Open a shift.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="161"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="163"/>
         <source>Смену нельзя закрыть: не закончены приёмка или возврат ({sessions}). Закройте их с актом или передайте следующей смене.</source>
         <translation>The shift cannot be closed: receiving or a return is not finished ({sessions}). Close them with their acts or hand them over to the next shift.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="162"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="164"/>
         <source>SMS по заказу {order} отправить нельзя: заказ в состоянии «{status}», а не «готов к выдаче».</source>
         <translation>The SMS for order {order} cannot be sent: the order is in state «{status}», not «ready for pickup».</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="164"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="166"/>
         <source>SMS по заказу {order} уже отправлялось недавно. Повторить можно после {next_at}.</source>
         <translation>An SMS for order {order} was sent recently. It can be repeated after {next_at}.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="165"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="167"/>
         <source>Хранение заказа {order} уже продлевалось (на {days} дн.). Повторное продление не допускается.</source>
         <translation>Storage of order {order} has already been extended (by {days} days). It cannot be extended again.</translation>
     </message>
@@ -2131,7 +2243,7 @@ Technical: {1}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="127"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="129"/>
         <source>Слишком длинное описание повреждения: не больше {limit:n} символов.</source>
         <translation>
             <numerusform>The damage description is too long: at most {limit:n} character.</numerusform>
@@ -2139,7 +2251,7 @@ Technical: {1}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="163"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="165"/>
         <source>По заказу {order} сегодня уже {count:n} повторных SMS — это предел. Следующую отправку можно сделать после {next_at}.</source>
         <translation>
             <numerusform>Order {order} has already had {count:n} repeat SMS today; that is the limit. The next one can be sent after {next_at}.</numerusform>
@@ -2147,7 +2259,7 @@ Technical: {1}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="166"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="168"/>
         <source>Продлить хранение можно на 1–{max:n} дней, а не на {days}.</source>
         <translation>
             <numerusform>Storage can be extended by 1–{max:n} day, not by {days}.</numerusform>
@@ -2155,472 +2267,472 @@ Technical: {1}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="167"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="169"/>
         <source>Заказ {order} не ожидает выдачи (состояние «{status}»): продлевать нечего.</source>
         <translation>Order {order} is not awaiting pickup (state «{status}»): there is nothing to extend.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="168"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="170"/>
         <source>Часть мест заказа {order} уже отсканирована в возврат: продление невозможно.</source>
         <translation>Some boxes of order {order} have already been scanned into a return: extension is not possible.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="169"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="171"/>
         <source>Адрес сервера указан неверно: «{url}». Пример: https://pvz.example.ru</source>
         <translation>The server address is wrong: «{url}». Example: https://pvz.example.ru</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="170"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="172"/>
         <source>Срок действия кода регистрации истёк. Попросите новый код у администратора.</source>
         <translation>The registration code has expired. Ask your administrator for a new code.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="171"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="173"/>
         <source>Код регистрации неверен или уже использован. Попросите новый код у администратора.</source>
         <translation>The registration code is wrong or already used. Ask your administrator for a new code.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="172"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="174"/>
         <source>Сервер отклонил регистрацию: {detail}</source>
         <translation>The server refused the registration: {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="173"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="175"/>
         <source>Заказ {order} был отменён, но выдан клиенту. Свяжитесь с клиентом и оформите возврат товара или оплату.</source>
         <translation>Order {order} was cancelled but handed over to the customer. Contact the customer and arrange a return of the goods or the payment.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="174"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="176"/>
         <source>Заказ {order}: сервер отметил его для разбора. Свяжитесь с центром.</source>
         <translation>Order {order}: the server flagged it for review. Contact the central office.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="175"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="177"/>
         <source>Внутренняя ошибка синхронизации; сведения записаны в журнал программы.</source>
         <translation>Internal sync error; the details are in the program log.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="176"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="178"/>
         <source>Компьютер не зарегистрирован на сервере или доступ отозван. Нужна повторная регистрация (код от администратора).</source>
         <translation>This computer is not enrolled on the server or its access was revoked. Enrol it again (code from the administrator).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="177"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="179"/>
         <source>Адрес сервера указан неверно. Пример: https://pvz.example.ru</source>
         <translation>The server address is wrong. Example: https://pvz.example.ru</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="178"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="180"/>
         <source>Сервер ответил не в формате Pickup Desk. Проверьте адрес.</source>
         <translation>The server did not answer in the Pickup Desk format. Check the address.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="179"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="181"/>
         <source>Журнал изменений устарел; загружаем полную копию данных.</source>
         <translation>The change log has expired; loading a full copy of the data.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="180"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="182"/>
         <source>По этому адресу нет сервера Pickup Desk (HTTP 404). Проверьте адрес.</source>
         <translation>There is no Pickup Desk server at this address (HTTP 404). Check the address.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="181"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="183"/>
         <source>По этому адресу отвечает не сервер Pickup Desk. Проверьте адрес.</source>
         <translation>The server at this address is not a Pickup Desk server. Check the address.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="182"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="184"/>
         <source>Нет связи с сервером. Работаем без связи; данные сохранены.</source>
         <translation>No connection to the server. Working offline; the data is saved.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="183"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="185"/>
         <source>Сервер отклонил запрос (HTTP {status}): {reason}</source>
         <translation>The server refused the request (HTTP {status}): {reason}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="184"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="186"/>
         <source>Сервер временно недоступен (HTTP {status}). Повторим позже.</source>
         <translation>The server is temporarily unavailable (HTTP {status}). Will retry later.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="185"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="187"/>
         <source>Сервер не ответил вовремя. Работаем без связи; данные сохранены.</source>
         <translation>The server did not answer in time. Working offline; the data is saved.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="186"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="188"/>
         <source>Сертификат сервера не прошёл проверку (TLS). Проверьте адрес сервера или укажите файл сертификатов организации.</source>
         <translation>The server certificate failed verification (TLS). Check the server address or set your organisation&apos;s certificate file.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="187"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="189"/>
         <source>Версия программы устарела для сервера. Обновите программу; работа без связи продолжается, данные сохранены.</source>
         <translation>This program version is too old for the server. Update the program; offline work continues, the data is saved.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="188"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="190"/>
         <source>По адресу {url} работает не сервер Pickup Desk. Проверьте адрес.</source>
         <translation>The address {url} is not a Pickup Desk server. Check the address.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="189"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="191"/>
         <source>{type} ({verdict}): {reason}. Проверьте и решите вручную.</source>
         <translation>{type} ({verdict}): {reason}. Check and resolve it manually.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="190"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="192"/>
         <source>баллы за активацию уже начислены</source>
         <translation>the activation points are already credited</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="191"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="193"/>
         <source>баллы уже начислены</source>
         <translation>the points are already credited</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="192"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="194"/>
         <source>коробка уже принята</source>
         <translation>the box is already received</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="193"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="195"/>
         <source>коробка уже не на хранении (состояние: {detail})</source>
         <translation>the box is no longer in storage (state: {detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="194"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="196"/>
         <source>коробка не была принята</source>
         <translation>the box was not received</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="195"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="197"/>
         <source>коробка {detail} принадлежит другому заказу</source>
         <translation>box {detail} belongs to another order</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="196"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="198"/>
         <source>карта уже активирована</source>
         <translation>the card is already activated</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="197"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="199"/>
         <source>клиент с этим телефоном неизвестен центру</source>
         <translation>the head office does not know a customer with this phone</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="198"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="200"/>
         <source>коробка {detail} относится к другому пункту выдачи</source>
         <translation>box {detail} belongs to another pickup point</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="199"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="201"/>
         <source>карта {detail} относится к другому пункту выдачи</source>
         <translation>card {detail} belongs to another pickup point</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="200"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="202"/>
         <source>заказ {detail} относится к другому пункту выдачи</source>
         <translation>order {detail} belongs to another pickup point</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="201"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="203"/>
         <source>выдача уже записана</source>
         <translation>the handover is already recorded</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="202"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="204"/>
         <source>внутренняя ошибка сервера</source>
         <translation>internal server error</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="203"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="205"/>
         <source>неверный срок продления хранения</source>
         <translation>invalid storage extension</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="204"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="206"/>
         <source>данные события не прошли проверку сервера</source>
         <translation>the event data did not pass the server&apos;s checks</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="205"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="207"/>
         <source>неверное число баллов ({detail})</source>
         <translation>invalid number of points ({detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="206"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="208"/>
         <source>неверный итог выдачи ({detail})</source>
         <translation>invalid handover result ({detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="207"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="209"/>
         <source>неверный запрос SMS ({detail})</source>
         <translation>invalid SMS request ({detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="208"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="210"/>
         <source>у клиента нет активной клубной карты ({detail})</source>
         <translation>the customer has no active club card ({detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="209"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="211"/>
         <source>у клиента нет заказа на сумму от 5 000 ₽</source>
         <translation>the customer has no order of 5,000 ₽ or more</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="210"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="212"/>
         <source>причина не указана</source>
         <translation>no reason given</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="211"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="213"/>
         <source>число в поле «{detail}» слишком велико для сервера</source>
         <translation>the number in the field «{detail}» is too large for the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="212"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="214"/>
         <source>заказ уже поступил</source>
         <translation>the order has already arrived</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="213"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="215"/>
         <source>заказ уже закрыт (состояние: {detail})</source>
         <translation>the order is already closed (state: {detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="214"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="216"/>
         <source>заказ уже возвращён</source>
         <translation>the order is already returned</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="215"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="217"/>
         <source>заказ отменён центром</source>
         <translation>the order was cancelled by the central office</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="216"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="218"/>
         <source>заказ уже выдан клиенту</source>
         <translation>the order is already handed over to the customer</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="217"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="219"/>
         <source>заказ не выдан (состояние: {detail})</source>
         <translation>the order is not handed over (state: {detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="218"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="220"/>
         <source>заказ уже не на хранении (состояние: {detail})</source>
         <translation>the order is no longer in storage (state: {detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="219"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="221"/>
         <source>заказ не готов к выдаче (состояние: {detail})</source>
         <translation>the order is not ready for pickup (state: {detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="220"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="222"/>
         <source>у клиента с этим телефоном уже есть активная карта {detail}</source>
         <translation>the customer with this phone already has an active card {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="221"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="223"/>
         <source>баллов больше, чем рублей оплачено за выданные товары ({detail})</source>
         <translation>more points than roubles paid for the goods handed over ({detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="222"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="224"/>
         <source>сервер не принял событие (HTTP {detail})</source>
         <translation>the server did not accept the event (HTTP {detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="223"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="225"/>
         <source>событие записано более новой версией программы</source>
         <translation>the event was written by a newer version of the program</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="224"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="226"/>
         <source>сервер не смог обработать событие (HTTP {detail}), остальные события отправлены</source>
         <translation>the server could not process the event (HTTP {detail}); the other events were sent</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="225"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="227"/>
         <source>в поле «{detail}» недопустимый символ (нулевой байт)</source>
         <translation>the field «{detail}» holds a forbidden character (a NUL byte)</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="226"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="228"/>
         <source>текст в поле «{detail}» длиннее, чем сервер может сохранить</source>
         <translation>the text in the field «{detail}» is longer than the server can store</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="227"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="229"/>
         <source>причина не распознана этой версией программы (подробности в журнале программы)</source>
         <translation>a reason this version of the program does not recognise (details in the program log)</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="228"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="230"/>
         <source>коробка {detail} неизвестна серверу</source>
         <translation>box {detail} is unknown to the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="229"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="231"/>
         <source>карта {detail} неизвестна серверу</source>
         <translation>card {detail} is unknown to the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="230"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="232"/>
         <source>ячейка {detail} неизвестна серверу</source>
         <translation>cell {detail} is unknown to the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="231"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="233"/>
         <source>города клиента нет в списке городов клуба</source>
         <translation>the customer&apos;s city is not in the club&apos;s list of cities</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="232"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="234"/>
         <source>заказ {detail} неизвестен серверу</source>
         <translation>order {detail} is unknown to the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="233"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="235"/>
         <source>сервер не смог сохранить значение события</source>
         <translation>the server could not store a value of the event</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="234"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="236"/>
         <source>Ничего делать не нужно: сервер уже знает об этом (например, с другого компьютера). Отметьте «Разобрано».</source>
         <translation>Nothing to do: the server already has this (from another PC, for example). Mark it «Reviewed».</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="235"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="237"/>
         <source>Сервер не принял данные события. Повторите действие, проверив введённое; если повторяется — обновите программу и сообщите в поддержку код события.</source>
         <translation>The server did not accept the event&apos;s data. Repeat the action checking what was entered; if it happens again, update the program and give support the event code.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="236"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="238"/>
         <source>Сверьте номер с накладной и с коробкой. Если он верный — данные пункта и центра расходятся: сообщите в центр код события и не повторяйте действие.</source>
         <translation>Check the number against the waybill and the box. If it is right, the point&apos;s and the centre&apos;s data differ: give the centre the event code and do not repeat the action.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="237"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="239"/>
         <source>Сервер не подтвердил операцию клуба: баллы или карта не засчитаны. Объясните клиенту причину; при споре — обращение в центр.</source>
         <translation>The server did not confirm the club operation: the points or the card do not count. Explain the reason to the customer; if disputed, contact the centre.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="238"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="240"/>
         <source>Сообщите в центр код события: сервер не назвал причину.</source>
         <translation>Give the centre the event code: the server gave no reason.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="239"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="241"/>
         <source>Заказ отменён центром. Если товар уже у клиента — свяжитесь с центром и клиентом, оформите возврат товара или оплату; если нет — отправьте заказ в возврат.</source>
         <translation>The centre cancelled the order. If the customer already has the goods, contact the centre and the customer and arrange a return or a payment; if not, send the order back.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="240"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="242"/>
         <source>Откройте карточку заказа и сверьте, где на самом деле коробки и выдан ли заказ; расхождение решите с центром.</source>
         <translation>Open the order card and check where the boxes really are and whether the order was handed over; settle the difference with the centre.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="241"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="243"/>
         <source>Сбой на стороне сервера, данные на этом компьютере сохранены. Сообщите в поддержку код события и время.</source>
         <translation>A server-side failure; the data on this PC is kept. Give support the event code and the time.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="242"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="244"/>
         <source>Откройте карточку заказа, сверьте её с тем, что было на самом деле, и сообщите в центр код события.</source>
         <translation>Open the order card, check it against what really happened and give the centre the event code.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="243"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="245"/>
         <source>SMS не отправляются: неверный пароль шлюза</source>
         <translation>SMS are not being sent: wrong gateway password</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="244"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="246"/>
         <source>SMS не отправляются: ошибка настроек учётной записи шлюза</source>
         <translation>SMS are not being sent: the gateway account settings are wrong</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="245"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="247"/>
         <source>SMS не отправляются: исчерпан дневной лимит учётной записи шлюза</source>
         <translation>SMS are not being sent: the gateway account&apos;s daily limit is used up</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="246"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="248"/>
         <source>SMS не отправляются: нет денег на счёте</source>
         <translation>SMS are not being sent: no funds on the account</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="247"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="249"/>
         <source>SMS не отправляются: IP заблокирован шлюзом</source>
         <translation>SMS are not being sent: the gateway blocked the IP</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="248"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="250"/>
         <source>SMS не отправляются: шлюз отказал по учётной записи. Проверьте настройки шлюза.</source>
         <translation>SMS are not being sent: the gateway refused the account. Check the gateway settings.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="249"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="251"/>
         <source>Сертификат сервера {url} не прошёл проверку. Проверьте адрес или укажите файл сертификатов организации (ca_bundle) в настройках.</source>
         <translation>The certificate of server {url} failed verification. Check the address or set your organisation&apos;s certificate file (ca_bundle) in the settings.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="250"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="252"/>
         <source>Сервер {url} не отвечает. Проверьте адрес и подключение к сети.</source>
         <translation>Server {url} does not answer. Check the address and the network connection.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="251"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="253"/>
         <source>Сервер {url} требует более новую версию программы (не ниже {version}). Обновите программу, затем повторите регистрацию.</source>
         <translation>Server {url} requires a newer version of the program (at least {version}). Update the program, then register again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="252"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="254"/>
         <source>конфликт</source>
         <translation>conflict</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="253"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="255"/>
         <source>отклонено сервером</source>
         <translation>rejected by the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="254"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="256"/>
         <source>Включён Caps Lock: большие и маленькие буквы перепутаны. Выключите Caps Lock.</source>
         <translation>Caps Lock is on: capital and small letters are swapped. Turn Caps Lock off.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="255"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="257"/>
         <source>Пришло «{raw}» вместо «{expected}». Отсканируйте тестовый код ещё раз; если снова не так — сбросьте сканер к заводским настройкам.</source>
         <translation>Received «{raw}» instead of «{expected}». Scan the test code again; if it is still wrong, reset the scanner to its factory settings.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="256"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="258"/>
         <source>Сканер не нажимает Enter после кода. Включите в настройках сканера суффикс Enter (CR) по инструкции к сканеру — иначе программа не поймёт, где кончается код.</source>
         <translation>The scanner does not press Enter after the code. Turn on the Enter (CR) suffix in the scanner settings as its manual describes, or the program cannot tell where a code ends.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="257"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="259"/>
         <source>Сканер ничего не передал. Проверьте кабель или режим клавиатуры (HID) и отсканируйте ещё раз.</source>
         <translation>The scanner sent nothing. Check the cable or the keyboard (HID) mode and scan again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="258"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="260"/>
         <source>Пришло «{raw}» без цифр: сканер, вероятно, набирает цифры на цифровой клавиатуре при выключенном NumLock. Включите NumLock и отсканируйте ещё раз.</source>
         <translation>Received «{raw}» without digits: the scanner probably types digits on the numeric keypad with NumLock off. Turn NumLock on and scan again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="259"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="261"/>
         <source>Сканер печатает в русской раскладке: вместо «{expected}» пришло «{typed}». Программа это исправит сама (настройка «исправлять раскладку» включена); лучше переключить раскладку по умолчанию на английскую или настроить сканер на ввод кодами Alt.</source>
         <translation>The scanner types in the Russian keyboard layout: «{typed}» arrived instead of «{expected}». The program corrects this itself (the «fix layout» setting is on); better switch the default layout to English or set the scanner to Alt-code input.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="260"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="262"/>
         <source>Сканер печатает медленно (пауза до {slowest} мс между символами): такой ввод трудно отличить от ручного. Уменьшите в настройках сканера задержку между символами (inter-character delay).</source>
         <translation>The scanner types slowly (pauses up to {slowest} ms between characters): such input is hard to tell from typing by hand. Reduce the inter-character delay in the scanner settings.</translation>
     </message>
@@ -2904,7 +3016,7 @@ Technical: {1}</translation>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="198"/>
+        <location filename="../../ui/pages/handover_page.py" line="199"/>
         <source>Доверенность</source>
         <translation>Power of attorney</translation>
     </message>
@@ -2924,27 +3036,27 @@ Technical: {1}</translation>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="54"/>
+        <location filename="../../ui/pages/handover_page.py" line="55"/>
         <source>Прервать</source>
         <translation>Abort</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="63"/>
+        <location filename="../../ui/pages/handover_page.py" line="64"/>
         <source>номер заказа или код из SMS (6 цифр)</source>
         <translation>order number or SMS code (6 digits)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="66"/>
+        <location filename="../../ui/pages/handover_page.py" line="67"/>
         <source>тел.: 4 цифры</source>
         <translation>phone: last 4</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="70"/>
+        <location filename="../../ui/pages/handover_page.py" line="71"/>
         <source>фамилия</source>
         <translation>surname</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="217"/>
+        <location filename="../../ui/pages/handover_page.py" line="218"/>
         <source>{0} ({1} шт.)</source>
         <translation>{0} ({1} pcs)</translation>
     </message>
@@ -3005,12 +3117,12 @@ Technical: {1}</translation>
         <translation>Resuming the handover of order {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="125"/>
+        <location filename="../../ui/pages/handover_page.py" line="126"/>
         <source>Что искать?</source>
         <translation>What to look for?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="126"/>
+        <location filename="../../ui/pages/handover_page.py" line="127"/>
         <source>Отсканируйте QR-код или номер заказа, введите код из SMS или 4 цифры телефона и фамилию.</source>
         <translation>Scan the QR code or order number, or enter the SMS code, or the phone&apos;s last 4 digits and the surname.</translation>
     </message>
@@ -3076,7 +3188,7 @@ Technical: {1}</translation>
         <translation>Wrong code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="198"/>
+        <location filename="../../ui/pages/handover_page.py" line="199"/>
         <source>Номер доверенности:</source>
         <translation>Power of attorney number:</translation>
     </message>
@@ -3126,7 +3238,7 @@ Technical: {1}</translation>
         <translation>Points credited: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="259"/>
+        <location filename="../../ui/pages/handover_page.py" line="260"/>
         <source>F11 — напечатать квитанцию.</source>
         <translation>F11 — print the receipt.</translation>
     </message>
@@ -3146,7 +3258,7 @@ Technical: {1}</translation>
         <translation>Order {0} refused</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="263"/>
+        <location filename="../../ui/pages/handover_page.py" line="264"/>
         <source>Квитанция напечатана.</source>
         <translation>Receipt printed.</translation>
     </message>
@@ -3161,12 +3273,12 @@ Technical: {1}</translation>
         <translation>Order {0} stays in its cell.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="293"/>
+        <location filename="../../ui/pages/handover_page.py" line="294"/>
         <source>Нет заказа</source>
         <translation>No order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="293"/>
+        <location filename="../../ui/pages/handover_page.py" line="294"/>
         <source>Сначала найдите заказ.</source>
         <translation>Find the order first.</translation>
     </message>
@@ -3309,7 +3421,7 @@ Technical: {1}</translation>
         <translation>Print settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/wiring.py" line="142"/>
+        <location filename="../../ui/hardware/wiring.py" line="198"/>
         <source>Печатать квитанцию сразу после выдачи</source>
         <translation>Print the receipt right after handover</translation>
     </message>
@@ -3643,6 +3755,169 @@ Technical: {1}</translation>
     </message>
 </context>
 <context>
+    <name>ManagerArrivals</name>
+    <message>
+        <location filename="../../desktop/services/manager/arrivals.py" line="45"/>
+        <source>принята</source>
+        <translation>received</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/arrivals.py" line="46"/>
+        <source>излишек</source>
+        <translation>surplus</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/arrivals.py" line="47"/>
+        <source>чужая</source>
+        <translation>another point&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/arrivals.py" line="48"/>
+        <source>заказ отменён</source>
+        <translation>order cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/arrivals.py" line="49"/>
+        <source>из другой поставки</source>
+        <translation>from another shipment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/arrivals.py" line="50"/>
+        <source>принята на другом рабочем месте</source>
+        <translation>received at another workstation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/arrivals.py" line="51"/>
+        <source>недостача</source>
+        <translation>missing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/arrivals.py" line="69"/>
+        <source>Приёмки за период</source>
+        <translation>Receiving sessions of the period</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/arrivals.py" line="86"/>
+        <source>Коробки приёмки {0}</source>
+        <translation>Boxes of receiving {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/arrivals.py" line="136"/>
+        <source>Накладная</source>
+        <translation>Waybill</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/arrivals.py" line="137"/>
+        <source>Открыта</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/arrivals.py" line="138"/>
+        <source>Закрыта</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/arrivals.py" line="139"/>
+        <source>Принимали</source>
+        <translation>Received by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/arrivals.py" line="140"/>
+        <source>Ожидалось</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/arrivals.py" line="141"/>
+        <source>Принято</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/arrivals.py" line="142"/>
+        <source>Недостача</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/arrivals.py" line="143"/>
+        <source>Излишки</source>
+        <translation>Surplus</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/arrivals.py" line="144"/>
+        <source>Чужие</source>
+        <translation>Foreign</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/arrivals.py" line="145"/>
+        <source>Повреждённые</source>
+        <translation>Damaged</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/arrivals.py" line="146"/>
+        <source>Из другой поставки</source>
+        <translation>From another shipment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/arrivals.py" line="147"/>
+        <source>Приняты на другом месте</source>
+        <translation>Received elsewhere</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/arrivals.py" line="148"/>
+        <source>Отменённые</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/arrivals.py" line="149"/>
+        <source>От первого скана до размещения</source>
+        <translation>First scan to last box placed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/arrivals.py" line="155"/>
+        <source>Коробка</source>
+        <translation>Box</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/arrivals.py" line="156"/>
+        <source>Заказ</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/arrivals.py" line="157"/>
+        <source>Результат</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/arrivals.py" line="158"/>
+        <source>Отсканирована</source>
+        <translation>Scanned</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/arrivals.py" line="159"/>
+        <source>Размещена</source>
+        <translation>Placed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/arrivals.py" line="160"/>
+        <source>Ячейка</source>
+        <translation>Cell</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/arrivals.py" line="161"/>
+        <source>Повреждение</source>
+        <translation>Damage</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/arrivals.py" line="166"/>
+        <source>без накладной</source>
+        <translation>without a waybill</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/arrivals.py" line="233"/>
+        <source>да</source>
+        <translation>yes</translation>
+    </message>
+</context>
+<context>
     <name>ManagerDialog</name>
     <message>
         <location filename="../../ui/pages/code_guard.py" line="29"/>
@@ -3676,17 +3951,17 @@ Technical: {1}</translation>
 <context>
     <name>ManagerReports</name>
     <message>
-        <location filename="../../ui/pages/manager/report_view.py" line="32"/>
+        <location filename="../../ui/pages/manager/report_view.py" line="34"/>
         <source>{0} д {1} ч</source>
         <translation>{0} d {1} h</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/report_view.py" line="34"/>
+        <location filename="../../ui/pages/manager/report_view.py" line="36"/>
         <source>{0} ч {1:02d} мин</source>
         <translation>{0} h {1:02d} min</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/report_view.py" line="35"/>
+        <location filename="../../ui/pages/manager/report_view.py" line="37"/>
         <source>{0} мин</source>
         <translation>{0} min</translation>
     </message>
@@ -3724,32 +3999,32 @@ Technical: {1}</translation>
         <translation>Open sessions</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/report_sections.py" line="72"/>
+        <location filename="../../ui/pages/manager/report_sections.py" line="71"/>
         <source>Состояние на эту минуту (период не влияет). Enter — карточка заказа.</source>
         <translation>The state at this minute (the period does not apply). Enter opens the order card.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/report_sections.py" line="79"/>
+        <location filename="../../ui/pages/manager/report_sections.py" line="78"/>
         <source>Открыть карточку заказа</source>
         <translation>Open the order card</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/report_sections.py" line="105"/>
+        <location filename="../../ui/pages/manager/report_sections.py" line="104"/>
         <source>Строка не выбрана</source>
         <translation>No row selected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/report_sections.py" line="106"/>
+        <location filename="../../ui/pages/manager/report_sections.py" line="105"/>
         <source>Выберите строку в разделе «{0}».</source>
         <translation>Select a row in «{0}».</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/report_sections.py" line="123"/>
+        <location filename="../../ui/pages/manager/report_sections.py" line="122"/>
         <source>Заказ не выбран</source>
         <translation>No order selected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/report_sections.py" line="124"/>
+        <location filename="../../ui/pages/manager/report_sections.py" line="123"/>
         <source>Выберите строку заказа.</source>
         <translation>Select an order&apos;s row.</translation>
     </message>
@@ -3790,6 +4065,11 @@ Technical: {1}</translation>
         <location filename="../../ui/pages/manager/waiting_tab.py" line="15"/>
         <source>Ожидают</source>
         <translation>Waiting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/manager/arrivals_tab.py" line="33"/>
+        <source>Приёмки</source>
+        <translation>Receiving</translation>
     </message>
 </context>
 <context>
@@ -4079,32 +4359,32 @@ Technical: {1}</translation>
 <context>
     <name>PeriodPicker</name>
     <message>
-        <location filename="../../ui/pages/manager/period_picker.py" line="30"/>
+        <location filename="../../ui/pages/manager/period_picker.py" line="35"/>
         <source>Период с</source>
         <translation>Period from</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/period_picker.py" line="32"/>
+        <location filename="../../ui/pages/manager/period_picker.py" line="37"/>
         <source>по</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/period_picker.py" line="34"/>
+        <location filename="../../ui/pages/manager/period_picker.py" line="39"/>
         <source>Сегодня</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/period_picker.py" line="34"/>
+        <location filename="../../ui/pages/manager/period_picker.py" line="39"/>
         <source>7 дней</source>
         <translation>7 days</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/period_picker.py" line="34"/>
+        <location filename="../../ui/pages/manager/period_picker.py" line="39"/>
         <source>30 дней</source>
         <translation>30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/period_picker.py" line="35"/>
+        <location filename="../../ui/pages/manager/period_picker.py" line="40"/>
         <source>Год</source>
         <translation>Year</translation>
     </message>
@@ -4245,17 +4525,17 @@ Technical: {1}</translation>
 <context>
     <name>PrintUi</name>
     <message>
-        <location filename="../../ui/hardware/print_ui.py" line="119"/>
+        <location filename="../../ui/hardware/print_ui.py" line="118"/>
         <source>Документ не напечатан</source>
         <translation>Document not printed</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/print_ui.py" line="121"/>
+        <location filename="../../ui/hardware/print_ui.py" line="120"/>
         <source>Печатать ещё раз</source>
         <translation>Print again</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/print_ui.py" line="123"/>
+        <location filename="../../ui/hardware/print_ui.py" line="122"/>
         <source>Закрыть (документ сохранён)</source>
         <translation>Close (the document is saved)</translation>
     </message>
@@ -4263,32 +4543,32 @@ Technical: {1}</translation>
 <context>
     <name>PrinterSettingsDialog</name>
     <message>
-        <location filename="../../ui/hardware/print_ui.py" line="37"/>
+        <location filename="../../ui/hardware/print_ui.py" line="36"/>
         <source>Настройки печати</source>
         <translation>Print settings</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/print_ui.py" line="45"/>
+        <location filename="../../ui/hardware/print_ui.py" line="44"/>
         <source>В системе нет ни одного принтера. Установите принтер в Windows и откройте это окно снова.</source>
         <translation>No printer is installed. Install a printer in Windows and open this window again.</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/print_ui.py" line="61"/>
+        <location filename="../../ui/hardware/print_ui.py" line="60"/>
         <source>Принтер по умолчанию</source>
         <translation>Default printer</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/print_ui.py" line="66"/>
+        <location filename="../../ui/hardware/print_ui.py" line="65"/>
         <source>{0} (не найден)</source>
         <translation>{0} (not found)</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/print_ui.py" line="68"/>
+        <location filename="../../ui/hardware/print_ui.py" line="67"/>
         <source>Пробная страница</source>
         <translation>Test page</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/print_ui.py" line="91"/>
+        <location filename="../../ui/hardware/print_ui.py" line="90"/>
         <source>Пробная страница отправлена на «{0}». Проверьте, что она напечаталась.</source>
         <translation>Test page sent to «{0}». Check that it printed.</translation>
     </message>
@@ -4370,69 +4650,69 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/receiving_page.py" line="73"/>
-        <location filename="../../ui/pages/receiving_page.py" line="254"/>
+        <location filename="../../ui/pages/receiving_page.py" line="255"/>
         <source>Повреждение</source>
         <translation>Damage</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="275"/>
+        <location filename="../../ui/pages/receiving_page.py" line="276"/>
         <source>Закрыть приёмку</source>
         <translation>Close receiving</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="101"/>
+        <location filename="../../ui/pages/receiving_page.py" line="102"/>
         <source>Ожидается</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="102"/>
-        <location filename="../../ui/pages/receiving_page.py" line="204"/>
-        <location filename="../../ui/pages/receiving_page.py" line="304"/>
+        <location filename="../../ui/pages/receiving_page.py" line="103"/>
+        <location filename="../../ui/pages/receiving_page.py" line="205"/>
+        <location filename="../../ui/pages/receiving_page.py" line="305"/>
         <source>Принято</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="103"/>
+        <location filename="../../ui/pages/receiving_page.py" line="104"/>
         <source>Не хватает</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="104"/>
+        <location filename="../../ui/pages/receiving_page.py" line="105"/>
         <source>Излишки</source>
         <translation>Surplus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="105"/>
+        <location filename="../../ui/pages/receiving_page.py" line="106"/>
         <source>Чужие</source>
         <translation>Foreign</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="159"/>
+        <location filename="../../ui/pages/receiving_page.py" line="160"/>
         <source>Поставка {0}: сканируйте коробки.</source>
         <translation>Shipment {0}: scan the boxes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="161"/>
+        <location filename="../../ui/pages/receiving_page.py" line="162"/>
         <source>Приёмка без накладной: сканируйте коробки.</source>
         <translation>Receiving without a manifest: scan the boxes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="168"/>
+        <location filename="../../ui/pages/receiving_page.py" line="169"/>
         <source>Приёмка открыта</source>
         <translation>Receiving open</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="168"/>
+        <location filename="../../ui/pages/receiving_page.py" line="169"/>
         <source>Сканируйте коробки по одной.</source>
         <translation>Scan the boxes one by one.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="180"/>
+        <location filename="../../ui/pages/receiving_page.py" line="181"/>
         <source>Приёмка не начата</source>
         <translation>Receiving not started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="80"/>
+        <location filename="../../ui/pages/receiving_page.py" line="81"/>
         <source>Приёмка не начата. F2 — номер поставки, F3 — без накладной.</source>
         <translation>Receiving not started. F2 — shipment number, F3 — without a manifest.</translation>
     </message>
@@ -4457,199 +4737,199 @@ Technical: {1}</translation>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="106"/>
+        <location filename="../../ui/pages/receiving_page.py" line="107"/>
         <source>Из другой поставки</source>
         <translation>From another shipment</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="107"/>
+        <location filename="../../ui/pages/receiving_page.py" line="108"/>
         <source>Принято ранее</source>
         <translation>Received earlier</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="164"/>
+        <location filename="../../ui/pages/receiving_page.py" line="165"/>
         <source>Приёмка продолжена</source>
         <translation>Receiving resumed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="165"/>
+        <location filename="../../ui/pages/receiving_page.py" line="166"/>
         <source>Приёмку начал(а) {0} в {1}; отсканировано коробок: {2}. Продолжайте с того же места.</source>
         <translation>Receiving started by {0} at {1}; boxes scanned: {2}. Carry on from where it stopped.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="181"/>
+        <location filename="../../ui/pages/receiving_page.py" line="182"/>
         <source>Нажмите F2 и введите номер поставки или F3 — приёмка без накладной.</source>
         <translation>Press F2 and enter the shipment number, or F3 to receive without a manifest.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="195"/>
+        <location filename="../../ui/pages/receiving_page.py" line="196"/>
         <source>Заказ {0}: коробка {1}</source>
         <translation>Order {0}: box {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="201"/>
+        <location filename="../../ui/pages/receiving_page.py" line="202"/>
         <source>Заказ {0}, коробка {1}.</source>
         <translation>Order {0}, box {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="203"/>
+        <location filename="../../ui/pages/receiving_page.py" line="204"/>
         <source>Заказ прибыл полностью — клиенту уйдёт SMS.</source>
         <translation>The order has fully arrived — the customer gets an SMS.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="206"/>
+        <location filename="../../ui/pages/receiving_page.py" line="207"/>
         <source>Коробка из другой поставки ({0})</source>
         <translation>Box from another shipment ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="207"/>
+        <location filename="../../ui/pages/receiving_page.py" line="208"/>
         <source>Заказ {0}, коробка {1}. Коробка нашего пункта, но из другой накладной: принята, попадёт в акт этой приёмки.</source>
         <translation>Order {0}, box {1}. A box of this point but from another waybill: received, it goes into this receiving&apos;s act.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="210"/>
-        <location filename="../../ui/pages/receiving_page.py" line="305"/>
+        <location filename="../../ui/pages/receiving_page.py" line="211"/>
+        <location filename="../../ui/pages/receiving_page.py" line="306"/>
         <source>Повтор</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="210"/>
+        <location filename="../../ui/pages/receiving_page.py" line="211"/>
         <source>Коробка {0} уже принята. Отложите её к остальным.</source>
         <translation>Box {0} is already received. Put it with the others.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="212"/>
-        <location filename="../../ui/pages/receiving_page.py" line="306"/>
+        <location filename="../../ui/pages/receiving_page.py" line="213"/>
+        <location filename="../../ui/pages/receiving_page.py" line="307"/>
         <source>Излишек</source>
         <translation>Surplus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="213"/>
+        <location filename="../../ui/pages/receiving_page.py" line="214"/>
         <source>Коробки {0} нет в этой накладной. Принята как излишек — она попадёт в акт.</source>
         <translation>Box {0} is not on this manifest. Received as surplus — it goes into the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="215"/>
-        <location filename="../../ui/pages/receiving_page.py" line="307"/>
+        <location filename="../../ui/pages/receiving_page.py" line="216"/>
+        <location filename="../../ui/pages/receiving_page.py" line="308"/>
         <source>Чужая коробка</source>
         <translation>Foreign box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="216"/>
+        <location filename="../../ui/pages/receiving_page.py" line="217"/>
         <source>Коробка {0} адресована другому пункту выдачи. Отложите её для возврата.</source>
         <translation>Box {0} is addressed to another pickup point. Set it aside for return.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="218"/>
-        <location filename="../../ui/pages/receiving_page.py" line="308"/>
+        <location filename="../../ui/pages/receiving_page.py" line="219"/>
+        <location filename="../../ui/pages/receiving_page.py" line="309"/>
         <source>Заказ отменён</source>
         <translation>Order cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="219"/>
+        <location filename="../../ui/pages/receiving_page.py" line="220"/>
         <source>Заказ {0} отменён. Не размещайте коробку: отложите её для возврата.</source>
         <translation>Order {0} is cancelled. Do not shelve the box: set it aside for return.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="220"/>
+        <location filename="../../ui/pages/receiving_page.py" line="221"/>
         <source>Не коробка</source>
         <translation>Not a box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="243"/>
-        <location filename="../../ui/pages/receiving_page.py" line="312"/>
+        <location filename="../../ui/pages/receiving_page.py" line="244"/>
+        <location filename="../../ui/pages/receiving_page.py" line="313"/>
         <source>Отменено</source>
         <translation>Undone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="244"/>
+        <location filename="../../ui/pages/receiving_page.py" line="245"/>
         <source>Сканирование отменено</source>
         <translation>Scan undone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="245"/>
+        <location filename="../../ui/pages/receiving_page.py" line="246"/>
         <source>Коробка {0} снова считается не принятой.</source>
         <translation>Box {0} counts as not received again.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="252"/>
+        <location filename="../../ui/pages/receiving_page.py" line="253"/>
         <source>Нет коробки</source>
         <translation>No box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="252"/>
+        <location filename="../../ui/pages/receiving_page.py" line="253"/>
         <source>Сначала отсканируйте повреждённую коробку.</source>
         <translation>Scan the damaged box first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="255"/>
+        <location filename="../../ui/pages/receiving_page.py" line="256"/>
         <source>Коробка {0}. Опишите повреждение:</source>
         <translation>Box {0}. Describe the damage:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="268"/>
         <location filename="../../ui/pages/receiving_page.py" line="269"/>
+        <location filename="../../ui/pages/receiving_page.py" line="270"/>
         <source>Повреждение отмечено</source>
         <translation>Damage recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="269"/>
+        <location filename="../../ui/pages/receiving_page.py" line="270"/>
         <source>Коробка {0} попадёт в акт.</source>
         <translation>Box {0} goes into the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="276"/>
+        <location filename="../../ui/pages/receiving_page.py" line="277"/>
         <source>Закрыть приёмку и сформировать акт расхождений?</source>
         <translation>Close receiving and produce the discrepancy report?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="286"/>
+        <location filename="../../ui/pages/receiving_page.py" line="287"/>
         <source>Приёмка закрыта. F2 — следующая поставка, F3 — без накладной.</source>
         <translation>Receiving closed. F2 — next shipment, F3 — without a manifest.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="291"/>
+        <location filename="../../ui/pages/receiving_page.py" line="292"/>
         <source>F11 — напечатать акт.</source>
         <translation>F11 — print the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="293"/>
-        <location filename="../../ui/pages/receiving_page.py" line="298"/>
+        <location filename="../../ui/pages/receiving_page.py" line="294"/>
+        <location filename="../../ui/pages/receiving_page.py" line="299"/>
         <source>Приёмка закрыта с расхождениями</source>
         <translation>Receiving closed with discrepancies</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="295"/>
+        <location filename="../../ui/pages/receiving_page.py" line="296"/>
         <source>Приёмка закрыта без расхождений</source>
         <translation>Receiving closed without discrepancies</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="299"/>
+        <location filename="../../ui/pages/receiving_page.py" line="300"/>
         <source>Акт расхождений напечатан.</source>
         <translation>Discrepancy report printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="309"/>
+        <location filename="../../ui/pages/receiving_page.py" line="310"/>
         <source>Коробка из другой поставки</source>
         <translation>Box from another shipment</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="310"/>
+        <location filename="../../ui/pages/receiving_page.py" line="311"/>
         <source>Принята на другом рабочем месте</source>
         <translation>Received at another counter</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="322"/>
+        <location filename="../../ui/pages/receiving_page.py" line="323"/>
         <source>Принято: {0}; не хватает: {1}; излишки: {2}; чужие: {3}; отменённые: {4}; повреждено: {5}.</source>
         <translation>Received: {0}; missing: {1}; surplus: {2}; foreign: {3}; cancelled: {4}; damaged: {5}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="327"/>
+        <location filename="../../ui/pages/receiving_page.py" line="328"/>
         <source>Из другой поставки: {0}.</source>
         <translation>From another shipment: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="332"/>
+        <location filename="../../ui/pages/receiving_page.py" line="333"/>
         <source>Не хватает: {0}</source>
         <translation>Missing: {0}</translation>
     </message>
@@ -4672,27 +4952,32 @@ Technical: {1}</translation>
         <translation>never printed</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/reprint_dialog.py" line="40"/>
+        <location filename="../../ui/hardware/reprint_dialog.py" line="41"/>
         <source>Печатать ещё раз</source>
         <translation>Print again</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/reprint_dialog.py" line="54"/>
+        <location filename="../../ui/hardware/reprint_dialog.py" line="49"/>
         <source>Напечатанных документов пока нет.</source>
         <translation>No printed documents yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/reprint_dialog.py" line="55"/>
+        <location filename="../../ui/hardware/reprint_dialog.py" line="50"/>
         <source>Печатать</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/reprint_dialog.py" line="59"/>
+        <location filename="../../ui/hardware/reprint_dialog.py" line="54"/>
+        <source>Показать на экране</source>
+        <translation>Show on screen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/reprint_dialog.py" line="57"/>
         <source>Закрыть</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/reprint_dialog.py" line="76"/>
+        <location filename="../../ui/hardware/reprint_dialog.py" line="88"/>
         <source>Отправлено на печать: {0}</source>
         <translation>Sent to the printer: {0}</translation>
     </message>
@@ -4804,72 +5089,72 @@ Technical: {1}</translation>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="117"/>
+        <location filename="../../ui/pages/returns_page.py" line="118"/>
         <source>К возврату ({0})</source>
         <translation>To return ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="134"/>
+        <location filename="../../ui/pages/returns_page.py" line="135"/>
         <source>Продолжение возврата</source>
         <translation>Return resumed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="135"/>
+        <location filename="../../ui/pages/returns_page.py" line="136"/>
         <source>Сессия возврата не была закрыта. В ней уже коробок: {0}. Продолжайте сканировать.</source>
         <translation>The return session was not closed. Boxes already in it: {0}. Keep scanning.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="142"/>
+        <location filename="../../ui/pages/returns_page.py" line="143"/>
         <source>Сессия возврата не начата</source>
         <translation>No return session</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="143"/>
+        <location filename="../../ui/pages/returns_page.py" line="144"/>
         <source>Нажмите F5, чтобы начать возврат, и отсканируйте коробку снова.</source>
         <translation>Press F5 to start a return and scan the box again.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="153"/>
+        <location filename="../../ui/pages/returns_page.py" line="154"/>
         <source>Повтор: {0}</source>
         <translation>Repeat: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="153"/>
+        <location filename="../../ui/pages/returns_page.py" line="154"/>
         <source>Эта коробка уже в возврате.</source>
         <translation>This box is already in the return.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="158"/>
+        <location filename="../../ui/pages/returns_page.py" line="159"/>
         <source> Заказ возвращён полностью.</source>
         <translation> The order is fully returned.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="160"/>
+        <location filename="../../ui/pages/returns_page.py" line="161"/>
         <source>В возврат: {0}</source>
         <translation>Returned: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="161"/>
+        <location filename="../../ui/pages/returns_page.py" line="162"/>
         <source>Заказ {0}, коробка {1} из {2}, ячейка {3}.{4}</source>
         <translation>Order {0}, box {1} of {2}, cell {3}.{4}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="171"/>
+        <location filename="../../ui/pages/returns_page.py" line="172"/>
         <source>Сессия уже открыта</source>
         <translation>Session already open</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="171"/>
+        <location filename="../../ui/pages/returns_page.py" line="172"/>
         <source>Сканируйте коробки из списка.</source>
         <translation>Scan the boxes from the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="201"/>
+        <location filename="../../ui/pages/returns_page.py" line="202"/>
         <source>Возврат закрыт: {0}, {1}. Акт возврата сформирован.</source>
         <translation>Return closed: {0}, {1}. Return report produced.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/returns_page.py" line="202"/>
+        <location filename="../../ui/pages/returns_page.py" line="203"/>
         <source>%n коробок</source>
         <translation>
             <numerusform>%n box</numerusform>
@@ -4877,7 +5162,7 @@ Technical: {1}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/returns_page.py" line="202"/>
+        <location filename="../../ui/pages/returns_page.py" line="203"/>
         <source>%n заказов</source>
         <translation>
             <numerusform>%n order</numerusform>
@@ -4885,79 +5170,79 @@ Technical: {1}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="262"/>
+        <location filename="../../ui/pages/returns_page.py" line="263"/>
         <source>{0} — {1} шт.</source>
         <translation>{0} — {1} pcs</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="131"/>
-        <location filename="../../ui/pages/returns_page.py" line="181"/>
+        <location filename="../../ui/pages/returns_page.py" line="132"/>
+        <location filename="../../ui/pages/returns_page.py" line="182"/>
         <source>Идёт возврат: сканируйте коробки заказов из списка «К возврату». F9 — закрыть и получить акт.</source>
         <translation>Return in progress: scan the boxes of the orders in “To return”. F9 closes it and produces the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="183"/>
+        <location filename="../../ui/pages/returns_page.py" line="184"/>
         <source>Возврат начат</source>
         <translation>Return started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="183"/>
+        <location filename="../../ui/pages/returns_page.py" line="184"/>
         <source>Сканируйте коробки.</source>
         <translation>Scan the boxes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="206"/>
-        <location filename="../../ui/pages/returns_page.py" line="210"/>
+        <location filename="../../ui/pages/returns_page.py" line="207"/>
+        <location filename="../../ui/pages/returns_page.py" line="211"/>
         <source>Возврат закрыт</source>
         <translation>Return closed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="205"/>
+        <location filename="../../ui/pages/returns_page.py" line="206"/>
         <source>Коробок: {0}.</source>
         <translation>Boxes: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="211"/>
+        <location filename="../../ui/pages/returns_page.py" line="212"/>
         <source>Акт возврата напечатан: передайте его перевозчику вместе с коробками.</source>
         <translation>Return report printed: give it to the carrier with the boxes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="232"/>
+        <location filename="../../ui/pages/returns_page.py" line="233"/>
         <source>Только менеджер</source>
         <translation>Manager only</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="232"/>
+        <location filename="../../ui/pages/returns_page.py" line="233"/>
         <source>Продлить хранение может менеджер.</source>
         <translation>Only a manager can extend storage.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="236"/>
+        <location filename="../../ui/pages/returns_page.py" line="237"/>
         <source>Заказ не выбран</source>
         <translation>No order selected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="236"/>
+        <location filename="../../ui/pages/returns_page.py" line="237"/>
         <source>Выберите заказ в списке.</source>
         <translation>Select an order in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="239"/>
+        <location filename="../../ui/pages/returns_page.py" line="240"/>
         <source>Продление хранения</source>
         <translation>Storage extension</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="239"/>
+        <location filename="../../ui/pages/returns_page.py" line="240"/>
         <source>На сколько дней продлить заказ {0}?</source>
         <translation>Extend order {0} by how many days?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="247"/>
+        <location filename="../../ui/pages/returns_page.py" line="248"/>
         <source>Хранение продлено</source>
         <translation>Storage extended</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="248"/>
+        <location filename="../../ui/pages/returns_page.py" line="249"/>
         <source>Заказ {0} хранится до {1}.</source>
         <translation>Order {0} is kept until {1}.</translation>
     </message>
@@ -5538,7 +5823,7 @@ Technical: {1}</translation>
         <translation>the server accepts the key</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="261"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="263"/>
         <source>минимальная длина {0} больше кода получения (%n цифр)</source>
         <translation>
             <numerusform>the minimum length {0} is longer than the pickup code (%n digit)</numerusform>

@@ -61,7 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="127"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="129"/>
         <source>Слишком длинное описание повреждения: не больше {limit:n} символов.</source>
         <translation>
             <numerusform>Слишком длинное описание повреждения: не больше {limit:n} символа.</numerusform>
@@ -70,7 +70,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="163"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="165"/>
         <source>По заказу {order} сегодня уже {count:n} повторных SMS — это предел. Следующую отправку можно сделать после {next_at}.</source>
         <translation>
             <numerusform>По заказу {order} сегодня уже {count:n} повторное SMS — это предел. Следующую отправку можно сделать после {next_at}.</numerusform>
@@ -79,7 +79,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="166"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="168"/>
         <source>Продлить хранение можно на 1–{max:n} дней, а не на {days}.</source>
         <translation>
             <numerusform>Продлить хранение можно на 1–{max:n} день, а не на {days}.</numerusform>
@@ -103,7 +103,7 @@
 <context>
     <name>ReturnsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/returns_page.py" line="202"/>
+        <location filename="../../ui/pages/returns_page.py" line="203"/>
         <source>%n коробок</source>
         <translation>
             <numerusform>%n коробка</numerusform>
@@ -112,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/returns_page.py" line="202"/>
+        <location filename="../../ui/pages/returns_page.py" line="203"/>
         <source>%n заказов</source>
         <translation>
             <numerusform>%n заказ</numerusform>
@@ -124,7 +124,7 @@
 <context>
     <name>SelfTest</name>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="261"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="263"/>
         <source>минимальная длина {0} больше кода получения (%n цифр)</source>
         <translation>
             <numerusform>минимальная длина {0} больше кода получения (%n цифра)</numerusform>

@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from desktop.config import AppConfig, load_config
 from desktop.documents.model import DocumentKind
@@ -168,6 +168,7 @@ def test_a_print_error_is_a_red_banner_and_the_act_can_be_printed_again(qtbot, p
 
     printing = _documents(printed).printing
     printing.printers["document"] = "Принтер, которого нет"
+    printing._names = lambda: ["Другой принтер"]  # a printer is installed, not this one (none at all: preview)
     page, boxes = _receiving_with_missing_box(qtbot, printed, monkeypatch)
     feedback = printed.ctx.feedback
     assert feedback.kind.value == "error"
@@ -186,6 +187,24 @@ def test_a_print_error_is_a_red_banner_and_the_act_can_be_printed_again(qtbot, p
     assert feedback.kind.value == "ok"
 
 
+def test_shift_f11_shows_the_pages_last_act_on_screen_and_it_stays_printed(qtbot, printed, tmp_path, monkeypatch):
+    page, boxes = _receiving_with_missing_box(qtbot, printed, monkeypatch)
+    action = next(a for a in page.actions() if a.shortcut().toString() == "Shift+F11")
+    assert action.isEnabled() and "Shift+F11" in _f11_tip(page)
+    action.trigger()
+    preview = _documents(printed).preview
+    assert preview is not None and preview.isVisible() and preview.page_count() > 0
+    assert preview.document.kind is DocumentKind.DISCREPANCY_ACT and boxes[1] in preview.document.html
+    assert _documents(printed).printing.journal.last(DocumentKind.DISCREPANCY_ACT, preview.document.key).status == (
+        "printed")
+    printed.ctx.session.log_out()  # the act is not left on screen for the next person
+    assert not preview.isVisible()
+
+
+def _f11_tip(page) -> str:
+    return "".join(b.toolTip() for b in page.findChildren(QPushButton, "actionButton") if b.text().startswith("F11"))
+
+
 def test_closing_a_return_session_prints_the_return_act(qtbot, printed, tmp_path):
     page = printed.window.page_named("ReturnsPage")
     printed.window.show_page(page)
@@ -202,6 +221,19 @@ def test_closing_the_shift_prints_the_shift_report(qtbot, printed, tmp_path):
     assert "Отчёт за смену напечатан" in printed.ctx.feedback.text
     text = _pdf_text(tmp_path / "document.pdf")
     assert "Отчёт за смену" in text and "Смирнова" in text
+
+
+def test_with_no_printer_installed_closing_the_shift_shows_the_shift_report_on_screen(qtbot, printed):
+    printing = _documents(printed).printing
+    printing.printers["document"] = "HP LaserJet"
+    printing._names, printing._info = (lambda: []), (lambda name: None)  # nothing installed on this PC
+    with qtbot.waitSignal(printed.window.shifts.shift_closed, timeout=5000):
+        printed.window.shifts.close_shift()
+    preview = _documents(printed).preview
+    assert preview is not None and preview.isVisible() and preview.page_count() > 0
+    assert preview.document.kind is DocumentKind.SHIFT_REPORT and "Смирнова" in preview.document.html
+    assert printed.ctx.feedback.kind.value == "warning" and "на экране" in printed.ctx.feedback.title
+    preview.close()
 
 
 def test_without_a_configuration_f11_says_printing_is_unavailable(qtbot, shell):

@@ -174,13 +174,13 @@ def test_a_receipt_is_not_refused_by_a_roll_printer_without_a4(printing, monkeyp
 def test_preview_dialog_paints_the_document(qapp, tmp_path):
     from PySide6.QtPrintSupport import QPrinter
 
-    from ui.hardware.documents import preview_dialog
+    from ui.hardware.preview import DocumentPreview
 
+    dialog = DocumentPreview(shift_report(samples.shift()))
+    assert "Отчёт за смену" in dialog.windowTitle() and dialog.page_count() == 1
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "preview.pdf"))
-    dialog = preview_dialog(shift_report(samples.shift()), printer)
-    assert "Отчёт за смену" in dialog.windowTitle()
-    dialog.paintRequested.emit(printer)
+    dialog.preview.paintRequested.emit(printer)
     assert (tmp_path / "preview.pdf").stat().st_size > 1000
     dialog.deleteLater()

@@ -141,4 +141,7 @@ class HardwareActions(QObject):
     def open_reprint(self) -> None:
         from ui.hardware.reprint_dialog import ReprintDialog
 
-        ReprintDialog(self.printing.journal, self.reprint, self._window).exec()
+        def show(parent: QWidget, document: Document) -> None:
+            show_preview(parent, self.printing, document)
+
+        ReprintDialog(self.printing.journal, self.reprint, self._window, show).exec()

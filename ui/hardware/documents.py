@@ -1,13 +1,12 @@
-"""Render document HTML with QTextDocument: to an A4 PDF (QPdfWriter), to a printer, with a preview."""
+"""Render document HTML with QTextDocument: to an A4 PDF (QPdfWriter) or a printer (the preview: `preview`)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF
+from PySide6.QtCore import QMarginsF, QSizeF
 from PySide6.QtGui import QFont, QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QWidget
+from PySide6.QtPrintSupport import QPrinter
 
 from desktop.documents.model import Document
 
@@ -63,11 +62,3 @@ def print_document(document: Document, printer: QPrinter) -> None:
     if not printer.pageLayout().isValid():
         printer.setPageLayout(a4_layout())
     paint(document, printer)
-
-
-def preview_dialog(document: Document, printer: QPrinter, parent: QWidget | None = None) -> QPrintPreviewDialog:
-    """A print preview (with the print button) for the document; the caller exec()s or open()s it."""
-    dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle(QCoreApplication.translate("Documents", "Предпросмотр: {0}").format(document.title))
-    dialog.paintRequested.connect(lambda target: print_document(document, target))
-    return dialog

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.documents.jobs import PrintRecord
 from desktop.documents.model import Document
 from protocol.errors import DomainError
-from ui.hardware.documents import preview_dialog
+from ui.hardware.preview import DocumentPreview, show_document
 from ui.hardware.printing import KIND_NAMES, Printing, available_printers
 
 DEFAULT_CHOICE = ""
@@ -126,12 +125,6 @@ def ask_retry(parent: QWidget | None, text: str) -> bool:
     return box.clickedButton() is again
 
 
-def show_preview(parent: QWidget | None, printing: Printing, document: Document) -> None:
-    """Print preview with a print button, on the printer configured for the document kind."""
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    name = printing.printer_name_for(document.kind)
-    if name:
-        printer.setPrinterName(name)
-    dialog = preview_dialog(document, printer, parent)
-    dialog.exec()
-
+def show_preview(parent: QWidget | None, printing: Printing, document: Document) -> DocumentPreview:
+    """The document on screen (zoom, pages, «Печать…»), laid out for the printer configured for its kind."""
+    return show_document(document, printing.printer_name_for(document.kind), parent)

@@ -5,7 +5,8 @@ the window's module). It builds `HardwareActions` from
 ``ctx.config`` (data directory and [printers]), puts its menu before «Справка» and stores a
 `CounterDocuments` in ``ctx.documents``. Pages print through `documents_for(ctx)`: never a
 blocking dialog — a failed print is a red banner in plain Russian, and the document stays in the
-print journal for F11 or «Оборудование → Печатать ещё раз».
+print journal for F11 or «Оборудование → Печатать ещё раз». With no printer installed at all the document
+opens in the (non-modal) print preview instead; Shift+F11 shows a page's last document there any time.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenuBar, QWidget
 
 from desktop.documents.jobs import PrintRecord
@@ -26,6 +27,7 @@ from desktop.services.point_info import counter_point_info
 from desktop.settings_store import update_section
 from protocol.errors import DomainError
 from ui.hardware.actions import HardwareActions
+from ui.hardware.preview import DocumentPreview, close_previews, show_document
 from ui.hardware.printing import Printing
 
 if TYPE_CHECKING:
@@ -65,6 +67,8 @@ class CounterDocuments(QObject):
         self.feedback = feedback
         self.auto_receipt = auto_receipt  # [printing] auto_receipt of config.toml
         self._save = save
+        self.preview: DocumentPreview | None = None  # the last document shown on screen
+        self.window: QWidget | None = None  # the previews' parent (set by install_hardware)
 
     def set_auto_receipt(self, on: bool) -> None:
         """Print the handover receipt right after completion (otherwise F11 prints it); saved in config.toml."""
@@ -78,20 +82,45 @@ class CounterDocuments(QObject):
         return self.printing.journal.remember(document, "rendered", self.printing.printer_name_for(document.kind))
 
     def print(self, document: Document) -> PrintRecord | None:
-        """Print now; a failure is a red banner (the job stays in the journal as not printed)."""
+        """Print now; a failure is a red banner (the job stays in the journal as not printed).
+
+        With no printer installed at all the document opens on screen instead (it can be read, saved as PDF).
+        """
         try:
             return self.printing.print_document(document)
         except DomainError as error:
+            if error.code == "print.no_printer":
+                self._preview(document)  # the journal keeps it as not printed, for «Печатать ещё раз»
+                self.feedback.show_warning(self.tr("Принтера нет — документ на экране: {0}").format(document.title),
+                                           self.tr("Его можно прочитать, сохранить в PDF или напечатать позже."))
+                return None
             self.feedback.show_error(
                 self.tr("Не напечатано: {0}").format(document.title),
                 str(error) + " " + self.tr("Документ сохранён: F11 или «Оборудование → Печатать ещё раз»."),
             )
             return None
 
+    def show(self, document: Document) -> DocumentPreview:
+        """«Показать на экране»: the print preview of the document (no printer needed); kept for re-printing."""
+        if self.printing.journal.last(document.kind, document.key) is None:  # a printed one stays «напечатан»
+            self.offer(document)
+        return self._preview(document)
+
+    def _preview(self, document: Document) -> DocumentPreview:
+        self.preview = show_document(document, self.printing.printer_name_for(document.kind), self.window)
+        return self.preview
+
     def last(self, kind: DocumentKind) -> Document | None:
         """The newest remembered document of a kind (for F11 on the page that made it)."""
         records = [r for r in self.printing.journal.recent() if r.document.kind is kind]
         return records[0].document if records else None
+
+    def show_last(self, kind: DocumentKind) -> DocumentPreview | None:
+        document = self.last(kind)
+        if document is None:
+            self.feedback.show_warning(self.tr("Нечего показать"), self.tr("Такой документ ещё не формировался."))
+            return None
+        return self.show(document)
 
     def print_last(self, kind: DocumentKind) -> PrintRecord | None:
         document = self.last(kind)
@@ -111,6 +140,33 @@ def documents_for(ctx: AppContext) -> CounterDocuments | None:
 
 def print_last(ctx: AppContext, kind: DocumentKind) -> PrintRecord | None:
     """A page's F11: print its newest document of the kind again (or say why printing is unavailable)."""
+    documents = _documents_or_explain(ctx)
+    return documents.print_last(kind) if documents is not None else None
+
+
+def show_last(ctx: AppContext, kind: DocumentKind) -> DocumentPreview | None:
+    """A page's Shift+F11: its newest document of the kind on screen (no printer needed)."""
+    documents = _documents_or_explain(ctx)
+    return documents.show_last(kind) if documents is not None else None
+
+
+def add_show_action(ctx: AppContext, page: QWidget, kind: DocumentKind, print_button: QWidget | None = None) -> QAction:
+    """Shift+F11 on a page: its newest document of the kind on screen; the page's F11 button tells of it.
+
+    Like the page's F-keys, the action is window-wide and enabled only while the page is current (set_active).
+    """
+    action = QAction(QCoreApplication.translate("CounterDocuments", "Показать на экране"), page)
+    action.setShortcut(QKeySequence("Shift+F11"))
+    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    action.setEnabled(False)
+    action.triggered.connect(lambda: show_last(ctx, kind))
+    page.addAction(action)
+    if print_button is not None:
+        print_button.setToolTip(QCoreApplication.translate("CounterDocuments", "Shift+F11 — показать на экране"))
+    return action
+
+
+def _documents_or_explain(ctx: AppContext) -> CounterDocuments | None:
     documents = documents_for(ctx)
     if documents is None:
         ctx.feedback.show_error(
@@ -119,8 +175,7 @@ def print_last(ctx: AppContext, kind: DocumentKind) -> PrintRecord | None:
                 "CounterDocuments", "Принтеры не настроены в этой программе. Обратитесь к администратору."
             ),
         )
-        return None
-    return documents.print_last(kind)
+    return documents
 
 
 def install_hardware(window: HardwareHost, wedge: Any = None) -> HardwareActions | None:
@@ -137,6 +192,7 @@ def install_hardware(window: HardwareHost, wedge: Any = None) -> HardwareActions
     save = partial(_save_auto_receipt, actions)
     documents = CounterDocuments(actions.printing, ctx.feedback, bool(getattr(config, "auto_receipt", False)), save)
     documents.setParent(actions)
+    documents.window = _as_widget(window)
     menu = actions.install_menu(window.menuBar())
     auto = QAction(
         QCoreApplication.translate("HardwareActions", "Печатать квитанцию сразу после выдачи"), _as_widget(window)
@@ -150,6 +206,7 @@ def install_hardware(window: HardwareHost, wedge: Any = None) -> HardwareActions
         window.addAction(action)  # shortcuts work like the shell's own menu entries
     _move_before_last(window.menuBar(), menu.menuAction())
     ctx.documents = documents
+    ctx.session.logged_out.connect(close_previews)  # no document left on screen for the next person
     return actions
 
 

@@ -22,7 +22,7 @@ from desktop.services.handover import (
 )
 from ui.context import AppContext
 from ui.dialogs import ask_id_document, ask_payment, ask_refusal, ask_text
-from ui.hardware.wiring import documents_for, print_last
+from ui.hardware.wiring import add_show_action, documents_for, print_last
 from ui.pages import handover_view as view
 from ui.pages.base import Page
 from ui.pages.code_guard import CodeLookupGuard
@@ -50,7 +50,8 @@ class HandoverPage(Page):
         self.add_action(self.tr("Отказ"), "F8", self._on_refuse)
         self.add_action(self.tr("Оплата"), "F9", self._on_pay)
         self.add_action(self.tr("Выдать"), "F10", self._on_complete)
-        self.add_action(self.tr("Чек"), "F11", self.print_receipt)
+        print_button = self.add_action(self.tr("Чек"), "F11", self.print_receipt)
+        add_show_action(ctx, self, DocumentKind.HANDOVER_RECEIPT, print_button)  # Shift+F11: on screen
         self.add_action(self.tr("Прервать"), "F12", self._on_abort)
         self.finish_layout()
         self._show(None)

@@ -21,7 +21,7 @@ from desktop.services.receiving import (
     ScanOutcome,
 )
 from ui.context import AppContext
-from ui.hardware.wiring import documents_for, print_last
+from ui.hardware.wiring import add_show_action, documents_for, print_last
 from ui.models import RowsModel
 from ui.pages.base import SessionPage
 from ui.pages.terms import box_of
@@ -72,7 +72,8 @@ class ReceivingPage(SessionPage):
         self.add_action(self.tr("Отменить скан"), "F4", self._on_undo)
         self.add_action(self.tr("Повреждение"), "F5", self._on_damage)
         self.add_action(self.tr("Закрыть"), "F9", self._on_close)  # the confirmation names what closes
-        self.add_action(self.tr("Акт"), "F11", self.print_act)
+        print_button = self.add_action(self.tr("Акт"), "F11", self.print_act)
+        add_show_action(ctx, self, DocumentKind.DISCREPANCY_ACT, print_button)  # Shift+F11: on screen
         self.finish_layout()
         ctx.session.logged_out.connect(self.reset)  # the next clerk starts from an empty page
 

@@ -22,7 +22,7 @@ from desktop.services.returns import (
     ReturnScanResult,
 )
 from ui.context import AppContext
-from ui.hardware.wiring import documents_for, print_last
+from ui.hardware.wiring import add_show_action, documents_for, print_last
 from ui.models import RowsModel
 from ui.pages.base import SessionPage
 from ui.pages.orders_page import local_time
@@ -65,7 +65,8 @@ class ReturnsPage(SessionPage):
         self.add_action(self.tr("Продлить хранение"), "F6", self._on_extend)
         self.add_action(self.tr("Обновить"), "F7", self.on_shown)
         self.add_action(self.tr("Закрыть возврат"), "F9", self._on_close_session)
-        self.add_action(self.tr("Акт"), "F11", self.print_act)
+        print_button = self.add_action(self.tr("Акт"), "F11", self.print_act)
+        add_show_action(ctx, self, DocumentKind.RETURN_ACT, print_button)  # Shift+F11: on screen
         self.finish_layout()
 
     def on_shown(self) -> None:

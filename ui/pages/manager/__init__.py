@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from ui.pages.manager.arrivals_tab import ArrivalsTab
 from ui.pages.manager.exceptions_tab import ExceptionsTab
 from ui.pages.manager.tab import ManagerTab
 from ui.pages.manager.waiting_tab import WaitingTab
 
 TAB_CLASSES: list[type[ManagerTab]] = [
+    ArrivalsTab,
     WaitingTab,
     ExceptionsTab,
 ]
