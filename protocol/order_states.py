@@ -66,5 +66,6 @@ def next_status(order_number: str, current: str, event: OrderEvent) -> OrderStat
     try:
         return TRANSITIONS[(OrderStatus(current), event)]
     except (KeyError, ValueError):
-        raise IllegalTransition(order_number, str(current), event.value) from None
+        shown = S(current) if current in S.__members__.values() else current  # the counter names a known state
+        raise IllegalTransition(order_number, shown, event) from None
 

@@ -15,6 +15,7 @@ from protocol.errors import DomainError
 from ui.context import AppContext
 from ui.models import RowsModel
 from ui.pages.base import Page
+from ui.pages.terms import order_status
 from ui.widgets.common import table_view
 from ui.workers import Failure
 
@@ -124,6 +125,6 @@ class PlacementPage(Page):
     def _on_audited(self, audit: CellAudit) -> None:
         self.audit_title.setText(self.tr("Ячейка {0} (размер {1}): {2} из {3} мест занято.").format(
             audit.label, audit.size_class, len(audit.boxes), audit.capacity))
-        self.audit.set_rows([(b.box, b.box_no, b.order, b.order_status) for b in audit.boxes])
+        self.audit.set_rows([(b.box, b.box_no, b.order, order_status(b.order_status)) for b in audit.boxes])
         self.feedback.show_info(self.tr("Проверка ячейки {0}").format(audit.label),
                                 self.tr("Сверьте коробки на полке со списком."))
