@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -28,6 +29,7 @@ from ui.scanner import ScanQueue
 from ui.shift_actions import ShiftActions
 from ui.status_bar import CounterStatusBar
 from ui.version_info import about_text
+from ui.widgets.focus_return import FocusReturn
 
 
 class MainWindow(QMainWindow):
@@ -68,6 +70,8 @@ class MainWindow(QMainWindow):
 
         self.hardware = install_hardware(self)  # camera codes go to self.scans like the wedge scanner
         self._connect()
+        self.focus_return = FocusReturn(self, self.restore_scan_focus)  # after every dialog, one mechanism
+        QApplication.instance().installEventFilter(self.focus_return)
         self._show_login()
 
     # --- layout -----------------------------------------------------------------------------------
@@ -153,6 +157,18 @@ class MainWindow(QMainWindow):
             self.ctx.feedback.show_error(self.tr("Нет доступа"), self.tr("Этот раздел доступен руководителю."))
             return
         self.nav.setCurrentRow(self.pages.index(page))
+
+    def restore_scan_focus(self) -> None:
+        """A dialog closed: keep a focus still inside the window, else give it to the page (or the login)."""
+        focus = QApplication.focusWidget()
+        if focus is not None and focus.window() is self and focus.isVisible() and focus.isEnabled():
+            return
+        page = self.current_page()
+        if page is not None:
+            page.focus_default()
+        elif self._root.currentWidget() is self.login:
+            self.login.identifier.setFocus()
+        self.scans.poke()
 
     def _on_nav_row_changed(self, row: int) -> None:
         if row < 0:
