@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -30,6 +30,20 @@ from ui.shift_actions import ShiftActions
 from ui.status_bar import CounterStatusBar
 from ui.version_info import about_text
 from ui.widgets.focus_return import FocusReturn
+
+NAV_PADDING = 2 * 8 + 8  # the style sheet's item padding each side, and a margin
+
+
+def nav_width(nav: QListWidget) -> int:
+    """The navigation's width: its longest line in the selected (bold) font and the padding (no scroll bar: the
+    compact items fit 1366×768 at 150 %, and every page has its Ctrl+F key)."""
+    nav.ensurePolished()
+    bold = QFont(nav.font())
+    bold.setBold(True)
+    metrics = QFontMetrics(bold)
+    lines = [line for row in range(nav.count()) for line in nav.item(row).text().split("\n")]
+    widest = max((metrics.horizontalAdvance(line) for line in lines), default=0)
+    return widest + NAV_PADDING + 2 * nav.frameWidth()
 
 
 class MainWindow(QMainWindow):
@@ -71,7 +85,9 @@ class MainWindow(QMainWindow):
         self.hardware = install_hardware(self)  # camera codes go to self.scans like the wedge scanner
         self._connect()
         self.focus_return = FocusReturn(self, self.restore_scan_focus)  # after every dialog, one mechanism
-        QApplication.instance().installEventFilter(self.focus_return)
+        app = QApplication.instance()
+        assert app is not None
+        app.installEventFilter(self.focus_return)
         self._show_login()
 
     # --- layout -----------------------------------------------------------------------------------
@@ -80,13 +96,15 @@ class MainWindow(QMainWindow):
         workspace = QWidget(self)
         self.nav = QListWidget(workspace)
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(230)
         self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget(workspace)
         for page in self.pages:
             self.stack.addWidget(page)
             item = QListWidgetItem(f"{page.display_title()}\n{page.shortcut}")
             self.nav.addItem(item)
+        self.nav.setFixedWidth(nav_width(self.nav))  # as wide as its longest title, not a page's room more
         self.nav.currentRowChanged.connect(self._on_nav_row_changed)
         right = QVBoxLayout()
         right.addWidget(self.ctx.feedback)

@@ -121,7 +121,7 @@
         <translation>The program did not start</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="158"/>
+        <location filename="../../ui/app.py" line="159"/>
         <source>Рабочее место не зарегистрировано: регистрация отменена. Программа закрывается.
 Запустите её снова, когда получите код регистрации у администратора.</source>
         <translation>This workstation is not enrolled: enrolment was cancelled. The program will close.
@@ -388,101 +388,106 @@ build date: {date}
     </message>
     <message>
         <location filename="../../ui/pages/club_page.py" line="34"/>
+        <source>начните вводить город</source>
+        <translation>start typing the city</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/club_page.py" line="35"/>
         <source>начните вводить город и выберите его из списка</source>
         <translation>start typing the city and pick it from the list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="39"/>
+        <location filename="../../ui/pages/club_page.py" line="40"/>
         <source>Номер карты:</source>
         <translation>Card number:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="40"/>
+        <location filename="../../ui/pages/club_page.py" line="41"/>
         <source>Код активации:</source>
         <translation>Activation code:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="41"/>
+        <location filename="../../ui/pages/club_page.py" line="42"/>
         <source>Доп. код:</source>
         <translation>Extra code:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="42"/>
+        <location filename="../../ui/pages/club_page.py" line="43"/>
         <source>Город:</source>
         <translation>City:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="43"/>
+        <location filename="../../ui/pages/club_page.py" line="44"/>
         <source>Телефон клиента:</source>
         <translation>Customer phone:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="51"/>
+        <location filename="../../ui/pages/club_page.py" line="52"/>
         <source>Проверить клиента</source>
         <translation>Check customer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="52"/>
+        <location filename="../../ui/pages/club_page.py" line="53"/>
         <source>Активировать</source>
         <translation>Activate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="53"/>
+        <location filename="../../ui/pages/club_page.py" line="54"/>
         <source>Очистить</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="62"/>
+        <location filename="../../ui/pages/club_page.py" line="63"/>
         <source>Карта считана</source>
         <translation>Card read</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="62"/>
+        <location filename="../../ui/pages/club_page.py" line="63"/>
         <source>Введите код активации с оборота карты.</source>
         <translation>Enter the activation code from the back of the card.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="82"/>
+        <location filename="../../ui/pages/club_page.py" line="83"/>
         <source>✔ Можно выдать карту: {0}, заказ {1}</source>
         <translation>✔ Card may be issued: {0}, order {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="84"/>
+        <location filename="../../ui/pages/club_page.py" line="85"/>
         <source>Клиент может получить карту</source>
         <translation>The customer may get a card</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="84"/>
+        <location filename="../../ui/pages/club_page.py" line="85"/>
         <source>Нажмите F10 — активировать.</source>
         <translation>Press F10 to activate.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="87"/>
+        <location filename="../../ui/pages/club_page.py" line="88"/>
         <source>✖ Карту выдать нельзя: {0}</source>
         <translation>✖ No card can be issued: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="88"/>
+        <location filename="../../ui/pages/club_page.py" line="89"/>
         <source>Карту выдать нельзя</source>
         <translation>No card can be issued</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="101"/>
+        <location filename="../../ui/pages/club_page.py" line="102"/>
         <source>Карта {0} активирована: {1}, {2}</source>
         <translation>Card {0} activated: {1}, {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="103"/>
+        <location filename="../../ui/pages/club_page.py" line="104"/>
         <source>+{0} баллов</source>
         <translation>+{0} points</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="104"/>
+        <location filename="../../ui/pages/club_page.py" line="105"/>
         <source>Карта активирована</source>
         <translation>Card activated</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="105"/>
+        <location filename="../../ui/pages/club_page.py" line="106"/>
         <source>Начислено {0} баллов (подтвердит центр при синхронизации). Клиенту уйдёт SMS.</source>
         <translation>{0} points credited (the centre confirms on sync). The customer gets an SMS.</translation>
     </message>
@@ -528,97 +533,107 @@ build date: {date}
 <context>
     <name>CounterStatusBar</name>
     <message>
-        <location filename="../../ui/status_bar.py" line="68"/>
+        <location filename="../../ui/status_bar.py" line="85"/>
         <source>Вход не выполнен</source>
         <translation>Not logged in</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="69"/>
+        <location filename="../../ui/status_bar.py" line="86"/>
         <source>Смена: —</source>
         <translation>Shift: —</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="63"/>
+        <location filename="../../ui/status_bar.py" line="80"/>
         <source>ПВЗ {0}</source>
         <translation>Point {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="73"/>
+        <location filename="../../ui/status_bar.py" line="90"/>
         <source>открыта</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="73"/>
+        <location filename="../../ui/status_bar.py" line="90"/>
         <source>закрыта</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="74"/>
+        <location filename="../../ui/status_bar.py" line="91"/>
         <source>Смена: {0}</source>
         <translation>Shift: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="83"/>
+        <location filename="../../ui/status_bar.py" line="100"/>
         <source>Не отправлено: {0}</source>
         <translation>Unsent: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="84"/>
+        <location filename="../../ui/status_bar.py" line="101"/>
         <source>Синхр.: {0}</source>
         <translation>Synced: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="85"/>
+        <location filename="../../ui/status_bar.py" line="102"/>
         <source>К разбору: {0}</source>
         <translation>To review: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="91"/>
+        <location filename="../../ui/status_bar.py" line="109"/>
+        <source>● Обновите программу (работа офлайн)</source>
+        <translation>● Update the app (offline)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="110"/>
         <source>● Обновите программу (работа офлайн, данные сохраняются)</source>
         <translation>● Update the app (working offline, data kept)</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="93"/>
+        <location filename="../../ui/status_bar.py" line="112"/>
+        <source>● Нужна регистрация ПК (офлайн)</source>
+        <translation>● Enrol this PC again (offline)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="113"/>
         <source>● Нужна повторная регистрация ПК (работа офлайн)</source>
         <translation>● This PC must be enrolled again (working offline)</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="99"/>
+        <location filename="../../ui/status_bar.py" line="119"/>
         <source>● Синхронизация не запущена</source>
         <translation>● Sync not running</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="100"/>
+        <location filename="../../ui/status_bar.py" line="120"/>
         <source>Не отправлено: —</source>
         <translation>Unsent: —</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="101"/>
+        <location filename="../../ui/status_bar.py" line="121"/>
         <source>Синхр.: —</source>
         <translation>Synced: —</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="102"/>
+        <location filename="../../ui/status_bar.py" line="122"/>
         <source>К разбору: —</source>
         <translation>To review: —</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="106"/>
+        <location filename="../../ui/status_bar.py" line="127"/>
         <source>● В сети</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="108"/>
+        <location filename="../../ui/status_bar.py" line="129"/>
         <source>● Подключение…</source>
         <translation>● Connecting…</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="110"/>
+        <location filename="../../ui/status_bar.py" line="131"/>
         <source>● Нет связи</source>
         <translation>● Offline</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="112"/>
+        <location filename="../../ui/status_bar.py" line="133"/>
         <source> (обмен…)</source>
         <translation> (syncing…)</translation>
     </message>
@@ -2764,7 +2779,12 @@ Technical: {1}</translation>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="184"/>
+        <location filename="../../ui/pages/handover_page.py" line="59"/>
+        <source>№ заказа или код из SMS</source>
+        <translation>order no. or SMS code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/handover_page.py" line="183"/>
         <source>Доверенность</source>
         <translation>Power of attorney</translation>
     </message>
@@ -2789,22 +2809,17 @@ Technical: {1}</translation>
         <translation>Abort</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="59"/>
-        <source>номер заказа или код из SMS (6 цифр)</source>
-        <translation>order number or SMS code (6 digits)</translation>
-    </message>
-    <message>
         <location filename="../../ui/pages/handover_page.py" line="62"/>
         <source>тел.: 4 цифры</source>
         <translation>phone: last 4</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="66"/>
+        <location filename="../../ui/pages/handover_page.py" line="65"/>
         <source>фамилия</source>
         <translation>surname</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="203"/>
+        <location filename="../../ui/pages/handover_page.py" line="202"/>
         <source>{0} ({1} шт.)</source>
         <translation>{0} ({1} pcs)</translation>
     </message>
@@ -2865,12 +2880,12 @@ Technical: {1}</translation>
         <translation>Resuming the handover of order {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="111"/>
+        <location filename="../../ui/pages/handover_page.py" line="110"/>
         <source>Что искать?</source>
         <translation>What to look for?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="112"/>
+        <location filename="../../ui/pages/handover_page.py" line="111"/>
         <source>Отсканируйте QR-код или номер заказа, введите код из SMS или 4 цифры телефона и фамилию.</source>
         <translation>Scan the QR code or order number, or enter the SMS code, or the phone&apos;s last 4 digits and the surname.</translation>
     </message>
@@ -2936,7 +2951,7 @@ Technical: {1}</translation>
         <translation>Wrong code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="184"/>
+        <location filename="../../ui/pages/handover_page.py" line="183"/>
         <source>Номер доверенности:</source>
         <translation>Power of attorney number:</translation>
     </message>
@@ -2986,7 +3001,7 @@ Technical: {1}</translation>
         <translation>Points credited: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="245"/>
+        <location filename="../../ui/pages/handover_page.py" line="244"/>
         <source>F11 — напечатать квитанцию.</source>
         <translation>F11 — print the receipt.</translation>
     </message>
@@ -3006,7 +3021,7 @@ Technical: {1}</translation>
         <translation>Order {0} refused</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="249"/>
+        <location filename="../../ui/pages/handover_page.py" line="248"/>
         <source>Квитанция напечатана.</source>
         <translation>Receipt printed.</translation>
     </message>
@@ -3021,12 +3036,12 @@ Technical: {1}</translation>
         <translation>Order {0} stays in its cell.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="279"/>
+        <location filename="../../ui/pages/handover_page.py" line="278"/>
         <source>Нет заказа</source>
         <translation>No order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="279"/>
+        <location filename="../../ui/pages/handover_page.py" line="278"/>
         <source>Сначала найдите заказ.</source>
         <translation>Find the order first.</translation>
     </message>
@@ -3347,52 +3362,52 @@ Technical: {1}</translation>
 <context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../../ui/login_screen.py" line="44"/>
+        <location filename="../../ui/login_screen.py" line="45"/>
         <source>Пункт выдачи заказов</source>
         <translation>Order pickup point</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="48"/>
+        <location filename="../../ui/login_screen.py" line="49"/>
         <source>Отсканируйте пропуск и введите PIN — или введите логин и пароль.</source>
         <translation>Scan your badge and enter the PIN — or enter login and password.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="78"/>
+        <location filename="../../ui/login_screen.py" line="85"/>
         <source>пропуск ST…… или логин</source>
         <translation>badge ST…… or login</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="81"/>
+        <location filename="../../ui/login_screen.py" line="88"/>
         <source>PIN или пароль</source>
         <translation>PIN or password</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="86"/>
+        <location filename="../../ui/login_screen.py" line="93"/>
         <source>Войти (Enter)</source>
         <translation>Log in (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="90"/>
+        <location filename="../../ui/login_screen.py" line="97"/>
         <source>Пропуск / логин:</source>
         <translation>Badge / login:</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="91"/>
+        <location filename="../../ui/login_screen.py" line="98"/>
         <source>PIN / пароль:</source>
         <translation>PIN / password:</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="103"/>
+        <location filename="../../ui/login_screen.py" line="110"/>
         <source>Сначала войдите: отсканируйте свой пропуск и введите PIN.</source>
         <translation>Log in first: scan your badge and enter the PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="108"/>
+        <location filename="../../ui/login_screen.py" line="115"/>
         <source>Пропуск считан. Введите PIN и нажмите Enter.</source>
         <translation>Badge read. Enter the PIN and press Enter.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="121"/>
+        <location filename="../../ui/login_screen.py" line="128"/>
         <source>Проверка…</source>
         <translation>Checking…</translation>
     </message>
@@ -3400,104 +3415,104 @@ Technical: {1}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="49"/>
+        <location filename="../../ui/main_window.py" line="65"/>
         <source>Пункт выдачи — {0}</source>
         <translation>Pickup point — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="49"/>
+        <location filename="../../ui/main_window.py" line="65"/>
         <source>Пункт выдачи</source>
         <translation>Pickup point</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>&amp;Файл</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>Заблокировать (выйти)</source>
         <translation>Lock (log out)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>Выход из программы</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>&amp;Смена</source>
         <translation>&amp;Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>Открыть смену</source>
         <translation>Open shift</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>Закрыть смену</source>
         <translation>Close shift</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>&amp;Переход</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>&amp;Справка</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>Горячие клавиши</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>О программе</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>Демо: SMS и коды получения</source>
         <translation>Demo: SMS and pickup codes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>Нет доступа</source>
         <translation>No access</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>Этот раздел доступен руководителю.</source>
         <translation>This section is for the manager.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>Здравствуйте, {0}</source>
         <translation>Hello, {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>Экран заблокирован. Войдите снова.</source>
         <translation>Screen locked. Log in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>Экран заблокирован после простоя. Войдите снова.</source>
         <translation>Screen locked after inactivity. Log in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>Смена</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>Закрыть смену и получить отчёт?</source>
         <translation>Close the shift and get the report?</translation>
     </message>
@@ -3505,214 +3520,219 @@ Technical: {1}</translation>
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="42"/>
+        <location filename="../../ui/pages/orders_page.py" line="43"/>
         <source>Номер заказа, штрихкод коробки, телефон, «1234 Иванов» или фамилия</source>
         <translation>Order number, box barcode, phone, “1234 Ivanov” or surname</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="45"/>
+        <location filename="../../ui/pages/orders_page.py" line="46"/>
         <source>Заказ</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="45"/>
-        <location filename="../../ui/pages/orders_page.py" line="80"/>
-        <location filename="../../ui/pages/orders_page.py" line="83"/>
+        <location filename="../../ui/pages/orders_page.py" line="46"/>
+        <location filename="../../ui/pages/orders_page.py" line="81"/>
+        <location filename="../../ui/pages/orders_page.py" line="84"/>
         <source>Статус</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="45"/>
+        <location filename="../../ui/pages/orders_page.py" line="46"/>
         <source>Клиент</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="45"/>
+        <location filename="../../ui/pages/orders_page.py" line="46"/>
         <source>Телефон</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="45"/>
+        <location filename="../../ui/pages/orders_page.py" line="46"/>
         <source>Сумма</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="46"/>
+        <location filename="../../ui/pages/orders_page.py" line="47"/>
         <source>Хранение до</source>
         <translation>Stored until</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="53"/>
+        <location filename="../../ui/pages/orders_page.py" line="54"/>
         <source>Найдите заказ: отсканируйте коробку или введите номер и нажмите Enter.</source>
         <translation>Find an order: scan a box or type the number and press Enter.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="54"/>
+        <location filename="../../ui/pages/orders_page.py" line="55"/>
         <source>Разблокировать заказ</source>
         <translation>Unlock order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="77"/>
+        <location filename="../../ui/pages/orders_page.py" line="78"/>
         <source>Товар</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="77"/>
+        <location filename="../../ui/pages/orders_page.py" line="78"/>
         <source>Кол-во</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="77"/>
+        <location filename="../../ui/pages/orders_page.py" line="78"/>
         <source>Цена</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="77"/>
+        <location filename="../../ui/pages/orders_page.py" line="78"/>
         <source>Отказ</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="77"/>
+        <location filename="../../ui/pages/orders_page.py" line="78"/>
         <source>Состав</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="80"/>
+        <location filename="../../ui/pages/orders_page.py" line="81"/>
         <source>Коробка</source>
         <translation>Box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="80"/>
+        <location filename="../../ui/pages/orders_page.py" line="81"/>
         <source>Место</source>
         <translation>Box no.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="80"/>
+        <location filename="../../ui/pages/orders_page.py" line="81"/>
         <source>Ячейка</source>
         <translation>Cell</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="80"/>
+        <location filename="../../ui/pages/orders_page.py" line="81"/>
         <source>Коробки</source>
         <translation>Boxes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="83"/>
+        <location filename="../../ui/pages/orders_page.py" line="84"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="83"/>
+        <location filename="../../ui/pages/orders_page.py" line="84"/>
         <source>Попытка</source>
         <translation>Attempt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="83"/>
+        <location filename="../../ui/pages/orders_page.py" line="84"/>
         <source>Обновлено</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="87"/>
+        <location filename="../../ui/pages/orders_page.py" line="88"/>
         <source>Время</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="87"/>
+        <location filename="../../ui/pages/orders_page.py" line="88"/>
         <source>Что</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="87"/>
+        <location filename="../../ui/pages/orders_page.py" line="88"/>
         <source>Сотрудник</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="87"/>
+        <location filename="../../ui/pages/orders_page.py" line="88"/>
         <source>Синхронизация</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="88"/>
+        <location filename="../../ui/pages/orders_page.py" line="89"/>
         <source>История</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="222"/>
+        <location filename="../../ui/pages/orders_page.py" line="224"/>
         <source>Заказ {0} разблокирован</source>
         <translation>Order {0} unlocked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="222"/>
+        <location filename="../../ui/pages/orders_page.py" line="224"/>
         <source>Клиент может снова назвать код получения.</source>
         <translation>The customer may give the pickup code again.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="68"/>
+        <location filename="../../ui/pages/orders_page.py" line="69"/>
         <source>Найти</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="69"/>
+        <location filename="../../ui/pages/orders_page.py" line="42"/>
+        <source>Заказ, коробка, телефон или фамилия</source>
+        <translation>Order, box, phone or surname</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="70"/>
         <source>Повторить SMS</source>
         <translation>Resend SMS</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="70"/>
+        <location filename="../../ui/pages/orders_page.py" line="71"/>
         <source>Обновить</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="132"/>
+        <location filename="../../ui/pages/orders_page.py" line="133"/>
         <source>Ничего не найдено</source>
         <translation>Nothing found</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="132"/>
+        <location filename="../../ui/pages/orders_page.py" line="133"/>
         <source>Проверьте номер или попробуйте телефон и фамилию.</source>
         <translation>Check the number or try phone and surname.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="139"/>
+        <location filename="../../ui/pages/orders_page.py" line="140"/>
         <source>Найдено заказов: {0}</source>
         <translation>Orders found: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="139"/>
+        <location filename="../../ui/pages/orders_page.py" line="140"/>
         <source>Выберите заказ в списке.</source>
         <translation>Select an order in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="151"/>
+        <location filename="../../ui/pages/orders_page.py" line="152"/>
         <source>Заказ {0} — {1}. {2}, {3}. Сумма {4}, к оплате {5}.</source>
         <translation>Order {0} — {1}. {2}, {3}. Amount {4}, due {5}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="157"/>
+        <location filename="../../ui/pages/orders_page.py" line="158"/>
         <source>Заблокирован после 5 неверных кодов.</source>
         <translation>Locked after 5 wrong codes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="192"/>
+        <location filename="../../ui/pages/orders_page.py" line="194"/>
         <source>→ сервер: {0}</source>
         <translation>→ server: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="199"/>
+        <location filename="../../ui/pages/orders_page.py" line="201"/>
         <source>Заказ не выбран</source>
         <translation>No order selected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="199"/>
+        <location filename="../../ui/pages/orders_page.py" line="201"/>
         <source>Сначала найдите заказ.</source>
         <translation>Find the order first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="207"/>
+        <location filename="../../ui/pages/orders_page.py" line="209"/>
         <source>SMS поставлено в очередь</source>
         <translation>SMS queued</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="208"/>
+        <location filename="../../ui/pages/orders_page.py" line="210"/>
         <source>Попытка {0}. Сообщение уйдёт при связи с сервером.</source>
         <translation>Attempt {0}. The message goes out when the server is reachable.</translation>
     </message>
@@ -3720,17 +3740,17 @@ Technical: {1}</translation>
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/pages/base.py" line="96"/>
+        <location filename="../../ui/pages/base.py" line="104"/>
         <source>Не выполнено</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="146"/>
+        <location filename="../../ui/pages/base.py" line="158"/>
         <source>Нужен вход</source>
         <translation>Login required</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="146"/>
+        <location filename="../../ui/pages/base.py" line="158"/>
         <source>Войдите в систему, чтобы продолжить.</source>
         <translation>Log in to continue.</translation>
     </message>
@@ -3748,12 +3768,12 @@ Technical: {1}</translation>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="25"/>
+        <location filename="../../ui/pages/placement_page.py" line="26"/>
         <source>Размещение</source>
         <translation>Placement</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="46"/>
+        <location filename="../../ui/pages/receiving_page.py" line="47"/>
         <source>Приёмка</source>
         <translation>Receiving</translation>
     </message>
@@ -3768,7 +3788,7 @@ Technical: {1}</translation>
         <translation>Returns</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="22"/>
+        <location filename="../../ui/pages/sync_page.py" line="23"/>
         <source>Синхронизация</source>
         <translation>Sync</translation>
     </message>
@@ -3776,129 +3796,129 @@ Technical: {1}</translation>
 <context>
     <name>PlacementPage</name>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="33"/>
-        <location filename="../../ui/pages/placement_page.py" line="110"/>
+        <location filename="../../ui/pages/placement_page.py" line="34"/>
+        <location filename="../../ui/pages/placement_page.py" line="113"/>
         <source>Шаг 1: отсканируйте коробку.</source>
         <translation>Step 1: scan a box.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="35"/>
+        <location filename="../../ui/pages/placement_page.py" line="36"/>
         <source>Рекомендуемая ячейка:</source>
         <translation>Suggested cell:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="39"/>
+        <location filename="../../ui/pages/placement_page.py" line="40"/>
         <source>Проверка ячейки: отсканируйте ячейку, не сканируя коробку.</source>
         <translation>Cell audit: scan a cell without scanning a box first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="40"/>
+        <location filename="../../ui/pages/placement_page.py" line="41"/>
         <source>Коробка</source>
         <translation>Box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="40"/>
+        <location filename="../../ui/pages/placement_page.py" line="41"/>
         <source>Место</source>
         <translation>Box no.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="40"/>
+        <location filename="../../ui/pages/placement_page.py" line="41"/>
         <source>Заказ</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="40"/>
+        <location filename="../../ui/pages/placement_page.py" line="41"/>
         <source>Статус заказа</source>
         <translation>Order status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="45"/>
+        <location filename="../../ui/pages/placement_page.py" line="48"/>
         <source>Отменить коробку</source>
         <translation>Drop box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="80"/>
+        <location filename="../../ui/pages/placement_page.py" line="83"/>
         <source>Шаг 2: положите коробку в ячейку и отсканируйте ячейку.</source>
         <translation>Step 2: put the box in the cell and scan the cell.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="73"/>
-        <location filename="../../ui/pages/placement_page.py" line="81"/>
+        <location filename="../../ui/pages/placement_page.py" line="76"/>
+        <location filename="../../ui/pages/placement_page.py" line="84"/>
         <source>Коробка {0}</source>
         <translation>Box {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="72"/>
+        <location filename="../../ui/pages/placement_page.py" line="75"/>
         <source>Шаг 2: положите коробку в любую ячейку и отсканируйте ячейку.</source>
         <translation>Step 2: put the box into any cell and scan the cell.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="76"/>
+        <location filename="../../ui/pages/placement_page.py" line="79"/>
         <source>Свободной ячейки нет</source>
         <translation>No free cell</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="83"/>
+        <location filename="../../ui/pages/placement_page.py" line="86"/>
         <source>Размер {0}, занято {1} из {2}.</source>
         <translation>Size {0}, {1} of {2} taken.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="86"/>
+        <location filename="../../ui/pages/placement_page.py" line="89"/>
         <source>Зона переполнения: ячеек нужного размера не хватает.</source>
         <translation>Overflow zone: not enough cells of the right size.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="88"/>
+        <location filename="../../ui/pages/placement_page.py" line="91"/>
         <source>Там уже лежат коробки этого заказа.</source>
         <translation>Boxes of this order are already there.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="90"/>
+        <location filename="../../ui/pages/placement_page.py" line="93"/>
         <source>Коробка считана</source>
         <translation>Box read</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="90"/>
+        <location filename="../../ui/pages/placement_page.py" line="93"/>
         <source>Положите в ячейку {0}.</source>
         <translation>Put it in cell {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="100"/>
+        <location filename="../../ui/pages/placement_page.py" line="103"/>
         <source> (перемещена из {0})</source>
         <translation> (moved from {0})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="101"/>
+        <location filename="../../ui/pages/placement_page.py" line="104"/>
         <source>Размещено в {0}</source>
         <translation>Placed in {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="105"/>
+        <location filename="../../ui/pages/placement_page.py" line="108"/>
         <source>Коробка {0}, заказ {1}{2}.</source>
         <translation>Box {0}, order {1}{2}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="107"/>
+        <location filename="../../ui/pages/placement_page.py" line="110"/>
         <source>Готово. Шаг 1: отсканируйте следующую коробку.</source>
         <translation>Done. Step 1: scan the next box.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="111"/>
+        <location filename="../../ui/pages/placement_page.py" line="114"/>
         <source>Коробка снята с выбора</source>
         <translation>Box dropped</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="125"/>
+        <location filename="../../ui/pages/placement_page.py" line="128"/>
         <source>Ячейка {0} (размер {1}): {2} из {3} мест занято.</source>
         <translation>Cell {0} (size {1}): {2} of {3} places taken.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="128"/>
+        <location filename="../../ui/pages/placement_page.py" line="131"/>
         <source>Проверка ячейки {0}</source>
         <translation>Cell audit {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="129"/>
+        <location filename="../../ui/pages/placement_page.py" line="132"/>
         <source>Сверьте коробки на полке со списком.</source>
         <translation>Compare the boxes on the shelf with the list.</translation>
     </message>
@@ -3990,53 +4010,53 @@ Technical: {1}</translation>
 <context>
     <name>ReceivingPage</name>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="64"/>
+        <location filename="../../ui/pages/receiving_page.py" line="65"/>
         <source>Время</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="64"/>
+        <location filename="../../ui/pages/receiving_page.py" line="65"/>
         <source>Коробка</source>
         <translation>Box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="64"/>
+        <location filename="../../ui/pages/receiving_page.py" line="65"/>
         <source>Заказ</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="64"/>
+        <location filename="../../ui/pages/receiving_page.py" line="65"/>
         <source>Место</source>
         <translation>Box no.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="65"/>
+        <location filename="../../ui/pages/receiving_page.py" line="66"/>
         <source>Результат</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="67"/>
+        <location filename="../../ui/pages/receiving_page.py" line="68"/>
         <source>Последние сканирования:</source>
         <translation>Last scans:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="69"/>
+        <location filename="../../ui/pages/receiving_page.py" line="70"/>
         <source>Поставка</source>
         <translation>Shipment</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="70"/>
+        <location filename="../../ui/pages/receiving_page.py" line="71"/>
         <source>Без накладной</source>
         <translation>No manifest</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="72"/>
-        <location filename="../../ui/pages/receiving_page.py" line="229"/>
+        <location filename="../../ui/pages/receiving_page.py" line="73"/>
+        <location filename="../../ui/pages/receiving_page.py" line="228"/>
         <source>Повреждение</source>
         <translation>Damage</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="250"/>
+        <location filename="../../ui/pages/receiving_page.py" line="249"/>
         <source>Закрыть приёмку</source>
         <translation>Close receiving</translation>
     </message>
@@ -4047,8 +4067,8 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/receiving_page.py" line="84"/>
-        <location filename="../../ui/pages/receiving_page.py" line="179"/>
-        <location filename="../../ui/pages/receiving_page.py" line="279"/>
+        <location filename="../../ui/pages/receiving_page.py" line="178"/>
+        <location filename="../../ui/pages/receiving_page.py" line="278"/>
         <source>Принято</source>
         <translation>Received</translation>
     </message>
@@ -4068,52 +4088,52 @@ Technical: {1}</translation>
         <translation>Foreign</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="141"/>
+        <location filename="../../ui/pages/receiving_page.py" line="140"/>
         <source>Поставка {0}: сканируйте коробки.</source>
         <translation>Shipment {0}: scan the boxes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="143"/>
+        <location filename="../../ui/pages/receiving_page.py" line="142"/>
         <source>Приёмка без накладной: сканируйте коробки.</source>
         <translation>Receiving without a manifest: scan the boxes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="150"/>
+        <location filename="../../ui/pages/receiving_page.py" line="149"/>
         <source>Приёмка открыта</source>
         <translation>Receiving open</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="150"/>
+        <location filename="../../ui/pages/receiving_page.py" line="149"/>
         <source>Сканируйте коробки по одной.</source>
         <translation>Scan the boxes one by one.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="155"/>
+        <location filename="../../ui/pages/receiving_page.py" line="154"/>
         <source>Приёмка не начата</source>
         <translation>Receiving not started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="53"/>
+        <location filename="../../ui/pages/receiving_page.py" line="54"/>
         <source>Приёмка не начата. F2 — номер поставки, F3 — без накладной.</source>
         <translation>Receiving not started. F2 — shipment number, F3 — without a manifest.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="55"/>
+        <location filename="../../ui/pages/receiving_page.py" line="56"/>
         <source>номер поставки (накладной) и Enter</source>
         <translation>shipment (manifest) number and Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="71"/>
+        <location filename="../../ui/pages/receiving_page.py" line="72"/>
         <source>Отменить скан</source>
         <translation>Undo scan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="73"/>
+        <location filename="../../ui/pages/receiving_page.py" line="74"/>
         <source>Закрыть</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="74"/>
+        <location filename="../../ui/pages/receiving_page.py" line="75"/>
         <source>Акт</source>
         <translation>Report</translation>
     </message>
@@ -4128,189 +4148,189 @@ Technical: {1}</translation>
         <translation>Received earlier</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="146"/>
+        <location filename="../../ui/pages/receiving_page.py" line="145"/>
         <source>Приёмка продолжена</source>
         <translation>Receiving resumed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="147"/>
+        <location filename="../../ui/pages/receiving_page.py" line="146"/>
         <source>Приёмку начал(а) {0} в {1}; отсканировано коробок: {2}. Продолжайте с того же места.</source>
         <translation>Receiving started by {0} at {1}; boxes scanned: {2}. Carry on from where it stopped.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="156"/>
+        <location filename="../../ui/pages/receiving_page.py" line="155"/>
         <source>Нажмите F2 и введите номер поставки или F3 — приёмка без накладной.</source>
         <translation>Press F2 and enter the shipment number, or F3 to receive without a manifest.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="170"/>
+        <location filename="../../ui/pages/receiving_page.py" line="169"/>
         <source>Заказ {0}: коробка {1}</source>
         <translation>Order {0}: box {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="176"/>
+        <location filename="../../ui/pages/receiving_page.py" line="175"/>
         <source>Заказ {0}, коробка {1}.</source>
         <translation>Order {0}, box {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="178"/>
+        <location filename="../../ui/pages/receiving_page.py" line="177"/>
         <source>Заказ прибыл полностью — клиенту уйдёт SMS.</source>
         <translation>The order has fully arrived — the customer gets an SMS.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="181"/>
+        <location filename="../../ui/pages/receiving_page.py" line="180"/>
         <source>Коробка из другой поставки ({0})</source>
         <translation>Box from another shipment ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="182"/>
+        <location filename="../../ui/pages/receiving_page.py" line="181"/>
         <source>Заказ {0}, коробка {1}. Коробка нашего пункта, но из другой накладной: принята, попадёт в акт этой приёмки.</source>
         <translation>Order {0}, box {1}. A box of this point but from another waybill: received, it goes into this receiving&apos;s act.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="185"/>
-        <location filename="../../ui/pages/receiving_page.py" line="280"/>
+        <location filename="../../ui/pages/receiving_page.py" line="184"/>
+        <location filename="../../ui/pages/receiving_page.py" line="279"/>
         <source>Повтор</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="185"/>
+        <location filename="../../ui/pages/receiving_page.py" line="184"/>
         <source>Коробка {0} уже принята. Отложите её к остальным.</source>
         <translation>Box {0} is already received. Put it with the others.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="187"/>
-        <location filename="../../ui/pages/receiving_page.py" line="281"/>
+        <location filename="../../ui/pages/receiving_page.py" line="186"/>
+        <location filename="../../ui/pages/receiving_page.py" line="280"/>
         <source>Излишек</source>
         <translation>Surplus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="188"/>
+        <location filename="../../ui/pages/receiving_page.py" line="187"/>
         <source>Коробки {0} нет в этой накладной. Принята как излишек — она попадёт в акт.</source>
         <translation>Box {0} is not on this manifest. Received as surplus — it goes into the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="190"/>
-        <location filename="../../ui/pages/receiving_page.py" line="282"/>
+        <location filename="../../ui/pages/receiving_page.py" line="189"/>
+        <location filename="../../ui/pages/receiving_page.py" line="281"/>
         <source>Чужая коробка</source>
         <translation>Foreign box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="191"/>
+        <location filename="../../ui/pages/receiving_page.py" line="190"/>
         <source>Коробка {0} адресована другому пункту выдачи. Отложите её для возврата.</source>
         <translation>Box {0} is addressed to another pickup point. Set it aside for return.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="193"/>
-        <location filename="../../ui/pages/receiving_page.py" line="283"/>
+        <location filename="../../ui/pages/receiving_page.py" line="192"/>
+        <location filename="../../ui/pages/receiving_page.py" line="282"/>
         <source>Заказ отменён</source>
         <translation>Order cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="194"/>
+        <location filename="../../ui/pages/receiving_page.py" line="193"/>
         <source>Заказ {0} отменён. Не размещайте коробку: отложите её для возврата.</source>
         <translation>Order {0} is cancelled. Do not shelve the box: set it aside for return.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="195"/>
+        <location filename="../../ui/pages/receiving_page.py" line="194"/>
         <source>Не коробка</source>
         <translation>Not a box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="218"/>
-        <location filename="../../ui/pages/receiving_page.py" line="287"/>
+        <location filename="../../ui/pages/receiving_page.py" line="217"/>
+        <location filename="../../ui/pages/receiving_page.py" line="286"/>
         <source>Отменено</source>
         <translation>Undone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="219"/>
+        <location filename="../../ui/pages/receiving_page.py" line="218"/>
         <source>Сканирование отменено</source>
         <translation>Scan undone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="220"/>
+        <location filename="../../ui/pages/receiving_page.py" line="219"/>
         <source>Коробка {0} снова считается не принятой.</source>
         <translation>Box {0} counts as not received again.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="227"/>
+        <location filename="../../ui/pages/receiving_page.py" line="226"/>
         <source>Нет коробки</source>
         <translation>No box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="227"/>
+        <location filename="../../ui/pages/receiving_page.py" line="226"/>
         <source>Сначала отсканируйте повреждённую коробку.</source>
         <translation>Scan the damaged box first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="230"/>
+        <location filename="../../ui/pages/receiving_page.py" line="229"/>
         <source>Коробка {0}. Опишите повреждение:</source>
         <translation>Box {0}. Describe the damage:</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/receiving_page.py" line="242"/>
         <location filename="../../ui/pages/receiving_page.py" line="243"/>
-        <location filename="../../ui/pages/receiving_page.py" line="244"/>
         <source>Повреждение отмечено</source>
         <translation>Damage recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="244"/>
+        <location filename="../../ui/pages/receiving_page.py" line="243"/>
         <source>Коробка {0} попадёт в акт.</source>
         <translation>Box {0} goes into the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="251"/>
+        <location filename="../../ui/pages/receiving_page.py" line="250"/>
         <source>Закрыть приёмку и сформировать акт расхождений?</source>
         <translation>Close receiving and produce the discrepancy report?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="261"/>
+        <location filename="../../ui/pages/receiving_page.py" line="260"/>
         <source>Приёмка закрыта. F2 — следующая поставка, F3 — без накладной.</source>
         <translation>Receiving closed. F2 — next shipment, F3 — without a manifest.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="266"/>
+        <location filename="../../ui/pages/receiving_page.py" line="265"/>
         <source>F11 — напечатать акт.</source>
         <translation>F11 — print the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="268"/>
-        <location filename="../../ui/pages/receiving_page.py" line="273"/>
+        <location filename="../../ui/pages/receiving_page.py" line="267"/>
+        <location filename="../../ui/pages/receiving_page.py" line="272"/>
         <source>Приёмка закрыта с расхождениями</source>
         <translation>Receiving closed with discrepancies</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="270"/>
+        <location filename="../../ui/pages/receiving_page.py" line="269"/>
         <source>Приёмка закрыта без расхождений</source>
         <translation>Receiving closed without discrepancies</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="274"/>
+        <location filename="../../ui/pages/receiving_page.py" line="273"/>
         <source>Акт расхождений напечатан.</source>
         <translation>Discrepancy report printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="284"/>
+        <location filename="../../ui/pages/receiving_page.py" line="283"/>
         <source>Коробка из другой поставки</source>
         <translation>Box from another shipment</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="285"/>
+        <location filename="../../ui/pages/receiving_page.py" line="284"/>
         <source>Принята на другом рабочем месте</source>
         <translation>Received at another counter</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="297"/>
+        <location filename="../../ui/pages/receiving_page.py" line="296"/>
         <source>Принято: {0}; не хватает: {1}; излишки: {2}; чужие: {3}; отменённые: {4}; повреждено: {5}.</source>
         <translation>Received: {0}; missing: {1}; surplus: {2}; foreign: {3}; cancelled: {4}; damaged: {5}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="302"/>
+        <location filename="../../ui/pages/receiving_page.py" line="301"/>
         <source>Из другой поставки: {0}.</source>
         <translation>From another shipment: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="307"/>
+        <location filename="../../ui/pages/receiving_page.py" line="306"/>
         <source>Не хватает: {0}</source>
         <translation>Missing: {0}</translation>
     </message>
@@ -5318,187 +5338,187 @@ Technical: {1}</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="33"/>
+        <location filename="../../ui/pages/sync_page.py" line="34"/>
         <source>Ждут отправки</source>
         <translation>Waiting to send</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="33"/>
+        <location filename="../../ui/pages/sync_page.py" line="34"/>
         <source>Приняты</source>
         <translation>Applied</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="34"/>
+        <location filename="../../ui/pages/sync_page.py" line="35"/>
         <source>Повторы</source>
         <translation>Duplicates</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="34"/>
+        <location filename="../../ui/pages/sync_page.py" line="35"/>
         <source>Отклонены</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="35"/>
+        <location filename="../../ui/pages/sync_page.py" line="36"/>
         <source>Конфликты</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="39"/>
+        <location filename="../../ui/pages/sync_page.py" line="41"/>
         <source>Когда</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="39"/>
+        <location filename="../../ui/pages/sync_page.py" line="41"/>
         <source>Что</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="39"/>
+        <location filename="../../ui/pages/sync_page.py" line="41"/>
         <source>Заказ</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="39"/>
+        <location filename="../../ui/pages/sync_page.py" line="41"/>
         <source>Причина</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="44"/>
+        <location filename="../../ui/pages/sync_page.py" line="46"/>
         <source>Требует разбора (отклонённые события, конфликты, сигналы):</source>
         <translation>To review (rejected events, conflicts, alerts):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="46"/>
+        <location filename="../../ui/pages/sync_page.py" line="50"/>
         <source>Синхронизировать сейчас</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="47"/>
+        <location filename="../../ui/pages/sync_page.py" line="51"/>
         <source>Разобрано</source>
         <translation>Reviewed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="48"/>
+        <location filename="../../ui/pages/sync_page.py" line="52"/>
         <source>Обновить</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="49"/>
+        <location filename="../../ui/pages/sync_page.py" line="53"/>
         <source>Проверить журнал</source>
         <translation>Check journal</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="63"/>
+        <location filename="../../ui/pages/sync_page.py" line="67"/>
         <source>Синхронизация выключена: сервер не настроен.</source>
         <translation>Sync is off: no server configured.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="66"/>
+        <location filename="../../ui/pages/sync_page.py" line="70"/>
         <source>на связи</source>
         <translation>online</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="66"/>
+        <location filename="../../ui/pages/sync_page.py" line="70"/>
         <source>нет связи</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="66"/>
+        <location filename="../../ui/pages/sync_page.py" line="70"/>
         <source>ещё не подключались</source>
         <translation>not connected yet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="67"/>
+        <location filename="../../ui/pages/sync_page.py" line="71"/>
         <source>Сервер: {0}. Последняя успешная синхронизация: {1}.</source>
         <translation>Server: {0}. Last successful sync: {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="70"/>
+        <location filename="../../ui/pages/sync_page.py" line="74"/>
         <source>Ошибка: {0}</source>
         <translation>Error: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="72"/>
+        <location filename="../../ui/pages/sync_page.py" line="76"/>
         <source>Следующая попытка через {0} с.</source>
         <translation>Next attempt in {0} s.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="74"/>
+        <location filename="../../ui/pages/sync_page.py" line="78"/>
         <source>Нужно обновить программу; работа продолжается офлайн, очередь сохранена.</source>
         <translation>The program needs an update; work continues offline, the queue is kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="76"/>
+        <location filename="../../ui/pages/sync_page.py" line="80"/>
         <source>Компьютер нужно зарегистрировать заново (код регистрации у администратора).</source>
         <translation>This computer must be enrolled again (ask the administrator for a code).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="88"/>
+        <location filename="../../ui/pages/sync_page.py" line="92"/>
         <source>Самое старое неотправленное событие: {0}.</source>
         <translation>Oldest unsent event: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="95"/>
+        <location filename="../../ui/pages/sync_page.py" line="99"/>
         <source>Сервер не настроен</source>
         <translation>No server configured</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="95"/>
+        <location filename="../../ui/pages/sync_page.py" line="99"/>
         <source>Синхронизировать не с чем.</source>
         <translation>Nothing to sync with.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="98"/>
+        <location filename="../../ui/pages/sync_page.py" line="102"/>
         <source>Синхронизация запущена</source>
         <translation>Sync started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="98"/>
+        <location filename="../../ui/pages/sync_page.py" line="102"/>
         <source>Статус обновится через несколько секунд.</source>
         <translation>The status updates in a few seconds.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="104"/>
+        <location filename="../../ui/pages/sync_page.py" line="108"/>
         <source>Ничего не выбрано</source>
         <translation>Nothing selected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="104"/>
+        <location filename="../../ui/pages/sync_page.py" line="108"/>
         <source>Выберите строку в списке.</source>
         <translation>Select a row in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="111"/>
+        <location filename="../../ui/pages/sync_page.py" line="115"/>
         <source>Отмечено как разобранное</source>
         <translation>Marked as reviewed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="123"/>
+        <location filename="../../ui/pages/sync_page.py" line="127"/>
         <source>Журнал цел: {0} записей</source>
         <translation>Journal intact: {0} entries</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="124"/>
+        <location filename="../../ui/pages/sync_page.py" line="128"/>
         <source>Ни одна запись не изменена и не удалена.</source>
         <translation>No entry has been changed or deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="127"/>
+        <location filename="../../ui/pages/sync_page.py" line="131"/>
         <source>Перед записью №{0} запись удалена или вставлена.</source>
         <translation>An entry before entry no. {0} was deleted or inserted.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="129"/>
+        <location filename="../../ui/pages/sync_page.py" line="133"/>
         <source>Запись №{0} изменена после того, как была сделана.</source>
         <translation>Entry no. {0} was changed after it was written.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="131"/>
+        <location filename="../../ui/pages/sync_page.py" line="135"/>
         <source>Журнал повреждён</source>
         <translation>Journal damaged</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="133"/>
+        <location filename="../../ui/pages/sync_page.py" line="137"/>
         <source>Записей до неё проверено: {0}. Сообщите администратору.</source>
         <translation>Entries checked before it: {0}. Tell the administrator.</translation>
     </message>
@@ -5506,133 +5526,219 @@ Technical: {1}</translation>
 <context>
     <name>Terms</name>
     <message>
-        <location filename="../../ui/pages/terms.py" line="11"/>
+        <location filename="../../desktop/state_names.py" line="20"/>
         <source>создан</source>
         <translation>created</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="12"/>
+        <location filename="../../desktop/state_names.py" line="21"/>
         <source>в пути</source>
         <translation>in transit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="13"/>
+        <location filename="../../desktop/state_names.py" line="22"/>
         <source>прибыл частично</source>
         <translation>partially arrived</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="14"/>
+        <location filename="../../desktop/state_names.py" line="23"/>
         <source>прибыл</source>
         <translation>arrived</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="15"/>
+        <location filename="../../desktop/state_names.py" line="24"/>
         <source>готов к выдаче</source>
         <translation>ready</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="16"/>
+        <location filename="../../desktop/state_names.py" line="25"/>
         <source>выдан</source>
         <translation>handed over</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="17"/>
+        <location filename="../../desktop/state_names.py" line="26"/>
         <source>выдан частично</source>
         <translation>partially handed over</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="18"/>
+        <location filename="../../desktop/state_names.py" line="27"/>
+        <location filename="../../desktop/state_names.py" line="47"/>
         <source>отказ</source>
         <translation>refused</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="19"/>
+        <location filename="../../desktop/state_names.py" line="28"/>
         <source>возвращён</source>
         <translation>returned</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="20"/>
+        <location filename="../../desktop/state_names.py" line="29"/>
         <source>отменён</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="23"/>
-        <location filename="../../ui/pages/terms.py" line="41"/>
+        <location filename="../../desktop/state_names.py" line="32"/>
+        <source>ожидается</source>
+        <translation>expected</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/state_names.py" line="33"/>
+        <source>принята</source>
+        <translation>received</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/state_names.py" line="34"/>
+        <source>в ячейке</source>
+        <translation>in a cell</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/state_names.py" line="35"/>
+        <source>выдана</source>
+        <translation>handed over</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/state_names.py" line="36"/>
+        <source>возвращена</source>
+        <translation>returned</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/state_names.py" line="39"/>
+        <source>отправка</source>
+        <translation>shipping</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/state_names.py" line="40"/>
+        <source>приёмка коробки</source>
+        <translation>receiving a box</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/state_names.py" line="41"/>
+        <source>приёмка заказа</source>
+        <translation>receiving the order</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/state_names.py" line="42"/>
+        <source>отмена приёмки коробки</source>
+        <translation>undoing a box&apos;s receipt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/state_names.py" line="43"/>
+        <source>отмена приёмки заказа</source>
+        <translation>undoing the order&apos;s receipt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/state_names.py" line="44"/>
+        <source>готовность к выдаче</source>
+        <translation>making ready for pickup</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/state_names.py" line="45"/>
+        <source>выдача</source>
+        <translation>handover</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/state_names.py" line="46"/>
+        <source>частичная выдача</source>
+        <translation>partial handover</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/state_names.py" line="48"/>
+        <source>возврат</source>
+        <translation>return</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/state_names.py" line="49"/>
+        <source>отмена</source>
+        <translation>cancellation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/state_names.py" line="52"/>
+        <source>выдача идёт</source>
+        <translation>handover in progress</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/state_names.py" line="53"/>
+        <source>выдача завершена</source>
+        <translation>handover completed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/terms.py" line="14"/>
+        <location filename="../../ui/pages/terms.py" line="32"/>
         <source>ждёт отправки</source>
         <translation>pending</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="24"/>
+        <location filename="../../ui/pages/terms.py" line="15"/>
         <source>в очереди</source>
         <translation>queued</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="25"/>
+        <location filename="../../ui/pages/terms.py" line="16"/>
         <source>отправляется</source>
         <translation>sending</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="26"/>
+        <location filename="../../ui/pages/terms.py" line="17"/>
         <source>отправлено</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="27"/>
+        <location filename="../../ui/pages/terms.py" line="18"/>
         <source>доставлено</source>
         <translation>delivered</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="28"/>
+        <location filename="../../ui/pages/terms.py" line="19"/>
         <source>не доставлено</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="29"/>
+        <location filename="../../ui/pages/terms.py" line="20"/>
         <source>статус неизвестен</source>
         <translation>status unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="30"/>
+        <location filename="../../ui/pages/terms.py" line="21"/>
         <source>ждёт закрытия приёмки</source>
         <translation>waits for receiving to close</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="31"/>
+        <location filename="../../ui/pages/terms.py" line="22"/>
         <source>отменено: заказ не готов</source>
         <translation>cancelled: order not ready</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="34"/>
+        <location filename="../../ui/pages/terms.py" line="25"/>
         <source>код получения</source>
         <translation>pickup code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="35"/>
+        <location filename="../../ui/pages/terms.py" line="26"/>
         <source>напоминание</source>
         <translation>reminder</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="36"/>
+        <location filename="../../ui/pages/terms.py" line="27"/>
         <source>чек</source>
         <translation>receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="37"/>
+        <location filename="../../ui/pages/terms.py" line="28"/>
         <source>клубная карта</source>
         <translation>club card</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="38"/>
+        <location filename="../../ui/pages/terms.py" line="29"/>
         <source>поправка: заказ не готов</source>
         <translation>correction: order not ready</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="59"/>
+        <location filename="../../ui/pages/terms.py" line="50"/>
         <source>частичный отказ</source>
         <translation>partial refusal</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="96"/>
+        <location filename="../../ui/pages/terms.py" line="91"/>
         <source>сигнал сервера</source>
         <translation>server signal</translation>
     </message>
@@ -5722,12 +5828,13 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../desktop/action_names.py" line="24"/>
+        <location filename="../../desktop/state_names.py" line="54"/>
         <source>выдача прервана</source>
         <translation>handover aborted</translation>
     </message>
     <message>
         <location filename="../../desktop/action_names.py" line="25"/>
-        <location filename="../../ui/pages/terms.py" line="48"/>
+        <location filename="../../ui/pages/terms.py" line="39"/>
         <source>заказ заблокирован</source>
         <translation>order locked</translation>
     </message>
@@ -5813,54 +5920,54 @@ Technical: {1}</translation>
         <translation>event {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="42"/>
+        <location filename="../../ui/pages/terms.py" line="33"/>
         <source>принято сервером</source>
         <translation>applied by the server</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="43"/>
+        <location filename="../../ui/pages/terms.py" line="34"/>
         <source>уже было на сервере</source>
         <translation>already on the server</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/terms.py" line="35"/>
         <location filename="../../ui/pages/terms.py" line="44"/>
-        <location filename="../../ui/pages/terms.py" line="53"/>
         <source>отклонено сервером</source>
         <translation>rejected by the server</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="45"/>
-        <location filename="../../ui/pages/terms.py" line="52"/>
+        <location filename="../../ui/pages/terms.py" line="36"/>
+        <location filename="../../ui/pages/terms.py" line="43"/>
         <source>конфликт</source>
         <translation>conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="49"/>
+        <location filename="../../ui/pages/terms.py" line="40"/>
         <source>активация карты отклонена</source>
         <translation>card activation rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="50"/>
+        <location filename="../../ui/pages/terms.py" line="41"/>
         <source>заказ требует внимания</source>
         <translation>order needs attention</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="51"/>
+        <location filename="../../ui/pages/terms.py" line="42"/>
         <source>выдан после отмены</source>
         <translation>handed over after cancellation</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="56"/>
+        <location filename="../../ui/pages/terms.py" line="47"/>
         <source>срок хранения истёк</source>
         <translation>storage expired</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="57"/>
+        <location filename="../../ui/pages/terms.py" line="48"/>
         <source>отказ клиента</source>
         <translation>refused by customer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="58"/>
+        <location filename="../../ui/pages/terms.py" line="49"/>
         <source>отменён центром</source>
         <translation>cancelled by the centre</translation>
     </message>

@@ -107,3 +107,4 @@ def test_scan_and_f_key_reach_the_page_after_a_dialog(qtbot, shell, placement, k
     with qtbot.waitSignal(shell.ctx.feedback.shown, timeout=3000) as shown:
         QTest.keyClick(focus_target(window), Qt.Key.Key_F4)
     assert "снята с выбора" in shown.args[1]
+    qtbot.waitUntil(lambda: not shell.ctx.tasks._live, timeout=5000)  # a shift closed by «Yes» finishes here

@@ -39,7 +39,8 @@ class OrdersPage(Page):
         super().__init__(ctx)
         self.detail: OrderDetail | None = None
         self.query = QLineEdit(self)
-        self.query.setPlaceholderText(self.tr("Номер заказа, штрихкод коробки, телефон, «1234 Иванов» или фамилия"))
+        self.query.setPlaceholderText(self.tr("Заказ, коробка, телефон или фамилия"))
+        self.query.setToolTip(self.tr("Номер заказа, штрихкод коробки, телефон, «1234 Иванов» или фамилия"))
         self.query.returnPressed.connect(self._on_search)
         self.results = RowsModel(
             [self.tr("Заказ"), self.tr("Статус"), self.tr("Клиент"), self.tr("Телефон"), self.tr("Сумма"),

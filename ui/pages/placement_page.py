@@ -40,6 +40,8 @@ class PlacementPage(Page):
         self.audit_title = QLabel(self.tr("Проверка ячейки: отсканируйте ячейку, не сканируя коробку."))
         self.audit = RowsModel([self.tr("Коробка"), self.tr("Место"), self.tr("Заказ"), self.tr("Статус заказа")],
                                self)
+        for label in (self.cell_detail, self.audit_title):
+            label.setWordWrap(True)  # a long detail wraps on a narrow screen
         for widget in (self.step, self.box_label, caption, self.cell_label, self.cell_detail, self.audit_title):
             self._layout.addWidget(widget)
         self._layout.addWidget(table_view(self.audit, self), 1)
