@@ -16,7 +16,7 @@ from protocol.states import BoxStatus
 
 CONTEXT = "Terms"
 
-ORDER_STATUS = {
+ORDER_STATUS: dict[str, str] = {
     OrderStatus.CREATED: QT_TRANSLATE_NOOP("Terms", "создан"),
     OrderStatus.IN_TRANSIT: QT_TRANSLATE_NOOP("Terms", "в пути"),
     OrderStatus.PARTIALLY_ARRIVED: QT_TRANSLATE_NOOP("Terms", "прибыл частично"),
@@ -28,14 +28,14 @@ ORDER_STATUS = {
     OrderStatus.RETURNED: QT_TRANSLATE_NOOP("Terms", "возвращён"),
     OrderStatus.CANCELLED: QT_TRANSLATE_NOOP("Terms", "отменён"),
 }
-BOX_STATUS = {
+BOX_STATUS: dict[str, str] = {
     BoxStatus.EXPECTED: QT_TRANSLATE_NOOP("Terms", "ожидается"),
     BoxStatus.RECEIVED: QT_TRANSLATE_NOOP("Terms", "принята"),
     BoxStatus.PLACED: QT_TRANSLATE_NOOP("Terms", "в ячейке"),
     BoxStatus.HANDED_OVER: QT_TRANSLATE_NOOP("Terms", "выдана"),
     BoxStatus.RETURNED: QT_TRANSLATE_NOOP("Terms", "возвращена"),
 }
-ORDER_EVENT = {
+ORDER_EVENT: dict[str, str] = {
     OrderEvent.SHIP: QT_TRANSLATE_NOOP("Terms", "отправка"),
     OrderEvent.BOX_ARRIVED: QT_TRANSLATE_NOOP("Terms", "приёмка коробки"),
     OrderEvent.ALL_ARRIVED: QT_TRANSLATE_NOOP("Terms", "приёмка заказа"),
@@ -48,12 +48,12 @@ ORDER_EVENT = {
     OrderEvent.RETURN: QT_TRANSLATE_NOOP("Terms", "возврат"),
     OrderEvent.CANCEL: QT_TRANSLATE_NOOP("Terms", "отмена"),
 }
-HANDOVER_STATUS = {
+HANDOVER_STATUS: dict[str, str] = {
     HandoverStatus.IN_PROGRESS: QT_TRANSLATE_NOOP("Terms", "выдача идёт"),
     HandoverStatus.COMPLETED: QT_TRANSLATE_NOOP("Terms", "выдача завершена"),
     HandoverStatus.ABORTED: QT_TRANSLATE_NOOP("Terms", "выдача прервана"),
 }
-_TABLES: dict[type[StrEnum], dict] = {  # type: ignore[type-arg]
+_TABLES: dict[type, dict[str, str]] = {  # keyed by type: «returned» is an order and a box state
     OrderStatus: ORDER_STATUS, BoxStatus: BOX_STATUS, OrderEvent: ORDER_EVENT, HandoverStatus: HANDOVER_STATUS,
 }
 
@@ -61,7 +61,7 @@ _TABLES: dict[type[StrEnum], dict] = {  # type: ignore[type-arg]
 def state_name(value: object) -> object:
     """A state or event StrEnum in the clerk's words; any other value unchanged (so it formats as before)."""
     table = _TABLES.get(type(value)) if isinstance(value, StrEnum) else None
-    source = table.get(value) if table is not None else None
+    source = table.get(value) if table is not None and isinstance(value, StrEnum) else None
     return translate(CONTEXT, source) if source else value
 
 
