@@ -89,6 +89,7 @@ class CounterStatusBar(QStatusBar):
         self.staff.setToolTip(actor.full_name)
         opened = self.tr("открыта") if actor.shift_id else self.tr("закрыта")
         self.shift.setText(self.tr("Смена: {0}").format(opened))
+        self._fit()
 
     def refresh(self) -> None:
         status = self._sync.status() if self._sync is not None else None
