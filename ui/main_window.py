@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
-    QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
@@ -30,20 +29,7 @@ from ui.shift_actions import ShiftActions
 from ui.status_bar import CounterStatusBar
 from ui.version_info import about_text
 from ui.widgets.focus_return import FocusReturn
-
-NAV_PADDING = 2 * 8 + 8  # the style sheet's item padding each side, and a margin
-
-
-def nav_width(nav: QListWidget) -> int:
-    """The navigation's width: its longest line in the selected (bold) font and the padding (no scroll bar: the
-    compact items fit 1366×768 at 150 %, and every page has its Ctrl+F key)."""
-    nav.ensurePolished()
-    bold = QFont(nav.font())
-    bold.setBold(True)
-    metrics = QFontMetrics(bold)
-    lines = [line for row in range(nav.count()) for line in nav.item(row).text().split("\n")]
-    widest = max((metrics.horizontalAdvance(line) for line in lines), default=0)
-    return widest + NAV_PADDING + 2 * nav.frameWidth()
+from ui.widgets.nav_list import NavList
 
 
 class MainWindow(QMainWindow):
@@ -94,17 +80,13 @@ class MainWindow(QMainWindow):
 
     def _build_workspace(self) -> QWidget:
         workspace = QWidget(self)
-        self.nav = QListWidget(workspace)
-        self.nav.setObjectName("navigation")
-        self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.nav.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav = NavList(workspace)
         self.stack = QStackedWidget(workspace)
         for page in self.pages:
             self.stack.addWidget(page)
             item = QListWidgetItem(f"{page.display_title()}\n{page.shortcut}")
             self.nav.addItem(item)
-        self.nav.setFixedWidth(nav_width(self.nav))  # as wide as its longest title, not a page's room more
+        self.nav.fit_width()  # as wide as its longest title, not a page's room more
         self.nav.currentRowChanged.connect(self._on_nav_row_changed)
         right = QVBoxLayout()
         right.addWidget(self.ctx.feedback)
@@ -235,6 +217,7 @@ class MainWindow(QMainWindow):
     def _apply_roles(self) -> None:
         for row, page in enumerate(self.pages):
             self.nav.item(row).setHidden(not self.ctx.session.has_role(page.min_role))
+        self.nav.fit_height()
 
     def _on_actor_changed(self, actor: Actor | None) -> None:
         self.status.set_actor(actor)

@@ -3,8 +3,10 @@ margins): buttons, line-edit placeholders, labels that neither wrap nor elide, a
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontMetrics, QTextDocument
+from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
     QLabel,
@@ -50,7 +52,7 @@ def _placeholder(edit: QLineEdit) -> str | None:
     rect = edit.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, edit)
     margins = edit.textMargins()
     room = rect.width() - margins.left() - margins.right() - 2 * LINE_EDIT_MARGIN
-    need = _advance(edit.fontMetrics(), text)
+    need = math.ceil(QFontMetricsF(edit.font()).horizontalAdvance(text))  # elided already at a fraction over
     return f"placeholder «{text}» needs {need} px, has {room}" if need > room else None
 
 
@@ -83,9 +85,10 @@ def _list_items(view: QListWidget) -> list[str]:
     cut = [f"item «{line}» needs {_advance(QFontMetrics(bold), line)} px, has {room}" for line in lines
            if _advance(QFontMetrics(bold), line) > room]
     shown = [view.item(row) for row in range(view.count()) if not view.item(row).isHidden()]
-    bottom = max((view.visualItemRect(item).bottom() for item in shown), default=0)
-    if bottom >= view.viewport().height():
-        cut.append(f"the items need {bottom + 1} px high, the list has {view.viewport().height()}")
+    rects = [view.visualItemRect(item) for item in shown]  # the list may be scrolled to its current item
+    height = max((r.bottom() for r in rects), default=0) - min((r.top() for r in rects), default=0) + 1
+    if height > view.viewport().height():
+        cut.append(f"the items need {height} px high, the list has {view.viewport().height()}")
     return cut
 
 

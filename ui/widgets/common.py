@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -58,6 +61,9 @@ def scroll_area(content: QWidget, parent: QWidget | None = None) -> QScrollArea:
     return area
 
 
+FOCUS_BORDER_GROWTH = 2  # the style sheet's focused border is 1 px wider each side (QLineEdit:focus)
+
+
 def fit_placeholders(root: QWidget) -> None:
     """Every line edit under `root` is at least as wide as its placeholder (never «тел.: 4 циф…»).
 
@@ -72,7 +78,8 @@ def fit_placeholders(root: QWidget) -> None:
         edit.initStyleOption(option)
         frame = edit.width() - edit.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, edit).width()
         margins = edit.textMargins()
-        need = edit.fontMetrics().horizontalAdvance(text) + frame + margins.left() + margins.right() + 2 * 2 + 2
+        text_width = math.ceil(QFontMetricsF(edit.font()).horizontalAdvance(text))  # fractional: elided at +0.3
+        need = text_width + frame + margins.left() + margins.right() + 2 * 2 + FOCUS_BORDER_GROWTH
         edit.setMaximumWidth(max(edit.maximumWidth(), need))
         edit.setMinimumWidth(max(edit.minimumWidth(), need))
 
