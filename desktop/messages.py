@@ -49,12 +49,12 @@ def describe(code: str, params: Mapping[str, Any]) -> str:
     """The clerk-facing text for a domain error code: the template, translated, with its parameters.
 
     A state parameter (an order, box or handover status, an order event) reads in the clerk's words."""
-    from desktop.state_names import state_name  # imported here: the names table needs the models, this module not
+    from desktop.state_names import state_params  # imported here: the names table needs the models, this module not
 
     known = code in _CATALOG
     text = translate(CONTEXT, _CATALOG[code if known else UNKNOWN_CODE])
     try:
-        return text.format(**{k: state_name(v) for k, v in params.items()}) if known else text.format(code=code)
+        return text.format(**state_params(code, params)) if known else text.format(code=code)
     except (KeyError, IndexError, ValueError):
         return text
 

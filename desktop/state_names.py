@@ -7,6 +7,7 @@ StrEnum value («ready», «placed», «make_ready») never reaches the screen.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
 
 from desktop.db.models import HandoverStatus
@@ -56,6 +57,24 @@ HANDOVER_STATUS: dict[str, str] = {
 _TABLES: dict[type, dict[str, str]] = {  # keyed by type: «returned» is an order and a box state
     OrderStatus: ORDER_STATUS, BoxStatus: BOX_STATUS, OrderEvent: ORDER_EVENT, HandoverStatus: HANDOVER_STATUS,
 }
+
+
+# Errors raised in protocol/ carry plain strings (the server logs them as they are): their state parameters by code.
+STATE_PARAMS: dict[str, dict[str, type[StrEnum]]] = {
+    "order.illegal_transition": {"current": OrderStatus, "event": OrderEvent},
+}
+
+
+def state_params(code: str, params: Mapping[str, object]) -> dict[str, object]:
+    """A domain error's parameters with every state in the clerk's words (StrEnums, and known plain strings)."""
+    typed = STATE_PARAMS.get(code, {})
+    shown = {}
+    for key, value in params.items():
+        enum = typed.get(key)
+        if enum is not None and isinstance(value, str) and value in enum.__members__.values():
+            value = enum(value)
+        shown[key] = state_name(value)
+    return shown
 
 
 def state_name(value: object) -> object:

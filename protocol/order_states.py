@@ -66,6 +66,5 @@ def next_status(order_number: str, current: str, event: OrderEvent) -> OrderStat
     try:
         return TRANSITIONS[(OrderStatus(current), event)]
     except (KeyError, ValueError):
-        shown = S(current) if current in S.__members__.values() else current  # the counter names a known state
-        raise IllegalTransition(order_number, shown, event) from None
+        raise IllegalTransition(order_number, str(current), event.value) from None
 

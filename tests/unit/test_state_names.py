@@ -6,6 +6,7 @@ import pytest
 
 from desktop.db.models import HandoverStatus
 from desktop.messages import describe
+from desktop.services.handover import lookup  # registers «handover.not_ready»
 from desktop.state_names import box_status_name, order_status_name, state_name
 from protocol.errors import DomainError
 from protocol.order_states import OrderEvent, OrderStatus, next_status
@@ -25,9 +26,11 @@ def test_text_columns_read_in_words_and_unknown_values_stay():
 
 
 def test_a_domain_error_names_the_state_in_words():
+    assert lookup is not None
     assert describe("handover.not_ready", {"order": "500000001", "status": OrderStatus.IN_TRANSIT}).count("в пути") == 1
     with pytest.raises(DomainError) as caught:
         next_status("500000001", "ready", OrderEvent.SHIP)
     text = str(caught.value)
     assert "готов к выдаче" in text and "отправка" in text
     assert "ready" not in text and "ship" not in text
+    assert caught.value.params["current"] == "ready" and type(caught.value.params["current"]) is str  # as sent
