@@ -72,10 +72,15 @@ class Text:
 
 
 def describe(code: str, params: Mapping[str, Any]) -> str:
-    """The clerk-facing text for a domain error code: the template, translated, with its parameters."""
+    """The clerk-facing text for a domain error code: the template, translated, with its parameters.
+
+    A state parameter (an order, box or handover status, an order event) reads in the clerk's words."""
+    from desktop.state_names import state_params  # imported here: the names table needs the models, this module not
+
     if code not in _CATALOG:
         return _filled(translate(CONTEXT, _CATALOG[UNKNOWN_CODE]), {"code": code})
     source = _CATALOG[code]
+    params = state_params(code, params)
     name, n = _count(source, params)
     if name is not None and n is not None:
         params = {**params, name: n}

@@ -142,7 +142,8 @@ class Launcher:
         self.scanner.install(self.app)
         self.serial_scanner.start()
         self.app.installEventFilter(self.window.idle)
-        self.window.resize(1366, 768)
+        room = self.window.screen().availableGeometry().size()  # 1366×768 at 150 % has 910×512 logical px
+        self.window.resize(min(1366, room.width()), min(768, room.height()))
         self.window.showMaximized() if os.environ.get("PICKUP_DESK_MAXIMIZED") else self.window.show()
         self.window.raise_()
         self.window.activateWindow()  # shortcuts need an active window, also without a window manager

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QLineEdit, QPushButto
 from desktop.scan_routing import Scan, ScanKind
 from desktop.services.base import Actor
 from desktop.services.staff import StaffService
+from ui.widgets.common import fit_placeholders, scroll_area
 from ui.workers import Failure, TaskRunner, ignore_bug
 
 BADGE = re.compile(r"^ST\d{6}$")
@@ -60,10 +61,16 @@ class LoginScreen(QWidget):
         inner.addLayout(form)
         for widget in (self.submit, self.message, self.hint):
             inner.addWidget(widget)
+        centred = QWidget(self)
+        centred.setObjectName("pageContent")
+        column = QVBoxLayout(centred)
+        column.addStretch(1)
+        column.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addStretch(2)
         outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
-        outer.addStretch(2)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll_area(centred, self))  # a small logical screen scrolls the card, never cuts it
+        fit_placeholders(card)
 
     @staticmethod
     def _wrapped_label(text: str, name: str, parent: QWidget) -> QLabel:

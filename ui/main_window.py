@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
-    QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
@@ -28,6 +28,8 @@ from ui.scanner import ScanQueue
 from ui.shift_actions import ShiftActions
 from ui.status_bar import CounterStatusBar
 from ui.version_info import about_text
+from ui.widgets.focus_return import FocusReturn
+from ui.widgets.nav_list import NavList
 
 
 class MainWindow(QMainWindow):
@@ -68,21 +70,23 @@ class MainWindow(QMainWindow):
 
         self.hardware = install_hardware(self)  # camera codes go to self.scans like the wedge scanner
         self._connect()
+        self.focus_return = FocusReturn(self, self.restore_scan_focus)  # after every dialog, one mechanism
+        app = QApplication.instance()
+        assert app is not None
+        app.installEventFilter(self.focus_return)
         self._show_login()
 
     # --- layout -----------------------------------------------------------------------------------
 
     def _build_workspace(self) -> QWidget:
         workspace = QWidget(self)
-        self.nav = QListWidget(workspace)
-        self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(230)
-        self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.nav = NavList(workspace)
         self.stack = QStackedWidget(workspace)
         for page in self.pages:
             self.stack.addWidget(page)
             item = QListWidgetItem(f"{page.display_title()}\n{page.shortcut}")
             self.nav.addItem(item)
+        self.nav.fit_width()  # as wide as its longest title, not a page's room more
         self.nav.currentRowChanged.connect(self._on_nav_row_changed)
         right = QVBoxLayout()
         right.addWidget(self.ctx.feedback)
@@ -154,6 +158,18 @@ class MainWindow(QMainWindow):
             return
         self.nav.setCurrentRow(self.pages.index(page))
 
+    def restore_scan_focus(self) -> None:
+        """A dialog closed: keep a focus still inside the window, else give it to the page (or the login)."""
+        focus = QApplication.focusWidget()
+        if focus is not None and focus.window() is self and focus.isVisible() and focus.isEnabled():
+            return
+        page = self.current_page()
+        if page is not None:
+            page.focus_default()
+        elif self._root.currentWidget() is self.login:
+            self.login.identifier.setFocus()
+        self.scans.poke()
+
     def _on_nav_row_changed(self, row: int) -> None:
         if row < 0:
             return
@@ -201,6 +217,7 @@ class MainWindow(QMainWindow):
     def _apply_roles(self) -> None:
         for row, page in enumerate(self.pages):
             self.nav.item(row).setHidden(not self.ctx.session.has_role(page.min_role))
+        self.nav.fit_height()
 
     def _on_actor_changed(self, actor: Actor | None) -> None:
         self.status.set_actor(actor)

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import datetime, tzinfo
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from desktop.point_time import CLOCK, point_time, zone_named
@@ -51,6 +52,22 @@ class CounterStatusBar(QStatusBar):
         self._timer.start()
         self.refresh()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """On a narrow screen drop the least needed labels (the point: window title; last sync: Синхронизация
+        page; the shift; the staff member) rather than cut every text: state, unsent and to-review stay."""
+        labels = [self.online, self.pending, self.last_sync, self.review, self.staff, self.shift, self.point]
+        optional = (self.point, self.last_sync, self.shift, self.staff)
+        shown, room = set(labels), self.width() - 12
+        for label in optional:
+            if sum(shown_label.sizeHint().width() + 12 for shown_label in shown) > room:
+                shown.discard(label)
+        for label in optional:
+            label.setVisible(label in shown)
+
     def _add(self, name: str) -> QLabel:
         label = QLabel(self)
         label.setObjectName(f"status_{name}")
@@ -72,6 +89,7 @@ class CounterStatusBar(QStatusBar):
         self.staff.setToolTip(actor.full_name)
         opened = self.tr("открыта") if actor.shift_id else self.tr("закрыта")
         self.shift.setText(self.tr("Смена: {0}").format(opened))
+        self._fit()
 
     def refresh(self) -> None:
         status = self._sync.status() if self._sync is not None else None
@@ -84,13 +102,16 @@ class CounterStatusBar(QStatusBar):
         self.last_sync.setText(self.tr("Синхр.: {0}").format(local_hhmm(status.last_success_at, self._zone())))
         self.review.setText(self.tr("К разбору: {0}").format(status.to_review))
         self.review.setStyleSheet("color: #ffcc33; font-weight: bold;" if status.to_review else "")
+        self._fit()
 
     def _render_blocker(self, upgrade_required: bool, reenrol_needed: bool) -> None:
         """What stops sync for good until someone acts: said in red, with what to do (work goes on offline)."""
         if upgrade_required:
-            self.online.setText(self.tr("● Обновите программу (работа офлайн, данные сохраняются)"))
+            self.online.setText(self.tr("● Обновите программу (работа офлайн)"))
+            self.online.setToolTip(self.tr("● Обновите программу (работа офлайн, данные сохраняются)"))
         elif reenrol_needed:
-            self.online.setText(self.tr("● Нужна повторная регистрация ПК (работа офлайн)"))
+            self.online.setText(self.tr("● Нужна регистрация ПК (офлайн)"))
+            self.online.setToolTip(self.tr("● Нужна повторная регистрация ПК (работа офлайн)"))
         else:
             return
         self.online.setStyleSheet("color: #ff6b6b; font-weight: bold;")
@@ -100,6 +121,7 @@ class CounterStatusBar(QStatusBar):
         self.pending.setText(self.tr("Не отправлено: —"))
         self.last_sync.setText(self.tr("Синхр.: —"))
         self.review.setText(self.tr("К разбору: —"))
+        self._fit()
 
     def _render_online(self, online: bool | None, syncing: bool, error: str | None) -> None:
         if online:

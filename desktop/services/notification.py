@@ -99,7 +99,7 @@ class NotificationService(Service):
             point = local_point(act.session)
             order = local_order(act.session, order_number)
             if order.status != OrderStatus.READY:
-                raise DomainError("sms.order_not_ready", order=order.number, status=order.status)
+                raise DomainError("sms.order_not_ready", order=order.number, status=OrderStatus(order.status))
             _check_resend_limits(act.session, order, act.now, ZoneInfo(point.timezone))
             sms = request_sms(act, order.id, order.number, "ready", "resend")
             act.audit("sms.resend", order.number, sms=sms.uid, attempt=sms.attempt)

@@ -204,7 +204,7 @@ def _cell(s: Session, code: str, point_id: int, require_active: bool = True) -> 
 
 def _check_placement(box: Box, cell: StorageCell, previous: StorageCell | None) -> None:
     if box.status not in IN_STOCK:
-        raise DomainError("cell.box_not_received", box=box.barcode, status=box.status)
+        raise DomainError("cell.box_not_received", box=box.barcode, status=BoxStatus(box.status))
     if previous is not None and previous.id == cell.id:
         raise DomainError("cell.already_there", box=box.barcode, label=cell.label)
 

@@ -141,7 +141,7 @@
         <translation>The program did not start</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="177"/>
+        <location filename="../../ui/app.py" line="178"/>
         <source>Рабочее место не зарегистрировано: регистрация отменена. Программа закрывается.
 Запустите её снова, когда получите код регистрации у администратора.</source>
         <translation>This workstation is not enrolled: enrolment was cancelled. The program will close.
@@ -426,91 +426,96 @@ build date: {date}
     </message>
     <message>
         <location filename="../../ui/pages/club_page.py" line="34"/>
+        <source>начните вводить город</source>
+        <translation>start typing the city</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/club_page.py" line="35"/>
         <source>начните вводить город и выберите его из списка</source>
         <translation>start typing the city and pick it from the list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="39"/>
+        <location filename="../../ui/pages/club_page.py" line="40"/>
         <source>Номер карты:</source>
         <translation>Card number:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="40"/>
+        <location filename="../../ui/pages/club_page.py" line="41"/>
         <source>Код активации:</source>
         <translation>Activation code:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="41"/>
+        <location filename="../../ui/pages/club_page.py" line="42"/>
         <source>Доп. код:</source>
         <translation>Extra code:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="42"/>
+        <location filename="../../ui/pages/club_page.py" line="43"/>
         <source>Город:</source>
         <translation>City:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="43"/>
+        <location filename="../../ui/pages/club_page.py" line="44"/>
         <source>Телефон клиента:</source>
         <translation>Customer phone:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="51"/>
+        <location filename="../../ui/pages/club_page.py" line="52"/>
         <source>Проверить клиента</source>
         <translation>Check customer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="52"/>
+        <location filename="../../ui/pages/club_page.py" line="53"/>
         <source>Активировать</source>
         <translation>Activate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="53"/>
+        <location filename="../../ui/pages/club_page.py" line="54"/>
         <source>Очистить</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="62"/>
+        <location filename="../../ui/pages/club_page.py" line="63"/>
         <source>Карта считана</source>
         <translation>Card read</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="62"/>
+        <location filename="../../ui/pages/club_page.py" line="63"/>
         <source>Введите код активации с оборота карты.</source>
         <translation>Enter the activation code from the back of the card.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="82"/>
+        <location filename="../../ui/pages/club_page.py" line="83"/>
         <source>✔ Можно выдать карту: {0}, заказ {1}</source>
         <translation>✔ Card may be issued: {0}, order {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="84"/>
+        <location filename="../../ui/pages/club_page.py" line="85"/>
         <source>Клиент может получить карту</source>
         <translation>The customer may get a card</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="84"/>
+        <location filename="../../ui/pages/club_page.py" line="85"/>
         <source>Нажмите F10 — активировать.</source>
         <translation>Press F10 to activate.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="87"/>
+        <location filename="../../ui/pages/club_page.py" line="88"/>
         <source>✖ Карту выдать нельзя: {0}</source>
         <translation>✖ No card can be issued: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="88"/>
+        <location filename="../../ui/pages/club_page.py" line="89"/>
         <source>Карту выдать нельзя</source>
         <translation>No card can be issued</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="101"/>
+        <location filename="../../ui/pages/club_page.py" line="102"/>
         <source>Карта {0} активирована: {1}, {2}</source>
         <translation>Card {0} activated: {1}, {2}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/club_page.py" line="103"/>
+        <location filename="../../ui/pages/club_page.py" line="104"/>
         <source>+%n баллов</source>
         <translation>
             <numerusform>+%n point</numerusform>
@@ -518,7 +523,7 @@ build date: {date}
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/club_page.py" line="105"/>
+        <location filename="../../ui/pages/club_page.py" line="106"/>
         <source>Начислено %n баллов (подтвердит центр при синхронизации). Клиенту уйдёт SMS.</source>
         <translation>
             <numerusform>%n point credited (the centre confirms on sync). The customer gets an SMS.</numerusform>
@@ -526,7 +531,7 @@ build date: {date}
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="104"/>
+        <location filename="../../ui/pages/club_page.py" line="105"/>
         <source>Карта активирована</source>
         <translation>Card activated</translation>
     </message>
@@ -598,97 +603,107 @@ build date: {date}
 <context>
     <name>CounterStatusBar</name>
     <message>
-        <location filename="../../ui/status_bar.py" line="68"/>
+        <location filename="../../ui/status_bar.py" line="85"/>
         <source>Вход не выполнен</source>
         <translation>Not logged in</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="69"/>
+        <location filename="../../ui/status_bar.py" line="86"/>
         <source>Смена: —</source>
         <translation>Shift: —</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="63"/>
+        <location filename="../../ui/status_bar.py" line="80"/>
         <source>ПВЗ {0}</source>
         <translation>Point {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="73"/>
+        <location filename="../../ui/status_bar.py" line="90"/>
         <source>открыта</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="73"/>
+        <location filename="../../ui/status_bar.py" line="90"/>
         <source>закрыта</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="74"/>
+        <location filename="../../ui/status_bar.py" line="91"/>
         <source>Смена: {0}</source>
         <translation>Shift: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="83"/>
+        <location filename="../../ui/status_bar.py" line="101"/>
         <source>Не отправлено: {0}</source>
         <translation>Unsent: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="84"/>
+        <location filename="../../ui/status_bar.py" line="102"/>
         <source>Синхр.: {0}</source>
         <translation>Synced: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="85"/>
+        <location filename="../../ui/status_bar.py" line="103"/>
         <source>К разбору: {0}</source>
         <translation>To review: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="91"/>
+        <location filename="../../ui/status_bar.py" line="110"/>
+        <source>● Обновите программу (работа офлайн)</source>
+        <translation>● Update the app (offline)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="111"/>
         <source>● Обновите программу (работа офлайн, данные сохраняются)</source>
         <translation>● Update the app (working offline, data kept)</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="93"/>
+        <location filename="../../ui/status_bar.py" line="113"/>
+        <source>● Нужна регистрация ПК (офлайн)</source>
+        <translation>● Enrol this PC again (offline)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="114"/>
         <source>● Нужна повторная регистрация ПК (работа офлайн)</source>
         <translation>● This PC must be enrolled again (working offline)</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="99"/>
+        <location filename="../../ui/status_bar.py" line="120"/>
         <source>● Синхронизация не запущена</source>
         <translation>● Sync not running</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="100"/>
+        <location filename="../../ui/status_bar.py" line="121"/>
         <source>Не отправлено: —</source>
         <translation>Unsent: —</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="101"/>
+        <location filename="../../ui/status_bar.py" line="122"/>
         <source>Синхр.: —</source>
         <translation>Synced: —</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="102"/>
+        <location filename="../../ui/status_bar.py" line="123"/>
         <source>К разбору: —</source>
         <translation>To review: —</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="106"/>
+        <location filename="../../ui/status_bar.py" line="128"/>
         <source>● В сети</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="108"/>
+        <location filename="../../ui/status_bar.py" line="130"/>
         <source>● Подключение…</source>
         <translation>● Connecting…</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="110"/>
+        <location filename="../../ui/status_bar.py" line="132"/>
         <source>● Нет связи</source>
         <translation>● Offline</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="112"/>
+        <location filename="../../ui/status_bar.py" line="134"/>
         <source> (обмен…)</source>
         <translation> (syncing…)</translation>
     </message>
@@ -3016,7 +3031,12 @@ Technical: {1}</translation>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="199"/>
+        <location filename="../../ui/pages/handover_page.py" line="64"/>
+        <source>№ заказа или код из SMS</source>
+        <translation>order no. or SMS code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/handover_page.py" line="198"/>
         <source>Доверенность</source>
         <translation>Power of attorney</translation>
     </message>
@@ -3041,22 +3061,17 @@ Technical: {1}</translation>
         <translation>Abort</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="64"/>
-        <source>номер заказа или код из SMS (6 цифр)</source>
-        <translation>order number or SMS code (6 digits)</translation>
-    </message>
-    <message>
         <location filename="../../ui/pages/handover_page.py" line="67"/>
         <source>тел.: 4 цифры</source>
         <translation>phone: last 4</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="71"/>
+        <location filename="../../ui/pages/handover_page.py" line="70"/>
         <source>фамилия</source>
         <translation>surname</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="218"/>
+        <location filename="../../ui/pages/handover_page.py" line="217"/>
         <source>{0} ({1} шт.)</source>
         <translation>{0} ({1} pcs)</translation>
     </message>
@@ -3117,12 +3132,12 @@ Technical: {1}</translation>
         <translation>Resuming the handover of order {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="126"/>
+        <location filename="../../ui/pages/handover_page.py" line="125"/>
         <source>Что искать?</source>
         <translation>What to look for?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="127"/>
+        <location filename="../../ui/pages/handover_page.py" line="126"/>
         <source>Отсканируйте QR-код или номер заказа, введите код из SMS или 4 цифры телефона и фамилию.</source>
         <translation>Scan the QR code or order number, or enter the SMS code, or the phone&apos;s last 4 digits and the surname.</translation>
     </message>
@@ -3188,7 +3203,7 @@ Technical: {1}</translation>
         <translation>Wrong code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="199"/>
+        <location filename="../../ui/pages/handover_page.py" line="198"/>
         <source>Номер доверенности:</source>
         <translation>Power of attorney number:</translation>
     </message>
@@ -3238,7 +3253,7 @@ Technical: {1}</translation>
         <translation>Points credited: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="260"/>
+        <location filename="../../ui/pages/handover_page.py" line="259"/>
         <source>F11 — напечатать квитанцию.</source>
         <translation>F11 — print the receipt.</translation>
     </message>
@@ -3258,7 +3273,7 @@ Technical: {1}</translation>
         <translation>Order {0} refused</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="264"/>
+        <location filename="../../ui/pages/handover_page.py" line="263"/>
         <source>Квитанция напечатана.</source>
         <translation>Receipt printed.</translation>
     </message>
@@ -3273,12 +3288,12 @@ Technical: {1}</translation>
         <translation>Order {0} stays in its cell.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="294"/>
+        <location filename="../../ui/pages/handover_page.py" line="293"/>
         <source>Нет заказа</source>
         <translation>No order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="294"/>
+        <location filename="../../ui/pages/handover_page.py" line="293"/>
         <source>Сначала найдите заказ.</source>
         <translation>Find the order first.</translation>
     </message>
@@ -3599,52 +3614,52 @@ Technical: {1}</translation>
 <context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../../ui/login_screen.py" line="44"/>
+        <location filename="../../ui/login_screen.py" line="45"/>
         <source>Пункт выдачи заказов</source>
         <translation>Order pickup point</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="48"/>
+        <location filename="../../ui/login_screen.py" line="49"/>
         <source>Отсканируйте пропуск и введите PIN — или введите логин и пароль.</source>
         <translation>Scan your badge and enter the PIN — or enter login and password.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="78"/>
+        <location filename="../../ui/login_screen.py" line="85"/>
         <source>пропуск ST…… или логин</source>
         <translation>badge ST…… or login</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="81"/>
+        <location filename="../../ui/login_screen.py" line="88"/>
         <source>PIN или пароль</source>
         <translation>PIN or password</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="86"/>
+        <location filename="../../ui/login_screen.py" line="93"/>
         <source>Войти (Enter)</source>
         <translation>Log in (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="90"/>
+        <location filename="../../ui/login_screen.py" line="97"/>
         <source>Пропуск / логин:</source>
         <translation>Badge / login:</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="91"/>
+        <location filename="../../ui/login_screen.py" line="98"/>
         <source>PIN / пароль:</source>
         <translation>PIN / password:</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="103"/>
+        <location filename="../../ui/login_screen.py" line="110"/>
         <source>Сначала войдите: отсканируйте свой пропуск и введите PIN.</source>
         <translation>Log in first: scan your badge and enter the PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="108"/>
+        <location filename="../../ui/login_screen.py" line="115"/>
         <source>Пропуск считан. Введите PIN и нажмите Enter.</source>
         <translation>Badge read. Enter the PIN and press Enter.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="121"/>
+        <location filename="../../ui/login_screen.py" line="128"/>
         <source>Проверка…</source>
         <translation>Checking…</translation>
     </message>
@@ -3652,104 +3667,104 @@ Technical: {1}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="49"/>
+        <location filename="../../ui/main_window.py" line="51"/>
         <source>Пункт выдачи — {0}</source>
         <translation>Pickup point — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="49"/>
+        <location filename="../../ui/main_window.py" line="51"/>
         <source>Пункт выдачи</source>
         <translation>Pickup point</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>&amp;Файл</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99"/>
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>Заблокировать (выйти)</source>
         <translation>Lock (log out)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="104"/>
         <source>Выход из программы</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
+        <location filename="../../ui/main_window.py" line="105"/>
         <source>&amp;Смена</source>
         <translation>&amp;Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="107"/>
         <source>Открыть смену</source>
         <translation>Open shift</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>Закрыть смену</source>
         <translation>Close shift</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="112"/>
         <source>&amp;Переход</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>&amp;Справка</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>Горячие клавиши</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>О программе</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>Демо: SMS и коды получения</source>
         <translation>Demo: SMS and pickup codes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>Нет доступа</source>
         <translation>No access</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>Этот раздел доступен руководителю.</source>
         <translation>This section is for the manager.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>Здравствуйте, {0}</source>
         <translation>Hello, {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>Экран заблокирован. Войдите снова.</source>
         <translation>Screen locked. Log in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>Экран заблокирован после простоя. Войдите снова.</source>
         <translation>Screen locked after inactivity. Log in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>Смена</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>Закрыть смену и получить отчёт?</source>
         <translation>Close the shift and get the report?</translation>
     </message>
@@ -4075,7 +4090,7 @@ Technical: {1}</translation>
 <context>
     <name>OrderCardDialog</name>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="241"/>
+        <location filename="../../ui/pages/orders_page.py" line="243"/>
         <source>Карточка заказа</source>
         <translation>Order card</translation>
     </message>
@@ -4083,214 +4098,219 @@ Technical: {1}</translation>
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="42"/>
+        <location filename="../../ui/pages/orders_page.py" line="43"/>
         <source>Номер заказа, штрихкод коробки, телефон, «1234 Иванов» или фамилия</source>
         <translation>Order number, box barcode, phone, “1234 Ivanov” or surname</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="45"/>
+        <location filename="../../ui/pages/orders_page.py" line="46"/>
         <source>Заказ</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="45"/>
-        <location filename="../../ui/pages/orders_page.py" line="80"/>
-        <location filename="../../ui/pages/orders_page.py" line="83"/>
+        <location filename="../../ui/pages/orders_page.py" line="46"/>
+        <location filename="../../ui/pages/orders_page.py" line="81"/>
+        <location filename="../../ui/pages/orders_page.py" line="84"/>
         <source>Статус</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="45"/>
+        <location filename="../../ui/pages/orders_page.py" line="46"/>
         <source>Клиент</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="45"/>
+        <location filename="../../ui/pages/orders_page.py" line="46"/>
         <source>Телефон</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="45"/>
+        <location filename="../../ui/pages/orders_page.py" line="46"/>
         <source>Сумма</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="46"/>
+        <location filename="../../ui/pages/orders_page.py" line="47"/>
         <source>Хранение до</source>
         <translation>Stored until</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="53"/>
+        <location filename="../../ui/pages/orders_page.py" line="54"/>
         <source>Найдите заказ: отсканируйте коробку или введите номер и нажмите Enter.</source>
         <translation>Find an order: scan a box or type the number and press Enter.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="54"/>
+        <location filename="../../ui/pages/orders_page.py" line="55"/>
         <source>Разблокировать заказ</source>
         <translation>Unlock order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="77"/>
+        <location filename="../../ui/pages/orders_page.py" line="78"/>
         <source>Товар</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="77"/>
+        <location filename="../../ui/pages/orders_page.py" line="78"/>
         <source>Кол-во</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="77"/>
+        <location filename="../../ui/pages/orders_page.py" line="78"/>
         <source>Цена</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="77"/>
+        <location filename="../../ui/pages/orders_page.py" line="78"/>
         <source>Отказ</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="77"/>
+        <location filename="../../ui/pages/orders_page.py" line="78"/>
         <source>Состав</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="80"/>
+        <location filename="../../ui/pages/orders_page.py" line="81"/>
         <source>Коробка</source>
         <translation>Box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="80"/>
+        <location filename="../../ui/pages/orders_page.py" line="81"/>
         <source>Место</source>
         <translation>Box no.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="80"/>
+        <location filename="../../ui/pages/orders_page.py" line="81"/>
         <source>Ячейка</source>
         <translation>Cell</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="80"/>
+        <location filename="../../ui/pages/orders_page.py" line="81"/>
         <source>Коробки</source>
         <translation>Boxes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="83"/>
+        <location filename="../../ui/pages/orders_page.py" line="84"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="83"/>
+        <location filename="../../ui/pages/orders_page.py" line="84"/>
         <source>Попытка</source>
         <translation>Attempt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="83"/>
+        <location filename="../../ui/pages/orders_page.py" line="84"/>
         <source>Обновлено</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="87"/>
+        <location filename="../../ui/pages/orders_page.py" line="88"/>
         <source>Время</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="87"/>
+        <location filename="../../ui/pages/orders_page.py" line="88"/>
         <source>Что</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="87"/>
+        <location filename="../../ui/pages/orders_page.py" line="88"/>
         <source>Сотрудник</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="87"/>
+        <location filename="../../ui/pages/orders_page.py" line="88"/>
         <source>Синхронизация</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="88"/>
+        <location filename="../../ui/pages/orders_page.py" line="89"/>
         <source>История</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="222"/>
+        <location filename="../../ui/pages/orders_page.py" line="224"/>
         <source>Заказ {0} разблокирован</source>
         <translation>Order {0} unlocked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="222"/>
+        <location filename="../../ui/pages/orders_page.py" line="224"/>
         <source>Клиент может снова назвать код получения.</source>
         <translation>The customer may give the pickup code again.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="68"/>
+        <location filename="../../ui/pages/orders_page.py" line="69"/>
         <source>Найти</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="69"/>
+        <location filename="../../ui/pages/orders_page.py" line="42"/>
+        <source>Заказ, коробка, телефон или фамилия</source>
+        <translation>Order, box, phone or surname</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="70"/>
         <source>Повторить SMS</source>
         <translation>Resend SMS</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="70"/>
+        <location filename="../../ui/pages/orders_page.py" line="71"/>
         <source>Обновить</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="132"/>
+        <location filename="../../ui/pages/orders_page.py" line="133"/>
         <source>Ничего не найдено</source>
         <translation>Nothing found</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="132"/>
+        <location filename="../../ui/pages/orders_page.py" line="133"/>
         <source>Проверьте номер или попробуйте телефон и фамилию.</source>
         <translation>Check the number or try phone and surname.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="139"/>
+        <location filename="../../ui/pages/orders_page.py" line="140"/>
         <source>Найдено заказов: {0}</source>
         <translation>Orders found: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="139"/>
+        <location filename="../../ui/pages/orders_page.py" line="140"/>
         <source>Выберите заказ в списке.</source>
         <translation>Select an order in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="151"/>
+        <location filename="../../ui/pages/orders_page.py" line="152"/>
         <source>Заказ {0} — {1}. {2}, {3}. Сумма {4}, к оплате {5}.</source>
         <translation>Order {0} — {1}. {2}, {3}. Amount {4}, due {5}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="157"/>
+        <location filename="../../ui/pages/orders_page.py" line="158"/>
         <source>Заблокирован после 5 неверных кодов.</source>
         <translation>Locked after 5 wrong codes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="192"/>
+        <location filename="../../ui/pages/orders_page.py" line="194"/>
         <source>→ сервер: {0}</source>
         <translation>→ server: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="199"/>
+        <location filename="../../ui/pages/orders_page.py" line="201"/>
         <source>Заказ не выбран</source>
         <translation>No order selected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="199"/>
+        <location filename="../../ui/pages/orders_page.py" line="201"/>
         <source>Сначала найдите заказ.</source>
         <translation>Find the order first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="207"/>
+        <location filename="../../ui/pages/orders_page.py" line="209"/>
         <source>SMS поставлено в очередь</source>
         <translation>SMS queued</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="208"/>
+        <location filename="../../ui/pages/orders_page.py" line="210"/>
         <source>Попытка {0}. Сообщение уйдёт при связи с сервером.</source>
         <translation>Attempt {0}. The message goes out when the server is reachable.</translation>
     </message>
@@ -4298,17 +4318,17 @@ Technical: {1}</translation>
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/pages/base.py" line="96"/>
+        <location filename="../../ui/pages/base.py" line="104"/>
         <source>Не выполнено</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="146"/>
+        <location filename="../../ui/pages/base.py" line="158"/>
         <source>Нужен вход</source>
         <translation>Login required</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="146"/>
+        <location filename="../../ui/pages/base.py" line="158"/>
         <source>Войдите в систему, чтобы продолжить.</source>
         <translation>Log in to continue.</translation>
     </message>
@@ -4326,12 +4346,12 @@ Technical: {1}</translation>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="25"/>
+        <location filename="../../ui/pages/placement_page.py" line="26"/>
         <source>Размещение</source>
         <translation>Placement</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="46"/>
+        <location filename="../../ui/pages/receiving_page.py" line="47"/>
         <source>Приёмка</source>
         <translation>Receiving</translation>
     </message>
@@ -4346,7 +4366,7 @@ Technical: {1}</translation>
         <translation>Returns</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="22"/>
+        <location filename="../../ui/pages/sync_page.py" line="23"/>
         <source>Синхронизация</source>
         <translation>Sync</translation>
     </message>
@@ -4392,119 +4412,119 @@ Technical: {1}</translation>
 <context>
     <name>PlacementPage</name>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="33"/>
-        <location filename="../../ui/pages/placement_page.py" line="110"/>
+        <location filename="../../ui/pages/placement_page.py" line="34"/>
+        <location filename="../../ui/pages/placement_page.py" line="113"/>
         <source>Шаг 1: отсканируйте коробку.</source>
         <translation>Step 1: scan a box.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="35"/>
+        <location filename="../../ui/pages/placement_page.py" line="36"/>
         <source>Рекомендуемая ячейка:</source>
         <translation>Suggested cell:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="39"/>
+        <location filename="../../ui/pages/placement_page.py" line="40"/>
         <source>Проверка ячейки: отсканируйте ячейку, не сканируя коробку.</source>
         <translation>Cell audit: scan a cell without scanning a box first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="40"/>
+        <location filename="../../ui/pages/placement_page.py" line="41"/>
         <source>Коробка</source>
         <translation>Box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="40"/>
+        <location filename="../../ui/pages/placement_page.py" line="41"/>
         <source>Место</source>
         <translation>Box no.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="40"/>
+        <location filename="../../ui/pages/placement_page.py" line="41"/>
         <source>Заказ</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="40"/>
+        <location filename="../../ui/pages/placement_page.py" line="41"/>
         <source>Статус заказа</source>
         <translation>Order status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="45"/>
+        <location filename="../../ui/pages/placement_page.py" line="48"/>
         <source>Отменить коробку</source>
         <translation>Drop box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="80"/>
+        <location filename="../../ui/pages/placement_page.py" line="83"/>
         <source>Шаг 2: положите коробку в ячейку и отсканируйте ячейку.</source>
         <translation>Step 2: put the box in the cell and scan the cell.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="73"/>
-        <location filename="../../ui/pages/placement_page.py" line="81"/>
+        <location filename="../../ui/pages/placement_page.py" line="76"/>
+        <location filename="../../ui/pages/placement_page.py" line="84"/>
         <source>Коробка {0}</source>
         <translation>Box {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="72"/>
+        <location filename="../../ui/pages/placement_page.py" line="75"/>
         <source>Шаг 2: положите коробку в любую ячейку и отсканируйте ячейку.</source>
         <translation>Step 2: put the box into any cell and scan the cell.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="76"/>
+        <location filename="../../ui/pages/placement_page.py" line="79"/>
         <source>Свободной ячейки нет</source>
         <translation>No free cell</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="83"/>
+        <location filename="../../ui/pages/placement_page.py" line="86"/>
         <source>Размер {0}, занято {1} из {2}.</source>
         <translation>Size {0}, {1} of {2} taken.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="86"/>
+        <location filename="../../ui/pages/placement_page.py" line="89"/>
         <source>Зона переполнения: ячеек нужного размера не хватает.</source>
         <translation>Overflow zone: not enough cells of the right size.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="88"/>
+        <location filename="../../ui/pages/placement_page.py" line="91"/>
         <source>Там уже лежат коробки этого заказа.</source>
         <translation>Boxes of this order are already there.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="90"/>
+        <location filename="../../ui/pages/placement_page.py" line="93"/>
         <source>Коробка считана</source>
         <translation>Box read</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="90"/>
+        <location filename="../../ui/pages/placement_page.py" line="93"/>
         <source>Положите в ячейку {0}.</source>
         <translation>Put it in cell {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="100"/>
+        <location filename="../../ui/pages/placement_page.py" line="103"/>
         <source> (перемещена из {0})</source>
         <translation> (moved from {0})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="101"/>
+        <location filename="../../ui/pages/placement_page.py" line="104"/>
         <source>Размещено в {0}</source>
         <translation>Placed in {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="105"/>
+        <location filename="../../ui/pages/placement_page.py" line="108"/>
         <source>Коробка {0}, заказ {1}{2}.</source>
         <translation>Box {0}, order {1}{2}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="107"/>
+        <location filename="../../ui/pages/placement_page.py" line="110"/>
         <source>Готово. Шаг 1: отсканируйте следующую коробку.</source>
         <translation>Done. Step 1: scan the next box.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="111"/>
+        <location filename="../../ui/pages/placement_page.py" line="114"/>
         <source>Коробка снята с выбора</source>
         <translation>Box dropped</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/placement_page.py" line="125"/>
+        <location filename="../../ui/pages/placement_page.py" line="128"/>
         <source>Ячейка {0} (размер {1}): {2} из %n мест занято.</source>
         <translation>
             <numerusform>Cell {0} (size {1}): {2} of %n place taken.</numerusform>
@@ -4512,12 +4532,12 @@ Technical: {1}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="128"/>
+        <location filename="../../ui/pages/placement_page.py" line="131"/>
         <source>Проверка ячейки {0}</source>
         <translation>Cell audit {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/placement_page.py" line="129"/>
+        <location filename="../../ui/pages/placement_page.py" line="132"/>
         <source>Сверьте коробки на полке со списком.</source>
         <translation>Compare the boxes on the shelf with the list.</translation>
     </message>
@@ -4609,53 +4629,53 @@ Technical: {1}</translation>
 <context>
     <name>ReceivingPage</name>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="65"/>
+        <location filename="../../ui/pages/receiving_page.py" line="66"/>
         <source>Время</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="65"/>
+        <location filename="../../ui/pages/receiving_page.py" line="66"/>
         <source>Коробка</source>
         <translation>Box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="65"/>
+        <location filename="../../ui/pages/receiving_page.py" line="66"/>
         <source>Заказ</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="65"/>
+        <location filename="../../ui/pages/receiving_page.py" line="66"/>
         <source>Место</source>
         <translation>Box no.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="66"/>
+        <location filename="../../ui/pages/receiving_page.py" line="67"/>
         <source>Результат</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="68"/>
+        <location filename="../../ui/pages/receiving_page.py" line="69"/>
         <source>Последние сканирования:</source>
         <translation>Last scans:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="70"/>
+        <location filename="../../ui/pages/receiving_page.py" line="71"/>
         <source>Поставка</source>
         <translation>Shipment</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="71"/>
+        <location filename="../../ui/pages/receiving_page.py" line="72"/>
         <source>Без накладной</source>
         <translation>No manifest</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="73"/>
-        <location filename="../../ui/pages/receiving_page.py" line="255"/>
+        <location filename="../../ui/pages/receiving_page.py" line="74"/>
+        <location filename="../../ui/pages/receiving_page.py" line="254"/>
         <source>Повреждение</source>
         <translation>Damage</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="276"/>
+        <location filename="../../ui/pages/receiving_page.py" line="275"/>
         <source>Закрыть приёмку</source>
         <translation>Close receiving</translation>
     </message>
@@ -4666,8 +4686,8 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/receiving_page.py" line="103"/>
-        <location filename="../../ui/pages/receiving_page.py" line="205"/>
-        <location filename="../../ui/pages/receiving_page.py" line="305"/>
+        <location filename="../../ui/pages/receiving_page.py" line="204"/>
+        <location filename="../../ui/pages/receiving_page.py" line="304"/>
         <source>Принято</source>
         <translation>Received</translation>
     </message>
@@ -4687,52 +4707,52 @@ Technical: {1}</translation>
         <translation>Foreign</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="160"/>
+        <location filename="../../ui/pages/receiving_page.py" line="159"/>
         <source>Поставка {0}: сканируйте коробки.</source>
         <translation>Shipment {0}: scan the boxes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="162"/>
+        <location filename="../../ui/pages/receiving_page.py" line="161"/>
         <source>Приёмка без накладной: сканируйте коробки.</source>
         <translation>Receiving without a manifest: scan the boxes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="169"/>
+        <location filename="../../ui/pages/receiving_page.py" line="168"/>
         <source>Приёмка открыта</source>
         <translation>Receiving open</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="169"/>
+        <location filename="../../ui/pages/receiving_page.py" line="168"/>
         <source>Сканируйте коробки по одной.</source>
         <translation>Scan the boxes one by one.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="181"/>
+        <location filename="../../ui/pages/receiving_page.py" line="180"/>
         <source>Приёмка не начата</source>
         <translation>Receiving not started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="81"/>
+        <location filename="../../ui/pages/receiving_page.py" line="82"/>
         <source>Приёмка не начата. F2 — номер поставки, F3 — без накладной.</source>
         <translation>Receiving not started. F2 — shipment number, F3 — without a manifest.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="56"/>
+        <location filename="../../ui/pages/receiving_page.py" line="57"/>
         <source>номер поставки (накладной) и Enter</source>
         <translation>shipment (manifest) number and Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="72"/>
+        <location filename="../../ui/pages/receiving_page.py" line="73"/>
         <source>Отменить скан</source>
         <translation>Undo scan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="74"/>
+        <location filename="../../ui/pages/receiving_page.py" line="75"/>
         <source>Закрыть</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="75"/>
+        <location filename="../../ui/pages/receiving_page.py" line="76"/>
         <source>Акт</source>
         <translation>Report</translation>
     </message>
@@ -4747,189 +4767,189 @@ Technical: {1}</translation>
         <translation>Received earlier</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="165"/>
+        <location filename="../../ui/pages/receiving_page.py" line="164"/>
         <source>Приёмка продолжена</source>
         <translation>Receiving resumed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="166"/>
+        <location filename="../../ui/pages/receiving_page.py" line="165"/>
         <source>Приёмку начал(а) {0} в {1}; отсканировано коробок: {2}. Продолжайте с того же места.</source>
         <translation>Receiving started by {0} at {1}; boxes scanned: {2}. Carry on from where it stopped.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="182"/>
+        <location filename="../../ui/pages/receiving_page.py" line="181"/>
         <source>Нажмите F2 и введите номер поставки или F3 — приёмка без накладной.</source>
         <translation>Press F2 and enter the shipment number, or F3 to receive without a manifest.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="196"/>
+        <location filename="../../ui/pages/receiving_page.py" line="195"/>
         <source>Заказ {0}: коробка {1}</source>
         <translation>Order {0}: box {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="202"/>
+        <location filename="../../ui/pages/receiving_page.py" line="201"/>
         <source>Заказ {0}, коробка {1}.</source>
         <translation>Order {0}, box {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="204"/>
+        <location filename="../../ui/pages/receiving_page.py" line="203"/>
         <source>Заказ прибыл полностью — клиенту уйдёт SMS.</source>
         <translation>The order has fully arrived — the customer gets an SMS.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="207"/>
+        <location filename="../../ui/pages/receiving_page.py" line="206"/>
         <source>Коробка из другой поставки ({0})</source>
         <translation>Box from another shipment ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="208"/>
+        <location filename="../../ui/pages/receiving_page.py" line="207"/>
         <source>Заказ {0}, коробка {1}. Коробка нашего пункта, но из другой накладной: принята, попадёт в акт этой приёмки.</source>
         <translation>Order {0}, box {1}. A box of this point but from another waybill: received, it goes into this receiving&apos;s act.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="211"/>
-        <location filename="../../ui/pages/receiving_page.py" line="306"/>
+        <location filename="../../ui/pages/receiving_page.py" line="210"/>
+        <location filename="../../ui/pages/receiving_page.py" line="305"/>
         <source>Повтор</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="211"/>
+        <location filename="../../ui/pages/receiving_page.py" line="210"/>
         <source>Коробка {0} уже принята. Отложите её к остальным.</source>
         <translation>Box {0} is already received. Put it with the others.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="213"/>
-        <location filename="../../ui/pages/receiving_page.py" line="307"/>
+        <location filename="../../ui/pages/receiving_page.py" line="212"/>
+        <location filename="../../ui/pages/receiving_page.py" line="306"/>
         <source>Излишек</source>
         <translation>Surplus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="214"/>
+        <location filename="../../ui/pages/receiving_page.py" line="213"/>
         <source>Коробки {0} нет в этой накладной. Принята как излишек — она попадёт в акт.</source>
         <translation>Box {0} is not on this manifest. Received as surplus — it goes into the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="216"/>
-        <location filename="../../ui/pages/receiving_page.py" line="308"/>
+        <location filename="../../ui/pages/receiving_page.py" line="215"/>
+        <location filename="../../ui/pages/receiving_page.py" line="307"/>
         <source>Чужая коробка</source>
         <translation>Foreign box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="217"/>
+        <location filename="../../ui/pages/receiving_page.py" line="216"/>
         <source>Коробка {0} адресована другому пункту выдачи. Отложите её для возврата.</source>
         <translation>Box {0} is addressed to another pickup point. Set it aside for return.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="219"/>
-        <location filename="../../ui/pages/receiving_page.py" line="309"/>
+        <location filename="../../ui/pages/receiving_page.py" line="218"/>
+        <location filename="../../ui/pages/receiving_page.py" line="308"/>
         <source>Заказ отменён</source>
         <translation>Order cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="220"/>
+        <location filename="../../ui/pages/receiving_page.py" line="219"/>
         <source>Заказ {0} отменён. Не размещайте коробку: отложите её для возврата.</source>
         <translation>Order {0} is cancelled. Do not shelve the box: set it aside for return.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="221"/>
+        <location filename="../../ui/pages/receiving_page.py" line="220"/>
         <source>Не коробка</source>
         <translation>Not a box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="244"/>
-        <location filename="../../ui/pages/receiving_page.py" line="313"/>
+        <location filename="../../ui/pages/receiving_page.py" line="243"/>
+        <location filename="../../ui/pages/receiving_page.py" line="312"/>
         <source>Отменено</source>
         <translation>Undone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="245"/>
+        <location filename="../../ui/pages/receiving_page.py" line="244"/>
         <source>Сканирование отменено</source>
         <translation>Scan undone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="246"/>
+        <location filename="../../ui/pages/receiving_page.py" line="245"/>
         <source>Коробка {0} снова считается не принятой.</source>
         <translation>Box {0} counts as not received again.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="253"/>
+        <location filename="../../ui/pages/receiving_page.py" line="252"/>
         <source>Нет коробки</source>
         <translation>No box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="253"/>
+        <location filename="../../ui/pages/receiving_page.py" line="252"/>
         <source>Сначала отсканируйте повреждённую коробку.</source>
         <translation>Scan the damaged box first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="256"/>
+        <location filename="../../ui/pages/receiving_page.py" line="255"/>
         <source>Коробка {0}. Опишите повреждение:</source>
         <translation>Box {0}. Describe the damage:</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/receiving_page.py" line="268"/>
         <location filename="../../ui/pages/receiving_page.py" line="269"/>
-        <location filename="../../ui/pages/receiving_page.py" line="270"/>
         <source>Повреждение отмечено</source>
         <translation>Damage recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="270"/>
+        <location filename="../../ui/pages/receiving_page.py" line="269"/>
         <source>Коробка {0} попадёт в акт.</source>
         <translation>Box {0} goes into the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="277"/>
+        <location filename="../../ui/pages/receiving_page.py" line="276"/>
         <source>Закрыть приёмку и сформировать акт расхождений?</source>
         <translation>Close receiving and produce the discrepancy report?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="287"/>
+        <location filename="../../ui/pages/receiving_page.py" line="286"/>
         <source>Приёмка закрыта. F2 — следующая поставка, F3 — без накладной.</source>
         <translation>Receiving closed. F2 — next shipment, F3 — without a manifest.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="292"/>
+        <location filename="../../ui/pages/receiving_page.py" line="291"/>
         <source>F11 — напечатать акт.</source>
         <translation>F11 — print the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="294"/>
-        <location filename="../../ui/pages/receiving_page.py" line="299"/>
+        <location filename="../../ui/pages/receiving_page.py" line="293"/>
+        <location filename="../../ui/pages/receiving_page.py" line="298"/>
         <source>Приёмка закрыта с расхождениями</source>
         <translation>Receiving closed with discrepancies</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="296"/>
+        <location filename="../../ui/pages/receiving_page.py" line="295"/>
         <source>Приёмка закрыта без расхождений</source>
         <translation>Receiving closed without discrepancies</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="300"/>
+        <location filename="../../ui/pages/receiving_page.py" line="299"/>
         <source>Акт расхождений напечатан.</source>
         <translation>Discrepancy report printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="310"/>
+        <location filename="../../ui/pages/receiving_page.py" line="309"/>
         <source>Коробка из другой поставки</source>
         <translation>Box from another shipment</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="311"/>
+        <location filename="../../ui/pages/receiving_page.py" line="310"/>
         <source>Принята на другом рабочем месте</source>
         <translation>Received at another counter</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="323"/>
+        <location filename="../../ui/pages/receiving_page.py" line="322"/>
         <source>Принято: {0}; не хватает: {1}; излишки: {2}; чужие: {3}; отменённые: {4}; повреждено: {5}.</source>
         <translation>Received: {0}; missing: {1}; surplus: {2}; foreign: {3}; cancelled: {4}; damaged: {5}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="328"/>
+        <location filename="../../ui/pages/receiving_page.py" line="327"/>
         <source>Из другой поставки: {0}.</source>
         <translation>From another shipment: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="333"/>
+        <location filename="../../ui/pages/receiving_page.py" line="332"/>
         <source>Не хватает: {0}</source>
         <translation>Missing: {0}</translation>
     </message>
@@ -5972,162 +5992,162 @@ Technical: {1}</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="33"/>
+        <location filename="../../ui/pages/sync_page.py" line="34"/>
         <source>Ждут отправки</source>
         <translation>Waiting to send</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="33"/>
+        <location filename="../../ui/pages/sync_page.py" line="34"/>
         <source>Приняты</source>
         <translation>Applied</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="34"/>
+        <location filename="../../ui/pages/sync_page.py" line="35"/>
         <source>Повторы</source>
         <translation>Duplicates</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="34"/>
+        <location filename="../../ui/pages/sync_page.py" line="35"/>
         <source>Отклонены</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="35"/>
+        <location filename="../../ui/pages/sync_page.py" line="36"/>
         <source>Конфликты</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="39"/>
+        <location filename="../../ui/pages/sync_page.py" line="41"/>
         <source>Когда</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="39"/>
+        <location filename="../../ui/pages/sync_page.py" line="41"/>
         <source>Что</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="39"/>
+        <location filename="../../ui/pages/sync_page.py" line="41"/>
         <source>Заказ</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="39"/>
+        <location filename="../../ui/pages/sync_page.py" line="41"/>
         <source>Причина</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="44"/>
+        <location filename="../../ui/pages/sync_page.py" line="46"/>
         <source>Требует разбора (отклонённые события, конфликты, сигналы):</source>
         <translation>To review (rejected events, conflicts, alerts):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="46"/>
+        <location filename="../../ui/pages/sync_page.py" line="50"/>
         <source>Синхронизировать сейчас</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="47"/>
+        <location filename="../../ui/pages/sync_page.py" line="51"/>
         <source>Разобрано</source>
         <translation>Reviewed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="48"/>
+        <location filename="../../ui/pages/sync_page.py" line="52"/>
         <source>Обновить</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="49"/>
+        <location filename="../../ui/pages/sync_page.py" line="53"/>
         <source>Проверить журнал</source>
         <translation>Check journal</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="63"/>
+        <location filename="../../ui/pages/sync_page.py" line="67"/>
         <source>Синхронизация выключена: сервер не настроен.</source>
         <translation>Sync is off: no server configured.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="66"/>
+        <location filename="../../ui/pages/sync_page.py" line="70"/>
         <source>на связи</source>
         <translation>online</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="66"/>
+        <location filename="../../ui/pages/sync_page.py" line="70"/>
         <source>нет связи</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="66"/>
+        <location filename="../../ui/pages/sync_page.py" line="70"/>
         <source>ещё не подключались</source>
         <translation>not connected yet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="67"/>
+        <location filename="../../ui/pages/sync_page.py" line="71"/>
         <source>Сервер: {0}. Последняя успешная синхронизация: {1}.</source>
         <translation>Server: {0}. Last successful sync: {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="70"/>
+        <location filename="../../ui/pages/sync_page.py" line="74"/>
         <source>Ошибка: {0}</source>
         <translation>Error: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="72"/>
+        <location filename="../../ui/pages/sync_page.py" line="76"/>
         <source>Следующая попытка через {0} с.</source>
         <translation>Next attempt in {0} s.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="74"/>
+        <location filename="../../ui/pages/sync_page.py" line="78"/>
         <source>Нужно обновить программу; работа продолжается офлайн, очередь сохранена.</source>
         <translation>The program needs an update; work continues offline, the queue is kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="76"/>
+        <location filename="../../ui/pages/sync_page.py" line="80"/>
         <source>Компьютер нужно зарегистрировать заново (код регистрации у администратора).</source>
         <translation>This computer must be enrolled again (ask the administrator for a code).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="88"/>
+        <location filename="../../ui/pages/sync_page.py" line="92"/>
         <source>Самое старое неотправленное событие: {0}.</source>
         <translation>Oldest unsent event: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="95"/>
+        <location filename="../../ui/pages/sync_page.py" line="99"/>
         <source>Сервер не настроен</source>
         <translation>No server configured</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="95"/>
+        <location filename="../../ui/pages/sync_page.py" line="99"/>
         <source>Синхронизировать не с чем.</source>
         <translation>Nothing to sync with.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="98"/>
+        <location filename="../../ui/pages/sync_page.py" line="102"/>
         <source>Синхронизация запущена</source>
         <translation>Sync started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="98"/>
+        <location filename="../../ui/pages/sync_page.py" line="102"/>
         <source>Статус обновится через несколько секунд.</source>
         <translation>The status updates in a few seconds.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="104"/>
+        <location filename="../../ui/pages/sync_page.py" line="108"/>
         <source>Ничего не выбрано</source>
         <translation>Nothing selected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="104"/>
+        <location filename="../../ui/pages/sync_page.py" line="108"/>
         <source>Выберите строку в списке.</source>
         <translation>Select a row in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="111"/>
+        <location filename="../../ui/pages/sync_page.py" line="115"/>
         <source>Отмечено как разобранное</source>
         <translation>Marked as reviewed</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/sync_page.py" line="123"/>
+        <location filename="../../ui/pages/sync_page.py" line="127"/>
         <source>Журнал цел: %n записей</source>
         <translation>
             <numerusform>Journal intact: %n entry</numerusform>
@@ -6135,27 +6155,27 @@ Technical: {1}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="124"/>
+        <location filename="../../ui/pages/sync_page.py" line="128"/>
         <source>Ни одна запись не изменена и не удалена.</source>
         <translation>No entry has been changed or deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="127"/>
+        <location filename="../../ui/pages/sync_page.py" line="131"/>
         <source>Перед записью №{0} запись удалена или вставлена.</source>
         <translation>An entry before entry no. {0} was deleted or inserted.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="129"/>
+        <location filename="../../ui/pages/sync_page.py" line="133"/>
         <source>Запись №{0} изменена после того, как была сделана.</source>
         <translation>Entry no. {0} was changed after it was written.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="131"/>
+        <location filename="../../ui/pages/sync_page.py" line="135"/>
         <source>Журнал повреждён</source>
         <translation>Journal damaged</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="133"/>
+        <location filename="../../ui/pages/sync_page.py" line="137"/>
         <source>Записей до неё проверено: {0}. Сообщите администратору.</source>
         <translation>Entries checked before it: {0}. Tell the administrator.</translation>
     </message>
@@ -6163,148 +6183,234 @@ Technical: {1}</translation>
 <context>
     <name>Terms</name>
     <message>
-        <location filename="../../ui/pages/terms.py" line="11"/>
+        <location filename="../../desktop/state_names.py" line="21"/>
         <source>создан</source>
         <translation>created</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="12"/>
+        <location filename="../../desktop/state_names.py" line="22"/>
         <source>в пути</source>
         <translation>in transit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="13"/>
+        <location filename="../../desktop/state_names.py" line="23"/>
         <source>прибыл частично</source>
         <translation>partially arrived</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="14"/>
+        <location filename="../../desktop/state_names.py" line="24"/>
         <source>прибыл</source>
         <translation>arrived</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="15"/>
+        <location filename="../../desktop/state_names.py" line="25"/>
         <source>готов к выдаче</source>
         <translation>ready</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="16"/>
+        <location filename="../../desktop/state_names.py" line="26"/>
         <source>выдан</source>
         <translation>handed over</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="17"/>
+        <location filename="../../desktop/state_names.py" line="27"/>
         <source>выдан частично</source>
         <translation>partially handed over</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="18"/>
+        <location filename="../../desktop/state_names.py" line="28"/>
+        <location filename="../../desktop/state_names.py" line="48"/>
         <source>отказ</source>
         <translation>refused</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="19"/>
+        <location filename="../../desktop/state_names.py" line="29"/>
         <source>возвращён</source>
         <translation>returned</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="20"/>
+        <location filename="../../desktop/state_names.py" line="30"/>
         <source>отменён</source>
         <translation>cancelled</translation>
     </message>
     <message>
+        <location filename="../../desktop/state_names.py" line="33"/>
+        <source>ожидается</source>
+        <translation>expected</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/state_names.py" line="34"/>
+        <source>принята</source>
+        <translation>received</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/state_names.py" line="35"/>
+        <source>в ячейке</source>
+        <translation>in a cell</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/state_names.py" line="36"/>
+        <source>выдана</source>
+        <translation>handed over</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/state_names.py" line="37"/>
+        <source>возвращена</source>
+        <translation>returned</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/state_names.py" line="40"/>
+        <source>отправка</source>
+        <translation>shipping</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/state_names.py" line="41"/>
+        <source>приёмка коробки</source>
+        <translation>receiving a box</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/state_names.py" line="42"/>
+        <source>приёмка заказа</source>
+        <translation>receiving the order</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/state_names.py" line="43"/>
+        <source>отмена приёмки коробки</source>
+        <translation>undoing a box&apos;s receipt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/state_names.py" line="44"/>
+        <source>отмена приёмки заказа</source>
+        <translation>undoing the order&apos;s receipt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/state_names.py" line="45"/>
+        <source>готовность к выдаче</source>
+        <translation>making ready for pickup</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/state_names.py" line="46"/>
+        <source>выдача</source>
+        <translation>handover</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/state_names.py" line="47"/>
+        <source>частичная выдача</source>
+        <translation>partial handover</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/state_names.py" line="49"/>
+        <source>возврат</source>
+        <translation>return</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/state_names.py" line="50"/>
+        <source>отмена</source>
+        <translation>cancellation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/state_names.py" line="53"/>
+        <source>выдача идёт</source>
+        <translation>handover in progress</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/state_names.py" line="54"/>
+        <source>выдача завершена</source>
+        <translation>handover completed</translation>
+    </message>
+    <message>
         <location filename="../../desktop/services/manager/exceptions.py" line="49"/>
-        <location filename="../../ui/pages/terms.py" line="23"/>
-        <location filename="../../ui/pages/terms.py" line="41"/>
+        <location filename="../../ui/pages/terms.py" line="14"/>
+        <location filename="../../ui/pages/terms.py" line="32"/>
         <source>ждёт отправки</source>
         <translation>pending</translation>
     </message>
     <message>
         <location filename="../../desktop/services/manager/exceptions.py" line="50"/>
-        <location filename="../../ui/pages/terms.py" line="24"/>
+        <location filename="../../ui/pages/terms.py" line="15"/>
         <source>в очереди</source>
         <translation>queued</translation>
     </message>
     <message>
         <location filename="../../desktop/services/manager/exceptions.py" line="51"/>
-        <location filename="../../ui/pages/terms.py" line="25"/>
+        <location filename="../../ui/pages/terms.py" line="16"/>
         <source>отправляется</source>
         <translation>sending</translation>
     </message>
     <message>
         <location filename="../../desktop/services/manager/exceptions.py" line="52"/>
-        <location filename="../../ui/pages/terms.py" line="26"/>
+        <location filename="../../ui/pages/terms.py" line="17"/>
         <source>отправлено</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="27"/>
+        <location filename="../../ui/pages/terms.py" line="18"/>
         <source>доставлено</source>
         <translation>delivered</translation>
     </message>
     <message>
         <location filename="../../desktop/services/manager/exceptions.py" line="53"/>
-        <location filename="../../ui/pages/terms.py" line="28"/>
+        <location filename="../../ui/pages/terms.py" line="19"/>
         <source>не доставлено</source>
         <translation>failed</translation>
     </message>
     <message>
         <location filename="../../desktop/services/manager/exceptions.py" line="54"/>
-        <location filename="../../ui/pages/terms.py" line="29"/>
+        <location filename="../../ui/pages/terms.py" line="20"/>
         <source>статус неизвестен</source>
         <translation>status unknown</translation>
     </message>
     <message>
         <location filename="../../desktop/services/manager/exceptions.py" line="55"/>
-        <location filename="../../ui/pages/terms.py" line="30"/>
+        <location filename="../../ui/pages/terms.py" line="21"/>
         <source>ждёт закрытия приёмки</source>
         <translation>waits for receiving to close</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="31"/>
+        <location filename="../../ui/pages/terms.py" line="22"/>
         <source>отменено: заказ не готов</source>
         <translation>cancelled: order not ready</translation>
     </message>
     <message>
         <location filename="../../desktop/services/manager/exceptions.py" line="58"/>
-        <location filename="../../ui/pages/terms.py" line="34"/>
+        <location filename="../../ui/pages/terms.py" line="25"/>
         <source>код получения</source>
         <translation>pickup code</translation>
     </message>
     <message>
         <location filename="../../desktop/services/manager/exceptions.py" line="59"/>
-        <location filename="../../ui/pages/terms.py" line="35"/>
+        <location filename="../../ui/pages/terms.py" line="26"/>
         <source>напоминание</source>
         <translation>reminder</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="36"/>
+        <location filename="../../ui/pages/terms.py" line="27"/>
         <source>чек</source>
         <translation>receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="37"/>
+        <location filename="../../ui/pages/terms.py" line="28"/>
         <source>клубная карта</source>
         <translation>club card</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="38"/>
+        <location filename="../../ui/pages/terms.py" line="29"/>
         <source>поправка: заказ не готов</source>
         <translation>correction: order not ready</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="49"/>
+        <location filename="../../ui/pages/terms.py" line="40"/>
         <source>подбор кодов получения</source>
         <translation>pickup codes guessed</translation>
     </message>
     <message>
         <location filename="../../desktop/services/manager/waiting.py" line="53"/>
-        <location filename="../../ui/pages/terms.py" line="60"/>
+        <location filename="../../ui/pages/terms.py" line="51"/>
         <source>частичный отказ</source>
         <translation>partial refusal</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="97"/>
+        <location filename="../../ui/pages/terms.py" line="92"/>
         <source>сигнал сервера</source>
         <translation>server signal</translation>
     </message>
@@ -6394,12 +6500,13 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../desktop/action_names.py" line="24"/>
+        <location filename="../../desktop/state_names.py" line="55"/>
         <source>выдача прервана</source>
         <translation>handover aborted</translation>
     </message>
     <message>
         <location filename="../../desktop/action_names.py" line="25"/>
-        <location filename="../../ui/pages/terms.py" line="48"/>
+        <location filename="../../ui/pages/terms.py" line="39"/>
         <source>заказ заблокирован</source>
         <translation>order locked</translation>
     </message>
@@ -6485,57 +6592,57 @@ Technical: {1}</translation>
         <translation>event {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="42"/>
+        <location filename="../../ui/pages/terms.py" line="33"/>
         <source>принято сервером</source>
         <translation>applied by the server</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="43"/>
+        <location filename="../../ui/pages/terms.py" line="34"/>
         <source>уже было на сервере</source>
         <translation>already on the server</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="44"/>
-        <location filename="../../ui/pages/terms.py" line="54"/>
+        <location filename="../../ui/pages/terms.py" line="35"/>
+        <location filename="../../ui/pages/terms.py" line="45"/>
         <source>отклонено сервером</source>
         <translation>rejected by the server</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="45"/>
-        <location filename="../../ui/pages/terms.py" line="53"/>
+        <location filename="../../ui/pages/terms.py" line="36"/>
+        <location filename="../../ui/pages/terms.py" line="44"/>
         <source>конфликт</source>
         <translation>conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="50"/>
+        <location filename="../../ui/pages/terms.py" line="41"/>
         <source>активация карты отклонена</source>
         <translation>card activation rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="51"/>
+        <location filename="../../ui/pages/terms.py" line="42"/>
         <source>заказ требует внимания</source>
         <translation>order needs attention</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/terms.py" line="52"/>
+        <location filename="../../ui/pages/terms.py" line="43"/>
         <source>выдан после отмены</source>
         <translation>handed over after cancellation</translation>
     </message>
     <message>
         <location filename="../../desktop/services/manager/waiting.py" line="50"/>
-        <location filename="../../ui/pages/terms.py" line="57"/>
+        <location filename="../../ui/pages/terms.py" line="48"/>
         <source>срок хранения истёк</source>
         <translation>storage expired</translation>
     </message>
     <message>
         <location filename="../../desktop/services/manager/waiting.py" line="51"/>
-        <location filename="../../ui/pages/terms.py" line="58"/>
+        <location filename="../../ui/pages/terms.py" line="49"/>
         <source>отказ клиента</source>
         <translation>refused by customer</translation>
     </message>
     <message>
         <location filename="../../desktop/services/manager/waiting.py" line="52"/>
-        <location filename="../../ui/pages/terms.py" line="59"/>
+        <location filename="../../ui/pages/terms.py" line="50"/>
         <source>отменён центром</source>
         <translation>cancelled by the centre</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>ClubPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/club_page.py" line="103"/>
+        <location filename="../../ui/pages/club_page.py" line="104"/>
         <source>+%n баллов</source>
         <translation>
             <numerusform>+%n балл</numerusform>
@@ -13,7 +13,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/club_page.py" line="105"/>
+        <location filename="../../ui/pages/club_page.py" line="106"/>
         <source>Начислено %n баллов (подтвердит центр при синхронизации). Клиенту уйдёт SMS.</source>
         <translation>
             <numerusform>Начислен %n балл (подтвердит центр при синхронизации). Клиенту уйдёт SMS.</numerusform>
@@ -91,7 +91,7 @@
 <context>
     <name>PlacementPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/placement_page.py" line="125"/>
+        <location filename="../../ui/pages/placement_page.py" line="128"/>
         <source>Ячейка {0} (размер {1}): {2} из %n мест занято.</source>
         <translation>
             <numerusform>Ячейка {0} (размер {1}): {2} из %n места занято.</numerusform>
@@ -136,7 +136,7 @@
 <context>
     <name>SyncPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/sync_page.py" line="123"/>
+        <location filename="../../ui/pages/sync_page.py" line="127"/>
         <source>Журнал цел: %n записей</source>
         <translation>
             <numerusform>Журнал цел: %n запись</numerusform>

@@ -7,12 +7,14 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.scan_routing import Scan, ScanKind
 from desktop.services.base import Actor, Role
 from ui.context import AppContext
 from ui.feedback import FeedbackBanner
+from ui.widgets.common import fit_placeholders, scroll_area
+from ui.widgets.wrap_grid import WrapGrid
 from ui.workers import Failure
 
 
@@ -36,11 +38,17 @@ class Page(QWidget):
         self._busy = 0
         self.setObjectName(type(self).__name__)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the page's F-keys work while focus is inside it
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(12, 12, 12, 12)
+        self._content = QWidget(self)
+        self._content.setObjectName("pageContent")
+        self._layout = QVBoxLayout(self._content)
+        self._layout.setContentsMargins(8, 12, 8, 6)
         self._layout.setSpacing(10)
-        self._action_bar = QHBoxLayout()
-        self._action_bar.setSpacing(8)
+        self._action_bar = WrapGrid(self, "actionBar")
+        self.page_scroll = scroll_area(self._content, self)  # a small logical screen scrolls the page, never clips it
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 12)
+        outer.setSpacing(6)
+        outer.addWidget(self.page_scroll, 1)
 
     # --- what the shell calls --------------------------------------------------------------------
 
@@ -115,15 +123,19 @@ class Page(QWidget):
         button.setObjectName("actionButton")
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.clicked.connect(slot)
-        button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)  # never widens the window
-        button.setMinimumWidth(60)
         button.setToolTip(f"{key}: {text}")
-        self._action_bar.addWidget(button)
+        self._action_bar.add(button)  # wraps to a second row rather than cutting a text
         return button
 
     def finish_layout(self) -> None:
-        """Put the F-key action bar at the bottom (call at the end of a subclass's __init__)."""
-        self._layout.addLayout(self._action_bar)
+        """Put the F-key action bar at the bottom, outside the scrolling part (call at the end of __init__)."""
+        bar = QHBoxLayout()
+        bar.setContentsMargins(8, 0, 8, 0)
+        bar.addWidget(self._action_bar)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.addLayout(bar)
+        fit_placeholders(self)
 
     @staticmethod
     def headline(text: str = "") -> QLabel:

@@ -61,12 +61,11 @@ class HandoverPage(Page):
     def _build_search(self) -> None:
         row = QHBoxLayout()
         self.query = QLineEdit()
-        self.query.setPlaceholderText(self.tr("номер заказа или код из SMS (6 цифр)"))
+        self.query.setPlaceholderText(self.tr("№ заказа или код из SMS"))
         self.query.returnPressed.connect(self._on_find)
         self.last4 = QLineEdit()
         self.last4.setPlaceholderText(self.tr("тел.: 4 цифры"))
         self.last4.setMaxLength(4)
-        self.last4.setFixedWidth(170)
         self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("фамилия"))
         self.name.returnPressed.connect(self._on_find)

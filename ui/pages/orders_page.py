@@ -17,7 +17,7 @@ from protocol.money import rub
 from ui.context import AppContext
 from ui.models import RowsModel
 from ui.pages.base import Page
-from ui.pages.terms import box_of, order_status, sms_purpose, sms_status, sync_status, timeline_action
+from ui.pages.terms import box_of, box_status, order_status, sms_purpose, sms_status, sync_status, timeline_action
 from ui.widgets.common import table_tab, table_view
 
 SYNC_TONES = {"pending": "warning", "rejected": "error", "conflict": "error", "applied": "ok", "duplicate": "ok"}
@@ -39,7 +39,8 @@ class OrdersPage(Page):
         super().__init__(ctx)
         self.detail: OrderDetail | None = None
         self.query = QLineEdit(self)
-        self.query.setPlaceholderText(self.tr("Номер заказа, штрихкод коробки, телефон, «1234 Иванов» или фамилия"))
+        self.query.setPlaceholderText(self.tr("Заказ, коробка, телефон или фамилия"))
+        self.query.setToolTip(self.tr("Номер заказа, штрихкод коробки, телефон, «1234 Иванов» или фамилия"))
         self.query.returnPressed.connect(self._on_search)
         self.results = RowsModel(
             [self.tr("Заказ"), self.tr("Статус"), self.tr("Клиент"), self.tr("Телефон"), self.tr("Сумма"),
@@ -171,7 +172,8 @@ class OrdersPage(Page):
              for x in detail.lines]
         )
         self.boxes.set_rows(
-            [(b.barcode, box_of(b.seq_no, b.boxes_total), b.status, b.cell_label or "—") for b in detail.boxes],
+            [(b.barcode, box_of(b.seq_no, b.boxes_total), box_status(b.status), b.cell_label or "—")
+             for b in detail.boxes],
             ["warning" if b.damaged else "" for b in detail.boxes],
         )
         self.sms.set_rows(

@@ -15,6 +15,7 @@ from protocol.errors import DomainError
 from ui.context import AppContext
 from ui.models import RowsModel
 from ui.pages.base import Page
+from ui.pages.terms import order_status
 from ui.widgets.common import table_view
 from ui.workers import Failure
 
@@ -39,6 +40,8 @@ class PlacementPage(Page):
         self.audit_title = QLabel(self.tr("Проверка ячейки: отсканируйте ячейку, не сканируя коробку."))
         self.audit = RowsModel([self.tr("Коробка"), self.tr("Место"), self.tr("Заказ"), self.tr("Статус заказа")],
                                self)
+        for label in (self.cell_detail, self.audit_title):
+            label.setWordWrap(True)  # a long detail wraps on a narrow screen
         for widget in (self.step, self.box_label, caption, self.cell_label, self.cell_detail, self.audit_title):
             self._layout.addWidget(widget)
         self._layout.addWidget(table_view(self.audit, self), 1)
@@ -124,6 +127,6 @@ class PlacementPage(Page):
     def _on_audited(self, audit: CellAudit) -> None:
         self.audit_title.setText(self.tr("Ячейка {0} (размер {1}): {2} из %n мест занято.", "", audit.capacity).format(
             audit.label, audit.size_class, len(audit.boxes)))
-        self.audit.set_rows([(b.box, b.box_no, b.order, b.order_status) for b in audit.boxes])
+        self.audit.set_rows([(b.box, b.box_no, b.order, order_status(b.order_status)) for b in audit.boxes])
         self.feedback.show_info(self.tr("Проверка ячейки {0}").format(audit.label),
                                 self.tr("Сверьте коробки на полке со списком."))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, tzinfo
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMessageBox
 
 from desktop.documents.model import DocumentKind
 from desktop.point_time import CLOCK, point_time
@@ -26,6 +26,7 @@ from ui.models import RowsModel
 from ui.pages.base import SessionPage
 from ui.pages.terms import box_of
 from ui.widgets.common import CounterTile, table_view
+from ui.widgets.wrap_grid import WrapGrid
 
 TONE = {
     Outcome.RECEIVED: "ok",
@@ -97,7 +98,6 @@ class ReceivingPage(SessionPage):
         return _now(self.ctx.zone())
 
     def _build_counters(self) -> None:
-        grid = QGridLayout()
         self.tiles = {
             "expected": CounterTile(self.tr("Ожидается")),
             "received": CounterTile(self.tr("Принято"), "ok"),
@@ -107,11 +107,10 @@ class ReceivingPage(SessionPage):
             "other_shipment": CounterTile(self.tr("Из другой поставки"), "warning"),
             "earlier": CounterTile(self.tr("Принято ранее"), "ok"),
         }
-        for column, tile in enumerate(self.tiles.values()):
-            grid.addWidget(tile, 0, column)
-        row = QHBoxLayout()
-        row.addLayout(grid)
-        self._layout.addLayout(row)
+        grid = WrapGrid(self)  # two rows or more on a narrow screen, never a cut caption
+        for tile in self.tiles.values():
+            grid.add(tile)
+        self._layout.addWidget(grid)
 
     # --- opening -------------------------------------------------------------------------------
 

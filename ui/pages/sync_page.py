@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QGridLayout, QLabel
+from PySide6.QtWidgets import QLabel
 
 from desktop.journal import ChainReport
 from desktop.services.base import Role
@@ -14,6 +14,7 @@ from ui.pages.base import Page
 from ui.pages.orders_page import local_time
 from ui.pages.terms import alert_kind, event_problem
 from ui.widgets.common import CounterTile, table_view
+from ui.widgets.wrap_grid import WrapGrid
 
 
 class SyncPage(Page):
@@ -28,20 +29,23 @@ class SyncPage(Page):
         self.state = QLabel("")
         self.state.setObjectName("pageHeadline")
         self.state.setWordWrap(True)
-        grid = QGridLayout()
+        grid = WrapGrid(self)  # more rows on a narrow screen, never a cut caption
         self.tiles = {key: CounterTile(caption, tone) for key, caption, tone in (
             ("pending", self.tr("Ждут отправки"), "warning"), ("applied", self.tr("Приняты"), "ok"),
             ("duplicate", self.tr("Повторы"), ""), ("rejected", self.tr("Отклонены"), "error"),
             ("conflict", self.tr("Конфликты"), "error"))}
-        for column, tile in enumerate(self.tiles.values()):
-            grid.addWidget(tile, 0, column)
+        for tile in self.tiles.values():
+            grid.add(tile)
         self.oldest_pending = QLabel("")
+        self.oldest_pending.setWordWrap(True)
         self.problems = RowsModel([self.tr("Когда"), self.tr("Что"), self.tr("Заказ"), self.tr("Причина")], self)
         self.problems_view = table_view(self.problems, self)
         self._layout.addWidget(self.state)
-        self._layout.addLayout(grid)
+        self._layout.addWidget(grid)
         self._layout.addWidget(self.oldest_pending)
-        self._layout.addWidget(QLabel(self.tr("Требует разбора (отклонённые события, конфликты, сигналы):")))
+        problems = QLabel(self.tr("Требует разбора (отклонённые события, конфликты, сигналы):"))
+        problems.setWordWrap(True)
+        self._layout.addWidget(problems)
         self._layout.addWidget(self.problems_view, 1)
         self.add_action(self.tr("Синхронизировать сейчас"), "F5", self._on_sync_now)
         self.add_action(self.tr("Разобрано"), "F8", self._on_reviewed)

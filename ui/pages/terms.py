@@ -1,24 +1,15 @@
-"""Russian names of domain states (order status, SMS status, sync status) shown on pages; translatable."""
+"""Russian names of domain states (order, box, SMS, sync status) shown on pages; translatable.
+
+Order and box statuses come from the core's table (desktop/state_names.py), which domain errors use too."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from desktop.action_names import action_name, event_name
+from desktop.state_names import box_status_name, order_status_name
 from desktop.translatable import of_total
 
-ORDER_STATUS = {
-    "created": QT_TRANSLATE_NOOP("Terms", "создан"),
-    "in_transit": QT_TRANSLATE_NOOP("Terms", "в пути"),
-    "partially_arrived": QT_TRANSLATE_NOOP("Terms", "прибыл частично"),
-    "arrived": QT_TRANSLATE_NOOP("Terms", "прибыл"),
-    "ready": QT_TRANSLATE_NOOP("Terms", "готов к выдаче"),
-    "handed_over": QT_TRANSLATE_NOOP("Terms", "выдан"),
-    "partially_handed_over": QT_TRANSLATE_NOOP("Terms", "выдан частично"),
-    "refused": QT_TRANSLATE_NOOP("Terms", "отказ"),
-    "returned": QT_TRANSLATE_NOOP("Terms", "возвращён"),
-    "cancelled": QT_TRANSLATE_NOOP("Terms", "отменён"),
-}
 SMS_STATUS = {
     "requested": QT_TRANSLATE_NOOP("Terms", "ждёт отправки"),
     "pending": QT_TRANSLATE_NOOP("Terms", "в очереди"),
@@ -68,7 +59,11 @@ def _term(table: dict[str, object], key: str) -> str:
 
 
 def order_status(key: str) -> str:
-    return _term(ORDER_STATUS, key)
+    return order_status_name(key)
+
+
+def box_status(key: str) -> str:
+    return box_status_name(key)
 
 
 def sms_status(key: str) -> str:

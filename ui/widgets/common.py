@@ -1,13 +1,20 @@
-"""Small widgets shared by pages: a counter tile, a read-only table view."""
+"""Small widgets shared by pages: a counter tile, a read-only table view, a scroll area for a page."""
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QHeaderView,
     QLabel,
+    QLineEdit,
+    QScrollArea,
+    QStyle,
+    QStyleOptionFrame,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -40,6 +47,41 @@ class CounterTile(QFrame):
 
     def text(self) -> str:
         return self.value.text()
+
+
+def scroll_area(content: QWidget, parent: QWidget | None = None) -> QScrollArea:
+    """A frameless area that scrolls `content` when the window is smaller than it, and never takes the focus."""
+    area = QScrollArea(parent)
+    area.setObjectName("pageScroll")
+    area.setWidget(content)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    return area
+
+
+FOCUS_BORDER_GROWTH = 2  # the style sheet's focused border is 1 px wider each side (QLineEdit:focus)
+
+
+def fit_placeholders(root: QWidget) -> None:
+    """Every line edit under `root` is at least as wide as its placeholder (never «тел.: 4 циф…»).
+
+    Measured with the edit's own (style-sheet) font and the style's frame and padding, after polishing.
+    """
+    for edit in root.findChildren(QLineEdit):
+        text = edit.placeholderText()
+        if not text:
+            continue
+        edit.ensurePolished()
+        option = QStyleOptionFrame()
+        edit.initStyleOption(option)
+        frame = edit.width() - edit.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, edit).width()
+        margins = edit.textMargins()
+        text_width = math.ceil(QFontMetricsF(edit.font()).horizontalAdvance(text))  # fractional: elided at +0.3
+        need = text_width + frame + margins.left() + margins.right() + 2 * 2 + FOCUS_BORDER_GROWTH
+        edit.setMaximumWidth(max(edit.maximumWidth(), need))
+        edit.setMinimumWidth(max(edit.minimumWidth(), need))
 
 
 def table_view(model: RowsModel, parent: QWidget | None = None) -> QTableView:

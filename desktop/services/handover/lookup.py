@@ -38,14 +38,14 @@ def handover_order(s: Session, handover: Handover) -> Order:
 
 def require_in_progress(handover: Handover, order: Order) -> None:
     if handover.status != HandoverStatus.IN_PROGRESS:
-        raise DomainError("handover.not_in_progress", order=order.number, status=handover.status)
+        raise DomainError("handover.not_in_progress", order=order.number, status=HandoverStatus(handover.status))
 
 
 def _require_handable(order: Order) -> None:
     if order.locked_at is not None:
         raise DomainError("handover.order_locked", order=order.number, attempts=order.code_failed_attempts)
     if order.status != OrderStatus.READY:
-        raise DomainError("handover.not_ready", order=order.number, status=order.status)
+        raise DomainError("handover.not_ready", order=order.number, status=OrderStatus(order.status))
 
 
 def open_order(s: Session, handover: Handover) -> Order:

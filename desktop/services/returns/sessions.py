@@ -188,7 +188,7 @@ def _box_reason(box: Box, point: PickupPoint, now: datetime) -> ReturnReason:
         until = local_text(deadline, point_zone(point)) if deadline else "—"
         raise DomainError("return.not_expired", order=order.number, until=until)
     if reason is None:
-        raise DomainError("return.not_on_list", order=order.number, status=order.status)
+        raise DomainError("return.not_on_list", order=order.number, status=OrderStatus(order.status))
     if box.status == BoxStatus.HANDED_OVER:  # a partial handover: only the kept box goes back
         raise DomainError("return.box_handed_over", box=box.barcode, order=order.number)
     if box.status in NOT_AT_POINT:

@@ -94,7 +94,7 @@ def _order_here(session: Session, point: PickupPoint, number: str) -> Order:
 
 def _extended_until(order: Order, point: PickupPoint, days: int, now: datetime) -> datetime:
     if order.status != OrderStatus.READY:
-        raise DomainError("storage.not_ready", order=order.number, status=order.status)
+        raise DomainError("storage.not_ready", order=order.number, status=OrderStatus(order.status))
     if order.extended_days:
         raise DomainError("storage.already_extended", order=order.number, days=order.extended_days)
     if any(box.status == BoxStatus.RETURNED for box in order.boxes):
