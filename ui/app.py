@@ -90,6 +90,7 @@ class Launcher:
         self.splash.setWindowTitle("Pickup Desk")
         self.splash.setMinimumDuration(0)
         self.splash.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self.splash.reset()  # stops QProgressDialog's own show timer: the splash shows when launch() shows it
 
     def launch(self) -> bool:
         """First run against a configured server: the enrolment wizard (GUI thread), then start-up off it.
@@ -111,6 +112,8 @@ class Launcher:
         return self._made
 
     def _on_progress(self, done: int, total: int, text: str) -> None:
+        if self.window is not None:  # a late report: setValue would show a closed QProgressDialog again
+            return
         self.splash.setMaximum(total)
         self.splash.setValue(done)
         self.splash.setLabelText(QCoreApplication.translate("Startup", text))
