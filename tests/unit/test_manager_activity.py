@@ -1,0 +1,91 @@
+"""Clerk activity for the manager: every figure per shift and per staff member on a hand-built point, the shift's
+report (stored at close, live while open) and the refusal of a clerk inside the service."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from desktop.errors import AccessDenied
+from desktop.services.manager.activity import ActivityService
+from desktop.services.manager.report import ColumnKind, Period
+from protocol.errors import DomainError
+from tests.support.clock import FakeClock
+from tests.support.manager_point import (
+    ANNA_PERIOD,
+    ANNA_SHIFT,
+    BORIS_SHIFT,
+    PERIOD,
+    ActivityPoint,
+    build_activity_point,
+    utc,
+)
+
+
+@pytest.fixture
+def point(db) -> ActivityPoint:
+    return build_activity_point(db)
+
+
+@pytest.fixture
+def service(db) -> ActivityService:
+    return ActivityService(db, FakeClock(utc(25, 12)))
+
+
+def test_each_shift_row_counts_what_its_clerk_did_during_it(service, point) -> None:
+    report = service.shifts(point.manager, PERIOD)
+    assert [c.header for c in report.columns] == [
+        "Сотрудник", "Смена открыта", "Смена закрыта", "Принято коробок", "Размещено", "Выдано заказов",
+        "Отказы (позиций)", "Отказы от заказов", "Неверные коды", "Отмены приёмки", "Наличные"]
+    assert report.columns[-1].kind is ColumnKind.MONEY
+    anna, boris = report.rows
+    assert anna.values[:3] == ("Анна Смирнова", utc(24, 6), utc(24, 15))
+    assert anna.values[3:] == ANNA_SHIFT
+    assert boris.values[:3] == ("Борис Котов", utc(25, 7), None)
+    assert boris.values[3:] == BORIS_SHIFT
+    assert (anna.key, boris.key) == (str(point.anna_shift), str(point.boris_shift))
+    assert anna.tone == boris.tone == "warning"  # wrong codes and undone receipts
+
+
+def test_a_period_shows_only_the_shifts_opened_in_it(service, point) -> None:
+    report = service.shifts(point.manager, Period(date(2026, 11, 25), date(2026, 11, 25)))
+    assert [row.key for row in report.rows] == [str(point.boris_shift)]
+    assert service.shifts(point.manager, Period(date(2026, 11, 20), date(2026, 11, 23))).rows == ()
+
+
+def test_the_staff_table_counts_everything_in_the_period_with_or_without_a_shift(service, point) -> None:
+    report = service.staff(point.manager, PERIOD)
+    rows = {row.values[0]: row.values[1:] for row in report.rows}
+    assert rows == {"Анна Смирнова": ANNA_PERIOD, "Борис Котов": BORIS_SHIFT}
+    only_the_25th = service.staff(point.manager, Period(date(2026, 11, 25), date(2026, 11, 25)))
+    rows = {row.values[0]: row.values[1:] for row in only_the_25th.rows}
+    assert rows == {"Анна Смирнова": (0, 1, 0, 0, 0, 0, 0, 0), "Борис Котов": BORIS_SHIFT}
+
+
+def test_a_closed_shift_opens_as_the_report_printed_at_its_close(service, point) -> None:
+    report = service.shift_report(point.manager, point.anna_shift)
+    assert (report.staff_login, report.staff_name, report.shift_id) == ("anna", "Анна Смирнова", point.anna_shift)
+    assert (report.header.opened_at, report.header.closed_at) == (utc(24, 6), utc(24, 15))
+    assert (report.boxes_received, report.orders_handed_over) == (4, 3)
+    assert (report.cash_kopecks, report.card_kopecks) == (150_000, 125_000)
+    assert report.header.point.timezone == "Europe/Moscow"
+
+
+def test_an_open_shift_opens_with_its_figures_so_far(service, point) -> None:
+    report = service.shift_report(point.manager, point.boris_shift)
+    assert (report.staff_login, report.header.closed_at) == ("boris", utc(25, 12))
+    assert (report.boxes_received, report.orders_handed_over, report.cash_kopecks) == (1, 1, 50_000)
+
+
+def test_an_unknown_shift_is_refused_in_words(service, point) -> None:
+    with pytest.raises(DomainError) as err:
+        service.shift_report(point.manager, 999)
+    assert err.value.code == "activity.shift_not_found"
+
+
+def test_a_clerk_is_refused_by_every_method(service, point) -> None:
+    for call in (lambda: service.shifts(point.anna, PERIOD), lambda: service.staff(point.anna, PERIOD),
+                 lambda: service.shift_report(point.anna, point.anna_shift)):
+        with pytest.raises(AccessDenied):
+            call()
