@@ -16,6 +16,8 @@ from desktop.services.base import Actor, Clock, Role, utc_now
 from desktop.services.club import ClubService
 from desktop.services.handover import HandoverService
 from desktop.services.journal_service import JournalService
+from desktop.services.manager.activity import ActivityService
+from desktop.services.manager.charts import ChartsService
 from desktop.services.notification import NotificationService
 from desktop.services.orders import OrderService
 from desktop.services.receiving import ReceivingService
@@ -45,6 +47,8 @@ class Services:
     notification: NotificationService
     review: ReviewService
     journal: JournalService
+    activity: ActivityService
+    charts: ChartsService
 
     @classmethod
     def create(
@@ -63,6 +67,8 @@ class Services:
             notification=NotificationService(db, clock),
             review=ReviewService(db, clock),
             journal=JournalService(db, clock),
+            activity=ActivityService(db, clock),
+            charts=ChartsService(db, clock),
         )
 
 

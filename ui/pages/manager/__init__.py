@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from ui.pages.manager.activity_tab import ActivityTab
+from ui.pages.manager.charts_tab import ChartsTab
 from ui.pages.manager.tab import ManagerTab
 
-TAB_CLASSES: list[type[ManagerTab]] = []
+TAB_CLASSES: list[type[ManagerTab]] = [
+    ActivityTab,
+    ChartsTab,
+]
