@@ -121,12 +121,12 @@
 <context>
     <name>ActivityTab</name>
     <message>
-        <location filename="../../ui/pages/manager/activity_tab.py" line="52"/>
+        <location filename="../../ui/pages/manager/activity_tab.py" line="65"/>
         <source>Смены (Enter — отчёт за смену)</source>
         <translation>Shifts (Enter — the shift report)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/activity_tab.py" line="53"/>
+        <location filename="../../ui/pages/manager/activity_tab.py" line="66"/>
         <source>Итого по сотрудникам за период</source>
         <translation>Totals per staff member for the period</translation>
     </message>
@@ -3855,7 +3855,7 @@ Technical: {1}</translation>
 <context>
     <name>ManagerTabs</name>
     <message>
-        <location filename="../../ui/pages/manager/activity_tab.py" line="37"/>
+        <location filename="../../ui/pages/manager/activity_tab.py" line="50"/>
         <source>Сотрудники</source>
         <translation>Staff</translation>
     </message>

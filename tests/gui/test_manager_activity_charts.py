@@ -105,6 +105,7 @@ def test_each_chart_shows_the_series_of_the_period(charts) -> None:
     assert _bars(received) == (["24.11", "25.11"], {"Принято коробок": [3.0, 2.0]})
     hours, handed = _bars(tab.chart("handovers"))
     assert hours == [f"{h:02d}" for h in range(24)]
+    assert tab.chart("handovers").axes(Qt.Orientation.Horizontal)[0].labelsAngle() == 0  # 24 short labels fit
     assert {h: v for h, v in enumerate(handed["Выдано заказов"]) if v} == {10: 3.0, 18: 1.0}
     assert _bars(tab.chart("discrepancies")) == (["R-DISC", "R-CLEAN"], {"Расхождения": [25.0, 0.0]})
     sms = tab.chart("sms")
@@ -127,5 +128,5 @@ def test_a_month_turns_day_labels_upright_and_a_year_draws_lines(qtbot, charts) 
     line = tab.chart("received").series()[0]
     assert line.count() == 365 and line.at(364).y() == 2.0 and line.at(363).y() == 3.0
     axis = tab.chart("received").axes(Qt.Orientation.Horizontal)[0]
-    assert isinstance(axis, QDateTimeAxis) and axis.tickCount() == 13
+    assert isinstance(axis, QDateTimeAxis) and axis.tickCount() == 13 and axis.format() == "dd.MM.yy"
     assert [s.name() for s in tab.chart("sms").series()] == ["Доставлено", "Не доставлено", "Неизвестно"]

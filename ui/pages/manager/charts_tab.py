@@ -2,8 +2,8 @@
 
 The worker fetches the five series as reports (`ChartsService.charts`); the charts are built from those rows on
 the GUI thread, so what the chart shows is exactly what the console exports. Days are the point's days. A period
-of up to a month is drawn as bars with a label per day (turned upright beyond two weeks); longer periods as lines
-over a date axis with about a dozen ticks, so labels never overlap at 1366×768.
+of up to a month is drawn as bars with a label per day (turned upright when they would not fit side by side);
+longer periods as lines over a date axis with about a dozen ticks, so labels never overlap at 1366×768.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from desktop.services.manager.report import Period, Report
 from ui.pages.manager.tab import ManagerTab
 
 MAX_BAR_DAYS = 31  # beyond this a day series is drawn as lines over a date axis
-UPRIGHT_AFTER = 14  # more categories than this: labels turned upright
+LABEL_ROOM = 120  # characters (label + gap) a chart's width holds side by side; more: labels turned upright
 MAX_SHIPMENTS = 40  # the discrepancy chart shows the latest ones; the table has them all
 Series = Sequence[tuple[str, Sequence[float]]]  # (legend name, one value per category)
 
@@ -77,7 +77,7 @@ def bar_chart(title: str, categories: Sequence[str], sets: Series, axes: tuple[s
     x_axis = QBarCategoryAxis()
     x_axis.append(list(categories))
     x_axis.setTitleText(axes[0])
-    if len(categories) > UPRIGHT_AFTER or (len(categories) > 8 and max(map(len, categories), default=0) > 5):
+    if len(categories) * (max(map(len, categories), default=0) + 2) > LABEL_ROOM:
         x_axis.setLabelsAngle(-90)
     columns = list(zip(*(values for _name, values in sets), strict=True)) or [(0.0,)]
     top = max(sum(c) if stacked else max(c) for c in columns)
@@ -96,7 +96,7 @@ def day_lines(title: str, days: Sequence[date], sets: Series, axes: tuple[str, s
     """Lines over a date axis: a long period's day series with about a dozen readable date labels."""
     chart = _new_chart(title)
     x_axis = QDateTimeAxis()
-    x_axis.setFormat("dd.MM")
+    x_axis.setFormat("dd.MM" if days[0].year == days[-1].year else "dd.MM.yy")
     x_axis.setTickCount(min(13, len(days)))
     x_axis.setTitleText(axes[0])
     x_axis.setRange(QDateTime.fromMSecsSinceEpoch(int(_moment(days[0]))),
