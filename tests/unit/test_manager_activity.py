@@ -7,11 +7,14 @@ from datetime import date
 
 import pytest
 
+from desktop import journal
 from desktop.errors import AccessDenied
 from desktop.services.manager.activity import ActivityService
 from desktop.services.manager.report import ColumnKind, Period
+from desktop.services.staff import StaffService
 from protocol.errors import DomainError
 from tests.support.clock import FakeClock
+from tests.support.factories import FAST_HASHER
 from tests.support.manager_point import (
     ANNA_PERIOD,
     ANNA_SHIFT,
@@ -89,3 +92,23 @@ def test_a_clerk_is_refused_by_every_method(service, point) -> None:
                  lambda: service.shift_report(point.anna, point.anna_shift)):
         with pytest.raises(AccessDenied):
             call()
+
+
+def test_acts_in_the_hour_a_shift_opens_or_closes_count_by_their_minute(db) -> None:
+    """Two shifts of one clerk inside one hour (10:20–10:40, 10:45–…): the acts of 10:10, 10:30 and 10:50 go to
+    no shift, the first and the second."""
+    built = build_activity_point(db)
+    clock = FakeClock(utc(26, 10, 20))
+    staff = StaffService(db, clock, FAST_HASHER)
+    first = staff.open_shift(built.anna).shift_id
+    for minute in (10, 30, 50):
+        with db.write() as s:
+            journal.append(s, utc(26, 10, minute), built.anna.staff_id, "handover.wrong_code", "X", {})
+    clock.now = utc(26, 10, 40)
+    staff.close_shift(built.anna)
+    clock.now = utc(26, 10, 45)
+    second = staff.open_shift(built.anna).shift_id
+    clock.now = utc(26, 12)
+    report = ActivityService(db, clock).shifts(built.manager, Period(date(2026, 11, 26), date(2026, 11, 26)))
+    wrong_codes = {row.key: row.values[8] for row in report.rows}
+    assert wrong_codes == {str(first): 1, str(second): 1}

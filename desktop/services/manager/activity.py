@@ -14,12 +14,14 @@ per-staff table counts everything each one did inside the period, with or withou
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
+from typing import Any
 
-from sqlalchemy import ColumnElement, Select, Subquery, and_, func, literal, or_, select, union_all
+from sqlalchemy import ColumnElement, Select, Subquery, case, func, literal, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from desktop import messages
@@ -56,29 +58,35 @@ class Figures:
         return any(self.values.values())
 
 
-def _journal(metric: str, action: str, *extra: ColumnElement[bool]) -> Select:
-    return select(literal(metric).label("metric"), AuditEntry.staff_id.label("staff_id"), AuditEntry.at.label("at"),
-                  literal(1).label("amount")).where(AuditEntry.action == action, *extra)
+JOURNAL_METRICS = {"cell.place": "placed", "handover.completed": "refused_orders", "handover.wrong_code": "wrong_codes",
+                   "receiving.undo": "undos"}
 
 
-def _sources() -> Subquery:
-    """Every counted act as (metric, staff_id, at, amount), one UNION ALL over the cache tables and the journal."""
-    received = select(literal("received").label("metric"), ReceivingScan.staff_id.label("staff_id"),
-                      ReceivingScan.scanned_at.label("at"), literal(1).label("amount")).where(
+def _act(metric: ColumnElement[Any], staff: Any, at: Any, amount: Any, start: datetime, end: datetime) -> Select:
+    """One kind of act as (metric, staff_id, at, amount) inside [start, end)."""
+    return select(metric.label("metric"), staff.label("staff_id"), at.label("at"), amount.label("amount")).where(
+        at >= start, at < end)
+
+
+def _sources(start: datetime, end: datetime) -> Subquery:
+    """Every counted act in [start, end) as (metric, staff_id, at, amount): one UNION ALL over the cache tables and
+    one pass over the journal."""
+    one = literal(1)
+    received = _act(literal("received"), ReceivingScan.staff_id, ReceivingScan.scanned_at, one, start, end).where(
         ReceivingScan.outcome.in_((Outcome.RECEIVED, Outcome.OTHER_SHIPMENT)), ReceivingScan.undone.is_(False))
     completed = Handover.status == HandoverStatus.COMPLETED
-    handed = select(literal("handed_over"), Handover.staff_id, Handover.completed_at, literal(1)).where(completed)
-    refused = (select(literal("refused_lines"), Handover.staff_id, Handover.completed_at, literal(1))
+    handed = _act(literal("handed_over"), Handover.staff_id, Handover.completed_at, one, start, end).where(completed)
+    refused = (_act(literal("refused_lines"), Handover.staff_id, Handover.completed_at, one, start, end)
                .join(OrderLine, OrderLine.order_id == Handover.order_id)
                .where(completed, OrderLine.refused_quantity > 0))
-    cash = select(literal("cash"), Payment.staff_id, Payment.paid_at, Payment.due_kopecks).where(
+    cash = _act(literal("cash"), Payment.staff_id, Payment.paid_at, Payment.due_kopecks, start, end).where(
         Payment.method == "cash")
-    was_refused = func.json_extract(AuditEntry.details, "$.result") == "refused"
-    return union_all(
-        received, _journal("placed", "cell.place"), handed, refused,
-        _journal("refused_orders", "handover.completed", was_refused),
-        _journal("wrong_codes", "handover.wrong_code"), _journal("undos", "receiving.undo"), cash,
-    ).subquery("acts")
+    metric = case(JOURNAL_METRICS, value=AuditEntry.action)
+    journal = _act(metric, AuditEntry.staff_id, AuditEntry.at, one, start, end).where(
+        AuditEntry.action.in_(list(JOURNAL_METRICS)),
+        or_(AuditEntry.action != "handover.completed",
+            func.json_extract(AuditEntry.details, "$.result") == "refused"))
+    return union_all(received, handed, refused, cash, journal).subquery("acts")
 
 
 def _aware(moment: datetime) -> datetime:
@@ -92,21 +100,95 @@ def _collect(rows: Iterable[tuple[int, str, int | None]]) -> dict[int, Figures]:
     return {owner: Figures(values) for owner, values in found.items()}
 
 
-def shift_figures(session: Session, start: datetime, end: datetime) -> dict[int, Figures]:
-    """Figures per shift id for the shifts opened in [start, end) (aware UTC)."""
-    acts = _sources()
-    inside = and_(acts.c.staff_id == Shift.staff_id, acts.c.at >= Shift.opened_at,
-                  or_(Shift.closed_at.is_(None), acts.c.at <= Shift.closed_at))
-    query = (select(Shift.id, acts.c.metric, func.sum(acts.c.amount)).join(acts, inside)
-             .where(Shift.opened_at >= start, Shift.opened_at < end).group_by(Shift.id, acts.c.metric))
-    return _collect(session.execute(query))
+HOUR = timedelta(hours=1)
+HOUR_TEXT = "%Y-%m-%d %H"  # SQLite keeps datetimes as ISO text: its first 13 characters are the UTC hour
+
+
+@dataclass(frozen=True)
+class Window:
+    """A shift's time: from its opening to its closing (included), or to now while it is open."""
+
+    shift_id: int
+    opened: datetime
+    closed: datetime
+
+
+class Shifts:
+    """The period's shifts per staff member, sorted by opening (one staff member's shifts never overlap)."""
+
+    def __init__(self, rows: Iterable[tuple[int, int, datetime, datetime | None]], now: datetime) -> None:
+        self.of: dict[int, list[Window]] = defaultdict(list)
+        for shift_id, staff_id, opened, closed in sorted(rows, key=lambda r: r[2]):
+            self.of[staff_id].append(Window(shift_id, opened, closed or now))
+        self.openings = {staff: [w.opened for w in ws] for staff, ws in self.of.items()}
+
+    def touching(self, staff_id: int, first: datetime, after: datetime) -> list[Window]:
+        """The staff member's shifts that overlap [first, after)."""
+        windows = self.of.get(staff_id, [])
+        found = []
+        for i in range(bisect_left(self.openings.get(staff_id, []), after) - 1, -1, -1):
+            if windows[i].closed < first:
+                break
+            found.append(windows[i])
+        return found
+
+
+def shift_figures(session: Session, start: datetime, end: datetime, now: datetime) -> dict[int, Figures]:
+    """Figures per shift id for the shifts opened in [start, end) (aware UTC); an open shift runs to `now`.
+
+    Acts are summed per staff member and UTC hour in SQL; an hour wholly inside a shift is added to it, and only the
+    hours where a shift opens or closes are counted act by act (a year of acts stays a few thousand rows here).
+    """
+    found = session.execute(select(Shift.id, Shift.staff_id, Shift.opened_at, Shift.closed_at)
+                            .where(Shift.opened_at >= start, Shift.opened_at < end)).all()
+    if not found:
+        return {}
+    shifts = Shifts(found, now)
+    upper = max(w.closed for ws in shifts.of.values() for w in ws) + timedelta(seconds=1)
+    acts = _sources(start, upper)
+    totals: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    edges = _whole_hours(session, acts, shifts, totals)
+    if edges:
+        _edge_hours(session, acts, shifts, edges, totals)
+    return {shift_id: Figures(dict(values)) for shift_id, values in totals.items()}
+
+
+def _whole_hours(session: Session, acts: Subquery, shifts: Shifts, totals: dict[int, dict[str, int]]
+                 ) -> set[tuple[int, str]]:
+    """Add each hour of acts lying wholly inside a shift; return the (staff, hour) pairs a shift opens or closes in."""
+    hour = func.substr(acts.c.at, 1, 13)
+    query = (select(acts.c.staff_id, acts.c.metric, hour, func.sum(acts.c.amount))
+             .where(acts.c.staff_id.in_(list(shifts.of))).group_by(acts.c.staff_id, acts.c.metric, hour))
+    edges: set[tuple[int, str]] = set()
+    for staff_id, metric, bucket, amount in session.execute(query):
+        first = datetime.strptime(bucket, HOUR_TEXT).replace(tzinfo=UTC)
+        touching = shifts.touching(staff_id, first, first + HOUR)
+        if len(touching) == 1 and touching[0].opened <= first and first + HOUR <= touching[0].closed:
+            totals[touching[0].shift_id][metric] += int(amount or 0)
+        elif touching:
+            edges.add((staff_id, bucket))
+    return edges
+
+
+def _edge_hours(session: Session, acts: Subquery, shifts: Shifts, edges: set[tuple[int, str]],
+                totals: dict[int, dict[str, int]]) -> None:
+    """Count the acts of the hours a shift opens or closes in one by one."""
+    hours = sorted({bucket for _staff, bucket in edges})
+    query = select(acts.c.staff_id, acts.c.metric, acts.c.at, acts.c.amount).where(
+        func.substr(acts.c.at, 1, 13).in_(hours))
+    for staff_id, metric, at, amount in session.execute(query):
+        if (staff_id, at.strftime(HOUR_TEXT)) not in edges:
+            continue
+        for window in shifts.touching(staff_id, at, at + timedelta(microseconds=1)):
+            if window.opened <= at <= window.closed:
+                totals[window.shift_id][metric] += int(amount or 0)
 
 
 def staff_figures(session: Session, start: datetime, end: datetime) -> dict[int, Figures]:
     """Figures per staff id for everything done in [start, end) (aware UTC)."""
-    acts = _sources()
+    acts = _sources(start, end)
     query = (select(acts.c.staff_id, acts.c.metric, func.sum(acts.c.amount))
-             .where(acts.c.at >= start, acts.c.at < end, acts.c.staff_id.is_not(None))
+             .where(acts.c.staff_id.is_not(None))
              .group_by(acts.c.staff_id, acts.c.metric))
     return _collect(session.execute(query))
 
@@ -138,7 +220,7 @@ class ActivityService(Service):
         require_role(manager, Role.MANAGER, ACTIVITY)
         with self.reading() as s:
             start, end = (_aware(x) for x in period.bounds(_zone(s)))
-            figures = shift_figures(s, start, end)
+            figures = shift_figures(s, start, end, self.clock())
             shifts = s.execute(select(Shift.id, Staff.full_name, Shift.opened_at, Shift.closed_at)
                                .join(Staff, Staff.id == Shift.staff_id)
                                .where(Shift.opened_at >= start, Shift.opened_at < end)

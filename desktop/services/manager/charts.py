@@ -72,7 +72,7 @@ def _local(bucket: str, zone: tzinfo) -> datetime:
 def _hours(s: Session, moment: InstrumentedAttribute[Any], start: datetime, end: datetime,
            *where: ColumnElement[bool], extra: ColumnElement[str] | None = None) -> list[tuple[str, str, int]]:
     """Counts per UTC hour (and per `extra` value) of the rows whose `moment` is in [start, end)."""
-    bucket = func.strftime(HOUR_BUCKET, moment)
+    bucket = func.substr(moment, 1, 13)  # "2026-11-24 09": SQLite keeps datetimes as ISO text, UTC
     key = extra if extra is not None else bucket
     query = (select(bucket, key, func.count()).where(moment >= start, moment < end, *where).group_by(bucket, key))
     return [(str(b), str(k), int(n)) for b, k, n in s.execute(query)]
@@ -110,7 +110,7 @@ def _point(s: Session) -> tuple[int, tzinfo]:
 
 
 def _received(s: Session, point_id: int, zone: tzinfo, period: Period, start: datetime, end: datetime) -> Report:
-    of_point = Box.order_id.in_(select(Order.id).where(Order.point_id == point_id))
+    of_point = select(Order.id).where(Order.id == Box.order_id, Order.point_id == point_id).exists()
     days = _per_day(_hours(s, Box.received_at, start, end, of_point), zone)
     columns = [_day_column(), Column(translate("ManagerReports", "Принято коробок"), ColumnKind.COUNT)]
     rows = [Row((day, days[day])) for day in period.days()]
