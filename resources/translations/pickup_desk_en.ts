@@ -108,7 +108,7 @@
         <translation>placing a box</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/activity.py" line="37"/>
+        <location filename="../../desktop/services/manager/activity.py" line="29"/>
         <source>просмотр работы сотрудников</source>
         <translation>viewing staff activity</translation>
     </message>
@@ -121,12 +121,12 @@
 <context>
     <name>ActivityTab</name>
     <message>
-        <location filename="../../ui/pages/manager/activity_tab.py" line="65"/>
+        <location filename="../../ui/pages/manager/activity_tab.py" line="66"/>
         <source>Смены (Enter — отчёт за смену)</source>
         <translation>Shifts (Enter — the shift report)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/activity_tab.py" line="66"/>
+        <location filename="../../ui/pages/manager/activity_tab.py" line="67"/>
         <source>Итого по сотрудникам за период</source>
         <translation>Totals per staff member for the period</translation>
     </message>
@@ -3669,70 +3669,70 @@ Technical: {1}</translation>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/activity.py" line="117"/>
+        <location filename="../../desktop/services/manager/activity.py" line="45"/>
         <location filename="../../desktop/services/manager/charts.py" line="115"/>
         <source>Принято коробок</source>
         <translation>Boxes received</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/activity.py" line="118"/>
+        <location filename="../../desktop/services/manager/activity.py" line="46"/>
         <source>Размещено</source>
         <translation>Placed</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/activity.py" line="119"/>
+        <location filename="../../desktop/services/manager/activity.py" line="47"/>
         <location filename="../../desktop/services/manager/charts.py" line="125"/>
         <source>Выдано заказов</source>
         <translation>Orders handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/activity.py" line="120"/>
+        <location filename="../../desktop/services/manager/activity.py" line="48"/>
         <source>Отказы (позиций)</source>
         <translation>Refused lines</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/activity.py" line="121"/>
+        <location filename="../../desktop/services/manager/activity.py" line="49"/>
         <source>Отказы от заказов</source>
         <translation>Refused orders</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/activity.py" line="122"/>
+        <location filename="../../desktop/services/manager/activity.py" line="50"/>
         <source>Неверные коды</source>
         <translation>Wrong codes</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/activity.py" line="123"/>
+        <location filename="../../desktop/services/manager/activity.py" line="51"/>
         <source>Отмены приёмки</source>
         <translation>Undone receipts</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/activity.py" line="124"/>
+        <location filename="../../desktop/services/manager/activity.py" line="52"/>
         <source>Наличные</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/activity.py" line="150"/>
-        <location filename="../../desktop/services/manager/activity.py" line="164"/>
+        <location filename="../../desktop/services/manager/activity.py" line="98"/>
+        <location filename="../../desktop/services/manager/activity.py" line="107"/>
         <source>Сотрудник</source>
         <translation>Staff member</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/activity.py" line="151"/>
+        <location filename="../../desktop/services/manager/activity.py" line="99"/>
         <source>Смена открыта</source>
         <translation>Shift opened</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/activity.py" line="152"/>
+        <location filename="../../desktop/services/manager/activity.py" line="100"/>
         <source>Смена закрыта</source>
         <translation>Shift closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/activity.py" line="153"/>
+        <location filename="../../desktop/services/manager/activity.py" line="101"/>
         <source>Работа по сменам</source>
         <translation>Activity per shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/activity.py" line="165"/>
+        <location filename="../../desktop/services/manager/activity.py" line="108"/>
         <source>Работа сотрудников за период</source>
         <translation>Staff activity for the period</translation>
     </message>
@@ -3855,7 +3855,7 @@ Technical: {1}</translation>
 <context>
     <name>ManagerTabs</name>
     <message>
-        <location filename="../../ui/pages/manager/activity_tab.py" line="50"/>
+        <location filename="../../ui/pages/manager/activity_tab.py" line="51"/>
         <source>Сотрудники</source>
         <translation>Staff</translation>
     </message>

@@ -6,8 +6,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from sqlalchemy import update
 
 from desktop import journal
+from desktop.db.models import PickupPoint
 from desktop.errors import AccessDenied
 from desktop.services.manager.activity import ActivityService
 from desktop.services.manager.report import ColumnKind, Period
@@ -37,7 +39,7 @@ def service(db) -> ActivityService:
 
 
 def test_each_shift_row_counts_what_its_clerk_did_during_it(service, point) -> None:
-    report = service.shifts(point.manager, PERIOD)
+    report = service.activity(point.manager, PERIOD).shifts
     assert [c.header for c in report.columns] == [
         "Сотрудник", "Смена открыта", "Смена закрыта", "Принято коробок", "Размещено", "Выдано заказов",
         "Отказы (позиций)", "Отказы от заказов", "Неверные коды", "Отмены приёмки", "Наличные"]
@@ -52,16 +54,16 @@ def test_each_shift_row_counts_what_its_clerk_did_during_it(service, point) -> N
 
 
 def test_a_period_shows_only_the_shifts_opened_in_it(service, point) -> None:
-    report = service.shifts(point.manager, Period(date(2026, 11, 25), date(2026, 11, 25)))
+    report = service.activity(point.manager, Period(date(2026, 11, 25), date(2026, 11, 25))).shifts
     assert [row.key for row in report.rows] == [str(point.boris_shift)]
-    assert service.shifts(point.manager, Period(date(2026, 11, 20), date(2026, 11, 23))).rows == ()
+    assert service.activity(point.manager, Period(date(2026, 11, 20), date(2026, 11, 23))).shifts.rows == ()
 
 
 def test_the_staff_table_counts_everything_in_the_period_with_or_without_a_shift(service, point) -> None:
-    report = service.staff(point.manager, PERIOD)
+    report = service.activity(point.manager, PERIOD).staff
     rows = {row.values[0]: row.values[1:] for row in report.rows}
     assert rows == {"Анна Смирнова": ANNA_PERIOD, "Борис Котов": BORIS_SHIFT}
-    only_the_25th = service.staff(point.manager, Period(date(2026, 11, 25), date(2026, 11, 25)))
+    only_the_25th = service.activity(point.manager, Period(date(2026, 11, 25), date(2026, 11, 25))).staff
     rows = {row.values[0]: row.values[1:] for row in only_the_25th.rows}
     assert rows == {"Анна Смирнова": (0, 1, 0, 0, 0, 0, 0, 0), "Борис Котов": BORIS_SHIFT}
 
@@ -88,7 +90,7 @@ def test_an_unknown_shift_is_refused_in_words(service, point) -> None:
 
 
 def test_a_clerk_is_refused_by_every_method(service, point) -> None:
-    for call in (lambda: service.shifts(point.anna, PERIOD), lambda: service.staff(point.anna, PERIOD),
+    for call in (lambda: service.activity(point.anna, PERIOD),
                  lambda: service.shift_report(point.anna, point.anna_shift)):
         with pytest.raises(AccessDenied):
             call()
@@ -109,6 +111,19 @@ def test_acts_in_the_hour_a_shift_opens_or_closes_count_by_their_minute(db) -> N
     clock.now = utc(26, 10, 45)
     second = staff.open_shift(built.anna).shift_id
     clock.now = utc(26, 12)
-    report = ActivityService(db, clock).shifts(built.manager, Period(date(2026, 11, 26), date(2026, 11, 26)))
+    report = ActivityService(db, clock).activity(built.manager, Period(date(2026, 11, 26), date(2026, 11, 26))).shifts
     wrong_codes = {row.key: row.values[8] for row in report.rows}
     assert wrong_codes == {str(first): 1, str(second): 1}
+
+
+def test_a_zone_off_by_half_an_hour_counts_the_period_to_the_minute(db) -> None:
+    """In Kolkata (UTC+5:30) the 25th ends at 18:30 UTC: a wrong code at 18:45 UTC belongs to the 26th — and to
+    Борис's shift, still open."""
+    built = build_activity_point(db)
+    with db.write() as s:
+        s.execute(update(PickupPoint).values(timezone="Asia/Kolkata"))
+        journal.append(s, utc(25, 18, 45), built.boris.staff_id, "handover.wrong_code", "X", {})
+    reports = ActivityService(db, FakeClock(utc(26, 12))).activity(built.manager, PERIOD)
+    rows = {row.values[0]: row.values[1:] for row in reports.staff.rows}
+    assert rows == {"Анна Смирнова": ANNA_PERIOD, "Борис Котов": BORIS_SHIFT}
+    assert reports.shifts.rows[1].values[8] == BORIS_SHIFT[5] + 1

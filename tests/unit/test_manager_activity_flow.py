@@ -58,7 +58,7 @@ def test_a_shift_worked_through_the_services_shows_each_act_once(db, clock) -> N
     closed = staff.close_shift(clerk)
     activity = ActivityService(db, clock)
     day = clock().date()
-    (row,) = activity.shifts(env.manager, Period(day, day)).rows
+    (row,) = activity.activity(env.manager, Period(day, day)).shifts.rows
     # received, placed, handed over, refused lines, refused orders, wrong codes, undos, cash
     assert row.values[3:] == (2, 1, 1, 0, 0, 1, 1, cash)
     report = activity.shift_report(env.manager, int(row.key or 0))

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 from desktop.documents.builders import shift_report
 from desktop.documents.model import Document, ShiftReport
 from desktop.services.base import Actor
-from desktop.services.manager.report import Period, Report
+from desktop.services.manager.activity import ActivityReports
+from desktop.services.manager.report import Period
 from ui.hardware.documents import preview_dialog
 from ui.pages.manager.report_view import ReportView
 from ui.pages.manager.tab import ManagerTab
@@ -75,17 +76,13 @@ class ActivityTab(ManagerTab):
 
     def load(self, actor: Actor, period: Period) -> None:
         service = self.page.ctx.services.activity
-
-        def fetch() -> tuple[Report, Report]:
-            return service.shifts(actor, period), service.staff(actor, period)
-
         self.loads += 1
-        self.run(fetch, partial(self._show, n=self.loads))
+        self.run(lambda: service.activity(actor, period), partial(self._show, n=self.loads))
 
-    def _show(self, reports: tuple[Report, Report], n: int) -> None:
+    def _show(self, reports: ActivityReports, n: int) -> None:
         if n != self.loads:
             return  # an earlier period's answer came late: the newer one is on its way
-        shifts, staff = reports
+        shifts, staff = reports.shifts, reports.staff
         for view, report in ((self.shifts, shifts), (self.staff, staff)):
             view.show_report(report)
             fit_figures(view, len(report.columns) - FIGURES)
