@@ -6,7 +6,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from sqlalchemy import update
 
+from desktop.db.models import PickupPoint
 from desktop.errors import AccessDenied
 from desktop.services.base import Role
 from desktop.services.manager.charts import ChartsService
@@ -75,3 +77,13 @@ def test_a_clerk_is_refused_inside_the_service(db) -> None:
     clerk = manager.__class__(manager.staff_id, manager.login, manager.full_name, Role.CLERK, manager.point_id)
     with pytest.raises(AccessDenied):
         ChartsService(db).charts(clerk, PERIOD)
+
+
+def test_a_zone_off_by_half_an_hour_puts_each_moment_in_its_own_hour_and_day(db) -> None:
+    """Kolkata is UTC+5:30: 07:10 and 07:50 UTC are 12:40 and 13:20 there; 20:00 UTC on the 23rd is the 24th."""
+    manager = build_charts_point(db)
+    with db.write() as s:
+        s.execute(update(PickupPoint).values(timezone="Asia/Kolkata"))
+    charts = ChartsService(db).charts(manager, PERIOD)
+    assert {int(r.values[0][:2]): r.values[1] for r in charts.handovers.rows if r.values[1]} == {12: 2, 13: 1, 20: 1}
+    assert {r.values[0]: r.values[1] for r in charts.received.rows} == {date(2026, 11, 24): 1, date(2026, 11, 25): 5}

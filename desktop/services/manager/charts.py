@@ -8,8 +8,8 @@
   the gateway's answer was lost or is still awaited);
 - storage occupancy by cell size: placed boxes over the places of the active cells of each size now (the
   overflow zone apart).
-Days and hours are the point's: moments are grouped by UTC hour in SQL and each hour is put on the point's clock
-(the point's zones have whole-hour offsets), so a year of rows costs a few thousand groups, not a row each.
+Days and hours are the point's: moments are grouped by UTC hour in SQL and each hour is put on the point's clock, so
+a year of rows costs a few thousand groups, not a row each (by the minute in a zone off by half an hour).
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ from protocol.states import SmsStatus
 CHARTS = QT_TRANSLATE_NOOP("Actions", "просмотр графиков")  # named in an access refusal
 OVERFLOW = QT_TRANSLATE_NOOP("ManagerReports", "Переполнение")
 SMS_OUTCOMES = {SmsStatus.DELIVERED: 0, SmsStatus.FAILED: 1, SmsStatus.UNKNOWN: 2, SmsStatus.ACCEPTED: 2}
-HOUR_BUCKET = "%Y-%m-%d %H"
+BUCKETS = {13: "%Y-%m-%d %H", 16: "%Y-%m-%d %H:%M"}  # SQLite keeps datetimes as ISO text: UTC hour or minute
 
 
 @dataclass(frozen=True)
@@ -65,14 +65,15 @@ def _aware(moment: datetime) -> datetime:
 
 
 def _local(bucket: str, zone: tzinfo) -> datetime:
-    """A UTC hour bucket ("2026-11-24 09") on the point's clock."""
-    return datetime.strptime(bucket, HOUR_BUCKET).replace(tzinfo=UTC).astimezone(zone)
+    """A UTC hour or minute bucket ("2026-11-24 09", "2026-11-24 09:30") on the point's clock."""
+    return datetime.strptime(bucket, BUCKETS[len(bucket)]).replace(tzinfo=UTC).astimezone(zone)
 
 
 def _hours(s: Session, moment: InstrumentedAttribute[Any], start: datetime, end: datetime,
            *where: ColumnElement[bool], extra: ColumnElement[str] | None = None) -> list[tuple[str, str, int]]:
-    """Counts per UTC hour (and per `extra` value) of the rows whose `moment` is in [start, end)."""
-    bucket = func.substr(moment, 1, 13)  # "2026-11-24 09": SQLite keeps datetimes as ISO text, UTC
+    """Counts per UTC hour (per minute where the point's day does not start on a whole UTC hour), and per `extra`
+    value, of the rows whose `moment` is in [start, end)."""
+    bucket = func.substr(moment, 1, 13 if start.minute == 0 else 16)
     key = extra if extra is not None else bucket
     query = (select(bucket, key, func.count()).where(moment >= start, moment < end, *where).group_by(bucket, key))
     return [(str(b), str(k), int(n)) for b, k, n in s.execute(query)]
