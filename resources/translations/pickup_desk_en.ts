@@ -3670,7 +3670,7 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../desktop/services/manager/activity.py" line="45"/>
-        <location filename="../../desktop/services/manager/charts.py" line="115"/>
+        <location filename="../../desktop/services/manager/charts.py" line="116"/>
         <source>Принято коробок</source>
         <translation>Boxes received</translation>
     </message>
@@ -3681,7 +3681,7 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../desktop/services/manager/activity.py" line="47"/>
-        <location filename="../../desktop/services/manager/charts.py" line="125"/>
+        <location filename="../../desktop/services/manager/charts.py" line="126"/>
         <source>Выдано заказов</source>
         <translation>Orders handed over</translation>
     </message>
@@ -3742,112 +3742,112 @@ Technical: {1}</translation>
         <translation>Overflow</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/charts.py" line="89"/>
+        <location filename="../../desktop/services/manager/charts.py" line="90"/>
         <source>День</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/charts.py" line="117"/>
+        <location filename="../../desktop/services/manager/charts.py" line="118"/>
         <source>Принято коробок по дням</source>
         <translation>Boxes received per day</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/charts.py" line="124"/>
+        <location filename="../../desktop/services/manager/charts.py" line="125"/>
         <source>Час</source>
         <translation>Hour</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/charts.py" line="127"/>
+        <location filename="../../desktop/services/manager/charts.py" line="128"/>
         <source>Выдачи по часам дня</source>
         <translation>Handovers per hour of day</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/charts.py" line="148"/>
+        <location filename="../../desktop/services/manager/charts.py" line="149"/>
         <source>Поставка</source>
         <translation>Shipment</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/charts.py" line="149"/>
+        <location filename="../../desktop/services/manager/charts.py" line="150"/>
         <source>Приёмка закрыта</source>
         <translation>Receiving closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/charts.py" line="150"/>
+        <location filename="../../desktop/services/manager/charts.py" line="151"/>
         <source>Ожидалось</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/charts.py" line="151"/>
+        <location filename="../../desktop/services/manager/charts.py" line="152"/>
         <source>Недостача</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/charts.py" line="152"/>
+        <location filename="../../desktop/services/manager/charts.py" line="153"/>
         <source>Излишки</source>
         <translation>Surplus</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/charts.py" line="153"/>
+        <location filename="../../desktop/services/manager/charts.py" line="154"/>
         <source>Чужие</source>
         <translation>Foreign</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/charts.py" line="154"/>
+        <location filename="../../desktop/services/manager/charts.py" line="155"/>
         <source>Повреждено</source>
         <translation>Damaged</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/charts.py" line="155"/>
+        <location filename="../../desktop/services/manager/charts.py" line="156"/>
         <source>Расхождения</source>
         <translation>Discrepancies</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/charts.py" line="156"/>
+        <location filename="../../desktop/services/manager/charts.py" line="157"/>
         <source>Расхождения по поставкам</source>
         <translation>Discrepancies per shipment</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/charts.py" line="169"/>
+        <location filename="../../desktop/services/manager/charts.py" line="170"/>
         <source>Доставлено</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/charts.py" line="170"/>
+        <location filename="../../desktop/services/manager/charts.py" line="171"/>
         <source>Не доставлено</source>
         <translation>Not delivered</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/charts.py" line="171"/>
+        <location filename="../../desktop/services/manager/charts.py" line="172"/>
         <source>Неизвестно</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/charts.py" line="173"/>
+        <location filename="../../desktop/services/manager/charts.py" line="174"/>
         <source>SMS по дням</source>
         <translation>SMS per day</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/charts.py" line="194"/>
+        <location filename="../../desktop/services/manager/charts.py" line="195"/>
         <source>Размер ячеек</source>
         <translation>Cell size</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/charts.py" line="195"/>
+        <location filename="../../desktop/services/manager/charts.py" line="196"/>
         <source>Занято</source>
         <translation>Occupied</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/charts.py" line="196"/>
+        <location filename="../../desktop/services/manager/charts.py" line="197"/>
         <source>Всего мест</source>
         <translation>Total places</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/charts.py" line="197"/>
+        <location filename="../../desktop/services/manager/charts.py" line="198"/>
         <source>Занятость</source>
         <translation>Occupancy</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/charts.py" line="198"/>
+        <location filename="../../desktop/services/manager/charts.py" line="199"/>
         <source>Занятость ячеек по размерам</source>
         <translation>Cell occupancy by size</translation>
     </message>
