@@ -16,7 +16,9 @@ from desktop.services.base import Actor, Clock, Role, utc_now
 from desktop.services.club import ClubService
 from desktop.services.handover import HandoverService
 from desktop.services.journal_service import JournalService
+from desktop.services.manager.activity import ActivityService
 from desktop.services.manager.arrivals import ArrivalsService
+from desktop.services.manager.charts import ChartsService
 from desktop.services.manager.exceptions import ExceptionsService
 from desktop.services.manager.waiting import WaitingService
 from desktop.services.notification import NotificationService
@@ -51,6 +53,8 @@ class Services:
     waiting: WaitingService
     exceptions: ExceptionsService
     arrivals: ArrivalsService
+    activity: ActivityService
+    charts: ChartsService
 
     @classmethod
     def create(
@@ -72,6 +76,8 @@ class Services:
             waiting=WaitingService(db, clock),
             exceptions=ExceptionsService(db, clock),
             arrivals=ArrivalsService(db, clock),
+            activity=ActivityService(db, clock),
+            charts=ChartsService(db, clock),
         )
 
 

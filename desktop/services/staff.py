@@ -194,7 +194,7 @@ class StaffService(Service):
             if shift is None:
                 raise DomainError("shift.not_open")
             _settle_open_sessions(act, actor, open_sessions, shift_key(actor.login, shift.opened_at))
-            report = _report(act.session, shift, actor, act.now)
+            report = shift_report_of(act.session, shift, actor.login, actor.full_name, act.now)
             shift.closed_at = act.now
             shift.closed_by = actor.staff_id
             shift.report = report.as_dict()
@@ -239,15 +239,16 @@ def _audit_as(act: Action, staff: Staff, action: str, **details: Any) -> None:
     journal.append(act.session, act.now, staff.id, action, staff.login, details)
 
 
-def _report(session: Session, shift: Shift, actor: Actor, now: datetime) -> ShiftReport:
-    key = shift_key(actor.login, shift.opened_at)
-    header = SessionHeader(key, point_info(session), shift.opened_at, now, actor.full_name, actor.full_name)
-    since, staff_id = shift.opened_at, actor.staff_id
+def shift_report_of(session: Session, shift: Shift, login: str, full_name: str, now: datetime) -> ShiftReport:
+    """The shift's report up to `now`: at its close, or for the manager while it is still open."""
+    key = shift_key(login, shift.opened_at)
+    header = SessionHeader(key, point_info(session), shift.opened_at, now, full_name, full_name)
+    since, staff_id = shift.opened_at, shift.staff_id
     money = _money_by_method(session, staff_id, since)
     return ShiftReport(
         header=header,
         shift_id=shift.id,
-        staff_login=actor.login,
+        staff_login=login,
         boxes_received=_boxes_received(session, staff_id, since),
         orders_handed_over=_orders_handed_over(session, staff_id, since),
         cash_kopecks=int(money.get("cash") or 0),

@@ -2,6 +2,18 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru" sourcelanguage="ru_RU">
 <context>
+    <name>ChartsTab</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/manager/charts_tab.py" line="198"/>
+        <source>(последние %n поставок)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ClubPage</name>
     <message numerus="yes">
         <location filename="../../ui/pages/club_page.py" line="104"/>
@@ -25,7 +37,7 @@
 <context>
     <name>DomainMessages</name>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="5"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="6"/>
         <source>Заказ {order} заблокирован: {attempts:n} неверных кодов получения подряд.</source>
         <translation>
             <numerusform>Заказ {order} заблокирован: {attempts:n} неверный код получения подряд.</numerusform>
@@ -34,7 +46,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="9"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="10"/>
         <source>Учётная запись заблокирована после {attempts:n} неудачных попыток входа до {until}. Подождите или обратитесь к администратору.</source>
         <translation>
             <numerusform>Учётная запись заблокирована после {attempts:n} неудачной попытки входа до {until}. Подождите или обратитесь к администратору.</numerusform>
@@ -43,7 +55,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="24"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="25"/>
         <source>Ячейка {label} переполнена: в ней теперь {occupied:n} коробок при вместимости {capacity}. Переложите коробку, когда освободится место.</source>
         <translation>
             <numerusform>Ячейка {label} переполнена: в ней теперь {occupied:n} коробка при вместимости {capacity}. Переложите коробку, когда освободится место.</numerusform>
@@ -52,7 +64,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="95"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="96"/>
         <source>Заказ {order} заблокирован после {attempts:n} неверных кодов. Позовите менеджера для разблокировки.</source>
         <translation>
             <numerusform>Заказ {order} заблокирован после {attempts:n} неверного кода. Позовите менеджера для разблокировки.</numerusform>
@@ -61,7 +73,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="129"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="130"/>
         <source>Слишком длинное описание повреждения: не больше {limit:n} символов.</source>
         <translation>
             <numerusform>Слишком длинное описание повреждения: не больше {limit:n} символа.</numerusform>
@@ -70,7 +82,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="165"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="166"/>
         <source>По заказу {order} сегодня уже {count:n} повторных SMS — это предел. Следующую отправку можно сделать после {next_at}.</source>
         <translation>
             <numerusform>По заказу {order} сегодня уже {count:n} повторное SMS — это предел. Следующую отправку можно сделать после {next_at}.</numerusform>
@@ -79,7 +91,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="168"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="169"/>
         <source>Продлить хранение можно на 1–{max:n} дней, а не на {days}.</source>
         <translation>
             <numerusform>Продлить хранение можно на 1–{max:n} день, а не на {days}.</numerusform>
@@ -124,7 +136,7 @@
 <context>
     <name>SelfTest</name>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="263"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="264"/>
         <source>минимальная длина {0} больше кода получения (%n цифр)</source>
         <translation>
             <numerusform>минимальная длина {0} больше кода получения (%n цифра)</numerusform>

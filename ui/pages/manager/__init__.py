@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from ui.pages.manager.activity_tab import ActivityTab
 from ui.pages.manager.arrivals_tab import ArrivalsTab
+from ui.pages.manager.charts_tab import ChartsTab
 from ui.pages.manager.exceptions_tab import ExceptionsTab
 from ui.pages.manager.tab import ManagerTab
 from ui.pages.manager.waiting_tab import WaitingTab
@@ -11,4 +13,6 @@ TAB_CLASSES: list[type[ManagerTab]] = [
     ArrivalsTab,
     WaitingTab,
     ExceptionsTab,
+    ActivityTab,
+    ChartsTab,
 ]
