@@ -340,8 +340,8 @@ build date: {date}
         <location filename="../../ui/pages/manager/charts_tab.py" line="198"/>
         <source>(последние %n поставок)</source>
         <translation>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform>(the last %n shipment)</numerusform>
+            <numerusform>(the last %n shipments)</numerusform>
         </translation>
     </message>
     <message>

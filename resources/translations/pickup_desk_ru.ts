@@ -6,10 +6,10 @@
     <message numerus="yes">
         <location filename="../../ui/pages/manager/charts_tab.py" line="198"/>
         <source>(последние %n поставок)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>(последняя %n поставка)</numerusform>
+            <numerusform>(последние %n поставки)</numerusform>
+            <numerusform>(последние %n поставок)</numerusform>
         </translation>
     </message>
 </context>
