@@ -174,17 +174,17 @@ Start it again when you have an enrolment code from the administrator.</translat
 <context>
     <name>ArrivalsTab</name>
     <message>
-        <location filename="../../ui/pages/manager/arrivals_tab.py" line="45"/>
+        <location filename="../../ui/pages/manager/arrivals_tab.py" line="46"/>
         <source>F6 Акт расхождений на экране</source>
         <translation>F6 Discrepancy report on screen</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/arrivals_tab.py" line="48"/>
+        <location filename="../../ui/pages/manager/arrivals_tab.py" line="49"/>
         <source>Акт расхождений на экране</source>
         <translation>Discrepancy report on screen</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/arrivals_tab.py" line="92"/>
+        <location filename="../../ui/pages/manager/arrivals_tab.py" line="93"/>
         <source>Откройте приёмку (Enter или двойной щелчок), чтобы увидеть её коробки.</source>
         <translation>Open a receiving session (Enter or double-click) to see its boxes.</translation>
     </message>
@@ -4686,7 +4686,7 @@ Technical: {1}</translation>
 <context>
     <name>PeriodPicker</name>
     <message>
-        <location filename="../../ui/pages/manager/period_picker.py" line="35"/>
+        <location filename="../../ui/pages/manager/period_picker.py" line="37"/>
         <source>Период с</source>
         <translation>Period from</translation>
     </message>
@@ -4696,22 +4696,22 @@ Technical: {1}</translation>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/period_picker.py" line="39"/>
+        <location filename="../../ui/pages/manager/period_picker.py" line="41"/>
         <source>Сегодня</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/period_picker.py" line="39"/>
+        <location filename="../../ui/pages/manager/period_picker.py" line="41"/>
         <source>7 дней</source>
         <translation>7 days</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/period_picker.py" line="39"/>
+        <location filename="../../ui/pages/manager/period_picker.py" line="41"/>
         <source>30 дней</source>
         <translation>30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/period_picker.py" line="40"/>
+        <location filename="../../ui/pages/manager/period_picker.py" line="42"/>
         <source>Год</source>
         <translation>Year</translation>
     </message>

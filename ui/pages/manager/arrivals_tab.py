@@ -42,6 +42,7 @@ class ArrivalsTab(ManagerTab):
         self.boxes.setObjectName("arrivalsBoxes")
         self.boxes.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # in scan order
         self.caption = QLabel(self._hint(), self)
+        self.caption.setWordWrap(True)
         self.act_button = QPushButton(self.tr("F6 Акт расхождений на экране"), self)
         self.act_button.setEnabled(False)
         self.act_button.clicked.connect(self.show_act)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop.services.manager.report import Period
+from ui.widgets.wrap_grid import WrapGrid
 
 
 def today_at(zone: tzinfo) -> date:
@@ -28,20 +29,26 @@ class PeriodPicker(QWidget):
     def __init__(self, zone: Callable[[], tzinfo], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.zone = zone
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
         self.first = self._date_edit()
         self.last = self._date_edit()
-        layout.addWidget(QLabel(self.tr("Период с")))
-        layout.addWidget(self.first)
-        layout.addWidget(QLabel(self.tr("по")))
-        layout.addWidget(self.last)
+        dates, presets = QWidget(self), QWidget(self)  # two groups: side by side, or one above the other
+        row = QHBoxLayout(dates)
+        row.setContentsMargins(0, 0, 0, 0)
+        for widget in (QLabel(self.tr("Период с")), self.first, QLabel(self.tr("по")), self.last):
+            row.addWidget(widget)
+        row = QHBoxLayout(presets)
+        row.setContentsMargins(0, 0, 0, 0)
         for text, days in ((self.tr("Сегодня"), 1), (self.tr("7 дней"), 7), (self.tr("30 дней"), 30),
                            (self.tr("Год"), 365)):
-            button = QPushButton(text, self)
+            button = QPushButton(text, presets)
             button.clicked.connect(lambda _checked=False, d=days: self.set_last_days(d))
-            layout.addWidget(button)
-        layout.addStretch(1)
+            row.addWidget(button)
+        grid = WrapGrid(self, "periodPicker")
+        grid.add(dates)
+        grid.add(presets)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(grid, 1)
         self._started = False
         self.first.dateChanged.connect(self._emit)
         self.last.dateChanged.connect(self._emit)
