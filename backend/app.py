@@ -10,7 +10,7 @@ from typing import Any
 from fastapi import FastAPI
 from sqlalchemy.exc import IntegrityError
 
-from backend import api, changes, errors
+from backend import api, changes, errors, journal_anchor
 from backend.config import Settings
 from backend.db import Database
 from backend.keys import load_or_create_signing_key
@@ -70,6 +70,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.worker = None
     errors.install(app)
     app.include_router(api.router)
+    app.include_router(journal_anchor.router)
     if settings.sms_gateway == "smsru" and settings.sms_callback_secret:
         _mount_smsru_callback(app, settings.sms_callback_secret)
         logging.getLogger("uvicorn.access").addFilter(_ACCESS_FILTER)  # a set: added once
