@@ -16,6 +16,7 @@ from desktop.services.base import Actor, Clock, Role, utc_now
 from desktop.services.club import ClubService
 from desktop.services.handover import HandoverService
 from desktop.services.journal_service import JournalService
+from desktop.services.manager.journal_report import JournalReportService
 from desktop.services.notification import NotificationService
 from desktop.services.orders import OrderService
 from desktop.services.receiving import ReceivingService
@@ -45,6 +46,7 @@ class Services:
     notification: NotificationService
     review: ReviewService
     journal: JournalService
+    journal_report: JournalReportService
 
     @classmethod
     def create(
@@ -63,6 +65,7 @@ class Services:
             notification=NotificationService(db, clock),
             review=ReviewService(db, clock),
             journal=JournalService(db, clock),
+            journal_report=JournalReportService(db, clock),
         )
 
 

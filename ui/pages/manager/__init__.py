@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ui.pages.manager.journal_tab import JournalTab
 from ui.pages.manager.tab import ManagerTab
 
-TAB_CLASSES: list[type[ManagerTab]] = []
+TAB_CLASSES: list[type[ManagerTab]] = [JournalTab]
