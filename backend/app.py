@@ -69,8 +69,8 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.signing_key = signing_key
     app.state.worker = None
     errors.install(app)
-    app.include_router(api.router)
-    app.include_router(journal_anchor.router)
+    for router in (api.router, journal_anchor.router):
+        app.include_router(router)
     if settings.sms_gateway == "smsru" and settings.sms_callback_secret:
         _mount_smsru_callback(app, settings.sms_callback_secret)
         logging.getLogger("uvicorn.access").addFilter(_ACCESS_FILTER)  # a set: added once

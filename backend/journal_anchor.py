@@ -46,6 +46,8 @@ def _decide(row: JournalHead | None, body: JournalHeadIn) -> str:
         return ANCHORED
     if (row.sequence, row.hash) == (body.sequence, body.hash):
         return UNCHANGED
+    if row.sequence == 0:  # an empty journal anchored: there was nothing to lose
+        return ANCHORED
     proof = body.proof
     if proof is not None and (proof.sequence, proof.hash) == (row.sequence, row.hash) and body.sequence > row.sequence:
         return ANCHORED

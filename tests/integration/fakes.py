@@ -53,7 +53,7 @@ class FakeBackend:
         held, proof = self.journal_head, head.get("proof")
         if held is not None and (held["sequence"], held["hash"]) == (head["sequence"], head["hash"]):
             return {"status": "unchanged", "held": held}
-        if held is None or (proof == {"sequence": held["sequence"], "hash": held["hash"]}
+        if held is None or held["sequence"] == 0 or (proof == {"sequence": held["sequence"], "hash": held["hash"]}
                             and head["sequence"] > held["sequence"]):
             self.journal_head = {**{k: head[k] for k in ("sequence", "count", "hash", "last_at")},
                                  "anchored_at": "2026-11-24T09:00:00+00:00"}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -90,7 +90,7 @@ class JournalReportService(Service):
     def entries(self, manager: Actor, period: Period) -> Report:
         """Every entry of the period (days in the point's zone), oldest first."""
         require_role(manager, Role.MANAGER, QT_TRANSLATE_NOOP("Actions", "просмотр журнала"))
-        start, end = period.bounds(counter_zone(self.db) or zone_named(None))
+        start, end = (moment.replace(tzinfo=UTC) for moment in period.bounds(counter_zone(self.db) or zone_named(None)))
         query = _ENTRIES.where(AuditEntry.at >= start, AuditEntry.at < end).order_by(AuditEntry.id)
         with self.reading() as session:
             lines = [_line(entry, login, name) for entry, login, name in session.execute(query)]
