@@ -69,14 +69,18 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.signing_key = signing_key
     app.state.worker = None
     errors.install(app)
-    for router in (api.router, journal_anchor.router):
-        app.include_router(router)
+    app.include_router(api.router)
+    app.include_router(journal_anchor.router)
     if settings.sms_gateway == "smsru" and settings.sms_callback_secret:
         _mount_smsru_callback(app, settings.sms_callback_secret)
         logging.getLogger("uvicorn.access").addFilter(_ACCESS_FILTER)  # a set: added once
+    _warn_without_admin(settings)
+    return app
+
+
+def _warn_without_admin(settings: Settings) -> None:
     if not settings.admin_token:
         log.warning("admin API disabled: no admin token configured (PICKUP_ADMIN_TOKEN)")
-    return app
 
 
 def _mount_smsru_callback(app: FastAPI, secret: str) -> None:

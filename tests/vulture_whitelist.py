@@ -40,6 +40,9 @@ _.post_events  # backend/api.py
 _.get_changes  # backend/api.py
 _.get_snapshot  # backend/api.py
 _.smsru_callback  # backend/sms/callbacks.py
+_.post_journal_head  # backend/journal_anchor.py
+_._consistent  # pydantic model_validator (backend/schemas.py JournalHeadIn)
+_.show_tab  # ManagerPage: make a console tab current (ui/pages/manager/console_page.py)
 
 # --- backend event rules: registered by @rule(EventType) and looked up by event type (backend/rules/) ---------
 _.box_received

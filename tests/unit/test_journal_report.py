@@ -49,7 +49,8 @@ def test_the_periods_entries_in_words_on_the_points_days(world):
     assert [row.values for row in report.rows] == [
         (2, datetime(2026, 3, 1, 22, 30, tzinfo=UTC), "Смирнова Анна (kassir)", "коробка размещена", "100000001",
          "box: B1; n: 1"),
-        (3, datetime(2026, 3, 2, 10, 0, tzinfo=UTC), "Смирнова Анна (kassir)", "заказ выдан", "100000002", "box: B1; n: 2"),
+        (3, datetime(2026, 3, 2, 10, 0, tzinfo=UTC), "Смирнова Анна (kassir)", "заказ выдан", "100000002",
+         "box: B1; n: 2"),
     ]
     whole = world["service"].entries(world["manager"], Period(date(2026, 3, 1), date(2026, 3, 3)))
     assert [row.values[0] for row in whole.rows] == [1, 2, 3, 4]
@@ -101,7 +102,8 @@ def test_deleting_the_newest_entries_is_caught_by_the_anchor(db, world, backend)
     _delete_newest(db, 2)
     with db.write() as s:  # the tampering also removes the local copy of the anchor
         s.execute(delete(SyncState).where(SyncState.key == ANCHOR_KEY))
-    assert world["service"].entries(world["manager"], Period(date(2026, 3, 1), date(2026, 3, 3))).rows[-1].values[0] == 2
+    period = Period(date(2026, 3, 1), date(2026, 3, 3))
+    assert world["service"].entries(world["manager"], period).rows[-1].values[0] == 2
     with db.read() as s:
         assert journal.verify_chain(s).ok  # the chain alone cannot see it
     assert anchor_journal(db, client) == "mismatch"  # the server keeps entry 4 and gives it back
