@@ -74,17 +74,23 @@ def verify(session: Session) -> ChainReport:
     return report
 
 
+_CHAIN = select(_JOURNAL.c.id, _JOURNAL.c.at, _JOURNAL.c.staff_id, _JOURNAL.c.action, _JOURNAL.c.subject,
+                _JOURNAL.c.details, _JOURNAL.c.prev_hash, _JOURNAL.c.hash).order_by(_JOURNAL.c.id)
+
+
 def verify_chain(session: Session) -> ChainReport:
     """Walk the journal in order; report the first entry whose link or hash does not hold."""
     prev = GENESIS
     checked = 0
-    for entry in session.scalars(select(AuditEntry).order_by(AuditEntry.id)).yield_per(1000):
-        if entry.prev_hash != prev:
-            return ChainReport(checked, entry.id, "link")
-        expected = chain_hash(prev, entry.at, entry.staff_id, entry.action, entry.subject, entry.details)
-        if entry.hash != expected:
-            return ChainReport(checked, entry.id, "content")
-        prev = entry.hash
+    rows = session.connection().execution_options(yield_per=2000).execute(_CHAIN)
+    for entry_id, at, staff_id, action, subject, details, prev_hash, digest in rows:
+        if prev_hash != prev:
+            rows.close()
+            return ChainReport(checked, entry_id, "link")
+        if digest != chain_hash(prev, at, staff_id, action, subject, details):
+            rows.close()
+            return ChainReport(checked, entry_id, "content")
+        prev = digest
         checked += 1
     return ChainReport(checked, None)
 

@@ -107,3 +107,24 @@ def test_f6_with_nothing_shown_says_so(qtbot, shell, monkeypatch):
     page.current_tab().shown_reports = []
     page.export_current()
     assert not called and shell.ctx.feedback.title == "Нечего выгружать"
+
+
+def test_the_sync_pages_f9_says_the_newest_entries_were_deleted(qtbot, shell):
+    from datetime import UTC, datetime
+
+    from desktop import journal
+    from desktop.journal import JournalHead
+
+    _seed_journal(shell)
+    with shell.ctx.db.write() as s:  # the server answered it holds an entry this PC no longer has
+        journal.store_anchor(s, JournalHead(99, 99, "e" * 64, datetime(2026, 11, 24, 8, 0, tzinfo=UTC),
+                                            datetime(2026, 11, 24, 8, 1, tzinfo=UTC)))
+    log_in(qtbot, shell, login="manager", password="secret-2222", open_shift=False)
+    page = shell.window.page_named("SyncPage")
+    shell.window.show_page(page)
+    action = next(a for a in page.actions() if a.shortcut().toString() == "F9")
+    with qtbot.waitSignal(page.became_idle, timeout=10000):
+        action.trigger()
+    feedback = shell.ctx.feedback
+    assert feedback.kind.value == "error" and feedback.title == "Журнал повреждён"
+    assert "Удалены последние записи журнала" in feedback.text and "№99 от 24.11.2026 11:00:00" in feedback.text

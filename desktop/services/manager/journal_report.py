@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
 
 from sqlalchemy import select
 
@@ -58,16 +57,17 @@ def details_text(details: str) -> str:
         return details
     if not isinstance(data, dict):
         return details
-    return "; ".join(f"{key}: {_plain(value)}" for key, value in data.items())
+    return "; ".join([f"{key}: {json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else value}"
+                      for key, value in data.items()])
 
 
-def _plain(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else str(value)
+def _line(number: int, at: datetime, action: str, subject: str, details: str, login: str | None,
+          name: str | None) -> JournalEntryLine:
+    return JournalEntryLine(number, at, staff_label(name, login), _action_words(action), subject, details_text(details))
 
 
-def _line(entry: AuditEntry, login: str | None, name: str | None) -> JournalEntryLine:
-    return JournalEntryLine(entry.id, entry.at, staff_label(name, login), action_name(entry.action) or entry.action,
-                            entry.subject, details_text(entry.details))
+def _action_words(action: str) -> str:
+    return action_name(action) or action
 
 
 def _columns() -> list[Column]:
@@ -81,7 +81,8 @@ def _columns() -> list[Column]:
     ]
 
 
-_ENTRIES = select(AuditEntry, Staff.login, Staff.full_name).outerjoin(Staff, Staff.id == AuditEntry.staff_id)
+_ENTRIES = select(AuditEntry.id, AuditEntry.at, AuditEntry.action, AuditEntry.subject, AuditEntry.details, Staff.login,
+                  Staff.full_name).outerjoin(Staff, Staff.id == AuditEntry.staff_id)
 
 
 class JournalReportService(Service):
@@ -93,8 +94,11 @@ class JournalReportService(Service):
         start, end = (moment.replace(tzinfo=UTC) for moment in period.bounds(counter_zone(self.db) or zone_named(None)))
         query = _ENTRIES.where(AuditEntry.at >= start, AuditEntry.at < end).order_by(AuditEntry.id)
         with self.reading() as session:
-            lines = [_line(entry, login, name) for entry, login, name in session.execute(query)]
-        rows = [Row((x.number, x.at, x.staff, x.action, x.subject, x.details)) for x in lines]
+            found = session.execute(query).all()
+        words = {action: _action_words(action) for action in {row.action for row in found}}
+        staff = {(r.full_name, r.login): staff_label(r.full_name, r.login) for r in found}
+        rows = [Row((r.id, r.at, staff[r.full_name, r.login], words[r.action], r.subject, details_text(r.details)))
+                for r in found]
         return Report.of(translate("ManagerJournal", "Журнал действий"), _columns(), rows)
 
     def check(self, manager: Actor) -> JournalCheck:
