@@ -16,18 +16,16 @@ UTC bounds as the cache stores them).
 from __future__ import annotations
 
 import argparse
-import hashlib
 import os
 import random
 import sqlite3
-import statistics
 import sys
 import tempfile
 import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo

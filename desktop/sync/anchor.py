@@ -14,7 +14,7 @@ from typing import Any
 from desktop import journal
 from desktop.db.engine import Database
 from desktop.journal import JournalHead
-from desktop.sync.client import NotPickupDesk, RequestRefused, SyncClient
+from desktop.sync.client import SyncClient, SyncError
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +31,8 @@ def head_body(current: JournalHead, proof: JournalHead | None) -> dict[str, Any]
 def anchor_journal(db: Database, client: SyncClient) -> str | None:
     """Send the head when it moved; store the head the server answers it holds. Returns the server's status.
 
-    A server without the anchor (an older version) is logged and skipped; the sync goes on.
+    A failed anchoring (an older server without it, a timeout, a 5xx) is logged and skipped: the pull goes on and
+    the next sync sends the head again.
     """
     with db.read() as s:
         current = journal.head(s)
@@ -42,7 +43,7 @@ def anchor_journal(db: Database, client: SyncClient) -> str | None:
     try:
         answer = client.anchor_journal(head_body(current, proof))
         held = JournalHead.from_dict(answer["held"])
-    except (RequestRefused, NotPickupDesk) as err:
+    except SyncError as err:
         log.warning("journal head not anchored: HTTP %s %s", err.status, err.code)
         return None
     except (KeyError, TypeError, ValueError):

@@ -136,3 +136,18 @@ def test_a_malformed_local_anchor_counts_as_none(db, world):
         s.merge(SyncState(key=ANCHOR_KEY, value="{broken"))
     with db.read() as s:
         assert journal.stored_anchor(s) is None and journal.verify(s).ok
+
+
+def test_a_failed_anchoring_never_blocks_the_pull(db, world, backend, clock):
+    from desktop.sync.client import BackendUnavailable
+    from desktop.sync.engine import SyncEngine
+
+    backend.fail_next = [BackendUnavailable("sync.link.server_unavailable", status=503)]
+    backend.publish("order.cancelled", {"order": "100000001"})
+    engine = SyncEngine(db, FakeClient(backend), clock)
+    with db.write() as s:
+        s.merge(SyncState(key="cursor", value="0"))
+    report = engine.sync_once()  # nothing to push: the anchoring meets the 503, the pull still runs
+    assert report.pulled == 1 and backend.journal_head is None
+    engine.sync_once()
+    assert backend.journal_head is not None and backend.journal_head["sequence"] == 4
