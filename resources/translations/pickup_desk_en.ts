@@ -49,13 +49,13 @@
     </message>
     <message>
         <location filename="../../desktop/services/journal_service.py" line="47"/>
-        <location filename="../../desktop/services/manager/journal_report.py" line="102"/>
+        <location filename="../../desktop/services/manager/journal_report.py" line="121"/>
         <source>проверка журнала</source>
         <translation>journal verification</translation>
     </message>
     <message>
         <location filename="../../desktop/services/journal_service.py" line="63"/>
-        <location filename="../../desktop/services/manager/journal_report.py" line="92"/>
+        <location filename="../../desktop/services/manager/journal_report.py" line="108"/>
         <source>просмотр журнала</source>
         <translation>viewing the journal</translation>
     </message>
@@ -3547,44 +3547,44 @@ Technical: {1}</translation>
 <context>
     <name>ManagerJournal</name>
     <message>
-        <location filename="../../desktop/services/manager/journal_report.py" line="75"/>
+        <location filename="../../desktop/services/manager/journal_report.py" line="77"/>
         <source>№</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_report.py" line="76"/>
+        <location filename="../../desktop/services/manager/journal_report.py" line="78"/>
         <source>Когда</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_report.py" line="77"/>
+        <location filename="../../desktop/services/manager/journal_report.py" line="79"/>
         <source>Сотрудник</source>
         <translation>Staff member</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_report.py" line="78"/>
+        <location filename="../../desktop/services/manager/journal_report.py" line="80"/>
         <source>Действие</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_report.py" line="79"/>
+        <location filename="../../desktop/services/manager/journal_report.py" line="81"/>
         <source>Предмет</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_report.py" line="80"/>
+        <location filename="../../desktop/services/manager/journal_report.py" line="82"/>
         <source>Подробности</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_report.py" line="98"/>
+        <location filename="../../desktop/services/manager/journal_report.py" line="117"/>
         <source>Журнал действий</source>
         <translation>Action journal</translation>
     </message>
     <message>
         <location filename="../../ui/pages/manager/journal_tab.py" line="34"/>
         <source>Удалены последние записи журнала: на сервере закреплена запись №{0} от {1} (закреплена {2}), а в журнале этого компьютера её больше нет.</source>
-        <translation>The newest journal entries were deleted: the server holds entry No. {0} of {1} (anchored {2}), and this computer's journal no longer has it.</translation>
+        <translation>The newest journal entries were deleted: the server holds entry No. {0} of {1} (anchored {2}), and this computer&apos;s journal no longer has it.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/manager/journal_tab.py" line="44"/>
