@@ -3,7 +3,8 @@
 The counter sends its head (newest entry number, entry count, hash, time) with the head the server answered last
 time as proof, if its chain still holds it. The server keeps the older head when the proof is missing or wrong and
 answers it back; it is stored in sync_state, where the journal check (`desktop.journal.verify`) compares it with
-the chain. Nothing is sent while the head equals the anchored one.
+the chain. The head is sent with every sync, moved or not, so a local copy forged to match a cut journal is
+overwritten by the server's answer before the next check.
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ def head_body(current: JournalHead, proof: JournalHead | None) -> dict[str, Any]
 
 
 def anchor_journal(db: Database, client: SyncClient) -> str | None:
-    """Send the head when it moved; store the head the server answers it holds. Returns the server's status.
+    """Send the head (every sync, even unchanged: a forged local anchor is replaced by the server's); store the head
+    the server answers it holds. Returns the server's status, None when the anchoring failed.
 
     A failed anchoring (an older server without it, a timeout, a 5xx) is logged and skipped: the pull goes on and
     the next sync sends the head again.
@@ -38,8 +40,6 @@ def anchor_journal(db: Database, client: SyncClient) -> str | None:
         current = journal.head(s)
         stored = journal.stored_anchor(s)
         proof = stored if stored is not None and journal.holds(s, stored) else None
-    if stored is not None and (stored.sequence, stored.hash) == (current.sequence, current.hash):
-        return None
     try:
         answer = client.anchor_journal(head_body(current, proof))
         held = JournalHead.from_dict(answer["held"])

@@ -98,7 +98,7 @@ def test_deleting_the_newest_entries_is_caught_by_the_anchor(db, world, backend)
     client = FakeClient(backend)
     assert anchor_journal(db, client) == "anchored"
     assert backend.journal_head["sequence"] == 4
-    assert anchor_journal(db, client) is None  # nothing new: nothing sent
+    assert anchor_journal(db, client) == "unchanged"
     _delete_newest(db, 2)
     with db.write() as s:  # the tampering also removes the local copy of the anchor
         s.execute(delete(SyncState).where(SyncState.key == ANCHOR_KEY))
@@ -129,6 +129,18 @@ def test_a_growing_journal_moves_the_anchor_with_proof(db, world, backend):
                                                        datetime(2026, 11, 24, 9, 0, tzinfo=UTC))
         assert journal.verify(s).ok
         assert s.scalar(select(func.count()).select_from(AuditEntry)) == 5
+
+
+def test_a_forged_local_anchor_is_replaced_by_the_servers(db, world, backend):
+    client = FakeClient(backend)
+    anchor_journal(db, client)
+    _delete_newest(db, 1)
+    with db.write() as s:  # the tampering also rewrites the local anchor to match the cut journal
+        journal.store_anchor(s, journal.head(s))
+    with db.read() as s:
+        assert journal.verify(s).ok
+    assert anchor_journal(db, client) == "mismatch"
+    assert world["service"].check(world["manager"]).chain.anchor_lost.sequence == 4
 
 
 def test_a_malformed_local_anchor_counts_as_none(db, world):
