@@ -10,7 +10,7 @@ from typing import Any
 from fastapi import FastAPI
 from sqlalchemy.exc import IntegrityError
 
-from backend import api, changes, errors
+from backend import api, changes, errors, journal_anchor
 from backend.config import Settings
 from backend.db import Database
 from backend.keys import load_or_create_signing_key
@@ -71,12 +71,17 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.worker = None
     errors.install(app)
     app.include_router(api.router)
+    app.include_router(journal_anchor.router)
     if settings.sms_callbacks and settings.sms_callback_secret:
         _mount_sms_callback(app, settings.sms_gateway, settings.sms_callback_secret)
         logging.getLogger("uvicorn.access").addFilter(_ACCESS_FILTER)  # a set: added once
+    _warn_without_admin(settings)
+    return app
+
+
+def _warn_without_admin(settings: Settings) -> None:
     if not settings.admin_token:
         log.warning("admin API disabled: no admin token configured (PICKUP_ADMIN_TOKEN)")
-    return app
 
 
 def _mount_sms_callback(app: FastAPI, gateway: str, secret: str) -> None:

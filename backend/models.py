@@ -283,3 +283,15 @@ class StaffTask(Base):
     text: Mapped[str] = mapped_column(String(500))
     created_at: Mapped[datetime]
     done_at: Mapped[datetime | None]
+
+
+class JournalHead(Base):
+    """The newest audit-journal entry a counter PC reported (its anchor): deleting newer entries shows up."""
+
+    __tablename__ = "journal_heads"
+    device_id: Mapped[str] = mapped_column(ForeignKey("devices.id"), primary_key=True)
+    sequence: Mapped[int] = mapped_column(Integer)  # the entry's number on the counter
+    entry_count: Mapped[int] = mapped_column(Integer)
+    hash: Mapped[str] = mapped_column(String(64))
+    last_at: Mapped[datetime | None]  # when the counter wrote that entry (its clock)
+    anchored_at: Mapped[datetime]  # when the server took it

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 from protocol.limits import INT_MAX, INT_MIN
 
@@ -102,3 +103,46 @@ class SnapshotOut(BaseModel):
     cells: list[dict[str, Any]]
     cards: list[dict[str, Any]]
     staff: list[dict[str, Any]]
+
+
+HASH_PATTERN = r"^[0-9a-f]{64}$"
+
+
+class JournalProof(BaseModel):
+    """The head the counter last got back from the server and still holds in its chain."""
+
+    sequence: int = Field(ge=1, le=INT_MAX)
+    hash: str = Field(pattern=HASH_PATTERN)
+
+
+class JournalHeadIn(BaseModel):
+    """A counter's newest journal entry: its number, the entry count, its hash and when it was written."""
+
+    sequence: int = Field(ge=0, le=INT_MAX)
+    count: int = Field(ge=0, le=INT_MAX)
+    hash: str = Field(pattern=HASH_PATTERN)
+    last_at: datetime | None = None
+    proof: JournalProof | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> JournalHeadIn:
+        if self.count > self.sequence or (self.count == 0) != (self.sequence == 0):
+            raise ValueError("count and sequence do not describe one journal")
+        if self.proof is not None and self.proof.sequence > self.sequence:
+            raise ValueError("the proof is newer than the head")
+        return self
+
+
+class JournalHeadHeld(BaseModel):
+    sequence: int
+    count: int
+    hash: str
+    last_at: str | None
+    anchored_at: str
+
+
+class JournalHeadOut(BaseModel):
+    """`status`: anchored (the head was taken), unchanged, or mismatch (kept the older head the counter lost)."""
+
+    status: str
+    held: JournalHeadHeld

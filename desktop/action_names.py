@@ -43,6 +43,15 @@ ACTION_NAMES = {
     "club.card_activated": QT_TRANSLATE_NOOP("Terms", "активация клубной карты"),
     "return.opened": QT_TRANSLATE_NOOP("Terms", "возврат начат"),
     "return.closed": QT_TRANSLATE_NOOP("Terms", "возврат закрыт"),
+    "auth.login_failed": QT_TRANSLATE_NOOP("Terms", "неудачный вход"),
+    "club.activation_code_failed": QT_TRANSLATE_NOOP("Terms", "неверный код активации карты"),
+    "journal.verified": QT_TRANSLATE_NOOP("Terms", "журнал проверен"),
+    "receiving.open": QT_TRANSLATE_NOOP("Terms", "приёмка начата"),
+    "receiving.close": QT_TRANSLATE_NOOP("Terms", "приёмка закрыта"),
+    "receiving.handed_over": QT_TRANSLATE_NOOP("Terms", "приёмка передана следующей смене"),
+    "return.handed_over": QT_TRANSLATE_NOOP("Terms", "возврат передан следующей смене"),
+    "return.resumed": QT_TRANSLATE_NOOP("Terms", "возврат продолжен"),
+    "review.closed": QT_TRANSLATE_NOOP("Terms", "отмечено как разобранное"),
 }
 
 

@@ -41,6 +41,9 @@ _.get_changes  # backend/api.py
 _.get_snapshot  # backend/api.py
 _.smsru_callback  # backend/sms/callbacks.py
 _.smsc_callback  # backend/sms/callbacks.py
+_.post_journal_head  # backend/journal_anchor.py
+_._consistent  # pydantic model_validator (backend/schemas.py JournalHeadIn)
+_.show_tab  # ManagerPage: make a console tab current (ui/pages/manager/console_page.py)
 
 # --- backend event rules: registered by @rule(EventType) and looked up by event type (backend/rules/) ---------
 _.box_received
@@ -88,8 +91,3 @@ _.hardware
 
 # --- called by the PyInstaller spec (packaging/pickup_desk.spec is not Python vulture scans) ----------------------
 _.render_build_info  # desktop/version.py: the spec writes the bundle's pickup_desk_build_info module with it
-
-# --- the manager console scaffold's seams the other console tabs use (ui/pages/manager; issue 11) ---------------
-_.bounds  # desktop/services/manager/report.py Period.bounds: period reports (arrivals, activity)
-_.show_tab  # ui/pages/manager/console_page.py: the GUI tests open a tab by class
-_.shown_reports  # ui/pages/manager/tab.py: the console's export writes what the tab shows

@@ -20,6 +20,7 @@ from desktop.services.manager.activity import ActivityService
 from desktop.services.manager.arrivals import ArrivalsService
 from desktop.services.manager.charts import ChartsService
 from desktop.services.manager.exceptions import ExceptionsService
+from desktop.services.manager.journal_report import JournalReportService
 from desktop.services.manager.waiting import WaitingService
 from desktop.services.notification import NotificationService
 from desktop.services.orders import OrderService
@@ -55,6 +56,7 @@ class Services:
     arrivals: ArrivalsService
     activity: ActivityService
     charts: ChartsService
+    journal_report: JournalReportService
 
     @classmethod
     def create(
@@ -78,6 +80,7 @@ class Services:
             arrivals=ArrivalsService(db, clock),
             activity=ActivityService(db, clock),
             charts=ChartsService(db, clock),
+            journal_report=JournalReportService(db, clock),
         )
 
 

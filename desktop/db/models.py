@@ -340,7 +340,7 @@ class ManagerAlert(Base):
 class AuditEntry(Base):
     __tablename__ = "audit_journal"
     id: Mapped[int] = mapped_column(primary_key=True)
-    at: Mapped[datetime]
+    at: Mapped[datetime] = mapped_column(index=True)  # the manager's journal of a period
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     action: Mapped[str] = mapped_column(String(64))
     subject: Mapped[str] = mapped_column(String(64), index=True)  # order timeline looks entries up by subject

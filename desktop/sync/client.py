@@ -210,6 +210,10 @@ class SyncClient:
             for r in body.get("results", [])
         ]
 
+    def anchor_journal(self, head: dict[str, Any]) -> dict[str, Any]:
+        """Report the journal head; the answer: {"status": anchored|unchanged|mismatch, "held": the server's head}."""
+        return dict(self._call("POST", "/v1/journal/head", json=head))
+
     def changes(self, cursor: int, limit: int = 500) -> ChangesPage:
         body = self._call("GET", "/v1/changes", params={"cursor": cursor, "limit": limit})
         return ChangesPage(list(body["changes"]), int(body["next_cursor"]), bool(body["has_more"]))

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from desktop import cache_import
 from desktop.db.engine import Database
 from desktop.db.models import OutboxEvent, SyncState
+from desktop.sync.anchor import anchor_journal
 from desktop.sync.apply import apply_change, record_duplicate, record_problem
 from desktop.sync.client import (
     BackendUnavailable,
@@ -120,6 +121,7 @@ class SyncEngine:
         except UpgradeRequired:
             self.pull(report)  # the server's news still arrive; our queue waits for the upgrade
             raise
+        anchor_journal(self.db, self.client)
         self.pull(report)
         return report
 

@@ -49,11 +49,13 @@
     </message>
     <message>
         <location filename="../../desktop/services/journal_service.py" line="47"/>
+        <location filename="../../desktop/services/manager/journal_report.py" line="121"/>
         <source>проверка журнала</source>
         <translation>journal verification</translation>
     </message>
     <message>
         <location filename="../../desktop/services/journal_service.py" line="63"/>
+        <location filename="../../desktop/services/manager/journal_report.py" line="108"/>
         <source>просмотр журнала</source>
         <translation>viewing the journal</translation>
     </message>
@@ -175,8 +177,8 @@ Start it again when you have an enrolment code from the administrator.</translat
     <name>ArrivalsTab</name>
     <message>
         <location filename="../../ui/pages/manager/arrivals_tab.py" line="46"/>
-        <source>F6 Акт расхождений на экране</source>
-        <translation>F6 Discrepancy report on screen</translation>
+        <source>F7 Акт расхождений на экране</source>
+        <translation>F7 Discrepancy act on screen</translation>
     </message>
     <message>
         <location filename="../../ui/pages/manager/arrivals_tab.py" line="49"/>
@@ -3564,6 +3566,19 @@ Technical: {1}</translation>
     </message>
 </context>
 <context>
+    <name>JournalTab</name>
+    <message>
+        <location filename="../../ui/pages/manager/journal_tab.py" line="77"/>
+        <source>Проверить журнал</source>
+        <translation>Check the journal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/manager/journal_tab.py" line="79"/>
+        <source>Журнал в CSV для сверки с камерами…</source>
+        <translation>Journal to CSV for matching CCTV…</translation>
+    </message>
+</context>
+<context>
     <name>KeyCapture</name>
     <message>
         <location filename="../../ui/hardware/scanner_wizard.py" line="65"/>
@@ -4070,11 +4085,131 @@ Technical: {1}</translation>
     </message>
 </context>
 <context>
+    <name>ManagerJournal</name>
+    <message>
+        <location filename="../../desktop/services/manager/journal_report.py" line="77"/>
+        <source>№</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_report.py" line="78"/>
+        <source>Когда</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_report.py" line="79"/>
+        <source>Сотрудник</source>
+        <translation>Staff member</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_report.py" line="80"/>
+        <source>Действие</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_report.py" line="81"/>
+        <source>Предмет</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_report.py" line="82"/>
+        <source>Подробности</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_report.py" line="117"/>
+        <source>Журнал действий</source>
+        <translation>Action journal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/manager/journal_tab.py" line="34"/>
+        <source>Удалены последние записи журнала: на сервере закреплена запись №{0} от {1} (закреплена {2}), а в журнале этого компьютера её больше нет.</source>
+        <translation>The newest journal entries were deleted: the server holds entry No. {0} of {1} (anchored {2}), and this computer&apos;s journal no longer has it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/manager/journal_tab.py" line="44"/>
+        <source>Перед записью №{0} запись удалена или вставлена.</source>
+        <translation>An entry was deleted or inserted before entry No. {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/manager/journal_tab.py" line="46"/>
+        <source>Запись №{0} изменена после того, как была сделана.</source>
+        <translation>Entry No. {0} was changed after it was written.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/manager/journal_tab.py" line="49"/>
+        <source>система</source>
+        <translation>system</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/manager/journal_tab.py" line="50"/>
+        <source>Запись №{0}: {1}, {2}, «{3}», {4}.</source>
+        <translation>Entry No. {0}: {1}, {2}, “{3}”, {4}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/manager/journal_tab.py" line="58"/>
+        <source>Журнал цел</source>
+        <translation>The journal is intact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/manager/journal_tab.py" line="65"/>
+        <source>Сообщите администратору.</source>
+        <translation>Tell the administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/manager/journal_tab.py" line="66"/>
+        <source>Журнал повреждён</source>
+        <translation>The journal is damaged</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../build/lupdate/domain_messages.py" line="265"/>
+        <source>Проверено %n записей: ни одна не изменена и не удалена.</source>
+        <translation>
+            <numerusform>Checked %n entry: none changed or deleted.</numerusform>
+            <numerusform>Checked %n entries: none changed or deleted.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ManagerPage</name>
     <message>
-        <location filename="../../ui/pages/manager/console_page.py" line="35"/>
+        <location filename="../../ui/pages/manager/console_page.py" line="42"/>
         <source>Обновить</source>
         <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/manager/console_page.py" line="43"/>
+        <location filename="../../ui/pages/manager/console_page.py" line="87"/>
+        <source>Экспорт</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/manager/console_page.py" line="82"/>
+        <source>Нечего выгружать</source>
+        <translation>Nothing to export</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/manager/console_page.py" line="82"/>
+        <source>Дождитесь, пока таблица загрузится.</source>
+        <translation>Wait until the table has loaded.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/manager/console_page.py" line="84"/>
+        <source>Книга Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/manager/console_page.py" line="84"/>
+        <source>CSV для Excel (*.csv)</source>
+        <translation>CSV for Excel (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/manager/console_page.py" line="101"/>
+        <source>Выгружено строк: %n</source>
+        <translation>
+            <numerusform>Exported %n row</numerusform>
+            <numerusform>Exported %n rows</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4393,6 +4528,11 @@ Technical: {1}</translation>
         <source>Графики</source>
         <translation>Charts</translation>
     </message>
+    <message>
+        <location filename="../../ui/pages/manager/journal_tab.py" line="72"/>
+        <source>Журнал</source>
+        <translation>Journal</translation>
+    </message>
 </context>
 <context>
     <name>OrderCardDialog</name>
@@ -4673,12 +4813,12 @@ Technical: {1}</translation>
         <translation>Returns</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="23"/>
+        <location filename="../../ui/pages/sync_page.py" line="24"/>
         <source>Синхронизация</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/console_page.py" line="20"/>
+        <location filename="../../ui/pages/manager/console_page.py" line="24"/>
         <source>Менеджер</source>
         <translation>Manager</translation>
     </message>
@@ -6299,162 +6439,162 @@ Technical: {1}</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="34"/>
+        <location filename="../../ui/pages/sync_page.py" line="35"/>
         <source>Ждут отправки</source>
         <translation>Waiting to send</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="34"/>
+        <location filename="../../ui/pages/sync_page.py" line="35"/>
         <source>Приняты</source>
         <translation>Applied</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="35"/>
+        <location filename="../../ui/pages/sync_page.py" line="36"/>
         <source>Повторы</source>
         <translation>Duplicates</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="35"/>
+        <location filename="../../ui/pages/sync_page.py" line="36"/>
         <source>Отклонены</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="36"/>
+        <location filename="../../ui/pages/sync_page.py" line="37"/>
         <source>Конфликты</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="41"/>
+        <location filename="../../ui/pages/sync_page.py" line="42"/>
         <source>Когда</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="41"/>
+        <location filename="../../ui/pages/sync_page.py" line="42"/>
         <source>Что</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="41"/>
+        <location filename="../../ui/pages/sync_page.py" line="42"/>
         <source>Заказ</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="41"/>
+        <location filename="../../ui/pages/sync_page.py" line="42"/>
         <source>Причина</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="46"/>
+        <location filename="../../ui/pages/sync_page.py" line="47"/>
         <source>Требует разбора (отклонённые события, конфликты, сигналы):</source>
         <translation>To review (rejected events, conflicts, alerts):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="50"/>
+        <location filename="../../ui/pages/sync_page.py" line="51"/>
         <source>Синхронизировать сейчас</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="51"/>
+        <location filename="../../ui/pages/sync_page.py" line="52"/>
         <source>Разобрано</source>
         <translation>Reviewed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="52"/>
+        <location filename="../../ui/pages/sync_page.py" line="53"/>
         <source>Обновить</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="53"/>
+        <location filename="../../ui/pages/sync_page.py" line="54"/>
         <source>Проверить журнал</source>
         <translation>Check journal</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="67"/>
+        <location filename="../../ui/pages/sync_page.py" line="68"/>
         <source>Синхронизация выключена: сервер не настроен.</source>
         <translation>Sync is off: no server configured.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="70"/>
+        <location filename="../../ui/pages/sync_page.py" line="71"/>
         <source>на связи</source>
         <translation>online</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="70"/>
+        <location filename="../../ui/pages/sync_page.py" line="71"/>
         <source>нет связи</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="70"/>
+        <location filename="../../ui/pages/sync_page.py" line="71"/>
         <source>ещё не подключались</source>
         <translation>not connected yet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="71"/>
+        <location filename="../../ui/pages/sync_page.py" line="72"/>
         <source>Сервер: {0}. Последняя успешная синхронизация: {1}.</source>
         <translation>Server: {0}. Last successful sync: {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="74"/>
+        <location filename="../../ui/pages/sync_page.py" line="75"/>
         <source>Ошибка: {0}</source>
         <translation>Error: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="76"/>
+        <location filename="../../ui/pages/sync_page.py" line="77"/>
         <source>Следующая попытка через {0} с.</source>
         <translation>Next attempt in {0} s.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="78"/>
+        <location filename="../../ui/pages/sync_page.py" line="79"/>
         <source>Нужно обновить программу; работа продолжается офлайн, очередь сохранена.</source>
         <translation>The program needs an update; work continues offline, the queue is kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="80"/>
+        <location filename="../../ui/pages/sync_page.py" line="81"/>
         <source>Компьютер нужно зарегистрировать заново (код регистрации у администратора).</source>
         <translation>This computer must be enrolled again (ask the administrator for a code).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="92"/>
+        <location filename="../../ui/pages/sync_page.py" line="93"/>
         <source>Самое старое неотправленное событие: {0}.</source>
         <translation>Oldest unsent event: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="99"/>
+        <location filename="../../ui/pages/sync_page.py" line="100"/>
         <source>Сервер не настроен</source>
         <translation>No server configured</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="99"/>
+        <location filename="../../ui/pages/sync_page.py" line="100"/>
         <source>Синхронизировать не с чем.</source>
         <translation>Nothing to sync with.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="102"/>
+        <location filename="../../ui/pages/sync_page.py" line="103"/>
         <source>Синхронизация запущена</source>
         <translation>Sync started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="102"/>
+        <location filename="../../ui/pages/sync_page.py" line="103"/>
         <source>Статус обновится через несколько секунд.</source>
         <translation>The status updates in a few seconds.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="108"/>
+        <location filename="../../ui/pages/sync_page.py" line="109"/>
         <source>Ничего не выбрано</source>
         <translation>Nothing selected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="108"/>
+        <location filename="../../ui/pages/sync_page.py" line="109"/>
         <source>Выберите строку в списке.</source>
         <translation>Select a row in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="115"/>
+        <location filename="../../ui/pages/sync_page.py" line="116"/>
         <source>Отмечено как разобранное</source>
         <translation>Marked as reviewed</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/sync_page.py" line="127"/>
+        <location filename="../../ui/pages/sync_page.py" line="131"/>
         <source>Журнал цел: %n записей</source>
         <translation>
             <numerusform>Journal intact: %n entry</numerusform>
@@ -6462,27 +6602,28 @@ Technical: {1}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="128"/>
+        <location filename="../../ui/pages/sync_page.py" line="132"/>
         <source>Ни одна запись не изменена и не удалена.</source>
         <translation>No entry has been changed or deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="131"/>
+        <location filename="../../ui/pages/sync_page.py" line="135"/>
         <source>Перед записью №{0} запись удалена или вставлена.</source>
         <translation>An entry before entry no. {0} was deleted or inserted.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="133"/>
+        <location filename="../../ui/pages/sync_page.py" line="137"/>
         <source>Запись №{0} изменена после того, как была сделана.</source>
         <translation>Entry no. {0} was changed after it was written.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="135"/>
+        <location filename="../../ui/pages/sync_page.py" line="128"/>
+        <location filename="../../ui/pages/sync_page.py" line="139"/>
         <source>Журнал повреждён</source>
         <translation>Journal damaged</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="137"/>
+        <location filename="../../ui/pages/sync_page.py" line="141"/>
         <source>Записей до неё проверено: {0}. Сообщите администратору.</source>
         <translation>Entries checked before it: {0}. Tell the administrator.</translation>
     </message>
@@ -6865,6 +7006,7 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../desktop/action_names.py" line="40"/>
+        <location filename="../../desktop/action_names.py" line="49"/>
         <source>приёмка начата</source>
         <translation>receiving started</translation>
     </message>
@@ -6875,6 +7017,7 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../desktop/action_names.py" line="42"/>
+        <location filename="../../desktop/action_names.py" line="50"/>
         <source>приёмка закрыта</source>
         <translation>receiving closed</translation>
     </message>
@@ -6894,7 +7037,42 @@ Technical: {1}</translation>
         <translation>return closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="57"/>
+        <location filename="../../desktop/action_names.py" line="46"/>
+        <source>неудачный вход</source>
+        <translation>failed login</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/action_names.py" line="47"/>
+        <source>неверный код активации карты</source>
+        <translation>wrong card activation code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/action_names.py" line="48"/>
+        <source>журнал проверен</source>
+        <translation>journal checked</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/action_names.py" line="51"/>
+        <source>приёмка передана следующей смене</source>
+        <translation>receiving handed over to the next shift</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/action_names.py" line="52"/>
+        <source>возврат передан следующей смене</source>
+        <translation>return handed over to the next shift</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/action_names.py" line="53"/>
+        <source>возврат продолжен</source>
+        <translation>return resumed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/action_names.py" line="54"/>
+        <source>отмечено как разобранное</source>
+        <translation>marked as reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/action_names.py" line="66"/>
         <source>событие {0}</source>
         <translation>event {0}</translation>
     </message>

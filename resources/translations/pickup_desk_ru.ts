@@ -101,6 +101,30 @@
     </message>
 </context>
 <context>
+    <name>ManagerJournal</name>
+    <message numerus="yes">
+        <location filename="../../build/lupdate/domain_messages.py" line="265"/>
+        <source>Проверено %n записей: ни одна не изменена и не удалена.</source>
+        <translation>
+            <numerusform>Проверена %n запись: она не изменена и не удалена.</numerusform>
+            <numerusform>Проверено %n записи: ни одна не изменена и не удалена.</numerusform>
+            <numerusform>Проверено %n записей: ни одна не изменена и не удалена.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ManagerPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/manager/console_page.py" line="101"/>
+        <source>Выгружено строк: %n</source>
+        <translation>
+            <numerusform>Выгружена %n строка</numerusform>
+            <numerusform>Выгружено %n строки</numerusform>
+            <numerusform>Выгружено %n строк</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PlacementPage</name>
     <message numerus="yes">
         <location filename="../../ui/pages/placement_page.py" line="128"/>
@@ -148,7 +172,7 @@
 <context>
     <name>SyncPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/sync_page.py" line="127"/>
+        <location filename="../../ui/pages/sync_page.py" line="131"/>
         <source>Журнал цел: %n записей</source>
         <translation>
             <numerusform>Журнал цел: %n запись</numerusform>

@@ -15,4 +15,4 @@ def test_openapi_lists_every_endpoint() -> None:
     paths = set(json.loads(DOC.read_text(encoding="utf-8"))["paths"])
     assert {"/v1/health", "/v1/enrol", "/v1/events", "/v1/changes", "/v1/snapshot", "/v1/admin/import",
             "/v1/admin/enrolment-codes", "/v1/admin/devices/{device_id}/revoke",
-            "/v1/admin/orders/{number}/cancel"} <= paths
+            "/v1/admin/orders/{number}/cancel", "/v1/journal/head"} <= paths

@@ -75,7 +75,7 @@ def test_enter_on_a_session_lists_its_boxes_and_f6_shows_its_act(qtbot, shell, r
                         box_barcode("0042", received["first"], 2): "недостача"}
     assert _cell(tab.boxes, 0, 5) == "A-01-01"
     assert tab.act_button.isEnabled() and len(tab.shown_reports) == 2
-    QTest.keyClick(view, Qt.Key.Key_F6)
+    QTest.keyClick(view, Qt.Key.Key_F7)
     qtbot.waitUntil(lambda: tab.preview is not None, timeout=5000)
     assert tab.preview.page_count() > 0 and tab.preview.isVisible()
     text = text_document(tab.preview.document).toPlainText()

@@ -37,6 +37,9 @@ class LoopbackBackend:
     def changes(self, cursor, limit=500):
         return ChangesPage([], cursor, False)
 
+    def anchor_journal(self, head):
+        return {"status": "anchored", "held": {**head, "anchored_at": None}}
+
     def snapshot(self):
         raise AssertionError("no snapshot expected")
 

@@ -22,6 +22,7 @@ class FakeBackend:
         self.fail_next: list[SyncError] = []
         self.snapshot_calls = 0
         self.orders: dict[str, dict[str, Any]] = {}
+        self.journal_head: dict[str, Any] | None = None  # the anchored journal head, as the server keeps it
 
     def _maybe_fail(self) -> None:
         if self.fail_next:
@@ -45,6 +46,19 @@ class FakeBackend:
         seq = len(self.events) + 1
         self.events[e["event_id"]] = (text, seq)
         return EventResult(e["event_id"], status, reason, seq if status == "applied" else None)
+
+    def anchor_journal(self, head: dict[str, Any]) -> dict[str, Any]:
+        """The server's rule: the head moves forward only with proof of the held one."""
+        self._maybe_fail()
+        held, proof = self.journal_head, head.get("proof")
+        if held is not None and (held["sequence"], held["hash"]) == (head["sequence"], head["hash"]):
+            return {"status": "unchanged", "held": held}
+        if held is None or held["sequence"] == 0 or (proof == {"sequence": held["sequence"], "hash": held["hash"]}
+                            and head["sequence"] > held["sequence"]):
+            self.journal_head = {**{k: head[k] for k in ("sequence", "count", "hash", "last_at")},
+                                 "anchored_at": "2026-11-24T09:00:00+00:00"}
+            return {"status": "anchored", "held": self.journal_head}
+        return {"status": "mismatch", "held": held}
 
     def publish(self, type_: str, payload: dict[str, Any]) -> None:
         self.changes.append({"seq": len(self.changes) + 1, "type": type_, "payload": json.loads(json.dumps(payload))})
@@ -77,6 +91,9 @@ class FakeClient:
 
     def changes(self, cursor: int, limit: int = 500) -> ChangesPage:
         return self.backend.changes_page(cursor, limit)
+
+    def anchor_journal(self, head: dict[str, Any]) -> dict[str, Any]:
+        return self.backend.anchor_journal(head)
 
     def snapshot(self) -> dict[str, Any]:
         return self.backend.snapshot()

@@ -11,6 +11,7 @@ from desktop.services.review import Backlog, Problem
 from ui.context import AppContext
 from ui.models import RowsModel
 from ui.pages.base import Page
+from ui.pages.manager.journal_tab import anchor_lost_text
 from ui.pages.orders_page import local_time
 from ui.pages.terms import alert_kind, event_problem
 from ui.widgets.common import CounterTile, table_view
@@ -123,6 +124,9 @@ class SyncPage(Page):
         self.run(lambda: service.verify(actor), self._on_journal_checked)
 
     def _on_journal_checked(self, report: ChainReport) -> None:
+        if report.anchor_lost is not None and report.first_broken_id is None:
+            self.feedback.show_error(self.tr("Журнал повреждён"), anchor_lost_text(report.anchor_lost, self.ctx.zone()))
+            return
         if report.ok:
             self.feedback.show_ok(self.tr("Журнал цел: %n записей", "", report.checked),
                                   self.tr("Ни одна запись не изменена и не удалена."))

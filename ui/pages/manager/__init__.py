@@ -6,6 +6,7 @@ from ui.pages.manager.activity_tab import ActivityTab
 from ui.pages.manager.arrivals_tab import ArrivalsTab
 from ui.pages.manager.charts_tab import ChartsTab
 from ui.pages.manager.exceptions_tab import ExceptionsTab
+from ui.pages.manager.journal_tab import JournalTab
 from ui.pages.manager.tab import ManagerTab
 from ui.pages.manager.waiting_tab import WaitingTab
 
@@ -15,4 +16,5 @@ TAB_CLASSES: list[type[ManagerTab]] = [
     ExceptionsTab,
     ActivityTab,
     ChartsTab,
+    JournalTab,
 ]

@@ -1,7 +1,7 @@
 """«Приёмки» (manager console): every receiving session of the period; Enter opens its boxes and its act on screen.
 
 The sessions table is the arrivals service's report (the act's own figures). Opening a row (Enter or
-double-click) lists its boxes below; F6 (or the button) shows its discrepancy act in the print preview — any
+double-click) lists its boxes below; F7 (or the button) shows its discrepancy act in the print preview — any
 closed session of the period, not only the one just closed; no printer needed.
 """
 
@@ -43,11 +43,11 @@ class ArrivalsTab(ManagerTab):
         self.boxes.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # in scan order
         self.caption = QLabel(self._hint(), self)
         self.caption.setWordWrap(True)
-        self.act_button = QPushButton(self.tr("F6 Акт расхождений на экране"), self)
+        self.act_button = QPushButton(self.tr("F7 Акт расхождений на экране"), self)
         self.act_button.setEnabled(False)
         self.act_button.clicked.connect(self.show_act)
         act = QAction(self.tr("Акт расхождений на экране"), self)
-        act.setShortcut(QKeySequence("F6"))
+        act.setShortcut(QKeySequence("F7"))
         act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         act.triggered.connect(self.show_act)
         self.addAction(act)
@@ -117,7 +117,7 @@ class ArrivalsTab(ManagerTab):
         return next((row for row in self._report.rows if row.key == session_uid), None)
 
     def show_act(self) -> None:
-        """F6: the opened session's discrepancy act in the print preview (printing optional)."""
+        """F7: the opened session's discrepancy act in the print preview (printing optional)."""
         actor, session_uid = self.page.actor, self.opened
         if actor is None or session_uid is None:
             return

@@ -1,0 +1,165 @@
+"""The manager's journal report: the period's entries in words, the check naming the first broken entry, the
+anchor kept on the server catching deleted newest entries, and the clerk refused inside the service."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+from sqlalchemy import delete, func, select, text
+
+from desktop import journal
+from desktop.db.models import AuditEntry, SyncState
+from desktop.errors import AccessDenied
+from desktop.journal import ANCHOR_KEY, JournalHead
+from desktop.services.base import Role, Service
+from desktop.services.manager.journal_report import JournalReportService, details_text
+from desktop.services.manager.report import ColumnKind, Period
+from desktop.sync.anchor import anchor_journal
+from tests.integration.fakes import FakeBackend, FakeClient
+from tests.integration.shapes import point_dict
+from tests.support.clock import FakeClock
+from tests.support.factories import actor_for, make_point, make_staff
+
+# The point is in Moscow (UTC+3): 22:30 UTC on 1 March is already 2 March on the point's clock.
+MOMENTS = [datetime(2026, 3, 1, 20, 0, tzinfo=UTC), datetime(2026, 3, 1, 22, 30, tzinfo=UTC),
+           datetime(2026, 3, 2, 10, 0, tzinfo=UTC), datetime(2026, 3, 2, 21, 5, tzinfo=UTC)]
+ACTIONS = ["receiving.scan", "cell.place", "handover.completed", "order.unlocked"]
+
+
+@pytest.fixture
+def world(db):
+    with db.write() as s:
+        point = make_point(s, timezone="Europe/Moscow")
+        clerk = actor_for(make_staff(s, point, Role.CLERK, login="kassir", full_name="Смирнова Анна"))
+        manager = actor_for(make_staff(s, point, Role.MANAGER, login="boss", full_name="Кузнецова Ольга"))
+    clock = FakeClock()
+    for i, (moment, action) in enumerate(zip(MOMENTS, ACTIONS, strict=True)):
+        clock.now = moment
+        with Service(db, clock).action(clerk if i < 3 else None) as act:
+            act.audit(action, f"10000000{i}", box="B1", n=i)
+    clock.now = datetime(2026, 3, 3, 9, 0, tzinfo=UTC)
+    return {"clerk": clerk, "manager": manager, "service": JournalReportService(db, clock)}
+
+
+def test_the_periods_entries_in_words_on_the_points_days(world):
+    report = world["service"].entries(world["manager"], Period(date(2026, 3, 2), date(2026, 3, 2)))
+    assert [c.kind for c in report.columns] == [ColumnKind.COUNT, ColumnKind.MOMENT] + [ColumnKind.TEXT] * 4
+    assert [c.header for c in report.columns] == ["№", "Когда", "Сотрудник", "Действие", "Предмет", "Подробности"]
+    assert [row.values for row in report.rows] == [
+        (2, datetime(2026, 3, 1, 22, 30, tzinfo=UTC), "Смирнова Анна (kassir)", "коробка размещена", "100000001",
+         "box: B1; n: 1"),
+        (3, datetime(2026, 3, 2, 10, 0, tzinfo=UTC), "Смирнова Анна (kassir)", "заказ выдан", "100000002",
+         "box: B1; n: 2"),
+    ]
+    whole = world["service"].entries(world["manager"], Period(date(2026, 3, 1), date(2026, 3, 3)))
+    assert [row.values[0] for row in whole.rows] == [1, 2, 3, 4]
+    assert whole.rows[3].values[2:4] == ("", "заказ разблокирован")  # no staff member: the system
+
+
+def test_details_that_are_not_an_object_stay_as_written():
+    assert details_text('{"a": {"b": 1}, "c": "д"}') == 'a: {"b": 1}; c: д'
+    assert details_text("[1, 2]") == "[1, 2]" and details_text("not json") == "not json"
+
+
+def test_a_clerk_is_refused_by_the_service(world):
+    with pytest.raises(AccessDenied):
+        world["service"].entries(world["clerk"], Period(date(2026, 3, 1), date(2026, 3, 2)))
+    with pytest.raises(AccessDenied):
+        world["service"].check(world["clerk"])
+
+
+def test_the_check_names_the_first_changed_entry_and_is_journaled(db, world):
+    assert world["service"].check(world["manager"]).chain.ok
+    with db.write() as s:
+        s.execute(text("UPDATE audit_journal SET subject = 'подмена' WHERE id = 2"))
+    check = world["service"].check(world["manager"])
+    assert check.chain.first_broken_id == 2 and check.chain.reason == "content" and check.chain.checked == 1
+    assert check.broken is not None
+    assert (check.broken.number, check.broken.at, check.broken.staff, check.broken.action) == (
+        2, datetime(2026, 3, 1, 22, 30, tzinfo=UTC), "Смирнова Анна (kassir)", "коробка размещена")
+    with db.read() as s:
+        last = s.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
+    assert last.action == "journal.verified" and '"first_broken":2' in last.details
+
+
+def _delete_newest(db, n):
+    with db.write() as s:
+        newest = s.scalars(select(AuditEntry.id).order_by(AuditEntry.id.desc()).limit(n)).all()
+        s.execute(delete(AuditEntry).where(AuditEntry.id.in_(newest)))
+
+
+@pytest.fixture
+def backend():
+    return FakeBackend(point_dict())
+
+
+def test_deleting_the_newest_entries_is_caught_by_the_anchor(db, world, backend):
+    client = FakeClient(backend)
+    assert anchor_journal(db, client) == "anchored"
+    assert backend.journal_head["sequence"] == 4
+    assert anchor_journal(db, client) == "unchanged"
+    _delete_newest(db, 2)
+    with db.write() as s:  # the tampering also removes the local copy of the anchor
+        s.execute(delete(SyncState).where(SyncState.key == ANCHOR_KEY))
+    period = Period(date(2026, 3, 1), date(2026, 3, 3))
+    assert world["service"].entries(world["manager"], period).rows[-1].values[0] == 2
+    with db.read() as s:
+        assert journal.verify_chain(s).ok  # the chain alone cannot see it
+    assert anchor_journal(db, client) == "mismatch"  # the server keeps entry 4 and gives it back
+    assert backend.journal_head["sequence"] == 4
+    check = world["service"].check(world["manager"])
+    assert not check.chain.ok and check.chain.first_broken_id is None
+    lost = check.chain.anchor_lost
+    assert lost is not None and (lost.sequence, lost.count) == (4, 4)
+    assert lost.last_at == datetime(2026, 3, 2, 21, 5, tzinfo=UTC)
+    # new entries written over the deleted numbers do not hide it either
+    assert anchor_journal(db, client) == "mismatch"
+    assert world["service"].check(world["manager"]).chain.anchor_lost.sequence == 4
+
+
+def test_a_growing_journal_moves_the_anchor_with_proof(db, world, backend):
+    client = FakeClient(backend)
+    anchor_journal(db, client)
+    world["service"].check(world["manager"])  # writes entry 5
+    assert anchor_journal(db, client) == "anchored"
+    assert backend.journal_head["sequence"] == 5 and backend.journal_head["count"] == 5
+    with db.read() as s:
+        assert journal.stored_anchor(s) == JournalHead(5, 5, journal.head(s).hash, journal.head(s).last_at,
+                                                       datetime(2026, 11, 24, 9, 0, tzinfo=UTC))
+        assert journal.verify(s).ok
+        assert s.scalar(select(func.count()).select_from(AuditEntry)) == 5
+
+
+def test_a_forged_local_anchor_is_replaced_by_the_servers(db, world, backend):
+    client = FakeClient(backend)
+    anchor_journal(db, client)
+    _delete_newest(db, 1)
+    with db.write() as s:  # the tampering also rewrites the local anchor to match the cut journal
+        journal.store_anchor(s, journal.head(s))
+    with db.read() as s:
+        assert journal.verify(s).ok
+    assert anchor_journal(db, client) == "mismatch"
+    assert world["service"].check(world["manager"]).chain.anchor_lost.sequence == 4
+
+
+def test_a_malformed_local_anchor_counts_as_none(db, world):
+    with db.write() as s:
+        s.merge(SyncState(key=ANCHOR_KEY, value="{broken"))
+    with db.read() as s:
+        assert journal.stored_anchor(s) is None and journal.verify(s).ok
+
+
+def test_a_failed_anchoring_never_blocks_the_pull(db, world, backend, clock):
+    from desktop.sync.client import BackendUnavailable
+    from desktop.sync.engine import SyncEngine
+
+    backend.fail_next = [BackendUnavailable("sync.link.server_unavailable", status=503)]
+    backend.publish("order.cancelled", {"order": "100000001"})
+    engine = SyncEngine(db, FakeClient(backend), clock)
+    with db.write() as s:
+        s.merge(SyncState(key="cursor", value="0"))
+    report = engine.sync_once()  # nothing to push: the anchoring meets the 503, the pull still runs
+    assert report.pulled == 1 and backend.journal_head is None
+    engine.sync_once()
+    assert backend.journal_head is not None and backend.journal_head["sequence"] == 4
