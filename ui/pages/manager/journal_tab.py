@@ -85,7 +85,7 @@ class JournalTab(ManagerTab):
         self.verdict.setObjectName("journalVerdict")
         self.verdict.setWordWrap(True)
         self.verdict.setTextFormat(Qt.TextFormat.PlainText)
-        self.view = ReportView(page.ctx.zone(), self)
+        self.view = ReportView(page.ctx.zone, self)
         self._layout.addLayout(bar)
         self._layout.addWidget(self.verdict)
         self._layout.addWidget(self.view, 1)
