@@ -283,6 +283,7 @@ class ReceivingPage(SessionPage):
         summary, act = closed.summary, closed.act
         self.session_uid = None
         self.last_received = None
+        self.progress_label.clear()  # the last box's line belongs to the open truck; tiles and list stay as its record
         self.shipment_label.setText(self.tr("Приёмка закрыта. F2 — следующая поставка, F3 — без накладной."))
         text = summary_text(summary)
         documents = documents_for(self.ctx)
