@@ -1,8 +1,9 @@
-"""Issue 17 (end-to-end findings): after a restart the interrupted receiving is shown on the point's clock.
+"""Issue 17 (end-to-end findings): after a restart the clerk lands on the interrupted work, on the point's clock.
 
-A restart is a new context over the same cache file. Every time the page shows — the restored scan list, the
-«Приёмка продолжена … в …» banner, the rows scanned after — is on the pickup point's clock (Yekaterinburg,
-UTC+5 here) while the PC runs in UTC.
+A restart is a new context over the same cache file. Logging in lands on Приёмка when the clerk has a receiving
+session left open (on Возвраты for an open return session), on the first page otherwise; and every time the page
+shows — the restored scan list, the «Приёмка продолжена … в …» banner, the rows scanned after — is on the pickup
+point's clock (Yekaterinburg, UTC+5 here) while the PC runs in UTC.
 """
 
 from __future__ import annotations
@@ -81,7 +82,14 @@ def _restart(qtbot, shell):
     shell.window.close()
     again = build_shell(qtbot, Database(shell.ctx.db.path), seeded=(shell.point, shell.clerk, shell.manager))
     log_in(qtbot, again)
+    qtbot.waitUntil(lambda: not again.window._is_busy(), timeout=5000)
     return again
+
+
+def _landed_on(qtbot, again, name):
+    page = again.window.page_named(name)
+    qtbot.waitUntil(lambda: again.window.current_page() is page and not page.busy, timeout=5000)
+    return page
 
 
 def _seconds(clock: str) -> int:
@@ -95,13 +103,48 @@ def _same_clock(one: str, other: str) -> bool:
     return min(apart, 86400 - apart) <= 5
 
 
+def test_after_a_restart_login_lands_on_the_open_receiving_with_its_scans(qtbot, shell):
+    boxes = _seed(shell.ctx.db, shell.point)
+    uid = _receive(qtbot, shell, boxes[:2]).session_uid
+    again = _restart(qtbot, shell)
+    try:
+        page = _landed_on(qtbot, again, "ReceivingPage")
+        qtbot.waitUntil(lambda: page.session_uid == uid, timeout=5000)
+        assert WAYBILL in page.shipment_label.text()
+        assert [page.scans.row(i)[1] for i in range(page.scans.rowCount())] == [boxes[1], boxes[0]]
+        assert "продолжена" in again.ctx.feedback.title
+        _scan(qtbot, again, page, boxes[2])  # the next box goes straight into the truck, no F-key pressed
+        assert page.tiles["received"].text() == "3"
+    finally:
+        again.close()
+        again.ctx.db.dispose()
+
+
+def test_without_work_left_open_login_lands_on_the_first_page(qtbot, shell):
+    log_in(qtbot, shell)
+    qtbot.waitUntil(lambda: not shell.window._is_busy(), timeout=5000)
+    assert shell.window.current_page() is shell.window.page_named("HandoverPage")
+
+
+def test_after_a_restart_login_lands_on_the_open_return_session(qtbot, shell):
+    log_in(qtbot, shell)
+    uid = shell.ctx.services.returns.open_session(shell.ctx.session.actor)
+    again = _restart(qtbot, shell)
+    try:
+        page = _landed_on(qtbot, again, "ReturnsPage")
+        qtbot.waitUntil(lambda: page.session_uid == uid, timeout=5000)
+    finally:
+        again.close()
+        again.ctx.db.dispose()
+
+
 def test_restored_rows_live_rows_and_the_banner_are_on_the_point_clock(qtbot, ekb_shell):
     boxes = _seed(ekb_shell.ctx.db, ekb_shell.point)
     live_before = _receive(qtbot, ekb_shell, boxes[:1]).scans.row(0)[0]
     again = _restart(qtbot, ekb_shell)
     try:
         page = again.window.page_named("ReceivingPage")
-        again.window.show_page(page)
+        again.window.show_page(page)  # (login lands here by itself; this test is about the times)
         qtbot.waitUntil(lambda: page.scans.rowCount() == 1 and not page.busy, timeout=5000)
         restored, banner = page.scans.row(0)[0], again.ctx.feedback.text  # «Приёмку начал(а) … в 01.12 HH:MM»
         _scan(qtbot, again, page, boxes[1])
