@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.ctx = ctx
+        self._landing = False  # looking up the work left open at login (scans wait)
         self.setWindowTitle(self.tr("Пункт выдачи — {0}").format(point_name) if point_name else self.tr("Пункт выдачи"))
         self.login = LoginScreen(ctx.services.staff, point_name, login_hint, tasks=ctx.tasks)
         self.pages: list[Page] = [cls(ctx) for cls in (page_classes or PAGE_CLASSES)]
@@ -188,7 +189,7 @@ class MainWindow(QMainWindow):
         return self.ctx.session.actor is not None
 
     def _is_busy(self) -> bool:
-        return self.login.busy or any(p.busy for p in self.pages)
+        return self.login.busy or self._landing or any(p.busy for p in self.pages)
 
     def _show_login(self, message: str = "") -> None:
         for page in self.pages:
@@ -208,10 +209,36 @@ class MainWindow(QMainWindow):
             self.show_page(first)
             first.set_active(True)
             first.focus_default()
+            self._land_on_interrupted_work(actor, first)
         self.ctx.feedback.show_ok(self.tr("Здравствуйте, {0}").format(actor.full_name), "")
         self.idle.arm()
         if actor.shift_id is None:
             self.shifts.offer_to_open()
+        self.scans.poke()
+
+    def _land_on_interrupted_work(self, actor: Actor, first: Page) -> None:
+        """After a restart the clerk lands on the receiving (or return) session left open, not on the first page.
+
+        The look-up runs off the GUI thread; scans wait meanwhile (the window counts as busy), and the clerk who
+        already went elsewhere stays there."""
+        receiving, returns = self.ctx.services.receiving, self.ctx.services.returns
+
+        def interrupted() -> str | None:
+            if receiving.resumable(actor) is not None:
+                return "ReceivingPage"
+            return "ReturnsPage" if returns.pending_at_shift_close(actor) else None
+
+        def land(name: str | None) -> None:
+            page = next((p for p in self.visible_pages() if type(p).__name__ == name), None)
+            now = self.ctx.session.actor
+            if page is not None and self.current_page() is first and now is not None and now.staff_id == actor.staff_id:
+                self.show_page(page)
+
+        self._landing = True
+        self.ctx.tasks.run(interrupted, land, lambda _failure: None, on_finished=self._on_landed)
+
+    def _on_landed(self) -> None:
+        self._landing = False
         self.scans.poke()
 
     def _apply_roles(self) -> None:

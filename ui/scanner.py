@@ -6,6 +6,13 @@ prefix, if any). Printable keys are held back while they might be part of a scan
 turns out to be typing (a slow key, another key, a short burst) they are replayed to the widget
 they were meant for, in order, so hand typing still works wherever the focus is.
 
+The gap between two keys is measured on the window system's clock (each key event's own timestamp:
+when the key was pressed), not when the busy app got round to it, so a scan handled late is still a
+scan; events without a timestamp (synthetic ones) are timed on arrival. The flush timer that gives
+up on a burst runs on the app's clock: after a stall it can fire while the next keys of the burst
+still wait in the queue behind it, so it decides only after one more turn of the event loop, once
+those keys (judged by their own timestamps) have had their chance.
+
 Scans go into `ScanQueue`, which hands them on one at a time only while nothing is busy (no
 background call running on the page, no modal dialog open): none is lost or handled twice.
 """
@@ -56,9 +63,11 @@ class WedgeScanner(QObject):
         self._clock = clock
         self._held: list[_HeldKey] = []
         self._target: QWidget | None = None
-        self._last_at = 0.0
+        self._last_at = 0.0  # the app's clock (seconds) when the last held key arrived
+        self._last_stamp = 0  # the window system's timestamp (ms) of that key press; 0 — it had none
         self._replaying = False
         self._flush = _single_shot(self, self._on_flush_timeout)
+        self._confirm = _single_shot(self, self.release_held)
         apply = self._apply
         apply(scanner.settings)
         scanner.subscribe(apply)
@@ -72,6 +81,7 @@ class WedgeScanner(QObject):
     def _apply(self, settings: ScannerSettings) -> None:
         """New timing reaches the running flush timer at once."""
         self._flush.setInterval(max(1, settings.max_interkey_ms * 2))
+        self._confirm.setInterval(max(1, settings.max_interkey_ms))
 
     def install(self, app: QCoreApplication) -> None:
         app.installEventFilter(self)
@@ -100,7 +110,7 @@ class WedgeScanner(QObject):
         if event.key() in MODIFIER_KEYS:
             return False
         now = self._clock()
-        if self._held and (now - self._last_at) * 1000 > self.settings.max_interkey_ms:
+        if self._held and self._gap_ms(now, event.timestamp()) > self.settings.max_interkey_ms:
             self.release_held()
         if event.isAutoRepeat():
             self.release_held()
@@ -113,6 +123,13 @@ class WedgeScanner(QObject):
         self.release_held()
         return False
 
+    def _gap_ms(self, now: float, stamp: int) -> float:
+        """Milliseconds since the last held key: between the presses when both carry the window system's
+        timestamp, else between their arrivals (synthetic events; a timestamp that went back)."""
+        if stamp and self._last_stamp and stamp >= self._last_stamp:
+            return float(stamp - self._last_stamp)
+        return (now - self._last_at) * 1000
+
     @staticmethod
     def _is_printable(event: QKeyEvent) -> bool:
         text = event.text()
@@ -122,7 +139,8 @@ class WedgeScanner(QObject):
         if not self._held:
             self._target = target
         self._held.append(_HeldKey(event.key(), event.modifiers(), event.text()))
-        self._last_at = now
+        self._last_at, self._last_stamp = now, event.timestamp()
+        self._confirm.stop()
         self._flush.start()
 
     def _on_terminator(self) -> bool:
@@ -130,6 +148,7 @@ class WedgeScanner(QObject):
         if self._held and self._looks_like_scan(raw):
             self._held.clear()
             self._flush.stop()
+            self._confirm.stop()
             self.scan_received.emit(raw)
             return True
         self.release_held()
@@ -145,13 +164,16 @@ class WedgeScanner(QObject):
         return len(raw) - len(prefix) - len(suffix) >= s.min_length
 
     def _on_flush_timeout(self) -> None:
-        self.release_held()
+        """No key came for two gaps on the app's clock. After a stall the next keys may still be queued behind
+        this timeout: give them one more turn of the event loop (their timestamps decide), then give up."""
+        self._confirm.start()
 
     def release_held(self) -> None:
         """The held keys were typing after all: deliver them, in order, to the widget they were for."""
         held, target = self._held, self._target
         self._held, self._target = [], None
         self._flush.stop()
+        self._confirm.stop()
         if not held or target is None or not _alive(target):
             return
         self._replaying = True

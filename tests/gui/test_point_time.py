@@ -20,7 +20,7 @@ from desktop.documents.model import ReturnAct, SessionHeader
 from desktop.point_time import point_time, zone_named
 from desktop.services.point_info import point_info
 from desktop.sync.runner import SyncStatus
-from tests.gui.fixtures import build_shell, log_in
+from tests.gui.fixtures import build_shell, log_in, seed_point
 from tests.support.factories import make_order
 from ui.demo_sms_dialog import read_sms
 from ui.status_bar import CounterStatusBar
@@ -46,9 +46,11 @@ def pc_in_utc():
 
 @pytest.fixture
 def ekb_shell(qtbot, db, pc_in_utc):
-    shell = build_shell(qtbot, db, clock=lambda: NOW)
+    seeded = seed_point(db)  # the point's zone is set before the shell reads it (the context keeps it)
     with db.write() as s:
-        s.execute(update(PickupPoint).where(PickupPoint.id == shell.point.id).values(timezone="Asia/Yekaterinburg"))
+        s.execute(update(PickupPoint).where(PickupPoint.id == seeded[0].id).values(timezone="Asia/Yekaterinburg"))
+    shell = build_shell(qtbot, db, clock=lambda: NOW, seeded=seeded)
+    with db.write() as s:
         order = make_order(s, shell.point, status="ready", boxes=1)
         order.storage_until = MOMENT
         s.add(ManagerAlert(kind="order_locked", order_id=order.id, message="locked", created_at=MOMENT))

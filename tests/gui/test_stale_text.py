@@ -82,6 +82,17 @@ def test_truck_two_scanned_while_truck_one_is_open_shows_nothing_of_truck_one(qt
     _assert_only_truck_two(page, shell, one, boxes)
 
 
+def test_closing_a_truck_keeps_its_record_but_clears_the_last_scan_line(qtbot, shell, monkeypatch):
+    page, one, boxes, _ = _truck_one(qtbot, shell, True, monkeypatch)
+    assert page.session_uid is None and "закрыта" in page.shipment_label.text()
+    assert page.progress_label.text() == ""  # «Заказ …: коробка 2 из 2» of the last scan is gone
+    labels = "\n".join(w.text() for w in page.findChildren(QLabel) if w.isVisible())
+    assert one not in labels and not [box for box in boxes if box in labels]
+    assert page.tiles["received"].text() == "2" and page.scans.rowCount() == 3  # what was just closed
+    _settle(qtbot, page, lambda: scan_keys(shell.window, "R2611240002"))
+    _assert_only_truck_two(page, shell, one, boxes)
+
+
 def test_receiving_without_a_waybill_after_a_truck_starts_blank(qtbot, shell, monkeypatch):
     page, one, boxes, _ = _truck_one(qtbot, shell, True, monkeypatch)
     _settle(qtbot, page, lambda: QTest.keyClick(focus_target(shell.window), Qt.Key.Key_F3))

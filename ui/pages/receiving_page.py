@@ -8,7 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMessageBox
 
 from desktop.documents.model import DocumentKind
-from desktop.point_time import CLOCK, point_time
+from desktop.point_time import CLOCK, DAY_TIME, point_time
 from desktop.scan_routing import Scan, ScanKind
 from desktop.services.base import Actor
 from desktop.services.receiving import (
@@ -163,7 +163,7 @@ class ReceivingPage(SessionPage):
         if opened.scans:
             self.feedback.show_warning(self.tr("Приёмка продолжена"), self.tr(
                 "Приёмку начал(а) {0} в {1}; отсканировано коробок: {2}. Продолжайте с того же места.").format(
-                opened.opened_by, _time(opened.opened_at, "%d.%m %H:%M"), len(opened.scans)))
+                opened.opened_by, point_time(opened.opened_at, self.ctx.zone(), DAY_TIME), len(opened.scans)))
         else:
             self.feedback.show_ok(self.tr("Приёмка открыта"), self.tr("Сканируйте коробки по одной."))
 
@@ -283,6 +283,7 @@ class ReceivingPage(SessionPage):
         summary, act = closed.summary, closed.act
         self.session_uid = None
         self.last_received = None
+        self.progress_label.clear()  # the last box's line belongs to the open truck; tiles and list stay as its record
         self.shipment_label.setText(self.tr("Приёмка закрыта. F2 — следующая поставка, F3 — без накладной."))
         text = summary_text(summary)
         documents = documents_for(self.ctx)
@@ -310,7 +311,7 @@ class ReceivingPage(SessionPage):
             Outcome.ELSEWHERE: self.tr("Принята на другом рабочем месте"),
         }
         title = self.tr("Отменено") if scan.undone else titles.get(scan.outcome, "")
-        return [_time(scan.at), scan.box, scan.order or "—", "—", title]
+        return [point_time(scan.at, self.ctx.zone(), CLOCK), scan.box, scan.order or "—", "—", title]
 
     def print_act(self) -> None:
         """F11: print the last discrepancy act (again)."""
@@ -336,13 +337,6 @@ def summary_text(summary: DiscrepancySummary) -> str:
 def _now(zone: tzinfo) -> str:
     """The current time on the point's clock (a scan list's first column)."""
     return point_time(datetime.now(UTC), zone, CLOCK)
-
-
-def _time(at: datetime, pattern: str = "%H:%M:%S") -> str:
-    """A stored (UTC) time in the PC's time, like the live rows."""
-    return at.astimezone().strftime(pattern)
-
-
 
 
 def _progress(outcome: ScanOutcome) -> str:
