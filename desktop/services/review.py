@@ -92,7 +92,7 @@ class ReviewService(Service):
 
 
 def _event_problem(event: OutboxEvent) -> Problem:
-    order = _order_of(event.payload)
+    order = order_of_payload(event.payload)
     reason = describe_reason(event.reason)
     return Problem("event", event.event_id, event.type, order, reason, event.occurred_at, event.status)
 
@@ -102,7 +102,8 @@ def _alert_problem(alert: ManagerAlert, order_number: str | None) -> Problem:
     return Problem("alert", str(alert.id), alert.kind, order_number, text, alert.created_at)
 
 
-def _order_of(payload: str) -> str | None:
+def order_of_payload(payload: str) -> str | None:
+    """The order number an outbox event's JSON payload names, if any (a payload that is not an object: none)."""
     try:
         value = json.loads(payload).get("order")
     except (ValueError, AttributeError):

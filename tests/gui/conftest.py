@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["PICKUP_DESK_MUTE"] = "1"
@@ -23,3 +24,17 @@ def shell(qtbot, db):
     built = build_shell(qtbot, db)
     yield built
     built.close()
+
+
+@pytest.fixture
+def pc_in_utc():
+    """The PC's own zone is UTC for the test (restored after)."""
+    saved = os.environ.get("TZ")
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+    yield
+    if saved is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = saved
+    time.tzset()

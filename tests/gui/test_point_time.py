@@ -7,8 +7,6 @@ Orders page, the Returns page, the Sync page, the status bar, a printed document
 from __future__ import annotations
 
 import json
-import os
-import time
 from datetime import UTC, datetime
 
 import pytest
@@ -28,20 +26,6 @@ from ui.status_bar import CounterStatusBar
 NOW = datetime(2026, 12, 1, 10, 0, tzinfo=UTC)
 MOMENT = datetime(2026, 12, 1, 15, 15, tzinfo=UTC)  # 20:15 in Yekaterinburg, 15:15 on the PC's UTC clock
 POINT_HOUR, PC_HOUR = "20:15", "15:15"
-
-
-@pytest.fixture
-def pc_in_utc():
-    """The PC's own zone is UTC for the test (restored after)."""
-    saved = os.environ.get("TZ")
-    os.environ["TZ"] = "UTC"
-    time.tzset()
-    yield
-    if saved is None:
-        os.environ.pop("TZ", None)
-    else:
-        os.environ["TZ"] = saved
-    time.tzset()
 
 
 @pytest.fixture

@@ -8,8 +8,6 @@ point's clock (Yekaterinburg, UTC+5 here) while the PC runs in UTC.
 
 from __future__ import annotations
 
-import os
-import time
 from datetime import datetime
 
 import pytest
@@ -24,20 +22,6 @@ from tests.support.factories import box_barcode, make_order, make_shipment
 
 WAYBILL = "R2611240001"
 POINT_ZONE = "Asia/Yekaterinburg"
-
-
-@pytest.fixture
-def pc_in_utc():
-    """The PC's own zone is UTC for the test (restored after)."""
-    saved = os.environ.get("TZ")
-    os.environ["TZ"] = "UTC"
-    time.tzset()
-    yield
-    if saved is None:
-        os.environ.pop("TZ", None)
-    else:
-        os.environ["TZ"] = saved
-    time.tzset()
 
 
 @pytest.fixture

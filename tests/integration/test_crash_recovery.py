@@ -30,13 +30,6 @@ def live(tmp_path: Path) -> Iterator[LiveBackend]:
     backend.stop()
 
 
-@pytest.fixture
-def proxy(live: LiveBackend) -> Iterator[FaultProxy]:
-    p = FaultProxy(live.url).start()
-    yield p
-    p.stop()
-
-
 def run_and_kill(args: list[str], kill_after: int) -> list[str]:
     """Start the worker, SIGKILL it after `kill_after` progress lines; the lines it printed."""
     proc = subprocess.Popen([sys.executable, "-m", "tests.integration.crash_worker", *args], cwd=REPO,

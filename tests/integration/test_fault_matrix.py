@@ -6,7 +6,6 @@ import json
 import stat
 import threading
 import time
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -36,21 +35,6 @@ from tests.integration.counter import (
     server_event_counts,
 )
 from tests.integration.live import Fault, FaultProxy, LiveBackend
-
-
-@pytest.fixture
-def live(tmp_path: Path) -> Iterator[LiveBackend]:
-    backend = LiveBackend(tmp_path).start()
-    backend.import_feed(feed())
-    yield backend
-    backend.stop()
-
-
-@pytest.fixture
-def proxy(live: LiveBackend) -> Iterator[FaultProxy]:
-    p = FaultProxy(live.url).start()
-    yield p
-    p.stop()
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from desktop.db.models import AuditEntry, PickupPoint, Staff, SyncState
 from desktop.journal import ANCHOR_KEY
 from tests.gui.fixtures import build_shell, log_in
 from tests.integration.counter import CounterPC, feed
-from tests.integration.live import FaultProxy, LiveBackend
+from tests.integration.live import LiveBackend
 from tests.support.factories import FAST_HASHER
 from ui.pages.manager.journal_tab import JournalTab
 
@@ -29,13 +29,6 @@ def live(tmp_path: Path) -> Iterator[LiveBackend]:
     backend.import_feed(data)
     yield backend
     backend.stop()
-
-
-@pytest.fixture
-def proxy(live: LiveBackend) -> Iterator[FaultProxy]:
-    p = FaultProxy(live.url).start()
-    yield p
-    p.stop()
 
 
 def _server_head(live: LiveBackend) -> tuple[int, str]:

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +18,7 @@ from desktop.sync.client import BackendUnavailable
 from desktop.sync.engine import SyncEngine
 from desktop.sync.reasons import describe_reason
 from protocol.events import OrderArrived
-from tests.integration.counter import CounterPC, box_of, feed, server_event_counts
+from tests.integration.counter import CounterPC, box_of, server_event_counts
 from tests.integration.fakes import FakeBackend, FakeClient
 from tests.integration.live import FaultProxy, LiveBackend
 from tests.integration.shapes import point_dict
@@ -81,21 +80,6 @@ def test_a_server_down_for_every_batch_sets_nothing_aside(
             engine.push()
     assert statuses(db) == {"pending": 5}
 
-
-
-@pytest.fixture
-def live(tmp_path: Path) -> Iterator[LiveBackend]:
-    server = LiveBackend(tmp_path).start()
-    server.import_feed(feed())
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def proxy(live: LiveBackend) -> Iterator[FaultProxy]:
-    p = FaultProxy(live.url).start()
-    yield p
-    p.stop()
 
 
 @pytest.mark.parametrize("status", [500, 503])

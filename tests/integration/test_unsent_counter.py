@@ -2,32 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop.sync.runner import SyncRunner
-from tests.integration.counter import CounterPC, feed
+from tests.integration.counter import CounterPC
 from tests.integration.live import FaultProxy, LiveBackend
 from ui.status_bar import CounterStatusBar
-
-
-@pytest.fixture
-def live(tmp_path: Path) -> Iterator[LiveBackend]:
-    backend = LiveBackend(tmp_path).start()
-    backend.import_feed(feed())
-    yield backend
-    backend.stop()
-
-
-@pytest.fixture
-def proxy(live: LiveBackend) -> Iterator[FaultProxy]:
-    p = FaultProxy(live.url).start()
-    yield p
-    p.stop()
 
 
 def test_unsent_counter_is_zero_once_the_push_is_acknowledged_and_true_at_every_emission(

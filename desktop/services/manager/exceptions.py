@@ -8,7 +8,6 @@ ready SMS is `NotificationService.resend` (1 per 10 minutes, 3 per day), closing
 
 from __future__ import annotations
 
-import json
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -32,6 +31,7 @@ from desktop.db.models import (
 from desktop.services.base import Actor, Role, Service, local_point, require_role
 from desktop.services.manager.report import Column, ColumnKind, Report, Row
 from desktop.services.returns.rules import day_bounds, point_zone
+from desktop.services.review import order_of_payload
 from desktop.sync.reasons import describe_reason, describe_remedy
 from desktop.translatable import QT_TRANSLATE_NOOP, translate
 from protocol.order_states import OrderStatus
@@ -210,7 +210,7 @@ def _sms_row(m: SmsMessage, number: str, now: datetime) -> Row:
 
 
 def _problem_row(event: OutboxEvent) -> Row:
-    order = _order_of(event.payload)
+    order = order_of_payload(event.payload)
     verdict = (
         translate("Waits", "конфликт") if event.status == EventOutcome.CONFLICT else translate("Waits", "отклонено")
     )
@@ -225,13 +225,6 @@ def _problem_row(event: OutboxEvent) -> Row:
     )
     return Row(values, order, "error" if event.status == EventOutcome.REJECTED else "warning")
 
-
-def _order_of(payload: str) -> str | None:
-    try:
-        value = json.loads(payload).get("order")
-    except (ValueError, AttributeError):
-        return None
-    return str(value) if value else None
 
 
 def _why_open(opened_at: datetime, opener_on_shift: bool, today: datetime) -> str:
