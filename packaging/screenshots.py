@@ -345,7 +345,6 @@ class Tour:
         self.drv = drv
         self.cache = cache
         self.problems: list[str] = []
-        self.closed_with_act: str | None = None  # the truck closed with discrepancies
 
     def run(self) -> None:
         drv = self.drv
@@ -457,7 +456,6 @@ class Tour:
             drv.close_dialog(PREVIEW)
         drv.focus_main()
         drv.shot("17-receiving-closed")
-        self.closed_with_act = first
         uid2 = self.open_truck(second)  # the next truck: nothing of the first one may be left on the page
         self.burst(uid2, boxes2)
         drv.shot("18-receiving-second-truck")
