@@ -149,10 +149,12 @@ def _eligible_customer(ctx: RuleContext, card: ClubCard, phone: str) -> Customer
 
 
 def _qualifying_order(ctx: RuleContext, customer_ids: list[int]) -> Order | None:
-    """The customer's order of 5,000 ₽ or more: waiting whole at a point, or taken for at least that much."""
+    """The first by number of the customer's orders of 5,000 ₽ or more: waiting whole at a point, or taken for at
+    least that much (the counter picks the same one, so both give the card to that order's customer)."""
     orders = ctx.session.scalars(
         select(Order)
         .where(Order.customer_id.in_(customer_ids), Order.status.in_(ORDER_READY + ORDER_TAKEN))
+        .order_by(Order.number)
         .options(selectinload(Order.lines))
     )
     for order in orders:

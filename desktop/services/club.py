@@ -236,8 +236,9 @@ def _check_card_state(card: ClubCard | None, number: str) -> None:
 
 def _record_activation(act: Action, card: ClubCard, city: str, phone: str, verdict: Eligibility) -> ActivationResult:
     session = act.session
-    customer = _customers(session, phone)[0]
     order = session.scalars(select(Order).where(Order.number == verdict.qualifying_order)).one()
+    # The card goes to the customer whose order qualifies, as the server decides (two customers may share a phone).
+    customer = next(c for c in _customers(session, phone) if c.id == order.customer_id)
     card.status, card.customer_id, card.city = CardStatus.PENDING, customer.id, city
     card.activated_at, card.activated_by = act.now, act.actor.staff_id if act.actor else None
     session.add(
@@ -325,7 +326,8 @@ def _refusal(phone: str, code: str, name: str | None = None, card: str | None = 
 
 
 def _qualifying_order(session: Session, customer_ids: list[int], point_id: int) -> str | None:
-    """The customer's largest order here of ≥ 5,000 ₽ that is ready or handed over (partly: what was taken)."""
+    """The first by number of the customer's orders here of ≥ 5,000 ₽ that are ready or handed over (partly: what
+    was taken) — the server picks the same one (backend/rules/club.py), so both give the card to its customer."""
     whole = session.scalars(
         select(Order.number)
         .where(
@@ -334,12 +336,10 @@ def _qualifying_order(session: Session, customer_ids: list[int], point_id: int) 
             Order.status.in_((OrderStatus.READY.value, OrderStatus.HANDED_OVER.value)),
             Order.total_kopecks >= QUALIFYING_KOPECKS,
         )
-        .order_by(Order.total_kopecks.desc())
+        .order_by(Order.number)
     ).first()
-    if whole is not None:
-        return whole
     taken = func.sum((OrderLine.quantity - OrderLine.refused_quantity) * OrderLine.price_kopecks)
-    return session.scalars(
+    partly = session.scalars(
         select(Order.number)
         .join(OrderLine, OrderLine.order_id == Order.id)
         .where(
@@ -349,4 +349,6 @@ def _qualifying_order(session: Session, customer_ids: list[int], point_id: int) 
         )
         .group_by(Order.id)
         .having(taken >= QUALIFYING_KOPECKS)
+        .order_by(Order.number)
     ).first()
+    return min((n for n in (whole, partly) if n is not None), default=None)

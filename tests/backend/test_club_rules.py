@@ -160,3 +160,16 @@ def test_welcome_sms_in_the_activations_batch_is_sent_once(server: Server) -> No
     resend = device.send("sms.requested", _club_sms("c3", attempt=3))  # a clerk's resend is a new attempt
     assert resend["status"] == "applied"
     assert _count(server, SmsOutbox, SmsOutbox.purpose == "club") == 2
+
+
+@BOTH_DBS
+def test_of_two_customers_of_one_phone_the_first_qualifying_order_by_number_holds_the_card(server: Server) -> None:
+    server.import_feed(point_feed(cards=1))  # each order has its own customer, all on one phone
+    device = server.enrol()
+    _receive(device, SECOND)  # the later order arrives first
+    _receive(device, FIRST)
+    assert device.send("club.card_activated", _activation())["status"] == "applied"
+    with server.db.read() as session:
+        holder = session.scalars(select(Customer.external_id).join(ClubCard, ClubCard.customer_id == Customer.id)
+                                 .where(ClubCard.number == CARD1)).one()
+    assert holder == f"C{FIRST}"  # the counter gives the card to the same customer (tests/unit/test_club_edges.py)

@@ -8,7 +8,7 @@ import json
 import pytest
 from sqlalchemy import select
 
-from desktop.db.models import AuditEntry, ClubCard, OrderLine, OutboxEvent, SmsMessage
+from desktop.db.models import AuditEntry, BonusLedgerEntry, ClubCard, Customer, OrderLine, OutboxEvent, SmsMessage
 from desktop.services.base import Role
 from desktop.services.club import ClubService
 from protocol.ean13 import complete
@@ -77,10 +77,27 @@ def _two_customers(db, point) -> tuple[int, int, str]:
 
 
 def test_the_phone_qualifies_through_any_of_its_customers_orders(db, club, point):
-    _first, _second, number = _two_customers(db, point)
+    _first, second, number = _two_customers(db, point)
     verdict = club.check_eligibility(SHARED)
     assert verdict.eligible and verdict.qualifying_order == number
     assert club.activate(point["clerk"], CARD, "ABCD-1234", "Москва", SHARED).qualifying_order == number
+    with db.read() as s:  # the card and its +190 go to the customer whose order qualifies, as on the server
+        card = s.scalars(select(ClubCard).where(ClubCard.number == CARD)).one()
+        credit = s.scalars(select(BonusLedgerEntry).where(BonusLedgerEntry.card_id == card.id)).one()
+        assert card.customer_id == credit.customer_id == second
+
+
+def test_of_two_qualifying_orders_of_one_phone_the_first_by_number_decides_the_holder(db, club, point):
+    first, second, number = _two_customers(db, point)
+    with db.write() as s:
+        customer = s.get(Customer, first)
+        earlier = make_order(s, point["point"], customer, status="ready", lines=[("Холодильник", 1, 900_000)])
+        earlier_number = earlier.number
+    expected = first if earlier_number < number else second
+    result = club.activate(point["clerk"], CARD, "ABCD-1234", "Москва", SHARED)
+    assert result.qualifying_order == min(earlier_number, number)
+    with db.read() as s:
+        assert s.scalars(select(ClubCard.customer_id).where(ClubCard.number == CARD)).one() == expected
 
 
 @pytest.mark.parametrize("holder", [0, 1])
