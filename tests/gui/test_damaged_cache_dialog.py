@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +16,8 @@ from desktop.config import AppConfig
 from desktop.db.integrity import Damage
 from desktop.db.migrate import backup_file
 from desktop.device_credentials import DeviceCredentials
-from tests.support.damage import flip_page, leaf_pages, make_cache
+from tests.gui.test_app_startup import ROOT, clean_env
+from tests.support.damage import flip_page, leaf_pages, make_cache, schema_name_undecodable
 from ui.app import Launcher
 from ui.crash import CrashReporter
 from ui.damaged_cache_dialog import DamagedCacheDialog
@@ -107,3 +110,19 @@ def test_a_damaged_cache_at_start_asks_repairs_and_tells_what_was_saved(
     assert str(report.kept_as) in summary.text()
     assert snapshots == ([] if choice is Repair.RESTORE else ["snapshot"])
     assert (report.backup is not None) is (choice is Repair.RESTORE)
+
+
+def test_self_test_of_the_real_launcher_reports_the_damaged_file_and_exits_2(tmp_path: Path) -> None:
+    """The damage whose own report is not UTF-8 used to end the self-test in a traceback with exit code 1."""
+    data = tmp_path / "data"
+    device_credentials.mark_demo(data)  # the embedded demo's data dir: every other check passes
+    make_cache(data / "cache.sqlite3", pending=2)
+    schema_name_undecodable(data / "cache.sqlite3")
+    result = subprocess.run([sys.executable, "-m", "ui", "--self-test", "--data-dir", str(data), "--log-dir",
+                             str(tmp_path / "logs")], cwd=ROOT, env=clean_env(tmp_path / "home"),
+                            capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 2, result.stdout + result.stderr[-2000:]
+    assert "Traceback" not in result.stderr
+    failed = [line for line in result.stdout.splitlines() if line.startswith("[ОШИБ]")]
+    assert failed == [line for line in failed if line.startswith("[ОШИБ] База данных:")] and len(failed) == 1
+    assert f"файл {data / 'cache.sqlite3'} повреждён" in failed[0]

@@ -108,3 +108,18 @@ def flip_header(path: Path) -> None:
     for i in range(16):
         data[i] ^= 0xFF
     path.write_bytes(bytes(data))
+
+
+def schema_name_undecodable(path: Path) -> None:
+    """An index whose name is not UTF-8 and whose pages are another index's: the check's own text is broken."""
+    conn = sqlite3.connect(path)
+    try:
+        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'ix_outbox_status'").fetchone()[0]
+        other = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'ix_audit_journal_at'").fetchone()[0]
+        assert root != other
+        conn.execute("PRAGMA writable_schema=ON")
+        conn.execute("UPDATE sqlite_master SET name = CAST(X'69785fff6f7574626f78' AS TEXT), rootpage = ? "
+                     "WHERE name = 'ix_outbox_status'", (other,))
+        conn.commit()
+    finally:
+        conn.close()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -24,6 +23,7 @@ from tests.support.damage import (
     leaf_pages,
     make_cache,
     outbox_page_of,
+    schema_name_undecodable,
 )
 
 UNSENT = 40
@@ -94,21 +94,6 @@ def test_an_unreadable_header_is_damage_and_the_events_are_still_salvaged(cache:
     damage = integrity.check(cache)
     assert damage is not None and "header" in damage.detail
     assert sorted(e["event_id"] for e in salvage(cache).events) == sorted(unsent)
-
-
-def schema_name_undecodable(path: Path) -> None:
-    """An index whose name is not UTF-8 and whose pages are another index's: the check's own text is broken."""
-    conn = sqlite3.connect(path)
-    try:
-        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'ix_outbox_status'").fetchone()[0]
-        other = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'ix_audit_journal_at'").fetchone()[0]
-        assert root != other
-        conn.execute("PRAGMA writable_schema=ON")
-        conn.execute("UPDATE sqlite_master SET name = CAST(X'69785fff6f7574626f78' AS TEXT), rootpage = ? "
-                     "WHERE name = 'ix_outbox_status'", (other,))
-        conn.commit()
-    finally:
-        conn.close()
 
 
 def test_damage_whose_report_is_not_utf8_is_reported_not_a_crash(cache: Path) -> None:
