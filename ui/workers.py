@@ -53,7 +53,8 @@ def environment_message(error: BaseException) -> str:
         )
     if problem is StorageProblem.DISK_FULL or (isinstance(error, OSError) and error.errno == errno.ENOSPC):
         return QCoreApplication.translate(
-            "workers", "На диске закончилось место. Освободите место на диске и повторите действие."
+            "workers", "Диск заполнен: на диске закончилось место, и это действие не сохранено (ничего не "
+                       "записано наполовину). Освободите место на диске и повторите действие — работа продолжится."
         )
     if problem is StorageProblem.READ_ONLY:
         return QCoreApplication.translate(
