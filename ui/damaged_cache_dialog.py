@@ -10,18 +10,15 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 from desktop.db.recovery import RepairReport
+from desktop.translatable import translate
 from ui.startup import CacheDamaged, Repair
 
 log = logging.getLogger(__name__)
 SHOWN_LOST = 10  # event ids named in the message; the log has all of them
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("DamagedCache", text)
 
 
 class DamagedCacheDialog(QMessageBox):
@@ -30,30 +27,31 @@ class DamagedCacheDialog(QMessageBox):
     def __init__(self, error: CacheDamaged, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setIcon(QMessageBox.Icon.Critical)
-        self.setWindowTitle(tr("База данных повреждена"))
-        self.setText(tr("Файл базы данных повреждён:\n{0}").format(error.damage.path))
-        lines = [tr("Что можно сделать:")]
+        self.setWindowTitle(translate("DamagedCache", "База данных повреждена"))
+        self.setText(translate("DamagedCache", "Файл базы данных повреждён:\n{0}").format(error.damage.path))
+        lines = [translate("DamagedCache", "Что можно сделать:")]
         if error.backup is not None:
-            lines.append(tr("• восстановить последнюю исправную резервную копию ({0}); действия после неё "
-                            "вернутся с сервера при синхронизации;").format(error.backup.name))
-        lines.append(tr("• загрузить данные заново с сервера."))
-        lines.append(tr("В обоих случаях программа сначала сохранит все неотправленные действия, которые удастся "
-                        "прочитать из повреждённого файла, и отправит их на сервер. Повреждённый файл не "
-                        "удаляется: он будет переименован и останется в папке данных."))
+            lines.append(translate(
+                "DamagedCache", "• восстановить последнюю исправную резервную копию ({0}); действия после неё "
+                                "вернутся с сервера при синхронизации;").format(error.backup.name))
+        lines.append(translate("DamagedCache", "• загрузить данные заново с сервера."))
+        lines.append(translate(
+            "DamagedCache", "В обоих случаях программа сначала сохранит все неотправленные действия, которые "
+                            "удастся прочитать из повреждённого файла, и отправит их на сервер. Повреждённый файл "
+                            "не удаляется: он будет переименован и останется в папке данных."))
         self.setInformativeText("\n".join(lines))
         self.setDetailedText(error.damage.detail)
         self._choices: dict[QAbstractButton, Repair] = {}
+        accept = QMessageBox.ButtonRole.AcceptRole
         if error.backup is not None:
-            restore = self.addButton(tr("Восстановить из резервной копии"), QMessageBox.ButtonRole.AcceptRole)
+            restore = self.addButton(translate("DamagedCache", "Восстановить из резервной копии"), accept)
             self._choices[restore] = Repair.RESTORE
-        rebuild = self.addButton(tr("Загрузить заново с сервера"), QMessageBox.ButtonRole.AcceptRole)
+        rebuild = self.addButton(translate("DamagedCache", "Загрузить заново с сервера"), accept)
         self._choices[rebuild] = Repair.REBUILD
-        self.quit_button = self.addButton(tr("Закрыть программу"), QMessageBox.ButtonRole.RejectRole)
+        self.quit_button = self.addButton(translate("DamagedCache", "Закрыть программу"),
+                                          QMessageBox.ButtonRole.RejectRole)
         self.setDefaultButton(self.quit_button)  # Enter in passing repairs nothing
         self.setEscapeButton(self.quit_button)
-
-    def button_for(self, repair: Repair) -> QAbstractButton | None:
-        return next((button for button, choice in self._choices.items() if choice is repair), None)
 
     def choice(self) -> Repair | None:
         clicked = self.clickedButton()
@@ -72,26 +70,29 @@ def ask_repair(error: CacheDamaged, parent: QWidget | None = None) -> Repair | N
 def repair_summary(report: RepairReport) -> str:
     """What the repair did, in the clerk's words."""
     if report.backup is not None:
-        lines = [tr("База данных восстановлена из резервной копии {0}.").format(report.backup.name)]
+        lines = [translate("DamagedCache", "База данных восстановлена из резервной копии {0}.")
+                 .format(report.backup.name)]
     else:
-        lines = [tr("База данных создана заново; данные загружаются с сервера.")]
-    lines.append(tr("Повреждённый файл сохранён как {0}.").format(report.kept_as))
-    lines.append(tr("Неотправленных действий сохранено и поставлено в очередь на отправку: {0}.")
+        lines = [translate("DamagedCache", "База данных создана заново; данные загружаются с сервера.")]
+    lines.append(translate("DamagedCache", "Повреждённый файл сохранён как {0}.").format(report.kept_as))
+    lines.append(translate("DamagedCache", "Неотправленных действий сохранено и поставлено в очередь на отправку: {0}.")
                  .format(report.salvaged))
     if report.lost:
         named = ", ".join(report.lost[:SHOWN_LOST]) + (" …" if len(report.lost) > SHOWN_LOST else "")
-        lines.append(tr("Не удалось прочитать неотправленных действий: {0} ({1}). Их нужно повторить вручную; "
-                        "сообщите администратору, список — в журнале программы.").format(len(report.lost), named))
+        lines.append(translate(
+            "DamagedCache", "Не удалось прочитать неотправленных действий: {0} ({1}). Их нужно повторить вручную; "
+                            "сообщите администратору, список — в журнале программы.").format(len(report.lost), named))
     if report.outbox_unreadable:
-        lines.append(tr("Очередь неотправленных действий в повреждённом файле не читается совсем: сколько "
-                        "действий не отправлено, узнать нельзя. Сообщите администратору."))
+        lines.append(translate(
+            "DamagedCache", "Очередь неотправленных действий в повреждённом файле не читается совсем: сколько "
+                            "действий не отправлено, узнать нельзя. Сообщите администратору."))
     return "\n".join(lines)
 
 
 def tell_repair_done(report: RepairReport, parent: QWidget | None = None) -> QMessageBox:
     """The repair's summary over the login screen (window-modal, not blocking the start)."""
     icon = QMessageBox.Icon.Warning if report.lost or report.outbox_unreadable else QMessageBox.Icon.Information
-    box = QMessageBox(icon, tr("База данных восстановлена"), repair_summary(report),
+    box = QMessageBox(icon, translate("DamagedCache", "База данных восстановлена"), repair_summary(report),
                       QMessageBox.StandardButton.Ok, parent)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()

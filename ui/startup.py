@@ -18,7 +18,6 @@ takes the server's snapshot at once.
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -29,8 +28,9 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop import device_credentials, messages
 from desktop.config import AppConfig
-from desktop.db import integrity, recovery
+from desktop.db import recovery
 from desktop.db.engine import Database
+from desktop.db.integrity import Damage
 from desktop.db.migrate import migrate_with_backup
 from desktop.device_credentials import DeviceCredentials
 from desktop.translatable import QT_TRANSLATE_NOOP
@@ -61,7 +61,7 @@ class Repair(StrEnum):
 class CacheDamaged(DomainError):
     """The cache file failed its check at start: the clerk chooses a `Repair`."""
 
-    def __init__(self, damage: integrity.Damage, backup: Path | None) -> None:
+    def __init__(self, damage: Damage, backup: Path | None) -> None:
         super().__init__("db.damaged", path=str(damage.path), detail=damage.detail[:200])
         self.damage = damage
         self.backup = backup
@@ -116,11 +116,7 @@ def start(config: AppConfig, progress: Progress | None = None, repair: Repair | 
 
 def check_cache(path: Path, repair: Repair | None) -> recovery.RepairReport | None:
     """Raise `CacheDamaged` for a damaged cache file, or repair it as the clerk chose; None when it is sound."""
-    try:
-        damage = integrity.check(path)
-    except (sqlite3.Error, OSError) as exc:  # locked or unreadable, not damaged: the migration reports it
-        log.warning("the cache check could not run: %s", exc)
-        return None
+    damage = recovery.damage_at_start(path)
     if damage is None:
         return None
     log.error("the cache %s is damaged: %s", path, damage.detail)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import sqlite3
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -44,6 +45,16 @@ class RepairReport:
     salvaged: int
     lost: list[str] = field(default_factory=list)
     outbox_unreadable: bool = False
+
+
+def damage_at_start(path: Path) -> integrity.Damage | None:
+    """The start-up check (quick_check): damage, or None — also when the check cannot run (a locked or
+    unreadable file is not damage: the migration that follows reports it in its own words)."""
+    try:
+        return integrity.check(path)
+    except (sqlite3.Error, OSError) as exc:
+        log.warning("the cache check could not run: %s", exc)
+        return None
 
 
 def backups(path: Path) -> list[Path]:

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox
 
 from desktop import device_credentials
 from desktop.config import AppConfig
@@ -24,6 +24,12 @@ from ui.damaged_cache_dialog import DamagedCacheDialog
 from ui.startup import CacheDamaged, Repair
 
 OFFLINE_SERVER = "http://127.0.0.1:9"
+BUTTONS = {Repair.RESTORE: "Восстановить из резервной копии", Repair.REBUILD: "Загрузить заново с сервера"}
+
+
+def button_for(dialog: DamagedCacheDialog, repair: Repair) -> QAbstractButton | None:
+    """The dialog's button for `repair`, found by its text as the clerk finds it."""
+    return next((button for button in dialog.buttons() if button.text() == BUTTONS[repair]), None)
 
 
 def damaged(tmp_path: Path, backup: Path | None = None) -> CacheDamaged:
@@ -38,12 +44,12 @@ def test_the_dialog_names_the_file_and_offers_the_backup_only_when_there_is_one(
     qtbot.addWidget(dialog)
     assert str(tmp_path / "data" / "cache.sqlite3") in dialog.text()
     assert "неотправленные действия" in dialog.informativeText()
-    assert (dialog.button_for(Repair.RESTORE) is not None) is with_backup
+    assert (button_for(dialog, Repair.RESTORE) is not None) is with_backup
     assert (backup.name in dialog.informativeText()) if backup else "резервн" not in dialog.informativeText()
     assert dialog.defaultButton() is dialog.quit_button  # Enter in passing repairs nothing
     dialog.open()
     chosen = Repair.RESTORE if with_backup else Repair.REBUILD
-    button = dialog.button_for(chosen)
+    button = button_for(dialog, chosen)
     assert button is not None
     button.click()
     assert dialog.choice() is chosen
@@ -63,7 +69,7 @@ def click_when_shown(choice: Repair, seen: list[str]) -> None:
         dialog = QApplication.activeModalWidget()
         if isinstance(dialog, DamagedCacheDialog):
             seen.append(dialog.text())
-            button = dialog.button_for(choice)
+            button = button_for(dialog, choice)
             assert button is not None
             button.click()
         else:
