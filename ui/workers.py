@@ -60,6 +60,11 @@ def environment_message(error: BaseException) -> str:
         return QCoreApplication.translate(
             "workers", "База данных недоступна для записи. Проверьте права на папку данных программы."
         )
+    if problem is StorageProblem.DAMAGED:
+        return QCoreApplication.translate(
+            "workers", "Файл базы данных повреждён: действие не сохранено. Закройте программу и запустите её снова — "
+                       "она назовёт файл и предложит восстановление, сохранив неотправленные действия."
+        )
     if isinstance(error, BackendUnreachable | ConnectionError | TimeoutError):
         return QCoreApplication.translate(
             "workers", "Нет связи с сервером. Работа продолжается без сети; данные отправятся позже."

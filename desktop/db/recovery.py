@@ -94,9 +94,10 @@ def repair(path: Path, backup: Path | None, now: datetime | None = None) -> Repa
 
 
 def write_durably(target: Path, data: dict[str, Any]) -> None:
-    """Write JSON to `target` through a temporary file, fsynced, then renamed into place."""
+    """Write JSON to `target` (owner-only: it holds what the cache held) via a temporary file, fsynced, renamed."""
     partial = target.with_name(target.name + ".partial")
-    with partial.open("w", encoding="utf-8") as file:
+    descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as file:
         json.dump(data, file, ensure_ascii=False)
         file.flush()
         os.fsync(file.fileno())

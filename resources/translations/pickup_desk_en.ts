@@ -7639,11 +7639,16 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../ui/workers.py" line="64"/>
+        <source>Файл базы данных повреждён: действие не сохранено. Закройте программу и запустите её снова — она назовёт файл и предложит восстановление, сохранив неотправленные действия.</source>
+        <translation>The database file is damaged: the action was not saved. Close the program and start it again — it names the file and offers a repair, keeping the unsent actions.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workers.py" line="69"/>
         <source>Нет связи с сервером. Работа продолжается без сети; данные отправятся позже.</source>
         <translation>No connection to the server. Work continues offline; data will be sent later.</translation>
     </message>
     <message>
-        <location filename="../../ui/workers.py" line="67"/>
+        <location filename="../../ui/workers.py" line="72"/>
         <source>Ошибка окружения: {0}</source>
         <translation>Environment error: {0}</translation>
     </message>

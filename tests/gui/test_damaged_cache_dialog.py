@@ -132,3 +132,12 @@ def test_self_test_of_the_real_launcher_reports_the_damaged_file_and_exits_2(tmp
     failed = [line for line in result.stdout.splitlines() if line.startswith("[ОШИБ]")]
     assert failed == [line for line in failed if line.startswith("[ОШИБ] База данных:")] and len(failed) == 1
     assert f"файл {data / 'cache.sqlite3'} повреждён" in failed[0]
+
+
+def test_damage_met_during_work_tells_the_clerk_to_restart_for_the_repair() -> None:
+    from desktop.faults import StorageProblem, StorageUnavailable
+    from ui import workers
+
+    damaged_now = StorageUnavailable(StorageProblem.DAMAGED, "database disk image is malformed")
+    assert workers.is_environment_error(damaged_now)
+    assert workers.environment_message(damaged_now).startswith("Файл базы данных повреждён:")

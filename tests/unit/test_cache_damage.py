@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -135,6 +137,7 @@ def test_restore_keeps_the_damaged_file_aside_and_requeues_every_salvaged_event(
     assert pending_ids(cache, requeue=True) == set(early) | set(late)  # the backup's 5 are not doubled
     journals = list(cache.parent.glob("cache.salvaged-*.json.requeued"))
     assert len(journals) == 1 and not list(cache.parent.glob("cache.salvaged-*.json"))
+    assert os.name != "posix" or stat.S_IMODE(journals[0].stat().st_mode) == 0o600  # it holds the cache's data
 
 
 def test_rebuild_starts_a_new_cache_with_the_salvaged_events_and_state_but_no_cursor(cache: Path) -> None:
@@ -173,3 +176,21 @@ def test_a_damaged_backup_is_not_offered(cache: Path) -> None:
     flip_header(newer)
     assert recovery.backups(cache)[0] == newer
     assert recovery.last_good_backup(cache) == older
+
+
+def test_damage_met_during_work_is_a_storage_fault_not_a_bug(cache: Path) -> None:
+    from sqlalchemy import func
+
+    from desktop.db.engine import Database
+    from desktop.db.models import AuditEntry
+    from desktop.faults import StorageProblem, StorageUnavailable
+
+    make_cache(cache, pending=2)
+    flip_page(cache, leaf_pages(cache, "audit_journal")[1])
+    db = Database(cache)
+    try:
+        with pytest.raises(StorageUnavailable) as caught, db.read() as s:
+            s.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.details.like("%zzz%")))
+    finally:
+        db.dispose()
+    assert caught.value.problem is StorageProblem.DAMAGED
