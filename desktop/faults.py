@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError
 
 
 class EnvironmentFault(Exception):
@@ -23,10 +23,11 @@ class StorageProblem(StrEnum):
     BUSY = "busy"  # another transaction holds the lock beyond the busy timeout
     DISK_FULL = "disk_full"
     READ_ONLY = "read_only"  # file or folder not writable
+    DAMAGED = "damaged"  # the file itself is broken (flipped bytes): a restart offers the repair (ui.startup)
 
 
 class StorageUnavailable(EnvironmentFault):
-    """The local database could not be used right now (locked, disk full, read-only)."""
+    """The local database could not be used right now (locked, disk full, read-only, damaged)."""
 
     def __init__(self, problem: StorageProblem, detail: str) -> None:
         super().__init__(f"local database {problem.value}: {detail}")
@@ -41,12 +42,13 @@ _PROBLEM_WORDS = (
     (StorageProblem.BUSY, ("database is locked", "database is busy", "database table is locked")),
     (StorageProblem.DISK_FULL, ("database or disk is full", "no space left")),
     (StorageProblem.READ_ONLY, ("readonly database", "read-only", "unable to open database")),
+    (StorageProblem.DAMAGED, ("database disk image is malformed", "file is not a database")),
 )
 
 
 def storage_problem(error: BaseException) -> StorageProblem | None:
     """Which environment problem a database error is, or None when it is not one (then it is a bug)."""
-    if not isinstance(error, OperationalError | sqlite3.OperationalError):
+    if not isinstance(error, DatabaseError | sqlite3.DatabaseError):  # SQLITE_CORRUPT is no OperationalError
         return None
     text = str(error).lower()
     for problem, words in _PROBLEM_WORDS:
@@ -57,10 +59,10 @@ def storage_problem(error: BaseException) -> StorageProblem | None:
 
 @contextmanager
 def storage_faults() -> Iterator[None]:
-    """Re-raise a locked/full/read-only database as `StorageUnavailable` (the cause stays chained)."""
+    """Re-raise a locked/full/read-only/damaged database as `StorageUnavailable` (the cause stays chained)."""
     try:
         yield
-    except (OperationalError, sqlite3.OperationalError) as error:
+    except (DatabaseError, sqlite3.DatabaseError) as error:
         problem = storage_problem(error)
         if problem is None:
             raise

@@ -19,7 +19,7 @@ import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
@@ -31,6 +31,7 @@ from desktop.settings_store import migrate_printing_json
 from protocol.errors import DomainError
 from ui.context import AppContext, Services, SessionState
 from ui.crash import CrashReporter
+from ui.damaged_cache_dialog import ask_repair, tell_repair_done
 from ui.enrol_wizard import run_enrol_wizard
 from ui.feedback import FeedbackBanner
 from ui.i18n import install_translations
@@ -40,7 +41,7 @@ from ui.paths import resource
 from ui.scanner import WedgeScanner
 from ui.serial_scanner import SerialScanner
 from ui.session_end import SessionEnd
-from ui.startup import Progress, Started, start
+from ui.startup import CacheDamaged, Progress, Repair, Started, start
 from ui.workers import Failure, TaskRunner
 
 if TYPE_CHECKING:
@@ -82,6 +83,7 @@ class Launcher:
         self.started: Started | None = None
         self._made: Started | None = None  # set by the start-up worker
         self._shut_down = False
+        self.repair: Repair | None = None  # the clerk's choice for a damaged cache (then start-up runs again)
         self.scanner_settings = ScannerConfiguration(config.scanner)  # the one live scanner configuration
         self.scanner = WedgeScanner(self.scanner_settings, app)
         self.serial_scanner = SerialScanner(self.scanner_settings, app)
@@ -100,15 +102,18 @@ class Launcher:
         if needs_enrolment(self.config) and run_enrol_wizard(self.config, tasks=self.tasks) is None:
             tell_enrolment_cancelled()
             return False
+        self._run_start()
+        return True
+
+    def _run_start(self) -> None:
         self.splash.show()
         self.tasks.run(self._start, self._on_started, self._on_start_failed, self._on_progress,
                        self._on_start_finished)
-        return True
 
     def _start(self, progress: Progress) -> Started:
         """The start-up work (worker thread); its result is also kept for a shutdown that comes before the GUI
         takes it (SIGTERM or the end of the session during start-up: the loop no longer delivers it)."""
-        self._made = start(self.config, progress)
+        self._made = start(self.config, progress, self.repair)
         return self._made
 
     def _on_progress(self, done: int, total: int, text: str) -> None:
@@ -120,6 +125,13 @@ class Launcher:
 
     def _on_start_failed(self, failure: Failure) -> None:
         self.splash.close()
+        if isinstance(failure.error, CacheDamaged) and self.repair is None:
+            self.repair = ask_repair(failure.error)
+            if self.repair is not None:  # start again once this task's «finished» has been delivered
+                QTimer.singleShot(0, self._run_start)
+            else:
+                self.app.exit(EXIT_START_FAILED)
+            return
         QMessageBox.critical(None, QCoreApplication.translate("App", "Программа не запустилась"), failure.message)
         self.app.exit(EXIT_START_FAILED)
 
@@ -151,6 +163,8 @@ class Launcher:
         self.window.raise_()
         self.window.activateWindow()  # shortcuts need an active window, also without a window manager
         log.info("start-up done: the login screen is shown")
+        if started.repair is not None:
+            tell_repair_done(started.repair, self.window)
 
     def shutdown(self, reason: str = "quit") -> None:
         """Stop the sync, close the database (its WAL is checkpointed) and the logs; once, whoever asks first."""

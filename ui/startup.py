@@ -7,6 +7,12 @@ for that embedded default, when its backend cannot start, the demo point is load
 the cache so the demo still works offline. A configured central server is never filled with demo
 data: a counter PC without a credential enrols first (ui.app runs the enrolment wizard on the GUI
 thread before this start-up work).
+
+Before all that the cache file is checked (quick_check, desktop.db.integrity): a damaged file stops the
+start with `CacheDamaged`; ui.app asks the clerk what to do (ui.damaged_cache_dialog) and starts again with
+a `Repair`: the unsent events are salvaged and the damaged file kept aside (desktop.db.recovery), the last
+good backup or a new empty cache takes its place, the salvaged events go into its outbox, and a new cache
+takes the server's snapshot at once.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,7 +28,9 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop import device_credentials, messages
 from desktop.config import AppConfig
+from desktop.db import recovery
 from desktop.db.engine import Database
+from desktop.db.integrity import Damage
 from desktop.db.migrate import migrate_with_backup
 from desktop.device_credentials import DeviceCredentials
 from desktop.translatable import QT_TRANSLATE_NOOP
@@ -38,7 +47,24 @@ log = logging.getLogger(__name__)
 messages.register({
     "device_not_enrolled": "Этот компьютер не зарегистрирован на сервере {backend}. Запустите программу снова "
                            "и пройдите регистрацию с кодом от администратора (или pickup-desk --enrol АДРЕС КОД).",
+    "db.damaged": "Файл базы данных {path} повреждён ({detail}).",
 })
+
+
+class Repair(StrEnum):
+    """What the clerk chose for a damaged cache (the unsent events are salvaged first in both cases)."""
+
+    RESTORE = "restore"  # the last good backup
+    REBUILD = "rebuild"  # a new cache from the server's snapshot
+
+
+class CacheDamaged(DomainError):
+    """The cache file failed its check at start: the clerk chooses a `Repair`."""
+
+    def __init__(self, damage: Damage, backup: Path | None) -> None:
+        super().__init__("db.damaged", path=str(damage.path), detail=damage.detail[:200])
+        self.damage = damage
+        self.backup = backup
 
 
 @dataclass
@@ -51,6 +77,7 @@ class Started:
     embedded: EmbeddedBackend | None = None  # stopped at exit
     demo_hint: str = ""
     point_short: str = ""
+    repair: recovery.RepairReport | None = None  # a damaged cache was repaired in this start
 
 
 STEP = 100  # each of the STEPS start-up steps is this many units of the bar: the demo point's orders move it
@@ -58,20 +85,24 @@ STEPS = 4
 DEMO_TEXT = QT_TRANSLATE_NOOP("Startup", "Создание демонстрационного пункта выдачи…")
 
 
-def start(config: AppConfig, progress: Progress | None = None) -> Started:
-    """Migrate, connect, build the sync runner; `progress(done, total, text)` reports each step."""
+def start(config: AppConfig, progress: Progress | None = None, repair: Repair | None = None) -> Started:
+    """Check, migrate, connect, build the sync runner; `progress(done, total, text)` reports each step."""
     report = progress or (lambda *_: None)
     demo = config.uses_embedded_backend  # decided once: the demo's own first steps create files in the dir
     if demo:
         device_credentials.mark_demo(config.data_dir)
     report(0, STEPS * STEP, QT_TRANSLATE_NOOP("Startup", "Обновление базы данных…"))
+    repaired = check_cache(config.cache_path, repair)
     db = migrate_with_backup(config.cache_path)
+    recovery.requeue_salvaged(config.cache_path, db)  # also the rest of a repair a crash interrupted
     report(1 * STEP, STEPS * STEP, QT_TRANSLATE_NOOP("Startup", "Подключение к серверу…"))
     creds = device_credentials.load(config.data_dir)
     embedded = None
     if demo:
         creds, embedded = _embedded_first_run(config, db, report)
     report(3 * STEP, STEPS * STEP, QT_TRANSLATE_NOOP("Startup", "Запуск синхронизации…"))
+    if repaired is not None and repaired.backup is None and creds is not None:  # a new, empty cache
+        _rebuild_from_snapshot(config, db, creds)
     sync = _sync_runner(config, db, creds) if creds is not None else None
     if demo and embedded is None:
         _ensure_demo_cache(db, demo_progress(report, 3))
@@ -80,7 +111,26 @@ def start(config: AppConfig, progress: Progress | None = None) -> Started:
         raise DomainError("device_not_enrolled", backend=config.backend_url or "—")
     report(STEPS * STEP, STEPS * STEP, QT_TRANSLATE_NOOP("Startup", "Готово"))
     hint = demo_hint() if demo else ""
-    return Started(db, _point_name(db), sync, embedded, hint, _point_name(db, short=True))
+    return Started(db, _point_name(db), sync, embedded, hint, _point_name(db, short=True), repaired)
+
+
+def check_cache(path: Path, repair: Repair | None) -> recovery.RepairReport | None:
+    """Raise `CacheDamaged` for a damaged cache file, or repair it as the clerk chose; None when it is sound."""
+    damage = recovery.damage_at_start(path)
+    if damage is None:
+        return None
+    log.error("the cache %s is damaged: %s", path, damage.detail)
+    backup = recovery.last_good_backup(path)
+    if repair is None:
+        raise CacheDamaged(damage, backup)
+    return recovery.repair(path, backup if repair is Repair.RESTORE else None)
+
+
+def _rebuild_from_snapshot(config: AppConfig, db: Database, creds: DeviceCredentials) -> None:
+    """A new cache: the server's snapshot now (offline: the first sync takes it), the salvaged events wait."""
+    from desktop.sync.enrolment import first_snapshot
+
+    first_snapshot(creds, db, str(config.ca_bundle) if config.ca_bundle else None)
 
 
 def demo_progress(report: Progress, step: int) -> Callable[[int, int], None]:

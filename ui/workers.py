@@ -53,11 +53,17 @@ def environment_message(error: BaseException) -> str:
         )
     if problem is StorageProblem.DISK_FULL or (isinstance(error, OSError) and error.errno == errno.ENOSPC):
         return QCoreApplication.translate(
-            "workers", "На диске закончилось место. Освободите место на диске и повторите действие."
+            "workers", "Диск заполнен: на диске закончилось место, и это действие не сохранено (ничего не "
+                       "записано наполовину). Освободите место на диске и повторите действие — работа продолжится."
         )
     if problem is StorageProblem.READ_ONLY:
         return QCoreApplication.translate(
             "workers", "База данных недоступна для записи. Проверьте права на папку данных программы."
+        )
+    if problem is StorageProblem.DAMAGED:
+        return QCoreApplication.translate(
+            "workers", "Файл базы данных повреждён: действие не сохранено. Закройте программу и запустите её снова — "
+                       "она назовёт файл и предложит восстановление, сохранив неотправленные действия."
         )
     if isinstance(error, BackendUnreachable | ConnectionError | TimeoutError):
         return QCoreApplication.translate(

@@ -10,7 +10,10 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.exc import DBAPIError
+
 from desktop.config import AppConfig
+from desktop.db import integrity
 from desktop.selftest.report import SelfTestReport, Status
 from desktop.translatable import translate
 
@@ -46,36 +49,33 @@ def check_database(config: AppConfig, report: SelfTestReport) -> None:
                    translate("SelfTest", "{0} ещё не создана (создастся при первом запуске)").format(path))
         return
     try:
-        integrity = _integrity(path)
-    except sqlite3.DatabaseError as exc:
-        report.add(name, Status.FAILED, translate("SelfTest", "{0} не открывается как SQLite ({1})").format(path, exc))
+        damage = integrity.check(path, thorough=True, read_only=True)
+    except (sqlite3.Error, OSError) as exc:
+        report.add(name, Status.FAILED, translate("SelfTest", "{0} не открывается ({1})").format(path, exc))
         return
-    if integrity != "ok":
-        report.add(name, Status.FAILED, f"integrity_check: {integrity[:200]}")
+    if damage is not None:
+        detail = translate("SelfTest", "файл {0} повреждён ({1}). Запустите программу: она сохранит "
+                                       "неотправленные действия и предложит восстановить базу из резервной "
+                                       "копии или загрузить её заново с сервера")
+        report.add(name, Status.FAILED, detail.format(path, damage.detail[:200]))
         return
     report.add(name, Status.OK, translate("SelfTest", "{0}: целостность в порядке").format(path))
     check_migrations(path, report)
-
-
-def _integrity(path: Path) -> str:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
-    try:
-        rows = conn.execute("PRAGMA integrity_check").fetchall()
-    finally:
-        conn.close()
-    return "; ".join(str(row[0]) for row in rows)
 
 
 def check_migrations(path: Path, report: SelfTestReport) -> None:
     from desktop.db.engine import Database
     from desktop.db.migrate import _known, current_revision, head_revision
 
+    name = translate("SelfTest", "Схема базы")
     db = Database(path)
     try:
         current, head = current_revision(db), head_revision()
+    except DBAPIError as exc:  # damage the integrity check let through still reads as damage, not a traceback
+        report.add(name, Status.FAILED, translate("SelfTest", "{0} не читается ({1})").format(path, exc.orig))
+        return
     finally:
         db.dispose()
-    name = translate("SelfTest", "Схема базы")
     if current == head:
         report.add(name, Status.OK, translate("SelfTest", "ревизия {0} (актуальная)").format(current))
     elif current is not None and not _known(current):
