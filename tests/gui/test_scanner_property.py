@@ -120,13 +120,10 @@ def test_every_scan_taken_once_and_typing_never_eaten_or_mixed_in(qtbot, case: C
     assert edit.text() == "".join(text for kind, text in case.segments if kind == "type")
 
 
-_WINDOWS: dict[int, tuple[QWidget, QLineEdit]] = {}
-
-
 def _field(qtbot) -> tuple[QWidget, QLineEdit]:
-    """One shown window with a focused text field per test run (hypothesis calls the test many times)."""
-    key = id(qtbot)
-    if key not in _WINDOWS:
+    """One shown window with a focused text field per test (hypothesis calls the test body many times)."""
+    shown = getattr(qtbot, "_scanner_property_field", None)
+    if shown is None:
         window = QWidget()
         edit = QLineEdit(window)
         QVBoxLayout(window).addWidget(edit)
@@ -136,8 +133,6 @@ def _field(qtbot) -> tuple[QWidget, QLineEdit]:
         window.activateWindow()
         edit.setFocus()
         qtbot.waitUntil(lambda: QApplication.focusWidget() is edit)
-        _WINDOWS.clear()
-        _WINDOWS[key] = (window, edit)
-    window, edit = _WINDOWS[key]
-    edit.clear()
-    return window, edit
+        shown = qtbot._scanner_property_field = (window, edit)
+    shown[1].clear()
+    return shown
