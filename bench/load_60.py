@@ -5,7 +5,8 @@ the tests start (tests/backend/conftest.py: initdb in a temporary folder, fsync 
 hundred one-box orders each are imported; 60 PCs (six a point) enrol through the API. Then, all released
 at once, each PC (a thread with its own HTTP session) pushes 1,000 events in batches of 500 and after each
 batch pulls the changes since its cursor (pages of 500), as the app's sync does, with the app's read
-timeout (20 s); a batch left unanswered is sent again (up to 5 times), as the next sync would. A PC's events: its
+timeout (20 s); a batch left unanswered is sent again (up to 5 times), as the next sync would, and what
+is still unanswered then goes once more after the storm (one PC at a time) before the check. A PC's events: its
 shift and receiving session, the point's 100 boxes received (the first PC to send a box wins, the
 others' receipts meet the rules as a second PC's would), and 898 surplus-box scans.
 
@@ -60,6 +61,7 @@ class PC:
     outcomes: Counter[str] = field(default_factory=Counter)
     timeouts: int = 0
     errors: list[str] = field(default_factory=list)
+    unanswered: list[dict[str, Any]] = field(default_factory=list)  # batches to send again at the next sync
 
 
 def serve(db_url: str, port: int, workdir: str) -> None:
@@ -75,9 +77,11 @@ def serve(db_url: str, port: int, workdir: str) -> None:
 
 
 def start_backend(db_url: str, workdir: Path) -> tuple[subprocess.Popen[bytes], str]:
+    """The backend process; its log (tracebacks of server errors) goes to workdir/backend.log."""
     port = free_port()
-    proc = subprocess.Popen([sys.executable, __file__, "--serve", db_url, str(port), str(workdir)], cwd=ROOT,
-                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    with (workdir / "backend.log").open("wb") as log:
+        proc = subprocess.Popen([sys.executable, __file__, "--serve", db_url, str(port), str(workdir)], cwd=ROOT,
+                                env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=log, stderr=log)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and proc.poll() is None:
@@ -155,6 +159,8 @@ def run_pc(pc: PC, url: str, batch: int, timeout: float, start: threading.Barrie
             if reply is not None:
                 pc.outcomes.update(r["status"] for r in reply.json()["results"])
                 break
+        else:
+            pc.unanswered.append(body)
         more = True
         while more:
             params = {"cursor": cursor, "limit": 500}
@@ -163,6 +169,20 @@ def run_pc(pc: PC, url: str, batch: int, timeout: float, start: threading.Barrie
                 break
             body = page.json()
             cursor, more = body["next_cursor"], body["has_more"]
+
+
+def catch_up(pcs: list[PC], url: str) -> int:
+    """After the storm: each PC sends its unanswered batches once more, one PC at a time, with a long timeout
+    (the server answers them as duplicates or stores them): then every event must be there exactly once."""
+    sent = 0
+    for pc in pcs:
+        for body in pc.unanswered:
+            reply = requests.post(url + "/v1/events", json=body, timeout=600,
+                                  headers={"Authorization": f"Bearer {pc.token}"})
+            reply.raise_for_status()
+            pc.outcomes.update("catch-up " + r["status"] for r in reply.json()["results"])
+            sent += 1
+    return sent
 
 
 def stored_counts(db_url: str, ids: set[str]) -> Counter[int]:
@@ -203,10 +223,25 @@ def load(db_url: str, workdir: Path, args: argparse.Namespace) -> bool:
         for thread in threads:
             thread.join()
         wall = time.perf_counter() - began
+        print(f"batches left unanswered after {RETRIES} tries, sent again afterwards: {catch_up(pcs, url)}")
     finally:
         proc.terminate()
-        proc.wait(30)
+        try:
+            proc.wait(30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(30)
+    print_server_errors(workdir / "backend.log")
     return report(pcs, wall, stored_counts(db_url, {e["event_id"] for pc in pcs for e in pc.events}))
+
+
+def print_server_errors(log: Path) -> None:
+    """The exceptions the server logged (the last line of each traceback), counted."""
+    kinds = Counter(line.split(" (Background")[0][:160] for line in log.read_text("utf-8", "replace").splitlines()
+                    if line[:1].isalpha() and ("Error: " in line or "Exception: " in line))
+    print(f"server exceptions logged: {sum(kinds.values())}")
+    for kind, n in kinds.most_common(5):
+        print(f"  {n} × {kind}")
 
 
 def report(pcs: list[PC], wall: float, stored: Counter[int]) -> bool:
