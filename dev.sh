@@ -94,7 +94,7 @@ cmd_bench() {
   for b in bench/*.py; do echo "==> $b"; "$PY" "$b"; done
 }
 
-# kill -9 of a counter process at random moments, 1,000 seeded trials (about an hour on 2 busy cores):
+# kill -9 of a counter process at random moments, 1,000 seeded trials (about 25 minutes on 2 busy cores):
 # ./dev.sh soak [--trials N] [--seed S] [--minutes M]; the test lane runs a dozen (tests/soak/test_kill9.py).
 cmd_soak() {
   setup
