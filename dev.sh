@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Pickup Desk developer entry point: ./dev.sh run | test | build | screenshots | bench | demo
+# Pickup Desk developer entry point: ./dev.sh run | test | build | screenshots | bench | soak | demo
 set -euo pipefail
 cd "$(dirname "$0")"
 VENV=.venv
@@ -50,7 +50,7 @@ cmd_run() {
 # Test lanes, fastest first: a broken change fails in the first two minutes; a failing lane stops the run.
 LANES=(
   "core:tests/unit tests/test_architecture.py tests/test_no_untranslated_literals.py tests/test_count_agreement.py"
-  "server:tests/backend tests/sms tests/integration tests/system"
+  "server:tests/backend tests/sms tests/integration tests/system tests/soak"
   "gui:tests/gui tests/hardware tests/e2e"
   "packaging:tests/packaging"
 )
@@ -94,6 +94,13 @@ cmd_bench() {
   for b in bench/*.py; do echo "==> $b"; "$PY" "$b"; done
 }
 
+# kill -9 of a counter process at random moments, 1,000 seeded trials (about 25 minutes on 2 busy cores):
+# ./dev.sh soak [--trials N] [--seed S] [--minutes M]; the test lane runs a dozen (tests/soak/test_kill9.py).
+cmd_soak() {
+  setup
+  exec "$PY" -m tests.soak.kill9 "$@"
+}
+
 cmd_screenshots() {
   setup
   exec "$PY" packaging/screenshots.py "$@"
@@ -105,7 +112,8 @@ case "${1:-}" in
   build) shift; cmd_build "$@" ;;
   bench) shift; cmd_bench "$@" ;;
   demo) shift; cmd_demo "$@" ;;
+  soak) shift; cmd_soak "$@" ;;
   screenshots) shift; cmd_screenshots "$@" ;;
   lint) shift; setup; cmd_lint ;;
-  *) echo "usage: ./dev.sh run|test|lint|build|bench|screenshots|demo" >&2; exit 2 ;;
+  *) echo "usage: ./dev.sh run|test|lint|build|bench|soak|screenshots|demo" >&2; exit 2 ;;
 esac
