@@ -1,0 +1,119 @@
+"""Issue 15: a stolen cache file without this PC's pepper cannot be swept for pickup codes or staff PINs; with
+the pepper the counter verifies offline as before; old caches are peppered by migration 0006."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sqlite3
+import sys
+import types
+from pathlib import Path
+
+import pytest
+from argon2 import PasswordHasher
+
+from desktop.db import migrate, pepper
+from desktop.db.pepper import code_hash_matches, device_pepper, open_secret_hash, pepper_for_session
+from desktop.services.staff import StaffService
+from protocol.pickup_code import CodeHashParams, hash_code
+from tests.support.clock import FakeClock
+from tests.support.factories import FAST_HASHER, make_order, make_point, make_staff
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "databases"
+TINY = CodeHashParams(salt=b"point-salt", n=2**4)
+TINY_SPACE = [f"{i:02d}" for i in range(100)]  # a two-digit code space: a full sweep takes a moment
+
+
+def _stolen_hashes(path: Path) -> list[str]:
+    """What a thief reads from the copied file: the code hashes (no app, no credential store)."""
+    with sqlite3.connect(path) as conn:
+        rows = conn.execute("SELECT pickup_code_hash FROM orders WHERE pickup_code_hash IS NOT NULL")
+        return [row[0] for row in rows]
+
+
+def test_a_sweep_of_a_stolen_cache_without_the_pepper_finds_nothing(tmp_path: Path) -> None:
+    db = migrate.migrate_with_backup(tmp_path / "data" / "cache.sqlite3")
+    codes = ["07", "42", "93"]
+    with db.write() as s:
+        point = make_point(s)
+        point.code_hash_params = TINY.encode()
+        for code in codes:
+            order = make_order(s, point, status="ready")
+            order.pickup_code_hash = pepper.pepper_code_hash(pepper_for_session(s), hash_code(code, TINY))
+        device = pepper_for_session(s)
+    db.dispose()
+    stolen = _stolen_hashes(tmp_path / "data" / "cache.sqlite3")
+    assert len(stolen) == 3
+    swept = {candidate for candidate in TINY_SPACE if hash_code(candidate, TINY) in stolen}
+    assert swept == set()  # the sweep that cracked every code of a per-point-salted cache finds none
+    cracked_with_pepper = {c for c in TINY_SPACE for h in stolen if code_hash_matches(device, hash_code(c, TINY), h)}
+    assert cracked_with_pepper == set(codes)  # the counter, holding the pepper, verifies offline as before
+    assert not any(code_hash_matches(b"x" * 32, hash_code(c, TINY), h) for c in TINY_SPACE for h in stolen)
+
+
+def test_staff_pin_hashes_are_sealed_and_still_sign_in(tmp_path: Path) -> None:
+    db = migrate.migrate_with_backup(tmp_path / "data" / "cache.sqlite3")
+    with db.write() as s:
+        point = make_point(s)
+        make_staff(s, point, badge_code="ST000001", pin="1234")
+    with sqlite3.connect(tmp_path / "data" / "cache.sqlite3") as conn:
+        stored = conn.execute("SELECT pin_hash FROM staff").fetchone()[0]
+    assert stored.startswith("p1:") and "argon2" not in stored  # no argon2 string to run a PIN sweep against
+    assert open_secret_hash(b"x" * 32, stored) is None  # another pepper opens nothing
+    actor = StaffService(db, FakeClock(), hasher=FAST_HASHER).login_badge("ST000001", "1234")
+    assert actor.login
+    db.dispose()
+
+
+def test_migration_0006_peppers_an_old_cache(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite3"
+    shutil.copyfile(FIXTURES / "cache-0005.sqlite3", path)
+    raw_code = hash_code("123456", TINY)
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE pickup_points SET code_hash_params = ?", (TINY.encode(),))
+        conn.execute("UPDATE orders SET pickup_code_hash = ? WHERE number = '500000001'", (raw_code,))
+        conn.execute("UPDATE staff SET pin_hash = ?", (FAST_HASHER.hash("1234"),))
+    db = migrate.migrate_with_backup(path)
+    assert migrate.current_revision(db) == migrate.head_revision()
+    stolen = _stolen_hashes(path)
+    assert stolen and raw_code not in stolen
+    with db.read() as s:
+        assert code_hash_matches(pepper_for_session(s), raw_code, stolen[0])
+    assert StaffService(db, FakeClock(), hasher=PasswordHasher()).login_badge("ST000001", "1234").login == "kassir"
+    db.dispose()
+
+
+def _fake_keyring(backend_module: str, store: dict[tuple[str, str], str]) -> types.ModuleType:
+    backend = type("Backend", (), {})
+    backend.__module__ = backend_module
+    module = types.ModuleType("keyring")
+    module.get_keyring = lambda: backend()  # type: ignore[attr-defined]
+    module.get_password = lambda service, name: store.get((service, name))  # type: ignore[attr-defined]
+    module.set_password = lambda service, name, value: store.__setitem__((service, name), value)  # type: ignore[attr-defined]
+    return module
+
+
+def test_the_pepper_lives_in_the_os_credential_store_when_there_is_one(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    store: dict[tuple[str, str], str] = {}
+    monkeypatch.setitem(sys.modules, "keyring", _fake_keyring("keyring.backends.Windows", store))
+    first = device_pepper(tmp_path / "a")
+    assert len(store) == 1 and not (tmp_path / "a" / pepper.FALLBACK_FILE).exists()
+    pepper._cache.clear()
+    assert device_pepper(tmp_path / "a") == first  # read back from the store on the next start
+    assert device_pepper(tmp_path / "b") != first  # one entry per data folder
+
+
+def test_without_a_keyring_backend_a_0600_file_is_used_and_said_loudly(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch,
+                                                                       caplog: pytest.LogCaptureFixture) -> None:
+    monkeypatch.setitem(sys.modules, "keyring", _fake_keyring("keyring.backends.fail", {}))
+    (tmp_path / "d").mkdir()
+    with caplog.at_level(logging.WARNING):
+        value = device_pepper(tmp_path / "d")
+    path = tmp_path / "d" / pepper.FALLBACK_FILE
+    assert path.exists() and (path.stat().st_mode & 0o777) == 0o600
+    assert "SECURITY" in caplog.text and "keyring" in caplog.text
+    pepper._cache.clear()
+    assert device_pepper(tmp_path / "d") == value
