@@ -6,9 +6,9 @@ Credential Manager, Secret Service on Linux), one entry per data directory. Wher
 (0600) and says so loudly in the log: that file sits next to the cache, so copying the whole folder
 defeats it — on such a PC protect the folder itself.
 
-In the cache a pickup-code hash from the server (scrypt of the code) is kept as
-`p1:` + HMAC-SHA256(pepper, hash); staff PIN and password hashes (argon2 strings) as `p1:` + AES-GCM under a
-key derived from the pepper. Values without the prefix come from before migration 0006 (it converts them).
+In the cache a pickup-code hash from the server (scrypt of the code) is kept as `p1:` + its salt parameters +
+HMAC-SHA256(pepper, hash); staff PIN and password hashes (argon2 strings) as `p1:` + AES-GCM under a key derived
+from the pepper. Values without the prefix come from before migration 0006 (it converts them).
 """
 
 from __future__ import annotations
@@ -101,10 +101,13 @@ def pepper_for_session(s: Session) -> bytes:
 
 
 def peppered(pepper: bytes, server_hash: str) -> str:
-    """What the cache keeps of the server's code hash: `p1:` + HMAC-SHA256(pepper, hash)."""
+    """What the cache keeps of the server's code hash: `p1:` + its salt parameters (not secret, needed to
+    recompute) + HMAC-SHA256(pepper, hash); an older bare digest becomes `p1:` + the HMAC alone."""
     if server_hash.startswith(PREFIX):
         return server_hash
-    return PREFIX + hmac.new(pepper, server_hash.encode(), hashlib.sha256).hexdigest()
+    params, sep, _digest = server_hash.rpartition("$")
+    mac = hmac.new(pepper, server_hash.encode(), hashlib.sha256).hexdigest()
+    return f"{PREFIX}{params}{sep}{mac}"
 
 
 def pepper_code_hash(pepper: bytes, server_hash: str | None) -> str | None:

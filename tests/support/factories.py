@@ -21,7 +21,7 @@ from desktop.db.models import (
 )
 from desktop.db.pepper import pepper_code_hash, pepper_for_session, seal_secret_hash
 from desktop.services.base import Actor, Role
-from protocol.pickup_code import CodeHashParams, hash_code
+from protocol.pickup_code import CodeHashParams, salted_code_hash
 
 # Cheap scrypt parameters keep tests fast; production uses the defaults.
 TEST_CODE_PARAMS = CodeHashParams(salt=b"test-salt-0001", n=2**8, r=8, p=1)
@@ -109,7 +109,8 @@ def make_order(
         prepaid=prepaid,
         boxes_total=boxes,
         created_at=T0 - timedelta(days=3),
-        pickup_code_hash=pepper_code_hash(pepper_for_session(s), hash_code(code, TEST_CODE_PARAMS)) if code else None,
+        pickup_code_hash=pepper_code_hash(pepper_for_session(s), salted_code_hash(code, TEST_CODE_PARAMS) if code
+                                          else None),
     )
     if status == "ready":
         order.arrived_at = order.ready_at = T0

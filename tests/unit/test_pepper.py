@@ -16,13 +16,13 @@ from argon2 import PasswordHasher
 from desktop.db import migrate, pepper
 from desktop.db.pepper import code_hash_matches, device_pepper, open_secret_hash, pepper_for_session
 from desktop.services.staff import StaffService
-from protocol.pickup_code import CodeHashParams, hash_code
+from protocol import pickup_code
+from protocol.pickup_code import CodeHashParams, hash_code, hash_like, salted_code_hash
 from tests.support.clock import FakeClock
 from tests.support.factories import FAST_HASHER, make_order, make_point, make_staff
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "databases"
 TINY = CodeHashParams(salt=b"point-salt", n=2**4)
-TINY_SPACE = [f"{i:02d}" for i in range(100)]  # a two-digit code space: a full sweep takes a moment
 
 
 def _stolen_hashes(path: Path) -> list[str]:
@@ -32,24 +32,43 @@ def _stolen_hashes(path: Path) -> list[str]:
         return [row[0] for row in rows]
 
 
-def test_a_sweep_of_a_stolen_cache_without_the_pepper_finds_nothing(tmp_path: Path) -> None:
+def test_a_sweep_of_a_stolen_cache_without_the_pepper_finds_nothing(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pickup_code, "CODE_LENGTH", 2)  # a code space a test can sweep whole
     db = migrate.migrate_with_backup(tmp_path / "data" / "cache.sqlite3")
-    codes = ["07", "42", "93"]
+    codes = [pickup_code.new_code() for _ in range(3)]
     with db.write() as s:
         point = make_point(s)
         point.code_hash_params = TINY.encode()
-        for code in codes:
+        for code in codes:  # as the sync applies them: the server's per-code salted hash, peppered here
             order = make_order(s, point, status="ready")
-            order.pickup_code_hash = pepper.pepper_code_hash(pepper_for_session(s), hash_code(code, TINY))
+            order.pickup_code_hash = pepper.pepper_code_hash(pepper_for_session(s), salted_code_hash(code, TINY))
         device = pepper_for_session(s)
     db.dispose()
     stolen = _stolen_hashes(tmp_path / "data" / "cache.sqlite3")
-    assert len(stolen) == 3
-    swept = {candidate for candidate in TINY_SPACE if hash_code(candidate, TINY) in stolen}
-    assert swept == set()  # the sweep that cracked every code of a per-point-salted cache finds none
-    cracked_with_pepper = {c for c in TINY_SPACE for h in stolen if code_hash_matches(device, hash_code(c, TINY), h)}
-    assert cracked_with_pepper == set(codes)  # the counter, holding the pepper, verifies offline as before
-    assert not any(code_hash_matches(b"x" * 32, hash_code(c, TINY), h) for c in TINY_SPACE for h in stolen)
+    space = [f"{i:02d}" for i in range(10 ** pickup_code.CODE_LENGTH)]
+    assert len(stolen) == 3 and all(len(c) == 2 for c in codes)
+    one_sweep = {hash_code(c, TINY): c for c in space}  # the per-point sweep that used to crack every order
+    assert not set(one_sweep) & {h.rpartition("$")[2] for h in stolen}
+    without_pepper = {c for c in space for h in stolen if hmac_free_match(c, h)}
+    assert without_pepper == set()  # the thief's sweep of the whole space, without the pepper, finds nothing
+    with_pepper = {c for c in space for h in stolen if code_hash_matches(device, hash_like(c, h, TINY), h)}
+    assert with_pepper == set(codes)  # the counter, holding the pepper, verifies offline as before
+    assert not any(code_hash_matches(b"x" * 32, hash_like(c, h, TINY), h) for c in space for h in stolen)
+
+
+def hmac_free_match(code: str, stored: str) -> bool:
+    """Every way to read a stored value as a plain hash of `code` (its salt is in clear)."""
+    digest = stored.rpartition("$")[2]
+    return hash_like(code, stored, TINY).rpartition("$")[2] == digest or hash_code(code, TINY) == digest
+
+
+def test_each_code_has_a_salt_of_its_own() -> None:
+    first, second = salted_code_hash("123456", TINY), salted_code_hash("123456", TINY)
+    assert first != second  # the same code of two orders: two different hashes
+    assert pickup_code.code_matches("123456", first, TINY) and pickup_code.code_matches("123456", second, TINY)
+    assert not pickup_code.code_matches("123457", first, TINY)
+    assert pickup_code.code_matches("123456", hash_code("123456", TINY), TINY)  # an older per-point hash still checks
 
 
 def test_staff_pin_hashes_are_sealed_and_still_sign_in(tmp_path: Path) -> None:
