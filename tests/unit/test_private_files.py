@@ -99,3 +99,14 @@ def test_logs_and_the_device_credential_are_owner_only(tmp_path: Path) -> None:
     assert _mode(saved) == 0o600 and _mode(saved.parent) == 0o700
     device_credentials.mark_demo(tmp_path / "demo")
     assert _mode(tmp_path / "demo") == 0o700
+
+
+@posix_only
+def test_kept_documents_are_owner_only(tmp_path: Path) -> None:
+    from desktop.documents.jobs import PrintJournal, PrintStatus
+    from desktop.documents.model import Document, DocumentKind
+
+    journal = PrintJournal(tmp_path / "jobs")
+    journal.remember(Document(next(iter(DocumentKind)), "500000001", "Квитанция", "<p>Иванов</p>"), PrintStatus.PRINTED)
+    assert _mode(tmp_path / "jobs") == 0o700
+    assert [oct(_mode(p)) for p in (tmp_path / "jobs").iterdir()] == [oct(0o600)]
