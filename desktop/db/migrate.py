@@ -87,6 +87,7 @@ def migrate_with_backup(path: Path | str) -> Database:
     current = None if fresh else current_revision(db)
     if current == head_revision():
         private_database(path)
+        _check_pepper(db)
         return db
     if current is not None and not _known(current):
         db.dispose()
@@ -103,7 +104,18 @@ def migrate_with_backup(path: Path | str) -> Database:
             path.unlink(missing_ok=True)
         raise DomainError("db.migration_failed", error=type(exc).__name__, backup=str(backup)) from exc
     private_database(path)
+    _check_pepper(db)
     return db
+
+
+def _check_pepper(db: Database) -> None:
+    from desktop.db.pepper import ensure_pepper_matches
+
+    try:
+        ensure_pepper_matches(db)
+    except DomainError:
+        db.dispose()
+        raise
 
 
 def _known(revision: str) -> bool:

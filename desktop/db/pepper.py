@@ -27,13 +27,26 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy.orm import Session
 
+from desktop import messages
+from desktop.db.engine import Database
+from desktop.db.models import SyncState
+from protocol.errors import DomainError
 from protocol.private_files import create_private, private_file
 
 log = logging.getLogger(__name__)
 PREFIX = "p1:"
 FALLBACK_FILE = "device-pepper.key"
 KEYRING_SERVICE = "Pickup Desk cache pepper"
+CHECK_KEY = "device_pepper_check"  # SyncState: HMAC(pepper, constant), to notice a pepper that is not this cache's
 _cache: dict[str, bytes] = {}
+
+messages.register(
+    {
+        "db.pepper_lost": "Секретный ключ этого компьютера для базы {path} не найден в хранилище учётных данных "
+        "Windows: коды получения и PIN-коды в ней проверить нельзя. Обратитесь к администратору — базу нужно "
+        "пересоздать из данных сервера (снимок) или вернуть прежнюю учётную запись Windows.",
+    }
+)
 _MEMORY = "<memory>"
 
 
@@ -95,6 +108,27 @@ def pepper_for_session(s: Session) -> bytes:
     """The pepper of the cache file this session works on."""
     database = s.get_bind().engine.url.database
     return device_pepper(None if not database or database == ":memory:" else Path(database).parent)
+
+
+def _check_value(pepper: bytes) -> str:
+    return hmac.new(pepper, b"pickup-desk pepper check", hashlib.sha256).hexdigest()[:32]
+
+
+def ensure_pepper_matches(db: Database) -> None:
+    """At start: the pepper this PC finds is the one the cache was peppered with (the first start records it).
+
+    A lost credential-store entry (another Windows profile, a moved folder) would otherwise make every pickup
+    code "wrong" and every PIN refused; it stops the start with `db.pepper_lost` instead.
+    """
+    with db.write() as s:
+        pepper = pepper_for_session(s)
+        row = s.get(SyncState, CHECK_KEY)
+        if row is None:
+            s.add(SyncState(key=CHECK_KEY, value=_check_value(pepper)))
+            return
+        if not hmac.compare_digest(row.value, _check_value(pepper)):
+            log.error("the device pepper does not match this cache (credential store entry lost?)")
+            raise DomainError("db.pepper_lost", path=str(db.path))
 
 
 # --- pickup-code hashes ---------------------------------------------------------------------------------

@@ -13,10 +13,12 @@ from pathlib import Path
 import pytest
 from argon2 import PasswordHasher
 
+from desktop import messages
 from desktop.db import migrate, pepper
 from desktop.db.pepper import code_hash_matches, device_pepper, open_secret_hash, pepper_for_session
 from desktop.services.staff import StaffService
 from protocol import pickup_code
+from protocol.errors import DomainError
 from protocol.pickup_code import CodeHashParams, hash_code, hash_like, salted_code_hash
 from tests.support.clock import FakeClock
 from tests.support.factories import FAST_HASHER, make_order, make_point, make_staff
@@ -136,3 +138,15 @@ def test_without_a_keyring_backend_a_0600_file_is_used_and_said_loudly(tmp_path:
     assert "SECURITY" in caplog.text and "keyring" in caplog.text
     pepper._cache.clear()
     assert device_pepper(tmp_path / "d") == value
+
+
+def test_a_lost_pepper_stops_the_start_instead_of_refusing_every_code(tmp_path: Path) -> None:
+    path = tmp_path / "data" / "cache.sqlite3"
+    migrate.migrate_with_backup(path).dispose()  # the first start records the pepper's check value
+    migrate.migrate_with_backup(path).dispose()  # the same pepper: starts
+    (tmp_path / "data" / pepper.FALLBACK_FILE).unlink()  # the credential store entry is gone
+    pepper._cache.clear()
+    with pytest.raises(DomainError) as err:
+        migrate.migrate_with_backup(path)
+    assert err.value.code == "db.pepper_lost"
+    assert "пересоздать" in messages.describe(err.value.code, err.value.params)
