@@ -7,15 +7,17 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from fastapi import FastAPI
 from sqlalchemy.exc import IntegrityError
 
 from backend import api, changes, errors, journal_anchor
 from backend.config import Settings
 from backend.db import Database
-from backend.keys import load_or_create_signing_key
+from backend.keys import default_key_path, load_signing_key
 from backend.sms.templates import use_templates
 from backend.worker import BackgroundWorker
+from protocol.log_masking import install_record_masking
 from protocol.version import VERSION
 
 log = logging.getLogger(__name__)
@@ -39,11 +41,7 @@ _ACCESS_FILTER = _MaskCallbackSecret()
 
 def create_app(settings: Settings) -> FastAPI:
     """Open (and migrate) the database, load the signing key, wire the routes and the background worker."""
-    db = Database(settings.database_url)
-    if settings.upgrade_on_start:
-        db.upgrade()
-    _ensure_counters(db)
-    signing_key = load_or_create_signing_key(db)
+    db, signing_key = _open_database(settings)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -77,6 +75,18 @@ def create_app(settings: Settings) -> FastAPI:
         logging.getLogger("uvicorn.access").addFilter(_ACCESS_FILTER)  # a set: added once
     _warn_without_admin(settings)
     return app
+
+
+def _open_database(settings: Settings) -> tuple[Database, Ed25519PrivateKey]:
+    """The migrated database and the QR signing key (from the environment or its 0600 file, never the DB)."""
+    settings.check_sms_gateway()
+    install_record_masking()  # phones, codes, tokens masked in every server log line and traceback
+    key_path = settings.qr_key_path or default_key_path(settings.database_url)
+    db = Database(settings.database_url)
+    if settings.upgrade_on_start:
+        db.upgrade(qr_key_path=key_path)
+    _ensure_counters(db)
+    return db, load_signing_key(db, key_path)
 
 
 def _warn_without_admin(settings: Settings) -> None:

@@ -1,4 +1,4 @@
-"""Pickup codes: issue a 6-digit code (only its salted scrypt hash is kept), sign the QR, queue the SMS."""
+"""Pickup codes: issue a 6-digit code (only its scrypt hash, salted per code, is kept), sign the QR, queue the SMS."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from backend.sms.promise import hold_until, publish_sms_status, supersede_ready
 from backend.sms.service import find_sms, request_sms
 from protocol.money import rub
 from protocol.order_states import OrderEvent, OrderStatus, next_status
-from protocol.pickup_code import CodeHashParams, hash_code, new_code
+from protocol.pickup_code import CodeHashParams, new_code, salted_code_hash
 from protocol.qr_token import PickupToken, sign_token
 from protocol.states import SmsPurpose
 
@@ -57,7 +57,7 @@ def issue_code(
     if code_issued(session, order.id, attempt):
         return False  # checked first: the slow hash is computed only for a code really issued
     code = new_code()
-    code_hash = hash_code(code, CodeHashParams.decode(point.code_hash_params))
+    code_hash = salted_code_hash(code, CodeHashParams.decode(point.code_hash_params))  # a salt of its own
     try:
         with session.begin_nested():
             session.add(PickupCode(order_id=order.id, attempt=attempt, code_hash=code_hash, issued_at=issuer.now))

@@ -18,6 +18,10 @@ PRODUCTION_CODE_N = 2**14
 MAX_BATCH = 500
 
 
+class LogGatewayRefused(RuntimeError):
+    """The server would start with the demo SMS gateway outside the demo without being told to."""
+
+
 def utc_now() -> datetime:
     return datetime.now(UTC)
 
@@ -36,6 +40,9 @@ class Settings:
     clock: Callable[[], datetime] = utc_now
     sms_gateway: str = "log"  # log | smsc | smsru | none
     sms_log_path: Path | None = None
+    demo_mode: bool = False  # the embedded demo / --seed-demo: the `log` gateway writes clear texts for the demo UI
+    allow_log_gateway: bool = False  # a real server may use the `log` gateway only when told so (masked texts)
+    qr_key_path: Path | None = None  # the QR signing key file (default: backend.keys.default_key_path)
     sms_options: dict[str, Any] = field(default_factory=dict)  # gateway constructor arguments (credentials)
     sms_callback_secret: str | None = None  # secret of the SMS.ru / SMSC delivery callback (URL token, SMSC md5)
     sms_templates: dict[str, str] = field(default_factory=dict)  # the retailer's texts by purpose (else defaults)
@@ -45,6 +52,14 @@ class Settings:
 
     def __post_init__(self) -> None:
         check_templates(self.sms_templates)  # a bad template stops the server at start, not at the first SMS
+
+    def check_sms_gateway(self) -> None:
+        """The `log` gateway writes every SMS to a file: outside the demo only when explicitly allowed."""
+        if self.sms_gateway == "log" and not (self.demo_mode or self.allow_log_gateway):
+            raise LogGatewayRefused(
+                "the 'log' SMS gateway writes messages to a file and is for the demo only: choose smsc, smsru or "
+                "none, or allow it explicitly (--allow-log-sms / PICKUP_ALLOW_LOG_SMS=1)"
+            )
 
     @property
     def sms_callbacks(self) -> bool:

@@ -11,9 +11,11 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import JSON, Engine, MetaData, create_engine, event
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
 from protocol.coltypes import NAMING, UTCDateTime
+from protocol.private_files import private_database, private_dir, touch_private
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -31,12 +33,26 @@ def rowcount(result: Any) -> int:
 
 
 def make_engine(url: str) -> Engine:
-    """An engine for `url`; SQLite gets WAL, synchronous=FULL, foreign keys and BEGIN IMMEDIATE writes."""
+    """An engine for `url`; SQLite gets WAL, synchronous=FULL, foreign keys and BEGIN IMMEDIATE writes.
+
+    A SQLite file is created owner-only (0600, its -wal and -shm follow) in an owner-only directory."""
     if url.startswith("sqlite"):
+        _private_sqlite_file(url)
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
         _tune_sqlite(engine)
         return engine
     return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+
+
+def _private_sqlite_file(url: str) -> None:
+    database = make_url(url).database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+    path = Path(database)
+    if not path.parent.exists():
+        private_dir(path.parent)
+    touch_private(path)
+    private_database(path)
 
 
 def _tune_sqlite(engine: Engine) -> None:
@@ -69,9 +85,9 @@ class Database:
     def dialect(self) -> str:
         return self.engine.dialect.name
 
-    def upgrade(self) -> None:
-        """Bring the schema to the newest Alembic revision."""
-        upgrade(self.engine)
+    def upgrade(self, qr_key_path: Path | None = None) -> None:
+        """Bring the schema to the newest Alembic revision (0007 moves a stored QR key to `qr_key_path`)."""
+        upgrade(self.engine, qr_key_path=qr_key_path)
 
     @contextmanager
     def write(self) -> Iterator[Session]:
@@ -99,9 +115,10 @@ def alembic_config() -> Config:
     return config
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
+def upgrade(engine: Engine, revision: str = "head", qr_key_path: Path | None = None) -> None:
     """Run Alembic migrations on `engine` up to `revision`."""
     config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
+        config.attributes["qr_key_path"] = qr_key_path
         command.upgrade(config, revision)

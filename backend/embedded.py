@@ -23,6 +23,7 @@ from fastapi import FastAPI
 from backend.app import create_app
 from backend.auth import issue_enrolment_code
 from backend.config import Settings, utc_now
+from protocol.private_files import create_private, private_dir
 
 DB_FILE = "embedded-backend.sqlite3"
 SMS_LOG = "sms-demo.log"
@@ -67,12 +68,13 @@ def start_embedded(
 
     `progress(done, total)` follows the making of the demo point's orders (only on the first start).
     """
-    data_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(data_dir)
     admin_token = secrets.token_urlsafe(24)
     settings = Settings(
         database_url=f"sqlite:///{data_dir / DB_FILE}",
         admin_token=admin_token,
         sms_gateway="log",
+        demo_mode=True,
         sms_log_path=data_dir / SMS_LOG,
         sms_interval_seconds=sms_interval_seconds,
     )
@@ -106,8 +108,7 @@ def _seed(app: FastAPI, settings: Settings, data_dir: Path, orders: int,
     path = data_dir / SECRETS_FILE
     fresh = seed_demo(app.state.db, settings.code_hash_n, utc_now(), orders=orders, progress=progress)
     if fresh is not None:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
+        with os.fdopen(create_private(path), "w", encoding="utf-8") as out:
             json.dump(fresh, out, ensure_ascii=False, indent=1)
         return fresh
     if path.exists():

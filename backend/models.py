@@ -217,7 +217,7 @@ class Counter(Base):
 
 
 class ServerSetting(Base):
-    """Server key/value state (the Ed25519 signing key lives here)."""
+    """Server key/value state (the QR signing key is not kept here: backend/keys.py)."""
 
     __tablename__ = "server_settings"
     key: Mapped[str] = mapped_column(String(64), primary_key=True)

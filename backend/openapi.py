@@ -17,7 +17,8 @@ DOC = Path(__file__).resolve().parent.parent / "docs" / "openapi.json"
 def build_openapi() -> dict[str, Any]:
     """The app's OpenAPI schema (built against a throwaway SQLite database)."""
     with tempfile.TemporaryDirectory() as tmp:
-        app = create_app(Settings(database_url=f"sqlite:///{tmp}/openapi.sqlite3", run_sms_dispatcher=False))
+        app = create_app(Settings(database_url=f"sqlite:///{tmp}/openapi.sqlite3", run_sms_dispatcher=False,
+                                  sms_gateway="none"))
         schema = app.openapi()
         app.state.db.dispose()
     return schema

@@ -10,7 +10,7 @@ from pathlib import Path
 import uvicorn
 
 from backend.app import create_app
-from backend.config import ADMIN_TOKEN_ENV, Settings, utc_now
+from backend.config import ADMIN_TOKEN_ENV, LogGatewayRefused, Settings, utc_now
 from backend.db import Database
 
 log = logging.getLogger("backend.server")
@@ -26,6 +26,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--seed-demo", action="store_true", help="import the demo pickup point if missing")
     parser.add_argument("--sms-gateway", choices=["log", "smsc", "smsru", "none"], default="log")
     parser.add_argument("--sms-log", type=Path, default=Path("sms-demo.log"), help="file of the log gateway")
+    parser.add_argument("--allow-log-sms", action="store_true",
+                        default=os.environ.get("PICKUP_ALLOW_LOG_SMS", "") in ("1", "true", "yes"),
+                        help="let a server that is not a demo (no --seed-demo) use the log gateway (masked texts)")
+    parser.add_argument("--qr-key", type=Path, default=None,
+                        help="the QR signing key file, 0600 (default: next to a SQLite database, else "
+                             "./qr-signing.key); PICKUP_QR_SIGNING_KEY (base64) takes precedence")
     parser.add_argument("--log-level", default="info")
     return parser.parse_args(argv)
 
@@ -38,10 +44,16 @@ def main(argv: list[str] | None = None) -> None:
         args.admin_token,
         sms_gateway=args.sms_gateway,
         sms_log_path=args.sms_log,
+        demo_mode=args.seed_demo,
+        allow_log_gateway=args.allow_log_sms,
+        qr_key_path=args.qr_key,
         sms_options=sms_options_from_env(args.sms_gateway),
         sms_callback_secret=os.environ.get("PICKUP_SMS_CALLBACK_SECRET") or None,
     )
-    app = create_app(settings)
+    try:
+        app = create_app(settings)
+    except LogGatewayRefused as refused:
+        raise SystemExit(f"pickup-desk-backend: {refused}") from None
     if args.seed_demo:
         seed(app.state.db, settings)
     log.info("listening on http://%s:%d", args.host, args.port)

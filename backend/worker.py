@@ -32,7 +32,8 @@ def make_gateway(settings: Settings) -> Any | None:
     if name == "none":
         return None
     if name == "log":
-        return gateways.LogGateway(settings.sms_log_path or "sms-demo.log")
+        settings.check_sms_gateway()
+        return gateways.LogGateway(settings.sms_log_path or "sms-demo.log", clear=settings.demo_mode)
     if name == "smsc":
         return gateways.SmscGateway(**settings.sms_options)
     if name == "smsru":

@@ -25,6 +25,7 @@ from desktop.db.models import (
     Staff,
     StorageCell,
 )
+from desktop.db.pepper import pepper_code_hash, pepper_for_session, seal_secret_hash
 from protocol.phone import canonical_phone
 from protocol.states import BoxStatus, CardStatus, ShipmentStatus
 
@@ -140,7 +141,7 @@ def upsert_order(s: Session, data: Data) -> Order:
     for key in ("kind", "total_kopecks", "prepaid", "boxes_total", "legal_entity_name"):
         setattr(order, key, data[key])
     if data.get("pickup_code_hash"):
-        order.pickup_code_hash = data["pickup_code_hash"]
+        order.pickup_code_hash = pepper_code_hash(pepper_for_session(s), data["pickup_code_hash"])
     if not local_is_newer:
         order.status = data["status"]
         order.storage_until = parse_time(data.get("storage_until"))
@@ -215,8 +216,11 @@ def upsert_card(s: Session, data: Data) -> ClubCard:
 
 def upsert_staff(s: Session, data: Data, point_id: int) -> Staff:
     staff = _find_or_add(s, Staff, Staff.login == data["login"], lambda: Staff(login=data["login"], point_id=point_id))
-    for key in ("full_name", "role", "badge_code", "pin_hash", "password_hash"):
+    for key in ("full_name", "role", "badge_code"):
         setattr(staff, key, data.get(key))
+    pepper = pepper_for_session(s)  # PIN and password hashes are kept sealed under this PC's pepper
+    staff.pin_hash = seal_secret_hash(pepper, data.get("pin_hash"))
+    staff.password_hash = seal_secret_hash(pepper, data.get("password_hash"))
     staff.active = data.get("active", True)
     s.flush()
     return staff

@@ -8,6 +8,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from protocol.private_files import private_dir
+
 FILE_NAME = "device.json"
 DEMO_MARKER = "embedded-demo.marker"  # written by the embedded demo backend's first run: this data dir is a demo
 EMBEDDED_DB_FILE = "embedded-backend.sqlite3"  # backend.embedded.DB_FILE: a demo dir from before the marker
@@ -37,7 +39,7 @@ def credentials_path(data_dir: Path | str) -> Path:
 def save(data_dir: Path | str, creds: DeviceCredentials) -> Path:
     """Write the file atomically with owner-only permissions (0600) from the first byte."""
     path = credentials_path(data_dir)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(path.parent)
     tmp = path.with_suffix(".json.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
@@ -95,7 +97,7 @@ def may_start_demo(data_dir: Path | str) -> bool:
 def mark_demo(data_dir: Path | str) -> None:
     """Remember that this data dir belongs to the embedded demo (before it writes anything there)."""
     root = Path(data_dir)
-    root.mkdir(parents=True, exist_ok=True)
+    private_dir(root)
     (root / DEMO_MARKER).write_text("Pickup Desk demo data (embedded backend)\n", encoding="utf-8")
 
 

@@ -18,7 +18,7 @@ from argon2 import PasswordHasher
 
 from protocol import ean13
 from protocol.order_states import OrderStatus
-from protocol.pickup_code import CodeHashParams, hash_code
+from protocol.pickup_code import CodeHashParams, salted_code_hash
 from protocol.states import BoxStatus, CardStatus, ShipmentStatus
 
 DEMO_POINT_CODE = "0042"
@@ -195,7 +195,7 @@ class _OrderMaker:
 
     def _make_ready(self, order: dict[str, Any], days_left: float) -> None:
         code = self._unique_code()
-        order["pickup_code_hash"] = hash_code(code, self.params)
+        order["pickup_code_hash"] = salted_code_hash(code, self.params)
         arrived = self.now - timedelta(days=7 - days_left)
         order["arrived_at"] = order["ready_at"] = iso(arrived)
         order["storage_until"] = iso(self.now + timedelta(days=days_left))

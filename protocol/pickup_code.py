@@ -1,4 +1,9 @@
-"""Pickup codes: the counter PC keeps only a salted, slow scrypt hash (checkable offline, not readable)."""
+"""Pickup codes: the counter PC keeps only a salted, slow scrypt hash (checkable offline, not readable).
+
+Each issued code gets its own salt (`salted_code_hash`: "scrypt$n$r$p$salt$digest", the point's cost, a fresh
+salt), so one sweep of the code space cracks one order, not every order of a stolen cache or server database.
+A bare hex digest is an older hash under the point's salt (`CodeHashParams` of the point); both are checked.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ import secrets
 from dataclasses import dataclass
 
 CODE_LENGTH = 6
+SALT_BYTES = 16
 
 
 @dataclass(frozen=True)
@@ -46,9 +52,27 @@ def hash_code(code: str, params: CodeHashParams) -> str:
     return digest.hex()
 
 
+def salted_code_hash(code: str, cost: CodeHashParams) -> str:
+    """The hash the server publishes for an issued code: a salt of its own, the point's scrypt cost."""
+    params = CodeHashParams(salt=secrets.token_bytes(SALT_BYTES), n=cost.n, r=cost.r, p=cost.p)
+    return f"{params.encode()}${hash_code(code, params)}"
+
+
+def hash_like(code: str, stored: str, point: CodeHashParams) -> str:
+    """`code` hashed the way `stored` was: under the salt written in it, or (an older bare digest) the point's.
+
+    `stored` may carry a prefix before "scrypt$" (the counter's peppered form); only the parameters are read.
+    """
+    head, sep, _digest = stored.rpartition("$")
+    if not sep:
+        return hash_code(code, point)
+    params_text = head[head.index("scrypt$"):]
+    return f"{params_text}${hash_code(code, CodeHashParams.decode(params_text))}"
+
+
 def code_matches(code: str, expected_hash: str, params: CodeHashParams) -> bool:
-    """Constant-time check of a typed code against a stored hash."""
-    return hmac.compare_digest(hash_code(code, params), expected_hash)
+    """Constant-time check of a typed code against a stored (per-order salted, or older per-point) hash."""
+    return hmac.compare_digest(hash_like(code, expected_hash, params), expected_hash)
 
 
 def is_code_shaped(text: str) -> bool:

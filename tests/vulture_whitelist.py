@@ -92,3 +92,4 @@ _.hardware
 
 # --- called by the PyInstaller spec (packaging/pickup_desk.spec is not Python vulture scans) ----------------------
 _.render_build_info  # desktop/version.py: the spec writes the bundle's pickup_desk_build_info module with it
+_.code_matches  # protocol/pickup_code.py: the plain (unpeppered) check, used by the demo-data and code tests

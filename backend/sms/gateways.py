@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ import requests
 
 from backend.sms.gateway_codes import SMSC_SEND, SMSC_STATUS, SMSRU_SEND, SMSRU_STATUS, Code
 from backend.sms.templates import mask_phone
+from protocol.private_files import private_dir, touch_private
 
 log = logging.getLogger(__name__)
 
@@ -309,21 +311,29 @@ def parse_smsru_callback(form: Mapping[str, Any]) -> list[tuple[str, StatusResul
 
 
 class LogGateway:
-    """The demo 'phone': appends each message as a JSON line to a file the demo UI shows."""
+    """The demo 'phone': appends each message as a JSON line to an owner-only (0600) file the demo UI shows.
+
+    Only the demo (`clear=True`) writes texts and phones in clear; a real server allowed to use it writes
+    the phone masked and every run of 4-8 digits in the text (the pickup code) as ***.
+    """
 
     name = "log"
     lookup_by_client_id = True
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, clear: bool = False) -> None:
         self.path = Path(path)
+        self.clear = clear
         self._lock = threading.Lock()
 
     def send(self, client_id: str, phone: str, text: str) -> SendResult:
         with self._lock:
             if client_id in self._ids():
                 return SendResult("accepted", message_id=client_id)  # idempotent like SMSC's id
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            line = {"at": datetime.now(UTC).isoformat(), "id": client_id, "phone": phone, "text": text}
+            shown_phone, shown_text = (phone, text) if self.clear else (mask_phone(phone), mask_codes(text))
+            line = {"at": datetime.now(UTC).isoformat(), "id": client_id, "phone": shown_phone, "text": shown_text}
+            if not self.path.parent.exists():
+                private_dir(self.path.parent)
+            touch_private(self.path)
             with self.path.open("a", encoding="utf-8") as out:
                 out.write(json.dumps(line, ensure_ascii=False) + "\n")
         log.info("demo SMS %s written for %s", client_id, mask_phone(phone))
@@ -339,6 +349,14 @@ class LogGateway:
             return set()
         with self.path.open(encoding="utf-8") as src:
             return {json.loads(line)["id"] for line in src if line.strip()}
+
+
+_CODE_DIGITS = re.compile(r"(?<!\d)(?<!\d\.)\d{4,8}(?!\d)(?!\.\d)")  # not part of a date or a longer number
+
+
+def mask_codes(text: str) -> str:
+    """An SMS text with each 4-8 digit run (a pickup or confirmation code) replaced by ***."""
+    return _CODE_DIGITS.sub("***", text)
 
 
 def _json(reply: requests.Response) -> dict[str, Any] | None:

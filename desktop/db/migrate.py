@@ -15,6 +15,7 @@ from alembic.script import ScriptDirectory
 
 from desktop.db.engine import Database
 from protocol.errors import DomainError
+from protocol.private_files import private_database, private_file, private_tree, touch_private
 
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -52,6 +53,7 @@ def backup_file(path: Path) -> Path:
     """A consistent copy of the database (SQLite online backup API, WAL included)."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
     target = path.with_name(f"{path.stem}.backup-{stamp}{path.suffix}")
+    touch_private(target)  # the copy holds what the cache holds: owner-only from its first byte
     src, dst = sqlite3.connect(path), sqlite3.connect(target)
     try:
         src.backup(dst)
@@ -72,16 +74,20 @@ def restore_file(backup: Path, path: Path) -> None:
     for suffix in ("-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     shutil.copyfile(backup, path)
+    private_file(path)
 
 
 def migrate_with_backup(path: Path | str) -> Database:
     """Open the database at `path`, migrated to head; a failed migration restores the backup."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_tree(path.parent)  # the data dir 0700, and what an older version left 0644 in it, 0600
     fresh = not path.exists()
+    touch_private(path)  # SQLite gives the -wal and -shm files the main file's mode
     db = Database(path)
     current = None if fresh else current_revision(db)
     if current == head_revision():
+        private_database(path)
+        _check_pepper(db)
         return db
     if current is not None and not _known(current):
         db.dispose()
@@ -97,7 +103,19 @@ def migrate_with_backup(path: Path | str) -> Database:
         else:
             path.unlink(missing_ok=True)
         raise DomainError("db.migration_failed", error=type(exc).__name__, backup=str(backup)) from exc
+    private_database(path)
+    _check_pepper(db)
     return db
+
+
+def _check_pepper(db: Database) -> None:
+    from desktop.db.pepper import ensure_pepper_matches
+
+    try:
+        ensure_pepper_matches(db)
+    except DomainError:
+        db.dispose()
+        raise
 
 
 def _known(revision: str) -> bool:

@@ -15,6 +15,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from desktop.documents.model import Document, DocumentKind
+from protocol.private_files import create_private, private_dir
 
 _SAFE = re.compile(r"[^0-9A-Za-z._-]+")
 
@@ -48,10 +49,11 @@ class PrintJournal:
         self, document: Document, status: str, printer: str = "", error: str = "", at: datetime | None = None
     ) -> PrintRecord:
         record = PrintRecord(document, status, printer, error, (at or datetime.now().astimezone()).isoformat())
-        self.directory.mkdir(parents=True, exist_ok=True)
+        private_dir(self.directory)  # documents name customers: owner only, like the cache
         path = self._path(document.kind, document.key)
         temporary = path.with_suffix(".tmp")
-        temporary.write_text(json.dumps(_to_json(record), ensure_ascii=False), "utf-8")
+        with os.fdopen(create_private(temporary), "w", encoding="utf-8") as out:
+            out.write(json.dumps(_to_json(record), ensure_ascii=False))
         os.replace(temporary, path)
         self._prune()
         return record

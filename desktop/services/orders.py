@@ -53,7 +53,7 @@ def normalize_name(text_: str) -> str:
 
 # Hot lookups: statements built once, run through Core on a plain connection (no ORM session cost).
 _BY_LAST4 = summary_query().where(Customer.phone_last4 == bindparam("key")).order_by(Order.id.desc())
-_BY_CODE_HASH = summary_query().where(Order.pickup_code_hash == bindparam("key"))
+_BY_CODE_HASH = summary_query().where(Order.pickup_code_hash.in_(bindparam("keys", expanding=True)))
 
 
 def _name_matches(name_query: str, full_name: str) -> bool:
@@ -89,9 +89,11 @@ def orders_by_phone_and_name(conn: Connection | Session, last4: str, name: str) 
     return [summary_from_row(r) for r in rows if _name_matches(name, r.full_name)][:SEARCH_LIMIT]
 
 
-def orders_by_code_hash(conn: Connection | Session, digest: str) -> list[OrderSummary]:
-    """Orders at this point whose stored pickup-code hash is `digest`."""
-    return [summary_from_row(r) for r in conn.execute(_BY_CODE_HASH, {"key": digest}).all()]
+def orders_by_code_hash(conn: Connection | Session, stored: list[str]) -> list[OrderSummary]:
+    """Orders at this point whose stored pickup-code hash is one of `stored`."""
+    if not stored:
+        return []
+    return [summary_from_row(r) for r in conn.execute(_BY_CODE_HASH, {"keys": stored}).all()]
 
 
 class OrderService(Service):

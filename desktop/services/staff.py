@@ -25,6 +25,7 @@ from desktop.db.models import (
     Shipment,
     Staff,
 )
+from desktop.db.pepper import open_secret_hash, pepper_for_session, seal_secret_hash
 from desktop.documents.model import SessionHeader, ShiftReport
 from desktop.point_time import DAY_TIME, HOUR_MINUTE, point_time, zone_named
 from desktop.services.base import Action, Actor, Clock, Role, Service, local_point, require_role, utc_now
@@ -124,7 +125,7 @@ class StaffService(Service):
         if staff.locked_until is not None and staff.locked_until > act.now:
             _audit_as(act, staff, "auth.login_refused", method=method, reason="locked")
             return self._locked_error(act.session, staff)
-        stored = getattr(staff, hash_field)
+        stored = open_secret_hash(pepper_for_session(act.session), getattr(staff, hash_field))
         if not self._verify(stored, secret):
             return self._count_failure(act, staff, method)
         if not staff.active:
@@ -158,8 +159,10 @@ class StaffService(Service):
     def _succeed(self, act: Action, staff: Staff, secret: str, hash_field: str, method: str) -> Actor:
         staff.failed_attempts = 0
         staff.locked_until = None
-        if self.hasher.check_needs_rehash(getattr(staff, hash_field)):
-            setattr(staff, hash_field, self.hasher.hash(secret))
+        pepper = pepper_for_session(act.session)
+        stored = open_secret_hash(pepper, getattr(staff, hash_field))
+        if stored is None or self.hasher.check_needs_rehash(stored):
+            setattr(staff, hash_field, seal_secret_hash(pepper, self.hasher.hash(secret)))
         shift = _open_shift_of(act.session, staff.id)
         _audit_as(act, staff, "auth.login", method=method)
         return _actor(staff, shift.id if shift else None)

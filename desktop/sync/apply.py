@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from desktop import cache_import
 from desktop.db.engine import Database
 from desktop.db.models import BonusLedgerEntry, BonusStatus, ClubCard, ManagerAlert, Order, OutboxEvent, SmsMessage
+from desktop.db.pepper import pepper_code_hash, pepper_for_session
 from desktop.sync.reasons import describe_flag, describe_problem, describe_sms_gateway
 from protocol.errors import DomainError
 from protocol.order_states import OrderEvent, OrderStatus, next_status
@@ -90,7 +91,7 @@ def _staff(s: Session, p: Data, now: datetime) -> None:
 def _code_issued(s: Session, p: Data, now: datetime) -> None:
     order = _order(s, p["order"])
     if order is not None:
-        order.pickup_code_hash = p["pickup_code_hash"]
+        order.pickup_code_hash = pepper_code_hash(pepper_for_session(s), p["pickup_code_hash"])
 
 
 def _cancelled(s: Session, p: Data, now: datetime) -> None:

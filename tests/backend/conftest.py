@@ -119,7 +119,8 @@ def clock() -> FakeClock:
 @pytest.fixture
 def settings(db_url: str, clock: FakeClock, tmp_path: Path) -> Settings:
     return Settings(database_url=db_url, admin_token=ADMIN, code_hash_n=CHEAP_N, clock=clock,
-                    run_sms_dispatcher=False, sms_log_path=tmp_path / "sms.log")
+                    run_sms_dispatcher=False, sms_log_path=tmp_path / "sms.log", demo_mode=True,
+                    qr_key_path=tmp_path / "qr-signing.key")
 
 
 @pytest.fixture

@@ -152,7 +152,7 @@ def test_retention_is_configurable(tmp_path, clock) -> None:
     from backend.app import create_app
 
     settings = Settings(database_url=f"sqlite:///{tmp_path / 'b.sqlite3'}", admin_token=ADMIN, code_hash_n=256,
-                        clock=clock, run_sms_dispatcher=False, change_retention=timedelta(hours=1))
+                        clock=clock, run_sms_dispatcher=False, change_retention=timedelta(hours=1), demo_mode=True)
     with TestClient(create_app(settings)) as client:
         server = Server(client, client.app)
         server.import_feed(point_feed())

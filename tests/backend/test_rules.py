@@ -67,6 +67,8 @@ def test_arrival_issues_a_hashed_code_a_signed_qr_and_one_sms(server: Server, cl
     assert "ул. Тверская, 12" in sms[0].text and "10:00–21:00" in sms[0].text
     params = CodeHashParams.decode(device.point["code_hash_params"])
     assert code_matches(code, issued[0]["pickup_code_hash"], params)
+    own_salt = CodeHashParams.decode(issued[0]["pickup_code_hash"].rpartition("$")[0])
+    assert own_salt.salt != params.salt and own_salt.n == params.n  # salted per code, at the point's cost
     token = verify_token(public_key_from_b64(device.public_key), issued[0]["qr_token"], clock())
     assert (token.order_number, token.point_code) == (NUMBER, "0042")
     order = _order(server)

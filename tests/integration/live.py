@@ -36,7 +36,7 @@ class LiveBackend:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.settings_kw = {"admin_token": ADMIN, "code_hash_n": CHEAP_N, "run_sms_dispatcher": False,
-                            "sms_log_path": workdir / "sms-demo.log", **settings}
+                            "sms_log_path": workdir / "sms-demo.log", "demo_mode": True, **settings}
         self._served: Served | None = None
         self.app: Any = None
 

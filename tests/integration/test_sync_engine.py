@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from desktop.db.engine import Database
 from desktop.db.models import Customer, ManagerAlert, Order, OutboxEvent, PickupPoint, SmsMessage, SyncState
+from desktop.db.pepper import pepper_code_hash, pepper_for_session
 from desktop.services.base import Service
 from desktop.sync import apply as apply_module
 from desktop.sync.client import AuthRejected, BackendUnavailable, RequestRefused, UpgradeRequired
@@ -204,7 +205,8 @@ def test_change_handlers(db: Database, engine: SyncEngine, backend: FakeBackend,
         second = s.scalars(select(Order).where(Order.number == "600000002")).one()
         sms = s.scalars(select(SmsMessage)).one()
         alert = s.scalars(select(ManagerAlert)).one()
-    assert first.pickup_code_hash == "ab" * 32
+        assert first.pickup_code_hash == pepper_code_hash(pepper_for_session(s), "ab" * 32)  # peppered here
+    assert "ab" * 32 not in first.pickup_code_hash
     assert second.status == "cancelled"
     assert sms.status == "delivered" and [t["status"] for t in sms.timeline] == ["accepted", "delivered"]
     assert alert.kind == "handed_over_after_cancel" and alert.message == (

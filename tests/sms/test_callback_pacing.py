@@ -125,6 +125,6 @@ def test_the_worker_relies_on_callbacks_only_where_one_is_configured(gateway: st
                                                                      expected: bool, tmp_path: Path) -> None:
     options = {"smsru": {"api_id": "k"}, "smsc": {"login": "l", "password": "p"}}.get(gateway, {})
     settings = Settings(database_url="sqlite://", sms_gateway=gateway, sms_callback_secret=secret,
-                        sms_options=options, sms_log_path=tmp_path / "sms.log")
+                        sms_options=options, sms_log_path=tmp_path / "sms.log", demo_mode=True)
     assert settings.sms_callbacks is expected
     assert make_dispatcher(None, settings).callbacks is expected  # type: ignore[arg-type]

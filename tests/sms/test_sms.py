@@ -276,7 +276,7 @@ def test_smsru_limit_answer_is_retried_later(factory: sessionmaker[Session], clo
 
 def test_log_gateway_writes_json_lines_once(factory: sessionmaker[Session], clock: FakeClock, tmp_path: Path) -> None:
     _queue(factory)
-    gw = LogGateway(tmp_path / "sms-demo.log")
+    gw = LogGateway(tmp_path / "sms-demo.log", clear=True)  # the demo's phone shows the code
     d = _dispatcher(factory, gw, clock, Published())
     d.run_once()
     assert gw.send(_row(factory).uid, "+79161234567", "again").outcome == "accepted"

@@ -19,8 +19,9 @@ from desktop.db.models import (
     Staff,
     StorageCell,
 )
+from desktop.db.pepper import pepper_code_hash, pepper_for_session, seal_secret_hash
 from desktop.services.base import Actor, Role
-from protocol.pickup_code import CodeHashParams, hash_code
+from protocol.pickup_code import CodeHashParams, salted_code_hash
 
 # Cheap scrypt parameters keep tests fast; production uses the defaults.
 TEST_CODE_PARAMS = CodeHashParams(salt=b"test-salt-0001", n=2**8, r=8, p=1)
@@ -52,8 +53,8 @@ def make_staff(s: Session, point: PickupPoint, role: Role = Role.CLERK, pin: str
         full_name=kw.pop("full_name", f"Сотрудник {n}"),  # type: ignore[arg-type]
         role=role.value,
         badge_code=kw.pop("badge_code", f"ST{n:06d}"),  # type: ignore[arg-type]
-        pin_hash=FAST_HASHER.hash(pin),
-        password_hash=FAST_HASHER.hash("secret-" + pin),
+        pin_hash=seal_secret_hash(pepper_for_session(s), FAST_HASHER.hash(pin)),
+        password_hash=seal_secret_hash(pepper_for_session(s), FAST_HASHER.hash("secret-" + pin)),
         **kw,
     )
     s.add(staff)
@@ -108,7 +109,8 @@ def make_order(
         prepaid=prepaid,
         boxes_total=boxes,
         created_at=T0 - timedelta(days=3),
-        pickup_code_hash=hash_code(code, TEST_CODE_PARAMS) if code else None,
+        pickup_code_hash=pepper_code_hash(pepper_for_session(s), salted_code_hash(code, TEST_CODE_PARAMS) if code
+                                          else None),
     )
     if status == "ready":
         order.arrived_at = order.ready_at = T0

@@ -50,7 +50,7 @@ def backend_settings(db_url: str, workdir: Path, clock: Callable[[], datetime], 
         database_url=db_url, admin_token=ADMIN, code_hash_n=CHEAP_N, clock=clock, run_sms_dispatcher=False,
         sms_gateway="smsc", sms_options={"login": "demo", "password": "secret", "base_url": f"{gateway_url}/sys",
                                          "timeout": (2, 2)},
-        sms_log_path=workdir / "sms.log")
+        sms_log_path=workdir / "sms.log", qr_key_path=workdir / "qr-signing.key")
 
 
 class Backend:

@@ -24,6 +24,7 @@ from desktop.db.models import (
     Shift,
     Staff,
 )
+from desktop.db.pepper import open_secret_hash, pepper_for_session
 from desktop.services.base import Role
 from desktop.services.staff import LOCK_MINUTES, StaffService
 from protocol.errors import DomainError
@@ -193,7 +194,10 @@ def test_outdated_hash_is_rehashed_on_login(db, clock, team):
     stronger = PasswordHasher(time_cost=2, memory_cost=2048, parallelism=1)
     old_hash = _staff(db, "clerk").pin_hash
     StaffService(db, clock, hasher=stronger).login_badge("ST000001", "1234")
-    new_hash = _staff(db, "clerk").pin_hash
+    sealed = _staff(db, "clerk").pin_hash
+    assert sealed.startswith("p1:")  # kept sealed under this PC's pepper
+    with db.read() as s:
+        new_hash = open_secret_hash(pepper_for_session(s), sealed)
     assert new_hash != old_hash and not stronger.check_needs_rehash(new_hash)
     assert stronger.verify(new_hash, "1234")
 

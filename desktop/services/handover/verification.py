@@ -5,8 +5,10 @@ from __future__ import annotations
 from sqlalchemy import update
 
 from desktop.db.models import ManagerAlert
+from desktop.db.pepper import code_hash_matches, pepper_for_session
 from desktop.services.base import Action, Actor, Role, Service, local_point, require_role
 from desktop.services.handover import code_guard
+from desktop.services.handover.code_lookup import code_candidates, matching_hashes
 from desktop.services.handover.lookup import (
     count_wrong_code,
     get_handover,
@@ -23,7 +25,7 @@ from desktop.translatable import QT_TRANSLATE_NOOP
 from protocol.errors import DomainError
 from protocol.events import OrderUnlocked
 from protocol.order_states import OrderStatus
-from protocol.pickup_code import code_matches, hash_code, is_code_shaped
+from protocol.pickup_code import hash_like, is_code_shaped
 
 
 def _the_one(found: list[OrderSummary]) -> OrderSummary | None:
@@ -58,7 +60,8 @@ class VerificationSteps(Service):
             if order.pickup_code_hash is None:
                 raise DomainError("handover.no_code", order=order.number)
             params = point_code_params(local_point(s))
-        matches = code_matches(code, order.pickup_code_hash, params)  # slow hash, outside any transaction
+            stored, pepper = order.pickup_code_hash, pepper_for_session(s)
+        matches = code_hash_matches(pepper, hash_like(code, stored, params), stored)  # slow, outside a transaction
         with self.action(actor) as act:
             handover = get_handover(act.session, uid)
             order = open_order(act.session, handover)
@@ -97,10 +100,10 @@ class VerificationSteps(Service):
             raise DomainError("orders.bad_pickup_code")
         self._require_code_lookups_allowed(actor)
         with self.reading() as s:
-            params = point_code_params(local_point(s))
-        digest = hash_code(code, params)  # slow on purpose; no transaction is held meanwhile
+            params, pepper, stored = point_code_params(local_point(s)), pepper_for_session(s), code_candidates(s)
+        matched = matching_hashes(code, stored, params, pepper)  # slow on purpose; no transaction is held
         with self.action(actor) as act:
-            found = orders_by_code_hash(act.session, digest)
+            found = orders_by_code_hash(act.session, matched)
             if not found:
                 code_guard.count_wrong_guess(act)  # a guess: counted for this PC, not for any order
             chosen = _the_one(found)

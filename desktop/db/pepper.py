@@ -1,0 +1,182 @@
+"""The counter's per-device pepper: a stolen `cache.sqlite3` alone cannot be swept for codes or PINs.
+
+The pepper (32 random bytes) lives in the operating system's credential store through `keyring` (Windows
+Credential Manager, Secret Service on Linux), one entry per data directory. Where no usable backend exists
+(headless Linux, CI, tests, or `keyring` not installed) it falls back to `<data_dir>/device-pepper.key`
+(0600) and says so loudly in the log: that file sits next to the cache, so copying the whole folder
+defeats it — on such a PC protect the folder itself.
+
+In the cache a pickup-code hash from the server (scrypt of the code) is kept as `p1:` + its salt parameters +
+HMAC-SHA256(pepper, hash); staff PIN and password hashes (argon2 strings) as `p1:` + AES-GCM under a key derived
+from the pepper. Values without the prefix come from before migration 0006 (it converts them).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import importlib
+import logging
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from sqlalchemy.orm import Session
+
+from desktop import messages
+from desktop.db.engine import Database
+from desktop.db.models import SyncState
+from protocol.errors import DomainError
+from protocol.private_files import create_private, private_file
+
+log = logging.getLogger(__name__)
+PREFIX = "p1:"
+FALLBACK_FILE = "device-pepper.key"
+KEYRING_SERVICE = "Pickup Desk cache pepper"
+CHECK_KEY = "device_pepper_check"  # SyncState: HMAC(pepper, constant), to notice a pepper that is not this cache's
+_cache: dict[str, bytes] = {}
+
+messages.register(
+    {
+        "db.pepper_lost": "Секретный ключ этого компьютера для базы {path} не найден в хранилище учётных данных "
+        "Windows: коды получения и PIN-коды в ней проверить нельзя. Обратитесь к администратору — базу нужно "
+        "пересоздать из данных сервера (снимок) или вернуть прежнюю учётную запись Windows.",
+    }
+)
+_MEMORY = "<memory>"
+
+
+def _keyring() -> Any | None:
+    """The `keyring` module with a real backend, or None (not installed, or its `fail` backend)."""
+    try:
+        module = importlib.import_module("keyring")
+        backend = module.get_keyring()
+    except Exception:  # keyring missing or broken: the fallback below
+        return None
+    if type(backend).__module__.startswith("keyring.backends.fail"):
+        return None
+    return module
+
+
+def _entry_name(data_dir: Path) -> str:
+    return hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:32]
+
+
+def _from_keyring(data_dir: Path) -> bytes | None:
+    module = _keyring()
+    if module is None:
+        return None
+    name = _entry_name(data_dir)
+    try:
+        stored = module.get_password(KEYRING_SERVICE, name)
+        if stored is None:
+            stored = base64.b64encode(secrets.token_bytes(32)).decode()
+            module.set_password(KEYRING_SERVICE, name, stored)
+    except Exception:
+        log.exception("the OS credential store failed; using the pepper file instead")
+        return None
+    return base64.b64decode(stored)
+
+
+def _from_file(data_dir: Path) -> bytes:
+    path = data_dir / FALLBACK_FILE
+    log.warning("SECURITY: no OS credential store (keyring) here: the device pepper is kept in %s (0600) next "
+                "to the cache; a copy of the whole data folder can be swept offline", path)
+    if not path.exists():
+        with os.fdopen(create_private(path), "w", encoding="ascii") as out:
+            out.write(base64.b64encode(secrets.token_bytes(32)).decode() + "\n")
+    private_file(path)
+    return base64.b64decode(path.read_text(encoding="ascii").strip())
+
+
+def device_pepper(data_dir: Path | None) -> bytes:
+    """This PC's pepper for the cache in `data_dir` (None: an in-memory database, a pepper for this run)."""
+    key = _MEMORY if data_dir is None else str(data_dir.resolve())
+    if key not in _cache:
+        if data_dir is None:
+            _cache[key] = secrets.token_bytes(32)
+        else:
+            _cache[key] = _from_keyring(data_dir) or _from_file(data_dir)
+    return _cache[key]
+
+
+def pepper_for_session(s: Session) -> bytes:
+    """The pepper of the cache file this session works on."""
+    database = s.get_bind().engine.url.database
+    return device_pepper(None if not database or database == ":memory:" else Path(database).parent)
+
+
+def _check_value(pepper: bytes) -> str:
+    return hmac.new(pepper, b"pickup-desk pepper check", hashlib.sha256).hexdigest()[:32]
+
+
+def ensure_pepper_matches(db: Database) -> None:
+    """At start: the pepper this PC finds is the one the cache was peppered with (the first start records it).
+
+    A lost credential-store entry (another Windows profile, a moved folder) would otherwise make every pickup
+    code "wrong" and every PIN refused; it stops the start with `db.pepper_lost` instead.
+    """
+    with db.write() as s:
+        pepper = pepper_for_session(s)
+        row = s.get(SyncState, CHECK_KEY)
+        if row is None:
+            s.add(SyncState(key=CHECK_KEY, value=_check_value(pepper)))
+            return
+        if not hmac.compare_digest(row.value, _check_value(pepper)):
+            log.error("the device pepper does not match this cache (credential store entry lost?)")
+            raise DomainError("db.pepper_lost", path=str(db.path))
+
+
+# --- pickup-code hashes ---------------------------------------------------------------------------------
+
+
+def peppered(pepper: bytes, server_hash: str) -> str:
+    """What the cache keeps of the server's code hash: `p1:` + its salt parameters (not secret, needed to
+    recompute) + HMAC-SHA256(pepper, hash); an older bare digest becomes `p1:` + the HMAC alone."""
+    if server_hash.startswith(PREFIX):
+        return server_hash
+    params, sep, _digest = server_hash.rpartition("$")
+    mac = hmac.new(pepper, server_hash.encode(), hashlib.sha256).hexdigest()
+    return f"{PREFIX}{params}{sep}{mac}"
+
+
+def pepper_code_hash(pepper: bytes, server_hash: str | None) -> str | None:
+    """`peppered` for a hash that may be missing (an order without a code yet)."""
+    return None if server_hash is None else peppered(pepper, server_hash)
+
+
+def code_hash_matches(pepper: bytes, computed_hash: str, stored: str) -> bool:
+    """Constant-time check of a freshly computed server-side hash against what the cache keeps."""
+    expected = peppered(pepper, computed_hash) if stored.startswith(PREFIX) else computed_hash
+    return hmac.compare_digest(expected, stored)
+
+
+# --- staff secret hashes ------------------------------------------------------------------------------------
+
+
+def _aead(pepper: bytes) -> AESGCM:
+    return AESGCM(hmac.new(pepper, b"pickup-desk staff hashes", hashlib.sha256).digest())
+
+
+def seal_secret_hash(pepper: bytes, argon2_hash: str | None) -> str | None:
+    """An argon2 hash string encrypted under the pepper (None and sealed values as they are)."""
+    if not argon2_hash or argon2_hash.startswith(PREFIX):
+        return argon2_hash
+    nonce = secrets.token_bytes(12)
+    sealed = _aead(pepper).encrypt(nonce, argon2_hash.encode(), None)
+    return PREFIX + base64.b64encode(nonce + sealed).decode()
+
+
+def open_secret_hash(pepper: bytes, stored: str | None) -> str | None:
+    """The argon2 hash string back (None when it cannot be opened: another PC's pepper, damaged)."""
+    if not stored or not stored.startswith(PREFIX):
+        return stored
+    try:
+        raw = base64.b64decode(stored[len(PREFIX):])
+        return _aead(pepper).decrypt(raw[:12], raw[12:], None).decode()
+    except (InvalidTag, ValueError):
+        return None
