@@ -34,6 +34,7 @@ RUN_LIMIT_S = 900  # a hang guard for the whole mutmut run; each mutant has its 
 LINKED = ("protocol", "desktop", "backend", "ui", "tests", "resources")
 CAUGHT = {"killed", "timeout", "segfault", "caught by type check"}
 MISSED = {"survived", "no tests", "suspicious"}
+COLUMNS = ("killed", "survived", "no tests", "timeout", "equivalent")
 
 
 class MutationRunError(RuntimeError):
@@ -96,7 +97,7 @@ def changed_line(module: str, name: str) -> int:
     guess = first + old_start - 1 + offset
     if 0 < guess <= len(source) and source[guess - 1].strip() == removed:
         return guess
-    return next(n for n in range(first, last + 1) if source[n - 1].strip() == removed)
+    return next((n for n in range(first, last + 1) if source[n - 1].strip() == removed), guess)
 
 
 @dataclass(frozen=True)
@@ -191,15 +192,15 @@ class Score:
     """One module's counts; `equivalent` are reviewed equivalents that survived (left out of the score)."""
 
     module: str
-    counts: Counter[str] = field(default_factory=Counter)
+    counts: Counter[str] = field(default_factory=Counter)  # COLUMNS, plus "unscored": see tally()
 
     @property
     def mutants(self) -> int:
-        return sum(self.counts.values())
+        return sum(self.counts[column] for column in COLUMNS)
 
     @property
     def value(self) -> float:
-        counted = self.mutants - self.counts["equivalent"]
+        counted = self.mutants - self.counts["equivalent"] - self.counts["unscored"]
         return (self.counts["killed"] + self.counts["timeout"]) / counted if counted else 1.0
 
 
@@ -245,8 +246,12 @@ def kind(status: str) -> str:
 
 
 def tally(found: dict[str, str], modules: list[str], names: list[str],
-          listed: dict[str, Equivalent] | None = None) -> Report:
-    """Scores per module over the mutants `names` (the run's, or the lane's sample)."""
+          listed: dict[str, Equivalent] | None = None, narrowed: frozenset[str] = frozenset()) -> Report:
+    """Scores per module over the mutants `names` (the run's, or the lane's sample).
+
+    A `narrowed` module ran against only some of its test files (the lane): a mutant none of those reaches is
+    listed but not scored, since the other test files may well catch it.
+    """
     listed = equivalents() if listed is None else listed
     scores = {m: Score(m) for m in modules}
     survivors, notes = [], []
@@ -259,6 +264,7 @@ def tally(found: dict[str, str], modules: list[str], names: list[str],
         if column in {"survived", "no tests"}:
             survivors.append((module, name))
         scores[module].counts[column] += 1
+        scores[module].counts["unscored"] += column == "no tests" and module in narrowed
     return Report(list(scores.values()), survivors, notes)
 
 
@@ -278,14 +284,18 @@ def has_mutants(module: str) -> bool:
 
 def mutate(modules: list[str], workdir: Path, sample: int | None = None, jobs: int | None = None) -> Report:
     """Mutate `modules` (all their mutants, or a seeded sample of `sample` of them and their own tests only)."""
-    prepare(workdir, modules, own=sample is not None)
+    own = sample is not None
+    prepare(workdir, modules, own)
+    narrowed = frozenset(m for m in modules if own and candidate_tests(m, own) != candidate_tests(m))
     names = [n for m in modules for n in generate(m).names]
     if sample is not None:
         names = sample_of(names, sample, equivalents())
     if not names:
         return Report([Score(m) for m in modules], [], ["no mutants: these modules have no mutable function"])
     run_mutmut(workdir, names if sample is not None else [], jobs or default_jobs())
-    return tally(statuses(workdir, modules), modules, names)
+    report = tally(statuses(workdir, modules), modules, names, narrowed=narrowed)
+    report.notes += [f"{m}: its own test files only; mutants they do not reach are not scored" for m in narrowed]
+    return report
 
 
 def run_lane(workdir: Path) -> tuple[Report, str]:

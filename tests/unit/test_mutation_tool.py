@@ -128,6 +128,16 @@ def test_the_score_leaves_reviewed_equivalents_out_and_counts_untested_mutants_a
     assert names[2] in report.text() and "+" in report.text().split(names[2])[1]
 
 
+def test_untested_mutants_of_a_module_run_against_part_of_its_tests_are_not_scored():
+    names = list(generate(MONEY).names[:4])
+    found = dict(zip(names, ["killed", "no tests", "no tests", "survived"], strict=True))
+    whole = tally(found, [MONEY], names, {})
+    part = tally(found, [MONEY], names, {}, narrowed=frozenset({MONEY}))
+    assert whole.total.value == pytest.approx(1 / 4)
+    assert part.total.value == pytest.approx(1 / 2) == part.scores[0].value
+    assert part.total.mutants == 4 and len(part.survivors) == 3
+
+
 def test_an_unchecked_mutant_fails_the_run():
     names = list(generate(MONEY).names[:2])
     with pytest.raises(MutationRunError):
