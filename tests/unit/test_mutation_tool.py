@@ -189,6 +189,7 @@ def test_a_work_directory_narrows_mutmut_to_the_chosen_modules(tmp_path):
     config = tomllib.loads((workdir / "pyproject.toml").read_text("utf-8"))["tool"]
     assert config["mutmut"]["only_mutate"] == [MONEY]
     assert config["mutmut"]["pytest_add_cli_args_test_selection"] == tests
+    assert {"--hypothesis-profile=ci", "--timeout=60"} <= set(config["mutmut"]["pytest_add_cli_args"])  # same verdicts
     assert config["pytest"] == tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["pytest"]
 
 
