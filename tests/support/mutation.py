@@ -292,7 +292,10 @@ def mutate(modules: list[str], workdir: Path, sample: int | None = None, jobs: i
         names = sample_of(names, sample, equivalents())
     if not names:
         return Report([Score(m) for m in modules], [], ["no mutants: these modules have no mutable function"])
-    run_mutmut(workdir, names if sample is not None else [], jobs or default_jobs())
+    if sample is None:  # every mutant: as long as it takes
+        run_mutmut(workdir, [], jobs or default_jobs(), limit_s=None)
+    else:
+        run_mutmut(workdir, names, jobs or default_jobs())
     report = tally(statuses(workdir, modules), modules, names, narrowed=narrowed)
     report.notes += [f"{m}: its own test files only; mutants they do not reach are not scored" for m in narrowed]
     return report
