@@ -311,7 +311,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="./dev.sh mutate", description=__doc__.splitlines()[0])
     parser.add_argument("modules", nargs="*", help="protocol/money.py or protocol.money; none: the lane's modules")
     parser.add_argument("--lane", action="store_true",
-                        help=f"a seeded sample of {LANE_MUTANTS} mutants; exit 1 under {THRESHOLD:.0%}")
+                        help=f"a seeded sample of {LANE_MUTANTS} mutants; exit 1 under {THRESHOLD:.0%}%")
     parser.add_argument("--jobs", type=int, default=None, help="parallel mutants (MUTATION_JOBS, default ≤ 2)")
     parser.add_argument("--workdir", type=Path, default=ROOT / ".mutation")
     args = parser.parse_args(argv)

@@ -197,3 +197,13 @@ def test_a_module_without_tests_is_refused(tmp_path, monkeypatch):
     monkeypatch.setattr(mutation, "candidate_tests", lambda module, own: ())
     with pytest.raises(MutationRunError, match="no test file"):
         prepare(tmp_path / "work", [MONEY])
+
+
+def test_the_command_explains_itself_and_refuses_what_it_cannot_mutate(capsys):
+    for argv in (["--help"], ["ui/app.py"]):
+        with pytest.raises(SystemExit) as stop:
+            mutation.main(argv)
+        assert stop.value.code == (0 if argv == ["--help"] else 2)
+    out, err = capsys.readouterr()
+    assert "--lane" in out and "90%" in out
+    assert "not a mutable module" in err and "ui/app.py" in err
