@@ -71,21 +71,32 @@ def _imports_by_test_file() -> dict[str, frozenset[str]]:
     return {f.relative_to(ROOT).as_posix(): frozenset(_imports(f)) for f in files}
 
 
+def _importers(name: str) -> tuple[str, ...]:
+    """Test files importing the module, or its package when that is a workflow package (desktop.services.receiving:
+    tests import the service from the package, whose __init__ re-exports it)."""
+    parent = name.rsplit(".", 1)[0]
+    wanted = {name, parent} if parent.count(".") >= 2 else {name}
+    return tuple(f for f, names in _imports_by_test_file().items() if wanted & names)
+
+
 def candidate_tests(module: str, own: bool = False) -> tuple[str, ...]:
     """The candidate test files of a module: its table entry, else the discovered test files that import it.
 
     `own` (the lane) keeps the run short: of the importers only those named after the module (test_journal_report.py
-    for journal.py), or when none is, the first LANE_TEST_FILES of them.
+    for journal.py), else after its package (test_receiving*.py for receiving/scanning.py), else the first
+    LANE_TEST_FILES of them.
     """
     if module in TESTS_BY_MODULE:
         return TESTS_BY_MODULE[module]
     name = dotted(module)
-    importers = tuple(f for f, names in _imports_by_test_file().items() if name in names)
+    importers = _importers(name)
     if not own:
         return importers
-    stem = name.rsplit(".", 1)[-1]
-    named = tuple(f for f in importers if stem in Path(f).stem.removeprefix("test_"))
-    return named or importers[:LANE_TEST_FILES]
+    for stem in name.split(".")[:0:-1]:  # the module's own name, then its packages' (not the top package)
+        named = tuple(f for f in importers if stem in Path(f).stem.removeprefix("test_"))
+        if named:
+            return named
+    return importers[:LANE_TEST_FILES]
 
 
 def _git(*args: str) -> str | None:

@@ -63,6 +63,13 @@ def test_the_lane_runs_a_discovered_module_against_its_own_test_files_only():
     assert candidate_tests(MONEY, own=True) == candidate_tests(MONEY) == TESTS_BY_MODULE[MONEY]
 
 
+def test_a_workflow_package_module_is_covered_by_the_tests_of_its_package():
+    scanning = "desktop/services/receiving/scanning.py"
+    assert "tests/unit/test_receiving.py" in candidate_tests(scanning)
+    own = candidate_tests(scanning, own=True)
+    assert own and all(t.startswith("tests/unit/test_receiving") for t in own)
+
+
 def test_migrations_ui_and_demo_data_are_not_mutated():
     assert not is_mutable("ui/app.py")
     assert not is_mutable("protocol/demo_data.py")
