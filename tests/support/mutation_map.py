@@ -2,8 +2,8 @@
 
 mutmut maps each mutated function to the tests that reach it (it records the calls while running the candidate
 test files once); this table only chooses the candidate files. A module without an entry is covered by the test
-files of tests/unit, tests/backend and tests/sms that import it. A new test file that kills a module's mutants must
-be named here when the module has an entry.
+files of tests/unit, tests/backend and tests/sms that import it. A new test file for a module with an entry is
+picked up when its name holds the module's (test_scan_routing_masks.py); otherwise name it here.
 """
 
 from __future__ import annotations
@@ -80,16 +80,19 @@ def _importers(name: str) -> tuple[str, ...]:
 
 
 def candidate_tests(module: str, own: bool = False) -> tuple[str, ...]:
-    """The candidate test files of a module: its table entry, else the discovered test files that import it.
+    """The candidate test files of a module: its table entry (and the importers named after it), else the
+    discovered test files that import it.
 
     `own` (the lane) keeps the run short: of the importers only those named after the module (test_journal_report.py
     for journal.py), else after its package (test_receiving*.py for receiving/scanning.py), else the first
     LANE_TEST_FILES of them.
     """
-    if module in TESTS_BY_MODULE:
-        return TESTS_BY_MODULE[module]
     name = dotted(module)
     importers = _importers(name)
+    if module in TESTS_BY_MODULE:  # plus any importer named after the module (test_scan_routing_masks.py)
+        stem = name.rsplit(".", 1)[-1]
+        named = [f for f in importers if stem in Path(f).stem and f not in TESTS_BY_MODULE[module]]
+        return TESTS_BY_MODULE[module] + tuple(named)
     if not own:
         return importers
     for stem in name.split(".")[:0:-1]:  # the module's own name, then its packages' (not the top package)

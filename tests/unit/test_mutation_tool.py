@@ -63,6 +63,16 @@ def test_the_lane_runs_a_discovered_module_against_its_own_test_files_only():
     assert candidate_tests(MONEY, own=True) == candidate_tests(MONEY) == TESTS_BY_MODULE[MONEY]
 
 
+def test_a_new_test_file_named_after_a_mapped_module_joins_its_table_entry(monkeypatch):
+    routing = "desktop.scan_routing"
+    files = {"tests/unit/test_scan_routing.py": frozenset({routing}),
+             "tests/unit/test_scan_routing_masks.py": frozenset({routing, f"{routing}.mask_sample"}),
+             "tests/unit/test_dispatch.py": frozenset({routing})}
+    monkeypatch.setattr(mutation_map, "_imports_by_test_file", lambda: files)
+    assert candidate_tests("desktop/scan_routing.py") == (
+        "tests/unit/test_scan_routing.py", "tests/unit/test_scan_routing_masks.py")
+
+
 def test_a_workflow_package_module_is_covered_by_the_tests_of_its_package():
     scanning = "desktop/services/receiving/scanning.py"
     assert "tests/unit/test_receiving.py" in candidate_tests(scanning)
