@@ -307,6 +307,14 @@ def run_lane(workdir: Path) -> tuple[Report, str]:
     return mutate(modules, workdir, sample=LANE_MUTANTS), f"mutation lane: {', '.join(modules)} ({why})"
 
 
+def show(location: str) -> str:
+    """Every mutant mutmut makes at `path:line`, with its diff (to (re)write a line of the equivalents list)."""
+    module, line = location.rsplit(":", 1)
+    module = normalise(module)
+    found = [name for name in generate(module).names if changed_line(module, name) == int(line)]
+    return "\n".join(f"{name}  {module}:{line}\n{diff(module, name)}\n" for name in found) or f"no mutant at {location}"
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="./dev.sh mutate", description=__doc__.splitlines()[0])
     parser.add_argument("modules", nargs="*", help="protocol/money.py or protocol.money; none: the lane's modules")
@@ -314,7 +322,11 @@ def main(argv: list[str]) -> int:
                         help=f"a seeded sample of {LANE_MUTANTS} mutants; exit 1 under {THRESHOLD:.0%}%")
     parser.add_argument("--jobs", type=int, default=None, help="parallel mutants (MUTATION_JOBS, default ≤ 2)")
     parser.add_argument("--workdir", type=Path, default=ROOT / ".mutation")
+    parser.add_argument("--show", metavar="PATH:LINE", help="list the mutants made at a line, run nothing")
     args = parser.parse_args(argv)
+    if args.show:
+        print(show(args.show))
+        return 0
     modules = [normalise(m) for m in args.modules]
     unknown = [m for m in modules if not is_mutable(m)]
     if unknown:

@@ -224,3 +224,12 @@ def test_the_command_explains_itself_and_refuses_what_it_cannot_mutate(capsys):
     out, err = capsys.readouterr()
     assert "--lane" in out and "90%" in out
     assert "not a mutable module" in err and "ui/app.py" in err
+
+
+def test_show_lists_the_mutants_made_at_a_line(capsys):
+    line = _line_of(MONEY, 'sign = "-" if kopecks < 0')
+    assert mutation.main(["--show", f"protocol.money:{line}"]) == 0
+    out = capsys.readouterr().out
+    assert _mutant_whose_diff_has(MONEY, "kopecks <= 0") in out and "+    sign" in out
+    assert all(line.startswith("-    sign") for line in out.splitlines() if line.startswith("-    "))
+    assert mutation.show(f"{MONEY}:1") == f"no mutant at {MONEY}:1"
