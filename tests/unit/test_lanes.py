@@ -43,3 +43,13 @@ def test_summary_fails_on_a_failure_and_on_no_tests(tmp_path):
     assert main([str(tmp_path)]) == 1  # nothing ran
     _report(tmp_path, "core", 3, failures=1)
     assert main([str(tmp_path)]) == 1
+
+
+def test_the_mutation_lane_runs_right_after_the_core_lane():
+    block = re.search(r"LANES=\((.*?)\n\)", (ROOT / "dev.sh").read_text("utf-8"), re.S)
+    assert block is not None
+    names = re.findall(r'"([a-z]+):', block.group(1))
+    assert names[:2] == ["core", "mutation"]
+    assert re.search(r'"mutation:tests/mutation"', block.group(1))
+    assert sorted(p.name for p in (ROOT / "tests" / "mutation").glob("test_*.py")) == ["test_mutation_lane.py"]
+    assert "mutate) shift; cmd_mutate" in (ROOT / "dev.sh").read_text("utf-8")

@@ -1,0 +1,351 @@
+"""Mutation testing with mutmut: `./dev.sh mutate [--lane] [MODULE…]` and the mutation lane (tests/mutation).
+
+Each run gets a fresh work directory (.mutation/ by default, a temporary one in the lane) holding links to the
+packages and tests and a pyproject.toml whose [tool.mutmut] is the project's, narrowed to the chosen modules and
+their candidate test files (tests/support/mutation_map.py). mutmut copies that into mutants/, records which tests
+reach each mutated function and runs only those per mutant. The score counts killed and timed-out mutants over
+all mutants except the reviewed equivalent ones (tests/mutation/equivalent_mutants.txt); survivors are printed
+with their diff so a developer can write the test that kills them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import tomlkit
+
+from tests.support.mutation_map import ROOT, SEED, candidate_tests, is_mutable, lane_modules
+
+EQUIVALENTS = ROOT / "tests" / "mutation" / "equivalent_mutants.txt"
+THRESHOLD = 0.90
+LANE_MUTANTS = 60
+RUN_LIMIT_S = 900  # a hang guard for the whole mutmut run; each mutant has its own limit ([tool.mutmut])
+LINKED = ("protocol", "desktop", "backend", "ui", "tests", "resources")
+CAUGHT = {"killed", "timeout", "segfault", "caught by type check"}
+MISSED = {"survived", "no tests", "suspicious"}
+COLUMNS = ("killed", "survived", "no tests", "timeout", "equivalent")
+
+
+class MutationRunError(RuntimeError):
+    """mutmut could not run (its log's tail is in the message)."""
+
+
+@dataclass(frozen=True)
+class Generated:
+    """Every mutant mutmut makes of one module: names in order and the mutated source they live in."""
+
+    module: str
+    names: tuple[str, ...]
+    code: str
+
+
+@cache
+def generate(module: str) -> Generated:
+    """The mutants of a module, made in-process the way `mutmut run` makes them (no tests run)."""
+    from mutmut.mutation.file_mutation import mutate_file_contents
+    from mutmut.utils.format_utils import get_mutant_name
+
+    with contextlib.chdir(ROOT):  # mutmut reads [tool.mutmut] from ./pyproject.toml
+        mutated = mutate_file_contents(module, (ROOT / module).read_text("utf-8"))
+    return Generated(module, tuple(get_mutant_name(Path(module), n) for n in mutated.mutant_names), mutated.code)
+
+
+def diff(module: str, name: str) -> str:
+    from mutmut.mutation.diff_apply import get_diff_for_mutant
+
+    return get_diff_for_mutant(name, source=generate(module).code, path=module)
+
+
+def _function_lines(module: str, name: str) -> tuple[int, int]:
+    """First (decorators included) and last line of the function a mutant lives in."""
+    import ast
+
+    from mutmut.utils.format_utils import orig_function_and_class_names_from_key
+
+    func, owner = orig_function_and_class_names_from_key(name)
+    body: list[ast.stmt] = ast.parse((ROOT / module).read_text("utf-8")).body
+    for class_name in (owner.split(".") if owner else []):
+        body = next(n.body for n in body if isinstance(n, ast.ClassDef) and n.name == class_name)
+    node = next(n for n in body if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef) and n.name == func)
+    return min([node.lineno] + [d.lineno for d in node.decorator_list]), node.end_lineno or node.lineno
+
+
+def changed_line(module: str, name: str) -> int:
+    """The line of `module` a mutant changes (its diff's first removed line)."""
+    first, last = _function_lines(module, name)
+    lines = diff(module, name).splitlines()
+    hunk = next(i for i, line in enumerate(lines) if line.startswith("@@"))
+    old_start = int(lines[hunk].split()[1].lstrip("-").split(",")[0])
+    offset = 0
+    for line in lines[hunk + 1:]:
+        if line.startswith("-"):
+            removed = line[1:].strip()
+            break
+        offset += not line.startswith("+")
+    source = (ROOT / module).read_text("utf-8").splitlines()
+    guess = first + old_start - 1 + offset
+    if 0 < guess <= len(source) and source[guess - 1].strip() == removed:
+        return guess
+    return next((n for n in range(first, last + 1) if source[n - 1].strip() == removed), guess)
+
+
+@dataclass(frozen=True)
+class Equivalent:
+    name: str
+    module: str
+    line: int
+    reason: str
+
+
+def equivalents(path: Path = EQUIVALENTS) -> dict[str, Equivalent]:
+    """The reviewed equivalent mutants: `<mutant name>  <path>:<line>  <reason>` per line, # comments."""
+    found: dict[str, Equivalent] = {}
+    for raw in path.read_text("utf-8").splitlines():
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        name, location, reason = raw.split(maxsplit=2)
+        module, line = location.rsplit(":", 1)
+        found[name] = Equivalent(name, module, int(line), reason)
+    return found
+
+
+def module_of(name: str, modules: list[str]) -> str:
+    return next(m for m in modules if name in generate(m).names)
+
+
+def normalise(module: str) -> str:
+    """`protocol.money`, `protocol/money` or `protocol/money.py` → `protocol/money.py` (a package → its __init__)."""
+    path = module.replace(".", "/").removesuffix("/py") if not module.endswith(".py") else module
+    path = path if path.endswith(".py") else path + ".py"
+    if not (ROOT / path).is_file() and (ROOT / path.removesuffix(".py")).is_dir():
+        path = path.removesuffix(".py") + "/__init__.py"
+    return path
+
+
+def _write_config(workdir: Path, modules: list[str], tests: list[str]) -> None:
+    doc = tomlkit.parse((ROOT / "pyproject.toml").read_text("utf-8"))
+    mutmut = doc["tool"]["mutmut"]  # type: ignore[index]
+    mutmut["only_mutate"] = modules  # type: ignore[index]
+    mutmut["pytest_add_cli_args_test_selection"] = tests  # type: ignore[index]
+    (workdir / "pyproject.toml").write_text(tomlkit.dumps(doc), "utf-8")
+
+
+def prepare(workdir: Path, modules: list[str], own: bool = False) -> list[str]:
+    """A fresh work directory for mutmut; returns the candidate test files of the modules."""
+    tests = sorted({t for m in modules for t in candidate_tests(m, own)})
+    if not tests:
+        raise MutationRunError(f"no test file covers {', '.join(modules)}: name them in tests/support/mutation_map.py")
+    shutil.rmtree(workdir, ignore_errors=True)
+    workdir.mkdir(parents=True)
+    for name in LINKED:
+        (workdir / name).symlink_to(ROOT / name, target_is_directory=True)
+    _write_config(workdir, modules, tests)
+    return tests
+
+
+def _mutmut() -> str:
+    beside = Path(sys.executable).with_name("mutmut")
+    return str(beside) if beside.exists() else (shutil.which("mutmut") or "mutmut")
+
+
+def run_mutmut(workdir: Path, names: list[str], jobs: int, limit_s: float | None = RUN_LIMIT_S) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH" and not k.startswith("PYTEST_")}
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    nice = int(os.environ.get("MUTATION_NICE", "10"))
+    log = workdir / "mutmut.log"
+    with log.open("w", encoding="utf-8") as out:
+        try:
+            done = subprocess.run([_mutmut(), "run", "--max-children", str(jobs), *names], cwd=workdir, env=env,
+                                  stdout=out, stderr=subprocess.STDOUT, timeout=limit_s, check=False,
+                                  preexec_fn=lambda: os.nice(nice))
+        except subprocess.TimeoutExpired:
+            raise MutationRunError(f"mutmut ran over {limit_s} s; log: {log}") from None
+    if done.returncode != 0:
+        tail = log.read_text("utf-8", errors="replace")[-3000:]
+        raise MutationRunError(f"mutmut exited {done.returncode}; log: {log}\n{tail}")
+
+
+def statuses(workdir: Path, modules: list[str]) -> dict[str, str]:
+    """Each mutant's status after a run, from mutmut's per-file results."""
+    from mutmut.stats import status_by_exit_code
+
+    found: dict[str, str] = {}
+    for module in modules:
+        meta = json.loads((workdir / "mutants" / f"{module}.meta").read_text("utf-8"))
+        found.update({k: status_by_exit_code[v] for k, v in meta["exit_code_by_key"].items()})
+    return found
+
+
+@dataclass
+class Score:
+    """One module's counts; `equivalent` are reviewed equivalents that survived (left out of the score)."""
+
+    module: str
+    counts: Counter[str] = field(default_factory=Counter)  # COLUMNS, plus "unscored": see tally()
+
+    @property
+    def mutants(self) -> int:
+        return sum(self.counts[column] for column in COLUMNS)
+
+    @property
+    def value(self) -> float:
+        counted = self.mutants - self.counts["equivalent"] - self.counts["unscored"]
+        return (self.counts["killed"] + self.counts["timeout"]) / counted if counted else 1.0
+
+
+@dataclass
+class Report:
+    scores: list[Score]
+    survivors: list[tuple[str, str]]  # (module, mutant name)
+    notes: list[str]
+
+    @property
+    def total(self) -> Score:
+        total = Score("total")
+        for score in self.scores:
+            total.counts.update(score.counts)
+        return total
+
+    def table(self) -> str:
+        head = (f"{'module':<44}{'mutants':>8}{'killed':>8}{'survived':>9}{'no tests':>9}{'timeout':>8}"
+                f"{'equiv':>6}{'score':>8}")
+        rows = [head] + [self._row(s) for s in [*self.scores, self.total]]
+        return "\n".join(rows)
+
+    @staticmethod
+    def _row(s: Score) -> str:
+        c = s.counts
+        return (f"{s.module:<44}{s.mutants:>8}{c['killed']:>8}{c['survived']:>9}{c['no tests']:>9}{c['timeout']:>8}"
+                f"{c['equivalent']:>6}{s.value:>8.1%}")
+
+    def text(self) -> str:
+        parts = [self.table(), *self.notes]
+        for module, name in self.survivors:
+            parts.append(f"\n# survived: {name} ({module}:{changed_line(module, name)})\n{diff(module, name)}")
+        return "\n".join(parts)
+
+
+def kind(status: str) -> str:
+    """mutmut's status → a column of the table (a suspicious or skipped mutant counts as a survivor)."""
+    if status == "not checked" or status not in CAUGHT | MISSED | {"skipped"}:
+        raise MutationRunError(f"a mutant was left {status!r}: see the mutmut log")
+    if status in {"timeout", "no tests"}:
+        return status
+    return "killed" if status in CAUGHT else "survived"
+
+
+def tally(found: dict[str, str], modules: list[str], names: list[str],
+          listed: dict[str, Equivalent] | None = None, narrowed: frozenset[str] = frozenset()) -> Report:
+    """Scores per module over the mutants `names` (the run's, or the lane's sample).
+
+    A `narrowed` module ran against only some of its test files (the lane): a mutant none of those reaches is
+    listed but not scored, since the other test files may well catch it.
+    """
+    listed = equivalents() if listed is None else listed
+    scores = {m: Score(m) for m in modules}
+    survivors, notes = [], []
+    for name in names:
+        module, column = module_of(name, modules), kind(found.get(name, "not checked"))
+        if name in listed and column in {"survived", "no tests"}:
+            column = "equivalent"
+        elif name in listed:
+            notes.append(f"note: {name} is listed as equivalent but was caught: take it off the list")
+        if column in {"survived", "no tests"}:
+            survivors.append((module, name))
+        scores[module].counts[column] += 1
+        scores[module].counts["unscored"] += column == "no tests" and module in narrowed
+    return Report(list(scores.values()), survivors, notes)
+
+
+def default_jobs() -> int:
+    return int(os.environ.get("MUTATION_JOBS", min(2, os.cpu_count() or 1)))
+
+
+def sample_of(names: list[str], size: int, listed: dict[str, Equivalent]) -> list[str]:
+    """A seeded sample of at most `size` mutants, reviewed equivalents left out: the same code, the same sample."""
+    pool = sorted(n for n in names if n not in listed)
+    return sorted(random.Random(SEED).sample(pool, min(size, len(pool))))
+
+
+def has_mutants(module: str) -> bool:
+    return bool(generate(module).names)
+
+
+def mutate(modules: list[str], workdir: Path, sample: int | None = None, jobs: int | None = None) -> Report:
+    """Mutate `modules` (all their mutants, or a seeded sample of `sample` of them and their own tests only)."""
+    own = sample is not None
+    prepare(workdir, modules, own)
+    narrowed = frozenset(m for m in modules if own and candidate_tests(m, own) != candidate_tests(m))
+    names = [n for m in modules for n in generate(m).names]
+    if sample is not None:
+        names = sample_of(names, sample, equivalents())
+    if not names:
+        return Report([Score(m) for m in modules], [], ["no mutants: these modules have no mutable function"])
+    if sample is None:  # every mutant: as long as it takes
+        run_mutmut(workdir, [], jobs or default_jobs(), limit_s=None)
+    else:
+        run_mutmut(workdir, names, jobs or default_jobs())
+    report = tally(statuses(workdir, modules), modules, names, narrowed=narrowed)
+    report.notes += [f"{m}: its own test files only; mutants they do not reach are not scored" for m in narrowed]
+    return report
+
+
+def run_lane(workdir: Path) -> tuple[Report, str]:
+    """The mutation lane: a seeded sample of LANE_MUTANTS mutants of the lane's modules."""
+    modules, why = lane_modules(has_mutants)
+    return mutate(modules, workdir, sample=LANE_MUTANTS), f"mutation lane: {', '.join(modules)} ({why})"
+
+
+def show(location: str) -> str:
+    """Every mutant mutmut makes at `path:line`, with its diff (to (re)write a line of the equivalents list)."""
+    module, line = location.rsplit(":", 1)
+    module = normalise(module)
+    found = [name for name in generate(module).names if changed_line(module, name) == int(line)]
+    return "\n".join(f"{name}  {module}:{line}\n{diff(module, name)}\n" for name in found) or f"no mutant at {location}"
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="./dev.sh mutate", description=__doc__.splitlines()[0])
+    parser.add_argument("modules", nargs="*", help="protocol/money.py or protocol.money; none: the lane's modules")
+    parser.add_argument("--lane", action="store_true",
+                        help=f"a seeded sample of {LANE_MUTANTS} mutants; exit 1 under {THRESHOLD:.0%}%")
+    parser.add_argument("--jobs", type=int, default=None, help="parallel mutants (MUTATION_JOBS, default ≤ 2)")
+    parser.add_argument("--workdir", type=Path, default=ROOT / ".mutation")
+    parser.add_argument("--show", metavar="PATH:LINE", help="list the mutants made at a line, run nothing")
+    args = parser.parse_args(argv)
+    if args.show:
+        print(show(args.show))
+        return 0
+    modules = [normalise(m) for m in args.modules]
+    unknown = [m for m in modules if not is_mutable(m)]
+    if unknown:
+        parser.error(f"not a mutable module of protocol/, desktop/ or backend/: {', '.join(unknown)}")
+    why = "chosen on the command line"
+    if not modules:
+        modules, why = lane_modules(has_mutants)
+    print(f"==> mutating {', '.join(modules)} ({why}); work directory {args.workdir}", flush=True)
+    try:
+        report = mutate(modules, args.workdir, LANE_MUTANTS if args.lane else None, args.jobs)
+    except MutationRunError as error:
+        print(error, file=sys.stderr)
+        return 2
+    print(report.text())
+    if args.lane and report.total.value < THRESHOLD:
+        print(f"mutation score {report.total.value:.1%} < {THRESHOLD:.0%}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

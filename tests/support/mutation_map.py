@@ -1,0 +1,128 @@
+"""Mutation testing: which test files cover which module, and which modules the mutation lane mutates.
+
+mutmut maps each mutated function to the tests that reach it (it records the calls while running the candidate
+test files once); this table only chooses the candidate files. A module without an entry is covered by the test
+files of tests/unit, tests/backend and tests/sms that import it. A new test file for a module with an entry is
+picked up when its name holds the module's (test_scan_routing_masks.py); otherwise name it here.
+"""
+
+from __future__ import annotations
+
+import ast
+import random
+import subprocess
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+MUTABLE_PACKAGES = ("protocol", "desktop", "backend")
+NEVER_MUTATED = ("/migrations/", "desktop/demo/", "protocol/demo_data.py")
+DISCOVERY_DIRS = ("tests/unit", "tests/backend", "tests/sms")
+
+TESTS_BY_MODULE: dict[str, tuple[str, ...]] = {
+    "protocol/money.py": ("tests/unit/test_money_codes.py",),
+    "protocol/ean13.py": ("tests/unit/test_money_codes.py",),
+    "protocol/pickup_code.py": ("tests/unit/test_money_codes.py",),
+    "protocol/order_states.py": ("tests/unit/test_order_states.py",),
+    "protocol/phone.py": ("tests/unit/test_phone.py",),
+    "desktop/scan_routing.py": ("tests/unit/test_scan_routing.py",),
+    "desktop/services/club.py": ("tests/unit/test_club.py",),
+    "backend/rules/base.py": ("tests/backend/test_rules.py",),
+    "backend/rules/boxes.py": ("tests/backend/test_rules.py",),
+    "backend/rules/club.py": ("tests/backend/test_rules.py", "tests/backend/test_club_rules.py"),
+    "backend/rules/handover.py": ("tests/backend/test_rules.py",),
+    "backend/rules/sms.py": ("tests/backend/test_rules.py",),
+}
+
+# The lane's fallback when no mutable module changed: fast core modules whose tests take seconds.
+CORE_SAMPLE = ("protocol/money.py", "protocol/ean13.py", "protocol/pickup_code.py", "protocol/order_states.py",
+               "desktop/scan_routing.py")
+LANE_MODULES = 3  # at most this many modules (a seeded choice among the changed ones)
+LANE_TEST_FILES = 2  # a lane module mapped by discovery runs at most this many test files (see candidate_tests)
+SEED = 18
+
+
+def is_mutable(module: str) -> bool:
+    """A Python file of protocol/, desktop/ or backend/ that mutation testing covers (not migrations or demo data)."""
+    return (module.endswith(".py") and module.split("/")[0] in MUTABLE_PACKAGES
+            and not any(part in module for part in NEVER_MUTATED) and (ROOT / module).is_file())
+
+
+def dotted(module: str) -> str:
+    return module.removesuffix(".py").removesuffix("/__init__").replace("/", ".")
+
+
+def _imports(test_file: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(test_file.read_text("utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return names
+
+
+@cache
+def _imports_by_test_file() -> dict[str, frozenset[str]]:
+    files = sorted(f for d in DISCOVERY_DIRS for f in (ROOT / d).glob("test_*.py"))
+    return {f.relative_to(ROOT).as_posix(): frozenset(_imports(f)) for f in files}
+
+
+def _importers(name: str) -> tuple[str, ...]:
+    """Test files importing the module, or its package when that is a workflow package (desktop.services.receiving:
+    tests import the service from the package, whose __init__ re-exports it)."""
+    parent = name.rsplit(".", 1)[0]
+    wanted = {name, parent} if parent.count(".") >= 2 else {name}
+    return tuple(f for f, names in _imports_by_test_file().items() if wanted & names)
+
+
+def candidate_tests(module: str, own: bool = False) -> tuple[str, ...]:
+    """The candidate test files of a module: its table entry (and the importers named after it), else the
+    discovered test files that import it.
+
+    `own` (the lane) keeps the run short: of the importers only those named after the module (test_journal_report.py
+    for journal.py), else after its package (test_receiving*.py for receiving/scanning.py), else the first
+    LANE_TEST_FILES of them.
+    """
+    name = dotted(module)
+    importers = _importers(name)
+    if module in TESTS_BY_MODULE:  # plus any importer named after the module (test_scan_routing_masks.py)
+        stem = name.rsplit(".", 1)[-1]
+        named = [f for f in importers if stem in Path(f).stem and f not in TESTS_BY_MODULE[module]]
+        return TESTS_BY_MODULE[module] + tuple(named)
+    if not own:
+        return importers
+    for stem in name.split(".")[:0:-1]:  # the module's own name, then its packages' (not the top package)
+        named = tuple(f for f in importers if stem in Path(f).stem.removeprefix("test_"))
+        if named:
+            return named
+    return importers[:LANE_TEST_FILES]
+
+
+def _git(*args: str) -> str | None:
+    done = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=False)
+    return done.stdout.strip() if done.returncode == 0 else None
+
+
+def lane_base() -> tuple[str | None, str]:
+    """The revision the lane diffs against and why: the last release tag; without one (no release yet, or a clone
+    without tags) nothing, so the lane runs the fixed core sample — the same modules on every machine, never a
+    verdict that depends on which commit happened to be last."""
+    tag = _git("describe", "--tags", "--abbrev=0", "HEAD")
+    if tag:
+        return tag, f"changed since the release tag {tag}"
+    return None, "no release tag"
+
+
+def lane_modules(has_mutants: Callable[[str], bool]) -> tuple[list[str], str]:
+    """The modules the mutation lane mutates (mutable, with tests and mutants) and a sentence saying why those."""
+    base, why = lane_base()
+    changed = (_git("diff", "--name-only", base, "HEAD", "--", *MUTABLE_PACKAGES) or "").split() if base else []
+    candidates = sorted(m for m in changed if is_mutable(m) and candidate_tests(m) and has_mutants(m))
+    if not candidates:
+        return list(CORE_SAMPLE), f"{why}; no changed module with tests, so the fixed core sample"
+    if len(candidates) > LANE_MODULES:
+        candidates = sorted(random.Random(SEED).sample(candidates, LANE_MODULES))
+    return candidates, why
