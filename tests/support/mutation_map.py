@@ -21,18 +21,19 @@ NEVER_MUTATED = ("/migrations/", "desktop/demo/", "protocol/demo_data.py")
 DISCOVERY_DIRS = ("tests/unit", "tests/backend", "tests/sms")
 
 TESTS_BY_MODULE: dict[str, tuple[str, ...]] = {
-    "protocol/money.py": ("tests/unit/test_money_codes.py",),
+    "protocol/money.py": ("tests/unit/test_money_codes.py", "tests/unit/test_money_codes_edges.py"),
     "protocol/ean13.py": ("tests/unit/test_money_codes.py",),
-    "protocol/pickup_code.py": ("tests/unit/test_money_codes.py",),
-    "protocol/order_states.py": ("tests/unit/test_order_states.py",),
+    "protocol/pickup_code.py": ("tests/unit/test_money_codes.py", "tests/unit/test_money_codes_edges.py"),
+    "protocol/order_states.py": ("tests/unit/test_order_states.py", "tests/unit/test_order_states_lifecycle.py"),
     "protocol/phone.py": ("tests/unit/test_phone.py",),
     "desktop/scan_routing.py": ("tests/unit/test_scan_routing.py",),
-    "desktop/services/club.py": ("tests/unit/test_club.py",),
-    "backend/rules/base.py": ("tests/backend/test_rules.py",),
-    "backend/rules/boxes.py": ("tests/backend/test_rules.py",),
-    "backend/rules/club.py": ("tests/backend/test_rules.py", "tests/backend/test_club_rules.py"),
-    "backend/rules/handover.py": ("tests/backend/test_rules.py",),
-    "backend/rules/sms.py": ("tests/backend/test_rules.py",),
+    "desktop/services/club.py": ("tests/unit/test_club.py", "tests/unit/test_club_edges.py"),
+    "backend/rules/base.py": ("tests/backend/test_rules.py", "tests/backend/test_rules_edges.py"),
+    "backend/rules/boxes.py": ("tests/backend/test_rules.py", "tests/backend/test_rules_edges.py"),
+    "backend/rules/club.py": ("tests/backend/test_rules.py", "tests/backend/test_club_rules.py",
+                              "tests/backend/test_rules_edges.py"),
+    "backend/rules/handover.py": ("tests/backend/test_rules.py", "tests/backend/test_rules_edges.py"),
+    "backend/rules/sms.py": ("tests/backend/test_rules.py", "tests/backend/test_rules_edges.py"),
 }
 
 # The lane's fallback when no mutable module changed: fast core modules whose tests take seconds.
