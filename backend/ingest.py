@@ -119,27 +119,30 @@ def ingest_batch(db: Database, env: IngestEnv, batch: list[IncomingEvent]) -> li
         for item in batch:
             digest = payload_hash(item.type, item.payload)
             seen = known.get(item.event_id)
-            result = _repeat(item.event_id, digest, seen) if seen else _apply_new(session, env, point, item, digest)
-            known.setdefault(item.event_id, (result.server_seq, digest, result.status))
+            result = _repeat(item.event_id, digest, seen, env.point_id) if seen else \
+                _apply_new(session, env, point, item, digest)
+            known.setdefault(item.event_id, (result.server_seq, digest, result.status, env.point_id))
             results.append(result)
         session.execute(update(Device).where(Device.id == env.device_id).values(last_seen_at=env.issuer.now))
     return results
 
 
-Known = tuple[int | None, str, str]  # (server_seq, payload hash, status)
+Known = tuple[int | None, str, str, int]  # (server_seq, payload hash, status, point id)
 
 
 def _prefetch(session: Session, event_ids: list[str]) -> dict[str, Known]:
     rows = session.execute(
-        select(EventRecord.event_id, EventRecord.server_seq, EventRecord.payload_hash, EventRecord.status).where(
-            EventRecord.event_id.in_(set(event_ids))
-        )
+        select(EventRecord.event_id, EventRecord.server_seq, EventRecord.payload_hash, EventRecord.status,
+               EventRecord.point_id).where(EventRecord.event_id.in_(set(event_ids)))
     )
-    return {row.event_id: (row.server_seq, row.payload_hash, row.status) for row in rows}
+    return {row.event_id: (row.server_seq, row.payload_hash, row.status, row.point_id) for row in rows}
 
 
-def _repeat(event_id: str, digest: str, seen: Known) -> EventResult:
-    server_seq, known_digest, status = seen
+def _repeat(event_id: str, digest: str, seen: Known, point_id: int) -> EventResult:
+    """A known id: the same event again, or a reused id. Another point's event is never described."""
+    server_seq, known_digest, status, owner = seen
+    if owner != point_id:
+        return EventResult(event_id, EventOutcome.REJECTED, "event_id_reused", None)
     if known_digest != digest:
         return EventResult(event_id, EventOutcome.REJECTED, "event_id_reused_with_different_payload", None)
     return EventResult(event_id, EventOutcome.DUPLICATE, f"already_received:{status}", server_seq)
