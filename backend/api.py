@@ -49,7 +49,7 @@ from protocol.order_states import OrderEvent, OrderStatus, next_status
 from protocol.version import VERSION
 
 ERRORS: dict[int | str, dict[str, Any]] = {
-    code: {"model": ApiErrorBody} for code in (401, 403, 404, 409, 410, 413, 422, 426, 429)
+    code: {"model": ApiErrorBody} for code in (400, 401, 403, 404, 409, 410, 413, 422, 426, 429)
 }
 router = APIRouter(prefix="/v1", responses=ERRORS)
 Admin = Depends(require_admin)
