@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from backend import changes
 from backend.codes import CodeIssuer
 from backend.db import Database
+from backend.limits import EVENT_PAYLOAD_MAX
 from backend.models import Device, EventRecord, Point
 from backend.rules import APPLIED, Outcome, RuleContext, apply_event, has_rule, rejected
 from protocol import events as ev
@@ -26,6 +27,7 @@ from protocol.states import PROBLEM_OUTCOMES, EventOutcome
 
 log = logging.getLogger(__name__)
 
+PAYLOAD_TOO_LARGE = "payload_too_large"
 CURRENT_SCHEMA_V = ev.SCHEMA_V
 MIN_SCHEMA_V = max(1, ev.SCHEMA_V - 1)  # the current and the previous payload schema are accepted
 
@@ -160,7 +162,7 @@ def _apply_new(session: Session, env: IngestEnv, point: Point, item: IncomingEve
             device_seq=item.device_seq,
             type=item.type,
             schema_v=item.schema_v,
-            payload=ev.canonical_json(item.payload),
+            payload=ev.canonical_json(item.payload) if outcome.reason != PAYLOAD_TOO_LARGE else "{}",
             payload_hash=digest,
             occurred_at=item.occurred_at[:40],
             received_at=env.issuer.now,
@@ -176,6 +178,8 @@ def _apply_new(session: Session, env: IngestEnv, point: Point, item: IncomingEve
 
 
 def _outcome(session: Session, env: IngestEnv, point: Point, item: IncomingEvent) -> Outcome:
+    if len(ev.canonical_json(item.payload).encode()) > EVENT_PAYLOAD_MAX:
+        return rejected(PAYLOAD_TOO_LARGE)  # the batch goes on; the payload itself is not kept
     if item.schema_v > CURRENT_SCHEMA_V:
         return rejected(f"schema_too_new:{item.schema_v}")
     try:

@@ -24,10 +24,10 @@ KIB = 1024
 MIB = 1024 * KIB
 DEFAULT_BODY_MAX = 64 * KIB  # any endpoint not named below (enrolment, admin commands, journal head, …)
 BODY_MAX = {  # path prefix → the largest body it accepts
-    "/v1/events": 8 * MIB,  # 500 events of up to 16 KiB of payload each
+    "/v1/events": 8 * MIB,  # a batch of 500 events (a receiving summary of a whole truck is one of them)
     "/v1/admin/import": 32 * MIB,  # the retailer's order feed
 }
-EVENT_PAYLOAD_MAX = 16 * KIB  # one event's payload as canonical JSON
+EVENT_PAYLOAD_MAX = 1 * MIB  # one event's payload as canonical JSON (over it: that event is rejected)
 ENROL_ATTEMPTS = 10  # per client address …
 ENROL_WINDOW_SECONDS = 60.0  # … in this many seconds
 

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from backend.limits import EVENT_PAYLOAD_MAX, MIB, BodySizeLimit, EnrolLimiter, body_limit
-from backend.models import PickupCode
+from backend.models import EventRecord, PickupCode
 from backend.sms.models import SmsOutbox
 from tests.backend.conftest import ADMIN, BOTH_DBS, Device, Server, box_barcode, order_number, point_feed
 from tests.support.clock import FakeClock
@@ -126,14 +126,20 @@ def test_each_endpoint_has_its_own_cap() -> None:
     assert body_limit("/v1/journal/head") == body_limit("/v1/admin/enrolment-codes") <= 64 * 1024
 
 
+@BOTH_DBS
 def test_a_10_mb_event_payload_is_refused(server: Server) -> None:
     server.import_feed(point_feed())
     device = server.enrol()
     huge = device.push_raw([device.event("box.damaged", {"box": "b", "order": NUMBER, "note": "x" * 10 * MIB})])
     assert huge.status_code == 413 and huge.json()["code"] == "body_too_large"
-    big = device.push_raw([device.event("box.damaged", {"box": "b", "order": NUMBER,
-                                                        "extra": ["y" * 1000] * (EVENT_PAYLOAD_MAX // 1000 + 1)})])
-    assert big.status_code == 422 and "payload" in big.json()["message"]
+    big = device.event("receiving.closed", {"session": "s", "summary": {"surplus": ["y" * 1000] * 1100}})
+    fine = device.event("receiving.opened", {"session": "s2", "shipment": None})
+    results = device.push(big, fine)  # the oversized event alone is refused, the batch goes on
+    assert [(r["status"], r["reason"]) for r in results] == [("rejected", "payload_too_large"), ("applied", None)]
+    assert 1000 * 1100 > EVENT_PAYLOAD_MAX
+    with server.db.read() as session:
+        stored = session.scalar(select(EventRecord.payload).where(EventRecord.event_id == big["event_id"]))
+    assert stored == "{}"  # nothing of it is kept
 
 
 # --- 4xx with a reason, never 500 -----------------------------------------------------------------------
@@ -202,5 +208,5 @@ def test_the_counter_renders_the_new_reasons() -> None:
     from desktop.sync.reasons import UNKNOWN_REASON, describe_reason, describe_remedy
 
     unknown = messages.describe(UNKNOWN_REASON, {})
-    for reason in ("sms_resend_too_soon", "sms_daily_limit", "event_id_reused"):
+    for reason in ("sms_resend_too_soon", "sms_daily_limit", "event_id_reused", "payload_too_large"):
         assert describe_reason(reason) != unknown and describe_remedy(reason)
