@@ -21,7 +21,14 @@ def _encodable(value: Any) -> Any:
     return value
 
 
-Text = Annotated[str, AfterValidator(_encodable)]
+def _storable_text(value: str) -> str:
+    """A text field stored as is: valid Unicode and no NUL byte (PostgreSQL text cannot hold one)."""
+    if "\x00" in value:
+        raise ValueError("text contains a NUL byte")
+    return str(_encodable(value))
+
+
+Text = Annotated[str, AfterValidator(_storable_text)]
 Document = Annotated[dict[str, Any], AfterValidator(_encodable)]
 
 

@@ -10,6 +10,7 @@ run, which prints how many requests it made and every failure found:
 from __future__ import annotations
 
 import os
+from collections import Counter
 from typing import Any
 
 import schemathesis
@@ -38,6 +39,9 @@ def test_fuzzing_finds_no_server_error_and_no_schema_violation(server: Server) -
     for result in SCHEMA.get_all_operations():
         _fuzz(result.ok(), server, headers, sent, failures)
     print(f"\nschema fuzzing: {sent[0]} requests, {len(failures)} failures")
+    for kind, count in Counter(failure.split(" | ")[0].split(" → ")[0] + " → " + failure.split(" → ")[1][:3]
+                               for failure in failures).most_common():
+        print(f"  {count:5d}  {kind}")
     assert sent[0] >= EXAMPLES * 10
     assert failures == [], "\n".join(failures[:20])
 

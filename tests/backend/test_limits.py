@@ -146,7 +146,7 @@ def test_a_10_mb_event_payload_is_refused(server: Server) -> None:
 
 
 @BOTH_DBS
-def test_a_lone_surrogate_is_a_422(server: Server) -> None:
+def test_a_lone_surrogate_or_a_nul_is_a_422(server: Server) -> None:
     server.import_feed(point_feed())
     device = server.enrol()
     body = '{"code": "AAAA-BBBB-CCCC", "device_name": "PC-\\ud800"}'
@@ -156,6 +156,11 @@ def test_a_lone_surrogate_is_a_422(server: Server) -> None:
     reply = server.client.post("/v1/events", content='{"events": [' + event.replace("NOTE", "\\udfff") + "]}",
                                headers={**device.headers, "Content-Type": "application/json"})
     assert reply.status_code == 422 and reply.json()["code"] == "invalid_request"
+    nul = server.client.post("/v1/admin/enrolment-codes", json={"point_code": "\x0042"},
+                             headers={"X-Admin-Token": ADMIN})
+    assert nul.status_code == 422 and nul.json()["code"] == "invalid_request"
+    nul_event = {**device.event("box.damaged", {"box": "b", "order": NUMBER, "note": ""}), "occurred_at": "\x00"}
+    assert device.push_raw([nul_event]).status_code == 422
     feed = json.dumps(point_feed(), ensure_ascii=False).replace("Москва", "\\ud83d")
     reply = server.client.post("/v1/admin/import", content=feed,
                                headers={"X-Admin-Token": ADMIN, "Content-Type": "application/json"})
