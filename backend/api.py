@@ -24,11 +24,13 @@ from backend.db import Database, rowcount
 from backend.errors import ApiError
 from backend.ingest import CURRENT_SCHEMA_V, MIN_SCHEMA_V, IncomingEvent, IngestEnv, ingest_batch
 from backend.keys import public_key_b64
+from backend.limits import enrol_limiter
 from backend.models import Device, EnrolmentCode, Order, Point
 from backend.schemas import (
     ApiErrorBody,
     CancelOut,
     ChangesOut,
+    Document,
     EnrolIn,
     EnrolmentCodeIn,
     EnrolmentCodeOut,
@@ -42,11 +44,12 @@ from backend.schemas import (
 )
 from backend.serialize import iso, point_dict, snapshot
 from protocol.errors import IllegalTransition
+from protocol.limits import INT_MAX
 from protocol.order_states import OrderEvent, OrderStatus, next_status
 from protocol.version import VERSION
 
 ERRORS: dict[int | str, dict[str, Any]] = {
-    code: {"model": ApiErrorBody} for code in (401, 403, 404, 409, 410, 413, 422, 426)
+    code: {"model": ApiErrorBody} for code in (400, 401, 403, 404, 409, 410, 413, 422, 426, 429)
 }
 router = APIRouter(prefix="/v1", responses=ERRORS)
 Admin = Depends(require_admin)
@@ -94,7 +97,7 @@ def revoke_device(device_id: str, request: Request) -> Response:
 
 
 @router.post("/admin/import", response_model=ImportOut, dependencies=[Admin])
-def import_feed(request: Request, body: Annotated[dict[str, Any], Body()]) -> dict[str, Any]:
+def import_feed(request: Request, body: Annotated[Document, Body()]) -> dict[str, Any]:
     settings = request.app.state.settings
     try:
         with _db(request).write() as session:
@@ -140,6 +143,7 @@ def prune_changes(request: Request) -> dict[str, Any]:
 
 @router.post("/enrol", response_model=EnrolOut, responses={403: {"model": ApiErrorBody}})
 def enrol(body: EnrolIn, request: Request) -> dict[str, Any]:
+    enrol_limiter(request.app.state).check(request.client.host if request.client else "unknown")
     now = _now(request)
     token = new_token()
     device_id = str(uuid.uuid4())
@@ -196,7 +200,7 @@ def post_events(body: EventsIn, request: Request, device: DeviceDep) -> dict[str
 def get_changes(
     request: Request,
     device: DeviceDep,
-    cursor: Annotated[int, Query(ge=0)] = 0,
+    cursor: Annotated[int, Query(ge=0, le=INT_MAX)] = 0,  # an INTEGER column: bigger is a 422, never a 500
     limit: Annotated[int, Query(ge=1, le=1000)] = 500,
 ) -> dict[str, Any]:
     with _db(request).read() as session:

@@ -10,11 +10,13 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from fastapi import FastAPI
 from sqlalchemy.exc import IntegrityError
+from starlette.middleware import Middleware
 
 from backend import api, changes, errors, journal_anchor
 from backend.config import Settings
 from backend.db import Database
 from backend.keys import default_key_path, load_signing_key
+from backend.limits import BodySizeLimit
 from backend.sms.templates import use_templates
 from backend.worker import BackgroundWorker
 from protocol.log_masking import install_record_masking
@@ -60,7 +62,7 @@ def create_app(settings: Settings) -> FastAPI:
         title="Pickup Desk central backend",
         version=VERSION,
         description="Device enrolment, event ingestion, change feed and snapshot for the counter PCs.",
-        lifespan=lifespan,
+        lifespan=lifespan, middleware=[Middleware(BodySizeLimit)],  # body size capped before any parsing
     )
     app.state.settings = settings
     use_templates(settings.sms_templates)

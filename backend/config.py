@@ -49,6 +49,7 @@ class Settings:
     run_sms_dispatcher: bool = True
     sms_interval_seconds: float = 2.0
     upgrade_on_start: bool = True
+    enrol_attempts_per_minute: int = 10  # per client address (backend/limits.py)
 
     def __post_init__(self) -> None:
         check_templates(self.sms_templates)  # a bad template stops the server at start, not at the first SMS

@@ -18,8 +18,10 @@ RETRY_AFTER_SECONDS = 5
 class ApiError(Exception):
     """Raised by endpoints; rendered as `{"code", "message", **extra}` with `status`."""
 
-    def __init__(self, status: int, code: str, message: str, **extra: Any) -> None:
+    def __init__(self, status: int, code: str, message: str, *, headers: dict[str, str] | None = None,
+                 **extra: Any) -> None:
         super().__init__(code)
+        self.headers = headers
         self.status = status
         self.code = code
         self.message = message
@@ -32,7 +34,7 @@ def error_body(code: str, message: str, **extra: Any) -> dict[str, Any]:
 
 async def _api_error(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, ApiError)
-    return JSONResponse(error_body(exc.code, exc.message, **exc.extra), status_code=exc.status)
+    return JSONResponse(error_body(exc.code, exc.message, **exc.extra), status_code=exc.status, headers=exc.headers)
 
 
 async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
@@ -48,7 +50,7 @@ def _describe(err: Any) -> str:
 
 async def _http_error(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
-    code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
+    code = {400: "bad_request", 404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
     return JSONResponse(error_body(code, str(exc.detail)), status_code=exc.status_code)
 
 

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from backend import changes
 from backend.codes import CodeIssuer
 from backend.db import Database
+from backend.limits import EVENT_PAYLOAD_MAX
 from backend.models import Device, EventRecord, Point
 from backend.rules import APPLIED, Outcome, RuleContext, apply_event, has_rule, rejected
 from protocol import events as ev
@@ -26,6 +27,7 @@ from protocol.states import PROBLEM_OUTCOMES, EventOutcome
 
 log = logging.getLogger(__name__)
 
+PAYLOAD_TOO_LARGE = "payload_too_large"
 CURRENT_SCHEMA_V = ev.SCHEMA_V
 MIN_SCHEMA_V = max(1, ev.SCHEMA_V - 1)  # the current and the previous payload schema are accepted
 
@@ -119,27 +121,30 @@ def ingest_batch(db: Database, env: IngestEnv, batch: list[IncomingEvent]) -> li
         for item in batch:
             digest = payload_hash(item.type, item.payload)
             seen = known.get(item.event_id)
-            result = _repeat(item.event_id, digest, seen) if seen else _apply_new(session, env, point, item, digest)
-            known.setdefault(item.event_id, (result.server_seq, digest, result.status))
+            result = _repeat(item.event_id, digest, seen, env.point_id) if seen else \
+                _apply_new(session, env, point, item, digest)
+            known.setdefault(item.event_id, (result.server_seq, digest, result.status, env.point_id))
             results.append(result)
         session.execute(update(Device).where(Device.id == env.device_id).values(last_seen_at=env.issuer.now))
     return results
 
 
-Known = tuple[int | None, str, str]  # (server_seq, payload hash, status)
+Known = tuple[int | None, str, str, int]  # (server_seq, payload hash, status, point id)
 
 
 def _prefetch(session: Session, event_ids: list[str]) -> dict[str, Known]:
     rows = session.execute(
-        select(EventRecord.event_id, EventRecord.server_seq, EventRecord.payload_hash, EventRecord.status).where(
-            EventRecord.event_id.in_(set(event_ids))
-        )
+        select(EventRecord.event_id, EventRecord.server_seq, EventRecord.payload_hash, EventRecord.status,
+               EventRecord.point_id).where(EventRecord.event_id.in_(set(event_ids)))
     )
-    return {row.event_id: (row.server_seq, row.payload_hash, row.status) for row in rows}
+    return {row.event_id: (row.server_seq, row.payload_hash, row.status, row.point_id) for row in rows}
 
 
-def _repeat(event_id: str, digest: str, seen: Known) -> EventResult:
-    server_seq, known_digest, status = seen
+def _repeat(event_id: str, digest: str, seen: Known, point_id: int) -> EventResult:
+    """A known id: the same event again, or a reused id. Another point's event is never described."""
+    server_seq, known_digest, status, owner = seen
+    if owner != point_id:
+        return EventResult(event_id, EventOutcome.REJECTED, "event_id_reused", None)
     if known_digest != digest:
         return EventResult(event_id, EventOutcome.REJECTED, "event_id_reused_with_different_payload", None)
     return EventResult(event_id, EventOutcome.DUPLICATE, f"already_received:{status}", server_seq)
@@ -157,7 +162,7 @@ def _apply_new(session: Session, env: IngestEnv, point: Point, item: IncomingEve
             device_seq=item.device_seq,
             type=item.type,
             schema_v=item.schema_v,
-            payload=ev.canonical_json(item.payload),
+            payload=ev.canonical_json(item.payload) if outcome.reason != PAYLOAD_TOO_LARGE else "{}",
             payload_hash=digest,
             occurred_at=item.occurred_at[:40],
             received_at=env.issuer.now,
@@ -173,6 +178,8 @@ def _apply_new(session: Session, env: IngestEnv, point: Point, item: IncomingEve
 
 
 def _outcome(session: Session, env: IngestEnv, point: Point, item: IncomingEvent) -> Outcome:
+    if len(ev.canonical_json(item.payload).encode()) > EVENT_PAYLOAD_MAX:
+        return rejected(PAYLOAD_TOO_LARGE)  # the batch goes on; the payload itself is not kept
     if item.schema_v > CURRENT_SCHEMA_V:
         return rejected(f"schema_too_new:{item.schema_v}")
     try:

@@ -21,7 +21,7 @@ from backend.models import JournalHead
 from backend.schemas import ApiErrorBody, JournalHeadIn, JournalHeadOut
 from backend.serialize import iso
 
-router = APIRouter(prefix="/v1", responses={code: {"model": ApiErrorBody} for code in (401, 422)})
+router = APIRouter(prefix="/v1", responses={code: {"model": ApiErrorBody} for code in (400, 401, 413, 422)})
 DeviceDep = Annotated[DeviceContext, Depends(current_device)]
 ANCHORED, UNCHANGED, MISMATCH = "anchored", "unchanged", "mismatch"
 

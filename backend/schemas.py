@@ -3,12 +3,33 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 from uuid import UUID
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import AfterValidator, BaseModel, Field, model_validator
 
+from protocol.events import canonical_json
 from protocol.limits import INT_MAX, INT_MIN
+
+
+def _encodable(value: Any) -> Any:
+    """Text the database can store: UTF-8 without lone surrogates (JSON allows `\\ud800`; storage does not)."""
+    try:
+        canonical_json(value).encode()
+    except UnicodeEncodeError:
+        raise ValueError("text is not valid Unicode (a lone surrogate)") from None
+    return value
+
+
+def _storable_text(value: str) -> str:
+    """A text field stored as is: valid Unicode and no NUL byte (PostgreSQL text cannot hold one)."""
+    if "\x00" in value:
+        raise ValueError("text contains a NUL byte")
+    return str(_encodable(value))
+
+
+Text = Annotated[str, AfterValidator(_storable_text)]
+Document = Annotated[dict[str, Any], AfterValidator(_encodable)]
 
 
 class Health(BaseModel):
@@ -25,7 +46,7 @@ class ApiErrorBody(BaseModel):
 
 
 class EnrolmentCodeIn(BaseModel):
-    point_code: str = Field(min_length=1, max_length=8)
+    point_code: Text = Field(min_length=1, max_length=8)
 
 
 class EnrolmentCodeOut(BaseModel):
@@ -34,8 +55,8 @@ class EnrolmentCodeOut(BaseModel):
 
 
 class EnrolIn(BaseModel):
-    code: str = Field(min_length=1, max_length=64)
-    device_name: str = Field(min_length=1, max_length=100)
+    code: Text = Field(min_length=1, max_length=64)
+    device_name: Text = Field(min_length=1, max_length=100)
 
 
 class EnrolOut(BaseModel):
@@ -62,10 +83,10 @@ class PruneOut(BaseModel):
 class EventIn(BaseModel):
     event_id: UUID
     device_seq: int = Field(ge=0, le=INT_MAX)  # an INTEGER column: a bigger value is a 422, never a 500
-    type: str = Field(min_length=1, max_length=48)
+    type: Text = Field(min_length=1, max_length=48)
     schema_v: int = Field(ge=INT_MIN, le=INT_MAX)
-    payload: dict[str, Any]
-    occurred_at: str = Field(max_length=40)
+    payload: Document  # valid Unicode; over EVENT_PAYLOAD_MAX bytes the event alone is rejected (backend/ingest.py)
+    occurred_at: Text = Field(max_length=40)
 
 
 class EventsIn(BaseModel):

@@ -57,7 +57,8 @@ def request_sms(
     """Queue one SMS inside the caller's transaction; a second request for the same key is a no-op.
 
     `context` carries `phone` plus the template fields (order, code, address, hours, last_day, …);
-    optional `uid` (the device's sms uid), `point_code`, `now` and `hold_until` (queued `held` until then).
+    optional `uid` (the device's sms uid), `point_code`, `now`, `hold_until` (queued `held` until then) and
+    `text` (a resend: the earlier SMS's text, sent again as it was).
     """
     if purpose not in PURPOSES:
         raise ValueError(f"unknown SMS purpose: {purpose}")
@@ -73,7 +74,7 @@ def request_sms(
         attempt=attempt,
         point_code=context.get("point_code"),
         phone=str(context["phone"]),
-        text=render(purpose, {"order": order_number, **context}),
+        text=str(context["text"]) if "text" in context else render(purpose, {"order": order_number, **context}),
         status=status,
         created_at=now,
         updated_at=now,

@@ -70,6 +70,11 @@ messages.register(
         "sync.reason.value_not_storable": "сервер не смог сохранить значение события",
         "sync.reason.server_error": "сервер не смог обработать событие (HTTP {detail}), остальные события отправлены",
         "sync.reason.request_refused": "сервер не принял событие (HTTP {detail})",
+        "sync.reason.sms_resend_too_soon": "SMS по этому заказу уже отправлялось менее 10 минут назад",
+        "sync.reason.sms_daily_limit": "по этому заказу сегодня уже отправлено предельное число SMS (3 в день)",
+        "sync.reason.payload_too_large": "данные события больше, чем сервер принимает (1 МБ)",
+        "sync.reason.event_id_reused": "номер события уже занят другим событием",
+        "sync.reason.event_id_reused_with_different_payload": "номер события уже занят другим событием",
         UNKNOWN_FLAG: "Заказ {order}: сервер отметил его для разбора. Свяжитесь с центром.",
         "sync.flag.handed_over_after_cancel": "Заказ {order} был отменён, но выдан клиенту. "
         "Свяжитесь с клиентом и оформите возврат товара или оплату.",
@@ -98,8 +103,11 @@ REMEDY_FAMILIES: dict[str, tuple[str, ...]] = {
     "club_rules": ("no_active_card", "phone_has_card", "no_qualifying_order", "points_exceed_paid",
                    "invalid_points"),
     "bad_data": ("invalid_extension", "invalid_sms_request", "invalid_result", "invalid_payload", "text_too_long",
-                 "text_has_nul", "number_out_of_range", "value_not_storable", "schema_too_new"),
-    "server_fault": ("internal_error", "server_error", "request_refused"),
+                 "text_has_nul", "number_out_of_range", "value_not_storable", "schema_too_new",
+                 "payload_too_large"),
+    "server_fault": ("internal_error", "server_error", "request_refused", "event_id_reused",
+                     "event_id_reused_with_different_payload"),
+    "sms_limit": ("sms_resend_too_soon", "sms_daily_limit"),
 }
 REMEDY_FAMILY = {code: family for family, codes in REMEDY_FAMILIES.items() for code in codes}
 
@@ -122,6 +130,8 @@ messages.register(
         "повторяется — обновите программу и сообщите в поддержку код события.",
         "sync.remedy.server_fault": "Сбой на стороне сервера, данные на этом компьютере сохранены. Сообщите в "
         "поддержку код события и время.",
+        "sync.remedy.sms_limit": "Сервер не отправил лишнее SMS: повторять можно не чаще раза в 10 минут и не "
+        "больше трёх раз в день. Код получения у клиента прежний; при необходимости повторите отправку позже.",
     }
 )
 

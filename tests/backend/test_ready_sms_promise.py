@@ -129,14 +129,15 @@ def test_grace_period_sends_it_and_an_undo_after_sends_one_correction(
     assert [r[:2] for r in phone.rows()] == [("ready", 1), ("correction", 1), ("ready", 2), ("correction", 2)]
 
 
-def test_a_resend_before_the_first_went_voids_it(device: Device, phone: Phone) -> None:
+def test_a_resend_before_the_first_went_replaces_it(device: Device, phone: Phone, clock: FakeClock) -> None:
     _receive_all(device)
+    clock.advance(minutes=11)
     resend = device.send("sms.requested", {"sms": "r2", "order": NUMBER, "purpose": "ready", "attempt": 2})
     assert resend["status"] == "applied"
-    assert phone.rows() == [("ready", 1, "cancelled"), ("ready", 2, "held")]  # the first code is no longer valid
+    assert phone.rows() == [("ready", 1, "cancelled"), ("ready", 2, "held")]  # one SMS goes, not two
     _close(device)
     phone.tick()
-    assert len(phone.texts()) == 1
+    assert len(phone.texts()) == 1 and "Код получения" in phone.texts()[0]
 
 
 def test_the_grace_period_is_a_setting_of_the_point(server: Server, phone: Phone, clock: FakeClock) -> None:

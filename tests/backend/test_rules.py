@@ -80,17 +80,22 @@ def test_arrival_issues_a_hashed_code_a_signed_qr_and_one_sms(server: Server, cl
 
 
 @BOTH_DBS
-def test_device_sms_request_is_the_same_sms_and_a_resend_is_a_new_code(server: Server) -> None:
+def test_device_sms_request_is_the_same_sms_and_a_resend_reuses_the_code(server: Server, clock) -> None:
     device = _ready_server(server)
     _receive_all(device)
     same = device.send("sms.requested", {"sms": "u1", "order": NUMBER, "purpose": "ready", "attempt": 1})
     assert same == {**same, "status": "applied", "reason": "already_requested"}
     assert _count(server, SmsOutbox, SmsOutbox.order_number == NUMBER) == 1
+    clock.advance(minutes=11)
     resend = device.send("sms.requested", {"sms": "u2", "order": NUMBER, "purpose": "ready", "attempt": 2})
     assert resend["status"] == "applied"
     assert _count(server, SmsOutbox, SmsOutbox.order_number == NUMBER) == 2
     hashes = [c["pickup_code_hash"] for c in _changes(device, "order.code_issued")]
-    assert len(hashes) == 2 and hashes[0] != hashes[1]
+    assert len(hashes) == 1  # no new code: the resend carries the current one
+    with server.db.read() as session:
+        texts = session.scalars(select(SmsOutbox.text).where(SmsOutbox.order_number == NUMBER)
+                                .order_by(SmsOutbox.attempt)).all()
+    assert texts[0] == texts[1]
     reminder = device.send("sms.requested", {"sms": "u3", "order": NUMBER, "purpose": "reminder", "attempt": 1})
     assert reminder["status"] == "applied"
     assert _count(server, SmsOutbox, SmsOutbox.order_number == NUMBER) == 3
