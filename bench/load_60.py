@@ -72,7 +72,8 @@ def serve(db_url: str, port: int, workdir: str) -> None:
     from backend.config import Settings
 
     settings = Settings(database_url=db_url, admin_token=ADMIN, code_hash_n=CHEAP_N, run_sms_dispatcher=False,
-                        sms_log_path=Path(workdir) / "sms-demo.log")
+                        sms_log_path=Path(workdir) / "sms-demo.log",
+                        enrol_attempts_per_minute=1_000)  # 60 PCs enrol from one address in seconds
     uvicorn.run(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
 
 
