@@ -24,7 +24,7 @@ from desktop.db.pepper import (
 from protocol.pickup_code import code_matches, code_tag, salted_code_hash, split_tag
 from tests.support.clock import FakeClock
 from tests.support.factories import TEST_CODE_PARAMS, make_order
-from tests.unit.handover_env import Env, count, make_env
+from tests.unit.handover_env import Env, count, make_env, refused
 
 TAG_KEY_BYTES = secrets.token_bytes(32)
 ORDERS = 500
@@ -143,3 +143,11 @@ def test_a_tagged_published_hash_still_checks_the_code() -> None:
     assert split_tag(published)[1] == code_tag(TAG_KEY_BYTES, "424242")
     assert code_matches("424242", published, TEST_CODE_PARAMS)
     assert not code_matches("424243", published, TEST_CODE_PARAMS)
+
+
+def test_a_tagged_hash_checks_the_code_of_an_open_handover(env: Env) -> None:
+    number = _orders(env, ["777000"])[0]
+    uid = env.svc.start(env.clerk, number).uid
+    with refused("handover.wrong_code"):
+        env.svc.verify_code(env.clerk, uid, "777001")
+    assert env.svc.verify_code(env.clerk, uid, "777000").verified_by == "code"
