@@ -8,9 +8,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select
 
 import protocol.pickup_code as pickup_code
+from backend.keys import code_tag_key
 from desktop.db.engine import Database
 from desktop.db.models import Handover, Order, PickupPoint, SyncState
 from desktop.db.pepper import (
@@ -151,3 +153,11 @@ def test_a_tagged_hash_checks_the_code_of_an_open_handover(env: Env) -> None:
     with refused("handover.wrong_code"):
         env.svc.verify_code(env.clerk, uid, "777001")
     assert env.svc.verify_code(env.clerk, uid, "777000").verified_by == "code"
+
+
+def test_each_point_has_a_tag_key_of_its_own_from_the_server_key() -> None:
+    server_key = Ed25519PrivateKey.generate()
+    here = code_tag_key(server_key, "0042")
+    assert here == code_tag_key(server_key, "0042") and len(here) == 32  # derived again, kept in no table
+    assert here != code_tag_key(server_key, "0077")  # another point's PCs cannot read this point's tags
+    assert here != code_tag_key(Ed25519PrivateKey.generate(), "0042")
