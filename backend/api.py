@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, Query, Request, Response
 from sqlalchemy import select, update
+from sqlalchemy.orm import Session
 
 from backend import changes, importer
 from backend.auth import (
@@ -23,7 +24,7 @@ from backend.config import MAX_BATCH, MIN_CLIENT_VERSION
 from backend.db import Database, rowcount
 from backend.errors import ApiError
 from backend.ingest import CURRENT_SCHEMA_V, MIN_SCHEMA_V, IncomingEvent, IngestEnv, ingest_batch
-from backend.keys import public_key_b64
+from backend.keys import code_tag_key_b64, public_key_b64
 from backend.limits import enrol_limiter
 from backend.models import Device, EnrolmentCode, Order, Point
 from backend.schemas import (
@@ -207,7 +208,8 @@ def get_changes(
         if cursor < changes.pruned_through(session):
             raise ApiError(410, "cursor_expired", "The cursor has expired: a full snapshot is needed")
         items, next_cursor, has_more = changes.page(session, device.point_id, cursor, limit)
-    return {"changes": items, "next_cursor": next_cursor, "has_more": has_more}
+        tag_key = _tag_key(request, session, device.point_id)
+    return {"changes": items, "next_cursor": next_cursor, "has_more": has_more, "code_tag_key": tag_key}
 
 
 @router.get("/snapshot", response_model=SnapshotOut)
@@ -216,4 +218,12 @@ def get_snapshot(request: Request, device: DeviceDep) -> dict[str, Any]:
         cursor = changes.current_seq(session)
         point = session.get(Point, device.point_id)
         assert point is not None
-        return {"cursor": cursor, **snapshot(session, point)}
+        tag_key = code_tag_key_b64(request.app.state.signing_key, point.code)
+        return {"cursor": cursor, **snapshot(session, point), "code_tag_key": tag_key}
+
+
+def _tag_key(request: Request, session: Session, point_id: int) -> str:
+    """The point's pickup-code tag key, in every change page too: an enrolled PC gets it on its next sync."""
+    point = session.get(Point, point_id)
+    assert point is not None
+    return code_tag_key_b64(request.app.state.signing_key, point.code)

@@ -1,4 +1,5 @@
-"""Pickup codes: issue a 6-digit code (only its scrypt hash, salted per code, is kept), sign the QR, queue the SMS."""
+"""Pickup codes: issue a 6-digit code (only its scrypt hash, salted per code, with a lookup tag, is kept), sign the
+QR, queue the SMS."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from backend import changes
+from backend.keys import code_tag_key
 from backend.models import Order, PickupCode, Point
 from backend.serialize import order_dict
 from backend.sms.promise import hold_until, publish_sms_status, supersede_ready
@@ -57,7 +59,8 @@ def issue_code(
     if code_issued(session, order.id, attempt):
         return False  # checked first: the slow hash is computed only for a code really issued
     code = new_code()
-    code_hash = salted_code_hash(code, CodeHashParams.decode(point.code_hash_params))  # a salt of its own
+    tag_key = code_tag_key(issuer.signing_key, point.code)
+    code_hash = salted_code_hash(code, CodeHashParams.decode(point.code_hash_params), tag_key)  # own salt, a tag
     try:
         with session.begin_nested():
             session.add(PickupCode(order_id=order.id, attempt=attempt, code_hash=code_hash, issued_at=issuer.now))

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
+import hmac
 import logging
 import os
 from pathlib import Path
@@ -108,3 +110,15 @@ def _from_file(path: Path, legacy: str | None) -> Ed25519PrivateKey:
 def public_key_b64(key: Ed25519PrivateKey) -> str:
     """base64url raw public key, as the enrol answer and the QR verifier expect it."""
     return public_key_to_b64(key.public_key())
+
+
+def code_tag_key(key: Ed25519PrivateKey, point_code: str) -> bytes:
+    """The point's pickup-code lookup tag key: HMAC of the QR signing key with the point code (so in no table;
+    a new signing key gives new tag keys, and counters skip tags under the old one: protocol/pickup_code.py)."""
+    secret = key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
+    return hmac.new(secret, f"pickup-code-tag|{point_code}".encode(), hashlib.sha256).digest()
+
+
+def code_tag_key_b64(key: Ed25519PrivateKey, point_code: str) -> str:
+    """`code_tag_key` as the snapshot and the change feed hand it to the point's counter PCs."""
+    return base64.b64encode(code_tag_key(key, point_code)).decode()

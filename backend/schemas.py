@@ -114,6 +114,7 @@ class ChangesOut(BaseModel):
     changes: list[ChangeOut]
     next_cursor: int
     has_more: bool
+    code_tag_key: str | None = None  # base64: the point's pickup-code lookup tag key (backend/keys.py)
 
 
 class SnapshotOut(BaseModel):
@@ -124,6 +125,7 @@ class SnapshotOut(BaseModel):
     cells: list[dict[str, Any]]
     cards: list[dict[str, Any]]
     staff: list[dict[str, Any]]
+    code_tag_key: str | None = None
 
 
 HASH_PATTERN = r"^[0-9a-f]{64}$"

@@ -25,7 +25,7 @@ from desktop.db.models import (
     Staff,
     StorageCell,
 )
-from desktop.db.pepper import pepper_code_hash, pepper_for_session, seal_secret_hash
+from desktop.db.pepper import pepper_code_hash, pepper_for_session, seal_secret_hash, store_tag_key
 from protocol.phone import canonical_phone
 from protocol.states import BoxStatus, CardStatus, ShipmentStatus
 
@@ -237,6 +237,7 @@ def load_snapshot(s: Session, snapshot: Data) -> PickupPoint:
 def load_reference_data(s: Session, snapshot: Data) -> PickupPoint:
     """The part of a snapshot orders refer to: the point, shipments, cells, cards and staff."""
     point = upsert_point(s, snapshot["point"], local=True)
+    store_tag_key(s, snapshot.get("code_tag_key"))  # sealed under the pepper, never in clear
     for item in snapshot.get("shipments", []):
         upsert_shipment(s, item)
     for item in snapshot.get("cells", []):

@@ -7,6 +7,8 @@ of ready orders, which only a demo may print.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import random
 import zlib
 from collections.abc import Callable
@@ -150,8 +152,9 @@ class _OrderMaker:
     """Builds orders one by one with a shared random source and clock."""
 
     def __init__(self, rng: random.Random, point_code: str, now: datetime, params: CodeHashParams,
-                 secrets: DemoSecrets) -> None:
+                 secrets: DemoSecrets, tag_key: bytes | None = None) -> None:
         self.rng, self.point_code, self.now, self.params, self.secrets = rng, point_code, now, params, secrets
+        self.tag_key = tag_key
         self.serial = 500_000_000 + rng.randint(0, 99_000)
         self.used_codes: set[str] = set()
 
@@ -195,7 +198,7 @@ class _OrderMaker:
 
     def _make_ready(self, order: dict[str, Any], days_left: float) -> None:
         code = self._unique_code()
-        order["pickup_code_hash"] = salted_code_hash(code, self.params)
+        order["pickup_code_hash"] = salted_code_hash(code, self.params, self.tag_key)
         arrived = self.now - timedelta(days=7 - days_left)
         order["arrived_at"] = order["ready_at"] = iso(arrived)
         order["storage_until"] = iso(self.now + timedelta(days=days_left))
@@ -218,16 +221,19 @@ def generate_point(
     code_params: CodeHashParams | None = None,
     hasher: PasswordHasher = DEMO_HASHER,
     progress: Callable[[int, int], None] | None = None,
+    tag_key: bytes | None = None,
 ) -> dict[str, Any]:
     """A demo point: snapshot-shaped dicts plus `secrets` (a DemoSecrets); `progress(done, total)` after each order.
 
-    Making the orders is the slow part (every pickup code is hashed on purpose slowly): a first start shows it.
+    Making the orders is the slow part (every pickup code is hashed on purpose slowly): a first start shows it;
+    the code hashes carry lookup tags under `tag_key` (default: from the seed), in the snapshot as `code_tag_key`.
     """
     rng = random.Random(seed)
     now = now or datetime.now(UTC)
     params = code_params or CodeHashParams(salt=rng.randbytes(16), n=2**13)
     secrets = DemoSecrets()
-    maker = _OrderMaker(rng, point_code, now, params, secrets)
+    tag_key = tag_key or hashlib.sha256(f"demo code tag key {seed} {point_code}".encode()).digest()
+    maker = _OrderMaker(rng, point_code, now, params, secrets, tag_key)
     shipments = [
         {"number": f"R{now:%y%m%d}01", "point_code": point_code, "status": ShipmentStatus.IN_TRANSIT,
          "expected_at": iso(now + timedelta(hours=1)), "carrier": "ТК «Деловые Линии»"},
@@ -245,6 +251,7 @@ def generate_point(
         "staff": _staff(secrets, hasher),
         "orders": result,
         "secrets": secrets,
+        "code_tag_key": base64.b64encode(tag_key).decode(),
     }
 
 

@@ -7,8 +7,9 @@ Credential Manager, Secret Service on Linux), one entry per data directory. Wher
 defeats it — on such a PC protect the folder itself.
 
 In the cache a pickup-code hash from the server (scrypt of the code) is kept as `p1:` + its salt parameters +
-HMAC-SHA256(pepper, hash); staff PIN and password hashes (argon2 strings) as `p1:` + AES-GCM under a key derived
-from the pepper. Values without the prefix come from before migration 0006 (it converts them).
+HMAC-SHA256(pepper, hash) (+ the server's lookup tag, opaque without the tag key); staff PIN and password hashes
+(argon2 strings) and the point's code tag key as `p1:` + AES-GCM under a key derived from the pepper. Values
+without the prefix come from before migration 0006 (it converts them).
 """
 
 from __future__ import annotations
@@ -31,12 +32,14 @@ from desktop import messages
 from desktop.db.engine import Database
 from desktop.db.models import SyncState
 from protocol.errors import DomainError
+from protocol.pickup_code import TAG_SEP, split_tag
 from protocol.private_files import create_private, private_file
 
 log = logging.getLogger(__name__)
 PREFIX = "p1:"
 FALLBACK_FILE = "device-pepper.key"
 KEYRING_SERVICE = "Pickup Desk cache pepper"
+TAG_KEY = "code_tag_key"  # SyncState: the point's pickup-code tag key, sealed under the pepper
 CHECK_KEY = "device_pepper_check"  # SyncState: HMAC(pepper, constant), to notice a pepper that is not this cache's
 _cache: dict[str, bytes] = {}
 
@@ -136,12 +139,14 @@ def ensure_pepper_matches(db: Database) -> None:
 
 def peppered(pepper: bytes, server_hash: str) -> str:
     """What the cache keeps of the server's code hash: `p1:` + its salt parameters (not secret, needed to
-    recompute) + HMAC-SHA256(pepper, hash); an older bare digest becomes `p1:` + the HMAC alone."""
+    recompute) + HMAC-SHA256(pepper, hash) + its lookup tag if any; an older bare digest becomes `p1:` + the
+    HMAC alone."""
     if server_hash.startswith(PREFIX):
         return server_hash
-    params, sep, _digest = server_hash.rpartition("$")
-    mac = hmac.new(pepper, server_hash.encode(), hashlib.sha256).hexdigest()
-    return f"{PREFIX}{params}{sep}{mac}"
+    body, tag = split_tag(server_hash)
+    params, sep, _digest = body.rpartition("$")
+    mac = hmac.new(pepper, body.encode(), hashlib.sha256).hexdigest()
+    return f"{PREFIX}{params}{sep}{mac}" + ("" if tag is None else f"{TAG_SEP}{tag}")
 
 
 def pepper_code_hash(pepper: bytes, server_hash: str | None) -> str | None:
@@ -150,9 +155,10 @@ def pepper_code_hash(pepper: bytes, server_hash: str | None) -> str | None:
 
 
 def code_hash_matches(pepper: bytes, computed_hash: str, stored: str) -> bool:
-    """Constant-time check of a freshly computed server-side hash against what the cache keeps."""
-    expected = peppered(pepper, computed_hash) if stored.startswith(PREFIX) else computed_hash
-    return hmac.compare_digest(expected, stored)
+    """Constant-time check of a freshly computed (untagged) server-side hash against what the cache keeps."""
+    body = split_tag(stored)[0]
+    expected = peppered(pepper, computed_hash) if body.startswith(PREFIX) else computed_hash
+    return hmac.compare_digest(expected, body)
 
 
 # --- staff secret hashes ------------------------------------------------------------------------------------
@@ -180,3 +186,27 @@ def open_secret_hash(pepper: bytes, stored: str | None) -> str | None:
         return _aead(pepper).decrypt(raw[:12], raw[12:], None).decode()
     except (InvalidTag, ValueError):
         return None
+
+
+# --- the point's pickup-code tag key ---------------------------------------------------------------------------
+
+
+def store_tag_key(s: Session, key_b64: str | None) -> None:
+    """Keep the tag key the server sent (base64), sealed under the pepper; unchanged keys are not rewritten."""
+    if not key_b64 or read_tag_key(s) == base64.b64decode(key_b64):
+        return
+    sealed = seal_secret_hash(pepper_for_session(s), key_b64) or ""
+    row = s.get(SyncState, TAG_KEY)
+    if row is None:
+        s.add(SyncState(key=TAG_KEY, value=sealed))
+    else:
+        row.value = sealed
+
+
+def read_tag_key(s: Session) -> bytes | None:
+    """The point's tag key (None: not received yet, or sealed under another PC's pepper)."""
+    row = s.get(SyncState, TAG_KEY)
+    if row is None or not row.value.startswith(PREFIX):
+        return None  # never kept in clear: a value without the seal is not taken
+    opened = open_secret_hash(pepper_for_session(s), row.value)
+    return base64.b64decode(opened) if opened else None

@@ -127,6 +127,7 @@ class ChangesPage:
     changes: list[dict[str, Any]]
     next_cursor: int
     has_more: bool
+    code_tag_key: str | None = None  # the point's pickup-code tag key (base64), from servers that send it
 
 
 class CappedRetry(Retry):
@@ -216,7 +217,8 @@ class SyncClient:
 
     def changes(self, cursor: int, limit: int = 500) -> ChangesPage:
         body = self._call("GET", "/v1/changes", params={"cursor": cursor, "limit": limit})
-        return ChangesPage(list(body["changes"]), int(body["next_cursor"]), bool(body["has_more"]))
+        return ChangesPage(list(body["changes"]), int(body["next_cursor"]), bool(body["has_more"]),
+                           body.get("code_tag_key"))
 
     def snapshot(self) -> dict[str, Any]:
         return dict(self._call("GET", "/v1/snapshot"))

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from desktop import cache_import
 from desktop.db.engine import Database
 from desktop.db.models import OutboxEvent, SyncState
+from desktop.db.pepper import store_tag_key
 from desktop.sync.anchor import anchor_journal
 from desktop.sync.apply import apply_change, record_duplicate, record_problem
 from desktop.sync.client import (
@@ -253,18 +254,19 @@ class SyncEngine:
                 log.warning("change cursor %s expired: taking a snapshot", cursor)
                 cursor = self.take_snapshot(report)
                 continue
-            self._apply_page(page.changes, page.next_cursor)
+            self._apply_page(page.changes, page.next_cursor, page.code_tag_key)
             report.pulled += len(page.changes)
             cursor = page.next_cursor
             if not page.has_more or not page.changes:
                 return report
 
-    def _apply_page(self, changes: list[dict[str, Any]], next_cursor: int) -> None:
+    def _apply_page(self, changes: list[dict[str, Any]], next_cursor: int, tag_key: str | None = None) -> None:
         now = self.clock()
         with self.db.write() as s:
             for change in changes:
                 apply_change(s, change, now)
             set_state(s, CURSOR_KEY, str(next_cursor))
+            store_tag_key(s, tag_key)  # sealed under the pepper; an enrolled PC gets it on its next pull
 
     def take_snapshot(self, report: SyncReport | None = None) -> int:
         """Refresh the cached server-owned data from a snapshot; the outbox is untouched.

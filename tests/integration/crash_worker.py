@@ -50,8 +50,8 @@ def apply(data_dir: Path, page_limit: int) -> None:
     engine = _engine(db, data_dir, page_limit)
     original = engine._apply_page
 
-    def announced(changes: list[dict[str, Any]], next_cursor: int) -> None:
-        original(changes, next_cursor)
+    def announced(changes: list[dict[str, Any]], next_cursor: int, tag_key: str | None = None) -> None:
+        original(changes, next_cursor, tag_key)
         print(f"page {next_cursor}", flush=True)
 
     engine._apply_page = announced  # type: ignore[method-assign]

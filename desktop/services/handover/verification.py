@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import update
 
 from desktop.db.models import ManagerAlert
-from desktop.db.pepper import code_hash_matches, pepper_for_session
+from desktop.db.pepper import code_hash_matches, pepper_for_session, read_tag_key
 from desktop.services.base import Action, Actor, Role, Service, local_point, require_role
 from desktop.services.handover import code_guard
 from desktop.services.handover.code_lookup import code_candidates, matching_hashes
@@ -101,7 +101,8 @@ class VerificationSteps(Service):
         self._require_code_lookups_allowed(actor)
         with self.reading() as s:
             params, pepper, stored = point_code_params(local_point(s)), pepper_for_session(s), code_candidates(s)
-        matched = matching_hashes(code, stored, params, pepper)  # slow on purpose; no transaction is held
+            tag_key = read_tag_key(s)
+        matched = matching_hashes(code, stored, params, pepper, tag_key)  # slow on purpose; no transaction is held
         with self.action(actor) as act:
             found = orders_by_code_hash(act.session, matched)
             if not found:
