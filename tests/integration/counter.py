@@ -125,11 +125,15 @@ def assert_exactly_once(live: LiveBackend, pc: CounterPC) -> None:
     assert all(counts[e] == 1 for e in local)
 
 
-def assert_cache_matches_server(live: LiveBackend, pc: CounterPC) -> None:
+def server_orders_as_cached(live: LiveBackend, pc: CounterPC) -> dict[str, tuple[str, str | None, int]]:
+    """The server's orders as `pc`'s cache should hold them: each code hash peppered with that PC's secret."""
     with pc.db.read() as s:
-        pepper = pepper_for_session(s)  # the cache keeps each server code hash peppered with this PC's secret
-    theirs_orders = {n: (st, pepper_code_hash(pepper, h), t) for n, (st, h, t) in server_orders(live).items()}
-    assert pc.orders() == theirs_orders
+        pepper = pepper_for_session(s)
+    return {n: (st, pepper_code_hash(pepper, h), t) for n, (st, h, t) in server_orders(live).items()}
+
+
+def assert_cache_matches_server(live: LiveBackend, pc: CounterPC) -> None:
+    assert pc.orders() == server_orders_as_cached(live, pc)
     mine = pc.boxes()
     theirs = server_boxes(live)
     assert {b: s for b, s in theirs.items() if b in mine} == {b: mine[b] for b in theirs if b in mine}

@@ -39,7 +39,7 @@ from sqlalchemy import func, select, text
 from backend import models as srv
 from desktop.db.models import ClubCard
 from protocol.order_states import OrderStatus
-from tests.integration.counter import CounterPC, server_boxes, server_orders
+from tests.integration.counter import CounterPC, server_boxes, server_orders_as_cached
 from tests.sms.fake_gateways import FakeGatewayServer
 from tests.system.clerk import Clerk, orders_with, shipment_boxes
 from tests.system.harness import Counter, System, build_system
@@ -208,7 +208,7 @@ def mismatches(epoch: Epoch) -> list[str]:
     """What the cache says differently from the server (orders, boxes the cache knows, club cards)."""
     pc1, backend = epoch.pc1, epoch.system.backend
     found: list[str] = []
-    mine, theirs = CounterPC.orders(pc1), server_orders(backend)  # type: ignore[arg-type]
+    mine, theirs = CounterPC.orders(pc1), server_orders_as_cached(backend, pc1)  # type: ignore[arg-type]
     found += [f"order {n}: cache {mine.get(n)} server {theirs.get(n)}"
               for n in sorted(set(mine) | set(theirs)) if mine.get(n) != theirs.get(n)]
     boxes, server_side = CounterPC.boxes(pc1), server_boxes(backend)  # type: ignore[arg-type]
