@@ -323,8 +323,8 @@ def shift_report(data: ShiftReport, zone: tzinfo | None = None) -> Document:
     zone = zone or zone_named(head.point.timezone)
     title = translate("Documents", "Отчёт за смену: {0}").format(data.staff_name)
     fields = [
-        (translate("Documents", "Сотрудник"), f"{data.staff_name} ({data.staff_login})"),
-        (translate("Documents", "Смена"), f"{h.when(head.opened_at, zone)} — {h.when(head.closed_at, zone)}"),
+        (translate("Documents", "Сотрудник"), data.staff_name),
+        (translate("Documents", "Смена"), _shift_span(data, zone)),
     ]
     cash = translate("Documents", "Наличные в кассе по смене: {0}").format(rub(data.cash_kopecks))
     header = (translate("Documents", "Показатель"), translate("Documents", "Значение"))
@@ -338,10 +338,25 @@ def shift_report(data: ShiftReport, zone: tzinfo | None = None) -> Document:
     return Document(DocumentKind.SHIFT_REPORT, data.key, title, h.page(title, *parts))
 
 
+def _shift_span(data: ShiftReport, zone: tzinfo) -> str:
+    """«opened — closed», or for a shift not closed yet «opened — смена открыта, данные на HH:MM»."""
+    head = data.header
+    if data.still_open:
+        as_of = translate("Documents", "смена открыта, данные на {0}").format(h.when(head.closed_at, zone))
+        return f"{h.when(head.opened_at, zone)} — {as_of}"
+    return f"{h.when(head.opened_at, zone)} — {h.when(head.closed_at, zone)}"
+
+
 def _shift_rows(data: ShiftReport) -> list[tuple[str, str]]:
+    """The same figures as the manager's activity table (same names), then money, club cards and returns."""
     return [
         (translate("Documents", "Принято коробок"), str(data.boxes_received)),
+        (translate("Documents", "Размещено"), str(data.boxes_placed)),
         (translate("Documents", "Выдано заказов"), str(data.orders_handed_over)),
+        (translate("Documents", "Отказы (позиций)"), str(data.refused_lines)),
+        (translate("Documents", "Отказы от заказов"), str(data.refused_orders)),
+        (translate("Documents", "Неверные коды"), str(data.wrong_codes)),
+        (translate("Documents", "Отмены приёмки"), str(data.undos)),
         (translate("Documents", "Принято наличными"), rub(data.cash_kopecks)),
         (translate("Documents", "Принято картой"), rub(data.card_kopecks)),
         (translate("Documents", "Всего денег"), rub(data.cash_kopecks + data.card_kopecks)),
