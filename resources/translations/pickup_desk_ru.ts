@@ -104,11 +104,11 @@
     <name>ManagerJournal</name>
     <message numerus="yes">
         <location filename="../../build/lupdate/domain_messages.py" line="265"/>
-        <source>Проверено %n записей: ни одна не изменена и не удалена.</source>
+        <source>Проверено %n записей — изменений и удалений нет.</source>
         <translation>
-            <numerusform>Проверена %n запись: она не изменена и не удалена.</numerusform>
-            <numerusform>Проверено %n записи: ни одна не изменена и не удалена.</numerusform>
-            <numerusform>Проверено %n записей: ни одна не изменена и не удалена.</numerusform>
+            <numerusform>Проверена %n запись — изменений и удалений нет.</numerusform>
+            <numerusform>Проверены %n записи — изменений и удалений нет.</numerusform>
+            <numerusform>Проверено %n записей — изменений и удалений нет.</numerusform>
         </translation>
     </message>
 </context>
