@@ -49,7 +49,7 @@
     </message>
     <message>
         <location filename="../../desktop/services/journal_service.py" line="47"/>
-        <location filename="../../desktop/services/manager/journal_report.py" line="121"/>
+        <location filename="../../desktop/services/manager/journal_report.py" line="124"/>
         <source>проверка журнала</source>
         <translation>journal verification</translation>
     </message>
@@ -95,12 +95,12 @@
         <translation>extending the storage period</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/staff.py" line="43"/>
+        <location filename="../../desktop/services/staff.py" line="40"/>
         <source>открытие смены</source>
         <translation>opening a shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/staff.py" line="44"/>
+        <location filename="../../desktop/services/staff.py" line="41"/>
         <source>закрытие смены</source>
         <translation>closing a shift</translation>
     </message>
@@ -143,12 +143,12 @@
 <context>
     <name>ActivityTab</name>
     <message>
-        <location filename="../../ui/pages/manager/activity_tab.py" line="49"/>
+        <location filename="../../ui/pages/manager/activity_tab.py" line="37"/>
         <source>Смены (Enter — отчёт за смену)</source>
         <translation>Shifts (Enter — the shift report)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/activity_tab.py" line="50"/>
+        <location filename="../../ui/pages/manager/activity_tab.py" line="38"/>
         <source>Итого по сотрудникам за период</source>
         <translation>Totals per staff member for the period</translation>
     </message>
@@ -1489,57 +1489,87 @@ Technical: {1}</translation>
         <translation>Manager</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="343"/>
+        <location filename="../../desktop/documents/builders.py" line="345"/>
+        <source>смена открыта, данные на {0}</source>
+        <translation>shift open, figures as of {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="353"/>
         <source>Принято коробок</source>
         <translation>Boxes received</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="344"/>
+        <location filename="../../desktop/documents/builders.py" line="354"/>
+        <source>Размещено</source>
+        <translation>Placed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="355"/>
         <source>Выдано заказов</source>
         <translation>Orders handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="345"/>
+        <location filename="../../desktop/documents/builders.py" line="356"/>
+        <source>Отказы (позиций)</source>
+        <translation>Refused lines</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="357"/>
+        <source>Отказы от заказов</source>
+        <translation>Refused orders</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="358"/>
+        <source>Неверные коды</source>
+        <translation>Wrong codes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="359"/>
+        <source>Отмены приёмки</source>
+        <translation>Undone receipts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="360"/>
         <source>Принято наличными</source>
         <translation>Taken in cash</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="346"/>
+        <location filename="../../desktop/documents/builders.py" line="361"/>
         <source>Принято картой</source>
         <translation>Taken by card</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="347"/>
+        <location filename="../../desktop/documents/builders.py" line="362"/>
         <source>Всего денег</source>
         <translation>Total money</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="348"/>
+        <location filename="../../desktop/documents/builders.py" line="363"/>
         <source>Активировано клубных карт</source>
         <translation>Club cards activated</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="349"/>
+        <location filename="../../desktop/documents/builders.py" line="364"/>
         <source>Возвращено коробок</source>
         <translation>Boxes returned</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="359"/>
+        <location filename="../../desktop/documents/builders.py" line="374"/>
         <source>{0} см</source>
         <translation>{0} cm</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="360"/>
+        <location filename="../../desktop/documents/builders.py" line="375"/>
         <source>Если этот текст читается и таблица не обрезана по краям, принтер настроен правильно.</source>
         <translation>If this text is readable and the table is not cut off at the edges, the printer is set up correctly.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="365"/>
+        <location filename="../../desktop/documents/builders.py" line="380"/>
         <source>Принтер</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="365"/>
+        <location filename="../../desktop/documents/builders.py" line="380"/>
         <source>Время</source>
         <translation>Time</translation>
     </message>
@@ -3796,104 +3826,104 @@ Technical: {1}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="51"/>
+        <location filename="../../ui/main_window.py" line="52"/>
         <source>Пункт выдачи — {0}</source>
         <translation>Pickup point — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="51"/>
+        <location filename="../../ui/main_window.py" line="52"/>
         <source>Пункт выдачи</source>
         <translation>Pickup point</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>&amp;Файл</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="104"/>
         <source>Заблокировать (выйти)</source>
         <translation>Lock (log out)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="105"/>
         <source>Выход из программы</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>&amp;Смена</source>
         <translation>&amp;Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>Открыть смену</source>
         <translation>Open shift</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="111"/>
         <source>Закрыть смену</source>
         <translation>Close shift</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>&amp;Переход</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>&amp;Справка</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>Горячие клавиши</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>О программе</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>Демо: SMS и коды получения</source>
         <translation>Demo: SMS and pickup codes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>Нет доступа</source>
         <translation>No access</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>Этот раздел доступен руководителю.</source>
         <translation>This section is for the manager.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>Здравствуйте, {0}</source>
         <translation>Hello, {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>Экран заблокирован. Войдите снова.</source>
         <translation>Screen locked. Log in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>Экран заблокирован после простоя. Войдите снова.</source>
         <translation>Screen locked after inactivity. Log in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>Смена</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>Закрыть смену и получить отчёт?</source>
         <translation>Close the shift and get the report?</translation>
     </message>
@@ -3946,117 +3976,162 @@ Technical: {1}</translation>
         <translation>Boxes of receiving {0}</translation>
     </message>
     <message>
+        <location filename="../../desktop/services/manager/arrivals.py" line="134"/>
+        <source>недостача: {0}</source>
+        <translation>missing: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/arrivals.py" line="135"/>
+        <source>излишки: {0}</source>
+        <translation>surplus: {0}</translation>
+    </message>
+    <message>
         <location filename="../../desktop/services/manager/arrivals.py" line="136"/>
+        <source>чужие: {0}</source>
+        <translation>foreign: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/arrivals.py" line="137"/>
+        <source>повреждённые: {0}</source>
+        <translation>damaged: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/arrivals.py" line="138"/>
+        <source>из другой поставки: {0}</source>
+        <translation>from another shipment: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/arrivals.py" line="139"/>
+        <source>приняты на другом месте: {0}</source>
+        <translation>received at another desk: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/arrivals.py" line="140"/>
+        <source>отменённые: {0}</source>
+        <translation>cancelled: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/arrivals.py" line="147"/>
+        <source>нет</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/arrivals.py" line="156"/>
         <source>Накладная</source>
         <translation>Waybill</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="137"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="157"/>
         <source>Открыта</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="138"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="158"/>
         <source>Закрыта</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="139"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="159"/>
         <source>Принимали</source>
         <translation>Received by</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="140"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="160"/>
         <source>Ожидалось</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="141"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="161"/>
         <source>Принято</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="142"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="162"/>
         <source>Недостача</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="143"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="163"/>
         <source>Излишки</source>
         <translation>Surplus</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="144"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="164"/>
         <source>Чужие</source>
         <translation>Foreign</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="145"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="165"/>
         <source>Повреждённые</source>
         <translation>Damaged</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="146"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="166"/>
         <source>Из другой поставки</source>
         <translation>From another shipment</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="147"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="167"/>
         <source>Приняты на другом месте</source>
         <translation>Received elsewhere</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="148"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="168"/>
         <source>Отменённые</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="149"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="169"/>
         <source>От первого скана до размещения</source>
         <translation>First scan to last box placed</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="155"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="170"/>
+        <source>Расхождения</source>
+        <translation>Discrepancies</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/arrivals.py" line="176"/>
         <source>Коробка</source>
         <translation>Box</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="156"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="177"/>
         <source>Заказ</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="157"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="178"/>
         <source>Результат</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="158"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="179"/>
         <source>Отсканирована</source>
         <translation>Scanned</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="159"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="180"/>
         <source>Размещена</source>
         <translation>Placed</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="160"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="181"/>
         <source>Ячейка</source>
         <translation>Cell</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="161"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="182"/>
         <source>Повреждение</source>
         <translation>Damage</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="166"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="187"/>
         <source>без накладной</source>
         <translation>without a waybill</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="233"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="254"/>
         <source>да</source>
         <translation>yes</translation>
     </message>
@@ -4117,7 +4192,7 @@ Technical: {1}</translation>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_report.py" line="117"/>
+        <location filename="../../desktop/services/manager/journal_report.py" line="120"/>
         <source>Журнал действий</source>
         <translation>Action journal</translation>
     </message>
@@ -4163,10 +4238,10 @@ Technical: {1}</translation>
     </message>
     <message numerus="yes">
         <location filename="../../build/lupdate/domain_messages.py" line="265"/>
-        <source>Проверено %n записей: ни одна не изменена и не удалена.</source>
+        <source>Проверено %n записей — изменений и удалений нет.</source>
         <translation>
-            <numerusform>Checked %n entry: none changed or deleted.</numerusform>
-            <numerusform>Checked %n entries: none changed or deleted.</numerusform>
+            <numerusform>Checked %n entry: nothing changed or deleted.</numerusform>
+            <numerusform>Checked %n entries: nothing changed or deleted.</numerusform>
         </translation>
     </message>
 </context>
@@ -4215,17 +4290,17 @@ Technical: {1}</translation>
 <context>
     <name>ManagerReports</name>
     <message>
-        <location filename="../../ui/pages/manager/report_view.py" line="34"/>
+        <location filename="../../ui/pages/manager/report_view.py" line="36"/>
         <source>{0} д {1} ч</source>
         <translation>{0} d {1} h</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/report_view.py" line="36"/>
+        <location filename="../../ui/pages/manager/report_view.py" line="38"/>
         <source>{0} ч {1:02d} мин</source>
         <translation>{0} h {1:02d} min</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/report_view.py" line="37"/>
+        <location filename="../../ui/pages/manager/report_view.py" line="39"/>
         <source>{0} мин</source>
         <translation>{0} min</translation>
     </message>
@@ -4282,28 +4357,28 @@ Technical: {1}</translation>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/activity.py" line="98"/>
-        <location filename="../../desktop/services/manager/activity.py" line="107"/>
+        <location filename="../../desktop/services/manager/activity.py" line="99"/>
+        <location filename="../../desktop/services/manager/activity.py" line="108"/>
         <source>Сотрудник</source>
         <translation>Staff member</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/activity.py" line="99"/>
+        <location filename="../../desktop/services/manager/activity.py" line="100"/>
         <source>Смена открыта</source>
         <translation>Shift opened</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/activity.py" line="100"/>
+        <location filename="../../desktop/services/manager/activity.py" line="101"/>
         <source>Смена закрыта</source>
         <translation>Shift closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/activity.py" line="101"/>
+        <location filename="../../desktop/services/manager/activity.py" line="102"/>
         <source>Работа по сменам</source>
         <translation>Activity per shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/activity.py" line="108"/>
+        <location filename="../../desktop/services/manager/activity.py" line="109"/>
         <source>Работа сотрудников за период</source>
         <translation>Staff activity for the period</translation>
     </message>
@@ -4519,7 +4594,7 @@ Technical: {1}</translation>
         <translation>Receiving</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/activity_tab.py" line="35"/>
+        <location filename="../../ui/pages/manager/activity_tab.py" line="23"/>
         <source>Сотрудники</source>
         <translation>Staff</translation>
     </message>
@@ -5134,7 +5209,7 @@ Technical: {1}</translation>
     <message>
         <location filename="../../ui/pages/receiving_page.py" line="103"/>
         <location filename="../../ui/pages/receiving_page.py" line="204"/>
-        <location filename="../../ui/pages/receiving_page.py" line="304"/>
+        <location filename="../../ui/pages/receiving_page.py" line="305"/>
         <source>Принято</source>
         <translation>Received</translation>
     </message>
@@ -5255,7 +5330,7 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/receiving_page.py" line="210"/>
-        <location filename="../../ui/pages/receiving_page.py" line="305"/>
+        <location filename="../../ui/pages/receiving_page.py" line="306"/>
         <source>Повтор</source>
         <translation>Repeat</translation>
     </message>
@@ -5266,7 +5341,7 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/receiving_page.py" line="212"/>
-        <location filename="../../ui/pages/receiving_page.py" line="306"/>
+        <location filename="../../ui/pages/receiving_page.py" line="307"/>
         <source>Излишек</source>
         <translation>Surplus</translation>
     </message>
@@ -5277,7 +5352,7 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/receiving_page.py" line="215"/>
-        <location filename="../../ui/pages/receiving_page.py" line="307"/>
+        <location filename="../../ui/pages/receiving_page.py" line="308"/>
         <source>Чужая коробка</source>
         <translation>Foreign box</translation>
     </message>
@@ -5288,7 +5363,7 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/receiving_page.py" line="218"/>
-        <location filename="../../ui/pages/receiving_page.py" line="308"/>
+        <location filename="../../ui/pages/receiving_page.py" line="309"/>
         <source>Заказ отменён</source>
         <translation>Order cancelled</translation>
     </message>
@@ -5304,7 +5379,7 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/receiving_page.py" line="243"/>
-        <location filename="../../ui/pages/receiving_page.py" line="312"/>
+        <location filename="../../ui/pages/receiving_page.py" line="313"/>
         <source>Отменено</source>
         <translation>Undone</translation>
     </message>
@@ -5350,53 +5425,53 @@ Technical: {1}</translation>
         <translation>Close receiving and produce the discrepancy report?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="286"/>
+        <location filename="../../ui/pages/receiving_page.py" line="287"/>
         <source>Приёмка закрыта. F2 — следующая поставка, F3 — без накладной.</source>
         <translation>Receiving closed. F2 — next shipment, F3 — without a manifest.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="291"/>
+        <location filename="../../ui/pages/receiving_page.py" line="292"/>
         <source>F11 — напечатать акт.</source>
         <translation>F11 — print the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="293"/>
-        <location filename="../../ui/pages/receiving_page.py" line="298"/>
+        <location filename="../../ui/pages/receiving_page.py" line="294"/>
+        <location filename="../../ui/pages/receiving_page.py" line="299"/>
         <source>Приёмка закрыта с расхождениями</source>
         <translation>Receiving closed with discrepancies</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="295"/>
+        <location filename="../../ui/pages/receiving_page.py" line="296"/>
         <source>Приёмка закрыта без расхождений</source>
         <translation>Receiving closed without discrepancies</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="299"/>
+        <location filename="../../ui/pages/receiving_page.py" line="300"/>
         <source>Акт расхождений напечатан.</source>
         <translation>Discrepancy report printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="309"/>
+        <location filename="../../ui/pages/receiving_page.py" line="310"/>
         <source>Коробка из другой поставки</source>
         <translation>Box from another shipment</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="310"/>
+        <location filename="../../ui/pages/receiving_page.py" line="311"/>
         <source>Принята на другом рабочем месте</source>
         <translation>Received at another counter</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="322"/>
+        <location filename="../../ui/pages/receiving_page.py" line="323"/>
         <source>Принято: {0}; не хватает: {1}; излишки: {2}; чужие: {3}; отменённые: {4}; повреждено: {5}.</source>
         <translation>Received: {0}; missing: {1}; surplus: {2}; foreign: {3}; cancelled: {4}; damaged: {5}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="327"/>
+        <location filename="../../ui/pages/receiving_page.py" line="328"/>
         <source>Из другой поставки: {0}.</source>
         <translation>From another shipment: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="332"/>
+        <location filename="../../ui/pages/receiving_page.py" line="333"/>
         <source>Не хватает: {0}</source>
         <translation>Missing: {0}</translation>
     </message>
@@ -7072,7 +7147,57 @@ Technical: {1}</translation>
         <translation>marked as reviewed</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="66"/>
+        <location filename="../../desktop/action_names.py" line="55"/>
+        <source>вход в программу</source>
+        <translation>signed in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/action_names.py" line="56"/>
+        <source>вход отклонён</source>
+        <translation>sign-in refused</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/action_names.py" line="57"/>
+        <source>учётная запись заблокирована</source>
+        <translation>account locked</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/action_names.py" line="58"/>
+        <source>активация карты подтверждена</source>
+        <translation>card activation confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/action_names.py" line="60"/>
+        <source>поиск по коду: неверный код</source>
+        <translation>code lookup: wrong code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/action_names.py" line="61"/>
+        <source>поиск по коду закрыт до разрешения управляющего</source>
+        <translation>code lookup closed until a manager allows it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/action_names.py" line="62"/>
+        <source>поиск по коду отклонён</source>
+        <translation>code lookup refused</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/action_names.py" line="63"/>
+        <source>поиск по коду разрешён управляющим</source>
+        <translation>code lookup allowed by a manager</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/action_names.py" line="64"/>
+        <source>разрешение поиска по коду отклонено</source>
+        <translation>code lookup permission refused</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/action_names.py" line="65"/>
+        <source>коробка принята на другом рабочем месте</source>
+        <translation>box received at another desk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/action_names.py" line="77"/>
         <source>событие {0}</source>
         <translation>event {0}</translation>
     </message>
@@ -7099,6 +7224,7 @@ Technical: {1}</translation>
         <translation>conflict</translation>
     </message>
     <message>
+        <location filename="../../desktop/action_names.py" line="59"/>
         <location filename="../../ui/pages/terms.py" line="41"/>
         <source>активация карты отклонена</source>
         <translation>card activation rejected</translation>
@@ -7132,14 +7258,44 @@ Technical: {1}</translation>
         <translation>cancelled by the centre</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/staff.py" line="45"/>
+        <location filename="../../desktop/services/staff.py" line="46"/>
         <source>без накладной</source>
         <translation>without a waybill</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/staff.py" line="46"/>
+        <location filename="../../desktop/services/staff.py" line="47"/>
         <source>возврат от {opened_at}</source>
         <translation>return of {opened_at}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_subjects.py" line="26"/>
+        <source>журнал действий</source>
+        <translation>action journal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_subjects.py" line="27"/>
+        <source>поиск заказа по коду получения</source>
+        <translation>order lookup by pickup code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_subjects.py" line="29"/>
+        <source>приёмка по накладной {0}</source>
+        <translation>receiving of waybill {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_subjects.py" line="30"/>
+        <source>приёмка без накладной от {0}</source>
+        <translation>receiving without a waybill of {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_subjects.py" line="31"/>
+        <source>возврат от {0}</source>
+        <translation>return of {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_subjects.py" line="32"/>
+        <source>смена №{0}</source>
+        <translation>shift no. {0}</translation>
     </message>
 </context>
 <context>
@@ -7310,22 +7466,22 @@ Technical: {1}</translation>
         <translation>refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="239"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="232"/>
         <source>открыта в прошлый день</source>
         <translation>opened on an earlier day</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="240"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="233"/>
         <source>смена открывшего закрыта</source>
         <translation>the opener&apos;s shift is closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="257"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="250"/>
         <source>приёмка</source>
         <translation>receiving</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="272"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="265"/>
         <source>возврат</source>
         <translation>return</translation>
     </message>

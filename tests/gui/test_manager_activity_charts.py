@@ -15,6 +15,7 @@ from desktop.db.models import PickupPoint, Staff
 from desktop.services.manager.report import Period
 from protocol.money import rub
 from tests.gui.fixtures import build_shell, log_in
+from tests.gui.table_fit import assert_fits_whole, counter_style
 from tests.support.clock import FakeClock
 from tests.support.manager_point import (
     ANNA_SHIFT,
@@ -74,6 +75,16 @@ def test_the_activity_tab_lists_each_shift_and_each_clerk(activity) -> None:
     staff = {row[0]: row[1:] for row in _cells(tab.staff)}
     assert staff["Анна Смирнова"][1] == "3"  # a placement outside her shift counts for the period
     assert [r.title for r in tab.shown_reports] == ["Работа по сменам", "Работа сотрудников за период"]
+
+
+def test_the_activity_headers_keep_every_word_whole(activity) -> None:
+    """«Размещено», «Неверные коды», «Отмены приёмки» are not cut: widths come from the header's longest word
+    (the shared fitting of report_view; eleven columns of whole words are wider than 1366 px, so they scroll)."""
+    _built, _page, tab = activity
+    with counter_style():
+        for view in (tab.shifts, tab.staff):
+            view.fit_columns()
+            assert_fits_whole(view, width=False)
 
 
 def test_enter_on_a_shift_shows_its_report_in_a_print_preview(qtbot, activity) -> None:

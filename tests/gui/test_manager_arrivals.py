@@ -8,6 +8,7 @@ from PySide6.QtTest import QTest
 
 from desktop.services.base import Role
 from tests.gui.fixtures import log_in
+from tests.gui.table_fit import assert_fits_whole, counter_style
 from tests.support.factories import actor_for, box_barcode, make_cell, make_order, make_shipment, make_staff
 from ui.hardware.documents import text_document
 from ui.pages.manager.arrivals_tab import ArrivalsTab
@@ -96,3 +97,11 @@ def test_a_clerk_has_no_console_and_the_service_refuses_them(qtbot, shell, recei
     assert page not in shell.window.visible_pages()
     with pytest.raises(AccessDenied):
         shell.ctx.services.arrivals.sessions(shell.ctx.session.actor, Period.last_days(page.picker.period().last, 1))
+
+
+def test_the_sessions_table_fits_1366_px_with_every_header_word_whole(qtbot, shell, received):
+    """The shared column fitting (report_view): no column hides behind horizontal scrolling at 1366×768 and no
+    header breaks or cuts a word («Недостач…»)."""
+    with counter_style():
+        tab = _open_console(qtbot, shell)
+        assert_fits_whole(tab.sessions)
