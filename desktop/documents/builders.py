@@ -107,7 +107,6 @@ def discrepancy_act(data: DiscrepancySummary, zone: tzinfo | None = None) -> Doc
     title = translate("Documents", "Акт расхождений по приёмке {0}").format(shipment)
     fields = [
         (translate("Documents", "Накладная (рейс)"), data.shipment or translate("Documents", "нет накладной")),
-        (translate("Documents", "Сессия приёмки"), data.session),
         (translate("Documents", "Начало приёмки"), _from_by(h.when(data.opened_at, zone), data.opened_by)),
         (translate("Documents", "Окончание приёмки"), _from_by(h.when(data.closed_at, zone), data.closed_by)),
         (translate("Documents", "Принимали"), ", ".join(data.staff) or "—"),
@@ -124,7 +123,7 @@ def _discrepancy_sections(data: DiscrepancySummary) -> list[str]:
     boxes = {
         "missing": tuple(BoxLine(m.box, m.order, m.place) for m in data.missing),
         "surplus": tuple(BoxLine(b) for b in data.surplus),
-        "foreign": tuple(BoxLine(f.box, "", f.point) for f in data.foreign),
+        "foreign": tuple(BoxLine(f.box, f.order, f.point) for f in data.foreign),
         "cancelled": tuple(BoxLine(c.box, c.order) for c in data.cancelled),
         "other_shipment": tuple(BoxLine(o.box, o.order, o.shipment) for o in data.other_shipment),
         "elsewhere": tuple(BoxLine(e.box, e.order, translate("Documents", ELSEWHERE_NOTE)) for e in data.elsewhere),
