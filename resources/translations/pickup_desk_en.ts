@@ -672,13 +672,8 @@ build date: {date}
     </message>
     <message>
         <location filename="../../ui/hardware/wiring.py" line="94"/>
-        <source>Принтера нет — документ на экране: {0}</source>
-        <translation>No printer — the document is on screen: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/hardware/wiring.py" line="95"/>
-        <source>Его можно прочитать, сохранить в PDF или напечатать позже.</source>
-        <translation>You can read it, save it as PDF or print it later.</translation>
+        <source>Принтера нет — документ на экране: его можно сохранить в PDF или напечатать позже.</source>
+        <translation>No printer — the document is on screen: save it as PDF or print it later.</translation>
     </message>
     <message>
         <location filename="../../ui/hardware/wiring.py" line="121"/>
@@ -911,57 +906,57 @@ Technical: {1}</translation>
 <context>
     <name>DocumentPreview</name>
     <message>
-        <location filename="../../ui/hardware/preview.py" line="42"/>
+        <location filename="../../ui/hardware/preview.py" line="43"/>
         <source>Предпросмотр: {0}</source>
         <translation>Preview: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/preview.py" line="57"/>
+        <location filename="../../ui/hardware/preview.py" line="63"/>
         <source>Предыдущая страница</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/preview.py" line="60"/>
+        <location filename="../../ui/hardware/preview.py" line="66"/>
         <source>Следующая страница</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/preview.py" line="62"/>
+        <location filename="../../ui/hardware/preview.py" line="68"/>
         <source>Уменьшить</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/preview.py" line="64"/>
+        <location filename="../../ui/hardware/preview.py" line="70"/>
         <source>Увеличить</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/preview.py" line="66"/>
+        <location filename="../../ui/hardware/preview.py" line="72"/>
         <source>По ширине</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/preview.py" line="67"/>
+        <location filename="../../ui/hardware/preview.py" line="73"/>
         <source>Страница целиком</source>
         <translation>Whole page</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/preview.py" line="69"/>
+        <location filename="../../ui/hardware/preview.py" line="75"/>
         <source>Печать…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/preview.py" line="70"/>
+        <location filename="../../ui/hardware/preview.py" line="76"/>
         <source>Сохранить PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/preview.py" line="99"/>
+        <location filename="../../ui/hardware/preview.py" line="105"/>
         <source>Страница {0} из {1}</source>
         <translation>Page {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/preview.py" line="110"/>
+        <location filename="../../ui/hardware/preview.py" line="116"/>
         <source>Сохранить PDF</source>
         <translation>Save PDF</translation>
     </message>
@@ -1015,7 +1010,7 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../desktop/documents/builders.py" line="48"/>
-        <location filename="../../desktop/documents/builders.py" line="140"/>
+        <location filename="../../desktop/documents/builders.py" line="139"/>
         <source>Недостача</source>
         <translation>Missing</translation>
     </message>
@@ -1031,7 +1026,7 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../desktop/documents/builders.py" line="53"/>
-        <location filename="../../desktop/documents/builders.py" line="141"/>
+        <location filename="../../desktop/documents/builders.py" line="140"/>
         <source>Излишки</source>
         <translation>Surplus</translation>
     </message>
@@ -1142,434 +1137,429 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../desktop/documents/builders.py" line="110"/>
-        <source>Сессия приёмки</source>
-        <translation>Receiving session</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/documents/builders.py" line="111"/>
         <source>Начало приёмки</source>
         <translation>Receiving started</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="112"/>
+        <location filename="../../desktop/documents/builders.py" line="111"/>
         <source>Окончание приёмки</source>
         <translation>Receiving finished</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="113"/>
+        <location filename="../../desktop/documents/builders.py" line="112"/>
         <source>Принимали</source>
         <translation>Received by</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="115"/>
+        <location filename="../../desktop/documents/builders.py" line="114"/>
         <source>Итоги</source>
         <translation>Totals</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="118"/>
+        <location filename="../../desktop/documents/builders.py" line="117"/>
         <source>Расхождений нет: все коробки по накладной приняты.</source>
         <translation>No discrepancies: every box on the manifest was received.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="119"/>
+        <location filename="../../desktop/documents/builders.py" line="118"/>
         <source>Принял</source>
         <translation>Received by</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="119"/>
+        <location filename="../../desktop/documents/builders.py" line="118"/>
         <source>Сдал (водитель)</source>
         <translation>Handed over by (driver)</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="138"/>
+        <location filename="../../desktop/documents/builders.py" line="137"/>
         <source>Ожидалось</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="139"/>
+        <location filename="../../desktop/documents/builders.py" line="138"/>
         <source>Принято</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="142"/>
+        <location filename="../../desktop/documents/builders.py" line="141"/>
         <source>Чужие</source>
         <translation>Foreign</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="143"/>
+        <location filename="../../desktop/documents/builders.py" line="142"/>
         <source>Отменённые</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="144"/>
+        <location filename="../../desktop/documents/builders.py" line="143"/>
         <source>Повреждённые</source>
         <translation>Damaged</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="145"/>
+        <location filename="../../desktop/documents/builders.py" line="144"/>
         <source>Из другой поставки</source>
         <translation>From another shipment</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="156"/>
+        <location filename="../../desktop/documents/builders.py" line="155"/>
         <source>Коробка</source>
         <translation>Box</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="156"/>
-        <location filename="../../desktop/documents/builders.py" line="186"/>
-        <location filename="../../desktop/documents/builders.py" line="308"/>
+        <location filename="../../desktop/documents/builders.py" line="155"/>
+        <location filename="../../desktop/documents/builders.py" line="185"/>
+        <location filename="../../desktop/documents/builders.py" line="307"/>
         <source>Заказ</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="166"/>
+        <location filename="../../desktop/documents/builders.py" line="165"/>
         <source>Квитанция о выдаче заказа {0}</source>
         <translation>Handover receipt for order {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="169"/>
+        <location filename="../../desktop/documents/builders.py" line="168"/>
         <source>Выдано</source>
         <translation>Handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="174"/>
+        <location filename="../../desktop/documents/builders.py" line="173"/>
         <source>Отказ клиента</source>
         <translation>Refused by the customer</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="178"/>
-        <location filename="../../desktop/documents/builders.py" line="259"/>
-        <location filename="../../desktop/documents/builders.py" line="261"/>
+        <location filename="../../desktop/documents/builders.py" line="177"/>
+        <location filename="../../desktop/documents/builders.py" line="258"/>
+        <location filename="../../desktop/documents/builders.py" line="260"/>
         <source>Оплата</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="180"/>
-        <location filename="../../desktop/documents/builders.py" line="195"/>
+        <location filename="../../desktop/documents/builders.py" line="179"/>
+        <location filename="../../desktop/documents/builders.py" line="194"/>
         <source>Выдал</source>
         <translation>Handed over by</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="180"/>
+        <location filename="../../desktop/documents/builders.py" line="179"/>
         <source>Получил</source>
         <translation>Received by</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="187"/>
+        <location filename="../../desktop/documents/builders.py" line="186"/>
         <source>Результат</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="188"/>
+        <location filename="../../desktop/documents/builders.py" line="187"/>
         <source>Получатель</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="191"/>
+        <location filename="../../desktop/documents/builders.py" line="190"/>
         <source>Организация</source>
         <translation>Company</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="193"/>
+        <location filename="../../desktop/documents/builders.py" line="192"/>
         <source>Доверенность</source>
         <translation>Power of attorney</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="195"/>
+        <location filename="../../desktop/documents/builders.py" line="194"/>
         <source>Дата и время</source>
         <translation>Date and time</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="199"/>
+        <location filename="../../desktop/documents/builders.py" line="198"/>
         <source> (с/н {0})</source>
         <translation> (s/n {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="214"/>
+        <location filename="../../desktop/documents/builders.py" line="213"/>
         <source>Итого выдано</source>
         <translation>Total handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="215"/>
-        <location filename="../../desktop/documents/builders.py" line="235"/>
+        <location filename="../../desktop/documents/builders.py" line="214"/>
+        <location filename="../../desktop/documents/builders.py" line="234"/>
         <source>Артикул</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="215"/>
-        <location filename="../../desktop/documents/builders.py" line="235"/>
+        <location filename="../../desktop/documents/builders.py" line="214"/>
+        <location filename="../../desktop/documents/builders.py" line="234"/>
         <source>Товар</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="220"/>
+        <location filename="../../desktop/documents/builders.py" line="219"/>
         <source>Кол-во</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="220"/>
+        <location filename="../../desktop/documents/builders.py" line="219"/>
         <source>Цена</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="220"/>
+        <location filename="../../desktop/documents/builders.py" line="219"/>
         <source>Сумма</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="236"/>
+        <location filename="../../desktop/documents/builders.py" line="235"/>
         <source>Причина отказа</source>
         <translation>Refusal reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="242"/>
+        <location filename="../../desktop/documents/builders.py" line="241"/>
         <source>Остаётся в пункте: {0}, отложите в возврат (коробка {1}).</source>
         <translation>Stays at the point: {0}, put it aside for the return (box {1}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="246"/>
+        <location filename="../../desktop/documents/builders.py" line="245"/>
         <source>{0} — {1} шт.</source>
         <translation>{0} — {1} pcs</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="252"/>
+        <location filename="../../desktop/documents/builders.py" line="251"/>
         <source>Оплачено при получении</source>
         <translation>Paid on pickup</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="255"/>
+        <location filename="../../desktop/documents/builders.py" line="254"/>
         <source>Получено наличными</source>
         <translation>Cash tendered</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="256"/>
+        <location filename="../../desktop/documents/builders.py" line="255"/>
         <source>Сдача</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="259"/>
+        <location filename="../../desktop/documents/builders.py" line="258"/>
         <source>заказ оплачен заранее</source>
         <translation>order prepaid</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="261"/>
+        <location filename="../../desktop/documents/builders.py" line="260"/>
         <source>не требуется</source>
         <translation>not required</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="263"/>
+        <location filename="../../desktop/documents/builders.py" line="262"/>
         <source>Вернёт интернет-магазин за отказ</source>
         <translation>Refund by the online shop for the refusal</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="265"/>
+        <location filename="../../desktop/documents/builders.py" line="264"/>
         <source>Начислено баллов</source>
         <translation>Bonus points earned</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="273"/>
+        <location filename="../../desktop/documents/builders.py" line="272"/>
         <source>Акт возврата от {0}</source>
         <translation>Return report of {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="275"/>
+        <location filename="../../desktop/documents/builders.py" line="274"/>
         <source>Сессия возврата</source>
         <translation>Return session</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="276"/>
+        <location filename="../../desktop/documents/builders.py" line="275"/>
         <source>Начало</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="277"/>
+        <location filename="../../desktop/documents/builders.py" line="276"/>
         <source>Окончание</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="278"/>
+        <location filename="../../desktop/documents/builders.py" line="277"/>
         <source>Заказов</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="279"/>
+        <location filename="../../desktop/documents/builders.py" line="278"/>
         <source>Коробок</source>
         <translation>Boxes</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="283"/>
+        <location filename="../../desktop/documents/builders.py" line="282"/>
         <source>Возвращаемые заказы</source>
         <translation>Orders returned</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="289"/>
+        <location filename="../../desktop/documents/builders.py" line="288"/>
         <source>Отправлены не все коробки заказов: {0}</source>
         <translation>Not every box was sent for orders: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="291"/>
+        <location filename="../../desktop/documents/builders.py" line="290"/>
         <source>Сдал</source>
         <translation>Handed over by</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="291"/>
+        <location filename="../../desktop/documents/builders.py" line="290"/>
         <source>Принял (перевозчик)</source>
         <translation>Received by (carrier)</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="296"/>
+        <location filename="../../desktop/documents/builders.py" line="295"/>
         <source> — не все!</source>
         <translation> — not all!</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="308"/>
+        <location filename="../../desktop/documents/builders.py" line="307"/>
         <source>Причина</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="308"/>
+        <location filename="../../desktop/documents/builders.py" line="307"/>
         <source>Клиент</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="309"/>
+        <location filename="../../desktop/documents/builders.py" line="308"/>
         <source>Коробки</source>
         <translation>Boxes</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="309"/>
+        <location filename="../../desktop/documents/builders.py" line="308"/>
         <source>Мест</source>
         <translation>Pieces</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="317"/>
+        <location filename="../../desktop/documents/builders.py" line="316"/>
         <source>Заказ {0}, товары частичного отказа: {1}.</source>
         <translation>Order {0}, goods of the partial refusal: {1}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="324"/>
+        <location filename="../../desktop/documents/builders.py" line="323"/>
         <source>Отчёт за смену: {0}</source>
         <translation>Shift report: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="326"/>
-        <location filename="../../desktop/documents/builders.py" line="336"/>
+        <location filename="../../desktop/documents/builders.py" line="325"/>
+        <location filename="../../desktop/documents/builders.py" line="335"/>
         <source>Сотрудник</source>
         <translation>Staff member</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="327"/>
+        <location filename="../../desktop/documents/builders.py" line="326"/>
         <source>Смена</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="329"/>
+        <location filename="../../desktop/documents/builders.py" line="328"/>
         <source>Наличные в кассе по смене: {0}</source>
         <translation>Cash in the till for the shift: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="330"/>
+        <location filename="../../desktop/documents/builders.py" line="329"/>
         <source>Показатель</source>
         <translation>Measure</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="330"/>
+        <location filename="../../desktop/documents/builders.py" line="329"/>
         <source>Значение</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="333"/>
+        <location filename="../../desktop/documents/builders.py" line="332"/>
         <source>Итоги смены</source>
         <translation>Shift totals</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="336"/>
+        <location filename="../../desktop/documents/builders.py" line="335"/>
         <source>Управляющий</source>
         <translation>Manager</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="345"/>
+        <location filename="../../desktop/documents/builders.py" line="344"/>
         <source>смена открыта, данные на {0}</source>
         <translation>shift open, figures as of {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="353"/>
+        <location filename="../../desktop/documents/builders.py" line="352"/>
         <source>Принято коробок</source>
         <translation>Boxes received</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="354"/>
+        <location filename="../../desktop/documents/builders.py" line="353"/>
         <source>Размещено</source>
         <translation>Placed</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="355"/>
+        <location filename="../../desktop/documents/builders.py" line="354"/>
         <source>Выдано заказов</source>
         <translation>Orders handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="356"/>
+        <location filename="../../desktop/documents/builders.py" line="355"/>
         <source>Отказы (позиций)</source>
         <translation>Refused lines</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="357"/>
+        <location filename="../../desktop/documents/builders.py" line="356"/>
         <source>Отказы от заказов</source>
         <translation>Refused orders</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="358"/>
+        <location filename="../../desktop/documents/builders.py" line="357"/>
         <source>Неверные коды</source>
         <translation>Wrong codes</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="359"/>
+        <location filename="../../desktop/documents/builders.py" line="358"/>
         <source>Отмены приёмки</source>
         <translation>Undone receipts</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="360"/>
+        <location filename="../../desktop/documents/builders.py" line="359"/>
         <source>Принято наличными</source>
         <translation>Taken in cash</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="361"/>
+        <location filename="../../desktop/documents/builders.py" line="360"/>
         <source>Принято картой</source>
         <translation>Taken by card</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="362"/>
+        <location filename="../../desktop/documents/builders.py" line="361"/>
         <source>Всего денег</source>
         <translation>Total money</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="363"/>
+        <location filename="../../desktop/documents/builders.py" line="362"/>
         <source>Активировано клубных карт</source>
         <translation>Club cards activated</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="364"/>
+        <location filename="../../desktop/documents/builders.py" line="363"/>
         <source>Возвращено коробок</source>
         <translation>Boxes returned</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="374"/>
+        <location filename="../../desktop/documents/builders.py" line="373"/>
         <source>{0} см</source>
         <translation>{0} cm</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="375"/>
+        <location filename="../../desktop/documents/builders.py" line="374"/>
         <source>Если этот текст читается и таблица не обрезана по краям, принтер настроен правильно.</source>
         <translation>If this text is readable and the table is not cut off at the edges, the printer is set up correctly.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="380"/>
+        <location filename="../../desktop/documents/builders.py" line="379"/>
         <source>Принтер</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="380"/>
+        <location filename="../../desktop/documents/builders.py" line="379"/>
         <source>Время</source>
         <translation>Time</translation>
     </message>
@@ -5209,7 +5199,7 @@ Technical: {1}</translation>
     <message>
         <location filename="../../ui/pages/receiving_page.py" line="103"/>
         <location filename="../../ui/pages/receiving_page.py" line="204"/>
-        <location filename="../../ui/pages/receiving_page.py" line="305"/>
+        <location filename="../../ui/pages/receiving_page.py" line="306"/>
         <source>Принято</source>
         <translation>Received</translation>
     </message>
@@ -5330,7 +5320,7 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/receiving_page.py" line="210"/>
-        <location filename="../../ui/pages/receiving_page.py" line="306"/>
+        <location filename="../../ui/pages/receiving_page.py" line="307"/>
         <source>Повтор</source>
         <translation>Repeat</translation>
     </message>
@@ -5341,7 +5331,7 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/receiving_page.py" line="212"/>
-        <location filename="../../ui/pages/receiving_page.py" line="307"/>
+        <location filename="../../ui/pages/receiving_page.py" line="308"/>
         <source>Излишек</source>
         <translation>Surplus</translation>
     </message>
@@ -5352,7 +5342,7 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/receiving_page.py" line="215"/>
-        <location filename="../../ui/pages/receiving_page.py" line="308"/>
+        <location filename="../../ui/pages/receiving_page.py" line="309"/>
         <source>Чужая коробка</source>
         <translation>Foreign box</translation>
     </message>
@@ -5363,7 +5353,7 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/receiving_page.py" line="218"/>
-        <location filename="../../ui/pages/receiving_page.py" line="309"/>
+        <location filename="../../ui/pages/receiving_page.py" line="310"/>
         <source>Заказ отменён</source>
         <translation>Order cancelled</translation>
     </message>
@@ -5379,7 +5369,7 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/receiving_page.py" line="243"/>
-        <location filename="../../ui/pages/receiving_page.py" line="313"/>
+        <location filename="../../ui/pages/receiving_page.py" line="314"/>
         <source>Отменено</source>
         <translation>Undone</translation>
     </message>
@@ -5425,53 +5415,53 @@ Technical: {1}</translation>
         <translation>Close receiving and produce the discrepancy report?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="287"/>
-        <source>Приёмка закрыта. F2 — следующая поставка, F3 — без накладной.</source>
-        <translation>Receiving closed. F2 — next shipment, F3 — without a manifest.</translation>
+        <location filename="../../ui/pages/receiving_page.py" line="288"/>
+        <source>Приёмка закрыта. Отсканируйте накладную следующей поставки (или F2), F3 — без накладной.</source>
+        <translation>Receiving closed. Scan the next shipment's waybill (or F2), F3 — without a waybill.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="292"/>
+        <location filename="../../ui/pages/receiving_page.py" line="293"/>
         <source>F11 — напечатать акт.</source>
         <translation>F11 — print the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="294"/>
-        <location filename="../../ui/pages/receiving_page.py" line="299"/>
+        <location filename="../../ui/pages/receiving_page.py" line="295"/>
+        <location filename="../../ui/pages/receiving_page.py" line="300"/>
         <source>Приёмка закрыта с расхождениями</source>
         <translation>Receiving closed with discrepancies</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="296"/>
+        <location filename="../../ui/pages/receiving_page.py" line="297"/>
         <source>Приёмка закрыта без расхождений</source>
         <translation>Receiving closed without discrepancies</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="300"/>
+        <location filename="../../ui/pages/receiving_page.py" line="301"/>
         <source>Акт расхождений напечатан.</source>
         <translation>Discrepancy report printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="310"/>
+        <location filename="../../ui/pages/receiving_page.py" line="311"/>
         <source>Коробка из другой поставки</source>
         <translation>Box from another shipment</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="311"/>
+        <location filename="../../ui/pages/receiving_page.py" line="312"/>
         <source>Принята на другом рабочем месте</source>
         <translation>Received at another counter</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="323"/>
+        <location filename="../../ui/pages/receiving_page.py" line="324"/>
         <source>Принято: {0}; не хватает: {1}; излишки: {2}; чужие: {3}; отменённые: {4}; повреждено: {5}.</source>
         <translation>Received: {0}; missing: {1}; surplus: {2}; foreign: {3}; cancelled: {4}; damaged: {5}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="328"/>
+        <location filename="../../ui/pages/receiving_page.py" line="329"/>
         <source>Из другой поставки: {0}.</source>
         <translation>From another shipment: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="333"/>
+        <location filename="../../ui/pages/receiving_page.py" line="334"/>
         <source>Не хватает: {0}</source>
         <translation>Missing: {0}</translation>
     </message>
