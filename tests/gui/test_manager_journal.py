@@ -8,7 +8,8 @@ from datetime import UTC
 from pathlib import Path
 
 import openpyxl
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
 from sqlalchemy import text
 
 from desktop import translatable
@@ -159,3 +160,27 @@ def test_the_intact_verdict_agrees_with_every_count_in_russian(qapp):
     assert texts == {1: "Проверена 1 запись" + tail, 2: "Проверены 2 записи" + tail, 5: "Проверено 5 записей" + tail,
                      21: "Проверена 21 запись" + tail, 71: "Проверена 71 запись" + tail,
                      74: "Проверены 74 записи" + tail}
+
+
+def test_the_export_dialog_is_russian_and_opens_in_the_documents_folder(qtbot, shell, monkeypatch, tmp_path):
+    """29-manager-export: «Look in:», «Files of type:», «Folder» were English (Qt's qtbase_ru lacks them) and the
+    dialog opened in the working directory (the Documents folder did not exist)."""
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.delenv("XDG_DOCUMENTS_DIR", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / ".config"))
+    tab = _journal_tab(qtbot, shell)
+    name = Path(tab.page.default_export_name(tab, ".xlsx"))
+    assert name.parent == tmp_path / "Documents" and name.parent.is_dir()
+    translations_build.release_qt_widgets()
+    installed = install_translations(QApplication.instance(), "ru")
+    try:
+        dialog = QFileDialog(None, "Экспорт", str(name.parent))
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        labels = {label.text() for label in dialog.findChildren(QLabel)}
+        assert {"&Папка:", "&Тип файлов:"} <= labels and not {"&Look in:", "Files of &type:"} & labels
+        assert QCoreApplication.translate("QAbstractFileIconProvider", "Folder") == "Папка"
+        dialog.deleteLater()
+    finally:
+        for translator in installed:
+            QApplication.instance().removeTranslator(translator)
+        translatable.use_translator(None)
