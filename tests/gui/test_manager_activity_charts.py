@@ -141,3 +141,14 @@ def test_a_month_turns_day_labels_upright_and_a_year_draws_lines(qtbot, charts) 
     axis = tab.chart("received").axes(Qt.Orientation.Horizontal)[0]
     assert isinstance(axis, QDateTimeAxis) and axis.tickCount() == 13 and axis.format() == "dd.MM.yy"
     assert [s.name() for s in tab.chart("sms").series()] == ["Доставлено", "Не доставлено", "Неизвестно"]
+
+
+def test_sms_outcomes_keep_their_colours_in_bars_and_in_lines(qtbot, charts) -> None:
+    """«Не доставлено» was drawn green: delivered is green, not delivered red, unknown grey — bars and lines."""
+    page, tab = charts
+    expected = {"Доставлено": "#2e7d32", "Не доставлено": "#c62828", "Неизвестно": "#9e9e9e"}
+    (series,) = tab.chart("sms").series()
+    assert {bar.label(): bar.color().name() for bar in series.barSets()} == expected
+    page.picker.set_period(Period(date(2025, 11, 26), date(2026, 11, 25)))
+    qtbot.waitUntil(lambda: isinstance(tab.chart("sms").series()[0], QLineSeries), timeout=5000)
+    assert {line.name(): line.color().name() for line in tab.chart("sms").series()} == expected
