@@ -113,6 +113,22 @@ def test_returns_page_session_scans_an_expired_order_out(qtbot, shell):
         assert s.scalar(select(Order.status).where(Order.number == order.number)) == "returned"
 
 
+def test_returns_page_counts_drop_as_soon_as_a_box_is_returned_in_the_session(qtbot, shell):
+    """The order's only box scanned into the open session: «К возврату (1)» becomes «(0)» at once, not after the
+    session is closed or the page shown again."""
+    order = _expired_order(shell.ctx.db, shell.point)
+    log_in(qtbot, shell)
+    page = _show(qtbot, shell, "ReturnsPage")
+    qtbot.waitUntil(lambda: page.to_return.rowCount() == 1, timeout=5000)
+    assert page.tabs.tabText(2) == "К возврату (1)"
+    with qtbot.waitSignal(page.became_idle, timeout=5000):
+        page._on_open_session()
+    _scan(qtbot, shell, page, box_barcode(shell.point.code, order.number, 1))
+    qtbot.waitUntil(lambda: not page.busy, timeout=5000)
+    assert page.tabs.tabText(2) == "К возврату (0)" and page.to_return.rowCount() == 0
+    assert page.session_uid is not None  # still in the session
+
+
 def test_returns_page_resumes_an_open_session_with_its_scans_after_a_restart(qtbot, shell):
     first = _expired_order(shell.ctx.db, shell.point)
     log_in(qtbot, shell)
