@@ -289,57 +289,57 @@ build date: {date}
 <context>
     <name>ChartsTab</name>
     <message>
-        <location filename="../../ui/pages/manager/charts_tab.py" line="151"/>
+        <location filename="../../ui/pages/manager/charts_tab.py" line="167"/>
         <source>Приёмка по дням</source>
         <translation>Receiving per day</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/charts_tab.py" line="151"/>
+        <location filename="../../ui/pages/manager/charts_tab.py" line="167"/>
         <source>Выдачи по часам</source>
         <translation>Handovers per hour</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/charts_tab.py" line="151"/>
+        <location filename="../../ui/pages/manager/charts_tab.py" line="167"/>
         <source>Расхождения</source>
         <translation>Discrepancies</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/charts_tab.py" line="152"/>
+        <location filename="../../ui/pages/manager/charts_tab.py" line="168"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/charts_tab.py" line="152"/>
+        <location filename="../../ui/pages/manager/charts_tab.py" line="168"/>
         <source>Ячейки</source>
         <translation>Cells</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/charts_tab.py" line="174"/>
+        <location filename="../../ui/pages/manager/charts_tab.py" line="190"/>
         <source>День</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/charts_tab.py" line="175"/>
+        <location filename="../../ui/pages/manager/charts_tab.py" line="191"/>
         <source>Коробок</source>
         <translation>Boxes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/charts_tab.py" line="178"/>
+        <location filename="../../ui/pages/manager/charts_tab.py" line="194"/>
         <source>Сообщений</source>
         <translation>Messages</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/charts_tab.py" line="192"/>
+        <location filename="../../ui/pages/manager/charts_tab.py" line="208"/>
         <source>Час дня</source>
         <translation>Hour of day</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/charts_tab.py" line="192"/>
+        <location filename="../../ui/pages/manager/charts_tab.py" line="208"/>
         <source>Заказов</source>
         <translation>Orders</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/manager/charts_tab.py" line="198"/>
+        <location filename="../../ui/pages/manager/charts_tab.py" line="214"/>
         <source>(последние %n поставок)</source>
         <translation>
             <numerusform>(the last %n shipment)</numerusform>
@@ -347,27 +347,27 @@ build date: {date}
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/charts_tab.py" line="201"/>
+        <location filename="../../ui/pages/manager/charts_tab.py" line="217"/>
         <source>Поставка</source>
         <translation>Shipment</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/charts_tab.py" line="201"/>
+        <location filename="../../ui/pages/manager/charts_tab.py" line="217"/>
         <source>% от ожидаемого</source>
         <translation>% of expected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/charts_tab.py" line="207"/>
+        <location filename="../../ui/pages/manager/charts_tab.py" line="223"/>
         <source>Свободно</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/charts_tab.py" line="208"/>
+        <location filename="../../ui/pages/manager/charts_tab.py" line="224"/>
         <source>Размер ячеек</source>
         <translation>Cell size</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/charts_tab.py" line="208"/>
+        <location filename="../../ui/pages/manager/charts_tab.py" line="224"/>
         <source>Мест</source>
         <translation>Places</translation>
     </message>
@@ -3258,12 +3258,12 @@ Technical: {1}</translation>
         <translation>Proxy</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="233"/>
+        <location filename="../../ui/pages/handover_view.py" line="236"/>
         <source>Ещё незавершённых выдач: {0}.</source>
         <translation>More unfinished handovers: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="235"/>
+        <location filename="../../ui/pages/handover_view.py" line="238"/>
         <source>Продолжение выдачи заказа {0}</source>
         <translation>Resuming the handover of order {0}</translation>
     </message>
@@ -3278,63 +3278,63 @@ Technical: {1}</translation>
         <translation>Scan the QR code or order number, or enter the SMS code, or the phone&apos;s last 4 digits and the surname.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="196"/>
+        <location filename="../../ui/pages/handover_view.py" line="199"/>
         <source>Заказ не найден</source>
         <translation>Order not found</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="197"/>
+        <location filename="../../ui/pages/handover_view.py" line="200"/>
         <source>Проверьте данные. Можно отсканировать QR-код из приложения или номер заказа.</source>
         <translation>Check the details. You can scan the app&apos;s QR code or the order number.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="204"/>
+        <location filename="../../ui/pages/handover_view.py" line="207"/>
         <source>Найдено несколько заказов</source>
         <translation>Several orders found</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="205"/>
+        <location filename="../../ui/pages/handover_view.py" line="208"/>
         <source>Отсканируйте или введите номер нужного: {0}</source>
         <translation>Scan or type the number of the right one: {0}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/handover_view.py" line="70"/>
-        <location filename="../../ui/pages/handover_view.py" line="173"/>
+        <location filename="../../ui/pages/handover_view.py" line="176"/>
         <source>Заказ {0}</source>
         <translation>Order {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="174"/>
+        <location filename="../../ui/pages/handover_view.py" line="177"/>
         <source>Попросите код из SMS (введите и нажмите Enter) или отсканируйте QR-код из приложения.</source>
         <translation>Ask for the SMS code (type it and press Enter) or scan the QR code in the app.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="182"/>
+        <location filename="../../ui/pages/handover_view.py" line="185"/>
         <source>по QR-коду</source>
         <translation>by QR code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="184"/>
+        <location filename="../../ui/pages/handover_view.py" line="187"/>
         <source>по коду из SMS</source>
         <translation>by SMS code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="187"/>
+        <location filename="../../ui/pages/handover_view.py" line="190"/>
         <source>Код верный</source>
         <translation>Code correct</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="185"/>
+        <location filename="../../ui/pages/handover_view.py" line="188"/>
         <source>Клиент подтверждён {0}. {1}</source>
         <translation>Customer verified {0}. {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="152"/>
+        <location filename="../../ui/pages/handover_view.py" line="155"/>
         <source>ЗАКАЗ ЗАБЛОКИРОВАН</source>
         <translation>ORDER LOCKED</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="154"/>
+        <location filename="../../ui/pages/handover_view.py" line="157"/>
         <source>Неверный код</source>
         <translation>Wrong code</translation>
     </message>
@@ -3344,47 +3344,47 @@ Technical: {1}</translation>
         <translation>Power of attorney number:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="212"/>
+        <location filename="../../ui/pages/handover_view.py" line="215"/>
         <source>Повтор</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="211"/>
+        <location filename="../../ui/pages/handover_view.py" line="214"/>
         <source>Коробка {0} уже отсканирована.</source>
         <translation>Box {0} is already scanned.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="213"/>
+        <location filename="../../ui/pages/handover_view.py" line="216"/>
         <source>Коробка есть</source>
         <translation>Box checked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="219"/>
+        <location filename="../../ui/pages/handover_view.py" line="222"/>
         <source>СДАЧА {0}</source>
         <translation>CHANGE {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="221"/>
+        <location filename="../../ui/pages/handover_view.py" line="224"/>
         <source>Оплата принята</source>
         <translation>Payment accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="226"/>
+        <location filename="../../ui/pages/handover_view.py" line="229"/>
         <source>Записано</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="249"/>
+        <location filename="../../ui/pages/handover_view.py" line="252"/>
         <source>Выдано на {0}.</source>
         <translation>Handed over: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="251"/>
+        <location filename="../../ui/pages/handover_view.py" line="254"/>
         <source>Отказ на {0}.</source>
         <translation>Refused: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="253"/>
+        <location filename="../../ui/pages/handover_view.py" line="256"/>
         <source>Начислено баллов: {0}.</source>
         <translation>Points credited: {0}.</translation>
     </message>
@@ -3414,12 +3414,12 @@ Technical: {1}</translation>
         <translation>Receipt printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="242"/>
+        <location filename="../../ui/pages/handover_view.py" line="245"/>
         <source>Выдача прервана</source>
         <translation>Handover aborted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="243"/>
+        <location filename="../../ui/pages/handover_view.py" line="246"/>
         <source>Заказ {0} остаётся в ячейке.</source>
         <translation>Order {0} stays in its cell.</translation>
     </message>
@@ -3434,7 +3434,7 @@ Technical: {1}</translation>
         <translation>Find the order first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="170"/>
+        <location filename="../../ui/pages/handover_view.py" line="173"/>
         <source>Следующий шаг</source>
         <translation>Next step</translation>
     </message>
@@ -3454,17 +3454,17 @@ Technical: {1}</translation>
         <translation>Legal entity: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="130"/>
+        <location filename="../../ui/pages/handover_view.py" line="133"/>
         <source>К оплате: {0}</source>
         <translation>Due: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="133"/>
+        <location filename="../../ui/pages/handover_view.py" line="136"/>
         <source>Оплачено</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="132"/>
+        <location filename="../../ui/pages/handover_view.py" line="135"/>
         <source>Оплачено: {0}</source>
         <translation>Paid: {0}</translation>
     </message>
@@ -3519,22 +3519,27 @@ Technical: {1}</translation>
         <translation>Take the payment: F9.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="112"/>
+        <location filename="../../ui/pages/handover_view.py" line="111"/>
+        <source>Выдача невозможна: заказ заблокирован. Разблокирует менеджер (Менеджер → Исключения).</source>
+        <translation>The order cannot be handed over: it is locked. A manager unlocks it (Manager → Exceptions).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/handover_view.py" line="115"/>
         <source>✔ Всё проверено — F10 выдать</source>
         <translation>✔ All checked — F10 to hand over</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="114"/>
+        <location filename="../../ui/pages/handover_view.py" line="117"/>
         <source>Осталось: {0}</source>
         <translation>Still to do: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="119"/>
+        <location filename="../../ui/pages/handover_view.py" line="122"/>
         <source>Заказ заблокирован после неверных кодов. Позовите менеджера.</source>
         <translation>The order is locked after wrong codes. Call the manager.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="123"/>
+        <location filename="../../ui/pages/handover_view.py" line="126"/>
         <source>Попыток ввода кода: {0}</source>
         <translation>Code attempts left: {0}</translation>
     </message>
@@ -4244,32 +4249,32 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/manager/console_page.py" line="43"/>
-        <location filename="../../ui/pages/manager/console_page.py" line="87"/>
+        <location filename="../../ui/pages/manager/console_page.py" line="86"/>
         <source>Экспорт</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/console_page.py" line="82"/>
+        <location filename="../../ui/pages/manager/console_page.py" line="81"/>
         <source>Нечего выгружать</source>
         <translation>Nothing to export</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/console_page.py" line="82"/>
+        <location filename="../../ui/pages/manager/console_page.py" line="81"/>
         <source>Дождитесь, пока таблица загрузится.</source>
         <translation>Wait until the table has loaded.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/console_page.py" line="84"/>
+        <location filename="../../ui/pages/manager/console_page.py" line="83"/>
         <source>Книга Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/console_page.py" line="84"/>
+        <location filename="../../ui/pages/manager/console_page.py" line="83"/>
         <source>CSV для Excel (*.csv)</source>
         <translation>CSV for Excel (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/manager/console_page.py" line="101"/>
+        <location filename="../../ui/pages/manager/console_page.py" line="100"/>
         <source>Выгружено строк: %n</source>
         <translation>
             <numerusform>Exported %n row</numerusform>
@@ -4507,8 +4512,8 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/manager/exceptions_tab.py" line="32"/>
-        <source>Открытые сессии</source>
-        <translation>Open sessions</translation>
+        <source>Забытые сессии</source>
+        <translation>Forgotten sessions</translation>
     </message>
     <message>
         <location filename="../../ui/pages/manager/report_sections.py" line="71"/>
@@ -4589,7 +4594,7 @@ Technical: {1}</translation>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/charts_tab.py" line="142"/>
+        <location filename="../../ui/pages/manager/charts_tab.py" line="158"/>
         <source>Графики</source>
         <translation>Charts</translation>
     </message>
@@ -5417,7 +5422,7 @@ Technical: {1}</translation>
     <message>
         <location filename="../../ui/pages/receiving_page.py" line="288"/>
         <source>Приёмка закрыта. Отсканируйте накладную следующей поставки (или F2), F3 — без накладной.</source>
-        <translation>Receiving closed. Scan the next shipment's waybill (or F2), F3 — without a waybill.</translation>
+        <translation>Receiving closed. Scan the next shipment&apos;s waybill (or F2), F3 — without a waybill.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/receiving_page.py" line="293"/>
@@ -5621,72 +5626,72 @@ Technical: {1}</translation>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="118"/>
+        <location filename="../../ui/pages/returns_page.py" line="122"/>
         <source>К возврату ({0})</source>
         <translation>To return ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="135"/>
+        <location filename="../../ui/pages/returns_page.py" line="139"/>
         <source>Продолжение возврата</source>
         <translation>Return resumed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="136"/>
+        <location filename="../../ui/pages/returns_page.py" line="140"/>
         <source>Сессия возврата не была закрыта. В ней уже коробок: {0}. Продолжайте сканировать.</source>
         <translation>The return session was not closed. Boxes already in it: {0}. Keep scanning.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="143"/>
+        <location filename="../../ui/pages/returns_page.py" line="147"/>
         <source>Сессия возврата не начата</source>
         <translation>No return session</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="144"/>
+        <location filename="../../ui/pages/returns_page.py" line="148"/>
         <source>Нажмите F5, чтобы начать возврат, и отсканируйте коробку снова.</source>
         <translation>Press F5 to start a return and scan the box again.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="154"/>
+        <location filename="../../ui/pages/returns_page.py" line="158"/>
         <source>Повтор: {0}</source>
         <translation>Repeat: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="154"/>
+        <location filename="../../ui/pages/returns_page.py" line="158"/>
         <source>Эта коробка уже в возврате.</source>
         <translation>This box is already in the return.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="159"/>
+        <location filename="../../ui/pages/returns_page.py" line="163"/>
         <source> Заказ возвращён полностью.</source>
         <translation> The order is fully returned.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="161"/>
+        <location filename="../../ui/pages/returns_page.py" line="165"/>
         <source>В возврат: {0}</source>
         <translation>Returned: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="162"/>
+        <location filename="../../ui/pages/returns_page.py" line="166"/>
         <source>Заказ {0}, коробка {1} из {2}, ячейка {3}.{4}</source>
         <translation>Order {0}, box {1} of {2}, cell {3}.{4}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="172"/>
+        <location filename="../../ui/pages/returns_page.py" line="177"/>
         <source>Сессия уже открыта</source>
         <translation>Session already open</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="172"/>
+        <location filename="../../ui/pages/returns_page.py" line="177"/>
         <source>Сканируйте коробки из списка.</source>
         <translation>Scan the boxes from the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="202"/>
+        <location filename="../../ui/pages/returns_page.py" line="207"/>
         <source>Возврат закрыт: {0}, {1}. Акт возврата сформирован.</source>
         <translation>Return closed: {0}, {1}. Return report produced.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/returns_page.py" line="203"/>
+        <location filename="../../ui/pages/returns_page.py" line="208"/>
         <source>%n коробок</source>
         <translation>
             <numerusform>%n box</numerusform>
@@ -5694,7 +5699,7 @@ Technical: {1}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/returns_page.py" line="203"/>
+        <location filename="../../ui/pages/returns_page.py" line="208"/>
         <source>%n заказов</source>
         <translation>
             <numerusform>%n order</numerusform>
@@ -5702,79 +5707,79 @@ Technical: {1}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="263"/>
+        <location filename="../../ui/pages/returns_page.py" line="268"/>
         <source>{0} — {1} шт.</source>
         <translation>{0} — {1} pcs</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="132"/>
-        <location filename="../../ui/pages/returns_page.py" line="182"/>
+        <location filename="../../ui/pages/returns_page.py" line="136"/>
+        <location filename="../../ui/pages/returns_page.py" line="187"/>
         <source>Идёт возврат: сканируйте коробки заказов из списка «К возврату». F9 — закрыть и получить акт.</source>
         <translation>Return in progress: scan the boxes of the orders in “To return”. F9 closes it and produces the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="184"/>
+        <location filename="../../ui/pages/returns_page.py" line="189"/>
         <source>Возврат начат</source>
         <translation>Return started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="184"/>
+        <location filename="../../ui/pages/returns_page.py" line="189"/>
         <source>Сканируйте коробки.</source>
         <translation>Scan the boxes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="207"/>
-        <location filename="../../ui/pages/returns_page.py" line="211"/>
+        <location filename="../../ui/pages/returns_page.py" line="212"/>
+        <location filename="../../ui/pages/returns_page.py" line="216"/>
         <source>Возврат закрыт</source>
         <translation>Return closed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="206"/>
+        <location filename="../../ui/pages/returns_page.py" line="211"/>
         <source>Коробок: {0}.</source>
         <translation>Boxes: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="212"/>
+        <location filename="../../ui/pages/returns_page.py" line="217"/>
         <source>Акт возврата напечатан: передайте его перевозчику вместе с коробками.</source>
         <translation>Return report printed: give it to the carrier with the boxes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="233"/>
+        <location filename="../../ui/pages/returns_page.py" line="238"/>
         <source>Только менеджер</source>
         <translation>Manager only</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="233"/>
+        <location filename="../../ui/pages/returns_page.py" line="238"/>
         <source>Продлить хранение может менеджер.</source>
         <translation>Only a manager can extend storage.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="237"/>
+        <location filename="../../ui/pages/returns_page.py" line="242"/>
         <source>Заказ не выбран</source>
         <translation>No order selected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="237"/>
+        <location filename="../../ui/pages/returns_page.py" line="242"/>
         <source>Выберите заказ в списке.</source>
         <translation>Select an order in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="240"/>
+        <location filename="../../ui/pages/returns_page.py" line="245"/>
         <source>Продление хранения</source>
         <translation>Storage extension</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="240"/>
+        <location filename="../../ui/pages/returns_page.py" line="245"/>
         <source>На сколько дней продлить заказ {0}?</source>
         <translation>Extend order {0} by how many days?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="248"/>
+        <location filename="../../ui/pages/returns_page.py" line="253"/>
         <source>Хранение продлено</source>
         <translation>Storage extended</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="249"/>
+        <location filename="../../ui/pages/returns_page.py" line="254"/>
         <source>Заказ {0} хранится до {1}.</source>
         <translation>Order {0} is kept until {1}.</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>ChartsTab</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/manager/charts_tab.py" line="198"/>
+        <location filename="../../ui/pages/manager/charts_tab.py" line="214"/>
         <source>(последние %n поставок)</source>
         <translation>
             <numerusform>(последняя %n поставка)</numerusform>
@@ -115,7 +115,7 @@
 <context>
     <name>ManagerPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/manager/console_page.py" line="101"/>
+        <location filename="../../ui/pages/manager/console_page.py" line="100"/>
         <source>Выгружено строк: %n</source>
         <translation>
             <numerusform>Выгружена %n строка</numerusform>
@@ -139,7 +139,7 @@
 <context>
     <name>ReturnsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/returns_page.py" line="203"/>
+        <location filename="../../ui/pages/returns_page.py" line="208"/>
         <source>%n коробок</source>
         <translation>
             <numerusform>%n коробка</numerusform>
@@ -148,7 +148,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/returns_page.py" line="203"/>
+        <location filename="../../ui/pages/returns_page.py" line="208"/>
         <source>%n заказов</source>
         <translation>
             <numerusform>%n заказ</numerusform>
