@@ -5421,8 +5421,8 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/receiving_page.py" line="288"/>
-        <source>Приёмка закрыта. Отсканируйте накладную следующей поставки (или F2), F3 — без накладной.</source>
-        <translation>Receiving closed. Scan the next shipment&apos;s waybill (or F2), F3 — without a waybill.</translation>
+        <source>Приёмка закрыта. Сканируйте следующую накладную (или F2), F3 — без неё.</source>
+        <translation>Receiving closed. Scan the next waybill (or F2), F3 — without one.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/receiving_page.py" line="293"/>

@@ -249,7 +249,7 @@ def test_with_no_printer_the_closed_receivings_summary_stays_the_banner(qtbot, p
     assert "Принтера нет" in preview.note.text()
     feedback = printed.ctx.feedback
     assert feedback.title == "Приёмка закрыта с расхождениями" and "Принтера нет" not in feedback.text
-    assert "Отсканируйте накладную следующей поставки (или F2)" in page.shipment_label.text()
+    assert "Сканируйте следующую накладную (или F2)" in page.shipment_label.text()
     preview.close()
 
 

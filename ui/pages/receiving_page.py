@@ -285,7 +285,7 @@ class ReceivingPage(SessionPage):
         self.last_received = None
         self.progress_label.clear()  # the last box's line belongs to the open truck; tiles and list stay as its record
         self.shipment_label.setText(
-            self.tr("Приёмка закрыта. Отсканируйте накладную следующей поставки (или F2), F3 — без накладной."))
+            self.tr("Приёмка закрыта. Сканируйте следующую накладную (или F2), F3 — без неё."))
         text = summary_text(summary)
         documents = documents_for(self.ctx)
         if documents is not None and not summary.has_discrepancies:
