@@ -69,11 +69,11 @@ def header_lines(metrics: QFontMetrics, text: str, width: int) -> int:
     return lines
 
 
-def column_width(metrics: QFontMetrics, header: str, content: int, kind: ColumnKind) -> int:
+def column_width(metrics: QFontMetrics, header: str, content: int, kind: ColumnKind, cap: bool = False) -> int:
     """A column's width: its content, but never narrower than the header's longest word (the header wraps between
-    words); a text column at most TEXT_MAX (elided beyond it)."""
+    words); with `cap` (the table is wider than the view) a text column at most TEXT_MAX (elided beyond it)."""
     words = max((metrics.horizontalAdvance(word) for word in header.split()), default=0) + HEADER_PAD
-    if kind is ColumnKind.TEXT:
+    if cap and kind is ColumnKind.TEXT:
         return max(words, min(content, TEXT_MAX))
     return max(words, content)
 
@@ -177,14 +177,18 @@ class ReportView(QTableView):
         font = QFont(header.font())
         font.setBold(True)  # the style sheet draws header sections in bold
         metrics = QFontMetrics(font)
-        lines = 1
         last = max((i for i, spec in enumerate(report.columns) if spec.screen), default=-1)
+        shown = {i: spec for i, spec in enumerate(report.columns) if spec.screen}
+        # the last column stretches over the room left: only its header counts
+        contents = {i: self.sizeHintForColumn(i) + 2 if report.rows and i != last else 0 for i in shown}
+        natural = sum(column_width(metrics, spec.header, contents[i], spec.kind) for i, spec in shown.items())
+        cap = natural > self.viewport().width()  # text columns give way (elided) only when the table is too wide
+        lines = 1
         for column, spec in enumerate(report.columns):
-            self.setColumnHidden(column, not spec.screen)
-            if not spec.screen:
+            self.setColumnHidden(column, column not in shown)
+            if column not in shown:
                 continue
-            content = self.sizeHintForColumn(column) + 2 if report.rows and column != last else 0  # the last stretches
-            width = column_width(metrics, spec.header, content, spec.kind)
+            width = column_width(metrics, spec.header, contents[column], spec.kind, cap)
             self.setColumnWidth(column, width)
             lines = max(lines, header_lines(metrics, spec.header, width - HEADER_PAD))
         header.setMinimumHeight(lines * metrics.lineSpacing() + 12)
