@@ -133,7 +133,8 @@ def _discrepancy_sections(data: DiscrepancySummary) -> list[str]:
 
 
 def _summary_table(data: DiscrepancySummary) -> str:
-    header = (
+    """The act's totals one per row: eight figures side by side do not fit an A4 line in whole words."""
+    names = (
         translate("Documents", "Ожидалось"),
         translate("Documents", "Принято"),
         translate("Documents", "Недостача"),
@@ -144,8 +145,9 @@ def _summary_table(data: DiscrepancySummary) -> str:
         translate("Documents", "Из другой поставки"),
     )
     boxes = (data.missing, data.surplus, data.foreign, data.cancelled, data.damaged, data.other_shipment)
-    row = [str(data.expected), str(data.received), *(str(len(b)) for b in boxes)]
-    return h.table(header, [row], numeric=range(len(header)))
+    values = [str(data.expected), str(data.received), *(str(len(b)) for b in boxes)]
+    header = (translate("Documents", "Показатель"), translate("Documents", "Коробок"))
+    return h.table(header, list(zip(names, values, strict=True)), numeric=(1,))
 
 
 def _box_section(title: str, what: str, note_header: str, boxes: tuple[BoxLine, ...]) -> list[str]:

@@ -1010,7 +1010,7 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../desktop/documents/builders.py" line="48"/>
-        <location filename="../../desktop/documents/builders.py" line="139"/>
+        <location filename="../../desktop/documents/builders.py" line="140"/>
         <source>Недостача</source>
         <translation>Missing</translation>
     </message>
@@ -1026,7 +1026,7 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../desktop/documents/builders.py" line="53"/>
-        <location filename="../../desktop/documents/builders.py" line="140"/>
+        <location filename="../../desktop/documents/builders.py" line="141"/>
         <source>Излишки</source>
         <translation>Surplus</translation>
     </message>
@@ -1171,395 +1171,397 @@ Technical: {1}</translation>
         <translation>Handed over by (driver)</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="137"/>
+        <location filename="../../desktop/documents/builders.py" line="138"/>
         <source>Ожидалось</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="138"/>
+        <location filename="../../desktop/documents/builders.py" line="139"/>
         <source>Принято</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="141"/>
+        <location filename="../../desktop/documents/builders.py" line="142"/>
         <source>Чужие</source>
         <translation>Foreign</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="142"/>
+        <location filename="../../desktop/documents/builders.py" line="143"/>
         <source>Отменённые</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="143"/>
+        <location filename="../../desktop/documents/builders.py" line="144"/>
         <source>Повреждённые</source>
         <translation>Damaged</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="144"/>
+        <location filename="../../desktop/documents/builders.py" line="145"/>
         <source>Из другой поставки</source>
         <translation>From another shipment</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="155"/>
+        <location filename="../../desktop/documents/builders.py" line="157"/>
         <source>Коробка</source>
         <translation>Box</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="155"/>
-        <location filename="../../desktop/documents/builders.py" line="185"/>
-        <location filename="../../desktop/documents/builders.py" line="307"/>
+        <location filename="../../desktop/documents/builders.py" line="157"/>
+        <location filename="../../desktop/documents/builders.py" line="187"/>
+        <location filename="../../desktop/documents/builders.py" line="309"/>
         <source>Заказ</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="165"/>
+        <location filename="../../desktop/documents/builders.py" line="167"/>
         <source>Квитанция о выдаче заказа {0}</source>
         <translation>Handover receipt for order {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="168"/>
+        <location filename="../../desktop/documents/builders.py" line="170"/>
         <source>Выдано</source>
         <translation>Handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="173"/>
+        <location filename="../../desktop/documents/builders.py" line="175"/>
         <source>Отказ клиента</source>
         <translation>Refused by the customer</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="177"/>
-        <location filename="../../desktop/documents/builders.py" line="258"/>
+        <location filename="../../desktop/documents/builders.py" line="179"/>
         <location filename="../../desktop/documents/builders.py" line="260"/>
+        <location filename="../../desktop/documents/builders.py" line="262"/>
         <source>Оплата</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="179"/>
-        <location filename="../../desktop/documents/builders.py" line="194"/>
+        <location filename="../../desktop/documents/builders.py" line="181"/>
+        <location filename="../../desktop/documents/builders.py" line="196"/>
         <source>Выдал</source>
         <translation>Handed over by</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="179"/>
+        <location filename="../../desktop/documents/builders.py" line="181"/>
         <source>Получил</source>
         <translation>Received by</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="186"/>
+        <location filename="../../desktop/documents/builders.py" line="188"/>
         <source>Результат</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="187"/>
+        <location filename="../../desktop/documents/builders.py" line="189"/>
         <source>Получатель</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="190"/>
+        <location filename="../../desktop/documents/builders.py" line="192"/>
         <source>Организация</source>
         <translation>Company</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="192"/>
+        <location filename="../../desktop/documents/builders.py" line="194"/>
         <source>Доверенность</source>
         <translation>Power of attorney</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="194"/>
+        <location filename="../../desktop/documents/builders.py" line="196"/>
         <source>Дата и время</source>
         <translation>Date and time</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="198"/>
+        <location filename="../../desktop/documents/builders.py" line="200"/>
         <source> (с/н {0})</source>
         <translation> (s/n {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="213"/>
+        <location filename="../../desktop/documents/builders.py" line="215"/>
         <source>Итого выдано</source>
         <translation>Total handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="214"/>
-        <location filename="../../desktop/documents/builders.py" line="234"/>
+        <location filename="../../desktop/documents/builders.py" line="216"/>
+        <location filename="../../desktop/documents/builders.py" line="236"/>
         <source>Артикул</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="214"/>
-        <location filename="../../desktop/documents/builders.py" line="234"/>
+        <location filename="../../desktop/documents/builders.py" line="216"/>
+        <location filename="../../desktop/documents/builders.py" line="236"/>
         <source>Товар</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="219"/>
+        <location filename="../../desktop/documents/builders.py" line="221"/>
         <source>Кол-во</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="219"/>
+        <location filename="../../desktop/documents/builders.py" line="221"/>
         <source>Цена</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="219"/>
+        <location filename="../../desktop/documents/builders.py" line="221"/>
         <source>Сумма</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="235"/>
+        <location filename="../../desktop/documents/builders.py" line="237"/>
         <source>Причина отказа</source>
         <translation>Refusal reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="241"/>
+        <location filename="../../desktop/documents/builders.py" line="243"/>
         <source>Остаётся в пункте: {0}, отложите в возврат (коробка {1}).</source>
         <translation>Stays at the point: {0}, put it aside for the return (box {1}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="245"/>
+        <location filename="../../desktop/documents/builders.py" line="247"/>
         <source>{0} — {1} шт.</source>
         <translation>{0} — {1} pcs</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="251"/>
+        <location filename="../../desktop/documents/builders.py" line="253"/>
         <source>Оплачено при получении</source>
         <translation>Paid on pickup</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="254"/>
+        <location filename="../../desktop/documents/builders.py" line="256"/>
         <source>Получено наличными</source>
         <translation>Cash tendered</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="255"/>
+        <location filename="../../desktop/documents/builders.py" line="257"/>
         <source>Сдача</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="258"/>
+        <location filename="../../desktop/documents/builders.py" line="260"/>
         <source>заказ оплачен заранее</source>
         <translation>order prepaid</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="260"/>
+        <location filename="../../desktop/documents/builders.py" line="262"/>
         <source>не требуется</source>
         <translation>not required</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="262"/>
+        <location filename="../../desktop/documents/builders.py" line="264"/>
         <source>Вернёт интернет-магазин за отказ</source>
         <translation>Refund by the online shop for the refusal</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="264"/>
+        <location filename="../../desktop/documents/builders.py" line="266"/>
         <source>Начислено баллов</source>
         <translation>Bonus points earned</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="272"/>
+        <location filename="../../desktop/documents/builders.py" line="274"/>
         <source>Акт возврата от {0}</source>
         <translation>Return report of {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="274"/>
+        <location filename="../../desktop/documents/builders.py" line="276"/>
         <source>Сессия возврата</source>
         <translation>Return session</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="275"/>
+        <location filename="../../desktop/documents/builders.py" line="277"/>
         <source>Начало</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="276"/>
+        <location filename="../../desktop/documents/builders.py" line="278"/>
         <source>Окончание</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="277"/>
+        <location filename="../../desktop/documents/builders.py" line="279"/>
         <source>Заказов</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="278"/>
+        <location filename="../../desktop/documents/builders.py" line="149"/>
+        <location filename="../../desktop/documents/builders.py" line="280"/>
         <source>Коробок</source>
         <translation>Boxes</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="282"/>
+        <location filename="../../desktop/documents/builders.py" line="284"/>
         <source>Возвращаемые заказы</source>
         <translation>Orders returned</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="288"/>
+        <location filename="../../desktop/documents/builders.py" line="290"/>
         <source>Отправлены не все коробки заказов: {0}</source>
         <translation>Not every box was sent for orders: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="290"/>
+        <location filename="../../desktop/documents/builders.py" line="292"/>
         <source>Сдал</source>
         <translation>Handed over by</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="290"/>
+        <location filename="../../desktop/documents/builders.py" line="292"/>
         <source>Принял (перевозчик)</source>
         <translation>Received by (carrier)</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="295"/>
+        <location filename="../../desktop/documents/builders.py" line="297"/>
         <source> — не все!</source>
         <translation> — not all!</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="307"/>
+        <location filename="../../desktop/documents/builders.py" line="309"/>
         <source>Причина</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="307"/>
+        <location filename="../../desktop/documents/builders.py" line="309"/>
         <source>Клиент</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="308"/>
+        <location filename="../../desktop/documents/builders.py" line="310"/>
         <source>Коробки</source>
         <translation>Boxes</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="308"/>
+        <location filename="../../desktop/documents/builders.py" line="310"/>
         <source>Мест</source>
         <translation>Pieces</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="316"/>
+        <location filename="../../desktop/documents/builders.py" line="318"/>
         <source>Заказ {0}, товары частичного отказа: {1}.</source>
         <translation>Order {0}, goods of the partial refusal: {1}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="323"/>
+        <location filename="../../desktop/documents/builders.py" line="325"/>
         <source>Отчёт за смену: {0}</source>
         <translation>Shift report: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="325"/>
-        <location filename="../../desktop/documents/builders.py" line="335"/>
+        <location filename="../../desktop/documents/builders.py" line="327"/>
+        <location filename="../../desktop/documents/builders.py" line="337"/>
         <source>Сотрудник</source>
         <translation>Staff member</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="326"/>
+        <location filename="../../desktop/documents/builders.py" line="328"/>
         <source>Смена</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="328"/>
+        <location filename="../../desktop/documents/builders.py" line="330"/>
         <source>Наличные в кассе по смене: {0}</source>
         <translation>Cash in the till for the shift: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="329"/>
+        <location filename="../../desktop/documents/builders.py" line="149"/>
+        <location filename="../../desktop/documents/builders.py" line="331"/>
         <source>Показатель</source>
         <translation>Measure</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="329"/>
+        <location filename="../../desktop/documents/builders.py" line="331"/>
         <source>Значение</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="332"/>
+        <location filename="../../desktop/documents/builders.py" line="334"/>
         <source>Итоги смены</source>
         <translation>Shift totals</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="335"/>
+        <location filename="../../desktop/documents/builders.py" line="337"/>
         <source>Управляющий</source>
         <translation>Manager</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="344"/>
+        <location filename="../../desktop/documents/builders.py" line="346"/>
         <source>смена открыта, данные на {0}</source>
         <translation>shift open, figures as of {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="352"/>
+        <location filename="../../desktop/documents/builders.py" line="354"/>
         <source>Принято коробок</source>
         <translation>Boxes received</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="353"/>
+        <location filename="../../desktop/documents/builders.py" line="355"/>
         <source>Размещено</source>
         <translation>Placed</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="354"/>
+        <location filename="../../desktop/documents/builders.py" line="356"/>
         <source>Выдано заказов</source>
         <translation>Orders handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="355"/>
+        <location filename="../../desktop/documents/builders.py" line="357"/>
         <source>Отказы (позиций)</source>
         <translation>Refused lines</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="356"/>
+        <location filename="../../desktop/documents/builders.py" line="358"/>
         <source>Отказы от заказов</source>
         <translation>Refused orders</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="357"/>
+        <location filename="../../desktop/documents/builders.py" line="359"/>
         <source>Неверные коды</source>
         <translation>Wrong codes</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="358"/>
+        <location filename="../../desktop/documents/builders.py" line="360"/>
         <source>Отмены приёмки</source>
         <translation>Undone receipts</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="359"/>
+        <location filename="../../desktop/documents/builders.py" line="361"/>
         <source>Принято наличными</source>
         <translation>Taken in cash</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="360"/>
+        <location filename="../../desktop/documents/builders.py" line="362"/>
         <source>Принято картой</source>
         <translation>Taken by card</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="361"/>
+        <location filename="../../desktop/documents/builders.py" line="363"/>
         <source>Всего денег</source>
         <translation>Total money</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="362"/>
+        <location filename="../../desktop/documents/builders.py" line="364"/>
         <source>Активировано клубных карт</source>
         <translation>Club cards activated</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="363"/>
+        <location filename="../../desktop/documents/builders.py" line="365"/>
         <source>Возвращено коробок</source>
         <translation>Boxes returned</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="373"/>
+        <location filename="../../desktop/documents/builders.py" line="375"/>
         <source>{0} см</source>
         <translation>{0} cm</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="374"/>
+        <location filename="../../desktop/documents/builders.py" line="376"/>
         <source>Если этот текст читается и таблица не обрезана по краям, принтер настроен правильно.</source>
         <translation>If this text is readable and the table is not cut off at the edges, the printer is set up correctly.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="379"/>
+        <location filename="../../desktop/documents/builders.py" line="381"/>
         <source>Принтер</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="379"/>
+        <location filename="../../desktop/documents/builders.py" line="381"/>
         <source>Время</source>
         <translation>Time</translation>
     </message>

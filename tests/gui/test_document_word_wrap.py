@@ -41,5 +41,7 @@ def _broken_words(text: QTextDocument) -> list[str]:
                                    lambda: return_act(samples.return_act()),
                                    lambda: shift_report(samples.shift())],
                          ids=["discrepancy_act", "handover_receipt", "return_act", "shift_report"])
-def test_no_document_breaks_a_word_across_lines(qapp, build) -> None:
-    assert _broken_words(_laid_out_on_a4(build())) == []
+def test_no_document_breaks_a_word_across_lines_or_overflows_the_page(qapp, build) -> None:
+    text = _laid_out_on_a4(build())
+    assert _broken_words(text) == []
+    assert text.documentLayout().documentSize().width() <= text.pageSize().width() + 0.5  # nothing cut at the edge
