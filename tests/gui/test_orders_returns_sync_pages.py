@@ -47,6 +47,32 @@ def test_orders_page_finds_an_order_by_box_scan_and_shows_its_card(qtbot, shell)
     assert page.lines.rowCount() == 1
 
 
+def test_the_open_order_card_is_read_again_when_a_sync_finishes(qtbot, shell, monkeypatch):
+    """Заказы: the timeline said «ждёт отправки» while the status bar said «Не отправлено: 0» — the open card is
+    re-read when the status bar sees a sync finish (and only then)."""
+    with shell.ctx.db.write() as s:
+        order = make_order(s, shell.point, status="ready", boxes=1)
+    log_in(qtbot, shell)
+    page = _show(qtbot, shell, "OrdersPage")
+    page.open_number(order.number)
+    qtbot.waitUntil(lambda: page.detail is not None and not page.busy, timeout=5000)
+    reads: list[str] = []
+    detail = shell.ctx.services.orders.detail
+    monkeypatch.setattr(shell.ctx.services.orders, "detail", lambda number: reads.append(number) or detail(number))
+    moments = iter([datetime(2026, 12, 1, 9, 0, tzinfo=UTC)] * 2 + [datetime(2026, 12, 1, 9, 5, tzinfo=UTC)])
+
+    class Runner:
+        def status(self) -> SyncStatus:
+            return SyncStatus(online=True, last_success_at=next(moments))
+
+    bar = shell.window.status
+    monkeypatch.setattr(bar, "_sync", Runner())
+    for _ in range(3):  # a sync, the same one seen again, a newer one
+        bar.refresh()
+        qtbot.waitUntil(lambda: not page.busy, timeout=5000)
+    assert reads == [order.number, order.number]
+
+
 def test_orders_page_sms_tab_names_held_cancelled_and_correction_sms(qtbot, shell):
     with shell.ctx.db.write() as s:
         order = make_order(s, shell.point, status="partially_arrived", boxes=2)
