@@ -52,6 +52,17 @@ ACTION_NAMES = {
     "return.handed_over": QT_TRANSLATE_NOOP("Terms", "возврат передан следующей смене"),
     "return.resumed": QT_TRANSLATE_NOOP("Terms", "возврат продолжен"),
     "review.closed": QT_TRANSLATE_NOOP("Terms", "отмечено как разобранное"),
+    "auth.login": QT_TRANSLATE_NOOP("Terms", "вход в программу"),
+    "auth.login_refused": QT_TRANSLATE_NOOP("Terms", "вход отклонён"),
+    "auth.locked": QT_TRANSLATE_NOOP("Terms", "учётная запись заблокирована"),
+    "club.activation_confirmed": QT_TRANSLATE_NOOP("Terms", "активация карты подтверждена"),
+    "club.activation_rejected": QT_TRANSLATE_NOOP("Terms", "активация карты отклонена"),
+    "handover.code_lookup_wrong": QT_TRANSLATE_NOOP("Terms", "поиск по коду: неверный код"),
+    "handover.code_lookup_locked": QT_TRANSLATE_NOOP("Terms", "поиск по коду закрыт до разрешения управляющего"),
+    "handover.code_lookup_refused": QT_TRANSLATE_NOOP("Terms", "поиск по коду отклонён"),
+    "handover.code_lookup_authorised": QT_TRANSLATE_NOOP("Terms", "поиск по коду разрешён управляющим"),
+    "handover.code_lookup_not_authorised": QT_TRANSLATE_NOOP("Terms", "разрешение поиска по коду отклонено"),
+    "receiving.received_elsewhere": QT_TRANSLATE_NOOP("Terms", "коробка принята на другом рабочем месте"),
 }
 
 

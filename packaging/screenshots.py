@@ -55,7 +55,7 @@ AT = {
     "console tab Журнал": (849, 198),
     "period 30 days": (1141, 151),
     "arrivals row 2": (450, 301),
-    "staff shifts row 1": (340, 309),
+    "staff shifts row 1": (340, 328),
     "journal check button": (300, 245),
 }
 CHART_TABS = {  # the chart sub-tabs of «Графики»: file name part → where its tab is

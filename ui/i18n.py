@@ -2,6 +2,8 @@
 
 Our catalogue is installed for Russian too: pickup_desk_ru.qm holds the Russian plural forms of the numerus
 texts (a count meeting a noun: «1 коробка», «2 коробки», «5 коробок»), which the source text alone cannot give.
+qt_widgets_ru.qm (from the hand-kept resources/translations/qt_widgets_ru.ts) gives Qt's own widgets the Russian
+texts Qt's qtbase_ru lacks («Look in:», «Files of type:», «Folder» in the file dialog).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from ui.paths import resource
 
 log = logging.getLogger(__name__)
 APP_CATALOG = "pickup_desk"
+QT_WIDGETS_CATALOG = "qt_widgets"  # hand-kept: Qt widget texts qtbase_<language> lacks (the file dialog's labels)
 
 
 def qm_path(language: str) -> Path:
@@ -32,6 +35,10 @@ def install_translations(app: QCoreApplication, language: str) -> list[QTranslat
     if qt.load(f"qtbase_{language}", qt_dir):
         app.installTranslator(qt)
         installed.append(qt)
+    widgets = QTranslator(app)
+    if widgets.load(str(resource("translations", f"{QT_WIDGETS_CATALOG}_{language}.qm"))):
+        app.installTranslator(widgets)  # installed later, asked first: fills the gaps of Qt's own catalogue
+        installed.append(widgets)
     ours = QTranslator(app)
     if ours.load(str(qm_path(language))):
         app.installTranslator(ours)

@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self._root)
         self.status = CounterStatusBar(ctx.sync, status_point or point_name, self, ctx.zone)
         self.setStatusBar(self.status)
+        self.status.synced.connect(self._after_sync)
         self.shifts = ShiftActions(ctx, self)
         self.idle = IdleWatcher(idle_minutes, self)
         self.idle.idle_timed_out.connect(self._on_idle_timed_out)
@@ -149,6 +150,11 @@ class MainWindow(QMainWindow):
 
     def visible_pages(self) -> list[Page]:
         return [p for p in self.pages if self.ctx.session.has_role(p.min_role)]
+
+    def _after_sync(self) -> None:
+        """A sync finished: each page re-reads what shows sync states (the open order card's timeline)."""
+        for page in self.pages:
+            page.after_sync()
 
     def page_named(self, name: str) -> Page:
         return next(p for p in self.pages if type(p).__name__ == name)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, tzinfo
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
@@ -28,6 +28,8 @@ def short_name(full_name: str) -> str:
 class CounterStatusBar(QStatusBar):
     """Reads `SyncRunner.status()` (a cheap, thread-safe snapshot) on a timer; never blocks."""
 
+    synced = Signal()  # a sync finished successfully since the last look
+
     def __init__(
         self, sync: SyncRunner | None = None, point: str = "", parent: QWidget | None = None,
         zone: Callable[[], tzinfo] = lambda: zone_named(None),
@@ -46,6 +48,7 @@ class CounterStatusBar(QStatusBar):
         self.point = self._add("point")
         self.set_point(point)
         self.set_actor(None)
+        self._synced_at: object = None  # the last successful sync seen (synced fires when it moves)
         self._timer = QTimer(self)
         self._timer.setInterval(1000)
         self._timer.timeout.connect(self.refresh)
@@ -99,6 +102,9 @@ class CounterStatusBar(QStatusBar):
         self._render_online(status.online, status.syncing, status.last_error)
         self._render_blocker(status.upgrade_required, status.reenrol_needed)
         self.pending.setText(self.tr("Не отправлено: {0}").format(status.pending_events))
+        if status.last_success_at is not None and status.last_success_at != self._synced_at:
+            self._synced_at = status.last_success_at
+            self.synced.emit()  # a push/pull finished: what the pages show about sync may have changed
         self.last_sync.setText(self.tr("Синхр.: {0}").format(local_hhmm(status.last_success_at, self._zone())))
         self.review.setText(self.tr("К разбору: {0}").format(status.to_review))
         self.review.setStyleSheet("color: #ffcc33; font-weight: bold;" if status.to_review else "")

@@ -34,6 +34,7 @@ SOURCE_LANGUAGE = "ru"  # its catalogue holds only the plural forms of the numer
 DOMAIN_CONTEXT = messages.CONTEXT
 GENERATED = ROOT / "build" / "lupdate" / "domain_messages.py"
 MESSAGE_PACKAGES = ("desktop", "ui")
+QT_WIDGETS = "qt_widgets"  # hand-kept catalogues of Qt's own widget texts Qt's catalogue lacks (qt_widgets_ru.ts)
 
 
 def tool(name: str) -> str:
@@ -129,13 +130,18 @@ def catalogue(language: str, ts_dir: Path = TS_DIR) -> Path:
 
 def release(languages: tuple[str, ...] = LANGUAGES) -> list[Path]:
     """Compile the .ts of `languages` (by default the English one tests switch the UI to) into .qm files."""
-    built = []
-    for language in languages:
-        ts = catalogue(language)
-        qm = ts.with_suffix(".qm")
-        subprocess.run([tool("lrelease"), "-silent", str(ts), "-qm", str(qm)], cwd=ROOT, check=True)
-        built.append(qm)
-    return built
+    return [_compile(catalogue(language)) for language in languages]
+
+
+def release_qt_widgets(ts_dir: Path = TS_DIR) -> list[Path]:
+    """Compile the hand-kept catalogues of Qt widget texts (QT_WIDGETS_<language>.ts; lupdate never touches them)."""
+    return [_compile(ts) for ts in sorted(ts_dir.glob(f"{QT_WIDGETS}_*.ts"))]
+
+
+def _compile(ts: Path) -> Path:
+    qm = ts.with_suffix(".qm")
+    subprocess.run([tool("lrelease"), "-silent", str(ts), "-qm", str(qm)], cwd=ROOT, check=True)
+    return qm
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -144,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.update:
         update()
-    for qm in release((*LANGUAGES, SOURCE_LANGUAGE)):
+    for qm in [*release((*LANGUAGES, SOURCE_LANGUAGE)), *release_qt_widgets()]:
         print(qm.relative_to(ROOT))
     return 0
 

@@ -107,7 +107,6 @@ def discrepancy_act(data: DiscrepancySummary, zone: tzinfo | None = None) -> Doc
     title = translate("Documents", "Акт расхождений по приёмке {0}").format(shipment)
     fields = [
         (translate("Documents", "Накладная (рейс)"), data.shipment or translate("Documents", "нет накладной")),
-        (translate("Documents", "Сессия приёмки"), data.session),
         (translate("Documents", "Начало приёмки"), _from_by(h.when(data.opened_at, zone), data.opened_by)),
         (translate("Documents", "Окончание приёмки"), _from_by(h.when(data.closed_at, zone), data.closed_by)),
         (translate("Documents", "Принимали"), ", ".join(data.staff) or "—"),
@@ -124,7 +123,7 @@ def _discrepancy_sections(data: DiscrepancySummary) -> list[str]:
     boxes = {
         "missing": tuple(BoxLine(m.box, m.order, m.place) for m in data.missing),
         "surplus": tuple(BoxLine(b) for b in data.surplus),
-        "foreign": tuple(BoxLine(f.box, "", f.point) for f in data.foreign),
+        "foreign": tuple(BoxLine(f.box, f.order, f.point) for f in data.foreign),
         "cancelled": tuple(BoxLine(c.box, c.order) for c in data.cancelled),
         "other_shipment": tuple(BoxLine(o.box, o.order, o.shipment) for o in data.other_shipment),
         "elsewhere": tuple(BoxLine(e.box, e.order, translate("Documents", ELSEWHERE_NOTE)) for e in data.elsewhere),
@@ -134,7 +133,8 @@ def _discrepancy_sections(data: DiscrepancySummary) -> list[str]:
 
 
 def _summary_table(data: DiscrepancySummary) -> str:
-    header = (
+    """The act's totals one per row: eight figures side by side do not fit an A4 line in whole words."""
+    names = (
         translate("Documents", "Ожидалось"),
         translate("Documents", "Принято"),
         translate("Documents", "Недостача"),
@@ -145,8 +145,9 @@ def _summary_table(data: DiscrepancySummary) -> str:
         translate("Documents", "Из другой поставки"),
     )
     boxes = (data.missing, data.surplus, data.foreign, data.cancelled, data.damaged, data.other_shipment)
-    row = [str(data.expected), str(data.received), *(str(len(b)) for b in boxes)]
-    return h.table(header, [row], numeric=range(len(header)))
+    values = [str(data.expected), str(data.received), *(str(len(b)) for b in boxes)]
+    header = (translate("Documents", "Показатель"), translate("Documents", "Коробок"))
+    return h.table(header, list(zip(names, values, strict=True)), numeric=(1,))
 
 
 def _box_section(title: str, what: str, note_header: str, boxes: tuple[BoxLine, ...]) -> list[str]:
@@ -323,8 +324,8 @@ def shift_report(data: ShiftReport, zone: tzinfo | None = None) -> Document:
     zone = zone or zone_named(head.point.timezone)
     title = translate("Documents", "Отчёт за смену: {0}").format(data.staff_name)
     fields = [
-        (translate("Documents", "Сотрудник"), f"{data.staff_name} ({data.staff_login})"),
-        (translate("Documents", "Смена"), f"{h.when(head.opened_at, zone)} — {h.when(head.closed_at, zone)}"),
+        (translate("Documents", "Сотрудник"), data.staff_name),
+        (translate("Documents", "Смена"), _shift_span(data, zone)),
     ]
     cash = translate("Documents", "Наличные в кассе по смене: {0}").format(rub(data.cash_kopecks))
     header = (translate("Documents", "Показатель"), translate("Documents", "Значение"))
@@ -338,10 +339,25 @@ def shift_report(data: ShiftReport, zone: tzinfo | None = None) -> Document:
     return Document(DocumentKind.SHIFT_REPORT, data.key, title, h.page(title, *parts))
 
 
+def _shift_span(data: ShiftReport, zone: tzinfo) -> str:
+    """«opened — closed», or for a shift not closed yet «opened — смена открыта, данные на HH:MM»."""
+    head = data.header
+    if data.still_open:
+        as_of = translate("Documents", "смена открыта, данные на {0}").format(h.when(head.closed_at, zone))
+        return f"{h.when(head.opened_at, zone)} — {as_of}"
+    return f"{h.when(head.opened_at, zone)} — {h.when(head.closed_at, zone)}"
+
+
 def _shift_rows(data: ShiftReport) -> list[tuple[str, str]]:
+    """The same figures as the manager's activity table (same names), then money, club cards and returns."""
     return [
         (translate("Documents", "Принято коробок"), str(data.boxes_received)),
+        (translate("Documents", "Размещено"), str(data.boxes_placed)),
         (translate("Documents", "Выдано заказов"), str(data.orders_handed_over)),
+        (translate("Documents", "Отказы (позиций)"), str(data.refused_lines)),
+        (translate("Documents", "Отказы от заказов"), str(data.refused_orders)),
+        (translate("Documents", "Неверные коды"), str(data.wrong_codes)),
+        (translate("Documents", "Отмены приёмки"), str(data.undos)),
         (translate("Documents", "Принято наличными"), rub(data.cash_kopecks)),
         (translate("Documents", "Принято картой"), rub(data.card_kopecks)),
         (translate("Documents", "Всего денег"), rub(data.cash_kopecks + data.card_kopecks)),

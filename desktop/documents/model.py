@@ -164,6 +164,11 @@ SHIFT_COUNTS = (
     "card_kopecks",
     "cards_activated",
     "boxes_returned",
+    "boxes_placed",
+    "refused_lines",
+    "refused_orders",
+    "wrong_codes",
+    "undos",
 )
 
 
@@ -180,6 +185,13 @@ class ShiftReport:
     card_kopecks: int
     cards_activated: int
     boxes_returned: int
+    # The manager's activity figures (desktop.services.manager.activity_counts), 0 on reports stored before them.
+    boxes_placed: int = 0
+    refused_lines: int = 0
+    refused_orders: int = 0
+    wrong_codes: int = 0
+    undos: int = 0
+    still_open: bool = False  # the manager's view of a shift not closed yet: closed_at is «data as of»
 
     @property
     def key(self) -> str:

@@ -277,7 +277,8 @@ def _settle(act: Action, card: ClubCard, target: str, reason: str | None) -> Non
                 created_at=act.now,
             )
         )
-    act.audit(f"club.activation_{outcome}", card.number, reason=reason)
+    confirmed = outcome == BonusStatus.CONFIRMED
+    act.audit("club.activation_confirmed" if confirmed else "club.activation_rejected", card.number, reason=reason)
 
 
 def _rejection_text(card: str, reason: str | None) -> str:

@@ -15,10 +15,7 @@ from desktop import journal, messages
 from desktop.db.engine import Database
 from desktop.db.models import (
     ClubCard,
-    Handover,
-    HandoverStatus,
     Payment,
-    ReceivingScan,
     ReturnItem,
     ReturnSession,
     Shift,
@@ -29,9 +26,9 @@ from desktop.db.pepper import open_secret_hash, pepper_for_session, seal_secret_
 from desktop.documents.model import SessionHeader, ShiftReport
 from desktop.point_time import DAY_TIME, HOUR_MINUTE, point_time, zone_named
 from desktop.services.base import Action, Actor, Clock, Role, Service, local_point, require_role, utc_now
+from desktop.services.manager.activity_counts import Figures, count_activity
 from desktop.services.point_info import point_info
 from desktop.services.receiving.resume import pending_sessions
-from desktop.services.receiving.rows import Outcome
 from desktop.services.receiving.service import close_in
 from desktop.services.returns.sessions import close_return_session, pending_return_sessions
 from desktop.translatable import QT_TRANSLATE_NOOP, translate
@@ -43,6 +40,10 @@ LOCK_MINUTES = 15
 # The actions named in an access refusal (require_role translates them).
 OPEN_SHIFT = QT_TRANSLATE_NOOP("Actions", "открытие смены")
 CLOSE_SHIFT = QT_TRANSLATE_NOOP("Actions", "закрытие смены")
+# The shift report's fields that are the manager's activity figures (metric names of activity_counts.METRICS).
+REPORT_METRICS = {"boxes_received": "received", "boxes_placed": "placed", "orders_handed_over": "handed_over",
+                  "refused_lines": "refused_lines", "refused_orders": "refused_orders", "wrong_codes": "wrong_codes",
+                  "undos": "undos", "cash_kopecks": "cash"}
 NO_WAYBILL = QT_TRANSLATE_NOOP("Terms", "без накладной")  # how an open session is named at shift close
 RETURN_NAMED = QT_TRANSLATE_NOOP("Terms", "возврат от {opened_at}")  # an open return session at shift close
 
@@ -242,48 +243,26 @@ def _audit_as(act: Action, staff: Staff, action: str, **details: Any) -> None:
     journal.append(act.session, act.now, staff.id, action, staff.login, details)
 
 
-def shift_report_of(session: Session, shift: Shift, login: str, full_name: str, now: datetime) -> ShiftReport:
-    """The shift's report up to `now`: at its close, or for the manager while it is still open."""
+def shift_report_of(session: Session, shift: Shift, login: str, full_name: str, now: datetime,
+                    still_open: bool = False) -> ShiftReport:
+    """The shift's report up to `now`: at its close, or for the manager while it is still open (`still_open`).
+
+    The activity figures are the manager's activity table's own (count_activity), so the two always agree."""
     key = shift_key(login, shift.opened_at)
     header = SessionHeader(key, point_info(session), shift.opened_at, now, full_name, full_name)
     since, staff_id = shift.opened_at, shift.staff_id
     money = _money_by_method(session, staff_id, since)
+    counted = count_activity(session, since, now + timedelta(microseconds=1), now).shifts
+    figures = counted.get(shift.id, Figures({}))
     return ShiftReport(
         header=header,
         shift_id=shift.id,
         staff_login=login,
-        boxes_received=_boxes_received(session, staff_id, since),
-        orders_handed_over=_orders_handed_over(session, staff_id, since),
-        cash_kopecks=int(money.get("cash") or 0),
         card_kopecks=int(money.get("card") or 0),
         cards_activated=_cards_activated(session, staff_id, since),
         boxes_returned=_boxes_returned(session, staff_id, since),
-    )
-
-
-def _boxes_received(session: Session, staff_id: int, since: datetime) -> int:
-    return (
-        session.scalar(
-            select(func.count()).where(
-                ReceivingScan.staff_id == staff_id,
-                ReceivingScan.outcome.in_((Outcome.RECEIVED, Outcome.OTHER_SHIPMENT)),
-                ReceivingScan.undone.is_(False),
-                ReceivingScan.scanned_at >= since,
-            )
-        )
-        or 0
-    )
-
-
-def _orders_handed_over(session: Session, staff_id: int, since: datetime) -> int:
-    return (
-        session.scalar(
-            select(func.count()).where(
-                Handover.staff_id == staff_id, Handover.status == HandoverStatus.COMPLETED,
-                Handover.completed_at >= since,
-            )
-        )
-        or 0
+        still_open=still_open,
+        **{name: figures[metric] for name, metric in REPORT_METRICS.items()},
     )
 
 

@@ -43,13 +43,13 @@
         <translation>order handover</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/handover/verification.py" line="142"/>
+        <location filename="../../desktop/services/handover/verification.py" line="143"/>
         <source>разблокировка заказа</source>
         <translation>unlocking an order</translation>
     </message>
     <message>
         <location filename="../../desktop/services/journal_service.py" line="47"/>
-        <location filename="../../desktop/services/manager/journal_report.py" line="121"/>
+        <location filename="../../desktop/services/manager/journal_report.py" line="124"/>
         <source>проверка журнала</source>
         <translation>journal verification</translation>
     </message>
@@ -95,12 +95,12 @@
         <translation>extending the storage period</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/staff.py" line="44"/>
+        <location filename="../../desktop/services/staff.py" line="41"/>
         <source>открытие смены</source>
         <translation>opening a shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/staff.py" line="45"/>
+        <location filename="../../desktop/services/staff.py" line="42"/>
         <source>закрытие смены</source>
         <translation>closing a shift</translation>
     </message>
@@ -143,12 +143,12 @@
 <context>
     <name>ActivityTab</name>
     <message>
-        <location filename="../../ui/pages/manager/activity_tab.py" line="49"/>
+        <location filename="../../ui/pages/manager/activity_tab.py" line="37"/>
         <source>Смены (Enter — отчёт за смену)</source>
         <translation>Shifts (Enter — the shift report)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/activity_tab.py" line="50"/>
+        <location filename="../../ui/pages/manager/activity_tab.py" line="38"/>
         <source>Итого по сотрудникам за период</source>
         <translation>Totals per staff member for the period</translation>
     </message>
@@ -289,57 +289,57 @@ build date: {date}
 <context>
     <name>ChartsTab</name>
     <message>
-        <location filename="../../ui/pages/manager/charts_tab.py" line="151"/>
+        <location filename="../../ui/pages/manager/charts_tab.py" line="167"/>
         <source>Приёмка по дням</source>
         <translation>Receiving per day</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/charts_tab.py" line="151"/>
+        <location filename="../../ui/pages/manager/charts_tab.py" line="167"/>
         <source>Выдачи по часам</source>
         <translation>Handovers per hour</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/charts_tab.py" line="151"/>
+        <location filename="../../ui/pages/manager/charts_tab.py" line="167"/>
         <source>Расхождения</source>
         <translation>Discrepancies</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/charts_tab.py" line="152"/>
+        <location filename="../../ui/pages/manager/charts_tab.py" line="168"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/charts_tab.py" line="152"/>
+        <location filename="../../ui/pages/manager/charts_tab.py" line="168"/>
         <source>Ячейки</source>
         <translation>Cells</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/charts_tab.py" line="174"/>
+        <location filename="../../ui/pages/manager/charts_tab.py" line="190"/>
         <source>День</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/charts_tab.py" line="175"/>
+        <location filename="../../ui/pages/manager/charts_tab.py" line="191"/>
         <source>Коробок</source>
         <translation>Boxes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/charts_tab.py" line="178"/>
+        <location filename="../../ui/pages/manager/charts_tab.py" line="194"/>
         <source>Сообщений</source>
         <translation>Messages</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/charts_tab.py" line="192"/>
+        <location filename="../../ui/pages/manager/charts_tab.py" line="208"/>
         <source>Час дня</source>
         <translation>Hour of day</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/charts_tab.py" line="192"/>
+        <location filename="../../ui/pages/manager/charts_tab.py" line="208"/>
         <source>Заказов</source>
         <translation>Orders</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/manager/charts_tab.py" line="198"/>
+        <location filename="../../ui/pages/manager/charts_tab.py" line="214"/>
         <source>(последние %n поставок)</source>
         <translation>
             <numerusform>(the last %n shipment)</numerusform>
@@ -347,27 +347,27 @@ build date: {date}
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/charts_tab.py" line="201"/>
+        <location filename="../../ui/pages/manager/charts_tab.py" line="217"/>
         <source>Поставка</source>
         <translation>Shipment</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/charts_tab.py" line="201"/>
+        <location filename="../../ui/pages/manager/charts_tab.py" line="217"/>
         <source>% от ожидаемого</source>
         <translation>% of expected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/charts_tab.py" line="207"/>
+        <location filename="../../ui/pages/manager/charts_tab.py" line="223"/>
         <source>Свободно</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/charts_tab.py" line="208"/>
+        <location filename="../../ui/pages/manager/charts_tab.py" line="224"/>
         <source>Размер ячеек</source>
         <translation>Cell size</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/charts_tab.py" line="208"/>
+        <location filename="../../ui/pages/manager/charts_tab.py" line="224"/>
         <source>Мест</source>
         <translation>Places</translation>
     </message>
@@ -672,13 +672,8 @@ build date: {date}
     </message>
     <message>
         <location filename="../../ui/hardware/wiring.py" line="94"/>
-        <source>Принтера нет — документ на экране: {0}</source>
-        <translation>No printer — the document is on screen: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/hardware/wiring.py" line="95"/>
-        <source>Его можно прочитать, сохранить в PDF или напечатать позже.</source>
-        <translation>You can read it, save it as PDF or print it later.</translation>
+        <source>Принтера нет — документ на экране: его можно сохранить в PDF или напечатать позже.</source>
+        <translation>No printer — the document is on screen: save it as PDF or print it later.</translation>
     </message>
     <message>
         <location filename="../../ui/hardware/wiring.py" line="121"/>
@@ -714,107 +709,107 @@ build date: {date}
 <context>
     <name>CounterStatusBar</name>
     <message>
-        <location filename="../../ui/status_bar.py" line="85"/>
+        <location filename="../../ui/status_bar.py" line="88"/>
         <source>Вход не выполнен</source>
         <translation>Not logged in</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="86"/>
+        <location filename="../../ui/status_bar.py" line="89"/>
         <source>Смена: —</source>
         <translation>Shift: —</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="80"/>
+        <location filename="../../ui/status_bar.py" line="83"/>
         <source>ПВЗ {0}</source>
         <translation>Point {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="90"/>
+        <location filename="../../ui/status_bar.py" line="93"/>
         <source>открыта</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="90"/>
+        <location filename="../../ui/status_bar.py" line="93"/>
         <source>закрыта</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="91"/>
+        <location filename="../../ui/status_bar.py" line="94"/>
         <source>Смена: {0}</source>
         <translation>Shift: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="101"/>
+        <location filename="../../ui/status_bar.py" line="104"/>
         <source>Не отправлено: {0}</source>
         <translation>Unsent: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="102"/>
+        <location filename="../../ui/status_bar.py" line="108"/>
         <source>Синхр.: {0}</source>
         <translation>Synced: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="103"/>
+        <location filename="../../ui/status_bar.py" line="109"/>
         <source>К разбору: {0}</source>
         <translation>To review: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="110"/>
+        <location filename="../../ui/status_bar.py" line="116"/>
         <source>● Обновите программу (работа офлайн)</source>
         <translation>● Update the app (offline)</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="111"/>
+        <location filename="../../ui/status_bar.py" line="117"/>
         <source>● Обновите программу (работа офлайн, данные сохраняются)</source>
         <translation>● Update the app (working offline, data kept)</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="113"/>
+        <location filename="../../ui/status_bar.py" line="119"/>
         <source>● Нужна регистрация ПК (офлайн)</source>
         <translation>● Enrol this PC again (offline)</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="114"/>
+        <location filename="../../ui/status_bar.py" line="120"/>
         <source>● Нужна повторная регистрация ПК (работа офлайн)</source>
         <translation>● This PC must be enrolled again (working offline)</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="120"/>
+        <location filename="../../ui/status_bar.py" line="126"/>
         <source>● Синхронизация не запущена</source>
         <translation>● Sync not running</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="121"/>
+        <location filename="../../ui/status_bar.py" line="127"/>
         <source>Не отправлено: —</source>
         <translation>Unsent: —</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="122"/>
+        <location filename="../../ui/status_bar.py" line="128"/>
         <source>Синхр.: —</source>
         <translation>Synced: —</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="123"/>
+        <location filename="../../ui/status_bar.py" line="129"/>
         <source>К разбору: —</source>
         <translation>To review: —</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="128"/>
+        <location filename="../../ui/status_bar.py" line="134"/>
         <source>● В сети</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="130"/>
+        <location filename="../../ui/status_bar.py" line="136"/>
         <source>● Подключение…</source>
         <translation>● Connecting…</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="132"/>
+        <location filename="../../ui/status_bar.py" line="138"/>
         <source>● Нет связи</source>
         <translation>● Offline</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="134"/>
+        <location filename="../../ui/status_bar.py" line="140"/>
         <source> (обмен…)</source>
         <translation> (syncing…)</translation>
     </message>
@@ -996,57 +991,57 @@ Technical: {1}</translation>
 <context>
     <name>DocumentPreview</name>
     <message>
-        <location filename="../../ui/hardware/preview.py" line="42"/>
+        <location filename="../../ui/hardware/preview.py" line="43"/>
         <source>Предпросмотр: {0}</source>
         <translation>Preview: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/preview.py" line="57"/>
+        <location filename="../../ui/hardware/preview.py" line="63"/>
         <source>Предыдущая страница</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/preview.py" line="60"/>
+        <location filename="../../ui/hardware/preview.py" line="66"/>
         <source>Следующая страница</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/preview.py" line="62"/>
+        <location filename="../../ui/hardware/preview.py" line="68"/>
         <source>Уменьшить</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/preview.py" line="64"/>
+        <location filename="../../ui/hardware/preview.py" line="70"/>
         <source>Увеличить</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/preview.py" line="66"/>
+        <location filename="../../ui/hardware/preview.py" line="72"/>
         <source>По ширине</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/preview.py" line="67"/>
+        <location filename="../../ui/hardware/preview.py" line="73"/>
         <source>Страница целиком</source>
         <translation>Whole page</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/preview.py" line="69"/>
+        <location filename="../../ui/hardware/preview.py" line="75"/>
         <source>Печать…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/preview.py" line="70"/>
+        <location filename="../../ui/hardware/preview.py" line="76"/>
         <source>Сохранить PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/preview.py" line="99"/>
+        <location filename="../../ui/hardware/preview.py" line="105"/>
         <source>Страница {0} из {1}</source>
         <translation>Page {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/preview.py" line="110"/>
+        <location filename="../../ui/hardware/preview.py" line="116"/>
         <source>Сохранить PDF</source>
         <translation>Save PDF</translation>
     </message>
@@ -1227,41 +1222,36 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../desktop/documents/builders.py" line="110"/>
-        <source>Сессия приёмки</source>
-        <translation>Receiving session</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/documents/builders.py" line="111"/>
         <source>Начало приёмки</source>
         <translation>Receiving started</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="112"/>
+        <location filename="../../desktop/documents/builders.py" line="111"/>
         <source>Окончание приёмки</source>
         <translation>Receiving finished</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="113"/>
+        <location filename="../../desktop/documents/builders.py" line="112"/>
         <source>Принимали</source>
         <translation>Received by</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="115"/>
+        <location filename="../../desktop/documents/builders.py" line="114"/>
         <source>Итоги</source>
         <translation>Totals</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="118"/>
+        <location filename="../../desktop/documents/builders.py" line="117"/>
         <source>Расхождений нет: все коробки по накладной приняты.</source>
         <translation>No discrepancies: every box on the manifest was received.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="119"/>
+        <location filename="../../desktop/documents/builders.py" line="118"/>
         <source>Принял</source>
         <translation>Received by</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="119"/>
+        <location filename="../../desktop/documents/builders.py" line="118"/>
         <source>Сдал (водитель)</source>
         <translation>Handed over by (driver)</translation>
     </message>
@@ -1296,335 +1286,367 @@ Technical: {1}</translation>
         <translation>From another shipment</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="156"/>
+        <location filename="../../desktop/documents/builders.py" line="157"/>
         <source>Коробка</source>
         <translation>Box</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="156"/>
-        <location filename="../../desktop/documents/builders.py" line="186"/>
-        <location filename="../../desktop/documents/builders.py" line="308"/>
+        <location filename="../../desktop/documents/builders.py" line="157"/>
+        <location filename="../../desktop/documents/builders.py" line="187"/>
+        <location filename="../../desktop/documents/builders.py" line="309"/>
         <source>Заказ</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="166"/>
+        <location filename="../../desktop/documents/builders.py" line="167"/>
         <source>Квитанция о выдаче заказа {0}</source>
         <translation>Handover receipt for order {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="169"/>
+        <location filename="../../desktop/documents/builders.py" line="170"/>
         <source>Выдано</source>
         <translation>Handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="174"/>
+        <location filename="../../desktop/documents/builders.py" line="175"/>
         <source>Отказ клиента</source>
         <translation>Refused by the customer</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="178"/>
-        <location filename="../../desktop/documents/builders.py" line="259"/>
-        <location filename="../../desktop/documents/builders.py" line="261"/>
+        <location filename="../../desktop/documents/builders.py" line="179"/>
+        <location filename="../../desktop/documents/builders.py" line="260"/>
+        <location filename="../../desktop/documents/builders.py" line="262"/>
         <source>Оплата</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="180"/>
-        <location filename="../../desktop/documents/builders.py" line="195"/>
+        <location filename="../../desktop/documents/builders.py" line="181"/>
+        <location filename="../../desktop/documents/builders.py" line="196"/>
         <source>Выдал</source>
         <translation>Handed over by</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="180"/>
+        <location filename="../../desktop/documents/builders.py" line="181"/>
         <source>Получил</source>
         <translation>Received by</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="187"/>
+        <location filename="../../desktop/documents/builders.py" line="188"/>
         <source>Результат</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="188"/>
+        <location filename="../../desktop/documents/builders.py" line="189"/>
         <source>Получатель</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="191"/>
+        <location filename="../../desktop/documents/builders.py" line="192"/>
         <source>Организация</source>
         <translation>Company</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="193"/>
+        <location filename="../../desktop/documents/builders.py" line="194"/>
         <source>Доверенность</source>
         <translation>Power of attorney</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="195"/>
+        <location filename="../../desktop/documents/builders.py" line="196"/>
         <source>Дата и время</source>
         <translation>Date and time</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="199"/>
+        <location filename="../../desktop/documents/builders.py" line="200"/>
         <source> (с/н {0})</source>
         <translation> (s/n {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="214"/>
+        <location filename="../../desktop/documents/builders.py" line="215"/>
         <source>Итого выдано</source>
         <translation>Total handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="215"/>
-        <location filename="../../desktop/documents/builders.py" line="235"/>
+        <location filename="../../desktop/documents/builders.py" line="216"/>
+        <location filename="../../desktop/documents/builders.py" line="236"/>
         <source>Артикул</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="215"/>
-        <location filename="../../desktop/documents/builders.py" line="235"/>
+        <location filename="../../desktop/documents/builders.py" line="216"/>
+        <location filename="../../desktop/documents/builders.py" line="236"/>
         <source>Товар</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="220"/>
+        <location filename="../../desktop/documents/builders.py" line="221"/>
         <source>Кол-во</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="220"/>
+        <location filename="../../desktop/documents/builders.py" line="221"/>
         <source>Цена</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="220"/>
+        <location filename="../../desktop/documents/builders.py" line="221"/>
         <source>Сумма</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="236"/>
+        <location filename="../../desktop/documents/builders.py" line="237"/>
         <source>Причина отказа</source>
         <translation>Refusal reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="242"/>
+        <location filename="../../desktop/documents/builders.py" line="243"/>
         <source>Остаётся в пункте: {0}, отложите в возврат (коробка {1}).</source>
         <translation>Stays at the point: {0}, put it aside for the return (box {1}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="246"/>
+        <location filename="../../desktop/documents/builders.py" line="247"/>
         <source>{0} — {1} шт.</source>
         <translation>{0} — {1} pcs</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="252"/>
+        <location filename="../../desktop/documents/builders.py" line="253"/>
         <source>Оплачено при получении</source>
         <translation>Paid on pickup</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="255"/>
+        <location filename="../../desktop/documents/builders.py" line="256"/>
         <source>Получено наличными</source>
         <translation>Cash tendered</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="256"/>
+        <location filename="../../desktop/documents/builders.py" line="257"/>
         <source>Сдача</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="259"/>
+        <location filename="../../desktop/documents/builders.py" line="260"/>
         <source>заказ оплачен заранее</source>
         <translation>order prepaid</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="261"/>
+        <location filename="../../desktop/documents/builders.py" line="262"/>
         <source>не требуется</source>
         <translation>not required</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="263"/>
+        <location filename="../../desktop/documents/builders.py" line="264"/>
         <source>Вернёт интернет-магазин за отказ</source>
         <translation>Refund by the online shop for the refusal</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="265"/>
+        <location filename="../../desktop/documents/builders.py" line="266"/>
         <source>Начислено баллов</source>
         <translation>Bonus points earned</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="273"/>
+        <location filename="../../desktop/documents/builders.py" line="274"/>
         <source>Акт возврата от {0}</source>
         <translation>Return report of {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="275"/>
+        <location filename="../../desktop/documents/builders.py" line="276"/>
         <source>Сессия возврата</source>
         <translation>Return session</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="276"/>
+        <location filename="../../desktop/documents/builders.py" line="277"/>
         <source>Начало</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="277"/>
+        <location filename="../../desktop/documents/builders.py" line="278"/>
         <source>Окончание</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="278"/>
+        <location filename="../../desktop/documents/builders.py" line="279"/>
         <source>Заказов</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="279"/>
+        <location filename="../../desktop/documents/builders.py" line="149"/>
+        <location filename="../../desktop/documents/builders.py" line="280"/>
         <source>Коробок</source>
         <translation>Boxes</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="283"/>
+        <location filename="../../desktop/documents/builders.py" line="284"/>
         <source>Возвращаемые заказы</source>
         <translation>Orders returned</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="289"/>
+        <location filename="../../desktop/documents/builders.py" line="290"/>
         <source>Отправлены не все коробки заказов: {0}</source>
         <translation>Not every box was sent for orders: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="291"/>
+        <location filename="../../desktop/documents/builders.py" line="292"/>
         <source>Сдал</source>
         <translation>Handed over by</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="291"/>
+        <location filename="../../desktop/documents/builders.py" line="292"/>
         <source>Принял (перевозчик)</source>
         <translation>Received by (carrier)</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="296"/>
+        <location filename="../../desktop/documents/builders.py" line="297"/>
         <source> — не все!</source>
         <translation> — not all!</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="308"/>
+        <location filename="../../desktop/documents/builders.py" line="309"/>
         <source>Причина</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="308"/>
+        <location filename="../../desktop/documents/builders.py" line="309"/>
         <source>Клиент</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="309"/>
+        <location filename="../../desktop/documents/builders.py" line="310"/>
         <source>Коробки</source>
         <translation>Boxes</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="309"/>
+        <location filename="../../desktop/documents/builders.py" line="310"/>
         <source>Мест</source>
         <translation>Pieces</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="317"/>
+        <location filename="../../desktop/documents/builders.py" line="318"/>
         <source>Заказ {0}, товары частичного отказа: {1}.</source>
         <translation>Order {0}, goods of the partial refusal: {1}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="324"/>
+        <location filename="../../desktop/documents/builders.py" line="325"/>
         <source>Отчёт за смену: {0}</source>
         <translation>Shift report: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="326"/>
-        <location filename="../../desktop/documents/builders.py" line="336"/>
+        <location filename="../../desktop/documents/builders.py" line="327"/>
+        <location filename="../../desktop/documents/builders.py" line="337"/>
         <source>Сотрудник</source>
         <translation>Staff member</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="327"/>
+        <location filename="../../desktop/documents/builders.py" line="328"/>
         <source>Смена</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="329"/>
+        <location filename="../../desktop/documents/builders.py" line="330"/>
         <source>Наличные в кассе по смене: {0}</source>
         <translation>Cash in the till for the shift: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="330"/>
+        <location filename="../../desktop/documents/builders.py" line="149"/>
+        <location filename="../../desktop/documents/builders.py" line="331"/>
         <source>Показатель</source>
         <translation>Measure</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="330"/>
+        <location filename="../../desktop/documents/builders.py" line="331"/>
         <source>Значение</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="333"/>
+        <location filename="../../desktop/documents/builders.py" line="334"/>
         <source>Итоги смены</source>
         <translation>Shift totals</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="336"/>
+        <location filename="../../desktop/documents/builders.py" line="337"/>
         <source>Управляющий</source>
         <translation>Manager</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="343"/>
+        <location filename="../../desktop/documents/builders.py" line="346"/>
+        <source>смена открыта, данные на {0}</source>
+        <translation>shift open, figures as of {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="354"/>
         <source>Принято коробок</source>
         <translation>Boxes received</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="344"/>
+        <location filename="../../desktop/documents/builders.py" line="355"/>
+        <source>Размещено</source>
+        <translation>Placed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="356"/>
         <source>Выдано заказов</source>
         <translation>Orders handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="345"/>
+        <location filename="../../desktop/documents/builders.py" line="357"/>
+        <source>Отказы (позиций)</source>
+        <translation>Refused lines</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="358"/>
+        <source>Отказы от заказов</source>
+        <translation>Refused orders</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="359"/>
+        <source>Неверные коды</source>
+        <translation>Wrong codes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="360"/>
+        <source>Отмены приёмки</source>
+        <translation>Undone receipts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="361"/>
         <source>Принято наличными</source>
         <translation>Taken in cash</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="346"/>
+        <location filename="../../desktop/documents/builders.py" line="362"/>
         <source>Принято картой</source>
         <translation>Taken by card</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="347"/>
+        <location filename="../../desktop/documents/builders.py" line="363"/>
         <source>Всего денег</source>
         <translation>Total money</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="348"/>
+        <location filename="../../desktop/documents/builders.py" line="364"/>
         <source>Активировано клубных карт</source>
         <translation>Club cards activated</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="349"/>
+        <location filename="../../desktop/documents/builders.py" line="365"/>
         <source>Возвращено коробок</source>
         <translation>Boxes returned</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="359"/>
+        <location filename="../../desktop/documents/builders.py" line="375"/>
         <source>{0} см</source>
         <translation>{0} cm</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="360"/>
+        <location filename="../../desktop/documents/builders.py" line="376"/>
         <source>Если этот текст читается и таблица не обрезана по краям, принтер настроен правильно.</source>
         <translation>If this text is readable and the table is not cut off at the edges, the printer is set up correctly.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="365"/>
+        <location filename="../../desktop/documents/builders.py" line="381"/>
         <source>Принтер</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="365"/>
+        <location filename="../../desktop/documents/builders.py" line="381"/>
         <source>Время</source>
         <translation>Time</translation>
     </message>
@@ -2649,316 +2671,342 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../build/lupdate/domain_messages.py" line="203"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="204"/>
+        <source>номер события уже занят другим событием</source>
+        <translation>the event id is already taken by another event</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="205"/>
         <source>коробка {detail} относится к другому пункту выдачи</source>
         <translation>box {detail} belongs to another pickup point</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="204"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="206"/>
         <source>карта {detail} относится к другому пункту выдачи</source>
         <translation>card {detail} belongs to another pickup point</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="205"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="207"/>
         <source>заказ {detail} относится к другому пункту выдачи</source>
         <translation>order {detail} belongs to another pickup point</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="206"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="208"/>
         <source>выдача уже записана</source>
         <translation>the handover is already recorded</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="207"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="209"/>
         <source>внутренняя ошибка сервера</source>
         <translation>internal server error</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="208"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="210"/>
         <source>неверный срок продления хранения</source>
         <translation>invalid storage extension</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="209"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="211"/>
         <source>данные события не прошли проверку сервера</source>
         <translation>the event data did not pass the server&apos;s checks</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="210"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="212"/>
         <source>неверное число баллов ({detail})</source>
         <translation>invalid number of points ({detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="211"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="213"/>
         <source>неверный итог выдачи ({detail})</source>
         <translation>invalid handover result ({detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="212"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="214"/>
         <source>неверный запрос SMS ({detail})</source>
         <translation>invalid SMS request ({detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="213"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="215"/>
         <source>у клиента нет активной клубной карты ({detail})</source>
         <translation>the customer has no active club card ({detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="214"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="216"/>
         <source>у клиента нет заказа на сумму от 5 000 ₽</source>
         <translation>the customer has no order of 5,000 ₽ or more</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="215"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="217"/>
         <source>причина не указана</source>
         <translation>no reason given</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="216"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="218"/>
         <source>число в поле «{detail}» слишком велико для сервера</source>
         <translation>the number in the field «{detail}» is too large for the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="217"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="219"/>
         <source>заказ уже поступил</source>
         <translation>the order has already arrived</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="218"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="220"/>
         <source>заказ уже закрыт (состояние: {detail})</source>
         <translation>the order is already closed (state: {detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="219"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="221"/>
         <source>заказ уже возвращён</source>
         <translation>the order is already returned</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="220"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="222"/>
         <source>заказ отменён центром</source>
         <translation>the order was cancelled by the central office</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="221"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="223"/>
         <source>заказ уже выдан клиенту</source>
         <translation>the order is already handed over to the customer</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="222"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="224"/>
         <source>заказ не выдан (состояние: {detail})</source>
         <translation>the order is not handed over (state: {detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="223"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="225"/>
         <source>заказ уже не на хранении (состояние: {detail})</source>
         <translation>the order is no longer in storage (state: {detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="224"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="226"/>
         <source>заказ не готов к выдаче (состояние: {detail})</source>
         <translation>the order is not ready for pickup (state: {detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="225"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="227"/>
+        <source>данные события больше, чем сервер принимает (1 МБ)</source>
+        <translation>the event&apos;s data is larger than the server accepts (1 MB)</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="228"/>
         <source>у клиента с этим телефоном уже есть активная карта {detail}</source>
         <translation>the customer with this phone already has an active card {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="226"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="229"/>
         <source>баллов больше, чем рублей оплачено за выданные товары ({detail})</source>
         <translation>more points than roubles paid for the goods handed over ({detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="227"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="230"/>
         <source>сервер не принял событие (HTTP {detail})</source>
         <translation>the server did not accept the event (HTTP {detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="228"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="231"/>
         <source>событие записано более новой версией программы</source>
         <translation>the event was written by a newer version of the program</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="229"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="232"/>
         <source>сервер не смог обработать событие (HTTP {detail}), остальные события отправлены</source>
         <translation>the server could not process the event (HTTP {detail}); the other events were sent</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="230"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="233"/>
+        <source>по этому заказу сегодня уже отправлено предельное число SMS (3 в день)</source>
+        <translation>this order has already had the most SMS allowed today (3 a day)</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="234"/>
+        <source>SMS по этому заказу уже отправлялось менее 10 минут назад</source>
+        <translation>an SMS for this order was sent less than 10 minutes ago</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="235"/>
         <source>в поле «{detail}» недопустимый символ (нулевой байт)</source>
         <translation>the field «{detail}» holds a forbidden character (a NUL byte)</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="231"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="236"/>
         <source>текст в поле «{detail}» длиннее, чем сервер может сохранить</source>
         <translation>the text in the field «{detail}» is longer than the server can store</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="232"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="237"/>
         <source>причина не распознана этой версией программы (подробности в журнале программы)</source>
         <translation>a reason this version of the program does not recognise (details in the program log)</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="233"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="238"/>
         <source>коробка {detail} неизвестна серверу</source>
         <translation>box {detail} is unknown to the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="234"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="239"/>
         <source>карта {detail} неизвестна серверу</source>
         <translation>card {detail} is unknown to the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="235"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="240"/>
         <source>ячейка {detail} неизвестна серверу</source>
         <translation>cell {detail} is unknown to the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="236"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="241"/>
         <source>города клиента нет в списке городов клуба</source>
         <translation>the customer&apos;s city is not in the club&apos;s list of cities</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="237"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="242"/>
         <source>заказ {detail} неизвестен серверу</source>
         <translation>order {detail} is unknown to the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="238"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="243"/>
         <source>сервер не смог сохранить значение события</source>
         <translation>the server could not store a value of the event</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="239"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="244"/>
         <source>Ничего делать не нужно: сервер уже знает об этом (например, с другого компьютера). Отметьте «Разобрано».</source>
         <translation>Nothing to do: the server already has this (from another PC, for example). Mark it «Reviewed».</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="240"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="245"/>
         <source>Сервер не принял данные события. Повторите действие, проверив введённое; если повторяется — обновите программу и сообщите в поддержку код события.</source>
         <translation>The server did not accept the event&apos;s data. Repeat the action checking what was entered; if it happens again, update the program and give support the event code.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="241"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="246"/>
         <source>Сверьте номер с накладной и с коробкой. Если он верный — данные пункта и центра расходятся: сообщите в центр код события и не повторяйте действие.</source>
         <translation>Check the number against the waybill and the box. If it is right, the point&apos;s and the centre&apos;s data differ: give the centre the event code and do not repeat the action.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="242"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="247"/>
         <source>Сервер не подтвердил операцию клуба: баллы или карта не засчитаны. Объясните клиенту причину; при споре — обращение в центр.</source>
         <translation>The server did not confirm the club operation: the points or the card do not count. Explain the reason to the customer; if disputed, contact the centre.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="243"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="248"/>
         <source>Сообщите в центр код события: сервер не назвал причину.</source>
         <translation>Give the centre the event code: the server gave no reason.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="244"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="249"/>
         <source>Заказ отменён центром. Если товар уже у клиента — свяжитесь с центром и клиентом, оформите возврат товара или оплату; если нет — отправьте заказ в возврат.</source>
         <translation>The centre cancelled the order. If the customer already has the goods, contact the centre and the customer and arrange a return or a payment; if not, send the order back.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="245"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="250"/>
         <source>Откройте карточку заказа и сверьте, где на самом деле коробки и выдан ли заказ; расхождение решите с центром.</source>
         <translation>Open the order card and check where the boxes really are and whether the order was handed over; settle the difference with the centre.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="246"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="251"/>
         <source>Сбой на стороне сервера, данные на этом компьютере сохранены. Сообщите в поддержку код события и время.</source>
         <translation>A server-side failure; the data on this PC is kept. Give support the event code and the time.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="247"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="252"/>
+        <source>Сервер не отправил лишнее SMS: повторять можно не чаще раза в 10 минут и не больше трёх раз в день. Код получения у клиента прежний; при необходимости повторите отправку позже.</source>
+        <translation>The server did not send an extra SMS: it can be repeated at most once in 10 minutes and three times a day. The customer&apos;s pickup code stays the same; repeat the sending later if needed.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="253"/>
         <source>Откройте карточку заказа, сверьте её с тем, что было на самом деле, и сообщите в центр код события.</source>
         <translation>Open the order card, check it against what really happened and give the centre the event code.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="248"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="254"/>
         <source>SMS не отправляются: неверный пароль шлюза</source>
         <translation>SMS are not being sent: wrong gateway password</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="249"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="255"/>
         <source>SMS не отправляются: ошибка настроек учётной записи шлюза</source>
         <translation>SMS are not being sent: the gateway account settings are wrong</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="250"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="256"/>
         <source>SMS не отправляются: исчерпан дневной лимит учётной записи шлюза</source>
         <translation>SMS are not being sent: the gateway account&apos;s daily limit is used up</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="251"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="257"/>
         <source>SMS не отправляются: нет денег на счёте</source>
         <translation>SMS are not being sent: no funds on the account</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="252"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="258"/>
         <source>SMS не отправляются: IP заблокирован шлюзом</source>
         <translation>SMS are not being sent: the gateway blocked the IP</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="253"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="259"/>
         <source>SMS не отправляются: шлюз отказал по учётной записи. Проверьте настройки шлюза.</source>
         <translation>SMS are not being sent: the gateway refused the account. Check the gateway settings.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="254"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="260"/>
         <source>Сертификат сервера {url} не прошёл проверку. Проверьте адрес или укажите файл сертификатов организации (ca_bundle) в настройках.</source>
         <translation>The certificate of server {url} failed verification. Check the address or set your organisation&apos;s certificate file (ca_bundle) in the settings.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="255"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="261"/>
         <source>Сервер {url} не отвечает. Проверьте адрес и подключение к сети.</source>
         <translation>Server {url} does not answer. Check the address and the network connection.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="256"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="262"/>
         <source>Сервер {url} требует более новую версию программы (не ниже {version}). Обновите программу, затем повторите регистрацию.</source>
         <translation>Server {url} requires a newer version of the program (at least {version}). Update the program, then register again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="257"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="263"/>
         <source>конфликт</source>
         <translation>conflict</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="258"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="264"/>
         <source>отклонено сервером</source>
         <translation>rejected by the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="259"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="265"/>
         <source>Включён Caps Lock: большие и маленькие буквы перепутаны. Выключите Caps Lock.</source>
         <translation>Caps Lock is on: capital and small letters are swapped. Turn Caps Lock off.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="260"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="266"/>
         <source>Пришло «{raw}» вместо «{expected}». Отсканируйте тестовый код ещё раз; если снова не так — сбросьте сканер к заводским настройкам.</source>
         <translation>Received «{raw}» instead of «{expected}». Scan the test code again; if it is still wrong, reset the scanner to its factory settings.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="261"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="267"/>
         <source>Сканер не нажимает Enter после кода. Включите в настройках сканера суффикс Enter (CR) по инструкции к сканеру — иначе программа не поймёт, где кончается код.</source>
         <translation>The scanner does not press Enter after the code. Turn on the Enter (CR) suffix in the scanner settings as its manual describes, or the program cannot tell where a code ends.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="262"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="268"/>
         <source>Сканер ничего не передал. Проверьте кабель или режим клавиатуры (HID) и отсканируйте ещё раз.</source>
         <translation>The scanner sent nothing. Check the cable or the keyboard (HID) mode and scan again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="263"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="269"/>
         <source>Пришло «{raw}» без цифр: сканер, вероятно, набирает цифры на цифровой клавиатуре при выключенном NumLock. Включите NumLock и отсканируйте ещё раз.</source>
         <translation>Received «{raw}» without digits: the scanner probably types digits on the numeric keypad with NumLock off. Turn NumLock on and scan again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="264"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="270"/>
         <source>Сканер печатает в русской раскладке: вместо «{expected}» пришло «{typed}». Программа это исправит сама (настройка «исправлять раскладку» включена); лучше переключить раскладку по умолчанию на английскую или настроить сканер на ввод кодами Alt.</source>
         <translation>The scanner types in the Russian keyboard layout: «{typed}» arrived instead of «{expected}». The program corrects this itself (the «fix layout» setting is on); better switch the default layout to English or set the scanner to Alt-code input.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="265"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="271"/>
         <source>Сканер печатает медленно (пауза до {slowest} мс между символами): такой ввод трудно отличить от ручного. Уменьшите в настройках сканера задержку между символами (inter-character delay).</source>
         <translation>The scanner types slowly (pauses up to {slowest} ms between characters): such input is hard to tell from typing by hand. Reduce the inter-character delay in the scanner settings.</translation>
     </message>
@@ -3333,12 +3381,12 @@ Technical: {1}</translation>
         <translation>Proxy</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="233"/>
+        <location filename="../../ui/pages/handover_view.py" line="236"/>
         <source>Ещё незавершённых выдач: {0}.</source>
         <translation>More unfinished handovers: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="235"/>
+        <location filename="../../ui/pages/handover_view.py" line="238"/>
         <source>Продолжение выдачи заказа {0}</source>
         <translation>Resuming the handover of order {0}</translation>
     </message>
@@ -3353,63 +3401,63 @@ Technical: {1}</translation>
         <translation>Scan the QR code or order number, or enter the SMS code, or the phone&apos;s last 4 digits and the surname.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="196"/>
+        <location filename="../../ui/pages/handover_view.py" line="199"/>
         <source>Заказ не найден</source>
         <translation>Order not found</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="197"/>
+        <location filename="../../ui/pages/handover_view.py" line="200"/>
         <source>Проверьте данные. Можно отсканировать QR-код из приложения или номер заказа.</source>
         <translation>Check the details. You can scan the app&apos;s QR code or the order number.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="204"/>
+        <location filename="../../ui/pages/handover_view.py" line="207"/>
         <source>Найдено несколько заказов</source>
         <translation>Several orders found</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="205"/>
+        <location filename="../../ui/pages/handover_view.py" line="208"/>
         <source>Отсканируйте или введите номер нужного: {0}</source>
         <translation>Scan or type the number of the right one: {0}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/handover_view.py" line="70"/>
-        <location filename="../../ui/pages/handover_view.py" line="173"/>
+        <location filename="../../ui/pages/handover_view.py" line="176"/>
         <source>Заказ {0}</source>
         <translation>Order {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="174"/>
+        <location filename="../../ui/pages/handover_view.py" line="177"/>
         <source>Попросите код из SMS (введите и нажмите Enter) или отсканируйте QR-код из приложения.</source>
         <translation>Ask for the SMS code (type it and press Enter) or scan the QR code in the app.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="182"/>
+        <location filename="../../ui/pages/handover_view.py" line="185"/>
         <source>по QR-коду</source>
         <translation>by QR code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="184"/>
+        <location filename="../../ui/pages/handover_view.py" line="187"/>
         <source>по коду из SMS</source>
         <translation>by SMS code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="187"/>
+        <location filename="../../ui/pages/handover_view.py" line="190"/>
         <source>Код верный</source>
         <translation>Code correct</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="185"/>
+        <location filename="../../ui/pages/handover_view.py" line="188"/>
         <source>Клиент подтверждён {0}. {1}</source>
         <translation>Customer verified {0}. {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="152"/>
+        <location filename="../../ui/pages/handover_view.py" line="155"/>
         <source>ЗАКАЗ ЗАБЛОКИРОВАН</source>
         <translation>ORDER LOCKED</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="154"/>
+        <location filename="../../ui/pages/handover_view.py" line="157"/>
         <source>Неверный код</source>
         <translation>Wrong code</translation>
     </message>
@@ -3419,47 +3467,47 @@ Technical: {1}</translation>
         <translation>Power of attorney number:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="212"/>
+        <location filename="../../ui/pages/handover_view.py" line="215"/>
         <source>Повтор</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="211"/>
+        <location filename="../../ui/pages/handover_view.py" line="214"/>
         <source>Коробка {0} уже отсканирована.</source>
         <translation>Box {0} is already scanned.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="213"/>
+        <location filename="../../ui/pages/handover_view.py" line="216"/>
         <source>Коробка есть</source>
         <translation>Box checked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="219"/>
+        <location filename="../../ui/pages/handover_view.py" line="222"/>
         <source>СДАЧА {0}</source>
         <translation>CHANGE {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="221"/>
+        <location filename="../../ui/pages/handover_view.py" line="224"/>
         <source>Оплата принята</source>
         <translation>Payment accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="226"/>
+        <location filename="../../ui/pages/handover_view.py" line="229"/>
         <source>Записано</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="249"/>
+        <location filename="../../ui/pages/handover_view.py" line="252"/>
         <source>Выдано на {0}.</source>
         <translation>Handed over: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="251"/>
+        <location filename="../../ui/pages/handover_view.py" line="254"/>
         <source>Отказ на {0}.</source>
         <translation>Refused: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="253"/>
+        <location filename="../../ui/pages/handover_view.py" line="256"/>
         <source>Начислено баллов: {0}.</source>
         <translation>Points credited: {0}.</translation>
     </message>
@@ -3489,12 +3537,12 @@ Technical: {1}</translation>
         <translation>Receipt printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="242"/>
+        <location filename="../../ui/pages/handover_view.py" line="245"/>
         <source>Выдача прервана</source>
         <translation>Handover aborted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="243"/>
+        <location filename="../../ui/pages/handover_view.py" line="246"/>
         <source>Заказ {0} остаётся в ячейке.</source>
         <translation>Order {0} stays in its cell.</translation>
     </message>
@@ -3509,7 +3557,7 @@ Technical: {1}</translation>
         <translation>Find the order first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="170"/>
+        <location filename="../../ui/pages/handover_view.py" line="173"/>
         <source>Следующий шаг</source>
         <translation>Next step</translation>
     </message>
@@ -3529,17 +3577,17 @@ Technical: {1}</translation>
         <translation>Legal entity: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="130"/>
+        <location filename="../../ui/pages/handover_view.py" line="133"/>
         <source>К оплате: {0}</source>
         <translation>Due: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="133"/>
+        <location filename="../../ui/pages/handover_view.py" line="136"/>
         <source>Оплачено</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="132"/>
+        <location filename="../../ui/pages/handover_view.py" line="135"/>
         <source>Оплачено: {0}</source>
         <translation>Paid: {0}</translation>
     </message>
@@ -3594,22 +3642,27 @@ Technical: {1}</translation>
         <translation>Take the payment: F9.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="112"/>
+        <location filename="../../ui/pages/handover_view.py" line="111"/>
+        <source>Выдача невозможна: заказ заблокирован. Разблокирует менеджер (Менеджер → Исключения).</source>
+        <translation>The order cannot be handed over: it is locked. A manager unlocks it (Manager → Exceptions).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/handover_view.py" line="115"/>
         <source>✔ Всё проверено — F10 выдать</source>
         <translation>✔ All checked — F10 to hand over</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="114"/>
+        <location filename="../../ui/pages/handover_view.py" line="117"/>
         <source>Осталось: {0}</source>
         <translation>Still to do: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="119"/>
+        <location filename="../../ui/pages/handover_view.py" line="122"/>
         <source>Заказ заблокирован после неверных кодов. Позовите менеджера.</source>
         <translation>The order is locked after wrong codes. Call the manager.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="123"/>
+        <location filename="../../ui/pages/handover_view.py" line="126"/>
         <source>Попыток ввода кода: {0}</source>
         <translation>Code attempts left: {0}</translation>
     </message>
@@ -3901,94 +3954,94 @@ Technical: {1}</translation>
         <translation>Pickup point</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="104"/>
         <source>&amp;Файл</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="105"/>
         <source>Заблокировать (выйти)</source>
         <translation>Lock (log out)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>Выход из программы</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="107"/>
         <source>&amp;Смена</source>
         <translation>&amp;Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="109"/>
         <source>Открыть смену</source>
         <translation>Open shift</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="112"/>
         <source>Закрыть смену</source>
         <translation>Close shift</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="114"/>
         <source>&amp;Переход</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>&amp;Справка</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>Горячие клавиши</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>О программе</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>Демо: SMS и коды получения</source>
         <translation>Demo: SMS and pickup codes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>Нет доступа</source>
         <translation>No access</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>Этот раздел доступен руководителю.</source>
         <translation>This section is for the manager.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>Здравствуйте, {0}</source>
         <translation>Hello, {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>Экран заблокирован. Войдите снова.</source>
         <translation>Screen locked. Log in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>Экран заблокирован после простоя. Войдите снова.</source>
         <translation>Screen locked after inactivity. Log in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>Смена</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>Закрыть смену и получить отчёт?</source>
         <translation>Close the shift and get the report?</translation>
     </message>
@@ -4041,117 +4094,162 @@ Technical: {1}</translation>
         <translation>Boxes of receiving {0}</translation>
     </message>
     <message>
+        <location filename="../../desktop/services/manager/arrivals.py" line="134"/>
+        <source>недостача: {0}</source>
+        <translation>missing: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/arrivals.py" line="135"/>
+        <source>излишки: {0}</source>
+        <translation>surplus: {0}</translation>
+    </message>
+    <message>
         <location filename="../../desktop/services/manager/arrivals.py" line="136"/>
+        <source>чужие: {0}</source>
+        <translation>foreign: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/arrivals.py" line="137"/>
+        <source>повреждённые: {0}</source>
+        <translation>damaged: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/arrivals.py" line="138"/>
+        <source>из другой поставки: {0}</source>
+        <translation>from another shipment: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/arrivals.py" line="139"/>
+        <source>приняты на другом месте: {0}</source>
+        <translation>received at another desk: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/arrivals.py" line="140"/>
+        <source>отменённые: {0}</source>
+        <translation>cancelled: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/arrivals.py" line="147"/>
+        <source>нет</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/arrivals.py" line="156"/>
         <source>Накладная</source>
         <translation>Waybill</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="137"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="157"/>
         <source>Открыта</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="138"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="158"/>
         <source>Закрыта</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="139"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="159"/>
         <source>Принимали</source>
         <translation>Received by</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="140"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="160"/>
         <source>Ожидалось</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="141"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="161"/>
         <source>Принято</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="142"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="162"/>
         <source>Недостача</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="143"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="163"/>
         <source>Излишки</source>
         <translation>Surplus</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="144"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="164"/>
         <source>Чужие</source>
         <translation>Foreign</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="145"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="165"/>
         <source>Повреждённые</source>
         <translation>Damaged</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="146"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="166"/>
         <source>Из другой поставки</source>
         <translation>From another shipment</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="147"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="167"/>
         <source>Приняты на другом месте</source>
         <translation>Received elsewhere</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="148"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="168"/>
         <source>Отменённые</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="149"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="169"/>
         <source>От первого скана до размещения</source>
         <translation>First scan to last box placed</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="155"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="170"/>
+        <source>Расхождения</source>
+        <translation>Discrepancies</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/arrivals.py" line="176"/>
         <source>Коробка</source>
         <translation>Box</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="156"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="177"/>
         <source>Заказ</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="157"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="178"/>
         <source>Результат</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="158"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="179"/>
         <source>Отсканирована</source>
         <translation>Scanned</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="159"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="180"/>
         <source>Размещена</source>
         <translation>Placed</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="160"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="181"/>
         <source>Ячейка</source>
         <translation>Cell</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="161"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="182"/>
         <source>Повреждение</source>
         <translation>Damage</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="166"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="187"/>
         <source>без накладной</source>
         <translation>without a waybill</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/arrivals.py" line="233"/>
+        <location filename="../../desktop/services/manager/arrivals.py" line="254"/>
         <source>да</source>
         <translation>yes</translation>
     </message>
@@ -4212,7 +4310,7 @@ Technical: {1}</translation>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_report.py" line="117"/>
+        <location filename="../../desktop/services/manager/journal_report.py" line="120"/>
         <source>Журнал действий</source>
         <translation>Action journal</translation>
     </message>
@@ -4257,11 +4355,11 @@ Technical: {1}</translation>
         <translation>The journal is damaged</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="267"/>
-        <source>Проверено %n записей: ни одна не изменена и не удалена.</source>
+        <location filename="../../build/lupdate/domain_messages.py" line="273"/>
+        <source>Проверено %n записей — изменений и удалений нет.</source>
         <translation>
-            <numerusform>Checked %n entry: none changed or deleted.</numerusform>
-            <numerusform>Checked %n entries: none changed or deleted.</numerusform>
+            <numerusform>Checked %n entry: nothing changed or deleted.</numerusform>
+            <numerusform>Checked %n entries: nothing changed or deleted.</numerusform>
         </translation>
     </message>
 </context>
@@ -4274,32 +4372,32 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/manager/console_page.py" line="43"/>
-        <location filename="../../ui/pages/manager/console_page.py" line="87"/>
+        <location filename="../../ui/pages/manager/console_page.py" line="86"/>
         <source>Экспорт</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/console_page.py" line="82"/>
+        <location filename="../../ui/pages/manager/console_page.py" line="81"/>
         <source>Нечего выгружать</source>
         <translation>Nothing to export</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/console_page.py" line="82"/>
+        <location filename="../../ui/pages/manager/console_page.py" line="81"/>
         <source>Дождитесь, пока таблица загрузится.</source>
         <translation>Wait until the table has loaded.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/console_page.py" line="84"/>
+        <location filename="../../ui/pages/manager/console_page.py" line="83"/>
         <source>Книга Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/console_page.py" line="84"/>
+        <location filename="../../ui/pages/manager/console_page.py" line="83"/>
         <source>CSV для Excel (*.csv)</source>
         <translation>CSV for Excel (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/manager/console_page.py" line="101"/>
+        <location filename="../../ui/pages/manager/console_page.py" line="100"/>
         <source>Выгружено строк: %n</source>
         <translation>
             <numerusform>Exported %n row</numerusform>
@@ -4310,17 +4408,17 @@ Technical: {1}</translation>
 <context>
     <name>ManagerReports</name>
     <message>
-        <location filename="../../ui/pages/manager/report_view.py" line="34"/>
+        <location filename="../../ui/pages/manager/report_view.py" line="36"/>
         <source>{0} д {1} ч</source>
         <translation>{0} d {1} h</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/report_view.py" line="36"/>
+        <location filename="../../ui/pages/manager/report_view.py" line="38"/>
         <source>{0} ч {1:02d} мин</source>
         <translation>{0} h {1:02d} min</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/report_view.py" line="37"/>
+        <location filename="../../ui/pages/manager/report_view.py" line="39"/>
         <source>{0} мин</source>
         <translation>{0} min</translation>
     </message>
@@ -4377,28 +4475,28 @@ Technical: {1}</translation>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/activity.py" line="98"/>
-        <location filename="../../desktop/services/manager/activity.py" line="107"/>
+        <location filename="../../desktop/services/manager/activity.py" line="99"/>
+        <location filename="../../desktop/services/manager/activity.py" line="108"/>
         <source>Сотрудник</source>
         <translation>Staff member</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/activity.py" line="99"/>
+        <location filename="../../desktop/services/manager/activity.py" line="100"/>
         <source>Смена открыта</source>
         <translation>Shift opened</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/activity.py" line="100"/>
+        <location filename="../../desktop/services/manager/activity.py" line="101"/>
         <source>Смена закрыта</source>
         <translation>Shift closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/activity.py" line="101"/>
+        <location filename="../../desktop/services/manager/activity.py" line="102"/>
         <source>Работа по сменам</source>
         <translation>Activity per shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/activity.py" line="108"/>
+        <location filename="../../desktop/services/manager/activity.py" line="109"/>
         <source>Работа сотрудников за период</source>
         <translation>Staff activity for the period</translation>
     </message>
@@ -4537,8 +4635,8 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/manager/exceptions_tab.py" line="32"/>
-        <source>Открытые сессии</source>
-        <translation>Open sessions</translation>
+        <source>Забытые сессии</source>
+        <translation>Forgotten sessions</translation>
     </message>
     <message>
         <location filename="../../ui/pages/manager/report_sections.py" line="71"/>
@@ -4614,12 +4712,12 @@ Technical: {1}</translation>
         <translation>Receiving</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/activity_tab.py" line="35"/>
+        <location filename="../../ui/pages/manager/activity_tab.py" line="23"/>
         <source>Сотрудники</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/manager/charts_tab.py" line="142"/>
+        <location filename="../../ui/pages/manager/charts_tab.py" line="158"/>
         <source>Графики</source>
         <translation>Charts</translation>
     </message>
@@ -4632,7 +4730,7 @@ Technical: {1}</translation>
 <context>
     <name>OrderCardDialog</name>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="243"/>
+        <location filename="../../ui/pages/orders_page.py" line="248"/>
         <source>Карточка заказа</source>
         <translation>Order card</translation>
     </message>
@@ -4860,17 +4958,17 @@ Technical: {1}</translation>
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/pages/base.py" line="104"/>
+        <location filename="../../ui/pages/base.py" line="107"/>
         <source>Не выполнено</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="158"/>
+        <location filename="../../ui/pages/base.py" line="161"/>
         <source>Нужен вход</source>
         <translation>Login required</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/base.py" line="158"/>
+        <location filename="../../ui/pages/base.py" line="161"/>
         <source>Войдите в систему, чтобы продолжить.</source>
         <translation>Log in to continue.</translation>
     </message>
@@ -5229,7 +5327,7 @@ Technical: {1}</translation>
     <message>
         <location filename="../../ui/pages/receiving_page.py" line="103"/>
         <location filename="../../ui/pages/receiving_page.py" line="204"/>
-        <location filename="../../ui/pages/receiving_page.py" line="305"/>
+        <location filename="../../ui/pages/receiving_page.py" line="306"/>
         <source>Принято</source>
         <translation>Received</translation>
     </message>
@@ -5350,7 +5448,7 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/receiving_page.py" line="210"/>
-        <location filename="../../ui/pages/receiving_page.py" line="306"/>
+        <location filename="../../ui/pages/receiving_page.py" line="307"/>
         <source>Повтор</source>
         <translation>Repeat</translation>
     </message>
@@ -5361,7 +5459,7 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/receiving_page.py" line="212"/>
-        <location filename="../../ui/pages/receiving_page.py" line="307"/>
+        <location filename="../../ui/pages/receiving_page.py" line="308"/>
         <source>Излишек</source>
         <translation>Surplus</translation>
     </message>
@@ -5372,7 +5470,7 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/receiving_page.py" line="215"/>
-        <location filename="../../ui/pages/receiving_page.py" line="308"/>
+        <location filename="../../ui/pages/receiving_page.py" line="309"/>
         <source>Чужая коробка</source>
         <translation>Foreign box</translation>
     </message>
@@ -5383,7 +5481,7 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/receiving_page.py" line="218"/>
-        <location filename="../../ui/pages/receiving_page.py" line="309"/>
+        <location filename="../../ui/pages/receiving_page.py" line="310"/>
         <source>Заказ отменён</source>
         <translation>Order cancelled</translation>
     </message>
@@ -5399,7 +5497,7 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/receiving_page.py" line="243"/>
-        <location filename="../../ui/pages/receiving_page.py" line="313"/>
+        <location filename="../../ui/pages/receiving_page.py" line="314"/>
         <source>Отменено</source>
         <translation>Undone</translation>
     </message>
@@ -5445,53 +5543,53 @@ Technical: {1}</translation>
         <translation>Close receiving and produce the discrepancy report?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="287"/>
-        <source>Приёмка закрыта. F2 — следующая поставка, F3 — без накладной.</source>
-        <translation>Receiving closed. F2 — next shipment, F3 — without a manifest.</translation>
+        <location filename="../../ui/pages/receiving_page.py" line="288"/>
+        <source>Приёмка закрыта. Сканируйте следующую накладную (или F2), F3 — без неё.</source>
+        <translation>Receiving closed. Scan the next waybill (or F2), F3 — without one.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="292"/>
+        <location filename="../../ui/pages/receiving_page.py" line="293"/>
         <source>F11 — напечатать акт.</source>
         <translation>F11 — print the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="294"/>
-        <location filename="../../ui/pages/receiving_page.py" line="299"/>
+        <location filename="../../ui/pages/receiving_page.py" line="295"/>
+        <location filename="../../ui/pages/receiving_page.py" line="300"/>
         <source>Приёмка закрыта с расхождениями</source>
         <translation>Receiving closed with discrepancies</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="296"/>
+        <location filename="../../ui/pages/receiving_page.py" line="297"/>
         <source>Приёмка закрыта без расхождений</source>
         <translation>Receiving closed without discrepancies</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="300"/>
+        <location filename="../../ui/pages/receiving_page.py" line="301"/>
         <source>Акт расхождений напечатан.</source>
         <translation>Discrepancy report printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="310"/>
+        <location filename="../../ui/pages/receiving_page.py" line="311"/>
         <source>Коробка из другой поставки</source>
         <translation>Box from another shipment</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="311"/>
+        <location filename="../../ui/pages/receiving_page.py" line="312"/>
         <source>Принята на другом рабочем месте</source>
         <translation>Received at another counter</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="323"/>
+        <location filename="../../ui/pages/receiving_page.py" line="324"/>
         <source>Принято: {0}; не хватает: {1}; излишки: {2}; чужие: {3}; отменённые: {4}; повреждено: {5}.</source>
         <translation>Received: {0}; missing: {1}; surplus: {2}; foreign: {3}; cancelled: {4}; damaged: {5}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="328"/>
+        <location filename="../../ui/pages/receiving_page.py" line="329"/>
         <source>Из другой поставки: {0}.</source>
         <translation>From another shipment: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="333"/>
+        <location filename="../../ui/pages/receiving_page.py" line="334"/>
         <source>Не хватает: {0}</source>
         <translation>Missing: {0}</translation>
     </message>
@@ -5651,72 +5749,72 @@ Technical: {1}</translation>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="118"/>
+        <location filename="../../ui/pages/returns_page.py" line="122"/>
         <source>К возврату ({0})</source>
         <translation>To return ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="135"/>
+        <location filename="../../ui/pages/returns_page.py" line="139"/>
         <source>Продолжение возврата</source>
         <translation>Return resumed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="136"/>
+        <location filename="../../ui/pages/returns_page.py" line="140"/>
         <source>Сессия возврата не была закрыта. В ней уже коробок: {0}. Продолжайте сканировать.</source>
         <translation>The return session was not closed. Boxes already in it: {0}. Keep scanning.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="143"/>
+        <location filename="../../ui/pages/returns_page.py" line="147"/>
         <source>Сессия возврата не начата</source>
         <translation>No return session</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="144"/>
+        <location filename="../../ui/pages/returns_page.py" line="148"/>
         <source>Нажмите F5, чтобы начать возврат, и отсканируйте коробку снова.</source>
         <translation>Press F5 to start a return and scan the box again.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="154"/>
+        <location filename="../../ui/pages/returns_page.py" line="158"/>
         <source>Повтор: {0}</source>
         <translation>Repeat: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="154"/>
+        <location filename="../../ui/pages/returns_page.py" line="158"/>
         <source>Эта коробка уже в возврате.</source>
         <translation>This box is already in the return.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="159"/>
+        <location filename="../../ui/pages/returns_page.py" line="163"/>
         <source> Заказ возвращён полностью.</source>
         <translation> The order is fully returned.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="161"/>
+        <location filename="../../ui/pages/returns_page.py" line="165"/>
         <source>В возврат: {0}</source>
         <translation>Returned: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="162"/>
+        <location filename="../../ui/pages/returns_page.py" line="166"/>
         <source>Заказ {0}, коробка {1} из {2}, ячейка {3}.{4}</source>
         <translation>Order {0}, box {1} of {2}, cell {3}.{4}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="172"/>
+        <location filename="../../ui/pages/returns_page.py" line="177"/>
         <source>Сессия уже открыта</source>
         <translation>Session already open</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="172"/>
+        <location filename="../../ui/pages/returns_page.py" line="177"/>
         <source>Сканируйте коробки из списка.</source>
         <translation>Scan the boxes from the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="202"/>
+        <location filename="../../ui/pages/returns_page.py" line="207"/>
         <source>Возврат закрыт: {0}, {1}. Акт возврата сформирован.</source>
         <translation>Return closed: {0}, {1}. Return report produced.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/returns_page.py" line="203"/>
+        <location filename="../../ui/pages/returns_page.py" line="208"/>
         <source>%n коробок</source>
         <translation>
             <numerusform>%n box</numerusform>
@@ -5724,7 +5822,7 @@ Technical: {1}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/returns_page.py" line="203"/>
+        <location filename="../../ui/pages/returns_page.py" line="208"/>
         <source>%n заказов</source>
         <translation>
             <numerusform>%n order</numerusform>
@@ -5732,79 +5830,79 @@ Technical: {1}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="263"/>
+        <location filename="../../ui/pages/returns_page.py" line="268"/>
         <source>{0} — {1} шт.</source>
         <translation>{0} — {1} pcs</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="132"/>
-        <location filename="../../ui/pages/returns_page.py" line="182"/>
+        <location filename="../../ui/pages/returns_page.py" line="136"/>
+        <location filename="../../ui/pages/returns_page.py" line="187"/>
         <source>Идёт возврат: сканируйте коробки заказов из списка «К возврату». F9 — закрыть и получить акт.</source>
         <translation>Return in progress: scan the boxes of the orders in “To return”. F9 closes it and produces the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="184"/>
+        <location filename="../../ui/pages/returns_page.py" line="189"/>
         <source>Возврат начат</source>
         <translation>Return started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="184"/>
+        <location filename="../../ui/pages/returns_page.py" line="189"/>
         <source>Сканируйте коробки.</source>
         <translation>Scan the boxes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="207"/>
-        <location filename="../../ui/pages/returns_page.py" line="211"/>
+        <location filename="../../ui/pages/returns_page.py" line="212"/>
+        <location filename="../../ui/pages/returns_page.py" line="216"/>
         <source>Возврат закрыт</source>
         <translation>Return closed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="206"/>
+        <location filename="../../ui/pages/returns_page.py" line="211"/>
         <source>Коробок: {0}.</source>
         <translation>Boxes: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="212"/>
+        <location filename="../../ui/pages/returns_page.py" line="217"/>
         <source>Акт возврата напечатан: передайте его перевозчику вместе с коробками.</source>
         <translation>Return report printed: give it to the carrier with the boxes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="233"/>
+        <location filename="../../ui/pages/returns_page.py" line="238"/>
         <source>Только менеджер</source>
         <translation>Manager only</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="233"/>
+        <location filename="../../ui/pages/returns_page.py" line="238"/>
         <source>Продлить хранение может менеджер.</source>
         <translation>Only a manager can extend storage.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="237"/>
+        <location filename="../../ui/pages/returns_page.py" line="242"/>
         <source>Заказ не выбран</source>
         <translation>No order selected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="237"/>
+        <location filename="../../ui/pages/returns_page.py" line="242"/>
         <source>Выберите заказ в списке.</source>
         <translation>Select an order in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="240"/>
+        <location filename="../../ui/pages/returns_page.py" line="245"/>
         <source>Продление хранения</source>
         <translation>Storage extension</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="240"/>
+        <location filename="../../ui/pages/returns_page.py" line="245"/>
         <source>На сколько дней продлить заказ {0}?</source>
         <translation>Extend order {0} by how many days?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="248"/>
+        <location filename="../../ui/pages/returns_page.py" line="253"/>
         <source>Хранение продлено</source>
         <translation>Storage extended</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/returns_page.py" line="249"/>
+        <location filename="../../ui/pages/returns_page.py" line="254"/>
         <source>Заказ {0} хранится до {1}.</source>
         <translation>Order {0} is kept until {1}.</translation>
     </message>
@@ -6395,7 +6493,7 @@ Technical: {1}</translation>
         <translation>the server accepts the key</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="266"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="272"/>
         <source>минимальная длина {0} больше кода получения (%n цифр)</source>
         <translation>
             <numerusform>the minimum length {0} is longer than the pickup code (%n digit)</numerusform>
@@ -7177,7 +7275,57 @@ Technical: {1}</translation>
         <translation>marked as reviewed</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="66"/>
+        <location filename="../../desktop/action_names.py" line="55"/>
+        <source>вход в программу</source>
+        <translation>signed in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/action_names.py" line="56"/>
+        <source>вход отклонён</source>
+        <translation>sign-in refused</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/action_names.py" line="57"/>
+        <source>учётная запись заблокирована</source>
+        <translation>account locked</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/action_names.py" line="58"/>
+        <source>активация карты подтверждена</source>
+        <translation>card activation confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/action_names.py" line="60"/>
+        <source>поиск по коду: неверный код</source>
+        <translation>code lookup: wrong code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/action_names.py" line="61"/>
+        <source>поиск по коду закрыт до разрешения управляющего</source>
+        <translation>code lookup closed until a manager allows it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/action_names.py" line="62"/>
+        <source>поиск по коду отклонён</source>
+        <translation>code lookup refused</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/action_names.py" line="63"/>
+        <source>поиск по коду разрешён управляющим</source>
+        <translation>code lookup allowed by a manager</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/action_names.py" line="64"/>
+        <source>разрешение поиска по коду отклонено</source>
+        <translation>code lookup permission refused</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/action_names.py" line="65"/>
+        <source>коробка принята на другом рабочем месте</source>
+        <translation>box received at another desk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/action_names.py" line="77"/>
         <source>событие {0}</source>
         <translation>event {0}</translation>
     </message>
@@ -7204,6 +7352,7 @@ Technical: {1}</translation>
         <translation>conflict</translation>
     </message>
     <message>
+        <location filename="../../desktop/action_names.py" line="59"/>
         <location filename="../../ui/pages/terms.py" line="41"/>
         <source>активация карты отклонена</source>
         <translation>card activation rejected</translation>
@@ -7237,14 +7386,44 @@ Technical: {1}</translation>
         <translation>cancelled by the centre</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/staff.py" line="46"/>
+        <location filename="../../desktop/services/staff.py" line="47"/>
         <source>без накладной</source>
         <translation>without a waybill</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/staff.py" line="47"/>
+        <location filename="../../desktop/services/staff.py" line="48"/>
         <source>возврат от {opened_at}</source>
         <translation>return of {opened_at}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_subjects.py" line="26"/>
+        <source>журнал действий</source>
+        <translation>action journal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_subjects.py" line="27"/>
+        <source>поиск заказа по коду получения</source>
+        <translation>order lookup by pickup code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_subjects.py" line="29"/>
+        <source>приёмка по накладной {0}</source>
+        <translation>receiving of waybill {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_subjects.py" line="30"/>
+        <source>приёмка без накладной от {0}</source>
+        <translation>receiving without a waybill of {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_subjects.py" line="31"/>
+        <source>возврат от {0}</source>
+        <translation>return of {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_subjects.py" line="32"/>
+        <source>смена №{0}</source>
+        <translation>shift no. {0}</translation>
     </message>
 </context>
 <context>

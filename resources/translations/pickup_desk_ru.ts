@@ -4,7 +4,7 @@
 <context>
     <name>ChartsTab</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/manager/charts_tab.py" line="198"/>
+        <location filename="../../ui/pages/manager/charts_tab.py" line="214"/>
         <source>(последние %n поставок)</source>
         <translation>
             <numerusform>(последняя %n поставка)</numerusform>
@@ -103,19 +103,19 @@
 <context>
     <name>ManagerJournal</name>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="267"/>
-        <source>Проверено %n записей: ни одна не изменена и не удалена.</source>
+        <location filename="../../build/lupdate/domain_messages.py" line="273"/>
+        <source>Проверено %n записей — изменений и удалений нет.</source>
         <translation>
-            <numerusform>Проверена %n запись: она не изменена и не удалена.</numerusform>
-            <numerusform>Проверено %n записи: ни одна не изменена и не удалена.</numerusform>
-            <numerusform>Проверено %n записей: ни одна не изменена и не удалена.</numerusform>
+            <numerusform>Проверена %n запись — изменений и удалений нет.</numerusform>
+            <numerusform>Проверены %n записи — изменений и удалений нет.</numerusform>
+            <numerusform>Проверено %n записей — изменений и удалений нет.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>ManagerPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/manager/console_page.py" line="101"/>
+        <location filename="../../ui/pages/manager/console_page.py" line="100"/>
         <source>Выгружено строк: %n</source>
         <translation>
             <numerusform>Выгружена %n строка</numerusform>
@@ -139,7 +139,7 @@
 <context>
     <name>ReturnsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/returns_page.py" line="203"/>
+        <location filename="../../ui/pages/returns_page.py" line="208"/>
         <source>%n коробок</source>
         <translation>
             <numerusform>%n коробка</numerusform>
@@ -148,7 +148,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/returns_page.py" line="203"/>
+        <location filename="../../ui/pages/returns_page.py" line="208"/>
         <source>%n заказов</source>
         <translation>
             <numerusform>%n заказ</numerusform>
@@ -160,7 +160,7 @@
 <context>
     <name>SelfTest</name>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="266"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="272"/>
         <source>минимальная длина {0} больше кода получения (%n цифр)</source>
         <translation>
             <numerusform>минимальная длина {0} больше кода получения (%n цифра)</numerusform>

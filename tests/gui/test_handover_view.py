@@ -80,6 +80,7 @@ def test_few_attempts_left_and_locked_are_alarming() -> None:
     assert view.handover_view(_state(attempts_left=2)).attempts_style == view.ALARM_STYLE
     locked = view.handover_view(_state(locked=True, attempts_left=0))
     assert "менеджера" in locked.attempts and locked.attempts_style == view.ALARM_STYLE
+    assert locked.steps.startswith("Выдача невозможна: заказ заблокирован") and "Осталось" not in locked.steps
 
 
 def test_everything_done_points_at_f10() -> None:

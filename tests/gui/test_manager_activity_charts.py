@@ -15,6 +15,7 @@ from desktop.db.models import PickupPoint, Staff
 from desktop.services.manager.report import Period
 from protocol.money import rub
 from tests.gui.fixtures import build_shell, log_in
+from tests.gui.table_fit import assert_fits_whole, counter_style
 from tests.support.clock import FakeClock
 from tests.support.manager_point import (
     ANNA_SHIFT,
@@ -76,6 +77,16 @@ def test_the_activity_tab_lists_each_shift_and_each_clerk(activity) -> None:
     assert [r.title for r in tab.shown_reports] == ["Работа по сменам", "Работа сотрудников за период"]
 
 
+def test_the_activity_headers_keep_every_word_whole(activity) -> None:
+    """«Размещено», «Неверные коды», «Отмены приёмки» are not cut: widths come from the header's longest word
+    (the shared fitting of report_view; eleven columns of whole words are wider than 1366 px, so they scroll)."""
+    _built, _page, tab = activity
+    with counter_style():
+        for view in (tab.shifts, tab.staff):
+            view.fit_columns()
+            assert_fits_whole(view, width=False)
+
+
 def test_enter_on_a_shift_shows_its_report_in_a_print_preview(qtbot, activity) -> None:
     _built, _page, tab = activity
     tab.shifts.setFocus()
@@ -130,3 +141,14 @@ def test_a_month_turns_day_labels_upright_and_a_year_draws_lines(qtbot, charts) 
     axis = tab.chart("received").axes(Qt.Orientation.Horizontal)[0]
     assert isinstance(axis, QDateTimeAxis) and axis.tickCount() == 13 and axis.format() == "dd.MM.yy"
     assert [s.name() for s in tab.chart("sms").series()] == ["Доставлено", "Не доставлено", "Неизвестно"]
+
+
+def test_sms_outcomes_keep_their_colours_in_bars_and_in_lines(qtbot, charts) -> None:
+    """«Не доставлено» was drawn green: delivered is green, not delivered red, unknown grey — bars and lines."""
+    page, tab = charts
+    expected = {"Доставлено": "#2e7d32", "Не доставлено": "#c62828", "Неизвестно": "#9e9e9e"}
+    (series,) = tab.chart("sms").series()
+    assert {bar.label(): bar.color().name() for bar in series.barSets()} == expected
+    page.picker.set_period(Period(date(2025, 11, 26), date(2026, 11, 25)))
+    qtbot.waitUntil(lambda: isinstance(tab.chart("sms").series()[0], QLineSeries), timeout=5000)
+    assert {line.name(): line.color().name() for line in tab.chart("sms").series()} == expected

@@ -8,6 +8,7 @@ from PySide6.QtTest import QTest
 
 from desktop.services.base import Role
 from tests.gui.fixtures import log_in
+from tests.gui.table_fit import assert_fits_whole, counter_style
 from tests.support.factories import actor_for, box_barcode, make_cell, make_order, make_shipment, make_staff
 from ui.hardware.documents import text_document
 from ui.pages.manager.arrivals_tab import ArrivalsTab
@@ -80,9 +81,10 @@ def test_enter_on_a_session_lists_its_boxes_and_f6_shows_its_act(qtbot, shell, r
     assert tab.preview.page_count() > 0 and tab.preview.isVisible()
     text = text_document(tab.preview.document).toPlainText()
     figures = [_cell(view, 1, c) for c in (4, 5, 6, 7, 8)]  # the table's expected, received, missing, …
-    summary = text.split("Из другой поставки\n", 1)[1].split("\n")[:5]
-    assert summary == figures and "Недостача — 1" in text and "Излишки — 1" in text
-    assert received["one"] in text
+    names = ("Ожидалось", "Принято", "Недостача", "Излишки", "Чужие")
+    summary = "".join(f"{name}\n{figure}\n" for name, figure in zip(names, figures, strict=True))
+    assert summary in text and "Недостача — 1" in text and "Излишки — 1" in text
+    assert received["one"] not in text and "R2611240001" in text  # the waybill names the session, not its uid
     shell.ctx.session.log_out()  # the next person at the counter does not find the act on screen
     assert not tab.preview.isVisible()
 
@@ -96,3 +98,11 @@ def test_a_clerk_has_no_console_and_the_service_refuses_them(qtbot, shell, recei
     assert page not in shell.window.visible_pages()
     with pytest.raises(AccessDenied):
         shell.ctx.services.arrivals.sessions(shell.ctx.session.actor, Period.last_days(page.picker.period().last, 1))
+
+
+def test_the_sessions_table_fits_1366_px_with_every_header_word_whole(qtbot, shell, received):
+    """The shared column fitting (report_view): no column hides behind horizontal scrolling at 1366×768 and no
+    header breaks or cuts a word («Недостач…»)."""
+    with counter_style():
+        tab = _open_console(qtbot, shell)
+        assert_fits_whole(tab.sessions)

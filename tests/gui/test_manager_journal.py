@@ -4,17 +4,24 @@ plainly; F6 writes the shown table to the chosen XLSX; the journal's CSV button 
 from __future__ import annotations
 
 import csv
+from datetime import UTC
 from pathlib import Path
 
 import openpyxl
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
 from sqlalchemy import text
 
+from desktop import translatable
+from desktop.journal import ChainReport
 from desktop.services.base import Service
 from desktop.services.manager import export
 from tests.gui.fixtures import log_in
+from tests.gui.table_fit import assert_fits_whole, counter_style
 from tests.support.factories import actor_for
-from ui.pages.manager.journal_tab import JournalTab
+from ui import translations_build
+from ui.i18n import install_translations
+from ui.pages.manager.journal_tab import JournalTab, chain_verdict
 
 
 def _seed_journal(shell) -> None:
@@ -46,7 +53,7 @@ def test_the_tab_lists_entries_in_words_and_a_changed_entry_is_named(qtbot, shel
     model = tab.view.model()
     shown = [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
     placed = next(row for row in shown if row[3] == "коробка размещена")
-    assert placed[2] == "Смирнова Анна Сергеевна (kassir)" and placed[4] == "100000001"
+    assert placed[2] == "Смирнова Анна Сергеевна" and placed[4] == "100000001"
     with qtbot.waitSignal(tab.page.became_idle, timeout=10000):
         tab.check_button.click()
     assert tab.verdict.text().startswith("Журнал цел")
@@ -58,7 +65,7 @@ def test_the_tab_lists_entries_in_words_and_a_changed_entry_is_named(qtbot, shel
     verdict = tab.verdict.text()
     assert verdict.startswith("Журнал повреждён")
     assert f"Запись №{broken} изменена" in verdict
-    assert "Смирнова Анна Сергеевна (kassir)" in verdict and "«коробка размещена»" in verdict
+    assert "Смирнова Анна Сергеевна" in verdict and "«коробка размещена»" in verdict
     assert any(row.tone == "error" and row.values[0] == broken for row in tab.shown_reports[0].rows)
 
 
@@ -96,7 +103,7 @@ def test_the_journal_csv_button_writes_csv_with_staff_and_point_times(qtbot, she
     entry = tab.shown_reports[0].rows[0].values
     zone = shell.ctx.zone()
     assert rows[1][:4] == [str(entry[0]), entry[1].astimezone(zone).strftime("%d.%m.%Y %H:%M:%S"),
-                           "Смирнова Анна Сергеевна (kassir)", "коробка принята"]
+                           "Смирнова Анна Сергеевна", "коробка принята"]
 
 
 def test_f6_with_nothing_shown_says_so(qtbot, shell, monkeypatch):
@@ -128,3 +135,52 @@ def test_the_sync_pages_f9_says_the_newest_entries_were_deleted(qtbot, shell):
     feedback = shell.ctx.feedback
     assert feedback.kind.value == "error" and feedback.title == "Журнал повреждён"
     assert "Удалены последние записи журнала" in feedback.text and "№99 от 24.11.2026 11:00:00" in feedback.text
+
+
+def test_the_journal_table_keeps_every_header_word_whole_and_fits(qtbot, shell):
+    """«Предмет» was cut to «Пред…»: the shared fitting gives each column its header's longest word at least."""
+    tab = _journal_tab(qtbot, shell)
+    with counter_style():
+        tab.view.fit_columns()
+        assert_fits_whole(tab.view)
+
+
+def test_the_intact_verdict_agrees_with_every_count_in_russian(qapp):
+    """«Проверена 71 запись: она не изменена…» read wrong: each count gets its own form, the rest of the sentence
+    does not depend on it."""
+    translations_build.release((*translations_build.LANGUAGES, translations_build.SOURCE_LANGUAGE))
+    installed = install_translations(qapp, "ru")
+    try:
+        texts = {n: chain_verdict(ChainReport(n, None), None, UTC)[2] for n in (1, 2, 5, 21, 71, 74)}
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+        translatable.use_translator(None)
+    tail = " — изменений и удалений нет."
+    assert texts == {1: "Проверена 1 запись" + tail, 2: "Проверены 2 записи" + tail, 5: "Проверено 5 записей" + tail,
+                     21: "Проверена 21 запись" + tail, 71: "Проверена 71 запись" + tail,
+                     74: "Проверены 74 записи" + tail}
+
+
+def test_the_export_dialog_is_russian_and_opens_in_the_documents_folder(qtbot, shell, monkeypatch, tmp_path):
+    """29-manager-export: «Look in:», «Files of type:», «Folder» were English (Qt's qtbase_ru lacks them) and the
+    dialog opened in the working directory (the Documents folder did not exist)."""
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.delenv("XDG_DOCUMENTS_DIR", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / ".config"))
+    tab = _journal_tab(qtbot, shell)
+    name = Path(tab.page.default_export_name(tab, ".xlsx"))
+    assert name.parent == tmp_path / "Documents" and name.parent.is_dir()
+    translations_build.release_qt_widgets()
+    installed = install_translations(QApplication.instance(), "ru")
+    try:
+        dialog = QFileDialog(None, "Экспорт", str(name.parent))
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        labels = {label.text() for label in dialog.findChildren(QLabel)}
+        assert {"&Папка:", "&Тип файлов:"} <= labels and not {"&Look in:", "Files of &type:"} & labels
+        assert QCoreApplication.translate("QAbstractFileIconProvider", "Folder") == "Папка"
+        dialog.deleteLater()
+    finally:
+        for translator in installed:
+            QApplication.instance().removeTranslator(translator)
+        translatable.use_translator(None)

@@ -152,6 +152,13 @@ def test_an_action_without_a_selected_row_says_which_section_to_pick_from(qtbot,
     assert shell.ctx.feedback.kind.value == "warning" and "SMS не доставлены" in shell.ctx.feedback.text
 
 
+def test_the_sessions_section_is_named_for_what_it_lists(qtbot, shell, point):
+    """It lists sessions left open (an earlier day, or the opener's shift closed), not every open one: a return
+    session opened today by a clerk on shift is not counted, so «Открытые сессии: 0» read wrong."""
+    _page, tab = _console(qtbot, shell, ExceptionsTab)
+    assert tab.sections.tabText(SESSIONS).startswith("Забытые сессии")
+
+
 def test_exceptions_tab_opens_the_locked_orders_card_with_its_own_unlock_button(qtbot, shell, point):
     _page, tab = _console(qtbot, shell, ExceptionsTab)
     tab.sections.views[LOCKED].selectRow(0)

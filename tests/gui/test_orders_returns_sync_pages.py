@@ -47,6 +47,32 @@ def test_orders_page_finds_an_order_by_box_scan_and_shows_its_card(qtbot, shell)
     assert page.lines.rowCount() == 1
 
 
+def test_the_open_order_card_is_read_again_when_a_sync_finishes(qtbot, shell, monkeypatch):
+    """Заказы: the timeline said «ждёт отправки» while the status bar said «Не отправлено: 0» — the open card is
+    re-read when the status bar sees a sync finish (and only then)."""
+    with shell.ctx.db.write() as s:
+        order = make_order(s, shell.point, status="ready", boxes=1)
+    log_in(qtbot, shell)
+    page = _show(qtbot, shell, "OrdersPage")
+    page.open_number(order.number)
+    qtbot.waitUntil(lambda: page.detail is not None and not page.busy, timeout=5000)
+    reads: list[str] = []
+    detail = shell.ctx.services.orders.detail
+    monkeypatch.setattr(shell.ctx.services.orders, "detail", lambda number: reads.append(number) or detail(number))
+    moments = iter([datetime(2026, 12, 1, 9, 0, tzinfo=UTC)] * 2 + [datetime(2026, 12, 1, 9, 5, tzinfo=UTC)])
+
+    class Runner:
+        def status(self) -> SyncStatus:
+            return SyncStatus(online=True, last_success_at=next(moments))
+
+    bar = shell.window.status
+    monkeypatch.setattr(bar, "_sync", Runner())
+    for _ in range(3):  # a sync, the same one seen again, a newer one
+        bar.refresh()
+        qtbot.waitUntil(lambda: not page.busy, timeout=5000)
+    assert reads == [order.number, order.number]
+
+
 def test_orders_page_sms_tab_names_held_cancelled_and_correction_sms(qtbot, shell):
     with shell.ctx.db.write() as s:
         order = make_order(s, shell.point, status="partially_arrived", boxes=2)
@@ -111,6 +137,22 @@ def test_returns_page_session_scans_an_expired_order_out(qtbot, shell):
     assert page.session_uid is None
     with shell.ctx.db.read() as s:
         assert s.scalar(select(Order.status).where(Order.number == order.number)) == "returned"
+
+
+def test_returns_page_counts_drop_as_soon_as_a_box_is_returned_in_the_session(qtbot, shell):
+    """The order's only box scanned into the open session: «К возврату (1)» becomes «(0)» at once, not after the
+    session is closed or the page shown again."""
+    order = _expired_order(shell.ctx.db, shell.point)
+    log_in(qtbot, shell)
+    page = _show(qtbot, shell, "ReturnsPage")
+    qtbot.waitUntil(lambda: page.to_return.rowCount() == 1, timeout=5000)
+    assert page.tabs.tabText(2) == "К возврату (1)"
+    with qtbot.waitSignal(page.became_idle, timeout=5000):
+        page._on_open_session()
+    _scan(qtbot, shell, page, box_barcode(shell.point.code, order.number, 1))
+    qtbot.waitUntil(lambda: not page.busy, timeout=5000)
+    assert page.tabs.tabText(2) == "К возврату (0)" and page.to_return.rowCount() == 0
+    assert page.session_uid is not None  # still in the session
 
 
 def test_returns_page_resumes_an_open_session_with_its_scans_after_a_restart(qtbot, shell):

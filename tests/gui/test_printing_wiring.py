@@ -232,7 +232,24 @@ def test_with_no_printer_installed_closing_the_shift_shows_the_shift_report_on_s
     preview = _documents(printed).preview
     assert preview is not None and preview.isVisible() and preview.page_count() > 0
     assert preview.document.kind is DocumentKind.SHIFT_REPORT and "Смирнова" in preview.document.html
-    assert printed.ctx.feedback.kind.value == "warning" and "на экране" in printed.ctx.feedback.title
+    assert "Принтера нет" in preview.note.text() and preview.note.isVisibleTo(preview)
+    assert printed.ctx.feedback.title == "Смена закрыта"  # the banner still says what happened
+    preview.close()
+
+
+def test_with_no_printer_the_closed_receivings_summary_stays_the_banner(qtbot, printed, monkeypatch):
+    """17-receiving-closed: the no-printer fact is one line in the act's preview; the banner keeps the closing
+    summary (Принято / не хватает …) and the headline says scanning the next waybill works."""
+    printing = _documents(printed).printing
+    printing.printers["document"] = "HP LaserJet"
+    printing._names, printing._info = (lambda: []), (lambda name: None)  # nothing installed on this PC
+    page, _boxes = _receiving_with_missing_box(qtbot, printed, monkeypatch)
+    preview = _documents(printed).preview
+    assert preview is not None and preview.document.kind is DocumentKind.DISCREPANCY_ACT
+    assert "Принтера нет" in preview.note.text()
+    feedback = printed.ctx.feedback
+    assert feedback.title == "Приёмка закрыта с расхождениями" and "Принтера нет" not in feedback.text
+    assert "Сканируйте следующую накладную (или F2)" in page.shipment_label.text()
     preview.close()
 
 

@@ -35,3 +35,12 @@ def test_times_are_in_the_point_zone():
 
     html = shift_report(samples.shift(), ZoneInfo("Asia/Yekaterinburg")).html
     assert "24.11.2026 11:02 — 24.11.2026 20:05" in html
+
+
+def test_the_act_names_the_session_as_people_do_and_the_foreign_boxs_order():
+    """No internal session uid on paper (the waybill, times and clerks say which session it is); the foreign
+    box's row shows the order its label names, as the receiving page does."""
+    html = discrepancy_act(samples.discrepancy()).html
+    assert "rs-7f3a" not in html and "Сессия приёмки" not in html
+    assert "SH-2026-1124-01" in html and "Иванова Анна" in html
+    assert "<td align=\"left\">B001150000003301</td><td align=\"left\">500000033</td>" in html

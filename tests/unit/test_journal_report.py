@@ -4,22 +4,24 @@ anchor kept on the server catching deleted newest entries, and the clerk refused
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from uuid import uuid4
 
 import pytest
 from sqlalchemy import delete, func, select, text
 
 from desktop import journal
-from desktop.db.models import AuditEntry, SyncState
+from desktop.db.models import AuditEntry, PickupPoint, ReceivingSession, ReturnSession, Shift, SyncState
 from desktop.errors import AccessDenied
 from desktop.journal import ANCHOR_KEY, JournalHead
 from desktop.services.base import Role, Service
 from desktop.services.manager.journal_report import JournalReportService, details_text
 from desktop.services.manager.report import ColumnKind, Period
+from desktop.services.staff import shift_key
 from desktop.sync.anchor import anchor_journal
 from tests.integration.fakes import FakeBackend, FakeClient
 from tests.integration.shapes import point_dict
 from tests.support.clock import FakeClock
-from tests.support.factories import actor_for, make_point, make_staff
+from tests.support.factories import actor_for, make_point, make_shipment, make_staff
 
 # The point is in Moscow (UTC+3): 22:30 UTC on 1 March is already 2 March on the point's clock.
 MOMENTS = [datetime(2026, 3, 1, 20, 0, tzinfo=UTC), datetime(2026, 3, 1, 22, 30, tzinfo=UTC),
@@ -47,14 +49,41 @@ def test_the_periods_entries_in_words_on_the_points_days(world):
     assert [c.kind for c in report.columns] == [ColumnKind.COUNT, ColumnKind.MOMENT] + [ColumnKind.TEXT] * 4
     assert [c.header for c in report.columns] == ["№", "Когда", "Сотрудник", "Действие", "Предмет", "Подробности"]
     assert [row.values for row in report.rows] == [
-        (2, datetime(2026, 3, 1, 22, 30, tzinfo=UTC), "Смирнова Анна (kassir)", "коробка размещена", "100000001",
+        (2, datetime(2026, 3, 1, 22, 30, tzinfo=UTC), "Смирнова Анна", "коробка размещена", "100000001",
          "box: B1; n: 1"),
-        (3, datetime(2026, 3, 2, 10, 0, tzinfo=UTC), "Смирнова Анна (kassir)", "заказ выдан", "100000002",
+        (3, datetime(2026, 3, 2, 10, 0, tzinfo=UTC), "Смирнова Анна", "заказ выдан", "100000002",
          "box: B1; n: 2"),
     ]
     whole = world["service"].entries(world["manager"], Period(date(2026, 3, 1), date(2026, 3, 3)))
     assert [row.values[0] for row in whole.rows] == [1, 2, 3, 4]
     assert whole.rows[3].values[2:4] == ("", "заказ разблокирован")  # no staff member: the system
+
+
+def test_internal_keys_in_the_subject_read_as_what_they_name(db, world):
+    """A session uid, a shift key, a login and the journal itself are shown as a person names them."""
+    with db.write() as s:
+        point = s.scalars(select(PickupPoint)).one()
+        clerk_id = world["clerk"].staff_id
+        waybill = make_shipment(s, point, "WB-7731")
+        opened = datetime(2026, 3, 4, 7, 5, tzinfo=UTC)
+        s.add_all([ReceivingSession(uid=str(uuid4()), point_id=point.id, shipment_id=waybill.id, opened_by=clerk_id,
+                                    opened_at=opened),
+                   ReceivingSession(uid=str(uuid4()), point_id=point.id, opened_by=clerk_id, opened_at=opened),
+                   ReturnSession(uid=str(uuid4()), point_id=point.id, opened_by=clerk_id, opened_at=opened),
+                   Shift(point_id=point.id, staff_id=clerk_id, opened_at=opened)])
+        s.flush()
+        uids = [r.uid for r in s.scalars(select(ReceivingSession).order_by(ReceivingSession.id))]
+        uids.append(s.scalars(select(ReturnSession.uid)).one())
+        shift = s.scalars(select(Shift)).one()
+        keys = [*uids, shift_key("kassir", opened), "kassir", "journal", "100000009"]
+        shift_id = shift.id
+    for key in keys:
+        with Service(db, FakeClock(datetime(2026, 3, 4, 8, 0, tzinfo=UTC))).action(world["clerk"]) as act:
+            act.audit("receiving.open", key)
+    report = world["service"].entries(world["manager"], Period(date(2026, 3, 4), date(2026, 3, 4)))
+    assert [row.values[4] for row in report.rows] == [
+        "приёмка по накладной WB-7731", "приёмка без накладной от 04.03 10:05", "возврат от 04.03 10:05",
+        f"смена №{shift_id}", "Смирнова Анна", "журнал действий", "100000009"]
 
 
 def test_details_that_are_not_an_object_stay_as_written():
@@ -77,7 +106,7 @@ def test_the_check_names_the_first_changed_entry_and_is_journaled(db, world):
     assert check.chain.first_broken_id == 2 and check.chain.reason == "content" and check.chain.checked == 1
     assert check.broken is not None
     assert (check.broken.number, check.broken.at, check.broken.staff, check.broken.action) == (
-        2, datetime(2026, 3, 1, 22, 30, tzinfo=UTC), "Смирнова Анна (kassir)", "коробка размещена")
+        2, datetime(2026, 3, 1, 22, 30, tzinfo=UTC), "Смирнова Анна", "коробка размещена")
     with db.read() as s:
         last = s.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
     assert last.action == "journal.verified" and '"first_broken":2' in last.details

@@ -3,17 +3,18 @@ report (stored at close, live while open) and the refusal of a clerk inside the 
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date
 
 import pytest
 from sqlalchemy import update
 
 from desktop import journal
 from desktop.db.models import PickupPoint
+from desktop.documents.builders import shift_report
 from desktop.errors import AccessDenied
 from desktop.services.manager.activity import ActivityService
 from desktop.services.manager.report import ColumnKind, Period
-from desktop.services.staff import StaffService
+from desktop.services.staff import REPORT_METRICS, StaffService
 from protocol.errors import DomainError
 from tests.support.clock import FakeClock
 from tests.support.factories import FAST_HASHER
@@ -81,6 +82,27 @@ def test_an_open_shift_opens_with_its_figures_so_far(service, point) -> None:
     report = service.shift_report(point.manager, point.boris_shift)
     assert (report.staff_login, report.header.closed_at) == ("boris", utc(25, 12))
     assert (report.boxes_received, report.orders_handed_over, report.cash_kopecks) == (1, 1, 50_000)
+
+
+def test_the_shift_report_carries_the_same_figures_as_the_activity_table(service, point) -> None:
+    """One definition: each shift's report (stored at close, or live while open) shows its table row's figures."""
+    rows = {row.key: row.values[3:] for row in service.activity(point.manager, PERIOD).shifts.rows}
+    for shift_id in (point.anna_shift, point.boris_shift):
+        report = service.shift_report(point.manager, shift_id)
+        assert tuple(getattr(report, field) for field in REPORT_METRICS) == rows[str(shift_id)]
+    assert (rows[str(point.anna_shift)], rows[str(point.boris_shift)]) == (ANNA_SHIFT, BORIS_SHIFT)
+
+
+def test_the_shift_report_names_the_person_and_says_an_open_shift_is_open(service, point) -> None:
+    """The printed report names the staff member, never the login; an open shift is not shown as closed."""
+    open_one = shift_report(service.shift_report(point.manager, point.boris_shift), UTC).html
+    assert "Борис Котов" in open_one and "boris" not in open_one
+    assert "смена открыта, данные на 25.11.2026 12:00" in open_one
+    for figure in ("Размещено", "Неверные коды", "Отмены приёмки", "Отказы от заказов"):
+        assert figure in open_one
+    closed = shift_report(service.shift_report(point.manager, point.anna_shift), UTC).html
+    assert "anna" not in closed and "смена открыта" not in closed
+    assert "24.11.2026 06:00 — 24.11.2026 15:00" in closed
 
 
 def test_an_unknown_shift_is_refused_in_words(service, point) -> None:

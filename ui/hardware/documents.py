@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QSizeF
-from PySide6.QtGui import QFont, QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import QFont, QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument, QTextOption
 from PySide6.QtPrintSupport import QPrinter
 
 from desktop.documents.model import Document
@@ -21,6 +21,9 @@ def text_document(document: Document) -> QTextDocument:
     text = QTextDocument()
     text.setDefaultFont(QFont(FONT_FAMILY, 10))
     text.setDocumentMargin(0)
+    option = text.defaultTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)  # a narrow table column widens to its longest word
+    text.setDefaultTextOption(option)
     text.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, document.title)
     text.setHtml(document.html)
     return text

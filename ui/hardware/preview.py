@@ -35,7 +35,8 @@ def preview_printer(printer_name: str = "") -> QPrinter:
 class DocumentPreview(QDialog):
     """The document's pages; PgUp/PgDn turn them, Ctrl+= / Ctrl+- zoom, Ctrl+P prints, Esc closes."""
 
-    def __init__(self, document: Document, printer_name: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, document: Document, printer_name: str = "", parent: QWidget | None = None,
+                 note: str = "") -> None:
         super().__init__(parent)
         self.document = document
         self.setObjectName("DocumentPreview")
@@ -47,6 +48,11 @@ class DocumentPreview(QDialog):
         self.page_label = QLabel("", self)
         layout = QVBoxLayout(self)
         layout.addWidget(self._toolbar())
+        self.note = QLabel(note, self)  # one line on why it is on screen (no printer), so the page's banner stays
+        self.note.setObjectName("previewNote")
+        self.note.setStyleSheet("color: #8a5300; font-weight: bold;")
+        self.note.setVisible(bool(note))
+        layout.addWidget(self.note)
         layout.addWidget(self.preview, 1)
         self.resize(900, 700)  # fits a 1366×768 screen
         self.preview.updatePreview()  # lay the pages out now: the page count is known before it is shown
@@ -112,9 +118,10 @@ class DocumentPreview(QDialog):
         return render_pdf(self.document, path) if path else None
 
 
-def show_document(document: Document, printer_name: str = "", parent: QWidget | None = None) -> DocumentPreview:
+def show_document(document: Document, printer_name: str = "", parent: QWidget | None = None,
+                  note: str = "") -> DocumentPreview:
     """Open the preview without blocking (it deletes itself when closed); returns it."""
-    dialog = DocumentPreview(document, printer_name, parent)
+    dialog = DocumentPreview(document, printer_name, parent, note)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog

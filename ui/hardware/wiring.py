@@ -84,15 +84,15 @@ class CounterDocuments(QObject):
     def print(self, document: Document) -> PrintRecord | None:
         """Print now; a failure is a red banner (the job stays in the journal as not printed).
 
-        With no printer installed at all the document opens on screen instead (it can be read, saved as PDF).
+        With no printer installed at all the document opens on screen instead (it can be read, saved as PDF); the
+        preview says so in one line of its own and the page's banner (what just happened) stays as it is.
         """
         try:
             return self.printing.print_document(document)
         except DomainError as error:
             if error.code == "print.no_printer":
-                self._preview(document)  # the journal keeps it as not printed, for «Печатать ещё раз»
-                self.feedback.show_warning(self.tr("Принтера нет — документ на экране: {0}").format(document.title),
-                                           self.tr("Его можно прочитать, сохранить в PDF или напечатать позже."))
+                note = self.tr("Принтера нет — документ на экране: его можно сохранить в PDF или напечатать позже.")
+                self._preview(document, note)  # the journal keeps it as not printed, for «Печатать ещё раз»
                 return None
             self.feedback.show_error(
                 self.tr("Не напечатано: {0}").format(document.title),
@@ -106,8 +106,8 @@ class CounterDocuments(QObject):
             self.offer(document)
         return self._preview(document)
 
-    def _preview(self, document: Document) -> DocumentPreview:
-        self.preview = show_document(document, self.printing.printer_name_for(document.kind), self.window)
+    def _preview(self, document: Document, note: str = "") -> DocumentPreview:
+        self.preview = show_document(document, self.printing.printer_name_for(document.kind), self.window, note)
         return self.preview
 
     def last(self, kind: DocumentKind) -> Document | None:

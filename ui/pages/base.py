@@ -72,6 +72,9 @@ class Page(QWidget):
         """Put the keyboard focus where the clerk starts on this page (the page itself by default)."""
         self.setFocus()
 
+    def after_sync(self) -> None:
+        """A sync just finished: re-read what shows sync states (nothing by default)."""
+
     @property
     def busy(self) -> bool:
         return self._busy > 0

@@ -107,6 +107,9 @@ def _customer_text(state: HandoverState) -> str:
 
 
 def _steps_text(state: HandoverState) -> str:
+    if state.locked:  # no step can be taken: say so and who lifts the lock
+        return QCoreApplication.translate(
+            "HandoverPage", "Выдача невозможна: заказ заблокирован. Разблокирует менеджер (Менеджер → Исключения).")
     missing = state.missing_steps
     if not missing:
         return QCoreApplication.translate("HandoverPage", "✔ Всё проверено — F10 выдать")

@@ -229,6 +229,11 @@ class OrdersPage(Page):
         if self.detail is not None:
             self._open(self.detail.number)
 
+    def after_sync(self) -> None:
+        """Read the open order card again: its timeline's «ждёт отправки» may have been sent meanwhile."""
+        if self.detail is not None and not self.busy:
+            self._open(self.detail.number)
+
     def open_number(self, number: str) -> None:
         """Show the card of the order with this number, as if it were typed and found (its row in the list too)."""
         self.query.setText(number)

@@ -284,7 +284,8 @@ class ReceivingPage(SessionPage):
         self.session_uid = None
         self.last_received = None
         self.progress_label.clear()  # the last box's line belongs to the open truck; tiles and list stay as its record
-        self.shipment_label.setText(self.tr("Приёмка закрыта. F2 — следующая поставка, F3 — без накладной."))
+        self.shipment_label.setText(
+            self.tr("Приёмка закрыта. Сканируйте следующую накладную (или F2), F3 — без неё."))
         text = summary_text(summary)
         documents = documents_for(self.ctx)
         if documents is not None and not summary.has_discrepancies:
@@ -295,7 +296,7 @@ class ReceivingPage(SessionPage):
         else:
             self.feedback.show_ok(self.tr("Приёмка закрыта без расхождений"), text)
         if documents is not None and summary.has_discrepancies:
-            if documents.print(act) is not None:  # a failure replaced the banner with the printer's problem
+            if documents.print(act) is not None:  # a failure replaced the banner; no printer: the act is on screen
                 self.feedback.show_warning(self.tr("Приёмка закрыта с расхождениями"),
                                            text + " " + self.tr("Акт расхождений напечатан."))
 

@@ -70,6 +70,10 @@ class ReturnsPage(SessionPage):
         self.finish_layout()
 
     def on_shown(self) -> None:
+        self.refresh_lists()
+
+    def refresh_lists(self) -> None:
+        """Expiring today / tomorrow, the return list with its count in the tab title, an open session to resume."""
         service = self.ctx.services.returns
         self.run(
             lambda: (
@@ -163,6 +167,7 @@ class ReturnsPage(SessionPage):
                 result.order_number, result.seq_no, result.boxes_total, result.cell or "—", done
             ),
         )
+        self.refresh_lists()  # a returned box leaves the list, a fully returned order leaves «К возврату (N)»
 
     def _on_open_session(self) -> None:
         actor = self.require_actor()

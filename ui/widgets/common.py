@@ -87,6 +87,9 @@ def fit_placeholders(root: QWidget) -> None:
 def table_view(model: RowsModel, parent: QWidget | None = None) -> QTableView:
     """A read-only, row-selecting table that never takes the focus from the scanner flow."""
     view = QTableView(parent)
+    # The stretched last column never shrinks below its first size: Qt's default 100 px overflowed a narrow table
+    # by a few pixels (a horizontal scrollbar though every column fits). Set before the model makes the sections.
+    view.horizontalHeader().setDefaultSectionSize(40)
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -87,7 +87,8 @@ class ActivityService(Service):
             point = point_info(s)
             if shift.report:
                 return _stored_report(shift.report, point)
-            return shift_report_of(s, shift, staff.login, staff.full_name, self.clock())
+            return shift_report_of(s, shift, staff.login, staff.full_name, shift.closed_at or self.clock(),
+                                   still_open=shift.closed_at is None)
 
 
 def _shifts_report(shifts: Sequence[Any], figures: dict[int, Figures]) -> Report:
@@ -118,5 +119,5 @@ def _stored_report(data: dict, point: PointInfo) -> ShiftReport:
                        data.get("point_address", point.address), point.timezone)
     header = SessionHeader(data["key"], stored, datetime.fromisoformat(data["opened_at"]),
                            datetime.fromisoformat(data["closed_at"]), data["opened_by"], data["closed_by"])
-    counts = {name: int(data.get(name, 0)) for name in SHIFT_COUNTS}
+    counts: dict[str, Any] = {name: int(data.get(name, 0)) for name in SHIFT_COUNTS}
     return ShiftReport(header=header, shift_id=int(data["shift_id"]), staff_login=data["staff_login"], **counts)

@@ -109,7 +109,8 @@ class ArrivalsService(Service):
                    len(summary.cancelled))
         duration = timing.duration if timing is not None and closed else None
         who = ", ".join(summary.staff) or head.full_name
-        values = (_shipment_text(head.number), head.opened_at, head.closed_at, who, *figures, duration)
+        values = (_shipment_text(head.number), head.opened_at, head.closed_at, who, *figures, duration,
+                  discrepancies_text(figures[2:]))
         tone = "warning" if summary.has_discrepancies else ("ok" if closed else "")
         return Row(values, head.uid, tone)
 
@@ -128,17 +129,36 @@ class _Timing:
         return self.last_placed - self.first_scan
 
 
+# The act's discrepancy figures in the sessions table's order, as the «Расхождения» column names them.
+DISCREPANCIES = (
+    QT_TRANSLATE_NOOP("ManagerArrivals", "недостача: {0}"),
+    QT_TRANSLATE_NOOP("ManagerArrivals", "излишки: {0}"),
+    QT_TRANSLATE_NOOP("ManagerArrivals", "чужие: {0}"),
+    QT_TRANSLATE_NOOP("ManagerArrivals", "повреждённые: {0}"),
+    QT_TRANSLATE_NOOP("ManagerArrivals", "из другой поставки: {0}"),
+    QT_TRANSLATE_NOOP("ManagerArrivals", "приняты на другом месте: {0}"),
+    QT_TRANSLATE_NOOP("ManagerArrivals", "отменённые: {0}"),
+)
+
+
+def discrepancies_text(figures: Sequence[int]) -> str:
+    """«недостача: 2, чужие: 1»: the session's non-zero discrepancy figures in one cell, or «нет»."""
+    parts = [translate("ManagerArrivals", text).format(n) for text, n in zip(DISCREPANCIES, figures, strict=True) if n]
+    return ", ".join(parts) or translate("ManagerArrivals", "нет")
+
+
 def _session_columns() -> list[Column]:
-    def count(text: str) -> Column:
-        return Column(translate("ManagerArrivals", text), ColumnKind.COUNT)
+    """Every figure of the act for the export; on screen (1366 px) the discrepancies read as one column."""
+    def count(text: str, screen: bool = False) -> Column:
+        return Column(translate("ManagerArrivals", text), ColumnKind.COUNT, screen)
 
     return [
         Column(translate("ManagerArrivals", "Накладная")),
         Column(translate("ManagerArrivals", "Открыта"), ColumnKind.MOMENT),
         Column(translate("ManagerArrivals", "Закрыта"), ColumnKind.MOMENT),
         Column(translate("ManagerArrivals", "Принимали")),
-        count(QT_TRANSLATE_NOOP("ManagerArrivals", "Ожидалось")),
-        count(QT_TRANSLATE_NOOP("ManagerArrivals", "Принято")),
+        count(QT_TRANSLATE_NOOP("ManagerArrivals", "Ожидалось"), screen=True),
+        count(QT_TRANSLATE_NOOP("ManagerArrivals", "Принято"), screen=True),
         count(QT_TRANSLATE_NOOP("ManagerArrivals", "Недостача")),
         count(QT_TRANSLATE_NOOP("ManagerArrivals", "Излишки")),
         count(QT_TRANSLATE_NOOP("ManagerArrivals", "Чужие")),
@@ -147,6 +167,7 @@ def _session_columns() -> list[Column]:
         count(QT_TRANSLATE_NOOP("ManagerArrivals", "Приняты на другом месте")),
         count(QT_TRANSLATE_NOOP("ManagerArrivals", "Отменённые")),
         Column(translate("ManagerArrivals", "От первого скана до размещения"), ColumnKind.DURATION),
+        Column(translate("ManagerArrivals", "Расхождения")),
     ]
 
 

@@ -7,7 +7,7 @@ broken entry comes back with its number, time, staff member and action so the ma
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any, cast
 
@@ -20,6 +20,7 @@ from desktop.db.models import AuditEntry, Staff
 from desktop.journal import ChainReport
 from desktop.point_time import counter_zone, zone_named
 from desktop.services.base import Actor, Role, Service, require_role
+from desktop.services.manager.journal_subjects import subject_words
 from desktop.services.manager.report import Column, ColumnKind, Period, Report, Row
 from desktop.translatable import QT_TRANSLATE_NOOP, translate
 
@@ -45,9 +46,8 @@ class JournalCheck:
 
 
 def staff_label(name: str | None, login: str | None) -> str:
-    """«Иванова А. (ivanova)», or the login alone, or "" for an entry without a staff member (the system)."""
-    if name and login:
-        return f"{name} ({login})"
+    """The staff member's name (the one name the console uses for a person), the login only for a staff row without
+    a name, or "" for an entry without a staff member (the system)."""
     return name or login or ""
 
 
@@ -106,14 +106,17 @@ class JournalReportService(Service):
     def entries(self, manager: Actor, period: Period) -> Report:
         """Every entry of the period (days in the point's zone), oldest first."""
         require_role(manager, Role.MANAGER, QT_TRANSLATE_NOOP("Actions", "просмотр журнала"))
-        start, end = (moment.replace(tzinfo=UTC) for moment in period.bounds(counter_zone(self.db) or zone_named(None)))
+        zone = counter_zone(self.db) or zone_named(None)
+        start, end = (moment.replace(tzinfo=UTC) for moment in period.bounds(zone))
         with self.reading() as session:
             found = _period_rows(session, start, end)
+            subjects = subject_words(session, {row[3] for row in found}, zone)
         words = {action: _action_words(action) for action in {row[2] for row in found}}
         staff = {(row[6], row[5]): staff_label(row[6], row[5]) for row in found}
         utc_at = datetime.fromisoformat
-        rows = [Row((number, utc_at(at).replace(tzinfo=UTC), staff[name, login], words[action], subject,
-                     details_text(details))) for number, at, action, subject, details, login, name in found]
+        rows = [Row((number, utc_at(at).replace(tzinfo=UTC), staff[name, login], words[action],
+                     subjects.get(subject, subject), details_text(details)))
+                for number, at, action, subject, details, login, name in found]
         return Report.of(translate("ManagerJournal", "Журнал действий"), _columns(), rows)
 
     def check(self, manager: Actor) -> JournalCheck:
@@ -124,7 +127,11 @@ class JournalReportService(Service):
             broken = None
             if chain.first_broken_id is not None:
                 found = session.execute(_ENTRIES.where(AuditEntry.id == chain.first_broken_id)).first()
-                broken = _line(*found) if found is not None else None
+                if found is not None:
+                    zone = counter_zone(self.db) or zone_named(None)
+                    line = _line(*found)
+                    words = subject_words(session, {line.subject}, zone)
+                    broken = replace(line, subject=words.get(line.subject, line.subject))
         with self.action(manager) as act:
             act.audit("journal.verified", "journal", checked=chain.checked, first_broken=chain.first_broken_id,
                       anchor_lost=chain.anchor_lost.sequence if chain.anchor_lost else None)

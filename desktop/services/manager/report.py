@@ -33,6 +33,7 @@ class Column:
 
     header: str
     kind: ColumnKind = ColumnKind.TEXT
+    screen: bool = True  # False: exported, but on screen another column of the row sums it up (a table too wide)
 
 
 @dataclass(frozen=True)

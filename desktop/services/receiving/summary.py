@@ -38,6 +38,11 @@ class ForeignBox:
     box: str
     point: str
 
+    @property
+    def order(self) -> str:
+        """The order its label names (as the receiving page shows it)."""
+        return order_of(self.box)
+
 
 @dataclass(frozen=True)
 class CancelledBox:

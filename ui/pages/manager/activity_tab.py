@@ -16,18 +16,6 @@ from ui.hardware.preview import DocumentPreview, show_document
 from ui.pages.manager.report_view import ReportView
 from ui.pages.manager.tab import ManagerTab
 
-FIGURES = 8  # the counted columns at the end of both tables
-FIGURE_WIDTH = 86  # px: eight figures beside the names and times fit 1366 px without scrolling
-
-
-def fit_figures(view: ReportView, first: int) -> None:
-    """Narrow the figure columns from `first` on, their headers wrapped onto two lines."""
-    header = view.horizontalHeader()
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
-    for column in range(first, view.model().columnCount()):
-        view.setColumnWidth(column, FIGURE_WIDTH)
-    header.setMinimumHeight(2 * view.fontMetrics().height() + 8)
-
 
 class ActivityTab(ManagerTab):
     """Shifts of the period (Enter or double-click shows the shift's report) over the staff totals."""
@@ -68,7 +56,6 @@ class ActivityTab(ManagerTab):
         shifts, staff = reports.shifts, reports.staff
         for view, report in ((self.shifts, shifts), (self.staff, staff)):
             view.show_report(report)
-            fit_figures(view, len(report.columns) - FIGURES)
         self.show_reports([shifts, staff])
 
     def open_shift(self, key: str) -> None:

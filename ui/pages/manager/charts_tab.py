@@ -12,8 +12,10 @@ import math
 from collections.abc import Sequence
 from datetime import date
 from functools import partial
+from typing import Any
 
 from PySide6.QtCharts import (
+    QAbstractBarSeries,
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
@@ -25,7 +27,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QDateTime, Qt, QTime
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QTabWidget
 
 from desktop.services.base import Actor
@@ -126,6 +128,20 @@ def day_chart(report: Report, axes: tuple[str, str], stacked: bool = False) -> Q
     return bar_chart(report.title, [d.strftime("%d.%m") for d in days], sets, axes, stacked)
 
 
+# The SMS outcomes' fixed colours, in the report's column order: delivered, not delivered, unknown.
+SMS_COLOURS = ("#2e7d32", "#c62828", "#9e9e9e")
+
+
+def paint_series(chart: QChart, colours: Sequence[str]) -> QChart:
+    """Give the chart's series (bar sets or lines, in order) fixed colours: an outcome keeps its colour."""
+    parts: list[Any] = []
+    for series in chart.series():
+        parts += series.barSets() if isinstance(series, QAbstractBarSeries) else [series]
+    for part, colour in zip(parts, colours, strict=False):
+        part.setColor(QColor(colour))
+    return chart
+
+
 def unique(names: Sequence[str]) -> list[str]:
     """Category names made unique (a shipment received in two sessions): «R1», «R1 (2)»."""
     seen: dict[str, int] = {}
@@ -175,7 +191,7 @@ class ChartsTab(ManagerTab):
         self._set("received", day_chart(data.received, (days, self.tr("Коробок"))))
         self._set("handovers", self._handovers(data.handovers))
         self._set("discrepancies", self._discrepancies(data.discrepancies))
-        self._set("sms", day_chart(data.sms, (days, self.tr("Сообщений")), stacked=True))
+        self._set("sms", paint_series(day_chart(data.sms, (days, self.tr("Сообщений")), stacked=True), SMS_COLOURS))
         self._set("occupancy", self._occupancy(data.occupancy))
         self.show_reports(data.all())
 

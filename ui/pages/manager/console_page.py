@@ -71,9 +71,8 @@ class ManagerPage(Page):
     def default_export_name(self, tab: ManagerTab, suffix: str) -> str:
         """«Журнал 2026-11-18—2026-11-24.xlsx» in the documents folder."""
         period = self.period
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         name = f"{tab.display_title()} {period.first:%Y-%m-%d}—{period.last:%Y-%m-%d}{suffix}"
-        return str(Path(folder) / name) if folder else name
+        return str(export_folder() / name)
 
     def export_current(self, csv_only: bool = False) -> None:
         """Ask for a file and write what the current tab shows (XLSX or CSV by the chosen type)."""
@@ -103,6 +102,18 @@ class ManagerPage(Page):
     def _export_failed(self, failure: Failure) -> None:
         self.export_progress.setVisible(False)
         self.show_failure(failure)
+
+
+def export_folder() -> Path:
+    """The user's Documents folder, made when it does not exist yet (a file dialog given a missing folder opens
+    in the working directory instead); the home folder when there is none."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    path = Path(folder) if folder else Path.home()
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return Path.home()
+    return path
 
 
 def _with_suffix(path: Path, suffix: str) -> Path:

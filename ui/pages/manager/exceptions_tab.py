@@ -29,7 +29,7 @@ class ExceptionsTab(SectionsTab):
         QT_TRANSLATE_NOOP("ManagerSections", "Заблокированы"),
         QT_TRANSLATE_NOOP("ManagerSections", "SMS не доставлены"),
         QT_TRANSLATE_NOOP("ManagerSections", "Отклонено сервером"),
-        QT_TRANSLATE_NOOP("ManagerSections", "Открытые сессии"),
+        QT_TRANSLATE_NOOP("ManagerSections", "Забытые сессии"),  # only sessions left open (rule: exceptions.py)
     )
 
     def __init__(self, page: ManagerPage) -> None:

@@ -56,7 +56,7 @@ def chain_verdict(chain: ChainReport, line: JournalEntryLine | None, zone: tzinf
     """(intact?, title, text) of a journal check, as the tab and the Sync page show it."""
     if chain.ok:
         return (True, translate("ManagerJournal", "Журнал цел"),
-                translate("ManagerJournal", "Проверено %n записей: ни одна не изменена и не удалена.", n=chain.checked))
+                translate("ManagerJournal", "Проверено %n записей — изменений и удалений нет.", n=chain.checked))
     parts = []
     if chain.first_broken_id is not None:
         parts.append(broken_text(chain, line, zone))

@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from desktop.point_time import point_time
@@ -21,6 +21,8 @@ from protocol.money import rub
 from ui.models import TONES
 
 Index = QModelIndex | QPersistentModelIndex
+HEADER_PAD = 22  # px: a header section's margins and its sort arrow
+TEXT_MAX = 180  # px: a text column (names, subjects) wider than this is elided; its cell's tooltip holds it all
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 Zone = Callable[[], tzinfo]  # asked on every use: the point's zone is known only once the point is set up
 
@@ -52,6 +54,28 @@ def display(kind: ColumnKind, value: Any, zone: tzinfo) -> str:
     if kind is ColumnKind.PERCENT:
         return f"{float(value):.1f} %"
     return str(value)
+
+
+def header_lines(metrics: QFontMetrics, text: str, width: int) -> int:
+    """How many lines `text` wraps to between its words inside `width` px (a word never breaks)."""
+    lines, used = 1, 0
+    space = metrics.horizontalAdvance(" ")
+    for word in text.split():
+        advance = metrics.horizontalAdvance(word)
+        if used and used + space + advance > width:
+            lines, used = lines + 1, advance
+        else:
+            used += (space if used else 0) + advance
+    return lines
+
+
+def column_width(metrics: QFontMetrics, header: str, content: int, kind: ColumnKind, cap: bool = False) -> int:
+    """A column's width: its content, but never narrower than the header's longest word (the header wraps between
+    words); with `cap` (the table is wider than the view) a text column at most TEXT_MAX (elided beyond it)."""
+    words = max((metrics.horizontalAdvance(word) for word in header.split()), default=0) + HEADER_PAD
+    if cap and kind is ColumnKind.TEXT:
+        return max(words, min(content, TEXT_MAX))
+    return max(words, content)
 
 
 def sort_key(value: Any) -> Any:
@@ -92,7 +116,7 @@ class ReportModel(QAbstractTableModel):
         row = self._rows[index.row()]
         kind = self.report.columns[index.column()].kind
         value = row.values[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return display(kind, value, self.zone())
         if role == SORT_ROLE:
             return sort_key(value)
@@ -130,13 +154,45 @@ class ReportView(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().setVisible(False)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.horizontalHeader().setStretchLastSection(True)
+        self.setProperty("report", True)  # the style sheet's compact table font: a console table is wide
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.activated.connect(self._on_activated)
 
     def show_report(self, report: Report) -> None:
         self.source.set_report(report)
-        self.resizeColumnsToContents()  # Interactive mode: measured once per load, not on every repaint
+        self.fit_columns()  # Interactive mode: measured once per load, not on every repaint
+
+    def fit_columns(self) -> None:
+        """Every console table's one fitting: each column as wide as its content but no narrower than its header's
+        longest word, headers wrapped between words onto as many lines as the widest needs, text columns capped."""
+        report = self.source.report
+        if report is None:
+            return
+        header = self.horizontalHeader()
+        header.ensurePolished()
+        font = QFont(header.font())
+        font.setBold(True)  # the style sheet draws header sections in bold
+        metrics = QFontMetrics(font)
+        last = max((i for i, spec in enumerate(report.columns) if spec.screen), default=-1)
+        shown = {i: spec for i, spec in enumerate(report.columns) if spec.screen}
+        # the last column stretches over the room left: only its header counts
+        contents = {i: self.sizeHintForColumn(i) + 2 if report.rows and i != last else 0 for i in shown}
+        natural = sum(column_width(metrics, spec.header, contents[i], spec.kind) for i, spec in shown.items())
+        cap = natural > self.viewport().width()  # text columns give way (elided) only when the table is too wide
+        lines = 1
+        for column, spec in enumerate(report.columns):
+            self.setColumnHidden(column, column not in shown)
+            if column not in shown:
+                continue
+            width = column_width(metrics, spec.header, contents[column], spec.kind, cap)
+            self.setColumnWidth(column, width)
+            lines = max(lines, header_lines(metrics, spec.header, width - HEADER_PAD))
+        header.setMinimumHeight(lines * metrics.lineSpacing() + 12)
+        header.setMaximumHeight(lines * metrics.lineSpacing() + 12)
 
     def row_at(self, proxy_row: int) -> Row:
         return self.source.row(self.proxy.mapToSource(self.proxy.index(proxy_row, 0)).row())
