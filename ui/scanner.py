@@ -3,15 +3,22 @@
 A scan is a fast burst of printable keys (each within `max_interkey_ms` of the previous one) of
 at least `min_length` characters, ending in Enter/Return/Tab (and starting with the configured
 prefix, if any). Printable keys are held back while they might be part of a scan; when the burst
-turns out to be typing (a slow key, another key, a short burst) they are replayed to the widget
-they were meant for, in order, so hand typing still works wherever the focus is.
+turns out to be typing (a slow key, another key, a short burst) they are replayed, in order, to the
+widget Qt would give a key NOW (a keyboard grabber, an open popup such as a completer's list, which
+forwards to its field, else the focus widget — of a modal dialog too), so hand typing works wherever
+the focus is. No widget is remembered between keys: a Python wrapper of a widget Qt made itself (the
+field of `QInputDialog.getText`) can be invalidated once the call that produced it returns.
+
+One ordered queue: a key that comes in while held keys are being replayed (a field's handler turned
+the event loop) waits behind them; keys to an open popup are judged like any other, never passed
+ahead of keys still held.
 
 The gap between two keys is measured on the window system's clock (each key event's own timestamp:
-when the key was pressed), not when the busy app got round to it, so a scan handled late is still a
-scan; events without a timestamp (synthetic ones) are timed on arrival. The flush timer that gives
-up on a burst runs on the app's clock: after a stall it can fire while the next keys of the burst
-still wait in the queue behind it, so it decides only after one more turn of the event loop, once
-those keys (judged by their own timestamps) have had their chance.
+when the key was pressed), not when the busy app got round to it; events without a timestamp
+(synthetic ones) are timed on arrival. Giving up on a burst is counted in turns of the event loop:
+a repeating tick, `GIVE_UP_TICKS` of them with no key. A stalled loop fires an overdue timer once,
+so a stall of any length counts as one tick, and the keys queued behind it (their timestamps decide)
+are read before the burst can be given up: a scan is never split by the app being busy.
 
 Scans go into `ScanQueue`, which hands them on one at a time only while nothing is busy (no
 background call running on the page, no modal dialog open): none is lost or handled twice.
@@ -27,6 +34,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
+from shiboken6 import Shiboken
 
 from desktop.scanner_settings import ScannerConfiguration, ScannerSettings
 
@@ -36,6 +44,7 @@ MODIFIER_KEYS = frozenset(
     {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta, Qt.Key.Key_AltGr, Qt.Key.Key_CapsLock}
 )
 _PLAIN = Qt.KeyboardModifier.NoModifier | Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+GIVE_UP_TICKS = 4  # a burst is given up after this many loop ticks without a key (2 × max_interkey_ms)
 
 
 @dataclass(frozen=True)
@@ -62,12 +71,14 @@ class WedgeScanner(QObject):
         self.configuration = scanner
         self._clock = clock
         self._held: list[_HeldKey] = []
-        self._target: QWidget | None = None
+        self._outbox: deque[_HeldKey] = deque()  # judged typing, being replayed in order
         self._last_at = 0.0  # the app's clock (seconds) when the last held key arrived
         self._last_stamp = 0  # the window system's timestamp (ms) of that key press; 0 — it had none
-        self._replaying = False
-        self._flush = _single_shot(self, self._on_flush_timeout)
-        self._confirm = _single_shot(self, self.release_held)
+        self._ticks = 0  # loop ticks since the last held key
+        self._replay_ptr = 0  # the C++ address of the key event being replayed (it passes the filter)
+        self._tick = QTimer(self)
+        self._tick.setTimerType(Qt.TimerType.PreciseTimer)
+        self._tick.timeout.connect(self._on_tick)
         apply = self._apply
         apply(scanner.settings)
         scanner.subscribe(apply)
@@ -78,10 +89,14 @@ class WedgeScanner(QObject):
         """The live settings (a wizard change is seen by the next key)."""
         return self.configuration.settings
 
+    @property
+    def give_up_ms(self) -> int:
+        """How long (in loop time, stalls not counted) a burst waits for its next key before it is typing."""
+        return self._tick.interval() * GIVE_UP_TICKS
+
     def _apply(self, settings: ScannerSettings) -> None:
-        """New timing reaches the running flush timer at once."""
-        self._flush.setInterval(max(1, settings.max_interkey_ms * 2))
-        self._confirm.setInterval(max(1, settings.max_interkey_ms))
+        """New timing reaches the running tick at once."""
+        self._tick.setInterval(max(1, settings.max_interkey_ms * 2 // GIVE_UP_TICKS))
 
     def install(self, app: QCoreApplication) -> None:
         app.installEventFilter(self)
@@ -91,22 +106,22 @@ class WedgeScanner(QObject):
         self.release_held()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if self._replaying or event.type() != QEvent.Type.KeyPress or not self._is_first_receiver(obj):
-            return False
+        if event.type() != QEvent.Type.KeyPress or not isinstance(obj, QWidget):
+            return False  # a key reaches its QWindow first, then the widget: judge it once, at the widget
         assert isinstance(event, QKeyEvent)
-        return self._on_key(obj, event)  # type: ignore[arg-type]
+        if self._replay_ptr and Shiboken.getCppPointer(event)[0] == self._replay_ptr:
+            return False  # our own replay (and its propagation to the parents)
+        if self._outbox:  # keys being replayed: this one waits behind them
+            return self._behind_replay(event)
+        return self._on_key(event)
 
-    @staticmethod
-    def _is_first_receiver(obj: QObject) -> bool:
-        """Key events propagate to parents through the filter again; look only at the first receiver."""
-        if not isinstance(obj, QWidget):
-            return False
-        # The window's own focus widget: QApplication.focusWidget() is None while the window is not
-        # "active" (e.g. no window manager), yet the keys still arrive.
-        focus = obj.window().focusWidget() or QApplication.focusWidget()
-        return obj is focus if focus is not None else obj.isWindow()
+    def _behind_replay(self, event: QKeyEvent) -> bool:
+        if self._is_printable(event) and not event.isAutoRepeat():
+            self._outbox.append(_HeldKey(event.key(), event.modifiers(), event.text()))
+            return True
+        return False
 
-    def _on_key(self, target: QWidget, event: QKeyEvent) -> bool:
+    def _on_key(self, event: QKeyEvent) -> bool:
         if event.key() in MODIFIER_KEYS:
             return False
         now = self._clock()
@@ -117,8 +132,8 @@ class WedgeScanner(QObject):
             return False
         if event.key() in TERMINATORS and not (event.modifiers() & ~_PLAIN):
             return self._on_terminator()
-        if self._is_printable(event):
-            self._hold(target, event, now)
+        if self._is_printable(event) and _key_receiver() is not None:
+            self._hold(event, now)
             return True
         self.release_held()
         return False
@@ -135,20 +150,17 @@ class WedgeScanner(QObject):
         text = event.text()
         return len(text) == 1 and text.isprintable() and not (event.modifiers() & ~_PLAIN)
 
-    def _hold(self, target: QWidget, event: QKeyEvent, now: float) -> None:
-        if not self._held:
-            self._target = target
+    def _hold(self, event: QKeyEvent, now: float) -> None:
         self._held.append(_HeldKey(event.key(), event.modifiers(), event.text()))
         self._last_at, self._last_stamp = now, event.timestamp()
-        self._confirm.stop()
-        self._flush.start()
+        self._ticks = 0
+        self._tick.start()
 
     def _on_terminator(self) -> bool:
         raw = "".join(k.text for k in self._held)
         if self._held and self._looks_like_scan(raw):
             self._held.clear()
-            self._flush.stop()
-            self._confirm.stop()
+            self._tick.stop()
             self.scan_received.emit(raw)
             return True
         self.release_held()
@@ -163,26 +175,46 @@ class WedgeScanner(QObject):
             return False
         return len(raw) - len(prefix) - len(suffix) >= s.min_length
 
-    def _on_flush_timeout(self) -> None:
-        """No key came for two gaps on the app's clock. After a stall the next keys may still be queued behind
-        this timeout: give them one more turn of the event loop (their timestamps decide), then give up."""
-        self._confirm.start()
+    def _on_tick(self) -> None:
+        """One more turn of the event loop without a key. After a stall the overdue tick fires once, and
+        the keys queued behind the stall are read before enough ticks add up to give the burst up."""
+        self._ticks += 1
+        if self._ticks * self._tick.interval() >= self.give_up_ms:
+            self.release_held()
 
     def release_held(self) -> None:
-        """The held keys were typing after all: deliver them, in order, to the widget they were for."""
-        held, target = self._held, self._target
-        self._held, self._target = [], None
-        self._flush.stop()
-        self._confirm.stop()
-        if not held or target is None or not _alive(target):
-            return
-        self._replaying = True
+        """The held keys were typing after all: replay them, in order, to where a key goes now."""
+        self._tick.stop()
+        self._outbox.extend(self._held)
+        self._held = []
+        if self._replay_ptr:
+            return  # a replay further up the stack delivers them (a handler turned the event loop)
         try:
-            for key in held:
-                press = QKeyEvent(QEvent.Type.KeyPress, key.key, key.modifiers, key.text)
-                QCoreApplication.sendEvent(target, press)
+            while self._outbox:
+                self._replay(self._outbox.popleft())
         finally:
-            self._replaying = False
+            self._replay_ptr = 0
+
+    def _replay(self, key: _HeldKey) -> None:
+        grabber, popup = QWidget.keyboardGrabber(), QApplication.activePopupWidget()
+        popup_focus = popup.focusWidget() if popup is not None else None  # `popup` stays referenced meanwhile
+        modal = QApplication.activeModalWidget()
+        target = grabber or popup_focus or popup or QApplication.focusWidget() or modal
+        if target is None:
+            return
+        press = QKeyEvent(QEvent.Type.KeyPress, key.key, key.modifiers, key.text)
+        self._replay_ptr = Shiboken.getCppPointer(press)[0]
+        QCoreApplication.sendEvent(target, press)
+
+
+def _key_receiver() -> QWidget | None:
+    """Is there a widget a key can be replayed to (as Qt would pick it: grabber, popup, focus, modal)?"""
+    return (
+        QWidget.keyboardGrabber()
+        or QApplication.activePopupWidget()
+        or QApplication.focusWidget()
+        or QApplication.activeModalWidget()
+    )
 
 
 def _single_shot(parent: QObject, slot: Callable[[], None], interval: int | None = None) -> QTimer:
@@ -192,14 +224,6 @@ def _single_shot(parent: QObject, slot: Callable[[], None], interval: int | None
         timer.setInterval(interval)
     timer.timeout.connect(slot)
     return timer
-
-
-def _alive(widget: QWidget) -> bool:
-    try:
-        widget.objectName()
-    except RuntimeError:  # the C++ widget is gone
-        return False
-    return True
 
 
 class ScanQueue(QObject):

@@ -271,7 +271,7 @@ def test_scanner_set_up_applies_to_the_running_wedge_and_the_scan_routing(qtbot,
     assert hardware.wedge is printed.scanner  # passed explicitly, as the launcher does
     hardware.save_scanner_settings(WedgeSettings(prefix="~", suffix="", max_interkey_ms=30))
     assert printed.scanner.settings.prefix == "~" and printed.ctx.scanner.settings.prefix == "~"
-    assert printed.scanner._flush.interval() == 60  # the running detector's flush timer follows the timing
+    assert printed.scanner.give_up_ms == 60  # the running detector follows the timing
     assert printed.ctx.services.receiving.scanner.settings.prefix == "~"  # the services share the one object
     assert 'prefix = "~"' in (tmp_path / "config.toml").read_text("utf-8")
     hardware.save_scanner_settings(WedgeSettings(prefix="~", suffix="", max_interkey_ms=1000))

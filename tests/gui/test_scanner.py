@@ -109,9 +109,9 @@ def test_a_configuration_change_reaches_the_running_detector(qtbot):
     scanner = WedgeScanner(configuration)
     scanner.install(QApplication.instance())
     try:
-        assert scanner._flush.interval() == 80
+        assert scanner.give_up_ms == 80
         configuration.update(max_interkey_ms=250, prefix="~", suffix="#\r")
-        assert scanner._flush.interval() == 500  # the flush timer follows the new timing at once
+        assert scanner.give_up_ms == 500  # the give-up wait follows the new timing at once
         with qtbot.waitSignal(scanner.scan_received) as blocker:
             scan_keys(window, "~CA0103#")
         assert blocker.args == ["~CA0103#"]
