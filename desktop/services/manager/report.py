@@ -35,7 +35,7 @@ class Column:
     kind: ColumnKind = ColumnKind.TEXT
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Row:
     """One row of raw values; `key` names what it is about; `tone` marks it ok / warning / error."""
 
