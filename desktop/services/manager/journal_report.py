@@ -20,7 +20,7 @@ from desktop.db.models import AuditEntry, Staff
 from desktop.journal import ChainReport
 from desktop.point_time import counter_zone, zone_named
 from desktop.services.base import Actor, Role, Service, require_role
-from desktop.services.manager.report import Column, ColumnKind, Period, Report, Row
+from desktop.services.manager.report import Column, ColumnKind, Period, Report, Row, bulk_rows
 from desktop.translatable import QT_TRANSLATE_NOOP, translate
 
 
@@ -103,10 +103,15 @@ _PERIOD_SQL = ("SELECT a.id, a.at, a.action, a.subject, a.details, s.login, s.fu
 
 
 def _period_rows(session: Session, start: datetime, end: datetime) -> list[Any]:
+    """Plain tuples from the DBAPI cursor of the session's connection (in its transaction): no result rows built."""
     conn = session.connection()
     bound = cast(Table, AuditEntry.__table__).c.at.type.bind_processor(conn.dialect)
     assert bound is not None
-    return list(conn.exec_driver_sql(_PERIOD_SQL, (bound(start), bound(end))).all())
+    cursor = conn.connection.cursor()
+    try:
+        return list(cursor.execute(_PERIOD_SQL, (bound(start), bound(end))).fetchall())
+    finally:
+        cursor.close()
 
 
 _ENTRIES = select(AuditEntry.id, AuditEntry.at, AuditEntry.action, AuditEntry.subject, AuditEntry.details, Staff.login,
@@ -123,10 +128,11 @@ class JournalReportService(Service):
         with self.reading() as session:
             found = _period_rows(session, start, end)
         words = {action: _action_words(action) for action in {row[2] for row in found}}
-        staff = {(row[6], row[5]): staff_label(row[6], row[5]) for row in found}
+        staff = {(name, login): staff_label(name, login) for name, login in {(row[6], row[5]) for row in found}}
         utc_at = datetime.fromisoformat
-        rows = [Row((number, utc_at(at).replace(tzinfo=UTC), staff[name, login], words[action], subject,
-                     details_text(details))) for number, at, action, subject, details, login, name in found]
+        with bulk_rows():
+            rows = [Row((number, utc_at(at + "+00:00"), staff[name, login], words[action], subject,
+                         details_text(details))) for number, at, action, subject, details, login, name in found]
         return Report.of(translate("ManagerJournal", "Журнал действий"), _columns(), rows)
 
     def check(self, manager: Actor) -> JournalCheck:

@@ -5,11 +5,12 @@ Revises: 0005
 Create Date: 2026-12-01 19:00:00.000000
 
 Without them a week of the console reads a year: the charts scan every box, order and SMS for their moments
-(boxes.received_at, orders (point_id, handed_over_at), sms_messages.requested_at); the ready and the locked orders
+(boxes.received_at, orders (point_id, handed_over_at), sms_messages (requested_at, status)); the ready and the locked orders
 are found through orders.point_id, which on a counter's cache (its own point's orders only) selects every order:
 (point_id, status) and (point_id, locked_at) find them; «unplaced boxes» and the occupancy chart read every box
 for its state (boxes (status, received_at)); clerk activity scans every receiving scan, handover, payment and
-journal entry for one clerk's shift ((staff_id, moment) on receiving_scans, handovers, payments, audit_journal).
+journal entry for one clerk's shift ((staff_id, moment, and what decides whether the act counts) on
+receiving_scans, handovers, payments, audit_journal: a shift's acts are counted from the index alone).
 """
 
 from __future__ import annotations
@@ -27,11 +28,11 @@ INDEXES = [
     ("ix_orders_point_status", "orders", ["point_id", "status"]),
     ("ix_orders_point_handed_over_at", "orders", ["point_id", "handed_over_at"]),
     ("ix_orders_point_locked_at", "orders", ["point_id", "locked_at"]),
-    ("ix_sms_messages_requested_at", "sms_messages", ["requested_at"]),
-    ("ix_receiving_scans_staff_scanned_at", "receiving_scans", ["staff_id", "scanned_at"]),
-    ("ix_handovers_staff_completed_at", "handovers", ["staff_id", "completed_at"]),
-    ("ix_payments_staff_paid_at", "payments", ["staff_id", "paid_at"]),
-    ("ix_audit_journal_staff_at", "audit_journal", ["staff_id", "at"]),
+    ("ix_sms_messages_requested_at", "sms_messages", ["requested_at", "status"]),
+    ("ix_receiving_scans_staff_scanned_at", "receiving_scans", ["staff_id", "scanned_at", "outcome", "undone"]),
+    ("ix_handovers_staff_completed_at", "handovers", ["staff_id", "completed_at", "status", "order_id"]),
+    ("ix_payments_staff_paid_at", "payments", ["staff_id", "paid_at", "method", "due_kopecks"]),
+    ("ix_audit_journal_staff_at", "audit_journal", ["staff_id", "at", "action"]),
 ]
 
 
