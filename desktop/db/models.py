@@ -144,6 +144,13 @@ class Order(Base):
     lines: Mapped[list[OrderLine]] = relationship(back_populates="order", order_by="OrderLine.id")
     boxes: Mapped[list[Box]] = relationship(back_populates="order", order_by="Box.seq_no")
     customer: Mapped[Customer] = relationship()
+    # A counter's cache holds its own point's orders only, so «point_id = ?» alone selects them all: the point's
+    # orders in one state (ready), handed over in a period (manager's chart), locked, by an index that starts there.
+    __table_args__ = (
+        Index("ix_orders_point_status", "point_id", "status"),
+        Index("ix_orders_point_handed_over_at", "point_id", "handed_over_at"),
+        Index("ix_orders_point_locked_at", "point_id", "locked_at"),
+    )
 
 
 class OrderLine(Base):
@@ -183,13 +190,15 @@ class Box(Base):
     size_class: Mapped[str] = mapped_column(String(4), default="M")
     weight_grams: Mapped[int] = mapped_column(Integer, default=1000)
     status: Mapped[str] = mapped_column(String(16), default=BoxStatus.EXPECTED)
-    received_at: Mapped[datetime | None]
+    received_at: Mapped[datetime | None] = mapped_column(index=True)  # boxes received per day (manager's chart)
     damaged: Mapped[bool] = mapped_column(Boolean, default=False)
     damage_note: Mapped[str | None] = mapped_column(String(DAMAGE_NOTE_MAX))
     cell_id: Mapped[int | None] = mapped_column(ForeignKey("storage_cells.id"), index=True)
     placed_at: Mapped[datetime | None]
     order: Mapped[Order] = relationship(back_populates="boxes")
     cell: Mapped[StorageCell | None] = relationship()
+    # The few boxes in one state (received and waiting for a cell, placed on the shelves) without reading the year's.
+    __table_args__ = (Index("ix_boxes_status_received_at", "status", "received_at"),)
 
 
 class ReceivingSession(Base):
@@ -224,7 +233,11 @@ class ReceivingScan(Base):
     staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
     scanned_at: Mapped[datetime]
     undone: Mapped[bool] = mapped_column(Boolean, default=False)
-    __table_args__ = (Index("ix_receiving_scans_session_barcode", "session_id", "barcode"),)
+    __table_args__ = (
+        Index("ix_receiving_scans_session_barcode", "session_id", "barcode"),
+        # A clerk's receipts in a shift, read from the index alone (what counts is in it too).
+        Index("ix_receiving_scans_staff_scanned_at", "staff_id", "scanned_at", "outcome", "undone"),
+    )
 
 
 class Handover(Base):
@@ -242,6 +255,8 @@ class Handover(Base):
     scanned_boxes: Mapped[list] = mapped_column(default=list)
     payment: Mapped[dict | None]  # accepted at the counter, written as a Payment row on completion
     completed_at: Mapped[datetime | None]
+    # A clerk's handovers in a shift, read from the index alone (with the order, for its refused lines).
+    __table_args__ = (Index("ix_handovers_staff_completed_at", "staff_id", "completed_at", "status", "order_id"),)
 
 
 class Payment(Base):
@@ -255,6 +270,8 @@ class Payment(Base):
     change_kopecks: Mapped[int] = mapped_column(Integer, default=0)
     staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
     paid_at: Mapped[datetime]
+    # A clerk's cash in a shift, read from the index alone.
+    __table_args__ = (Index("ix_payments_staff_paid_at", "staff_id", "paid_at", "method", "due_kopecks"),)
 
 
 class SmsMessage(Base):
@@ -270,7 +287,10 @@ class SmsMessage(Base):
     updated_at: Mapped[datetime]
     error: Mapped[str | None] = mapped_column(String(SMS_ERROR_MAX))
     timeline: Mapped[list] = mapped_column(default=list)  # [{"status":..., "at": iso}]
-    __table_args__ = (UniqueConstraint("order_id", "purpose", "attempt"),)
+    __table_args__ = (
+        UniqueConstraint("order_id", "purpose", "attempt"),
+        Index("ix_sms_messages_requested_at", "requested_at", "status"),  # SMS outcomes per day, from the index alone
+    )
 
 
 class ClubCard(Base):
@@ -347,6 +367,8 @@ class AuditEntry(Base):
     details: Mapped[str] = mapped_column(Text)  # canonical JSON (hashed as written)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    # A clerk's counted acts in a shift: the action is checked in the index before the entry is read.
+    __table_args__ = (Index("ix_audit_journal_staff_at", "staff_id", "at", "action"),)
 
 
 class OutboxEvent(Base):

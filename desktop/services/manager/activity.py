@@ -63,7 +63,7 @@ class ActivityService(Service):
 
     def activity(self, manager: Actor, period: Period) -> ActivityReports:
         """One row per shift opened in the period (its key is the shift id) and one per staff member who did
-        anything in the period (all of it, in a shift or not); counted in one pass."""
+        anything in the period (all of it, in a shift or not); summed in SQL."""
         require_role(manager, Role.MANAGER, ACTIVITY)
         with self.reading() as s:
             start, end = (moment.replace(tzinfo=UTC) for moment in period.bounds(_zone(s)))

@@ -10,26 +10,26 @@ Where each figure comes from (the shift report's own definitions where it has th
 - cash: cash payments taken (the amount due, kopecks).
 A shift counts what its staff member did from its opening to its closing (or to now while it is open); the
 per-staff figures count everything each one did inside the period, with or without a shift.
+
+Both are summed in SQL, one UNION ALL of a grouped query per kind of act: each shift's acts are read by the
+staff member and moment indexes (revision 0006: a year of a busy point never reads more than the period's acts).
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, Subquery, case, func, literal, or_, select, union_all
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, select, union_all
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from desktop.db.models import AuditEntry, Handover, HandoverStatus, OrderLine, Payment, ReceivingScan, Shift
+from desktop.db.models import AuditEntry, Handover, HandoverStatus, OrderLine, Payment, ReceivingScan, Shift, Staff
 from desktop.services.receiving.rows import Outcome
 
 METRICS = ("received", "placed", "handed_over", "refused_lines", "refused_orders", "wrong_codes", "undos", "cash")
-HOUR = timedelta(hours=1)
-HOUR_TEXT = "%Y-%m-%d %H"  # SQLite keeps datetimes as ISO text: its first 13 characters are the UTC hour
 
 
 @dataclass(frozen=True)
@@ -52,60 +52,54 @@ JOURNAL_METRICS = {"cell.place": "placed", "handover.completed": "refused_orders
                    "receiving.undo": "undos"}
 
 
-def _act(metric: ColumnElement[Any], staff: Any, at: Any, amount: Any, start: datetime, end: datetime) -> Select:
-    """One kind of act as (metric, staff_id, at, amount) inside [start, end)."""
-    return select(metric.label("metric"), staff.label("staff_id"), at.label("at"), amount.label("amount")).where(
-        at >= start, at < end)
-
-
-def _sources(start: datetime, end: datetime) -> Subquery:
-    """Every counted act in [start, end) as (metric, staff_id, at, amount): one UNION ALL over the cache tables and
-    one pass over the journal."""
-    one = literal(1)
-    received = _act(literal("received"), ReceivingScan.staff_id, ReceivingScan.scanned_at, one, start, end).where(
-        ReceivingScan.outcome.in_((Outcome.RECEIVED, Outcome.OTHER_SHIPMENT)), ReceivingScan.undone.is_(False))
-    completed = Handover.status == HandoverStatus.COMPLETED
-    handed = _act(literal("handed_over"), Handover.staff_id, Handover.completed_at, one, start, end).where(completed)
-    refused = (_act(literal("refused_lines"), Handover.staff_id, Handover.completed_at, one, start, end)
-               .join(OrderLine, OrderLine.order_id == Handover.order_id)
-               .where(completed, OrderLine.refused_quantity > 0))
-    cash = _act(literal("cash"), Payment.staff_id, Payment.paid_at, Payment.due_kopecks, start, end).where(
-        Payment.method == "cash")
-    metric = case(JOURNAL_METRICS, value=AuditEntry.action)
-    journal = _act(metric, AuditEntry.staff_id, AuditEntry.at, one, start, end).where(
-        AuditEntry.action.in_(list(JOURNAL_METRICS)),
-        or_(AuditEntry.action != "handover.completed",
-            func.json_extract(AuditEntry.details, "$.result") == "refused"))
-    return union_all(received, handed, refused, cash, journal).subquery("acts")
-
-
 @dataclass(frozen=True)
-class Window:
-    """A shift's time: from its opening to its closing (included), or to now while it is open."""
+class Source:
+    """One kind of counted act: its metric, whose act it is, when, how much, and which rows count."""
 
-    shift_id: int
-    opened: datetime
-    closed: datetime
+    metric: ColumnElement[Any]
+    staff: InstrumentedAttribute[Any]
+    at: InstrumentedAttribute[Any]
+    amount: ColumnElement[Any] | InstrumentedAttribute[Any]
+    where: tuple[ColumnElement[bool], ...]
+    joins: Callable[[Select[Any]], Select[Any]] = lambda query: query
 
 
-class Shifts:
-    """The period's shifts per staff member, sorted by opening (one staff member's shifts never overlap)."""
+def _sources() -> list[Source]:
+    one = literal(1)
+    completed = Handover.status == HandoverStatus.COMPLETED
+    return [
+        Source(literal("received"), ReceivingScan.staff_id, ReceivingScan.scanned_at, one,
+               (ReceivingScan.outcome.in_((Outcome.RECEIVED, Outcome.OTHER_SHIPMENT)),
+                ReceivingScan.undone.is_(False))),
+        Source(literal("handed_over"), Handover.staff_id, Handover.completed_at, one, (completed,)),
+        Source(literal("refused_lines"), Handover.staff_id, Handover.completed_at, one,
+               (completed, OrderLine.refused_quantity > 0),
+               lambda query: query.join(OrderLine, OrderLine.order_id == Handover.order_id)),
+        Source(literal("cash"), Payment.staff_id, Payment.paid_at, Payment.due_kopecks, (Payment.method == "cash",)),
+        Source(case(JOURNAL_METRICS, value=AuditEntry.action), AuditEntry.staff_id, AuditEntry.at, one,
+               (AuditEntry.action.in_(list(JOURNAL_METRICS)),
+                or_(AuditEntry.action != "handover.completed",
+                    func.json_extract(AuditEntry.details, "$.result") == "refused"))),
+    ]
 
-    def __init__(self, rows: Iterable[tuple[int, int, datetime, datetime | None]], now: datetime) -> None:
-        self.of: dict[int, list[Window]] = defaultdict(list)
-        for shift_id, staff_id, opened, closed in sorted(rows, key=lambda r: r[2]):
-            self.of[staff_id].append(Window(shift_id, opened, closed or now))
-        self.openings = {staff: [w.opened for w in ws] for staff, ws in self.of.items()}
 
-    def touching(self, staff_id: int, first: datetime, after: datetime) -> list[Window]:
-        """The staff member's shifts that overlap [first, after)."""
-        windows = self.of.get(staff_id, [])
-        found = []
-        for i in range(bisect_left(self.openings.get(staff_id, []), after) - 1, -1, -1):
-            if windows[i].closed < first:
-                break
-            found.append(windows[i])
-        return found
+def _per_shift(source: Source, start: datetime, end: datetime, now: datetime) -> Select[Any]:
+    """(shift id, metric, sum) of the acts of each shift opened in [start, end): the staff member's acts from its
+    opening to its closing (or now while it is open), found by the (staff, moment) index."""
+    until = func.coalesce(Shift.closed_at, literal(now, Shift.closed_at.type))
+    inside = and_(source.staff == Shift.staff_id, source.at >= Shift.opened_at, source.at <= until)
+    query = select(Shift.id, source.metric.label("metric"), func.sum(source.amount)).join_from(
+        Shift, source.at.class_, inside)
+    return (source.joins(query).where(Shift.opened_at >= start, Shift.opened_at < end, *source.where)
+            .group_by(Shift.id, source.metric))
+
+
+def _per_staff(source: Source, start: datetime, end: datetime) -> Select[Any]:
+    """(staff id, metric, sum) of each staff member's acts in [start, end)."""
+    inside = and_(source.staff == Staff.id, source.at >= start, source.at < end)
+    query = select(Staff.id, source.metric.label("metric"), func.sum(source.amount)).join_from(
+        Staff, source.at.class_, inside)
+    return source.joins(query).where(*source.where).group_by(Staff.id, source.metric)
 
 
 @dataclass(frozen=True)
@@ -116,73 +110,17 @@ class Counts:
     staff: dict[int, Figures]
 
 
-def count_activity(session: Session, start: datetime, end: datetime, now: datetime) -> Counts:
-    """Figures per shift opened in [start, end) (an open one runs to `now`) and per staff member in [start, end).
-
-    Acts are summed per staff member and UTC hour in one SQL pass; an hour wholly inside a shift is added to it, and
-    only the hours where a shift opens or closes are counted act by act (a year of acts stays a few thousand rows).
-    """
-    found = session.execute(select(Shift.id, Shift.staff_id, Shift.opened_at, Shift.closed_at)
-                            .where(Shift.opened_at >= start, Shift.opened_at < end)).all()
-    shifts = Shifts(found, now)
-    upper = max([end] + [w.closed + timedelta(seconds=1) for ws in shifts.of.values() for w in ws])
-    acts = _sources(start, upper)
-    hour = func.substr(acts.c.at, 1, 13)
-    buckets = session.execute(select(acts.c.staff_id, acts.c.metric, hour, func.sum(acts.c.amount))
-                              .where(acts.c.staff_id.is_not(None))
-                              .group_by(acts.c.staff_id, acts.c.metric, hour)).all()
-    totals: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    edges = _whole_hours(buckets, shifts, totals)
-    if edges:
-        _edge_hours(session, acts, shifts, edges, totals)
-    per_shift = {shift_id: Figures(dict(values)) for shift_id, values in totals.items()}
-    aligned = all(m.minute == m.second == m.microsecond == 0 for m in (start, end))
-    return Counts(per_shift, _per_staff(buckets, end) if aligned else _staff_exact(session, start, end))
-
-
-def _per_staff(buckets: Iterable[tuple[int, str, str, int | None]], end: datetime) -> dict[int, Figures]:
-    """The hourly sums before `end` (a whole hour) per staff member."""
-    totals: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for staff_id, metric, bucket, amount in buckets:
-        if datetime.strptime(bucket, HOUR_TEXT).replace(tzinfo=UTC) < end:
-            totals[staff_id][metric] += int(amount or 0)
-    return {staff_id: Figures(dict(values)) for staff_id, values in totals.items()}
-
-
-def _staff_exact(session: Session, start: datetime, end: datetime) -> dict[int, Figures]:
-    """Per staff member act by act: a period not bounded by whole UTC hours (a zone off by half an hour)."""
-    acts = _sources(start, end)
-    query = (select(acts.c.staff_id, acts.c.metric, func.sum(acts.c.amount)).where(acts.c.staff_id.is_not(None))
-             .group_by(acts.c.staff_id, acts.c.metric))
+def _figures(session: Session, queries: list[Select[Any]]) -> dict[int, Figures]:
     found: dict[int, dict[str, int]] = defaultdict(dict)
-    for owner, metric, amount in session.execute(query):
-        found[owner][metric] = int(amount or 0)
+    for owner, metric, amount in session.execute(union_all(*queries)):
+        found[owner][metric] = found[owner].get(metric, 0) + int(amount or 0)
     return {owner: Figures(values) for owner, values in found.items()}
 
 
-def _whole_hours(buckets: Iterable[tuple[int, str, str, int | None]], shifts: Shifts,
-                 totals: dict[int, dict[str, int]]) -> set[tuple[int, str]]:
-    """Add each hour of acts lying wholly inside a shift; return the (staff, hour) pairs a shift opens or closes in."""
-    edges: set[tuple[int, str]] = set()
-    for staff_id, metric, bucket, amount in buckets:
-        first = datetime.strptime(bucket, HOUR_TEXT).replace(tzinfo=UTC)
-        touching = shifts.touching(staff_id, first, first + HOUR)
-        if len(touching) == 1 and touching[0].opened <= first and first + HOUR <= touching[0].closed:
-            totals[touching[0].shift_id][metric] += int(amount or 0)
-        elif touching:
-            edges.add((staff_id, bucket))
-    return edges
-
-
-def _edge_hours(session: Session, acts: Subquery, shifts: Shifts, edges: set[tuple[int, str]],
-                totals: dict[int, dict[str, int]]) -> None:
-    """Count the acts of the hours a shift opens or closes in one by one."""
-    hours = sorted({bucket for _staff, bucket in edges})
-    query = select(acts.c.staff_id, acts.c.metric, acts.c.at, acts.c.amount).where(
-        func.substr(acts.c.at, 1, 13).in_(hours))
-    for staff_id, metric, at, amount in session.execute(query):
-        if (staff_id, at.strftime(HOUR_TEXT)) not in edges:
-            continue
-        for window in shifts.touching(staff_id, at, at + timedelta(microseconds=1)):
-            if window.opened <= at <= window.closed:
-                totals[window.shift_id][metric] += int(amount or 0)
+def count_activity(session: Session, start: datetime, end: datetime, now: datetime) -> Counts:
+    """Figures per shift opened in [start, end) (an open one runs to `now`) and per staff member in [start, end),
+    summed in SQL."""
+    sources = _sources()
+    per_shift = _figures(session, [_per_shift(source, start, end, now) for source in sources])
+    per_staff = _figures(session, [_per_staff(source, start, end) for source in sources])
+    return Counts(per_shift, per_staff)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.action_names import event_name
@@ -106,11 +106,7 @@ class ExceptionsService(Service):
         require_role(manager, Role.MANAGER, EXCEPTIONS_WORK)
         now = self.clock()
         with self.reading() as s:
-            rows = [
-                _sms_row(m, number, now)
-                for m, number in _last_customer_sms(s, local_point(s))
-                if _not_delivered(m, now)
-            ]
+            rows = [_sms_row(m) for m in _last_customer_sms(s, local_point(s), now)]
         rows.sort(key=lambda row: (row.tone != "error", row.values[5], row.key or ""))
         columns = [
             Column(translate("Waits", "Заказ")),
@@ -165,8 +161,9 @@ class ExceptionsService(Service):
         return Report.of(translate("Waits", "Сессии оставлены открытыми"), columns, rows)
 
 
-def _last_customer_sms(s: Session, point: PickupPoint) -> list[Any]:
-    """(the latest SMS attempt, order number) of each purpose in CUSTOMER_SMS for each ready order here."""
+def _last_customer_sms(s: Session, point: PickupPoint, now: datetime) -> list[Any]:
+    """The latest SMS attempt of each purpose in CUSTOMER_SMS for each ready order here that is not delivered:
+    failed or unknown, or still on its way SMS_STUCK_AFTER after it was asked for (columns and the order number)."""
     ready_here = (Order.point_id == point.id, Order.status == OrderStatus.READY)  # by the status index
     last = (
         select(SmsMessage.order_id, SmsMessage.purpose, func.max(SmsMessage.attempt).label("attempt"))
@@ -175,9 +172,12 @@ def _last_customer_sms(s: Session, point: PickupPoint) -> list[Any]:
         .group_by(SmsMessage.order_id, SmsMessage.purpose)
         .subquery()
     )
+    not_delivered = or_(SmsMessage.status.in_(SMS_NOT_DELIVERED),
+                        SmsMessage.status.in_(SMS_ON_ITS_WAY) & (SmsMessage.requested_at <= now - SMS_STUCK_AFTER))
     return list(
         s.execute(
-            select(SmsMessage, Order.number)
+            select(SmsMessage.purpose, SmsMessage.attempt, SmsMessage.status, SmsMessage.error,
+                   SmsMessage.requested_at, SmsMessage.updated_at, Order.number)
             .join(
                 last,
                 (last.c.order_id == SmsMessage.order_id)
@@ -185,20 +185,16 @@ def _last_customer_sms(s: Session, point: PickupPoint) -> list[Any]:
                 & (last.c.attempt == SmsMessage.attempt),
             )
             .join(Order, Order.id == SmsMessage.order_id)
+            .where(not_delivered)
         ).all()
     )
 
 
-def _not_delivered(m: SmsMessage, now: datetime) -> bool:
-    if m.status in SMS_NOT_DELIVERED:
-        return True
-    return m.status in SMS_ON_ITS_WAY and now - m.requested_at >= SMS_STUCK_AFTER
-
-
-def _sms_row(m: SmsMessage, number: str, now: datetime) -> Row:
+def _sms_row(m: Any) -> Row:
+    """`m`: a row of the SMS columns and the order number."""
     tone = "error" if m.status == SmsStatus.FAILED else "warning"
     values = (
-        number,
+        m.number,
         _term(SMS_PURPOSE, m.purpose),
         m.attempt,
         _term(SMS_STATUS, m.status),
@@ -206,7 +202,7 @@ def _sms_row(m: SmsMessage, number: str, now: datetime) -> Row:
         m.requested_at,
         m.updated_at,
     )
-    return Row(values, number, tone)
+    return Row(values, m.number, tone)
 
 
 def _problem_row(event: OutboxEvent) -> Row:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from operator import itemgetter
 from typing import Any, cast
 
 from sqlalchemy import Table, select
@@ -21,7 +22,7 @@ from desktop.journal import ChainReport
 from desktop.point_time import counter_zone, zone_named
 from desktop.services.base import Actor, Role, Service, require_role
 from desktop.services.manager.journal_subjects import subject_words
-from desktop.services.manager.report import Column, ColumnKind, Period, Report, Row
+from desktop.services.manager.report import Column, ColumnKind, Period, Report, Row, bulk_rows
 from desktop.translatable import QT_TRANSLATE_NOOP, translate
 
 
@@ -51,10 +52,23 @@ def staff_label(name: str | None, login: str | None) -> str:
     return name or login or ""
 
 
+_DECODER = json.JSONDecoder()
+
+
+def _parsed(details: str) -> Any:
+    """json.loads(details), by the C scanner straight away for canonical JSON (no surrounding blanks): a month of
+    entries is parsed in a third of the time."""
+    try:
+        value, end = _DECODER.raw_decode(details)
+    except ValueError:
+        return json.loads(details)  # blanks around it, or not JSON: json.loads decides (and raises) as before
+    return value if end == len(details) else json.loads(details)
+
+
 def details_text(details: str) -> str:
     """The entry's canonical JSON as «key: value; …» (the raw text when it is not an object)."""
     try:
-        data = json.loads(details)
+        data = _parsed(details)
     except ValueError:
         return details
     if not isinstance(data, dict):
@@ -84,16 +98,29 @@ def _columns() -> list[Column]:
 
 
 # The period's rows straight from the driver (a month of a busy point is ~25,000 entries: no per-row type handling);
-# `at` comes back as SQLite's text of a naive-UTC moment.
-_PERIOD_SQL = ("SELECT a.id, a.at, a.action, a.subject, a.details, s.login, s.full_name FROM audit_journal a "
-               "LEFT JOIN staff s ON s.id = a.staff_id WHERE a.at >= ? AND a.at < ? ORDER BY a.id")
+# `at` comes back as SQLite's text of a naive-UTC moment. Read in the order of the time index and put in the
+# journal's order in Python (already all but sorted: cheaper than SQLite's sort); the staff (a handful) apart.
+_PERIOD_SQL = "SELECT id, at, action, subject, details, staff_id FROM audit_journal WHERE at >= ? AND at < ?"
 
 
 def _period_rows(session: Session, start: datetime, end: datetime) -> list[Any]:
+    """Plain tuples from the DBAPI cursor of the session's connection (in its transaction), by entry number."""
     conn = session.connection()
     bound = cast(Table, AuditEntry.__table__).c.at.type.bind_processor(conn.dialect)
     assert bound is not None
-    return list(conn.exec_driver_sql(_PERIOD_SQL, (bound(start), bound(end))).all())
+    cursor = conn.connection.cursor()
+    try:
+        found = cursor.execute(_PERIOD_SQL, (bound(start), bound(end))).fetchall()
+    finally:
+        cursor.close()
+    found.sort(key=itemgetter(0))
+    return found
+
+
+def _staff_labels(session: Session) -> dict[int | None, str]:
+    """Every staff member's label by id; an entry without one (the system, or a staff row gone) gets ""."""
+    return {staff_id: staff_label(name, login)
+            for staff_id, login, name in session.execute(select(Staff.id, Staff.login, Staff.full_name))}
 
 
 _ENTRIES = select(AuditEntry.id, AuditEntry.at, AuditEntry.action, AuditEntry.subject, AuditEntry.details, Staff.login,
@@ -111,12 +138,13 @@ class JournalReportService(Service):
         with self.reading() as session:
             found = _period_rows(session, start, end)
             subjects = subject_words(session, {row[3] for row in found}, zone)
+            labels = _staff_labels(session)
         words = {action: _action_words(action) for action in {row[2] for row in found}}
-        staff = {(row[6], row[5]): staff_label(row[6], row[5]) for row in found}
+        staff = {staff_id: labels.get(staff_id, "") for staff_id in {row[5] for row in found}}
         utc_at = datetime.fromisoformat
-        rows = [Row((number, utc_at(at).replace(tzinfo=UTC), staff[name, login], words[action],
-                     subjects.get(subject, subject), details_text(details)))
-                for number, at, action, subject, details, login, name in found]
+        with bulk_rows():
+            rows = [Row((number, utc_at(at + "+00:00"), staff[staff_id], words[action], subjects.get(subject, subject),
+                         details_text(details))) for number, at, action, subject, details, staff_id in found]
         return Report.of(translate("ManagerJournal", "Журнал действий"), _columns(), rows)
 
     def check(self, manager: Actor) -> JournalCheck:

@@ -8,7 +8,9 @@ number, a session uid) for the view to open what the row is about.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import gc
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
@@ -36,7 +38,7 @@ class Column:
     screen: bool = True  # False: exported, but on screen another column of the row sums it up (a table too wide)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Row:
     """One row of raw values; `key` names what it is about; `tone` marks it ok / warning / error."""
 
@@ -62,6 +64,20 @@ class Report:
     @classmethod
     def of(cls, title: str, columns: Sequence[Column], rows: Sequence[Row]) -> Report:
         return cls(title, tuple(columns), tuple(rows))
+
+
+@contextmanager
+def bulk_rows() -> Iterator[None]:
+    """Pause the cyclic garbage collector while tens of thousands of rows are built: every one of them is kept, so
+    its passes over the app's heap only cost time (a month of journal beside 300,000 other live objects: ~110 ms
+    without them, up to ~250-300 ms with). It runs again on leaving (unless it was off already)."""
+    running = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if running:
+            gc.enable()
 
 
 @dataclass(frozen=True)

@@ -75,7 +75,10 @@ def _possible_returns(session: Session, point: PickupPoint, now: datetime) -> li
     return list(
         session.scalars(
             select(Order)
-            .where(Order.point_id == point.id, or_(ready_due, Order.status.in_(ALWAYS_BACK)), here)
+            # The status list first, alone: the planner reads the point's orders in these states by
+            # ix_orders_point_status instead of all of them (the OR below is what decides).
+            .where(Order.point_id == point.id, Order.status.in_((OrderStatus.READY, *ALWAYS_BACK)),
+                   or_(ready_due, Order.status.in_(ALWAYS_BACK)), here)
             .options(
                 selectinload(Order.boxes).selectinload(Box.cell),
                 selectinload(Order.customer),
