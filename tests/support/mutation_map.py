@@ -24,7 +24,7 @@ TESTS_BY_MODULE: dict[str, tuple[str, ...]] = {
     "protocol/money.py": ("tests/unit/test_money_codes.py", "tests/unit/test_money_codes_edges.py"),
     "protocol/ean13.py": ("tests/unit/test_money_codes.py",),
     "protocol/pickup_code.py": ("tests/unit/test_money_codes.py", "tests/unit/test_money_codes_edges.py",
-                                "tests/unit/test_pepper.py"),
+                                "tests/unit/test_pepper.py", "tests/unit/test_code_lookup_tags.py"),
     "protocol/order_states.py": ("tests/unit/test_order_states.py", "tests/unit/test_order_states_lifecycle.py"),
     "protocol/phone.py": ("tests/unit/test_phone.py",),
     "desktop/scan_routing.py": ("tests/unit/test_scan_routing.py",),

@@ -7,7 +7,7 @@ import secrets
 import pytest
 
 from protocol.money import rub
-from protocol.pickup_code import CodeHashParams, code_matches, hash_code, is_code_shaped, new_code
+from protocol.pickup_code import CodeHashParams, code_matches, code_tag, hash_code, is_code_shaped, new_code
 
 # --- money: less than a rouble below zero ------------------------------------------------------------
 
@@ -67,3 +67,15 @@ def test_a_code_hashed_at_production_cost_matches_the_known_answer():
     assert code_matches("482913", KNOWN_HASH, params)
     assert not code_matches("482913", KNOWN_HASH, CodeHashParams(salt=b"point-0042-salt", n=2**8))
 
+
+
+def test_a_code_tag_is_the_keys_published_fingerprint_and_the_first_byte_of_the_codes_hmac():
+    # Counters and the server must agree on both halves byte for byte (computed here from their definitions).
+    key = b"k" * 32
+    assert code_tag(key, "123456") == "c696.1b"  # sha256("pickup-desk code tag key id" + key)[:4], HMAC(key, code)[:1]
+
+
+def test_a_costlier_scrypt_than_the_default_memory_cap_allows_still_hashes():
+    # n=2**16, r=8 needs 64 MiB: over OpenSSL's default 32 MiB cap, so the hash must raise its own cap.
+    params = CodeHashParams(salt=b"s" * 16, n=2**16, r=8, p=1)
+    assert len(hash_code("123456", params)) == 64
