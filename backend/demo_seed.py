@@ -15,17 +15,20 @@ from backend.models import Point
 
 
 def seed_demo(db: Database, code_hash_n: int, now: datetime, orders: int = 300,
-              progress: Callable[[int, int], None] | None = None) -> dict[str, Any] | None:
+              progress: Callable[[int, int], None] | None = None,
+              tag_key: bytes | None = None) -> dict[str, Any] | None:
     """Import the generated demo point unless it exists; its secrets (demo PINs, codes) or None.
 
-    `progress(done, total)` follows the generator (the counter's first start shows it).
+    `progress(done, total)` follows the generator (the counter's first start shows it). `tag_key`: the server's
+    lookup-tag key of the demo point (backend/keys.py code_tag_key), so the seeded codes carry the tags the
+    counters can use (under another key they would fall back to hashing every current order's code).
     """
     from protocol.demo_data import DEMO_POINT_CODE, generate_point
 
     with db.read() as session:
         if session.scalar(select(Point.id).where(Point.code == DEMO_POINT_CODE)) is not None:
             return None
-    demo = generate_point(orders=orders, now=now, progress=progress)
+    demo = generate_point(orders=orders, now=now, progress=progress, tag_key=tag_key)
     secrets = demo.pop("secrets")
     with db.write() as session:
         changes.lock_feed(session)

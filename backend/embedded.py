@@ -104,9 +104,12 @@ def _seed(app: FastAPI, settings: Settings, data_dir: Path, orders: int,
           progress: Callable[[int, int], None] | None = None) -> dict[str, Any] | None:
     """Seed the demo point on first start and keep its secrets (demo PINs, codes) in a 0600 file."""
     from backend.demo_seed import seed_demo
+    from backend.keys import code_tag_key
+    from protocol.demo_data import DEMO_POINT_CODE
 
     path = data_dir / SECRETS_FILE
-    fresh = seed_demo(app.state.db, settings.code_hash_n, utc_now(), orders=orders, progress=progress)
+    fresh = seed_demo(app.state.db, settings.code_hash_n, utc_now(), orders=orders, progress=progress,
+                      tag_key=code_tag_key(app.state.signing_key, DEMO_POINT_CODE))
     if fresh is not None:
         with os.fdopen(create_private(path), "w", encoding="utf-8") as out:
             json.dump(fresh, out, ensure_ascii=False, indent=1)

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import uvicorn
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from backend.app import create_app
 from backend.config import ADMIN_TOKEN_ENV, LogGatewayRefused, Settings, utc_now
@@ -55,7 +56,7 @@ def main(argv: list[str] | None = None) -> None:
     except LogGatewayRefused as refused:
         raise SystemExit(f"pickup-desk-backend: {refused}") from None
     if args.seed_demo:
-        seed(app.state.db, settings)
+        seed(app.state.db, settings, app.state.signing_key)
     log.info("listening on http://%s:%d", args.host, args.port)
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level.lower())
 
@@ -71,10 +72,12 @@ def sms_options_from_env(gateway: str) -> dict[str, str]:
     return {}
 
 
-def seed(db: Database, settings: Settings) -> None:
+def seed(db: Database, settings: Settings, signing_key: Ed25519PrivateKey) -> None:
     from backend.demo_seed import seed_demo
+    from backend.keys import code_tag_key
+    from protocol.demo_data import DEMO_POINT_CODE
 
-    secrets = seed_demo(db, settings.code_hash_n, utc_now())
+    secrets = seed_demo(db, settings.code_hash_n, utc_now(), tag_key=code_tag_key(signing_key, DEMO_POINT_CODE))
     log.info("demo point %s", "seeded" if secrets is not None else "already present")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import time
@@ -12,6 +13,7 @@ import requests
 
 from backend.embedded import DB_FILE, SECRETS_FILE, start_embedded
 from backend.server import parse_args
+from protocol.pickup_code import split_tag, tag_key_id
 from tests.backend.conftest import BOTH_DBS
 
 
@@ -35,6 +37,10 @@ def test_embedded_backend_serves_the_demo_point_and_sends_the_sms(tmp_path: Path
         enrol = requests.post(f"{backend.url}/v1/enrol", json={"code": code, "device_name": "DEMO"}, timeout=5)
         headers = {"Authorization": f"Bearer {enrol.json()['token']}"}
         snapshot = requests.get(f"{backend.url}/v1/snapshot", headers=headers, timeout=10).json()
+        # the seeded codes carry lookup tags under the key the counters get: a code typed alone hashes few orders
+        kid = tag_key_id(base64.b64decode(snapshot["code_tag_key"]))
+        seeded = [split_tag(o["pickup_code_hash"])[1] for o in snapshot["orders"] if o["pickup_code_hash"]]
+        assert seeded and all(tag is not None and tag.startswith(kid + ".") for tag in seeded)
         order = next(o for o in snapshot["orders"] if o["status"] == "in_transit")
         events = [{"event_id": str(uuid.uuid4()), "device_seq": n, "type": "box.received", "schema_v": 1,
                    "payload": {"session": "s", "box": box["barcode"], "order": order["number"]},
