@@ -54,7 +54,7 @@ def test_scanner_settings_are_saved_and_applied(actions, tmp_path):
     saved = tomllib.loads((tmp_path / "config.toml").read_text())["scanner"]
     assert saved == {"prefix": "]C1", "suffix": "#\t", "max_interkey_ms": 28, "layout_fix": True}
     assert actions.wedge.settings.prefix == "]C1" and actions.wedge.settings.max_interkey_ms == 28
-    assert actions.wedge._flush.interval() == 56  # the running detector's flush timer follows
+    assert actions.wedge.give_up_ms == 56  # the running detector gives a burst up on the new timing
 
 
 def test_print_and_reprint_through_the_journal(actions, qtbot, tmp_path):
