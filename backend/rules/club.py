@@ -105,7 +105,7 @@ def _credit_welcome_bonus(ctx: RuleContext, card: ClubCard, customer: Customer) 
     if not _credit(ctx, entry):
         raise Refused(conflict("activation_bonus_already_credited"))
     ctx.publish("club.activation_result", {"card": card.number, "status": CardStatus.ACTIVE, "reason": None,
-                                           "phone": customer.phone})
+                                           "phone": customer.phone, "customer": customer.external_id})
     ctx.publish("bonus.confirmed", {"order": None, "card": card.number, "reason": "activation", "points": points})
 
 

@@ -169,18 +169,20 @@ class ClubService(Service):
             return False
 
     def confirm_activation(
-        self, card_number: str, accepted: bool, reason: str | None = None, phone: str | None = None
+        self, card_number: str, accepted: bool, reason: str | None = None, phone: str | None = None,
+        customer: str | None = None,
     ) -> str:
         """The backend's answer to an activation (called by the sync engine); returns the card's new status.
 
         pending → active (ledger confirmed) or rejected (ledger rejected, manager alerted). Repeating
         the same answer is a no-op, so a replayed change-feed entry is harmless. `phone` names the
-        activation answered: an answer about another PC's activation of the card never settles this one's.
+        activation answered: an answer about another PC's activation of the card never settles this one's;
+        `customer` (the holder's external id, when the server names it) is who holds the card then.
         """
         with self.action(None) as act:
             card = act.session.scalars(select(ClubCard).where(ClubCard.number == card_number)).first()
             if card is not None and phone is not None and not _held_by(act.session, card, phone):
-                return _other_activation(act, card, accepted, phone)
+                return _other_activation(act, card, accepted, phone, customer)
             target = CardStatus.ACTIVE if accepted else CardStatus.REJECTED
             if card is not None and card.status == target:
                 return target
@@ -196,15 +198,18 @@ def _held_by(session: Session, card: ClubCard, phone: str) -> bool:
     return customer is not None and customer.phone == phone
 
 
-def _other_activation(act: Action, card: ClubCard, accepted: bool, phone: str) -> str:
+def _other_activation(act: Action, card: ClubCard, accepted: bool, phone: str, customer: str | None) -> str:
     """Another PC's activation of this card: its win makes the card that customer's (this PC's pending
-    activation lost the race); its refusal changes nothing here."""
+    activation lost the race); its refusal changes nothing here. Two customers may share the phone: the
+    server names the holder; an older server's answer without the name falls back to the phone's first."""
     if not accepted:
         return str(card.status)
     if card.status == CardStatus.PENDING:
         _settle(act, card, CardStatus.REJECTED, "card_already_active")
     holders = _customers(act.session, phone)
-    card.status, card.customer_id = CardStatus.ACTIVE, holders[0].id if holders else None
+    named = [c for c in holders if customer is not None and c.external_id == customer]
+    holder = next(iter(named or holders), None)
+    card.status, card.customer_id = CardStatus.ACTIVE, holder.id if holder else None
     return CardStatus.ACTIVE
 
 

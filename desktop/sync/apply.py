@@ -187,7 +187,8 @@ def _club_result(s: Session, p: Data, now: datetime) -> None:
 
     service = ClubService(cast(Database, _SameTransaction(s)), clock=lambda: now)
     try:
-        service.confirm_activation(p["card"], p["status"] == CardStatus.ACTIVE, p.get("reason"), p.get("phone"))
+        service.confirm_activation(p["card"], p["status"] == CardStatus.ACTIVE, p.get("reason"), p.get("phone"),
+                                   p.get("customer"))
     except DomainError as err:
         card = s.scalars(select(ClubCard).where(ClubCard.number == p["card"])).first()
         if card is not None and p["status"] == CardStatus.ACTIVE and card.status == CardStatus.STOCK:

@@ -21,8 +21,9 @@ from desktop.sync.reasons import describe_alert
 from protocol import ean13
 from protocol.errors import DomainError
 from tests.backend.conftest import POSTGRES, PgCluster, pg_cluster  # noqa: F401 (the PostgreSQL fixture)
-from tests.integration.counter import CounterPC, assert_exactly_once, feed
+from tests.integration.counter import CounterPC, assert_exactly_once, feed, order_no
 from tests.integration.live import FaultProxy, LiveBackend
+from tests.integration.shapes import order_dict
 
 CARD1, CARD2 = (ean13.complete(f"20042{7_000_000 + n:07d}") for n in (1, 2))
 
@@ -165,4 +166,28 @@ def test_one_phone_two_cards_the_second_is_rejected_and_190_credited_once(
     with pytest.raises(DomainError) as err:
         activate(first, CARD2, 1)
     assert err.value.params["why"] == "phone_has_card" and "уже есть клубная карта" in str(err.value)
+    assert_drained(live, first, second)
+
+
+def test_a_shared_phones_card_goes_to_the_same_customer_on_both_sides(
+        live: LiveBackend, pcs: tuple[CounterPC, CounterPC]) -> None:
+    first, second = pcs
+    # order 4's customer (not arrived, so not qualifying) shares phone(4) with a second customer, imported after
+    # it, whose 6,000 ₽ order 5 arrives: the card is the qualifying customer's, on the counter as on the server
+    extra = feed(orders=0, cards=0)
+    extra["orders"] = [order_dict(order_no(5), point_code="0042", total=600_000, phone=phone(4))]
+    extra["orders"][0]["customer"].update(external_id="C-second-of-phone-4", full_name="Петрова Анна")
+    live.import_feed(extra)
+    sync(first, second)
+    first.receive(5)
+    activate(first, CARD1, 4)
+    sync(first, second, first)
+
+    def holder(db: object, card_model: object, customer_model: object) -> str | None:
+        with db.read() as s:  # type: ignore[attr-defined]
+            card = s.scalars(select(card_model).where(card_model.number == CARD1)).one()  # type: ignore[attr-defined]
+            return s.get(customer_model, card.customer_id).external_id
+
+    assert holder(live.app.state.db, server.ClubCard, server.Customer) == "C-second-of-phone-4"
+    assert holder(first.db, ClubCard, Customer) == "C-second-of-phone-4" == holder(second.db, ClubCard, Customer)
     assert_drained(live, first, second)
