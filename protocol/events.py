@@ -286,3 +286,49 @@ class OrderReturned(Event):
 class ReturnClosed(Event):
     session: str
     act: dict[str, Any]
+
+
+# --- warranty claims (protocol/claims.py) ------------------------------------------------------
+
+
+@event_type("claim.accepted")
+@dataclass(frozen=True)
+class ClaimAccepted(Event):
+    """An item taken in for service at the counter: a pre-filed claim (`prefiled`) or one opened here."""
+
+    claim: str  # the claim number (pre-filed W + 9 digits, or opened here W + point + 6 digits)
+    order: str
+    sku: str
+    serial: str  # as scanned from the item
+    prefiled: bool
+    cover: str  # WarrantyCover: in_warranty | paid_repair (the customer agreed to pay)
+    checklist: list[str]  # CHECKLIST keys ticked: completeness present, condition observed
+    condition: str  # the clerk's note on the visible condition
+    fault: str  # the customer's description of the fault
+    photos: list[str]  # sha256 of each webcam photo kept with the claim on the counter
+    label: str  # the service box label printed for the item
+    serial_override: str | None = None  # the manager's note when the serial does not match the order line
+    override_by: str | None = None  # the manager's login who allowed the mismatch
+
+
+@event_type("service.opened")
+@dataclass(frozen=True)
+class ServiceDispatchOpened(Event):
+    """A service dispatch session: accepted items are scanned out to the service centre."""
+
+    session: str
+
+
+@event_type("claim.dispatched")
+@dataclass(frozen=True)
+class ClaimDispatched(Event):
+    session: str
+    claim: str
+    label: str
+
+
+@event_type("service.closed")
+@dataclass(frozen=True)
+class ServiceDispatchClosed(Event):
+    session: str
+    act: dict[str, Any]  # {"claims": [...], "count": n}
