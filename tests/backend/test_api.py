@@ -6,6 +6,8 @@ import base64
 import uuid
 from datetime import timedelta
 
+import pytest
+
 from backend.config import MIN_CLIENT_VERSION, Settings
 from protocol.club_rules import ACTIVATION_POINTS
 from protocol.version import VERSION
@@ -256,8 +258,10 @@ def test_unknown_route_is_json(server: Server) -> None:
     assert reply.status_code == 404 and reply.json()["code"] == "not_found"
 
 
-def test_database_trouble_is_503_with_retry_after(server: Server, monkeypatch) -> None:
+@pytest.mark.parametrize("trouble", ["connection refused", "pool exhausted"])
+def test_database_trouble_is_503_with_retry_after(server: Server, monkeypatch, trouble: str) -> None:
     from sqlalchemy.exc import OperationalError
+    from sqlalchemy.exc import TimeoutError as PoolTimeout
 
     from backend import api
 
@@ -265,6 +269,8 @@ def test_database_trouble_is_503_with_retry_after(server: Server, monkeypatch) -
     device = server.enrol()
 
     def down(*_args: object) -> None:
+        if trouble == "pool exhausted":  # every pooled connection busy (60 PCs pushing at once)
+            raise PoolTimeout("QueuePool limit of size 5 overflow 10 reached, connection timed out")
         raise OperationalError("INSERT", {}, Exception("connection refused"))
 
     monkeypatch.setattr(api, "ingest_batch", down)
