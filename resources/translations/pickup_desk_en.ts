@@ -49,13 +49,13 @@
     </message>
     <message>
         <location filename="../../desktop/services/journal_service.py" line="47"/>
-        <location filename="../../desktop/services/manager/journal_report.py" line="152"/>
+        <location filename="../../desktop/services/manager/journal_report.py" line="150"/>
         <source>проверка журнала</source>
         <translation>journal verification</translation>
     </message>
     <message>
         <location filename="../../desktop/services/journal_service.py" line="63"/>
-        <location filename="../../desktop/services/manager/journal_report.py" line="135"/>
+        <location filename="../../desktop/services/manager/journal_report.py" line="133"/>
         <source>просмотр журнала</source>
         <translation>viewing the journal</translation>
     </message>
@@ -3714,6 +3714,266 @@ Technical: {1}</translation>
     </message>
 </context>
 <context>
+    <name>JournalDetails</name>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="25"/>
+        <source>выдача</source>
+        <translation>handover</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="26"/>
+        <source>сессия</source>
+        <translation>session</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="27"/>
+        <source>заказ</source>
+        <translation>order</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="28"/>
+        <source>заказов</source>
+        <translation>orders</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="29"/>
+        <source>коробка</source>
+        <translation>box</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="30"/>
+        <source>коробок</source>
+        <translation>boxes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="31"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="75"/>
+        <source>карта</source>
+        <translation>card</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="32"/>
+        <source>телефон</source>
+        <translation>phone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="33"/>
+        <source>город</source>
+        <translation>city</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="34"/>
+        <source>попыток</source>
+        <translation>attempts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="35"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="36"/>
+        <source>итог</source>
+        <translation>outcome</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="37"/>
+        <source>причина</source>
+        <translation>reason</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="38"/>
+        <source>способ</source>
+        <translation>method</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="39"/>
+        <source>чем подтверждено</source>
+        <translation>verified by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="40"/>
+        <source>документ</source>
+        <translation>document</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="41"/>
+        <source>номер</source>
+        <translation>number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="42"/>
+        <source>артикул</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="43"/>
+        <source>количество</source>
+        <translation>quantity</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="44"/>
+        <source>к оплате</source>
+        <translation>due</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="45"/>
+        <source>оплачено</source>
+        <translation>paid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="46"/>
+        <source>внесено</source>
+        <translation>tendered</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="47"/>
+        <source>сдача</source>
+        <translation>change</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="48"/>
+        <source>вернёт центр</source>
+        <translation>refund by the centre</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="49"/>
+        <source>баллов</source>
+        <translation>points</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="50"/>
+        <source>оставлена коробка</source>
+        <translation>box kept</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="51"/>
+        <source>примечание</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="52"/>
+        <source>накладная</source>
+        <translation>waybill</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="53"/>
+        <source>ожидалось коробок</source>
+        <translation>boxes expected</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="54"/>
+        <source>дней</source>
+        <translation>days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="55"/>
+        <source>до</source>
+        <translation>until</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="56"/>
+        <source>смена</source>
+        <translation>shift</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="57"/>
+        <source>сотрудник</source>
+        <translation>staff member</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="58"/>
+        <source>кассир</source>
+        <translation>clerk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="59"/>
+        <source>менеджер</source>
+        <translation>manager</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="60"/>
+        <source>вид</source>
+        <translation>kind</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="61"/>
+        <source>проверено записей</source>
+        <translation>entries checked</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="62"/>
+        <source>первая нарушенная запись</source>
+        <translation>first broken entry</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="63"/>
+        <source>что неверно</source>
+        <translation>what was wrong</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="67"/>
+        <source>принята</source>
+        <translation>received</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="68"/>
+        <source>повторное сканирование</source>
+        <translation>repeated scan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="69"/>
+        <source>лишняя</source>
+        <translation>surplus</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="70"/>
+        <source>чужого пункта</source>
+        <translation>another point&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="71"/>
+        <source>из другой поставки</source>
+        <translation>from another shipment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="72"/>
+        <source>принята на другом ПК</source>
+        <translation>received on another PC</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="73"/>
+        <source>неизвестный штрихкод</source>
+        <translation>unknown barcode</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="74"/>
+        <source>наличные</source>
+        <translation>cash</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="76"/>
+        <source>код выдачи</source>
+        <translation>pickup code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="77"/>
+        <source>QR-код</source>
+        <translation>QR code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="78"/>
+        <source>истёк срок хранения</source>
+        <translation>storage period over</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="96"/>
+        <source>да</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="96"/>
+        <source>нет</source>
+        <translation>no</translation>
+    </message>
+</context>
+<context>
     <name>JournalTab</name>
     <message>
         <location filename="../../ui/pages/manager/journal_tab.py" line="77"/>
@@ -4280,37 +4540,37 @@ Technical: {1}</translation>
 <context>
     <name>ManagerJournal</name>
     <message>
-        <location filename="../../desktop/services/manager/journal_report.py" line="91"/>
+        <location filename="../../desktop/services/manager/journal_report.py" line="89"/>
         <source>№</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_report.py" line="92"/>
+        <location filename="../../desktop/services/manager/journal_report.py" line="90"/>
         <source>Когда</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_report.py" line="93"/>
+        <location filename="../../desktop/services/manager/journal_report.py" line="91"/>
         <source>Сотрудник</source>
         <translation>Staff member</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_report.py" line="94"/>
+        <location filename="../../desktop/services/manager/journal_report.py" line="92"/>
         <source>Действие</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_report.py" line="95"/>
+        <location filename="../../desktop/services/manager/journal_report.py" line="93"/>
         <source>Предмет</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_report.py" line="96"/>
+        <location filename="../../desktop/services/manager/journal_report.py" line="94"/>
         <source>Подробности</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_report.py" line="148"/>
+        <location filename="../../desktop/services/manager/journal_report.py" line="146"/>
         <source>Журнал действий</source>
         <translation>Action journal</translation>
     </message>

@@ -50,9 +50,9 @@ def test_the_periods_entries_in_words_on_the_points_days(world):
     assert [c.header for c in report.columns] == ["№", "Когда", "Сотрудник", "Действие", "Предмет", "Подробности"]
     assert [row.values for row in report.rows] == [
         (2, datetime(2026, 3, 1, 22, 30, tzinfo=UTC), "Смирнова Анна", "коробка размещена", "100000001",
-         "box: B1; n: 1"),
+         "коробка: B1; n: 1"),
         (3, datetime(2026, 3, 2, 10, 0, tzinfo=UTC), "Смирнова Анна", "заказ выдан", "100000002",
-         "box: B1; n: 2"),
+         "коробка: B1; n: 2"),
     ]
     whole = world["service"].entries(world["manager"], Period(date(2026, 3, 1), date(2026, 3, 3)))
     assert [row.values[0] for row in whole.rows] == [1, 2, 3, 4]
@@ -84,6 +84,14 @@ def test_internal_keys_in_the_subject_read_as_what_they_name(db, world):
     assert [row.values[4] for row in report.rows] == [
         "приёмка по накладной WB-7731", "приёмка без накладной от 04.03 10:05", "возврат от 04.03 10:05",
         f"смена №{shift_id}", "Смирнова Анна", "журнал действий", "100000009"]
+
+
+def test_details_read_in_words_keys_values_uids_and_money():
+    details = ('{"handover":"3f2a9c1e-0b7d-4c55-9a0e-1d2c3b4a5f60","attempts":2,"method":"cash","due":150050,'
+               '"kept_box":null,"by":"qr","doc_type":"passport_rf","reason":"defect","outcome":"surplus","fresh":true}')
+    assert details_text(details) == (
+        "выдача: 3f2a9c1e; попыток: 2; способ: наличные; к оплате: 1\u202f500,50 ₽; чем подтверждено: QR-код; "
+        "документ: Паспорт гражданина РФ; причина: Брак или неисправность; итог: лишняя; fresh: да")
 
 
 def test_details_that_are_not_an_object_stay_as_written():

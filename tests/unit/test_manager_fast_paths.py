@@ -38,8 +38,8 @@ def test_what_json_loads_refuses_is_refused_and_shown_raw(details: str) -> None:
 
 
 def test_details_in_words() -> None:
-    assert details_text(DETAILS[1]) == 'order: 500000001; result: refused; lines: [1, 2]; extra: {"a": 1}'
-    assert details_text(DETAILS[2]) == "order: 500000001"
+    assert details_text(DETAILS[1]) == 'заказ: 500000001; итог: отказ; lines: [1, 2]; extra: {"a": 1}'
+    assert details_text(DETAILS[2]) == "заказ: 500000001"
     assert details_text("[1, 2]") == "[1, 2]"
 
 

@@ -21,6 +21,7 @@ from desktop.db.models import AuditEntry, Staff
 from desktop.journal import ChainReport
 from desktop.point_time import counter_zone, zone_named
 from desktop.services.base import Actor, Role, Service, require_role
+from desktop.services.manager import journal_details
 from desktop.services.manager.journal_subjects import subject_words
 from desktop.services.manager.report import Column, ColumnKind, Period, Report, Row, bulk_rows
 from desktop.translatable import QT_TRANSLATE_NOOP, translate
@@ -66,15 +67,12 @@ def _parsed(details: str) -> Any:
 
 
 def details_text(details: str) -> str:
-    """The entry's canonical JSON as «key: value; …» (the raw text when it is not an object)."""
+    """The entry's canonical JSON in words («key: value; …», journal_details); the raw text when it is not an object."""
     try:
         data = _parsed(details)
     except ValueError:
         return details
-    if not isinstance(data, dict):
-        return details
-    return "; ".join([f"{key}: {json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else value}"
-                      for key, value in data.items()])
+    return journal_details.details_text(data, details)
 
 
 def _line(number: int, at: datetime, action: str, subject: str, details: str, login: str | None,

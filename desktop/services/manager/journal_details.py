@@ -1,0 +1,115 @@
+"""A journal entry's details as the manager reads them: each key in words, each known value in words.
+
+The journal stores details as canonical JSON with machine keys (``{"handover": "<uid>", "attempts": 2}``);
+the console shows «выдача: 3f2a9c1e; попыток: 2». Keys and values not in the tables are shown as stored
+(so a new kind of entry is never hidden); uids are cut to their first 8 characters (enough to tell two
+sessions apart on one screen); kopeck amounts read as roubles; an empty value is left out.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from desktop.services.handover.model import ID_DOCUMENT_TYPES, LABEL_CONTEXT, REFUSAL_REASONS
+from desktop.state_names import order_status_name
+from desktop.translatable import QT_TRANSLATE_NOOP, translate
+from protocol.money import rub
+
+CONTEXT = "JournalDetails"
+_UID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+MONEY_KEYS = frozenset({"due", "paid", "tendered", "change", "refund_by_centre"})
+
+KEY_NAMES: dict[str, str] = {
+    "handover": QT_TRANSLATE_NOOP("JournalDetails", "выдача"),
+    "session": QT_TRANSLATE_NOOP("JournalDetails", "сессия"),
+    "order": QT_TRANSLATE_NOOP("JournalDetails", "заказ"),
+    "orders": QT_TRANSLATE_NOOP("JournalDetails", "заказов"),
+    "box": QT_TRANSLATE_NOOP("JournalDetails", "коробка"),
+    "boxes": QT_TRANSLATE_NOOP("JournalDetails", "коробок"),
+    "card": QT_TRANSLATE_NOOP("JournalDetails", "карта"),
+    "phone": QT_TRANSLATE_NOOP("JournalDetails", "телефон"),
+    "city": QT_TRANSLATE_NOOP("JournalDetails", "город"),
+    "attempts": QT_TRANSLATE_NOOP("JournalDetails", "попыток"),
+    "outcome": QT_TRANSLATE_NOOP("JournalDetails", "итог"),
+    "result": QT_TRANSLATE_NOOP("JournalDetails", "итог"),
+    "reason": QT_TRANSLATE_NOOP("JournalDetails", "причина"),
+    "method": QT_TRANSLATE_NOOP("JournalDetails", "способ"),
+    "by": QT_TRANSLATE_NOOP("JournalDetails", "чем подтверждено"),
+    "doc_type": QT_TRANSLATE_NOOP("JournalDetails", "документ"),
+    "number": QT_TRANSLATE_NOOP("JournalDetails", "номер"),
+    "sku": QT_TRANSLATE_NOOP("JournalDetails", "артикул"),
+    "quantity": QT_TRANSLATE_NOOP("JournalDetails", "количество"),
+    "due": QT_TRANSLATE_NOOP("JournalDetails", "к оплате"),
+    "paid": QT_TRANSLATE_NOOP("JournalDetails", "оплачено"),
+    "tendered": QT_TRANSLATE_NOOP("JournalDetails", "внесено"),
+    "change": QT_TRANSLATE_NOOP("JournalDetails", "сдача"),
+    "refund_by_centre": QT_TRANSLATE_NOOP("JournalDetails", "вернёт центр"),
+    "points": QT_TRANSLATE_NOOP("JournalDetails", "баллов"),
+    "kept_box": QT_TRANSLATE_NOOP("JournalDetails", "оставлена коробка"),
+    "note": QT_TRANSLATE_NOOP("JournalDetails", "примечание"),
+    "shipment": QT_TRANSLATE_NOOP("JournalDetails", "накладная"),
+    "expected": QT_TRANSLATE_NOOP("JournalDetails", "ожидалось коробок"),
+    "days": QT_TRANSLATE_NOOP("JournalDetails", "дней"),
+    "until": QT_TRANSLATE_NOOP("JournalDetails", "до"),
+    "shift": QT_TRANSLATE_NOOP("JournalDetails", "смена"),
+    "staff": QT_TRANSLATE_NOOP("JournalDetails", "сотрудник"),
+    "clerk": QT_TRANSLATE_NOOP("JournalDetails", "кассир"),
+    "manager": QT_TRANSLATE_NOOP("JournalDetails", "менеджер"),
+    "kind": QT_TRANSLATE_NOOP("JournalDetails", "вид"),
+    "checked": QT_TRANSLATE_NOOP("JournalDetails", "проверено записей"),
+    "first_broken": QT_TRANSLATE_NOOP("JournalDetails", "первая нарушенная запись"),
+    "which": QT_TRANSLATE_NOOP("JournalDetails", "что неверно"),
+}
+
+VALUE_NAMES: dict[str, str] = {  # values of «outcome», «method», «by»… (order statuses come from state_names)
+    "received": QT_TRANSLATE_NOOP("JournalDetails", "принята"),
+    "repeat": QT_TRANSLATE_NOOP("JournalDetails", "повторное сканирование"),
+    "surplus": QT_TRANSLATE_NOOP("JournalDetails", "лишняя"),
+    "foreign": QT_TRANSLATE_NOOP("JournalDetails", "чужого пункта"),
+    "other_shipment": QT_TRANSLATE_NOOP("JournalDetails", "из другой поставки"),
+    "elsewhere": QT_TRANSLATE_NOOP("JournalDetails", "принята на другом ПК"),
+    "unknown-format": QT_TRANSLATE_NOOP("JournalDetails", "неизвестный штрихкод"),
+    "cash": QT_TRANSLATE_NOOP("JournalDetails", "наличные"),
+    "card": QT_TRANSLATE_NOOP("JournalDetails", "карта"),
+    "code": QT_TRANSLATE_NOOP("JournalDetails", "код выдачи"),
+    "qr": QT_TRANSLATE_NOOP("JournalDetails", "QR-код"),
+    "expired": QT_TRANSLATE_NOOP("JournalDetails", "истёк срок хранения"),
+}
+_WORDED_VALUES = frozenset({"outcome", "result", "method", "by", "reason", "kind", "which", "doc_type"})
+
+
+def details_text(data: Any, raw: str) -> str:
+    """`data` (the parsed details) in words; `raw` (the stored text) when it is not an object."""
+    if not isinstance(data, dict):
+        return raw
+    return "; ".join(f"{_key(key)}: {_value(key, value)}" for key, value in data.items() if value is not None)
+
+
+def _key(key: str) -> str:
+    return translate(CONTEXT, KEY_NAMES[key]) if key in KEY_NAMES else key
+
+
+def _value(key: str, value: Any) -> str:
+    if isinstance(value, bool):
+        return translate("JournalDetails", "да") if value else translate("JournalDetails", "нет")
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False)
+    if key in MONEY_KEYS and isinstance(value, int):
+        return rub(value)
+    if isinstance(value, str):
+        return _text(key, value)
+    return str(value)
+
+
+def _text(key: str, value: str) -> str:
+    if _UID.fullmatch(value):
+        return value[:8]
+    if key == "doc_type" and value in ID_DOCUMENT_TYPES:
+        return translate(LABEL_CONTEXT, ID_DOCUMENT_TYPES[value])
+    if key == "reason" and value in REFUSAL_REASONS:
+        return translate(LABEL_CONTEXT, REFUSAL_REASONS[value])
+    if key in _WORDED_VALUES and value in VALUE_NAMES:
+        return translate(CONTEXT, VALUE_NAMES[value])
+    return order_status_name(value) if key in ("result", "outcome") else value
