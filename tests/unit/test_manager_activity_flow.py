@@ -60,7 +60,7 @@ def test_a_shift_worked_through_the_services_shows_each_act_once(db, clock) -> N
     day = clock().date()
     (row,) = activity.activity(env.manager, Period(day, day)).shifts.rows
     # received, placed, handed over, refused lines, refused orders, wrong codes, undos, cash
-    assert row.values[3:] == (2, 1, 1, 0, 0, 1, 1, cash)
+    assert row.values[4:] == (2, 1, 1, 0, 0, 1, 1, cash)
     report = activity.shift_report(env.manager, int(row.key or 0))
     assert report.counts() == closed.counts()
     assert (report.boxes_received, report.orders_handed_over, report.cash_kopecks) == (2, 1, cash)

@@ -95,10 +95,11 @@ def _shifts_report(shifts: Sequence[Any], figures: dict[int, Figures]) -> Report
     rows = []
     for shift_id, name, opened, closed in shifts:
         found = figures.get(shift_id, Figures({}))
-        rows.append(Row((name, opened, closed, *found.row()), key=str(shift_id), tone=_tone(found)))
-    columns = [Column(translate("ManagerReports", "Сотрудник")),
-               Column(translate("ManagerReports", "Смена открыта"), ColumnKind.MOMENT),
-               Column(translate("ManagerReports", "Смена закрыта"), ColumnKind.MOMENT), *_figure_columns()]
+        rows.append(Row((name, (opened, closed), opened, closed, *found.row()), key=str(shift_id), tone=_tone(found)))
+    columns = [Column(translate("ManagerReports", "Сотрудник")),  # the shift's times in one column on screen
+               Column(translate("ManagerReports", "Смена"), ColumnKind.SPAN, export=False),
+               Column(translate("ManagerReports", "Смена открыта"), ColumnKind.MOMENT, screen=False),
+               Column(translate("ManagerReports", "Смена закрыта"), ColumnKind.MOMENT, screen=False), *_figure_columns()]
     return Report.of(translate("ManagerReports", "Работа по сменам"), columns, rows)
 
 

@@ -115,6 +115,7 @@ def sheet_names(reports: Sequence[Report]) -> list[str]:
 
 def write_xlsx(reports: Sequence[Report], path: Path, zone: tzinfo, progress: Progress | None = None) -> int:
     """One sheet per report; returns the number of rows written."""
+    reports = [report.exported() for report in reports]
     book = Workbook(str(path), {"constant_memory": True})
     counter = _Counter(total_rows(reports), progress)
     bold = book.add_format({"bold": True})
@@ -151,7 +152,7 @@ def _cell_writer(sheet: Worksheet, kind: ColumnKind, fmt: Format | None, zone: t
 def csv_lines(reports: Sequence[Report], zone: tzinfo, counter: _Counter) -> Iterator[list[str]]:
     """The CSV records: one report plainly; several each under its title, separated by an empty line."""
     titled = len(reports) > 1
-    for n, report in enumerate(reports):
+    for n, report in enumerate(report.exported() for report in reports):
         if titled:
             if n:
                 yield []

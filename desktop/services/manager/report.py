@@ -27,6 +27,7 @@ class ColumnKind(StrEnum):
     DAY = "day"
     DURATION = "duration"
     PERCENT = "percent"
+    SPAN = "span"  # (start, end or None) of one thing, on screen only: «01.12.2026 09:00–18:05»; sorts by start
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class Column:
     header: str
     kind: ColumnKind = ColumnKind.TEXT
     screen: bool = True  # False: exported, but on screen another column of the row sums it up (a table too wide)
+    export: bool = True  # False: that summing-up column, on screen only (the export has the columns it sums up)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +66,14 @@ class Report:
     @classmethod
     def of(cls, title: str, columns: Sequence[Column], rows: Sequence[Row]) -> Report:
         return cls(title, tuple(columns), tuple(rows))
+
+    def exported(self) -> Report:
+        """The report as files get it: without the on-screen-only columns."""
+        keep = [i for i, column in enumerate(self.columns) if column.export]
+        if len(keep) == len(self.columns):
+            return self
+        rows = tuple(Row(tuple(row.values[i] for i in keep), row.key, row.tone) for row in self.rows)
+        return Report(self.title, tuple(self.columns[i] for i in keep), rows)
 
 
 @contextmanager

@@ -47,6 +47,8 @@ def display(kind: ColumnKind, value: Any, zone: tzinfo) -> str:
         return rub(int(value))
     if kind is ColumnKind.MOMENT and isinstance(value, datetime):
         return point_time(value, zone)
+    if kind is ColumnKind.SPAN and isinstance(value, tuple):
+        return span_text(value[0], value[1], zone)
     if kind is ColumnKind.DAY and isinstance(value, date):
         return value.strftime("%d.%m.%Y")
     if kind is ColumnKind.DURATION and isinstance(value, timedelta):
@@ -54,6 +56,14 @@ def display(kind: ColumnKind, value: Any, zone: tzinfo) -> str:
     if kind is ColumnKind.PERCENT:
         return f"{float(value):.1f} %"
     return str(value)
+
+
+def span_text(start: datetime, end: datetime | None, zone: tzinfo) -> str:
+    """«01.12.2026 09:00–18:05»; the end's date only when it is another day; «…» while it goes on."""
+    if end is None:
+        return f"{point_time(start, zone)}–…"
+    same_day = point_time(start, zone, "%d.%m.%Y") == point_time(end, zone, "%d.%m.%Y")
+    return f"{point_time(start, zone)}–{point_time(end, zone, '%H:%M' if same_day else '%d.%m.%Y %H:%M')}"
 
 
 def header_lines(metrics: QFontMetrics, text: str, width: int) -> int:
@@ -82,6 +92,8 @@ def sort_key(value: Any) -> Any:
     """What a column sorts by: numbers and moments as themselves, none first."""
     if value is None:
         return ""
+    if isinstance(value, tuple):  # a span sorts by its start
+        return sort_key(value[0])
     if isinstance(value, timedelta):
         return value.total_seconds()
     if isinstance(value, (datetime, date)):
@@ -120,7 +132,7 @@ class ReportModel(QAbstractTableModel):
             return display(kind, value, self.zone())
         if role == SORT_ROLE:
             return sort_key(value)
-        if role == Qt.ItemDataRole.TextAlignmentRole and kind not in (ColumnKind.TEXT, ColumnKind.MOMENT):
+        if role == Qt.ItemDataRole.TextAlignmentRole and kind not in (ColumnKind.TEXT, ColumnKind.MOMENT, ColumnKind.SPAN):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole and TONES.get(row.tone):
             return QBrush(QColor(TONES[row.tone]))
