@@ -99,7 +99,8 @@ def _shifts_report(shifts: Sequence[Any], figures: dict[int, Figures]) -> Report
     columns = [Column(translate("ManagerReports", "Сотрудник")),  # the shift's times in one column on screen
                Column(translate("ManagerReports", "Смена"), ColumnKind.SPAN, export=False),
                Column(translate("ManagerReports", "Смена открыта"), ColumnKind.MOMENT, screen=False),
-               Column(translate("ManagerReports", "Смена закрыта"), ColumnKind.MOMENT, screen=False), *_figure_columns()]
+               Column(translate("ManagerReports", "Смена закрыта"), ColumnKind.MOMENT, screen=False),
+               *_figure_columns()]
     return Report.of(translate("ManagerReports", "Работа по сменам"), columns, rows)
 
 

@@ -58,6 +58,9 @@ def display(kind: ColumnKind, value: Any, zone: tzinfo) -> str:
     return str(value)
 
 
+LEFT_ALIGNED = (ColumnKind.TEXT, ColumnKind.MOMENT, ColumnKind.SPAN)  # numbers and money align right
+
+
 def span_text(start: datetime, end: datetime | None, zone: tzinfo) -> str:
     """«01.12.2026 09:00–18:05»; the end's date only when it is another day; «…» while it goes on."""
     if end is None:
@@ -132,7 +135,7 @@ class ReportModel(QAbstractTableModel):
             return display(kind, value, self.zone())
         if role == SORT_ROLE:
             return sort_key(value)
-        if role == Qt.ItemDataRole.TextAlignmentRole and kind not in (ColumnKind.TEXT, ColumnKind.MOMENT, ColumnKind.SPAN):
+        if role == Qt.ItemDataRole.TextAlignmentRole and kind not in LEFT_ALIGNED:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole and TONES.get(row.tone):
             return QBrush(QColor(TONES[row.tone]))
