@@ -49,13 +49,13 @@
     </message>
     <message>
         <location filename="../../desktop/services/journal_service.py" line="47"/>
-        <location filename="../../desktop/services/manager/journal_report.py" line="124"/>
+        <location filename="../../desktop/services/manager/journal_report.py" line="152"/>
         <source>проверка журнала</source>
         <translation>journal verification</translation>
     </message>
     <message>
         <location filename="../../desktop/services/journal_service.py" line="63"/>
-        <location filename="../../desktop/services/manager/journal_report.py" line="108"/>
+        <location filename="../../desktop/services/manager/journal_report.py" line="135"/>
         <source>просмотр журнала</source>
         <translation>viewing the journal</translation>
     </message>
@@ -375,112 +375,117 @@ build date: {date}
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../desktop/cli.py" line="46"/>
+        <location filename="../../desktop/cli.py" line="47"/>
         <source>Pickup Desk — программа пункта выдачи заказов.</source>
         <translation>Pickup Desk — order pickup point software.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="49"/>
+        <location filename="../../desktop/cli.py" line="50"/>
         <source>показать версию, коммит и дату сборки и выйти</source>
         <translation>show the version, commit and build date and exit</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="50"/>
-        <source>проверить установку и выйти (код 0/1/2)</source>
-        <translation>check the installation and exit (code 0/1/2)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cli.py" line="52"/>
+        <location filename="../../desktop/cli.py" line="55"/>
         <source>зарегистрировать компьютер на сервере по коду и выйти</source>
         <translation>register this computer with the server using a code and exit</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="54"/>
+        <location filename="../../desktop/cli.py" line="57"/>
         <source>с --enrol: заменить прежнюю регистрацию (ключ отозван, ПК перенесён в другой пункт)</source>
         <translation>with --enrol: replace the previous registration (key revoked, PC moved to another point)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="55"/>
+        <location filename="../../desktop/cli.py" line="58"/>
         <source>дополнительный файл настроек TOML</source>
         <translation>additional TOML settings file</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="56"/>
+        <location filename="../../desktop/cli.py" line="59"/>
         <source>каталог данных (база, регистрация)</source>
         <translation>data directory (database, registration)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="57"/>
+        <location filename="../../desktop/cli.py" line="60"/>
         <source>каталог журналов</source>
         <translation>log directory</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="58"/>
+        <location filename="../../desktop/cli.py" line="61"/>
         <source>адрес центрального сервера (embedded — встроенный)</source>
         <translation>central server address (embedded — the built-in one)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="59"/>
+        <location filename="../../desktop/cli.py" line="62"/>
         <source>код пункта выдачи (4 цифры)</source>
         <translation>pickup point code (4 digits)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="60"/>
+        <location filename="../../desktop/cli.py" line="63"/>
         <source>имя этого компьютера на сервере</source>
         <translation>this computer&apos;s name on the server</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="61"/>
+        <location filename="../../desktop/cli.py" line="64"/>
         <source>файл корневых сертификатов для TLS</source>
         <translation>root certificates file for TLS</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="62"/>
+        <location filename="../../desktop/cli.py" line="65"/>
         <source>DEBUG, INFO, WARNING или ERROR</source>
         <translation>DEBUG, INFO, WARNING or ERROR</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="63"/>
+        <location filename="../../desktop/cli.py" line="66"/>
         <source>язык интерфейса: ru или en</source>
         <translation>interface language: ru or en</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="65"/>
+        <location filename="../../desktop/cli.py" line="68"/>
         <source>выйти сразу после показа экрана входа (проверка сборки, замер запуска)</source>
         <translation>quit right after showing the login screen (build check, start-up timing)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="115"/>
+        <location filename="../../desktop/cli.py" line="139"/>
         <source>Ошибка настроек: {0}</source>
         <translation>Settings error: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="137"/>
+        <location filename="../../desktop/cli.py" line="154"/>
         <source>Ошибка: укажите адрес сервера: --enrol https://сервер КОД</source>
         <translation>Error: give the server address: --enrol https://server CODE</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="141"/>
+        <location filename="../../desktop/cli.py" line="158"/>
         <source>Компьютер уже зарегистрирован: пункт {0}, сервер {1}. Код не использован.</source>
         <translation>This computer is already registered: point {0}, server {1}. The code was not used.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="147"/>
+        <location filename="../../desktop/cli.py" line="164"/>
         <source>Регистрация не выполнена: {0}</source>
         <translation>Registration failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="175"/>
+        <location filename="../../desktop/cli.py" line="192"/>
         <source>Регистрация отменена: код выдан для пункта {0}, а установка — для пункта {1}. Попросите код для своего пункта.</source>
         <translation>Registration cancelled: the code was issued for point {0}, but this installation is for point {1}. Ask for a code for your point.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="152"/>
+        <location filename="../../desktop/cli.py" line="169"/>
         <source>Компьютер «{0}» зарегистрирован: пункт выдачи {1}, сервер {2}.</source>
         <translation>Computer «{0}» is registered: pickup point {1}, server {2}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="192"/>
+        <location filename="../../desktop/cli.py" line="51"/>
+        <source>проверить установку и выйти: 0 — готов к работе, 1 — работает не полностью, 2 — работать нельзя</source>
+        <translation>check the installation and exit: 0 — ready to work, 1 — degraded, 2 — cannot work</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="53"/>
+        <source>с --self-test: отчёт в JSON для сценариев установки</source>
+        <translation>with --self-test: a JSON report for install scripts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="209"/>
         <source>Укажите --version, --self-test или --enrol URL CODE.</source>
         <translation>Give --version, --self-test or --enrol URL CODE.</translation>
     </message>
@@ -508,7 +513,7 @@ build date: {date}
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/club.py" line="188"/>
+        <location filename="../../desktop/services/club.py" line="190"/>
         <source>нет</source>
         <translation>none</translation>
     </message>
@@ -4280,37 +4285,37 @@ Technical: {1}</translation>
 <context>
     <name>ManagerJournal</name>
     <message>
-        <location filename="../../desktop/services/manager/journal_report.py" line="77"/>
+        <location filename="../../desktop/services/manager/journal_report.py" line="91"/>
         <source>№</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_report.py" line="78"/>
+        <location filename="../../desktop/services/manager/journal_report.py" line="92"/>
         <source>Когда</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_report.py" line="79"/>
+        <location filename="../../desktop/services/manager/journal_report.py" line="93"/>
         <source>Сотрудник</source>
         <translation>Staff member</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_report.py" line="80"/>
+        <location filename="../../desktop/services/manager/journal_report.py" line="94"/>
         <source>Действие</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_report.py" line="81"/>
+        <location filename="../../desktop/services/manager/journal_report.py" line="95"/>
         <source>Предмет</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_report.py" line="82"/>
+        <location filename="../../desktop/services/manager/journal_report.py" line="96"/>
         <source>Подробности</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_report.py" line="120"/>
+        <location filename="../../desktop/services/manager/journal_report.py" line="148"/>
         <source>Журнал действий</source>
         <translation>Action journal</translation>
     </message>
@@ -6154,12 +6159,12 @@ Technical: {1}</translation>
 <context>
     <name>SelfTest</name>
     <message>
-        <location filename="../../desktop/selftest/__init__.py" line="23"/>
+        <location filename="../../desktop/selftest/report.py" line="45"/>
         <source>Каталог данных</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/__init__.py" line="24"/>
+        <location filename="../../desktop/selftest/report.py" line="46"/>
         <source>Каталог журналов</source>
         <translation>Log folder</translation>
     </message>
@@ -6169,7 +6174,7 @@ Technical: {1}</translation>
         <translation>suffix {0}, prefix {1}, interval ≤ {2} ms, length ≥ {3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/devices.py" line="24"/>
+        <location filename="../../desktop/selftest/report.py" line="55"/>
         <source>Сканер</source>
         <translation>Scanner</translation>
     </message>
@@ -6189,7 +6194,7 @@ Technical: {1}</translation>
         <translation>interval above 100 ms: fast typing will be taken for a scan</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/devices.py" line="42"/>
+        <location filename="../../desktop/selftest/report.py" line="56"/>
         <source>Принтеры</source>
         <translation>Printers</translation>
     </message>
@@ -6200,7 +6205,7 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../desktop/selftest/devices.py" line="50"/>
-        <location filename="../../desktop/selftest/local.py" line="86"/>
+        <location filename="../../desktop/selftest/local.py" line="82"/>
         <source>нет</source>
         <translation>none</translation>
     </message>
@@ -6210,7 +6215,7 @@ Technical: {1}</translation>
         <translation>no printer installed: labels and acts cannot be printed</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/devices.py" line="59"/>
+        <location filename="../../desktop/selftest/report.py" line="57"/>
         <source>Камеры</source>
         <translation>Cameras</translation>
     </message>
@@ -6220,229 +6225,237 @@ Technical: {1}</translation>
         <translation>no cameras: QR codes can only be read with the scanner</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/devices.py" line="71"/>
+        <location filename="../../desktop/selftest/devices.py" line="74"/>
+        <source>модуль платформы не найден</source>
+        <translation>platform plugin not found</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/selftest/devices.py" line="80"/>
         <source>не проверялось (без графической части)</source>
         <translation>not checked (without the graphical part)</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/devices.py" line="77"/>
+        <location filename="../../desktop/selftest/devices.py" line="86"/>
         <source>список не получен ({0})</source>
         <translation>list not available ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/devices.py" line="83"/>
+        <location filename="../../desktop/selftest/devices.py" line="92"/>
         <source>сборка</source>
         <translation>bundle</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/devices.py" line="83"/>
+        <location filename="../../desktop/selftest/devices.py" line="92"/>
         <source>исходники</source>
         <translation>sources</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/devices.py" line="89"/>
+        <location filename="../../desktop/selftest/report.py" line="47"/>
         <source>Штрихкоды</source>
         <translation>Barcodes</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/devices.py" line="92"/>
+        <location filename="../../desktop/selftest/devices.py" line="101"/>
         <source>печать/распознавание не работает ({0}); {1}</source>
         <translation>printing/reading does not work ({0}); {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/devices.py" line="94"/>
+        <location filename="../../desktop/selftest/devices.py" line="103"/>
         <source>печать и распознавание работают (zbar: {0}); {1}</source>
         <translation>printing and reading work (zbar: {0}); {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/devices.py" line="108"/>
+        <location filename="../../desktop/selftest/devices.py" line="117"/>
         <source>библиотека zbar не найдена: {0}</source>
         <translation>the zbar library was not found: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/devices.py" line="115"/>
+        <location filename="../../desktop/selftest/devices.py" line="124"/>
         <source>прочитано {0} вместо {1}</source>
         <translation>read {0} instead of {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/local.py" line="22"/>
+        <location filename="../../desktop/selftest/local.py" line="20"/>
         <source>встроенные значения по умолчанию</source>
         <translation>built-in defaults</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/local.py" line="23"/>
+        <location filename="../../desktop/selftest/report.py" line="42"/>
         <source>Настройки</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/local.py" line="23"/>
+        <location filename="../../desktop/selftest/local.py" line="21"/>
         <source>прочитаны: {0}</source>
         <translation>read: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/local.py" line="26"/>
+        <location filename="../../desktop/selftest/report.py" line="43"/>
         <source>Переменные окружения</source>
         <translation>Environment variables</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/local.py" line="27"/>
+        <location filename="../../desktop/selftest/local.py" line="25"/>
         <source>неизвестные переменные (опечатка?): {0}</source>
         <translation>unknown variables (a typo?): {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/local.py" line="29"/>
+        <location filename="../../desktop/selftest/report.py" line="44"/>
         <source>Сертификаты</source>
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/local.py" line="30"/>
+        <location filename="../../desktop/selftest/local.py" line="28"/>
         <source>файл ca_bundle {0} не найден</source>
         <translation>ca_bundle file {0} not found</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/local.py" line="40"/>
+        <location filename="../../desktop/selftest/local.py" line="38"/>
         <source>{0}: запись невозможна ({1})</source>
         <translation>{0}: cannot write ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/local.py" line="46"/>
+        <location filename="../../desktop/selftest/report.py" line="49"/>
         <source>База данных</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/local.py" line="49"/>
+        <location filename="../../desktop/selftest/local.py" line="47"/>
         <source>{0} ещё не создана (создастся при первом запуске)</source>
         <translation>{0} does not exist yet (created at the first start)</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/local.py" line="54"/>
+        <location filename="../../desktop/selftest/local.py" line="52"/>
         <source>{0} не открывается ({1})</source>
         <translation>{0} does not open ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/local.py" line="57"/>
+        <location filename="../../desktop/selftest/local.py" line="55"/>
         <source>файл {0} повреждён ({1}). Запустите программу: она сохранит неотправленные действия и предложит восстановить базу из резервной копии или загрузить её заново с сервера</source>
         <translation>the file {0} is damaged ({1}). Start the program: it saves the unsent actions and offers to restore the database from a backup or to load it again from the server</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/local.py" line="62"/>
+        <location filename="../../desktop/selftest/local.py" line="60"/>
         <source>{0}: целостность в порядке</source>
         <translation>{0}: integrity is fine</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/local.py" line="70"/>
+        <location filename="../../desktop/selftest/report.py" line="50"/>
         <source>Схема базы</source>
         <translation>Database schema</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/local.py" line="75"/>
+        <location filename="../../desktop/selftest/local.py" line="72"/>
         <source>{0} не читается ({1})</source>
         <translation>{0} cannot be read ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/local.py" line="80"/>
+        <location filename="../../desktop/selftest/local.py" line="76"/>
         <source>ревизия {0} (актуальная)</source>
         <translation>revision {0} (current)</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/local.py" line="83"/>
+        <location filename="../../desktop/selftest/local.py" line="79"/>
         <source>ревизия {0} новее программы: обновите программу</source>
         <translation>revision {0} is newer than the program: update the program</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/local.py" line="85"/>
+        <location filename="../../desktop/selftest/local.py" line="81"/>
         <source>ревизия {0}, актуальная {1}: обновится при запуске (с резервной копией)</source>
         <translation>revision {0}, current {1}: upgraded at start (with a backup)</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/local.py" line="102"/>
-        <location filename="../../desktop/selftest/local.py" line="107"/>
-        <location filename="../../desktop/selftest/local.py" line="110"/>
-        <location filename="../../desktop/selftest/local.py" line="119"/>
+        <location filename="../../desktop/selftest/report.py" line="51"/>
         <source>Регистрация</source>
         <translation>Enrolment</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/local.py" line="103"/>
+        <location filename="../../desktop/selftest/local.py" line="111"/>
         <source>{0} повреждён ({1}); зарегистрируйте заново</source>
         <translation>{0} is damaged ({1}); enrol again</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/local.py" line="108"/>
+        <location filename="../../desktop/selftest/local.py" line="116"/>
         <source>встроенный демо-сервер (регистрация при первом запуске)</source>
         <translation>embedded demo server (enrolled at the first start)</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/local.py" line="111"/>
+        <location filename="../../desktop/selftest/local.py" line="119"/>
         <source>компьютер не зарегистрирован: выполните PickupDesk --enrol АДРЕС КОД</source>
         <translation>this computer is not enrolled: run PickupDesk --enrol ADDRESS CODE</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/local.py" line="122"/>
+        <location filename="../../desktop/selftest/local.py" line="130"/>
         <source>в {0} нет полей {1}</source>
         <translation>{0} lacks the fields {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/local.py" line="125"/>
+        <location filename="../../desktop/selftest/local.py" line="133"/>
         <source>компьютер зарегистрирован на пункт {0}, а в настройках указан {1}</source>
         <translation>this computer is enrolled at point {0}, but the settings name {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/local.py" line="129"/>
+        <location filename="../../desktop/selftest/local.py" line="137"/>
         <source>пункт {0}, устройство {1}</source>
         <translation>point {0}, device {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/local.py" line="131"/>
+        <location filename="../../desktop/selftest/report.py" line="52"/>
         <source>Права на device.json</source>
         <translation>device.json permissions</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/local.py" line="132"/>
+        <location filename="../../desktop/selftest/local.py" line="140"/>
         <source>файл доступен другим пользователям (нужно 0600)</source>
         <translation>the file is readable by other users (0600 needed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/report.py" line="19"/>
+        <location filename="../../desktop/selftest/report.py" line="32"/>
         <source>[ВНИМ]</source>
         <translation>[WARN]</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/report.py" line="20"/>
+        <location filename="../../desktop/selftest/report.py" line="33"/>
+        <source>[СБОЙ]</source>
+        <translation>[DEGR]</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/selftest/report.py" line="34"/>
         <source>[ОШИБ]</source>
         <translation>[FAIL]</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/report.py" line="21"/>
-        <source>всё в порядке</source>
-        <translation>all fine</translation>
+        <location filename="../../desktop/selftest/report.py" line="36"/>
+        <source>компьютер готов к работе</source>
+        <translation>the PC is ready to work</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/report.py" line="21"/>
-        <source>есть предупреждения</source>
-        <translation>there are warnings</translation>
+        <location filename="../../desktop/selftest/report.py" line="37"/>
+        <source>работа возможна, но не полностью — см. [СБОЙ] выше</source>
+        <translation>the PC works, but not fully — see [DEGR] above</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/report.py" line="22"/>
-        <source>есть ошибки — см. [ОШИБ] выше</source>
-        <translation>there are errors — see [FAIL] above</translation>
+        <location filename="../../desktop/selftest/report.py" line="38"/>
+        <source>работать нельзя — см. [ОШИБ] выше</source>
+        <translation>the PC cannot work — see [FAIL] above</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/report.py" line="54"/>
+        <location filename="../../desktop/selftest/report.py" line="48"/>
+        <source>Графическая платформа Qt</source>
+        <translation>Qt graphics platform</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/selftest/report.py" line="96"/>
         <source>Самопроверка: {0}</source>
         <translation>Self-test: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/report.py" line="57"/>
+        <location filename="../../desktop/selftest/report.py" line="99"/>
         <source>Итог: {0} (код выхода {1})</source>
         <translation>Result: {0} (exit code {1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/server.py" line="86"/>
-        <location filename="../../desktop/selftest/server.py" line="97"/>
-        <location filename="../../desktop/selftest/server.py" line="100"/>
-        <location filename="../../desktop/selftest/server.py" line="109"/>
-        <location filename="../../desktop/selftest/server.py" line="111"/>
+        <location filename="../../desktop/selftest/report.py" line="53"/>
         <source>Сервер</source>
         <translation>Server</translation>
     </message>
@@ -6462,33 +6475,32 @@ Technical: {1}</translation>
         <translation>The program works offline.</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/server.py" line="115"/>
+        <location filename="../../desktop/selftest/server.py" line="113"/>
         <source>{0} (схема событий {1})</source>
         <translation>{0} (event schema {1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/server.py" line="128"/>
-        <location filename="../../desktop/selftest/server.py" line="131"/>
+        <location filename="../../desktop/selftest/report.py" line="54"/>
         <source>Ключ устройства</source>
         <translation>Device key</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/server.py" line="129"/>
+        <location filename="../../desktop/selftest/server.py" line="127"/>
         <source>не удалось проверить ({0})</source>
         <translation>could not check ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/server.py" line="133"/>
+        <location filename="../../desktop/selftest/server.py" line="131"/>
         <source>сервер не принимает ключ (регистрация отозвана?): зарегистрируйте компьютер заново</source>
         <translation>the server does not accept the key (enrolment revoked?): enrol this computer again</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/server.py" line="137"/>
+        <location filename="../../desktop/selftest/server.py" line="135"/>
         <source>сервер ответил HTTP {0}</source>
         <translation>the server answered HTTP {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/server.py" line="139"/>
+        <location filename="../../desktop/selftest/server.py" line="137"/>
         <source>сервер принимает ключ</source>
         <translation>the server accepts the key</translation>
     </message>
@@ -7430,20 +7442,20 @@ Technical: {1}</translation>
     <name>Waits</name>
     <message>
         <location filename="../../desktop/services/manager/exceptions.py" line="96"/>
-        <location filename="../../desktop/services/manager/exceptions.py" line="116"/>
-        <location filename="../../desktop/services/manager/exceptions.py" line="140"/>
-        <location filename="../../desktop/services/manager/waiting.py" line="164"/>
-        <location filename="../../desktop/services/manager/waiting.py" line="196"/>
-        <location filename="../../desktop/services/manager/waiting.py" line="223"/>
-        <location filename="../../desktop/services/manager/waiting.py" line="240"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="112"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="136"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="166"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="198"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="225"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="242"/>
         <source>Заказ</source>
         <translation>Order</translation>
     </message>
     <message>
         <location filename="../../desktop/services/manager/exceptions.py" line="97"/>
-        <location filename="../../desktop/services/manager/waiting.py" line="165"/>
-        <location filename="../../desktop/services/manager/waiting.py" line="198"/>
-        <location filename="../../desktop/services/manager/waiting.py" line="241"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="167"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="200"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="243"/>
         <source>Клиент</source>
         <translation>Customer</translation>
     </message>
@@ -7468,148 +7480,148 @@ Technical: {1}</translation>
         <translation>Orders locked after wrong codes</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="117"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="113"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="118"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="114"/>
         <source>Попытка</source>
         <translation>Attempt</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="119"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="115"/>
         <source>Статус</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="120"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="116"/>
         <source>Ошибка шлюза</source>
         <translation>Gateway error</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="121"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="117"/>
         <source>Запрошено</source>
         <translation>Requested</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="122"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="118"/>
         <source>Обновлено</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="124"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="120"/>
         <source>SMS не доставлены</source>
         <translation>SMS not delivered</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="137"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="133"/>
         <source>Когда</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="138"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="134"/>
         <source>Событие</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="139"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="135"/>
         <source>Решение сервера</source>
         <translation>Server&apos;s verdict</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="141"/>
-        <location filename="../../desktop/services/manager/waiting.py" line="197"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="137"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="199"/>
         <source>Причина</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="142"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="138"/>
         <source>Что делать</source>
         <translation>What to do</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="143"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="139"/>
         <source>Код события</source>
         <translation>Event code</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="145"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="141"/>
         <source>Отклонено сервером или конфликт</source>
         <translation>Refused by the server or in conflict</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="157"/>
-        <location filename="../../desktop/services/manager/waiting.py" line="215"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="153"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="217"/>
         <source>Сессия</source>
         <translation>Session</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="158"/>
-        <location filename="../../desktop/services/manager/waiting.py" line="211"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="154"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="213"/>
         <source>Открыта</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="159"/>
-        <location filename="../../desktop/services/manager/waiting.py" line="212"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="155"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="214"/>
         <source>Кто открыл</source>
         <translation>Opened by</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="160"/>
-        <location filename="../../desktop/services/manager/waiting.py" line="213"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="156"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="215"/>
         <source>Открыта уже</source>
         <translation>Open for</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="161"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="157"/>
         <source>Почему в списке</source>
         <translation>Why listed</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="162"/>
-        <location filename="../../desktop/services/manager/waiting.py" line="225"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="158"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="227"/>
         <source>Поставка</source>
         <translation>Shipment</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="163"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="159"/>
         <source>Код сессии</source>
         <translation>Session code</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="165"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="161"/>
         <source>Сессии оставлены открытыми</source>
         <translation>Sessions left open</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="215"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="211"/>
         <source>конфликт</source>
         <translation>conflict</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="215"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="211"/>
         <source>отклонено</source>
         <translation>refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="232"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="228"/>
         <source>открыта в прошлый день</source>
         <translation>opened on an earlier day</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="233"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="229"/>
         <source>смена открывшего закрыта</source>
         <translation>the opener&apos;s shift is closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="250"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="246"/>
         <source>приёмка</source>
         <translation>receiving</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="265"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="261"/>
         <source>возврат</source>
         <translation>return</translation>
     </message>
@@ -7619,106 +7631,106 @@ Technical: {1}</translation>
         <translation>{0} (the first by date shown: {1} of {2})</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="111"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="113"/>
         <source>Коробки приняты, но не разложены по ячейкам</source>
         <translation>Boxes received but not placed in cells</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="133"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="135"/>
         <source>Готовы к выдаче, но не получены</source>
         <translation>Ready but not collected</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="144"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="146"/>
         <source>сегодня</source>
         <translation>today</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="145"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="147"/>
         <source>завтра</source>
         <translation>tomorrow</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="166"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="168"/>
         <source>Телефон</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="167"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="169"/>
         <source>Истекает</source>
         <translation>Expires</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="168"/>
-        <location filename="../../desktop/services/manager/waiting.py" line="199"/>
-        <location filename="../../desktop/services/manager/waiting.py" line="244"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="170"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="201"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="246"/>
         <source>Хранение до</source>
         <translation>Storage until</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="169"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="171"/>
         <source>Ячейки</source>
         <translation>Cells</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="170"/>
-        <location filename="../../desktop/services/manager/waiting.py" line="246"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="172"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="248"/>
         <source>Продлено</source>
         <translation>Extended</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="172"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="174"/>
         <source>Срок хранения истекает сегодня или завтра</source>
         <translation>Storage ends today or tomorrow</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="200"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="202"/>
         <source>Коробок к возврату</source>
         <translation>Boxes to return</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="202"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="204"/>
         <source>Ждут возврата (список возврата не закрыт)</source>
         <translation>Waiting to go back (return list not done)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="214"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="216"/>
         <source>Коробок в сессии</source>
         <translation>Boxes in the session</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="217"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="219"/>
         <source>Сессии возврата не закрыты</source>
         <translation>Return sessions not closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="222"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="224"/>
         <source>Коробка</source>
         <translation>Box</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="224"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="226"/>
         <source>Место</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="226"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="228"/>
         <source>Принята</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="227"/>
-        <location filename="../../desktop/services/manager/waiting.py" line="243"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="229"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="245"/>
         <source>Ждёт</source>
         <translation>Waiting for</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="242"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="244"/>
         <source>Готов с</source>
         <translation>Ready since</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="245"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="247"/>
         <source>Осталось дней</source>
         <translation>Days left</translation>
     </message>
