@@ -276,12 +276,12 @@ build date: {date}
 <context>
     <name>CameraSource</name>
     <message>
-        <location filename="../../ui/hardware/frames.py" line="17"/>
-        <source>Камера не найдена. Подключите веб-камеру и откройте это окно снова — или сфотографируйте код телефоном и откройте снимок кнопкой «Открыть фото…».</source>
-        <translation>No camera found. Connect a webcam and open this window again, or photograph the code with a phone and open the photo with «Open photo…».</translation>
+        <location filename="../../ui/hardware/frames.py" line="18"/>
+        <source>Камера не найдена. Подключите веб-камеру и откройте это окно снова — или сфотографируйте код телефоном и откройте снимок кнопкой «Открыть фото…». {0}</source>
+        <translation>No camera found. Connect a webcam and open this window again, or photograph the code with a phone and open the photo with «Open photo…». {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/frames.py" line="133"/>
+        <location filename="../../ui/hardware/frames.py" line="139"/>
         <source>Камера сообщила об ошибке: {0}. Закройте другие программы, которые используют камеру.</source>
         <translation>The camera reported an error: {0}. Close other programs that use the camera.</translation>
     </message>
@@ -2189,11 +2189,6 @@ Technical: {1}</translation>
         <translation>Document «{title}» was not printed: printer «{printer}» refused it. Check the printer and press «Print again»; the document is saved.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="116"/>
-        <source>В системе не установлен ни один принтер. Подключите принтер, установите его драйвер в Windows (Параметры → Принтеры и сканеры) и повторите печать.</source>
-        <translation>No printer is installed. Connect a printer, install its driver in Windows (Settings → Printers &amp; scanners) and print again.</translation>
-    </message>
-    <message>
         <location filename="../../build/lupdate/domain_messages.py" line="117"/>
         <source>Принтер «{printer}» для документа «{kind}» не найден — возможно, его отключили или переименовали. Выберите другой принтер в настройках печати и повторите печать.</source>
         <translation>Printer «{printer}» for document «{kind}» was not found; it may have been disconnected or renamed. Choose another printer in the print settings and print again.</translation>
@@ -2202,11 +2197,6 @@ Technical: {1}</translation>
         <location filename="../../build/lupdate/domain_messages.py" line="118"/>
         <source>Для «{key}» нет сохранённых документов для повторной печати.</source>
         <translation>There are no saved documents of «{key}» to reprint.</translation>
-    </message>
-    <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="119"/>
-        <source>Принтер «{printer}» не готов (отключён, нет бумаги или открыта крышка). Проверьте принтер и нажмите «Печатать ещё раз».</source>
-        <translation>Printer «{printer}» is not ready (offline, out of paper or cover open). Check the printer and press «Print again».</translation>
     </message>
     <message>
         <location filename="../../build/lupdate/domain_messages.py" line="120"/>
@@ -2494,6 +2484,16 @@ Technical: {1}</translation>
             <numerusform>Order {order} is locked after {attempts:n} wrong code. Call the manager to unlock it.</numerusform>
             <numerusform>Order {order} is locked after {attempts:n} wrong codes. Call the manager to unlock it.</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="116"/>
+        <source>В системе не установлен ни один принтер. Подключите принтер и установите его. {steps} Затем повторите печать.</source>
+        <translation>No printer is installed. Connect a printer and install it. {steps} Then print again.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="119"/>
+        <source>Принтер «{printer}» не готов (отключён, нет бумаги, открыта крышка или остановлена очередь печати). Проверьте принтер и очередь. {steps} Затем нажмите «Печатать ещё раз».</source>
+        <translation>Printer «{printer}» is not ready (off, out of paper, cover open or its print queue stopped). Check the printer and the queue. {steps} Then press «Print again».</translation>
     </message>
     <message numerus="yes">
         <location filename="../../build/lupdate/domain_messages.py" line="132"/>
@@ -3713,7 +3713,7 @@ Technical: {1}</translation>
 <context>
     <name>ImageFrameSource</name>
     <message>
-        <location filename="../../ui/hardware/frames.py" line="58"/>
+        <location filename="../../ui/hardware/frames.py" line="64"/>
         <source>Тестовые кадры ({0})</source>
         <translation>Test frames ({0})</translation>
     </message>
@@ -3734,7 +3734,7 @@ Technical: {1}</translation>
 <context>
     <name>KeyCapture</name>
     <message>
-        <location filename="../../ui/hardware/scanner_wizard.py" line="65"/>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="66"/>
         <source>Щёлкните здесь и отсканируйте тестовый код…</source>
         <translation>Click here and scan the test code…</translation>
     </message>
@@ -5188,6 +5188,84 @@ Technical: {1}</translation>
     </message>
 </context>
 <context>
+    <name>PlatformHelp</name>
+    <message>
+        <location filename="../../desktop/platform_help.py" line="20"/>
+        <source>Windows 11: Параметры → Bluetooth и устройства → Принтеры и сканеры → Добавить устройство (Windows 10: Параметры → Устройства → Принтеры и сканеры); драйвер — с сайта производителя.</source>
+        <translation>Windows 11: Settings → Bluetooth &amp; devices → Printers &amp; scanners → Add device (Windows 10: Settings → Devices → Printers &amp; scanners); the driver comes from the maker's site.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/platform_help.py" line="23"/>
+        <source>Linux: добавьте принтер в CUPS — откройте http://localhost:631 (Администрирование → Добавить принтер) или выполните sudo lpadmin -p ИМЯ -E -v АДРЕС -m everywhere; список: lpstat -p.</source>
+        <translation>Linux: add the printer to CUPS — open http://localhost:631 (Administration → Add Printer) or run sudo lpadmin -p NAME -E -v URI -m everywhere; list: lpstat -p.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/platform_help.py" line="26"/>
+        <source>macOS: Системные настройки → Принтеры и сканеры → «Добавить принтер».</source>
+        <translation>macOS: System Settings → Printers &amp; Scanners → «Add Printer».</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/platform_help.py" line="30"/>
+        <source>Windows: Параметры → Принтеры и сканеры → принтер → Открыть очередь печати; снимите паузу и удалите зависшие документы.</source>
+        <translation>Windows: Settings → Printers &amp; scanners → the printer → Open print queue; resume it and delete stuck documents.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/platform_help.py" line="33"/>
+        <source>Linux: состояние очереди — lpstat -p ИМЯ; остановленную очередь включите: cupsenable ИМЯ (или http://localhost:631 → Принтеры).</source>
+        <translation>Linux: queue state — lpstat -p NAME; enable a stopped queue: cupsenable NAME (or http://localhost:631 → Printers).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/platform_help.py" line="36"/>
+        <source>macOS: Системные настройки → Принтеры и сканеры → принтер → Открыть очередь печати → «Возобновить».</source>
+        <translation>macOS: System Settings → Printers &amp; Scanners → the printer → Open Print Queue → «Resume».</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/platform_help.py" line="41"/>
+        <source>Windows 11: Параметры → Конфиденциальность и защита → Камера — включите доступ к камере для классических приложений (Windows 10: Параметры → Конфиденциальность → Камера).</source>
+        <translation>Windows 11: Settings → Privacy &amp; security → Camera — turn on camera access for desktop apps (Windows 10: Settings → Privacy → Camera).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/platform_help.py" line="44"/>
+        <source>Linux: камера должна быть видна в v4l2-ctl --list-devices (/dev/video0), а пользователь — в группе video: sudo usermod -aG video ИМЯ, затем выйдите из системы и войдите снова.</source>
+        <translation>Linux: the camera must show in v4l2-ctl --list-devices (/dev/video0) and the user must be in the video group: sudo usermod -aG video NAME, then log out and in again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/platform_help.py" line="47"/>
+        <source>macOS: Системные настройки → Конфиденциальность и безопасность → Камера — разрешите доступ программе Pickup Desk.</source>
+        <translation>macOS: System Settings → Privacy &amp; Security → Camera — allow Pickup Desk.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/platform_help.py" line="52"/>
+        <source>Windows: Диспетчер устройств → Порты (COM и LPT) — сканер виден как «USB Serial Device (COMn)»; если его нет, установите драйвер виртуального COM-порта от производителя сканера.</source>
+        <translation>Windows: Device Manager → Ports (COM &amp; LPT) — the scanner shows as «USB Serial Device (COMn)»; if it does not, install the scanner maker's virtual COM port driver.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/platform_help.py" line="55"/>
+        <source>Linux: сканер появляется как /dev/ttyACM0 или /dev/ttyUSB0 — проверьте: ls /dev/ttyACM* /dev/ttyUSB*; если его нет, переключите сканер в режим USB-COM (CDC).</source>
+        <translation>Linux: the scanner shows as /dev/ttyACM0 or /dev/ttyUSB0 — check: ls /dev/ttyACM* /dev/ttyUSB*; if it does not, switch the scanner to USB-COM (CDC) mode.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/platform_help.py" line="58"/>
+        <source>macOS: сканер появляется как /dev/cu.usbmodem… — проверьте: ls /dev/cu.*; если его нет, переключите сканер в режим USB-COM (CDC).</source>
+        <translation>macOS: the scanner shows as /dev/cu.usbmodem… — check: ls /dev/cu.*; if it does not, switch the scanner to USB-COM (CDC) mode.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/platform_help.py" line="63"/>
+        <source>Windows: закройте другие программы, которые используют порт, и проверьте скорость порта (Диспетчер устройств → Порты (COM и LPT) → свойства порта).</source>
+        <translation>Windows: close other programs that use the port and check its speed (Device Manager → Ports (COM &amp; LPT) → port properties).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/platform_help.py" line="66"/>
+        <source>Linux: пользователь должен быть в группе dialout: sudo usermod -aG dialout ИМЯ, затем выйдите из системы и войдите снова; закройте другие программы, которые используют порт.</source>
+        <translation>Linux: the user must be in the dialout group: sudo usermod -aG dialout NAME, then log out and in again; close other programs that use the port.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/platform_help.py" line="69"/>
+        <source>macOS: закройте другие программы, которые используют порт, и проверьте скорость порта.</source>
+        <translation>macOS: close other programs that use the port and check its speed.</translation>
+    </message>
+</context>
+<context>
     <name>PrintUi</name>
     <message>
         <location filename="../../ui/hardware/print_ui.py" line="118"/>
@@ -5208,14 +5286,14 @@ Technical: {1}</translation>
 <context>
     <name>PrinterSettingsDialog</name>
     <message>
-        <location filename="../../ui/hardware/print_ui.py" line="36"/>
+        <location filename="../../ui/hardware/print_ui.py" line="37"/>
         <source>Настройки печати</source>
         <translation>Print settings</translation>
     </message>
     <message>
         <location filename="../../ui/hardware/print_ui.py" line="44"/>
-        <source>В системе нет ни одного принтера. Установите принтер в Windows и откройте это окно снова.</source>
-        <translation>No printer is installed. Install a printer in Windows and open this window again.</translation>
+        <source>В системе нет ни одного принтера. Установите принтер и откройте это окно снова. {0}</source>
+        <translation>No printer is installed. Install a printer and open this window again. {0}</translation>
     </message>
     <message>
         <location filename="../../ui/hardware/print_ui.py" line="60"/>
@@ -5241,32 +5319,32 @@ Technical: {1}</translation>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../ui/hardware/printing.py" line="55"/>
+        <location filename="../../ui/hardware/printing.py" line="56"/>
         <source>документы A4</source>
         <translation>A4 documents</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/printing.py" line="56"/>
+        <location filename="../../ui/hardware/printing.py" line="57"/>
         <source>квитанции о выдаче</source>
         <translation>handover receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/printing.py" line="57"/>
+        <location filename="../../ui/hardware/printing.py" line="58"/>
         <source>этикетки</source>
         <translation>labels</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/printing.py" line="144"/>
+        <location filename="../../ui/hardware/printing.py" line="145"/>
         <source>Этикетки</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/printing.py" line="200"/>
+        <location filename="../../ui/hardware/printing.py" line="201"/>
         <source>{0}×{1} мм</source>
         <translation>{0}×{1} mm</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/printing.py" line="205"/>
+        <location filename="../../ui/hardware/printing.py" line="206"/>
         <source>по умолчанию</source>
         <translation>default</translation>
     </message>
@@ -5996,99 +6074,99 @@ Technical: {1}</translation>
 <context>
     <name>ScannerWizard</name>
     <message>
-        <location filename="../../ui/hardware/scanner_wizard.py" line="41"/>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="42"/>
         <source>пробел</source>
         <translation>space</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/scanner_wizard.py" line="102"/>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="103"/>
         <source>Настройка сканера штрихкодов</source>
         <translation>Barcode scanner setup</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/scanner_wizard.py" line="121"/>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="122"/>
         <source>1. Щёлкните в поле ниже.  2. Отсканируйте этот код с экрана или с распечатки.  Программа покажет, что передаёт сканер, и подберёт настройки.</source>
         <translation>1. Click in the box below.  2. Scan this code from the screen or from a printout.  The program shows what the scanner sends and finds the settings.</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/scanner_wizard.py" line="130"/>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="131"/>
         <source>Что передал сканер (клавиши и паузы):</source>
         <translation>What the scanner sent (keys and pauses):</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/scanner_wizard.py" line="145"/>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="146"/>
         <source>Тестовый код: {0}</source>
         <translation>Test code: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/scanner_wizard.py" line="146"/>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="147"/>
         <source>Напечатать тестовый код…</source>
         <translation>Print the test code…</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/scanner_wizard.py" line="154"/>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="155"/>
         <source>Сканировать ещё раз</source>
         <translation>Scan again</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/scanner_wizard.py" line="156"/>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="157"/>
         <source>Сохранить настройки</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/scanner_wizard.py" line="159"/>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="160"/>
         <source>Закрыть</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/scanner_wizard.py" line="172"/>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="173"/>
         <source>Сканер на COM-порту (вместо клавиатурного режима)</source>
         <translation>Scanner on a COM port (instead of keyboard mode)</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/scanner_wizard.py" line="176"/>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="177"/>
         <source>порт</source>
         <translation>port</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/scanner_wizard.py" line="179"/>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="180"/>
         <source>COM-портов нет</source>
         <translation>No COM ports</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/scanner_wizard.py" line="182"/>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="183"/>
         <source>{0} бод</source>
         <translation>{0} baud</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/scanner_wizard.py" line="183"/>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="184"/>
         <source>Подключить</source>
         <translation>Connect</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/scanner_wizard.py" line="185"/>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="186"/>
         <source>Порт:</source>
         <translation>Port:</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/scanner_wizard.py" line="185"/>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="186"/>
         <source>Скорость:</source>
         <translation>Speed:</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/scanner_wizard.py" line="218"/>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="219"/>
         <source>+{0}мс</source>
         <translation>+{0} ms</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/scanner_wizard.py" line="261"/>
-        <source>COM-портов нет: подключите сканер кабелем USB-COM.</source>
-        <translation>No COM ports: connect the scanner with a USB-COM cable.</translation>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="262"/>
+        <source>COM-портов нет: подключите сканер кабелем USB-COM. {0}</source>
+        <translation>No COM ports: connect the scanner with a USB-COM cable. {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/scanner_wizard.py" line="267"/>
-        <source>Порт {0} не открывается ({1}). Закройте другие программы, которые его используют, и проверьте скорость порта.</source>
-        <translation>Port {0} does not open ({1}). Close other programs that use it and check the port speed.</translation>
+        <location filename="../../ui/hardware/scanner_wizard.py" line="268"/>
+        <source>Порт {0} не открывается ({1}). {2}</source>
+        <translation>Port {0} does not open ({1}). {2}</translation>
     </message>
     <message>
         <location filename="../../ui/hardware/scanner_wizard.py" line="273"/>
