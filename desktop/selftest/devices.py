@@ -68,21 +68,30 @@ def check_cameras(probe: Probe | None, report: SelfTestReport) -> None:
 
 def check_qt_platform(probe: Probe | None, report: SelfTestReport) -> None:
     """The Qt platform plugin the app will use loads (a missing system library stops the GUI at once)."""
-    names = _run_probe("qt_platform", probe, report, failure=Status.FAILED)
-    if names is not None:
-        report.add("qt_platform", Status.OK if names else Status.FAILED,
-                   ", ".join(names) or translate("SelfTest", "модуль платформы не найден"))
+    if probe is None:
+        report.add("qt_platform", Status.SKIPPED, translate("SelfTest", "не проверялось (без графической части)"))
+        return
+    try:
+        names = probe()
+    except Exception as exc:
+        names, problem = [], f"{type(exc).__name__}: {exc}"
+    else:
+        problem = translate("SelfTest", "модуль платформы не найден")
+    if names:
+        report.add("qt_platform", Status.OK, ", ".join(names))
+    else:
+        detail = translate("SelfTest", "окно программы не откроется: {0}").format(problem)
+        report.add("qt_platform", Status.FAILED, detail)
 
 
-def _run_probe(name: str, probe: Probe | None, report: SelfTestReport,
-               failure: Status = Status.WARNING) -> list[str] | None:
+def _run_probe(name: str, probe: Probe | None, report: SelfTestReport) -> list[str] | None:
     if probe is None:
         report.add(name, Status.SKIPPED, translate("SelfTest", "не проверялось (без графической части)"))
         return None
     try:
         return sorted(probe())
     except Exception as exc:
-        report.add(name, failure,
+        report.add(name, Status.WARNING,
                    translate("SelfTest", "список не получен ({0})").format(f"{type(exc).__name__}: {exc}"))
         return None
 

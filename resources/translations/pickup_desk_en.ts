@@ -5192,7 +5192,7 @@ Technical: {1}</translation>
     <message>
         <location filename="../../desktop/platform_help.py" line="20"/>
         <source>Windows 11: Параметры → Bluetooth и устройства → Принтеры и сканеры → Добавить устройство (Windows 10: Параметры → Устройства → Принтеры и сканеры); драйвер — с сайта производителя.</source>
-        <translation>Windows 11: Settings → Bluetooth &amp; devices → Printers &amp; scanners → Add device (Windows 10: Settings → Devices → Printers &amp; scanners); the driver comes from the maker's site.</translation>
+        <translation>Windows 11: Settings → Bluetooth &amp; devices → Printers &amp; scanners → Add device (Windows 10: Settings → Devices → Printers &amp; scanners); the driver comes from the maker&apos;s site.</translation>
     </message>
     <message>
         <location filename="../../desktop/platform_help.py" line="23"/>
@@ -5237,7 +5237,7 @@ Technical: {1}</translation>
     <message>
         <location filename="../../desktop/platform_help.py" line="52"/>
         <source>Windows: Диспетчер устройств → Порты (COM и LPT) — сканер виден как «USB Serial Device (COMn)»; если его нет, установите драйвер виртуального COM-порта от производителя сканера.</source>
-        <translation>Windows: Device Manager → Ports (COM &amp; LPT) — the scanner shows as «USB Serial Device (COMn)»; if it does not, install the scanner maker's virtual COM port driver.</translation>
+        <translation>Windows: Device Manager → Ports (COM &amp; LPT) — the scanner shows as «USB Serial Device (COMn)»; if it does not, install the scanner maker&apos;s virtual COM port driver.</translation>
     </message>
     <message>
         <location filename="../../desktop/platform_help.py" line="55"/>
@@ -6303,27 +6303,33 @@ Technical: {1}</translation>
         <translation>no cameras: QR codes can only be read with the scanner</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/devices.py" line="74"/>
+        <location filename="../../desktop/selftest/devices.py" line="79"/>
         <source>модуль платформы не найден</source>
         <translation>platform plugin not found</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/devices.py" line="80"/>
+        <location filename="../../desktop/selftest/devices.py" line="72"/>
+        <location filename="../../desktop/selftest/devices.py" line="89"/>
         <source>не проверялось (без графической части)</source>
         <translation>not checked (without the graphical part)</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/devices.py" line="86"/>
+        <location filename="../../desktop/selftest/devices.py" line="83"/>
+        <source>окно программы не откроется: {0}</source>
+        <translation>the program window will not open: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/selftest/devices.py" line="95"/>
         <source>список не получен ({0})</source>
         <translation>list not available ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/devices.py" line="92"/>
+        <location filename="../../desktop/selftest/devices.py" line="101"/>
         <source>сборка</source>
         <translation>bundle</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/devices.py" line="92"/>
+        <location filename="../../desktop/selftest/devices.py" line="101"/>
         <source>исходники</source>
         <translation>sources</translation>
     </message>
@@ -6333,22 +6339,22 @@ Technical: {1}</translation>
         <translation>Barcodes</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/devices.py" line="101"/>
+        <location filename="../../desktop/selftest/devices.py" line="110"/>
         <source>печать/распознавание не работает ({0}); {1}</source>
         <translation>printing/reading does not work ({0}); {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/devices.py" line="103"/>
+        <location filename="../../desktop/selftest/devices.py" line="112"/>
         <source>печать и распознавание работают (zbar: {0}); {1}</source>
         <translation>printing and reading work (zbar: {0}); {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/devices.py" line="117"/>
+        <location filename="../../desktop/selftest/devices.py" line="126"/>
         <source>библиотека zbar не найдена: {0}</source>
         <translation>the zbar library was not found: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/devices.py" line="124"/>
+        <location filename="../../desktop/selftest/devices.py" line="133"/>
         <source>прочитано {0} вместо {1}</source>
         <translation>read {0} instead of {1}</translation>
     </message>

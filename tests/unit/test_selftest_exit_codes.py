@@ -65,7 +65,8 @@ def test_qt_platform_that_does_not_load_cannot_work(tmp_path: Path) -> None:
 
     code, report = self_test_json(tmp_path, qt_platform=missing_library)
     assert code == 2 and statuses(report)["qt_platform"] == "failed"
-    assert "libxcb-cursor" in next(c["detail"] for c in report["checks"] if c["name"] == "qt_platform")
+    detail = next(c["detail"] for c in report["checks"] if c["name"] == "qt_platform")
+    assert "libxcb-cursor" in detail and "не откроется" in detail
 
 
 def test_broken_barcode_runtime_means_a_broken_bundle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -110,3 +111,8 @@ def test_self_test_never_migrates_or_writes_the_database(tmp_path: Path) -> None
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0005",)
         assert conn.execute("PRAGMA journal_mode").fetchone() == ("delete",)
     assert sorted(path.name for path in data.iterdir()) == [cache.name]  # no backup, no WAL, nothing new
+
+
+def test_no_platform_plugin_at_all_cannot_work(tmp_path: Path) -> None:
+    code, report = self_test_json(tmp_path, qt_platform=lambda: [])
+    assert code == 2 and statuses(report)["qt_platform"] == "failed"
