@@ -86,13 +86,14 @@ def stop(session: Session, channel: Channel, now: datetime) -> RolloutState:
 
 
 def states(session: Session) -> list[RolloutState]:
-    """Every channel's rollout, in the enum's order (a channel never set is reported as such)."""
+    """Every channel's rollout, in the enum's order (a channel never set has no target)."""
     rows = {row.channel: row for row in session.scalars(select(UpdateRollout))}
     return [_state(rows[c]) if c in rows else RolloutState(c, None, False, None) for c in Channel]
 
 
 def set_point_channel(session: Session, point_code: str, channel: Channel, now: datetime) -> None:
-    point_id = session.scalar(select(Point.id).where(Point.code == point_code))
+    """Move the point to `channel` (the point's row is locked: two administrators never race to insert)."""
+    point_id = session.scalar(select(Point.id).where(Point.code == point_code).with_for_update())
     if point_id is None:
         raise PointNotFound(point_code)
     row = session.get(PointChannel, point_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -131,3 +132,26 @@ def test_public_url_names_the_repository_behind_a_proxy(settings: Settings, tmp_
         server.import_feed(point_feed("0042"))
         assert policy(server)["repository_url"] == "https://pvz.example.ru/updates/"
         assert client.get("/v1/health", headers={"X-Admin-Token": ADMIN}).status_code == 200
+
+
+@BOTH_DBS
+def test_administrators_at_the_same_time_never_collide(points: Server) -> None:
+    """Both channels' rows exist from the migration and the point's row is locked: no duplicate-key 500."""
+    from concurrent.futures import ThreadPoolExecutor
+    from datetime import UTC, datetime
+
+    from backend import rollout
+    from backend.rollout import Channel
+
+    barrier = threading.Barrier(8)
+
+    def administer(n: int) -> None:
+        barrier.wait()
+        with points.db.write() as session:
+            rollout.set_target(session, Channel.PILOT, f"1.{n}", datetime.now(UTC))
+            rollout.set_point_channel(session, "0043", Channel.PILOT, datetime.now(UTC))
+
+    with ThreadPoolExecutor(8) as pool:
+        list(pool.map(administer, range(8)))
+    assert policy(points, "0043")["channel"] == "pilot"
+    assert policy(points, "0043")["target_version"] in {f"1.{n}" for n in range(8)}

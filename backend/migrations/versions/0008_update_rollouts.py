@@ -5,10 +5,13 @@ Revises: 0007
 Create Date: 2026-12-01 20:30:00
 
 `GET /v1/update/policy` tells a counter PC the newest version its point's channel may install;
-a point without a `point_channels` row is in `everyone`.
+a point without a `point_channels` row is in `everyone`. Both channels get their row here (no target yet), so
+setting a target locks an existing row and two administrators never race to insert it.
 """
 
 from __future__ import annotations
+
+from datetime import UTC, datetime
 
 import sqlalchemy as sa
 from alembic import op
@@ -21,8 +24,11 @@ branch_labels = None
 depends_on = None
 
 
+CHANNELS = ('pilot', 'everyone')  # backend.rollout.Channel when this revision was written
+
+
 def upgrade() -> None:
-    op.create_table(
+    rollouts = op.create_table(
         'update_rollouts',
         sa.Column('channel', sa.String(length=16), nullable=False),
         sa.Column('target_version', sa.String(length=64), nullable=True),
@@ -30,6 +36,9 @@ def upgrade() -> None:
         sa.Column('updated_at', protocol.coltypes.UTCDateTime(), nullable=False),
         sa.PrimaryKeyConstraint('channel', name=op.f('pk_update_rollouts')),
     )
+    now = datetime.now(UTC)
+    op.bulk_insert(rollouts, [{'channel': c, 'target_version': None, 'stopped': False, 'updated_at': now}
+                              for c in CHANNELS])
     op.create_table(
         'point_channels',
         sa.Column('point_id', sa.Integer(), nullable=False),
