@@ -45,8 +45,12 @@ def qt_platform() -> list[str]:
     from PySide6.QtCore import QCoreApplication, QLibraryInfo, QPluginLoader
 
     wanted = os.environ.get("QT_QPA_PLATFORM", "").split(":", 1)[0] or DEFAULT_QPA.get(sys.platform, "xcb")
-    folders = [*QCoreApplication.libraryPaths(), QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)]
-    found = [file for folder in folders for file in sorted(Path(folder, "platforms").glob(f"*q{wanted}.*"))]
+    folders = [str(Path(folder, "platforms")) for folder in
+               (*QCoreApplication.libraryPaths(), QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))]
+    if os.environ.get("QT_QPA_PLATFORM_PLUGIN_PATH"):  # Qt looks there first
+        folders.insert(0, os.environ["QT_QPA_PLATFORM_PLUGIN_PATH"])
+    folders = list(dict.fromkeys(folders))
+    found = [file for folder in folders for file in sorted(Path(folder).glob(f"*q{wanted}.*"))]
     if not found:
         raise RuntimeError(f"no '{wanted}' platform plugin in {', '.join(folders)}")
     loader = QPluginLoader(str(found[0]))
