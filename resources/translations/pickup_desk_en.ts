@@ -281,9 +281,9 @@ build date: {date}
         <translation>No camera found. Connect a webcam and open this window again, or photograph the code with a phone and open the photo with «Open photo…». {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/frames.py" line="139"/>
-        <source>Камера сообщила об ошибке: {0}. Закройте другие программы, которые используют камеру.</source>
-        <translation>The camera reported an error: {0}. Close other programs that use the camera.</translation>
+        <location filename="../../ui/hardware/frames.py" line="138"/>
+        <source>Камера сообщила об ошибке: {0}. Закройте другие программы, которые используют камеру. {1}</source>
+        <translation>The camera reported an error: {0}. Close other programs that use the camera. {1}</translation>
     </message>
 </context>
 <context>

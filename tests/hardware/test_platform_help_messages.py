@@ -78,3 +78,14 @@ def test_scanner_wizard_without_serial_ports_names_this_os_steps(qtbot, on, plat
     wizard.port_combo.addItem("none", "")
     wizard._on_serial_connect()
     assert present in wizard.report.text()
+
+
+def test_camera_error_names_this_os_access_steps(qapp, on) -> None:
+    from ui.hardware.frames import CameraSource
+
+    on("linux")
+    source = CameraSource()
+    seen: list[str] = []
+    source.failed.connect(seen.append)
+    source._on_error(None, "Permission denied")
+    assert "Permission denied" in seen[0] and "группе video" in seen[0]

@@ -135,11 +135,8 @@ class CameraSource(FrameSource):
 
     def _on_error(self, _error: object, text: str) -> None:
         log.warning("camera error: %s", text)
-        self.failed.emit(
-            self.tr("Камера сообщила об ошибке: {0}. Закройте другие программы, которые используют камеру.").format(
-                text
-            )
-        )
+        self.failed.emit(self.tr("Камера сообщила об ошибке: {0}. Закройте другие программы, которые используют "
+                                 "камеру. {1}").format(text, platform_help.steps("camera_access")))
 
 
 def _distance_to_hd(video_format: Any) -> int:
