@@ -50,6 +50,8 @@ class Settings:
     sms_interval_seconds: float = 2.0
     upgrade_on_start: bool = True
     enrol_attempts_per_minute: int = 10  # per client address (backend/limits.py)
+    update_repo_dir: Path | None = None  # the TUF update repository served under /updates/ (backend/rollout_api.py)
+    public_url: str | None = None  # this server's address as counter PCs reach it (else taken from the request)
 
     def __post_init__(self) -> None:
         check_templates(self.sms_templates)  # a bad template stops the server at start, not at the first SMS

@@ -295,3 +295,22 @@ class JournalHead(Base):
     hash: Mapped[str] = mapped_column(String(64))
     last_at: Mapped[datetime | None]  # when the counter wrote that entry (its clock)
     anchored_at: Mapped[datetime]  # when the server took it
+
+
+class UpdateRollout(Base):
+    """A rollout channel's target: the newest app version its points may install, or stopped."""
+
+    __tablename__ = "update_rollouts"
+    channel: Mapped[str] = mapped_column(String(16), primary_key=True)  # backend.rollout.Channel
+    target_version: Mapped[str | None] = mapped_column(String(64))
+    stopped: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    updated_at: Mapped[datetime]
+
+
+class PointChannel(Base):
+    """The rollout channel of a pickup point (a point without a row is in `everyone`)."""
+
+    __tablename__ = "point_channels"
+    point_id: Mapped[int] = mapped_column(ForeignKey("points.id"), primary_key=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    updated_at: Mapped[datetime]

@@ -1,15 +1,22 @@
-"""Console command `pickup-desk-backend`: run the reference central backend with uvicorn."""
+"""Console command `pickup-desk-backend`: run the reference central backend with uvicorn, or an admin command.
+
+`pickup-desk-backend [serve] --db URL …` serves (no sub-command: serve, as always); `enrolment-code`,
+`rollout` and `point-channel` are the installer's and administrator's commands (backend/admin_cli.py).
+"""
 
 from __future__ import annotations
 
 import argparse
 import logging
 import os
+import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import uvicorn
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from backend import admin_cli
 from backend.app import create_app
 from backend.config import ADMIN_TOKEN_ENV, LogGatewayRefused, Settings, utc_now
 from backend.db import Database
@@ -33,12 +40,30 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--qr-key", type=Path, default=None,
                         help="the QR signing key file, 0600 (default: next to a SQLite database, else "
                              "./qr-signing.key); PICKUP_QR_SIGNING_KEY (base64) takes precedence")
+    parser.add_argument("--update-repo", type=Path, default=_env_path("PICKUP_UPDATE_REPO_DIR"),
+                        help="serve this TUF update repository under /updates/ (env PICKUP_UPDATE_REPO_DIR)")
+    parser.add_argument("--public-url", default=os.environ.get("PICKUP_PUBLIC_URL") or None,
+                        help="this server's address as counter PCs reach it (names /updates/ in the update policy)")
     parser.add_argument("--log-level", default="info")
     return parser.parse_args(argv)
 
 
-def main(argv: list[str] | None = None) -> None:
-    args = parse_args(argv)
+def _env_path(name: str) -> Path | None:
+    value = os.environ.get(name, "").strip()
+    return Path(value) if value else None
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """`pickup-desk-backend [serve] …` serves; an admin sub-command runs and exits with its code."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    if words and words[0] in admin_cli.COMMANDS:
+        raise SystemExit(admin_cli.run(words))
+    serve(parse_args(words[1:] if words[:1] == ["serve"] else words))
+
+
+def serve(args: argparse.Namespace) -> None:
+    if args.update_repo is not None and not args.update_repo.is_dir():
+        raise SystemExit(f"pickup-desk-backend: --update-repo {args.update_repo} is not a directory")
     logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     settings = Settings.from_env(
         args.db,
@@ -50,6 +75,8 @@ def main(argv: list[str] | None = None) -> None:
         qr_key_path=args.qr_key,
         sms_options=sms_options_from_env(args.sms_gateway),
         sms_callback_secret=os.environ.get("PICKUP_SMS_CALLBACK_SECRET") or None,
+        update_repo_dir=args.update_repo,
+        public_url=args.public_url,
     )
     try:
         app = create_app(settings)

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from desktop.device_credentials import DeviceCredentials
 
 EXIT_OK = 0
-EXIT_FAILED = 2  # 1 is the self-test's «warnings only» (SelfTestReport.exit_code)
+EXIT_FAILED = 2  # 1 is the self-test's «degraded» (SelfTestReport.exit_code)
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,7 @@ class CliArgs:
 
     version: bool = False
     self_test: bool = False
+    json: bool = False
     enrol: tuple[str, str] | None = None
     re_enrol: bool = False
     quit_after_start: bool = False
@@ -47,7 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     flag = parser.add_argument
     flag("--version", action="store_true", help=translate("Cli", "показать версию, коммит и дату сборки и выйти"))
-    flag("--self-test", action="store_true", help=translate("Cli", "проверить установку и выйти (код 0/1/2)"))
+    flag("--self-test", action="store_true", help=translate(
+        "Cli", "проверить установку и выйти: 0 — готов к работе, 1 — работает не полностью, 2 — работать нельзя"))
+    flag("--json", action="store_true", help=translate("Cli", "с --self-test: отчёт в JSON для сценариев установки"))
     flag("--enrol", "--enroll", nargs=2, metavar=("URL", "CODE"),
          help=translate("Cli", "зарегистрировать компьютер на сервере по коду и выйти"))
     flag("--re-enrol", "--re-enroll", action="store_true",
@@ -77,6 +80,7 @@ def parse_args(argv: Sequence[str] | None = None) -> CliArgs:
     return CliArgs(
         version=namespace.version,
         self_test=namespace.self_test,
+        json=namespace.json,
         enrol=tuple(namespace.enrol) if namespace.enrol else None,
         re_enrol=namespace.re_enrol,
         quit_after_start=namespace.quit_after_start,
@@ -101,6 +105,7 @@ def run_command(
     printers: Probe | None = None,
     cameras: Probe | None = None,
     out: TextIO | None = None,
+    qt_platform: Probe | None = None,
 ) -> int | None:
     """Run a headless command and return its exit code, or None when the GUI should start."""
     stream = out or sys.stdout
@@ -112,15 +117,27 @@ def run_command(
     try:
         config = load_config_for(args)
     except ConfigError as exc:
-        stream.write(translate("Cli", "Ошибка настроек: {0}").format(exc) + "\n")
-        return EXIT_FAILED
+        return _config_error(args, exc, stream)
     if args.enrol is not None:
         return enrol_from_command_line(config, args.enrol[1], stream, replace_existing=args.re_enrol)
     from desktop.selftest import run_self_test
 
-    report = run_self_test(config, printers=printers, cameras=cameras)
-    stream.write(report.render())
+    report = run_self_test(config, printers=printers, cameras=cameras, qt_platform=qt_platform)
+    stream.write(report.render_json() if args.json else report.render())
     return report.exit_code
+
+
+def _config_error(args: CliArgs, exc: ConfigError, stream: TextIO) -> int:
+    """A configuration the app cannot read: exit 2, as text or (``--self-test --json``) as a one-check report."""
+    if args.self_test and args.json:
+        from desktop.selftest.report import SelfTestReport, Status
+
+        report = SelfTestReport()
+        report.add("config", Status.FAILED, str(exc))
+        stream.write(report.render_json())
+        return report.exit_code
+    stream.write(translate("Cli", "Ошибка настроек: {0}").format(exc) + "\n")
+    return EXIT_FAILED
 
 
 def enrol_from_command_line(config: AppConfig, code: str, out: TextIO, replace_existing: bool = False) -> int:

@@ -177,7 +177,7 @@ begin
         mbError, MB_OK, IDOK);
   end;
   ExitCode := RunCli('--self-test', 'install-selftest.log');
-  Log('PickupDesk --self-test exit code: ' + IntToStr(ExitCode) + ' (0 ok, 1 warnings, 2 failures)');
+  Log('PickupDesk --self-test exit code: ' + IntToStr(ExitCode) + ' (0 can work, 1 degraded, 2 cannot work)');
 end;
 
 procedure CurStepChanged(CurStep: TSetupStep);

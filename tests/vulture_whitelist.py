@@ -43,6 +43,10 @@ _.get_snapshot  # backend/api.py
 _.smsru_callback  # backend/sms/callbacks.py
 _.smsc_callback  # backend/sms/callbacks.py
 _.post_journal_head  # backend/journal_anchor.py
+_.update_policy  # backend/rollout_api.py
+_.list_rollouts  # backend/rollout_api.py
+_.stop_rollout  # backend/rollout_api.py
+_.rollouts  # backend/rollout_api.py RolloutsOut
 _._consistent  # pydantic model_validator (backend/schemas.py JournalHeadIn)
 _.show_tab  # ManagerPage: make a console tab current (ui/pages/manager/console_page.py)
 

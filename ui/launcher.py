@@ -37,12 +37,37 @@ def qt_cameras() -> list[str]:
     return [device.description() for device in QMediaDevices.videoInputs()]
 
 
+def qt_platform() -> list[str]:
+    """The QPA plugin the GUI will use, loaded as Qt loads it (raises with Qt's reason when it cannot load)."""
+    import os
+    from pathlib import Path
+
+    from PySide6.QtCore import QCoreApplication, QLibraryInfo, QPluginLoader
+
+    wanted = os.environ.get("QT_QPA_PLATFORM", "").split(":", 1)[0] or DEFAULT_QPA.get(sys.platform, "xcb")
+    folders = [str(Path(folder, "platforms")) for folder in
+               (*QCoreApplication.libraryPaths(), QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))]
+    if os.environ.get("QT_QPA_PLATFORM_PLUGIN_PATH"):  # Qt looks there first
+        folders.insert(0, os.environ["QT_QPA_PLATFORM_PLUGIN_PATH"])
+    folders = list(dict.fromkeys(folders))
+    found = [file for folder in folders for file in sorted(Path(folder).glob(f"*q{wanted}.*"))]
+    if not found:
+        raise RuntimeError(f"no '{wanted}' platform plugin in {', '.join(folders)}")
+    loader = QPluginLoader(str(found[0]))
+    if not loader.load():
+        raise RuntimeError(loader.errorString())
+    return [f"{wanted} ({found[0].name})"]
+
+
+DEFAULT_QPA = {"win32": "windows", "darwin": "cocoa"}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse the command line once; run a headless command or the GUI; returns the exit code."""
     from desktop.cli import parse_args, run_command
 
     args = parse_args(list(sys.argv[1:] if argv is None else argv))
-    code = run_command(args, printers=qt_printers, cameras=qt_cameras)
+    code = run_command(args, printers=qt_printers, cameras=qt_cameras, qt_platform=qt_platform)
     if code is not None:
         return code
     watcher = install_quit_after_start(args.qt_argv) if args.quit_after_start else None

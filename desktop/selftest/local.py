@@ -10,8 +10,6 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.exc import DBAPIError
-
 from desktop.config import AppConfig
 from desktop.db import integrity
 from desktop.selftest.report import SelfTestReport, Status
@@ -20,13 +18,13 @@ from desktop.translatable import translate
 
 def check_config(config: AppConfig, report: SelfTestReport) -> None:
     sources = ", ".join(config.sources) or translate("SelfTest", "встроенные значения по умолчанию")
-    report.add(translate("SelfTest", "Настройки"), Status.OK, translate("SelfTest", "прочитаны: {0}").format(sources))
+    report.add("config", Status.OK, translate("SelfTest", "прочитаны: {0}").format(sources))
     if config.unknown_env:
         unknown = ", ".join(config.unknown_env)
-        report.add(translate("SelfTest", "Переменные окружения"), Status.WARNING,
+        report.add("environment", Status.WARNING,
                    translate("SelfTest", "неизвестные переменные (опечатка?): {0}").format(unknown))
     if config.ca_bundle is not None and not config.ca_bundle.is_file():
-        report.add(translate("SelfTest", "Сертификаты"), Status.FAILED,
+        report.add("certificates", Status.DEGRADED,
                    translate("SelfTest", "файл ca_bundle {0} не найден").format(config.ca_bundle))
 
 
@@ -43,7 +41,7 @@ def check_directory(name: str, path: Path, report: SelfTestReport) -> None:
 
 
 def check_database(config: AppConfig, report: SelfTestReport) -> None:
-    path, name = config.cache_path, translate("SelfTest", "База данных")
+    path, name = config.cache_path, "database"
     if not path.exists():
         report.add(name, Status.WARNING,
                    translate("SelfTest", "{0} ещё не создана (создастся при первом запуске)").format(path))
@@ -64,18 +62,16 @@ def check_database(config: AppConfig, report: SelfTestReport) -> None:
 
 
 def check_migrations(path: Path, report: SelfTestReport) -> None:
-    from desktop.db.engine import Database
-    from desktop.db.migrate import _known, current_revision, head_revision
+    """The schema revision, read through a read-only connection: the self-test never migrates or writes."""
+    from desktop.db.migrate import _known, head_revision
 
-    name = translate("SelfTest", "Схема базы")
-    db = Database(path)
+    name = "schema"
     try:
-        current, head = current_revision(db), head_revision()
-    except DBAPIError as exc:  # damage the integrity check let through still reads as damage, not a traceback
-        report.add(name, Status.FAILED, translate("SelfTest", "{0} не читается ({1})").format(path, exc.orig))
+        current = stored_revision(path)
+    except sqlite3.Error as exc:  # damage the integrity check let through still reads as damage, not a traceback
+        report.add(name, Status.FAILED, translate("SelfTest", "{0} не читается ({1})").format(path, exc))
         return
-    finally:
-        db.dispose()
+    head = head_revision()
     if current == head:
         report.add(name, Status.OK, translate("SelfTest", "ревизия {0} (актуальная)").format(current))
     elif current is not None and not _known(current):
@@ -84,6 +80,18 @@ def check_migrations(path: Path, report: SelfTestReport) -> None:
     else:
         detail = translate("SelfTest", "ревизия {0}, актуальная {1}: обновится при запуске (с резервной копией)")
         report.add(name, Status.WARNING, detail.format(current or translate("SelfTest", "нет"), head))
+
+
+def stored_revision(path: Path) -> str | None:
+    """The Alembic revision stored in the database file (None before the first migration), opened read-only."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+    try:
+        has_table = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'").fetchone()
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone() if has_table else None
+    finally:
+        conn.close()
+    return str(row[0]) if row else None
 
 
 def read_device_file(config: AppConfig) -> dict[str, Any] | None:
@@ -99,15 +107,15 @@ def check_device(config: AppConfig, report: SelfTestReport) -> dict[str, Any] | 
     try:
         device = read_device_file(config)
     except (OSError, ValueError) as exc:
-        report.add(translate("SelfTest", "Регистрация"), Status.FAILED,
+        report.add("enrolment", Status.DEGRADED,
                    translate("SelfTest", "{0} повреждён ({1}); зарегистрируйте заново").format(config.device_file, exc))
         return None
     if device is None:
         if config.uses_embedded_backend:
-            report.add(translate("SelfTest", "Регистрация"), Status.OK,
+            report.add("enrolment", Status.OK,
                        translate("SelfTest", "встроенный демо-сервер (регистрация при первом запуске)"))
         else:
-            report.add(translate("SelfTest", "Регистрация"), Status.FAILED,
+            report.add("enrolment", Status.DEGRADED,
                        translate("SelfTest", "компьютер не зарегистрирован: выполните PickupDesk --enrol АДРЕС КОД"))
         return None
     _check_device_fields(config, device, report)
@@ -116,9 +124,9 @@ def check_device(config: AppConfig, report: SelfTestReport) -> dict[str, Any] | 
 
 def _check_device_fields(config: AppConfig, device: dict[str, Any], report: SelfTestReport) -> None:
     missing = [k for k in ("device_id", "token", "point_code") if not device.get(k)]
-    name = translate("SelfTest", "Регистрация")
+    name = "enrolment"
     if missing:
-        report.add(name, Status.FAILED,
+        report.add(name, Status.DEGRADED,
                    translate("SelfTest", "в {0} нет полей {1}").format(config.device_file, ", ".join(missing)))
         return
     if config.point_code and config.point_code != device["point_code"]:
@@ -128,5 +136,5 @@ def _check_device_fields(config: AppConfig, device: dict[str, Any], report: Self
     report.add(name, Status.OK,
                translate("SelfTest", "пункт {0}, устройство {1}").format(device["point_code"], device["device_id"]))
     if os.name == "posix" and stat.S_IMODE(config.device_file.stat().st_mode) & 0o077:
-        report.add(translate("SelfTest", "Права на device.json"), Status.WARNING,
+        report.add("device_file_mode", Status.WARNING,
                    translate("SelfTest", "файл доступен другим пользователям (нужно 0600)"))

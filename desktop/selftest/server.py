@@ -83,7 +83,7 @@ def _short(exc: Exception) -> str:
 def check_backend(config: AppConfig, device: dict[str, Any] | None, report: SelfTestReport) -> None:
     url = (device or {}).get("backend_url") or config.backend_url
     if url is None or (config.uses_embedded_backend and _is_loopback(url)):
-        report.add(translate("SelfTest", "Сервер"), Status.SKIPPED,
+        report.add("server", Status.SKIPPED,
                    translate("SelfTest", "встроенный демо-сервер запускается вместе с программой"))
         return
     try:
@@ -94,21 +94,19 @@ def check_backend(config: AppConfig, device: dict[str, Any] | None, report: Self
     from protocol.events import SCHEMA_V
 
     if client_too_old(health.min_client_version) or health.min_schema_v > SCHEMA_V:
-        report.add(translate("SelfTest", "Сервер"), Status.FAILED,
+        report.add("server", Status.DEGRADED,
                    str(DomainError("backend.client_too_old", version=VERSION, required=_required(health))))
         return
-    report.add(translate("SelfTest", "Сервер"), Status.OK,
+    report.add("server", Status.OK,
                translate("SelfTest", "{0} отвечает, версия сервера {1}").format(health.url, health.version))
     if device is not None and device.get("token"):
         check_credential(health.url, str(device["token"]), verify_setting(config), report)
 
 
 def _report_unhealthy(exc: DomainError, report: SelfTestReport) -> None:
-    if exc.code == "backend.unreachable":  # offline is a warning: the counter works on without the server
-        offline = translate("SelfTest", "Программа работает офлайн.")
-        report.add(translate("SelfTest", "Сервер"), Status.WARNING, f"{exc} {offline}")
-    else:
-        report.add(translate("SelfTest", "Сервер"), Status.FAILED, str(exc))
+    """Degraded, never «cannot work»: the counter works offline and keeps its queue until the server answers."""
+    offline = translate("SelfTest", "Программа работает офлайн.")
+    report.add("server", Status.DEGRADED, f"{exc} {offline}")
 
 
 def _required(health: BackendHealth) -> str:
@@ -125,15 +123,15 @@ def check_credential(url: str, token: str, verify: bool | str, report: SelfTestR
         response = requests.get(f"{url}/v1/changes", params={"cursor": 0, "limit": 1}, timeout=HEALTH_TIMEOUT,
                                 headers={"Authorization": f"Bearer {token}"}, verify=verify)
     except requests.exceptions.RequestException as exc:
-        report.add(translate("SelfTest", "Ключ устройства"), Status.WARNING,
+        report.add("device_key", Status.DEGRADED,
                    translate("SelfTest", "не удалось проверить ({0})").format(_short(exc)))
         return
-    title = translate("SelfTest", "Ключ устройства")
+    title = "device_key"
     if response.status_code in (401, 403):
-        report.add(title, Status.FAILED, translate(
+        report.add(title, Status.DEGRADED, translate(
             "SelfTest", "сервер не принимает ключ (регистрация отозвана?): зарегистрируйте компьютер заново"))
     elif response.status_code >= 500:
-        report.add(title, Status.WARNING,
+        report.add(title, Status.DEGRADED,
                    translate("SelfTest", "сервер ответил HTTP {0}").format(response.status_code))
     else:
         report.add(title, Status.OK, translate("SelfTest", "сервер принимает ключ"))

@@ -11,14 +11,20 @@ from PIL import Image
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QImage
 
+from desktop import platform_help
 from desktop.translatable import QT_TRANSLATE_NOOP  # typed str (Qt's marker is typed object)
 
 log = logging.getLogger(__name__)
 NO_CAMERA = QT_TRANSLATE_NOOP(
     "CameraSource",
     "Камера не найдена. Подключите веб-камеру и откройте это окно снова — или сфотографируйте код "
-    "телефоном и откройте снимок кнопкой «Открыть фото…».",
+    "телефоном и откройте снимок кнопкой «Открыть фото…». {0}",
 )
+
+
+def no_camera_text() -> str:
+    """No camera: what to do, with this OS's steps to make the camera visible to the app."""
+    return QCoreApplication.translate("CameraSource", NO_CAMERA).format(platform_help.steps("camera_access"))
 
 
 class FrameSource(QObject):
@@ -84,11 +90,11 @@ class CameraSource(FrameSource):
             from PySide6.QtMultimedia import QMediaDevices
         except ImportError as exc:  # Qt Multimedia missing from the install: treat as "no camera"
             log.warning("Qt Multimedia is not available: %s", exc)
-            self._reason = QCoreApplication.translate("CameraSource", NO_CAMERA)
+            self._reason = no_camera_text()
             return
         device = QMediaDevices.defaultVideoInput()
         if device.isNull():
-            self._reason = QCoreApplication.translate("CameraSource", NO_CAMERA)
+            self._reason = no_camera_text()
         else:
             self._name = device.description()
             self._device = device
@@ -129,11 +135,8 @@ class CameraSource(FrameSource):
 
     def _on_error(self, _error: object, text: str) -> None:
         log.warning("camera error: %s", text)
-        self.failed.emit(
-            self.tr("Камера сообщила об ошибке: {0}. Закройте другие программы, которые используют камеру.").format(
-                text
-            )
-        )
+        self.failed.emit(self.tr("Камера сообщила об ошибке: {0}. Закройте другие программы, которые используют "
+                                 "камеру. {1}").format(text, platform_help.steps("camera_access")))
 
 
 def _distance_to_hd(video_format: Any) -> int:

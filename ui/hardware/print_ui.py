@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import platform_help
 from desktop.documents.jobs import PrintRecord
 from desktop.documents.model import Document
 from protocol.errors import DomainError
@@ -40,9 +41,8 @@ class PrinterSettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         printers = available_printers()
         if not printers:
-            warning = QLabel(
-                self.tr("В системе нет ни одного принтера. Установите принтер в Windows и откройте это окно снова.")
-            )
+            warning = QLabel(self.tr("В системе нет ни одного принтера. Установите принтер и откройте это окно "
+                                     "снова. {0}").format(platform_help.steps("printer_install")))
             warning.setWordWrap(True)
             warning.setStyleSheet("color: #a00000; font-weight: bold;")
             layout.addWidget(warning)

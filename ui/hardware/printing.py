@@ -23,18 +23,19 @@ from desktop.documents.builders import printer_test_page
 from desktop.documents.jobs import PrintJournal, PrintRecord, PrintStatus
 from desktop.documents.model import Document, DocumentKind
 from desktop.labels.templates import LabelTemplate, SheetTemplate
+from desktop.platform_help import Steps
 from desktop.point_time import point_time, zone_named
 from protocol.errors import DomainError
 from ui.hardware.documents import a4_layout, paint
 
 messages.register(
     {
-        "print.no_printer": "В системе не установлен ни один принтер. Подключите принтер, установите его "
-        "драйвер в Windows (Параметры → Принтеры и сканеры) и повторите печать.",
+        "print.no_printer": "В системе не установлен ни один принтер. Подключите принтер и установите его. "
+        "{steps} Затем повторите печать.",
         "print.not_found": "Принтер «{printer}» для документа «{kind}» не найден — возможно, его отключили или "
         "переименовали. Выберите другой принтер в настройках печати и повторите печать.",
-        "print.offline": "Принтер «{printer}» не готов (отключён, нет бумаги или открыта крышка). Проверьте "
-        "принтер и нажмите «Печатать ещё раз».",
+        "print.offline": "Принтер «{printer}» не готов (отключён, нет бумаги, открыта крышка или остановлена "
+        "очередь печати). Проверьте принтер и очередь. {steps} Затем нажмите «Печатать ещё раз».",
         "print.paper_mismatch": "В принтере «{printer}» не настроен размер бумаги {paper}. Выберите этот размер "
         "в свойствах принтера (или другой шаблон этикетки) и повторите печать.",
         "print.failed": "Документ «{title}» не напечатан: принтер «{printer}» отказал. Проверьте принтер "
@@ -161,15 +162,15 @@ class Printing:
 
     def _checked_info(self, name: str, kind: DocumentKind) -> QPrinterInfo:
         if not name:
-            raise DomainError("print.no_printer")
+            raise DomainError("print.no_printer", steps=Steps("printer_install"))
         info = self._info(name)
         if info is None or info.isNull():
             if not self._names():
-                raise DomainError("print.no_printer")
+                raise DomainError("print.no_printer", steps=Steps("printer_install"))
             kind_name = QCoreApplication.translate("Printing", KIND_NAMES[PRINTER_KIND[kind]])
             raise DomainError("print.not_found", printer=name, kind=kind_name)
         if info.state() in (QPrinter.PrinterState.Error, QPrinter.PrinterState.Aborted):
-            raise DomainError("print.offline", printer=name)
+            raise DomainError("print.offline", printer=name, steps=Steps("printer_queue"))
         return info
 
 
@@ -214,7 +215,7 @@ def _page_of(stock: LabelTemplate | SheetTemplate) -> tuple[QPageSize, int]:
 def _paint_images(printer: QPrinter, pages: Sequence[Image.Image], name: str) -> None:
     painter = QPainter()
     if not painter.begin(printer):
-        raise DomainError("print.offline", printer=name or _default_printer())
+        raise DomainError("print.offline", printer=name or _default_printer(), steps=Steps("printer_queue"))
     try:
         for index, page in enumerate(pages):
             if index:

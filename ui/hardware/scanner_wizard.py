@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import platform_help
 from desktop.decode.wedge_analysis import TEST_CODE, KeyStroke, WedgeAnalysis, analyse, analyse_serial
 from desktop.labels.barcodes import Symbology, render_barcode
 from ui.hardware.frames import pil_to_qimage
@@ -258,15 +259,14 @@ class ScannerWizard(QDialog):
 
         port = str(self.port_combo.currentData() or "")
         if not port:
-            self.report.setText(_red(self.tr("COM-портов нет: подключите сканер кабелем USB-COM.")))
+            self.report.setText(_red(self.tr("COM-портов нет: подключите сканер кабелем USB-COM. {0}").format(
+                platform_help.steps("serial_port"))))
             return
         self._serial = QSerialPort(port, self)
         self._serial.setBaudRate(int(self.baud_combo.currentData()))
         if not self._serial.open(QSerialPort.OpenModeFlag.ReadOnly):
-            self.report.setText(_red(self.tr(
-                "Порт {0} не открывается ({1}). "
-                "Закройте другие программы, которые его используют, и проверьте скорость порта."
-            ).format(port, self._serial.errorString())))
+            self.report.setText(_red(self.tr("Порт {0} не открывается ({1}). {2}").format(
+                port, self._serial.errorString(), platform_help.steps("serial_access"))))
             self._serial = None
             return
         self._serial.readyRead.connect(self._on_serial_data)
