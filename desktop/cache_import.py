@@ -246,7 +246,7 @@ def upsert_claim(s: Session, data: Data) -> Claim:
     for key in _CLAIM_SERVICE:
         setattr(claim, key, data.get(key))
     claim.order_number, claim.sku, claim.product = data["order"], data["sku"], data.get("product") or data["sku"]
-    claim.updated_at = parse_time(data.get("updated_at")) or parse_time(data["filed_at"])
+    claim.updated_at = datetime.fromisoformat(data.get("updated_at") or data["filed_at"])
     if not local_is_newer:
         _claim_intake(claim, data)
     s.flush()

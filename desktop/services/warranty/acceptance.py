@@ -53,7 +53,7 @@ def checked_form(form: IntakeForm) -> IntakeForm:
 def recheck_serial(act: Action, point: PickupPoint, draft: IntakeDraft) -> None:
     """The draft's serial is still settled: it matches its line, or an active manager of this point allowed it."""
     line = draft.line()
-    if line is None or draft.serial is None:
+    if not draft.serial_settled or line is None or draft.serial is None:
         raise DomainError("claim.serial_not_checked")
     if draft.override_by is not None:
         if not intake.is_manager_here(act.session, point, draft.override_by) or not draft.serial_override:
