@@ -110,7 +110,25 @@ def test_the_serial_must_match_the_order_line(env):
     with refused("claim.serial_empty"):
         env.svc.check_serial(env.clerk, draft, "  ")
     checked = env.svc.check_serial(env.clerk, draft, " sn a55-0001 ")  # case, blanks and dashes do not count
-    assert checked.serial_settled and checked.serial == "sn a55-0001"
+    assert checked.serial_settled and checked.serial == SERIAL  # sent as the order has it (the server compares)
+
+
+def test_a_line_without_a_recorded_serial_takes_the_one_scanned(env):
+    order = env.purchased(serial=None)
+    checked = env.svc.check_serial(env.clerk, env.svc.start_intake(env.clerk, order=order), "IMEI 3520990011")
+    assert checked.serial == "IMEI 3520990011"
+    env.svc.accept(env.clerk, checked, [], "", "Не включается")
+    (payload,) = [p for t, p in outbox(env.db) if t == "claim.accepted"]
+    assert payload["serial"] == "IMEI 3520990011" and payload["override_by"] is None
+
+
+def test_a_prefiled_claim_with_the_customers_serial_is_checked_against_it(env):
+    order = env.purchased()
+    number = env.prefiled(order, serial="SN-FROM-CUSTOMER")
+    draft = env.svc.start_intake(env.clerk, claim=number)
+    with refused("claim.serial_mismatch", expected="SN-FROM-CUSTOMER"):
+        env.svc.check_serial(env.clerk, draft, SERIAL)
+    assert env.svc.check_serial(env.clerk, draft, "sn-from-customer").serial == "SN-FROM-CUSTOMER"
 
 
 def test_in_a_two_line_order_the_serial_finds_its_line_or_is_unknown(env):
