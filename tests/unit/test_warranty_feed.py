@@ -16,8 +16,9 @@ from desktop.services.handover import HandoverService
 from desktop.sync.apply import apply_change
 from desktop.sync.reasons import REMEDY_FAMILY, UNKNOWN_REASON, describe_reason
 from protocol.claims import DEFAULT_WARRANTY_MONTHS, WARRANTY_ORDER_KIND, ClaimOutcome, ClaimStatus
+from protocol.order_states import OrderStatus
 from protocol.pickup_code import salted_code_hash
-from protocol.states import OutboxStatus
+from protocol.states import BoxStatus, OutboxStatus
 from tests.support.factories import TEST_CODE_PARAMS, make_order
 from tests.unit.handover_env import CODE, refused
 from tests.unit.warranty_env import SERIAL, Env, make_env
@@ -76,13 +77,24 @@ def test_an_older_server_view_does_not_undo_an_intake_not_pushed_yet(env):
                    conclusion="Заменён разъём", return_order="900000001", label="SLW000000555")
     _apply(env, sent)
     claim = env.claim("W000000555")
-    assert (claim.status, claim.outcome, claim.return_order) == ("returning", "repaired", "900000001")
+    assert (claim.status, claim.outcome, claim.return_order) == (ClaimStatus.RETURNING, ClaimOutcome.REPAIRED,
+                                                                 "900000001")
+
+
+def test_a_snapshot_brings_the_points_claims(env):
+    from desktop.cache_import import load_snapshot
+
+    order = env.purchased()
+    claim = _upsert(order, sku=_sku(env, order), number="W000000777")["payload"]
+    with env.db.write() as s:
+        load_snapshot(s, {"point": {"code": "0042"}, "orders": [], "claims": [claim]})
+    assert [c.number for c in env.svc.find(env.clerk, order).claims] == ["W000000777"]
 
 
 def test_order_lines_bring_their_warranty_months(env):
     order = {"number": "500000777", "point_code": "0042", "created_at": "2026-11-01T10:00:00+00:00",
              "kind": "retail", "total_kopecks": 100, "prepaid": True, "boxes_total": 1, "legal_entity_name": None,
-             "status": "handed_over", "customer": {"full_name": "Петров Пётр", "phone": "+79160000777"},
+             "status": OrderStatus.HANDED_OVER.value, "customer": {"full_name": "Петров Пётр", "phone": "+79160000777"},
              "lines": [{"sku": "A", "name": "Ноутбук", "quantity": 1, "price_kopecks": 100, "warranty_months": 24},
                        {"sku": "B", "name": "Мышь", "quantity": 1, "price_kopecks": 100}],
              "boxes": []}
@@ -128,7 +140,7 @@ def _returning(env: Env) -> tuple[str, str]:
     result = env.accept(env.purchased())
     number = result.claim.number
     with env.db.write() as s:
-        back = make_order(s, s.get(PickupPoint, env.point_id), status="ready", kind=WARRANTY_ORDER_KIND)
+        back = make_order(s, s.get(PickupPoint, env.point_id), status=OrderStatus.READY, kind=WARRANTY_ORDER_KIND)
         s.execute(update(Claim).where(Claim.number == number).values(
             status=ClaimStatus.AWAITING_PICKUP, outcome=ClaimOutcome.REPAIRED, return_order=back.number))
         return number, back.number
@@ -145,9 +157,9 @@ def _hand_over(env: Env, number: str) -> dict[str, Any]:
     """Hand the order over with its pickup code and every box scanned; the journal entry's details."""
     with env.db.write() as s:
         order = s.scalars(select(Order).where(Order.number == number)).one()
-        order.status = "ready"
+        order.status = OrderStatus.READY
         order.pickup_code_hash = pepper_code_hash(pepper_for_session(s), salted_code_hash(CODE, TEST_CODE_PARAMS))
-        s.execute(update(Box).where(Box.order_id == order.id).values(status="received"))
+        s.execute(update(Box).where(Box.order_id == order.id).values(status=BoxStatus.RECEIVED))
     handover = HandoverService(env.db, env.clock)
     uid = handover.start(env.clerk, number).uid
     state = handover.verify_code(env.clerk, uid, CODE)
@@ -169,7 +181,7 @@ def test_handing_over_the_return_order_journals_the_claim_and_its_outcome(env):
 
 def test_a_retail_handover_journals_no_claim(env):
     with env.db.write() as s:
-        number = make_order(s, s.get(PickupPoint, env.point_id), status="ready").number
+        number = make_order(s, s.get(PickupPoint, env.point_id), status=OrderStatus.READY).number
     assert "claim" not in _hand_over(env, number)
 
 

@@ -13,6 +13,7 @@ from desktop.db.models import AuditEntry, OutboxEvent
 from desktop.documents.model import DocumentKind
 from desktop.services.warranty import acceptance
 from protocol.claims import ClaimStatus, WarrantyCover
+from protocol.order_states import OrderStatus
 from tests.unit.handover_env import count, outbox, refused
 from tests.unit.warranty_env import JPEG, SERIAL, Env, make_env
 
@@ -95,7 +96,7 @@ def test_an_order_not_handed_over_cannot_have_a_claim(env):
         from desktop.db.models import PickupPoint
         from tests.support.factories import make_order
 
-        number = make_order(s, s.get(PickupPoint, env.point_id), status="ready").number
+        number = make_order(s, s.get(PickupPoint, env.point_id), status=OrderStatus.READY).number
     with refused("claim.not_purchased", order=number):
         env.svc.start_intake(env.clerk, order=number)
     with refused("claim.order_not_found", order="599999999"):
