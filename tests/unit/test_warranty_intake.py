@@ -264,6 +264,15 @@ def test_photos_are_removed_when_the_intake_does_not_commit(env, monkeypatch):
     assert not (env.data_dir / "claims" / draft.number).exists()
 
 
+def test_a_refused_repeat_intake_keeps_the_first_intakes_photos(env):
+    order = env.purchased()
+    draft = env.ready_draft(order)
+    env.svc.accept(env.clerk, draft, [], "", "Не включается", photos=[JPEG])
+    with refused("claim.illegal_step"):
+        env.svc.accept(env.clerk, draft, [], "", "Не включается", photos=[JPEG, JPEG])
+    assert len(list((env.data_dir / "claims" / draft.number).iterdir())) == 1
+
+
 def test_nobody_logged_in_is_refused(env):
     with refused("auth.not_logged_in"):
         env.svc.start_intake(None, order=env.purchased())
