@@ -140,17 +140,17 @@
         <translation>viewing charts</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/warranty/intake.py" line="33"/>
+        <location filename="../../desktop/services/warranty/intake.py" line="34"/>
         <source>приём изделия с другим серийным номером</source>
         <translation>taking in an item with a different serial number</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/warranty/service.py" line="35"/>
+        <location filename="../../desktop/services/warranty/service.py" line="37"/>
         <source>приём изделий по гарантии</source>
         <translation>warranty intake</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/warranty/service.py" line="36"/>
+        <location filename="../../desktop/services/warranty/service.py" line="38"/>
         <source>отправка изделий в сервис</source>
         <translation>sending items to service</translation>
     </message>
