@@ -2037,7 +2037,7 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../build/lupdate/domain_messages.py" line="48"/>
-        <source>На изделие с серийным номером {serial} клиент уже оформил заявку {claim}: примите изделие по ней (найдите её по номеру заявки).</source>
+        <source>Клиент уже оформил заявку {claim} на изделие с серийным номером {serial}: примите изделие по ней (найдите её по номеру заявки).</source>
         <translation>The customer already filed claim {claim} for the item with serial number {serial}: take the item in under it (find it by the claim number).</translation>
     </message>
     <message>
