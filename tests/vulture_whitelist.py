@@ -93,3 +93,7 @@ _.hardware
 # --- called by the PyInstaller spec (packaging/pickup_desk.spec is not Python vulture scans) ----------------------
 _.render_build_info  # desktop/version.py: the spec writes the bundle's pickup_desk_build_info module with it
 _.code_matches  # protocol/pickup_code.py: the plain (unpeppered) check, used by the demo-data and code tests
+
+# --- updates (desktop/update): packaging/release.py (not scanned) stamps bundles; tufup's client takes our fetcher --
+_.write_stamp  # desktop/update/stamp.py: the release tool writes the version and the public root into the bundle
+_._fetcher  # desktop/update/checker.py: tufup's Client has no fetcher argument; its TLS session gets the CA bundle

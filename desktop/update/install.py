@@ -125,7 +125,7 @@ def install_staged(layout: UpdateLayout, launcher_version: str, windows: bool, a
 
 def _accept(layout: UpdateLayout, state: UpdateState, version: str) -> None:
     state.previous, state.current = state.current, version
-    state.rolled_back, state.rollback_reason = None, ""
+    state.rolled_back = None
     log.info("update %s installed: its self-test passed; it starts from now on", version)
     keep = {state.current, state.previous}
     for old in layout.versions.iterdir():
@@ -137,7 +137,7 @@ def _roll_back(layout: UpdateLayout, state: UpdateState, version: str, code: int
     shutil.rmtree(layout.version_dir(version), ignore_errors=True)
     if version not in state.bad:
         state.bad.append(version)
-    state.rolled_back, state.rollback_reason = version, f"self-test exit code {code}"
+    state.rolled_back = version
     log.error("update %s failed its self-test (exit code %s): rolled back to %s; it will not be offered again",
               version, code, state.current or launcher)
 

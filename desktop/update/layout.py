@@ -90,7 +90,6 @@ class UpdateState:
     staged: str | None = None  # downloaded, verified and extracted: installed at the next start
     bad: list[str] = field(default_factory=list)  # failed their self-test: never offered again
     rolled_back: str | None = None  # the version of the last rollback (the manager is told)
-    rollback_reason: str = ""
 
     def is_bad(self, version: str) -> bool:
         return version in self.bad
