@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 
 from packaging.version import InvalidVersion, Version  # noqa: E402
 from tufup.common import KEY_REQUIRED, Patcher, TargetMeta  # noqa: E402
-from tufup.repo import Repository  # noqa: E402
+from tufup.repo import Keys, Repository  # noqa: E402
 
 from desktop.update.layout import APP_NAME  # noqa: E402
 from desktop.update.stamp import write_stamp  # noqa: E402
@@ -65,22 +65,26 @@ def tree_size(path: Path) -> int:
 
 def repository(keys: Path, repo: Path, expiration_days: dict[str, int] | None = None) -> Repository:
     """The tufup repository with its keys (created 0600 on first use) and metadata (root created once)."""
-    private_dir(keys)
+    init_keys(keys)
     repo_obj = Repository(app_name=APP_NAME, repo_dir=repo, keys_dir=keys,
                           expiration_days=dict(expiration_days or EXPIRATION_DAYS))  # type: ignore[arg-type]
     with contextlib.chdir(keys):  # tufup keeps its config file in the working directory: with the keys
-        if not (keys / "root.pub").exists():
-            repo_obj.initialize()
-        else:
-            for folder in (repo_obj.metadata_dir, repo_obj.targets_dir):
-                folder.mkdir(parents=True, exist_ok=True)
-            repo_obj._load_keys_and_roles(create_keys=False)
-            if not repo_obj.roles.file_path("root").exists():
-                repo_obj.publish_changes(private_key_dirs=[keys])
+        for folder in (repo_obj.metadata_dir, repo_obj.targets_dir):
+            folder.mkdir(parents=True, exist_ok=True)
+        repo_obj._load_keys_and_roles(create_keys=False)
+        if not repo_obj.roles.file_path("root").exists():
+            repo_obj.publish_changes(private_key_dirs=[keys])
+    return repo_obj
+
+
+def init_keys(keys: Path) -> None:
+    """The signing key pairs (one per TUF role) in `keys`, private files 0600; existing keys are kept."""
+    private_dir(keys)
+    if not (keys / "root.pub").exists():
+        Keys(dir_path=keys).create()
     for key in keys.iterdir():
         if key.is_file() and key.suffix != ".pub":
             private_file(key)
-    return repo_obj
 
 
 def build_bundle(work: Path) -> Path:
@@ -195,7 +199,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse(sys.argv[1:] if argv is None else argv)
     keys: Path = args.keys.resolve()
     if args.what == "init-keys":
-        repository(keys, Path(tempfile.mkdtemp(prefix="pickup-keys-")))
+        init_keys(keys)
         print(f"signing keys in {keys} (private files 0600; back them up offline)")
         return 0
     if args.what == "resign":

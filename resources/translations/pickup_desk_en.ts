@@ -49,13 +49,13 @@
     </message>
     <message>
         <location filename="../../desktop/services/journal_service.py" line="47"/>
-        <location filename="../../desktop/services/manager/journal_report.py" line="124"/>
+        <location filename="../../desktop/services/manager/journal_report.py" line="152"/>
         <source>проверка журнала</source>
         <translation>journal verification</translation>
     </message>
     <message>
         <location filename="../../desktop/services/journal_service.py" line="63"/>
-        <location filename="../../desktop/services/manager/journal_report.py" line="108"/>
+        <location filename="../../desktop/services/manager/journal_report.py" line="135"/>
         <source>просмотр журнала</source>
         <translation>viewing the journal</translation>
     </message>
@@ -508,7 +508,7 @@ build date: {date}
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/club.py" line="188"/>
+        <location filename="../../desktop/services/club.py" line="190"/>
         <source>нет</source>
         <translation>none</translation>
     </message>
@@ -709,107 +709,117 @@ build date: {date}
 <context>
     <name>CounterStatusBar</name>
     <message>
-        <location filename="../../ui/status_bar.py" line="88"/>
+        <location filename="../../ui/status_bar.py" line="111"/>
         <source>Вход не выполнен</source>
         <translation>Not logged in</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="89"/>
+        <location filename="../../ui/status_bar.py" line="112"/>
         <source>Смена: —</source>
         <translation>Shift: —</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="83"/>
+        <location filename="../../ui/status_bar.py" line="103"/>
         <source>ПВЗ {0}</source>
         <translation>Point {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="93"/>
+        <location filename="../../ui/status_bar.py" line="116"/>
         <source>открыта</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="93"/>
+        <location filename="../../ui/status_bar.py" line="116"/>
         <source>закрыта</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="94"/>
+        <location filename="../../ui/status_bar.py" line="117"/>
         <source>Смена: {0}</source>
         <translation>Shift: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="104"/>
+        <location filename="../../ui/status_bar.py" line="126"/>
+        <source>Обновление {0} загружено — установится при следующем запуске</source>
+        <translation>Update {0} downloaded — it installs at the next start</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="129"/>
+        <source>Обновление {0} не прошло самопроверку — работает прежняя версия</source>
+        <translation>Update {0} failed its self-test — the previous version runs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="143"/>
         <source>Не отправлено: {0}</source>
         <translation>Unsent: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="108"/>
+        <location filename="../../ui/status_bar.py" line="147"/>
         <source>Синхр.: {0}</source>
         <translation>Synced: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="109"/>
+        <location filename="../../ui/status_bar.py" line="148"/>
         <source>К разбору: {0}</source>
         <translation>To review: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="116"/>
+        <location filename="../../ui/status_bar.py" line="155"/>
         <source>● Обновите программу (работа офлайн)</source>
         <translation>● Update the app (offline)</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="117"/>
+        <location filename="../../ui/status_bar.py" line="156"/>
         <source>● Обновите программу (работа офлайн, данные сохраняются)</source>
         <translation>● Update the app (working offline, data kept)</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="119"/>
+        <location filename="../../ui/status_bar.py" line="158"/>
         <source>● Нужна регистрация ПК (офлайн)</source>
         <translation>● Enrol this PC again (offline)</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="120"/>
+        <location filename="../../ui/status_bar.py" line="159"/>
         <source>● Нужна повторная регистрация ПК (работа офлайн)</source>
         <translation>● This PC must be enrolled again (working offline)</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="126"/>
+        <location filename="../../ui/status_bar.py" line="165"/>
         <source>● Синхронизация не запущена</source>
         <translation>● Sync not running</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="127"/>
+        <location filename="../../ui/status_bar.py" line="166"/>
         <source>Не отправлено: —</source>
         <translation>Unsent: —</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="128"/>
+        <location filename="../../ui/status_bar.py" line="167"/>
         <source>Синхр.: —</source>
         <translation>Synced: —</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="129"/>
+        <location filename="../../ui/status_bar.py" line="168"/>
         <source>К разбору: —</source>
         <translation>To review: —</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="134"/>
+        <location filename="../../ui/status_bar.py" line="173"/>
         <source>● В сети</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="136"/>
+        <location filename="../../ui/status_bar.py" line="175"/>
         <source>● Подключение…</source>
         <translation>● Connecting…</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="138"/>
+        <location filename="../../ui/status_bar.py" line="177"/>
         <source>● Нет связи</source>
         <translation>● Offline</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="140"/>
+        <location filename="../../ui/status_bar.py" line="179"/>
         <source> (обмен…)</source>
         <translation> (syncing…)</translation>
     </message>
@@ -2977,36 +2987,66 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../build/lupdate/domain_messages.py" line="265"/>
+        <source>Обновление {version} отклонено: файл не совпадает с подписанным (повреждён или подменён).</source>
+        <translation>Update {version} refused: the file does not match the signed one (damaged or tampered with).</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="266"/>
+        <source>Обновление {version} отклонено: архив не содержит программу этой версии.</source>
+        <translation>Update {version} refused: the archive does not hold the program of this version.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="267"/>
+        <source>Обновление отклонено: подписи сервера обновлений просрочены ({detail}). Сообщите администратору: нужно переподписать выпуск.</source>
+        <translation>Update refused: the update server's signatures have expired ({detail}). Tell the administrator: the release must be re-signed.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="268"/>
+        <source>Обновление отклонено: подпись сервера обновлений не прошла проверку ({detail}).</source>
+        <translation>Update refused: the update server's signature failed verification ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="269"/>
+        <source>Проверка обновлений невозможна: в сборке нет ключей обновлений (update_root.json).</source>
+        <translation>Cannot check for updates: this build has no update keys (update_root.json).</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="270"/>
+        <source>Сервер обновлений недоступен ({detail}); проверим позже.</source>
+        <translation>The update server is unreachable ({detail}); will check again later.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="271"/>
         <source>Включён Caps Lock: большие и маленькие буквы перепутаны. Выключите Caps Lock.</source>
         <translation>Caps Lock is on: capital and small letters are swapped. Turn Caps Lock off.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="266"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="272"/>
         <source>Пришло «{raw}» вместо «{expected}». Отсканируйте тестовый код ещё раз; если снова не так — сбросьте сканер к заводским настройкам.</source>
         <translation>Received «{raw}» instead of «{expected}». Scan the test code again; if it is still wrong, reset the scanner to its factory settings.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="267"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="273"/>
         <source>Сканер не нажимает Enter после кода. Включите в настройках сканера суффикс Enter (CR) по инструкции к сканеру — иначе программа не поймёт, где кончается код.</source>
         <translation>The scanner does not press Enter after the code. Turn on the Enter (CR) suffix in the scanner settings as its manual describes, or the program cannot tell where a code ends.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="268"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="274"/>
         <source>Сканер ничего не передал. Проверьте кабель или режим клавиатуры (HID) и отсканируйте ещё раз.</source>
         <translation>The scanner sent nothing. Check the cable or the keyboard (HID) mode and scan again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="269"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="275"/>
         <source>Пришло «{raw}» без цифр: сканер, вероятно, набирает цифры на цифровой клавиатуре при выключенном NumLock. Включите NumLock и отсканируйте ещё раз.</source>
         <translation>Received «{raw}» without digits: the scanner probably types digits on the numeric keypad with NumLock off. Turn NumLock on and scan again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="270"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="276"/>
         <source>Сканер печатает в русской раскладке: вместо «{expected}» пришло «{typed}». Программа это исправит сама (настройка «исправлять раскладку» включена); лучше переключить раскладку по умолчанию на английскую или настроить сканер на ввод кодами Alt.</source>
         <translation>The scanner types in the Russian keyboard layout: «{typed}» arrived instead of «{expected}». The program corrects this itself (the «fix layout» setting is on); better switch the default layout to English or set the scanner to Alt-code input.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="271"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="277"/>
         <source>Сканер печатает медленно (пауза до {slowest} мс между символами): такой ввод трудно отличить от ручного. Уменьшите в настройках сканера задержку между символами (inter-character delay).</source>
         <translation>The scanner types slowly (pauses up to {slowest} ms between characters): such input is hard to tell from typing by hand. Reduce the inter-character delay in the scanner settings.</translation>
     </message>
@@ -4280,37 +4320,37 @@ Technical: {1}</translation>
 <context>
     <name>ManagerJournal</name>
     <message>
-        <location filename="../../desktop/services/manager/journal_report.py" line="77"/>
+        <location filename="../../desktop/services/manager/journal_report.py" line="91"/>
         <source>№</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_report.py" line="78"/>
+        <location filename="../../desktop/services/manager/journal_report.py" line="92"/>
         <source>Когда</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_report.py" line="79"/>
+        <location filename="../../desktop/services/manager/journal_report.py" line="93"/>
         <source>Сотрудник</source>
         <translation>Staff member</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_report.py" line="80"/>
+        <location filename="../../desktop/services/manager/journal_report.py" line="94"/>
         <source>Действие</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_report.py" line="81"/>
+        <location filename="../../desktop/services/manager/journal_report.py" line="95"/>
         <source>Предмет</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_report.py" line="82"/>
+        <location filename="../../desktop/services/manager/journal_report.py" line="96"/>
         <source>Подробности</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_report.py" line="120"/>
+        <location filename="../../desktop/services/manager/journal_report.py" line="148"/>
         <source>Журнал действий</source>
         <translation>Action journal</translation>
     </message>
@@ -4355,7 +4395,7 @@ Technical: {1}</translation>
         <translation>The journal is damaged</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="273"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="279"/>
         <source>Проверено %n записей — изменений и удалений нет.</source>
         <translation>
             <numerusform>Checked %n entry: nothing changed or deleted.</numerusform>
@@ -6493,7 +6533,7 @@ Technical: {1}</translation>
         <translation>the server accepts the key</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="272"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="278"/>
         <source>минимальная длина {0} больше кода получения (%n цифр)</source>
         <translation>
             <numerusform>the minimum length {0} is longer than the pickup code (%n digit)</numerusform>
@@ -6599,42 +6639,42 @@ Technical: {1}</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/startup.py" line="85"/>
+        <location filename="../../ui/startup.py" line="88"/>
         <source>Создание демонстрационного пункта выдачи…</source>
         <translation>Creating the demo pickup point…</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="94"/>
+        <location filename="../../ui/startup.py" line="97"/>
         <source>Обновление базы данных…</source>
         <translation>Updating the database…</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="98"/>
+        <location filename="../../ui/startup.py" line="101"/>
         <source>Подключение к серверу…</source>
         <translation>Connecting to the server…</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="103"/>
+        <location filename="../../ui/startup.py" line="106"/>
         <source>Запуск синхронизации…</source>
         <translation>Starting sync…</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="112"/>
+        <location filename="../../ui/startup.py" line="115"/>
         <source>Готово</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="156"/>
+        <location filename="../../ui/startup.py" line="161"/>
         <source>Регистрация рабочего места…</source>
         <translation>Enrolling this workstation…</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="221"/>
+        <location filename="../../ui/startup.py" line="245"/>
         <source>{login} / {password} (пропуск {badge}, PIN {pin})</source>
         <translation>{login} / {password} (badge {badge}, PIN {pin})</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="224"/>
+        <location filename="../../ui/startup.py" line="248"/>
         <source>Демо: {people}</source>
         <translation>Demo: {people}</translation>
     </message>
@@ -7430,20 +7470,20 @@ Technical: {1}</translation>
     <name>Waits</name>
     <message>
         <location filename="../../desktop/services/manager/exceptions.py" line="96"/>
-        <location filename="../../desktop/services/manager/exceptions.py" line="116"/>
-        <location filename="../../desktop/services/manager/exceptions.py" line="140"/>
-        <location filename="../../desktop/services/manager/waiting.py" line="164"/>
-        <location filename="../../desktop/services/manager/waiting.py" line="196"/>
-        <location filename="../../desktop/services/manager/waiting.py" line="223"/>
-        <location filename="../../desktop/services/manager/waiting.py" line="240"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="112"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="136"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="166"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="198"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="225"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="242"/>
         <source>Заказ</source>
         <translation>Order</translation>
     </message>
     <message>
         <location filename="../../desktop/services/manager/exceptions.py" line="97"/>
-        <location filename="../../desktop/services/manager/waiting.py" line="165"/>
-        <location filename="../../desktop/services/manager/waiting.py" line="198"/>
-        <location filename="../../desktop/services/manager/waiting.py" line="241"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="167"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="200"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="243"/>
         <source>Клиент</source>
         <translation>Customer</translation>
     </message>
@@ -7468,148 +7508,148 @@ Technical: {1}</translation>
         <translation>Orders locked after wrong codes</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="117"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="113"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="118"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="114"/>
         <source>Попытка</source>
         <translation>Attempt</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="119"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="115"/>
         <source>Статус</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="120"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="116"/>
         <source>Ошибка шлюза</source>
         <translation>Gateway error</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="121"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="117"/>
         <source>Запрошено</source>
         <translation>Requested</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="122"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="118"/>
         <source>Обновлено</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="124"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="120"/>
         <source>SMS не доставлены</source>
         <translation>SMS not delivered</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="137"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="133"/>
         <source>Когда</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="138"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="134"/>
         <source>Событие</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="139"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="135"/>
         <source>Решение сервера</source>
         <translation>Server&apos;s verdict</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="141"/>
-        <location filename="../../desktop/services/manager/waiting.py" line="197"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="137"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="199"/>
         <source>Причина</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="142"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="138"/>
         <source>Что делать</source>
         <translation>What to do</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="143"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="139"/>
         <source>Код события</source>
         <translation>Event code</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="145"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="141"/>
         <source>Отклонено сервером или конфликт</source>
         <translation>Refused by the server or in conflict</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="157"/>
-        <location filename="../../desktop/services/manager/waiting.py" line="215"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="153"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="217"/>
         <source>Сессия</source>
         <translation>Session</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="158"/>
-        <location filename="../../desktop/services/manager/waiting.py" line="211"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="154"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="213"/>
         <source>Открыта</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="159"/>
-        <location filename="../../desktop/services/manager/waiting.py" line="212"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="155"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="214"/>
         <source>Кто открыл</source>
         <translation>Opened by</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="160"/>
-        <location filename="../../desktop/services/manager/waiting.py" line="213"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="156"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="215"/>
         <source>Открыта уже</source>
         <translation>Open for</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="161"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="157"/>
         <source>Почему в списке</source>
         <translation>Why listed</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="162"/>
-        <location filename="../../desktop/services/manager/waiting.py" line="225"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="158"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="227"/>
         <source>Поставка</source>
         <translation>Shipment</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="163"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="159"/>
         <source>Код сессии</source>
         <translation>Session code</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="165"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="161"/>
         <source>Сессии оставлены открытыми</source>
         <translation>Sessions left open</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="215"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="211"/>
         <source>конфликт</source>
         <translation>conflict</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="215"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="211"/>
         <source>отклонено</source>
         <translation>refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="232"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="228"/>
         <source>открыта в прошлый день</source>
         <translation>opened on an earlier day</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="233"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="229"/>
         <source>смена открывшего закрыта</source>
         <translation>the opener&apos;s shift is closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="250"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="246"/>
         <source>приёмка</source>
         <translation>receiving</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="265"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="261"/>
         <source>возврат</source>
         <translation>return</translation>
     </message>
@@ -7619,106 +7659,106 @@ Technical: {1}</translation>
         <translation>{0} (the first by date shown: {1} of {2})</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="111"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="113"/>
         <source>Коробки приняты, но не разложены по ячейкам</source>
         <translation>Boxes received but not placed in cells</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="133"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="135"/>
         <source>Готовы к выдаче, но не получены</source>
         <translation>Ready but not collected</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="144"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="146"/>
         <source>сегодня</source>
         <translation>today</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="145"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="147"/>
         <source>завтра</source>
         <translation>tomorrow</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="166"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="168"/>
         <source>Телефон</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="167"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="169"/>
         <source>Истекает</source>
         <translation>Expires</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="168"/>
-        <location filename="../../desktop/services/manager/waiting.py" line="199"/>
-        <location filename="../../desktop/services/manager/waiting.py" line="244"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="170"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="201"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="246"/>
         <source>Хранение до</source>
         <translation>Storage until</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="169"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="171"/>
         <source>Ячейки</source>
         <translation>Cells</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="170"/>
-        <location filename="../../desktop/services/manager/waiting.py" line="246"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="172"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="248"/>
         <source>Продлено</source>
         <translation>Extended</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="172"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="174"/>
         <source>Срок хранения истекает сегодня или завтра</source>
         <translation>Storage ends today or tomorrow</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="200"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="202"/>
         <source>Коробок к возврату</source>
         <translation>Boxes to return</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="202"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="204"/>
         <source>Ждут возврата (список возврата не закрыт)</source>
         <translation>Waiting to go back (return list not done)</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="214"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="216"/>
         <source>Коробок в сессии</source>
         <translation>Boxes in the session</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="217"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="219"/>
         <source>Сессии возврата не закрыты</source>
         <translation>Return sessions not closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="222"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="224"/>
         <source>Коробка</source>
         <translation>Box</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="224"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="226"/>
         <source>Место</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="226"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="228"/>
         <source>Принята</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="227"/>
-        <location filename="../../desktop/services/manager/waiting.py" line="243"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="229"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="245"/>
         <source>Ждёт</source>
         <translation>Waiting for</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="242"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="244"/>
         <source>Готов с</source>
         <translation>Ready since</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/waiting.py" line="245"/>
+        <location filename="../../desktop/services/manager/waiting.py" line="247"/>
         <source>Осталось дней</source>
         <translation>Days left</translation>
     </message>
