@@ -103,7 +103,7 @@
 <context>
     <name>ManagerJournal</name>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="273"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="279"/>
         <source>Проверено %n записей — изменений и удалений нет.</source>
         <translation>
             <numerusform>Проверена %n запись — изменений и удалений нет.</numerusform>
@@ -160,7 +160,7 @@
 <context>
     <name>SelfTest</name>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="272"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="278"/>
         <source>минимальная длина {0} больше кода получения (%n цифр)</source>
         <translation>
             <numerusform>минимальная длина {0} больше кода получения (%n цифра)</numerusform>
