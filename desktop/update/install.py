@@ -85,14 +85,15 @@ def run_command(command: list[str], timeout: float) -> tuple[int, str]:
 
 
 def verdict(exit_code: int, stdout: str) -> bool:
-    """Accept exit 0/1 unless the JSON report itself says it cannot work."""
+    """Accept exit 0/1 from a self-test that reported (a program that never ran its self-test prints nothing)
+    unless the JSON report itself says it cannot work."""
     if exit_code not in ACCEPTED_EXIT_CODES:
         return False
     try:
         report = json.loads(stdout)
     except ValueError:
-        return True  # the text report of a version without --json: the exit code decides
-    return not (isinstance(report, dict) and report.get("exit_code") not in (None, *ACCEPTED_EXIT_CODES))
+        return bool(stdout.strip())  # the text report of a version without --json
+    return isinstance(report, dict) and report.get("exit_code", exit_code) in ACCEPTED_EXIT_CODES
 
 
 def install_staged(layout: UpdateLayout, launcher_version: str, windows: bool, argv: Sequence[str] = (),

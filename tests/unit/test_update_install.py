@@ -42,7 +42,7 @@ def test_a_version_that_passes_its_self_test_becomes_current(tmp_path: Path, cod
     layout = with_staged(tmp_path, "1.5.0", current="1.4.0")
     (layout.version_dir("1.4.0")).mkdir(parents=True)
     (layout.version_dir("1.3.0")).mkdir(parents=True)  # older than previous: pruned
-    run = runner(code)
+    run = runner(code, json.dumps({"exit_code": code, "checks": []}))
     outcome = install.install_staged(layout, "1.3.0", windows=False, argv=["--data-dir", "/d", "--quit-after-start"],
                                      runner=run)
     assert outcome == install.InstallOutcome("1.5.0", True, code)
@@ -66,7 +66,7 @@ def test_a_version_that_cannot_work_is_rolled_back_and_remembered(tmp_path: Path
     staged_bundle(layout, "1.6.0")
     state.staged = "1.6.0"
     save_state(layout, state)
-    again = runner(0)
+    again = runner(0, "{}")
     assert install.install_staged(layout, "1.4.0", windows=False, runner=again) is None
     assert again.commands == [] and load_state(layout).current == "1.5.0"  # type: ignore[attr-defined]
 
@@ -77,6 +77,8 @@ def test_a_json_report_saying_it_cannot_work_is_a_failure() -> None:
     assert not install.verdict(1, json.dumps({"exit_code": 2}))
     assert not install.verdict(2, "")
     assert not install.verdict(-11, "")  # crashed
+    assert not install.verdict(1, "")  # the bundle did not start (the bootloader's exit 1, nothing reported)
+    assert not install.verdict(0, "[1, 2]")
 
 
 def test_a_crashing_or_missing_program_fails_its_self_test(tmp_path: Path) -> None:
@@ -97,7 +99,7 @@ def test_the_data_dir_is_left_alone_by_install_and_rollback(tmp_path: Path) -> N
     cache.write_bytes(b"SQLite format 3\0 queue")
     device.write_text("{}")
     layout = with_staged(tmp_path, "1.5.0")
-    install.install_staged(layout, "1.4.0", windows=False, runner=runner(0))
+    install.install_staged(layout, "1.4.0", windows=False, runner=runner(0, "{}"))
     save_state(layout, UpdateState(staged="1.6.0", current="1.5.0"))
     staged_bundle(layout, "1.6.0")
     install.install_staged(layout, "1.4.0", windows=False, runner=runner(2))
@@ -107,7 +109,7 @@ def test_the_data_dir_is_left_alone_by_install_and_rollback(tmp_path: Path) -> N
 
 def test_windows_runs_the_console_twin_for_the_self_test_and_waits_for_the_handed_over_app(tmp_path: Path) -> None:
     layout = with_staged(tmp_path, "1.5.0")
-    run = runner(0)
+    run = runner(0, "{}")
     install.install_staged(layout, "1.4.0", windows=True, runner=run)
     assert run.commands[0][0] == str(layout.version_dir("1.5.0") / "PickupDeskCli.exe")  # type: ignore[attr-defined]
     command = install.start_command(layout, "1.4.0", windows=True)
