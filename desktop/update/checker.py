@@ -19,6 +19,7 @@ from typing import Any
 import requests
 from tuf.api import exceptions as tuf_errors
 from tufup.client import AuthRequestsFetcher, Client
+from tufup.common import Patcher, TargetMeta
 
 from desktop import messages
 from desktop.update.layout import APP_NAME, UpdateLayout, load_state, save_state
@@ -115,13 +116,56 @@ def check_and_stage(layout: UpdateLayout, client: Any, policy: UpdatePolicy, run
         return CheckResult(None, tuple(archives))
     if state.staged == version and layout.staged_dir(version).is_dir():
         return CheckResult(version, tuple(archives))
-    archive = download(client, archives[version], version)
+    archive = obtain(client, layout, archives, version, running)
     stage(layout, archive, version)
+    prune_downloads(layout, keep={archive.name, archive_name(running)})
     state = load_state(layout)
     state.staged = version
     save_state(layout, state)
     log.info("update %s downloaded, verified and staged; it installs at the next start", version)
     return CheckResult(version, tuple(archives))
+
+
+def archive_name(version: str) -> str:
+    return str(TargetMeta.compose_filename(name=APP_NAME, version=version, is_archive=True))
+
+
+def obtain(client: Any, layout: UpdateLayout, archives: dict[str, Any], version: str, running: str) -> Path:
+    """The verified archive of `version`: rebuilt from a signed patch of the running version's archive where
+    one applies (the PC keeps the archive of the version it runs), else downloaded in full."""
+    patch = patch_for(client, layout, archives, version, running)
+    if patch is not None:
+        try:
+            return apply_patch(client, layout, patch, version, running)
+        except Exception as exc:  # tufup raises a bare Exception on a size/hash mismatch: take the full archive
+            log.warning("the patch to %s is not usable (%s); downloading the full archive", version, exc)
+    return download(client, archives[version], version)
+
+
+def patch_for(client: Any, layout: UpdateLayout, archives: dict[str, Any], version: str, running: str) -> Any:
+    """The patch of `version` when it was made from the running version's archive and that archive is here."""
+    older = [archives[v].version for v in archives if archives[v].version < archives[version].version]
+    if not older or str(max(older)) != running or not (layout.downloads / archive_name(running)).exists():
+        return None
+    return next((meta for meta in client.trusted_target_metas
+                 if meta.is_patch and meta.name == APP_NAME and str(meta.version) == version), None)
+
+
+def apply_patch(client: Any, layout: UpdateLayout, patch: Any, version: str, running: str) -> Path:
+    """Download the patch (verified), apply it; the result's tar size and SHA-256 are checked (signed)."""
+    patch_file = download(client, patch, version)
+    target = layout.downloads / archive_name(version)
+    Patcher.patch_and_verify(src_path=layout.downloads / archive_name(running), dst_path=target,
+                             patch_targets={patch: patch_file})
+    log.info("update %s rebuilt from a %d-byte patch", version, patch_file.stat().st_size)
+    return target
+
+
+def prune_downloads(layout: UpdateLayout, keep: set[str]) -> None:
+    """Only the staged version's archive and the running one's stay (the next patch applies to one of them)."""
+    for old in layout.downloads.iterdir():
+        if old.is_file() and old.name not in keep:
+            old.unlink(missing_ok=True)
 
 
 def download(client: Any, meta: Any, version: str) -> Path:
@@ -145,8 +189,12 @@ def stage(layout: UpdateLayout, archive: Path, version: str) -> Path:
     partial = target.with_name(target.name + ".partial")
     shutil.rmtree(partial, ignore_errors=True)
     partial.mkdir(parents=True)
-    with tarfile.open(archive, "r:gz") as tar:
-        tar.extractall(partial, filter="data")
+    try:
+        with tarfile.open(archive, "r:gz") as tar:
+            tar.extractall(partial, filter="data")
+    except (tarfile.TarError, EOFError) as exc:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise UpdateRefused("update.archive_unusable", version=version) from exc
     stamp = read_stamp(partial)
     if stamp is None or stamp.get("version") != version:
         shutil.rmtree(partial, ignore_errors=True)

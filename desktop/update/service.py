@@ -89,5 +89,8 @@ class UpdateService:
     def _loop(self) -> None:
         delay = self.first_delay
         while not self._stop.wait(delay):
-            self.checker.check_once()
+            try:
+                self.checker.check_once()
+            except Exception:  # a bug must not end the daily checks: logged, tried again tomorrow
+                log.exception("update check failed unexpectedly")
             delay = self.interval

@@ -8,9 +8,11 @@ clear message; the policy route's 404 from an old server reads as «no policy».
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
 import importlib.util
 import json
+import shutil
 import stat
 import sys
 import threading
@@ -50,6 +52,12 @@ def fake_bundle(folder: Path, payload: bytes = b"app") -> Path:
 
 
 class Quiet(http.server.SimpleHTTPRequestHandler):
+    requested: ClassVar[list[str]] = []
+
+    def do_GET(self) -> None:
+        Quiet.requested.append(self.path)
+        super().do_GET()
+
     def log_message(self, *args: Any) -> None:
         pass
 
@@ -95,6 +103,33 @@ def test_a_signed_release_is_downloaded_verified_and_staged(tmp_path: Path, serv
     assert read_stamp(layout.staged_dir("1.5.0")) == {"version": "1.5.0"}
     assert (layout.staged_dir("1.5.0") / "PickupDesk").stat().st_mode & 0o111
     assert load_state(layout).staged == "1.5.0"
+
+
+def test_a_pc_that_keeps_its_archive_updates_from_the_patch(tmp_path: Path, served: tuple[Path, str]) -> None:
+    repo, url = served
+    publish(tmp_path, repo, "1.4.0")
+    publish(tmp_path, repo, "1.5.0", patch=True)
+    layout, client = counter(tmp_path, url)
+    shutil.copyfile(repo / "targets" / "PickupDesk-1.4.0.tar.gz", layout.downloads / "PickupDesk-1.4.0.tar.gz")
+    Quiet.requested.clear()
+    assert check_and_stage(layout, client, UpdatePolicy(Channel.EVERYONE, "1.5.0"), "1.4.0").staged == "1.5.0"
+    assert any(path.endswith("PickupDesk-1.5.0.patch") for path in Quiet.requested)
+    assert not any(path.endswith("PickupDesk-1.5.0.tar.gz") for path in Quiet.requested)
+    assert read_stamp(layout.staged_dir("1.5.0")) == {"version": "1.5.0"}
+    assert sorted(p.name for p in layout.downloads.iterdir()) == ["PickupDesk-1.4.0.tar.gz", "PickupDesk-1.5.0.tar.gz"]
+
+
+def test_a_patch_that_does_not_rebuild_the_signed_archive_falls_back_to_the_full_one(
+        tmp_path: Path, served: tuple[Path, str]) -> None:
+    repo, url = served
+    publish(tmp_path, repo, "1.4.0")
+    publish(tmp_path, repo, "1.5.0", patch=True)
+    layout, client = counter(tmp_path, url)
+    with gzip.open(layout.downloads / "PickupDesk-1.4.0.tar.gz", "wb") as wrong:  # not the archive it was made from
+        wrong.write(b"something else")
+    Quiet.requested.clear()
+    assert check_and_stage(layout, client, UpdatePolicy(Channel.EVERYONE, "1.5.0"), "1.4.0").staged == "1.5.0"
+    assert any(path.endswith("PickupDesk-1.5.0.tar.gz") for path in Quiet.requested)
 
 
 def test_a_tampered_archive_is_refused(tmp_path: Path, served: tuple[Path, str]) -> None:
