@@ -67,9 +67,22 @@ def repository(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     server.server_close()
 
 
-def fake_policy_route(backend: LiveBackend, policy: dict[str, Any]) -> None:
-    """``GET /v1/update/policy`` as the contract says (the server's own route comes with wt-install)."""
-    backend.app.add_api_route("/v1/update/policy", lambda: dict(policy), methods=["GET"])
+class Rollout:
+    """The server's rollout of the channel «everyone»: its admin route when the server has one, else
+    ``GET /v1/update/policy`` faked as the contract says (until the server's own route lands)."""
+
+    def __init__(self, backend: LiveBackend) -> None:
+        self.backend = backend
+        self.real = any(getattr(route, "path", "") == "/v1/update/policy" for route in backend.app.routes)
+        self.policy: dict[str, Any] = {"channel": "everyone", "target_version": None, "repository_url": None}
+        if not self.real:
+            backend.app.add_api_route("/v1/update/policy", lambda: dict(self.policy), methods=["GET"])
+
+    def target(self, version: str) -> None:
+        if self.real:
+            reply = self.backend.admin("PUT", "/v1/admin/rollouts/everyone", json={"target_version": version})
+            assert reply.status_code == 200, reply.text
+        self.policy["target_version"] = version
 
 
 def queue_events(data: Path, backend: LiveBackend, through: FaultProxy) -> None:
@@ -150,8 +163,8 @@ def test_the_bundle_updates_itself_sends_its_queue_and_rolls_back_a_broken_updat
     started = time.monotonic()
     rel.release(N1, keys, repo, dist, tmp_path / "release" / N1, level=FAST_ARCHIVE)
     print(f"\nreleased {N1} (stamp, archive, sign) in {time.monotonic() - started:.0f} s")
-    policy: dict[str, Any] = {"channel": "everyone", "target_version": N1, "repository_url": None}
-    fake_policy_route(live, policy)
+    rollout = Rollout(live)
+    rollout.target(N1)
     pc = Counter(tmp_path / "home", installed / "PickupDesk")
     (pc.home / "config" / "PickupDesk").mkdir(parents=True)
     (pc.home / "config" / "PickupDesk" / "config.toml").write_text(
@@ -185,7 +198,7 @@ def test_the_bundle_updates_itself_sends_its_queue_and_rolls_back_a_broken_updat
     broken = shutil.copytree(dist, tmp_path / "broken" / "PickupDesk", symlinks=True)
     shutil.rmtree(broken / "_internal" / "desktop" / "db" / "migrations")
     rel.release(N2, keys, repo, broken, tmp_path / "release" / N2, level=FAST_ARCHIVE)
-    policy["target_version"] = N2
+    rollout.target(N2)
     app = pc.start()
     wait_for(f"{N2} staged by {N1}", lambda: load_state(pc.layout).staged == N2, app)
     pc.close(app)
