@@ -2998,12 +2998,12 @@ Technical: {1}</translation>
     <message>
         <location filename="../../build/lupdate/domain_messages.py" line="267"/>
         <source>Обновление отклонено: подписи сервера обновлений просрочены ({detail}). Сообщите администратору: нужно переподписать выпуск.</source>
-        <translation>Update refused: the update server's signatures have expired ({detail}). Tell the administrator: the release must be re-signed.</translation>
+        <translation>Update refused: the update server&apos;s signatures have expired ({detail}). Tell the administrator: the release must be re-signed.</translation>
     </message>
     <message>
         <location filename="../../build/lupdate/domain_messages.py" line="268"/>
         <source>Обновление отклонено: подпись сервера обновлений не прошла проверку ({detail}).</source>
-        <translation>Update refused: the update server's signature failed verification ({detail}).</translation>
+        <translation>Update refused: the update server&apos;s signature failed verification ({detail}).</translation>
     </message>
     <message>
         <location filename="../../build/lupdate/domain_messages.py" line="269"/>
