@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Pickup Desk developer entry point: ./dev.sh run | test | lint | mutate | build | screenshots | bench | soak | demo
+# Pickup Desk developer entry point: ./dev.sh run | test | lint | mutate | build | release | screenshots | bench | soak | demo
 set -euo pipefail
 cd "$(dirname "$0")"
 VENV=.venv
@@ -93,6 +93,13 @@ cmd_build() {
   exec "$PY" -m PyInstaller --noconfirm --clean packaging/pickup_desk.spec "$@"
 }
 
+# Signed tufup release (packaging/README.md «Updates»): ./dev.sh release VERSION --keys DIR --repo DIR [--bundle DIR]
+# [--patch] [--out DIR]; ./dev.sh release init-keys --keys DIR; ./dev.sh release resign --keys DIR --repo DIR.
+cmd_release() {
+  setup
+  exec "$PY" packaging/release.py "$@"
+}
+
 cmd_demo() {
   setup
   exec "$PY" -m desktop.demo.headless "$@"
@@ -120,10 +127,11 @@ case "${1:-}" in
   test) shift; cmd_test "$@" ;;
   mutate) shift; cmd_mutate "$@" ;;
   build) shift; cmd_build "$@" ;;
+  release) shift; cmd_release "$@" ;;
   bench) shift; cmd_bench "$@" ;;
   demo) shift; cmd_demo "$@" ;;
   soak) shift; cmd_soak "$@" ;;
   screenshots) shift; cmd_screenshots "$@" ;;
   lint) shift; setup; cmd_lint ;;
-  *) echo "usage: ./dev.sh run|test|lint|mutate|build|bench|soak|screenshots|demo" >&2; exit 2 ;;
+  *) echo "usage: ./dev.sh run|test|lint|mutate|build|release|bench|soak|screenshots|demo" >&2; exit 2 ;;
 esac

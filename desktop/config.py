@@ -87,6 +87,7 @@ class AppConfig:
     printers: Mapping[str, str] = field(default_factory=dict)
     auto_receipt: bool = False  # [printing] print the handover receipt right after completion
     sync_interval_seconds: int = 30
+    update_url: str | None = None  # the TUF update repository (None: the one the server's policy names)
     sources: tuple[str, ...] = ()
     unknown_env: tuple[str, ...] = ()
 
@@ -213,6 +214,7 @@ TOP_LEVEL: dict[str, Callable[[Any], Any]] = {
     "language": _one_of(LANGUAGES),
     "log_level": _one_of(LOG_LEVELS, upper=True),
     "sync_interval_seconds": _as_int(1, 24 * 3600),
+    "update_url": _as_url,
 }
 SCANNER: dict[str, Callable[[Any], Any]] = {
     "prefix": _as_str,

@@ -70,6 +70,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     code = run_command(args, printers=qt_printers, cameras=qt_cameras, qt_platform=qt_platform)
     if code is not None:
         return code
+    handed_over = update_at_start(args)
+    if handed_over is not None:
+        return handed_over
     watcher = install_quit_after_start(args.qt_argv) if args.quit_after_start else None
     from ui.app import run_gui
 
@@ -77,6 +80,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     if watcher is not None and not watcher.reached:
         return EXIT_QUIT_NOT_REACHED
     return code
+
+
+def update_at_start(args: Any) -> int | None:
+    """A bundle installs a staged update and hands the start to the newest good version, before the database
+    is opened (desktop.update.install); returns the handed-over run's exit code (Windows) or None: go on."""
+    if not getattr(sys, "frozen", False):
+        return None
+    from desktop.cli import load_config_for
+    from desktop.config import ConfigError
+    from desktop.logs import setup_logging
+    from desktop.update.install import at_start
+    from desktop.update.layout import UpdateLayout
+    from protocol.version import VERSION
+
+    try:
+        config = load_config_for(args)
+    except ConfigError:
+        return None  # ui.app says what is wrong with the configuration
+    if UpdateLayout.for_data_dir(config.data_dir).state_file.exists():
+        setup_logging(config)  # the install and a rollback go into the log file
+    return at_start(config.data_dir, VERSION, sys.argv[1:], sys.platform == "win32")
 
 
 def qt_arguments(qt_argv: Sequence[str]) -> list[str]:

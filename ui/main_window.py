@@ -26,7 +26,7 @@ from ui.pages.base import Page
 from ui.scan_dispatch import ScanDispatcher
 from ui.scanner import ScanQueue
 from ui.shift_actions import ShiftActions
-from ui.status_bar import CounterStatusBar
+from ui.status_bar import CounterStatusBar, update_notice
 from ui.version_info import about_text
 from ui.widgets.focus_return import FocusReturn
 from ui.widgets.nav_list import NavList
@@ -56,7 +56,7 @@ class MainWindow(QMainWindow):
         self._root.addWidget(self.login)
         self._root.addWidget(self._build_workspace())
         self.setCentralWidget(self._root)
-        self.status = CounterStatusBar(ctx.sync, status_point or point_name, self, ctx.zone)
+        self.status = CounterStatusBar(ctx.sync, status_point or point_name, self, ctx.zone, update_notice(ctx))
         self.setStatusBar(self.status)
         self.status.synced.connect(self._after_sync)
         self.shifts = ShiftActions(ctx, self)

@@ -18,6 +18,7 @@ takes the server's snapshot at once.
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -39,6 +40,7 @@ from protocol.errors import DomainError
 if TYPE_CHECKING:  # the server is an optional extra: typing only, never imported here at run time
     from backend.embedded import EmbeddedBackend
     from desktop.sync.runner import SyncRunner
+    from desktop.update.service import UpdateService
 
 Progress = Callable[[int, int, str], None]
 
@@ -78,6 +80,7 @@ class Started:
     demo_hint: str = ""
     point_short: str = ""
     repair: recovery.RepairReport | None = None  # a damaged cache was repaired in this start
+    updates: UpdateService | None = None  # the background update check (an enrolled PC of a real server)
 
 
 STEP = 100  # each of the STEPS start-up steps is this many units of the bar: the demo point's orders move it
@@ -111,7 +114,9 @@ def start(config: AppConfig, progress: Progress | None = None, repair: Repair | 
         raise DomainError("device_not_enrolled", backend=config.backend_url or "—")
     report(STEPS * STEP, STEPS * STEP, QT_TRANSLATE_NOOP("Startup", "Готово"))
     hint = demo_hint() if demo else ""
-    return Started(db, _point_name(db), sync, embedded, hint, _point_name(db, short=True), repaired)
+    bundle = getattr(sys, "frozen", False)  # a checkout never updates itself to a bundle
+    updates = _update_service(config, creds) if creds is not None and bundle and not demo else None
+    return Started(db, _point_name(db), sync, embedded, hint, _point_name(db, short=True), repaired, updates)
 
 
 def check_cache(path: Path, repair: Repair | None) -> recovery.RepairReport | None:
@@ -187,6 +192,25 @@ def _sync_runner(config: AppConfig, db: Database, creds: DeviceCredentials) -> S
     runner = SyncRunner(SyncEngine(db, client_for(creds, ca)), interval=float(config.sync_interval_seconds))
     runner.start()
     return runner
+
+
+def _update_service(config: AppConfig, creds: DeviceCredentials) -> UpdateService:
+    """Check for updates in the background: first after a delay (the start never waits), then daily."""
+    import os
+
+    from desktop.sync.enrolment import client_for
+    from desktop.update.layout import UpdateLayout
+    from desktop.update.service import FIRST_CHECK_DELAY_S, UpdateChecker, UpdateService
+    from desktop.update.stamp import bundled_root
+    from protocol.version import VERSION
+
+    ca = str(config.ca_bundle) if config.ca_bundle else None
+    checker = UpdateChecker(UpdateLayout.for_data_dir(config.data_dir), VERSION, config.update_url,
+                            client_for(creds, ca).update_policy, bundled_root(), ca)
+    delay = float(os.environ.get("PICKUP_UPDATE_FIRST_CHECK_S", FIRST_CHECK_DELAY_S))  # the rehearsal: 0
+    service = UpdateService(checker, first_delay=delay)
+    service.start()
+    return service
 
 
 def _ensure_demo_cache(db: Database, progress: Callable[[int, int], None]) -> None:

@@ -1,22 +1,38 @@
-"""The always-visible status bar: sync state, backlog, conflicts, staff member, shift, pickup point."""
+"""The always-visible status bar: sync state, backlog, conflicts, staff member, shift, pickup point.
+
+A manager (not a clerk) also sees an update waiting for the next start and the last rolled-back update.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, tzinfo
+from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from desktop.point_time import CLOCK, point_time, zone_named
-from desktop.services.base import Actor
+from desktop.services.base import Actor, Role
 from desktop.sync.runner import SyncRunner
+from desktop.update.notice import UpdateNotice, read_notice
+
+UPDATE_READ_EVERY = 10  # ticks (seconds) between reads of the update state file
 
 
 def local_hhmm(at: datetime | None, zone: tzinfo) -> str:
     """A moment on the point's clock (hours, minutes, seconds)."""
     return point_time(at, zone, CLOCK)
+
+
+def update_notice(ctx: Any) -> Callable[[], UpdateNotice] | None:
+    """The update notice reader of this counter's data directory (None for a shell built without a config)."""
+    config = getattr(ctx, "config", None)
+    if config is None:
+        return None
+    data_dir = config.data_dir
+    return lambda: read_notice(data_dir)
 
 
 def short_name(full_name: str) -> str:
@@ -33,6 +49,7 @@ class CounterStatusBar(QStatusBar):
     def __init__(
         self, sync: SyncRunner | None = None, point: str = "", parent: QWidget | None = None,
         zone: Callable[[], tzinfo] = lambda: zone_named(None),
+        updates: Callable[[], UpdateNotice] | None = None,
     ) -> None:
         super().__init__(parent)
         self._zone = zone  # the point's zone, read when a time is shown
@@ -46,6 +63,8 @@ class CounterStatusBar(QStatusBar):
         self.staff = self._add("staff")
         self.shift = self._add("shift")
         self.point = self._add("point")
+        self.update_notice = self._add("update")
+        self._updates, self._update_ticks, self._manager = updates, 0, False
         self.set_point(point)
         self.set_actor(None)
         self._synced_at: object = None  # the last successful sync seen (synced fires when it moves)
@@ -63,6 +82,7 @@ class CounterStatusBar(QStatusBar):
         """On a narrow screen drop the least needed labels (the point: window title; last sync: Синхронизация
         page; the shift; the staff member) rather than cut every text: state, unsent and to-review stay."""
         labels = [self.online, self.pending, self.last_sync, self.review, self.staff, self.shift, self.point]
+        labels += [self.update_notice] if self.update_notice.isVisibleTo(self) else []
         optional = (self.point, self.last_sync, self.shift, self.staff)
         shown, room = set(labels), self.width() - 12
         for label in optional:
@@ -84,6 +104,9 @@ class CounterStatusBar(QStatusBar):
         self.point.setToolTip(point)
 
     def set_actor(self, actor: Actor | None) -> None:
+        self._manager = actor is not None and actor.role.rank >= Role.MANAGER.rank
+        self._update_ticks = 0
+        self._render_update()
         if actor is None:
             self.staff.setText(self.tr("Вход не выполнен"))
             self.shift.setText(self.tr("Смена: —"))
@@ -94,7 +117,23 @@ class CounterStatusBar(QStatusBar):
         self.shift.setText(self.tr("Смена: {0}").format(opened))
         self._fit()
 
+    def _render_update(self) -> None:
+        """The update notice, for a manager only (read from the state file every few seconds)."""
+        if self._update_ticks % UPDATE_READ_EVERY == 0:
+            notice = self._updates() if self._updates is not None and self._manager else UpdateNotice()
+            parts = []
+            if notice.staged:
+                parts.append(self.tr("Обновление {0} загружено — установится при следующем запуске")
+                             .format(notice.staged))
+            if notice.rolled_back:
+                parts.append(self.tr("Обновление {0} не прошло самопроверку — работает прежняя версия")
+                             .format(notice.rolled_back))
+            self.update_notice.setText(" · ".join(parts))
+            self.update_notice.setVisible(bool(parts))
+        self._update_ticks += 1
+
     def refresh(self) -> None:
+        self._render_update()
         status = self._sync.status() if self._sync is not None else None
         if status is None:
             self._render_offline_only()

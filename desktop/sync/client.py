@@ -223,6 +223,15 @@ class SyncClient:
     def snapshot(self) -> dict[str, Any]:
         return dict(self._call("GET", "/v1/snapshot"))
 
+    def update_policy(self) -> dict[str, Any] | None:
+        """The point's update rollout policy (desktop.update.policy); None from an old server without it (404)."""
+        try:
+            return dict(self._call("GET", "/v1/update/policy"))
+        except SyncError as err:
+            if err.status == 404:
+                return None
+            raise
+
     # --- plumbing ----------------------------------------------------------------------------------
 
     def _call(self, method: str, path: str, *, auth: bool = True, **kwargs: Any) -> Any:

@@ -729,107 +729,117 @@ build date: {date}
 <context>
     <name>CounterStatusBar</name>
     <message>
-        <location filename="../../ui/status_bar.py" line="88"/>
+        <location filename="../../ui/status_bar.py" line="111"/>
         <source>Вход не выполнен</source>
         <translation>Not logged in</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="89"/>
+        <location filename="../../ui/status_bar.py" line="112"/>
         <source>Смена: —</source>
         <translation>Shift: —</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="83"/>
+        <location filename="../../ui/status_bar.py" line="103"/>
         <source>ПВЗ {0}</source>
         <translation>Point {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="93"/>
+        <location filename="../../ui/status_bar.py" line="116"/>
         <source>открыта</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="93"/>
+        <location filename="../../ui/status_bar.py" line="116"/>
         <source>закрыта</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="94"/>
+        <location filename="../../ui/status_bar.py" line="117"/>
         <source>Смена: {0}</source>
         <translation>Shift: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="104"/>
+        <location filename="../../ui/status_bar.py" line="126"/>
+        <source>Обновление {0} загружено — установится при следующем запуске</source>
+        <translation>Update {0} downloaded — it installs at the next start</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="129"/>
+        <source>Обновление {0} не прошло самопроверку — работает прежняя версия</source>
+        <translation>Update {0} failed its self-test — the previous version runs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="143"/>
         <source>Не отправлено: {0}</source>
         <translation>Unsent: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="108"/>
+        <location filename="../../ui/status_bar.py" line="147"/>
         <source>Синхр.: {0}</source>
         <translation>Synced: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="109"/>
+        <location filename="../../ui/status_bar.py" line="148"/>
         <source>К разбору: {0}</source>
         <translation>To review: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="116"/>
+        <location filename="../../ui/status_bar.py" line="155"/>
         <source>● Обновите программу (работа офлайн)</source>
         <translation>● Update the app (offline)</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="117"/>
+        <location filename="../../ui/status_bar.py" line="156"/>
         <source>● Обновите программу (работа офлайн, данные сохраняются)</source>
         <translation>● Update the app (working offline, data kept)</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="119"/>
+        <location filename="../../ui/status_bar.py" line="158"/>
         <source>● Нужна регистрация ПК (офлайн)</source>
         <translation>● Enrol this PC again (offline)</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="120"/>
+        <location filename="../../ui/status_bar.py" line="159"/>
         <source>● Нужна повторная регистрация ПК (работа офлайн)</source>
         <translation>● This PC must be enrolled again (working offline)</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="126"/>
+        <location filename="../../ui/status_bar.py" line="165"/>
         <source>● Синхронизация не запущена</source>
         <translation>● Sync not running</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="127"/>
+        <location filename="../../ui/status_bar.py" line="166"/>
         <source>Не отправлено: —</source>
         <translation>Unsent: —</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="128"/>
+        <location filename="../../ui/status_bar.py" line="167"/>
         <source>Синхр.: —</source>
         <translation>Synced: —</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="129"/>
+        <location filename="../../ui/status_bar.py" line="168"/>
         <source>К разбору: —</source>
         <translation>To review: —</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="134"/>
+        <location filename="../../ui/status_bar.py" line="173"/>
         <source>● В сети</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="136"/>
+        <location filename="../../ui/status_bar.py" line="175"/>
         <source>● Подключение…</source>
         <translation>● Connecting…</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="138"/>
+        <location filename="../../ui/status_bar.py" line="177"/>
         <source>● Нет связи</source>
         <translation>● Offline</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="140"/>
+        <location filename="../../ui/status_bar.py" line="179"/>
         <source> (обмен…)</source>
         <translation> (syncing…)</translation>
     </message>
@@ -3384,36 +3394,66 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../build/lupdate/domain_messages.py" line="312"/>
+        <source>Обновление {version} отклонено: файл не совпадает с подписанным (повреждён или подменён).</source>
+        <translation>Update {version} refused: the file does not match the signed one (damaged or tampered with).</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="313"/>
+        <source>Обновление {version} отклонено: архив не содержит программу этой версии.</source>
+        <translation>Update {version} refused: the archive does not hold the program of this version.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="314"/>
+        <source>Обновление отклонено: подписи сервера обновлений просрочены ({detail}). Сообщите администратору: нужно переподписать выпуск.</source>
+        <translation>Update refused: the update server&apos;s signatures have expired ({detail}). Tell the administrator: the release must be re-signed.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="315"/>
+        <source>Обновление отклонено: подпись сервера обновлений не прошла проверку ({detail}).</source>
+        <translation>Update refused: the update server&apos;s signature failed verification ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="316"/>
+        <source>Проверка обновлений невозможна: в сборке нет ключей обновлений (update_root.json).</source>
+        <translation>Cannot check for updates: this build has no update keys (update_root.json).</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="317"/>
+        <source>Сервер обновлений недоступен ({detail}); проверим позже.</source>
+        <translation>The update server is unreachable ({detail}); will check again later.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="318"/>
         <source>Включён Caps Lock: большие и маленькие буквы перепутаны. Выключите Caps Lock.</source>
         <translation>Caps Lock is on: capital and small letters are swapped. Turn Caps Lock off.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="313"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="319"/>
         <source>Пришло «{raw}» вместо «{expected}». Отсканируйте тестовый код ещё раз; если снова не так — сбросьте сканер к заводским настройкам.</source>
         <translation>Received «{raw}» instead of «{expected}». Scan the test code again; if it is still wrong, reset the scanner to its factory settings.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="314"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="320"/>
         <source>Сканер не нажимает Enter после кода. Включите в настройках сканера суффикс Enter (CR) по инструкции к сканеру — иначе программа не поймёт, где кончается код.</source>
         <translation>The scanner does not press Enter after the code. Turn on the Enter (CR) suffix in the scanner settings as its manual describes, or the program cannot tell where a code ends.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="315"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="321"/>
         <source>Сканер ничего не передал. Проверьте кабель или режим клавиатуры (HID) и отсканируйте ещё раз.</source>
         <translation>The scanner sent nothing. Check the cable or the keyboard (HID) mode and scan again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="316"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="322"/>
         <source>Пришло «{raw}» без цифр: сканер, вероятно, набирает цифры на цифровой клавиатуре при выключенном NumLock. Включите NumLock и отсканируйте ещё раз.</source>
         <translation>Received «{raw}» without digits: the scanner probably types digits on the numeric keypad with NumLock off. Turn NumLock on and scan again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="317"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="323"/>
         <source>Сканер печатает в русской раскладке: вместо «{expected}» пришло «{typed}». Программа это исправит сама (настройка «исправлять раскладку» включена); лучше переключить раскладку по умолчанию на английскую или настроить сканер на ввод кодами Alt.</source>
         <translation>The scanner types in the Russian keyboard layout: «{typed}» arrived instead of «{expected}». The program corrects this itself (the «fix layout» setting is on); better switch the default layout to English or set the scanner to Alt-code input.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="318"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="324"/>
         <source>Сканер печатает медленно (пауза до {slowest} мс между символами): такой ввод трудно отличить от ручного. Уменьшите в настройках сканера задержку между символами (inter-character delay).</source>
         <translation>The scanner types slowly (pauses up to {slowest} ms between characters): such input is hard to tell from typing by hand. Reduce the inter-character delay in the scanner settings.</translation>
     </message>
@@ -5028,7 +5068,7 @@ Technical: {1}</translation>
         <translation>The journal is damaged</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="320"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="326"/>
         <source>Проверено %n записей — изменений и удалений нет.</source>
         <translation>
             <numerusform>Checked %n entry: nothing changed or deleted.</numerusform>
@@ -7272,7 +7312,7 @@ Technical: {1}</translation>
         <translation>the server accepts the key</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="319"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="325"/>
         <source>минимальная длина {0} больше кода получения (%n цифр)</source>
         <translation>
             <numerusform>the minimum length {0} is longer than the pickup code (%n digit)</numerusform>
@@ -7378,42 +7418,42 @@ Technical: {1}</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/startup.py" line="85"/>
+        <location filename="../../ui/startup.py" line="88"/>
         <source>Создание демонстрационного пункта выдачи…</source>
         <translation>Creating the demo pickup point…</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="94"/>
+        <location filename="../../ui/startup.py" line="97"/>
         <source>Обновление базы данных…</source>
         <translation>Updating the database…</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="98"/>
+        <location filename="../../ui/startup.py" line="101"/>
         <source>Подключение к серверу…</source>
         <translation>Connecting to the server…</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="103"/>
+        <location filename="../../ui/startup.py" line="106"/>
         <source>Запуск синхронизации…</source>
         <translation>Starting sync…</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="112"/>
+        <location filename="../../ui/startup.py" line="115"/>
         <source>Готово</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="156"/>
+        <location filename="../../ui/startup.py" line="161"/>
         <source>Регистрация рабочего места…</source>
         <translation>Enrolling this workstation…</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="221"/>
+        <location filename="../../ui/startup.py" line="245"/>
         <source>{login} / {password} (пропуск {badge}, PIN {pin})</source>
         <translation>{login} / {password} (badge {badge}, PIN {pin})</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="224"/>
+        <location filename="../../ui/startup.py" line="248"/>
         <source>Демо: {people}</source>
         <translation>Demo: {people}</translation>
     </message>
