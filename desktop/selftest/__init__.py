@@ -3,9 +3,10 @@
 Each check's class decides the exit code (desktop/selftest/report.py):
 - failed → 2, the PC cannot work: data or log directory not writable, database damaged or newer than the app,
   barcode drawing/reading broken (the bundle lacks libzbar or its font), the Qt platform plugin does not load,
-  the PC is enrolled for another point than its configuration names;
+  the PC is enrolled for another point than its configuration names, the server refuses its device key (revoked:
+  nothing it records would ever reach the server — enrol it again);
 - degraded → 1, it works offline but needs the installer: server unreachable, not Pickup Desk, TLS refused,
-  app older than the server's minimum, not enrolled yet, device key refused, ca_bundle file missing;
+  app older than the server's minimum, not enrolled yet, ca_bundle file missing;
 - warning → 0, listed only: no printer or camera, a configured printer missing, scanner settings, unknown
   PICKUP_* variables, database not created yet or to be migrated at the next start, device.json readable by others.
 The self-test never migrates or writes the database (the updater runs a new version's self-test first).

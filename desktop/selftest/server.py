@@ -127,8 +127,8 @@ def check_credential(url: str, token: str, verify: bool | str, report: SelfTestR
                    translate("SelfTest", "не удалось проверить ({0})").format(_short(exc)))
         return
     title = "device_key"
-    if response.status_code in (401, 403):
-        report.add(title, Status.DEGRADED, translate(
+    if response.status_code in (401, 403):  # revoked for good: this PC's work would never reach the server
+        report.add(title, Status.FAILED, translate(
             "SelfTest", "сервер не принимает ключ (регистрация отозвана?): зарегистрируйте компьютер заново"))
     elif response.status_code >= 500:
         report.add(title, Status.DEGRADED,

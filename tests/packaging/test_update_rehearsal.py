@@ -27,7 +27,6 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -68,21 +67,15 @@ def repository(tmp_path: Path) -> Iterator[tuple[Path, str]]:
 
 
 class Rollout:
-    """The server's rollout of the channel «everyone»: its admin route when the server has one, else
-    ``GET /v1/update/policy`` faked as the contract says (until the server's own route lands)."""
+    """The server's rollout of the channel «everyone», set through its admin route (what the counter then reads from
+    ``GET /v1/update/policy``)."""
 
     def __init__(self, backend: LiveBackend) -> None:
         self.backend = backend
-        self.real = any(getattr(route, "path", "") == "/v1/update/policy" for route in backend.app.routes)
-        self.policy: dict[str, Any] = {"channel": "everyone", "target_version": None, "repository_url": None}
-        if not self.real:
-            backend.app.add_api_route("/v1/update/policy", lambda: dict(self.policy), methods=["GET"])
 
     def target(self, version: str) -> None:
-        if self.real:
-            reply = self.backend.admin("PUT", "/v1/admin/rollouts/everyone", json={"target_version": version})
-            assert reply.status_code == 200, reply.text
-        self.policy["target_version"] = version
+        reply = self.backend.admin("PUT", "/v1/admin/rollouts/everyone", json={"target_version": version})
+        assert reply.status_code == 200, reply.text
 
 
 def queue_events(data: Path, backend: LiveBackend, through: FaultProxy) -> None:

@@ -111,12 +111,14 @@ def test_healthy_enrolled_install_is_all_ok(tmp_path: Path, backend: str) -> Non
     assert report.result("Ключ устройства").status is Status.OK
 
 
-def test_revoked_credential_is_degraded(tmp_path: Path, backend: str) -> None:
+def test_a_revoked_credential_means_the_pc_cannot_work(tmp_path: Path, backend: str) -> None:
+    """Revoked for good: nothing this PC records would reach the server, so an install script must see a failure."""
     config = make_config(tmp_path, backend_url=backend)
     enrol_file(config, backend, token="revoked")
     report = run_self_test(config)
-    assert report.result("Ключ устройства").status is Status.DEGRADED
-    assert report.exit_code == 1
+    assert report.result("Ключ устройства").status is Status.FAILED
+    assert "зарегистрируйте компьютер заново" in report.result("Ключ устройства").detail
+    assert report.exit_code == 2
 
 
 def test_not_enrolled_against_a_real_backend_is_degraded(tmp_path: Path, backend: str) -> None:
