@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import sys
 from pathlib import Path
 
 import uvicorn
@@ -38,6 +39,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> None:
+    claim_command(sys.argv[1:] if argv is None else argv)  # exits when it is a claim sub-command
     args = parse_args(argv)
     logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     settings = Settings.from_env(
@@ -59,6 +61,14 @@ def main(argv: list[str] | None = None) -> None:
         seed(app.state.db, settings, app.state.signing_key)
     log.info("listening on http://%s:%d", args.host, args.port)
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level.lower())
+
+
+def claim_command(argv: list[str]) -> None:
+    """`claim-result …` / `prefile-claim …` (backend/claims_cli.py): run it and exit with its code."""
+    from backend import claims_cli
+
+    if argv and argv[0] in claims_cli.COMMANDS:
+        raise SystemExit(claims_cli.main(argv))
 
 
 def sms_options_from_env(gateway: str) -> dict[str, str]:

@@ -340,3 +340,4 @@ def test_order_lines_carry_their_warranty_months(server: Server) -> None:
     assert lines[PURCHASE]["warranty_months"] == 24 and lines[OLD_PURCHASE]["warranty_months"] == 12
     # 24 months: the old purchase would be covered; this one is
     assert device.send("claim.accepted", accepted(counter_number()))["status"] == "applied"
+
