@@ -261,7 +261,8 @@ def upsert_claim(session: Session, point: Point, item: dict[str, Any], now: date
         raise ValueError(f"claim {item['number']}: order {order.number} has no line {item['sku']}")
     claim = session.scalars(select(Claim).where(Claim.number == str(item["number"]))).first()
     if claim is None:
-        claim = Claim(number=str(item["number"]), point_id=point.id, filed_at=parse_iso(item.get("filed_at")) or now)
+        claim = Claim(number=str(item["number"]), point_id=point.id, filed_at=parse_iso(item.get("filed_at")) or now,
+                      updated_at=now)
         session.add(claim)
     claim.order, claim.sku, claim.product, claim.status = order, line.sku, line.name, status
     claim.serial, claim.prefiled = item.get("serial") or line.serial, bool(item.get("prefiled", True))
@@ -271,7 +272,11 @@ def upsert_claim(session: Session, point: Point, item: dict[str, Any], now: date
     claim.label, claim.accepted_at = _text(item, "label"), parse_iso(item.get("accepted_at"))
     claim.outcome, claim.conclusion = _text(item, "outcome"), _text(item, "conclusion")
     claim.photos, claim.repair_kopecks = [], int(item.get("repair_kopecks") or 0)
-    claim.return_order = _point_order(session, point, str(item["return_order"])) if item.get("return_order") else None
+    if status not in (ClaimStatus.FILED, ClaimStatus.ACCEPTED) and claim.dispatched_at is None:
+        claim.dispatched_at = claim.accepted_at or now  # it went to service before the import
+    with session.no_autoflush:
+        back = _point_order(session, point, str(item["return_order"])) if item.get("return_order") else None
+    claim.return_order = back
     claim.updated_at = now
     session.flush()
     changes.publish(session, point.id, CLAIM_CHANGE, claim_dict(claim, point.code), now)

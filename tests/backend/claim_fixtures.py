@@ -40,14 +40,14 @@ def accepted(claim: str, order: str = PURCHASE, *, prefiled: bool = False, **ove
     payload: dict[str, Any] = {
         "claim": claim, "order": order, "sku": "SKU-1", "serial": SERIAL, "prefiled": prefiled,
         "cover": "in_warranty", "checklist": ["box", "charger", "scratches"], "condition": "царапина на крышке",
-        "fault": "не включается", "photos": ["ab" * 32], "label": f"SL{claim[1:]}",
+        "fault": "не включается", "photos": ["ab" * 32], "label": f"SL{claim}",
     }
     payload.update(over)
     return payload
 
 
 def dispatched(claim: str, session: str = "svc-1", label: str | None = None) -> dict[str, Any]:
-    return {"session": session, "claim": claim, "label": label or f"SL{claim[1:]}"}
+    return {"session": session, "claim": claim, "label": label or f"SL{claim}"}
 
 
 def prefile(server: Server, order: str = PURCHASE, **over: Any) -> Any:

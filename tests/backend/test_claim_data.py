@@ -1,13 +1,18 @@
-"""Claim data on the server: an older database upgrades (0008) with every line at the default warranty period."""
+"""Claim data on the server: an older database upgrades (0008) with every line at the default warranty period; the
+demo point holds a pre-filed claim and a repaired item on its way back, and a demo user can walk both."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import text
 
 from backend.db import Database, upgrade
 from protocol.claims import DEFAULT_WARRANTY_MONTHS
+from protocol.demo_data import DEMO_CLAIM_PHONE
+from tests.backend.claim_fixtures import accepted, bring_back, hand_back, read_claim
+from tests.backend.conftest import CHEAP_N, Server
 
 
 def test_lines_of_an_older_database_get_the_default_warranty(tmp_path: Path) -> None:
@@ -28,3 +33,30 @@ def test_lines_of_an_older_database_get_the_default_warranty(tmp_path: Path) -> 
         assert conn.execute(text("SELECT warranty_months FROM order_lines")).scalar_one() == DEFAULT_WARRANTY_MONTHS
         assert conn.execute(text("SELECT count(*) FROM claims")).scalar_one() == 0
     db.dispose()
+
+
+def test_the_demo_point_has_a_prefiled_claim_and_a_repaired_item_coming_back(server: Server, clock: Any) -> None:
+    from backend.demo_seed import seed_demo
+
+    assert seed_demo(server.db, CHEAP_N, clock(), orders=40) is not None
+    device = server.enrol()
+    snapshot = device.snapshot().json()
+    claims = {c["status"]: c for c in snapshot["claims"]}
+    orders = {o["number"]: o for o in snapshot["orders"]}
+    assert set(claims) == {"filed", "returning"}
+    filed, returning = claims["filed"], claims["returning"]
+    purchase = orders[filed["order"]]
+    assert purchase["status"] == "handed_over" and purchase["customer"]["phone"] == DEMO_CLAIM_PHONE
+    assert filed["serial"] == next(ln["serial"] for ln in purchase["lines"] if ln["sku"] == filed["sku"])
+    back = orders[returning["return_order"]]
+    assert (back["kind"], back["status"], back["customer"]) == ("warranty", "in_transit", purchase["customer"])
+    assert back["boxes"][0]["shipment"] == snapshot["shipments"][1]["number"]  # the next truck
+    assert [c["number"] for c in device.all_changes() if c["type"] == "claim.upsert" for c in [c["payload"]]] == [
+        filed["number"], returning["number"]]
+    # the demo user can walk the whole workflow: take the pre-filed item in, and hand the repaired one back
+    intake = accepted(filed["number"], filed["order"], prefiled=True, sku=filed["sku"], serial=filed["serial"])
+    assert device.send("claim.accepted", intake)["status"] == "applied"
+    bring_back(device, back["number"], back["boxes"][0]["barcode"])
+    assert read_claim(server, returning["number"])["status"] == "awaiting_pickup"
+    assert hand_back(device, back["number"])["status"] == "applied"
+    assert read_claim(server, returning["number"])["status"] == "closed"
