@@ -20,6 +20,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from protocol.claims import DEFAULT_WARRANTY_MONTHS
 from protocol.coltypes import NAMING, UTCDateTime
 from protocol.limits import DAMAGE_NOTE_MAX, OUTCOME_REASON_MAX, REFUSAL_REASON_MAX, SMS_ERROR_MAX
 from protocol.order_states import OrderStatus
@@ -47,8 +48,6 @@ class HandoverStatus(StrEnum):
     IN_PROGRESS = "in_progress"
     COMPLETED = "completed"
     ABORTED = "aborted"
-
-
 
 
 class Base(DeclarativeBase):
@@ -164,6 +163,7 @@ class OrderLine(Base):
     serial: Mapped[str | None] = mapped_column(String(64))
     refused_quantity: Mapped[int] = mapped_column(Integer, default=0)
     refusal_reason: Mapped[str | None] = mapped_column(String(REFUSAL_REASON_MAX))
+    warranty_months: Mapped[int] = mapped_column(Integer, default=DEFAULT_WARRANTY_MONTHS, server_default="12")
     order: Mapped[Order] = relationship(back_populates="lines")
 
 
@@ -393,3 +393,7 @@ class SyncState(Base):
     __tablename__ = "sync_state"
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+# The warranty claim tables (their own module: this one is full), registered on Base.metadata with the rest.
+import desktop.db.claim_models  # noqa: E402, F401

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Iterable, Sequence
 from datetime import datetime, tzinfo
 from html import escape
@@ -53,6 +54,12 @@ def table(header: Sequence[str], rows: Iterable[Sequence[str]], numeric: Sequenc
         for row in rows
     )
     return f'<table border="1" cellspacing="0" cellpadding="3" width="100%"><tr>{head}</tr>{body}</table>'
+
+
+def image(png: bytes, alt: str = "") -> str:
+    """A PNG inline at its own pixel size (a data URL: QTextDocument and browsers read it; nothing beside the HTML)."""
+    data = base64.b64encode(png).decode("ascii")
+    return f'<img src="data:image/png;base64,{data}" alt="{escape(alt)}">'
 
 
 def signatures(*roles: str) -> str:

@@ -17,6 +17,8 @@ class DocumentKind(StrEnum):
     SHIFT_REPORT = "shift_report"
     TEST_PAGE = "test_page"
     LABELS = "labels"
+    CLAIM_INTAKE_ACT = "claim_intake_act"
+    SERVICE_DISPATCH_ACT = "service_dispatch_act"
 
 
 # The documents' names, marked for translation; translate("Documents", …) where shown.
@@ -27,6 +29,8 @@ KIND_TITLES = {
     DocumentKind.SHIFT_REPORT: QT_TRANSLATE_NOOP("Documents", "Отчёт за смену"),
     DocumentKind.TEST_PAGE: QT_TRANSLATE_NOOP("Documents", "Пробная страница"),
     DocumentKind.LABELS: QT_TRANSLATE_NOOP("Documents", "Этикетки"),
+    DocumentKind.CLAIM_INTAKE_ACT: QT_TRANSLATE_NOOP("Documents", "Акт приёма изделия по гарантии"),
+    DocumentKind.SERVICE_DISPATCH_ACT: QT_TRANSLATE_NOOP("Documents", "Акт отправки в сервис"),
 }
 
 

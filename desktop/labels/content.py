@@ -1,4 +1,4 @@
-"""What goes on each label kind: cell labels, box re-labels, club card barcodes, and cell ranges."""
+"""What goes on each label kind: cell labels, box re-labels, club card barcodes, service box labels, cell ranges."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from protocol import ean13
 
 _CELL = re.compile(r"C([A-Z])(\d{2})(\d{2})")
 _BOX = re.compile(r"B(\d{4})(\d{9})(\d{2})")
+SERVICE_LABEL = re.compile(r"SL(W\d{9,10})")  # the service box label: SL + the claim number (no other scan kind)
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,28 @@ def club_card_label(number: str) -> LabelContent:
         raise ValueError(f"not a club card number: {number!r}")
     grouped = f"{number[0]} {number[1:7]} {number[7:]}"
     return LabelContent(Symbology.EAN13, number, translate("Labels", "Клубная карта"), grouped)
+
+
+def service_label_code(claim: str) -> str:
+    """The barcode on the box of an item going to service: ``SL`` + its claim number."""
+    code = f"SL{claim}"
+    if SERVICE_LABEL.fullmatch(code) is None:
+        raise ValueError(f"not a claim number: {claim!r}")
+    return code
+
+
+def service_label(code: str, product: str, order: str) -> LabelContent:
+    """Service box label: Code 128 of ``SLW…``, the claim number large, the item and its order below."""
+    match = SERVICE_LABEL.fullmatch(code)
+    if match is None:
+        raise ValueError(f"not a service label: {code!r}")
+    return LabelContent(
+        Symbology.CODE128,
+        code,
+        translate("Labels", "В сервис по гарантии"),
+        match.group(1),
+        (product[:40], translate("Labels", "Заказ {0}").format(order)),
+    )
 
 
 def cell_range(first: str, last: str) -> list[str]:

@@ -10,9 +10,11 @@ from sqlalchemy import func, select
 
 from desktop import journal
 from desktop.db import migrate
-from desktop.db.models import Box, Order, OutboxEvent
+from desktop.db.claim_models import Claim
+from desktop.db.models import Box, Order, OrderLine, OutboxEvent
 from desktop.services.base import Actor, Role
 from desktop.services.receiving import ReceivingService
+from protocol.claims import DEFAULT_WARRANTY_MONTHS
 from tests.support.clock import FakeClock
 
 FIXTURES = sorted((Path(__file__).parent.parent / "fixtures" / "databases").glob("cache-*.sqlite3"))
@@ -37,6 +39,9 @@ def test_old_cache_upgrades_to_head_keeping_everything(fixture, tmp_path):
             assert s.scalar(select(func.count()).select_from(Order)) == 3
             assert s.scalar(select(func.count()).select_from(Box)) == 4
             assert journal.verify(s).ok
+            assert set(s.scalars(select(OrderLine.warranty_months))) == {DEFAULT_WARRANTY_MONTHS}
+            if fixture.stem >= "cache-0008":
+                assert s.scalars(select(Claim.number)).all() == ["W000000001"]
         clerk = Actor(1, "kassir", "Смирнова Анна Сергеевна", Role.CLERK, 1)
         receiving = ReceivingService(db, FakeClock())
         session = receiving.open_session(clerk)
