@@ -249,12 +249,7 @@ def generate_point(
     secrets = DemoSecrets()
     tag_key = tag_key or hashlib.sha256(f"demo code tag key {seed} {point_code}".encode()).digest()
     maker = _OrderMaker(rng, point_code, now, params, secrets, tag_key)
-    shipments = [
-        {"number": f"R{now:%y%m%d}01", "point_code": point_code, "status": ShipmentStatus.IN_TRANSIT,
-         "expected_at": iso(now + timedelta(hours=1)), "carrier": "ТК «Деловые Линии»"},
-        {"number": f"R{now:%y%m%d}02", "point_code": point_code, "status": ShipmentStatus.IN_TRANSIT,
-         "expected_at": iso(now + timedelta(days=1)), "carrier": "ТК «ПЭК»"},
-    ]
+    shipments = _trucks(point_code, now)
     result = _make_orders(maker, _order_plan(rng, orders, shipments), progress)
     claims = _claims(point_code, now, result[-CLAIM_ORDERS:]) if orders >= CLAIM_ORDERS else []
     cells = _cells(result)
@@ -270,6 +265,16 @@ def generate_point(
         "secrets": secrets,
         "code_tag_key": base64.b64encode(tag_key).decode(),
     }
+
+
+def _trucks(point_code: str, now: datetime) -> list[dict[str, Any]]:
+    """Two trucks on their way: one arriving within the hour, the next one tomorrow."""
+    return [
+        {"number": f"R{now:%y%m%d}01", "point_code": point_code, "status": ShipmentStatus.IN_TRANSIT,
+         "expected_at": iso(now + timedelta(hours=1)), "carrier": "ТК «Деловые Линии»"},
+        {"number": f"R{now:%y%m%d}02", "point_code": point_code, "status": ShipmentStatus.IN_TRANSIT,
+         "expected_at": iso(now + timedelta(days=1)), "carrier": "ТК «ПЭК»"},
+    ]
 
 
 def _make_orders(maker: _OrderMaker, plan: list[tuple[str, dict[str, Any]]],
