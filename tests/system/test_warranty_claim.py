@@ -18,8 +18,10 @@ from desktop.services.warranty import WarrantyService
 from protocol.claims import ClaimStatus
 from protocol.errors import DomainError
 from protocol.order_states import OrderStatus
+from protocol.states import PROBLEM_OUTCOMES
 from tests.system.clerk import Clerk, order_status
 from tests.system.harness import ADMIN, CODE_IN_SMS, Counter, System
+from tests.system.invariants import assert_invariants
 
 pytestmark = pytest.mark.slow
 JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 64 + b"\xff\xd9"  # a tiny JPEG-framed photo
@@ -46,6 +48,17 @@ def _counter_claim(counter: Counter, number: str) -> tuple[str, str | None, str 
 def _outbox(counter: Counter) -> int:
     with counter.db.read() as s:
         return int(s.scalar(select(func.count()).select_from(OutboxEvent)) or 0)
+
+
+def _refused_events(system: System) -> list[tuple[str, str, str | None]]:
+    """Events of either PC the server rejected or found conflicting (none in a well-kept workflow)."""
+    found = []
+    for counter in system.counters:
+        with counter.db.read() as s:
+            rows = s.execute(select(OutboxEvent.type, OutboxEvent.status, OutboxEvent.reason)
+                             .where(OutboxEvent.status.in_(PROBLEM_OUTCOMES)))
+            found += [(kind, status, reason) for kind, status, reason in rows]
+    return found
 
 
 def _warranty(counter: Counter) -> WarrantyService:
@@ -131,6 +144,8 @@ def test_a_claim_from_intake_through_service_back_to_the_customer(system: System
         assert _counter_claim(counter, number) == (ClaimStatus.CLOSED, "repaired", return_order)
     with system.backend.db.read() as session:
         assert session.scalar(select(ServerClaim.status).where(ServerClaim.number == number)) == ClaimStatus.CLOSED
+    assert _refused_events(system) == []
+    assert_invariants(system)
 
 
 def test_a_refused_intake_changes_nothing_on_either_side(system: System) -> None:
@@ -150,3 +165,5 @@ def test_a_refused_intake_changes_nothing_on_either_side(system: System) -> None
         assert _counter_claim(counter, claim["number"]) == (ClaimStatus.FILED, None, None)
     server = _server_claim(system, claim["number"])
     assert (server["status"], server["accepted_at"], server["label"]) == (ClaimStatus.FILED, None, None)
+    assert _refused_events(system) == []
+    assert_invariants(system)
