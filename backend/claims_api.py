@@ -20,7 +20,7 @@ from backend.models import Point
 from backend.schemas import ApiErrorBody, ClaimIn, ClaimOut, ServiceResultIn
 from backend.serialize import claim_dict
 
-ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": ApiErrorBody} for code in (403, 404, 409, 413, 422)}
+ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": ApiErrorBody} for code in (400, 403, 404, 409, 413, 422)}
 router = APIRouter(prefix="/v1/admin/claims", responses=ERRORS, dependencies=[Depends(require_admin)])
 ClaimNumber = Annotated[str, Path(pattern=r"^W\d{9,10}$")]
 
