@@ -70,7 +70,8 @@ def claim_accepted(ctx: RuleContext, event: ev.ClaimAccepted) -> Outcome:
 
 
 def _check_shape(ctx: RuleContext, event: ev.ClaimAccepted) -> None:
-    """The number's shape (pre-filed W + 9 digits; opened here W + this point's code + 6), checklist keys, cover."""
+    """The number's shape (pre-filed W + 9 digits; opened here W + this point's code + 6), checklist keys, cover,
+    a service label and a serial."""
     shape = PREFILED_NUMBER if event.prefiled else COUNTER_NUMBER
     own = event.prefiled or event.claim[1:5] == ctx.point.code
     if not shape.fullmatch(event.claim) or not own:
@@ -80,6 +81,8 @@ def _check_shape(ctx: RuleContext, event: ev.ClaimAccepted) -> None:
         raise Refused(rejected(f"claim_bad_checklist:{','.join(unknown)[:100]}"))
     if event.cover not in set(WarrantyCover):
         raise Refused(rejected(f"invalid_payload: claim.accepted.cover {event.cover[:40]!r}"))
+    if not event.label.strip() or not event.serial.strip():
+        raise Refused(rejected("invalid_payload: claim.accepted needs the service label and the serial"))
 
 
 def _accept_status(ctx: RuleContext, event: ev.ClaimAccepted, claim: Claim | None) -> ClaimStatus:

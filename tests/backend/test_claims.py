@@ -165,6 +165,20 @@ def test_an_intake_is_refused_with_the_contract_reason(server: Server, over: dic
     assert _claims(server) == 0
 
 
+@pytest.mark.parametrize("over", [{"cover": "free"}, {"label": " "}, {"serial": ""}])
+def test_an_intake_without_a_cover_label_or_serial_is_invalid(server: Server, over: dict[str, Any]) -> None:
+    device = ready(server)
+    _refused(device, {**accepted(counter_number()), **over}, "invalid_payload")
+    assert _claims(server) == 0
+
+
+def test_a_dispatch_session_needs_an_id(server: Server) -> None:
+    device = ready(server)
+    _refused(device, {"session": " "}, "invalid_payload", type_="service.opened")
+    _refused(device, {"session": "svc-1", "act": {"claims": "W0042000001"}}, "invalid_payload",
+             type_="service.closed")
+
+
 def test_an_inactive_manager_cannot_allow_a_mismatch(server: Server) -> None:
     feed = claims_point()
     feed["staff"][-1] = {**MANAGER, "active": False}
