@@ -69,7 +69,7 @@ def _db_option(parser: argparse.ArgumentParser) -> None:
                         help="SQLAlchemy URL of the server's database (as for the server)")
 
 
-def main(argv: list[str]) -> int:
+def run(argv: list[str]) -> int:
     """Run one claim sub-command; the exit code."""
     args = parse_args(argv)
     db = Database(args.db)

@@ -68,7 +68,7 @@ def claim_command(argv: list[str]) -> None:
     from backend import claims_cli
 
     if argv and argv[0] in claims_cli.COMMANDS:
-        raise SystemExit(claims_cli.main(argv))
+        raise SystemExit(claims_cli.run(argv))
 
 
 def sms_options_from_env(gateway: str) -> dict[str, str]:
