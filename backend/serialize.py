@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from backend.models import Box, Cell, Claim, ClubCard, Order, Point, Shipment, Staff
 
@@ -168,7 +168,9 @@ def snapshot(session: Session, point: Point) -> dict[str, Any]:
         "cells": [cell_dict(c) for c in _all(session, Cell, point.id, Cell.code)],
         "cards": [card_dict(c, code) for c in _all(session, ClubCard, point.id, ClubCard.number)],
         "staff": [staff_dict(s) for s in _all(session, Staff, point.id, Staff.login)],
-        "claims": [claim_dict(c, code) for c in _all(session, Claim, point.id, Claim.number)],
+        "claims": [claim_dict(c, code) for c in session.scalars(
+            select(Claim).where(Claim.point_id == point.id).order_by(Claim.number)
+            .options(joinedload(Claim.order), joinedload(Claim.return_order)))],
     }
 
 
