@@ -86,9 +86,9 @@ def _send_to_service(clerk: Clerk, label: str) -> None:
     assert act is not None
 
 
-def _service_result(system: System, number: str) -> dict[str, Any]:
-    reply = requests.post(f"{system.backend.url}/v1/admin/claims/{number}/service-result",
-                          json={"outcome": "repaired", "conclusion": "заменена плата питания", "repair_kopecks": 0},
+def _service_result(system: System, number: str, repair_kopecks: int) -> dict[str, Any]:
+    body = {"outcome": "repaired", "conclusion": "заменена плата питания", "repair_kopecks": repair_kopecks}
+    reply = requests.post(f"{system.backend.url}/v1/admin/claims/{number}/service-result", json=body,
                           headers={"X-Admin-Token": ADMIN}, timeout=30)
     assert reply.status_code == 200, reply.text
     result: dict[str, Any] = reply.json()
@@ -114,7 +114,8 @@ def _pickup_sms(system: System, claim: str) -> str:
     return str(codes[0])
 
 
-def test_a_claim_from_intake_through_service_back_to_the_customer(system: System) -> None:
+@pytest.mark.parametrize("repair_kopecks", [0, 350_000], ids=["free", "paid_repair"])
+def test_a_claim_from_intake_through_service_back_to_the_customer(system: System, repair_kopecks: int) -> None:
     pc1, pc2 = system.counters
     claim = _prefiled(system)
     number = claim["number"]
@@ -126,7 +127,7 @@ def test_a_claim_from_intake_through_service_back_to_the_customer(system: System
     _send_to_service(first, label)
     system.sync_all()
     assert _server_claim(system, number)["status"] == ClaimStatus.SENT
-    return_order = _service_result(system, number)["return_order"]
+    return_order = _service_result(system, number, repair_kopecks)["return_order"]
     system.sync_all()
     assert _counter_claim(pc2, number) == (ClaimStatus.RETURNING, "repaired", return_order)
     _receive(second, return_order)
@@ -135,7 +136,8 @@ def test_a_claim_from_intake_through_service_back_to_the_customer(system: System
     code = _pickup_sms(system, number)
     shown = _warranty(pc2).claim_for_order(second.actor, return_order)
     assert shown is not None and (shown.number, shown.outcome) == (number, "repaired")
-    second.hand_over(return_order, code)
+    handed = second.hand_over(return_order, code)  # a paid repair is paid at the counter like any unpaid order
+    assert (handed.payment.due_kopecks if handed.payment else 0) == repair_kopecks
     system.sync_all()
     closed = _server_claim(system, number)
     assert (closed["status"], closed["outcome"]) == (ClaimStatus.CLOSED, "repaired")
