@@ -14,11 +14,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from backend import changes
+from backend.claims import claim_for_return_order
 from backend.keys import code_tag_key
 from backend.models import Order, PickupCode, Point
 from backend.serialize import order_dict
 from backend.sms.promise import hold_until, publish_sms_status, supersede_ready
 from backend.sms.service import find_sms, request_sms
+from protocol.claims import WARRANTY_ORDER_KIND
 from protocol.money import rub
 from protocol.order_states import OrderEvent, OrderStatus, next_status
 from protocol.pickup_code import CodeHashParams, new_code, salted_code_hash
@@ -79,6 +81,9 @@ def _queue_ready_sms(session: Session, point: Point, order: Order, attempt: int,
     """The «ready» SMS, `held` (and the counter told so) while its receiving session is open; an older
     one not yet sent carries a code no longer valid and is cancelled."""
     supersede_ready(session, order.number, attempt, context["now"])
+    claim = claim_for_return_order(session, order.id) if order.kind == WARRANTY_ORDER_KIND else None
+    if claim is not None:
+        context["claim"] = claim.number  # the warranty «ready» text names the claim (backend/sms/templates.py)
     held = hold_until(session, point, order, context["now"])
     if held is not None:
         context["hold_until"] = held

@@ -11,7 +11,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from backend import changes
-from backend.models import Box, Cell, ClubCard, Customer, Order, OrderLine, Point, Shipment, Staff
+from backend.claims import publish_claim
+from backend.models import Box, Cell, Claim, ClubCard, Customer, Order, OrderLine, Point, Shipment, Staff
 from backend.serialize import (
     card_dict,
     cell_dict,
@@ -21,6 +22,7 @@ from backend.serialize import (
     shipment_dict,
     staff_dict,
 )
+from protocol.claims import DEFAULT_WARRANTY_MONTHS, ClaimStatus
 from protocol.order_states import OrderStatus
 from protocol.phone import BadPhoneError, canonical_phone, mask_for_log
 from protocol.pickup_code import CodeHashParams
@@ -43,7 +45,8 @@ def import_feed(session: Session, data: dict[str, Any], code_hash_n: int, now: d
                   "cells": _upsert_each(session, point, data, "cells", upsert_cell, now),
                   "orders": upsert_orders(session, point, list(data.get("orders") or []), now),
                   "cards": _upsert_each(session, point, data, "cards", upsert_card, now),
-                  "staff": _upsert_each(session, point, data, "staff", upsert_staff, now)}
+                  "staff": _upsert_each(session, point, data, "staff", upsert_staff, now),
+                  "claims": _upsert_each(session, point, data, "claims", upsert_claim, now)}
     except (KeyError, TypeError, ValueError) as exc:
         raise ImportError_(f"{type(exc).__name__}: {exc}") from None
     return counts
@@ -244,7 +247,50 @@ def _set_order_fields(order: Order, point: Point, item: dict[str, Any], now: dat
 
 def _line(line: dict[str, Any]) -> OrderLine:
     return OrderLine(sku=str(line["sku"]), name=str(line["name"]), quantity=int(line["quantity"]),
-                     price_kopecks=int(line["price_kopecks"]), serial=line.get("serial"))
+                     price_kopecks=int(line["price_kopecks"]), serial=line.get("serial"),
+                     warranty_months=int(line.get("warranty_months") or DEFAULT_WARRANTY_MONTHS))
+
+
+def upsert_claim(session: Session, point: Point, item: dict[str, Any], now: datetime) -> Claim:
+    """A claim of the retailer's system (pre-filed online, or one the demo sets up), in the `claim.upsert` shape."""
+    _check_point(point, item)
+    status = ClaimStatus(str(item["status"]))
+    order = _point_order(session, point, str(item["order"]))
+    line = next((ln for ln in order.lines if ln.sku == str(item["sku"])), None)
+    if line is None:
+        raise ValueError(f"claim {item['number']}: order {order.number} has no line {item['sku']}")
+    claim = session.scalars(select(Claim).where(Claim.number == str(item["number"]))).first()
+    if claim is None:
+        claim = Claim(number=str(item["number"]), point_id=point.id, filed_at=parse_iso(item.get("filed_at")) or now,
+                      updated_at=now)
+        session.add(claim)
+    claim.order, claim.sku, claim.product, claim.status = order, line.sku, line.name, status
+    claim.serial, claim.prefiled = item.get("serial") or line.serial, bool(item.get("prefiled", True))
+    claim.fault, claim.cover = str(item.get("fault") or ""), _text(item, "cover")
+    claim.checklist = [str(key) for key in item.get("checklist") or []]
+    claim.condition = str(item.get("condition") or "")
+    claim.label, claim.accepted_at = _text(item, "label"), parse_iso(item.get("accepted_at"))
+    claim.outcome, claim.conclusion = _text(item, "outcome"), _text(item, "conclusion")
+    claim.photos, claim.repair_kopecks = [], int(item.get("repair_kopecks") or 0)
+    if status not in (ClaimStatus.FILED, ClaimStatus.ACCEPTED) and claim.dispatched_at is None:
+        claim.dispatched_at = claim.accepted_at or now  # it went to service before the import
+    with session.no_autoflush:
+        back = _point_order(session, point, str(item["return_order"])) if item.get("return_order") else None
+    claim.return_order = back
+    publish_claim(session, point, claim, now)
+    return claim
+
+
+def _text(item: dict[str, Any], key: str) -> str | None:
+    value = item.get(key)
+    return None if value is None else str(value)
+
+
+def _point_order(session: Session, point: Point, number: str) -> Order:
+    order = session.scalars(select(Order).where(Order.number == number, Order.point_id == point.id)).first()
+    if order is None:
+        raise ValueError(f"unknown order {number} of point {point.code}")
+    return order
 
 
 def upsert_card(session: Session, point: Point, item: dict[str, Any], now: datetime) -> ClubCard:

@@ -9,7 +9,16 @@ from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, UniqueC
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from backend.db import Base
-from protocol.limits import DAMAGE_NOTE_MAX, OUTCOME_REASON_MAX, REFUSAL_REASON_MAX
+from protocol.claims import DEFAULT_WARRANTY_MONTHS
+from protocol.limits import (
+    CONCLUSION_MAX,
+    CONDITION_MAX,
+    DAMAGE_NOTE_MAX,
+    FAULT_MAX,
+    OUTCOME_REASON_MAX,
+    REFUSAL_REASON_MAX,
+    SERIAL_MAX,
+)
 from protocol.order_states import OrderStatus
 from protocol.states import BoxStatus, CardStatus, ShipmentStatus
 
@@ -113,6 +122,9 @@ class OrderLine(Base):
     serial: Mapped[str | None] = mapped_column(String(64))
     refused_quantity: Mapped[int] = mapped_column(Integer, default=0)
     refusal_reason: Mapped[str | None] = mapped_column(String(REFUSAL_REASON_MAX))
+    warranty_months: Mapped[int] = mapped_column(
+        Integer, default=DEFAULT_WARRANTY_MONTHS, server_default=str(DEFAULT_WARRANTY_MONTHS)
+    )
 
 
 class Box(Base):
@@ -135,6 +147,41 @@ class Box(Base):
     damage_note: Mapped[str | None] = mapped_column(String(DAMAGE_NOTE_MAX))
     order: Mapped[Order] = relationship(back_populates="boxes")
     shipment: Mapped[Shipment | None] = relationship()
+
+
+class Claim(Base):
+    """A warranty claim (protocol/claims.py): pre-filed online or opened at the counter, until handed back."""
+
+    __tablename__ = "claims"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(16), unique=True)
+    point_id: Mapped[int] = mapped_column(ForeignKey("points.id"), index=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)  # the purchase
+    sku: Mapped[str] = mapped_column(String(32))
+    product: Mapped[str] = mapped_column(String(300))
+    serial: Mapped[str | None] = mapped_column(String(SERIAL_MAX), index=True)
+    prefiled: Mapped[bool] = mapped_column(Boolean, default=False)
+    status: Mapped[str] = mapped_column(String(16))
+    fault: Mapped[str] = mapped_column(String(FAULT_MAX), default="")
+    cover: Mapped[str | None] = mapped_column(String(16))
+    checklist: Mapped[list[str]] = mapped_column(JSON, default=list)
+    condition: Mapped[str] = mapped_column(String(CONDITION_MAX), default="")
+    photos: Mapped[list[str]] = mapped_column(JSON, default=list)  # sha256 of the intake photos (kept on the counter)
+    label: Mapped[str | None] = mapped_column(String(32))
+    serial_override: Mapped[str | None] = mapped_column(String(CONDITION_MAX))  # the manager's note
+    override_by: Mapped[str | None] = mapped_column(String(64))
+    dispatch_session: Mapped[str | None] = mapped_column(String(SESSION_UID_MAX))
+    outcome: Mapped[str | None] = mapped_column(String(16))
+    conclusion: Mapped[str | None] = mapped_column(String(CONCLUSION_MAX))
+    repair_kopecks: Mapped[int] = mapped_column(Integer, default=0)
+    return_order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"), unique=True)
+    filed_at: Mapped[datetime]
+    accepted_at: Mapped[datetime | None]
+    dispatched_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]
+    updated_at: Mapped[datetime]
+    order: Mapped[Order] = relationship(foreign_keys=[order_id])
+    return_order: Mapped[Order | None] = relationship(foreign_keys=[return_order_id])
 
 
 class Cell(Base):

@@ -8,8 +8,9 @@ from uuid import UUID
 
 from pydantic import AfterValidator, BaseModel, Field, model_validator
 
+from protocol.claims import ClaimOutcome, ClaimStatus
 from protocol.events import canonical_json
-from protocol.limits import INT_MAX, INT_MIN
+from protocol.limits import CONCLUSION_MAX, FAULT_MAX, INT_MAX, INT_MIN, SERIAL_MAX
 
 
 def _encodable(value: Any) -> Any:
@@ -125,6 +126,7 @@ class SnapshotOut(BaseModel):
     cells: list[dict[str, Any]]
     cards: list[dict[str, Any]]
     staff: list[dict[str, Any]]
+    claims: list[dict[str, Any]] = []  # warranty claims, in the `claim.upsert` shape
     code_tag_key: str | None = None
 
 
@@ -169,3 +171,47 @@ class JournalHeadOut(BaseModel):
 
     status: str
     held: JournalHeadHeld
+
+
+# --- warranty claims (backend/claims_api.py) -------------------------------------------------------------------
+
+
+class ClaimIn(BaseModel):
+    """A claim the customer filed online: the handed-over order, the item's line, its serial if known, the fault."""
+
+    order: str = Field(pattern=r"^\d{1,16}$")
+    sku: Text = Field(min_length=1, max_length=32)
+    serial: Text | None = Field(default=None, min_length=1, max_length=SERIAL_MAX)
+    fault: Text = Field(min_length=1, max_length=FAULT_MAX)
+
+
+class ServiceResultIn(BaseModel):
+    """The service centre's conclusion; `repair_kopecks` > 0 makes the return order unpaid (a paid repair)."""
+
+    outcome: ClaimOutcome
+    conclusion: Text = Field(min_length=1, max_length=CONCLUSION_MAX)
+    repair_kopecks: int = Field(default=0, ge=0, le=INT_MAX)
+
+
+class ClaimOut(BaseModel):
+    """A claim in the `claim.upsert` shape (protocol/claims.py)."""
+
+    number: str
+    point_code: str
+    status: ClaimStatus
+    order: str
+    sku: str
+    serial: str | None
+    product: str
+    prefiled: bool
+    fault: str
+    cover: str | None
+    checklist: list[str]
+    condition: str
+    label: str | None
+    filed_at: str
+    accepted_at: str | None
+    outcome: str | None
+    conclusion: str | None
+    return_order: str | None
+    updated_at: str

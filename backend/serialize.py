@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
-from backend.models import Box, Cell, ClubCard, Order, Point, Shipment, Staff
+from backend.models import Box, Cell, Claim, ClubCard, Order, Point, Shipment, Staff
 
 
 def iso(value: datetime | None) -> str | None:
@@ -64,7 +64,7 @@ def order_dict(order: Order, point_code: str) -> dict[str, Any]:
         },
         "lines": [
             {"sku": ln.sku, "name": ln.name, "quantity": ln.quantity, "price_kopecks": ln.price_kopecks,
-             "serial": ln.serial}
+             "serial": ln.serial, "warranty_months": ln.warranty_months}
             for ln in order.lines
         ],
         "boxes": [box_dict(box) for box in order.boxes],
@@ -80,6 +80,32 @@ def box_dict(box: Box) -> dict[str, Any]:
         "shipment": box.shipment.number if box.shipment is not None else None,
         "status": box.status,
         "cell": box.cell_code,
+    }
+
+
+def claim_dict(claim: Claim, point_code: str) -> dict[str, Any]:
+    """A warranty claim as the `claim.upsert` change carries it (the counter has the order's customer)."""
+    return_order = claim.return_order
+    return {
+        "number": claim.number,
+        "point_code": point_code,
+        "status": claim.status,
+        "order": claim.order.number,
+        "sku": claim.sku,
+        "serial": claim.serial,
+        "product": claim.product,
+        "prefiled": claim.prefiled,
+        "fault": claim.fault,
+        "cover": claim.cover,
+        "checklist": list(claim.checklist or []),
+        "condition": claim.condition,
+        "label": claim.label,
+        "filed_at": iso(claim.filed_at),
+        "accepted_at": iso(claim.accepted_at),
+        "outcome": claim.outcome,
+        "conclusion": claim.conclusion,
+        "return_order": return_order.number if return_order is not None else None,
+        "updated_at": iso(claim.updated_at),
     }
 
 
@@ -127,7 +153,7 @@ def load_order(session: Session, number: str, *, for_update: bool = False) -> Or
 
 
 def snapshot(session: Session, point: Point) -> dict[str, Any]:
-    """The point's full state (orders with customers, lines and boxes; shipments; cells; cards; staff)."""
+    """The point's full state (orders with customers, lines and boxes; shipments; cells; cards; staff; claims)."""
     orders = session.scalars(
         select(Order)
         .where(Order.point_id == point.id)
@@ -142,6 +168,9 @@ def snapshot(session: Session, point: Point) -> dict[str, Any]:
         "cells": [cell_dict(c) for c in _all(session, Cell, point.id, Cell.code)],
         "cards": [card_dict(c, code) for c in _all(session, ClubCard, point.id, ClubCard.number)],
         "staff": [staff_dict(s) for s in _all(session, Staff, point.id, Staff.login)],
+        "claims": [claim_dict(c, code) for c in session.scalars(
+            select(Claim).where(Claim.point_id == point.id).order_by(Claim.number)
+            .options(joinedload(Claim.order), joinedload(Claim.return_order)))],
     }
 
 

@@ -58,6 +58,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     words = list(sys.argv[1:] if argv is None else argv)
     if words and words[0] in admin_cli.COMMANDS:
         raise SystemExit(admin_cli.run(words))
+    claim_command(words)  # exits when it is a claim sub-command
     serve(parse_args(words[1:] if words[:1] == ["serve"] else words))
 
 
@@ -86,6 +87,14 @@ def serve(args: argparse.Namespace) -> None:
         seed(app.state.db, settings, app.state.signing_key)
     log.info("listening on http://%s:%d", args.host, args.port)
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level.lower())
+
+
+def claim_command(argv: list[str]) -> None:
+    """`claim-result …` / `prefile-claim …` (backend/claims_cli.py): run it and exit with its code."""
+    from backend import claims_cli
+
+    if argv and argv[0] in claims_cli.COMMANDS:
+        raise SystemExit(claims_cli.run(argv))
 
 
 def sms_options_from_env(gateway: str) -> dict[str, str]:

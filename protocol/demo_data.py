@@ -19,11 +19,21 @@ from typing import Any
 from argon2 import PasswordHasher
 
 from protocol import ean13
+from protocol.claims import (
+    DEFAULT_WARRANTY_MONTHS,
+    WARRANTY_ORDER_KIND,
+    ClaimOutcome,
+    ClaimStatus,
+    WarrantyCover,
+    counter_claim_number,
+)
 from protocol.order_states import OrderStatus
 from protocol.pickup_code import CodeHashParams, salted_code_hash
 from protocol.states import BoxStatus, CardStatus, ShipmentStatus
 
 DEMO_POINT_CODE = "0042"
+DEMO_CLAIM_PHONE = "+79161110013"  # the demo customer with the warranty claims (issue 13)
+CLAIM_ORDERS = 3  # the last demo orders: two purchases with warranty claims and the repaired item's return order
 # Argon2 parameters for demo hashes: cheap to generate, still real argon2id (verify reads them from the hash).
 DEMO_HASHER = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1)
 # Boxes of a demo order in this status are already at the point (the rest are still expected).
@@ -92,6 +102,11 @@ class DemoSecrets:
 
 def iso(value: datetime | None) -> str | None:
     return value.astimezone(UTC).isoformat() if value else None
+
+
+def _months(price_rub: int) -> int:
+    """The warranty period of a catalogue item: 24 months for the big purchases, the default otherwise."""
+    return 24 if price_rub >= 50_000 else DEFAULT_WARRANTY_MONTHS
 
 
 def _person(rng: random.Random) -> str:
@@ -189,7 +204,7 @@ class _OrderMaker:
         qty = 1 if price > 5000 else self.rng.choice([1, 1, 2])
         serial = f"SN{self.rng.randint(10**9, 10**10 - 1)}" if has_serial else None
         return {"sku": f"{zlib.crc32(name.encode()) % 10**7:07d}-{i}", "name": name, "quantity": qty,
-                "price_kopecks": price * 100, "serial": serial}
+                "price_kopecks": price * 100, "serial": serial, "warranty_months": _months(price)}
 
     def _box(self, number: str, n: int, size: str, shipment: str | None, status: str) -> dict[str, Any]:
         box_status = BOX_STATUS_FOR_ORDER.get(status, BoxStatus.EXPECTED)
@@ -234,13 +249,9 @@ def generate_point(
     secrets = DemoSecrets()
     tag_key = tag_key or hashlib.sha256(f"demo code tag key {seed} {point_code}".encode()).digest()
     maker = _OrderMaker(rng, point_code, now, params, secrets, tag_key)
-    shipments = [
-        {"number": f"R{now:%y%m%d}01", "point_code": point_code, "status": ShipmentStatus.IN_TRANSIT,
-         "expected_at": iso(now + timedelta(hours=1)), "carrier": "ТК «Деловые Линии»"},
-        {"number": f"R{now:%y%m%d}02", "point_code": point_code, "status": ShipmentStatus.IN_TRANSIT,
-         "expected_at": iso(now + timedelta(days=1)), "carrier": "ТК «ПЭК»"},
-    ]
+    shipments = _trucks(point_code, now)
     result = _make_orders(maker, _order_plan(rng, orders, shipments), progress)
+    claims = _claims(point_code, now, result[-CLAIM_ORDERS:]) if orders >= CLAIM_ORDERS else []
     cells = _cells(result)
     _place_boxes(result, cells)
     return {
@@ -250,9 +261,20 @@ def generate_point(
         "cards": _cards(rng, point_code, secrets, hasher),
         "staff": _staff(secrets, hasher),
         "orders": result,
+        "claims": claims,
         "secrets": secrets,
         "code_tag_key": base64.b64encode(tag_key).decode(),
     }
+
+
+def _trucks(point_code: str, now: datetime) -> list[dict[str, Any]]:
+    """Two trucks on their way: one arriving within the hour, the next one tomorrow."""
+    return [
+        {"number": f"R{now:%y%m%d}01", "point_code": point_code, "status": ShipmentStatus.IN_TRANSIT,
+         "expected_at": iso(now + timedelta(hours=1)), "carrier": "ТК «Деловые Линии»"},
+        {"number": f"R{now:%y%m%d}02", "point_code": point_code, "status": ShipmentStatus.IN_TRANSIT,
+         "expected_at": iso(now + timedelta(days=1)), "carrier": "ТК «ПЭК»"},
+    ]
 
 
 def _make_orders(maker: _OrderMaker, plan: list[tuple[str, dict[str, Any]]],
@@ -277,7 +299,59 @@ def _order_plan(rng: random.Random, count: int, shipments: list[dict[str, Any]])
     plan += [("ready", {"kind": "credit"}), ("ready", {"kind": "legal_entity"})]
     while len(plan) < count:
         plan.append((rng.choice(["ready", "ready", "ready", "handed_over", "created"]), {}))
-    return plan[:count]
+    plan = plan[:count]
+    if count >= CLAIM_ORDERS:  # the last ones: the warranty claims' purchases and the repaired item's return order
+        plan[-CLAIM_ORDERS:] = [("handed_over", {"phone": DEMO_CLAIM_PHONE})] * 2 + [
+            ("in_transit", {"shipment": shipments[1]["number"], "kind": WARRANTY_ORDER_KIND})]
+    return plan
+
+
+def _claims(point_code: str, now: datetime, orders: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The demo customer's two warranty claims: one pre-filed online (the item not brought yet) and one whose
+    repaired item is on its way back in the next truck (its return order, the last of `orders`).
+
+    Their numbers come from a random source of their own: the rest of the demo stays as it was."""
+    filed_on, repaired_on, back = orders
+    rng = random.Random(zlib.crc32(filed_on["number"].encode()))
+    for purchase, days in ((filed_on, 40), (repaired_on, 75)):
+        _bought_with_serial(purchase, now - timedelta(days=days))
+    repaired_on["customer"] = filed_on["customer"]
+    filed = now - timedelta(days=1)
+    prefiled = _claim(f"W{rng.randint(10**8, 10**9 - 1)}", point_code, filed_on, ClaimStatus.FILED, filed)
+    prefiled["fault"] = "Не включается после обновления: экран не загорается, вибрация есть"
+    repaired = _claim(counter_claim_number(point_code, rng.randint(0, 10**6 - 1)), point_code, repaired_on,
+                      ClaimStatus.RETURNING, now - timedelta(days=12))
+    repaired.update(prefiled=False, fault="Выключается через несколько минут работы", cover=WarrantyCover.IN_WARRANTY,
+                    checklist=["box", "cable"], condition="Без видимых повреждений",
+                    label=f"SL{repaired['number']}", accepted_at=repaired["filed_at"], outcome=ClaimOutcome.REPAIRED,
+                    conclusion="Заменена плата питания, изделие проверено", return_order=back["number"])
+    line = repaired_on["lines"][0]
+    back.update(kind=WARRANTY_ORDER_KIND, customer=repaired_on["customer"], total_kopecks=0, prepaid=True,
+                boxes_total=1, boxes=back["boxes"][:1], lines=[{**line, "quantity": 1, "price_kopecks": 0}])
+    back["boxes"][0]["size_class"] = repaired_on["boxes"][0]["size_class"]
+    return [prefiled, repaired]
+
+
+def _bought_with_serial(order: dict[str, Any], handed_over: datetime) -> None:
+    """A purchase handed over on `handed_over` whose first line is a serial-numbered item."""
+    first = order["lines"][0]
+    if first["serial"] is None:
+        name, price, _size, _serial = next(item for item in CATALOG if item[3])
+        serial = f"SN{zlib.crc32(order['number'].encode()):010d}"
+        first.update(name=name, price_kopecks=price * 100, quantity=1, serial=serial, warranty_months=_months(price))
+        order["total_kopecks"] = sum(line["quantity"] * line["price_kopecks"] for line in order["lines"])
+    order["created_at"] = iso(handed_over - timedelta(days=3))
+    order["arrived_at"] = order["ready_at"] = iso(handed_over - timedelta(days=1))
+    order["storage_until"] = iso(handed_over + timedelta(days=6))
+    order["handed_over_at"] = iso(handed_over)
+
+
+def _claim(number: str, point_code: str, order: dict[str, Any], status: ClaimStatus, filed: datetime) -> dict[str, Any]:
+    line = order["lines"][0]
+    return {"number": number, "point_code": point_code, "status": status, "order": order["number"], "sku": line["sku"],
+            "serial": line["serial"], "product": line["name"], "prefiled": True, "fault": "", "cover": None,
+            "checklist": [], "condition": "", "label": None, "filed_at": iso(filed), "accepted_at": None,
+            "outcome": None, "conclusion": None, "return_order": None, "updated_at": iso(filed)}
 
 
 def _place_boxes(orders: list[dict[str, Any]], cells: list[dict[str, Any]]) -> None:

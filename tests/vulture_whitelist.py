@@ -47,6 +47,9 @@ _.update_policy  # backend/rollout_api.py
 _.list_rollouts  # backend/rollout_api.py
 _.stop_rollout  # backend/rollout_api.py
 _.rollouts  # backend/rollout_api.py RolloutsOut
+_.prefile  # backend/claims_api.py
+_.service_result  # backend/claims_api.py
+_.read_claim  # backend/claims_api.py
 _._consistent  # pydantic model_validator (backend/schemas.py JournalHeadIn)
 _.show_tab  # ManagerPage: make a console tab current (ui/pages/manager/console_page.py)
 
@@ -62,6 +65,10 @@ _.handover_completed
 _.bonus_accrual
 _.card_activated
 _.box_returned
+_.claim_accepted  # backend/rules/claims.py
+_.service_opened
+_.claim_dispatched
+_.service_closed
 
 # --- SQLAlchemy columns written and stored, not read back in Python (desktop/db/models.py, backend/models.py) ---
 _.last_seen_at
@@ -77,6 +84,7 @@ _.handover_id
 _.requested_by
 _.resolved_by
 _.pushed_at
+_.dispatched_at  # claims.dispatched_at: when the item left for service (backend/models.py)
 _.started_at  # handovers.started_at: when the clerk opened the handover (kept for the record)
 
 # --- pydantic response fields and event payload fields: serialised, read by the other side ----------------------

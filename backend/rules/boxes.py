@@ -9,6 +9,7 @@ from sqlalchemy import func, select, update
 
 from backend.codes import issue_code, next_code_attempt
 from backend.models import SESSION_UID_MAX, Box, Cell, Shipment
+from backend.rules import claims
 from backend.rules.base import (
     APPLIED,
     IN_STORAGE,
@@ -101,6 +102,7 @@ def order_arrived(ctx: RuleContext, event: ev.OrderArrived) -> Outcome:
         return duplicate("order_already_arrived")
     order.status = next_status(order.number, order.status, OrderEvent.ALL_ARRIVED)
     order.arrived_at = ctx.now
+    claims.return_arrived(ctx, order)  # a warranty return order: its claim awaits pickup
     ctx.session.execute(
         update(Box)
         .where(Box.order_id == order.id, Box.status == BoxStatus.EXPECTED)

@@ -8,6 +8,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
 from backend.models import Box, Handover, Order, OrderFlag, OrderLine, StaffTask
+from backend.rules import claims
 from backend.rules.base import (
     APPLIED,
     Outcome,
@@ -47,6 +48,8 @@ def handover_completed(ctx: RuleContext, event: ev.HandoverCompleted) -> Outcome
         return conflict(f"order_already_closed:{order.status}")
     outcome = _handover_status(ctx, order, event)
     _handover_effects(ctx, order, event)
+    if event.result != S.REFUSED:
+        claims.return_handed_over(ctx, order)  # a warranty return order: its claim is closed
     ctx.publish_order(order)
     return outcome
 

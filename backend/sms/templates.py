@@ -24,7 +24,10 @@ DEFAULT_TEMPLATES: dict[str, str] = {
     SmsPurpose.RECEIPT: "Заказ {order} выдан {date}. Сумма: {total}. Спасибо!",
     SmsPurpose.CLUB: "Карта {card} активирована, начислено {points} баллов.",
     SmsPurpose.CORRECTION: "Заказ {order} пока не готов. Пришлём SMS, когда можно забирать.",
+    # the «ready» SMS of a warranty return order (protocol/claims.py): it names the claim
+    "ready_warranty": "Заявка {claim}: изделие из сервиса готово. Код {code}. {address}, {hours}. До {last_day}.",
 }
+WARRANTY_READY = "ready_warranty"  # the «ready» template variant used when the context carries a `claim`
 TEMPLATES: dict[str, str] = dict(DEFAULT_TEMPLATES)  # the active set: defaults plus the retailer's overrides
 REMINDER_CODE = " Код получения: {code}."
 FIELDS: dict[str, frozenset[str]] = {
@@ -33,6 +36,7 @@ FIELDS: dict[str, frozenset[str]] = {
     SmsPurpose.RECEIPT: frozenset({"order", "date", "total", "point_code"}),
     SmsPurpose.CLUB: frozenset({"card", "points", "order", "point_code"}),
     SmsPurpose.CORRECTION: frozenset({"order", "address", "hours", "last_day", "point_code"}),
+    WARRANTY_READY: frozenset({"claim", "order", "code", "address", "hours", "last_day", "point_code"}),
 }
 MAX_SEGMENTS = 2
 # the widest values a field takes in practice (tests/sms/test_templates.py checks them against demo data)
@@ -42,6 +46,7 @@ WIDEST: dict[str, str] = {
     "last_day": "31.12.2026", "date": "31.12.2026", "total": "9\u202f999\u202f999,99 ₽", "card": "9" * 13,
     "points": "190", "point_code": "0042",
 }
+WIDEST_CLAIM = "W" + "9" * 10  # a claim number opened at a counter (protocol/claims.py): only the warranty text has it
 _GSM7 = set("@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZ"
             "ÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà")
 _GSM7_EXT = set("^{}\\[~]|€\f")  # two septets each
@@ -71,7 +76,7 @@ def check_templates(overrides: Mapping[str, str]) -> dict[str, str]:
             raise TemplateError(f"SMS template {purpose}: unknown fields {sorted(names - FIELDS[purpose])}")
         merged[purpose] = template
     for purpose in merged:
-        worst = segments(_render_with(merged, purpose, WIDEST))
+        worst = segments(_render_with(merged, purpose, {**WIDEST, "claim": WIDEST_CLAIM}))
         if worst > MAX_SEGMENTS:
             raise TemplateError(f"SMS template {purpose}: {worst} segments at the widest values (max {MAX_SEGMENTS})")
     return merged
@@ -85,9 +90,11 @@ def use_templates(overrides: Mapping[str, str]) -> None:
 
 
 def render(purpose: str, context: Mapping[str, Any]) -> str:
-    """The SMS text for `purpose`; a reminder carrying a `code` repeats it."""
+    """The SMS text for `purpose`; a reminder carrying a `code` repeats it; a «ready» one with a `claim` names it."""
     if purpose not in TEMPLATES:
         raise TemplateError(f"unknown SMS purpose: {purpose}")
+    if purpose == SmsPurpose.READY and context.get("claim"):
+        purpose = WARRANTY_READY
     return _render_with(TEMPLATES, purpose, context)
 
 

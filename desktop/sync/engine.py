@@ -285,6 +285,8 @@ class SyncEngine:
                 for item in orders[start:start + SNAPSHOT_CHUNK]:
                     cache_import.upsert_order(s, item)
         with self.db.write() as s:
+            for claim in data.get("claims", []):  # warranty claims refer to the orders above
+                cache_import.upsert_claim(s, claim)
             set_state(s, CURSOR_KEY, str(int(data["cursor"])))
         if report is not None:
             report.snapshot = True
