@@ -57,9 +57,10 @@ def table(header: Sequence[str], rows: Iterable[Sequence[str]], numeric: Sequenc
 
 
 def image(png: bytes, alt: str = "") -> str:
-    """A PNG inline at its own pixel size (a data URL: QTextDocument and browsers read it; nothing beside the HTML)."""
+    """A PNG at its own pixel size in a paragraph of its own (a bare <img> joins the text block before it in
+    QTextDocument); a data URL: QTextDocument and browsers read it, nothing beside the HTML."""
     data = base64.b64encode(png).decode("ascii")
-    return f'<img src="data:image/png;base64,{data}" alt="{escape(alt)}">'
+    return f'<p><img src="data:image/png;base64,{data}" alt="{escape(alt)}"></p>'
 
 
 def signatures(*roles: str) -> str:

@@ -113,3 +113,35 @@ def test_a_long_act_runs_over_several_pages(qapp, tmp_path):
     pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
     assert pages >= 3
     assert "B004250000011901" in _pdf_text(path)
+
+
+def test_the_intake_acts_barcode_stands_on_a_line_of_its_own(qapp):
+    """The claim's barcode is a block of its own under the point's address (it was drawn inside the address's
+    wrapped last line, over the text)."""
+    from datetime import UTC, date, datetime
+
+    from PySide6.QtGui import QTextDocument, QTextImageFormat
+
+    from desktop.documents.claims import IntakeActData, intake_act
+    from desktop.documents.model import PointInfo
+
+    point = PointInfo("0042", "Пункт выдачи «Тверская» №0042", "Москва, ул. Тверская, д. 12, стр. 1")
+    data = IntakeActData(
+        claim="W0042123456", point=point, order="500000003", customer_name="Иванов Иван",
+        masked_phone="+7 ••• ••• 45 67", product="Смартфон", sku="SKU3", serial="SN-1", cover="in_warranty",
+        last_day=date(2027, 1, 5), checklist=("box",), condition="", fault="Не заряжается", photos=0,
+        staff_name="Смирнова Анна", accepted_at=datetime(2026, 12, 1, 9, 0, tzinfo=UTC), label="SLW0042123456")
+    doc = QTextDocument()
+    doc.setHtml(intake_act(data).html)
+    image_blocks = []
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            if it.fragment().charFormat().isImageFormat():
+                image_blocks.append(block.text())
+                assert QTextImageFormat(it.fragment().charFormat()).name().startswith("data:image/png")
+            it += 1
+        block = block.next()
+    assert len(image_blocks) == 2  # the point's copy and the customer's
+    assert all(text == "\ufffc" for text in image_blocks), image_blocks  # nothing but the image on its line
