@@ -69,6 +69,7 @@ CLAIM_STEP: dict[str, str] = {
     ClaimStep.DISPATCH: QT_TRANSLATE_NOOP("Terms", "отправка в сервис"),
     ClaimStep.SERVICE_RESULT: QT_TRANSLATE_NOOP("Terms", "заключение сервиса"),
     ClaimStep.ARRIVE: QT_TRANSLATE_NOOP("Terms", "поступление из сервиса"),
+    ClaimStep.ARRIVAL_UNDONE: QT_TRANSLATE_NOOP("Terms", "отмена поступления из сервиса"),
     ClaimStep.HAND_OVER: QT_TRANSLATE_NOOP("Terms", "выдача клиенту"),
 }
 CLAIM_OUTCOME: dict[str, str] = {

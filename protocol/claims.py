@@ -8,7 +8,7 @@ server publishes each claim to its point's counters as a ``claim.upsert`` change
 Lifecycle::
 
     filed ──accept──▶ accepted ──dispatch──▶ sent ──service_result──▶ returning ──arrive──▶ awaiting_pickup
-      (pre-filed online)   ▲                                                                  │
+      (pre-filed online)   ▲                                              arrival_undone ◀──────┤
     (opened at the counter)┘                                                           hand_over ▼
                                                                                             closed
 
@@ -48,6 +48,7 @@ class ClaimStep(StrEnum):
     DISPATCH = "dispatch"
     SERVICE_RESULT = "service_result"
     ARRIVE = "arrive"
+    ARRIVAL_UNDONE = "arrival_undone"  # the return box's receiving scan was undone: it is not at the point after all
     HAND_OVER = "hand_over"
 
 
@@ -77,6 +78,7 @@ TRANSITIONS: dict[tuple[ClaimStatus | None, ClaimStep], ClaimStatus] = {
     (C.ACCEPTED, S.DISPATCH): C.SENT,
     (C.SENT, S.SERVICE_RESULT): C.RETURNING,
     (C.RETURNING, S.ARRIVE): C.AWAITING_PICKUP,
+    (C.AWAITING_PICKUP, S.ARRIVAL_UNDONE): C.RETURNING,
     (C.AWAITING_PICKUP, S.HAND_OVER): C.CLOSED,
 }
 OPEN = frozenset(set(ClaimStatus) - {C.CLOSED})  # an item with an open claim cannot be taken in again

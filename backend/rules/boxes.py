@@ -82,6 +82,7 @@ def scan_undone(ctx: RuleContext, event: ev.ReceivingScanUndone) -> Outcome:
         return APPLIED
     if previous in (S.ARRIVED, S.READY):  # the «ready» SMS promised too much: cancel it, or correct it
         withdraw_ready(ctx.session, ctx.point, order, ctx.now)
+        claims.return_arrival_undone(ctx, order)  # a warranty return order: its claim is on its way again
     ctx.publish_order(order)
     return APPLIED
 

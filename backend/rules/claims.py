@@ -198,6 +198,14 @@ def return_arrived(ctx: RuleContext, order: Order) -> None:
         publish_claim(ctx.session, ctx.point, claim, ctx.now)
 
 
+def return_arrival_undone(ctx: RuleContext, order: Order) -> None:
+    """The return order's receiving scan undone (it is not at the point after all): AWAITING_PICKUP → RETURNING."""
+    claim = _returning_claim(ctx, order)
+    if claim is not None and claim.status == ClaimStatus.AWAITING_PICKUP:
+        claim.status = advance(claim, ClaimStep.ARRIVAL_UNDONE)
+        publish_claim(ctx.session, ctx.point, claim, ctx.now)
+
+
 def return_handed_over(ctx: RuleContext, order: Order) -> None:
     """The return order handed over: its claim CLOSED with the service's outcome (an unreported arrival is implied)."""
     claim = _returning_claim(ctx, order)

@@ -7840,86 +7840,91 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../desktop/state_names.py" line="72"/>
+        <source>отмена поступления из сервиса</source>
+        <translation>arrival from service undone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/state_names.py" line="73"/>
         <source>выдача клиенту</source>
         <translation>handover to the customer</translation>
     </message>
     <message>
-        <location filename="../../desktop/state_names.py" line="75"/>
+        <location filename="../../desktop/state_names.py" line="76"/>
         <source>отремонтировано</source>
         <translation>repaired</translation>
     </message>
     <message>
-        <location filename="../../desktop/state_names.py" line="76"/>
+        <location filename="../../desktop/state_names.py" line="77"/>
         <source>заменено на новое</source>
         <translation>replaced with a new one</translation>
     </message>
     <message>
-        <location filename="../../desktop/state_names.py" line="77"/>
+        <location filename="../../desktop/state_names.py" line="78"/>
         <source>в ремонте отказано</source>
         <translation>repair refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/state_names.py" line="78"/>
+        <location filename="../../desktop/state_names.py" line="79"/>
         <source>деньги возвращены сервисным центром</source>
         <translation>refunded by the service centre</translation>
     </message>
     <message>
-        <location filename="../../desktop/state_names.py" line="81"/>
+        <location filename="../../desktop/state_names.py" line="82"/>
         <source>гарантийный ремонт</source>
         <translation>warranty repair</translation>
     </message>
     <message>
-        <location filename="../../desktop/state_names.py" line="82"/>
+        <location filename="../../desktop/state_names.py" line="83"/>
         <source>платный ремонт</source>
         <translation>paid repair</translation>
     </message>
     <message>
-        <location filename="../../desktop/state_names.py" line="85"/>
+        <location filename="../../desktop/state_names.py" line="86"/>
         <source>коробка</source>
         <translation>box</translation>
     </message>
     <message>
-        <location filename="../../desktop/state_names.py" line="86"/>
+        <location filename="../../desktop/state_names.py" line="87"/>
         <source>зарядное устройство</source>
         <translation>charger</translation>
     </message>
     <message>
-        <location filename="../../desktop/state_names.py" line="87"/>
+        <location filename="../../desktop/state_names.py" line="88"/>
         <source>кабель</source>
         <translation>cable</translation>
     </message>
     <message>
-        <location filename="../../desktop/state_names.py" line="88"/>
+        <location filename="../../desktop/state_names.py" line="89"/>
         <source>аксессуары</source>
         <translation>accessories</translation>
     </message>
     <message>
-        <location filename="../../desktop/state_names.py" line="89"/>
+        <location filename="../../desktop/state_names.py" line="90"/>
         <source>документы и инструкция</source>
         <translation>documents and manual</translation>
     </message>
     <message>
-        <location filename="../../desktop/state_names.py" line="90"/>
+        <location filename="../../desktop/state_names.py" line="91"/>
         <source>царапины</source>
         <translation>scratches</translation>
     </message>
     <message>
-        <location filename="../../desktop/state_names.py" line="91"/>
+        <location filename="../../desktop/state_names.py" line="92"/>
         <source>трещины</source>
         <translation>cracks</translation>
     </message>
     <message>
-        <location filename="../../desktop/state_names.py" line="92"/>
+        <location filename="../../desktop/state_names.py" line="93"/>
         <source>вмятины</source>
         <translation>dents</translation>
     </message>
     <message>
-        <location filename="../../desktop/state_names.py" line="93"/>
+        <location filename="../../desktop/state_names.py" line="94"/>
         <source>следы жидкости</source>
         <translation>traces of liquid</translation>
     </message>
     <message>
-        <location filename="../../desktop/state_names.py" line="94"/>
+        <location filename="../../desktop/state_names.py" line="95"/>
         <source>нарушены пломбы</source>
         <translation>seals broken</translation>
     </message>

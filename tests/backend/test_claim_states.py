@@ -123,6 +123,17 @@ class ClaimMachine(RuleBasedStateMachine):
         if result["status"] == "applied" and self.status[claim] == C.RETURNING:
             self.status[claim] = C.AWAITING_PICKUP
 
+    @rule(claim=claims)
+    def undo_arrival(self, claim: str) -> None:
+        """The clerk undoes the return box's receiving scan: the claim is on its way again until it is scanned."""
+        if claim not in self.returns:
+            return
+        order, box = self.returns[claim]
+        result = self.device.send("receiving.scan_undone", {"session": str(uuid.uuid4()), "box": box, "order": order})
+        if result["status"] == "applied" and self.status[claim] == C.AWAITING_PICKUP and order not in self.handed:
+            self.status[claim] = C.RETURNING
+            REACHED.add("arrival_undone")
+
     @rule(claim=claims, result=st.sampled_from(["handed_over", "refused"]))
     def hand_over(self, claim: str, result: str) -> None:
         if claim not in self.returns:
@@ -140,13 +151,21 @@ class ClaimMachine(RuleBasedStateMachine):
         if result == "handed_over":
             self.status[claim] = C.CLOSED
 
-    @rule(claim=claims, count=st.integers(1, 6), result=st.sampled_from(["handed_over", "refused"]))
-    def next_steps(self, claim: str, count: int, result: str) -> None:
+    @rule(claim=claims, count=st.integers(1, 9), result=st.sampled_from(["handed_over", "refused"]),
+          undo=st.booleans())
+    def next_steps(self, claim: str, count: int, result: str, undo: bool) -> None:
         """The claim's next `count` steps of its lifecycle (so runs reach its end as well as the refusals); at the
-        handover the customer may also refuse the item."""
+        handover the customer may also refuse the item, and the clerk may first undo the return box's scan."""
+        undo_left = [undo]
+
+        def at_pickup(c: str) -> None:
+            if undo_left.pop() if undo_left else False:
+                self.undo_arrival(c)
+            else:
+                self.hand_over(c, result)
+
         steps = {C.FILED: self.accept, C.ACCEPTED: lambda c: self.dispatch(c, "svc-1"), C.SENT: self.service_result,
-                 C.RETURNING: self.arrive, C.AWAITING_PICKUP: lambda c: self.hand_over(c, result),
-                 C.CLOSED: self.accept}
+                 C.RETURNING: self.arrive, C.AWAITING_PICKUP: at_pickup, C.CLOSED: self.accept}
         for _ in range(count):
             steps[self.status[claim]](claim)
 
@@ -213,5 +232,5 @@ def test_no_sequence_of_steps_reaches_an_illegal_claim(server: Server, db_kind: 
     run_state_machine_as_test(ClaimMachine, settings=settings(
         max_examples=25, stateful_step_count=14, deadline=None, derandomize=True,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]))
-    explored = {*ClaimStatus, "handed_over", "refused"}  # every status, and both ends of a return's handover
+    explored = {*ClaimStatus, "handed_over", "refused", "arrival_undone"}  # every status, both handover ends, an undo
     assert REACHED == explored, f"the runs never reached {explored - REACHED}"
