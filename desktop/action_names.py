@@ -58,6 +58,7 @@ ACTION_NAMES = {
     "receiving.close": QT_TRANSLATE_NOOP("Terms", "приёмка закрыта"),
     "receiving.handed_over": QT_TRANSLATE_NOOP("Terms", "приёмка передана следующей смене"),
     "return.handed_over": QT_TRANSLATE_NOOP("Terms", "возврат передан следующей смене"),
+    "service.handed_over": QT_TRANSLATE_NOOP("Terms", "отправка в сервис передана следующей смене"),
     "return.resumed": QT_TRANSLATE_NOOP("Terms", "возврат продолжен"),
     "review.closed": QT_TRANSLATE_NOOP("Terms", "отмечено как разобранное"),
     "auth.login": QT_TRANSLATE_NOOP("Terms", "вход в программу"),

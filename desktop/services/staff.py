@@ -31,6 +31,7 @@ from desktop.services.point_info import point_info
 from desktop.services.receiving.resume import pending_sessions
 from desktop.services.receiving.service import close_in
 from desktop.services.returns.sessions import close_return_session, pending_return_sessions
+from desktop.services.warranty.dispatch import close_dispatch, pending_dispatches
 from desktop.translatable import QT_TRANSLATE_NOOP, translate
 from protocol.errors import DomainError
 from protocol.events import ShiftClosed, ShiftOpened
@@ -46,6 +47,7 @@ REPORT_METRICS = {"boxes_received": "received", "boxes_placed": "placed", "order
                   "undos": "undos", "cash_kopecks": "cash"}
 NO_WAYBILL = QT_TRANSLATE_NOOP("Terms", "без накладной")  # how an open session is named at shift close
 RETURN_NAMED = QT_TRANSLATE_NOOP("Terms", "возврат от {opened_at}")  # an open return session at shift close
+DISPATCH_NAMED = QT_TRANSLATE_NOOP("Terms", "отправка в сервис от {opened_at}")  # an open service dispatch session
 
 messages.register(
     {
@@ -56,8 +58,8 @@ messages.register(
         "auth.empty_credentials": "Введите пропуск (или логин) и PIN (или пароль).",
         "shift.already_open": "Смена уже открыта (с {opened_at}). Продолжайте работу в ней или закройте её.",
         "shift.not_open": "Открытой смены нет. Откройте смену.",
-        "shift.sessions_open": "Смену нельзя закрыть: не закончены приёмка или возврат ({sessions}). "
-        "Закройте их с актом или передайте следующей смене.",
+        "shift.sessions_open": "Смену нельзя закрыть: не закончены приёмка, возврат или отправка в сервис "
+        "({sessions}). Закройте их с актом или передайте следующей смене.",
     }
 )
 
@@ -208,17 +210,20 @@ class StaffService(Service):
 
 
 def _settle_open_sessions(act: Action, actor: Actor, choice: OpenSessions | None, key: str) -> None:
-    """Close (with their acts) or hand over the receiving and return sessions still open; refuse when no choice
-    was made."""
+    """Close (with their acts) or hand over the receiving, return and service dispatch sessions still open; refuse
+    when no choice was made."""
     pending = pending_sessions(act.session, actor)
     returns = pending_return_sessions(act.session, actor)
-    if not pending and not returns:
+    dispatches = pending_dispatches(act.session, actor)
+    if not pending and not returns and not dispatches:
         return
     if choice is None:
         zone = _zone(act.session)
         names = [_session_name(act.session, row.shipment_id) for row in pending]
         names += [translate("Terms", RETURN_NAMED).format(opened_at=point_time(r.opened_at, zone, DAY_TIME))
                   for r in returns]
+        names += [translate("Terms", DISPATCH_NAMED).format(opened_at=point_time(d.opened_at, zone, DAY_TIME))
+                  for d in dispatches]
         raise DomainError("shift.sessions_open", sessions=", ".join(names))
     for row in pending:
         if choice is OpenSessions.CLOSE:
@@ -230,6 +235,11 @@ def _settle_open_sessions(act: Action, actor: Actor, choice: OpenSessions | None
             close_return_session(act, local_point(act.session), ret.uid, actor)
         else:
             act.audit("return.handed_over", ret.uid, shift=key)
+    for sent in dispatches:
+        if choice is OpenSessions.CLOSE:
+            close_dispatch(act, local_point(act.session), sent.uid, actor)
+        else:
+            act.audit("service.handed_over", sent.uid, shift=key)
 
 
 def _session_name(session: Session, shipment_id: int | None) -> str:

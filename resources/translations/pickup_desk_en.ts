@@ -95,12 +95,12 @@
         <translation>extending the storage period</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/staff.py" line="41"/>
+        <location filename="../../desktop/services/staff.py" line="42"/>
         <source>открытие смены</source>
         <translation>opening a shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/staff.py" line="42"/>
+        <location filename="../../desktop/services/staff.py" line="43"/>
         <source>закрытие смены</source>
         <translation>closing a shift</translation>
     </message>
@@ -115,7 +115,7 @@
         <translation>allowing the lookup by pickup code</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="47"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="48"/>
         <source>просмотр исключений</source>
         <translation>viewing exceptions</translation>
     </message>
@@ -145,12 +145,12 @@
         <translation>intake of an item with a different serial number</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/warranty/service.py" line="37"/>
+        <location filename="../../desktop/services/warranty/service.py" line="38"/>
         <source>приём изделий по гарантии</source>
         <translation>warranty intake</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/warranty/service.py" line="38"/>
+        <location filename="../../desktop/services/warranty/service.py" line="39"/>
         <source>отправка изделий в сервис</source>
         <translation>dispatch of items to service</translation>
     </message>
@@ -2731,11 +2731,6 @@ Technical: {1}</translation>
         <translation>No shift is open. Open a shift.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="199"/>
-        <source>Смену нельзя закрыть: не закончены приёмка или возврат ({sessions}). Закройте их с актом или передайте следующей смене.</source>
-        <translation>The shift cannot be closed: receiving or a return is not finished ({sessions}). Close them with their acts or hand them over to the next shift.</translation>
-    </message>
-    <message>
         <location filename="../../build/lupdate/domain_messages.py" line="200"/>
         <source>SMS по заказу {order} отправить нельзя: заказ в состоянии «{status}», а не «готов к выдаче».</source>
         <translation>The SMS for order {order} cannot be sent: the order is in state «{status}», not «ready for pickup».</translation>
@@ -2844,6 +2839,11 @@ Technical: {1}</translation>
         <location filename="../../build/lupdate/domain_messages.py" line="196"/>
         <source>Этикетка {label} не найдена: в этом пункте нет принятого изделия с такой этикеткой. Проверьте коробку.</source>
         <translation>Label {label} is not found: no item taken in at this point has this label. Check the box.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="199"/>
+        <source>Смену нельзя закрыть: не закончены приёмка, возврат или отправка в сервис ({sessions}). Закройте их с актом или передайте следующей смене.</source>
+        <translation>The shift cannot be closed: receiving, a return or a service dispatch is not finished ({sessions}). Close them with their acts or hand them over to the next shift.</translation>
     </message>
     <message numerus="yes">
         <location filename="../../build/lupdate/domain_messages.py" line="201"/>
@@ -7929,26 +7929,26 @@ Technical: {1}</translation>
         <translation>seals broken</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="49"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="50"/>
         <location filename="../../ui/pages/terms.py" line="14"/>
         <location filename="../../ui/pages/terms.py" line="32"/>
         <source>ждёт отправки</source>
         <translation>pending</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="50"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="51"/>
         <location filename="../../ui/pages/terms.py" line="15"/>
         <source>в очереди</source>
         <translation>queued</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="51"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="52"/>
         <location filename="../../ui/pages/terms.py" line="16"/>
         <source>отправляется</source>
         <translation>sending</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="52"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="53"/>
         <location filename="../../ui/pages/terms.py" line="17"/>
         <source>отправлено</source>
         <translation>sent</translation>
@@ -7959,19 +7959,19 @@ Technical: {1}</translation>
         <translation>delivered</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="53"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="54"/>
         <location filename="../../ui/pages/terms.py" line="19"/>
         <source>не доставлено</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="54"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="55"/>
         <location filename="../../ui/pages/terms.py" line="20"/>
         <source>статус неизвестен</source>
         <translation>status unknown</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="55"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="56"/>
         <location filename="../../ui/pages/terms.py" line="21"/>
         <source>ждёт закрытия приёмки</source>
         <translation>waits for receiving to close</translation>
@@ -7982,13 +7982,13 @@ Technical: {1}</translation>
         <translation>cancelled: order not ready</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="58"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="59"/>
         <location filename="../../ui/pages/terms.py" line="25"/>
         <source>код получения</source>
         <translation>pickup code</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="59"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="60"/>
         <location filename="../../ui/pages/terms.py" line="26"/>
         <source>напоминание</source>
         <translation>reminder</translation>
@@ -8265,66 +8265,71 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../desktop/action_names.py" line="61"/>
+        <source>отправка в сервис передана следующей смене</source>
+        <translation>service dispatch handed over to the next shift</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/action_names.py" line="62"/>
         <source>возврат продолжен</source>
         <translation>return resumed</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="62"/>
+        <location filename="../../desktop/action_names.py" line="63"/>
         <source>отмечено как разобранное</source>
         <translation>marked as reviewed</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="63"/>
+        <location filename="../../desktop/action_names.py" line="64"/>
         <source>вход в программу</source>
         <translation>signed in</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="64"/>
+        <location filename="../../desktop/action_names.py" line="65"/>
         <source>вход отклонён</source>
         <translation>sign-in refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="65"/>
+        <location filename="../../desktop/action_names.py" line="66"/>
         <source>учётная запись заблокирована</source>
         <translation>account locked</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="66"/>
+        <location filename="../../desktop/action_names.py" line="67"/>
         <source>активация карты подтверждена</source>
         <translation>card activation confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="68"/>
+        <location filename="../../desktop/action_names.py" line="69"/>
         <source>поиск по коду: неверный код</source>
         <translation>code lookup: wrong code</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="69"/>
+        <location filename="../../desktop/action_names.py" line="70"/>
         <source>поиск по коду закрыт до разрешения управляющего</source>
         <translation>code lookup closed until a manager allows it</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="70"/>
+        <location filename="../../desktop/action_names.py" line="71"/>
         <source>поиск по коду отклонён</source>
         <translation>code lookup refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="71"/>
+        <location filename="../../desktop/action_names.py" line="72"/>
         <source>поиск по коду разрешён управляющим</source>
         <translation>code lookup allowed by a manager</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="72"/>
+        <location filename="../../desktop/action_names.py" line="73"/>
         <source>разрешение поиска по коду отклонено</source>
         <translation>code lookup permission refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="73"/>
+        <location filename="../../desktop/action_names.py" line="74"/>
         <source>коробка принята на другом рабочем месте</source>
         <translation>box received at another desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="85"/>
+        <location filename="../../desktop/action_names.py" line="86"/>
         <source>событие {0}</source>
         <translation>event {0}</translation>
     </message>
@@ -8351,7 +8356,7 @@ Technical: {1}</translation>
         <translation>conflict</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="67"/>
+        <location filename="../../desktop/action_names.py" line="68"/>
         <location filename="../../ui/pages/terms.py" line="41"/>
         <source>активация карты отклонена</source>
         <translation>card activation rejected</translation>
@@ -8385,14 +8390,19 @@ Technical: {1}</translation>
         <translation>cancelled by the centre</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/staff.py" line="47"/>
+        <location filename="../../desktop/services/staff.py" line="48"/>
         <source>без накладной</source>
         <translation>without a waybill</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/staff.py" line="48"/>
+        <location filename="../../desktop/services/staff.py" line="49"/>
         <source>возврат от {opened_at}</source>
         <translation>return of {opened_at}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/staff.py" line="50"/>
+        <source>отправка в сервис от {opened_at}</source>
+        <translation>service dispatch of {opened_at}</translation>
     </message>
     <message>
         <location filename="../../desktop/services/manager/journal_subjects.py" line="26"/>
@@ -8428,9 +8438,9 @@ Technical: {1}</translation>
 <context>
     <name>Waits</name>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="96"/>
-        <location filename="../../desktop/services/manager/exceptions.py" line="112"/>
-        <location filename="../../desktop/services/manager/exceptions.py" line="136"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="97"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="113"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="137"/>
         <location filename="../../desktop/services/manager/waiting.py" line="166"/>
         <location filename="../../desktop/services/manager/waiting.py" line="198"/>
         <location filename="../../desktop/services/manager/waiting.py" line="225"/>
@@ -8439,7 +8449,7 @@ Technical: {1}</translation>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="97"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="98"/>
         <location filename="../../desktop/services/manager/waiting.py" line="167"/>
         <location filename="../../desktop/services/manager/waiting.py" line="200"/>
         <location filename="../../desktop/services/manager/waiting.py" line="243"/>
@@ -8447,170 +8457,175 @@ Technical: {1}</translation>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="98"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="99"/>
         <source>Неверных кодов</source>
         <translation>Wrong codes</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="99"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="100"/>
         <source>Заблокирован</source>
         <translation>Locked at</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="100"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="101"/>
         <source>Заблокирован уже</source>
         <translation>Locked for</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="102"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="103"/>
         <source>Заказы заблокированы после неверных кодов</source>
         <translation>Orders locked after wrong codes</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="113"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="114"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="114"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="115"/>
         <source>Попытка</source>
         <translation>Attempt</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="115"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="116"/>
         <source>Статус</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="116"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="117"/>
         <source>Ошибка шлюза</source>
         <translation>Gateway error</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="117"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="118"/>
         <source>Запрошено</source>
         <translation>Requested</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="118"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="119"/>
         <source>Обновлено</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="120"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="121"/>
         <source>SMS не доставлены</source>
         <translation>SMS not delivered</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="133"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="134"/>
         <source>Когда</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="134"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="135"/>
         <source>Событие</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="135"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="136"/>
         <source>Решение сервера</source>
         <translation>Server&apos;s verdict</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="137"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="138"/>
         <location filename="../../desktop/services/manager/waiting.py" line="199"/>
         <source>Причина</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="138"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="139"/>
         <source>Что делать</source>
         <translation>What to do</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="139"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="140"/>
         <source>Код события</source>
         <translation>Event code</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="141"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="142"/>
         <source>Отклонено сервером или конфликт</source>
         <translation>Refused by the server or in conflict</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="153"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="155"/>
         <location filename="../../desktop/services/manager/waiting.py" line="217"/>
         <source>Сессия</source>
         <translation>Session</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="154"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="156"/>
         <location filename="../../desktop/services/manager/waiting.py" line="213"/>
         <source>Открыта</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="155"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="157"/>
         <location filename="../../desktop/services/manager/waiting.py" line="214"/>
         <source>Кто открыл</source>
         <translation>Opened by</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="156"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="158"/>
         <location filename="../../desktop/services/manager/waiting.py" line="215"/>
         <source>Открыта уже</source>
         <translation>Open for</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="157"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="159"/>
         <source>Почему в списке</source>
         <translation>Why listed</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="158"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="160"/>
         <location filename="../../desktop/services/manager/waiting.py" line="227"/>
         <source>Поставка</source>
         <translation>Shipment</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="159"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="161"/>
         <source>Код сессии</source>
         <translation>Session code</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="161"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="163"/>
         <source>Сессии оставлены открытыми</source>
         <translation>Sessions left open</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="211"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="213"/>
         <source>конфликт</source>
         <translation>conflict</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="211"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="213"/>
         <source>отклонено</source>
         <translation>refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="228"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="230"/>
         <source>открыта в прошлый день</source>
         <translation>opened on an earlier day</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="229"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="231"/>
         <source>смена открывшего закрыта</source>
         <translation>the opener&apos;s shift is closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="246"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="248"/>
         <source>приёмка</source>
         <translation>receiving</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="261"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="263"/>
         <source>возврат</source>
         <translation>return</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/exceptions.py" line="278"/>
+        <source>отправка в сервис</source>
+        <translation>service dispatch</translation>
     </message>
     <message>
         <location filename="../../desktop/services/manager/waiting.py" line="75"/>

@@ -15,6 +15,7 @@ from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.action_names import event_name
+from desktop.db.claim_models import ServiceDispatch
 from desktop.db.models import (
     Customer,
     Order,
@@ -147,7 +148,8 @@ class ExceptionsService(Service):
         with self.reading() as s:
             point = local_point(s)
             today = day_bounds(now.astimezone(point_zone(point)).date(), point_zone(point))[0]
-            rows = _stale_receiving(s, point, today, now) + _stale_returns(s, point, today, now)
+            rows = [*_stale_receiving(s, point, today, now), *_stale_returns(s, point, today, now),
+                    *_stale_dispatches(s, point, today, now)]
         rows.sort(key=lambda row: row.values[1])
         columns = [
             Column(translate("Waits", "Сессия")),
@@ -259,6 +261,21 @@ def _stale_returns(s: Session, point: PickupPoint, today: datetime, now: datetim
         .where(ReturnSession.point_id == point.id, ReturnSession.status == SessionStatus.OPEN)
     ).all()
     kind = translate("Waits", "возврат")
+    return [
+        Row((kind, at, who, now - at, why, "—", uid), uid, "error")
+        for uid, at, who, on in found
+        if (why := _why_open(at, bool(on), today))
+    ]
+
+
+def _stale_dispatches(s: Session, point: PickupPoint, today: datetime, now: datetime) -> list[Row]:
+    on_shift = exists().where(Shift.staff_id == ServiceDispatch.opened_by, Shift.closed_at.is_(None))
+    found = s.execute(
+        select(ServiceDispatch.uid, ServiceDispatch.opened_at, Staff.full_name, on_shift.label("on_shift"))
+        .join(Staff, Staff.id == ServiceDispatch.opened_by)
+        .where(ServiceDispatch.point_id == point.id, ServiceDispatch.status == SessionStatus.OPEN)
+    ).all()
+    kind = translate("Waits", "отправка в сервис")
     return [
         Row((kind, at, who, now - at, why, "—", uid), uid, "error")
         for uid, at, who, on in found

@@ -8,17 +8,17 @@ counter's (journalled), so an undone scan never reaches the server.
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop import messages
 from desktop.db.claim_models import Claim, ServiceDispatch, ServiceDispatchItem
-from desktop.db.models import PickupPoint, SessionStatus, Staff
+from desktop.db.models import PickupPoint, SessionStatus, Shift, Staff
 from desktop.documents.claims import DispatchActLine, ServiceDispatchAct
 from desktop.documents.model import PointInfo, SessionHeader
 from desktop.labels.content import SERVICE_LABEL
 from desktop.services.base import Action, Actor, new_uid
-from desktop.services.warranty.model import DispatchScan, OpenDispatch
+from desktop.services.warranty.model import DispatchScan, OpenDispatch, PendingDispatch
 from protocol.claims import ClaimStep, next_claim_status
 from protocol.errors import DomainError
 from protocol.events import ClaimDispatched, ServiceDispatchClosed, ServiceDispatchOpened
@@ -49,6 +49,23 @@ def current_dispatch(s: Session, point: PickupPoint) -> OpenDispatch | None:
     opener = s.get(Staff, found.opened_by)
     scans = tuple(_scan_of(s, item) for item in _items(s, found.id))
     return OpenDispatch(found.uid, found.opened_at, opener.full_name if opener else "", scans)
+
+
+def pending_dispatches(s: Session, actor: Actor) -> list[PendingDispatch]:
+    """The open dispatch session this clerk's shift close must settle: their own, or one whose opener has no
+    open shift (the rule of receiving and return sessions)."""
+    opener_on_shift = exists().where(Shift.staff_id == ServiceDispatch.opened_by, Shift.closed_at.is_(None))
+    items = (select(func.count()).select_from(ServiceDispatchItem)
+             .where(ServiceDispatchItem.session_id == ServiceDispatch.id, ServiceDispatchItem.undone.is_(False))
+             .correlate(ServiceDispatch).scalar_subquery())
+    rows = s.execute(
+        select(ServiceDispatch.uid, ServiceDispatch.opened_at, Staff.full_name, items.label("items"))
+        .join(Staff, Staff.id == ServiceDispatch.opened_by)
+        .where(ServiceDispatch.status == SessionStatus.OPEN, ServiceDispatch.point_id == actor.point_id,
+               or_(ServiceDispatch.opened_by == actor.staff_id, ~opener_on_shift))
+        .order_by(ServiceDispatch.id)
+    ).all()
+    return [PendingDispatch(r.uid, r.opened_at, r.full_name, int(r.items or 0)) for r in rows]
 
 
 def _items(s: Session, session_id: int) -> list[ServiceDispatchItem]:

@@ -131,3 +131,13 @@ class OpenDispatch:
     opened_at: datetime
     opened_by: str
     scans: tuple[DispatchScan, ...]
+
+
+@dataclass(frozen=True)
+class PendingDispatch:
+    """An open service dispatch session a clerk's shift close must settle (theirs, or left by nobody on shift)."""
+
+    uid: str
+    opened_at: datetime
+    opened_by: str
+    items: int

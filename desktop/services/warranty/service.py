@@ -25,6 +25,7 @@ from desktop.services.warranty.model import (
     DispatchScan,
     IntakeDraft,
     OpenDispatch,
+    PendingDispatch,
 )
 from desktop.services.warranty.photos import remove_photos
 from desktop.services.warranty.rules import claim_by_number, claim_view
@@ -142,6 +143,11 @@ class WarrantyService(Service):
         require_role(actor, Role.CLERK, SERVICE_DISPATCH)
         with self.reading() as s:
             return dispatch.current_dispatch(s, local_point(s))
+
+    def pending_at_shift_close(self, actor: Actor) -> list[PendingDispatch]:
+        """The open dispatch session closing this clerk's shift must settle (close with the act, or hand over)."""
+        with self.reading() as s:
+            return dispatch.pending_dispatches(s, actor)
 
     def open_dispatch(self, actor: Actor | None) -> str:
         """Start scanning items out to service (or resume the session still open); returns the session uid."""
