@@ -47,6 +47,7 @@ class ScanKind(StrEnum):
     PICKUP_TOKEN = auto()
     PICKUP_CODE = auto()
     WAYBILL = auto()
+    CLAIM = auto()
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ _KIND_ORDER = (
     ScanKind.STAFF_BADGE,
     ScanKind.CLUB_CARD,
     ScanKind.WAYBILL,
+    ScanKind.CLAIM,
     ScanKind.ORDER_NUMBER,
     ScanKind.PICKUP_CODE,
 )

@@ -35,6 +35,54 @@
     </message>
 </context>
 <context>
+    <name>DispatchTab</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/warranty_dispatch.py" line="71"/>
+        <source>Ждут отправки (%n)</source>
+        <translation>
+            <numerusform>Ждут отправки (%n)</numerusform>
+            <numerusform>Ждут отправки (%n)</numerusform>
+            <numerusform>Ждут отправки (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/warranty_dispatch.py" line="74"/>
+        <source>В этой отправке (%n)</source>
+        <translation>
+            <numerusform>В этой отправке (%n)</numerusform>
+            <numerusform>В этой отправке (%n)</numerusform>
+            <numerusform>В этой отправке (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/warranty_dispatch.py" line="78"/>
+        <source>Отправка не была закрыта. В ней уже %n изделий. Продолжайте сканировать этикетки.</source>
+        <translation>
+            <numerusform>Отправка не была закрыта. В ней уже %n изделие. Продолжайте сканировать этикетки.</numerusform>
+            <numerusform>Отправка не была закрыта. В ней уже %n изделия. Продолжайте сканировать этикетки.</numerusform>
+            <numerusform>Отправка не была закрыта. В ней уже %n изделий. Продолжайте сканировать этикетки.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/warranty_dispatch.py" line="151"/>
+        <source>Отправка закрыта: %n изделий. Акт отправки сформирован.</source>
+        <translation>
+            <numerusform>Отправка закрыта: %n изделие. Акт отправки сформирован.</numerusform>
+            <numerusform>Отправка закрыта: %n изделия. Акт отправки сформирован.</numerusform>
+            <numerusform>Отправка закрыта: %n изделий. Акт отправки сформирован.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/warranty_dispatch.py" line="156"/>
+        <source>Отправка закрыта: %n изделий</source>
+        <translation>
+            <numerusform>Отправка закрыта: %n изделие</numerusform>
+            <numerusform>Отправка закрыта: %n изделия</numerusform>
+            <numerusform>Отправка закрыта: %n изделий</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DomainMessages</name>
     <message numerus="yes">
         <location filename="../../build/lupdate/domain_messages.py" line="6"/>
@@ -64,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="98"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="126"/>
         <source>Заказ {order} заблокирован после {attempts:n} неверных кодов. Позовите менеджера для разблокировки.</source>
         <translation>
             <numerusform>Заказ {order} заблокирован после {attempts:n} неверного кода. Позовите менеджера для разблокировки.</numerusform>
@@ -73,7 +121,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="132"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="160"/>
         <source>Слишком длинное описание повреждения: не больше {limit:n} символов.</source>
         <translation>
             <numerusform>Слишком длинное описание повреждения: не больше {limit:n} символа.</numerusform>
@@ -82,7 +130,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="168"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="202"/>
         <source>По заказу {order} сегодня уже {count:n} повторных SMS — это предел. Следующую отправку можно сделать после {next_at}.</source>
         <translation>
             <numerusform>По заказу {order} сегодня уже {count:n} повторное SMS — это предел. Следующую отправку можно сделать после {next_at}.</numerusform>
@@ -91,7 +139,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="171"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="205"/>
         <source>Продлить хранение можно на 1–{max:n} дней, а не на {days}.</source>
         <translation>
             <numerusform>Продлить хранение можно на 1–{max:n} день, а не на {days}.</numerusform>
@@ -101,9 +149,33 @@
     </message>
 </context>
 <context>
+    <name>IntakeFlow</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/warranty_flow.py" line="130"/>
+        <source>%n мес.</source>
+        <translation>
+            <numerusform>%n мес.</numerusform>
+            <numerusform>%n мес.</numerusform>
+            <numerusform>%n мес.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>IntakeForm</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/warranty_intake.py" line="146"/>
+        <source>Фото: %n</source>
+        <translation>
+            <numerusform>Фото: %n</numerusform>
+            <numerusform>Фото: %n</numerusform>
+            <numerusform>Фото: %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ManagerJournal</name>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="273"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="307"/>
         <source>Проверено %n записей — изменений и удалений нет.</source>
         <translation>
             <numerusform>Проверена %n запись — изменений и удалений нет.</numerusform>
@@ -160,7 +232,7 @@
 <context>
     <name>SelfTest</name>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="272"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="306"/>
         <source>минимальная длина {0} больше кода получения (%n цифр)</source>
         <translation>
             <numerusform>минимальная длина {0} больше кода получения (%n цифра)</numerusform>
