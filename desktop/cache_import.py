@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from sqlalchemy import ColumnElement, select, text
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from desktop.db.claim_models import Claim
 from desktop.db.models import (
     Box,
     ClubCard,
@@ -26,6 +27,7 @@ from desktop.db.models import (
     StorageCell,
 )
 from desktop.db.pepper import pepper_code_hash, pepper_for_session, seal_secret_hash, store_tag_key
+from protocol.claims import DEFAULT_WARRANTY_MONTHS
 from protocol.phone import canonical_phone
 from protocol.states import BoxStatus, CardStatus, ShipmentStatus
 
@@ -164,6 +166,7 @@ def _upsert_lines(s: Session, order: Order, lines: list[Data], is_new: bool) -> 
             s.add(line)
         line.name, line.quantity, line.price_kopecks = item["name"], item["quantity"], item["price_kopecks"]
         line.serial = item.get("serial")
+        line.warranty_months = int(item.get("warranty_months") or DEFAULT_WARRANTY_MONTHS)
     s.flush()
 
 
@@ -226,11 +229,45 @@ def upsert_staff(s: Session, data: Data, point_id: int) -> Staff:
     return staff
 
 
+_PENDING_FOR_CLAIM = text(
+    "SELECT 1 FROM outbox WHERE status = 'pending' AND json_extract(payload, '$.claim') = :claim LIMIT 1"
+)
+_CLAIM_SERVICE = ("outcome", "conclusion", "return_order")  # only the server knows these
+
+
+def upsert_claim(s: Session, data: Data) -> Claim:
+    """A claim from the feed (`claim.upsert`); the intake and status this PC has not pushed yet are kept."""
+    claim = _find_or_add(
+        s, Claim, Claim.number == data["number"],
+        lambda: Claim(number=data["number"], point_id=_point_id(s, data["point_code"]),
+                      filed_at=parse_time(data["filed_at"])),
+    )
+    local_is_newer = claim.id is not None and s.execute(_PENDING_FOR_CLAIM, {"claim": claim.number}).first() is not None
+    for key in _CLAIM_SERVICE:
+        setattr(claim, key, data.get(key))
+    claim.order_number, claim.sku, claim.product = data["order"], data["sku"], data.get("product") or data["sku"]
+    claim.updated_at = datetime.fromisoformat(data.get("updated_at") or data["filed_at"])
+    if not local_is_newer:
+        _claim_intake(claim, data)
+    s.flush()
+    return claim
+
+
+def _claim_intake(claim: Claim, data: Data) -> None:
+    """The status and what the intake recorded, as the server has them."""
+    claim.status, claim.prefiled, claim.fault = data["status"], bool(data.get("prefiled")), data.get("fault") or ""
+    claim.serial, claim.cover, claim.label = data.get("serial"), data.get("cover"), data.get("label")
+    claim.checklist, claim.condition = list(data.get("checklist") or []), data.get("condition") or ""
+    claim.accepted_at = parse_time(data.get("accepted_at"))
+
+
 def load_snapshot(s: Session, snapshot: Data) -> PickupPoint:
     """Apply a whole snapshot (point, shipments, cells, cards, staff, orders) inside the caller's transaction."""
     point = load_reference_data(s, snapshot)
     for item in snapshot.get("orders", []):
         upsert_order(s, item)
+    for item in snapshot.get("claims", []):
+        upsert_claim(s, item)
     return point
 
 

@@ -36,7 +36,8 @@ class ScanPatterns:
     pickup_token: str = r"PD1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+"  # noqa: S105
     pickup_code: str = r"\d{6}"
     waybill: str = r"R\d{7,12}"  # a truck's waybill (shipment number): R + digits
-    claim: str = r"W\d{9,10}"  # a warranty claim number (protocol.claims: pre-filed W + 9, counter W + 10 digits)
+    claim: str = r"W\d{9,10}"  # a warranty claim: pre-filed W + 9 digits, opened at a counter W + 10 (protocol.claims)
+    service_label: str = r"SLW\d{9,10}"  # the service box label: SL + the claim number (desktop.labels.content)
     strip_aim_id: bool = True
     max_length: int = 512
 

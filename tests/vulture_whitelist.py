@@ -93,3 +93,10 @@ _.hardware
 # --- called by the PyInstaller spec (packaging/pickup_desk.spec is not Python vulture scans) ----------------------
 _.render_build_info  # desktop/version.py: the spec writes the bundle's pickup_desk_build_info module with it
 _.code_matches  # protocol/pickup_code.py: the plain (unpeppered) check, used by the demo-data and code tests
+
+# --- the warranty service API the warranty pages call (issue 13: ui/ is built on it in another branch) ----------
+_.start_intake  # WarrantyService (desktop/services/warranty/service.py)
+_.waiting_dispatch  # WarrantyService
+_.claim_for_order  # WarrantyService: the handover page shows a warranty return order's claim
+_.claim_status_name  # desktop/state_names.py: a claim's status in the clerk's words
+_.claim_outcome_name  # desktop/state_names.py: the service's outcome in the clerk's words

@@ -22,6 +22,7 @@ from desktop.db.engine import Database
 from desktop.db.models import BonusLedgerEntry, BonusStatus, ClubCard, ManagerAlert, Order, OutboxEvent, SmsMessage
 from desktop.db.pepper import pepper_code_hash, pepper_for_session
 from desktop.sync.reasons import describe_flag, describe_problem, describe_sms_gateway
+from protocol.claims import CLAIM_CHANGE
 from protocol.errors import DomainError
 from protocol.order_states import OrderEvent, OrderStatus, next_status
 from protocol.states import SMS_PROGRESS, CardStatus, EventOutcome, SmsStatus
@@ -83,6 +84,10 @@ def _card(s: Session, p: Data, now: datetime) -> None:
 
 def _staff(s: Session, p: Data, now: datetime) -> None:
     cache_import.upsert_staff(s, p, _local_point_id(s))
+
+
+def _claim(s: Session, p: Data, now: datetime) -> None:
+    cache_import.upsert_claim(s, p)
 
 
 # --- orders ------------------------------------------------------------------------------------------
@@ -258,6 +263,7 @@ HANDLERS: dict[str, Callable[[Session, Data, datetime], None]] = {
     "cell.upsert": _cell,
     "card.upsert": _card,
     "staff.upsert": _staff,
+    CLAIM_CHANGE: _claim,
     "order.code_issued": _code_issued,
     "order.cancelled": _cancelled,
     "order.flagged": _flagged,

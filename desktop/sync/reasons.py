@@ -75,6 +75,21 @@ messages.register(
         "sync.reason.payload_too_large": "данные события больше, чем сервер принимает (1 МБ)",
         "sync.reason.event_id_reused": "номер события уже занят другим событием",
         "sync.reason.event_id_reused_with_different_payload": "номер события уже занят другим событием",
+        "sync.reason.claim_foreign_order": "гарантийная заявка по заказу другого пункта выдачи {detail}",
+        "sync.reason.claim_not_purchased": "заказ не выдан клиенту или в нём нет такого товара {detail}",
+        "sync.reason.claim_serial_mismatch": "серийный номер изделия не совпадает с товаром заказа {detail}",
+        "sync.reason.claim_override_not_manager": "приём с другим серийным номером разрешил не менеджер "
+        "этого пункта {detail}",
+        "sync.reason.claim_duplicate_item": "изделие уже сдано по другой открытой заявке {detail}",
+        "sync.reason.claim_unknown": "гарантийная заявка неизвестна серверу {detail}",
+        "sync.reason.claim_closed": "гарантийная заявка уже закрыта {detail}",
+        "sync.reason.claim_illegal_step": "шаг невозможен в текущем состоянии гарантийной заявки {detail}",
+        "sync.reason.claim_already_dispatched": "изделие по заявке уже отправлено в сервис {detail}",
+        "sync.reason.claim_warranty_expired": "по расчёту сервера гарантия уже закончилась, возможен только "
+        "платный ремонт {detail}",
+        "sync.reason.claim_bad_checklist": "неизвестный пункт проверки изделия {detail}",
+        "sync.reason.claim_bad_number": "неверный номер гарантийной заявки {detail}",
+        "sync.reason.claim_label_mismatch": "этикетка изделия не та, что выдана при приёме {detail}",
         UNKNOWN_FLAG: "Заказ {order}: сервер отметил его для разбора. Свяжитесь с центром.",
         "sync.flag.handed_over_after_cancel": "Заказ {order} был отменён, но выдан клиенту. "
         "Свяжитесь с клиентом и оформите возврат товара или оплату.",
@@ -108,6 +123,10 @@ REMEDY_FAMILIES: dict[str, tuple[str, ...]] = {
     "server_fault": ("internal_error", "server_error", "request_refused", "event_id_reused",
                      "event_id_reused_with_different_payload"),
     "sms_limit": ("sms_resend_too_soon", "sms_daily_limit"),
+    "claims": ("claim_foreign_order", "claim_not_purchased", "claim_serial_mismatch", "claim_override_not_manager",
+               "claim_duplicate_item", "claim_unknown", "claim_closed", "claim_illegal_step",
+               "claim_already_dispatched", "claim_warranty_expired", "claim_bad_checklist", "claim_bad_number",
+               "claim_label_mismatch"),
 }
 REMEDY_FAMILY = {code: family for family, codes in REMEDY_FAMILIES.items() for code in codes}
 
@@ -130,6 +149,8 @@ messages.register(
         "повторяется — обновите программу и сообщите в поддержку код события.",
         "sync.remedy.server_fault": "Сбой на стороне сервера, данные на этом компьютере сохранены. Сообщите в "
         "поддержку код события и время.",
+        "sync.remedy.claims": "Сервер не принял шаг гарантийной заявки. Найдите заявку на странице «Гарантия», "
+        "сверьте изделие, серийный номер и заказ; изделие держите в пункте и решите вопрос с центром.",
         "sync.remedy.sms_limit": "Сервер не отправил лишнее SMS: повторять можно не чаще раза в 10 минут и не "
         "больше трёх раз в день. Код получения у клиента прежний; при необходимости повторите отправку позже.",
     }

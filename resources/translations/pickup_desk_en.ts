@@ -65,22 +65,22 @@
         <translation>resending an SMS</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/receiving/service.py" line="51"/>
+        <location filename="../../desktop/services/receiving/service.py" line="53"/>
         <source>приёмка поставки</source>
         <translation>receiving a shipment</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/receiving/service.py" line="52"/>
+        <location filename="../../desktop/services/receiving/service.py" line="54"/>
         <source>отмена сканирования</source>
         <translation>undoing a scan</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/receiving/service.py" line="53"/>
+        <location filename="../../desktop/services/receiving/service.py" line="55"/>
         <source>отметка о повреждении</source>
         <translation>flagging damage</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/receiving/service.py" line="54"/>
+        <location filename="../../desktop/services/receiving/service.py" line="56"/>
         <source>закрытие приёмки</source>
         <translation>closing receiving</translation>
     </message>
@@ -140,17 +140,17 @@
         <translation>viewing charts</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/warranty/intake.py" line="33"/>
+        <location filename="../../desktop/services/warranty/intake.py" line="34"/>
         <source>приём изделия с другим серийным номером</source>
         <translation>intake of an item with a different serial number</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/warranty/service.py" line="35"/>
+        <location filename="../../desktop/services/warranty/service.py" line="37"/>
         <source>приём изделий по гарантии</source>
         <translation>warranty intake</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/warranty/service.py" line="36"/>
+        <location filename="../../desktop/services/warranty/service.py" line="38"/>
         <source>отправка изделий в сервис</source>
         <translation>dispatch of items to service</translation>
     </message>
@@ -1903,12 +1903,12 @@ Technical: {1}</translation>
     <message>
         <location filename="../../desktop/documents/claims.py" line="86"/>
         <source>Экземпляр пункта выдачи</source>
-        <translation>Pickup point's copy</translation>
+        <translation>Pickup point&apos;s copy</translation>
     </message>
     <message>
         <location filename="../../desktop/documents/claims.py" line="87"/>
         <source>Экземпляр клиента</source>
-        <translation>Customer's copy</translation>
+        <translation>Customer&apos;s copy</translation>
     </message>
     <message>
         <location filename="../../desktop/documents/claims.py" line="88"/>
@@ -1918,7 +1918,7 @@ Technical: {1}</translation>
     <message>
         <location filename="../../desktop/documents/claims.py" line="106"/>
         <source>Неисправность со слов клиента</source>
-        <translation>Fault in the customer's words</translation>
+        <translation>Fault in the customer&apos;s words</translation>
     </message>
     <message>
         <location filename="../../desktop/documents/claims.py" line="108"/>
@@ -1928,7 +1928,7 @@ Technical: {1}</translation>
     <message>
         <location filename="../../desktop/documents/claims.py" line="108"/>
         <source>Подпись клиента</source>
-        <translation>Customer's signature</translation>
+        <translation>Customer&apos;s signature</translation>
     </message>
     <message>
         <location filename="../../desktop/documents/claims.py" line="116"/>
@@ -1974,7 +1974,7 @@ Technical: {1}</translation>
     <message>
         <location filename="../../desktop/documents/claims.py" line="136"/>
         <source>закончилась {0}: платный ремонт с согласия клиента</source>
-        <translation>ended {0}: paid repair with the customer's consent</translation>
+        <translation>ended {0}: paid repair with the customer&apos;s consent</translation>
     </message>
     <message>
         <location filename="../../desktop/documents/claims.py" line="137"/>
@@ -2127,7 +2127,7 @@ Technical: {1}</translation>
     <message>
         <location filename="../../build/lupdate/domain_messages.py" line="31"/>
         <source>«{query}» — это не номер заявки, не номер заказа и не телефон. Введите номер заявки (W и цифры), номер заказа (9 цифр) или телефон клиента (можно с именем).</source>
-        <translation>«{query}» is not a claim number, an order number or a phone. Type the claim number (W and digits), the order number (9 digits) or the customer's phone (a name may follow).</translation>
+        <translation>«{query}» is not a claim number, an order number or a phone. Type the claim number (W and digits), the order number (9 digits) or the customer&apos;s phone (a name may follow).</translation>
     </message>
     <message>
         <location filename="../../build/lupdate/domain_messages.py" line="32"/>
@@ -2142,7 +2142,7 @@ Technical: {1}</translation>
     <message>
         <location filename="../../build/lupdate/domain_messages.py" line="34"/>
         <source>Гарантия на изделие закончилась {ended}. Принять его можно только в платный ремонт — с согласия клиента. Спросите клиента и отметьте согласие.</source>
-        <translation>The item's warranty ended {ended}. It can only be taken in for a paid repair, with the customer's consent. Ask the customer and tick the consent.</translation>
+        <translation>The item&apos;s warranty ended {ended}. It can only be taken in for a paid repair, with the customer&apos;s consent. Ask the customer and tick the consent.</translation>
     </message>
     <message>
         <location filename="../../build/lupdate/domain_messages.py" line="35"/>
@@ -2152,7 +2152,7 @@ Technical: {1}</translation>
     <message>
         <location filename="../../build/lupdate/domain_messages.py" line="36"/>
         <source>Опишите неисправность со слов клиента.</source>
-        <translation>Describe the fault in the customer's words.</translation>
+        <translation>Describe the fault in the customer&apos;s words.</translation>
     </message>
     <message>
         <location filename="../../build/lupdate/domain_messages.py" line="37"/>
@@ -2176,791 +2176,776 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../build/lupdate/domain_messages.py" line="41"/>
-        <source>Заявка {claim} уже не ждёт приёма изделия (состояние: {status}).</source>
-        <translation>Claim {claim} no longer waits for the item (state: {status}).</translation>
-    </message>
-    <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="42"/>
         <source>Заявка {claim} не найдена в этом пункте выдачи. Проверьте номер; если клиент оформил её только что, дождитесь обмена с сервером или примите изделие по номеру заказа.</source>
         <translation>Claim {claim} is not found at this pickup point. Check the number; if the customer filed it just now, wait for the exchange with the server or take the item in by the order number.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="43"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="42"/>
         <source>Заказ {order} ещё не выдан клиенту (состояние: {status}): по нему нельзя принять изделие по гарантии.</source>
         <translation>Order {order} has not been handed over yet (state: {status}): no warranty intake for it.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="44"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="43"/>
         <source>Изделие по заявке {claim} ещё не принято в пункте: акта и этикетки у неё нет.</source>
         <translation>The item of claim {claim} has not been taken in here: it has no act and no label.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="45"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="44"/>
         <source>Заказ {order} не найден в этом пункте выдачи. Проверьте номер заказа.</source>
         <translation>Order {order} is not found at this pickup point. Check the order number.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="46"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="45"/>
         <source>Разрешить приём изделия с другим серийным номером может только менеджер этого пункта выдачи (сейчас: {staff}).</source>
         <translation>Only a manager of this pickup point can allow an item with a different serial number (now: {staff}).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="47"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="46"/>
         <source>Напишите, почему менеджер разрешает приём изделия с другим серийным номером.</source>
         <translation>Write why the manager allows the item with a different serial number.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="48"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="47"/>
         <source>Снимок {index} слишком большой ({size} МБ, допустимо не больше {limit} МБ). Сделайте снимок заново.</source>
         <translation>Photo {index} is too large ({size} MB, at most {limit} MB). Take it again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="49"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="48"/>
         <source>На изделие с серийным номером {serial} клиент уже оформил заявку {claim}: примите изделие по ней (найдите её по номеру заявки).</source>
         <translation>The customer already filed claim {claim} for the item with serial number {serial}: take the item in under it (find it by the claim number).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="50"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="49"/>
         <source>Отсканируйте серийный номер или IMEI изделия (он на корпусе или под батареей).</source>
-        <translation>Scan the item's serial number or IMEI (on the case or under the battery).</translation>
+        <translation>Scan the item&apos;s serial number or IMEI (on the case or under the battery).</translation>
     </message>
     <message>
         <location filename="../../build/lupdate/domain_messages.py" line="51"/>
-        <source>Серийный номер {serial} не совпадает с товаром заказа {order}{expected}. Проверьте номер на изделии. Принять изделие с другим номером может только менеджер, с пометкой.</source>
-        <translation>Serial number {serial} does not match the item of order {order}{expected}. Check the number on the item. Only a manager can take in an item with another number, with a note.</translation>
+        <source>Сначала проверьте серийный номер изделия: отсканируйте его.</source>
+        <translation>Check the item&apos;s serial number first: scan it.</translation>
     </message>
     <message>
         <location filename="../../build/lupdate/domain_messages.py" line="52"/>
-        <source>Сначала проверьте серийный номер изделия: отсканируйте его.</source>
-        <translation>Check the item's serial number first: scan it.</translation>
-    </message>
-    <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="53"/>
         <source>Серийный номер {serial} не найден среди товаров заказа {order}. Проверьте номер на изделии. Принять изделие с другим номером может только менеджер, с пометкой.</source>
         <translation>Serial number {serial} is not among the items of order {order}. Check the number on the item. Only a manager can take in an item with another number, with a note.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="54"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="53"/>
         <source>Слишком длинный текст ({length} симв., допустимо не больше {limit}). Сократите его.</source>
         <translation>The text is too long ({length} characters, at most {limit}). Shorten it.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="55"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="54"/>
         <source>Слишком много снимков: {count}, допустимо не больше {limit}. Удалите лишние.</source>
         <translation>Too many photos: {count}, at most {limit}. Remove some.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="56"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="55"/>
         <source>Номер карты {card} неверен (13 цифр, начинается с 2, контрольная цифра). Отсканируйте карту ещё раз.</source>
         <translation>Card number {card} is invalid (13 digits, starts with 2, check digit). Scan the card again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="57"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="56"/>
         <source>Телефон «{phone}» не похож на российский номер. Введите его как +7XXXXXXXXXX.</source>
         <translation>The phone «{phone}» does not look like a Russian number. Enter it as +7XXXXXXXXXX.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="58"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="57"/>
         <source>Карта {card} уже активирована ({status}). Выдайте клиенту другую карту.</source>
         <translation>Card {card} is already activated ({status}). Give the customer another card.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="59"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="58"/>
         <source>Карты {card} нет среди карт этого пункта выдачи. Возьмите другую карту.</source>
         <translation>Card {card} is not one of this pickup point&apos;s cards. Take another card.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="60"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="59"/>
         <source>Карта {card} не ожидает подтверждения (состояние: {status}).</source>
         <translation>Card {card} is not awaiting confirmation (state: {status}).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="61"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="60"/>
         <source>Активация карты {card} отклонена центром. Отложите карту для менеджера.</source>
         <translation>Activation of card {card} was rejected by the head office. Set the card aside for the manager.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="62"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="61"/>
         <source>Укажите город клиента: без него карту не активировать.</source>
         <translation>Enter the customer&apos;s city: the card cannot be activated without it.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="63"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="62"/>
         <source>Для карты {card} нужен дополнительный код с карты. Введите его.</source>
         <translation>Card {card} needs the additional code printed on the card. Enter it.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="64"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="63"/>
         <source>Карту выдать нельзя: {reason}</source>
         <translation>The card cannot be issued: {reason}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="68"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="67"/>
         <source>клиент с телефоном {phone} уже получал 190 баллов за активацию карты: приветственные баллы начисляются один раз.</source>
         <translation>the customer with phone {phone} has already received 190 points for a card activation: the welcome points are credited only once.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="69"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="68"/>
         <source>Города «{city}» нет в списке городов клуба. Выберите город из списка.</source>
         <translation>The city “{city}” is not in the club&apos;s list of cities. Choose a city from the list.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="70"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="69"/>
         <source>Код активации карты {card} неверен. Сверьте код на обороте карты.</source>
         <translation>The activation code of card {card} is wrong. Check the code on the back of the card.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="71"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="70"/>
         <source>Дополнительный код карты {card} неверен. Сверьте его с картой.</source>
         <translation>The additional code of card {card} is wrong. Check it against the card.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="72"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="71"/>
         <source>имя компьютера: от 1 до 64 символов</source>
         <translation>the computer name must be 1 to 64 characters</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="73"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="72"/>
         <source>код пункта выдачи — 4 цифры, получено «{text}»</source>
         <translation>the pickup point code is 4 digits, got “{text}”</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="74"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="73"/>
         <source>Неверное значение настройки «{key}» в {source}: {detail}.</source>
         <translation>Invalid value of setting «{key}» in {source}: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="75"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="74"/>
         <source>Файл настроек {source} повреждён: {detail}. Исправьте или удалите файл.</source>
         <translation>The settings file {source} is damaged: {detail}. Fix or delete the file.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="76"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="75"/>
         <source>путь не может быть пустым</source>
         <translation>the path must not be empty</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="77"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="76"/>
         <source>ожидается true или false, получено {got}</source>
         <translation>true or false expected, got {got}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="78"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="77"/>
         <source>ожидается целое число, получено {got}</source>
         <translation>a whole number expected, got {got}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="79"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="78"/>
         <source>ожидается строка, получено {got}</source>
         <translation>a text expected, got {got}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="80"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="79"/>
         <source>ожидается таблица [{key}]</source>
         <translation>a table [{key}] expected</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="81"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="80"/>
         <source>Файл настроек {source} не найден. Проверьте путь в --config.</source>
         <translation>The settings file {source} was not found. Check the path given to --config.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="82"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="81"/>
         <source>«{text}» — допустимо: {choices}</source>
         <translation>“{text}” — allowed: {choices}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="83"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="82"/>
         <source>«{text}» не похоже на адрес сервера (нужно http://… или https://…)</source>
         <translation>“{text}” does not look like a server address (http://… or https://… expected)</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="84"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="83"/>
         <source>файл не в кодировке UTF-8</source>
         <translation>the file is not in UTF-8</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="85"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="84"/>
         <source>число {value} вне допустимого диапазона {lo}…{hi}</source>
         <translation>the number {value} is outside the allowed range {lo}…{hi}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="86"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="85"/>
         <source>переменной окружения {var}</source>
         <translation>the environment variable {var}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="87"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="86"/>
         <source>параметре командной строки {flag}</source>
         <translation>the command-line option {flag}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="88"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="87"/>
         <source>логическое</source>
         <translation>a boolean</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="89"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="88"/>
         <source>таблица</source>
         <translation>a table</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="90"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="89"/>
         <source>дробное число</source>
         <translation>a decimal number</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="91"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="90"/>
         <source>число</source>
         <translation>a number</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="92"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="91"/>
         <source>список</source>
         <translation>a list</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="93"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="92"/>
         <source>строка</source>
         <translation>a text</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="94"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="93"/>
         <source>Неизвестная настройка «{key}» в {source}. Проверьте написание (допустимые: {allowed}).</source>
         <translation>Unknown setting «{key}» in {source}. Check the spelling (allowed: {allowed}).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="95"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="94"/>
         <source>Не удалось прочитать файл настроек {source}: {detail}.</source>
         <translation>Could not read the settings file {source}: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="96"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="95"/>
         <source>Файл базы данных {path} повреждён ({detail}).</source>
         <translation>The database file {path} is damaged ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="97"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="96"/>
         <source>Не удалось обновить базу данных ({error}). Восстановлена резервная копия {backup}. Обратитесь в поддержку; данные не потеряны.</source>
         <translation>Could not upgrade the database ({error}). The backup {backup} has been restored. Contact support; no data was lost.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="98"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="97"/>
         <source>База данных создана более новой версией программы (ревизия {revision}). Обновите программу.</source>
         <translation>The database was created by a newer version of the program (revision {revision}). Update the program.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="99"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="98"/>
         <source>Секретный ключ этого компьютера для базы {path} не найден в хранилище учётных данных Windows: коды получения и PIN-коды в ней проверить нельзя. Обратитесь к администратору — базу нужно пересоздать из данных сервера (снимок) или вернуть прежнюю учётную запись Windows.</source>
         <translation>This PC&apos;s secret key for the database {path} is not in the Windows credential store: the pickup codes and PINs in it cannot be checked. Call your administrator: the database must be rebuilt from the server&apos;s data (snapshot), or the former Windows account restored.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="100"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="99"/>
         <source>Этот компьютер не зарегистрирован на сервере {backend}. Запустите программу снова и пройдите регистрацию с кодом от администратора (или pickup-desk --enrol АДРЕС КОД).</source>
         <translation>This computer is not registered with server {backend}. Start the program again and register with the code from your administrator (or pickup-desk --enrol ADDRESS CODE).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="101"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="100"/>
         <source>Ошибка: {code}</source>
         <translation>Error: {code}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="102"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="101"/>
         <source>Список истекающих заказов бывает только на «сегодня» или «завтра».</source>
         <translation>The list of expiring orders is only available for «today» or «tomorrow».</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="103"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="102"/>
         <source>Введите сумму больше нуля.</source>
         <translation>Enter an amount greater than zero.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="104"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="103"/>
         <source>Код получения — 6 цифр. Попытка не засчитана, введите код ещё раз.</source>
         <translation>The pickup code has 6 digits. This attempt was not counted; enter the code again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="105"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="104"/>
         <source>Введите последние 4 цифры номера документа (ровно 4 цифры). Документ не фотографируется.</source>
         <translation>Enter the last 4 digits of the document number (exactly 4 digits). The document is not photographed.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="106"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="105"/>
         <source>Выберите тип документа из списка: {allowed}.</source>
         <translation>Choose the document type from the list: {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="107"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="106"/>
         <source>Способ оплаты — наличные или карта.</source>
         <translation>The payment method is cash or card.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="108"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="107"/>
         <source>Введите номер доверенности (от 1 до 64 символов).</source>
         <translation>Enter the power of attorney number (1 to 64 characters).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="109"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="108"/>
         <source>Выберите причину отказа из списка.</source>
         <translation>Choose a refusal reason from the list.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="110"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="109"/>
         <source>Количество отказа должно быть от 0 до {max} шт.</source>
         <translation>The refused quantity must be between 0 and {max} pcs.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="111"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="110"/>
         <source>Коробка {box} из другого заказа ({other_order}). Для заказа {order} нужны только его коробки.</source>
         <translation>Box {box} belongs to another order ({other_order}). Order {order} needs only its own boxes.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="112"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="111"/>
         <source>Коробка {box} не найдена. Проверьте штрихкод и отсканируйте ещё раз.</source>
         <translation>Box {box} was not found. Check the barcode and scan again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="113"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="112"/>
         <source>Отсканированы не все коробки: не хватает {missing} из {total} ({boxes}). Отсканируйте их перед выдачей.</source>
         <translation>Not all boxes have been scanned: {missing} of {total} missing ({boxes}). Scan them before handing over.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="114"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="113"/>
         <source>Сумма по карте {tendered} не равна сумме к оплате {due}. Проведите оплату ровно на {due}.</source>
         <translation>The card amount {tendered} is not equal to the amount due {due}. Charge exactly {due}.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="115"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="114"/>
         <source>Получено {tendered}, к оплате {due}: не хватает {missing}.</source>
         <translation>Received {tendered}, due {due}: {missing} short.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="116"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="115"/>
         <source>Неверных кодов получения на этом ПК: {attempts} за {minutes} мин. Поиск только по коду — с разрешения менеджера: пропуск и PIN менеджера. Заказ можно найти и по номеру, QR-коду или телефону.</source>
         <translation>Wrong pickup codes on this PC: {attempts} in {minutes} min. A lookup by code alone needs a manager&apos;s permission: the manager&apos;s badge and PIN. The order can also be found by its number, QR code or phone.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="117"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="116"/>
         <source>Для заказа {order} нужна проверка документа: отметьте тип документа и последние 4 цифры номера.</source>
         <translation>Order {order} requires an ID check: mark the document type and the last 4 digits of its number.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="118"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="117"/>
         <source>Позиции {line} нет в заказе {order}.</source>
         <translation>Line {line} is not in order {order}.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="119"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="118"/>
         <source>Код получения для заказа {order} ещё не пришёл с сервера. Синхронизируйтесь или проверьте QR-код клиента.</source>
         <translation>The pickup code for order {order} has not arrived from the server yet. Synchronise or check the customer&apos;s QR code.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="120"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="119"/>
         <source>Выдача не найдена. Начните выдачу заново по номеру заказа.</source>
         <translation>The handover was not found. Start the handover again by order number.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="121"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="120"/>
         <source>Выдача заказа {order} уже закрыта ({status}). Начните новую выдачу.</source>
         <translation>The handover of order {order} is already closed ({status}). Start a new handover.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="122"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="121"/>
         <source>Заказ {order} не заблокирован — разблокировать нечего.</source>
         <translation>Order {order} is not locked: there is nothing to unlock.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="123"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="122"/>
         <source>Заказ {order} нельзя выдать: статус «{status}». Выдаются только заказы, готовые к выдаче.</source>
         <translation>Order {order} cannot be handed over: status «{status}». Only orders ready for pickup are handed over.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="124"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="123"/>
         <source>Сначала проверьте код получения или QR-код клиента.</source>
         <translation>Check the pickup code or the customer&apos;s QR code first.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="125"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="124"/>
         <source>К оплате ничего нет: заказ оплачен заранее или от всех позиций отказались.</source>
         <translation>Nothing to pay: the order was prepaid or all lines were refused.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="127"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="126"/>
         <source>Примите оплату: к оплате {due}.</source>
         <translation>Take the payment: {due} due.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="128"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="127"/>
         <source>Заказ юрлица {company}: внесите номер доверенности получателя.</source>
         <translation>Order of company {company}: enter the recipient&apos;s power of attorney number.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="129"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="128"/>
         <source>QR-код относится к заказу {token_order}, а выдаётся заказ {order}. Проверьте, тот ли заказ открыт.</source>
         <translation>The QR code belongs to order {token_order}, but order {order} is being handed over. Check that the right order is open.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="130"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="129"/>
         <source>Для причины «Другое» опишите причину отказа.</source>
         <translation>For the reason «Other», describe the refusal reason.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="131"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="130"/>
         <source>Неверный код получения. Осталось попыток: {attempts_left}. Попросите клиента проверить SMS.</source>
         <translation>Wrong pickup code. Attempts left: {attempts_left}. Ask the customer to check the SMS.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="132"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="131"/>
         <source>Число записей журнала должно быть от 1 до {max}.</source>
         <translation>The number of journal entries must be between 1 and {max}.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="133"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="132"/>
         <source>Начало периода ({since}) позже его конца ({until}). Исправьте даты.</source>
         <translation>The start of the period ({since}) is after its end ({until}). Correct the dates.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="134"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="133"/>
         <source>Приёмка {session} не найдена в этом пункте выдачи.</source>
         <translation>Receiving session {session} was not found at this pickup point.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="135"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="134"/>
         <source>Приёмка {shipment} ещё не закрыта: акт расхождений появится, когда её закроют.</source>
         <translation>Receiving {shipment} is not closed yet: its discrepancy report appears once it is closed.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="136"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="135"/>
         <source>Заказ {order}: переход «{event}» невозможен из состояния «{current}».</source>
         <translation>Order {order}: the transition «{event}» is not possible from state «{current}».</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="137"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="136"/>
         <source>Заказ {order} не найден в этом пункте выдачи.</source>
         <translation>Order {order} was not found at this pickup point.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="138"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="137"/>
         <source>Введите последние 4 цифры телефона клиента (ровно 4 цифры).</source>
         <translation>Enter the last 4 digits of the customer&apos;s phone (exactly 4 digits).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="139"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="138"/>
         <source>Код получения — 6 цифр. Попросите клиента продиктовать код из SMS.</source>
         <translation>The pickup code has 6 digits. Ask the customer to read out the code from the SMS.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="140"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="139"/>
         <source>Введите номер заказа, телефон, имя клиента или штрихкод коробки.</source>
         <translation>Enter an order number, phone, customer name or box barcode.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="141"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="140"/>
         <source>Введите фамилию или имя клиента (хотя бы 2 буквы).</source>
         <translation>Enter the customer&apos;s last or first name (at least 2 letters).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="142"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="141"/>
         <source>Пункт выдачи не настроен на этом компьютере. Выполните регистрацию (enrol).</source>
         <translation>The pickup point is not set up on this computer. Register it (enrol).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="143"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="142"/>
         <source>Документ «{title}» не напечатан: принтер «{printer}» отказал. Проверьте принтер и нажмите «Печатать ещё раз» — документ сохранён.</source>
         <translation>Document «{title}» was not printed: printer «{printer}» refused it. Check the printer and press «Print again»; the document is saved.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="144"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="143"/>
         <source>В системе не установлен ни один принтер. Подключите принтер, установите его драйвер в Windows (Параметры → Принтеры и сканеры) и повторите печать.</source>
         <translation>No printer is installed. Connect a printer, install its driver in Windows (Settings → Printers &amp; scanners) and print again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="145"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="144"/>
         <source>Принтер «{printer}» для документа «{kind}» не найден — возможно, его отключили или переименовали. Выберите другой принтер в настройках печати и повторите печать.</source>
         <translation>Printer «{printer}» for document «{kind}» was not found; it may have been disconnected or renamed. Choose another printer in the print settings and print again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="146"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="145"/>
         <source>Для «{key}» нет сохранённых документов для повторной печати.</source>
         <translation>There are no saved documents of «{key}» to reprint.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="147"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="146"/>
         <source>Принтер «{printer}» не готов (отключён, нет бумаги или открыта крышка). Проверьте принтер и нажмите «Печатать ещё раз».</source>
         <translation>Printer «{printer}» is not ready (offline, out of paper or cover open). Check the printer and press «Print again».</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="148"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="147"/>
         <source>В принтере «{printer}» не настроен размер бумаги {paper}. Выберите этот размер в свойствах принтера (или другой шаблон этикетки) и повторите печать.</source>
         <translation>Printer «{printer}» has no paper size {paper} set up. Choose this size in the printer properties (or another label template) and print again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="149"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="148"/>
         <source>QR-код поддельный или повреждён: подпись не сходится. Попросите код из SMS.</source>
         <translation>The QR code is forged or damaged: the signature does not match. Ask for the code from the SMS.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="150"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="149"/>
         <source>Срок действия QR-кода заказа {order} истёк. Попросите клиента обновить код в приложении.</source>
         <translation>The QR code of order {order} has expired. Ask the customer to refresh the code in the app.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="151"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="150"/>
         <source>QR-код не распознан как код получения заказа. Попросите клиента открыть код заново.</source>
         <translation>The QR code is not recognised as an order pickup code. Ask the customer to open the code again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="152"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="151"/>
         <source>Ключ сервера ещё не получен: QR-код проверить нельзя. Синхронизируйтесь или попросите код из SMS.</source>
         <translation>The server key has not been received yet: the QR code cannot be checked. Synchronise or ask for the code from the SMS.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="153"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="152"/>
         <source>QR-код выдан для другого пункта выдачи ({point}). Заказ {order} здесь не выдаётся.</source>
         <translation>The QR code was issued for another pickup point ({point}). Order {order} is not handed over here.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="154"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="153"/>
         <source>Коробка {box} не найдена среди грузов этого пункта выдачи.</source>
         <translation>Box {box} was not found among this pickup point&apos;s shipments.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="155"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="154"/>
         <source>Коробка {box} ещё не принята. Сначала отсканируйте её в приёмке.</source>
         <translation>Box {box} has not been received yet. Scan it in Receiving first.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="156"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="155"/>
         <source>Приёмка уже закрыта ({closed_at}): сканировать в неё нельзя. Откройте новую приёмку без накладной.</source>
         <translation>Receiving is already closed ({closed_at}): no more scans into it. Open a new receiving without a waybill.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="157"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="156"/>
         <source>без накладной</source>
         <translation>without a waybill</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="158"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="157"/>
         <source>Это не штрихкод коробки ({kind}). Отсканируйте наклейку на коробке.</source>
         <translation>This is not a box barcode ({kind}). Scan the sticker on the box.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="159"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="158"/>
         <source>Опишите повреждение коробки (например, «вмятина, порван скотч»).</source>
         <translation>Describe the damage to the box (for example, «dent, torn tape»).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="161"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="160"/>
         <source>Отменять нечего: в этой приёмке нет отсканированных коробок.</source>
         <translation>Nothing to undo: no boxes have been scanned in this receiving.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="162"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="161"/>
         <source>Коробка {box} (заказ {order}) принята на другом рабочем месте раньше, чем в приёмке {shipment} от {opened_at}, а акт этой приёмки уже закрыт и считает её принятой в ней. Коробка в пункте выдачи; исправьте акт вручную.</source>
         <translation>Box {box} (order {order}) was received at another workstation before the receiving {shipment} of {opened_at}, whose act is already closed and counts it as received there. The box is at the pickup point; correct the act by hand.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="163"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="162"/>
         <source>Приёмка не найдена. Откройте приёмку заново.</source>
         <translation>Receiving was not found. Open the receiving again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="164"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="163"/>
         <source>Поставка {shipment} уже принята. Опоздавшие коробки примите без накладной.</source>
         <translation>Shipment {shipment} has already been received. Receive late boxes without a waybill.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="165"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="164"/>
         <source>Поставка {shipment} не найдена в этом пункте выдачи. Проверьте номер или примите коробки без накладной.</source>
         <translation>Shipment {shipment} was not found at this pickup point. Check the number or receive the boxes without a waybill.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="166"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="165"/>
         <source>Коробку {box} уже разместили в ячейке — отмена невозможна. Если коробка не та, сообщите менеджеру.</source>
         <translation>Box {box} has already been placed in a cell: undo is not possible. If it is the wrong box, tell the manager.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="167"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="166"/>
         <source>Коробка {box} выдана клиенту вместе с заказом {order}. В возврат сканируйте коробку из списка «К возврату».</source>
         <translation>Box {box} was handed to the customer with order {order}. Scan the box from the «To return» list into the return.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="168"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="167"/>
         <source>Коробка {box} уже внесена в другой возврат.</source>
         <translation>Box {box} is already in another return.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="169"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="168"/>
         <source>Коробка {box} не числится принятой в пункте. Сначала примите её.</source>
         <translation>Box {box} is not recorded as received at this point. Receive it first.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="170"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="169"/>
         <source>Коробка {box} относится к другому пункту выдачи. Отложите её для менеджера.</source>
         <translation>Box {box} belongs to another pickup point. Set it aside for the manager.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="171"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="170"/>
         <source>Заказ {order} ещё хранится до {until}: возвращать его раньше срока нельзя. Положите коробку обратно в ячейку.</source>
         <translation>Order {order} is still stored until {until}: it cannot be returned before then. Put the box back in its cell.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="172"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="171"/>
         <source>Заказ {order} (состояние «{status}») не подлежит возврату. Положите коробку на место.</source>
         <translation>Order {order} (state «{status}») cannot be returned. Put the box back.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="173"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="172"/>
         <source>Сессия возврата {session} уже закрыта. Откройте новую сессию возврата.</source>
         <translation>Return session {session} is already closed. Open a new return session.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="174"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="173"/>
         <source>Сессия возврата {session} не найдена. Откройте новую сессию возврата.</source>
         <translation>Return session {session} was not found. Open a new return session.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="175"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="174"/>
         <source>Коробка {box} не найдена в базе пункта. Проверьте штрихкод и отложите коробку.</source>
         <translation>Box {box} was not found in the point&apos;s database. Check the barcode and set the box aside.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="176"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="175"/>
         <source>Сигнал №{alert} не найден или уже закрыт.</source>
         <translation>Alert #{alert} was not found or is already closed.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="177"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="176"/>
         <source>Событие {event} не найдено или не требует разбора.</source>
         <translation>Event {event} was not found or needs no review.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="178"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="177"/>
         <source>Номер клубной карты {sample} считан с ошибкой: не сходится контрольная цифра. Отсканируйте карту ещё раз или введите номер вручную.</source>
         <translation>Club card number {sample} was misread: the check digit does not match. Scan the card again or enter the number by hand.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="179"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="178"/>
         <source>Сканер ничего не передал. Отсканируйте штрихкод ещё раз.</source>
         <translation>The scanner sent nothing. Scan the barcode again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="180"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="179"/>
         <source>Считано слишком много символов ({length}, допустимо не больше {limit}). Похоже, отсканировано несколько кодов подряд — отсканируйте один код ещё раз.</source>
         <translation>Too many characters read ({length}, at most {limit} allowed). Several codes seem to have been scanned in a row; scan one code again.</translation>
     </message>
     <message>
         <location filename="../../build/lupdate/domain_messages.py" line="181"/>
-        <source>Код «{sample}» не распознан: это не заказ, не коробка, не ячейка, не клубная карта, не бейдж, не код получения и не накладная. Проверьте, тот ли штрихкод отсканирован.</source>
-        <translation>Code «{sample}» is not recognised: it is not an order, box, cell, club card, badge, pickup code or waybill. Check that the right barcode was scanned.</translation>
-    </message>
-    <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="182"/>
         <source>события пакета идут не по порядку</source>
         <translation>the events of the batch are out of order</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="183"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="182"/>
         <source>слишком много событий в одном запросе</source>
         <translation>too many events in one request</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="184"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="183"/>
         <source>устройство не найдено</source>
         <translation>device not found</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="185"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="184"/>
         <source>срок действия кода регистрации истёк, запросите новый</source>
         <translation>the enrolment code has expired, request a new one</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="186"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="185"/>
         <source>код регистрации неверен или уже использован</source>
         <translation>the enrolment code is wrong or already used</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="187"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="186"/>
         <source>запрос не прошёл проверку сервера</source>
         <translation>the request did not pass the server&apos;s checks</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="188"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="187"/>
         <source>сервер не поддерживает этот запрос</source>
         <translation>the server does not support this request</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="189"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="188"/>
         <source>адрес не найден на сервере</source>
         <translation>the address was not found on the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="190"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="189"/>
         <source>пункт выдачи не найден</source>
         <translation>pickup point not found</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="191"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="190"/>
         <source>причина не распознана этой версией программы</source>
         <translation>a reason this version of the program does not recognise</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="192"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="191"/>
         <source>«{label}» — это не этикетка изделия для сервиса (SL и номер заявки). Отсканируйте этикетку на коробке изделия.</source>
-        <translation>«{label}» is not a service label (SL and the claim number). Scan the label on the item's box.</translation>
+        <translation>«{label}» is not a service label (SL and the claim number). Scan the label on the item&apos;s box.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="193"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="192"/>
         <source>Изделие по заявке {claim} уже отсканировано в другой отправке в сервис.</source>
         <translation>The item of claim {claim} is already scanned into another dispatch to service.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="194"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="193"/>
         <source>В этой отправке нечего отменять: ни одно изделие ещё не отсканировано.</source>
         <translation>Nothing to undo in this dispatch: no item has been scanned yet.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="195"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="194"/>
         <source>Отправка в сервис {session} уже закрыта. Начните новую отправку.</source>
         <translation>Dispatch to service {session} is already closed. Start a new dispatch.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="196"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="195"/>
         <source>Отправка в сервис {session} не найдена. Начните отправку заново.</source>
         <translation>Dispatch to service {session} is not found. Start the dispatch again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="197"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="196"/>
         <source>Этикетка {label} не найдена: в этом пункте нет принятого изделия с такой этикеткой. Проверьте коробку.</source>
         <translation>Label {label} is not found: no item taken in at this point has this label. Check the box.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="198"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="197"/>
         <source>Смена уже открыта (с {opened_at}). Продолжайте работу в ней или закройте её.</source>
         <translation>The shift is already open (since {opened_at}). Continue working in it or close it.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="199"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="198"/>
         <source>Открытой смены нет. Откройте смену.</source>
         <translation>No shift is open. Open a shift.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="200"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="199"/>
         <source>Смену нельзя закрыть: не закончены приёмка или возврат ({sessions}). Закройте их с актом или передайте следующей смене.</source>
         <translation>The shift cannot be closed: receiving or a return is not finished ({sessions}). Close them with their acts or hand them over to the next shift.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="201"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="200"/>
         <source>SMS по заказу {order} отправить нельзя: заказ в состоянии «{status}», а не «готов к выдаче».</source>
         <translation>The SMS for order {order} cannot be sent: the order is in state «{status}», not «ready for pickup».</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="203"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="202"/>
         <source>SMS по заказу {order} уже отправлялось недавно. Повторить можно после {next_at}.</source>
         <translation>An SMS for order {order} was sent recently. It can be repeated after {next_at}.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="204"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="203"/>
         <source>Хранение заказа {order} уже продлевалось (на {days} дн.). Повторное продление не допускается.</source>
         <translation>Storage of order {order} has already been extended (by {days} days). It cannot be extended again.</translation>
     </message>
@@ -2998,8 +2983,13 @@ Technical: {1}</translation>
             <numerusform>Cell {label} is overfull: it now holds {occupied:n} boxes for a capacity of {capacity}. Move the box when room frees up.</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="50"/>
+        <source>Серийный номер {serial} не совпадает с номером товара в заказе {order} (в заказе: {expected}). Проверьте номер на изделии. Принять изделие с другим номером может только менеджер, с пометкой.</source>
+        <translation>Serial number {serial} does not match the item in order {order} (in the order: {expected}). Check the number on the item. Only a manager can allow an item with a different number, with a note.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="126"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="125"/>
         <source>Заказ {order} заблокирован после {attempts:n} неверных кодов. Позовите менеджера для разблокировки.</source>
         <translation>
             <numerusform>Order {order} is locked after {attempts:n} wrong code. Call the manager to unlock it.</numerusform>
@@ -3007,15 +2997,20 @@ Technical: {1}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="160"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="159"/>
         <source>Слишком длинное описание повреждения: не больше {limit:n} символов.</source>
         <translation>
             <numerusform>The damage description is too long: at most {limit:n} character.</numerusform>
             <numerusform>The damage description is too long: at most {limit:n} characters.</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="180"/>
+        <source>Код «{sample}» не распознан: это не заказ, не коробка, не ячейка, не клубная карта, не бейдж, не код получения, не накладная и не гарантийная заявка. Проверьте, тот ли штрихкод отсканирован.</source>
+        <translation>Code «{sample}» was not recognised: it is not an order, a box, a cell, a club card, a badge, a pickup code, a waybill or a warranty claim. Check that the right barcode was scanned.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="202"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="201"/>
         <source>По заказу {order} сегодня уже {count:n} повторных SMS — это предел. Следующую отправку можно сделать после {next_at}.</source>
         <translation>
             <numerusform>Order {order} has already had {count:n} repeat SMS today; that is the limit. The next one can be sent after {next_at}.</numerusform>
@@ -3023,7 +3018,7 @@ Technical: {1}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="205"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="204"/>
         <source>Продлить хранение можно на 1–{max:n} дней, а не на {days}.</source>
         <translation>
             <numerusform>Storage can be extended by 1–{max:n} day, not by {days}.</numerusform>
@@ -3031,503 +3026,573 @@ Technical: {1}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="206"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="205"/>
         <source>Заказ {order} не ожидает выдачи (состояние «{status}»): продлевать нечего.</source>
         <translation>Order {order} is not awaiting pickup (state «{status}»): there is nothing to extend.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="207"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="206"/>
         <source>Часть мест заказа {order} уже отсканирована в возврат: продление невозможно.</source>
         <translation>Some boxes of order {order} have already been scanned into a return: extension is not possible.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="208"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="207"/>
         <source>Адрес сервера указан неверно: «{url}». Пример: https://pvz.example.ru</source>
         <translation>The server address is wrong: «{url}». Example: https://pvz.example.ru</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="209"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="208"/>
         <source>Срок действия кода регистрации истёк. Попросите новый код у администратора.</source>
         <translation>The registration code has expired. Ask your administrator for a new code.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="210"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="209"/>
         <source>Код регистрации неверен или уже использован. Попросите новый код у администратора.</source>
         <translation>The registration code is wrong or already used. Ask your administrator for a new code.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="211"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="210"/>
         <source>Сервер отклонил регистрацию: {detail}</source>
         <translation>The server refused the registration: {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="212"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="211"/>
         <source>Заказ {order} был отменён, но выдан клиенту. Свяжитесь с клиентом и оформите возврат товара или оплату.</source>
         <translation>Order {order} was cancelled but handed over to the customer. Contact the customer and arrange a return of the goods or the payment.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="213"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="212"/>
         <source>Заказ {order}: сервер отметил его для разбора. Свяжитесь с центром.</source>
         <translation>Order {order}: the server flagged it for review. Contact the central office.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="214"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="213"/>
         <source>Внутренняя ошибка синхронизации; сведения записаны в журнал программы.</source>
         <translation>Internal sync error; the details are in the program log.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="215"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="214"/>
         <source>Компьютер не зарегистрирован на сервере или доступ отозван. Нужна повторная регистрация (код от администратора).</source>
         <translation>This computer is not enrolled on the server or its access was revoked. Enrol it again (code from the administrator).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="216"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="215"/>
         <source>Адрес сервера указан неверно. Пример: https://pvz.example.ru</source>
         <translation>The server address is wrong. Example: https://pvz.example.ru</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="217"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="216"/>
         <source>Сервер ответил не в формате Pickup Desk. Проверьте адрес.</source>
         <translation>The server did not answer in the Pickup Desk format. Check the address.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="218"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="217"/>
         <source>Журнал изменений устарел; загружаем полную копию данных.</source>
         <translation>The change log has expired; loading a full copy of the data.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="219"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="218"/>
         <source>По этому адресу нет сервера Pickup Desk (HTTP 404). Проверьте адрес.</source>
         <translation>There is no Pickup Desk server at this address (HTTP 404). Check the address.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="220"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="219"/>
         <source>По этому адресу отвечает не сервер Pickup Desk. Проверьте адрес.</source>
         <translation>The server at this address is not a Pickup Desk server. Check the address.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="221"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="220"/>
         <source>Нет связи с сервером. Работаем без связи; данные сохранены.</source>
         <translation>No connection to the server. Working offline; the data is saved.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="222"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="221"/>
         <source>Сервер отклонил запрос (HTTP {status}): {reason}</source>
         <translation>The server refused the request (HTTP {status}): {reason}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="223"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="222"/>
         <source>Сервер временно недоступен (HTTP {status}). Повторим позже.</source>
         <translation>The server is temporarily unavailable (HTTP {status}). Will retry later.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="224"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="223"/>
         <source>Сервер не ответил вовремя. Работаем без связи; данные сохранены.</source>
         <translation>The server did not answer in time. Working offline; the data is saved.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="225"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="224"/>
         <source>Сертификат сервера не прошёл проверку (TLS). Проверьте адрес сервера или укажите файл сертификатов организации.</source>
         <translation>The server certificate failed verification (TLS). Check the server address or set your organisation&apos;s certificate file.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="226"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="225"/>
         <source>Версия программы устарела для сервера. Обновите программу; работа без связи продолжается, данные сохранены.</source>
         <translation>This program version is too old for the server. Update the program; offline work continues, the data is saved.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="227"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="226"/>
         <source>По адресу {url} работает не сервер Pickup Desk. Проверьте адрес.</source>
         <translation>The address {url} is not a Pickup Desk server. Check the address.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="228"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="227"/>
         <source>{type} ({verdict}): {reason}. Проверьте и решите вручную.</source>
         <translation>{type} ({verdict}): {reason}. Check and resolve it manually.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="229"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="228"/>
         <source>баллы за активацию уже начислены</source>
         <translation>the activation points are already credited</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="230"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="229"/>
         <source>баллы уже начислены</source>
         <translation>the points are already credited</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="231"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="230"/>
         <source>коробка уже принята</source>
         <translation>the box is already received</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="232"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="231"/>
         <source>коробка уже не на хранении (состояние: {detail})</source>
         <translation>the box is no longer in storage (state: {detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="233"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="232"/>
         <source>коробка не была принята</source>
         <translation>the box was not received</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="234"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="233"/>
         <source>коробка {detail} принадлежит другому заказу</source>
         <translation>box {detail} belongs to another order</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="235"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="234"/>
         <source>карта уже активирована</source>
         <translation>the card is already activated</translation>
     </message>
     <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="235"/>
+        <source>изделие по заявке уже отправлено в сервис {detail}</source>
+        <translation>the item of the claim has already been sent to service {detail}</translation>
+    </message>
+    <message>
         <location filename="../../build/lupdate/domain_messages.py" line="236"/>
+        <source>неизвестный пункт проверки изделия {detail}</source>
+        <translation>unknown item check {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="237"/>
+        <source>неверный номер гарантийной заявки {detail}</source>
+        <translation>invalid warranty claim number {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="238"/>
+        <source>гарантийная заявка уже закрыта {detail}</source>
+        <translation>the warranty claim is already closed {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="239"/>
+        <source>изделие уже сдано по другой открытой заявке {detail}</source>
+        <translation>the item is already in under another open claim {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="240"/>
+        <source>гарантийная заявка по заказу другого пункта выдачи {detail}</source>
+        <translation>a warranty claim for another pickup point&apos;s order {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="241"/>
+        <source>шаг невозможен в текущем состоянии гарантийной заявки {detail}</source>
+        <translation>the step is not possible in the warranty claim&apos;s current status {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="242"/>
+        <source>этикетка изделия не та, что выдана при приёме {detail}</source>
+        <translation>the item&apos;s label is not the one given at intake {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="243"/>
+        <source>заказ не выдан клиенту или в нём нет такого товара {detail}</source>
+        <translation>the order was not handed over or has no such item {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="244"/>
+        <source>приём с другим серийным номером разрешил не менеджер этого пункта {detail}</source>
+        <translation>the different serial number was allowed by someone who is not a manager of this point {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="245"/>
+        <source>серийный номер изделия не совпадает с товаром заказа {detail}</source>
+        <translation>the item&apos;s serial number does not match the order&apos;s item {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="246"/>
+        <source>гарантийная заявка неизвестна серверу {detail}</source>
+        <translation>the server does not know the warranty claim {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="247"/>
+        <source>по расчёту сервера гарантия уже закончилась, возможен только платный ремонт {detail}</source>
+        <translation>by the server&apos;s date the warranty has ended: paid repair only {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="248"/>
         <source>клиент с этим телефоном неизвестен центру</source>
         <translation>the head office does not know a customer with this phone</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="237"/>
-        <location filename="../../build/lupdate/domain_messages.py" line="238"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="249"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="250"/>
         <source>номер события уже занят другим событием</source>
         <translation>the event id is already taken by another event</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="239"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="251"/>
         <source>коробка {detail} относится к другому пункту выдачи</source>
         <translation>box {detail} belongs to another pickup point</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="240"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="252"/>
         <source>карта {detail} относится к другому пункту выдачи</source>
         <translation>card {detail} belongs to another pickup point</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="241"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="253"/>
         <source>заказ {detail} относится к другому пункту выдачи</source>
         <translation>order {detail} belongs to another pickup point</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="242"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="254"/>
         <source>выдача уже записана</source>
         <translation>the handover is already recorded</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="243"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="255"/>
         <source>внутренняя ошибка сервера</source>
         <translation>internal server error</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="244"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="256"/>
         <source>неверный срок продления хранения</source>
         <translation>invalid storage extension</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="245"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="257"/>
         <source>данные события не прошли проверку сервера</source>
         <translation>the event data did not pass the server&apos;s checks</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="246"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="258"/>
         <source>неверное число баллов ({detail})</source>
         <translation>invalid number of points ({detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="247"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="259"/>
         <source>неверный итог выдачи ({detail})</source>
         <translation>invalid handover result ({detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="248"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="260"/>
         <source>неверный запрос SMS ({detail})</source>
         <translation>invalid SMS request ({detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="249"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="261"/>
         <source>у клиента нет активной клубной карты ({detail})</source>
         <translation>the customer has no active club card ({detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="250"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="262"/>
         <source>у клиента нет заказа на сумму от 5 000 ₽</source>
         <translation>the customer has no order of 5,000 ₽ or more</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="251"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="263"/>
         <source>причина не указана</source>
         <translation>no reason given</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="252"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="264"/>
         <source>число в поле «{detail}» слишком велико для сервера</source>
         <translation>the number in the field «{detail}» is too large for the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="253"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="265"/>
         <source>заказ уже поступил</source>
         <translation>the order has already arrived</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="254"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="266"/>
         <source>заказ уже закрыт (состояние: {detail})</source>
         <translation>the order is already closed (state: {detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="255"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="267"/>
         <source>заказ уже возвращён</source>
         <translation>the order is already returned</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="256"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="268"/>
         <source>заказ отменён центром</source>
         <translation>the order was cancelled by the central office</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="257"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="269"/>
         <source>заказ уже выдан клиенту</source>
         <translation>the order is already handed over to the customer</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="258"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="270"/>
         <source>заказ не выдан (состояние: {detail})</source>
         <translation>the order is not handed over (state: {detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="259"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="271"/>
         <source>заказ уже не на хранении (состояние: {detail})</source>
         <translation>the order is no longer in storage (state: {detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="260"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="272"/>
         <source>заказ не готов к выдаче (состояние: {detail})</source>
         <translation>the order is not ready for pickup (state: {detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="261"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="273"/>
         <source>данные события больше, чем сервер принимает (1 МБ)</source>
         <translation>the event&apos;s data is larger than the server accepts (1 MB)</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="262"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="274"/>
         <source>у клиента с этим телефоном уже есть активная карта {detail}</source>
         <translation>the customer with this phone already has an active card {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="263"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="275"/>
         <source>баллов больше, чем рублей оплачено за выданные товары ({detail})</source>
         <translation>more points than roubles paid for the goods handed over ({detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="264"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="276"/>
         <source>сервер не принял событие (HTTP {detail})</source>
         <translation>the server did not accept the event (HTTP {detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="265"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="277"/>
         <source>событие записано более новой версией программы</source>
         <translation>the event was written by a newer version of the program</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="266"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="278"/>
         <source>сервер не смог обработать событие (HTTP {detail}), остальные события отправлены</source>
         <translation>the server could not process the event (HTTP {detail}); the other events were sent</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="267"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="279"/>
         <source>по этому заказу сегодня уже отправлено предельное число SMS (3 в день)</source>
         <translation>this order has already had the most SMS allowed today (3 a day)</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="268"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="280"/>
         <source>SMS по этому заказу уже отправлялось менее 10 минут назад</source>
         <translation>an SMS for this order was sent less than 10 minutes ago</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="269"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="281"/>
         <source>в поле «{detail}» недопустимый символ (нулевой байт)</source>
         <translation>the field «{detail}» holds a forbidden character (a NUL byte)</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="270"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="282"/>
         <source>текст в поле «{detail}» длиннее, чем сервер может сохранить</source>
         <translation>the text in the field «{detail}» is longer than the server can store</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="271"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="283"/>
         <source>причина не распознана этой версией программы (подробности в журнале программы)</source>
         <translation>a reason this version of the program does not recognise (details in the program log)</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="272"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="284"/>
         <source>коробка {detail} неизвестна серверу</source>
         <translation>box {detail} is unknown to the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="273"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="285"/>
         <source>карта {detail} неизвестна серверу</source>
         <translation>card {detail} is unknown to the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="274"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="286"/>
         <source>ячейка {detail} неизвестна серверу</source>
         <translation>cell {detail} is unknown to the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="275"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="287"/>
         <source>города клиента нет в списке городов клуба</source>
         <translation>the customer&apos;s city is not in the club&apos;s list of cities</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="276"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="288"/>
         <source>заказ {detail} неизвестен серверу</source>
         <translation>order {detail} is unknown to the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="277"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="289"/>
         <source>сервер не смог сохранить значение события</source>
         <translation>the server could not store a value of the event</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="278"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="290"/>
         <source>Ничего делать не нужно: сервер уже знает об этом (например, с другого компьютера). Отметьте «Разобрано».</source>
         <translation>Nothing to do: the server already has this (from another PC, for example). Mark it «Reviewed».</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="279"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="291"/>
         <source>Сервер не принял данные события. Повторите действие, проверив введённое; если повторяется — обновите программу и сообщите в поддержку код события.</source>
         <translation>The server did not accept the event&apos;s data. Repeat the action checking what was entered; if it happens again, update the program and give support the event code.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="280"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="292"/>
         <source>Сверьте номер с накладной и с коробкой. Если он верный — данные пункта и центра расходятся: сообщите в центр код события и не повторяйте действие.</source>
         <translation>Check the number against the waybill and the box. If it is right, the point&apos;s and the centre&apos;s data differ: give the centre the event code and do not repeat the action.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="281"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="293"/>
+        <source>Сервер не принял шаг гарантийной заявки. Найдите заявку на странице «Гарантия», сверьте изделие, серийный номер и заказ; изделие держите в пункте и решите вопрос с центром.</source>
+        <translation>The server did not accept a step of a warranty claim. Find the claim on the «Warranty» page, check the item, the serial number and the order; keep the item at the point and settle it with the centre.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="294"/>
         <source>Сервер не подтвердил операцию клуба: баллы или карта не засчитаны. Объясните клиенту причину; при споре — обращение в центр.</source>
         <translation>The server did not confirm the club operation: the points or the card do not count. Explain the reason to the customer; if disputed, contact the centre.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="282"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="295"/>
         <source>Сообщите в центр код события: сервер не назвал причину.</source>
         <translation>Give the centre the event code: the server gave no reason.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="283"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="296"/>
         <source>Заказ отменён центром. Если товар уже у клиента — свяжитесь с центром и клиентом, оформите возврат товара или оплату; если нет — отправьте заказ в возврат.</source>
         <translation>The centre cancelled the order. If the customer already has the goods, contact the centre and the customer and arrange a return or a payment; if not, send the order back.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="284"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="297"/>
         <source>Откройте карточку заказа и сверьте, где на самом деле коробки и выдан ли заказ; расхождение решите с центром.</source>
         <translation>Open the order card and check where the boxes really are and whether the order was handed over; settle the difference with the centre.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="285"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="298"/>
         <source>Сбой на стороне сервера, данные на этом компьютере сохранены. Сообщите в поддержку код события и время.</source>
         <translation>A server-side failure; the data on this PC is kept. Give support the event code and the time.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="286"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="299"/>
         <source>Сервер не отправил лишнее SMS: повторять можно не чаще раза в 10 минут и не больше трёх раз в день. Код получения у клиента прежний; при необходимости повторите отправку позже.</source>
         <translation>The server did not send an extra SMS: it can be repeated at most once in 10 minutes and three times a day. The customer&apos;s pickup code stays the same; repeat the sending later if needed.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="287"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="300"/>
         <source>Откройте карточку заказа, сверьте её с тем, что было на самом деле, и сообщите в центр код события.</source>
         <translation>Open the order card, check it against what really happened and give the centre the event code.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="288"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="301"/>
         <source>SMS не отправляются: неверный пароль шлюза</source>
         <translation>SMS are not being sent: wrong gateway password</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="289"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="302"/>
         <source>SMS не отправляются: ошибка настроек учётной записи шлюза</source>
         <translation>SMS are not being sent: the gateway account settings are wrong</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="290"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="303"/>
         <source>SMS не отправляются: исчерпан дневной лимит учётной записи шлюза</source>
         <translation>SMS are not being sent: the gateway account&apos;s daily limit is used up</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="291"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="304"/>
         <source>SMS не отправляются: нет денег на счёте</source>
         <translation>SMS are not being sent: no funds on the account</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="292"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="305"/>
         <source>SMS не отправляются: IP заблокирован шлюзом</source>
         <translation>SMS are not being sent: the gateway blocked the IP</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="293"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="306"/>
         <source>SMS не отправляются: шлюз отказал по учётной записи. Проверьте настройки шлюза.</source>
         <translation>SMS are not being sent: the gateway refused the account. Check the gateway settings.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="294"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="307"/>
         <source>Сертификат сервера {url} не прошёл проверку. Проверьте адрес или укажите файл сертификатов организации (ca_bundle) в настройках.</source>
         <translation>The certificate of server {url} failed verification. Check the address or set your organisation&apos;s certificate file (ca_bundle) in the settings.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="295"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="308"/>
         <source>Сервер {url} не отвечает. Проверьте адрес и подключение к сети.</source>
         <translation>Server {url} does not answer. Check the address and the network connection.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="296"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="309"/>
         <source>Сервер {url} требует более новую версию программы (не ниже {version}). Обновите программу, затем повторите регистрацию.</source>
         <translation>Server {url} requires a newer version of the program (at least {version}). Update the program, then register again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="297"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="310"/>
         <source>конфликт</source>
         <translation>conflict</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="298"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="311"/>
         <source>отклонено сервером</source>
         <translation>rejected by the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="299"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="312"/>
         <source>Включён Caps Lock: большие и маленькие буквы перепутаны. Выключите Caps Lock.</source>
         <translation>Caps Lock is on: capital and small letters are swapped. Turn Caps Lock off.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="300"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="313"/>
         <source>Пришло «{raw}» вместо «{expected}». Отсканируйте тестовый код ещё раз; если снова не так — сбросьте сканер к заводским настройкам.</source>
         <translation>Received «{raw}» instead of «{expected}». Scan the test code again; if it is still wrong, reset the scanner to its factory settings.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="301"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="314"/>
         <source>Сканер не нажимает Enter после кода. Включите в настройках сканера суффикс Enter (CR) по инструкции к сканеру — иначе программа не поймёт, где кончается код.</source>
         <translation>The scanner does not press Enter after the code. Turn on the Enter (CR) suffix in the scanner settings as its manual describes, or the program cannot tell where a code ends.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="302"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="315"/>
         <source>Сканер ничего не передал. Проверьте кабель или режим клавиатуры (HID) и отсканируйте ещё раз.</source>
         <translation>The scanner sent nothing. Check the cable or the keyboard (HID) mode and scan again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="303"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="316"/>
         <source>Пришло «{raw}» без цифр: сканер, вероятно, набирает цифры на цифровой клавиатуре при выключенном NumLock. Включите NumLock и отсканируйте ещё раз.</source>
         <translation>Received «{raw}» without digits: the scanner probably types digits on the numeric keypad with NumLock off. Turn NumLock on and scan again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="304"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="317"/>
         <source>Сканер печатает в русской раскладке: вместо «{expected}» пришло «{typed}». Программа это исправит сама (настройка «исправлять раскладку» включена); лучше переключить раскладку по умолчанию на английскую или настроить сканер на ввод кодами Alt.</source>
         <translation>The scanner types in the Russian keyboard layout: «{typed}» arrived instead of «{expected}». The program corrects this itself (the «fix layout» setting is on); better switch the default layout to English or set the scanner to Alt-code input.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="305"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="318"/>
         <source>Сканер печатает медленно (пауза до {slowest} мс между символами): такой ввод трудно отличить от ручного. Уменьшите в настройках сканера задержку между символами (inter-character delay).</source>
         <translation>The scanner types slowly (pauses up to {slowest} ms between characters): such input is hard to tell from typing by hand. Reduce the inter-character delay in the scanner settings.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="65"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="64"/>
         <source>клиент с телефоном {phone} не найден в этом пункте выдачи.</source>
         <translation>no customer with phone {phone} at this pickup point.</translation>
     </message>
@@ -3557,12 +3622,12 @@ Technical: {1}</translation>
         <translation>Box {box} of size {box_size} is in cell {label} of size {cell_size}: the cell is smaller than the box. Move it when a fitting cell frees up.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="66"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="65"/>
         <source>нет заказа на сумму от 5 000 ₽ (выданного или готового к выдаче в этом пункте).</source>
         <translation>no order of 5 000 ₽ or more (handed over or ready for pickup at this point).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="67"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="66"/>
         <source>у клиента с телефоном {phone} уже есть клубная карта {card}.</source>
         <translation>the customer with phone {phone} already has club card {card}.</translation>
     </message>
@@ -3783,12 +3848,12 @@ Technical: {1}</translation>
 <context>
     <name>HandoverNotes</name>
     <message>
-        <location filename="../../desktop/services/handover/completion.py" line="241"/>
+        <location filename="../../desktop/services/handover/completion.py" line="243"/>
         <source>Клиент отказался от всего заказа: коробки остаются на хранении до возврата.</source>
         <translation>The customer refused the whole order: the boxes stay in storage until the return.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/handover/completion.py" line="245"/>
+        <location filename="../../desktop/services/handover/completion.py" line="247"/>
         <source>Заказ оплачен заранее: деньги за отказанные товары ({0}) вернёт центр.</source>
         <translation>The order was prepaid: the centre will refund the refused items ({0}).</translation>
     </message>
@@ -4321,7 +4386,7 @@ Customer: {4}, {5}</translation>
     <message>
         <location filename="../../ui/pages/warranty_flow.py" line="133"/>
         <source>ГАРАНТИЯ ИСТЕКЛА. Принять можно только в платный ремонт с согласия клиента.</source>
-        <translation>WARRANTY ENDED. It can only be taken in for a paid repair with the customer's consent.</translation>
+        <translation>WARRANTY ENDED. It can only be taken in for a paid repair with the customer&apos;s consent.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/warranty_flow.py" line="136"/>
@@ -4346,7 +4411,7 @@ Customer: {4}, {5}</translation>
     <message>
         <location filename="../../ui/pages/warranty_flow.py" line="161"/>
         <source>Гарантия истекла: принять можно в платный ремонт с согласия клиента.</source>
-        <translation>The warranty has ended: a paid repair needs the customer's consent.</translation>
+        <translation>The warranty has ended: a paid repair needs the customer&apos;s consent.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/warranty_flow.py" line="162"/>
@@ -4372,7 +4437,7 @@ Customer: {4}, {5}</translation>
     <message>
         <location filename="../../ui/pages/warranty_flow.py" line="177"/>
         <source>Сначала откройте заявку и отсканируйте серийный номер товара.</source>
-        <translation>Open a claim and scan the item's serial number first.</translation>
+        <translation>Open a claim and scan the item&apos;s serial number first.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/warranty_flow.py" line="179"/>
@@ -4409,7 +4474,7 @@ Customer: {4}, {5}</translation>
     <message>
         <location filename="../../ui/pages/warranty_flow.py" line="221"/>
         <source>Нужно согласие клиента</source>
-        <translation>The customer's consent is needed</translation>
+        <translation>The customer&apos;s consent is needed</translation>
     </message>
     <message>
         <location filename="../../ui/pages/warranty_flow.py" line="222"/>
@@ -4482,7 +4547,7 @@ Customer: {4}, {5}</translation>
     <message>
         <location filename="../../ui/pages/warranty_intake.py" line="58"/>
         <source>неисправность со слов клиента</source>
-        <translation>the fault in the customer's words</translation>
+        <translation>the fault in the customer&apos;s words</translation>
     </message>
     <message>
         <location filename="../../ui/pages/warranty_intake.py" line="69"/>
@@ -5176,7 +5241,7 @@ Customer: {4}, {5}</translation>
         <translation>The journal is damaged</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="307"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="320"/>
         <source>Проверено %n записей — изменений и удалений нет.</source>
         <translation>
             <numerusform>Checked %n entry: nothing changed or deleted.</numerusform>
@@ -6838,6 +6903,16 @@ Customer: {4}, {5}</translation>
         <translation>shipment waybill</translation>
     </message>
     <message>
+        <location filename="../../desktop/services/receiving/service.py" line="49"/>
+        <source>гарантийная заявка</source>
+        <translation>warranty claim</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/receiving/service.py" line="50"/>
+        <source>этикетка изделия для сервиса</source>
+        <translation>service label of an item</translation>
+    </message>
+    <message>
         <location filename="../../ui/scan_dispatch.py" line="104"/>
         <source>пропуск сотрудника</source>
         <translation>staff badge</translation>
@@ -6863,7 +6938,7 @@ Customer: {4}, {5}</translation>
 <context>
     <name>ScanRouting</name>
     <message>
-        <location filename="../../desktop/scan_routing.py" line="140"/>
+        <location filename="../../desktop/scan_routing.py" line="142"/>
         <source>{head}…{tail} ({length} симв.)</source>
         <translation>{head}…{tail} ({length} chars)</translation>
     </message>
@@ -7373,7 +7448,7 @@ Customer: {4}, {5}</translation>
         <translation>the server accepts the key</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="306"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="319"/>
         <source>минимальная длина {0} больше кода получения (%n цифр)</source>
         <translation>
             <numerusform>the minimum length {0} is longer than the pickup code (%n digit)</numerusform>
@@ -8868,7 +8943,7 @@ Customer: {4}, {5}</translation>
     <message>
         <location filename="../../ui/pages/warranty_page.py" line="81"/>
         <source>Отсканируйте номер заявки клиента или найдите её по заказу или телефону (F2). Нет заявки — F3.</source>
-        <translation>Scan the customer's claim number or find it by order or phone (F2). No claim: F3.</translation>
+        <translation>Scan the customer&apos;s claim number or find it by order or phone (F2). No claim: F3.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/warranty_page.py" line="115"/>
@@ -8878,12 +8953,12 @@ Customer: {4}, {5}</translation>
     <message>
         <location filename="../../ui/pages/warranty_page.py" line="116"/>
         <source>Отсканируйте номер заявки или введите номер заказа, или телефон и фамилию клиента.</source>
-        <translation>Scan the claim number, or type the order number, or the customer's phone and surname.</translation>
+        <translation>Scan the claim number, or type the order number, or the customer&apos;s phone and surname.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/warranty_flow.py" line="267"/>
         <source>Разрешение менеджера</source>
-        <translation>Manager's permission</translation>
+        <translation>Manager&apos;s permission</translation>
     </message>
     <message>
         <location filename="../../ui/pages/warranty_flow.py" line="268"/>

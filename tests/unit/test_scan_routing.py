@@ -31,6 +31,8 @@ VALID: dict[ScanKind, st.SearchStrategy[str]] = {
     ),
     K.PICKUP_CODE: _digits(6),
     K.WAYBILL: st.text(alphabet="0123456789", min_size=7, max_size=12).map(lambda d: "R" + d),
+    K.CLAIM: st.one_of(_digits(9), _digits(10)).map(lambda d: "W" + d),
+    K.SERVICE_LABEL: st.one_of(_digits(9), _digits(10)).map(lambda d: "SLW" + d),
 }
 any_valid = st.sampled_from(list(VALID)).flatmap(lambda k: VALID[k].map(lambda v: (k, v)))
 noise = st.sampled_from(["", "\r", "\n", "\r\n", "\t", " ", "\x00", "\x1d", "\x03", "\ufeff"])
@@ -47,6 +49,9 @@ noise = st.sampled_from(["", "\r", "\n", "\r\n", "\t", " ", "\x00", "\x1d", "\x0
         ("PD1.eyJvIjoxfQ.c2ln", K.PICKUP_TOKEN, "PD1.eyJvIjoxfQ.c2ln"),
         ("482913", K.PICKUP_CODE, "482913"),
         ("R2611240001", K.WAYBILL, "R2611240001"),
+        ("W000000123", K.CLAIM, "W000000123"),
+        ("W0042123456", K.CLAIM, "W0042123456"),
+        ("SLW0042123456", K.SERVICE_LABEL, "SLW0042123456"),
     ],
 )
 def test_each_kind_is_recognised(raw, kind, value):
@@ -200,3 +205,29 @@ def test_the_suffix_with_its_terminator_strips_only_the_text_part():
     settings = ScannerSettings(suffix="##\t")
     assert settings.data_suffix == "##"
     assert route_scan("CA0103##\t", settings) == Scan(K.CELL, "CA0103")
+
+
+def test_the_claim_numbers_and_the_service_label_made_by_the_app_route_to_their_kinds():
+    from desktop.labels.content import service_label_code
+    from protocol.claims import counter_claim_number
+
+    number = counter_claim_number("0042", 7)
+    assert route_scan(number) == Scan(K.CLAIM, number)
+    assert route_scan(service_label_code(number)) == Scan(K.SERVICE_LABEL, f"SL{number}")
+    assert route_scan(service_label_code("W000000123")) == Scan(K.SERVICE_LABEL, "SLW000000123")
+
+
+@pytest.mark.parametrize(("raw", "kind", "value"), [
+    ("w000000123", K.CLAIM, "W000000123"),  # typed in lower case
+    ("Ц000000123", K.CLAIM, "W000000123"),  # typed in the Russian layout
+    ("slw0042123456", K.SERVICE_LABEL, "SLW0042123456"),
+])
+def test_a_claim_typed_by_hand_is_still_a_claim(raw, kind, value):
+    assert route_scan(raw) == Scan(kind, value)
+
+
+@pytest.mark.parametrize("raw", ["W12345678", "W12345678901", "SLW123", "SW000000123"])
+def test_near_claim_shapes_are_unknown_codes(raw):
+    with pytest.raises(DomainError) as info:
+        route_scan(raw)
+    assert info.value.code == "scan.unknown"

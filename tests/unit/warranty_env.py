@@ -15,6 +15,7 @@ from desktop.db.models import Order, OrderLine, PickupPoint
 from desktop.services.base import Actor, Role
 from desktop.services.warranty import IntakeDraft, WarrantyService
 from protocol.claims import ClaimStatus
+from protocol.order_states import OrderStatus
 from tests.support.clock import FakeClock
 from tests.support.factories import actor_for, make_customer, make_order, make_point, make_staff
 
@@ -41,7 +42,7 @@ class Env:
             point = s.get(PickupPoint, self.foreign_point_id if foreign else self.point_id)
             assert point is not None
             goods = [("Смартфон Galaxy A55 8/256", 1, 3_499_000), ("Наушники Buds FE", 1, 599_000)][:lines]
-            order = make_order(s, point, make_customer(s, name, phone), lines=goods, status="handed_over")
+            order = make_order(s, point, make_customer(s, name, phone), lines=goods, status=OrderStatus.HANDED_OVER)
             order.handed_over_at = self.clock() - timedelta(days=days_ago)
             for n, line in enumerate(s.scalars(select(OrderLine).where(OrderLine.order_id == order.id)), 1):
                 line.serial = serial if n == 1 else f"{serial}-{n}" if serial else None

@@ -24,6 +24,7 @@ from desktop.services.handover.model import (
     clerk_action,
 )
 from desktop.services.sms_request import request_sms
+from desktop.services.warranty.handover import warranty_handover
 from desktop.translatable import of_total, translate
 from protocol.club_rules import points_for
 from protocol.errors import DomainError
@@ -102,6 +103,7 @@ def _finish(act: Action, handover: Handover, order: Order, state: HandoverState)
     refund = refused if order.prepaid else 0
     paid = payment.due_kopecks if payment else 0
     details = {"result": result, "points": points, "paid": paid, "refund_by_centre": refund, "kept_box": kept_box}
+    details |= warranty_handover(act, order)  # a warranty return order: its claim and the service's outcome
     act.audit("handover.completed", order.number, handover=handover.uid, **details)
     return HandoverResult(
         handover.uid,

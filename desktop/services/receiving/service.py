@@ -46,6 +46,8 @@ KIND_NAMES = {
     ScanKind.PICKUP_TOKEN: QT_TRANSLATE_NOOP("ScanKinds", "QR-код получения"),
     ScanKind.PICKUP_CODE: QT_TRANSLATE_NOOP("ScanKinds", "код получения"),
     ScanKind.WAYBILL: QT_TRANSLATE_NOOP("ScanKinds", "накладная поставки"),
+    ScanKind.CLAIM: QT_TRANSLATE_NOOP("ScanKinds", "гарантийная заявка"),
+    ScanKind.SERVICE_LABEL: QT_TRANSLATE_NOOP("ScanKinds", "этикетка изделия для сервиса"),
 }
 # The actions named in an access refusal (require_role translates them).
 RECEIVING = QT_TRANSLATE_NOOP("Actions", "приёмка поставки")

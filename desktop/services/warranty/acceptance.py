@@ -18,7 +18,7 @@ from desktop.services.base import Action, Actor
 from desktop.services.warranty import intake
 from desktop.services.warranty.model import AcceptedClaim, ClaimView, CoverInfo, IntakeDraft
 from desktop.services.warranty.photos import checked_photos, save_photos
-from desktop.services.warranty.rules import check_length, claim_view, purchased_order, refuse_duplicate, same_serial
+from desktop.services.warranty.rules import check_length, claim_view, purchased_order, refuse_duplicate
 from protocol.claims import CHECKLIST, ClaimStatus, WarrantyCover
 from protocol.errors import DomainError
 from protocol.events import ClaimAccepted
@@ -53,14 +53,14 @@ def checked_form(form: IntakeForm) -> IntakeForm:
 def recheck_serial(act: Action, point: PickupPoint, draft: IntakeDraft) -> None:
     """The draft's serial is still settled: it matches its line, or an active manager of this point allowed it."""
     line = draft.line()
-    if line is None or draft.serial is None:
+    if not draft.serial_settled or line is None or draft.serial is None:
         raise DomainError("claim.serial_not_checked")
     if draft.override_by is not None:
         if not intake.is_manager_here(act.session, point, draft.override_by) or not draft.serial_override:
             raise DomainError("claim.override_not_manager", staff=draft.override_by)
         return
-    if not same_serial(draft.serial, line.serial):
-        raise DomainError("claim.serial_mismatch", serial=draft.serial, order=draft.order, expected=line.serial or "—")
+    if line.serial and draft.serial != line.serial:  # check_serial keeps a matching serial as the order has it
+        raise DomainError("claim.serial_mismatch", serial=draft.serial, order=draft.order, expected=line.serial)
 
 
 def accept(act: Action, point: PickupPoint, draft: IntakeDraft, form: IntakeForm, data_dir: Path) -> AcceptedClaim:

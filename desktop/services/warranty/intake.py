@@ -7,6 +7,7 @@ journal (the acceptance itself is in acceptance.py). The draft is the page's: ev
 from __future__ import annotations
 
 import secrets
+from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy import select
@@ -58,7 +59,8 @@ def _start_prefiled(s: Session, point: PickupPoint, number: str) -> IntakeDraft:
     claim = claim_by_number(s, point, number)
     next_claim_status(claim.number, claim.status, ClaimStep.ACCEPT)  # closed / already taken in: refused here
     order = purchased_order(s, point, claim.order_number)
-    lines = tuple(x for x in order_lines(order) if x.sku == claim.sku)
+    # the serial the customer gave online (the server compares with it), else the order line's
+    lines = tuple(replace(x, serial=claim.serial or x.serial) for x in order_lines(order) if x.sku == claim.sku)
     if not lines:
         raise DomainError("claim.no_line", order=order.number, sku=claim.sku)
     return _draft(order, claim.number, True, lines, claim.sku, claim.fault)
@@ -80,17 +82,21 @@ def _new_number(s: Session, point: PickupPoint) -> str:
 
 
 def check_serial(s: Session, draft: IntakeDraft, scanned: str) -> IntakeDraft:
-    """The serial scanned from the item against the order line (or, line not chosen yet, any line of the order)."""
+    """The serial scanned from the item against the order line (or, line not chosen yet, any line of the order).
+
+    A match keeps the serial as the order recorded it (case and blanks as read do not count); a line that recorded
+    no serial takes the one scanned (there is nothing to compare it with, the server does the same).
+    """
     serial = clean_serial(scanned)
     line = draft.line()
-    if line is not None and not same_serial(serial, line.serial):
-        raise DomainError("claim.serial_mismatch", serial=serial, order=draft.order, expected=line.serial or "—")
+    if line is not None and line.serial and not same_serial(serial, line.serial):
+        raise DomainError("claim.serial_mismatch", serial=serial, order=draft.order, expected=line.serial)
     if line is None:
         line = next((x for x in draft.lines if same_serial(serial, x.serial)), None)
     if line is None:
         raise DomainError("claim.serial_unknown", serial=serial, order=draft.order)
     refuse_duplicate(s, serial, draft.number)
-    return draft.with_serial(line.sku, serial)
+    return draft.with_serial(line.sku, line.serial or serial)
 
 
 def override_serial(act: Action, point: PickupPoint, draft: IntakeDraft, scanned: str, manager: Actor, note: str,

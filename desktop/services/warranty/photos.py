@@ -75,8 +75,3 @@ def remove_photos(data_dir: Path, number: str) -> None:
         shutil.rmtree(folder, ignore_errors=True)
         log.info("photos of claim %s removed: the intake was not committed", number)
 
-
-def photo_paths(data_dir: Path, number: str, records: list[dict[str, str]]) -> list[Path]:
-    """The saved photo files of a claim, in the order they were taken."""
-    folder = claim_dir(data_dir, number)
-    return [folder / record["file"] for record in records]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from sqlalchemy import select
@@ -32,6 +33,7 @@ from desktop.translatable import QT_TRANSLATE_NOOP
 from protocol.claims import WARRANTY_ORDER_KIND, ClaimStatus
 from protocol.errors import DomainError
 
+log = logging.getLogger(__name__)
 WARRANTY_WORK = QT_TRANSLATE_NOOP("Actions", "приём изделий по гарантии")
 SERVICE_DISPATCH = QT_TRANSLATE_NOOP("Actions", "отправка изделий в сервис")
 
@@ -87,13 +89,19 @@ class WarrantyService(Service):
             with self.action(actor) as act:
                 return acceptance.accept(act, local_point(act.session), draft, form, self.data_dir)
         except BaseException:
-            if draft.number and not self._claim_taken_in(draft.number):
-                remove_photos(self.data_dir, draft.number)
+            self._drop_uncommitted_photos(draft.number)
             raise
 
-    def _claim_taken_in(self, number: str) -> bool:
-        with self.reading() as s:
-            return s.scalar(select(Claim.label).where(Claim.number == number)) is not None
+    def _drop_uncommitted_photos(self, number: str) -> None:
+        """The intake rolled back: photos it may have written go, unless the claim was taken in before (a repeat)."""
+        try:
+            with self.reading() as s:
+                taken_in = s.scalar(select(Claim.label).where(Claim.number == number)) is not None
+        except Exception:  # the original error is the one to report; the photos wait for the next intake
+            log.exception("could not check claim %s after a failed intake", number)
+            return
+        if not taken_in:
+            remove_photos(self.data_dir, number)
 
     # --- documents -------------------------------------------------------------------------------------
 
