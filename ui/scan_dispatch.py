@@ -106,5 +106,6 @@ def kind_name(scan: Scan) -> str:
         "pickup_code": QCoreApplication.translate("ScanKinds", "код получения"),
         "waybill": QCoreApplication.translate("ScanKinds", "накладная поставки"),
         "claim": QCoreApplication.translate("ScanKinds", "номер гарантийной заявки"),
+        "service_label": QCoreApplication.translate("ScanKinds", "этикетка изделия для сервиса"),
     }
     return names.get(scan.kind.value, scan.kind.value)

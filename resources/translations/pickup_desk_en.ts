@@ -1087,12 +1087,12 @@ Technical: {1}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_dispatch.py" line="77"/>
+        <location filename="../../ui/pages/warranty_dispatch.py" line="78"/>
         <source>Продолжение отправки в сервис</source>
         <translation>Dispatch to service resumed</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/warranty_dispatch.py" line="78"/>
+        <location filename="../../ui/pages/warranty_dispatch.py" line="79"/>
         <source>Отправка не была закрыта. В ней уже %n изделий. Продолжайте сканировать этикетки.</source>
         <translation>
             <numerusform>The dispatch was not closed. It already holds %n item. Go on scanning the labels.</numerusform>
@@ -1100,63 +1100,63 @@ Technical: {1}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_dispatch.py" line="83"/>
+        <location filename="../../ui/pages/warranty_dispatch.py" line="84"/>
         <source>Идёт отправка в сервис: сканируйте этикетки коробок. F7 — отменить последнюю, F8 — закрыть и напечатать акт.</source>
         <translation>Dispatch to service in progress: scan the box labels. F7 undoes the last one, F8 closes and prints the act.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_dispatch.py" line="93"/>
+        <location filename="../../ui/pages/warranty_dispatch.py" line="94"/>
         <source>Отправка уже начата</source>
         <translation>The dispatch is already started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_dispatch.py" line="93"/>
-        <location filename="../../ui/pages/warranty_dispatch.py" line="101"/>
+        <location filename="../../ui/pages/warranty_dispatch.py" line="94"/>
+        <location filename="../../ui/pages/warranty_dispatch.py" line="102"/>
         <source>Сканируйте этикетки коробок.</source>
         <translation>Scan the box labels.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_dispatch.py" line="101"/>
+        <location filename="../../ui/pages/warranty_dispatch.py" line="102"/>
         <source>Отправка в сервис начата</source>
         <translation>Dispatch to service started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_dispatch.py" line="114"/>
+        <location filename="../../ui/pages/warranty_dispatch.py" line="115"/>
         <source>Отправка не начата</source>
         <translation>No dispatch started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_dispatch.py" line="115"/>
+        <location filename="../../ui/pages/warranty_dispatch.py" line="116"/>
         <source>Нажмите F5, чтобы начать отправку в сервис, и отсканируйте этикетку снова.</source>
         <translation>Press F5 to start a dispatch to service and scan the label again.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_dispatch.py" line="122"/>
+        <location filename="../../ui/pages/warranty_dispatch.py" line="123"/>
         <source>Повтор: {0}</source>
         <translation>Repeat: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_dispatch.py" line="123"/>
+        <location filename="../../ui/pages/warranty_dispatch.py" line="124"/>
         <source>Это изделие уже в отправке.</source>
         <translation>This item is already in the dispatch.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_dispatch.py" line="125"/>
+        <location filename="../../ui/pages/warranty_dispatch.py" line="126"/>
         <source>В сервис: {0}</source>
         <translation>To service: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_dispatch.py" line="136"/>
+        <location filename="../../ui/pages/warranty_dispatch.py" line="137"/>
         <source>Отменено: {0}</source>
         <translation>Undone: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_dispatch.py" line="137"/>
+        <location filename="../../ui/pages/warranty_dispatch.py" line="138"/>
         <source>Изделие осталось на пункте и ждёт отправки.</source>
         <translation>The item stays at the point and waits to be sent.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/warranty_dispatch.py" line="151"/>
+        <location filename="../../ui/pages/warranty_dispatch.py" line="152"/>
         <source>Отправка закрыта: %n изделий. Акт отправки сформирован.</source>
         <translation>
             <numerusform>Dispatch closed: %n item. The dispatch act is ready.</numerusform>
@@ -1164,17 +1164,17 @@ Technical: {1}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_dispatch.py" line="154"/>
+        <location filename="../../ui/pages/warranty_dispatch.py" line="155"/>
         <source>Акт напечатан: передайте его перевозчику вместе с коробками.</source>
         <translation>The act is printed: hand it to the carrier with the boxes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_dispatch.py" line="155"/>
+        <location filename="../../ui/pages/warranty_dispatch.py" line="156"/>
         <source>F11 — напечатать акт.</source>
         <translation>F11 prints the act.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/warranty_dispatch.py" line="156"/>
+        <location filename="../../ui/pages/warranty_dispatch.py" line="157"/>
         <source>Отправка закрыта: %n изделий</source>
         <translation>
             <numerusform>Dispatch closed: %n item</numerusform>
@@ -4881,13 +4881,13 @@ Customer: {4}, {5}</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="120"/>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>Горячие клавиши</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="121"/>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>О программе</source>
         <translation>About</translation>
     </message>
@@ -4912,22 +4912,22 @@ Customer: {4}, {5}</translation>
         <translation>Hello, {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>Экран заблокирован. Войдите снова.</source>
         <translation>Screen locked. Log in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>Экран заблокирован после простоя. Войдите снова.</source>
         <translation>Screen locked after inactivity. Log in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>Смена</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>Закрыть смену и получить отчёт?</source>
         <translation>Close the shift and get the report?</translation>
     </message>
@@ -6909,6 +6909,7 @@ Customer: {4}, {5}</translation>
     </message>
     <message>
         <location filename="../../desktop/services/receiving/service.py" line="50"/>
+        <location filename="../../ui/scan_dispatch.py" line="109"/>
         <source>этикетка изделия для сервиса</source>
         <translation>service label of an item</translation>
     </message>
@@ -8946,12 +8947,12 @@ Customer: {4}, {5}</translation>
         <translation>Scan the customer&apos;s claim number or find it by order or phone (F2). No claim: F3.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_page.py" line="115"/>
+        <location filename="../../ui/pages/warranty_page.py" line="117"/>
         <source>Что искать?</source>
         <translation>What to look for?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_page.py" line="116"/>
+        <location filename="../../ui/pages/warranty_page.py" line="118"/>
         <source>Отсканируйте номер заявки или введите номер заказа, или телефон и фамилию клиента.</source>
         <translation>Scan the claim number, or type the order number, or the customer&apos;s phone and surname.</translation>
     </message>

@@ -55,7 +55,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/warranty_dispatch.py" line="78"/>
+        <location filename="../../ui/pages/warranty_dispatch.py" line="79"/>
         <source>Отправка не была закрыта. В ней уже %n изделий. Продолжайте сканировать этикетки.</source>
         <translation>
             <numerusform>Отправка не была закрыта. В ней уже %n изделие. Продолжайте сканировать этикетки.</numerusform>
@@ -64,7 +64,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/warranty_dispatch.py" line="151"/>
+        <location filename="../../ui/pages/warranty_dispatch.py" line="152"/>
         <source>Отправка закрыта: %n изделий. Акт отправки сформирован.</source>
         <translation>
             <numerusform>Отправка закрыта: %n изделие. Акт отправки сформирован.</numerusform>
@@ -73,7 +73,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/warranty_dispatch.py" line="156"/>
+        <location filename="../../ui/pages/warranty_dispatch.py" line="157"/>
         <source>Отправка закрыта: %n изделий</source>
         <translation>
             <numerusform>Отправка закрыта: %n изделие</numerusform>

@@ -72,8 +72,9 @@ class DispatchTab(QWidget):
         kept = [s for s in still_open.scans if not s.undone] if still_open is not None else []
         self.scanned.set_rows([(s.label, s.claim, s.product, s.order) for s in reversed(kept)], ["ok"] * len(kept))
         self.tables.setTabText(1, self.tr("В этой отправке (%n)", "", len(kept)))
-        if still_open is not None and self.session_uid != still_open.uid:
+        if still_open is not None and self.session_uid != still_open.uid:  # left open (a crash, a restart)
             self._opened(still_open.uid)
+            self.page.show_dispatch()
             self.page.feedback.show_warning(self.tr("Продолжение отправки в сервис"), self.tr(
                 "Отправка не была закрыта. В ней уже %n изделий. Продолжайте сканировать этикетки.", "", len(kept)))
 

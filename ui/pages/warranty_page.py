@@ -35,7 +35,7 @@ class WarrantyPage(Page):
 
     title = QT_TRANSLATE_NOOP("PageTitles", "Гарантия")
     shortcut = "Ctrl+F10"
-    scan_kinds = frozenset({ScanKind.CLAIM})
+    scan_kinds = frozenset({ScanKind.CLAIM, ScanKind.SERVICE_LABEL})
 
     claim_accepted = Signal(str)  # the claim number of an item just taken in
 
@@ -98,13 +98,15 @@ class WarrantyPage(Page):
         self.dispatch.refresh()
 
     def handle_scan(self, scan: Scan) -> bool:
-        if scan.kind is not ScanKind.CLAIM:
-            return False
-        if self.tabs.currentIndex() == DISPATCH_TAB and self.dispatch.session_uid is not None:
+        """A claim number opens the claim on the intake tab; a service box label goes out in the dispatch."""
+        if scan.kind is ScanKind.SERVICE_LABEL:
+            self.show_dispatch()
             self.dispatch.scan_out(scan.value)
-        else:
+        elif scan.kind is ScanKind.CLAIM:
             self.tabs.setCurrentIndex(INTAKE_TAB)
             self.flow.open_claim(scan.value)
+        else:
+            return False
         return True
 
     # --- finding -------------------------------------------------------------------------------
