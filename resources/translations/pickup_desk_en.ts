@@ -4530,57 +4530,57 @@ Customer: {4}, {5}</translation>
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../ui/pages/warranty_intake.py" line="49"/>
-        <source>серийный номер / IMEI: отсканируйте с товара</source>
-        <translation>serial number / IMEI: scan it on the item</translation>
+        <location filename="../../ui/pages/warranty_intake.py" line="50"/>
+        <source>отсканируйте с товара</source>
+        <translation>scan it on the item</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_intake.py" line="52"/>
+        <location filename="../../ui/pages/warranty_intake.py" line="53"/>
         <source>Клиент согласен на платный ремонт</source>
         <translation>The customer agrees to a paid repair</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_intake.py" line="56"/>
+        <location filename="../../ui/pages/warranty_intake.py" line="57"/>
         <source>внешний вид своими словами</source>
         <translation>the condition in your words</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_intake.py" line="58"/>
+        <location filename="../../ui/pages/warranty_intake.py" line="59"/>
         <source>неисправность со слов клиента</source>
         <translation>the fault in the customer&apos;s words</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_intake.py" line="69"/>
+        <location filename="../../ui/pages/warranty_intake.py" line="70"/>
         <source>Серийный номер:</source>
         <translation>Serial number:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_intake.py" line="76"/>
+        <location filename="../../ui/pages/warranty_intake.py" line="77"/>
         <source>Комплектность (есть)</source>
         <translation>Included (present)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_intake.py" line="77"/>
+        <location filename="../../ui/pages/warranty_intake.py" line="78"/>
         <source>Внешний вид (замечено)</source>
         <translation>Condition (observed)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_intake.py" line="80"/>
+        <location filename="../../ui/pages/warranty_intake.py" line="81"/>
         <source>Состояние:</source>
         <translation>Condition:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_intake.py" line="82"/>
+        <location filename="../../ui/pages/warranty_intake.py" line="83"/>
         <source>Неисправность:</source>
         <translation>Fault:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_intake.py" line="100"/>
+        <location filename="../../ui/pages/warranty_intake.py" line="104"/>
         <source>Найдите заявку или откройте новую по заказу (F3).</source>
         <translation>Find a claim or open a new one by order (F3).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/warranty_intake.py" line="146"/>
+        <location filename="../../ui/pages/warranty_intake.py" line="150"/>
         <source>Фото: %n</source>
         <translation>
             <numerusform>Photos: %n</numerusform>
@@ -4588,7 +4588,7 @@ Customer: {4}, {5}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_intake.py" line="148"/>
+        <location filename="../../ui/pages/warranty_intake.py" line="152"/>
         <source>F4 — снять товар камерой.</source>
         <translation>F4 takes photos with the camera.</translation>
     </message>
@@ -8938,8 +8938,8 @@ Customer: {4}, {5}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/warranty_page.py" line="74"/>
-        <source>№ заявки, № заказа или телефон и фамилия</source>
-        <translation>claim no., order no. or phone and surname</translation>
+        <source>заявка, заказ или телефон</source>
+        <translation>claim, order or phone</translation>
     </message>
     <message>
         <location filename="../../ui/pages/warranty_page.py" line="81"/>

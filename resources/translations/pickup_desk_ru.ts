@@ -163,7 +163,7 @@
 <context>
     <name>IntakeForm</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/warranty_intake.py" line="146"/>
+        <location filename="../../ui/pages/warranty_intake.py" line="150"/>
         <source>Фото: %n</source>
         <translation>
             <numerusform>Фото: %n</numerusform>

@@ -190,3 +190,31 @@ def test_status_bar_reads_in_full_at_every_width(qtbot, styled, language, status
         qtbot.wait(1)
         cut += [f"{name}: {c}" for c in clipped_texts(bar)]
     assert not cut, "\n".join(cut)
+
+
+def test_the_warranty_intake_and_its_photo_dialog_read_in_full(qtbot, db, styled, language):
+    """Гарантия with a claim open and its serial checked (the longest texts: the item, the warranty line, the
+    checklist) at every screen, and the photo dialog without a camera."""
+    from tests.gui.warranty_support import CLAIM, SERIAL, prefiled_claim, purchase
+    from ui.hardware.photo_dialog import PhotoDialog
+
+    shell = build_shell(qtbot, db)
+    try:
+        log_in(qtbot, shell)
+        purchase(db, shell.point, days_ago=400)  # an ended warranty: the consent box shows too
+        prefiled_claim(db, shell.point)
+        page = shell.window.page_named("WarrantyPage")
+        shell.window.show_page(page)
+        page.flow.open_claim(CLAIM)
+        qtbot.waitUntil(lambda: page.flow.draft is not None and not page.busy, timeout=5000)
+        page.form.serial.setText(SERIAL)
+        page.form.serial.returnPressed.emit()
+        qtbot.waitUntil(lambda: page.flow.draft.serial_settled and not page.busy, timeout=5000)
+        cut = []
+        for name, size in SIZES.items():
+            found = _fit(qtbot, shell.window, size) + clipped_texts(page)
+            cut += [f"{name} {size}: {c}" for c in found]
+        cut += _dialog_problems(qtbot, page, lambda p: PhotoDialog(p).exec())
+        assert not cut, "\n".join(dict.fromkeys(cut))
+    finally:
+        shell.close()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushBu
 
 from ui.hardware.frames import CameraSource, FrameSource
 
-PREVIEW_SIZE = (560, 420)
+PREVIEW_SIZE = (480, 300)  # the dialog fits 1366×768 at 150 % (432 logical pixels high)
 JPEG_QUALITY = 85
 MAX_SIDE = 1600  # a shot is scaled down to this (a 4K webcam frame would make megabytes per photo)
 

@@ -23,6 +23,7 @@ from desktop.state_names import checklist_name
 from protocol.claims import COMPLETENESS, CONDITION
 from protocol.limits import CONDITION_MAX, FAULT_MAX
 from ui.hardware.photo_dialog import thumbnail
+from ui.widgets.wrap_grid import WrapGrid
 
 THUMB_SIDE = 72
 MAX_PHOTOS = 8
@@ -46,7 +47,7 @@ class IntakeForm(QWidget):
         super().__init__(parent)
         self.item = _wrapped("stepLabel")
         self.serial = QLineEdit()
-        self.serial.setPlaceholderText(self.tr("серийный номер / IMEI: отсканируйте с товара"))
+        self.serial.setPlaceholderText(self.tr("отсканируйте с товара"))
         self.serial_verdict = _wrapped()
         self.cover = _wrapped()
         self.paid_consent = QCheckBox(self.tr("Клиент согласен на платный ремонт"))
@@ -88,10 +89,13 @@ class IntakeForm(QWidget):
         column.addLayout(photos)
 
     def _group(self, title: str, keys: tuple[str, ...]) -> QGroupBox:
+        """The ticks of one kind, in as many columns as the group's width allows (never cut, never too wide)."""
         group = QGroupBox(title)
-        grid = QGridLayout(group)
-        for i, key in enumerate(keys):
-            grid.addWidget(self.checks[key], i // 2, i % 2)
+        grid = WrapGrid(group, "checklist")
+        for key in keys:
+            grid.add(self.checks[key])
+        column = QVBoxLayout(group)
+        column.addWidget(grid)
         return group
 
     # --- what the page shows -------------------------------------------------------------------

@@ -71,7 +71,7 @@ class WarrantyPage(Page):
     def _intake_tab(self) -> QWidget:
         tab = QWidget(self)
         self.query = QLineEdit()
-        self.query.setPlaceholderText(self.tr("№ заявки, № заказа или телефон и фамилия"))
+        self.query.setPlaceholderText(self.tr("заявка, заказ или телефон"))
         self.query.returnPressed.connect(self._on_find)
         search = QHBoxLayout()
         search.addWidget(self.query, 1)
