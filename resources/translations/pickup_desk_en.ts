@@ -4307,57 +4307,57 @@ Technical: {1}</translation>
 <context>
     <name>IntakeFlow</name>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="74"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="78"/>
         <source>Заявка не найдена</source>
         <translation>Claim not found</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="75"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="79"/>
         <source>Проверьте номер. Если у клиента нет заявки, откройте её по номеру заказа: F3.</source>
         <translation>Check the number. If the customer has no claim, open one by the order number: F3.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="79"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="83"/>
         <source>Найдено заявок: {0}</source>
         <translation>Claims found: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="80"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="84"/>
         <source>Выберите нужную в списке (двойной щелчок) или отсканируйте её номер.</source>
         <translation>Pick one in the list (double-click) or scan its number.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="89"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="93"/>
         <source>Заявка по заказу</source>
         <translation>Claim by order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="90"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="94"/>
         <source>Номер заказа, в котором куплен товар (отсканируйте чек или введите):</source>
         <translation>Number of the order the item was bought in (scan the receipt or type it):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="112"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="116"/>
         <source>Заявка {0}</source>
         <translation>Claim {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="113"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="117"/>
         <source>Отсканируйте серийный номер (IMEI) с самого товара.</source>
         <translation>Scan the serial number (IMEI) on the item itself.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="120"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="124"/>
         <source>предварительная заявка</source>
         <translation>filed online</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="120"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="124"/>
         <source>новая заявка</source>
         <translation>new claim</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="121"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="125"/>
         <source>Заявка {0} ({1}) · заказ {2}
 {3}
 Клиент: {4}, {5}</source>
@@ -4366,17 +4366,17 @@ Technical: {1}</translation>
 Customer: {4}, {5}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="127"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="131"/>
         <source>Гарантия: станет известна после проверки серийного номера.</source>
         <translation>Warranty: known once the serial number is checked.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="129"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="133"/>
         <source>Куплен {0}, гарантия {1}, последний день {2}</source>
         <translation>Bought {0}, warranty {1}, last day {2}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/warranty_flow.py" line="130"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="134"/>
         <source>%n мес.</source>
         <translation>
             <numerusform>%n month</numerusform>
@@ -4384,145 +4384,145 @@ Customer: {4}, {5}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="133"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="137"/>
         <source>ГАРАНТИЯ ИСТЕКЛА. Принять можно только в платный ремонт с согласия клиента.</source>
         <translation>WARRANTY ENDED. It can only be taken in for a paid repair with the customer&apos;s consent.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="136"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="140"/>
         <source>гарантия действует.</source>
         <translation>under warranty.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="154"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="158"/>
         <source> (разрешил менеджер: {0})</source>
         <translation> (allowed by the manager: {0})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="155"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="159"/>
         <source>✔ Серийный номер {0} совпадает с заказом{1}</source>
         <translation>✔ Serial number {0} matches the order{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="159"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="163"/>
         <source>Отметьте комплектность и внешний вид, запишите неисправность, снимите фото (F4), затем F9.</source>
         <translation>Tick what is included and the visible condition, write the fault, take photos (F4), then F9.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="161"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="165"/>
         <source>Гарантия истекла: принять можно в платный ремонт с согласия клиента.</source>
         <translation>The warranty has ended: a paid repair needs the customer&apos;s consent.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="162"/>
-        <location filename="../../ui/pages/warranty_flow.py" line="164"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="166"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="168"/>
         <source>Серийный номер верный</source>
         <translation>Serial number correct</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="169"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="173"/>
         <source>✖ {0}. Если товар верный, менеджер может разрешить приём: F6.</source>
         <translation>✖ {0}. If the item is right, the manager can allow the intake: F6.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="170"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="174"/>
         <source>Серийный номер не подходит</source>
         <translation>Serial number does not match</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="176"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="180"/>
         <source>Нечего разрешать</source>
         <translation>Nothing to allow</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="177"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="181"/>
         <source>Сначала откройте заявку и отсканируйте серийный номер товара.</source>
         <translation>Open a claim and scan the item&apos;s serial number first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="179"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="183"/>
         <source>Серийный номер {0} не совпадает с заказом {1}. Менеджер: пропуск и PIN.</source>
         <translation>Serial number {0} does not match order {1}. Manager: badge and PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="199"/>
-        <location filename="../../ui/pages/warranty_flow.py" line="218"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="203"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="222"/>
         <source>Нет заявки</source>
         <translation>No claim</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="199"/>
-        <location filename="../../ui/pages/warranty_flow.py" line="218"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="203"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="222"/>
         <source>Сначала найдите или откройте заявку.</source>
         <translation>Find or open a claim first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="204"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="208"/>
         <source>Камера не найдена — товар можно принять без фото.</source>
         <translation>No camera found: the item can be taken in without photos.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="211"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="215"/>
         <source>Фото достаточно</source>
         <translation>Enough photos</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="211"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="215"/>
         <source>Больше снимков к заявке не добавить.</source>
         <translation>No more photos can be added to the claim.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="221"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="225"/>
         <source>Нужно согласие клиента</source>
         <translation>The customer&apos;s consent is needed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="222"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="226"/>
         <source>Гарантия истекла. Отметьте «Клиент согласен на платный ремонт» или откажите в приёме.</source>
         <translation>The warranty has ended. Tick «The customer agrees to a paid repair» or refuse the intake.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="240"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="244"/>
         <source>Акт приёма на экране: F11 — напечатать.</source>
         <translation>The intake act is on screen: F11 prints it.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="242"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="246"/>
         <source>Акт приёма напечатан в двух экземплярах: подпись клиента на обоих, один — клиенту.</source>
         <translation>The intake act is printed in two copies: the customer signs both and keeps one.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="243"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="247"/>
         <source>Принято в сервис: заявка {0}</source>
         <translation>Taken in for service: claim {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="245"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="249"/>
         <source>Этикетка для коробки напечатана.</source>
         <translation>The box label is printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="247"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="251"/>
         <source>Этикетка не напечатана: {0} F10 — напечатать её ещё раз.</source>
         <translation>The label is not printed: {0} F10 prints it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="254"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="258"/>
         <source>Нечего печатать</source>
         <translation>Nothing to print</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="255"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="259"/>
         <source>На этом экране ещё ничего не принято.</source>
         <translation>Nothing has been taken in on this screen yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="259"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="263"/>
         <source>Этикетка напечатана</source>
         <translation>Label printed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="261"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="265"/>
         <source>Этикетка не напечатана</source>
         <translation>Label not printed</translation>
     </message>
@@ -4530,57 +4530,57 @@ Customer: {4}, {5}</translation>
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../ui/pages/warranty_intake.py" line="50"/>
+        <location filename="../../ui/pages/warranty_intake.py" line="52"/>
         <source>отсканируйте с товара</source>
         <translation>scan it on the item</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_intake.py" line="53"/>
+        <location filename="../../ui/pages/warranty_intake.py" line="55"/>
         <source>Клиент согласен на платный ремонт</source>
         <translation>The customer agrees to a paid repair</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_intake.py" line="57"/>
+        <location filename="../../ui/pages/warranty_intake.py" line="59"/>
         <source>внешний вид своими словами</source>
         <translation>the condition in your words</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_intake.py" line="59"/>
+        <location filename="../../ui/pages/warranty_intake.py" line="61"/>
         <source>неисправность со слов клиента</source>
         <translation>the fault in the customer&apos;s words</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_intake.py" line="70"/>
+        <location filename="../../ui/pages/warranty_intake.py" line="72"/>
         <source>Серийный номер:</source>
         <translation>Serial number:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_intake.py" line="77"/>
+        <location filename="../../ui/pages/warranty_intake.py" line="79"/>
         <source>Комплектность (есть)</source>
         <translation>Included (present)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_intake.py" line="78"/>
+        <location filename="../../ui/pages/warranty_intake.py" line="80"/>
         <source>Внешний вид (замечено)</source>
         <translation>Condition (observed)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_intake.py" line="81"/>
+        <location filename="../../ui/pages/warranty_intake.py" line="83"/>
         <source>Состояние:</source>
         <translation>Condition:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_intake.py" line="83"/>
+        <location filename="../../ui/pages/warranty_intake.py" line="85"/>
         <source>Неисправность:</source>
         <translation>Fault:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_intake.py" line="104"/>
+        <location filename="../../ui/pages/warranty_intake.py" line="109"/>
         <source>Найдите заявку или откройте новую по заказу (F3).</source>
         <translation>Find a claim or open a new one by order (F3).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/warranty_intake.py" line="150"/>
+        <location filename="../../ui/pages/warranty_intake.py" line="155"/>
         <source>Фото: %n</source>
         <translation>
             <numerusform>Photos: %n</numerusform>
@@ -4588,7 +4588,7 @@ Customer: {4}, {5}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_intake.py" line="152"/>
+        <location filename="../../ui/pages/warranty_intake.py" line="157"/>
         <source>F4 — снять товар камерой.</source>
         <translation>F4 takes photos with the camera.</translation>
     </message>
@@ -8942,27 +8942,27 @@ Customer: {4}, {5}</translation>
         <translation>claim, order or phone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_page.py" line="81"/>
+        <location filename="../../ui/pages/warranty_page.py" line="82"/>
         <source>Отсканируйте номер заявки клиента или найдите её по заказу или телефону (F2). Нет заявки — F3.</source>
         <translation>Scan the customer&apos;s claim number or find it by order or phone (F2). No claim: F3.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_page.py" line="117"/>
+        <location filename="../../ui/pages/warranty_page.py" line="118"/>
         <source>Что искать?</source>
         <translation>What to look for?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_page.py" line="118"/>
+        <location filename="../../ui/pages/warranty_page.py" line="119"/>
         <source>Отсканируйте номер заявки или введите номер заказа, или телефон и фамилию клиента.</source>
         <translation>Scan the claim number, or type the order number, or the customer&apos;s phone and surname.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="267"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="271"/>
         <source>Разрешение менеджера</source>
         <translation>Manager&apos;s permission</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="268"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="272"/>
         <source>Почему товар принимается с другим серийным номером:</source>
         <translation>Why the item is taken in with a different serial number:</translation>
     </message>

@@ -151,7 +151,7 @@
 <context>
     <name>IntakeFlow</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/warranty_flow.py" line="130"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="134"/>
         <source>%n мес.</source>
         <translation>
             <numerusform>%n мес.</numerusform>
@@ -163,7 +163,7 @@
 <context>
     <name>IntakeForm</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/warranty_intake.py" line="150"/>
+        <location filename="../../ui/pages/warranty_intake.py" line="155"/>
         <source>Фото: %n</source>
         <translation>
             <numerusform>Фото: %n</numerusform>

@@ -11,11 +11,12 @@ from PySide6.QtWidgets import QApplication, QDialog, QInputDialog
 from sqlalchemy import select
 
 from desktop.db.claim_models import Claim
-from desktop.db.models import Order, OutboxEvent
+from desktop.db.models import Customer, Order, OutboxEvent
 from protocol.claims import ClaimStatus
 from tests.gui.typing import focus_target, scan_keys
 from tests.gui.warranty_support import (
     CLAIM,
+    ORDER,
     SERIAL,
     prefiled_claim,
     printed_shell,
@@ -257,3 +258,26 @@ def test_a_purchase_recorded_on_the_order_is_the_warranty_start(qtbot, printed):
     assert "24 мес." in page.form.cover.text()
     assert f"Куплен {day:%d.%m.%Y}" in page.form.cover.text()
     assert f"последний день {day.replace(year=day.year + 2):%d.%m.%Y}" in page.form.cover.text()
+
+
+def test_an_order_number_typed_without_a_claim_opens_a_new_claim_for_it(qtbot, printed):
+    shell = printed
+    order = purchase(shell.ctx.db, shell.point)
+    page = show_warranty(qtbot, shell)
+    page.query.setText(order)
+    press(qtbot, shell, page, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: page.flow.draft is not None and not page.busy, timeout=5000)
+    assert page.flow.draft.order == order and not page.flow.draft.prefiled
+
+
+def test_the_customers_phone_finds_the_pre_filed_claim(qtbot, printed):
+    shell = printed
+    purchase(shell.ctx.db, shell.point)
+    prefiled_claim(shell.ctx.db, shell.point)
+    with shell.ctx.db.read() as s:
+        phone = s.scalars(select(Customer.phone).join(Order).where(Order.number == ORDER)).one()
+    page = show_warranty(qtbot, shell)
+    page.query.setText(phone)
+    press(qtbot, shell, page, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: page.flow.draft is not None and not page.busy, timeout=5000)
+    assert page.results.row(0)[0] == CLAIM and page.flow.draft.number == CLAIM

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTabWidget, QVBoxL
 
 from desktop.documents.claims import ServiceDispatchAct
 from desktop.documents.model import Document
-from desktop.services.warranty import ClaimView, DispatchScan, OpenDispatch
+from desktop.services.warranty import ClaimView, DispatchScan, OpenDispatch, WarrantyService
 from ui.hardware.wiring import documents_for
 from ui.widgets.common import table_tab
 
@@ -53,7 +53,7 @@ class DispatchTab(QWidget):
         page.add_action(self.tr("Закрыть отправку"), "F8", self._on_close)
 
     @property
-    def service(self):  # type: ignore[no-untyped-def]
+    def service(self) -> WarrantyService:
         return self.page.ctx.services.warranty
 
     def refresh(self) -> None:

@@ -14,8 +14,9 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QWidget
 
 from desktop.labels.content import LabelContent
 from desktop.services.base import Actor
-from desktop.services.warranty import AcceptedClaim, ClaimSearch, CoverInfo, IntakeDraft
+from desktop.services.warranty import AcceptedClaim, ClaimSearch, CoverInfo, IntakeDraft, WarrantyService
 from desktop.state_names import claim_status_name
+from protocol.claims import ClaimStatus
 from ui.hardware.frames import FrameSource
 from ui.hardware.photo_dialog import PhotoDialog
 from ui.hardware.wiring import documents_for
@@ -44,7 +45,7 @@ class IntakeFlow(QObject):
         page.form.serial.returnPressed.connect(self._on_serial_entered)
 
     @property
-    def service(self):  # type: ignore[no-untyped-def]
+    def service(self) -> WarrantyService:
         return self.page.ctx.services.warranty
 
     def reset(self) -> None:
@@ -68,7 +69,10 @@ class IntakeFlow(QObject):
         page, found = self.page, search.claims
         rows = [(c.number, claim_status_name(c.status), c.order, c.product, c.customer_name) for c in found]
         page.show_results(list(found), rows)
-        if not found and search.order is not None:  # a purchased order without a claim: open one for it
+        waiting = [c for c in found if c.status == ClaimStatus.FILED]  # filed online, the item not yet here
+        if len(waiting) == 1:
+            self.open_claim(waiting[0].number)
+        elif not waiting and search.order is not None:  # a purchased order without a claim to take in: a new one
             self.open_order(search.order)
         elif not found:
             page.feedback.show_error(self.tr("Заявка не найдена"), self.tr(
@@ -162,7 +166,7 @@ class IntakeFlow(QObject):
             self.page.feedback.show_warning(self.tr("Серийный номер верный"), detail)
         else:
             self.page.feedback.show_ok(self.tr("Серийный номер верный"), detail)
-        QTimer.singleShot(0, self.page.form.checks["box"].setFocus)
+        QTimer.singleShot(0, (form.checks["box"] if form.fault_text() else form.fault).setFocus)  # what is missing
 
     def _on_serial_refused(self, failure: Failure) -> None:
         self.page.form.set_serial_verdict(
@@ -235,7 +239,7 @@ class IntakeFlow(QObject):
         self.last_label = accepted.label
         unlabelled = print_service_label(page, accepted.label)
         self.reset()
-        page.results.set_rows([])
+        page.show_results([], [])
         page.query.clear()
         done = self.tr("Акт приёма на экране: F11 — напечатать.")
         if printed:

@@ -6,6 +6,8 @@ protocol.claims.CHECKLIST, `photos` the JPEG shots in the order taken.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -87,6 +89,9 @@ class IntakeForm(QWidget):
         photos.addWidget(self.photo_note, 1)
         photos.addLayout(self.thumbs)
         column.addLayout(photos)
+        chain = [self.serial, self.paid_consent, *self.checks.values(), self.condition, self.fault]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)  # Tab goes down the form as it reads
 
     def _group(self, title: str, keys: tuple[str, ...]) -> QGroupBox:
         """The ticks of one kind, in as many columns as the group's width allows (never cut, never too wide)."""

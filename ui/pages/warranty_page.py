@@ -76,6 +76,7 @@ class WarrantyPage(Page):
         search = QHBoxLayout()
         search.addWidget(self.query, 1)
         self.results_view.setMaximumHeight(120)
+        self.results_view.setVisible(False)  # until a search finds claims
         column = QVBoxLayout(tab)
         column.addWidget(self.headline(self.tr(
             "Отсканируйте номер заявки клиента или найдите её по заказу или телефону (F2). Нет заявки — F3.")))
@@ -121,7 +122,9 @@ class WarrantyPage(Page):
         self.flow.find(text)
 
     def show_results(self, found: Sequence[Any], rows: Sequence[Sequence[str]]) -> None:
+        """The claims found; the table shows only when there are some (the form keeps the room otherwise)."""
         self.results.set_rows(rows, payloads=[c.number for c in found])
+        self.results_view.setVisible(bool(rows))
 
     def _on_result_chosen(self, index: QModelIndex) -> None:
         self.flow.open_claim(self.results.payload(index.row()))
@@ -129,7 +132,7 @@ class WarrantyPage(Page):
     def clear(self) -> None:
         """Forget the customer: the search, the results and the form."""
         self.query.clear()
-        self.results.set_rows([])
+        self.show_results([], [])
         self.flow.reset()
         QTimer.singleShot(0, self.focus_default)
 
