@@ -604,6 +604,21 @@ class Tour:
         drv.key("F9")
         cache.wait("the item taken in", "SELECT number FROM claims WHERE status = 'accepted'")
         self.preview_shot("31-warranty-intake-act")
+        self.service_dispatch()
+
+    def service_dispatch(self) -> None:
+        """F5 opens a dispatch to service, the item's service label is scanned out, F8 closes it with its act."""
+        drv, cache = self.drv, self.cache
+        label = cache.value("SELECT label FROM claims WHERE status = 'accepted' ORDER BY accepted_at DESC")
+        drv.press("F5: a dispatch to service", "F5")
+        cache.wait("the dispatch opened", "SELECT uid FROM service_dispatches WHERE closed_at IS NULL")
+        self.scan(label, f"service label {label} in the dispatch",
+                  lambda: cache.value("SELECT count(*) FROM service_dispatch_items WHERE label = ? AND NOT undone",
+                                      label))
+        drv.shot("32-warranty-dispatch")
+        drv.key("F8")
+        cache.wait("the dispatch closed", "SELECT uid FROM service_dispatches WHERE closed_at IS NOT NULL")
+        self.preview_shot("33-warranty-dispatch-act")
 
     def settled_tone(self, what: str, tone: str) -> None:
         """Until the banner shows `tone` (a step that answers on the banner only)."""

@@ -1057,18 +1057,18 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/warranty_dispatch.py" line="51"/>
-        <source>Начать отправку</source>
-        <translation>Start dispatch</translation>
+        <source>В сервис</source>
+        <translation>To service</translation>
     </message>
     <message>
         <location filename="../../ui/pages/warranty_dispatch.py" line="52"/>
-        <source>Отменить последнюю</source>
-        <translation>Undo last</translation>
+        <source>Отменить</source>
+        <translation>Undo</translation>
     </message>
     <message>
         <location filename="../../ui/pages/warranty_dispatch.py" line="53"/>
-        <source>Закрыть отправку</source>
-        <translation>Close dispatch</translation>
+        <source>Закрыть</source>
+        <translation>Close</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/pages/warranty_dispatch.py" line="71"/>
@@ -4307,76 +4307,74 @@ Technical: {1}</translation>
 <context>
     <name>IntakeFlow</name>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="78"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="79"/>
         <source>Заявка не найдена</source>
         <translation>Claim not found</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="79"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="80"/>
         <source>Проверьте номер. Если у клиента нет заявки, откройте её по номеру заказа: F3.</source>
         <translation>Check the number. If the customer has no claim, open one by the order number: F3.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="83"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="84"/>
         <source>Найдено заявок: {0}</source>
         <translation>Claims found: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="84"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="85"/>
         <source>Выберите нужную в списке (двойной щелчок) или отсканируйте её номер.</source>
         <translation>Pick one in the list (double-click) or scan its number.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="93"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="94"/>
         <source>Заявка по заказу</source>
         <translation>Claim by order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="94"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="95"/>
         <source>Номер заказа, в котором куплен товар (отсканируйте чек или введите):</source>
         <translation>Number of the order the item was bought in (scan the receipt or type it):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="116"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="118"/>
         <source>Заявка {0}</source>
         <translation>Claim {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="117"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="119"/>
         <source>Отсканируйте серийный номер (IMEI) с самого товара.</source>
         <translation>Scan the serial number (IMEI) on the item itself.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="124"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="126"/>
         <source>предварительная заявка</source>
         <translation>filed online</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="124"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="126"/>
         <source>новая заявка</source>
         <translation>new claim</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="125"/>
-        <source>Заявка {0} ({1}) · заказ {2}
-{3}
+        <location filename="../../ui/pages/warranty_flow.py" line="127"/>
+        <source>Заявка {0} ({1}) · заказ {2}: {3}
 Клиент: {4}, {5}</source>
-        <translation>Claim {0} ({1}) · order {2}
-{3}
+        <translation>Claim {0} ({1}) · order {2}: {3}
 Customer: {4}, {5}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="131"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="133"/>
         <source>Гарантия: станет известна после проверки серийного номера.</source>
         <translation>Warranty: known once the serial number is checked.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="133"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="135"/>
         <source>Куплен {0}, гарантия {1}, последний день {2}</source>
         <translation>Bought {0}, warranty {1}, last day {2}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/warranty_flow.py" line="134"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="136"/>
         <source>%n мес.</source>
         <translation>
             <numerusform>%n month</numerusform>
@@ -4384,145 +4382,145 @@ Customer: {4}, {5}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="137"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="139"/>
         <source>ГАРАНТИЯ ИСТЕКЛА. Принять можно только в платный ремонт с согласия клиента.</source>
         <translation>WARRANTY ENDED. It can only be taken in for a paid repair with the customer&apos;s consent.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="140"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="142"/>
         <source>гарантия действует.</source>
         <translation>under warranty.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="158"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="160"/>
         <source> (разрешил менеджер: {0})</source>
         <translation> (allowed by the manager: {0})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="159"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="161"/>
         <source>✔ Серийный номер {0} совпадает с заказом{1}</source>
         <translation>✔ Serial number {0} matches the order{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="163"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="165"/>
         <source>Отметьте комплектность и внешний вид, запишите неисправность, снимите фото (F4), затем F9.</source>
         <translation>Tick what is included and the visible condition, write the fault, take photos (F4), then F9.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="165"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="167"/>
         <source>Гарантия истекла: принять можно в платный ремонт с согласия клиента.</source>
         <translation>The warranty has ended: a paid repair needs the customer&apos;s consent.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="166"/>
         <location filename="../../ui/pages/warranty_flow.py" line="168"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="170"/>
         <source>Серийный номер верный</source>
         <translation>Serial number correct</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="173"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="175"/>
         <source>✖ {0}. Если товар верный, менеджер может разрешить приём: F6.</source>
         <translation>✖ {0}. If the item is right, the manager can allow the intake: F6.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="174"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="176"/>
         <source>Серийный номер не подходит</source>
         <translation>Serial number does not match</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="180"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="182"/>
         <source>Нечего разрешать</source>
         <translation>Nothing to allow</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="181"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="183"/>
         <source>Сначала откройте заявку и отсканируйте серийный номер товара.</source>
         <translation>Open a claim and scan the item&apos;s serial number first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="183"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="185"/>
         <source>Серийный номер {0} не совпадает с заказом {1}. Менеджер: пропуск и PIN.</source>
         <translation>Serial number {0} does not match order {1}. Manager: badge and PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="203"/>
-        <location filename="../../ui/pages/warranty_flow.py" line="222"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="205"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="224"/>
         <source>Нет заявки</source>
         <translation>No claim</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="203"/>
-        <location filename="../../ui/pages/warranty_flow.py" line="222"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="205"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="224"/>
         <source>Сначала найдите или откройте заявку.</source>
         <translation>Find or open a claim first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="208"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="210"/>
         <source>Камера не найдена — товар можно принять без фото.</source>
         <translation>No camera found: the item can be taken in without photos.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="215"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="217"/>
         <source>Фото достаточно</source>
         <translation>Enough photos</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="215"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="217"/>
         <source>Больше снимков к заявке не добавить.</source>
         <translation>No more photos can be added to the claim.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="225"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="227"/>
         <source>Нужно согласие клиента</source>
         <translation>The customer&apos;s consent is needed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="226"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="228"/>
         <source>Гарантия истекла. Отметьте «Клиент согласен на платный ремонт» или откажите в приёме.</source>
         <translation>The warranty has ended. Tick «The customer agrees to a paid repair» or refuse the intake.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="244"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="246"/>
         <source>Акт приёма на экране: F11 — напечатать.</source>
         <translation>The intake act is on screen: F11 prints it.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="246"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="248"/>
         <source>Акт приёма напечатан в двух экземплярах: подпись клиента на обоих, один — клиенту.</source>
         <translation>The intake act is printed in two copies: the customer signs both and keeps one.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="247"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="249"/>
         <source>Принято в сервис: заявка {0}</source>
         <translation>Taken in for service: claim {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="249"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="251"/>
         <source>Этикетка для коробки напечатана.</source>
         <translation>The box label is printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="251"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="253"/>
         <source>Этикетка не напечатана: {0} F10 — напечатать её ещё раз.</source>
         <translation>The label is not printed: {0} F10 prints it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="258"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="260"/>
         <source>Нечего печатать</source>
         <translation>Nothing to print</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="259"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="261"/>
         <source>На этом экране ещё ничего не принято.</source>
         <translation>Nothing has been taken in on this screen yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="263"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="265"/>
         <source>Этикетка напечатана</source>
         <translation>Label printed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="265"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="267"/>
         <source>Этикетка не напечатана</source>
         <translation>Label not printed</translation>
     </message>
@@ -8887,82 +8885,82 @@ Customer: {4}, {5}</translation>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_page.py" line="50"/>
+        <location filename="../../ui/pages/warranty_page.py" line="51"/>
         <source>Приём</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_page.py" line="52"/>
+        <location filename="../../ui/pages/warranty_page.py" line="53"/>
         <source>Отправка в сервис</source>
         <translation>Dispatch to service</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_page.py" line="56"/>
+        <location filename="../../ui/pages/warranty_page.py" line="58"/>
         <source>Найти</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_page.py" line="57"/>
+        <location filename="../../ui/pages/warranty_page.py" line="59"/>
         <source>По заказу</source>
         <translation>By order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_page.py" line="58"/>
+        <location filename="../../ui/pages/warranty_page.py" line="60"/>
         <source>Фото</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_page.py" line="59"/>
+        <location filename="../../ui/pages/warranty_page.py" line="61"/>
         <source>Менеджер</source>
         <translation>Manager</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_page.py" line="60"/>
+        <location filename="../../ui/pages/warranty_page.py" line="62"/>
         <source>Принять</source>
         <translation>Take in</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_page.py" line="61"/>
+        <location filename="../../ui/pages/warranty_page.py" line="63"/>
         <source>Этикетка</source>
         <translation>Label</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_page.py" line="63"/>
+        <location filename="../../ui/pages/warranty_page.py" line="65"/>
         <source>Акт</source>
         <translation>Act</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_page.py" line="67"/>
+        <location filename="../../ui/pages/warranty_page.py" line="69"/>
         <source>Очистить</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_page.py" line="74"/>
+        <location filename="../../ui/pages/warranty_page.py" line="76"/>
         <source>заявка, заказ или телефон</source>
         <translation>claim, order or phone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_page.py" line="82"/>
+        <location filename="../../ui/pages/warranty_page.py" line="84"/>
         <source>Отсканируйте номер заявки клиента или найдите её по заказу или телефону (F2). Нет заявки — F3.</source>
         <translation>Scan the customer&apos;s claim number or find it by order or phone (F2). No claim: F3.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_page.py" line="118"/>
+        <location filename="../../ui/pages/warranty_page.py" line="121"/>
         <source>Что искать?</source>
         <translation>What to look for?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_page.py" line="119"/>
+        <location filename="../../ui/pages/warranty_page.py" line="122"/>
         <source>Отсканируйте номер заявки или введите номер заказа, или телефон и фамилию клиента.</source>
         <translation>Scan the claim number, or type the order number, or the customer&apos;s phone and surname.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="271"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="273"/>
         <source>Разрешение менеджера</source>
         <translation>Manager&apos;s permission</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="272"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="274"/>
         <source>Почему товар принимается с другим серийным номером:</source>
         <translation>Why the item is taken in with a different serial number:</translation>
     </message>

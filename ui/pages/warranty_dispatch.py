@@ -48,9 +48,9 @@ class DispatchTab(QWidget):
 
     def add_actions(self) -> None:
         page = self.page
-        page.add_action(self.tr("Начать отправку"), "F5", self._on_open)
-        page.add_action(self.tr("Отменить последнюю"), "F7", self._on_undo)
-        page.add_action(self.tr("Закрыть отправку"), "F8", self._on_close)
+        page.add_action(self.tr("В сервис"), "F5", self._on_open)  # short texts: the page's F-keys fit two rows
+        page.add_action(self.tr("Отменить"), "F7", self._on_undo)
+        page.add_action(self.tr("Закрыть"), "F8", self._on_close)
 
     @property
     def service(self) -> WarrantyService:

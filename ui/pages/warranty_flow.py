@@ -51,6 +51,7 @@ class IntakeFlow(QObject):
     def reset(self) -> None:
         self.draft, self.cover = None, None
         self.page.form.reset()
+        self.page.instructions.setVisible(True)
 
     def focus_next(self) -> None:
         """The serial until it is settled, then the fault description."""
@@ -109,6 +110,7 @@ class IntakeFlow(QObject):
         form = self.page.form
         form.reset()
         form.setEnabled(True)
+        self.page.instructions.setVisible(False)  # the claim's own lines say what is on the page now
         form.item.setText(self._item_text(self.draft))
         form.fault.setPlainText(self.draft.fault)
         self._show_cover()
@@ -122,7 +124,7 @@ class IntakeFlow(QObject):
         line = draft.line()
         what = line.product if line is not None else ", ".join(x.product for x in draft.lines)
         kind = self.tr("предварительная заявка") if draft.prefiled else self.tr("новая заявка")
-        return self.tr("Заявка {0} ({1}) · заказ {2}\n{3}\nКлиент: {4}, {5}").format(
+        return self.tr("Заявка {0} ({1}) · заказ {2}: {3}\nКлиент: {4}, {5}").format(
             draft.number, kind, draft.order, what, draft.customer_name, draft.masked_phone)
 
     def _show_cover(self) -> None:

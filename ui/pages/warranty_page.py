@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QSizePolicy, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.documents.model import DocumentKind
 from desktop.scan_routing import Scan, ScanKind
@@ -47,10 +47,12 @@ class WarrantyPage(Page):
                                   self.tr("Клиент")], self)
         self.results_view = table_view(self.results, self)
         self.results_view.doubleClicked.connect(self._on_result_chosen)
-        self.tabs.addTab(self._intake_tab(), self.tr("Приём"))
+        self.intake = self._intake_tab()
+        self.tabs.addTab(self.intake, self.tr("Приём"))
         self.dispatch = DispatchTab(self)
         self.tabs.addTab(self.dispatch, self.tr("Отправка в сервис"))
         self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.dispatch.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)  # not in view yet
         self._layout.addWidget(self.tabs, 1)
         self.flow = IntakeFlow(self)
         self.add_action(self.tr("Найти"), "F2", self._on_find)
@@ -78,8 +80,9 @@ class WarrantyPage(Page):
         self.results_view.setMaximumHeight(120)
         self.results_view.setVisible(False)  # until a search finds claims
         column = QVBoxLayout(tab)
-        column.addWidget(self.headline(self.tr(
-            "Отсканируйте номер заявки клиента или найдите её по заказу или телефону (F2). Нет заявки — F3.")))
+        self.instructions = self.headline(self.tr(
+            "Отсканируйте номер заявки клиента или найдите её по заказу или телефону (F2). Нет заявки — F3."))
+        column.addWidget(self.instructions)  # hidden while a claim is open: the form needs the room
         column.addLayout(search)
         column.addWidget(self.results_view)
         column.addWidget(self.form, 1)
@@ -148,6 +151,9 @@ class WarrantyPage(Page):
         print_last(self.ctx, self.act_kind())
 
     def _on_tab_changed(self, index: int) -> None:
+        for tab, widget in ((INTAKE_TAB, self.intake), (DISPATCH_TAB, self.dispatch)):  # the tab out of view
+            vertical = QSizePolicy.Policy.Preferred if tab == index else QSizePolicy.Policy.Ignored  # does not make
+            widget.setSizePolicy(QSizePolicy.Policy.Preferred, vertical)  # the one in view taller
         if index == DISPATCH_TAB:
             self.dispatch.refresh()
         self.focus_default()
