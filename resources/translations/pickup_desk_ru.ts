@@ -151,7 +151,7 @@
 <context>
     <name>IntakeFlow</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/warranty_flow.py" line="136"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="138"/>
         <source>%n мес.</source>
         <translation>
             <numerusform>%n мес.</numerusform>

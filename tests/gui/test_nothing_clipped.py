@@ -194,9 +194,11 @@ def test_status_bar_reads_in_full_at_every_width(qtbot, styled, language, status
 
 def test_the_warranty_intake_and_its_photo_dialog_read_in_full(qtbot, db, styled, language):
     """Гарантия with a claim open and its serial checked (the longest texts: the item, the warranty line, the
-    checklist) at every screen, and the photo dialog without a camera."""
+    checklist) at every screen, the photo dialog without a camera and «Разрешение менеджера»."""
+    from protocol.errors import DomainError
     from tests.gui.warranty_support import CLAIM, SERIAL, prefiled_claim, purchase
     from ui.hardware.photo_dialog import PhotoDialog
+    from ui.pages.warranty_override import OverrideDialog
 
     shell = build_shell(qtbot, db)
     try:
@@ -215,6 +217,9 @@ def test_the_warranty_intake_and_its_photo_dialog_read_in_full(qtbot, db, styled
             found = _fit(qtbot, shell.window, size) + clipped_texts(page)
             cut += [f"{name} {size}: {c}" for c in found]
         cut += _dialog_problems(qtbot, page, lambda p: PhotoDialog(p).exec())
+        reason = str(DomainError("claim.serial_mismatch", serial="R58N12ABCDE0001", order="500000777",
+                                 expected=" (R58N12ABCDE)"))
+        cut += _dialog_problems(qtbot, page, lambda p: OverrideDialog(p, reason).exec())
         assert not cut, "\n".join(dict.fromkeys(cut))
     finally:
         shell.close()

@@ -125,11 +125,18 @@ def test_a_serial_mismatch_is_refused_with_its_reason_and_the_manager_allows_it_
     page = show_warranty(qtbot, shell)
     page.flow.open_claim(CLAIM)
     qtbot.waitUntil(lambda: page.flow.draft is not None and not page.busy, timeout=5000)
+    asked: list[str] = []
+    answers = iter([None, ("ST000002", "2222", "серийный номер заменён в сервисе ранее")])  # Esc first, then OK
+
+    def ask(_page, reason):
+        asked.append(reason)
+        return next(answers)
+
+    monkeypatch.setattr("ui.pages.warranty_flow.ask_override", ask)
     _scan_serial(qtbot, shell, page, "OTHER0000001")
-    assert shell.ctx.feedback.kind == "error"
+    qtbot.waitUntil(lambda: len(asked) == 1, timeout=2000)  # «Разрешение менеджера» comes up with the reason
+    assert "OTHER0000001" in asked[0] and shell.ctx.feedback.kind == "error"
     assert "F6" in page.form.serial_verdict.text() and not page.flow.draft.serial_settled
-    monkeypatch.setattr("ui.pages.warranty_flow.ask_manager", lambda *_a: ("ST000002", "2222"))
-    monkeypatch.setattr("ui.pages.warranty_flow.ask_note", lambda *_a: "серийный номер заменён в сервисе ранее")
     press(qtbot, shell, page, Qt.Key.Key_F6)
     assert page.flow.draft.serial_settled and page.flow.draft.override_by == "manager"
     assert "разрешил менеджер" in page.form.serial_verdict.text()
@@ -142,11 +149,28 @@ def test_a_clerks_badge_does_not_allow_a_mismatch(qtbot, printed, monkeypatch):
     page = show_warranty(qtbot, shell)
     page.flow.open_claim(CLAIM)
     qtbot.waitUntil(lambda: page.flow.draft is not None and not page.busy, timeout=5000)
+    monkeypatch.setattr("ui.pages.warranty_flow.ask_override", lambda *_a: None)
     _scan_serial(qtbot, shell, page, "OTHER0000001")
-    monkeypatch.setattr("ui.pages.warranty_flow.ask_manager", lambda *_a: ("ST000001", "1111"))
-    monkeypatch.setattr("ui.pages.warranty_flow.ask_note", lambda *_a: "пусть будет")
+    monkeypatch.setattr("ui.pages.warranty_flow.ask_override", lambda *_a: ("ST000001", "1111", "пусть будет"))
     press(qtbot, shell, page, Qt.Key.Key_F6)
     assert shell.ctx.feedback.kind == "error" and not page.flow.draft.serial_settled
+
+
+def test_the_override_dialog_needs_badge_pin_and_note(qtbot, printed):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from ui.pages.warranty_override import OverrideDialog
+
+    dialog = OverrideDialog(printed.window, "Серийный номер не совпадает.")
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    dialog.badge.setText("st000002")
+    dialog.pin.setText("2222")
+    assert not ok.isEnabled()  # no note yet
+    dialog.note.setText("  ")
+    assert not ok.isEnabled()
+    dialog.note.setText("номер на плате")
+    assert ok.isEnabled() and dialog.answer() == ("ST000002", "2222", "номер на плате")
 
 
 def test_an_ended_warranty_says_so_and_needs_the_customers_consent_for_a_paid_repair(qtbot, printed):

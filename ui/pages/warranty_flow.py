@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
-from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QWidget
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QInputDialog
 
 from desktop.labels.content import LabelContent
 from desktop.services.base import Actor
@@ -20,12 +20,14 @@ from protocol.claims import ClaimStatus
 from ui.hardware.frames import FrameSource
 from ui.hardware.photo_dialog import PhotoDialog
 from ui.hardware.wiring import documents_for
-from ui.pages.code_guard import ask_manager
 from ui.pages.warranty_labels import print_service_label
+from ui.pages.warranty_override import ask_override
 from ui.workers import Failure
 
 if TYPE_CHECKING:
     from ui.pages.warranty_page import WarrantyPage
+
+MISMATCH = frozenset({"claim.serial_mismatch", "claim.serial_unknown"})  # refusals a manager may override
 
 
 def _date(value: object) -> str:
@@ -171,9 +173,12 @@ class IntakeFlow(QObject):
         QTimer.singleShot(0, (form.checks["box"] if form.fault_text() else form.fault).setFocus)  # what is missing
 
     def _on_serial_refused(self, failure: Failure) -> None:
+        """The reason in red; a serial the order does not know opens «Разрешение менеджера» at once (Esc: no)."""
         self.page.form.set_serial_verdict(
             self.tr("✖ {0}. Если товар верный, менеджер может разрешить приём: F6.").format(failure.message), ok=False)
         self.page.feedback.show_error(self.tr("Серийный номер не подходит"), failure.message)
+        if getattr(failure.error, "code", "") in MISMATCH:
+            QTimer.singleShot(0, lambda: self._ask_override(failure.message))  # after this task has finished
 
     def ask_override(self) -> None:
         """F6: the manager allows a serial that does not match the order line, with a note."""
@@ -182,15 +187,18 @@ class IntakeFlow(QObject):
             self.page.feedback.show_warning(self.tr("Нечего разрешать"), self.tr(
                 "Сначала откройте заявку и отсканируйте серийный номер товара."))
             return
-        reason = self.tr("Серийный номер {0} не совпадает с заказом {1}. Менеджер: пропуск и PIN.")
-        answer = ask_manager(self.page, reason.format(serial, draft.order))
+        self._ask_override(self.tr("Серийный номер {0} не совпадает с заказом {1}.").format(serial, draft.order))
+
+    def _ask_override(self, reason: str) -> None:
+        draft, serial, actor = self.draft, self.page.form.serial.text().strip(), self.page.actor
+        if draft is None or not serial or actor is None or self.page.busy:
+            return
+        answer = ask_override(self.page, reason + " " + self.tr(
+            "Менеджер может разрешить приём: пропуск, PIN и пометка, почему товар принимается."))
         if answer is None:
             return
-        note = ask_note(self.page)
-        actor, service = self.page.actor, self.service
-        if note is None or actor is None:
-            return
-        badge, pin, staff = *answer, self.page.ctx.services.staff
+        badge, pin, note = answer
+        staff, service = self.page.ctx.services.staff, self.service
 
         def allowed() -> tuple[IntakeDraft, CoverInfo]:
             manager = staff.login_badge(badge, pin)  # the PIN checked and failures counted by the staff service
@@ -265,17 +273,3 @@ class IntakeFlow(QObject):
             self.page.feedback.show_ok(self.tr("Этикетка напечатана"), self.last_label.headline)
         else:
             self.page.feedback.show_error(self.tr("Этикетка не напечатана"), unlabelled)
-
-
-def ask_note(parent: QWidget) -> str | None:
-    """The manager's note on a serial mismatch (required)."""
-    dialog = QInputDialog(parent)
-    dialog.setWindowTitle(QCoreApplication.translate("WarrantyPage", "Разрешение менеджера"))
-    dialog.setLabelText(QCoreApplication.translate("WarrantyPage",
-                                                   "Почему товар принимается с другим серийным номером:"))
-    dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
-    if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.textValue().strip():
-        return None
-    return dialog.textValue().strip()
-
-
