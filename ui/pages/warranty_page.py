@@ -92,7 +92,7 @@ class WarrantyPage(Page):
 
     def focus_default(self) -> None:
         if self.tabs.currentIndex() == DISPATCH_TAB:
-            self.setFocus()
+            self.dispatch.label.setFocus()  # a label typed by hand (a scanned one is routed by its kind)
         elif self.form.isEnabled():
             self.flow.focus_next()
         else:
