@@ -4307,74 +4307,74 @@ Technical: {1}</translation>
 <context>
     <name>IntakeFlow</name>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="81"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="83"/>
         <source>Заявка не найдена</source>
         <translation>Claim not found</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="82"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="84"/>
         <source>Проверьте номер. Если у клиента нет заявки, откройте её по номеру заказа: F3.</source>
         <translation>Check the number. If the customer has no claim, open one by the order number: F3.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="86"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="88"/>
         <source>Найдено заявок: {0}</source>
         <translation>Claims found: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="87"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="89"/>
         <source>Выберите нужную в списке (двойной щелчок) или отсканируйте её номер.</source>
         <translation>Pick one in the list (double-click) or scan its number.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="96"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="98"/>
         <source>Заявка по заказу</source>
         <translation>Claim by order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="97"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="99"/>
         <source>Номер заказа, в котором куплен товар (отсканируйте чек или введите):</source>
         <translation>Number of the order the item was bought in (scan the receipt or type it):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="120"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="122"/>
         <source>Заявка {0}</source>
         <translation>Claim {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="121"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="123"/>
         <source>Отсканируйте серийный номер (IMEI) с самого товара.</source>
         <translation>Scan the serial number (IMEI) on the item itself.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="128"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="130"/>
         <source>предварительная заявка</source>
         <translation>filed online</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="128"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="130"/>
         <source>новая заявка</source>
         <translation>new claim</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="129"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="131"/>
         <source>Заявка {0} ({1}) · заказ {2}: {3}
 Клиент: {4}, {5}</source>
         <translation>Claim {0} ({1}) · order {2}: {3}
 Customer: {4}, {5}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="135"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="137"/>
         <source>Гарантия: станет известна после проверки серийного номера.</source>
         <translation>Warranty: known once the serial number is checked.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="137"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="139"/>
         <source>Куплен {0}, гарантия {1}, последний день {2}</source>
         <translation>Bought {0}, warranty {1}, last day {2}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/warranty_flow.py" line="138"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="140"/>
         <source>%n мес.</source>
         <translation>
             <numerusform>%n month</numerusform>
@@ -4382,150 +4382,150 @@ Customer: {4}, {5}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="141"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="143"/>
         <source>ГАРАНТИЯ ИСТЕКЛА. Принять можно только в платный ремонт с согласия клиента.</source>
         <translation>WARRANTY ENDED. It can only be taken in for a paid repair with the customer&apos;s consent.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="144"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="146"/>
         <source>гарантия действует.</source>
         <translation>under warranty.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="162"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="164"/>
         <source> (разрешил менеджер: {0})</source>
         <translation> (allowed by the manager: {0})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="163"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="165"/>
         <source>✔ Серийный номер {0} совпадает с заказом{1}</source>
         <translation>✔ Serial number {0} matches the order{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="167"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="169"/>
         <source>Отметьте комплектность и внешний вид, запишите неисправность, снимите фото (F4), затем F9.</source>
         <translation>Tick what is included and the visible condition, write the fault, take photos (F4), then F9.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="169"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="171"/>
         <source>Гарантия истекла: принять можно в платный ремонт с согласия клиента.</source>
         <translation>The warranty has ended: a paid repair needs the customer&apos;s consent.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="170"/>
         <location filename="../../ui/pages/warranty_flow.py" line="172"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="174"/>
         <source>Серийный номер верный</source>
         <translation>Serial number correct</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="178"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="180"/>
         <source>✖ {0}. Если товар верный, менеджер может разрешить приём: F6.</source>
         <translation>✖ {0}. If the item is right, the manager can allow the intake: F6.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="179"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="181"/>
         <source>Серийный номер не подходит</source>
         <translation>Serial number does not match</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="187"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="194"/>
         <source>Нечего разрешать</source>
         <translation>Nothing to allow</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="188"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="195"/>
         <source>Сначала откройте заявку и отсканируйте серийный номер товара.</source>
         <translation>Open a claim and scan the item&apos;s serial number first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="190"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="197"/>
         <source>Серийный номер {0} не совпадает с заказом {1}.</source>
         <translation>Serial number {0} does not match order {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="197"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="204"/>
         <source>Менеджер может разрешить приём: пропуск, PIN и пометка, почему товар принимается.</source>
         <translation>The manager can allow the intake: badge, PIN and a note on why the item is taken in.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="213"/>
-        <location filename="../../ui/pages/warranty_flow.py" line="232"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="220"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="239"/>
         <source>Нет заявки</source>
         <translation>No claim</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="213"/>
-        <location filename="../../ui/pages/warranty_flow.py" line="232"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="220"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="239"/>
         <source>Сначала найдите или откройте заявку.</source>
         <translation>Find or open a claim first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="218"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="225"/>
         <source>Камера не найдена — товар можно принять без фото.</source>
         <translation>No camera found: the item can be taken in without photos.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="225"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="232"/>
         <source>Фото достаточно</source>
         <translation>Enough photos</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="225"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="232"/>
         <source>Больше снимков к заявке не добавить.</source>
         <translation>No more photos can be added to the claim.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="235"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="242"/>
         <source>Нужно согласие клиента</source>
         <translation>The customer&apos;s consent is needed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="236"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="243"/>
         <source>Гарантия истекла. Отметьте «Клиент согласен на платный ремонт» или откажите в приёме.</source>
         <translation>The warranty has ended. Tick «The customer agrees to a paid repair» or refuse the intake.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="254"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="261"/>
         <source>Акт приёма на экране: F11 — напечатать.</source>
         <translation>The intake act is on screen: F11 prints it.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="256"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="263"/>
         <source>Акт приёма напечатан в двух экземплярах: подпись клиента на обоих, один — клиенту.</source>
         <translation>The intake act is printed in two copies: the customer signs both and keeps one.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="257"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="264"/>
         <source>Принято в сервис: заявка {0}</source>
         <translation>Taken in for service: claim {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="259"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="266"/>
         <source>Этикетка для коробки напечатана.</source>
         <translation>The box label is printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="261"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="268"/>
         <source>Этикетка не напечатана: {0} F10 — напечатать её ещё раз.</source>
         <translation>The label is not printed: {0} F10 prints it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="268"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="275"/>
         <source>Нечего печатать</source>
         <translation>Nothing to print</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="269"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="276"/>
         <source>На этом экране ещё ничего не принято.</source>
         <translation>Nothing has been taken in on this screen yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="273"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="280"/>
         <source>Этикетка напечатана</source>
         <translation>Label printed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_flow.py" line="275"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="282"/>
         <source>Этикетка не напечатана</source>
         <translation>Label not printed</translation>
     </message>
@@ -5849,12 +5849,12 @@ Customer: {4}, {5}</translation>
     <message>
         <location filename="../../ui/pages/warranty_override.py" line="19"/>
         <source>Разрешение менеджера</source>
-        <translation>Manager's permission</translation>
+        <translation>Manager&apos;s permission</translation>
     </message>
     <message>
         <location filename="../../ui/pages/warranty_override.py" line="26"/>
         <source>пропуск менеджера</source>
-        <translation>manager's badge</translation>
+        <translation>manager&apos;s badge</translation>
     </message>
     <message>
         <location filename="../../ui/pages/warranty_override.py" line="31"/>

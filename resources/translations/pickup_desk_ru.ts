@@ -151,7 +151,7 @@
 <context>
     <name>IntakeFlow</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/warranty_flow.py" line="138"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="140"/>
         <source>%n мес.</source>
         <translation>
             <numerusform>%n мес.</numerusform>

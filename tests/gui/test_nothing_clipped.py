@@ -196,7 +196,7 @@ def test_the_warranty_intake_and_its_photo_dialog_read_in_full(qtbot, db, styled
     """Гарантия with a claim open and its serial checked (the longest texts: the item, the warranty line, the
     checklist) at every screen, the photo dialog without a camera and «Разрешение менеджера»."""
     from protocol.errors import DomainError
-    from tests.gui.warranty_support import CLAIM, SERIAL, prefiled_claim, purchase
+    from tests.gui.warranty_support import CLAIM, SERIAL, prefiled_claim, purchase, settle
     from ui.hardware.photo_dialog import PhotoDialog
     from ui.pages.warranty_override import OverrideDialog
 
@@ -222,4 +222,5 @@ def test_the_warranty_intake_and_its_photo_dialog_read_in_full(qtbot, db, styled
         cut += _dialog_problems(qtbot, page, lambda p: OverrideDialog(p, reason).exec())
         assert not cut, "\n".join(dict.fromkeys(cut))
     finally:
+        settle(qtbot, shell)
         shell.close()

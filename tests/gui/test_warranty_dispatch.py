@@ -17,7 +17,16 @@ from protocol.claims import WARRANTY_ORDER_KIND, ClaimOutcome, ClaimStatus
 from tests.gui.fixtures import build_shell, log_in
 from tests.gui.test_plural_forms import ui_language  # noqa: F401  (the fixture: catalogues of a UI language)
 from tests.gui.typing import scan_keys
-from tests.gui.warranty_support import CLAIM, ORDER, prefiled_claim, printed_shell, purchase, show_warranty, wait_idle
+from tests.gui.warranty_support import (
+    CLAIM,
+    ORDER,
+    prefiled_claim,
+    printed_shell,
+    purchase,
+    settle,
+    show_warranty,
+    wait_idle,
+)
 from tests.support.factories import make_order
 from ui.hardware.preview import close_previews
 from ui.pages.warranty_page import DISPATCH_TAB
@@ -30,6 +39,7 @@ SECOND, SECOND_ORDER = "W000000778", "500000778"
 def printed(qtbot, db, tmp_path):
     shell = printed_shell(qtbot, db, tmp_path)
     yield shell
+    settle(qtbot, shell)
     close_previews()
     shell.close()
 
@@ -114,6 +124,7 @@ def test_a_dispatch_left_open_is_taken_up_after_a_restart(qtbot, db, tmp_path):
     _key(qtbot, first, page, Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: page.dispatch.session_uid is not None and not page.busy, timeout=5000)
     _scan(qtbot, first, page, LABEL)
+    settle(qtbot, first)
     first.close()
     first.window.close()
     again = build_shell(qtbot, db, seeded=(first.point, first.clerk, first.manager))  # a restart over the same file
@@ -125,6 +136,7 @@ def test_a_dispatch_left_open_is_taken_up_after_a_restart(qtbot, db, tmp_path):
         assert page.tabs.currentIndex() == DISPATCH_TAB and page.dispatch.scanned.row(0)[1] == CLAIM
         assert again.ctx.feedback.kind == "warning" and "1 издели" in again.ctx.feedback.text
     finally:
+        settle(qtbot, again)
         again.close()
 
 

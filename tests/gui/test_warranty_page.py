@@ -21,6 +21,7 @@ from tests.gui.warranty_support import (
     prefiled_claim,
     printed_shell,
     purchase,
+    settle,
     show_warranty,
     wait_idle,
 )
@@ -33,6 +34,7 @@ from ui.hardware.preview import close_previews
 def printed(qtbot, db, tmp_path):
     shell = printed_shell(qtbot, db, tmp_path)
     yield shell
+    settle(qtbot, shell)
     close_previews()
     shell.close()
 

@@ -89,3 +89,8 @@ def wait_idle(qtbot, page: WarrantyPage, act: Callable[[], object]) -> None:
     """Do `act` (a key, a scan) and wait until the page's service call finished."""
     with qtbot.waitSignal(page.became_idle, timeout=5000):
         act()
+
+
+def settle(qtbot, shell: Shell) -> None:
+    """Before the shell goes: every page's background call has finished (none answers into deleted widgets)."""
+    qtbot.waitUntil(lambda: not any(page.busy for page in shell.window.pages), timeout=5000)

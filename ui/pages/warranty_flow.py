@@ -44,7 +44,9 @@ class IntakeFlow(QObject):
         self.cover: CoverInfo | None = None
         self.last_label: LabelContent | None = None  # F10 prints it again
         self.camera_source: FrameSource | None = None  # the photo dialog's frames (tests, screenshots); None: webcam
+        self._override_reason = ""  # a refused serial the manager may allow: «Разрешение менеджера» comes up
         page.form.serial.returnPressed.connect(self._on_serial_entered)
+        page.became_idle.connect(self._on_idle)
 
     @property
     def service(self) -> WarrantyService:
@@ -178,7 +180,12 @@ class IntakeFlow(QObject):
             self.tr("✖ {0}. Если товар верный, менеджер может разрешить приём: F6.").format(failure.message), ok=False)
         self.page.feedback.show_error(self.tr("Серийный номер не подходит"), failure.message)
         if getattr(failure.error, "code", "") in MISMATCH:
-            QTimer.singleShot(0, lambda: self._ask_override(failure.message))  # after this task has finished
+            self._override_reason = failure.message  # asked once the page is idle (this task has finished)
+
+    def _on_idle(self) -> None:
+        reason, self._override_reason = self._override_reason, ""
+        if reason:
+            QTimer.singleShot(0, lambda: self._ask_override(reason))  # outside the finished task's signal
 
     def ask_override(self) -> None:
         """F6: the manager allows a serial that does not match the order line, with a note."""
