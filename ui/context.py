@@ -29,6 +29,7 @@ from desktop.services.returns import ReturnsService
 from desktop.services.review import ReviewService
 from desktop.services.staff import StaffService
 from desktop.services.storage_cells import StorageCellService
+from desktop.services.warranty import WarrantyService
 from desktop.sync.runner import SyncRunner
 from ui.feedback import FeedbackBanner
 from ui.workers import TaskRunner, ignore_bug
@@ -57,6 +58,7 @@ class Services:
     activity: ActivityService
     charts: ChartsService
     journal_report: JournalReportService
+    warranty: WarrantyService
 
     @classmethod
     def create(
@@ -81,6 +83,7 @@ class Services:
             activity=ActivityService(db, clock),
             charts=ChartsService(db, clock),
             journal_report=JournalReportService(db, clock),
+            warranty=WarrantyService(db, clock),  # photos under the cache's folder (the app's data dir)
         )
 
 

@@ -223,16 +223,19 @@ class MainWindow(QMainWindow):
         self.scans.poke()
 
     def _land_on_interrupted_work(self, actor: Actor, first: Page) -> None:
-        """After a restart the clerk lands on the receiving (or return) session left open, not on the first page.
+        """After a restart the clerk lands on the receiving (return, service dispatch) session left open.
 
         The look-up runs off the GUI thread; scans wait meanwhile (the window counts as busy), and the clerk who
         already went elsewhere stays there."""
-        receiving, returns = self.ctx.services.receiving, self.ctx.services.returns
+        services = self.ctx.services
+        receiving, returns, warranty = services.receiving, services.returns, services.warranty
 
         def interrupted() -> str | None:
             if receiving.resumable(actor) is not None:
                 return "ReceivingPage"
-            return "ReturnsPage" if returns.pending_at_shift_close(actor) else None
+            if returns.pending_at_shift_close(actor):
+                return "ReturnsPage"
+            return "WarrantyPage" if warranty.current_dispatch(actor) is not None else None  # a service dispatch
 
         def land(name: str | None) -> None:
             page = next((p for p in self.visible_pages() if type(p).__name__ == name), None)

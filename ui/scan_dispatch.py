@@ -105,5 +105,7 @@ def kind_name(scan: Scan) -> str:
         "pickup_token": QCoreApplication.translate("ScanKinds", "QR-код получения"),
         "pickup_code": QCoreApplication.translate("ScanKinds", "код получения"),
         "waybill": QCoreApplication.translate("ScanKinds", "накладная поставки"),
+        "claim": QCoreApplication.translate("ScanKinds", "номер гарантийной заявки"),
+        "service_label": QCoreApplication.translate("ScanKinds", "этикетка изделия для сервиса"),
     }
     return names.get(scan.kind.value, scan.kind.value)

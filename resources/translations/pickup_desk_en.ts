@@ -1019,6 +1019,185 @@ Technical: {1}</translation>
     </message>
 </context>
 <context>
+    <name>DispatchTab</name>
+    <message>
+        <location filename="../../ui/pages/warranty_dispatch.py" line="32"/>
+        <source>Отправка в сервис: F5 — начать, затем сканируйте этикетки коробок.</source>
+        <translation>Dispatch to service: F5 to start, then scan the box labels.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_dispatch.py" line="34"/>
+        <source>этикетка коробки: отсканируйте</source>
+        <translation>box label: scan it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_dispatch.py" line="37"/>
+        <source>Заявка</source>
+        <translation>Claim</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_dispatch.py" line="37"/>
+        <source>Этикетка</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_dispatch.py" line="37"/>
+        <source>Товар</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_dispatch.py" line="37"/>
+        <source>Заказ</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_dispatch.py" line="38"/>
+        <source>Принят</source>
+        <translation>Taken in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_dispatch.py" line="39"/>
+        <source>Ждут отправки</source>
+        <translation>Waiting to be sent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_dispatch.py" line="40"/>
+        <source>В этой отправке</source>
+        <translation>In this dispatch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_dispatch.py" line="42"/>
+        <source>Этикетка:</source>
+        <translation>Label:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_dispatch.py" line="51"/>
+        <source>В сервис</source>
+        <translation>To service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_dispatch.py" line="52"/>
+        <source>Отменить</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_dispatch.py" line="53"/>
+        <source>Закрыть</source>
+        <translation>Close</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/warranty_dispatch.py" line="71"/>
+        <source>Ждут отправки (%n)</source>
+        <translation>
+            <numerusform>Waiting to be sent (%n)</numerusform>
+            <numerusform>Waiting to be sent (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/warranty_dispatch.py" line="74"/>
+        <source>В этой отправке (%n)</source>
+        <translation>
+            <numerusform>In this dispatch (%n)</numerusform>
+            <numerusform>In this dispatch (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_dispatch.py" line="78"/>
+        <source>Продолжение отправки в сервис</source>
+        <translation>Dispatch to service resumed</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/warranty_dispatch.py" line="79"/>
+        <source>Отправка не была закрыта. В ней уже %n изделий. Продолжайте сканировать этикетки.</source>
+        <translation>
+            <numerusform>The dispatch was not closed. It already holds %n item. Go on scanning the labels.</numerusform>
+            <numerusform>The dispatch was not closed. It already holds %n items. Go on scanning the labels.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_dispatch.py" line="84"/>
+        <source>Идёт отправка в сервис: сканируйте этикетки коробок. F7 — отменить последнюю, F8 — закрыть и напечатать акт.</source>
+        <translation>Dispatch to service in progress: scan the box labels. F7 undoes the last one, F8 closes and prints the act.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_dispatch.py" line="94"/>
+        <source>Отправка уже начата</source>
+        <translation>The dispatch is already started</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_dispatch.py" line="94"/>
+        <location filename="../../ui/pages/warranty_dispatch.py" line="102"/>
+        <source>Сканируйте этикетки коробок.</source>
+        <translation>Scan the box labels.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_dispatch.py" line="102"/>
+        <source>Отправка в сервис начата</source>
+        <translation>Dispatch to service started</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_dispatch.py" line="115"/>
+        <source>Отправка не начата</source>
+        <translation>No dispatch started</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_dispatch.py" line="116"/>
+        <source>Нажмите F5, чтобы начать отправку в сервис, и отсканируйте этикетку снова.</source>
+        <translation>Press F5 to start a dispatch to service and scan the label again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_dispatch.py" line="123"/>
+        <source>Повтор: {0}</source>
+        <translation>Repeat: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_dispatch.py" line="124"/>
+        <source>Это изделие уже в отправке.</source>
+        <translation>This item is already in the dispatch.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_dispatch.py" line="126"/>
+        <source>В сервис: {0}</source>
+        <translation>To service: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_dispatch.py" line="137"/>
+        <source>Отменено: {0}</source>
+        <translation>Undone: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_dispatch.py" line="138"/>
+        <source>Изделие осталось на пункте и ждёт отправки.</source>
+        <translation>The item stays at the point and waits to be sent.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/warranty_dispatch.py" line="152"/>
+        <source>Отправка закрыта: %n изделий. Акт отправки сформирован.</source>
+        <translation>
+            <numerusform>Dispatch closed: %n item. The dispatch act is ready.</numerusform>
+            <numerusform>Dispatch closed: %n items. The dispatch act is ready.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_dispatch.py" line="155"/>
+        <source>Акт напечатан: передайте его перевозчику вместе с коробками.</source>
+        <translation>The act is printed: hand it to the carrier with the boxes.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_dispatch.py" line="156"/>
+        <source>F11 — напечатать акт.</source>
+        <translation>F11 prints the act.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/warranty_dispatch.py" line="157"/>
+        <source>Отправка закрыта: %n изделий</source>
+        <translation>
+            <numerusform>Dispatch closed: %n item</numerusform>
+            <numerusform>Dispatch closed: %n items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DocumentPreview</name>
     <message>
         <location filename="../../ui/hardware/preview.py" line="43"/>
@@ -3782,43 +3961,43 @@ Technical: {1}</translation>
         <translation>{0} ({1} pcs)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_panel.py" line="61"/>
+        <location filename="../../ui/pages/handover_panel.py" line="63"/>
         <source>Ячейка:</source>
         <translation>Cell:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_panel.py" line="35"/>
+        <location filename="../../ui/pages/handover_panel.py" line="37"/>
         <source>Коробка</source>
         <translation>Box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_panel.py" line="36"/>
+        <location filename="../../ui/pages/handover_panel.py" line="38"/>
         <source>Место</source>
         <translation>Box no.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_panel.py" line="37"/>
+        <location filename="../../ui/pages/handover_panel.py" line="39"/>
         <source>Ячейка</source>
         <translation>Cell</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_panel.py" line="44"/>
+        <location filename="../../ui/pages/handover_panel.py" line="46"/>
         <source>Товар</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_panel.py" line="45"/>
+        <location filename="../../ui/pages/handover_panel.py" line="47"/>
         <source>Кол-во</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_panel.py" line="46"/>
+        <location filename="../../ui/pages/handover_panel.py" line="48"/>
         <source>Цена</source>
         <translation>Price</translation>
     </message>
     <message>
         <location filename="../../ui/pages/handover_page.py" line="50"/>
-        <location filename="../../ui/pages/handover_panel.py" line="47"/>
+        <location filename="../../ui/pages/handover_panel.py" line="49"/>
         <source>Отказ</source>
         <translation>Refused</translation>
     </message>
@@ -3828,12 +4007,12 @@ Technical: {1}</translation>
         <translation>Proxy</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="236"/>
+        <location filename="../../ui/pages/handover_view.py" line="238"/>
         <source>Ещё незавершённых выдач: {0}.</source>
         <translation>More unfinished handovers: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="238"/>
+        <location filename="../../ui/pages/handover_view.py" line="240"/>
         <source>Продолжение выдачи заказа {0}</source>
         <translation>Resuming the handover of order {0}</translation>
     </message>
@@ -3848,63 +4027,63 @@ Technical: {1}</translation>
         <translation>Scan the QR code or order number, or enter the SMS code, or the phone&apos;s last 4 digits and the surname.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="199"/>
+        <location filename="../../ui/pages/handover_view.py" line="201"/>
         <source>Заказ не найден</source>
         <translation>Order not found</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="200"/>
+        <location filename="../../ui/pages/handover_view.py" line="202"/>
         <source>Проверьте данные. Можно отсканировать QR-код из приложения или номер заказа.</source>
         <translation>Check the details. You can scan the app&apos;s QR code or the order number.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="207"/>
+        <location filename="../../ui/pages/handover_view.py" line="209"/>
         <source>Найдено несколько заказов</source>
         <translation>Several orders found</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="208"/>
+        <location filename="../../ui/pages/handover_view.py" line="210"/>
         <source>Отсканируйте или введите номер нужного: {0}</source>
         <translation>Scan or type the number of the right one: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="70"/>
-        <location filename="../../ui/pages/handover_view.py" line="176"/>
+        <location filename="../../ui/pages/handover_view.py" line="72"/>
+        <location filename="../../ui/pages/handover_view.py" line="178"/>
         <source>Заказ {0}</source>
         <translation>Order {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="177"/>
+        <location filename="../../ui/pages/handover_view.py" line="179"/>
         <source>Попросите код из SMS (введите и нажмите Enter) или отсканируйте QR-код из приложения.</source>
         <translation>Ask for the SMS code (type it and press Enter) or scan the QR code in the app.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="185"/>
+        <location filename="../../ui/pages/handover_view.py" line="187"/>
         <source>по QR-коду</source>
         <translation>by QR code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="187"/>
+        <location filename="../../ui/pages/handover_view.py" line="189"/>
         <source>по коду из SMS</source>
         <translation>by SMS code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="190"/>
+        <location filename="../../ui/pages/handover_view.py" line="192"/>
         <source>Код верный</source>
         <translation>Code correct</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="188"/>
+        <location filename="../../ui/pages/handover_view.py" line="190"/>
         <source>Клиент подтверждён {0}. {1}</source>
         <translation>Customer verified {0}. {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="155"/>
+        <location filename="../../ui/pages/handover_view.py" line="157"/>
         <source>ЗАКАЗ ЗАБЛОКИРОВАН</source>
         <translation>ORDER LOCKED</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="157"/>
+        <location filename="../../ui/pages/handover_view.py" line="159"/>
         <source>Неверный код</source>
         <translation>Wrong code</translation>
     </message>
@@ -3914,47 +4093,47 @@ Technical: {1}</translation>
         <translation>Power of attorney number:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="215"/>
+        <location filename="../../ui/pages/handover_view.py" line="217"/>
         <source>Повтор</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="214"/>
+        <location filename="../../ui/pages/handover_view.py" line="216"/>
         <source>Коробка {0} уже отсканирована.</source>
         <translation>Box {0} is already scanned.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="216"/>
+        <location filename="../../ui/pages/handover_view.py" line="218"/>
         <source>Коробка есть</source>
         <translation>Box checked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="222"/>
+        <location filename="../../ui/pages/handover_view.py" line="224"/>
         <source>СДАЧА {0}</source>
         <translation>CHANGE {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="224"/>
+        <location filename="../../ui/pages/handover_view.py" line="226"/>
         <source>Оплата принята</source>
         <translation>Payment accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="229"/>
+        <location filename="../../ui/pages/handover_view.py" line="231"/>
         <source>Записано</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="252"/>
+        <location filename="../../ui/pages/handover_view.py" line="254"/>
         <source>Выдано на {0}.</source>
         <translation>Handed over: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="254"/>
+        <location filename="../../ui/pages/handover_view.py" line="256"/>
         <source>Отказ на {0}.</source>
         <translation>Refused: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="256"/>
+        <location filename="../../ui/pages/handover_view.py" line="258"/>
         <source>Начислено баллов: {0}.</source>
         <translation>Points credited: {0}.</translation>
     </message>
@@ -3964,17 +4143,17 @@ Technical: {1}</translation>
         <translation>F11 — print the receipt.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="32"/>
+        <location filename="../../ui/pages/handover_view.py" line="34"/>
         <source>Заказ {0} выдан</source>
         <translation>Order {0} handed over</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="33"/>
+        <location filename="../../ui/pages/handover_view.py" line="35"/>
         <source>Заказ {0} выдан частично</source>
         <translation>Order {0} partially handed over</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="34"/>
+        <location filename="../../ui/pages/handover_view.py" line="36"/>
         <source>Отказ от заказа {0}</source>
         <translation>Order {0} refused</translation>
     </message>
@@ -3984,12 +4163,12 @@ Technical: {1}</translation>
         <translation>Receipt printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="245"/>
+        <location filename="../../ui/pages/handover_view.py" line="247"/>
         <source>Выдача прервана</source>
         <translation>Handover aborted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="246"/>
+        <location filename="../../ui/pages/handover_view.py" line="248"/>
         <source>Заказ {0} остаётся в ячейке.</source>
         <translation>Order {0} stays in its cell.</translation>
     </message>
@@ -4004,114 +4183,124 @@ Technical: {1}</translation>
         <translation>Find the order first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="173"/>
+        <location filename="../../ui/pages/handover_view.py" line="175"/>
         <source>Следующий шаг</source>
         <translation>Next step</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="98"/>
+        <location filename="../../ui/pages/handover_view.py" line="100"/>
         <source>Всё готово: нажмите F10 — выдать.</source>
         <translation>All set: press F10 to hand over.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="65"/>
+        <location filename="../../ui/pages/handover_view.py" line="67"/>
         <source>Отсканируйте QR-код клиента или номер заказа, или введите код из SMS.</source>
         <translation>Scan the customer&apos;s QR code or the order number, or enter the SMS code.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="105"/>
+        <location filename="../../ui/pages/handover_view.py" line="107"/>
         <source>Юрлицо: {0}</source>
         <translation>Legal entity: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="133"/>
+        <location filename="../../ui/pages/handover_view.py" line="135"/>
         <source>К оплате: {0}</source>
         <translation>Due: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="136"/>
+        <location filename="../../ui/pages/handover_view.py" line="138"/>
         <source>Оплачено</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="135"/>
+        <location filename="../../ui/pages/handover_view.py" line="137"/>
         <source>Оплачено: {0}</source>
         <translation>Paid: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="18"/>
+        <location filename="../../ui/pages/handover_view.py" line="20"/>
         <source>код / QR</source>
         <translation>code / QR</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="19"/>
+        <location filename="../../ui/pages/handover_view.py" line="21"/>
         <source>документ (F6)</source>
         <translation>ID document (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="20"/>
+        <location filename="../../ui/pages/handover_view.py" line="22"/>
         <source>доверенность (F7)</source>
         <translation>power of attorney (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="21"/>
+        <location filename="../../ui/pages/handover_view.py" line="23"/>
         <source>коробки</source>
         <translation>boxes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="22"/>
+        <location filename="../../ui/pages/handover_view.py" line="24"/>
         <source>оплата (F9)</source>
         <translation>payment (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="25"/>
+        <location filename="../../ui/pages/handover_view.py" line="27"/>
         <source>Проверьте код из SMS или QR-код.</source>
         <translation>Check the SMS code or the QR code.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="26"/>
+        <location filename="../../ui/pages/handover_view.py" line="28"/>
         <source>Проверьте документ клиента: F6.</source>
         <translation>Check the customer&apos;s ID document: F6.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="27"/>
+        <location filename="../../ui/pages/handover_view.py" line="29"/>
         <source>Внесите номер доверенности: F7.</source>
         <translation>Enter the power of attorney number: F7.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="28"/>
+        <location filename="../../ui/pages/handover_view.py" line="30"/>
         <source>Отсканируйте каждую коробку заказа.</source>
         <translation>Scan every box of the order.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="29"/>
+        <location filename="../../ui/pages/handover_view.py" line="31"/>
         <source>Примите оплату: F9.</source>
         <translation>Take the payment: F9.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="111"/>
+        <location filename="../../ui/pages/handover_view.py" line="113"/>
         <source>Выдача невозможна: заказ заблокирован. Разблокирует менеджер (Менеджер → Исключения).</source>
         <translation>The order cannot be handed over: it is locked. A manager unlocks it (Manager → Exceptions).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="115"/>
+        <location filename="../../ui/pages/handover_view.py" line="117"/>
         <source>✔ Всё проверено — F10 выдать</source>
         <translation>✔ All checked — F10 to hand over</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="117"/>
+        <location filename="../../ui/pages/handover_view.py" line="119"/>
         <source>Осталось: {0}</source>
         <translation>Still to do: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="122"/>
+        <location filename="../../ui/pages/handover_view.py" line="124"/>
         <source>Заказ заблокирован после неверных кодов. Позовите менеджера.</source>
         <translation>The order is locked after wrong codes. Call the manager.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="126"/>
+        <location filename="../../ui/pages/handover_view.py" line="128"/>
         <source>Попыток ввода кода: {0}</source>
         <translation>Code attempts left: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/handover_view.py" line="278"/>
+        <source>Возврат из сервиса по заявке {0}: {1}.</source>
+        <translation>Back from service, claim {0}: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/handover_view.py" line="281"/>
+        <source>Заключение сервиса: {0}</source>
+        <translation>Service conclusion: {0}</translation>
     </message>
 </context>
 <context>
@@ -4158,6 +4347,298 @@ Technical: {1}</translation>
         <location filename="../../ui/hardware/frames.py" line="64"/>
         <source>Тестовые кадры ({0})</source>
         <translation>Test frames ({0})</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeFlow</name>
+    <message>
+        <location filename="../../ui/pages/warranty_flow.py" line="83"/>
+        <source>Заявка не найдена</source>
+        <translation>Claim not found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_flow.py" line="84"/>
+        <source>Проверьте номер. Если у клиента нет заявки, откройте её по номеру заказа: F3.</source>
+        <translation>Check the number. If the customer has no claim, open one by the order number: F3.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_flow.py" line="88"/>
+        <source>Найдено заявок: {0}</source>
+        <translation>Claims found: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_flow.py" line="89"/>
+        <source>Выберите нужную в списке (двойной щелчок) или отсканируйте её номер.</source>
+        <translation>Pick one in the list (double-click) or scan its number.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_flow.py" line="98"/>
+        <source>Заявка по заказу</source>
+        <translation>Claim by order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_flow.py" line="99"/>
+        <source>Номер заказа, в котором куплен товар (отсканируйте чек или введите):</source>
+        <translation>Number of the order the item was bought in (scan the receipt or type it):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_flow.py" line="122"/>
+        <source>Заявка {0}</source>
+        <translation>Claim {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_flow.py" line="123"/>
+        <source>Отсканируйте серийный номер (IMEI) с самого товара.</source>
+        <translation>Scan the serial number (IMEI) on the item itself.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_flow.py" line="130"/>
+        <source>предварительная заявка</source>
+        <translation>filed online</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_flow.py" line="130"/>
+        <source>новая заявка</source>
+        <translation>new claim</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_flow.py" line="131"/>
+        <source>Заявка {0} ({1}) · заказ {2}: {3}
+Клиент: {4}, {5}</source>
+        <translation>Claim {0} ({1}) · order {2}: {3}
+Customer: {4}, {5}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_flow.py" line="137"/>
+        <source>Гарантия: станет известна после проверки серийного номера.</source>
+        <translation>Warranty: known once the serial number is checked.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_flow.py" line="139"/>
+        <source>Куплен {0}, гарантия {1}, последний день {2}</source>
+        <translation>Bought {0}, warranty {1}, last day {2}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/warranty_flow.py" line="140"/>
+        <source>%n мес.</source>
+        <translation>
+            <numerusform>%n month</numerusform>
+            <numerusform>%n months</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_flow.py" line="143"/>
+        <source>ГАРАНТИЯ ИСТЕКЛА. Принять можно только в платный ремонт с согласия клиента.</source>
+        <translation>WARRANTY ENDED. It can only be taken in for a paid repair with the customer&apos;s consent.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_flow.py" line="146"/>
+        <source>гарантия действует.</source>
+        <translation>under warranty.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_flow.py" line="164"/>
+        <source> (разрешил менеджер: {0})</source>
+        <translation> (allowed by the manager: {0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_flow.py" line="165"/>
+        <source>✔ Серийный номер {0} совпадает с заказом{1}</source>
+        <translation>✔ Serial number {0} matches the order{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_flow.py" line="169"/>
+        <source>Отметьте комплектность и внешний вид, запишите неисправность, снимите фото (F4), затем F9.</source>
+        <translation>Tick what is included and the visible condition, write the fault, take photos (F4), then F9.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_flow.py" line="171"/>
+        <source>Гарантия истекла: принять можно в платный ремонт с согласия клиента.</source>
+        <translation>The warranty has ended: a paid repair needs the customer&apos;s consent.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_flow.py" line="172"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="174"/>
+        <source>Серийный номер верный</source>
+        <translation>Serial number correct</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_flow.py" line="180"/>
+        <source>✖ {0}. Если товар верный, менеджер может разрешить приём: F6.</source>
+        <translation>✖ {0}. If the item is right, the manager can allow the intake: F6.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_flow.py" line="181"/>
+        <source>Серийный номер не подходит</source>
+        <translation>Serial number does not match</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_flow.py" line="194"/>
+        <source>Нечего разрешать</source>
+        <translation>Nothing to allow</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_flow.py" line="195"/>
+        <source>Сначала откройте заявку и отсканируйте серийный номер товара.</source>
+        <translation>Open a claim and scan the item&apos;s serial number first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_flow.py" line="197"/>
+        <source>Серийный номер {0} не совпадает с заказом {1}.</source>
+        <translation>Serial number {0} does not match order {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_flow.py" line="204"/>
+        <source>Менеджер может разрешить приём: пропуск, PIN и пометка, почему товар принимается.</source>
+        <translation>The manager can allow the intake: badge, PIN and a note on why the item is taken in.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_flow.py" line="220"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="239"/>
+        <source>Нет заявки</source>
+        <translation>No claim</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_flow.py" line="220"/>
+        <location filename="../../ui/pages/warranty_flow.py" line="239"/>
+        <source>Сначала найдите или откройте заявку.</source>
+        <translation>Find or open a claim first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_flow.py" line="225"/>
+        <source>Камера не найдена — товар можно принять без фото.</source>
+        <translation>No camera found: the item can be taken in without photos.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_flow.py" line="232"/>
+        <source>Фото достаточно</source>
+        <translation>Enough photos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_flow.py" line="232"/>
+        <source>Больше снимков к заявке не добавить.</source>
+        <translation>No more photos can be added to the claim.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_flow.py" line="242"/>
+        <source>Нужно согласие клиента</source>
+        <translation>The customer&apos;s consent is needed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_flow.py" line="243"/>
+        <source>Гарантия истекла. Отметьте «Клиент согласен на платный ремонт» или откажите в приёме.</source>
+        <translation>The warranty has ended. Tick «The customer agrees to a paid repair» or refuse the intake.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_flow.py" line="261"/>
+        <source>Акт приёма на экране: F11 — напечатать.</source>
+        <translation>The intake act is on screen: F11 prints it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_flow.py" line="263"/>
+        <source>Акт приёма напечатан в двух экземплярах: подпись клиента на обоих, один — клиенту.</source>
+        <translation>The intake act is printed in two copies: the customer signs both and keeps one.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_flow.py" line="264"/>
+        <source>Принято в сервис: заявка {0}</source>
+        <translation>Taken in for service: claim {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_flow.py" line="266"/>
+        <source>Этикетка для коробки напечатана.</source>
+        <translation>The box label is printed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_flow.py" line="268"/>
+        <source>Этикетка не напечатана: {0} F10 — напечатать её ещё раз.</source>
+        <translation>The label is not printed: {0} F10 prints it again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_flow.py" line="275"/>
+        <source>Нечего печатать</source>
+        <translation>Nothing to print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_flow.py" line="276"/>
+        <source>На этом экране ещё ничего не принято.</source>
+        <translation>Nothing has been taken in on this screen yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_flow.py" line="280"/>
+        <source>Этикетка напечатана</source>
+        <translation>Label printed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_flow.py" line="282"/>
+        <source>Этикетка не напечатана</source>
+        <translation>Label not printed</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeForm</name>
+    <message>
+        <location filename="../../ui/pages/warranty_intake.py" line="52"/>
+        <source>отсканируйте с товара</source>
+        <translation>scan it on the item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_intake.py" line="55"/>
+        <source>Клиент согласен на платный ремонт</source>
+        <translation>The customer agrees to a paid repair</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_intake.py" line="59"/>
+        <source>внешний вид своими словами</source>
+        <translation>the condition in your words</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_intake.py" line="61"/>
+        <source>неисправность со слов клиента</source>
+        <translation>the fault in the customer&apos;s words</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_intake.py" line="72"/>
+        <source>Серийный номер:</source>
+        <translation>Serial number:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_intake.py" line="79"/>
+        <source>Комплектность (есть)</source>
+        <translation>Included (present)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_intake.py" line="80"/>
+        <source>Внешний вид (замечено)</source>
+        <translation>Condition (observed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_intake.py" line="83"/>
+        <source>Состояние:</source>
+        <translation>Condition:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_intake.py" line="85"/>
+        <source>Неисправность:</source>
+        <translation>Fault:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_intake.py" line="109"/>
+        <source>Найдите заявку или откройте новую по заказу (F3).</source>
+        <translation>Find a claim or open a new one by order (F3).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/warranty_intake.py" line="155"/>
+        <source>Фото: %n</source>
+        <translation>
+            <numerusform>Photos: %n</numerusform>
+            <numerusform>Photos: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_intake.py" line="157"/>
+        <source>F4 — снять товар камерой.</source>
+        <translation>F4 takes photos with the camera.</translation>
     </message>
 </context>
 <context>
@@ -4708,13 +5189,13 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="120"/>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>Горячие клавиши</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="121"/>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>О программе</source>
         <translation>About</translation>
     </message>
@@ -4739,22 +5220,22 @@ Technical: {1}</translation>
         <translation>Hello, {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>Экран заблокирован. Войдите снова.</source>
         <translation>Screen locked. Log in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>Экран заблокирован после простоя. Войдите снова.</source>
         <translation>Screen locked after inactivity. Log in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>Смена</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>Закрыть смену и получить отчёт?</source>
         <translation>Close the shift and get the report?</translation>
     </message>
@@ -5674,6 +6155,39 @@ Technical: {1}</translation>
     </message>
 </context>
 <context>
+    <name>OverrideDialog</name>
+    <message>
+        <location filename="../../ui/pages/warranty_override.py" line="19"/>
+        <source>Разрешение менеджера</source>
+        <translation>Manager&apos;s permission</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_override.py" line="26"/>
+        <source>пропуск менеджера</source>
+        <translation>manager&apos;s badge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_override.py" line="31"/>
+        <source>почему товар принимается</source>
+        <translation>why the item is taken in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_override.py" line="32"/>
+        <source>Пропуск:</source>
+        <translation>Badge:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_override.py" line="33"/>
+        <source>PIN:</source>
+        <translation>PIN:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_override.py" line="34"/>
+        <source>Пометка:</source>
+        <translation>Note:</translation>
+    </message>
+</context>
+<context>
     <name>Page</name>
     <message>
         <location filename="../../ui/pages/base.py" line="107"/>
@@ -5733,6 +6247,11 @@ Technical: {1}</translation>
         <source>Менеджер</source>
         <translation>Manager</translation>
     </message>
+    <message>
+        <location filename="../../ui/pages/warranty_page.py" line="36"/>
+        <source>Гарантия</source>
+        <translation>Warranty</translation>
+    </message>
 </context>
 <context>
     <name>PeriodPicker</name>
@@ -5765,6 +6284,55 @@ Technical: {1}</translation>
         <location filename="../../ui/pages/manager/period_picker.py" line="42"/>
         <source>Год</source>
         <translation>Year</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoDialog</name>
+    <message>
+        <location filename="../../ui/hardware/photo_dialog.py" line="50"/>
+        <location filename="../../ui/hardware/photo_dialog.py" line="123"/>
+        <source>Фото товара</source>
+        <translation>Item photos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/photo_dialog.py" line="63"/>
+        <source>Покажите товар камере и нажмите «Снять» (пробел). Можно несколько снимков.</source>
+        <translation>Show the item to the camera and press «Take» (Space). Several shots are fine.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/photo_dialog.py" line="65"/>
+        <source>Снять</source>
+        <translation>Take</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/photo_dialog.py" line="68"/>
+        <source>Открыть фото…</source>
+        <translation>Open photo…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/photo_dialog.py" line="70"/>
+        <source>Готово</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/photo_dialog.py" line="85"/>
+        <source>Без камеры можно открыть снимок с диска или принять товар без фото.</source>
+        <translation>Without a camera, open a photo from disk or take the item in without photos.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/photo_dialog.py" line="110"/>
+        <source>Не удалось открыть снимок: это не изображение или файл повреждён.</source>
+        <translation>Could not open the photo: not an image, or the file is damaged.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/photo_dialog.py" line="119"/>
+        <source>Снимков сделано: {0}. «Готово» — вернуться к приёму.</source>
+        <translation>Photos taken: {0}. «Done» returns to the intake.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/photo_dialog.py" line="122"/>
+        <source>Изображения (*.png *.jpg *.jpeg *.bmp *.webp)</source>
+        <translation>Images (*.png *.jpg *.jpeg *.bmp *.webp)</translation>
     </message>
 </context>
 <context>
@@ -6032,32 +6600,32 @@ Technical: {1}</translation>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../ui/hardware/printing.py" line="56"/>
+        <location filename="../../ui/hardware/printing.py" line="58"/>
         <source>документы A4</source>
         <translation>A4 documents</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/printing.py" line="57"/>
+        <location filename="../../ui/hardware/printing.py" line="59"/>
         <source>квитанции о выдаче</source>
         <translation>handover receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/printing.py" line="58"/>
+        <location filename="../../ui/hardware/printing.py" line="60"/>
         <source>этикетки</source>
         <translation>labels</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/printing.py" line="145"/>
+        <location filename="../../ui/hardware/printing.py" line="147"/>
         <source>Этикетки</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/printing.py" line="201"/>
+        <location filename="../../ui/hardware/printing.py" line="203"/>
         <source>{0}×{1} мм</source>
         <translation>{0}×{1} mm</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/printing.py" line="206"/>
+        <location filename="../../ui/hardware/printing.py" line="208"/>
         <source>по умолчанию</source>
         <translation>default</translation>
     </message>
@@ -6765,6 +7333,7 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../desktop/services/receiving/service.py" line="50"/>
+        <location filename="../../ui/scan_dispatch.py" line="109"/>
         <source>этикетка изделия для сервиса</source>
         <translation>service label of an item</translation>
     </message>
@@ -6772,6 +7341,11 @@ Technical: {1}</translation>
         <location filename="../../ui/scan_dispatch.py" line="104"/>
         <source>пропуск сотрудника</source>
         <translation>staff badge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_dispatch.py" line="108"/>
+        <source>номер гарантийной заявки</source>
+        <translation>warranty claim number</translation>
     </message>
     <message>
         <location filename="../../desktop/services/receiving/service.py" line="46"/>
@@ -8735,6 +9309,109 @@ Technical: {1}</translation>
         <location filename="../../desktop/services/manager/waiting.py" line="247"/>
         <source>Осталось дней</source>
         <translation>Days left</translation>
+    </message>
+</context>
+<context>
+    <name>WarrantyPage</name>
+    <message>
+        <location filename="../../ui/pages/warranty_labels.py" line="19"/>
+        <source>Принтеры не настроены в этой программе.</source>
+        <translation>No printers are set up in this program.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_page.py" line="46"/>
+        <source>Заявка</source>
+        <translation>Claim</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_page.py" line="46"/>
+        <source>Статус</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_page.py" line="46"/>
+        <source>Заказ</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_page.py" line="46"/>
+        <source>Товар</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_page.py" line="47"/>
+        <source>Клиент</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_page.py" line="51"/>
+        <source>Приём</source>
+        <translation>Intake</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_page.py" line="53"/>
+        <source>Отправка в сервис</source>
+        <translation>Dispatch to service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_page.py" line="58"/>
+        <source>Найти</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_page.py" line="59"/>
+        <source>По заказу</source>
+        <translation>By order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_page.py" line="60"/>
+        <source>Фото</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_page.py" line="61"/>
+        <source>Менеджер</source>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_page.py" line="62"/>
+        <source>Принять</source>
+        <translation>Take in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_page.py" line="63"/>
+        <source>Этикетка</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_page.py" line="65"/>
+        <source>Акт</source>
+        <translation>Act</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_page.py" line="69"/>
+        <source>Очистить</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_page.py" line="76"/>
+        <source>заявка, заказ или телефон</source>
+        <translation>claim, order or phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_page.py" line="84"/>
+        <source>Отсканируйте номер заявки клиента или найдите её по заказу или телефону (F2). Нет заявки — F3.</source>
+        <translation>Scan the customer&apos;s claim number or find it by order or phone (F2). No claim: F3.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_page.py" line="121"/>
+        <source>Что искать?</source>
+        <translation>What to look for?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/warranty_page.py" line="122"/>
+        <source>Отсканируйте номер заявки или введите номер заказа, или телефон и фамилию клиента.</source>
+        <translation>Scan the claim number, or type the order number, or the customer&apos;s phone and surname.</translation>
     </message>
 </context>
 <context>

@@ -35,6 +35,54 @@
     </message>
 </context>
 <context>
+    <name>DispatchTab</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/warranty_dispatch.py" line="71"/>
+        <source>Ждут отправки (%n)</source>
+        <translation>
+            <numerusform>Ждут отправки (%n)</numerusform>
+            <numerusform>Ждут отправки (%n)</numerusform>
+            <numerusform>Ждут отправки (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/warranty_dispatch.py" line="74"/>
+        <source>В этой отправке (%n)</source>
+        <translation>
+            <numerusform>В этой отправке (%n)</numerusform>
+            <numerusform>В этой отправке (%n)</numerusform>
+            <numerusform>В этой отправке (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/warranty_dispatch.py" line="79"/>
+        <source>Отправка не была закрыта. В ней уже %n изделий. Продолжайте сканировать этикетки.</source>
+        <translation>
+            <numerusform>Отправка не была закрыта. В ней уже %n изделие. Продолжайте сканировать этикетки.</numerusform>
+            <numerusform>Отправка не была закрыта. В ней уже %n изделия. Продолжайте сканировать этикетки.</numerusform>
+            <numerusform>Отправка не была закрыта. В ней уже %n изделий. Продолжайте сканировать этикетки.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/warranty_dispatch.py" line="152"/>
+        <source>Отправка закрыта: %n изделий. Акт отправки сформирован.</source>
+        <translation>
+            <numerusform>Отправка закрыта: %n изделие. Акт отправки сформирован.</numerusform>
+            <numerusform>Отправка закрыта: %n изделия. Акт отправки сформирован.</numerusform>
+            <numerusform>Отправка закрыта: %n изделий. Акт отправки сформирован.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/warranty_dispatch.py" line="157"/>
+        <source>Отправка закрыта: %n изделий</source>
+        <translation>
+            <numerusform>Отправка закрыта: %n изделие</numerusform>
+            <numerusform>Отправка закрыта: %n изделия</numerusform>
+            <numerusform>Отправка закрыта: %n изделий</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DomainMessages</name>
     <message numerus="yes">
         <location filename="../../build/lupdate/domain_messages.py" line="6"/>
@@ -97,6 +145,30 @@
             <numerusform>Продлить хранение можно на 1–{max:n} день, а не на {days}.</numerusform>
             <numerusform>Продлить хранение можно на 1–{max:n} дня, а не на {days}.</numerusform>
             <numerusform>Продлить хранение можно на 1–{max:n} дней, а не на {days}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>IntakeFlow</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/warranty_flow.py" line="140"/>
+        <source>%n мес.</source>
+        <translation>
+            <numerusform>%n мес.</numerusform>
+            <numerusform>%n мес.</numerusform>
+            <numerusform>%n мес.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>IntakeForm</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/warranty_intake.py" line="155"/>
+        <source>Фото: %n</source>
+        <translation>
+            <numerusform>Фото: %n</numerusform>
+            <numerusform>Фото: %n</numerusform>
+            <numerusform>Фото: %n</numerusform>
         </translation>
     </message>
 </context>

@@ -190,3 +190,37 @@ def test_status_bar_reads_in_full_at_every_width(qtbot, styled, language, status
         qtbot.wait(1)
         cut += [f"{name}: {c}" for c in clipped_texts(bar)]
     assert not cut, "\n".join(cut)
+
+
+def test_the_warranty_intake_and_its_photo_dialog_read_in_full(qtbot, db, styled, language):
+    """Гарантия with a claim open and its serial checked (the longest texts: the item, the warranty line, the
+    checklist) at every screen, the photo dialog without a camera and «Разрешение менеджера»."""
+    from protocol.errors import DomainError
+    from tests.gui.warranty_support import CLAIM, SERIAL, prefiled_claim, purchase, settle
+    from ui.hardware.photo_dialog import PhotoDialog
+    from ui.pages.warranty_override import OverrideDialog
+
+    shell = build_shell(qtbot, db)
+    try:
+        log_in(qtbot, shell)
+        purchase(db, shell.point, days_ago=400)  # an ended warranty: the consent box shows too
+        prefiled_claim(db, shell.point)
+        page = shell.window.page_named("WarrantyPage")
+        shell.window.show_page(page)
+        page.flow.open_claim(CLAIM)
+        qtbot.waitUntil(lambda: page.flow.draft is not None and not page.busy, timeout=5000)
+        page.form.serial.setText(SERIAL)
+        page.form.serial.returnPressed.emit()
+        qtbot.waitUntil(lambda: page.flow.draft.serial_settled and not page.busy, timeout=5000)
+        cut = []
+        for name, size in SIZES.items():
+            found = _fit(qtbot, shell.window, size) + clipped_texts(page)
+            cut += [f"{name} {size}: {c}" for c in found]
+        cut += _dialog_problems(qtbot, page, lambda p: PhotoDialog(p).exec())
+        reason = str(DomainError("claim.serial_mismatch", serial="R58N12ABCDE0001", order="500000777",
+                                 expected=" (R58N12ABCDE)"))
+        cut += _dialog_problems(qtbot, page, lambda p: OverrideDialog(p, reason).exec())
+        assert not cut, "\n".join(dict.fromkeys(cut))
+    finally:
+        settle(qtbot, shell)
+        shell.close()

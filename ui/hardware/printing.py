@@ -51,6 +51,8 @@ PRINTER_KIND = {  # DocumentKind → the [printers] setting that picks its print
     DocumentKind.TEST_PAGE: "document",
     DocumentKind.HANDOVER_RECEIPT: "receipt",
     DocumentKind.LABELS: "label",
+    DocumentKind.CLAIM_INTAKE_ACT: "document",
+    DocumentKind.SERVICE_DISPATCH_ACT: "document",
 }
 KIND_NAMES: dict[str, str] = {  # translated where shown: QCoreApplication.translate("Printing", name)
     "document": str(QT_TRANSLATE_NOOP("Printing", "документы A4")),

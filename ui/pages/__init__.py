@@ -11,6 +11,7 @@ from ui.pages.placement_page import PlacementPage
 from ui.pages.receiving_page import ReceivingPage
 from ui.pages.returns_page import ReturnsPage
 from ui.pages.sync_page import SyncPage
+from ui.pages.warranty_page import WarrantyPage
 
 PAGE_CLASSES: list[type[Page]] = [
     HandoverPage,
@@ -19,6 +20,7 @@ PAGE_CLASSES: list[type[Page]] = [
     ClubPage,
     OrdersPage,
     ReturnsPage,
+    WarrantyPage,
     SyncPage,
     ManagerPage,
 ]

@@ -315,8 +315,21 @@ class HandoverPage(Page):
         if state is None or self.state is None or state.uid != self.state.uid:
             for field in (self.query, self.last4, self.name):
                 field.clear()
+            self._show_claim(state)
         self.state = state
         self.panel.show_view(view.handover_view(state))
+
+    def _show_claim(self, state: HandoverState | None) -> None:
+        """A warranty return order names its claim and the service's outcome (read off the GUI thread)."""
+        self.panel.show_claim("")
+        if state is not None:
+            number, warranty, actor = state.order_number, self.ctx.services.warranty, self.actor
+
+            def shown(text: str) -> None:
+                if self.state is not None and self.state.order_number == number:
+                    self.panel.show_claim(text)
+
+            self.run(lambda: view.claim_text(warranty.claim_for_order(actor, number)), shown, lambda _failure: None)
 
     def _tell(self, banner: view.Banner) -> None:
         getattr(self.feedback, f"show_{banner.kind}")(banner.title, banner.detail)

@@ -26,6 +26,8 @@ class HandoverPanel(QWidget):
         super().__init__(parent)
         self.headline = _label("pageHeadline")
         self.customer = _label()
+        self.claim = _label("claimNote")  # a warranty return order: its claim, the outcome, the service's words
+        self.claim.setVisible(False)
         self.steps = _label("stepLabel")
         self.attempts = _label()
         self.cell = Page.big_label("—")
@@ -53,7 +55,7 @@ class HandoverPanel(QWidget):
 
     def _lay_out(self) -> None:
         left = QVBoxLayout()
-        for widget in (self.headline, self.customer, self.steps, self.attempts):
+        for widget in (self.headline, self.customer, self.claim, self.steps, self.attempts):
             left.addWidget(widget)
         left.addStretch(1)
         right = QVBoxLayout()
@@ -84,3 +86,8 @@ class HandoverPanel(QWidget):
         self.due.setText(view.due)
         self.boxes.set_rows(view.boxes, view.box_styles)
         self.lines.set_rows(view.lines, view.line_styles)
+
+    def show_claim(self, text: str) -> None:
+        """What the clerk tells the customer of a warranty return order (empty: not one, the line is hidden)."""
+        self.claim.setText(text)
+        self.claim.setVisible(bool(text))

@@ -11,6 +11,8 @@ from desktop.documents.adapters import receipt_from_handover
 from desktop.documents.builders import handover_receipt, stays_at_point
 from desktop.documents.model import Document
 from desktop.services.handover import BoxScanResult, HandoverLookup, HandoverResult, HandoverState, refusal_text
+from desktop.services.warranty.model import ClaimView
+from desktop.state_names import claim_outcome_name
 from protocol.money import rub
 from ui.pages.terms import box_of, order_status
 
@@ -267,3 +269,14 @@ def receipt_document(result: HandoverResult, staff_name: str) -> Document | None
         return None
     data = receipt_from_handover(result.before, result, staff_name, result.completed_at, result.point)
     return handover_receipt(data)
+
+
+def claim_text(claim: ClaimView | None) -> str:
+    """A warranty return order: the claim, the service's outcome and conclusion, to tell the customer ('' if none)."""
+    if claim is None:
+        return ""
+    text = QCoreApplication.translate("HandoverPage", "Возврат из сервиса по заявке {0}: {1}.").format(
+        claim.number, claim_outcome_name(claim.outcome))
+    if claim.conclusion:
+        text += "\n" + QCoreApplication.translate("HandoverPage", "Заключение сервиса: {0}").format(claim.conclusion)
+    return text
