@@ -106,12 +106,6 @@ _.hardware
 _.render_build_info  # desktop/version.py: the spec writes the bundle's pickup_desk_build_info module with it
 _.code_matches  # protocol/pickup_code.py: the plain (unpeppered) check, used by the demo-data and code tests
 
-# --- the warranty service API the warranty pages call (issue 13: ui/ is built on it in another branch) ----------
-_.start_intake  # WarrantyService (desktop/services/warranty/service.py)
-_.waiting_dispatch  # WarrantyService
-_.claim_for_order  # WarrantyService: the handover page shows a warranty return order's claim
-_.claim_status_name  # desktop/state_names.py: a claim's status in the clerk's words
-_.claim_outcome_name  # desktop/state_names.py: the service's outcome in the clerk's words
 # --- updates (desktop/update): packaging/release.py (not scanned) stamps bundles; tufup's client takes our fetcher --
 _.write_stamp  # desktop/update/stamp.py: the release tool writes the version and the public root into the bundle
 _._fetcher  # desktop/update/checker.py: tufup's Client has no fetcher argument; its TLS session gets the CA bundle

@@ -13,12 +13,14 @@ from desktop.point_time import DAY_TIME, point_time
 from desktop.services.receiving import OpenReceiving
 from desktop.services.returns import PendingReturn
 from desktop.services.staff import OpenSessions, ShiftReport
+from desktop.services.warranty.model import PendingDispatch
 from protocol.money import rub
 from ui.context import AppContext
 from ui.hardware.wiring import documents_for
 from ui.workers import Failure
 
-Pending = tuple[list[OpenReceiving], list[PendingReturn]]  # what closing the shift must settle first
+# what closing the shift must settle first: receiving, return and service dispatch sessions still open
+Pending = tuple[list[OpenReceiving], list[PendingReturn], list[PendingDispatch]]
 
 
 class ShiftActions(QObject):
@@ -40,38 +42,45 @@ class ShiftActions(QObject):
         self.ctx.tasks.run(lambda: staff.open_shift(actor), self._on_opened, self._on_failed)
 
     def close_shift(self) -> None:
-        """Close the shift; receiving and return sessions still open are listed first and the clerk settles them."""
+        """Close the shift; receiving, return and service dispatch sessions still open are listed first and the clerk
+        settles them."""
         actor = self.ctx.session.actor
         if actor is None:
             return
-        receiving, returns = self.ctx.services.receiving, self.ctx.services.returns
+        services = self.ctx.services
+        receiving, returns, warranty = services.receiving, services.returns, services.warranty
 
         def pending() -> Pending:
-            return receiving.pending_at_shift_close(actor), returns.pending_at_shift_close(actor)
+            return (receiving.pending_at_shift_close(actor), returns.pending_at_shift_close(actor),
+                    warranty.pending_at_shift_close(actor))
 
         self.ctx.tasks.run(pending, self._on_pending, self._on_failed)
 
     def _on_pending(self, pending: Pending) -> None:
-        receiving, returns = pending
-        choice = self.ask_about_open_sessions(receiving, returns) if receiving or returns else None
-        if (receiving or returns) and choice is None:
+        receiving, returns, dispatches = pending
+        anything = bool(receiving or returns or dispatches)
+        choice = self.ask_about_open_sessions(receiving, returns, dispatches) if anything else None
+        if anything and choice is None:
             self.ctx.feedback.show_warning(self.tr("Смена не закрыта"),
-                                           self.tr("Приёмка или возврат остались открытыми."))
+                                           self.tr("Приёмка, возврат или отправка в сервис остались открытыми."))
             return
         closing = [p.uid for p in receiving] if choice is OpenSessions.CLOSE else []
-        self._close(choice, closing, len(returns) if choice is OpenSessions.CLOSE else 0)
+        others = len(returns) + len(dispatches) if choice is OpenSessions.CLOSE else 0
+        self._close(choice, closing, others)
 
-    def ask_about_open_sessions(self, pending: Sequence[OpenReceiving], returns: Sequence[PendingReturn] = ()
-                                ) -> OpenSessions | None:
-        """The dialog listing the open receiving and return sessions: close them with their acts, hand them over,
-        or cancel (times on the point's clock)."""
+    def ask_about_open_sessions(self, pending: Sequence[OpenReceiving], returns: Sequence[PendingReturn] = (),
+                                dispatches: Sequence[PendingDispatch] = ()) -> OpenSessions | None:
+        """The dialog listing the open receiving, return and service dispatch sessions: close them with their acts,
+        hand them over, or cancel (times on the point's clock)."""
         zone = self.ctx.zone()
         lines = [self.tr("{0} — начата {1}, {2}; принято коробок: {3}").format(
             p.shipment or self.tr("без накладной"), point_time(p.opened_at, zone, DAY_TIME),
             p.opened_by, p.counts.received + p.counts.other_shipment) for p in pending]
         lines += [self.tr("Возврат — начат {0}, {1}; коробок в возврате: {2}").format(
             point_time(r.opened_at, zone, DAY_TIME), r.opened_by, r.boxes) for r in returns]
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Незаконченная приёмка или возврат"),
+        lines += [self.tr("Отправка в сервис — начата {0}, {1}; изделий: {2}").format(
+            point_time(d.opened_at, zone, DAY_TIME), d.opened_by, d.items) for d in dispatches]
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Незаконченная приёмка, возврат или отправка в сервис"),
                           self.tr("Не закончены:") + "\n" + "\n".join(lines), parent=self._window)
         close = box.addButton(self.tr("Закрыть с актом"), QMessageBox.ButtonRole.AcceptRole)
         hand = box.addButton(self.tr("Передать следующей смене"), QMessageBox.ButtonRole.ActionRole)
@@ -126,7 +135,8 @@ class ShiftActions(QObject):
         if acts:
             text += " " + self.tr("Закрыто приёмок: {0}, акты сформированы.").format(len(acts))
         if returns_closed:
-            text += " " + self.tr("Закрыто возвратов: {0}, акты возврата сформированы.").format(returns_closed)
+            text += " " + self.tr("Закрыто возвратов и отправок в сервис: {0}, их акты сформированы.").format(
+                returns_closed)
         self.ctx.feedback.show_ok(self.tr("Смена закрыта"), text)
         documents = documents_for(self.ctx)
         for act in acts or ():

@@ -7897,94 +7897,99 @@ Customer: {4}, {5}</translation>
 <context>
     <name>ShiftActions</name>
     <message>
-        <location filename="../../ui/shift_actions.py" line="58"/>
+        <location filename="../../ui/shift_actions.py" line="63"/>
         <source>Смена не закрыта</source>
         <translation>Shift not closed</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="69"/>
+        <location filename="../../ui/shift_actions.py" line="64"/>
+        <source>Приёмка, возврат или отправка в сервис остались открытыми.</source>
+        <translation>Receiving, a return or a service dispatch was left open.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_actions.py" line="75"/>
         <source>{0} — начата {1}, {2}; принято коробок: {3}</source>
         <translation>{0} — started {1}, {2}; boxes received: {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="70"/>
+        <location filename="../../ui/shift_actions.py" line="76"/>
         <source>без накладной</source>
         <translation>without a waybill</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="59"/>
-        <source>Приёмка или возврат остались открытыми.</source>
-        <translation>Receiving or a return was left open.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/shift_actions.py" line="72"/>
+        <location filename="../../ui/shift_actions.py" line="78"/>
         <source>Возврат — начат {0}, {1}; коробок в возврате: {2}</source>
         <translation>Return — started {0}, {1}; boxes in the return: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="74"/>
-        <source>Незаконченная приёмка или возврат</source>
-        <translation>Unfinished receiving or return</translation>
+        <location filename="../../ui/shift_actions.py" line="80"/>
+        <source>Отправка в сервис — начата {0}, {1}; изделий: {2}</source>
+        <translation>Service dispatch — started {0}, {1}; items: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="75"/>
+        <location filename="../../ui/shift_actions.py" line="82"/>
+        <source>Незаконченная приёмка, возврат или отправка в сервис</source>
+        <translation>Unfinished receiving, return or service dispatch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_actions.py" line="83"/>
         <source>Не закончены:</source>
         <translation>Not finished:</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="76"/>
+        <location filename="../../ui/shift_actions.py" line="84"/>
         <source>Закрыть с актом</source>
         <translation>Close with the act</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="77"/>
+        <location filename="../../ui/shift_actions.py" line="85"/>
         <source>Передать следующей смене</source>
         <translation>Hand over to the next shift</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="78"/>
+        <location filename="../../ui/shift_actions.py" line="86"/>
         <source>Отмена</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="105"/>
-        <location filename="../../ui/shift_actions.py" line="140"/>
+        <location filename="../../ui/shift_actions.py" line="113"/>
+        <location filename="../../ui/shift_actions.py" line="149"/>
         <source>Смена</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="106"/>
+        <location filename="../../ui/shift_actions.py" line="114"/>
         <source>Смена не открыта. Открыть смену сейчас?</source>
         <translation>No shift is open. Open the shift now?</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="115"/>
+        <location filename="../../ui/shift_actions.py" line="123"/>
         <source>Смена открыта</source>
         <translation>Shift opened</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="115"/>
+        <location filename="../../ui/shift_actions.py" line="123"/>
         <source>Хорошей работы!</source>
         <translation>Have a good shift!</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="127"/>
+        <location filename="../../ui/shift_actions.py" line="135"/>
         <source>Закрыто приёмок: {0}, акты сформированы.</source>
         <translation>Receiving sessions closed: {0}, their acts are made.</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="129"/>
-        <source>Закрыто возвратов: {0}, акты возврата сформированы.</source>
-        <translation>Returns closed: {0}, return acts produced.</translation>
+        <location filename="../../ui/shift_actions.py" line="137"/>
+        <source>Закрыто возвратов и отправок в сервис: {0}, их акты сформированы.</source>
+        <translation>Returns and service dispatches closed: {0}, their acts are made.</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="130"/>
-        <location filename="../../ui/shift_actions.py" line="136"/>
+        <location filename="../../ui/shift_actions.py" line="139"/>
+        <location filename="../../ui/shift_actions.py" line="145"/>
         <source>Смена закрыта</source>
         <translation>Shift closed</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="136"/>
+        <location filename="../../ui/shift_actions.py" line="145"/>
         <source>Отчёт за смену напечатан.</source>
         <translation>Shift report printed.</translation>
     </message>
@@ -9417,7 +9422,7 @@ Customer: {4}, {5}</translation>
 <context>
     <name>owner</name>
     <message>
-        <location filename="../../ui/shift_actions.py" line="145"/>
+        <location filename="../../ui/shift_actions.py" line="154"/>
         <source>Принято коробок: {0}; выдано заказов: {1}; наличные: {2}; карта: {3}; активировано карт: {4}; возвращено коробок: {5}.</source>
         <translation>Boxes received: {0}; orders handed over: {1}; cash: {2}; card: {3}; cards activated: {4}; boxes returned: {5}.</translation>
     </message>

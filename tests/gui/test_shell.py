@@ -204,7 +204,7 @@ def test_close_shift_cancelled_in_the_dialog_keeps_the_shift_and_the_session(qtb
     _open_receiving_without_waybill(shell)
     asked: list[int] = []
     monkeypatch.setattr(shell.window.shifts, "ask_about_open_sessions",
-                        lambda pending, returns: asked.append(len(pending)))
+                        lambda pending, returns, dispatches: asked.append(len(pending)))
     shell.window.shifts.close_shift()
     qtbot.waitUntil(lambda: bool(asked), timeout=5000)
     assert asked == [1] and "Смена не закрыта" in shell.ctx.feedback.title
@@ -216,7 +216,8 @@ def test_close_shift_hands_the_open_receiving_over(qtbot, shell, monkeypatch):
 
     log_in(qtbot, shell)
     _open_receiving_without_waybill(shell)
-    monkeypatch.setattr(shell.window.shifts, "ask_about_open_sessions", lambda pending, returns: OpenSessions.HAND_OVER)
+    monkeypatch.setattr(shell.window.shifts, "ask_about_open_sessions",
+                        lambda pending, returns, dispatches: OpenSessions.HAND_OVER)
     with qtbot.waitSignal(shell.window.shifts.shift_closed, timeout=5000):
         shell.window.shifts.close_shift()
     assert shell.ctx.services.receiving.pending_at_shift_close(shell.ctx.session.actor)  # left for the next shift
@@ -240,9 +241,33 @@ def test_close_shift_lists_the_open_return_session_and_closes_it_with_its_act(qt
     with qtbot.waitSignal(shell.window.shifts.shift_closed, timeout=5000):
         shell.window.shifts.close_shift()
     assert "Возврат — начат" in shown[0] and "Смирнова" in shown[0]
-    assert "Закрыто возвратов: 1" in shell.ctx.feedback.text
+    assert "Закрыто возвратов и отправок в сервис: 1" in shell.ctx.feedback.text
     with shell.ctx.db.read() as s:
         closed = s.query(ReturnSession).filter_by(uid=uid).one()
+        assert closed.status == "closed" and closed.act is not None
+
+
+def test_close_shift_lists_the_open_service_dispatch_and_closes_it_with_its_act(qtbot, shell, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.db.claim_models import ServiceDispatch
+
+    log_in(qtbot, shell)
+    uid = shell.ctx.services.warranty.open_dispatch(shell.ctx.session.actor)
+    shown: list[str] = []
+
+    def click_close(box):
+        shown.append(box.text())
+        box.buttons()[0].click()  # «Закрыть с актом»
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", click_close)
+    with qtbot.waitSignal(shell.window.shifts.shift_closed, timeout=5000):
+        shell.window.shifts.close_shift()
+    assert "Отправка в сервис — начата" in shown[0] and "изделий: 0" in shown[0]
+    assert "Закрыто возвратов и отправок в сервис: 1" in shell.ctx.feedback.text
+    with shell.ctx.db.read() as s:
+        closed = s.query(ServiceDispatch).filter_by(uid=uid).one()
         assert closed.status == "closed" and closed.act is not None
 
 
