@@ -619,6 +619,24 @@ class Tour:
         drv.key("F8")
         cache.wait("the dispatch closed", "SELECT uid FROM service_dispatches WHERE closed_at IS NOT NULL")
         self.preview_shot("33-warranty-dispatch-act")
+        self.demo_claims()
+
+    def demo_claims(self) -> None:
+        """The demo customer's claims: the one pre-filed online opens from its scanned number (the customer's fault
+        already filled in), and their phone finds both it and the repaired item on its way back."""
+        drv, cache = self.drv, self.cache
+        filed = cache.value("SELECT number FROM claims WHERE status = 'filed' ORDER BY number")
+        self.scan(filed, f"the pre-filed claim {filed} opened", tone=None)
+        drv.shot("34-warranty-prefiled-claim")
+        phone = cache.value("SELECT c.phone FROM claims cl JOIN orders o ON o.number = cl.order_number "
+                            "JOIN customers c ON c.id = o.customer_id WHERE cl.number = ?", filed)
+        drv.key("F12")
+        drv.settle()
+        drv.type(phone)
+        drv.key("F2")
+        drv.settle()
+        drv.shot("35-warranty-claims-of-a-customer")
+        drv.key("F12")
 
     def settled_tone(self, what: str, tone: str) -> None:
         """Until the banner shows `tone` (a step that answers on the banner only)."""

@@ -6674,12 +6674,12 @@ Customer: {4}, {5}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/receiving_page.py" line="74"/>
-        <location filename="../../ui/pages/receiving_page.py" line="254"/>
+        <location filename="../../ui/pages/receiving_page.py" line="256"/>
         <source>Повреждение</source>
         <translation>Damage</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="275"/>
+        <location filename="../../ui/pages/receiving_page.py" line="277"/>
         <source>Закрыть приёмку</source>
         <translation>Close receiving</translation>
     </message>
@@ -6690,8 +6690,8 @@ Customer: {4}, {5}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/receiving_page.py" line="103"/>
-        <location filename="../../ui/pages/receiving_page.py" line="204"/>
-        <location filename="../../ui/pages/receiving_page.py" line="306"/>
+        <location filename="../../ui/pages/receiving_page.py" line="206"/>
+        <location filename="../../ui/pages/receiving_page.py" line="308"/>
         <source>Принято</source>
         <translation>Received</translation>
     </message>
@@ -6797,163 +6797,168 @@ Customer: {4}, {5}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/receiving_page.py" line="203"/>
+        <source>Изделие вернулось из сервиса по гарантийной заявке {0}.</source>
+        <translation>The item is back from service under warranty claim {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receiving_page.py" line="205"/>
         <source>Заказ прибыл полностью — клиенту уйдёт SMS.</source>
         <translation>The order has fully arrived — the customer gets an SMS.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="206"/>
+        <location filename="../../ui/pages/receiving_page.py" line="208"/>
         <source>Коробка из другой поставки ({0})</source>
         <translation>Box from another shipment ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="207"/>
+        <location filename="../../ui/pages/receiving_page.py" line="209"/>
         <source>Заказ {0}, коробка {1}. Коробка нашего пункта, но из другой накладной: принята, попадёт в акт этой приёмки.</source>
         <translation>Order {0}, box {1}. A box of this point but from another waybill: received, it goes into this receiving&apos;s act.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="210"/>
-        <location filename="../../ui/pages/receiving_page.py" line="307"/>
+        <location filename="../../ui/pages/receiving_page.py" line="212"/>
+        <location filename="../../ui/pages/receiving_page.py" line="309"/>
         <source>Повтор</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="210"/>
+        <location filename="../../ui/pages/receiving_page.py" line="212"/>
         <source>Коробка {0} уже принята. Отложите её к остальным.</source>
         <translation>Box {0} is already received. Put it with the others.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="212"/>
-        <location filename="../../ui/pages/receiving_page.py" line="308"/>
+        <location filename="../../ui/pages/receiving_page.py" line="214"/>
+        <location filename="../../ui/pages/receiving_page.py" line="310"/>
         <source>Излишек</source>
         <translation>Surplus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="213"/>
+        <location filename="../../ui/pages/receiving_page.py" line="215"/>
         <source>Коробки {0} нет в этой накладной. Принята как излишек — она попадёт в акт.</source>
         <translation>Box {0} is not on this manifest. Received as surplus — it goes into the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="215"/>
-        <location filename="../../ui/pages/receiving_page.py" line="309"/>
+        <location filename="../../ui/pages/receiving_page.py" line="217"/>
+        <location filename="../../ui/pages/receiving_page.py" line="311"/>
         <source>Чужая коробка</source>
         <translation>Foreign box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="216"/>
+        <location filename="../../ui/pages/receiving_page.py" line="218"/>
         <source>Коробка {0} адресована другому пункту выдачи. Отложите её для возврата.</source>
         <translation>Box {0} is addressed to another pickup point. Set it aside for return.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="218"/>
-        <location filename="../../ui/pages/receiving_page.py" line="310"/>
+        <location filename="../../ui/pages/receiving_page.py" line="220"/>
+        <location filename="../../ui/pages/receiving_page.py" line="312"/>
         <source>Заказ отменён</source>
         <translation>Order cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="219"/>
+        <location filename="../../ui/pages/receiving_page.py" line="221"/>
         <source>Заказ {0} отменён. Не размещайте коробку: отложите её для возврата.</source>
         <translation>Order {0} is cancelled. Do not shelve the box: set it aside for return.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="220"/>
+        <location filename="../../ui/pages/receiving_page.py" line="222"/>
         <source>Не коробка</source>
         <translation>Not a box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="243"/>
-        <location filename="../../ui/pages/receiving_page.py" line="314"/>
+        <location filename="../../ui/pages/receiving_page.py" line="245"/>
+        <location filename="../../ui/pages/receiving_page.py" line="316"/>
         <source>Отменено</source>
         <translation>Undone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="244"/>
+        <location filename="../../ui/pages/receiving_page.py" line="246"/>
         <source>Сканирование отменено</source>
         <translation>Scan undone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="245"/>
+        <location filename="../../ui/pages/receiving_page.py" line="247"/>
         <source>Коробка {0} снова считается не принятой.</source>
         <translation>Box {0} counts as not received again.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="252"/>
+        <location filename="../../ui/pages/receiving_page.py" line="254"/>
         <source>Нет коробки</source>
         <translation>No box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="252"/>
+        <location filename="../../ui/pages/receiving_page.py" line="254"/>
         <source>Сначала отсканируйте повреждённую коробку.</source>
         <translation>Scan the damaged box first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="255"/>
+        <location filename="../../ui/pages/receiving_page.py" line="257"/>
         <source>Коробка {0}. Опишите повреждение:</source>
         <translation>Box {0}. Describe the damage:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="268"/>
-        <location filename="../../ui/pages/receiving_page.py" line="269"/>
+        <location filename="../../ui/pages/receiving_page.py" line="270"/>
+        <location filename="../../ui/pages/receiving_page.py" line="271"/>
         <source>Повреждение отмечено</source>
         <translation>Damage recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="269"/>
+        <location filename="../../ui/pages/receiving_page.py" line="271"/>
         <source>Коробка {0} попадёт в акт.</source>
         <translation>Box {0} goes into the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="276"/>
+        <location filename="../../ui/pages/receiving_page.py" line="278"/>
         <source>Закрыть приёмку и сформировать акт расхождений?</source>
         <translation>Close receiving and produce the discrepancy report?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="288"/>
+        <location filename="../../ui/pages/receiving_page.py" line="290"/>
         <source>Приёмка закрыта. Сканируйте следующую накладную (или F2), F3 — без неё.</source>
         <translation>Receiving closed. Scan the next waybill (or F2), F3 — without one.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="293"/>
+        <location filename="../../ui/pages/receiving_page.py" line="295"/>
         <source>F11 — напечатать акт.</source>
         <translation>F11 — print the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="295"/>
-        <location filename="../../ui/pages/receiving_page.py" line="300"/>
+        <location filename="../../ui/pages/receiving_page.py" line="297"/>
+        <location filename="../../ui/pages/receiving_page.py" line="302"/>
         <source>Приёмка закрыта с расхождениями</source>
         <translation>Receiving closed with discrepancies</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="297"/>
+        <location filename="../../ui/pages/receiving_page.py" line="299"/>
         <source>Приёмка закрыта без расхождений</source>
         <translation>Receiving closed without discrepancies</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="301"/>
+        <location filename="../../ui/pages/receiving_page.py" line="303"/>
         <source>Акт расхождений напечатан.</source>
         <translation>Discrepancy report printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="311"/>
+        <location filename="../../ui/pages/receiving_page.py" line="313"/>
         <source>Коробка из другой поставки</source>
         <translation>Box from another shipment</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="312"/>
+        <location filename="../../ui/pages/receiving_page.py" line="314"/>
         <source>Принята на другом рабочем месте</source>
         <translation>Received at another counter</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="324"/>
+        <location filename="../../ui/pages/receiving_page.py" line="326"/>
         <source>Принято: {0}; не хватает: {1}; излишки: {2}; чужие: {3}; отменённые: {4}; повреждено: {5}.</source>
         <translation>Received: {0}; missing: {1}; surplus: {2}; foreign: {3}; cancelled: {4}; damaged: {5}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="329"/>
+        <location filename="../../ui/pages/receiving_page.py" line="331"/>
         <source>Из другой поставки: {0}.</source>
         <translation>From another shipment: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="334"/>
+        <location filename="../../ui/pages/receiving_page.py" line="336"/>
         <source>Не хватает: {0}</source>
         <translation>Missing: {0}</translation>
     </message>
@@ -7897,99 +7902,99 @@ Customer: {4}, {5}</translation>
 <context>
     <name>ShiftActions</name>
     <message>
-        <location filename="../../ui/shift_actions.py" line="63"/>
+        <location filename="../../ui/shift_actions.py" line="64"/>
         <source>Смена не закрыта</source>
         <translation>Shift not closed</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="64"/>
+        <location filename="../../ui/shift_actions.py" line="65"/>
         <source>Приёмка, возврат или отправка в сервис остались открытыми.</source>
         <translation>Receiving, a return or a service dispatch was left open.</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="75"/>
+        <location filename="../../ui/shift_actions.py" line="76"/>
         <source>{0} — начата {1}, {2}; принято коробок: {3}</source>
         <translation>{0} — started {1}, {2}; boxes received: {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="76"/>
+        <location filename="../../ui/shift_actions.py" line="77"/>
         <source>без накладной</source>
         <translation>without a waybill</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="78"/>
+        <location filename="../../ui/shift_actions.py" line="79"/>
         <source>Возврат — начат {0}, {1}; коробок в возврате: {2}</source>
         <translation>Return — started {0}, {1}; boxes in the return: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="80"/>
+        <location filename="../../ui/shift_actions.py" line="81"/>
         <source>Отправка в сервис — начата {0}, {1}; изделий: {2}</source>
         <translation>Service dispatch — started {0}, {1}; items: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="82"/>
+        <location filename="../../ui/shift_actions.py" line="83"/>
         <source>Незаконченная приёмка, возврат или отправка в сервис</source>
         <translation>Unfinished receiving, return or service dispatch</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="83"/>
+        <location filename="../../ui/shift_actions.py" line="84"/>
         <source>Не закончены:</source>
         <translation>Not finished:</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="84"/>
+        <location filename="../../ui/shift_actions.py" line="85"/>
         <source>Закрыть с актом</source>
         <translation>Close with the act</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="85"/>
+        <location filename="../../ui/shift_actions.py" line="86"/>
         <source>Передать следующей смене</source>
         <translation>Hand over to the next shift</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="86"/>
+        <location filename="../../ui/shift_actions.py" line="87"/>
         <source>Отмена</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="113"/>
-        <location filename="../../ui/shift_actions.py" line="149"/>
+        <location filename="../../ui/shift_actions.py" line="114"/>
+        <location filename="../../ui/shift_actions.py" line="150"/>
         <source>Смена</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="114"/>
+        <location filename="../../ui/shift_actions.py" line="115"/>
         <source>Смена не открыта. Открыть смену сейчас?</source>
         <translation>No shift is open. Open the shift now?</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="123"/>
+        <location filename="../../ui/shift_actions.py" line="124"/>
         <source>Смена открыта</source>
         <translation>Shift opened</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="123"/>
+        <location filename="../../ui/shift_actions.py" line="124"/>
         <source>Хорошей работы!</source>
         <translation>Have a good shift!</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="135"/>
+        <location filename="../../ui/shift_actions.py" line="136"/>
         <source>Закрыто приёмок: {0}, акты сформированы.</source>
         <translation>Receiving sessions closed: {0}, their acts are made.</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="137"/>
+        <location filename="../../ui/shift_actions.py" line="138"/>
         <source>Закрыто возвратов и отправок в сервис: {0}, их акты сформированы.</source>
         <translation>Returns and service dispatches closed: {0}, their acts are made.</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="139"/>
-        <location filename="../../ui/shift_actions.py" line="145"/>
+        <location filename="../../ui/shift_actions.py" line="140"/>
+        <location filename="../../ui/shift_actions.py" line="146"/>
         <source>Смена закрыта</source>
         <translation>Shift closed</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="145"/>
+        <location filename="../../ui/shift_actions.py" line="146"/>
         <source>Отчёт за смену напечатан.</source>
         <translation>Shift report printed.</translation>
     </message>
@@ -9422,7 +9427,7 @@ Customer: {4}, {5}</translation>
 <context>
     <name>owner</name>
     <message>
-        <location filename="../../ui/shift_actions.py" line="154"/>
+        <location filename="../../ui/shift_actions.py" line="155"/>
         <source>Принято коробок: {0}; выдано заказов: {1}; наличные: {2}; карта: {3}; активировано карт: {4}; возвращено коробок: {5}.</source>
         <translation>Boxes received: {0}; orders handed over: {1}; cash: {2}; card: {3}; cards activated: {4}; boxes returned: {5}.</translation>
     </message>

@@ -184,3 +184,22 @@ def test_a_restored_scan_list_names_a_box_received_on_another_pc(qtbot, shell):
     at = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
     row = page._restored_row(RecentScan(at, "B-1", "500000001", Outcome.ELSEWHERE, False))
     assert row[1:] == ["B-1", "500000001", "—", "Принята на другом рабочем месте"]
+
+
+def test_the_box_of_an_item_back_from_service_names_its_warranty_claim(qtbot, shell):
+    """A repaired item comes back in a normal truck: the banner says whose claim it is, so the clerk knows."""
+    from desktop.db.claim_models import Claim
+    from protocol.claims import WARRANTY_ORDER_KIND, ClaimStatus
+
+    with shell.ctx.db.write() as s:
+        shipment = make_shipment(s, shell.point, number="R2611240001")
+        back = make_order(s, shell.point, boxes=1, shipment=shipment, kind=WARRANTY_ORDER_KIND)
+        s.add(Claim(number="W0042123456", point_id=shell.point.id, order_number="500000001", sku="SKU1",
+                    serial="SN-1", product="Смартфон", prefiled=False, status=ClaimStatus.RETURNING,
+                    return_order=back.number, filed_at=back.created_at, updated_at=back.created_at))
+    log_in(qtbot, shell)
+    page = _open_receiving(qtbot, shell)
+    with qtbot.waitSignal(page.became_idle, timeout=5000):
+        scan_keys(shell.window, box_barcode(shell.point.code, back.number, 1))
+    assert shell.ctx.feedback.kind.value == "ok"
+    assert "из сервиса по гарантийной заявке W0042123456" in shell.ctx.feedback.text

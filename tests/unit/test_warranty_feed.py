@@ -193,3 +193,25 @@ def test_every_claim_reason_of_the_server_reads_in_russian(code):
     assert REMEDY_FAMILY[code] == "claims"
     assert "{" not in describe_reason(code)
 
+
+
+def test_receiving_recognises_the_box_of_an_item_back_from_service(env):
+    """The repaired item's box comes in a normal truck: it is received as any box, and the scan names its claim
+    (the banner tells the clerk it is the customer's item back from service)."""
+    from desktop.services.receiving import ReceivingService
+    from desktop.services.receiving.rows import Outcome
+
+    number = env.accept(env.purchased()).claim.number
+    with env.db.write() as s:
+        back = make_order(s, s.get(PickupPoint, env.point_id), status=OrderStatus.IN_TRANSIT, kind=WARRANTY_ORDER_KIND)
+        box = s.scalars(select(Box.barcode).where(Box.order_id == back.id)).first()
+        s.execute(update(Claim).where(Claim.number == number).values(
+            status=ClaimStatus.RETURNING, outcome=ClaimOutcome.REPAIRED, return_order=back.number))
+    receiving = ReceivingService(env.db, env.clock)
+    uid = receiving.open_session(env.clerk)
+    outcome = receiving.scan_box(env.clerk, uid, box)
+    assert (outcome.kind, outcome.order, outcome.claim) == (Outcome.RECEIVED, back.number, number)
+    with env.db.write() as s:
+        retail = make_order(s, s.get(PickupPoint, env.point_id), status=OrderStatus.IN_TRANSIT)
+        retail_box = s.scalars(select(Box.barcode).where(Box.order_id == retail.id)).first()
+    assert receiving.scan_box(env.clerk, uid, retail_box).claim is None  # an ordinary order's box names no claim

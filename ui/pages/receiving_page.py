@@ -199,6 +199,8 @@ class ReceivingPage(SessionPage):
     def _describe(self, outcome: ScanOutcome) -> tuple[str, str]:
         if outcome.kind is Outcome.RECEIVED:
             detail = self.tr("Заказ {0}, коробка {1}.").format(outcome.order, _progress(outcome))
+            if outcome.claim:
+                detail += " " + self.tr("Изделие вернулось из сервиса по гарантийной заявке {0}.").format(outcome.claim)
             if outcome.order_arrived:
                 detail += " " + self.tr("Заказ прибыл полностью — клиенту уйдёт SMS.")
             return self.tr("Принято"), detail

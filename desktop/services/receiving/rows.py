@@ -89,6 +89,7 @@ class ScanOutcome:
     order_boxes_in: int | None = None
     order_arrived: bool = False
     shipment: str | None = None  # the box's own shipment, named when it is not this session's
+    claim: str | None = None  # the warranty claim whose item this box brings back from service
     error_code: str | None = None
     error_params: dict[str, Any] = field(default_factory=dict)
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.engine import Connection
 
+from desktop.db.claim_models import Claim
 from desktop.db.models import SessionStatus
 from desktop.services.base import Action
 from desktop.services.notification import notify_order_ready
@@ -64,8 +65,11 @@ def scan(act: Action, session_uid: str, barcode: str) -> ScanOutcome:
     act.emit(BoxReceived(session=session_uid, box=barcode, order=box.number))
     n_in, arrived = _advance_order(act, conn, box, sess.storage_days)
     act.audit("receiving.scan", barcode, session=session_uid, outcome=kind.value, order=box.number)
-    return _outcome(kind, barcode, sess, deltas, box, n_in, arrived)
+    claim = conn.execute(CLAIM_OF_RETURN, {"p_order": box.number}).scalar()  # an item back from service
+    return replace(_outcome(kind, barcode, sess, deltas, box, n_in, arrived), claim=claim)
 
+
+CLAIM_OF_RETURN = select(Claim.number).where(Claim.return_order == bindparam("p_order"))  # indexed: a lookup a box
 
 _COUNTER = {Outcome.RECEIVED: "n_received", Outcome.CANCELLED: "n_cancelled", Outcome.OTHER_SHIPMENT: "n_other"}
 # The open session of a shipment (one at most): its live «missing» follows its boxes taken in elsewhere.
