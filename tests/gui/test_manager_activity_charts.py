@@ -81,7 +81,7 @@ def test_the_activity_tab_lists_each_shift_and_each_clerk(activity) -> None:
 def test_the_activity_headers_keep_every_word_whole(activity) -> None:
     """«Размещено», «Неверные коды», «Отмены приёмки» are not cut: widths come from the header's longest word
     (the shared fitting of report_view), and both tables fit the console at 1366 px without scrolling sideways
-    (the shift's two times share one column on screen)."""
+    (the shift's two times share one column on screen, its cash is in its report)."""
     _built, page, tab = activity
     page.window().resize(1366, 768)
     with counter_style():

@@ -47,6 +47,7 @@ def test_each_shift_row_counts_what_its_clerk_did_during_it(service, point) -> N
     assert report.columns[-1].kind is ColumnKind.MONEY
     # on screen one «Смена» column holds both times; the export has them apart and not that column
     assert [(c.screen, c.export) for c in report.columns[1:4]] == [(True, False), (False, True), (False, True)]
+    assert not report.columns[-1].screen  # the shift's cash: in its report (Enter) and the export, not on screen
     assert [c.header for c in report.exported().columns][:3] == ["Сотрудник", "Смена открыта", "Смена закрыта"]
     anna, boris = report.rows
     assert anna.values[:4] == ("Анна Смирнова", (utc(24, 6), utc(24, 15)), utc(24, 6), utc(24, 15))
