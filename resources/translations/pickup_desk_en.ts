@@ -4644,259 +4644,294 @@ Customer: {4}, {5}</translation>
 <context>
     <name>JournalDetails</name>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="25"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="26"/>
         <source>выдача</source>
         <translation>handover</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="26"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="27"/>
         <source>сессия</source>
         <translation>session</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="27"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="28"/>
         <source>заказ</source>
         <translation>order</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="28"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="29"/>
         <source>заказов</source>
         <translation>orders</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="29"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="30"/>
         <source>коробка</source>
         <translation>box</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="30"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="31"/>
         <source>коробок</source>
         <translation>boxes</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="31"/>
-        <location filename="../../desktop/services/manager/journal_details.py" line="75"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="32"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="83"/>
         <source>карта</source>
         <translation>card</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="32"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="33"/>
         <source>телефон</source>
         <translation>phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="33"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="34"/>
         <source>город</source>
         <translation>city</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="34"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="35"/>
         <source>попыток</source>
         <translation>attempts</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="35"/>
         <location filename="../../desktop/services/manager/journal_details.py" line="36"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="37"/>
         <source>итог</source>
         <translation>outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="37"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="38"/>
         <source>причина</source>
         <translation>reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="38"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="39"/>
         <source>способ</source>
         <translation>method</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="39"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="40"/>
         <source>чем подтверждено</source>
         <translation>verified by</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="40"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="41"/>
         <source>документ</source>
         <translation>document</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="41"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="42"/>
         <source>номер</source>
         <translation>number</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="42"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="43"/>
         <source>артикул</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="43"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="44"/>
         <source>количество</source>
         <translation>quantity</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="44"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="45"/>
         <source>к оплате</source>
         <translation>due</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="45"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="46"/>
         <source>оплачено</source>
         <translation>paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="46"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="47"/>
         <source>внесено</source>
         <translation>tendered</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="47"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="48"/>
         <source>сдача</source>
         <translation>change</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="48"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="49"/>
         <source>вернёт центр</source>
         <translation>refund by the centre</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="49"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="50"/>
         <source>баллов</source>
         <translation>points</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="50"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="51"/>
         <source>оставлена коробка</source>
         <translation>box kept</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="51"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="52"/>
         <source>примечание</source>
         <translation>note</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="52"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="53"/>
         <source>накладная</source>
         <translation>waybill</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="53"/>
-        <source>ожидалось коробок</source>
-        <translation>boxes expected</translation>
+        <location filename="../../desktop/services/manager/journal_details.py" line="54"/>
+        <source>ожидалось</source>
+        <translation>expected</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="54"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="55"/>
         <source>дней</source>
         <translation>days</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="55"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="56"/>
         <source>до</source>
         <translation>until</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="56"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="57"/>
         <source>смена</source>
         <translation>shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="57"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="58"/>
         <source>сотрудник</source>
         <translation>staff member</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="58"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="59"/>
         <source>кассир</source>
         <translation>clerk</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="59"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="60"/>
         <source>менеджер</source>
         <translation>manager</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="60"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="61"/>
         <source>вид</source>
         <translation>kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="61"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="62"/>
         <source>проверено записей</source>
         <translation>entries checked</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="62"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="63"/>
         <source>первая нарушенная запись</source>
         <translation>first broken entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="63"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="64"/>
         <source>что неверно</source>
         <translation>what was wrong</translation>
     </message>
     <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="65"/>
+        <source>заявка</source>
+        <translation>claim</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="66"/>
+        <source>изделий</source>
+        <translation>items</translation>
+    </message>
+    <message>
         <location filename="../../desktop/services/manager/journal_details.py" line="67"/>
+        <source>этикетка</source>
+        <translation>label</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="68"/>
+        <source>ремонт</source>
+        <translation>repair</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="69"/>
+        <source>серийный номер</source>
+        <translation>serial number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="70"/>
+        <source>фото</source>
+        <translation>photos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="71"/>
+        <source>разрешил</source>
+        <translation>allowed by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="75"/>
         <source>принята</source>
         <translation>received</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="68"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="76"/>
         <source>повторное сканирование</source>
         <translation>repeated scan</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="69"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="77"/>
         <source>лишняя</source>
         <translation>surplus</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="70"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="78"/>
         <source>чужого пункта</source>
         <translation>another point&apos;s</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="71"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="79"/>
         <source>из другой поставки</source>
         <translation>from another shipment</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="72"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="80"/>
         <source>принята на другом ПК</source>
         <translation>received on another PC</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="73"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="81"/>
         <source>неизвестный штрихкод</source>
         <translation>unknown barcode</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="74"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="82"/>
         <source>наличные</source>
         <translation>cash</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="76"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="84"/>
         <source>код выдачи</source>
         <translation>pickup code</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="77"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="85"/>
         <source>QR-код</source>
         <translation>QR code</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="78"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="86"/>
         <source>истёк срок хранения</source>
         <translation>storage period over</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="96"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="104"/>
         <source>да</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="96"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="104"/>
         <source>нет</source>
         <translation>no</translation>
     </message>
@@ -5617,6 +5652,11 @@ Customer: {4}, {5}</translation>
         <translation>{0} min</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/manager/report_view.py" line="67"/>
+        <source>с {0}</source>
+        <translation>since {0}</translation>
+    </message>
+    <message>
         <location filename="../../desktop/services/manager/waiting.py" line="79"/>
         <source>да</source>
         <translation>yes</translation>
@@ -5670,7 +5710,7 @@ Customer: {4}, {5}</translation>
     </message>
     <message>
         <location filename="../../desktop/services/manager/activity.py" line="99"/>
-        <location filename="../../desktop/services/manager/activity.py" line="110"/>
+        <location filename="../../desktop/services/manager/activity.py" line="112"/>
         <source>Сотрудник</source>
         <translation>Staff member</translation>
     </message>
@@ -5690,12 +5730,12 @@ Customer: {4}, {5}</translation>
         <translation>Shift closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/activity.py" line="104"/>
+        <location filename="../../desktop/services/manager/activity.py" line="106"/>
         <source>Работа по сменам</source>
         <translation>Activity per shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/activity.py" line="111"/>
+        <location filename="../../desktop/services/manager/activity.py" line="113"/>
         <source>Работа сотрудников за период</source>
         <translation>Staff activity for the period</translation>
     </message>
@@ -8989,32 +9029,37 @@ Customer: {4}, {5}</translation>
         <translation>service dispatch of {opened_at}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_subjects.py" line="26"/>
+        <location filename="../../desktop/services/manager/journal_subjects.py" line="27"/>
         <source>журнал действий</source>
         <translation>action journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_subjects.py" line="27"/>
+        <location filename="../../desktop/services/manager/journal_subjects.py" line="28"/>
         <source>поиск заказа по коду получения</source>
         <translation>order lookup by pickup code</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_subjects.py" line="29"/>
+        <location filename="../../desktop/services/manager/journal_subjects.py" line="30"/>
         <source>приёмка по накладной {0}</source>
         <translation>receiving of waybill {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_subjects.py" line="30"/>
+        <location filename="../../desktop/services/manager/journal_subjects.py" line="31"/>
         <source>приёмка без накладной от {0}</source>
         <translation>receiving without a waybill of {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_subjects.py" line="31"/>
+        <location filename="../../desktop/services/manager/journal_subjects.py" line="32"/>
         <source>возврат от {0}</source>
         <translation>return of {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_subjects.py" line="32"/>
+        <location filename="../../desktop/services/manager/journal_subjects.py" line="33"/>
+        <source>отправка в сервис от {0}</source>
+        <translation>service dispatch of {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_subjects.py" line="34"/>
         <source>смена №{0}</source>
         <translation>shift no. {0}</translation>
     </message>

@@ -71,7 +71,7 @@ def test_the_activity_tab_lists_each_shift_and_each_clerk(activity) -> None:
     anna, boris = _cells(tab.shifts)
     assert anna[:4] == ["Анна Смирнова", "24.11.2026 09:00–18:00", "24.11.2026 09:00", "24.11.2026 18:00"]
     assert anna[4:11] == [str(n) for n in ANNA_SHIFT[:7]] and anna[11] == rub(150_000)
-    assert boris[1] == "25.11.2026 10:00–…" and boris[3] == "—" and boris[4:11] == [str(n) for n in BORIS_SHIFT[:7]]
+    assert boris[1] == "с 25.11.2026 10:00" and boris[3] == "—" and boris[4:11] == [str(n) for n in BORIS_SHIFT[:7]]
     assert [tab.shifts.isColumnHidden(c) for c in range(4)] == [False, False, True, True]  # the times apart: export
     staff = {row[0]: row[1:] for row in _cells(tab.staff)}
     assert staff["Анна Смирнова"][1] == "3"  # a placement outside her shift counts for the period

@@ -94,6 +94,12 @@ def test_details_read_in_words_keys_values_uids_and_money():
         "документ: Паспорт гражданина РФ; причина: Брак или неисправность; итог: лишняя; fresh: да")
 
 
+def test_warranty_details_read_in_words():
+    details = '{"claims":1,"cover":"paid_repair","label":"SLW0042123456","outcome":"repaired","serial":"SN-1"}'
+    assert details_text(details) == (
+        "изделий: 1; ремонт: платный ремонт; этикетка: SLW0042123456; итог: отремонтировано; серийный номер: SN-1")
+
+
 def test_details_that_are_not_an_object_stay_as_written():
     assert details_text('{"a": {"b": 1}, "c": "д"}') == 'a: {"b": 1}; c: д'
     assert details_text("[1, 2]") == "[1, 2]" and details_text("not json") == "not json"

@@ -69,3 +69,15 @@ def test_the_manager_sees_a_dispatch_whose_clerk_closed_the_shift(env):
     rows = ExceptionsService(env.db, env.clock).sessions_left_open(env.manager).rows
     assert [(row.key, row.values[0], row.values[4]) for row in rows] == [
         (uid, "отправка в сервис", "смена открывшего закрыта")]
+
+
+def test_the_managers_journal_names_a_dispatch_session_by_its_opening(env):
+    """The journal's subject of a dispatch entry is «отправка в сервис от …», not the session's uid."""
+    from desktop.services.manager.journal_report import JournalReportService
+    from desktop.services.manager.report import Period
+
+    uid, _number = _dispatch_open(env)
+    day = env.clock().date()
+    rows = JournalReportService(env.db, env.clock).entries(env.manager, Period(day, day)).rows
+    subjects = {row.values[4] for row in rows if row.values[3] == "отправка в сервис начата"}
+    assert len(subjects) == 1 and next(iter(subjects)).startswith("отправка в сервис от ") and uid not in subjects

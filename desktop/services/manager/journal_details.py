@@ -13,8 +13,9 @@ import re
 from typing import Any
 
 from desktop.services.handover.model import ID_DOCUMENT_TYPES, LABEL_CONTEXT, REFUSAL_REASONS
-from desktop.state_names import order_status_name
+from desktop.state_names import claim_outcome_name, cover_name, order_status_name
 from desktop.translatable import QT_TRANSLATE_NOOP, translate
+from protocol.claims import ClaimOutcome
 from protocol.money import rub
 
 CONTEXT = "JournalDetails"
@@ -50,7 +51,7 @@ KEY_NAMES: dict[str, str] = {
     "kept_box": QT_TRANSLATE_NOOP("JournalDetails", "оставлена коробка"),
     "note": QT_TRANSLATE_NOOP("JournalDetails", "примечание"),
     "shipment": QT_TRANSLATE_NOOP("JournalDetails", "накладная"),
-    "expected": QT_TRANSLATE_NOOP("JournalDetails", "ожидалось коробок"),
+    "expected": QT_TRANSLATE_NOOP("JournalDetails", "ожидалось"),
     "days": QT_TRANSLATE_NOOP("JournalDetails", "дней"),
     "until": QT_TRANSLATE_NOOP("JournalDetails", "до"),
     "shift": QT_TRANSLATE_NOOP("JournalDetails", "смена"),
@@ -61,6 +62,13 @@ KEY_NAMES: dict[str, str] = {
     "checked": QT_TRANSLATE_NOOP("JournalDetails", "проверено записей"),
     "first_broken": QT_TRANSLATE_NOOP("JournalDetails", "первая нарушенная запись"),
     "which": QT_TRANSLATE_NOOP("JournalDetails", "что неверно"),
+    "claim": QT_TRANSLATE_NOOP("JournalDetails", "заявка"),
+    "claims": QT_TRANSLATE_NOOP("JournalDetails", "изделий"),
+    "label": QT_TRANSLATE_NOOP("JournalDetails", "этикетка"),
+    "cover": QT_TRANSLATE_NOOP("JournalDetails", "ремонт"),
+    "serial": QT_TRANSLATE_NOOP("JournalDetails", "серийный номер"),
+    "photos": QT_TRANSLATE_NOOP("JournalDetails", "фото"),
+    "override_by": QT_TRANSLATE_NOOP("JournalDetails", "разрешил"),
 }
 
 VALUE_NAMES: dict[str, str] = {  # values of «outcome», «method», «by»… (order statuses come from state_names)
@@ -110,6 +118,10 @@ def _text(key: str, value: str) -> str:
         return translate(LABEL_CONTEXT, ID_DOCUMENT_TYPES[value])
     if key == "reason" and value in REFUSAL_REASONS:
         return translate(LABEL_CONTEXT, REFUSAL_REASONS[value])
+    if key == "cover":
+        return cover_name(value)
+    if key == "outcome" and value in ClaimOutcome.__members__.values():
+        return claim_outcome_name(value)
     if key in _WORDED_VALUES and value in VALUE_NAMES:
         return translate(CONTEXT, VALUE_NAMES[value])
     return order_status_name(value) if key in ("result", "outcome") else value

@@ -15,6 +15,7 @@ from datetime import tzinfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.db.claim_models import ServiceDispatch
 from desktop.db.models import ReceivingSession, ReturnSession, Shift, Shipment, Staff
 from desktop.point_time import DAY_TIME, point_time
 from desktop.services.staff import shift_key
@@ -29,6 +30,7 @@ FIXED = {
 RECEIVING = QT_TRANSLATE_NOOP("Terms", "приёмка по накладной {0}")
 RECEIVING_NO_WAYBILL = QT_TRANSLATE_NOOP("Terms", "приёмка без накладной от {0}")
 RETURN = QT_TRANSLATE_NOOP("Terms", "возврат от {0}")
+DISPATCH = QT_TRANSLATE_NOOP("Terms", "отправка в сервис от {0}")
 SHIFT = QT_TRANSLATE_NOOP("Terms", "смена №{0}")
 CHUNK = 500  # keys per IN (…) query
 
@@ -57,6 +59,9 @@ def _sessions(session: Session, uids: list[str], zone: tzinfo) -> dict[str, str]
     returns = select(ReturnSession.uid, ReturnSession.opened_at).where(ReturnSession.uid.in_(uids))
     for uid, opened_at in session.execute(returns):
         found[uid] = translate("Terms", RETURN).format(point_time(opened_at, zone, DAY_TIME))
+    dispatches = select(ServiceDispatch.uid, ServiceDispatch.opened_at).where(ServiceDispatch.uid.in_(uids))
+    for uid, opened_at in session.execute(dispatches):
+        found[uid] = translate("Terms", DISPATCH).format(point_time(opened_at, zone, DAY_TIME))
     return found
 
 

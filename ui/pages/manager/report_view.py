@@ -62,9 +62,9 @@ LEFT_ALIGNED = (ColumnKind.TEXT, ColumnKind.MOMENT, ColumnKind.SPAN)  # numbers 
 
 
 def span_text(start: datetime, end: datetime | None, zone: tzinfo) -> str:
-    """«01.12.2026 09:00–18:05»; the end's date only when it is another day; «…» while it goes on."""
+    """«01.12.2026 09:00–18:05»; the end's date only when it is another day; «с 01.12.2026 09:00» while it goes on."""
     if end is None:
-        return f"{point_time(start, zone)}–…"
+        return translate("ManagerReports", "с {0}").format(point_time(start, zone))
     same_day = point_time(start, zone, "%d.%m.%Y") == point_time(end, zone, "%d.%m.%Y")
     return f"{point_time(start, zone)}–{point_time(end, zone, '%H:%M' if same_day else '%d.%m.%Y %H:%M')}"
 
