@@ -9177,82 +9177,82 @@ Customer: {4}, {5}</translation>
         <translation>Refused by the server or in conflict</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="155"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="156"/>
         <location filename="../../desktop/services/manager/waiting.py" line="217"/>
         <source>Сессия</source>
         <translation>Session</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="156"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="157"/>
         <location filename="../../desktop/services/manager/waiting.py" line="213"/>
         <source>Открыта</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="157"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="158"/>
         <location filename="../../desktop/services/manager/waiting.py" line="214"/>
         <source>Кто открыл</source>
         <translation>Opened by</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="158"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="159"/>
         <location filename="../../desktop/services/manager/waiting.py" line="215"/>
         <source>Открыта уже</source>
         <translation>Open for</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="159"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="160"/>
         <source>Почему в списке</source>
         <translation>Why listed</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="160"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="161"/>
         <location filename="../../desktop/services/manager/waiting.py" line="227"/>
         <source>Поставка</source>
         <translation>Shipment</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="161"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="162"/>
         <source>Код сессии</source>
         <translation>Session code</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="163"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="164"/>
         <source>Сессии оставлены открытыми</source>
         <translation>Sessions left open</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="213"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="214"/>
         <source>конфликт</source>
         <translation>conflict</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="213"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="214"/>
         <source>отклонено</source>
         <translation>refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="230"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="231"/>
         <source>открыта в прошлый день</source>
         <translation>opened on an earlier day</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="231"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="232"/>
         <source>смена открывшего закрыта</source>
         <translation>the opener&apos;s shift is closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="248"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="249"/>
         <source>приёмка</source>
         <translation>receiving</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="263"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="152"/>
         <source>возврат</source>
         <translation>return</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/exceptions.py" line="278"/>
+        <location filename="../../desktop/services/manager/exceptions.py" line="153"/>
         <source>отправка в сервис</source>
         <translation>service dispatch</translation>
     </message>

@@ -148,8 +148,9 @@ class ExceptionsService(Service):
         with self.reading() as s:
             point = local_point(s)
             today = day_bounds(now.astimezone(point_zone(point)).date(), point_zone(point))[0]
-            rows = [*_stale_receiving(s, point, today, now), *_stale_returns(s, point, today, now),
-                    *_stale_dispatches(s, point, today, now)]
+            rows = [*_stale_receiving(s, point, today, now),
+                    *_stale_sessions(s, point, today, now, ReturnSession, translate("Waits", "возврат")),
+                    *_stale_sessions(s, point, today, now, ServiceDispatch, translate("Waits", "отправка в сервис"))]
         rows.sort(key=lambda row: row.values[1])
         columns = [
             Column(translate("Waits", "Сессия")),
@@ -253,29 +254,14 @@ def _stale_receiving(s: Session, point: PickupPoint, today: datetime, now: datet
     ]
 
 
-def _stale_returns(s: Session, point: PickupPoint, today: datetime, now: datetime) -> list[Row]:
-    on_shift = exists().where(Shift.staff_id == ReturnSession.opened_by, Shift.closed_at.is_(None))
+def _stale_sessions(s: Session, point: PickupPoint, today: datetime, now: datetime, table: Any, kind: str) -> list[Row]:
+    """Return or service dispatch sessions left open (both have no waybill to name)."""
+    on_shift = exists().where(Shift.staff_id == table.opened_by, Shift.closed_at.is_(None))
     found = s.execute(
-        select(ReturnSession.uid, ReturnSession.opened_at, Staff.full_name, on_shift.label("on_shift"))
-        .join(Staff, Staff.id == ReturnSession.opened_by)
-        .where(ReturnSession.point_id == point.id, ReturnSession.status == SessionStatus.OPEN)
+        select(table.uid, table.opened_at, Staff.full_name, on_shift.label("on_shift"))
+        .join(Staff, Staff.id == table.opened_by)
+        .where(table.point_id == point.id, table.status == SessionStatus.OPEN)
     ).all()
-    kind = translate("Waits", "возврат")
-    return [
-        Row((kind, at, who, now - at, why, "—", uid), uid, "error")
-        for uid, at, who, on in found
-        if (why := _why_open(at, bool(on), today))
-    ]
-
-
-def _stale_dispatches(s: Session, point: PickupPoint, today: datetime, now: datetime) -> list[Row]:
-    on_shift = exists().where(Shift.staff_id == ServiceDispatch.opened_by, Shift.closed_at.is_(None))
-    found = s.execute(
-        select(ServiceDispatch.uid, ServiceDispatch.opened_at, Staff.full_name, on_shift.label("on_shift"))
-        .join(Staff, Staff.id == ServiceDispatch.opened_by)
-        .where(ServiceDispatch.point_id == point.id, ServiceDispatch.status == SessionStatus.OPEN)
-    ).all()
-    kind = translate("Waits", "отправка в сервис")
     return [
         Row((kind, at, who, now - at, why, "—", uid), uid, "error")
         for uid, at, who, on in found
