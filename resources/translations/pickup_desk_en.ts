@@ -5486,24 +5486,29 @@ Customer: {4}, {5}</translation>
 <context>
     <name>ManagerDialog</name>
     <message>
-        <location filename="../../ui/pages/code_guard.py" line="29"/>
+        <location filename="../../ui/pages/code_guard.py" line="26"/>
         <source>Нужно разрешение менеджера</source>
         <translation>A manager&apos;s permission is needed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/code_guard.py" line="36"/>
+        <location filename="../../ui/manager_dialog.py" line="29"/>
         <source>пропуск менеджера</source>
         <translation>manager&apos;s badge</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/code_guard.py" line="39"/>
+        <location filename="../../ui/manager_dialog.py" line="32"/>
         <source>Пропуск:</source>
         <translation>Badge:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/code_guard.py" line="40"/>
+        <location filename="../../ui/manager_dialog.py" line="33"/>
         <source>PIN:</source>
         <translation>PIN:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager_dialog.py" line="39"/>
+        <source>Пометка:</source>
+        <translation>Note:</translation>
     </message>
 </context>
 <context>
@@ -6197,34 +6202,14 @@ Customer: {4}, {5}</translation>
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../ui/pages/warranty_override.py" line="19"/>
+        <location filename="../../ui/pages/warranty_override.py" line="17"/>
         <source>Разрешение менеджера</source>
         <translation>Manager&apos;s permission</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/warranty_override.py" line="26"/>
-        <source>пропуск менеджера</source>
-        <translation>manager&apos;s badge</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/warranty_override.py" line="31"/>
+        <location filename="../../ui/pages/warranty_override.py" line="18"/>
         <source>почему товар принимается</source>
         <translation>why the item is taken in</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/warranty_override.py" line="32"/>
-        <source>Пропуск:</source>
-        <translation>Badge:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/warranty_override.py" line="33"/>
-        <source>PIN:</source>
-        <translation>PIN:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/warranty_override.py" line="34"/>
-        <source>Пометка:</source>
-        <translation>Note:</translation>
     </message>
 </context>
 <context>

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from desktop.db.models import AuditEntry
 from tests.gui.test_handover_page import _idle, _page, _seed
 from tests.support.factories import actor_for
-from ui.pages.code_guard import ManagerDialog
+from ui.manager_dialog import ManagerDialog
 from ui.pages.terms import alert_kind
 
 

@@ -9,60 +9,23 @@ A clerk's badge is refused by the service; the lookup stays refused.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop.services.handover import HandoverLookup
+from ui.manager_dialog import ManagerDialog, ask_manager
 from ui.pages.base import Page
 from ui.workers import Failure
 
 LOCKED = "handover.code_guesses_locked"
 
 
-class ManagerDialog(QDialog):
-    """Badge (scanned or typed) and PIN of a manager; Enter accepts, Esc cancels."""
-
-    def __init__(self, parent: QWidget, reason: str) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Нужно разрешение менеджера"))
-        self.setMinimumWidth(520)
-        form = QFormLayout(self)
-        self.reason = QLabel(reason)
-        self.reason.setWordWrap(True)
-        form.addRow(self.reason)
-        self.badge = QLineEdit()
-        self.badge.setPlaceholderText(self.tr("пропуск менеджера"))
-        self.pin = QLineEdit()
-        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow(self.tr("Пропуск:"), self.badge)
-        form.addRow(self.tr("PIN:"), self.pin)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-        self.badge.returnPressed.connect(self.pin.setFocus)
-        self.badge.setFocus()
-
-
-def ask_manager(parent: QWidget, reason: str) -> tuple[str, str] | None:
-    """(badge, PIN) typed by a manager, or None; the scanner's wedge is paused so a badge scan fills the field."""
-    wedge, app = _wedge_of(parent), QCoreApplication.instance()
-    if wedge is not None and app is not None:
-        wedge.uninstall(app)
-    try:
-        dialog = ManagerDialog(parent, reason)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        return (dialog.badge.text().strip().upper(), dialog.pin.text()) if accepted else None
-    finally:
-        if wedge is not None and app is not None:
-            wedge.install(app)
-
-
-def _wedge_of(widget: QWidget) -> Any:
-    hardware = getattr(widget.window(), "hardware", None)
-    return getattr(hardware, "wedge", None) if hardware is not None else None
+def ask_manager_badge(parent: QWidget, reason: str) -> tuple[str, str] | None:
+    """(badge, PIN) typed or scanned by a manager, or None."""
+    answer = ask_manager(ManagerDialog(parent, reason, QCoreApplication.translate("ManagerDialog",
+                                                                                   "Нужно разрешение менеджера")))
+    return answer[:2] if answer is not None else None
 
 
 class CodeLookupGuard:
@@ -85,7 +48,7 @@ class CodeLookupGuard:
             QTimer.singleShot(0, lambda: self._ask_manager(failure.message, code))  # after this task is done
 
     def _ask_manager(self, reason: str, code: str) -> None:
-        answer = ask_manager(self.page, reason)
+        answer = ask_manager_badge(self.page, reason)
         actor = self.page.actor
         if answer is None or actor is None:
             return
