@@ -12,12 +12,14 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desktop.update.checker import CheckResult, UpdateRefused, UpdateUnavailable, check_and_stage, make_client
 from desktop.update.layout import UpdateLayout
 from desktop.update.policy import UpdatePolicy, last_policy, save_policy
 from protocol.errors import DomainError
+
+if TYPE_CHECKING:
+    from desktop.update.checker import CheckResult
 
 log = logging.getLogger(__name__)
 FIRST_CHECK_DELAY_S = 20.0  # after the login window shows: the start itself never waits for updates
@@ -56,6 +58,10 @@ class UpdateChecker:
         if policy.target_version is None or url is None:
             log.info("no update rollout for this PC (target %s, repository %s)", policy.target_version, url)
             return None
+        # tufup (python-tuf, securesystemslib, setuptools: ~0.35 s of imports) loads here, in the check's own thread,
+        # never on the start's path
+        from desktop.update.checker import UpdateRefused, UpdateUnavailable, check_and_stage, make_client
+
         try:
             client = make_client(self.layout, url, self.running, self.bundled_root, self.ca_bundle)
             return check_and_stage(self.layout, client, policy, self.running)

@@ -72,3 +72,14 @@ def test_an_old_server_or_a_stopped_rollout_replaces_the_kept_policy(tmp_path: P
     current_policy(layout, lambda: {"channel": "pilot", "target_version": "1.5.0"})
     assert current_policy(layout, lambda: answer).target_version is None  # type: ignore[arg-type,return-value]
     assert last_policy(layout).target_version is None
+
+
+def test_starting_the_update_service_does_not_load_tufup() -> None:
+    """The start builds the update service; tufup and python-tuf (~0.35 s of imports) load in the check's thread."""
+    import subprocess
+    import sys
+
+    code = ("import sys, desktop.update.service, desktop.update.notice;"
+            "print('tufup' in sys.modules, 'tuf' in sys.modules)")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert loaded == ["False", "False"]
