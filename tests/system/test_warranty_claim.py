@@ -169,3 +169,37 @@ def test_a_refused_intake_changes_nothing_on_either_side(system: System) -> None
     assert (server["status"], server["accepted_at"], server["label"]) == (ClaimStatus.FILED, None, None)
     assert _refused_events(system) == []
     assert_invariants(system)
+
+
+def test_an_undone_scan_of_the_return_box_puts_the_claim_back_on_its_way(system: System) -> None:
+    """The return box scanned by mistake and undone: the server's claim goes back to «returning» on both PCs, and
+    the real scan later brings it to «awaiting pickup» with one pickup SMS."""
+    pc1, pc2 = system.counters
+    claim = _prefiled(system)
+    number = claim["number"]
+    system.sync_all()
+    first, second = Clerk.sign_in(pc1), Clerk.sign_in(pc2, "kassir2")
+    _send_to_service(first, _take_in(first, claim))
+    system.sync_all()
+    return_order = _service_result(system, number, 0)["return_order"]
+    system.sync_all()
+    with pc2.db.read() as s:
+        order = s.scalars(select(Order).where(Order.number == return_order)).one()
+        box = s.scalars(select(Box.barcode).where(Box.order_id == order.id)).one()
+    session = second.open_receiving(None)
+    (scanned,) = second.scan(session, box)
+    assert scanned.claim == number
+    system.sync_all()
+    assert _server_claim(system, number)["status"] == ClaimStatus.AWAITING_PICKUP
+    second.undo(session)
+    system.sync_all()
+    assert _server_claim(system, number)["status"] == ClaimStatus.RETURNING
+    for counter in (pc1, pc2):
+        assert _counter_claim(counter, number)[0] == ClaimStatus.RETURNING
+    second.scan(session, box)
+    second.close_receiving(session)
+    system.sync_all()
+    assert _server_claim(system, number)["status"] == ClaimStatus.AWAITING_PICKUP
+    assert _pickup_sms(system, number)  # exactly one pickup SMS names the claim
+    assert _refused_events(system) == []
+    assert_invariants(system)
