@@ -94,6 +94,14 @@ def test_details_read_in_words_keys_values_uids_and_money():
         "документ: Паспорт гражданина РФ; причина: Брак или неисправность; итог: лишняя; fresh: да")
 
 
+def test_moments_in_details_read_on_the_points_clock():
+    from zoneinfo import ZoneInfo
+
+    details = '{"days":3,"until":"2026-12-09T20:59:00+00:00"}'
+    assert details_text(details, ZoneInfo("Europe/Moscow")) == "дней: 3; до: 09.12.2026 23:59"
+    assert details_text(details, ZoneInfo("Asia/Yekaterinburg")) == "дней: 3; до: 10.12.2026 01:59"
+
+
 def test_warranty_details_read_in_words():
     details = '{"claims":1,"cover":"paid_repair","label":"SLW0042123456","outcome":"repaired","serial":"SN-1"}'
     assert details_text(details) == (

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import UTC, datetime, tzinfo
 from typing import Any
 
+from desktop.point_time import point_time
 from desktop.services.handover.model import ID_DOCUMENT_TYPES, LABEL_CONTEXT, REFUSAL_REASONS
 from desktop.state_names import claim_outcome_name, cover_name, order_status_name
 from desktop.translatable import QT_TRANSLATE_NOOP, translate
@@ -19,6 +21,7 @@ from protocol.claims import ClaimOutcome
 from protocol.money import rub
 
 CONTEXT = "JournalDetails"
+_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")  # an ISO 8601 moment, e.g. a storage extension's «until»
 _UID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 MONEY_KEYS = frozenset({"due", "paid", "tendered", "change", "refund_by_centre"})
 
@@ -88,27 +91,37 @@ VALUE_NAMES: dict[str, str] = {  # values of «outcome», «method», «by»… 
 _WORDED_VALUES = frozenset({"outcome", "result", "method", "by", "reason", "kind", "which", "doc_type"})
 
 
-def details_text(data: Any, raw: str) -> str:
-    """`data` (the parsed details) in words; `raw` (the stored text) when it is not an object."""
+def details_text(data: Any, raw: str, zone: tzinfo = UTC) -> str:
+    """`data` (the parsed details) in words, its moments on the point's clock `zone`; `raw` when it is not an object."""
     if not isinstance(data, dict):
         return raw
-    return "; ".join(f"{_key(key)}: {_value(key, value)}" for key, value in data.items() if value is not None)
+    return "; ".join(f"{_key(key)}: {_value(key, value, zone)}" for key, value in data.items() if value is not None)
 
 
 def _key(key: str) -> str:
     return translate(CONTEXT, KEY_NAMES[key]) if key in KEY_NAMES else key
 
 
-def _value(key: str, value: Any) -> str:
+def _value(key: str, value: Any, zone: tzinfo) -> str:
     if isinstance(value, bool):
         return translate("JournalDetails", "да") if value else translate("JournalDetails", "нет")
     if isinstance(value, (dict, list)):
         return json.dumps(value, ensure_ascii=False)
     if key in MONEY_KEYS and isinstance(value, int):
         return rub(value)
+    if isinstance(value, str) and _MOMENT.match(value):
+        return _moment(value, zone)
     if isinstance(value, str):
         return _text(key, value)
     return str(value)
+
+
+def _moment(value: str, zone: tzinfo) -> str:
+    """An ISO 8601 moment (stored in UTC) on the point's clock; as stored when it does not parse."""
+    try:
+        return point_time(datetime.fromisoformat(value), zone)
+    except ValueError:
+        return value
 
 
 def _text(key: str, value: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from operator import itemgetter
 from typing import Any, cast
 
@@ -66,18 +66,20 @@ def _parsed(details: str) -> Any:
     return value if end == len(details) else json.loads(details)
 
 
-def details_text(details: str) -> str:
-    """The entry's canonical JSON in words («key: value; …», journal_details); the raw text when it is not an object."""
+def details_text(details: str, zone: tzinfo = UTC) -> str:
+    """The entry's canonical JSON in words («key: value; …», journal_details; moments on the point's clock `zone`);
+    the raw text when it is not an object."""
     try:
         data = _parsed(details)
     except ValueError:
         return details
-    return journal_details.details_text(data, details)
+    return journal_details.details_text(data, details, zone)
 
 
 def _line(number: int, at: datetime, action: str, subject: str, details: str, login: str | None,
-          name: str | None) -> JournalEntryLine:
-    return JournalEntryLine(number, at, staff_label(name, login), _action_words(action), subject, details_text(details))
+          name: str | None, zone: tzinfo = UTC) -> JournalEntryLine:
+    return JournalEntryLine(number, at, staff_label(name, login), _action_words(action), subject,
+                            details_text(details, zone))
 
 
 def _action_words(action: str) -> str:
@@ -142,7 +144,7 @@ class JournalReportService(Service):
         utc_at = datetime.fromisoformat
         with bulk_rows():
             rows = [Row((number, utc_at(at + "+00:00"), staff[staff_id], words[action], subjects.get(subject, subject),
-                         details_text(details))) for number, at, action, subject, details, staff_id in found]
+                         details_text(details, zone))) for number, at, action, subject, details, staff_id in found]
         return Report.of(translate("ManagerJournal", "Журнал действий"), _columns(), rows)
 
     def check(self, manager: Actor) -> JournalCheck:
@@ -155,7 +157,7 @@ class JournalReportService(Service):
                 found = session.execute(_ENTRIES.where(AuditEntry.id == chain.first_broken_id)).first()
                 if found is not None:
                     zone = counter_zone(self.db) or zone_named(None)
-                    line = _line(*found)
+                    line = _line(*found, zone)
                     words = subject_words(session, {line.subject}, zone)
                     broken = replace(line, subject=words.get(line.subject, line.subject))
         with self.action(manager) as act:
