@@ -222,11 +222,12 @@ class HandoverCompleted(Event):
     result: str  # handed_over | partially_handed_over | refused
     verified_by: str  # code | qr
     lines: list[dict[str, Any]]  # [{"sku", "quantity", "refused", "reason"}]
-    payment: dict[str, Any] | None  # {"method", "due", "tendered", "change"} in kopecks
+    payment: dict[str, Any] | None  # {"due", "tenders": [...], "receipt"} in kopecks (protocol.money_rules)
     id_document_type: str | None = None
     id_document_last4: str | None = None
     power_of_attorney: str | None = None
     kept_box: str | None = None  # partial handover: the box left at the point with the refused goods
+    credit_agreement: str | None = None  # a credit order: the bank's agreement number the customer signed
 
 
 @event_type("bonus.accrual")
@@ -234,6 +235,43 @@ class HandoverCompleted(Event):
 class BonusAccrual(Event):
     order: str
     points: int
+
+
+@event_type("bonus.redeemed")
+@dataclass(frozen=True)
+class BonusRedeemed(Event):
+    """Points paid at a handover (emitted after its `handover.completed`); an overdraft is a conflict for review."""
+
+    redemption: str  # uid
+    order: str
+    handover: str
+    points: int
+
+
+# --- gift certificates (protocol/money_rules.py) -------------------------------------------------
+
+
+@event_type("certificate.sold")
+@dataclass(frozen=True)
+class CertificateSold(Event):
+    """A gift certificate sold at the counter: stock → active once the server applies it."""
+
+    sale: str  # uid
+    certificate: str  # GC + 12 digits
+    amount: int  # the face value, kopecks
+    payment: dict[str, Any]  # {"due", "tenders": [cash/card only], "receipt"} as in HandoverCompleted
+
+
+@event_type("certificate.redeemed")
+@dataclass(frozen=True)
+class CertificateRedeemed(Event):
+    """A certificate's amount paid at a handover (after its `handover.completed`); overdraft → conflict."""
+
+    redemption: str  # uid
+    certificate: str
+    order: str
+    handover: str
+    amount: int  # kopecks
 
 
 # --- club cards ---------------------------------------------------------------------------------

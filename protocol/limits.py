@@ -20,6 +20,8 @@ FIELD_TEXT_MAX = {  # an event field name → the length of the column it lands 
     "city": CITY_MAX,
     "phone": PHONE_MAX,
     "card": 13,
+    "certificate": 14,
+    "credit_agreement": 30,
     "order": 16,
     "box": 32,
     "shipment": 32,

@@ -49,13 +49,13 @@
     </message>
     <message>
         <location filename="../../desktop/services/journal_service.py" line="47"/>
-        <location filename="../../desktop/services/manager/journal_report.py" line="150"/>
+        <location filename="../../desktop/services/manager/journal_report.py" line="152"/>
         <source>проверка журнала</source>
         <translation>journal verification</translation>
     </message>
     <message>
         <location filename="../../desktop/services/journal_service.py" line="63"/>
-        <location filename="../../desktop/services/manager/journal_report.py" line="133"/>
+        <location filename="../../desktop/services/manager/journal_report.py" line="135"/>
         <source>просмотр журнала</source>
         <translation>viewing the journal</translation>
     </message>
@@ -4644,294 +4644,294 @@ Customer: {4}, {5}</translation>
 <context>
     <name>JournalDetails</name>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="26"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="29"/>
         <source>выдача</source>
         <translation>handover</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="27"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="30"/>
         <source>сессия</source>
         <translation>session</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="28"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="31"/>
         <source>заказ</source>
         <translation>order</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="29"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="32"/>
         <source>заказов</source>
         <translation>orders</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="30"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="33"/>
         <source>коробка</source>
         <translation>box</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="31"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="34"/>
         <source>коробок</source>
         <translation>boxes</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="32"/>
-        <location filename="../../desktop/services/manager/journal_details.py" line="83"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="35"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="86"/>
         <source>карта</source>
         <translation>card</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="33"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="36"/>
         <source>телефон</source>
         <translation>phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="34"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="37"/>
         <source>город</source>
         <translation>city</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="35"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="38"/>
         <source>попыток</source>
         <translation>attempts</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="36"/>
-        <location filename="../../desktop/services/manager/journal_details.py" line="37"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="39"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="40"/>
         <source>итог</source>
         <translation>outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="38"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="41"/>
         <source>причина</source>
         <translation>reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="39"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="42"/>
         <source>способ</source>
         <translation>method</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="40"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="43"/>
         <source>чем подтверждено</source>
         <translation>verified by</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="41"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="44"/>
         <source>документ</source>
         <translation>document</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="42"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="45"/>
         <source>номер</source>
         <translation>number</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="43"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="46"/>
         <source>артикул</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="44"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="47"/>
         <source>количество</source>
         <translation>quantity</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="45"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="48"/>
         <source>к оплате</source>
         <translation>due</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="46"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="49"/>
         <source>оплачено</source>
         <translation>paid</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="47"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="50"/>
         <source>внесено</source>
         <translation>tendered</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="48"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="51"/>
         <source>сдача</source>
         <translation>change</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="49"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="52"/>
         <source>вернёт центр</source>
         <translation>refund by the centre</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="50"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="53"/>
         <source>баллов</source>
         <translation>points</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="51"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="54"/>
         <source>оставлена коробка</source>
         <translation>box kept</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="52"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="55"/>
         <source>примечание</source>
         <translation>note</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="53"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="56"/>
         <source>накладная</source>
         <translation>waybill</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="54"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="57"/>
         <source>ожидалось</source>
         <translation>expected</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="55"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="58"/>
         <source>дней</source>
         <translation>days</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="56"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="59"/>
         <source>до</source>
         <translation>until</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="57"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="60"/>
         <source>смена</source>
         <translation>shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="58"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="61"/>
         <source>сотрудник</source>
         <translation>staff member</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="59"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="62"/>
         <source>кассир</source>
         <translation>clerk</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="60"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="63"/>
         <source>менеджер</source>
         <translation>manager</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="61"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="64"/>
         <source>вид</source>
         <translation>kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="62"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="65"/>
         <source>проверено записей</source>
         <translation>entries checked</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="63"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="66"/>
         <source>первая нарушенная запись</source>
         <translation>first broken entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="64"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="67"/>
         <source>что неверно</source>
         <translation>what was wrong</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="65"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="68"/>
         <source>заявка</source>
         <translation>claim</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="66"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="69"/>
         <source>изделий</source>
         <translation>items</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="67"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="70"/>
         <source>этикетка</source>
         <translation>label</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="68"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="71"/>
         <source>ремонт</source>
         <translation>repair</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="69"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="72"/>
         <source>серийный номер</source>
         <translation>serial number</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="70"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="73"/>
         <source>фото</source>
         <translation>photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="71"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="74"/>
         <source>разрешил</source>
         <translation>allowed by</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="75"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="78"/>
         <source>принята</source>
         <translation>received</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="76"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="79"/>
         <source>повторное сканирование</source>
         <translation>repeated scan</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="77"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="80"/>
         <source>лишняя</source>
         <translation>surplus</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="78"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="81"/>
         <source>чужого пункта</source>
         <translation>another point&apos;s</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="79"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="82"/>
         <source>из другой поставки</source>
         <translation>from another shipment</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="80"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="83"/>
         <source>принята на другом ПК</source>
         <translation>received on another PC</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="81"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="84"/>
         <source>неизвестный штрихкод</source>
         <translation>unknown barcode</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="82"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="85"/>
         <source>наличные</source>
         <translation>cash</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="84"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="87"/>
         <source>код выдачи</source>
         <translation>pickup code</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="85"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="88"/>
         <source>QR-код</source>
         <translation>QR code</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="86"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="89"/>
         <source>истёк срок хранения</source>
         <translation>storage period over</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="104"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="107"/>
         <source>да</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="104"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="107"/>
         <source>нет</source>
         <translation>no</translation>
     </message>
@@ -5514,37 +5514,37 @@ Customer: {4}, {5}</translation>
 <context>
     <name>ManagerJournal</name>
     <message>
-        <location filename="../../desktop/services/manager/journal_report.py" line="89"/>
+        <location filename="../../desktop/services/manager/journal_report.py" line="91"/>
         <source>№</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_report.py" line="90"/>
+        <location filename="../../desktop/services/manager/journal_report.py" line="92"/>
         <source>Когда</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_report.py" line="91"/>
+        <location filename="../../desktop/services/manager/journal_report.py" line="93"/>
         <source>Сотрудник</source>
         <translation>Staff member</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_report.py" line="92"/>
+        <location filename="../../desktop/services/manager/journal_report.py" line="94"/>
         <source>Действие</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_report.py" line="93"/>
+        <location filename="../../desktop/services/manager/journal_report.py" line="95"/>
         <source>Предмет</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_report.py" line="94"/>
+        <location filename="../../desktop/services/manager/journal_report.py" line="96"/>
         <source>Подробности</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_report.py" line="146"/>
+        <location filename="../../desktop/services/manager/journal_report.py" line="148"/>
         <source>Журнал действий</source>
         <translation>Action journal</translation>
     </message>
@@ -8641,7 +8641,7 @@ Customer: {4}, {5}</translation>
     </message>
     <message>
         <location filename="../../desktop/action_names.py" line="9"/>
-        <location filename="../../desktop/action_names.py" line="37"/>
+        <location filename="../../desktop/action_names.py" line="40"/>
         <source>приёмка коробки отменена</source>
         <translation>box receipt undone</translation>
     </message>
@@ -8766,179 +8766,194 @@ Customer: {4}, {5}</translation>
         <translation>bonus accrual</translation>
     </message>
     <message>
+        <location filename="../../desktop/action_names.py" line="37"/>
+        <source>оплата баллами</source>
+        <translation>payment with points</translation>
+    </message>
+    <message>
         <location filename="../../desktop/action_names.py" line="38"/>
+        <source>продажа подарочного сертификата</source>
+        <translation>gift certificate sale</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/action_names.py" line="39"/>
+        <source>оплата подарочным сертификатом</source>
+        <translation>payment with a gift certificate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/action_names.py" line="41"/>
         <source>смена открыта</source>
         <translation>shift opened</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="39"/>
+        <location filename="../../desktop/action_names.py" line="42"/>
         <source>смена закрыта</source>
         <translation>shift closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="40"/>
-        <location filename="../../desktop/action_names.py" line="57"/>
+        <location filename="../../desktop/action_names.py" line="43"/>
+        <location filename="../../desktop/action_names.py" line="60"/>
         <source>приёмка начата</source>
         <translation>receiving started</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="41"/>
+        <location filename="../../desktop/action_names.py" line="44"/>
         <source>лишняя или чужая коробка</source>
         <translation>surplus or foreign box</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="42"/>
-        <location filename="../../desktop/action_names.py" line="58"/>
+        <location filename="../../desktop/action_names.py" line="45"/>
+        <location filename="../../desktop/action_names.py" line="61"/>
         <source>приёмка закрыта</source>
         <translation>receiving closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="43"/>
+        <location filename="../../desktop/action_names.py" line="46"/>
         <source>активация клубной карты</source>
         <translation>club card activation</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="44"/>
+        <location filename="../../desktop/action_names.py" line="47"/>
         <source>возврат начат</source>
         <translation>return started</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="45"/>
+        <location filename="../../desktop/action_names.py" line="48"/>
         <source>возврат закрыт</source>
         <translation>return closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="46"/>
+        <location filename="../../desktop/action_names.py" line="49"/>
         <source>изделие принято по гарантии</source>
         <translation>item taken in under warranty</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="47"/>
+        <location filename="../../desktop/action_names.py" line="50"/>
         <source>отправка в сервис начата</source>
         <translation>service dispatch started</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="48"/>
+        <location filename="../../desktop/action_names.py" line="51"/>
         <source>изделие отправлено в сервис</source>
         <translation>item sent to service</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="49"/>
+        <location filename="../../desktop/action_names.py" line="52"/>
         <source>отправка в сервис закрыта</source>
         <translation>service dispatch closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="50"/>
+        <location filename="../../desktop/action_names.py" line="53"/>
         <source>отправка в сервис продолжена</source>
         <translation>dispatch to service resumed</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="51"/>
+        <location filename="../../desktop/action_names.py" line="54"/>
         <source>изделие отсканировано в отправку в сервис</source>
         <translation>item scanned into a dispatch to service</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="52"/>
+        <location filename="../../desktop/action_names.py" line="55"/>
         <source>изделие убрано из отправки в сервис</source>
         <translation>item taken out of a dispatch to service</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="53"/>
+        <location filename="../../desktop/action_names.py" line="56"/>
         <source>менеджер разрешил приём с другим серийным номером</source>
         <translation>manager allowed an intake with a different serial number</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="54"/>
+        <location filename="../../desktop/action_names.py" line="57"/>
         <source>неудачный вход</source>
         <translation>failed login</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="55"/>
+        <location filename="../../desktop/action_names.py" line="58"/>
         <source>неверный код активации карты</source>
         <translation>wrong card activation code</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="56"/>
+        <location filename="../../desktop/action_names.py" line="59"/>
         <source>журнал проверен</source>
         <translation>journal checked</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="59"/>
+        <location filename="../../desktop/action_names.py" line="62"/>
         <source>приёмка передана следующей смене</source>
         <translation>receiving handed over to the next shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="60"/>
+        <location filename="../../desktop/action_names.py" line="63"/>
         <source>возврат передан следующей смене</source>
         <translation>return handed over to the next shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="61"/>
+        <location filename="../../desktop/action_names.py" line="64"/>
         <source>отправка в сервис передана следующей смене</source>
         <translation>service dispatch handed over to the next shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="62"/>
+        <location filename="../../desktop/action_names.py" line="65"/>
         <source>возврат продолжен</source>
         <translation>return resumed</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="63"/>
+        <location filename="../../desktop/action_names.py" line="66"/>
         <source>отмечено как разобранное</source>
         <translation>marked as reviewed</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="64"/>
+        <location filename="../../desktop/action_names.py" line="67"/>
         <source>вход в программу</source>
         <translation>signed in</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="65"/>
+        <location filename="../../desktop/action_names.py" line="68"/>
         <source>вход отклонён</source>
         <translation>sign-in refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="66"/>
+        <location filename="../../desktop/action_names.py" line="69"/>
         <source>учётная запись заблокирована</source>
         <translation>account locked</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="67"/>
+        <location filename="../../desktop/action_names.py" line="70"/>
         <source>активация карты подтверждена</source>
         <translation>card activation confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="69"/>
+        <location filename="../../desktop/action_names.py" line="72"/>
         <source>поиск по коду: неверный код</source>
         <translation>code lookup: wrong code</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="70"/>
+        <location filename="../../desktop/action_names.py" line="73"/>
         <source>поиск по коду закрыт до разрешения управляющего</source>
         <translation>code lookup closed until a manager allows it</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="71"/>
+        <location filename="../../desktop/action_names.py" line="74"/>
         <source>поиск по коду отклонён</source>
         <translation>code lookup refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="72"/>
+        <location filename="../../desktop/action_names.py" line="75"/>
         <source>поиск по коду разрешён управляющим</source>
         <translation>code lookup allowed by a manager</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="73"/>
+        <location filename="../../desktop/action_names.py" line="76"/>
         <source>разрешение поиска по коду отклонено</source>
         <translation>code lookup permission refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="74"/>
+        <location filename="../../desktop/action_names.py" line="77"/>
         <source>коробка принята на другом рабочем месте</source>
         <translation>box received at another desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="86"/>
+        <location filename="../../desktop/action_names.py" line="89"/>
         <source>событие {0}</source>
         <translation>event {0}</translation>
     </message>
@@ -8965,7 +8980,7 @@ Customer: {4}, {5}</translation>
         <translation>conflict</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="68"/>
+        <location filename="../../desktop/action_names.py" line="71"/>
         <location filename="../../ui/pages/terms.py" line="41"/>
         <source>активация карты отклонена</source>
         <translation>card activation rejected</translation>
