@@ -194,7 +194,7 @@ def demo_point(now: datetime, orders: int = 300) -> dict[str, Any]:
     return generate_point(seed=42, orders=orders, now=now, code_params=params)
 
 
-def build_system(workdir: Path, db_url: str, gateway: FakeGatewayServer, orders: int = 300) -> System:
+def build_system(workdir: Path, db_url: str, gateway: FakeGatewayServer, orders: int = 80) -> System:
     clock = FakeClock(DAY_START)
     demo = demo_point(clock(), orders)
     secrets = demo.pop("secrets")

@@ -225,6 +225,7 @@ def held_of(db_url: str, device_id: str) -> Iterator[Callable[[], int]]:
         engine.dispose()
 
 
+@pytest.mark.system_orders(300)  # a backlog of 300+ events: the kill must land mid-ingest
 def test_kill_9_of_the_backend_mid_ingest(system: System, tmp_path: Path) -> None:
     pc1 = system.counters[0]
     with held_of(system.backend.settings.database_url, pc1.device_id) as held, \
