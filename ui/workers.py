@@ -105,14 +105,20 @@ class _Bridge(QObject):
     progressed = Signal(int, int, str)
     finished = Signal()
 
-    def __init__(self, callbacks: _Callbacks, runner: TaskRunner) -> None:
+    def __init__(self, callbacks: _Callbacks, runner: TaskRunner, owner: QObject | None = None) -> None:
         super().__init__()
         self._callbacks = callbacks
         self._runner = runner
+        if owner is not None:  # a closed page's late result goes nowhere (bugs are still reported)
+            owner.destroyed.connect(self._drop_callbacks)
         self.succeeded.connect(self._on_succeeded)
         self.failed.connect(self._on_failed)
         self.progressed.connect(self._on_progressed)
         self.finished.connect(self._on_finished)
+
+    @Slot()
+    def _drop_callbacks(self) -> None:
+        self._callbacks = _Callbacks(None, None, None, None)
 
     @Slot(object)
     def _on_succeeded(self, result: object) -> None:
@@ -200,12 +206,14 @@ class TaskRunner:
         on_error: Callable[[Failure], None] | None = None,
         on_progress: Callable[[int, int, str], None] | None = None,
         on_finished: Callable[[], None] | None = None,
+        owner: QObject | None = None,
     ) -> None:
         """Run `fn` on the pool; callbacks run on the GUI thread. Bugs always reach `report_bug`.
 
-        `fn` takes no arguments, or a keyword `progress` (a `Progress`) when it reports progress.
+        `fn` takes no arguments, or a keyword `progress` (a `Progress`) when it reports progress. With an
+        `owner` (the page that asked), the callbacks are dropped once the owner is destroyed.
         """
-        bridge = _Bridge(_Callbacks(on_done, on_error, on_progress, on_finished), self)
+        bridge = _Bridge(_Callbacks(on_done, on_error, on_progress, on_finished), self, owner)
         self._live.add(bridge)
         self.pool.start(_Task(fn, bridge, _wants_progress(fn)))
 

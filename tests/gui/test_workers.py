@@ -132,3 +132,22 @@ def test_a_locked_database_in_a_service_call_reaches_the_clerk_as_plain_text(qtb
         holder.close()
         db.dispose()
     assert not failures[0].is_bug and "занята" in failures[0].message
+
+
+def test_a_late_result_of_a_closed_page_goes_nowhere(qtbot):
+    """A page closed while its task runs (a test's teardown, a logout) never gets the late result: touching
+    its deleted widgets would raise in the next moment of the event loop."""
+    from PySide6.QtWidgets import QLabel
+
+    owner = QLabel()
+    release = threading.Event()
+    seen: list[object] = []
+    finished: list[bool] = []
+    runner = workers.TaskRunner(workers.ignore_bug)
+    runner.run(lambda: release.wait(5), lambda _r: seen.append(owner.text()), on_error=seen.append,
+               on_finished=lambda: finished.append(True), owner=owner)
+    owner.deleteLater()
+    qtbot.wait(50)  # the deferred delete runs
+    release.set()
+    qtbot.waitUntil(lambda: not runner._live, timeout=5000)
+    assert seen == [] and finished == []

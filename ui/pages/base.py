@@ -100,7 +100,7 @@ class Page(QWidget):
         self._busy += 1
         if self._busy == 1:
             self.busy_changed.emit(True)
-        self.ctx.tasks.run(fn, on_done, on_error or self.show_failure, on_progress, self._on_task_finished)
+        self.ctx.tasks.run(fn, on_done, on_error or self.show_failure, on_progress, self._on_task_finished, owner=self)
 
     def show_failure(self, failure: Failure) -> None:
         """An environment error: red banner with the plain-Russian reason."""
