@@ -44,6 +44,7 @@ class FakeRegister:
         self.in_progress_polls = 0
         self.requests: dict[str, list[dict[str, Any]]] = {}
         self.polls: dict[str, int] = {}
+        self.posted: list[str] = []  # the uuid of every POST received, duplicates included
         self.tape: list[str] = []  # every printed document's text, in order
 
     def printed(self, kind: str) -> list[str]:
@@ -54,6 +55,7 @@ class FakeRegister:
     def queue(self, uuid: str, tasks: list[dict[str, Any]]) -> bool:
         """Run a request's tasks; False when the uuid is already known (the server answers 409)."""
         with self.lock:
+            self.posted.append(uuid)
             if uuid in self.requests:
                 return False
             self.requests[uuid] = self._run_all(tasks)
@@ -205,7 +207,7 @@ class FakeAtolServer:
         self.register = register or FakeRegister()
         handler = type("Handler", (_Handler,), {"register": self.register})
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.thread = threading.Thread(target=self.server.serve_forever, name="fake-atol", daemon=True)
+        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), name="fake-atol", daemon=True)
 
     @property
     def url(self) -> str:
