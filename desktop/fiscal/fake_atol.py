@@ -86,6 +86,8 @@ class FakeRegister:
 
     def _run(self, task: dict[str, Any]) -> Outcome:
         kind = task.get("type")
+        if not self.device_online:
+            return NO_CONNECTION, None
         if kind == "getShiftStatus":
             return 0, {"shiftStatus": {"state": self.shift, "number": self.shift_number,
                                        "expiredTime": (self.clock() + timedelta(hours=24)).isoformat()}}
@@ -102,8 +104,6 @@ class FakeRegister:
         return INCORRECT_DATA, None
 
     def _refusal(self, kind: Any) -> int:
-        if not self.device_online:
-            return NO_CONNECTION
         if self.busy:
             return BUSY
         if not self.paper:

@@ -20,8 +20,16 @@ from desktop.db.fiscal_models import FISCAL_ERROR_MAX, FiscalReceipt
 from desktop.fiscal import slip
 from desktop.fiscal.client import AtolClient, TaskResult
 from desktop.fiscal.errors import DENIED_IN_CLOSED_SHIFT, FiscalError, register_error
-from desktop.fiscal.model import DEFAULT_URL, FiscalMode, FiscalReceiptView, ReceiptDraft, ReceiptKind, ReceiptStatus
-from desktop.fiscal.tasks import SHIFT_STATUS_TASK, receipt_task, shift_task, task_total
+from desktop.fiscal.model import (
+    DEFAULT_URL,
+    FiscalMode,
+    FiscalReceiptView,
+    ReceiptDraft,
+    ReceiptKind,
+    ReceiptStatus,
+    RegisterStatus,
+)
+from desktop.fiscal.tasks import DEVICE_STATUS_TASK, SHIFT_STATUS_TASK, receipt_task, shift_task, task_total
 from desktop.fiscal.views import view_of
 from desktop.services.base import Actor, Clock, Service, new_uid, utc_now
 
@@ -121,6 +129,15 @@ class FiscalService(Service):
         if not outcome.ready:
             raise register_error(outcome.error_code, outcome.error_description)
         return str(((outcome.result or {}).get("shiftStatus") or {}).get("state", "closed"))
+
+    def register_status(self) -> RegisterStatus:
+        """Ask the register for its paper, cover and shift; FiscalError when it cannot be reached."""
+        outcome = self.client.run(new_uid(), [DEVICE_STATUS_TASK])[0]
+        if not outcome.ready:
+            raise register_error(outcome.error_code, outcome.error_description)
+        status = (outcome.result or {}).get("deviceStatus") or {}
+        return RegisterStatus(bool(status.get("paperPresent")), bool(status.get("coverOpened")),
+                              str(status.get("shift", "closed")))
 
     # --- the row's life --------------------------------------------------------------------------
 

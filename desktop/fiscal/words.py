@@ -30,6 +30,7 @@ LABELS = {
     "cashier": "Кассир",
     "shift": "Смена №",
     "total": "ИТОГ",
+    "change": "СДАЧА",
     "discount": "скидка (оплата баллами)",
     "buyer": "Покупатель",
     "document": "ФД №",

@@ -28,10 +28,11 @@ def _cash(amount: int, tendered: int | None = None) -> TenderLine:
 def test_cash_and_card_are_cash_and_electronically_at_full_price():
     draft = sell_draft([PHONE, CASE], [_cash(1_000_000, 1_000_500), TenderLine(Tender.CARD, 2_698_800)], "Смирнова А.")
     assert draft.kind == "sell"
-    assert draft.payments == (("cash", 1_000_000), ("electronically", 2_698_800))
+    assert draft.payments == (("cash", 1_000_500), ("electronically", 2_698_800))  # cash as handed over
     assert [(line.amount, line.method, line.object) for line in draft.lines] == [
         (3_499_000, "fullPayment", "commodity"), (199_800, "fullPayment", "commodity")]
     assert draft.total == 3_698_800
+    assert task_payments(receipt_task(draft))[0] == ("cash", 1_000_500)
 
 
 def test_certificates_are_prepaid_and_several_add_up_to_one_payment():

@@ -56,6 +56,7 @@ def test_a_mixed_sell_receipt_is_printed_with_its_fiscal_sign(fiscal, fake, cler
     assert view.status == ReceiptStatus.DONE and view.kind == "sell" and view.total == 3_249_000
     assert view.fiscal_document == 1 and view.fiscal_sign and view.printed_at is not None
     (paper,) = fake.register.printed("sell")
+    assert "СДАЧА" in paper and rub(1_000) in paper  # 29 500 ₽ handed over for 29 490 ₽ in cash
     for words in ("ПРИХОД", CASHIER, "ИТОГ", rub(3_249_000), "НАЛИЧНЫМИ", "ЗАЧЁТ АВАНСА", "скидка (оплата баллами)",
                   "ФП", "+7 ••• ••• 00 13"):
         assert words in paper and words in view.text
@@ -211,6 +212,20 @@ def test_reconcile_with_the_register_away_leaves_the_rows_pending(db, clock, fis
     fake.stop()
     (view,) = fiscal.reconcile()
     assert view.status == "pending" and "ЧЕК НЕ ПОДТВЕРЖДЁН КАССОЙ" in view.text
+
+
+def test_the_register_says_its_paper_and_shift(fiscal, fake):
+    fake.register.paper = False
+    status = fiscal.register_status()
+    assert (status.paper, status.cover_open, status.shift) == (False, False, "opened")
+    fake.register.device_online = False
+    with pytest.raises(FiscalError) as caught:
+        fiscal.register_status()
+    assert caught.value.code == "fiscal.device_offline"
+    fake.stop()
+    with pytest.raises(FiscalError) as caught:
+        fiscal.register_status()
+    assert caught.value.code == "fiscal.server_offline"
 
 
 # --- mode none ----------------------------------------------------------------------------------------------------

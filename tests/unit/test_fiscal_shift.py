@@ -10,10 +10,13 @@ from sqlalchemy import select
 from desktop.db.fiscal_models import FiscalReceipt
 from desktop.db.models import Shift
 from desktop.errors import AccessDenied
+from desktop.fiscal.drafts import sell_draft
 from desktop.fiscal.errors import ShiftRegisterError
-from desktop.fiscal.model import FiscalMode
+from desktop.fiscal.model import FiscalMode, goods_line
 from desktop.services.base import Role
 from desktop.services.staff import StaffService
+from protocol.money import rub
+from protocol.money_rules import Tender, TenderLine
 from tests.support.factories import FAST_HASHER, actor_for, make_point, make_staff
 from tests.support.fiscal import CASHIER, atol_service, cash_draft, fake_server
 
@@ -37,6 +40,11 @@ def fake(clock):
 @pytest.fixture
 def staff(db, clock, fake):
     return StaffService(db, clock, hasher=FAST_HASHER, fiscal=atol_service(db, clock, fake.url))
+
+
+def _pair_of(text, label):
+    (line,) = [line for line in text.splitlines() if line.startswith(label)]
+    return line[len(label):].strip()
 
 
 def _shift_open(db, staff_id):
@@ -102,11 +110,14 @@ def test_the_x_report_is_the_managers_and_shows_the_shift_totals(staff, fake, te
     clerk, manager = team
     on_shift = staff.open_shift(clerk)
     staff.fiscal.issue(on_shift, cash_draft(1_299_000), "sell:h-1")
-    staff.fiscal.issue(on_shift, cash_draft(500_000), "sell:h-2")
+    change = sell_draft([goods_line("Чехол", 500_000)], [TenderLine(Tender.CASH, 500_000, 1_000_000, 500_000)],
+                        CASHIER)
+    staff.fiscal.issue(on_shift, change, "sell:h-2")
     with pytest.raises(AccessDenied):
         staff.x_report(clerk)
     text = staff.x_report(manager)
-    assert "X-ОТЧЁТ" in text and "Приход" in text and "17\u202f990,00" in text
+    assert "X-ОТЧЁТ" in text and "Приход" in text
+    assert _pair_of(text, "Приход") == rub(1_799_000) and _pair_of(text, "НАЛИЧНЫМИ") == rub(1_799_000)  # no change
     assert len(fake.register.printed("reportX")) == 1 and fake.register.shift == "opened"
 
 
