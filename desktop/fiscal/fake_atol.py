@@ -19,7 +19,7 @@ from typing import Any
 
 from desktop.fiscal import slip, words
 from desktop.fiscal.errors import DENIED_IN_CLOSED_SHIFT, DENIED_IN_OPENED_SHIFT, NO_PAPER
-from desktop.fiscal.model import ReceiptStatus
+from desktop.fiscal.model import DEFAULT_URL, ReceiptStatus
 
 FN_NUMBER = "9999078900012345"
 NO_CONNECTION, BUSY, SHIFT_EXPIRED, INCORRECT_DATA = 2, 55, 68, 5  # libfptr10 error codes
@@ -203,10 +203,10 @@ class _Handler(BaseHTTPRequestHandler):
 class FakeAtolServer:
     """The fake web server on 127.0.0.1 (port 0: a free one) in a daemon thread; `url` for FiscalService."""
 
-    def __init__(self, register: FakeRegister | None = None) -> None:
+    def __init__(self, register: FakeRegister | None = None, port: int = 0) -> None:
         self.register = register or FakeRegister()
         handler = type("Handler", (_Handler,), {"register": self.register})
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.server = ThreadingHTTPServer(("127.0.0.1", port), handler)
         self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), name="fake-atol", daemon=True)
 
     @property
@@ -226,3 +226,26 @@ class FakeAtolServer:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+def main(argv: list[str] | None = None, stop: threading.Event | None = None) -> None:
+    """`python -m desktop.fiscal.fake_atol [--port N]`: the fake on the driver's port for a manual run of the app in
+    mode atol; prints each document to stdout as the register would print it (until `stop` is set)."""
+    import argparse
+
+    stop = stop or threading.Event()
+    parser = argparse.ArgumentParser(description="Loopback fake of ATOL driver v10's web server")
+    parser.add_argument("--port", type=int, default=int(DEFAULT_URL.rsplit(":", 1)[1]))
+    args = parser.parse_args(argv)
+    with FakeAtolServer(port=args.port) as fake:
+        print(f"fake ATOL web server on {fake.url}", flush=True)
+        shown = 0
+        while not stop.wait(0.1):
+            printed = fake.register.tape[shown:]
+            shown += len(printed)
+            for text in printed:
+                print(text + "\n", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -4,15 +4,20 @@ record settled by asking the register (never a second print)."""
 
 from __future__ import annotations
 
+import threading
+import time
+
 import pytest
 from sqlalchemy import select
 
 from desktop.db.fiscal_models import FiscalReceipt
+from desktop.fiscal import fake_atol
+from desktop.fiscal.client import AtolClient
 from desktop.fiscal.drafts import certificate_sale_draft, credit_note, return_draft, sell_draft, settlement_draft
 from desktop.fiscal.errors import FiscalError
 from desktop.fiscal.model import FiscalMode, ReceiptKind, ReceiptStatus, goods_line
 from desktop.fiscal.service import FiscalService
-from desktop.fiscal.tasks import receipt_task
+from desktop.fiscal.tasks import receipt_task, shift_task
 from desktop.services.base import Role
 from protocol.money import rub
 from protocol.money_rules import Tender, TenderLine
@@ -246,3 +251,27 @@ def test_an_unknown_uuid_is_a_clear_error(fiscal):
     with pytest.raises(FiscalError) as caught:
         fiscal.receipt("00000000-0000-4000-8000-000000000000")
     assert caught.value.code == "fiscal.unknown_receipt" and not caught.value.retryable
+
+
+def test_the_fake_runs_on_its_own_for_a_manual_run_and_prints_each_document(capsys):
+    stop = threading.Event()
+    runner = threading.Thread(target=fake_atol.main, args=(["--port", "0"], stop), daemon=True)
+    runner.start()
+    try:
+        out = _wait_for(capsys, "fake ATOL web server on ")
+        url = out.split("fake ATOL web server on ", 1)[1].split()[0]
+        AtolClient(url).run("00000000-0000-4000-8000-000000000001", [shift_task(ReceiptKind.OPEN_SHIFT, CASHIER)])
+        assert "ОТЧЁТ ОБ ОТКРЫТИИ СМЕНЫ" in _wait_for(capsys, "ОТКРЫТИИ СМЕНЫ")
+    finally:
+        stop.set()
+        runner.join(5)
+    assert not runner.is_alive()
+
+
+def _wait_for(capsys, text, seconds=5.0):
+    seen = ""
+    deadline = time.monotonic() + seconds
+    while text not in seen and time.monotonic() < deadline:
+        seen += capsys.readouterr().out
+        time.sleep(0.02)
+    return seen
