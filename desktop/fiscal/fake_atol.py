@@ -4,8 +4,8 @@ register's state behind it.
 `POST /api/v2/requests` `{"uuid", "request": [task, …]}` → 201 (runs the tasks at once), 409 for a uuid already
 queued, 400 for a malformed body; `GET /api/v2/requests/{uuid}` → 200 `{"results": [{"status", "errorCode",
 "errorDescription", "result"}]}` or 404. Switches: `paper`, `device_online`, `busy`, `shift` (closed/opened/
-expired), `lose_next_reply` (the next POST is executed — printed — but its reply is lost), `in_progress_polls`
-(results read `inProgress` that many times first). `tape` holds the text of every printed document.
+expired), `lose_next_reply` (the next request that prints a document is run, printed, but its reply is lost),
+`in_progress_polls` (results read `inProgress` that many times first). `tape` holds every printed document's text.
 """
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ class FakeRegister:
         self.requests: dict[str, list[dict[str, Any]]] = {}
         self.polls: dict[str, int] = {}
         self.posted: list[str] = []  # the uuid of every POST received, duplicates included
+        self.lost: set[str] = set()  # requests whose reply is never sent (printed, then the line dropped)
         self.tape: list[str] = []  # every printed document's text, in order
 
     def printed(self, kind: str) -> list[str]:
@@ -58,8 +59,12 @@ class FakeRegister:
             self.posted.append(uuid)
             if uuid in self.requests:
                 return False
+            printed = len(self.tape)
             self.requests[uuid] = self._run_all(tasks)
             self.polls[uuid] = self.in_progress_polls
+            if self.lose_next_reply and len(self.tape) > printed:
+                self.lose_next_reply = False
+                self.lost.add(uuid)
             return True
 
     def results(self, uuid: str) -> list[dict[str, Any]] | None:
@@ -178,8 +183,7 @@ class _Handler(BaseHTTPRequestHandler):
             return self._reply(400, {"error": "bad request"})
         if not self.register.queue(uuid, tasks):
             return self._reply(409, {"error": "uuid already exists"})
-        if self.register.lose_next_reply:
-            self.register.lose_next_reply = False
+        if uuid in self.register.lost:
             self.close_connection = True  # printed, but the reply never reaches the counter
             return None
         return self._reply(201, None)

@@ -91,3 +91,9 @@ def test_a_refused_connection_is_the_register_offline():
     with pytest.raises(FiscalError) as caught:
         _client(requests.ConnectionError("refused")).submit("u-1", [{"type": "reportX"}])
     assert caught.value.code == "fiscal.server_offline" and "127.0.0.1:16732" in str(caught.value)
+
+
+def test_no_answer_in_time_after_connecting_is_a_timeout_the_retry_settles():
+    with pytest.raises(FiscalError) as caught:
+        _client(requests.ReadTimeout("slow")).submit("u-1", [{"type": "reportX"}])
+    assert caught.value.code == "fiscal.timeout" and "второй раз" in str(caught.value)

@@ -136,3 +136,17 @@ def test_a_z_report_on_a_register_whose_shift_is_closed_prints_nothing(db, clock
     fiscal = atol_service(db, clock, fake.url)
     text = fiscal.close_shift(clerk)
     assert fake.register.tape == [] and "НЕ ФИСКАЛЬНЫЙ ДОКУМЕНТ" in text
+
+
+def test_a_z_report_whose_reply_was_lost_is_found_not_printed_again(staff, fake, team, db):
+    clerk, _ = team
+    on_shift = staff.open_shift(clerk)
+    fake.register.lose_next_reply = True
+    with pytest.raises(ShiftRegisterError) as caught:
+        staff.close_shift(on_shift)
+    assert caught.value.code == "fiscal.z_report_failed" and fake.register.shift == "closed"
+    text = staff.z_report(on_shift)
+    assert "Z-ОТЧЁТ" in text and "ФД №" in text and len(fake.register.printed("closeShift")) == 1
+    with db.read() as s:
+        rows = s.execute(select(FiscalReceipt.kind, FiscalReceipt.status).order_by(FiscalReceipt.id)).all()
+    assert [tuple(r) for r in rows] == [("openShift", "done"), ("closeShift", "done")]
