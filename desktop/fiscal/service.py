@@ -22,6 +22,7 @@ from desktop.fiscal.client import AtolClient, TaskResult
 from desktop.fiscal.errors import DENIED_IN_CLOSED_SHIFT, FiscalError, register_error
 from desktop.fiscal.model import (
     DEFAULT_URL,
+    RECEIPT_KINDS,
     FiscalMode,
     FiscalReceiptView,
     ReceiptDraft,
@@ -165,8 +166,9 @@ class FiscalService(Service):
             row.uuid, row.task, row.total_kopecks, row.result, row.error = new_uid(), task, task_total(task), None, None
             row.status = ReceiptStatus.PENDING if fiscal else ReceiptStatus.NOT_FISCAL
             row.done_at = None if fiscal else act.now
-            act.audit("fiscal.pending" if fiscal else "fiscal.not_fiscal", ref, uuid=row.uuid, kind=str(kind),
-                      total=row.total_kopecks)
+            if fiscal or kind in RECEIPT_KINDS:  # a shift without a register leaves no «document» in the journal
+                act.audit("fiscal.pending" if fiscal else "fiscal.not_fiscal", ref, uuid=row.uuid, kind=str(kind),
+                          total=row.total_kopecks)
             return row.uuid, row.status, task
 
     def _drive(self, uuid: str, task: dict[str, Any]) -> TaskResult:
