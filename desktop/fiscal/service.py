@@ -19,7 +19,7 @@ from desktop.db.engine import Database
 from desktop.db.fiscal_models import FISCAL_ERROR_MAX, FiscalReceipt
 from desktop.fiscal import slip
 from desktop.fiscal.client import AtolClient, TaskResult
-from desktop.fiscal.errors import DENIED_IN_CLOSED_SHIFT, FiscalError, register_error
+from desktop.fiscal.errors import DENIED_IN_CLOSED_SHIFT, DENIED_IN_OPENED_SHIFT, FiscalError, register_error
 from desktop.fiscal.model import (
     DEFAULT_URL,
     RECEIPT_KINDS,
@@ -112,7 +112,11 @@ class FiscalService(Service):
             return
         if state == "expired":
             self._document(actor, ReceiptKind.CLOSE_SHIFT, actor.full_name)
-        self._document(actor, ReceiptKind.OPEN_SHIFT, actor.full_name)
+        try:
+            self._document(actor, ReceiptKind.OPEN_SHIFT, actor.full_name)
+        except FiscalError as exc:
+            if exc.register_code != DENIED_IN_OPENED_SHIFT:  # opened meanwhile (another program): as wanted
+                raise
 
     def x_report(self, actor: Actor) -> str:
         """Print an X report (no reset) and return its text with this counter's totals since the last Z."""

@@ -150,3 +150,13 @@ def test_a_z_report_whose_reply_was_lost_is_found_not_printed_again(staff, fake,
     with db.read() as s:
         rows = s.execute(select(FiscalReceipt.kind, FiscalReceipt.status).order_by(FiscalReceipt.id)).all()
     assert [tuple(r) for r in rows] == [("openShift", "done"), ("closeShift", "done")]
+
+
+def test_a_register_shift_opened_meanwhile_by_another_program_is_taken_as_open(db, clock, fake, team):
+    clerk, _ = team
+    fiscal = atol_service(db, clock, fake.url)
+    real_state = fiscal.shift_state
+    fiscal.shift_state = lambda: "closed"  # what the register said a moment before the other program opened it
+    fake.register.shift = "opened"
+    fiscal.open_shift(clerk)
+    assert real_state() == "opened" and fake.register.printed("openShift") == []
