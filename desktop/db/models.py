@@ -395,5 +395,5 @@ class SyncState(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
-# The warranty claim tables (their own module: this one is full), registered on Base.metadata with the rest.
-import desktop.db.claim_models  # noqa: E402, F401
+# The warranty claim and fiscal receipt tables (their own modules: this one is full), on Base.metadata too.
+from desktop.db import claim_models, fiscal_models  # noqa: E402, F401

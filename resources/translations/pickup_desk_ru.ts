@@ -112,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="125"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="139"/>
         <source>Заказ {order} заблокирован после {attempts:n} неверных кодов. Позовите менеджера для разблокировки.</source>
         <translation>
             <numerusform>Заказ {order} заблокирован после {attempts:n} неверного кода. Позовите менеджера для разблокировки.</numerusform>
@@ -121,7 +121,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="159"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="173"/>
         <source>Слишком длинное описание повреждения: не больше {limit:n} символов.</source>
         <translation>
             <numerusform>Слишком длинное описание повреждения: не больше {limit:n} символа.</numerusform>
@@ -130,7 +130,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="201"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="215"/>
         <source>По заказу {order} сегодня уже {count:n} повторных SMS — это предел. Следующую отправку можно сделать после {next_at}.</source>
         <translation>
             <numerusform>По заказу {order} сегодня уже {count:n} повторное SMS — это предел. Следующую отправку можно сделать после {next_at}.</numerusform>
@@ -139,7 +139,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="204"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="218"/>
         <source>Продлить хранение можно на 1–{max:n} дней, а не на {days}.</source>
         <translation>
             <numerusform>Продлить хранение можно на 1–{max:n} день, а не на {days}.</numerusform>
@@ -175,7 +175,7 @@
 <context>
     <name>ManagerJournal</name>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="326"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="340"/>
         <source>Проверено %n записей — изменений и удалений нет.</source>
         <translation>
             <numerusform>Проверена %n запись — изменений и удалений нет.</numerusform>
@@ -232,7 +232,7 @@
 <context>
     <name>SelfTest</name>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="325"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="339"/>
         <source>минимальная длина {0} больше кода получения (%n цифр)</source>
         <translation>
             <numerusform>минимальная длина {0} больше кода получения (%n цифра)</numerusform>
