@@ -17,6 +17,7 @@ from backend.config import Settings
 from backend.db import Database
 from backend.keys import default_key_path, load_signing_key
 from backend.limits import BodySizeLimit
+from backend.money import store_money_settings
 from backend.sms.templates import use_templates
 from backend.worker import BackgroundWorker
 from protocol.log_masking import install_record_masking
@@ -91,6 +92,7 @@ def _open_database(settings: Settings) -> tuple[Database, Ed25519PrivateKey]:
     if settings.upgrade_on_start:
         db.upgrade(qr_key_path=key_path)
     _ensure_counters(db)
+    _store_money_settings(db, settings)
     return db, load_signing_key(db, key_path)
 
 
@@ -117,3 +119,13 @@ def _ensure_counters(db: Database) -> None:
     except IntegrityError:  # another server process created them at the same moment
         with db.write() as session:
             changes.ensure_counters(session)
+
+
+def _store_money_settings(db: Database, settings: Settings) -> None:
+    """The configured money settings become the points' (`point.upsert` to every point when they changed)."""
+    with db.write() as session:
+        changes.lock_feed(session)
+        if store_money_settings(session, settings.points_share_percent, settings.credit_accrues_points,
+                                settings.clock()):
+            log.info("money settings: points share %d%%, credit orders accrue points: %s",
+                     settings.points_share_percent, settings.credit_accrues_points)

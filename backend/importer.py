@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from backend import changes
 from backend.claims import publish_claim
+from backend.money import money_settings
 from backend.models import Box, Cell, Claim, ClubCard, Customer, Order, OrderLine, Point, Shipment, Staff
 from backend.serialize import (
     card_dict,
@@ -81,7 +82,7 @@ def upsert_point(session: Session, item: dict[str, Any], code_hash_n: int, now: 
             setattr(point, name, item[name])
     session.flush()
     session.refresh(point)
-    changes.publish(session, point.id, "point.upsert", point_dict(point), now)
+    changes.publish(session, point.id, "point.upsert", point_dict(point, money_settings(session)), now)
     return point
 
 

@@ -127,6 +127,9 @@ class SnapshotOut(BaseModel):
     cards: list[dict[str, Any]]
     staff: list[dict[str, Any]]
     claims: list[dict[str, Any]] = []  # warranty claims, in the `claim.upsert` shape
+    bonus_entries: list[dict[str, Any]] = []  # the `bonus.entry` items of the accounts with an order here
+    certificates: list[dict[str, Any]] = []  # every gift certificate, `certificate.upsert` shape
+    certificate_entries: list[dict[str, Any]] = []  # the certificate ledger, `certificate.entry` shape
     code_tag_key: str | None = None
 
 
