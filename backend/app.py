@@ -12,7 +12,7 @@ from fastapi import FastAPI
 from sqlalchemy.exc import IntegrityError
 from starlette.middleware import Middleware
 
-from backend import api, changes, claims_api, errors, journal_anchor, rollout_api
+from backend import api, changes, claims_api, errors, journal_anchor, money_api, rollout_api
 from backend.config import Settings
 from backend.db import Database
 from backend.keys import default_key_path, load_signing_key
@@ -76,6 +76,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(rollout_api.router)
     rollout_api.mount_update_repository(app, settings.update_repo_dir)
     app.include_router(claims_api.router)
+    app.include_router(money_api.router)
     if settings.sms_callbacks and settings.sms_callback_secret:
         _mount_sms_callback(app, settings.sms_gateway, settings.sms_callback_secret)
         logging.getLogger("uvicorn.access").addFilter(_ACCESS_FILTER)  # a set: added once

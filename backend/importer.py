@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from backend import changes
 from backend.claims import publish_claim
-from backend.money import money_settings
 from backend.models import Box, Cell, Claim, ClubCard, Customer, Order, OrderLine, Point, Shipment, Staff
+from backend.money import money_settings
 from backend.serialize import (
     card_dict,
     cell_dict,
