@@ -81,7 +81,7 @@ class Totals:
 
 def new_epoch(workdir: Path, gateway: FakeGatewayServer) -> Epoch:
     workdir.mkdir(parents=True)
-    system = build_system(workdir, f"sqlite:///{workdir / 'backend.sqlite3'}", gateway)
+    system = build_system(workdir, f"sqlite:///{workdir / 'backend.sqlite3'}", gateway, orders=300)  # a dozen trials' worth
     pc1, pc2 = system.counters
     assert pc1.sync() and pc2.sync()
     clerk, other = Clerk.sign_in(pc1), Clerk.sign_in(pc2)
