@@ -395,6 +395,5 @@ class SyncState(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
-# Warranty claim and gift certificate tables (own modules: this one is full), registered on Base.metadata too.
-import desktop.db.claim_models  # noqa: E402
-import desktop.db.money_models  # noqa: E402, F401
+# Warranty claim, fiscal receipt and gift certificate tables (own modules: this one is full), on Base.metadata too.
+from desktop.db import claim_models, fiscal_models, money_models  # noqa: E402, F401

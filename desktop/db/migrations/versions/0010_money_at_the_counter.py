@@ -1,7 +1,7 @@
 """money at the counter: bonus ledger from the server, gift certificates, credit agreement, point money settings
 
 Revision ID: 0010
-Revises: 0008
+Revises: 0009
 Create Date: 2026-12-01 23:27:47.466202
 
 Issue 12: the bonus ledger follows the server's (each entry tied to its event and, once confirmed, to the
@@ -18,7 +18,7 @@ from alembic import op
 import protocol.coltypes
 
 revision = '0010'
-down_revision = '0008'
+down_revision = '0009'
 branch_labels = None
 depends_on = None
 
