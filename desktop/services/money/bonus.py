@@ -63,4 +63,4 @@ def bonus_balance(s: Session, customer_ids: Sequence[int]) -> BonusBalance:
 def _order_numbers(s: Session, ids: set[int]) -> dict[int, str]:
     if not ids:
         return {}
-    return dict(s.execute(select(Order.id, Order.number).where(Order.id.in_(ids))).tuples().all())
+    return {i: n for i, n in s.execute(select(Order.id, Order.number).where(Order.id.in_(ids))).all()}
