@@ -55,8 +55,8 @@ class CompletionSteps(Service):
             order = open_order(s, handover)
             state = handover_state(s, handover, order)
             _check_complete(state, order)
-            prepaid, phone_note = order.prepaid or state.credit, _settlement_note(state)
-        receipt = self._receipt_of(actor, state, prepaid, phone_note)
+            prepaid, note = order.prepaid or state.credit, _settlement_note(state)
+        receipt = self._receipt_of(actor, state, prepaid, note)
         with self.action(actor) as act:
             handover = get_handover(act.session, uid)
             order = open_order(act.session, handover)
@@ -64,7 +64,8 @@ class CompletionSteps(Service):
             _check_complete(state, order)
             return _finish(act, handover, order, state, receipt)
 
-    def _receipt_of(self, actor: Actor, state: HandoverState, prepaid: bool, note: str | None) -> FiscalReceiptView | None:
+    def _receipt_of(self, actor: Actor, state: HandoverState, prepaid: bool,
+                    note: str | None) -> FiscalReceiptView | None:
         if state.payment is not None and state.payment.receipt is not None:
             return self.fiscal.receipt(state.payment.receipt)
         if prepaid:

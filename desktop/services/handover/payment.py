@@ -63,7 +63,7 @@ class PaymentSteps(Service):
         """What the payment dialog may offer: the amount due, points (cap and usable) and the balance."""
         require_role(actor, Role.CLERK, PAY)
         with self.reading() as s:
-            handover, order = verified_order(s, uid)
+            _, order = verified_order(s, uid)
             due, share = due_kopecks(order), money_settings(s).points_share_percent
             cap = points_cap(due, share)
             if active_card(s, order.customer_id) is None:

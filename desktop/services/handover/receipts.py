@@ -10,6 +10,7 @@ rendered, so the demo and points that take no money work the same way.
 from __future__ import annotations
 
 from collections.abc import Sequence
+
 from desktop.fiscal.drafts import return_draft, sell_draft, settlement_draft
 from desktop.fiscal.model import FiscalReceiptView, ReceiptLine, goods_line
 from desktop.fiscal.service import FiscalService

@@ -27,7 +27,6 @@ from protocol.money_rules import CERTIFICATE_PATTERN, CERTIFICATE_PIN_LENGTH, Ce
 
 _NUMBER = re.compile(CERTIFICATE_PATTERN)
 _HASHER = PasswordHasher()
-SPEND = "redemption"
 
 
 def certificate_number(text: str | None) -> str:
