@@ -16,7 +16,7 @@ from desktop.db.money_models import Certificate, CertificateEntry
 from desktop.fiscal.drafts import certificate_sale_draft
 from desktop.fiscal.service import FiscalService
 from desktop.services.base import Action, Actor, Clock, Role, Service, new_uid, require_role, utc_now
-from desktop.services.money.certificates import certificate_number, certificate_view, find_certificate
+from desktop.services.money.certificates import certificate_number, certificate_view, find_certificate, status_text
 from desktop.services.money.model import CertificateSale, CertificateView, TenderInput
 from desktop.services.money.register import fiscal_service
 from desktop.services.money.tenders import tender_lines
@@ -71,7 +71,8 @@ class CertificateService(Service):
 
 def _require_for_sale(certificate: Certificate, face: int) -> None:
     if certificate.status != CertificateStatus.STOCK:
-        raise DomainError("money.certificate_not_for_sale", number=certificate.number, status=certificate.status)
+        raise DomainError("money.certificate_not_for_sale", number=certificate.number,
+                          status=status_text(certificate.status))
     if certificate.face_kopecks is not None and certificate.face_kopecks != face:
         raise DomainError("money.face_mismatch", number=certificate.number, face=rub(certificate.face_kopecks))
     if face not in CERTIFICATE_FACES:

@@ -45,7 +45,7 @@ messages.register(
         "money.pin_locked": "Сертификат {number}: {attempts} неверных PIN-кодов за {minutes} мин. "
         "Повторите через {minutes} мин. или позовите менеджера.",
         "money.pin_required": "Введите PIN-код сертификата {number}.",
-        "money.certificate_not_for_sale": "Сертификат {number} нельзя продать: он уже {status}.",
+        "money.certificate_not_for_sale": "Сертификат {number} нельзя продать: его состояние — «{status}».",
         "money.bad_face": "Номинал {face} не из списка: {allowed}.",
         "money.face_mismatch": "Номинал сертификата {number} — {face}. Продайте его по номиналу.",
         "money.sale_money_only": "Сертификат оплачивается только наличными или картой.",
