@@ -9028,25 +9028,25 @@ Customer: {4}, {5}</translation>
     </message>
     <message>
         <location filename="../../desktop/action_names.py" line="8"/>
-        <location filename="../../desktop/action_names.py" line="31"/>
+        <location filename="../../desktop/action_names.py" line="33"/>
         <source>коробка принята</source>
         <translation>box received</translation>
     </message>
     <message>
         <location filename="../../desktop/action_names.py" line="9"/>
-        <location filename="../../desktop/action_names.py" line="40"/>
+        <location filename="../../desktop/action_names.py" line="42"/>
         <source>приёмка коробки отменена</source>
         <translation>box receipt undone</translation>
     </message>
     <message>
         <location filename="../../desktop/action_names.py" line="10"/>
-        <location filename="../../desktop/action_names.py" line="33"/>
+        <location filename="../../desktop/action_names.py" line="35"/>
         <source>отмечено повреждение</source>
         <translation>damage recorded</translation>
     </message>
     <message>
         <location filename="../../desktop/action_names.py" line="11"/>
-        <location filename="../../desktop/action_names.py" line="32"/>
+        <location filename="../../desktop/action_names.py" line="34"/>
         <source>коробка размещена</source>
         <translation>box placed</translation>
     </message>
@@ -9107,266 +9107,276 @@ Customer: {4}, {5}</translation>
     </message>
     <message>
         <location filename="../../desktop/action_names.py" line="23"/>
+        <source>кредитный договор записан</source>
+        <translation>credit agreement recorded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/action_names.py" line="24"/>
+        <source>неверный PIN-код сертификата</source>
+        <translation>wrong certificate PIN</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/action_names.py" line="25"/>
         <source>заказ выдан</source>
         <translation>order handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="24"/>
+        <location filename="../../desktop/action_names.py" line="26"/>
         <location filename="../../desktop/state_names.py" line="57"/>
         <source>выдача прервана</source>
         <translation>handover aborted</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="25"/>
+        <location filename="../../desktop/action_names.py" line="27"/>
         <location filename="../../ui/pages/terms.py" line="39"/>
         <source>заказ заблокирован</source>
         <translation>order locked</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="26"/>
+        <location filename="../../desktop/action_names.py" line="28"/>
         <source>заказ разблокирован</source>
         <translation>order unlocked</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="27"/>
+        <location filename="../../desktop/action_names.py" line="29"/>
         <source>заказ прибыл</source>
         <translation>order arrived</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="28"/>
+        <location filename="../../desktop/action_names.py" line="30"/>
         <source>заказ возвращён</source>
         <translation>order returned</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="29"/>
+        <location filename="../../desktop/action_names.py" line="31"/>
         <source>хранение продлено</source>
         <translation>storage extended</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="30"/>
-        <location filename="../../desktop/action_names.py" line="34"/>
+        <location filename="../../desktop/action_names.py" line="32"/>
+        <location filename="../../desktop/action_names.py" line="36"/>
         <source>коробка в возврат</source>
         <translation>box returned</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="35"/>
+        <location filename="../../desktop/action_names.py" line="37"/>
         <source>запрос SMS</source>
         <translation>SMS requested</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="36"/>
+        <location filename="../../desktop/action_names.py" line="38"/>
         <source>начисление баллов</source>
         <translation>bonus accrual</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="37"/>
+        <location filename="../../desktop/action_names.py" line="39"/>
         <source>оплата баллами</source>
         <translation>payment with points</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="38"/>
+        <location filename="../../desktop/action_names.py" line="40"/>
         <source>продажа подарочного сертификата</source>
         <translation>gift certificate sale</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="39"/>
+        <location filename="../../desktop/action_names.py" line="41"/>
         <source>оплата подарочным сертификатом</source>
         <translation>payment with a gift certificate</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="41"/>
+        <location filename="../../desktop/action_names.py" line="43"/>
         <source>смена открыта</source>
         <translation>shift opened</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="42"/>
+        <location filename="../../desktop/action_names.py" line="44"/>
         <source>документ отправлен на кассу</source>
         <translation>document sent to the cash register</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="43"/>
+        <location filename="../../desktop/action_names.py" line="45"/>
         <source>касса напечатала документ</source>
         <translation>cash register printed the document</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="44"/>
+        <location filename="../../desktop/action_names.py" line="46"/>
         <source>касса не напечатала документ</source>
         <translation>cash register did not print the document</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="45"/>
+        <location filename="../../desktop/action_names.py" line="47"/>
         <source>документ записан без кассы</source>
         <translation>document recorded without a cash register</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="46"/>
+        <location filename="../../desktop/action_names.py" line="48"/>
         <source>смена закрыта</source>
         <translation>shift closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="47"/>
-        <location filename="../../desktop/action_names.py" line="64"/>
+        <location filename="../../desktop/action_names.py" line="49"/>
+        <location filename="../../desktop/action_names.py" line="66"/>
         <source>приёмка начата</source>
         <translation>receiving started</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="48"/>
+        <location filename="../../desktop/action_names.py" line="50"/>
         <source>лишняя или чужая коробка</source>
         <translation>surplus or foreign box</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="49"/>
-        <location filename="../../desktop/action_names.py" line="65"/>
+        <location filename="../../desktop/action_names.py" line="51"/>
+        <location filename="../../desktop/action_names.py" line="67"/>
         <source>приёмка закрыта</source>
         <translation>receiving closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="50"/>
+        <location filename="../../desktop/action_names.py" line="52"/>
         <source>активация клубной карты</source>
         <translation>club card activation</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="51"/>
+        <location filename="../../desktop/action_names.py" line="53"/>
         <source>возврат начат</source>
         <translation>return started</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="52"/>
+        <location filename="../../desktop/action_names.py" line="54"/>
         <source>возврат закрыт</source>
         <translation>return closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="53"/>
+        <location filename="../../desktop/action_names.py" line="55"/>
         <source>изделие принято по гарантии</source>
         <translation>item taken in under warranty</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="54"/>
+        <location filename="../../desktop/action_names.py" line="56"/>
         <source>отправка в сервис начата</source>
         <translation>service dispatch started</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="55"/>
+        <location filename="../../desktop/action_names.py" line="57"/>
         <source>изделие отправлено в сервис</source>
         <translation>item sent to service</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="56"/>
+        <location filename="../../desktop/action_names.py" line="58"/>
         <source>отправка в сервис закрыта</source>
         <translation>service dispatch closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="57"/>
+        <location filename="../../desktop/action_names.py" line="59"/>
         <source>отправка в сервис продолжена</source>
         <translation>dispatch to service resumed</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="58"/>
+        <location filename="../../desktop/action_names.py" line="60"/>
         <source>изделие отсканировано в отправку в сервис</source>
         <translation>item scanned into a dispatch to service</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="59"/>
+        <location filename="../../desktop/action_names.py" line="61"/>
         <source>изделие убрано из отправки в сервис</source>
         <translation>item taken out of a dispatch to service</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="60"/>
+        <location filename="../../desktop/action_names.py" line="62"/>
         <source>менеджер разрешил приём с другим серийным номером</source>
         <translation>manager allowed an intake with a different serial number</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="61"/>
+        <location filename="../../desktop/action_names.py" line="63"/>
         <source>неудачный вход</source>
         <translation>failed login</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="62"/>
+        <location filename="../../desktop/action_names.py" line="64"/>
         <source>неверный код активации карты</source>
         <translation>wrong card activation code</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="63"/>
+        <location filename="../../desktop/action_names.py" line="65"/>
         <source>журнал проверен</source>
         <translation>journal checked</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="66"/>
+        <location filename="../../desktop/action_names.py" line="68"/>
         <source>приёмка передана следующей смене</source>
         <translation>receiving handed over to the next shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="67"/>
+        <location filename="../../desktop/action_names.py" line="69"/>
         <source>возврат передан следующей смене</source>
         <translation>return handed over to the next shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="68"/>
+        <location filename="../../desktop/action_names.py" line="70"/>
         <source>отправка в сервис передана следующей смене</source>
         <translation>service dispatch handed over to the next shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="69"/>
+        <location filename="../../desktop/action_names.py" line="71"/>
         <source>возврат продолжен</source>
         <translation>return resumed</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="70"/>
+        <location filename="../../desktop/action_names.py" line="72"/>
         <source>отмечено как разобранное</source>
         <translation>marked as reviewed</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="71"/>
+        <location filename="../../desktop/action_names.py" line="73"/>
         <source>вход в программу</source>
         <translation>signed in</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="72"/>
+        <location filename="../../desktop/action_names.py" line="74"/>
         <source>вход отклонён</source>
         <translation>sign-in refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="73"/>
+        <location filename="../../desktop/action_names.py" line="75"/>
         <source>учётная запись заблокирована</source>
         <translation>account locked</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="74"/>
+        <location filename="../../desktop/action_names.py" line="76"/>
         <source>активация карты подтверждена</source>
         <translation>card activation confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="76"/>
+        <location filename="../../desktop/action_names.py" line="78"/>
         <source>поиск по коду: неверный код</source>
         <translation>code lookup: wrong code</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="77"/>
+        <location filename="../../desktop/action_names.py" line="79"/>
         <source>поиск по коду закрыт до разрешения управляющего</source>
         <translation>code lookup closed until a manager allows it</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="78"/>
+        <location filename="../../desktop/action_names.py" line="80"/>
         <source>поиск по коду отклонён</source>
         <translation>code lookup refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="79"/>
+        <location filename="../../desktop/action_names.py" line="81"/>
         <source>поиск по коду разрешён управляющим</source>
         <translation>code lookup allowed by a manager</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="80"/>
+        <location filename="../../desktop/action_names.py" line="82"/>
         <source>разрешение поиска по коду отклонено</source>
         <translation>code lookup permission refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="81"/>
+        <location filename="../../desktop/action_names.py" line="83"/>
         <source>коробка принята на другом рабочем месте</source>
         <translation>box received at another desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="93"/>
+        <location filename="../../desktop/action_names.py" line="95"/>
         <source>событие {0}</source>
         <translation>event {0}</translation>
     </message>
@@ -9393,7 +9403,7 @@ Customer: {4}, {5}</translation>
         <translation>conflict</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="75"/>
+        <location filename="../../desktop/action_names.py" line="77"/>
         <location filename="../../ui/pages/terms.py" line="41"/>
         <source>активация карты отклонена</source>
         <translation>card activation rejected</translation>
