@@ -140,3 +140,13 @@ def test_a_refusal_after_the_sell_receipt_returns_points_first(env: Env, registe
     result = svc.complete(env.clerk, uid)
     assert result.bonus_points == 7000 and result.result == "partially_handed_over"
     assert dict(outbox(env.db))["bonus.redeemed"]["points"] == 1000
+
+
+def test_aborting_a_paid_handover_gives_the_payment_back_on_a_return_receipt(env: Env, register) -> None:
+    fake, url = register
+    svc = HandoverService(env.db, env.clock, fiscal=FiscalService(env.db, env.clock, FiscalMode.ATOL, url))
+    uid = env.begin(env.order(prepaid=False, lines=[("Наушники", 1, 500_000)]))
+    svc.pay(env.clerk, uid, [TenderInput("card", 500_000)])
+    svc.abort(env.clerk, uid)
+    assert len(fake.printed("sell")) == 1 and len(fake.printed("sellReturn")) == 1
+    assert svc.state(uid).status == "aborted" and svc.state(uid).payment is None
