@@ -272,18 +272,12 @@ def _record_activation(act: Action, card: ClubCard, city: str, phone: str, verdi
     customer = next(c for c in _customers(session, phone) if c.id == order.customer_id)
     card.status, card.customer_id, card.city = CardStatus.PENDING, customer.id, city
     card.activated_at, card.activated_by = act.now, act.actor.staff_id if act.actor else None
-    session.add(
-        BonusLedgerEntry(
-            customer_id=customer.id,
-            card_id=card.id,
-            reason="activation",
-            points=ACTIVATION_POINTS,
-            status=BonusStatus.PENDING,
-            created_at=act.now,
-        )
-    )
     # The activation goes first: the server sends the welcome SMS only for a card it has activated.
-    act.emit(ClubCardActivated(card=card.number, phone=phone, city=city, points=ACTIVATION_POINTS))
+    event_id = act.emit(ClubCardActivated(card=card.number, phone=phone, city=city, points=ACTIVATION_POINTS))
+    session.add(  # the server's `bonus.entry` for it names this event: it confirms this entry
+        BonusLedgerEntry(customer_id=customer.id, card_id=card.id, reason="activation", points=ACTIVATION_POINTS,
+                         status=BonusStatus.PENDING, created_at=act.now, event_id=event_id)
+    )
     sms = request_sms(act, order.id, order.number, "club", "club")  # the backend finds the phone by the order
     act.audit("club.card_activated", card.number, phone=mask_phone(phone), city=city, order=order.number)
     return ActivationResult(

@@ -46,13 +46,22 @@ def apply_bonus_entry(s: Session, p: Data, now: datetime) -> None:
             log.info("bonus entry %s of a customer unknown here: skipped", p["entry"])
             return
         entry = BonusLedgerEntry(customer_id=customer_id, reason=p["reason"], created_at=_time(p.get("at"), now),
-                                 event_id=p.get("event_id"),
-                                 card_id=_id_of(s, ClubCard.id, ClubCard.number, p.get("card")),
+                                 event_id=p.get("event_id"), card_id=_card_id(s, p),
                                  order_id=_id_of(s, Order.id, Order.number, p.get("order")))
         s.add(entry)
     entry.server_id, entry.points, entry.status = p["entry"], int(p["points"]), BonusStatus.CONFIRMED
     _link_card(s, entry)
     s.flush()
+
+
+def _card_id(s: Session, p: Data) -> int | None:
+    """The entry's card here; none for another PC's activation of a card this PC also activated (its own entry
+    holds the card: the club's activation result settles which one won)."""
+    card_id = _id_of(s, ClubCard.id, ClubCard.number, p.get("card"))
+    if card_id is not None and p["reason"] == "activation" and s.scalar(select(BonusLedgerEntry.id).where(
+            BonusLedgerEntry.card_id == card_id, BonusLedgerEntry.reason == "activation")) is not None:
+        return None
+    return card_id
 
 
 def _link_card(s: Session, entry: BonusLedgerEntry) -> None:

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from desktop import messages
 from desktop.cache_import import load_snapshot
 from desktop.db.engine import Database
-from desktop.db.models import OutboxEvent, PickupPoint
+from desktop.db.models import BonusLedgerEntry, ClubCard, OutboxEvent, PickupPoint
 from desktop.db.money_models import Certificate
 from desktop.scan_routing import ScanKind, route_scan
 from desktop.services.club import ClubService
@@ -20,6 +20,7 @@ from desktop.sync.apply import apply_change, record_problem
 from desktop.sync.reasons import REMEDY_FAMILY, UNKNOWN_REASON, describe_reason
 from protocol.errors import DomainError
 from tests.support.clock import FakeClock
+from tests.support.factories import FAST_HASHER, make_customer
 from tests.unit.handover_env import Env, make_env, refused
 from tests.unit.money_env import bonus_entry, certificate, club_customer, customer_of, ledger
 
@@ -185,3 +186,22 @@ def test_every_money_reason_of_the_server_reads_in_russian_with_a_remedy(reason:
     code = reason.split(":")[0]
     assert text != messages.describe(UNKNOWN_REASON, {}) and code not in text
     assert code in REMEDY_FAMILY
+
+
+def test_an_activation_confirmed_by_the_servers_entry_and_another_pcs_of_the_same_card(env: Env) -> None:
+    customer = club_customer(env, points=0, card="2000000000022")
+    external = customer_of(env, customer).external_id
+    with env.db.write() as s:  # a second card for a second customer's activation on this PC
+        other = make_customer(s)
+        other.external_id = "C-other"
+        s.add(ClubCard(number=CARD, point_id=env.point_id, activation_code_hash=FAST_HASHER.hash("1111"),
+                       status="pending", customer_id=other.id))
+        s.flush()
+        s.add(BonusLedgerEntry(customer_id=other.id, card_id=s.scalars(select(ClubCard.id).where(
+            ClubCard.number == CARD)).one(), reason="activation", points=190, status="pending",
+            created_at=env.clock(), event_id="this-pcs-activation"))
+    _apply(env, "bonus.entry", bonus_entry(str(external), 190, "activation", event_id="another-pcs") | {"card": CARD})
+    _apply(env, "bonus.entry", bonus_entry("C-other", 190, "activation", event_id="this-pcs-activation")
+           | {"card": CARD})
+    assert sorted(ledger(env)) == [("activation", 0, "confirmed"), ("activation", 190, "confirmed"),
+                                   ("activation", 190, "confirmed")]
