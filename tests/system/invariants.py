@@ -19,9 +19,10 @@ from desktop import journal
 from desktop.db import models as pc
 from desktop.db.models import SessionStatus
 from protocol.club_rules import points_for
+from protocol.money_rules import money_paid, tenders_of
 from protocol.order_states import OrderStatus
 from protocol.states import CardStatus, EventOutcome, OutboxStatus, SmsPurpose, SmsStatus
-from tests.system.harness import Counter, System
+from tests.system.harness import DAY_START, Counter, System
 
 S = OrderStatus
 BEFORE_READY = frozenset({S.CREATED, S.IN_TRANSIT, S.PARTIALLY_ARRIVED, S.ARRIVED})
@@ -124,8 +125,8 @@ def sms_as_the_rules_say(system: System) -> list[str]:
         status = dict(s.execute(select(srv.Order.number, srv.Order.status)).all())
         codes = Tally(n for (n,) in s.execute(select(srv.Order.number).join(
             srv.PickupCode, srv.PickupCode.order_id == srv.Order.id)))
-        active = [c for (c,) in s.execute(select(srv.ClubCard.number).where(
-            srv.ClubCard.status == CardStatus.ACTIVE))]
+        active = [c for (c,) in s.execute(select(srv.ClubCard.number).where(  # the demo's card came active
+            srv.ClubCard.status == CardStatus.ACTIVE, srv.ClubCard.activated_at >= DAY_START))]
     return (_ready_sms(rows, status, codes) + _club_sms(rows, active) + _reminders(rows)
             + _gateway_matches(system, rows))
 
@@ -193,11 +194,21 @@ def bonus_once_and_paid(system: System) -> list[str]:
     accruals = _server_accruals(system)
     with system.backend.db.read() as s:
         kept = _kept_kopecks(s, list(accruals))
+        paid = _money_paid(s, list(accruals), kept)
     per_phone = Tally(phone for (phone,) in activations)
     problems = [f"customer {p[:5]}…{p[-4:]} credited +190 {n} times" for p, n in per_phone.items() if n > 1]
-    problems += [f"order {o}: accrual {pts} points, paid {kept[o] // 100} ₽"
-                 for o, pts in accruals.items() if pts != points_for(kept[o])]
+    problems += [f"order {o}: accrual {pts} points, paid {paid[o] // 100} ₽ with money"
+                 for o, pts in accruals.items() if o in paid and pts != points_for(paid[o])]
     return problems
+
+
+def _money_paid(session: Any, numbers: list[str], kept: dict[str, int]) -> dict[str, int]:
+    """Per order handed over in the scenario: what points accrue on — the money tenders of the recorded payment
+    (issue 12: nothing on points or certificates), or the goods taken when nothing was paid at the counter."""
+    rows = session.execute(select(srv.Order.number, srv.Handover.payment).join(
+        srv.Handover, srv.Handover.order_id == srv.Order.id).where(srv.Order.number.in_(numbers)))
+    return {number: money_paid(tenders_of(payment)) if payment and payment.get("tenders") else kept[number]
+            for number, payment in rows}
 
 
 def _server_accruals(system: System) -> dict[str, int]:
