@@ -11,7 +11,7 @@ from sqlalchemy import select
 from desktop import messages
 from desktop.cache_import import load_snapshot
 from desktop.db.engine import Database
-from desktop.db.models import BonusLedgerEntry, ClubCard, OutboxEvent, PickupPoint
+from desktop.db.models import BonusLedgerEntry, ClubCard, OutboxEvent, Payment, PickupPoint
 from desktop.db.money_models import Certificate
 from desktop.scan_routing import ScanKind, route_scan
 from desktop.services.club import ClubService
@@ -107,6 +107,9 @@ def test_a_sale_made_here_stays_pending_until_the_server_confirms_it(env: Env) -
     assert sale.certificate.status == "pending" and sale.receipt is not None and "GC000000000031" in sale.receipt.text
     with refused("money.certificate_not_for_sale"):
         certs.sell(env.clerk, GC, 500_000, [TenderInput("cash", 500_000)])
+    with env.db.read() as s:  # the shift's cash report counts the sale's money
+        assert [(p.order_id, p.method, p.due_kopecks, p.tendered_kopecks) for p in s.scalars(select(Payment))] == [
+            (None, "card", 200_000, 200_000), (None, "cash", 300_000, 500_000)]
     sold = json.loads(_payload(env, "certificate.sold"))
     assert sold["amount"] == 500_000 and sold["payment"]["tenders"][1] == {
         "kind": "cash", "amount": 300_000, "tendered": 500_000, "change": 200_000}
