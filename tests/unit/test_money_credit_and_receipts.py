@@ -150,3 +150,20 @@ def test_aborting_a_paid_handover_gives_the_payment_back_on_a_return_receipt(env
     svc.abort(env.clerk, uid)
     assert len(fake.printed("sell")) == 1 and len(fake.printed("sellReturn")) == 1
     assert svc.state(uid).status == "aborted" and svc.state(uid).payment is None
+
+
+def test_a_register_out_of_paper_records_no_payment_and_the_retry_prints_once(env: Env, register) -> None:
+    from desktop.fiscal.errors import FiscalError
+
+    fake, url = register
+    svc = HandoverService(env.db, env.clock, fiscal=FiscalService(env.db, env.clock, FiscalMode.ATOL, url))
+    uid = env.begin(env.order(prepaid=False, lines=[("Наушники", 1, 500_000)]))
+    fake.paper = False
+    with pytest.raises(FiscalError) as err:
+        svc.pay(env.clerk, uid, [TenderInput("cash", 500_000, 1_000_000)])
+    assert err.value.retryable and "лента" in str(err.value)
+    assert svc.state(uid).payment is None and fake.printed("sell") == []
+    fake.paper = True
+    state = svc.pay(env.clerk, uid, [TenderInput("cash", 500_000, 1_000_000)])
+    assert state.payment is not None and state.payment.change_kopecks == 500_000
+    assert len(fake.printed("sell")) == 1
