@@ -124,6 +124,9 @@ _.issue  # FiscalService.issue
 _.reconcile  # FiscalService.reconcile at start
 _.open_register_shift  # StaffService: the register's part of opening a shift, retried from the page
 _.z_report  # StaffService: the Z report retried from the page
+_.register_status  # FiscalService: the fiscal settings' «check the register»
+_.cover_open  # RegisterStatus fields shown there
+_.paper
 _.fiscal_document  # FiscalReceiptView fields shown by the receipt view
 _.fiscal_sign
 _.printed_at

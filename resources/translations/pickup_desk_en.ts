@@ -4281,17 +4281,17 @@ Technical: {1}</translation>
 <context>
     <name>HandoverNotes</name>
     <message>
-        <location filename="../../desktop/services/handover/completion.py" line="159"/>
+        <location filename="../../desktop/services/handover/completion.py" line="172"/>
         <source>Кредитный договор № {0}</source>
         <translation>Credit agreement No. {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/handover/completion.py" line="225"/>
+        <location filename="../../desktop/services/handover/completion.py" line="238"/>
         <source>Клиент отказался от всего заказа: коробки остаются на хранении до возврата.</source>
         <translation>The customer refused the whole order: the boxes stay in storage until the return.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/handover/completion.py" line="229"/>
+        <location filename="../../desktop/services/handover/completion.py" line="242"/>
         <source>Заказ оплачен заранее: деньги за отказанные товары ({0}) вернёт центр.</source>
         <translation>The order was prepaid: the centre will refund the refused items ({0}).</translation>
     </message>
