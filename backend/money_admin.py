@@ -56,10 +56,9 @@ def import_certificates(session: Session, items: Sequence[CertificateItem], now:
         if cert.status != CertificateStatus.STOCK:
             raise MoneyProblem(409, "certificate_not_in_stock", f"Certificate {number} is {cert.status}: not imported")
     for item in items:
-        cert = found.get(item.number)
-        if cert is None:
-            cert = GiftCertificate(number=item.number, status=CertificateStatus.STOCK, created_at=now)
-            session.add(cert)
+        cert = found.get(item.number) or GiftCertificate(number=item.number, status=CertificateStatus.STOCK,
+                                                         created_at=now)
+        session.add(cert)
         cert.pin_hash, cert.face_kopecks = PIN_HASHER.hash(item.pin), item.face
         cert.expires_at, cert.updated_at = item.expires_at, now
         publish_certificate(session, cert, now)

@@ -139,7 +139,7 @@ def _bonus_entry(session: Session, item: dict[str, Any], now: datetime) -> None:
     event_id = _text(item, "event_id", 36)
     if session.scalar(select(BonusEntry.id).where(BonusEntry.event_id == event_id)) is not None:
         return
-    reason = LedgerReason(item.get("reason"))
+    reason = LedgerReason(str(item.get("reason")))
     card_number = _text(item, "card", 13, required=False)
     card = session.scalars(select(ClubCard).where(ClubCard.number == card_number)).first() if card_number else None
     order = _order(session, item)

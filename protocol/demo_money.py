@@ -46,7 +46,8 @@ def _event_id(name: str) -> str:
 
 def demo_certificates(now: datetime, hasher: Hasher) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The certificates (`certificate.upsert` shape) and their sale entries (`certificate.entry` shape)."""
-    certificates, entries = [], []
+    certificates: list[dict[str, Any]] = []
+    entries: list[dict[str, Any]] = []
     for number, (pin, face, status) in DEMO_CERTIFICATES.items():
         sold = status != C.STOCK
         expires = now - timedelta(days=10) if status == C.EXPIRED else now + timedelta(days=300) if sold else None
@@ -70,7 +71,8 @@ def add_money(demo: dict[str, Any], card_codes: dict[str, str], now: datetime) -
     card = demo["cards"][-1]
     card_codes.pop(card["number"], None)  # active: no longer a card to activate
     activated = now - timedelta(days=30)
-    card.update(status="active", customer=customer["external_id"], city="Москва", activated_at=_iso(activated))
+    card.update(status="active", customer=customer["external_id"], city=demo["point"]["city"],
+                activated_at=_iso(activated))
     demo["bonus_entries"] = [
         {"entry": 1, "customer": customer["external_id"], "card": card["number"], "order": None,
          "reason": str(LedgerReason.ACTIVATION), "points": DEMO_WELCOME_POINTS, "event_id": _event_id("activation"),

@@ -50,6 +50,9 @@ _.rollouts  # backend/rollout_api.py RolloutsOut
 _.prefile  # backend/claims_api.py
 _.service_result  # backend/claims_api.py
 _.read_claim  # backend/claims_api.py
+_.import_route  # backend/money_api.py
+_.block_route  # backend/money_api.py
+_.customer_return_route  # backend/money_api.py
 _._consistent  # pydantic model_validator (backend/schemas.py JournalHeadIn)
 _.show_tab  # ManagerPage: make a console tab current (ui/pages/manager/console_page.py)
 
@@ -64,6 +67,9 @@ _.sms_requested
 _.handover_completed
 _.bonus_accrual
 _.card_activated
+_.bonus_redeemed  # backend/rules/money.py
+_.certificate_sold  # backend/rules/certificates.py
+_.certificate_redeemed  # backend/rules/certificates.py
 _.box_returned
 _.claim_accepted  # backend/rules/claims.py
 _.service_opened
@@ -86,9 +92,16 @@ _.resolved_by
 _.pushed_at
 _.dispatched_at  # claims.dispatched_at: when the item left for service (backend/models.py)
 _.started_at  # handovers.started_at: when the clerk opened the handover (kept for the record)
+_.sold_point_id  # gift_certificates: where and when it was sold, by which event (backend/money_models.py)
+_.sale_event_id
+_.sold_at
 
 # --- pydantic response fields and event payload fields: serialised, read by the other side ----------------------
 _.imported  # backend/schemas.py ImportOut
+_.bonus_entries  # backend/schemas.py SnapshotOut (money)
+_.certificate_entries
+_.points_reversed  # backend/schemas.py CustomerReturnOut
+_.money_order  # protocol/demo_data.py DemoSecrets: the demo customer's order, read by the demo walk and tests
 _.by  # protocol/events.py OrderUnlocked (the server records who unlocked)
 
 # --- dataclass fields read by name: ScanPatterns via getattr(patterns, kind.value) (desktop/scan_routing.py) ----

@@ -123,11 +123,14 @@ def _redemption_of(ctx: RuleContext, cert: GiftCertificate, handover: str) -> bo
 
 
 def _check_spendable(ctx: RuleContext, cert: GiftCertificate) -> None:
-    """Blocked, expired or never sold: a conflict (the counter checked with an older view). A spent one goes on to
-    the balance check: a second spend of the same money is an overdraft."""
+    """Blocked, expired or never sold: a conflict (the counter checked with an older view); a certificate found
+    expired here becomes `expired`. A spent one goes on to the balance check: a second spend is an overdraft."""
     if cert.status == C.BLOCKED:
         raise Refused(conflict("certificate_blocked"))
     if cert.status == C.EXPIRED or (cert.expires_at is not None and cert.expires_at <= ctx.now):
+        if cert.status != C.EXPIRED:  # found out now: every point learns it
+            cert.status, cert.updated_at = C.EXPIRED, ctx.now
+            publish_certificate(ctx.session, cert, ctx.now)
         raise Refused(conflict("certificate_expired"))
     if cert.status not in (C.ACTIVE, C.SPENT):
         raise Refused(conflict(f"certificate_not_active:{cert.status}"))

@@ -130,6 +130,9 @@ def test_spending_a_certificate_keeps_the_rest_and_refuses_every_bad_case(server
     assert spend(device, GC3, SECOND_AT_PICKUP, later["uid"], 100)["reason"] == "certificate_overdraft:0<100"
     clock.advance(days=366)
     assert spend(device, GC1, SECOND_AT_PICKUP, later["uid"], 100)["reason"] == "certificate_expired"
+    assert certificate(server, GC1).status == "expired"
+    assert feed_items(device, "certificate.upsert")[-1]["certificate"] == GC1
+    assert feed_items(device, "certificate.upsert")[-1]["status"] == "expired"
     assert spend(device, GC1, FOREIGN, later["uid"], 100)["reason"] == f"foreign_order:{FOREIGN}"
 
 

@@ -11,11 +11,12 @@ from backend.demo_seed import seed_demo
 from backend.models import ClubCard, Customer
 from protocol.demo_data import DEMO_CERTIFICATES, DEMO_CLAIM_PHONE
 from protocol.money_rules import CertificateStatus
-from tests.backend.conftest import CHEAP_N, Server
+from tests.backend.conftest import BOTH_DBS, CHEAP_N, Server
 from tests.backend.money_fixtures import cash, cert, hand_over, payment, points, redeem, spend
 from tests.support.clock import FakeClock
 
 
+@BOTH_DBS
 def test_the_demo_point_has_balances_certificates_and_a_credit_order(server: Server, clock: FakeClock) -> None:
     secrets = seed_demo(server.db, CHEAP_N, clock(), orders=120)
     assert secrets is not None and secrets["money_order"]

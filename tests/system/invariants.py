@@ -22,7 +22,7 @@ from protocol.club_rules import points_for
 from protocol.money_rules import money_paid, tenders_of
 from protocol.order_states import OrderStatus
 from protocol.states import CardStatus, EventOutcome, OutboxStatus, SmsPurpose, SmsStatus
-from tests.system.harness import DAY_START, Counter, System
+from tests.system.harness import Counter, System
 
 S = OrderStatus
 BEFORE_READY = frozenset({S.CREATED, S.IN_TRANSIT, S.PARTIALLY_ARRIVED, S.ARRIVED})
@@ -125,8 +125,8 @@ def sms_as_the_rules_say(system: System) -> list[str]:
         status = dict(s.execute(select(srv.Order.number, srv.Order.status)).all())
         codes = Tally(n for (n,) in s.execute(select(srv.Order.number).join(
             srv.PickupCode, srv.PickupCode.order_id == srv.Order.id)))
-        active = [c for (c,) in s.execute(select(srv.ClubCard.number).where(  # the demo's card came active
-            srv.ClubCard.status == CardStatus.ACTIVE, srv.ClubCard.activated_at >= DAY_START))]
+        active = [c for (c,) in s.execute(select(srv.ClubCard.number).where(  # activated here (not imported)
+            srv.ClubCard.status == CardStatus.ACTIVE, srv.ClubCard.activation_event_id.is_not(None)))]
     return (_ready_sms(rows, status, codes) + _club_sms(rows, active) + _reminders(rows)
             + _gateway_matches(system, rows))
 
@@ -191,7 +191,7 @@ def bonus_once_and_paid(system: System) -> list[str]:
         activations = s.execute(select(srv.Customer.phone).join(
             srv.BonusEntry, srv.BonusEntry.customer_id == srv.Customer.id).where(
             srv.BonusEntry.reason == "activation")).all()
-    accruals = _server_accruals(system)
+    accruals = _server_accruals(system, handed_over_here=True)
     with system.backend.db.read() as s:
         kept = _kept_kopecks(s, list(accruals))
         paid = _money_paid(s, list(accruals), kept)
@@ -211,10 +211,15 @@ def _money_paid(session: Any, numbers: list[str], kept: dict[str, int]) -> dict[
             for number, payment in rows}
 
 
-def _server_accruals(system: System) -> dict[str, int]:
+def _server_accruals(system: System, *, handed_over_here: bool = False) -> dict[str, int]:
+    """The server's accruals by order (`handed_over_here`: of orders handed over at a counter, not the demo's
+    imported history)."""
+    where = [srv.BonusEntry.reason == "accrual"]
+    if handed_over_here:
+        where.append(srv.Order.id.in_(select(srv.Handover.order_id)))
     with system.backend.db.read() as s:
         return dict(s.execute(select(srv.Order.number, srv.BonusEntry.points).join(
-            srv.BonusEntry, srv.BonusEntry.order_id == srv.Order.id).where(srv.BonusEntry.reason == "accrual")).all())
+            srv.BonusEntry, srv.BonusEntry.order_id == srv.Order.id).where(*where)).all())
 
 
 def ledgers_match_server(system: System) -> list[str]:
