@@ -16,6 +16,8 @@ from desktop.fiscal.model import FiscalReceiptView, ReceiptLine, goods_line
 from desktop.fiscal.service import FiscalService
 from desktop.services.base import Actor
 from desktop.services.order_card import LineInfo
+from protocol.errors import DomainError
+from protocol.money import rub
 from protocol.money_rules import TenderLine
 
 
@@ -33,7 +35,10 @@ def issue_sell(fiscal: FiscalService, actor: Actor, uid: str, lines: Sequence[Li
                tenders: Sequence[TenderLine], phone: str | None) -> FiscalReceiptView:
     """The sell receipt of a payment taken at the counter (idempotent: one per handover)."""
     draft = sell_draft(receipt_lines(lines), tenders, actor.full_name, customer_phone=phone)
-    return fiscal.issue(actor, draft, f"sell:{uid}")
+    receipt = fiscal.issue(actor, draft, f"sell:{uid}")
+    if receipt.total != draft.total:  # printed before a crash with other tenders: the register's word stands
+        raise DomainError("money.sell_receipt_differs", total=rub(receipt.total), total_kopecks=receipt.total)
+    return receipt
 
 
 def issue_return(fiscal: FiscalService, actor: Actor, ref: str, lines: Sequence[ReceiptLine],
