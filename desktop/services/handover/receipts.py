@@ -21,14 +21,9 @@ from protocol.money import rub
 from protocol.money_rules import TenderLine
 
 
-def receipt_lines(lines: Sequence[LineInfo], refused: bool = False) -> tuple[ReceiptLine, ...]:
-    """The receipt's lines: what the customer takes (or, `refused`, what they gave back)."""
-    out = []
-    for x in lines:
-        quantity = x.refused_quantity if refused else x.handed_quantity
-        if quantity > 0:
-            out.append(goods_line(x.name, x.price_kopecks, quantity))
-    return tuple(out)
+def receipt_lines(lines: Sequence[LineInfo]) -> tuple[ReceiptLine, ...]:
+    """The receipt's lines: what the customer takes, at full price."""
+    return tuple(goods_line(x.name, x.price_kopecks, x.handed_quantity) for x in lines if x.handed_quantity > 0)
 
 
 def issue_sell(fiscal: FiscalService, actor: Actor, uid: str, lines: Sequence[LineInfo],
