@@ -154,3 +154,14 @@ _.log_message  # http.server.BaseHTTPRequestHandler callbacks (desktop/fiscal/fa
 _.do_POST
 _.do_GET
 _.close_connection
+
+# --- the counter's money API (issue 12): the pages (ui/, wt-moneyui) call these; the unit tests call them here ----
+_.payment_options  # desktop/services/handover/payment.py
+_.check_certificate
+_.confirm_credit_agreement
+_.sell  # desktop/services/money/certificate_service.py
+_.balance_kopecks  # desktop/services/money/model.py CertificateView, shown by the payment dialog
+_.points_usable  # PaymentOptions, the payment dialog's points limit
+_.redemption  # protocol/events.py BonusRedeemed / CertificateRedeemed: the server keys the redemption by it
+_.ACTIVATION  # protocol/money_rules.py LedgerReason: written by the server's ledger
+_.REVERSAL

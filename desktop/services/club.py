@@ -12,6 +12,8 @@ from sqlalchemy.orm import Session
 from desktop import messages
 from desktop.db.models import BonusLedgerEntry, BonusStatus, ClubCard, Customer, ManagerAlert, Order, OrderLine
 from desktop.services.base import Action, Actor, Role, Service, local_point, require_role
+from desktop.services.money.bonus import account_ids, bonus_balance
+from desktop.services.money.model import BonusBalance
 from desktop.services.sms_request import request_sms
 from desktop.sync.reasons import describe_reason
 from desktop.translatable import QT_TRANSLATE_NOOP, translate
@@ -25,6 +27,7 @@ from protocol.phone import mask_for_log as mask_phone
 from protocol.states import CardStatus
 
 CARD_PREFIX = "2"
+CARD_LENGTH = 13  # EAN-13
 HOLDING_STATUSES = (CardStatus.PENDING, CardStatus.ACTIVE)
 STATUS_CONTEXT = "ClubCardStatus"
 
@@ -44,6 +47,8 @@ messages.register(
         "club.not_eligible": "Карту выдать нельзя: {reason}",
         "club.card_not_pending": "Карта {card} не ожидает подтверждения (состояние: {status}).",
         "alert.club_activation_rejected": "Центр отклонил активацию карты {card}: {reason}",
+        "club.card_unknown": "Карта {card} не выдана клиенту или неизвестна этому пункту. Проверьте номер.",
+        "club.customer_unknown": "Клиент с телефоном {phone} не найден в этом пункте выдачи.",
         "alert.club_activation_rejected_no_reason": "Центр отклонил активацию карты {card}: причина не указана",
     }
 )
@@ -168,6 +173,12 @@ class ClubService(Service):
         except (VerificationError, InvalidHashError):
             return False
 
+    def balance(self, actor: Actor | None, card_or_phone: str) -> BonusBalance:
+        """A customer's bonus account by club card number or phone: confirmed, pending, reserved, the entries."""
+        require_role(actor, Role.CLERK, QT_TRANSLATE_NOOP("Actions", "просмотр бонусного счёта"))
+        with self.reading() as session:
+            return bonus_balance(session, _account_holders(session, card_or_phone))
+
     def confirm_activation(
         self, card_number: str, accepted: bool, reason: str | None = None, phone: str | None = None,
         customer: str | None = None,
@@ -191,6 +202,21 @@ class ClubService(Service):
                 raise DomainError("club.card_not_pending", card=card_number, status=shown)
             _settle(act, card, target, reason)
             return target
+
+
+def _account_holders(session: Session, card_or_phone: str) -> list[int]:
+    """The customer rows of the account asked for (one account per phone, as the server keeps it)."""
+    typed = (card_or_phone or "").strip()
+    if typed.isdigit() and len(typed) == CARD_LENGTH:
+        card = session.scalars(select(ClubCard).where(ClubCard.number == typed)).first()
+        if card is None or card.customer_id is None:
+            raise DomainError("club.card_unknown", card=typed)
+        return account_ids(session, card.customer_id)
+    phone = normalise_phone(typed)
+    customers = _customers(session, phone)
+    if not customers:
+        raise DomainError("club.customer_unknown", phone=mask_phone(phone))
+    return [c.id for c in customers]
 
 
 def _held_by(session: Session, card: ClubCard, phone: str) -> bool:
@@ -246,18 +272,12 @@ def _record_activation(act: Action, card: ClubCard, city: str, phone: str, verdi
     customer = next(c for c in _customers(session, phone) if c.id == order.customer_id)
     card.status, card.customer_id, card.city = CardStatus.PENDING, customer.id, city
     card.activated_at, card.activated_by = act.now, act.actor.staff_id if act.actor else None
-    session.add(
-        BonusLedgerEntry(
-            customer_id=customer.id,
-            card_id=card.id,
-            reason="activation",
-            points=ACTIVATION_POINTS,
-            status=BonusStatus.PENDING,
-            created_at=act.now,
-        )
-    )
     # The activation goes first: the server sends the welcome SMS only for a card it has activated.
-    act.emit(ClubCardActivated(card=card.number, phone=phone, city=city, points=ACTIVATION_POINTS))
+    event_id = act.emit(ClubCardActivated(card=card.number, phone=phone, city=city, points=ACTIVATION_POINTS))
+    session.add(  # the server's `bonus.entry` for it names this event: it confirms this entry
+        BonusLedgerEntry(customer_id=customer.id, card_id=card.id, reason="activation", points=ACTIVATION_POINTS,
+                         status=BonusStatus.PENDING, created_at=act.now, event_id=event_id)
+    )
     sms = request_sms(act, order.id, order.number, "club", "club")  # the backend finds the phone by the order
     act.audit("club.card_activated", card.number, phone=mask_phone(phone), city=city, order=order.number)
     return ActivationResult(

@@ -19,6 +19,7 @@ from desktop import journal
 from desktop.db import models as pc
 from desktop.db.models import SessionStatus
 from protocol.club_rules import points_for
+from protocol.money_rules import money_paid, tenders_of
 from protocol.order_states import OrderStatus
 from protocol.states import CardStatus, EventOutcome, OutboxStatus, SmsPurpose, SmsStatus
 from tests.system.harness import Counter, System
@@ -193,11 +194,21 @@ def bonus_once_and_paid(system: System) -> list[str]:
     accruals = _server_accruals(system, handed_over_here=True)
     with system.backend.db.read() as s:
         kept = _kept_kopecks(s, list(accruals))
+        paid = _money_paid(s, list(accruals), kept)
     per_phone = Tally(phone for (phone,) in activations)
     problems = [f"customer {p[:5]}…{p[-4:]} credited +190 {n} times" for p, n in per_phone.items() if n > 1]
-    problems += [f"order {o}: accrual {pts} points, paid {kept[o] // 100} ₽"
-                 for o, pts in accruals.items() if pts != points_for(kept[o])]
+    problems += [f"order {o}: accrual {pts} points, paid {paid[o] // 100} ₽ with money"
+                 for o, pts in accruals.items() if o in paid and pts != points_for(paid[o])]
     return problems
+
+
+def _money_paid(session: Any, numbers: list[str], kept: dict[str, int]) -> dict[str, int]:
+    """Per order handed over in the scenario: what points accrue on — the money tenders of the recorded payment
+    (issue 12: nothing on points or certificates), or the goods taken when nothing was paid at the counter."""
+    rows = session.execute(select(srv.Order.number, srv.Handover.payment).join(
+        srv.Handover, srv.Handover.order_id == srv.Order.id).where(srv.Order.number.in_(numbers)))
+    return {number: money_paid(tenders_of(payment)) if payment and payment.get("tenders") else kept[number]
+            for number, payment in rows}
 
 
 def _server_accruals(system: System, *, handed_over_here: bool = False) -> dict[str, int]:
