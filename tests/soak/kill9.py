@@ -81,7 +81,8 @@ class Totals:
 
 def new_epoch(workdir: Path, gateway: FakeGatewayServer) -> Epoch:
     workdir.mkdir(parents=True)
-    system = build_system(workdir, f"sqlite:///{workdir / 'backend.sqlite3'}", gateway, orders=300)  # a dozen trials' worth
+    url = f"sqlite:///{workdir / 'backend.sqlite3'}"
+    system = build_system(workdir, url, gateway, orders=300)  # the demo's size: a dozen trials' worth of work
     pc1, pc2 = system.counters
     assert pc1.sync() and pc2.sync()
     clerk, other = Clerk.sign_in(pc1), Clerk.sign_in(pc2)
