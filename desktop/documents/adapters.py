@@ -10,9 +10,18 @@ from desktop.documents.model import (
     PointInfo,
     ReceiptLine,
 )
+from protocol.money_rules import Tender
 
 if TYPE_CHECKING:
-    from desktop.services.handover import HandoverResult, HandoverState
+    from desktop.services.handover import HandoverResult, HandoverState, PaymentIntent
+
+
+def _cash_given(payment: PaymentIntent | None) -> int:
+    """The cash the customer handed over (not the card part of a mixed payment)."""
+    if payment is None:
+        return 0
+    cash = [t.tendered for t in payment.tenders if t.kind is Tender.CASH]
+    return sum(cash) if payment.tenders else payment.tendered_kopecks
 
 
 def receipt_from_handover(
@@ -35,7 +44,7 @@ def receipt_from_handover(
         prepaid=state.prepaid,
         payment_method=payment.method if payment else None,
         paid_kopecks=payment.due_kopecks if payment else 0,
-        tendered_kopecks=payment.tendered_kopecks if payment else 0,
+        tendered_kopecks=_cash_given(payment),
         change_kopecks=payment.change_kopecks if payment else 0,
         refund_by_centre_kopecks=result.refund_by_centre_kopecks,
         bonus_points=result.bonus_points,
@@ -43,4 +52,7 @@ def receipt_from_handover(
         power_of_attorney=state.power_of_attorney,
         notes=tuple(result.notes),
         kept_box=result.kept_box,
+        tenders=tuple((t.kind.value, t.amount, t.certificate) for t in payment.tenders) if payment else (),
+        credit_agreement=result.credit_agreement,
+        fiscal_document=result.receipt.fiscal_document if result.receipt else None,
     )

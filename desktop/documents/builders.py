@@ -22,6 +22,7 @@ from desktop.documents.model import (
     ReturnActLine,
     ShiftReport,
 )
+from desktop.documents.payment_rows import payment_fields
 from desktop.point_time import zone_named
 from desktop.services.handover.model import refusal_text
 from desktop.translatable import QT_TRANSLATE_NOOP, of_total, translate
@@ -35,7 +36,6 @@ RESULT_TEXT = {
     "partially_handed_over": QT_TRANSLATE_NOOP("Documents", "выдан частично"),
     "refused": QT_TRANSLATE_NOOP("Documents", "клиент отказался от заказа"),
 }
-METHOD_TEXT = {"cash": QT_TRANSLATE_NOOP("Documents", "наличными"), "card": QT_TRANSLATE_NOOP("Documents", "картой")}
 RETURN_REASON_TEXT = {
     "expired": QT_TRANSLATE_NOOP("Documents", "истёк срок хранения"),
     "refused": QT_TRANSLATE_NOOP("Documents", "отказ клиента"),
@@ -176,7 +176,7 @@ def handover_receipt(data: HandoverReceiptData, zone: tzinfo | None = None) -> D
     if refused and data.kept_box:
         goods = [(x.name, x.refused_quantity) for x in refused]
         parts.append(h.para(stays_at_point(goods, data.kept_box), "warn"))
-    parts += [h.heading(translate("Documents", "Оплата"), 2), h.fields(_payment_fields(data))]
+    parts += [h.heading(translate("Documents", "Оплата"), 2), h.fields(payment_fields(data))]
     parts += [h.para(note) for note in data.notes]
     parts.append(h.signatures(translate("Documents", "Выдал"), translate("Documents", "Получил")))
     return Document(DocumentKind.HANDOVER_RECEIPT, data.order_number, title, h.page(title, *parts))
@@ -245,26 +245,6 @@ def stays_at_point(goods: list[tuple[str, int]], box: str) -> str:
 
 def _goods(name: str, quantity: int) -> str:
     return translate("Documents", "{0} — {1} шт.").format(name, quantity)
-
-
-def _payment_fields(data: HandoverReceiptData) -> list[tuple[str, str]]:
-    if data.payment_method and data.paid_kopecks:
-        how = _tr(METHOD_TEXT.get(data.payment_method, ""))
-        rows = [(translate("Documents", "Оплачено при получении"), f"{rub(data.paid_kopecks)} {how}")]
-        if data.payment_method == "cash":
-            rows += [
-                (translate("Documents", "Получено наличными"), rub(data.tendered_kopecks)),
-                (translate("Documents", "Сдача"), rub(data.change_kopecks)),
-            ]
-    elif data.prepaid:
-        rows = [(translate("Documents", "Оплата"), translate("Documents", "заказ оплачен заранее"))]
-    else:
-        rows = [(translate("Documents", "Оплата"), translate("Documents", "не требуется"))]
-    if data.refund_by_centre_kopecks:
-        rows.append((translate("Documents", "Вернёт интернет-магазин за отказ"), rub(data.refund_by_centre_kopecks)))
-    if data.bonus_points:
-        rows.append((translate("Documents", "Начислено баллов"), str(data.bonus_points)))
-    return rows
 
 
 def return_act(data: ReturnAct, zone: tzinfo | None = None) -> Document:

@@ -97,6 +97,9 @@ class HandoverReceiptData:
     power_of_attorney: str | None = None
     notes: tuple[str, ...] = ()
     kept_box: str | None = None  # partial handover: the box left at the point with the refused goods
+    tenders: tuple[tuple[str, int, str | None], ...] = ()  # (Tender kind, kopecks, certificate number) of a payment
+    credit_agreement: str | None = None  # a credit order: the bank's agreement the customer signed
+    fiscal_document: int | None = None  # the register's receipt (ФД) for this handover
 
 
 @dataclass(frozen=True)

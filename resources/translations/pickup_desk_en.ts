@@ -1311,27 +1311,27 @@ Technical: {1}</translation>
 <context>
     <name>Documents</name>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="34"/>
+        <location filename="../../desktop/documents/builders.py" line="35"/>
         <source>выдан полностью</source>
         <translation>handed over in full</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="35"/>
+        <location filename="../../desktop/documents/builders.py" line="36"/>
         <source>выдан частично</source>
         <translation>partially handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="36"/>
+        <location filename="../../desktop/documents/builders.py" line="37"/>
         <source>клиент отказался от заказа</source>
         <translation>the customer refused the order</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="38"/>
+        <location filename="../../desktop/documents/payment_rows.py" line="9"/>
         <source>наличными</source>
         <translation>in cash</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="38"/>
+        <location filename="../../desktop/documents/payment_rows.py" line="9"/>
         <source>картой</source>
         <translation>by card</translation>
     </message>
@@ -1558,7 +1558,7 @@ Technical: {1}</translation>
     <message>
         <location filename="../../desktop/documents/builders.py" line="157"/>
         <location filename="../../desktop/documents/builders.py" line="187"/>
-        <location filename="../../desktop/documents/builders.py" line="309"/>
+        <location filename="../../desktop/documents/builders.py" line="289"/>
         <location filename="../../desktop/documents/claims.py" line="114"/>
         <location filename="../../desktop/documents/claims.py" line="171"/>
         <source>Заказ</source>
@@ -1581,8 +1581,9 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../desktop/documents/builders.py" line="179"/>
-        <location filename="../../desktop/documents/builders.py" line="260"/>
-        <location filename="../../desktop/documents/builders.py" line="262"/>
+        <location filename="../../desktop/documents/payment_rows.py" line="22"/>
+        <location filename="../../desktop/documents/payment_rows.py" line="25"/>
+        <location filename="../../desktop/documents/payment_rows.py" line="27"/>
         <source>Оплата</source>
         <translation>Payment</translation>
     </message>
@@ -1676,250 +1677,285 @@ Technical: {1}</translation>
         <translation>{0} — {1} pcs</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="253"/>
+        <location filename="../../desktop/documents/payment_rows.py" line="41"/>
         <source>Оплачено при получении</source>
         <translation>Paid on pickup</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="256"/>
+        <location filename="../../desktop/documents/payment_rows.py" line="47"/>
         <source>Получено наличными</source>
         <translation>Cash tendered</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="257"/>
+        <location filename="../../desktop/documents/payment_rows.py" line="48"/>
         <source>Сдача</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="260"/>
+        <location filename="../../desktop/documents/payment_rows.py" line="25"/>
         <source>заказ оплачен заранее</source>
         <translation>order prepaid</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="262"/>
+        <location filename="../../desktop/documents/payment_rows.py" line="11"/>
+        <source>Наличными</source>
+        <translation>In cash</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/payment_rows.py" line="12"/>
+        <source>Картой</source>
+        <translation>By card</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/payment_rows.py" line="13"/>
+        <source>Баллами</source>
+        <translation>With points</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/payment_rows.py" line="14"/>
+        <source>Подарочным сертификатом {0}</source>
+        <translation>With gift certificate {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/payment_rows.py" line="22"/>
+        <source>кредит банка, договор № {0} подписан клиентом</source>
+        <translation>bank loan, agreement No. {0} signed by the customer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/payment_rows.py" line="27"/>
         <source>не требуется</source>
         <translation>not required</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="264"/>
+        <location filename="../../desktop/documents/payment_rows.py" line="29"/>
         <source>Вернёт интернет-магазин за отказ</source>
         <translation>Refund by the online shop for the refusal</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="266"/>
+        <location filename="../../desktop/documents/payment_rows.py" line="31"/>
         <source>Начислено баллов</source>
         <translation>Bonus points earned</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="274"/>
+        <location filename="../../desktop/documents/payment_rows.py" line="33"/>
+        <source>Кассовый чек</source>
+        <translation>Cash register receipt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/payment_rows.py" line="33"/>
+        <source>ФД № {0}</source>
+        <translation>FD No. {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/builders.py" line="254"/>
         <source>Акт возврата от {0}</source>
         <translation>Return report of {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="276"/>
+        <location filename="../../desktop/documents/builders.py" line="256"/>
         <source>Сессия возврата</source>
         <translation>Return session</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="277"/>
+        <location filename="../../desktop/documents/builders.py" line="257"/>
         <location filename="../../desktop/documents/claims.py" line="163"/>
         <source>Начало</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="278"/>
+        <location filename="../../desktop/documents/builders.py" line="258"/>
         <location filename="../../desktop/documents/claims.py" line="164"/>
         <source>Окончание</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="279"/>
+        <location filename="../../desktop/documents/builders.py" line="259"/>
         <source>Заказов</source>
         <translation>Orders</translation>
     </message>
     <message>
         <location filename="../../desktop/documents/builders.py" line="149"/>
-        <location filename="../../desktop/documents/builders.py" line="280"/>
+        <location filename="../../desktop/documents/builders.py" line="260"/>
         <source>Коробок</source>
         <translation>Boxes</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="284"/>
+        <location filename="../../desktop/documents/builders.py" line="264"/>
         <source>Возвращаемые заказы</source>
         <translation>Orders returned</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="290"/>
+        <location filename="../../desktop/documents/builders.py" line="270"/>
         <source>Отправлены не все коробки заказов: {0}</source>
         <translation>Not every box was sent for orders: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="292"/>
+        <location filename="../../desktop/documents/builders.py" line="272"/>
         <location filename="../../desktop/documents/claims.py" line="182"/>
         <source>Сдал</source>
         <translation>Handed over by</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="292"/>
+        <location filename="../../desktop/documents/builders.py" line="272"/>
         <location filename="../../desktop/documents/claims.py" line="182"/>
         <source>Принял (перевозчик)</source>
         <translation>Received by (carrier)</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="297"/>
+        <location filename="../../desktop/documents/builders.py" line="277"/>
         <source> — не все!</source>
         <translation> — not all!</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="309"/>
+        <location filename="../../desktop/documents/builders.py" line="289"/>
         <source>Причина</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="309"/>
+        <location filename="../../desktop/documents/builders.py" line="289"/>
         <location filename="../../desktop/documents/claims.py" line="115"/>
         <source>Клиент</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="310"/>
+        <location filename="../../desktop/documents/builders.py" line="290"/>
         <source>Коробки</source>
         <translation>Boxes</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="310"/>
+        <location filename="../../desktop/documents/builders.py" line="290"/>
         <source>Мест</source>
         <translation>Pieces</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="318"/>
+        <location filename="../../desktop/documents/builders.py" line="298"/>
         <source>Заказ {0}, товары частичного отказа: {1}.</source>
         <translation>Order {0}, goods of the partial refusal: {1}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="325"/>
+        <location filename="../../desktop/documents/builders.py" line="305"/>
         <source>Отчёт за смену: {0}</source>
         <translation>Shift report: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="327"/>
-        <location filename="../../desktop/documents/builders.py" line="337"/>
+        <location filename="../../desktop/documents/builders.py" line="307"/>
+        <location filename="../../desktop/documents/builders.py" line="317"/>
         <source>Сотрудник</source>
         <translation>Staff member</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="328"/>
+        <location filename="../../desktop/documents/builders.py" line="308"/>
         <source>Смена</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="330"/>
+        <location filename="../../desktop/documents/builders.py" line="310"/>
         <source>Наличные в кассе по смене: {0}</source>
         <translation>Cash in the till for the shift: {0}</translation>
     </message>
     <message>
         <location filename="../../desktop/documents/builders.py" line="149"/>
-        <location filename="../../desktop/documents/builders.py" line="331"/>
+        <location filename="../../desktop/documents/builders.py" line="311"/>
         <source>Показатель</source>
         <translation>Measure</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="331"/>
+        <location filename="../../desktop/documents/builders.py" line="311"/>
         <source>Значение</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="334"/>
+        <location filename="../../desktop/documents/builders.py" line="314"/>
         <source>Итоги смены</source>
         <translation>Shift totals</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="337"/>
+        <location filename="../../desktop/documents/builders.py" line="317"/>
         <source>Управляющий</source>
         <translation>Manager</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="346"/>
+        <location filename="../../desktop/documents/builders.py" line="326"/>
         <source>смена открыта, данные на {0}</source>
         <translation>shift open, figures as of {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="354"/>
+        <location filename="../../desktop/documents/builders.py" line="334"/>
         <source>Принято коробок</source>
         <translation>Boxes received</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="355"/>
+        <location filename="../../desktop/documents/builders.py" line="335"/>
         <source>Размещено</source>
         <translation>Placed</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="356"/>
+        <location filename="../../desktop/documents/builders.py" line="336"/>
         <source>Выдано заказов</source>
         <translation>Orders handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="357"/>
+        <location filename="../../desktop/documents/builders.py" line="337"/>
         <source>Отказы (позиций)</source>
         <translation>Refused lines</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="358"/>
+        <location filename="../../desktop/documents/builders.py" line="338"/>
         <source>Отказы от заказов</source>
         <translation>Refused orders</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="359"/>
+        <location filename="../../desktop/documents/builders.py" line="339"/>
         <source>Неверные коды</source>
         <translation>Wrong codes</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="360"/>
+        <location filename="../../desktop/documents/builders.py" line="340"/>
         <source>Отмены приёмки</source>
         <translation>Undone receipts</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="361"/>
+        <location filename="../../desktop/documents/builders.py" line="341"/>
         <source>Принято наличными</source>
         <translation>Taken in cash</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="362"/>
+        <location filename="../../desktop/documents/builders.py" line="342"/>
         <source>Принято картой</source>
         <translation>Taken by card</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="363"/>
+        <location filename="../../desktop/documents/builders.py" line="343"/>
         <source>Всего денег</source>
         <translation>Total money</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="364"/>
+        <location filename="../../desktop/documents/builders.py" line="344"/>
         <source>Активировано клубных карт</source>
         <translation>Club cards activated</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="365"/>
+        <location filename="../../desktop/documents/builders.py" line="345"/>
         <source>Возвращено коробок</source>
         <translation>Boxes returned</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="375"/>
+        <location filename="../../desktop/documents/builders.py" line="355"/>
         <source>{0} см</source>
         <translation>{0} cm</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="376"/>
+        <location filename="../../desktop/documents/builders.py" line="356"/>
         <source>Если этот текст читается и таблица не обрезана по краям, принтер настроен правильно.</source>
         <translation>If this text is readable and the table is not cut off at the edges, the printer is set up correctly.</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="381"/>
+        <location filename="../../desktop/documents/builders.py" line="361"/>
         <source>Принтер</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/builders.py" line="381"/>
+        <location filename="../../desktop/documents/builders.py" line="361"/>
         <source>Время</source>
         <translation>Time</translation>
     </message>
