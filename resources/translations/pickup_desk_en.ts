@@ -2924,11 +2924,6 @@ Technical: {1}</translation>
         <translation>The payment is already taken and printed by the register. To change it, undo the refusal or call the manager.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="176"/>
-        <source>Сертификат {number}: {attempts} неверных PIN-кодов за {minutes} мин. Повторите через {minutes} мин. или позовите менеджера.</source>
-        <translation>Certificate {number}: {attempts} wrong PINs in {minutes} min. Try again in {minutes} min or call the manager.</translation>
-    </message>
-    <message>
         <location filename="../../build/lupdate/domain_messages.py" line="177"/>
         <source>Введите PIN-код сертификата {number}.</source>
         <translation>Enter the PIN of certificate {number}.</translation>
@@ -2942,11 +2937,6 @@ Technical: {1}</translation>
         <location filename="../../build/lupdate/domain_messages.py" line="179"/>
         <source>Баллами можно оплатить только целое число рублей.</source>
         <translation>Points pay whole roubles only.</translation>
-    </message>
-    <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="180"/>
-        <source>На бонусном счёте доступно {available} баллов, указано {points}. Уменьшите оплату баллами.</source>
-        <translation>The bonus account has {available} points available, {points} entered. Pay fewer points.</translation>
     </message>
     <message>
         <location filename="../../build/lupdate/domain_messages.py" line="181"/>
@@ -3282,11 +3272,6 @@ Technical: {1}</translation>
         <translation>Shift No. {shift} not found.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="3"/>
-        <source>Подбор PIN-кода сертификата {number}: {attempts} неверных PIN-кодов за {minutes} мин (сотрудник {staff}).</source>
-        <translation>PIN guessing on certificate {number}: {attempts} wrong PINs in {minutes} min (staff {staff}).</translation>
-    </message>
-    <message>
         <location filename="../../build/lupdate/domain_messages.py" line="6"/>
         <source>Подбор кодов получения на этом ПК: неверных кодов — {attempts} за {minutes} мин (сотрудник {staff}). Поиск по коду ждёт разрешения менеджера.</source>
         <translation>Pickup codes guessed on this PC: {attempts} wrong codes in {minutes} min (staff member {staff}). The lookup by code waits for a manager&apos;s permission.</translation>
@@ -3319,6 +3304,19 @@ Technical: {1}</translation>
         <location filename="../../build/lupdate/domain_messages.py" line="161"/>
         <source>Сертификат {number} нельзя продать: его состояние — «{status}».</source>
         <translation>Certificate {number} cannot be sold: it is “{status}”.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../build/lupdate/domain_messages.py" line="176"/>
+        <source>Сертификат {number}: {attempts:n} неверных PIN-кодов за {minutes} мин. Повторите через {minutes} мин. или позовите менеджера.</source>
+        <translation>
+            <numerusform>Certificate {number}: {attempts:n} wrong PIN in {minutes} min. Try again in {minutes} min or call the manager.</numerusform>
+            <numerusform>Certificate {number}: {attempts:n} wrong PINs in {minutes} min. Try again in {minutes} min or call the manager.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="180"/>
+        <source>На бонусном счёте доступно баллов: {available}, указано: {points}. Уменьшите оплату баллами.</source>
+        <translation>Points available on the bonus account: {available}, entered: {points}. Reduce the payment with points.</translation>
     </message>
     <message>
         <location filename="../../build/lupdate/domain_messages.py" line="195"/>
@@ -4069,6 +4067,14 @@ Technical: {1}</translation>
         <location filename="../../build/lupdate/domain_messages.py" line="67"/>
         <source>клиент с телефоном {phone} не найден в этом пункте выдачи.</source>
         <translation>no customer with phone {phone} at this pickup point.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../build/lupdate/domain_messages.py" line="3"/>
+        <source>Подбор PIN-кода сертификата {number}: {attempts:n} неверных PIN-кодов за {minutes} мин (сотрудник {staff}).</source>
+        <translation>
+            <numerusform>PIN guessing on certificate {number}: {attempts:n} wrong PIN in {minutes} min (staff {staff}).</numerusform>
+            <numerusform>PIN guessing on certificate {number}: {attempts:n} wrong PINs in {minutes} min (staff {staff}).</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../build/lupdate/domain_messages.py" line="4"/>

@@ -85,6 +85,15 @@
 <context>
     <name>DomainMessages</name>
     <message numerus="yes">
+        <location filename="../../build/lupdate/domain_messages.py" line="3"/>
+        <source>Подбор PIN-кода сертификата {number}: {attempts:n} неверных PIN-кодов за {minutes} мин (сотрудник {staff}).</source>
+        <translation>
+            <numerusform>Подбор PIN-кода сертификата {number}: {attempts:n} неверный PIN-код за {minutes} мин (сотрудник {staff}).</numerusform>
+            <numerusform>Подбор PIN-кода сертификата {number}: {attempts:n} неверных PIN-кода за {minutes} мин (сотрудник {staff}).</numerusform>
+            <numerusform>Подбор PIN-кода сертификата {number}: {attempts:n} неверных PIN-кодов за {minutes} мин (сотрудник {staff}).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../build/lupdate/domain_messages.py" line="7"/>
         <source>Заказ {order} заблокирован: {attempts:n} неверных кодов получения подряд.</source>
         <translation>
@@ -118,6 +127,15 @@
             <numerusform>Заказ {order} заблокирован после {attempts:n} неверного кода. Позовите менеджера для разблокировки.</numerusform>
             <numerusform>Заказ {order} заблокирован после {attempts:n} неверных кодов. Позовите менеджера для разблокировки.</numerusform>
             <numerusform>Заказ {order} заблокирован после {attempts:n} неверных кодов. Позовите менеджера для разблокировки.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../build/lupdate/domain_messages.py" line="176"/>
+        <source>Сертификат {number}: {attempts:n} неверных PIN-кодов за {minutes} мин. Повторите через {minutes} мин. или позовите менеджера.</source>
+        <translation>
+            <numerusform>Сертификат {number}: {attempts:n} неверный PIN-код за {minutes} мин. Повторите через {minutes} мин. или позовите менеджера.</numerusform>
+            <numerusform>Сертификат {number}: {attempts:n} неверных PIN-кода за {minutes} мин. Повторите через {minutes} мин. или позовите менеджера.</numerusform>
+            <numerusform>Сертификат {number}: {attempts:n} неверных PIN-кодов за {minutes} мин. Повторите через {minutes} мин. или позовите менеджера.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -25,7 +25,7 @@ messages.register(
         "money.points_not_whole": "Баллами можно оплатить только целое число рублей.",
         "money.points_over_share": "Баллами можно оплатить не больше {cap} ₽ ({share} % суммы к оплате), "
         "указано {points}.",
-        "money.points_over_balance": "На бонусном счёте доступно {available} баллов, указано {points}. "
+        "money.points_over_balance": "На бонусном счёте доступно баллов: {available}, указано: {points}. "
         "Уменьшите оплату баллами.",
         "money.no_active_card": "У клиента нет активной клубной карты: оплатить баллами нельзя.",
         "money.points_not_for_credit": "Кредитный заказ оплачен банком: на кассе ничего не принимается.",
@@ -42,7 +42,7 @@ messages.register(
         "money.certificate_over_balance": "На сертификате {number} доступно {available}, указано {amount}.",
         "money.bad_pin": "PIN-код сертификата — 8 цифр под защитным слоем. Попытка не засчитана.",
         "money.wrong_pin": "Неверный PIN-код сертификата {number}. Осталось попыток: {attempts_left}.",
-        "money.pin_locked": "Сертификат {number}: {attempts} неверных PIN-кодов за {minutes} мин. "
+        "money.pin_locked": "Сертификат {number}: {attempts:n} неверных PIN-кодов за {minutes} мин. "
         "Повторите через {minutes} мин. или позовите менеджера.",
         "money.pin_required": "Введите PIN-код сертификата {number}.",
         "money.certificate_not_for_sale": "Сертификат {number} нельзя продать: его состояние — «{status}».",

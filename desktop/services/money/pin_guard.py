@@ -24,7 +24,7 @@ ALERT_KIND = "certificate_pin_guesses"
 
 messages.register(
     {
-        "alert.certificate_pin_guesses": "Подбор PIN-кода сертификата {number}: {attempts} неверных PIN-кодов "
+        "alert.certificate_pin_guesses": "Подбор PIN-кода сертификата {number}: {attempts:n} неверных PIN-кодов "
         "за {minutes} мин (сотрудник {staff}).",
     }
 )
