@@ -61,7 +61,7 @@ class CertificateBox(QGroupBox):
         column.addLayout(form)
         column.addWidget(self.info)
         column.addWidget(self.table)
-        self.table.setMaximumHeight(110)
+        self.table.setMaximumHeight(96)
 
     def take_number(self, number: str) -> None:
         """A scanned certificate: its number in, the PIN asked next."""

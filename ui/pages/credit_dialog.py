@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QFormLayout, QHBoxLayout, QLab
 
 from protocol.money_rules import CREDIT_AGREEMENT_PATTERN
 from ui.pages.money_widgets import key_button, line_field, show_status, status_label, type_into_focus
+from ui.widgets.common import fit_placeholders
 
 AGREEMENT_RE = re.compile(CREDIT_AGREEMENT_PATTERN)
 
@@ -25,7 +26,7 @@ class CreditAgreementDialog(QDialog):
         intro = QLabel(self.tr("Заказ {0} оплачен кредитом банка: деньги не принимаются. Проверьте документ "
                                "клиента (F6) и подписанный договор.").format(order_number))
         intro.setWordWrap(True)
-        self.number = line_field(self.tr("отсканируйте штрихкод договора или введите номер"), 30)
+        self.number = line_field(self.tr("штрихкод или номер договора"), 30)
         self.signed = QCheckBox(self.tr("Клиент подписал договор"))
         self.error = status_label()
         form = QFormLayout()
@@ -41,6 +42,7 @@ class CreditAgreementDialog(QDialog):
         column.addWidget(self.error)
         column.addLayout(buttons)
         self.number.returnPressed.connect(self.signed.setFocus)
+        fit_placeholders(self)
 
     def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         """Enter on the checkbox records (the dialog has no default button)."""

@@ -22,6 +22,7 @@ STEP_NAMES = {
     "power_of_attorney": QT_TRANSLATE_NOOP("HandoverPage", "доверенность (F7)"),
     "boxes": QT_TRANSLATE_NOOP("HandoverPage", "коробки"),
     "payment": QT_TRANSLATE_NOOP("HandoverPage", "оплата (F9)"),
+    "credit_agreement": QT_TRANSLATE_NOOP("HandoverPage", "кредитный договор (F9)"),
 }
 STEP_HINTS = {
     "verify": QT_TRANSLATE_NOOP("HandoverPage", "Проверьте код из SMS или QR-код."),
@@ -29,6 +30,8 @@ STEP_HINTS = {
     "power_of_attorney": QT_TRANSLATE_NOOP("HandoverPage", "Внесите номер доверенности: F7."),
     "boxes": QT_TRANSLATE_NOOP("HandoverPage", "Отсканируйте каждую коробку заказа."),
     "payment": QT_TRANSLATE_NOOP("HandoverPage", "Примите оплату: F9."),
+    "credit_agreement": QT_TRANSLATE_NOOP(
+        "HandoverPage", "Кредит банка: деньги не принимаются. Внесите номер подписанного договора: F9."),
 }
 RESULT_TITLES = {
     "handed_over": QT_TRANSLATE_NOOP("HandoverPage", "Заказ {0} выдан"),
@@ -225,6 +228,11 @@ def paid_banner(state: HandoverState) -> Banner:
     else:
         title = QCoreApplication.translate("HandoverPage", "Оплата принята")
     return Banner("ok", title, next_step_text(state))
+
+
+def credit_banner(state: HandoverState) -> Banner:
+    """The credit agreement recorded: nothing is paid at the counter."""
+    return Banner("ok", QCoreApplication.translate("HandoverPage", "Договор записан"), next_step_text(state))
 
 
 def step_banner(state: HandoverState) -> Banner:

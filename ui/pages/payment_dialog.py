@@ -29,6 +29,7 @@ from ui.pages.money_widgets import (
     type_into_focus,
 )
 from ui.pages.payment_model import PaymentDraft
+from ui.widgets.common import fit_placeholders
 
 PROBLEMS = {
     "points_over": QT_TRANSLATE_NOOP("PaymentDialog", "Баллов больше, чем можно списать: не больше {1}."),
@@ -54,7 +55,7 @@ class PaymentDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("PaymentDialog")
         self.setWindowTitle(self.tr("Оплата"))
-        self.setMinimumWidth(620)
+        self.setMinimumWidth(780)
         self.options = options
         self.tenders: list[TenderInput] | None = None
         self.due = QLabel(self.tr("К оплате: {0}").format(rub(options.due_kopecks)))
@@ -66,7 +67,7 @@ class PaymentDialog(QDialog):
         self.card = line_field(self.tr("сумма картой, ₽"))
         self.cash = line_field(self.tr("сколько дал клиент, ₽"))
         self.change = status_label()
-        self.remaining = status_label("bigValue")
+        self.remaining = status_label("bigHint")
         self.error = status_label("paymentError")
         self._lay_out()
         self._connect()
@@ -74,13 +75,25 @@ class PaymentDialog(QDialog):
         self._recount()
 
     def _lay_out(self) -> None:
-        form = QFormLayout()
-        form.addRow(self.points_info)
-        form.addRow(self.tr("Списать баллов (F2):"), self.points)
+        """Two columns (points and certificates | card, cash, the rest): the dialog fits a 1366×768 screen at 150 %."""
+        left = QVBoxLayout()
+        left.addWidget(self.points_info)
+        points = QFormLayout()
+        points.addRow(self.tr("Списать баллов (F2):"), self.points)
+        left.addLayout(points)
+        left.addWidget(self.certificates, 1)
         money = QFormLayout()
+        money.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # labels above the fields: a narrow column
         money.addRow(self.tr("Картой, ₽ (F4):"), self.card)
-        money.addRow(self.tr("Наличными получено, ₽ (F5):"), self.cash)
+        money.addRow(self.tr("Наличными, ₽ (F5):"), self.cash)
         money.addRow(self.tr("Сдача:"), self.change)
+        right = QVBoxLayout()
+        right.addLayout(money)
+        right.addWidget(self.error)
+        right.addStretch(1)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 3)
+        columns.addLayout(right, 2)
         buttons = QHBoxLayout()
         buttons.addWidget(key_button(self.tr("Остаток картой"), "F6", self.rest_by_card, self))
         buttons.addWidget(key_button(self.tr("Без сдачи"), "F7", self.cash_exact, self))
@@ -89,12 +102,10 @@ class PaymentDialog(QDialog):
         buttons.addWidget(key_button(self.tr("Отмена"), "Esc", self.reject, self, bind=False))
         column = QVBoxLayout(self)
         column.addWidget(self.due)
-        column.addLayout(form)
-        column.addWidget(self.certificates)
-        column.addLayout(money)
-        for widget in (self.remaining, self.error):
-            column.addWidget(widget)
+        column.addLayout(columns, 1)
+        column.addWidget(self.remaining)
         column.addLayout(buttons)
+        fit_placeholders(self)
 
     def _connect(self) -> None:
         for field in (self.points, self.card, self.cash):

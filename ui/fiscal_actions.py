@@ -1,0 +1,102 @@
+"""The cash register in the shell: the manager's X report (the register's state) and its settings (mode, URL).
+
+«Смена → X-отчёт кассы» asks the register off the GUI thread and shows the slip; «Оборудование → Касса…»
+edits [fiscal] mode / url of config.toml (the register is reached through ATOL's driver web server on this PC);
+a change applies at the next start, when `Services.create` builds the fiscal service from the configuration.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QMessageBox, QVBoxLayout, QWidget
+
+from desktop.fiscal import FiscalMode
+from desktop.services.base import Role
+from desktop.settings_store import update_section
+from ui.context import AppContext
+from ui.pages.money_widgets import key_button, line_field, show_status, status_label
+from ui.pages.receipt_dialog import show_slip
+from ui.workers import Failure
+
+DEFAULT_ATOL_URL = "http://127.0.0.1:16732"  # ATOL driver v10 web server's default address
+
+
+class FiscalSettingsDialog(QDialog):
+    """Mode (no register / ATOL) and the web server's URL; `chosen` holds them once saved."""
+
+    def __init__(self, parent: QWidget | None, mode: str, url: str | None) -> None:
+        super().__init__(parent)
+        self.setObjectName("FiscalSettingsDialog")
+        self.setWindowTitle(self.tr("Касса (54-ФЗ)"))
+        self.setMinimumWidth(560)
+        self.chosen: dict[str, str] | None = None
+        self.mode = QComboBox()
+        self.mode.addItem(self.tr("Без кассы (демо, пункт без приёма денег)"), FiscalMode.NONE.value)
+        self.mode.addItem(self.tr("АТОЛ: драйвер ККТ 10, веб-сервер на этом ПК"), FiscalMode.ATOL.value)
+        self.mode.setCurrentIndex(max(self.mode.findData(mode), 0))
+        self.url = line_field(DEFAULT_ATOL_URL)
+        self.url.setText(url or "")
+        self.error = status_label()
+        note = QLabel(self.tr("Изменения вступят в силу после перезапуска программы."))
+        note.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Режим:"), self.mode)
+        form.addRow(self.tr("Адрес веб-сервера драйвера:"), self.url)
+        column = QVBoxLayout(self)
+        column.addLayout(form)
+        column.addWidget(note)
+        column.addWidget(self.error)
+        column.addWidget(key_button(self.tr("Сохранить"), "F10", self.try_accept, self))
+        self.url.returnPressed.connect(self.try_accept)
+
+    def try_accept(self) -> None:
+        mode, url = str(self.mode.currentData()), self.url.text().strip()
+        if mode == FiscalMode.ATOL.value and not url.startswith(("http://", "https://")):
+            show_status(self.error, self.tr("Введите адрес веб-сервера драйвера АТОЛ, например {0}.").format(
+                DEFAULT_ATOL_URL), False)
+            self.url.setFocus()
+            return
+        self.chosen = {"mode": mode, "url": url or DEFAULT_ATOL_URL}
+        self.accept()
+
+
+class FiscalActions(QObject):
+    """The shell's register actions (manager only)."""
+
+    def __init__(self, ctx: AppContext, window: QWidget, config_file: Callable[[], Path]) -> None:
+        super().__init__(window)
+        self.ctx, self._window, self._config_file = ctx, window, config_file
+
+    def _manager(self) -> bool:
+        if self.ctx.session.has_role(Role.MANAGER):
+            return True
+        self.ctx.feedback.show_error(self.tr("Нужен менеджер"), self.tr("Кассу настраивает и отчёты снимает "
+                                                                        "менеджер."))
+        return False
+
+    def x_report(self) -> None:
+        """The register's X report (its state, the shift's totals) on screen; a copy prints with Ctrl+P."""
+        actor, fiscal = self.ctx.session.actor, self.ctx.services.fiscal
+        if self._manager():
+            self.ctx.tasks.run(lambda: fiscal.x_report(actor), self._on_x_report, self._on_failed)
+
+    def _on_x_report(self, text: str) -> None:
+        show_slip(self.ctx, self._window, self.tr("X-отчёт кассы"), "x-report", text)
+
+    def _on_failed(self, failure: Failure) -> None:
+        self.ctx.feedback.show_error(self.tr("Касса не ответила"), failure.message)
+
+    def edit_settings(self) -> None:
+        if not self._manager():
+            return
+        config = self.ctx.config
+        dialog = FiscalSettingsDialog(self._window, str(getattr(config, "fiscal_mode", FiscalMode.NONE.value)),
+                                      getattr(config, "fiscal_url", None))
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen is not None:
+            update_section(self._config_file(), "fiscal", dialog.chosen)
+            QMessageBox.information(self._window, self.tr("Касса"), self.tr(
+                "Настройки кассы сохранены. Перезапустите программу, чтобы они вступили в силу."))
+        dialog.deleteLater()
