@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from protocol.money_rules import CREDIT_AGREEMENT_PATTERN
@@ -23,9 +24,9 @@ class CreditAgreementDialog(QDialog):
         self.setWindowTitle(self.tr("Кредитный договор"))
         self.setMinimumWidth(560)
         self.answer: tuple[str, bool] | None = None
-        intro = QLabel(self.tr("Заказ {0} оплачен кредитом банка: деньги не принимаются. Проверьте документ "
+        self.intro = QLabel(self.tr("Заказ {0} оплачен кредитом банка: деньги не принимаются. Проверьте документ "
                                "клиента (F6) и подписанный договор.").format(order_number))
-        intro.setWordWrap(True)
+        self.intro.setWordWrap(True)
         self.number = line_field(self.tr("штрихкод или номер договора"), 30)
         self.signed = QCheckBox(self.tr("Клиент подписал договор"))
         self.error = status_label()
@@ -37,19 +38,21 @@ class CreditAgreementDialog(QDialog):
         buttons.addWidget(key_button(self.tr("Записать"), "F10", self.try_accept, self))
         buttons.addWidget(key_button(self.tr("Отмена"), "Esc", self.reject, self, bind=False))
         column = QVBoxLayout(self)
-        column.addWidget(intro)
+        column.addWidget(self.intro)
         column.addLayout(form)
         column.addWidget(self.error)
         column.addLayout(buttons)
         self.number.returnPressed.connect(self.signed.setFocus)
+        self.signed.installEventFilter(self)
         fit_placeholders(self)
 
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Enter on the checkbox records (the dialog has no default button)."""
-        if self.signed.hasFocus() and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        if watched is self.signed and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.try_accept()
-            return
-        super().keyPressEvent(event)
+            return True
+        return super().eventFilter(watched, event)
 
     def try_accept(self) -> None:
         number = self.number.text().strip()
