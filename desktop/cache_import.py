@@ -8,7 +8,7 @@ this PC still has unsynced events about the same order.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, select, text
@@ -45,6 +45,8 @@ def upsert_point(s: Session, data: Data, local: bool = True) -> PickupPoint:
                 "code_hash_params"):
         if key in data:
             setattr(point, key, data[key])
+    if isinstance(data.get("money"), dict):
+        point.money = dict(data["money"])  # the retailer's money settings (points share, credit accrual)
     point.is_local = local
     s.flush()
     return point
@@ -268,6 +270,9 @@ def load_snapshot(s: Session, snapshot: Data) -> PickupPoint:
         upsert_order(s, item)
     for item in snapshot.get("claims", []):
         upsert_claim(s, item)
+    from desktop.sync.money_feed import load_money_snapshot  # the money items name orders: after them
+
+    load_money_snapshot(s, snapshot, datetime.now(UTC))
     return point
 
 

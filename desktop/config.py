@@ -30,6 +30,7 @@ ENV_PREFIX = "PICKUP_DESK_"
 PRINTER_KINDS = ("label", "document", "receipt")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 LANGUAGES = ("ru", "en")
+FISCAL_MODES = ("none", "atol")  # desktop.fiscal.FiscalMode: no cash register | ATOL driver v10's web server
 
 messages.register(
     {
@@ -86,6 +87,8 @@ class AppConfig:
     log_level: str = "INFO"
     printers: Mapping[str, str] = field(default_factory=dict)
     auto_receipt: bool = False  # [printing] print the handover receipt right after completion
+    fiscal_mode: str = "none"  # [fiscal] mode: receipts through the point's cash register, or none (demo)
+    fiscal_url: str = "http://127.0.0.1:16732"  # [fiscal] url: the ATOL driver's web server
     sync_interval_seconds: int = 30
     update_url: str | None = None  # the TUF update repository (None: the one the server's policy names)
     sources: tuple[str, ...] = ()
@@ -166,6 +169,13 @@ def _as_url(value: Any) -> str | None:
     return text.rstrip("/")
 
 
+def _as_server_url(value: Any) -> str:
+    url = _as_url(value)
+    if url is None:
+        raise _invalid("config.not_url", text=_as_str(value))
+    return url
+
+
 def _as_path(value: Any) -> Path:
     text = _as_str(value).strip()
     if not text:
@@ -227,7 +237,9 @@ SCANNER: dict[str, Callable[[Any], Any]] = {
 }
 PRINTERS: dict[str, Callable[[Any], Any]] = {kind: _as_str for kind in PRINTER_KINDS}
 PRINTING: dict[str, Callable[[Any], Any]] = {"auto_receipt": _as_bool}
-SECTIONS: dict[str, dict[str, Callable[[Any], Any]]] = {"scanner": SCANNER, "printers": PRINTERS, "printing": PRINTING}
+FISCAL: dict[str, Callable[[Any], Any]] = {"mode": _one_of(FISCAL_MODES), "url": _as_server_url}
+SECTIONS: dict[str, dict[str, Callable[[Any], Any]]] = {"scanner": SCANNER, "printers": PRINTERS, "printing": PRINTING,
+                                                       "fiscal": FISCAL}
 
 
 def setting_names() -> list[str]:
@@ -380,5 +392,6 @@ def build_config(layers: list[tuple[str, dict[str, Any]]]) -> AppConfig:
     scanner = {k.split(".", 1)[1]: v for k, v in merged.items() if k.startswith("scanner.")}
     printers = {k.split(".", 1)[1]: v for k, v in merged.items() if k.startswith("printers.")}
     top.update({k.split(".", 1)[1]: v for k, v in merged.items() if k.startswith("printing.")})
+    top.update({k.replace(".", "_"): v for k, v in merged.items() if k.startswith("fiscal.")})
     config = AppConfig(**top, sources=tuple(used))
     return replace(config, scanner=replace(config.scanner, **scanner), printers=dict(printers))

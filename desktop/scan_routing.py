@@ -1,4 +1,4 @@
-"""Scan routing: say what a scanned string is (order, box, cell, card, badge, QR token, pickup code, waybill, claim).
+"""Scan routing: what a scanned string is (order, box, cell, card, badge, QR token, code, waybill, claim, certificate).
 
 A keyboard-wedge scanner types whatever its configuration adds around the data: a prefix, a
 suffix, CR/LF/TAB, an AIM symbology identifier (``]C1``…), sometimes in the Russian keyboard
@@ -31,7 +31,7 @@ messages.register(
         "scan.bad_check_digit": "Номер клубной карты {sample} считан с ошибкой: "
         "не сходится контрольная цифра. Отсканируйте карту ещё раз или введите номер вручную.",
         "scan.unknown": "Код «{sample}» не распознан: это не заказ, не коробка, не ячейка, не клубная карта, "
-        "не бейдж, не код получения, не накладная и не гарантийная заявка. Проверьте, тот ли штрихкод "
+        "не бейдж, не код получения, не накладная, не заявка и не сертификат. Проверьте, тот ли штрихкод "
         "отсканирован.",
     }
 )
@@ -50,6 +50,7 @@ class ScanKind(StrEnum):
     WAYBILL = auto()
     CLAIM = auto()  # a warranty claim number (protocol.claims shapes): the warranty page
     SERVICE_LABEL = auto()  # the box label of an item going to service (SL + claim number): service dispatch
+    CERTIFICATE = auto()  # a gift certificate (GC + 12 digits, protocol.money_rules): pay or sell it
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ _KIND_ORDER = (
     ScanKind.STAFF_BADGE,
     ScanKind.CLUB_CARD,
     ScanKind.WAYBILL,
-    ScanKind.CLAIM, ScanKind.SERVICE_LABEL,
+    ScanKind.CLAIM, ScanKind.SERVICE_LABEL, ScanKind.CERTIFICATE,
     ScanKind.ORDER_NUMBER,
     ScanKind.PICKUP_CODE,
 )

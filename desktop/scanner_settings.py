@@ -15,6 +15,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import TYPE_CHECKING, Any
 
+from protocol.money_rules import CERTIFICATE_PATTERN
+
 if TYPE_CHECKING:
     from desktop.decode.wedge_analysis import WedgeSettings
 
@@ -38,6 +40,7 @@ class ScanPatterns:
     waybill: str = r"R\d{7,12}"  # a truck's waybill (shipment number): R + digits
     claim: str = r"W\d{9,10}"  # a warranty claim: pre-filed W + 9 digits, opened at a counter W + 10 (protocol.claims)
     service_label: str = r"SLW\d{9,10}"  # the service box label: SL + the claim number (desktop.labels.content)
+    certificate: str = CERTIFICATE_PATTERN  # a gift certificate: GC + 12 digits
     strip_aim_id: bool = True
     max_length: int = 512
 

@@ -68,6 +68,7 @@ class PickupPoint(Base):
     id_check_threshold_kopecks: Mapped[int] = mapped_column(Integer, default=10_000_000)
     code_hash_params: Mapped[str | None] = mapped_column(String(200))
     is_local: Mapped[bool] = mapped_column(Boolean, default=False)
+    money: Mapped[dict | None]  # the retailer's money settings from point.upsert (protocol.money_rules defaults)
 
 
 class Staff(Base):
@@ -253,9 +254,9 @@ class Handover(Base):
     id_document_last4: Mapped[str | None] = mapped_column(String(4))
     power_of_attorney: Mapped[str | None] = mapped_column(String(64))
     scanned_boxes: Mapped[list] = mapped_column(default=list)
-    payment: Mapped[dict | None]  # accepted at the counter, written as a Payment row on completion
-    completed_at: Mapped[datetime | None]
-    # A clerk's handovers in a shift, read from the index alone (with the order, for its refused lines).
+    payment: Mapped[dict | None]  # accepted tenders; its money tenders become Payment rows on completion
+    credit_agreement: Mapped[str | None] = mapped_column(String(32))  # a credit order: the signed agreement's number
+    completed_at: Mapped[datetime | None]  # a clerk's handovers in a shift are read from the index alone (+ order)
     __table_args__ = (Index("ix_handovers_staff_completed_at", "staff_id", "completed_at", "status", "order_id"),)
 
 
@@ -269,8 +270,7 @@ class Payment(Base):
     tendered_kopecks: Mapped[int] = mapped_column(Integer)
     change_kopecks: Mapped[int] = mapped_column(Integer, default=0)
     staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
-    paid_at: Mapped[datetime]
-    # A clerk's cash in a shift, read from the index alone.
+    paid_at: Mapped[datetime]  # a clerk's cash in a shift is read from the index alone:
     __table_args__ = (Index("ix_payments_staff_paid_at", "staff_id", "paid_at", "method", "due_kopecks"),)
 
 
@@ -313,14 +313,14 @@ class BonusLedgerEntry(Base):
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
     card_id: Mapped[int | None] = mapped_column(ForeignKey("club_cards.id"))
     order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"))
-    reason: Mapped[str] = mapped_column(String(16))  # activation | accrual
-    points: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(String(16))  # LedgerReason: activation | accrual | redemption | reversal
+    points: Mapped[int] = mapped_column(Integer)  # signed: a redemption or a reversal is negative
     status: Mapped[str] = mapped_column(String(16), default=BonusStatus.PENDING)
     created_at: Mapped[datetime]
-    __table_args__ = (
-        UniqueConstraint("reason", "order_id", name="uq_bonus_ledger_reason_order"),
-        UniqueConstraint("reason", "card_id", name="uq_bonus_ledger_reason_card"),
-    )
+    event_id: Mapped[str | None] = mapped_column(String(36), index=True)  # the event that caused it (outbox id)
+    server_id: Mapped[int | None] = mapped_column(Integer, unique=True)  # the server's entry, once it confirmed it
+    __table_args__ = (Index("uq_bonus_ledger_activation_card", "card_id", unique=True,
+                            sqlite_where=text("reason = 'activation'")),)  # +190 once per card
 
 
 class ReturnSession(Base):
@@ -395,5 +395,5 @@ class SyncState(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
-# The warranty claim tables (their own module: this one is full), registered on Base.metadata with the rest.
-import desktop.db.claim_models  # noqa: E402, F401
+# Warranty claim, fiscal receipt and gift certificate tables (own modules: this one is full), on Base.metadata too.
+from desktop.db import claim_models, fiscal_models, money_models  # noqa: E402, F401

@@ -12,6 +12,8 @@ from sqlalchemy.orm import Session
 from desktop import messages
 from desktop.db.models import BonusLedgerEntry, BonusStatus, ClubCard, Customer, ManagerAlert, Order, OrderLine
 from desktop.services.base import Action, Actor, Role, Service, local_point, require_role
+from desktop.services.money.bonus import bonus_balance
+from desktop.services.money.model import BonusBalance
 from desktop.services.sms_request import request_sms
 from desktop.sync.reasons import describe_reason
 from desktop.translatable import QT_TRANSLATE_NOOP, translate
@@ -25,6 +27,7 @@ from protocol.phone import mask_for_log as mask_phone
 from protocol.states import CardStatus
 
 CARD_PREFIX = "2"
+CARD_LENGTH = 13  # EAN-13
 HOLDING_STATUSES = (CardStatus.PENDING, CardStatus.ACTIVE)
 STATUS_CONTEXT = "ClubCardStatus"
 
@@ -44,6 +47,8 @@ messages.register(
         "club.not_eligible": "Карту выдать нельзя: {reason}",
         "club.card_not_pending": "Карта {card} не ожидает подтверждения (состояние: {status}).",
         "alert.club_activation_rejected": "Центр отклонил активацию карты {card}: {reason}",
+        "club.card_unknown": "Карта {card} не выдана клиенту или неизвестна этому пункту. Проверьте номер.",
+        "club.customer_unknown": "Клиент с телефоном {phone} не найден в этом пункте выдачи.",
         "alert.club_activation_rejected_no_reason": "Центр отклонил активацию карты {card}: причина не указана",
     }
 )
@@ -168,6 +173,12 @@ class ClubService(Service):
         except (VerificationError, InvalidHashError):
             return False
 
+    def balance(self, actor: Actor | None, card_or_phone: str) -> BonusBalance:
+        """A customer's bonus account by club card number or phone: confirmed, pending, reserved, the entries."""
+        require_role(actor, Role.CLERK, QT_TRANSLATE_NOOP("Actions", "просмотр бонусного счёта"))
+        with self.reading() as session:
+            return bonus_balance(session, _account_holders(session, card_or_phone))
+
     def confirm_activation(
         self, card_number: str, accepted: bool, reason: str | None = None, phone: str | None = None,
         customer: str | None = None,
@@ -191,6 +202,24 @@ class ClubService(Service):
                 raise DomainError("club.card_not_pending", card=card_number, status=shown)
             _settle(act, card, target, reason)
             return target
+
+
+def _account_holders(session: Session, card_or_phone: str) -> list[int]:
+    """The customer whose account is asked for: the card's holder, or by phone the one holding a card (else all)."""
+    typed = (card_or_phone or "").strip()
+    if typed.isdigit() and len(typed) == CARD_LENGTH:
+        card = session.scalars(select(ClubCard).where(ClubCard.number == typed)).first()
+        if card is None or card.customer_id is None:
+            raise DomainError("club.card_unknown", card=typed)
+        return [card.customer_id]
+    phone = normalise_phone(typed)
+    customers = _customers(session, phone)
+    if not customers:
+        raise DomainError("club.customer_unknown", phone=mask_phone(phone))
+    ids = [c.id for c in customers]
+    holders = session.scalars(select(ClubCard.customer_id).where(ClubCard.customer_id.in_(ids),
+                                                                 ClubCard.status.in_(HOLDING_STATUSES))).all()
+    return [i for i in ids if i in holders] or ids
 
 
 def _held_by(session: Session, card: ClubCard, phone: str) -> bool:

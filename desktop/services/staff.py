@@ -1,4 +1,9 @@
-"""Staff and shifts: badge+PIN or login+password sign-in (argon2), lock-out after 5 failures, shift open/close."""
+"""Staff and shifts: badge+PIN or login+password sign-in (argon2), lock-out after 5 failures, shift open/close.
+
+With a cash register (desktop.fiscal), opening the app's shift opens the register's and closing it prints the Z
+report. The app's shift is committed first: a register that fails raises ShiftRegisterError carrying the app's
+result (nothing of the shift is lost) and the clerk retries the register's part alone.
+"""
 
 from __future__ import annotations
 
@@ -24,6 +29,8 @@ from desktop.db.models import (
 )
 from desktop.db.pepper import open_secret_hash, pepper_for_session, seal_secret_hash
 from desktop.documents.model import SessionHeader, ShiftReport
+from desktop.fiscal.errors import FiscalError, ShiftRegisterError
+from desktop.fiscal.service import FiscalService
 from desktop.point_time import DAY_TIME, HOUR_MINUTE, point_time, zone_named
 from desktop.services.base import Action, Actor, Clock, Role, Service, local_point, require_role, utc_now
 from desktop.services.manager.activity_counts import Figures, count_activity
@@ -41,6 +48,7 @@ LOCK_MINUTES = 15
 # The actions named in an access refusal (require_role translates them).
 OPEN_SHIFT = QT_TRANSLATE_NOOP("Actions", "открытие смены")
 CLOSE_SHIFT = QT_TRANSLATE_NOOP("Actions", "закрытие смены")
+X_REPORT = QT_TRANSLATE_NOOP("Actions", "X-отчёт на кассе")
 # The shift report's fields that are the manager's activity figures (metric names of activity_counts.METRICS).
 REPORT_METRICS = {"boxes_received": "received", "boxes_placed": "placed", "orders_handed_over": "handed_over",
                   "refused_lines": "refused_lines", "refused_orders": "refused_orders", "wrong_codes": "wrong_codes",
@@ -85,9 +93,11 @@ def _mask(identifier: str) -> str:
 class StaffService(Service):
     """Sign-in, lock-out and shifts (staff and their PINs come from the server)."""
 
-    def __init__(self, db: Database, clock: Clock = utc_now, hasher: PasswordHasher | None = None) -> None:
+    def __init__(self, db: Database, clock: Clock = utc_now, hasher: PasswordHasher | None = None,
+                 fiscal: FiscalService | None = None) -> None:
         super().__init__(db, clock)
         self.hasher = hasher or PasswordHasher()
+        self.fiscal = fiscal or FiscalService(db, clock)  # None: no cash register (mode none)
         self._dummy: str | None = None  # made on first use: hashing at construction would slow the app's start
 
     @property
@@ -186,7 +196,17 @@ class StaffService(Service):
             key = shift_key(actor.login, act.now)
             act.emit(ShiftOpened(shift=key, staff=actor.login))
             act.audit("shift.opened", key)
-        return _with_shift(actor, shift.id)
+        on_shift = _with_shift(actor, shift.id)
+        try:
+            self.fiscal.open_shift(on_shift)
+        except FiscalError as exc:
+            raise ShiftRegisterError("fiscal.shift_open_failed", exc, on_shift) from exc
+        return on_shift
+
+    def open_register_shift(self, actor: Actor) -> None:
+        """Retry opening the register's shift after ShiftRegisterError (the app's shift is already open)."""
+        require_role(actor, Role.CLERK, OPEN_SHIFT)
+        self.fiscal.open_shift(actor)
 
     def close_shift(self, actor: Actor, open_sessions: OpenSessions | None = None) -> ShiftReport:
         """Close the staff member's open shift and produce its report.
@@ -206,7 +226,21 @@ class StaffService(Service):
             shift.report = report.as_dict()
             act.emit(ShiftClosed(shift=report.key, staff=actor.login, report=report.as_dict()))
             act.audit("shift.closed", report.key, **report.counts())
+        try:
+            self.fiscal.close_shift(actor)
+        except FiscalError as exc:
+            raise ShiftRegisterError("fiscal.z_report_failed", exc, report) from exc
         return report
+
+    def z_report(self, actor: Actor) -> str:
+        """Close the register's shift with its Z report (the retry after ShiftRegisterError); the report's text."""
+        require_role(actor, Role.CLERK, CLOSE_SHIFT)
+        return self.fiscal.close_shift(actor)
+
+    def x_report(self, actor: Actor) -> str:
+        """The manager's X report on the register (no reset): its text with this counter's totals since the Z."""
+        require_role(actor, Role.MANAGER, X_REPORT)
+        return self.fiscal.x_report(actor)
 
 
 def _settle_open_sessions(act: Action, actor: Actor, choice: OpenSessions | None, key: str) -> None:

@@ -21,6 +21,7 @@ from desktop import cache_import
 from desktop.db.engine import Database
 from desktop.db.models import BonusLedgerEntry, BonusStatus, ClubCard, ManagerAlert, Order, OutboxEvent, SmsMessage
 from desktop.db.pepper import pepper_code_hash, pepper_for_session
+from desktop.sync import money_feed
 from desktop.sync.reasons import describe_flag, describe_problem, describe_sms_gateway
 from protocol.claims import CLAIM_CHANGE
 from protocol.errors import DomainError
@@ -235,6 +236,7 @@ def _event_outcome(s: Session, p: Data, now: datetime) -> None:
 def record_problem(s: Session, event: OutboxEvent, now: datetime) -> None:
     """A rejected or conflicting event: kept in the outbox and shown to the manager."""
     kind = "conflict" if event.status == EventOutcome.CONFLICT else "rejected_event"
+    money_feed.reject_entries(s, event.event_id)  # points or a certificate's amount it held back are free again
     _alert(s, kind, describe_problem(event.type, event.status, event.reason), now,
            event_id=event.event_id, type=event.type, reason=event.reason, status=event.status)
 
@@ -270,6 +272,9 @@ HANDLERS: dict[str, Callable[[Session, Data, datetime], None]] = {
     "sms.status": _sms_status,
     "sms.gateway": _sms_gateway,
     "club.activation_result": _club_result,
-    "bonus.confirmed": _bonus_confirmed,
+    "bonus.confirmed": _bonus_confirmed,  # servers before issue 12; `bonus.entry` says the same with the entry
+    "bonus.entry": money_feed.apply_bonus_entry,
+    "certificate.upsert": money_feed.upsert_certificate,
+    "certificate.entry": money_feed.apply_certificate_entry,
     "event.outcome": _event_outcome,
 }

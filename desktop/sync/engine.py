@@ -33,6 +33,7 @@ from desktop.sync.client import (
     SyncError,
     UpgradeRequired,
 )
+from desktop.sync.money_feed import load_money_snapshot
 from protocol.limits import OUTCOME_REASON_MAX
 from protocol.states import PROBLEM_OUTCOMES, EventOutcome, OutboxStatus
 
@@ -287,6 +288,7 @@ class SyncEngine:
         with self.db.write() as s:
             for claim in data.get("claims", []):  # warranty claims refer to the orders above
                 cache_import.upsert_claim(s, claim)
+            load_money_snapshot(s, data, self.clock())  # bonus and certificate entries name orders too
             set_state(s, CURSOR_KEY, str(int(data["cursor"])))
         if report is not None:
             report.snapshot = True

@@ -90,6 +90,24 @@ messages.register(
         "sync.reason.claim_bad_checklist": "неизвестный пункт проверки изделия {detail}",
         "sync.reason.claim_bad_number": "неверный номер гарантийной заявки {detail}",
         "sync.reason.claim_label_mismatch": "этикетка изделия не та, что выдана при приёме {detail}",
+        "sync.reason.bad_tenders": "оплата не сходится с суммой к оплате или нарушает правила оплаты ({detail})",
+        "sync.reason.credit_agreement_missing": "кредитный заказ выдан без номера подписанного кредитного договора",
+        "sync.reason.points_overdraft": "баллов на счёте не хватило: на счёте и к списанию {detail} — баллы "
+        "уже потрачены на другом компьютере",
+        "sync.reason.handover_not_recorded": "выдача, к которой относится оплата, не записана на сервере",
+        "sync.reason.redemption_already_recorded": "списание уже записано",
+        "sync.reason.unknown_certificate": "сертификат {detail} неизвестен серверу",
+        "sync.reason.certificate_not_in_stock": "сертификат уже не на складе (состояние: {detail}) — возможно, "
+        "продан на другом компьютере",
+        "sync.reason.certificate_face_mismatch": "номинал сертификата другой ({detail} коп.)",
+        "sync.reason.certificate_face_invalid": "недопустимый номинал сертификата ({detail} коп.)",
+        "sync.reason.certificate_sale_already_recorded": "продажа сертификата уже записана",
+        "sync.reason.certificate_not_active": "сертификат не активен (состояние: {detail})",
+        "sync.reason.certificate_expired": "срок действия сертификата истёк",
+        "sync.reason.certificate_blocked": "сертификат заблокирован",
+        "sync.reason.certificate_overdraft": "на сертификате не хватило денег: остаток и к списанию {detail} коп. "
+        "— сертификат уже потрачен на другом компьютере",
+        "sync.reason.invalid_amount": "неверная сумма ({detail} коп.)",
         UNKNOWN_FLAG: "Заказ {order}: сервер отметил его для разбора. Свяжитесь с центром.",
         "sync.flag.handed_over_after_cancel": "Заказ {order} был отменён, но выдан клиенту. "
         "Свяжитесь с клиентом и оформите возврат товара или оплату.",
@@ -112,7 +130,11 @@ REMEDY_FAMILIES: dict[str, tuple[str, ...]] = {
                     "unknown_cell", "unknown_card", "foreign_card", "unknown_city", "customer_not_found"),
     "already_done": ("box_already_received", "order_already_arrived", "handover_already_recorded",
                      "bonus_already_credited", "activation_bonus_already_credited", "card_already_active",
-                     "order_already_returned"),
+                     "order_already_returned", "redemption_already_recorded", "certificate_sale_already_recorded"),
+    "money": ("bad_tenders", "credit_agreement_missing", "points_overdraft", "handover_not_recorded",
+              "unknown_certificate", "certificate_not_in_stock", "certificate_face_mismatch",
+              "certificate_face_invalid", "certificate_not_active", "certificate_expired", "certificate_blocked",
+              "certificate_overdraft", "invalid_amount"),
     "order_state": ("order_cancelled", "order_not_ready", "order_not_in_storage", "order_already_closed",
                     "order_not_handed_over", "order_handed_over", "box_not_received", "box_not_in_storage"),
     "club_rules": ("no_active_card", "phone_has_card", "no_qualifying_order", "points_exceed_paid",
@@ -151,6 +173,9 @@ messages.register(
         "поддержку код события и время.",
         "sync.remedy.claims": "Сервер не принял шаг гарантийной заявки. Найдите заявку на странице «Гарантия», "
         "сверьте изделие, серийный номер и заказ; изделие держите в пункте и решите вопрос с центром.",
+        "sync.remedy.money": "Сервер не принял оплату баллами или сертификатом (или её запись): клиент уже ушёл "
+        "с товаром. Сверьте чек и оплату; недостающую сумму решите с клиентом и центром. Списание, которое сервер "
+        "не принял, на этом компьютере снято.",
         "sync.remedy.sms_limit": "Сервер не отправил лишнее SMS: повторять можно не чаще раза в 10 минут и не "
         "больше трёх раз в день. Код получения у клиента прежний; при необходимости повторите отправку позже.",
     }

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from desktop import journal
 from desktop.db import migrate
 from desktop.db.claim_models import Claim
+from desktop.db.fiscal_models import FiscalReceipt
 from desktop.db.models import Box, Order, OrderLine, OutboxEvent
 from desktop.services.base import Actor, Role
 from desktop.services.receiving import ReceivingService
@@ -42,6 +43,8 @@ def test_old_cache_upgrades_to_head_keeping_everything(fixture, tmp_path):
             assert set(s.scalars(select(OrderLine.warranty_months))) == {DEFAULT_WARRANTY_MONTHS}
             if fixture.stem >= "cache-0008":
                 assert s.scalars(select(Claim.number)).all() == ["W000000001"]
+            if fixture.stem >= "cache-0009":
+                assert s.scalars(select(FiscalReceipt.ref)).all() == ["sell:500000003"]
         clerk = Actor(1, "kassir", "Смирнова Анна Сергеевна", Role.CLERK, 1)
         receiving = ReceivingService(db, FakeClock())
         session = receiving.open_session(clerk)

@@ -1,16 +1,19 @@
-"""Handover steps 2-4: documents, boxes, refusals and payment; each is one transaction with an audit entry."""
+"""Handover steps 2-3: documents, boxes and refusals; each is one transaction with an audit entry."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.db.models import Box, Order, OrderLine
+from desktop.fiscal.model import goods_line
+from desktop.fiscal.service import FiscalService
 from desktop.services.base import Actor, Role, Service, require_role
-from desktop.services.handover.lookup import due_kopecks, handover_state, verified_order
+from desktop.services.handover.lookup import handover_state, verified_order
 from desktop.services.handover.model import (
     ID_DOCUMENT_TYPES,
-    PAYMENT_METHODS,
     REFUSAL_REASONS,
     BoxScanResult,
     HandoverState,
@@ -18,14 +21,24 @@ from desktop.services.handover.model import (
     clerk_action,
     labels,
 )
-from desktop.translatable import QT_TRANSLATE_NOOP
+from desktop.services.handover.receipts import issue_return
+from desktop.services.handover.refunds import split_refund
 from protocol.errors import DomainError
 from protocol.limits import REFUSAL_REASON_MAX
-from protocol.money import rub
+
+
+@dataclass(frozen=True)
+class _Refund:
+    """A fiscalised payment after a refusal: the remaining tenders and the sellReturn receipt's uuid."""
+
+    payment: PaymentIntent
+    receipt: str | None
 
 
 class CheckSteps(Service):
     """What the clerk checks and records between verification and completion."""
+
+    fiscal: FiscalService  # set by PaymentSteps.__init__ (the register, or mode none)
 
     def record_id_document(self, actor: Actor | None, uid: str, doc_type: str, last4: str) -> HandoverState:
         """Record that an ID document was shown: its type and the last 4 digits of its number only."""
@@ -70,19 +83,22 @@ class CheckSteps(Service):
     def refuse_line(
         self, actor: Actor | None, uid: str, line_id: int, quantity: int, reason: str, note: str = ""
     ) -> HandoverState:
-        """Set how many pieces of a line the customer refuses (0 cancels the refusal), with a reason."""
+        """Set how many pieces of a line the customer refuses (0 cancels the refusal), with a reason.
+
+        Before payment the amount due simply changes (payment is taken again); after a fiscalised payment the
+        refused pieces are returned on a sellReturn receipt and the payment keeps the remaining tenders.
+        """
         actor = require_role(actor, Role.CLERK, clerk_action())
         note = " ".join(note.split())
+        refund = self._refund_after_payment(actor, uid, line_id, quantity, reason, note)
         with self.action(actor) as act:
             handover, order = verified_order(act.session, uid)
-            line = next((x for x in order.lines if x.id == line_id), None)
-            if line is None:
-                raise DomainError("handover.line_not_found", line=line_id, order=order.number)
+            line = _line(order, line_id)
             _check_refusal(line, quantity, reason, note)
             line.refused_quantity = quantity
             line.refusal_reason = _reason_text(reason, note) if quantity else None
-            payment_reset = handover.payment is not None
-            handover.payment = None  # the amount due changed: payment must be taken again
+            payment_reset = handover.payment is not None and refund is None
+            handover.payment = refund.payment.wire() if refund is not None else None
             act.audit(
                 "handover.line_refused",
                 order.number,
@@ -92,36 +108,30 @@ class CheckSteps(Service):
                 reason=reason if quantity else None,
                 note=note or None,
                 payment_reset=payment_reset,
+                return_receipt=refund.receipt if refund is not None else None,
             )
             return handover_state(act.session, handover, order)
 
-    def pay(self, actor: Actor | None, uid: str, method: str, tendered_kopecks: int) -> HandoverState:
-        """Accept payment of what is due: card must be exact, cash at least the due amount (change given)."""
-        actor = require_role(actor, Role.CLERK, QT_TRANSLATE_NOOP("Actions", "приём оплаты"))
-        if method not in PAYMENT_METHODS:
-            raise DomainError("handover.bad_payment_method")
-        if not isinstance(tendered_kopecks, int) or tendered_kopecks <= 0:
-            raise DomainError("handover.bad_amount")
-        with self.action(actor) as act:
-            handover, order = verified_order(act.session, uid)
-            due = due_kopecks(order)
-            intent = _payment_intent(method, due, tendered_kopecks)
-            handover.payment = {
-                "method": method,
-                "due": due,
-                "tendered": tendered_kopecks,
-                "change": intent.change_kopecks,
-            }
-            act.audit(
-                "handover.paid",
-                order.number,
-                handover=uid,
-                method=method,
-                due=due,
-                tendered=tendered_kopecks,
-                change=intent.change_kopecks,
-            )
-            return handover_state(act.session, handover, order)
+    def _refund_after_payment(self, actor: Actor, uid: str, line_id: int, quantity: int, reason: str,
+                              note: str) -> _Refund | None:
+        """The sellReturn for pieces refused after the sell receipt (None while nothing was fiscalised)."""
+        with self.reading() as s:
+            handover, order = verified_order(s, uid)
+            line = _line(order, line_id)
+            _check_refusal(line, quantity, reason, note)
+            if not handover.payment or not handover.payment.get("receipt"):
+                return None
+            if quantity < line.refused_quantity:
+                raise DomainError("money.paid_already")
+            paid = PaymentIntent.from_wire(handover.payment)
+            returned = goods_line(line.name, line.price_kopecks, quantity - line.refused_quantity)
+        if returned.quantity == 0:
+            return _Refund(paid, None)
+        remaining, refunds = split_refund(paid.tenders, returned.amount)
+        ref = f"return:{uid}:{line_id}:{quantity}"
+        receipt = issue_return(self.fiscal, actor, ref, [returned], refunds)
+        return _Refund(PaymentIntent.of(paid.due_kopecks - returned.amount, remaining, paid.receipt), receipt.uuid)
+
 
 
 def _foreign_box_error(s: Session, barcode: str, order_number: str) -> DomainError:
@@ -129,6 +139,13 @@ def _foreign_box_error(s: Session, barcode: str, order_number: str) -> DomainErr
     if other is None:
         return DomainError("handover.box_unknown", box=barcode)
     return DomainError("handover.box_other_order", box=barcode, other_order=other, order=order_number)
+
+
+def _line(order: Order, line_id: int) -> OrderLine:
+    line = next((x for x in order.lines if x.id == line_id), None)
+    if line is None:
+        raise DomainError("handover.line_not_found", line=line_id, order=order.number)
+    return line
 
 
 def _check_refusal(line: OrderLine, quantity: int, reason: str, note: str) -> None:
@@ -144,26 +161,3 @@ def _check_refusal(line: OrderLine, quantity: int, reason: str, note: str) -> No
 
 def _reason_text(reason: str, note: str) -> str:
     return f"{reason}: {note}"[:REFUSAL_REASON_MAX] if note else reason
-
-
-def _payment_intent(method: str, due: int, tendered: int) -> PaymentIntent:
-    if due <= 0:
-        raise DomainError("handover.nothing_due")
-    if method == "card" and tendered != due:
-        raise DomainError(
-            "handover.card_amount_mismatch",
-            due=rub(due),
-            tendered=rub(tendered),
-            due_kopecks=due,
-            tendered_kopecks=tendered,
-        )
-    if method == "cash" and tendered < due:
-        raise DomainError(
-            "handover.cash_insufficient",
-            due=rub(due),
-            tendered=rub(tendered),
-            missing=rub(due - tendered),
-            due_kopecks=due,
-            tendered_kopecks=tendered,
-        )
-    return PaymentIntent(method, due, tendered, tendered - due)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from sqlalchemy import select, update
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from desktop.db.models import BonusLedgerEntry, BonusStatus, Box, ClubCard, Handover, HandoverStatus, Order, Payment
+from desktop.db.models import Box, Handover, HandoverStatus, Order
 from desktop.documents.model import PointInfo
+from desktop.fiscal.model import FiscalReceiptView
+from desktop.fiscal.service import FiscalService
 from desktop.services.base import Action, Actor, Role, Service, local_point, require_role
 from desktop.services.handover.lookup import (
     get_handover,
@@ -18,34 +18,58 @@ from desktop.services.handover.lookup import (
     require_in_progress,
 )
 from desktop.services.handover.model import (
+    CREDIT_ORDER,
     HandoverResult,
     HandoverState,
     PaymentIntent,
     clerk_action,
 )
+from desktop.services.handover.money_events import accrue, record_payments, redeem
+from desktop.services.handover.receipts import issue_settlement
+from desktop.services.money.bonus import money_settings
 from desktop.services.sms_request import request_sms
 from desktop.services.warranty.handover import warranty_handover
 from desktop.translatable import of_total, translate
 from protocol.club_rules import points_for
 from protocol.errors import DomainError
-from protocol.events import BonusAccrual, HandoverCompleted
+from protocol.events import HandoverCompleted
 from protocol.money import rub
 from protocol.order_states import OrderEvent, OrderStatus, next_status
-from protocol.states import BoxStatus, CardStatus
+from protocol.states import BoxStatus
 
 
 class CompletionSteps(Service):
     """Finishing a handover one way or the other."""
 
+    fiscal: FiscalService  # set by PaymentSteps.__init__ (the register, or mode none)
+
     def complete(self, actor: Actor | None, uid: str) -> HandoverResult:
-        """Finish the handover: order status, boxes, payment, events, bonus accrual and receipt SMS."""
+        """Finish the handover: order status, boxes, payment, events, bonus accrual and receipt SMS.
+
+        A prepaid-online or credit order gets its full-settlement receipt from the register first (ref
+        `settle:{uid}`, idempotent); an order paid here already has its sell receipt (taken by `pay`).
+        """
         actor = require_role(actor, Role.CLERK, clerk_action())
+        with self.reading() as s:
+            handover = get_handover(s, uid)
+            order = open_order(s, handover)
+            state = handover_state(s, handover, order)
+            _check_complete(state, order)
+            prepaid, phone_note = order.prepaid or state.credit, _settlement_note(state)
+        receipt = self._receipt_of(actor, state, prepaid, phone_note)
         with self.action(actor) as act:
             handover = get_handover(act.session, uid)
             order = open_order(act.session, handover)
             state = handover_state(act.session, handover, order)
             _check_complete(state, order)
-            return _finish(act, handover, order, state)
+            return _finish(act, handover, order, state, receipt)
+
+    def _receipt_of(self, actor: Actor, state: HandoverState, prepaid: bool, note: str | None) -> FiscalReceiptView | None:
+        if state.payment is not None and state.payment.receipt is not None:
+            return self.fiscal.receipt(state.payment.receipt)
+        if prepaid:
+            return issue_settlement(self.fiscal, actor, state.uid, state.lines, note)
+        return None
 
     def abort(self, actor: Actor | None, uid: str) -> None:
         """Give up the handover: refusals and accepted payment are discarded, the order stays ready."""
@@ -66,6 +90,8 @@ def _check_complete(state: HandoverState, order: Order) -> None:
         raise DomainError("handover.not_verified")
     if "id_document" in missing:
         raise DomainError("handover.id_document_required", order=order.number)
+    if "credit_agreement" in missing:
+        raise DomainError("money.credit_agreement_required", order=order.number)
     if "power_of_attorney" in missing:
         raise DomainError("handover.power_of_attorney_required", company=order.legal_entity_name or "")
     if "boxes" in missing:
@@ -88,67 +114,53 @@ def _result_event(state: HandoverState) -> OrderEvent:
     return OrderEvent.HAND_OVER
 
 
-def _finish(act: Action, handover: Handover, order: Order, state: HandoverState) -> HandoverResult:
+def _finish(act: Action, handover: Handover, order: Order, state: HandoverState,
+            receipt: FiscalReceiptView | None) -> HandoverResult:
     """All writes of a completed handover, inside the caller's one transaction."""
     result = next_status(order.number, order.status, _result_event(state)).value
     handed = sum(x.handed_quantity * x.price_kopecks for x in state.lines)
     refused = sum(x.refused_quantity * x.price_kopecks for x in state.lines)
     kept_box = _update_order_and_boxes(act, order, result)
-    payment = _record_payment(act, handover, order, state)
+    payment = state.payment if state.due_kopecks > 0 else None
+    record_payments(act, handover, order, payment)
     act.emit(_completed_event(handover, order, state, result, payment, kept_box))
-    paid_for_handed = payment.due_kopecks if payment else (handed if order.prepaid else 0)
-    points = _accrue_bonus(act, order, points_for(paid_for_handed))
+    redeem(act, handover, order, payment)
+    points = accrue(act, order, points_for(_paid_with_money(act, order, payment, handed)))
     request_sms(act, order.id, order.number, "receipt", "receipt")
     handover.status, handover.completed_at = HandoverStatus.COMPLETED, act.now
     refund = refused if order.prepaid else 0
     paid = payment.due_kopecks if payment else 0
-    details = {"result": result, "points": points, "paid": paid, "refund_by_centre": refund, "kept_box": kept_box}
+    details = {"result": result, "points": points, "paid": paid, "refund_by_centre": refund, "kept_box": kept_box,
+               "receipt": receipt.uuid if receipt else None, "credit_agreement": handover.credit_agreement}
     details |= warranty_handover(act, order)  # a warranty return order: its claim and the service's outcome
     act.audit("handover.completed", order.number, handover=handover.uid, **details)
     return HandoverResult(
-        handover.uid,
-        order.number,
-        result,
-        handed,
-        refused,
-        payment,
-        points,
-        refund,
-        _notes(result, refund),
-        before=state,
-        completed_at=act.now,
-        point=_point_info(act.session),
-        kept_box=kept_box,
+        handover.uid, order.number, result, handed, refused, payment, points, refund, _notes(result, refund),
+        before=state, completed_at=act.now, point=_point_info(act.session), kept_box=kept_box, receipt=receipt,
+        credit_agreement=handover.credit_agreement,
     )
 
 
-def _record_payment(act: Action, handover: Handover, order: Order, state: HandoverState) -> PaymentIntent | None:
-    """The accepted payment becomes a Payment row (None when nothing was due)."""
-    payment = state.payment if state.due_kopecks > 0 else None
+def _paid_with_money(act: Action, order: Order, payment: PaymentIntent | None, handed: int) -> int:
+    """What points accrue on: money paid here, or the handed goods of a prepaid-online order; a credit order's
+    only when the retailer's setting says so (the loan may still be withdrawn)."""
     if payment is not None:
-        act.session.add(
-            Payment(
-                order_id=order.id,
-                handover_id=handover.id,
-                method=payment.method,
-                due_kopecks=payment.due_kopecks,
-                tendered_kopecks=payment.tendered_kopecks,
-                change_kopecks=payment.change_kopecks,
-                staff_id=_staff_id(act),
-                paid_at=act.now,
-            )
-        )
-    return payment
+        return payment.money_kopecks
+    if order.kind == CREDIT_ORDER:
+        return handed if money_settings(act.session).credit_accrues_points else 0
+    return handed if order.prepaid else 0
+
+
+def _settlement_note(state: HandoverState) -> str | None:
+    """The credit agreement on a credit order's receipt."""
+    if state.credit_agreement is None:
+        return None
+    return translate("HandoverNotes", "Кредитный договор № {0}").format(state.credit_agreement)
 
 
 def _point_info(s: Session) -> PointInfo:
     point = local_point(s)
     return PointInfo(point.code, point.name, point.address, point.timezone)
-
-
-def _staff_id(act: Action) -> int:
-    assert act.actor is not None  # require_role guarantees it
-    return act.actor.staff_id
 
 
 def _update_order_and_boxes(act: Action, order: Order, result: str) -> str | None:
@@ -190,50 +202,19 @@ def _completed_event(
         {"sku": x.sku, "quantity": x.quantity, "refused": x.refused_quantity, "reason": x.refusal_reason}
         for x in state.lines
     ]
-    pay: dict[str, Any] | None = None
-    if payment is not None:
-        pay = {
-            "method": payment.method,
-            "due": payment.due_kopecks,
-            "tendered": payment.tendered_kopecks,
-            "change": payment.change_kopecks,
-        }
     return HandoverCompleted(
         handover=handover.uid,
         order=order.number,
         result=result,
         verified_by=handover.verified_by or "",
         lines=lines,
-        payment=pay,
+        payment=payment.wire() if payment is not None else None,
         id_document_type=handover.id_document_type,
         id_document_last4=handover.id_document_last4,
         power_of_attorney=handover.power_of_attorney,
         kept_box=kept_box,
+        credit_agreement=handover.credit_agreement,
     )
-
-
-def _accrue_bonus(act: Action, order: Order, points: int) -> int:
-    """A pending accrual of 1 point per rouble paid for the handed-over lines (nothing when 0)."""
-    if points <= 0:
-        return 0
-    card_id = act.session.scalars(
-        select(ClubCard.id)
-        .where(ClubCard.customer_id == order.customer_id, ClubCard.status.in_((CardStatus.ACTIVE, CardStatus.PENDING)))
-        .order_by(ClubCard.id)
-    ).first()
-    act.session.add(
-        BonusLedgerEntry(
-            customer_id=order.customer_id,
-            card_id=card_id,
-            order_id=order.id,
-            reason="accrual",
-            points=points,
-            status=BonusStatus.PENDING,
-            created_at=act.now,
-        )
-    )
-    act.emit(BonusAccrual(order=order.number, points=points))
-    return points
 
 
 def _notes(result: str, refund: int) -> tuple[str, ...]:

@@ -9,6 +9,7 @@ from desktop import messages
 from desktop.db.models import Handover, HandoverStatus, ManagerAlert, Order, PickupPoint
 from desktop.services.base import Action, Actor, new_uid
 from desktop.services.handover.model import (
+    CREDIT_ORDER,
     MAX_CODE_ATTEMPTS,
     BoxCheck,
     HandoverState,
@@ -110,7 +111,9 @@ def count_wrong_code(act: Action, handover: Handover, order: Order) -> DomainErr
 
 
 def due_kopecks(order: Order) -> int:
-    """What is due at the counter now, after the refusals so far."""
+    """What is due at the counter now, after the refusals so far (nothing for a credit order: the bank paid)."""
+    if order.kind == CREDIT_ORDER:
+        return 0
     return amount_due(order.prepaid, ((x.quantity, x.refused_quantity, x.price_kopecks) for x in order.lines))
 
 
@@ -134,7 +137,7 @@ def handover_state(s: Session, handover: Handover, order: Order) -> HandoverStat
         masked_phone=mask_phone(order.customer.phone),
         legal_entity_name=order.legal_entity_name,
         verified_by=handover.verified_by,
-        needs_id_document=order.kind == "credit" or order.total_kopecks > threshold,
+        needs_id_document=order.kind == CREDIT_ORDER or order.total_kopecks > threshold,
         id_document_type=handover.id_document_type,
         id_document_last4=handover.id_document_last4,
         needs_power_of_attorney=order.kind == "legal_entity",
@@ -147,11 +150,10 @@ def handover_state(s: Session, handover: Handover, order: Order) -> HandoverStat
             for x in order.lines
         ),
         due_kopecks=due_kopecks(order),
-        payment=PaymentIntent(payment["method"], payment["due"], payment["tendered"], payment["change"])
-        if payment
-        else None,
+        payment=PaymentIntent.from_wire(payment) if payment else None,
         attempts_left=max(MAX_CODE_ATTEMPTS - order.code_failed_attempts, 0),
         locked=order.locked_at is not None,
+        credit_agreement=handover.credit_agreement,
     )
 
 

@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from desktop import messages
 from desktop.documents.model import PointInfo
 from desktop.services.order_card import LineInfo
 from desktop.services.order_summary import OrderSummary
 from desktop.translatable import QT_TRANSLATE_NOOP, translate
+from protocol.money_rules import MONEY_TENDERS, Tender, TenderLine, money_paid, points_paid, tenders_of
+
+if TYPE_CHECKING:
+    from desktop.fiscal.model import FiscalReceiptView
 
 MAX_CODE_ATTEMPTS = 5
+CREDIT_ORDER = "credit"  # an order's kind when a bank loan paid it
 
 
-PAYMENT_METHODS = ("cash", "card")
+PAYMENT_METHODS = ("cash", "card")  # the one-method `pay` of earlier versions
 
 LABEL_CONTEXT = "HandoverChoices"  # the .ts context of the document types and refusal reasons
 ID_DOCUMENT_TYPES: dict[str, str] = {
@@ -111,12 +118,57 @@ class BoxCheck:
 
 @dataclass(frozen=True)
 class PaymentIntent:
-    """Money accepted at the counter; becomes a Payment row when the handover completes."""
+    """The accepted tenders of a handover (kept on it until completion; money tenders become Payment rows).
+
+    `method` is the one tender's kind, or "mixed"; `tendered_kopecks` the money handed over (cash given + card);
+    `change_kopecks` the cash change; `receipt` the sell receipt's uuid once the register printed it.
+    """
 
     method: str
     due_kopecks: int
     tendered_kopecks: int
     change_kopecks: int
+    tenders: tuple[TenderLine, ...] = ()
+    receipt: str | None = None
+
+    def __post_init__(self) -> None:
+        if not self.tenders and self.method in MONEY_TENDERS:  # the one-method shape of earlier versions
+            line = TenderLine(Tender(self.method), self.due_kopecks, self.tendered_kopecks, self.change_kopecks)
+            object.__setattr__(self, "tenders", (line,) if self.method == Tender.CASH else
+                               (TenderLine(Tender.CARD, self.due_kopecks),))
+
+    @classmethod
+    def of(cls, due: int, tenders: Sequence[TenderLine], receipt: str | None = None) -> PaymentIntent:
+        """The intent of validated tenders."""
+        method = tenders[0].kind.value if len(tenders) == 1 else "mixed"
+        given = sum(t.tendered if t.kind is Tender.CASH else t.amount for t in tenders if t.kind in MONEY_TENDERS)
+        return cls(method, due, given, sum(t.change for t in tenders), tuple(tenders), receipt)
+
+    @classmethod
+    def from_wire(cls, payment: dict[str, Any]) -> PaymentIntent:
+        """The intent stored on a handover (either wire shape, protocol.money_rules)."""
+        return cls.of(int(payment["due"]), tenders_of(payment), payment.get("receipt"))
+
+    def wire(self) -> dict[str, Any]:
+        """The `HandoverCompleted.payment` shape."""
+        return {"due": self.due_kopecks, "tenders": [_tender_wire(t) for t in self.tenders], "receipt": self.receipt}
+
+    @property
+    def points(self) -> int:
+        return points_paid(self.tenders)
+
+    @property
+    def money_kopecks(self) -> int:
+        return money_paid(self.tenders)
+
+
+def _tender_wire(t: TenderLine) -> dict[str, Any]:
+    item: dict[str, Any] = {"kind": t.kind.value, "amount": t.amount}
+    if t.kind is Tender.CASH:
+        item |= {"tendered": t.tendered, "change": t.change}
+    if t.certificate is not None:
+        item["certificate"] = t.certificate
+    return item
 
 
 @dataclass(frozen=True)
@@ -143,13 +195,21 @@ class HandoverState:
     payment: PaymentIntent | None
     attempts_left: int
     locked: bool
+    credit_agreement: str | None = None  # a credit order: the signed agreement's number
+
+    @property
+    def credit(self) -> bool:
+        """A credit order: the bank paid; nothing is taken at the counter, the signed agreement is needed."""
+        return self.kind == CREDIT_ORDER
 
     @property
     def missing_steps(self) -> tuple[str, ...]:
-        """Codes of the steps still needed: verify, id_document, power_of_attorney, boxes, payment."""
+        """Codes of the steps still needed: verify, id_document, credit_agreement, power_of_attorney, boxes,
+        payment."""
         steps = {
             "verify": self.verified_by is None,
             "id_document": self.needs_id_document and self.id_document_type is None,
+            "credit_agreement": self.credit and self.credit_agreement is None,
             "power_of_attorney": self.needs_power_of_attorney and self.power_of_attorney is None,
             "boxes": not all(b.scanned for b in self.boxes),
             "payment": self.due_kopecks > 0 and (self.payment is None or self.payment.due_kopecks != self.due_kopecks),
@@ -183,6 +243,8 @@ class HandoverResult:
     completed_at: datetime | None = None
     point: PointInfo | None = None  # this point, for the receipt header
     kept_box: str | None = None  # partial handover: the box that stays at the point with the refused goods
+    receipt: FiscalReceiptView | None = None  # the register's receipt (sell, or full settlement when prepaid)
+    credit_agreement: str | None = None
 
     @property
     def left_at_point(self) -> tuple[LineInfo, ...]:

@@ -9,10 +9,11 @@ from desktop.services.handover.checks import CheckSteps
 from desktop.services.handover.completion import CompletionSteps
 from desktop.services.handover.lookup import get_handover, handover_order, handover_state
 from desktop.services.handover.model import HandoverState
+from desktop.services.handover.payment import PaymentSteps
 from desktop.services.handover.verification import VerificationSteps
 
 
-class HandoverService(VerificationSteps, CheckSteps, CompletionSteps):
+class HandoverService(PaymentSteps, VerificationSteps, CheckSteps, CompletionSteps):
     """The counter's handover workflow; every action is one transaction with an audit entry."""
 
     def state(self, uid: str) -> HandoverState:
