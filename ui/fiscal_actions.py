@@ -1,19 +1,22 @@
-"""The cash register in the shell: the manager's X report (the register's state) and its settings (mode, URL).
+"""The cash register in the shell: X report with the register's state, its shift, pending receipts, settings.
 
-«Смена → X-отчёт кассы» asks the register off the GUI thread and shows the slip; «Оборудование → Касса…»
+«Смена → X-отчёт кассы» asks the register off the GUI thread and shows the slip; «Смена → Открыть смену на
+кассе» / «Z-отчёт на кассе» retry what the app's shift open/close could not do on the register; at start the
+receipts a crash left pending are asked of the register (`reconcile`); «Оборудование → Касса…»
 edits [fiscal] mode / url of config.toml (the register is reached through ATOL's driver web server on this PC);
 a change applies at the next start, when `Services.create` builds the fiscal service from the configuration.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QMessageBox, QVBoxLayout, QWidget
 
-from desktop.fiscal import FiscalMode
+from desktop.fiscal.model import FiscalMode, FiscalReceiptView
 from desktop.services.base import Role
 from desktop.settings_store import update_section
 from ui.context import AppContext
@@ -22,6 +25,17 @@ from ui.pages.receipt_dialog import show_slip
 from ui.workers import Failure
 
 DEFAULT_ATOL_URL = "http://127.0.0.1:16732"  # ATOL driver v10 web server's default address
+SHIFT_STATES = {
+    "opened": QT_TRANSLATE_NOOP("FiscalActions", "АТОЛ, смена на кассе открыта"),
+    "closed": QT_TRANSLATE_NOOP("FiscalActions", "АТОЛ, смена на кассе закрыта"),
+    "expired": QT_TRANSLATE_NOOP("FiscalActions", "АТОЛ, смена на кассе длится больше 24 часов — закройте её"),
+    "": QT_TRANSLATE_NOOP("FiscalActions", "без кассы (документы нефискальные)"),
+}
+log = logging.getLogger(__name__)
+
+
+def _tr(text: object) -> str:
+    return QCoreApplication.translate("FiscalActions", str(text))
 
 
 class FiscalSettingsDialog(QDialog):
@@ -78,13 +92,46 @@ class FiscalActions(QObject):
         return False
 
     def x_report(self) -> None:
-        """The register's X report (its state, the shift's totals) on screen; a copy prints with Ctrl+P."""
+        """The register's X report (its shift's state and totals) on screen; a copy prints with Ctrl+P."""
         actor, fiscal = self.ctx.session.actor, self.ctx.services.fiscal
-        if self._manager():
-            self.ctx.tasks.run(lambda: fiscal.x_report(actor), self._on_x_report, self._on_failed)
+        if actor is None or not self._manager():
+            return
 
-    def _on_x_report(self, text: str) -> None:
-        show_slip(self.ctx, self._window, self.tr("X-отчёт кассы"), "x-report", text)
+        def report() -> tuple[str, str]:
+            state = fiscal.shift_state() if fiscal.fiscal else ""
+            return state, fiscal.x_report(actor)
+
+        self.ctx.tasks.run(report, lambda done: self._on_x_report(*done), self._on_failed)
+
+    def _on_x_report(self, state: str, text: str) -> None:
+        note = self.tr("Касса: {0}.").format(_tr(SHIFT_STATES.get(state, SHIFT_STATES[""])))
+        show_slip(self.ctx, self._window, self.tr("X-отчёт кассы"), "x-report", text, note)
+
+    def open_register_shift(self) -> None:
+        """The app's shift is open but the register's is not (it was off): open it now."""
+        actor, staff = self.ctx.session.actor, self.ctx.services.staff
+        if actor is not None:
+            self.ctx.tasks.run(lambda: staff.open_register_shift(actor), lambda _none: self.ctx.feedback.show_ok(
+                self.tr("Смена на кассе открыта"), self.tr("Можно принимать оплату.")), self._on_failed)
+
+    def z_report(self) -> None:
+        """The app's shift was closed but the register printed no Z report: print it now and show it."""
+        actor, staff = self.ctx.session.actor, self.ctx.services.staff
+        if actor is not None and self._manager():
+            self.ctx.tasks.run(lambda: staff.z_report(actor), self._on_z_report, self._on_failed)
+
+    def _on_z_report(self, text: str) -> None:
+        show_slip(self.ctx, self._window, self.tr("Z-отчёт кассы"), "z-report", text)
+
+    def reconcile(self) -> None:
+        """At start: receipts a crash left pending are asked of the register (printed → done), in the background."""
+        fiscal = self.ctx.services.fiscal
+        self.ctx.tasks.run(fiscal.reconcile, self._on_reconciled, lambda f: log.warning(
+            "fiscal: pending receipts not reconciled at start: %r", f.error))
+
+    def _on_reconciled(self, receipts: list[FiscalReceiptView]) -> None:
+        if receipts:
+            log.info("fiscal: %d pending receipt(s) reconciled at start", len(receipts))
 
     def _on_failed(self, failure: Failure) -> None:
         self.ctx.feedback.show_error(self.tr("Касса не ответила"), failure.message)
@@ -93,8 +140,8 @@ class FiscalActions(QObject):
         if not self._manager():
             return
         config = self.ctx.config
-        dialog = FiscalSettingsDialog(self._window, str(getattr(config, "fiscal_mode", FiscalMode.NONE.value)),
-                                      getattr(config, "fiscal_url", None))
+        mode, url = (config.fiscal_mode, config.fiscal_url) if config is not None else (FiscalMode.NONE.value, None)
+        dialog = FiscalSettingsDialog(self._window, mode, url)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen is not None:
             update_section(self._config_file(), "fiscal", dialog.chosen)
             QMessageBox.information(self._window, self.tr("Касса"), self.tr(

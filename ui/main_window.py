@@ -116,6 +116,8 @@ class MainWindow(QMainWindow):
         )
         shift_menu.addSeparator()
         self._menu_action(shift_menu, self.tr("X-отчёт кассы (состояние кассы)"), "", self.fiscal.x_report)
+        self._menu_action(shift_menu, self.tr("Открыть смену на кассе"), "", self.fiscal.open_register_shift)
+        self._menu_action(shift_menu, self.tr("Z-отчёт на кассе"), "", self.fiscal.z_report)
         nav_menu = bar.addMenu(self.tr("&Переход"))
         for page in self.pages:
             self._menu_action(

@@ -113,5 +113,6 @@ def kind_name(scan: Scan) -> str:
         "waybill": QCoreApplication.translate("ScanKinds", "накладная поставки"),
         "claim": QCoreApplication.translate("ScanKinds", "номер гарантийной заявки"),
         "service_label": QCoreApplication.translate("ScanKinds", "этикетка изделия для сервиса"),
+        "certificate": QCoreApplication.translate("ScanKinds", "подарочный сертификат"),
     }
     return names.get(scan.kind.value, scan.kind.value)

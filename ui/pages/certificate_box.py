@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import tzinfo
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QRegularExpressionValidator, QShortcut
@@ -29,7 +30,7 @@ class CertificateBox(QGroupBox):
     finished = Signal()  # Enter on an empty number: the clerk moves on to the card and cash
 
     def __init__(self, check: CertificateCheck, run: Runner, room: Callable[[int], int],
-                 zone, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+                 zone: tzinfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Подарочные сертификаты (F3)"))
         self._check, self._run, self._room, self._zone = check, run, room, zone

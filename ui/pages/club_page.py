@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QLineEdit
 
 from desktop.scan_routing import Scan, ScanKind
 from desktop.services.club import ActivationResult, Eligibility
-from desktop.services.money.model import BonusBalance
+from desktop.services.money.model import BonusBalance, CertificateSale
 from protocol.club_rules import CITIES, CITY_MAX
 from protocol.money import rub
 from ui.context import AppContext
@@ -23,7 +23,7 @@ class ClubPage(Page):
 
     title = QT_TRANSLATE_NOOP("PageTitles", "Клубные карты")
     shortcut = "Ctrl+F5"
-    scan_kinds = frozenset({ScanKind.CLUB_CARD})
+    scan_kinds = frozenset({ScanKind.CLUB_CARD, ScanKind.CERTIFICATE})
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
@@ -65,6 +65,9 @@ class ClubPage(Page):
         self.finish_layout()
 
     def handle_scan(self, scan: Scan) -> bool:
+        if scan.kind is ScanKind.CERTIFICATE:  # a stock certificate to sell
+            self.sell_certificate(scan.value)
+            return True
         if scan.kind is not ScanKind.CLUB_CARD:
             return False
         self.clear()
@@ -156,13 +159,12 @@ class ClubPage(Page):
         RegisterCall(self, lambda: service.sell(actor, sale.number, sale.face_kopecks, list(sale.tenders)),
                      lambda done: self._on_sold(sale, done)).start()
 
-    def _on_sold(self, sale: CertificateSaleInput, done: object) -> None:
+    def _on_sold(self, sale: CertificateSaleInput, done: CertificateSale) -> None:
         change = sum((t.tendered_kopecks or t.amount_kopecks) - t.amount_kopecks for t in sale.tenders)
         title = self.tr("СДАЧА {0}").format(rub(change)) if change > 0 else self.tr("Сертификат продан")
         self.feedback.show_ok(title, sold_text(sale.number, sale.face_kopecks))
-        receipt = getattr(done, "receipt", None)
-        if receipt is not None:
-            show_receipt(self.ctx, self, receipt)
+        if done.receipt is not None:
+            show_receipt(self.ctx, self, done.receipt)
 
 
 def _city_box() -> QComboBox:

@@ -39,7 +39,8 @@ class HandoverPage(Page):
 
     title = QT_TRANSLATE_NOOP("PageTitles", "Выдача")
     shortcut = "Ctrl+F2"
-    scan_kinds = frozenset({ScanKind.ORDER_NUMBER, ScanKind.PICKUP_TOKEN, ScanKind.PICKUP_CODE, ScanKind.BOX})
+    scan_kinds = frozenset({ScanKind.ORDER_NUMBER, ScanKind.PICKUP_TOKEN, ScanKind.PICKUP_CODE, ScanKind.BOX,
+                            ScanKind.CERTIFICATE})
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
@@ -105,7 +106,11 @@ class HandoverPage(Page):
     # --- finding and verifying: one service call each ------------------------------------------
 
     def handle_scan(self, scan: Scan) -> bool:
-        if scan.kind is ScanKind.BOX and self.state is not None:
+        if scan.kind is ScanKind.CERTIFICATE:  # a customer's certificate: the payment, with it scanned in
+            if self.state is None:
+                return False  # no handover open: the club page sells it
+            self.money.on_pay(scan.value)
+        elif scan.kind is ScanKind.BOX and self.state is not None:
             self._scan_box(scan.value)
         elif scan.kind is ScanKind.PICKUP_TOKEN:
             self._by_qr(scan.value)
@@ -264,7 +269,7 @@ class HandoverPage(Page):
             show(title, detail)
             if documents.print(receipt) is not None:
                 show(title, detail + " " + self.tr("Квитанция напечатана."))
-        if result.receipt is not None:  # the register's slip (settlement of a prepaid or credit order)
+        if result.receipt is not None:  # the register's slip: the sell receipt, or the settlement when prepaid
             show_receipt(self.ctx, self, result.receipt)
 
     def print_receipt(self) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from desktop.documents.adapters import receipt_from_handover
 from desktop.documents.builders import handover_receipt, stays_at_point
 from desktop.documents.model import Document
+from desktop.fiscal.model import FiscalReceiptView
 from desktop.services.handover import BoxScanResult, HandoverLookup, HandoverResult, HandoverState, refusal_text
 from desktop.services.warranty.model import ClaimView
 from desktop.state_names import claim_outcome_name
@@ -133,6 +134,11 @@ def _attempts_text(state: HandoverState) -> str:
 
 
 def _due_text(state: HandoverState) -> str:
+    if state.credit:  # the bank paid: nothing is taken at the counter
+        if state.credit_agreement:
+            return QCoreApplication.translate("HandoverPage", "Кредит банка, договор {0}").format(
+                state.credit_agreement)
+        return QCoreApplication.translate("HandoverPage", "Кредит банка: оплата не нужна")
     paid = state.payment is not None and state.payment.due_kopecks == state.due_kopecks
     if state.due_kopecks and not paid:
         return QCoreApplication.translate("HandoverPage", "К оплате: {0}").format(rub(state.due_kopecks))
@@ -221,13 +227,18 @@ def box_banner(result: BoxScanResult) -> Banner:
     return Banner("ok", QCoreApplication.translate("HandoverPage", "Коробка есть"), next_step_text(result.state))
 
 
-def paid_banner(state: HandoverState) -> Banner:
+def paid_banner(state: HandoverState, receipt: FiscalReceiptView | None = None) -> Banner:
+    """Paid: the change in big letters; what the register did with the receipt."""
     change = state.payment.change_kopecks if state.payment else 0
     if change:
         title = QCoreApplication.translate("HandoverPage", "СДАЧА {0}").format(rub(change))
     else:
         title = QCoreApplication.translate("HandoverPage", "Оплата принята")
-    return Banner("ok", title, next_step_text(state))
+    detail = next_step_text(state)
+    if receipt is not None and receipt.fiscal_document is not None:
+        detail = QCoreApplication.translate("HandoverPage", "Чек напечатан кассой (ФД № {0}).").format(
+            receipt.fiscal_document) + " " + detail
+    return Banner("ok", title, detail)
 
 
 def credit_banner(state: HandoverState) -> Banner:

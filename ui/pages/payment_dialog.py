@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import tzinfo
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import QDialog, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -43,8 +43,8 @@ PROBLEMS = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PaymentDialog", text)
+def _tr(text: object) -> str:
+    return QCoreApplication.translate("PaymentDialog", str(text))
 
 
 class PaymentDialog(QDialog):
@@ -202,9 +202,11 @@ class PaymentDialog(QDialog):
 
 
 def ask_tenders(parent: QWidget, options: PaymentOptions, check: CertificateCheck, run: Runner,
-                zone: tzinfo) -> list[TenderInput] | None:
-    """The tenders the clerk took, or None (Esc)."""
+                zone: tzinfo, certificate: str = "") -> list[TenderInput] | None:
+    """The tenders the clerk took, or None (Esc); `certificate`: one the customer's scan brought in."""
     dialog = PaymentDialog(parent, options, check, run, zone)
+    if certificate:
+        QTimer.singleShot(0, dialog, lambda: dialog.take_scan(certificate))  # once shown: its PIN is asked
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
     dialog.deleteLater()
     return dialog.tenders if accepted else None

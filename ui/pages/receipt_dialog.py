@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from shiboken6 import Shiboken
 
 from desktop.documents.model import Document, DocumentKind
+from desktop.fiscal.model import FiscalReceiptView
 from ui.context import AppContext
 from ui.hardware.wiring import documents_for
 from ui.pages.money_widgets import key_button
+
+_BESIDE: list[SlipDialog] = []  # the receipt slip open beside the work (at most one)
 
 
 def slip_document(title: str, key: str, text: str) -> Document:
@@ -76,12 +80,24 @@ def show_receipt(ctx: AppContext, parent: QWidget | None, receipt: FiscalReceipt
     if receipt.fiscal_document is not None:
         note += " " + QCoreApplication.translate("ReceiptDialog", "ФД № {0}, ФП {1}.").format(
             receipt.fiscal_document, receipt.fiscal_sign or "—")
-    return show_slip(ctx, parent, title, receipt.uuid, receipt.text, note)
+    return show_slip(ctx, parent, title, receipt.uuid, receipt.text, note, modal=False)
 
 
-def show_slip(ctx: AppContext, parent: QWidget | None, title: str, key: str, text: str, note: str = "") -> SlipDialog:
-    """Open the slip window (window-modal, not blocking the caller)."""
+def show_slip(ctx: AppContext, parent: QWidget | None, title: str, key: str, text: str, note: str = "",
+              modal: bool = True) -> SlipDialog:
+    """Open the slip window without blocking the caller: window-modal (a report asked for), or beside the work
+    (`modal` False: a receipt after a handover or a sale — it takes no focus, the next scan and F-key work on)."""
     dialog = SlipDialog(ctx, parent, title, key, text, note)
     dialog.finished.connect(dialog.deleteLater)
-    dialog.open()
+    ctx.session.logged_out.connect(dialog.close)  # the next clerk never sees this customer's receipt
+    if modal:
+        dialog.open()
+    else:
+        for older in [d for d in _BESIDE if Shiboken.isValid(d)]:  # one receipt beside the work: the last one goes
+            older.close()
+        _BESIDE[:] = [dialog]
+        dialog.finished.connect(lambda _result: _BESIDE.remove(dialog) if dialog in _BESIDE else None)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
     return dialog
