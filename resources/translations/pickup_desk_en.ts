@@ -28,17 +28,22 @@
         <translation>conflict review</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/club.py" line="130"/>
+        <location filename="../../desktop/services/club.py" line="135"/>
         <source>активация клубной карты</source>
         <translation>club card activation</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/handover/checks.py" line="100"/>
+        <location filename="../../desktop/services/club.py" line="178"/>
+        <source>просмотр бонусного счёта</source>
+        <translation>viewing a bonus account</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/handover/payment.py" line="41"/>
         <source>приём оплаты</source>
         <translation>taking payment</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/handover/model.py" line="47"/>
+        <location filename="../../desktop/services/handover/model.py" line="54"/>
         <source>выдача заказа</source>
         <translation>order handover</translation>
     </message>
@@ -95,14 +100,19 @@
         <translation>extending the storage period</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/staff.py" line="42"/>
+        <location filename="../../desktop/services/staff.py" line="49"/>
         <source>открытие смены</source>
         <translation>opening a shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/staff.py" line="43"/>
+        <location filename="../../desktop/services/staff.py" line="50"/>
         <source>закрытие смены</source>
         <translation>closing a shift</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/staff.py" line="51"/>
+        <source>X-отчёт на кассе</source>
+        <translation>X report on the cash register</translation>
     </message>
     <message>
         <location filename="../../desktop/services/storage_cells.py" line="29"/>
@@ -154,6 +164,16 @@
         <source>отправка изделий в сервис</source>
         <translation>dispatch of items to service</translation>
     </message>
+    <message>
+        <location filename="../../desktop/services/money/certificate_service.py" line="35"/>
+        <source>продажа подарочного сертификата</source>
+        <translation>selling a gift certificate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/money/certificate_service.py" line="36"/>
+        <source>проверка подарочного сертификата</source>
+        <translation>checking a gift certificate</translation>
+    </message>
 </context>
 <context>
     <name>ActivityTab</name>
@@ -181,7 +201,7 @@
         <translation>The program did not start</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="195"/>
+        <location filename="../../ui/app.py" line="197"/>
         <source>Рабочее место не зарегистрировано: регистрация отменена. Программа закрывается.
 Запустите её снова, когда получите код регистрации у администратора.</source>
         <translation>This workstation is not enrolled: enrolment was cancelled. The program will close.
@@ -204,6 +224,54 @@ Start it again when you have an enrolment code from the administrator.</translat
         <location filename="../../ui/pages/manager/arrivals_tab.py" line="93"/>
         <source>Откройте приёмку (Enter или двойной щелчок), чтобы увидеть её коробки.</source>
         <translation>Open a receiving session (Enter or double-click) to see its boxes.</translation>
+    </message>
+</context>
+<context>
+    <name>BalancePanel</name>
+    <message>
+        <location filename="../../ui/pages/club_balance.py" line="48"/>
+        <source>подтверждено</source>
+        <translation>confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/club_balance.py" line="49"/>
+        <source>ждёт подтверждения</source>
+        <translation>awaiting confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/club_balance.py" line="50"/>
+        <source>списано, не подтверждено</source>
+        <translation>spent, not confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/club_balance.py" line="51"/>
+        <source>можно списать</source>
+        <translation>can be spent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/club_balance.py" line="55"/>
+        <source>Когда</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/club_balance.py" line="55"/>
+        <source>Операция</source>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/club_balance.py" line="55"/>
+        <source>Баллы</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/club_balance.py" line="55"/>
+        <source>Заказ</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/club_balance.py" line="56"/>
+        <source>Статус</source>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
@@ -299,6 +367,195 @@ build date: {date}
         <location filename="../../ui/hardware/frames.py" line="138"/>
         <source>Камера сообщила об ошибке: {0}. Закройте другие программы, которые используют камеру. {1}</source>
         <translation>The camera reported an error: {0}. Close other programs that use the camera. {1}</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateBox</name>
+    <message>
+        <location filename="../../ui/pages/certificate_box.py" line="35"/>
+        <source>Подарочные сертификаты (F3)</source>
+        <translation>Gift certificates (F3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_box.py" line="39"/>
+        <source>GC… — отсканируйте сертификат</source>
+        <translation>GC… — scan the certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_box.py" line="40"/>
+        <source>{0} цифр под защитным слоем</source>
+        <translation>{0} digits under the scratch layer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_box.py" line="44"/>
+        <source>сумма, ₽</source>
+        <translation>amount, ₽</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_box.py" line="46"/>
+        <source>Сертификат</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_box.py" line="46"/>
+        <source>Можно списать</source>
+        <translation>Can be spent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_box.py" line="46"/>
+        <source>Списать</source>
+        <translation>Take</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_box.py" line="58"/>
+        <source>Номер:</source>
+        <translation>Number:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_box.py" line="59"/>
+        <source>PIN-код:</source>
+        <translation>PIN:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_box.py" line="60"/>
+        <source>Списать, ₽:</source>
+        <translation>Take, ₽:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_box.py" line="79"/>
+        <source>Это не номер сертификата: ожидается GC и 12 цифр.</source>
+        <translation>This is not a certificate number: GC and 12 digits expected.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_box.py" line="83"/>
+        <source>Введите PIN-код сертификата и нажмите Enter.</source>
+        <translation>Enter the certificate&apos;s PIN and press Enter.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_box.py" line="93"/>
+        <source>Проверяем сертификат {0}…</source>
+        <translation>Checking certificate {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_box.py" line="99"/>
+        <source>Сертификат {0}: остаток {1}, можно списать {2}, действует до {3}.</source>
+        <translation>Certificate {0}: balance {1}, can be spent {2}, valid until {3}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_box.py" line="118"/>
+        <source>Сумма должна быть больше нуля и не больше {0}.</source>
+        <translation>The amount must be more than zero and at most {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_box.py" line="127"/>
+        <source>Сертификат {0} добавлен: {1}. Следующий — или Enter, чтобы перейти к карте.</source>
+        <translation>Certificate {0} added: {1}. Scan the next one, or press Enter to go on to the card.</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateSale</name>
+    <message>
+        <location filename="../../ui/pages/certificate_sale.py" line="180"/>
+        <source>Сертификат {0} на {1} продан. Он станет активным, когда центр подтвердит продажу.</source>
+        <translation>Certificate {0} for {1} sold. It becomes active once the centre confirms the sale.</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateSaleDialog</name>
+    <message>
+        <location filename="../../ui/pages/certificate_sale.py" line="55"/>
+        <source>Продажа подарочного сертификата</source>
+        <translation>Gift certificate sale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_sale.py" line="60"/>
+        <source>GC… — отсканируйте сертификат</source>
+        <translation>GC… — scan the certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_sale.py" line="66"/>
+        <source>Наличные</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_sale.py" line="67"/>
+        <source>Банковская карта</source>
+        <translation>Bank card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_sale.py" line="68"/>
+        <source>сколько дал клиент, ₽</source>
+        <translation>what the customer handed over, ₽</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_sale.py" line="81"/>
+        <source>Сертификат:</source>
+        <translation>Certificate:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_sale.py" line="83"/>
+        <source>Номинал:</source>
+        <translation>Face value:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_sale.py" line="84"/>
+        <source>Оплата (F4/F5):</source>
+        <translation>Payment (F4/F5):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_sale.py" line="85"/>
+        <source>Наличными получено, ₽:</source>
+        <translation>Cash received, ₽:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_sale.py" line="86"/>
+        <source>Сдача:</source>
+        <translation>Change:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_sale.py" line="89"/>
+        <source>Продать</source>
+        <translation>Sell</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_sale.py" line="90"/>
+        <source>Отмена</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_sale.py" line="109"/>
+        <source>Это не номер сертификата: ожидается GC и 12 цифр.</source>
+        <translation>This is not a certificate number: GC and 12 digits expected.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_sale.py" line="111"/>
+        <source>Ищем сертификат {0}…</source>
+        <translation>Looking up certificate {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_sale.py" line="116"/>
+        <source>Сертификат {0} продать нельзя: он уже продан, погашен или заблокирован.</source>
+        <translation>Certificate {0} cannot be sold: it is already sold, spent or blocked.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_sale.py" line="124"/>
+        <source>Сертификат {0} на складе, номинал {1}. Примите оплату.</source>
+        <translation>Certificate {0} is in stock, face value {1}. Take the payment.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_sale.py" line="125"/>
+        <source>Сертификат {0} на складе: выберите номинал.</source>
+        <translation>Certificate {0} is in stock: choose the face value.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_sale.py" line="160"/>
+        <source>Сначала отсканируйте сертификат со склада.</source>
+        <translation>First scan a certificate from stock.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_sale.py" line="164"/>
+        <source>Наличных меньше номинала: введите, сколько дал клиент.</source>
+        <translation>Less cash than the face value: enter what the customer handed over.</translation>
     </message>
 </context>
 <context>
@@ -506,29 +763,67 @@ build date: {date}
     </message>
 </context>
 <context>
+    <name>ClubBalance</name>
+    <message>
+        <location filename="../../ui/pages/club_balance.py" line="18"/>
+        <source>начисление за покупку</source>
+        <translation>accrual for a purchase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/club_balance.py" line="19"/>
+        <source>приветственные баллы</source>
+        <translation>welcome points</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/club_balance.py" line="20"/>
+        <source>оплата баллами</source>
+        <translation>paid with points</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/club_balance.py" line="21"/>
+        <source>отмена начисления: товар возвращён</source>
+        <translation>accrual reversed: goods returned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/club_balance.py" line="24"/>
+        <source>ждёт подтверждения центра</source>
+        <translation>awaiting the centre&apos;s confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/club_balance.py" line="25"/>
+        <source>подтверждено</source>
+        <translation>confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/club_balance.py" line="26"/>
+        <source>отклонено центром</source>
+        <translation>rejected by the centre</translation>
+    </message>
+</context>
+<context>
     <name>ClubCardStatus</name>
     <message>
-        <location filename="../../desktop/services/club.py" line="63"/>
+        <location filename="../../desktop/services/club.py" line="68"/>
         <source>на складе пункта</source>
         <translation>in the point&apos;s stock</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/club.py" line="64"/>
+        <location filename="../../desktop/services/club.py" line="69"/>
         <source>ожидает подтверждения центром</source>
         <translation>awaiting confirmation by the centre</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/club.py" line="65"/>
+        <location filename="../../desktop/services/club.py" line="70"/>
         <source>активна</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/club.py" line="66"/>
+        <location filename="../../desktop/services/club.py" line="71"/>
         <source>отклонена</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/club.py" line="190"/>
+        <location filename="../../desktop/services/club.py" line="201"/>
         <source>нет</source>
         <translation>none</translation>
     </message>
@@ -536,117 +831,127 @@ build date: {date}
 <context>
     <name>ClubPage</name>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="25"/>
+        <location filename="../../ui/pages/club_page.py" line="31"/>
         <source>Отсканируйте клубную карту, затем введите код активации, город и телефон.</source>
         <translation>Scan the club card, then enter the activation code, city and phone.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="28"/>
+        <location filename="../../ui/pages/club_page.py" line="34"/>
         <source>13 цифр, начинается с 2</source>
         <translation>13 digits, starts with 2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="30"/>
+        <location filename="../../ui/pages/club_page.py" line="36"/>
         <source>код с оборота карты</source>
         <translation>code on the back of the card</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="32"/>
+        <location filename="../../ui/pages/club_page.py" line="38"/>
         <source>если есть на карте</source>
         <translation>if printed on the card</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="34"/>
+        <location filename="../../ui/pages/club_page.py" line="40"/>
         <source>начните вводить город</source>
         <translation>start typing the city</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="35"/>
+        <location filename="../../ui/pages/club_page.py" line="41"/>
         <source>начните вводить город и выберите его из списка</source>
         <translation>start typing the city and pick it from the list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="40"/>
+        <location filename="../../ui/pages/club_page.py" line="46"/>
         <source>Номер карты:</source>
         <translation>Card number:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="41"/>
+        <location filename="../../ui/pages/club_page.py" line="47"/>
         <source>Код активации:</source>
         <translation>Activation code:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="42"/>
+        <location filename="../../ui/pages/club_page.py" line="48"/>
         <source>Доп. код:</source>
         <translation>Extra code:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="43"/>
+        <location filename="../../ui/pages/club_page.py" line="49"/>
         <source>Город:</source>
         <translation>City:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="44"/>
+        <location filename="../../ui/pages/club_page.py" line="50"/>
         <source>Телефон клиента:</source>
         <translation>Customer phone:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="52"/>
+        <location filename="../../ui/pages/club_page.py" line="60"/>
         <source>Проверить клиента</source>
         <translation>Check customer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="53"/>
+        <location filename="../../ui/pages/club_page.py" line="61"/>
+        <source>Баланс баллов</source>
+        <translation>Points balance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/club_page.py" line="62"/>
+        <source>Продать сертификат</source>
+        <translation>Sell a certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/club_page.py" line="63"/>
         <source>Активировать</source>
         <translation>Activate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="54"/>
+        <location filename="../../ui/pages/club_page.py" line="64"/>
         <source>Очистить</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="63"/>
+        <location filename="../../ui/pages/club_page.py" line="76"/>
         <source>Карта считана</source>
         <translation>Card read</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="63"/>
+        <location filename="../../ui/pages/club_page.py" line="76"/>
         <source>Введите код активации с оборота карты.</source>
         <translation>Enter the activation code from the back of the card.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="83"/>
+        <location filename="../../ui/pages/club_page.py" line="97"/>
         <source>✔ Можно выдать карту: {0}, заказ {1}</source>
         <translation>✔ Card may be issued: {0}, order {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="85"/>
+        <location filename="../../ui/pages/club_page.py" line="99"/>
         <source>Клиент может получить карту</source>
         <translation>The customer may get a card</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="85"/>
+        <location filename="../../ui/pages/club_page.py" line="99"/>
         <source>Нажмите F10 — активировать.</source>
         <translation>Press F10 to activate.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="88"/>
+        <location filename="../../ui/pages/club_page.py" line="102"/>
         <source>✖ Карту выдать нельзя: {0}</source>
         <translation>✖ No card can be issued: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="89"/>
+        <location filename="../../ui/pages/club_page.py" line="103"/>
         <source>Карту выдать нельзя</source>
         <translation>No card can be issued</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="102"/>
+        <location filename="../../ui/pages/club_page.py" line="116"/>
         <source>Карта {0} активирована: {1}, {2}</source>
         <translation>Card {0} activated: {1}, {2}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/club_page.py" line="104"/>
+        <location filename="../../ui/pages/club_page.py" line="118"/>
         <source>+%n баллов</source>
         <translation>
             <numerusform>+%n point</numerusform>
@@ -654,7 +959,7 @@ build date: {date}
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/club_page.py" line="106"/>
+        <location filename="../../ui/pages/club_page.py" line="120"/>
         <source>Начислено %n баллов (подтвердит центр при синхронизации). Клиенту уйдёт SMS.</source>
         <translation>
             <numerusform>%n point credited (the centre confirms on sync). The customer gets an SMS.</numerusform>
@@ -662,7 +967,37 @@ build date: {date}
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="105"/>
+        <location filename="../../ui/pages/club_page.py" line="134"/>
+        <source>Чей баланс?</source>
+        <translation>Whose balance?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/club_page.py" line="134"/>
+        <source>Отсканируйте клубную карту или введите телефон клиента, затем F3.</source>
+        <translation>Scan the club card or enter the customer&apos;s phone, then F3.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/club_page.py" line="142"/>
+        <source>Баллов можно списать: {0}</source>
+        <translation>Points that can be spent: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/club_page.py" line="143"/>
+        <source>Подтверждено: {0}, ждут подтверждения: {1}, списано на этом ПК и ещё не подтверждено: {2}.</source>
+        <translation>Confirmed: {0}, awaiting confirmation: {1}, spent on this PC and not yet confirmed: {2}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/club_page.py" line="164"/>
+        <source>СДАЧА {0}</source>
+        <translation>CHANGE {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/club_page.py" line="164"/>
+        <source>Сертификат продан</source>
+        <translation>Certificate sold</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/club_page.py" line="119"/>
         <source>Карта активирована</source>
         <translation>Card activated</translation>
     </message>
@@ -873,6 +1208,54 @@ Tell support and attach the log file:
 {0}
 
 Technical: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>CreditAgreementDialog</name>
+    <message>
+        <location filename="../../ui/pages/credit_dialog.py" line="24"/>
+        <source>Кредитный договор</source>
+        <translation>Credit agreement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_dialog.py" line="27"/>
+        <source>Заказ {0} оплачен кредитом банка: деньги не принимаются. Проверьте документ клиента (F6) и подписанный договор.</source>
+        <translation>Order {0} is paid by a bank loan: no money is taken. Check the customer&apos;s ID (F6) and the signed agreement.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_dialog.py" line="30"/>
+        <source>штрихкод или номер договора</source>
+        <translation>agreement barcode or number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_dialog.py" line="31"/>
+        <source>Клиент подписал договор</source>
+        <translation>The customer signed the agreement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_dialog.py" line="34"/>
+        <source>Номер договора:</source>
+        <translation>Agreement number:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_dialog.py" line="38"/>
+        <source>Записать</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_dialog.py" line="39"/>
+        <source>Отмена</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_dialog.py" line="60"/>
+        <source>Номер договора не распознан: от 6 до 30 букв и цифр, как в договоре.</source>
+        <translation>Agreement number not recognised: 6 to 30 letters and digits, as printed on the agreement.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_dialog.py" line="66"/>
+        <source>Отметьте, что клиент подписал договор (пробел).</source>
+        <translation>Tick that the customer signed the agreement (Space).</translation>
     </message>
 </context>
 <context>
@@ -1871,44 +2254,49 @@ Technical: {1}</translation>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/model.py" line="26"/>
+        <location filename="../../desktop/documents/model.py" line="27"/>
         <source>Акт расхождений</source>
         <translation>Discrepancy report</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/model.py" line="27"/>
+        <location filename="../../desktop/documents/model.py" line="28"/>
         <source>Квитанция о выдаче</source>
         <translation>Handover receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/model.py" line="28"/>
+        <location filename="../../desktop/documents/model.py" line="29"/>
         <source>Акт возврата</source>
         <translation>Return report</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/model.py" line="29"/>
+        <location filename="../../desktop/documents/model.py" line="30"/>
         <source>Отчёт за смену</source>
         <translation>Shift report</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/model.py" line="30"/>
+        <location filename="../../desktop/documents/model.py" line="31"/>
         <source>Пробная страница</source>
         <translation>Test page</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/model.py" line="31"/>
+        <location filename="../../desktop/documents/model.py" line="32"/>
         <source>Этикетки</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/model.py" line="32"/>
+        <location filename="../../desktop/documents/model.py" line="33"/>
         <source>Акт приёма изделия по гарантии</source>
         <translation>Warranty intake act</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/model.py" line="33"/>
+        <location filename="../../desktop/documents/model.py" line="34"/>
         <source>Акт отправки в сервис</source>
         <translation>Service dispatch act</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/documents/model.py" line="35"/>
+        <source>Кассовый чек</source>
+        <translation>Cash receipt</translation>
     </message>
     <message>
         <location filename="../../desktop/documents/claims.py" line="85"/>
@@ -2045,887 +2433,1142 @@ Technical: {1}</translation>
 <context>
     <name>DomainMessages</name>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="7"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="8"/>
         <source>Введите пропуск (или логин) и PIN (или пароль).</source>
         <translation>Enter your badge (or login) and PIN (or password).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="8"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="9"/>
         <source>Недостаточно прав: действие «{action}» доступно роли «{required}».</source>
         <translation>Not allowed: the action «{action}» is available to the role «{required}».</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="9"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="10"/>
         <source>Учётная запись сотрудника отключена. Обратитесь к администратору.</source>
         <translation>This staff account is disabled. Contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="11"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="12"/>
         <source>Войдите в систему: действие требует авторизованного сотрудника.</source>
         <translation>Please log in: this action requires a logged-in staff member.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="12"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="13"/>
         <source>Смена не открыта. Откройте смену, чтобы работать с заказами.</source>
         <translation>The shift is not open. Open a shift to work with orders.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="13"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="14"/>
         <source>Неверный пропуск/логин или PIN/пароль. Проверьте и попробуйте ещё раз.</source>
         <translation>Wrong badge/login or PIN/password. Check and try again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="14"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="15"/>
         <source>Версия программы {version} устарела: сервер требует не ниже {required}. Обновите программу; до обновления работа идёт офлайн, очередь событий сохраняется.</source>
         <translation>Program version {version} is out of date: the server requires at least {required}. Update the program; until then work continues offline and the event queue is kept.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="15"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="16"/>
         <source>По адресу {url} отвечает не сервер Pickup Desk: ответ не похож на /v1/health. Проверьте адрес: обычно он выглядит как https://сервер/ без /v1.</source>
         <translation>The address {url} is not a Pickup Desk server: the answer does not look like /v1/health. Check the address: it usually looks like https://server/ without /v1.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="16"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="17"/>
         <source>По адресу {url} отвечает не сервер Pickup Desk ({detail}). Проверьте адрес: обычно он выглядит как https://сервер/ без /v1.</source>
         <translation>The address {url} does not answer as a Pickup Desk server ({detail}). Check the address: it usually looks like https://server/ without /v1.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="17"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="18"/>
         <source>Сертификат сервера {url} не прошёл проверку ({detail}). Проверьте адрес, дату и время на компьютере или укажите корневой сертификат организации (ca_bundle).</source>
         <translation>The certificate of server {url} failed verification ({detail}). Check the address and the computer&apos;s date and time, or set your organisation&apos;s root certificate (ca_bundle).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="18"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="19"/>
         <source>Сервер {url} недоступен ({detail}). Проверьте адрес и подключение к сети.</source>
         <translation>Server {url} is unreachable ({detail}). Check the address and the network connection.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="19"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="20"/>
         <source>Коробка {box} уже лежит в ячейке {label}.</source>
         <translation>Box {box} is already in cell {label}.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="20"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="21"/>
         <source>Коробка {box} не найдена в этом пункте выдачи. Проверьте штрихкод.</source>
         <translation>Box {box} was not found at this pickup point. Check the barcode.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="21"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="22"/>
         <source>Коробка {box} не принята (состояние «{status}»). Сначала отсканируйте её в приёмке.</source>
         <translation>Box {box} has not been received (state «{status}»). Scan it in Receiving first.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="22"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="23"/>
         <source>Ячейка {cell} ({label}) выведена из работы. Выберите другую ячейку.</source>
         <translation>Cell {cell} ({label}) is out of service. Choose another cell.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="24"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="25"/>
         <source>Ячейка {cell} не найдена. Отсканируйте наклейку ячейки ещё раз.</source>
         <translation>Cell {cell} was not found. Scan the cell sticker again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="28"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="29"/>
         <source>Неизвестный пункт проверки изделия: «{key}». Обновите программу.</source>
         <translation>Unknown item check: «{key}». Update the program.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="29"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="30"/>
         <source>«{number}» — это не номер гарантийной заявки (буква W и 9 или 10 цифр). Проверьте номер.</source>
         <translation>«{number}» is not a warranty claim number (the letter W and 9 or 10 digits). Check the number.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="30"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="31"/>
         <source>Снимок {index} — не фотография JPEG. Сделайте снимок заново.</source>
         <translation>Photo {index} is not a JPEG photo. Take it again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="31"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="32"/>
         <source>«{query}» — это не номер заявки, не номер заказа и не телефон. Введите номер заявки (W и цифры), номер заказа (9 цифр) или телефон клиента (можно с именем).</source>
         <translation>«{query}» is not a claim number, an order number or a phone. Type the claim number (W and digits), the order number (9 digits) or the customer&apos;s phone (a name may follow).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="32"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="33"/>
         <source>В заказе {order} несколько товаров: выберите, какой из них сдаёт клиент.</source>
         <translation>Order {order} has several items: choose the one the customer brings.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="33"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="34"/>
         <source>Заявка {claim} закрыта: изделие уже выдано клиенту. При новой неисправности оформите новую заявку.</source>
         <translation>Claim {claim} is closed: the item was handed back. For a new fault open a new claim.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="34"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="35"/>
         <source>Гарантия на изделие закончилась {ended}. Принять его можно только в платный ремонт — с согласия клиента. Спросите клиента и отметьте согласие.</source>
         <translation>The item&apos;s warranty ended {ended}. It can only be taken in for a paid repair, with the customer&apos;s consent. Ask the customer and tick the consent.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="35"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="36"/>
         <source>Изделие с серийным номером {serial} уже сдано по заявке {claim} (состояние: {status}). Повторно принять то же изделие нельзя.</source>
         <translation>The item with serial number {serial} is already taken in under claim {claim} (state: {status}). The same item cannot be taken in again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="36"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="37"/>
         <source>Опишите неисправность со слов клиента.</source>
         <translation>Describe the fault in the customer&apos;s words.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="37"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="38"/>
         <source>Заявка {claim} оформлена в другой пункт выдачи: изделие по ней принимает тот пункт.</source>
         <translation>Claim {claim} was filed for another pickup point: that point takes the item in.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="38"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="39"/>
         <source>Заказ {order} выдан в другом пункте выдачи: гарантийную заявку по нему здесь принять нельзя. Клиент может сдать изделие в пункт, где получил заказ.</source>
         <translation>Order {order} was handed over at another pickup point: no warranty claim for it can be taken here. The customer can bring the item to the point where the order was collected.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="39"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="40"/>
         <source>Заявка {claim}: «{step}» невозможно в состоянии «{current}».</source>
         <translation>Claim {claim}: «{step}» is not possible in the state «{current}».</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="40"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="41"/>
         <source>В заказе {order} нет товара {sku}. Выберите товар из заказа.</source>
         <translation>Order {order} has no item {sku}. Choose an item of the order.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="41"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="42"/>
         <source>Заявка {claim} не найдена в этом пункте выдачи. Проверьте номер; если клиент оформил её только что, дождитесь обмена с сервером или примите изделие по номеру заказа.</source>
         <translation>Claim {claim} is not found at this pickup point. Check the number; if the customer filed it just now, wait for the exchange with the server or take the item in by the order number.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="42"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="43"/>
         <source>Заказ {order} ещё не выдан клиенту (состояние: {status}): по нему нельзя принять изделие по гарантии.</source>
         <translation>Order {order} has not been handed over yet (state: {status}): no warranty intake for it.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="43"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="44"/>
         <source>Изделие по заявке {claim} ещё не принято в пункте: акта и этикетки у неё нет.</source>
         <translation>The item of claim {claim} has not been taken in here: it has no act and no label.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="44"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="45"/>
         <source>Заказ {order} не найден в этом пункте выдачи. Проверьте номер заказа.</source>
         <translation>Order {order} is not found at this pickup point. Check the order number.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="45"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="46"/>
         <source>Разрешить приём изделия с другим серийным номером может только менеджер этого пункта выдачи (сейчас: {staff}).</source>
         <translation>Only a manager of this pickup point can allow an item with a different serial number (now: {staff}).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="46"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="47"/>
         <source>Напишите, почему менеджер разрешает приём изделия с другим серийным номером.</source>
         <translation>Write why the manager allows the item with a different serial number.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="47"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="48"/>
         <source>Снимок {index} слишком большой ({size} МБ, допустимо не больше {limit} МБ). Сделайте снимок заново.</source>
         <translation>Photo {index} is too large ({size} MB, at most {limit} MB). Take it again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="48"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="49"/>
         <source>Клиент уже оформил заявку {claim} на изделие с серийным номером {serial}: примите изделие по ней (найдите её по номеру заявки).</source>
         <translation>The customer already filed claim {claim} for the item with serial number {serial}: take the item in under it (find it by the claim number).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="49"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="50"/>
         <source>Отсканируйте серийный номер или IMEI изделия (он на корпусе или под батареей).</source>
         <translation>Scan the item&apos;s serial number or IMEI (on the case or under the battery).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="50"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="51"/>
         <source>Серийный номер {serial} не совпадает с номером товара в заказе {order} (в заказе: {expected}). Проверьте номер на изделии. Принять изделие с другим номером может только менеджер, с пометкой.</source>
         <translation>Serial number {serial} does not match the item in order {order} (in the order: {expected}). Check the number on the item. Only a manager can allow an item with a different number, with a note.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="51"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="52"/>
         <source>Сначала проверьте серийный номер изделия: отсканируйте его.</source>
         <translation>Check the item&apos;s serial number first: scan it.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="52"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="53"/>
         <source>Серийный номер {serial} не найден среди товаров заказа {order}. Проверьте номер на изделии. Принять изделие с другим номером может только менеджер, с пометкой.</source>
         <translation>Serial number {serial} is not among the items of order {order}. Check the number on the item. Only a manager can take in an item with another number, with a note.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="53"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="54"/>
         <source>Слишком длинный текст ({length} симв., допустимо не больше {limit}). Сократите его.</source>
         <translation>The text is too long ({length} characters, at most {limit}). Shorten it.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="54"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="55"/>
         <source>Слишком много снимков: {count}, допустимо не больше {limit}. Удалите лишние.</source>
         <translation>Too many photos: {count}, at most {limit}. Remove some.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="55"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="56"/>
         <source>Номер карты {card} неверен (13 цифр, начинается с 2, контрольная цифра). Отсканируйте карту ещё раз.</source>
         <translation>Card number {card} is invalid (13 digits, starts with 2, check digit). Scan the card again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="56"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="57"/>
         <source>Телефон «{phone}» не похож на российский номер. Введите его как +7XXXXXXXXXX.</source>
         <translation>The phone «{phone}» does not look like a Russian number. Enter it as +7XXXXXXXXXX.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="57"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="58"/>
         <source>Карта {card} уже активирована ({status}). Выдайте клиенту другую карту.</source>
         <translation>Card {card} is already activated ({status}). Give the customer another card.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="58"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="59"/>
         <source>Карты {card} нет среди карт этого пункта выдачи. Возьмите другую карту.</source>
         <translation>Card {card} is not one of this pickup point&apos;s cards. Take another card.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="59"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="60"/>
         <source>Карта {card} не ожидает подтверждения (состояние: {status}).</source>
         <translation>Card {card} is not awaiting confirmation (state: {status}).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="60"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="61"/>
         <source>Активация карты {card} отклонена центром. Отложите карту для менеджера.</source>
         <translation>Activation of card {card} was rejected by the head office. Set the card aside for the manager.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="61"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="62"/>
+        <source>Карта {card} не выдана клиенту или неизвестна этому пункту. Проверьте номер.</source>
+        <translation>Card {card} was not given to a customer or is unknown to this point. Check the number.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="63"/>
         <source>Укажите город клиента: без него карту не активировать.</source>
         <translation>Enter the customer&apos;s city: the card cannot be activated without it.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="62"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="64"/>
+        <source>Клиент с телефоном {phone} не найден в этом пункте выдачи.</source>
+        <translation>No customer with phone {phone} at this pickup point.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="65"/>
         <source>Для карты {card} нужен дополнительный код с карты. Введите его.</source>
         <translation>Card {card} needs the additional code printed on the card. Enter it.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="63"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="66"/>
         <source>Карту выдать нельзя: {reason}</source>
         <translation>The card cannot be issued: {reason}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="67"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="70"/>
         <source>клиент с телефоном {phone} уже получал 190 баллов за активацию карты: приветственные баллы начисляются один раз.</source>
         <translation>the customer with phone {phone} has already received 190 points for a card activation: the welcome points are credited only once.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="68"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="71"/>
         <source>Города «{city}» нет в списке городов клуба. Выберите город из списка.</source>
         <translation>The city “{city}” is not in the club&apos;s list of cities. Choose a city from the list.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="69"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="72"/>
         <source>Код активации карты {card} неверен. Сверьте код на обороте карты.</source>
         <translation>The activation code of card {card} is wrong. Check the code on the back of the card.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="70"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="73"/>
         <source>Дополнительный код карты {card} неверен. Сверьте его с картой.</source>
         <translation>The additional code of card {card} is wrong. Check it against the card.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="71"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="74"/>
         <source>имя компьютера: от 1 до 64 символов</source>
         <translation>the computer name must be 1 to 64 characters</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="72"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="75"/>
         <source>код пункта выдачи — 4 цифры, получено «{text}»</source>
         <translation>the pickup point code is 4 digits, got “{text}”</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="73"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="76"/>
         <source>Неверное значение настройки «{key}» в {source}: {detail}.</source>
         <translation>Invalid value of setting «{key}» in {source}: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="74"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="77"/>
         <source>Файл настроек {source} повреждён: {detail}. Исправьте или удалите файл.</source>
         <translation>The settings file {source} is damaged: {detail}. Fix or delete the file.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="75"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="78"/>
         <source>путь не может быть пустым</source>
         <translation>the path must not be empty</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="76"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="79"/>
         <source>ожидается true или false, получено {got}</source>
         <translation>true or false expected, got {got}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="77"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="80"/>
         <source>ожидается целое число, получено {got}</source>
         <translation>a whole number expected, got {got}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="78"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="81"/>
         <source>ожидается строка, получено {got}</source>
         <translation>a text expected, got {got}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="79"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="82"/>
         <source>ожидается таблица [{key}]</source>
         <translation>a table [{key}] expected</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="80"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="83"/>
         <source>Файл настроек {source} не найден. Проверьте путь в --config.</source>
         <translation>The settings file {source} was not found. Check the path given to --config.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="81"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="84"/>
         <source>«{text}» — допустимо: {choices}</source>
         <translation>“{text}” — allowed: {choices}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="82"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="85"/>
         <source>«{text}» не похоже на адрес сервера (нужно http://… или https://…)</source>
         <translation>“{text}” does not look like a server address (http://… or https://… expected)</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="83"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="86"/>
         <source>файл не в кодировке UTF-8</source>
         <translation>the file is not in UTF-8</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="84"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="87"/>
         <source>число {value} вне допустимого диапазона {lo}…{hi}</source>
         <translation>the number {value} is outside the allowed range {lo}…{hi}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="85"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="88"/>
         <source>переменной окружения {var}</source>
         <translation>the environment variable {var}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="86"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="89"/>
         <source>параметре командной строки {flag}</source>
         <translation>the command-line option {flag}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="87"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="90"/>
         <source>логическое</source>
         <translation>a boolean</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="88"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="91"/>
         <source>таблица</source>
         <translation>a table</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="89"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="92"/>
         <source>дробное число</source>
         <translation>a decimal number</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="90"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="93"/>
         <source>число</source>
         <translation>a number</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="91"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="94"/>
         <source>список</source>
         <translation>a list</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="92"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="95"/>
         <source>строка</source>
         <translation>a text</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="93"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="96"/>
         <source>Неизвестная настройка «{key}» в {source}. Проверьте написание (допустимые: {allowed}).</source>
         <translation>Unknown setting «{key}» in {source}. Check the spelling (allowed: {allowed}).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="94"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="97"/>
         <source>Не удалось прочитать файл настроек {source}: {detail}.</source>
         <translation>Could not read the settings file {source}: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="95"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="98"/>
         <source>Файл базы данных {path} повреждён ({detail}).</source>
         <translation>The database file {path} is damaged ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="96"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="99"/>
         <source>Не удалось обновить базу данных ({error}). Восстановлена резервная копия {backup}. Обратитесь в поддержку; данные не потеряны.</source>
         <translation>Could not upgrade the database ({error}). The backup {backup} has been restored. Contact support; no data was lost.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="97"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="100"/>
         <source>База данных создана более новой версией программы (ревизия {revision}). Обновите программу.</source>
         <translation>The database was created by a newer version of the program (revision {revision}). Update the program.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="98"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="101"/>
         <source>Секретный ключ этого компьютера для базы {path} не найден в хранилище учётных данных Windows: коды получения и PIN-коды в ней проверить нельзя. Обратитесь к администратору — базу нужно пересоздать из данных сервера (снимок) или вернуть прежнюю учётную запись Windows.</source>
         <translation>This PC&apos;s secret key for the database {path} is not in the Windows credential store: the pickup codes and PINs in it cannot be checked. Call your administrator: the database must be rebuilt from the server&apos;s data (snapshot), or the former Windows account restored.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="99"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="102"/>
         <source>Этот компьютер не зарегистрирован на сервере {backend}. Запустите программу снова и пройдите регистрацию с кодом от администратора (или pickup-desk --enrol АДРЕС КОД).</source>
         <translation>This computer is not registered with server {backend}. Start the program again and register with the code from your administrator (or pickup-desk --enrol ADDRESS CODE).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="100"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="103"/>
         <source>Ошибка: {code}</source>
         <translation>Error: {code}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="101"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="104"/>
         <source>Список истекающих заказов бывает только на «сегодня» или «завтра».</source>
         <translation>The list of expiring orders is only available for «today» or «tomorrow».</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="102"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="105"/>
+        <source>Касса ответила непонятно ({detail}). Повторите; если не помогло, перезапустите драйвер АТОЛ.</source>
+        <translation>The cash register gave an unclear answer ({detail}). Retry; if that does not help, restart the ATOL driver.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="106"/>
+        <source>Касса занята другой операцией. Подождите несколько секунд и повторите.</source>
+        <translation>The cash register is busy with another operation. Wait a few seconds and retry.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="107"/>
+        <source>Открыта крышка кассы. Закройте крышку и повторите.</source>
+        <translation>The cash register&apos;s cover is open. Close it and retry.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="108"/>
+        <source>Касса не подключена к компьютеру или выключена ({detail}). Включите кассу, проверьте кабель и повторите.</source>
+        <translation>The cash register is not connected or switched off ({detail}). Switch it on, check the cable and retry.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="109"/>
+        <source>Проблема с фискальным накопителем кассы ({detail}). Позвоните в сервис кассы; чек сейчас пробить нельзя.</source>
+        <translation>A problem with the register&apos;s fiscal drive ({detail}). Call the register&apos;s service; no receipt can be printed now.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="110"/>
+        <source>В кассе закончилась чековая лента. Вставьте новый рулон и повторите.</source>
+        <translation>The cash register is out of paper. Insert a new roll and retry.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="111"/>
+        <source>Касса отказала: {detail} (код {number}). Повторите; если не помогло, позовите менеджера.</source>
+        <translation>The cash register refused: {detail} (code {number}). Retry; if that does not help, call the manager.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="112"/>
+        <source>Нет связи с кассой: веб-сервер драйвера ККТ ({url}) не отвечает. Проверьте, что драйвер АТОЛ запущен и касса включена, и повторите.</source>
+        <translation>No connection to the cash register: the driver&apos;s web server ({url}) does not answer. Check that the ATOL driver is running and the register is on, and retry.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="113"/>
+        <source>Смена на кассе не открыта. Откройте смену и повторите.</source>
+        <translation>The register&apos;s shift is not open. Open the shift and retry.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="114"/>
+        <source>Смена на кассе длится больше 24 часов. Закройте смену с Z-отчётом (Смена → Закрыть смену), откройте новую и повторите.</source>
+        <translation>The register&apos;s shift is over 24 hours old. Close it with a Z report (Shift → Close shift), open a new one and retry.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="115"/>
+        <source>Смена в программе открыта, но касса смену не открыла: {reason} Исправьте и нажмите «Открыть смену на кассе».</source>
+        <translation>The shift is open in the program, but the cash register did not open its shift: {reason} Fix it and choose «Open the shift on the cash register».</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="116"/>
+        <source>Касса не ответила вовремя: чек, возможно, ещё печатается. Нажмите «Повторить» — программа сначала спросит кассу, что она напечатала, и не пробьёт чек второй раз.</source>
+        <translation>The cash register did not answer in time: the receipt may still be printing. Press «Retry» — the program first asks the register what it printed and never prints the receipt twice.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="117"/>
+        <source>Чек {uuid} не найден.</source>
+        <translation>Receipt {uuid} not found.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="118"/>
+        <source>Смена в программе закрыта, но Z-отчёт на кассе не напечатан: {reason} Исправьте и нажмите «Z-отчёт на кассе» — смену закрывать заново не нужно.</source>
+        <translation>The shift is closed in the program, but the register printed no Z report: {reason} Fix it and choose «Z report on the cash register» — no need to close the shift again.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="119"/>
         <source>Введите сумму больше нуля.</source>
         <translation>Enter an amount greater than zero.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="103"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="120"/>
         <source>Код получения — 6 цифр. Попытка не засчитана, введите код ещё раз.</source>
         <translation>The pickup code has 6 digits. This attempt was not counted; enter the code again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="104"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="121"/>
         <source>Введите последние 4 цифры номера документа (ровно 4 цифры). Документ не фотографируется.</source>
         <translation>Enter the last 4 digits of the document number (exactly 4 digits). The document is not photographed.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="105"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="122"/>
         <source>Выберите тип документа из списка: {allowed}.</source>
         <translation>Choose the document type from the list: {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="106"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="123"/>
         <source>Способ оплаты — наличные или карта.</source>
         <translation>The payment method is cash or card.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="107"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="124"/>
         <source>Введите номер доверенности (от 1 до 64 символов).</source>
         <translation>Enter the power of attorney number (1 to 64 characters).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="108"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="125"/>
         <source>Выберите причину отказа из списка.</source>
         <translation>Choose a refusal reason from the list.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="109"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="126"/>
         <source>Количество отказа должно быть от 0 до {max} шт.</source>
         <translation>The refused quantity must be between 0 and {max} pcs.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="110"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="127"/>
         <source>Коробка {box} из другого заказа ({other_order}). Для заказа {order} нужны только его коробки.</source>
         <translation>Box {box} belongs to another order ({other_order}). Order {order} needs only its own boxes.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="111"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="128"/>
         <source>Коробка {box} не найдена. Проверьте штрихкод и отсканируйте ещё раз.</source>
         <translation>Box {box} was not found. Check the barcode and scan again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="112"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="129"/>
         <source>Отсканированы не все коробки: не хватает {missing} из {total} ({boxes}). Отсканируйте их перед выдачей.</source>
         <translation>Not all boxes have been scanned: {missing} of {total} missing ({boxes}). Scan them before handing over.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="113"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="130"/>
         <source>Сумма по карте {tendered} не равна сумме к оплате {due}. Проведите оплату ровно на {due}.</source>
         <translation>The card amount {tendered} is not equal to the amount due {due}. Charge exactly {due}.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="114"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="131"/>
         <source>Получено {tendered}, к оплате {due}: не хватает {missing}.</source>
         <translation>Received {tendered}, due {due}: {missing} short.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="115"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="132"/>
         <source>Неверных кодов получения на этом ПК: {attempts} за {minutes} мин. Поиск только по коду — с разрешения менеджера: пропуск и PIN менеджера. Заказ можно найти и по номеру, QR-коду или телефону.</source>
         <translation>Wrong pickup codes on this PC: {attempts} in {minutes} min. A lookup by code alone needs a manager&apos;s permission: the manager&apos;s badge and PIN. The order can also be found by its number, QR code or phone.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="116"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="133"/>
         <source>Для заказа {order} нужна проверка документа: отметьте тип документа и последние 4 цифры номера.</source>
         <translation>Order {order} requires an ID check: mark the document type and the last 4 digits of its number.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="117"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="134"/>
         <source>Позиции {line} нет в заказе {order}.</source>
         <translation>Line {line} is not in order {order}.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="118"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="135"/>
         <source>Код получения для заказа {order} ещё не пришёл с сервера. Синхронизируйтесь или проверьте QR-код клиента.</source>
         <translation>The pickup code for order {order} has not arrived from the server yet. Synchronise or check the customer&apos;s QR code.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="119"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="136"/>
         <source>Выдача не найдена. Начните выдачу заново по номеру заказа.</source>
         <translation>The handover was not found. Start the handover again by order number.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="120"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="137"/>
         <source>Выдача заказа {order} уже закрыта ({status}). Начните новую выдачу.</source>
         <translation>The handover of order {order} is already closed ({status}). Start a new handover.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="121"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="138"/>
         <source>Заказ {order} не заблокирован — разблокировать нечего.</source>
         <translation>Order {order} is not locked: there is nothing to unlock.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="122"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="139"/>
         <source>Заказ {order} нельзя выдать: статус «{status}». Выдаются только заказы, готовые к выдаче.</source>
         <translation>Order {order} cannot be handed over: status «{status}». Only orders ready for pickup are handed over.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="123"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="140"/>
         <source>Сначала проверьте код получения или QR-код клиента.</source>
         <translation>Check the pickup code or the customer&apos;s QR code first.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="124"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="141"/>
         <source>К оплате ничего нет: заказ оплачен заранее или от всех позиций отказались.</source>
         <translation>Nothing to pay: the order was prepaid or all lines were refused.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="126"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="143"/>
         <source>Примите оплату: к оплате {due}.</source>
         <translation>Take the payment: {due} due.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="127"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="144"/>
         <source>Заказ юрлица {company}: внесите номер доверенности получателя.</source>
         <translation>Order of company {company}: enter the recipient&apos;s power of attorney number.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="128"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="145"/>
         <source>QR-код относится к заказу {token_order}, а выдаётся заказ {order}. Проверьте, тот ли заказ открыт.</source>
         <translation>The QR code belongs to order {token_order}, but order {order} is being handed over. Check that the right order is open.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="129"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="146"/>
         <source>Для причины «Другое» опишите причину отказа.</source>
         <translation>For the reason «Other», describe the refusal reason.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="130"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="147"/>
         <source>Неверный код получения. Осталось попыток: {attempts_left}. Попросите клиента проверить SMS.</source>
         <translation>Wrong pickup code. Attempts left: {attempts_left}. Ask the customer to check the SMS.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="131"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="148"/>
         <source>Число записей журнала должно быть от 1 до {max}.</source>
         <translation>The number of journal entries must be between 1 and {max}.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="132"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="149"/>
         <source>Начало периода ({since}) позже его конца ({until}). Исправьте даты.</source>
         <translation>The start of the period ({since}) is after its end ({until}). Correct the dates.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="133"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="150"/>
         <source>Приёмка {session} не найдена в этом пункте выдачи.</source>
         <translation>Receiving session {session} was not found at this pickup point.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="134"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="151"/>
         <source>Приёмка {shipment} ещё не закрыта: акт расхождений появится, когда её закроют.</source>
         <translation>Receiving {shipment} is not closed yet: its discrepancy report appears once it is closed.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="135"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="152"/>
+        <source>Подтвердите, что клиент подписал кредитный договор.</source>
+        <translation>Confirm that the customer signed the credit agreement.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="153"/>
+        <source>Номер кредитного договора «{agreement}» неверен: от 6 до 30 букв, цифр, «/» или «-».</source>
+        <translation>Credit agreement number «{agreement}» is not valid: 6 to 30 letters, digits, «/» or «-».</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="154"/>
+        <source>Номер сертификата «{number}» неверен: GC и 12 цифр. Отсканируйте ещё раз.</source>
+        <translation>Certificate number «{number}» is not valid: GC and 12 digits. Scan it again.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="155"/>
+        <source>Номинал {face} не из списка: {allowed}.</source>
+        <translation>Face value {face} is not one of: {allowed}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="156"/>
+        <source>PIN-код сертификата — 8 цифр под защитным слоем. Попытка не засчитана.</source>
+        <translation>A certificate&apos;s PIN is 8 digits under the scratch layer. The attempt was not counted.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="157"/>
+        <source>Неизвестный способ оплаты «{kind}». Выберите наличные, карту, баллы или сертификат.</source>
+        <translation>Unknown payment method «{kind}». Choose cash, card, points or a certificate.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="158"/>
+        <source>Сумма части оплаты должна быть больше нуля (способ: {kind}).</source>
+        <translation>A part of the payment must be more than zero (method: {kind}).</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="159"/>
+        <source>Сертификат {number} заблокирован. Оплатить им нельзя; клиенту — в центр.</source>
+        <translation>Certificate {number} is blocked. It cannot pay; the customer should contact the centre.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="160"/>
+        <source>Срок действия сертификата {number} истёк {date}. Оплатить им нельзя.</source>
+        <translation>Certificate {number} expired on {date}. It cannot pay.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="161"/>
+        <source>Сертификат {number} нельзя продать: он уже {status}.</source>
+        <translation>Certificate {number} cannot be sold: it is already {status}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="162"/>
+        <source>Сертификат {number} не продан (на складе): оплатить им нельзя.</source>
+        <translation>Certificate {number} was not sold (in stock): it cannot pay.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="163"/>
+        <source>На сертификате {number} доступно {available}, указано {amount}.</source>
+        <translation>Certificate {number} has {available} available, {amount} was entered.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="164"/>
+        <source>Сертификат {number} продан, но сервер ещё не подтвердил продажу: оплатить им пока нельзя. Синхронизируйтесь и повторите.</source>
+        <translation>Certificate {number} was sold, but the server has not confirmed the sale yet: it cannot pay yet. Synchronise and retry.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="165"/>
+        <source>Сертификат {certificate} указан дважды. Оставьте одну строку на сертификат.</source>
+        <translation>Certificate {certificate} is entered twice. Keep one line per certificate.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="166"/>
+        <source>Сертификат {number} полностью использован: остаток 0 ₽.</source>
+        <translation>Certificate {number} is fully spent: balance 0 ₽.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="167"/>
+        <source>Сертификат {number} не найден. Проверьте номер; если сертификат новый — синхронизируйтесь с сервером.</source>
+        <translation>Certificate {number} not found. Check the number; if the certificate is new, synchronise with the server.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="168"/>
+        <source>Кредитный заказ {order}: внесите номер подписанного кредитного договора.</source>
+        <translation>Credit order {order}: record the signed credit agreement&apos;s number.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="169"/>
+        <source>Заказ {order} не кредитный: договор не нужен.</source>
+        <translation>Order {order} is not a credit order: no agreement is needed.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="170"/>
+        <source>Сумма к оплате изменилась, пока принималась оплата. Примите оплату заново.</source>
+        <translation>The amount due changed while the payment was being taken. Take the payment again.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="171"/>
+        <source>Номинал сертификата {number} — {face}. Продайте его по номиналу.</source>
+        <translation>Certificate {number}&apos;s face value is {face}. Sell it at its face value.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="172"/>
+        <source>У клиента нет активной клубной карты: оплатить баллами нельзя.</source>
+        <translation>The customer has no active club card: points cannot pay.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="173"/>
+        <source>Добавьте хотя бы один способ оплаты: к оплате {due}.</source>
+        <translation>Add at least one payment method: {due} is due.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="174"/>
+        <source>Кредитный заказ: оплату не принимаем, подтвердите кредитный договор.</source>
+        <translation>Credit order: no payment is taken, confirm the credit agreement.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="175"/>
+        <source>Оплата уже проведена и пробита на кассе. Чтобы изменить её, отмените отказ или позовите менеджера.</source>
+        <translation>The payment is already taken and printed on the register. To change it, undo the refusal or call the manager.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="176"/>
+        <source>Сертификат {number}: {attempts} неверных PIN-кодов за {minutes} мин. Повторите через {minutes} мин. или позовите менеджера.</source>
+        <translation>Certificate {number}: {attempts} wrong PINs in {minutes} min. Retry in {minutes} min or call the manager.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="177"/>
+        <source>Введите PIN-код сертификата {number}.</source>
+        <translation>Enter certificate {number}&apos;s PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="178"/>
+        <source>Кредитный заказ оплачен банком: на кассе ничего не принимается.</source>
+        <translation>A credit order is paid by the bank: nothing is taken at the counter.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="179"/>
+        <source>Баллами можно оплатить только целое число рублей.</source>
+        <translation>Points can pay whole roubles only.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="180"/>
+        <source>На бонусном счёте доступно {available} баллов, указано {points}. Уменьшите оплату баллами.</source>
+        <translation>The bonus account has {available} points available, {points} were entered. Pay fewer points.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="181"/>
+        <source>Баллами можно оплатить не больше {cap} ₽ ({share} % суммы к оплате), указано {points}.</source>
+        <translation>Points can pay at most {cap} ₽ ({share} % of the amount due), {points} were entered.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="182"/>
+        <source>Сертификат оплачивается только наличными или картой.</source>
+        <translation>A certificate is paid for in cash or by card only.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="183"/>
+        <source>Наличные и баллы указываются одной строкой каждый. Объедините суммы.</source>
+        <translation>Cash and points take one line each. Combine the amounts.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="184"/>
+        <source>Части оплаты дают {total}, а к оплате {due}. Разница: {difference}.</source>
+        <translation>The parts of the payment add up to {total}, but {due} is due. Difference: {difference}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="185"/>
+        <source>Неверный PIN-код сертификата {number}. Осталось попыток: {attempts_left}.</source>
+        <translation>Wrong PIN for certificate {number}. Attempts left: {attempts_left}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="186"/>
         <source>Заказ {order}: переход «{event}» невозможен из состояния «{current}».</source>
         <translation>Order {order}: the transition «{event}» is not possible from state «{current}».</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="136"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="187"/>
         <source>Заказ {order} не найден в этом пункте выдачи.</source>
         <translation>Order {order} was not found at this pickup point.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="137"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="188"/>
         <source>Введите последние 4 цифры телефона клиента (ровно 4 цифры).</source>
         <translation>Enter the last 4 digits of the customer&apos;s phone (exactly 4 digits).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="138"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="189"/>
         <source>Код получения — 6 цифр. Попросите клиента продиктовать код из SMS.</source>
         <translation>The pickup code has 6 digits. Ask the customer to read out the code from the SMS.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="139"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="190"/>
         <source>Введите номер заказа, телефон, имя клиента или штрихкод коробки.</source>
         <translation>Enter an order number, phone, customer name or box barcode.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="140"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="191"/>
         <source>Введите фамилию или имя клиента (хотя бы 2 буквы).</source>
         <translation>Enter the customer&apos;s last or first name (at least 2 letters).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="141"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="192"/>
         <source>Пункт выдачи не настроен на этом компьютере. Выполните регистрацию (enrol).</source>
         <translation>The pickup point is not set up on this computer. Register it (enrol).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="142"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="193"/>
         <source>Документ «{title}» не напечатан: принтер «{printer}» отказал. Проверьте принтер и нажмите «Печатать ещё раз» — документ сохранён.</source>
         <translation>Document «{title}» was not printed: printer «{printer}» refused it. Check the printer and press «Print again»; the document is saved.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="144"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="195"/>
         <source>Принтер «{printer}» для документа «{kind}» не найден — возможно, его отключили или переименовали. Выберите другой принтер в настройках печати и повторите печать.</source>
         <translation>Printer «{printer}» for document «{kind}» was not found; it may have been disconnected or renamed. Choose another printer in the print settings and print again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="145"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="196"/>
         <source>Для «{key}» нет сохранённых документов для повторной печати.</source>
         <translation>There are no saved documents of «{key}» to reprint.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="147"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="198"/>
         <source>В принтере «{printer}» не настроен размер бумаги {paper}. Выберите этот размер в свойствах принтера (или другой шаблон этикетки) и повторите печать.</source>
         <translation>Printer «{printer}» has no paper size {paper} set up. Choose this size in the printer properties (or another label template) and print again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="148"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="199"/>
         <source>QR-код поддельный или повреждён: подпись не сходится. Попросите код из SMS.</source>
         <translation>The QR code is forged or damaged: the signature does not match. Ask for the code from the SMS.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="149"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="200"/>
         <source>Срок действия QR-кода заказа {order} истёк. Попросите клиента обновить код в приложении.</source>
         <translation>The QR code of order {order} has expired. Ask the customer to refresh the code in the app.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="150"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="201"/>
         <source>QR-код не распознан как код получения заказа. Попросите клиента открыть код заново.</source>
         <translation>The QR code is not recognised as an order pickup code. Ask the customer to open the code again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="151"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="202"/>
         <source>Ключ сервера ещё не получен: QR-код проверить нельзя. Синхронизируйтесь или попросите код из SMS.</source>
         <translation>The server key has not been received yet: the QR code cannot be checked. Synchronise or ask for the code from the SMS.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="152"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="203"/>
         <source>QR-код выдан для другого пункта выдачи ({point}). Заказ {order} здесь не выдаётся.</source>
         <translation>The QR code was issued for another pickup point ({point}). Order {order} is not handed over here.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="153"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="204"/>
         <source>Коробка {box} не найдена среди грузов этого пункта выдачи.</source>
         <translation>Box {box} was not found among this pickup point&apos;s shipments.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="154"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="205"/>
         <source>Коробка {box} ещё не принята. Сначала отсканируйте её в приёмке.</source>
         <translation>Box {box} has not been received yet. Scan it in Receiving first.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="155"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="206"/>
         <source>Приёмка уже закрыта ({closed_at}): сканировать в неё нельзя. Откройте новую приёмку без накладной.</source>
         <translation>Receiving is already closed ({closed_at}): no more scans into it. Open a new receiving without a waybill.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="156"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="207"/>
         <source>без накладной</source>
         <translation>without a waybill</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="157"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="208"/>
         <source>Это не штрихкод коробки ({kind}). Отсканируйте наклейку на коробке.</source>
         <translation>This is not a box barcode ({kind}). Scan the sticker on the box.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="158"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="209"/>
         <source>Опишите повреждение коробки (например, «вмятина, порван скотч»).</source>
         <translation>Describe the damage to the box (for example, «dent, torn tape»).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="160"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="211"/>
         <source>Отменять нечего: в этой приёмке нет отсканированных коробок.</source>
         <translation>Nothing to undo: no boxes have been scanned in this receiving.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="161"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="212"/>
         <source>Коробка {box} (заказ {order}) принята на другом рабочем месте раньше, чем в приёмке {shipment} от {opened_at}, а акт этой приёмки уже закрыт и считает её принятой в ней. Коробка в пункте выдачи; исправьте акт вручную.</source>
         <translation>Box {box} (order {order}) was received at another workstation before the receiving {shipment} of {opened_at}, whose act is already closed and counts it as received there. The box is at the pickup point; correct the act by hand.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="162"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="213"/>
         <source>Приёмка не найдена. Откройте приёмку заново.</source>
         <translation>Receiving was not found. Open the receiving again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="163"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="214"/>
         <source>Поставка {shipment} уже принята. Опоздавшие коробки примите без накладной.</source>
         <translation>Shipment {shipment} has already been received. Receive late boxes without a waybill.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="164"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="215"/>
         <source>Поставка {shipment} не найдена в этом пункте выдачи. Проверьте номер или примите коробки без накладной.</source>
         <translation>Shipment {shipment} was not found at this pickup point. Check the number or receive the boxes without a waybill.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="165"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="216"/>
         <source>Коробку {box} уже разместили в ячейке — отмена невозможна. Если коробка не та, сообщите менеджеру.</source>
         <translation>Box {box} has already been placed in a cell: undo is not possible. If it is the wrong box, tell the manager.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="166"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="217"/>
         <source>Коробка {box} выдана клиенту вместе с заказом {order}. В возврат сканируйте коробку из списка «К возврату».</source>
         <translation>Box {box} was handed to the customer with order {order}. Scan the box from the «To return» list into the return.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="167"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="218"/>
         <source>Коробка {box} уже внесена в другой возврат.</source>
         <translation>Box {box} is already in another return.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="168"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="219"/>
         <source>Коробка {box} не числится принятой в пункте. Сначала примите её.</source>
         <translation>Box {box} is not recorded as received at this point. Receive it first.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="169"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="220"/>
         <source>Коробка {box} относится к другому пункту выдачи. Отложите её для менеджера.</source>
         <translation>Box {box} belongs to another pickup point. Set it aside for the manager.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="170"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="221"/>
         <source>Заказ {order} ещё хранится до {until}: возвращать его раньше срока нельзя. Положите коробку обратно в ячейку.</source>
         <translation>Order {order} is still stored until {until}: it cannot be returned before then. Put the box back in its cell.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="171"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="222"/>
         <source>Заказ {order} (состояние «{status}») не подлежит возврату. Положите коробку на место.</source>
         <translation>Order {order} (state «{status}») cannot be returned. Put the box back.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="172"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="223"/>
         <source>Сессия возврата {session} уже закрыта. Откройте новую сессию возврата.</source>
         <translation>Return session {session} is already closed. Open a new return session.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="173"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="224"/>
         <source>Сессия возврата {session} не найдена. Откройте новую сессию возврата.</source>
         <translation>Return session {session} was not found. Open a new return session.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="174"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="225"/>
         <source>Коробка {box} не найдена в базе пункта. Проверьте штрихкод и отложите коробку.</source>
         <translation>Box {box} was not found in the point&apos;s database. Check the barcode and set the box aside.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="175"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="226"/>
         <source>Сигнал №{alert} не найден или уже закрыт.</source>
         <translation>Alert #{alert} was not found or is already closed.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="176"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="227"/>
         <source>Событие {event} не найдено или не требует разбора.</source>
         <translation>Event {event} was not found or needs no review.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="177"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="228"/>
         <source>Номер клубной карты {sample} считан с ошибкой: не сходится контрольная цифра. Отсканируйте карту ещё раз или введите номер вручную.</source>
         <translation>Club card number {sample} was misread: the check digit does not match. Scan the card again or enter the number by hand.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="178"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="229"/>
         <source>Сканер ничего не передал. Отсканируйте штрихкод ещё раз.</source>
         <translation>The scanner sent nothing. Scan the barcode again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="179"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="230"/>
         <source>Считано слишком много символов ({length}, допустимо не больше {limit}). Похоже, отсканировано несколько кодов подряд — отсканируйте один код ещё раз.</source>
         <translation>Too many characters read ({length}, at most {limit} allowed). Several codes seem to have been scanned in a row; scan one code again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="181"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="231"/>
+        <source>Код «{sample}» не распознан: это не заказ, не коробка, не ячейка, не клубная карта, не бейдж, не код получения, не накладная, не заявка и не сертификат. Проверьте, тот ли штрихкод отсканирован.</source>
+        <translation>Code «{sample}» not recognised: it is not an order, box, cell, club card, badge, pickup code, waybill, claim or certificate. Check that the right barcode was scanned.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="232"/>
         <source>события пакета идут не по порядку</source>
         <translation>the events of the batch are out of order</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="182"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="233"/>
         <source>слишком много событий в одном запросе</source>
         <translation>too many events in one request</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="183"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="234"/>
         <source>устройство не найдено</source>
         <translation>device not found</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="184"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="235"/>
         <source>срок действия кода регистрации истёк, запросите новый</source>
         <translation>the enrolment code has expired, request a new one</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="185"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="236"/>
         <source>код регистрации неверен или уже использован</source>
         <translation>the enrolment code is wrong or already used</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="186"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="237"/>
         <source>запрос не прошёл проверку сервера</source>
         <translation>the request did not pass the server&apos;s checks</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="187"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="238"/>
         <source>сервер не поддерживает этот запрос</source>
         <translation>the server does not support this request</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="188"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="239"/>
         <source>адрес не найден на сервере</source>
         <translation>the address was not found on the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="189"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="240"/>
         <source>пункт выдачи не найден</source>
         <translation>pickup point not found</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="190"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="241"/>
         <source>причина не распознана этой версией программы</source>
         <translation>a reason this version of the program does not recognise</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="197"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="248"/>
         <source>Смена уже открыта (с {opened_at}). Продолжайте работу в ней или закройте её.</source>
         <translation>The shift is already open (since {opened_at}). Continue working in it or close it.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="198"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="249"/>
         <source>Открытой смены нет. Откройте смену.</source>
         <translation>No shift is open. Open a shift.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="200"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="251"/>
         <source>SMS по заказу {order} отправить нельзя: заказ в состоянии «{status}», а не «готов к выдаче».</source>
         <translation>The SMS for order {order} cannot be sent: the order is in state «{status}», not «ready for pickup».</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="202"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="253"/>
         <source>SMS по заказу {order} уже отправлялось недавно. Повторить можно после {next_at}.</source>
         <translation>An SMS for order {order} was sent recently. It can be repeated after {next_at}.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="203"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="254"/>
         <source>Хранение заказа {order} уже продлевалось (на {days} дн.). Повторное продление не допускается.</source>
         <translation>Storage of order {order} has already been extended (by {days} days). It cannot be extended again.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="6"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="7"/>
         <source>Заказ {order} заблокирован: {attempts:n} неверных кодов получения подряд.</source>
         <translation>
             <numerusform>Order {order} locked: {attempts:n} wrong pickup code in a row.</numerusform>
@@ -2938,12 +3581,17 @@ Technical: {1}</translation>
         <translation>Shift No. {shift} not found.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="5"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="3"/>
+        <source>Подбор PIN-кода сертификата {number}: {attempts} неверных PIN-кодов за {minutes} мин (сотрудник {staff}).</source>
+        <translation>PIN guessing on certificate {number}: {attempts} wrong PINs in {minutes} min (staff member {staff}).</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="6"/>
         <source>Подбор кодов получения на этом ПК: неверных кодов — {attempts} за {minutes} мин (сотрудник {staff}). Поиск по коду ждёт разрешения менеджера.</source>
         <translation>Pickup codes guessed on this PC: {attempts} wrong codes in {minutes} min (staff member {staff}). The lookup by code waits for a manager&apos;s permission.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="10"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="11"/>
         <source>Учётная запись заблокирована после {attempts:n} неудачных попыток входа до {until}. Подождите или обратитесь к администратору.</source>
         <translation>
             <numerusform>The account is locked after {attempts:n} failed login attempt until {until}. Wait or contact your administrator.</numerusform>
@@ -2951,7 +3599,7 @@ Technical: {1}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="25"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="26"/>
         <source>Ячейка {label} переполнена: в ней теперь {occupied:n} коробок при вместимости {capacity}. Переложите коробку, когда освободится место.</source>
         <translation>
             <numerusform>Cell {label} is overfull: it now holds {occupied:n} box for a capacity of {capacity}. Move the box when room frees up.</numerusform>
@@ -2959,7 +3607,7 @@ Technical: {1}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="125"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="142"/>
         <source>Заказ {order} заблокирован после {attempts:n} неверных кодов. Позовите менеджера для разблокировки.</source>
         <translation>
             <numerusform>Order {order} is locked after {attempts:n} wrong code. Call the manager to unlock it.</numerusform>
@@ -2967,17 +3615,17 @@ Technical: {1}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="143"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="194"/>
         <source>В системе не установлен ни один принтер. Подключите принтер и установите его. {steps} Затем повторите печать.</source>
         <translation>No printer is installed. Connect a printer and install it. {steps} Then print again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="146"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="197"/>
         <source>Принтер «{printer}» не готов (отключён, нет бумаги, открыта крышка или остановлена очередь печати). Проверьте принтер и очередь. {steps} Затем нажмите «Печатать ещё раз».</source>
         <translation>Printer «{printer}» is not ready (off, out of paper, cover open or its print queue stopped). Check the printer and the queue. {steps} Then press «Print again».</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="159"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="210"/>
         <source>Слишком длинное описание повреждения: не больше {limit:n} символов.</source>
         <translation>
             <numerusform>The damage description is too long: at most {limit:n} character.</numerusform>
@@ -2985,47 +3633,42 @@ Technical: {1}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="180"/>
-        <source>Код «{sample}» не распознан: это не заказ, не коробка, не ячейка, не клубная карта, не бейдж, не код получения, не накладная и не гарантийная заявка. Проверьте, тот ли штрихкод отсканирован.</source>
-        <translation>Code «{sample}» was not recognised: it is not an order, a box, a cell, a club card, a badge, a pickup code, a waybill or a warranty claim. Check that the right barcode was scanned.</translation>
-    </message>
-    <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="191"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="242"/>
         <source>«{label}» — это не этикетка изделия для сервиса (SL и номер заявки). Отсканируйте этикетку на коробке изделия.</source>
         <translation>«{label}» is not a service label (SL and the claim number). Scan the label on the item&apos;s box.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="192"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="243"/>
         <source>Изделие по заявке {claim} уже отсканировано в другой отправке в сервис.</source>
         <translation>The item of claim {claim} is already scanned into another dispatch to service.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="193"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="244"/>
         <source>В этой отправке нечего отменять: ни одно изделие ещё не отсканировано.</source>
         <translation>Nothing to undo in this dispatch: no item has been scanned yet.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="194"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="245"/>
         <source>Отправка в сервис {session} уже закрыта. Начните новую отправку.</source>
         <translation>Dispatch to service {session} is already closed. Start a new dispatch.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="195"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="246"/>
         <source>Отправка в сервис {session} не найдена. Начните отправку заново.</source>
         <translation>Dispatch to service {session} is not found. Start the dispatch again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="196"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="247"/>
         <source>Этикетка {label} не найдена: в этом пункте нет принятого изделия с такой этикеткой. Проверьте коробку.</source>
         <translation>Label {label} is not found: no item taken in at this point has this label. Check the box.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="199"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="250"/>
         <source>Смену нельзя закрыть: не закончены приёмка, возврат или отправка в сервис ({sessions}). Закройте их с актом или передайте следующей смене.</source>
         <translation>The shift cannot be closed: receiving, a return or a service dispatch is not finished ({sessions}). Close them with their acts or hand them over to the next shift.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="201"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="252"/>
         <source>По заказу {order} сегодня уже {count:n} повторных SMS — это предел. Следующую отправку можно сделать после {next_at}.</source>
         <translation>
             <numerusform>Order {order} has already had {count:n} repeat SMS today; that is the limit. The next one can be sent after {next_at}.</numerusform>
@@ -3033,7 +3676,7 @@ Technical: {1}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="204"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="255"/>
         <source>Продлить хранение можно на 1–{max:n} дней, а не на {days}.</source>
         <translation>
             <numerusform>Storage can be extended by 1–{max:n} day, not by {days}.</numerusform>
@@ -3041,638 +3684,718 @@ Technical: {1}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="205"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="256"/>
         <source>Заказ {order} не ожидает выдачи (состояние «{status}»): продлевать нечего.</source>
         <translation>Order {order} is not awaiting pickup (state «{status}»): there is nothing to extend.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="206"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="257"/>
         <source>Часть мест заказа {order} уже отсканирована в возврат: продление невозможно.</source>
         <translation>Some boxes of order {order} have already been scanned into a return: extension is not possible.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="207"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="258"/>
         <source>Адрес сервера указан неверно: «{url}». Пример: https://pvz.example.ru</source>
         <translation>The server address is wrong: «{url}». Example: https://pvz.example.ru</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="208"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="259"/>
         <source>Срок действия кода регистрации истёк. Попросите новый код у администратора.</source>
         <translation>The registration code has expired. Ask your administrator for a new code.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="209"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="260"/>
         <source>Код регистрации неверен или уже использован. Попросите новый код у администратора.</source>
         <translation>The registration code is wrong or already used. Ask your administrator for a new code.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="210"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="261"/>
         <source>Сервер отклонил регистрацию: {detail}</source>
         <translation>The server refused the registration: {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="211"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="262"/>
         <source>Заказ {order} был отменён, но выдан клиенту. Свяжитесь с клиентом и оформите возврат товара или оплату.</source>
         <translation>Order {order} was cancelled but handed over to the customer. Contact the customer and arrange a return of the goods or the payment.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="212"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="263"/>
         <source>Заказ {order}: сервер отметил его для разбора. Свяжитесь с центром.</source>
         <translation>Order {order}: the server flagged it for review. Contact the central office.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="213"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="264"/>
         <source>Внутренняя ошибка синхронизации; сведения записаны в журнал программы.</source>
         <translation>Internal sync error; the details are in the program log.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="214"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="265"/>
         <source>Компьютер не зарегистрирован на сервере или доступ отозван. Нужна повторная регистрация (код от администратора).</source>
         <translation>This computer is not enrolled on the server or its access was revoked. Enrol it again (code from the administrator).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="215"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="266"/>
         <source>Адрес сервера указан неверно. Пример: https://pvz.example.ru</source>
         <translation>The server address is wrong. Example: https://pvz.example.ru</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="216"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="267"/>
         <source>Сервер ответил не в формате Pickup Desk. Проверьте адрес.</source>
         <translation>The server did not answer in the Pickup Desk format. Check the address.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="217"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="268"/>
         <source>Журнал изменений устарел; загружаем полную копию данных.</source>
         <translation>The change log has expired; loading a full copy of the data.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="218"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="269"/>
         <source>По этому адресу нет сервера Pickup Desk (HTTP 404). Проверьте адрес.</source>
         <translation>There is no Pickup Desk server at this address (HTTP 404). Check the address.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="219"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="270"/>
         <source>По этому адресу отвечает не сервер Pickup Desk. Проверьте адрес.</source>
         <translation>The server at this address is not a Pickup Desk server. Check the address.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="220"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="271"/>
         <source>Нет связи с сервером. Работаем без связи; данные сохранены.</source>
         <translation>No connection to the server. Working offline; the data is saved.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="221"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="272"/>
         <source>Сервер отклонил запрос (HTTP {status}): {reason}</source>
         <translation>The server refused the request (HTTP {status}): {reason}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="222"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="273"/>
         <source>Сервер временно недоступен (HTTP {status}). Повторим позже.</source>
         <translation>The server is temporarily unavailable (HTTP {status}). Will retry later.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="223"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="274"/>
         <source>Сервер не ответил вовремя. Работаем без связи; данные сохранены.</source>
         <translation>The server did not answer in time. Working offline; the data is saved.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="224"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="275"/>
         <source>Сертификат сервера не прошёл проверку (TLS). Проверьте адрес сервера или укажите файл сертификатов организации.</source>
         <translation>The server certificate failed verification (TLS). Check the server address or set your organisation&apos;s certificate file.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="225"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="276"/>
         <source>Версия программы устарела для сервера. Обновите программу; работа без связи продолжается, данные сохранены.</source>
         <translation>This program version is too old for the server. Update the program; offline work continues, the data is saved.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="226"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="277"/>
         <source>По адресу {url} работает не сервер Pickup Desk. Проверьте адрес.</source>
         <translation>The address {url} is not a Pickup Desk server. Check the address.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="227"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="278"/>
         <source>{type} ({verdict}): {reason}. Проверьте и решите вручную.</source>
         <translation>{type} ({verdict}): {reason}. Check and resolve it manually.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="228"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="279"/>
         <source>баллы за активацию уже начислены</source>
         <translation>the activation points are already credited</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="229"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="280"/>
+        <source>оплата не сходится с суммой к оплате или нарушает правила оплаты ({detail})</source>
+        <translation>the payment does not match the amount due or breaks the payment rules ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="281"/>
         <source>баллы уже начислены</source>
         <translation>the points are already credited</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="230"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="282"/>
         <source>коробка уже принята</source>
         <translation>the box is already received</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="231"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="283"/>
         <source>коробка уже не на хранении (состояние: {detail})</source>
         <translation>the box is no longer in storage (state: {detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="232"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="284"/>
         <source>коробка не была принята</source>
         <translation>the box was not received</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="233"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="285"/>
         <source>коробка {detail} принадлежит другому заказу</source>
         <translation>box {detail} belongs to another order</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="234"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="286"/>
         <source>карта уже активирована</source>
         <translation>the card is already activated</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="235"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="287"/>
+        <source>сертификат заблокирован</source>
+        <translation>the certificate is blocked</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="288"/>
+        <source>срок действия сертификата истёк</source>
+        <translation>the certificate has expired</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="289"/>
+        <source>недопустимый номинал сертификата ({detail} коп.)</source>
+        <translation>invalid certificate face value ({detail} kopecks)</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="290"/>
+        <source>номинал сертификата другой ({detail} коп.)</source>
+        <translation>the certificate&apos;s face value differs ({detail} kopecks)</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="291"/>
+        <source>сертификат не активен (состояние: {detail})</source>
+        <translation>the certificate is not active (state: {detail})</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="292"/>
+        <source>сертификат уже не на складе (состояние: {detail}) — возможно, продан на другом компьютере</source>
+        <translation>the certificate is no longer in stock (state: {detail}) — perhaps sold on another PC</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="293"/>
+        <source>на сертификате не хватило денег: остаток и к списанию {detail} коп. — сертификат уже потрачен на другом компьютере</source>
+        <translation>not enough on the certificate: balance and amount {detail} kopecks — already spent on another PC</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="294"/>
+        <source>продажа сертификата уже записана</source>
+        <translation>the certificate sale is already recorded</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="295"/>
         <source>изделие по заявке уже отправлено в сервис {detail}</source>
         <translation>the item of the claim has already been sent to service {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="236"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="296"/>
         <source>неизвестный пункт проверки изделия {detail}</source>
         <translation>unknown item check {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="237"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="297"/>
         <source>неверный номер гарантийной заявки {detail}</source>
         <translation>invalid warranty claim number {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="238"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="298"/>
         <source>гарантийная заявка уже закрыта {detail}</source>
         <translation>the warranty claim is already closed {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="239"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="299"/>
         <source>изделие уже сдано по другой открытой заявке {detail}</source>
         <translation>the item is already in under another open claim {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="240"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="300"/>
         <source>гарантийная заявка по заказу другого пункта выдачи {detail}</source>
         <translation>a warranty claim for another pickup point&apos;s order {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="241"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="301"/>
         <source>шаг невозможен в текущем состоянии гарантийной заявки {detail}</source>
         <translation>the step is not possible in the warranty claim&apos;s current status {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="242"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="302"/>
         <source>этикетка изделия не та, что выдана при приёме {detail}</source>
         <translation>the item&apos;s label is not the one given at intake {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="243"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="303"/>
         <source>заказ не выдан клиенту или в нём нет такого товара {detail}</source>
         <translation>the order was not handed over or has no such item {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="244"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="304"/>
         <source>приём с другим серийным номером разрешил не менеджер этого пункта {detail}</source>
         <translation>the different serial number was allowed by someone who is not a manager of this point {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="245"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="305"/>
         <source>серийный номер изделия не совпадает с товаром заказа {detail}</source>
         <translation>the item&apos;s serial number does not match the order&apos;s item {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="246"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="306"/>
         <source>гарантийная заявка неизвестна серверу {detail}</source>
         <translation>the server does not know the warranty claim {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="247"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="307"/>
         <source>по расчёту сервера гарантия уже закончилась, возможен только платный ремонт {detail}</source>
         <translation>by the server&apos;s date the warranty has ended: paid repair only {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="248"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="308"/>
+        <source>кредитный заказ выдан без номера подписанного кредитного договора</source>
+        <translation>a credit order was handed over without the signed agreement&apos;s number</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="309"/>
         <source>клиент с этим телефоном неизвестен центру</source>
         <translation>the head office does not know a customer with this phone</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="249"/>
-        <location filename="../../build/lupdate/domain_messages.py" line="250"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="310"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="311"/>
         <source>номер события уже занят другим событием</source>
         <translation>the event id is already taken by another event</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="251"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="312"/>
         <source>коробка {detail} относится к другому пункту выдачи</source>
         <translation>box {detail} belongs to another pickup point</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="252"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="313"/>
         <source>карта {detail} относится к другому пункту выдачи</source>
         <translation>card {detail} belongs to another pickup point</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="253"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="314"/>
         <source>заказ {detail} относится к другому пункту выдачи</source>
         <translation>order {detail} belongs to another pickup point</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="254"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="315"/>
         <source>выдача уже записана</source>
         <translation>the handover is already recorded</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="255"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="316"/>
+        <source>выдача, к которой относится оплата, не записана на сервере</source>
+        <translation>the handover this payment belongs to is not recorded on the server</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="317"/>
         <source>внутренняя ошибка сервера</source>
         <translation>internal server error</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="256"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="318"/>
+        <source>неверная сумма ({detail} коп.)</source>
+        <translation>invalid amount ({detail} kopecks)</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="319"/>
         <source>неверный срок продления хранения</source>
         <translation>invalid storage extension</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="257"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="320"/>
         <source>данные события не прошли проверку сервера</source>
         <translation>the event data did not pass the server&apos;s checks</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="258"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="321"/>
         <source>неверное число баллов ({detail})</source>
         <translation>invalid number of points ({detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="259"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="322"/>
         <source>неверный итог выдачи ({detail})</source>
         <translation>invalid handover result ({detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="260"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="323"/>
         <source>неверный запрос SMS ({detail})</source>
         <translation>invalid SMS request ({detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="261"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="324"/>
         <source>у клиента нет активной клубной карты ({detail})</source>
         <translation>the customer has no active club card ({detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="262"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="325"/>
         <source>у клиента нет заказа на сумму от 5 000 ₽</source>
         <translation>the customer has no order of 5,000 ₽ or more</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="263"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="326"/>
         <source>причина не указана</source>
         <translation>no reason given</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="264"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="327"/>
         <source>число в поле «{detail}» слишком велико для сервера</source>
         <translation>the number in the field «{detail}» is too large for the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="265"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="328"/>
         <source>заказ уже поступил</source>
         <translation>the order has already arrived</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="266"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="329"/>
         <source>заказ уже закрыт (состояние: {detail})</source>
         <translation>the order is already closed (state: {detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="267"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="330"/>
         <source>заказ уже возвращён</source>
         <translation>the order is already returned</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="268"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="331"/>
         <source>заказ отменён центром</source>
         <translation>the order was cancelled by the central office</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="269"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="332"/>
         <source>заказ уже выдан клиенту</source>
         <translation>the order is already handed over to the customer</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="270"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="333"/>
         <source>заказ не выдан (состояние: {detail})</source>
         <translation>the order is not handed over (state: {detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="271"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="334"/>
         <source>заказ уже не на хранении (состояние: {detail})</source>
         <translation>the order is no longer in storage (state: {detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="272"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="335"/>
         <source>заказ не готов к выдаче (состояние: {detail})</source>
         <translation>the order is not ready for pickup (state: {detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="273"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="336"/>
         <source>данные события больше, чем сервер принимает (1 МБ)</source>
         <translation>the event&apos;s data is larger than the server accepts (1 MB)</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="274"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="337"/>
         <source>у клиента с этим телефоном уже есть активная карта {detail}</source>
         <translation>the customer with this phone already has an active card {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="275"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="338"/>
         <source>баллов больше, чем рублей оплачено за выданные товары ({detail})</source>
         <translation>more points than roubles paid for the goods handed over ({detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="276"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="339"/>
+        <source>баллов на счёте не хватило: на счёте и к списанию {detail} — баллы уже потрачены на другом компьютере</source>
+        <translation>not enough points: balance and amount {detail} — the points were already spent on another PC</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="340"/>
+        <source>списание уже записано</source>
+        <translation>the redemption is already recorded</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="341"/>
         <source>сервер не принял событие (HTTP {detail})</source>
         <translation>the server did not accept the event (HTTP {detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="277"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="342"/>
         <source>событие записано более новой версией программы</source>
         <translation>the event was written by a newer version of the program</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="278"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="343"/>
         <source>сервер не смог обработать событие (HTTP {detail}), остальные события отправлены</source>
         <translation>the server could not process the event (HTTP {detail}); the other events were sent</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="279"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="344"/>
         <source>по этому заказу сегодня уже отправлено предельное число SMS (3 в день)</source>
         <translation>this order has already had the most SMS allowed today (3 a day)</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="280"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="345"/>
         <source>SMS по этому заказу уже отправлялось менее 10 минут назад</source>
         <translation>an SMS for this order was sent less than 10 minutes ago</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="281"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="346"/>
         <source>в поле «{detail}» недопустимый символ (нулевой байт)</source>
         <translation>the field «{detail}» holds a forbidden character (a NUL byte)</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="282"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="347"/>
         <source>текст в поле «{detail}» длиннее, чем сервер может сохранить</source>
         <translation>the text in the field «{detail}» is longer than the server can store</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="283"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="348"/>
         <source>причина не распознана этой версией программы (подробности в журнале программы)</source>
         <translation>a reason this version of the program does not recognise (details in the program log)</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="284"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="349"/>
         <source>коробка {detail} неизвестна серверу</source>
         <translation>box {detail} is unknown to the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="285"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="350"/>
         <source>карта {detail} неизвестна серверу</source>
         <translation>card {detail} is unknown to the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="286"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="351"/>
         <source>ячейка {detail} неизвестна серверу</source>
         <translation>cell {detail} is unknown to the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="287"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="352"/>
+        <source>сертификат {detail} неизвестен серверу</source>
+        <translation>certificate {detail} is unknown to the server</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="353"/>
         <source>города клиента нет в списке городов клуба</source>
         <translation>the customer&apos;s city is not in the club&apos;s list of cities</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="288"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="354"/>
         <source>заказ {detail} неизвестен серверу</source>
         <translation>order {detail} is unknown to the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="289"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="355"/>
         <source>сервер не смог сохранить значение события</source>
         <translation>the server could not store a value of the event</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="290"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="356"/>
         <source>Ничего делать не нужно: сервер уже знает об этом (например, с другого компьютера). Отметьте «Разобрано».</source>
         <translation>Nothing to do: the server already has this (from another PC, for example). Mark it «Reviewed».</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="291"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="357"/>
         <source>Сервер не принял данные события. Повторите действие, проверив введённое; если повторяется — обновите программу и сообщите в поддержку код события.</source>
         <translation>The server did not accept the event&apos;s data. Repeat the action checking what was entered; if it happens again, update the program and give support the event code.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="292"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="358"/>
         <source>Сверьте номер с накладной и с коробкой. Если он верный — данные пункта и центра расходятся: сообщите в центр код события и не повторяйте действие.</source>
         <translation>Check the number against the waybill and the box. If it is right, the point&apos;s and the centre&apos;s data differ: give the centre the event code and do not repeat the action.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="293"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="359"/>
         <source>Сервер не принял шаг гарантийной заявки. Найдите заявку на странице «Гарантия», сверьте изделие, серийный номер и заказ; изделие держите в пункте и решите вопрос с центром.</source>
         <translation>The server did not accept a step of a warranty claim. Find the claim on the «Warranty» page, check the item, the serial number and the order; keep the item at the point and settle it with the centre.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="294"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="360"/>
         <source>Сервер не подтвердил операцию клуба: баллы или карта не засчитаны. Объясните клиенту причину; при споре — обращение в центр.</source>
         <translation>The server did not confirm the club operation: the points or the card do not count. Explain the reason to the customer; if disputed, contact the centre.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="295"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="361"/>
+        <source>Сервер не принял оплату баллами или сертификатом (или её запись): клиент уже ушёл с товаром. Сверьте чек и оплату; недостающую сумму решите с клиентом и центром. Списание, которое сервер не принял, на этом компьютере снято.</source>
+        <translation>The server did not accept the payment with points or a certificate (or its record): the customer has already left with the goods. Check the receipt against the payment; settle the missing amount with the customer and the centre. The redemption the server refused has been removed on this PC.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="362"/>
         <source>Сообщите в центр код события: сервер не назвал причину.</source>
         <translation>Give the centre the event code: the server gave no reason.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="296"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="363"/>
         <source>Заказ отменён центром. Если товар уже у клиента — свяжитесь с центром и клиентом, оформите возврат товара или оплату; если нет — отправьте заказ в возврат.</source>
         <translation>The centre cancelled the order. If the customer already has the goods, contact the centre and the customer and arrange a return or a payment; if not, send the order back.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="297"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="364"/>
         <source>Откройте карточку заказа и сверьте, где на самом деле коробки и выдан ли заказ; расхождение решите с центром.</source>
         <translation>Open the order card and check where the boxes really are and whether the order was handed over; settle the difference with the centre.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="298"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="365"/>
         <source>Сбой на стороне сервера, данные на этом компьютере сохранены. Сообщите в поддержку код события и время.</source>
         <translation>A server-side failure; the data on this PC is kept. Give support the event code and the time.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="299"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="366"/>
         <source>Сервер не отправил лишнее SMS: повторять можно не чаще раза в 10 минут и не больше трёх раз в день. Код получения у клиента прежний; при необходимости повторите отправку позже.</source>
         <translation>The server did not send an extra SMS: it can be repeated at most once in 10 minutes and three times a day. The customer&apos;s pickup code stays the same; repeat the sending later if needed.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="300"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="367"/>
         <source>Откройте карточку заказа, сверьте её с тем, что было на самом деле, и сообщите в центр код события.</source>
         <translation>Open the order card, check it against what really happened and give the centre the event code.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="301"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="368"/>
         <source>SMS не отправляются: неверный пароль шлюза</source>
         <translation>SMS are not being sent: wrong gateway password</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="302"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="369"/>
         <source>SMS не отправляются: ошибка настроек учётной записи шлюза</source>
         <translation>SMS are not being sent: the gateway account settings are wrong</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="303"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="370"/>
         <source>SMS не отправляются: исчерпан дневной лимит учётной записи шлюза</source>
         <translation>SMS are not being sent: the gateway account&apos;s daily limit is used up</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="304"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="371"/>
         <source>SMS не отправляются: нет денег на счёте</source>
         <translation>SMS are not being sent: no funds on the account</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="305"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="372"/>
         <source>SMS не отправляются: IP заблокирован шлюзом</source>
         <translation>SMS are not being sent: the gateway blocked the IP</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="306"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="373"/>
         <source>SMS не отправляются: шлюз отказал по учётной записи. Проверьте настройки шлюза.</source>
         <translation>SMS are not being sent: the gateway refused the account. Check the gateway settings.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="307"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="374"/>
         <source>Сертификат сервера {url} не прошёл проверку. Проверьте адрес или укажите файл сертификатов организации (ca_bundle) в настройках.</source>
         <translation>The certificate of server {url} failed verification. Check the address or set your organisation&apos;s certificate file (ca_bundle) in the settings.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="308"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="375"/>
         <source>Сервер {url} не отвечает. Проверьте адрес и подключение к сети.</source>
         <translation>Server {url} does not answer. Check the address and the network connection.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="309"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="376"/>
         <source>Сервер {url} требует более новую версию программы (не ниже {version}). Обновите программу, затем повторите регистрацию.</source>
         <translation>Server {url} requires a newer version of the program (at least {version}). Update the program, then register again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="310"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="377"/>
         <source>конфликт</source>
         <translation>conflict</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="311"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="378"/>
         <source>отклонено сервером</source>
         <translation>rejected by the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="312"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="379"/>
         <source>Обновление {version} отклонено: файл не совпадает с подписанным (повреждён или подменён).</source>
         <translation>Update {version} refused: the file does not match the signed one (damaged or tampered with).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="313"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="380"/>
         <source>Обновление {version} отклонено: архив не содержит программу этой версии.</source>
         <translation>Update {version} refused: the archive does not hold the program of this version.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="314"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="381"/>
         <source>Обновление отклонено: подписи сервера обновлений просрочены ({detail}). Сообщите администратору: нужно переподписать выпуск.</source>
         <translation>Update refused: the update server&apos;s signatures have expired ({detail}). Tell the administrator: the release must be re-signed.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="315"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="382"/>
         <source>Обновление отклонено: подпись сервера обновлений не прошла проверку ({detail}).</source>
         <translation>Update refused: the update server&apos;s signature failed verification ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="316"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="383"/>
         <source>Проверка обновлений невозможна: в сборке нет ключей обновлений (update_root.json).</source>
         <translation>Cannot check for updates: this build has no update keys (update_root.json).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="317"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="384"/>
         <source>Сервер обновлений недоступен ({detail}); проверим позже.</source>
         <translation>The update server is unreachable ({detail}); will check again later.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="318"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="385"/>
         <source>Включён Caps Lock: большие и маленькие буквы перепутаны. Выключите Caps Lock.</source>
         <translation>Caps Lock is on: capital and small letters are swapped. Turn Caps Lock off.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="319"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="386"/>
         <source>Пришло «{raw}» вместо «{expected}». Отсканируйте тестовый код ещё раз; если снова не так — сбросьте сканер к заводским настройкам.</source>
         <translation>Received «{raw}» instead of «{expected}». Scan the test code again; if it is still wrong, reset the scanner to its factory settings.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="320"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="387"/>
         <source>Сканер не нажимает Enter после кода. Включите в настройках сканера суффикс Enter (CR) по инструкции к сканеру — иначе программа не поймёт, где кончается код.</source>
         <translation>The scanner does not press Enter after the code. Turn on the Enter (CR) suffix in the scanner settings as its manual describes, or the program cannot tell where a code ends.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="321"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="388"/>
         <source>Сканер ничего не передал. Проверьте кабель или режим клавиатуры (HID) и отсканируйте ещё раз.</source>
         <translation>The scanner sent nothing. Check the cable or the keyboard (HID) mode and scan again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="322"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="389"/>
         <source>Пришло «{raw}» без цифр: сканер, вероятно, набирает цифры на цифровой клавиатуре при выключенном NumLock. Включите NumLock и отсканируйте ещё раз.</source>
         <translation>Received «{raw}» without digits: the scanner probably types digits on the numeric keypad with NumLock off. Turn NumLock on and scan again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="323"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="390"/>
         <source>Сканер печатает в русской раскладке: вместо «{expected}» пришло «{typed}». Программа это исправит сама (настройка «исправлять раскладку» включена); лучше переключить раскладку по умолчанию на английскую или настроить сканер на ввод кодами Alt.</source>
         <translation>The scanner types in the Russian keyboard layout: «{typed}» arrived instead of «{expected}». The program corrects this itself (the «fix layout» setting is on); better switch the default layout to English or set the scanner to Alt-code input.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="324"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="391"/>
         <source>Сканер печатает медленно (пауза до {slowest} мс между символами): такой ввод трудно отличить от ручного. Уменьшите в настройках сканера задержку между символами (inter-character delay).</source>
         <translation>The scanner types slowly (pauses up to {slowest} ms between characters): such input is hard to tell from typing by hand. Reduce the inter-character delay in the scanner settings.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="64"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="67"/>
         <source>клиент с телефоном {phone} не найден в этом пункте выдачи.</source>
         <translation>no customer with phone {phone} at this pickup point.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="3"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="4"/>
         <source>Центр отклонил активацию карты {card}: {reason}</source>
         <translation>The centre rejected the activation of card {card}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="4"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="5"/>
         <source>Центр отклонил активацию карты {card}: причина не указана</source>
         <translation>The centre rejected the activation of card {card}: no reason given</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="23"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="24"/>
         <source>Нет свободной ячейки размера {box_size} или больше, зона переполнения тоже занята. Положите коробку в любую ячейку и отсканируйте её — размещение будет с предупреждением.</source>
         <translation>No free cell of size {box_size} or larger, and the overflow zone is full too. Put the box into any cell and scan it — it will be placed with a warning.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="26"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="27"/>
         <source>Коробка {box} лежит в зоне переполнения {label}: ячеек размера {box_size} не хватает. Сообщите менеджеру.</source>
         <translation>Box {box} is in the overflow zone {label}: there are not enough cells of size {box_size}. Tell the manager.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="27"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="28"/>
         <source>Коробка {box} размера {box_size} лежит в ячейке {label} размера {cell_size}: ячейка меньше коробки. Переложите её, когда освободится подходящая ячейка.</source>
         <translation>Box {box} of size {box_size} is in cell {label} of size {cell_size}: the cell is smaller than the box. Move it when a fitting cell frees up.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="65"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="68"/>
         <source>нет заказа на сумму от 5 000 ₽ (выданного или готового к выдаче в этом пункте).</source>
         <translation>no order of 5 000 ₽ or more (handed over or ready for pickup at this point).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="66"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="69"/>
         <source>у клиента с телефоном {phone} уже есть клубная карта {card}.</source>
         <translation>the customer with phone {phone} already has club card {card}.</translation>
     </message>
@@ -3823,69 +4546,185 @@ Technical: {1}</translation>
     </message>
 </context>
 <context>
+    <name>FiscalActions</name>
+    <message>
+        <location filename="../../ui/fiscal_actions.py" line="29"/>
+        <source>АТОЛ, смена на кассе открыта</source>
+        <translation>ATOL, the register&apos;s shift is open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fiscal_actions.py" line="30"/>
+        <source>АТОЛ, смена на кассе закрыта</source>
+        <translation>ATOL, the register&apos;s shift is closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fiscal_actions.py" line="31"/>
+        <source>АТОЛ, смена на кассе длится больше 24 часов — закройте её</source>
+        <translation>ATOL, the register&apos;s shift is over 24 hours old — close it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fiscal_actions.py" line="32"/>
+        <source>без кассы (документы нефискальные)</source>
+        <translation>no cash register (documents are not fiscal)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fiscal_actions.py" line="90"/>
+        <source>Нужен менеджер</source>
+        <translation>A manager is needed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fiscal_actions.py" line="90"/>
+        <source>Кассу настраивает и отчёты снимает менеджер.</source>
+        <translation>The manager sets up the cash register and takes its reports.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fiscal_actions.py" line="107"/>
+        <source>Касса: {0}.</source>
+        <translation>Cash register: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fiscal_actions.py" line="108"/>
+        <source>X-отчёт кассы</source>
+        <translation>Cash register X report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fiscal_actions.py" line="115"/>
+        <source>Смена на кассе открыта</source>
+        <translation>The register&apos;s shift is open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fiscal_actions.py" line="115"/>
+        <source>Можно принимать оплату.</source>
+        <translation>Payments can be taken.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fiscal_actions.py" line="124"/>
+        <source>Z-отчёт кассы</source>
+        <translation>Cash register Z report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fiscal_actions.py" line="137"/>
+        <source>Касса не ответила</source>
+        <translation>The cash register did not answer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fiscal_actions.py" line="147"/>
+        <source>Касса</source>
+        <translation>Cash register</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fiscal_actions.py" line="148"/>
+        <source>Настройки кассы сохранены. Перезапустите программу, чтобы они вступили в силу.</source>
+        <translation>Cash register settings saved. Restart the program for them to take effect.</translation>
+    </message>
+</context>
+<context>
+    <name>FiscalSettingsDialog</name>
+    <message>
+        <location filename="../../ui/fiscal_actions.py" line="47"/>
+        <source>Касса (54-ФЗ)</source>
+        <translation>Cash register (54-FZ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fiscal_actions.py" line="51"/>
+        <source>Без кассы (демо, пункт без приёма денег)</source>
+        <translation>No cash register (demo, a point that takes no money)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fiscal_actions.py" line="52"/>
+        <source>АТОЛ: драйвер ККТ 10, веб-сервер на этом ПК</source>
+        <translation>ATOL: driver v10, web server on this PC</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fiscal_actions.py" line="57"/>
+        <source>Изменения вступят в силу после перезапуска программы.</source>
+        <translation>Changes take effect after the program restarts.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fiscal_actions.py" line="60"/>
+        <source>Режим:</source>
+        <translation>Mode:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fiscal_actions.py" line="61"/>
+        <source>Адрес веб-сервера драйвера:</source>
+        <translation>Driver web server address:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fiscal_actions.py" line="66"/>
+        <source>Сохранить</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fiscal_actions.py" line="72"/>
+        <source>Введите адрес веб-сервера драйвера АТОЛ, например {0}.</source>
+        <translation>Enter the ATOL driver web server&apos;s address, for example {0}.</translation>
+    </message>
+</context>
+<context>
     <name>HandoverChoices</name>
     <message>
-        <location filename="../../desktop/services/handover/model.py" line="21"/>
+        <location filename="../../desktop/services/handover/model.py" line="28"/>
         <source>Паспорт гражданина РФ</source>
         <translation>Russian passport</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/handover/model.py" line="22"/>
+        <location filename="../../desktop/services/handover/model.py" line="29"/>
         <source>Заграничный паспорт</source>
         <translation>International passport</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/handover/model.py" line="23"/>
+        <location filename="../../desktop/services/handover/model.py" line="30"/>
         <source>Водительское удостоверение</source>
         <translation>Driving licence</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/handover/model.py" line="24"/>
+        <location filename="../../desktop/services/handover/model.py" line="31"/>
         <source>Военный билет</source>
         <translation>Military ID</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/handover/model.py" line="25"/>
+        <location filename="../../desktop/services/handover/model.py" line="32"/>
         <source>Вид на жительство</source>
         <translation>Residence permit</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/handover/model.py" line="26"/>
+        <location filename="../../desktop/services/handover/model.py" line="33"/>
         <source>Временное удостоверение личности</source>
         <translation>Temporary identity card</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/handover/model.py" line="30"/>
+        <location filename="../../desktop/services/handover/model.py" line="37"/>
         <source>Передумал(а)</source>
         <translation>Changed their mind</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/handover/model.py" line="31"/>
+        <location filename="../../desktop/services/handover/model.py" line="38"/>
         <source>Брак или неисправность</source>
         <translation>Defect or malfunction</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/handover/model.py" line="32"/>
+        <location filename="../../desktop/services/handover/model.py" line="39"/>
         <source>Повреждение при доставке</source>
         <translation>Damaged in delivery</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/handover/model.py" line="33"/>
+        <location filename="../../desktop/services/handover/model.py" line="40"/>
         <source>Не соответствует описанию</source>
         <translation>Not as described</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/handover/model.py" line="34"/>
+        <location filename="../../desktop/services/handover/model.py" line="41"/>
         <source>Некомплект</source>
         <translation>Incomplete</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/handover/model.py" line="35"/>
+        <location filename="../../desktop/services/handover/model.py" line="42"/>
         <source>Привезли не тот товар</source>
         <translation>Wrong item delivered</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/handover/model.py" line="36"/>
+        <location filename="../../desktop/services/handover/model.py" line="43"/>
         <source>Другое</source>
         <translation>Other</translation>
     </message>
@@ -3893,12 +4732,17 @@ Technical: {1}</translation>
 <context>
     <name>HandoverNotes</name>
     <message>
-        <location filename="../../desktop/services/handover/completion.py" line="243"/>
+        <location filename="../../desktop/services/handover/completion.py" line="158"/>
+        <source>Кредитный договор № {0}</source>
+        <translation>Credit agreement No. {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/handover/completion.py" line="224"/>
         <source>Клиент отказался от всего заказа: коробки остаются на хранении до возврата.</source>
         <translation>The customer refused the whole order: the boxes stay in storage until the return.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/handover/completion.py" line="247"/>
+        <location filename="../../desktop/services/handover/completion.py" line="228"/>
         <source>Заказ оплачен заранее: деньги за отказанные товары ({0}) вернёт центр.</source>
         <translation>The order was prepaid: the centre will refund the refused items ({0}).</translation>
     </message>
@@ -3906,57 +4750,57 @@ Technical: {1}</translation>
 <context>
     <name>HandoverPage</name>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="47"/>
+        <location filename="../../ui/pages/handover_page.py" line="53"/>
         <source>Найти</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="48"/>
+        <location filename="../../ui/pages/handover_page.py" line="54"/>
         <source>Документ</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="64"/>
+        <location filename="../../ui/pages/handover_page.py" line="57"/>
+        <source>Оплата / договор</source>
+        <translation>Payment / agreement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/handover_page.py" line="70"/>
         <source>№ заказа или код из SMS</source>
         <translation>order no. or SMS code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="198"/>
+        <location filename="../../ui/pages/handover_page.py" line="208"/>
         <source>Доверенность</source>
         <translation>Power of attorney</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="51"/>
-        <source>Оплата</source>
-        <translation>Payment</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/handover_page.py" line="52"/>
+        <location filename="../../ui/pages/handover_page.py" line="58"/>
         <source>Выдать</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="53"/>
+        <location filename="../../ui/pages/handover_page.py" line="59"/>
         <source>Чек</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="55"/>
+        <location filename="../../ui/pages/handover_page.py" line="61"/>
         <source>Прервать</source>
         <translation>Abort</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="67"/>
+        <location filename="../../ui/pages/handover_page.py" line="73"/>
         <source>тел.: 4 цифры</source>
         <translation>phone: last 4</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="70"/>
+        <location filename="../../ui/pages/handover_page.py" line="76"/>
         <source>фамилия</source>
         <translation>surname</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="217"/>
+        <location filename="../../ui/pages/handover_page.py" line="227"/>
         <source>{0} ({1} шт.)</source>
         <translation>{0} ({1} pcs)</translation>
     </message>
@@ -3996,311 +4840,346 @@ Technical: {1}</translation>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="50"/>
+        <location filename="../../ui/pages/handover_page.py" line="56"/>
         <location filename="../../ui/pages/handover_panel.py" line="49"/>
         <source>Отказ</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="49"/>
+        <location filename="../../ui/pages/handover_page.py" line="55"/>
         <source>Доверенн.</source>
         <translation>Proxy</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="238"/>
+        <location filename="../../ui/pages/handover_view.py" line="257"/>
         <source>Ещё незавершённых выдач: {0}.</source>
         <translation>More unfinished handovers: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="240"/>
+        <location filename="../../ui/pages/handover_view.py" line="259"/>
         <source>Продолжение выдачи заказа {0}</source>
         <translation>Resuming the handover of order {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="125"/>
+        <location filename="../../ui/pages/handover_page.py" line="135"/>
         <source>Что искать?</source>
         <translation>What to look for?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="126"/>
+        <location filename="../../ui/pages/handover_page.py" line="136"/>
         <source>Отсканируйте QR-код или номер заказа, введите код из SMS или 4 цифры телефона и фамилию.</source>
         <translation>Scan the QR code or order number, or enter the SMS code, or the phone&apos;s last 4 digits and the surname.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="201"/>
+        <location filename="../../ui/pages/handover_view.py" line="210"/>
         <source>Заказ не найден</source>
         <translation>Order not found</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="202"/>
+        <location filename="../../ui/pages/handover_view.py" line="211"/>
         <source>Проверьте данные. Можно отсканировать QR-код из приложения или номер заказа.</source>
         <translation>Check the details. You can scan the app&apos;s QR code or the order number.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="209"/>
+        <location filename="../../ui/pages/handover_view.py" line="218"/>
         <source>Найдено несколько заказов</source>
         <translation>Several orders found</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="210"/>
+        <location filename="../../ui/pages/handover_view.py" line="219"/>
         <source>Отсканируйте или введите номер нужного: {0}</source>
         <translation>Scan or type the number of the right one: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="72"/>
-        <location filename="../../ui/pages/handover_view.py" line="178"/>
+        <location filename="../../ui/pages/handover_view.py" line="76"/>
+        <location filename="../../ui/pages/handover_view.py" line="187"/>
         <source>Заказ {0}</source>
         <translation>Order {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="179"/>
+        <location filename="../../ui/pages/handover_view.py" line="188"/>
         <source>Попросите код из SMS (введите и нажмите Enter) или отсканируйте QR-код из приложения.</source>
         <translation>Ask for the SMS code (type it and press Enter) or scan the QR code in the app.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="187"/>
+        <location filename="../../ui/pages/handover_view.py" line="196"/>
         <source>по QR-коду</source>
         <translation>by QR code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="189"/>
+        <location filename="../../ui/pages/handover_view.py" line="198"/>
         <source>по коду из SMS</source>
         <translation>by SMS code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="192"/>
+        <location filename="../../ui/pages/handover_view.py" line="201"/>
         <source>Код верный</source>
         <translation>Code correct</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="190"/>
+        <location filename="../../ui/pages/handover_view.py" line="199"/>
         <source>Клиент подтверждён {0}. {1}</source>
         <translation>Customer verified {0}. {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="157"/>
+        <location filename="../../ui/pages/handover_view.py" line="166"/>
         <source>ЗАКАЗ ЗАБЛОКИРОВАН</source>
         <translation>ORDER LOCKED</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="159"/>
+        <location filename="../../ui/pages/handover_view.py" line="168"/>
         <source>Неверный код</source>
         <translation>Wrong code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="198"/>
+        <location filename="../../ui/pages/handover_page.py" line="208"/>
         <source>Номер доверенности:</source>
         <translation>Power of attorney number:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="217"/>
+        <location filename="../../ui/pages/handover_view.py" line="226"/>
         <source>Повтор</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="216"/>
+        <location filename="../../ui/pages/handover_view.py" line="225"/>
         <source>Коробка {0} уже отсканирована.</source>
         <translation>Box {0} is already scanned.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="218"/>
+        <location filename="../../ui/pages/handover_view.py" line="227"/>
         <source>Коробка есть</source>
         <translation>Box checked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="224"/>
+        <location filename="../../ui/pages/handover_view.py" line="234"/>
         <source>СДАЧА {0}</source>
         <translation>CHANGE {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="226"/>
+        <location filename="../../ui/pages/handover_view.py" line="236"/>
         <source>Оплата принята</source>
         <translation>Payment accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="231"/>
+        <location filename="../../ui/pages/handover_view.py" line="250"/>
         <source>Записано</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="254"/>
+        <location filename="../../ui/pages/handover_view.py" line="273"/>
         <source>Выдано на {0}.</source>
         <translation>Handed over: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="256"/>
+        <location filename="../../ui/pages/handover_view.py" line="275"/>
         <source>Отказ на {0}.</source>
         <translation>Refused: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="258"/>
+        <location filename="../../ui/pages/handover_view.py" line="277"/>
         <source>Начислено баллов: {0}.</source>
         <translation>Points credited: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="259"/>
+        <location filename="../../ui/pages/handover_page.py" line="267"/>
         <source>F11 — напечатать квитанцию.</source>
         <translation>F11 — print the receipt.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="34"/>
+        <location filename="../../ui/pages/handover_view.py" line="38"/>
         <source>Заказ {0} выдан</source>
         <translation>Order {0} handed over</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="35"/>
+        <location filename="../../ui/pages/handover_view.py" line="39"/>
         <source>Заказ {0} выдан частично</source>
         <translation>Order {0} partially handed over</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="36"/>
+        <location filename="../../ui/pages/handover_view.py" line="40"/>
         <source>Отказ от заказа {0}</source>
         <translation>Order {0} refused</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="263"/>
+        <location filename="../../ui/pages/handover_page.py" line="271"/>
         <source>Квитанция напечатана.</source>
         <translation>Receipt printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="247"/>
+        <location filename="../../ui/pages/handover_view.py" line="266"/>
         <source>Выдача прервана</source>
         <translation>Handover aborted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="248"/>
+        <location filename="../../ui/pages/handover_view.py" line="267"/>
         <source>Заказ {0} остаётся в ячейке.</source>
         <translation>Order {0} stays in its cell.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="293"/>
+        <location filename="../../ui/pages/handover_page.py" line="313"/>
         <source>Нет заказа</source>
         <translation>No order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="293"/>
+        <location filename="../../ui/pages/handover_page.py" line="313"/>
         <source>Сначала найдите заказ.</source>
         <translation>Find the order first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="175"/>
+        <location filename="../../ui/pages/handover_view.py" line="184"/>
         <source>Следующий шаг</source>
         <translation>Next step</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="100"/>
+        <location filename="../../ui/pages/handover_view.py" line="104"/>
         <source>Всё готово: нажмите F10 — выдать.</source>
         <translation>All set: press F10 to hand over.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="67"/>
+        <location filename="../../ui/pages/handover_view.py" line="71"/>
         <source>Отсканируйте QR-код клиента или номер заказа, или введите код из SMS.</source>
         <translation>Scan the customer&apos;s QR code or the order number, or enter the SMS code.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="107"/>
+        <location filename="../../ui/pages/handover_view.py" line="111"/>
         <source>Юрлицо: {0}</source>
         <translation>Legal entity: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="135"/>
+        <location filename="../../ui/pages/handover_view.py" line="144"/>
         <source>К оплате: {0}</source>
         <translation>Due: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="138"/>
+        <location filename="../../ui/pages/handover_view.py" line="147"/>
         <source>Оплачено</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="137"/>
+        <location filename="../../ui/pages/handover_view.py" line="146"/>
         <source>Оплачено: {0}</source>
         <translation>Paid: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="20"/>
+        <location filename="../../ui/pages/handover_view.py" line="21"/>
         <source>код / QR</source>
         <translation>code / QR</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="21"/>
+        <location filename="../../ui/pages/handover_view.py" line="22"/>
         <source>документ (F6)</source>
         <translation>ID document (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="22"/>
+        <location filename="../../ui/pages/handover_view.py" line="23"/>
         <source>доверенность (F7)</source>
         <translation>power of attorney (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="23"/>
+        <location filename="../../ui/pages/handover_view.py" line="24"/>
         <source>коробки</source>
         <translation>boxes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="24"/>
+        <location filename="../../ui/pages/handover_view.py" line="25"/>
         <source>оплата (F9)</source>
         <translation>payment (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="27"/>
+        <location filename="../../ui/pages/handover_view.py" line="26"/>
+        <source>кредитный договор (F9)</source>
+        <translation>credit agreement (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/handover_view.py" line="29"/>
         <source>Проверьте код из SMS или QR-код.</source>
         <translation>Check the SMS code or the QR code.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="28"/>
+        <location filename="../../ui/pages/handover_view.py" line="30"/>
         <source>Проверьте документ клиента: F6.</source>
         <translation>Check the customer&apos;s ID document: F6.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="29"/>
+        <location filename="../../ui/pages/handover_view.py" line="31"/>
         <source>Внесите номер доверенности: F7.</source>
         <translation>Enter the power of attorney number: F7.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="30"/>
+        <location filename="../../ui/pages/handover_view.py" line="32"/>
         <source>Отсканируйте каждую коробку заказа.</source>
         <translation>Scan every box of the order.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="31"/>
+        <location filename="../../ui/pages/handover_view.py" line="33"/>
         <source>Примите оплату: F9.</source>
         <translation>Take the payment: F9.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="113"/>
+        <location filename="../../ui/pages/handover_view.py" line="34"/>
+        <source>Кредит банка: деньги не принимаются. Внесите номер подписанного договора: F9.</source>
+        <translation>Bank loan: no money is taken. Record the signed agreement&apos;s number: F9.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/handover_view.py" line="117"/>
         <source>Выдача невозможна: заказ заблокирован. Разблокирует менеджер (Менеджер → Исключения).</source>
         <translation>The order cannot be handed over: it is locked. A manager unlocks it (Manager → Exceptions).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="117"/>
+        <location filename="../../ui/pages/handover_view.py" line="121"/>
         <source>✔ Всё проверено — F10 выдать</source>
         <translation>✔ All checked — F10 to hand over</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="119"/>
+        <location filename="../../ui/pages/handover_view.py" line="123"/>
         <source>Осталось: {0}</source>
         <translation>Still to do: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="124"/>
+        <location filename="../../ui/pages/handover_view.py" line="128"/>
         <source>Заказ заблокирован после неверных кодов. Позовите менеджера.</source>
         <translation>The order is locked after wrong codes. Call the manager.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="128"/>
+        <location filename="../../ui/pages/handover_view.py" line="132"/>
         <source>Попыток ввода кода: {0}</source>
         <translation>Code attempts left: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="278"/>
+        <location filename="../../ui/pages/handover_view.py" line="139"/>
+        <source>Кредит банка, договор {0}</source>
+        <translation>Bank loan, agreement {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/handover_view.py" line="141"/>
+        <source>Кредит банка: оплата не нужна</source>
+        <translation>Bank loan: no payment needed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/handover_view.py" line="239"/>
+        <source>Чек напечатан кассой (ФД № {0}).</source>
+        <translation>Receipt printed by the cash register (FD No. {0}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/handover_view.py" line="246"/>
+        <source>Договор записан</source>
+        <translation>Agreement recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/handover_view.py" line="297"/>
         <source>Возврат из сервиса по заявке {0}: {1}.</source>
         <translation>Back from service, claim {0}: {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="281"/>
+        <location filename="../../ui/pages/handover_view.py" line="300"/>
         <source>Заключение сервиса: {0}</source>
         <translation>Service conclusion: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/handover_money.py" line="49"/>
+        <source>Оплата не нужна</source>
+        <translation>No payment needed</translation>
     </message>
 </context>
 <context>
@@ -4339,6 +5218,11 @@ Technical: {1}</translation>
         <location filename="../../ui/hardware/wiring.py" line="198"/>
         <source>Печатать квитанцию сразу после выдачи</source>
         <translation>Print the receipt right after handover</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/wiring.py" line="207"/>
+        <source>Касса (54-ФЗ)…</source>
+        <translation>Cash register (54-FZ)…</translation>
     </message>
 </context>
 <context>
@@ -5173,104 +6057,119 @@ Customer: {4}, {5}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="52"/>
+        <location filename="../../ui/main_window.py" line="54"/>
         <source>Пункт выдачи — {0}</source>
         <translation>Pickup point — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="52"/>
+        <location filename="../../ui/main_window.py" line="54"/>
         <source>Пункт выдачи</source>
         <translation>Pickup point</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="107"/>
         <source>&amp;Файл</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>Заблокировать (выйти)</source>
         <translation>Lock (log out)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="109"/>
         <source>Выход из программы</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>&amp;Смена</source>
         <translation>&amp;Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="112"/>
         <source>Открыть смену</source>
         <translation>Open shift</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>Закрыть смену</source>
         <translation>Close shift</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="118"/>
+        <source>X-отчёт кассы (состояние кассы)</source>
+        <translation>Cash register X report (register state)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="119"/>
+        <source>Открыть смену на кассе</source>
+        <translation>Open the shift on the cash register</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="120"/>
+        <source>Z-отчёт на кассе</source>
+        <translation>Z report on the cash register</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>&amp;Переход</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>&amp;Справка</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>Горячие клавиши</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>О программе</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>Демо: SMS и коды получения</source>
         <translation>Demo: SMS and pickup codes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>Нет доступа</source>
         <translation>No access</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>Этот раздел доступен руководителю.</source>
         <translation>This section is for the manager.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>Здравствуйте, {0}</source>
         <translation>Hello, {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>Экран заблокирован. Войдите снова.</source>
         <translation>Screen locked. Log in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>Экран заблокирован после простоя. Войдите снова.</source>
         <translation>Screen locked after inactivity. Log in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>Смена</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>Закрыть смену и получить отчёт?</source>
         <translation>Close the shift and get the report?</translation>
     </message>
@@ -5589,7 +6488,7 @@ Customer: {4}, {5}</translation>
         <translation>The journal is damaged</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="326"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="393"/>
         <source>Проверено %n записей — изменений и удалений нет.</source>
         <translation>
             <numerusform>Checked %n entry: nothing changed or deleted.</numerusform>
@@ -6233,12 +7132,12 @@ Customer: {4}, {5}</translation>
 <context>
     <name>PageTitles</name>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="18"/>
+        <location filename="../../ui/pages/club_page.py" line="24"/>
         <source>Клубные карты</source>
         <translation>Club cards</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="36"/>
+        <location filename="../../ui/pages/handover_page.py" line="40"/>
         <source>Выдача</source>
         <translation>Handover</translation>
     </message>
@@ -6276,6 +7175,119 @@ Customer: {4}, {5}</translation>
         <location filename="../../ui/pages/warranty_page.py" line="36"/>
         <source>Гарантия</source>
         <translation>Warranty</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <location filename="../../ui/pages/payment_dialog.py" line="35"/>
+        <source>Баллов больше, чем можно списать: не больше {1}.</source>
+        <translation>More points than can be spent: at most {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/payment_dialog.py" line="36"/>
+        <source>Баллы, сертификаты и карта дают больше, чем к оплате: уменьшите сумму.</source>
+        <translation>Points, certificates and card add up to more than is due: reduce the amount.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/payment_dialog.py" line="38"/>
+        <source>Наличные не нужны: сумма уже оплачена. Очистите поле наличных.</source>
+        <translation>No cash needed: the amount is already paid. Clear the cash field.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/payment_dialog.py" line="40"/>
+        <source>Оплачено не всё: осталось {0}.</source>
+        <translation>Not fully paid: {0} left.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/payment_dialog.py" line="41"/>
+        <source>Сумма введена неверно: введите рубли, например 1500 или 1500,50.</source>
+        <translation>The amount is not valid: enter roubles, for example 1500 or 1500,50.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/payment_dialog.py" line="57"/>
+        <source>Оплата</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/payment_dialog.py" line="61"/>
+        <source>К оплате: {0}</source>
+        <translation>Due: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/payment_dialog.py" line="64"/>
+        <source>0</source>
+        <translation>0</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/payment_dialog.py" line="67"/>
+        <source>сумма картой, ₽</source>
+        <translation>amount by card, ₽</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/payment_dialog.py" line="68"/>
+        <source>сколько дал клиент, ₽</source>
+        <translation>what the customer handed over, ₽</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/payment_dialog.py" line="82"/>
+        <source>Списать баллов (F2):</source>
+        <translation>Points to spend (F2):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/payment_dialog.py" line="87"/>
+        <source>Картой, ₽ (F4):</source>
+        <translation>By card, ₽ (F4):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/payment_dialog.py" line="88"/>
+        <source>Наличными, ₽ (F5):</source>
+        <translation>In cash, ₽ (F5):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/payment_dialog.py" line="89"/>
+        <source>Сдача:</source>
+        <translation>Change:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/payment_dialog.py" line="98"/>
+        <source>Остаток картой</source>
+        <translation>Rest by card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/payment_dialog.py" line="99"/>
+        <source>Без сдачи</source>
+        <translation>No change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/payment_dialog.py" line="101"/>
+        <source>Принять оплату</source>
+        <translation>Take the payment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/payment_dialog.py" line="102"/>
+        <source>Отмена</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/payment_dialog.py" line="131"/>
+        <source>У клиента нет активной клубной карты: баллы не списываются.</source>
+        <translation>The customer has no active club card: no points can be spent.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/payment_dialog.py" line="133"/>
+        <source>Баллы клиента: доступно {0}, списать можно до {1} (1 балл = 1 ₽).</source>
+        <translation>Customer&apos;s points: {0} available, up to {1} can be spent (1 point = 1 ₽).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/payment_dialog.py" line="136"/>
+        <source>Уже списано на этом ПК и ждёт подтверждения: {0}.</source>
+        <translation>Already spent on this PC and awaiting confirmation: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/payment_dialog.py" line="162"/>
+        <source>Осталось: {0}</source>
+        <translation>Left: {0}</translation>
     </message>
 </context>
 <context>
@@ -6625,34 +7637,72 @@ Customer: {4}, {5}</translation>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../ui/hardware/printing.py" line="58"/>
+        <location filename="../../ui/hardware/printing.py" line="59"/>
         <source>документы A4</source>
         <translation>A4 documents</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/printing.py" line="59"/>
+        <location filename="../../ui/hardware/printing.py" line="60"/>
         <source>квитанции о выдаче</source>
         <translation>handover receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/printing.py" line="60"/>
+        <location filename="../../ui/hardware/printing.py" line="61"/>
         <source>этикетки</source>
         <translation>labels</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/printing.py" line="147"/>
+        <location filename="../../ui/hardware/printing.py" line="148"/>
         <source>Этикетки</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/printing.py" line="203"/>
+        <location filename="../../ui/hardware/printing.py" line="205"/>
         <source>{0}×{1} мм</source>
         <translation>{0}×{1} mm</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/printing.py" line="208"/>
+        <location filename="../../ui/hardware/printing.py" line="210"/>
         <source>по умолчанию</source>
         <translation>default</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <location filename="../../ui/pages/receipt_dialog.py" line="29"/>
+        <source>чек напечатан кассой</source>
+        <translation>printed by the cash register</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receipt_dialog.py" line="30"/>
+        <source>без кассы: нефискальный документ</source>
+        <translation>no cash register: not a fiscal document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receipt_dialog.py" line="31"/>
+        <source>касса ещё не ответила</source>
+        <translation>the cash register has not answered yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receipt_dialog.py" line="32"/>
+        <source>касса не напечатала чек</source>
+        <translation>the cash register did not print it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receipt_dialog.py" line="78"/>
+        <source>Кассовый чек</source>
+        <translation>Cash receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receipt_dialog.py" line="79"/>
+        <source>Чек: {0}.</source>
+        <translation>Receipt: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receipt_dialog.py" line="81"/>
+        <source>ФД № {0}, ФП {1}.</source>
+        <translation>FD No. {0}, FP {1}.</translation>
     </message>
 </context>
 <context>
@@ -6989,6 +8039,39 @@ Customer: {4}, {5}</translation>
     </message>
 </context>
 <context>
+    <name>RegisterCall</name>
+    <message>
+        <location filename="../../ui/pages/register_call.py" line="27"/>
+        <source>Касса не напечатала чек</source>
+        <translation>The cash register did not print the receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/register_call.py" line="29"/>
+        <source>Повторить</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/register_call.py" line="30"/>
+        <source>Отмена</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/register_call.py" line="42"/>
+        <source>Касса печатает чек… Не закрывайте программу.</source>
+        <translation>The cash register is printing the receipt… Do not close the program.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/register_call.py" line="49"/>
+        <source>Печать чека</source>
+        <translation>Printing the receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/register_call.py" line="71"/>
+        <source>Касса: чек не напечатан</source>
+        <translation>Cash register: receipt not printed</translation>
+    </message>
+</context>
+<context>
     <name>ReprintDialog</name>
     <message>
         <location filename="../../ui/hardware/reprint_dialog.py" line="24"/>
@@ -7304,17 +8387,17 @@ Customer: {4}, {5}</translation>
 <context>
     <name>ScanDispatcher</name>
     <message>
-        <location filename="../../ui/scan_dispatch.py" line="57"/>
+        <location filename="../../ui/scan_dispatch.py" line="63"/>
         <source>Код не распознан</source>
         <translation>Code not recognised</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dispatch.py" line="88"/>
+        <location filename="../../ui/scan_dispatch.py" line="94"/>
         <source>Этот код здесь не нужен</source>
         <translation>This code is not used here</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dispatch.py" line="89"/>
+        <location filename="../../ui/scan_dispatch.py" line="95"/>
         <source>Отсканирован код вида «{0}», но на этом экране он не используется.</source>
         <translation>A “{0}” code was scanned, but this screen does not use it.</translation>
     </message>
@@ -7323,25 +8406,25 @@ Customer: {4}, {5}</translation>
     <name>ScanKinds</name>
     <message>
         <location filename="../../desktop/services/receiving/service.py" line="41"/>
-        <location filename="../../ui/scan_dispatch.py" line="100"/>
+        <location filename="../../ui/scan_dispatch.py" line="106"/>
         <source>номер заказа</source>
         <translation>order number</translation>
     </message>
     <message>
         <location filename="../../desktop/services/receiving/service.py" line="42"/>
-        <location filename="../../ui/scan_dispatch.py" line="101"/>
+        <location filename="../../ui/scan_dispatch.py" line="107"/>
         <source>коробка</source>
         <translation>box</translation>
     </message>
     <message>
         <location filename="../../desktop/services/receiving/service.py" line="43"/>
-        <location filename="../../ui/scan_dispatch.py" line="102"/>
+        <location filename="../../ui/scan_dispatch.py" line="108"/>
         <source>ячейка хранения</source>
         <translation>storage cell</translation>
     </message>
     <message>
         <location filename="../../desktop/services/receiving/service.py" line="44"/>
-        <location filename="../../ui/scan_dispatch.py" line="103"/>
+        <location filename="../../ui/scan_dispatch.py" line="109"/>
         <source>клубная карта</source>
         <translation>club card</translation>
     </message>
@@ -7352,7 +8435,7 @@ Customer: {4}, {5}</translation>
     </message>
     <message>
         <location filename="../../desktop/services/receiving/service.py" line="48"/>
-        <location filename="../../ui/scan_dispatch.py" line="107"/>
+        <location filename="../../ui/scan_dispatch.py" line="113"/>
         <source>накладная поставки</source>
         <translation>shipment waybill</translation>
     </message>
@@ -7363,29 +8446,34 @@ Customer: {4}, {5}</translation>
     </message>
     <message>
         <location filename="../../desktop/services/receiving/service.py" line="50"/>
-        <location filename="../../ui/scan_dispatch.py" line="109"/>
+        <location filename="../../ui/scan_dispatch.py" line="115"/>
         <source>этикетка изделия для сервиса</source>
         <translation>service label of an item</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dispatch.py" line="104"/>
+        <location filename="../../ui/scan_dispatch.py" line="110"/>
         <source>пропуск сотрудника</source>
         <translation>staff badge</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dispatch.py" line="108"/>
+        <location filename="../../ui/scan_dispatch.py" line="114"/>
         <source>номер гарантийной заявки</source>
         <translation>warranty claim number</translation>
     </message>
     <message>
+        <location filename="../../ui/scan_dispatch.py" line="116"/>
+        <source>подарочный сертификат</source>
+        <translation>gift certificate</translation>
+    </message>
+    <message>
         <location filename="../../desktop/services/receiving/service.py" line="46"/>
-        <location filename="../../ui/scan_dispatch.py" line="105"/>
+        <location filename="../../ui/scan_dispatch.py" line="111"/>
         <source>QR-код получения</source>
         <translation>pickup QR code</translation>
     </message>
     <message>
         <location filename="../../desktop/services/receiving/service.py" line="47"/>
-        <location filename="../../ui/scan_dispatch.py" line="106"/>
+        <location filename="../../ui/scan_dispatch.py" line="112"/>
         <source>код получения</source>
         <translation>pickup code</translation>
     </message>
@@ -7393,7 +8481,7 @@ Customer: {4}, {5}</translation>
 <context>
     <name>ScanRouting</name>
     <message>
-        <location filename="../../desktop/scan_routing.py" line="142"/>
+        <location filename="../../desktop/scan_routing.py" line="143"/>
         <source>{head}…{tail} ({length} симв.)</source>
         <translation>{head}…{tail} ({length} chars)</translation>
     </message>
@@ -7916,7 +9004,7 @@ Customer: {4}, {5}</translation>
         <translation>the server accepts the key</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="325"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="392"/>
         <source>минимальная длина {0} больше кода получения (%n цифр)</source>
         <translation>
             <numerusform>the minimum length {0} is longer than the pickup code (%n digit)</numerusform>
@@ -7927,101 +9015,134 @@ Customer: {4}, {5}</translation>
 <context>
     <name>ShiftActions</name>
     <message>
-        <location filename="../../ui/shift_actions.py" line="64"/>
+        <location filename="../../ui/shift_actions.py" line="69"/>
         <source>Смена не закрыта</source>
         <translation>Shift not closed</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="65"/>
+        <location filename="../../ui/shift_actions.py" line="70"/>
         <source>Приёмка, возврат или отправка в сервис остались открытыми.</source>
         <translation>Receiving, a return or a service dispatch was left open.</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="76"/>
+        <location filename="../../ui/shift_actions.py" line="81"/>
         <source>{0} — начата {1}, {2}; принято коробок: {3}</source>
         <translation>{0} — started {1}, {2}; boxes received: {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="77"/>
+        <location filename="../../ui/shift_actions.py" line="82"/>
         <source>без накладной</source>
         <translation>without a waybill</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="79"/>
+        <location filename="../../ui/shift_actions.py" line="84"/>
         <source>Возврат — начат {0}, {1}; коробок в возврате: {2}</source>
         <translation>Return — started {0}, {1}; boxes in the return: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="81"/>
+        <location filename="../../ui/shift_actions.py" line="86"/>
         <source>Отправка в сервис — начата {0}, {1}; изделий: {2}</source>
         <translation>Service dispatch — started {0}, {1}; items: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="83"/>
+        <location filename="../../ui/shift_actions.py" line="88"/>
         <source>Незаконченная приёмка, возврат или отправка в сервис</source>
         <translation>Unfinished receiving, return or service dispatch</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="84"/>
+        <location filename="../../ui/shift_actions.py" line="89"/>
         <source>Не закончены:</source>
         <translation>Not finished:</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="85"/>
+        <location filename="../../ui/shift_actions.py" line="90"/>
         <source>Закрыть с актом</source>
         <translation>Close with the act</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="86"/>
+        <location filename="../../ui/shift_actions.py" line="91"/>
         <source>Передать следующей смене</source>
         <translation>Hand over to the next shift</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="87"/>
+        <location filename="../../ui/shift_actions.py" line="92"/>
         <source>Отмена</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="114"/>
-        <location filename="../../ui/shift_actions.py" line="150"/>
+        <location filename="../../ui/shift_actions.py" line="119"/>
+        <location filename="../../ui/shift_actions.py" line="158"/>
         <source>Смена</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="115"/>
+        <location filename="../../ui/shift_actions.py" line="120"/>
         <source>Смена не открыта. Открыть смену сейчас?</source>
         <translation>No shift is open. Open the shift now?</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="124"/>
+        <location filename="../../ui/shift_actions.py" line="129"/>
         <source>Смена открыта</source>
         <translation>Shift opened</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="124"/>
+        <location filename="../../ui/shift_actions.py" line="129"/>
         <source>Хорошей работы!</source>
         <translation>Have a good shift!</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="136"/>
+        <location filename="../../ui/shift_actions.py" line="141"/>
         <source>Закрыто приёмок: {0}, акты сформированы.</source>
         <translation>Receiving sessions closed: {0}, their acts are made.</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="138"/>
+        <location filename="../../ui/shift_actions.py" line="143"/>
         <source>Закрыто возвратов и отправок в сервис: {0}, их акты сформированы.</source>
         <translation>Returns and service dispatches closed: {0}, their acts are made.</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="140"/>
-        <location filename="../../ui/shift_actions.py" line="146"/>
+        <location filename="../../ui/shift_actions.py" line="145"/>
+        <location filename="../../ui/shift_actions.py" line="151"/>
         <source>Смена закрыта</source>
         <translation>Shift closed</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="146"/>
+        <location filename="../../ui/shift_actions.py" line="151"/>
         <source>Отчёт за смену напечатан.</source>
         <translation>Shift report printed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_actions.py" line="167"/>
+        <source>Касса не выполнила команду</source>
+        <translation>The cash register did not do it</translation>
+    </message>
+</context>
+<context>
+    <name>SlipDialog</name>
+    <message>
+        <location filename="../../ui/pages/receipt_dialog.py" line="58"/>
+        <source>Печать копии</source>
+        <translation>Print a copy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receipt_dialog.py" line="59"/>
+        <source>Закрыть</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receipt_dialog.py" line="68"/>
+        <source>Печать недоступна</source>
+        <translation>Printing unavailable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receipt_dialog.py" line="69"/>
+        <source>Принтеры не настроены в этой программе. Обратитесь к администратору.</source>
+        <translation>Printers are not set up in this program. Contact the administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receipt_dialog.py" line="73"/>
+        <source>Отправлено на печать</source>
+        <translation>Sent to the printer</translation>
     </message>
 </context>
 <context>
@@ -8787,173 +9908,193 @@ Customer: {4}, {5}</translation>
     </message>
     <message>
         <location filename="../../desktop/action_names.py" line="42"/>
+        <source>документ отправлен на кассу</source>
+        <translation>document sent to the cash register</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/action_names.py" line="43"/>
+        <source>касса напечатала документ</source>
+        <translation>the cash register printed the document</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/action_names.py" line="44"/>
+        <source>касса не напечатала документ</source>
+        <translation>the cash register did not print the document</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/action_names.py" line="45"/>
+        <source>документ записан без кассы</source>
+        <translation>document recorded without a cash register</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/action_names.py" line="46"/>
         <source>смена закрыта</source>
         <translation>shift closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="43"/>
-        <location filename="../../desktop/action_names.py" line="60"/>
+        <location filename="../../desktop/action_names.py" line="47"/>
+        <location filename="../../desktop/action_names.py" line="64"/>
         <source>приёмка начата</source>
         <translation>receiving started</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="44"/>
+        <location filename="../../desktop/action_names.py" line="48"/>
         <source>лишняя или чужая коробка</source>
         <translation>surplus or foreign box</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="45"/>
-        <location filename="../../desktop/action_names.py" line="61"/>
+        <location filename="../../desktop/action_names.py" line="49"/>
+        <location filename="../../desktop/action_names.py" line="65"/>
         <source>приёмка закрыта</source>
         <translation>receiving closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="46"/>
+        <location filename="../../desktop/action_names.py" line="50"/>
         <source>активация клубной карты</source>
         <translation>club card activation</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="47"/>
+        <location filename="../../desktop/action_names.py" line="51"/>
         <source>возврат начат</source>
         <translation>return started</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="48"/>
+        <location filename="../../desktop/action_names.py" line="52"/>
         <source>возврат закрыт</source>
         <translation>return closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="49"/>
+        <location filename="../../desktop/action_names.py" line="53"/>
         <source>изделие принято по гарантии</source>
         <translation>item taken in under warranty</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="50"/>
+        <location filename="../../desktop/action_names.py" line="54"/>
         <source>отправка в сервис начата</source>
         <translation>service dispatch started</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="51"/>
+        <location filename="../../desktop/action_names.py" line="55"/>
         <source>изделие отправлено в сервис</source>
         <translation>item sent to service</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="52"/>
+        <location filename="../../desktop/action_names.py" line="56"/>
         <source>отправка в сервис закрыта</source>
         <translation>service dispatch closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="53"/>
+        <location filename="../../desktop/action_names.py" line="57"/>
         <source>отправка в сервис продолжена</source>
         <translation>dispatch to service resumed</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="54"/>
+        <location filename="../../desktop/action_names.py" line="58"/>
         <source>изделие отсканировано в отправку в сервис</source>
         <translation>item scanned into a dispatch to service</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="55"/>
+        <location filename="../../desktop/action_names.py" line="59"/>
         <source>изделие убрано из отправки в сервис</source>
         <translation>item taken out of a dispatch to service</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="56"/>
+        <location filename="../../desktop/action_names.py" line="60"/>
         <source>менеджер разрешил приём с другим серийным номером</source>
         <translation>manager allowed an intake with a different serial number</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="57"/>
+        <location filename="../../desktop/action_names.py" line="61"/>
         <source>неудачный вход</source>
         <translation>failed login</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="58"/>
+        <location filename="../../desktop/action_names.py" line="62"/>
         <source>неверный код активации карты</source>
         <translation>wrong card activation code</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="59"/>
+        <location filename="../../desktop/action_names.py" line="63"/>
         <source>журнал проверен</source>
         <translation>journal checked</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="62"/>
+        <location filename="../../desktop/action_names.py" line="66"/>
         <source>приёмка передана следующей смене</source>
         <translation>receiving handed over to the next shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="63"/>
+        <location filename="../../desktop/action_names.py" line="67"/>
         <source>возврат передан следующей смене</source>
         <translation>return handed over to the next shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="64"/>
+        <location filename="../../desktop/action_names.py" line="68"/>
         <source>отправка в сервис передана следующей смене</source>
         <translation>service dispatch handed over to the next shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="65"/>
+        <location filename="../../desktop/action_names.py" line="69"/>
         <source>возврат продолжен</source>
         <translation>return resumed</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="66"/>
+        <location filename="../../desktop/action_names.py" line="70"/>
         <source>отмечено как разобранное</source>
         <translation>marked as reviewed</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="67"/>
+        <location filename="../../desktop/action_names.py" line="71"/>
         <source>вход в программу</source>
         <translation>signed in</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="68"/>
+        <location filename="../../desktop/action_names.py" line="72"/>
         <source>вход отклонён</source>
         <translation>sign-in refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="69"/>
+        <location filename="../../desktop/action_names.py" line="73"/>
         <source>учётная запись заблокирована</source>
         <translation>account locked</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="70"/>
+        <location filename="../../desktop/action_names.py" line="74"/>
         <source>активация карты подтверждена</source>
         <translation>card activation confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="72"/>
+        <location filename="../../desktop/action_names.py" line="76"/>
         <source>поиск по коду: неверный код</source>
         <translation>code lookup: wrong code</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="73"/>
+        <location filename="../../desktop/action_names.py" line="77"/>
         <source>поиск по коду закрыт до разрешения управляющего</source>
         <translation>code lookup closed until a manager allows it</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="74"/>
+        <location filename="../../desktop/action_names.py" line="78"/>
         <source>поиск по коду отклонён</source>
         <translation>code lookup refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="75"/>
+        <location filename="../../desktop/action_names.py" line="79"/>
         <source>поиск по коду разрешён управляющим</source>
         <translation>code lookup allowed by a manager</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="76"/>
+        <location filename="../../desktop/action_names.py" line="80"/>
         <source>разрешение поиска по коду отклонено</source>
         <translation>code lookup permission refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="77"/>
+        <location filename="../../desktop/action_names.py" line="81"/>
         <source>коробка принята на другом рабочем месте</source>
         <translation>box received at another desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="89"/>
+        <location filename="../../desktop/action_names.py" line="93"/>
         <source>событие {0}</source>
         <translation>event {0}</translation>
     </message>
@@ -8980,7 +10121,7 @@ Customer: {4}, {5}</translation>
         <translation>conflict</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="71"/>
+        <location filename="../../desktop/action_names.py" line="75"/>
         <location filename="../../ui/pages/terms.py" line="41"/>
         <source>активация карты отклонена</source>
         <translation>card activation rejected</translation>
@@ -9014,17 +10155,17 @@ Customer: {4}, {5}</translation>
         <translation>cancelled by the centre</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/staff.py" line="48"/>
+        <location filename="../../desktop/services/staff.py" line="56"/>
         <source>без накладной</source>
         <translation>without a waybill</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/staff.py" line="49"/>
+        <location filename="../../desktop/services/staff.py" line="57"/>
         <source>возврат от {opened_at}</source>
         <translation>return of {opened_at}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/staff.py" line="50"/>
+        <location filename="../../desktop/services/staff.py" line="58"/>
         <source>отправка в сервис от {opened_at}</source>
         <translation>service dispatch of {opened_at}</translation>
     </message>
@@ -9472,7 +10613,7 @@ Customer: {4}, {5}</translation>
 <context>
     <name>owner</name>
     <message>
-        <location filename="../../ui/shift_actions.py" line="155"/>
+        <location filename="../../ui/shift_actions.py" line="172"/>
         <source>Принято коробок: {0}; выдано заказов: {1}; наличные: {2}; карта: {3}; активировано карт: {4}; возвращено коробок: {5}.</source>
         <translation>Boxes received: {0}; orders handed over: {1}; cash: {2}; card: {3}; cards activated: {4}; boxes returned: {5}.</translation>
     </message>
@@ -9480,72 +10621,42 @@ Customer: {4}, {5}</translation>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="49"/>
+        <location filename="../../ui/dialogs.py" line="47"/>
         <source>Отказ от позиции</source>
         <translation>Refuse item</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="55"/>
+        <location filename="../../ui/dialogs.py" line="53"/>
         <source>Количество, шт.:</source>
         <translation>Quantity, pcs:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="56"/>
+        <location filename="../../ui/dialogs.py" line="54"/>
         <source>Причина:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="57"/>
+        <location filename="../../ui/dialogs.py" line="55"/>
         <source>Комментарий:</source>
         <translation>Comment:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="66"/>
-        <source>Оплата</source>
-        <translation>Payment</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs.py" line="66"/>
-        <source>К оплате: {0}</source>
-        <translation>Due: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs.py" line="67"/>
-        <source>Наличные</source>
-        <translation>Cash</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs.py" line="67"/>
-        <source>Банковская карта</source>
-        <translation>Bank card</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs.py" line="70"/>
-        <source>Способ:</source>
-        <translation>Method:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs.py" line="71"/>
-        <source>Получено, ₽:</source>
-        <translation>Received, ₽:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs.py" line="80"/>
+        <location filename="../../ui/dialogs.py" line="64"/>
         <source>Документ</source>
         <translation>ID document</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="81"/>
+        <location filename="../../ui/dialogs.py" line="65"/>
         <source>Проверьте документ. Запишите только тип и последние 4 цифры номера.</source>
         <translation>Check the document. Record only its type and the last 4 digits of its number.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="86"/>
+        <location filename="../../ui/dialogs.py" line="70"/>
         <source>Тип документа:</source>
         <translation>Document type:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="87"/>
+        <location filename="../../ui/dialogs.py" line="71"/>
         <source>Последние 4 цифры:</source>
         <translation>Last 4 digits:</translation>
     </message>

@@ -16,7 +16,7 @@
 <context>
     <name>ClubPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/club_page.py" line="104"/>
+        <location filename="../../ui/pages/club_page.py" line="118"/>
         <source>+%n баллов</source>
         <translation>
             <numerusform>+%n балл</numerusform>
@@ -25,7 +25,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/club_page.py" line="106"/>
+        <location filename="../../ui/pages/club_page.py" line="120"/>
         <source>Начислено %n баллов (подтвердит центр при синхронизации). Клиенту уйдёт SMS.</source>
         <translation>
             <numerusform>Начислен %n балл (подтвердит центр при синхронизации). Клиенту уйдёт SMS.</numerusform>
@@ -85,7 +85,7 @@
 <context>
     <name>DomainMessages</name>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="6"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="7"/>
         <source>Заказ {order} заблокирован: {attempts:n} неверных кодов получения подряд.</source>
         <translation>
             <numerusform>Заказ {order} заблокирован: {attempts:n} неверный код получения подряд.</numerusform>
@@ -94,7 +94,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="10"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="11"/>
         <source>Учётная запись заблокирована после {attempts:n} неудачных попыток входа до {until}. Подождите или обратитесь к администратору.</source>
         <translation>
             <numerusform>Учётная запись заблокирована после {attempts:n} неудачной попытки входа до {until}. Подождите или обратитесь к администратору.</numerusform>
@@ -103,7 +103,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="25"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="26"/>
         <source>Ячейка {label} переполнена: в ней теперь {occupied:n} коробок при вместимости {capacity}. Переложите коробку, когда освободится место.</source>
         <translation>
             <numerusform>Ячейка {label} переполнена: в ней теперь {occupied:n} коробка при вместимости {capacity}. Переложите коробку, когда освободится место.</numerusform>
@@ -112,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="125"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="142"/>
         <source>Заказ {order} заблокирован после {attempts:n} неверных кодов. Позовите менеджера для разблокировки.</source>
         <translation>
             <numerusform>Заказ {order} заблокирован после {attempts:n} неверного кода. Позовите менеджера для разблокировки.</numerusform>
@@ -121,7 +121,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="159"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="210"/>
         <source>Слишком длинное описание повреждения: не больше {limit:n} символов.</source>
         <translation>
             <numerusform>Слишком длинное описание повреждения: не больше {limit:n} символа.</numerusform>
@@ -130,7 +130,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="201"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="252"/>
         <source>По заказу {order} сегодня уже {count:n} повторных SMS — это предел. Следующую отправку можно сделать после {next_at}.</source>
         <translation>
             <numerusform>По заказу {order} сегодня уже {count:n} повторное SMS — это предел. Следующую отправку можно сделать после {next_at}.</numerusform>
@@ -139,7 +139,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="204"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="255"/>
         <source>Продлить хранение можно на 1–{max:n} дней, а не на {days}.</source>
         <translation>
             <numerusform>Продлить хранение можно на 1–{max:n} день, а не на {days}.</numerusform>
@@ -175,7 +175,7 @@
 <context>
     <name>ManagerJournal</name>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="326"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="393"/>
         <source>Проверено %n записей — изменений и удалений нет.</source>
         <translation>
             <numerusform>Проверена %n запись — изменений и удалений нет.</numerusform>
@@ -232,7 +232,7 @@
 <context>
     <name>SelfTest</name>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="325"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="392"/>
         <source>минимальная длина {0} больше кода получения (%n цифр)</source>
         <translation>
             <numerusform>минимальная длина {0} больше кода получения (%n цифра)</numerusform>
