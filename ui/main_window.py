@@ -65,10 +65,8 @@ class MainWindow(QMainWindow):
         self.fiscal = FiscalActions(ctx, self, user_config_file)  # X report here, its settings in «Оборудование»
         self.idle = IdleWatcher(idle_minutes, self)
         self.idle.idle_timed_out.connect(self._on_idle_timed_out)
-        self.dispatcher = ScanDispatcher(
-            ctx.scanner, ctx.feedback, self.login, self._is_logged_in,
-            self.current_page, self.visible_pages, self.show_page, self,
-        )
+        self.dispatcher = ScanDispatcher(ctx.scanner, ctx.feedback, self.login, self._is_logged_in,
+                                         self.current_page, self.visible_pages, self.show_page, self)
         self.scans = ScanQueue(self.dispatcher.dispatch, self._is_busy, self)
         self._build_menus()
         from ui.hardware.wiring import install_hardware  # «Оборудование» menu + page documents (needs ctx.config)

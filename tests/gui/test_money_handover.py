@@ -51,8 +51,8 @@ def _pay_mixed(qtbot, dialog: PaymentDialog) -> None:
     dialog.take_scan(GC)
     dialog.certificates.pin.setText(PIN)
     QTest.keyClick(dialog.certificates.pin, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: dialog.certificates.amount.text() != "" or "b00020" in dialog.certificates.info.styleSheet(),
-                    timeout=10000)
+    box = dialog.certificates
+    qtbot.waitUntil(lambda: box.amount.text() != "" or "b00020" in box.info.styleSheet(), timeout=10000)
     assert dialog.certificates.amount.text() == "1000", dialog.certificates.info.text()
     QTest.keyClick(dialog.certificates.amount, Qt.Key.Key_Return)
     QTest.keyClick(dialog.certificates.number, Qt.Key.Key_Return)

@@ -30,7 +30,6 @@ class HandoverMoney:
 
     def __init__(self, page: HandoverPage) -> None:
         self.page = page
-        self.last_receipt: FiscalReceiptView | None = None  # the last payment's receipt (shown at completion)
 
     def on_pay(self, certificate: str = "") -> None:
         """F9 (or a certificate scanned): what may pay this order (points, the share), then the dialog that fits."""
@@ -78,7 +77,6 @@ class HandoverMoney:
     def _on_paid(self, done: tuple[HandoverState, FiscalReceiptView | None]) -> None:
         """Paid: the banner says the change and that the register printed the receipt (its slip shows at F10)."""
         state, receipt = done
-        self.last_receipt = receipt
         self.page.show_state(state, lambda paid: view.paid_banner(paid, receipt))
 
     def confirm_credit_agreement(self, agreement: str, signed: bool) -> None:

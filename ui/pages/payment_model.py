@@ -73,14 +73,6 @@ class PaymentDraft:
         left = self.due - self.points * KOPECKS_PER_POINT - self.certificates_total
         return max(min(available, left), 0)
 
-    def with_certificate(self, part: CertificatePart) -> PaymentDraft:
-        """The draft with `part` added (a certificate already listed is replaced)."""
-        others = tuple(c for c in self.certificates if c.number != part.number)
-        return replace(self, certificates=(*others, part))
-
-    def without_certificate(self, number: str) -> PaymentDraft:
-        return replace(self, certificates=tuple(c for c in self.certificates if c.number != number))
-
     def rest_by_card(self) -> PaymentDraft:
         """The card pays everything points and certificates do not (no cash)."""
         left = self.due - self.points * KOPECKS_PER_POINT - self.certificates_total
