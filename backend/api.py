@@ -27,6 +27,7 @@ from backend.ingest import CURRENT_SCHEMA_V, MIN_SCHEMA_V, IncomingEvent, Ingest
 from backend.keys import code_tag_key_b64, public_key_b64
 from backend.limits import enrol_limiter
 from backend.models import Device, EnrolmentCode, Order, Point
+from backend.money import money_settings, point_bonus_entries, snapshot_certificates
 from backend.schemas import (
     ApiErrorBody,
     CancelOut,
@@ -167,7 +168,7 @@ def enrol(body: EnrolIn, request: Request) -> dict[str, Any]:
                            token_hash=hash_secret(token), created_at=now))
         point = session.get(Point, code.point_id)
         assert point is not None
-        point_data = point_dict(point)
+        point_data = point_dict(point, money_settings(session))
     return {"device_id": device_id, "token": token, "point": point_data,
             "public_key": public_key_b64(request.app.state.signing_key)}
 
@@ -219,7 +220,9 @@ def get_snapshot(request: Request, device: DeviceDep) -> dict[str, Any]:
         point = session.get(Point, device.point_id)
         assert point is not None
         tag_key = code_tag_key_b64(request.app.state.signing_key, point.code)
-        return {"cursor": cursor, **snapshot(session, point), "code_tag_key": tag_key}
+        return {"cursor": cursor, **snapshot(session, point, money_settings(session)),
+                "bonus_entries": point_bonus_entries(session, point.id), **snapshot_certificates(session),
+                "code_tag_key": tag_key}
 
 
 def _tag_key(request: Request, session: Session, point_id: int) -> str:

@@ -12,11 +12,12 @@ from fastapi import FastAPI
 from sqlalchemy.exc import IntegrityError
 from starlette.middleware import Middleware
 
-from backend import api, changes, claims_api, errors, journal_anchor, rollout_api
+from backend import api, changes, claims_api, errors, journal_anchor, money_api, rollout_api
 from backend.config import Settings
 from backend.db import Database
 from backend.keys import default_key_path, load_signing_key
 from backend.limits import BodySizeLimit
+from backend.money import store_money_settings
 from backend.sms.templates import use_templates
 from backend.worker import BackgroundWorker
 from protocol.log_masking import install_record_masking
@@ -75,6 +76,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(rollout_api.router)
     rollout_api.mount_update_repository(app, settings.update_repo_dir)
     app.include_router(claims_api.router)
+    app.include_router(money_api.router)
     if settings.sms_callbacks and settings.sms_callback_secret:
         _mount_sms_callback(app, settings.sms_gateway, settings.sms_callback_secret)
         logging.getLogger("uvicorn.access").addFilter(_ACCESS_FILTER)  # a set: added once
@@ -91,6 +93,7 @@ def _open_database(settings: Settings) -> tuple[Database, Ed25519PrivateKey]:
     if settings.upgrade_on_start:
         db.upgrade(qr_key_path=key_path)
     _ensure_counters(db)
+    _store_money_settings(db, settings)
     return db, load_signing_key(db, key_path)
 
 
@@ -117,3 +120,13 @@ def _ensure_counters(db: Database) -> None:
     except IntegrityError:  # another server process created them at the same moment
         with db.write() as session:
             changes.ensure_counters(session)
+
+
+def _store_money_settings(db: Database, settings: Settings) -> None:
+    """The configured money settings become the points' (`point.upsert` to every point when they changed)."""
+    with db.write() as session:
+        changes.lock_feed(session)
+        if store_money_settings(session, settings.points_share_percent, settings.credit_accrues_points,
+                                settings.clock()):
+            log.info("money settings: points share %d%%, credit orders accrue points: %s",
+                     settings.points_share_percent, settings.credit_accrues_points)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from backend.db import rowcount
@@ -51,8 +51,8 @@ def lock_feed(session: Session) -> None:
     session.execute(select(Counter.value).where(Counter.name == CHANGE_SEQ).with_for_update())
 
 
-def publish(session: Session, point_id: int, type_: str, payload: dict[str, Any], now: datetime) -> int:
-    """Append one change for `point_id`; returns its sequence number."""
+def publish(session: Session, point_id: int | None, type_: str, payload: dict[str, Any], now: datetime) -> int:
+    """Append one change for `point_id` (None: a global change, in every point's feed); its sequence number."""
     seq = _bump(session, CHANGE_SEQ)
     session.execute(insert(Change).values(seq=seq, point_id=point_id, type=type_, payload=payload, created_at=now))
     return seq
@@ -67,7 +67,7 @@ def pruned_through(session: Session) -> int:
 
 
 def page(session: Session, point_id: int, cursor: int, limit: int) -> tuple[list[dict[str, Any]], int, bool]:
-    """Changes after `cursor` for the point: (changes, next_cursor, has_more).
+    """Changes after `cursor` for the point and the global ones: (changes, next_cursor, has_more).
 
     The head sequence is read first and bounds the page: every change up to it is committed, so a
     cursor moved to the head (when this point has nothing more) never skips anything.
@@ -75,7 +75,7 @@ def page(session: Session, point_id: int, cursor: int, limit: int) -> tuple[list
     head = current_seq(session)
     rows = session.execute(
         select(Change.seq, Change.type, Change.payload)
-        .where(Change.point_id == point_id, Change.seq > cursor, Change.seq <= head)
+        .where(or_(Change.point_id == point_id, Change.point_id.is_(None)), Change.seq > cursor, Change.seq <= head)
         .order_by(Change.seq)
         .limit(limit + 1)
     ).all()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -11,11 +11,15 @@ from typing import Any
 
 from backend.sms.templates import check_templates
 from protocol.club_rules import ACTIVATION_POINTS
+from protocol.money_rules import CREDIT_ACCRUES_POINTS, POINTS_SHARE_PERCENT
 
 MIN_CLIENT_VERSION = "0.1.0"  # deliberately not VERSION: raised only when old counters must update
 ADMIN_TOKEN_ENV = "PICKUP_ADMIN_TOKEN"  # noqa: S105  (a variable name, not a secret)
 PRODUCTION_CODE_N = 2**14
 MAX_BATCH = 500
+POINTS_SHARE_ENV = "PICKUP_POINTS_SHARE_PERCENT"  # retailer money settings (backend/README.md «Money»)
+CREDIT_POINTS_ENV = "PICKUP_CREDIT_ACCRUES_POINTS"
+TRUE_WORDS, FALSE_WORDS = ("1", "true", "yes", "on"), ("0", "false", "no", "off", "")
 
 
 class LogGatewayRefused(RuntimeError):
@@ -52,9 +56,14 @@ class Settings:
     enrol_attempts_per_minute: int = 10  # per client address (backend/limits.py)
     update_repo_dir: Path | None = None  # the TUF update repository served under /updates/ (backend/rollout_api.py)
     public_url: str | None = None  # this server's address as counter PCs reach it (else taken from the request)
+    points_share_percent: int = POINTS_SHARE_PERCENT  # points may pay at most this share of the amount due
+    credit_accrues_points: bool = CREDIT_ACCRUES_POINTS  # a bank-loan purchase earns points (default off)
 
     def __post_init__(self) -> None:
         check_templates(self.sms_templates)  # a bad template stops the server at start, not at the first SMS
+        share = self.points_share_percent
+        if isinstance(share, bool) or not isinstance(share, int) or not 0 <= share <= 100:
+            raise ValueError(f"points_share_percent must be a whole number 0…100, not {share!r}")
 
     def check_sms_gateway(self) -> None:
         """The `log` gateway writes every SMS to a file: outside the demo only when explicitly allowed."""
@@ -73,4 +82,20 @@ class Settings:
     def from_env(cls, database_url: str, admin_token: str | None = None, **overrides: Any) -> Settings:
         """Settings with the admin token taken from the argument or `PICKUP_ADMIN_TOKEN`."""
         token = admin_token or os.environ.get(ADMIN_TOKEN_ENV) or None
-        return cls(database_url=database_url, admin_token=token, **overrides)
+        return cls(database_url=database_url, admin_token=token, **{**money_from_env(os.environ), **overrides})
+
+
+def money_from_env(env: Mapping[str, str]) -> dict[str, Any]:
+    """`PICKUP_POINTS_SHARE_PERCENT` (0…100) and `PICKUP_CREDIT_ACCRUES_POINTS` (1/0, yes/no); ValueError if bad."""
+    found: dict[str, Any] = {}
+    share = env.get(POINTS_SHARE_ENV, "").strip()
+    if share:
+        if not share.isdigit() or not 0 <= int(share) <= 100:
+            raise ValueError(f"{POINTS_SHARE_ENV} must be a whole number 0…100, not {share!r}")
+        found["points_share_percent"] = int(share)
+    credit = env.get(CREDIT_POINTS_ENV, "").strip().lower()
+    if credit not in TRUE_WORDS + FALSE_WORDS:
+        raise ValueError(f"{CREDIT_POINTS_ENV} must be 1 or 0 (yes/no), not {credit!r}")
+    if credit:
+        found["credit_accrues_points"] = credit in TRUE_WORDS
+    return found

@@ -13,6 +13,8 @@ from sqlalchemy.orm import Session, selectinload
 from backend import changes
 from backend.claims import publish_claim
 from backend.models import Box, Cell, Claim, ClubCard, Customer, Order, OrderLine, Point, Shipment, Staff
+from backend.money import money_settings
+from backend.money_import import import_money
 from backend.serialize import (
     card_dict,
     cell_dict,
@@ -46,7 +48,8 @@ def import_feed(session: Session, data: dict[str, Any], code_hash_n: int, now: d
                   "orders": upsert_orders(session, point, list(data.get("orders") or []), now),
                   "cards": _upsert_each(session, point, data, "cards", upsert_card, now),
                   "staff": _upsert_each(session, point, data, "staff", upsert_staff, now),
-                  "claims": _upsert_each(session, point, data, "claims", upsert_claim, now)}
+                  "claims": _upsert_each(session, point, data, "claims", upsert_claim, now),
+                  **import_money(session, point, data, now)}
     except (KeyError, TypeError, ValueError) as exc:
         raise ImportError_(f"{type(exc).__name__}: {exc}") from None
     return counts
@@ -81,7 +84,7 @@ def upsert_point(session: Session, item: dict[str, Any], code_hash_n: int, now: 
             setattr(point, name, item[name])
     session.flush()
     session.refresh(point)
-    changes.publish(session, point.id, "point.upsert", point_dict(point), now)
+    changes.publish(session, point.id, "point.upsert", point_dict(point, money_settings(session)), now)
     return point
 
 

@@ -23,6 +23,7 @@ from protocol.order_states import OrderStatus
 from protocol.states import BoxStatus, CardStatus, ShipmentStatus
 
 READY_SMS_GRACE_MINUTES = 10
+CREDIT_AGREEMENT_MAX = 30  # protocol.money_rules.CREDIT_AGREEMENT_PATTERN
 SESSION_UID_MAX = 36  # a receiving session's uid as kept on its boxes (a longer one is cut, never a 500)
 
 
@@ -249,7 +250,7 @@ class Change(Base):
 
     __tablename__ = "changes"
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    point_id: Mapped[int] = mapped_column(ForeignKey("points.id"), index=True)
+    point_id: Mapped[int | None] = mapped_column(ForeignKey("points.id"), index=True)  # NULL: every point's
     type: Mapped[str] = mapped_column(String(48))
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(index=True)
@@ -272,17 +273,22 @@ class ServerSetting(Base):
 
 
 class BonusEntry(Base):
+    """The bonus ledger (protocol.money_rules.LedgerReason); a customer's balance is the sum of the signed points."""
+
     __tablename__ = "bonus_ledger"
     id: Mapped[int] = mapped_column(primary_key=True)
     customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"), index=True)
     card_id: Mapped[int | None] = mapped_column(ForeignKey("club_cards.id"))
     order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"))
-    reason: Mapped[str] = mapped_column(String(16))  # accrual | activation
-    points: Mapped[int] = mapped_column(Integer)
-    event_id: Mapped[str] = mapped_column(String(36))
+    reason: Mapped[str] = mapped_column(String(16))  # accrual | activation | redemption | reversal
+    points: Mapped[int] = mapped_column(Integer)  # signed: a redemption or a reversal is negative
+    event_id: Mapped[str | None] = mapped_column(String(36))  # the device event (None: an admin's customer return)
+    # What makes the entry unique within its order: "" (accrual), the handover uid (redemption), the return's
+    # reference (reversal).
+    reference: Mapped[str] = mapped_column(String(64), default="", server_default="")
     created_at: Mapped[datetime]
     __table_args__ = (
-        UniqueConstraint("reason", "order_id", name="uq_bonus_ledger_reason_order"),
+        UniqueConstraint("reason", "order_id", "reference", name="uq_bonus_ledger_reason_order_reference"),
         UniqueConstraint("reason", "card_id", name="uq_bonus_ledger_reason_card"),
     )
 
@@ -307,6 +313,9 @@ class Handover(Base):
     device_id: Mapped[str] = mapped_column(String(36))
     result: Mapped[str] = mapped_column(String(24))
     completed_at: Mapped[datetime]
+    # The payment as recorded: {"due", "tenders": [...]} ({} = nothing was taken; NULL = recorded before 0010).
+    payment: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    credit_agreement: Mapped[str | None] = mapped_column(String(CREDIT_AGREEMENT_MAX))
 
 
 class OrderFlag(Base):
@@ -361,3 +370,6 @@ class PointChannel(Base):
     point_id: Mapped[int] = mapped_column(ForeignKey("points.id"), primary_key=True)
     channel: Mapped[str] = mapped_column(String(16))
     updated_at: Mapped[datetime]
+
+
+from backend import money_models as money_models  # noqa: E402  (gift certificates: registers their tables)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated, Any
 from uuid import UUID
 
@@ -127,6 +127,9 @@ class SnapshotOut(BaseModel):
     cards: list[dict[str, Any]]
     staff: list[dict[str, Any]]
     claims: list[dict[str, Any]] = []  # warranty claims, in the `claim.upsert` shape
+    bonus_entries: list[dict[str, Any]] = []  # the `bonus.entry` items of the accounts with an order here
+    certificates: list[dict[str, Any]] = []  # every gift certificate, `certificate.upsert` shape
+    certificate_entries: list[dict[str, Any]] = []  # the certificate ledger, `certificate.entry` shape
     code_tag_key: str | None = None
 
 
@@ -215,3 +218,60 @@ class ClaimOut(BaseModel):
     conclusion: str | None
     return_order: str | None
     updated_at: str
+
+
+# --- money (backend/money_api.py) --------------------------------------------------------------------------------
+
+CERTIFICATE_NUMBER = r"^GC\d{12}$"  # protocol.money_rules.CERTIFICATE_PATTERN
+CERTIFICATES_PER_IMPORT = 1000
+
+
+def _utc_moment(value: datetime) -> datetime:
+    """An expiry the database can hold: aware UTC (naive is taken as UTC), years 2000…2999."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    if not 2000 <= value.year <= 2999:
+        raise ValueError("the year must be 2000…2999")
+    return value.astimezone(UTC)
+
+
+class CertificateIn(BaseModel):
+    """A printed certificate: its number, the 8-digit PIN under the scratch layer (hashed at once), the face value
+    in kopecks (null: chosen at the sale) and the expiry (null: a year from the sale)."""
+
+    number: str = Field(pattern=CERTIFICATE_NUMBER)
+    pin: str = Field(pattern=r"^\d{8}$", repr=False)
+    face: int | None = Field(default=None, ge=1, le=INT_MAX)
+    expires_at: Annotated[datetime, AfterValidator(_utc_moment)] | None = None
+
+
+class CertificatesIn(BaseModel):
+    certificates: list[CertificateIn] = Field(min_length=1, max_length=CERTIFICATES_PER_IMPORT)
+
+
+class CertificateStateOut(BaseModel):
+    certificate: str
+    status: str
+
+
+class CertificatesOut(BaseModel):
+    imported: list[CertificateStateOut]
+
+
+class ReturnLineIn(BaseModel):
+    sku: Text = Field(min_length=1, max_length=32)
+    quantity: int = Field(ge=1, le=INT_MAX)
+
+
+class CustomerReturnIn(BaseModel):
+    """Goods the customer returned after the handover (the centre's return document `reference`)."""
+
+    reference: Text = Field(min_length=1, max_length=64)
+    lines: list[ReturnLineIn] = Field(min_length=1, max_length=500)
+
+
+class CustomerReturnOut(BaseModel):
+    order: str
+    reference: str
+    points_reversed: int
+    entries: list[dict[str, Any]]  # the `bonus.entry` items made

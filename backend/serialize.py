@@ -25,7 +25,8 @@ def parse_iso(text: Any) -> datetime | None:
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
-def point_dict(point: Point) -> dict[str, Any]:
+def point_dict(point: Point, money: dict[str, Any]) -> dict[str, Any]:
+    """The point as `point.upsert` carries it; `money`: the retailer's settings (backend.money.money_settings)."""
     return {
         "code": point.code,
         "name": point.name,
@@ -36,6 +37,7 @@ def point_dict(point: Point) -> dict[str, Any]:
         "storage_days": point.storage_days,
         "id_check_threshold_kopecks": point.id_check_threshold_kopecks,
         "code_hash_params": point.code_hash_params,
+        "money": dict(money),
     }
 
 
@@ -152,7 +154,7 @@ def load_order(session: Session, number: str, *, for_update: bool = False) -> Or
     return session.scalars(stmt).first()
 
 
-def snapshot(session: Session, point: Point) -> dict[str, Any]:
+def snapshot(session: Session, point: Point, money: dict[str, Any]) -> dict[str, Any]:
     """The point's full state (orders with customers, lines and boxes; shipments; cells; cards; staff; claims)."""
     orders = session.scalars(
         select(Order)
@@ -162,7 +164,7 @@ def snapshot(session: Session, point: Point) -> dict[str, Any]:
     ).all()
     code = point.code
     return {
-        "point": point_dict(point),
+        "point": point_dict(point, money),
         "orders": [order_dict(order, code) for order in orders],
         "shipments": [shipment_dict(s, code) for s in _all(session, Shipment, point.id, Shipment.number)],
         "cells": [cell_dict(c) for c in _all(session, Cell, point.id, Cell.code)],

@@ -59,6 +59,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     if words and words[0] in admin_cli.COMMANDS:
         raise SystemExit(admin_cli.run(words))
     claim_command(words)  # exits when it is a claim sub-command
+    money_command(words)
     serve(parse_args(words[1:] if words[:1] == ["serve"] else words))
 
 
@@ -66,7 +67,22 @@ def serve(args: argparse.Namespace) -> None:
     if args.update_repo is not None and not args.update_repo.is_dir():
         raise SystemExit(f"pickup-desk-backend: --update-repo {args.update_repo} is not a directory")
     logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    settings = Settings.from_env(
+    try:
+        settings = _settings(args)
+    except ValueError as bad:  # a money setting out of range (PICKUP_POINTS_SHARE_PERCENT …)
+        raise SystemExit(f"pickup-desk-backend: {bad}") from None
+    try:
+        app = create_app(settings)
+    except LogGatewayRefused as refused:
+        raise SystemExit(f"pickup-desk-backend: {refused}") from None
+    if args.seed_demo:
+        seed(app.state.db, settings, app.state.signing_key)
+    log.info("listening on http://%s:%d", args.host, args.port)
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level.lower())
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return Settings.from_env(
         args.db,
         args.admin_token,
         sms_gateway=args.sms_gateway,
@@ -79,14 +95,6 @@ def serve(args: argparse.Namespace) -> None:
         update_repo_dir=args.update_repo,
         public_url=args.public_url,
     )
-    try:
-        app = create_app(settings)
-    except LogGatewayRefused as refused:
-        raise SystemExit(f"pickup-desk-backend: {refused}") from None
-    if args.seed_demo:
-        seed(app.state.db, settings, app.state.signing_key)
-    log.info("listening on http://%s:%d", args.host, args.port)
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level.lower())
 
 
 def claim_command(argv: list[str]) -> None:
@@ -95,6 +103,14 @@ def claim_command(argv: list[str]) -> None:
 
     if argv and argv[0] in claims_cli.COMMANDS:
         raise SystemExit(claims_cli.run(argv))
+
+
+def money_command(argv: list[str]) -> None:
+    """`certificates-import …` / `certificate-block …` / `customer-return …` (backend/money_cli.py)."""
+    from backend import money_cli
+
+    if argv and argv[0] in money_cli.COMMANDS:
+        raise SystemExit(money_cli.run(argv))
 
 
 def sms_options_from_env(gateway: str) -> dict[str, str]:

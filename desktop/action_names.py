@@ -20,6 +20,8 @@ ACTION_NAMES = {
     "handover.box_scanned": QT_TRANSLATE_NOOP("Terms", "коробка отсканирована при выдаче"),
     "handover.line_refused": QT_TRANSLATE_NOOP("Terms", "отказ от позиции"),
     "handover.paid": QT_TRANSLATE_NOOP("Terms", "оплата принята"),
+    "handover.credit_agreement": QT_TRANSLATE_NOOP("Terms", "кредитный договор записан"),
+    "certificate.pin_wrong": QT_TRANSLATE_NOOP("Terms", "неверный PIN-код сертификата"),
     "handover.completed": QT_TRANSLATE_NOOP("Terms", "заказ выдан"),
     "handover.aborted": QT_TRANSLATE_NOOP("Terms", "выдача прервана"),
     "order.locked": QT_TRANSLATE_NOOP("Terms", "заказ заблокирован"),

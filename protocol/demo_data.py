@@ -27,6 +27,9 @@ from protocol.claims import (
     WarrantyCover,
     counter_claim_number,
 )
+from protocol.demo_money import DEMO_CERTIFICATES as DEMO_CERTIFICATES  # number → (PIN, face, status)
+from protocol.demo_money import add_money, demo_certificates
+from protocol.money_rules import CREDIT_ACCRUES_POINTS, POINTS_SHARE_PERCENT
 from protocol.order_states import OrderStatus
 from protocol.pickup_code import CodeHashParams, salted_code_hash
 from protocol.states import BoxStatus, CardStatus, ShipmentStatus
@@ -98,6 +101,7 @@ class DemoSecrets:
     staff: list[dict[str, str]] = field(default_factory=list)
     card_codes: dict[str, str] = field(default_factory=dict)
     pickup_codes: dict[str, str] = field(default_factory=dict)
+    money_order: str | None = None  # the demo customer's ready order to pay at pickup (protocol/demo_money.py)
 
 
 def iso(value: datetime | None) -> str | None:
@@ -130,6 +134,7 @@ def point_dict(code: str, params: CodeHashParams) -> dict[str, Any]:
         "storage_days": 7,
         "id_check_threshold_kopecks": 10_000_000,
         "code_hash_params": params.encode(),
+        "money": {"points_share_percent": POINTS_SHARE_PERCENT, "credit_accrues_points": CREDIT_ACCRUES_POINTS},
     }
 
 
@@ -254,17 +259,13 @@ def generate_point(
     claims = _claims(point_code, now, result[-CLAIM_ORDERS:]) if orders >= CLAIM_ORDERS else []
     cells = _cells(result)
     _place_boxes(result, cells)
-    return {
-        "point": point_dict(point_code, params),
-        "shipments": shipments,
-        "cells": cells,
-        "cards": _cards(rng, point_code, secrets, hasher),
-        "staff": _staff(secrets, hasher),
-        "orders": result,
-        "claims": claims,
-        "secrets": secrets,
-        "code_tag_key": base64.b64encode(tag_key).decode(),
-    }
+    demo = {"point": point_dict(point_code, params), "shipments": shipments, "cells": cells,
+            "cards": _cards(rng, point_code, secrets, hasher), "staff": _staff(secrets, hasher), "orders": result,
+            "claims": claims, "secrets": secrets, "code_tag_key": base64.b64encode(tag_key).decode()}
+    demo["certificates"], demo["certificate_entries"] = demo_certificates(now, hasher)
+    demo["bonus_entries"] = []
+    secrets.money_order = add_money(demo, secrets.card_codes, now)
+    return demo
 
 
 def _trucks(point_code: str, now: datetime) -> list[dict[str, Any]]:

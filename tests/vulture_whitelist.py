@@ -50,6 +50,9 @@ _.rollouts  # backend/rollout_api.py RolloutsOut
 _.prefile  # backend/claims_api.py
 _.service_result  # backend/claims_api.py
 _.read_claim  # backend/claims_api.py
+_.import_route  # backend/money_api.py
+_.block_route  # backend/money_api.py
+_.customer_return_route  # backend/money_api.py
 _._consistent  # pydantic model_validator (backend/schemas.py JournalHeadIn)
 _.show_tab  # ManagerPage: make a console tab current (ui/pages/manager/console_page.py)
 
@@ -64,6 +67,9 @@ _.sms_requested
 _.handover_completed
 _.bonus_accrual
 _.card_activated
+_.bonus_redeemed  # backend/rules/money.py
+_.certificate_sold  # backend/rules/certificates.py
+_.certificate_redeemed  # backend/rules/certificates.py
 _.box_returned
 _.claim_accepted  # backend/rules/claims.py
 _.service_opened
@@ -86,9 +92,16 @@ _.resolved_by
 _.pushed_at
 _.dispatched_at  # claims.dispatched_at: when the item left for service (backend/models.py)
 _.started_at  # handovers.started_at: when the clerk opened the handover (kept for the record)
+_.sold_point_id  # gift_certificates: where and when it was sold, by which event (backend/money_models.py)
+_.sale_event_id
+_.sold_at
 
 # --- pydantic response fields and event payload fields: serialised, read by the other side ----------------------
 _.imported  # backend/schemas.py ImportOut
+_.bonus_entries  # backend/schemas.py SnapshotOut (money)
+_.certificate_entries
+_.points_reversed  # backend/schemas.py CustomerReturnOut
+_.money_order  # protocol/demo_data.py DemoSecrets: the demo customer's order, read by the demo walk and tests
 _.by  # protocol/events.py OrderUnlocked (the server records who unlocked)
 
 # --- dataclass fields read by name: ScanPatterns via getattr(patterns, kind.value) (desktop/scan_routing.py) ----
@@ -124,6 +137,9 @@ _.issue  # FiscalService.issue
 _.reconcile  # FiscalService.reconcile at start
 _.open_register_shift  # StaffService: the register's part of opening a shift, retried from the page
 _.z_report  # StaffService: the Z report retried from the page
+_.register_status  # FiscalService: the fiscal settings' «check the register»
+_.cover_open  # RegisterStatus fields shown there
+_.paper
 _.fiscal_document  # FiscalReceiptView fields shown by the receipt view
 _.fiscal_sign
 _.printed_at
@@ -138,3 +154,14 @@ _.log_message  # http.server.BaseHTTPRequestHandler callbacks (desktop/fiscal/fa
 _.do_POST
 _.do_GET
 _.close_connection
+
+# --- the counter's money API (issue 12): the pages (ui/, wt-moneyui) call these; the unit tests call them here ----
+_.payment_options  # desktop/services/handover/payment.py
+_.check_certificate
+_.confirm_credit_agreement
+_.sell  # desktop/services/money/certificate_service.py
+_.balance_kopecks  # desktop/services/money/model.py CertificateView, shown by the payment dialog
+_.points_usable  # PaymentOptions, the payment dialog's points limit
+_.redemption  # protocol/events.py BonusRedeemed / CertificateRedeemed: the server keys the redemption by it
+_.ACTIVATION  # protocol/money_rules.py LedgerReason: written by the server's ledger
+_.REVERSAL

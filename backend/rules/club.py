@@ -13,6 +13,7 @@ from sqlalchemy.orm import selectinload
 
 from backend.db import rowcount
 from backend.models import BonusEntry, ClubCard, Customer, Order
+from backend.money import publish_bonus_entry
 from backend.rules.base import (
     APPLIED,
     Outcome,
@@ -25,11 +26,12 @@ from backend.rules.base import (
     rejected,
     rule,
 )
+from backend.rules.money import accrual_allowed
 from backend.serialize import card_dict
 from backend.sms.models import SmsOutbox
 from backend.sms.service import request_sms
 from protocol import events as ev
-from protocol.club_rules import QUALIFYING_KOPECKS, known_city, paid_kopecks, points_for
+from protocol.club_rules import QUALIFYING_KOPECKS, known_city, paid_kopecks
 from protocol.states import CardStatus, EventOutcome, SmsPurpose
 
 CARD_ACTIVATABLE = (CardStatus.STOCK, CardStatus.PENDING)
@@ -56,7 +58,7 @@ def bonus_accrual(ctx: RuleContext, event: ev.BonusAccrual) -> Outcome:
         return conflict(f"order_not_handed_over:{order.status}")
     if event.points <= 0:
         return rejected(f"invalid_points:{event.points}")
-    allowed = points_for(paid_kopecks((x.quantity, x.refused_quantity, x.price_kopecks) for x in order.lines))
+    allowed = accrual_allowed(ctx, order)
     if event.points > allowed:
         return rejected(f"points_exceed_paid:{event.points}>{allowed}")
     entry = BonusEntry(customer_id=order.customer_id, order_id=order.id, reason="accrual", points=event.points,
@@ -65,6 +67,7 @@ def bonus_accrual(ctx: RuleContext, event: ev.BonusAccrual) -> Outcome:
         return duplicate("bonus_already_credited")
     ctx.publish("bonus.confirmed", {"order": order.number, "card": None, "reason": "accrual",
                                     "points": event.points})
+    publish_bonus_entry(ctx.session, entry, ctx.now)
     return APPLIED
 
 
@@ -107,6 +110,7 @@ def _credit_welcome_bonus(ctx: RuleContext, card: ClubCard, customer: Customer) 
     ctx.publish("club.activation_result", {"card": card.number, "status": CardStatus.ACTIVE, "reason": None,
                                            "phone": customer.phone, "customer": customer.external_id})
     ctx.publish("bonus.confirmed", {"order": None, "card": card.number, "reason": "activation", "points": points})
+    publish_bonus_entry(ctx.session, entry, ctx.now)
 
 
 def _activation_lost(ctx: RuleContext, card: ClubCard, phone: str) -> Outcome:

@@ -8,7 +8,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
 from backend.models import Box, Handover, Order, OrderFlag, OrderLine, StaffTask
-from backend.rules import claims
+from backend.rules import claims, money
 from backend.rules.base import (
     APPLIED,
     Outcome,
@@ -46,8 +46,9 @@ def handover_completed(ctx: RuleContext, event: ev.HandoverCompleted) -> Outcome
         return duplicate("handover_already_recorded")
     if order.status in CLOSED:
         return conflict(f"order_already_closed:{order.status}")
+    payment = money.checked_payment(ctx, order, event)
     outcome = _handover_status(ctx, order, event)
-    _handover_effects(ctx, order, event)
+    _handover_effects(ctx, order, event, payment)
     if event.result != S.REFUSED:
         claims.return_handed_over(ctx, order)  # a warranty return order: its claim is closed
     ctx.publish_order(order)
@@ -68,10 +69,10 @@ def _handover_status(ctx: RuleContext, order: Order, event: ev.HandoverCompleted
     return APPLIED
 
 
-def _handover_effects(ctx: RuleContext, order: Order, event: ev.HandoverCompleted) -> None:
+def _handover_effects(ctx: RuleContext, order: Order, event: ev.HandoverCompleted, payment: dict[str, Any]) -> None:
     ctx.session.add(
         Handover(uid=event.handover, order_id=order.id, device_id=ctx.device_id, result=event.result,
-                 completed_at=ctx.now)
+                 completed_at=ctx.now, payment=payment, credit_agreement=event.credit_agreement)
     )
     if event.result != S.REFUSED:
         order.handed_over_at = ctx.now

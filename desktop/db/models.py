@@ -263,7 +263,7 @@ class Handover(Base):
 class Payment(Base):
     __tablename__ = "payments"
     id: Mapped[int] = mapped_column(primary_key=True)
-    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"), index=True)  # None: a certificate sale
     handover_id: Mapped[int | None] = mapped_column(ForeignKey("handovers.id"))
     method: Mapped[str] = mapped_column(String(8))  # cash | card
     due_kopecks: Mapped[int] = mapped_column(Integer)

@@ -1,7 +1,8 @@
 """Headless demo: build a demo point and walk one scripted shift through the real services.
 
 Open shift, receive a shipment with one missing and one foreign box, place boxes, hand over an order
-with a wrong then a right code, refuse one line, take payment, activate a club card, close shift —
+with a wrong then a right code, refuse one line, take payment, hand over the demo customer's order paid
+with points + a gift certificate + cash (its receipt printed), activate a club card, close shift —
 printing each step and the outbox events it produced. Run: `python -m desktop.demo.headless`.
 """
 
@@ -23,6 +24,7 @@ from desktop.db.engine import Database
 from desktop.db.migrate import migrate_with_backup
 from desktop.db.models import Box, Order, OutboxEvent, Shipment
 from desktop.demo.loader import load_demo
+from desktop.demo.money_walk import pay_with_money
 from desktop.services.base import Actor, Clock
 from desktop.services.club import ClubService
 from desktop.services.handover import HandoverService
@@ -84,6 +86,7 @@ def run_demo(out: TextIO, workdir: Path, clock: Clock | None = None, orders: int
     summary["discrepancies"] = _receive(demo, actor)
     summary["placed"] = _place(demo, actor)
     summary["handover"] = _hand_over(demo, actor)
+    summary["money"] = pay_with_money(demo, actor)
     summary["club"] = _activate_card(demo, actor, summary["handover"]["phone"])
     summary["shift"] = _close_shift(demo, actor)
     with db.read() as s:

@@ -115,6 +115,9 @@ class AtolClient:
     def _call(self, method: str, path: str, **kwargs: Any) -> requests.Response:
         try:
             return self.session.request(method, self.url + path, timeout=TIMEOUT, **kwargs)
+        except requests.ReadTimeout as exc:  # connected, but no answer in time: it may still be printing
+            log.warning("fiscal: %s %s timed out", method, path)
+            raise FiscalError("fiscal.timeout", retryable=True) from exc
         except requests.RequestException as exc:
             log.warning("fiscal: %s %s failed: %s", method, path, type(exc).__name__)
             raise FiscalError("fiscal.server_offline", retryable=True, url=self.url) from exc

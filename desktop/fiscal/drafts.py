@@ -10,6 +10,7 @@ settlement rate VAT 20/120. See desktop/fiscal/README.md.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from desktop.fiscal import words
 from desktop.fiscal.model import PaymentMethod, PaymentObject, PaymentType, ReceiptDraft, ReceiptKind, ReceiptLine
@@ -22,8 +23,14 @@ PAYMENT_ORDER = (PaymentType.CASH, PaymentType.ELECTRONICALLY, PaymentType.PREPA
 
 def sell_draft(lines: Sequence[ReceiptLine], tenders: Sequence[TenderLine], cashier: str, *,
                customer_phone: str | None = None, note: str | None = None) -> ReceiptDraft:
-    """The «Приход» receipt of a handover paid at the counter: lines at full price, tenders paying them."""
-    return _paid_draft(ReceiptKind.SELL, lines, tenders, cashier, customer_phone, note)
+    """The «Приход» receipt of a handover paid at the counter: lines at full price, tenders paying them (cash as
+    handed over: the register prints the change)."""
+    draft = _paid_draft(ReceiptKind.SELL, lines, tenders, cashier, customer_phone, note)
+    tendered = sum(t.tendered for t in tenders if t.kind is Tender.CASH)
+    if tendered <= dict(draft.payments).get(PaymentType.CASH, 0):
+        return draft
+    payments = tuple((kind, tendered if kind == PaymentType.CASH else amount) for kind, amount in draft.payments)
+    return replace(draft, payments=payments)  # the register prints what was handed over and the change
 
 
 def return_draft(lines: Sequence[ReceiptLine], tenders: Sequence[TenderLine], cashier: str, *,

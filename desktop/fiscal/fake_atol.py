@@ -4,8 +4,8 @@ register's state behind it.
 `POST /api/v2/requests` `{"uuid", "request": [task, …]}` → 201 (runs the tasks at once), 409 for a uuid already
 queued, 400 for a malformed body; `GET /api/v2/requests/{uuid}` → 200 `{"results": [{"status", "errorCode",
 "errorDescription", "result"}]}` or 404. Switches: `paper`, `device_online`, `busy`, `shift` (closed/opened/
-expired), `lose_next_reply` (the next POST is executed — printed — but its reply is lost), `in_progress_polls`
-(results read `inProgress` that many times first). `tape` holds the text of every printed document.
+expired), `lose_next_reply` (the next request that prints a document is run, printed, but its reply is lost),
+`in_progress_polls` (results read `inProgress` that many times first). `tape` holds every printed document's text.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Any
 
 from desktop.fiscal import slip, words
 from desktop.fiscal.errors import DENIED_IN_CLOSED_SHIFT, DENIED_IN_OPENED_SHIFT, NO_PAPER
-from desktop.fiscal.model import ReceiptStatus
+from desktop.fiscal.model import DEFAULT_URL, ReceiptStatus
 
 FN_NUMBER = "9999078900012345"
 NO_CONNECTION, BUSY, SHIFT_EXPIRED, INCORRECT_DATA = 2, 55, 68, 5  # libfptr10 error codes
@@ -44,6 +44,8 @@ class FakeRegister:
         self.in_progress_polls = 0
         self.requests: dict[str, list[dict[str, Any]]] = {}
         self.polls: dict[str, int] = {}
+        self.posted: list[str] = []  # the uuid of every POST received, duplicates included
+        self.lost: set[str] = set()  # requests whose reply is never sent (printed, then the line dropped)
         self.tape: list[str] = []  # every printed document's text, in order
 
     def printed(self, kind: str) -> list[str]:
@@ -54,10 +56,15 @@ class FakeRegister:
     def queue(self, uuid: str, tasks: list[dict[str, Any]]) -> bool:
         """Run a request's tasks; False when the uuid is already known (the server answers 409)."""
         with self.lock:
+            self.posted.append(uuid)
             if uuid in self.requests:
                 return False
+            printed = len(self.tape)
             self.requests[uuid] = self._run_all(tasks)
             self.polls[uuid] = self.in_progress_polls
+            if self.lose_next_reply and len(self.tape) > printed:
+                self.lose_next_reply = False
+                self.lost.add(uuid)
             return True
 
     def results(self, uuid: str) -> list[dict[str, Any]] | None:
@@ -84,6 +91,8 @@ class FakeRegister:
 
     def _run(self, task: dict[str, Any]) -> Outcome:
         kind = task.get("type")
+        if not self.device_online:
+            return NO_CONNECTION, None
         if kind == "getShiftStatus":
             return 0, {"shiftStatus": {"state": self.shift, "number": self.shift_number,
                                        "expiredTime": (self.clock() + timedelta(hours=24)).isoformat()}}
@@ -100,8 +109,6 @@ class FakeRegister:
         return INCORRECT_DATA, None
 
     def _refusal(self, kind: Any) -> int:
-        if not self.device_online:
-            return NO_CONNECTION
         if self.busy:
             return BUSY
         if not self.paper:
@@ -176,8 +183,7 @@ class _Handler(BaseHTTPRequestHandler):
             return self._reply(400, {"error": "bad request"})
         if not self.register.queue(uuid, tasks):
             return self._reply(409, {"error": "uuid already exists"})
-        if self.register.lose_next_reply:
-            self.register.lose_next_reply = False
+        if uuid in self.register.lost:
             self.close_connection = True  # printed, but the reply never reaches the counter
             return None
         return self._reply(201, None)
@@ -201,11 +207,11 @@ class _Handler(BaseHTTPRequestHandler):
 class FakeAtolServer:
     """The fake web server on 127.0.0.1 (port 0: a free one) in a daemon thread; `url` for FiscalService."""
 
-    def __init__(self, register: FakeRegister | None = None) -> None:
+    def __init__(self, register: FakeRegister | None = None, port: int = 0) -> None:
         self.register = register or FakeRegister()
         handler = type("Handler", (_Handler,), {"register": self.register})
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.thread = threading.Thread(target=self.server.serve_forever, name="fake-atol", daemon=True)
+        self.server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), name="fake-atol", daemon=True)
 
     @property
     def url(self) -> str:
@@ -224,3 +230,26 @@ class FakeAtolServer:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+def main(argv: list[str] | None = None, stop: threading.Event | None = None) -> None:
+    """`python -m desktop.fiscal.fake_atol [--port N]`: the fake on the driver's port for a manual run of the app in
+    mode atol; prints each document to stdout as the register would print it (until `stop` is set)."""
+    import argparse
+
+    stop = stop or threading.Event()
+    parser = argparse.ArgumentParser(description="Loopback fake of ATOL driver v10's web server")
+    parser.add_argument("--port", type=int, default=int(DEFAULT_URL.rsplit(":", 1)[1]))
+    args = parser.parse_args(argv)
+    with FakeAtolServer(port=args.port) as fake:
+        print(f"fake ATOL web server on {fake.url}", flush=True)
+        shown = 0
+        while not stop.wait(0.1):
+            printed = fake.register.tape[shown:]
+            shown += len(printed)
+            for text in printed:
+                print(text + "\n", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -116,3 +116,12 @@ class FiscalReceiptView:
     printed_at: datetime | None
     text: str
     error: str | None = None
+
+
+@dataclass(frozen=True)
+class RegisterStatus:
+    """What the register says of itself (the settings page's «Проверить кассу»)."""
+
+    paper: bool
+    cover_open: bool
+    shift: str  # closed | opened | expired

@@ -19,9 +19,18 @@ from desktop.db.engine import Database
 from desktop.db.fiscal_models import FISCAL_ERROR_MAX, FiscalReceipt
 from desktop.fiscal import slip
 from desktop.fiscal.client import AtolClient, TaskResult
-from desktop.fiscal.errors import DENIED_IN_CLOSED_SHIFT, FiscalError, register_error
-from desktop.fiscal.model import DEFAULT_URL, FiscalMode, FiscalReceiptView, ReceiptDraft, ReceiptKind, ReceiptStatus
-from desktop.fiscal.tasks import SHIFT_STATUS_TASK, receipt_task, shift_task, task_total
+from desktop.fiscal.errors import DENIED_IN_CLOSED_SHIFT, DENIED_IN_OPENED_SHIFT, FiscalError, register_error
+from desktop.fiscal.model import (
+    DEFAULT_URL,
+    RECEIPT_KINDS,
+    FiscalMode,
+    FiscalReceiptView,
+    ReceiptDraft,
+    ReceiptKind,
+    ReceiptStatus,
+    RegisterStatus,
+)
+from desktop.fiscal.tasks import DEVICE_STATUS_TASK, SHIFT_STATUS_TASK, receipt_task, shift_task, task_total
 from desktop.fiscal.views import view_of
 from desktop.services.base import Actor, Clock, Service, new_uid, utc_now
 
@@ -103,15 +112,23 @@ class FiscalService(Service):
             return
         if state == "expired":
             self._document(actor, ReceiptKind.CLOSE_SHIFT, actor.full_name)
-        self._document(actor, ReceiptKind.OPEN_SHIFT, actor.full_name)
+        try:
+            self._document(actor, ReceiptKind.OPEN_SHIFT, actor.full_name)
+        except FiscalError as exc:
+            if exc.register_code != DENIED_IN_OPENED_SHIFT:  # opened meanwhile (another program): as wanted
+                raise
 
     def x_report(self, actor: Actor) -> str:
         """Print an X report (no reset) and return its text with this counter's totals since the last Z."""
         return self.receipt(self._document(actor, ReceiptKind.REPORT_X, actor.full_name)).text
 
     def close_shift(self, actor: Actor) -> str:
-        """Close the register's shift with its Z report and return the report's text (a register whose shift is
-        already closed prints nothing: the totals are recorded as not fiscal)."""
+        """Close the register's shift with its Z report and return the report's text (a Z whose reply was lost is
+        found by asking first; a register whose shift is already closed prints nothing: the totals are recorded as
+        not fiscal)."""
+        settled = [v for v in self.reconcile() if v.kind == ReceiptKind.CLOSE_SHIFT and v.status == ReceiptStatus.DONE]
+        if settled:  # the Z whose reply was lost: printed after all
+            return settled[-1].text
         local = self.fiscal and self.shift_state() == "closed"
         return self.receipt(self._document(actor, ReceiptKind.CLOSE_SHIFT, actor.full_name, local=local)).text
 
@@ -121,6 +138,15 @@ class FiscalService(Service):
         if not outcome.ready:
             raise register_error(outcome.error_code, outcome.error_description)
         return str(((outcome.result or {}).get("shiftStatus") or {}).get("state", "closed"))
+
+    def register_status(self) -> RegisterStatus:
+        """Ask the register for its paper, cover and shift; FiscalError when it cannot be reached."""
+        outcome = self.client.run(new_uid(), [DEVICE_STATUS_TASK])[0]
+        if not outcome.ready:
+            raise register_error(outcome.error_code, outcome.error_description)
+        status = (outcome.result or {}).get("deviceStatus") or {}
+        return RegisterStatus(bool(status.get("paperPresent")), bool(status.get("coverOpened")),
+                              str(status.get("shift", "closed")))
 
     # --- the row's life --------------------------------------------------------------------------
 
@@ -144,8 +170,9 @@ class FiscalService(Service):
             row.uuid, row.task, row.total_kopecks, row.result, row.error = new_uid(), task, task_total(task), None, None
             row.status = ReceiptStatus.PENDING if fiscal else ReceiptStatus.NOT_FISCAL
             row.done_at = None if fiscal else act.now
-            act.audit("fiscal.pending" if fiscal else "fiscal.not_fiscal", ref, uuid=row.uuid, kind=str(kind),
-                      total=row.total_kopecks)
+            if fiscal or kind in RECEIPT_KINDS:  # a shift without a register leaves no «document» in the journal
+                act.audit("fiscal.pending" if fiscal else "fiscal.not_fiscal", ref, uuid=row.uuid, kind=str(kind),
+                          total=row.total_kopecks)
             return row.uuid, row.status, task
 
     def _drive(self, uuid: str, task: dict[str, Any]) -> TaskResult:

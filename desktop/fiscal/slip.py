@@ -41,7 +41,11 @@ def receipt_text(task: Mapping[str, Any], result: Mapping[str, Any] | None, stat
         out.append(f"  {words.METHOD_NAMES.get(line.method, line.method)}, {words.VAT_NAMES.get(line.vat, line.vat)}")
     out.append(RULE)
     out.append(_pair(words.LABELS["total"], rub(tasks.task_total(task))))
-    out.extend(_pair(words.PAYMENT_NAMES.get(kind, kind), rub(amount)) for kind, amount in tasks.task_payments(task))
+    payments = tasks.task_payments(task)
+    out.extend(_pair(words.PAYMENT_NAMES.get(kind, kind), rub(amount)) for kind, amount in payments)
+    change = sum(amount for _, amount in payments) - tasks.task_total(task)
+    if change > 0:
+        out.append(_pair(words.LABELS["change"], rub(change)))
     out.extend(tasks.task_notes(task))
     phone = (task.get("clientInfo") or {}).get("emailOrPhone")
     if phone:

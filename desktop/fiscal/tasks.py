@@ -53,6 +53,7 @@ def shift_task(kind: ReceiptKind, cashier: str) -> dict[str, Any]:
 
 
 SHIFT_STATUS_TASK = {"type": "getShiftStatus"}
+DEVICE_STATUS_TASK = {"type": "getDeviceStatus"}
 
 
 def task_total(task: Mapping[str, Any]) -> int:

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from desktop.db.fiscal_models import FiscalReceipt
 from desktop.db.models import PickupPoint
 from desktop.fiscal import slip, tasks, words
-from desktop.fiscal.model import RECEIPT_KINDS, FiscalReceiptView, ReceiptKind, ReceiptStatus
+from desktop.fiscal.model import RECEIPT_KINDS, FiscalReceiptView, PaymentType, ReceiptKind, ReceiptStatus
 from desktop.point_time import zone_named
 
 COUNTED = (ReceiptStatus.DONE, ReceiptStatus.NOT_FISCAL)
@@ -59,8 +59,11 @@ def _totals(rows: Sequence[FiscalReceipt]) -> list[tuple[str, int]]:
     for row in rows:
         sign = -1 if row.kind == ReceiptKind.SELL_RETURN else 1
         by_kind[ReceiptKind(row.kind)] += row.total_kopecks
-        for kind, amount in tasks.task_payments(row.task):
-            by_payment[kind] = by_payment.get(kind, 0) + sign * amount
+        payments = tasks.task_payments(row.task)
+        change = sum(amount for _, amount in payments) - row.total_kopecks  # cash handed back
+        for kind, amount in payments:
+            kept = amount - change if kind == PaymentType.CASH and change > 0 else amount
+            by_payment[kind] = by_payment.get(kind, 0) + sign * kept
     out = [(words.TOTAL_NAMES[kind], amount) for kind, amount in by_kind.items()]
     out += [(words.PAYMENT_NAMES.get(kind, kind), amount) for kind, amount in by_payment.items()]
     return out

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from desktop import messages
 from desktop.db.models import BonusLedgerEntry, BonusStatus, ClubCard, Customer, ManagerAlert, Order, OrderLine
 from desktop.services.base import Action, Actor, Role, Service, local_point, require_role
-from desktop.services.money.bonus import bonus_balance
+from desktop.services.money.bonus import account_ids, bonus_balance
 from desktop.services.money.model import BonusBalance
 from desktop.services.sms_request import request_sms
 from desktop.sync.reasons import describe_reason
@@ -205,21 +205,18 @@ class ClubService(Service):
 
 
 def _account_holders(session: Session, card_or_phone: str) -> list[int]:
-    """The customer whose account is asked for: the card's holder, or by phone the one holding a card (else all)."""
+    """The customer rows of the account asked for (one account per phone, as the server keeps it)."""
     typed = (card_or_phone or "").strip()
     if typed.isdigit() and len(typed) == CARD_LENGTH:
         card = session.scalars(select(ClubCard).where(ClubCard.number == typed)).first()
         if card is None or card.customer_id is None:
             raise DomainError("club.card_unknown", card=typed)
-        return [card.customer_id]
+        return account_ids(session, card.customer_id)
     phone = normalise_phone(typed)
     customers = _customers(session, phone)
     if not customers:
         raise DomainError("club.customer_unknown", phone=mask_phone(phone))
-    ids = [c.id for c in customers]
-    holders = session.scalars(select(ClubCard.customer_id).where(ClubCard.customer_id.in_(ids),
-                                                                 ClubCard.status.in_(HOLDING_STATUSES))).all()
-    return [i for i in ids if i in holders] or ids
+    return [c.id for c in customers]
 
 
 def _held_by(session: Session, card: ClubCard, phone: str) -> bool:
@@ -275,18 +272,12 @@ def _record_activation(act: Action, card: ClubCard, city: str, phone: str, verdi
     customer = next(c for c in _customers(session, phone) if c.id == order.customer_id)
     card.status, card.customer_id, card.city = CardStatus.PENDING, customer.id, city
     card.activated_at, card.activated_by = act.now, act.actor.staff_id if act.actor else None
-    session.add(
-        BonusLedgerEntry(
-            customer_id=customer.id,
-            card_id=card.id,
-            reason="activation",
-            points=ACTIVATION_POINTS,
-            status=BonusStatus.PENDING,
-            created_at=act.now,
-        )
-    )
     # The activation goes first: the server sends the welcome SMS only for a card it has activated.
-    act.emit(ClubCardActivated(card=card.number, phone=phone, city=city, points=ACTIVATION_POINTS))
+    event_id = act.emit(ClubCardActivated(card=card.number, phone=phone, city=city, points=ACTIVATION_POINTS))
+    session.add(  # the server's `bonus.entry` for it names this event: it confirms this entry
+        BonusLedgerEntry(customer_id=customer.id, card_id=card.id, reason="activation", points=ACTIVATION_POINTS,
+                         status=BonusStatus.PENDING, created_at=act.now, event_id=event_id)
+    )
     sms = request_sms(act, order.id, order.number, "club", "club")  # the backend finds the phone by the order
     act.audit("club.card_activated", card.number, phone=mask_phone(phone), city=city, order=order.number)
     return ActivationResult(

@@ -19,6 +19,7 @@ from desktop.db.models import BonusLedgerEntry, BonusStatus, ClubCard, Customer,
 from desktop.db.money_models import Certificate, CertificateEntry
 from desktop.db.pepper import pepper_for_session, seal_secret_hash
 from protocol.money_rules import CertificateStatus
+from protocol.states import CardStatus
 
 log = logging.getLogger(__name__)
 Data = dict[str, Any]
@@ -45,12 +46,31 @@ def apply_bonus_entry(s: Session, p: Data, now: datetime) -> None:
             log.info("bonus entry %s of a customer unknown here: skipped", p["entry"])
             return
         entry = BonusLedgerEntry(customer_id=customer_id, reason=p["reason"], created_at=_time(p.get("at"), now),
-                                 event_id=p.get("event_id"),
-                                 card_id=_id_of(s, ClubCard.id, ClubCard.number, p.get("card")),
+                                 event_id=p.get("event_id"), card_id=_card_id(s, p),
                                  order_id=_id_of(s, Order.id, Order.number, p.get("order")))
         s.add(entry)
     entry.server_id, entry.points, entry.status = p["entry"], int(p["points"]), BonusStatus.CONFIRMED
+    _link_card(s, entry)
     s.flush()
+
+
+def _card_id(s: Session, p: Data) -> int | None:
+    """The entry's card here; none for another PC's activation of a card this PC also activated (its own entry
+    holds the card: the club's activation result settles which one won)."""
+    card_id = _id_of(s, ClubCard.id, ClubCard.number, p.get("card"))
+    if card_id is not None and p["reason"] == "activation" and s.scalar(select(BonusLedgerEntry.id).where(
+            BonusLedgerEntry.card_id == card_id, BonusLedgerEntry.reason == "activation")) is not None:
+        return None
+    return card_id
+
+
+def _link_card(s: Session, entry: BonusLedgerEntry) -> None:
+    """A card the server names in a customer's entry is that customer's (activated at another PC or point)."""
+    card = s.get(ClubCard, entry.card_id) if entry.card_id is not None else None
+    if card is not None and card.customer_id is None:
+        card.customer_id = entry.customer_id
+        if card.status == CardStatus.STOCK:
+            card.status = CardStatus.ACTIVE
 
 
 def upsert_certificate(s: Session, p: Data, now: datetime) -> None:

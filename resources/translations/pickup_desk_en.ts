@@ -559,6 +559,39 @@ build date: {date}
     </message>
 </context>
 <context>
+    <name>CertificateStatus</name>
+    <message>
+        <location filename="../../desktop/services/money/certificates.py" line="33"/>
+        <source>не продан</source>
+        <translation>not sold</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/money/certificates.py" line="34"/>
+        <source>продан, ждёт подтверждения центром</source>
+        <translation>sold, awaiting the retailer&apos;s confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/money/certificates.py" line="35"/>
+        <source>действует</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/money/certificates.py" line="36"/>
+        <source>использован</source>
+        <translation>spent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/money/certificates.py" line="37"/>
+        <source>срок истёк</source>
+        <translation>expired</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/money/certificates.py" line="38"/>
+        <source>заблокирован</source>
+        <translation>blocked</translation>
+    </message>
+</context>
+<context>
     <name>ChartsTab</name>
     <message>
         <location filename="../../ui/pages/manager/charts_tab.py" line="167"/>
@@ -3153,11 +3186,6 @@ Technical: {1}</translation>
         <translation>Certificate {number} expired on {date}. It cannot pay.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="161"/>
-        <source>Сертификат {number} нельзя продать: он уже {status}.</source>
-        <translation>Certificate {number} cannot be sold: it is already {status}.</translation>
-    </message>
-    <message>
         <location filename="../../build/lupdate/domain_messages.py" line="162"/>
         <source>Сертификат {number} не продан (на складе): оплатить им нельзя.</source>
         <translation>Certificate {number} was not sold (in stock): it cannot pay.</translation>
@@ -3263,307 +3291,307 @@ Technical: {1}</translation>
         <translation>A certificate is paid for in cash or by card only.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="183"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="184"/>
         <source>Наличные и баллы указываются одной строкой каждый. Объедините суммы.</source>
         <translation>Cash and points take one line each. Combine the amounts.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="184"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="185"/>
         <source>Части оплаты дают {total}, а к оплате {due}. Разница: {difference}.</source>
         <translation>The parts of the payment add up to {total}, but {due} is due. Difference: {difference}.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="185"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="186"/>
         <source>Неверный PIN-код сертификата {number}. Осталось попыток: {attempts_left}.</source>
         <translation>Wrong PIN for certificate {number}. Attempts left: {attempts_left}.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="186"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="187"/>
         <source>Заказ {order}: переход «{event}» невозможен из состояния «{current}».</source>
         <translation>Order {order}: the transition «{event}» is not possible from state «{current}».</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="187"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="188"/>
         <source>Заказ {order} не найден в этом пункте выдачи.</source>
         <translation>Order {order} was not found at this pickup point.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="188"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="189"/>
         <source>Введите последние 4 цифры телефона клиента (ровно 4 цифры).</source>
         <translation>Enter the last 4 digits of the customer&apos;s phone (exactly 4 digits).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="189"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="190"/>
         <source>Код получения — 6 цифр. Попросите клиента продиктовать код из SMS.</source>
         <translation>The pickup code has 6 digits. Ask the customer to read out the code from the SMS.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="190"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="191"/>
         <source>Введите номер заказа, телефон, имя клиента или штрихкод коробки.</source>
         <translation>Enter an order number, phone, customer name or box barcode.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="191"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="192"/>
         <source>Введите фамилию или имя клиента (хотя бы 2 буквы).</source>
         <translation>Enter the customer&apos;s last or first name (at least 2 letters).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="192"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="193"/>
         <source>Пункт выдачи не настроен на этом компьютере. Выполните регистрацию (enrol).</source>
         <translation>The pickup point is not set up on this computer. Register it (enrol).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="193"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="194"/>
         <source>Документ «{title}» не напечатан: принтер «{printer}» отказал. Проверьте принтер и нажмите «Печатать ещё раз» — документ сохранён.</source>
         <translation>Document «{title}» was not printed: printer «{printer}» refused it. Check the printer and press «Print again»; the document is saved.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="195"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="196"/>
         <source>Принтер «{printer}» для документа «{kind}» не найден — возможно, его отключили или переименовали. Выберите другой принтер в настройках печати и повторите печать.</source>
         <translation>Printer «{printer}» for document «{kind}» was not found; it may have been disconnected or renamed. Choose another printer in the print settings and print again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="196"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="197"/>
         <source>Для «{key}» нет сохранённых документов для повторной печати.</source>
         <translation>There are no saved documents of «{key}» to reprint.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="198"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="199"/>
         <source>В принтере «{printer}» не настроен размер бумаги {paper}. Выберите этот размер в свойствах принтера (или другой шаблон этикетки) и повторите печать.</source>
         <translation>Printer «{printer}» has no paper size {paper} set up. Choose this size in the printer properties (or another label template) and print again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="199"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="200"/>
         <source>QR-код поддельный или повреждён: подпись не сходится. Попросите код из SMS.</source>
         <translation>The QR code is forged or damaged: the signature does not match. Ask for the code from the SMS.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="200"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="201"/>
         <source>Срок действия QR-кода заказа {order} истёк. Попросите клиента обновить код в приложении.</source>
         <translation>The QR code of order {order} has expired. Ask the customer to refresh the code in the app.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="201"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="202"/>
         <source>QR-код не распознан как код получения заказа. Попросите клиента открыть код заново.</source>
         <translation>The QR code is not recognised as an order pickup code. Ask the customer to open the code again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="202"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="203"/>
         <source>Ключ сервера ещё не получен: QR-код проверить нельзя. Синхронизируйтесь или попросите код из SMS.</source>
         <translation>The server key has not been received yet: the QR code cannot be checked. Synchronise or ask for the code from the SMS.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="203"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="204"/>
         <source>QR-код выдан для другого пункта выдачи ({point}). Заказ {order} здесь не выдаётся.</source>
         <translation>The QR code was issued for another pickup point ({point}). Order {order} is not handed over here.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="204"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="205"/>
         <source>Коробка {box} не найдена среди грузов этого пункта выдачи.</source>
         <translation>Box {box} was not found among this pickup point&apos;s shipments.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="205"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="206"/>
         <source>Коробка {box} ещё не принята. Сначала отсканируйте её в приёмке.</source>
         <translation>Box {box} has not been received yet. Scan it in Receiving first.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="206"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="207"/>
         <source>Приёмка уже закрыта ({closed_at}): сканировать в неё нельзя. Откройте новую приёмку без накладной.</source>
         <translation>Receiving is already closed ({closed_at}): no more scans into it. Open a new receiving without a waybill.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="207"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="208"/>
         <source>без накладной</source>
         <translation>without a waybill</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="208"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="209"/>
         <source>Это не штрихкод коробки ({kind}). Отсканируйте наклейку на коробке.</source>
         <translation>This is not a box barcode ({kind}). Scan the sticker on the box.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="209"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="210"/>
         <source>Опишите повреждение коробки (например, «вмятина, порван скотч»).</source>
         <translation>Describe the damage to the box (for example, «dent, torn tape»).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="211"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="212"/>
         <source>Отменять нечего: в этой приёмке нет отсканированных коробок.</source>
         <translation>Nothing to undo: no boxes have been scanned in this receiving.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="212"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="213"/>
         <source>Коробка {box} (заказ {order}) принята на другом рабочем месте раньше, чем в приёмке {shipment} от {opened_at}, а акт этой приёмки уже закрыт и считает её принятой в ней. Коробка в пункте выдачи; исправьте акт вручную.</source>
         <translation>Box {box} (order {order}) was received at another workstation before the receiving {shipment} of {opened_at}, whose act is already closed and counts it as received there. The box is at the pickup point; correct the act by hand.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="213"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="214"/>
         <source>Приёмка не найдена. Откройте приёмку заново.</source>
         <translation>Receiving was not found. Open the receiving again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="214"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="215"/>
         <source>Поставка {shipment} уже принята. Опоздавшие коробки примите без накладной.</source>
         <translation>Shipment {shipment} has already been received. Receive late boxes without a waybill.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="215"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="216"/>
         <source>Поставка {shipment} не найдена в этом пункте выдачи. Проверьте номер или примите коробки без накладной.</source>
         <translation>Shipment {shipment} was not found at this pickup point. Check the number or receive the boxes without a waybill.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="216"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="217"/>
         <source>Коробку {box} уже разместили в ячейке — отмена невозможна. Если коробка не та, сообщите менеджеру.</source>
         <translation>Box {box} has already been placed in a cell: undo is not possible. If it is the wrong box, tell the manager.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="217"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="218"/>
         <source>Коробка {box} выдана клиенту вместе с заказом {order}. В возврат сканируйте коробку из списка «К возврату».</source>
         <translation>Box {box} was handed to the customer with order {order}. Scan the box from the «To return» list into the return.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="218"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="219"/>
         <source>Коробка {box} уже внесена в другой возврат.</source>
         <translation>Box {box} is already in another return.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="219"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="220"/>
         <source>Коробка {box} не числится принятой в пункте. Сначала примите её.</source>
         <translation>Box {box} is not recorded as received at this point. Receive it first.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="220"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="221"/>
         <source>Коробка {box} относится к другому пункту выдачи. Отложите её для менеджера.</source>
         <translation>Box {box} belongs to another pickup point. Set it aside for the manager.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="221"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="222"/>
         <source>Заказ {order} ещё хранится до {until}: возвращать его раньше срока нельзя. Положите коробку обратно в ячейку.</source>
         <translation>Order {order} is still stored until {until}: it cannot be returned before then. Put the box back in its cell.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="222"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="223"/>
         <source>Заказ {order} (состояние «{status}») не подлежит возврату. Положите коробку на место.</source>
         <translation>Order {order} (state «{status}») cannot be returned. Put the box back.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="223"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="224"/>
         <source>Сессия возврата {session} уже закрыта. Откройте новую сессию возврата.</source>
         <translation>Return session {session} is already closed. Open a new return session.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="224"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="225"/>
         <source>Сессия возврата {session} не найдена. Откройте новую сессию возврата.</source>
         <translation>Return session {session} was not found. Open a new return session.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="225"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="226"/>
         <source>Коробка {box} не найдена в базе пункта. Проверьте штрихкод и отложите коробку.</source>
         <translation>Box {box} was not found in the point&apos;s database. Check the barcode and set the box aside.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="226"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="227"/>
         <source>Сигнал №{alert} не найден или уже закрыт.</source>
         <translation>Alert #{alert} was not found or is already closed.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="227"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="228"/>
         <source>Событие {event} не найдено или не требует разбора.</source>
         <translation>Event {event} was not found or needs no review.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="228"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="229"/>
         <source>Номер клубной карты {sample} считан с ошибкой: не сходится контрольная цифра. Отсканируйте карту ещё раз или введите номер вручную.</source>
         <translation>Club card number {sample} was misread: the check digit does not match. Scan the card again or enter the number by hand.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="229"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="230"/>
         <source>Сканер ничего не передал. Отсканируйте штрихкод ещё раз.</source>
         <translation>The scanner sent nothing. Scan the barcode again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="230"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="231"/>
         <source>Считано слишком много символов ({length}, допустимо не больше {limit}). Похоже, отсканировано несколько кодов подряд — отсканируйте один код ещё раз.</source>
         <translation>Too many characters read ({length}, at most {limit} allowed). Several codes seem to have been scanned in a row; scan one code again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="231"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="232"/>
         <source>Код «{sample}» не распознан: это не заказ, не коробка, не ячейка, не клубная карта, не бейдж, не код получения, не накладная, не заявка и не сертификат. Проверьте, тот ли штрихкод отсканирован.</source>
         <translation>Code «{sample}» not recognised: it is not an order, box, cell, club card, badge, pickup code, waybill, claim or certificate. Check that the right barcode was scanned.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="232"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="233"/>
         <source>события пакета идут не по порядку</source>
         <translation>the events of the batch are out of order</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="233"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="234"/>
         <source>слишком много событий в одном запросе</source>
         <translation>too many events in one request</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="234"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="235"/>
         <source>устройство не найдено</source>
         <translation>device not found</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="235"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="236"/>
         <source>срок действия кода регистрации истёк, запросите новый</source>
         <translation>the enrolment code has expired, request a new one</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="236"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="237"/>
         <source>код регистрации неверен или уже использован</source>
         <translation>the enrolment code is wrong or already used</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="237"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="238"/>
         <source>запрос не прошёл проверку сервера</source>
         <translation>the request did not pass the server&apos;s checks</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="238"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="239"/>
         <source>сервер не поддерживает этот запрос</source>
         <translation>the server does not support this request</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="239"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="240"/>
         <source>адрес не найден на сервере</source>
         <translation>the address was not found on the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="240"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="241"/>
         <source>пункт выдачи не найден</source>
         <translation>pickup point not found</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="241"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="242"/>
         <source>причина не распознана этой версией программы</source>
         <translation>a reason this version of the program does not recognise</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="248"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="249"/>
         <source>Смена уже открыта (с {opened_at}). Продолжайте работу в ней или закройте её.</source>
         <translation>The shift is already open (since {opened_at}). Continue working in it or close it.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="249"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="250"/>
         <source>Открытой смены нет. Откройте смену.</source>
         <translation>No shift is open. Open a shift.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="251"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="252"/>
         <source>SMS по заказу {order} отправить нельзя: заказ в состоянии «{status}», а не «готов к выдаче».</source>
         <translation>The SMS for order {order} cannot be sent: the order is in state «{status}», not «ready for pickup».</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="253"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="254"/>
         <source>SMS по заказу {order} уже отправлялось недавно. Повторить можно после {next_at}.</source>
         <translation>An SMS for order {order} was sent recently. It can be repeated after {next_at}.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="254"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="255"/>
         <source>Хранение заказа {order} уже продлевалось (на {days} дн.). Повторное продление не допускается.</source>
         <translation>Storage of order {order} has already been extended (by {days} days). It cannot be extended again.</translation>
     </message>
@@ -3615,17 +3643,27 @@ Technical: {1}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="194"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="161"/>
+        <source>Сертификат {number} нельзя продать: его состояние — «{status}».</source>
+        <translation>Certificate {number} cannot be sold: it is “{status}”.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="183"/>
+        <source>Касса уже напечатала чек этой выдачи на {total} (до сбоя). Примите оплату так же, как в напечатанном чеке.</source>
+        <translation>The register already printed this handover’s receipt for {total} (before the failure). Take the payment exactly as on the printed receipt.</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="195"/>
         <source>В системе не установлен ни один принтер. Подключите принтер и установите его. {steps} Затем повторите печать.</source>
         <translation>No printer is installed. Connect a printer and install it. {steps} Then print again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="197"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="198"/>
         <source>Принтер «{printer}» не готов (отключён, нет бумаги, открыта крышка или остановлена очередь печати). Проверьте принтер и очередь. {steps} Затем нажмите «Печатать ещё раз».</source>
         <translation>Printer «{printer}» is not ready (off, out of paper, cover open or its print queue stopped). Check the printer and the queue. {steps} Then press «Print again».</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="210"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="211"/>
         <source>Слишком длинное описание повреждения: не больше {limit:n} символов.</source>
         <translation>
             <numerusform>The damage description is too long: at most {limit:n} character.</numerusform>
@@ -3633,42 +3671,42 @@ Technical: {1}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="242"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="243"/>
         <source>«{label}» — это не этикетка изделия для сервиса (SL и номер заявки). Отсканируйте этикетку на коробке изделия.</source>
         <translation>«{label}» is not a service label (SL and the claim number). Scan the label on the item&apos;s box.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="243"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="244"/>
         <source>Изделие по заявке {claim} уже отсканировано в другой отправке в сервис.</source>
         <translation>The item of claim {claim} is already scanned into another dispatch to service.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="244"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="245"/>
         <source>В этой отправке нечего отменять: ни одно изделие ещё не отсканировано.</source>
         <translation>Nothing to undo in this dispatch: no item has been scanned yet.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="245"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="246"/>
         <source>Отправка в сервис {session} уже закрыта. Начните новую отправку.</source>
         <translation>Dispatch to service {session} is already closed. Start a new dispatch.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="246"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="247"/>
         <source>Отправка в сервис {session} не найдена. Начните отправку заново.</source>
         <translation>Dispatch to service {session} is not found. Start the dispatch again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="247"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="248"/>
         <source>Этикетка {label} не найдена: в этом пункте нет принятого изделия с такой этикеткой. Проверьте коробку.</source>
         <translation>Label {label} is not found: no item taken in at this point has this label. Check the box.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="250"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="251"/>
         <source>Смену нельзя закрыть: не закончены приёмка, возврат или отправка в сервис ({sessions}). Закройте их с актом или передайте следующей смене.</source>
         <translation>The shift cannot be closed: receiving, a return or a service dispatch is not finished ({sessions}). Close them with their acts or hand them over to the next shift.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="252"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="253"/>
         <source>По заказу {order} сегодня уже {count:n} повторных SMS — это предел. Следующую отправку можно сделать после {next_at}.</source>
         <translation>
             <numerusform>Order {order} has already had {count:n} repeat SMS today; that is the limit. The next one can be sent after {next_at}.</numerusform>
@@ -3676,7 +3714,7 @@ Technical: {1}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="255"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="256"/>
         <source>Продлить хранение можно на 1–{max:n} дней, а не на {days}.</source>
         <translation>
             <numerusform>Storage can be extended by 1–{max:n} day, not by {days}.</numerusform>
@@ -3684,678 +3722,678 @@ Technical: {1}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="256"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="257"/>
         <source>Заказ {order} не ожидает выдачи (состояние «{status}»): продлевать нечего.</source>
         <translation>Order {order} is not awaiting pickup (state «{status}»): there is nothing to extend.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="257"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="258"/>
         <source>Часть мест заказа {order} уже отсканирована в возврат: продление невозможно.</source>
         <translation>Some boxes of order {order} have already been scanned into a return: extension is not possible.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="258"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="259"/>
         <source>Адрес сервера указан неверно: «{url}». Пример: https://pvz.example.ru</source>
         <translation>The server address is wrong: «{url}». Example: https://pvz.example.ru</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="259"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="260"/>
         <source>Срок действия кода регистрации истёк. Попросите новый код у администратора.</source>
         <translation>The registration code has expired. Ask your administrator for a new code.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="260"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="261"/>
         <source>Код регистрации неверен или уже использован. Попросите новый код у администратора.</source>
         <translation>The registration code is wrong or already used. Ask your administrator for a new code.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="261"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="262"/>
         <source>Сервер отклонил регистрацию: {detail}</source>
         <translation>The server refused the registration: {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="262"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="263"/>
         <source>Заказ {order} был отменён, но выдан клиенту. Свяжитесь с клиентом и оформите возврат товара или оплату.</source>
         <translation>Order {order} was cancelled but handed over to the customer. Contact the customer and arrange a return of the goods or the payment.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="263"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="264"/>
         <source>Заказ {order}: сервер отметил его для разбора. Свяжитесь с центром.</source>
         <translation>Order {order}: the server flagged it for review. Contact the central office.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="264"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="265"/>
         <source>Внутренняя ошибка синхронизации; сведения записаны в журнал программы.</source>
         <translation>Internal sync error; the details are in the program log.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="265"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="266"/>
         <source>Компьютер не зарегистрирован на сервере или доступ отозван. Нужна повторная регистрация (код от администратора).</source>
         <translation>This computer is not enrolled on the server or its access was revoked. Enrol it again (code from the administrator).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="266"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="267"/>
         <source>Адрес сервера указан неверно. Пример: https://pvz.example.ru</source>
         <translation>The server address is wrong. Example: https://pvz.example.ru</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="267"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="268"/>
         <source>Сервер ответил не в формате Pickup Desk. Проверьте адрес.</source>
         <translation>The server did not answer in the Pickup Desk format. Check the address.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="268"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="269"/>
         <source>Журнал изменений устарел; загружаем полную копию данных.</source>
         <translation>The change log has expired; loading a full copy of the data.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="269"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="270"/>
         <source>По этому адресу нет сервера Pickup Desk (HTTP 404). Проверьте адрес.</source>
         <translation>There is no Pickup Desk server at this address (HTTP 404). Check the address.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="270"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="271"/>
         <source>По этому адресу отвечает не сервер Pickup Desk. Проверьте адрес.</source>
         <translation>The server at this address is not a Pickup Desk server. Check the address.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="271"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="272"/>
         <source>Нет связи с сервером. Работаем без связи; данные сохранены.</source>
         <translation>No connection to the server. Working offline; the data is saved.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="272"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="273"/>
         <source>Сервер отклонил запрос (HTTP {status}): {reason}</source>
         <translation>The server refused the request (HTTP {status}): {reason}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="273"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="274"/>
         <source>Сервер временно недоступен (HTTP {status}). Повторим позже.</source>
         <translation>The server is temporarily unavailable (HTTP {status}). Will retry later.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="274"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="275"/>
         <source>Сервер не ответил вовремя. Работаем без связи; данные сохранены.</source>
         <translation>The server did not answer in time. Working offline; the data is saved.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="275"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="276"/>
         <source>Сертификат сервера не прошёл проверку (TLS). Проверьте адрес сервера или укажите файл сертификатов организации.</source>
         <translation>The server certificate failed verification (TLS). Check the server address or set your organisation&apos;s certificate file.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="276"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="277"/>
         <source>Версия программы устарела для сервера. Обновите программу; работа без связи продолжается, данные сохранены.</source>
         <translation>This program version is too old for the server. Update the program; offline work continues, the data is saved.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="277"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="278"/>
         <source>По адресу {url} работает не сервер Pickup Desk. Проверьте адрес.</source>
         <translation>The address {url} is not a Pickup Desk server. Check the address.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="278"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="279"/>
         <source>{type} ({verdict}): {reason}. Проверьте и решите вручную.</source>
         <translation>{type} ({verdict}): {reason}. Check and resolve it manually.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="279"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="280"/>
         <source>баллы за активацию уже начислены</source>
         <translation>the activation points are already credited</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="280"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="281"/>
         <source>оплата не сходится с суммой к оплате или нарушает правила оплаты ({detail})</source>
         <translation>the payment does not match the amount due or breaks the payment rules ({detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="281"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="282"/>
         <source>баллы уже начислены</source>
         <translation>the points are already credited</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="282"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="283"/>
         <source>коробка уже принята</source>
         <translation>the box is already received</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="283"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="284"/>
         <source>коробка уже не на хранении (состояние: {detail})</source>
         <translation>the box is no longer in storage (state: {detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="284"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="285"/>
         <source>коробка не была принята</source>
         <translation>the box was not received</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="285"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="286"/>
         <source>коробка {detail} принадлежит другому заказу</source>
         <translation>box {detail} belongs to another order</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="286"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="287"/>
         <source>карта уже активирована</source>
         <translation>the card is already activated</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="287"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="288"/>
         <source>сертификат заблокирован</source>
         <translation>the certificate is blocked</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="288"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="289"/>
         <source>срок действия сертификата истёк</source>
         <translation>the certificate has expired</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="289"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="290"/>
         <source>недопустимый номинал сертификата ({detail} коп.)</source>
         <translation>invalid certificate face value ({detail} kopecks)</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="290"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="291"/>
         <source>номинал сертификата другой ({detail} коп.)</source>
         <translation>the certificate&apos;s face value differs ({detail} kopecks)</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="291"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="292"/>
         <source>сертификат не активен (состояние: {detail})</source>
         <translation>the certificate is not active (state: {detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="292"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="293"/>
         <source>сертификат уже не на складе (состояние: {detail}) — возможно, продан на другом компьютере</source>
         <translation>the certificate is no longer in stock (state: {detail}) — perhaps sold on another PC</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="293"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="294"/>
         <source>на сертификате не хватило денег: остаток и к списанию {detail} коп. — сертификат уже потрачен на другом компьютере</source>
         <translation>not enough on the certificate: balance and amount {detail} kopecks — already spent on another PC</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="294"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="295"/>
         <source>продажа сертификата уже записана</source>
         <translation>the certificate sale is already recorded</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="295"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="296"/>
         <source>изделие по заявке уже отправлено в сервис {detail}</source>
         <translation>the item of the claim has already been sent to service {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="296"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="297"/>
         <source>неизвестный пункт проверки изделия {detail}</source>
         <translation>unknown item check {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="297"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="298"/>
         <source>неверный номер гарантийной заявки {detail}</source>
         <translation>invalid warranty claim number {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="298"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="299"/>
         <source>гарантийная заявка уже закрыта {detail}</source>
         <translation>the warranty claim is already closed {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="299"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="300"/>
         <source>изделие уже сдано по другой открытой заявке {detail}</source>
         <translation>the item is already in under another open claim {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="300"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="301"/>
         <source>гарантийная заявка по заказу другого пункта выдачи {detail}</source>
         <translation>a warranty claim for another pickup point&apos;s order {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="301"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="302"/>
         <source>шаг невозможен в текущем состоянии гарантийной заявки {detail}</source>
         <translation>the step is not possible in the warranty claim&apos;s current status {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="302"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="303"/>
         <source>этикетка изделия не та, что выдана при приёме {detail}</source>
         <translation>the item&apos;s label is not the one given at intake {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="303"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="304"/>
         <source>заказ не выдан клиенту или в нём нет такого товара {detail}</source>
         <translation>the order was not handed over or has no such item {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="304"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="305"/>
         <source>приём с другим серийным номером разрешил не менеджер этого пункта {detail}</source>
         <translation>the different serial number was allowed by someone who is not a manager of this point {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="305"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="306"/>
         <source>серийный номер изделия не совпадает с товаром заказа {detail}</source>
         <translation>the item&apos;s serial number does not match the order&apos;s item {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="306"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="307"/>
         <source>гарантийная заявка неизвестна серверу {detail}</source>
         <translation>the server does not know the warranty claim {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="307"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="308"/>
         <source>по расчёту сервера гарантия уже закончилась, возможен только платный ремонт {detail}</source>
         <translation>by the server&apos;s date the warranty has ended: paid repair only {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="308"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="309"/>
         <source>кредитный заказ выдан без номера подписанного кредитного договора</source>
         <translation>a credit order was handed over without the signed agreement&apos;s number</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="309"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="310"/>
         <source>клиент с этим телефоном неизвестен центру</source>
         <translation>the head office does not know a customer with this phone</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="310"/>
         <location filename="../../build/lupdate/domain_messages.py" line="311"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="312"/>
         <source>номер события уже занят другим событием</source>
         <translation>the event id is already taken by another event</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="312"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="313"/>
         <source>коробка {detail} относится к другому пункту выдачи</source>
         <translation>box {detail} belongs to another pickup point</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="313"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="314"/>
         <source>карта {detail} относится к другому пункту выдачи</source>
         <translation>card {detail} belongs to another pickup point</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="314"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="315"/>
         <source>заказ {detail} относится к другому пункту выдачи</source>
         <translation>order {detail} belongs to another pickup point</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="315"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="316"/>
         <source>выдача уже записана</source>
         <translation>the handover is already recorded</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="316"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="317"/>
         <source>выдача, к которой относится оплата, не записана на сервере</source>
         <translation>the handover this payment belongs to is not recorded on the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="317"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="318"/>
         <source>внутренняя ошибка сервера</source>
         <translation>internal server error</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="318"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="319"/>
         <source>неверная сумма ({detail} коп.)</source>
         <translation>invalid amount ({detail} kopecks)</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="319"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="320"/>
         <source>неверный срок продления хранения</source>
         <translation>invalid storage extension</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="320"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="321"/>
         <source>данные события не прошли проверку сервера</source>
         <translation>the event data did not pass the server&apos;s checks</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="321"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="322"/>
         <source>неверное число баллов ({detail})</source>
         <translation>invalid number of points ({detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="322"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="323"/>
         <source>неверный итог выдачи ({detail})</source>
         <translation>invalid handover result ({detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="323"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="324"/>
         <source>неверный запрос SMS ({detail})</source>
         <translation>invalid SMS request ({detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="324"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="325"/>
         <source>у клиента нет активной клубной карты ({detail})</source>
         <translation>the customer has no active club card ({detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="325"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="326"/>
         <source>у клиента нет заказа на сумму от 5 000 ₽</source>
         <translation>the customer has no order of 5,000 ₽ or more</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="326"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="327"/>
         <source>причина не указана</source>
         <translation>no reason given</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="327"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="328"/>
         <source>число в поле «{detail}» слишком велико для сервера</source>
         <translation>the number in the field «{detail}» is too large for the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="328"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="329"/>
         <source>заказ уже поступил</source>
         <translation>the order has already arrived</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="329"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="330"/>
         <source>заказ уже закрыт (состояние: {detail})</source>
         <translation>the order is already closed (state: {detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="330"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="331"/>
         <source>заказ уже возвращён</source>
         <translation>the order is already returned</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="331"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="332"/>
         <source>заказ отменён центром</source>
         <translation>the order was cancelled by the central office</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="332"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="333"/>
         <source>заказ уже выдан клиенту</source>
         <translation>the order is already handed over to the customer</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="333"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="334"/>
         <source>заказ не выдан (состояние: {detail})</source>
         <translation>the order is not handed over (state: {detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="334"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="335"/>
         <source>заказ уже не на хранении (состояние: {detail})</source>
         <translation>the order is no longer in storage (state: {detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="335"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="336"/>
         <source>заказ не готов к выдаче (состояние: {detail})</source>
         <translation>the order is not ready for pickup (state: {detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="336"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="337"/>
         <source>данные события больше, чем сервер принимает (1 МБ)</source>
         <translation>the event&apos;s data is larger than the server accepts (1 MB)</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="337"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="338"/>
         <source>у клиента с этим телефоном уже есть активная карта {detail}</source>
         <translation>the customer with this phone already has an active card {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="338"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="339"/>
         <source>баллов больше, чем рублей оплачено за выданные товары ({detail})</source>
         <translation>more points than roubles paid for the goods handed over ({detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="339"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="340"/>
         <source>баллов на счёте не хватило: на счёте и к списанию {detail} — баллы уже потрачены на другом компьютере</source>
         <translation>not enough points: balance and amount {detail} — the points were already spent on another PC</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="340"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="341"/>
         <source>списание уже записано</source>
         <translation>the redemption is already recorded</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="341"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="342"/>
         <source>сервер не принял событие (HTTP {detail})</source>
         <translation>the server did not accept the event (HTTP {detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="342"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="343"/>
         <source>событие записано более новой версией программы</source>
         <translation>the event was written by a newer version of the program</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="343"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="344"/>
         <source>сервер не смог обработать событие (HTTP {detail}), остальные события отправлены</source>
         <translation>the server could not process the event (HTTP {detail}); the other events were sent</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="344"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="345"/>
         <source>по этому заказу сегодня уже отправлено предельное число SMS (3 в день)</source>
         <translation>this order has already had the most SMS allowed today (3 a day)</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="345"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="346"/>
         <source>SMS по этому заказу уже отправлялось менее 10 минут назад</source>
         <translation>an SMS for this order was sent less than 10 minutes ago</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="346"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="347"/>
         <source>в поле «{detail}» недопустимый символ (нулевой байт)</source>
         <translation>the field «{detail}» holds a forbidden character (a NUL byte)</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="347"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="348"/>
         <source>текст в поле «{detail}» длиннее, чем сервер может сохранить</source>
         <translation>the text in the field «{detail}» is longer than the server can store</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="348"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="349"/>
         <source>причина не распознана этой версией программы (подробности в журнале программы)</source>
         <translation>a reason this version of the program does not recognise (details in the program log)</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="349"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="350"/>
         <source>коробка {detail} неизвестна серверу</source>
         <translation>box {detail} is unknown to the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="350"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="351"/>
         <source>карта {detail} неизвестна серверу</source>
         <translation>card {detail} is unknown to the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="351"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="352"/>
         <source>ячейка {detail} неизвестна серверу</source>
         <translation>cell {detail} is unknown to the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="352"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="353"/>
         <source>сертификат {detail} неизвестен серверу</source>
         <translation>certificate {detail} is unknown to the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="353"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="354"/>
         <source>города клиента нет в списке городов клуба</source>
         <translation>the customer&apos;s city is not in the club&apos;s list of cities</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="354"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="355"/>
         <source>заказ {detail} неизвестен серверу</source>
         <translation>order {detail} is unknown to the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="355"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="356"/>
         <source>сервер не смог сохранить значение события</source>
         <translation>the server could not store a value of the event</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="356"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="357"/>
         <source>Ничего делать не нужно: сервер уже знает об этом (например, с другого компьютера). Отметьте «Разобрано».</source>
         <translation>Nothing to do: the server already has this (from another PC, for example). Mark it «Reviewed».</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="357"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="358"/>
         <source>Сервер не принял данные события. Повторите действие, проверив введённое; если повторяется — обновите программу и сообщите в поддержку код события.</source>
         <translation>The server did not accept the event&apos;s data. Repeat the action checking what was entered; if it happens again, update the program and give support the event code.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="358"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="359"/>
         <source>Сверьте номер с накладной и с коробкой. Если он верный — данные пункта и центра расходятся: сообщите в центр код события и не повторяйте действие.</source>
         <translation>Check the number against the waybill and the box. If it is right, the point&apos;s and the centre&apos;s data differ: give the centre the event code and do not repeat the action.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="359"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="360"/>
         <source>Сервер не принял шаг гарантийной заявки. Найдите заявку на странице «Гарантия», сверьте изделие, серийный номер и заказ; изделие держите в пункте и решите вопрос с центром.</source>
         <translation>The server did not accept a step of a warranty claim. Find the claim on the «Warranty» page, check the item, the serial number and the order; keep the item at the point and settle it with the centre.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="360"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="361"/>
         <source>Сервер не подтвердил операцию клуба: баллы или карта не засчитаны. Объясните клиенту причину; при споре — обращение в центр.</source>
         <translation>The server did not confirm the club operation: the points or the card do not count. Explain the reason to the customer; if disputed, contact the centre.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="361"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="362"/>
         <source>Сервер не принял оплату баллами или сертификатом (или её запись): клиент уже ушёл с товаром. Сверьте чек и оплату; недостающую сумму решите с клиентом и центром. Списание, которое сервер не принял, на этом компьютере снято.</source>
         <translation>The server did not accept the payment with points or a certificate (or its record): the customer has already left with the goods. Check the receipt against the payment; settle the missing amount with the customer and the centre. The redemption the server refused has been removed on this PC.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="362"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="363"/>
         <source>Сообщите в центр код события: сервер не назвал причину.</source>
         <translation>Give the centre the event code: the server gave no reason.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="363"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="364"/>
         <source>Заказ отменён центром. Если товар уже у клиента — свяжитесь с центром и клиентом, оформите возврат товара или оплату; если нет — отправьте заказ в возврат.</source>
         <translation>The centre cancelled the order. If the customer already has the goods, contact the centre and the customer and arrange a return or a payment; if not, send the order back.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="364"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="365"/>
         <source>Откройте карточку заказа и сверьте, где на самом деле коробки и выдан ли заказ; расхождение решите с центром.</source>
         <translation>Open the order card and check where the boxes really are and whether the order was handed over; settle the difference with the centre.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="365"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="366"/>
         <source>Сбой на стороне сервера, данные на этом компьютере сохранены. Сообщите в поддержку код события и время.</source>
         <translation>A server-side failure; the data on this PC is kept. Give support the event code and the time.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="366"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="367"/>
         <source>Сервер не отправил лишнее SMS: повторять можно не чаще раза в 10 минут и не больше трёх раз в день. Код получения у клиента прежний; при необходимости повторите отправку позже.</source>
         <translation>The server did not send an extra SMS: it can be repeated at most once in 10 minutes and three times a day. The customer&apos;s pickup code stays the same; repeat the sending later if needed.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="367"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="368"/>
         <source>Откройте карточку заказа, сверьте её с тем, что было на самом деле, и сообщите в центр код события.</source>
         <translation>Open the order card, check it against what really happened and give the centre the event code.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="368"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="369"/>
         <source>SMS не отправляются: неверный пароль шлюза</source>
         <translation>SMS are not being sent: wrong gateway password</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="369"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="370"/>
         <source>SMS не отправляются: ошибка настроек учётной записи шлюза</source>
         <translation>SMS are not being sent: the gateway account settings are wrong</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="370"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="371"/>
         <source>SMS не отправляются: исчерпан дневной лимит учётной записи шлюза</source>
         <translation>SMS are not being sent: the gateway account&apos;s daily limit is used up</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="371"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="372"/>
         <source>SMS не отправляются: нет денег на счёте</source>
         <translation>SMS are not being sent: no funds on the account</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="372"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="373"/>
         <source>SMS не отправляются: IP заблокирован шлюзом</source>
         <translation>SMS are not being sent: the gateway blocked the IP</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="373"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="374"/>
         <source>SMS не отправляются: шлюз отказал по учётной записи. Проверьте настройки шлюза.</source>
         <translation>SMS are not being sent: the gateway refused the account. Check the gateway settings.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="374"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="375"/>
         <source>Сертификат сервера {url} не прошёл проверку. Проверьте адрес или укажите файл сертификатов организации (ca_bundle) в настройках.</source>
         <translation>The certificate of server {url} failed verification. Check the address or set your organisation&apos;s certificate file (ca_bundle) in the settings.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="375"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="376"/>
         <source>Сервер {url} не отвечает. Проверьте адрес и подключение к сети.</source>
         <translation>Server {url} does not answer. Check the address and the network connection.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="376"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="377"/>
         <source>Сервер {url} требует более новую версию программы (не ниже {version}). Обновите программу, затем повторите регистрацию.</source>
         <translation>Server {url} requires a newer version of the program (at least {version}). Update the program, then register again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="377"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="378"/>
         <source>конфликт</source>
         <translation>conflict</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="378"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="379"/>
         <source>отклонено сервером</source>
         <translation>rejected by the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="379"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="380"/>
         <source>Обновление {version} отклонено: файл не совпадает с подписанным (повреждён или подменён).</source>
         <translation>Update {version} refused: the file does not match the signed one (damaged or tampered with).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="380"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="381"/>
         <source>Обновление {version} отклонено: архив не содержит программу этой версии.</source>
         <translation>Update {version} refused: the archive does not hold the program of this version.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="381"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="382"/>
         <source>Обновление отклонено: подписи сервера обновлений просрочены ({detail}). Сообщите администратору: нужно переподписать выпуск.</source>
         <translation>Update refused: the update server&apos;s signatures have expired ({detail}). Tell the administrator: the release must be re-signed.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="382"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="383"/>
         <source>Обновление отклонено: подпись сервера обновлений не прошла проверку ({detail}).</source>
         <translation>Update refused: the update server&apos;s signature failed verification ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="383"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="384"/>
         <source>Проверка обновлений невозможна: в сборке нет ключей обновлений (update_root.json).</source>
         <translation>Cannot check for updates: this build has no update keys (update_root.json).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="384"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="385"/>
         <source>Сервер обновлений недоступен ({detail}); проверим позже.</source>
         <translation>The update server is unreachable ({detail}); will check again later.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="385"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="386"/>
         <source>Включён Caps Lock: большие и маленькие буквы перепутаны. Выключите Caps Lock.</source>
         <translation>Caps Lock is on: capital and small letters are swapped. Turn Caps Lock off.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="386"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="387"/>
         <source>Пришло «{raw}» вместо «{expected}». Отсканируйте тестовый код ещё раз; если снова не так — сбросьте сканер к заводским настройкам.</source>
         <translation>Received «{raw}» instead of «{expected}». Scan the test code again; if it is still wrong, reset the scanner to its factory settings.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="387"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="388"/>
         <source>Сканер не нажимает Enter после кода. Включите в настройках сканера суффикс Enter (CR) по инструкции к сканеру — иначе программа не поймёт, где кончается код.</source>
         <translation>The scanner does not press Enter after the code. Turn on the Enter (CR) suffix in the scanner settings as its manual describes, or the program cannot tell where a code ends.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="388"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="389"/>
         <source>Сканер ничего не передал. Проверьте кабель или режим клавиатуры (HID) и отсканируйте ещё раз.</source>
         <translation>The scanner sent nothing. Check the cable or the keyboard (HID) mode and scan again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="389"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="390"/>
         <source>Пришло «{raw}» без цифр: сканер, вероятно, набирает цифры на цифровой клавиатуре при выключенном NumLock. Включите NumLock и отсканируйте ещё раз.</source>
         <translation>Received «{raw}» without digits: the scanner probably types digits on the numeric keypad with NumLock off. Turn NumLock on and scan again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="390"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="391"/>
         <source>Сканер печатает в русской раскладке: вместо «{expected}» пришло «{typed}». Программа это исправит сама (настройка «исправлять раскладку» включена); лучше переключить раскладку по умолчанию на английскую или настроить сканер на ввод кодами Alt.</source>
         <translation>The scanner types in the Russian keyboard layout: «{typed}» arrived instead of «{expected}». The program corrects this itself (the «fix layout» setting is on); better switch the default layout to English or set the scanner to Alt-code input.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="391"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="392"/>
         <source>Сканер печатает медленно (пауза до {slowest} мс между символами): такой ввод трудно отличить от ручного. Уменьшите в настройках сканера задержку между символами (inter-character delay).</source>
         <translation>The scanner types slowly (pauses up to {slowest} ms between characters): such input is hard to tell from typing by hand. Reduce the inter-character delay in the scanner settings.</translation>
     </message>
@@ -4732,17 +4770,17 @@ Technical: {1}</translation>
 <context>
     <name>HandoverNotes</name>
     <message>
-        <location filename="../../desktop/services/handover/completion.py" line="158"/>
+        <location filename="../../desktop/services/handover/completion.py" line="172"/>
         <source>Кредитный договор № {0}</source>
         <translation>Credit agreement No. {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/handover/completion.py" line="224"/>
+        <location filename="../../desktop/services/handover/completion.py" line="238"/>
         <source>Клиент отказался от всего заказа: коробки остаются на хранении до возврата.</source>
         <translation>The customer refused the whole order: the boxes stay in storage until the return.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/handover/completion.py" line="228"/>
+        <location filename="../../desktop/services/handover/completion.py" line="242"/>
         <source>Заказ оплачен заранее: деньги за отказанные товары ({0}) вернёт центр.</source>
         <translation>The order was prepaid: the centre will refund the refused items ({0}).</translation>
     </message>
@@ -5177,7 +5215,7 @@ Technical: {1}</translation>
         <translation>Service conclusion: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_money.py" line="49"/>
+        <location filename="../../ui/pages/handover_money.py" line="48"/>
         <source>Оплата не нужна</source>
         <translation>No payment needed</translation>
     </message>
@@ -6067,109 +6105,109 @@ Customer: {4}, {5}</translation>
         <translation>Pickup point</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="105"/>
         <source>&amp;Файл</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>Заблокировать (выйти)</source>
         <translation>Lock (log out)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="107"/>
         <source>Выход из программы</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>&amp;Смена</source>
         <translation>&amp;Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>Открыть смену</source>
         <translation>Open shift</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>Закрыть смену</source>
         <translation>Close shift</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>X-отчёт кассы (состояние кассы)</source>
         <translation>Cash register X report (register state)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>Открыть смену на кассе</source>
         <translation>Open the shift on the cash register</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>Z-отчёт на кассе</source>
         <translation>Z report on the cash register</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>&amp;Переход</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>&amp;Справка</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>Горячие клавиши</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>О программе</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>Демо: SMS и коды получения</source>
         <translation>Demo: SMS and pickup codes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>Нет доступа</source>
         <translation>No access</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>Этот раздел доступен руководителю.</source>
         <translation>This section is for the manager.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>Здравствуйте, {0}</source>
         <translation>Hello, {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>Экран заблокирован. Войдите снова.</source>
         <translation>Screen locked. Log in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>Экран заблокирован после простоя. Войдите снова.</source>
         <translation>Screen locked after inactivity. Log in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>Смена</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>Закрыть смену и получить отчёт?</source>
         <translation>Close the shift and get the report?</translation>
     </message>
@@ -6488,7 +6526,7 @@ Customer: {4}, {5}</translation>
         <translation>The journal is damaged</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="393"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="394"/>
         <source>Проверено %n записей — изменений и удалений нет.</source>
         <translation>
             <numerusform>Checked %n entry: nothing changed or deleted.</numerusform>
@@ -9004,7 +9042,7 @@ Customer: {4}, {5}</translation>
         <translation>the server accepts the key</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="392"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="393"/>
         <source>минимальная длина {0} больше кода получения (%n цифр)</source>
         <translation>
             <numerusform>the minimum length {0} is longer than the pickup code (%n digit)</numerusform>
@@ -9756,25 +9794,25 @@ Customer: {4}, {5}</translation>
     </message>
     <message>
         <location filename="../../desktop/action_names.py" line="8"/>
-        <location filename="../../desktop/action_names.py" line="31"/>
+        <location filename="../../desktop/action_names.py" line="33"/>
         <source>коробка принята</source>
         <translation>box received</translation>
     </message>
     <message>
         <location filename="../../desktop/action_names.py" line="9"/>
-        <location filename="../../desktop/action_names.py" line="40"/>
+        <location filename="../../desktop/action_names.py" line="42"/>
         <source>приёмка коробки отменена</source>
         <translation>box receipt undone</translation>
     </message>
     <message>
         <location filename="../../desktop/action_names.py" line="10"/>
-        <location filename="../../desktop/action_names.py" line="33"/>
+        <location filename="../../desktop/action_names.py" line="35"/>
         <source>отмечено повреждение</source>
         <translation>damage recorded</translation>
     </message>
     <message>
         <location filename="../../desktop/action_names.py" line="11"/>
-        <location filename="../../desktop/action_names.py" line="32"/>
+        <location filename="../../desktop/action_names.py" line="34"/>
         <source>коробка размещена</source>
         <translation>box placed</translation>
     </message>
@@ -9835,266 +9873,276 @@ Customer: {4}, {5}</translation>
     </message>
     <message>
         <location filename="../../desktop/action_names.py" line="23"/>
+        <source>кредитный договор записан</source>
+        <translation>credit agreement recorded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/action_names.py" line="24"/>
+        <source>неверный PIN-код сертификата</source>
+        <translation>wrong certificate PIN</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/action_names.py" line="25"/>
         <source>заказ выдан</source>
         <translation>order handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="24"/>
+        <location filename="../../desktop/action_names.py" line="26"/>
         <location filename="../../desktop/state_names.py" line="57"/>
         <source>выдача прервана</source>
         <translation>handover aborted</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="25"/>
+        <location filename="../../desktop/action_names.py" line="27"/>
         <location filename="../../ui/pages/terms.py" line="39"/>
         <source>заказ заблокирован</source>
         <translation>order locked</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="26"/>
+        <location filename="../../desktop/action_names.py" line="28"/>
         <source>заказ разблокирован</source>
         <translation>order unlocked</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="27"/>
+        <location filename="../../desktop/action_names.py" line="29"/>
         <source>заказ прибыл</source>
         <translation>order arrived</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="28"/>
+        <location filename="../../desktop/action_names.py" line="30"/>
         <source>заказ возвращён</source>
         <translation>order returned</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="29"/>
+        <location filename="../../desktop/action_names.py" line="31"/>
         <source>хранение продлено</source>
         <translation>storage extended</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="30"/>
-        <location filename="../../desktop/action_names.py" line="34"/>
+        <location filename="../../desktop/action_names.py" line="32"/>
+        <location filename="../../desktop/action_names.py" line="36"/>
         <source>коробка в возврат</source>
         <translation>box returned</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="35"/>
+        <location filename="../../desktop/action_names.py" line="37"/>
         <source>запрос SMS</source>
         <translation>SMS requested</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="36"/>
+        <location filename="../../desktop/action_names.py" line="38"/>
         <source>начисление баллов</source>
         <translation>bonus accrual</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="37"/>
+        <location filename="../../desktop/action_names.py" line="39"/>
         <source>оплата баллами</source>
         <translation>payment with points</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="38"/>
+        <location filename="../../desktop/action_names.py" line="40"/>
         <source>продажа подарочного сертификата</source>
         <translation>gift certificate sale</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="39"/>
+        <location filename="../../desktop/action_names.py" line="41"/>
         <source>оплата подарочным сертификатом</source>
         <translation>payment with a gift certificate</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="41"/>
+        <location filename="../../desktop/action_names.py" line="43"/>
         <source>смена открыта</source>
         <translation>shift opened</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="42"/>
+        <location filename="../../desktop/action_names.py" line="44"/>
         <source>документ отправлен на кассу</source>
         <translation>document sent to the cash register</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="43"/>
+        <location filename="../../desktop/action_names.py" line="45"/>
         <source>касса напечатала документ</source>
         <translation>the cash register printed the document</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="44"/>
+        <location filename="../../desktop/action_names.py" line="46"/>
         <source>касса не напечатала документ</source>
         <translation>the cash register did not print the document</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="45"/>
+        <location filename="../../desktop/action_names.py" line="47"/>
         <source>документ записан без кассы</source>
         <translation>document recorded without a cash register</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="46"/>
+        <location filename="../../desktop/action_names.py" line="48"/>
         <source>смена закрыта</source>
         <translation>shift closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="47"/>
-        <location filename="../../desktop/action_names.py" line="64"/>
+        <location filename="../../desktop/action_names.py" line="49"/>
+        <location filename="../../desktop/action_names.py" line="66"/>
         <source>приёмка начата</source>
         <translation>receiving started</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="48"/>
+        <location filename="../../desktop/action_names.py" line="50"/>
         <source>лишняя или чужая коробка</source>
         <translation>surplus or foreign box</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="49"/>
-        <location filename="../../desktop/action_names.py" line="65"/>
+        <location filename="../../desktop/action_names.py" line="51"/>
+        <location filename="../../desktop/action_names.py" line="67"/>
         <source>приёмка закрыта</source>
         <translation>receiving closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="50"/>
+        <location filename="../../desktop/action_names.py" line="52"/>
         <source>активация клубной карты</source>
         <translation>club card activation</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="51"/>
+        <location filename="../../desktop/action_names.py" line="53"/>
         <source>возврат начат</source>
         <translation>return started</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="52"/>
+        <location filename="../../desktop/action_names.py" line="54"/>
         <source>возврат закрыт</source>
         <translation>return closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="53"/>
+        <location filename="../../desktop/action_names.py" line="55"/>
         <source>изделие принято по гарантии</source>
         <translation>item taken in under warranty</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="54"/>
+        <location filename="../../desktop/action_names.py" line="56"/>
         <source>отправка в сервис начата</source>
         <translation>service dispatch started</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="55"/>
+        <location filename="../../desktop/action_names.py" line="57"/>
         <source>изделие отправлено в сервис</source>
         <translation>item sent to service</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="56"/>
+        <location filename="../../desktop/action_names.py" line="58"/>
         <source>отправка в сервис закрыта</source>
         <translation>service dispatch closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="57"/>
+        <location filename="../../desktop/action_names.py" line="59"/>
         <source>отправка в сервис продолжена</source>
         <translation>dispatch to service resumed</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="58"/>
+        <location filename="../../desktop/action_names.py" line="60"/>
         <source>изделие отсканировано в отправку в сервис</source>
         <translation>item scanned into a dispatch to service</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="59"/>
+        <location filename="../../desktop/action_names.py" line="61"/>
         <source>изделие убрано из отправки в сервис</source>
         <translation>item taken out of a dispatch to service</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="60"/>
+        <location filename="../../desktop/action_names.py" line="62"/>
         <source>менеджер разрешил приём с другим серийным номером</source>
         <translation>manager allowed an intake with a different serial number</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="61"/>
+        <location filename="../../desktop/action_names.py" line="63"/>
         <source>неудачный вход</source>
         <translation>failed login</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="62"/>
+        <location filename="../../desktop/action_names.py" line="64"/>
         <source>неверный код активации карты</source>
         <translation>wrong card activation code</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="63"/>
+        <location filename="../../desktop/action_names.py" line="65"/>
         <source>журнал проверен</source>
         <translation>journal checked</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="66"/>
+        <location filename="../../desktop/action_names.py" line="68"/>
         <source>приёмка передана следующей смене</source>
         <translation>receiving handed over to the next shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="67"/>
+        <location filename="../../desktop/action_names.py" line="69"/>
         <source>возврат передан следующей смене</source>
         <translation>return handed over to the next shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="68"/>
+        <location filename="../../desktop/action_names.py" line="70"/>
         <source>отправка в сервис передана следующей смене</source>
         <translation>service dispatch handed over to the next shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="69"/>
+        <location filename="../../desktop/action_names.py" line="71"/>
         <source>возврат продолжен</source>
         <translation>return resumed</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="70"/>
+        <location filename="../../desktop/action_names.py" line="72"/>
         <source>отмечено как разобранное</source>
         <translation>marked as reviewed</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="71"/>
+        <location filename="../../desktop/action_names.py" line="73"/>
         <source>вход в программу</source>
         <translation>signed in</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="72"/>
+        <location filename="../../desktop/action_names.py" line="74"/>
         <source>вход отклонён</source>
         <translation>sign-in refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="73"/>
+        <location filename="../../desktop/action_names.py" line="75"/>
         <source>учётная запись заблокирована</source>
         <translation>account locked</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="74"/>
+        <location filename="../../desktop/action_names.py" line="76"/>
         <source>активация карты подтверждена</source>
         <translation>card activation confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="76"/>
+        <location filename="../../desktop/action_names.py" line="78"/>
         <source>поиск по коду: неверный код</source>
         <translation>code lookup: wrong code</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="77"/>
+        <location filename="../../desktop/action_names.py" line="79"/>
         <source>поиск по коду закрыт до разрешения управляющего</source>
         <translation>code lookup closed until a manager allows it</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="78"/>
+        <location filename="../../desktop/action_names.py" line="80"/>
         <source>поиск по коду отклонён</source>
         <translation>code lookup refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="79"/>
+        <location filename="../../desktop/action_names.py" line="81"/>
         <source>поиск по коду разрешён управляющим</source>
         <translation>code lookup allowed by a manager</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="80"/>
+        <location filename="../../desktop/action_names.py" line="82"/>
         <source>разрешение поиска по коду отклонено</source>
         <translation>code lookup permission refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="81"/>
+        <location filename="../../desktop/action_names.py" line="83"/>
         <source>коробка принята на другом рабочем месте</source>
         <translation>box received at another desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="93"/>
+        <location filename="../../desktop/action_names.py" line="95"/>
         <source>событие {0}</source>
         <translation>event {0}</translation>
     </message>
@@ -10121,7 +10169,7 @@ Customer: {4}, {5}</translation>
         <translation>conflict</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_names.py" line="75"/>
+        <location filename="../../desktop/action_names.py" line="77"/>
         <location filename="../../ui/pages/terms.py" line="41"/>
         <source>активация карты отклонена</source>
         <translation>card activation rejected</translation>

@@ -121,7 +121,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="210"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="211"/>
         <source>Слишком длинное описание повреждения: не больше {limit:n} символов.</source>
         <translation>
             <numerusform>Слишком длинное описание повреждения: не больше {limit:n} символа.</numerusform>
@@ -130,7 +130,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="252"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="253"/>
         <source>По заказу {order} сегодня уже {count:n} повторных SMS — это предел. Следующую отправку можно сделать после {next_at}.</source>
         <translation>
             <numerusform>По заказу {order} сегодня уже {count:n} повторное SMS — это предел. Следующую отправку можно сделать после {next_at}.</numerusform>
@@ -139,7 +139,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="255"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="256"/>
         <source>Продлить хранение можно на 1–{max:n} дней, а не на {days}.</source>
         <translation>
             <numerusform>Продлить хранение можно на 1–{max:n} день, а не на {days}.</numerusform>
@@ -175,7 +175,7 @@
 <context>
     <name>ManagerJournal</name>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="393"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="394"/>
         <source>Проверено %n записей — изменений и удалений нет.</source>
         <translation>
             <numerusform>Проверена %n запись — изменений и удалений нет.</numerusform>
@@ -232,7 +232,7 @@
 <context>
     <name>SelfTest</name>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="392"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="393"/>
         <source>минимальная длина {0} больше кода получения (%n цифр)</source>
         <translation>
             <numerusform>минимальная длина {0} больше кода получения (%n цифра)</numerusform>

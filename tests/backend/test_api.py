@@ -106,7 +106,8 @@ def test_snapshot_has_every_collection_and_a_cursor(server: Server) -> None:
     server.import_feed(point_feed(orders=3, cards=2))
     device = server.enrol()
     body = device.snapshot().json()
-    assert set(body) == {"cursor", "point", "orders", "shipments", "cells", "cards", "staff", "claims", "code_tag_key"}
+    assert set(body) == {"cursor", "point", "orders", "shipments", "cells", "cards", "staff", "claims", "code_tag_key",
+                         "bonus_entries", "certificates", "certificate_entries"}
     assert len(base64.b64decode(body["code_tag_key"])) == 32  # the point's pickup-code lookup tag key
     assert device.changes().json()["code_tag_key"] == body["code_tag_key"]  # every change page carries it too
     assert len(body["orders"]) == 3 and len(body["cards"]) == 2 and len(body["staff"]) == 1

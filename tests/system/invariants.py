@@ -19,6 +19,7 @@ from desktop import journal
 from desktop.db import models as pc
 from desktop.db.models import SessionStatus
 from protocol.club_rules import points_for
+from protocol.money_rules import money_paid, tenders_of
 from protocol.order_states import OrderStatus
 from protocol.states import CardStatus, EventOutcome, OutboxStatus, SmsPurpose, SmsStatus
 from tests.system.harness import Counter, System
@@ -124,8 +125,8 @@ def sms_as_the_rules_say(system: System) -> list[str]:
         status = dict(s.execute(select(srv.Order.number, srv.Order.status)).all())
         codes = Tally(n for (n,) in s.execute(select(srv.Order.number).join(
             srv.PickupCode, srv.PickupCode.order_id == srv.Order.id)))
-        active = [c for (c,) in s.execute(select(srv.ClubCard.number).where(
-            srv.ClubCard.status == CardStatus.ACTIVE))]
+        active = [c for (c,) in s.execute(select(srv.ClubCard.number).where(  # activated here (not imported)
+            srv.ClubCard.status == CardStatus.ACTIVE, srv.ClubCard.activation_event_id.is_not(None)))]
     return (_ready_sms(rows, status, codes) + _club_sms(rows, active) + _reminders(rows)
             + _gateway_matches(system, rows))
 
@@ -190,20 +191,35 @@ def bonus_once_and_paid(system: System) -> list[str]:
         activations = s.execute(select(srv.Customer.phone).join(
             srv.BonusEntry, srv.BonusEntry.customer_id == srv.Customer.id).where(
             srv.BonusEntry.reason == "activation")).all()
-    accruals = _server_accruals(system)
+    accruals = _server_accruals(system, handed_over_here=True)
     with system.backend.db.read() as s:
         kept = _kept_kopecks(s, list(accruals))
+        paid = _money_paid(s, list(accruals), kept)
     per_phone = Tally(phone for (phone,) in activations)
     problems = [f"customer {p[:5]}…{p[-4:]} credited +190 {n} times" for p, n in per_phone.items() if n > 1]
-    problems += [f"order {o}: accrual {pts} points, paid {kept[o] // 100} ₽"
-                 for o, pts in accruals.items() if pts != points_for(kept[o])]
+    problems += [f"order {o}: accrual {pts} points, paid {paid[o] // 100} ₽ with money"
+                 for o, pts in accruals.items() if o in paid and pts != points_for(paid[o])]
     return problems
 
 
-def _server_accruals(system: System) -> dict[str, int]:
+def _money_paid(session: Any, numbers: list[str], kept: dict[str, int]) -> dict[str, int]:
+    """Per order handed over in the scenario: what points accrue on — the money tenders of the recorded payment
+    (issue 12: nothing on points or certificates), or the goods taken when nothing was paid at the counter."""
+    rows = session.execute(select(srv.Order.number, srv.Handover.payment).join(
+        srv.Handover, srv.Handover.order_id == srv.Order.id).where(srv.Order.number.in_(numbers)))
+    return {number: money_paid(tenders_of(payment)) if payment and payment.get("tenders") else kept[number]
+            for number, payment in rows}
+
+
+def _server_accruals(system: System, *, handed_over_here: bool = False) -> dict[str, int]:
+    """The server's accruals by order (`handed_over_here`: of orders handed over at a counter, not the demo's
+    imported history)."""
+    where = [srv.BonusEntry.reason == "accrual"]
+    if handed_over_here:
+        where.append(srv.Order.id.in_(select(srv.Handover.order_id)))
     with system.backend.db.read() as s:
         return dict(s.execute(select(srv.Order.number, srv.BonusEntry.points).join(
-            srv.BonusEntry, srv.BonusEntry.order_id == srv.Order.id).where(srv.BonusEntry.reason == "accrual")).all())
+            srv.BonusEntry, srv.BonusEntry.order_id == srv.Order.id).where(*where)).all())
 
 
 def ledgers_match_server(system: System) -> list[str]:

@@ -65,6 +65,7 @@ def test_credit_order_needs_id_document(env: Env) -> None:
             env.svc.record_id_document(env.clerk, uid, "passport_rf", bad)
     state = env.svc.record_id_document(env.clerk, uid, "passport_rf", " 4321 ")
     assert (state.id_document_type, state.id_document_last4) == ("passport_rf", "4321")
+    env.svc.confirm_credit_agreement(env.clerk, uid, "KD-000123", signed=True)
     assert env.svc.complete(env.clerk, uid).result == "handed_over"
     _, completed = next(e for e in outbox(env.db) if e[0] == "handover.completed")
     assert completed["id_document_type"] == "passport_rf" and completed["id_document_last4"] == "4321"
@@ -182,11 +183,11 @@ def test_partial_refusal_due_payment_and_points(env: Env) -> None:
     assert [t for t, _ in events] == ["handover.completed", "bonus.accrual", "sms.requested"]
     completed = parse_event(*events[0])
     assert completed.payload()["payment"] == {
-        "method": "cash",
         "due": 1_250_050,
-        "tendered": 1_300_000,
-        "change": 49_950,
+        "tenders": [{"kind": "cash", "amount": 1_250_050, "tendered": 1_300_000, "change": 49_950}],
+        "receipt": result.receipt.uuid if result.receipt else None,
     }
+    assert result.receipt is not None and result.receipt.kind == "sell"
     assert completed.payload()["lines"][1] == {
         "sku": case.sku,
         "quantity": 2,
@@ -217,9 +218,10 @@ def test_cash_must_cover_the_amount_due(env: Env) -> None:
     uid = env.begin(number)
     with refused("handover.cash_insufficient", due_kopecks=1_500_050, tendered_kopecks=1_500_000):
         env.svc.pay(env.clerk, uid, "cash", 1_500_000)
-    assert env.svc.pay(env.clerk, uid, "cash", 1_500_050).payment.change_kopecks == 0  # type: ignore[union-attr]
-    state = env.svc.pay(env.clerk, uid, "cash", 2_000_000)  # a corrected amount replaces the first
+    state = env.svc.pay(env.clerk, uid, "cash", 2_000_000)
     assert state.payment is not None and state.payment.change_kopecks == 499_950
+    with refused("money.paid_already"):  # the sell receipt is printed: the payment is not replaced
+        env.svc.pay(env.clerk, uid, "cash", 1_500_050)
     env.svc.complete(env.clerk, uid)
     with env.db.read() as s:
         assert s.scalars(select(Payment.change_kopecks)).one() == 499_950
@@ -236,15 +238,27 @@ def test_bad_payment_inputs(env: Env) -> None:
     assert env.svc.state(uid).payment is None
 
 
-def test_refusal_after_payment_requires_paying_again(env: Env) -> None:
+def test_refusal_before_payment_changes_the_amount_due(env: Env) -> None:
     number = env.order(lines=LINES, prepaid=False)
     uid = env.begin(number)
-    env.svc.pay(env.clerk, uid, "card", 1_500_050)
     state = env.svc.refuse_line(env.clerk, uid, env.svc.state(uid).lines[1].id, 2, "changed_mind")
     assert state.payment is None and "payment" in state.missing_steps
     with refused("handover.payment_required", due_kopecks=1_000_050):
         env.svc.complete(env.clerk, uid)
     env.svc.pay(env.clerk, uid, "card", 1_000_050)
+    result = env.svc.complete(env.clerk, uid)
+    assert result.result == "partially_handed_over" and result.bonus_points == 10_000
+
+
+def test_refusal_after_payment_returns_the_refused_lines_on_a_receipt(env: Env) -> None:
+    number = env.order(lines=LINES, prepaid=False)
+    uid = env.begin(number)
+    env.svc.pay(env.clerk, uid, "card", 1_500_050)
+    state = env.svc.refuse_line(env.clerk, uid, env.svc.state(uid).lines[1].id, 2, "changed_mind")
+    assert state.payment is not None and state.payment.due_kopecks == 1_000_050 and state.missing_steps == ()
+    with env.db.read() as s:
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "handover.line_refused")).one()
+    assert '"return_receipt":' in entry.details and '"payment_reset":false' in entry.details
     result = env.svc.complete(env.clerk, uid)
     assert result.result == "partially_handed_over" and result.bonus_points == 10_000
 
@@ -376,7 +390,7 @@ def test_every_action_names_the_staff_member(env: Env) -> None:
     env.svc.complete(env.clerk, uid)
     with env.db.read() as s:
         rows = s.execute(select(AuditEntry.staff_id, AuditEntry.subject)).all()
-    assert rows and all(row == (env.clerk.staff_id, number) for row in rows)
+    assert rows and all(row in ((env.clerk.staff_id, number), (env.clerk.staff_id, f"sell:{uid}")) for row in rows)
 
 
 def test_completed_order_cannot_be_handed_over_again(env: Env) -> None:

@@ -7,8 +7,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from sqlalchemy import select
 
 from desktop.db.engine import Database
+from desktop.db.models import Handover, Order
 from desktop.fiscal.fake_atol import FakeAtolServer, FakeRegister
 from desktop.fiscal.model import FiscalMode
 from desktop.fiscal.service import FiscalService
@@ -113,6 +115,12 @@ def test_a_crash_between_the_print_and_the_record_prints_nothing_twice(env: Env,
         svc.pay(env.clerk, uid, [TenderInput("cash", 500_000, 500_000)])
     assert svc.state(uid).payment is None and len(fake.printed("sell")) == 1
     monkeypatch.setattr(payment_module.PaymentIntent, "of", real)
+    customer = club_customer(env, points=1000)
+    with env.db.write() as s:  # the retry may not change what the register already printed
+        order = s.get(Order, s.scalars(select(Handover.order_id).where(Handover.uid == uid)).one())
+        order.customer_id = customer
+    with refused("money.sell_receipt_differs", total_kopecks=500_000):
+        svc.pay(env.clerk, uid, [TenderInput("points", 100_000), TenderInput("cash", 400_000, 400_000)])
     state = svc.pay(env.clerk, uid, [TenderInput("cash", 500_000, 500_000)])  # the clerk's retry
     assert state.payment is not None and state.payment.receipt is not None
     assert len(fake.printed("sell")) == 1
@@ -140,3 +148,30 @@ def test_a_refusal_after_the_sell_receipt_returns_points_first(env: Env, registe
     result = svc.complete(env.clerk, uid)
     assert result.bonus_points == 7000 and result.result == "partially_handed_over"
     assert dict(outbox(env.db))["bonus.redeemed"]["points"] == 1000
+
+
+def test_aborting_a_paid_handover_gives_the_payment_back_on_a_return_receipt(env: Env, register) -> None:
+    fake, url = register
+    svc = HandoverService(env.db, env.clock, fiscal=FiscalService(env.db, env.clock, FiscalMode.ATOL, url))
+    uid = env.begin(env.order(prepaid=False, lines=[("Наушники", 1, 500_000)]))
+    svc.pay(env.clerk, uid, [TenderInput("card", 500_000)])
+    svc.abort(env.clerk, uid)
+    assert len(fake.printed("sell")) == 1 and len(fake.printed("sellReturn")) == 1
+    assert svc.state(uid).status == "aborted" and svc.state(uid).payment is None
+
+
+def test_a_register_out_of_paper_records_no_payment_and_the_retry_prints_once(env: Env, register) -> None:
+    from desktop.fiscal.errors import FiscalError
+
+    fake, url = register
+    svc = HandoverService(env.db, env.clock, fiscal=FiscalService(env.db, env.clock, FiscalMode.ATOL, url))
+    uid = env.begin(env.order(prepaid=False, lines=[("Наушники", 1, 500_000)]))
+    fake.paper = False
+    with pytest.raises(FiscalError) as err:
+        svc.pay(env.clerk, uid, [TenderInput("cash", 500_000, 1_000_000)])
+    assert err.value.retryable and "лента" in str(err.value)
+    assert svc.state(uid).payment is None and fake.printed("sell") == []
+    fake.paper = True
+    state = svc.pay(env.clerk, uid, [TenderInput("cash", 500_000, 1_000_000)])
+    assert state.payment is not None and state.payment.change_kopecks == 500_000
+    assert len(fake.printed("sell")) == 1

@@ -232,3 +232,20 @@ def test_money_steps_need_a_logged_in_clerk(env: Env) -> None:
                  lambda: CertificateService(env.db, env.clock).lookup(None, GC)):
         with refused("auth.not_logged_in"):
             call()
+
+
+def test_a_refund_takes_points_first_then_certificates_card_and_cash() -> None:
+    from desktop.services.handover.refunds import split_refund
+    from protocol.money_rules import Tender, TenderLine
+
+    paid = [TenderLine(Tender.CASH, 300_000, 500_000, 200_000), TenderLine(Tender.CARD, 200_000),
+            TenderLine(Tender.CERTIFICATE, 100_000, certificate=GC), TenderLine(Tender.POINTS, 150_000)]
+    remaining, refunds = split_refund(paid, 350_050)
+    assert [(t.kind.value, t.amount) for t in refunds] == [("card", 100_050), ("certificate", 100_000),
+                                                          ("points", 150_000)]
+    assert [(t.kind.value, t.amount, t.tendered, t.change) for t in remaining] == [
+        ("cash", 300_000, 500_000, 200_000), ("card", 99_950, 0, 0)]
+    remaining, refunds = split_refund(paid, 150_050)  # whole points only: the 50 kopecks from the certificate
+    assert [(t.kind.value, t.amount) for t in refunds] == [("certificate", 50), ("points", 150_000)]
+    with pytest.raises(ValueError):
+        split_refund(paid, 750_001)

@@ -25,7 +25,7 @@ from desktop.services.handover.model import (
     clerk_action,
 )
 from desktop.services.handover.money_events import accrue, record_payments, redeem
-from desktop.services.handover.receipts import issue_settlement
+from desktop.services.handover.receipts import issue_return, issue_settlement, receipt_lines
 from desktop.services.money.bonus import money_settings
 from desktop.services.sms_request import request_sms
 from desktop.services.warranty.handover import warranty_handover
@@ -55,8 +55,8 @@ class CompletionSteps(Service):
             order = open_order(s, handover)
             state = handover_state(s, handover, order)
             _check_complete(state, order)
-            prepaid, phone_note = order.prepaid or state.credit, _settlement_note(state)
-        receipt = self._receipt_of(actor, state, prepaid, phone_note)
+            prepaid, note = order.prepaid or state.credit, _settlement_note(state)
+        receipt = self._receipt_of(actor, state, prepaid, note)
         with self.action(actor) as act:
             handover = get_handover(act.session, uid)
             order = open_order(act.session, handover)
@@ -64,7 +64,8 @@ class CompletionSteps(Service):
             _check_complete(state, order)
             return _finish(act, handover, order, state, receipt)
 
-    def _receipt_of(self, actor: Actor, state: HandoverState, prepaid: bool, note: str | None) -> FiscalReceiptView | None:
+    def _receipt_of(self, actor: Actor, state: HandoverState, prepaid: bool,
+                    note: str | None) -> FiscalReceiptView | None:
         if state.payment is not None and state.payment.receipt is not None:
             return self.fiscal.receipt(state.payment.receipt)
         if prepaid:
@@ -72,8 +73,21 @@ class CompletionSteps(Service):
         return None
 
     def abort(self, actor: Actor | None, uid: str) -> None:
-        """Give up the handover: refusals and accepted payment are discarded, the order stays ready."""
+        """Give up the handover: refusals and accepted payment are discarded, the order stays ready.
+
+        A payment the register already printed is given back first on a sellReturn receipt (ref
+        `return:{uid}:abort`): every tender, for the lines the customer was to take.
+        """
         actor = require_role(actor, Role.CLERK, clerk_action())
+        with self.reading() as s:
+            handover = get_handover(s, uid)
+            order = handover_order(s, handover)
+            require_in_progress(handover, order)
+            state = handover_state(s, handover, order)
+        refund = None
+        if state.payment is not None and state.payment.receipt is not None:
+            refund = issue_return(self.fiscal, actor, f"return:{uid}:abort", receipt_lines(state.lines),
+                                  state.payment.tenders).uuid
         with self.action(actor) as act:
             handover = get_handover(act.session, uid)
             order = handover_order(act.session, handover)
@@ -81,7 +95,7 @@ class CompletionSteps(Service):
             for line in order.lines:
                 line.refused_quantity, line.refusal_reason = 0, None
             handover.status, handover.payment, handover.completed_at = HandoverStatus.ABORTED, None, act.now
-            act.audit("handover.aborted", order.number, handover=uid)
+            act.audit("handover.aborted", order.number, handover=uid, return_receipt=refund)
 
 
 def _check_complete(state: HandoverState, order: Order) -> None:

@@ -22,7 +22,7 @@ from desktop.services.handover.lookup import due_kopecks, handover_state, verifi
 from desktop.services.handover.model import CREDIT_ORDER, PAYMENT_METHODS, HandoverState, PaymentIntent, clerk_action
 from desktop.services.handover.receipts import issue_sell
 from desktop.services.money import pin_guard
-from desktop.services.money.bonus import active_card, bonus_balance, money_settings
+from desktop.services.money.bonus import account_ids, active_card, bonus_balance, money_settings
 from desktop.services.money.certificates import (
     certificate_number,
     certificate_view,
@@ -63,12 +63,12 @@ class PaymentSteps(Service):
         """What the payment dialog may offer: the amount due, points (cap and usable) and the balance."""
         require_role(actor, Role.CLERK, PAY)
         with self.reading() as s:
-            handover, order = verified_order(s, uid)
+            _, order = verified_order(s, uid)
             due, share = due_kopecks(order), money_settings(s).points_share_percent
-            cap = points_cap(due, share)
-            if active_card(s, order.customer_id) is None:
+            cap, account = points_cap(due, share), account_ids(s, order.customer_id)
+            if active_card(s, account) is None:
                 return PaymentOptions(due, order.kind == CREDIT_ORDER, None, cap, 0)
-            balance = bonus_balance(s, [order.customer_id])
+            balance = bonus_balance(s, account)
             return PaymentOptions(due, order.kind == CREDIT_ORDER, balance, cap, min(cap, balance.available))
 
     def check_certificate(self, actor: Actor | None, uid: str, number: str, pin: str) -> CertificateView:
@@ -180,9 +180,10 @@ def _check_points(s: Session, order: Order, lines: Sequence[TenderLine]) -> None
     points = points_paid(lines)
     if points <= 0:
         return
-    if active_card(s, order.customer_id) is None:
+    account = account_ids(s, order.customer_id)
+    if active_card(s, account) is None:
         raise DomainError("money.no_active_card")
-    available = bonus_balance(s, [order.customer_id]).available
+    available = bonus_balance(s, account).available
     if points > available:
         raise DomainError("money.points_over_balance", available=available, points=points)
 

@@ -10,29 +10,30 @@ rendered, so the demo and points that take no money work the same way.
 from __future__ import annotations
 
 from collections.abc import Sequence
+
 from desktop.fiscal.drafts import return_draft, sell_draft, settlement_draft
 from desktop.fiscal.model import FiscalReceiptView, ReceiptLine, goods_line
 from desktop.fiscal.service import FiscalService
 from desktop.services.base import Actor
 from desktop.services.order_card import LineInfo
+from protocol.errors import DomainError
+from protocol.money import rub
 from protocol.money_rules import TenderLine
 
 
-def receipt_lines(lines: Sequence[LineInfo], refused: bool = False) -> tuple[ReceiptLine, ...]:
-    """The receipt's lines: what the customer takes (or, `refused`, what they gave back)."""
-    out = []
-    for x in lines:
-        quantity = x.refused_quantity if refused else x.handed_quantity
-        if quantity > 0:
-            out.append(goods_line(x.name, x.price_kopecks, quantity))
-    return tuple(out)
+def receipt_lines(lines: Sequence[LineInfo]) -> tuple[ReceiptLine, ...]:
+    """The receipt's lines: what the customer takes, at full price."""
+    return tuple(goods_line(x.name, x.price_kopecks, x.handed_quantity) for x in lines if x.handed_quantity > 0)
 
 
 def issue_sell(fiscal: FiscalService, actor: Actor, uid: str, lines: Sequence[LineInfo],
                tenders: Sequence[TenderLine], phone: str | None) -> FiscalReceiptView:
     """The sell receipt of a payment taken at the counter (idempotent: one per handover)."""
     draft = sell_draft(receipt_lines(lines), tenders, actor.full_name, customer_phone=phone)
-    return fiscal.issue(actor, draft, f"sell:{uid}")
+    receipt = fiscal.issue(actor, draft, f"sell:{uid}")
+    if receipt.total != draft.total:  # printed before a crash with other tenders: the register's word stands
+        raise DomainError("money.sell_receipt_differs", total=rub(receipt.total), total_kopecks=receipt.total)
+    return receipt
 
 
 def issue_return(fiscal: FiscalService, actor: Actor, ref: str, lines: Sequence[ReceiptLine],

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.db.models import BonusLedgerEntry, BonusStatus, ClubCard, Order
+from desktop.db.models import BonusLedgerEntry, BonusStatus, ClubCard, Customer, Order
 from desktop.services.base import local_point
 from desktop.services.money.model import BonusBalance, LedgerEntryView
 from protocol.money_rules import CREDIT_ACCRUES_POINTS, POINTS_SHARE_PERCENT
@@ -41,9 +41,15 @@ def money_settings(s: Session) -> MoneySettings:
     )
 
 
-def active_card(s: Session, customer_id: int) -> ClubCard | None:
-    """The customer's active club card (points are spent only with one)."""
-    return s.scalars(select(ClubCard).where(ClubCard.customer_id == customer_id,
+def account_ids(s: Session, customer_id: int) -> list[int]:
+    """The customer rows of one bonus account: the server keeps one account per phone (backend/money.py)."""
+    phone = select(Customer.phone).where(Customer.id == customer_id).scalar_subquery()
+    return list(s.scalars(select(Customer.id).where(Customer.phone == phone).order_by(Customer.id))) or [customer_id]
+
+
+def active_card(s: Session, customer_ids: Sequence[int]) -> ClubCard | None:
+    """The account's active club card (points are spent only with one)."""
+    return s.scalars(select(ClubCard).where(ClubCard.customer_id.in_(list(customer_ids)),
                                             ClubCard.status == CardStatus.ACTIVE).order_by(ClubCard.id)).first()
 
 
@@ -63,4 +69,4 @@ def bonus_balance(s: Session, customer_ids: Sequence[int]) -> BonusBalance:
 def _order_numbers(s: Session, ids: set[int]) -> dict[int, str]:
     if not ids:
         return {}
-    return dict(s.execute(select(Order.id, Order.number).where(Order.id.in_(ids))).tuples().all())
+    return {i: n for i, n in s.execute(select(Order.id, Order.number).where(Order.id.in_(ids))).all()}

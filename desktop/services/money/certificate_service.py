@@ -11,12 +11,12 @@ from collections.abc import Sequence
 from datetime import timedelta
 
 from desktop.db.engine import Database
-from desktop.db.models import BonusStatus
+from desktop.db.models import BonusStatus, Payment
 from desktop.db.money_models import Certificate, CertificateEntry
 from desktop.fiscal.drafts import certificate_sale_draft
 from desktop.fiscal.service import FiscalService
 from desktop.services.base import Action, Actor, Clock, Role, Service, new_uid, require_role, utc_now
-from desktop.services.money.certificates import certificate_number, certificate_view, find_certificate
+from desktop.services.money.certificates import certificate_number, certificate_view, find_certificate, status_text
 from desktop.services.money.model import CertificateSale, CertificateView, TenderInput
 from desktop.services.money.register import fiscal_service
 from desktop.services.money.tenders import tender_lines
@@ -71,7 +71,8 @@ class CertificateService(Service):
 
 def _require_for_sale(certificate: Certificate, face: int) -> None:
     if certificate.status != CertificateStatus.STOCK:
-        raise DomainError("money.certificate_not_for_sale", number=certificate.number, status=certificate.status)
+        raise DomainError("money.certificate_not_for_sale", number=certificate.number,
+                          status=status_text(certificate.status))
     if certificate.face_kopecks is not None and certificate.face_kopecks != face:
         raise DomainError("money.face_mismatch", number=certificate.number, face=rub(certificate.face_kopecks))
     if face not in CERTIFICATE_FACES:
@@ -95,6 +96,11 @@ def _record_sale(act: Action, certificate: Certificate, face: int, lines: Sequen
     certificate.expires_at, certificate.updated_at = act.now + timedelta(days=CERTIFICATE_VALID_DAYS), act.now
     act.session.add(CertificateEntry(certificate=certificate.number, reason=SALE, amount_kopecks=face,
                                      status=BonusStatus.PENDING, event_id=event_id, created_at=act.now))
+    assert act.actor is not None  # require_role guarantees it
+    for t in lines:  # the shift's cash report counts the sale's money
+        act.session.add(Payment(order_id=None, handover_id=None, method=t.kind.value, due_kopecks=t.amount,
+                                tendered_kopecks=t.tendered or t.amount, change_kopecks=t.change,
+                                staff_id=act.actor.staff_id, paid_at=act.now))
     act.audit("certificate.sold", certificate.number, sale=sale, face=face, receipt=receipt,
               tenders=[t["kind"] for t in tenders])
     return sale

@@ -21,13 +21,28 @@ from desktop.db.pepper import open_secret_hash, pepper_for_session
 from desktop.point_time import DATE_TIME, point_time, zone_named
 from desktop.services.base import local_point
 from desktop.services.money.model import CertificateView
+from desktop.translatable import QT_TRANSLATE_NOOP, translate
 from protocol.errors import DomainError
 from protocol.money import rub
 from protocol.money_rules import CERTIFICATE_PATTERN, CERTIFICATE_PIN_LENGTH, CertificateStatus
 
 _NUMBER = re.compile(CERTIFICATE_PATTERN)
 _HASHER = PasswordHasher()
-SPEND = "redemption"
+STATUS_CONTEXT = "CertificateStatus"
+_STATUS_TEXT = {
+    CertificateStatus.STOCK: QT_TRANSLATE_NOOP("CertificateStatus", "не продан"),
+    CertificateStatus.PENDING: QT_TRANSLATE_NOOP("CertificateStatus", "продан, ждёт подтверждения центром"),
+    CertificateStatus.ACTIVE: QT_TRANSLATE_NOOP("CertificateStatus", "действует"),
+    CertificateStatus.SPENT: QT_TRANSLATE_NOOP("CertificateStatus", "использован"),
+    CertificateStatus.EXPIRED: QT_TRANSLATE_NOOP("CertificateStatus", "срок истёк"),
+    CertificateStatus.BLOCKED: QT_TRANSLATE_NOOP("CertificateStatus", "заблокирован"),
+}
+
+
+def status_text(status: str) -> str:
+    """A certificate's status in the clerk's language (the code itself when this version does not know it)."""
+    known = _STATUS_TEXT.get(CertificateStatus(status)) if status in set(CertificateStatus) else None
+    return translate(STATUS_CONTEXT, known) if known else status
 
 
 def certificate_number(text: str | None) -> str:

@@ -45,7 +45,7 @@ messages.register(
         "money.pin_locked": "Сертификат {number}: {attempts} неверных PIN-кодов за {minutes} мин. "
         "Повторите через {minutes} мин. или позовите менеджера.",
         "money.pin_required": "Введите PIN-код сертификата {number}.",
-        "money.certificate_not_for_sale": "Сертификат {number} нельзя продать: он уже {status}.",
+        "money.certificate_not_for_sale": "Сертификат {number} нельзя продать: его состояние — «{status}».",
         "money.bad_face": "Номинал {face} не из списка: {allowed}.",
         "money.face_mismatch": "Номинал сертификата {number} — {face}. Продайте его по номиналу.",
         "money.sale_money_only": "Сертификат оплачивается только наличными или картой.",
@@ -53,6 +53,8 @@ messages.register(
         "money.bad_agreement": "Номер кредитного договора «{agreement}» неверен: от 6 до 30 букв, цифр, «/» или «-».",
         "money.agreement_not_signed": "Подтвердите, что клиент подписал кредитный договор.",
         "money.credit_agreement_required": "Кредитный заказ {order}: внесите номер подписанного кредитного договора.",
+        "money.sell_receipt_differs": "Касса уже напечатала чек этой выдачи на {total} (до сбоя). Примите оплату "
+        "так же, как в напечатанном чеке.",
         "money.due_changed": "Сумма к оплате изменилась, пока принималась оплата. Примите оплату заново.",
         "money.paid_already": "Оплата уже проведена и пробита на кассе. Чтобы изменить её, отмените отказ "
         "или позовите менеджера.",

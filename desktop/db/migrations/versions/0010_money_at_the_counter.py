@@ -7,7 +7,8 @@ Create Date: 2026-12-01 23:27:47.466202
 Issue 12: the bonus ledger follows the server's (each entry tied to its event and, once confirmed, to the
 server's entry; signed points for redemptions and reversals — the old one-per-reason constraints go, a
 customer has many accruals), the gift certificate cache and this PC's certificate sales and spends, a credit
-order's agreement number on the handover, and the point's money settings.
+order's agreement number on the handover, the point's money settings, and payments without an order (the
+money of a certificate sold at the counter, in the shift's cash report).
 """
 
 from __future__ import annotations
@@ -68,9 +69,15 @@ def upgrade() -> None:
     with op.batch_alter_table('pickup_points', schema=None) as batch_op:
         batch_op.add_column(sa.Column('money', sa.JSON(), nullable=True))
 
+    with op.batch_alter_table('payments', schema=None) as batch_op:  # a certificate sale's money: no order
+        batch_op.alter_column('order_id', existing_type=sa.INTEGER(), nullable=True)
+
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('payments', schema=None) as batch_op:
+        batch_op.alter_column('order_id', existing_type=sa.INTEGER(), nullable=False)
+
     with op.batch_alter_table('pickup_points', schema=None) as batch_op:
         batch_op.drop_column('money')
 
