@@ -521,12 +521,20 @@ class Tour:
         for box in boxes:
             self.scan(box, f"box {box} of {number} scanned", partial(cache.handover_has, number, box))
         drv.shot("07-handover-boxes-scanned")
-        drv.key("F9")  # payment dialog: the due amount is pre-filled
-        drv.close_dialog("^Оплата$", "Return")
+        drv.key("F9")  # the payment dialog: points, certificates, card, cash; the rest always shown
+        drv.wait_window("^Оплата$")
+        drv.key("F7", main=False)  # cash without change: the rest of the amount due
+        drv.settle()
+        drv.shot("20-handover-payment-dialog")
+        drv.close_dialog("^Оплата$", "F10")
         wait_until(lambda: cache.handover_value("payment", number), f"payment of {number} taken")
         drv.shot("08-handover-paid")
         drv.key("F10")
         wait_until(lambda: cache.handover_value("completed_at", number), f"order {number} handed over")
+        drv.wait_window("^Кассовый чек$")  # the receipt's slip beside the work (no register in the demo)
+        drv.settle()
+        drv.shot("21-handover-receipt")
+        drv.close_dialog("^Кассовый чек$")  # Esc: it would cover what the tour clicks later
         drv.shot("09-handover-done")
 
     def locked_order(self, order: tuple[str, str, list[str]]) -> None:
@@ -562,6 +570,23 @@ class Tour:
         drv.key("F10")
         self.cache.wait(f"card {card} activated", "SELECT activated_at FROM club_cards WHERE number = ?", card)
         drv.shot("11-club-activated")
+        drv.press("F3 (the customer's bonus balance)", "F3")
+        drv.shot("22-club-balance")
+        self.certificate_sale()
+
+    def certificate_sale(self) -> None:
+        """F4 on the club page: a stock certificate scanned into the sale dialog, its face value shown."""
+        drv = self.drv
+        stock = self.cache.value("SELECT number FROM certificates WHERE status = 'stock' ORDER BY number")
+        if stock is None:
+            self.problems.append("no stock gift certificate in the demo point's cache")
+            return
+        drv.key("F4")
+        drv.wait_window("^Продажа подарочного сертификата$")
+        drv.scan(stock)
+        drv.settle()
+        drv.shot("23-certificate-sale")
+        drv.close_dialog("^Продажа подарочного сертификата$")
 
     def orders_page(self, handed_over: str) -> None:
         """The order just handed over, found by scanning its number: lines, boxes, SMS and the timeline."""

@@ -86,7 +86,7 @@ def show_receipt(ctx: AppContext, parent: QWidget | None, receipt: FiscalReceipt
 def show_slip(ctx: AppContext, parent: QWidget | None, title: str, key: str, text: str, note: str = "",
               modal: bool = True) -> SlipDialog:
     """Open the slip window without blocking the caller: window-modal (a report asked for), or beside the work
-    (`modal` False: a receipt after a handover or a sale — it takes no focus, the next scan and F-key work on)."""
+    (`modal` False: a receipt after a handover or a sale — Esc closes it, the next scan is taken meanwhile)."""
     dialog = SlipDialog(ctx, parent, title, key, text, note)
     dialog.finished.connect(dialog.deleteLater)
     ctx.session.logged_out.connect(dialog.close)  # the next clerk never sees this customer's receipt
@@ -97,7 +97,7 @@ def show_slip(ctx: AppContext, parent: QWidget | None, title: str, key: str, tex
             older.close()
         _BESIDE[:] = [dialog]
         dialog.finished.connect(lambda _result: _BESIDE.remove(dialog) if dialog in _BESIDE else None)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
+        dialog.activateWindow()  # Esc closes it at once; not modal: the next scan goes through meanwhile
     return dialog
