@@ -574,14 +574,14 @@ class Tour:
         drv.key("Return", main=False)  # take that amount
         drv.key("F7", main=False)  # the rest in cash, without change
         drv.settle()
-        drv.shot("20-handover-payment-mixed")
+        drv.shot("40-handover-payment-mixed")
         drv.close_dialog("^Оплата$", "F10")
         wait_until(lambda: cache.handover_value("payment", number), f"mixed payment of {number} taken", 30)
         drv.key("F10")
         wait_until(lambda: cache.handover_value("completed_at", number), f"order {number} handed over")
         drv.wait_window("^Кассовый чек$")
         drv.settle()
-        drv.shot("21-handover-receipt")
+        drv.shot("41-handover-receipt")
         drv.close_dialog("^Кассовый чек$")
 
     def locked_order(self, order: tuple[str, str, list[str]]) -> None:
@@ -618,7 +618,7 @@ class Tour:
         self.cache.wait(f"card {card} activated", "SELECT activated_at FROM club_cards WHERE number = ?", card)
         drv.shot("11-club-activated")
         drv.press("F3 (the customer's bonus balance)", "F3")
-        drv.shot("22-club-balance")
+        drv.shot("42-club-balance")
         self.certificate_sale()
 
     def certificate_sale(self) -> None:
@@ -632,7 +632,7 @@ class Tour:
         drv.wait_window("^Продажа подарочного сертификата$")
         drv.scan(stock)
         drv.settle()
-        drv.shot("23-certificate-sale")
+        drv.shot("43-certificate-sale")
         drv.close_dialog("^Продажа подарочного сертификата$")
 
     def orders_page(self, handed_over: str) -> None:

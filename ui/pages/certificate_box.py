@@ -55,7 +55,6 @@ class CertificateBox(QGroupBox):
 
     def _lay_out(self) -> None:
         form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a long label (English) goes above its field
         form.addRow(self.tr("Номер:"), self.number)
         form.addRow(self.tr("PIN-код:"), self.pin)
         form.addRow(self.tr("Списать, ₽:"), self.amount)

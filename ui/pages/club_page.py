@@ -138,6 +138,7 @@ class ClubPage(Page):
         self.run(lambda: service.balance(actor, who), self._on_balance_read)
 
     def _on_balance_read(self, balance: BonusBalance) -> None:
+        self.points.setText("")  # the big «+190» of an activation gives its room to the balance
         self.balance.show_balance(balance)
         self.feedback.show_ok(self.tr("Баллов можно списать: {0}").format(balance.available),
                               self.tr("Подтверждено: {0}, ждут подтверждения: {1}, списано на этом ПК и ещё не "

@@ -55,7 +55,7 @@ class PaymentDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("PaymentDialog")
         self.setWindowTitle(self.tr("Оплата"))
-        self.setMinimumWidth(780)
+        self.setMinimumWidth(820)
         self.options = options
         self.tenders: list[TenderInput] | None = None
         self.due = QLabel(self.tr("К оплате: {0}").format(rub(options.due_kopecks)))
