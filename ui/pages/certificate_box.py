@@ -43,6 +43,8 @@ class CertificateBox(QGroupBox):
         self.pin.setValidator(QRegularExpressionValidator(r"\d{0,8}", self.pin))
         self.amount = line_field(self.tr("сумма, ₽"))
         self.info = status_label("certificateInfo")
+        self.info.setMinimumHeight(self.info.fontMetrics().lineSpacing() * 3)  # room for its longest text: the
+        # dialog is laid out once, when shown, and a label growing later would squeeze the fields
         self.model = RowsModel([self.tr("Сертификат"), self.tr("Можно списать"), self.tr("Списать")], self)
         self.table = table_view(self.model, self)
         self._lay_out()

@@ -116,6 +116,7 @@ class ClubPage(Page):
         self.verdict.setText(self.tr("Карта {0} активирована: {1}, {2}").format(
             result.card_number, result.customer_name, result.phone_masked))
         self.points.setText(self.tr("+%n баллов", "", result.points))
+        self.points.setVisible(True)
         self.feedback.show_ok(self.tr("Карта активирована"), self.tr(
             "Начислено %n баллов (подтвердит центр при синхронизации). Клиенту уйдёт SMS.", "", result.points))
         self.code.clear()
@@ -139,7 +140,9 @@ class ClubPage(Page):
 
     def _on_balance_read(self, balance: BonusBalance) -> None:
         self.points.setText("")  # the big «+190» of an activation gives its room to the balance
+        self.points.setVisible(False)
         self.balance.show_balance(balance)
+        self.page_scroll.ensureWidgetVisible(self.balance.table)
         self.feedback.show_ok(self.tr("Баллов можно списать: {0}").format(balance.available),
                               self.tr("Подтверждено: {0}, ждут подтверждения: {1}, списано на этом ПК и ещё не "
                                       "подтверждено: {2}.").format(balance.confirmed, balance.pending,

@@ -61,6 +61,7 @@ class PaymentDialog(QDialog):
         self.due = QLabel(self.tr("К оплате: {0}").format(rub(options.due_kopecks)))
         self.due.setObjectName("bigHint")
         self.points_info = status_label()
+        self.points_info.setMinimumHeight(self.points_info.fontMetrics().lineSpacing() * 3)
         self.points = line_field(self.tr("0"))
         self.points.setValidator(QIntValidator(0, max(options.points_usable, 0), self.points))
         self.certificates = CertificateBox(check, run, self._room_for, zone, self)
