@@ -392,62 +392,62 @@ build date: {date}
         <translation>amount, ₽</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/certificate_box.py" line="46"/>
+        <location filename="../../ui/pages/certificate_box.py" line="48"/>
         <source>Сертификат</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/certificate_box.py" line="46"/>
+        <location filename="../../ui/pages/certificate_box.py" line="48"/>
         <source>Можно списать</source>
         <translation>Can be spent</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/certificate_box.py" line="46"/>
+        <location filename="../../ui/pages/certificate_box.py" line="48"/>
         <source>Списать</source>
         <translation>Take</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/certificate_box.py" line="58"/>
+        <location filename="../../ui/pages/certificate_box.py" line="60"/>
         <source>Номер:</source>
         <translation>Number:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/certificate_box.py" line="59"/>
+        <location filename="../../ui/pages/certificate_box.py" line="61"/>
         <source>PIN-код:</source>
         <translation>PIN:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/certificate_box.py" line="60"/>
+        <location filename="../../ui/pages/certificate_box.py" line="62"/>
         <source>Списать, ₽:</source>
         <translation>Take, ₽:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/certificate_box.py" line="79"/>
+        <location filename="../../ui/pages/certificate_box.py" line="81"/>
         <source>Это не номер сертификата: ожидается GC и 12 цифр.</source>
         <translation>This is not a certificate number: GC and 12 digits expected.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/certificate_box.py" line="83"/>
+        <location filename="../../ui/pages/certificate_box.py" line="85"/>
         <source>Введите PIN-код сертификата и нажмите Enter.</source>
         <translation>Enter the certificate&apos;s PIN and press Enter.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/certificate_box.py" line="93"/>
+        <location filename="../../ui/pages/certificate_box.py" line="95"/>
         <source>Проверяем сертификат {0}…</source>
         <translation>Checking certificate {0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/certificate_box.py" line="99"/>
+        <location filename="../../ui/pages/certificate_box.py" line="101"/>
         <source>Сертификат {0}: остаток {1}, можно списать {2}, действует до {3}.</source>
         <translation>Certificate {0}: balance {1}, can be spent {2}, valid until {3}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/certificate_box.py" line="118"/>
+        <location filename="../../ui/pages/certificate_box.py" line="120"/>
         <source>Сумма должна быть больше нуля и не больше {0}.</source>
         <translation>The amount must be more than zero and at most {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/certificate_box.py" line="127"/>
+        <location filename="../../ui/pages/certificate_box.py" line="129"/>
         <source>Сертификат {0} добавлен: {1}. Следующий — или Enter, чтобы перейти к карте.</source>
         <translation>Certificate {0} added: {1}. Scan the next one, or press Enter to go on to the card.</translation>
     </message>
@@ -992,7 +992,7 @@ build date: {date}
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/club_page.py" line="120"/>
+        <location filename="../../ui/pages/club_page.py" line="121"/>
         <source>Начислено %n баллов (подтвердит центр при синхронизации). Клиенту уйдёт SMS.</source>
         <translation>
             <numerusform>%n point credited (the centre confirms on sync). The customer gets an SMS.</numerusform>
@@ -1000,37 +1000,37 @@ build date: {date}
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="134"/>
+        <location filename="../../ui/pages/club_page.py" line="135"/>
         <source>Чей баланс?</source>
         <translation>Whose balance?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="134"/>
+        <location filename="../../ui/pages/club_page.py" line="135"/>
         <source>Отсканируйте клубную карту или введите телефон клиента, затем F3.</source>
         <translation>Scan the club card or enter the customer&apos;s phone, then F3.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="142"/>
+        <location filename="../../ui/pages/club_page.py" line="146"/>
         <source>Баллов можно списать: {0}</source>
         <translation>Points that can be spent: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="143"/>
+        <location filename="../../ui/pages/club_page.py" line="147"/>
         <source>Подтверждено: {0}, ждут подтверждения: {1}, списано на этом ПК и ещё не подтверждено: {2}.</source>
         <translation>Confirmed: {0}, awaiting confirmation: {1}, spent on this PC and not yet confirmed: {2}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="164"/>
+        <location filename="../../ui/pages/club_page.py" line="168"/>
         <source>СДАЧА {0}</source>
         <translation>CHANGE {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="164"/>
+        <location filename="../../ui/pages/club_page.py" line="168"/>
         <source>Сертификат продан</source>
         <translation>Certificate sold</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="119"/>
+        <location filename="../../ui/pages/club_page.py" line="120"/>
         <source>Карта активирована</source>
         <translation>Card activated</translation>
     </message>
@@ -7253,77 +7253,77 @@ Customer: {4}, {5}</translation>
         <translation>Due: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/payment_dialog.py" line="64"/>
+        <location filename="../../ui/pages/payment_dialog.py" line="65"/>
         <source>0</source>
         <translation>0</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/payment_dialog.py" line="67"/>
+        <location filename="../../ui/pages/payment_dialog.py" line="68"/>
         <source>сумма картой, ₽</source>
         <translation>amount by card, ₽</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/payment_dialog.py" line="68"/>
+        <location filename="../../ui/pages/payment_dialog.py" line="69"/>
         <source>сколько дал клиент, ₽</source>
         <translation>what the customer handed over, ₽</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/payment_dialog.py" line="82"/>
+        <location filename="../../ui/pages/payment_dialog.py" line="83"/>
         <source>Списать баллов (F2):</source>
         <translation>Points to spend (F2):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/payment_dialog.py" line="87"/>
+        <location filename="../../ui/pages/payment_dialog.py" line="88"/>
         <source>Картой, ₽ (F4):</source>
         <translation>By card, ₽ (F4):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/payment_dialog.py" line="88"/>
+        <location filename="../../ui/pages/payment_dialog.py" line="89"/>
         <source>Наличными, ₽ (F5):</source>
         <translation>In cash, ₽ (F5):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/payment_dialog.py" line="89"/>
+        <location filename="../../ui/pages/payment_dialog.py" line="90"/>
         <source>Сдача:</source>
         <translation>Change:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/payment_dialog.py" line="98"/>
+        <location filename="../../ui/pages/payment_dialog.py" line="99"/>
         <source>Остаток картой</source>
         <translation>Rest by card</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/payment_dialog.py" line="99"/>
+        <location filename="../../ui/pages/payment_dialog.py" line="100"/>
         <source>Без сдачи</source>
         <translation>No change</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/payment_dialog.py" line="101"/>
+        <location filename="../../ui/pages/payment_dialog.py" line="102"/>
         <source>Принять оплату</source>
         <translation>Take the payment</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/payment_dialog.py" line="102"/>
+        <location filename="../../ui/pages/payment_dialog.py" line="103"/>
         <source>Отмена</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/payment_dialog.py" line="131"/>
+        <location filename="../../ui/pages/payment_dialog.py" line="132"/>
         <source>У клиента нет активной клубной карты: баллы не списываются.</source>
         <translation>The customer has no active club card: no points can be spent.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/payment_dialog.py" line="133"/>
+        <location filename="../../ui/pages/payment_dialog.py" line="134"/>
         <source>Баллы клиента: доступно {0}, списать можно до {1} (1 балл = 1 ₽).</source>
         <translation>Customer&apos;s points: {0} available, up to {1} can be spent (1 point = 1 ₽).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/payment_dialog.py" line="136"/>
+        <location filename="../../ui/pages/payment_dialog.py" line="137"/>
         <source>Уже списано на этом ПК и ждёт подтверждения: {0}.</source>
         <translation>Already spent on this PC and awaiting confirmation: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/payment_dialog.py" line="162"/>
+        <location filename="../../ui/pages/payment_dialog.py" line="163"/>
         <source>Осталось: {0}</source>
         <translation>Left: {0}</translation>
     </message>

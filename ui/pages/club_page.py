@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QLineEdit
 
 from desktop.scan_routing import Scan, ScanKind
@@ -142,7 +142,7 @@ class ClubPage(Page):
         self.points.setText("")  # the big «+190» of an activation gives its room to the balance
         self.points.setVisible(False)
         self.balance.show_balance(balance)
-        self.page_scroll.ensureWidgetVisible(self.balance.table)
+        QTimer.singleShot(0, self, lambda: self.page_scroll.ensureWidgetVisible(self.balance.table))  # laid out
         self.feedback.show_ok(self.tr("Баллов можно списать: {0}").format(balance.available),
                               self.tr("Подтверждено: {0}, ждут подтверждения: {1}, списано на этом ПК и ещё не "
                                       "подтверждено: {2}.").format(balance.confirmed, balance.pending,
