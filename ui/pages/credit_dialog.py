@@ -30,6 +30,7 @@ class CreditAgreementDialog(QDialog):
         self.number = line_field(self.tr("штрихкод или номер договора"), 30)
         self.signed = QCheckBox(self.tr("Клиент подписал договор"))
         self.error = status_label()
+        self.error.setMinimumHeight(self.error.fontMetrics().lineSpacing() * 2)  # laid out once: room for a reason
         form = QFormLayout()
         form.addRow(self.tr("Номер договора:"), self.number)
         form.addRow("", self.signed)
