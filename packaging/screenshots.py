@@ -5,7 +5,9 @@ Starts its own Xvfb at the counter's commonest size, 1366x768 (`--display auto`,
 free display number; `--display :N` uses display N, started if it is not up), runs the app on a temporary data
 directory (it starts its embedded backend, enrols and syncs the demo point; the demo codes are read from the
 backend's demo-secrets.json) and drives it as a clerk with a wedge scanner would: a truck's waybill scanned
-on Приёмка and a burst of its boxes, placement, a handover, a club card, the other pages; then the manager logs
+on Приёмка and a burst of its boxes, placement, a handover, the demo club customer's order paid with points, a
+gift certificate and cash (its receipt), a club card with its balance and a certificate sale, the other pages;
+then the manager logs
 in and goes through the manager's console (Ctrl+F9) tab by tab, its previews and its export dialog.
 
 Every step waits for what it caused, by polling: the cache (a scan recorded, a session closed), a window by its
@@ -67,6 +69,9 @@ CHART_TABS = {  # the chart sub-tabs of «Графики»: file name part → w
 }
 RACK_FOR_SIZE = {"S": ("A", 6), "M": ("C", 4), "L": ("E", 2), "XL": ("F", 1)}  # the demo's racks
 FOREIGN_BOX = "B999950000000101"  # a box of another pickup point
+# protocol/demo_money.py: the demo club customer (2 000 confirmed points) and an active 3 000 ₽ certificate
+DEMO_MONEY_PHONE = "+79161110013"
+DEMO_CERTIFICATE, DEMO_CERTIFICATE_PIN = "GC004200000002", "11110002"
 BANNER_PIXEL = (1340, 36)  # inside the page's coloured banner, right of its text
 TONES = {"ok": (11, 107, 43), "warning": (242, 169, 0), "error": (176, 0, 32)}
 # A busy PC can delay xdotool between two keys of a scan past the app's inter-key limit (the scan then reads as
@@ -301,6 +306,17 @@ class Cache:
                 out.append((number, self.pickup_codes[number], [b for (b,) in boxes]))
         return out
 
+    def money_order(self) -> tuple[str, str, list[str]] | None:
+        """The demo club customer's ready order paid at pickup (number, code, boxes), if the demo has one."""
+        number = self.value("SELECT o.number FROM orders o JOIN customers c ON c.id = o.customer_id "
+                            "WHERE o.status = 'ready' AND o.kind = 'retail' AND o.prepaid = 0 AND c.phone = ? "
+                            "ORDER BY o.number", DEMO_MONEY_PHONE)
+        if number is None or number not in self.pickup_codes:
+            return None
+        boxes = self.rows("SELECT b.barcode FROM boxes b JOIN orders o ON o.id = b.order_id WHERE o.number = ? "
+                          "ORDER BY b.seq_no", number)
+        return number, self.pickup_codes[number], [b for (b,) in boxes]
+
     def club(self) -> tuple[str, str, str]:
         """(card number, activation code, phone of a customer with a ≥ 5,000 ₽ order and no card)."""
         card = sorted(self.card_codes)[0]
@@ -351,10 +367,15 @@ class Tour:
         drv.shot("01-login")
         self.log_in("ST000001", "1111", open_shift=True)
         self.receiving()
-        orders = self.cache.ready_orders()
+        money = self.cache.money_order()  # the demo club customer's order: points + certificate + cash
+        orders = [o for o in self.cache.ready_orders() if money is None or o[0] != money[0]]
         number, code, boxes = orders[0]
         self.handover(number, code, boxes)
         self.locked_order(orders[1])
+        if money is None:
+            self.problems.append("no ready order of the demo club customer to pay with points and a certificate")
+        else:
+            self.money_payment(*money)
         self.club()
         self.orders_page(number)
         self.warranty(number)
@@ -521,13 +542,47 @@ class Tour:
         for box in boxes:
             self.scan(box, f"box {box} of {number} scanned", partial(cache.handover_has, number, box))
         drv.shot("07-handover-boxes-scanned")
-        drv.key("F9")  # payment dialog: the due amount is pre-filled
-        drv.close_dialog("^Оплата$", "Return")
+        drv.key("F9")  # the payment dialog: points, certificates, card, cash; the rest always shown
+        drv.wait_window("^Оплата$")
+        drv.key("F7", main=False)  # cash without change: the rest of the amount due
+        drv.close_dialog("^Оплата$", "F10")
         wait_until(lambda: cache.handover_value("payment", number), f"payment of {number} taken")
         drv.shot("08-handover-paid")
         drv.key("F10")
         wait_until(lambda: cache.handover_value("completed_at", number), f"order {number} handed over")
+        drv.close_dialog("^Кассовый чек$")  # the receipt's slip (no register in the demo): Esc
         drv.shot("09-handover-done")
+
+    def money_payment(self, number: str, code: str, boxes: list[str]) -> None:
+        """The demo club customer pays 500 points, a gift certificate (scanned, its PIN typed) and cash."""
+        drv, cache = self.drv, self.cache
+        self.scan(number, f"handover of {number} started", lambda: cache.handover_value("uid", number))
+        drv.type(code)
+        drv.key("Return", main=False)
+        wait_until(lambda: cache.handover_value("verified_by", number), f"order {number} verified by its code")
+        for box in boxes:
+            self.scan(box, f"box {box} of {number} scanned", partial(cache.handover_has, number, box))
+        drv.key("F9")
+        drv.wait_window("^Оплата$")
+        drv.type("500")  # points (the field has the focus when the customer has usable points)
+        drv.key("Return", main=False)
+        drv.scan(DEMO_CERTIFICATE)  # scanned into the open dialog: its PIN is asked next
+        time.sleep(0.5)
+        drv.type(DEMO_CERTIFICATE_PIN)
+        drv.key("Return", main=False)  # checked off the GUI thread; the amount to take is filled in
+        time.sleep(1.5)
+        drv.key("Return", main=False)  # take that amount
+        drv.key("F7", main=False)  # the rest in cash, without change
+        drv.settle()
+        drv.shot("40-handover-payment-mixed")
+        drv.close_dialog("^Оплата$", "F10")
+        wait_until(lambda: cache.handover_value("payment", number), f"mixed payment of {number} taken", 30)
+        drv.key("F10")
+        wait_until(lambda: cache.handover_value("completed_at", number), f"order {number} handed over")
+        drv.wait_window("^Кассовый чек$")
+        drv.settle()
+        drv.shot("41-handover-receipt")
+        drv.close_dialog("^Кассовый чек$")
 
     def locked_order(self, order: tuple[str, str, list[str]]) -> None:
         """Someone names wrong codes for an order until it locks (the manager unlocks it); F12 gives up."""
@@ -562,6 +617,23 @@ class Tour:
         drv.key("F10")
         self.cache.wait(f"card {card} activated", "SELECT activated_at FROM club_cards WHERE number = ?", card)
         drv.shot("11-club-activated")
+        drv.press("F3 (the customer's bonus balance)", "F3")
+        drv.shot("42-club-balance")
+        self.certificate_sale()
+
+    def certificate_sale(self) -> None:
+        """F4 on the club page: a stock certificate scanned into the sale dialog, its face value shown."""
+        drv = self.drv
+        stock = self.cache.value("SELECT number FROM certificates WHERE status = 'stock' ORDER BY number")
+        if stock is None:
+            self.problems.append("no stock gift certificate in the demo point's cache")
+            return
+        drv.key("F4")
+        drv.wait_window("^Продажа подарочного сертификата$")
+        drv.scan(stock)
+        drv.settle()
+        drv.shot("43-certificate-sale")
+        drv.close_dialog("^Продажа подарочного сертификата$")
 
     def orders_page(self, handed_over: str) -> None:
         """The order just handed over, found by scanning its number: lines, boxes, SMS and the timeline."""

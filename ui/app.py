@@ -146,7 +146,8 @@ class Launcher:
         self.started = started
         feedback = FeedbackBanner()
         scanner = self.scanner_settings
-        ctx = AppContext(started.db, Services.create(started.db, scanner=scanner), SessionState(), feedback,
+        services = Services.create(started.db, scanner=scanner, config=self.config)  # the register from [fiscal]
+        ctx = AppContext(started.db, services, SessionState(), feedback,
                          scanner, started.sync, self.config, tasks=self.tasks)
         self.window = MainWindow(ctx, started.point_name, started.demo_hint, self.config.idle_lock_minutes,
                                  status_point=started.point_short)
@@ -163,6 +164,7 @@ class Launcher:
         self.window.raise_()
         self.window.activateWindow()  # shortcuts need an active window, also without a window manager
         log.info("start-up done: the login screen is shown")
+        self.window.fiscal.reconcile()  # receipts left pending by a crash: asked of the register, in the background
         if started.repair is not None:
             tell_repair_done(started.repair, self.window)
 

@@ -10,6 +10,8 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop.config import AppConfig
 from desktop.db.engine import Database
+from desktop.fiscal.model import FiscalMode
+from desktop.fiscal.service import FiscalService
 from desktop.point_time import counter_zone, zone_named
 from desktop.scanner_settings import ScannerConfiguration
 from desktop.services.base import Actor, Clock, Role, utc_now
@@ -22,6 +24,7 @@ from desktop.services.manager.charts import ChartsService
 from desktop.services.manager.exceptions import ExceptionsService
 from desktop.services.manager.journal_report import JournalReportService
 from desktop.services.manager.waiting import WaitingService
+from desktop.services.money import CertificateService
 from desktop.services.notification import NotificationService
 from desktop.services.orders import OrderService
 from desktop.services.receiving import ReceivingService
@@ -59,18 +62,22 @@ class Services:
     charts: ChartsService
     journal_report: JournalReportService
     warranty: WarrantyService
+    fiscal: FiscalService  # the point's cash register (one for every service that prints receipts)
+    certificates: CertificateService
 
     @classmethod
     def create(
         cls, db: Database, clock: Clock = utc_now, scanner: ScannerConfiguration | None = None,
-        staff: StaffService | None = None,
+        staff: StaffService | None = None, config: AppConfig | None = None,
     ) -> Services:
-        """Build every service; `staff` lets tests pass a service with cheap password hashing."""
+        """Build every service; `staff` lets tests pass a service with cheap password hashing (it brings its own
+        register); `config` [fiscal] mode/url choose the cash register (none without a configuration)."""
+        fiscal = register_of(db, clock, config)
         return cls(
-            staff=staff or StaffService(db, clock),
+            staff=staff or StaffService(db, clock, fiscal=fiscal),
             receiving=ReceivingService(db, clock, scanner),
             cells=StorageCellService(db, clock),
-            handover=HandoverService(db, clock),
+            handover=HandoverService(db, clock, fiscal=fiscal),
             club=ClubService(db, clock),
             orders=OrderService(db, clock),
             returns=ReturnsService(db, clock),
@@ -84,7 +91,16 @@ class Services:
             charts=ChartsService(db, clock),
             journal_report=JournalReportService(db, clock),
             warranty=WarrantyService(db, clock),  # photos under the cache's folder (the app's data dir)
+            fiscal=fiscal,
+            certificates=CertificateService(db, clock, fiscal=fiscal),
         )
+
+
+def register_of(db: Database, clock: Clock, config: AppConfig | None) -> FiscalService:
+    """The one FiscalService from the configuration's [fiscal] mode and url (no register without one)."""
+    if config is None:
+        return FiscalService(db, clock, FiscalMode.NONE)
+    return FiscalService(db, clock, FiscalMode(config.fiscal_mode), config.fiscal_url)
 
 
 class SessionState(QObject):

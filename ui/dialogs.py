@@ -15,8 +15,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from protocol.money import parse_rub, rub
-
 
 class _FormDialog(QDialog):
     def __init__(self, parent: QWidget | None, title: str, intro: str = "") -> None:
@@ -59,20 +57,6 @@ def ask_refusal(parent: QWidget, line_name: str, max_quantity: int,
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return quantity.value(), str(reason.currentData()), note.text()
-
-
-def ask_payment(parent: QWidget, due_kopecks: int) -> tuple[str, int] | None:
-    """(method, tendered kopecks) or None; the amount is typed in roubles ("1500" or "1 500,50")."""
-    dialog = _FormDialog(parent, parent.tr("Оплата"), parent.tr("К оплате: {0}").format(rub(due_kopecks)))
-    method = _combo({"cash": parent.tr("Наличные"), "card": parent.tr("Банковская карта")})
-    amount = QLineEdit(f"{due_kopecks // 100}" + (f",{due_kopecks % 100:02d}" if due_kopecks % 100 else ""))
-    amount.selectAll()
-    dialog.form.addRow(parent.tr("Способ:"), method)
-    dialog.form.addRow(parent.tr("Получено, ₽:"), amount)
-    dialog.finish()
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    return str(method.currentData()), parse_rub(amount.text()) or 0
 
 
 def ask_id_document(parent: QWidget, types: Mapping[str, str]) -> tuple[str, str] | None:

@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.config import user_config_file
 from desktop.services.base import Actor
 from ui.context import AppContext
+from ui.fiscal_actions import FiscalActions
 from ui.idle import IdleWatcher
 from ui.login_screen import LoginScreen
 from ui.pages import PAGE_CLASSES
@@ -60,12 +62,11 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self.status.synced.connect(self._after_sync)
         self.shifts = ShiftActions(ctx, self)
+        self.fiscal = FiscalActions(ctx, self, user_config_file)  # X report here, its settings in «Оборудование»
         self.idle = IdleWatcher(idle_minutes, self)
         self.idle.idle_timed_out.connect(self._on_idle_timed_out)
-        self.dispatcher = ScanDispatcher(
-            ctx.scanner, ctx.feedback, self.login, self._is_logged_in,
-            self.current_page, self.visible_pages, self.show_page, self,
-        )
+        self.dispatcher = ScanDispatcher(ctx.scanner, ctx.feedback, self.login, self._is_logged_in,
+                                         self.current_page, self.visible_pages, self.show_page, self)
         self.scans = ScanQueue(self.dispatcher.dispatch, self._is_busy, self)
         self._build_menus()
         from ui.hardware.wiring import install_hardware  # «Оборудование» menu + page documents (needs ctx.config)
@@ -111,6 +112,10 @@ class MainWindow(QMainWindow):
         self.close_shift_action = self._menu_action(
             shift_menu, self.tr("Закрыть смену"), "Ctrl+Shift+O", self._on_close_shift_requested
         )
+        shift_menu.addSeparator()
+        self._menu_action(shift_menu, self.tr("X-отчёт кассы (состояние кассы)"), "", self.fiscal.x_report)
+        self._menu_action(shift_menu, self.tr("Открыть смену на кассе"), "", self.fiscal.open_register_shift)
+        self._menu_action(shift_menu, self.tr("Z-отчёт на кассе"), "", self.fiscal.z_report)
         nav_menu = bar.addMenu(self.tr("&Переход"))
         for page in self.pages:
             self._menu_action(

@@ -48,6 +48,12 @@ class ScanDispatcher(QObject):
         self._show = show_page
 
     def dispatch(self, raw: str) -> None:
+        modal = QApplication.activeModalWidget()
+        take = getattr(modal, "take_scan", None)  # a dialog that takes scans (a certificate, an agreement number)
+        if callable(take):
+            taken = take(clean(raw, self._scanner.settings))
+            self.scan_routed.emit("", "dialog" if taken else "")
+            return
         try:
             scan = route_scan(raw, self._scanner.settings)
         except DomainError as err:
@@ -107,5 +113,6 @@ def kind_name(scan: Scan) -> str:
         "waybill": QCoreApplication.translate("ScanKinds", "накладная поставки"),
         "claim": QCoreApplication.translate("ScanKinds", "номер гарантийной заявки"),
         "service_label": QCoreApplication.translate("ScanKinds", "этикетка изделия для сервиса"),
+        "certificate": QCoreApplication.translate("ScanKinds", "подарочный сертификат"),
     }
     return names.get(scan.kind.value, scan.kind.value)

@@ -259,10 +259,16 @@ class ScanQueue(QObject):
     def _on_drain(self) -> None:
         if not self._pending:
             return
-        if self._is_busy() or QApplication.activeModalWidget() is not None:
+        if self._is_busy() or not _modal_takes_scans():
             self._retry.start()  # re-check soon; a finished call also pokes us
             return
         raw = self._pending.popleft()
         self.scan_dispatched.emit(raw)
         self._handler(raw)
         self.poke()
+
+
+def _modal_takes_scans() -> bool:
+    """No modal dialog is open, or the open one takes scans itself (it has `take_scan`, like the payment dialog)."""
+    modal = QApplication.activeModalWidget()
+    return modal is None or callable(getattr(modal, "take_scan", None))

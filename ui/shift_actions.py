@@ -1,4 +1,8 @@
-"""Shift open/close from the Смена menu: one staff-service call each, the report shown and printed on close."""
+"""Shift open/close from the Смена menu: one staff-service call each, the report shown and printed on close.
+
+With a cash register the register's shift follows the app's; when it does not (the register was off), the app's
+shift stays as done and the banner names the «Смена» menu entry that retries it on the register.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.documents.builders import discrepancy_act, shift_report
 from desktop.documents.model import Document
+from desktop.fiscal.errors import ShiftRegisterError
 from desktop.point_time import DAY_TIME, point_time
 from desktop.services.receiving import OpenReceiving
 from desktop.services.returns import PendingReturn
@@ -147,7 +152,19 @@ class ShiftActions(QObject):
         self.shift_closed.emit(report)
 
     def _on_failed(self, failure: Failure) -> None:
+        if isinstance(failure.error, ShiftRegisterError):
+            self._register_did_not_follow(failure.error)
+            return
         self.ctx.feedback.show_error(self.tr("Смена"), failure.message)
+
+    def _register_did_not_follow(self, error: ShiftRegisterError) -> None:
+        """The app's shift opened or closed (kept) but the register did not: say so, and how to retry it."""
+        if isinstance(error.result, ShiftReport):
+            with_report = documents_for(self.ctx) is not None
+            self._on_closed(error.result, shift_report(error.result) if with_report else None)
+        else:
+            self._on_opened(error.result)
+        self.ctx.feedback.show_error(self.tr("Касса не выполнила команду"), str(error))
 
 
 def report_text(owner: QObject, report: ShiftReport) -> str:

@@ -19,6 +19,7 @@ class DocumentKind(StrEnum):
     LABELS = "labels"
     CLAIM_INTAKE_ACT = "claim_intake_act"
     SERVICE_DISPATCH_ACT = "service_dispatch_act"
+    FISCAL_RECEIPT = "fiscal_receipt"  # a copy of the cash register's slip (receipt, X report)
 
 
 # The documents' names, marked for translation; translate("Documents", …) where shown.
@@ -31,6 +32,7 @@ KIND_TITLES = {
     DocumentKind.LABELS: QT_TRANSLATE_NOOP("Documents", "Этикетки"),
     DocumentKind.CLAIM_INTAKE_ACT: QT_TRANSLATE_NOOP("Documents", "Акт приёма изделия по гарантии"),
     DocumentKind.SERVICE_DISPATCH_ACT: QT_TRANSLATE_NOOP("Documents", "Акт отправки в сервис"),
+    DocumentKind.FISCAL_RECEIPT: QT_TRANSLATE_NOOP("Documents", "Кассовый чек"),
 }
 
 

@@ -201,7 +201,7 @@
         <translation>The program did not start</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="195"/>
+        <location filename="../../ui/app.py" line="197"/>
         <source>Рабочее место не зарегистрировано: регистрация отменена. Программа закрывается.
 Запустите её снова, когда получите код регистрации у администратора.</source>
         <translation>This workstation is not enrolled: enrolment was cancelled. The program will close.
@@ -224,6 +224,54 @@ Start it again when you have an enrolment code from the administrator.</translat
         <location filename="../../ui/pages/manager/arrivals_tab.py" line="93"/>
         <source>Откройте приёмку (Enter или двойной щелчок), чтобы увидеть её коробки.</source>
         <translation>Open a receiving session (Enter or double-click) to see its boxes.</translation>
+    </message>
+</context>
+<context>
+    <name>BalancePanel</name>
+    <message>
+        <location filename="../../ui/pages/club_balance.py" line="48"/>
+        <source>подтверждено</source>
+        <translation>confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/club_balance.py" line="49"/>
+        <source>ждёт подтверждения</source>
+        <translation>awaiting confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/club_balance.py" line="50"/>
+        <source>списано, не подтверждено</source>
+        <translation>spent, not confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/club_balance.py" line="51"/>
+        <source>можно списать</source>
+        <translation>can be spent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/club_balance.py" line="55"/>
+        <source>Когда</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/club_balance.py" line="55"/>
+        <source>Операция</source>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/club_balance.py" line="55"/>
+        <source>Баллы</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/club_balance.py" line="55"/>
+        <source>Заказ</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/club_balance.py" line="56"/>
+        <source>Статус</source>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
@@ -319,6 +367,195 @@ build date: {date}
         <location filename="../../ui/hardware/frames.py" line="138"/>
         <source>Камера сообщила об ошибке: {0}. Закройте другие программы, которые используют камеру. {1}</source>
         <translation>The camera reported an error: {0}. Close other programs that use the camera. {1}</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateBox</name>
+    <message>
+        <location filename="../../ui/pages/certificate_box.py" line="35"/>
+        <source>Подарочные сертификаты (F3)</source>
+        <translation>Gift certificates (F3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_box.py" line="39"/>
+        <source>GC… — отсканируйте сертификат</source>
+        <translation>GC… — scan the certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_box.py" line="40"/>
+        <source>{0} цифр под защитным слоем</source>
+        <translation>{0} digits under the scratch layer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_box.py" line="44"/>
+        <source>сумма, ₽</source>
+        <translation>amount, ₽</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_box.py" line="48"/>
+        <source>Сертификат</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_box.py" line="48"/>
+        <source>Можно списать</source>
+        <translation>Can be spent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_box.py" line="48"/>
+        <source>Списать</source>
+        <translation>Take</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_box.py" line="60"/>
+        <source>Номер:</source>
+        <translation>Number:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_box.py" line="61"/>
+        <source>PIN-код:</source>
+        <translation>PIN:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_box.py" line="62"/>
+        <source>Списать, ₽:</source>
+        <translation>Take, ₽:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_box.py" line="81"/>
+        <source>Это не номер сертификата: ожидается GC и 12 цифр.</source>
+        <translation>This is not a certificate number: GC and 12 digits expected.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_box.py" line="85"/>
+        <source>Введите PIN-код сертификата и нажмите Enter.</source>
+        <translation>Enter the certificate&apos;s PIN and press Enter.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_box.py" line="95"/>
+        <source>Проверяем сертификат {0}…</source>
+        <translation>Checking certificate {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_box.py" line="101"/>
+        <source>Сертификат {0}: остаток {1}, можно списать {2}, действует до {3}.</source>
+        <translation>Certificate {0}: balance {1}, can be spent {2}, valid until {3}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_box.py" line="120"/>
+        <source>Сумма должна быть больше нуля и не больше {0}.</source>
+        <translation>The amount must be more than zero and at most {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_box.py" line="129"/>
+        <source>Сертификат {0} добавлен: {1}. Следующий — или Enter, чтобы перейти к карте.</source>
+        <translation>Certificate {0} added: {1}. Scan the next one, or press Enter to go on to the card.</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateSale</name>
+    <message>
+        <location filename="../../ui/pages/certificate_sale.py" line="180"/>
+        <source>Сертификат {0} на {1} продан. Он станет активным, когда центр подтвердит продажу.</source>
+        <translation>Certificate {0} for {1} sold. It becomes active once the centre confirms the sale.</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateSaleDialog</name>
+    <message>
+        <location filename="../../ui/pages/certificate_sale.py" line="55"/>
+        <source>Продажа подарочного сертификата</source>
+        <translation>Gift certificate sale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_sale.py" line="60"/>
+        <source>GC… — отсканируйте сертификат</source>
+        <translation>GC… — scan the certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_sale.py" line="66"/>
+        <source>Наличные</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_sale.py" line="67"/>
+        <source>Банковская карта</source>
+        <translation>Bank card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_sale.py" line="68"/>
+        <source>сколько дал клиент, ₽</source>
+        <translation>what the customer handed over, ₽</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_sale.py" line="81"/>
+        <source>Сертификат:</source>
+        <translation>Certificate:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_sale.py" line="83"/>
+        <source>Номинал:</source>
+        <translation>Face value:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_sale.py" line="84"/>
+        <source>Оплата (F4/F5):</source>
+        <translation>Payment (F4/F5):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_sale.py" line="85"/>
+        <source>Наличными получено, ₽:</source>
+        <translation>Cash received, ₽:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_sale.py" line="86"/>
+        <source>Сдача:</source>
+        <translation>Change:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_sale.py" line="89"/>
+        <source>Продать</source>
+        <translation>Sell</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_sale.py" line="90"/>
+        <source>Отмена</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_sale.py" line="109"/>
+        <source>Это не номер сертификата: ожидается GC и 12 цифр.</source>
+        <translation>This is not a certificate number: GC and 12 digits expected.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_sale.py" line="111"/>
+        <source>Ищем сертификат {0}…</source>
+        <translation>Looking up certificate {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_sale.py" line="116"/>
+        <source>Сертификат {0} продать нельзя: он уже продан, погашен или заблокирован.</source>
+        <translation>Certificate {0} cannot be sold: it is already sold, spent or blocked.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_sale.py" line="124"/>
+        <source>Сертификат {0} на складе, номинал {1}. Примите оплату.</source>
+        <translation>Certificate {0} is in stock, face value {1}. Take the payment.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_sale.py" line="125"/>
+        <source>Сертификат {0} на складе: выберите номинал.</source>
+        <translation>Certificate {0} is in stock: choose the face value.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_sale.py" line="160"/>
+        <source>Сначала отсканируйте сертификат со склада.</source>
+        <translation>First scan a certificate from stock.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/certificate_sale.py" line="164"/>
+        <source>Наличных меньше номинала: введите, сколько дал клиент.</source>
+        <translation>Less cash than the face value: enter what the customer handed over.</translation>
     </message>
 </context>
 <context>
@@ -559,6 +796,44 @@ build date: {date}
     </message>
 </context>
 <context>
+    <name>ClubBalance</name>
+    <message>
+        <location filename="../../ui/pages/club_balance.py" line="18"/>
+        <source>начисление за покупку</source>
+        <translation>accrual for a purchase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/club_balance.py" line="19"/>
+        <source>приветственные баллы</source>
+        <translation>welcome points</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/club_balance.py" line="20"/>
+        <source>оплата баллами</source>
+        <translation>paid with points</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/club_balance.py" line="21"/>
+        <source>отмена начисления: товар возвращён</source>
+        <translation>accrual reversed: goods returned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/club_balance.py" line="24"/>
+        <source>ждёт подтверждения центра</source>
+        <translation>awaiting the centre&apos;s confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/club_balance.py" line="25"/>
+        <source>подтверждено</source>
+        <translation>confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/club_balance.py" line="26"/>
+        <source>отклонено центром</source>
+        <translation>rejected by the centre</translation>
+    </message>
+</context>
+<context>
     <name>ClubCardStatus</name>
     <message>
         <location filename="../../desktop/services/club.py" line="68"/>
@@ -589,117 +864,127 @@ build date: {date}
 <context>
     <name>ClubPage</name>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="25"/>
+        <location filename="../../ui/pages/club_page.py" line="31"/>
         <source>Отсканируйте клубную карту, затем введите код активации, город и телефон.</source>
         <translation>Scan the club card, then enter the activation code, city and phone.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="28"/>
+        <location filename="../../ui/pages/club_page.py" line="34"/>
         <source>13 цифр, начинается с 2</source>
         <translation>13 digits, starts with 2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="30"/>
+        <location filename="../../ui/pages/club_page.py" line="36"/>
         <source>код с оборота карты</source>
         <translation>code on the back of the card</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="32"/>
+        <location filename="../../ui/pages/club_page.py" line="38"/>
         <source>если есть на карте</source>
         <translation>if printed on the card</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="34"/>
+        <location filename="../../ui/pages/club_page.py" line="40"/>
         <source>начните вводить город</source>
         <translation>start typing the city</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="35"/>
+        <location filename="../../ui/pages/club_page.py" line="41"/>
         <source>начните вводить город и выберите его из списка</source>
         <translation>start typing the city and pick it from the list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="40"/>
+        <location filename="../../ui/pages/club_page.py" line="46"/>
         <source>Номер карты:</source>
         <translation>Card number:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="41"/>
+        <location filename="../../ui/pages/club_page.py" line="47"/>
         <source>Код активации:</source>
         <translation>Activation code:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="42"/>
+        <location filename="../../ui/pages/club_page.py" line="48"/>
         <source>Доп. код:</source>
         <translation>Extra code:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="43"/>
+        <location filename="../../ui/pages/club_page.py" line="49"/>
         <source>Город:</source>
         <translation>City:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="44"/>
+        <location filename="../../ui/pages/club_page.py" line="50"/>
         <source>Телефон клиента:</source>
         <translation>Customer phone:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="52"/>
+        <location filename="../../ui/pages/club_page.py" line="60"/>
         <source>Проверить клиента</source>
         <translation>Check customer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="53"/>
+        <location filename="../../ui/pages/club_page.py" line="61"/>
+        <source>Баланс баллов</source>
+        <translation>Points balance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/club_page.py" line="62"/>
+        <source>Продать сертификат</source>
+        <translation>Sell a certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/club_page.py" line="63"/>
         <source>Активировать</source>
         <translation>Activate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="54"/>
+        <location filename="../../ui/pages/club_page.py" line="64"/>
         <source>Очистить</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="63"/>
+        <location filename="../../ui/pages/club_page.py" line="76"/>
         <source>Карта считана</source>
         <translation>Card read</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="63"/>
+        <location filename="../../ui/pages/club_page.py" line="76"/>
         <source>Введите код активации с оборота карты.</source>
         <translation>Enter the activation code from the back of the card.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="83"/>
+        <location filename="../../ui/pages/club_page.py" line="97"/>
         <source>✔ Можно выдать карту: {0}, заказ {1}</source>
         <translation>✔ Card may be issued: {0}, order {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="85"/>
+        <location filename="../../ui/pages/club_page.py" line="99"/>
         <source>Клиент может получить карту</source>
         <translation>The customer may get a card</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="85"/>
+        <location filename="../../ui/pages/club_page.py" line="99"/>
         <source>Нажмите F10 — активировать.</source>
         <translation>Press F10 to activate.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="88"/>
+        <location filename="../../ui/pages/club_page.py" line="102"/>
         <source>✖ Карту выдать нельзя: {0}</source>
         <translation>✖ No card can be issued: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="89"/>
+        <location filename="../../ui/pages/club_page.py" line="103"/>
         <source>Карту выдать нельзя</source>
         <translation>No card can be issued</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="102"/>
+        <location filename="../../ui/pages/club_page.py" line="116"/>
         <source>Карта {0} активирована: {1}, {2}</source>
         <translation>Card {0} activated: {1}, {2}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/club_page.py" line="104"/>
+        <location filename="../../ui/pages/club_page.py" line="118"/>
         <source>+%n баллов</source>
         <translation>
             <numerusform>+%n point</numerusform>
@@ -707,7 +992,7 @@ build date: {date}
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/club_page.py" line="106"/>
+        <location filename="../../ui/pages/club_page.py" line="121"/>
         <source>Начислено %n баллов (подтвердит центр при синхронизации). Клиенту уйдёт SMS.</source>
         <translation>
             <numerusform>%n point credited (the centre confirms on sync). The customer gets an SMS.</numerusform>
@@ -715,7 +1000,37 @@ build date: {date}
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="105"/>
+        <location filename="../../ui/pages/club_page.py" line="135"/>
+        <source>Чей баланс?</source>
+        <translation>Whose balance?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/club_page.py" line="135"/>
+        <source>Отсканируйте клубную карту или введите телефон клиента, затем F3.</source>
+        <translation>Scan the club card or enter the customer&apos;s phone, then F3.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/club_page.py" line="146"/>
+        <source>Баллов можно списать: {0}</source>
+        <translation>Points that can be spent: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/club_page.py" line="147"/>
+        <source>Подтверждено: {0}, ждут подтверждения: {1}, списано на этом ПК и ещё не подтверждено: {2}.</source>
+        <translation>Confirmed: {0}, awaiting confirmation: {1}, spent on this PC and not yet confirmed: {2}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/club_page.py" line="168"/>
+        <source>СДАЧА {0}</source>
+        <translation>CHANGE {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/club_page.py" line="168"/>
+        <source>Сертификат продан</source>
+        <translation>Certificate sold</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/club_page.py" line="120"/>
         <source>Карта активирована</source>
         <translation>Card activated</translation>
     </message>
@@ -926,6 +1241,54 @@ Tell support and attach the log file:
 {0}
 
 Technical: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>CreditAgreementDialog</name>
+    <message>
+        <location filename="../../ui/pages/credit_dialog.py" line="24"/>
+        <source>Кредитный договор</source>
+        <translation>Credit agreement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_dialog.py" line="27"/>
+        <source>Заказ {0} оплачен кредитом банка: деньги не принимаются. Проверьте документ клиента (F6) и подписанный договор.</source>
+        <translation>Order {0} is paid by a bank loan: no money is taken. Check the customer&apos;s ID (F6) and the signed agreement.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_dialog.py" line="30"/>
+        <source>штрихкод или номер договора</source>
+        <translation>agreement barcode or number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_dialog.py" line="31"/>
+        <source>Клиент подписал договор</source>
+        <translation>The customer signed the agreement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_dialog.py" line="35"/>
+        <source>Номер договора:</source>
+        <translation>Agreement number:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_dialog.py" line="39"/>
+        <source>Записать</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_dialog.py" line="40"/>
+        <source>Отмена</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_dialog.py" line="61"/>
+        <source>Номер договора не распознан: от 6 до 30 букв и цифр, как в договоре.</source>
+        <translation>Agreement number not recognised: 6 to 30 letters and digits, as printed on the agreement.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/credit_dialog.py" line="67"/>
+        <source>Отметьте, что клиент подписал договор (пробел).</source>
+        <translation>Tick that the customer signed the agreement (Space).</translation>
     </message>
 </context>
 <context>
@@ -1737,6 +2100,7 @@ Technical: {1}</translation>
         <translation>Bonus points earned</translation>
     </message>
     <message>
+        <location filename="../../desktop/documents/model.py" line="35"/>
         <location filename="../../desktop/documents/payment_rows.py" line="33"/>
         <source>Кассовый чек</source>
         <translation>Cash register receipt</translation>
@@ -1960,42 +2324,42 @@ Technical: {1}</translation>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/model.py" line="26"/>
+        <location filename="../../desktop/documents/model.py" line="27"/>
         <source>Акт расхождений</source>
         <translation>Discrepancy report</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/model.py" line="27"/>
+        <location filename="../../desktop/documents/model.py" line="28"/>
         <source>Квитанция о выдаче</source>
         <translation>Handover receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/model.py" line="28"/>
+        <location filename="../../desktop/documents/model.py" line="29"/>
         <source>Акт возврата</source>
         <translation>Return report</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/model.py" line="29"/>
+        <location filename="../../desktop/documents/model.py" line="30"/>
         <source>Отчёт за смену</source>
         <translation>Shift report</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/model.py" line="30"/>
+        <location filename="../../desktop/documents/model.py" line="31"/>
         <source>Пробная страница</source>
         <translation>Test page</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/model.py" line="31"/>
+        <location filename="../../desktop/documents/model.py" line="32"/>
         <source>Этикетки</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/model.py" line="32"/>
+        <location filename="../../desktop/documents/model.py" line="33"/>
         <source>Акт приёма изделия по гарантии</source>
         <translation>Warranty intake act</translation>
     </message>
     <message>
-        <location filename="../../desktop/documents/model.py" line="33"/>
+        <location filename="../../desktop/documents/model.py" line="34"/>
         <source>Акт отправки в сервис</source>
         <translation>Service dispatch act</translation>
     </message>
@@ -4258,6 +4622,122 @@ Technical: {1}</translation>
     </message>
 </context>
 <context>
+    <name>FiscalActions</name>
+    <message>
+        <location filename="../../ui/fiscal_actions.py" line="29"/>
+        <source>АТОЛ, смена на кассе открыта</source>
+        <translation>ATOL, the register&apos;s shift is open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fiscal_actions.py" line="30"/>
+        <source>АТОЛ, смена на кассе закрыта</source>
+        <translation>ATOL, the register&apos;s shift is closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fiscal_actions.py" line="31"/>
+        <source>АТОЛ, смена на кассе длится больше 24 часов — закройте её</source>
+        <translation>ATOL, the register&apos;s shift is over 24 hours old — close it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fiscal_actions.py" line="32"/>
+        <source>без кассы (документы нефискальные)</source>
+        <translation>no cash register (documents are not fiscal)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fiscal_actions.py" line="90"/>
+        <source>Нужен менеджер</source>
+        <translation>A manager is needed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fiscal_actions.py" line="90"/>
+        <source>Кассу настраивает и отчёты снимает менеджер.</source>
+        <translation>The manager sets up the cash register and takes its reports.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fiscal_actions.py" line="107"/>
+        <source>Касса: {0}.</source>
+        <translation>Cash register: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fiscal_actions.py" line="108"/>
+        <source>X-отчёт кассы</source>
+        <translation>Cash register X report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fiscal_actions.py" line="115"/>
+        <source>Смена на кассе открыта</source>
+        <translation>The register&apos;s shift is open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fiscal_actions.py" line="115"/>
+        <source>Можно принимать оплату.</source>
+        <translation>Payments can be taken.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fiscal_actions.py" line="124"/>
+        <source>Z-отчёт кассы</source>
+        <translation>Cash register Z report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fiscal_actions.py" line="137"/>
+        <source>Касса не ответила</source>
+        <translation>The cash register did not answer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fiscal_actions.py" line="147"/>
+        <source>Касса</source>
+        <translation>Cash register</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fiscal_actions.py" line="148"/>
+        <source>Настройки кассы сохранены. Перезапустите программу, чтобы они вступили в силу.</source>
+        <translation>Cash register settings saved. Restart the program for them to take effect.</translation>
+    </message>
+</context>
+<context>
+    <name>FiscalSettingsDialog</name>
+    <message>
+        <location filename="../../ui/fiscal_actions.py" line="47"/>
+        <source>Касса (54-ФЗ)</source>
+        <translation>Cash register (54-FZ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fiscal_actions.py" line="51"/>
+        <source>Без кассы (демо, пункт без приёма денег)</source>
+        <translation>No cash register (demo, a point that takes no money)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fiscal_actions.py" line="52"/>
+        <source>АТОЛ: драйвер ККТ 10, веб-сервер на этом ПК</source>
+        <translation>ATOL: driver v10, web server on this PC</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fiscal_actions.py" line="57"/>
+        <source>Изменения вступят в силу после перезапуска программы.</source>
+        <translation>Changes take effect after the program restarts.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fiscal_actions.py" line="60"/>
+        <source>Режим:</source>
+        <translation>Mode:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fiscal_actions.py" line="61"/>
+        <source>Адрес веб-сервера драйвера:</source>
+        <translation>Driver web server address:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fiscal_actions.py" line="66"/>
+        <source>Сохранить</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fiscal_actions.py" line="72"/>
+        <source>Введите адрес веб-сервера драйвера АТОЛ, например {0}.</source>
+        <translation>Enter the ATOL driver web server&apos;s address, for example {0}.</translation>
+    </message>
+</context>
+<context>
     <name>HandoverChoices</name>
     <message>
         <location filename="../../desktop/services/handover/model.py" line="28"/>
@@ -4346,57 +4826,57 @@ Technical: {1}</translation>
 <context>
     <name>HandoverPage</name>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="47"/>
+        <location filename="../../ui/pages/handover_page.py" line="53"/>
         <source>Найти</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="48"/>
+        <location filename="../../ui/pages/handover_page.py" line="54"/>
         <source>Документ</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="64"/>
+        <location filename="../../ui/pages/handover_page.py" line="57"/>
+        <source>Оплата / договор</source>
+        <translation>Payment / agreement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/handover_page.py" line="70"/>
         <source>№ заказа или код из SMS</source>
         <translation>order no. or SMS code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="198"/>
+        <location filename="../../ui/pages/handover_page.py" line="208"/>
         <source>Доверенность</source>
         <translation>Power of attorney</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="51"/>
-        <source>Оплата</source>
-        <translation>Payment</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/handover_page.py" line="52"/>
+        <location filename="../../ui/pages/handover_page.py" line="58"/>
         <source>Выдать</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="53"/>
+        <location filename="../../ui/pages/handover_page.py" line="59"/>
         <source>Чек</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="55"/>
+        <location filename="../../ui/pages/handover_page.py" line="61"/>
         <source>Прервать</source>
         <translation>Abort</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="67"/>
+        <location filename="../../ui/pages/handover_page.py" line="73"/>
         <source>тел.: 4 цифры</source>
         <translation>phone: last 4</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="70"/>
+        <location filename="../../ui/pages/handover_page.py" line="76"/>
         <source>фамилия</source>
         <translation>surname</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="217"/>
+        <location filename="../../ui/pages/handover_page.py" line="227"/>
         <source>{0} ({1} шт.)</source>
         <translation>{0} ({1} pcs)</translation>
     </message>
@@ -4436,311 +4916,346 @@ Technical: {1}</translation>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="50"/>
+        <location filename="../../ui/pages/handover_page.py" line="56"/>
         <location filename="../../ui/pages/handover_panel.py" line="49"/>
         <source>Отказ</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="49"/>
+        <location filename="../../ui/pages/handover_page.py" line="55"/>
         <source>Доверенн.</source>
         <translation>Proxy</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="238"/>
+        <location filename="../../ui/pages/handover_view.py" line="257"/>
         <source>Ещё незавершённых выдач: {0}.</source>
         <translation>More unfinished handovers: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="240"/>
+        <location filename="../../ui/pages/handover_view.py" line="259"/>
         <source>Продолжение выдачи заказа {0}</source>
         <translation>Resuming the handover of order {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="125"/>
+        <location filename="../../ui/pages/handover_page.py" line="135"/>
         <source>Что искать?</source>
         <translation>What to look for?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="126"/>
+        <location filename="../../ui/pages/handover_page.py" line="136"/>
         <source>Отсканируйте QR-код или номер заказа, введите код из SMS или 4 цифры телефона и фамилию.</source>
         <translation>Scan the QR code or order number, or enter the SMS code, or the phone&apos;s last 4 digits and the surname.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="201"/>
+        <location filename="../../ui/pages/handover_view.py" line="210"/>
         <source>Заказ не найден</source>
         <translation>Order not found</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="202"/>
+        <location filename="../../ui/pages/handover_view.py" line="211"/>
         <source>Проверьте данные. Можно отсканировать QR-код из приложения или номер заказа.</source>
         <translation>Check the details. You can scan the app&apos;s QR code or the order number.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="209"/>
+        <location filename="../../ui/pages/handover_view.py" line="218"/>
         <source>Найдено несколько заказов</source>
         <translation>Several orders found</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="210"/>
+        <location filename="../../ui/pages/handover_view.py" line="219"/>
         <source>Отсканируйте или введите номер нужного: {0}</source>
         <translation>Scan or type the number of the right one: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="72"/>
-        <location filename="../../ui/pages/handover_view.py" line="178"/>
+        <location filename="../../ui/pages/handover_view.py" line="76"/>
+        <location filename="../../ui/pages/handover_view.py" line="187"/>
         <source>Заказ {0}</source>
         <translation>Order {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="179"/>
+        <location filename="../../ui/pages/handover_view.py" line="188"/>
         <source>Попросите код из SMS (введите и нажмите Enter) или отсканируйте QR-код из приложения.</source>
         <translation>Ask for the SMS code (type it and press Enter) or scan the QR code in the app.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="187"/>
+        <location filename="../../ui/pages/handover_view.py" line="196"/>
         <source>по QR-коду</source>
         <translation>by QR code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="189"/>
+        <location filename="../../ui/pages/handover_view.py" line="198"/>
         <source>по коду из SMS</source>
         <translation>by SMS code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="192"/>
+        <location filename="../../ui/pages/handover_view.py" line="201"/>
         <source>Код верный</source>
         <translation>Code correct</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="190"/>
+        <location filename="../../ui/pages/handover_view.py" line="199"/>
         <source>Клиент подтверждён {0}. {1}</source>
         <translation>Customer verified {0}. {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="157"/>
+        <location filename="../../ui/pages/handover_view.py" line="166"/>
         <source>ЗАКАЗ ЗАБЛОКИРОВАН</source>
         <translation>ORDER LOCKED</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="159"/>
+        <location filename="../../ui/pages/handover_view.py" line="168"/>
         <source>Неверный код</source>
         <translation>Wrong code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="198"/>
+        <location filename="../../ui/pages/handover_page.py" line="208"/>
         <source>Номер доверенности:</source>
         <translation>Power of attorney number:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="217"/>
+        <location filename="../../ui/pages/handover_view.py" line="226"/>
         <source>Повтор</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="216"/>
+        <location filename="../../ui/pages/handover_view.py" line="225"/>
         <source>Коробка {0} уже отсканирована.</source>
         <translation>Box {0} is already scanned.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="218"/>
+        <location filename="../../ui/pages/handover_view.py" line="227"/>
         <source>Коробка есть</source>
         <translation>Box checked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="224"/>
+        <location filename="../../ui/pages/handover_view.py" line="234"/>
         <source>СДАЧА {0}</source>
         <translation>CHANGE {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="226"/>
+        <location filename="../../ui/pages/handover_view.py" line="236"/>
         <source>Оплата принята</source>
         <translation>Payment accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="231"/>
+        <location filename="../../ui/pages/handover_view.py" line="250"/>
         <source>Записано</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="254"/>
+        <location filename="../../ui/pages/handover_view.py" line="273"/>
         <source>Выдано на {0}.</source>
         <translation>Handed over: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="256"/>
+        <location filename="../../ui/pages/handover_view.py" line="275"/>
         <source>Отказ на {0}.</source>
         <translation>Refused: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="258"/>
+        <location filename="../../ui/pages/handover_view.py" line="277"/>
         <source>Начислено баллов: {0}.</source>
         <translation>Points credited: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="259"/>
+        <location filename="../../ui/pages/handover_page.py" line="267"/>
         <source>F11 — напечатать квитанцию.</source>
         <translation>F11 — print the receipt.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="34"/>
+        <location filename="../../ui/pages/handover_view.py" line="38"/>
         <source>Заказ {0} выдан</source>
         <translation>Order {0} handed over</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="35"/>
+        <location filename="../../ui/pages/handover_view.py" line="39"/>
         <source>Заказ {0} выдан частично</source>
         <translation>Order {0} partially handed over</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="36"/>
+        <location filename="../../ui/pages/handover_view.py" line="40"/>
         <source>Отказ от заказа {0}</source>
         <translation>Order {0} refused</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="263"/>
+        <location filename="../../ui/pages/handover_page.py" line="271"/>
         <source>Квитанция напечатана.</source>
         <translation>Receipt printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="247"/>
+        <location filename="../../ui/pages/handover_view.py" line="266"/>
         <source>Выдача прервана</source>
         <translation>Handover aborted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="248"/>
+        <location filename="../../ui/pages/handover_view.py" line="267"/>
         <source>Заказ {0} остаётся в ячейке.</source>
         <translation>Order {0} stays in its cell.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="293"/>
+        <location filename="../../ui/pages/handover_page.py" line="313"/>
         <source>Нет заказа</source>
         <translation>No order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="293"/>
+        <location filename="../../ui/pages/handover_page.py" line="313"/>
         <source>Сначала найдите заказ.</source>
         <translation>Find the order first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="175"/>
+        <location filename="../../ui/pages/handover_view.py" line="184"/>
         <source>Следующий шаг</source>
         <translation>Next step</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="100"/>
+        <location filename="../../ui/pages/handover_view.py" line="104"/>
         <source>Всё готово: нажмите F10 — выдать.</source>
         <translation>All set: press F10 to hand over.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="67"/>
+        <location filename="../../ui/pages/handover_view.py" line="71"/>
         <source>Отсканируйте QR-код клиента или номер заказа, или введите код из SMS.</source>
         <translation>Scan the customer&apos;s QR code or the order number, or enter the SMS code.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="107"/>
+        <location filename="../../ui/pages/handover_view.py" line="111"/>
         <source>Юрлицо: {0}</source>
         <translation>Legal entity: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="135"/>
+        <location filename="../../ui/pages/handover_view.py" line="144"/>
         <source>К оплате: {0}</source>
         <translation>Due: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="138"/>
+        <location filename="../../ui/pages/handover_view.py" line="147"/>
         <source>Оплачено</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="137"/>
+        <location filename="../../ui/pages/handover_view.py" line="146"/>
         <source>Оплачено: {0}</source>
         <translation>Paid: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="20"/>
+        <location filename="../../ui/pages/handover_view.py" line="21"/>
         <source>код / QR</source>
         <translation>code / QR</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="21"/>
+        <location filename="../../ui/pages/handover_view.py" line="22"/>
         <source>документ (F6)</source>
         <translation>ID document (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="22"/>
+        <location filename="../../ui/pages/handover_view.py" line="23"/>
         <source>доверенность (F7)</source>
         <translation>power of attorney (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="23"/>
+        <location filename="../../ui/pages/handover_view.py" line="24"/>
         <source>коробки</source>
         <translation>boxes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="24"/>
+        <location filename="../../ui/pages/handover_view.py" line="25"/>
         <source>оплата (F9)</source>
         <translation>payment (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="27"/>
+        <location filename="../../ui/pages/handover_view.py" line="26"/>
+        <source>кредитный договор (F9)</source>
+        <translation>credit agreement (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/handover_view.py" line="29"/>
         <source>Проверьте код из SMS или QR-код.</source>
         <translation>Check the SMS code or the QR code.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="28"/>
+        <location filename="../../ui/pages/handover_view.py" line="30"/>
         <source>Проверьте документ клиента: F6.</source>
         <translation>Check the customer&apos;s ID document: F6.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="29"/>
+        <location filename="../../ui/pages/handover_view.py" line="31"/>
         <source>Внесите номер доверенности: F7.</source>
         <translation>Enter the power of attorney number: F7.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="30"/>
+        <location filename="../../ui/pages/handover_view.py" line="32"/>
         <source>Отсканируйте каждую коробку заказа.</source>
         <translation>Scan every box of the order.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="31"/>
+        <location filename="../../ui/pages/handover_view.py" line="33"/>
         <source>Примите оплату: F9.</source>
         <translation>Take the payment: F9.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="113"/>
+        <location filename="../../ui/pages/handover_view.py" line="34"/>
+        <source>Кредит банка: деньги не принимаются. Внесите номер подписанного договора: F9.</source>
+        <translation>Bank loan: no money is taken. Record the signed agreement&apos;s number: F9.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/handover_view.py" line="117"/>
         <source>Выдача невозможна: заказ заблокирован. Разблокирует менеджер (Менеджер → Исключения).</source>
         <translation>The order cannot be handed over: it is locked. A manager unlocks it (Manager → Exceptions).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="117"/>
+        <location filename="../../ui/pages/handover_view.py" line="121"/>
         <source>✔ Всё проверено — F10 выдать</source>
         <translation>✔ All checked — F10 to hand over</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="119"/>
+        <location filename="../../ui/pages/handover_view.py" line="123"/>
         <source>Осталось: {0}</source>
         <translation>Still to do: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="124"/>
+        <location filename="../../ui/pages/handover_view.py" line="128"/>
         <source>Заказ заблокирован после неверных кодов. Позовите менеджера.</source>
         <translation>The order is locked after wrong codes. Call the manager.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="128"/>
+        <location filename="../../ui/pages/handover_view.py" line="132"/>
         <source>Попыток ввода кода: {0}</source>
         <translation>Code attempts left: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="278"/>
+        <location filename="../../ui/pages/handover_view.py" line="139"/>
+        <source>Кредит банка, договор {0}</source>
+        <translation>Bank loan, agreement {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/handover_view.py" line="141"/>
+        <source>Кредит банка: оплата не нужна</source>
+        <translation>Bank loan: no payment needed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/handover_view.py" line="239"/>
+        <source>Чек напечатан кассой (ФД № {0}).</source>
+        <translation>Receipt printed by the cash register (FD No. {0}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/handover_view.py" line="246"/>
+        <source>Договор записан</source>
+        <translation>Agreement recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/handover_view.py" line="297"/>
         <source>Возврат из сервиса по заявке {0}: {1}.</source>
         <translation>Back from service, claim {0}: {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_view.py" line="281"/>
+        <location filename="../../ui/pages/handover_view.py" line="300"/>
         <source>Заключение сервиса: {0}</source>
         <translation>Service conclusion: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/handover_money.py" line="48"/>
+        <source>Оплата не нужна</source>
+        <translation>No payment needed</translation>
     </message>
 </context>
 <context>
@@ -4779,6 +5294,11 @@ Technical: {1}</translation>
         <location filename="../../ui/hardware/wiring.py" line="198"/>
         <source>Печатать квитанцию сразу после выдачи</source>
         <translation>Print the receipt right after handover</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hardware/wiring.py" line="207"/>
+        <source>Касса (54-ФЗ)…</source>
+        <translation>Cash register (54-FZ)…</translation>
     </message>
 </context>
 <context>
@@ -5613,104 +6133,119 @@ Customer: {4}, {5}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="52"/>
+        <location filename="../../ui/main_window.py" line="54"/>
         <source>Пункт выдачи — {0}</source>
         <translation>Pickup point — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="52"/>
+        <location filename="../../ui/main_window.py" line="54"/>
         <source>Пункт выдачи</source>
         <translation>Pickup point</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="105"/>
         <source>&amp;Файл</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>Заблокировать (выйти)</source>
         <translation>Lock (log out)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="107"/>
         <source>Выход из программы</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>&amp;Смена</source>
         <translation>&amp;Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>Открыть смену</source>
         <translation>Open shift</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>Закрыть смену</source>
         <translation>Close shift</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="116"/>
+        <source>X-отчёт кассы (состояние кассы)</source>
+        <translation>Cash register X report (register state)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="117"/>
+        <source>Открыть смену на кассе</source>
+        <translation>Open the shift on the cash register</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="118"/>
+        <source>Z-отчёт на кассе</source>
+        <translation>Z report on the cash register</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>&amp;Переход</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>&amp;Справка</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>Горячие клавиши</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>О программе</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>Демо: SMS и коды получения</source>
         <translation>Demo: SMS and pickup codes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>Нет доступа</source>
         <translation>No access</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>Этот раздел доступен руководителю.</source>
         <translation>This section is for the manager.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>Здравствуйте, {0}</source>
         <translation>Hello, {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>Экран заблокирован. Войдите снова.</source>
         <translation>Screen locked. Log in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>Экран заблокирован после простоя. Войдите снова.</source>
         <translation>Screen locked after inactivity. Log in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>Смена</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>Закрыть смену и получить отчёт?</source>
         <translation>Close the shift and get the report?</translation>
     </message>
@@ -6673,12 +7208,12 @@ Customer: {4}, {5}</translation>
 <context>
     <name>PageTitles</name>
     <message>
-        <location filename="../../ui/pages/club_page.py" line="18"/>
+        <location filename="../../ui/pages/club_page.py" line="24"/>
         <source>Клубные карты</source>
         <translation>Club cards</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/handover_page.py" line="36"/>
+        <location filename="../../ui/pages/handover_page.py" line="40"/>
         <source>Выдача</source>
         <translation>Handover</translation>
     </message>
@@ -6716,6 +7251,119 @@ Customer: {4}, {5}</translation>
         <location filename="../../ui/pages/warranty_page.py" line="36"/>
         <source>Гарантия</source>
         <translation>Warranty</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <location filename="../../ui/pages/payment_dialog.py" line="35"/>
+        <source>Баллов больше, чем можно списать: не больше {1}.</source>
+        <translation>More points than can be spent: at most {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/payment_dialog.py" line="36"/>
+        <source>Баллы, сертификаты и карта дают больше, чем к оплате: уменьшите сумму.</source>
+        <translation>Points, certificates and card add up to more than is due: reduce the amount.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/payment_dialog.py" line="38"/>
+        <source>Наличные не нужны: сумма уже оплачена. Очистите поле наличных.</source>
+        <translation>No cash needed: the amount is already paid. Clear the cash field.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/payment_dialog.py" line="40"/>
+        <source>Оплачено не всё: осталось {0}.</source>
+        <translation>Not fully paid: {0} left.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/payment_dialog.py" line="41"/>
+        <source>Сумма введена неверно: введите рубли, например 1500 или 1500,50.</source>
+        <translation>The amount is not valid: enter roubles, for example 1500 or 1500,50.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/payment_dialog.py" line="57"/>
+        <source>Оплата</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/payment_dialog.py" line="61"/>
+        <source>К оплате: {0}</source>
+        <translation>Due: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/payment_dialog.py" line="65"/>
+        <source>0</source>
+        <translation>0</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/payment_dialog.py" line="68"/>
+        <source>сумма картой, ₽</source>
+        <translation>amount by card, ₽</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/payment_dialog.py" line="69"/>
+        <source>сколько дал клиент, ₽</source>
+        <translation>what the customer handed over, ₽</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/payment_dialog.py" line="83"/>
+        <source>Списать баллов (F2):</source>
+        <translation>Points to spend (F2):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/payment_dialog.py" line="88"/>
+        <source>Картой, ₽ (F4):</source>
+        <translation>By card, ₽ (F4):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/payment_dialog.py" line="89"/>
+        <source>Наличными, ₽ (F5):</source>
+        <translation>In cash, ₽ (F5):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/payment_dialog.py" line="90"/>
+        <source>Сдача:</source>
+        <translation>Change:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/payment_dialog.py" line="99"/>
+        <source>Остаток картой</source>
+        <translation>Rest by card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/payment_dialog.py" line="100"/>
+        <source>Без сдачи</source>
+        <translation>No change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/payment_dialog.py" line="102"/>
+        <source>Принять оплату</source>
+        <translation>Take the payment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/payment_dialog.py" line="103"/>
+        <source>Отмена</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/payment_dialog.py" line="132"/>
+        <source>У клиента нет активной клубной карты: баллы не списываются.</source>
+        <translation>The customer has no active club card: no points can be spent.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/payment_dialog.py" line="134"/>
+        <source>Баллы клиента: доступно {0}, списать можно до {1} (1 балл = 1 ₽).</source>
+        <translation>Customer&apos;s points: {0} available, up to {1} can be spent (1 point = 1 ₽).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/payment_dialog.py" line="137"/>
+        <source>Уже списано на этом ПК и ждёт подтверждения: {0}.</source>
+        <translation>Already spent on this PC and awaiting confirmation: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/payment_dialog.py" line="163"/>
+        <source>Осталось: {0}</source>
+        <translation>Left: {0}</translation>
     </message>
 </context>
 <context>
@@ -7065,34 +7713,72 @@ Customer: {4}, {5}</translation>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../ui/hardware/printing.py" line="58"/>
+        <location filename="../../ui/hardware/printing.py" line="59"/>
         <source>документы A4</source>
         <translation>A4 documents</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/printing.py" line="59"/>
+        <location filename="../../ui/hardware/printing.py" line="60"/>
         <source>квитанции о выдаче</source>
         <translation>handover receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/printing.py" line="60"/>
+        <location filename="../../ui/hardware/printing.py" line="61"/>
         <source>этикетки</source>
         <translation>labels</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/printing.py" line="147"/>
+        <location filename="../../ui/hardware/printing.py" line="148"/>
         <source>Этикетки</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/printing.py" line="203"/>
+        <location filename="../../ui/hardware/printing.py" line="205"/>
         <source>{0}×{1} мм</source>
         <translation>{0}×{1} mm</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/printing.py" line="208"/>
+        <location filename="../../ui/hardware/printing.py" line="210"/>
         <source>по умолчанию</source>
         <translation>default</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <location filename="../../ui/pages/receipt_dialog.py" line="29"/>
+        <source>чек напечатан кассой</source>
+        <translation>printed by the cash register</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receipt_dialog.py" line="30"/>
+        <source>без кассы: нефискальный документ</source>
+        <translation>no cash register: not a fiscal document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receipt_dialog.py" line="31"/>
+        <source>касса ещё не ответила</source>
+        <translation>the cash register has not answered yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receipt_dialog.py" line="32"/>
+        <source>касса не напечатала чек</source>
+        <translation>the cash register did not print it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receipt_dialog.py" line="78"/>
+        <source>Кассовый чек</source>
+        <translation>Cash receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receipt_dialog.py" line="79"/>
+        <source>Чек: {0}.</source>
+        <translation>Receipt: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receipt_dialog.py" line="81"/>
+        <source>ФД № {0}, ФП {1}.</source>
+        <translation>FD No. {0}, FP {1}.</translation>
     </message>
 </context>
 <context>
@@ -7429,6 +8115,39 @@ Customer: {4}, {5}</translation>
     </message>
 </context>
 <context>
+    <name>RegisterCall</name>
+    <message>
+        <location filename="../../ui/pages/register_call.py" line="27"/>
+        <source>Касса не напечатала чек</source>
+        <translation>The cash register did not print the receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/register_call.py" line="29"/>
+        <source>Повторить</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/register_call.py" line="30"/>
+        <source>Отмена</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/register_call.py" line="42"/>
+        <source>Касса печатает чек… Не закрывайте программу.</source>
+        <translation>The cash register is printing the receipt… Do not close the program.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/register_call.py" line="49"/>
+        <source>Печать чека</source>
+        <translation>Printing the receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/register_call.py" line="71"/>
+        <source>Касса: чек не напечатан</source>
+        <translation>Cash register: receipt not printed</translation>
+    </message>
+</context>
+<context>
     <name>ReprintDialog</name>
     <message>
         <location filename="../../ui/hardware/reprint_dialog.py" line="24"/>
@@ -7744,17 +8463,17 @@ Customer: {4}, {5}</translation>
 <context>
     <name>ScanDispatcher</name>
     <message>
-        <location filename="../../ui/scan_dispatch.py" line="57"/>
+        <location filename="../../ui/scan_dispatch.py" line="63"/>
         <source>Код не распознан</source>
         <translation>Code not recognised</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dispatch.py" line="88"/>
+        <location filename="../../ui/scan_dispatch.py" line="94"/>
         <source>Этот код здесь не нужен</source>
         <translation>This code is not used here</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dispatch.py" line="89"/>
+        <location filename="../../ui/scan_dispatch.py" line="95"/>
         <source>Отсканирован код вида «{0}», но на этом экране он не используется.</source>
         <translation>A “{0}” code was scanned, but this screen does not use it.</translation>
     </message>
@@ -7763,25 +8482,25 @@ Customer: {4}, {5}</translation>
     <name>ScanKinds</name>
     <message>
         <location filename="../../desktop/services/receiving/service.py" line="41"/>
-        <location filename="../../ui/scan_dispatch.py" line="100"/>
+        <location filename="../../ui/scan_dispatch.py" line="106"/>
         <source>номер заказа</source>
         <translation>order number</translation>
     </message>
     <message>
         <location filename="../../desktop/services/receiving/service.py" line="42"/>
-        <location filename="../../ui/scan_dispatch.py" line="101"/>
+        <location filename="../../ui/scan_dispatch.py" line="107"/>
         <source>коробка</source>
         <translation>box</translation>
     </message>
     <message>
         <location filename="../../desktop/services/receiving/service.py" line="43"/>
-        <location filename="../../ui/scan_dispatch.py" line="102"/>
+        <location filename="../../ui/scan_dispatch.py" line="108"/>
         <source>ячейка хранения</source>
         <translation>storage cell</translation>
     </message>
     <message>
         <location filename="../../desktop/services/receiving/service.py" line="44"/>
-        <location filename="../../ui/scan_dispatch.py" line="103"/>
+        <location filename="../../ui/scan_dispatch.py" line="109"/>
         <source>клубная карта</source>
         <translation>club card</translation>
     </message>
@@ -7792,7 +8511,7 @@ Customer: {4}, {5}</translation>
     </message>
     <message>
         <location filename="../../desktop/services/receiving/service.py" line="48"/>
-        <location filename="../../ui/scan_dispatch.py" line="107"/>
+        <location filename="../../ui/scan_dispatch.py" line="113"/>
         <source>накладная поставки</source>
         <translation>shipment waybill</translation>
     </message>
@@ -7803,29 +8522,34 @@ Customer: {4}, {5}</translation>
     </message>
     <message>
         <location filename="../../desktop/services/receiving/service.py" line="50"/>
-        <location filename="../../ui/scan_dispatch.py" line="109"/>
+        <location filename="../../ui/scan_dispatch.py" line="115"/>
         <source>этикетка изделия для сервиса</source>
         <translation>service label of an item</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dispatch.py" line="104"/>
+        <location filename="../../ui/scan_dispatch.py" line="110"/>
         <source>пропуск сотрудника</source>
         <translation>staff badge</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_dispatch.py" line="108"/>
+        <location filename="../../ui/scan_dispatch.py" line="114"/>
         <source>номер гарантийной заявки</source>
         <translation>warranty claim number</translation>
     </message>
     <message>
+        <location filename="../../ui/scan_dispatch.py" line="116"/>
+        <source>подарочный сертификат</source>
+        <translation>gift certificate</translation>
+    </message>
+    <message>
         <location filename="../../desktop/services/receiving/service.py" line="46"/>
-        <location filename="../../ui/scan_dispatch.py" line="105"/>
+        <location filename="../../ui/scan_dispatch.py" line="111"/>
         <source>QR-код получения</source>
         <translation>pickup QR code</translation>
     </message>
     <message>
         <location filename="../../desktop/services/receiving/service.py" line="47"/>
-        <location filename="../../ui/scan_dispatch.py" line="106"/>
+        <location filename="../../ui/scan_dispatch.py" line="112"/>
         <source>код получения</source>
         <translation>pickup code</translation>
     </message>
@@ -8367,101 +9091,134 @@ Customer: {4}, {5}</translation>
 <context>
     <name>ShiftActions</name>
     <message>
-        <location filename="../../ui/shift_actions.py" line="64"/>
+        <location filename="../../ui/shift_actions.py" line="69"/>
         <source>Смена не закрыта</source>
         <translation>Shift not closed</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="65"/>
+        <location filename="../../ui/shift_actions.py" line="70"/>
         <source>Приёмка, возврат или отправка в сервис остались открытыми.</source>
         <translation>Receiving, a return or a service dispatch was left open.</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="76"/>
+        <location filename="../../ui/shift_actions.py" line="81"/>
         <source>{0} — начата {1}, {2}; принято коробок: {3}</source>
         <translation>{0} — started {1}, {2}; boxes received: {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="77"/>
+        <location filename="../../ui/shift_actions.py" line="82"/>
         <source>без накладной</source>
         <translation>without a waybill</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="79"/>
+        <location filename="../../ui/shift_actions.py" line="84"/>
         <source>Возврат — начат {0}, {1}; коробок в возврате: {2}</source>
         <translation>Return — started {0}, {1}; boxes in the return: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="81"/>
+        <location filename="../../ui/shift_actions.py" line="86"/>
         <source>Отправка в сервис — начата {0}, {1}; изделий: {2}</source>
         <translation>Service dispatch — started {0}, {1}; items: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="83"/>
+        <location filename="../../ui/shift_actions.py" line="88"/>
         <source>Незаконченная приёмка, возврат или отправка в сервис</source>
         <translation>Unfinished receiving, return or service dispatch</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="84"/>
+        <location filename="../../ui/shift_actions.py" line="89"/>
         <source>Не закончены:</source>
         <translation>Not finished:</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="85"/>
+        <location filename="../../ui/shift_actions.py" line="90"/>
         <source>Закрыть с актом</source>
         <translation>Close with the act</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="86"/>
+        <location filename="../../ui/shift_actions.py" line="91"/>
         <source>Передать следующей смене</source>
         <translation>Hand over to the next shift</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="87"/>
+        <location filename="../../ui/shift_actions.py" line="92"/>
         <source>Отмена</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="114"/>
-        <location filename="../../ui/shift_actions.py" line="150"/>
+        <location filename="../../ui/shift_actions.py" line="119"/>
+        <location filename="../../ui/shift_actions.py" line="158"/>
         <source>Смена</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="115"/>
+        <location filename="../../ui/shift_actions.py" line="120"/>
         <source>Смена не открыта. Открыть смену сейчас?</source>
         <translation>No shift is open. Open the shift now?</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="124"/>
+        <location filename="../../ui/shift_actions.py" line="129"/>
         <source>Смена открыта</source>
         <translation>Shift opened</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="124"/>
+        <location filename="../../ui/shift_actions.py" line="129"/>
         <source>Хорошей работы!</source>
         <translation>Have a good shift!</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="136"/>
+        <location filename="../../ui/shift_actions.py" line="141"/>
         <source>Закрыто приёмок: {0}, акты сформированы.</source>
         <translation>Receiving sessions closed: {0}, their acts are made.</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="138"/>
+        <location filename="../../ui/shift_actions.py" line="143"/>
         <source>Закрыто возвратов и отправок в сервис: {0}, их акты сформированы.</source>
         <translation>Returns and service dispatches closed: {0}, their acts are made.</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="140"/>
-        <location filename="../../ui/shift_actions.py" line="146"/>
+        <location filename="../../ui/shift_actions.py" line="145"/>
+        <location filename="../../ui/shift_actions.py" line="151"/>
         <source>Смена закрыта</source>
         <translation>Shift closed</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="146"/>
+        <location filename="../../ui/shift_actions.py" line="151"/>
         <source>Отчёт за смену напечатан.</source>
         <translation>Shift report printed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_actions.py" line="167"/>
+        <source>Касса не выполнила команду</source>
+        <translation>The cash register did not do it</translation>
+    </message>
+</context>
+<context>
+    <name>SlipDialog</name>
+    <message>
+        <location filename="../../ui/pages/receipt_dialog.py" line="58"/>
+        <source>Печать копии</source>
+        <translation>Print a copy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receipt_dialog.py" line="59"/>
+        <source>Закрыть</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receipt_dialog.py" line="68"/>
+        <source>Печать недоступна</source>
+        <translation>Printing unavailable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receipt_dialog.py" line="69"/>
+        <source>Принтеры не настроены в этой программе. Обратитесь к администратору.</source>
+        <translation>Printers are not set up in this program. Contact the administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/receipt_dialog.py" line="73"/>
+        <source>Отправлено на печать</source>
+        <translation>Sent to the printer</translation>
     </message>
 </context>
 <context>
@@ -9942,7 +10699,7 @@ Customer: {4}, {5}</translation>
 <context>
     <name>owner</name>
     <message>
-        <location filename="../../ui/shift_actions.py" line="155"/>
+        <location filename="../../ui/shift_actions.py" line="172"/>
         <source>Принято коробок: {0}; выдано заказов: {1}; наличные: {2}; карта: {3}; активировано карт: {4}; возвращено коробок: {5}.</source>
         <translation>Boxes received: {0}; orders handed over: {1}; cash: {2}; card: {3}; cards activated: {4}; boxes returned: {5}.</translation>
     </message>
@@ -9950,72 +10707,42 @@ Customer: {4}, {5}</translation>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="49"/>
+        <location filename="../../ui/dialogs.py" line="47"/>
         <source>Отказ от позиции</source>
         <translation>Refuse item</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="55"/>
+        <location filename="../../ui/dialogs.py" line="53"/>
         <source>Количество, шт.:</source>
         <translation>Quantity, pcs:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="56"/>
+        <location filename="../../ui/dialogs.py" line="54"/>
         <source>Причина:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="57"/>
+        <location filename="../../ui/dialogs.py" line="55"/>
         <source>Комментарий:</source>
         <translation>Comment:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="66"/>
-        <source>Оплата</source>
-        <translation>Payment</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs.py" line="66"/>
-        <source>К оплате: {0}</source>
-        <translation>Due: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs.py" line="67"/>
-        <source>Наличные</source>
-        <translation>Cash</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs.py" line="67"/>
-        <source>Банковская карта</source>
-        <translation>Bank card</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs.py" line="70"/>
-        <source>Способ:</source>
-        <translation>Method:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs.py" line="71"/>
-        <source>Получено, ₽:</source>
-        <translation>Received, ₽:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs.py" line="80"/>
+        <location filename="../../ui/dialogs.py" line="64"/>
         <source>Документ</source>
         <translation>ID document</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="81"/>
+        <location filename="../../ui/dialogs.py" line="65"/>
         <source>Проверьте документ. Запишите только тип и последние 4 цифры номера.</source>
         <translation>Check the document. Record only its type and the last 4 digits of its number.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="86"/>
+        <location filename="../../ui/dialogs.py" line="70"/>
         <source>Тип документа:</source>
         <translation>Document type:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="87"/>
+        <location filename="../../ui/dialogs.py" line="71"/>
         <source>Последние 4 цифры:</source>
         <translation>Last 4 digits:</translation>
     </message>

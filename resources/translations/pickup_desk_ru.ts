@@ -16,7 +16,7 @@
 <context>
     <name>ClubPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/club_page.py" line="104"/>
+        <location filename="../../ui/pages/club_page.py" line="118"/>
         <source>+%n баллов</source>
         <translation>
             <numerusform>+%n балл</numerusform>
@@ -25,7 +25,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/club_page.py" line="106"/>
+        <location filename="../../ui/pages/club_page.py" line="121"/>
         <source>Начислено %n баллов (подтвердит центр при синхронизации). Клиенту уйдёт SMS.</source>
         <translation>
             <numerusform>Начислен %n балл (подтвердит центр при синхронизации). Клиенту уйдёт SMS.</numerusform>

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from desktop.services.money.model import PaymentOptions
 from tests.gui.fixtures import log_in
 from tests.gui.typing import focus_target, scan_keys
 from tests.support.factories import box_barcode, make_cell, make_order
@@ -18,6 +19,8 @@ from ui.hardware.camera_dialog import CameraDialog
 from ui.hardware.frames import NO_CAMERA, FrameSource
 from ui.hardware.print_ui import ask_retry
 from ui.hardware.scanner_wizard import ScannerWizard
+from ui.pages.credit_dialog import ask_credit_agreement
+from ui.pages.payment_dialog import ask_tenders
 
 
 class _NoCamera(FrameSource):
@@ -47,7 +50,9 @@ DIALOGS: dict[str, Callable] = {
     "id document": lambda w: dialogs.ask_id_document(w.current_page(), {"passport": "Паспорт"}),
     "power of attorney": lambda w: dialogs.ask_text(w.current_page(), "Доверенность", "Номер доверенности:"),
     "refusal": lambda w: dialogs.ask_refusal(w.current_page(), "Смартфон", 1, {"changed_mind": "Передумал"}),
-    "payment": lambda w: dialogs.ask_payment(w.current_page(), 150_000),
+    "payment": lambda w: ask_tenders(w.current_page(), PaymentOptions(150_000, False, None, 750, 0),
+                                     lambda n, p: None, w.ctx.tasks.run, w.ctx.zone()),
+    "credit agreement": lambda w: ask_credit_agreement(w.current_page(), "100200300"),
     "printing error": lambda w: ask_retry(w, "Принтер не отвечает."),
     "scanner wizard": lambda w: ScannerWizard(w).exec(),
     "camera": _camera,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from desktop.db.models import Customer, Order
+from desktop.services.money import TenderInput
 from tests.gui.fixtures import log_in
 from tests.gui.typing import scan_keys
 from tests.support.factories import box_barcode, make_order
@@ -47,7 +48,7 @@ def test_full_handover_with_partial_refusal_and_change(qtbot, shell):
     case_line = page.state.lines[1]
     _idle(qtbot, page, lambda: page.refuse(case_line.id, 1, "changed_mind"))
     assert page.state.due_kopecks == 3_499_000
-    _idle(qtbot, page, lambda: page.pay("cash", 3_500_000))
+    _idle(qtbot, page, lambda: page.pay([TenderInput("cash", 3_499_000, tendered_kopecks=3_500_000)]))
     assert "СДАЧА" in shell.ctx.feedback.title
     assert "10,00" in shell.ctx.feedback.title
     _idle(qtbot, page, page._on_complete)

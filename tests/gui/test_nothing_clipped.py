@@ -21,11 +21,15 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication, QDialog
 
 from desktop.services.base import Actor, Role
+from desktop.services.money.model import BonusBalance, PaymentOptions
 from desktop.sync.runner import SyncStatus
 from tests.gui.clipping import clipped_texts
 from tests.gui.fixtures import build_shell, log_in
 from ui import dialogs, translations_build
 from ui.app import apply_style
+from ui.pages.certificate_sale import ask_certificate_sale
+from ui.pages.credit_dialog import ask_credit_agreement
+from ui.pages.payment_dialog import ask_tenders
 from ui.status_bar import CounterStatusBar
 
 SCREENS = [(1366, 768), (1280, 1024), (1920, 1080)]
@@ -137,11 +141,19 @@ def test_common_dialogs_read_in_full(qtbot, shell, styled, language):
         "id document": lambda p: dialogs.ask_id_document(p, {"passport": p.tr("Паспорт")}),
         "power of attorney": lambda p: dialogs.ask_text(p, p.tr("Доверенность"), p.tr("Номер доверенности:")),
         "refusal": lambda p: dialogs.ask_refusal(p, "Смартфон Galaxy A55 8/256", 2, {"changed_mind": "—"}),
-        "payment": lambda p: dialogs.ask_payment(p, 3_499_000),
+        "payment": lambda p: ask_tenders(p, _options(), lambda n, pin: None, p.ctx.tasks.run, p.ctx.zone()),
+        "credit agreement": lambda p: ask_credit_agreement(p, "100200300"),
+        "certificate sale": lambda p: ask_certificate_sale(p, lambda n: None, p.ctx.tasks.run),
         "close shift": lambda p: shell.window.shifts.ask_about_open_sessions([], []),
     }
     cut = [f"{name}: {c}" for name, show in opened.items() for c in _dialog_problems(qtbot, page, show)]
     assert not cut, "\n".join(cut)
+
+
+def _options() -> PaymentOptions:
+    """A club customer's payment: a balance with a reservation (the longest texts the dialog shows)."""
+    balance = BonusBalance(confirmed=2_190, pending=350, reserved=200, available=1_990, entries=())
+    return PaymentOptions(3_499_000, False, balance, 17_495, 1_990)
 
 
 _PROBE = """

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QMessageBox, QWidget
 
+from desktop.services.money import TenderInput
 from tests.gui.fixtures import log_in
 from tests.gui.typing import focus_target, scan_keys
 from tests.support.factories import box_barcode, make_customer, make_order, make_shipment
@@ -158,7 +159,7 @@ def test_hand_over_a_then_look_up_b_shows_nothing_of_a(qtbot, shell, monkeypatch
     a, _, b = _orders(shell.ctx.db, shell.point)
     page = _handover_page(qtbot, shell)
     _a_midway(qtbot, shell, page, a)
-    _settle(qtbot, page, lambda: page.pay("cash", 9_000_000))
+    _settle(qtbot, page, lambda: page.pay([TenderInput("cash", page.state.due_kopecks, tendered_kopecks=9_000_000)]))
     _settle(qtbot, page, page._on_complete)
     assert page.state is None
     _find_b_by_code(qtbot, shell, page)

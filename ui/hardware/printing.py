@@ -53,6 +53,7 @@ PRINTER_KIND = {  # DocumentKind → the [printers] setting that picks its print
     DocumentKind.LABELS: "label",
     DocumentKind.CLAIM_INTAKE_ACT: "document",
     DocumentKind.SERVICE_DISPATCH_ACT: "document",
+    DocumentKind.FISCAL_RECEIPT: "receipt",
 }
 KIND_NAMES: dict[str, str] = {  # translated where shown: QCoreApplication.translate("Printing", name)
     "document": str(QT_TRANSLATE_NOOP("Printing", "документы A4")),
@@ -178,7 +179,8 @@ class Printing:
 
 def _paper_for(kind: DocumentKind) -> QPageSize | None:
     """Receipts print on whatever the receipt printer holds (an 80 mm roll or A4); the rest on A4."""
-    return None if kind is DocumentKind.HANDOVER_RECEIPT else QPageSize(QPageSize.PageSizeId.A4)
+    rolls = (DocumentKind.HANDOVER_RECEIPT, DocumentKind.FISCAL_RECEIPT)
+    return None if kind in rolls else QPageSize(QPageSize.PageSizeId.A4)
 
 
 def _system_printer(name: str) -> QPrinterInfo | None:

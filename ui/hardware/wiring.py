@@ -202,6 +202,11 @@ def install_hardware(window: HardwareHost, wedge: Any = None) -> HardwareActions
     auto.toggled.connect(documents.set_auto_receipt)
     menu.addSeparator()
     menu.addAction(auto)
+    fiscal = getattr(window, "fiscal", None)  # the shell's FiscalActions: the register's settings live here too
+    if fiscal is not None:
+        register = QAction(QCoreApplication.translate("HardwareActions", "Касса (54-ФЗ)…"), _as_widget(window))
+        register.triggered.connect(fiscal.edit_settings)
+        menu.addAction(register)
     for action in menu.actions():
         window.addAction(action)  # shortcuts work like the shell's own menu entries
     _move_before_last(window.menuBar(), menu.menuAction())

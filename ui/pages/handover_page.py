@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer
@@ -20,13 +20,17 @@ from desktop.services.handover import (
     HandoverState,
     labels,
 )
+from desktop.services.money.model import TenderInput
 from ui.context import AppContext
-from ui.dialogs import ask_id_document, ask_payment, ask_refusal, ask_text
+from ui.dialogs import ask_id_document, ask_refusal, ask_text
 from ui.hardware.wiring import add_show_action, documents_for, print_last
 from ui.pages import handover_view as view
 from ui.pages.base import Page
 from ui.pages.code_guard import CodeLookupGuard
+from ui.pages.handover_money import HandoverMoney
 from ui.pages.handover_panel import HandoverPanel
+from ui.pages.receipt_dialog import show_receipt
+from ui.pages.register_call import RegisterCall
 from ui.workers import Failure
 
 
@@ -35,11 +39,13 @@ class HandoverPage(Page):
 
     title = QT_TRANSLATE_NOOP("PageTitles", "Выдача")
     shortcut = "Ctrl+F2"
-    scan_kinds = frozenset({ScanKind.ORDER_NUMBER, ScanKind.PICKUP_TOKEN, ScanKind.PICKUP_CODE, ScanKind.BOX})
+    scan_kinds = frozenset({ScanKind.ORDER_NUMBER, ScanKind.PICKUP_TOKEN, ScanKind.PICKUP_CODE, ScanKind.BOX,
+                            ScanKind.CERTIFICATE})
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         self.state: HandoverState | None = None
+        self.money = HandoverMoney(self)  # F9: mixed tenders through the register, or a credit agreement
         self._build_search()
         self.panel = HandoverPanel(self)
         self.code_guard = CodeLookupGuard(self, self._on_looked_up, self._on_failed)  # a manager after wrong codes
@@ -48,7 +54,7 @@ class HandoverPage(Page):
         self.add_action(self.tr("Документ"), "F6", self._on_id_document)
         self.add_action(self.tr("Доверенн."), "F7", self._on_power_of_attorney)
         self.add_action(self.tr("Отказ"), "F8", self._on_refuse)
-        self.add_action(self.tr("Оплата"), "F9", self._on_pay)
+        self.add_action(self.tr("Оплата / договор"), "F9", self._on_pay)
         self.add_action(self.tr("Выдать"), "F10", self._on_complete)
         print_button = self.add_action(self.tr("Чек"), "F11", self.print_receipt)
         add_show_action(ctx, self, DocumentKind.HANDOVER_RECEIPT, print_button)  # Shift+F11: on screen
@@ -100,7 +106,11 @@ class HandoverPage(Page):
     # --- finding and verifying: one service call each ------------------------------------------
 
     def handle_scan(self, scan: Scan) -> bool:
-        if scan.kind is ScanKind.BOX and self.state is not None:
+        if scan.kind is ScanKind.CERTIFICATE:  # a customer's certificate: the payment, with it scanned in
+            if self.state is None:
+                return False  # no handover open: the club page sells it
+            self.money.on_pay(scan.value)
+        elif scan.kind is ScanKind.BOX and self.state is not None:
             self._scan_box(scan.value)
         elif scan.kind is ScanKind.PICKUP_TOKEN:
             self._by_qr(scan.value)
@@ -225,14 +235,11 @@ class HandoverPage(Page):
 
     def _on_pay(self) -> None:
         if self._need_state():
-            assert self.state is not None
-            answer = ask_payment(self, self.state.due_kopecks)
-            if answer is not None:
-                self.pay(*answer)
+            self.money.on_pay()
 
-    def pay(self, method: str, tendered_kopecks: int) -> None:
-        service = self.ctx.services.handover
-        self._on_open(lambda a, uid: service.pay(a, uid, method, tendered_kopecks), self._shown(view.paid_banner))
+    def pay(self, tenders: Sequence[TenderInput]) -> None:
+        """Take the tenders (through the register: progress, «Повторить» on its error)."""
+        self.money.pay(tenders)
 
     # --- completion ----------------------------------------------------------------------------
 
@@ -245,7 +252,8 @@ class HandoverPage(Page):
                 staff = actor.full_name if actor is not None else ""
                 return result, view.receipt_document(result, staff) if with_receipt else None
 
-            self._on_open(complete, lambda done: self._on_completed(*done))
+            actor, uid = self.actor, self._uid()  # a prepaid or credit order's «full settlement» receipt prints here
+            RegisterCall(self, lambda: complete(actor, uid), lambda done: self._on_completed(*done)).start()
 
     def _on_completed(self, result: HandoverResult, receipt: Document | None = None) -> None:
         self._show(None)
@@ -261,6 +269,8 @@ class HandoverPage(Page):
             show(title, detail)
             if documents.print(receipt) is not None:
                 show(title, detail + " " + self.tr("Квитанция напечатана."))
+        if result.receipt is not None:  # the register's slip: the sell receipt, or the settlement when prepaid
+            show_receipt(self.ctx, self, result.receipt)
 
     def print_receipt(self) -> None:
         """F11: print the last handover receipt (again)."""
@@ -287,6 +297,16 @@ class HandoverPage(Page):
         """One service call on the open handover: call(actor, uid), its result to `done` (a step: "recorded")."""
         actor, uid = self.actor, self._uid()
         self.run(lambda: call(actor, uid), done or self._shown(view.step_banner), self._on_failed)
+
+    def on_open(self, call: Callable[[Actor | None, str], Any], done: Callable[[Any], None]) -> None:
+        """One service call on the open handover (the money step's way in)."""
+        self._on_open(call, done)
+
+    def show_state(self, state: HandoverState, banner: Callable[[HandoverState], view.Banner]) -> None:
+        self._shown(banner)(state)
+
+    def state_uid(self) -> str:
+        return self._uid()
 
     def _need_state(self) -> bool:
         if self.state is None:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from desktop.documents.adapters import receipt_from_handover
 from desktop.documents.builders import handover_receipt, stays_at_point
 from desktop.documents.model import Document
+from desktop.fiscal.model import FiscalReceiptView
 from desktop.services.handover import BoxScanResult, HandoverLookup, HandoverResult, HandoverState, refusal_text
 from desktop.services.warranty.model import ClaimView
 from desktop.state_names import claim_outcome_name
@@ -22,6 +23,7 @@ STEP_NAMES = {
     "power_of_attorney": QT_TRANSLATE_NOOP("HandoverPage", "доверенность (F7)"),
     "boxes": QT_TRANSLATE_NOOP("HandoverPage", "коробки"),
     "payment": QT_TRANSLATE_NOOP("HandoverPage", "оплата (F9)"),
+    "credit_agreement": QT_TRANSLATE_NOOP("HandoverPage", "кредитный договор (F9)"),
 }
 STEP_HINTS = {
     "verify": QT_TRANSLATE_NOOP("HandoverPage", "Проверьте код из SMS или QR-код."),
@@ -29,6 +31,8 @@ STEP_HINTS = {
     "power_of_attorney": QT_TRANSLATE_NOOP("HandoverPage", "Внесите номер доверенности: F7."),
     "boxes": QT_TRANSLATE_NOOP("HandoverPage", "Отсканируйте каждую коробку заказа."),
     "payment": QT_TRANSLATE_NOOP("HandoverPage", "Примите оплату: F9."),
+    "credit_agreement": QT_TRANSLATE_NOOP(
+        "HandoverPage", "Кредит банка: деньги не принимаются. Внесите номер подписанного договора: F9."),
 }
 RESULT_TITLES = {
     "handed_over": QT_TRANSLATE_NOOP("HandoverPage", "Заказ {0} выдан"),
@@ -130,6 +134,11 @@ def _attempts_text(state: HandoverState) -> str:
 
 
 def _due_text(state: HandoverState) -> str:
+    if state.credit:  # the bank paid: nothing is taken at the counter
+        if state.credit_agreement:
+            return QCoreApplication.translate("HandoverPage", "Кредит банка, договор {0}").format(
+                state.credit_agreement)
+        return QCoreApplication.translate("HandoverPage", "Кредит банка: оплата не нужна")
     paid = state.payment is not None and state.payment.due_kopecks == state.due_kopecks
     if state.due_kopecks and not paid:
         return QCoreApplication.translate("HandoverPage", "К оплате: {0}").format(rub(state.due_kopecks))
@@ -218,13 +227,23 @@ def box_banner(result: BoxScanResult) -> Banner:
     return Banner("ok", QCoreApplication.translate("HandoverPage", "Коробка есть"), next_step_text(result.state))
 
 
-def paid_banner(state: HandoverState) -> Banner:
+def paid_banner(state: HandoverState, receipt: FiscalReceiptView | None = None) -> Banner:
+    """Paid: the change in big letters; what the register did with the receipt."""
     change = state.payment.change_kopecks if state.payment else 0
     if change:
         title = QCoreApplication.translate("HandoverPage", "СДАЧА {0}").format(rub(change))
     else:
         title = QCoreApplication.translate("HandoverPage", "Оплата принята")
-    return Banner("ok", title, next_step_text(state))
+    detail = next_step_text(state)
+    if receipt is not None and receipt.fiscal_document is not None:
+        detail = QCoreApplication.translate("HandoverPage", "Чек напечатан кассой (ФД № {0}).").format(
+            receipt.fiscal_document) + " " + detail
+    return Banner("ok", title, detail)
+
+
+def credit_banner(state: HandoverState) -> Banner:
+    """The credit agreement recorded: nothing is paid at the counter."""
+    return Banner("ok", QCoreApplication.translate("HandoverPage", "Договор записан"), next_step_text(state))
 
 
 def step_banner(state: HandoverState) -> Banner:
