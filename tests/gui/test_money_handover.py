@@ -146,7 +146,10 @@ def test_a_credit_order_asks_the_signed_agreement_instead_of_money(qtbot, shell)
     assert page.panel.due.text() == "Кредит банка: оплата не нужна"
 
     def sign(dialog: CreditAgreementDialog) -> None:
-        dialog.take_scan("KD-2026/000123")  # the agreement's barcode
+        # the agreement's barcode, typed by the wedge scanner into the open dialog (through the scan queue)
+        scan_keys(dialog, "KD-2026/000123")
+        qtbot.waitUntil(lambda: dialog.number.text() == "KD-2026/000123", timeout=5000)
+        assert dialog.signed.hasFocus()
         dialog.signed.setChecked(True)  # «Клиент подписал договор»
         QTest.keyClick(dialog.signed, Qt.Key.Key_Return)
         assert dialog.answer is not None, dialog.error.text()
