@@ -35,6 +35,8 @@ from typing import Any, TypeVar
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from desktop.fiscal.fake_atol import FakeAtolServer  # noqa: E402  (the repository's own code, after the path)
+
 WIDTH, HEIGHT = 1366, 768
 SCREEN = f"{WIDTH}x{HEIGHT}x24"
 SCANNER_DELAY_MS = 6  # a wedge scanner types a character every few milliseconds
@@ -617,7 +619,9 @@ class Tour:
         drv.key("F10")
         self.cache.wait(f"card {card} activated", "SELECT activated_at FROM club_cards WHERE number = ?", card)
         drv.shot("11-club-activated")
-        drv.press("F3 (the customer's bonus balance)", "F3")
+        drv.key("F12")  # the fields cleared (the card scanned above would name its new owner); the phone keeps focus
+        drv.type(DEMO_MONEY_PHONE)  # the demo's club customer: 2 000 points, 500 of them just paid at the handover
+        drv.press("F3 (the demo club customer's bonus balance)", "F3")
         drv.shot("42-club-balance")
         self.certificate_sale()
 
@@ -896,12 +900,16 @@ def main(argv: list[str] | None = None) -> int:
     env.pop("XAUTHORITY", None)
     data_dir = Path(tempfile.mkdtemp(prefix="pickup-desk-shots-"))
     env |= {"PICKUP_DESK_DATA_DIR": str(data_dir), "PICKUP_DESK_LOG_DIR": str(data_dir / "logs")}
+    register = FakeAtolServer().start()  # the point's cash register: the loopback fake of ATOL's web server
+    env |= {"PICKUP_DESK_FISCAL_MODE": "atol", "PICKUP_DESK_FISCAL_URL": register.url}
     failed = True
     try:
         check_size(env)
         problems = run_app(args, env, data_dir)
         failed = False
     finally:
+        register.stop()  # what it printed: the register's paper tape, next to the shots
+        (args.out / "register-tape.txt").write_text("\n\n".join(register.register.tape) + "\n", encoding="utf-8")
         if xvfb is not None:
             xvfb.terminate()
             xvfb.wait(10)

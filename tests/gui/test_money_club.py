@@ -35,6 +35,8 @@ def test_f3_shows_the_balance_and_its_entries(qtbot, shell):
     assert page.balance.entries.rowCount() == 1
     assert page.balance.entries.row(0)[1:] == ("приветственные баллы", "+1990", "—", "подтверждено")
     assert shell.ctx.feedback.title == "Баллов можно списать: 1990"
+    rows = page.balance.table.verticalHeader().defaultSectionSize()
+    assert page.balance.table.height() >= 6 * rows  # the header and five entries in sight (the page scrolls)
     page.clear()  # F12: the next customer sees nothing of this one
     assert not page.balance.isVisible() and page.balance.entries.rowCount() == 0
 

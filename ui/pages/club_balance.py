@@ -55,6 +55,8 @@ class BalancePanel(QWidget):
         self.entries = RowsModel([self.tr("Когда"), self.tr("Операция"), self.tr("Баллы"), self.tr("Заказ"),
                                   self.tr("Статус")], self)
         self.table = table_view(self.entries, self)
+        rows = self.table.verticalHeader().defaultSectionSize()  # the header and five entries stay in sight;
+        self.table.setMinimumHeight(rows * 6 + 2 * self.table.frameWidth())  # the page scrolls to them
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(tiles)
