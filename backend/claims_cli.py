@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Callable
 from typing import Any
 
 from backend import changes
+from backend.admin_cli import database_option
 from backend.claims import ClaimProblem, prefile_claim, record_service_result
 from backend.config import utc_now
 from backend.db import Database
@@ -49,24 +49,20 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="pickup-desk-backend", description="Warranty claims on the server")
     sub = parser.add_subparsers(dest="command", required=True)
     result = sub.add_parser("claim-result", help="record the service centre's result: the item comes back")
-    _db_option(result)
+    database_option(result)
     result.add_argument("number", help="the claim number (W…)")
     result.add_argument("--outcome", required=True, choices=[str(o) for o in ClaimOutcome])
     result.add_argument("--conclusion", required=True, type=_text(CONCLUSION_MAX))
     result.add_argument("--repair-rub", type=_kopecks, default=0, dest="repair_kopecks",
                         help="a paid repair's price in roubles (the return order is then unpaid); default 0")
     prefile = sub.add_parser("prefile-claim", help="file a claim for a handed-over order's item")
-    _db_option(prefile)
+    database_option(prefile)
     prefile.add_argument("order")
     prefile.add_argument("sku")
     prefile.add_argument("--fault", required=True, type=_text(FAULT_MAX))
     prefile.add_argument("--serial", type=_text(SERIAL_MAX), default=None)
     return parser.parse_args(argv)
 
-
-def _db_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", default=os.environ.get("PICKUP_BACKEND_DB", "sqlite:///pickup-backend.sqlite3"),
-                        help="SQLAlchemy URL of the server's database (as for the server)")
 
 
 def run(argv: list[str]) -> int:

@@ -13,14 +13,13 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import os
 import re
 import sys
 from pathlib import Path
 from typing import Any
 
 from backend import changes
-from backend.admin_cli import Refused, open_database
+from backend.admin_cli import Refused, database_option, open_database
 from backend.config import utc_now
 from backend.money_admin import CertificateItem, MoneyProblem, block_certificate, customer_return, import_certificates
 from backend.serialize import parse_iso
@@ -55,22 +54,18 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="pickup-desk-backend", description="Money on the server")
     sub = parser.add_subparsers(dest="command", required=True)
     load = sub.add_parser("certificates-import", help="printed gift certificates into stock (CSV)")
-    _db_option(load)
+    database_option(load)
     load.add_argument("file", type=Path, help=f"CSV with the header {','.join(COLUMNS)}")
     block = sub.add_parser("certificate-block", help="block a gift certificate (lost, stolen, disputed)")
-    _db_option(block)
+    database_option(block)
     block.add_argument("number", type=_number)
     back = sub.add_parser("customer-return", help="goods returned after the handover: reverse their points")
-    _db_option(back)
+    database_option(back)
     back.add_argument("order")
     back.add_argument("--reference", required=True, type=_reference, help="the centre's return document")
     back.add_argument("--line", required=True, action="append", type=_line, dest="lines", help="SKU:QUANTITY")
     return parser.parse_args(argv)
 
-
-def _db_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", default=os.environ.get("PICKUP_BACKEND_DB", "sqlite:///pickup-backend.sqlite3"),
-                        help="SQLAlchemy URL of the server's database (as for the server)")
 
 
 def run(argv: list[str]) -> int:

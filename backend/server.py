@@ -26,8 +26,7 @@ log = logging.getLogger("backend.server")
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="pickup-desk-backend", description="Pickup Desk central backend")
-    parser.add_argument("--db", default=os.environ.get("PICKUP_BACKEND_DB", "sqlite:///pickup-backend.sqlite3"),
-                        help="SQLAlchemy URL: sqlite:///file.sqlite3 or postgresql+psycopg://user@host/db")
+    admin_cli.database_option(parser)
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--admin-token", default=None, help=f"admin API token (default: ${ADMIN_TOKEN_ENV})")
