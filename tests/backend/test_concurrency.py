@@ -13,7 +13,7 @@ from backend.models import BonusEntry, EventRecord, Order
 from tests.backend.conftest import BOTH_DBS, Device, Server, box_barcode, card_number, order_number, point_feed
 
 
-def _race(*calls: Callable[[], Any]) -> list[Any]:
+def race(*calls: Callable[[], Any]) -> list[Any]:
     """Run the calls in threads released together; their results in call order."""
     barrier = threading.Barrier(len(calls))
     results: list[Any] = [None] * len(calls)
@@ -46,7 +46,7 @@ def test_two_devices_activating_one_card_at_once(server: Server) -> None:
         session.execute(update(Order).values(status="ready"))
     for n in range(1, 5):
         activation = {"card": card_number("0042", n), "phone": f"+7916000000{n}", "city": "Москва", "points": 190}
-        results = _race(lambda a=activation: first.send("club.card_activated", a),
+        results = race(lambda a=activation: first.send("club.card_activated", a),
                         lambda a=activation: second.send("club.card_activated", a))
         assert sorted(r["status"] for r in results) == ["applied", "conflict"], results
     with server.db.read() as session:
@@ -59,7 +59,7 @@ def test_two_devices_receiving_one_box_at_once(server: Server) -> None:
     for n in range(1, 5):
         number = order_number("0042", n)
         box = {"session": "s", "box": box_barcode("0042", number, 1), "order": number}
-        results = _race(lambda b=box: first.send("box.received", b), lambda b=box: second.send("box.received", b))
+        results = race(lambda b=box: first.send("box.received", b), lambda b=box: second.send("box.received", b))
         assert sorted(r["status"] for r in results) == ["applied", "duplicate"], results
 
 
@@ -70,7 +70,7 @@ def test_the_same_batch_sent_twice_at_once(server: Server) -> None:
     batch = [first.event("box.received", {"session": "s", "box": box_barcode("0042", number, n), "order": number})
              for n in (1, 2)]
     batch.append(first.event("order.arrived", {"order": number, "arrived_at": "2026-11-24T09:00:00+00:00"}))
-    results = _race(lambda: first.push(*batch), lambda: first.push(*batch))
+    results = race(lambda: first.push(*batch), lambda: first.push(*batch))
     statuses = sorted(tuple(r["status"] for r in result) for result in results)
     assert statuses == [("applied",) * 3, ("duplicate",) * 3]
     with server.db.read() as session:

@@ -3,7 +3,6 @@ one of them spend the balance and answers the other with an overdraft conflict (
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -28,25 +27,9 @@ from tests.backend.money_fixtures import (
     sell,
     spend,
 )
+from tests.backend.test_concurrency import race
 
 GC = "GC000000000777"
-
-
-def _race(*calls: Callable[[], Any]) -> list[Any]:
-    """Run the calls in threads released together; their results in call order."""
-    barrier = threading.Barrier(len(calls))
-    results: list[Any] = [None] * len(calls)
-
-    def run(i: int) -> None:
-        barrier.wait()
-        results[i] = calls[i]()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(calls))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results
 
 
 def _two_handovers(server: Server, tenders: Callable[[], list[dict[str, Any]]]) -> tuple[Any, Any, str, str]:
@@ -64,7 +47,7 @@ def _two_handovers(server: Server, tenders: Callable[[], list[dict[str, Any]]]) 
 def test_two_devices_spending_the_same_points_at_once(server: Server) -> None:
     first, second, one, two = _two_handovers(server, lambda: [points(1_500), cash(TOTAL - 150_000)])
     credit_points(server, 2_000)
-    results = _race(lambda: redeem(first, AT_PICKUP, one, 1_500), lambda: redeem(second, SECOND_AT_PICKUP, two, 1_500))
+    results = race(lambda: redeem(first, AT_PICKUP, one, 1_500), lambda: redeem(second, SECOND_AT_PICKUP, two, 1_500))
     assert sorted((r["status"], r["reason"]) for r in results) == [("applied", None),
                                                                    ("conflict", "points_overdraft:500<1500")], results
     assert balance(server) == 500
@@ -75,7 +58,7 @@ def test_two_devices_spending_the_same_certificate_at_once(server: Server) -> No
     first, second, one, two = _two_handovers(server, lambda: [cert(GC, 300_000), cash(TOTAL - 300_000)])
     import_certificates(server, (GC, "12345678", 500_000))
     assert sell(first, GC, 500_000)["status"] == "applied"
-    results = _race(lambda: spend(first, GC, AT_PICKUP, one, 300_000),
+    results = race(lambda: spend(first, GC, AT_PICKUP, one, 300_000),
                     lambda: spend(second, GC, SECOND_AT_PICKUP, two, 300_000))
     assert sorted((r["status"], r["reason"]) for r in results) == [
         ("applied", None), ("conflict", "certificate_overdraft:200000<300000")], results
