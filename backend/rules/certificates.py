@@ -24,7 +24,7 @@ from backend.rules.base import (
     rejected,
     rule,
 )
-from backend.rules.money import recorded_handover
+from backend.rules.money import recorded_handover, tendered
 from protocol import events as ev
 from protocol.money_rules import (
     CERTIFICATE_FACES,
@@ -32,6 +32,7 @@ from protocol.money_rules import (
     MONEY_TENDERS,
     BadTenders,
     CertificateStatus,
+    Tender,
     check_tenders,
     tenders_of,
 )
@@ -94,11 +95,14 @@ def certificate_redeemed(ctx: RuleContext, event: ev.CertificateRedeemed) -> Out
         return rejected(f"invalid_amount:{event.amount}")
     cert = locked_certificate(ctx, event.certificate)
     order = order_at_point(ctx, event.order)
-    if recorded_handover(ctx, order, event.handover) is None:
+    handover = recorded_handover(ctx, order, event.handover)
+    if handover is None:
         return conflict("handover_not_recorded")
     if _redemption_of(ctx, cert, event.handover):
         return duplicate("redemption_already_recorded")
     _check_spendable(ctx, cert)
+    if not tendered(handover, Tender.CERTIFICATE, event.amount, cert.number):
+        return rejected("redemption_not_in_payment")
     held = certificate_balance(ctx.session, cert)
     if held < event.amount:
         return conflict(f"certificate_overdraft:{held}<{event.amount}")

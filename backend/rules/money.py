@@ -31,8 +31,10 @@ from protocol import events as ev
 from protocol.club_rules import paid_kopecks, points_for
 from protocol.money_rules import (
     CREDIT_AGREEMENT_PATTERN,
+    KOPECKS_PER_POINT,
     BadTenders,
     LedgerReason,
+    Tender,
     TenderLine,
     check_tenders,
     money_paid,
@@ -80,6 +82,12 @@ def _tender_dict(tender: TenderLine) -> dict[str, Any]:
     return item
 
 
+def tendered(handover: Handover, kind: Tender, amount: int, certificate: str | None = None) -> bool:
+    """Was this exactly one of the handover's recorded tenders? A redemption spends what the payment said."""
+    lines = tenders_of(handover.payment) if handover.payment else []
+    return any(t.kind is kind and t.amount == amount and t.certificate == certificate for t in lines)
+
+
 def recorded_handover(ctx: RuleContext, order: Order, uid: str | None = None) -> Handover | None:
     """The order's recorded handover (that one uid when given), the latest first."""
     stmt = select(Handover).where(Handover.order_id == order.id)
@@ -117,10 +125,13 @@ def bonus_redeemed(ctx: RuleContext, event: ev.BonusRedeemed) -> Outcome:
     if event.points <= 0:
         return rejected(f"invalid_points:{event.points}")
     order = order_at_point(ctx, event.order)
-    if recorded_handover(ctx, order, event.handover) is None:
+    handover = recorded_handover(ctx, order, event.handover)
+    if handover is None:
         return conflict("handover_not_recorded")
     if _redemption_of(ctx, order, event.handover) is not None:
         return duplicate("redemption_already_recorded")
+    if not tendered(handover, Tender.POINTS, event.points * KOPECKS_PER_POINT):
+        return rejected("redemption_not_in_payment")
     ids = account_ids(ctx.session, order.customer_id, lock=True)  # two devices at once: one waits here
     held = balance(ctx.session, ids)
     if held < event.points:

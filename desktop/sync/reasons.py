@@ -96,6 +96,7 @@ messages.register(
         "уже потрачены на другом компьютере",
         "sync.reason.handover_not_recorded": "выдача, к которой относится оплата, не записана на сервере",
         "sync.reason.redemption_already_recorded": "списание уже записано",
+        "sync.reason.redemption_not_in_payment": "списание не совпадает с оплатой, записанной при выдаче",
         "sync.reason.unknown_certificate": "сертификат {detail} неизвестен серверу",
         "sync.reason.certificate_not_in_stock": "сертификат уже не на складе (состояние: {detail}) — возможно, "
         "продан на другом компьютере",
@@ -134,7 +135,7 @@ REMEDY_FAMILIES: dict[str, tuple[str, ...]] = {
     "money": ("bad_tenders", "credit_agreement_missing", "points_overdraft", "handover_not_recorded",
               "unknown_certificate", "certificate_not_in_stock", "certificate_face_mismatch",
               "certificate_face_invalid", "certificate_not_active", "certificate_expired", "certificate_blocked",
-              "certificate_overdraft", "invalid_amount"),
+              "certificate_overdraft", "invalid_amount", "redemption_not_in_payment"),
     "order_state": ("order_cancelled", "order_not_ready", "order_not_in_storage", "order_already_closed",
                     "order_not_handed_over", "order_handed_over", "box_not_received", "box_not_in_storage"),
     "club_rules": ("no_active_card", "phone_has_card", "no_qualifying_order", "points_exceed_paid",

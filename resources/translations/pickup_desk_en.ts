@@ -4174,256 +4174,261 @@ Technical: {1}</translation>
     </message>
     <message>
         <location filename="../../build/lupdate/domain_messages.py" line="342"/>
+        <source>списание не совпадает с оплатой, записанной при выдаче</source>
+        <translation>the redemption does not match the payment recorded with the handover</translation>
+    </message>
+    <message>
+        <location filename="../../build/lupdate/domain_messages.py" line="343"/>
         <source>сервер не принял событие (HTTP {detail})</source>
         <translation>the server did not accept the event (HTTP {detail})</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="343"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="344"/>
         <source>событие записано более новой версией программы</source>
         <translation>the event was written by a newer version of the program</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="344"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="345"/>
         <source>сервер не смог обработать событие (HTTP {detail}), остальные события отправлены</source>
         <translation>the server could not process the event (HTTP {detail}); the other events were sent</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="345"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="346"/>
         <source>по этому заказу сегодня уже отправлено предельное число SMS (3 в день)</source>
         <translation>this order has already had the most SMS allowed today (3 a day)</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="346"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="347"/>
         <source>SMS по этому заказу уже отправлялось менее 10 минут назад</source>
         <translation>an SMS for this order was sent less than 10 minutes ago</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="347"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="348"/>
         <source>в поле «{detail}» недопустимый символ (нулевой байт)</source>
         <translation>the field «{detail}» holds a forbidden character (a NUL byte)</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="348"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="349"/>
         <source>текст в поле «{detail}» длиннее, чем сервер может сохранить</source>
         <translation>the text in the field «{detail}» is longer than the server can store</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="349"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="350"/>
         <source>причина не распознана этой версией программы (подробности в журнале программы)</source>
         <translation>a reason this version of the program does not recognise (details in the program log)</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="350"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="351"/>
         <source>коробка {detail} неизвестна серверу</source>
         <translation>box {detail} is unknown to the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="351"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="352"/>
         <source>карта {detail} неизвестна серверу</source>
         <translation>card {detail} is unknown to the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="352"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="353"/>
         <source>ячейка {detail} неизвестна серверу</source>
         <translation>cell {detail} is unknown to the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="353"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="354"/>
         <source>сертификат {detail} неизвестен серверу</source>
         <translation>certificate {detail} is unknown to the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="354"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="355"/>
         <source>города клиента нет в списке городов клуба</source>
         <translation>the customer&apos;s city is not in the club&apos;s list of cities</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="355"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="356"/>
         <source>заказ {detail} неизвестен серверу</source>
         <translation>order {detail} is unknown to the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="356"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="357"/>
         <source>сервер не смог сохранить значение события</source>
         <translation>the server could not store a value of the event</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="357"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="358"/>
         <source>Ничего делать не нужно: сервер уже знает об этом (например, с другого компьютера). Отметьте «Разобрано».</source>
         <translation>Nothing to do: the server already has this (from another PC, for example). Mark it «Reviewed».</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="358"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="359"/>
         <source>Сервер не принял данные события. Повторите действие, проверив введённое; если повторяется — обновите программу и сообщите в поддержку код события.</source>
         <translation>The server did not accept the event&apos;s data. Repeat the action checking what was entered; if it happens again, update the program and give support the event code.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="359"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="360"/>
         <source>Сверьте номер с накладной и с коробкой. Если он верный — данные пункта и центра расходятся: сообщите в центр код события и не повторяйте действие.</source>
         <translation>Check the number against the waybill and the box. If it is right, the point&apos;s and the centre&apos;s data differ: give the centre the event code and do not repeat the action.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="360"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="361"/>
         <source>Сервер не принял шаг гарантийной заявки. Найдите заявку на странице «Гарантия», сверьте изделие, серийный номер и заказ; изделие держите в пункте и решите вопрос с центром.</source>
         <translation>The server did not accept a step of a warranty claim. Find the claim on the «Warranty» page, check the item, the serial number and the order; keep the item at the point and settle it with the centre.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="361"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="362"/>
         <source>Сервер не подтвердил операцию клуба: баллы или карта не засчитаны. Объясните клиенту причину; при споре — обращение в центр.</source>
         <translation>The server did not confirm the club operation: the points or the card do not count. Explain the reason to the customer; if disputed, contact the centre.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="362"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="363"/>
         <source>Сервер не принял оплату баллами или сертификатом (или её запись): клиент уже ушёл с товаром. Сверьте чек и оплату; недостающую сумму решите с клиентом и центром. Списание, которое сервер не принял, на этом компьютере снято.</source>
         <translation>The server did not accept the payment with points or a certificate (or its record): the customer has left with the goods. Check the receipt and the payment; settle the missing amount with the customer and the retailer. The spend the server refused is released on this PC.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="363"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="364"/>
         <source>Сообщите в центр код события: сервер не назвал причину.</source>
         <translation>Give the centre the event code: the server gave no reason.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="364"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="365"/>
         <source>Заказ отменён центром. Если товар уже у клиента — свяжитесь с центром и клиентом, оформите возврат товара или оплату; если нет — отправьте заказ в возврат.</source>
         <translation>The centre cancelled the order. If the customer already has the goods, contact the centre and the customer and arrange a return or a payment; if not, send the order back.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="365"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="366"/>
         <source>Откройте карточку заказа и сверьте, где на самом деле коробки и выдан ли заказ; расхождение решите с центром.</source>
         <translation>Open the order card and check where the boxes really are and whether the order was handed over; settle the difference with the centre.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="366"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="367"/>
         <source>Сбой на стороне сервера, данные на этом компьютере сохранены. Сообщите в поддержку код события и время.</source>
         <translation>A server-side failure; the data on this PC is kept. Give support the event code and the time.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="367"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="368"/>
         <source>Сервер не отправил лишнее SMS: повторять можно не чаще раза в 10 минут и не больше трёх раз в день. Код получения у клиента прежний; при необходимости повторите отправку позже.</source>
         <translation>The server did not send an extra SMS: it can be repeated at most once in 10 minutes and three times a day. The customer&apos;s pickup code stays the same; repeat the sending later if needed.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="368"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="369"/>
         <source>Откройте карточку заказа, сверьте её с тем, что было на самом деле, и сообщите в центр код события.</source>
         <translation>Open the order card, check it against what really happened and give the centre the event code.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="369"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="370"/>
         <source>SMS не отправляются: неверный пароль шлюза</source>
         <translation>SMS are not being sent: wrong gateway password</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="370"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="371"/>
         <source>SMS не отправляются: ошибка настроек учётной записи шлюза</source>
         <translation>SMS are not being sent: the gateway account settings are wrong</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="371"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="372"/>
         <source>SMS не отправляются: исчерпан дневной лимит учётной записи шлюза</source>
         <translation>SMS are not being sent: the gateway account&apos;s daily limit is used up</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="372"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="373"/>
         <source>SMS не отправляются: нет денег на счёте</source>
         <translation>SMS are not being sent: no funds on the account</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="373"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="374"/>
         <source>SMS не отправляются: IP заблокирован шлюзом</source>
         <translation>SMS are not being sent: the gateway blocked the IP</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="374"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="375"/>
         <source>SMS не отправляются: шлюз отказал по учётной записи. Проверьте настройки шлюза.</source>
         <translation>SMS are not being sent: the gateway refused the account. Check the gateway settings.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="375"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="376"/>
         <source>Сертификат сервера {url} не прошёл проверку. Проверьте адрес или укажите файл сертификатов организации (ca_bundle) в настройках.</source>
         <translation>The certificate of server {url} failed verification. Check the address or set your organisation&apos;s certificate file (ca_bundle) in the settings.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="376"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="377"/>
         <source>Сервер {url} не отвечает. Проверьте адрес и подключение к сети.</source>
         <translation>Server {url} does not answer. Check the address and the network connection.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="377"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="378"/>
         <source>Сервер {url} требует более новую версию программы (не ниже {version}). Обновите программу, затем повторите регистрацию.</source>
         <translation>Server {url} requires a newer version of the program (at least {version}). Update the program, then register again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="378"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="379"/>
         <source>конфликт</source>
         <translation>conflict</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="379"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="380"/>
         <source>отклонено сервером</source>
         <translation>rejected by the server</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="380"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="381"/>
         <source>Обновление {version} отклонено: файл не совпадает с подписанным (повреждён или подменён).</source>
         <translation>Update {version} refused: the file does not match the signed one (damaged or tampered with).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="381"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="382"/>
         <source>Обновление {version} отклонено: архив не содержит программу этой версии.</source>
         <translation>Update {version} refused: the archive does not hold the program of this version.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="382"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="383"/>
         <source>Обновление отклонено: подписи сервера обновлений просрочены ({detail}). Сообщите администратору: нужно переподписать выпуск.</source>
         <translation>Update refused: the update server&apos;s signatures have expired ({detail}). Tell the administrator: the release must be re-signed.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="383"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="384"/>
         <source>Обновление отклонено: подпись сервера обновлений не прошла проверку ({detail}).</source>
         <translation>Update refused: the update server&apos;s signature failed verification ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="384"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="385"/>
         <source>Проверка обновлений невозможна: в сборке нет ключей обновлений (update_root.json).</source>
         <translation>Cannot check for updates: this build has no update keys (update_root.json).</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="385"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="386"/>
         <source>Сервер обновлений недоступен ({detail}); проверим позже.</source>
         <translation>The update server is unreachable ({detail}); will check again later.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="386"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="387"/>
         <source>Включён Caps Lock: большие и маленькие буквы перепутаны. Выключите Caps Lock.</source>
         <translation>Caps Lock is on: capital and small letters are swapped. Turn Caps Lock off.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="387"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="388"/>
         <source>Пришло «{raw}» вместо «{expected}». Отсканируйте тестовый код ещё раз; если снова не так — сбросьте сканер к заводским настройкам.</source>
         <translation>Received «{raw}» instead of «{expected}». Scan the test code again; if it is still wrong, reset the scanner to its factory settings.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="388"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="389"/>
         <source>Сканер не нажимает Enter после кода. Включите в настройках сканера суффикс Enter (CR) по инструкции к сканеру — иначе программа не поймёт, где кончается код.</source>
         <translation>The scanner does not press Enter after the code. Turn on the Enter (CR) suffix in the scanner settings as its manual describes, or the program cannot tell where a code ends.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="389"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="390"/>
         <source>Сканер ничего не передал. Проверьте кабель или режим клавиатуры (HID) и отсканируйте ещё раз.</source>
         <translation>The scanner sent nothing. Check the cable or the keyboard (HID) mode and scan again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="390"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="391"/>
         <source>Пришло «{raw}» без цифр: сканер, вероятно, набирает цифры на цифровой клавиатуре при выключенном NumLock. Включите NumLock и отсканируйте ещё раз.</source>
         <translation>Received «{raw}» without digits: the scanner probably types digits on the numeric keypad with NumLock off. Turn NumLock on and scan again.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="391"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="392"/>
         <source>Сканер печатает в русской раскладке: вместо «{expected}» пришло «{typed}». Программа это исправит сама (настройка «исправлять раскладку» включена); лучше переключить раскладку по умолчанию на английскую или настроить сканер на ввод кодами Alt.</source>
         <translation>The scanner types in the Russian keyboard layout: «{typed}» arrived instead of «{expected}». The program corrects this itself (the «fix layout» setting is on); better switch the default layout to English or set the scanner to Alt-code input.</translation>
     </message>
     <message>
-        <location filename="../../build/lupdate/domain_messages.py" line="392"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="393"/>
         <source>Сканер печатает медленно (пауза до {slowest} мс между символами): такой ввод трудно отличить от ручного. Уменьшите в настройках сканера задержку между символами (inter-character delay).</source>
         <translation>The scanner types slowly (pauses up to {slowest} ms between characters): such input is hard to tell from typing by hand. Reduce the inter-character delay in the scanner settings.</translation>
     </message>
@@ -6564,7 +6569,7 @@ Customer: {4}, {5}</translation>
         <translation>The journal is damaged</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="394"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="395"/>
         <source>Проверено %n записей — изменений и удалений нет.</source>
         <translation>
             <numerusform>Checked %n entry: nothing changed or deleted.</numerusform>
@@ -9080,7 +9085,7 @@ Customer: {4}, {5}</translation>
         <translation>the server accepts the key</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="393"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="394"/>
         <source>минимальная длина {0} больше кода получения (%n цифр)</source>
         <translation>
             <numerusform>the minimum length {0} is longer than the pickup code (%n digit)</numerusform>

@@ -193,7 +193,7 @@
 <context>
     <name>ManagerJournal</name>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="394"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="395"/>
         <source>Проверено %n записей — изменений и удалений нет.</source>
         <translation>
             <numerusform>Проверена %n запись — изменений и удалений нет.</numerusform>
@@ -250,7 +250,7 @@
 <context>
     <name>SelfTest</name>
     <message numerus="yes">
-        <location filename="../../build/lupdate/domain_messages.py" line="393"/>
+        <location filename="../../build/lupdate/domain_messages.py" line="394"/>
         <source>минимальная длина {0} больше кода получения (%n цифр)</source>
         <translation>
             <numerusform>минимальная длина {0} больше кода получения (%n цифра)</numerusform>

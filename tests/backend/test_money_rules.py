@@ -131,13 +131,16 @@ def test_points_are_spent_only_from_the_confirmed_balance(server: Server) -> Non
     over = redeem(device, AT_PICKUP, done["uid"], 1_500)
     assert (over["status"], over["reason"]) == ("conflict", "points_overdraft:1000<1500")
     assert balance(server) == 1_000
-    assert redeem(device, AT_PICKUP, done["uid"], 1_000)["status"] == "applied"
-    again = redeem(device, AT_PICKUP, done["uid"], 1_000)  # the same handover's points, another event id
+    less = redeem(device, AT_PICKUP, done["uid"], 1_000)  # the balance, but not what the payment took in points
+    assert (less["status"], less["reason"]) == ("rejected", "redemption_not_in_payment")
+    credit_points(server, 500)
+    assert redeem(device, AT_PICKUP, done["uid"], 1_500)["status"] == "applied"
+    again = redeem(device, AT_PICKUP, done["uid"], 1_500)  # the same handover's points, another event id
     assert (again["status"], again["reason"]) == ("duplicate", "redemption_already_recorded")
     assert balance(server) == 0
     with server.db.read() as session:
         entry = session.scalars(select(BonusEntry).where(BonusEntry.reason == "redemption")).one()
-        assert (entry.points, entry.reference) == (-1_000, done["uid"])
+        assert (entry.points, entry.reference) == (-1_500, done["uid"])
 
 
 @BOTH_DBS

@@ -182,7 +182,7 @@ def test_a_gift_certificate_scan_is_routed_as_a_certificate() -> None:
     "handover_not_recorded", "redemption_already_recorded", "unknown_certificate:GC000000000017",
     "certificate_not_in_stock:active", "certificate_face_mismatch:500000", "certificate_face_invalid:1",
     "certificate_sale_already_recorded", "certificate_not_active:stock", "certificate_expired",
-    "certificate_blocked", "certificate_overdraft:100<500", "invalid_amount:0",
+    "certificate_blocked", "certificate_overdraft:100<500", "invalid_amount:0", "redemption_not_in_payment",
 ])
 def test_every_money_reason_of_the_server_reads_in_russian_with_a_remedy(reason: str) -> None:
     text = describe_reason(reason)
