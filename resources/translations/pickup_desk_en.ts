@@ -381,10 +381,13 @@ build date: {date}
         <source>GC… — отсканируйте сертификат</source>
         <translation>GC… — scan the certificate</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/pages/certificate_box.py" line="40"/>
-        <source>{0} цифр под защитным слоем</source>
-        <translation>{0} digits under the scratch layer</translation>
+        <source>%n цифр под защитным слоем</source>
+        <translation>
+            <numerusform>%n digit under the scratch layer</numerusform>
+            <numerusform>%n digits under the scratch layer</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/pages/certificate_box.py" line="44"/>

@@ -2,6 +2,18 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru" sourcelanguage="ru_RU">
 <context>
+    <name>CertificateBox</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/certificate_box.py" line="40"/>
+        <source>%n цифр под защитным слоем</source>
+        <translation>
+            <numerusform>%n цифра под защитным слоем</numerusform>
+            <numerusform>%n цифры под защитным слоем</numerusform>
+            <numerusform>%n цифр под защитным слоем</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ChartsTab</name>
     <message numerus="yes">
         <location filename="../../ui/pages/manager/charts_tab.py" line="214"/>

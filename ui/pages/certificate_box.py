@@ -37,7 +37,7 @@ class CertificateBox(QGroupBox):
         self._checked: tuple[CertificateView, str] | None = None
         self.parts: list[CertificatePart] = []
         self.number = line_field(self.tr("GC… — отсканируйте сертификат"), 14)
-        self.pin = line_field(self.tr("{0} цифр под защитным слоем").format(CERTIFICATE_PIN_LENGTH),
+        self.pin = line_field(self.tr("%n цифр под защитным слоем", "", CERTIFICATE_PIN_LENGTH),
                               CERTIFICATE_PIN_LENGTH)
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setValidator(QRegularExpressionValidator(r"\d{0,8}", self.pin))
