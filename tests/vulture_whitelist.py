@@ -123,45 +123,16 @@ _.code_matches  # protocol/pickup_code.py: the plain (unpeppered) check, used by
 _.write_stamp  # desktop/update/stamp.py: the release tool writes the version and the public root into the bundle
 _._fetcher  # desktop/update/checker.py: tufup's Client has no fetcher argument; its TLS session gets the CA bundle
 
-# --- the Fiscal API (desktop/fiscal, MONEY_CONTRACT): called by the handover and certificate services, the pages
-# and ui/context.py of issue 12; the wire values and http.server callbacks of the fake register ----------------
-_.fiscal_mode  # AppConfig [fiscal] mode (ui/context.py builds the FiscalService)
-_.fiscal_url  # AppConfig [fiscal] url
-_.sell_draft  # desktop/fiscal/drafts.py: HandoverService.pay
-_.return_draft  # HandoverService: refusal after a fiscalised payment
-_.settlement_draft  # HandoverService.complete of a prepaid-online or credit order
-_.certificate_sale_draft  # CertificateService.sell
-_.credit_note  # the credit agreement under the settlement receipt
-_.goods_line  # desktop/fiscal/model.py: an order line at full price
-_.issue  # FiscalService.issue
-_.reconcile  # FiscalService.reconcile at start
-_.open_register_shift  # StaffService: the register's part of opening a shift, retried from the page
-_.z_report  # StaffService: the Z report retried from the page
-_.register_status  # FiscalService: the fiscal settings' «check the register»
-_.cover_open  # RegisterStatus fields shown there
-_.paper
-_.fiscal_document  # FiscalReceiptView fields shown by the receipt view
-_.fiscal_sign
-_.printed_at
+# --- fiscal wire values of ATOL's documented API, the fake register's http.server callbacks, event wire fields ---
 _.INTERRUPTED  # ATOL task states and enum values of the documented API (wire values)
-_.BLOCKED
 _.CANCELED
 _.CREDIT
 _.OTHER
 _.FULL_PREPAYMENT
 _.SERVICE
+_.printed_at  # FiscalReceiptView: when the register printed it (the register's own time)
 _.log_message  # http.server.BaseHTTPRequestHandler callbacks (desktop/fiscal/fake_atol.py)
 _.do_POST
 _.do_GET
 _.close_connection
-
-# --- the counter's money API (issue 12): the pages (ui/, wt-moneyui) call these; the unit tests call them here ----
-_.payment_options  # desktop/services/handover/payment.py
-_.check_certificate
-_.confirm_credit_agreement
-_.sell  # desktop/services/money/certificate_service.py
-_.balance_kopecks  # desktop/services/money/model.py CertificateView, shown by the payment dialog
-_.points_usable  # PaymentOptions, the payment dialog's points limit
-_.redemption  # protocol/events.py BonusRedeemed / CertificateRedeemed: the server keys the redemption by it
-_.ACTIVATION  # protocol/money_rules.py LedgerReason: written by the server's ledger
-_.REVERSAL
+_.redemption  # protocol/events.py BonusRedeemed / CertificateRedeemed: the redemption's uid on the wire

@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QMessageBox, QVBoxLayout, QWidget
 
-from desktop.fiscal.model import FiscalMode, FiscalReceiptView
+from desktop.fiscal.model import FiscalMode, FiscalReceiptView, RegisterStatus
 from desktop.services.base import Role
 from desktop.settings_store import update_section
 from ui.context import AppContext
@@ -97,14 +97,17 @@ class FiscalActions(QObject):
         if actor is None or not self._manager():
             return
 
-        def report() -> tuple[str, str]:
-            state = fiscal.shift_state() if fiscal.fiscal else ""
-            return state, fiscal.x_report(actor)
+        def report() -> tuple[RegisterStatus | None, str]:
+            status = fiscal.register_status() if fiscal.fiscal else None  # paper, cover, shift: before the report
+            return status, fiscal.x_report(actor)
 
         self.ctx.tasks.run(report, lambda done: self._on_x_report(*done), self._on_failed)
 
-    def _on_x_report(self, state: str, text: str) -> None:
-        note = self.tr("Касса: {0}.").format(_tr(SHIFT_STATES.get(state, SHIFT_STATES[""])))
+    def _on_x_report(self, status: RegisterStatus | None, text: str) -> None:
+        note = self.tr("Касса: {0}.").format(_tr(SHIFT_STATES.get(status.shift if status else "", SHIFT_STATES[""])))
+        if status is not None:
+            note += " " + (self.tr("Чековая лента есть.") if status.paper else self.tr("Нет чековой ленты!"))
+            note += " " + (self.tr("Крышка открыта!") if status.cover_open else self.tr("Крышка закрыта."))
         show_slip(self.ctx, self._window, self.tr("X-отчёт кассы"), "x-report", text, note)
 
     def open_register_shift(self) -> None:

@@ -4667,37 +4667,57 @@ Technical: {1}</translation>
         <translation>Cash register: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/fiscal_actions.py" line="108"/>
+        <location filename="../../ui/fiscal_actions.py" line="109"/>
+        <source>Чековая лента есть.</source>
+        <translation>Receipt paper present.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fiscal_actions.py" line="109"/>
+        <source>Нет чековой ленты!</source>
+        <translation>No receipt paper!</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fiscal_actions.py" line="110"/>
+        <source>Крышка открыта!</source>
+        <translation>Cover open!</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fiscal_actions.py" line="110"/>
+        <source>Крышка закрыта.</source>
+        <translation>Cover closed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fiscal_actions.py" line="111"/>
         <source>X-отчёт кассы</source>
         <translation>Cash register X report</translation>
     </message>
     <message>
-        <location filename="../../ui/fiscal_actions.py" line="115"/>
+        <location filename="../../ui/fiscal_actions.py" line="118"/>
         <source>Смена на кассе открыта</source>
         <translation>The register&apos;s shift is open</translation>
     </message>
     <message>
-        <location filename="../../ui/fiscal_actions.py" line="115"/>
+        <location filename="../../ui/fiscal_actions.py" line="118"/>
         <source>Можно принимать оплату.</source>
         <translation>Payments can be taken.</translation>
     </message>
     <message>
-        <location filename="../../ui/fiscal_actions.py" line="124"/>
+        <location filename="../../ui/fiscal_actions.py" line="127"/>
         <source>Z-отчёт кассы</source>
         <translation>Cash register Z report</translation>
     </message>
     <message>
-        <location filename="../../ui/fiscal_actions.py" line="137"/>
+        <location filename="../../ui/fiscal_actions.py" line="140"/>
         <source>Касса не ответила</source>
         <translation>The cash register did not answer</translation>
     </message>
     <message>
-        <location filename="../../ui/fiscal_actions.py" line="147"/>
+        <location filename="../../ui/fiscal_actions.py" line="150"/>
         <source>Касса</source>
         <translation>Cash register</translation>
     </message>
     <message>
-        <location filename="../../ui/fiscal_actions.py" line="148"/>
+        <location filename="../../ui/fiscal_actions.py" line="151"/>
         <source>Настройки кассы сохранены. Перезапустите программу, чтобы они вступили в силу.</source>
         <translation>Cash register settings saved. Restart the program for them to take effect.</translation>
     </message>
@@ -4816,17 +4836,12 @@ Technical: {1}</translation>
 <context>
     <name>HandoverNotes</name>
     <message>
-        <location filename="../../desktop/services/handover/completion.py" line="172"/>
-        <source>Кредитный договор № {0}</source>
-        <translation>Credit agreement No. {0}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/services/handover/completion.py" line="238"/>
+        <location filename="../../desktop/services/handover/completion.py" line="237"/>
         <source>Клиент отказался от всего заказа: коробки остаются на хранении до возврата.</source>
         <translation>The customer refused the whole order: the boxes stay in storage until the return.</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/handover/completion.py" line="242"/>
+        <location filename="../../desktop/services/handover/completion.py" line="241"/>
         <source>Заказ оплачен заранее: деньги за отказанные товары ({0}) вернёт центр.</source>
         <translation>The order was prepaid: the centre will refund the refused items ({0}).</translation>
     </message>

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from desktop.db.models import Box, Handover, HandoverStatus, Order
 from desktop.documents.model import PointInfo
+from desktop.fiscal.drafts import credit_note
 from desktop.fiscal.model import FiscalReceiptView
 from desktop.fiscal.service import FiscalService
 from desktop.services.base import Action, Actor, Role, Service, local_point, require_role
@@ -166,10 +167,8 @@ def _paid_with_money(act: Action, order: Order, payment: PaymentIntent | None, h
 
 
 def _settlement_note(state: HandoverState) -> str | None:
-    """The credit agreement on a credit order's receipt."""
-    if state.credit_agreement is None:
-        return None
-    return translate("HandoverNotes", "Кредитный договор № {0}").format(state.credit_agreement)
+    """The credit agreement on a credit order's receipt (in Russian whatever the app's language: a fiscal document)."""
+    return credit_note(state.credit_agreement) if state.credit_agreement is not None else None
 
 
 def _point_info(s: Session) -> PointInfo:
