@@ -230,7 +230,7 @@ def test_no_sequence_of_steps_reaches_an_illegal_claim(server: Server, db_kind: 
     ClaimMachine.server, ClaimMachine.device = server, server.enrol()
     REACHED.clear()
     run_state_machine_as_test(ClaimMachine, settings=settings(
-        max_examples=25, stateful_step_count=14, deadline=None, derandomize=True,
+        max_examples=12, stateful_step_count=14, deadline=None, derandomize=True,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]))
     explored = {*ClaimStatus, "handed_over", "refused", "arrival_undone"}  # every status, both handover ends, an undo
     assert REACHED == explored, f"the runs never reached {explored - REACHED}"
