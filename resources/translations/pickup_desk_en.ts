@@ -5658,7 +5658,7 @@ Customer: {4}, {5}</translation>
     </message>
     <message>
         <location filename="../../desktop/services/manager/journal_details.py" line="35"/>
-        <location filename="../../desktop/services/manager/journal_details.py" line="86"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="96"/>
         <source>карта</source>
         <translation>card</translation>
     </message>
@@ -5854,67 +5854,153 @@ Customer: {4}, {5}</translation>
         <translation>allowed by</translation>
     </message>
     <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="75"/>
+        <source>способы оплаты</source>
+        <translation>tenders</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="76"/>
         <location filename="../../desktop/services/manager/journal_details.py" line="78"/>
+        <source>чек</source>
+        <translation>receipt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="77"/>
+        <source>чек возврата</source>
+        <translation>return receipt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="79"/>
+        <source>ФД</source>
+        <translation>FD</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="80"/>
+        <source>код ошибки кассы</source>
+        <translation>register error code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="81"/>
+        <source>сумма</source>
+        <translation>total</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="82"/>
+        <source>продажа</source>
+        <translation>sale</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="83"/>
+        <source>номинал</source>
+        <translation>face value</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="84"/>
+        <source>кредитный договор</source>
+        <translation>credit agreement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="88"/>
         <source>принята</source>
         <translation>received</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="79"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="89"/>
         <source>повторное сканирование</source>
         <translation>repeated scan</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="80"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="90"/>
         <source>лишняя</source>
         <translation>surplus</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="81"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="91"/>
         <source>чужого пункта</source>
         <translation>another point&apos;s</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="82"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="92"/>
         <source>из другой поставки</source>
         <translation>from another shipment</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="83"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="93"/>
         <source>принята на другом ПК</source>
         <translation>received on another PC</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="84"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="94"/>
         <source>неизвестный штрихкод</source>
         <translation>unknown barcode</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="85"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="95"/>
         <source>наличные</source>
         <translation>cash</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="87"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="97"/>
         <source>код выдачи</source>
         <translation>pickup code</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="88"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="98"/>
         <source>QR-код</source>
         <translation>QR code</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="89"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="99"/>
         <source>истёк срок хранения</source>
         <translation>storage period over</translation>
     </message>
     <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="100"/>
+        <source>баллы</source>
+        <translation>points</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="101"/>
+        <source>подарочный сертификат</source>
+        <translation>gift certificate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="102"/>
+        <source>несколькими способами</source>
+        <translation>mixed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="103"/>
+        <source>чек прихода</source>
+        <translation>sale receipt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="104"/>
+        <source>чек возврата прихода</source>
+        <translation>sale return receipt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="105"/>
+        <source>открытие смены на кассе</source>
+        <translation>register shift opening</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="106"/>
+        <source>Z-отчёт</source>
+        <translation>Z report</translation>
+    </message>
+    <message>
         <location filename="../../desktop/services/manager/journal_details.py" line="107"/>
+        <source>X-отчёт</source>
+        <translation>X report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="125"/>
         <source>да</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="107"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="125"/>
         <source>нет</source>
         <translation>no</translation>
     </message>

@@ -108,6 +108,16 @@ def test_warranty_details_read_in_words():
         "изделий: 1; ремонт: платный ремонт; этикетка: SLW0042123456; итог: отремонтировано; серийный номер: SN-1")
 
 
+def test_money_and_register_details_read_in_words():
+    paid = ('{"method":"mixed","tenders":["points","certificate","cash"],"change":2000,'
+            '"receipt":"3f2a9c1e-0b7d-4c55-9a0e-1d2c3b4a5f60"}')
+    assert details_text(paid) == ("способ: несколькими способами; способы оплаты: баллы, подарочный сертификат, "
+                                  "наличные; сдача: 20,00 ₽; чек: 3f2a9c1e")
+    sold = '{"face":500000,"agreement":"KD-2026/000123","kind":"sellReturn","total":150000,"document":3}'
+    assert details_text(sold).replace("\u202f", " ") == (
+        "номинал: 5 000,00 ₽; кредитный договор: KD-2026/000123; вид: чек возврата прихода; сумма: 1 500,00 ₽; ФД: 3")
+
+
 def test_details_that_are_not_an_object_stay_as_written():
     assert details_text('{"a": {"b": 1}, "c": "д"}') == 'a: {"b": 1}; c: д'
     assert details_text("[1, 2]") == "[1, 2]" and details_text("not json") == "not json"

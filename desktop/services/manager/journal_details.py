@@ -23,7 +23,7 @@ from protocol.money import rub
 CONTEXT = "JournalDetails"
 _MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")  # an ISO 8601 moment, e.g. a storage extension's «until»
 _UID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-MONEY_KEYS = frozenset({"due", "paid", "tendered", "change", "refund_by_centre"})
+MONEY_KEYS = frozenset({"due", "paid", "tendered", "change", "refund_by_centre", "face", "total"})
 
 KEY_NAMES: dict[str, str] = {
     "handover": QT_TRANSLATE_NOOP("JournalDetails", "выдача"),
@@ -72,6 +72,16 @@ KEY_NAMES: dict[str, str] = {
     "serial": QT_TRANSLATE_NOOP("JournalDetails", "серийный номер"),
     "photos": QT_TRANSLATE_NOOP("JournalDetails", "фото"),
     "override_by": QT_TRANSLATE_NOOP("JournalDetails", "разрешил"),
+    "tenders": QT_TRANSLATE_NOOP("JournalDetails", "способы оплаты"),
+    "receipt": QT_TRANSLATE_NOOP("JournalDetails", "чек"),
+    "return_receipt": QT_TRANSLATE_NOOP("JournalDetails", "чек возврата"),
+    "uuid": QT_TRANSLATE_NOOP("JournalDetails", "чек"),
+    "document": QT_TRANSLATE_NOOP("JournalDetails", "ФД"),
+    "error": QT_TRANSLATE_NOOP("JournalDetails", "код ошибки кассы"),
+    "total": QT_TRANSLATE_NOOP("JournalDetails", "сумма"),
+    "sale": QT_TRANSLATE_NOOP("JournalDetails", "продажа"),
+    "face": QT_TRANSLATE_NOOP("JournalDetails", "номинал"),
+    "agreement": QT_TRANSLATE_NOOP("JournalDetails", "кредитный договор"),
 }
 
 VALUE_NAMES: dict[str, str] = {  # values of «outcome», «method», «by»… (order statuses come from state_names)
@@ -87,8 +97,16 @@ VALUE_NAMES: dict[str, str] = {  # values of «outcome», «method», «by»… 
     "code": QT_TRANSLATE_NOOP("JournalDetails", "код выдачи"),
     "qr": QT_TRANSLATE_NOOP("JournalDetails", "QR-код"),
     "expired": QT_TRANSLATE_NOOP("JournalDetails", "истёк срок хранения"),
+    "points": QT_TRANSLATE_NOOP("JournalDetails", "баллы"),
+    "certificate": QT_TRANSLATE_NOOP("JournalDetails", "подарочный сертификат"),
+    "mixed": QT_TRANSLATE_NOOP("JournalDetails", "несколькими способами"),
+    "sell": QT_TRANSLATE_NOOP("JournalDetails", "чек прихода"),
+    "sellReturn": QT_TRANSLATE_NOOP("JournalDetails", "чек возврата прихода"),
+    "openShift": QT_TRANSLATE_NOOP("JournalDetails", "открытие смены на кассе"),
+    "closeShift": QT_TRANSLATE_NOOP("JournalDetails", "Z-отчёт"),
+    "reportX": QT_TRANSLATE_NOOP("JournalDetails", "X-отчёт"),
 }
-_WORDED_VALUES = frozenset({"outcome", "result", "method", "by", "reason", "kind", "which", "doc_type"})
+_WORDED_VALUES = frozenset({"outcome", "result", "method", "by", "reason", "kind", "which", "doc_type", "tenders"})
 
 
 def details_text(data: Any, raw: str, zone: tzinfo = UTC) -> str:
@@ -105,6 +123,8 @@ def _key(key: str) -> str:
 def _value(key: str, value: Any, zone: tzinfo) -> str:
     if isinstance(value, bool):
         return translate("JournalDetails", "да") if value else translate("JournalDetails", "нет")
+    if isinstance(value, list) and key in _WORDED_VALUES:  # e.g. a payment's tenders: each in words
+        return ", ".join(_value(key, item, zone) for item in value)
     if isinstance(value, (dict, list)):
         return json.dumps(value, ensure_ascii=False)
     if key in MONEY_KEYS and isinstance(value, int):
