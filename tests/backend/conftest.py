@@ -20,6 +20,7 @@ from fastapi.testclient import TestClient
 
 from backend.app import create_app
 from backend.config import Settings
+from backend.db import Database
 from tests.support.clock import FakeClock
 
 ADMIN = "test-admin-token"
@@ -50,20 +51,53 @@ def _as_postgres(cmd: list[str]) -> list[str]:
     return ["runuser", "-u", "postgres", "--", *cmd] if os.geteuid() == 0 else cmd
 
 
+def _migrate(url: str) -> None:
+    db = Database(url)
+    try:
+        db.upgrade()
+    finally:
+        db.dispose()
+
+
 @dataclass
 class PgCluster:
+    """A throwaway cluster; its databases are copies of one migrated template (an Alembic run is made once)."""
+
     port: int
+    template: str | None = None
 
     def url(self, database: str) -> str:
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{database}"
 
-    def create_database(self) -> str:
+    def create_database(self, *, blank: bool = False) -> str:
+        """A new database at the newest schema (a copy of the template), or `blank` for the migration tests."""
+        if not blank and self.template is None:
+            self.template = self.create_database(blank=True)
+            _migrate(self.url(self.template))
+        name = f"t{os.getpid()}_{next(_db_names)}"
+        source = "" if blank else f' TEMPLATE "{self.template}"'
+        with self._admin() as conn:
+            conn.execute(f'CREATE DATABASE "{name}"{source}')
+        return name
+
+    def _admin(self) -> Any:
         import psycopg
 
-        name = f"t{os.getpid()}_{next(_db_names)}"
-        with psycopg.connect(f"postgresql://postgres@127.0.0.1:{self.port}/postgres", autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
-        return name
+        return psycopg.connect(f"postgresql://postgres@127.0.0.1:{self.port}/postgres", autocommit=True)
+
+
+_SQLITE_TEMPLATE: list[Path] = []
+
+
+def migrated_sqlite_url(folder: Path, name: str = "backend.sqlite3") -> str:
+    """A SQLite database at the newest schema in `folder`: a copy of one migrated per test process."""
+    if not _SQLITE_TEMPLATE:
+        template = Path(tempfile.mkdtemp(prefix="pickup-backend-template-")) / "backend.sqlite3"
+        _migrate(f"sqlite:///{template}")
+        _SQLITE_TEMPLATE.append(template)
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(_SQLITE_TEMPLATE[0], folder / name)
+    return f"sqlite:///{folder / name}"
 
 
 @pytest.fixture(scope="session")
@@ -105,9 +139,19 @@ def db_kind() -> str:
 
 @pytest.fixture
 def db_url(db_kind: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
+    """A database already at the newest schema (the server's upgrade at start finds nothing to do)."""
     if db_kind == "postgres":
         cluster: PgCluster = request.getfixturevalue("pg_cluster")
         return cluster.url(cluster.create_database())
+    return migrated_sqlite_url(tmp_path)
+
+
+@pytest.fixture
+def blank_db_url(db_kind: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
+    """An empty database, for the tests that run the migrations themselves."""
+    if db_kind == "postgres":
+        cluster: PgCluster = request.getfixturevalue("pg_cluster")
+        return cluster.url(cluster.create_database(blank=True))
     return f"sqlite:///{tmp_path / 'backend.sqlite3'}"
 
 

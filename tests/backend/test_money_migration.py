@@ -26,8 +26,8 @@ OLD_ROWS = (
 
 
 @BOTH_DBS
-def test_an_0009_database_upgrades_with_its_ledger_and_handovers(db_url: str) -> None:
-    db = Database(db_url)
+def test_an_0009_database_upgrades_with_its_ledger_and_handovers(blank_db_url: str) -> None:
+    db = Database(blank_db_url)
     upgrade(db.engine, "0009")
     with db.engine.begin() as conn:
         for statement in OLD_ROWS:

@@ -15,6 +15,7 @@ import requests
 
 from backend.app import create_app
 from backend.config import Settings
+from tests.backend.conftest import migrated_sqlite_url
 from tests.support.served import Served
 
 ADMIN = "integration-admin-token"
@@ -32,7 +33,7 @@ class LiveBackend:
 
     def __init__(self, workdir: Path, **settings: Any) -> None:
         self.workdir = workdir
-        self.db_url = f"sqlite:///{workdir / 'backend.sqlite3'}"
+        self.db_url = migrated_sqlite_url(workdir)
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.settings_kw = {"admin_token": ADMIN, "code_hash_n": CHEAP_N, "run_sms_dispatcher": False,

@@ -9,6 +9,7 @@ import pytest
 
 from tests.backend.conftest import (
     PgCluster,
+    migrated_sqlite_url,
     pg_cluster,  # noqa: F401  (a session fixture, reused here)
 )
 from tests.sms.fake_gateways import FakeGatewayServer
@@ -22,7 +23,7 @@ def system_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "postgres":
         cluster: PgCluster = request.getfixturevalue("pg_cluster")
         return cluster.url(cluster.create_database())
-    return f"sqlite:///{tmp_path / 'backend.sqlite3'}"
+    return migrated_sqlite_url(tmp_path)
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 
 from protocol.errors import DomainError
 from protocol.order_states import OrderStatus
+from tests.backend.conftest import migrated_sqlite_url
 from tests.sms.fake_gateways import FakeGatewayServer
 from tests.system.clerk import Clerk, order_status, received_unplaced
 from tests.system.harness import System, build_system
@@ -177,7 +178,7 @@ def test_random_day_on_two_pcs(system_db_url: str, request: pytest.FixtureReques
         if system_db_url.startswith("postgresql"):
             cluster = request.getfixturevalue("pg_cluster")
             return str(cluster.url(cluster.create_database()))
-        return f"sqlite:///{tmp / 'backend.sqlite3'}"
+        return migrated_sqlite_url(tmp)
 
     machine = type("PointDayRun", (PointDay,), {"db_url_for": staticmethod(db_url_for)})
     started = time.monotonic()
