@@ -1,14 +1,19 @@
-"""Decode Code 128, EAN-13 and QR from photos: pyzbar behind a preprocessing chain tried cheapest first.
+"""Decode Code 128, EAN-13 and QR from photos: two engines behind a preprocessing chain, cheapest first.
 
-pyzbar reads clean images well but photos poorly. Each step below makes one variant of the frame and
-hands it to zbar; the first step that finds a code wins. Order follows cost on a 640×480 frame:
-half-size variants first (2×2 averaging is also the cheapest denoiser, and zbar is 4× faster on a
-quarter of the pixels), then the plain frame, then light correction (flat-field division by a
-max-filtered background, which also tames glare on phone screens), contrast stretch, sharpening,
-a global Otsu threshold, a median filter, small-angle rotations (zbar itself scans rows and columns in
-both directions, so 90/180/270 need no extra pass; ±15/30/45 cover every angle in between), and
-finally a 2× zoom on the centre of the frame for codes held too far away. Only Pillow is used
+Each step below makes one variant of the frame and hands it to one engine (`desktop.decode.engines`:
+zbar or zxing-cpp); the first step that finds a code wins. Order follows cost on a 640×480 frame:
+zbar on the half-size frame (2×2 averaging is also the cheapest denoiser, and zbar is 4× faster on a
+quarter of the pixels), zxing-cpp on the full frame (2–5 ms: perspective, skew, uneven light), zbar on
+the plain frame, then light correction (flat-field division by a max-filtered background, which also
+tames glare on phone screens), contrast stretch, sharpening, a global Otsu threshold, a median filter,
+small-angle rotations (zbar itself scans rows and columns in both directions, so 90/180/270 need no
+extra pass; ±15/30/45 cover every angle in between), a 2× zoom on the centre of the frame for codes
+held too far away, and last the rescue passes: zxing-cpp on the light-corrected frame sharpened
+along the bars' direction and on a deblurred frame (a few Van Cittert iterations). Only Pillow is used
 (numpy is not a dependency of the app).
+
+Live video (`FrameDecoder`) runs the cheap steps on every frame and spreads the others across frames
+within a CPU budget; steps marked ``live=False`` are too slow for one frame and run on stills only.
 """
 
 from __future__ import annotations
@@ -21,29 +26,26 @@ from pathlib import Path
 from PIL import Image, ImageFilter, ImageMath, ImageOps
 from pyzbar import pyzbar
 
-LINEAR = (pyzbar.ZBarSymbol.CODE128, pyzbar.ZBarSymbol.EAN13)
-SYMBOLS = (*LINEAR, pyzbar.ZBarSymbol.QRCODE)
+from desktop.decode import engines
+from desktop.decode.engines import LINEAR, SYMBOLS, Decoded
+
+__all__ = ["SYMBOLS", "Decoded", "FrameDecoder", "decode", "decode_file"]
+
 MAX_SIDE = 1280
 LIVE_MAX_SIDE = 800
 ANGLES = (15, -15, 30, -30, 45, -45)
-
-
-@dataclass(frozen=True)
-class Decoded:
-    """One code found in a frame: its symbology (``CODE128``, ``EAN13``, ``QRCODE``), text and the step."""
-
-    symbology: str
-    text: str
-    step: str = ""
+ZXING = "zxing"
 
 
 @dataclass(frozen=True)
 class Step:
-    """One preprocessing variant: how to make it and how zbar should scan it."""
+    """One preprocessing variant: how to make it, which engine reads it (zbar: which symbologies)."""
 
     name: str
     make: Callable[[_Frame], Image.Image]
     symbols: tuple[pyzbar.ZBarSymbol, ...] = SYMBOLS  # rotations look for 1D codes only (QR is rotation-free)
+    engine: str = "zbar"
+    live: bool = True  # False: too slow for one live frame, stills only
 
 
 class _Frame:
@@ -122,6 +124,20 @@ def centre_zoom(image: Image.Image) -> Image.Image:
     return image.crop(box).resize(((box[2] - box[0]) * 2, (box[3] - box[1]) * 2), Image.Resampling.BICUBIC)
 
 
+BAR_SHARPEN = ImageFilter.Kernel((5, 5), (0,) * 10 + (-2, -4, 13, -4, -2) + (0,) * 10, scale=1)
+
+
+def deblurred(image: Image.Image, sigma: float = 2.2, rounds: int = 4) -> Image.Image:
+    """Van Cittert deconvolution: add back, a few times, what a Gaussian blur of the estimate loses."""
+    estimate = image
+    for _ in range(rounds):
+        blurred = estimate.filter(ImageFilter.GaussianBlur(sigma))
+        estimate = ImageMath.lambda_eval(
+            lambda a: a["convert"](a["f"] + a["g"] - a["b"], "L"), f=estimate, g=image, b=blurred
+        )
+    return estimate
+
+
 def _rotation(angle: int) -> Callable[[_Frame], Image.Image]:
     """Rotations work on the full-size frame: small modules do not survive halving plus rotating."""
     return lambda frame: rotated(frame.flat_full, angle)
@@ -130,6 +146,7 @@ def _rotation(angle: int) -> Callable[[_Frame], Image.Image]:
 def _steps() -> list[Step]:
     steps = [
         Step("half", lambda f: f.half),
+        Step("zxing", lambda f: f.full, engine=ZXING),
         Step("plain", lambda f: f.full),
         Step("flat_field", lambda f: f.flat),
         Step("stretch", lambda f: ImageOps.autocontrast(f.half, cutoff=2)),
@@ -142,84 +159,84 @@ def _steps() -> list[Step]:
     steps += [
         Step("zoom_centre_sharpen", lambda f: centre_zoom(f.full).filter(ImageFilter.UnsharpMask(2, 200, 2))),
         Step("downscale", lambda f: ImageOps.autocontrast(f.half.reduce(2), cutoff=1)),
+        Step("zxing_bar_sharpen", lambda f: f.flat_full.filter(BAR_SHARPEN), engine=ZXING),
+        Step("zxing_deblur", lambda f: deblurred(f.flat_full), engine=ZXING, live=False),
     ]
     return steps
 
 
 STEPS: tuple[Step, ...] = tuple(_steps())
 STEP_NAMES = tuple(step.name for step in STEPS)
+LIVE_STEPS: tuple[Step, ...] = tuple(step for step in STEPS if step.live)
+CHEAP = 2  # zbar on the half frame, zxing-cpp on the full one: every live frame gets both
 
 
-def scan(image: Image.Image, symbols: tuple[pyzbar.ZBarSymbol, ...], step: str) -> list[Decoded]:
-    """One zbar pass over one preprocessed variant."""
-    return _decoded(pyzbar.decode(image, symbols=symbols), step)
-
-
-def _decoded(symbols: list[pyzbar.Decoded], step: str) -> list[Decoded]:
-    """One result per symbology: the best-confirmed one (zbar's quality = agreeing scan lines).
-
-    A clerk shows one code at a time; a second, weaker EAN-13 or Code 128 in the same frame is
-    almost always half of the real code read with the wrong other half (seen on rotated photos).
-    """
-    best: dict[str, pyzbar.Decoded] = {}
-    for symbol in symbols:
-        kept = best.get(symbol.type)
-        if kept is None or symbol.quality > kept.quality:
-            best[symbol.type] = symbol
-    return [Decoded(symbol.type, _text(symbol.data), step) for symbol in best.values()]
-
-
-def decode(image: Image.Image, budget_ms: float | None = None, steps: Iterable[Step] = STEPS) -> list[Decoded]:
-    """Codes in a photo or frame; [] when none. ``budget_ms`` stops the chain early (live video)."""
+def decode(image: Image.Image, steps: Iterable[Step] = STEPS) -> list[Decoded]:
+    """Codes in a photo (the whole chain); [] when none."""
     frame = _Frame(image)
-    deadline = None if budget_ms is None else time.perf_counter() + budget_ms / 1000
     for step in steps:
         found = _run(step, frame)
         if found:
             return found
-        if deadline is not None and time.perf_counter() > deadline:
-            break
     return []
 
 
 class FrameDecoder:
-    """Live video: each frame gets the cheap steps, the expensive ones take turns across frames.
+    """Live video: each frame gets the cheap steps, the others take turns across frames within a CPU budget.
 
     A code held in front of the camera stays in view for many frames, so a frame does not need the
     whole chain: every frame runs the first ``cheap`` steps, then continues the chain where the
-    previous frame stopped until ``budget_ms`` is spent. Frames are reduced to ``max_side`` pixels
+    previous frame stopped, starting a step only if its last measured CPU cost still fits in
+    ``budget_ms`` (the first one always runs, so the chain moves on). Time is the decoding thread's
+    CPU time, so a busy PC does not shorten the chain. Frames are reduced to ``max_side`` pixels
     (a 1280×720 webcam frame to 800×450: codes held for scanning still have 2+ px modules) so a
-    frame's cost does not grow with the camera's resolution. Not thread-safe: one per camera worker.
+    frame's cost does not grow with the camera's resolution; stills-only steps are never run.
+    Not thread-safe: one per camera worker.
     """
 
     def __init__(
-        self, budget_ms: float = 25.0, cheap: int = 2, steps: tuple[Step, ...] = STEPS, max_side: int = LIVE_MAX_SIDE
+        self, budget_ms: float = 30.0, cheap: int = CHEAP, steps: tuple[Step, ...] = LIVE_STEPS,
+        max_side: int = LIVE_MAX_SIDE,
     ) -> None:
         self.budget_ms = budget_ms
         self.max_side = max_side
-        self._cheap, self._rest = steps[:cheap], steps[cheap:]
+        self._cheap, self._rest = steps[:cheap], tuple(step for step in steps[cheap:] if step.live)
         self._cursor = 0
+        self.cost_ms: dict[str, float] = {}
+        self.ran: list[str] = []  # the steps the last frame ran, in order
 
     def decode(self, image: Image.Image) -> list[Decoded]:
         frame = _Frame(image, self.max_side)
-        deadline = time.perf_counter() + self.budget_ms / 1000
+        start = time.thread_time()
+        self.ran = []
         for step in self._cheap:
-            found = _run(step, frame)
+            found = self._timed(step, frame)
             if found:
                 return found
         for n in range(len(self._rest)):
-            if n and time.perf_counter() > deadline:
-                break  # at least one expensive step per frame, so the chain always moves on
             step = self._rest[self._cursor]
+            spent = (time.thread_time() - start) * 1000
+            if n and spent + self.cost_ms.get(step.name, 0.0) > self.budget_ms:
+                break
             self._cursor = (self._cursor + 1) % len(self._rest)
-            found = _run(step, frame)
+            found = self._timed(step, frame)
             if found:
                 return found
         return []
 
+    def _timed(self, step: Step, frame: _Frame) -> list[Decoded]:
+        start = time.thread_time()
+        found = _run(step, frame)
+        self.cost_ms[step.name] = (time.thread_time() - start) * 1000
+        self.ran.append(step.name)
+        return found
+
 
 def _run(step: Step, frame: _Frame) -> list[Decoded]:
-    return scan(step.make(frame).convert("L"), step.symbols, step.name)
+    image = step.make(frame).convert("L")
+    if step.engine == ZXING:
+        return engines.zxing(image, step.name)
+    return engines.zbar(image, step.symbols, step.name)
 
 
 def decode_file(path: str | Path) -> list[Decoded]:
@@ -227,10 +244,3 @@ def decode_file(path: str | Path) -> list[Decoded]:
     with Image.open(path) as image:
         image.load()
         return decode(ImageOps.exif_transpose(image) or image)
-
-
-def _text(data: bytes) -> str:
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("latin-1")
