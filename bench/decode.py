@@ -109,7 +109,8 @@ def main() -> None:
     for name, (times, hits) in measured.items():
         results[name] = hits
         print(row(f"{name} (still)" if name == "pipeline" else name, times, hits, floor_p95))
-    for label, frames in (("pipeline live 640×480", images), ("pipeline live 720p", [(f, e, as_720p(i)) for f, e, i in images])):
+    webcam = [(file, expected, as_720p(image)) for file, expected, image in images]
+    for label, frames in (("pipeline live 640×480", images), ("pipeline live 720p", webcam)):
         print(row(label, *live(frames), floor_p95), " (per frame, ≤10 frames per picture)")
     if "--steps" in sys.argv:
         print_steps(images, results)
@@ -119,7 +120,7 @@ def print_steps(images: list, results: dict[str, list[bool]]) -> None:
     from desktop.decode.pipeline import decode
 
     steps: Counter[str] = Counter()
-    for (file, expected, image), *marks in zip(images, *results.values(), strict=True):
+    for (file, _expected, image), *marks in zip(images, *results.values(), strict=True):
         found = decode(image)
         steps[found[0].step if found else "-"] += 1
         shown = " ".join(f"{name.split()[0]}={'+' if hit else '.'}" for name, hit in zip(results, marks, strict=True))

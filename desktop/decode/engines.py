@@ -17,7 +17,9 @@ from pyzbar import pyzbar
 
 LINEAR = (pyzbar.ZBarSymbol.CODE128, pyzbar.ZBarSymbol.EAN13)
 SYMBOLS = (*LINEAR, pyzbar.ZBarSymbol.QRCODE)
-ZXING_FORMATS = (zxingcpp.BarcodeFormat.Code128, zxingcpp.BarcodeFormat.EAN13, zxingcpp.BarcodeFormat.QRCode)
+ZXING_FORMATS = zxingcpp.BarcodeFormats(
+    (zxingcpp.BarcodeFormat.Code128, zxingcpp.BarcodeFormat.EAN13, zxingcpp.BarcodeFormat.QRCode)
+)
 ZXING_NAMES = {"Code128": "CODE128", "EAN13": "EAN13", "QRCode": "QRCODE"}  # zbar's names, used app-wide
 
 

@@ -14,7 +14,7 @@ Lanczos (1–1.5 px modules: a small code on a phone under glare). Only Pillow i
 (numpy is not a dependency of the app).
 
 Live video (`FrameDecoder`) runs the cheap steps on every frame and spreads the others across frames
-within a CPU budget; steps marked ``live=False`` are too slow for one frame and run on stills only.
+within a CPU budget; there the rescue passes look at the middle half of the frame only, so each fits.
 """
 
 from __future__ import annotations
@@ -24,17 +24,30 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageFilter, ImageMath, ImageOps
+from PIL import Image, ImageFilter, ImageOps
 from pyzbar import pyzbar
 
 from desktop.decode import engines
 from desktop.decode.engines import LINEAR, SYMBOLS, Decoded
+from desktop.decode.variants import (
+    BAR_SHARPEN,
+    binarize,
+    centre,
+    centre_zoom,
+    deblurred,
+    deconvolved,
+    enlarged,
+    flat_field,
+    otsu_threshold,
+    rotated,
+)
 
-__all__ = ["SYMBOLS", "Decoded", "FrameDecoder", "decode", "decode_file"]
+__all__ = ["SYMBOLS", "Decoded", "FrameDecoder", "decode", "decode_file", "flat_field", "otsu_threshold"]
 
 MAX_SIDE = 1280
 LIVE_MAX_SIDE = 800
 ANGLES = (15, -15, 30, -30, 45, -45)
+ZXING_ANGLES = (15, -15, 30, -30, 45)  # zxing-cpp reads every right angle itself: 45 = -45
 ZXING = "zxing"
 
 
@@ -46,18 +59,22 @@ class Step:
     make: Callable[[_Frame], Image.Image]
     symbols: tuple[pyzbar.ZBarSymbol, ...] = SYMBOLS  # rotations look for 1D codes only (QR is rotation-free)
     engine: str = "zbar"
-    live: bool = True  # False: too slow for one live frame, stills only
 
 
 class _Frame:
-    """The frame in greyscale plus lazily computed, shared intermediate images."""
+    """The frame in greyscale plus lazily computed, shared intermediate images.
 
-    def __init__(self, image: Image.Image, max_side: int = MAX_SIDE) -> None:
+    ``centre_rescue``: the rescue passes look at the middle half of the frame only (live video, where
+    a clerk holds the code to the camera; a quarter of the pixels, so they fit in one frame's budget).
+    """
+
+    def __init__(self, image: Image.Image, max_side: int = MAX_SIDE, centre_rescue: bool = False) -> None:
         grey = image if image.mode == "L" else image.convert("L")
         if max(grey.size) > max_side:
             grey = grey.copy()
             grey.thumbnail((max_side, max_side), Image.Resampling.BOX)
         self.full = grey
+        self.centre_rescue = centre_rescue
         self._half: Image.Image | None = None
         self._flat: Image.Image | None = None
         self._flat_full: Image.Image | None = None
@@ -82,101 +99,67 @@ class _Frame:
             self._flat_full = ImageOps.autocontrast(flat_field(self.full), cutoff=1)
         return self._flat_full
 
-
-def flat_field(image: Image.Image) -> Image.Image:
-    """Divide by a max-filtered, blurred background estimate: paper becomes white everywhere."""
-    small = image.reduce(8) if min(image.size) >= 64 else image
-    background = small.filter(ImageFilter.MaxFilter(5)).resize(image.size, Image.Resampling.BILINEAR)
-    return ImageMath.lambda_eval(lambda a: a["convert"](a["img"] * 255 / (a["bg"] + 1), "L"), img=image, bg=background)
+    def rescue(self, image: Image.Image) -> Image.Image:
+        """What a rescue pass works on: ``image`` whole, or its centre for live video."""
+        return centre(image) if self.centre_rescue else image
 
 
-def otsu_threshold(image: Image.Image) -> int:
-    """Otsu's threshold from the 256-bin histogram (pure Python, 256 iterations)."""
-    histogram = image.histogram()[:256]
-    total = sum(histogram)
-    sum_all = sum(i * h for i, h in enumerate(histogram))
-    best, best_t, weight_b, sum_b = -1.0, 127, 0, 0
-    for t, count in enumerate(histogram):
-        weight_b += count
-        if weight_b == 0 or weight_b == total:
-            continue
-        sum_b += t * count
-        mean_b, mean_f = sum_b / weight_b, (sum_all - sum_b) / (total - weight_b)
-        between = weight_b * (total - weight_b) * (mean_b - mean_f) ** 2
-        if between > best:
-            best, best_t = between, t
-    return best_t
+def _zbar_rotation(angle: int) -> Step:
+    """zbar on the full-size frame turned by ``angle``: small modules do not survive halving plus rotating."""
+    return Step(f"rotate_{angle}", lambda frame: rotated(frame.flat_full, angle), LINEAR)
 
 
-def binarize(image: Image.Image) -> Image.Image:
-    threshold = otsu_threshold(image)
-    return image.point(lambda v: 255 if v > threshold else 0)
+def _zxing_rotation(angle: int) -> Step:
+    """zxing-cpp reads linear codes up to about ±8° off a right angle: turns of 15° cover every angle."""
+    return Step(f"zxing_rotate_{angle}", lambda frame: rotated(frame.flat_full, angle), engine=ZXING)
 
 
-def rotated(image: Image.Image, angle: float) -> Image.Image:
-    """Rotated about the centre, same size (the corners are lost; zbar's time grows with pixels)."""
-    return image.rotate(angle, Image.Resampling.BILINEAR, expand=False, fillcolor=255)
+def _deblur_half(frame: _Frame) -> Image.Image:
+    """The half frame deconvolved (a blur of ~2 px at full size), enlarged again for zbar."""
+    return enlarged(deconvolved(frame.rescue(frame.flat), passes=1, rounds=15))
 
 
-def centre_zoom(
-    image: Image.Image, factor: int = 2, resample: Image.Resampling = Image.Resampling.BICUBIC
-) -> Image.Image:
-    """The middle half of the frame enlarged ``factor``× (a code held too far from the camera)."""
-    w, h = image.size
-    box = (w // 4, h // 4, w - w // 4, h - h // 4)
-    return image.crop(box).resize(((box[2] - box[0]) * factor, (box[3] - box[1]) * factor), resample)
-
-
-BAR_SHARPEN = ImageFilter.Kernel((5, 5), (0,) * 10 + (-2, -4, 13, -4, -2) + (0,) * 10, scale=1)
-
-
-def deblurred(image: Image.Image, sigma: float = 2.2, rounds: int = 4) -> Image.Image:
-    """Van Cittert deconvolution: add back, a few times, what a Gaussian blur of the estimate loses."""
-    estimate = image
-    for _ in range(rounds):
-        blurred = estimate.filter(ImageFilter.GaussianBlur(sigma))
-        estimate = ImageMath.lambda_eval(
-            lambda a: a["convert"](a["f"] + a["g"] - a["b"], "L"), f=estimate, g=image, b=blurred
-        )
-    return estimate
-
-
-def _rotation(angle: int) -> Callable[[_Frame], Image.Image]:
-    """Rotations work on the full-size frame: small modules do not survive halving plus rotating."""
-    return lambda frame: rotated(frame.flat_full, angle)
+def _deconvolve_full(frame: _Frame) -> Image.Image:
+    """The full frame deconvolved for a blur of ~2 px (a blurred QR code needs the full resolution)."""
+    return deconvolved(frame.rescue(frame.flat_full), passes=4, rounds=10)
 
 
 def _zoom_4x(frame: _Frame) -> Image.Image:
     """The centre 4× with Lanczos, light-corrected: 1–1.5 px modules (a small code on a phone under glare)."""
-    return ImageOps.autocontrast(flat_field(centre_zoom(frame.full, 4, Image.Resampling.LANCZOS)), cutoff=1)
+    zoomed = enlarged(frame.rescue(centre(frame.full)), 4, Image.Resampling.LANCZOS)
+    return ImageOps.autocontrast(flat_field(zoomed), cutoff=1)
 
 
 def _steps() -> list[Step]:
     steps = [
         Step("half", lambda f: f.half),
         Step("zxing", lambda f: f.full, engine=ZXING),
-        Step("plain", lambda f: f.full),
         Step("flat_field", lambda f: f.flat),
-        Step("stretch", lambda f: ImageOps.autocontrast(f.half, cutoff=2)),
-        Step("median", lambda f: f.flat.filter(ImageFilter.MedianFilter(3))),
         Step("sharpen", lambda f: f.flat.filter(ImageFilter.UnsharpMask(2, 200, 2))),
+        Step("stretch", lambda f: ImageOps.autocontrast(f.half, cutoff=2)),
         Step("otsu", lambda f: binarize(f.flat)),
-        Step("zoom_centre", lambda f: ImageOps.autocontrast(centre_zoom(f.full), cutoff=1)),
     ]
-    steps += [Step(f"rotate_{angle}", _rotation(angle), LINEAR) for angle in ANGLES]
+    steps += [_zxing_rotation(angle) for angle in ZXING_ANGLES]
+    steps += [
+        Step("plain", lambda f: f.full),
+        Step("zoom_centre", lambda f: ImageOps.autocontrast(centre_zoom(f.full), cutoff=1)),
+        Step("zxing_bar_sharpen", lambda f: f.flat_full.filter(BAR_SHARPEN), engine=ZXING),
+        Step("zxing_deblur", lambda f: deblurred(f.flat_full), engine=ZXING),
+    ]
+    steps += [_zbar_rotation(angle) for angle in ANGLES]
     steps += [
         Step("zoom_centre_sharpen", lambda f: centre_zoom(f.full).filter(ImageFilter.UnsharpMask(2, 200, 2))),
+        Step("median", lambda f: f.flat.filter(ImageFilter.MedianFilter(3))),
         Step("downscale", lambda f: ImageOps.autocontrast(f.half.reduce(2), cutoff=1)),
-        Step("zxing_bar_sharpen", lambda f: f.flat_full.filter(BAR_SHARPEN), engine=ZXING),
-        Step("zxing_deblur", lambda f: deblurred(f.flat_full), engine=ZXING, live=False),
-        Step("zxing_zoom_4x", _zoom_4x, engine=ZXING, live=False),
+        Step("deblur_half", _deblur_half),
+        Step("zxing_zoom_4x", _zoom_4x, engine=ZXING),
+        Step("zxing_deconvolve", _deconvolve_full, engine=ZXING),
     ]
     return steps
 
 
 STEPS: tuple[Step, ...] = tuple(_steps())
 STEP_NAMES = tuple(step.name for step in STEPS)
-LIVE_STEPS: tuple[Step, ...] = tuple(step for step in STEPS if step.live)
 CHEAP = 2  # zbar on the half frame, zxing-cpp on the full one: every live frame gets both
 
 
@@ -199,23 +182,26 @@ class FrameDecoder:
     ``budget_ms`` (the first one always runs, so the chain moves on). Time is the decoding thread's
     CPU time, so a busy PC does not shorten the chain. Frames are reduced to ``max_side`` pixels
     (a 1280×720 webcam frame to 800×450: codes held for scanning still have 2+ px modules) so a
-    frame's cost does not grow with the camera's resolution; stills-only steps are never run.
-    Not thread-safe: one per camera worker.
+    frame's cost does not grow with the camera's resolution, and the rescue passes look at the middle
+    half of the frame only, so no single step outgrows a frame. Not thread-safe: one per camera worker.
     """
 
     def __init__(
-        self, budget_ms: float = 30.0, cheap: int = CHEAP, steps: tuple[Step, ...] = LIVE_STEPS,
+        self,
+        budget_ms: float = 30.0,
+        cheap: int = CHEAP,
+        steps: tuple[Step, ...] = STEPS,
         max_side: int = LIVE_MAX_SIDE,
     ) -> None:
         self.budget_ms = budget_ms
         self.max_side = max_side
-        self._cheap, self._rest = steps[:cheap], tuple(step for step in steps[cheap:] if step.live)
+        self._cheap, self._rest = steps[:cheap], steps[cheap:]
         self._cursor = 0
         self.cost_ms: dict[str, float] = {}
         self.ran: list[str] = []  # the steps the last frame ran, in order
 
     def decode(self, image: Image.Image) -> list[Decoded]:
-        frame = _Frame(image, self.max_side)
+        frame = _Frame(image, self.max_side, centre_rescue=True)
         start = time.thread_time()
         self.ran = []
         for step in self._cheap:
