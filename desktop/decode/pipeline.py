@@ -1,17 +1,19 @@
 """Decode Code 128, EAN-13 and QR from photos: two engines behind a preprocessing chain, cheapest first.
 
 Each step below makes one variant of the frame and hands it to one engine (`desktop.decode.engines`:
-zbar or zxing-cpp); the first step that finds a code wins. Order follows cost on a 640×480 frame:
-zbar on the half-size frame (2×2 averaging is also the cheapest denoiser, and zbar is 4× faster on a
-quarter of the pixels), zxing-cpp on the full frame (2–5 ms: perspective, skew, uneven light), zbar on
-the plain frame, then light correction (flat-field division by a max-filtered background, which also
-tames glare on phone screens), contrast stretch, sharpening, a global Otsu threshold, a median filter,
-small-angle rotations (zbar itself scans rows and columns in both directions, so 90/180/270 need no
-extra pass; ±15/30/45 cover every angle in between), a 2× zoom on the centre of the frame for codes
-held too far away, and last the rescue passes, all zxing-cpp: the light-corrected frame sharpened
-across the bars, a deblurred frame (a few Van Cittert iterations) and the centre enlarged 4× with
-Lanczos (1–1.5 px modules: a small code on a phone under glare). Only Pillow is used
-(numpy is not a dependency of the app).
+zbar or zxing-cpp); the first step that finds a code wins. The order follows cost per read on a
+640×480 frame (measured with bench/decode.py on tests/fixtures/photos): zbar on the half-size frame
+(2×2 averaging is also the cheapest denoiser, and zbar is 4× faster on a quarter of the pixels),
+zxing-cpp on the full frame (2–5 ms: perspective, skew, uneven light), zbar on light-corrected
+variants (flat-field division by a max-filtered background, which also tames glare on phone screens;
+sharpening, contrast stretch, a global Otsu threshold), zxing-cpp on the frame turned by 15/30/45°
+(4 ms a turn; it reads a clean code up to ~25° off a right angle, a noisy one far less), zbar on
+the plain frame and a 2× zoom on the centre (codes held too far away), then the rescue passes: zxing-cpp on the frame
+sharpened across the bars, deconvolution for a blurred frame (half size for zbar, full size for a
+blurred QR code), the centre enlarged 4× with Lanczos (1–1.5 px modules: a small code on a phone
+under glare), and last zbar's own small-angle rotations (zbar scans rows and columns in both
+directions, so ±15/30/45 cover every angle in between), a median filter and a downscale. Only
+Pillow is used (numpy is not a dependency of the app).
 
 Live video (`FrameDecoder`) runs the cheap steps on every frame and spreads the others across frames
 within a CPU budget; there the rescue passes look at the middle half of the frame only, so each fits.
@@ -45,7 +47,7 @@ from desktop.decode.variants import (
 __all__ = ["SYMBOLS", "Decoded", "FrameDecoder", "decode", "decode_file", "flat_field", "otsu_threshold"]
 
 MAX_SIDE = 1280
-LIVE_MAX_SIDE = 800
+LIVE_MAX_SIDE = 640
 ANGLES = (15, -15, 30, -30, 45, -45)
 ZXING_ANGLES = (15, -15, 30, -30, 45)  # zxing-cpp reads every right angle itself: 45 = -45
 ZXING = "zxing"
@@ -110,7 +112,7 @@ def _zbar_rotation(angle: int) -> Step:
 
 
 def _zxing_rotation(angle: int) -> Step:
-    """zxing-cpp reads linear codes up to about ±8° off a right angle: turns of 15° cover every angle."""
+    """zxing-cpp reads a noisy code only near a right angle: turns of 15° leave it at most 7.5° off one."""
     return Step(f"zxing_rotate_{angle}", lambda frame: rotated(frame.flat_full, angle), engine=ZXING)
 
 
@@ -144,16 +146,16 @@ def _steps() -> list[Step]:
         Step("plain", lambda f: f.full),
         Step("zoom_centre", lambda f: ImageOps.autocontrast(centre_zoom(f.full), cutoff=1)),
         Step("zxing_bar_sharpen", lambda f: f.flat_full.filter(BAR_SHARPEN), engine=ZXING),
+        Step("deblur_half", _deblur_half),
+        Step("zxing_zoom_4x", _zoom_4x, engine=ZXING),
         Step("zxing_deblur", lambda f: deblurred(f.flat_full), engine=ZXING),
+        Step("zxing_deconvolve", _deconvolve_full, engine=ZXING),
     ]
     steps += [_zbar_rotation(angle) for angle in ANGLES]
     steps += [
         Step("zoom_centre_sharpen", lambda f: centre_zoom(f.full).filter(ImageFilter.UnsharpMask(2, 200, 2))),
         Step("median", lambda f: f.flat.filter(ImageFilter.MedianFilter(3))),
         Step("downscale", lambda f: ImageOps.autocontrast(f.half.reduce(2), cutoff=1)),
-        Step("deblur_half", _deblur_half),
-        Step("zxing_zoom_4x", _zoom_4x, engine=ZXING),
-        Step("zxing_deconvolve", _deconvolve_full, engine=ZXING),
     ]
     return steps
 
@@ -181,14 +183,14 @@ class FrameDecoder:
     previous frame stopped, starting a step only if its last measured CPU cost still fits in
     ``budget_ms`` (the first one always runs, so the chain moves on). Time is the decoding thread's
     CPU time, so a busy PC does not shorten the chain. Frames are reduced to ``max_side`` pixels
-    (a 1280×720 webcam frame to 800×450: codes held for scanning still have 2+ px modules) so a
+    (a 1280×720 webcam frame to 640×360: an EAN-13 held for scanning still has 2+ px modules) so a
     frame's cost does not grow with the camera's resolution, and the rescue passes look at the middle
     half of the frame only, so no single step outgrows a frame. Not thread-safe: one per camera worker.
     """
 
     def __init__(
         self,
-        budget_ms: float = 30.0,
+        budget_ms: float = 25.0,
         cheap: int = CHEAP,
         steps: tuple[Step, ...] = STEPS,
         max_side: int = LIVE_MAX_SIDE,
