@@ -139,6 +139,8 @@ def test_nothing_to_read_is_an_empty_list_and_a_live_frame_stops_within_its_budg
     blank = Image.new("L", (320, 240), 200)
     ImageDraw.Draw(blank).text((20, 20), "нет кода", fill=0)
     assert decode(blank) == [] and FrameDecoder().decode(blank) == []
+    for odd in (Image.new("RGB", (1, 1)), Image.new("L", (3, 2)), Image.new("RGBA", (50, 40)), Image.new("P", (9, 6))):
+        assert decode(odd) == [] and FrameDecoder(budget_ms=0.0).decode(odd) == []  # refused, never raised
     decoder = FrameDecoder()
     decoder.cost_ms = dict.fromkeys(STEP_NAMES, 1000.0)  # as if every step were slow on this PC
     assert decoder.decode(blank) == []
