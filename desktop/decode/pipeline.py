@@ -55,12 +55,17 @@ ZXING = "zxing"
 
 @dataclass(frozen=True)
 class Step:
-    """One preprocessing variant: how to make it, which engine reads it (zbar: which symbologies)."""
+    """One preprocessing variant: how to make it, which engine reads it (zbar: which symbologies).
+
+    ``cost_ms``: the CPU a live 640×480 frame's step takes on a reference PC (bench/decode.py), what the
+    live decoder plans with until it has measured the step itself on this PC.
+    """
 
     name: str
     make: Callable[[_Frame], Image.Image]
     symbols: tuple[pyzbar.ZBarSymbol, ...] = SYMBOLS  # rotations look for 1D codes only (QR is rotation-free)
     engine: str = "zbar"
+    cost_ms: float = 5.0
 
 
 class _Frame:
@@ -108,12 +113,12 @@ class _Frame:
 
 def _zbar_rotation(angle: int) -> Step:
     """zbar on the full-size frame turned by ``angle``: small modules do not survive halving plus rotating."""
-    return Step(f"rotate_{angle}", lambda frame: rotated(frame.flat_full, angle), LINEAR)
+    return Step(f"rotate_{angle}", lambda frame: rotated(frame.flat_full, angle), LINEAR, cost_ms=14)
 
 
 def _zxing_rotation(angle: int) -> Step:
     """zxing-cpp reads a noisy code only near a right angle: turns of 15° leave it at most 7.5° off one."""
-    return Step(f"zxing_rotate_{angle}", lambda frame: rotated(frame.flat_full, angle), engine=ZXING)
+    return Step(f"zxing_rotate_{angle}", lambda frame: rotated(frame.flat_full, angle), engine=ZXING, cost_ms=8)
 
 
 def _deblur_half(frame: _Frame) -> Image.Image:
@@ -143,18 +148,20 @@ def _steps() -> list[Step]:
     ]
     steps += [_zxing_rotation(angle) for angle in ZXING_ANGLES]
     steps += [
-        Step("plain", lambda f: f.full),
-        Step("zoom_centre", lambda f: ImageOps.autocontrast(centre_zoom(f.full), cutoff=1)),
-        Step("zxing_bar_sharpen", lambda f: f.flat_full.filter(BAR_SHARPEN), engine=ZXING),
-        Step("deblur_half", _deblur_half),
-        Step("zxing_zoom_4x", _zoom_4x, engine=ZXING),
-        Step("zxing_deblur", lambda f: deblurred(f.flat_full), engine=ZXING),
-        Step("zxing_deconvolve", _deconvolve_full, engine=ZXING),
+        Step("plain", lambda f: f.full, cost_ms=12),
+        Step("zoom_centre", lambda f: ImageOps.autocontrast(centre_zoom(f.full), cutoff=1), cost_ms=10),
+        Step("zxing_bar_sharpen", lambda f: f.flat_full.filter(BAR_SHARPEN), engine=ZXING, cost_ms=10),
+        Step("deblur_half", _deblur_half, cost_ms=8),
+        Step("zxing_zoom_4x", _zoom_4x, engine=ZXING, cost_ms=8),
+        Step("zxing_deblur", lambda f: deblurred(f.flat_full), engine=ZXING, cost_ms=20),
+        Step("zxing_deconvolve", _deconvolve_full, engine=ZXING, cost_ms=30),
     ]
     steps += [_zbar_rotation(angle) for angle in ANGLES]
     steps += [
-        Step("zoom_centre_sharpen", lambda f: centre_zoom(f.full).filter(ImageFilter.UnsharpMask(2, 200, 2))),
-        Step("median", lambda f: f.flat.filter(ImageFilter.MedianFilter(3))),
+        Step(
+            "zoom_centre_sharpen", lambda f: centre_zoom(f.full).filter(ImageFilter.UnsharpMask(2, 200, 2)), cost_ms=14
+        ),
+        Step("median", lambda f: f.flat.filter(ImageFilter.MedianFilter(3)), cost_ms=8),
         Step("downscale", lambda f: ImageOps.autocontrast(f.half.reduce(2), cutoff=1)),
     ]
     return steps
@@ -180,8 +187,9 @@ class FrameDecoder:
 
     A code held in front of the camera stays in view for many frames, so a frame does not need the
     whole chain: every frame runs the first ``cheap`` steps, then continues the chain where the
-    previous frame stopped, starting a step only if its last measured CPU cost still fits in
-    ``budget_ms`` (the first one always runs, so the chain moves on). Time is the decoding thread's
+    previous frame stopped, starting a step only if its CPU cost (measured on its last run here, else
+    the step's reference cost) still fits in ``budget_ms`` (the first one always runs, so the chain
+    moves on). Time is the decoding thread's
     CPU time, so a busy PC does not shorten the chain. Frames are reduced to ``max_side`` pixels
     (a 1280×720 webcam frame to 640×360: an EAN-13 held for scanning still has 2+ px modules) so a
     frame's cost does not grow with the camera's resolution, and the rescue passes look at the middle
@@ -213,7 +221,7 @@ class FrameDecoder:
         for n in range(len(self._rest)):
             step = self._rest[self._cursor]
             spent = (time.thread_time() - start) * 1000
-            if n and spent + self.cost_ms.get(step.name, 0.0) > self.budget_ms:
+            if n and spent + self.cost_ms.get(step.name, step.cost_ms) > self.budget_ms:
                 break
             self._cursor = (self._cursor + 1) % len(self._rest)
             found = self._timed(step, frame)
