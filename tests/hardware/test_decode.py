@@ -1,4 +1,9 @@
-"""The decoding pipeline: clean labels, the photo-like set (vs plain pyzbar and zxing-cpp), live frames."""
+"""The decoding pipeline: clean labels, the photo-like set (vs plain pyzbar and zxing-cpp), live frames.
+
+Issue 14: zxing-cpp is the second engine, the set holds the hard cases (strong rotation under noise,
+perspective with blur, glare-washed phone screens, small codes) and the pipeline reads ≥ 40 of every
+42 of them; the live decoder keeps each frame within its budget by construction.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +14,10 @@ import pytest
 from PIL import Image, ImageDraw
 from pyzbar import pyzbar
 
+from desktop.decode import engines
 from desktop.decode.pipeline import (
     STEP_NAMES,
+    STEPS,
     SYMBOLS,
     FrameDecoder,
     decode,
@@ -70,19 +77,42 @@ def test_a_qr_token_decodes():
 
 
 def test_the_set_is_generated_deterministically():
-    first = make_photos.generate()[:3]
-    again = make_photos.generate()[:3]
+    first = make_photos.generate(limit=3)
+    again = make_photos.generate(limit=3)
     assert [(c, e, im.tobytes()) for c, e, im in first] == [(c, e, im.tobytes()) for c, e, im in again]
-    assert len(MANIFEST) == 42 and {e["condition"] for e in MANIFEST} >= {"noisy", "blurred", "phone_glare"}
+    hard = {"rot_noise_strong", "perspective_blur", "phone_glare", "far_away", "rot_noise_dim", "blurred"}
+    assert len(MANIFEST) == 48 and {e["condition"] for e in MANIFEST} >= hard
 
 
-def test_pipeline_reads_more_than_plain_pyzbar_and_zxing(photos, pipeline_results):
-    pipeline = sum(expected in texts for (expected, _), texts in zip(photos, pipeline_results, strict=True))
+def test_pipeline_reads_40_of_42_and_more_than_either_engine_alone(photos, pipeline_results):
+    hits = [expected in texts for (expected, _), texts in zip(photos, pipeline_results, strict=True)]
+    assert sum(hits[:42]) >= 40 and sum(hits) >= 46, [MANIFEST[i]["file"] for i, hit in enumerate(hits) if not hit]
     plain = sum(expected in read_plain(image) for expected, image in photos)
-    assert pipeline >= plain + 5, (pipeline, plain)
-    zxingcpp = pytest.importorskip("zxingcpp")
-    zxing = sum(expected in [r.text for r in zxingcpp.read_barcodes(image)] for expected, image in photos)
-    assert pipeline > zxing, (pipeline, zxing)
+    zxing = sum(expected in [d.text for d in engines.zxing(image, "")] for expected, image in photos)
+    assert sum(hits) >= max(plain, zxing) + 15, (sum(hits), plain, zxing)
+
+
+@pytest.mark.parametrize(
+    ("file", "steps"),
+    [
+        ("29_skewed.jpg", {"zxing"}),  # zbar misses this skewed QR code whatever the preprocessing
+        ("42_rot_noise_strong.jpg", {"zxing_rotate_15", "zxing_rotate_30", "zxing_rotate_-30"}),
+        ("19_blurred.jpg", {"deblur_half"}),
+        ("40_phone_glare.jpg", {"zxing_zoom_4x"}),
+    ],
+)
+def test_the_hard_cases_are_read_by_the_second_engine_or_a_rescue_pass(photos, pipeline_results, file, steps):
+    index = next(i for i, entry in enumerate(MANIFEST) if entry["file"] == file)
+    with Image.open(PHOTOS / file) as image:
+        found = decode(image)
+    assert [d.text for d in found] == [MANIFEST[index]["expected"]] and found[0].step in steps, found
+
+
+def test_zxing_answers_in_zbars_names_and_one_code_per_symbology(photos):
+    expected, image = photos[2]  # a clean QR token
+    assert [(d.symbology, d.text) for d in engines.zxing(image, "zxing")] == [("QRCODE", expected)]
+    card = render_label(club_card_label("2000000000015"), THERMAL_58x40)
+    assert [(d.symbology, d.text) for d in engines.zxing(card, "x")] == [("EAN13", "2000000000015")]
 
 
 def test_pipeline_never_reads_a_wrong_code(photos, pipeline_results):
@@ -105,10 +135,34 @@ def test_live_decoder_moves_through_the_chain_frame_by_frame(photos, pipeline_re
         assert frames < len(STEP_NAMES), expected
 
 
-def test_nothing_to_read_is_an_empty_list():
+def test_nothing_to_read_is_an_empty_list_and_a_live_frame_stops_within_its_budget():
     blank = Image.new("L", (320, 240), 200)
     ImageDraw.Draw(blank).text((20, 20), "нет кода", fill=0)
     assert decode(blank) == [] and FrameDecoder().decode(blank) == []
+    for odd in (Image.new("RGB", (1, 1)), Image.new("L", (3, 2)), Image.new("RGBA", (50, 40)), Image.new("P", (9, 6))):
+        assert decode(odd) == [] and FrameDecoder(budget_ms=0.0).decode(odd) == []  # refused, never raised
+    decoder = FrameDecoder()
+    decoder.cost_ms = dict.fromkeys(STEP_NAMES, 1000.0)  # as if every step were slow on this PC
+    assert decoder.decode(blank) == []
+    assert decoder.ran == ["half", "zxing", "flat_field"]  # the cheap steps and one step of the chain
+    decoder.cost_ms = dict.fromkeys(STEP_NAMES, 1000.0)
+    decoder.decode(blank)
+    assert decoder.ran == ["half", "zxing", "sharpen"]  # the next frame goes on where this one stopped
+
+
+def test_live_rescue_passes_look_at_the_centre_only_and_still_read_a_blurred_qr(photos):
+    expected, image = photos[20]  # 20_blurred.jpg: a QR code under a 2 px blur, held in the middle
+    decoder = FrameDecoder(budget_ms=0.0)
+    for _ in range(len(STEPS)):
+        found = decoder.decode(image)
+        if found:
+            break
+    assert [(d.text, d.step) for d in found] == [(expected, "zxing_deconvolve")]
+    corner = Image.new("L", image.size, image.getpixel((5, 5)))
+    corner.paste(image.crop((160, 120, 480, 360)), (0, 0))  # the same code in a corner: outside the live centre
+    assert [d.text for d in decode(corner)] == [expected]
+    decoder = FrameDecoder(budget_ms=0.0)
+    assert all(decoder.decode(corner) == [] for _ in STEPS)
 
 
 def test_decode_file_and_a_file_that_is_not_an_image(tmp_path):
