@@ -8934,6 +8934,11 @@ Customer: {4}, {5}</translation>
         <translation>sources</translation>
     </message>
     <message>
+        <location filename="../../desktop/selftest/devices.py" line="127"/>
+        <source>библиотека распознавания не найдена: {0}</source>
+        <translation>decoding library not found: {0}</translation>
+    </message>
+    <message>
         <location filename="../../desktop/selftest/report.py" line="47"/>
         <source>Штрихкоды</source>
         <translation>Barcodes</translation>
@@ -8949,12 +8954,7 @@ Customer: {4}, {5}</translation>
         <translation>printing and reading work (zbar: {0}); {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/selftest/devices.py" line="126"/>
-        <source>библиотека zbar не найдена: {0}</source>
-        <translation>the zbar library was not found: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/selftest/devices.py" line="133"/>
+        <location filename="../../desktop/selftest/devices.py" line="136"/>
         <source>прочитано {0} вместо {1}</source>
         <translation>read {0} instead of {1}</translation>
     </message>

@@ -75,6 +75,16 @@ def test_broken_barcode_runtime_means_a_broken_bundle(tmp_path: Path, monkeypatc
     assert code == 2 and statuses(report)["barcodes"] == "failed"
 
 
+def test_the_round_trip_reads_with_both_camera_engines_and_names_the_one_that_fails(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.decode import engines
+
+    assert devices._barcode_round_trip() is None
+    monkeypatch.setattr(engines, "zxing", lambda image, step: [])
+    problem = devices._barcode_round_trip()
+    assert problem is not None and problem.startswith("zxing-cpp: ") and "2000000000008" in problem
+
+
 def test_unreadable_configuration_is_a_json_failure_too(tmp_path: Path) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text("idle_lock_minutes = 'x'\n")
