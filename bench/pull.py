@@ -1,6 +1,6 @@
 """Pull into a fresh counter cache: the change feed (100,000 `order.upsert` changes) and the snapshot a new PC takes.
 
-The real backend (uvicorn in a thread, SQLite file, tests/integration/live.py) serves one point. For the feed,
+The real backend (uvicorn in its own process, as a central server is, on a SQLite file) serves one point. For the feed,
 each run's fresh cache is enrolled first (its snapshot holds no orders), then 100,000 `order.upsert` changes
 (one order each: customer, two lines, one box) are written straight into the backend's change table and the
 counter's real `SyncEngine.pull` (real `SyncClient`, pages of its default size) brings them in. For the snapshot,
@@ -16,7 +16,10 @@ ours, the floor, the ratio and rows (changes or snapshot orders) per second; med
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -27,6 +30,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import requests  # noqa: E402
 from sqlalchemy import create_engine, insert, update  # noqa: E402
 
 from backend import models as server  # noqa: E402
@@ -36,7 +40,7 @@ from desktop.sync import engine as sync_engine  # noqa: E402
 from desktop.sync.client import SyncClient  # noqa: E402
 from desktop.sync.enrolment import enrol  # noqa: E402
 from tests.integration.counter import POINT, feed  # noqa: E402
-from tests.integration.live import LiveBackend  # noqa: E402
+from tests.integration.live import ADMIN, CHEAP_N, free_port  # noqa: E402
 
 CREATED = "2026-11-21T09:00:00+00:00"
 
@@ -134,14 +138,58 @@ def fetch_pages(client: SyncClient, cursor: int, limit: int) -> int:
 # --- runs ------------------------------------------------------------------------------------------------
 
 
+def serve(db_url: str, port: int, workdir: str) -> None:
+    """The backend process (`--serve`): `create_app` under uvicorn, the tests' settings (cheap code hash)."""
+    import uvicorn
+
+    from backend.app import create_app
+    from backend.config import Settings
+
+    settings = Settings(database_url=db_url, admin_token=ADMIN, code_hash_n=CHEAP_N, run_sms_dispatcher=False,
+                        sms_log_path=Path(workdir) / "sms-demo.log", demo_mode=True, enrol_attempts_per_minute=1_000)
+    uvicorn.run(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
+
+
+class Backend:
+    """The backend process on a free loopback port; its log goes to workdir/backend.log."""
+
+    def __init__(self, workdir: Path) -> None:
+        self.db_url = f"sqlite:///{workdir / 'backend.sqlite3'}"
+        port = free_port()
+        self.url = f"http://127.0.0.1:{port}"
+        with (workdir / "backend.log").open("wb") as log:
+            self.proc = subprocess.Popen([sys.executable, __file__, "--serve", self.db_url, str(port), str(workdir)],
+                                         cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=log, stderr=log)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and self.proc.poll() is None:
+            with contextlib.suppress(requests.RequestException):
+                if requests.get(self.url + "/v1/health", timeout=1).status_code == 200:
+                    return
+            time.sleep(0.2)
+        self.stop()
+        raise RuntimeError("the backend did not start")
+
+    def admin(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
+        reply = requests.post(self.url + path, json=body, headers={"X-Admin-Token": ADMIN}, timeout=120)
+        reply.raise_for_status()
+        return dict(reply.json())
+
+    def enrolment_code(self) -> str:
+        return str(self.admin("/v1/admin/enrolment-codes", {"point_code": POINT})["code"])
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(10)
+
+
 class Bench:
-    """The live backend, its point and one enrolled device credential."""
+    """The backend, its point and the payloads of the orders measured."""
 
     def __init__(self, workdir: Path, size: int) -> None:
         self.workdir = workdir
         (workdir / "server").mkdir()
-        self.live = LiveBackend(workdir / "server").start()
-        self.live.import_feed(feed(orders=0))
+        self.live = Backend(workdir / "server")
+        self.live.admin("/v1/admin/import", feed(orders=0))
         self.payloads = [order_payload(n) for n in range(1, size + 1)]
         engine = create_engine(self.live.db_url)
         with engine.connect() as conn:
@@ -223,7 +271,11 @@ def main() -> None:
     parser.add_argument("--changes", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--only", choices=("feed", "snapshot"))
+    parser.add_argument("--serve", nargs=3, help=argparse.SUPPRESS)  # the backend process: DB_URL PORT WORKDIR
     args = parser.parse_args()
+    if args.serve:
+        serve(args.serve[0], int(args.serve[1]), args.serve[2])
+        return
     with tempfile.TemporaryDirectory(prefix="pull-bench-") as tmp:
         bench = Bench(Path(tmp), args.changes)
         try:

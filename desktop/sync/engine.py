@@ -26,6 +26,7 @@ from desktop.sync.anchor import anchor_journal
 from desktop.sync.apply import apply_changes, record_duplicate, record_problem
 from desktop.sync.client import (
     BackendUnavailable,
+    ChangesPage,
     CursorExpired,
     EventResult,
     RequestRefused,
@@ -34,6 +35,7 @@ from desktop.sync.client import (
     UpgradeRequired,
 )
 from desktop.sync.money_feed import load_money_snapshot
+from desktop.sync.prefetch import Ahead
 from protocol.limits import OUTCOME_REASON_MAX
 from protocol.states import PROBLEM_OUTCOMES, EventOutcome, OutboxStatus
 
@@ -251,18 +253,25 @@ class SyncEngine:
             with self.db.read() as s:
                 cursor_text = get_state(s, CURSOR_KEY) or "0"
         cursor = int(cursor_text)
+        ahead = self._fetch(cursor)
         while True:
             try:
-                page = self.client.changes(cursor, self.page_limit)
+                page = ahead.result()
             except CursorExpired:
                 log.warning("change cursor %s expired: taking a snapshot", cursor)
                 cursor = self.take_snapshot(report)
+                ahead = self._fetch(cursor)
                 continue
+            if page.has_more and page.changes:  # the next page downloads while this one is stored
+                ahead = self._fetch(page.next_cursor)
             self._apply_page(page.changes, page.next_cursor, page.code_tag_key)
             report.pulled += len(page.changes)
             cursor = page.next_cursor
             if not page.has_more or not page.changes:
                 return report
+
+    def _fetch(self, cursor: int) -> Ahead[ChangesPage]:
+        return Ahead(lambda: self.client.changes(cursor, self.page_limit))
 
     def _apply_page(self, changes: list[dict[str, Any]], next_cursor: int, tag_key: str | None = None) -> None:
         now = self.clock()
