@@ -30,8 +30,8 @@ from protocol.states import SMS_PROGRESS, CardStatus, EventOutcome, SmsStatus
 
 log = logging.getLogger(__name__)
 Data = dict[str, Any]
+ORDER_UPSERT = "order.upsert"  # applied a run at a time (desktop.cache_bulk), in the page's order
 # the server's `duplicate` reasons for a box.received that another session got first (backend/rules/boxes.py)
-ORDER_UPSERT = "order.upsert"
 ELSEWHERE_REASONS = ("box_already_received", f"already_received:{EventOutcome.DUPLICATE.value}")
 
 
