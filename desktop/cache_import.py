@@ -265,9 +265,10 @@ def _claim_intake(claim: Claim, data: Data) -> None:
 
 def load_snapshot(s: Session, snapshot: Data) -> PickupPoint:
     """Apply a whole snapshot (point, shipments, cells, cards, staff, orders) inside the caller's transaction."""
+    from desktop.cache_bulk import upsert_orders  # it builds on this module's single-order helpers
+
     point = load_reference_data(s, snapshot)
-    for item in snapshot.get("orders", []):
-        upsert_order(s, item)
+    upsert_orders(s, snapshot.get("orders", []))
     for item in snapshot.get("claims", []):
         upsert_claim(s, item)
     from desktop.sync.money_feed import load_money_snapshot  # the money items name orders: after them

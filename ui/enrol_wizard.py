@@ -1,6 +1,7 @@
 """First-run enrolment wizard: server address (health-checked, TLS verified), one-time code, point confirmation.
 
-Network and database work runs off the GUI thread (the given `ui.workers.TaskRunner`); each problem — wrong
+Network and database work runs off the GUI thread (the given `ui.workers.TaskRunner`); while the first snapshot
+downloads and is stored, a progress bar counts the point's orders. Each problem — wrong
 address, certificate, unreachable server, wrong or expired code — is shown in plain Russian. The
 credential is kept only when the clerk confirms the pickup point; cancelling on the last page
 removes it again.
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -28,9 +30,11 @@ from PySide6.QtWidgets import (
 from desktop import device_credentials
 from desktop.config import AppConfig
 from desktop.device_credentials import DeviceCredentials
-from ui.workers import Failure, TaskRunner, ignore_bug
+from ui.workers import Failure, Progress, TaskRunner, ignore_bug
 
 log = logging.getLogger(__name__)
+SnapshotProgress = Callable[[int, int], None]  # (orders stored, orders in the snapshot)
+Enrol = Callable[[AppConfig, str, str, str, SnapshotProgress], tuple[DeviceCredentials, str]]
 
 
 def check_server(url: str, ca_bundle: str | None) -> dict[str, Any]:
@@ -40,7 +44,8 @@ def check_server(url: str, ca_bundle: str | None) -> dict[str, Any]:
     return check_backend(url.strip().rstrip("/"), ca_bundle)
 
 
-def enrol_and_describe(config: AppConfig, url: str, code: str, device_name: str) -> tuple[DeviceCredentials, str]:
+def enrol_and_describe(config: AppConfig, url: str, code: str, device_name: str,
+                       progress: SnapshotProgress) -> tuple[DeviceCredentials, str]:
     """Enrol (pool thread): migrate the cache, exchange the code, first snapshot; returns the point text."""
     from desktop.db.migrate import migrate_with_backup
     from desktop.sync.enrolment import enrol
@@ -48,7 +53,7 @@ def enrol_and_describe(config: AppConfig, url: str, code: str, device_name: str)
     db = migrate_with_backup(config.cache_path)
     try:
         ca = str(config.ca_bundle) if config.ca_bundle else None
-        creds = enrol(url.strip().rstrip("/"), code, config.data_dir, db, device_name, ca)
+        creds = enrol(url.strip().rstrip("/"), code, config.data_dir, db, device_name, ca, progress)
         return creds, describe_point(db, creds.point_code)
     finally:
         db.dispose()
@@ -133,8 +138,7 @@ class CodePage(QWizardPage):
 
     enrolled = Signal(bool)
 
-    def __init__(self, config: AppConfig, server: ServerPage,
-                 enrol: Callable[[AppConfig, str, str, str], tuple[DeviceCredentials, str]], tasks: TaskRunner) -> None:
+    def __init__(self, config: AppConfig, server: ServerPage, enrol: Enrol, tasks: TaskRunner) -> None:
         super().__init__()
         self.config = config
         self.server = server
@@ -150,10 +154,14 @@ class CodePage(QWizardPage):
         self.device_name = QLineEdit(config.device_name)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.progress = QProgressBar()  # the first snapshot: busy while it downloads, then orders stored
+        self.progress.setObjectName("enrolProgress")
+        self.progress.setVisible(False)
         form = QFormLayout(self)
         form.addRow(QCoreApplication.translate("EnrolWizard", "Код:"), self.code)
         form.addRow(QCoreApplication.translate("EnrolWizard", "Имя компьютера:"), self.device_name)
         form.addRow(self.status)
+        form.addRow(self.progress)
         self.code.textChanged.connect(self.completeChanged)
         self.device_name.textChanged.connect(self.completeChanged)
 
@@ -171,12 +179,26 @@ class CodePage(QWizardPage):
         self._busy = True
         self.completeChanged.emit()
         self.status.setText(QCoreApplication.translate("EnrolWizard", "Регистрация…"))
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
         url, code, name = self.server.checked_url(), self.code.text().strip(), self.device_name.text().strip()
-        config = self.config
-        self._tasks.run(lambda: self._enrol(config, url, code, name), self._on_enrolled, self._on_failed)
+        config, enrol = self.config, self._enrol
+
+        def work(progress: Progress) -> tuple[DeviceCredentials, str]:
+            return enrol(config, url, code, name, lambda done, total: progress(done, total))
+
+        self._tasks.run(work, self._on_enrolled, self._on_failed, self._on_progress)
+
+    def _on_progress(self, done: int, total: int, _text: str) -> None:
+        """The snapshot is downloaded (`done` 0) or another chunk of its orders is stored."""
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done if total else 1)
+        self.status.setText(QCoreApplication.translate(
+            "EnrolWizard", "Загрузка данных пункта: сохранено заказов {0} из {1}…").format(done, total))
 
     def _on_enrolled(self, result: tuple[DeviceCredentials, str]) -> None:
         self._busy = False
+        self.progress.setVisible(False)
         self.result = result
         self.status.setText(QCoreApplication.translate("EnrolWizard", "Компьютер зарегистрирован."))
         self.completeChanged.emit()
@@ -185,6 +207,7 @@ class CodePage(QWizardPage):
 
     def _on_failed(self, failure: Failure) -> None:
         self._busy = False
+        self.progress.setVisible(False)
         self.status.setText(failure.message)
         self.completeChanged.emit()
         self.enrolled.emit(False)
@@ -220,7 +243,7 @@ class EnrolWizard(QWizard):
 
     def __init__(self, config: AppConfig, parent: QWidget | None = None,
                  check: Callable[[str, str | None], Any] = check_server,
-                 enrol: Callable[[AppConfig, str, str, str], tuple[DeviceCredentials, str]] = enrol_and_describe,
+                 enrol: Enrol = enrol_and_describe,
                  tasks: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self.config = config

@@ -17,7 +17,7 @@ from typing import Any, cast
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop import cache_import
+from desktop import cache_bulk, cache_import
 from desktop.db.engine import Database
 from desktop.db.models import BonusLedgerEntry, BonusStatus, ClubCard, ManagerAlert, Order, OutboxEvent, SmsMessage
 from desktop.db.pepper import pepper_code_hash, pepper_for_session
@@ -30,6 +30,7 @@ from protocol.states import SMS_PROGRESS, CardStatus, EventOutcome, SmsStatus
 
 log = logging.getLogger(__name__)
 Data = dict[str, Any]
+ORDER_UPSERT = "order.upsert"  # applied a run at a time (desktop.cache_bulk), in the page's order
 # the server's `duplicate` reasons for a box.received that another session got first (backend/rules/boxes.py)
 ELSEWHERE_REASONS = ("box_already_received", f"already_received:{EventOutcome.DUPLICATE.value}")
 
@@ -41,6 +42,21 @@ def apply_change(session: Session, change: Data, now: datetime) -> None:
         log.info("change type %s not known to this version: skipped", change["type"])
         return
     handler(session, change["payload"], now)
+
+
+def apply_changes(session: Session, changes: list[Data], now: datetime) -> None:
+    """Apply a page of changes in order; consecutive `order.upsert` changes go in together (Core bulk upserts)."""
+    orders: list[Data] = []
+    for change in changes:
+        if change["type"] == ORDER_UPSERT:
+            orders.append(change["payload"])
+            continue
+        if orders:
+            cache_bulk.upsert_orders(session, orders)
+            orders = []
+        apply_change(session, change, now)
+    if orders:
+        cache_bulk.upsert_orders(session, orders)
 
 
 def _local_point_id(s: Session) -> int:
@@ -260,7 +276,7 @@ def record_duplicate(s: Session, event: OutboxEvent, reason: str | None, now: da
 
 HANDLERS: dict[str, Callable[[Session, Data, datetime], None]] = {
     "point.upsert": _point,
-    "order.upsert": _order_upsert,
+    ORDER_UPSERT: _order_upsert,
     "shipment.upsert": _shipment,
     "cell.upsert": _cell,
     "card.upsert": _card,

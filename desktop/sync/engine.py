@@ -18,14 +18,15 @@ from typing import Any, cast
 from sqlalchemy import Table, bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 
-from desktop import cache_import
+from desktop import cache_bulk, cache_import
 from desktop.db.engine import Database
 from desktop.db.models import OutboxEvent, SyncState
 from desktop.db.pepper import store_tag_key
 from desktop.sync.anchor import anchor_journal
-from desktop.sync.apply import apply_change, record_duplicate, record_problem
+from desktop.sync.apply import apply_changes, record_duplicate, record_problem
 from desktop.sync.client import (
     BackendUnavailable,
+    ChangesPage,
     CursorExpired,
     EventResult,
     RequestRefused,
@@ -34,16 +35,18 @@ from desktop.sync.client import (
     UpgradeRequired,
 )
 from desktop.sync.money_feed import load_money_snapshot
+from desktop.sync.prefetch import Ahead
 from protocol.limits import OUTCOME_REASON_MAX
 from protocol.states import PROBLEM_OUTCOMES, EventOutcome, OutboxStatus
 
 log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
+SnapshotProgress = Callable[[int, int], None]  # (orders stored, orders in the snapshot)
 MAX_BATCH = 500
 CURSOR_KEY = "cursor"
 SERVER_KEY = "server_public_key"
-SNAPSHOT_CHUNK = 100
-DEFAULT_PAGE = 100  # changes per page and transaction (~1 s of write lock at most)
+SNAPSHOT_CHUNK = 500  # orders per transaction (bulk upserts: a few tens of ms of write lock)
+DEFAULT_PAGE = 500  # changes per page and transaction (the server's default page)
 SPLITTABLE = (400, 413, 422)  # the whole batch refused: find the event that causes it
 SPLIT_AFTER_5XX = 2  # the same batch answered 5xx this many times is split to find the event that causes it
 
@@ -114,6 +117,8 @@ class SyncEngine:
         # Called after each batch's verdicts are committed (the runner refreshes «Не отправлено» there, not only
         # once the whole sync, pull included, is over).
         self.batch_stored: Callable[[], None] = lambda: None
+        # Told how far a snapshot got (the enrolment wizard's progress bar): once downloaded, then per chunk stored.
+        self.snapshot_progress: SnapshotProgress = lambda done, total: None
 
     def sync_once(self) -> SyncReport:
         """Push everything pending, then pull every change; raises SyncError subclasses on failure."""
@@ -248,24 +253,30 @@ class SyncEngine:
             with self.db.read() as s:
                 cursor_text = get_state(s, CURSOR_KEY) or "0"
         cursor = int(cursor_text)
+        ahead = self._fetch(cursor)
         while True:
             try:
-                page = self.client.changes(cursor, self.page_limit)
+                page = ahead.result()
             except CursorExpired:
                 log.warning("change cursor %s expired: taking a snapshot", cursor)
                 cursor = self.take_snapshot(report)
+                ahead = self._fetch(cursor)
                 continue
+            if page.has_more and page.changes:  # the next page downloads while this one is stored
+                ahead = self._fetch(page.next_cursor)
             self._apply_page(page.changes, page.next_cursor, page.code_tag_key)
             report.pulled += len(page.changes)
             cursor = page.next_cursor
             if not page.has_more or not page.changes:
                 return report
 
+    def _fetch(self, cursor: int) -> Ahead[ChangesPage]:
+        return Ahead(lambda: self.client.changes(cursor, self.page_limit))
+
     def _apply_page(self, changes: list[dict[str, Any]], next_cursor: int, tag_key: str | None = None) -> None:
         now = self.clock()
         with self.db.write() as s:
-            for change in changes:
-                apply_change(s, change, now)
+            apply_changes(s, changes, now)
             set_state(s, CURSOR_KEY, str(next_cursor))
             store_tag_key(s, tag_key)  # sealed under the pepper; an enrolled PC gets it on its next pull
 
@@ -281,10 +292,11 @@ class SyncEngine:
             s.execute(delete(SyncState).where(SyncState.key == CURSOR_KEY))
             cache_import.load_reference_data(s, data)
         orders = data.get("orders", [])
+        self.snapshot_progress(0, len(orders))
         for start in range(0, len(orders), SNAPSHOT_CHUNK):
             with self.db.write() as s:
-                for item in orders[start:start + SNAPSHOT_CHUNK]:
-                    cache_import.upsert_order(s, item)
+                cache_bulk.upsert_orders(s, orders[start:start + SNAPSHOT_CHUNK])
+            self.snapshot_progress(min(start + SNAPSHOT_CHUNK, len(orders)), len(orders))
         with self.db.write() as s:
             for claim in data.get("claims", []):  # warranty claims refer to the orders above
                 cache_import.upsert_claim(s, claim)

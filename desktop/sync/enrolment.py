@@ -19,7 +19,7 @@ from desktop.sync.client import (
     TlsProblem,
     server_reason,
 )
-from desktop.sync.engine import SERVER_KEY, SyncEngine, set_state
+from desktop.sync.engine import SERVER_KEY, SnapshotProgress, SyncEngine, set_state
 from protocol.errors import DomainError
 from protocol.events import SCHEMA_V
 from protocol.version import client_too_old
@@ -68,8 +68,11 @@ def _check_versions(url: str, health: dict[str, Any]) -> None:
 
 
 def enrol(url: str, code: str, data_dir: Path | str, db: Database, device_name: str | None = None,
-          ca_bundle: str | None = None) -> DeviceCredentials:
-    """Exchange the one-time code for a credential, store it (0600) and the server key, take a snapshot."""
+          ca_bundle: str | None = None, progress: SnapshotProgress | None = None) -> DeviceCredentials:
+    """Exchange the one-time code for a credential, store it (0600) and the server key, take a snapshot.
+
+    `progress(done, total)` is told how many of the snapshot's orders are stored (the wizard's progress bar).
+    """
     check_backend(url, ca_bundle)
     client = SyncClient(url, ca_bundle=ca_bundle)
     try:
@@ -89,14 +92,18 @@ def enrol(url: str, code: str, data_dir: Path | str, db: Database, device_name: 
         set_state(s, SERVER_KEY, creds.public_key)
         set_state(s, "device_id", creds.device_id)
         set_state(s, "point_code", creds.point_code)
-    first_snapshot(creds, db, ca_bundle)
+    first_snapshot(creds, db, ca_bundle, progress)
     return creds
 
 
-def first_snapshot(creds: DeviceCredentials, db: Database, ca_bundle: str | None = None) -> None:
+def first_snapshot(creds: DeviceCredentials, db: Database, ca_bundle: str | None = None,
+                   progress: SnapshotProgress | None = None) -> None:
     client = client_for(creds, ca_bundle)
+    engine = SyncEngine(db, client)
+    if progress is not None:
+        engine.snapshot_progress = progress
     try:
-        SyncEngine(db, client).take_snapshot()
+        engine.take_snapshot()
     except SyncError:
         pass  # the runner's first sync takes the snapshot when the server is reachable again
     finally:

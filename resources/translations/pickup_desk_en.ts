@@ -4487,87 +4487,92 @@ Technical: {1}</translation>
 <context>
     <name>EnrolWizard</name>
     <message>
-        <location filename="../../ui/enrol_wizard.py" line="66"/>
+        <location filename="../../ui/enrol_wizard.py" line="71"/>
         <source>Пункт выдачи {0} (данные придут при первой синхронизации)</source>
         <translation>Pickup point {0} (data arrives with the first sync)</translation>
     </message>
     <message>
-        <location filename="../../ui/enrol_wizard.py" line="81"/>
+        <location filename="../../ui/enrol_wizard.py" line="86"/>
         <source>Адрес сервера</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../ui/enrol_wizard.py" line="82"/>
+        <location filename="../../ui/enrol_wizard.py" line="87"/>
         <source>Адрес центрального сервера выдаёт администратор, например https://pvz.example.ru</source>
         <translation>The administrator gives you the central server address, e.g. https://pvz.example.ru</translation>
     </message>
     <message>
-        <location filename="../../ui/enrol_wizard.py" line="86"/>
+        <location filename="../../ui/enrol_wizard.py" line="91"/>
         <source>Проверить подключение</source>
         <translation>Check connection</translation>
     </message>
     <message>
-        <location filename="../../ui/enrol_wizard.py" line="90"/>
+        <location filename="../../ui/enrol_wizard.py" line="95"/>
         <source>Адрес:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../ui/enrol_wizard.py" line="112"/>
+        <location filename="../../ui/enrol_wizard.py" line="117"/>
         <source>Проверка…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/enrol_wizard.py" line="119"/>
+        <location filename="../../ui/enrol_wizard.py" line="124"/>
         <source>Сервер отвечает (версия {0}).</source>
         <translation>The server answers (version {0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/enrol_wizard.py" line="145"/>
+        <location filename="../../ui/enrol_wizard.py" line="149"/>
         <source>Код регистрации</source>
         <translation>Enrolment code</translation>
     </message>
     <message>
-        <location filename="../../ui/enrol_wizard.py" line="146"/>
+        <location filename="../../ui/enrol_wizard.py" line="150"/>
         <source>Одноразовый код (вида ABCD-EFGH-JKLM) выдаёт администратор; он действует 24 часа.</source>
         <translation>The administrator issues a one-time code (like ABCD-EFGH-JKLM); it is valid for 24 hours.</translation>
     </message>
     <message>
-        <location filename="../../ui/enrol_wizard.py" line="154"/>
+        <location filename="../../ui/enrol_wizard.py" line="161"/>
         <source>Код:</source>
         <translation>Code:</translation>
     </message>
     <message>
-        <location filename="../../ui/enrol_wizard.py" line="155"/>
+        <location filename="../../ui/enrol_wizard.py" line="162"/>
         <source>Имя компьютера:</source>
         <translation>Computer name:</translation>
     </message>
     <message>
-        <location filename="../../ui/enrol_wizard.py" line="173"/>
+        <location filename="../../ui/enrol_wizard.py" line="181"/>
         <source>Регистрация…</source>
         <translation>Enrolling…</translation>
     </message>
     <message>
-        <location filename="../../ui/enrol_wizard.py" line="181"/>
+        <location filename="../../ui/enrol_wizard.py" line="196"/>
+        <source>Загрузка данных пункта: сохранено заказов {0} из {1}…</source>
+        <translation>Downloading the pickup point&apos;s data: {0} of {1} orders stored…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enrol_wizard.py" line="203"/>
         <source>Компьютер зарегистрирован.</source>
         <translation>This computer is enrolled.</translation>
     </message>
     <message>
-        <location filename="../../ui/enrol_wizard.py" line="199"/>
+        <location filename="../../ui/enrol_wizard.py" line="222"/>
         <source>Пункт выдачи</source>
         <translation>Pickup point</translation>
     </message>
     <message>
-        <location filename="../../ui/enrol_wizard.py" line="200"/>
+        <location filename="../../ui/enrol_wizard.py" line="223"/>
         <source>Проверьте, что это ваш пункт выдачи.</source>
         <translation>Check that this is your pickup point.</translation>
     </message>
     <message>
-        <location filename="../../ui/enrol_wizard.py" line="204"/>
+        <location filename="../../ui/enrol_wizard.py" line="227"/>
         <source>Да, это мой пункт выдачи</source>
         <translation>Yes, this is my pickup point</translation>
     </message>
     <message>
-        <location filename="../../ui/enrol_wizard.py" line="228"/>
+        <location filename="../../ui/enrol_wizard.py" line="251"/>
         <source>Регистрация рабочего места Pickup Desk</source>
         <translation>Pickup Desk workstation enrolment</translation>
     </message>

@@ -139,22 +139,22 @@ def test_pull_applies_pages_and_stores_cursor_atomically(db: Database, engine: S
         s.add(SyncState(key="cursor", value="0"))
     for i in range(5):
         backend.publish("order.upsert", order_dict(f"4000000{i:02d}"))
-    original = apply_module.HANDLERS["order.upsert"]
+    original = apply_module.cache_bulk.upsert_orders
     calls = {"n": 0}
 
-    def fail_on_fourth(s: Any, p: Any, now: Any) -> None:
+    def fail_in_second_page(s: Any, items: Any) -> None:
         calls["n"] += 1
-        if calls["n"] == 4:
+        original(s, items)
+        if calls["n"] == 2:  # the page's orders written, its cursor not yet
             raise RuntimeError("crash in the middle of a page")
-        original(s, p, now)
 
-    monkeypatch.setitem(apply_module.HANDLERS, "order.upsert", fail_on_fourth)
+    monkeypatch.setattr(apply_module.cache_bulk, "upsert_orders", fail_in_second_page)
     with pytest.raises(RuntimeError):
         engine.pull()
     with db.read() as s:
         assert s.get(SyncState, "cursor").value == "2"  # first page committed, second rolled back whole
         assert s.scalar(select(func.count()).select_from(Order)) == 2
-    monkeypatch.setitem(apply_module.HANDLERS, "order.upsert", original)
+    monkeypatch.setattr(apply_module.cache_bulk, "upsert_orders", original)
     assert engine.pull().pulled == 3
     with db.read() as s:
         assert s.get(SyncState, "cursor").value == "5"
@@ -338,28 +338,30 @@ def test_club_activation_result_and_bonus_go_through_the_club_service(
 
 def test_a_crash_during_a_snapshot_leaves_no_cursor_and_the_next_pull_starts_over(
         db: Database, engine: SyncEngine, backend: FakeBackend, monkeypatch: pytest.MonkeyPatch) -> None:
-    from desktop import cache_import
+    from desktop import cache_bulk
+    from desktop.sync import engine as engine_module
 
     start_feed_at_zero(db)
     for i in range(250):
         backend.publish("order.upsert", order_dict(f"9{i:08d}", phone=f"+7916{i:07d}"))
     backend.pruned_through = 1  # our cursor 0 has expired
-    original = cache_import.upsert_order
+    monkeypatch.setattr(engine_module, "SNAPSHOT_CHUNK", 100)
+    original = cache_bulk.upsert_orders
     calls = {"n": 0}
 
-    def crash_at_150(s: Any, data: Any) -> Any:
+    def crash_in_second_chunk(s: Any, items: Any) -> None:
         calls["n"] += 1
-        if calls["n"] == 150:
+        original(s, items)
+        if calls["n"] == 2:
             raise RuntimeError("power cut")
-        return original(s, data)
 
-    monkeypatch.setattr(cache_import, "upsert_order", crash_at_150)
+    monkeypatch.setattr(cache_bulk, "upsert_orders", crash_in_second_chunk)
     with pytest.raises(RuntimeError):
         engine.pull()
     with db.read() as s:
         assert s.get(SyncState, "cursor") is None
         assert s.scalar(select(func.count()).select_from(Order)) == 100  # one chunk committed
-    monkeypatch.setattr(cache_import, "upsert_order", original)
+    monkeypatch.setattr(cache_bulk, "upsert_orders", original)
     report = engine.pull()
     assert report.snapshot and backend.snapshot_calls == 2
     with db.read() as s:
