@@ -5,13 +5,14 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import logging
+import time
 import types
 import typing
 from dataclasses import dataclass
 from typing import Any, Union
 
 from sqlalchemy import insert, select, update
-from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from backend import changes
@@ -109,12 +110,40 @@ def _matches(value: Any, hint: Any) -> bool:
 def ingest_batch(db: Database, env: IngestEnv, batch: list[IncomingEvent]) -> list[EventResult]:
     """Apply a batch in one transaction; committed (durable) before this returns.
 
-    The feed lock taken first serializes batches, so the ids known before the batch plus those the
-    batch itself adds are the complete picture: an id is applied once, whoever sends it again.
+    A deadlock or serialization failure against another point's batch, or an event id that another
+    point's batch inserted at the same moment, retries the whole batch (bounded): the retry sees the
+    other batch's commit, so every event still gets the outcome a serial run would give it.
     """
-    with db.write() as session:
-        changes.lock_feed(session)
-        point = session.get(Point, env.point_id)
+    for attempt in range(1, BATCH_ATTEMPTS + 1):
+        try:
+            return _ingest_once(db, env, batch)
+        except DBAPIError as exc:
+            if attempt == BATCH_ATTEMPTS or not _retryable(exc):
+                raise
+            log.info("batch of %d events from point %s retried (%s)", len(batch), env.point_id,
+                     type(exc.orig).__name__)
+            time.sleep(RETRY_PAUSE_S * attempt)
+    raise AssertionError("unreachable")
+
+
+BATCH_ATTEMPTS = 5
+RETRY_PAUSE_S = 0.02
+RETRYABLE_SQLSTATES = frozenset({"40P01", "40001"})  # PostgreSQL: deadlock detected, serialization failure
+
+
+def _retryable(exc: DBAPIError) -> bool:
+    if isinstance(exc, IntegrityError):
+        return True  # an event id inserted concurrently by another point: the retry sees it as known
+    return getattr(exc.orig, "sqlstate", None) in RETRYABLE_SQLSTATES
+
+
+def _ingest_once(db: Database, env: IngestEnv, batch: list[IncomingEvent]) -> list[EventResult]:
+    """One attempt. The point's row lock serializes this point's batches (SQLite: BEGIN IMMEDIATE already
+    does), so the ids known before the batch plus those the batch adds are the complete picture: an id is
+    applied once, whoever sends it again. The feed's counter is locked only at the end, to number the
+    batch's changes, so other points' batches run their rules meanwhile."""
+    with db.write() as session, changes.deferred(session) as pending:
+        point = session.get(Point, env.point_id, with_for_update=True)
         assert point is not None
         known = _prefetch(session, [item.event_id for item in batch])
         results = []
@@ -126,6 +155,8 @@ def ingest_batch(db: Database, env: IngestEnv, batch: list[IncomingEvent]) -> li
             known.setdefault(item.event_id, (result.server_seq, digest, result.status, env.point_id))
             results.append(result)
         session.execute(update(Device).where(Device.id == env.device_id).values(last_seen_at=env.issuer.now))
+        session.flush()
+        changes.write_deferred(session, pending)
     return results
 
 
@@ -194,8 +225,7 @@ def _outcome(session: Session, env: IngestEnv, point: Point, item: IncomingEvent
     if not has_rule(item.type):
         return APPLIED  # recorded only: nothing to change, nothing to roll back
     try:
-        with session.begin_nested():  # a failing rule leaves no half-applied effects
-            return apply_event(ctx, event)
+        return _apply_in_savepoint(ctx, event)
     except (ValueError, TypeError) as exc:  # a payload value the rule could not use (bad date, …)
         return rejected(f"invalid_payload: {exc}"[:OUTCOME_REASON_MAX])
     except DomainError as exc:
@@ -212,3 +242,15 @@ def _outcome(session: Session, env: IngestEnv, point: Point, item: IncomingEvent
         # one bad event cannot block the device's queue forever.
         log.exception("rule for %s failed on event %s", item.type, item.event_id)
         return rejected("internal_error")
+
+
+def _apply_in_savepoint(ctx: RuleContext, event: ev.Event) -> Outcome:
+    """The rule in a savepoint: a failing rule leaves no half-applied effects, nor the changes it published."""
+    pending = ctx.session.info[changes.DEFERRED]
+    mark = len(pending)
+    try:
+        with ctx.session.begin_nested():
+            return apply_event(ctx, event)
+    except BaseException:
+        del pending[mark:]
+        raise
