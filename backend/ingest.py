@@ -16,6 +16,7 @@ from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, SQLAlchemyErro
 from sqlalchemy.orm import Session
 
 from backend import changes
+from backend.code_prepare import codes_needed, prepare
 from backend.codes import CodeIssuer
 from backend.db import Database
 from backend.limits import EVENT_PAYLOAD_MAX
@@ -114,6 +115,7 @@ def ingest_batch(db: Database, env: IngestEnv, batch: list[IncomingEvent]) -> li
     point's batch inserted at the same moment, retries the whole batch (bounded): the retry sees the
     other batch's commit, so every event still gets the outcome a serial run would give it.
     """
+    _prepare_codes(db, env, batch)
     for attempt in range(1, BATCH_ATTEMPTS + 1):
         try:
             return _ingest_once(db, env, batch)
@@ -129,6 +131,15 @@ def ingest_batch(db: Database, env: IngestEnv, batch: list[IncomingEvent]) -> li
 BATCH_ATTEMPTS = 5
 RETRY_PAUSE_S = 0.02
 RETRYABLE_SQLSTATES = frozenset({"40P01", "40001"})  # PostgreSQL: deadlock detected, serialization failure
+
+
+def _prepare_codes(db: Database, env: IngestEnv, batch: list[IncomingEvent]) -> None:
+    """Hash the pickup codes the batch will issue before its write transaction (backend/code_prepare.py)."""
+    with db.read() as session:
+        point = session.get(Point, env.point_id)
+        assert point is not None
+        count = codes_needed(session, point.id, ((item.event_id, item.type, item.payload) for item in batch))
+    prepare(env.issuer, point, count)
 
 
 def _retryable(exc: DBAPIError) -> bool:
