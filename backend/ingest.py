@@ -22,6 +22,7 @@ from backend.db import Database
 from backend.limits import EVENT_PAYLOAD_MAX
 from backend.models import Device, EventRecord, Point
 from backend.rules import APPLIED, Outcome, RuleContext, apply_event, has_rule, rejected
+from backend.rules.base import forget_locked
 from protocol import events as ev
 from protocol.errors import DomainError
 from protocol.limits import OUTCOME_REASON_MAX
@@ -156,15 +157,7 @@ def _ingest_once(db: Database, env: IngestEnv, batch: list[IncomingEvent]) -> li
     with db.write() as session, changes.deferred(session) as pending:
         point = session.get(Point, env.point_id, with_for_update=True)
         assert point is not None
-        known = _prefetch(session, [item.event_id for item in batch])
-        results = []
-        for item in batch:
-            digest = payload_hash(item.type, item.payload)
-            seen = known.get(item.event_id)
-            result = _repeat(item.event_id, digest, seen, env.point_id) if seen else \
-                _apply_new(session, env, point, item, digest)
-            known.setdefault(item.event_id, (result.server_seq, digest, result.status, env.point_id))
-            results.append(result)
+        results = _apply_batch(session, env, point, batch)
         session.execute(update(Device).where(Device.id == env.device_id).values(last_seen_at=env.issuer.now))
         session.flush()
         changes.write_deferred(session, pending)
@@ -192,31 +185,63 @@ def _repeat(event_id: str, digest: str, seen: Known, point_id: int) -> EventResu
     return EventResult(event_id, EventOutcome.DUPLICATE, f"already_received:{status}", server_seq)
 
 
-def _apply_new(session: Session, env: IngestEnv, point: Point, item: IncomingEvent, digest: str) -> EventResult:
-    """Apply the rule, then record the event (Core insert) and, for a conflict or rejection, its outcome."""
+def _apply_new(session: Session, env: IngestEnv, point: Point, item: IncomingEvent, digest: str
+               ) -> tuple[EventResult, dict[str, Any]]:
+    """Apply the rule; the event's row (recorded with the batch's, `_record`) and, for a conflict or rejection,
+    its outcome published."""
     outcome = _outcome(session, env, point, item)
-    server_seq = session.execute(
-        insert(EventRecord)
-        .values(
-            event_id=item.event_id,
-            device_id=env.device_id,
-            point_id=point.id,
-            device_seq=item.device_seq,
-            type=item.type,
-            schema_v=item.schema_v,
-            payload=ev.canonical_json(item.payload) if outcome.reason != PAYLOAD_TOO_LARGE else "{}",
-            payload_hash=digest,
-            occurred_at=item.occurred_at[:40],
-            received_at=env.issuer.now,
-            status=outcome.status,
-            reason=outcome.reason[:OUTCOME_REASON_MAX] if outcome.reason else None,
-        )
-        .returning(EventRecord.server_seq)
-    ).scalar_one()
+    row = {
+        "event_id": item.event_id,
+        "device_id": env.device_id,
+        "point_id": point.id,
+        "device_seq": item.device_seq,
+        "type": item.type,
+        "schema_v": item.schema_v,
+        "payload": ev.canonical_json(item.payload) if outcome.reason != PAYLOAD_TOO_LARGE else "{}",
+        "payload_hash": digest,
+        "occurred_at": item.occurred_at[:40],
+        "received_at": env.issuer.now,
+        "status": outcome.status,
+        "reason": outcome.reason[:OUTCOME_REASON_MAX] if outcome.reason else None,
+    }
     if outcome.status in PROBLEM_OUTCOMES:
         payload = {"event_id": item.event_id, "status": outcome.status, "reason": outcome.reason}
         changes.publish(session, point.id, "event.outcome", payload, env.issuer.now)
-    return EventResult(item.event_id, outcome.status, outcome.reason, int(server_seq))
+    return EventResult(item.event_id, outcome.status, outcome.reason, None), row
+
+
+def _apply_batch(session: Session, env: IngestEnv, point: Point, batch: list[IncomingEvent]) -> list[EventResult]:
+    """Each event's outcome in order; the new ones recorded together at the end with their server_seq (a repeat
+    of an id first sent in this batch answers the same server_seq, as a duplicate)."""
+    known = _prefetch(session, [item.event_id for item in batch])
+    results: list[EventResult] = []
+    rows: list[dict[str, Any]] = []
+    fresh: set[int] = set()  # indices of the new events' results
+    for item in batch:
+        digest = payload_hash(item.type, item.payload)
+        seen = known.get(item.event_id)
+        if seen:
+            results.append(_repeat(item.event_id, digest, seen, env.point_id))
+            continue
+        result, row = _apply_new(session, env, point, item, digest)
+        known[item.event_id] = (None, digest, result.status, env.point_id)
+        fresh.add(len(results))
+        results.append(result)
+        rows.append(row)
+    seqs = _record(session, rows)
+    return [dataclasses.replace(r, server_seq=seqs[r.event_id])
+            if i in fresh or (r.status == EventOutcome.DUPLICATE and r.event_id in seqs) else r
+            for i, r in enumerate(results)]
+
+
+def _record(session: Session, rows: list[dict[str, Any]]) -> dict[str, int]:
+    """Insert the batch's new events at once (server_seq in batch order): event id → server_seq."""
+    if not rows:
+        return {}
+    session.execute(insert(EventRecord), rows)  # executemany: in order, so server_seq follows the batch
+    inserted = session.execute(select(EventRecord.event_id, EventRecord.server_seq).where(
+        EventRecord.event_id.in_([row["event_id"] for row in rows])))
+    return {event_id: int(seq) for event_id, seq in inserted}
 
 
 def _outcome(session: Session, env: IngestEnv, point: Point, item: IncomingEvent) -> Outcome:
@@ -264,4 +289,5 @@ def _apply_in_savepoint(ctx: RuleContext, event: ev.Event) -> Outcome:
             return apply_event(ctx, event)
     except BaseException:
         del pending[mark:]
+        forget_locked(ctx.session)  # the savepoint's row locks are released with it
         raise
