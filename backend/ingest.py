@@ -139,8 +139,18 @@ def _prepare_codes(db: Database, env: IngestEnv, batch: list[IncomingEvent]) -> 
     with db.read() as session:
         point = session.get(Point, env.point_id)
         assert point is not None
-        count = codes_needed(session, point.id, ((item.event_id, item.type, item.payload) for item in batch))
+        count = codes_needed(session, point.id, ((item.event_id, item.type, item.payload) for item in batch
+                                                 if _storable(item)))
     prepare(env.issuer, point, count)
+
+
+def _storable(item: IncomingEvent) -> bool:
+    """Would the event reach its rule (a valid, storable payload)? Only those are looked up before the batch."""
+    try:
+        event = validate(item.type, item.payload)
+    except (ValueError, TypeError):
+        return False
+    return item.schema_v <= CURRENT_SCHEMA_V and ev.storage_problem(event) is None
 
 
 def _retryable(exc: DBAPIError) -> bool:

@@ -15,7 +15,7 @@ from backend.config import PRODUCTION_CODE_N, Settings
 from backend.models import Order, Point
 from backend.sms.models import SmsOutbox
 from protocol.pickup_code import CodeHashParams, code_matches
-from tests.backend.conftest import Device, Server, box_barcode, order_number, point_feed
+from tests.backend.conftest import BOTH_DBS, Device, Server, box_barcode, order_number, point_feed
 
 NUMBER = order_number("0042", 1)
 
@@ -70,3 +70,13 @@ def test_a_batch_sent_again_hashes_no_code(server: Server, monkeypatch: pytest.M
     assert device.push(again)[0]["status"] == "duplicate"  # already arrived: no code to issue
     assert [r["status"] for r in device.push(*_arrival(device, order_number("0042", 2)))] == ["applied"] * 3
     assert prepared == [0, 0, 1]
+
+
+@BOTH_DBS
+def test_an_unstorable_order_number_is_rejected_alone_not_looked_up_for_codes(server: Server) -> None:
+    server.import_feed(point_feed(orders=1))
+    device = server.enrol()
+    poisoned = device.event("order.arrived", {"order": "04\x00", "arrived_at": "2026-11-24T09:00:00Z"})
+    results = device.push(poisoned, *_arrival(device))
+    assert [(r["status"], r["reason"]) for r in results] == [
+        ("rejected", "text_has_nul:order"), ("applied", None), ("applied", None), ("applied", None)]
