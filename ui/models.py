@@ -54,13 +54,17 @@ class RowsModel(QAbstractTableModel):
         self.endResetModel()
 
     def prepend(self, row: Sequence[Any], tone: str = "", payload: Any = None, limit: int = 200) -> None:
-        """Add a row on top (a reset, not an insert: views re-fit their columns to the new contents)."""
-        self.beginResetModel()
+        """Add a row on top, dropping the oldest beyond `limit`: an insert (and a removal), never a reset, so a
+        view re-reads only the new row however long the list is (the scans tables: one row per scan)."""
+        self.beginInsertRows(QModelIndex(), 0, 0)
         self._rows.insert(0, tuple(str(v) for v in row))
         self._tones.insert(0, tone)
         self._payloads.insert(0, payload)
-        del self._rows[limit:], self._tones[limit:], self._payloads[limit:]
-        self.endResetModel()
+        self.endInsertRows()
+        if len(self._rows) > limit:
+            self.beginRemoveRows(QModelIndex(), limit, len(self._rows) - 1)
+            del self._rows[limit:], self._tones[limit:], self._payloads[limit:]
+            self.endRemoveRows()
 
     def row(self, i: int) -> tuple[str, ...]:
         return self._rows[i]
