@@ -61,15 +61,15 @@ class LoopbackBackend:
 class Bot:
     """The few pytest-qt calls tests.gui.fixtures uses, outside pytest."""
 
-    def addWidget(self, widget: Any) -> None:  # noqa: N802 - pytest-qt's name
+    def addWidget(self, widget: Any) -> None:
         self.widget = widget
 
-    def waitExposed(self, widget: Any) -> None:  # noqa: N802
+    def waitExposed(self, widget: Any) -> None:
         from PySide6.QtTest import QTest
 
         QTest.qWaitForWindowExposed(widget)
 
-    def waitUntil(self, check: Callable[[], bool], timeout: int = 5000) -> None:  # noqa: N802
+    def waitUntil(self, check: Callable[[], bool], timeout: int = 5000) -> None:
         wait_until(check, timeout / 1000)
 
 
@@ -181,7 +181,7 @@ def ours_ms(scans: int, with_sync: bool, service_ms: list[float]) -> tuple[list[
                 before = len(shown)
                 pressed = time.perf_counter()
                 QTest.keyClick(QApplication.focusWidget() or shell.window, Qt.Key.Key_Return)
-                wait_until(lambda: len(shown) > before and not page.busy)
+                wait_until(lambda b=before: len(shown) > b and not page.busy)
                 samples.append((shown[before] - pressed) * 1000)
         finally:
             if runner is not None:

@@ -51,6 +51,7 @@ EXIT_START_FAILED = 2
 EXIT_ENROLMENT_CANCELLED = 2
 EXIT_START_BUG = 3
 START_UP_WAIT_MS = 60_000  # how long a quit during start-up waits for it to finish (then closes what it opened)
+SYNC_QUIT_WAIT_S = 0.2  # a quit waits this long for the sync thread, then leaves it (its events stay queued)
 
 log = logging.getLogger("pickup_desk")
 
@@ -178,8 +179,8 @@ class Launcher:
         started = self.started or self._made
         closed = "nothing was open yet"
         if started is not None:
-            if started.sync is not None and not started.sync.stop(10):
-                log.warning("the sync thread did not stop within 10 s; its unsent events stay queued")
+            if started.sync is not None and not started.sync.abandon(SYNC_QUIT_WAIT_S):
+                log.info("the sync thread was busy at quit: left behind; its unsent events stay queued")
             if started.embedded is not None:
                 started.embedded.stop()
             started.db.dispose()
