@@ -74,14 +74,21 @@ class Bot:
 
 
 def wait_until(check: Callable[[], bool], timeout_s: float = 30.0) -> None:
-    from PySide6.QtCore import QEventLoop
+    """Run the event loop as the app does (sleeping until an event comes, so the GUI thread does not spin and
+    hold the GIL the worker needs) until `check()`; a 5 ms tick re-checks meanwhile."""
+    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
+    tick = QTimer(interval=5)
+    tick.start()
     deadline = time.monotonic() + timeout_s
-    while not check():
-        if time.monotonic() > deadline:
-            raise TimeoutError("the GUI did not get there in time")
-        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 1)
+    try:
+        while not check():
+            if time.monotonic() > deadline:
+                raise TimeoutError("the GUI did not get there in time")
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    finally:
+        tick.stop()
 
 
 def percentile(values: list[float], share: float) -> float:

@@ -165,6 +165,8 @@ class Launcher:
         self.window.raise_()
         self.window.activateWindow()  # shortcuts need an active window, also without a window manager
         log.info("start-up done: the login screen is shown")
+        if started.sync is not None:  # the first sync attempt competes with nothing the login screen needs
+            QTimer.singleShot(0, started.sync.start)
         self.window.fiscal.reconcile()  # receipts left pending by a crash: asked of the register, in the background
         if started.repair is not None:
             tell_repair_done(started.repair, self.window)

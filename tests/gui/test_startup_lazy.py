@@ -53,3 +53,16 @@ def test_a_cache_already_at_head_opens_without_importing_alembic(tmp_path: Path)
                          check=True)
     assert out.stdout.strip() == "alembic not imported"
     assert migrate.head_revision() == migrate._alembic_head()  # the cheap read agrees with Alembic
+
+
+def test_start_up_builds_the_sync_runner_and_the_gui_starts_it_after_the_login_screen(db, tmp_path: Path) -> None:
+    from desktop.config import AppConfig
+    from desktop.device_credentials import DeviceCredentials
+    from ui.startup import _sync_runner
+
+    creds = DeviceCredentials("http://127.0.0.1:9", "dev-1", "token", "0042", "AAAA")
+    runner = _sync_runner(AppConfig(data_dir=tmp_path / "data", log_dir=tmp_path / "logs"), db, creds)
+    try:
+        assert runner._thread is None  # no network call competes with building the login screen
+    finally:
+        runner.abandon(0.1)
