@@ -206,12 +206,14 @@ def report(samples: list[float], lengths: list[int], floor: list[float], service
         return (f"{name:<28} n={len(values):>5}  ours p50 {p50:6.2f} p95 {percentile(values, 0.95):6.2f} "
                 f"p99 {p99:6.2f} ms | floor p50 {b50:5.3f} p99 {b99:5.3f} ms | ratio p99 {p99 / max(b99, 1e-6):7.0f}×")
 
+    aligned = len(service) == len(samples)  # one service call per scan: its share per band too
     print(line("all scans", samples, floor))
     for low, high in BANDS:
-        band = [s for s, n in zip(samples, lengths, strict=True) if low <= n < high]
-        if band:
+        rows = [i for i, n in enumerate(lengths) if low <= n < high]
+        if rows:
             label = f"list {low}–{high - 1} rows" if high < 10**9 else f"list ≥ {low} rows"
-            print(line(label, band, floor))
+            spent = f" | service p50 {statistics.median(service[i] for i in rows):6.2f} ms" if aligned else ""
+            print(line(label, [samples[i] for i in rows], floor) + spent)
     print(f"{'of which the scan service':<28} n={len(service):>5}  (worker thread: ReceivingService.scan_box, its "
           f"SQLite write) p50 {statistics.median(service):6.2f} p99 {percentile(service, 0.99):6.2f} ms")
     verdict = "OK" if percentile(samples, 0.99) < 10 else "over target"

@@ -12,6 +12,17 @@ Index = QModelIndex | QPersistentModelIndex
 TONES = {"ok": "#d8f5dd", "warning": "#ffe9a8", "error": "#ffd0d6", "": None}
 
 
+_BRUSHES: dict[str, QBrush] = {}
+
+
+def _brush(colour: str) -> QBrush:
+    """One brush per colour, made once: a view asks for every visible cell's colours on each repaint."""
+    brush = _BRUSHES.get(colour)
+    if brush is None:
+        brush = _BRUSHES[colour] = QBrush(QColor(colour))
+    return brush
+
+
 class RowsModel(QAbstractTableModel):
     """Rows of strings with an optional tone per row (ok / warning / error) and a payload per row."""
 
@@ -35,9 +46,9 @@ class RowsModel(QAbstractTableModel):
             return self._rows[index.row()][index.column()]
         if role == Qt.ItemDataRole.BackgroundRole:
             tone = TONES.get(self._tones[index.row()])
-            return QBrush(QColor(tone)) if tone else None
+            return _brush(tone) if tone else None
         if role == Qt.ItemDataRole.ForegroundRole and self._tones[index.row()]:
-            return QBrush(QColor("#111111"))
+            return _brush("#111111")
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
