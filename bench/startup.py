@@ -1,10 +1,17 @@
-"""Start-up time to the login screen: the PyInstaller bundle next to the virtual environment.
+"""Start-up to the login screen, quit, and memory at the login screen — next to a bare PySide6 window; the bundle.
 
 Each run starts the app with ``--quit-after-start`` (offscreen Qt, throw-away data directory
 prepared by one warm-up run, so the first-run demo set-up is not counted); the app prints the
-wall-clock time when the login screen first paints. Target: bundle ≤ 1.2× venv and < 1.5 s.
+wall-clock time when the login screen first paints and its resident memory then, and quits at once.
+The floor is measured in the same run the same way: a bare PySide6 window (QApplication + one QWidget)
+printing when it first paints, then quitting. Printed for the venv: ours / floor / ratio for
+- start → login screen painted (target ≤ 3× the floor),
+- quit (login screen painted → process gone) with the backend unreachable (connection refused) and with a
+  black-hole backend (accepts, never answers) while the sync attempt is in flight (target ≤ 0.3 s),
+- resident memory at the login screen (target < 2× the floor).
+Bundle vs venv start-up: target bundle ≤ 1.2× venv and < 1.5 s.
 
-    .venv/bin/python bench/startup.py [--bundle dist/PickupDesk/PickupDesk] [--runs 5] [--embedded]
+    .venv/bin/python bench/startup.py [--bundle dist/PickupDesk/PickupDesk] [--runs 5] [--embedded] [--venv-only]
 
 By default the measured start is an enrolled counter PC (credential present, backend configured but
 unreachable: the app starts offline); ``--embedded`` measures the demo default, which also imports and
@@ -16,16 +23,73 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 MARK = "login-screen-shown-at "
+RSS_MARK = "login-screen-rss-kib "
 TIMEOUT = 120
+REFUSED = "http://127.0.0.1:9"
+BARE_WINDOW = """
+import sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+app = QApplication(sys.argv[:1])
+class Painted(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and watched is window and not hasattr(self, "done"):
+            self.done = True
+            print("login-screen-shown-at", f"{time.time():.6f}", flush=True)
+            status = open("/proc/self/status").read().split("VmRSS:")
+            print("login-screen-rss-kib", status[1].split()[0] if len(status) > 1 else 0, flush=True)
+            QTimer.singleShot(0, app.quit)
+        return False
+window = QWidget()
+window.resize(1366, 768)
+painted = Painted()
+app.installEventFilter(painted)
+window.show()
+app.exec()
+"""
+
+
+@dataclass(frozen=True)
+class Run:
+    to_login: float  # s from the process start to the first paint of the login screen
+    quit: float  # s from that paint to the process exit (the app quits at once)
+    rss_mib: float  # resident memory at the login screen
+
+
+class BlackHole:
+    """A TCP server that accepts connections and never answers (a backend hung behind a proxy)."""
+
+    def __init__(self) -> None:
+        self.listener = socket.socket()
+        self.listener.bind(("127.0.0.1", 0))
+        self.listener.listen(64)
+        self.held: list[socket.socket] = []
+        self.url = f"http://127.0.0.1:{self.listener.getsockname()[1]}"
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                self.held.append(self.listener.accept()[0])
+            except OSError:
+                return
+
+    def close(self) -> None:
+        self.listener.close()
+        for connection in self.held:
+            connection.close()
 
 
 def isolated_env(home: Path) -> dict[str, str]:
@@ -42,8 +106,8 @@ def isolated_env(home: Path) -> dict[str, str]:
     return env
 
 
-def one_run(command: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """(seconds to the login screen, seconds to a clean exit) for one start."""
+def one_run(command: list[str], env: dict[str, str]) -> Run:
+    """One start to the login screen and straight out again."""
     started = time.time()
     result = subprocess.run(
         [*command, "--quit-after-start"], env=env, capture_output=True, text=True, timeout=TIMEOUT, check=False
@@ -55,33 +119,69 @@ def one_run(command: list[str], env: dict[str, str]) -> tuple[float, float]:
             f"{command[0]} did not reach the login screen (exit {result.returncode}):\n"
             f"{result.stdout[-2000:]}\n{result.stderr[-3000:]}"
         )
-    return float(shown[0][len(MARK) :]) - started, ended - started
+    rss = [line for line in result.stdout.splitlines() if line.startswith(RSS_MARK)]
+    painted = float(shown[0][len(MARK):])
+    return Run(painted - started, ended - painted, int(rss[0][len(RSS_MARK):]) / 1024 if rss else 0.0)
 
 
-def as_counter_pc(home: Path) -> None:
-    """Turn the demo install into an enrolled counter PC whose backend is unreachable (no embedded server)."""
-    offline = "http://127.0.0.1:9"
+def as_counter_pc(home: Path, backend: str = REFUSED) -> None:
+    """Turn the demo install into an enrolled counter PC whose backend is `backend` (no embedded server)."""
     device = home / "data" / "PickupDesk" / "device.json"
     credential = json.loads(device.read_text(encoding="utf-8"))
-    credential["backend_url"] = offline
+    credential["backend_url"] = backend
     device.write_text(json.dumps(credential), encoding="utf-8")
     (home / "config" / "PickupDesk").mkdir(parents=True, exist_ok=True)
-    (home / "config" / "PickupDesk" / "config.toml").write_text(f'backend_url = "{offline}"\n')
+    (home / "config" / "PickupDesk" / "config.toml").write_text(f'backend_url = "{backend}"\n')
 
 
-def measure(name: str, command: list[str], runs: int, counter_pc: bool) -> float:
+def median_run(samples: list[Run]) -> Run:
+    return Run(statistics.median(s.to_login for s in samples), statistics.median(s.quit for s in samples),
+               statistics.median(s.rss_mib for s in samples))
+
+
+def measure(name: str, command: list[str], runs: int, counter_pc: bool) -> dict[str, Run]:
+    """Median runs per network case: 'refused' (or 'embedded'), and 'black hole' for a counter PC."""
+    cases: dict[str, Run] = {}
     with tempfile.TemporaryDirectory(prefix="pd-bench-") as home:
         env = isolated_env(Path(home))
         warm = one_run(command, env)
-        print(f"{name}: first run (creates the demo data) {warm[0]:.2f} s to login")
-        if counter_pc:
-            as_counter_pc(Path(home))
-        samples = [one_run(command, env) for _ in range(runs)]
-    to_login = statistics.median(s[0] for s in samples)
-    to_exit = statistics.median(s[1] for s in samples)
-    spread = f"{min(s[0] for s in samples):.2f}…{max(s[0] for s in samples):.2f}"
-    print(f"{name}: {to_login:.2f} s to the login screen (median of {runs}, {spread}); {to_exit:.2f} s to exit")
-    return to_login
+        print(f"{name}: first run (creates the demo data) {warm.to_login:.2f} s to login")
+        if not counter_pc:
+            cases["embedded"] = median_run([one_run(command, env) for _ in range(runs)])
+            return cases
+        as_counter_pc(Path(home))
+        cases["refused"] = median_run([one_run(command, env) for _ in range(runs)])
+        hole = BlackHole()
+        try:
+            as_counter_pc(Path(home), hole.url)
+            cases["black hole"] = median_run([one_run(command, env) for _ in range(runs)])
+        finally:
+            hole.close()
+    return cases
+
+
+def bare_window(runs: int) -> Run:
+    env = isolated_env(Path(tempfile.gettempdir()))
+    samples = []
+    for _ in range(runs):
+        started = time.time()
+        result = subprocess.run([sys.executable, "-c", BARE_WINDOW], env=env, capture_output=True, text=True,
+                                timeout=TIMEOUT, check=True)
+        ended = time.time()
+        lines = dict(line.split(" ", 1) for line in result.stdout.splitlines() if " " in line)
+        painted = float(lines[MARK.strip()])
+        samples.append(Run(painted - started, ended - painted, int(lines[RSS_MARK.strip()]) / 1024))
+    return median_run(samples)
+
+
+def print_table(cases: dict[str, Run], floor: Run) -> None:
+    print(f"{'path':<52} {'ours':>9} {'floor':>9} {'ratio':>7}  target")
+    for case, run in cases.items():
+        rows = [(f"start → login screen ({case})", run.to_login, floor.to_login, "s", "≤ 3×"),
+                (f"quit, sync in flight ({case})", run.quit, floor.quit, "s", "≤ 0.3 s"),
+                (f"memory at the login screen ({case})", run.rss_mib, floor.rss_mib, "MiB", "< 2×")]
+        for label, ours, base, unit, target in rows:
+            print(f"{label:<52} {ours:>7.2f}{unit:>2} {base:>7.2f}{unit:>2} {ours / max(base, 1e-6):>6.1f}×  {target}")
 
 
 def default_bundle() -> Path:
@@ -102,7 +202,10 @@ def main() -> int:
     options = parser.parse_args()
     counter_pc = not options.embedded
     print("mode:", "embedded demo backend" if options.embedded else "enrolled counter PC, backend unreachable")
+    floor = bare_window(options.runs)
     venv = measure("venv", [sys.executable, str(ROOT / "packaging" / "launcher.py")], options.runs, counter_pc)
+    print(f"medians of {options.runs} runs; load average {os.getloadavg()[0]:.2f}")
+    print_table(venv, floor)
     if options.venv_only:
         return 0
     if not options.bundle.exists():
@@ -110,8 +213,10 @@ def main() -> int:
         return 0
     print(f"bundle: {options.bundle}")
     bundle = measure("bundle", [str(options.bundle)], options.runs, counter_pc)
-    ratio = bundle / venv
-    verdict = "OK" if ratio <= 1.2 and bundle < 1.5 else "over target"
+    print_table(bundle, floor)
+    first = next(iter(venv))
+    ratio = bundle[first].to_login / venv[first].to_login
+    verdict = "OK" if ratio <= 1.2 and bundle[first].to_login < 1.5 else "over target"
     print(f"bundle/venv = {ratio:.2f} (target ≤ 1.20, bundle < 1.5 s): {verdict}")
     return 0
 

@@ -114,6 +114,11 @@ _.waybill
 # --- the shell's handles the GUI tests use to reach pages and the hardware menu (ui/main_window.py) -------------
 _.page_named
 _.hardware
+_.visible_pages  # the pages the signed-in clerk may open (GUI tests walk them)
+
+# --- urllib3 Retry hooks overridden in desktop/sync/client.py (CappedRetry: back-off sleeps a close cuts short) ---
+_.sleep_for_retry
+_._sleep_backoff
 
 # --- called by the PyInstaller spec (packaging/pickup_desk.spec is not Python vulture scans) ----------------------
 _.render_build_info  # desktop/version.py: the spec writes the bundle's pickup_desk_build_info module with it

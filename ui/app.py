@@ -51,6 +51,7 @@ EXIT_START_FAILED = 2
 EXIT_ENROLMENT_CANCELLED = 2
 EXIT_START_BUG = 3
 START_UP_WAIT_MS = 60_000  # how long a quit during start-up waits for it to finish (then closes what it opened)
+SYNC_QUIT_WAIT_S = 0.2  # a quit waits this long for the sync thread, then leaves it (its events stay queued)
 
 log = logging.getLogger("pickup_desk")
 
@@ -164,6 +165,8 @@ class Launcher:
         self.window.raise_()
         self.window.activateWindow()  # shortcuts need an active window, also without a window manager
         log.info("start-up done: the login screen is shown")
+        if started.sync is not None:  # the first sync attempt competes with nothing the login screen needs
+            QTimer.singleShot(0, started.sync.start)
         self.window.fiscal.reconcile()  # receipts left pending by a crash: asked of the register, in the background
         if started.repair is not None:
             tell_repair_done(started.repair, self.window)
@@ -178,8 +181,8 @@ class Launcher:
         started = self.started or self._made
         closed = "nothing was open yet"
         if started is not None:
-            if started.sync is not None and not started.sync.stop(10):
-                log.warning("the sync thread did not stop within 10 s; its unsent events stay queued")
+            if started.sync is not None and not started.sync.abandon(SYNC_QUIT_WAIT_S):
+                log.info("the sync thread was busy at quit: left behind; its unsent events stay queued")
             if started.embedded is not None:
                 started.embedded.stop()
             started.db.dispose()

@@ -1,4 +1,9 @@
-"""The shell: login screen or workspace (navigation + feedback banner + pages), status bar and menus."""
+"""The shell: login screen or workspace (navigation + feedback banner + pages), status bar and menus.
+
+Pages are built when first needed (opened, or routed a scan), not at start: the login screen shows without
+building the nine workflow screens. `pages` builds them all (tests, the help's list); the shell's own paths
+touch only the pages already built.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.config import user_config_file
+from desktop.scan_routing import ScanKind
 from desktop.services.base import Actor
 from ui.context import AppContext
 from ui.fiscal_actions import FiscalActions
@@ -53,7 +59,8 @@ class MainWindow(QMainWindow):
         self._landing = False  # looking up the work left open at login (scans wait)
         self.setWindowTitle(self.tr("Пункт выдачи — {0}").format(point_name) if point_name else self.tr("Пункт выдачи"))
         self.login = LoginScreen(ctx.services.staff, point_name, login_hint, tasks=ctx.tasks)
-        self.pages: list[Page] = [cls(ctx) for cls in (page_classes or PAGE_CLASSES)]
+        self.page_classes: list[type[Page]] = list(page_classes or PAGE_CLASSES)
+        self._built: list[Page | None] = [None] * len(self.page_classes)  # by navigation row
         self._root = QStackedWidget(self)
         self._root.addWidget(self.login)
         self._root.addWidget(self._build_workspace())
@@ -66,7 +73,7 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(idle_minutes, self)
         self.idle.idle_timed_out.connect(self._on_idle_timed_out)
         self.dispatcher = ScanDispatcher(ctx.scanner, ctx.feedback, self.login, self._is_logged_in,
-                                         self.current_page, self.visible_pages, self.show_page, self)
+                                         self.current_page, self.pages_taking, self.show_page, self)
         self.scans = ScanQueue(self.dispatcher.dispatch, self._is_busy, self)
         self._build_menus()
         from ui.hardware.wiring import install_hardware  # «Оборудование» menu + page documents (needs ctx.config)
@@ -85,10 +92,9 @@ class MainWindow(QMainWindow):
         workspace = QWidget(self)
         self.nav = NavList(workspace)
         self.stack = QStackedWidget(workspace)
-        for page in self.pages:
-            self.stack.addWidget(page)
-            item = QListWidgetItem(f"{page.display_title()}\n{page.shortcut}")
-            self.nav.addItem(item)
+        for cls in self.page_classes:
+            self.stack.addWidget(QWidget(self.stack))  # a placeholder until the page is first needed
+            self.nav.addItem(QListWidgetItem(f"{cls.display_title()}\n{cls.shortcut}"))
         self.nav.fit_width()  # as wide as its longest title, not a page's room more
         self.nav.currentRowChanged.connect(self._on_nav_row_changed)
         right = QVBoxLayout()
@@ -117,9 +123,9 @@ class MainWindow(QMainWindow):
         self._menu_action(shift_menu, self.tr("Открыть смену на кассе"), "", self.fiscal.open_register_shift)
         self._menu_action(shift_menu, self.tr("Z-отчёт на кассе"), "", self.fiscal.z_report)
         nav_menu = bar.addMenu(self.tr("&Переход"))
-        for page in self.pages:
+        for row, cls in enumerate(self.page_classes):
             self._menu_action(
-                nav_menu, page.display_title(), page.shortcut, lambda _checked=False, p=page: self.show_page(p)
+                nav_menu, cls.display_title(), cls.shortcut, lambda _checked=False, r=row: self._show_row(r)
             )
         help_menu = bar.addMenu(self.tr("&Справка"))
         self._menu_action(help_menu, self.tr("Горячие клавиши"), "F1", self._on_help_requested)
@@ -144,31 +150,66 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.login.login_succeeded.connect(self._on_login_succeeded)
         self.ctx.session.actor_changed.connect(self._on_actor_changed)
-        for page in self.pages:
-            page.became_idle.connect(self.scans.poke)
 
     # --- pages ------------------------------------------------------------------------------------
+
+    @property
+    def pages(self) -> list[Page]:
+        """Every page, built now if not yet (in navigation order)."""
+        return [self.page_at(row) for row in range(len(self.page_classes))]
+
+    def built_pages(self) -> list[Page]:
+        return [page for page in self._built if page is not None]
+
+    def page_at(self, row: int) -> Page:
+        """The page of navigation row `row`, built (in place of its placeholder) the first time it is needed."""
+        page = self._built[row]
+        if page is None:
+            page = self.page_classes[row](self.ctx)
+            page.set_active(False)  # its F-keys work once it is the current page
+            placeholder = self.stack.widget(row)
+            assert placeholder is not None
+            current = self.stack.currentIndex()
+            self.stack.insertWidget(row, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.stack.setCurrentIndex(current)
+            page.became_idle.connect(self.scans.poke)
+            self._built[row] = page
+        return page
+
+    def pages_taking(self, kind: ScanKind) -> list[Page]:
+        """The pages the clerk may open that take scans of `kind` (built for the scan)."""
+        return [self.page_at(row) for row, cls in enumerate(self.page_classes)
+                if kind in cls.scan_kinds and self.ctx.session.has_role(cls.min_role)]
 
     def current_page(self) -> Page | None:
         widget = self.stack.currentWidget()
         return widget if isinstance(widget, Page) and self._is_logged_in() else None
 
     def visible_pages(self) -> list[Page]:
-        return [p for p in self.pages if self.ctx.session.has_role(p.min_role)]
+        return [self.page_at(row) for row in self._visible_rows()]
+
+    def _visible_rows(self) -> list[int]:
+        return [row for row, cls in enumerate(self.page_classes) if self.ctx.session.has_role(cls.min_role)]
 
     def _after_sync(self) -> None:
-        """A sync finished: each page re-reads what shows sync states (the open order card's timeline)."""
-        for page in self.pages:
+        """A sync finished: each page re-reads what shows sync states (the open order card's timeline); a page
+        not built yet reads them when it is."""
+        for page in self.built_pages():
             page.after_sync()
 
     def page_named(self, name: str) -> Page:
-        return next(p for p in self.pages if type(p).__name__ == name)
+        return self.page_at(next(row for row, cls in enumerate(self.page_classes) if cls.__name__ == name))
 
     def show_page(self, page: Page) -> None:
-        if not self.ctx.session.has_role(page.min_role):
+        self._show_row(self._built.index(page))
+
+    def _show_row(self, row: int) -> None:
+        if not self.ctx.session.has_role(self.page_classes[row].min_role):
             self.ctx.feedback.show_error(self.tr("Нет доступа"), self.tr("Этот раздел доступен руководителю."))
             return
-        self.nav.setCurrentRow(self.pages.index(page))
+        self.nav.setCurrentRow(row)
 
     def restore_scan_focus(self) -> None:
         """A dialog closed: keep a focus still inside the window, else give it to the page (or the login)."""
@@ -185,8 +226,8 @@ class MainWindow(QMainWindow):
     def _on_nav_row_changed(self, row: int) -> None:
         if row < 0:
             return
-        page = self.pages[row]
-        for other in self.pages:
+        page = self.page_at(row)
+        for other in self.built_pages():
             other.set_active(other is page)
         self.stack.setCurrentWidget(page)
         self.ctx.feedback.show_info(page.display_title(), "")  # no stale verdict from the previous page
@@ -200,10 +241,10 @@ class MainWindow(QMainWindow):
         return self.ctx.session.actor is not None
 
     def _is_busy(self) -> bool:
-        return self.login.busy or self._landing or any(p.busy for p in self.pages)
+        return self.login.busy or self._landing or any(p.busy for p in self.built_pages())
 
     def _show_login(self, message: str = "") -> None:
-        for page in self.pages:
+        for page in self.built_pages():
             page.set_active(False)
         self._root.setCurrentWidget(self.login)
         self.menuBar().setEnabled(False)
@@ -215,7 +256,8 @@ class MainWindow(QMainWindow):
         self.menuBar().setEnabled(True)
         self._root.setCurrentIndex(1)
         self._apply_roles()
-        first = self.visible_pages()[0] if self.visible_pages() else None
+        rows = self._visible_rows()
+        first = self.page_at(rows[0]) if rows else None
         if first is not None:
             self.show_page(first)
             first.set_active(True)
@@ -243,7 +285,8 @@ class MainWindow(QMainWindow):
             return "WarrantyPage" if warranty.current_dispatch(actor) is not None else None  # a service dispatch
 
         def land(name: str | None) -> None:
-            page = next((p for p in self.visible_pages() if type(p).__name__ == name), None)
+            rows = [row for row in self._visible_rows() if self.page_classes[row].__name__ == name]
+            page = self.page_at(rows[0]) if rows else None
             now = self.ctx.session.actor
             if page is not None and self.current_page() is first and now is not None and now.staff_id == actor.staff_id:
                 self.show_page(page)
@@ -256,8 +299,8 @@ class MainWindow(QMainWindow):
         self.scans.poke()
 
     def _apply_roles(self) -> None:
-        for row, page in enumerate(self.pages):
-            self.nav.item(row).setHidden(not self.ctx.session.has_role(page.min_role))
+        for row, cls in enumerate(self.page_classes):
+            self.nav.item(row).setHidden(not self.ctx.session.has_role(cls.min_role))
         self.nav.fit_height()
 
     def _on_actor_changed(self, actor: Actor | None) -> None:
@@ -283,7 +326,8 @@ class MainWindow(QMainWindow):
     # --- help -------------------------------------------------------------------------------------
 
     def _on_help_requested(self) -> None:
-        lines = [f"{p.shortcut}\t{p.display_title()}" for p in self.visible_pages()]
+        lines = [f"{cls.shortcut}\t{cls.display_title()}" for row, cls in enumerate(self.page_classes)
+                 if row in self._visible_rows()]
         current = self.current_page()
         if current is not None:
             lines.append("")

@@ -12,6 +12,17 @@ Index = QModelIndex | QPersistentModelIndex
 TONES = {"ok": "#d8f5dd", "warning": "#ffe9a8", "error": "#ffd0d6", "": None}
 
 
+_BRUSHES: dict[str, QBrush] = {}
+
+
+def _brush(colour: str) -> QBrush:
+    """One brush per colour, made once: a view asks for every visible cell's colours on each repaint."""
+    brush = _BRUSHES.get(colour)
+    if brush is None:
+        brush = _BRUSHES[colour] = QBrush(QColor(colour))
+    return brush
+
+
 class RowsModel(QAbstractTableModel):
     """Rows of strings with an optional tone per row (ok / warning / error) and a payload per row."""
 
@@ -35,9 +46,9 @@ class RowsModel(QAbstractTableModel):
             return self._rows[index.row()][index.column()]
         if role == Qt.ItemDataRole.BackgroundRole:
             tone = TONES.get(self._tones[index.row()])
-            return QBrush(QColor(tone)) if tone else None
+            return _brush(tone) if tone else None
         if role == Qt.ItemDataRole.ForegroundRole and self._tones[index.row()]:
-            return QBrush(QColor("#111111"))
+            return _brush("#111111")
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -54,13 +65,17 @@ class RowsModel(QAbstractTableModel):
         self.endResetModel()
 
     def prepend(self, row: Sequence[Any], tone: str = "", payload: Any = None, limit: int = 200) -> None:
-        """Add a row on top (a reset, not an insert: views re-fit their columns to the new contents)."""
-        self.beginResetModel()
+        """Add a row on top, dropping the oldest beyond `limit`: an insert (and a removal), never a reset, so a
+        view re-reads only the new row however long the list is (the scans tables: one row per scan)."""
+        self.beginInsertRows(QModelIndex(), 0, 0)
         self._rows.insert(0, tuple(str(v) for v in row))
         self._tones.insert(0, tone)
         self._payloads.insert(0, payload)
-        del self._rows[limit:], self._tones[limit:], self._payloads[limit:]
-        self.endResetModel()
+        self.endInsertRows()
+        if len(self._rows) > limit:
+            self.beginRemoveRows(QModelIndex(), limit, len(self._rows) - 1)
+            del self._rows[limit:], self._tones[limit:], self._payloads[limit:]
+            self.endRemoveRows()
 
     def row(self, i: int) -> tuple[str, ...]:
         return self._rows[i]

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from desktop.scan_routing import Scan, clean, route_scan
+from desktop.scan_routing import Scan, ScanKind, clean, route_scan
 from desktop.scanner_settings import ScannerConfiguration
 from protocol.errors import DomainError
 from ui.feedback import FeedbackBanner
@@ -34,7 +34,7 @@ class ScanDispatcher(QObject):
         login: LoginScreen,
         logged_in: Callable[[], bool],
         current_page: Callable[[], Page | None],
-        visible_pages: Callable[[], Sequence[Page]],
+        pages_taking: Callable[[ScanKind], Sequence[Page]],
         show_page: Callable[[Page], None],
         parent: QObject | None = None,
     ) -> None:
@@ -44,7 +44,7 @@ class ScanDispatcher(QObject):
         self._login = login
         self._logged_in = logged_in
         self._current = current_page
-        self._pages = visible_pages
+        self._pages = pages_taking  # the pages the clerk may open that take a kind of scan
         self._show = show_page
 
     def dispatch(self, raw: str) -> None:
@@ -84,8 +84,8 @@ class ScanDispatcher(QObject):
         if current is not None and scan.kind in current.scan_kinds and current.handle_scan(scan):
             self.scan_routed.emit(scan.kind.value, current.objectName())
             return
-        for page in self._pages():
-            if page is not current and scan.kind in page.scan_kinds:
+        for page in self._pages(scan.kind):
+            if page is not current:
                 self._show(page)
                 if page.handle_scan(scan):
                     self.scan_routed.emit(scan.kind.value, page.objectName())

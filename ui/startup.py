@@ -184,14 +184,13 @@ def _start_embedded(data_dir: Path, progress: Callable[[int, int], None]) -> Emb
 
 
 def _sync_runner(config: AppConfig, db: Database, creds: DeviceCredentials) -> SyncRunner:
+    """The sync runner, not started: the GUI starts it once the login screen shows (no network before that)."""
     from desktop.sync.engine import SyncEngine
     from desktop.sync.enrolment import client_for
     from desktop.sync.runner import SyncRunner
 
     ca = str(config.ca_bundle) if config.ca_bundle else None
-    runner = SyncRunner(SyncEngine(db, client_for(creds, ca)), interval=float(config.sync_interval_seconds))
-    runner.start()
-    return runner
+    return SyncRunner(SyncEngine(db, client_for(creds, ca)), interval=float(config.sync_interval_seconds))
 
 
 def _update_service(config: AppConfig, creds: DeviceCredentials) -> UpdateService:

@@ -1,28 +1,37 @@
-"""Start-up migration: back up the database file, upgrade to head, restore the backup on failure."""
+"""Start-up migration: back up the database file, upgrade to head, restore the backup on failure.
+
+Alembic is imported only when a migration is due: the usual start (the cache already at head) compares the
+cache's `alembic_version` row with the head read from the migration scripts' headers.
+"""
 
 from __future__ import annotations
 
 import logging
+import re
 import shutil
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
+from sqlalchemy.exc import OperationalError
 
 from desktop.db.engine import Database
 from protocol.errors import DomainError
 from protocol.private_files import private_database, private_file, private_tree, touch_private
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).with_name("migrations")
 KEEP_BACKUPS = 5
+_HEADER = re.compile(r"^(down_)?revision\b[^=\n]*=(.*)$", re.MULTILINE)  # `revision = '0010'`, `down_revision = …`
 
 
 def alembic_config(db: Database) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.set_main_option("sqlalchemy.url", f"sqlite:///{db.path}")
@@ -30,19 +39,40 @@ def alembic_config(db: Database) -> Config:
 
 
 def head_revision() -> str:
-    script = ScriptDirectory(str(MIGRATIONS))
-    head = script.get_current_head()
+    """The newest revision: the one no script names as its `down_revision` (read without importing Alembic)."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for script in sorted((MIGRATIONS / "versions").glob("*.py")):
+        for down, value in _HEADER.findall(script.read_text(encoding="utf-8")):
+            (parents if down else revisions).update(re.findall(r"['\"]([^'\"]+)['\"]", value))
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else _alembic_head()  # no sources (or a branch): Alembic decides
+
+
+def _alembic_head() -> str:
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory(str(MIGRATIONS)).get_current_head()
     assert head is not None
     return head
 
 
 def current_revision(db: Database) -> str | None:
+    """The cache's revision (its `alembic_version` row); None for a database Alembic never touched."""
     with db.engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        try:
+            rows = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalars().all()
+        except OperationalError:  # no such table
+            return None
+    if len(rows) > 1:
+        raise DomainError("db.migration_failed", error="several alembic_version rows", backup="—")
+    return str(rows[0]) if rows else None
 
 
 def upgrade(db: Database, revision: str = "head") -> None:
     """Run Alembic to `revision` on an open Database (no backup: callers use migrate_with_backup)."""
+    from alembic import command
+
     cfg = alembic_config(db)
     with db.engine.begin() as conn:
         cfg.attributes["connection"] = conn
@@ -119,6 +149,8 @@ def _check_pepper(db: Database) -> None:
 
 
 def _known(revision: str) -> bool:
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory(str(MIGRATIONS))
     try:
         return script.get_revision(revision) is not None

@@ -10,11 +10,13 @@ rendered through the same catalogue, never shown raw.
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass
 from typing import Any
 
 import requests
 from requests.adapters import HTTPAdapter
+from urllib3.exceptions import MaxRetryError, ProtocolError
 from urllib3.util.retry import Retry
 
 from desktop import messages
@@ -131,16 +133,40 @@ class ChangesPage:
 
 
 class CappedRetry(Retry):
-    """urllib3 Retry that never sleeps longer than MAX_RETRY_AFTER for a server's Retry-After."""
+    """urllib3 Retry that never sleeps longer than MAX_RETRY_AFTER for a server's Retry-After, and whose back-off
+    sleeps end at once when its client is closed (`cancelled`): a quit never waits through the 0 + 1 + 2 s."""
 
     MAX_RETRY_AFTER = 30.0
+
+    def __init__(self, *args: Any, cancelled: threading.Event | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.cancelled = cancelled if cancelled is not None else threading.Event()
+
+    def new(self, **kwargs: Any) -> CappedRetry:
+        retry = super().new(**kwargs)
+        retry.cancelled = self.cancelled  # urllib3 makes a new Retry per attempt: the same switch goes along
+        return retry
 
     def get_retry_after(self, response: Any) -> float | None:
         value = super().get_retry_after(response)
         return None if value is None else min(value, self.MAX_RETRY_AFTER)
 
+    def sleep_for_retry(self, response: Any) -> bool:
+        retry_after = self.get_retry_after(response)
+        if not retry_after:
+            return False
+        self._pause(retry_after)
+        return True
 
-def idempotent_retry(total: int = 3, backoff_factor: float = 0.5) -> Retry:
+    def _sleep_backoff(self) -> None:
+        self._pause(self.get_backoff_time())
+
+    def _pause(self, seconds: float) -> None:
+        if self.cancelled.wait(seconds) or self.cancelled.is_set():
+            raise MaxRetryError(None, "", ProtocolError("the client was closed"))  # type: ignore[arg-type]
+
+
+def idempotent_retry(total: int = 3, backoff_factor: float = 0.5, cancelled: threading.Event | None = None) -> Retry:
     return CappedRetry(
         total=total,
         connect=total,
@@ -152,6 +178,7 @@ def idempotent_retry(total: int = 3, backoff_factor: float = 0.5) -> Retry:
         allowed_methods=frozenset({"GET", "HEAD"}),
         respect_retry_after_header=True,
         raise_on_status=False,
+        cancelled=cancelled,
     )
 
 
@@ -183,13 +210,17 @@ class SyncClient:
         self.timeout = timeout
         # passed on every request: a session-level `verify` loses to REQUESTS_CA_BUNDLE in the environment
         self._verify: bool | str = ca_bundle if ca_bundle else True
-        self._get = _session(idempotent_retry(retry_total, backoff_factor), ca_bundle)
+        self._closed = threading.Event()  # set by close(): retry back-offs end, no new request starts
+        self._get = _session(idempotent_retry(retry_total, backoff_factor, self._closed), ca_bundle)
         self._post = _session(Retry(total=0, connect=0, read=0, status=0, raise_on_status=False), ca_bundle)
 
     def __repr__(self) -> str:
         return f"SyncClient({self.base_url!r})"
 
     def close(self) -> None:
+        """Release the connections; callable from another thread to abandon a call in flight (a quit): its retry
+        back-off ends at once and it fails as offline. The outbox is in SQLite: nothing unsent is lost."""
+        self._closed.set()
         self._get.close()
         self._post.close()
 
@@ -237,6 +268,8 @@ class SyncClient:
     def _call(self, method: str, path: str, *, auth: bool = True, **kwargs: Any) -> Any:
         headers = {"Authorization": f"Bearer {self._token}"} if auth and self._token else {}
         session = self._get if method == "GET" else self._post
+        if self._closed.is_set():
+            raise BackendUnavailable("sync.link.offline")
         try:
             reply = session.request(
                 method, self.base_url + path, headers=headers, timeout=self.timeout, verify=self._verify, **kwargs

@@ -85,6 +85,26 @@ class SyncRunner:
         self._thread.join(timeout)
         return not self._thread.is_alive()
 
+    def abandon(self, wait: float = 0.2) -> bool:
+        """Stop for a quit: close the client so a call in flight or a retry back-off ends, wait at most `wait` s.
+
+        True when the thread has ended; else it is left behind (a daemon: the process exit ends it). Nothing is
+        lost either way: unsent events stay in the SQLite outbox until the server acknowledges them (a batch the
+        server took but whose answer never came is re-sent next start and answered «duplicate»), and the
+        cache's writes are transactions (an unfinished one rolls back)."""
+        self._stop.set()
+        self._wake.set()
+        close = getattr(getattr(self.engine, "client", None), "close", None)
+        if close is not None:
+            try:
+                close()
+            except Exception:  # closing must not keep the app from quitting
+                log.warning("closing the sync client failed", exc_info=True)
+        if self._thread is None:
+            return True
+        self._thread.join(wait)
+        return not self._thread.is_alive()
+
     def trigger(self) -> None:
         """Sync now (e.g. after the clerk's action or a "Синхронизировать" click)."""
         self._wake.set()

@@ -93,4 +93,4 @@ def wait_idle(qtbot, page: WarrantyPage, act: Callable[[], object]) -> None:
 
 def settle(qtbot, shell: Shell) -> None:
     """Before the shell goes: every page's background call has finished (none answers into deleted widgets)."""
-    qtbot.waitUntil(lambda: not any(page.busy for page in shell.window.pages), timeout=5000)
+    qtbot.waitUntil(lambda: not any(page.busy for page in shell.window.built_pages()), timeout=5000)

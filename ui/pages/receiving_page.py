@@ -25,7 +25,8 @@ from ui.hardware.wiring import add_show_action, documents_for, print_last
 from ui.models import RowsModel
 from ui.pages.base import SessionPage
 from ui.pages.terms import box_of
-from ui.widgets.common import CounterTile, table_view
+from ui.widgets.common import CounterTile
+from ui.widgets.scan_table import scan_table_view
 from ui.widgets.wrap_grid import WrapGrid
 
 TONE = {
@@ -65,7 +66,7 @@ class ReceivingPage(SessionPage):
         self._layout.addWidget(self.progress_label)
         self.scans = RowsModel([self.tr("Время"), self.tr("Коробка"), self.tr("Заказ"), self.tr("Место"),
                                 self.tr("Результат")], self)
-        self.table = table_view(self.scans, self)
+        self.table = scan_table_view(self.scans, self)  # a row per scan: no whole-table re-measure
         self._layout.addWidget(QLabel(self.tr("Последние сканирования:")))
         self._layout.addWidget(self.table, 1)
         self.add_action(self.tr("Поставка"), "F2", self._on_pick_shipment)
