@@ -191,17 +191,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="90"/>
+        <location filename="../../ui/app.py" line="91"/>
         <source>Запуск программы…</source>
         <translation>Starting…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="135"/>
+        <location filename="../../ui/app.py" line="136"/>
         <source>Программа не запустилась</source>
         <translation>The program did not start</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="197"/>
+        <location filename="../../ui/app.py" line="200"/>
         <source>Рабочее место не зарегистрировано: регистрация отменена. Программа закрывается.
 Запустите её снова, когда получите код регистрации у администратора.</source>
         <translation>This workstation is not enrolled: enrolment was cancelled. The program will close.
@@ -6247,119 +6247,119 @@ Customer: {4}, {5}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="54"/>
+        <location filename="../../ui/main_window.py" line="60"/>
         <source>Пункт выдачи — {0}</source>
         <translation>Pickup point — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="54"/>
+        <location filename="../../ui/main_window.py" line="60"/>
         <source>Пункт выдачи</source>
         <translation>Pickup point</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="111"/>
         <source>&amp;Файл</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="112"/>
         <source>Заблокировать (выйти)</source>
         <translation>Lock (log out)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>Выход из программы</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="114"/>
         <source>&amp;Смена</source>
         <translation>&amp;Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>Открыть смену</source>
         <translation>Open shift</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>Закрыть смену</source>
         <translation>Close shift</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>X-отчёт кассы (состояние кассы)</source>
         <translation>Cash register X report (register state)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>Открыть смену на кассе</source>
         <translation>Open the shift on the cash register</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>Z-отчёт на кассе</source>
         <translation>Z report on the cash register</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>&amp;Переход</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>&amp;Справка</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>Горячие клавиши</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>О программе</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>Демо: SMS и коды получения</source>
         <translation>Demo: SMS and pickup codes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>Нет доступа</source>
         <translation>No access</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>Этот раздел доступен руководителю.</source>
         <translation>This section is for the manager.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>Здравствуйте, {0}</source>
         <translation>Hello, {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>Экран заблокирован. Войдите снова.</source>
         <translation>Screen locked. Log in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>Экран заблокирован после простоя. Войдите снова.</source>
         <translation>Screen locked after inactivity. Log in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>Смена</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>Закрыть смену и получить отчёт?</source>
         <translation>Close the shift and get the report?</translation>
     </message>
@@ -7337,7 +7337,7 @@ Customer: {4}, {5}</translation>
         <translation>Placement</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="47"/>
+        <location filename="../../ui/pages/receiving_page.py" line="48"/>
         <source>Приёмка</source>
         <translation>Receiving</translation>
     </message>
@@ -7898,332 +7898,332 @@ Customer: {4}, {5}</translation>
 <context>
     <name>ReceivingPage</name>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="66"/>
+        <location filename="../../ui/pages/receiving_page.py" line="67"/>
         <source>Время</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="66"/>
+        <location filename="../../ui/pages/receiving_page.py" line="67"/>
         <source>Коробка</source>
         <translation>Box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="66"/>
+        <location filename="../../ui/pages/receiving_page.py" line="67"/>
         <source>Заказ</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="66"/>
+        <location filename="../../ui/pages/receiving_page.py" line="67"/>
         <source>Место</source>
         <translation>Box no.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="67"/>
+        <location filename="../../ui/pages/receiving_page.py" line="68"/>
         <source>Результат</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="69"/>
+        <location filename="../../ui/pages/receiving_page.py" line="70"/>
         <source>Последние сканирования:</source>
         <translation>Last scans:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="71"/>
+        <location filename="../../ui/pages/receiving_page.py" line="72"/>
         <source>Поставка</source>
         <translation>Shipment</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="72"/>
+        <location filename="../../ui/pages/receiving_page.py" line="73"/>
         <source>Без накладной</source>
         <translation>No manifest</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="74"/>
-        <location filename="../../ui/pages/receiving_page.py" line="256"/>
+        <location filename="../../ui/pages/receiving_page.py" line="75"/>
+        <location filename="../../ui/pages/receiving_page.py" line="257"/>
         <source>Повреждение</source>
         <translation>Damage</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="277"/>
+        <location filename="../../ui/pages/receiving_page.py" line="278"/>
         <source>Закрыть приёмку</source>
         <translation>Close receiving</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="102"/>
+        <location filename="../../ui/pages/receiving_page.py" line="103"/>
         <source>Ожидается</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="103"/>
-        <location filename="../../ui/pages/receiving_page.py" line="206"/>
-        <location filename="../../ui/pages/receiving_page.py" line="308"/>
+        <location filename="../../ui/pages/receiving_page.py" line="104"/>
+        <location filename="../../ui/pages/receiving_page.py" line="207"/>
+        <location filename="../../ui/pages/receiving_page.py" line="309"/>
         <source>Принято</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="104"/>
+        <location filename="../../ui/pages/receiving_page.py" line="105"/>
         <source>Не хватает</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="105"/>
+        <location filename="../../ui/pages/receiving_page.py" line="106"/>
         <source>Излишки</source>
         <translation>Surplus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="106"/>
+        <location filename="../../ui/pages/receiving_page.py" line="107"/>
         <source>Чужие</source>
         <translation>Foreign</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="159"/>
+        <location filename="../../ui/pages/receiving_page.py" line="160"/>
         <source>Поставка {0}: сканируйте коробки.</source>
         <translation>Shipment {0}: scan the boxes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="161"/>
+        <location filename="../../ui/pages/receiving_page.py" line="162"/>
         <source>Приёмка без накладной: сканируйте коробки.</source>
         <translation>Receiving without a manifest: scan the boxes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="168"/>
+        <location filename="../../ui/pages/receiving_page.py" line="169"/>
         <source>Приёмка открыта</source>
         <translation>Receiving open</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="168"/>
+        <location filename="../../ui/pages/receiving_page.py" line="169"/>
         <source>Сканируйте коробки по одной.</source>
         <translation>Scan the boxes one by one.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="180"/>
+        <location filename="../../ui/pages/receiving_page.py" line="181"/>
         <source>Приёмка не начата</source>
         <translation>Receiving not started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="82"/>
+        <location filename="../../ui/pages/receiving_page.py" line="83"/>
         <source>Приёмка не начата. F2 — номер поставки, F3 — без накладной.</source>
         <translation>Receiving not started. F2 — shipment number, F3 — without a manifest.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="57"/>
+        <location filename="../../ui/pages/receiving_page.py" line="58"/>
         <source>номер поставки (накладной) и Enter</source>
         <translation>shipment (manifest) number and Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="73"/>
+        <location filename="../../ui/pages/receiving_page.py" line="74"/>
         <source>Отменить скан</source>
         <translation>Undo scan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="75"/>
+        <location filename="../../ui/pages/receiving_page.py" line="76"/>
         <source>Закрыть</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="76"/>
+        <location filename="../../ui/pages/receiving_page.py" line="77"/>
         <source>Акт</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="107"/>
+        <location filename="../../ui/pages/receiving_page.py" line="108"/>
         <source>Из другой поставки</source>
         <translation>From another shipment</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="108"/>
+        <location filename="../../ui/pages/receiving_page.py" line="109"/>
         <source>Принято ранее</source>
         <translation>Received earlier</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="164"/>
+        <location filename="../../ui/pages/receiving_page.py" line="165"/>
         <source>Приёмка продолжена</source>
         <translation>Receiving resumed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="165"/>
+        <location filename="../../ui/pages/receiving_page.py" line="166"/>
         <source>Приёмку начал(а) {0} в {1}; отсканировано коробок: {2}. Продолжайте с того же места.</source>
         <translation>Receiving started by {0} at {1}; boxes scanned: {2}. Carry on from where it stopped.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="181"/>
+        <location filename="../../ui/pages/receiving_page.py" line="182"/>
         <source>Нажмите F2 и введите номер поставки или F3 — приёмка без накладной.</source>
         <translation>Press F2 and enter the shipment number, or F3 to receive without a manifest.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="195"/>
+        <location filename="../../ui/pages/receiving_page.py" line="196"/>
         <source>Заказ {0}: коробка {1}</source>
         <translation>Order {0}: box {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="201"/>
+        <location filename="../../ui/pages/receiving_page.py" line="202"/>
         <source>Заказ {0}, коробка {1}.</source>
         <translation>Order {0}, box {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="203"/>
+        <location filename="../../ui/pages/receiving_page.py" line="204"/>
         <source>Изделие вернулось из сервиса по гарантийной заявке {0}.</source>
         <translation>The item is back from service under warranty claim {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="205"/>
+        <location filename="../../ui/pages/receiving_page.py" line="206"/>
         <source>Заказ прибыл полностью — клиенту уйдёт SMS.</source>
         <translation>The order has fully arrived — the customer gets an SMS.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="208"/>
+        <location filename="../../ui/pages/receiving_page.py" line="209"/>
         <source>Коробка из другой поставки ({0})</source>
         <translation>Box from another shipment ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="209"/>
+        <location filename="../../ui/pages/receiving_page.py" line="210"/>
         <source>Заказ {0}, коробка {1}. Коробка нашего пункта, но из другой накладной: принята, попадёт в акт этой приёмки.</source>
         <translation>Order {0}, box {1}. A box of this point but from another waybill: received, it goes into this receiving&apos;s act.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="212"/>
-        <location filename="../../ui/pages/receiving_page.py" line="309"/>
+        <location filename="../../ui/pages/receiving_page.py" line="213"/>
+        <location filename="../../ui/pages/receiving_page.py" line="310"/>
         <source>Повтор</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="212"/>
+        <location filename="../../ui/pages/receiving_page.py" line="213"/>
         <source>Коробка {0} уже принята. Отложите её к остальным.</source>
         <translation>Box {0} is already received. Put it with the others.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="214"/>
-        <location filename="../../ui/pages/receiving_page.py" line="310"/>
+        <location filename="../../ui/pages/receiving_page.py" line="215"/>
+        <location filename="../../ui/pages/receiving_page.py" line="311"/>
         <source>Излишек</source>
         <translation>Surplus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="215"/>
+        <location filename="../../ui/pages/receiving_page.py" line="216"/>
         <source>Коробки {0} нет в этой накладной. Принята как излишек — она попадёт в акт.</source>
         <translation>Box {0} is not on this manifest. Received as surplus — it goes into the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="217"/>
-        <location filename="../../ui/pages/receiving_page.py" line="311"/>
+        <location filename="../../ui/pages/receiving_page.py" line="218"/>
+        <location filename="../../ui/pages/receiving_page.py" line="312"/>
         <source>Чужая коробка</source>
         <translation>Foreign box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="218"/>
+        <location filename="../../ui/pages/receiving_page.py" line="219"/>
         <source>Коробка {0} адресована другому пункту выдачи. Отложите её для возврата.</source>
         <translation>Box {0} is addressed to another pickup point. Set it aside for return.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="220"/>
-        <location filename="../../ui/pages/receiving_page.py" line="312"/>
+        <location filename="../../ui/pages/receiving_page.py" line="221"/>
+        <location filename="../../ui/pages/receiving_page.py" line="313"/>
         <source>Заказ отменён</source>
         <translation>Order cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="221"/>
+        <location filename="../../ui/pages/receiving_page.py" line="222"/>
         <source>Заказ {0} отменён. Не размещайте коробку: отложите её для возврата.</source>
         <translation>Order {0} is cancelled. Do not shelve the box: set it aside for return.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="222"/>
+        <location filename="../../ui/pages/receiving_page.py" line="223"/>
         <source>Не коробка</source>
         <translation>Not a box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="245"/>
-        <location filename="../../ui/pages/receiving_page.py" line="316"/>
+        <location filename="../../ui/pages/receiving_page.py" line="246"/>
+        <location filename="../../ui/pages/receiving_page.py" line="317"/>
         <source>Отменено</source>
         <translation>Undone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="246"/>
+        <location filename="../../ui/pages/receiving_page.py" line="247"/>
         <source>Сканирование отменено</source>
         <translation>Scan undone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="247"/>
+        <location filename="../../ui/pages/receiving_page.py" line="248"/>
         <source>Коробка {0} снова считается не принятой.</source>
         <translation>Box {0} counts as not received again.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="254"/>
+        <location filename="../../ui/pages/receiving_page.py" line="255"/>
         <source>Нет коробки</source>
         <translation>No box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="254"/>
+        <location filename="../../ui/pages/receiving_page.py" line="255"/>
         <source>Сначала отсканируйте повреждённую коробку.</source>
         <translation>Scan the damaged box first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="257"/>
+        <location filename="../../ui/pages/receiving_page.py" line="258"/>
         <source>Коробка {0}. Опишите повреждение:</source>
         <translation>Box {0}. Describe the damage:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="270"/>
         <location filename="../../ui/pages/receiving_page.py" line="271"/>
+        <location filename="../../ui/pages/receiving_page.py" line="272"/>
         <source>Повреждение отмечено</source>
         <translation>Damage recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="271"/>
+        <location filename="../../ui/pages/receiving_page.py" line="272"/>
         <source>Коробка {0} попадёт в акт.</source>
         <translation>Box {0} goes into the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="278"/>
+        <location filename="../../ui/pages/receiving_page.py" line="279"/>
         <source>Закрыть приёмку и сформировать акт расхождений?</source>
         <translation>Close receiving and produce the discrepancy report?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="290"/>
+        <location filename="../../ui/pages/receiving_page.py" line="291"/>
         <source>Приёмка закрыта. Сканируйте следующую накладную (или F2), F3 — без неё.</source>
         <translation>Receiving closed. Scan the next waybill (or F2), F3 — without one.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="295"/>
+        <location filename="../../ui/pages/receiving_page.py" line="296"/>
         <source>F11 — напечатать акт.</source>
         <translation>F11 — print the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="297"/>
-        <location filename="../../ui/pages/receiving_page.py" line="302"/>
+        <location filename="../../ui/pages/receiving_page.py" line="298"/>
+        <location filename="../../ui/pages/receiving_page.py" line="303"/>
         <source>Приёмка закрыта с расхождениями</source>
         <translation>Receiving closed with discrepancies</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="299"/>
+        <location filename="../../ui/pages/receiving_page.py" line="300"/>
         <source>Приёмка закрыта без расхождений</source>
         <translation>Receiving closed without discrepancies</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="303"/>
+        <location filename="../../ui/pages/receiving_page.py" line="304"/>
         <source>Акт расхождений напечатан.</source>
         <translation>Discrepancy report printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="313"/>
+        <location filename="../../ui/pages/receiving_page.py" line="314"/>
         <source>Коробка из другой поставки</source>
         <translation>Box from another shipment</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="314"/>
+        <location filename="../../ui/pages/receiving_page.py" line="315"/>
         <source>Принята на другом рабочем месте</source>
         <translation>Received at another counter</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="326"/>
+        <location filename="../../ui/pages/receiving_page.py" line="327"/>
         <source>Принято: {0}; не хватает: {1}; излишки: {2}; чужие: {3}; отменённые: {4}; повреждено: {5}.</source>
         <translation>Received: {0}; missing: {1}; surplus: {2}; foreign: {3}; cancelled: {4}; damaged: {5}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="331"/>
+        <location filename="../../ui/pages/receiving_page.py" line="332"/>
         <source>Из другой поставки: {0}.</source>
         <translation>From another shipment: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="336"/>
+        <location filename="../../ui/pages/receiving_page.py" line="337"/>
         <source>Не хватает: {0}</source>
         <translation>Missing: {0}</translation>
     </message>
@@ -9368,12 +9368,12 @@ Customer: {4}, {5}</translation>
         <translation>Enrolling this workstation…</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="245"/>
+        <location filename="../../ui/startup.py" line="244"/>
         <source>{login} / {password} (пропуск {badge}, PIN {pin})</source>
         <translation>{login} / {password} (badge {badge}, PIN {pin})</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="248"/>
+        <location filename="../../ui/startup.py" line="247"/>
         <source>Демо: {people}</source>
         <translation>Demo: {people}</translation>
     </message>
