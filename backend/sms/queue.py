@@ -21,7 +21,7 @@ from backend.sms.models import SmsOutbox
 from protocol.states import SmsStatus
 
 
-def _due(statuses: Sequence[SmsStatus], now: datetime) -> Select[tuple[SmsOutbox]]:
+def _due(statuses: Sequence[SmsStatus], now: datetime) -> Select[SmsOutbox]:
     return (
         select(SmsOutbox)
         .where(SmsOutbox.status.in_(statuses))
@@ -30,7 +30,7 @@ def _due(statuses: Sequence[SmsStatus], now: datetime) -> Select[tuple[SmsOutbox
     )
 
 
-def due_to_reconcile(now: datetime, stale_before: datetime, max_checks: int) -> Select[tuple[SmsOutbox]]:
+def due_to_reconcile(now: datetime, stale_before: datetime, max_checks: int) -> Select[SmsOutbox]:
     """Rows whose send may have reached the gateway: `unknown`, or `sending` left since `stale_before` (a crash)."""
     return _due([SmsStatus.UNKNOWN, SmsStatus.SENDING], now).where(
         or_(SmsOutbox.status == SmsStatus.UNKNOWN, SmsOutbox.updated_at <= stale_before),
@@ -38,7 +38,7 @@ def due_to_reconcile(now: datetime, stale_before: datetime, max_checks: int) -> 
     )
 
 
-def due_to_poll(now: datetime) -> Select[tuple[SmsOutbox]]:
+def due_to_poll(now: datetime) -> Select[SmsOutbox]:
     """Accepted rows whose next delivery-status request is due."""
     return _due([SmsStatus.ACCEPTED], now)
 
@@ -49,7 +49,7 @@ def claim_next(session: Session, status: SmsStatus, now: datetime) -> SmsOutbox 
 
 
 def lease_due(
-    session: Session, query: Select[tuple[SmsOutbox]], now: datetime, lease: timedelta, limit: int
+    session: Session, query: Select[SmsOutbox], now: datetime, lease: timedelta, limit: int
 ) -> list[str]:
     """Up to `limit` rows of `query` no other transaction holds: their uids, next action moved to `now + lease`."""
     rows = list(session.scalars(query.limit(limit).with_for_update(skip_locked=True)))
