@@ -85,11 +85,14 @@ class BackgroundWorker:
 
     def run_forever(self) -> None:
         """Run the passes in this thread until SIGTERM or SIGINT (the main loop of an `sms-worker` process)."""
-        for sig in (signal.SIGTERM, signal.SIGINT):
-            signal.signal(sig, lambda *_: self._stop.set())
+        before = {sig: signal.signal(sig, lambda *_: self._stop.set()) for sig in (signal.SIGTERM, signal.SIGINT)}
         log.info("SMS worker started (gateway %s, a pass every %.1f s)", self.settings.sms_gateway,
                  self.settings.sms_interval_seconds)
-        self._run()
+        try:
+            self._run()
+        finally:
+            for sig, handler in before.items():
+                signal.signal(sig, handler)
         log.info("SMS worker stopped")
 
     def _run(self) -> None:
