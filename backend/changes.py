@@ -2,10 +2,14 @@
 
 Sequence numbers come from a counter row that the writing transaction updates (and so locks until
 commit): changes become visible in sequence order, so a reader's cursor never skips a late commit.
+Event intake defers its changes (`deferred`) and numbers them all at the end of its transaction
+(`write_deferred`), so the counter row is locked only for the last moment before the commit.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
@@ -16,17 +20,19 @@ from backend.db import rowcount
 from backend.models import Change, Counter
 
 CHANGE_SEQ = "change_seq"
+DEFERRED = "deferred_changes"  # session.info key: the changes a transaction publishes, not yet numbered
 PRUNED_THROUGH = "changes_pruned_through"
 
 
-def _bump(session: Session, name: str) -> int:
+def _bump(session: Session, name: str, by: int = 1) -> int:
+    """Add `by` to the counter (locking its row until commit); its new value."""
     value = session.execute(
-        update(Counter).where(Counter.name == name).values(value=Counter.value + 1).returning(Counter.value)
+        update(Counter).where(Counter.name == name).values(value=Counter.value + by).returning(Counter.value)
     ).scalar_one_or_none()
     if value is not None:
         return int(value)
-    session.execute(insert(Counter).values(name=name, value=1))
-    return 1
+    session.execute(insert(Counter).values(name=name, value=by))
+    return by
 
 
 def counter(session: Session, name: str) -> int:
@@ -51,11 +57,35 @@ def lock_feed(session: Session) -> None:
     session.execute(select(Counter.value).where(Counter.name == CHANGE_SEQ).with_for_update())
 
 
-def publish(session: Session, point_id: int | None, type_: str, payload: dict[str, Any], now: datetime) -> int:
-    """Append one change for `point_id` (None: a global change, in every point's feed); its sequence number."""
-    seq = _bump(session, CHANGE_SEQ)
-    session.execute(insert(Change).values(seq=seq, point_id=point_id, type=type_, payload=payload, created_at=now))
-    return seq
+def publish(session: Session, point_id: int | None, type_: str, payload: dict[str, Any], now: datetime) -> None:
+    """Append one change for `point_id` (None: a global change, in every point's feed).
+
+    Inside `deferred` the change is kept in memory and numbered by `write_deferred` before the commit."""
+    row = {"point_id": point_id, "type": type_, "payload": payload, "created_at": now}
+    pending = session.info.get(DEFERRED)
+    if pending is not None:
+        pending.append(row)
+        return
+    session.execute(insert(Change).values(seq=_bump(session, CHANGE_SEQ), **row))
+
+
+@contextmanager
+def deferred(session: Session) -> Iterator[list[dict[str, Any]]]:
+    """Collect the changes published in this block (the caller drops those of a rolled-back savepoint)."""
+    pending: list[dict[str, Any]] = []
+    session.info[DEFERRED] = pending
+    try:
+        yield pending
+    finally:
+        session.info.pop(DEFERRED, None)
+
+
+def write_deferred(session: Session, pending: list[dict[str, Any]]) -> None:
+    """Number and insert the collected changes at once: the counter row is locked from here to the commit."""
+    if not pending:
+        return
+    first = _bump(session, CHANGE_SEQ, len(pending)) - len(pending) + 1
+    session.execute(insert(Change), [{"seq": first + i, **row} for i, row in enumerate(pending)])
 
 
 def current_seq(session: Session) -> int:

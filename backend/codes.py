@@ -3,7 +3,7 @@ QR, queue the SMS."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -29,12 +29,24 @@ from protocol.states import SmsPurpose
 
 
 @dataclass(frozen=True)
+class PreparedCode:
+    """A fresh code and its hash, computed before the write transaction (backend/code_prepare.py)."""
+
+    point_code: str
+    params: str  # the point's `code_hash_params` it was hashed under
+    code: str
+    code_hash: str
+
+
+@dataclass(frozen=True)
 class CodeIssuer:
-    """What issuing needs besides the session: the signing key, the QR lifetime and the clock value."""
+    """What issuing needs besides the session: the signing key, the QR lifetime, the clock value and the codes
+    hashed ahead of the transaction."""
 
     signing_key: Ed25519PrivateKey
     qr_ttl: timedelta
     now: datetime
+    prepared: list[PreparedCode] = field(default_factory=list, compare=False, repr=False)
 
 
 def code_issued(session: Session, order_id: int, attempt: int) -> bool:
@@ -60,9 +72,7 @@ def issue_code(
     """
     if code_issued(session, order.id, attempt):
         return False  # checked first: the slow hash is computed only for a code really issued
-    code = new_code()
-    tag_key = code_tag_key(issuer.signing_key, point.code)
-    code_hash = salted_code_hash(code, CodeHashParams.decode(point.code_hash_params), tag_key)  # own salt, a tag
+    code, code_hash = _fresh_code(issuer, point)
     try:
         with session.begin_nested():
             session.add(PickupCode(order_id=order.id, attempt=attempt, code_hash=code_hash, issued_at=issuer.now))
@@ -75,6 +85,17 @@ def issue_code(
     changes.publish(session, point.id, "order.code_issued", payload, issuer.now)
     changes.publish(session, point.id, "order.upsert", order_dict(order, point.code), issuer.now)
     return True
+
+
+def _fresh_code(issuer: CodeIssuer, point: Point) -> tuple[str, str]:
+    """A new code and its salted hash (own salt, a lookup tag): one hashed ahead if there is one for this point."""
+    while issuer.prepared:
+        ready = issuer.prepared.pop()
+        if (ready.point_code, ready.params) == (point.code, point.code_hash_params):
+            return ready.code, ready.code_hash
+    code = new_code()
+    tag_key = code_tag_key(issuer.signing_key, point.code)
+    return code, salted_code_hash(code, CodeHashParams.decode(point.code_hash_params), tag_key)
 
 
 def _queue_ready_sms(session: Session, point: Point, order: Order, attempt: int, context: dict[str, Any]) -> None:

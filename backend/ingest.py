@@ -5,21 +5,24 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import logging
+import time
 import types
 import typing
 from dataclasses import dataclass
 from typing import Any, Union
 
 from sqlalchemy import insert, select, update
-from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from backend import changes
+from backend.code_prepare import codes_needed, prepare
 from backend.codes import CodeIssuer
 from backend.db import Database
 from backend.limits import EVENT_PAYLOAD_MAX
 from backend.models import Device, EventRecord, Point
 from backend.rules import APPLIED, Outcome, RuleContext, apply_event, has_rule, rejected
+from backend.rules.base import forget_locked
 from protocol import events as ev
 from protocol.errors import DomainError
 from protocol.limits import OUTCOME_REASON_MAX
@@ -109,23 +112,65 @@ def _matches(value: Any, hint: Any) -> bool:
 def ingest_batch(db: Database, env: IngestEnv, batch: list[IncomingEvent]) -> list[EventResult]:
     """Apply a batch in one transaction; committed (durable) before this returns.
 
-    The feed lock taken first serializes batches, so the ids known before the batch plus those the
-    batch itself adds are the complete picture: an id is applied once, whoever sends it again.
+    A deadlock or serialization failure against another point's batch, or an event id that another
+    point's batch inserted at the same moment, retries the whole batch (bounded): the retry sees the
+    other batch's commit, so every event still gets the outcome a serial run would give it.
     """
-    with db.write() as session:
-        changes.lock_feed(session)
+    _prepare_codes(db, env, batch)
+    for attempt in range(1, BATCH_ATTEMPTS + 1):
+        try:
+            return _ingest_once(db, env, batch)
+        except DBAPIError as exc:
+            if attempt == BATCH_ATTEMPTS or not _retryable(exc):
+                raise
+            log.info("batch of %d events from point %s retried (%s)", len(batch), env.point_id,
+                     type(exc.orig).__name__)
+            time.sleep(RETRY_PAUSE_S * attempt)
+    raise AssertionError("unreachable")
+
+
+BATCH_ATTEMPTS = 5
+RETRY_PAUSE_S = 0.02
+RETRYABLE_SQLSTATES = frozenset({"40P01", "40001"})  # PostgreSQL: deadlock detected, serialization failure
+
+
+def _prepare_codes(db: Database, env: IngestEnv, batch: list[IncomingEvent]) -> None:
+    """Hash the pickup codes the batch will issue before its write transaction (backend/code_prepare.py)."""
+    with db.read() as session:
         point = session.get(Point, env.point_id)
         assert point is not None
-        known = _prefetch(session, [item.event_id for item in batch])
-        results = []
-        for item in batch:
-            digest = payload_hash(item.type, item.payload)
-            seen = known.get(item.event_id)
-            result = _repeat(item.event_id, digest, seen, env.point_id) if seen else \
-                _apply_new(session, env, point, item, digest)
-            known.setdefault(item.event_id, (result.server_seq, digest, result.status, env.point_id))
-            results.append(result)
+        count = codes_needed(session, point.id, ((item.event_id, item.type, item.payload) for item in batch
+                                                 if _storable(item)))
+    prepare(env.issuer, point, count)
+
+
+def _storable(item: IncomingEvent) -> bool:
+    """Would the event reach its rule (a valid, storable payload)? Only those are looked up before the batch."""
+    try:
+        event = validate(item.type, item.payload)
+    except (ValueError, TypeError):
+        return False
+    return item.schema_v <= CURRENT_SCHEMA_V and ev.storage_problem(event) is None
+
+
+def _retryable(exc: DBAPIError) -> bool:
+    if isinstance(exc, IntegrityError):
+        return True  # an event id inserted concurrently by another point: the retry sees it as known
+    return getattr(exc.orig, "sqlstate", None) in RETRYABLE_SQLSTATES
+
+
+def _ingest_once(db: Database, env: IngestEnv, batch: list[IncomingEvent]) -> list[EventResult]:
+    """One attempt. The point's row lock serializes this point's batches (SQLite: BEGIN IMMEDIATE already
+    does), so the ids known before the batch plus those the batch adds are the complete picture: an id is
+    applied once, whoever sends it again. The feed's counter is locked only at the end, to number the
+    batch's changes, so other points' batches run their rules meanwhile."""
+    with db.write() as session, changes.deferred(session) as pending:
+        point = session.get(Point, env.point_id, with_for_update=True)
+        assert point is not None
+        results = _apply_batch(session, env, point, batch)
         session.execute(update(Device).where(Device.id == env.device_id).values(last_seen_at=env.issuer.now))
+        session.flush()
+        changes.write_deferred(session, pending)
     return results
 
 
@@ -150,31 +195,63 @@ def _repeat(event_id: str, digest: str, seen: Known, point_id: int) -> EventResu
     return EventResult(event_id, EventOutcome.DUPLICATE, f"already_received:{status}", server_seq)
 
 
-def _apply_new(session: Session, env: IngestEnv, point: Point, item: IncomingEvent, digest: str) -> EventResult:
-    """Apply the rule, then record the event (Core insert) and, for a conflict or rejection, its outcome."""
+def _apply_new(session: Session, env: IngestEnv, point: Point, item: IncomingEvent, digest: str
+               ) -> tuple[EventResult, dict[str, Any]]:
+    """Apply the rule; the event's row (recorded with the batch's, `_record`) and, for a conflict or rejection,
+    its outcome published."""
     outcome = _outcome(session, env, point, item)
-    server_seq = session.execute(
-        insert(EventRecord)
-        .values(
-            event_id=item.event_id,
-            device_id=env.device_id,
-            point_id=point.id,
-            device_seq=item.device_seq,
-            type=item.type,
-            schema_v=item.schema_v,
-            payload=ev.canonical_json(item.payload) if outcome.reason != PAYLOAD_TOO_LARGE else "{}",
-            payload_hash=digest,
-            occurred_at=item.occurred_at[:40],
-            received_at=env.issuer.now,
-            status=outcome.status,
-            reason=outcome.reason[:OUTCOME_REASON_MAX] if outcome.reason else None,
-        )
-        .returning(EventRecord.server_seq)
-    ).scalar_one()
+    row = {
+        "event_id": item.event_id,
+        "device_id": env.device_id,
+        "point_id": point.id,
+        "device_seq": item.device_seq,
+        "type": item.type,
+        "schema_v": item.schema_v,
+        "payload": ev.canonical_json(item.payload) if outcome.reason != PAYLOAD_TOO_LARGE else "{}",
+        "payload_hash": digest,
+        "occurred_at": item.occurred_at[:40],
+        "received_at": env.issuer.now,
+        "status": outcome.status,
+        "reason": outcome.reason[:OUTCOME_REASON_MAX] if outcome.reason else None,
+    }
     if outcome.status in PROBLEM_OUTCOMES:
         payload = {"event_id": item.event_id, "status": outcome.status, "reason": outcome.reason}
         changes.publish(session, point.id, "event.outcome", payload, env.issuer.now)
-    return EventResult(item.event_id, outcome.status, outcome.reason, int(server_seq))
+    return EventResult(item.event_id, outcome.status, outcome.reason, None), row
+
+
+def _apply_batch(session: Session, env: IngestEnv, point: Point, batch: list[IncomingEvent]) -> list[EventResult]:
+    """Each event's outcome in order; the new ones recorded together at the end with their server_seq (a repeat
+    of an id first sent in this batch answers the same server_seq, as a duplicate)."""
+    known = _prefetch(session, [item.event_id for item in batch])
+    results: list[EventResult] = []
+    rows: list[dict[str, Any]] = []
+    fresh: set[int] = set()  # indices of the new events' results
+    for item in batch:
+        digest = payload_hash(item.type, item.payload)
+        seen = known.get(item.event_id)
+        if seen:
+            results.append(_repeat(item.event_id, digest, seen, env.point_id))
+            continue
+        result, row = _apply_new(session, env, point, item, digest)
+        known[item.event_id] = (None, digest, result.status, env.point_id)
+        fresh.add(len(results))
+        results.append(result)
+        rows.append(row)
+    seqs = _record(session, rows)
+    return [dataclasses.replace(r, server_seq=seqs[r.event_id])
+            if i in fresh or (r.status == EventOutcome.DUPLICATE and r.event_id in seqs) else r
+            for i, r in enumerate(results)]
+
+
+def _record(session: Session, rows: list[dict[str, Any]]) -> dict[str, int]:
+    """Insert the batch's new events at once (server_seq in batch order): event id → server_seq."""
+    if not rows:
+        return {}
+    session.execute(insert(EventRecord), rows)  # executemany: in order, so server_seq follows the batch
+    inserted = session.execute(select(EventRecord.event_id, EventRecord.server_seq).where(
+        EventRecord.event_id.in_([row["event_id"] for row in rows])))
+    return {event_id: int(seq) for event_id, seq in inserted}
 
 
 def _outcome(session: Session, env: IngestEnv, point: Point, item: IncomingEvent) -> Outcome:
@@ -194,8 +271,7 @@ def _outcome(session: Session, env: IngestEnv, point: Point, item: IncomingEvent
     if not has_rule(item.type):
         return APPLIED  # recorded only: nothing to change, nothing to roll back
     try:
-        with session.begin_nested():  # a failing rule leaves no half-applied effects
-            return apply_event(ctx, event)
+        return _apply_in_savepoint(ctx, event)
     except (ValueError, TypeError) as exc:  # a payload value the rule could not use (bad date, …)
         return rejected(f"invalid_payload: {exc}"[:OUTCOME_REASON_MAX])
     except DomainError as exc:
@@ -212,3 +288,16 @@ def _outcome(session: Session, env: IngestEnv, point: Point, item: IncomingEvent
         # one bad event cannot block the device's queue forever.
         log.exception("rule for %s failed on event %s", item.type, item.event_id)
         return rejected("internal_error")
+
+
+def _apply_in_savepoint(ctx: RuleContext, event: ev.Event) -> Outcome:
+    """The rule in a savepoint: a failing rule leaves no half-applied effects, nor the changes it published."""
+    pending = ctx.session.info[changes.DEFERRED]
+    mark = len(pending)
+    try:
+        with ctx.session.begin_nested():
+            return apply_event(ctx, event)
+    except BaseException:
+        del pending[mark:]
+        forget_locked(ctx.session)  # the savepoint's row locks are released with it
+        raise

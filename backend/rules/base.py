@@ -110,19 +110,35 @@ def _record_only(_ctx: RuleContext, _event: Any) -> Outcome:
 # --- lookups ------------------------------------------------------------------------------------
 
 
+LOCKED_ORDERS = "locked_orders"  # session.info key: the orders this transaction holds locked, by number
+
+
 def order_at_point(ctx: RuleContext, number: str) -> Order:
-    """The order, locked for update; refused when unknown or another point's."""
-    order = load_order(ctx.session, number, for_update=True)
+    """The order, locked for update; refused when unknown or another point's.
+
+    An order already locked by an earlier event of the batch is taken from the session (it is the identity
+    map's object either way; the lock is held to the commit), so the three events of a receiving scan load it
+    once. A rolled-back savepoint (which releases the locks taken inside it) forgets them: `forget_locked`."""
+    locked: dict[str, Order] = ctx.session.info.setdefault(LOCKED_ORDERS, {})
+    order = locked.get(number) or load_order(ctx.session, number, for_update=True)
     if order is None:
         raise Refused(rejected(f"unknown_order:{number}"))
+    locked[number] = order
     if order.point_id != ctx.point.id:
         raise Refused(rejected(f"foreign_order:{number}"))
     return order
 
 
+def forget_locked(session: Session) -> None:
+    session.info.pop(LOCKED_ORDERS, None)
+
+
 def box_at_point(ctx: RuleContext, barcode: str, order_number: str | None = None) -> Box:
     """The box with its order; refused when unknown, another point's or of another order."""
-    box = ctx.session.scalars(select(Box).where(Box.barcode == barcode).options(joinedload(Box.order))).first()
+    # An inner join (every box has an order): an outer join to (orders JOIN customers) makes SQLite scan every order.
+    box = ctx.session.scalars(
+        select(Box).where(Box.barcode == barcode).options(joinedload(Box.order, innerjoin=True))
+    ).first()
     if box is None:
         raise Refused(rejected(f"unknown_box:{barcode}"))
     if box.order.point_id != ctx.point.id:

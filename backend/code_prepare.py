@@ -1,0 +1,77 @@
+"""Pickup codes hashed before a batch's write transaction: the slow scrypt runs on every core, outside any lock.
+
+Before a batch is applied, a short read finds the events that will issue a code (an `order.arrived` of an
+order not yet arrived, a «ready» `sms.requested` of an arrived order with no code for that attempt, neither
+already received); that many fresh codes are hashed in a thread pool (hashlib's scrypt releases the GIL)
+and handed to `issue_code` through the request's `CodeIssuer`. A code not used is dropped (its clear text
+never left memory); an event the estimate missed hashes its code inline, as before.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from backend.codes import CodeIssuer, PreparedCode
+from backend.keys import code_tag_key
+from backend.models import EventRecord, Order, PickupCode, Point
+from protocol.order_states import OrderStatus
+from protocol.pickup_code import CodeHashParams, new_code, salted_code_hash
+from protocol.states import SmsPurpose
+
+S = OrderStatus
+BEFORE_ARRIVAL = (S.CREATED, S.IN_TRANSIT, S.PARTIALLY_ARRIVED)
+HASH_THREADS = max(1, os.cpu_count() or 1)
+
+
+def codes_needed(session: Session, point_id: int, events: Iterable[tuple[str, str, dict[str, Any]]]) -> int:
+    """How many codes the batch's new events will issue: (event id, type, payload) each."""
+    wanted = [(event_id, type_, payload) for event_id, type_, payload in events if _may_issue(type_, payload)]
+    if not wanted:
+        return 0
+    known = set(session.scalars(select(EventRecord.event_id).where(
+        EventRecord.event_id.in_({event_id for event_id, _, _ in wanted}))))
+    numbers = {str(payload["order"]) for _, _, payload in wanted}
+    orders = {number: (order_id, status) for number, order_id, status in session.execute(
+        select(Order.number, Order.id, Order.status).where(Order.number.in_(numbers), Order.point_id == point_id))}
+    issued = {(order_id, attempt) for order_id, attempt in session.execute(select(PickupCode.order_id,
+              PickupCode.attempt).where(PickupCode.order_id.in_({order_id for order_id, _ in orders.values()})))}
+    arriving: set[str] = set()
+    count = 0
+    for event_id, type_, payload in wanted:
+        number = str(payload["order"])
+        if event_id in known or number not in orders or number in arriving:
+            continue
+        order_id, status = orders[number]
+        if type_ == "order.arrived" and status in BEFORE_ARRIVAL:
+            arriving.add(number)
+            count += 1
+        elif type_ == "sms.requested" and status == S.ARRIVED and (order_id, payload.get("attempt")) not in issued:
+            arriving.add(number)
+            count += 1
+    return count
+
+
+def _may_issue(type_: str, payload: Any) -> bool:
+    if not isinstance(payload, dict) or not isinstance(payload.get("order"), str):
+        return False
+    if type_ == "sms.requested":
+        return payload.get("purpose") == SmsPurpose.READY and type(payload.get("attempt")) is int
+    return type_ == "order.arrived"
+
+
+def prepare(issuer: CodeIssuer, point: Point, count: int) -> None:
+    """Hash `count` fresh codes under the point's cost and tag key, in parallel, into `issuer.prepared`."""
+    if count <= 0:
+        return
+    params, tag_key = CodeHashParams.decode(point.code_hash_params), code_tag_key(issuer.signing_key, point.code)
+    codes = [new_code() for _ in range(count)]
+    with ThreadPoolExecutor(max_workers=min(HASH_THREADS, count)) as pool:
+        hashes = list(pool.map(lambda code: salted_code_hash(code, params, tag_key), codes))
+    issuer.prepared.extend(PreparedCode(point.code, point.code_hash_params, code, digest)
+                           for code, digest in zip(codes, hashes, strict=True))
