@@ -315,7 +315,30 @@ def load(db_url: str, workdir: Path, args: argparse.Namespace) -> bool:
                 stop(each)
     for log in sorted(workdir.glob("*.log")):
         print_server_errors(log)
+    floor = floor_seconds(db_url, pcs)
+    pushed = sum(len(pc.events) for pc in pcs)
+    print(f"floor: the same {pushed} events inserted with executemany, a transaction per 500: {floor:.1f} s "
+          f"({pushed / floor:.0f} events/s); ours/floor {wall / floor:.0f}×")
     return report(pcs, wall, stored_counts(db_url, {e["event_id"] for pc in pcs for e in pc.events})) and sms_ok
+
+
+def floor_seconds(db_url: str, pcs: list[PC]) -> float:
+    """The floor: the same events as rows (id, type, payload) inserted with executemany into a scratch table, one
+    transaction per batch of 500 on one connection, on the same PostgreSQL."""
+    import json
+
+    import psycopg
+
+    rows = [(e["event_id"], e["type"], json.dumps(e["payload"])) for pc in pcs for e in pc.events]
+    with psycopg.connect(db_url.replace("postgresql+psycopg", "postgresql", 1)) as conn:
+        conn.execute("CREATE TEMP TABLE floor_events (event_id text PRIMARY KEY, type text, payload jsonb)")
+        conn.commit()
+        began = time.perf_counter()
+        with conn.cursor() as cur:
+            for first in range(0, len(rows), 500):
+                cur.executemany("INSERT INTO floor_events VALUES (%s, %s, %s)", rows[first:first + 500])
+                conn.commit()
+        return time.perf_counter() - began
 
 
 def outbox_states(db_url: str) -> Counter[str]:
@@ -364,7 +387,7 @@ def report(pcs: list[PC], wall: float, stored: Counter[int]) -> bool:
     print(f"PCs: {len(pcs)}, events pushed: {pushed} in {wall:.1f} s: {pushed / wall:.0f} events/s")
     print(f"push (one batch): {percentiles([s for pc in pcs for s in pc.push_s])}")
     print(f"pull (one page): {percentiles([s for pc in pcs for s in pc.pull_s])}")
-    print(f"client timeouts: {timeouts}, HTTP errors: {dict(errors) or 0}")
+    print(f"client timeouts: {timeouts} (push and pull requests), HTTP errors: {dict(errors) or 0}")
     print(f"answers: {dict(outcomes)}")
     print(f"stored on the server: exactly once {stored[1]}, missing {stored[0]}, "
           f"more than once {sum(n for times, n in stored.items() if times > 1)}")
