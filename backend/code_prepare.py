@@ -31,7 +31,7 @@ HASH_THREADS = max(1, os.cpu_count() or 1)
 
 def codes_needed(session: Session, point_id: int, events: Iterable[tuple[str, str, dict[str, Any]]]) -> int:
     """How many codes the batch's new events will issue: (event id, type, payload) each."""
-    wanted = [(event_id, type_, payload) for event_id, type_, payload in events if _may_issue(type_, payload)]
+    wanted = [(event_id, type_, payload) for event_id, type_, payload in events if may_issue(type_, payload)]
     if not wanted:
         return 0
     known = set(session.scalars(select(EventRecord.event_id).where(
@@ -57,7 +57,8 @@ def codes_needed(session: Session, point_id: int, events: Iterable[tuple[str, st
     return count
 
 
-def _may_issue(type_: str, payload: Any) -> bool:
+def may_issue(type_: str, payload: Any) -> bool:
+    """Might this event issue a pickup code (an arrival, a «ready» SMS request naming an order)?"""
     if not isinstance(payload, dict) or not isinstance(payload.get("order"), str):
         return False
     if type_ == "sms.requested":

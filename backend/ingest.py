@@ -16,7 +16,7 @@ from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, SQLAlchemyErro
 from sqlalchemy.orm import Session
 
 from backend import changes
-from backend.code_prepare import codes_needed, prepare
+from backend.code_prepare import codes_needed, may_issue, prepare
 from backend.codes import CodeIssuer
 from backend.db import Database
 from backend.limits import EVENT_PAYLOAD_MAX
@@ -136,11 +136,14 @@ RETRYABLE_SQLSTATES = frozenset({"40P01", "40001"})  # PostgreSQL: deadlock dete
 
 def _prepare_codes(db: Database, env: IngestEnv, batch: list[IncomingEvent]) -> None:
     """Hash the pickup codes the batch will issue before its write transaction (backend/code_prepare.py)."""
+    candidates = [(item.event_id, item.type, item.payload) for item in batch
+                  if may_issue(item.type, item.payload) and _storable(item)]
+    if not candidates:
+        return  # nothing in the batch issues a code: no read at all
     with db.read() as session:
         point = session.get(Point, env.point_id)
         assert point is not None
-        count = codes_needed(session, point.id, ((item.event_id, item.type, item.payload) for item in batch
-                                                 if _storable(item)))
+        count = codes_needed(session, point.id, candidates)
     prepare(env.issuer, point, count)
 
 
