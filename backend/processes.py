@@ -28,6 +28,8 @@ from protocol.log_masking import install_record_masking
 log = logging.getLogger(__name__)
 LOG_FORMAT = "%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s"
 SCHEMA_WAIT_SECONDS = 120.0
+WORKER_START_SECONDS = 60  # uvicorn kills a worker that does not answer its health check in time: a loaded
+# host may need more than its 5 s default to import the app and build it
 
 
 def worker_app(settings: Settings, log_level: str) -> FastAPI:
@@ -39,7 +41,8 @@ def worker_app(settings: Settings, log_level: str) -> FastAPI:
 def serve_processes(settings: Settings, host: str, port: int, workers: int, log_level: str) -> None:
     """Run `workers` API processes on host:port until SIGTERM/SIGINT (uvicorn's supervisor restarts a dead one)."""
     config = uvicorn.Config(partial(worker_app, settings, log_level), factory=True, host=host, port=port,
-                            workers=workers, log_level=log_level.lower())
+                            workers=workers, log_level=log_level.lower(),
+                            timeout_worker_healthcheck=WORKER_START_SECONDS)
     log.info("listening on http://%s:%d with %d API processes", host, port, workers)
     Multiprocess(config, sockets=[config.bind_socket()]).run()
 
