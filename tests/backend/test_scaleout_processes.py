@@ -12,13 +12,15 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import Engine
 
 from backend.app import create_app
 from backend.config import Settings
-from backend.db import Database, PoolSizes, make_engine
+from backend.db import Database, PoolSizes, make_engine, upgrade
 from backend.processes import run_sms_worker, wait_for_schema, worker_app
 from backend.server import _settings, parse_args
 from backend.worker import BackgroundWorker
+from tests.backend.conftest import PgCluster
 
 
 def _settings_for(tmp_path: Path, **overrides: object) -> Settings:
@@ -85,3 +87,30 @@ def test_an_sms_worker_stops_on_sigterm_and_gives_the_signal_back(tmp_path: Path
     BackgroundWorker(db, settings).run_forever()  # returns once SIGTERM arrives
     db.dispose()
     assert signal.getsignal(signal.SIGTERM) is before
+
+
+@pytest.mark.postgres
+def test_servers_starting_together_on_postgresql_migrate_once(pg_cluster: PgCluster, tmp_path: Path) -> None:
+    """Two processes upgrade one fresh database at the same moment: the advisory lock makes the second wait and
+    find the schema at head (without it, one fails creating tables the other just created)."""
+    url = pg_cluster.url(pg_cluster.create_database())
+    engines = [make_engine(url) for _ in range(2)]
+    failures: list[BaseException] = []
+    start = threading.Barrier(2)
+
+    def migrate(engine: Engine) -> None:
+        start.wait()
+        try:
+            upgrade(engine, qr_key_path=tmp_path / "qr.key")
+        except BaseException as exc:  # collected for the assertion
+            failures.append(exc)
+
+    threads = [threading.Thread(target=migrate, args=(engine,)) for engine in engines]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    for engine in engines:
+        engine.dispose()
+    assert failures == []
+    assert wait_for_schema(Database(url), 0)
