@@ -19,7 +19,7 @@ from backend.keys import default_key_path, load_signing_key
 from backend.limits import BodySizeLimit
 from backend.money import store_money_settings
 from backend.sms.templates import use_templates
-from backend.worker import BackgroundWorker
+from backend.worker import BackgroundWorker, make_dispatcher
 from protocol.log_masking import install_record_masking
 from protocol.version import VERSION
 
@@ -48,7 +48,7 @@ def create_app(settings: Settings) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        worker = BackgroundWorker(db, settings) if settings.run_sms_dispatcher else None
+        worker = BackgroundWorker(db, settings) if _runs_worker(settings) else None
         app.state.worker = worker
         if worker is not None:
             worker.start()
@@ -78,7 +78,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(claims_api.router)
     app.include_router(money_api.router)
     if settings.sms_callbacks and settings.sms_callback_secret:
-        _mount_sms_callback(app, settings.sms_gateway, settings.sms_callback_secret)
+        _mount_sms_callback(app, settings, settings.sms_callback_secret)
         logging.getLogger("uvicorn.access").addFilter(_ACCESS_FILTER)  # a set: added once
     _warn_without_admin(settings)
     return app
@@ -89,7 +89,7 @@ def _open_database(settings: Settings) -> tuple[Database, Ed25519PrivateKey]:
     settings.check_sms_gateway()
     install_record_masking()  # phones, codes, tokens masked in every server log line and traceback
     key_path = settings.qr_key_path or default_key_path(settings.database_url)
-    db = Database(settings.database_url)
+    db = Database(settings.database_url, settings.db_pool)
     if settings.upgrade_on_start:
         db.upgrade(qr_key_path=key_path)
     _ensure_counters(db)
@@ -102,14 +102,23 @@ def _warn_without_admin(settings: Settings) -> None:
         log.warning("admin API disabled: no admin token configured (PICKUP_ADMIN_TOKEN)")
 
 
-def _mount_sms_callback(app: FastAPI, gateway: str, secret: str) -> None:
+def _runs_worker(settings: Settings) -> bool:
+    """This process runs the SMS dispatcher and the housekeeping (else `sms-worker` processes do, or none)."""
+    return settings.run_sms_dispatcher and not settings.sms_dispatch_external
+
+
+def _mount_sms_callback(app: FastAPI, settings: Settings, secret: str) -> None:
     from backend.sms.callbacks import smsc_callback_router, smsru_callback_router
+
+    # with `sms-worker` processes this one runs no dispatcher loop, yet records the statuses posted to it
+    external = settings.run_sms_dispatcher and settings.sms_dispatch_external
+    loopless = make_dispatcher(app.state.db, settings) if external else None
 
     def dispatcher() -> Any:
         worker = app.state.worker
-        return worker.dispatcher if worker is not None else None
+        return worker.dispatcher if worker is not None else loopless
 
-    router = smsru_callback_router if gateway == "smsru" else smsc_callback_router
+    router = smsru_callback_router if settings.sms_gateway == "smsru" else smsc_callback_router
     app.include_router(router(dispatcher, secret))
 
 

@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from backend.db import PoolSizes
 from backend.sms.templates import check_templates
 from protocol.club_rules import ACTIVATION_POINTS
 from protocol.money_rules import CREDIT_ACCRUES_POINTS, POINTS_SHARE_PERCENT
@@ -51,6 +52,8 @@ class Settings:
     sms_callback_secret: str | None = None  # secret of the SMS.ru / SMSC delivery callback (URL token, SMSC md5)
     sms_templates: dict[str, str] = field(default_factory=dict)  # the retailer's texts by purpose (else defaults)
     run_sms_dispatcher: bool = True
+    sms_dispatch_external: bool = False  # `sms-worker` processes work the queue: API processes only apply callbacks
+    db_pool: PoolSizes = field(default_factory=PoolSizes)  # this process's PostgreSQL pool (backend/README)
     sms_interval_seconds: float = 2.0
     upgrade_on_start: bool = True
     enrol_attempts_per_minute: int = 10  # per client address (backend/limits.py)

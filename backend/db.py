@@ -1,15 +1,22 @@
-"""Backend database: declarative base, engines for SQLite and PostgreSQL, Alembic upgrade at start-up."""
+"""Backend database: declarative base, engines for SQLite and PostgreSQL, Alembic upgrade at start-up.
+
+On PostgreSQL each process has its own connection pool (`pool_size` kept open, `max_overflow` more at peaks;
+backend/README «Deployment»), and the upgrade holds an advisory lock: processes starting together migrate once.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import JSON, Engine, MetaData, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
@@ -18,6 +25,17 @@ from protocol.coltypes import NAMING, UTCDateTime
 from protocol.private_files import private_database, private_dir, touch_private
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+MIGRATION_LOCK = 0x50444D47  # PostgreSQL advisory lock key held while a process upgrades the schema ("PDMG")
+
+
+@dataclass(frozen=True)
+class PoolSizes:
+    """A PostgreSQL connection pool per process: `size` connections kept, `overflow` more at a peak; a request
+    waits up to `timeout` seconds for one. SQLite ignores it."""
+
+    size: int = 10
+    overflow: int = 10
+    timeout: float = 30.0
 
 
 class Base(DeclarativeBase):
@@ -32,7 +50,7 @@ def rowcount(result: Any) -> int:
     return int(getattr(result, "rowcount", 0) or 0)
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, pool: PoolSizes | None = None) -> Engine:
     """An engine for `url`; SQLite gets WAL, synchronous=FULL, foreign keys and BEGIN IMMEDIATE writes.
 
     A SQLite file is created owner-only (0600, its -wal and -shm follow) in an owner-only directory."""
@@ -41,7 +59,9 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
         _tune_sqlite(engine)
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+    pool = pool or PoolSizes()
+    return create_engine(url, pool_pre_ping=True, pool_size=pool.size, max_overflow=pool.overflow,
+                         pool_timeout=pool.timeout)
 
 
 def _private_sqlite_file(url: str) -> None:
@@ -75,9 +95,9 @@ def _tune_sqlite(engine: Engine) -> None:
 class Database:
     """The backend's engine plus write/read session scopes (one transaction each)."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, pool: PoolSizes | None = None) -> None:
         self.url = url
-        self.engine = make_engine(url)
+        self.engine = make_engine(url, pool)
         self._writer = sessionmaker(self.engine, expire_on_commit=False)
         self._reader = sessionmaker(self.engine.execution_options(readonly=True), expire_on_commit=False)
 
@@ -88,6 +108,12 @@ class Database:
     def upgrade(self, qr_key_path: Path | None = None) -> None:
         """Bring the schema to the newest Alembic revision (0007 moves a stored QR key to `qr_key_path`)."""
         upgrade(self.engine, qr_key_path=qr_key_path)
+
+    def at_head(self) -> bool:
+        """The schema is at the newest revision (a process that does not migrate waits for this)."""
+        with self.engine.connect() as connection:
+            current = set(MigrationContext.configure(connection).get_current_heads())
+        return current == set(ScriptDirectory.from_config(alembic_config()).get_heads())
 
     @contextmanager
     def write(self) -> Iterator[Session]:
@@ -119,6 +145,8 @@ def upgrade(engine: Engine, revision: str = "head", qr_key_path: Path | None = N
     """Run Alembic migrations on `engine` up to `revision`."""
     config = alembic_config()
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":  # another process migrating: wait, then find it done
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
         config.attributes["connection"] = connection
         config.attributes["qr_key_path"] = qr_key_path
         command.upgrade(config, revision)

@@ -1,8 +1,14 @@
-"""Background work of the server: the SMS dispatcher loop and the change-feed pruning."""
+"""Background work of the server: the SMS dispatcher loop and the change-feed pruning.
+
+It runs as a thread of the API process (`serve`, the default) or as the main loop of an `sms-worker` process
+(`run_forever`); several of either may work one PostgreSQL: the SMS queue is claimed row by row with
+SKIP LOCKED (backend/sms/queue.py) and the pruning takes the feed lock.
+"""
 
 from __future__ import annotations
 
 import logging
+import signal
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -76,6 +82,18 @@ class BackgroundWorker:
         self._stop.set()
         if self._thread.is_alive():
             self._thread.join(timeout=30)
+
+    def run_forever(self) -> None:
+        """Run the passes in this thread until SIGTERM or SIGINT (the main loop of an `sms-worker` process)."""
+        before = {sig: signal.signal(sig, lambda *_: self._stop.set()) for sig in (signal.SIGTERM, signal.SIGINT)}
+        log.info("SMS worker started (gateway %s, a pass every %.1f s)", self.settings.sms_gateway,
+                 self.settings.sms_interval_seconds)
+        try:
+            self._run()
+        finally:
+            for sig, handler in before.items():
+                signal.signal(sig, handler)
+        log.info("SMS worker stopped")
 
     def _run(self) -> None:
         while not self._stop.is_set():

@@ -1,20 +1,26 @@
-"""Load on the backend: 60 counter PCs pushing and pulling at once, on PostgreSQL.
+"""Load on the backend: 60 counter PCs pushing and pulling at once, on PostgreSQL, with N API processes and M SMS
+worker processes (the scale-out deployment of backend/README «Deployment»).
 
-The backend runs under uvicorn (its own process, one worker) on 127.0.0.1 over the throwaway PostgreSQL
-the tests start (tests/backend/conftest.py: initdb in a temporary folder, fsync off). Ten points with a
-hundred one-box orders each are imported; 60 PCs (six a point) enrol through the API. Then, all released
-at once, each PC (a thread with its own HTTP session) pushes 1,000 events in batches of 500 and after each
-batch pulls the changes since its cursor (pages of 500), as the app's sync does, with the app's read
-timeout (20 s); a batch left unanswered is sent again (up to 5 times), as the next sync would, and what
-is still unanswered then goes once more after the storm (one PC at a time) before the check. A PC's events: its
-shift and receiving session, the point's 100 boxes received (the first PC to send a box wins, the
-others' receipts meet the rules as a second PC's would), and 898 surplus-box scans.
+The backend runs as `--api-procs` uvicorn processes sharing one port (backend/processes.py, as
+`pickup-desk-backend serve --workers N`; 1: one process, as `serve`) and `--sms-workers` SMS worker processes
+(as `pickup-desk-backend sms-worker`) over the throwaway PostgreSQL the tests start (tests/backend/conftest.py:
+initdb in a temporary folder, fsync off, max_connections 60: the per-process pools are sized to fit). The SMS
+workers send through the SMSC adapter to a loopback fake of SMSC (tests/sms/fake_gateways.py) that records every
+send request. Ten points with a hundred one-box orders each are imported; 60 PCs (six a point) enrol through the
+API. Then, all released at once, each PC (a thread with its own HTTP session) pushes 1,000 events in batches of
+500 and after each batch pulls the changes since its cursor (pages of 500), as the app's sync does, with the
+app's read timeout (20 s); a batch left unanswered is sent again (up to 5 times), as the next sync would, and
+what is still unanswered then goes once more after the storm (one PC at a time) before the check. A PC's events:
+its shift and receiving session, the point's 100 receiving scans (box.received + order.arrived + sms.requested
+«ready»: the first PC to send wins, the others' meet the rules as a second PC's would), the rest surplus-box
+scans, and the session closed (which releases the held «ready» SMS).
 
-Printed: events pushed, wall time, throughput, push and pull latency (p50/p99/max per request), client
-timeouts, HTTP errors, the servers' answers by outcome, and the check that every event is stored exactly
-once (by event id, in the server's database). A baseline, not a pass/fail test.
+Printed: processes and pool sizes, events pushed, wall time, throughput, push and pull latency (p50/p99/max per
+request), client timeouts, HTTP errors, the servers' answers by outcome, the check that every event is stored
+exactly once (by event id, in the server's database), and that every queued SMS reached the gateway exactly once
+(send requests per message id at the fake gateway, after the queue drained). A measurement, not a test.
 
-    .venv/bin/python bench/load_60.py [--pcs 60] [--events 1000] [--batch 500] [--timeout 20]
+    .venv/bin/python bench/load_60.py [--api-procs 4] [--sms-workers 2] [--pcs 60] [--events 1000] [--batch 500]
 """
 
 from __future__ import annotations
@@ -43,10 +49,14 @@ from desktop.sync.client import DEFAULT_TIMEOUT  # noqa: E402  (the counter's ow
 from tests.backend.conftest import pg_cluster  # noqa: E402  (the tests' throwaway PostgreSQL)
 from tests.integration.counter import feed  # noqa: E402
 from tests.integration.live import ADMIN, CHEAP_N, free_port  # noqa: E402
+from tests.integration.shapes import order_dict  # noqa: E402
+from tests.sms.fake_gateways import FakeGatewayServer  # noqa: E402  (a loopback SMSC that records every send)
 
 POINTS = 10
 ORDERS_PER_POINT = 100
 RETRIES = 5
+SMS_POOL = (2, 2)  # an SMS worker uses one connection at a time
+SENT_STATES = ("accepted", "delivered")
 
 
 @dataclass
@@ -64,27 +74,60 @@ class PC:
     unanswered: list[dict[str, Any]] = field(default_factory=list)  # batches to send again at the next sync
 
 
-def serve(db_url: str, port: int, workdir: str) -> None:
-    """The backend process: `create_app` under uvicorn (`--serve`)."""
+def settings_of(db_url: str, workdir: str, gateway_url: str, pool: tuple[int, int]) -> Any:
+    """The bench's server settings: the tests' cheap code cost, SMS through the fake SMSC, external SMS workers."""
+    from backend.config import Settings
+    from backend.db import PoolSizes
+
+    return Settings(database_url=db_url, admin_token=ADMIN, code_hash_n=CHEAP_N, sms_gateway="smsc",
+                    sms_options={"login": "demo", "password": "secret", "base_url": f"{gateway_url}/sys"},
+                    sms_dispatch_external=True, sms_interval_seconds=1.0, sms_log_path=Path(workdir) / "sms.log",
+                    db_pool=PoolSizes(*pool), enrol_attempts_per_minute=1_000)  # 60 PCs enrol from one address
+
+
+def serve(db_url: str, port: int, workdir: str, procs: int, gateway_url: str) -> None:
+    """The backend (`--serve`): migrate once, then `procs` API processes on the port, as `serve --workers N` does."""
     import uvicorn
 
     from backend.app import create_app
-    from backend.config import Settings
+    from backend.processes import serve_processes
 
-    settings = Settings(database_url=db_url, admin_token=ADMIN, code_hash_n=CHEAP_N, run_sms_dispatcher=False,
-                        sms_log_path=Path(workdir) / "sms-demo.log",
-                        enrol_attempts_per_minute=1_000)  # 60 PCs enrol from one address in seconds
-    uvicorn.run(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
+    settings = settings_of(db_url, workdir, gateway_url, api_pool(procs))
+    app = create_app(settings)
+    if procs == 1:
+        uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")
+        return
+    app.state.db.dispose()
+    serve_processes(settings, "127.0.0.1", port, procs, "warning")
 
 
-def start_backend(db_url: str, workdir: Path) -> tuple[subprocess.Popen[bytes], str]:
-    """The backend process; its log (tracebacks of server errors) goes to workdir/backend.log."""
+def sms_worker(db_url: str, workdir: str, gateway_url: str) -> int:
+    """One SMS worker process (`--sms-worker`), as `pickup-desk-backend sms-worker` runs it."""
+    import logging
+
+    from backend.processes import run_sms_worker
+
+    logging.basicConfig(level="WARNING")
+    return run_sms_worker(settings_of(db_url, workdir, gateway_url, SMS_POOL))
+
+
+def api_pool(procs: int) -> tuple[int, int]:
+    """Pool size and overflow per API process: the processes together stay under the cluster's 60 connections."""
+    return min(10, 32 // procs), min(10, 16 // procs)
+
+
+def spawn(args: list[str], log: Path) -> subprocess.Popen[bytes]:
+    with log.open("wb") as out:
+        return subprocess.Popen([sys.executable, __file__, *args], cwd=ROOT, stdout=out, stderr=out,
+                                env={**os.environ, "PYTHONPATH": str(ROOT)})
+
+
+def start_backend(db_url: str, workdir: Path, procs: int, gateway_url: str) -> tuple[subprocess.Popen[bytes], str]:
+    """The backend's API processes; their log (tracebacks of server errors) goes to workdir/backend.log."""
     port = free_port()
-    with (workdir / "backend.log").open("wb") as log:
-        proc = subprocess.Popen([sys.executable, __file__, "--serve", db_url, str(port), str(workdir)], cwd=ROOT,
-                                env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=log, stderr=log)
+    proc = spawn(["--serve", db_url, str(port), str(workdir), str(procs), gateway_url], workdir / "backend.log")
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 90
     while time.monotonic() < deadline and proc.poll() is None:
         with contextlib.suppress(requests.RequestException):
             if requests.get(url + "/v1/health", timeout=1).status_code == 200:
@@ -92,6 +135,15 @@ def start_backend(db_url: str, workdir: Path) -> tuple[subprocess.Popen[bytes], 
         time.sleep(0.2)
     proc.kill()
     raise RuntimeError("the backend did not start")
+
+
+def stop(proc: subprocess.Popen[bytes]) -> None:
+    proc.terminate()
+    try:
+        proc.wait(30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(30)
 
 
 def admin(url: str, path: str, body: dict[str, Any]) -> dict[str, Any]:
@@ -104,7 +156,7 @@ def enrol_pcs(url: str, pcs: int) -> list[PC]:
     """Import the points and enrol the PCs, six (pcs / POINTS) a point."""
     points = [f"{n:04d}" for n in range(101, 101 + POINTS)]
     for code in points:
-        admin(url, "/v1/admin/import", feed(orders=ORDERS_PER_POINT, point_code=code, cards=0))
+        admin(url, "/v1/admin/import", point_feed(code))
     enrolled = []
     for n in range(pcs):
         point = points[n % POINTS]
@@ -115,19 +167,36 @@ def enrol_pcs(url: str, pcs: int) -> list[PC]:
     return enrolled
 
 
+def order_of(point: str, n: int) -> str:
+    """The point's n-th order: numbers differ between points (an order belongs to one point)."""
+    return f"7{int(point) % 100:02d}{n:06d}"
+
+
+def point_feed(point: str) -> dict[str, Any]:
+    """The retailer's feed of one point: a hundred one-box orders of its own, a customer each."""
+    imported = feed(orders=0, point_code=point, cards=0)
+    imported["orders"] = [order_dict(order_of(point, n), point_code=point, total=600_000,
+                                     phone=f"+79{int(point):04d}{n:05d}") for n in range(1, ORDERS_PER_POINT + 1)]
+    return imported
+
+
 def events_of(pc: PC, count: int) -> list[dict[str, Any]]:
-    """A PC's day: shift, receiving session, the point's boxes, the rest surplus scans."""
+    """A PC's day: shift, receiving session, the point's 100 receiving scans, surplus scans, the session closed."""
     session, shift = str(uuid.uuid4()), str(uuid.uuid4())
     payloads: list[tuple[str, dict[str, Any]]] = [("shift.opened", {"shift": shift, "staff": "kassir"}),
                                                   ("receiving.opened", {"session": session, "shipment": None})]
-    payloads += [("box.received", {"session": session, "box": f"B{pc.point}7{n:08d}01", "order": f"7{n:08d}"})
-                 for n in range(1, ORDERS_PER_POINT + 1)]
-    surplus = count - len(payloads)
+    for n in range(1, ORDERS_PER_POINT + 1):
+        order = order_of(pc.point, n)
+        payloads += [("box.received", {"session": session, "box": f"B{pc.point}{order}01", "order": order}),
+                     ("order.arrived", {"order": order, "arrived_at": "2026-11-24T09:00:00+00:00"}),
+                     ("sms.requested", {"sms": str(uuid.uuid4()), "order": order, "purpose": "ready", "attempt": 1})]
+    surplus = count - len(payloads) - 1
     payloads += [("receiving.unexpected_box", {"session": session, "kind": "surplus",
                                                "box": f"B{pc.point}9{uuid.uuid4().int % 10**8:08d}01"})
                  for _ in range(surplus)]
+    payloads = [*payloads[:count - 1], ("receiving.closed", {"session": session, "summary": {}})]
     return [{"event_id": str(uuid.uuid4()), "device_seq": seq, "type": type_, "schema_v": 1, "payload": payload,
-             "occurred_at": "2026-11-24T09:00:00+00:00"} for seq, (type_, payload) in enumerate(payloads[:count], 1)]
+             "occurred_at": "2026-11-24T09:00:00+00:00"} for seq, (type_, payload) in enumerate(payloads, 1)]
 
 
 def timed(pc: PC, into: list[float], call: Any) -> requests.Response | None:
@@ -147,6 +216,13 @@ def timed(pc: PC, into: list[float], call: Any) -> requests.Response | None:
     return reply
 
 
+def answer_of(result: dict[str, Any]) -> str:
+    """`applied`, `duplicate`, or `rejected`/`conflict` with the reason's code (what the rules said)."""
+    status = str(result["status"])
+    reason = str(result.get("reason") or "").split(":")[0]
+    return f"{status} {reason}" if status in ("rejected", "conflict") and reason else status
+
+
 def run_pc(pc: PC, url: str, batch: int, timeout: float, start: threading.Barrier) -> None:
     """Push the PC's events batch by batch; after each, pull the changes since its cursor."""
     http = requests.Session()
@@ -158,7 +234,7 @@ def run_pc(pc: PC, url: str, batch: int, timeout: float, start: threading.Barrie
         for _ in range(RETRIES):  # an unanswered batch goes again, as the next sync would send it
             reply = timed(pc, pc.push_s, lambda b=body: http.post(url + "/v1/events", json=b, timeout=timeout))
             if reply is not None:
-                pc.outcomes.update(r["status"] for r in reply.json()["results"])
+                pc.outcomes.update(answer_of(r) for r in reply.json()["results"])
                 break
         else:
             pc.unanswered.append(body)
@@ -209,38 +285,96 @@ def percentiles(samples: list[float]) -> str:
             f"max {ordered[-1] * 1000:.0f} ms ({len(ordered)} requests)")
 
 
+def storm(pcs: list[PC], url: str, args: argparse.Namespace) -> float:
+    """Release every PC at once; the wall time until the last one finished."""
+    start = threading.Barrier(len(pcs) + 1)
+    threads = [threading.Thread(target=run_pc, args=(pc, url, args.batch, args.timeout, start)) for pc in pcs]
+    for thread in threads:
+        thread.start()
+    start.wait()
+    began = time.perf_counter()
+    for thread in threads:
+        thread.join()
+    return time.perf_counter() - began
+
+
 def load(db_url: str, workdir: Path, args: argparse.Namespace) -> bool:
-    proc, url = start_backend(db_url, workdir)
-    try:
-        pcs = enrol_pcs(url, args.pcs)
-        for pc in pcs:
-            pc.events = events_of(pc, args.events)
-        start = threading.Barrier(len(pcs) + 1)
-        threads = [threading.Thread(target=run_pc, args=(pc, url, args.batch, args.timeout, start)) for pc in pcs]
-        for thread in threads:
-            thread.start()
-        start.wait()
-        began = time.perf_counter()
-        for thread in threads:
-            thread.join()
-        wall = time.perf_counter() - began
-        print(f"batches left unanswered after {RETRIES} tries, sent again afterwards: {catch_up(pcs, url)}")
-    finally:
-        proc.terminate()
+    with FakeGatewayServer("smsc") as gateway:
+        proc, url = start_backend(db_url, workdir, args.api_procs, gateway.url)
+        workers = [spawn(["--sms-worker", db_url, str(workdir), gateway.url], workdir / f"sms-{n}.log")
+                   for n in range(args.sms_workers)]
         try:
-            proc.wait(30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(30)
-    print_server_errors(workdir / "backend.log")
-    return report(pcs, wall, stored_counts(db_url, {e["event_id"] for pc in pcs for e in pc.events}))
+            pcs = enrol_pcs(url, args.pcs)
+            for pc in pcs:
+                pc.events = events_of(pc, args.events)
+            wall = storm(pcs, url, args)
+            print(f"batches left unanswered after {RETRIES} tries, sent again afterwards: {catch_up(pcs, url)}")
+            sms_ok = check_sms(db_url, gateway, args.sms_drain)
+        finally:
+            for each in [proc, *workers]:
+                stop(each)
+    for log in sorted(workdir.glob("*.log")):
+        print_server_errors(log)
+    floor = floor_seconds(db_url, pcs)
+    pushed = sum(len(pc.events) for pc in pcs)
+    print(f"floor: the same {pushed} events inserted with executemany, a transaction per 500: {floor:.1f} s "
+          f"({pushed / floor:.0f} events/s); ours/floor {wall / floor:.0f}×")
+    return report(pcs, wall, stored_counts(db_url, {e["event_id"] for pc in pcs for e in pc.events})) and sms_ok
+
+
+def floor_seconds(db_url: str, pcs: list[PC]) -> float:
+    """The floor: the same events as rows (id, type, payload) inserted with executemany into a scratch table, one
+    transaction per batch of 500 on one connection, on the same PostgreSQL."""
+    import json
+
+    import psycopg
+
+    rows = [(e["event_id"], e["type"], json.dumps(e["payload"])) for pc in pcs for e in pc.events]
+    with psycopg.connect(db_url.replace("postgresql+psycopg", "postgresql", 1)) as conn:
+        conn.execute("CREATE TEMP TABLE floor_events (event_id text PRIMARY KEY, type text, payload jsonb)")
+        conn.commit()
+        began = time.perf_counter()
+        with conn.cursor() as cur:
+            for first in range(0, len(rows), 500):
+                cur.executemany("INSERT INTO floor_events VALUES (%s, %s, %s)", rows[first:first + 500])
+                conn.commit()
+        return time.perf_counter() - began
+
+
+def outbox_states(db_url: str) -> Counter[str]:
+    from sqlalchemy import create_engine, func, select
+
+    from backend.sms.models import SmsOutbox
+
+    engine = create_engine(db_url)
+    with engine.connect() as conn:
+        rows = conn.execute(select(SmsOutbox.status, func.count()).group_by(SmsOutbox.status)).all()
+    engine.dispose()
+    return Counter({status: n for status, n in rows})
+
+
+def check_sms(db_url: str, gateway: FakeGatewayServer, drain: float) -> bool:
+    """Wait for the SMS workers to empty the queue; every outbox row reached the gateway exactly once?"""
+    began, deadline = time.perf_counter(), time.monotonic() + drain
+    states = outbox_states(db_url)
+    while time.monotonic() < deadline and set(states) - set(SENT_STATES):
+        time.sleep(0.5)
+        states = outbox_states(db_url)
+    sends = Counter(params.get("id") for _m, path, params in list(gateway.state.requests)
+                    if path.startswith("/sys/send.php"))
+    tally = Counter(sends.values())
+    queued = sum(states.values())
+    print(f"SMS: {queued} queued, outbox {dict(states)} after {time.perf_counter() - began:.1f} s of draining; "
+          f"at the gateway: {len(sends)} messages sent exactly once {tally[1]}, "
+          f"more than once {sum(n for times, n in tally.items() if times > 1)}, never {queued - len(sends)}")
+    return queued == len(sends) == tally[1] and set(states) <= set(SENT_STATES)
 
 
 def print_server_errors(log: Path) -> None:
-    """The exceptions the server logged (the last line of each traceback), counted."""
+    """The exceptions a server process logged (the last line of each traceback), counted."""
     kinds = Counter(line.split(" (Background")[0][:160] for line in log.read_text("utf-8", "replace").splitlines()
                     if line[:1].isalpha() and ("Error: " in line or "Exception: " in line))
-    print(f"server exceptions logged: {sum(kinds.values())}")
+    print(f"{log.name}: exceptions logged: {sum(kinds.values())}")
     for kind, n in kinds.most_common(5):
         print(f"  {n} × {kind}")
 
@@ -253,7 +387,7 @@ def report(pcs: list[PC], wall: float, stored: Counter[int]) -> bool:
     print(f"PCs: {len(pcs)}, events pushed: {pushed} in {wall:.1f} s: {pushed / wall:.0f} events/s")
     print(f"push (one batch): {percentiles([s for pc in pcs for s in pc.push_s])}")
     print(f"pull (one page): {percentiles([s for pc in pcs for s in pc.pull_s])}")
-    print(f"client timeouts: {timeouts}, HTTP errors: {dict(errors) or 0}")
+    print(f"client timeouts: {timeouts} (push and pull requests), HTTP errors: {dict(errors) or 0}")
     print(f"answers: {dict(outcomes)}")
     print(f"stored on the server: exactly once {stored[1]}, missing {stored[0]}, "
           f"more than once {sum(n for times, n in stored.items() if times > 1)}")
@@ -263,17 +397,27 @@ def report(pcs: list[PC], wall: float, stored: Counter[int]) -> bool:
 
 def main() -> int:
     if sys.argv[1:2] == ["--serve"]:
-        serve(sys.argv[2], int(sys.argv[3]), sys.argv[4])
+        serve(sys.argv[2], int(sys.argv[3]), sys.argv[4], int(sys.argv[5]), sys.argv[6])
         return 0
+    if sys.argv[1:2] == ["--sms-worker"]:
+        return sms_worker(sys.argv[2], sys.argv[3], sys.argv[4])
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--api-procs", type=int, default=4, help="API processes sharing the port")
+    parser.add_argument("--sms-workers", type=int, default=2, help="SMS worker processes")
     parser.add_argument("--pcs", type=int, default=60)
     parser.add_argument("--events", type=int, default=1000)
     parser.add_argument("--batch", type=int, default=500)
     parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT[1], help="client read timeout, s")
+    parser.add_argument("--sms-drain", type=float, default=180, help="seconds to wait for the SMS queue to empty")
     args = parser.parse_args()
+    size, overflow = api_pool(args.api_procs)
+    print(f"API processes: {args.api_procs} (pool {size} + {overflow} each), SMS workers: {args.sms_workers} "
+          f"(pool {SMS_POOL[0]} + {SMS_POOL[1]} each); machine: {os.getloadavg()[0]:.2f} load, {os.cpu_count()} CPUs")
     with contextlib.contextmanager(pg_cluster.__wrapped__)() as cluster, \
             tempfile.TemporaryDirectory(prefix="load-60-") as tmp:
-        return 0 if load(cluster.url(cluster.create_database()), Path(tmp), args) else 1
+        ok = load(cluster.url(cluster.create_database()), Path(tmp), args)
+    print(f"load average after: {os.getloadavg()[0]:.2f}")
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

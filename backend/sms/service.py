@@ -24,12 +24,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from backend.db import rowcount
-from backend.sms import breaker
+from backend.sms import breaker, queue
 from backend.sms.gateways import Gateway, SendResult, StatusResult
 from backend.sms.models import PURPOSES, SmsOutbox
 from backend.sms.pacing import first_check, next_check
@@ -126,6 +125,7 @@ class SmsDispatcher:
         alert: breaker.GatewayAlert | None = None,
         lifetime: timedelta = timedelta(hours=24),
         callbacks: bool = False,
+        status_lease: timedelta = timedelta(minutes=2),
     ) -> None:
         self.session_factory = session_factory
         self.gateway = gateway
@@ -140,6 +140,7 @@ class SmsDispatcher:
         self.alert = alert
         self.lifetime = lifetime  # an accepted SMS is followed this long (operators may deliver late)
         self.callbacks = callbacks  # statuses arrive by callback: status requests are a slow safety net
+        self.status_lease = status_lease  # a row being asked about is left to this dispatcher that long
 
     def run_once(self) -> DispatchReport:
         """One pass: reconcile, send, poll. Safe to call from a loop or a scheduler."""
@@ -168,7 +169,7 @@ class SmsDispatcher:
         """A held row whose grace period passed goes to `pending`, or `cancelled` when its order is not ready."""
         for uid in self._due_uids([SmsStatus.HELD]):
             with self.session_factory() as session, session.begin():
-                row = self._row(session, uid)
+                row = self._row(session, uid, lock=True)
                 if row is None or row.status != SmsStatus.HELD:
                     continue
                 if self.may_release is None or self.may_release(session, row):
@@ -180,40 +181,34 @@ class SmsDispatcher:
     # --- sending ------------------------------------------------------------------------------
 
     def _send_pending(self, report: DispatchReport) -> None:
-        for uid in self._due_uids([SmsStatus.PENDING]):
-            claimed = self._claim(uid)
+        for _ in range(self.batch):
+            claimed = self._claim()
             if claimed is None:
-                continue
-            phone, text = claimed
+                return
+            uid, phone, text = claimed
             result = self.gateway.send(uid, phone, text)
             report.sent += 1
             if not self._record_send(uid, result, report):
                 return  # the gateway is paused: the rest of the queue waits, untouched
 
-    def _claim(self, uid: str) -> tuple[str, str] | None:
-        """pending → sending, committed BEFORE the gateway call (a crash leaves `sending`).
+    def _claim(self) -> tuple[str, str, str] | None:
+        """The next due pending row → sending, committed BEFORE the gateway call (a crash leaves `sending`).
 
-        The conditional UPDATE makes the claim safe with several dispatchers on PostgreSQL too.
+        `FOR UPDATE SKIP LOCKED` (backend/sms/queue.py): dispatchers in other processes claim other rows.
         """
         with self.session_factory() as session, session.begin():
-            claimed = rowcount(session.execute(
-                update(SmsOutbox)
-                .where(SmsOutbox.uid == uid, SmsOutbox.status == SmsStatus.PENDING)
-                .values(send_attempts=SmsOutbox.send_attempts + 1, gateway=self.gateway.name)
-                .execution_options(synchronize_session=False)
-            ))
-            if not claimed:
+            row = queue.claim_next(session, SmsStatus.PENDING, self.clock())
+            if row is None:
                 return None
-            row = self._row(session, uid)
-            assert row is not None
-            session.refresh(row)
+            row.send_attempts += 1
+            row.gateway = self.gateway.name
             self._move(session, row, SmsStatus.SENDING)
-            return row.phone, row.text
+            return row.uid, row.phone, row.text
 
     def _record_send(self, uid: str, result: SendResult, report: DispatchReport) -> bool:
         """Record a send's outcome; False when it was an account-level error (the gateway is now paused)."""
         with self.session_factory() as session, session.begin():
-            row = self._row(session, uid)
+            row = self._row(session, uid, lock=True)
             if row is None or row.status != SmsStatus.SENDING:
                 return True
             log.info("SMS %s to %s: %s", uid, mask_phone(row.phone), result.outcome)
@@ -246,13 +241,11 @@ class SmsDispatcher:
     # --- reconciliation -------------------------------------------------------------------------
 
     def _reconcile(self, report: DispatchReport) -> None:
-        stale_before = self.clock() - self.stale_sending
-        for uid in self._due_uids([SmsStatus.UNKNOWN, SmsStatus.SENDING]):
+        now = self.clock()
+        for uid in self._lease(queue.due_to_reconcile(now, now - self.stale_sending, self.max_status_checks)):
             with self.session_factory() as session:
                 row = self._row(session, uid)
-                if row is None or (row.status == SmsStatus.SENDING and row.updated_at > stale_before):
-                    continue
-                if row.status_checks >= self.max_status_checks:
+                if row is None:
                     continue
                 key = (row.phone, row.gateway_message_id)
             result = self.gateway.status(uid, key[1], key[0])
@@ -263,7 +256,7 @@ class SmsDispatcher:
 
     def _record_reconcile(self, uid: str, result: StatusResult, report: DispatchReport) -> None:
         with self.session_factory() as session, session.begin():
-            row = self._row(session, uid)
+            row = self._row(session, uid, lock=True)
             if row is None or row.status not in (SmsStatus.UNKNOWN, SmsStatus.SENDING):
                 return
             row.status_checks += 1
@@ -284,7 +277,7 @@ class SmsDispatcher:
     # --- delivery polling ------------------------------------------------------------------------
 
     def _poll_accepted(self, report: DispatchReport) -> None:
-        for uid in self._due_uids([SmsStatus.ACCEPTED]):
+        for uid in self._lease(queue.due_to_poll(self.clock())):
             with self.session_factory() as session:
                 row = self._row(session, uid)
                 if row is None:
@@ -299,7 +292,7 @@ class SmsDispatcher:
     def apply_status(self, uid: str, result: StatusResult, report: DispatchReport | None = None) -> None:
         """Record a delivery status (from polling or a gateway callback) for an accepted row."""
         with self.session_factory() as session, session.begin():
-            row = self._row(session, uid)
+            row = self._row(session, uid, lock=True)
             if row is None or row.status in SMS_FINAL:
                 return
             row.status_checks += 1
@@ -326,6 +319,11 @@ class SmsDispatcher:
 
     # --- helpers -----------------------------------------------------------------------------------
 
+    def _lease(self, query: Any) -> list[str]:
+        """Rows to ask the gateway about, leased from the other dispatchers (backend/sms/queue.py)."""
+        with self.session_factory() as session, session.begin():
+            return queue.lease_due(session, query, self.clock(), self.status_lease, self.batch)
+
     def _due_uids(self, statuses: list[SmsStatus]) -> list[str]:
         now = self.clock()
         with self.session_factory() as session:
@@ -340,8 +338,10 @@ class SmsDispatcher:
             )
 
     @staticmethod
-    def _row(session: Session, uid: str) -> SmsOutbox | None:
-        return session.scalars(select(SmsOutbox).where(SmsOutbox.uid == uid)).first()
+    def _row(session: Session, uid: str, *, lock: bool = False) -> SmsOutbox | None:
+        """The row (`lock`: FOR UPDATE, so a concurrent dispatcher's move is seen, never overwritten)."""
+        query = select(SmsOutbox).where(SmsOutbox.uid == uid)
+        return session.scalars(query.with_for_update() if lock else query).first()
 
     def _defer(self, row: SmsOutbox, result: StatusResult) -> None:
         """The next status request (backend/sms/pacing.py); never sooner than the gateway asked."""

@@ -160,8 +160,8 @@ def test_smsc_crash_between_claim_and_reply_is_reconciled(factory: sessionmaker[
         d = _dispatcher(factory, _smsc(fake.url), clock, pub)
         # simulate: both claimed, only the first reached the gateway, then the process died
         first, second = _row(factory).uid, _row(factory, "100000002").uid
-        d._claim(first)
-        d._claim(second)
+        assert d._claim()[0] == first  # the oldest due row first
+        assert d._claim()[0] == second
         fake.state.messages[first] = {"phone": "79161234567", "sent_as": "+79161234567", "text": "x", "status": 0}
         d.run_once()  # not yet stale: nothing is touched
         assert fake.state.status_calls == 0 and _row(factory).status == "sending"
@@ -300,8 +300,9 @@ def test_a_row_is_claimed_by_one_dispatcher_only(factory: sessionmaker[Session],
     uid = _row(factory).uid
     first = _dispatcher(factory, LogGateway(tmp_path / "a.log"), clock, Published())
     second = _dispatcher(factory, LogGateway(tmp_path / "b.log"), clock, Published())
-    assert first._claim(uid) is not None
-    assert second._claim(uid) is None
+    assert first._claim() is not None and first._claim() is None
+    assert second._claim() is None
+    assert uid == _row(factory).uid
     row = _row(factory)
     assert row.status == "sending" and row.send_attempts == 1
 

@@ -1,0 +1,77 @@
+"""Scale-out: several API processes on one port, and SMS worker processes, all on one PostgreSQL.
+
+`pickup-desk-backend serve --workers N` migrates once in the parent, then starts N uvicorn worker processes that
+share the listening socket; each builds its own app, engine and connection pool (`create_app` in the child, from a
+pickled copy of the settings: nothing is shared but the database). `pickup-desk-backend sms-worker` runs the SMS
+dispatcher and the housekeeping as its main loop; it does not migrate, it waits for the API to have done so.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import replace
+from functools import partial
+
+import uvicorn
+from fastapi import FastAPI
+from sqlalchemy.exc import OperationalError
+from uvicorn.supervisors import Multiprocess
+
+from backend.app import create_app
+from backend.config import Settings
+from backend.db import Database
+from backend.sms.templates import use_templates
+from backend.worker import BackgroundWorker
+from protocol.log_masking import install_record_masking
+
+log = logging.getLogger(__name__)
+LOG_FORMAT = "%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s"
+SCHEMA_WAIT_SECONDS = 120.0
+WORKER_START_SECONDS = 60  # uvicorn kills a worker that does not answer its health check in time: a loaded
+# host may need more than its 5 s default to import the app and build it
+
+
+def worker_app(settings: Settings, log_level: str) -> FastAPI:
+    """The app of one API worker process (uvicorn calls it in the child; the parent has migrated already)."""
+    logging.basicConfig(level=log_level.upper(), format=LOG_FORMAT)
+    return create_app(replace(settings, upgrade_on_start=False))
+
+
+def serve_processes(settings: Settings, host: str, port: int, workers: int, log_level: str) -> None:
+    """Run `workers` API processes on host:port until SIGTERM/SIGINT (uvicorn's supervisor restarts a dead one)."""
+    config = uvicorn.Config(partial(worker_app, settings, log_level), factory=True, host=host, port=port,
+                            workers=workers, log_level=log_level.lower(),
+                            timeout_worker_healthcheck=WORKER_START_SECONDS)
+    log.info("listening on http://%s:%d with %d API processes", host, port, workers)
+    Multiprocess(config, sockets=[config.bind_socket()]).run()
+
+
+def run_sms_worker(settings: Settings, schema_wait: float = SCHEMA_WAIT_SECONDS) -> int:
+    """`sms-worker`: send, reconcile and poll SMS and prune the feed until stopped; 2 when the schema never came."""
+    settings.check_sms_gateway()
+    install_record_masking()
+    use_templates(settings.sms_templates)
+    db = Database(settings.database_url, settings.db_pool)
+    try:
+        if not wait_for_schema(db, schema_wait):
+            log.error("the database schema is not at the newest revision: start the API server first (it migrates)")
+            return 2
+        BackgroundWorker(db, settings).run_forever()
+        return 0
+    finally:
+        db.dispose()
+
+
+def wait_for_schema(db: Database, seconds: float, every: float = 1.0) -> bool:
+    """True once the schema is at the newest revision (the database may still be starting: keep asking)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            if db.at_head():
+                return True
+        except OperationalError as exc:
+            log.warning("database not reachable yet: %s", type(exc).__name__)
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(every)

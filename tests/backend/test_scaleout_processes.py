@@ -1,0 +1,116 @@
+"""Scale-out processes: `serve --workers N` options and the per-process app factory, pool sizes, API processes
+that leave the SMS queue to `sms-worker` processes, and the SMS worker's own life (schema wait, SIGTERM)."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import signal
+import threading
+from functools import partial
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine
+
+from backend.app import create_app
+from backend.config import Settings
+from backend.db import Database, PoolSizes, make_engine, upgrade
+from backend.processes import run_sms_worker, wait_for_schema, worker_app
+from backend.server import _settings, parse_args
+from backend.worker import BackgroundWorker
+from tests.backend.conftest import PgCluster
+
+
+def _settings_for(tmp_path: Path, **overrides: object) -> Settings:
+    fields: dict[str, object] = {"demo_mode": True, "run_sms_dispatcher": False, "sms_log_path": tmp_path / "sms.log",
+                                 "qr_key_path": tmp_path / "qr.key", **overrides}
+    return Settings(database_url=f"sqlite:///{tmp_path / 'b.sqlite3'}", **fields)  # type: ignore[arg-type]
+
+
+def test_serve_scale_out_options_become_each_processes_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    args = parse_args(["--db", "postgresql+psycopg://u@db/pickup", "--workers", "4", "--sms-dispatch", "external",
+                       "--db-pool-size", "6", "--db-max-overflow", "2", "--sms-interval", "0.5"])
+    settings = _settings(args)
+    assert args.workers == 4
+    assert settings.db_pool == PoolSizes(6, 2) and settings.sms_dispatch_external
+    assert settings.sms_interval_seconds == 0.5
+    default = _settings(parse_args(["--db", "sqlite:///x.sqlite3"]))
+    assert default.db_pool == PoolSizes(10, 10) and not default.sms_dispatch_external
+    monkeypatch.setenv("PICKUP_API_WORKERS", "3")
+    monkeypatch.setenv("PICKUP_DB_POOL_SIZE", "5")
+    monkeypatch.setenv("PICKUP_SMS_DISPATCH", "external")
+    from_env = parse_args([])
+    assert (from_env.workers, from_env.db_pool_size, from_env.sms_dispatch) == (3, 5, "external")
+    monkeypatch.setenv("PICKUP_DB_MAX_OVERFLOW", "many")
+    with pytest.raises(SystemExit, match="PICKUP_DB_MAX_OVERFLOW"):
+        parse_args([])
+
+
+def test_pool_sizes_reach_the_postgresql_engine() -> None:
+    engine = make_engine("postgresql+psycopg://u@127.0.0.1:9/pickup", PoolSizes(size=6, overflow=2, timeout=5.0))
+    assert engine.pool.size() == 6  # type: ignore[attr-defined]
+    assert engine.pool._max_overflow == 2 and engine.pool._timeout == 5.0  # type: ignore[attr-defined]
+    engine.dispose()
+
+
+def test_the_worker_app_factory_travels_to_a_process_and_builds_on_the_migrated_database(tmp_path: Path) -> None:
+    settings = _settings_for(tmp_path)
+    create_app(settings).state.db.dispose()  # the parent migrates once
+    factory = pickle.loads(pickle.dumps(partial(worker_app, settings, "warning")))  # as uvicorn spawns a worker
+    app = factory()
+    assert app.state.settings.upgrade_on_start is False
+    with TestClient(app) as client:
+        assert client.get("/v1/health").status_code == 200
+    assert wait_for_schema(Database(settings.database_url), 0)
+
+
+def test_with_sms_worker_processes_the_api_runs_no_dispatcher_yet_records_callbacks(tmp_path: Path) -> None:
+    settings = _settings_for(tmp_path, run_sms_dispatcher=True, sms_dispatch_external=True, sms_gateway="smsru",
+                             sms_options={"api_id": "k"}, sms_callback_secret="s3cret")
+    with TestClient(create_app(settings)) as client:
+        assert client.app.state.worker is None  # type: ignore[attr-defined]
+        reply = client.post("/v1/sms/smsru-callback/s3cret", data={"data[0]": "sms_status\n201-1\n103\n1"})
+    assert reply.status_code == 200 and reply.text == "100"  # acknowledged (no 503 «no dispatcher»)
+
+
+def test_an_sms_worker_on_a_database_never_migrated_gives_up_with_2(tmp_path: Path) -> None:
+    assert run_sms_worker(_settings_for(tmp_path, sms_gateway="none"), schema_wait=0) == 2
+
+
+def test_an_sms_worker_stops_on_sigterm_and_gives_the_signal_back(tmp_path: Path) -> None:
+    settings = _settings_for(tmp_path, sms_gateway="none", sms_interval_seconds=0.05)
+    db = create_app(settings).state.db
+    before = signal.getsignal(signal.SIGTERM)
+    threading.Timer(0.3, os.kill, (os.getpid(), signal.SIGTERM)).start()
+    BackgroundWorker(db, settings).run_forever()  # returns once SIGTERM arrives
+    db.dispose()
+    assert signal.getsignal(signal.SIGTERM) is before
+
+
+@pytest.mark.postgres
+def test_servers_starting_together_on_postgresql_migrate_once(pg_cluster: PgCluster, tmp_path: Path) -> None:
+    """Two processes upgrade one fresh database at the same moment: the advisory lock makes the second wait and
+    find the schema at head (without it, one fails creating tables the other just created)."""
+    url = pg_cluster.url(pg_cluster.create_database())
+    engines = [make_engine(url) for _ in range(2)]
+    failures: list[BaseException] = []
+    start = threading.Barrier(2)
+
+    def migrate(engine: Engine) -> None:
+        start.wait()
+        try:
+            upgrade(engine, qr_key_path=tmp_path / "qr.key")
+        except BaseException as exc:  # collected for the assertion
+            failures.append(exc)
+
+    threads = [threading.Thread(target=migrate, args=(engine,)) for engine in engines]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    for engine in engines:
+        engine.dispose()
+    assert failures == []
+    assert wait_for_schema(Database(url), 0)
