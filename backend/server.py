@@ -127,6 +127,8 @@ def _checked_settings(args: argparse.Namespace) -> Settings:
     if args.workers < 1 or args.db_pool_size < 1 or args.db_max_overflow < 0:
         raise SystemExit("pickup-desk-backend: --workers and --db-pool-size must be at least 1, "
                          "--db-max-overflow at least 0")
+    if args.workers > 1 and str(args.db).startswith("sqlite"):  # one writer file: more processes only wait
+        raise SystemExit("pickup-desk-backend: SQLite is served by one process; --workers N needs PostgreSQL")
     try:
         return _settings(args)
     except ValueError as bad:  # a money setting out of range (PICKUP_POINTS_SHARE_PERCENT …)

@@ -18,7 +18,7 @@ from backend.app import create_app
 from backend.config import Settings
 from backend.db import Database, PoolSizes, make_engine, upgrade
 from backend.processes import run_sms_worker, wait_for_schema, worker_app
-from backend.server import _settings, parse_args
+from backend.server import _settings, parse_args, serve
 from backend.worker import BackgroundWorker
 from tests.backend.conftest import PgCluster
 
@@ -114,3 +114,8 @@ def test_servers_starting_together_on_postgresql_migrate_once(pg_cluster: PgClus
         engine.dispose()
     assert failures == []
     assert wait_for_schema(Database(url), 0)
+
+
+def test_several_api_processes_on_sqlite_are_refused_with_the_reason() -> None:
+    with pytest.raises(SystemExit, match="SQLite is served by one process"):
+        serve(parse_args(["--db", "sqlite:///x.sqlite3", "--workers", "2"]))
