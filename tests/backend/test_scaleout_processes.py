@@ -93,7 +93,7 @@ def test_an_sms_worker_stops_on_sigterm_and_gives_the_signal_back(tmp_path: Path
 def test_servers_starting_together_on_postgresql_migrate_once(pg_cluster: PgCluster, tmp_path: Path) -> None:
     """Two processes upgrade one fresh database at the same moment: the advisory lock makes the second wait and
     find the schema at head (without it, one fails creating tables the other just created)."""
-    url = pg_cluster.url(pg_cluster.create_database())
+    url = pg_cluster.url(pg_cluster.create_database(blank=True))
     engines = [make_engine(url) for _ in range(2)]
     failures: list[BaseException] = []
     start = threading.Barrier(2)

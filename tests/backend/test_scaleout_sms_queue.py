@@ -30,7 +30,7 @@ def _tables(engine: Engine) -> sessionmaker[Session]:
 
 @pytest.fixture
 def pg_url(pg_cluster: PgCluster) -> str:
-    return pg_cluster.url(pg_cluster.create_database())
+    return pg_cluster.url(pg_cluster.create_database(blank=True))
 
 
 def _queue(factory: sessionmaker[Session], orders: int) -> None:
