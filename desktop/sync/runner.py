@@ -116,7 +116,9 @@ class SyncRunner:
         cache's writes are transactions (an unfinished one rolls back)."""
         self._stop.set()
         self._wake.set()
-        close = getattr(getattr(self._engine, "client", None), "close", None)  # not made yet: nothing in flight
+        if self._engine is None:  # still being made (importing the HTTP stack): nothing in flight, no wait
+            wait = 0.0
+        close = getattr(getattr(self._engine, "client", None), "close", None)
         if close is not None:
             try:
                 close()
@@ -138,6 +140,10 @@ class SyncRunner:
     # --- the loop ----------------------------------------------------------------------------------
 
     def _loop(self) -> None:
+        try:
+            self.engine  # noqa: B018  # made here, off the GUI thread; a quit meanwhile stops before the first sync
+        except Exception:  # a bug: logged; each attempt below tries again (and fails as a sync error)
+            log.exception("the sync engine could not be made")
         while not self._stop.is_set():
             delay = self.run_once()
             self._idle(delay)

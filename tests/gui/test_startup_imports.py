@@ -91,3 +91,20 @@ def test_a_runner_given_how_to_make_its_engine_makes_it_in_its_thread_not_before
         assert runner.engine.batch_stored == runner._update  # the counts follow each stored batch
     finally:
         runner.stop(5)
+
+
+class SlowToMake(CountingEngine):
+    def __init__(self) -> None:
+        time.sleep(0.5)  # importing the HTTP stack on a busy PC
+        super().__init__()
+
+
+def test_a_quit_while_the_sync_thread_makes_its_engine_does_not_wait_for_it() -> None:
+    runner = SyncRunner(SlowToMake, interval=60)
+    runner.start()
+    time.sleep(0.05)
+    started = time.monotonic()
+    runner.abandon(5.0)  # nothing in flight yet: no wait for the import
+    assert time.monotonic() - started < 0.3
+    runner.stop(5)
+    assert runner.status().last_success_at is None  # stopped before its first sync
