@@ -141,3 +141,9 @@ _.do_POST
 _.do_GET
 _.close_connection
 _.redemption  # protocol/events.py BonusRedeemed / CertificateRedeemed: the redemption's uid on the wire
+
+# --- the page classes, imported by name from the registry when first built (ui/pages/__init__.py PAGE_CLASSES) ----
+_.ClubPage
+_.PlacementPage
+_.ReceivingPage
+_.SyncPage

@@ -20,8 +20,6 @@ from desktop.fiscal.model import FiscalMode, FiscalReceiptView, RegisterStatus
 from desktop.services.base import Role
 from desktop.settings_store import update_section
 from ui.context import AppContext
-from ui.pages.money_widgets import key_button, line_field, show_status, status_label
-from ui.pages.receipt_dialog import show_slip
 from ui.workers import Failure
 
 DEFAULT_ATOL_URL = "http://127.0.0.1:16732"  # ATOL driver v10 web server's default address
@@ -42,6 +40,8 @@ class FiscalSettingsDialog(QDialog):
     """Mode (no register / ATOL) and the web server's URL; `chosen` holds them once saved."""
 
     def __init__(self, parent: QWidget | None, mode: str, url: str | None) -> None:
+        from ui.pages.money_widgets import key_button, line_field, status_label
+
         super().__init__(parent)
         self.setObjectName("FiscalSettingsDialog")
         self.setWindowTitle(self.tr("Касса (54-ФЗ)"))
@@ -67,6 +67,8 @@ class FiscalSettingsDialog(QDialog):
         self.url.returnPressed.connect(self.try_accept)
 
     def try_accept(self) -> None:
+        from ui.pages.money_widgets import show_status
+
         mode, url = str(self.mode.currentData()), self.url.text().strip()
         if mode == FiscalMode.ATOL.value and not url.startswith(("http://", "https://")):
             show_status(self.error, self.tr("Введите адрес веб-сервера драйвера АТОЛ, например {0}.").format(
@@ -108,6 +110,8 @@ class FiscalActions(QObject):
         if status is not None:
             note += " " + (self.tr("Чековая лента есть.") if status.paper else self.tr("Нет чековой ленты!"))
             note += " " + (self.tr("Крышка открыта!") if status.cover_open else self.tr("Крышка закрыта."))
+        from ui.pages.receipt_dialog import show_slip
+
         show_slip(self.ctx, self._window, self.tr("X-отчёт кассы"), "x-report", text, note)
 
     def open_register_shift(self) -> None:
@@ -124,12 +128,19 @@ class FiscalActions(QObject):
             self.ctx.tasks.run(lambda: staff.z_report(actor), self._on_z_report, self._on_failed)
 
     def _on_z_report(self, text: str) -> None:
+        from ui.pages.receipt_dialog import show_slip
+
         show_slip(self.ctx, self._window, self.tr("Z-отчёт кассы"), "z-report", text)
 
     def reconcile(self) -> None:
-        """At start: receipts a crash left pending are asked of the register (printed → done), in the background."""
-        fiscal = self.ctx.services.fiscal
-        self.ctx.tasks.run(fiscal.reconcile, self._on_reconciled, lambda f: log.warning(
+        """At start: receipts a crash left pending are asked of the register (printed → done), in the background.
+
+        Without a register there is nothing to ask (and its service is not built at start)."""
+        config = self.ctx.config
+        if config is None or config.fiscal_mode == FiscalMode.NONE.value:
+            return
+        services = self.ctx.services
+        self.ctx.tasks.run(lambda: services.fiscal.reconcile(), self._on_reconciled, lambda f: log.warning(
             "fiscal: pending receipts not reconciled at start: %r", f.error))
 
     def _on_reconciled(self, receipts: list[FiscalReceiptView]) -> None:

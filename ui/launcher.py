@@ -73,6 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handed_over = update_at_start(args)
     if handed_over is not None:
         return handed_over
+    warm_credential_store()
     watcher = install_quit_after_start(args.qt_argv) if args.quit_after_start else None
     from ui.app import run_gui
 
@@ -80,6 +81,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     if watcher is not None and not watcher.reached:
         return EXIT_QUIT_NOT_REACHED
     return code
+
+
+def warm_credential_store() -> None:
+    """Look up the OS credential store (`keyring`: its backends found through the installed packages' entry points,
+    about half of the start-up work) in a thread now, while Qt and the GUI modules load; the device pepper's
+    check at start then finds it ready (desktop.db.pepper asks the same `keyring.get_keyring()`)."""
+    import threading
+
+    def look_up() -> None:
+        try:
+            import keyring
+
+            keyring.get_keyring()
+        except Exception:  # missing or broken: desktop.db.pepper falls back to its file and says so
+            return
+
+    threading.Thread(target=look_up, name="keyring-warm-up", daemon=True).start()
 
 
 def update_at_start(args: Any) -> int | None:

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from desktop.scan_routing import Scan, ScanKind
 from desktop.services.base import Actor
-from desktop.services.staff import StaffService
 from ui.widgets.common import fit_placeholders, scroll_area
 from ui.workers import Failure, TaskRunner, ignore_bug
+
+if TYPE_CHECKING:
+    from desktop.services.staff import StaffService
 
 BADGE = re.compile(r"^ST\d{6}$")
 
@@ -24,7 +28,7 @@ class LoginScreen(QWidget):
 
     def __init__(
         self,
-        staff: StaffService,
+        staff: StaffService | Callable[[], StaffService],
         point_name: str = "",
         hint: str = "",
         parent: QWidget | None = None,
@@ -32,7 +36,7 @@ class LoginScreen(QWidget):
     ):
         super().__init__(parent)
         self.setObjectName("LoginScreen")
-        self._staff = staff
+        self._staff = staff  # or how to get it: the staff service is built at the first login, off the GUI thread
         self._tasks = tasks or TaskRunner(ignore_bug)  # the window passes the app's runner (bugs → crash dialog)
         self.busy = False
         self._build(point_name, hint)
@@ -119,14 +123,17 @@ class LoginScreen(QWidget):
         if self.busy:
             return
         identifier, secret = self.identifier.text().strip(), self.secret.text()
-        staff = self._staff
+        staff = self._staff_service
         if BADGE.match(identifier.upper()):
-            call = lambda: staff.login_badge(identifier.upper(), secret)  # noqa: E731
+            call = lambda: staff().login_badge(identifier.upper(), secret)  # noqa: E731
         else:
-            call = lambda: staff.login_password(identifier, secret)  # noqa: E731
+            call = lambda: staff().login_password(identifier, secret)  # noqa: E731
         self.busy = True
         self._show(self.tr("Проверка…"), error=False)
         self._tasks.run(call, self._on_login_done, self._on_login_failed, on_finished=self._on_finished)
+
+    def _staff_service(self) -> StaffService:
+        return self._staff() if callable(self._staff) else self._staff
 
     def _on_login_done(self, actor: Actor) -> None:
         self.reset()

@@ -29,7 +29,7 @@ from ui.context import AppContext
 from ui.fiscal_actions import FiscalActions
 from ui.idle import IdleWatcher
 from ui.login_screen import LoginScreen
-from ui.pages import PAGE_CLASSES
+from ui.pages import PAGE_CLASSES, PageKind
 from ui.pages.base import Page
 from ui.scan_dispatch import ScanDispatcher
 from ui.scanner import ScanQueue
@@ -51,15 +51,15 @@ class MainWindow(QMainWindow):
         point_name: str = "",
         login_hint: str = "",
         idle_minutes: float = 10,
-        page_classes: Sequence[type[Page]] | None = None,
+        page_classes: Sequence[PageKind] | None = None,
         status_point: str = "",
     ) -> None:
         super().__init__()
         self.ctx = ctx
         self._landing = False  # looking up the work left open at login (scans wait)
         self.setWindowTitle(self.tr("Пункт выдачи — {0}").format(point_name) if point_name else self.tr("Пункт выдачи"))
-        self.login = LoginScreen(ctx.services.staff, point_name, login_hint, tasks=ctx.tasks)
-        self.page_classes: list[type[Page]] = list(page_classes or PAGE_CLASSES)
+        self.login = LoginScreen(lambda: ctx.services.staff, point_name, login_hint, tasks=ctx.tasks)
+        self.page_classes: list[PageKind] = list(page_classes or PAGE_CLASSES)
         self._built: list[Page | None] = [None] * len(self.page_classes)  # by navigation row
         self._root = QStackedWidget(self)
         self._root.addWidget(self.login)

@@ -7,25 +7,27 @@ shift stays as done and the banner names the «Смена» menu entry that retr
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop.documents.builders import discrepancy_act, shift_report
-from desktop.documents.model import Document
 from desktop.fiscal.errors import ShiftRegisterError
 from desktop.point_time import DAY_TIME, point_time
-from desktop.services.receiving import OpenReceiving
-from desktop.services.returns import PendingReturn
-from desktop.services.staff import OpenSessions, ShiftReport
-from desktop.services.warranty.model import PendingDispatch
 from protocol.money import rub
 from ui.context import AppContext
 from ui.hardware.wiring import documents_for
 from ui.workers import Failure
 
-# what closing the shift must settle first: receiving, return and service dispatch sessions still open
-Pending = tuple[list[OpenReceiving], list[PendingReturn], list[PendingDispatch]]
+if TYPE_CHECKING:  # the services' modules are imported when a shift is opened or closed, not at start
+    from desktop.documents.model import Document
+    from desktop.services.receiving import OpenReceiving
+    from desktop.services.returns import PendingReturn
+    from desktop.services.staff import OpenSessions, ShiftReport
+    from desktop.services.warranty.model import PendingDispatch
+
+    # what closing the shift must settle first: receiving, return and service dispatch sessions still open
+    Pending = tuple[list[OpenReceiving], list[PendingReturn], list[PendingDispatch]]
 
 
 class ShiftActions(QObject):
@@ -62,6 +64,8 @@ class ShiftActions(QObject):
         self.ctx.tasks.run(pending, self._on_pending, self._on_failed)
 
     def _on_pending(self, pending: Pending) -> None:
+        from desktop.services.staff import OpenSessions
+
         receiving, returns, dispatches = pending
         anything = bool(receiving or returns or dispatches)
         choice = self.ask_about_open_sessions(receiving, returns, dispatches) if anything else None
@@ -77,6 +81,8 @@ class ShiftActions(QObject):
                                 dispatches: Sequence[PendingDispatch] = ()) -> OpenSessions | None:
         """The dialog listing the open receiving, return and service dispatch sessions: close them with their acts,
         hand them over, or cancel (times on the point's clock)."""
+        from desktop.services.staff import OpenSessions
+
         zone = self.ctx.zone()
         lines = [self.tr("{0} — начата {1}, {2}; принято коробок: {3}").format(
             p.shipment or self.tr("без накладной"), point_time(p.opened_at, zone, DAY_TIME),
@@ -102,6 +108,8 @@ class ShiftActions(QObject):
         staff, receiving, with_report = self.ctx.services.staff, self.ctx.services.receiving, documents_for(self.ctx)
 
         def close() -> tuple[ShiftReport, Document | None, list[Document]]:
+            from desktop.documents.builders import discrepancy_act, shift_report
+
             report = staff.close_shift(actor, choice)
             summaries = [s for s in (receiving.summary(uid) for uid in closing) if s is not None]
             acts = [discrepancy_act(s) for s in summaries]
@@ -159,6 +167,9 @@ class ShiftActions(QObject):
 
     def _register_did_not_follow(self, error: ShiftRegisterError) -> None:
         """The app's shift opened or closed (kept) but the register did not: say so, and how to retry it."""
+        from desktop.documents.builders import shift_report
+        from desktop.services.staff import ShiftReport
+
         if isinstance(error.result, ShiftReport):
             with_report = documents_for(self.ctx) is not None
             self._on_closed(error.result, shift_report(error.result) if with_report else None)

@@ -39,6 +39,7 @@ from protocol.errors import DomainError
 
 if TYPE_CHECKING:  # the server is an optional extra: typing only, never imported here at run time
     from backend.embedded import EmbeddedBackend
+    from desktop.sync.engine import SyncEngine
     from desktop.sync.runner import SyncRunner
     from desktop.update.service import UpdateService
 
@@ -184,13 +185,19 @@ def _start_embedded(data_dir: Path, progress: Callable[[int, int], None]) -> Emb
 
 
 def _sync_runner(config: AppConfig, db: Database, creds: DeviceCredentials) -> SyncRunner:
-    """The sync runner, not started: the GUI starts it once the login screen shows (no network before that)."""
-    from desktop.sync.engine import SyncEngine
-    from desktop.sync.enrolment import client_for
+    """The sync runner, not started: the GUI starts it once the login screen shows (no network before that); its
+    engine, the HTTP client and requests are made (imported) by the sync thread then, not before the login."""
     from desktop.sync.runner import SyncRunner
 
     ca = str(config.ca_bundle) if config.ca_bundle else None
-    return SyncRunner(SyncEngine(db, client_for(creds, ca)), interval=float(config.sync_interval_seconds))
+
+    def make_engine() -> SyncEngine:
+        from desktop.sync.engine import SyncEngine
+        from desktop.sync.enrolment import client_for
+
+        return SyncEngine(db, client_for(creds, ca))
+
+    return SyncRunner(make_engine, interval=float(config.sync_interval_seconds))
 
 
 def _update_service(config: AppConfig, creds: DeviceCredentials) -> UpdateService:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, tzinfo
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QResizeEvent
@@ -15,8 +15,10 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from desktop.point_time import CLOCK, point_time, zone_named
 from desktop.services.base import Actor, Role
-from desktop.sync.runner import SyncRunner
 from desktop.update.notice import UpdateNotice, read_notice
+
+if TYPE_CHECKING:
+    from desktop.sync.runner import SyncRunner
 
 UPDATE_READ_EVERY = 10  # ticks (seconds) between reads of the update state file
 

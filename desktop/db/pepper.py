@@ -22,10 +22,8 @@ import logging
 import os
 import secrets
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy.orm import Session
 
 from desktop import messages
@@ -34,6 +32,9 @@ from desktop.db.models import SyncState
 from protocol.errors import DomainError
 from protocol.pickup_code import TAG_SEP, split_tag
 from protocol.private_files import create_private, private_file
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 log = logging.getLogger(__name__)
 PREFIX = "p1:"
@@ -165,6 +166,8 @@ def code_hash_matches(pepper: bytes, computed_hash: str, stored: str) -> bool:
 
 
 def _aead(pepper: bytes) -> AESGCM:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM  # 7 MiB: imported at the first use, not at start
+
     return AESGCM(hmac.new(pepper, b"pickup-desk staff hashes", hashlib.sha256).digest())
 
 
@@ -181,6 +184,8 @@ def open_secret_hash(pepper: bytes, stored: str | None) -> str | None:
     """The argon2 hash string back (None when it cannot be opened: another PC's pepper, damaged)."""
     if not stored or not stored.startswith(PREFIX):
         return stored
+    from cryptography.exceptions import InvalidTag
+
     try:
         raw = base64.b64decode(stored[len(PREFIX):])
         return _aead(pepper).decrypt(raw[:12], raw[12:], None).decode()

@@ -1,4 +1,8 @@
-"""The background sync thread: periodic sync with capped exponential backoff, trigger, clean stop, status."""
+"""The background sync thread: periodic sync with capped exponential backoff, trigger, clean stop, status.
+
+The runner may be given how to make its engine instead of the engine: the app builds it that way, so the sync
+engine and its HTTP stack (requests) are imported by the sync thread once it starts, after the login screen shows.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +11,14 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from desktop import messages
-from desktop.sync.client import AuthRejected, BackendUnavailable, SyncError, UpgradeRequired
-from desktop.sync.engine import SyncEngine, SyncReport, utc_now
+
+if TYPE_CHECKING:
+    from desktop.sync.client import SyncError
+    from desktop.sync.engine import SyncEngine, SyncReport
 
 log = logging.getLogger(__name__)
 messages.register({"sync.internal_error": "Внутренняя ошибка синхронизации; сведения записаны в журнал программы."})
@@ -51,12 +58,18 @@ class Backoff:
 COUNTS_REFRESH_S = 2.0  # how stale «Не отправлено» may get between sync attempts (offline backoff is minutes)
 
 
-class SyncRunner:
-    """Runs `engine.sync_once()` in a daemon thread until `stop()`."""
+def utc_now() -> datetime:
+    return datetime.now(UTC)
 
-    def __init__(self, engine: SyncEngine, *, interval: float = 30.0, backoff: Backoff | None = None,
-                 clock: Callable[[], datetime] = utc_now) -> None:
-        self.engine = engine
+
+class SyncRunner:
+    """Runs `engine.sync_once()` in a daemon thread until `stop()`; `engine` may be a function making it."""
+
+    def __init__(self, engine: SyncEngine | Callable[[], SyncEngine], *, interval: float = 30.0,
+                 backoff: Backoff | None = None, clock: Callable[[], datetime] = utc_now) -> None:
+        self._engine: SyncEngine | None = None
+        made = hasattr(engine, "sync_once") and not isinstance(engine, type)  # an engine, or what makes one
+        self._make_engine: Callable[[], SyncEngine] = (lambda: engine) if made else engine  # type: ignore[assignment,return-value]
         self.interval = interval
         self.backoff = backoff or Backoff()
         self.clock = clock
@@ -65,7 +78,16 @@ class SyncRunner:
         self._lock = threading.Lock()
         self._status = SyncStatus()
         self._thread: threading.Thread | None = None
-        engine.batch_stored = self._update  # the counts follow each acknowledged batch, not the end of the pull
+        self._engine_lock = threading.Lock()
+
+    @property
+    def engine(self) -> SyncEngine:
+        """The engine, made on first use (by the sync thread when the runner was given a function)."""
+        with self._engine_lock:
+            if self._engine is None:
+                self._engine = self._make_engine()
+                self._engine.batch_stored = self._update  # the counts follow each acknowledged batch
+            return self._engine
 
     # --- control ----------------------------------------------------------------------------------
 
@@ -94,7 +116,9 @@ class SyncRunner:
         cache's writes are transactions (an unfinished one rolls back)."""
         self._stop.set()
         self._wake.set()
-        close = getattr(getattr(self.engine, "client", None), "close", None)
+        if self._engine is None:  # still being made (importing the HTTP stack): nothing in flight, no wait
+            wait = 0.0
+        close = getattr(getattr(self._engine, "client", None), "close", None)
         if close is not None:
             try:
                 close()
@@ -116,6 +140,10 @@ class SyncRunner:
     # --- the loop ----------------------------------------------------------------------------------
 
     def _loop(self) -> None:
+        try:
+            self.engine  # noqa: B018  # made here, off the GUI thread; a quit meanwhile stops before the first sync
+        except Exception:  # a bug: logged; each attempt below tries again (and fails as a sync error)
+            log.exception("the sync engine could not be made")
         while not self._stop.is_set():
             delay = self.run_once()
             self._idle(delay)
@@ -132,6 +160,8 @@ class SyncRunner:
 
     def run_once(self) -> float:
         """One sync attempt with status bookkeeping; returns the delay before the next one."""
+        from desktop.sync.client import AuthRejected, BackendUnavailable, SyncError, UpgradeRequired
+
         self._update(syncing=True)
         try:
             report = self.engine.sync_once()

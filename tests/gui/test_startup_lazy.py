@@ -33,7 +33,18 @@ def test_the_login_screen_builds_no_page_and_a_page_is_built_when_first_needed(q
     assert type(window.current_page()).__name__ == "ReceivingPage"
     assert window.stack.currentWidget() is window.page_named("ReceivingPage")
     assert len(window.pages) == len(window.page_classes)  # `pages` builds the rest
-    assert [type(p) for p in window.pages] == window.page_classes
+    assert [type(p).__name__ for p in window.pages] == [kind.__name__ for kind in window.page_classes]
+
+
+def test_each_registry_entry_says_what_its_page_class_says() -> None:
+    """The registry repeats title, shortcut, role and scan kinds so the shell needs no page module at start."""
+    from ui.pages import PAGE_CLASSES
+
+    for entry in PAGE_CLASSES:
+        page_class = entry.load()
+        assert page_class.__name__ == entry.__name__
+        assert (page_class.title, page_class.shortcut, page_class.min_role, page_class.scan_kinds) == (
+            entry.title, entry.shortcut, entry.min_role, entry.scan_kinds)
 
 
 PROBE = """

@@ -12,14 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
+from typing import TYPE_CHECKING
 
-from PIL import Image
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from desktop import messages
-from desktop.documents.builders import printer_test_page
 from desktop.documents.jobs import PrintJournal, PrintRecord, PrintStatus
 from desktop.documents.model import Document, DocumentKind
 from desktop.labels.templates import LabelTemplate, SheetTemplate
@@ -27,6 +26,9 @@ from desktop.platform_help import Steps
 from desktop.point_time import point_time, zone_named
 from protocol.errors import DomainError
 from ui.hardware.documents import a4_layout, paint
+
+if TYPE_CHECKING:  # the label images come from the label code (Pillow is not imported at start)
+    from PIL import Image
 
 messages.register(
     {
@@ -130,6 +132,8 @@ class Printing:
         return self.print_document(record.document, printer_name)
 
     def test_page(self, printer_name: str) -> PrintRecord:
+        from desktop.documents.builders import printer_test_page  # the builders import every service: not at start
+
         stamp = point_time(datetime.now(UTC), self.zone())
         return self.print_document(printer_test_page(printer_name or _default_printer(), stamp), printer_name)
 

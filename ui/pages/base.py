@@ -21,7 +21,7 @@ from ui.workers import Failure
 class Page(QWidget):
     """One workflow. Subclasses set `title` (Russian source text), `shortcut`, `min_role`, `scan_kinds`.
 
-    A new page is one module plus one line in `ui.pages.PAGE_CLASSES`.
+    A new page is one module plus one entry in `ui.pages.PAGE_CLASSES` (its module path and these attributes).
     """
 
     title: ClassVar[object] = ""  # QT_TRANSLATE_NOOP(...) marks the text and is typed object in the Qt stubs

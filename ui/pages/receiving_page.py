@@ -186,11 +186,12 @@ class ReceivingPage(SessionPage):
         self.run(lambda: service.scan_box(actor, session_uid, scan), self._on_box_scanned)
 
     def _on_box_scanned(self, outcome: ScanOutcome) -> None:
-        self._show_counts(outcome.counts)
+        """The verdict first (the banner the clerk waits for), then the counters and the scan list."""
         title, detail = self._describe(outcome)
         tone = TONE[outcome.kind]
         {"ok": self.feedback.show_ok, "warning": self.feedback.show_warning,
          "error": self.feedback.show_error}[tone](title, detail)
+        self._show_counts(outcome.counts)
         if outcome.kind in RECEIVED:
             self.last_received = outcome.box
             self.progress_label.setText(self.tr("Заказ {0}: коробка {1}").format(outcome.order, _progress(outcome)))
