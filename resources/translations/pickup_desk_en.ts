@@ -1100,117 +1100,117 @@ build date: {date}
 <context>
     <name>CounterStatusBar</name>
     <message>
-        <location filename="../../ui/status_bar.py" line="111"/>
+        <location filename="../../ui/status_bar.py" line="113"/>
         <source>Вход не выполнен</source>
         <translation>Not logged in</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="112"/>
+        <location filename="../../ui/status_bar.py" line="114"/>
         <source>Смена: —</source>
         <translation>Shift: —</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="103"/>
+        <location filename="../../ui/status_bar.py" line="105"/>
         <source>ПВЗ {0}</source>
         <translation>Point {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="116"/>
+        <location filename="../../ui/status_bar.py" line="118"/>
         <source>открыта</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="116"/>
+        <location filename="../../ui/status_bar.py" line="118"/>
         <source>закрыта</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="117"/>
+        <location filename="../../ui/status_bar.py" line="119"/>
         <source>Смена: {0}</source>
         <translation>Shift: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="126"/>
+        <location filename="../../ui/status_bar.py" line="128"/>
         <source>Обновление {0} загружено — установится при следующем запуске</source>
         <translation>Update {0} downloaded — it installs at the next start</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="129"/>
+        <location filename="../../ui/status_bar.py" line="131"/>
         <source>Обновление {0} не прошло самопроверку — работает прежняя версия</source>
         <translation>Update {0} failed its self-test — the previous version runs</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="143"/>
+        <location filename="../../ui/status_bar.py" line="145"/>
         <source>Не отправлено: {0}</source>
         <translation>Unsent: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="147"/>
+        <location filename="../../ui/status_bar.py" line="149"/>
         <source>Синхр.: {0}</source>
         <translation>Synced: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="148"/>
+        <location filename="../../ui/status_bar.py" line="150"/>
         <source>К разбору: {0}</source>
         <translation>To review: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="155"/>
+        <location filename="../../ui/status_bar.py" line="157"/>
         <source>● Обновите программу (работа офлайн)</source>
         <translation>● Update the app (offline)</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="156"/>
+        <location filename="../../ui/status_bar.py" line="158"/>
         <source>● Обновите программу (работа офлайн, данные сохраняются)</source>
         <translation>● Update the app (working offline, data kept)</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="158"/>
+        <location filename="../../ui/status_bar.py" line="160"/>
         <source>● Нужна регистрация ПК (офлайн)</source>
         <translation>● Enrol this PC again (offline)</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="159"/>
+        <location filename="../../ui/status_bar.py" line="161"/>
         <source>● Нужна повторная регистрация ПК (работа офлайн)</source>
         <translation>● This PC must be enrolled again (working offline)</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="165"/>
+        <location filename="../../ui/status_bar.py" line="167"/>
         <source>● Синхронизация не запущена</source>
         <translation>● Sync not running</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="166"/>
+        <location filename="../../ui/status_bar.py" line="168"/>
         <source>Не отправлено: —</source>
         <translation>Unsent: —</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="167"/>
+        <location filename="../../ui/status_bar.py" line="169"/>
         <source>Синхр.: —</source>
         <translation>Synced: —</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="168"/>
+        <location filename="../../ui/status_bar.py" line="170"/>
         <source>К разбору: —</source>
         <translation>To review: —</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="173"/>
+        <location filename="../../ui/status_bar.py" line="175"/>
         <source>● В сети</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="175"/>
+        <location filename="../../ui/status_bar.py" line="177"/>
         <source>● Подключение…</source>
         <translation>● Connecting…</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="177"/>
+        <location filename="../../ui/status_bar.py" line="179"/>
         <source>● Нет связи</source>
         <translation>● Offline</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="179"/>
+        <location filename="../../ui/status_bar.py" line="181"/>
         <source> (обмен…)</source>
         <translation> (syncing…)</translation>
     </message>
@@ -4637,92 +4637,92 @@ Technical: {1}</translation>
 <context>
     <name>FiscalActions</name>
     <message>
-        <location filename="../../ui/fiscal_actions.py" line="29"/>
+        <location filename="../../ui/fiscal_actions.py" line="27"/>
         <source>АТОЛ, смена на кассе открыта</source>
         <translation>ATOL, the register&apos;s shift is open</translation>
     </message>
     <message>
-        <location filename="../../ui/fiscal_actions.py" line="30"/>
+        <location filename="../../ui/fiscal_actions.py" line="28"/>
         <source>АТОЛ, смена на кассе закрыта</source>
         <translation>ATOL, the register&apos;s shift is closed</translation>
     </message>
     <message>
-        <location filename="../../ui/fiscal_actions.py" line="31"/>
+        <location filename="../../ui/fiscal_actions.py" line="29"/>
         <source>АТОЛ, смена на кассе длится больше 24 часов — закройте её</source>
         <translation>ATOL, the register&apos;s shift is over 24 hours old — close it</translation>
     </message>
     <message>
-        <location filename="../../ui/fiscal_actions.py" line="32"/>
+        <location filename="../../ui/fiscal_actions.py" line="30"/>
         <source>без кассы (документы нефискальные)</source>
         <translation>no cash register (documents are not fiscal)</translation>
     </message>
     <message>
-        <location filename="../../ui/fiscal_actions.py" line="90"/>
+        <location filename="../../ui/fiscal_actions.py" line="92"/>
         <source>Нужен менеджер</source>
         <translation>A manager is needed</translation>
     </message>
     <message>
-        <location filename="../../ui/fiscal_actions.py" line="90"/>
+        <location filename="../../ui/fiscal_actions.py" line="92"/>
         <source>Кассу настраивает и отчёты снимает менеджер.</source>
         <translation>The manager sets up the cash register and takes its reports.</translation>
     </message>
     <message>
-        <location filename="../../ui/fiscal_actions.py" line="107"/>
+        <location filename="../../ui/fiscal_actions.py" line="109"/>
         <source>Касса: {0}.</source>
         <translation>Cash register: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/fiscal_actions.py" line="109"/>
+        <location filename="../../ui/fiscal_actions.py" line="111"/>
         <source>Чековая лента есть.</source>
         <translation>Receipt paper present.</translation>
     </message>
     <message>
-        <location filename="../../ui/fiscal_actions.py" line="109"/>
+        <location filename="../../ui/fiscal_actions.py" line="111"/>
         <source>Нет чековой ленты!</source>
         <translation>No receipt paper!</translation>
     </message>
     <message>
-        <location filename="../../ui/fiscal_actions.py" line="110"/>
+        <location filename="../../ui/fiscal_actions.py" line="112"/>
         <source>Крышка открыта!</source>
         <translation>Cover open!</translation>
     </message>
     <message>
-        <location filename="../../ui/fiscal_actions.py" line="110"/>
+        <location filename="../../ui/fiscal_actions.py" line="112"/>
         <source>Крышка закрыта.</source>
         <translation>Cover closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/fiscal_actions.py" line="111"/>
+        <location filename="../../ui/fiscal_actions.py" line="115"/>
         <source>X-отчёт кассы</source>
         <translation>Cash register X report</translation>
     </message>
     <message>
-        <location filename="../../ui/fiscal_actions.py" line="118"/>
+        <location filename="../../ui/fiscal_actions.py" line="122"/>
         <source>Смена на кассе открыта</source>
         <translation>The register&apos;s shift is open</translation>
     </message>
     <message>
-        <location filename="../../ui/fiscal_actions.py" line="118"/>
+        <location filename="../../ui/fiscal_actions.py" line="122"/>
         <source>Можно принимать оплату.</source>
         <translation>Payments can be taken.</translation>
     </message>
     <message>
-        <location filename="../../ui/fiscal_actions.py" line="127"/>
+        <location filename="../../ui/fiscal_actions.py" line="133"/>
         <source>Z-отчёт кассы</source>
         <translation>Cash register Z report</translation>
     </message>
     <message>
-        <location filename="../../ui/fiscal_actions.py" line="140"/>
+        <location filename="../../ui/fiscal_actions.py" line="151"/>
         <source>Касса не ответила</source>
         <translation>The cash register did not answer</translation>
     </message>
     <message>
-        <location filename="../../ui/fiscal_actions.py" line="150"/>
+        <location filename="../../ui/fiscal_actions.py" line="161"/>
         <source>Касса</source>
         <translation>Cash register</translation>
     </message>
     <message>
-        <location filename="../../ui/fiscal_actions.py" line="151"/>
+        <location filename="../../ui/fiscal_actions.py" line="162"/>
         <source>Настройки кассы сохранены. Перезапустите программу, чтобы они вступили в силу.</source>
         <translation>Cash register settings saved. Restart the program for them to take effect.</translation>
     </message>
@@ -4765,7 +4765,7 @@ Technical: {1}</translation>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/fiscal_actions.py" line="72"/>
+        <location filename="../../ui/fiscal_actions.py" line="74"/>
         <source>Введите адрес веб-сервера драйвера АТОЛ, например {0}.</source>
         <translation>Enter the ATOL driver web server&apos;s address, for example {0}.</translation>
     </message>
@@ -6194,52 +6194,52 @@ Customer: {4}, {5}</translation>
 <context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../../ui/login_screen.py" line="45"/>
+        <location filename="../../ui/login_screen.py" line="49"/>
         <source>Пункт выдачи заказов</source>
         <translation>Order pickup point</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="49"/>
+        <location filename="../../ui/login_screen.py" line="53"/>
         <source>Отсканируйте пропуск и введите PIN — или введите логин и пароль.</source>
         <translation>Scan your badge and enter the PIN — or enter login and password.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="85"/>
+        <location filename="../../ui/login_screen.py" line="89"/>
         <source>пропуск ST…… или логин</source>
         <translation>badge ST…… or login</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="88"/>
+        <location filename="../../ui/login_screen.py" line="92"/>
         <source>PIN или пароль</source>
         <translation>PIN or password</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="93"/>
+        <location filename="../../ui/login_screen.py" line="97"/>
         <source>Войти (Enter)</source>
         <translation>Log in (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="97"/>
+        <location filename="../../ui/login_screen.py" line="101"/>
         <source>Пропуск / логин:</source>
         <translation>Badge / login:</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="98"/>
+        <location filename="../../ui/login_screen.py" line="102"/>
         <source>PIN / пароль:</source>
         <translation>PIN / password:</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="110"/>
+        <location filename="../../ui/login_screen.py" line="114"/>
         <source>Сначала войдите: отсканируйте свой пропуск и введите PIN.</source>
         <translation>Log in first: scan your badge and enter the PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="115"/>
+        <location filename="../../ui/login_screen.py" line="119"/>
         <source>Пропуск считан. Введите PIN и нажмите Enter.</source>
         <translation>Badge read. Enter the PIN and press Enter.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="128"/>
+        <location filename="../../ui/login_screen.py" line="132"/>
         <source>Проверка…</source>
         <translation>Checking…</translation>
     </message>
@@ -7322,46 +7322,55 @@ Customer: {4}, {5}</translation>
 <context>
     <name>PageTitles</name>
     <message>
+        <location filename="../../ui/pages/__init__.py" line="75"/>
         <location filename="../../ui/pages/club_page.py" line="24"/>
         <source>Клубные карты</source>
         <translation>Club cards</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/__init__.py" line="68"/>
         <location filename="../../ui/pages/handover_page.py" line="40"/>
         <source>Выдача</source>
         <translation>Handover</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/__init__.py" line="73"/>
         <location filename="../../ui/pages/placement_page.py" line="26"/>
         <source>Размещение</source>
         <translation>Placement</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/__init__.py" line="71"/>
         <location filename="../../ui/pages/receiving_page.py" line="48"/>
         <source>Приёмка</source>
         <translation>Receiving</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/__init__.py" line="77"/>
         <location filename="../../ui/pages/orders_page.py" line="34"/>
         <source>Заказы</source>
         <translation>Orders</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/__init__.py" line="79"/>
         <location filename="../../ui/pages/returns_page.py" line="36"/>
         <source>Возвраты</source>
         <translation>Returns</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/__init__.py" line="83"/>
         <location filename="../../ui/pages/sync_page.py" line="24"/>
         <source>Синхронизация</source>
         <translation>Sync</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/__init__.py" line="85"/>
         <location filename="../../ui/pages/manager/console_page.py" line="24"/>
         <source>Менеджер</source>
         <translation>Manager</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/__init__.py" line="81"/>
         <location filename="../../ui/pages/warranty_page.py" line="36"/>
         <source>Гарантия</source>
         <translation>Warranty</translation>
@@ -7827,32 +7836,32 @@ Customer: {4}, {5}</translation>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../ui/hardware/printing.py" line="59"/>
+        <location filename="../../ui/hardware/printing.py" line="61"/>
         <source>документы A4</source>
         <translation>A4 documents</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/printing.py" line="60"/>
+        <location filename="../../ui/hardware/printing.py" line="62"/>
         <source>квитанции о выдаче</source>
         <translation>handover receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/printing.py" line="61"/>
+        <location filename="../../ui/hardware/printing.py" line="63"/>
         <source>этикетки</source>
         <translation>labels</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/printing.py" line="148"/>
+        <location filename="../../ui/hardware/printing.py" line="152"/>
         <source>Этикетки</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/printing.py" line="205"/>
+        <location filename="../../ui/hardware/printing.py" line="209"/>
         <source>{0}×{1} мм</source>
         <translation>{0}×{1} mm</translation>
     </message>
     <message>
-        <location filename="../../ui/hardware/printing.py" line="210"/>
+        <location filename="../../ui/hardware/printing.py" line="214"/>
         <source>по умолчанию</source>
         <translation>default</translation>
     </message>
@@ -7939,12 +7948,12 @@ Customer: {4}, {5}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/receiving_page.py" line="75"/>
-        <location filename="../../ui/pages/receiving_page.py" line="257"/>
+        <location filename="../../ui/pages/receiving_page.py" line="258"/>
         <source>Повреждение</source>
         <translation>Damage</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="278"/>
+        <location filename="../../ui/pages/receiving_page.py" line="279"/>
         <source>Закрыть приёмку</source>
         <translation>Close receiving</translation>
     </message>
@@ -7955,8 +7964,8 @@ Customer: {4}, {5}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/receiving_page.py" line="104"/>
-        <location filename="../../ui/pages/receiving_page.py" line="207"/>
-        <location filename="../../ui/pages/receiving_page.py" line="309"/>
+        <location filename="../../ui/pages/receiving_page.py" line="208"/>
+        <location filename="../../ui/pages/receiving_page.py" line="310"/>
         <source>Принято</source>
         <translation>Received</translation>
     </message>
@@ -8051,179 +8060,179 @@ Customer: {4}, {5}</translation>
         <translation>Press F2 and enter the shipment number, or F3 to receive without a manifest.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="196"/>
+        <location filename="../../ui/pages/receiving_page.py" line="197"/>
         <source>Заказ {0}: коробка {1}</source>
         <translation>Order {0}: box {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="202"/>
+        <location filename="../../ui/pages/receiving_page.py" line="203"/>
         <source>Заказ {0}, коробка {1}.</source>
         <translation>Order {0}, box {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="204"/>
+        <location filename="../../ui/pages/receiving_page.py" line="205"/>
         <source>Изделие вернулось из сервиса по гарантийной заявке {0}.</source>
         <translation>The item is back from service under warranty claim {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="206"/>
+        <location filename="../../ui/pages/receiving_page.py" line="207"/>
         <source>Заказ прибыл полностью — клиенту уйдёт SMS.</source>
         <translation>The order has fully arrived — the customer gets an SMS.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="209"/>
+        <location filename="../../ui/pages/receiving_page.py" line="210"/>
         <source>Коробка из другой поставки ({0})</source>
         <translation>Box from another shipment ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="210"/>
+        <location filename="../../ui/pages/receiving_page.py" line="211"/>
         <source>Заказ {0}, коробка {1}. Коробка нашего пункта, но из другой накладной: принята, попадёт в акт этой приёмки.</source>
         <translation>Order {0}, box {1}. A box of this point but from another waybill: received, it goes into this receiving&apos;s act.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="213"/>
-        <location filename="../../ui/pages/receiving_page.py" line="310"/>
+        <location filename="../../ui/pages/receiving_page.py" line="214"/>
+        <location filename="../../ui/pages/receiving_page.py" line="311"/>
         <source>Повтор</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="213"/>
+        <location filename="../../ui/pages/receiving_page.py" line="214"/>
         <source>Коробка {0} уже принята. Отложите её к остальным.</source>
         <translation>Box {0} is already received. Put it with the others.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="215"/>
-        <location filename="../../ui/pages/receiving_page.py" line="311"/>
+        <location filename="../../ui/pages/receiving_page.py" line="216"/>
+        <location filename="../../ui/pages/receiving_page.py" line="312"/>
         <source>Излишек</source>
         <translation>Surplus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="216"/>
+        <location filename="../../ui/pages/receiving_page.py" line="217"/>
         <source>Коробки {0} нет в этой накладной. Принята как излишек — она попадёт в акт.</source>
         <translation>Box {0} is not on this manifest. Received as surplus — it goes into the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="218"/>
-        <location filename="../../ui/pages/receiving_page.py" line="312"/>
+        <location filename="../../ui/pages/receiving_page.py" line="219"/>
+        <location filename="../../ui/pages/receiving_page.py" line="313"/>
         <source>Чужая коробка</source>
         <translation>Foreign box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="219"/>
+        <location filename="../../ui/pages/receiving_page.py" line="220"/>
         <source>Коробка {0} адресована другому пункту выдачи. Отложите её для возврата.</source>
         <translation>Box {0} is addressed to another pickup point. Set it aside for return.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="221"/>
-        <location filename="../../ui/pages/receiving_page.py" line="313"/>
+        <location filename="../../ui/pages/receiving_page.py" line="222"/>
+        <location filename="../../ui/pages/receiving_page.py" line="314"/>
         <source>Заказ отменён</source>
         <translation>Order cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="222"/>
+        <location filename="../../ui/pages/receiving_page.py" line="223"/>
         <source>Заказ {0} отменён. Не размещайте коробку: отложите её для возврата.</source>
         <translation>Order {0} is cancelled. Do not shelve the box: set it aside for return.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="223"/>
+        <location filename="../../ui/pages/receiving_page.py" line="224"/>
         <source>Не коробка</source>
         <translation>Not a box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="246"/>
-        <location filename="../../ui/pages/receiving_page.py" line="317"/>
+        <location filename="../../ui/pages/receiving_page.py" line="247"/>
+        <location filename="../../ui/pages/receiving_page.py" line="318"/>
         <source>Отменено</source>
         <translation>Undone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="247"/>
+        <location filename="../../ui/pages/receiving_page.py" line="248"/>
         <source>Сканирование отменено</source>
         <translation>Scan undone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="248"/>
+        <location filename="../../ui/pages/receiving_page.py" line="249"/>
         <source>Коробка {0} снова считается не принятой.</source>
         <translation>Box {0} counts as not received again.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="255"/>
+        <location filename="../../ui/pages/receiving_page.py" line="256"/>
         <source>Нет коробки</source>
         <translation>No box</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="255"/>
+        <location filename="../../ui/pages/receiving_page.py" line="256"/>
         <source>Сначала отсканируйте повреждённую коробку.</source>
         <translation>Scan the damaged box first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="258"/>
+        <location filename="../../ui/pages/receiving_page.py" line="259"/>
         <source>Коробка {0}. Опишите повреждение:</source>
         <translation>Box {0}. Describe the damage:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="271"/>
         <location filename="../../ui/pages/receiving_page.py" line="272"/>
+        <location filename="../../ui/pages/receiving_page.py" line="273"/>
         <source>Повреждение отмечено</source>
         <translation>Damage recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="272"/>
+        <location filename="../../ui/pages/receiving_page.py" line="273"/>
         <source>Коробка {0} попадёт в акт.</source>
         <translation>Box {0} goes into the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="279"/>
+        <location filename="../../ui/pages/receiving_page.py" line="280"/>
         <source>Закрыть приёмку и сформировать акт расхождений?</source>
         <translation>Close receiving and produce the discrepancy report?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="291"/>
+        <location filename="../../ui/pages/receiving_page.py" line="292"/>
         <source>Приёмка закрыта. Сканируйте следующую накладную (или F2), F3 — без неё.</source>
         <translation>Receiving closed. Scan the next waybill (or F2), F3 — without one.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="296"/>
+        <location filename="../../ui/pages/receiving_page.py" line="297"/>
         <source>F11 — напечатать акт.</source>
         <translation>F11 — print the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="298"/>
-        <location filename="../../ui/pages/receiving_page.py" line="303"/>
+        <location filename="../../ui/pages/receiving_page.py" line="299"/>
+        <location filename="../../ui/pages/receiving_page.py" line="304"/>
         <source>Приёмка закрыта с расхождениями</source>
         <translation>Receiving closed with discrepancies</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="300"/>
+        <location filename="../../ui/pages/receiving_page.py" line="301"/>
         <source>Приёмка закрыта без расхождений</source>
         <translation>Receiving closed without discrepancies</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="304"/>
+        <location filename="../../ui/pages/receiving_page.py" line="305"/>
         <source>Акт расхождений напечатан.</source>
         <translation>Discrepancy report printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="314"/>
+        <location filename="../../ui/pages/receiving_page.py" line="315"/>
         <source>Коробка из другой поставки</source>
         <translation>Box from another shipment</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="315"/>
+        <location filename="../../ui/pages/receiving_page.py" line="316"/>
         <source>Принята на другом рабочем месте</source>
         <translation>Received at another counter</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="327"/>
+        <location filename="../../ui/pages/receiving_page.py" line="328"/>
         <source>Принято: {0}; не хватает: {1}; излишки: {2}; чужие: {3}; отменённые: {4}; повреждено: {5}.</source>
         <translation>Received: {0}; missing: {1}; surplus: {2}; foreign: {3}; cancelled: {4}; damaged: {5}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="332"/>
+        <location filename="../../ui/pages/receiving_page.py" line="333"/>
         <source>Из другой поставки: {0}.</source>
         <translation>From another shipment: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/receiving_page.py" line="337"/>
+        <location filename="../../ui/pages/receiving_page.py" line="338"/>
         <source>Не хватает: {0}</source>
         <translation>Missing: {0}</translation>
     </message>
@@ -9205,104 +9214,104 @@ Customer: {4}, {5}</translation>
 <context>
     <name>ShiftActions</name>
     <message>
-        <location filename="../../ui/shift_actions.py" line="69"/>
+        <location filename="../../ui/shift_actions.py" line="73"/>
         <source>Смена не закрыта</source>
         <translation>Shift not closed</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="70"/>
+        <location filename="../../ui/shift_actions.py" line="74"/>
         <source>Приёмка, возврат или отправка в сервис остались открытыми.</source>
         <translation>Receiving, a return or a service dispatch was left open.</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="81"/>
+        <location filename="../../ui/shift_actions.py" line="87"/>
         <source>{0} — начата {1}, {2}; принято коробок: {3}</source>
         <translation>{0} — started {1}, {2}; boxes received: {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="82"/>
+        <location filename="../../ui/shift_actions.py" line="88"/>
         <source>без накладной</source>
         <translation>without a waybill</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="84"/>
+        <location filename="../../ui/shift_actions.py" line="90"/>
         <source>Возврат — начат {0}, {1}; коробок в возврате: {2}</source>
         <translation>Return — started {0}, {1}; boxes in the return: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="86"/>
+        <location filename="../../ui/shift_actions.py" line="92"/>
         <source>Отправка в сервис — начата {0}, {1}; изделий: {2}</source>
         <translation>Service dispatch — started {0}, {1}; items: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="88"/>
+        <location filename="../../ui/shift_actions.py" line="94"/>
         <source>Незаконченная приёмка, возврат или отправка в сервис</source>
         <translation>Unfinished receiving, return or service dispatch</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="89"/>
+        <location filename="../../ui/shift_actions.py" line="95"/>
         <source>Не закончены:</source>
         <translation>Not finished:</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="90"/>
+        <location filename="../../ui/shift_actions.py" line="96"/>
         <source>Закрыть с актом</source>
         <translation>Close with the act</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="91"/>
+        <location filename="../../ui/shift_actions.py" line="97"/>
         <source>Передать следующей смене</source>
         <translation>Hand over to the next shift</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="92"/>
+        <location filename="../../ui/shift_actions.py" line="98"/>
         <source>Отмена</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="119"/>
-        <location filename="../../ui/shift_actions.py" line="158"/>
+        <location filename="../../ui/shift_actions.py" line="127"/>
+        <location filename="../../ui/shift_actions.py" line="166"/>
         <source>Смена</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="120"/>
+        <location filename="../../ui/shift_actions.py" line="128"/>
         <source>Смена не открыта. Открыть смену сейчас?</source>
         <translation>No shift is open. Open the shift now?</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="129"/>
+        <location filename="../../ui/shift_actions.py" line="137"/>
         <source>Смена открыта</source>
         <translation>Shift opened</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="129"/>
+        <location filename="../../ui/shift_actions.py" line="137"/>
         <source>Хорошей работы!</source>
         <translation>Have a good shift!</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="141"/>
+        <location filename="../../ui/shift_actions.py" line="149"/>
         <source>Закрыто приёмок: {0}, акты сформированы.</source>
         <translation>Receiving sessions closed: {0}, their acts are made.</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="143"/>
+        <location filename="../../ui/shift_actions.py" line="151"/>
         <source>Закрыто возвратов и отправок в сервис: {0}, их акты сформированы.</source>
         <translation>Returns and service dispatches closed: {0}, their acts are made.</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="145"/>
-        <location filename="../../ui/shift_actions.py" line="151"/>
+        <location filename="../../ui/shift_actions.py" line="153"/>
+        <location filename="../../ui/shift_actions.py" line="159"/>
         <source>Смена закрыта</source>
         <translation>Shift closed</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="151"/>
+        <location filename="../../ui/shift_actions.py" line="159"/>
         <source>Отчёт за смену напечатан.</source>
         <translation>Shift report printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_actions.py" line="167"/>
+        <location filename="../../ui/shift_actions.py" line="178"/>
         <source>Касса не выполнила команду</source>
         <translation>The cash register did not do it</translation>
     </message>
@@ -9338,42 +9347,42 @@ Customer: {4}, {5}</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/startup.py" line="88"/>
+        <location filename="../../ui/startup.py" line="89"/>
         <source>Создание демонстрационного пункта выдачи…</source>
         <translation>Creating the demo pickup point…</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="97"/>
+        <location filename="../../ui/startup.py" line="98"/>
         <source>Обновление базы данных…</source>
         <translation>Updating the database…</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="101"/>
+        <location filename="../../ui/startup.py" line="102"/>
         <source>Подключение к серверу…</source>
         <translation>Connecting to the server…</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="106"/>
+        <location filename="../../ui/startup.py" line="107"/>
         <source>Запуск синхронизации…</source>
         <translation>Starting sync…</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="115"/>
+        <location filename="../../ui/startup.py" line="116"/>
         <source>Готово</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="161"/>
+        <location filename="../../ui/startup.py" line="162"/>
         <source>Регистрация рабочего места…</source>
         <translation>Enrolling this workstation…</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="244"/>
+        <location filename="../../ui/startup.py" line="251"/>
         <source>{login} / {password} (пропуск {badge}, PIN {pin})</source>
         <translation>{login} / {password} (badge {badge}, PIN {pin})</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="247"/>
+        <location filename="../../ui/startup.py" line="254"/>
         <source>Демо: {people}</source>
         <translation>Demo: {people}</translation>
     </message>
@@ -10813,7 +10822,7 @@ Customer: {4}, {5}</translation>
 <context>
     <name>owner</name>
     <message>
-        <location filename="../../ui/shift_actions.py" line="172"/>
+        <location filename="../../ui/shift_actions.py" line="183"/>
         <source>Принято коробок: {0}; выдано заказов: {1}; наличные: {2}; карта: {3}; активировано карт: {4}; возвращено коробок: {5}.</source>
         <translation>Boxes received: {0}; orders handed over: {1}; cash: {2}; card: {3}; cards activated: {4}; boxes returned: {5}.</translation>
     </message>
