@@ -156,9 +156,9 @@ def page(session: Session, point_id: int, cursor: int, limit: int) -> tuple[list
                         .order_by(Change.seq).limit(limit + 1)).all()
         for mine in (Change.point_id == point_id, Change.point_id.is_(None))
     )))[:limit + 1]
-    rows = session.execute(
-        select(Change.seq, Change.type, Change.payload).where(Change.seq.in_(seqs)).order_by(Change.seq)
-    ).all() if seqs else []
+    rows = sorted(session.execute(
+        select(Change.seq, Change.type, Change.payload).where(Change.seq.in_(seqs))
+    ).all()) if seqs else []
     has_more = len(rows) > limit
     rows = rows[:limit]
     items = [{"seq": seq, "type": type_, "payload": payload} for seq, type_, payload in rows]
