@@ -15,7 +15,6 @@ order, bounded by the head and the page size: no read of the rest of the feed, n
 
 from __future__ import annotations
 
-import heapq
 import logging
 import time
 from collections.abc import Callable, Iterator
@@ -23,7 +22,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import delete, event, func, insert, select, update
+from sqlalchemy import delete, event, func, insert, select, union_all, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -147,18 +146,15 @@ def page(session: Session, point_id: int, cursor: int, limit: int) -> tuple[list
 
     The head sequence is read first and bounds the page: every change up to it is committed, so a
     cursor moved to the head (when this point has nothing more) never skips anything. The point's and
-    the global changes are each read by the index in seq order (their own LIMIT), merged, and only the
-    page's rows are then read by their key.
+    the global changes are each read by the index in seq order with their own LIMIT (UNION ALL), and
+    only those at most 2 × (limit + 1) rows are merged.
     """
     head = current_seq(session)
-    seqs = list(heapq.merge(*(
-        session.scalars(select(Change.seq).where(mine, Change.seq > cursor, Change.seq <= head)
-                        .order_by(Change.seq).limit(limit + 1)).all()
-        for mine in (Change.point_id == point_id, Change.point_id.is_(None))
-    )))[:limit + 1]
-    rows = sorted(session.execute(
-        select(Change.seq, Change.type, Change.payload).where(Change.seq.in_(seqs))
-    ).all()) if seqs else []
+    streams = [select(Change.seq, Change.type, Change.payload)
+               .where(mine, Change.seq > cursor, Change.seq <= head).order_by(Change.seq).limit(limit + 1).subquery()
+               for mine in (Change.point_id == point_id, Change.point_id.is_(None))]
+    both = union_all(*(select(stream.c.seq, stream.c.type, stream.c.payload) for stream in streams))
+    rows = session.execute(both.order_by(both.selected_columns.seq).limit(limit + 1)).all()
     has_more = len(rows) > limit
     rows = rows[:limit]
     items = [{"seq": seq, "type": type_, "payload": payload} for seq, type_, payload in rows]
