@@ -89,7 +89,6 @@ def write_deferred(session: Session, pending: list[dict[str, Any]]) -> None:
     session.execute(insert(Change), [{"seq": first + i, **row} for i, row in enumerate(rows)])
 
 
-@event.listens_for(Session, "before_commit")
 def _number_at_commit(session: Session) -> None:
     """Every writer's changes are numbered at its commit (a savepoint's release is not the commit)."""
     if session.in_nested_transaction():
@@ -100,11 +99,14 @@ def _number_at_commit(session: Session) -> None:
         write_deferred(session, pending)
 
 
-@event.listens_for(Session, "after_soft_rollback")
 def _drop_on_rollback(session: Session, previous: Any) -> None:
     """A rolled-back transaction publishes nothing (a savepoint's caller drops its own: ingest does)."""
     if previous.parent is None and not previous.nested:
         session.info.pop(DEFERRED, None)
+
+
+event.listen(Session, "before_commit", _number_at_commit)
+event.listen(Session, "after_soft_rollback", _drop_on_rollback)
 
 
 BATCH_ATTEMPTS = 5

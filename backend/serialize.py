@@ -194,15 +194,15 @@ def snapshot_orders(session: Session, point_id: int, point_code: str) -> list[di
                                     "price_kopecks": row.price_kopecks, "serial": row.serial,
                                     "warranty_months": row.warranty_months})
     boxes: defaultdict[int, list[dict[str, Any]]] = defaultdict(list)
-    for row in session.execute(
+    for box in session.execute(
         select(Box.order_id, Box.barcode, Box.seq_no, Box.size_class, Box.weight_grams, Shipment.number,
                Box.status, Box.cell_code)
         .join(Order, Order.id == Box.order_id).outerjoin(Shipment, Shipment.id == Box.shipment_id)
         .where(Order.point_id == point_id).order_by(Box.order_id, Box.seq_no, Box.id)
     ):
-        boxes[row.order_id].append({"barcode": row.barcode, "seq_no": row.seq_no, "size_class": row.size_class,
-                                    "weight_grams": row.weight_grams, "shipment": row.number,
-                                    "status": row.status, "cell": row.cell_code})
+        boxes[box.order_id].append({"barcode": box.barcode, "seq_no": box.seq_no, "size_class": box.size_class,
+                                    "weight_grams": box.weight_grams, "shipment": box.number,
+                                    "status": box.status, "cell": box.cell_code})
     return [_order_row_dict(row, point_code, lines[row.id], boxes[row.id]) for row in session.execute(
         select(Order.id, *_ORDER_COLUMNS, Customer.external_id, Customer.full_name, Customer.phone, Customer.email)
         .join(Customer, Customer.id == Order.customer_id).where(Order.point_id == point_id).order_by(Order.number)
