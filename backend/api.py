@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, Query, Request, Response
@@ -101,10 +102,10 @@ def revoke_device(device_id: str, request: Request) -> Response:
 @router.post("/admin/import", response_model=ImportOut, dependencies=[Admin])
 def import_feed(request: Request, body: Annotated[Document, Body()]) -> dict[str, Any]:
     settings = request.app.state.settings
+    now = _now(request)
     try:
-        with _db(request).write() as session:
-            changes.lock_feed(session)
-            counts = importer.import_feed(session, body, settings.code_hash_n, _now(request))
+        counts = changes.transaction(
+            _db(request), lambda session: importer.import_feed(session, body, settings.code_hash_n, now), "import")
     except importer.ImportError_ as exc:
         raise ApiError(422, "invalid_import", f"Invalid import data: {exc}") from None
     return {"imported": counts}
@@ -113,20 +114,23 @@ def import_feed(request: Request, body: Annotated[Document, Body()]) -> dict[str
 @router.post("/admin/orders/{number}/cancel", response_model=CancelOut, dependencies=[Admin])
 def cancel_order(number: str, request: Request) -> dict[str, Any]:
     now = _now(request)
-    with _db(request).write() as session:
-        changes.lock_feed(session)
-        order = session.scalars(select(Order).where(Order.number == number).with_for_update(of=Order)).first()
-        if order is None:
-            raise ApiError(404, "order_not_found", f"Order {number} not found")
-        if order.status != OrderStatus.CANCELLED:
-            try:
-                order.status = next_status(number, order.status, OrderEvent.CANCEL)
-            except IllegalTransition:
-                raise ApiError(409, "order_not_cancellable",
-                               f"Order {number} cannot be cancelled: status {order.status}") from None
-            order.cancelled_at = now
-            changes.publish(session, order.point_id, "order.cancelled", {"order": number}, now)
+    changes.transaction(_db(request), lambda session: _cancel(session, number, now), "order cancel")
     return {"order": number, "status": OrderStatus.CANCELLED}
+
+
+def _cancel(session: Session, number: str, now: datetime) -> None:
+    """The order's row locked first; its change numbered at the commit (backend/changes.py)."""
+    order = session.scalars(select(Order).where(Order.number == number).with_for_update(of=Order)).first()
+    if order is None:
+        raise ApiError(404, "order_not_found", f"Order {number} not found")
+    if order.status != OrderStatus.CANCELLED:
+        try:
+            order.status = next_status(number, order.status, OrderEvent.CANCEL)
+        except IllegalTransition:
+            raise ApiError(409, "order_not_cancellable",
+                           f"Order {number} cannot be cancelled: status {order.status}") from None
+        order.cancelled_at = now
+        changes.publish(session, order.point_id, "order.cancelled", {"order": number}, now)
 
 
 @router.post("/admin/maintenance/prune-changes", response_model=PruneOut, dependencies=[Admin])
@@ -134,7 +138,6 @@ def prune_changes(request: Request) -> dict[str, Any]:
     """Drop changes older than the retention window (the server also does this periodically)."""
     settings = request.app.state.settings
     with _db(request).write() as session:
-        changes.lock_feed(session)
         deleted = changes.prune(session, settings.clock() - settings.change_retention)
         through = changes.pruned_through(session)
     return {"deleted": deleted, "pruned_through": through}

@@ -133,8 +133,7 @@ def _ensure_counters(db: Database) -> None:
 
 def _store_money_settings(db: Database, settings: Settings) -> None:
     """The configured money settings become the points' (`point.upsert` to every point when they changed)."""
-    with db.write() as session:
-        changes.lock_feed(session)
+    with db.write() as session:  # its changes are numbered at the commit (backend/changes.py)
         if store_money_settings(session, settings.points_share_percent, settings.credit_accrues_points,
                                 settings.clock()):
             log.info("money settings: points share %d%%, credit orders accrue points: %s",

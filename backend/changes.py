@@ -2,22 +2,35 @@
 
 Sequence numbers come from a counter row that the writing transaction updates (and so locks until
 commit): changes become visible in sequence order, so a reader's cursor never skips a late commit.
-Event intake defers its changes (`deferred`) and numbers them all at the end of its transaction
-(`write_deferred`), so the counter row is locked only for the last moment before the commit.
+One mechanism for every writer: `publish` only collects a change; the collected changes are numbered
+and inserted at the end of the transaction (`write_deferred`: explicitly by event intake, otherwise by
+the session's `before_commit` hook below). The counter row is thus always the LAST lock a writer takes,
+after its own row locks, and held only for the moment before the commit: a transaction holding it waits
+for nothing else, so it is never part of a deadlock. Deadlocks between two writers' row locks (PostgreSQL)
+are retried by `transaction`, as intake retries its batches.
+
+A page reads the point's changes and the global ones each by the `(point_id, seq)` index in sequence
+order, bounded by the head and the page size: no read of the rest of the feed, no sort.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import logging
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import delete, func, insert, or_, select, update
+from sqlalchemy import delete, event, func, insert, select, union_all, update
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from backend.db import rowcount
+from backend.db import Database, rowcount
 from backend.models import Change, Counter
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 CHANGE_SEQ = "change_seq"
 DEFERRED = "deferred_changes"  # session.info key: the changes a transaction publishes, not yet numbered
@@ -48,25 +61,12 @@ def ensure_counters(session: Session) -> None:
     session.flush()
 
 
-def lock_feed(session: Session) -> None:
-    """Take the feed's write lock first (PostgreSQL row lock; SQLite's BEGIN IMMEDIATE already has it).
-
-    Every transaction that publishes takes it before any other row lock, so writers never deadlock
-    and sequence numbers commit in order.
-    """
-    session.execute(select(Counter.value).where(Counter.name == CHANGE_SEQ).with_for_update())
-
-
 def publish(session: Session, point_id: int | None, type_: str, payload: dict[str, Any], now: datetime) -> None:
     """Append one change for `point_id` (None: a global change, in every point's feed).
 
-    Inside `deferred` the change is kept in memory and numbered by `write_deferred` before the commit."""
+    The change is kept in memory and numbered by `write_deferred` at the end of the transaction."""
     row = {"point_id": point_id, "type": type_, "payload": payload, "created_at": now}
-    pending = session.info.get(DEFERRED)
-    if pending is not None:
-        pending.append(row)
-        return
-    session.execute(insert(Change).values(seq=_bump(session, CHANGE_SEQ), **row))
+    session.info.setdefault(DEFERRED, []).append(row)
 
 
 @contextmanager
@@ -84,8 +84,55 @@ def write_deferred(session: Session, pending: list[dict[str, Any]]) -> None:
     """Number and insert the collected changes at once: the counter row is locked from here to the commit."""
     if not pending:
         return
-    first = _bump(session, CHANGE_SEQ, len(pending)) - len(pending) + 1
-    session.execute(insert(Change), [{"seq": first + i, **row} for i, row in enumerate(pending)])
+    rows, pending[:] = list(pending), []  # written once, whoever calls this again before the commit
+    first = _bump(session, CHANGE_SEQ, len(rows)) - len(rows) + 1
+    session.execute(insert(Change), [{"seq": first + i, **row} for i, row in enumerate(rows)])
+
+
+def _number_at_commit(session: Session) -> None:
+    """Every writer's changes are numbered at its commit (a savepoint's release is not the commit)."""
+    if session.in_nested_transaction():
+        return
+    pending = session.info.get(DEFERRED)
+    if pending:
+        session.flush()
+        write_deferred(session, pending)
+
+
+def _drop_on_rollback(session: Session, previous: Any) -> None:
+    """A rolled-back transaction publishes nothing (a savepoint's caller drops its own: ingest does)."""
+    if previous.parent is None and not previous.nested:
+        session.info.pop(DEFERRED, None)
+
+
+event.listen(Session, "before_commit", _number_at_commit)
+event.listen(Session, "after_soft_rollback", _drop_on_rollback)
+
+
+BATCH_ATTEMPTS = 5
+RETRY_PAUSE_S = 0.02
+RETRYABLE_SQLSTATES = frozenset({"40P01", "40001"})  # PostgreSQL: deadlock detected, serialization failure
+
+
+def retryable(exc: DBAPIError) -> bool:
+    """A deadlock or serialization failure: the whole transaction may run again."""
+    return getattr(exc.orig, "sqlstate", None) in RETRYABLE_SQLSTATES
+
+
+def transaction(db: Database, work: Callable[[Session], T], what: str = "write") -> T:
+    """`work(session)` in one write transaction whose changes are numbered at its end; a deadlock or a
+    serialization failure against another writer runs it again (bounded), as intake retries a batch.
+    `work` must be safe to run again: it only touches the database (any other exception passes through)."""
+    for attempt in range(1, BATCH_ATTEMPTS + 1):
+        try:
+            with db.write() as session:
+                return work(session)
+        except DBAPIError as exc:
+            if attempt == BATCH_ATTEMPTS or not retryable(exc):
+                raise
+            log.info("%s retried (%s)", what, type(exc.orig).__name__)
+            time.sleep(RETRY_PAUSE_S * attempt)
+    raise AssertionError("unreachable")
 
 
 def current_seq(session: Session) -> int:
@@ -100,15 +147,16 @@ def page(session: Session, point_id: int, cursor: int, limit: int) -> tuple[list
     """Changes after `cursor` for the point and the global ones: (changes, next_cursor, has_more).
 
     The head sequence is read first and bounds the page: every change up to it is committed, so a
-    cursor moved to the head (when this point has nothing more) never skips anything.
+    cursor moved to the head (when this point has nothing more) never skips anything. The point's and
+    the global changes are each read by the index in seq order with their own LIMIT (UNION ALL), and
+    only those at most 2 × (limit + 1) rows are merged.
     """
     head = current_seq(session)
-    rows = session.execute(
-        select(Change.seq, Change.type, Change.payload)
-        .where(or_(Change.point_id == point_id, Change.point_id.is_(None)), Change.seq > cursor, Change.seq <= head)
-        .order_by(Change.seq)
-        .limit(limit + 1)
-    ).all()
+    streams = [select(Change.seq, Change.type, Change.payload)
+               .where(mine, Change.seq > cursor, Change.seq <= head).order_by(Change.seq).limit(limit + 1).subquery()
+               for mine in (Change.point_id == point_id, Change.point_id.is_(None))]
+    both = union_all(*(select(stream.c.seq, stream.c.type, stream.c.payload) for stream in streams))
+    rows = session.execute(both.order_by(both.selected_columns.seq).limit(limit + 1)).all()
     has_more = len(rows) > limit
     rows = rows[:limit]
     items = [{"seq": seq, "type": type_, "payload": payload} for seq, type_, payload in rows]

@@ -40,10 +40,8 @@ def prefile(body: ClaimIn, request: Request) -> dict[str, Any]:
     """A claim filed online by the customer (status `filed`): number W + 9 digits."""
     now = request.app.state.settings.clock()
     try:
-        with _db(request).write() as session:
-            changes.lock_feed(session)
-            claim = prefile_claim(session, now, body.order, body.sku, body.serial, body.fault)
-            return _out(session, claim)
+        return changes.transaction(_db(request), lambda session: _out(
+            session, prefile_claim(session, now, body.order, body.sku, body.serial, body.fault)), "claim")
     except ClaimProblem as problem:
         raise api_error(problem) from None
 
@@ -53,10 +51,8 @@ def service_result(number: ClaimNumber, body: ServiceResultIn, request: Request)
     """SENT → RETURNING: the conclusion, and the return order in the point's next truck."""
     now = request.app.state.settings.clock()
     try:
-        with _db(request).write() as session:
-            changes.lock_feed(session)
-            claim = record_service_result(session, now, number, body.outcome, body.conclusion, body.repair_kopecks)
-            return _out(session, claim)
+        return changes.transaction(_db(request), lambda session: _out(session, record_service_result(
+            session, now, number, body.outcome, body.conclusion, body.repair_kopecks)), "claim service result")
     except ClaimProblem as problem:
         raise api_error(problem) from None
 

@@ -70,12 +70,8 @@ def run(argv: list[str]) -> int:
     args = parse_args(argv)
     db = Database(args.db)
     try:
-        with db.write() as session:
-            changes.lock_feed(session)
-            claim = _run(session, args)
-            point = session.get(Point, claim.point_id)
-            assert point is not None
-            out: dict[str, Any] = claim_dict(claim, point.code)
+        out: dict[str, Any] = changes.transaction(db, lambda session: _claim_out(session, _run(session, args)),
+                                                  args.command)
     except ClaimProblem as problem:
         print(f"pickup-desk-backend: refused: {problem.reason}", file=sys.stderr)
         return 2
@@ -83,6 +79,12 @@ def run(argv: list[str]) -> int:
         db.dispose()
     print(json.dumps(out, ensure_ascii=False, indent=1))
     return 0
+
+
+def _claim_out(session: Any, claim: Any) -> dict[str, Any]:
+    point = session.get(Point, claim.point_id)
+    assert point is not None
+    return claim_dict(claim, point.code)
 
 
 def _run(session: Any, args: argparse.Namespace) -> Any:

@@ -30,9 +30,7 @@ def seed_demo(db: Database, code_hash_n: int, now: datetime, orders: int = 300,
             return None
     demo = generate_point(orders=orders, now=now, progress=progress, tag_key=tag_key)
     secrets = demo.pop("secrets")
-    with db.write() as session:
-        changes.lock_feed(session)
-        importer.import_feed(session, demo, code_hash_n, now)
+    changes.transaction(db, lambda session: importer.import_feed(session, demo, code_hash_n, now), "demo import")
     if dataclasses.is_dataclass(secrets) and not isinstance(secrets, type):
         return dataclasses.asdict(secrets)
     return dict(secrets)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, UniqueConstraint, false
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint, false, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from backend.db import Base
@@ -249,8 +249,13 @@ class Change(Base):
     """The change feed: one row per state change, written in the transaction that made the change."""
 
     __tablename__ = "changes"
+    __table_args__ = (  # a point's feed in order; the global one (PostgreSQL sorts IS NULL otherwise)
+        Index("ix_changes_point_id_seq", "point_id", "seq"),
+        Index("ix_changes_global_seq", "seq", postgresql_where=text("point_id IS NULL"),
+              sqlite_where=text("point_id IS NULL")),
+    )
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    point_id: Mapped[int | None] = mapped_column(ForeignKey("points.id"), index=True)  # NULL: every point's
+    point_id: Mapped[int | None] = mapped_column(ForeignKey("points.id"))  # NULL: every point's
     type: Mapped[str] = mapped_column(String(48))
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(index=True)

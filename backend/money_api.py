@@ -47,9 +47,8 @@ def import_route(body: CertificatesIn, request: Request) -> dict[str, Any]:
     now = request.app.state.settings.clock()
     items = [CertificateItem(c.number, c.pin, c.face, c.expires_at) for c in body.certificates]
     try:
-        with _db(request).write() as session:
-            changes.lock_feed(session)
-            return {"imported": import_certificates(session, items, now)}
+        return changes.transaction(_db(request), lambda session: {
+            "imported": import_certificates(session, items, now)}, "certificates import")
     except MoneyProblem as problem:
         raise _refused(problem) from None
 
@@ -58,9 +57,8 @@ def import_route(body: CertificatesIn, request: Request) -> dict[str, Any]:
 def block_route(number: CertificateNumber, request: Request) -> dict[str, Any]:
     now = request.app.state.settings.clock()
     try:
-        with _db(request).write() as session:
-            changes.lock_feed(session)
-            return block_certificate(session, number, now)
+        return changes.transaction(_db(request), lambda session: block_certificate(session, number, now),
+                                   "certificate block")
     except MoneyProblem as problem:
         raise _refused(problem) from None
 
@@ -71,8 +69,8 @@ def customer_return_route(number: OrderNumber, body: CustomerReturnIn, request: 
     now = request.app.state.settings.clock()
     lines = [(line.sku, line.quantity) for line in body.lines]
     try:
-        with _db(request).write() as session:
-            changes.lock_feed(session)
-            return customer_return(session, number, body.reference, lines, now)
+        return changes.transaction(
+            _db(request), lambda session: customer_return(session, number, body.reference, lines, now),
+            "customer return")
     except MoneyProblem as problem:
         raise _refused(problem) from None

@@ -75,9 +75,7 @@ def run(argv: list[str]) -> int:
         items = read_certificates(args.file) if args.command == "certificates-import" else []
         db = open_database(args.db)
         try:
-            with db.write() as session:
-                changes.lock_feed(session)
-                out = _run(session, args, items)
+            out = changes.transaction(db, lambda session: _run(session, args, items), args.command)
         finally:
             db.dispose()
     except MoneyProblem as problem:

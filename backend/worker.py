@@ -116,7 +116,6 @@ class BackgroundWorker:
             return
         self._last_prune = now
         with self.db.write() as session:
-            changes.lock_feed(session)
             deleted = changes.prune(session, now - self.settings.change_retention)
             reminders = queue_reminders(session, now) if self.dispatcher is not None else 0
         if deleted or reminders:

@@ -91,9 +91,8 @@ class Backend:
         self.worker.run_once()
 
     def import_point(self, feed: dict[str, Any]) -> None:
-        with self.db.write() as session:
-            changes.lock_feed(session)
-            importer.import_feed(session, feed, CHEAP_N, self.settings.clock())
+        changes.transaction(self.db, lambda session: importer.import_feed(session, feed, CHEAP_N,
+                                                                           self.settings.clock()))
 
     def enrolment_code(self, point_code: str) -> str:
         reply = requests.post(self.url + "/v1/admin/enrolment-codes", json={"point_code": point_code},
