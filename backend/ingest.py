@@ -15,7 +15,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from backend import changes
+from backend import changes, code_pool
 from backend.code_prepare import codes_needed, may_issue, prepare
 from backend.codes import CodeIssuer
 from backend.db import Database
@@ -135,7 +135,8 @@ RETRYABLE_SQLSTATES = frozenset({"40P01", "40001"})  # PostgreSQL: deadlock dete
 
 
 def _prepare_codes(db: Database, env: IngestEnv, batch: list[IncomingEvent]) -> None:
-    """Hash the pickup codes the batch will issue before its write transaction (backend/code_prepare.py)."""
+    """The pickup codes the batch will issue, from the pool or hashed, before its write transaction
+    (backend/code_pool.py, backend/code_prepare.py)."""
     candidates = [(item.event_id, item.type, item.payload) for item in batch
                   if may_issue(item.type, item.payload) and _storable(item)]
     if not candidates:
@@ -144,7 +145,11 @@ def _prepare_codes(db: Database, env: IngestEnv, batch: list[IncomingEvent]) -> 
         point = session.get(Point, env.point_id)
         assert point is not None
         count = codes_needed(session, point.id, candidates)
-    prepare(env.issuer, point, count)
+    pooled: list[tuple[str, str]] = []
+    if count:
+        with db.write() as session:  # its own short transaction: a row taken is gone, whatever the batch does
+            pooled = code_pool.take(session, point, count)
+    prepare(env.issuer, point, count, pooled)
 
 
 def _storable(item: IncomingEvent) -> bool:
