@@ -22,7 +22,7 @@ from backend.db import Database
 from backend.limits import EVENT_PAYLOAD_MAX
 from backend.models import Device, EventRecord, Point
 from backend.rules import APPLIED, Outcome, RuleContext, apply_event, has_rule, rejected
-from backend.rules.base import forget_locked
+from backend.rules.base import forget_locked, preload
 from protocol import events as ev
 from protocol.errors import DomainError
 from protocol.limits import OUTCOME_REASON_MAX
@@ -193,6 +193,13 @@ def _prefetch(session: Session, event_ids: list[str]) -> dict[str, Known]:
     return {row.event_id: (row.server_seq, row.payload_hash, row.status, row.point_id) for row in rows}
 
 
+def _preload(session: Session, fresh: list[IncomingEvent]) -> None:
+    """The orders and boxes the new storable events name, loaded at once (backend/rules/base.py `preload`)."""
+    payloads = [item.payload for item in fresh]
+    preload(session, {p["order"] for p in payloads if isinstance(p.get("order"), str)},
+            {p["box"] for p in payloads if isinstance(p.get("box"), str)})
+
+
 def _repeat(event_id: str, digest: str, seen: Known, point_id: int) -> EventResult:
     """A known id: the same event again, or a reused id. Another point's event is never described."""
     server_seq, known_digest, status, owner = seen
@@ -232,6 +239,7 @@ def _apply_batch(session: Session, env: IngestEnv, point: Point, batch: list[Inc
     """Each event's outcome in order; the new ones recorded together at the end with their server_seq (a repeat
     of an id first sent in this batch answers the same server_seq, as a duplicate)."""
     known = _prefetch(session, [item.event_id for item in batch])
+    _preload(session, [item for item in batch if item.event_id not in known and _storable(item)])
     results: list[EventResult] = []
     rows: list[dict[str, Any]] = []
     fresh: set[int] = set()  # indices of the new events' results
