@@ -5,8 +5,8 @@ PostgreSQL, tests/backend/conftest.py) holds one point with `--orders` one-box o
 bulk-loaded), the production pickup-code cost (scrypt n=2^14) and a pool of codes hashed ahead (filled before
 the clock starts, as the background worker keeps it: backend/code_pool.py; `--no-pool` leaves it empty).
 A counter PC enrolled through the API has a backlog of `--scans` receiving scans in its outbox (3,333 by default:
-box.received + order.arrived + sms.requested each, 9,999 events), pushed by `SyncEngine.push` in batches of 500. Every event must be
-answered applied and every order must end ready with a code (checked after each run).
+box.received + order.arrived + sms.requested each, 9,999 events), pushed by `SyncEngine.push` in batches of
+500. Every event must be answered applied and every order must end ready with a code (checked after each run).
 
 Floor, measured in the same run on the same database kind: the same 9,999 event rows inserted with one
 `executemany` and a commit, plus the same batches POSTed over HTTP to a loopback server that only parses
