@@ -16,7 +16,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from backend import changes
-from backend.codes import CodeIssuer
+from backend.codes import BATCH_CODES, CodeIssuer, preload_codes
 from backend.db import rowcount
 from backend.models import Box, Order, Point
 from backend.serialize import load_order, order_dict
@@ -132,6 +132,7 @@ def order_at_point(ctx: RuleContext, number: str) -> Order:
 def forget_locked(session: Session) -> None:
     session.info.pop(LOCKED_ORDERS, None)
     session.info.pop(BATCH_BOXES, None)
+    session.info.pop(BATCH_CODES, None)  # a code inserted in the rolled-back savepoint is gone
 
 
 BATCH_BOXES = "batch_boxes"  # session.info key: the batch's boxes by barcode, loaded at once (`preload`)
@@ -148,6 +149,7 @@ def preload(session: Session, numbers: set[str], barcodes: set[str]) -> None:
                 .options(selectinload(Order.lines), selectinload(Order.boxes).selectinload(Box.shipment))
                 .with_for_update(of=Order))
         locked.update((order.number, order) for order in session.scalars(stmt))
+    preload_codes(session, [order.id for order in locked.values()])
     boxes: dict[str, Box] = session.info.setdefault(BATCH_BOXES, {})
     codes = sorted(barcodes - boxes.keys())
     for start in range(0, len(codes), CHUNK):
