@@ -67,20 +67,21 @@ def preload_codes(session: Session, order_ids: list[int]) -> None:
             known[order_id].add(attempt)
 
 
-def _attempts(session: Session, order_id: int) -> set[int] | None:
+def attempts_known(session: Session, order_id: int) -> set[int] | None:
+    """The order's issued attempts as the batch read them (`preload_codes`), or None when not read."""
     attempts: set[int] | None = session.info.get(BATCH_CODES, {}).get(order_id)
     return attempts
 
 
 def note_issued(session: Session, order_id: int, attempt: int) -> None:
     """A code row added for (order, attempt) outside `issue_code` (a resend reusing the current code)."""
-    attempts = _attempts(session, order_id)
+    attempts = attempts_known(session, order_id)
     if attempts is not None:
         attempts.add(attempt)
 
 
 def code_issued(session: Session, order_id: int, attempt: int) -> bool:
-    attempts = _attempts(session, order_id)
+    attempts = attempts_known(session, order_id)
     if attempts is not None:
         return attempt in attempts
     return session.scalar(
@@ -90,7 +91,7 @@ def code_issued(session: Session, order_id: int, attempt: int) -> bool:
 
 def next_code_attempt(session: Session, order_id: int) -> int:
     """The attempt after the order's last issued code (1 for the first): a re-arrival gets a new code."""
-    attempts = _attempts(session, order_id)
+    attempts = attempts_known(session, order_id)
     if attempts is not None:
         return max(attempts, default=0) + 1
     last = session.scalar(select(func.max(PickupCode.attempt)).where(PickupCode.order_id == order_id))

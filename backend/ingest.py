@@ -21,7 +21,7 @@ from backend.codes import CodeIssuer
 from backend.db import Database
 from backend.limits import EVENT_PAYLOAD_MAX
 from backend.models import Device, EventRecord, Point
-from backend.rules import APPLIED, Outcome, RuleContext, apply_event, has_rule, rejected
+from backend.rules import APPLIED, Outcome, RuleContext, apply_event, has_rule, receiving, rejected
 from backend.rules.base import forget_locked, preload
 from protocol import events as ev
 from protocol.errors import DomainError
@@ -196,8 +196,9 @@ def _prefetch(session: Session, event_ids: list[str]) -> dict[str, Known]:
 def _preload(session: Session, fresh: list[IncomingEvent]) -> None:
     """The orders and boxes the new storable events name, loaded at once (backend/rules/base.py `preload`)."""
     payloads = [item.payload for item in fresh]
-    preload(session, {p["order"] for p in payloads if isinstance(p.get("order"), str)},
-            {p["box"] for p in payloads if isinstance(p.get("box"), str)})
+    numbers = {p["order"] for p in payloads if isinstance(p.get("order"), str)}
+    preload(session, numbers, {p["box"] for p in payloads if isinstance(p.get("box"), str)})
+    receiving.preload_receiving(session, numbers)
 
 
 def _repeat(event_id: str, digest: str, seen: Known, point_id: int) -> EventResult:
@@ -264,7 +265,8 @@ def _record(session: Session, rows: list[dict[str, Any]]) -> dict[str, int]:
     """Insert the batch's new events at once (server_seq in batch order): event id → server_seq."""
     if not rows:
         return {}
-    session.execute(insert(EventRecord), rows)  # executemany: in order, so server_seq follows the batch
+    # executemany, in order, so server_seq follows the batch (render_nulls: one statement whatever the NULLs)
+    session.execute(insert(EventRecord).execution_options(render_nulls=True), rows)
     inserted = session.execute(select(EventRecord.event_id, EventRecord.server_seq).where(
         EventRecord.event_id.in_([row["event_id"] for row in rows])))
     return {event_id: int(seq) for event_id, seq in inserted}
@@ -286,6 +288,9 @@ def _outcome(session: Session, env: IngestEnv, point: Point, item: IncomingEvent
                       now=env.issuer.now, issuer=env.issuer, activation_points=env.activation_points)
     if not has_rule(item.type):
         return APPLIED  # recorded only: nothing to change, nothing to roll back
+    fast = receiving.try_apply(ctx, event)  # the plain receiving scan, set-wise (backend/rules/receiving.py)
+    if fast is not None:
+        return fast
     try:
         return _apply_in_savepoint(ctx, event)
     except (ValueError, TypeError) as exc:  # a payload value the rule could not use (bad date, …)
