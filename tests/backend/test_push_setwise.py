@@ -20,7 +20,8 @@ from backend.rules import receiving
 from backend.sms.models import SmsOutbox
 from tests.backend.conftest import Device, Server, box_barcode, migrated_sqlite_url, order_number, point_feed
 
-RANDOM = {"pickup_code_hash", "qr_token", "sms", "code_hash_params", "code_tag_key", "event_id"}  # differ server to server
+# a fresh code, its QR token, an SMS uid, the point's salt and tag key, an event id: differ server to server
+RANDOM = {"pickup_code_hash", "qr_token", "sms", "code_hash_params", "code_tag_key", "event_id"}
 
 
 def _scan(device: Device, number: str, boxes: tuple[int, ...] = (1, 2)) -> list[dict[str, Any]]:
