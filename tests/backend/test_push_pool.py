@@ -14,6 +14,7 @@ from backend import code_pool, code_prepare, codes
 from backend.config import PRODUCTION_CODE_N, Settings
 from backend.models import CodePoolEntry, Order, Point
 from backend.sms.models import SmsOutbox
+from backend.worker import BackgroundWorker
 from protocol.pickup_code import CodeHashParams, code_matches
 from tests.backend.conftest import BOTH_DBS, Device, Server, box_barcode, order_number, point_feed
 
@@ -99,3 +100,13 @@ def test_codes_under_an_old_cost_are_dropped_and_replaced(settings: Settings, se
         costs = list(session.scalars(select(CodePoolEntry.cost)))
         point = session.scalars(select(Point)).one()
     assert costs == [code_pool.cost_of(point.code_hash_params)] * 2
+
+
+def test_the_background_worker_tops_the_pool_up_a_chunk_per_pass(settings: Settings, server: Server) -> None:
+    server.import_feed(point_feed(orders=1))
+    worker = BackgroundWorker(server.db, dataclasses.replace(settings, code_pool_size=code_pool.FILL_CHUNK + 4))
+    worker.run_once()
+    assert _pooled(server) == code_pool.FILL_CHUNK
+    worker.run_once()
+    worker.run_once()
+    assert _pooled(server) == code_pool.FILL_CHUNK + 4
