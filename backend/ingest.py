@@ -194,11 +194,25 @@ def _prefetch(session: Session, event_ids: list[str]) -> dict[str, Known]:
 
 
 def _preload(session: Session, fresh: list[IncomingEvent]) -> None:
-    """The orders and boxes the new storable events name, loaded at once (backend/rules/base.py `preload`)."""
-    payloads = [item.payload for item in fresh]
-    numbers = {p["order"] for p in payloads if isinstance(p.get("order"), str)}
-    preload(session, numbers, {p["box"] for p in payloads if isinstance(p.get("box"), str)})
+    """The orders and boxes the new events name, loaded at once (backend/rules/base.py `preload`); a value no
+    column can hold (not text, a NUL, a lone surrogate) names nothing and is left to its event's checks."""
+    payloads = [item.payload for item in fresh if isinstance(item.payload, dict)]
+    numbers = {p["order"] for p in payloads if _lookup_key(p.get("order"))}
+    preload(session, numbers, {p["box"] for p in payloads if _lookup_key(p.get("box"))})
     receiving.preload_receiving(session, numbers)
+
+
+def _lookup_key(value: Any) -> bool:
+    if not isinstance(value, str) or "\x00" in value or len(value) > LOOKUP_KEY_MAX:
+        return False
+    try:
+        value.encode()
+    except UnicodeEncodeError:  # a lone surrogate from a JSON escape
+        return False
+    return True
+
+
+LOOKUP_KEY_MAX = 64  # longer than any order number or barcode column
 
 
 def _repeat(event_id: str, digest: str, seen: Known, point_id: int) -> EventResult:
@@ -240,7 +254,7 @@ def _apply_batch(session: Session, env: IngestEnv, point: Point, batch: list[Inc
     """Each event's outcome in order; the new ones recorded together at the end with their server_seq (a repeat
     of an id first sent in this batch answers the same server_seq, as a duplicate)."""
     known = _prefetch(session, [item.event_id for item in batch])
-    _preload(session, [item for item in batch if item.event_id not in known and _storable(item)])
+    _preload(session, [item for item in batch if item.event_id not in known])
     results: list[EventResult] = []
     rows: list[dict[str, Any]] = []
     fresh: set[int] = set()  # indices of the new events' results
