@@ -2,15 +2,16 @@
 
 Before a batch is applied, a short read finds the events that will issue a code (an `order.arrived` of an
 order not yet arrived, a «ready» `sms.requested` of an arrived order with no code for that attempt, neither
-already received); that many fresh codes are hashed in a thread pool (hashlib's scrypt releases the GIL)
-and handed to `issue_code` through the request's `CodeIssuer`. A code not used is dropped (its clear text
+already received); that many codes are taken from the pool hashed ahead of time (backend/code_pool.py), any
+the pool lacks are hashed in a thread pool (hashlib's scrypt releases the GIL), and all are handed
+to `issue_code` through the request's `CodeIssuer`. A code not used is dropped (its clear text
 never left memory); an event the estimate missed hashes its code inline, as before.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -21,7 +22,7 @@ from backend.codes import CodeIssuer, PreparedCode
 from backend.keys import code_tag_key
 from backend.models import EventRecord, Order, PickupCode, Point
 from protocol.order_states import OrderStatus
-from protocol.pickup_code import CodeHashParams, new_code, salted_code_hash
+from protocol.pickup_code import TAG_SEP, CodeHashParams, code_tag, new_code, salted_code_hash
 from protocol.states import SmsPurpose
 
 S = OrderStatus
@@ -66,13 +67,15 @@ def may_issue(type_: str, payload: Any) -> bool:
     return type_ == "order.arrived"
 
 
-def prepare(issuer: CodeIssuer, point: Point, count: int) -> None:
-    """Hash `count` fresh codes under the point's cost and tag key, in parallel, into `issuer.prepared`."""
+def prepare(issuer: CodeIssuer, point: Point, count: int, pooled: Sequence[tuple[str, str]] = ()) -> None:
+    """`count` fresh codes into `issuer.prepared`: the pooled ones (code, untagged hash; backend/code_pool.py)
+    get their lookup tag, the rest are hashed under the point's cost and tag key, in parallel."""
     if count <= 0:
         return
     params, tag_key = CodeHashParams.decode(point.code_hash_params), code_tag_key(issuer.signing_key, point.code)
-    codes = [new_code() for _ in range(count)]
-    with ThreadPoolExecutor(max_workers=min(HASH_THREADS, count)) as pool:
-        hashes = list(pool.map(lambda code: salted_code_hash(code, params, tag_key), codes))
-    issuer.prepared.extend(PreparedCode(point.code, point.code_hash_params, code, digest)
-                           for code, digest in zip(codes, hashes, strict=True))
+    ready = [(code, f"{digest}{TAG_SEP}{code_tag(tag_key, code)}") for code, digest in pooled[:count]]
+    codes = [new_code() for _ in range(count - len(ready))]
+    if codes:
+        with ThreadPoolExecutor(max_workers=min(HASH_THREADS, len(codes))) as pool:
+            ready += zip(codes, pool.map(lambda code: salted_code_hash(code, params, tag_key), codes), strict=True)
+    issuer.prepared.extend(PreparedCode(point.code, point.code_hash_params, code, digest) for code, digest in ready)

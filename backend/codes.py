@@ -49,7 +49,41 @@ class CodeIssuer:
     prepared: list[PreparedCode] = field(default_factory=list, compare=False, repr=False)
 
 
+BATCH_CODES = "batch_codes"  # session.info key: order id → attempts with a code, for a batch's locked orders
+CHUNK = 500
+
+
+def preload_codes(session: Session, order_ids: list[int]) -> None:
+    """The issued attempts of orders this transaction holds locked, read at once: `code_issued` and
+    `next_code_attempt` answer from them (no other transaction issues a code for a locked order)."""
+    known: dict[int, set[int]] = session.info.setdefault(BATCH_CODES, {})
+    ids = sorted(set(order_ids) - known.keys())
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start:start + CHUNK]
+        for order_id in chunk:
+            known[order_id] = set()
+        for order_id, attempt in session.execute(select(PickupCode.order_id, PickupCode.attempt)
+                                                 .where(PickupCode.order_id.in_(chunk))):
+            known[order_id].add(attempt)
+
+
+def attempts_known(session: Session, order_id: int) -> set[int] | None:
+    """The order's issued attempts as the batch read them (`preload_codes`), or None when not read."""
+    attempts: set[int] | None = session.info.get(BATCH_CODES, {}).get(order_id)
+    return attempts
+
+
+def note_issued(session: Session, order_id: int, attempt: int) -> None:
+    """A code row added for (order, attempt) outside `issue_code` (a resend reusing the current code)."""
+    attempts = attempts_known(session, order_id)
+    if attempts is not None:
+        attempts.add(attempt)
+
+
 def code_issued(session: Session, order_id: int, attempt: int) -> bool:
+    attempts = attempts_known(session, order_id)
+    if attempts is not None:
+        return attempt in attempts
     return session.scalar(
         select(PickupCode.id).where(PickupCode.order_id == order_id, PickupCode.attempt == attempt)
     ) is not None
@@ -57,6 +91,9 @@ def code_issued(session: Session, order_id: int, attempt: int) -> bool:
 
 def next_code_attempt(session: Session, order_id: int) -> int:
     """The attempt after the order's last issued code (1 for the first): a re-arrival gets a new code."""
+    attempts = attempts_known(session, order_id)
+    if attempts is not None:
+        return max(attempts, default=0) + 1
     last = session.scalar(select(func.max(PickupCode.attempt)).where(PickupCode.order_id == order_id))
     return (last or 0) + 1
 
@@ -78,6 +115,7 @@ def issue_code(
             session.add(PickupCode(order_id=order.id, attempt=attempt, code_hash=code_hash, issued_at=issuer.now))
     except IntegrityError:
         return False
+    note_issued(session, order.id, attempt)
     _make_ready(order, point, code_hash, issuer.now)
     token = sign_token(issuer.signing_key, PickupToken(order.number, point.code, _qr_expiry(order, issuer)))
     _queue_ready_sms(session, point, order, attempt, sms_context(point, order, issuer.now, code, sms_uid))
@@ -101,7 +139,8 @@ def _fresh_code(issuer: CodeIssuer, point: Point) -> tuple[str, str]:
 def _queue_ready_sms(session: Session, point: Point, order: Order, attempt: int, context: dict[str, Any]) -> None:
     """The «ready» SMS, `held` (and the counter told so) while its receiving session is open; an older
     one not yet sent carries a code no longer valid and is cancelled."""
-    supersede_ready(session, order.number, attempt, context["now"])
+    if attempt > 1:  # only an older attempt's SMS can be superseded
+        supersede_ready(session, order.number, attempt, context["now"])
     claim = claim_for_return_order(session, order.id) if order.kind == WARRANTY_ORDER_KIND else None
     if claim is not None:
         context["claim"] = claim.number  # the warranty «ready» text names the claim (backend/sms/templates.py)

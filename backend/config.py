@@ -55,6 +55,7 @@ class Settings:
     sms_dispatch_external: bool = False  # `sms-worker` processes work the queue: API processes only apply callbacks
     db_pool: PoolSizes = field(default_factory=PoolSizes)  # this process's PostgreSQL pool (backend/README)
     sms_interval_seconds: float = 2.0
+    code_pool_size: int = 100  # pickup codes hashed ahead per point (backend/code_pool.py): a few hours of issuance
     upgrade_on_start: bool = True
     enrol_attempts_per_minute: int = 10  # per client address (backend/limits.py)
     update_repo_dir: Path | None = None  # the TUF update repository served under /updates/ (backend/rollout_api.py)

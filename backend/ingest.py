@@ -15,14 +15,14 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from backend import changes
+from backend import changes, code_pool
 from backend.code_prepare import codes_needed, may_issue, prepare
 from backend.codes import CodeIssuer
 from backend.db import Database
 from backend.limits import EVENT_PAYLOAD_MAX
 from backend.models import Device, EventRecord, Point
-from backend.rules import APPLIED, Outcome, RuleContext, apply_event, has_rule, rejected
-from backend.rules.base import forget_locked
+from backend.rules import APPLIED, Outcome, RuleContext, apply_event, has_rule, receiving, rejected
+from backend.rules.base import forget_locked, preload
 from protocol import events as ev
 from protocol.errors import DomainError
 from protocol.limits import OUTCOME_REASON_MAX
@@ -135,7 +135,8 @@ RETRYABLE_SQLSTATES = frozenset({"40P01", "40001"})  # PostgreSQL: deadlock dete
 
 
 def _prepare_codes(db: Database, env: IngestEnv, batch: list[IncomingEvent]) -> None:
-    """Hash the pickup codes the batch will issue before its write transaction (backend/code_prepare.py)."""
+    """The pickup codes the batch will issue, from the pool or hashed, before its write transaction
+    (backend/code_pool.py, backend/code_prepare.py)."""
     candidates = [(item.event_id, item.type, item.payload) for item in batch
                   if may_issue(item.type, item.payload) and _storable(item)]
     if not candidates:
@@ -144,7 +145,11 @@ def _prepare_codes(db: Database, env: IngestEnv, batch: list[IncomingEvent]) -> 
         point = session.get(Point, env.point_id)
         assert point is not None
         count = codes_needed(session, point.id, candidates)
-    prepare(env.issuer, point, count)
+    pooled: list[tuple[str, str]] = []
+    if count:
+        with db.write() as session:  # its own short transaction: a row taken is gone, whatever the batch does
+            pooled = code_pool.take(session, point, count)
+    prepare(env.issuer, point, count, pooled)
 
 
 def _storable(item: IncomingEvent) -> bool:
@@ -188,6 +193,28 @@ def _prefetch(session: Session, event_ids: list[str]) -> dict[str, Known]:
     return {row.event_id: (row.server_seq, row.payload_hash, row.status, row.point_id) for row in rows}
 
 
+def _preload(session: Session, fresh: list[IncomingEvent]) -> None:
+    """The orders and boxes the new events name, loaded at once (backend/rules/base.py `preload`); a value no
+    column can hold (not text, a NUL, a lone surrogate) names nothing and is left to its event's checks."""
+    payloads = [item.payload for item in fresh if isinstance(item.payload, dict)]
+    numbers = {p["order"] for p in payloads if _lookup_key(p.get("order"))}
+    preload(session, numbers, {p["box"] for p in payloads if _lookup_key(p.get("box"))})
+    receiving.preload_receiving(session, numbers)
+
+
+def _lookup_key(value: Any) -> bool:
+    if not isinstance(value, str) or "\x00" in value or len(value) > LOOKUP_KEY_MAX:
+        return False
+    try:
+        value.encode()
+    except UnicodeEncodeError:  # a lone surrogate from a JSON escape
+        return False
+    return True
+
+
+LOOKUP_KEY_MAX = 64  # longer than any order number or barcode column
+
+
 def _repeat(event_id: str, digest: str, seen: Known, point_id: int) -> EventResult:
     """A known id: the same event again, or a reused id. Another point's event is never described."""
     server_seq, known_digest, status, owner = seen
@@ -227,6 +254,7 @@ def _apply_batch(session: Session, env: IngestEnv, point: Point, batch: list[Inc
     """Each event's outcome in order; the new ones recorded together at the end with their server_seq (a repeat
     of an id first sent in this batch answers the same server_seq, as a duplicate)."""
     known = _prefetch(session, [item.event_id for item in batch])
+    _preload(session, [item for item in batch if item.event_id not in known])
     results: list[EventResult] = []
     rows: list[dict[str, Any]] = []
     fresh: set[int] = set()  # indices of the new events' results
@@ -251,7 +279,8 @@ def _record(session: Session, rows: list[dict[str, Any]]) -> dict[str, int]:
     """Insert the batch's new events at once (server_seq in batch order): event id → server_seq."""
     if not rows:
         return {}
-    session.execute(insert(EventRecord), rows)  # executemany: in order, so server_seq follows the batch
+    # executemany, in order, so server_seq follows the batch (render_nulls: one statement whatever the NULLs)
+    session.execute(insert(EventRecord).execution_options(render_nulls=True), rows)
     inserted = session.execute(select(EventRecord.event_id, EventRecord.server_seq).where(
         EventRecord.event_id.in_([row["event_id"] for row in rows])))
     return {event_id: int(seq) for event_id, seq in inserted}
@@ -273,6 +302,9 @@ def _outcome(session: Session, env: IngestEnv, point: Point, item: IncomingEvent
                       now=env.issuer.now, issuer=env.issuer, activation_points=env.activation_points)
     if not has_rule(item.type):
         return APPLIED  # recorded only: nothing to change, nothing to roll back
+    fast = receiving.try_apply(ctx, event)  # the plain receiving scan, set-wise (backend/rules/receiving.py)
+    if fast is not None:
+        return fast
     try:
         return _apply_in_savepoint(ctx, event)
     except (ValueError, TypeError) as exc:  # a payload value the rule could not use (bad date, …)

@@ -310,6 +310,19 @@ class PickupCode(Base):
     __table_args__ = (UniqueConstraint("order_id", "attempt", name="uq_pickup_codes_order_attempt"),)
 
 
+class CodePoolEntry(Base):
+    """A pickup code hashed ahead of time (backend/code_pool.py): the clear code waits here, as in the SMS outbox,
+    until an arrival takes it (the row is deleted then); the hash is kept without its lookup tag."""
+
+    __tablename__ = "code_pool"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    point_id: Mapped[int] = mapped_column(ForeignKey("points.id"), index=True)
+    cost: Mapped[str] = mapped_column(String(64))  # "scrypt$n$r$p": the point's cost it was hashed under
+    code: Mapped[str] = mapped_column(String(6))
+    code_hash: Mapped[str] = mapped_column(String(128))
+    created_at: Mapped[datetime]
+
+
 class Handover(Base):
     __tablename__ = "handovers"
     id: Mapped[int] = mapped_column(primary_key=True)

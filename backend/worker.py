@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
-from backend import changes
+from backend import changes, code_pool
 from backend.config import Settings
 from backend.db import Database
 from backend.reminders import queue_reminders
@@ -106,6 +106,7 @@ class BackgroundWorker:
             if self.dispatcher is not None:
                 _log_dispatch(self.dispatcher.run_once())
             self._maybe_prune()
+            fill_code_pool(self.db, self.settings)
         except Exception:
             log.exception("background pass failed")
 
@@ -120,6 +121,13 @@ class BackgroundWorker:
             reminders = queue_reminders(session, now) if self.dispatcher is not None else 0
         if deleted or reminders:
             log.info("pruned %d old changes, queued %d reminders", deleted, reminders)
+
+
+def fill_code_pool(db: Database, settings: Settings) -> None:
+    """Top the pickup-code pool up (a chunk per pass, hashed outside any transaction: backend/code_pool.py)."""
+    hashed = code_pool.fill(db, settings.code_pool_size, settings.clock())
+    if hashed:
+        log.info("code pool: %d codes hashed ahead", hashed)
 
 
 def _log_dispatch(report: DispatchReport) -> None:

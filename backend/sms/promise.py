@@ -28,9 +28,10 @@ NOT_SENT = (SmsStatus.HELD, SmsStatus.PENDING)  # no gateway has seen it: cancel
 MAY_HAVE_REACHED = (SmsStatus.SENDING, SmsStatus.ACCEPTED, SmsStatus.DELIVERED, SmsStatus.UNKNOWN)
 
 
-def publish_sms_status(session: Session, row: Any) -> None:
+def publish_sms_status(session: Session, row: Any, point_id: int | None = None) -> None:
     """An outbox row changed state → an `sms.status` change for its point (the counter's SMS tab)."""
-    point_id = session.scalar(select(Point.id).where(Point.code == row.point_code))
+    if point_id is None:
+        point_id = session.scalar(select(Point.id).where(Point.code == row.point_code))
     if point_id is None:
         return
     payload = {"sms": row.uid, "order": row.order_number, "purpose": row.purpose, "attempt": row.attempt,

@@ -17,7 +17,6 @@ followed for `lifetime` (24 h), polled ever more slowly after the first `max_sta
 from __future__ import annotations
 
 import logging
-import uuid
 from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -32,7 +31,8 @@ from backend.sms import breaker, queue
 from backend.sms.gateways import Gateway, SendResult, StatusResult
 from backend.sms.models import PURPOSES, SmsOutbox
 from backend.sms.pacing import first_check, next_check
-from backend.sms.templates import mask_phone, render
+from backend.sms.rows import outbox_row
+from backend.sms.templates import mask_phone
 from protocol.limits import SMS_ERROR_MAX
 from protocol.states import SMS_FINAL, SmsStatus
 
@@ -63,23 +63,7 @@ def request_sms(
         raise ValueError(f"unknown SMS purpose: {purpose}")
     if find_sms(session, order_number, purpose, attempt) is not None:
         return
-    now = context.get("now") or utc_now()
-    hold_until = context.get("hold_until")
-    status = SmsStatus.HELD if hold_until is not None else SmsStatus.PENDING
-    row = SmsOutbox(
-        uid=str(context.get("uid") or uuid.uuid4()),
-        order_number=order_number,
-        purpose=purpose,
-        attempt=attempt,
-        point_code=context.get("point_code"),
-        phone=str(context["phone"]),
-        text=str(context["text"]) if "text" in context else render(purpose, {"order": order_number, **context}),
-        status=status,
-        created_at=now,
-        updated_at=now,
-        next_action_at=hold_until,
-        timeline=[{"status": status, "at": now.isoformat()}],
-    )
+    row = outbox_row(order_number, purpose, attempt, context)
     try:
         with session.begin_nested():
             session.add(row)

@@ -33,7 +33,7 @@ def test_server_seq_follows_the_batch_and_a_repeat_in_it_answers_the_first(serve
     assert [(r["status"], r["server_seq"]) for r in again] == [("duplicate", s) for s in seqs[:4]]
 
 
-def test_a_receiving_scan_loads_and_locks_its_order_once_per_batch(server: Server) -> None:
+def test_a_batch_loads_its_orders_boxes_and_codes_at_once(server: Server) -> None:
     server.import_feed(point_feed(orders=2))
     device = server.enrol()
     statements: list[str] = []
@@ -48,4 +48,7 @@ def test_a_receiving_scan_loads_and_locks_its_order_once_per_batch(server: Serve
     finally:
         event.remove(server.db.engine, "before_cursor_execute", record)
     order_loads = [s for s in statements if s.lstrip().startswith("SELECT orders.id, orders.number")]
-    assert len(order_loads) == 2
+    assert len(order_loads) == 1  # both orders, in one query (backend/rules/base.py `preload`)
+    assert len([s for s in statements if "WHERE boxes.barcode" in s]) == 1
+    # their codes read at once too: by the estimate before the transaction (code_prepare) and by the batch
+    assert len([s for s in statements if "FROM pickup_codes" in s]) == 2

@@ -63,8 +63,8 @@ def test_a_batch_sent_again_hashes_no_code(server: Server, monkeypatch: pytest.M
     device.push(*batch)
     prepared: list[int] = []
     real = ingest.prepare
-    monkeypatch.setattr(ingest, "prepare", lambda issuer, point, count: (prepared.append(count),
-                                                                         real(issuer, point, count)))
+    monkeypatch.setattr(ingest, "prepare", lambda issuer, point, count, *pooled: (
+        prepared.append(count), real(issuer, point, count, *pooled)))
     assert [r["status"] for r in device.push(*batch)] == ["duplicate"] * 3
     again = device.event("order.arrived", {"order": NUMBER, "arrived_at": "2026-11-24T09:00:00Z"})
     assert device.push(again)[0]["status"] == "duplicate"  # already arrived: no code to issue

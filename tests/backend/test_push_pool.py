@@ -1,0 +1,112 @@
+"""The pickup-code pool (backend/code_pool.py): codes hashed ahead of time, each taken once, verifying at the
+production cost; a dry pool still issues codes; rows under a cost the point no longer has are dropped."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select, update
+
+from backend import code_pool, code_prepare, codes
+from backend.config import PRODUCTION_CODE_N, Settings
+from backend.models import CodePoolEntry, Order, Point
+from backend.sms.models import SmsOutbox
+from backend.worker import BackgroundWorker
+from protocol.pickup_code import CodeHashParams, code_matches
+from tests.backend.conftest import BOTH_DBS, Device, Server, box_barcode, order_number, point_feed
+
+NUMBER = order_number("0042", 1)
+
+
+def _arrival(device: Device, number: str = NUMBER) -> list[dict[str, Any]]:
+    return [device.event("box.received", {"session": "s", "box": box_barcode("0042", number, n), "order": number})
+            for n in (1, 2)] + [device.event("order.arrived", {"order": number, "arrived_at": "2026-11-24T09:00:00Z"})]
+
+
+def _pooled(server: Server) -> int:
+    with server.db.read() as session:
+        return int(session.scalar(select(func.count()).select_from(CodePoolEntry)) or 0)
+
+
+def _no_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_args: Any) -> str:
+        raise AssertionError("a pickup code hashed while a batch was applied")
+
+    monkeypatch.setattr(codes, "salted_code_hash", refuse)
+    monkeypatch.setattr(code_prepare, "salted_code_hash", refuse)
+
+
+def test_a_pooled_code_verifies_at_the_production_cost(settings: Settings, server: Server,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    server.import_feed(point_feed(orders=1))
+    with server.db.write() as session:
+        session.execute(update(Point).values(code_hash_params=CodeHashParams(b"s" * 16, n=PRODUCTION_CODE_N).encode()))
+    assert code_pool.fill(server.db, 2, settings.clock()) == 2
+    assert code_pool.fill(server.db, 2, settings.clock()) == 0  # full: nothing more hashed
+    device = server.enrol()
+    _no_hashing(monkeypatch)
+    assert [r["status"] for r in device.push(*_arrival(device))] == ["applied"] * 3
+    assert _pooled(server) == 1  # one row taken, the other still waiting
+    with server.db.read() as session:
+        order = session.scalars(select(Order).where(Order.number == NUMBER)).one()
+        point = session.get(Point, order.point_id)
+        sms = session.scalars(select(SmsOutbox).where(SmsOutbox.order_number == NUMBER)).one()
+    assert point is not None and order.pickup_code_hash is not None
+    assert order.pickup_code_hash.startswith(f"scrypt${PRODUCTION_CODE_N}$") and "#" in order.pickup_code_hash
+    (code,) = re.findall(r"\b\d{6}\b", sms.text)
+    params = CodeHashParams.decode(point.code_hash_params)
+    assert code_matches(code, order.pickup_code_hash, params)
+    assert not code_matches(f"{(int(code) + 1) % 10**6:06d}", order.pickup_code_hash, params)
+
+
+@BOTH_DBS
+def test_a_dry_pool_still_issues_codes(settings: Settings, server: Server) -> None:
+    server.import_feed(point_feed(orders=2))
+    code_pool.fill(server.db, 1, settings.clock())
+    device = server.enrol()
+    batch = _arrival(device) + _arrival(device, order_number("0042", 2))
+    assert [r["status"] for r in device.push(*batch)] == ["applied"] * 6  # one code from the pool, one hashed
+    assert _pooled(server) == 0
+    with server.db.read() as session:
+        hashes = list(session.scalars(select(Order.pickup_code_hash).order_by(Order.number)))
+    assert len(hashes) == 2 and all(h and h.startswith("scrypt$") for h in hashes) and hashes[0] != hashes[1]
+
+
+@pytest.mark.parametrize("db_kind", [pytest.param("postgres", marks=pytest.mark.postgres)])
+def test_a_pool_row_is_taken_once_by_two_sessions_at_once(settings: Settings, server: Server) -> None:
+    server.import_feed(point_feed(orders=1))
+    code_pool.fill(server.db, 3, settings.clock())
+    with server.db.write() as first, server.db.write() as second:
+        point = first.scalars(select(Point)).one()
+        mine = code_pool.take(first, point, 2)  # locked, not yet committed
+        theirs = code_pool.take(second, second.get(Point, point.id), 3)  # skips the locked rows, no wait
+    assert len(mine) == 2 and len(theirs) == 1 and not set(mine) & set(theirs)
+    assert _pooled(server) == 0
+
+
+def test_codes_under_an_old_cost_are_dropped_and_replaced(settings: Settings, server: Server) -> None:
+    server.import_feed(point_feed(orders=1))
+    code_pool.fill(server.db, 3, settings.clock())
+    with server.db.write() as session:
+        point = session.scalars(select(Point)).one()
+        old = point.code_hash_params
+        point.code_hash_params = dataclasses.replace(CodeHashParams.decode(old), n=2 * CodeHashParams.decode(old).n
+                                                     ).encode()
+    assert code_pool.fill(server.db, 3, settings.clock(), limit=2) == 2  # a chunk per pass
+    with server.db.read() as session:
+        costs = list(session.scalars(select(CodePoolEntry.cost)))
+        point = session.scalars(select(Point)).one()
+    assert costs == [code_pool.cost_of(point.code_hash_params)] * 2
+
+
+def test_the_background_worker_tops_the_pool_up_a_chunk_per_pass(settings: Settings, server: Server) -> None:
+    server.import_feed(point_feed(orders=1))
+    worker = BackgroundWorker(server.db, dataclasses.replace(settings, code_pool_size=code_pool.FILL_CHUNK + 4))
+    worker.run_once()
+    assert _pooled(server) == code_pool.FILL_CHUNK
+    worker.run_once()
+    worker.run_once()
+    assert _pooled(server) == code_pool.FILL_CHUNK + 4
