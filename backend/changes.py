@@ -119,16 +119,18 @@ def retryable(exc: DBAPIError) -> bool:
     return getattr(exc.orig, "sqlstate", None) in RETRYABLE_SQLSTATES
 
 
-def transaction(db: Database, work: Callable[[Session], T], what: str = "write") -> T:
+def transaction(db: Database, work: Callable[[Session], T], what: str = "write",
+                also_retry: tuple[type[DBAPIError], ...] = ()) -> T:
     """`work(session)` in one write transaction whose changes are numbered at its end; a deadlock or a
     serialization failure against another writer runs it again (bounded), as intake retries a batch.
-    `work` must be safe to run again: it only touches the database (any other exception passes through)."""
+    `work` must be safe to run again: it only touches the database (any other exception passes through);
+    `also_retry` names further errors worth a new run (intake: an event id another point inserted meanwhile)."""
     for attempt in range(1, BATCH_ATTEMPTS + 1):
         try:
             with db.write() as session:
                 return work(session)
         except DBAPIError as exc:
-            if attempt == BATCH_ATTEMPTS or not retryable(exc):
+            if attempt == BATCH_ATTEMPTS or not (retryable(exc) or isinstance(exc, also_retry)):
                 raise
             log.info("%s retried (%s)", what, type(exc.orig).__name__)
             time.sleep(RETRY_PAUSE_S * attempt)

@@ -26,6 +26,7 @@ from backend.config import Settings, utc_now
 from protocol.private_files import create_private, private_dir
 
 DB_FILE = "embedded-backend.sqlite3"
+EMBEDDED_CODE_POOL = 10  # one demo counter issues a few codes an hour: ~0.25 s of scrypt, not 2.5 s at start
 SMS_LOG = "sms-demo.log"
 SECRETS_FILE = "demo-secrets.json"
 START_TIMEOUT = 30.0
@@ -77,6 +78,7 @@ def start_embedded(
         demo_mode=True,
         sms_log_path=data_dir / SMS_LOG,
         sms_interval_seconds=sms_interval_seconds,
+        code_pool_size=EMBEDDED_CODE_POOL,
     )
     app = create_app(settings)
     demo_secrets = _seed(app, settings, data_dir, demo_orders, progress) if seed else None

@@ -5,14 +5,13 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import logging
-import time
 import types
 import typing
 from dataclasses import dataclass
 from typing import Any, Union
 
 from sqlalchemy import insert, select, update
-from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from backend import changes, code_pool
@@ -117,21 +116,8 @@ def ingest_batch(db: Database, env: IngestEnv, batch: list[IncomingEvent]) -> li
     other batch's commit, so every event still gets the outcome a serial run would give it.
     """
     _prepare_codes(db, env, batch)
-    for attempt in range(1, BATCH_ATTEMPTS + 1):
-        try:
-            return _ingest_once(db, env, batch)
-        except DBAPIError as exc:
-            if attempt == BATCH_ATTEMPTS or not _retryable(exc):
-                raise
-            log.info("batch of %d events from point %s retried (%s)", len(batch), env.point_id,
-                     type(exc.orig).__name__)
-            time.sleep(RETRY_PAUSE_S * attempt)
-    raise AssertionError("unreachable")
-
-
-BATCH_ATTEMPTS = 5
-RETRY_PAUSE_S = 0.02
-RETRYABLE_SQLSTATES = frozenset({"40P01", "40001"})  # PostgreSQL: deadlock detected, serialization failure
+    return changes.transaction(db, lambda session: _ingest_once(session, env, batch),
+                               f"batch of {len(batch)} events from point {env.point_id}", also_retry=(IntegrityError,))
 
 
 def _prepare_codes(db: Database, env: IngestEnv, batch: list[IncomingEvent]) -> None:
@@ -161,18 +147,12 @@ def _storable(item: IncomingEvent) -> bool:
     return item.schema_v <= CURRENT_SCHEMA_V and ev.storage_problem(event) is None
 
 
-def _retryable(exc: DBAPIError) -> bool:
-    if isinstance(exc, IntegrityError):
-        return True  # an event id inserted concurrently by another point: the retry sees it as known
-    return getattr(exc.orig, "sqlstate", None) in RETRYABLE_SQLSTATES
-
-
-def _ingest_once(db: Database, env: IngestEnv, batch: list[IncomingEvent]) -> list[EventResult]:
+def _ingest_once(session: Session, env: IngestEnv, batch: list[IncomingEvent]) -> list[EventResult]:
     """One attempt. The point's row lock serializes this point's batches (SQLite: BEGIN IMMEDIATE already
     does), so the ids known before the batch plus those the batch adds are the complete picture: an id is
     applied once, whoever sends it again. The feed's counter is locked only at the end, to number the
     batch's changes, so other points' batches run their rules meanwhile."""
-    with db.write() as session, changes.deferred(session) as pending:
+    with changes.deferred(session) as pending:
         point = session.get(Point, env.point_id, with_for_update=True)
         assert point is not None
         results = _apply_batch(session, env, point, batch)

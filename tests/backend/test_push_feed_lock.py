@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
-from backend import ingest
+from backend import changes, ingest
 from backend.models import Change, EventRecord
 from backend.rules import RULES, receiving
 from protocol import events as ev
@@ -95,7 +95,7 @@ def test_a_batch_that_lost_a_deadlock_is_retried(server: Server, monkeypatch: An
         return real(*args)
 
     monkeypatch.setattr(ingest, "_ingest_once", deadlocking_once)
-    monkeypatch.setattr(ingest, "RETRY_PAUSE_S", 0)
+    monkeypatch.setattr(changes, "RETRY_PAUSE_S", 0)
     result = device.send("box.received", _received(order_number("0042", 1)))
     assert result["status"] == "applied"
     assert len(calls) == 2
@@ -117,7 +117,7 @@ def test_an_event_id_inserted_by_another_point_meanwhile_is_reused(server: Serve
         return {} if len(reads) == 1 else real(session, ids)
 
     monkeypatch.setattr(ingest, "_prefetch", blind_once)
-    monkeypatch.setattr(ingest, "RETRY_PAUSE_S", 0)
+    monkeypatch.setattr(changes, "RETRY_PAUSE_S", 0)
     reused = dict(here.event("box.received", _received(order_number("0042", 1))), event_id=event["event_id"])
     result = here.push(reused)[0]
     assert (result["status"], result["reason"]) == ("rejected", "event_id_reused")

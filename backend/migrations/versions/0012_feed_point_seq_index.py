@@ -1,7 +1,7 @@
 """the change feed read by index: (point_id, seq) replaces the index on point_id alone; the global changes' seq
 
 Revision ID: 0012
-Revises: 0010
+Revises: 0011
 Create Date: 2026-12-02 03:30:00
 
 A page reads a point's changes and the global ones (point_id NULL) each in seq order with its own LIMIT
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0012'
-down_revision = '0010'
+down_revision = '0011'
 branch_labels = None
 depends_on = None
 
