@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import hashlib
 import json
 import os
 import random
@@ -34,6 +35,7 @@ RUN_LIMIT_S = 900  # a hang guard for the whole mutmut run; each mutant has its 
 LINKED = ("protocol", "desktop", "backend", "ui", "tests", "resources")
 CAUGHT = {"killed", "timeout", "segfault", "caught by type check"}
 MISSED = {"survived", "no tests", "suspicious"}
+RESULTS = "results.json"  # the last run's verdicts in its work directory (`--again`)
 COLUMNS = ("killed", "survived", "no tests", "timeout", "equivalent")
 
 
@@ -296,9 +298,45 @@ def mutate(modules: list[str], workdir: Path, sample: int | None = None, jobs: i
         run_mutmut(workdir, [], jobs or default_jobs(), limit_s=None)
     else:
         run_mutmut(workdir, names, jobs or default_jobs())
-    report = tally(statuses(workdir, modules), modules, names, narrowed=narrowed)
+    found = statuses(workdir, modules)
+    save_results(workdir, modules, names, found)
+    report = tally(found, modules, names, narrowed=narrowed)
     report.notes += [f"{m}: its own test files only; mutants they do not reach are not scored" for m in narrowed]
     return report
+
+
+def save_results(workdir: Path, modules: list[str], names: list[str], found: dict[str, str]) -> None:
+    """The run's verdicts, kept for `--again` (mutmut forgets them when its test selection changes)."""
+    results = {"modules": modules, "names": names, "sources": {m: _source_hash(m) for m in modules},
+               "statuses": {n: found.get(n, "not checked") for n in names}}
+    (workdir / RESULTS).write_text(json.dumps(results, indent=1), "utf-8")
+
+
+def _source_hash(module: str) -> str:
+    return hashlib.sha1((ROOT / module).read_bytes()).hexdigest()
+
+
+def again(workdir: Path, jobs: int | None = None) -> Report:
+    """Run the last run's survivors (and untested mutants) again against today's tests; the caught stay caught.
+
+    The modules must be unchanged since that run (new tests only): an edited module makes other mutants.
+    """
+    try:
+        last = json.loads((workdir / RESULTS).read_text("utf-8"))
+    except FileNotFoundError:
+        raise MutationRunError(f"no earlier run in {workdir}: mutate the modules first") from None
+    modules, names, found = last["modules"], last["names"], last["statuses"]
+    changed = [m for m in modules if last["sources"].get(m) != _source_hash(m)]
+    if changed:
+        raise MutationRunError(f"{', '.join(changed)} changed since the run in {workdir}: mutate it in full again")
+    missed = [n for n in names if kind(found[n]) in {"survived", "no tests"}]
+    if missed:
+        _write_config(workdir, modules, sorted({t for m in modules for t in candidate_tests(m)}))
+        run_mutmut(workdir, missed, jobs or default_jobs(), limit_s=None)
+        fresh = statuses(workdir, modules)
+        found.update({n: fresh[n] for n in missed})
+    save_results(workdir, modules, names, found)
+    return tally(found, modules, names)
 
 
 def run_lane(workdir: Path) -> tuple[Report, str]:
@@ -322,6 +360,8 @@ def main(argv: list[str]) -> int:
                         help=f"a seeded sample of {LANE_MUTANTS} mutants; exit 1 under {THRESHOLD:.0%}%")
     parser.add_argument("--jobs", type=int, default=None, help="parallel mutants (MUTATION_JOBS, default ≤ 2)")
     parser.add_argument("--workdir", type=Path, default=ROOT / ".mutation")
+    parser.add_argument("--again", action="store_true",
+                        help="run the last run's survivors in --workdir again against today's tests")
     parser.add_argument("--show", metavar="PATH:LINE", help="list the mutants made at a line, run nothing")
     args = parser.parse_args(argv)
     if args.show:
@@ -332,11 +372,13 @@ def main(argv: list[str]) -> int:
     if unknown:
         parser.error(f"not a mutable module of protocol/, desktop/ or backend/: {', '.join(unknown)}")
     why = "chosen on the command line"
-    if not modules:
+    if not modules and not args.again:
         modules, why = lane_modules(has_mutants)
-    print(f"==> mutating {', '.join(modules)} ({why}); work directory {args.workdir}", flush=True)
+    print(f"==> {'the last run' if args.again else ', '.join(modules)} ({'its survivors again' if args.again else why}"
+          f"); work directory {args.workdir}", flush=True)
     try:
-        report = mutate(modules, args.workdir, LANE_MUTANTS if args.lane else None, args.jobs)
+        report = (again(args.workdir, args.jobs) if args.again
+                  else mutate(modules, args.workdir, LANE_MUTANTS if args.lane else None, args.jobs))
     except MutationRunError as error:
         print(error, file=sys.stderr)
         return 2

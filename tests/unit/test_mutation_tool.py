@@ -239,3 +239,31 @@ def test_without_a_release_tag_the_lane_takes_the_fixed_core_sample(monkeypatch)
     monkeypatch.setattr(mutation_map, "_git", lambda *args: None if args[0] == "describe" else "protocol/money.py")
     assert mutation_map.lane_base() == (None, "no release tag")
     assert mutation_map.lane_modules(lambda m: True)[0] == list(CORE_SAMPLE)
+
+
+def _last_run(tmp_path, monkeypatch, verdicts):
+    names = list(generate(MONEY).names[:len(verdicts)])
+    mutation.save_results(tmp_path, [MONEY], names, dict(zip(names, verdicts, strict=True)))
+    ran: list[list[str]] = []
+    monkeypatch.setattr(mutation, "run_mutmut", lambda _w, run, _j, limit_s=None: ran.append(run))
+    monkeypatch.setattr(mutation, "_write_config", lambda *_a: None)
+    return names, ran
+
+
+def test_again_runs_only_the_missed_mutants_and_keeps_what_was_caught(tmp_path, monkeypatch):
+    names, ran = _last_run(tmp_path, monkeypatch, ["killed", "survived", "no tests", "timeout"])
+    monkeypatch.setattr(mutation, "statuses", lambda _w, _m: {names[1]: "killed", names[2]: "survived"})
+    report = mutation.again(tmp_path)
+    assert ran == [[names[1], names[2]]]
+    assert report.scores[0].counts == Counter(killed=2, timeout=1, survived=1)
+    again = mutation.again(tmp_path)  # the merged verdicts were kept: only the one survivor runs next time
+    assert ran[1] == [names[2]] and again.total.value == report.total.value
+
+
+def test_again_refuses_a_module_edited_since_the_run(tmp_path, monkeypatch):
+    _last_run(tmp_path, monkeypatch, ["killed", "survived"])
+    monkeypatch.setattr(mutation, "_source_hash", lambda _m: "edited")
+    with pytest.raises(MutationRunError, match="changed since the run"):
+        mutation.again(tmp_path)
+    with pytest.raises(MutationRunError, match="no earlier run"):
+        mutation.again(tmp_path / "elsewhere")
