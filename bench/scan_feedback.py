@@ -21,7 +21,6 @@ import statistics
 import sys
 import tempfile
 import time
-from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -29,37 +28,6 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 BANDS = ((0, 10), (10, 50), (50, 100), (100, 200), (200, 10**9))
-
-
-class LoopbackBackend:
-    """Accepts every pushed event once; nothing to pull."""
-
-    def __init__(self) -> None:
-        self.seen: Counter[str] = Counter()
-
-    def push_events(self, events: list[dict[str, Any]]) -> list[Any]:
-        from desktop.sync.client import EventResult
-
-        results = []
-        for event in events:
-            self.seen[event["event_id"]] += 1
-            status = "applied" if self.seen[event["event_id"]] == 1 else "duplicate"
-            results.append(EventResult(event["event_id"], status, None, len(self.seen)))
-        return results
-
-    def changes(self, cursor: int, limit: int = 500) -> Any:
-        from desktop.sync.client import ChangesPage
-
-        return ChangesPage([], cursor, False)
-
-    def anchor_journal(self, head: dict[str, Any]) -> dict[str, Any]:
-        return {"status": "anchored", "held": {**head, "anchored_at": None}}
-
-    def snapshot(self) -> dict[str, Any]:
-        raise AssertionError("no snapshot expected")
-
-    def close(self) -> None:
-        pass
 
 
 class Bot:
@@ -184,6 +152,7 @@ def ours_ms(scans: int, with_sync: bool, service_ms: list[float]) -> tuple[list[
     from desktop.sync.engine import SyncEngine
     from desktop.sync.runner import SyncRunner
     from tests.gui.fixtures import build_shell, log_in
+    from tests.support.loopback_backend import LoopbackBackend
 
     with tempfile.TemporaryDirectory(prefix="pd-scan-feedback-") as folder:
         db = Database(Path(folder) / "cache.sqlite3")

@@ -8,43 +8,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import func, select
 
 from desktop.db.models import OutboxEvent, ReceivingScan
-from desktop.sync.client import ChangesPage, EventResult
 from desktop.sync.engine import CURSOR_KEY, SyncEngine, set_state
 from desktop.sync.runner import SyncRunner
 from tests.gui.fixtures import build_shell, log_in
 from tests.gui.typing import scan_keys
 from tests.support.factories import box_barcode, make_order, make_shipment
+from tests.support.loopback_backend import LoopbackBackend
 
 SCANS = 200
-
-
-class LoopbackBackend:
-    """Accepts every pushed event (as the real server does for new event ids); no changes to pull."""
-
-    def __init__(self) -> None:
-        self.seen: Counter[str] = Counter()
-        self.pushes = 0
-
-    def push_events(self, events):
-        self.pushes += 1
-        results = []
-        for event in events:
-            self.seen[event["event_id"]] += 1
-            status = "applied" if self.seen[event["event_id"]] == 1 else "duplicate"
-            results.append(EventResult(event["event_id"], status, None, len(self.seen)))
-        return results
-
-    def changes(self, cursor, limit=500):
-        return ChangesPage([], cursor, False)
-
-    def anchor_journal(self, head):
-        return {"status": "anchored", "held": {**head, "anchored_at": None}}
-
-    def snapshot(self):
-        raise AssertionError("no snapshot expected")
-
-    def close(self):
-        pass
 
 
 def _seed(db, point):
