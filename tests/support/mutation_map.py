@@ -24,7 +24,8 @@ DISCOVERY_DIRS = ("tests/unit", "tests/backend", "tests/sms")
 # close, warranty feed) reach its functions only on their way and cost 15 s a mutant without stating its rules.
 _RECEIVING_TESTS = ("tests/unit/test_receiving.py", "tests/unit/test_receiving_edges.py",
                     "tests/unit/test_receiving_resume.py", "tests/unit/test_received_elsewhere.py",
-                    "tests/unit/test_receiving_counts_plan.py")
+                    "tests/unit/test_receiving_counts_plan.py", "tests/unit/test_receiving_scan_rules.py",
+                    "tests/unit/test_receiving_resume_rules.py")
 
 TESTS_BY_MODULE: dict[str, tuple[str, ...]] = {
     "protocol/money.py": ("tests/unit/test_money_codes.py", "tests/unit/test_money_codes_edges.py"),

@@ -1,0 +1,115 @@
+"""Receiving rules the main receiving tests leave open: the damage note's 500-character limit and its journal entry,
+a box of a re-routed order, a repeat of a cancelled box, an item back from service, refusals naming the box."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from desktop.db.claim_models import Claim
+from desktop.db.models import AuditEntry, Order, PickupPoint
+from desktop.services.receiving import Outcome, ReceivingService
+from protocol.errors import DomainError
+from tests.support.factories import T0, actor_for, box_barcode, make_order, make_point, make_shipment, make_staff
+
+
+@pytest.fixture
+def world(db):
+    """Point 0042 with a clerk; truck R0000001 with a 1-box, a 2-box and a cancelled order; point 0077."""
+    with db.write() as s:
+        point = make_point(s, code="0042", storage_days=7)
+        clerk = make_staff(s, point, full_name="Петрова Анна")
+        truck = make_shipment(s, point, number="R0000001")
+        make_order(s, point, shipment=truck, number="500000001")
+        make_order(s, point, shipment=truck, number="500000002", boxes=2)
+        make_order(s, point, shipment=truck, number="500000003", status="cancelled")
+        make_point(s, code="0077", local=False)
+    return {"actor": actor_for(clerk)}
+
+
+@pytest.fixture
+def svc(db, clock):
+    return ReceivingService(db, clock)
+
+
+def _b(order: str, n: int = 1, point: str = "0042") -> str:
+    return box_barcode(point, order, n)
+
+
+def _refusal(call) -> DomainError:
+    with pytest.raises(DomainError) as err:
+        call()
+    return err.value
+
+
+# --- damage ------------------------------------------------------------------------------------------------
+
+
+def test_a_damage_note_of_500_characters_is_kept_and_501_are_refused_naming_the_limit(db, svc, world):
+    uid = svc.open_session(world["actor"], "R0000001")
+    svc.scan_box(world["actor"], uid, _b("500000001"))
+    err = _refusal(lambda: svc.flag_damaged(world["actor"], _b("500000001"), "x" * 501))
+    assert (err.code, err.params) == ("receiving.note_too_long", {"limit": 500})
+    svc.flag_damaged(world["actor"], _b("500000001"), "x" * 500)
+    assert svc.close(world["actor"], uid).damaged[0].note == "x" * 500
+
+
+def test_the_damage_entry_of_the_journal_names_the_clerk(db, svc, world):
+    uid = svc.open_session(world["actor"], "R0000001")
+    svc.scan_box(world["actor"], uid, _b("500000001"))
+    svc.flag_damaged(world["actor"], _b("500000001"), "dent")
+    with db.read() as s:
+        staff = s.scalar(select(AuditEntry.staff_id).where(AuditEntry.action == "receiving.damaged"))
+    assert staff == world["actor"].staff_id
+
+
+def test_a_box_unknown_here_is_refused_naming_the_box_as_labelled(svc, world):
+    err = _refusal(lambda: svc.flag_damaged(world["actor"], " b004259999999901 ", "dent"))
+    assert (err.code, err.params) == ("receiving.box_not_found", {"box": "B004259999999901"})
+
+
+# --- boxes that are not ours, repeats ---------------------------------------------------------------------
+
+
+def test_a_box_labelled_for_this_point_whose_order_was_rerouted_is_foreign(db, svc, world):
+    """The label says 0042, but the cache has its order at 0077 now: it is not this point's to receive."""
+    with db.write() as s:
+        other = s.scalars(select(PickupPoint).where(PickupPoint.code == "0077")).one()
+        order = make_order(s, other, number="500000009")
+        order.boxes[0].barcode = _b("500000009")
+    uid = svc.open_session(world["actor"], "R0000001")
+    out = svc.scan_box(world["actor"], uid, _b("500000009"))
+    assert (out.kind, out.counts.foreign, out.counts.received) == (Outcome.FOREIGN, 1, 0)
+    with db.read() as s:
+        assert s.scalar(select(Order.status).where(Order.number == "500000009")) == "in_transit"
+
+
+def test_a_repeated_box_of_a_cancelled_order_shows_no_progress(svc, world):
+    uid = svc.open_session(world["actor"], "R0000001")
+    svc.scan_box(world["actor"], uid, _b("500000003"))
+    again = svc.scan_box(world["actor"], uid, _b("500000003"))
+    assert (again.kind, again.order, again.order_boxes_in, again.progress) == (
+        Outcome.REPEAT, "500000003", None, None)
+
+
+def test_a_repeated_box_of_a_two_box_order_shows_how_many_are_in(svc, world):
+    uid = svc.open_session(world["actor"], "R0000001")
+    svc.scan_box(world["actor"], uid, _b("500000002", 1))
+    svc.scan_box(world["actor"], uid, _b("500000002", 2))
+    again = svc.scan_box(world["actor"], uid, _b("500000002", 1))
+    assert (again.kind, again.order_boxes_in, again.boxes_total, again.box_no) == (Outcome.REPEAT, 2, 2, 1)
+
+
+# --- an item back from service --------------------------------------------------------------------------------
+
+
+def test_the_box_of_an_item_back_from_service_names_its_claim(db, svc, world):
+    with db.write() as s:
+        point = s.scalars(select(PickupPoint).where(PickupPoint.code == "0042")).one()
+        back = make_order(s, point, number="500000020")
+        s.add(Claim(number="W000000123", point_id=point.id, order_number="500000010", sku="SKU1", product="Phone",
+                    filed_at=T0, updated_at=T0, return_order=back.number))
+    uid = svc.open_session(world["actor"])
+    out = svc.scan_box(world["actor"], uid, _b("500000020"))
+    assert (out.kind, out.order, out.claim) == (Outcome.RECEIVED, "500000020", "W000000123")
+    assert svc.scan_box(world["actor"], uid, _b("500000001")).claim is None
