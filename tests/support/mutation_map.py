@@ -25,7 +25,7 @@ DISCOVERY_DIRS = ("tests/unit", "tests/backend", "tests/sms")
 _RECEIVING_TESTS = ("tests/unit/test_receiving.py", "tests/unit/test_receiving_edges.py",
                     "tests/unit/test_receiving_resume.py", "tests/unit/test_received_elsewhere.py",
                     "tests/unit/test_receiving_counts_plan.py", "tests/unit/test_receiving_scan_rules.py",
-                    "tests/unit/test_receiving_resume_rules.py")
+                    "tests/unit/test_receiving_resume_rules.py", "tests/unit/test_receiving_trail_rules.py")
 
 TESTS_BY_MODULE: dict[str, tuple[str, ...]] = {
     "protocol/money.py": ("tests/unit/test_money_codes.py", "tests/unit/test_money_codes_edges.py"),

@@ -113,3 +113,32 @@ def test_the_box_of_an_item_back_from_service_names_its_claim(db, svc, world):
     out = svc.scan_box(world["actor"], uid, _b("500000020"))
     assert (out.kind, out.order, out.claim) == (Outcome.RECEIVED, "500000020", "W000000123")
     assert svc.scan_box(world["actor"], uid, _b("500000001")).claim is None
+
+
+def test_a_repeated_single_box_shows_one_of_one_and_names_the_box(svc, world):
+    uid = svc.open_session(world["actor"], "R0000001")
+    svc.scan_box(world["actor"], uid, _b("500000001"))
+    again = svc.scan_box(world["actor"], uid, _b("500000001"))
+    assert (again.kind, again.box, again.order_boxes_in, again.boxes_total) == (Outcome.REPEAT, _b("500000001"), 1, 1)
+    assert (again.counts.received, again.counts.missing) == (1, 3)
+
+
+# --- not a box: the clerk sees what was scanned and why -----------------------------------------------------
+
+
+def test_an_unreadable_scan_reports_its_masked_sample_and_length(svc, world):
+    uid = svc.open_session(world["actor"], "R0000001")
+    out = svc.scan_box(world["actor"], uid, "hello")
+    assert (out.kind, out.box, out.error_code) == (Outcome.UNKNOWN_FORMAT, "he**o", "scan.unknown")
+    assert out.error_params == {"sample": "he**o", "length": 5}
+
+
+def test_another_kind_of_barcode_is_named_in_the_refusal(svc, world):
+    from desktop.scan_routing import ScanKind
+    from desktop.services.receiving.service import KIND_NAMES
+    from desktop.translatable import translate
+
+    uid = svc.open_session(world["actor"], "R0000001")
+    out = svc.scan_box(world["actor"], uid, "CA0103")
+    assert (out.kind, out.box, out.error_code) == (Outcome.UNKNOWN_FORMAT, "CA0103", "receiving.not_a_box")
+    assert out.error_params == {"kind": translate("ScanKinds", KIND_NAMES[ScanKind.CELL])}
