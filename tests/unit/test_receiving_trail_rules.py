@@ -173,3 +173,17 @@ def test_refusals_name_the_session_the_truck_and_the_box(db, svc, world, clock):
 def test_an_empty_scan_reports_an_empty_box(svc, world):
     out = svc.scan_box(world["actor"], svc.open_session(world["actor"], "R0000001"), "")
     assert (out.kind, out.box, out.error_code, out.error_params) == (Outcome.UNKNOWN_FORMAT, "", "scan.empty", {})
+
+
+def test_the_act_carries_the_points_name_and_address_as_the_cache_has_them(db, svc, world):
+    with db.read() as s:
+        point = s.scalars(select(PickupPoint).where(PickupPoint.code == "0042")).one()
+        name, address = point.name, point.address
+    first = svc.open_session(world["actor"], "R0000001")
+    closed = svc.close_with_act(world["actor"], first).summary
+    assert (closed.point.code, closed.point.name, closed.point.address) == ("0042", name, address) and address
+    assert svc.summary(first).point == closed.point
+    with db.write() as s:  # a point whose address the server has not sent yet
+        s.scalars(select(PickupPoint).where(PickupPoint.code == "0042")).one().address = ""
+    second = svc.open_session(world["actor"])
+    assert svc.close(world["actor"], second).point.address == ""
