@@ -94,6 +94,8 @@ def test_a_received_box_and_its_orders_arrival_are_sent_and_journalled(db, svc, 
     assert types == ["box.received", "order.arrived", "sms.requested"]
     assert events[start[0]][1] == {"session": uid, "box": _b("500000001"), "order": "500000001"}
     assert events[start[0] + 1][1] == {"order": "500000001", "arrived_at": clock.now.isoformat()}
+    sms = events[start[0] + 2][1]  # the «ready» SMS of this order, its first attempt
+    assert (sms["order"], sms["purpose"], sms["attempt"]) == ("500000001", "ready", 1)
     assert journal[start[1]:][-1] == ("receiving.scan", _b("500000001"), world["actor"].staff_id,
                                       {"session": uid, "outcome": "received", "order": "500000001"})
 
