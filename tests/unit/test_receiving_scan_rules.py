@@ -142,3 +142,15 @@ def test_another_kind_of_barcode_is_named_in_the_refusal(svc, world):
     out = svc.scan_box(world["actor"], uid, "CA0103")
     assert (out.kind, out.box, out.error_code) == (Outcome.UNKNOWN_FORMAT, "CA0103", "receiving.not_a_box")
     assert out.error_params == {"kind": translate("ScanKinds", KIND_NAMES[ScanKind.CELL])}
+
+
+def test_an_undo_the_lifecycle_forbids_is_refused_naming_the_order_and_changes_nothing(db, svc, world):
+    """The centre cancelled the order after its box came in: taking the arrival back is no legal step for it."""
+    uid = svc.open_session(world["actor"], "R0000001")
+    svc.scan_box(world["actor"], uid, _b("500000001"))
+    with db.write() as s:
+        s.scalars(select(Order).where(Order.number == "500000001")).one().status = "cancelled"
+    err = _refusal(lambda: svc.undo_last(world["actor"], uid))
+    assert (err.code, err.params) == ("order.illegal_transition", {"order": "500000001", "current": "cancelled",
+                                                                   "event": "all_arrival_undone"})
+    assert (svc.counts(uid).received, svc.resume(uid).scans[0].undone) == (1, False)
