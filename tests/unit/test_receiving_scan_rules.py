@@ -154,3 +154,15 @@ def test_an_undo_the_lifecycle_forbids_is_refused_naming_the_order_and_changes_n
     assert (err.code, err.params) == ("order.illegal_transition", {"order": "500000001", "current": "cancelled",
                                                                    "event": "all_arrival_undone"})
     assert (svc.counts(uid).received, svc.resume(uid).scans[0].undone) == (1, False)
+
+
+def test_an_undo_takes_back_only_a_scan_of_its_own_session(db, svc, world):
+    with db.write() as s:
+        point = s.scalars(select(PickupPoint).where(PickupPoint.code == "0042")).one()
+        make_shipment(s, point, number="R0000002")
+    first = svc.open_session(world["actor"], "R0000001")
+    second = svc.open_session(world["actor"], "R0000002")
+    svc.scan_box(world["actor"], first, _b("500000001"))
+    err = _refusal(lambda: svc.undo_last(world["actor"], second))
+    assert err.code == "receiving.nothing_to_undo"
+    assert svc.counts(first).received == 1
