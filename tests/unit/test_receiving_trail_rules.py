@@ -89,6 +89,7 @@ def test_a_received_box_and_its_orders_arrival_are_sent_and_journalled(db, svc, 
     out = svc.scan_box(world["actor"], uid, _b("500000001"))
     assert (out.kind, out.order, out.box_no, out.boxes_total, out.order_boxes_in, out.order_arrived) == (
         Outcome.RECEIVED, "500000001", 1, 1, 1, True)
+    assert (out.shipment, out.claim, out.error_code) == (None, None, None)  # its own truck's box: no other named
     events, journal = _trail(db)
     types = [t for t, _ in events[start[0]:]]
     assert types == ["box.received", "order.arrived", "sms.requested"]
@@ -130,11 +131,12 @@ def test_an_undo_is_sent_and_journalled_and_takes_the_arrival_back(db, svc, worl
 
 def test_an_undo_of_a_surplus_box_names_no_order(db, svc, world):
     uid = svc.open_session(world["actor"], "R0000001")
-    svc.scan_box(world["actor"], uid, _b("512345678"))
+    surplus = svc.scan_box(world["actor"], uid, _b("512345678", 2))
+    assert (surplus.order, surplus.box_no, surplus.boxes_total, surplus.order_boxes_in) == ("512345678", 2, None, None)
     undone = svc.undo_last(world["actor"], uid)
     assert (undone.kind, undone.order, undone.counts.surplus) == (Outcome.SURPLUS, "512345678", 0)
     events, journal = _trail(db)
-    assert events[-1] == ("receiving.scan_undone", {"session": uid, "box": _b("512345678"), "order": None})
+    assert events[-1] == ("receiving.scan_undone", {"session": uid, "box": _b("512345678", 2), "order": None})
     assert journal[-1][3] == {"session": uid, "outcome": "surplus", "order": None}
 
 
