@@ -94,8 +94,9 @@ def test_a_repeated_box_of_a_cancelled_order_shows_no_progress(svc, world):
 
 def test_a_repeated_box_of_a_two_box_order_shows_how_many_are_in(svc, world):
     uid = svc.open_session(world["actor"], "R0000001")
-    svc.scan_box(world["actor"], uid, _b("500000002", 1))
-    svc.scan_box(world["actor"], uid, _b("500000002", 2))
+    first = svc.scan_box(world["actor"], uid, _b("500000002", 1))
+    second = svc.scan_box(world["actor"], uid, _b("500000002", 2))
+    assert (first.order_boxes_in, first.order_arrived, second.order_boxes_in, second.order_arrived) == (1, False, 2, True)
     again = svc.scan_box(world["actor"], uid, _b("500000002", 1))
     assert (again.kind, again.order_boxes_in, again.boxes_total, again.box_no) == (Outcome.REPEAT, 2, 2, 1)
 
@@ -166,3 +167,16 @@ def test_an_undo_takes_back_only_a_scan_of_its_own_session(db, svc, world):
     err = _refusal(lambda: svc.undo_last(world["actor"], second))
     assert err.code == "receiving.nothing_to_undo"
     assert svc.counts(first).received == 1
+
+
+@pytest.mark.parametrize(("boxes", "event"), [(1, "all_arrived"), (2, "box_arrived")])
+def test_a_box_of_an_order_already_handed_over_is_refused_naming_the_order(db, svc, world, boxes, event):
+    """The lifecycle has no arrival after the handover: a clear refusal, nothing written."""
+    with db.write() as s:
+        point = s.scalars(select(PickupPoint).where(PickupPoint.code == "0042")).one()
+        make_order(s, point, number="500000030", boxes=boxes, status="handed_over")
+    uid = svc.open_session(world["actor"])
+    err = _refusal(lambda: svc.scan_box(world["actor"], uid, _b("500000030")))
+    assert (err.code, err.params) == ("order.illegal_transition", {"order": "500000030", "current": "handed_over",
+                                                                   "event": event})
+    assert svc.counts(uid).received == 0 and svc.resume(uid).scans == ()
