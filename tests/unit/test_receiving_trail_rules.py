@@ -191,3 +191,17 @@ def test_the_act_carries_the_points_name_and_address_as_the_cache_has_them(db, s
         s.scalars(select(PickupPoint).where(PickupPoint.code == "0042")).one().address = ""
     second = svc.open_session(world["actor"])
     assert svc.close(world["actor"], second).point.address == ""
+
+
+def test_a_fresh_app_counts_its_first_scans_of_every_kind(db, svc, world, monkeypatch):
+    """The counter UPDATEs are built on first use and kept: a just-started app (none built yet) counts right."""
+    from desktop.services.receiving import rows
+
+    monkeypatch.setattr(rows, "_BUMPS", {})
+    uid = svc.open_session(world["actor"], "R0000001")
+    svc.scan_box(world["actor"], uid, _b("500000001"))
+    svc.scan_box(world["actor"], uid, _b("512345678"))
+    counts = svc.counts(uid)
+    assert (counts.received, counts.missing, counts.surplus) == (1, 3, 1)
+    svc.undo_last(world["actor"], uid)
+    assert (svc.counts(uid).surplus, len(rows._BUMPS)) == (0, 3)
