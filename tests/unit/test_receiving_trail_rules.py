@@ -90,6 +90,9 @@ def test_a_received_box_and_its_orders_arrival_are_sent_and_journalled(db, svc, 
     assert (out.kind, out.order, out.box_no, out.boxes_total, out.order_boxes_in, out.order_arrived) == (
         Outcome.RECEIVED, "500000001", 1, 1, 1, True)
     assert (out.shipment, out.claim, out.error_code) == (None, None, None)  # its own truck's box: no other named
+    with db.read() as s:
+        box = s.scalars(select(Box).where(Box.barcode == _b("500000001"))).one()
+        assert (box.status, box.received_at) == ("received", clock.now)
     events, journal = _trail(db)
     types = [t for t, _ in events[start[0]:]]
     assert types == ["box.received", "order.arrived", "sms.requested"]
