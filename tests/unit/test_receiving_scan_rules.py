@@ -68,6 +68,12 @@ def test_a_box_unknown_here_is_refused_naming_the_box_as_labelled(svc, world):
     assert (err.code, err.params) == ("receiving.box_not_found", {"box": "B004259999999901"})
 
 
+def test_a_box_not_yet_received_is_refused_naming_the_box_as_labelled_not_as_typed(svc, world):
+    """The refusal shows the label (upper case, no stray spaces), as every other receiving message does."""
+    err = _refusal(lambda: svc.flag_damaged(world["actor"], " " + _b("500000001").lower() + " ", "dent"))
+    assert (err.code, err.params) == ("receiving.box_not_received", {"box": _b("500000001")})
+
+
 # --- boxes that are not ours, repeats ---------------------------------------------------------------------
 
 
