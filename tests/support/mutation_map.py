@@ -23,9 +23,9 @@ DISCOVERY_DIRS = ("tests/unit", "tests/backend", "tests/sms")
 # Receiving's own test files: the workflow's other importers (manager reports, upgrade fixtures, returns at shift
 # close, warranty feed) reach its functions only on their way and cost 15 s a mutant without stating its rules.
 _RECEIVING_TESTS = ("tests/unit/test_receiving.py", "tests/unit/test_receiving_edges.py",
-                    "tests/unit/test_receiving_resume.py", "tests/unit/test_received_elsewhere.py",
-                    "tests/unit/test_receiving_counts_plan.py", "tests/unit/test_receiving_scan_rules.py",
-                    "tests/unit/test_receiving_resume_rules.py", "tests/unit/test_receiving_trail_rules.py")
+                    "tests/unit/test_receiving_resume.py", "tests/unit/test_receiving_counts_plan.py",
+                    "tests/unit/test_receiving_scan_rules.py", "tests/unit/test_receiving_resume_rules.py",
+                    "tests/unit/test_receiving_trail_rules.py")
 
 TESTS_BY_MODULE: dict[str, tuple[str, ...]] = {
     "protocol/money.py": ("tests/unit/test_money_codes.py", "tests/unit/test_money_codes_edges.py"),
@@ -40,8 +40,8 @@ TESTS_BY_MODULE: dict[str, tuple[str, ...]] = {
     "desktop/services/receiving/service.py": _RECEIVING_TESTS,
     "desktop/services/receiving/rows.py": _RECEIVING_TESTS,
     "desktop/services/receiving/resume.py": _RECEIVING_TESTS,
-    "desktop/services/receiving/elsewhere.py": _RECEIVING_TESTS,
-    "desktop/services/receiving/summary.py": _RECEIVING_TESTS,
+    "desktop/services/receiving/elsewhere.py": (*_RECEIVING_TESTS, "tests/unit/test_received_elsewhere.py"),
+    "desktop/services/receiving/summary.py": (*_RECEIVING_TESTS, "tests/unit/test_received_elsewhere.py"),
     "backend/rules/base.py": ("tests/backend/test_rules.py", "tests/backend/test_rules_edges.py"),
     "backend/rules/boxes.py": ("tests/backend/test_rules.py", "tests/backend/test_rules_edges.py"),
     "backend/rules/club.py": ("tests/backend/test_rules.py", "tests/backend/test_club_rules.py",

@@ -186,3 +186,18 @@ def test_a_box_of_an_order_already_handed_over_is_refused_naming_the_order(db, s
     assert (err.code, err.params) == ("order.illegal_transition", {"order": "500000030", "current": "handed_over",
                                                                    "event": event})
     assert svc.counts(uid).received == 0 and svc.resume(uid).scans == ()
+
+
+def test_an_undo_skips_a_box_another_pc_received_first(db, svc, world, clock):
+    """Marked «elsewhere» by the server's duplicate answer: no change of this session's, so never undone here."""
+    from desktop.services.receiving.elsewhere import mark_received_elsewhere
+
+    uid = svc.open_session(world["actor"], "R0000001")
+    svc.scan_box(world["actor"], uid, _b("500000002", 1))
+    svc.scan_box(world["actor"], uid, _b("500000001"))
+    with db.write() as s:
+        assert mark_received_elsewhere(s, uid, _b("500000001"), clock.now)
+    assert svc.undo_last(world["actor"], uid).box == _b("500000002", 1)
+    counts = svc.counts(uid)
+    assert (counts.received, counts.elsewhere) == (0, 1)
+    assert svc.resume(uid).scans[1].outcome is Outcome.ELSEWHERE
