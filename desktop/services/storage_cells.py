@@ -104,11 +104,10 @@ def _rank(size: str) -> int:
     return SIZES.index(size) if size in SIZES else len(SIZES)
 
 
-def _occupancy(s: Session) -> dict[int, int]:
-    rows = s.execute(
-        select(Box.cell_id, func.count()).where(PLACED, Box.cell_id.is_not(None)).group_by(Box.cell_id)
-    )
-    return {cell_id: n for cell_id, n in rows if cell_id is not None}
+def _occupancy(s: Session) -> dict[int | None, int]:
+    """How many boxes lie in each cell (only placed boxes occupy one)."""
+    rows = s.execute(select(Box.cell_id, func.count()).where(PLACED).group_by(Box.cell_id))
+    return {cell_id: n for cell_id, n in rows}
 
 
 class StorageCellService(Service):
@@ -132,8 +131,8 @@ class StorageCellService(Service):
                 candidates,
                 key=lambda c: (
                     c.id not in together,
-                    _rank(c.size_class) - _rank(box.size_class),
-                    occupancy.get(c.id, 0) / max(c.capacity, 1),
+                    _rank(c.size_class),  # the smallest first: the exact size when one has room
+                    occupancy.get(c.id, 0) / c.capacity,  # a free cell has room, so its capacity is above 0
                     c.code,
                 ),
             )

@@ -149,7 +149,7 @@ class ReceivingService(Service):
             point = local_point(act.session)
             box = local_box(act.session.connection(), barcode, point.id)
             if box.box_status == BoxStatus.EXPECTED:
-                raise DomainError("receiving.box_not_received", box=box_barcode)
+                raise DomainError("receiving.box_not_received", box=barcode)
             act.session.execute(update(Box).where(Box.id == box.id).values(damaged=True, damage_note=note))
             act.emit(BoxDamaged(box=barcode, order=box.number, note=note))
             act.audit("receiving.damaged", barcode, order=box.number, note=note)
