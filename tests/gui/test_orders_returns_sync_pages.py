@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtCore import QCoreApplication, QTranslator
 from sqlalchemy import func, select, update
 
+import desktop.sync.client  # noqa: F401  (registers the sync.link.* texts the sync page test shows)
 from desktop import messages, translatable
 from desktop.db.engine import Database
 from desktop.db.models import AuditEntry, ManagerAlert, Order, OutboxEvent, ReturnSession, SmsMessage
