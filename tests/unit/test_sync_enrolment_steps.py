@@ -146,7 +146,7 @@ def test_the_same_schema_and_version_as_the_servers_minimum_is_accepted() -> Non
 
 def test_enrolment_stores_the_credential_and_the_server_key_and_takes_a_snapshot(db: Database, tmp_path: Path) -> None:
     progress = [].append
-    creds = enrol(URL + "/", "  ab12-cd34 ", tmp_path, db, device_name="Касса 1", ca_bundle="/ca.pem",
+    creds = enrol(URL + "/", "  ab12-cd34 ", tmp_path, db, device_name="Counter 1", ca_bundle="/ca.pem",
                   progress=progress)
     assert (creds.backend_url, creds.device_id, creds.token, creds.point_code, creds.public_key) == (
         URL, "dev-7", "secret-token", "0042", "PUBKEY")
@@ -155,7 +155,7 @@ def test_enrolment_stores_the_credential_and_the_server_key_and_takes_a_snapshot
         assert (get_state(s, SERVER_KEY), get_state(s, "device_id"), get_state(s, "point_code")) == (
             "PUBKEY", "dev-7", "0042")
     health, exchange, snapshot = FakeClient.made
-    assert exchange.enrolled == ("AB12-CD34", "Касса 1") and exchange.token is None and exchange.closed
+    assert exchange.enrolled == ("AB12-CD34", "Counter 1") and exchange.token is None and exchange.closed
     assert exchange.kwargs == {"ca_bundle": "/ca.pem"} and health.kwargs["ca_bundle"] == "/ca.pem"
     assert (snapshot.url, snapshot.token, snapshot.kwargs) == (URL, "secret-token", {"ca_bundle": "/ca.pem"})
     engine = FakeEngine.made[0]
