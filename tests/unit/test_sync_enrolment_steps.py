@@ -156,6 +156,7 @@ def test_enrolment_stores_the_credential_and_the_server_key_and_takes_a_snapshot
             "PUBKEY", "dev-7", "0042")
     health, exchange, snapshot = FakeClient.made
     assert exchange.enrolled == ("AB12-CD34", "Counter 1") and exchange.token is None and exchange.closed
+    assert exchange.url == URL + "/"
     assert exchange.kwargs == {"ca_bundle": "/ca.pem"} and health.kwargs["ca_bundle"] == "/ca.pem"
     assert (snapshot.url, snapshot.token, snapshot.kwargs) == (URL, "secret-token", {"ca_bundle": "/ca.pem"})
     engine = FakeEngine.made[0]
@@ -223,3 +224,12 @@ def test_the_real_client_for_stored_credentials(monkeypatch: pytest.MonkeyPatch)
     client = client_for(device_credentials.DeviceCredentials(URL + "/", "d", "tok", "0042", "K"))
     assert client.base_url == URL and client._token == "tok" and client._verify is True
     client.close()
+
+
+def test_only_trailing_slashes_are_dropped_from_the_stored_address(db: Database, tmp_path: Path) -> None:
+    assert enrol("https://pvz.example.ru/deskX//", "code", tmp_path, db).backend_url == "https://pvz.example.ru/deskX"
+
+
+def test_a_newer_schema_demanded_without_a_minimum_version_names_version_0(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(FakeClient, "health_answer", {"status": "ok", "schema_v": 9, "min_schema_v": SCHEMA_V + 1})
+    assert refused(url=URL).params == {"url": URL, "version": "0"}

@@ -39,9 +39,13 @@ class FakeEngine:
         self.batch_stored: object = None
         self.calls = 0
         self.synced = threading.Event()
+        self.runner: SyncRunner | None = None
+        self.seen_syncing: list[bool] = []
 
     def sync_once(self) -> SyncReport | None:
         self.calls += 1
+        if self.runner is not None:
+            self.seen_syncing.append(self.runner.status().syncing)
         self.synced.set()
         outcome = self.outcomes.pop(0) if self.outcomes else SyncReport()
         if isinstance(outcome, BaseException):
@@ -97,7 +101,7 @@ def test_a_success_clears_an_earlier_error_and_flags() -> None:
     assert runner.status().upgrade_required and runner.status().last_error
     runner.run_once()
     status = runner.status()
-    assert status.last_error is None and not status.upgrade_required and not status.reenrol_needed
+    assert status.last_error is None and status.upgrade_required is False and status.reenrol_needed is False
 
 
 def test_offline_shows_offline_with_the_clerks_text_and_backs_off() -> None:
@@ -130,6 +134,7 @@ def test_a_too_old_app_is_online_and_needs_an_upgrade() -> None:
     assert runner.run_once() == 5.0
     status = runner.status()
     assert status.online is True and status.upgrade_required and not status.reenrol_needed
+    assert status.last_error == messages.describe("sync.link.upgrade_required", {})
 
 
 @pytest.mark.parametrize("err", [RequestRefused("sync.link.refused", status=403, reason="x"),
@@ -149,7 +154,8 @@ def test_a_bug_in_the_sync_is_logged_shown_as_internal_error_and_retried(caplog:
     status = runner.status()
     assert status.online is None and status.syncing is False
     assert status.last_error == messages.describe("sync.internal_error", {})
-    assert "sync failed unexpectedly" in caplog.text and "ZeroDivisionError" in caplog.text
+    assert [r.getMessage() for r in caplog.records] == ["sync failed unexpectedly"]
+    assert "ZeroDivisionError" in caplog.text
 
 
 def test_busy_database_keeps_the_previous_counts() -> None:
@@ -251,7 +257,8 @@ def test_a_failing_close_does_not_keep_the_app_from_quitting(caplog: pytest.LogC
     runner.engine
     with caplog.at_level(logging.WARNING, logger="desktop.sync.runner"):
         assert runner.abandon() is True
-    assert "closing the sync client failed" in caplog.text
+    assert [r.getMessage() for r in caplog.records] == ["closing the sync client failed"]
+    assert caplog.records[0].exc_info is not None and "socket already gone" in caplog.text
 
 
 def test_abandon_of_a_running_thread_ends_it() -> None:
@@ -270,7 +277,7 @@ def test_an_engine_that_cannot_be_made_is_logged(caplog: pytest.LogCaptureFixtur
     runner._stop.set()  # a quit while the engine was being made: no sync follows
     with caplog.at_level(logging.ERROR, logger="desktop.sync.runner"):
         runner._loop()
-    assert "the sync engine could not be made" in caplog.text
+    assert [r.getMessage() for r in caplog.records] == ["the sync engine could not be made"]
     with caplog.at_level(logging.ERROR, logger="desktop.sync.runner"):
         assert runner.run_once() == 5.0  # each attempt fails as a sync error
     assert runner.status().last_error == messages.describe("sync.internal_error", {})
@@ -346,3 +353,52 @@ def test_a_stop_ends_the_idle_wait(monkeypatch: pytest.MonkeyPatch) -> None:
     runner._stop.set()
     runner._idle(300.0)
     assert wake.waits == [] and wake.cleared
+
+
+def test_the_status_says_syncing_while_a_sync_runs() -> None:
+    engine = FakeEngine()
+    runner = runner_for(engine)
+    engine.runner = runner
+    runner.run_once()
+    assert engine.seen_syncing == [True] and runner.status().syncing is False
+
+
+def test_without_a_hint_the_step_alone_counts() -> None:
+    assert Backoff(first=0.25, cap=2.0).next() == 0.25
+
+
+def test_the_default_interval_is_30_seconds() -> None:
+    assert SyncRunner(FakeEngine()).interval == 30.0  # type: ignore[arg-type]
+
+
+class FakeThread:
+    def __init__(self, alive_after_join: bool = False) -> None:
+        self.joins: list[float | None] = []
+        self.alive = alive_after_join
+
+    def join(self, timeout: float | None = None) -> None:
+        self.joins.append(timeout)
+
+    def is_alive(self) -> bool:
+        return self.alive
+
+
+def test_stop_waits_30_seconds_by_default_and_says_whether_the_thread_ended() -> None:
+    runner = runner_for(FakeEngine())
+    runner._thread = thread = FakeThread()  # type: ignore[assignment]
+    assert runner.stop() is True and thread.joins == [30.0]
+    runner._thread = stuck = FakeThread(alive_after_join=True)  # type: ignore[assignment]
+    assert runner.stop(timeout=2.5) is False and stuck.joins == [2.5]
+
+
+def test_abandon_waits_a_fifth_of_a_second_for_a_sync_in_flight() -> None:
+    runner = runner_for(FakeEngine())
+    runner.engine
+    runner._thread = thread = FakeThread(alive_after_join=True)  # type: ignore[assignment]
+    assert runner.abandon() is False and thread.joins == [0.2]
+
+
+def test_abandon_while_the_engine_is_still_being_made_does_not_wait() -> None:
+    runner = runner_for(FakeEngine())
+    runner._thread = thread = FakeThread()  # type: ignore[assignment]
+    assert runner.abandon(wait=5) is True and thread.joins == [0.0]
