@@ -402,3 +402,11 @@ def test_abandon_while_the_engine_is_still_being_made_does_not_wait() -> None:
     runner = runner_for(FakeEngine())
     runner._thread = thread = FakeThread()  # type: ignore[assignment]
     assert runner.abandon(wait=5) is True and thread.joins == [0.0]
+
+
+def test_a_success_after_re_enrolment_clears_the_re_enrol_flag() -> None:
+    runner = runner_for(FakeEngine(AuthRejected("sync.link.auth_rejected", status=401), SyncReport()))
+    runner.run_once()
+    assert runner.status().reenrol_needed is True
+    runner.run_once()
+    assert runner.status().reenrol_needed is False and runner.status().online is True
