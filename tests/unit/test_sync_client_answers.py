@@ -58,10 +58,24 @@ class FakeSession:
 
 def client_with(*replies: requests.Response | Exception, token: str | None = "tok",
                 **kwargs: Any) -> tuple[SyncClient, FakeSession]:
+    """A client whose GET and POST sessions are one fake (the order of calls is the script's)."""
     client = SyncClient(URL + "/", token, **kwargs)
     session = FakeSession(*replies)
     client._get = client._post = session  # type: ignore[assignment]
     return client, session
+
+
+def test_gets_go_through_the_retrying_session_and_posts_through_the_other() -> None:
+    client = SyncClient(URL, "tok")
+    gets, posts = FakeSession(answer(200, {"status": "ok", "schema_v": 1}), answer(200, {})), FakeSession(
+        answer(200, {}), answer(200, {"results": []}))
+    client._get, client._post = gets, posts  # type: ignore[assignment]
+    client.health()
+    client.snapshot()
+    client.enrol("AB12", "Counter 1")
+    client.push_events([])
+    assert [r[:2] for r in gets.requests] == [("GET", URL + "/v1/health"), ("GET", URL + "/v1/snapshot")]
+    assert [r[:2] for r in posts.requests] == [("POST", URL + "/v1/enrol"), ("POST", URL + "/v1/events")]
 
 
 def error_of(reply: requests.Response) -> SyncError:
@@ -93,6 +107,10 @@ def test_health_and_enrolment_go_without_the_token() -> None:
     assert [r[2]["headers"] for r in session.requests] == [{}, {}]
     assert session.requests[1][:2] == ("POST", URL + "/v1/enrol")
     assert session.requests[1][2]["json"] == {"code": "AB12", "device_name": "Counter 1"}
+
+
+def test_only_trailing_slashes_are_dropped_from_the_address() -> None:
+    assert SyncClient("https://pvz.example.ru/deskX//").base_url == "https://pvz.example.ru/deskX"
 
 
 def test_no_token_no_authorization_header() -> None:

@@ -8,7 +8,7 @@ import threading
 
 import pytest
 from urllib3 import HTTPResponse
-from urllib3.exceptions import MaxRetryError
+from urllib3.exceptions import MaxRetryError, ProtocolError
 from urllib3.util.retry import Retry
 
 from desktop.sync.client import RETRY_STATUSES, CappedRetry, SyncClient, _session, idempotent_retry
@@ -60,8 +60,29 @@ def test_a_retry_after_wait_ends_when_the_client_is_closed() -> None:
     cancelled = threading.Event()
     cancelled.set()
     retry = idempotent_retry(cancelled=cancelled)
-    with pytest.raises(MaxRetryError):
+    with pytest.raises(MaxRetryError) as err:
         retry.sleep_for_retry(response(retry_after="20"))
+    assert isinstance(err.value.reason, ProtocolError) and str(err.value.reason) == "the client was closed"
+    assert err.value.url == "" and err.value.pool is None
+
+
+def test_a_client_closed_just_as_the_wait_ended_still_ends_the_call() -> None:
+    class ClosedAtTheEnd(threading.Event):
+        def wait(self, timeout: float | None = None) -> bool:
+            self.set()
+            return False
+
+    with pytest.raises(MaxRetryError):
+        idempotent_retry(cancelled=ClosedAtTheEnd()).sleep_for_retry(response(retry_after="5"))
+
+
+def test_a_retry_takes_urllib3s_arguments_positionally_too() -> None:
+    assert CappedRetry(2).total == 2
+
+
+def test_the_client_retries_gets_3_times_from_half_a_second_by_default() -> None:
+    gets = SyncClient("https://pvz.example.ru")._get.get_adapter("https://pvz").max_retries  # type: ignore[attr-defined]
+    assert (gets.total, gets.backoff_factor) == (3, 0.5)
 
 
 def test_a_back_off_sleep_ends_when_the_client_is_closed() -> None:

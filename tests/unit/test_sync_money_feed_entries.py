@@ -109,6 +109,7 @@ def test_an_own_entry_the_server_already_confirmed_is_not_taken_again(s: Session
 
 def test_an_entry_of_a_customer_unknown_here_is_skipped_and_logged(s: Session,
                                                                    caplog: pytest.LogCaptureFixture) -> None:
+    make_customer(s)  # a walk-in customer known only by phone (no external id): not the one meant
     with caplog.at_level(logging.INFO, logger="desktop.sync.money_feed"):
         apply_bonus_entry(s, bonus(7, customer="C-nobody"), NOW)
         apply_bonus_entry(s, bonus(8, customer=None), NOW)
@@ -278,3 +279,57 @@ def test_a_snapshot_loads_certificates_then_their_entries_then_bonus_entries(s: 
 def test_a_snapshot_without_money_items_loads_nothing(s: Session) -> None:
     load_money_snapshot(s, {}, NOW)
     assert entries(s) == [] and certificate_entries(s) == [] and s.scalars(select(Certificate)).all() == []
+
+
+def test_an_activation_elsewhere_of_a_card_with_only_an_accrual_here_takes_the_card(s: Session) -> None:
+    card = s.scalars(select(ClubCard)).one()
+    own_entry(s, "ev-acc", reason="accrual", points=10).card_id = card.id
+    apply_bonus_entry(s, bonus(7, 1000, "activation", card="2000000000015", event_id="other-pc"), NOW)
+    assert s.scalars(select(BonusLedgerEntry).where(BonusLedgerEntry.server_id == 7)).one().card_id == card.id
+
+
+def test_an_activation_of_another_card_here_does_not_keep_this_card_from_its_entry(s: Session) -> None:
+    other = ClubCard(number="2000000000022", point_id=s.scalars(select(ClubCard.point_id)).one(),
+                     activation_code_hash="x", status="active")
+    s.add(other)
+    s.flush()
+    own_entry(s, "ev-act", reason="activation", points=1000).card_id = other.id
+    apply_bonus_entry(s, bonus(7, 1000, "activation", card="2000000000015", event_id="other-pc"), NOW)
+    card = s.scalars(select(ClubCard).where(ClubCard.number == "2000000000015")).one()
+    assert s.scalars(select(BonusLedgerEntry).where(BonusLedgerEntry.server_id == 7)).one().card_id == card.id
+
+
+def test_a_certificate_entry_of_another_event_is_not_taken_for_this_pcs_own(s: Session) -> None:
+    own_spend(s, "ev-mine", -100_000)
+    apply_certificate_entry(s, centry(6, -100_000, reason="redemption", event_id="ev-theirs"), NOW)
+    assert [(e[0], e[4], e[6]) for e in certificate_entries(s)] == [(None, "pending", "ev-mine"),
+                                                                    (6, "confirmed", "ev-theirs")]
+
+
+def test_an_own_certificate_entry_already_confirmed_is_not_taken_again(s: Session) -> None:
+    own_spend(s, "ev-2", -100_000)
+    apply_certificate_entry(s, centry(6, -100_000, reason="redemption", event_id="ev-2"), NOW)
+    apply_certificate_entry(s, centry(7, -50_000, reason="redemption", event_id="ev-2"), NOW)
+    assert [(e[0], e[3]) for e in certificate_entries(s)] == [(6, -100_000), (7, -50_000)]
+
+
+def test_a_refusal_leaves_other_events_and_confirmed_certificate_entries_alone(s: Session) -> None:
+    other, confirmed = own_spend(s, "ev-other", -100_000), own_spend(s, "ev-3", -20_000)
+    confirmed.server_id, confirmed.status = 55, "confirmed"
+    own_spend(s, "ev-3", -100_000)
+    reject_entries(s, "ev-3")
+    assert [e[4] for e in certificate_entries(s)] == ["pending", "confirmed", "rejected"]
+    assert other.status == "pending"
+
+
+@pytest.mark.parametrize(("amount", "status"), [(1, "stock"), (0, "pending")])
+def test_only_a_refused_sale_of_some_money_puts_the_certificate_back(s: Session, amount: int, status: str) -> None:
+    upsert_certificate(s, cert(status="pending"), NOW)
+    own_spend(s, "ev-sale", amount)
+    reject_entries(s, "ev-sale")
+    assert s.scalars(select(Certificate.status)).one() == status
+
+
+def test_a_snapshots_bonus_entry_without_a_time_is_dated_now(s: Session) -> None:
+    load_money_snapshot(s, {"bonus_entries": [bonus(7, 10, at=None)]}, NOW)
+    assert naive(s.scalars(select(BonusLedgerEntry.created_at)).one()) == naive(NOW)
