@@ -174,10 +174,10 @@ def the_sms(s: Session) -> SmsMessage:
 
 
 def test_a_servers_sms_unknown_here_is_added_for_its_order(s: Session) -> None:
-    apply(s, "sms.status", sms_change("accepted"))
+    apply(s, "sms.status", sms_change("accepted", attempt=2))
     sms = the_sms(s)
     assert (sms.uid, sms.order_id, sms.purpose, sms.attempt, sms.status) == (
-        "sms-1", order(s, "100000001").id, "ready", 1, "accepted")
+        "sms-1", order(s, "100000001").id, "ready", 2, "accepted")
     assert sms.timeline == [{"status": "accepted", "at": "2026-11-24T09:01:00+00:00"}]
     assert sms.updated_at.replace(tzinfo=UTC) == datetime(2026, 11, 24, 9, 1, tzinfo=UTC)
     assert sms.requested_at.replace(tzinfo=UTC) == NOW
@@ -231,3 +231,59 @@ def test_an_sms_change_without_a_time_is_dated_now(s: Session) -> None:
     sms = the_sms(s)
     assert sms.timeline == [{"status": "accepted", "at": NOW.isoformat()}]
     assert sms.updated_at.replace(tzinfo=UTC) == NOW
+
+
+def local_sms(s: Session, uid: str, number: str = "100000001", status: str = "requested", attempt: int = 1,
+              purpose: str = "ready") -> SmsMessage:
+    sms = SmsMessage(uid=uid, order_id=order(s, number).id, purpose=purpose, attempt=attempt, status=status,
+                     requested_at=NOW, updated_at=NOW, timeline=[])
+    s.add(sms)
+    s.flush()
+    return sms
+
+
+def test_an_sms_known_here_by_its_id_is_moved_even_when_the_change_names_no_order(s: Session) -> None:
+    other, mine = local_sms(s, "other", purpose="reminder"), local_sms(s, "sms-1", status="pending")
+    apply(s, "sms.status", sms_change("accepted", order=None))
+    assert (mine.status, other.status) == ("accepted", "requested")
+
+
+def test_a_request_of_another_order_is_not_taken_for_this_ones(s: Session) -> None:
+    elsewhere = local_sms(s, "local-2", number="100000002")
+    apply(s, "sms.status", sms_change("accepted"))
+    assert elsewhere.status == "requested" and elsewhere.uid == "local-2"
+    assert s.scalars(select(SmsMessage.uid).where(SmsMessage.order_id == order(s, "100000001").id)).one() == "sms-1"
+
+
+def test_two_statuses_reported_at_the_same_moment_are_both_recorded(s: Session) -> None:
+    apply(s, "sms.status", sms_change("accepted"))
+    apply(s, "sms.status", sms_change("delivered"))
+    assert [t["status"] for t in the_sms(s).timeline] == ["accepted", "delivered"]
+    assert the_sms(s).status == "delivered"
+
+
+def test_a_status_this_version_does_not_know_is_recorded_without_moving_a_known_step(s: Session) -> None:
+    sms = local_sms(s, "sms-1", status="pending")
+    apply(s, "sms.status", sms_change("queued_at_operator"))
+    assert sms.status == "pending" and [t["status"] for t in sms.timeline] == ["queued_at_operator"]
+
+
+def test_after_a_status_this_version_does_not_know_the_next_known_one_moves_it(s: Session) -> None:
+    sms = local_sms(s, "sms-1")  # requested: nothing is before it
+    apply(s, "sms.status", sms_change("queued_at_operator"))
+    assert sms.status == "queued_at_operator"
+    apply(s, "sms.status", sms_change("delivered", at="2026-11-24T09:03:00+00:00"))
+    assert sms.status == "delivered"
+
+
+def test_a_flag_is_raised_even_when_the_order_has_another_kind_of_alert(s: Session) -> None:
+    s.add(ManagerAlert(kind="order_locked", order_id=order(s, "100000002").id, message="locked", created_at=NOW))
+    apply(s, "order.flagged", {"order": "100000002", "flag": "handed_over_after_cancel"})
+    assert [a[0] for a in alerts(s)] == ["order_locked", "handed_over_after_cancel"]
+
+
+def test_the_gateways_recovery_resolves_only_gateway_alerts(s: Session) -> None:
+    s.add(ManagerAlert(kind="conflict", message="x", details={"status": "conflict"}, created_at=NOW))
+    apply(s, "sms.gateway", {"reason": "funds"})
+    apply(s, "sms.gateway", {"reason": "ok"})
+    assert [(a[0], a[4] is None) for a in alerts(s)] == [("conflict", True), ("sms_gateway", False)]

@@ -143,6 +143,24 @@ def test_this_pcs_pending_activation_is_settled_in_the_pages_transaction(s: Sess
     assert card(s).status == "active"
 
 
+def test_a_refused_activation_here_is_alerted_with_the_servers_reason_at_the_pages_time(s: Session) -> None:
+    card(s).status = "pending"
+    apply(s, "club.activation_result", {"card": CARD, "status": "rejected", "reason": "phone_has_card"})
+    (alert,) = alerts(s)
+    assert card(s).status == "rejected" and alert.kind == "club_activation_rejected"
+    assert alert.details == {"card": CARD, "reason": "phone_has_card"} and alert.created_at.replace(tzinfo=UTC) == NOW
+
+
+def test_another_pcs_winning_activation_gives_the_card_to_the_customer_it_names(s: Session) -> None:
+    mine = s.scalars(select(Order.customer_id)).first()
+    first, named = make_customer(s, phone="+79160000077"), make_customer(s, phone="+79160000077")
+    named.external_id = "C-named"
+    card(s).status, card(s).customer_id = "pending", mine
+    apply(s, "club.activation_result", {"card": CARD, "status": "active", "phone": "+79160000077",
+                                        "customer": "C-named"})
+    assert (card(s).status, card(s).customer_id) == ("active", named.id) and first.id != named.id
+
+
 def pending(s: Session, reason: str, order: str | None = None, on_card: bool = False,
             status: str = "pending") -> BonusLedgerEntry:
     order_row = s.scalars(select(Order).where(Order.number == order)).first() if order else None
