@@ -6,6 +6,7 @@ by chunk."""
 from __future__ import annotations
 
 import logging
+from datetime import UTC
 from typing import Any
 
 import pytest
@@ -167,3 +168,46 @@ def test_the_sync_state_keeps_one_value_per_key(db: Database) -> None:
         assert get_state(s, "k") == "2" and get_state(s, "missing") is None
         assert s.scalar(select(func.count()).select_from(SyncState)) == 1
 
+
+
+def warranty_claim(order: str) -> dict[str, Any]:
+    return {"number": "W000000777", "point_code": "0042", "status": "filed", "order": order, "sku": "SKU-" + order,
+            "serial": None, "product": "Phone", "prefiled": True, "fault": "dead", "cover": None, "checklist": [],
+            "condition": "", "label": None, "filed_at": "2026-11-23T10:00:00+00:00", "accepted_at": None,
+            "outcome": None, "conclusion": None, "return_order": None, "updated_at": "2026-11-23T10:00:00+00:00"}
+
+
+def test_a_snapshot_brings_claims_and_money_after_its_orders(db: Database, client: LoggingClient,
+                                                             backend: FakeBackend,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.db.claim_models import Claim
+    from desktop.db.models import BonusLedgerEntry
+
+    order = order_dict("100000001")
+    snapshot = {"cursor": 9, "point": point_dict(), "orders": [order], "claims": [warranty_claim("100000001")],
+                "bonus_entries": [{"entry": 1, "customer": order["customer"]["external_id"], "card": None,
+                                   "order": "100000001", "reason": "accrual", "points": 50, "event_id": None,
+                                   "at": None}]}
+    monkeypatch.setattr(client, "snapshot", lambda: snapshot)
+    engine = engine_for(db, client, cursor=None)
+    assert engine.take_snapshot() == 9
+    with db.read() as s:
+        assert s.scalars(select(Claim.number)).all() == ["W000000777"]
+        entry = s.scalars(select(BonusLedgerEntry)).one()
+        assert entry.points == 50 and entry.created_at.replace(tzinfo=None) == engine.clock().replace(tzinfo=None)
+        assert get_state(s, CURSOR_KEY) == "9"
+
+
+def test_a_snapshot_of_a_point_without_orders_loads(db: Database, client: LoggingClient,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(client, "snapshot", lambda: {"cursor": 4, "point": point_dict()})
+    engine = engine_for(db, client, cursor=None)
+    told: list[tuple[int, int]] = []
+    engine.snapshot_progress = lambda done, total: told.append((done, total))
+    assert engine.take_snapshot() == 4 and told == [(0, 0)]
+
+
+def test_the_engines_default_clock_is_utc() -> None:
+    from desktop.sync.engine import utc_now
+
+    assert utc_now().tzinfo is UTC

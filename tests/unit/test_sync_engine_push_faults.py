@@ -213,3 +213,23 @@ def test_counts_are_pending_events_and_problems_not_yet_reviewed(db: Database, c
     with db.write() as s:
         s.scalars(select(OutboxEvent).where(OutboxEvent.status == "rejected")).one().reviewed_at = clock()
     assert engine.counts() == (0, 1)
+
+
+def test_a_failing_first_half_is_retried_once_its_neighbours_were_stored(db: Database, clock: FakeClock) -> None:
+    server = PoisonServer(server_error(), poison=("BAD",))
+    engine = engine_for(db, clock, server, 2, poison_at=0)
+    with pytest.raises(BackendUnavailable):
+        engine.push()
+    report = engine.push()  # split: the poisoned half fails before anything is stored, its neighbour is stored
+    assert outbox(db) == {"applied": 1, "rejected": 1} and (report.applied, report.rejected) == (1, 1)
+    assert server.calls == [2, 2, 1, 1, 1]  # the whole batch twice, then each half, then the failed half alone
+
+
+def test_each_half_of_a_split_batch_is_split_at_its_first_5xx(db: Database, clock: FakeClock) -> None:
+    server = PoisonServer(server_error(), poison=("BAD",))
+    engine = engine_for(db, clock, server, 4, poison_at=3)
+    with pytest.raises(BackendUnavailable):
+        engine.push()
+    engine.push()
+    assert server.calls == [4, 4, 2, 2, 1, 1]  # no half waits for a second 5xx of its own
+    assert outbox(db) == {"applied": 3, "rejected": 1}
