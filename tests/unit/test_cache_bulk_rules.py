@@ -50,3 +50,15 @@ def test_an_order_the_session_holds_is_read_afresh_after_the_bulk_write(s: Any) 
     renamed["customer"]["full_name"] = "Petrov"
     upsert_orders(s, [renamed, other])
     assert held.status == "arrived" and customer.full_name == "Petrov"
+
+
+def test_a_lines_serial_and_a_boxs_size_come_from_the_feed(s: Any) -> None:
+    from desktop.db.models import Box, OrderLine
+
+    first, second = order_dict("100000001"), order_dict("100000002", phone="+79160000002")
+    first["lines"][0]["serial"] = "SN-123"
+    first["boxes"][0]["size_class"] = "L"
+    upsert_orders(s, [first, second])
+    assert s.scalars(select(OrderLine.serial).where(OrderLine.sku == "SKU-100000001")).one() == "SN-123"
+    sizes = dict(s.execute(select(Box.barcode, Box.size_class)).all())
+    assert sizes == {"B004210000000101": "L", "B004210000000201": "M"}

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from desktop.db.engine import Database
 from desktop.db.models import Order, SyncState
 from desktop.sync import engine as engine_module
-from desktop.sync.client import ChangesPage, UpgradeRequired
+from desktop.sync.client import ChangesPage, CursorExpired, UpgradeRequired
 from desktop.sync.engine import CURSOR_KEY, SyncEngine, SyncReport, get_state, set_state
 from tests.integration.fakes import FakeBackend, FakeClient
 from tests.integration.shapes import order_dict, point_dict
@@ -211,3 +211,38 @@ def test_the_engines_default_clock_is_utc() -> None:
     from desktop.sync.engine import utc_now
 
     assert utc_now().tzinfo is UTC
+
+
+def test_the_points_code_tag_key_from_a_page_is_kept(db: Database, client: LoggingClient,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    import base64
+
+    from desktop.db.pepper import read_tag_key
+
+    key = base64.b64encode(b"k" * 32).decode()
+    engine = engine_for(db, client)
+    monkeypatch.setattr(client, "changes", lambda cursor, limit=500: ChangesPage([], cursor, False, key))
+    engine.pull()
+    with db.read() as s:
+        assert read_tag_key(s) == b"k" * 32
+
+
+def test_a_cursor_expiring_mid_pull_is_logged_with_the_cursor_reached(db: Database, client: LoggingClient,
+                                                                      backend: FakeBackend,
+                                                                      caplog: pytest.LogCaptureFixture,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    for n in range(4):
+        backend.publish("order.upsert", order_dict(f"10000000{n}"))
+    engine = engine_for(db, client, page_limit=2)
+    real = client.changes
+
+    def expire_at_2(cursor: int, limit: int = 500) -> ChangesPage:
+        if cursor == 2 and backend.snapshot_calls == 0:
+            raise CursorExpired("sync.link.cursor_expired", status=410)
+        return real(cursor, limit)
+
+    monkeypatch.setattr(client, "changes", expire_at_2)
+    with caplog.at_level(logging.WARNING, logger="desktop.sync.engine"):
+        report = engine.pull()
+    assert [r.getMessage() for r in caplog.records] == ["change cursor 2 expired: taking a snapshot"]
+    assert report.snapshot and report.pulled == 2
