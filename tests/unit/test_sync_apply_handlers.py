@@ -287,3 +287,25 @@ def test_the_gateways_recovery_resolves_only_gateway_alerts(s: Session) -> None:
     apply(s, "sms.gateway", {"reason": "funds"})
     apply(s, "sms.gateway", {"reason": "ok"})
     assert [(a[0], a[4] is None) for a in alerts(s)] == [("conflict", True), ("sms_gateway", False)]
+
+
+def test_the_request_of_the_same_purpose_and_attempt_is_the_one_matched(s: Session) -> None:
+    first_attempt = local_sms(s, "ready-1", attempt=1)
+    reminder = local_sms(s, "reminder-2", purpose="reminder", attempt=2)
+    second_attempt = local_sms(s, "ready-2", attempt=2)
+    apply(s, "sms.status", sms_change("sending", attempt=2))
+    assert (first_attempt.status, reminder.status, second_attempt.status) == ("requested", "requested", "sending")
+
+
+def test_a_new_sms_reported_in_a_status_this_version_does_not_know_waits_as_pending(s: Session) -> None:
+    apply(s, "sms.status", sms_change("queued_at_operator"))
+    sms = the_sms(s)
+    assert sms.status == "pending" and sms.updated_at.replace(tzinfo=UTC) == NOW
+    assert [t["status"] for t in sms.timeline] == ["queued_at_operator"]
+
+
+def test_one_unknown_status_after_another_shows_the_later(s: Session) -> None:
+    sms = local_sms(s, "sms-1")
+    apply(s, "sms.status", sms_change("queued_at_operator"))
+    apply(s, "sms.status", sms_change("handed_to_operator", at="2026-11-24T09:02:00+00:00"))
+    assert sms.status == "handed_to_operator"
