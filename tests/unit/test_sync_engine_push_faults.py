@@ -31,6 +31,7 @@ class PoisonServer:
         self.stored: list[str] = []
         self.calls: list[int] = []
         self.verdicts: dict[str, tuple[str, str | None]] = {}
+        self.silent: set[str] = set()
 
     def push_events(self, events: list[dict[str, Any]]) -> list[EventResult]:
         self.calls.append(len(events))
@@ -38,6 +39,8 @@ class PoisonServer:
             raise self.failure
         results = []
         for e in events:
+            if e["payload"]["order"] in self.silent:
+                continue  # no answer for this event
             self.stored.append(e["payload"]["order"])
             status, reason = self.verdicts.get(e["payload"]["order"], ("applied", None))
             results.append(EventResult(e["event_id"], status, reason, len(self.stored)))
@@ -233,3 +236,11 @@ def test_each_half_of_a_split_batch_is_split_at_its_first_5xx(db: Database, cloc
     engine.push()
     assert server.calls == [4, 4, 2, 2, 1, 1]  # no half waits for a second 5xx of its own
     assert outbox(db) == {"applied": 3, "rejected": 1}
+
+
+def test_an_event_the_server_did_not_answer_waits_for_the_next_sync_not_a_loop(db: Database, clock: FakeClock) -> None:
+    server = PoisonServer()
+    server.silent.add("100000001")
+    engine = engine_for(db, clock, server, 2, batch_size=2)
+    report = engine.push()
+    assert server.calls == [2] and report.pushed == 2 and outbox(db) == {"applied": 1, "pending": 1}
