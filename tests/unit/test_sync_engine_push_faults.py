@@ -35,6 +35,7 @@ class PoisonServer:
 
     def push_events(self, events: list[dict[str, Any]]) -> list[EventResult]:
         self.calls.append(len(events))
+        self.sent = events
         if self.failure is not None and (self.always or any(e["payload"]["order"] in self.poison for e in events)):
             raise self.failure
         results = []
@@ -244,3 +245,12 @@ def test_an_event_the_server_did_not_answer_waits_for_the_next_sync_not_a_loop(d
     engine = engine_for(db, clock, server, 2, batch_size=2)
     report = engine.push()
     assert server.calls == [2] and report.pushed == 2 and outbox(db) == {"applied": 1, "pending": 1}
+
+
+def test_a_pushed_event_carries_the_protocols_fields(db: Database, clock: FakeClock) -> None:
+    server = PoisonServer()
+    engine_for(db, clock, server, 1).push()
+    (event,) = server.sent
+    assert set(event) == {"event_id", "device_seq", "type", "schema_v", "payload", "occurred_at"}
+    assert (event["device_seq"], event["type"], event["schema_v"]) == (1, "order.arrived", 1)
+    assert event["payload"]["order"] == "100000000" and event["occurred_at"] == clock().isoformat()
