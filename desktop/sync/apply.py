@@ -131,11 +131,12 @@ def _cancelled(s: Session, p: Data, now: datetime) -> None:
 def _flagged(s: Session, p: Data, now: datetime) -> None:
     order = _order(s, p["order"])
     flag = p.get("flag", "")
-    exists = s.scalar(select(ManagerAlert.id).where(ManagerAlert.kind == flag,
+    kind = flag or "order_flagged"  # the alert's kind: a replayed flag finds the alert it raised
+    exists = s.scalar(select(ManagerAlert.id).where(ManagerAlert.kind == kind,
                                                     ManagerAlert.order_id == (order.id if order else None)))
     if exists is None:
-        _alert(s, flag or "order_flagged", describe_flag(flag, p["order"]), now, order, order_number=p["order"],
-               flag=flag, task=p.get("task"))
+        _alert(s, kind, describe_flag(flag, p["order"]), now, order, order_number=p["order"], flag=flag,
+               task=p.get("task"))
 
 
 # --- SMS ---------------------------------------------------------------------------------------------

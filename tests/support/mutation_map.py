@@ -48,6 +48,16 @@ TESTS_BY_MODULE: dict[str, tuple[str, ...]] = {
                               "tests/backend/test_rules_edges.py"),
     "backend/rules/handover.py": ("tests/backend/test_rules.py", "tests/backend/test_rules_edges.py"),
     "backend/rules/sms.py": ("tests/backend/test_rules.py", "tests/backend/test_rules_edges.py"),
+    # the sync engine's in-process tests (a fake backend behind a SyncClient-like API, no server, no sleeps)
+    "desktop/sync/engine.py": ("tests/unit/test_journal_report.py", "tests/unit/test_received_elsewhere.py",
+                               "tests/integration/test_sync_engine.py", "tests/integration/test_pull_prefetch.py",
+                               "tests/integration/test_snapshot_progress.py"),
+    "desktop/sync/apply.py": ("tests/sms/test_change_types.py", "tests/unit/test_cache_bulk.py",
+                              "tests/unit/test_money_feed.py", "tests/unit/test_warranty_feed.py",
+                              "tests/integration/test_sync_engine.py"),
+    "desktop/sync/money_feed.py": ("tests/unit/test_money_feed.py",),
+    # not tests/unit/test_update_repository.py: it needs packaging/, which the mutation work directory leaves out
+    "desktop/sync/client.py": ("tests/unit/test_faults.py", "tests/unit/test_update_policy.py"),
 }
 
 # The lane's fallback when no mutable module changed: fast core modules whose tests take seconds.
