@@ -33,7 +33,8 @@ TESTS_BY_MODULE: dict[str, tuple[str, ...]] = {
     "backend/rules/boxes.py": ("tests/backend/test_rules.py", "tests/backend/test_rules_edges.py"),
     "backend/rules/club.py": ("tests/backend/test_rules.py", "tests/backend/test_club_rules.py",
                               "tests/backend/test_rules_edges.py"),
-    "backend/rules/handover.py": ("tests/backend/test_rules.py", "tests/backend/test_rules_edges.py"),
+    "backend/rules/handover.py": ("tests/backend/test_rules.py", "tests/backend/test_rules_edges.py",
+                                  "tests/backend/test_money_rules.py"),
     "backend/rules/sms.py": ("tests/backend/test_rules.py", "tests/backend/test_rules_edges.py"),
 }
 
