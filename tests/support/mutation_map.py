@@ -31,7 +31,7 @@ TESTS_BY_MODULE: dict[str, tuple[str, ...]] = {
     "desktop/services/club.py": ("tests/unit/test_club.py", "tests/unit/test_club_edges.py"),
     "backend/rules/base.py": ("tests/backend/test_rules.py", "tests/backend/test_rules_edges.py",
                               "tests/backend/test_rules_boxes_rule_path.py", "tests/backend/test_push_batch.py",
-                              "tests/backend/test_push_setwise.py"),
+                              "tests/backend/test_push_setwise.py", "tests/backend/test_push_lookups.py"),
     "backend/rules/boxes.py": ("tests/backend/test_rules.py", "tests/backend/test_rules_edges.py",
                                "tests/backend/test_push_setwise.py"),
     "backend/rules/club.py": ("tests/backend/test_rules.py", "tests/backend/test_club_rules.py",
