@@ -170,3 +170,65 @@ def test_an_earlier_cards_welcome_sms_does_not_stand_for_a_new_activation(server
     second = device.send("sms.requested", _club_sms("w2", SECOND))  # another order of the same phone
     assert (second["status"], second["reason"]) == ("applied", None)
     assert _club_rows(server) == [(FIRST, 1, "w1", PHONE), (SECOND, 1, "w2", PHONE)]
+
+
+def test_a_refused_activation_is_published_with_the_phone_it_was_for(server: Server) -> None:
+    server.import_feed(point_feed())
+    device = server.enrol()
+    refused = device.send("club.card_activated", {**_activation(), "city": "Урюпинск"})
+    assert (refused["status"], refused["reason"]) == ("rejected", "unknown_city")
+    assert _changes(device, "club.activation_result")[-1] == {
+        "card": CARD1, "status": "rejected", "reason": "unknown_city", "phone": PHONE}
+
+
+def test_the_welcome_sms_row_is_the_points_at_the_servers_time(server: Server, clock: FakeClock) -> None:
+    server.import_feed(point_feed())
+    device = server.enrol()
+    _receive(device)
+    clock.advance(minutes=7)
+    batch = device.push(device.event("club.card_activated", _activation()),
+                        device.event("sms.requested", _club_sms("w1", FIRST)))
+    assert [r["status"] for r in batch] == ["applied", "applied"]
+    with server.db.read() as session:
+        row = session.scalars(select(SmsOutbox).where(SmsOutbox.purpose == "club")).one()
+        assert (row.point_code, row.created_at.replace(tzinfo=None)) == ("0042", clock().replace(tzinfo=None))
+
+
+def test_another_phones_card_or_sms_does_not_stand_for_this_customers(server: Server) -> None:
+    """The welcome SMS goes once per card to its own phone: another customer's club SMS, or a «ready» SMS to
+    this phone since the activation, is not it; a customer without a card gets none."""
+    feed = point_feed()
+    feed["orders"][1]["customer"]["phone"] = "+79035550022"
+    server.import_feed(feed)
+    device = server.enrol()
+    _receive(device, SECOND)
+    assert device.send("club.card_activated", _activation(card=CARD2, phone="+79035550022"))["status"] == "applied"
+    none_here = device.send("sms.requested", _club_sms("w0", FIRST))
+    assert (none_here["status"], none_here["reason"]) == ("conflict", f"no_active_card:{FIRST}")
+    assert device.send("sms.requested", _club_sms("w2", SECOND))["status"] == "applied"
+    _receive(device)  # FIRST's «ready» SMS goes to PHONE
+    assert device.send("club.card_activated", _activation())["status"] == "applied"
+    third = order_number("0042", 3)
+    _receive(device, third)  # another «ready» SMS to PHONE after the activation
+    first = device.send("sms.requested", _club_sms("w1", FIRST))
+    assert (first["status"], first["reason"]) == ("applied", None)
+    assert [row[2] for row in _club_rows(server)] == ["w2", "w1"]
+
+
+def test_another_points_card_is_no_card_here(server: Server) -> None:
+    server.import_feed(point_feed("0077"))
+    there = server.enrol("0077", name="COUNTER-77")
+    _receive_at(there, "0077")
+    assert there.send("club.card_activated", _activation(card=card_number("0077", 1)))["status"] == "applied"
+    server.import_feed(point_feed())
+    here = server.enrol()
+    result = here.send("sms.requested", _club_sms("w1", FIRST))
+    assert (result["status"], result["reason"]) == ("conflict", f"no_active_card:{FIRST}")
+
+
+def _receive_at(device: Device, point: str) -> None:
+    number = order_number(point, 1)
+    for n in (1, 2):
+        device.send("box.received", {"session": "s1", "box": box_barcode(point, number, n), "order": number})
+    assert device.send("order.arrived", {"order": number, "arrived_at": "2026-11-24T09:00:00+00:00"})[
+        "status"] == "applied"
