@@ -17,9 +17,10 @@ NUMBER = order_number("0042", 1)
 
 
 def _slow(device: Device, *events: tuple[str, dict[str, Any]]) -> list[dict[str, Any]]:
-    """Push events behind a shift event: a rule ran first in the batch, so each goes to its own rule."""
-    shift = device.event("shift.opened", {"shift": "x", "staff": "kassir"})
-    return device.push(shift, *(device.event(type_, payload) for type_, payload in events))[1:]
+    """Push events behind another rule's event (closing a session of nothing): a rule ran first in the batch, so
+    each goes to its own rule, not the set-wise receiving path (backend/rules/receiving.py)."""
+    closed = device.event("receiving.closed", {"session": "none", "summary": {}})
+    return device.push(closed, *(device.event(type_, payload) for type_, payload in events))[1:]
 
 
 def _received(number: str, n: int, order: str | None = None) -> tuple[str, dict[str, Any]]:
