@@ -42,3 +42,23 @@ def test_a_code_issued_by_a_failing_rule_is_gone_for_the_rest_of_the_batch(
         assert session.scalar(select(Box.cell_code).where(Box.barcode == box_barcode("0042", NUMBER, 1))) == "CA0101"
         assert list(session.scalars(select(PickupCode.attempt))) == [1]
         assert list(session.scalars(select(SmsOutbox.attempt).where(SmsOutbox.purpose == "ready"))) == [1]
+
+
+def test_each_failing_rule_of_a_batch_is_answered_with_its_own_reason(
+        server: Server, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A second failure after the first one's rollback is judged on its own (a bad value, not a server bug)."""
+    server.import_feed(point_feed(orders=1))
+    device = server.enrol()
+
+    def bug(_ctx: Any, _event: Any) -> Any:
+        raise RuntimeError("bug")
+
+    def bad_value(_ctx: Any, _event: Any) -> Any:
+        raise ValueError("bad date")
+
+    monkeypatch.setitem(rules.RULES, "order.locked", bug)
+    monkeypatch.setitem(rules.RULES, "receiving.closed", bad_value)
+    results = device.push(device.event("order.locked", {"order": NUMBER, "failed_attempts": 5}),
+                          device.event("receiving.closed", {"session": "s1", "summary": {}}))
+    assert [(r["status"], r["reason"]) for r in results] == [("rejected", "internal_error"),
+                                                             ("rejected", "invalid_payload: bad date")]
