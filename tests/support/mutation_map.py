@@ -39,6 +39,16 @@ TESTS_BY_MODULE: dict[str, tuple[str, ...]] = {
     "backend/rules/handover.py": ("tests/backend/test_rules.py", "tests/backend/test_rules_edges.py",
                                   "tests/backend/test_money_rules.py"),
     "backend/rules/sms.py": ("tests/backend/test_rules.py", "tests/backend/test_rules_edges.py"),
+    # the money and warranty rules' tests push events over HTTP and import no rule module: named here
+    "backend/rules/certificates.py": ("tests/backend/test_certificates.py", "tests/backend/test_money_rules.py"),
+    "backend/rules/money.py": ("tests/backend/test_money_rules.py", "tests/backend/test_certificates.py",
+                               "tests/backend/test_money_admin.py"),
+    "backend/rules/claims.py": ("tests/backend/test_claims.py", "tests/backend/test_claim_states.py"),
+    # the set-wise receiving scan: every plain scan the rule tests push goes through it
+    "backend/rules/receiving.py": ("tests/backend/test_push_setwise.py", "tests/backend/test_push_batch.py",
+                                   "tests/backend/test_push_feed_lock.py", "tests/backend/test_feed_writers.py",
+                                   "tests/backend/test_rules.py", "tests/backend/test_rules_edges.py"),
+    "backend/code_prepare.py": ("tests/backend/test_push_pool.py", "tests/backend/test_push_codes.py"),
 }
 
 # The lane's fallback when no mutable module changed: fast core modules whose tests take seconds.
