@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from backend.models import BonusEntry, ClubCard
+from backend.models import BonusEntry, ClubCard, Customer
 from backend.rules.club import ORDER_READY, ORDER_TAKEN
 from backend.sms.models import SmsOutbox
 from tests.backend.conftest import Device, Server, box_barcode, card_number, order_number, point_feed
@@ -232,3 +232,22 @@ def _receive_at(device: Device, point: str) -> None:
         device.send("box.received", {"session": "s1", "box": box_barcode(point, number, n), "order": number})
     assert device.send("order.arrived", {"order": number, "arrived_at": "2026-11-24T09:00:00+00:00"})[
         "status"] == "applied"
+
+
+def test_an_unknown_card_is_rejected_and_an_activation_records_who_when_and_where(
+        server: Server, clock: FakeClock) -> None:
+    server.import_feed(point_feed())
+    device = server.enrol()
+    _receive(device)
+    unknown = device.send("club.card_activated", _activation(card="2000000000000"))
+    assert (unknown["status"], unknown["reason"]) == ("rejected", "unknown_card:2000000000000")
+    clock.advance(minutes=3)
+    event = device.event("club.card_activated", _activation())
+    assert device.push(event)[0]["status"] == "applied"
+    with server.db.read() as session:
+        card = session.scalars(select(ClubCard).where(ClubCard.number == CARD1)).one()
+        holder = session.get(Customer, card.customer_id)
+        assert holder is not None and holder.external_id == f"C{FIRST}"
+        assert (card.city, card.activation_event_id) == ("Москва", event["event_id"])
+        assert card.activated_at is not None
+        assert card.activated_at.replace(tzinfo=None) == clock().replace(tzinfo=None)
