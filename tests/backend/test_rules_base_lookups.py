@@ -1,0 +1,64 @@
+"""A batch's box lookups (backend/rules/base.py `box_at_point`) are answered from the boxes the batch loaded at
+once: no query per event, and a box looked up alone (one the batch did not name) joins its order without an outer
+join, which would make SQLite scan every order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import event
+
+import backend.rules.base  # noqa: F401  (the mutation run maps this file to the lookups by this import)
+from tests.backend.conftest import Device, Server, box_barcode, order_number, point_feed
+
+NUMBER = order_number("0042", 1)
+
+
+@contextmanager
+def _statements(server: Server) -> Iterator[list[str]]:
+    seen: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        seen.append(statement)
+
+    event.listen(server.db.engine, "before_cursor_execute", record)
+    try:
+        yield seen
+    finally:
+        event.remove(server.db.engine, "before_cursor_execute", record)
+
+
+def _ready(server: Server) -> Device:
+    server.import_feed(point_feed(orders=1))
+    device = server.enrol()
+    for n in (1, 2):
+        box = {"session": "s1", "box": box_barcode("0042", NUMBER, n), "order": NUMBER}
+        assert device.send("box.received", box)["status"] == "applied"
+    return device
+
+
+def _box_reads(statements: list[str]) -> list[str]:
+    return [s for s in statements if s.lstrip().startswith("SELECT") and "WHERE boxes.barcode" in s]
+
+
+def test_the_boxes_a_batch_names_are_read_once_for_all_its_events(server: Server) -> None:
+    device = _ready(server)
+    closed = device.event("receiving.closed", {"session": "s1", "summary": {}})  # a rule first: no set-wise path
+    placed = [device.event("box.placed", {"box": box_barcode("0042", NUMBER, n), "order": NUMBER,
+                                          "cell": "CA0101"}) for n in (1, 2)]
+    with _statements(server) as statements:
+        assert [r["status"] for r in device.push(closed, *placed)] == ["applied"] * 3
+    reads = _box_reads(statements)
+    assert len(reads) == 1 and " IN " in reads[0]
+
+
+def test_a_box_looked_up_alone_joins_its_order_without_an_outer_join(server: Server) -> None:
+    device = _ready(server)
+    unknown = "B004200000000099"  # in no batch preload: looked up on its own
+    with _statements(server) as statements:
+        result = device.send("box.placed", {"box": unknown, "order": NUMBER, "cell": "CA0101"})
+    assert (result["status"], result["reason"]) == ("rejected", f"unknown_box:{unknown}")
+    reads = _box_reads(statements)
+    assert reads and not [s for s in reads if "OUTER JOIN" in s]
