@@ -1,9 +1,11 @@
 """A batch's box lookups (backend/rules/base.py `box_at_point`) are answered from the boxes the batch loaded at
-once (`preload`, joining their orders without an outer join): no query per event, and a box looked up alone (one the batch did not name) joins its order without an outer
-join, which would make SQLite scan every order."""
+once (`preload`, joining their orders without an outer join): no query per event; a box looked up alone (one the
+batch did not name) joins its order without an outer join, which would make SQLite scan every order; the batch's
+orders come with their lines and boxes."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -62,3 +64,19 @@ def test_a_box_looked_up_alone_joins_its_order_without_an_outer_join(server: Ser
     assert (result["status"], result["reason"]) == ("rejected", f"unknown_box:{unknown}")
     reads = _box_reads(statements)
     assert reads and not [s for s in reads if "OUTER JOIN" in s]
+
+
+def test_the_orders_a_batch_names_come_with_their_lines_and_boxes(server: Server) -> None:
+    """Publishing an order reads its lines and boxes: loaded with the batch's orders, never one order at a time."""
+    server.import_feed(point_feed(orders=2))
+    device = server.enrol()
+    numbers = [order_number("0042", n) for n in (1, 2)]
+    closed = device.event("receiving.closed", {"session": "s1", "summary": {}})
+    placed = [device.event("box.placed", {"box": box_barcode("0042", number, 1), "order": number,
+                                          "cell": "CA0101"}) for number in numbers]
+    with _statements(server) as statements:
+        assert [r["status"] for r in device.push(closed, *placed)] == ["applied"] * 3
+    one_by_one = [s for s in statements if re.search(r"WHERE \? = (order_lines|boxes)\.order_id\b", s)]  # a lazy load
+    assert one_by_one == []
+    order_reads = [s for s in statements if s.lstrip().startswith("SELECT orders.id")]
+    assert len(order_reads) == 1 and "ORDER BY orders.number" in order_reads[0]  # locked in number order
