@@ -80,3 +80,14 @@ def test_the_orders_a_batch_names_come_with_their_lines_and_boxes(server: Server
     assert one_by_one == []
     order_reads = [s for s in statements if s.lstrip().startswith("SELECT orders.id")]
     assert len(order_reads) == 1 and "ORDER BY orders.number" in order_reads[0]  # locked in number order
+
+
+def test_a_rules_changes_reach_its_own_points_feed_only(server: Server) -> None:
+    server.import_feed(point_feed("0077", orders=1))
+    elsewhere = server.enrol("0077", name="COUNTER-77")
+    device = _ready(server)
+    placed = {"box": box_barcode("0042", NUMBER, 1), "order": NUMBER, "cell": "CA0101"}
+    assert device.send("box.placed", placed)["status"] == "applied"
+    mine = [c["payload"]["number"] for c in device.all_changes() if c["type"] == "order.upsert"]
+    theirs = [c["payload"]["number"] for c in elsewhere.all_changes() if c["type"] == "order.upsert"]
+    assert NUMBER in mine and NUMBER not in theirs
