@@ -91,3 +91,14 @@ def test_a_rules_changes_reach_its_own_points_feed_only(server: Server) -> None:
     mine = [c["payload"]["number"] for c in device.all_changes() if c["type"] == "order.upsert"]
     theirs = [c["payload"]["number"] for c in elsewhere.all_changes() if c["type"] == "order.upsert"]
     assert NUMBER in mine and NUMBER not in theirs
+
+
+def test_an_order_named_by_several_events_of_a_batch_is_read_once(server: Server) -> None:
+    device = _ready(server)
+    closed = device.event("receiving.closed", {"session": "s1", "summary": {}})
+    extended = [device.event("storage.extended", {"order": NUMBER, "days": days,
+                                                  "until": "2026-12-10T00:00:00+00:00"}) for days in (1, 2, 3)]
+    with _statements(server) as statements:
+        assert [r["status"] for r in device.push(closed, *extended)] == ["applied"] * 4
+    by_number = [s for s in statements if s.lstrip().startswith("SELECT orders.id") and "WHERE orders.number" in s]
+    assert len(by_number) == 1  # the batch's one read of its orders; the rule finds the order there each time

@@ -104,3 +104,16 @@ def test_an_undone_scan_names_the_box_only_when_the_counter_left_out_the_order(s
     assert _slow(device, undo)[0]["status"] == "applied"
     with server.db.read() as session:
         assert set(session.scalars(select(Box.status))) == {"expected"}
+
+
+def test_a_shipment_is_received_whatever_another_shipment_still_expects(server: Server) -> None:
+    feed = point_feed(orders=2)
+    feed["shipments"].append({**feed["shipments"][0], "number": "R9"})
+    for box in feed["orders"][1]["boxes"]:
+        box["shipment"] = "R9"
+    server.import_feed(feed)
+    device = server.enrol()
+    assert [r["status"] for r in _slow(device, _received(NUMBER, 1), _received(NUMBER, 2))] == ["applied"] * 2
+    with server.db.read() as session:
+        assert dict(session.execute(select(Shipment.number, Shipment.status)).tuples().all()) == {
+            "R0042": "received", "R9": "in_transit"}
