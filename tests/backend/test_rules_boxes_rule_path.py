@@ -115,5 +115,5 @@ def test_a_shipment_is_received_whatever_another_shipment_still_expects(server: 
     device = server.enrol()
     assert [r["status"] for r in _slow(device, _received(NUMBER, 1), _received(NUMBER, 2))] == ["applied"] * 2
     with server.db.read() as session:
-        assert dict(session.execute(select(Shipment.number, Shipment.status)).tuples().all()) == {
+        assert {n: s for n, s in session.execute(select(Shipment.number, Shipment.status))} == {
             "R0042": "received", "R9": "in_transit"}
