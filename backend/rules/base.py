@@ -95,16 +95,11 @@ def has_rule(event_type: str) -> bool:
 
 
 def apply_event(ctx: RuleContext, event: ev.Event) -> Outcome:
-    """Apply one validated event; every known type has a rule (record-only types just answer applied)."""
-    fn = RULES.get(event.TYPE, _record_only)
+    """Apply one validated event of a type with a rule (`has_rule`; other types are only recorded)."""
     try:
-        return fn(ctx, event)
+        return RULES[event.TYPE](ctx, event)
     except Refused as refusal:
         return refusal.outcome
-
-
-def _record_only(_ctx: RuleContext, _event: Any) -> Outcome:
-    return APPLIED
 
 
 # --- lookups ------------------------------------------------------------------------------------

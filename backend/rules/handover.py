@@ -80,7 +80,7 @@ def _handover_effects(ctx: RuleContext, order: Order, event: ev.HandoverComplete
         if event.result == S.PARTIALLY_HANDED_OVER and event.kept_box:
             leaving = leaving.where(Box.barcode != event.kept_box)
             _keep_return_box(ctx, order, event.kept_box)
-        ctx.session.execute(leaving.values(status=BoxStatus.HANDED_OVER))
+        ctx.session.execute(leaving.values(status=BoxStatus.HANDED_OVER, cell_code=None))  # out of its cell
     _record_refusals(order.lines, event.lines)
 
 

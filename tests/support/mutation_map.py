@@ -42,11 +42,15 @@ TESTS_BY_MODULE: dict[str, tuple[str, ...]] = {
     "desktop/services/receiving/resume.py": _RECEIVING_TESTS,
     "desktop/services/receiving/elsewhere.py": (*_RECEIVING_TESTS, "tests/unit/test_received_elsewhere.py"),
     "desktop/services/receiving/summary.py": (*_RECEIVING_TESTS, "tests/unit/test_received_elsewhere.py"),
-    "backend/rules/base.py": ("tests/backend/test_rules.py", "tests/backend/test_rules_edges.py"),
-    "backend/rules/boxes.py": ("tests/backend/test_rules.py", "tests/backend/test_rules_edges.py"),
+    "backend/rules/base.py": ("tests/backend/test_rules.py", "tests/backend/test_rules_edges.py",
+                              "tests/backend/test_rules_boxes_rule_path.py", "tests/backend/test_push_batch.py",
+                              "tests/backend/test_push_setwise.py", "tests/backend/test_push_lookups.py"),
+    "backend/rules/boxes.py": ("tests/backend/test_rules.py", "tests/backend/test_rules_edges.py",
+                               "tests/backend/test_push_setwise.py"),
     "backend/rules/club.py": ("tests/backend/test_rules.py", "tests/backend/test_club_rules.py",
                               "tests/backend/test_rules_edges.py"),
-    "backend/rules/handover.py": ("tests/backend/test_rules.py", "tests/backend/test_rules_edges.py"),
+    "backend/rules/handover.py": ("tests/backend/test_rules.py", "tests/backend/test_rules_edges.py",
+                                  "tests/backend/test_money_rules.py"),
     "backend/rules/sms.py": ("tests/backend/test_rules.py", "tests/backend/test_rules_edges.py"),
     # the sync engine's in-process tests (a fake backend behind a SyncClient-like API, no server, no sleeps)
     "desktop/sync/engine.py": ("tests/unit/test_journal_report.py", "tests/unit/test_received_elsewhere.py",
@@ -58,6 +62,16 @@ TESTS_BY_MODULE: dict[str, tuple[str, ...]] = {
     "desktop/sync/money_feed.py": ("tests/unit/test_money_feed.py",),
     # not tests/unit/test_update_repository.py: it needs packaging/, which the mutation work directory leaves out
     "desktop/sync/client.py": ("tests/unit/test_faults.py", "tests/unit/test_update_policy.py"),
+    # the money and warranty rules' tests push events over HTTP and import no rule module: named here
+    "backend/rules/certificates.py": ("tests/backend/test_certificates.py", "tests/backend/test_money_rules.py"),
+    "backend/rules/money.py": ("tests/backend/test_money_rules.py", "tests/backend/test_certificates.py",
+                               "tests/backend/test_money_admin.py"),
+    "backend/rules/claims.py": ("tests/backend/test_claims.py", "tests/backend/test_claim_states.py"),
+    # the set-wise receiving scan: every plain scan the rule tests push goes through it
+    "backend/rules/receiving.py": ("tests/backend/test_push_setwise.py", "tests/backend/test_push_batch.py",
+                                   "tests/backend/test_push_feed_lock.py", "tests/backend/test_feed_writers.py",
+                                   "tests/backend/test_rules.py", "tests/backend/test_rules_edges.py"),
+    "backend/code_prepare.py": ("tests/backend/test_push_pool.py", "tests/backend/test_push_codes.py"),
 }
 
 # The lane's fallback when no mutable module changed: fast core modules whose tests take seconds.
