@@ -106,7 +106,7 @@ class VerificationSteps(Service):
         with self.action(actor) as act:
             found = orders_by_code_hash(act.session, matched)
             if not found:
-                code_guard.count_wrong_guess(act)  # a guess: counted for this PC, not for any order
+                code_guard.count_wrong_guess(act, actor)  # a guess: counted for this PC, not for any order
             chosen = _the_one(found)
             if chosen is None:
                 return HandoverLookup(None, tuple(found))
