@@ -23,6 +23,7 @@ from desktop.db.pepper import (
     read_tag_key,
     store_tag_key,
 )
+from desktop.services.handover import HandoverService
 from protocol.pickup_code import code_matches, code_tag, salted_code_hash, split_tag
 from tests.support.clock import FakeClock
 from tests.support.factories import TEST_CODE_PARAMS, make_order
@@ -161,3 +162,13 @@ def test_each_point_has_a_tag_key_of_its_own_from_the_server_key() -> None:
     assert here == code_tag_key(server_key, "0042") and len(here) == 32  # derived again, kept in no table
     assert here != code_tag_key(server_key, "0077")  # another point's PCs cannot read this point's tags
     assert here != code_tag_key(Ed25519PrivateKey.generate(), "0042")
+
+
+def test_a_restarted_counter_reads_the_sealed_key_and_still_hashes_only_a_few(env: Env, hash_calls: list[str]) -> None:
+    codes = _codes(200)
+    numbers = _orders(env, codes)
+    _give_key(env)
+    hash_calls.clear()
+    found = HandoverService(env.db, env.clock).start_with_code(env.clerk, codes[99])  # the key is read from the cache
+    assert found.state is not None and found.state.order_number == numbers[99]
+    assert 1 <= len(hash_calls) <= 10, len(hash_calls)
