@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import select
 
 from desktop.db.engine import Database
-from desktop.db.models import AuditEntry
+from desktop.db.models import AuditEntry, Handover
 from desktop.services.handover import ID_DOCUMENT_TYPES, HandoverService, labels
 from tests.support.clock import FakeClock
 from tests.unit.handover_env import Env, make_env, refused
@@ -85,3 +85,36 @@ def test_a_box_of_another_order_names_that_order_after_a_restart_too(env: Env) -
     foreign = env.svc.state(env.svc.start(env.clerk, other).uid).boxes[1].barcode
     with refused("handover.box_other_order", box=foreign, other_order=other, order=number):
         HandoverService(env.db, env.clock).scan_box(env.clerk, uid, foreign.lower())
+
+
+def test_a_refusal_is_journalled_with_the_line_pieces_reason_and_note_and_its_cancellation_too(env: Env) -> None:
+    number = env.order(lines=[("Phone", 1, 1_000_000), ("Case", 2, 50_000)], prepaid=False)
+    uid = env.begin(number)
+    line = env.svc.state(uid).lines[1]
+    env.svc.refuse_line(env.clerk, uid, line.id, 2, "other", "  wrong   colour ")
+    env.svc.refuse_line(env.clerk, uid, line.id, 0, "")
+    common = {"handover": uid, "sku": line.sku, "payment_reset": False, "return_receipt": None}
+    assert entries(env.db, "handover.line_refused") == [
+        (env.clerk.staff_id, number, common | {"quantity": 2, "reason": "other", "note": "wrong colour"}),
+        (env.clerk.staff_id, number, common | {"quantity": 0, "reason": None, "note": None}),
+    ]
+
+
+def test_a_payment_accepted_without_a_receipt_is_taken_again_after_a_refusal(env: Env) -> None:
+    number = env.order(lines=[("Phone", 1, 1_000_000), ("Case", 2, 50_000)], prepaid=False)
+    uid = env.begin(number)
+    with env.db.write() as s:  # accepted by an earlier version, before receipts were printed at the counter
+        handover = s.scalars(select(Handover).where(Handover.uid == uid)).one()
+        handover.payment = {"method": "card", "due": 1_100_000, "tendered": 1_100_000, "change": 0}
+    line = env.svc.state(uid).lines[1]
+    state = env.svc.refuse_line(env.clerk, uid, line.id, 1, "defect")
+    assert state.payment is None and state.due_kopecks == 1_050_000 and "payment" in state.missing_steps
+    assert entries(env.db, "handover.line_refused")[0][2]["payment_reset"] is True
+
+
+def test_a_line_of_another_order_is_named_with_this_order(env: Env) -> None:
+    number, other = env.order(), env.order()
+    uid = env.begin(number)
+    other_line = env.svc.state(env.svc.start(env.clerk, other).uid).lines[0].id
+    with refused("handover.line_not_found", line=other_line, order=number):
+        env.svc.refuse_line(env.clerk, uid, other_line, 1, "defect")
