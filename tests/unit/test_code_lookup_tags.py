@@ -172,3 +172,16 @@ def test_a_restarted_counter_reads_the_sealed_key_and_still_hashes_only_a_few(en
     found = HandoverService(env.db, env.clock).start_with_code(env.clerk, codes[99])  # the key is read from the cache
     assert found.state is not None and found.state.order_number == numbers[99]
     assert 1 <= len(hash_calls) <= 10, len(hash_calls)
+
+
+def test_spent_orders_and_other_points_orders_are_not_hashed(env: Env, hash_calls: list[str]) -> None:
+    current = _orders(env, ["313131", "424242"], tag_key=None)
+    with env.db.write() as s:
+        for status in ("handed_over", "partially_handed_over", "refused", "returned", "cancelled"):
+            make_order(s, s.get(PickupPoint, env.point_id), status=status, code="313131")
+        make_order(s, s.scalars(select(PickupPoint).where(PickupPoint.code == "0077")).one(), status="ready",
+                   code="313131")
+    hash_calls.clear()
+    found = env.svc.start_with_code(env.clerk, "313131")
+    assert found.state is not None and found.state.order_number == current[0]
+    assert len(hash_calls) == 2  # the two current orders of this point only
