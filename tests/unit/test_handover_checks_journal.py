@@ -118,3 +118,29 @@ def test_a_line_of_another_order_is_named_with_this_order(env: Env) -> None:
     other_line = env.svc.state(env.svc.start(env.clerk, other).uid).lines[0].id
     with refused("handover.line_not_found", line=other_line, order=number):
         env.svc.refuse_line(env.clerk, uid, other_line, 1, "defect")
+
+
+def test_a_box_scan_is_journalled_once_with_the_box(env: Env) -> None:
+    number = env.order()
+    uid = env.begin(number, scan=False)
+    barcode = env.svc.state(uid).boxes[0].barcode
+    env.svc.scan_box(env.clerk, uid, f" {barcode.lower()} ")
+    assert env.svc.scan_box(env.clerk, uid, barcode).repeat
+    assert entries(env.db, "handover.box_scanned") == [(env.clerk.staff_id, number, {"handover": uid, "box": barcode})]
+
+
+def test_pieces_refused_after_the_payment_go_back_on_return_receipts_one_step_at_a_time(env: Env) -> None:
+    number = env.order(lines=[("Phone", 1, 1_000_000), ("Case", 3, 50_000)], prepaid=False)
+    uid = env.begin(number)
+    env.svc.pay(env.clerk, uid, "card", 1_150_000)
+    case = env.svc.state(uid).lines[1]
+    env.svc.refuse_line(env.clerk, uid, case.id, 1, "defect")
+    again = env.svc.refuse_line(env.clerk, uid, case.id, 1, "defect")  # the same refusal pressed again: nothing new
+    assert again.payment is not None and again.payment.due_kopecks == 1_100_000
+    state = env.svc.refuse_line(env.clerk, uid, case.id, 2, "defect")  # one more piece: one more piece goes back
+    assert state.payment is not None and state.payment.due_kopecks == state.due_kopecks == 1_050_000
+    assert [t.amount for t in state.payment.tenders] == [1_050_000] and state.missing_steps == ()
+    receipts = [d["return_receipt"] for _, _, d in entries(env.db, "handover.line_refused")]
+    assert receipts[1] is None and None not in (receipts[0], receipts[2]) and receipts[0] != receipts[2]
+    returned = [env.svc.fiscal.receipt(r) for r in (receipts[0], receipts[2])]
+    assert [(r.kind, r.total) for r in returned] == [("sellReturn", 50_000), ("sellReturn", 50_000)]
