@@ -83,6 +83,8 @@ def test_a_prepaid_partial_handover_keeps_the_first_box_and_the_centre_refunds(e
     assert (details["result"], details["kept_box"], details["refund_by_centre"], details["paid"]) == (
         "partially_handed_over", result.kept_box, 100_000, 0)
     assert result.kept_box is not None and len(result.notes) == 1 and "1" in result.notes[0]
+    assert result.receipt is not None and result.receipt.total == 1_000_000  # the settlement: goods taken only
+    assert result.receipt.ref == f"settle:{uid}"
     completed = dict(outbox(env.db))["handover.completed"]
     assert (completed["verified_by"], completed["kept_box"], completed["payment"]) == ("code", result.kept_box, None)
 
@@ -95,6 +97,7 @@ def test_a_full_refusal_leaves_the_boxes_in_their_cells_and_says_so(env: Env) ->
         env.svc.refuse_line(env.clerk, uid, line.id, line.quantity, "changed_mind")
     result = env.svc.complete(env.clerk, uid)
     assert result.result == "refused" and result.kept_box is None and result.left_at_point == ()
+    assert result.receipt is None  # nothing taken: no settlement receipt
     assert _boxes(env.db, number) == [(1, "placed", cell), (2, "placed", cell)]
     assert len(result.notes) == 2  # the boxes stay for the return; the centre refunds the prepaid money
     with env.db.read() as s:

@@ -118,3 +118,13 @@ def test_a_refusal_reads_as_its_label_and_the_clerks_note() -> None:
     assert refusal_text("other: scratched lid") == f"{texts['other']}: scratched lid"
     assert refusal_text("unknown_code") == "unknown_code"  # a reason of a newer version: shown as it came
     assert refusal_text("unknown_code: note") == "unknown_code: note"
+
+
+def test_a_refund_reaching_the_cash_gives_it_back_and_keeps_the_change_as_handed() -> None:
+    from desktop.services.handover.refunds import split_refund
+
+    remaining, refunds = split_refund([CASH, CERT, POINTS], 350_000)
+    assert refunds == [TenderLine(Tender.CASH, 50_000), CERT, POINTS]  # the certificate keeps its number
+    assert remaining == [TenderLine(Tender.CASH, 250_000, 450_000, 200_000)]
+    remaining, refunds = split_refund([CARD, CASH], 400_000)  # card before cash: the cash stays as it was
+    assert (remaining, refunds) == ([CASH], [CARD])
