@@ -185,3 +185,22 @@ def test_spent_orders_and_other_points_orders_are_not_hashed(env: Env, hash_call
     found = env.svc.start_with_code(env.clerk, "313131")
     assert found.state is not None and found.state.order_number == current[0]
     assert len(hash_calls) == 2  # the two current orders of this point only
+
+
+def test_an_older_per_point_hash_is_checked_under_the_points_salt(env: Env) -> None:
+    from desktop.services.pickup_checks import point_code_params
+
+    with env.db.write() as s:
+        point = s.get(PickupPoint, env.point_id)
+        assert point is not None
+        old = [make_order(s, point, status="ready") for _ in range(2)]
+        params, pepper = point_code_params(point), pepper_for_session(s)
+        for order, code in zip(old, ("515151", "616161"), strict=True):  # a bare digest, before per-order salts
+            order.pickup_code_hash = pepper_code_hash(pepper, pickup_code.hash_code(code, params))
+        numbers = [o.number for o in old]
+    found = env.svc.start_with_code(env.clerk, "515151")
+    assert found.state is not None and found.state.order_number == numbers[0]
+    uid = env.svc.start(env.clerk, numbers[1]).uid
+    with refused("handover.wrong_code"):
+        env.svc.verify_code(env.clerk, uid, "515151")
+    assert env.svc.verify_code(env.clerk, uid, "616161").verified_by == "code"

@@ -124,8 +124,10 @@ def test_a_box_scan_is_journalled_once_with_the_box(env: Env) -> None:
     number = env.order()
     uid = env.begin(number, scan=False)
     barcode = env.svc.state(uid).boxes[0].barcode
-    env.svc.scan_box(env.clerk, uid, f" {barcode.lower()} ")
-    assert env.svc.scan_box(env.clerk, uid, barcode).repeat
+    first = env.svc.scan_box(env.clerk, uid, f" {barcode.lower()} ")
+    assert (first.barcode, first.repeat) == (barcode, False)  # the clerk is told which box, as printed
+    again = env.svc.scan_box(env.clerk, uid, barcode)
+    assert (again.barcode, again.repeat) == (barcode, True)
     assert entries(env.db, "handover.box_scanned") == [(env.clerk.staff_id, number, {"handover": uid, "box": barcode})]
 
 

@@ -109,3 +109,10 @@ def test_a_handover_started_by_code_is_resumed_after_a_restart_without_a_second_
     assert first is not None and again is not None and again.uid == first.uid and again.order_number == number
     assert restarted.in_progress(env.clerk.staff_id)[0].verified_by == "code"
     assert count(env.db, AuditEntry, AuditEntry.action == "handover.resumed") == 1
+
+
+def test_a_code_shared_with_an_order_still_on_its_way_starts_the_ready_one(env: Env) -> None:
+    _order(env, status="arrived")  # current, so its hash is checked too, but not ready
+    ready = _order(env)
+    found = env.svc.start_with_code(env.clerk, CODE)
+    assert found.state is not None and found.state.order_number == ready and found.candidates == ()
