@@ -204,3 +204,21 @@ def test_an_older_per_point_hash_is_checked_under_the_points_salt(env: Env) -> N
     with refused("handover.wrong_code"):
         env.svc.verify_code(env.clerk, uid, "515151")
     assert env.svc.verify_code(env.clerk, uid, "616161").verified_by == "code"
+
+
+def test_the_slow_hashing_runs_on_the_code_lookup_threads_not_the_callers(
+        env: Env, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    _orders(env, ["101010", "202020", "303030"], tag_key=None)
+    names: list[str] = []
+    real = pickup_code.hash_code
+
+    def named(code: str, params: pickup_code.CodeHashParams) -> str:
+        names.append(threading.current_thread().name)
+        return real(code, params)
+
+    monkeypatch.setattr(pickup_code, "hash_code", named)
+    found = env.svc.start_with_code(env.clerk, "202020")
+    assert found.state is not None and len(names) == 3
+    assert all(name.startswith("code-lookup_") for name in names), names  # named for a thread dump

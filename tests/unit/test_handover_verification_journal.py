@@ -133,3 +133,12 @@ def test_an_order_locked_long_ago_still_needs_the_manager(env: Env) -> None:
         env.svc.verify_code(env.clerk, uid, CODE)
     with env.db.read() as s:
         assert s.scalars(select(Order.locked_at).where(Order.number == number)).one() == env.clock() - timedelta(days=2)
+
+
+def test_a_code_typed_again_after_verification_changes_nothing(env: Env) -> None:
+    number = env.order()
+    uid = env.begin(number, scan=False)
+    state = env.svc.verify_code(env.clerk, uid, "000000")  # even a wrong one: the customer is verified already
+    assert (state.uid, state.verified_by, state.attempts_left) == (uid, "code", 5)
+    assert order_row(env.db, number).code_failed_attempts == 0
+    assert entries(env.db, "handover.wrong_code") == []
