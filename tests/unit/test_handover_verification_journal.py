@@ -142,3 +142,12 @@ def test_a_code_typed_again_after_verification_changes_nothing(env: Env) -> None
     assert (state.uid, state.verified_by, state.attempts_left) == (uid, "code", 5)
     assert order_row(env.db, number).code_failed_attempts == 0
     assert entries(env.db, "handover.wrong_code") == []
+
+
+def test_an_order_whose_code_has_not_arrived_yet_is_named_and_no_attempt_is_counted(env: Env) -> None:
+    number = env.order(code=None)
+    uid = env.svc.start(env.clerk, number).uid
+    with refused("handover.no_code", order=number):
+        env.svc.verify_code(env.clerk, uid, CODE)
+    assert order_row(env.db, number).code_failed_attempts == 0
+    assert env.svc.verify_qr(env.clerk, uid, env.qr(number)).verified_by == "qr"  # the QR still works
