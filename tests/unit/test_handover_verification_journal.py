@@ -151,3 +151,10 @@ def test_an_order_whose_code_has_not_arrived_yet_is_named_and_no_attempt_is_coun
         env.svc.verify_code(env.clerk, uid, CODE)
     assert order_row(env.db, number).code_failed_attempts == 0
     assert env.svc.verify_qr(env.clerk, uid, env.qr(number)).verified_by == "qr"  # the QR still works
+
+
+def test_an_order_number_typed_with_spaces_starts_its_handover(env: Env) -> None:
+    number = env.order()
+    assert env.svc.start(env.clerk, f"  {number} ").order_number == number
+    with refused("handover.not_locked", order=number):
+        env.svc.unlock(env.manager, f" {number}  ")
