@@ -111,3 +111,18 @@ def test_a_verification_is_journalled_and_resets_the_wrong_code_count(env: Env) 
     assert order_row(env.db, number).code_failed_attempts == 0
     assert entries(env.db, "handover.verified") == [(env.clerk.staff_id, number, {"handover": uid, "by": "code"})]
     assert outbox(env.db) == []
+
+
+def test_each_line_shows_what_the_receipt_and_the_clerk_need(env: Env) -> None:
+    number = env.order(lines=[("Phone", 1, 1_000_000), ("Case", 2, 50_000)], prepaid=False)
+    with env.db.write() as s:
+        order = s.scalars(select(Order).where(Order.number == number)).one()
+        order.lines[0].serial = "SN-42"
+        ids, skus = [x.id for x in order.lines], [x.sku for x in order.lines]
+    uid = env.begin(number)
+    env.svc.refuse_line(env.clerk, uid, ids[1], 1, "defect")
+    lines = env.svc.state(uid).lines
+    assert [(x.id, x.sku, x.name, x.quantity, x.price_kopecks, x.serial, x.refused_quantity, x.refusal_reason)
+            for x in lines] == [(ids[0], skus[0], "Phone", 1, 1_000_000, "SN-42", 0, None),
+                                (ids[1], skus[1], "Case", 2, 50_000, None, 1, "defect")]
+    assert env.svc.state(uid).due_kopecks == 1_050_000
