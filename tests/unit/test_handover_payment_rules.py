@@ -108,3 +108,17 @@ def test_the_customers_signature_must_be_confirmed_as_seen_not_just_anything_tru
         entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "handover.credit_agreement")).one()
     assert (entry.staff_id, json.loads(entry.details)) == (env.clerk.staff_id,
                                                           {"handover": uid, "agreement": "KD-000777"})
+
+
+def test_a_certificate_typed_in_lower_case_pays_with_its_pin(env: Env) -> None:
+    from tests.unit.money_env import PIN, certificate
+
+    certificate(env, "GC000000000017", balance=300_000)
+    uid = env.begin(env.order(prepaid=False, lines=[("Laptop", 1, 1_000_000)]))
+    state = env.svc.pay(env.clerk, uid, [TenderInput("certificate", 300_000, certificate="gc000000000017", pin=PIN),
+                                         TenderInput("card", 700_000)])
+    assert state.payment is not None
+    assert [(t.kind.value, t.certificate) for t in state.payment.tenders] == [
+        ("certificate", "GC000000000017"), ("card", None)]
+    with refused("money.paid_already"):
+        env.svc.pay(env.clerk, uid, "card", 1_000_000)
