@@ -122,3 +122,45 @@ def test_a_certificate_typed_in_lower_case_pays_with_its_pin(env: Env) -> None:
         ("certificate", "GC000000000017"), ("card", None)]
     with refused("money.paid_already"):
         env.svc.pay(env.clerk, uid, "card", 1_000_000)
+
+
+def test_a_certificate_is_checked_for_the_clerk_and_a_wrong_pin_is_journalled_under_the_clerks_name(
+        env: Env) -> None:
+    from desktop.services.money.pin_guard import WRONG
+    from tests.unit.money_env import PIN, certificate
+
+    certificate(env, "GC000000000017", balance=300_000)
+    certificate(env, "GC000000000024", balance=300_000, status="blocked")
+    uid = env.begin(env.order(prepaid=False, lines=[("Laptop", 1, 1_000_000)]))
+    view = env.svc.check_certificate(env.clerk, uid, " gc000000000017 ", PIN)
+    assert (view.number, view.available_kopecks) == ("GC000000000017", 300_000)
+    with refused("money.certificate_blocked", number="GC000000000024"):
+        env.svc.check_certificate(env.clerk, uid, "GC000000000024", PIN)
+    with refused("money.wrong_pin"):
+        env.svc.check_certificate(env.clerk, uid, "GC000000000017", "00000000")
+    with env.db.read() as s:
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.action == WRONG)).one()
+    assert (entry.staff_id, entry.subject) == (env.clerk.staff_id, "GC000000000017")
+    with refused("money.pin_required", number="GC000000000017"):
+        env.svc.pay(env.clerk, uid, [TenderInput("certificate", 300_000, certificate="GC000000000017"),
+                                     TenderInput("card", 700_000)])
+    unverified = env.svc.start(env.clerk, env.order()).uid
+    with refused("handover.not_verified"):
+        env.svc.check_certificate(env.clerk, unverified, "GC000000000017", PIN)
+
+
+def test_cash_of_a_kopeck_is_an_amount_that_does_not_cover_the_due(env: Env) -> None:
+    number = env.order(prepaid=False, lines=[("Laptop", 1, 1_000_000)])
+    uid = env.begin(number)
+    with refused("handover.cash_insufficient", tendered_kopecks=1):
+        env.svc.pay(env.clerk, uid, "cash", 1)
+    with refused("money.credit_not_credit", order=number):
+        env.svc.confirm_credit_agreement(env.clerk, uid, "KD-000777", True)
+    stranger = env.svc.payment_options(env.clerk, uid)
+    assert (stranger.due_kopecks, stranger.credit, stranger.balance) == (1_000_000, False, None)
+
+
+def test_the_smallest_amount_due_is_paid_like_any_other(env: Env) -> None:
+    uid = env.begin(env.order(prepaid=False, lines=[("Sticker", 1, 1)]))
+    state = env.svc.pay(env.clerk, uid, "card", 1)
+    assert state.payment is not None and state.payment.due_kopecks == 1 and state.missing_steps == ()
