@@ -164,3 +164,17 @@ def test_the_smallest_amount_due_is_paid_like_any_other(env: Env) -> None:
     uid = env.begin(env.order(prepaid=False, lines=[("Sticker", 1, 1)]))
     state = env.svc.pay(env.clerk, uid, "card", 1)
     assert state.payment is not None and state.payment.due_kopecks == 1 and state.missing_steps == ()
+
+
+def test_every_certificates_pin_is_checked_not_only_the_first(env: Env) -> None:
+    from tests.unit.money_env import PIN, certificate
+
+    certificate(env, "GC000000000017", balance=300_000)
+    certificate(env, "GC000000000024", balance=300_000)
+    uid = env.begin(env.order(prepaid=False, lines=[("Laptop", 1, 1_000_000)]))
+    tenders = [TenderInput("certificate", 300_000, certificate="GC000000000017", pin=PIN),
+               TenderInput("certificate", 300_000, certificate="GC000000000024", pin="00000000"),
+               TenderInput("card", 400_000)]
+    with refused("money.wrong_pin"):
+        env.svc.pay(env.clerk, uid, tenders)
+    assert env.svc.state(uid).payment is None
