@@ -178,3 +178,13 @@ def test_every_certificates_pin_is_checked_not_only_the_first(env: Env) -> None:
     with refused("money.wrong_pin"):
         env.svc.pay(env.clerk, uid, tenders)
     assert env.svc.state(uid).payment is None
+
+
+def test_even_a_single_point_needs_an_active_card_and_the_balance(env: Env) -> None:
+    uid = env.begin(env.order(prepaid=False, lines=[("Laptop", 1, 1_000_000)]))
+    with refused("money.no_active_card"):
+        env.svc.pay(env.clerk, uid, [TenderInput("points", 100), TenderInput("card", 999_900)])
+    poor = club_customer(env, points=0)
+    uid = env.begin(env.order(prepaid=False, lines=[("Laptop", 1, 1_000_000)], customer=customer_of(env, poor)))
+    with refused("money.points_over_balance", available=0, points=1):
+        env.svc.pay(env.clerk, uid, [TenderInput("points", 100), TenderInput("card", 999_900)])
