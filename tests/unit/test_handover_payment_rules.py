@@ -188,3 +188,16 @@ def test_even_a_single_point_needs_an_active_card_and_the_balance(env: Env) -> N
     uid = env.begin(env.order(prepaid=False, lines=[("Laptop", 1, 1_000_000)], customer=customer_of(env, poor)))
     with refused("money.points_over_balance", available=0, points=1):
         env.svc.pay(env.clerk, uid, [TenderInput("points", 100), TenderInput("card", 999_900)])
+
+
+def test_a_payment_accepted_without_a_receipt_may_be_taken_again_with_one(env: Env) -> None:
+    from desktop.db.models import Handover
+
+    uid = env.begin(env.order(prepaid=False, lines=[("Laptop", 1, 1_000_000)]))
+    with env.db.write() as s:  # accepted by an earlier version, before receipts were printed at the counter
+        s.scalars(select(Handover).where(Handover.uid == uid)).one().payment = {
+            "method": "card", "due": 1_000_000, "tendered": 1_000_000, "change": 0}
+    state = env.svc.pay(env.clerk, uid, "card", 1_000_000)
+    assert state.payment is not None and state.payment.receipt is not None
+    with refused("money.paid_already"):
+        env.svc.pay(env.clerk, uid, "card", 1_000_000)
