@@ -201,3 +201,22 @@ def test_a_payment_accepted_without_a_receipt_may_be_taken_again_with_one(env: E
     assert state.payment is not None and state.payment.receipt is not None
     with refused("money.paid_already"):
         env.svc.pay(env.clerk, uid, "card", 1_000_000)
+
+
+def test_a_wrong_pin_given_with_the_payment_is_journalled_under_the_clerks_name(env: Env) -> None:
+    from desktop.services.money.pin_guard import WRONG
+    from tests.unit.money_env import certificate
+
+    certificate(env, "GC000000000017", balance=300_000)
+    uid = env.begin(env.order(prepaid=False, lines=[("Laptop", 1, 1_000_000)]))
+    with refused("money.wrong_pin"):
+        env.svc.pay(env.clerk, uid, [TenderInput("certificate", 300_000, certificate="GC000000000017",
+                                                 pin="00000000"), TenderInput("card", 700_000)])
+    with env.db.read() as s:
+        assert s.scalars(select(AuditEntry.staff_id).where(AuditEntry.action == WRONG)).one() == env.clerk.staff_id
+
+
+def test_nothing_is_taken_for_an_order_with_nothing_due_whatever_the_tenders(env: Env) -> None:
+    uid = env.begin(env.order(prepaid=True))
+    with refused("handover.nothing_due"):
+        env.svc.pay(env.clerk, uid, [TenderInput("card", 100)])
