@@ -23,6 +23,7 @@ from desktop.db.pepper import (
     read_tag_key,
     store_tag_key,
 )
+from desktop.services.handover import HandoverService
 from protocol.pickup_code import code_matches, code_tag, salted_code_hash, split_tag
 from tests.support.clock import FakeClock
 from tests.support.factories import TEST_CODE_PARAMS, make_order
@@ -161,3 +162,63 @@ def test_each_point_has_a_tag_key_of_its_own_from_the_server_key() -> None:
     assert here == code_tag_key(server_key, "0042") and len(here) == 32  # derived again, kept in no table
     assert here != code_tag_key(server_key, "0077")  # another point's PCs cannot read this point's tags
     assert here != code_tag_key(Ed25519PrivateKey.generate(), "0042")
+
+
+def test_a_restarted_counter_reads_the_sealed_key_and_still_hashes_only_a_few(env: Env, hash_calls: list[str]) -> None:
+    codes = _codes(200)
+    numbers = _orders(env, codes)
+    _give_key(env)
+    hash_calls.clear()
+    found = HandoverService(env.db, env.clock).start_with_code(env.clerk, codes[99])  # the key is read from the cache
+    assert found.state is not None and found.state.order_number == numbers[99]
+    assert 1 <= len(hash_calls) <= 10, len(hash_calls)
+
+
+def test_spent_orders_and_other_points_orders_are_not_hashed(env: Env, hash_calls: list[str]) -> None:
+    current = _orders(env, ["313131", "424242"], tag_key=None)
+    with env.db.write() as s:
+        for status in ("handed_over", "partially_handed_over", "refused", "returned", "cancelled"):
+            make_order(s, s.get(PickupPoint, env.point_id), status=status, code="313131")
+        make_order(s, s.scalars(select(PickupPoint).where(PickupPoint.code == "0077")).one(), status="ready",
+                   code="313131")
+    hash_calls.clear()
+    found = env.svc.start_with_code(env.clerk, "313131")
+    assert found.state is not None and found.state.order_number == current[0]
+    assert len(hash_calls) == 2  # the two current orders of this point only
+
+
+def test_an_older_per_point_hash_is_checked_under_the_points_salt(env: Env) -> None:
+    from desktop.services.pickup_checks import point_code_params
+
+    with env.db.write() as s:
+        point = s.get(PickupPoint, env.point_id)
+        assert point is not None
+        old = [make_order(s, point, status="ready") for _ in range(2)]
+        params, pepper = point_code_params(point), pepper_for_session(s)
+        for order, code in zip(old, ("515151", "616161"), strict=True):  # a bare digest, before per-order salts
+            order.pickup_code_hash = pepper_code_hash(pepper, pickup_code.hash_code(code, params))
+        numbers = [o.number for o in old]
+    found = env.svc.start_with_code(env.clerk, "515151")
+    assert found.state is not None and found.state.order_number == numbers[0]
+    uid = env.svc.start(env.clerk, numbers[1]).uid
+    with refused("handover.wrong_code"):
+        env.svc.verify_code(env.clerk, uid, "515151")
+    assert env.svc.verify_code(env.clerk, uid, "616161").verified_by == "code"
+
+
+def test_the_slow_hashing_runs_on_the_code_lookup_threads_not_the_callers(
+        env: Env, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    _orders(env, ["101010", "202020", "303030"], tag_key=None)
+    names: list[str] = []
+    real = pickup_code.hash_code
+
+    def named(code: str, params: pickup_code.CodeHashParams) -> str:
+        names.append(threading.current_thread().name)
+        return real(code, params)
+
+    monkeypatch.setattr(pickup_code, "hash_code", named)
+    found = env.svc.start_with_code(env.clerk, "202020")
+    assert found.state is not None and len(names) == 3
+    assert all(name.startswith("code-lookup_") for name in names), names  # named for a thread dump

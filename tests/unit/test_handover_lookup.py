@@ -6,6 +6,7 @@ import pytest
 
 from desktop.db.engine import Database
 from desktop.db.models import AuditEntry, Handover, PickupPoint
+from desktop.services.handover import HandoverService
 from tests.support.clock import FakeClock
 from tests.support.factories import make_customer, make_order
 from tests.unit.handover_env import CODE, WRONG, Env, count, make_env, order_row, refused
@@ -98,3 +99,20 @@ def test_the_result_carries_what_the_receipt_needs(env: Env, clock: FakeClock) -
     assert [x.name for x in result.before.lines] == [x.name for x in state.lines]
     assert result.completed_at == clock.now
     assert result.point is not None and result.point.code == "0042" and result.point.address
+
+
+def test_a_handover_started_by_code_is_resumed_after_a_restart_without_a_second_verification(env: Env) -> None:
+    number = _order(env)
+    first = env.svc.start_with_code(env.clerk, CODE).state
+    restarted = HandoverService(env.db, env.clock)  # the app started again on the same cache
+    again = restarted.start_with_code(env.clerk, CODE).state
+    assert first is not None and again is not None and again.uid == first.uid and again.order_number == number
+    assert restarted.in_progress(env.clerk.staff_id)[0].verified_by == "code"
+    assert count(env.db, AuditEntry, AuditEntry.action == "handover.resumed") == 1
+
+
+def test_a_code_shared_with_an_order_still_on_its_way_starts_the_ready_one(env: Env) -> None:
+    _order(env, status="arrived")  # current, so its hash is checked too, but not ready
+    ready = _order(env)
+    found = env.svc.start_with_code(env.clerk, CODE)
+    assert found.state is not None and found.state.order_number == ready and found.candidates == ()

@@ -9,6 +9,7 @@ from desktop.db.engine import Database
 from desktop.db.models import Payment
 from desktop.db.money_models import CertificateEntry
 from desktop.services.club import ClubService
+from desktop.services.handover import HandoverService
 from desktop.services.money import CertificateService, TenderInput
 from desktop.services.money.pin_guard import MAX_PIN_GUESSES
 from tests.support.clock import FakeClock
@@ -249,3 +250,15 @@ def test_a_refund_takes_points_first_then_certificates_card_and_cash() -> None:
     assert [(t.kind.value, t.amount) for t in refunds] == [("certificate", 50), ("points", 150_000)]
     with pytest.raises(ValueError):
         split_refund(paid, 750_001)
+
+
+def test_a_certificates_pin_lock_outlives_a_restart_of_the_counter(env: Env) -> None:
+    certificate(env, GC)
+    uid = env.begin(_unpaid(env))
+    for _ in range(MAX_PIN_GUESSES - 1):
+        with refused("money.wrong_pin"):
+            env.svc.check_certificate(env.clerk, uid, GC, "00000000")
+    with refused("money.pin_locked"):
+        env.svc.check_certificate(env.clerk, uid, GC, "00000000")
+    with refused("money.pin_locked"):  # the count is in the journal, not in the service's memory
+        HandoverService(env.db, env.clock).pay(env.clerk, uid, [_cert(GC, 100_000), _cash(900_000)])

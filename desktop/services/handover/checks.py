@@ -135,7 +135,7 @@ class CheckSteps(Service):
 
 
 def _foreign_box_error(s: Session, barcode: str, order_number: str) -> DomainError:
-    other = s.execute(select(Order.number).join(Box, Box.order_id == Order.id).where(Box.barcode == barcode)).scalar()
+    other = s.execute(select(Order.number).join(Order.boxes).where(Box.barcode == barcode)).scalar()
     if other is None:
         return DomainError("handover.box_unknown", box=barcode)
     return DomainError("handover.box_other_order", box=barcode, other_order=other, order=order_number)

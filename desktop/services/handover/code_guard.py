@@ -77,16 +77,16 @@ def refusal(act: Action) -> DomainError | None:
     return DomainError("handover.code_guesses_locked", attempts=MAX_CODE_GUESSES, minutes=_minutes())
 
 
-def count_wrong_guess(act: Action) -> None:
-    """Journal a code-only lookup that found nothing; the one that reaches the limit locks and alerts the manager."""
+def count_wrong_guess(act: Action, clerk: Actor) -> None:
+    """Journal `clerk`'s code-only lookup that found nothing; the one that reaches the limit locks and alerts the
+    manager (naming the clerk)."""
     attempts = wrong_guesses(act.session, act.now) + 1
     act.audit(WRONG, SUBJECT, attempts=attempts)
     if attempts < MAX_CODE_GUESSES:
         return
     act.audit(LOCKED, SUBJECT, attempts=attempts)
-    staff = act.actor.login if act.actor else "—"
-    params = {"attempts": attempts, "minutes": _minutes(), "staff": staff}
-    act.session.add(ManagerAlert(kind=ALERT_KIND, order_id=None, created_at=act.now,
+    params = {"attempts": attempts, "minutes": _minutes(), "staff": clerk.login}
+    act.session.add(ManagerAlert(kind=ALERT_KIND, created_at=act.now,
                                  message=messages.describe("alert.code_guesses", params), details=dict(params)))
 
 

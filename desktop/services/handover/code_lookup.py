@@ -21,12 +21,14 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import ThreadPoolExecutor
+from itertools import compress
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.db.models import Order, PickupPoint
+from desktop.db.models import Order
 from desktop.db.pepper import code_hash_matches
+from desktop.services.base import local_point
 from protocol.order_states import OrderStatus
 from protocol.pickup_code import CodeHashParams, code_tag, hash_like, split_tag, tag_key_id
 
@@ -38,11 +40,8 @@ CURRENT = tuple(status for status in OrderStatus if status not in SPENT)
 
 def code_candidates(s: Session) -> list[str]:
     """The stored code hashes of this point's orders whose code is still current."""
-    rows = s.scalars(
-        select(Order.pickup_code_hash)
-        .join(PickupPoint, PickupPoint.id == Order.point_id)
-        .where(PickupPoint.is_local.is_(True), Order.status.in_(CURRENT), Order.pickup_code_hash.is_not(None))
-    )
+    rows = s.scalars(select(Order.pickup_code_hash).where(Order.point_id == local_point(s).id,
+                                                          Order.status.in_(CURRENT)))
     return [h for h in rows if h]
 
 
@@ -62,13 +61,12 @@ def worth_hashing(code: str, stored: list[str], tag_key: bytes | None) -> list[s
 def matching_hashes(code: str, stored: list[str], point: CodeHashParams, pepper: bytes,
                     tag_key: bytes | None = None) -> list[str]:
     """The stored hashes `code` matches (slow for each hash left by the tags: call it with no transaction open)."""
-    def computed(one: str) -> str:
-        return hash_like(code, one, point)
+    def matches(one: str) -> bool:
+        return code_hash_matches(pepper, hash_like(code, one, point), one)
 
     stored = worth_hashing(code, stored, tag_key)
     if not stored:
         return []
-    workers = max(1, min(len(stored), os.cpu_count() or 1))
+    workers = min(len(stored), os.cpu_count() or 1)  # at least 1: `stored` is not empty
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="code-lookup") as pool:
-        fresh = list(pool.map(computed, stored))
-    return [one for one, digest in zip(stored, fresh, strict=True) if code_hash_matches(pepper, digest, one)]
+        return list(compress(stored, pool.map(matches, stored)))

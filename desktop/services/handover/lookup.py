@@ -125,7 +125,7 @@ def _order_point(s: Session, order: Order) -> PickupPoint:
 
 def handover_state(s: Session, handover: Handover, order: Order) -> HandoverState:
     threshold = _order_point(s, order).id_check_threshold_kopecks
-    scanned = set(handover.scanned_boxes or [])
+    scanned = set(handover.scanned_boxes)
     payment = handover.payment
     return HandoverState(
         uid=handover.uid,

@@ -27,6 +27,8 @@ from protocol.events import OrderUnlocked
 from protocol.order_states import OrderStatus
 from protocol.pickup_code import hash_like, is_code_shaped
 
+UNLOCK = QT_TRANSLATE_NOOP("Actions", "разблокировка заказа")
+
 
 def _the_one(found: list[OrderSummary]) -> OrderSummary | None:
     """The order to hand over: the only one found, else the only ready one among them, else none."""
@@ -106,7 +108,7 @@ class VerificationSteps(Service):
         with self.action(actor) as act:
             found = orders_by_code_hash(act.session, matched)
             if not found:
-                code_guard.count_wrong_guess(act)  # a guess: counted for this PC, not for any order
+                code_guard.count_wrong_guess(act, actor)  # a guess: counted for this PC, not for any order
             chosen = _the_one(found)
             if chosen is None:
                 return HandoverLookup(None, tuple(found))
@@ -140,7 +142,7 @@ class VerificationSteps(Service):
 
     def unlock(self, actor: Actor | None, order_number: str) -> None:
         """Manager lifts the lock put on an order by five wrong codes."""
-        actor = require_role(actor, Role.MANAGER, QT_TRANSLATE_NOOP("Actions", "разблокировка заказа"))
+        actor = require_role(actor, Role.MANAGER, UNLOCK)
         with self.action(actor) as act:
             order = local_order(act.session, order_number.strip())
             if order.locked_at is None:
