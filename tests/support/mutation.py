@@ -5,13 +5,13 @@ packages and tests and a pyproject.toml whose [tool.mutmut] is the project's, na
 their candidate test files (tests/support/mutation_map.py). mutmut copies that into mutants/, records which tests
 reach each mutated function and runs only those per mutant. The score counts killed and timed-out mutants over
 all mutants except the reviewed equivalent ones (tests/mutation/equivalent_mutants.txt); survivors are printed
-with their diff so a developer can write the test that kills them.
-"""
+with their diff so a developer can write the test that kills them. `--again` re-runs a work directory's survivors."""
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import difflib
 import hashlib
 import json
 import os
@@ -23,6 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import tomlkit
 
@@ -63,10 +64,24 @@ def generate(module: str) -> Generated:
     return Generated(module, tuple(get_mutant_name(Path(module), n) for n in mutated.mutant_names), mutated.code)
 
 
-def diff(module: str, name: str) -> str:
-    from mutmut.mutation.diff_apply import get_diff_for_mutant
+def _digest(module: str) -> str:
+    return hashlib.sha1((ROOT / module).read_bytes()).hexdigest()
 
-    return get_diff_for_mutant(name, source=generate(module).code, path=module)
+
+@cache
+def _mutated_tree(module: str) -> Any:
+    return __import__("libcst").parse_module(generate(module).code)
+
+
+def diff(module: str, name: str) -> str:
+    """A mutant's diff as mutmut's get_diff_for_mutant makes it, parsing the mutated module once, not per mutant."""
+    import libcst
+    from mutmut.mutation.diff_apply import read_mutant_function, read_original_function
+
+    tree = _mutated_tree(module)
+    original, mutant = (libcst.Module([f(tree, name)]).code.strip().split("\n")
+                        for f in (read_original_function, read_mutant_function))
+    return "\n".join(difflib.unified_diff(original, mutant, fromfile=module, tofile=module, lineterm=""))
 
 
 def _function_lines(module: str, name: str) -> tuple[int, int]:
@@ -249,11 +264,8 @@ def kind(status: str) -> str:
 
 def tally(found: dict[str, str], modules: list[str], names: list[str],
           listed: dict[str, Equivalent] | None = None, narrowed: frozenset[str] = frozenset()) -> Report:
-    """Scores per module over the mutants `names` (the run's, or the lane's sample).
-
-    A `narrowed` module ran against only some of its test files (the lane): a mutant none of those reaches is
-    listed but not scored, since the other test files may well catch it.
-    """
+    """Scores per module over the mutants `names` (the run's, or the lane's sample). A `narrowed` module ran against
+    only some of its test files (the lane): a mutant none of those reaches is listed but not scored."""
     listed = equivalents() if listed is None else listed
     scores = {m: Score(m) for m in modules}
     survivors, notes = [], []
@@ -307,26 +319,20 @@ def mutate(modules: list[str], workdir: Path, sample: int | None = None, jobs: i
 
 def save_results(workdir: Path, modules: list[str], names: list[str], found: dict[str, str]) -> None:
     """The run's verdicts, kept for `--again` (mutmut forgets them when its test selection changes)."""
-    results = {"modules": modules, "names": names, "sources": {m: _source_hash(m) for m in modules},
+    results = {"modules": modules, "names": names, "sources": {m: _digest(m) for m in modules},
                "statuses": {n: found.get(n, "not checked") for n in names}}
     (workdir / RESULTS).write_text(json.dumps(results, indent=1), "utf-8")
 
 
-def _source_hash(module: str) -> str:
-    return hashlib.sha1((ROOT / module).read_bytes()).hexdigest()
-
-
 def again(workdir: Path, jobs: int | None = None) -> Report:
     """Run the last run's survivors (and untested mutants) again against today's tests; the caught stay caught.
-
-    The modules must be unchanged since that run (new tests only): an edited module makes other mutants.
-    """
+    The modules must be unchanged since that run (new tests only): an edited module makes other mutants."""
     try:
         last = json.loads((workdir / RESULTS).read_text("utf-8"))
     except FileNotFoundError:
         raise MutationRunError(f"no earlier run in {workdir}: mutate the modules first") from None
     modules, names, found = last["modules"], last["names"], last["statuses"]
-    changed = [m for m in modules if last["sources"].get(m) != _source_hash(m)]
+    changed = [m for m in modules if last["sources"].get(m) != _digest(m)]
     if changed:
         raise MutationRunError(f"{', '.join(changed)} changed since the run in {workdir}: mutate it in full again")
     missed = [n for n in names if kind(found[n]) in {"survived", "no tests"}]

@@ -262,7 +262,7 @@ def test_again_runs_only_the_missed_mutants_and_keeps_what_was_caught(tmp_path, 
 
 def test_again_refuses_a_module_edited_since_the_run(tmp_path, monkeypatch):
     _last_run(tmp_path, monkeypatch, ["killed", "survived"])
-    monkeypatch.setattr(mutation, "_source_hash", lambda _m: "edited")
+    monkeypatch.setattr(mutation, "_digest", lambda _m: "edited")
     with pytest.raises(MutationRunError, match="changed since the run"):
         mutation.again(tmp_path)
     with pytest.raises(MutationRunError, match="no earlier run"):
