@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 
 from desktop.db.engine import Database
 from desktop.db.models import (
+    AuditEntry,
     Order,
     OutboxEvent,
     PickupPoint,
@@ -113,3 +114,10 @@ def lock(env: Env, number: str) -> str:
         with pytest.raises(DomainError):
             env.svc.verify_code(env.clerk, uid, WRONG)
     return uid
+
+
+def entries(db: Database, action: str) -> list[tuple[int | None, str, dict[str, Any]]]:
+    """The journal entries of `action`: (staff id, subject, details), oldest first."""
+    with db.read() as s:
+        rows = s.scalars(select(AuditEntry).where(AuditEntry.action == action).order_by(AuditEntry.id))
+        return [(e.staff_id, e.subject, json.loads(e.details)) for e in rows]

@@ -6,29 +6,19 @@ recorded by its type and the last 4 digits only; a power of attorney by its numb
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
 import pytest
 from sqlalchemy import select
 
 from desktop.db.engine import Database
-from desktop.db.models import AuditEntry, Handover
+from desktop.db.models import Handover
 from desktop.services.handover import ID_DOCUMENT_TYPES, HandoverService, labels
 from tests.support.clock import FakeClock
-from tests.unit.handover_env import Env, make_env, refused
+from tests.unit.handover_env import Env, entries, make_env, refused
 
 
 @pytest.fixture
 def env(db: Database, clock: FakeClock) -> Env:
     return make_env(db, clock)
-
-
-def entries(db: Database, action: str) -> list[tuple[int | None, str, dict[str, Any]]]:
-    """The journal entries of `action`: (staff id, subject, details), oldest first."""
-    with db.read() as s:
-        rows = s.scalars(select(AuditEntry).where(AuditEntry.action == action).order_by(AuditEntry.id))
-        return [(e.staff_id, e.subject, json.loads(e.details)) for e in rows]
 
 
 def test_without_a_login_no_check_is_recorded(env: Env) -> None:

@@ -7,29 +7,20 @@ the handover, the clerk and the count) and tell the server (order.locked). The c
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
 import pytest
 from sqlalchemy import select
 
 from desktop.db.engine import Database
-from desktop.db.models import AuditEntry, Handover, ManagerAlert, Order, PickupPoint
+from desktop.db.models import Handover, ManagerAlert, Order, PickupPoint
 from desktop.services.handover import MAX_CODE_ATTEMPTS, HandoverService
 from tests.support.clock import FakeClock
 from tests.support.factories import make_cell, make_customer, make_order
-from tests.unit.handover_env import CODE, WRONG, Env, lock, make_env, order_row, outbox, refused
+from tests.unit.handover_env import CODE, WRONG, Env, entries, lock, make_env, order_row, outbox, refused
 
 
 @pytest.fixture
 def env(db: Database, clock: FakeClock) -> Env:
     return make_env(db, clock)
-
-
-def entries(db: Database, action: str) -> list[tuple[int | None, str, dict[str, Any]]]:
-    with db.read() as s:
-        rows = s.scalars(select(AuditEntry).where(AuditEntry.action == action).order_by(AuditEntry.id))
-        return [(e.staff_id, e.subject, json.loads(e.details)) for e in rows]
 
 
 def test_wrong_codes_are_journalled_with_their_count_and_the_lock_with_the_limit(env: Env) -> None:

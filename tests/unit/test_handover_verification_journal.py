@@ -8,7 +8,6 @@ resolved keep what they say.
 
 from __future__ import annotations
 
-import json
 from datetime import timedelta
 from typing import Any
 
@@ -16,25 +15,18 @@ import pytest
 from sqlalchemy import select
 
 from desktop.db.engine import Database
-from desktop.db.models import AuditEntry, ManagerAlert, Order, PickupPoint
+from desktop.db.models import ManagerAlert, Order, PickupPoint
 from desktop.services.handover import HandoverService
 from desktop.services.handover.verification import UNLOCK
 from desktop.translatable import translate
 from tests.support.clock import FakeClock
 from tests.support.factories import make_customer, make_order
-from tests.unit.handover_env import CODE, Env, lock, make_env, order_row, refused
+from tests.unit.handover_env import CODE, Env, entries, lock, make_env, order_row, refused
 
 
 @pytest.fixture
 def env(db: Database, clock: FakeClock) -> Env:
     return make_env(db, clock)
-
-
-def entries(db: Database, action: str) -> list[tuple[int | None, str, dict[str, Any]]]:
-    """The journal entries of `action`: (staff id, subject, details), oldest first."""
-    with db.read() as s:
-        rows = s.scalars(select(AuditEntry).where(AuditEntry.action == action).order_by(AuditEntry.id))
-        return [(e.staff_id, e.subject, json.loads(e.details)) for e in rows]
 
 
 def alerts(db: Database) -> list[tuple[str, int | None, Any, int | None]]:
