@@ -25,7 +25,7 @@ from tests.system.clerk import (
     shipment_boxes,
 )
 from tests.system.harness import System
-from tests.system.invariants import assert_invariants
+from tests.system.invariants import assert_invariants, counter_orders, server_orders
 
 pytestmark = pytest.mark.slow
 
@@ -101,7 +101,17 @@ def test_handovers_wrong_then_right_code_partial_refusal_cash_and_card(system: S
     assert second.hand_over(prepaid[0].number, ready_code(system, prepaid[0].number)).result == OrderStatus.HANDED_OVER
     first.close_shift()
     second.close_shift()
+    system.sync_all()
+    _cells_freed(system, today.number)  # placed on PC-1, handed over on PC-2
     assert_invariants(system)
+
+
+def _cells_freed(system: System, number: str) -> None:
+    """A handed-over order's boxes hold no storage cell on the server nor in either PC's cache."""
+    for side, view in [("server", server_orders(system))] + [(c.name, counter_orders(c)) for c in system.counters]:
+        status, boxes = view[number]
+        assert status == OrderStatus.HANDED_OVER, side
+        assert boxes and all(cell is None for _barcode, _status, cell in boxes), f"{side}: {sorted(boxes)}"
 
 
 def test_refused_line_goes_to_the_return_list(system: System) -> None:
