@@ -53,7 +53,8 @@ def box_received(ctx: RuleContext, event: ev.BoxReceived) -> Outcome:
 
 
 def _update_shipment(ctx: RuleContext, shipment_id: int | None) -> None:
-    """in_transit → receiving at its first box, → received when none of its boxes is still expected."""
+    """in_transit → receiving at its first box, → received when none of its boxes is still expected (again after an
+    undone scan: receiving)."""
     shipment = ctx.session.get(Shipment, shipment_id) if shipment_id is not None else None
     if shipment is None:
         return
@@ -72,6 +73,7 @@ def scan_undone(ctx: RuleContext, event: ev.ReceivingScanUndone) -> Outcome:
     if not move_box(ctx, box, (BoxStatus.RECEIVED,), status=BoxStatus.EXPECTED, received_at=None,
                     received_by=None, received_session=None):
         return duplicate("box_not_received")
+    _update_shipment(ctx, box.shipment_id)  # expected again: its truck is receiving, not received
     order = order_at_point(ctx, box.order.number)
     any_left = any(b.status != BoxStatus.EXPECTED for b in order.boxes)
     undo = OrderEvent.ARRIVAL_UNDONE if any_left else OrderEvent.ALL_ARRIVAL_UNDONE

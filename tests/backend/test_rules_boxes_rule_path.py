@@ -1,7 +1,8 @@
 """Receiving through the box rules one event at a time (backend/rules/boxes.py: a batch where another rule ran
 first, so the set-wise path is off): the shipment goes in transit → receiving at its first box → received when
-none of its boxes is expected, each change published once; lookups refuse an unknown, another point's or another
-order's box and an unknown or another point's order with the machine reason."""
+none of its boxes is expected (and back to receiving when a scan is undone), each change published once; lookups
+refuse an unknown, another point's or another order's box and an unknown or another point's order with the
+machine reason."""
 
 from __future__ import annotations
 
@@ -47,6 +48,20 @@ def test_a_shipment_is_receiving_from_its_first_box_and_received_with_its_last(s
     with server.db.read() as session:
         assert session.scalar(select(Shipment.status)) == "received"
     assert _shipments(device) == [*before, "receiving", "received"]
+
+
+def test_undoing_the_last_box_of_a_received_shipment_makes_it_receiving_again(server: Server) -> None:
+    """The truck is not received while one of its boxes is expected again: the clerk undid its scan."""
+    device = _ready(server)
+    before = _shipments(device)
+    _slow(device, _received(NUMBER, 1), _received(NUMBER, 2))
+    undo = "receiving.scan_undone", {"session": "s1", "box": box_barcode("0042", NUMBER, 2), "order": NUMBER}
+    assert [r["status"] for r in _slow(device, undo)] == ["applied"]
+    with server.db.read() as session:
+        assert session.scalar(select(Shipment.status)) == "receiving"
+    assert _shipments(device) == [*before, "receiving", "received", "receiving"]
+    assert [r["status"] for r in _slow(device, _received(NUMBER, 2))] == ["applied"]  # scanned again: received
+    assert _shipments(device)[-1] == "received"
 
 
 def test_a_box_without_a_shipment_is_received_without_any_shipment_change(server: Server) -> None:
