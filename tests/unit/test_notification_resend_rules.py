@@ -5,6 +5,7 @@ order."""
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -13,10 +14,10 @@ import pytest
 from sqlalchemy import select
 
 from desktop.db.engine import Database
-from desktop.db.models import AuditEntry, Order, SmsMessage
+from desktop.db.models import AuditEntry, Order, OutboxEvent, SmsMessage
 from desktop.services.base import Actor, Service
 from desktop.services.notification import NotificationService, notify_order_ready
-from desktop.services.sms_request import request_sms
+from desktop.services.sms_request import request_sms, sms_view
 from protocol.errors import DomainError
 from protocol.order_states import OrderStatus
 from tests.support.clock import FakeClock
@@ -99,8 +100,26 @@ def test_the_resend_names_the_clerk(db: Database, clock: FakeClock, clerk: Actor
     with db.read() as s:
         entry = s.scalars(select(AuditEntry)).one()
         sms = s.scalars(select(SmsMessage)).one()
+        payload = json.loads(s.scalars(select(OutboxEvent.payload)).one())
     assert (entry.action, entry.subject, entry.staff_id) == ("sms.resend", "500000001", clerk.staff_id)
+    assert json.loads(entry.details) == {"sms": view.uid, "attempt": 1}
     assert (sms.uid, sms.requested_by) == (view.uid, clerk.staff_id)
+    assert payload == {"sms": view.uid, "order": "500000001", "purpose": "ready", "attempt": 1}
+    assert (view.requested_at, view.updated_at, view.error) == (clock(), clock(), None)
+    assert [(t["status"], t["reason"]) for t in view.timeline] == [("requested", "resend")]
+
+
+def test_the_view_of_a_failed_sms_shows_its_error_and_timeline(db: Database, clock: FakeClock, clerk: Actor) -> None:
+    NotificationService(db, clock).resend(clerk, "500000001")
+    later = clock() + timedelta(minutes=2)
+    steps = [{"status": "requested"}, {"status": "failed", "error": "bad number"}]
+    with db.write() as s:
+        sms = s.scalars(select(SmsMessage)).one()
+        sms.status, sms.updated_at, sms.error, sms.timeline = "failed", later, "bad number", steps
+    with db.read() as s:
+        view = sms_view(s.scalars(select(SmsMessage)).one())
+    assert (view.uid, view.status, view.requested_at, view.updated_at) == (sms.uid, "failed", clock(), later)
+    assert (view.error, view.timeline) == ("bad number", steps)
 
 
 def test_an_order_not_ready_is_refused_naming_it_and_its_state(db: Database, clock: FakeClock, clerk: Actor) -> None:
