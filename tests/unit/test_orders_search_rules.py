@@ -36,7 +36,7 @@ def test_the_newest_order_comes_first(db: Database, clock: FakeClock) -> None:
         point, customer = make_point(s), make_customer(s, "Петров Пётр", "+79160000042")
         older, newer = (make_order(s, point, customer, number=n).number for n in ("500000002", "500000001"))
     svc = OrderService(db, clock)
-    for query in ("+79160000042", "0042", "петров"):
+    for query in ("+79160000042", "0042", "петров", "петров пётр", "0042 петров пётр"):
         assert [o.number for o in svc.search(query)] == [newer, older], query
 
 
