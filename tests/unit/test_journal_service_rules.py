@@ -89,3 +89,18 @@ def test_details_that_are_not_a_json_object_are_still_shown(db, clock, staff, st
         s.execute(update(AuditEntry).values(details=stored))
     (entry,) = JournalService(db, clock).entries(staff["manager"])
     assert entry.details == shown
+
+
+def test_a_verification_journals_what_it_checked_and_where_the_chain_broke(db, clock, staff) -> None:
+    with Service(db, clock).action(staff["clerk"]) as act:
+        for i in range(3):
+            act.audit("test.entry", f"s{i}")
+    with db.write() as s:
+        second = s.scalars(select(AuditEntry).order_by(AuditEntry.id)).all()[1]
+        second.subject = "changed"
+        broken = second.id
+    report = JournalService(db, clock).verify(staff["manager"])
+    assert (report.first_broken_id, report.checked) == (broken, 1)  # checked up to the broken entry
+    (last,) = JournalService(db, clock).entries(staff["manager"], limit=1)
+    assert (last.action, last.subject, last.details) == ("journal.verified", "journal",
+                                                         {"checked": report.checked, "first_broken": broken})

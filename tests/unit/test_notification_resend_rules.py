@@ -33,6 +33,7 @@ def clerk(db: Database) -> Actor:
         for number in ("500000001", "500000002"):
             make_order(s, point, status="ready", number=number)
         make_order(s, point, status="arrived", number="500000003")
+        make_order(s, make_point(s, code="0077", local=False), status="ready", number="500000004")
         return actor_for(make_staff(s, point))
 
 
@@ -126,3 +127,9 @@ def test_an_order_not_ready_is_refused_naming_it_and_its_state(db: Database, clo
     refused = _refusal(NotificationService(db, clock), clerk, "500000003")
     assert refused.params == {"order": "500000003", "status": OrderStatus.ARRIVED}
     assert "500000003" in str(refused)
+
+
+@pytest.mark.parametrize("number", ["500000004", "599999999"])
+def test_only_this_points_orders_are_found(db: Database, clock: FakeClock, clerk: Actor, number: str) -> None:
+    refused = _refusal(NotificationService(db, clock), clerk, f" {number} ")
+    assert (refused.code, refused.params) == ("order.not_found", {"order": number})
