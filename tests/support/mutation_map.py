@@ -76,6 +76,7 @@ TESTS_BY_MODULE: dict[str, tuple[str, ...]] = {
     "desktop/services/base.py": ("tests/unit/test_foundation.py", "tests/unit/test_staff.py"),
     "desktop/services/point_info.py": ("tests/unit/test_manager_activity.py",),
     "desktop/services/order_summary.py": ("tests/unit/test_orders.py", "tests/unit/test_handover_model_values.py"),
+    "desktop/services/order_card.py": ("tests/unit/test_orders.py", "tests/unit/test_handover_model_values.py"),
 }
 
 # The lane's fallback when no mutable module changed: fast core modules whose tests take seconds.
