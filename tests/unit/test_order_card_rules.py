@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select, update
 
 from desktop.db.engine import Database
-from desktop.db.models import AuditEntry, Box, Order, OutboxEvent, Payment, SmsMessage
+from desktop.db.models import AuditEntry, Box, Order, OrderLine, OutboxEvent, Payment, SmsMessage
 from desktop.services.base import Service
 from desktop.services.order_card import BoxInfo, LineInfo, PaymentInfo, load_order_detail, order_timeline
 from protocol.errors import DomainError
@@ -34,6 +34,9 @@ def card(db: Database) -> dict:
         boxes = s.scalars(select(Box).where(Box.order_id == order.id).order_by(Box.seq_no)).all()
         boxes[1].cell_id, boxes[2].damaged, boxes[2].status = cell.id, True, "returned"
         order.boxes_total = 2  # a late third box: shown as «3 of 3», not «3 of 2»
+        first_line = s.scalars(select(OrderLine).where(OrderLine.order_id == order.id).order_by(OrderLine.id)).first()
+        assert first_line is not None
+        first_line.serial, first_line.refused_quantity, first_line.refusal_reason = "SN123", 1, "damaged"
         return {"order_id": order.id, "staff": staff.id, "actor": actor_for(staff)}
 
 
@@ -49,7 +52,7 @@ def test_the_card_shows_lines_boxes_and_the_orders_own_fields(db: Database, card
     assert detail.number == "500000001" and detail.summary.kind == "legal_entity"
     assert (detail.legal_entity_name, detail.code_failed_attempts) == ("ООО Ромашка", 2)
     assert [(x.sku, x.name, x.quantity, x.price_kopecks, x.serial, x.refused_quantity, x.refusal_reason)
-            for x in detail.lines] == [("SKU5000000011", "Ноутбук", 2, 50_000_00, None, 0, None),
+            for x in detail.lines] == [("SKU5000000011", "Ноутбук", 2, 50_000_00, "SN123", 1, "damaged"),
                                        ("SKU5000000012", "Мышь", 1, 1_000_00, None, 0, None)]
     assert all(isinstance(x, LineInfo) and x.id for x in detail.lines)
     assert detail.boxes == (
@@ -63,14 +66,14 @@ def test_what_is_due_is_the_lines_minus_the_payments_and_never_negative(db: Data
     with db.write() as s:
         s.execute(update(Order).values(prepaid=False))
     with db.read() as s:
-        assert load_order_detail(s, "500000001").amount_due_kopecks == 101_000_00
-    _pay(db, card, 60_000_00, 5, "card")
+        assert load_order_detail(s, "500000001").amount_due_kopecks == 51_000_00  # one laptop refused
+    _pay(db, card, 30_000_00, 5, "card")
     _pay(db, card, 1_000_00, 1)
     with db.read() as s:
         detail = load_order_detail(s, "500000001")
-    assert detail.amount_due_kopecks == 40_000_00
+    assert detail.amount_due_kopecks == 20_000_00
     assert detail.payments == (PaymentInfo("cash", 1_000_00, 1_005_00, 500, "Смирнова Анна", T0 + timedelta(minutes=1)),
-                               PaymentInfo("card", 60_000_00, 60_005_00, 500, "Смирнова Анна",
+                               PaymentInfo("card", 30_000_00, 30_005_00, 500, "Смирнова Анна",
                                            T0 + timedelta(minutes=5)))
     _pay(db, card, 50_000_00, 9)
     with db.read() as s:
