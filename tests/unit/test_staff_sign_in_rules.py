@@ -33,7 +33,8 @@ def service(db: Database, clock: FakeClock) -> StaffService:
 
 def _journal(db: Database) -> list[tuple[str, str, dict]]:
     with db.read() as s:
-        return [(e.action, e.subject, json.loads(e.details)) for e in s.scalars(select(AuditEntry).order_by(AuditEntry.id))]
+        entries = s.scalars(select(AuditEntry).order_by(AuditEntry.id))
+        return [(e.action, e.subject, json.loads(e.details)) for e in entries]
 
 
 def _clerk(db: Database) -> Staff:
