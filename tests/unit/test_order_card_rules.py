@@ -129,3 +129,12 @@ def test_timeline_details_are_always_readable(db, clock, card, stored, shown) ->
         s.execute(update(AuditEntry).values(details=stored))
     with db.read() as s:
         assert [e.details for e in order_timeline(s, "500000001")] == [shown]
+
+
+def test_boxes_come_in_their_sequence_whatever_order_they_were_stored_in(db: Database) -> None:
+    with db.write() as s:
+        order = make_order(s, make_point(s), number="500000009", boxes=0)
+        for seq in (2, 1):
+            s.add(Box(barcode=f"B004250000000{seq}", order_id=order.id, seq_no=seq, size_class="M", status="received"))
+    with db.read() as s:
+        assert [b.seq_no for b in load_order_detail(s, "500000009").boxes] == [1, 2]

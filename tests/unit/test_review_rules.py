@@ -15,13 +15,14 @@ from desktop.db.models import AuditEntry, ManagerAlert, OutboxEvent
 from desktop.errors import AccessDenied
 from desktop.services.base import Actor, Role, Service
 from desktop.services.review import Problem, ReviewService, order_of_payload
-from desktop.sync.reasons import describe_reason
-from desktop.translatable import translate
+from desktop.sync.reasons import describe_alert, describe_reason
+from desktop.translatable import translate, use_translator
 from protocol.errors import DomainError
 from protocol.events import OrderLocked
 from tests.support.clock import FakeClock
 from tests.support.factories import actor_for, make_order, make_point, make_staff
 
+ACTION = translate("Actions", "разбор конфликтов")
 STATUSES = ("pending", "applied", "duplicate", "rejected", "conflict", "pending", "rejected")
 
 
@@ -116,9 +117,16 @@ def test_closing_an_alert_names_the_manager_and_cannot_be_done_twice(db, clock, 
 @pytest.mark.parametrize("call", ["problems", "mark_reviewed"])
 def test_a_clerks_refusal_names_the_review_and_the_manager_role(db, clock, staff, call) -> None:
     review = ReviewService(db, clock)
-    with pytest.raises(AccessDenied) as info:
-        review.problems(staff["clerk"]) if call == "problems" else review.mark_reviewed(staff["clerk"], "alert", "1")
-    assert info.value.params == {"action": translate("Actions", "разбор конфликтов"), "required": "manager"}
+    use_translator(lambda context, text, *_: f"[{context}] {text}")
+    try:
+        with pytest.raises(AccessDenied) as info:
+            if call == "problems":
+                review.problems(staff["clerk"])
+            else:
+                review.mark_reviewed(staff["clerk"], "alert", "1")
+    finally:
+        use_translator(None)
+    assert info.value.params == {"action": f"[Actions] {ACTION}", "required": "manager"}
 
 
 @pytest.mark.parametrize(
@@ -128,3 +136,11 @@ def test_a_clerks_refusal_names_the_review_and_the_manager_role(db, clock, staff
 )
 def test_the_order_an_event_names(payload: str, order: str | None) -> None:
     assert order_of_payload(payload) == order
+
+
+def test_an_alert_raised_by_the_sync_is_told_in_words_from_its_details(db, clock, staff) -> None:
+    details = {"type": "order.locked", "status": "conflict", "reason": "order_cancelled"}
+    with db.write() as s:
+        s.add(ManagerAlert(kind="conflict", message="as stored", details=details, created_at=clock()))
+    (alert,) = ReviewService(db, clock).problems(staff["manager"])
+    assert alert.reason == describe_alert("conflict", "as stored", details) != "as stored"

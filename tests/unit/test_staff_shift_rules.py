@@ -8,7 +8,7 @@ import pytest
 from desktop.db.engine import Database
 from desktop.db.models import ReceivingSession
 from desktop.errors import AccessDenied
-from desktop.services.base import Actor, Role
+from desktop.services.base import Actor
 from desktop.services.staff import NO_WAYBILL, X_REPORT, StaffService
 from desktop.translatable import translate, use_translator
 from protocol.errors import DomainError
