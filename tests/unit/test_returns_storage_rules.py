@@ -7,11 +7,14 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import select
 
 from desktop.db.engine import Database
-from desktop.db.models import Order
+from desktop.db.models import Order, PickupPoint
 from desktop.services.base import Actor, Role
 from desktop.services.returns import ReturnsService
+from protocol.errors import DomainError
+from protocol.order_states import OrderStatus
 from tests.support.clock import FakeClock
 from tests.support.factories import T0, actor_for, make_customer, make_order, make_point, make_staff
 
@@ -42,3 +45,35 @@ def test_an_extended_order_is_marked_on_the_list(db, clock: FakeClock, manager) 
     clock.advance(days=1)
     (line,) = returns.expiring("today")
     assert (line.order_number, line.storage_until, line.extended) == ("500000001", until, True)
+
+
+def _refusal(returns: ReturnsService, manager: Actor, number: str) -> DomainError:
+    with pytest.raises(DomainError) as info:
+        returns.extend(manager, number, 2)
+    return info.value
+
+
+def test_a_refused_extension_names_the_order_and_why(db, clock: FakeClock, manager) -> None:
+    returns = ReturnsService(db, clock)
+    returns.extend(manager, "500000001", 1)
+    assert _refusal(returns, manager, "500000001").params == {"order": "500000001", "days": 1}
+    with db.write() as s:
+        order = s.scalars(select(Order).where(Order.number == "500000003")).one()
+        order.boxes[0].status = "returned"
+        point = s.scalars(select(PickupPoint).where(PickupPoint.is_local.is_(True))).one()
+        make_order(s, point, status="arrived", number="500000004")
+    assert _refusal(returns, manager, "500000003").params == {"order": "500000003"}
+    assert _refusal(returns, manager, "500000004").params == {"order": "500000004", "status": OrderStatus.ARRIVED}
+
+
+@pytest.mark.parametrize(("ready_at", "expected_days"), [(T0, 3 + 2), (None, 3 + 2)])
+def test_without_a_deadline_the_points_own_storage_days_count(db, clock, manager, ready_at, expected_days) -> None:
+    with db.write() as s:
+        point = s.scalars(select(PickupPoint).where(PickupPoint.is_local.is_(True))).one()
+        point.storage_days = 3
+        order = s.scalars(select(Order).where(Order.number == "500000001")).one()
+        order.storage_until, order.ready_at = None, ready_at
+    clock.advance(hours=1)
+    start = ready_at or clock()
+    until = ReturnsService(db, clock).extend(manager, "500000001", 2).storage_until
+    assert until == start + timedelta(days=expected_days)
