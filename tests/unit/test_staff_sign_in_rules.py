@@ -10,6 +10,7 @@ import string
 from datetime import timedelta
 
 import pytest
+from argon2 import PasswordHasher
 from sqlalchemy import select
 
 from desktop.db.engine import Database
@@ -81,3 +82,41 @@ def test_a_current_hash_is_kept_on_sign_in(db, service) -> None:
     before = _clerk(db).pin_hash
     service.login_badge("ST000001", "1234")
     assert _clerk(db).pin_hash == before
+
+
+def test_every_outcome_is_journalled_with_its_method_and_reason(db, service, clock) -> None:
+    _refused(service.login_badge, "XX999999", "1234")
+    actor = service.login_badge("ST000001", "1234")
+    assert (actor.full_name, actor.point_id, actor.role) == (_clerk(db).full_name, _clerk(db).point_id, Role.CLERK)
+    for _ in range(MAX_FAILED_ATTEMPTS):
+        _refused(service.login_password, "clerk", "wrong")
+    _refused(service.login_badge, "ST000001", "1234")  # locked
+    clock.advance(minutes=LOCK_MINUTES)
+    with db.write() as s:
+        s.scalars(select(Staff).where(Staff.login == "clerk")).one().active = False
+    _refused(service.login_password, "clerk", "secret-1234")  # the right password of a disabled account
+    outcomes = [(a, subject, d) for a, subject, d in _journal(db) if a != "auth.login_failed" or "reason" in d]
+    assert outcomes == [
+        ("auth.login_failed", "XX****99", {"method": "badge", "reason": "unknown"}),
+        ("auth.login", "clerk", {"method": "badge"}),
+        ("auth.locked", "clerk", {"until": clock().isoformat()}),  # the clock is now at the lock's end
+        ("auth.login_refused", "clerk", {"method": "badge", "reason": "locked"}),
+        ("auth.login_refused", "clerk", {"method": "password", "reason": "inactive"}),
+    ]
+
+
+class CountingHasher(PasswordHasher):
+    """The test hasher, counting the secrets it checks."""
+
+    checks = 0
+
+    def verify(self, hash: str | bytes, password: str | bytes) -> bool:
+        type(self).checks += 1
+        return super().verify(hash, password)
+
+
+def test_an_unknown_identifier_costs_a_hash_check_like_a_known_one(db, clock, service) -> None:
+    hasher = CountingHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    counting = StaffService(db, clock, hasher=hasher)
+    _refused(counting.login_badge, "XX999999", "0000")
+    assert CountingHasher.checks == 1  # no quick answer that tells a wrong badge from a wrong PIN
