@@ -4,13 +4,14 @@ extended (a second extension is refused)."""
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
 
 from desktop.db.engine import Database
-from desktop.db.models import Order, PickupPoint
+from desktop.db.models import AuditEntry, Order, PickupPoint
 from desktop.services.base import Actor, Role
 from desktop.services.returns import ReturnsService
 from protocol.errors import DomainError
@@ -77,3 +78,12 @@ def test_without_a_deadline_the_points_own_storage_days_count(db, clock, manager
     start = ready_at or clock()
     until = ReturnsService(db, clock).extend(manager, "500000001", 2).storage_until
     assert until == start + timedelta(days=expected_days)
+
+
+def test_an_extension_is_journalled_by_the_manager_and_answered_with_the_order(db, clock, manager) -> None:
+    result = ReturnsService(db, clock).extend(manager, " 500000001 ", 2)
+    assert (result.order_number, result.days, result.storage_until) == ("500000001", 2, DEADLINE + timedelta(days=2))
+    with db.read() as s:
+        entry = s.scalars(select(AuditEntry)).one()
+    assert (entry.action, entry.subject, entry.staff_id) == ("storage.extended", "500000001", manager.staff_id)
+    assert json.loads(entry.details) == {"days": 2, "until": (DEADLINE + timedelta(days=2)).isoformat()}
