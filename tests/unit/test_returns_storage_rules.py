@@ -12,8 +12,11 @@ from sqlalchemy import select
 
 from desktop.db.engine import Database
 from desktop.db.models import AuditEntry, Order, PickupPoint
+from desktop.errors import AccessDenied
 from desktop.services.base import Actor, Role
 from desktop.services.returns import ReturnsService
+from desktop.services.returns.service import EXTEND_STORAGE
+from desktop.translatable import translate
 from protocol.errors import DomainError
 from protocol.order_states import OrderStatus
 from tests.support.clock import FakeClock
@@ -87,3 +90,10 @@ def test_an_extension_is_journalled_by_the_manager_and_answered_with_the_order(d
         entry = s.scalars(select(AuditEntry)).one()
     assert (entry.action, entry.subject, entry.staff_id) == ("storage.extended", "500000001", manager.staff_id)
     assert json.loads(entry.details) == {"days": 2, "until": (DEADLINE + timedelta(days=2)).isoformat()}
+
+
+def test_a_clerks_refused_extension_names_the_action_and_the_manager_role(db, clock, manager) -> None:
+    clerk = Actor(manager.staff_id, manager.login, manager.full_name, Role.CLERK, manager.point_id)
+    with pytest.raises(AccessDenied) as info:
+        ReturnsService(db, clock).extend(clerk, "500000001", 2)
+    assert info.value.params == {"action": translate("Actions", EXTEND_STORAGE), "required": "manager"}
