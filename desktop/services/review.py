@@ -12,9 +12,12 @@ from desktop import messages
 from desktop.db.models import ManagerAlert, Order, OutboxEvent
 from desktop.services.base import Actor, Role, Service, require_role
 from desktop.sync.reasons import describe_alert, describe_reason
-from desktop.translatable import translate
+from desktop.translatable import QT_TRANSLATE_NOOP
 from protocol.errors import DomainError
 from protocol.states import PROBLEM_OUTCOMES, OutboxStatus
+
+# The action named in an access refusal (require_role translates it: translating it here too translated it twice).
+REVIEW = QT_TRANSLATE_NOOP("Actions", "разбор конфликтов")
 
 messages.register(
     {
@@ -63,7 +66,7 @@ class ReviewService(Service):
 
     def problems(self, manager: Actor) -> list[Problem]:
         """Unreviewed rejected/conflicting events and unresolved alerts, newest first."""
-        require_role(manager, Role.MANAGER, translate("Actions", "разбор конфликтов"))
+        require_role(manager, Role.MANAGER, REVIEW)
         with self.reading() as s:
             events = s.scalars(select(OutboxEvent).where(OutboxEvent.status.in_(PROBLEM_OUTCOMES),
                                                          OutboxEvent.reviewed_at.is_(None))).all()
@@ -74,7 +77,7 @@ class ReviewService(Service):
 
     def mark_reviewed(self, manager: Actor, kind: str, key: str) -> None:
         """Close one problem: an event is marked reviewed (kept forever), an alert resolved."""
-        require_role(manager, Role.MANAGER, translate("Actions", "разбор конфликтов"))
+        require_role(manager, Role.MANAGER, REVIEW)
         with self.action(manager) as act:
             if kind == "event":
                 row = act.session.scalars(select(OutboxEvent).where(

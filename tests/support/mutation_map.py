@@ -72,6 +72,11 @@ TESTS_BY_MODULE: dict[str, tuple[str, ...]] = {
                                    "tests/backend/test_push_feed_lock.py", "tests/backend/test_feed_writers.py",
                                    "tests/backend/test_rules.py", "tests/backend/test_rules_edges.py"),
     "backend/code_prepare.py": ("tests/backend/test_push_pool.py", "tests/backend/test_push_codes.py"),
+    # counter services whose functions every workflow calls on its way: their own tests, not every importer
+    "desktop/services/base.py": ("tests/unit/test_foundation.py", "tests/unit/test_staff.py"),
+    "desktop/services/point_info.py": ("tests/unit/test_manager_activity.py",),
+    "desktop/services/order_summary.py": ("tests/unit/test_orders.py", "tests/unit/test_handover_model_values.py"),
+    "desktop/services/order_card.py": ("tests/unit/test_orders.py", "tests/unit/test_handover_model_values.py"),
 }
 
 # The lane's fallback when no mutable module changed: fast core modules whose tests take seconds.

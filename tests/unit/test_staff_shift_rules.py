@@ -1,0 +1,46 @@
+"""Shifts, stated as rules: a shift is not closed over open receiving sessions, which the refusal names by their
+waybill (or «without a waybill», in the UI language), and only a manager may print the register's X report."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.db.engine import Database
+from desktop.db.models import ReceivingSession
+from desktop.errors import AccessDenied
+from desktop.services.base import Actor
+from desktop.services.staff import NO_WAYBILL, X_REPORT, StaffService
+from desktop.translatable import translate, use_translator
+from protocol.errors import DomainError
+from tests.support.clock import FakeClock
+from tests.support.factories import FAST_HASHER, actor_for, make_point, make_shipment, make_staff
+
+
+@pytest.fixture
+def clerk(db: Database, clock: FakeClock) -> Actor:
+    with db.write() as s:
+        point = make_point(s)
+        clerk = make_staff(s, point, login="clerk")
+        for shipment in (make_shipment(s, point, number="R0000042"), None):
+            s.add(ReceivingSession(uid=f"u-{shipment is None}", point_id=point.id, opened_by=clerk.id,
+                                   opened_at=clock(), shipment_id=shipment.id if shipment else None))
+        return actor_for(clerk)
+
+
+def test_open_receiving_sessions_are_named_by_waybill_in_the_ui_language(db, clock, clerk: Actor) -> None:
+    staff = StaffService(db, clock, hasher=FAST_HASHER)
+    actor = staff.open_shift(clerk)
+    use_translator(lambda context, text, *_: f"[{context}] {text}")
+    try:
+        with pytest.raises(DomainError) as info:
+            staff.close_shift(actor)
+    finally:
+        use_translator(None)
+    assert info.value.code == "shift.sessions_open"
+    assert sorted(info.value.params["sessions"].split(", ")) == sorted(["R0000042", f"[Terms] {NO_WAYBILL}"])
+
+
+def test_only_a_manager_prints_the_x_report(db, clock, clerk: Actor) -> None:
+    with pytest.raises(AccessDenied) as info:
+        StaffService(db, clock, hasher=FAST_HASHER).x_report(clerk)
+    assert info.value.params == {"action": translate("Actions", X_REPORT), "required": "manager"}
