@@ -197,3 +197,15 @@ def test_an_undo_skips_a_box_another_pc_received_first(db, svc, world, clock):
     assert (counts.received, counts.elsewhere) == (0, 1)
     scans = [(r.outcome, r.undone) for r in svc.resume(uid).scans]
     assert scans == [(Outcome.ELSEWHERE, False), (Outcome.RECEIVED, True)]
+
+
+def test_a_session_without_a_manifest_counts_no_box_as_taken_in_earlier(svc, world):
+    """«Earlier» belongs to a manifest (its boxes taken in outside the session): without one it stays 0, even when a
+    truck's boxes were received before the session opened."""
+    truck = svc.open_session(world["actor"], "R0000001")
+    svc.scan_box(world["actor"], truck, _b("500000001"))
+    svc.close(world["actor"], truck)
+    loose = svc.open_session(world["actor"])
+    counts = svc.scan_box(world["actor"], loose, _b("500000002")).counts
+    assert (counts.has_manifest, counts.earlier, counts.received) == (False, 0, 1)
+    assert svc.counts(loose).earlier == 0
