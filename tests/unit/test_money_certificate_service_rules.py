@@ -48,6 +48,7 @@ def test_a_sale_records_the_pending_certificate_its_entry_event_receipt_and_jour
     env.clock.advance(hours=2)
     now = env.clock()
     sale = _sell(env, number=" gc000000000031 ")
+    assert isinstance(sale.sale, str) and len(sale.sale) == 36  # the sale's own uid, named in its event and journal
     assert (sale.certificate.number, sale.certificate.status, sale.certificate.face_kopecks) == (GC, "pending", 500_000)
     assert sale.certificate.expires_at == now + timedelta(days=365)
     with env.db.read() as s:
@@ -64,6 +65,7 @@ def test_a_sale_records_the_pending_certificate_its_entry_event_receipt_and_jour
             {"kind": "card", "amount": 200_000}, {"kind": "cash", "amount": 300_000, "tendered": 350_000,
                                                   "change": 50_000}]}}
     assert receipt.ref == f"certificate:{GC}" and sale.receipt is not None and sale.receipt.uuid == receipt.uuid
+    assert receipt.staff_id == env.clerk.staff_id and env.clerk.full_name in sale.receipt.text  # the cashier
     assert (audit.subject, audit.staff_id, json.loads(audit.details)) == (GC, env.clerk.staff_id, {
         "sale": sale.sale, "face": 500_000, "receipt": receipt.uuid, "tenders": ["card", "cash"]})
 
