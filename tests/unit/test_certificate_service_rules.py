@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from desktop.db.engine import Database
 from desktop.db.fiscal_models import FiscalReceipt
-from desktop.db.models import AuditEntry, OutboxEvent
+from desktop.db.models import AuditEntry, OutboxEvent, Payment
 from desktop.db.money_models import Certificate, CertificateEntry
 from desktop.services.money.certificate_service import CertificateService
 from desktop.services.money.certificates import status_text
@@ -58,6 +58,11 @@ def test_a_sale_records_the_pending_certificate_its_entry_event_receipt_and_jour
         [entry] = s.scalars(select(CertificateEntry)).all()
         receipt = s.scalars(select(FiscalReceipt)).one()
         audit = s.scalars(select(AuditEntry).where(AuditEntry.action == "certificate.sold")).one()
+        payments = [(p.order_id, p.handover_id, p.method, p.due_kopecks, p.tendered_kopecks, p.change_kopecks,
+                     p.staff_id, p.paid_at) for p in s.scalars(select(Payment).order_by(Payment.id))]
+    staff = env.clerk.staff_id  # the shift's cash report counts the sale's money, with the change given
+    assert payments == [(None, None, "card", 200_000, 200_000, 0, staff, now),
+                        (None, None, "cash", 300_000, 350_000, 50_000, staff, now)]
     assert (entry.certificate, entry.reason, entry.amount_kopecks, entry.status, entry.event_id, entry.created_at) == (
         GC, "sale", 500_000, "pending", event.event_id, now)
     assert json.loads(event.payload) == {"sale": sale.sale, "certificate": GC, "amount": 500_000, "payment": {
