@@ -80,3 +80,10 @@ def test_without_a_logged_in_clerk_the_alert_names_a_dash(db, clock, clerk):
     _wrong(db, clock, None)
     with db.read() as s:
         assert s.scalars(select(ManagerAlert.details)).one()["staff"] == "—"
+
+
+def test_only_wrong_pin_entries_count_not_the_certificates_other_journal_entries(db, clock, clerk):
+    with Service(db, clock).action(clerk) as act:
+        act.audit("certificate.sold", GC, sale="s-1")
+        act.audit("certificate.pin_checked", GC)
+    assert _count(db, clock) == 0

@@ -78,9 +78,10 @@ def test_tenders_that_do_not_add_up_name_their_total_the_due_and_the_difference(
     assert info.value.params == params
 
 
-def test_points_over_the_share_name_the_cap_the_share_and_the_points():
-    with refused("money.points_over_share", cap=300, share=30, points=301):
+def test_points_over_the_share_name_the_cap_the_share_and_the_whole_points():
+    with refused("money.points_over_share", cap=300, share=30, points=301) as info:
         tender_lines(100_000, [TenderInput("points", 30_100), TenderInput("card", 69_900)], 30)
+    assert isinstance(info.value.params["points"], int) and "301.0" not in str(info.value)
     assert tender_lines(100_000, [TenderInput("points", 30_000), TenderInput("card", 70_000)], 30) == [
         TenderLine(Tender.POINTS, 30_000), TenderLine(Tender.CARD, 70_000)]
 
