@@ -113,3 +113,16 @@ def test_the_newest_entries_are_shown_up_to_the_limit_but_all_are_counted(db, po
         balance = bonus_balance(s, [customer])
     assert MAX_ENTRIES == 200 and len(balance.entries) == MAX_ENTRIES and balance.confirmed == MAX_ENTRIES + 1
     assert balance.entries[0].at == T0 + timedelta(minutes=MAX_ENTRIES)
+
+
+def test_entries_are_listed_by_their_date_whatever_order_they_arrived_in_and_a_single_point_counts(db, point):
+    """The server's entries can arrive after this PC's own later ones: the list follows the entries' dates."""
+    with db.write() as s:
+        customer = make_customer(s).id
+        _entry(s, customer, 1, "pending", 10)
+        _entry(s, customer, -1, "pending", 5)
+        _entry(s, customer, 40, "confirmed", 1)  # recorded last, dated first
+        s.flush()
+        balance = bonus_balance(s, [customer])
+    assert [e.points for e in balance.entries] == [1, -1, 40]
+    assert (balance.confirmed, balance.pending, balance.reserved, balance.available) == (40, 1, 1, 39)
