@@ -86,3 +86,25 @@ def test_a_foreign_box_names_the_order_its_label_carries():
 def test_any_one_list_makes_the_act_one_with_discrepancies(listed):
     assert not CLEAN.has_discrepancies
     assert replace(CLEAN, **{listed: getattr(FULL, listed)}).has_discrepancies
+
+
+def test_the_act_names_who_opened_who_closed_and_everyone_who_scanned_but_no_blank_name(db, clock):
+    """Three clerks share a truck: the act names the opener, the closer and, once each and sorted, all three; a
+    staff member the server sent without a name is left out of the list rather than shown blank."""
+    from desktop.services.receiving import ReceivingService
+    from tests.support.factories import actor_for, box_barcode, make_order, make_point, make_shipment, make_staff
+
+    with db.write() as s:
+        point = make_point(s, code="0042")
+        truck = make_shipment(s, point, number="R0000001")
+        for number in ("500000001", "500000002"):
+            make_order(s, point, shipment=truck, number=number)
+        opener, scanner, closer, blank = (actor_for(make_staff(s, point, full_name=name))
+                                          for name in ("Петрова Анна", "Зайцев Олег", "Иванов Пётр", ""))
+    svc = ReceivingService(db, clock)
+    uid = svc.open_session(opener, "R0000001")
+    svc.scan_box(scanner, uid, box_barcode("0042", "500000001", 1))
+    svc.scan_box(blank, uid, box_barcode("0042", "500000002", 1))
+    summary = svc.close(closer, uid)
+    assert (summary.opened_by, summary.closed_by) == (opener.full_name, closer.full_name)
+    assert summary.staff == tuple(sorted({opener.full_name, scanner.full_name, closer.full_name}))
