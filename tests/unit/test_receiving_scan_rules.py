@@ -9,8 +9,8 @@ from sqlalchemy import select
 from desktop.db.claim_models import Claim
 from desktop.db.models import AuditEntry, Order, PickupPoint
 from desktop.services.receiving import Outcome, ReceivingService
-from protocol.errors import DomainError
 from tests.support.factories import T0, actor_for, box_barcode, make_order, make_point, make_shipment, make_staff
+from tests.unit.receiving_env import refusal
 
 
 @pytest.fixture
@@ -36,19 +36,13 @@ def _b(order: str, n: int = 1, point: str = "0042") -> str:
     return box_barcode(point, order, n)
 
 
-def _refusal(call) -> DomainError:
-    with pytest.raises(DomainError) as err:
-        call()
-    return err.value
-
-
 # --- damage ------------------------------------------------------------------------------------------------
 
 
 def test_a_damage_note_of_500_characters_is_kept_and_501_are_refused_naming_the_limit(db, svc, world):
     uid = svc.open_session(world["actor"], "R0000001")
     svc.scan_box(world["actor"], uid, _b("500000001"))
-    err = _refusal(lambda: svc.flag_damaged(world["actor"], _b("500000001"), "x" * 501))
+    err = refusal(lambda: svc.flag_damaged(world["actor"], _b("500000001"), "x" * 501))
     assert (err.code, err.params) == ("receiving.note_too_long", {"limit": 500})
     svc.flag_damaged(world["actor"], _b("500000001"), "x" * 500)
     assert svc.close(world["actor"], uid).damaged[0].note == "x" * 500
@@ -64,13 +58,13 @@ def test_the_damage_entry_of_the_journal_names_the_clerk(db, svc, world):
 
 
 def test_a_box_unknown_here_is_refused_naming_the_box_as_labelled(svc, world):
-    err = _refusal(lambda: svc.flag_damaged(world["actor"], " b004259999999901 ", "dent"))
+    err = refusal(lambda: svc.flag_damaged(world["actor"], " b004259999999901 ", "dent"))
     assert (err.code, err.params) == ("receiving.box_not_found", {"box": "B004259999999901"})
 
 
 def test_a_box_not_yet_received_is_refused_naming_the_box_as_labelled_not_as_typed(svc, world):
     """The refusal shows the label (upper case, no stray spaces), as every other receiving message does."""
-    err = _refusal(lambda: svc.flag_damaged(world["actor"], " " + _b("500000001").lower() + " ", "dent"))
+    err = refusal(lambda: svc.flag_damaged(world["actor"], " " + _b("500000001").lower() + " ", "dent"))
     assert (err.code, err.params) == ("receiving.box_not_received", {"box": _b("500000001")})
 
 
@@ -158,7 +152,7 @@ def test_an_undo_the_lifecycle_forbids_is_refused_naming_the_order_and_changes_n
     svc.scan_box(world["actor"], uid, _b("500000001"))
     with db.write() as s:
         s.scalars(select(Order).where(Order.number == "500000001")).one().status = "cancelled"
-    err = _refusal(lambda: svc.undo_last(world["actor"], uid))
+    err = refusal(lambda: svc.undo_last(world["actor"], uid))
     assert (err.code, err.params) == ("order.illegal_transition", {"order": "500000001", "current": "cancelled",
                                                                    "event": "all_arrival_undone"})
     assert (svc.counts(uid).received, svc.resume(uid).scans[0].undone) == (1, False)
@@ -171,7 +165,7 @@ def test_an_undo_takes_back_only_a_scan_of_its_own_session(db, svc, world):
     first = svc.open_session(world["actor"], "R0000001")
     second = svc.open_session(world["actor"], "R0000002")
     svc.scan_box(world["actor"], first, _b("500000001"))
-    err = _refusal(lambda: svc.undo_last(world["actor"], second))
+    err = refusal(lambda: svc.undo_last(world["actor"], second))
     assert err.code == "receiving.nothing_to_undo"
     assert svc.counts(first).received == 1
 
@@ -183,7 +177,7 @@ def test_a_box_of_an_order_already_handed_over_is_refused_naming_the_order(db, s
         point = s.scalars(select(PickupPoint).where(PickupPoint.code == "0042")).one()
         make_order(s, point, number="500000030", boxes=boxes, status="handed_over")
     uid = svc.open_session(world["actor"])
-    err = _refusal(lambda: svc.scan_box(world["actor"], uid, _b("500000030")))
+    err = refusal(lambda: svc.scan_box(world["actor"], uid, _b("500000030")))
     assert (err.code, err.params) == ("order.illegal_transition", {"order": "500000030", "current": "handed_over",
                                                                    "event": event})
     assert svc.counts(uid).received == 0 and svc.resume(uid).scans == ()
@@ -203,3 +197,15 @@ def test_an_undo_skips_a_box_another_pc_received_first(db, svc, world, clock):
     assert (counts.received, counts.elsewhere) == (0, 1)
     scans = [(r.outcome, r.undone) for r in svc.resume(uid).scans]
     assert scans == [(Outcome.ELSEWHERE, False), (Outcome.RECEIVED, True)]
+
+
+def test_a_session_without_a_manifest_counts_no_box_as_taken_in_earlier(svc, world):
+    """«Earlier» belongs to a manifest (its boxes taken in outside the session): without one it stays 0, even when a
+    truck's boxes were received before the session opened."""
+    truck = svc.open_session(world["actor"], "R0000001")
+    svc.scan_box(world["actor"], truck, _b("500000001"))
+    svc.close(world["actor"], truck)
+    loose = svc.open_session(world["actor"])
+    counts = svc.scan_box(world["actor"], loose, _b("500000002")).counts
+    assert (counts.has_manifest, counts.earlier, counts.received) == (False, 0, 1)
+    assert svc.counts(loose).earlier == 0

@@ -11,8 +11,8 @@ from sqlalchemy import select
 from desktop.db.models import AuditEntry, Box, Order, OutboxEvent, PickupPoint, ReceivingSession, Shipment
 from desktop.point_time import point_time, zone_named
 from desktop.services.receiving import Outcome, ReceivingService
-from protocol.errors import DomainError
 from tests.support.factories import actor_for, box_barcode, make_order, make_point, make_shipment, make_staff
+from tests.unit.receiving_env import refusal
 
 
 @pytest.fixture
@@ -48,12 +48,6 @@ def _trail(db) -> tuple[list[tuple[str, dict]], list[tuple[str, str, int | None,
         journal = s.execute(select(AuditEntry.action, AuditEntry.subject, AuditEntry.staff_id, AuditEntry.details)
                             .order_by(AuditEntry.id)).all()
     return ([(t, json.loads(p)) for t, p in events], [(a, subj, st, json.loads(d)) for a, subj, st, d in journal])
-
-
-def _refusal(call) -> DomainError:
-    with pytest.raises(DomainError) as err:
-        call()
-    return err.value
 
 
 def test_opening_tells_the_server_the_truck_and_journals_the_manifest(db, svc, world):
@@ -159,21 +153,21 @@ def test_closing_records_who_closed_it_and_when(db, svc, world, clock):
 
 
 def test_refusals_name_the_session_the_truck_and_the_box(db, svc, world, clock):
-    err = _refusal(lambda: svc.counts("no-such-session"))
+    err = refusal(lambda: svc.counts("no-such-session"))
     assert (err.code, err.params) == ("receiving.session_not_found", {"session": "no-such-session"})
-    err = _refusal(lambda: svc.open_session(world["actor"], "R0000009"))  # another point's truck
+    err = refusal(lambda: svc.open_session(world["actor"], "R0000009"))  # another point's truck
     assert (err.code, err.params) == ("receiving.shipment_not_found", {"shipment": "R0000009"})
     uid = svc.open_session(world["actor"], "R0000001")
     svc.scan_box(world["actor"], uid, _b("500000001"))
     with db.write() as s:
         s.scalars(select(Box).where(Box.barcode == _b("500000001"))).one().status = "placed"
-    err = _refusal(lambda: svc.undo_last(world["actor"], uid))
+    err = refusal(lambda: svc.undo_last(world["actor"], uid))
     assert (err.code, err.params) == ("receiving.undo_placed", {"box": _b("500000001")})
     svc.close(world["actor"], uid)
-    err = _refusal(lambda: svc.scan_box(world["actor"], uid, _b("500000002")))
+    err = refusal(lambda: svc.scan_box(world["actor"], uid, _b("500000002")))
     assert (err.code, err.params) == ("receiving.closed", {"session": uid, "closed_at": point_time(
         clock.now, zone_named("Europe/Moscow"))})
-    err = _refusal(lambda: svc.open_session(world["actor"], "R0000001"))
+    err = refusal(lambda: svc.open_session(world["actor"], "R0000001"))
     assert (err.code, err.params) == ("receiving.shipment_done", {"shipment": "R0000001"})
 
 

@@ -119,15 +119,11 @@ _STANDING = (SCANS.c.session_id == SESSIONS.c.id, SCANS.c.undone.is_(False))
 _TAKEN_IN = (*_STANDING, SCANS.c.outcome != "elsewhere")  # a box another session got first is not this one's
 
 
-def _n_scans(outcome: str) -> Any:
-    """How many standing scans of the session have this outcome."""
-    query = select(func.count()).select_from(SCANS).where(*_STANDING, SCANS.c.outcome == outcome)
-    return query.correlate(SESSIONS).scalar_subquery()
-
-
-# Boxes of another shipment taken in by this session (they are not in its manifest counters).
-_N_OTHER = _n_scans("other_shipment")
-_N_ELSEWHERE = _n_scans("elsewhere")
+# How many standing scans of the session have an outcome: boxes of another shipment taken in by this session (they
+# are not in its manifest counters), and boxes it scanned that another session received first.
+_N_STANDING = select(func.count()).select_from(SCANS).where(*_STANDING).correlate(SESSIONS)
+_N_OTHER = _N_STANDING.where(SCANS.c.outcome == Outcome.OTHER_SHIPMENT.value).scalar_subquery()
+_N_ELSEWHERE = _N_STANDING.where(SCANS.c.outcome == Outcome.ELSEWHERE.value).scalar_subquery()
 # The manifest's boxes no longer expected that this session did not take in: received before it or elsewhere.
 # Counted as (the manifest's boxes no longer expected) − (those of them this session took in): two index walks.
 # A `NOT IN (the session's scans)` per box re-ran that subquery for every box (correlated): 40 ms per scan at

@@ -184,7 +184,7 @@ def build_summary(act: Action, sess: Row, point: PointInfo) -> DiscrepancySummar
         closed_at=act.now,
         opened_by=head.full_name,
         closed_by=closer,
-        staff=tuple(sorted({r.full_name for r in scans} | {head.full_name, closer} - {""})),
+        staff=tuple(sorted(({r.full_name for r in scans} | {head.full_name, closer}) - {""})),
         expected=sess.n_expected,
         received=len(by_outcome.get(Outcome.RECEIVED, [])),
         missing=_missing(act, sess.shipment_id),
