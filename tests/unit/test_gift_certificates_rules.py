@@ -106,11 +106,14 @@ def test_pending_spends_over_the_balance_leave_nothing_to_spend(world, clock):
 
 
 def test_a_certificate_is_expired_from_the_moment_its_date_passes(world, clock):
+    """The refusal dates the expiry on the point's calendar: 20:00 UTC is the next morning in Vladivostok."""
+    clock.advance(hours=11)
     _certificate(world, clock, days=1)
     clock.advance(days=1)
     view = _view(world, clock)
     assert (view.status, view.available_kopecks, view.balance_kopecks) == ("expired", 0, 300_000)
     date = point_time(view.expires_at, zone_named("Asia/Vladivostok"), "%d.%m.%Y")
+    assert date == "26.11.2026" and view.expires_at is not None and view.expires_at.day == 25
     with world.read() as s, refused("money.certificate_expired", number=GC, date=date):
         require_spendable(s, view)
 
