@@ -162,3 +162,14 @@ def test_the_pin_is_checked_against_the_sealed_hash_and_a_missing_or_damaged_has
         _certificate(world, clock, pin_hash=stored)
         with world.read() as s:
             assert not pin_matches(s, s.scalars(select(Certificate)).one(), PIN)
+
+
+def test_a_balance_this_pc_has_wholly_reserved_leaves_it_spent_here_and_one_kopeck_left_still_pays(world, clock):
+    _certificate(world, clock, entries=((100_000, "confirmed"), (-100_000, "pending")))
+    view = _view(world, clock)
+    assert (view.status, view.available_kopecks) == ("active", 0)
+    with world.read() as s, refused("money.certificate_spent", number=GC):
+        require_spendable(s, view)
+    _certificate(world, clock, entries=((1, "confirmed"),))
+    with world.read() as s:
+        require_spendable(s, _view(world, clock), 1)
