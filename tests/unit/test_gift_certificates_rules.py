@@ -106,11 +106,14 @@ def test_pending_spends_over_the_balance_leave_nothing_to_spend(world, clock):
 
 
 def test_a_certificate_is_expired_from_the_moment_its_date_passes(world, clock):
+    """The refusal dates the expiry on the point's calendar: 20:00 UTC is the next morning in Vladivostok."""
+    clock.advance(hours=11)
     _certificate(world, clock, days=1)
     clock.advance(days=1)
     view = _view(world, clock)
     assert (view.status, view.available_kopecks, view.balance_kopecks) == ("expired", 0, 300_000)
     date = point_time(view.expires_at, zone_named("Asia/Vladivostok"), "%d.%m.%Y")
+    assert date == "26.11.2026" and view.expires_at is not None and view.expires_at.day == 25
     with world.read() as s, refused("money.certificate_expired", number=GC, date=date):
         require_spendable(s, view)
 
@@ -159,3 +162,14 @@ def test_the_pin_is_checked_against_the_sealed_hash_and_a_missing_or_damaged_has
         _certificate(world, clock, pin_hash=stored)
         with world.read() as s:
             assert not pin_matches(s, s.scalars(select(Certificate)).one(), PIN)
+
+
+def test_a_balance_this_pc_has_wholly_reserved_leaves_it_spent_here_and_one_kopeck_left_still_pays(world, clock):
+    _certificate(world, clock, entries=((100_000, "confirmed"), (-100_000, "pending")))
+    view = _view(world, clock)
+    assert (view.status, view.available_kopecks) == ("active", 0)
+    with world.read() as s, refused("money.certificate_spent", number=GC):
+        require_spendable(s, view)
+    _certificate(world, clock, entries=((1, "confirmed"),))
+    with world.read() as s:
+        require_spendable(s, _view(world, clock), 1)

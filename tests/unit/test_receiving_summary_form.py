@@ -108,3 +108,18 @@ def test_the_act_names_who_opened_who_closed_and_everyone_who_scanned_but_no_bla
     summary = svc.close(closer, uid)
     assert (summary.opened_by, summary.closed_by) == (opener.full_name, closer.full_name)
     assert summary.staff == tuple(sorted({opener.full_name, scanner.full_name, closer.full_name}))
+
+
+def test_missing_boxes_are_listed_by_order_number_then_box_number(db, clock):
+    from desktop.services.receiving import ReceivingService
+    from tests.support.factories import actor_for, make_order, make_point, make_shipment, make_staff
+
+    with db.write() as s:
+        point = make_point(s, code="0042")
+        truck = make_shipment(s, point, number="R0000001")
+        make_order(s, point, shipment=truck, number="500000002")
+        make_order(s, point, shipment=truck, number="500000001", boxes=2)
+        clerk = actor_for(make_staff(s, point))
+    svc = ReceivingService(db, clock)
+    missing = svc.close(clerk, svc.open_session(clerk, "R0000001")).missing
+    assert [(m.order, m.box[-2:]) for m in missing] == [("500000001", "01"), ("500000001", "02"), ("500000002", "01")]
