@@ -48,7 +48,7 @@ TESTS_BY_MODULE: dict[str, tuple[str, ...]] = {
     "backend/rules/boxes.py": ("tests/backend/test_rules.py", "tests/backend/test_rules_edges.py",
                                "tests/backend/test_push_setwise.py"),
     "backend/rules/club.py": ("tests/backend/test_rules.py", "tests/backend/test_club_rules.py",
-                              "tests/backend/test_rules_edges.py"),
+                              "tests/backend/test_rules_edges.py", "tests/backend/test_club_rules_eligibility.py"),
     "backend/rules/handover.py": ("tests/backend/test_rules.py", "tests/backend/test_rules_edges.py",
                                   "tests/backend/test_money_rules.py"),
     "backend/rules/sms.py": ("tests/backend/test_rules.py", "tests/backend/test_rules_edges.py"),
