@@ -34,6 +34,8 @@ def test_an_ordinary_orders_undone_scan_and_handover_touch_no_claim(server: Serv
         "status"] == "applied"
     undone = device.send("receiving.scan_undone", {"session": str(uuid.uuid4()), "box": boxes[1], "order": ORDINARY})
     assert undone["status"] == "applied", undone
+    again = device.send("order.arrived", {"order": ORDINARY, "arrived_at": "2026-11-24T10:00:00+00:00"})
+    assert again["status"] == "applied", again  # arrived again, by the rule (its code already issued once)
     assert hand_back(device, ORDINARY)["status"] == "applied"
 
 
