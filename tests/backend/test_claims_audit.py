@@ -1,0 +1,53 @@
+"""What a claim's intake records for review (backend/rules/claims.py): a serial mismatch allowed by a manager keeps
+the manager's note and login (cut to their columns); a claim of another point is refused naming its order."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from backend.models import Claim
+from protocol.limits import CONDITION_MAX
+from tests.backend.claim_fixtures import (
+    MANAGER,
+    accepted,
+    claims_point,
+    counter_number,
+    dispatched,
+    other_point_order,
+    prefile,
+)
+from tests.backend.conftest import Server, order_number, point_feed
+
+LONG_LOGIN = "m" * 64  # the longest login the staff table holds
+
+
+def _override(server: Server, number: str) -> tuple[str | None, str | None]:
+    with server.db.read() as session:
+        claim = session.scalars(select(Claim).where(Claim.number == number)).one()
+        return claim.serial_override, claim.override_by
+
+
+def test_an_allowed_serial_mismatch_records_the_managers_note_and_login(server: Server) -> None:
+    feed = claims_point()
+    feed["staff"].append({**MANAGER, "login": LONG_LOGIN, "badge_code": "ST000003"})
+    server.import_feed(feed)
+    device = server.enrol()
+    plain = accepted(counter_number(1), serial="SN1")
+    assert device.send("claim.accepted", plain)["status"] == "applied"
+    assert _override(server, counter_number(1)) == (None, None)  # the serial matched: nothing was allowed
+    note = "наклейка заменена в сервисе " * 30  # longer than the column: kept to its first CONDITION_MAX chars
+    allowed = accepted(counter_number(2), order_number("0042", 2), cover="paid_repair", serial="SN-OTHER",
+                       serial_override=note, override_by=LONG_LOGIN + "-x")
+    assert device.send("claim.accepted", allowed)["status"] == "applied"
+    assert _override(server, counter_number(2)) == (note[:CONDITION_MAX], LONG_LOGIN)
+
+
+def test_another_points_claim_cannot_be_dispatched_here(server: Server) -> None:
+    server.import_feed(claims_point())
+    device = server.enrol()
+    other = point_feed("0043", orders=0)
+    other["orders"] = [other_point_order()]
+    server.import_feed(other)
+    number = prefile(server, order=order_number("0043", 1)).json()["number"]
+    refused = device.send("claim.dispatched", dispatched(number))
+    assert (refused["status"], refused["reason"]) == ("rejected", f"claim_foreign_order:{order_number('0043', 1)}")
