@@ -1,5 +1,6 @@
-"""What a claim's intake records for review (backend/rules/claims.py): a serial mismatch allowed by a manager keeps
-the manager's note and login (cut to their columns); a claim of another point is refused naming its order."""
+"""What a claim's intake records for review (backend/rules/claims.py): a serial mismatch is allowed only with a
+manager's login and note, and keeps both (cut to their columns); a claim of another point is refused naming
+its order."""
 
 from __future__ import annotations
 
@@ -51,3 +52,12 @@ def test_another_points_claim_cannot_be_dispatched_here(server: Server) -> None:
     number = prefile(server, order=order_number("0043", 1)).json()["number"]
     refused = device.send("claim.dispatched", dispatched(number))
     assert (refused["status"], refused["reason"]) == ("rejected", f"claim_foreign_order:{order_number('0043', 1)}")
+
+
+def test_a_serial_mismatch_needs_both_the_managers_login_and_the_note(server: Server) -> None:
+    server.import_feed(claims_point())
+    device = server.enrol()
+    number = counter_number()
+    for over in ({}, {"override_by": MANAGER["login"]}, {"serial_override": "наклейка заменена"}):
+        refused = device.send("claim.accepted", accepted(number, serial="SN-OTHER", **over))
+        assert (refused["status"], refused["reason"]) == ("rejected", f"claim_serial_mismatch:{number}"), over
