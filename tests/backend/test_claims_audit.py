@@ -1,6 +1,6 @@
 """What a claim's intake records for review (backend/rules/claims.py): a serial mismatch is allowed only with a
-manager's login and note, and keeps both (cut to their columns); a claim of another point is refused naming
-its order."""
+manager of this point's login and note, and keeps both (cut to their columns); a pre-filed claim is taken in only
+for the order and item it names; a claim of another point is refused naming its order."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from backend.models import Claim
 from protocol.limits import CONDITION_MAX
 from tests.backend.claim_fixtures import (
     MANAGER,
+    OLD_PURCHASE,
+    PURCHASE,
     accepted,
     claims_point,
     counter_number,
@@ -61,3 +63,24 @@ def test_a_serial_mismatch_needs_both_the_managers_login_and_the_note(server: Se
     for over in ({}, {"override_by": MANAGER["login"]}, {"serial_override": "наклейка заменена"}):
         refused = device.send("claim.accepted", accepted(number, serial="SN-OTHER", **over))
         assert (refused["status"], refused["reason"]) == ("rejected", f"claim_serial_mismatch:{number}"), over
+
+
+def test_only_a_manager_of_this_point_may_allow_a_mismatch(server: Server) -> None:
+    server.import_feed(claims_point())
+    other = point_feed("0043", orders=0)
+    other["staff"] = [{**MANAGER, "login": "boss", "badge_code": "ST000009"}]  # a manager, of another point
+    server.import_feed(other)
+    device = server.enrol()
+    number = counter_number()
+    allowed_elsewhere = accepted(number, serial="SN-OTHER", serial_override="x", override_by="boss")
+    refused = device.send("claim.accepted", allowed_elsewhere)
+    assert (refused["status"], refused["reason"]) == ("rejected", f"claim_override_not_manager:{number}")
+
+
+def test_a_prefiled_claim_is_accepted_only_for_the_order_and_item_it_names(server: Server) -> None:
+    server.import_feed(claims_point())
+    device = server.enrol()
+    number = prefile(server).json()["number"]  # PURCHASE / SKU-1
+    for order, sku in ((OLD_PURCHASE, "SKU-1"), (PURCHASE, "SKU-2")):
+        refused = device.send("claim.accepted", accepted(number, order, prefiled=True, sku=sku))
+        assert (refused["status"], refused["reason"]) == ("rejected", f"claim_not_purchased:{order}/{sku}")
