@@ -4,7 +4,9 @@ for the order and item it names; a claim of another point is refused naming its 
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import event, select
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.orm import ORMExecuteState, Session
 
 from backend.models import Claim
 from protocol.limits import CONDITION_MAX
@@ -84,3 +86,26 @@ def test_a_prefiled_claim_is_accepted_only_for_the_order_and_item_it_names(serve
     for order, sku in ((OLD_PURCHASE, "SKU-1"), (PURCHASE, "SKU-2")):
         refused = device.send("claim.accepted", accepted(number, order, prefiled=True, sku=sku))
         assert (refused["status"], refused["reason"]) == ("rejected", f"claim_not_purchased:{order}/{sku}")
+
+
+def test_a_dispatch_locks_its_claim_and_an_intake_names_an_unknown_order(server: Server) -> None:
+    """PostgreSQL: two PCs dispatching the same claim at once wait for each other, so the second sees it sent (SQLite
+    has one writer: the lock is read from the statements as PostgreSQL would run them)."""
+    server.import_feed(claims_point())
+    device = server.enrol()
+    number = counter_number()
+    assert device.send("claim.accepted", accepted(number))["status"] == "applied"
+    locked: list[str] = []
+
+    def spy(state: ORMExecuteState) -> None:
+        sql = str(state.statement.compile(dialect=postgresql.dialect())) if state.is_select else ""
+        locked.extend(sql.split("FOR UPDATE")[1:])
+
+    event.listen(Session, "do_orm_execute", spy)
+    try:
+        assert device.send("claim.dispatched", dispatched(number))["status"] == "applied"
+    finally:
+        event.remove(Session, "do_orm_execute", spy)
+    assert "OF claims" in [lock.strip() for lock in locked]
+    unknown = device.send("claim.accepted", accepted(counter_number(2), order_number("0042", 99)))
+    assert (unknown["status"], unknown["reason"]) == ("rejected", f"claim_not_purchased:{order_number('0042', 99)}")
