@@ -1,6 +1,6 @@
 """What a claim's intake records for review (backend/rules/claims.py): a serial mismatch is allowed only with a
 manager of this point's login and note, and keeps both (cut to their columns); a pre-filed claim is taken in only
-for the order and item it names; a claim of another point is refused naming its order."""
+for the order and item it names; a claim of another point is refused naming its order; a dispatch locks its claim."""
 
 from __future__ import annotations
 
