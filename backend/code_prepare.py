@@ -77,5 +77,5 @@ def prepare(issuer: CodeIssuer, point: Point, count: int, pooled: Sequence[tuple
     codes = [new_code() for _ in range(count - len(ready))]
     if codes:
         with ThreadPoolExecutor(max_workers=min(HASH_THREADS, len(codes))) as pool:
-            ready += zip(codes, pool.map(lambda code: salted_code_hash(code, params, tag_key), codes), strict=True)
+            ready += pool.map(lambda code: (code, salted_code_hash(code, params, tag_key)), codes)
     issuer.prepared.extend(PreparedCode(point.code, point.code_hash_params, code, digest) for code, digest in ready)

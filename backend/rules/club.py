@@ -87,16 +87,21 @@ def card_activated(ctx: RuleContext, event: ev.ClubCardActivated) -> Outcome:
     if city is None:
         return _activation_refused(ctx, card, event.phone, "unknown_city")
     customer = _eligible_customer(ctx, card, event.phone)
-    won = rowcount(ctx.session.execute(
-        update(ClubCard)
-        .where(ClubCard.id == card.id, ClubCard.status.in_(CARD_ACTIVATABLE))
-        .values(status=CardStatus.ACTIVE, customer_id=customer.id, city=city, activated_at=ctx.now,
-                activation_event_id=ctx.event_id)
-    ))
+    try:
+        with ctx.session.begin_nested():  # the card and its welcome bonus together, or neither
+            won = rowcount(ctx.session.execute(
+                update(ClubCard)
+                .where(ClubCard.id == card.id, ClubCard.status.in_(CARD_ACTIVATABLE))
+                .values(status=CardStatus.ACTIVE, customer_id=customer.id, city=city, activated_at=ctx.now,
+                        activation_event_id=ctx.event_id)
+            ))
+            if won:
+                _credit_welcome_bonus(ctx, card, customer)
+    except Refused as refused:  # the card's welcome bonus is already on the ledger: the card stays as it was
+        return refused.outcome
     ctx.session.expire(card)
     if not won:
         return _activation_lost(ctx, card, event.phone)
-    _credit_welcome_bonus(ctx, card, customer)
     ctx.publish("card.upsert", card_dict(card, ctx.point.code))
     return APPLIED
 
@@ -134,7 +139,7 @@ def _publish_refusal(ctx: RuleContext, card: ClubCard, phone: str, reason: str) 
 
 def _eligible_customer(ctx: RuleContext, card: ClubCard, phone: str) -> Customer:
     """The customer with this phone who may get a card, or Refused with the rule that forbids it."""
-    customers = list(ctx.session.scalars(select(Customer).where(Customer.phone == phone).order_by(Customer.id)))
+    customers = list(ctx.session.scalars(select(Customer).where(Customer.phone == phone)))
     ids = [c.id for c in customers]
     if not customers:
         raise Refused(_activation_refused(ctx, card, phone, "customer_not_found"))
@@ -198,7 +203,7 @@ def club_sms(ctx: RuleContext, event: ev.SmsRequested) -> Outcome:
 def _active_card_for(ctx: RuleContext, phone: str) -> ClubCard | None:
     return ctx.session.scalars(
         select(ClubCard)
-        .join(Customer, Customer.id == ClubCard.customer_id)
+        .join(Customer)  # on the card's one foreign key to customers
         .where(Customer.phone == phone, ClubCard.status == CardStatus.ACTIVE, ClubCard.point_id == ctx.point.id)
         .order_by(ClubCard.activated_at.desc())
     ).first()

@@ -84,8 +84,8 @@ def _tender_dict(tender: TenderLine) -> dict[str, Any]:
 
 def tendered(handover: Handover, kind: Tender, amount: int, certificate: str | None = None) -> bool:
     """Was this exactly one of the handover's recorded tenders? A redemption spends what the payment said."""
-    lines = tenders_of(handover.payment) if handover.payment else []
-    return any(t.kind is kind and t.amount == amount and t.certificate == certificate for t in lines)
+    return any(t.kind is kind and t.amount == amount and t.certificate == certificate
+               for t in tenders_of(handover.payment))
 
 
 def recorded_handover(ctx: RuleContext, order: Order, uid: str | None = None) -> Handover | None:
@@ -114,7 +114,7 @@ def accrual_allowed(ctx: RuleContext, order: Order) -> int:
     handover = recorded_handover(ctx, order)
     if handover is None or handover.payment is None:
         return points_for(lines)
-    return points_for(money_paid(tenders_of(handover.payment))) if handover.payment else 0
+    return points_for(money_paid(tenders_of(handover.payment)))  # {} (nothing taken): no tenders, no points
 
 
 # --- bonus.redeemed ---------------------------------------------------------------------------------

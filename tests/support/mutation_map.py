@@ -48,7 +48,7 @@ TESTS_BY_MODULE: dict[str, tuple[str, ...]] = {
     "backend/rules/boxes.py": ("tests/backend/test_rules.py", "tests/backend/test_rules_edges.py",
                                "tests/backend/test_push_setwise.py"),
     "backend/rules/club.py": ("tests/backend/test_rules.py", "tests/backend/test_club_rules.py",
-                              "tests/backend/test_rules_edges.py"),
+                              "tests/backend/test_rules_edges.py", "tests/backend/test_club_rules_eligibility.py"),
     "backend/rules/handover.py": ("tests/backend/test_rules.py", "tests/backend/test_rules_edges.py",
                                   "tests/backend/test_money_rules.py"),
     "backend/rules/sms.py": ("tests/backend/test_rules.py", "tests/backend/test_rules_edges.py"),
@@ -65,8 +65,9 @@ TESTS_BY_MODULE: dict[str, tuple[str, ...]] = {
     # the money and warranty rules' tests push events over HTTP and import no rule module: named here
     "backend/rules/certificates.py": ("tests/backend/test_certificates.py", "tests/backend/test_money_rules.py"),
     "backend/rules/money.py": ("tests/backend/test_money_rules.py", "tests/backend/test_certificates.py",
-                               "tests/backend/test_money_admin.py"),
-    "backend/rules/claims.py": ("tests/backend/test_claims.py", "tests/backend/test_claim_states.py"),
+                               "tests/backend/test_money_admin.py", "tests/backend/test_money_rules_edges.py"),
+    "backend/rules/claims.py": ("tests/backend/test_claims.py", "tests/backend/test_claim_states.py",
+                                "tests/backend/test_claims_return_order.py", "tests/backend/test_claims_audit.py"),
     # the set-wise receiving scan: every plain scan the rule tests push goes through it
     "backend/rules/receiving.py": ("tests/backend/test_push_setwise.py", "tests/backend/test_push_batch.py",
                                    "tests/backend/test_push_feed_lock.py", "tests/backend/test_feed_writers.py",
