@@ -117,3 +117,62 @@ def test_a_rejection_without_a_reason_tells_the_manager_so_naming_the_card(db, c
         alert = s.scalars(select(ManagerAlert)).one()
     assert alert.message == messages.describe("alert.club_activation_rejected_no_reason", {"card": CARD})
     assert CARD in alert.message and alert.details == {"card": CARD, "reason": None}
+
+
+@pytest.mark.parametrize("accepted", [True, False])
+def test_the_servers_answer_settles_only_that_cards_welcome_credit(db, club, point, accepted):
+    """Another card's pending activation and the card's own pending accrual wait for their own answers."""
+    from desktop.db.models import BonusLedgerEntry
+
+    other_card = complete("200000000002")
+    with db.write() as s:
+        make_card(s, point["point"], other_card, "EFGH-5678")
+        for phone in (SHARED, "+79035550044"):
+            make_order(s, point["point"], make_customer(s, phone=phone), status="ready", lines=[("TV", 1, 600_000)])
+    club.activate(point["clerk"], CARD, "ABCD-1234", "Москва", SHARED)
+    club.activate(point["clerk"], other_card, "EFGH-5678", "Москва", "+79035550044")
+    with db.write() as s:
+        card = s.scalars(select(ClubCard).where(ClubCard.number == CARD)).one()
+        s.add(BonusLedgerEntry(customer_id=card.customer_id, card_id=card.id, reason="accrual", points=6_000,
+                               created_at=card.activated_at))
+    club.confirm_activation(CARD, accepted=accepted)
+    with db.read() as s:
+        rows = s.execute(select(ClubCard.number, BonusLedgerEntry.reason, BonusLedgerEntry.status)
+                         .join(ClubCard, ClubCard.id == BonusLedgerEntry.card_id).order_by(BonusLedgerEntry.id)).all()
+    settled = "confirmed" if accepted else "rejected"
+    assert [tuple(r) for r in rows] == [(CARD, "activation", settled), (other_card, "activation", "pending"),
+                                        (CARD, "accrual", "pending")]
+
+
+def test_the_welcome_credit_carries_the_activation_events_id(db, club, point):
+    """The server's bonus.entry for the activation names that event: it confirms this very entry."""
+    from desktop.db.models import BonusLedgerEntry, OutboxEvent
+
+    with db.write() as s:
+        make_order(s, point["point"], make_customer(s, phone=SHARED), status="ready", lines=[("TV", 1, 600_000)])
+    club.activate(point["clerk"], CARD, "ABCD-1234", "Москва", SHARED)
+    with db.read() as s:
+        event_id = s.scalars(select(OutboxEvent.event_id).where(OutboxEvent.type == "club.card_activated")).one()
+        entry = s.scalars(select(BonusLedgerEntry)).one()
+    assert (entry.reason, entry.points, entry.status, entry.event_id) == ("activation", 190, "pending", event_id)
+
+
+@pytest.mark.parametrize("number", [CARD, complete("200000000077")])  # in stock here / unknown here
+def test_an_answer_about_a_card_not_awaiting_one_names_the_card_and_its_state(db, club, point, number):
+    def answer() -> DomainError:
+        with pytest.raises(DomainError) as info:
+            club.confirm_activation(number, accepted=True)
+        assert info.value.code == "club.card_not_pending" and info.value.params["card"] == number
+        return info.value
+
+    untranslated = answer().params["status"]
+    assert untranslated == (status_text("stock") if number == CARD else translatable.translate("ClubCardStatus", "нет"))
+
+    def english(context: str, text: str, *_: object) -> str:
+        return f"EN[{text}]" if context == "ClubCardStatus" else text
+
+    translatable.use_translator(english)
+    try:
+        assert answer().params["status"] == f"EN[{untranslated}]"
+    finally:
+        translatable.use_translator(None)
