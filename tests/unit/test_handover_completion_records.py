@@ -150,3 +150,26 @@ def test_an_abort_that_another_screen_closed_while_the_register_printed_is_refus
     monkeypatch.setattr(completion, "issue_return", closed_meanwhile)
     with refused("handover.not_in_progress", order=number, status="aborted"):
         env.svc.abort(env.clerk, uid)
+
+
+def test_a_full_refusal_after_a_printed_payment_completes_with_nothing_paid(env: Env) -> None:
+    """Every piece went back on return receipts: the completed event and the journal carry no payment."""
+    number = env.order(lines=TWO, prepaid=False)
+    uid = env.begin(number)
+    env.svc.pay(env.clerk, uid, "card", 1_100_000)
+    for line in env.svc.state(uid).lines:
+        env.svc.refuse_line(env.clerk, uid, line.id, line.quantity, "changed_mind")
+    result = env.svc.complete(env.clerk, uid)
+    assert (result.result, result.payment) == ("refused", None)
+    completed = dict(outbox(env.db))["handover.completed"]
+    assert (completed["result"], completed["payment"]) == ("refused", None)
+    assert _entry(env.db, "handover.completed")[2]["paid"] == 0
+
+
+def test_a_single_kopeck_due_is_paid_and_recorded(env: Env) -> None:
+    number = env.order(lines=[("Sticker", 1, 1)], prepaid=False)
+    uid = env.begin(number)
+    env.svc.pay(env.clerk, uid, "card", 1)
+    result = env.svc.complete(env.clerk, uid)
+    assert result.payment is not None and result.payment.due_kopecks == 1
+    assert dict(outbox(env.db))["handover.completed"]["payment"]["due"] == 1
