@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import select
 
 from desktop.db.engine import Database
-from desktop.db.models import AuditEntry, Box, Handover, Order, PickupPoint
+from desktop.db.models import AuditEntry, Box, Handover, Order, PickupPoint, SmsMessage
 from desktop.services.handover import completion
 from tests.support.clock import FakeClock
 from tests.support.factories import make_cell
@@ -173,3 +173,13 @@ def test_a_single_kopeck_due_is_paid_and_recorded(env: Env) -> None:
     result = env.svc.complete(env.clerk, uid)
     assert result.payment is not None and result.payment.due_kopecks == 1
     assert dict(outbox(env.db))["handover.completed"]["payment"]["due"] == 1
+
+
+def test_the_receipt_sms_is_requested_for_the_receipt_not_as_a_clerks_resend(env: Env) -> None:
+    """The first timeline entry names why the SMS went: the daily resend limit counts only a clerk's resends."""
+    number = env.order(lines=TWO, prepaid=True)
+    uid = env.begin(number)
+    env.svc.complete(env.clerk, uid)
+    with env.db.read() as s:
+        sms = s.scalars(select(SmsMessage).where(SmsMessage.purpose == "receipt")).one()
+        assert (sms.attempt, sms.requested_by, sms.timeline[0]["reason"]) == (1, env.clerk.staff_id, "receipt")
