@@ -57,3 +57,8 @@ def test_an_unknown_phone_is_named_masked(env: Env) -> None:
 def test_a_number_that_is_not_13_digits_is_read_as_a_phone(env: Env, typed: str) -> None:
     with refused("club.bad_phone", phone=typed):
         ClubService(env.db, env.clock).balance(env.clerk, typed)
+
+
+def test_nothing_typed_is_refused_as_a_phone_naming_nothing(env: Env) -> None:
+    with refused("club.bad_phone", phone=""):
+        ClubService(env.db, env.clock).balance(env.clerk, "")

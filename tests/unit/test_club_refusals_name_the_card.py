@@ -83,3 +83,8 @@ def test_a_wrong_activation_code_names_the_card_and_the_journal_says_which_code(
 def test_a_city_typed_with_extra_spaces_is_the_listed_city(world):
     result = world["club"].activate(world["clerk"], CARD, "ABCD-1234", "  Нижний   Новгород ", PHONE)
     assert result.city == "Нижний Новгород"
+
+
+def test_no_card_number_at_all_is_named_as_nothing(world):
+    refusal = _refusal(world, card_number="")
+    assert (refusal.code, refusal.params["card"]) == ("club.bad_card_number", "")
