@@ -88,3 +88,13 @@ def test_an_activation_is_journalled_with_the_masked_phone_the_city_and_the_orde
         entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "club.card_activated")).one()
     assert (entry.subject, json.loads(entry.details)) == (
         CARD, {"phone": mask_for_log(PHONE), "city": "Москва", "order": number})
+
+
+def test_a_refusal_for_a_card_held_or_a_welcome_bonus_had_names_the_customer(db, world):
+    with db.write() as s:
+        s.add(BonusLedgerEntry(customer_id=world["customer"].id, reason="activation", points=190, created_at=T0))
+    verdict = world["club"].check_eligibility(PHONE)
+    assert (verdict.code, verdict.customer_name) == ("welcome_bonus_received", "Orlov Oleg")
+    world["club"].confirm_activation(CARD, accepted=True, phone=PHONE)  # another PC gave this phone the card
+    verdict = world["club"].check_eligibility(PHONE)
+    assert (verdict.code, verdict.customer_name) == ("phone_has_card", "Orlov Oleg")
