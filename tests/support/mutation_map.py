@@ -35,7 +35,8 @@ TESTS_BY_MODULE: dict[str, tuple[str, ...]] = {
     "protocol/order_states.py": ("tests/unit/test_order_states.py", "tests/unit/test_order_states_lifecycle.py"),
     "protocol/phone.py": ("tests/unit/test_phone.py",),
     "desktop/scan_routing.py": ("tests/unit/test_scan_routing.py",),
-    "desktop/services/club.py": ("tests/unit/test_club.py", "tests/unit/test_club_edges.py"),
+    "desktop/services/club.py": ("tests/unit/test_club.py", "tests/unit/test_club_edges.py",
+                                 "tests/unit/test_money_feed.py"),  # the bonus balance by card or phone
     "desktop/services/receiving/scanning.py": _RECEIVING_TESTS,
     "desktop/services/receiving/service.py": _RECEIVING_TESTS,
     "desktop/services/receiving/rows.py": _RECEIVING_TESTS,

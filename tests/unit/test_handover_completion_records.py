@@ -16,10 +16,11 @@ import pytest
 from sqlalchemy import select
 
 from desktop.db.engine import Database
-from desktop.db.models import AuditEntry, Box, Order, PickupPoint
+from desktop.db.models import AuditEntry, Box, Handover, Order, PickupPoint, SmsMessage
+from desktop.services.handover import completion
 from tests.support.clock import FakeClock
 from tests.support.factories import make_cell
-from tests.unit.handover_env import Env, make_env, outbox
+from tests.unit.handover_env import Env, make_env, outbox, refused
 
 TWO = [("Phone", 1, 1_000_000), ("Case", 2, 50_000)]
 
@@ -122,3 +123,63 @@ def test_an_abort_without_a_payment_prints_nothing(env: Env) -> None:
     env.svc.abort(env.clerk, uid)
     assert _entry(env.db, "handover.aborted") == (env.clerk.staff_id, number, {"handover": uid,
                                                                              "return_receipt": None})
+
+
+def test_a_prepaid_orders_settlement_receipt_is_issued_under_its_handovers_ref(env: Env) -> None:
+    """`settle:{uid}`: a retry after a crash finds the same receipt and prints nothing twice."""
+    number = env.order(lines=TWO, prepaid=True)
+    uid = env.begin(number)
+    result = env.svc.complete(env.clerk, uid)
+    assert result.receipt is not None and result.receipt.ref == f"settle:{uid}"
+    assert env.svc.fiscal.find(f"settle:{uid}") == result.receipt
+
+
+def test_an_abort_that_another_screen_closed_while_the_register_printed_is_refused_naming_the_order(
+        env: Env, monkeypatch: pytest.MonkeyPatch) -> None:
+    number = env.order(lines=TWO, prepaid=False)
+    uid = env.begin(number)
+    env.svc.pay(env.clerk, uid, "card", 1_100_000)
+    printing = completion.issue_return
+
+    def closed_meanwhile(*args: Any, **kw: Any) -> Any:
+        receipt = printing(*args, **kw)
+        with env.db.write() as s:
+            s.scalars(select(Handover).where(Handover.uid == uid)).one().status = "aborted"
+        return receipt
+
+    monkeypatch.setattr(completion, "issue_return", closed_meanwhile)
+    with refused("handover.not_in_progress", order=number, status="aborted"):
+        env.svc.abort(env.clerk, uid)
+
+
+def test_a_full_refusal_after_a_printed_payment_completes_with_nothing_paid(env: Env) -> None:
+    """Every piece went back on return receipts: the completed event and the journal carry no payment."""
+    number = env.order(lines=TWO, prepaid=False)
+    uid = env.begin(number)
+    env.svc.pay(env.clerk, uid, "card", 1_100_000)
+    for line in env.svc.state(uid).lines:
+        env.svc.refuse_line(env.clerk, uid, line.id, line.quantity, "changed_mind")
+    result = env.svc.complete(env.clerk, uid)
+    assert (result.result, result.payment) == ("refused", None)
+    completed = dict(outbox(env.db))["handover.completed"]
+    assert (completed["result"], completed["payment"]) == ("refused", None)
+    assert _entry(env.db, "handover.completed")[2]["paid"] == 0
+
+
+def test_a_single_kopeck_due_is_paid_and_recorded(env: Env) -> None:
+    number = env.order(lines=[("Sticker", 1, 1)], prepaid=False)
+    uid = env.begin(number)
+    env.svc.pay(env.clerk, uid, "card", 1)
+    result = env.svc.complete(env.clerk, uid)
+    assert result.payment is not None and result.payment.due_kopecks == 1
+    assert dict(outbox(env.db))["handover.completed"]["payment"]["due"] == 1
+
+
+def test_the_receipt_sms_is_requested_for_the_receipt_not_as_a_clerks_resend(env: Env) -> None:
+    """The first timeline entry names why the SMS went: the daily resend limit counts only a clerk's resends."""
+    number = env.order(lines=TWO, prepaid=True)
+    uid = env.begin(number)
+    env.svc.complete(env.clerk, uid)
+    with env.db.read() as s:
+        sms = s.scalars(select(SmsMessage).where(SmsMessage.purpose == "receipt")).one()
+        assert (sms.attempt, sms.requested_by, sms.timeline[0]["reason"]) == (1, env.clerk.staff_id, "receipt")

@@ -117,3 +117,12 @@ def test_each_line_shows_what_the_receipt_and_the_clerk_need(env: Env) -> None:
             for x in lines] == [(ids[0], skus[0], "Phone", 1, 1_000_000, "SN-42", 0, None),
                                 (ids[1], skus[1], "Case", 2, 50_000, None, 1, "defect")]
     assert env.svc.state(uid).due_kopecks == 1_050_000
+
+
+def test_unfinished_handovers_come_back_in_the_order_they_were_started(env: Env) -> None:
+    """After a restart the clerk resumes them oldest first, whatever the orders' own order."""
+    first_order, second_order = env.order(), env.order()
+    started_first = env.svc.start(env.clerk, second_order).uid
+    started_next = env.svc.start(env.clerk, first_order).uid
+    assert [h.uid for h in env.svc.in_progress(env.clerk.staff_id)] == [started_first, started_next]
+    assert [h.uid for h in env.svc.in_progress()] == [started_first, started_next]

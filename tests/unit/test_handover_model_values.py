@@ -128,3 +128,35 @@ def test_a_refund_reaching_the_cash_gives_it_back_and_keeps_the_change_as_handed
     assert remaining == [TenderLine(Tender.CASH, 250_000, 450_000, 200_000)]
     remaining, refunds = split_refund([CARD, CASH], 400_000)  # card before cash: the cash stays as it was
     assert (remaining, refunds) == ([CASH], [CARD])
+
+
+def test_choices_are_translated_in_the_catalogues_handover_choices_context() -> None:
+    """The .ts file holds the document types and refusal reasons under «HandoverChoices»: a text of another
+    context with the same words must not be taken for them."""
+    from desktop import translatable
+
+    def english(context: str, text: str, *_: object) -> str:
+        return f"EN[{text}]" if context == "HandoverChoices" else text
+
+    translatable.use_translator(english)
+    try:
+        texts, defect = labels(REFUSAL_REASONS), REFUSAL_REASONS["defect"]
+        assert texts["defect"] == f"EN[{defect}]"
+        assert refusal_text("defect: cracked screen") == f"EN[{defect}]: cracked screen"
+    finally:
+        translatable.use_translator(None)
+
+
+def test_points_go_back_in_whole_points_and_the_rest_from_the_next_tender() -> None:
+    from desktop.services.handover.refunds import split_refund
+
+    remaining, refunds = split_refund([POINTS, CASH], 30_050)  # 300 points and 50 kopecks
+    assert refunds == [TenderLine(Tender.POINTS, 30_000), TenderLine(Tender.CASH, 50)]
+    assert remaining == [TenderLine(Tender.POINTS, 70_000), TenderLine(Tender.CASH, 299_950, 499_950, 200_000)]
+
+
+def test_a_refund_over_the_payment_is_a_programming_error_naming_the_amount() -> None:
+    from desktop.services.handover.refunds import split_refund
+
+    with pytest.raises(ValueError, match="refund 400001 exceeds the payment"):
+        split_refund([CARD], 400_001)

@@ -17,8 +17,8 @@ from desktop.db.money_models import CertificateEntry
 from desktop.services.handover import HandoverResult
 from desktop.services.money import TenderInput
 from tests.support.clock import FakeClock
-from tests.unit.handover_env import Env, make_env, order_row
-from tests.unit.money_env import PIN, certificate, club_customer, customer_of
+from tests.unit.handover_env import Env, make_env, order_row, outbox
+from tests.unit.money_env import PIN, certificate, club_customer, customer_of, ledger
 
 GC = "GC000000000017"
 
@@ -73,3 +73,43 @@ def test_redemptions_and_the_accrual_are_pending_and_carry_their_events_id(env: 
         ("accrual", 7_000, "pending", order_id, card_id, ids["bonus.accrual"], now),
     ]
     assert spent == [(GC, "redemption", -200_000, number, "pending", ids["certificate.redeemed"], now)]
+
+
+def test_the_accrual_goes_on_the_customers_own_card_that_holds_points(env: Env) -> None:
+    """Another customer's card made earlier and the customer's own rejected card are not where points go."""
+    club_customer(env, points=0, card="2000000000022")  # someone else's active card, the first one here
+    customer = club_customer(env, points=0, card="2000000000039")
+    with env.db.write() as s:
+        s.scalars(select(ClubCard).where(ClubCard.customer_id == customer)).one().status = "rejected"
+        own = ClubCard(number="2000000000046", point_id=env.point_id, activation_code_hash="x", status="active",
+                       customer_id=customer)
+        s.add(own)
+        s.flush()
+        own_id = own.id
+    number = env.order(prepaid=False, lines=[("Kettle", 1, 300_000)], customer=customer_of(env, customer))
+    uid = env.begin(number)
+    env.svc.pay(env.clerk, uid, [TenderInput("card", 300_000)])
+    env.svc.complete(env.clerk, uid)
+    with env.db.read() as s:
+        accrual = s.scalars(select(BonusLedgerEntry).where(BonusLedgerEntry.reason == "accrual")).one()
+    assert (accrual.customer_id, accrual.card_id, accrual.points) == (customer, own_id, 3_000)
+
+
+def test_the_redemption_events_name_the_order_the_handover_and_a_redemption_of_their_own(env: Env) -> None:
+    number, uid, _ = _pay_with_everything(env)
+    sent = {t: p for t, p in outbox(env.db) if t in ("bonus.redeemed", "certificate.redeemed")}
+    points, spent = sent["bonus.redeemed"], sent["certificate.redeemed"]
+    assert (points["order"], points["handover"], points["points"]) == (number, uid, 1_000)
+    assert (spent["order"], spent["handover"], spent["certificate"], spent["amount"]) == (number, uid, GC, 200_000)
+    assert len({points["redemption"], spent["redemption"]}) == 2 and None not in (points["redemption"],
+                                                                                    spent["redemption"])
+
+
+def test_a_single_point_spent_is_redeemed_and_a_single_point_earned_accrues(env: Env) -> None:
+    customer = club_customer(env, points=1_000)
+    number = env.order(prepaid=False, lines=[("Cable", 1, 250)], customer=customer_of(env, customer))
+    uid = env.begin(number)
+    env.svc.pay(env.clerk, uid, [TenderInput("points", 100), TenderInput("cash", 150, 200)])
+    result = env.svc.complete(env.clerk, uid)
+    assert result.bonus_points == 1  # 1.50 ₽ paid with money
+    assert [(r, p) for r, p, _ in ledger(env) if r != "activation"] == [("redemption", -1), ("accrual", 1)]

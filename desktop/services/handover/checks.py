@@ -98,7 +98,8 @@ class CheckSteps(Service):
             line.refused_quantity = quantity
             line.refusal_reason = _reason_text(reason, note) if quantity else None
             payment_reset = handover.payment is not None and refund is None
-            handover.payment = refund.payment.wire() if refund is not None else None
+            # every tender given back (all refused after the print): no payment is left on the handover
+            handover.payment = refund.payment.wire() if refund is not None and refund.payment.tenders else None
             act.audit(
                 "handover.line_refused",
                 order.number,

@@ -2,15 +2,15 @@
 
 Emitted after `handover.completed`, in this order: `bonus.redeemed` (points), `certificate.redeemed` (one per
 certificate), then `bonus.accrual` on the part paid with money only. Each ledger entry this PC writes is pending
-and carries the id of the event that caused it; the server's `bonus.entry` / `certificate.entry` with that id
-confirms it (desktop/sync/apply.py).
+(the tables' default status) and carries the id of the event that caused it; the server's `bonus.entry` /
+`certificate.entry` with that id confirms it (desktop/sync/apply.py).
 """
 
 from __future__ import annotations
 
 from sqlalchemy import select
 
-from desktop.db.models import BonusLedgerEntry, BonusStatus, ClubCard, Handover, Order, Payment
+from desktop.db.models import BonusLedgerEntry, ClubCard, Handover, Order, Payment
 from desktop.db.money_models import CertificateEntry
 from desktop.services.base import Action, new_uid
 from desktop.services.handover.model import PaymentIntent
@@ -42,8 +42,7 @@ def _card_id(act: Action, order: Order) -> int | None:
 
 def _ledger(act: Action, order: Order, reason: LedgerReason, points: int, event_id: str) -> None:
     act.session.add(BonusLedgerEntry(customer_id=order.customer_id, card_id=_card_id(act, order), order_id=order.id,
-                                     reason=reason.value, points=points, status=BonusStatus.PENDING,
-                                     created_at=act.now, event_id=event_id))
+                                     reason=reason.value, points=points, created_at=act.now, event_id=event_id))
 
 
 def redeem(act: Action, handover: Handover, order: Order, payment: PaymentIntent | None) -> None:
@@ -55,12 +54,12 @@ def redeem(act: Action, handover: Handover, order: Order, payment: PaymentIntent
                                           points=payment.points))
         _ledger(act, order, LedgerReason.REDEMPTION, -payment.points, event_id)
     for tender in payment.tenders:
-        if tender.kind is Tender.CERTIFICATE and tender.certificate is not None:
+        if tender.certificate is not None:  # only a certificate tender carries a number (tender_line)
             event_id = act.emit(CertificateRedeemed(redemption=new_uid(), certificate=tender.certificate,
                                                     order=order.number, handover=handover.uid, amount=tender.amount))
             act.session.add(CertificateEntry(certificate=tender.certificate, reason=LedgerReason.REDEMPTION.value,
                                              amount_kopecks=-tender.amount, order_number=order.number,
-                                             status=BonusStatus.PENDING, event_id=event_id, created_at=act.now))
+                                             event_id=event_id, created_at=act.now))
 
 
 def accrue(act: Action, order: Order, points: int) -> int:

@@ -31,7 +31,7 @@ def split_refund(tenders: Sequence[TenderLine], refund: int) -> tuple[list[Tende
         raise ValueError(f"refund {refund} exceeds the payment")
     remaining, refunds = [], []
     for i, tender in enumerate(tenders):
-        take = taken.get(i, 0)
+        take = taken[i]  # every tender had its turn above
         if take:
             refunds.append(TenderLine(tender.kind, take, certificate=tender.certificate))
         if tender.amount > take:
