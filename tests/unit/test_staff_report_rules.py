@@ -49,7 +49,8 @@ def test_the_report_counts_from_the_opening_moment_up_to_the_close(db, clock: Fa
     _pay(db, team["clerk"], opened, "cash", 1_000_00)  # at the very opening moment: this shift's
     _pay(db, team["clerk"], opened, "card", 2_000_00)
     _card(db, team["clerk"], "2000000000001", opened)
-    _card(db, team["other"], "2000000000002", opened)  # a colleague's activation
+    _card(db, team["other"], "2000000000002", opened)  # a colleague's activations
+    _card(db, team["other"], "2000000000003", opened)
     clock.advance(hours=8)
     _pay(db, team["clerk"], clock() + timedelta(microseconds=1), "cash", 5_000_00)  # after the close
     report = staff.close_shift(actor)
