@@ -10,9 +10,9 @@ import pytest
 from sqlalchemy import select
 
 from desktop.db.engine import Database
-from desktop.db.models import AuditEntry, Box, Order
+from desktop.db.models import AuditEntry, Box, Order, PickupPoint
 from desktop.services.base import Actor
-from desktop.services.returns import ReturnBoxView, ReturnsService
+from desktop.services.returns import RefusedItem, ReturnBoxView, ReturnsService
 from tests.support.clock import FakeClock
 from tests.support.factories import (
     T0,
@@ -71,3 +71,15 @@ def test_every_step_of_a_return_session_is_journalled_by_its_clerk(db, clock: Fa
     steps = _journal(db)
     assert {action for action, _ in steps} >= {"return.opened", "return.box", "order.returned", "return.closed"}
     assert {staff for _, staff in steps} == {clerk.staff_id}
+
+
+def test_a_partial_handover_returns_its_refused_lines(db, clock: FakeClock, clerk) -> None:
+    with db.write() as s:
+        point = s.scalars(select(PickupPoint).where(PickupPoint.is_local.is_(True))).one()
+        order = make_order(s, point, status="partially_handed_over", number="500000007",
+                           lines=[("Ноутбук", 2, 50_000_00), ("Мышь", 1, 1_000_00)])
+        order.boxes[0].status = "received"  # the box kept at the point with the refused goods
+        order.lines[0].refused_quantity, order.lines[0].refusal_reason = 1, "damaged: screen"
+    (partial,) = [o for o in ReturnsService(db, clock).return_list().orders if o.order_number == "500000007"]
+    refused = RefusedItem("SKU5000000071", "Ноутбук", 1, "damaged: screen")
+    assert (partial.reason, partial.items) == ("partial", (refused,))

@@ -97,3 +97,13 @@ def test_a_clerks_refused_extension_names_the_action_and_the_manager_role(db, cl
     with pytest.raises(AccessDenied) as info:
         ReturnsService(db, clock).extend(clerk, "500000001", 2)
     assert info.value.params == {"action": translate("Actions", EXTEND_STORAGE), "required": "manager"}
+
+
+@pytest.mark.parametrize(("number", "days", "code", "params"), [
+    ("500000001", 8, "storage.bad_extension_days", {"days": 8, "max": 7}),
+    ("599999999", 2, "order.not_found", {"order": "599999999"}),
+])
+def test_a_refusal_names_what_was_asked(db, clock, manager, number, days, code, params) -> None:
+    with pytest.raises(DomainError) as info:
+        ReturnsService(db, clock).extend(manager, number, days)
+    assert (info.value.code, info.value.params) == (code, params)

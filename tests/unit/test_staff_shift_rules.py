@@ -3,13 +3,18 @@ waybill (or «without a waybill», in the UI language), and only a manager may p
 
 from __future__ import annotations
 
+import json
+
 import pytest
+from argon2 import PasswordHasher
+from sqlalchemy import select
 
 from desktop.db.engine import Database
-from desktop.db.models import ReceivingSession
+from desktop.db.models import AuditEntry, ReceivingSession
 from desktop.errors import AccessDenied
-from desktop.services.base import Actor
-from desktop.services.staff import NO_WAYBILL, X_REPORT, StaffService
+from desktop.fiscal.service import FiscalService
+from desktop.services.base import Actor, utc_now
+from desktop.services.staff import NO_WAYBILL, X_REPORT, OpenSessions, StaffService
 from desktop.translatable import translate, use_translator
 from protocol.errors import DomainError
 from tests.support.clock import FakeClock
@@ -44,3 +49,30 @@ def test_only_a_manager_prints_the_x_report(db, clock, clerk: Actor) -> None:
     with pytest.raises(AccessDenied) as info:
         StaffService(db, clock, hasher=FAST_HASHER).x_report(clerk)
     assert info.value.params == {"action": translate("Actions", X_REPORT), "required": "manager"}
+
+
+def test_without_arguments_the_service_uses_production_hashing_no_register_and_the_real_clock(db) -> None:
+    service = StaffService(db)
+    defaults = PasswordHasher()
+    assert (service.hasher.time_cost, service.hasher.memory_cost) == (defaults.time_cost, defaults.memory_cost)
+    assert service.clock is utc_now and service.db is db
+    assert isinstance(service.fiscal, FiscalService) and service.fiscal.db is db and service.fiscal.clock is utc_now
+    assert not service.fiscal.fiscal  # no cash register unless one is configured
+
+
+def test_a_given_register_and_clock_are_the_ones_used(db, clock) -> None:
+    fiscal = FiscalService(db, clock)
+    service = StaffService(db, clock, hasher=FAST_HASHER, fiscal=fiscal)
+    assert (service.fiscal, service.clock, service.hasher) == (fiscal, clock, FAST_HASHER)
+
+
+def test_sessions_handed_to_the_next_shift_are_journalled_with_the_shift(db, clock, clerk: Actor) -> None:
+    staff = StaffService(db, clock, hasher=FAST_HASHER)
+    actor = staff.open_shift(clerk)
+    report = staff.close_shift(actor, OpenSessions.HAND_OVER)
+    with db.read() as s:
+        handed = s.scalars(select(AuditEntry).where(AuditEntry.action == "receiving.handed_over")).all()
+        still_open = s.scalars(select(ReceivingSession.status)).all()
+    assert sorted((e.subject, json.loads(e.details)["shift"]) for e in handed) == [("u-False", report.key),
+                                                                                  ("u-True", report.key)]
+    assert still_open == ["open", "open"]  # left for the next shift

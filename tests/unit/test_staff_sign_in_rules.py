@@ -108,15 +108,17 @@ def test_every_outcome_is_journalled_with_its_method_and_reason(db, service, clo
 class CountingHasher(PasswordHasher):
     """The test hasher, counting the secrets it checks."""
 
-    checks = 0
+    def __init__(self) -> None:
+        super().__init__(time_cost=1, memory_cost=1024, parallelism=1)
+        self.checks = 0
 
     def verify(self, hash: str | bytes, password: str | bytes) -> bool:
-        type(self).checks += 1
+        self.checks += 1
         return super().verify(hash, password)
 
 
 def test_an_unknown_identifier_costs_a_hash_check_like_a_known_one(db, clock, service) -> None:
-    hasher = CountingHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    hasher = CountingHasher()
     counting = StaffService(db, clock, hasher=hasher)
     _refused(counting.login_badge, "XX999999", "0000")
-    assert CountingHasher.checks == 1  # no quick answer that tells a wrong badge from a wrong PIN
+    assert hasher.checks == 1  # no quick answer that tells a wrong badge from a wrong PIN

@@ -1,0 +1,80 @@
+"""The shift report and the shift close, stated as rules: what happened at the very moment the shift opened counts,
+what happens after its close does not, a figure with nothing behind it is 0, another clerk's card activations are
+not this clerk's, the report is keyed and signed by the clerk and is final at the close, and an open return
+session is named by its opening time in the point's zone and the UI language."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from desktop.db.engine import Database
+from desktop.db.models import ClubCard, Payment, ReturnSession
+from desktop.point_time import DAY_TIME, point_time, zone_named
+from desktop.services.base import Actor
+from desktop.services.staff import RETURN_NAMED, StaffService, shift_key
+from desktop.translatable import use_translator
+from protocol.errors import DomainError
+from tests.support.clock import FakeClock
+from tests.support.factories import FAST_HASHER, actor_for, make_point, make_staff
+
+ZONE = "Asia/Novosibirsk"
+
+
+@pytest.fixture
+def team(db: Database) -> dict[str, Actor]:
+    with db.write() as s:
+        point = make_point(s, timezone=ZONE)
+        return {"clerk": actor_for(make_staff(s, point, login="clerk", full_name="Петрова Анна")),
+                "other": actor_for(make_staff(s, point, login="other"))}
+
+
+def _pay(db: Database, staff: Actor, at, method: str, kopecks: int) -> None:
+    with db.write() as s:  # a sale without an order (a gift certificate) counts as well
+        s.add(Payment(order_id=None, method=method, due_kopecks=kopecks, tendered_kopecks=kopecks,
+                      staff_id=staff.staff_id, paid_at=at))
+
+
+def _card(db: Database, staff: Actor, number: str, at) -> None:
+    with db.write() as s:
+        s.add(ClubCard(number=number, point_id=1, activation_code_hash="x", status="active", activated_at=at,
+                       activated_by=staff.staff_id))
+
+
+def test_the_report_counts_from_the_opening_moment_up_to_the_close(db, clock: FakeClock, team) -> None:
+    staff = StaffService(db, clock, hasher=FAST_HASHER)
+    actor = staff.open_shift(team["clerk"])
+    opened = clock()
+    _pay(db, team["clerk"], opened, "cash", 1_000_00)  # at the very opening moment: this shift's
+    _pay(db, team["clerk"], opened, "card", 2_000_00)
+    _card(db, team["clerk"], "2000000000001", opened)
+    _card(db, team["other"], "2000000000002", opened)  # a colleague's activations
+    _card(db, team["other"], "2000000000003", opened)
+    clock.advance(hours=8)
+    _pay(db, team["clerk"], clock() + timedelta(microseconds=1), "cash", 5_000_00)  # after the close
+    report = staff.close_shift(actor)
+    assert (report.cash_kopecks, report.card_kopecks, report.cards_activated) == (1_000_00, 2_000_00, 1)
+    assert (report.key, report.staff_login, report.still_open) == (shift_key("clerk", opened), "clerk", False)
+    assert (report.header.opened_by, report.header.closed_by) == ("Петрова Анна", "Петрова Анна")
+
+
+def test_a_shift_with_nothing_done_reports_zeros(db, clock: FakeClock, team) -> None:
+    staff = StaffService(db, clock, hasher=FAST_HASHER)
+    report = staff.close_shift(staff.open_shift(team["clerk"]))
+    assert (report.cash_kopecks, report.card_kopecks, report.cards_activated, report.boxes_returned) == (0, 0, 0, 0)
+
+
+def test_an_open_return_session_is_named_by_its_local_opening_time(db, clock: FakeClock, team) -> None:
+    staff = StaffService(db, clock, hasher=FAST_HASHER)
+    actor = staff.open_shift(team["clerk"])
+    with db.write() as s:
+        s.add(ReturnSession(uid="r-1", point_id=1, opened_by=actor.staff_id, opened_at=clock()))
+    use_translator(lambda context, text, *_: f"[{context}] {text}")
+    try:
+        with pytest.raises(DomainError) as info:
+            staff.close_shift(actor)
+    finally:
+        use_translator(None)
+    local = point_time(clock(), zone_named(ZONE), DAY_TIME)
+    assert info.value.params["sessions"] == f"[Terms] {RETURN_NAMED}".format(opened_at=local)
