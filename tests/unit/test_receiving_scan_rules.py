@@ -84,6 +84,18 @@ def test_a_box_labelled_for_this_point_whose_order_was_rerouted_is_foreign(db, s
         assert s.scalar(select(Order.status).where(Order.number == "500000009")) == "in_transit"
 
 
+def test_the_scan_names_the_box_as_labelled_with_its_order_and_place_in_it(svc, world):
+    """The feedback banner names the box (cleaned, as on its label), its order and «box n of m»: for a box taken
+    in and for a box of a cancelled order alike."""
+    uid = svc.open_session(world["actor"], "R0000001")
+    taken = svc.scan_box(world["actor"], uid, f" {_b('500000002', 2).lower()} ")
+    cancelled = svc.scan_box(world["actor"], uid, _b("500000003"))
+    assert (taken.kind, taken.box, taken.order, taken.box_no, taken.boxes_total) == (
+        Outcome.RECEIVED, _b("500000002", 2), "500000002", 2, 2)
+    assert (cancelled.kind, cancelled.box, cancelled.order, cancelled.box_no, cancelled.boxes_total) == (
+        Outcome.CANCELLED, _b("500000003"), "500000003", 1, 1)
+
+
 def test_a_repeated_box_of_a_cancelled_order_shows_no_progress(svc, world):
     uid = svc.open_session(world["actor"], "R0000001")
     svc.scan_box(world["actor"], uid, _b("500000003"))
