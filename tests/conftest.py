@@ -22,3 +22,14 @@ def db(tmp_path: Path) -> Iterator[Database]:
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()
+
+
+@pytest.fixture
+def tagging_translator() -> Iterator[None]:
+    """A UI language that tags each core text with its context («[Actions] …»): shows which texts went through the
+    translator, once and in which context; the Russian source texts again after the test."""
+    from desktop.translatable import use_translator
+
+    use_translator(lambda context, text, *_: f"[{context}] {text}")
+    yield
+    use_translator(None)

@@ -10,7 +10,6 @@ from itertools import count as counter
 import pytest
 from sqlalchemy import select
 
-from desktop import translatable
 from desktop.db.engine import Database
 from desktop.db.money_models import Certificate, CertificateEntry
 from desktop.point_time import point_time, zone_named
@@ -70,14 +69,6 @@ def test_the_number_is_read_as_printed_and_anything_else_is_refused_naming_what_
                          ("x" * 50, "x" * 40)):
         with refused("money.bad_certificate_number", number=shown):
             certificate_number(typed)
-
-
-@pytest.fixture
-def tagging_translator():  # type: ignore[no-untyped-def]
-    """A UI language that tags each text with its context: shows which texts went through the translator."""
-    translatable.use_translator(lambda context, text, *rest: f"[{context}] {text}")
-    yield
-    translatable.use_translator(None)
 
 
 def test_every_status_reads_in_the_clerks_language_and_an_unknown_one_as_its_code(tagging_translator):

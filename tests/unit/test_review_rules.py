@@ -16,7 +16,7 @@ from desktop.errors import AccessDenied
 from desktop.services.base import Actor, Role, Service
 from desktop.services.review import Problem, ReviewService, order_of_payload
 from desktop.sync.reasons import describe_alert, describe_reason
-from desktop.translatable import translate, use_translator
+from desktop.translatable import translate
 from protocol.errors import DomainError
 from protocol.events import OrderLocked
 from tests.support.clock import FakeClock
@@ -115,17 +115,13 @@ def test_closing_an_alert_names_the_manager_and_cannot_be_done_twice(db, clock, 
 
 
 @pytest.mark.parametrize("call", ["problems", "mark_reviewed"])
-def test_a_clerks_refusal_names_the_review_and_the_manager_role(db, clock, staff, call) -> None:
+def test_a_clerks_refusal_names_the_review_and_the_manager_role(db, clock, staff, call, tagging_translator) -> None:
     review = ReviewService(db, clock)
-    use_translator(lambda context, text, *_: f"[{context}] {text}")
-    try:
-        with pytest.raises(AccessDenied) as info:
-            if call == "problems":
-                review.problems(staff["clerk"])
-            else:
-                review.mark_reviewed(staff["clerk"], "alert", "1")
-    finally:
-        use_translator(None)
+    with pytest.raises(AccessDenied) as info:
+        if call == "problems":
+            review.problems(staff["clerk"])
+        else:
+            review.mark_reviewed(staff["clerk"], "alert", "1")
     assert info.value.params == {"action": f"[Actions] {ACTION}", "required": "manager"}
 
 

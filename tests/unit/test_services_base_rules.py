@@ -16,7 +16,7 @@ from desktop.db.engine import Database
 from desktop.db.models import AuditEntry, OutboxEvent
 from desktop.errors import AccessDenied
 from desktop.services.base import Actor, Role, Service, local_point, new_uid, require_role, utc_now
-from desktop.translatable import translate, use_translator
+from desktop.translatable import translate
 from protocol.errors import DomainError
 from protocol.events import ShiftOpened
 from tests.support.clock import FakeClock
@@ -110,11 +110,7 @@ def test_the_counters_point_is_the_local_one_and_required(db: Database) -> None:
         assert local_point(s).code == "0042"
 
 
-def test_a_refusal_names_the_action_in_the_ui_language() -> None:
-    use_translator(lambda context, text, *_: f"[{context}] {text}")
-    try:
-        with pytest.raises(AccessDenied) as info:
-            require_role(_actor(Role.CLERK), Role.MANAGER, ACTION)
-    finally:
-        use_translator(None)
+def test_a_refusal_names_the_action_in_the_ui_language(tagging_translator) -> None:
+    with pytest.raises(AccessDenied) as info:
+        require_role(_actor(Role.CLERK), Role.MANAGER, ACTION)
     assert info.value.params["action"] == f"[Actions] {ACTION}"  # translated under the «Actions» context

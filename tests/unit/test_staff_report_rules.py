@@ -14,7 +14,6 @@ from desktop.db.models import ClubCard, Payment, ReturnSession
 from desktop.point_time import DAY_TIME, point_time, zone_named
 from desktop.services.base import Actor
 from desktop.services.staff import RETURN_NAMED, StaffService, shift_key
-from desktop.translatable import use_translator
 from protocol.errors import DomainError
 from tests.support.clock import FakeClock
 from tests.support.factories import FAST_HASHER, actor_for, make_point, make_staff
@@ -65,16 +64,13 @@ def test_a_shift_with_nothing_done_reports_zeros(db, clock: FakeClock, team) -> 
     assert (report.cash_kopecks, report.card_kopecks, report.cards_activated, report.boxes_returned) == (0, 0, 0, 0)
 
 
-def test_an_open_return_session_is_named_by_its_local_opening_time(db, clock: FakeClock, team) -> None:
+def test_an_open_return_session_is_named_by_its_local_opening_time(db, clock: FakeClock, team,
+                                                                  tagging_translator) -> None:
     staff = StaffService(db, clock, hasher=FAST_HASHER)
     actor = staff.open_shift(team["clerk"])
     with db.write() as s:
         s.add(ReturnSession(uid="r-1", point_id=1, opened_by=actor.staff_id, opened_at=clock()))
-    use_translator(lambda context, text, *_: f"[{context}] {text}")
-    try:
-        with pytest.raises(DomainError) as info:
-            staff.close_shift(actor)
-    finally:
-        use_translator(None)
+    with pytest.raises(DomainError) as info:
+        staff.close_shift(actor)
     local = point_time(clock(), zone_named(ZONE), DAY_TIME)
     assert info.value.params["sessions"] == f"[Terms] {RETURN_NAMED}".format(opened_at=local)

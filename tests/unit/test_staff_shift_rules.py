@@ -15,7 +15,7 @@ from desktop.errors import AccessDenied
 from desktop.fiscal.service import FiscalService
 from desktop.services.base import Actor, utc_now
 from desktop.services.staff import NO_WAYBILL, X_REPORT, OpenSessions, StaffService
-from desktop.translatable import translate, use_translator
+from desktop.translatable import translate
 from protocol.errors import DomainError
 from tests.support.clock import FakeClock
 from tests.support.factories import FAST_HASHER, actor_for, make_point, make_shipment, make_staff
@@ -32,15 +32,12 @@ def clerk(db: Database, clock: FakeClock) -> Actor:
         return actor_for(clerk)
 
 
-def test_open_receiving_sessions_are_named_by_waybill_in_the_ui_language(db, clock, clerk: Actor) -> None:
+def test_open_receiving_sessions_are_named_by_waybill_in_the_ui_language(db, clock, clerk: Actor,
+                                                                        tagging_translator) -> None:
     staff = StaffService(db, clock, hasher=FAST_HASHER)
     actor = staff.open_shift(clerk)
-    use_translator(lambda context, text, *_: f"[{context}] {text}")
-    try:
-        with pytest.raises(DomainError) as info:
-            staff.close_shift(actor)
-    finally:
-        use_translator(None)
+    with pytest.raises(DomainError) as info:
+        staff.close_shift(actor)
     assert info.value.code == "shift.sessions_open"
     assert sorted(info.value.params["sessions"].split(", ")) == sorted(["R0000042", f"[Terms] {NO_WAYBILL}"])
 
