@@ -112,3 +112,82 @@ def test_a_batch_of_scans_writes_its_orders_and_boxes_with_one_statement_each(se
     assert len([s for s in statements if s.startswith("UPDATE orders")]) == 1
     assert len([s for s in statements if s.startswith("UPDATE boxes")]) == 1
     assert not [s for s in statements if s.startswith("SAVEPOINT")]
+
+
+# --- more batch shapes: the set-wise path takes the plain ones and gives what the rules give -------------------
+
+
+def _two_trucks(feed: dict[str, Any]) -> None:
+    """The third order comes on a second truck: the batch counts each truck's expected boxes apart."""
+    feed["shipments"].append({**feed["shipments"][0], "number": "R0042B"})
+    for box in feed["orders"][2]["boxes"]:
+        box["shipment"] = "R0042B"
+
+
+def _grace(feed: dict[str, Any]) -> None:
+    """The point holds a «ready» SMS 10 minutes while the session that took the order in is still open."""
+    feed["point"]["ready_sms_grace_minutes"] = 10
+
+
+def _received(device: Device, number: str, n: int, order: str | None = None) -> dict[str, Any]:
+    payload = {"session": "s1", "box": box_barcode("0042", number, n), "order": order or number}
+    return device.event("box.received", payload)
+
+
+def _all_boxes_then_arrival(device: Device) -> list[list[dict[str, Any]]]:
+    """All boxes of the first order in one push, its arrival and SMS in the next: the truck has nothing expected."""
+    first = order_number("0042", 1)
+    return [[_received(device, first, 1), _received(device, first, 2)], _scan(device, first, boxes=())]
+
+
+def _box_named_with_another_order(device: Device) -> list[list[dict[str, Any]]]:
+    """A box of the second order sent under the first order's number: the rule refuses it, the set-wise path too."""
+    first, second = order_number("0042", 1), order_number("0042", 2)
+    return [[_received(device, second, 1, order=first), *_scan(device, first)]]
+
+
+CASES = {  # name: (feed change, pushes, the events the set-wise path took)
+    "two trucks": (_two_trucks, lambda device: [_batch(device)],
+                   ["box.received", "box.received", "order.arrived", "sms.requested", "box.received",
+                    "order.arrived", "sms.requested", "box.received"]),
+    "ready SMS held": (_grace, lambda device: [_batch(device)],
+                       ["box.received", "box.received", "order.arrived", "sms.requested", "box.received",
+                        "order.arrived", "sms.requested", "box.received"]),
+    "arrival after all its boxes": (lambda feed: None, _all_boxes_then_arrival,
+                                    ["box.received", "box.received", "order.arrived", "sms.requested"]),
+    "box under another order": (lambda feed: None, _box_named_with_another_order, []),
+}
+
+
+def _run_case(server: Server, name: str) -> tuple[Any, ...]:
+    change, pushes, _ = CASES[name]
+    feed = point_feed(orders=3)
+    change(feed)
+    server.import_feed(feed)
+    device = server.enrol()
+    results = [(r["status"], r["reason"]) for batch in pushes(device) for r in device.push(*batch)]
+    changes = [(c["type"], _plain(c["payload"])) for c in device.all_changes()]
+    return results, changes, _state(server)
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_each_batch_shape_gives_the_rules_outcomes_changes_and_rows(
+        server: Server, plain_server: Server, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    applied: list[str] = []
+    real = receiving.try_apply
+    monkeypatch.setattr(receiving, "try_apply", lambda ctx, ev: _spy(real(ctx, ev), ev, applied))
+    setwise = _run_case(server, name)
+    assert applied == CASES[name][2]
+    monkeypatch.setattr(receiving, "try_apply", lambda _ctx, _ev: None)
+    assert setwise == _run_case(plain_server, name)
+
+
+def test_a_batch_reads_the_sms_and_the_trucks_once(server: Server) -> None:
+    """However many orders a batch brings in, their SMS rows and their trucks' expected boxes are one query each."""
+    server.import_feed(point_feed(orders=3))
+    device = server.enrol()
+    statements: list[str] = []
+    event.listen(server.db.engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+    device.push(*[e for n in (1, 2, 3) for e in _scan(device, order_number("0042", n))])
+    assert len([s for s in statements if "FROM sms_outbox" in s and "order_number IN" in s]) == 1
+    assert len([s for s in statements if "count(*)" in s and "GROUP BY boxes.shipment_id" in s]) == 1
