@@ -7,7 +7,8 @@ the boxes, an INSERT each for the codes and the SMS).
 Only the plain case takes this path, and only while no other rule has run in the batch (a rule may change rows
 behind the session's back): a box expected, of the named order; an order of this point not yet
 arrived, not a warranty return, with no pickup code and no SMS yet. Everything else goes to its rule
-(backend/rules/boxes.py, sms.py): the outcomes and the published changes are the same either way.
+(backend/rules/boxes.py, sms.py): the outcomes and the published changes are the same either way. The batch's
+state in `session.info` is always there: ingest preloads every batch before its first event is applied.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ def preload_receiving(session: Session, numbers: set[str]) -> None:
         having.update(session.scalars(select(SmsOutbox.order_number).where(SmsOutbox.order_number.in_(chunk))))
         checked.update(chunk)
     expected: dict[int, int] = session.info.setdefault(SHIPMENT_EXPECTED, {})
-    orders: dict[str, Order] = session.info.get(LOCKED_ORDERS, {})
+    orders: dict[str, Order] = session.info[LOCKED_ORDERS]
     ids: list[int] = sorted({box.shipment_id for number in numbers if number in orders for box in orders[number].boxes
                   if box.shipment_id is not None} - expected.keys())
     for start in range(0, len(ids), CHUNK):
@@ -75,12 +76,12 @@ def try_apply(ctx: RuleContext, event: ev.Event) -> Outcome | None:
 
 
 def _order(ctx: RuleContext, number: str) -> Order | None:
-    order: Order | None = ctx.session.info.get(LOCKED_ORDERS, {}).get(number)
+    order: Order | None = ctx.session.info[LOCKED_ORDERS].get(number)
     return order if order is not None and order.point_id == ctx.point.id else None
 
 
 def box_received(ctx: RuleContext, event: ev.BoxReceived) -> Outcome | None:
-    box: Box | None = ctx.session.info.get(BATCH_BOXES, {}).get(event.box)
+    box: Box | None = ctx.session.info[BATCH_BOXES].get(event.box)
     order = _order(ctx, event.order)
     if box is None or order is None or box.order is not order:
         return None
@@ -118,7 +119,7 @@ def order_arrived(ctx: RuleContext, event: ev.OrderArrived) -> Outcome | None:
 
 
 def _shipments_known(session: Session, boxes: list[Box]) -> bool:
-    expected = session.info.get(SHIPMENT_EXPECTED, {})
+    expected = session.info[SHIPMENT_EXPECTED]
     return all(box.shipment_id is None or box.shipment_id in expected for box in boxes)
 
 
@@ -141,7 +142,7 @@ def _update_shipment(ctx: RuleContext, shipment_id: int | None) -> None:
 
 
 def _no_sms(session: Session, number: str) -> bool:
-    return number in session.info.get(SMS_CHECKED, ()) and number not in session.info.get(SMS_ORDERS, ())
+    return number in session.info[SMS_CHECKED] and number not in session.info[SMS_ORDERS]
 
 
 def _issue_first_code(ctx: RuleContext, order: Order) -> None:
@@ -158,7 +159,7 @@ def _issue_first_code(ctx: RuleContext, order: Order) -> None:
         context["hold_until"] = held
     row = outbox_row(order.number, SmsPurpose.READY, 1, context)
     ctx.session.add(row)
-    ctx.session.info.setdefault(SMS_ORDERS, set()).add(order.number)
+    ctx.session.info[SMS_ORDERS].add(order.number)
     if held is not None:
         publish_sms_status(ctx.session, row, point.id)
     ctx.publish("order.code_issued", {"order": order.number, "pickup_code_hash": code_hash, "qr_token": token})

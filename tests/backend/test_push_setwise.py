@@ -146,6 +146,11 @@ def _box_named_with_another_order(device: Device) -> list[list[dict[str, Any]]]:
     return [[_received(device, second, 1, order=first), *_scan(device, first)]]
 
 
+def _arrival_without_scans(device: Device) -> list[list[dict[str, Any]]]:
+    """The first order reported arrived with no box scanned in a session: nothing holds its «ready» SMS."""
+    return [_scan(device, order_number("0042", 1), boxes=())]
+
+
 CASES = {  # name: (feed change, pushes, the events the set-wise path took)
     "two trucks": (_two_trucks, lambda device: [_batch(device)],
                    ["box.received", "box.received", "order.arrived", "sms.requested", "box.received",
@@ -156,6 +161,7 @@ CASES = {  # name: (feed change, pushes, the events the set-wise path took)
     "arrival after all its boxes": (lambda feed: None, _all_boxes_then_arrival,
                                     ["box.received", "box.received", "order.arrived", "sms.requested"]),
     "box under another order": (lambda feed: None, _box_named_with_another_order, []),
+    "arrival without scans at a holding point": (_grace, _arrival_without_scans, ["order.arrived", "sms.requested"]),
 }
 
 
