@@ -96,6 +96,15 @@ class FaultProxy:
         with self._lock:
             self.faults.extend(faults)
 
+    def wait_forwarded(self, prefix: str, timeout: float = 30.0) -> None:
+        """Block until a request starting with `prefix` has had the backend's answer (a slow CI machine
+        may time the client out before the backend has even committed)."""
+        deadline = time.monotonic() + timeout
+        while not any(key.startswith(prefix) for key in self.forwarded):
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{prefix} never reached the backend")
+            time.sleep(0.02)
+
     def _take(self, key: str) -> Fault | None:
         with self._lock:
             for fault in self.faults:

@@ -113,6 +113,7 @@ def test_read_timeout_after_the_server_committed(live: LiveBackend, proxy: Fault
     with pytest.raises(BackendUnavailable):
         pc.engine.sync_once()
     assert set(pc.outbox().values()) == {"pending"}
+    proxy.wait_forwarded("POST /v1/events")  # the client gave up at 0.5 s; the backend answers when it is done
     assert len(server_event_counts(live)) == len(pc.outbox())  # the server did commit them
     report = pc.engine.sync_once()
     assert report.duplicate == len(pc.outbox()) and report.applied == 0
