@@ -110,10 +110,21 @@ def _imports(test_file: Path) -> set[str]:
     return names
 
 
+def _with_env_helpers(names: set[str]) -> set[str]:
+    """A test file's imports plus those of the tests' environment helpers it imports (tests/unit/warranty_env.py
+    builds the WarrantyService the warranty tests drive): the tests reach the services through them."""
+    helpers = {n for n in names if n.startswith("tests.") and n.endswith("_env")}
+    for helper in helpers:
+        path = ROOT / (helper.replace(".", "/") + ".py")
+        if path.is_file():
+            names = names | _imports(path)
+    return names
+
+
 @cache
 def _imports_by_test_file() -> dict[str, frozenset[str]]:
     files = sorted(f for d in DISCOVERY_DIRS for f in (ROOT / d).glob("test_*.py"))
-    return {f.relative_to(ROOT).as_posix(): frozenset(_imports(f)) for f in files}
+    return {f.relative_to(ROOT).as_posix(): frozenset(_with_env_helpers(_imports(f))) for f in files}
 
 
 def _importers(name: str) -> tuple[str, ...]:
