@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, select, text
+from sqlalchemy import ColumnElement, func, select, text
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from desktop.db.claim_models import Claim
@@ -21,15 +21,19 @@ from desktop.db.models import (
     Customer,
     Order,
     OrderLine,
+    OutboxEvent,
     PickupPoint,
+    ReceivingSession,
+    SessionStatus,
     Shipment,
     Staff,
     StorageCell,
 )
 from desktop.db.pepper import pepper_code_hash, pepper_for_session, seal_secret_hash, store_tag_key
 from protocol.claims import DEFAULT_WARRANTY_MONTHS
+from protocol.events import ReceivingClosed
 from protocol.phone import canonical_phone
-from protocol.states import BoxStatus, CardStatus, ShipmentStatus
+from protocol.states import BoxStatus, CardStatus, OutboxStatus, ShipmentStatus
 
 Data = dict[str, Any]
 T = TypeVar("T")
@@ -116,13 +120,25 @@ def has_pending_events(s: Session, order_number: str) -> bool:
     return s.execute(_PENDING_FOR_ORDER, {"order": order_number}).first() is not None
 
 
+def _receiving_here(s: Session, shipment: Shipment) -> bool:
+    """Is this PC the one receiving the truck: a session of it open here, or its close not sent yet? Then its own
+    status (receiving, or received at the close) is newer than the server's; otherwise the server's is the truth
+    (received once its receiving is closed or every box is in, receiving again after an undone scan)."""
+    open_here = select(ReceivingSession.id).where(
+        ReceivingSession.shipment_id == shipment.id, ReceivingSession.status == SessionStatus.OPEN)
+    closing = select(OutboxEvent.id).where(
+        OutboxEvent.type == ReceivingClosed.TYPE, OutboxEvent.status == OutboxStatus.PENDING,
+        func.json_extract(OutboxEvent.payload, "$.summary.shipment") == shipment.number)
+    return s.execute(open_here.union_all(closing).limit(1)).first() is not None
+
+
 def upsert_shipment(s: Session, data: Data) -> Shipment:
     shipment = _find_or_add(
         s, Shipment, Shipment.number == data["number"],
         lambda: Shipment(number=data["number"], point_id=_point_id(s, data["point_code"])),
     )
-    if shipment.status == ShipmentStatus.IN_TRANSIT or data.get("status") == ShipmentStatus.RECEIVED:
-        shipment.status = data.get("status", shipment.status)
+    if shipment.id is None or not _receiving_here(s, shipment):
+        shipment.status = data.get("status", shipment.status or ShipmentStatus.IN_TRANSIT)
     shipment.expected_at = parse_time(data.get("expected_at"))
     shipment.carrier = data.get("carrier")
     s.flush()

@@ -54,7 +54,10 @@ class BoxStatus(StrEnum):
 
 
 class ShipmentStatus(StrEnum):
-    """A delivery of boxes to the point."""
+    """A delivery of boxes to the point (a truck), the same meaning on both sides: in transit until its receiving
+    starts, receiving while boxes are scanned, received once its receiving session is closed (the act lists what is
+    missing) or every box is in; an undone scan takes it back to receiving. A counter receiving the truck keeps its
+    own status until its close is sent (desktop/cache_import.py); the server's rules: backend/rules/boxes.py."""
 
     IN_TRANSIT = "in_transit"
     RECEIVING = "receiving"

@@ -52,19 +52,32 @@ def box_received(ctx: RuleContext, event: ev.BoxReceived) -> Outcome:
     return APPLIED
 
 
-def _update_shipment(ctx: RuleContext, shipment_id: int | None) -> None:
-    """in_transit → receiving at its first box, → received when none of its boxes is still expected (again after an
-    undone scan: receiving)."""
+def shipment_status(current: str, waiting: int, undone: bool = False) -> str:
+    """A truck's status once its boxes changed: received when none is expected any more; receiving while some are,
+    except that a truck whose receiving was closed (its act lists the missing boxes) stays received when a late box
+    comes in. Only an undone scan takes a received truck back to receiving."""
+    if not waiting or (current == ShipmentStatus.RECEIVED and not undone):
+        return ShipmentStatus.RECEIVED
+    return ShipmentStatus.RECEIVING
+
+
+def set_shipment_status(ctx: RuleContext, shipment: Shipment, status: str) -> None:
+    """Change a truck's status and tell the point's PCs."""
+    if shipment.status != status:
+        shipment.status = status
+        ctx.publish("shipment.upsert", shipment_dict(shipment, ctx.point.code))
+
+
+def _update_shipment(ctx: RuleContext, shipment_id: int | None, undone: bool = False) -> None:
+    """in_transit → receiving at its first box, → received when none of its boxes is still expected
+    (`shipment_status`)."""
     shipment = ctx.session.get(Shipment, shipment_id) if shipment_id is not None else None
     if shipment is None:
         return
     waiting = ctx.session.scalar(
         select(func.count()).select_from(Box).where(Box.shipment_id == shipment.id, Box.status == BoxStatus.EXPECTED)
     )
-    status = ShipmentStatus.RECEIVED if not waiting else ShipmentStatus.RECEIVING
-    if shipment.status != status:
-        shipment.status = status
-        ctx.publish("shipment.upsert", shipment_dict(shipment, ctx.point.code))
+    set_shipment_status(ctx, shipment, shipment_status(shipment.status, waiting or 0, undone))
 
 
 @rule(ev.ReceivingScanUndone)
@@ -73,7 +86,7 @@ def scan_undone(ctx: RuleContext, event: ev.ReceivingScanUndone) -> Outcome:
     if not move_box(ctx, box, (BoxStatus.RECEIVED,), status=BoxStatus.EXPECTED, received_at=None,
                     received_by=None, received_session=None):
         return duplicate("box_not_received")
-    _update_shipment(ctx, box.shipment_id)  # expected again: its truck is receiving, not received
+    _update_shipment(ctx, box.shipment_id, undone=True)  # expected again: its truck is receiving, not received
     order = order_at_point(ctx, box.order.number)
     any_left = any(b.status != BoxStatus.EXPECTED for b in order.boxes)
     undo = OrderEvent.ARRIVAL_UNDONE if any_left else OrderEvent.ALL_ARRIVAL_UNDONE
@@ -91,8 +104,14 @@ def scan_undone(ctx: RuleContext, event: ev.ReceivingScanUndone) -> Outcome:
 
 @rule(ev.ReceivingClosed)
 def receiving_closed(ctx: RuleContext, event: ev.ReceivingClosed) -> Outcome:
-    """The session's orders are final: their held «ready» SMS go now (backend/sms/promise.py)."""
+    """The session's orders are final: their held «ready» SMS go now (backend/sms/promise.py); its truck is
+    received, whatever boxes its act lists missing (the counter marks it so when the session closes)."""
     release_session(ctx.session, ctx.point, event.session[:SESSION_UID_MAX], ctx.now)
+    number = event.summary.get("shipment")
+    shipment = ctx.session.scalar(select(Shipment).where(
+        Shipment.number == number, Shipment.point_id == ctx.point.id)) if isinstance(number, str) else None
+    if shipment is not None:
+        set_shipment_status(ctx, shipment, ShipmentStatus.RECEIVED)
     return APPLIED
 
 

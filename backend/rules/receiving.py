@@ -23,7 +23,8 @@ from sqlalchemy.orm import Session
 from backend.codes import _fresh_code, _make_ready, _qr_expiry, attempts_known, note_issued, sms_context
 from backend.models import SESSION_UID_MAX, Box, Order, PickupCode, Shipment
 from backend.rules.base import APPLIED, BATCH_BOXES, LOCKED_ORDERS, Outcome, RuleContext, S
-from backend.serialize import order_dict, shipment_dict
+from backend.rules.boxes import set_shipment_status, shipment_status
+from backend.serialize import order_dict
 from backend.sms.models import SmsOutbox
 from backend.sms.promise import publish_sms_status
 from backend.sms.rows import outbox_row
@@ -31,7 +32,7 @@ from protocol import events as ev
 from protocol.claims import WARRANTY_ORDER_KIND
 from protocol.order_states import OrderEvent, next_status
 from protocol.qr_token import PickupToken, sign_token
-from protocol.states import BoxStatus, EventOutcome, ShipmentStatus, SmsPurpose
+from protocol.states import BoxStatus, EventOutcome, SmsPurpose
 
 SLOW_RULE_RAN = "slow_rule_ran"  # session.info key: a rule ran the usual way; set-wise no more in this batch
 SMS_CHECKED = "batch_sms_checked"  # session.info key: order numbers whose SMS rows were looked at
@@ -135,10 +136,7 @@ def _update_shipment(ctx: RuleContext, shipment_id: int | None) -> None:
     if shipment is None:
         return
     waiting = ctx.session.info[SHIPMENT_EXPECTED][shipment.id]
-    status = ShipmentStatus.RECEIVED if not waiting else ShipmentStatus.RECEIVING
-    if shipment.status != status:
-        shipment.status = status
-        ctx.publish("shipment.upsert", shipment_dict(shipment, ctx.point.code))
+    set_shipment_status(ctx, shipment, shipment_status(shipment.status, waiting))
 
 
 def _no_sms(session: Session, number: str) -> bool:

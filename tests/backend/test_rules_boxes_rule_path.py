@@ -132,3 +132,45 @@ def test_a_shipment_is_received_whatever_another_shipment_still_expects(server: 
     with server.db.read() as session:
         assert {n: s for n, s in session.execute(select(Shipment.number, Shipment.status))} == {
             "R0042": "received", "R9": "in_transit"}
+
+
+def _close(device: Device, summary: dict[str, Any]) -> list[dict[str, Any]]:
+    return device.push(device.event("receiving.closed", {"session": "s1", "summary": summary}))
+
+
+def _status(server: Server, number: str = "R0042") -> str | None:
+    with server.db.read() as session:
+        return session.scalar(select(Shipment.status).where(Shipment.number == number))
+
+
+def test_closing_a_trucks_receiving_makes_it_received_with_boxes_missing_and_a_late_box_keeps_it_so(
+        server: Server) -> None:
+    """The clerk closed the act with box 2 missing: the truck is received (as on the counter), published once; box 2
+    turning up later (order 2's boxes still expected) does not take it back to receiving."""
+    device = _ready(server, orders=2)
+    before = _shipments(device)
+    _slow(device, _received(NUMBER, 1))
+    assert [r["status"] for r in _close(device, {"shipment": "R0042", "missing": [{"box_no": 2}]})] == ["applied"]
+    assert _status(server) == "received"
+    assert _shipments(device) == [*before, "receiving", "received"]
+    assert [r["status"] for r in device.push(device.event(*_received(NUMBER, 2)))] == ["applied"]
+    assert _status(server) == "received"
+    assert _shipments(device) == [*before, "receiving", "received"]
+
+
+def test_a_late_box_after_the_close_keeps_the_truck_received_on_the_rule_path_too(server: Server) -> None:
+    device = _ready(server, orders=2)
+    _slow(device, _received(NUMBER, 1))
+    _close(device, {"shipment": "R0042"})
+    assert [r["status"] for r in _slow(device, _received(NUMBER, 2))] == ["applied"]
+    assert _status(server) == "received"
+
+
+def test_a_close_naming_no_truck_of_this_point_changes_no_truck(server: Server) -> None:
+    server.import_feed(point_feed("0043", orders=1))
+    device = _ready(server)
+    before = _shipments(device)
+    for summary in ({}, {"shipment": None}, {"shipment": 42}, {"shipment": "R9999"}, {"shipment": "R0043"}):
+        assert [r["status"] for r in _close(device, summary)] == ["applied"]
+    assert (_status(server), _status(server, "R0043")) == ("in_transit", "in_transit")
+    assert _shipments(device) == before

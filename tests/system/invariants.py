@@ -70,6 +70,20 @@ def caches_equal_server(system: System) -> list[str]:
     return problems
 
 
+def shipments_equal_server(system: System) -> list[str]:
+    """Each truck's status on every PC is the server's (received once its receiving is closed or every box is in;
+    receiving again after an undone scan)."""
+    with system.backend.db.read() as s:
+        theirs = dict(s.execute(select(srv.Shipment.number, srv.Shipment.status)).all())
+    problems = []
+    for counter in system.counters:
+        with counter.db.read() as s:
+            mine = dict(s.execute(select(pc.Shipment.number, pc.Shipment.status)).all())
+        problems += [f"{counter.name}: shipment {n} cache {mine.get(n)} != server {theirs.get(n)}"
+                     for n in sorted(set(mine) | set(theirs)) if mine.get(n) != theirs.get(n)]
+    return problems
+
+
 # --- outbox drained, every event held exactly once -----------------------------------------------------
 
 
@@ -352,7 +366,7 @@ ANYTIME: tuple[Callable[[System], list[str]], ...] = (
     no_session_open_after_shift, journals_verify,
 )
 SETTLED: tuple[Callable[[System], list[str]], ...] = (
-    caches_equal_server, outbox_drained, sms_all_dispatched, ledgers_match_server,
+    caches_equal_server, shipments_equal_server, outbox_drained, sms_all_dispatched, ledgers_match_server,
 )
 
 

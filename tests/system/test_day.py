@@ -10,8 +10,9 @@ import pytest
 from sqlalchemy import select
 
 from backend import models as srv
-from desktop.db.models import OutboxEvent
+from desktop.db.models import OutboxEvent, Shipment
 from desktop.services.receiving import Outcome
+from protocol.errors import DomainError
 from protocol.order_states import OrderStatus
 from protocol.states import CardStatus, OutboxStatus
 from tests.system.clerk import (
@@ -273,4 +274,35 @@ def test_one_phone_two_cards_on_two_pcs(system: System) -> None:
     second.activate_card(card_b, code_b, phone)  # the PCs have not heard of each other's activation
     first.close_shift()
     second.close_shift()
+    assert_invariants(system)
+
+
+def _truck_status(system: System, number: str) -> dict[str, str | None]:
+    """The truck's status on the server and on each PC."""
+    with system.backend.db.read() as s:
+        seen = {"server": s.scalar(select(srv.Shipment.status).where(srv.Shipment.number == number))}
+    for counter in system.counters:
+        with counter.db.read() as s:
+            seen[counter.name] = s.scalar(select(Shipment.status).where(Shipment.number == number))
+    return seen
+
+
+def test_an_undone_last_box_makes_the_truck_receiving_again_everywhere(system: System) -> None:
+    pc1 = system.counters[0]
+    clerk = Clerk.sign_in(pc1)
+    shipment, boxes = shipment_boxes(pc1, "01")
+    session = clerk.open_receiving(shipment)
+    clerk.scan(session, *boxes)
+    system.sync_all()  # every box is in: received for the server and PC-2; PC-1 is still receiving it
+    assert _truck_status(system, shipment) == {"server": "received", "PC-1": "receiving", "PC-2": "received"}
+    clerk.undo(session)
+    system.sync_all()
+    assert set(_truck_status(system, shipment).values()) == {"receiving"}
+    summary = clerk.close_receiving(session)  # the undone box is listed missing; the truck is done
+    assert [m.box for m in summary.missing] == [boxes[-1]]
+    system.sync_all()
+    assert set(_truck_status(system, shipment).values()) == {"received"}
+    with pytest.raises(DomainError):  # neither PC opens it again
+        Clerk.sign_in(system.counters[1], "kassir2").open_receiving(shipment)
+    clerk.close_shift()
     assert_invariants(system)
