@@ -9,24 +9,14 @@ import pytest
 from sqlalchemy import select
 
 from desktop.db.models import AuditEntry, BonusLedgerEntry, ClubCard, Customer, OrderLine, OutboxEvent, SmsMessage
-from desktop.services.base import Role
 from desktop.services.club import ClubService
-from protocol.ean13 import complete
-from tests.support.factories import actor_for, make_card, make_customer, make_order, make_point, make_staff
-
-SHARED = "+79035550033"  # a family phone: two customers of the point give the same number
-CARD = complete("200000000001")
-CARD2 = complete("200000000002")
+from tests.support.factories import make_customer, make_order
+from tests.unit.club_env import CARD, CARD2, SHARED, club_point
 
 
 @pytest.fixture
 def point(db):
-    with db.write() as s:
-        point = make_point(s)
-        clerk = make_staff(s, point, Role.CLERK)
-        make_card(s, point, CARD, "ABCD-1234")
-        make_card(s, point, CARD2, "EFGH-5678")
-    return {"point": point, "clerk": actor_for(clerk)}
+    return club_point(db)
 
 
 @pytest.fixture

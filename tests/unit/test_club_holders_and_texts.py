@@ -13,23 +13,16 @@ from sqlalchemy import select
 
 from desktop import translatable
 from desktop.db.models import ClubCard
-from desktop.services.base import Role
 from desktop.services.club import ClubService, status_text
 from protocol.ean13 import complete
 from protocol.errors import DomainError
-from tests.support.factories import actor_for, make_card, make_customer, make_order, make_point, make_staff
-
-SHARED = "+79035550033"
-CARD = complete("200000000001")
+from tests.support.factories import make_card, make_customer, make_order
+from tests.unit.club_env import CARD, SHARED, club_point
 
 
 @pytest.fixture
 def point(db):
-    with db.write() as s:
-        point = make_point(s)
-        clerk = make_staff(s, point, Role.CLERK)
-        make_card(s, point, CARD, "ABCD-1234")
-    return {"point": point, "clerk": actor_for(clerk)}
+    return club_point(db, second_card=False)
 
 
 @pytest.fixture
