@@ -174,3 +174,11 @@ def test_a_close_naming_no_truck_of_this_point_changes_no_truck(server: Server) 
         assert [r["status"] for r in _close(device, summary)] == ["applied"]
     assert (_status(server), _status(server, "R0043")) == ("in_transit", "in_transit")
     assert _shipments(device) == before
+
+
+def test_a_truck_change_is_published_whole_with_its_point(server: Server) -> None:
+    """A PC that never saw the truck stores it from the change alone: number, point, status, carrier."""
+    device = _ready(server)
+    _slow(device, _received(NUMBER, 1))
+    [*_, change] = [c["payload"] for c in device.all_changes() if c["type"] == "shipment.upsert"]
+    assert (change["number"], change["point_code"], change["status"]) == ("R0042", "0042", "receiving")
