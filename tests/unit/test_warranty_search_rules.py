@@ -51,7 +51,8 @@ def test_a_long_query_of_no_shape_is_quoted_by_its_first_40_characters(env):
     assert len(info.value.params["query"]) == 40
 
 
-@pytest.mark.parametrize("query", ["1234567890", "123 456 78 90 Петров"])
+@pytest.mark.parametrize("query", ["1234567890", "123 456 78 90 Петров",
+                                   "123 456 78 90 Константинопольская Александра Петровна"])
 def test_digits_that_are_no_russian_phone_are_a_bad_query(env, query):
     with refused("claim.bad_query", query=query[:40]):
         env.svc.find(env.clerk, query)
