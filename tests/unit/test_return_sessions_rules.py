@@ -1,0 +1,165 @@
+"""Return session rules (desktop/services/returns/sessions.py): what a scan and its repeat report, what the resumed
+session, the journal and the events hold, why a box may not go back yet, and which sessions a shift close settles."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from desktop.db.engine import Database
+from desktop.db.models import AuditEntry, Box, Order, PickupPoint, ReturnSession, Shift
+from desktop.services.returns import ReturnsService
+from desktop.services.returns.rules import local_text, point_zone
+from protocol.order_states import OrderStatus
+from tests.support.clock import FakeClock
+from tests.support.factories import T0, box_barcode, make_cell, make_order
+from tests.unit.handover_env import Env, make_env, outbox, refused
+
+
+@pytest.fixture
+def env(db: Database, clock: FakeClock) -> Env:
+    return make_env(db, clock)
+
+
+@pytest.fixture
+def returns(db: Database, clock: FakeClock) -> ReturnsService:
+    return ReturnsService(db, clock)
+
+
+def _order(env: Env, status: str, boxes: int = 1, **kw: Any) -> str:
+    with env.db.write() as s:
+        point = s.get(PickupPoint, env.point_id)
+        order = make_order(s, point, status=status, boxes=boxes, **kw)
+        if status in ("refused", "cancelled"):
+            for box in order.boxes:
+                box.status = "received"
+        return order.number
+
+
+def _barcode(number: str, n: int = 1) -> str:
+    return box_barcode("0042", number, n)
+
+
+def _journal(env: Env, action: str) -> list[tuple[str, dict[str, Any]]]:
+    with env.db.read() as s:
+        rows = s.execute(select(AuditEntry.subject, AuditEntry.details).where(AuditEntry.action == action)
+                         .order_by(AuditEntry.id)).all()
+    return [(subject, json.loads(details)) for subject, details in rows]
+
+
+def test_a_scan_its_repeat_and_the_resumed_session_report_the_box(env, returns):
+    number = _order(env, "refused", boxes=2)
+    with env.db.write() as s:
+        cell = make_cell(s, s.get(PickupPoint, env.point_id), "CB0204")
+        box = s.scalars(select(Box).where(Box.barcode == _barcode(number, 2))).one()
+        box.cell_id = cell.id
+    uid = returns.open_session(env.clerk)
+    scan = returns.scan_box(env.clerk, uid, f" {_barcode(number, 2)} ")
+    assert (scan.outcome, scan.box, scan.order_number, scan.reason, scan.seq_no, scan.boxes_total, scan.cell,
+            scan.order_returned) == ("returned", _barcode(number, 2), number, "refused", 2, 2, "B-02-04", False)
+    repeat = returns.scan_box(env.clerk, uid, _barcode(number, 2))
+    assert (repeat.outcome, repeat.box, repeat.order_number, repeat.reason, repeat.seq_no, repeat.boxes_total,
+            repeat.cell, repeat.order_returned) == ("repeat", _barcode(number, 2), number, "refused", 2, 2, None, False)
+    last = returns.scan_box(env.clerk, uid, _barcode(number, 1))
+    assert last.order_returned and last.seq_no == 1
+    assert returns.scan_box(env.clerk, uid, _barcode(number, 1)).order_returned
+    still_open = ReturnsService(env.db, env.clock).current_session()
+    assert still_open is not None and still_open.opened_at == env.clock()
+    assert [(x.outcome, x.box, x.order_number, x.reason, x.seq_no, x.boxes_total, x.cell, x.order_returned)
+            for x in still_open.scans] == [("returned", _barcode(number, 2), number, "refused", 2, 2, None, True),
+                                           ("returned", _barcode(number, 1), number, "refused", 1, 2, None, True)]
+
+
+def test_each_step_is_journalled_and_sent_with_its_session(env, returns):
+    number = _order(env, "refused")
+    uid = returns.open_session(env.clerk)
+    assert returns.open_session(env.clerk) == uid
+    returns.scan_box(env.clerk, uid, _barcode(number))
+    returns.close_session(env.clerk, uid)
+    assert [s for s, _ in _journal(env, "return.opened")] == [uid] == [s for s, _ in _journal(env, "return.resumed")]
+    assert _journal(env, "return.box") == [(_barcode(number), {"order": number, "reason": "refused", "session": uid})]
+    assert _journal(env, "order.returned") == [(number, {"reason": "refused", "session": uid})]
+    assert _journal(env, "return.closed") == [(uid, {"orders": 1, "boxes": 1})]
+    events = dict((t, p) for t, p in outbox(env.db))
+    assert events["box.returned"] == {"session": uid, "box": _barcode(number), "order": number, "reason": "refused"}
+    assert events["order.returned"] == {"order": number, "session": uid}
+    with env.db.read() as s:
+        order = s.scalars(select(Order).where(Order.number == number)).one()
+        assert (order.status, order.returned_at) == (OrderStatus.RETURNED, env.clock())
+
+
+def test_a_ready_order_goes_back_only_after_its_storage_period_named_in_local_time(env, returns):
+    number = _order(env, "ready")
+    env.clock.now = T0 + timedelta(days=2)
+    uid = returns.open_session(env.clerk)
+    with env.db.read() as s:
+        point = s.get(PickupPoint, env.point_id)
+        order = s.scalars(select(Order).where(Order.number == number)).one()
+        assert order.storage_until is not None
+        until = local_text(order.storage_until, point_zone(point))
+    with refused("return.not_expired", order=number, until=until):
+        returns.scan_box(env.clerk, uid, _barcode(number))
+    with env.db.write() as s:
+        s.execute(Order.__table__.update().where(Order.number == number).values(storage_until=None, ready_at=None))
+    with refused("return.not_expired", order=number, until="—"):
+        returns.scan_box(env.clerk, uid, _barcode(number))
+
+
+def test_an_order_not_on_the_return_list_names_its_state(env, returns):
+    number = _order(env, "handed_over")
+    uid = returns.open_session(env.clerk)
+    with refused("return.not_on_list", order=number, status=OrderStatus.HANDED_OVER) as info:
+        returns.scan_box(env.clerk, uid, _barcode(number))
+    assert isinstance(info.value.params["status"], OrderStatus)
+
+
+def test_a_box_not_at_the_point_is_named(env, returns):
+    number = _order(env, "cancelled", boxes=2)
+    with env.db.write() as s:
+        s.scalars(select(Box).where(Box.barcode == _barcode(number, 2))).one().status = "expected"
+    uid = returns.open_session(env.clerk)
+    with refused("return.box_not_at_point", box=_barcode(number, 2)):
+        returns.scan_box(env.clerk, uid, _barcode(number, 2))
+    with refused("return.unknown_box", box="B004299999999901"):
+        returns.scan_box(env.clerk, uid, " B004299999999901 ")
+
+
+def test_the_act_names_the_opener_and_lists_orders_in_scan_order(env, returns):
+    first, second = _order(env, "refused", boxes=2), _order(env, "refused")
+    uid = returns.open_session(env.manager)
+    returns.scan_box(env.clerk, uid, _barcode(second))
+    returns.scan_box(env.clerk, uid, _barcode(first, 2))
+    returns.scan_box(env.clerk, uid, _barcode(first, 1))
+    act = returns.close_session(env.clerk, uid)
+    assert (act.header.opened_by, act.header.closed_by) == (env.manager.full_name, env.clerk.full_name)
+    assert [(x.order_number, x.boxes, x.boxes_total, x.complete) for x in act.orders] == [
+        (second, (_barcode(second),), 1, True), (first, (_barcode(first, 1), _barcode(first, 2)), 2, True)]
+    assert act.boxes_count == 3 and act.orders[0].customer_name
+
+
+def test_the_shift_close_settles_the_clerks_own_session_and_an_orphaned_one(env, returns):
+    number = _order(env, "refused", boxes=2)
+    with env.db.write() as s:
+        s.add(Shift(point_id=env.point_id, staff_id=env.manager.staff_id, opened_at=env.clock()))
+    uid = returns.open_session(env.manager)
+    returns.scan_box(env.clerk, uid, _barcode(number, 1))
+    returns.scan_box(env.clerk, uid, _barcode(number, 2))
+    assert returns.pending_at_shift_close(env.clerk) == []  # the manager opened it and is on shift
+    [mine] = returns.pending_at_shift_close(env.manager)
+    assert (mine.uid, mine.opened_by, mine.boxes, mine.opened_at) == (uid, env.manager.full_name, 2, env.clock())
+    with env.db.write() as s:
+        for shift in s.scalars(select(Shift).where(Shift.staff_id == env.manager.staff_id)):
+            shift.closed_at = env.clock()
+    assert [p.uid for p in returns.pending_at_shift_close(env.clerk)] == [uid]
+
+
+def test_another_points_session_is_not_this_points(env, returns):
+    with env.db.write() as s:
+        other = s.scalars(select(PickupPoint).where(PickupPoint.code == "0077")).one()
+        s.add(ReturnSession(uid="elsewhere", point_id=other.id, opened_by=env.clerk.staff_id, opened_at=env.clock()))
+    assert returns.pending_at_shift_close(env.clerk) == [] and returns.current_session() is None
+    assert returns.open_session(env.clerk) != "elsewhere"

@@ -1,0 +1,142 @@
+"""Service dispatch rules (desktop/services/warranty/dispatch.py): what each scan, undo and close records, what the
+act and the resumed session show, and which open sessions a clerk's shift close must settle."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from desktop.db.claim_models import ServiceDispatch
+from desktop.db.models import AuditEntry, SessionStatus, Shift
+from desktop.services.staff import StaffService
+from desktop.services.warranty import WarrantyService
+from tests.unit.handover_env import refused
+from tests.unit.warranty_env import Env, make_env
+
+
+@pytest.fixture
+def env(db, clock, tmp_path) -> Env:
+    return make_env(db, clock, tmp_path / "data")
+
+
+def _taken_in(env: Env, serial: str) -> Any:
+    return env.accept(env.purchased(serial=serial), serial=serial).claim
+
+
+def _journal(env: Env, action: str) -> list[tuple[str, dict[str, Any]]]:
+    with env.db.read() as s:
+        rows = s.execute(select(AuditEntry.subject, AuditEntry.details).where(AuditEntry.action == action)
+                         .order_by(AuditEntry.id)).all()
+    return [(subject, json.loads(details)) for subject, details in rows]
+
+
+def test_each_step_is_journalled_with_its_session_and_label(env):
+    first, second = _taken_in(env, "SN-1"), _taken_in(env, "SN-2")
+    uid = env.svc.open_dispatch(env.clerk)
+    assert env.svc.open_dispatch(env.clerk) == uid
+    env.svc.scan_out(env.clerk, uid, first.label)
+    env.svc.scan_out(env.clerk, uid, second.label)
+    env.svc.undo_last(env.clerk, uid)
+    env.svc.close_dispatch(env.clerk, uid)
+    assert [s for s, _ in _journal(env, "service.opened")] == [uid] == [s for s, _ in _journal(env, "service.resumed")]
+    assert _journal(env, "service.scanned") == [(first.number, {"session": uid, "label": first.label}),
+                                                (second.number, {"session": uid, "label": second.label})]
+    assert _journal(env, "service.undone") == [(second.number, {"session": uid, "label": second.label})]
+    assert _journal(env, "claim.dispatched") == [(first.number, {"session": uid, "label": first.label})]
+    assert _journal(env, "service.closed") == [(uid, {"claims": 1})]
+
+
+def test_scans_keep_their_order_around_an_undo(env):
+    a, b, c = _taken_in(env, "SN-1"), _taken_in(env, "SN-2"), _taken_in(env, "SN-3")
+    uid = env.svc.open_dispatch(env.clerk)
+    env.svc.scan_out(env.clerk, uid, a.label)
+    env.svc.scan_out(env.clerk, uid, b.label)
+    env.svc.undo_last(env.clerk, uid)
+    env.svc.scan_out(env.clerk, uid, c.label)
+    env.svc.scan_out(env.clerk, uid, b.label)
+    still_open = env.svc.current_dispatch(env.clerk)
+    assert still_open is not None and [x.claim for x in still_open.scans] == [a.number, c.number, b.number]
+    assert env.svc.undo_last(env.clerk, uid).claim == b.number
+
+
+def test_a_scan_and_its_undo_show_the_item(env):
+    claim = _taken_in(env, "SN-1")
+    uid = env.svc.open_dispatch(env.clerk)
+    scan = env.svc.scan_out(env.clerk, uid, f"  {claim.label.lower()} ")
+    assert (scan.claim, scan.label, scan.product, scan.order) == (claim.number, claim.label, claim.product,
+                                                                  claim.order)
+    undone = env.svc.undo_last(env.clerk, uid)
+    assert (undone.claim, undone.label, undone.product, undone.order, undone.undone, undone.repeat) == (
+        claim.number, claim.label, claim.product, claim.order, True, False)
+
+
+def test_the_resumed_session_names_who_opened_it_and_when(env):
+    claim = _taken_in(env, "SN-1")
+    opened_at = env.clock()
+    uid = env.svc.open_dispatch(env.clerk)
+    env.svc.scan_out(env.clerk, uid, claim.label)
+    env.clock.now += timedelta(hours=2)
+    still_open = WarrantyService(env.db, env.clock, env.data_dir).current_dispatch(env.manager)
+    assert still_open is not None
+    assert (still_open.uid, still_open.opened_at, still_open.opened_by) == (uid, opened_at, env.clerk.full_name)
+    (scan,) = still_open.scans
+    assert (scan.claim, scan.product, scan.order, scan.undone, scan.repeat) == (
+        claim.number, claim.product, claim.order, False, False)
+
+
+def test_the_act_names_the_opener_the_closer_the_times_and_each_item(env):
+    claim = _taken_in(env, "SN-1")
+    opened_at = env.clock()
+    uid = env.svc.open_dispatch(env.clerk)
+    env.svc.scan_out(env.clerk, uid, claim.label)
+    env.clock.now += timedelta(minutes=30)
+    data, _document = env.svc.close_dispatch(env.manager, uid)
+    header = data.header
+    assert (header.key, header.opened_at, header.closed_at) == (uid, opened_at, env.clock())
+    assert (header.opened_by, header.closed_by, header.point.code) == (env.clerk.full_name, env.manager.full_name,
+                                                                       "0042")
+    (line,) = data.lines
+    assert (line.claim, line.label, line.order, line.product, line.serial) == (
+        claim.number, claim.label, claim.order, claim.product, "SN-1")
+    with env.db.read() as s:
+        stored = s.scalars(select(ServiceDispatch).where(ServiceDispatch.uid == uid)).one()
+        assert (stored.status, stored.closed_at, stored.act) == (SessionStatus.CLOSED, env.clock(), data.as_dict())
+
+
+def test_a_label_of_no_shape_is_quoted_upper_case_and_short(env):
+    uid = env.svc.open_dispatch(env.clerk)
+    with refused("service.bad_label", label="B004250000001201-ABCDEF-"):
+        env.svc.scan_out(env.clerk, uid, " b004250000001201-abcdef-ghijk ")
+    with refused("service.unknown_label", label="SLW000000999"):
+        env.svc.scan_out(env.clerk, uid, " slw000000999 ")
+
+
+def test_the_shift_close_settles_the_clerks_own_session_and_an_orphaned_one_not_a_colleagues(env):
+    staff = StaffService(env.db, env.clock)
+    clerk = staff.open_shift(env.clerk)
+    manager = staff.open_shift(env.manager)
+    first, second = _taken_in(env, "SN-1"), _taken_in(env, "SN-2")
+    uid = env.svc.open_dispatch(manager)
+    env.svc.scan_out(clerk, uid, first.label)
+    env.svc.scan_out(clerk, uid, second.label)
+    env.svc.undo_last(clerk, uid)
+    assert env.svc.pending_at_shift_close(clerk) == []  # the manager opened it and is on shift
+    [mine] = env.svc.pending_at_shift_close(manager)
+    assert (mine.uid, mine.opened_by, mine.items) == (uid, env.manager.full_name, 1)
+    with env.db.write() as s:  # the manager's shift ends elsewhere (another counter)
+        for shift in s.scalars(select(Shift).where(Shift.staff_id == env.manager.staff_id)):
+            shift.closed_at = env.clock()
+    [orphan] = env.svc.pending_at_shift_close(clerk)
+    assert orphan.uid == uid and orphan.items == 1
+
+
+def test_another_points_session_is_not_the_clerks_to_settle(env):
+    with env.db.write() as s:
+        s.add(ServiceDispatch(uid="elsewhere", point_id=env.foreign_point_id, opened_by=env.foreign_manager.staff_id,
+                              opened_at=env.clock()))
+    assert env.svc.pending_at_shift_close(env.clerk) == []
+    assert env.svc.current_dispatch(env.clerk) is None

@@ -1,0 +1,39 @@
+"""Intake rules (desktop/services/warranty/intake.py): which order lines an item can be, starting a pre-filed claim's
+intake, the serial check and the cover of the chosen line."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from desktop.db.models import Order, OrderLine
+from tests.unit.handover_env import refused
+from tests.unit.warranty_env import Env, make_env
+
+
+@pytest.fixture
+def env(db, clock, tmp_path) -> Env:
+    return make_env(db, clock, tmp_path / "data")
+
+
+def _refuse_line(env: Env, order: str, n: int) -> None:
+    """The customer refused the order's n-th line in full at the handover."""
+    with env.db.write() as s:
+        line = s.scalars(select(OrderLine).join(Order).where(Order.number == order).order_by(OrderLine.id)).all()[n]
+        line.refused_quantity = line.quantity
+
+
+def test_a_prefiled_claim_for_goods_the_customer_refused_is_refused(env):
+    order = env.purchased(lines=2)
+    number = env.prefiled(order)  # the claim is for the first line
+    sku = env.claim(number).sku
+    _refuse_line(env, order, 0)
+    with refused("claim.no_line", order=order, sku=sku):
+        env.svc.start_intake(env.clerk, claim=number)
+
+
+def test_a_line_refused_in_full_is_not_offered_for_a_new_claim(env):
+    order = env.purchased(lines=2)
+    _refuse_line(env, order, 0)
+    draft = env.svc.start_intake(env.clerk, order=order)
+    assert len(draft.lines) == 1 and draft.sku == draft.lines[0].sku and draft.lines[0].product == "Наушники Buds FE"
