@@ -58,6 +58,9 @@ def test_days_left_are_counted_on_the_points_calendar_not_in_utc(db, point) -> N
     rows = by_key(night.uncollected_orders(point.manager))
     assert rows[point.numbers["today"]].values[5] == 0
     assert rows[point.numbers["five"]].values[5] == 1
+    expiring = [(row.key, row.values[3]) for row in night.expiring_orders(point.manager).rows]
+    n = point.numbers
+    assert expiring == [(n["today"], "сегодня"), (n["five"], "завтра"), (n["tomorrow"], "завтра")]
     day = by_key(WaitingService(db, FakeClock(NOW)).uncollected_orders(point.manager))
     assert day[point.numbers["five"]].values[5] == 1 and day[point.numbers["five"]].tone == "warning"
 
@@ -147,3 +150,7 @@ def test_every_title_header_and_term_is_shown_in_the_ui_language(point, service,
     assert {row.values[1] for row in due.rows} == {"[Terms] срок хранения истёк", "[Terms] отменён центром"}
     short = service.unplaced_boxes(point.manager, limit=1).title
     assert short == "[Waits] [Waits] Коробки приняты, но не разложены по ячейкам (показаны первые по сроку: 1 из 3)"
+
+
+def test_every_order_due_for_return_is_a_warning(point, service) -> None:
+    assert [row.tone for row in service.returns_due(point.manager).rows] == ["warning", "warning"]
