@@ -15,7 +15,7 @@ from desktop.services.base import local_point
 from desktop.services.manager.report import ColumnKind, Report, Row
 from desktop.services.manager.waiting import WaitingService
 from tests.support.clock import FakeClock
-from tests.support.factories import make_order, make_point, make_staff
+from tests.support.factories import make_cell, make_order, make_point, make_staff
 from tests.unit.waits_point import NOW, WaitsPoint, build_waits_point
 
 TEXT, MOMENT, DURATION, COUNT = ColumnKind.TEXT, ColumnKind.MOMENT, ColumnKind.DURATION, ColumnKind.COUNT
@@ -154,3 +154,17 @@ def test_every_title_header_and_term_is_shown_in_the_ui_language(point, service,
 
 def test_every_order_due_for_return_is_a_warning(point, service) -> None:
     assert [row.tone for row in service.returns_due(point.manager).rows] == ["warning", "warning"]
+
+
+def test_an_expiring_order_shows_the_phones_last_digits_and_every_cell_it_lies_in(db, point, service) -> None:
+    with db.write() as s:
+        here = local_point(s)
+        cells = make_cell(s, here, "CA0101"), make_cell(s, here, "CA0102")
+        order = make_order(s, here, status="ready", number="500000090", boxes=2)
+        order.ready_at, order.storage_until = NOW - timedelta(days=1), NOW + timedelta(hours=5)
+        for box, cell in zip(order.boxes, cells, strict=True):
+            box.status, box.cell_id = "placed", cell.id
+        last4 = order.customer.phone_last4
+    rows = by_key(service.expiring_orders(point.manager))
+    assert rows["500000090"].values[2] == f"…{last4}" and rows["500000090"].values[5] == "A-01-01, A-01-02"
+    assert rows[point.numbers["today"]].values[5] == "—"  # its box is on a shelf with no cell recorded
