@@ -79,6 +79,11 @@ TESTS_BY_MODULE: dict[str, tuple[str, ...]] = {
     "desktop/services/point_info.py": ("tests/unit/test_manager_activity.py",),
     "desktop/services/order_summary.py": ("tests/unit/test_orders.py", "tests/unit/test_handover_model_values.py"),
     "desktop/services/order_card.py": ("tests/unit/test_orders.py", "tests/unit/test_handover_model_values.py"),
+    # the manager's journal and activity helpers: the tests of the services that call them (they import the service)
+    "desktop/services/manager/journal_subjects.py": ("tests/unit/test_journal_report.py",),
+    "desktop/services/manager/journal_details.py": ("tests/unit/test_journal_report.py",),
+    "desktop/services/manager/activity_counts.py": ("tests/unit/test_manager_activity.py",
+                                                    "tests/unit/test_manager_activity_flow.py"),
 }
 
 # The lane's fallback when no mutable module changed: fast core modules whose tests take seconds.
