@@ -142,9 +142,9 @@ def test_no_sub_command_still_serves_and_serve_is_the_same(monkeypatch: pytest.M
     assert refused.value.code == 2
 
 
-def test_console_command_runs_as_a_process(served: Server, db_url: str) -> None:
+def test_console_command_runs_as_a_process(served: Server, db_url: str, tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "backend.server", "enrolment-code", "--db", db_url,
-                             "--point", "0043"], capture_output=True, text=True, timeout=120,
+                             "--point", "0043"], capture_output=True, text=True, timeout=120, cwd=tmp_path,
                             env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])})
     assert result.returncode == 0, result.stderr
     assert enrol(served, result.stdout.strip()) == 200
