@@ -151,6 +151,19 @@ def _arrival_without_scans(device: Device) -> list[list[dict[str, Any]]]:
     return [_scan(device, order_number("0042", 1), boxes=())]
 
 
+def _one_minute_grace(feed: dict[str, Any]) -> None:
+    """The shortest hold a point can set: one minute."""
+    feed["point"]["ready_sms_grace_minutes"] = 1
+
+
+def _late_box_after_the_close(device: Device) -> list[list[dict[str, Any]]]:
+    """The truck's act closed with boxes missing, then a box of it in the next push: the truck stays received."""
+    first, second = order_number("0042", 1), order_number("0042", 2)
+    first_box = _received(device, first, 1)
+    closed = device.event("receiving.closed", {"session": "s1", "summary": {"shipment": "R0042"}})
+    return [[first_box, closed], [_received(device, second, 1)]]
+
+
 CASES = {  # name: (feed change, pushes, the events the set-wise path took)
     "two trucks": (_two_trucks, lambda device: [_batch(device)],
                    ["box.received", "box.received", "order.arrived", "sms.requested", "box.received",
@@ -162,6 +175,11 @@ CASES = {  # name: (feed change, pushes, the events the set-wise path took)
                                     ["box.received", "box.received", "order.arrived", "sms.requested"]),
     "box under another order": (lambda feed: None, _box_named_with_another_order, []),
     "arrival without scans at a holding point": (_grace, _arrival_without_scans, ["order.arrived", "sms.requested"]),
+    "ready SMS held one minute": (_one_minute_grace, lambda device: [_batch(device)],
+                                  ["box.received", "box.received", "order.arrived", "sms.requested", "box.received",
+                                   "order.arrived", "sms.requested", "box.received"]),
+    "a late box after the truck's close": (lambda feed: None, _late_box_after_the_close,
+                                           ["box.received", "box.received"]),
 }
 
 
@@ -197,3 +215,18 @@ def test_a_batch_reads_the_sms_and_the_trucks_once(server: Server) -> None:
     device.push(*[e for n in (1, 2, 3) for e in _scan(device, order_number("0042", n))])
     assert len([s for s in statements if "FROM sms_outbox" in s and "order_number IN" in s]) == 1
     assert len([s for s in statements if "count(*)" in s and "GROUP BY boxes.shipment_id" in s]) == 1
+
+
+def test_another_points_order_is_left_to_the_rules_which_refuse_it(server: Server, monkeypatch: pytest.MonkeyPatch
+                                                                    ) -> None:
+    server.import_feed(point_feed("0043", orders=1))
+    server.import_feed(point_feed(orders=1))
+    device = server.enrol()
+    applied: list[str] = []
+    real = receiving.try_apply
+    monkeypatch.setattr(receiving, "try_apply", lambda ctx, ev: _spy(real(ctx, ev), ev, applied))
+    theirs = order_number("0043", 1)
+    [result] = device.push(device.event("order.arrived", {"order": theirs, "arrived_at": "2026-11-24T09:00:00Z"}))
+    assert applied == [] and result["status"] == "rejected"
+    with server.db.read() as s:
+        assert s.scalar(select(Order.status).where(Order.number == theirs)) == "in_transit"

@@ -72,7 +72,9 @@ TESTS_BY_MODULE: dict[str, tuple[str, ...]] = {
     # the set-wise receiving scan: every plain scan the rule tests push goes through it
     "backend/rules/receiving.py": ("tests/backend/test_push_setwise.py", "tests/backend/test_push_batch.py",
                                    "tests/backend/test_push_feed_lock.py", "tests/backend/test_feed_writers.py",
-                                   "tests/backend/test_rules.py", "tests/backend/test_rules_edges.py"),
+                                   "tests/backend/test_rules.py", "tests/backend/test_rules_edges.py",
+                                   "tests/backend/test_rules_boxes_rule_path.py",  # a late box after the close
+                                   "tests/backend/test_ready_sms_promise.py"),  # the held «ready» SMS
     "backend/code_prepare.py": ("tests/backend/test_push_pool.py", "tests/backend/test_push_codes.py"),
     # counter services whose functions every workflow calls on its way: their own tests, not every importer
     "desktop/services/base.py": ("tests/unit/test_foundation.py", "tests/unit/test_staff.py"),
