@@ -180,6 +180,8 @@ CASES = {  # name: (feed change, pushes, the events the set-wise path took)
                                    "order.arrived", "sms.requested", "box.received"]),
     "a late box after the truck's close": (lambda feed: None, _late_box_after_the_close,
                                            ["box.received", "box.received"]),
+    "a box the order does not have": (lambda feed: None,
+                                      lambda device: [[_received(device, order_number("0042", 1), 9)]], []),
 }
 
 
