@@ -7,9 +7,10 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import select
 
 from desktop.db.claim_models import ServiceDispatch
-from desktop.db.models import Order, PickupPoint, ReceivingSession, SmsMessage
+from desktop.db.models import Order, OutboxEvent, PickupPoint, ReceivingSession, SmsMessage
 from desktop.errors import AccessDenied
 from desktop.services.base import local_point
 from desktop.services.manager.exceptions import ExceptionsService
@@ -150,3 +151,39 @@ def test_every_title_header_and_term_is_shown_in_the_ui_language(point, service,
         ("[Waits] возврат", "[Waits] открыта в прошлый день"), ("[Waits] приёмка", "[Waits] смена открывшего закрыта")]
 
 
+
+
+def _event(s, event_id: str) -> OutboxEvent:
+    return s.scalars(select(OutboxEvent).where(OutboxEvent.event_id == event_id)).one()
+
+
+def problem_ids(service: ExceptionsService, point: WaitsPoint) -> list[str]:
+    return [row.values[6] for row in service.server_problems(point.manager).rows]
+
+
+def test_refused_events_come_in_the_order_they_happened_then_in_the_order_they_were_made(db, point, service) -> None:
+    rejected, conflict = point.events["rejected"], point.events["conflict"]
+    assert problem_ids(service, point) == [rejected, conflict]  # made at the same moment, the rejected one first
+    with db.write() as s:
+        first, second = _event(s, rejected), _event(s, conflict)
+        seqs = first.device_seq, second.device_seq
+        first.device_seq = 10_000
+        s.flush()
+        second.device_seq = seqs[0]
+        s.flush()
+        first.device_seq = seqs[1]
+    assert problem_ids(service, point) == [conflict, rejected]
+    with db.write() as s:
+        _event(s, rejected).occurred_at = NOW - timedelta(hours=7)
+    assert problem_ids(service, point) == [rejected, conflict]
+
+
+def test_an_event_about_no_order_and_an_sms_without_a_gateway_error_show_a_dash(db, point, service) -> None:
+    with db.write() as s:
+        shift = s.scalars(select(OutboxEvent).where(OutboxEvent.type == "shift.opened")).one()
+        shift.status, shift.reason = "rejected", "internal_error"
+        shift_id = shift.event_id
+    row = next(r for r in service.server_problems(point.manager).rows if r.values[6] == shift_id)
+    assert row.values[3] == "—" and row.key is None and row.tone == "error"
+    unknown = next(r for r in service.sms_not_delivered(point.manager).rows if r.key == point.numbers["sms_unknown"])
+    assert unknown.values[4] == "—"
