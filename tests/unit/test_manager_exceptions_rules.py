@@ -84,13 +84,17 @@ def test_failed_sms_come_first_then_the_oldest(db, point, service) -> None:
         (n["sms_unknown"], "warning")]
 
 
-def test_locked_orders_longest_locked_first(db, point, service) -> None:
+def test_locked_orders_longest_locked_first_then_by_number_with_the_customers_name(db, point, service) -> None:
     with db.write() as s:
-        order = _ready(s, local_point(s), "600000030")
-        order.locked_at, order.code_failed_attempts = NOW - timedelta(hours=2), 3
+        for number in ("600000030", "600000029"):  # locked at the same moment
+            order = _ready(s, local_point(s), number)
+            order.locked_at, order.code_failed_attempts = NOW - timedelta(hours=2), 3
+        name = order.customer.full_name
     rows = service.locked_orders(point.manager).rows
     assert [(r.key, r.values[2], r.values[4]) for r in rows] == [
-        ("600000030", 3, timedelta(hours=2)), (point.numbers["locked"], 5, timedelta(minutes=30))]
+        ("600000029", 3, timedelta(hours=2)), ("600000030", 3, timedelta(hours=2)),
+        (point.numbers["locked"], 5, timedelta(minutes=30))]
+    assert rows[0].values[1] == name
 
 
 def test_sessions_of_every_kind_left_open_oldest_first(db, point, service) -> None:
