@@ -73,15 +73,19 @@ def test_only_the_last_attempt_of_a_code_or_reminder_sms_of_a_ready_order_here_c
     assert rows == [("600000010", "код получения", 2, "error"), ("600000010", "напоминание", 1, "error")]
 
 
-def test_failed_sms_come_first_then_the_oldest(db, point, service) -> None:
+def test_failed_sms_come_first_then_the_oldest_asked_for_then_by_number(db, point, service) -> None:
     with db.write() as s:
         here = local_point(s)
         _sms(s, _ready(s, here, "600000021"), "failed", timedelta(minutes=5))
         _sms(s, _ready(s, here, "600000020"), "unknown", timedelta(hours=8))
+        s.flush()
+        s.scalars(select(SmsMessage).where(SmsMessage.uid == "sms-600000020-ready-1")).one().updated_at = NOW
+        for number in ("600000041", "600000040"):  # asked for at the same moment
+            _sms(s, _ready(s, here, number), "unknown", timedelta(hours=10))
     n = point.numbers
     assert [(key, tone) for key, _, _, tone in sms_rows(service, point)] == [
-        (n["sms_failed"], "error"), ("600000021", "error"), ("600000020", "warning"), (n["sms_stuck"], "warning"),
-        (n["sms_unknown"], "warning")]
+        (n["sms_failed"], "error"), ("600000021", "error"), ("600000040", "warning"), ("600000041", "warning"),
+        ("600000020", "warning"), (n["sms_stuck"], "warning"), (n["sms_unknown"], "warning")]
 
 
 def test_locked_orders_longest_locked_first_then_by_number_with_the_customers_name(db, point, service) -> None:
