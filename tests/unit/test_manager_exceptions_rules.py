@@ -10,13 +10,14 @@ import pytest
 from sqlalchemy import select
 
 from desktop.db.claim_models import ServiceDispatch
-from desktop.db.models import Order, OutboxEvent, PickupPoint, ReceivingSession, SmsMessage
+from desktop.db.models import Order, OutboxEvent, PickupPoint, ReceivingSession, ReturnSession, SmsMessage, Staff
 from desktop.errors import AccessDenied
 from desktop.services.base import local_point
 from desktop.services.manager.exceptions import ExceptionsService
 from desktop.services.manager.report import ColumnKind, Report
 from tests.support.clock import FakeClock
-from tests.support.factories import make_order, make_point, make_shipment
+from tests.support.factories import make_order, make_point, make_shipment, make_staff
+from tests.support.manager_point import utc
 from tests.unit.waits_point import NOW, WaitsPoint, build_waits_point
 
 TEXT, MOMENT, DURATION, COUNT = ColumnKind.TEXT, ColumnKind.MOMENT, ColumnKind.DURATION, ColumnKind.COUNT
@@ -195,3 +196,41 @@ def test_an_event_about_no_order_and_an_sms_without_a_gateway_error_show_a_dash(
     assert row.values[3] == "—" and row.key is None and row.tone == "error"
     unknown = next(r for r in service.sms_not_delivered(point.manager).rows if r.key == point.numbers["sms_unknown"])
     assert unknown.values[4] == "—"
+
+
+def _gone_id(s) -> int:
+    return s.scalars(select(Staff.id).where(Staff.full_name == "Ушедший Пётр")).one()
+
+
+def test_only_this_points_open_sessions_count_and_each_names_who_opened_it(db, point, service) -> None:
+    with db.write() as s:
+        here, clerk, gone = local_point(s), point.clerk.staff_id, _gone_id(s)
+        other = make_point(s, code="0077", local=False)
+        stranger = make_staff(s, other, full_name="Чужой Кладовщик").id
+        old = NOW - timedelta(days=2)
+        s.add_all([ReturnSession(uid="ret-today-gone", point_id=here.id, opened_by=gone,
+                                 opened_at=NOW - timedelta(hours=1)),
+                   ReturnSession(uid="ret-today-clerk", point_id=here.id, opened_by=clerk,
+                                 opened_at=NOW - timedelta(hours=1)),
+                   ReturnSession(uid="ret-closed", point_id=here.id, opened_by=clerk, opened_at=old, status="closed"),
+                   ReceivingSession(uid="rcv-closed", point_id=here.id, opened_by=clerk, opened_at=old,
+                                    status="closed"),
+                   ReceivingSession(uid="rcv-other", point_id=other.id, opened_by=stranger, opened_at=old),
+                   ReturnSession(uid="ret-other", point_id=other.id, opened_by=stranger, opened_at=old)])
+    rows = service.sessions_left_open(point.manager).rows
+    assert [(r.key, r.values[2], r.values[4]) for r in rows] == [
+        (point.sessions["return_yesterday"], point.clerk.full_name, "открыта в прошлый день"),
+        (point.sessions["receiving_closed_shift"], "Ушедший Пётр", "смена открывшего закрыта"),
+        ("ret-today-gone", "Ушедший Пётр", "смена открывшего закрыта")]
+
+
+def test_the_day_a_session_was_opened_is_the_points_day(db, point) -> None:
+    """At 22:00 UTC on the 23rd it is 01:00 on the 24th in Moscow: a session opened at 23:00 (Moscow) on the 23rd
+    is from an earlier day, one opened at midnight or after it is today's."""
+    with db.write() as s:
+        here, clerk = local_point(s), point.clerk.staff_id
+        for uid, at in (("ret-23rd-late", utc(23, 20)), ("ret-midnight", utc(23, 21)), ("ret-0030", utc(23, 21, 30))):
+            s.add(ReturnSession(uid=uid, point_id=here.id, opened_by=clerk, opened_at=at))
+    night = ExceptionsService(db, FakeClock(utc(23, 22)))
+    assert [r.key for r in night.sessions_left_open(point.manager).rows] == [
+        point.sessions["return_yesterday"], "ret-23rd-late", point.sessions["receiving_closed_shift"]]
