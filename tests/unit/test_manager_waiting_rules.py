@@ -95,7 +95,8 @@ def _return_session(s, point: PickupPoint, staff_id: int, uid: str, age: timedel
     session = ReturnSession(uid=uid, point_id=point.id, opened_by=staff_id, opened_at=NOW - age, status=status)
     s.add(session)
     s.flush()
-    for box in make_order(s, point, status="cancelled", boxes=boxes).boxes:
+    number = f"5000007{sum(map(ord, uid)) % 100:02d}"  # clear of waits_point's numbers
+    for box in make_order(s, point, status="cancelled", boxes=boxes, number=number).boxes:
         s.add(ReturnItem(session_id=session.id, order_id=box.order_id, box_id=box.id, reason="cancelled",
                          scanned_at=NOW))
 
@@ -106,8 +107,8 @@ def test_open_return_sessions_oldest_first_with_their_own_boxes_opener_and_tone(
         other = make_point(s, code="0077", local=False)
         stranger = make_staff(s, other, full_name="Чужой Кладовщик")
         opener = make_staff(s, here, full_name="Вера Открывшая")
+        _return_session(s, here, opener.id, "ret-2h", timedelta(hours=2), boxes=3)  # made first, opened later
         _return_session(s, here, opener.id, "ret-12h", timedelta(hours=12), boxes=2)
-        _return_session(s, here, opener.id, "ret-2h", timedelta(hours=2), boxes=3)
         _return_session(s, here, opener.id, "ret-closed", timedelta(hours=30), boxes=1, status="closed")
         _return_session(s, other, stranger.id, "ret-other", timedelta(hours=40), boxes=1)
     rows = service.open_returns(point.manager).rows
@@ -214,8 +215,13 @@ def test_orders_with_the_same_days_left_come_by_deadline_then_by_number(db, poin
 def test_the_shortlist_takes_the_soonest_deadline_also_of_an_order_without_a_storage_end(db, point, service) -> None:
     with db.write() as s:
         order = make_order(s, local_point(s), status="ready", number="500000099")
-        order.ready_at = NOW  # no storage end: 7 days from now, after every other order's
+        order.ready_at, order.storage_until = NOW, None  # no storage end: 7 days from now, after every other order's
     assert [row.key for row in service.uncollected_orders(point.manager, limit=1).rows] == [point.numbers["expired"]]
+    with db.write() as s:
+        for number in ("500000089", "500000088"):  # the soonest deadline of all, both at the same moment
+            order = make_order(s, local_point(s), status="ready", number=number)
+            order.ready_at, order.storage_until = NOW - timedelta(days=9), NOW - timedelta(days=2)
+    assert [row.key for row in service.uncollected_orders(point.manager, limit=1).rows] == ["500000088"]
 
 
 def test_an_empty_point_says_nothing_about_a_shortened_list(db) -> None:
