@@ -234,3 +234,11 @@ def test_the_day_a_session_was_opened_is_the_points_day(db, point) -> None:
     night = ExceptionsService(db, FakeClock(utc(23, 22)))
     assert [r.key for r in night.sessions_left_open(point.manager).rows] == [
         point.sessions["return_yesterday"], "ret-23rd-late", point.sessions["receiving_closed_shift"]]
+
+
+def test_a_service_dispatch_left_open_is_named_in_the_ui_language(db, point, service, tagging_translator) -> None:
+    with db.write() as s:
+        s.add(ServiceDispatch(uid="svc-old", point_id=local_point(s).id, opened_by=point.clerk.staff_id,
+                              opened_at=NOW - timedelta(days=2)))
+    rows = {r.key: r.values[0] for r in service.sessions_left_open(point.manager).rows}
+    assert rows["svc-old"] == "[Waits] отправка в сервис"
