@@ -11,11 +11,11 @@ from sqlalchemy import select
 
 from desktop.db.models import Order, PickupPoint, ReturnItem, ReturnSession, SessionStatus
 from desktop.errors import AccessDenied
-from desktop.services.base import local_point
+from desktop.services.base import Role, local_point
 from desktop.services.manager.report import ColumnKind, Report, Row
 from desktop.services.manager.waiting import WaitingService
 from tests.support.clock import FakeClock
-from tests.support.factories import make_cell, make_order, make_point, make_staff
+from tests.support.factories import actor_for, make_cell, make_order, make_point, make_staff
 from tests.unit.waits_point import NOW, WaitsPoint, build_waits_point
 
 TEXT, MOMENT, DURATION, COUNT = ColumnKind.TEXT, ColumnKind.MOMENT, ColumnKind.DURATION, ColumnKind.COUNT
@@ -95,7 +95,8 @@ def _return_session(s, point: PickupPoint, staff_id: int, uid: str, age: timedel
     session = ReturnSession(uid=uid, point_id=point.id, opened_by=staff_id, opened_at=NOW - age, status=status)
     s.add(session)
     s.flush()
-    for box in make_order(s, point, status="cancelled", boxes=boxes).boxes:
+    number = f"5000007{sum(map(ord, uid)) % 100:02d}"  # clear of waits_point's numbers
+    for box in make_order(s, point, status="cancelled", boxes=boxes, number=number).boxes:
         s.add(ReturnItem(session_id=session.id, order_id=box.order_id, box_id=box.id, reason="cancelled",
                          scanned_at=NOW))
 
@@ -106,8 +107,8 @@ def test_open_return_sessions_oldest_first_with_their_own_boxes_opener_and_tone(
         other = make_point(s, code="0077", local=False)
         stranger = make_staff(s, other, full_name="Чужой Кладовщик")
         opener = make_staff(s, here, full_name="Вера Открывшая")
+        _return_session(s, here, opener.id, "ret-2h", timedelta(hours=2), boxes=3)  # made first, opened later
         _return_session(s, here, opener.id, "ret-12h", timedelta(hours=12), boxes=2)
-        _return_session(s, here, opener.id, "ret-2h", timedelta(hours=2), boxes=3)
         _return_session(s, here, opener.id, "ret-closed", timedelta(hours=30), boxes=1, status="closed")
         _return_session(s, other, stranger.id, "ret-other", timedelta(hours=40), boxes=1)
     rows = service.open_returns(point.manager).rows
@@ -168,3 +169,65 @@ def test_an_expiring_order_shows_the_phones_last_digits_and_every_cell_it_lies_i
     rows = by_key(service.expiring_orders(point.manager))
     assert rows["500000090"].values[2] == f"…{last4}" and rows["500000090"].values[5] == "A-01-01, A-01-02"
     assert rows[point.numbers["today"]].values[5] == "—"  # its box is on a shelf with no cell recorded
+
+
+def _received(s, number: str, ages: tuple[timedelta | None, ...]) -> list[str]:
+    """An order of this point whose boxes were received `ages` ago (None: no receipt time) and wait for a cell."""
+    order = make_order(s, local_point(s), status="arrived", number=number, boxes=len(ages))
+    for box, age in zip(order.boxes, ages, strict=True):
+        box.status, box.received_at = "received", None if age is None else NOW - age
+    return [box.barcode for box in order.boxes]
+
+
+def test_a_box_is_yellow_from_four_hours_red_from_a_day_and_plain_without_a_receipt_time(db, point, service) -> None:
+    with db.write() as s:
+        edges = _received(s, "500000091", (timedelta(hours=4), timedelta(hours=24), None))
+    rows = {row.values[0]: row for row in service.unplaced_boxes(point.manager).rows}
+    assert [(rows[b].values[5], rows[b].tone) for b in edges] == [
+        (timedelta(hours=4), "warning"), (timedelta(hours=24), "error"), (timedelta(0), "")]
+    assert rows[edges[0]].values[3] == "—"  # received without a waybill
+
+
+def test_boxes_received_at_the_same_moment_are_listed_by_barcode(db, point, service) -> None:
+    with db.write() as s:
+        later = _received(s, "500000098", (timedelta(days=3),))
+        earlier = _received(s, "500000097", (timedelta(days=3),))
+    first_two = [row.values[0] for row in service.unplaced_boxes(point.manager).rows[:2]]
+    assert first_two == [*earlier, *later]
+
+
+def test_orders_with_the_same_days_left_come_by_deadline_then_by_number(db, point, service) -> None:
+    with db.write() as s:
+        here = local_point(s)
+        here.storage_days = 7
+        for number, ready_ago, until in (("500000098", timedelta(0), None),  # ends in 7 days, at 12:00
+                                         ("500000097", timedelta(days=1), NOW + timedelta(days=7)),
+                                         ("500000096", timedelta(days=1), NOW + timedelta(days=7, hours=1)),
+                                         ("500000095", timedelta(days=1), NOW + timedelta(days=7, minutes=-1))):
+            order = make_order(s, here, status="ready", number=number)
+            order.ready_at, order.storage_until = NOW - ready_ago, until
+    _set(db, point.numbers["five"], extended_days=2)
+    keys = [row.key for row in service.uncollected_orders(point.manager).rows]
+    assert keys[-4:] == ["500000095", "500000097", "500000098", "500000096"]
+    assert keys.index(point.numbers["five"]) == 4  # after 4 orders with fewer days left, extended or not
+
+
+def test_the_shortlist_takes_the_soonest_deadline_also_of_an_order_without_a_storage_end(db, point, service) -> None:
+    with db.write() as s:
+        order = make_order(s, local_point(s), status="ready", number="500000099")
+        order.ready_at, order.storage_until = NOW, None  # no storage end: 7 days from now, after every other order's
+    assert [row.key for row in service.uncollected_orders(point.manager, limit=1).rows] == [point.numbers["expired"]]
+    with db.write() as s:
+        for number in ("500000089", "500000088"):  # the soonest deadline of all, both at the same moment
+            order = make_order(s, local_point(s), status="ready", number=number)
+            order.ready_at, order.storage_until = NOW - timedelta(days=9), NOW - timedelta(days=2)
+    assert [row.key for row in service.uncollected_orders(point.manager, limit=1).rows] == ["500000088"]
+
+
+def test_an_empty_point_says_nothing_about_a_shortened_list(db) -> None:
+    with db.write() as s:
+        here = make_point(s)
+        manager = actor_for(make_staff(s, here, Role.MANAGER))
+    service = WaitingService(db, FakeClock(NOW))
+    assert service.unplaced_boxes(manager).title == "Коробки приняты, но не разложены по ячейкам"
+    assert service.uncollected_orders(manager).title == "Готовы к выдаче, но не получены"
