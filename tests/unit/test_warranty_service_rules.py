@@ -3,6 +3,7 @@ intake act, the claim a warranty return order brings back, and where photos go."
 
 from __future__ import annotations
 
+import logging
 from datetime import timedelta
 
 import pytest
@@ -10,7 +11,7 @@ from sqlalchemy import select, update
 
 from desktop.db.claim_models import Claim
 from desktop.db.models import Order
-from desktop.services.warranty import WarrantyService, claim_of_return_order
+from desktop.services.warranty import WarrantyService, acceptance, claim_of_return_order
 from protocol.claims import WARRANTY_ORDER_KIND, ClaimStatus
 from tests.unit.warranty_env import JPEG, Env, make_env
 
@@ -72,3 +73,23 @@ def test_photos_go_next_to_the_cache_when_no_data_dir_is_given(env):
     draft = env.ready_draft(env.purchased())
     result = svc.accept(env.clerk, draft, [], "", "Не включается", photos=[JPEG])
     assert (env.db.path.parent / "claims" / result.claim.number).is_dir()
+
+
+def test_when_the_cache_cannot_be_read_after_a_failed_intake_the_photos_stay_and_the_first_error_is_raised(
+        env, monkeypatch, caplog):
+    draft = env.ready_draft(env.purchased())
+
+    def half_written(data_dir, number, photos):  # the folder is made, then the disk fails
+        (data_dir / "claims" / number).mkdir(parents=True)
+        raise RuntimeError("disk full")
+
+    def unreadable():
+        raise OSError("database is locked")
+
+    monkeypatch.setattr(acceptance, "save_photos", half_written)
+    monkeypatch.setattr(env.svc, "reading", unreadable)
+    with caplog.at_level(logging.ERROR, logger="desktop.services.warranty.service"), \
+            pytest.raises(RuntimeError, match="disk full"):
+        env.svc.accept(env.clerk, draft, [], "", "Не включается", photos=[JPEG])
+    assert (env.data_dir / "claims" / draft.number).is_dir()
+    assert [r.getMessage() for r in caplog.records] == [f"could not check claim {draft.number} after a failed intake"]
