@@ -4,11 +4,13 @@ intake, the serial check and the cover of the chosen line."""
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
-from desktop.db.models import Order, OrderLine
-from tests.unit.handover_env import refused
-from tests.unit.warranty_env import Env, make_env
+from desktop.db.claim_models import Claim
+from desktop.db.models import Order, OrderLine, OutboxEvent
+from protocol.claims import ClaimStatus
+from tests.unit.handover_env import count, refused
+from tests.unit.warranty_env import SERIAL, Env, make_env
 
 
 @pytest.fixture
@@ -37,3 +39,17 @@ def test_a_line_refused_in_full_is_not_offered_for_a_new_claim(env):
     _refuse_line(env, order, 0)
     draft = env.svc.start_intake(env.clerk, order=order)
     assert len(draft.lines) == 1 and draft.sku == draft.lines[0].sku and draft.lines[0].product == "Наушники Buds FE"
+
+
+@pytest.mark.parametrize(("status", "code"), [(ClaimStatus.ACCEPTED, "claim.illegal_step"),
+                                               (ClaimStatus.CLOSED, "claim.closed")])
+def test_a_prefiled_claim_that_moved_on_while_the_clerk_filled_the_form_is_refused(env, status, code):
+    """The server's feed brought a newer state (taken in at another counter, or closed) after the intake started."""
+    order = env.purchased()
+    number = env.prefiled(order)
+    draft = env.svc.check_serial(env.clerk, env.svc.start_intake(env.clerk, claim=number), SERIAL)
+    with env.db.write() as s:
+        s.execute(update(Claim).where(Claim.number == number).values(status=status))
+    with refused(code, claim=number):
+        env.svc.accept(env.clerk, draft, ["box"], "", "Не включается")
+    assert count(env.db, OutboxEvent, OutboxEvent.type == "claim.accepted") == 0
