@@ -15,7 +15,7 @@ from desktop.documents.claims import IntakeActData
 from desktop.documents.model import PointInfo
 from desktop.services.warranty import acceptance
 from protocol.claims import WarrantyCover
-from tests.unit.handover_env import outbox
+from tests.unit.handover_env import outbox, refused
 from tests.unit.warranty_env import JPEG, SERIAL, Env, make_env
 
 NOTE = "номер на корпусе стёрт"
@@ -76,3 +76,19 @@ def test_the_intake_act_is_made_of_the_stored_claim(env):
                                                                            None)
     paid = acceptance.act_data(point, replace(view, cover=WarrantyCover.PAID_REPAIR.value), cover, "", 0, None)
     assert paid.cover == WarrantyCover.PAID_REPAIR.value
+
+
+def test_an_unknown_checklist_key_is_quoted_by_its_first_40_characters(env):
+    key = "wireless-charger-with-a-very-long-name-and-more"
+    with refused("claim.bad_checklist", key=key[:40]):
+        env.accept(env.purchased(), checklist=["box", key])
+
+
+def test_no_fault_is_refused_and_no_condition_is_an_empty_note(env):
+    order = env.purchased()
+    with refused("claim.fault_required"):
+        env.accept(order, fault=None)
+    result = env.accept(order, condition=None)
+    assert result.claim.condition == ""
+    (payload,) = [p for t, p in outbox(env.db) if t == "claim.accepted"]
+    assert payload["condition"] == ""

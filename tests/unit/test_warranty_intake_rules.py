@@ -3,11 +3,15 @@ intake, the serial check and the cover of the chosen line."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import UTC, date, datetime
+
 import pytest
 from sqlalchemy import select, update
 
 from desktop.db.claim_models import Claim
 from desktop.db.models import Order, OrderLine, OutboxEvent
+from desktop.services.warranty import IntakeLine
 from protocol.claims import ClaimStatus
 from tests.unit.handover_env import count, refused
 from tests.unit.warranty_env import SERIAL, Env, make_env
@@ -53,3 +57,27 @@ def test_a_prefiled_claim_that_moved_on_while_the_clerk_filled_the_form_is_refus
     with refused(code, claim=number):
         env.svc.accept(env.clerk, draft, ["box"], "", "Не включается")
     assert count(env.db, OutboxEvent, OutboxEvent.type == "claim.accepted") == 0
+
+
+def test_the_cover_names_the_lines_months_and_the_points_today(env):
+    order = env.purchased(months=18)
+    env.clock.now = datetime(2026, 11, 24, 21, 30, tzinfo=UTC)  # 25.11.2026 00:30 in Moscow
+    cover = env.svc.cover(env.clerk, env.ready_draft(order))
+    assert (cover.months, cover.today) == (18, date(2026, 11, 25))
+
+
+def test_the_cover_of_a_one_line_draft_is_that_lines_of_a_two_line_draft_needs_the_line(env):
+    one = env.svc.start_intake(env.clerk, order=env.purchased(months=6))
+    assert env.svc.cover(env.clerk, replace(one, sku=None)).months == 6
+    order = env.purchased(lines=2, serial="SN-2")
+    two = env.svc.start_intake(env.clerk, order=order)
+    with refused("claim.choose_line", order=order):
+        env.svc.cover(env.clerk, two)
+
+
+def test_the_cover_of_a_line_the_order_no_longer_has_is_refused(env):
+    order = env.purchased()
+    draft = env.svc.start_intake(env.clerk, order=order)
+    stale = replace(draft, lines=(IntakeLine("SKU-GONE", "Планшет", None, 12),), sku="SKU-GONE")
+    with refused("claim.no_line", order=order, sku="SKU-GONE"):
+        env.svc.cover(env.clerk, stale)
