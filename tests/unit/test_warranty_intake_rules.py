@@ -11,7 +11,7 @@ from sqlalchemy import select, update
 
 from desktop.db.claim_models import Claim
 from desktop.db.models import Order, OrderLine, OutboxEvent
-from desktop.services.warranty import IntakeLine
+from desktop.services.warranty import IntakeLine, intake
 from protocol.claims import ClaimStatus
 from tests.unit.handover_env import count, refused
 from tests.unit.warranty_env import SERIAL, Env, make_env
@@ -81,3 +81,13 @@ def test_the_cover_of_a_line_the_order_no_longer_has_is_refused(env):
     stale = replace(draft, lines=(IntakeLine("SKU-GONE", "Планшет", None, 12),), sku="SKU-GONE")
     with refused("claim.no_line", order=order, sku="SKU-GONE"):
         env.svc.cover(env.clerk, stale)
+
+
+def test_a_new_claims_random_part_spans_six_digits_and_is_drawn_again_when_taken(env, monkeypatch):
+    order = env.purchased()
+    monkeypatch.setattr(intake.secrets, "randbelow", lambda n: n - 1)  # the highest draw
+    assert env.svc.start_intake(env.clerk, order=order).number == "W0042999999"
+    env.prefiled(order, number="W0042000001")  # a claim of this point already holds the first draw
+    draws = iter([1, 1, 2])
+    monkeypatch.setattr(intake.secrets, "randbelow", lambda n: next(draws))
+    assert env.svc.start_intake(env.clerk, order=order).number == "W0042000002"
