@@ -91,3 +91,17 @@ def test_a_new_claims_random_part_spans_six_digits_and_is_drawn_again_when_taken
     draws = iter([1, 1, 2])
     monkeypatch.setattr(intake.secrets, "randbelow", lambda n: next(draws))
     assert env.svc.start_intake(env.clerk, order=order).number == "W0042000002"
+
+
+def test_an_intake_with_neither_claim_nor_order_is_a_bad_query(env):
+    with refused("claim.bad_query", query=""):
+        env.svc.start_intake(env.clerk)
+    with refused("claim.bad_query", query=""):
+        env.svc.start_intake(env.clerk, claim="", order="")
+
+
+def test_the_draft_shows_the_customer_and_each_lines_warranty_months(env):
+    order = env.purchased(phone="+79161234567", name="Сидорова Анна", months=24)
+    draft = env.svc.start_intake(env.clerk, order=order)
+    assert (draft.customer_name, draft.masked_phone) == ("Сидорова Анна", "+7 ••• ••• 45 67")
+    assert [x.warranty_months for x in draft.lines] == [24]
