@@ -105,3 +105,4 @@ def test_the_draft_shows_the_customer_and_each_lines_warranty_months(env):
     draft = env.svc.start_intake(env.clerk, order=order)
     assert (draft.customer_name, draft.masked_phone) == ("Сидорова Анна", "+7 ••• ••• 45 67")
     assert [x.warranty_months for x in draft.lines] == [24]
+    assert draft.prefiled is False and draft.fault == ""  # a new claim: the clerk writes the fault
