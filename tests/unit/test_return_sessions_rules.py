@@ -11,13 +11,14 @@ import pytest
 from sqlalchemy import select
 
 from desktop.db.engine import Database
-from desktop.db.models import AuditEntry, Box, Order, PickupPoint, ReturnSession, Shift
+from desktop.db.models import AuditEntry, Box, Order, PickupPoint, ReturnItem, ReturnSession, Shift
 from desktop.services.returns import ReturnsService
 from desktop.services.returns.rules import local_text, point_zone
 from protocol.order_states import OrderStatus
 from tests.support.clock import FakeClock
 from tests.support.factories import T0, box_barcode, make_cell, make_order
 from tests.unit.handover_env import Env, make_env, outbox, refused
+from tests.unit.test_refused_returns import _partial
 
 
 @pytest.fixture
@@ -163,3 +164,45 @@ def test_another_points_session_is_not_this_points(env, returns):
         s.add(ReturnSession(uid="elsewhere", point_id=other.id, opened_by=env.clerk.staff_id, opened_at=env.clock()))
     assert returns.pending_at_shift_close(env.clerk) == [] and returns.current_session() is None
     assert returns.open_session(env.clerk) != "elsewhere"
+
+
+def test_each_pending_session_counts_its_own_boxes(env, returns):
+    """Two sessions left open (one synced from the other counter): each is listed with its own boxes."""
+    first, second = _order(env, "refused", boxes=2), _order(env, "refused")
+    uid = returns.open_session(env.manager)  # the manager has no open shift: orphaned
+    returns.scan_box(env.clerk, uid, _barcode(first, 1))
+    returns.scan_box(env.clerk, uid, _barcode(first, 2))
+    with env.db.write() as s:
+        other = ReturnSession(uid="other-counter", point_id=env.point_id, opened_by=env.clerk.staff_id,
+                              opened_at=env.clock())
+        s.add(other)
+        s.flush()
+        order = s.scalars(select(Order).where(Order.number == second)).one()
+        box = order.boxes[0]
+        box.status = "returned"
+        s.add(ReturnItem(session_id=other.id, order_id=order.id, box_id=box.id, reason="refused",
+                         scanned_at=env.clock()))
+    pending = returns.pending_at_shift_close(env.clerk)
+    assert [(p.uid, p.opened_by, p.boxes) for p in pending] == [(uid, env.manager.full_name, 2),
+                                                               ("other-counter", env.clerk.full_name, 1)]
+
+
+def test_the_act_counts_all_boxes_of_an_order_even_those_that_never_arrived(env, returns):
+    number = _order(env, "cancelled", boxes=3)
+    with env.db.write() as s:
+        s.scalars(select(Box).where(Box.barcode == _barcode(number, 3))).one().status = "expected"
+    uid = returns.open_session(env.clerk)
+    returns.scan_box(env.clerk, uid, _barcode(number, 1))
+    returns.scan_box(env.clerk, uid, _barcode(number, 2))
+    [line] = returns.close_session(env.clerk, uid).orders
+    assert (line.reason, line.boxes, line.boxes_total, line.complete) == (
+        "cancelled", (_barcode(number, 1), _barcode(number, 2)), 3, True)
+
+
+def test_a_partial_handovers_act_line_counts_only_the_box_kept_at_the_point(env, returns):
+    result = _partial(env, boxes=3)  # two boxes went with the customer, one stayed with the refused goods
+    assert result.kept_box is not None
+    uid = returns.open_session(env.clerk)
+    returns.scan_box(env.clerk, uid, result.kept_box)
+    [line] = returns.close_session(env.clerk, uid).orders
+    assert (line.reason, line.boxes, line.boxes_total, line.complete) == ("partial", (result.kept_box,), 1, True)
