@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from desktop.db.engine import Database
 from desktop.db.models import AuditEntry, Box, Order, PickupPoint, ReturnItem, ReturnSession, Shift
+from desktop.documents.model import PointInfo
 from desktop.services.returns import ReturnsService
 from desktop.services.returns.rules import local_text, point_zone
 from protocol.order_states import OrderStatus
@@ -206,3 +207,14 @@ def test_a_partial_handovers_act_line_counts_only_the_box_kept_at_the_point(env,
     returns.scan_box(env.clerk, uid, result.kept_box)
     [line] = returns.close_session(env.clerk, uid).orders
     assert (line.reason, line.boxes, line.boxes_total, line.complete) == ("partial", (result.kept_box,), 1, True)
+
+
+def test_the_act_names_the_point_it_was_made_at(env, returns):
+    number = _order(env, "refused")
+    uid = returns.open_session(env.clerk)
+    returns.scan_box(env.clerk, uid, _barcode(number))
+    act = returns.close_session(env.clerk, uid)
+    with env.db.read() as s:
+        point = s.get(PickupPoint, env.point_id)
+        assert act.header.point == PointInfo(point.code, point.name, point.address, point.timezone)
+    assert act.header.point.name and act.header.point.address and act.header.point.timezone
