@@ -218,3 +218,46 @@ def test_the_act_names_the_point_it_was_made_at(env, returns):
         point = s.get(PickupPoint, env.point_id)
         assert act.header.point == PointInfo(point.code, point.name, point.address, point.timezone)
     assert act.header.point.name and act.header.point.address and act.header.point.timezone
+
+
+def test_a_ready_order_without_a_storage_date_is_kept_for_the_points_storage_days(env, returns):
+    number = _order(env, "ready")
+    with env.db.write() as s:
+        point = s.get(PickupPoint, env.point_id)
+        point.storage_days = 3
+        s.execute(Order.__table__.update().where(Order.number == number).values(storage_until=None, ready_at=T0))
+        until = local_text(T0 + timedelta(days=3), point_zone(point))
+    env.clock.now = T0 + timedelta(days=2)
+    uid = returns.open_session(env.clerk)
+    with refused("return.not_expired", order=number, until=until):
+        returns.scan_box(env.clerk, uid, _barcode(number))
+    env.clock.now = T0 + timedelta(days=3)
+    assert returns.scan_box(env.clerk, uid, _barcode(number)).reason == "expired"
+
+
+def test_refusals_name_the_session_and_the_box(env, returns):
+    with env.db.write() as s:
+        other = s.scalars(select(PickupPoint).where(PickupPoint.code == "0077")).one()
+        foreign = make_order(s, other, status="refused").boxes[0].barcode
+    with refused("return.session_not_found", session="no-such-session"):
+        returns.scan_box(env.clerk, "no-such-session", foreign)
+    first = _order(env, "refused")
+    closed = returns.open_session(env.clerk)
+    returns.scan_box(env.clerk, closed, _barcode(first))
+    returns.close_session(env.clerk, closed)
+    with refused("return.session_closed", session=closed):
+        returns.scan_box(env.clerk, closed, _barcode(first))
+    uid = returns.open_session(env.clerk)
+    with refused("return.foreign_box", box=foreign):
+        returns.scan_box(env.clerk, uid, foreign)
+    with refused("return.box_in_other_session", box=_barcode(first)):
+        returns.scan_box(env.clerk, uid, _barcode(first))
+
+
+def test_a_box_the_customer_took_names_itself_and_its_order(env, returns):
+    result = _partial(env, boxes=2)
+    assert result.kept_box is not None
+    handed = result.kept_box[:-2] + ("01" if result.kept_box.endswith("02") else "02")
+    uid = returns.open_session(env.clerk)
+    with refused("return.box_handed_over", box=handed, order=result.order_number):
+        returns.scan_box(env.clerk, uid, handed)
