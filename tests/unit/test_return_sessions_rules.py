@@ -87,6 +87,7 @@ def test_each_step_is_journalled_and_sent_with_its_session(env, returns):
     assert _journal(env, "order.returned") == [(number, {"reason": "refused", "session": uid})]
     assert _journal(env, "return.closed") == [(uid, {"orders": 1, "boxes": 1})]
     events = dict((t, p) for t, p in outbox(env.db))
+    assert events["return.opened"] == {"session": uid}
     assert events["box.returned"] == {"session": uid, "box": _barcode(number), "order": number, "reason": "refused"}
     assert events["order.returned"] == {"order": number, "session": uid}
     with env.db.read() as s:
