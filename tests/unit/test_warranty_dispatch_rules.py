@@ -8,12 +8,13 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
-from desktop.db.claim_models import ServiceDispatch
+from desktop.db.claim_models import Claim, ServiceDispatch
 from desktop.db.models import AuditEntry, SessionStatus, Shift
 from desktop.services.staff import StaffService
 from desktop.services.warranty import WarrantyService
+from protocol.claims import ClaimStatus
 from tests.unit.handover_env import refused
 from tests.unit.warranty_env import Env, make_env
 
@@ -140,3 +141,15 @@ def test_another_points_session_is_not_the_clerks_to_settle(env):
                               opened_at=env.clock()))
     assert env.svc.pending_at_shift_close(env.clerk) == []
     assert env.svc.current_dispatch(env.clerk) is None
+
+
+def test_an_item_whose_claim_was_closed_meanwhile_stops_the_dispatch_naming_the_claim(env):
+    claim = _taken_in(env, "SN-1")
+    uid = env.svc.open_dispatch(env.clerk)
+    env.svc.scan_out(env.clerk, uid, claim.label)
+    with env.db.write() as s:  # the server's feed closed the claim (the customer took the item back)
+        s.execute(update(Claim).where(Claim.number == claim.number).values(status=ClaimStatus.CLOSED))
+    with refused("claim.closed", claim=claim.number):
+        env.svc.close_dispatch(env.clerk, uid)
+    still_open = env.svc.current_dispatch(env.clerk)
+    assert still_open is not None and still_open.uid == uid
