@@ -11,7 +11,8 @@ import pytest
 from sqlalchemy import select, update
 
 from desktop.db.claim_models import Claim, ServiceDispatch
-from desktop.db.models import AuditEntry, SessionStatus, Shift
+from desktop.db.models import AuditEntry, PickupPoint, SessionStatus, Shift
+from desktop.documents.model import PointInfo
 from desktop.services.staff import StaffService
 from desktop.services.warranty import WarrantyService
 from protocol.claims import ClaimStatus
@@ -153,3 +154,16 @@ def test_an_item_whose_claim_was_closed_meanwhile_stops_the_dispatch_naming_the_
         env.svc.close_dispatch(env.clerk, uid)
     still_open = env.svc.current_dispatch(env.clerk)
     assert still_open is not None and still_open.uid == uid
+
+
+def test_the_act_names_the_point_and_leaves_an_unknown_serial_blank(env):
+    claim = _taken_in(env, "SN-1")
+    with env.db.write() as s:  # the server's copy of an intake made without a serial on record
+        s.execute(update(Claim).where(Claim.number == claim.number).values(serial=None))
+    uid = env.svc.open_dispatch(env.clerk)
+    env.svc.scan_out(env.clerk, uid, claim.label)
+    data, _document = env.svc.close_dispatch(env.clerk, uid)
+    with env.db.read() as s:
+        point = s.get(PickupPoint, env.point_id)
+        assert data.header.point == PointInfo(point.code, point.name, point.address, point.timezone)
+    assert [line.serial for line in data.lines] == [""]
