@@ -11,13 +11,15 @@ import pytest
 from sqlalchemy import select
 
 from desktop.db.engine import Database
-from desktop.db.models import AuditEntry, Box, Order, PickupPoint, ReturnSession, Shift
+from desktop.db.models import AuditEntry, Box, Order, PickupPoint, ReturnItem, ReturnSession, Shift
+from desktop.documents.model import PointInfo
 from desktop.services.returns import ReturnsService
 from desktop.services.returns.rules import local_text, point_zone
 from protocol.order_states import OrderStatus
 from tests.support.clock import FakeClock
 from tests.support.factories import T0, box_barcode, make_cell, make_order
 from tests.unit.handover_env import Env, make_env, outbox, refused
+from tests.unit.test_refused_returns import _partial
 
 
 @pytest.fixture
@@ -85,6 +87,7 @@ def test_each_step_is_journalled_and_sent_with_its_session(env, returns):
     assert _journal(env, "order.returned") == [(number, {"reason": "refused", "session": uid})]
     assert _journal(env, "return.closed") == [(uid, {"orders": 1, "boxes": 1})]
     events = dict((t, p) for t, p in outbox(env.db))
+    assert events["return.opened"] == {"session": uid}
     assert events["box.returned"] == {"session": uid, "box": _barcode(number), "order": number, "reason": "refused"}
     assert events["order.returned"] == {"order": number, "session": uid}
     with env.db.read() as s:
@@ -163,3 +166,99 @@ def test_another_points_session_is_not_this_points(env, returns):
         s.add(ReturnSession(uid="elsewhere", point_id=other.id, opened_by=env.clerk.staff_id, opened_at=env.clock()))
     assert returns.pending_at_shift_close(env.clerk) == [] and returns.current_session() is None
     assert returns.open_session(env.clerk) != "elsewhere"
+
+
+def test_each_pending_session_counts_its_own_boxes(env, returns):
+    """Two sessions left open (one synced from the other counter): each is listed with its own boxes."""
+    first, second = _order(env, "refused", boxes=2), _order(env, "refused")
+    uid = returns.open_session(env.manager)  # the manager has no open shift: orphaned
+    returns.scan_box(env.clerk, uid, _barcode(first, 1))
+    returns.scan_box(env.clerk, uid, _barcode(first, 2))
+    with env.db.write() as s:
+        other = ReturnSession(uid="other-counter", point_id=env.point_id, opened_by=env.clerk.staff_id,
+                              opened_at=env.clock())
+        s.add(other)
+        s.flush()
+        order = s.scalars(select(Order).where(Order.number == second)).one()
+        box = order.boxes[0]
+        box.status = "returned"
+        s.add(ReturnItem(session_id=other.id, order_id=order.id, box_id=box.id, reason="refused",
+                         scanned_at=env.clock()))
+    pending = returns.pending_at_shift_close(env.clerk)
+    assert [(p.uid, p.opened_by, p.boxes) for p in pending] == [(uid, env.manager.full_name, 2),
+                                                               ("other-counter", env.clerk.full_name, 1)]
+
+
+def test_the_act_counts_all_boxes_of_an_order_even_those_that_never_arrived(env, returns):
+    number = _order(env, "cancelled", boxes=3)
+    with env.db.write() as s:
+        s.scalars(select(Box).where(Box.barcode == _barcode(number, 3))).one().status = "expected"
+    uid = returns.open_session(env.clerk)
+    returns.scan_box(env.clerk, uid, _barcode(number, 1))
+    returns.scan_box(env.clerk, uid, _barcode(number, 2))
+    [line] = returns.close_session(env.clerk, uid).orders
+    assert (line.reason, line.boxes, line.boxes_total, line.complete) == (
+        "cancelled", (_barcode(number, 1), _barcode(number, 2)), 3, True)
+
+
+def test_a_partial_handovers_act_line_counts_only_the_box_kept_at_the_point(env, returns):
+    result = _partial(env, boxes=3)  # two boxes went with the customer, one stayed with the refused goods
+    assert result.kept_box is not None
+    uid = returns.open_session(env.clerk)
+    returns.scan_box(env.clerk, uid, result.kept_box)
+    [line] = returns.close_session(env.clerk, uid).orders
+    assert (line.reason, line.boxes, line.boxes_total, line.complete) == ("partial", (result.kept_box,), 1, True)
+
+
+def test_the_act_names_the_point_it_was_made_at(env, returns):
+    number = _order(env, "refused")
+    uid = returns.open_session(env.clerk)
+    returns.scan_box(env.clerk, uid, _barcode(number))
+    act = returns.close_session(env.clerk, uid)
+    with env.db.read() as s:
+        point = s.get(PickupPoint, env.point_id)
+        assert act.header.point == PointInfo(point.code, point.name, point.address, point.timezone)
+    assert act.header.point.name and act.header.point.address and act.header.point.timezone
+
+
+def test_a_ready_order_without_a_storage_date_is_kept_for_the_points_storage_days(env, returns):
+    number = _order(env, "ready")
+    with env.db.write() as s:
+        point = s.get(PickupPoint, env.point_id)
+        point.storage_days = 3
+        s.execute(Order.__table__.update().where(Order.number == number).values(storage_until=None, ready_at=T0))
+        until = local_text(T0 + timedelta(days=3), point_zone(point))
+    env.clock.now = T0 + timedelta(days=2)
+    uid = returns.open_session(env.clerk)
+    with refused("return.not_expired", order=number, until=until):
+        returns.scan_box(env.clerk, uid, _barcode(number))
+    env.clock.now = T0 + timedelta(days=3)
+    assert returns.scan_box(env.clerk, uid, _barcode(number)).reason == "expired"
+
+
+def test_refusals_name_the_session_and_the_box(env, returns):
+    with env.db.write() as s:
+        other = s.scalars(select(PickupPoint).where(PickupPoint.code == "0077")).one()
+        foreign = make_order(s, other, status="refused").boxes[0].barcode
+    with refused("return.session_not_found", session="no-such-session"):
+        returns.scan_box(env.clerk, "no-such-session", foreign)
+    first = _order(env, "refused")
+    closed = returns.open_session(env.clerk)
+    returns.scan_box(env.clerk, closed, _barcode(first))
+    returns.close_session(env.clerk, closed)
+    with refused("return.session_closed", session=closed):
+        returns.scan_box(env.clerk, closed, _barcode(first))
+    uid = returns.open_session(env.clerk)
+    with refused("return.foreign_box", box=foreign):
+        returns.scan_box(env.clerk, uid, foreign)
+    with refused("return.box_in_other_session", box=_barcode(first)):
+        returns.scan_box(env.clerk, uid, _barcode(first))
+
+
+def test_a_box_the_customer_took_names_itself_and_its_order(env, returns):
+    result = _partial(env, boxes=2)
+    assert result.kept_box is not None
+    handed = result.kept_box[:-2] + ("01" if result.kept_box.endswith("02") else "02")
+    uid = returns.open_session(env.clerk)
+    with refused("return.box_handed_over", box=handed, order=result.order_number):
+        returns.scan_box(env.clerk, uid, handed)

@@ -15,7 +15,7 @@ from desktop.documents.claims import IntakeActData
 from desktop.documents.model import PointInfo
 from desktop.services.warranty import acceptance
 from protocol.claims import WarrantyCover
-from tests.unit.handover_env import outbox
+from tests.unit.handover_env import outbox, refused
 from tests.unit.warranty_env import JPEG, SERIAL, Env, make_env
 
 NOTE = "номер на корпусе стёрт"
@@ -76,3 +76,58 @@ def test_the_intake_act_is_made_of_the_stored_claim(env):
                                                                            None)
     paid = acceptance.act_data(point, replace(view, cover=WarrantyCover.PAID_REPAIR.value), cover, "", 0, None)
     assert paid.cover == WarrantyCover.PAID_REPAIR.value
+
+
+def test_an_unknown_checklist_key_is_quoted_by_its_first_40_characters(env):
+    key = "wireless-charger-with-a-very-long-name-and-more"
+    with refused("claim.bad_checklist", key=key[:40]):
+        env.accept(env.purchased(), checklist=["box", key])
+
+
+def test_no_fault_is_refused_and_no_condition_is_an_empty_note(env):
+    order = env.purchased()
+    with refused("claim.fault_required"):
+        env.accept(order, fault=None)
+    result = env.accept(order, condition=None)
+    assert result.claim.condition == ""
+    (payload,) = [p for t, p in outbox(env.db) if t == "claim.accepted"]
+    assert payload["condition"] == ""
+
+
+def test_a_prefiled_claim_with_the_customers_serial_is_taken_in_not_refused_as_its_own_duplicate(env):
+    order = env.purchased()
+    number = env.prefiled(order, serial=SERIAL)
+    draft = env.svc.check_serial(env.clerk, env.svc.start_intake(env.clerk, claim=number), SERIAL.lower())
+    result = env.svc.accept(env.clerk, draft, ["box"], "", "Не включается")
+    assert result.claim.number == number and result.claim.serial == SERIAL
+
+
+def test_a_draft_whose_line_is_not_among_its_lines_is_not_settled(env):
+    draft = env.ready_draft(env.purchased())
+    stale = replace(draft, sku="SKU-GONE")
+    assert stale.serial_settled and stale.line() is None
+    with refused("claim.serial_not_checked"):
+        env.svc.accept(env.clerk, stale, [], "", "Не включается")
+    overridden = replace(stale, serial_override="записка", override_by=env.manager.login)
+    with refused("claim.serial_not_checked"):
+        env.svc.accept(env.clerk, overridden, [], "", "Не включается")
+
+
+def test_a_forged_draft_is_refused_naming_what_does_not_match(env):
+    order = env.purchased()
+    draft = env.svc.start_intake(env.clerk, order=order)
+    forged = draft.with_serial(draft.lines[0].sku, "SN-FORGED")
+    with refused("claim.serial_mismatch", serial="SN-FORGED", order=order, expected=SERIAL):
+        env.svc.accept(env.clerk, forged, [], "", "Не включается")
+    by_clerk = draft.with_serial(draft.lines[0].sku, "SN-FORGED", "записка", env.clerk.login)
+    with refused("claim.override_not_manager", staff=env.clerk.login):
+        env.svc.accept(env.clerk, by_clerk, [], "", "Не включается")
+
+
+def test_paid_repair_without_consent_names_the_last_day_of_the_warranty(env):
+    order = env.purchased(days_ago=400)
+    draft = env.ready_draft(order)
+    ended = env.svc.cover(env.clerk, draft).last_day
+    with refused("claim.consent_required", ended=ended.strftime("%d.%m.%Y")) as info:
+        env.svc.accept(env.clerk, draft, [], "", "Не включается")
+    assert f"{ended.day:02d}.{ended.month:02d}.{ended.year}" in str(info.value)

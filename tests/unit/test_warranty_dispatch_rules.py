@@ -8,12 +8,14 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
-from desktop.db.claim_models import ServiceDispatch
-from desktop.db.models import AuditEntry, SessionStatus, Shift
+from desktop.db.claim_models import Claim, ServiceDispatch
+from desktop.db.models import AuditEntry, PickupPoint, SessionStatus, Shift
+from desktop.documents.model import PointInfo
 from desktop.services.staff import StaffService
 from desktop.services.warranty import WarrantyService
+from protocol.claims import ClaimStatus
 from tests.unit.handover_env import refused
 from tests.unit.warranty_env import Env, make_env
 
@@ -140,3 +142,53 @@ def test_another_points_session_is_not_the_clerks_to_settle(env):
                               opened_at=env.clock()))
     assert env.svc.pending_at_shift_close(env.clerk) == []
     assert env.svc.current_dispatch(env.clerk) is None
+
+
+def test_an_item_whose_claim_was_closed_meanwhile_stops_the_dispatch_naming_the_claim(env):
+    claim = _taken_in(env, "SN-1")
+    uid = env.svc.open_dispatch(env.clerk)
+    env.svc.scan_out(env.clerk, uid, claim.label)
+    with env.db.write() as s:  # the server's feed closed the claim (the customer took the item back)
+        s.execute(update(Claim).where(Claim.number == claim.number).values(status=ClaimStatus.CLOSED))
+    with refused("claim.closed", claim=claim.number):
+        env.svc.close_dispatch(env.clerk, uid)
+    still_open = env.svc.current_dispatch(env.clerk)
+    assert still_open is not None and still_open.uid == uid
+
+
+def test_the_act_names_the_point_and_leaves_an_unknown_serial_blank(env):
+    claim = _taken_in(env, "SN-1")
+    with env.db.write() as s:  # the server's copy of an intake made without a serial on record
+        s.execute(update(Claim).where(Claim.number == claim.number).values(serial=None))
+    uid = env.svc.open_dispatch(env.clerk)
+    env.svc.scan_out(env.clerk, uid, claim.label)
+    data, _document = env.svc.close_dispatch(env.clerk, uid)
+    with env.db.read() as s:
+        point = s.get(PickupPoint, env.point_id)
+        assert data.header.point == PointInfo(point.code, point.name, point.address, point.timezone)
+    assert [line.serial for line in data.lines] == [""]
+
+
+def test_each_open_session_counts_and_lists_only_its_own_items(env):
+    first, second, third = _taken_in(env, "SN-1"), _taken_in(env, "SN-2"), _taken_in(env, "SN-3")
+    uid = env.svc.open_dispatch(env.clerk)
+    env.svc.scan_out(env.clerk, uid, first.label)
+    env.svc.scan_out(env.clerk, uid, second.label)
+    with env.db.write() as s:  # a second open session (another counter's, synced)
+        s.add(ServiceDispatch(uid="other", point_id=env.point_id, opened_by=env.clerk.staff_id,
+                              opened_at=env.clock()))
+    env.svc.scan_out(env.clerk, "other", third.label)
+    with refused("service.in_other_session", claim=first.number):
+        env.svc.scan_out(env.clerk, "other", first.label)
+    assert [(p.uid, p.items, p.opened_at) for p in env.svc.pending_at_shift_close(env.clerk)] == [
+        (uid, 2, env.clock()), ("other", 1, env.clock())]
+    still_open = env.svc.current_dispatch(env.clerk)
+    assert still_open is not None and [x.claim for x in still_open.scans] == [first.number, second.number]
+    env.svc.close_dispatch(env.clerk, uid)
+    assert [p.uid for p in env.svc.pending_at_shift_close(env.clerk)] == ["other"]
+
+
+def test_no_label_scanned_is_refused_quoting_nothing(env):
+    uid = env.svc.open_dispatch(env.clerk)
+    with refused("service.bad_label", label=""):
+        env.svc.scan_out(env.clerk, uid, None)
