@@ -149,23 +149,23 @@ def discrepancies_text(figures: Sequence[int]) -> str:
 
 def _session_columns() -> list[Column]:
     """Every figure of the act for the export; on screen (1366 px) the discrepancies read as one column."""
-    def count(text: str, screen: bool = False) -> Column:
-        return Column(translate("ManagerArrivals", text), ColumnKind.COUNT, screen)
+    def count(header: str, screen: bool = False) -> Column:
+        return Column(header, ColumnKind.COUNT, screen)
 
     return [
         Column(translate("ManagerArrivals", "Накладная")),
         Column(translate("ManagerArrivals", "Открыта"), ColumnKind.MOMENT),
         Column(translate("ManagerArrivals", "Закрыта"), ColumnKind.MOMENT),
         Column(translate("ManagerArrivals", "Принимали")),
-        count(QT_TRANSLATE_NOOP("ManagerArrivals", "Ожидалось"), screen=True),
-        count(QT_TRANSLATE_NOOP("ManagerArrivals", "Принято"), screen=True),
-        count(QT_TRANSLATE_NOOP("ManagerArrivals", "Недостача")),
-        count(QT_TRANSLATE_NOOP("ManagerArrivals", "Излишки")),
-        count(QT_TRANSLATE_NOOP("ManagerArrivals", "Чужие")),
-        count(QT_TRANSLATE_NOOP("ManagerArrivals", "Повреждённые")),
-        count(QT_TRANSLATE_NOOP("ManagerArrivals", "Из другой поставки")),
-        count(QT_TRANSLATE_NOOP("ManagerArrivals", "Приняты на другом месте")),
-        count(QT_TRANSLATE_NOOP("ManagerArrivals", "Отменённые")),
+        count(translate("ManagerArrivals", "Ожидалось"), screen=True),
+        count(translate("ManagerArrivals", "Принято"), screen=True),
+        count(translate("ManagerArrivals", "Недостача")),
+        count(translate("ManagerArrivals", "Излишки")),
+        count(translate("ManagerArrivals", "Чужие")),
+        count(translate("ManagerArrivals", "Повреждённые")),
+        count(translate("ManagerArrivals", "Из другой поставки")),
+        count(translate("ManagerArrivals", "Приняты на другом месте")),
+        count(translate("ManagerArrivals", "Отменённые")),
         Column(translate("ManagerArrivals", "От первого скана до размещения"), ColumnKind.DURATION),
         Column(translate("ManagerArrivals", "Расхождения")),
     ]
