@@ -188,3 +188,24 @@ def test_an_open_sessions_act_is_refused_naming_its_shipment(arrivals, point) ->
     with pytest.raises(DomainError) as refused:
         arrivals["service"].act(point["manager"], arrivals["open"])
     assert refused.value.code == "manager.arrival_open" and refused.value.params == {"shipment": "без накладной"}
+
+
+def test_the_summary_and_the_act_name_the_point_and_its_address(arrivals, point) -> None:
+    """A closed act and a still-open session's live summary both carry the point they were received at."""
+    service = arrivals["service"]
+    for uid in (arrivals["first"], arrivals["open"]):
+        assert service.summary(point["manager"], uid).point.name == "ПВЗ 0042"
+        assert service.summary(point["manager"], uid).point.address == "ул. Тверская, 1"
+    act = service.act(point["manager"], arrivals["first"]).html
+    assert "ПВЗ 0042" in act and "ул. Тверская, 1" in act
+
+
+def test_an_open_session_shows_no_duration_even_once_its_boxes_are_placed(db, point) -> None:
+    clock = FakeClock(datetime(2026, 11, 24, 8, 0, tzinfo=UTC))
+    receiving = ReceivingService(db, clock)
+    uid = receiving.open_session(point["clerk"], "R0000003")
+    receiving.scan_box(point["clerk"], uid, _b("500000004", 1))
+    clock.advance(minutes=5)
+    StorageCellService(db, clock).place(point["clerk"], _b("500000004", 1), "CA0101")
+    row = next(r for r in ArrivalsService(db, clock).sessions(point["manager"], DAY).rows if r.key == uid)
+    assert row.values[-2] is None and row.tone == ""
