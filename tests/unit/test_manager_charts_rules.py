@@ -4,8 +4,6 @@ goes through the UI language under the manager reports' context."""
 
 from __future__ import annotations
 
-import os
-import time
 from collections.abc import Iterator
 from datetime import date, datetime
 
@@ -26,6 +24,7 @@ from desktop.errors import AccessDenied
 from desktop.services.base import Actor, Role, local_point
 from desktop.services.manager.charts import ChartReports, ChartsService, _hours
 from desktop.services.manager.report import ColumnKind, Report
+from tests.support.clock import computer_zone
 from tests.support.factories import make_cell, make_order, make_shipment
 from tests.support.manager_point import (
     DISCREPANCIES,
@@ -37,6 +36,8 @@ from tests.support.manager_point import (
     build_charts_point,
     utc,
 )
+from tests.support.report_texts import Shown, shown
+from tests.support.report_texts import tagged as tagged_in
 
 # PERIOD is 24–25.11 in Moscow (UTC+3): from 23.11 21:00 UTC up to, not including, 25.11 21:00 UTC.
 FIRST_INSTANT, END = utc(23, 21), utc(25, 21)
@@ -88,11 +89,8 @@ def _session(db: Database, number: str, closed_at: datetime, counts: tuple[int, 
 def test_every_title_and_header_is_shown_in_the_ui_language(db, manager, tagging_translator) -> None:
     charts = charts_of(db, manager)
 
-    def shown(report: Report) -> tuple[str, list[tuple[str, ColumnKind]]]:
-        return report.title, [(c.header, c.kind) for c in report.columns]
-
-    def tagged(title: str, *columns: tuple[str, ColumnKind]) -> tuple[str, list[tuple[str, ColumnKind]]]:
-        return f"[ManagerReports] {title}", [(f"[ManagerReports] {h}", kind) for h, kind in columns]
+    def tagged(title: str, *columns: tuple[str, ColumnKind]) -> Shown:
+        return tagged_in("ManagerReports", title, *columns)
 
     day = ("День", ColumnKind.DAY)
     assert shown(charts.received) == tagged("Принято коробок по дням", day, ("Принято коробок", COUNT))
@@ -161,15 +159,8 @@ def test_shipments_come_in_the_order_they_were_closed(db, manager) -> None:
 @pytest.fixture
 def pc_in_new_york() -> Iterator[None]:
     """The counter PC's own clock set to New York: the charts read the point's zone, never the PC's."""
-    before = os.environ.get("TZ")
-    os.environ["TZ"] = "America/New_York"
-    time.tzset()
-    yield
-    if before is None:
-        del os.environ["TZ"]
-    else:
-        os.environ["TZ"] = before
-    time.tzset()
+    with computer_zone("America/New_York"):
+        yield
 
 
 def test_the_pcs_own_time_zone_does_not_move_a_day_or_an_hour(db, manager, pc_in_new_york) -> None:

@@ -5,8 +5,6 @@ sheets' names and column widths, progress for CSV as for XLSX, and XLSX memory t
 from __future__ import annotations
 
 import csv
-import os
-import time
 import tracemalloc
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
@@ -17,6 +15,7 @@ import pytest
 
 from desktop.services.manager import export
 from desktop.services.manager.report import Column, ColumnKind, Report, Row
+from tests.support.clock import computer_zone
 from tests.unit.test_manager_export import YEKATERINBURG
 
 MOSCOW_OFFSET = timezone(timedelta(hours=3))
@@ -25,15 +24,8 @@ MOSCOW_OFFSET = timezone(timedelta(hours=3))
 @pytest.fixture
 def computer_in_tokyo() -> Iterator[None]:
     """The counter PC's own clock zone is not the point's (nor UTC)."""
-    before = os.environ.get("TZ")
-    os.environ["TZ"] = "Asia/Tokyo"
-    time.tzset()
-    yield
-    if before is None:
-        del os.environ["TZ"]
-    else:
-        os.environ["TZ"] = before
-    time.tzset()
+    with computer_zone("Asia/Tokyo"):
+        yield
 
 
 def _csv_rows(path: Path) -> list[list[str]]:

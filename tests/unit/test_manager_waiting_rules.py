@@ -16,6 +16,8 @@ from desktop.services.manager.report import ColumnKind, Report, Row
 from desktop.services.manager.waiting import WaitingService
 from tests.support.clock import FakeClock
 from tests.support.factories import actor_for, make_cell, make_order, make_point, make_staff
+from tests.support.report_texts import Shown, shown
+from tests.support.report_texts import tagged as tagged_in
 from tests.unit.waits_point import NOW, WaitsPoint, build_waits_point
 
 TEXT, MOMENT, DURATION, COUNT = ColumnKind.TEXT, ColumnKind.MOMENT, ColumnKind.DURATION, ColumnKind.COUNT
@@ -127,12 +129,8 @@ def test_a_clerks_refusal_names_the_waiting_work(point, service, method) -> None
 
 
 def test_every_title_header_and_term_is_shown_in_the_ui_language(point, service, tagging_translator) -> None:
-    def shown(report: Report) -> tuple[str, list[tuple[str, ColumnKind]]]:
-        return report.title, [(c.header, c.kind) for c in report.columns]
-
-    def tagged(title: str, *columns: str | tuple[str, ColumnKind]) -> tuple[str, list[tuple[str, ColumnKind]]]:
-        pairs = [c if isinstance(c, tuple) else (c, TEXT) for c in columns]
-        return f"[Waits] {title}", [(f"[Waits] {h}", kind) for h, kind in pairs]
+    def tagged(title: str, *columns: str | tuple[str, ColumnKind]) -> Shown:
+        return tagged_in("Waits", title, *columns)
 
     unplaced, uncollected, expiring, due, sessions = service.reports(point.manager)
     assert shown(unplaced) == tagged("Коробки приняты, но не разложены по ячейкам", "Коробка", "Заказ", "Место",
