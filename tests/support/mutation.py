@@ -10,9 +10,6 @@ with their diff so a developer can write the test that kills them. `--again` re-
 from __future__ import annotations
 
 import argparse
-import contextlib
-import difflib
-import hashlib
 import json
 import os
 import random
@@ -21,13 +18,13 @@ import subprocess
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
-from typing import Any
 
 import tomlkit
 
+from tests.support import mutation_board
 from tests.support.mutation_map import ROOT, SEED, candidate_tests, is_mutable, lane_modules
+from tests.support.mutation_source import changed_line, diff, digest, generate, generate_all
 
 EQUIVALENTS = ROOT / "tests" / "mutation" / "equivalent_mutants.txt"
 THRESHOLD = 0.90
@@ -42,79 +39,6 @@ COLUMNS = ("killed", "survived", "no tests", "timeout", "equivalent")
 
 class MutationRunError(RuntimeError):
     """mutmut could not run (its log's tail is in the message)."""
-
-
-@dataclass(frozen=True)
-class Generated:
-    """Every mutant mutmut makes of one module: names in order and the mutated source they live in."""
-
-    module: str
-    names: tuple[str, ...]
-    code: str
-
-
-@cache
-def generate(module: str) -> Generated:
-    """The mutants of a module, made in-process the way `mutmut run` makes them (no tests run)."""
-    from mutmut.mutation.file_mutation import mutate_file_contents
-    from mutmut.utils.format_utils import get_mutant_name
-
-    with contextlib.chdir(ROOT):  # mutmut reads [tool.mutmut] from ./pyproject.toml
-        mutated = mutate_file_contents(module, (ROOT / module).read_text("utf-8"))
-    return Generated(module, tuple(get_mutant_name(Path(module), n) for n in mutated.mutant_names), mutated.code)
-
-
-def _digest(module: str) -> str:
-    return hashlib.sha1((ROOT / module).read_bytes()).hexdigest()
-
-
-@cache
-def _mutated_tree(module: str) -> Any:
-    return __import__("libcst").parse_module(generate(module).code)
-
-
-def diff(module: str, name: str) -> str:
-    """A mutant's diff as mutmut's get_diff_for_mutant makes it, parsing the mutated module once, not per mutant."""
-    import libcst
-    from mutmut.mutation.diff_apply import read_mutant_function, read_original_function
-
-    tree = _mutated_tree(module)
-    original, mutant = (libcst.Module([f(tree, name)]).code.strip().split("\n")
-                        for f in (read_original_function, read_mutant_function))
-    return "\n".join(difflib.unified_diff(original, mutant, fromfile=module, tofile=module, lineterm=""))
-
-
-def _function_lines(module: str, name: str) -> tuple[int, int]:
-    """First (decorators included) and last line of the function a mutant lives in."""
-    import ast
-
-    from mutmut.utils.format_utils import orig_function_and_class_names_from_key
-
-    func, owner = orig_function_and_class_names_from_key(name)
-    body: list[ast.stmt] = ast.parse((ROOT / module).read_text("utf-8")).body
-    for class_name in (owner.split(".") if owner else []):
-        body = next(n.body for n in body if isinstance(n, ast.ClassDef) and n.name == class_name)
-    node = next(n for n in body if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef) and n.name == func)
-    return min([node.lineno] + [d.lineno for d in node.decorator_list]), node.end_lineno or node.lineno
-
-
-def changed_line(module: str, name: str) -> int:
-    """The line of `module` a mutant changes (its diff's first removed line)."""
-    first, last = _function_lines(module, name)
-    lines = diff(module, name).splitlines()
-    hunk = next(i for i, line in enumerate(lines) if line.startswith("@@"))
-    old_start = int(lines[hunk].split()[1].lstrip("-").split(",")[0])
-    offset = 0
-    for line in lines[hunk + 1:]:
-        if line.startswith("-"):
-            removed = line[1:].strip()
-            break
-        offset += not line.startswith("+")
-    source = (ROOT / module).read_text("utf-8").splitlines()
-    guess = first + old_start - 1 + offset
-    if 0 < guess <= len(source) and source[guess - 1].strip() == removed:
-        return guess
-    return next((n for n in range(first, last + 1) if source[n - 1].strip() == removed), guess)
 
 
 @dataclass(frozen=True)
@@ -311,17 +235,23 @@ def mutate(modules: list[str], workdir: Path, sample: int | None = None, jobs: i
     else:
         run_mutmut(workdir, names, jobs or default_jobs())
     found = statuses(workdir, modules)
-    save_results(workdir, modules, names, found)
-    report = tally(found, modules, names, narrowed=narrowed)
+    report = save_results(workdir, modules, names, found, None if own else "full", narrowed)
     report.notes += [f"{m}: its own test files only; mutants they do not reach are not scored" for m in narrowed]
     return report
 
 
-def save_results(workdir: Path, modules: list[str], names: list[str], found: dict[str, str]) -> None:
-    """The run's verdicts, kept for `--again` (mutmut forgets them when its test selection changes)."""
-    results = {"modules": modules, "names": names, "sources": {m: _digest(m) for m in modules},
+def save_results(workdir: Path, modules: list[str], names: list[str], found: dict[str, str], run: str | None,
+                 narrowed: frozenset[str] = frozenset()) -> Report:
+    """The run's verdicts, kept for `--again` (mutmut forgets them when its test selection changes), and its
+    scores; a `run` of every mutant ("full", "again") also goes on the scoreboard."""
+    sources = {m: digest(m) for m in modules}
+    results = {"modules": modules, "names": names, "sources": sources,
                "statuses": {n: found.get(n, "not checked") for n in names}}
     (workdir / RESULTS).write_text(json.dumps(results, indent=1), "utf-8")
+    report = tally(found, modules, names, narrowed=narrowed)
+    if run:
+        mutation_board.record(report.scores, sources, run)
+    return report
 
 
 def again(workdir: Path, jobs: int | None = None) -> Report:
@@ -332,17 +262,28 @@ def again(workdir: Path, jobs: int | None = None) -> Report:
     except FileNotFoundError:
         raise MutationRunError(f"no earlier run in {workdir}: mutate the modules first") from None
     modules, names, found = last["modules"], last["names"], last["statuses"]
-    changed = [m for m in modules if last["sources"].get(m) != _digest(m)]
+    changed = [m for m in modules if last["sources"].get(m) != digest(m)]
     if changed:
         raise MutationRunError(f"{', '.join(changed)} changed since the run in {workdir}: mutate it in full again")
     missed = [n for n in names if kind(found[n]) in {"survived", "no tests"}]
     if missed:
         _write_config(workdir, modules, sorted({t for m in modules for t in candidate_tests(m)}))
+        refresh_copies(workdir, modules)
         run_mutmut(workdir, missed, jobs or default_jobs(), limit_s=None)
         fresh = statuses(workdir, modules)
         found.update({n: fresh[n] for n in missed})
-    save_results(workdir, modules, names, found)
-    return tally(found, modules, names)
+    return save_results(workdir, modules, names, found, "again")
+
+
+def refresh_copies(workdir: Path, modules: list[str]) -> None:
+    """Drop mutants/'s copies of the modules not mutated: mutmut copies a source file only where none is, so an
+    `--again` would otherwise test the mutated modules against the rest of the code as it was at the first run."""
+    mutated = tuple(modules)
+    for package in ("protocol", "desktop", "backend", "ui"):
+        for path in sorted((workdir / "mutants" / package).rglob("*"), reverse=True):
+            relative = path.relative_to(workdir / "mutants").as_posix()
+            if path.is_file() and not relative.startswith(mutated):
+                path.unlink()
 
 
 def run_lane(workdir: Path) -> tuple[Report, str]:
@@ -369,10 +310,13 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--again", action="store_true",
                         help="run the last run's survivors in --workdir again against today's tests")
     parser.add_argument("--show", metavar="PATH:LINE", help="list the mutants made at a line, run nothing")
+    parser.add_argument("--board", action="store_true", help="the scoreboard; exit 1 unless all is ≥ 90 %% and current")
     args = parser.parse_args(argv)
-    if args.show:
-        print(show(args.show))
-        return 0
+    if args.show or args.board:
+        generate_all(mutation_board.scope(lambda _module: True))
+        board, complete = mutation_board.text(mutation_board.scope(has_mutants), digest)
+        print(show(args.show) if args.show else board)
+        return 0 if args.show or complete else 1
     modules = [normalise(m) for m in args.modules]
     unknown = [m for m in modules if not is_mutable(m)]
     if unknown:

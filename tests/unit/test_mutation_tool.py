@@ -8,13 +8,14 @@ from collections import Counter
 
 import pytest
 
-from tests.support import mutation, mutation_map
+from tests.support import mutation, mutation_board, mutation_map
 from tests.support.mutation import (
     Equivalent,
     MutationRunError,
     changed_line,
     equivalents,
     generate,
+    generate_all,
     normalise,
     prepare,
     sample_of,
@@ -101,6 +102,7 @@ def test_a_mutant_is_located_on_the_line_it_changes():
 
 def stale(entries: dict[str, Equivalent]) -> list[str]:
     """Listed equivalents that no longer name a mutant mutmut makes at the listed line."""
+    generate_all(entry.module for entry in entries.values() if is_mutable(entry.module))
     found = []
     for name, entry in entries.items():
         if not is_mutable(entry.module) or name not in generate(entry.module).names:
@@ -243,7 +245,8 @@ def test_without_a_release_tag_the_lane_takes_the_fixed_core_sample(monkeypatch)
 
 def _last_run(tmp_path, monkeypatch, verdicts):
     names = list(generate(MONEY).names[:len(verdicts)])
-    mutation.save_results(tmp_path, [MONEY], names, dict(zip(names, verdicts, strict=True)))
+    monkeypatch.setattr(mutation_board, "BOARD", tmp_path / "scores.csv")
+    mutation.save_results(tmp_path, [MONEY], names, dict(zip(names, verdicts, strict=True)), "full")
     ran: list[list[str]] = []
     monkeypatch.setattr(mutation, "run_mutmut", lambda _w, run, _j, limit_s=None: ran.append(run))
     monkeypatch.setattr(mutation, "_write_config", lambda *_a: None)
@@ -258,12 +261,26 @@ def test_again_runs_only_the_missed_mutants_and_keeps_what_was_caught(tmp_path, 
     assert report.scores[0].counts == Counter(killed=2, timeout=1, survived=1)
     again = mutation.again(tmp_path)  # the merged verdicts were kept: only the one survivor runs next time
     assert ran[1] == [names[2]] and again.total.value == report.total.value
+    row = mutation_board.read()[MONEY]  # the board has the latest score and keeps the first run's as «before»
+    assert (row["mutants"], row["killed"], row["survived"], row["score"], row["before"], row["run"]) == (
+        "4", "2", "1", "75.0%", "50.0%", "again")
 
 
 def test_again_refuses_a_module_edited_since_the_run(tmp_path, monkeypatch):
     _last_run(tmp_path, monkeypatch, ["killed", "survived"])
-    monkeypatch.setattr(mutation, "_digest", lambda _m: "edited")
+    monkeypatch.setattr(mutation, "digest", lambda _m: "edited")
     with pytest.raises(MutationRunError, match="changed since the run"):
         mutation.again(tmp_path)
     with pytest.raises(MutationRunError, match="no earlier run"):
         mutation.again(tmp_path / "elsewhere")
+
+
+def test_again_tests_the_mutated_module_against_todays_code_around_it(tmp_path):
+    copies = tmp_path / "mutants"
+    kept = [copies / MONEY, copies / f"{MONEY}.meta", copies / "mutmut-stats.json", copies / "tests" / "test_x.py"]
+    stale = [copies / "protocol" / "ean13.py", copies / "desktop" / "sync" / "engine.py"]
+    for path in kept + stale:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("copied at the first run")
+    mutation.refresh_copies(tmp_path, [MONEY])
+    assert [p.exists() for p in kept + stale] == [True] * len(kept) + [False] * len(stale)
