@@ -22,8 +22,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../desktop/services/review.py" line="66"/>
-        <location filename="../../desktop/services/review.py" line="77"/>
+        <location filename="../../desktop/services/review.py" line="20"/>
         <source>разбор конфликтов</source>
         <translation>conflict review</translation>
     </message>
@@ -48,7 +47,7 @@
         <translation>order handover</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/handover/verification.py" line="143"/>
+        <location filename="../../desktop/services/handover/verification.py" line="30"/>
         <source>разблокировка заказа</source>
         <translation>unlocking an order</translation>
     </message>
@@ -6000,12 +5999,37 @@ Customer: {4}, {5}</translation>
         <translation>X report</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="125"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="108"/>
+        <source>бейдж и PIN</source>
+        <translation>badge and PIN</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="109"/>
+        <source>логин и пароль</source>
+        <translation>login and password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="110"/>
+        <source>вход заблокирован</source>
+        <translation>sign-in locked</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="111"/>
+        <source>сотрудник отключён</source>
+        <translation>staff member switched off</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="112"/>
+        <source>нет такого сотрудника</source>
+        <translation>no such staff member</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/services/manager/journal_details.py" line="130"/>
         <source>да</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/services/manager/journal_details.py" line="125"/>
+        <location filename="../../desktop/services/manager/journal_details.py" line="130"/>
         <source>нет</source>
         <translation>no</translation>
     </message>

@@ -51,3 +51,12 @@ def test_an_order_status_as_result_or_outcome_reads_in_the_clerks_words(tagging_
     data = {"result": "refused", "outcome": "handed_over"}
     assert details_text(data, "") == (
         "[JournalDetails] итог: [Terms] отказ; [JournalDetails] итог: [Terms] выдан")
+
+
+def test_a_sign_in_reads_how_staff_signed_in_and_why_it_was_refused():
+    """The staff sign-in entries (desktop/services/staff.py): by badge and PIN or by login and password; refused
+    because the sign-in is locked, the staff member is switched off, or no one has that badge or login."""
+    assert details_text({"method": "badge", "attempts": 3}, "") == "способ: бейдж и PIN; попыток: 3"
+    assert [details_text({"method": "password", "reason": r}, "") for r in ("locked", "inactive", "unknown")] == [
+        "способ: логин и пароль; причина: вход заблокирован", "способ: логин и пароль; причина: сотрудник отключён",
+        "способ: логин и пароль; причина: нет такого сотрудника"]

@@ -105,6 +105,11 @@ VALUE_NAMES: dict[str, str] = {  # values of «outcome», «method», «by»… 
     "openShift": QT_TRANSLATE_NOOP("JournalDetails", "открытие смены на кассе"),
     "closeShift": QT_TRANSLATE_NOOP("JournalDetails", "Z-отчёт"),
     "reportX": QT_TRANSLATE_NOOP("JournalDetails", "X-отчёт"),
+    "badge": QT_TRANSLATE_NOOP("JournalDetails", "бейдж и PIN"),  # how staff signed in (desktop/services/staff.py)
+    "password": QT_TRANSLATE_NOOP("JournalDetails", "логин и пароль"),
+    "locked": QT_TRANSLATE_NOOP("JournalDetails", "вход заблокирован"),  # why a sign-in was refused
+    "inactive": QT_TRANSLATE_NOOP("JournalDetails", "сотрудник отключён"),
+    "unknown": QT_TRANSLATE_NOOP("JournalDetails", "нет такого сотрудника"),
 }
 _WORDED_VALUES = frozenset({"outcome", "result", "method", "by", "reason", "kind", "which", "doc_type", "tenders"})
 
