@@ -55,6 +55,11 @@ LANES=(
   "gui:tests/gui tests/hardware tests/e2e"
   "packaging:tests/packaging"
 )
+# Lanes spread over TEST_WORKERS pytest-xdist processes (default 2: CI's two cores); each worker has its own
+# PostgreSQL cluster, Xvfb display and free ports. The mutation lane is one test; the packaging lane shares one
+# PyInstaller build between its tests, so both run in one process.
+TEST_WORKERS="${TEST_WORKERS:-2}"
+SERIAL_LANES="mutation packaging"
 
 cmd_lint() {
   echo "==> ruff"; "$VENV/bin/ruff" check protocol desktop ui backend tests bench packaging
@@ -74,8 +79,10 @@ cmd_test() {
   local lane
   for lane in "${LANES[@]}"; do
     echo "==> lane ${lane%%:*}: ${lane#*:}"
+    local spread=(-n "$TEST_WORKERS")
+    case " $SERIAL_LANES " in *" ${lane%%:*} "*) spread=() ;; esac
     # shellcheck disable=SC2086  # the lane's paths are words
-    "$PY" -m pytest -q -p no:randomly --junitxml="$reports/${lane%%:*}.xml" ${lane#*:}
+    "$PY" -m pytest -q -p no:randomly "${spread[@]}" --junitxml="$reports/${lane%%:*}.xml" ${lane#*:}
   done
   "$PY" -m tests.support.lanes_summary "$reports"
 }
