@@ -164,6 +164,26 @@ def _late_box_after_the_close(device: Device) -> list[list[dict[str, Any]]]:
     return [[first_box, closed], [_received(device, second, 1)]]
 
 
+def _cancelled(feed: dict[str, Any]) -> None:
+    """The first order was cancelled while its boxes were on the truck."""
+    feed["orders"][0]["status"] = "cancelled"
+
+
+def _no_truck(feed: dict[str, Any]) -> None:
+    """The first order's boxes came with no truck named (a courier's drop)."""
+    for box in feed["orders"][0]["boxes"]:
+        box["shipment"] = None
+
+
+def _no_grace(feed: dict[str, Any]) -> None:
+    """A point that sends the «ready» SMS at once, even while the session that took the order in is open."""
+    feed["point"]["ready_sms_grace_minutes"] = 0
+
+
+def _first_order_in(device: Device) -> list[list[dict[str, Any]]]:
+    return [_scan(device, order_number("0042", 1))]
+
+
 CASES = {  # name: (feed change, pushes, the events the set-wise path took)
     "two trucks": (_two_trucks, lambda device: [_batch(device)],
                    ["box.received", "box.received", "order.arrived", "sms.requested", "box.received",
@@ -180,6 +200,12 @@ CASES = {  # name: (feed change, pushes, the events the set-wise path took)
                                    "order.arrived", "sms.requested", "box.received"]),
     "a late box after the truck's close": (lambda feed: None, _late_box_after_the_close,
                                            ["box.received", "box.received"]),
+    "a box of a cancelled order": (_cancelled, lambda device: [[_received(device, order_number("0042", 1), 1)]],
+                                   ["box.received"]),
+    "boxes with no truck": (_no_truck, _first_order_in,
+                            ["box.received", "box.received", "order.arrived", "sms.requested"]),
+    "a point that does not hold the ready SMS": (_no_grace, _first_order_in,
+                                                 ["box.received", "box.received", "order.arrived", "sms.requested"]),
     "a box the order does not have": (lambda feed: None,
                                       lambda device: [[_received(device, order_number("0042", 1), 9)]], []),
 }
