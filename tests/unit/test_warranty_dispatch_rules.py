@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select, update
 
 from desktop.db.claim_models import Claim, ServiceDispatch
-from desktop.db.models import AuditEntry, PickupPoint, SessionStatus, Shift
+from desktop.db.models import AuditEntry, OutboxEvent, PickupPoint, SessionStatus, Shift
 from desktop.documents.model import PointInfo
 from desktop.services.staff import StaffService
 from desktop.services.warranty import WarrantyService
@@ -192,3 +192,18 @@ def test_no_label_scanned_is_refused_quoting_nothing(env):
     uid = env.svc.open_dispatch(env.clerk)
     with refused("service.bad_label", label=""):
         env.svc.scan_out(env.clerk, uid, None)
+
+
+def test_the_opened_session_goes_to_the_server_under_its_own_uid(env):
+    """The server learns of the dispatch session by the uid the act and every later scan name."""
+    uid = env.svc.open_dispatch(env.clerk)
+    with env.db.read() as s:
+        payloads = [json.loads(p) for p in s.scalars(select(OutboxEvent.payload)
+                                                      .where(OutboxEvent.type == "service.opened"))]
+    assert [p["session"] for p in payloads] == [uid]
+
+
+def test_a_session_that_is_not_there_is_named_in_the_refusal(env):
+    _taken_in(env, "SN-1")
+    with refused("service.session_not_found", session="no-such-session"):
+        env.svc.scan_out(env.clerk, "no-such-session", "SL000000")
