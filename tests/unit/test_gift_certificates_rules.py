@@ -164,3 +164,11 @@ def test_a_balance_this_pc_has_wholly_reserved_leaves_it_spent_here_and_one_kope
     _certificate(world, clock, entries=((1, "confirmed"),))
     with world.read() as s:
         require_spendable(s, _view(world, clock), 1)
+
+
+def test_a_certificate_with_one_kopeck_left_is_still_active_and_pays_that_kopeck(world, clock):
+    _certificate(world, clock, entries=((100_000, "confirmed"), (-99_999, "confirmed")))
+    view = _view(world, clock)
+    assert (view.status, view.balance_kopecks, view.available_kopecks) == ("active", 1, 1)
+    with world.read() as s:
+        require_spendable(s, view, 1)
