@@ -1,7 +1,8 @@
 """The shift report and the shift close, stated as rules: what happened at the very moment the shift opened counts,
 what happens after its close does not, a figure with nothing behind it is 0, another clerk's card activations are
-not this clerk's, the report is keyed and signed by the clerk and is final at the close, and an open return
-session is named by its opening time in the point's zone and the UI language."""
+not this clerk's, the report is keyed and signed by the clerk, is that shift's own and is final at the close (a
+look at a running shift says it is still open), and an open return or service dispatch session is named by its
+opening time in the point's zone and the UI language."""
 
 from __future__ import annotations
 
@@ -9,11 +10,12 @@ from datetime import timedelta
 
 import pytest
 
+from desktop.db.claim_models import ServiceDispatch
 from desktop.db.engine import Database
-from desktop.db.models import ClubCard, Payment, ReturnSession
+from desktop.db.models import ClubCard, Payment, ReturnSession, Shift
 from desktop.point_time import DAY_TIME, point_time, zone_named
 from desktop.services.base import Actor
-from desktop.services.staff import RETURN_NAMED, StaffService, shift_key
+from desktop.services.staff import DISPATCH_NAMED, RETURN_NAMED, StaffService, shift_key, shift_report_of
 from protocol.errors import DomainError
 from tests.support.clock import FakeClock
 from tests.support.factories import FAST_HASHER, actor_for, make_point, make_staff
@@ -74,3 +76,33 @@ def test_an_open_return_session_is_named_by_its_local_opening_time(db, clock: Fa
         staff.close_shift(actor)
     local = point_time(clock(), zone_named(ZONE), DAY_TIME)
     assert info.value.params["sessions"] == f"[Terms] {RETURN_NAMED}".format(opened_at=local)
+
+
+def test_an_open_service_dispatch_is_named_by_its_local_opening_time(db, clock: FakeClock, team,
+                                                                   tagging_translator) -> None:
+    staff = StaffService(db, clock, hasher=FAST_HASHER)
+    actor = staff.open_shift(team["clerk"])
+    with db.write() as s:
+        s.add(ServiceDispatch(uid="d-1", point_id=1, opened_by=actor.staff_id, opened_at=clock()))
+    with pytest.raises(DomainError) as info:
+        staff.close_shift(actor)
+    local = point_time(clock(), zone_named(ZONE), DAY_TIME)
+    assert info.value.params["sessions"] == f"[Terms] {DISPATCH_NAMED}".format(opened_at=local)
+
+
+def test_the_report_is_the_closed_shifts_own(db, clock: FakeClock, team) -> None:
+    staff = StaffService(db, clock, hasher=FAST_HASHER)
+    staff.close_shift(staff.open_shift(team["other"]))  # an earlier shift of a colleague
+    actor = staff.open_shift(team["clerk"])
+    report = staff.close_shift(actor)
+    assert report.shift_id == actor.shift_id and report.as_dict()["shift_id"] == actor.shift_id
+
+
+def test_a_report_of_a_shift_still_open_says_so(db, clock: FakeClock, team) -> None:
+    """The manager's look at a running shift: the same report, marked as not closed yet."""
+    actor = StaffService(db, clock, hasher=FAST_HASHER).open_shift(team["clerk"])
+    with db.read() as s:
+        shift = s.get(Shift, actor.shift_id)
+        assert shift is not None
+        report = shift_report_of(s, shift, actor.login, actor.full_name, clock(), still_open=True)
+    assert (report.shift_id, report.still_open) == (actor.shift_id, True)
