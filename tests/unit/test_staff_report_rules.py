@@ -1,18 +1,21 @@
 """The shift report and the shift close, stated as rules: what happened at the very moment the shift opened counts,
 what happens after its close does not, a figure with nothing behind it is 0, another clerk's card activations are
-not this clerk's, the report is keyed and signed by the clerk, is that shift's own and is final at the close (a
-look at a running shift says it is still open), and an open return or service dispatch session is named by its
-opening time in the point's zone and the UI language."""
+not this clerk's, the report is keyed and signed by the clerk, is that shift's own (sent and journalled with its
+totals, the shift recording who closed it) and is final at the close (a look at a running shift says it is still
+open), and an open return or service dispatch session is named by its opening time in the point's zone and the UI
+language."""
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import select
 
 from desktop.db.claim_models import ServiceDispatch
 from desktop.db.engine import Database
-from desktop.db.models import ClubCard, Payment, ReturnSession, Shift
+from desktop.db.models import AuditEntry, ClubCard, OutboxEvent, Payment, ReturnSession, Shift
 from desktop.point_time import DAY_TIME, point_time, zone_named
 from desktop.services.base import Actor
 from desktop.services.staff import DISPATCH_NAMED, RETURN_NAMED, StaffService, shift_key, shift_report_of
@@ -106,3 +109,19 @@ def test_a_report_of_a_shift_still_open_says_so(db, clock: FakeClock, team) -> N
         assert shift is not None
         report = shift_report_of(s, shift, actor.login, actor.full_name, clock(), still_open=True)
     assert (report.shift_id, report.still_open) == (actor.shift_id, True)
+
+
+def test_a_closed_shift_records_who_closed_it_and_is_sent_and_journalled_with_its_totals(
+        db, clock: FakeClock, team) -> None:
+    staff = StaffService(db, clock, hasher=FAST_HASHER)
+    actor = staff.open_shift(team["clerk"])
+    _pay(db, team["clerk"], clock(), "cash", 1_000_00)
+    report = staff.close_shift(actor)
+    with db.read() as s:
+        shift = s.get(Shift, actor.shift_id)
+        assert shift is not None and (shift.closed_at, shift.closed_by) == (clock(), actor.staff_id)
+        sent = s.scalars(select(OutboxEvent.payload).where(OutboxEvent.type == "shift.closed")).one()
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "shift.closed")).one()
+    assert {k: v for k, v in json.loads(sent).items() if k != "report"} == {"shift": report.key, "staff": "clerk"}
+    assert (entry.staff_id, entry.subject, json.loads(entry.details)) == (actor.staff_id, report.key, report.counts())
+    assert report.counts()["cash_kopecks"] == 1_000_00
