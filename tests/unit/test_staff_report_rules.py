@@ -1,9 +1,10 @@
-"""The shift report and the shift close, stated as rules: what happened at the very moment the shift opened counts,
-what happens after its close does not, a figure with nothing behind it is 0, another clerk's card activations are
-not this clerk's, the report is keyed and signed by the clerk, is that shift's own (sent and journalled with its
+"""The shift report and the shift open and close, stated as rules: what happened at the very moment the shift opened
+counts, what happens after its close does not, a figure with nothing behind it is 0, another clerk's card activations
+are not this clerk's, the report is keyed and signed by the clerk, is that shift's own (sent and journalled with its
 totals, the shift recording who closed it) and is final at the close (a look at a running shift says it is still
-open), and an open return or service dispatch session is named by its opening time in the point's zone and the UI
-language."""
+open), an opened shift is sent and journalled by its clerk and a second opening names the first one's time in the
+point's zone, and an open return or service dispatch session is named by its opening time in the point's zone and
+the UI language."""
 
 from __future__ import annotations
 
@@ -125,3 +126,25 @@ def test_a_closed_shift_records_who_closed_it_and_is_sent_and_journalled_with_it
     assert {k: v for k, v in json.loads(sent).items() if k != "report"} == {"shift": report.key, "staff": "clerk"}
     assert (entry.staff_id, entry.subject, json.loads(entry.details)) == (actor.staff_id, report.key, report.counts())
     assert report.counts()["cash_kopecks"] == 1_000_00
+
+
+def test_a_second_opening_is_refused_naming_when_the_shift_opened_in_the_points_time(
+        db, clock: FakeClock, team) -> None:
+    staff = StaffService(db, clock, hasher=FAST_HASHER)
+    opened = clock()
+    actor = staff.open_shift(team["clerk"])
+    clock.advance(hours=2)
+    with pytest.raises(DomainError) as info:
+        staff.open_shift(actor)
+    assert (info.value.code, info.value.params) == ("shift.already_open",
+                                                    {"opened_at": point_time(opened, zone_named(ZONE))})
+
+
+def test_an_opened_shift_is_sent_and_journalled_by_its_clerk(db, clock: FakeClock, team) -> None:
+    actor = StaffService(db, clock, hasher=FAST_HASHER).open_shift(team["clerk"])
+    key = shift_key("clerk", clock())
+    with db.read() as s:
+        sent = s.scalars(select(OutboxEvent.payload).where(OutboxEvent.type == "shift.opened")).one()
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "shift.opened")).one()
+    assert json.loads(sent) == {"shift": key, "staff": "clerk"}
+    assert (entry.staff_id, entry.subject) == (actor.staff_id, key)
