@@ -89,3 +89,8 @@ def test_return_and_dispatch_sessions_handed_over_are_journalled_with_the_shift(
                                                                             "service.handed_over")))).all()
     assert sorted((e.action, e.subject, json.loads(e.details)["shift"]) for e in handed) == [
         ("return.handed_over", "r-1", report.key), ("service.handed_over", "d-1", report.key)]
+
+
+def test_the_default_register_keeps_the_services_clock(db, clock) -> None:
+    """The register's receipts and Z reports are stamped by the same clock as the shifts they belong to."""
+    assert StaffService(db, clock, hasher=FAST_HASHER).fiscal.clock is clock
