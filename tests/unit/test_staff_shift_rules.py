@@ -1,5 +1,6 @@
 """Shifts, stated as rules: a shift is not closed over open receiving sessions, which the refusal names by their
-waybill (or «without a waybill», in the UI language), and only a manager may print the register's X report."""
+waybill (or «without a waybill», in the UI language), sessions handed to the next shift (receiving, return,
+service dispatch) are journalled with the shift, and only a manager may print the register's X report."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ import pytest
 from argon2 import PasswordHasher
 from sqlalchemy import select
 
+from desktop.db.claim_models import ServiceDispatch
 from desktop.db.engine import Database
-from desktop.db.models import AuditEntry, ReceivingSession
+from desktop.db.models import AuditEntry, ReceivingSession, ReturnSession
 from desktop.errors import AccessDenied
 from desktop.fiscal.service import FiscalService
 from desktop.services.base import Actor, utc_now
@@ -73,3 +75,22 @@ def test_sessions_handed_to_the_next_shift_are_journalled_with_the_shift(db, clo
     assert sorted((e.subject, json.loads(e.details)["shift"]) for e in handed) == [("u-False", report.key),
                                                                                   ("u-True", report.key)]
     assert still_open == ["open", "open"]  # left for the next shift
+
+
+def test_return_and_dispatch_sessions_handed_over_are_journalled_with_the_shift(db, clock, clerk: Actor) -> None:
+    staff = StaffService(db, clock, hasher=FAST_HASHER)
+    actor = staff.open_shift(clerk)
+    with db.write() as s:
+        s.add(ReturnSession(uid="r-1", point_id=actor.point_id, opened_by=actor.staff_id, opened_at=clock()))
+        s.add(ServiceDispatch(uid="d-1", point_id=actor.point_id, opened_by=actor.staff_id, opened_at=clock()))
+    report = staff.close_shift(actor, OpenSessions.HAND_OVER)
+    with db.read() as s:
+        handed = s.scalars(select(AuditEntry).where(AuditEntry.action.in_(("return.handed_over",
+                                                                            "service.handed_over")))).all()
+    assert sorted((e.action, e.subject, json.loads(e.details)["shift"]) for e in handed) == [
+        ("return.handed_over", "r-1", report.key), ("service.handed_over", "d-1", report.key)]
+
+
+def test_the_default_register_keeps_the_services_clock(db, clock) -> None:
+    """The register's receipts and Z reports are stamped by the same clock as the shifts they belong to."""
+    assert StaffService(db, clock, hasher=FAST_HASHER).fiscal.clock is clock
