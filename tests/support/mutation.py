@@ -23,11 +23,11 @@ from pathlib import Path
 import tomlkit
 
 from tests.support import mutation_board
+from tests.support.mutation_board import THRESHOLD
 from tests.support.mutation_map import ROOT, SEED, candidate_tests, is_mutable, lane_modules
 from tests.support.mutation_source import changed_line, diff, digest, generate, generate_all
 
 EQUIVALENTS = ROOT / "tests" / "mutation" / "equivalent_mutants.txt"
-THRESHOLD = 0.90
 LANE_MUTANTS = 60
 RUN_LIMIT_S = 900  # a hang guard for the whole mutmut run; each mutant has its own limit ([tool.mutmut])
 LINKED = ("protocol", "desktop", "backend", "ui", "tests", "resources")
