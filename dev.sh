@@ -56,11 +56,11 @@ LANES=(
   "packaging:tests/packaging"
 )
 # Lanes spread over TEST_WORKERS pytest-xdist processes (default 2: CI's two cores); each worker has its own
-# PostgreSQL cluster and free ports. The mutation lane is one test; the packaging lane shares one PyInstaller build;
-# the gui lane crashed once on two workers (SIGBUS in Qt while a page read its title: a translation file rewritten
-# under the other worker's mapped copy is the suspect), so these three run in one process.
+# PostgreSQL cluster, Xvfb display and free ports (and translations are swapped in whole, never rewritten under
+# another worker's mapped copy). The mutation lane is one test; the packaging lane shares one PyInstaller build: these
+# two run in one process.
 TEST_WORKERS="${TEST_WORKERS:-2}"
-SERIAL_LANES="mutation gui packaging"
+SERIAL_LANES="mutation packaging"
 
 cmd_lint() {
   echo "==> ruff"; "$VENV/bin/ruff" check protocol desktop ui backend tests bench packaging

@@ -20,9 +20,11 @@ from __future__ import annotations
 import argparse
 import ast
 import importlib
+import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from desktop import messages
@@ -139,8 +141,17 @@ def release_qt_widgets(ts_dir: Path = TS_DIR) -> list[Path]:
 
 
 def _compile(ts: Path) -> Path:
+    """Compile `ts` beside itself and swap the .qm in whole: a translator that has the old file mapped keeps reading
+    the old file (rewriting it in place under a running app or a parallel test ends in a bus error)."""
     qm = ts.with_suffix(".qm")
-    subprocess.run([tool("lrelease"), "-silent", str(ts), "-qm", str(qm)], cwd=ROOT, check=True)
+    fd, part = tempfile.mkstemp(prefix=f".{qm.name}.", dir=qm.parent)
+    os.close(fd)
+    try:
+        subprocess.run([tool("lrelease"), "-silent", str(ts), "-qm", part], cwd=ROOT, check=True)
+        os.chmod(part, 0o644)
+        os.replace(part, qm)
+    finally:
+        Path(part).unlink(missing_ok=True)
     return qm
 
 

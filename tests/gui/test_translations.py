@@ -126,3 +126,16 @@ def test_the_committed_catalogue_holds_every_text_of_the_source(tmp_path):
         assert sorted(set(fresh) - set(committed)) == []
         assert [key for key, state in fresh.items() if state == "unfinished"] == []
     assert _numerus(tmp_path / TS.name).keys() == _numerus(TS).keys()  # numerus texts stay numerus
+
+
+def test_rebuilding_a_catalogue_leaves_a_loaded_translator_reading_the_old_file_whole():
+    """A .qm is swapped in whole, never rewritten in place: a running app (or a test on another worker) that has it
+    loaded keeps translating, and no half-written file is left beside it."""
+    (qm,) = translations_build.release()
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    before = qm.stat().st_ino
+    (rebuilt,) = translations_build.release()
+    assert rebuilt == qm and qm.stat().st_ino != before
+    assert translator.translate("LoginScreen", "Войти (Enter)") == "Log in (Enter)"
+    assert sorted(p.name for p in qm.parent.iterdir() if p.name.startswith(".")) == []
