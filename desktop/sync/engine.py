@@ -96,9 +96,9 @@ def _original_outcome(result: EventResult) -> EventResult:
     Otherwise a conflict whose answer timed out would be stored as a harmless duplicate and never
     reach the manager. The server says "already_received:<status>" in the reason.
     """
-    reason = result.reason or ""
-    if result.status == EventOutcome.DUPLICATE and reason.rsplit(":", 1)[-1] in PROBLEM_OUTCOMES:
-        return EventResult(result.event_id, reason.rsplit(":", 1)[-1], reason, result.server_seq)
+    first = (result.reason or "").rsplit(":", 1)[-1]
+    if result.status == EventOutcome.DUPLICATE and first in PROBLEM_OUTCOMES:
+        return EventResult(result.event_id, first, result.reason, result.server_seq)
     return result
 
 

@@ -63,9 +63,9 @@ def test_a_code_of_several_ready_orders_asks_for_the_number(env: Env) -> None:
     assert count(env.db, Handover) == 0
 
 
-def test_a_code_of_one_order_not_ready_is_refused(env: Env) -> None:
-    _order(env, status="arrived")
-    with refused("handover.not_ready", status="arrived"):
+def test_a_code_of_one_order_not_ready_is_refused_naming_the_order(env: Env) -> None:
+    number = _order(env, status="arrived")
+    with refused("handover.not_ready", status="arrived", order=number):
         env.svc.start_with_code(env.clerk, CODE)
 
 

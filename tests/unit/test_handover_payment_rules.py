@@ -15,7 +15,8 @@ import pytest
 from sqlalchemy import select
 
 from desktop.db.engine import Database
-from desktop.db.models import AuditEntry
+from desktop.db.fiscal_models import FiscalReceipt
+from desktop.db.models import AuditEntry, Customer, Order
 from desktop.services.handover import HandoverService
 from desktop.services.handover import payment as payment_module
 from desktop.services.money import TenderInput
@@ -220,3 +221,15 @@ def test_nothing_is_taken_for_an_order_with_nothing_due_whatever_the_tenders(env
     uid = env.begin(env.order(prepaid=True))
     with refused("handover.nothing_due"):
         env.svc.pay(env.clerk, uid, [TenderInput("card", 100)])
+
+
+def test_the_sell_receipt_of_a_payment_goes_to_the_phone_of_the_orders_customer(env: Env) -> None:
+    """The customer gets the electronic copy of the sell receipt on the phone the order was placed with."""
+    number = env.order(prepaid=False, lines=[("Laptop", 1, 1_000_000)])
+    uid = env.begin(number)
+    env.svc.pay(env.clerk, uid, [TenderInput("card", 1_000_000)])
+    with env.db.read() as s:
+        phone = s.scalars(select(Customer.phone).join(Order, Order.customer_id == Customer.id)
+                          .where(Order.number == number)).one()
+        task = s.scalars(select(FiscalReceipt.task).where(FiscalReceipt.ref == f"sell:{uid}")).one()
+    assert phone and task["clientInfo"] == {"emailOrPhone": phone}

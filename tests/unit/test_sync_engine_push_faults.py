@@ -166,7 +166,8 @@ def test_a_whole_batch_refusal_finds_the_event_that_causes_it(db: Database, cloc
 
 @pytest.mark.parametrize(("reason", "stored"), [("already_received:conflict", "conflict"),
                                                 ("already_received:rejected", "rejected"),
-                                                ("already_received:applied", "duplicate"), (None, "duplicate")])
+                                                ("already_received:applied", "duplicate"), (None, "duplicate"),
+                                                ("conflict", "conflict")])
 def test_a_duplicate_of_an_event_the_server_had_refused_is_that_refusal(db: Database, clock: FakeClock,
                                                                         reason: str | None, stored: str) -> None:
     server = PoisonServer()
@@ -175,7 +176,7 @@ def test_a_duplicate_of_an_event_the_server_had_refused_is_that_refusal(db: Data
     report = engine.push()
     assert outbox(db) == {stored: 1}
     with db.read() as s:
-        assert s.scalars(select(OutboxEvent.reason)).one() == reason
+        assert s.execute(select(OutboxEvent.reason, OutboxEvent.server_seq)).one() == (reason, 1)
         assert len(s.scalars(select(ManagerAlert)).all()) == (stored != "duplicate")
     assert getattr(report, stored) == 1
 
@@ -200,6 +201,18 @@ def test_each_acknowledged_batch_is_announced(db: Database, clock: FakeClock) ->
     engine.batch_stored = lambda: told.append(outbox(db))
     engine.push()
     assert told == [{"applied": 2, "pending": 3}, {"applied": 4, "pending": 1}, {"applied": 5}]
+
+
+def test_a_push_in_several_batches_sends_the_queue_in_order_and_counts_every_event(db: Database,
+                                                                                  clock: FakeClock) -> None:
+    server = PoisonServer()
+    engine = engine_for(db, clock, server, 5, batch_size=2)
+    with db.write() as s:  # rows stored out of their queue order (a queue rebuilt after a crash)
+        events = s.scalars(select(OutboxEvent).order_by(OutboxEvent.device_seq)).all()
+        for event, seq in zip(events, [50, 40, 30, 20, 10]):
+            event.device_seq = seq
+    assert engine.push() == SyncReport(pushed=5, applied=5)
+    assert server.stored == [f"1{i:08d}" for i in (4, 3, 2, 1, 0)]
 
 
 def test_batches_never_exceed_500_events() -> None:
