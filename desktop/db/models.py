@@ -5,19 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import (
-    JSON,
-    Boolean,
-    ForeignKey,
-    Index,
-    Integer,
-    MetaData,
-    String,
-    Text,
-    UniqueConstraint,
-    false,
-    text,
-)
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint, false, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from protocol.claims import DEFAULT_WARRANTY_MONTHS
@@ -198,8 +186,9 @@ class Box(Base):
     placed_at: Mapped[datetime | None]
     order: Mapped[Order] = relationship(back_populates="boxes")
     cell: Mapped[StorageCell | None] = relationship()
-    # The few boxes in one state (received and waiting for a cell, placed on the shelves) without reading the year's.
-    __table_args__ = (Index("ix_boxes_status_received_at", "status", "received_at"),)
+    # The few boxes in one state without reading the year's; a manifest's done boxes counted from an index alone.
+    __table_args__ = (Index("ix_boxes_status_received_at", "status", "received_at"),
+                      Index("ix_boxes_shipment_status", "shipment_id", "status"))
 
 
 class ReceivingSession(Base):
@@ -236,8 +225,9 @@ class ReceivingScan(Base):
     undone: Mapped[bool] = mapped_column(Boolean, default=False)
     __table_args__ = (
         Index("ix_receiving_scans_session_barcode", "session_id", "barcode"),
-        # A clerk's receipts in a shift, read from the index alone (what counts is in it too).
+        # A clerk's receipts in a shift; a session's scans by outcome (its live counters): from the indexes alone.
         Index("ix_receiving_scans_staff_scanned_at", "staff_id", "scanned_at", "outcome", "undone"),
+        Index("ix_receiving_scans_session_outcome", "session_id", "outcome", "undone", "box_id"),
     )
 
 
