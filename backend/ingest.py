@@ -65,9 +65,44 @@ class IngestEnv:
     activation_points: int
 
 
-def payload_hash(event_type: str, payload: dict[str, Any]) -> str:
-    text = ev.canonical_json({"type": event_type, "payload": payload})
+def payload_hash(event_type: str, payload_text: str) -> str:
+    """sha256 of `canonical_json({"type": …, "payload": …})`, built around the payload's canonical text (sorted keys:
+    "payload" comes before "type") so a batch serialises each payload once."""
+    text = f'{{"payload":{payload_text},"type":{ev.canonical_json(event_type)}}}'
     return hashlib.sha256(text.encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Checked:
+    """An incoming event read once per batch: its canonical payload text, digest, and its typed event or the
+    outcome that refuses it before any rule (too large, too new a schema, invalid, not storable)."""
+
+    item: IncomingEvent
+    text: str
+    digest: str
+    event: ev.Event | None
+    refused: Outcome | None
+
+
+def check(item: IncomingEvent) -> Checked:
+    text = ev.canonical_json(item.payload)
+    refused, event = _refusal(item, text)
+    return Checked(item, text, payload_hash(item.type, text), event, refused)
+
+
+def _refusal(item: IncomingEvent, text: str) -> tuple[Outcome | None, ev.Event | None]:
+    if len(text.encode()) > EVENT_PAYLOAD_MAX:
+        return rejected(PAYLOAD_TOO_LARGE), None  # the batch goes on; the payload itself is not kept
+    if item.schema_v > CURRENT_SCHEMA_V:
+        return rejected(f"schema_too_new:{item.schema_v}"), None
+    try:
+        event = validate(item.type, item.payload)
+    except (ValueError, TypeError) as exc:
+        return rejected(f"invalid_payload: {exc}"[:OUTCOME_REASON_MAX]), None
+    problem = ev.storage_problem(event)
+    if problem is not None:  # a value no column can hold: this event is refused, the batch goes on
+        return rejected(problem), None
+    return None, event
 
 
 def validate(event_type: str, payload: dict[str, Any]) -> ev.Event:
@@ -115,16 +150,17 @@ def ingest_batch(db: Database, env: IngestEnv, batch: list[IncomingEvent]) -> li
     point's batch inserted at the same moment, retries the whole batch (bounded): the retry sees the
     other batch's commit, so every event still gets the outcome a serial run would give it.
     """
-    _prepare_codes(db, env, batch)
-    return changes.transaction(db, lambda session: _ingest_once(session, env, batch),
+    checked = [check(item) for item in batch]
+    _prepare_codes(db, env, checked)
+    return changes.transaction(db, lambda session: _ingest_once(session, env, checked),
                                f"batch of {len(batch)} events from point {env.point_id}", also_retry=(IntegrityError,))
 
 
-def _prepare_codes(db: Database, env: IngestEnv, batch: list[IncomingEvent]) -> None:
+def _prepare_codes(db: Database, env: IngestEnv, batch: list[Checked]) -> None:
     """The pickup codes the batch will issue, from the pool or hashed, before its write transaction
-    (backend/code_pool.py, backend/code_prepare.py)."""
-    candidates = [(item.event_id, item.type, item.payload) for item in batch
-                  if may_issue(item.type, item.payload) and _storable(item)]
+    (backend/code_pool.py, backend/code_prepare.py); only events that reach their rule are looked up."""
+    candidates = [(c.item.event_id, c.item.type, c.item.payload) for c in batch
+                  if c.event is not None and may_issue(c.item.type, c.item.payload)]
     if not candidates:
         return  # nothing in the batch issues a code: no read at all
     with db.read() as session:
@@ -138,16 +174,7 @@ def _prepare_codes(db: Database, env: IngestEnv, batch: list[IncomingEvent]) -> 
     prepare(env.issuer, point, count, pooled)
 
 
-def _storable(item: IncomingEvent) -> bool:
-    """Would the event reach its rule (a valid, storable payload)? Only those are looked up before the batch."""
-    try:
-        event = validate(item.type, item.payload)
-    except (ValueError, TypeError):
-        return False
-    return item.schema_v <= CURRENT_SCHEMA_V and ev.storage_problem(event) is None
-
-
-def _ingest_once(session: Session, env: IngestEnv, batch: list[IncomingEvent]) -> list[EventResult]:
+def _ingest_once(session: Session, env: IngestEnv, batch: list[Checked]) -> list[EventResult]:
     """One attempt. The point's row lock serializes this point's batches (SQLite: BEGIN IMMEDIATE already
     does), so the ids known before the batch plus those the batch adds are the complete picture: an id is
     applied once, whoever sends it again. The feed's counter is locked only at the end, to number the
@@ -205,11 +232,11 @@ def _repeat(event_id: str, digest: str, seen: Known, point_id: int) -> EventResu
     return EventResult(event_id, EventOutcome.DUPLICATE, f"already_received:{status}", server_seq)
 
 
-def _apply_new(session: Session, env: IngestEnv, point: Point, item: IncomingEvent, digest: str
-               ) -> tuple[EventResult, dict[str, Any]]:
+def _apply_new(session: Session, env: IngestEnv, point: Point, checked: Checked) -> tuple[EventResult, dict[str, Any]]:
     """Apply the rule; the event's row (recorded with the batch's, `_record`) and, for a conflict or rejection,
     its outcome published."""
-    outcome = _outcome(session, env, point, item)
+    item = checked.item
+    outcome = checked.refused if checked.refused is not None else _outcome(session, env, point, item, checked.event)
     row = {
         "event_id": item.event_id,
         "device_id": env.device_id,
@@ -217,8 +244,8 @@ def _apply_new(session: Session, env: IngestEnv, point: Point, item: IncomingEve
         "device_seq": item.device_seq,
         "type": item.type,
         "schema_v": item.schema_v,
-        "payload": ev.canonical_json(item.payload) if outcome.reason != PAYLOAD_TOO_LARGE else "{}",
-        "payload_hash": digest,
+        "payload": checked.text if outcome.reason != PAYLOAD_TOO_LARGE else "{}",
+        "payload_hash": checked.digest,
         "occurred_at": item.occurred_at[:40],
         "received_at": env.issuer.now,
         "status": outcome.status,
@@ -230,22 +257,22 @@ def _apply_new(session: Session, env: IngestEnv, point: Point, item: IncomingEve
     return EventResult(item.event_id, outcome.status, outcome.reason, None), row
 
 
-def _apply_batch(session: Session, env: IngestEnv, point: Point, batch: list[IncomingEvent]) -> list[EventResult]:
+def _apply_batch(session: Session, env: IngestEnv, point: Point, batch: list[Checked]) -> list[EventResult]:
     """Each event's outcome in order; the new ones recorded together at the end with their server_seq (a repeat
     of an id first sent in this batch answers the same server_seq, as a duplicate)."""
-    known = _prefetch(session, [item.event_id for item in batch])
-    _preload(session, [item for item in batch if item.event_id not in known])
+    known = _prefetch(session, [c.item.event_id for c in batch])
+    _preload(session, [c.item for c in batch if c.item.event_id not in known])
     results: list[EventResult] = []
     rows: list[dict[str, Any]] = []
     fresh: set[int] = set()  # indices of the new events' results
-    for item in batch:
-        digest = payload_hash(item.type, item.payload)
+    for checked in batch:
+        item = checked.item
         seen = known.get(item.event_id)
         if seen:
-            results.append(_repeat(item.event_id, digest, seen, env.point_id))
+            results.append(_repeat(item.event_id, checked.digest, seen, env.point_id))
             continue
-        result, row = _apply_new(session, env, point, item, digest)
-        known[item.event_id] = (None, digest, result.status, env.point_id)
+        result, row = _apply_new(session, env, point, checked)
+        known[item.event_id] = (None, checked.digest, result.status, env.point_id)
         fresh.add(len(results))
         results.append(result)
         rows.append(row)
@@ -266,18 +293,9 @@ def _record(session: Session, rows: list[dict[str, Any]]) -> dict[str, int]:
     return {event_id: int(seq) for event_id, seq in inserted}
 
 
-def _outcome(session: Session, env: IngestEnv, point: Point, item: IncomingEvent) -> Outcome:
-    if len(ev.canonical_json(item.payload).encode()) > EVENT_PAYLOAD_MAX:
-        return rejected(PAYLOAD_TOO_LARGE)  # the batch goes on; the payload itself is not kept
-    if item.schema_v > CURRENT_SCHEMA_V:
-        return rejected(f"schema_too_new:{item.schema_v}")
-    try:
-        event = validate(item.type, item.payload)
-    except (ValueError, TypeError) as exc:
-        return rejected(f"invalid_payload: {exc}"[:OUTCOME_REASON_MAX])
-    problem = ev.storage_problem(event)
-    if problem is not None:  # a value no column can hold: this event is refused, the batch goes on
-        return rejected(problem)
+def _outcome(session: Session, env: IngestEnv, point: Point, item: IncomingEvent, event: ev.Event | None) -> Outcome:
+    """The rule's outcome for an event `check` let through."""
+    assert event is not None
     ctx = RuleContext(session=session, point=point, device_id=env.device_id, event_id=item.event_id,
                       now=env.issuer.now, issuer=env.issuer, activation_points=env.activation_points)
     if not has_rule(item.type):

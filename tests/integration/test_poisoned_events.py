@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -91,10 +92,10 @@ def test_the_real_backend_failing_on_one_event_does_not_stop_the_queue(
     if status == 500:
         real_hash = server_ingest.payload_hash
 
-        def crashes_on_the_poisoned_box(event_type: str, payload: dict[str, Any]) -> str:
-            if payload.get("box") == poisoned:
+        def crashes_on_the_poisoned_box(event_type: str, payload_text: str) -> str:
+            if json.loads(payload_text).get("box") == poisoned:
                 raise RuntimeError("unexpected value")
-            return real_hash(event_type, payload)
+            return real_hash(event_type, payload_text)
 
         monkeypatch.setattr(server_ingest, "payload_hash", crashes_on_the_poisoned_box)
     else:
