@@ -80,7 +80,6 @@ class FeedbackBanner(QFrame):
         self.setObjectName("feedbackBanner")
         self.sounds = sounds or SoundPlayer(self)
         self.kind: Kind = Kind.INFO
-        self._styled: Kind | None = None  # the kind whose colours the style sheet has
         self._title = QLabel(self)
         self._title.setObjectName("feedbackTitle")
         self._title.setWordWrap(True)
@@ -117,15 +116,13 @@ class FeedbackBanner(QFrame):
         self._show(Kind.INFO, title, detail, sound=False)
 
     def _show(self, kind: Kind, title: str, detail: str, sound: bool = True) -> None:
-        if kind is not self._styled:  # a style sheet re-polishes the banner and relays out the window: only on a change
-            self._styled = kind
-            background, foreground = COLOURS[kind]
-            self.setStyleSheet(
-                f"#feedbackBanner {{ background: {background}; border-radius: 6px; }}"
-                f"#feedbackBanner QLabel {{ color: {foreground}; background: transparent; }}"
-                "#feedbackTitle { font-size: 22pt; font-weight: bold; }"
-                "#feedbackDetail { font-size: 14pt; }"
-            )
+        background, foreground = COLOURS[kind]
+        sheet = (f"#feedbackBanner {{ background: {background}; border-radius: 6px; }}"
+                 f"#feedbackBanner QLabel {{ color: {foreground}; background: transparent; }}"
+                 "#feedbackTitle { font-size: 22pt; font-weight: bold; }"
+                 "#feedbackDetail { font-size: 14pt; }")
+        if sheet != self.styleSheet():  # setting one re-polishes the banner and relays out the window: only on a change
+            self.setStyleSheet(sheet)
         self.kind = kind
         self._title.setText(title)
         self._detail.setText(detail)
