@@ -74,35 +74,33 @@ def payload_hash(event_type: str, payload_text: str) -> str:
 
 @dataclass(frozen=True)
 class Checked:
-    """An incoming event read once per batch: its canonical payload text, digest, and its typed event or the
-    outcome that refuses it before any rule (too large, too new a schema, invalid, not storable)."""
+    """An incoming event read once per batch: its canonical payload text, digest, and its verdict before any rule:
+    the typed event, or the outcome that refuses it (too large, too new a schema, invalid, not storable)."""
 
     item: IncomingEvent
     text: str
     digest: str
-    event: ev.Event | None
-    refused: Outcome | None
+    verdict: ev.Event | Outcome
 
 
 def check(item: IncomingEvent) -> Checked:
     text = ev.canonical_json(item.payload)
-    refused, event = _refusal(item, text)
-    return Checked(item, text, payload_hash(item.type, text), event, refused)
+    return Checked(item, text, payload_hash(item.type, text), _verdict(item, text))
 
 
-def _refusal(item: IncomingEvent, text: str) -> tuple[Outcome | None, ev.Event | None]:
+def _verdict(item: IncomingEvent, text: str) -> ev.Event | Outcome:
     if len(text.encode()) > EVENT_PAYLOAD_MAX:
-        return rejected(PAYLOAD_TOO_LARGE), None  # the batch goes on; the payload itself is not kept
+        return rejected(PAYLOAD_TOO_LARGE)  # the batch goes on; the payload itself is not kept
     if item.schema_v > CURRENT_SCHEMA_V:
-        return rejected(f"schema_too_new:{item.schema_v}"), None
+        return rejected(f"schema_too_new:{item.schema_v}")
     try:
         event = validate(item.type, item.payload)
     except (ValueError, TypeError) as exc:
-        return rejected(f"invalid_payload: {exc}"[:OUTCOME_REASON_MAX]), None
+        return rejected(f"invalid_payload: {exc}"[:OUTCOME_REASON_MAX])
     problem = ev.storage_problem(event)
     if problem is not None:  # a value no column can hold: this event is refused, the batch goes on
-        return rejected(problem), None
-    return None, event
+        return rejected(problem)
+    return event
 
 
 def validate(event_type: str, payload: dict[str, Any]) -> ev.Event:
@@ -160,7 +158,7 @@ def _prepare_codes(db: Database, env: IngestEnv, batch: list[Checked]) -> None:
     """The pickup codes the batch will issue, from the pool or hashed, before its write transaction
     (backend/code_pool.py, backend/code_prepare.py); only events that reach their rule are looked up."""
     candidates = [(c.item.event_id, c.item.type, c.item.payload) for c in batch
-                  if c.event is not None and may_issue(c.item.type, c.item.payload)]
+                  if isinstance(c.verdict, ev.Event) and may_issue(c.item.type, c.item.payload)]
     if not candidates:
         return  # nothing in the batch issues a code: no read at all
     with db.read() as session:
@@ -236,7 +234,8 @@ def _apply_new(session: Session, env: IngestEnv, point: Point, checked: Checked)
     """Apply the rule; the event's row (recorded with the batch's, `_record`) and, for a conflict or rejection,
     its outcome published."""
     item = checked.item
-    outcome = checked.refused if checked.refused is not None else _outcome(session, env, point, item, checked.event)
+    verdict = checked.verdict
+    outcome = _outcome(session, env, point, item, verdict) if isinstance(verdict, ev.Event) else verdict
     row = {
         "event_id": item.event_id,
         "device_id": env.device_id,
@@ -293,9 +292,8 @@ def _record(session: Session, rows: list[dict[str, Any]]) -> dict[str, int]:
     return {event_id: int(seq) for event_id, seq in inserted}
 
 
-def _outcome(session: Session, env: IngestEnv, point: Point, item: IncomingEvent, event: ev.Event | None) -> Outcome:
+def _outcome(session: Session, env: IngestEnv, point: Point, item: IncomingEvent, event: ev.Event) -> Outcome:
     """The rule's outcome for an event `check` let through."""
-    assert event is not None
     ctx = RuleContext(session=session, point=point, device_id=env.device_id, event_id=item.event_id,
                       now=env.issuer.now, issuer=env.issuer, activation_points=env.activation_points)
     if not has_rule(item.type):
