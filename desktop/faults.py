@@ -2,17 +2,18 @@
 
 The core turns library exceptions (SQLAlchemy/sqlite, requests) into these typed errors where it
 opens a database session or calls the backend, so the UI sorts «environment's fault» from a bug
-without importing SQLAlchemy or requests.
+without importing SQLAlchemy or requests. This module does not import SQLAlchemy either: the login screen
+imports it (through ui.workers) and shows before the core is loaded; a SQLAlchemy error can only exist once
+SQLAlchemy is.
 """
 
 from __future__ import annotations
 
 import sqlite3
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
-
-from sqlalchemy.exc import DatabaseError
 
 
 class EnvironmentFault(Exception):
@@ -46,9 +47,15 @@ _PROBLEM_WORDS = (
 )
 
 
+def database_errors() -> tuple[type[Exception], ...]:
+    """The database error classes that can exist in this process: sqlite3's, and SQLAlchemy's once it is loaded."""
+    loaded = sys.modules.get("sqlalchemy.exc")
+    return (sqlite3.DatabaseError,) if loaded is None else (loaded.DatabaseError, sqlite3.DatabaseError)
+
+
 def storage_problem(error: BaseException) -> StorageProblem | None:
     """Which environment problem a database error is, or None when it is not one (then it is a bug)."""
-    if not isinstance(error, DatabaseError | sqlite3.DatabaseError):  # SQLITE_CORRUPT is no OperationalError
+    if not isinstance(error, database_errors()):  # SQLITE_CORRUPT is no OperationalError
         return None
     text = str(error).lower()
     for problem, words in _PROBLEM_WORDS:
@@ -62,7 +69,7 @@ def storage_faults() -> Iterator[None]:
     """Re-raise a locked/full/read-only/damaged database as `StorageUnavailable` (the cause stays chained)."""
     try:
         yield
-    except (DatabaseError, sqlite3.DatabaseError) as error:
+    except database_errors() as error:
         problem = storage_problem(error)
         if problem is None:
             raise

@@ -42,7 +42,7 @@ SCREEN = f"{WIDTH}x{HEIGHT}x24"
 SCANNER_DELAY_MS = 6  # a wedge scanner types a character every few milliseconds
 HAND_DELAY_MS = 140  # a person types much slower
 KEY_NAMES = {"-": "minus", "/": "slash", ".": "period", "_": "underscore", ":": "colon", "+": "plus", " ": "space"}
-MAIN_WINDOW = "Пункт выдачи"
+MAIN_WINDOW = "Пункт выдачи — "  # the title once the start-up is done: the login screen takes logins
 PREVIEW = "Предпросмотр"
 T = TypeVar("T")
 

@@ -139,6 +139,7 @@ _.printed_at  # FiscalReceiptView: when the register printed it (the register's 
 _.log_message  # http.server.BaseHTTPRequestHandler callbacks (desktop/fiscal/fake_atol.py)
 _.do_POST
 _.do_GET
+_.__import__  # ui/launcher.py without_pyside_feature_hook: the interpreter's own import put back in builtins
 _.close_connection
 _.redemption  # protocol/events.py BonusRedeemed / CertificateRedeemed: the redemption's uid on the wire
 

@@ -3,6 +3,11 @@
 Every entry point (``python -m ui.app``, ``python -m ui``, ``pickup-desk``, the bundle) goes through
 `ui.launcher.main`, which parses the command line once with `desktop.cli` and calls `run_gui`.
 ``python -m ui.app`` dispatches to the launcher before Qt is imported, so ``--version`` stays Qt-free.
+
+The first paint is the login screen (ui.main_window's shell): this module and what it imports at the top load no
+SQLAlchemy, service, sync or keyring module. The start-up work (ui.startup: check and migrate the cache, connect,
+build the sync) imports the core on its worker thread while the clerk can already type; its progress shows on the
+login screen, and the window gets its workspace when it is done (`MainWindow.attach`).
 """
 
 from __future__ import annotations
@@ -19,9 +24,9 @@ import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import device_credentials
 from desktop.config import AppConfig, ConfigError, load_config, user_config_file
@@ -29,10 +34,7 @@ from desktop.logs import close_logs
 from desktop.scanner_settings import ScannerConfiguration
 from desktop.settings_store import migrate_printing_json
 from protocol.errors import DomainError
-from ui.context import AppContext, Services, SessionState
 from ui.crash import CrashReporter
-from ui.damaged_cache_dialog import ask_repair, tell_repair_done
-from ui.enrol_wizard import run_enrol_wizard
 from ui.feedback import FeedbackBanner
 from ui.i18n import install_translations
 from ui.launcher import qt_arguments
@@ -41,11 +43,11 @@ from ui.paths import resource
 from ui.scanner import WedgeScanner
 from ui.serial_scanner import SerialScanner
 from ui.session_end import SessionEnd
-from ui.startup import CacheDamaged, Progress, Repair, Started, start
 from ui.workers import Failure, TaskRunner
 
 if TYPE_CHECKING:
     from desktop.cli import CliArgs
+    from ui.startup import Progress, Repair, Started
 
 EXIT_START_FAILED = 2
 EXIT_ENROLMENT_CANCELLED = 2
@@ -73,103 +75,116 @@ def apply_style(app: QApplication) -> None:
 
 
 class Launcher:
-    """Runs start-up off the GUI thread behind a progress dialog, then shows the main window."""
+    """Shows the login screen at once, runs the start-up off the GUI thread, then gives the window its workspace."""
 
     def __init__(self, app: QApplication, config: AppConfig, reporter: CrashReporter) -> None:
         self.app = app
         self.config = config
         self.reporter = reporter
         self.tasks = TaskRunner(reporter.report_failure)
-        self.window: MainWindow | None = None
+        self.window: MainWindow | None = None  # the login screen from launch(); its workspace once started
         self.started: Started | None = None
         self._made: Started | None = None  # set by the start-up worker
+        self._answered = False  # the start-up's result or failure reached the GUI thread
         self._shut_down = False
         self.repair: Repair | None = None  # the clerk's choice for a damaged cache (then start-up runs again)
         self.scanner_settings = ScannerConfiguration(config.scanner)  # the one live scanner configuration
         self.scanner = WedgeScanner(self.scanner_settings, app)
         self.serial_scanner = SerialScanner(self.scanner_settings, app)
-        self.splash = QProgressDialog(QCoreApplication.translate("App", "Запуск программы…"), "", 0, 4)
-        self.splash.setCancelButton(None)
-        self.splash.setWindowTitle("Pickup Desk")
-        self.splash.setMinimumDuration(0)
-        self.splash.setWindowModality(Qt.WindowModality.ApplicationModal)
-        self.splash.reset()  # stops QProgressDialog's own show timer: the splash shows when launch() shows it
 
     def launch(self) -> bool:
-        """First run against a configured server: the enrolment wizard (GUI thread), then start-up off it.
+        """First run against a configured server: the enrolment wizard (GUI thread); then the login screen shows
+        and the start-up runs off the GUI thread.
 
         False when the clerk cancelled the enrolment (the app then exits).
         """
-        if needs_enrolment(self.config) and run_enrol_wizard(self.config, tasks=self.tasks) is None:
-            tell_enrolment_cancelled()
-            return False
+        if needs_enrolment(self.config):
+            from ui.enrol_wizard import run_enrol_wizard
+
+            if run_enrol_wizard(self.config, tasks=self.tasks) is None:
+                tell_enrolment_cancelled()
+                return False
+        self.window = MainWindow(tasks=self.tasks)
+        room = self.window.screen().availableGeometry().size()  # 1366×768 at 150 % has 910×512 logical px
+        self.window.resize(min(1366, room.width()), min(768, room.height()))
+        self.window.showMaximized() if os.environ.get("PICKUP_DESK_MAXIMIZED") else self.window.show()
+        self.window.raise_()
+        self.window.activateWindow()  # shortcuts need an active window, also without a window manager
+        self.window.login.reset()
         self._run_start()
         return True
 
     def _run_start(self) -> None:
-        self.splash.show()
+        assert self.window is not None
+        self._answered = False
+        self.window.login.starting()
         self.tasks.run(self._start, self._on_started, self._on_start_failed, self._on_progress,
                        self._on_start_finished)
 
     def _start(self, progress: Progress) -> Started:
-        """The start-up work (worker thread); its result is also kept for a shutdown that comes before the GUI
-        takes it (SIGTERM or the end of the session during start-up: the loop no longer delivers it)."""
+        """The start-up work (worker thread: the core is imported here); its result is also kept for a shutdown
+        that comes before the GUI takes it (SIGTERM or the end of the session during start-up: the loop no longer
+        delivers it)."""
+        from ui.startup import start
+
         self._made = start(self.config, progress, self.repair)
         return self._made
 
     def _on_progress(self, done: int, total: int, text: str) -> None:
-        if self.window is not None:  # a late report: setValue would show a closed QProgressDialog again
-            return
-        self.splash.setMaximum(total)
-        self.splash.setValue(done)
-        self.splash.setLabelText(QCoreApplication.translate("Startup", text))
+        if self.window is not None and not self.window.login.ready:  # a late report after the start is ignored
+            self.window.login.set_progress(done, total, QCoreApplication.translate("Startup", text))
 
     def _on_start_failed(self, failure: Failure) -> None:
-        self.splash.close()
+        from ui.startup import CacheDamaged
+
+        self._answered = True
         if isinstance(failure.error, CacheDamaged) and self.repair is None:
+            from ui.damaged_cache_dialog import ask_repair
+
             self.repair = ask_repair(failure.error)
             if self.repair is not None:  # start again once this task's «finished» has been delivered
                 QTimer.singleShot(0, self._run_start)
             else:
                 self.app.exit(EXIT_START_FAILED)
             return
-        QMessageBox.critical(None, QCoreApplication.translate("App", "Программа не запустилась"), failure.message)
+        QMessageBox.critical(self.window, QCoreApplication.translate("App", "Программа не запустилась"),
+                             failure.message)
         self.app.exit(EXIT_START_FAILED)
 
     def _on_start_finished(self) -> None:
-        """A bug during start-up was shown by the crash dialog: do not leave the splash up forever."""
-        if self.window is None and self.splash.isVisible():
-            self.splash.close()
+        """A bug during start-up was shown by the crash dialog: do not leave a login screen that cannot log in."""
+        if not self._answered:
             self.app.exit(EXIT_START_BUG)
 
     def _on_started(self, started: Started) -> None:
-        self.splash.close()
+        from ui.context import AppContext, Services, SessionState
+
+        self._answered = True
         self.started = started
+        window = self.window
+        assert window is not None
         feedback = FeedbackBanner()
         scanner = self.scanner_settings
         services = Services.create(started.db, scanner=scanner, config=self.config)  # the register from [fiscal]
         ctx = AppContext(started.db, services, SessionState(), feedback,
                          scanner, started.sync, self.config, tasks=self.tasks)
-        self.window = MainWindow(ctx, started.point_name, started.demo_hint, self.config.idle_lock_minutes,
-                                 status_point=started.point_short)
-        if self.window.hardware is not None:
-            self.window.hardware.set_wedge(self.scanner, self.serial_scanner)  # the wizard pauses them while open
-        self.scanner.scan_received.connect(self.window.scans.enqueue)
-        self.serial_scanner.scan_received.connect(self.window.scans.enqueue)
+        window.attach(ctx, started.point_name, started.demo_hint, self.config.idle_lock_minutes,
+                      status_point=started.point_short)
+        if window.hardware is not None:
+            window.hardware.set_wedge(self.scanner, self.serial_scanner)  # the wizard pauses them while open
+        self.scanner.scan_received.connect(window.scans.enqueue)
+        self.serial_scanner.scan_received.connect(window.scans.enqueue)
         self.scanner.install(self.app)
         self.serial_scanner.start()
-        self.app.installEventFilter(self.window.idle)
-        room = self.window.screen().availableGeometry().size()  # 1366×768 at 150 % has 910×512 logical px
-        self.window.resize(min(1366, room.width()), min(768, room.height()))
-        self.window.showMaximized() if os.environ.get("PICKUP_DESK_MAXIMIZED") else self.window.show()
-        self.window.raise_()
-        self.window.activateWindow()  # shortcuts need an active window, also without a window manager
-        log.info("start-up done: the login screen is shown")
+        self.app.installEventFilter(window.idle)
+        log.info("start-up done: the login screen takes logins")
         if started.sync is not None:  # the first sync attempt competes with nothing the login screen needs
             QTimer.singleShot(0, started.sync.start)
-        self.window.fiscal.reconcile()  # receipts left pending by a crash: asked of the register, in the background
+        window.fiscal.reconcile()  # receipts left pending by a crash: asked of the register, in the background
         if started.repair is not None:
-            tell_repair_done(started.repair, self.window)
+            from ui.damaged_cache_dialog import tell_repair_done
+
+            tell_repair_done(started.repair, window)
 
     def shutdown(self, reason: str = "quit") -> None:
         """Stop the sync, close the database (its WAL is checkpointed) and the logs; once, whoever asks first."""

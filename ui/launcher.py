@@ -73,7 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handed_over = update_at_start(args)
     if handed_over is not None:
         return handed_over
-    warm_credential_store()
+    without_pyside_feature_hook()
     watcher = install_quit_after_start(args.qt_argv) if args.quit_after_start else None
     from ui.app import run_gui
 
@@ -83,21 +83,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     return code
 
 
-def warm_credential_store() -> None:
-    """Look up the OS credential store (`keyring`: its backends found through the installed packages' entry points,
-    about half of the start-up work) in a thread now, while Qt and the GUI modules load; the device pepper's
-    check at start then finds it ready (desktop.db.pepper asks the same `keyring.get_keyring()`)."""
-    import threading
+def without_pyside_feature_hook() -> None:
+    """Load Qt and put the interpreter's own `__import__` back in place of PySide6's `__feature__` import hook.
 
-    def look_up() -> None:
-        try:
-            import keyring
+    The hook serves ``from __feature__ import snake_case, true_property``, which this app never uses (a test checks
+    that no module of it does). For every module imported after Qt it reads the module's whole source
+    (`inspect.getsource`, kept in `linecache`) to look for the word «PySide6»: in a checkout that is about 8 MB of
+    source text and 25 MiB of memory for the core imported after the login screen shows. A module the hook never saw
+    is treated as it treats a module without PySide (feature id −1, «ignore this module»), which is also what a
+    bundle gets (it has no sources), so nothing else changes."""
+    import builtins
 
-            keyring.get_keyring()
-        except Exception:  # missing or broken: desktop.db.pepper falls back to its file and says so
-            return
+    import PySide6.QtCore  # noqa: F401  (installs the hook)
 
-    threading.Thread(target=look_up, name="keyring-warm-up", daemon=True).start()
+    original = getattr(builtins, "__orig_import__", None)
+    if original is not None:
+        builtins.__import__ = original
 
 
 def update_at_start(args: Any) -> int | None:
@@ -127,30 +128,37 @@ def qt_arguments(qt_argv: Sequence[str]) -> list[str]:
 
 
 def install_quit_after_start(qt_argv: Sequence[str]) -> Any:
-    """Create the QApplication early and quit it once the login screen has painted (or a dialog shows)."""
+    """Create the QApplication early; print when the login screen first paints and when it takes logins (the
+    start-up done, the window's workspace built), with the resident memory at each; then quit. A dialog shown
+    instead of the login screen quits with EXIT_QUIT_NOT_REACHED."""
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWizard
 
     app = QApplication.instance() or QApplication(qt_arguments(qt_argv))
 
-    class QuitWhenLoginShown(QObject):
+    class QuitWhenLoginReady(QObject):
+        painted = False
         reached = False
 
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint and type(watched).__name__ == LOGIN_SCREEN_CLASS:
-                if not self.reached:
-                    self.reached = True
-                    print(f"login-screen-shown-at {time.time():.6f}", flush=True)
-                    print(f"login-screen-rss-kib {resident_kib()}", flush=True)
-                    QTimer.singleShot(0, app.quit)
-            elif event.type() == QEvent.Type.Show and isinstance(watched, (QMessageBox, QWizard)):
-                assert isinstance(watched, QDialog)
-                text = watched.text() if isinstance(watched, QMessageBox) else watched.windowTitle()
-                print(f"dialog instead of the login screen: {text}", file=sys.stderr, flush=True)
-                QTimer.singleShot(0, lambda: app.exit(EXIT_QUIT_NOT_REACHED))
+            if type(watched).__name__ != LOGIN_SCREEN_CLASS:
+                if event.type() == QEvent.Type.Show and isinstance(watched, (QMessageBox, QWizard)):
+                    assert isinstance(watched, QDialog)
+                    text = watched.text() if isinstance(watched, QMessageBox) else watched.windowTitle()
+                    print(f"dialog instead of the login screen: {text}", file=sys.stderr, flush=True)
+                    QTimer.singleShot(0, lambda: app.exit(EXIT_QUIT_NOT_REACHED))
+            elif event.type() == QEvent.Type.Paint and not self.painted:
+                self.painted = True
+                print(f"login-screen-shown-at {time.time():.6f}", flush=True)
+                print(f"login-screen-rss-kib {resident_kib()}", flush=True)
+            elif event.type() == QEvent.Type.DynamicPropertyChange and watched.property("ready") and not self.reached:
+                self.reached = True
+                print(f"login-ready-at {time.time():.6f}", flush=True)
+                print(f"login-ready-rss-kib {resident_kib()}", flush=True)
+                QTimer.singleShot(0, app.quit)
             return False
 
-    watcher = QuitWhenLoginShown(app)
+    watcher = QuitWhenLoginReady(app)
     app.installEventFilter(watcher)
     QTimer.singleShot(QUIT_TIMEOUT_MS, lambda: app.exit(EXIT_QUIT_NOT_REACHED))
     return watcher

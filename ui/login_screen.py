@@ -1,4 +1,9 @@
-"""The staff login screen: scan a badge then type the PIN, or type login and password."""
+"""The staff login screen: scan a badge then type the PIN, or type login and password.
+
+It is the first thing the app paints, before the core (database, services) is loaded: while the start-up work
+runs it shows its progress, the clerk can already type, and a login submitted meanwhile runs once the start-up is
+done (`set_ready`). This module imports no SQLAlchemy, service or sync module.
+"""
 
 from __future__ import annotations
 
@@ -7,14 +12,23 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.scan_routing import Scan, ScanKind
-from desktop.services.base import Actor
 from ui.widgets.common import fit_placeholders, scroll_area
 from ui.workers import Failure, TaskRunner, ignore_bug
 
 if TYPE_CHECKING:
+    from desktop.services.base import Actor
     from desktop.services.staff import StaffService
 
 BADGE = re.compile(r"^ST\d{6}$")
@@ -39,6 +53,8 @@ class LoginScreen(QWidget):
         self._staff = staff  # or how to get it: the staff service is built at the first login, off the GUI thread
         self._tasks = tasks or TaskRunner(ignore_bug)  # the window passes the app's runner (bugs → crash dialog)
         self.busy = False
+        self.ready = True  # False while the start-up work runs (`starting`): a login waits for `set_ready`
+        self._login_waits = False
         self._build(point_name, hint)
 
     def _build(self, point_name: str, hint: str) -> None:
@@ -53,6 +69,9 @@ class LoginScreen(QWidget):
             self.tr("Отсканируйте пропуск и введите PIN — или введите логин и пароль."), "loginPrompt", card
         )
         form = self._build_fields(card)
+        self.progress = QProgressBar(card)  # the start-up's steps, shown only while it runs
+        self.progress.setObjectName("loginProgress")
+        self.progress.setVisible(False)
         self.message = self._wrapped_label("", "loginMessage", card)
         self.hint = self._wrapped_label(hint, "loginHint", card)
         self.hint.setVisible(bool(hint))
@@ -63,7 +82,7 @@ class LoginScreen(QWidget):
         for label in (title, self.point_label, prompt):
             inner.addWidget(label)
         inner.addLayout(form)
-        for widget in (self.submit, self.message, self.hint):
+        for widget in (self.submit, self.progress, self.message, self.hint):
             inner.addWidget(widget)
         centred = QWidget(self)
         centred.setObjectName("pageContent")
@@ -108,6 +127,36 @@ class LoginScreen(QWidget):
         self.message.setText(message)
         self.identifier.setFocus()
 
+    def starting(self) -> None:
+        """The start-up work begins: its progress shows here; the fields take typing, a login waits for it."""
+        self.ready = False
+        self.setProperty("ready", False)
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
+
+    def set_progress(self, done: int, total: int, text: str) -> None:
+        """One start-up step (from the start-up worker): the bar moves, its text says what is being done."""
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        self.progress.setFormat(text)  # the step's text on the bar (the message line stays the clerk's)
+        self.progress.setTextVisible(True)
+
+    def set_ready(self, point_name: str, hint: str) -> None:
+        """The start-up is done: the point and the demo hint show, and a login submitted meanwhile runs now.
+
+        The dynamic property «ready» is what `--quit-after-start` (ui.launcher) waits for."""
+        self.point_label.setText(point_name)
+        self.hint.setText(hint)
+        self.hint.setVisible(bool(hint))
+        self.progress.setVisible(False)
+        self.ready = True
+        if self._login_waits:
+            self._login_waits = False
+            self._on_submit()
+        else:
+            self._show("", error=False)
+        self.setProperty("ready", True)
+
     def handle_scan(self, scan: Scan) -> bool:
         """A staff badge fills the badge field and moves on to the PIN; anything else needs a login first."""
         if scan.kind is not ScanKind.STAFF_BADGE:
@@ -121,6 +170,11 @@ class LoginScreen(QWidget):
 
     def _on_submit(self) -> None:
         if self.busy:
+            return
+        if not self.ready:
+            self._login_waits = True
+            self._show(self.tr("Программа ещё запускается: вход выполнится, как только она будет готова."),
+                       error=False)
             return
         identifier, secret = self.identifier.text().strip(), self.secret.text()
         staff = self._staff_service

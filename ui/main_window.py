@@ -1,5 +1,11 @@
 """The shell: login screen or workspace (navigation + feedback banner + pages), status bar and menus.
 
+The window is made in two steps. `MainWindow()` is the login screen alone: ui.app shows it as the first paint,
+before the core is loaded, and the clerk can type while the start-up runs (its progress shows on the login
+screen). `attach(ctx)` adds the rest once the start-up work is done: the workspace, menus, status bar, scans.
+This module imports no SQLAlchemy, service or page module at import time: `attach` imports them.
+`MainWindow(ctx, …)` does both steps at once (tests, tools).
+
 Pages are built when first needed (opened, or routed a scan), not at start: the login screen shows without
 building the nine workflow screens. `pages` builds them all (tests, the help's list); the shell's own paths
 touch only the pages already built.
@@ -8,6 +14,7 @@ touch only the pages already built.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -22,22 +29,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.config import user_config_file
-from desktop.scan_routing import ScanKind
-from desktop.services.base import Actor
-from ui.context import AppContext
-from ui.fiscal_actions import FiscalActions
-from ui.idle import IdleWatcher
 from ui.login_screen import LoginScreen
-from ui.pages import PAGE_CLASSES, PageKind
-from ui.pages.base import Page
-from ui.scan_dispatch import ScanDispatcher
-from ui.scanner import ScanQueue
-from ui.shift_actions import ShiftActions
-from ui.status_bar import CounterStatusBar, update_notice
-from ui.version_info import about_text
-from ui.widgets.focus_return import FocusReturn
-from ui.widgets.nav_list import NavList
+from ui.workers import TaskRunner
+
+if TYPE_CHECKING:
+    from desktop.scan_routing import ScanKind
+    from desktop.services.base import Actor
+    from desktop.services.staff import StaffService
+    from ui.context import AppContext
+    from ui.pages import PageKind
+    from ui.pages.base import Page
 
 
 class MainWindow(QMainWindow):
@@ -47,6 +48,32 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
+        ctx: AppContext | None = None,
+        point_name: str = "",
+        login_hint: str = "",
+        idle_minutes: float = 10,
+        page_classes: Sequence[PageKind] | None = None,
+        status_point: str = "",
+        tasks: TaskRunner | None = None,
+    ) -> None:
+        super().__init__()
+        self._set_title(point_name)
+        self.login = LoginScreen(self._staff, point_name, login_hint, tasks=ctx.tasks if ctx else tasks)
+        self._root = QStackedWidget(self)
+        self._root.addWidget(self.login)
+        self.setCentralWidget(self._root)
+        if ctx is not None:
+            self.attach(ctx, point_name, login_hint, idle_minutes, page_classes, status_point)
+            self.login.reset()
+
+    def _set_title(self, point_name: str) -> None:
+        self.setWindowTitle(self.tr("Пункт выдачи — {0}").format(point_name) if point_name else self.tr("Пункт выдачи"))
+
+    def _staff(self) -> StaffService:
+        return self.ctx.services.staff  # the login runs only once attached (LoginScreen.ready)
+
+    def attach(
+        self,
         ctx: AppContext,
         point_name: str = "",
         login_hint: str = "",
@@ -54,17 +81,20 @@ class MainWindow(QMainWindow):
         page_classes: Sequence[PageKind] | None = None,
         status_point: str = "",
     ) -> None:
-        super().__init__()
+        """The start-up is done: build the workspace, status bar, menus and scan handling around the login screen."""
+        from desktop.config import user_config_file
+        from ui.fiscal_actions import FiscalActions
+        from ui.idle import IdleWatcher
+        from ui.pages import PAGE_CLASSES
+        from ui.shift_actions import ShiftActions
+        from ui.status_bar import CounterStatusBar, update_notice
+
         self.ctx = ctx
         self._landing = False  # looking up the work left open at login (scans wait)
-        self.setWindowTitle(self.tr("Пункт выдачи — {0}").format(point_name) if point_name else self.tr("Пункт выдачи"))
-        self.login = LoginScreen(lambda: ctx.services.staff, point_name, login_hint, tasks=ctx.tasks)
+        self._set_title(point_name)
         self.page_classes: list[PageKind] = list(page_classes or PAGE_CLASSES)
         self._built: list[Page | None] = [None] * len(self.page_classes)  # by navigation row
-        self._root = QStackedWidget(self)
-        self._root.addWidget(self.login)
         self._root.addWidget(self._build_workspace())
-        self.setCentralWidget(self._root)
         self.status = CounterStatusBar(ctx.sync, status_point or point_name, self, ctx.zone, update_notice(ctx))
         self.setStatusBar(self.status)
         self.status.synced.connect(self._after_sync)
@@ -72,23 +102,34 @@ class MainWindow(QMainWindow):
         self.fiscal = FiscalActions(ctx, self, user_config_file)  # X report here, its settings in «Оборудование»
         self.idle = IdleWatcher(idle_minutes, self)
         self.idle.idle_timed_out.connect(self._on_idle_timed_out)
-        self.dispatcher = ScanDispatcher(ctx.scanner, ctx.feedback, self.login, self._is_logged_in,
-                                         self.current_page, self.pages_taking, self.show_page, self)
-        self.scans = ScanQueue(self.dispatcher.dispatch, self._is_busy, self)
+        self._build_scan_handling()
         self._build_menus()
         from ui.hardware.wiring import install_hardware  # «Оборудование» menu + page documents (needs ctx.config)
 
         self.hardware = install_hardware(self)  # camera codes go to self.scans like the wedge scanner
         self._connect()
+        self._show_login(clear=False)  # what the clerk typed during the start-up stays
+        self.login.set_ready(point_name, login_hint)
+
+    def _build_scan_handling(self) -> None:
+        """Scans to the login screen or the pages, one at a time; the scan focus back after every dialog."""
+        from ui.scan_dispatch import ScanDispatcher
+        from ui.scanner import ScanQueue
+        from ui.widgets.focus_return import FocusReturn
+
+        self.dispatcher = ScanDispatcher(self.ctx.scanner, self.ctx.feedback, self.login, self._is_logged_in,
+                                         self.current_page, self.pages_taking, self.show_page, self)
+        self.scans = ScanQueue(self.dispatcher.dispatch, self._is_busy, self)
         self.focus_return = FocusReturn(self, self.restore_scan_focus)  # after every dialog, one mechanism
         app = QApplication.instance()
         assert app is not None
         app.installEventFilter(self.focus_return)
-        self._show_login()
 
     # --- layout -----------------------------------------------------------------------------------
 
     def _build_workspace(self) -> QWidget:
+        from ui.widgets.nav_list import NavList
+
         workspace = QWidget(self)
         self.nav = NavList(workspace)
         self.stack = QStackedWidget(workspace)
@@ -185,7 +226,8 @@ class MainWindow(QMainWindow):
 
     def current_page(self) -> Page | None:
         widget = self.stack.currentWidget()
-        return widget if isinstance(widget, Page) and self._is_logged_in() else None
+        built = next((page for page in self._built if page is widget), None)  # not a placeholder
+        return built if self._is_logged_in() else None
 
     def visible_pages(self) -> list[Page]:
         return [self.page_at(row) for row in self._visible_rows()]
@@ -243,12 +285,13 @@ class MainWindow(QMainWindow):
     def _is_busy(self) -> bool:
         return self.login.busy or self._landing or any(p.busy for p in self.built_pages())
 
-    def _show_login(self, message: str = "") -> None:
+    def _show_login(self, message: str = "", clear: bool = True) -> None:
         for page in self.built_pages():
             page.set_active(False)
         self._root.setCurrentWidget(self.login)
         self.menuBar().setEnabled(False)
-        self.login.reset(message)
+        if clear:
+            self.login.reset(message)
         self.idle.disarm()
 
     def _on_login_succeeded(self, actor: Actor) -> None:
@@ -335,4 +378,6 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, self.tr("Горячие клавиши"), "\n".join(lines))
 
     def _on_about_requested(self) -> None:
+        from ui.version_info import about_text
+
         QMessageBox.about(self, self.tr("О программе"), about_text(self.ctx.config))

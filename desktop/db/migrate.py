@@ -139,10 +139,10 @@ def migrate_with_backup(path: Path | str) -> Database:
 
 
 def _check_pepper(db: Database) -> None:
-    from desktop.db.pepper import ensure_pepper_matches
+    from desktop.db.pepper import record_pepper_check
 
     try:
-        ensure_pepper_matches(db)
+        record_pepper_check(db)
     except DomainError:
         db.dispose()
         raise

@@ -43,6 +43,7 @@ KEYRING_SERVICE = "Pickup Desk cache pepper"
 TAG_KEY = "code_tag_key"  # SyncState: the point's pickup-code tag key, sealed under the pepper
 CHECK_KEY = "device_pepper_check"  # SyncState: HMAC(pepper, constant), to notice a pepper that is not this cache's
 _cache: dict[str, bytes] = {}
+_checked: set[tuple[str, bytes]] = set()  # (cache folder, pepper) pairs whose check value this process compared
 
 messages.register(
     {
@@ -109,30 +110,36 @@ def device_pepper(data_dir: Path | None) -> bytes:
 
 
 def pepper_for_session(s: Session) -> bytes:
-    """The pepper of the cache file this session works on."""
+    """The pepper of the cache file this session works on, checked against the cache at its first use.
+
+    The credential store is first asked here (the first login, the first pulled code), not at start: the login
+    screen shows without loading `keyring`. A pepper that is not the one the cache was peppered with (a lost
+    credential-store entry: another Windows profile, a moved folder) would make every pickup code "wrong" and every
+    PIN refused; the first use raises `db.pepper_lost` instead, and so does every later one.
+    """
     database = s.get_bind().engine.url.database
-    return device_pepper(None if not database or database == ":memory:" else Path(database).parent)
+    data_dir = None if not database or database == ":memory:" else Path(database).parent
+    pepper = device_pepper(data_dir)
+    checked = (_MEMORY if data_dir is None else str(data_dir.resolve()), pepper)
+    if checked not in _checked:
+        row = s.get(SyncState, CHECK_KEY)
+        if row is not None and not hmac.compare_digest(row.value, _check_value(pepper)):
+            log.error("the device pepper does not match this cache (credential store entry lost?)")
+            raise DomainError("db.pepper_lost", path=str(database))
+        _checked.add(checked)
+    return pepper
 
 
 def _check_value(pepper: bytes) -> str:
     return hmac.new(pepper, b"pickup-desk pepper check", hashlib.sha256).hexdigest()[:32]
 
 
-def ensure_pepper_matches(db: Database) -> None:
-    """At start: the pepper this PC finds is the one the cache was peppered with (the first start records it).
-
-    A lost credential-store entry (another Windows profile, a moved folder) would otherwise make every pickup
-    code "wrong" and every PIN refused; it stops the start with `db.pepper_lost` instead.
-    """
+def record_pepper_check(db: Database) -> None:
+    """At start: a cache without the pepper's check value gets it now (its first start asks the credential store);
+    a cache that has one is checked at the pepper's first use (`pepper_for_session`), not here."""
     with db.write() as s:
-        pepper = pepper_for_session(s)
-        row = s.get(SyncState, CHECK_KEY)
-        if row is None:
-            s.add(SyncState(key=CHECK_KEY, value=_check_value(pepper)))
-            return
-        if not hmac.compare_digest(row.value, _check_value(pepper)):
-            log.error("the device pepper does not match this cache (credential store entry lost?)")
-            raise DomainError("db.pepper_lost", path=str(db.path))
+        if s.get(SyncState, CHECK_KEY) is None:
+            s.add(SyncState(key=CHECK_KEY, value=_check_value(pepper_for_session(s))))
 
 
 # --- pickup-code hashes ---------------------------------------------------------------------------------

@@ -190,17 +190,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="91"/>
-        <source>Запуск программы…</source>
-        <translation>Starting…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/app.py" line="136"/>
+        <location filename="../../ui/app.py" line="150"/>
         <source>Программа не запустилась</source>
         <translation>The program did not start</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="200"/>
+        <location filename="../../ui/app.py" line="215"/>
         <source>Рабочее место не зарегистрировано: регистрация отменена. Программа закрывается.
 Запустите её снова, когда получите код регистрации у администратора.</source>
         <translation>This workstation is not enrolled: enrolment was cancelled. The program will close.
@@ -6218,52 +6213,57 @@ Customer: {4}, {5}</translation>
 <context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../../ui/login_screen.py" line="49"/>
+        <location filename="../../ui/login_screen.py" line="65"/>
         <source>Пункт выдачи заказов</source>
         <translation>Order pickup point</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="53"/>
+        <location filename="../../ui/login_screen.py" line="69"/>
         <source>Отсканируйте пропуск и введите PIN — или введите логин и пароль.</source>
         <translation>Scan your badge and enter the PIN — or enter login and password.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="89"/>
+        <location filename="../../ui/login_screen.py" line="108"/>
         <source>пропуск ST…… или логин</source>
         <translation>badge ST…… or login</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="92"/>
+        <location filename="../../ui/login_screen.py" line="111"/>
         <source>PIN или пароль</source>
         <translation>PIN or password</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="97"/>
+        <location filename="../../ui/login_screen.py" line="116"/>
         <source>Войти (Enter)</source>
         <translation>Log in (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="101"/>
+        <location filename="../../ui/login_screen.py" line="120"/>
         <source>Пропуск / логин:</source>
         <translation>Badge / login:</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="102"/>
+        <location filename="../../ui/login_screen.py" line="121"/>
         <source>PIN / пароль:</source>
         <translation>PIN / password:</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="114"/>
+        <location filename="../../ui/login_screen.py" line="163"/>
         <source>Сначала войдите: отсканируйте свой пропуск и введите PIN.</source>
         <translation>Log in first: scan your badge and enter the PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="119"/>
+        <location filename="../../ui/login_screen.py" line="168"/>
         <source>Пропуск считан. Введите PIN и нажмите Enter.</source>
         <translation>Badge read. Enter the PIN and press Enter.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_screen.py" line="132"/>
+        <location filename="../../ui/login_screen.py" line="176"/>
+        <source>Программа ещё запускается: вход выполнится, как только она будет готова.</source>
+        <translation>The program is still starting: you will be logged in as soon as it is ready.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_screen.py" line="186"/>
         <source>Проверка…</source>
         <translation>Checking…</translation>
     </message>
@@ -6271,119 +6271,119 @@ Customer: {4}, {5}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="60"/>
+        <location filename="../../ui/main_window.py" line="70"/>
         <source>Пункт выдачи — {0}</source>
         <translation>Pickup point — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="60"/>
+        <location filename="../../ui/main_window.py" line="70"/>
         <source>Пункт выдачи</source>
         <translation>Pickup point</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>&amp;Файл</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>Заблокировать (выйти)</source>
         <translation>Lock (log out)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>Выход из программы</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>&amp;Смена</source>
         <translation>&amp;Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>Открыть смену</source>
         <translation>Open shift</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>Закрыть смену</source>
         <translation>Close shift</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>X-отчёт кассы (состояние кассы)</source>
         <translation>Cash register X report (register state)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>Открыть смену на кассе</source>
         <translation>Open the shift on the cash register</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>Z-отчёт на кассе</source>
         <translation>Z report on the cash register</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>&amp;Переход</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>&amp;Справка</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>Горячие клавиши</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>О программе</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>Демо: SMS и коды получения</source>
         <translation>Demo: SMS and pickup codes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>Нет доступа</source>
         <translation>No access</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>Этот раздел доступен руководителю.</source>
         <translation>This section is for the manager.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>Здравствуйте, {0}</source>
         <translation>Hello, {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>Экран заблокирован. Войдите снова.</source>
         <translation>Screen locked. Log in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>Экран заблокирован после простоя. Войдите снова.</source>
         <translation>Screen locked after inactivity. Log in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>Смена</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>Закрыть смену и получить отчёт?</source>
         <translation>Close the shift and get the report?</translation>
     </message>

@@ -110,11 +110,12 @@ def test_configured_server_without_credential_runs_the_wizard_and_cancel_exits_2
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     import ui.app
+    import ui.enrol_wizard
 
     calls: list[AppConfig] = []
     shown: list[str] = []
     started: list[str] = []
-    monkeypatch.setattr(ui.app, "run_enrol_wizard", lambda config, **_: calls.append(config))
+    monkeypatch.setattr(ui.enrol_wizard, "run_enrol_wizard", lambda config, **_: calls.append(config))
     monkeypatch.setattr(ui.app.QMessageBox, "information", lambda _parent, _title, text: shown.append(text))
     monkeypatch.setattr(ui.app.TaskRunner, "run", lambda *a, **k: started.append("start-up"))
     monkeypatch.setattr(ui.app, "setup_logging", lambda config: str(config.log_dir / "pickup-desk.log"))
@@ -139,12 +140,15 @@ def test_enrolled_in_the_wizard_then_start_up_runs_off_the_gui_thread(
 
     creds = DeviceCredentials(OFFLINE_SERVER, "dev-1", "token", "0042", "AAAA")
     order: list[str] = []
-    monkeypatch.setattr(ui.app, "run_enrol_wizard", lambda config, **_: order.append("wizard") or creds)
+    import ui.enrol_wizard
+
+    monkeypatch.setattr(ui.enrol_wizard, "run_enrol_wizard", lambda config, **_: order.append("wizard") or creds)
     monkeypatch.setattr(ui.app.TaskRunner, "run", lambda *a, **k: order.append("start-up off the GUI thread"))
     launcher = ui.app.Launcher(ui.app.QApplication.instance(), server_config, CrashReporter("x.log"))
     assert launcher.launch() is True
     assert order == ["wizard", "start-up off the GUI thread"] and no_demo == []
-    launcher.splash.close()
+    assert launcher.window is not None and launcher.window.login.isVisible() and not launcher.window.login.ready
+    launcher.window.close()
 
 
 def test_enrolled_counter_pc_skips_the_wizard(server_config: AppConfig, monkeypatch: pytest.MonkeyPatch,
@@ -153,7 +157,10 @@ def test_enrolled_counter_pc_skips_the_wizard(server_config: AppConfig, monkeypa
 
     device_credentials.save(server_config.data_dir,
                             DeviceCredentials(OFFLINE_SERVER, "dev-1", "token", "0042", "AAAA"))
-    monkeypatch.setattr(ui.app, "run_enrol_wizard", lambda config: pytest.fail("wizard shown to an enrolled PC"))
+    import ui.enrol_wizard
+
+    monkeypatch.setattr(ui.enrol_wizard, "run_enrol_wizard",
+                        lambda config: pytest.fail("wizard shown to an enrolled PC"))
     assert ui.app.needs_enrolment(server_config) is False
     assert ui.app.needs_enrolment(AppConfig(data_dir=server_config.data_dir / "other")) is False  # embedded
 

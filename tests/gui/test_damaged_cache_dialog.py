@@ -98,7 +98,8 @@ def test_a_damaged_cache_at_start_asks_repairs_and_tells_what_was_saved(
     click_when_shown(choice, seen)
     try:
         assert launcher.launch()
-        qtbot.waitUntil(lambda: launcher.window is not None, timeout=30_000)
+        qtbot.waitUntil(lambda: launcher.started is not None, timeout=30_000)
+        assert launcher.window is not None and launcher.window.login.ready
         assert launcher.started is not None and launcher.started.repair is not None
         summary = next(box for box in launcher.window.findChildren(QMessageBox)
                        if box.windowTitle() == "База данных восстановлена")

@@ -4,6 +4,7 @@ each is imported when first used (a page opened, a service called, the sync thre
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -51,6 +52,53 @@ def test_the_login_screen_imports_no_page_service_or_sync_engine(tmp_path: Path)
                          check=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     imported = out.stdout.split()
     assert imported == ["desktop.services.base", "desktop.services.point_info", "ui.pages.base"], out.stderr[-2000:]
+
+
+FIRST_PAINT = """
+import sys
+from PySide6.QtWidgets import QApplication
+from ui.launcher import without_pyside_feature_hook
+without_pyside_feature_hook()
+app = QApplication(["probe"])
+import ui.app
+from ui.workers import TaskRunner, ignore_bug
+window = ui.app.MainWindow(tasks=TaskRunner(ignore_bug))
+window.show()
+window.login.starting()
+app.processEvents()
+loaded = [name for name in ("sqlalchemy", "keyring", "cryptography", "requests", "alembic", "ui.context", "ui.startup",
+                            "desktop.db.engine", "desktop.services.base", "ui.pages") if name in sys.modules]
+print(" ".join(loaded) or "-", window.login.isVisible(), window.login.identifier.isEnabled())
+"""
+
+
+def test_the_login_screen_paints_before_the_core_database_or_credential_store_is_loaded() -> None:
+    out = subprocess.run([sys.executable, "-c", FIRST_PAINT], capture_output=True, text=True, timeout=120, check=True,
+                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, cwd=Path(__file__).parents[2])
+    assert out.stdout.split() == ["-", "True", "True"], out.stderr[-2000:]
+
+
+HOOK = """
+import linecache, sys
+from ui.launcher import without_pyside_feature_hook
+without_pyside_feature_hook()
+import sqlalchemy.orm
+print(sum(1 for name in linecache.cache if "sqlalchemy" in name and name.endswith(".py")))  # not its own wrappers
+"""
+
+
+def test_modules_imported_after_qt_are_not_read_as_source_by_pysides_feature_hook() -> None:
+    out = subprocess.run([sys.executable, "-c", HOOK], capture_output=True, text=True, timeout=120, check=True,
+                         cwd=Path(__file__).parents[2])
+    assert out.stdout.split() == ["0"], out.stderr[-2000:]  # with the hook: the source of ~100 modules, 8 MB
+
+
+def test_no_module_of_the_app_selects_a_pyside_feature() -> None:
+    root = Path(__file__).parents[2]
+    selecting = [str(path.relative_to(root)) for folder in ("desktop", "ui", "protocol", "backend", "packaging")
+                 for path in (root / folder).rglob("*.py")
+                 if re.search(r"^\s*from\s+__feature__\s+import", path.read_text(encoding="utf-8"), re.MULTILINE)]
+    assert selecting == []  # ui.launcher turns PySide6's feature hook off: `from __feature__ import …` would not work
 
 
 def test_services_are_built_when_first_used_and_share_one_register(db: Database) -> None:

@@ -84,7 +84,6 @@ def test_the_application_gives_its_runner_the_crash_reporter(qtbot, tmp_path):
             launcher.tasks.run(lambda: [][1])
         assert "IndexError" in blocker.args[0]
     finally:
-        launcher.splash.close()
         launcher.scanner.deleteLater()
 
 

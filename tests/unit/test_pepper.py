@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import shutil
 import sqlite3
+import subprocess
 import sys
 import types
 from pathlib import Path
@@ -140,13 +141,31 @@ def test_without_a_keyring_backend_a_0600_file_is_used_and_said_loudly(tmp_path:
     assert device_pepper(tmp_path / "d") == value
 
 
-def test_a_lost_pepper_stops_the_start_instead_of_refusing_every_code(tmp_path: Path) -> None:
+def test_a_lost_pepper_refuses_the_first_login_by_name_instead_of_refusing_every_pin(tmp_path: Path) -> None:
     path = tmp_path / "data" / "cache.sqlite3"
-    migrate.migrate_with_backup(path).dispose()  # the first start records the pepper's check value
-    migrate.migrate_with_backup(path).dispose()  # the same pepper: starts
+    db = migrate.migrate_with_backup(path)  # the first start records the pepper's check value
+    with db.write() as s:
+        make_staff(s, make_point(s), badge_code="ST000001", pin="1234")
+    db.dispose()
     (tmp_path / "data" / pepper.FALLBACK_FILE).unlink()  # the credential store entry is gone
     pepper._cache.clear()
+    db = migrate.migrate_with_backup(path)  # the start asks no credential store: the login screen shows
+    assert not (tmp_path / "data" / pepper.FALLBACK_FILE).exists()
     with pytest.raises(DomainError) as err:
-        migrate.migrate_with_backup(path)
-    assert err.value.code == "db.pepper_lost"
+        StaffService(db, FakeClock(), hasher=FAST_HASHER).login_badge("ST000001", "1234")
+    assert err.value.code == "db.pepper_lost"  # not «wrong PIN»: the clerk is told to call the administrator
     assert "пересоздать" in messages.describe(err.value.code, err.value.params)
+    with pytest.raises(DomainError), db.read() as s:  # and every later use of the pepper, not only the first
+        pepper_for_session(s)
+    db.dispose()
+
+
+def test_the_start_of_a_checked_cache_does_not_load_the_credential_store(tmp_path: Path) -> None:
+    path = tmp_path / "data" / "cache.sqlite3"
+    migrate.migrate_with_backup(path).dispose()
+    probe = ("import sys; from pathlib import Path; from desktop.db import migrate; "
+             "migrate.migrate_with_backup(Path(sys.argv[1])).dispose(); "
+             "print('keyring' in sys.modules, 'cryptography' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", probe, str(path)], capture_output=True, text=True, timeout=120,
+                         check=True, cwd=Path(__file__).parents[2])
+    assert out.stdout.split() == ["False", "False"], out.stderr[-2000:]
