@@ -342,3 +342,36 @@ def test_an_enrolled_pc_started_without_backend_url_talks_to_its_server(
     assert no_demo == []
     left = {p.name for p in data.iterdir()}
     assert not left & {"sms-demo.log", "demo-secrets.json", "embedded-backend.sqlite3", "embedded-demo.marker"}
+
+
+@pytest.mark.parametrize("error", [ZeroDivisionError("a bug"), DomainError("device_not_enrolled", backend="x")])
+def test_a_start_up_that_fails_closes_the_login_screen_it_showed_with_exit_3_for_a_bug_or_2_with_a_message(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: Exception,
+) -> None:
+    import ui.app
+    import ui.startup
+    from ui.crash import CrashReporter
+
+    def failing_start(*_args: object, **_kwargs: object) -> None:
+        raise error
+
+    shown: list[str] = []
+    exits: list[int] = []
+    monkeypatch.setattr(ui.startup, "start", failing_start)
+    monkeypatch.setattr(ui.app.QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
+    app = ui.app.QApplication.instance()
+    monkeypatch.setattr(app, "exit", exits.append)
+    reporter = CrashReporter(str(tmp_path / "pickup-desk.log"), show_dialog=False)
+    launcher = ui.app.Launcher(app, AppConfig(data_dir=tmp_path / "data", log_dir=tmp_path / "logs"), reporter)
+    try:
+        assert launcher.launch()
+        assert launcher.window is not None and launcher.window.login.isVisible()
+        qtbot.waitUntil(lambda: bool(exits), timeout=10_000)
+    finally:
+        launcher.scanner.deleteLater()
+        if launcher.window is not None:
+            launcher.window.close()
+    bug = isinstance(error, ZeroDivisionError)
+    assert exits == [ui.app.EXIT_START_BUG if bug else ui.app.EXIT_START_FAILED]
+    assert launcher.started is None and not launcher.window.login.ready  # never a login screen that cannot log in
+    assert shown == ([] if bug else [str(error)])  # a bug went to the crash reporter instead
