@@ -1,16 +1,12 @@
 """The local SQLite database: durable pragmas (WAL, synchronous=FULL, foreign keys) and sessions.
 
 Writes begin with BEGIN IMMEDIATE so the clerk's action and the sync thread never deadlock on a
-lock upgrade; reads begin deferred. The writers of one `Database` (the clerk's action on a worker thread, the sync
-thread) queue on one lock of this process before they begin: the next one starts the moment the last one commits.
-Left to SQLite, a writer that finds the file locked sleeps in SQLite's busy handler — 1, 2, 5, 10 ms … — and a scan
-that met a sync's 1 ms commit waited up to 8 ms. Another process's writer still meets SQLite's busy timeout.
+lock upgrade; reads begin deferred.
 """
 
 from __future__ import annotations
 
 import sqlite3
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,7 +15,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop.faults import StorageProblem, StorageUnavailable, storage_faults
+from desktop.faults import storage_faults
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -58,22 +54,15 @@ class Database:
             bind=self.engine.execution_options(sqlite_begin="IMMEDIATE"), expire_on_commit=False
         )
         self._reader = sessionmaker(bind=self.engine, expire_on_commit=False)
-        self._writing = threading.RLock()  # this process's writers, in turn (a nested write keeps SQLite's answer)
 
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One write transaction: commit on success, roll back everything on any exception.
 
-        A locked, full or read-only database surfaces as `desktop.faults.StorageUnavailable`; so does a write of
-        this process that held the database for the whole busy timeout.
+        A locked, full or read-only database surfaces as `desktop.faults.StorageUnavailable`.
         """
-        if not self._writing.acquire(timeout=BUSY_TIMEOUT_MS / 1000):
-            raise StorageUnavailable(StorageProblem.BUSY, f"another write held {self.path} for {BUSY_TIMEOUT_MS} ms")
-        try:
-            with storage_faults(), self._writer() as session, session.begin():
-                yield session
-        finally:
-            self._writing.release()
+        with storage_faults(), self._writer() as session, session.begin():
+            yield session
 
     @contextmanager
     def read(self) -> Iterator[Session]:
