@@ -18,13 +18,12 @@ from typing import Any
 
 import requests
 from tuf.api import exceptions as tuf_errors
-from tufup.client import AuthRequestsFetcher, Client
-from tufup.common import Patcher, TargetMeta
 
 from desktop import messages
 from desktop.update.layout import APP_NAME, UpdateLayout, load_state, save_state
 from desktop.update.policy import UpdatePolicy, choose_version
 from desktop.update.stamp import read_stamp
+from desktop.update.tufup_client import AuthRequestsFetcher, Client, Patcher, TargetMeta
 from protocol.errors import DomainError
 
 log = logging.getLogger(__name__)

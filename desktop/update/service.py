@@ -58,7 +58,7 @@ class UpdateChecker:
         if policy.target_version is None or url is None:
             log.info("no update rollout for this PC (target %s, repository %s)", policy.target_version, url)
             return None
-        # tufup (python-tuf, securesystemslib, setuptools: ~0.35 s of imports) loads here, in the check's own thread,
+        # tufup (python-tuf, securesystemslib: ~0.2 s of imports) loads here, in the check's own thread,
         # never on the start's path
         from desktop.update.checker import UpdateRefused, UpdateUnavailable, check_and_stage, make_client
 

@@ -173,3 +173,13 @@ def test_bundle_upgrades_an_old_database_and_keeps_unsynced_events(bundle: Path,
     assert list(data.glob("cache.backup-*.sqlite3")), "the start-up migration backs the file up first"
     log = (tmp_path / "state" / "PickupDesk" / "log" / "pickup-desk.log").read_text(encoding="utf-8")
     assert "secret-token" not in log
+
+
+def test_bundle_holds_tufups_client_but_not_its_repository_side_nor_setuptools_and_its_start_hook(bundle: Path) -> None:
+    from PyInstaller.archive.readers import CArchiveReader
+
+    archive = CArchiveReader(str(bundle))
+    modules = set(archive.open_embedded_archive("PYZ.pyz").toc)
+    assert {"tufup.client", "tufup.common", "desktop.update.tufup_client"} <= modules
+    assert not [m for m in modules if m.split(".")[0] in {"setuptools", "pkg_resources"} or m.startswith("tufup.repo")]
+    assert "pyi_rth_setuptools" not in archive.toc  # PyInstaller's hook imported setuptools at every start

@@ -83,3 +83,14 @@ def test_starting_the_update_service_does_not_load_tufup() -> None:
             "print('tufup' in sys.modules, 'tuf' in sys.modules)")
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert loaded == ["False", "False"]
+
+
+def test_the_update_check_loads_tufups_client_without_its_repository_side_or_setuptools() -> None:
+    """tufup's package __init__ imports tufup.repo → setuptools (0.12 s, 17 MiB); the checker loads only the client."""
+    import subprocess
+    import sys
+
+    code = ("import sys, desktop.update.checker as c;"
+            "print(c.Client.__module__, 'tufup.repo' in sys.modules, 'setuptools' in sys.modules)")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert loaded == ["tufup.client", "False", "False"]
