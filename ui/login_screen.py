@@ -53,7 +53,6 @@ class LoginScreen(QWidget):
         self._staff = staff  # or how to get it: the staff service is built at the first login, off the GUI thread
         self._tasks = tasks or TaskRunner(ignore_bug)  # the window passes the app's runner (bugs → crash dialog)
         self.busy = False
-        self.ready = True  # False while the start-up work runs (`starting`): a login waits for `set_ready`
         self._login_waits = False
         self._build(point_name, hint)
 
@@ -127,9 +126,14 @@ class LoginScreen(QWidget):
         self.message.setText(message)
         self.identifier.setFocus()
 
+    @property
+    def ready(self) -> bool:
+        """False from `starting` to `set_ready` (the start-up runs: a login waits); the dynamic property «ready»,
+        which `--quit-after-start` (ui.launcher) also watches."""
+        return self.property("ready") is not False
+
     def starting(self) -> None:
         """The start-up work begins: its progress shows here; the fields take typing, a login waits for it."""
-        self.ready = False
         self.setProperty("ready", False)
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
@@ -142,20 +146,17 @@ class LoginScreen(QWidget):
         self.progress.setTextVisible(True)
 
     def set_ready(self, point_name: str, hint: str) -> None:
-        """The start-up is done: the point and the demo hint show, and a login submitted meanwhile runs now.
-
-        The dynamic property «ready» is what `--quit-after-start` (ui.launcher) waits for."""
+        """The start-up is done: the point and the demo hint show, and a login submitted meanwhile runs now."""
         self.point_label.setText(point_name)
         self.hint.setText(hint)
         self.hint.setVisible(bool(hint))
         self.progress.setVisible(False)
-        self.ready = True
+        self.setProperty("ready", True)
         if self._login_waits:
             self._login_waits = False
             self._on_submit()
         else:
             self._show("", error=False)
-        self.setProperty("ready", True)
 
     def handle_scan(self, scan: Scan) -> bool:
         """A staff badge fills the badge field and moves on to the PIN; anything else needs a login first."""
