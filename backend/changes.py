@@ -86,7 +86,8 @@ def write_deferred(session: Session, pending: list[dict[str, Any]]) -> None:
         return
     rows, pending[:] = list(pending), []  # written once, whoever calls this again before the commit
     first = _bump(session, CHANGE_SEQ, len(rows)) - len(rows) + 1
-    session.execute(insert(Change), [{"seq": first + i, **row} for i, row in enumerate(rows)])
+    # Core on the session's connection (both callers flush first): one executemany, no ORM bookkeeping per row
+    session.connection().execute(insert(Change), [{"seq": first + i, **row} for i, row in enumerate(rows)])
 
 
 def _number_at_commit(session: Session) -> None:

@@ -38,8 +38,11 @@ def codes_needed(session: Session, point_id: int, events: Iterable[tuple[str, st
     known = set(session.scalars(select(EventRecord.event_id).where(
         EventRecord.event_id.in_({event_id for event_id, _, _ in wanted}))))
     numbers = {str(payload["order"]) for _, _, payload in wanted}
-    orders = {number: (order_id, status) for number, order_id, status in session.execute(
-        select(Order.number, Order.id, Order.status).where(Order.number.in_(numbers), Order.point_id == point_id))}
+    # By number alone, the point checked here: with `point_id = ?` beside a long IN list SQLite's planner walks
+    # the point's index, every order of the point (25 ms at 100,000 orders against 2.4 ms by number).
+    orders = {number: (order_id, status) for number, order_id, status, owner in session.execute(
+        select(Order.number, Order.id, Order.status, Order.point_id).where(Order.number.in_(numbers)))
+        if owner == point_id}
     issued = {(order_id, attempt) for order_id, attempt in session.execute(select(PickupCode.order_id,
               PickupCode.attempt).where(PickupCode.order_id.in_({order_id for order_id, _ in orders.values()})))}
     arriving: set[str] = set()

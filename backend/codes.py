@@ -155,12 +155,19 @@ def _queue_ready_sms(session: Session, point: Point, order: Order, attempt: int,
 
 
 def _make_ready(order: Order, point: Point, code_hash: str, now: datetime) -> None:
-    order.pickup_code_hash = code_hash
+    for name, value in ready_values(order, point, code_hash, now).items():
+        setattr(order, name, value)
+
+
+def ready_values(order: Order, point: Point, code_hash: str, now: datetime) -> dict[str, Any]:
+    """The order's columns a new code changes: its hash, the storage term at the first code, «ready» once arrived."""
+    values: dict[str, Any] = {"pickup_code_hash": code_hash}
     if order.storage_until is None:
-        order.storage_until = now + timedelta(days=point.storage_days)
+        values["storage_until"] = now + timedelta(days=point.storage_days)
     if order.status == OrderStatus.ARRIVED:
-        order.status = next_status(order.number, order.status, OrderEvent.MAKE_READY)
-        order.ready_at = now
+        values["status"] = next_status(order.number, order.status, OrderEvent.MAKE_READY)
+        values["ready_at"] = now
+    return values
 
 
 def _qr_expiry(order: Order, issuer: CodeIssuer) -> datetime:

@@ -181,6 +181,7 @@ def _ingest_once(session: Session, env: IngestEnv, batch: list[Checked]) -> list
         point = session.get(Point, env.point_id, with_for_update=True)
         assert point is not None
         results = _apply_batch(session, env, point, batch)
+        receiving.write_queued(session)  # the set-wise path's codes and SMS rows, at once
         session.execute(update(Device).where(Device.id == env.device_id).values(last_seen_at=env.issuer.now))
         session.flush()
         changes.write_deferred(session, pending)
@@ -285,8 +286,10 @@ def _record(session: Session, rows: list[dict[str, Any]]) -> dict[str, int]:
     """Insert the batch's new events at once (server_seq in batch order): event id → server_seq."""
     if not rows:
         return {}
-    # executemany, in order, so server_seq follows the batch (render_nulls: one statement whatever the NULLs)
-    session.execute(insert(EventRecord).execution_options(render_nulls=True), rows)
+    # executemany, in order, so server_seq follows the batch (render_nulls: one statement whatever the NULLs);
+    # Core on the session's connection after the rules' changes are flushed: no ORM bookkeeping per row
+    session.flush()
+    session.connection().execute(insert(EventRecord).execution_options(render_nulls=True), rows)
     inserted = session.execute(select(EventRecord.event_id, EventRecord.server_seq).where(
         EventRecord.event_id.in_([row["event_id"] for row in rows])))
     return {event_id: int(seq) for event_id, seq in inserted}

@@ -14,9 +14,6 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import tomlkit
-from tomlkit.items import Table
-
 log = logging.getLogger(__name__)
 
 Scalar = str | int | float | bool
@@ -25,7 +22,12 @@ MIGRATED_SUFFIX = ".migrated"
 
 
 def update_section(path: Path, section: str, values: Mapping[str, Scalar]) -> None:
-    """Merge ``values`` into ``[section]`` of the TOML file at ``path`` (created if missing), atomically."""
+    """Merge ``values`` into ``[section]`` of the TOML file at ``path`` (created if missing), atomically.
+
+    tomlkit is imported here, when a setting is saved: not at start (1.1 MiB at the login screen)."""
+    import tomlkit
+    from tomlkit.items import Table
+
     for key, value in values.items():
         if not isinstance(value, Scalar):
             raise TypeError(f"cannot write {type(value).__name__} to the config file ({section}.{key})")

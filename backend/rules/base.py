@@ -138,14 +138,17 @@ def preload(session: Session, numbers: set[str], barcodes: set[str]) -> None:
     """Load (and lock, in number order) the orders a batch names and its boxes with their orders, a query per
     chunk instead of one per event: `order_at_point` and `box_at_point` then find them in the session."""
     locked: dict[str, Order] = session.info.setdefault(LOCKED_ORDERS, {})
+    boxes: dict[str, Box] = session.info.setdefault(BATCH_BOXES, {})
     wanted = sorted(numbers - locked.keys())
     for start in range(0, len(wanted), CHUNK):
         stmt = (select(Order).where(Order.number.in_(wanted[start:start + CHUNK])).order_by(Order.number)
                 .options(selectinload(Order.lines), selectinload(Order.boxes).selectinload(Box.shipment))
                 .with_for_update(of=Order))
-        locked.update((order.number, order) for order in session.scalars(stmt))
+        loaded = list(session.scalars(stmt))
+        locked.update((order.number, order) for order in loaded)
+        # their boxes came with them (a receiving scan names the box's order): those are not queried again below
+        boxes.update((box.barcode, box) for order in loaded for box in order.boxes if box.barcode in barcodes)
     preload_codes(session, [order.id for order in locked.values()])
-    boxes: dict[str, Box] = session.info.setdefault(BATCH_BOXES, {})
     codes = sorted(barcodes - boxes.keys())
     for start in range(0, len(codes), CHUNK):
         box_stmt = select(Box).where(Box.barcode.in_(codes[start:start + CHUNK])).options(

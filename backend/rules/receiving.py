@@ -1,8 +1,9 @@
 """The receiving scan set-wise: a batch's box.received, order.arrived and «ready» sms.requested applied in memory
 on the rows the batch loaded at once (backend/rules/base.py `preload`, `preload_receiving`: with each shipment's
 boxes still expected counted), with no savepoint and no query per
-event; the batch's one flush writes them (the unit of work's executemany: an UPDATE for the orders, one for
-the boxes, an INSERT each for the codes and the SMS).
+event; `write_queued` writes them at once (an executemany per table and set of columns: the orders' and the boxes'
+UPDATEs, the codes' and the SMS rows' INSERTs), the unit of work left out: the values are set on the loaded rows as
+committed ones.
 
 Only the plain case takes this path, and only while no other rule has run in the batch (a rule may change rows
 behind the session's back): a box expected, of the named order; an order of this point not yet
@@ -15,19 +16,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
+from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
-from backend.codes import _fresh_code, _make_ready, _qr_expiry, attempts_known, note_issued, sms_context
+from backend.codes import _fresh_code, _qr_expiry, attempts_known, note_issued, ready_values, sms_context
 from backend.models import SESSION_UID_MAX, Box, Order, PickupCode, Shipment
 from backend.rules.base import APPLIED, BATCH_BOXES, LOCKED_ORDERS, Outcome, RuleContext, S
 from backend.rules.boxes import set_shipment_status, shipment_status
 from backend.serialize import order_dict
 from backend.sms.models import SmsOutbox
 from backend.sms.promise import publish_sms_status
-from backend.sms.rows import outbox_row
+from backend.sms.rows import outbox_values
 from protocol import events as ev
 from protocol.claims import WARRANTY_ORDER_KIND
 from protocol.order_states import OrderEvent, next_status
@@ -38,6 +41,8 @@ SLOW_RULE_RAN = "slow_rule_ran"  # session.info key: a rule ran the usual way; s
 SMS_CHECKED = "batch_sms_checked"  # session.info key: order numbers whose SMS rows were looked at
 SMS_ORDERS = "batch_sms_orders"  # … and those of them with any SMS row
 SHIPMENT_EXPECTED = "batch_shipment_expected"  # session.info key: shipment id → its boxes still expected
+QUEUED_ROWS = "batch_queued_rows"  # session.info key: table → the rows this path inserts at once (`write_queued`)
+QUEUED_UPDATES = "batch_queued_updates"  # session.info key: (table, row id) → the columns this path set on it
 BEFORE_ARRIVAL = (S.CREATED, S.IN_TRANSIT, S.PARTIALLY_ARRIVED)
 CHUNK = 500
 
@@ -73,7 +78,36 @@ def try_apply(ctx: RuleContext, event: ev.Event) -> Outcome | None:
     outcome = fn(ctx, event) if fn is not None else None
     if outcome is None:
         ctx.session.info[SLOW_RULE_RAN] = True
+        write_queued(ctx.session)  # before the rule's first query: it must see the codes and SMS queued so far
     return outcome
+
+
+def write_queued(session: Session) -> None:
+    """The pickup codes and SMS rows this path queued and the columns it set on the loaded orders and boxes, written
+    with one executemany per table and set of columns (the unit of work spent more on tracking them than on writing
+    them); ingest calls it at the batch's end too."""
+    connection = session.connection()
+    for table, rows in session.info.pop(QUEUED_ROWS, {}).items():
+        connection.execute(insert(table), rows)
+    groups: dict[tuple[Table, tuple[str, ...]], list[dict[str, Any]]] = {}
+    for (table, row_id), values in session.info.pop(QUEUED_UPDATES, {}).items():
+        groups.setdefault((table, tuple(sorted(values))), []).append(
+            {"row_id": row_id, **{f"new_{name}": value for name, value in values.items()}})
+    for (table, names), rows in groups.items():
+        connection.execute(update(table).where(table.c.id == bindparam("row_id"))
+                           .values({name: bindparam(f"new_{name}") for name in names}), rows)
+
+
+def _queue(session: Session, table: Any, row: dict[str, Any]) -> None:
+    session.info.setdefault(QUEUED_ROWS, {}).setdefault(table, []).append(row)
+
+
+def _set(session: Session, row: Box | Order, **values: Any) -> None:
+    """Set a loaded row's columns as this path does: each value kept as the session's committed one (nothing for the
+    unit of work to track) and the row's UPDATE queued for `write_queued`, one per row however many events set it."""
+    for name, value in values.items():
+        set_committed_value(row, name, value)
+    session.info.setdefault(QUEUED_UPDATES, {}).setdefault((type(row).__table__, row.id), {}).update(values)
 
 
 def _order(ctx: RuleContext, number: str) -> Order | None:
@@ -90,9 +124,9 @@ def box_received(ctx: RuleContext, event: ev.BoxReceived) -> Outcome | None:
         return None
     status = next_status(order.number, order.status, OrderEvent.BOX_ARRIVED) \
         if order.status in BEFORE_ARRIVAL else order.status
-    box.status, box.received_at, box.received_by = BoxStatus.RECEIVED, ctx.now, ctx.device_id
-    box.received_session = event.session[:SESSION_UID_MAX]
-    order.status = status
+    _set(ctx.session, box, status=BoxStatus.RECEIVED, received_at=ctx.now, received_by=ctx.device_id,
+         received_session=event.session[:SESSION_UID_MAX])
+    _set(ctx.session, order, status=status)
     ctx.publish("order.upsert", order_dict(order, ctx.point.code))
     _box_left(ctx.session, box)
     _update_shipment(ctx, box.shipment_id)
@@ -107,11 +141,11 @@ def order_arrived(ctx: RuleContext, event: ev.OrderArrived) -> Outcome | None:
         return None
     if not _shipments_known(ctx.session, order.boxes):
         return None
-    order.status = next_status(order.number, order.status, OrderEvent.ALL_ARRIVED)
-    order.arrived_at = ctx.now
+    _set(ctx.session, order, status=next_status(order.number, order.status, OrderEvent.ALL_ARRIVED),
+         arrived_at=ctx.now)
     for box in order.boxes:
         if box.status == BoxStatus.EXPECTED:
-            box.status, box.received_at, box.received_by = BoxStatus.RECEIVED, ctx.now, ctx.device_id
+            _set(ctx.session, box, status=BoxStatus.RECEIVED, received_at=ctx.now, received_by=ctx.device_id)
             _box_left(ctx.session, box)
     for shipment_id in {box.shipment_id for box in order.boxes}:  # the rule's order (backend/rules/boxes.py)
         _update_shipment(ctx, shipment_id)
@@ -147,19 +181,20 @@ def _issue_first_code(ctx: RuleContext, order: Order) -> None:
     """backend/codes.py `issue_code` for attempt 1 of an order with no code and no SMS, from memory."""
     point, issuer = ctx.point, ctx.issuer
     code, code_hash = _fresh_code(issuer, point)
-    ctx.session.add(PickupCode(order_id=order.id, attempt=1, code_hash=code_hash, issued_at=ctx.now))
+    _queue(ctx.session, PickupCode.__table__, {"order_id": order.id, "attempt": 1, "code_hash": code_hash,
+                                               "issued_at": ctx.now})
     note_issued(ctx.session, order.id, 1)
-    _make_ready(order, point, code_hash, ctx.now)
+    _set(ctx.session, order, **ready_values(order, point, code_hash, ctx.now))
     token = sign_token(issuer.signing_key, PickupToken(order.number, point.code, _qr_expiry(order, issuer)))
     context = sms_context(point, order, ctx.now, code)
     held = _hold_until(ctx, order)
     if held is not None:
         context["hold_until"] = held
-    row = outbox_row(order.number, SmsPurpose.READY, 1, context)
-    ctx.session.add(row)
+    row = outbox_values(order.number, SmsPurpose.READY, 1, context)
+    _queue(ctx.session, SmsOutbox.__table__, row)
     ctx.session.info[SMS_ORDERS].add(order.number)
     if held is not None:
-        publish_sms_status(ctx.session, row, point.id)
+        publish_sms_status(ctx.session, SimpleNamespace(error=None, **row), point.id)  # the row as it will be
     ctx.publish("order.code_issued", {"order": order.number, "pickup_code_hash": code_hash, "qr_token": token})
     ctx.publish("order.upsert", order_dict(order, point.code))
 

@@ -102,7 +102,7 @@ def _spy(outcome: Any, ev: Any, applied: list[str]) -> Any:
     return outcome
 
 
-def test_a_batch_of_scans_writes_its_orders_and_boxes_with_one_statement_each(server: Server) -> None:
+def test_a_batch_of_scans_writes_its_orders_boxes_codes_and_sms_with_one_statement_each(server: Server) -> None:
     server.import_feed(point_feed(orders=3))
     device = server.enrol()
     statements: list[str] = []
@@ -111,6 +111,8 @@ def test_a_batch_of_scans_writes_its_orders_and_boxes_with_one_statement_each(se
     assert [r["status"] for r in device.push(*batch)] == ["applied"] * 12
     assert len([s for s in statements if s.startswith("UPDATE orders")]) == 1
     assert len([s for s in statements if s.startswith("UPDATE boxes")]) == 1
+    assert len([s for s in statements if s.startswith("INSERT INTO pickup_codes")]) == 1
+    assert len([s for s in statements if s.startswith("INSERT INTO sms_outbox")]) == 1
     assert not [s for s in statements if s.startswith("SAVEPOINT")]
 
 
@@ -184,6 +186,13 @@ def _first_order_in(device: Device) -> list[list[dict[str, Any]]]:
     return [_scan(device, order_number("0042", 1))]
 
 
+def _resend_in_the_same_push(device: Device) -> list[list[dict[str, Any]]]:
+    """The scan, then a second «ready» SMS for the order in the same push: its rule sees the first code and SMS."""
+    first = order_number("0042", 1)
+    scan = _scan(device, first)
+    return [[*scan, device.event("sms.requested", {"sms": "again", "order": first, "purpose": "ready", "attempt": 2})]]
+
+
 CASES = {  # name: (feed change, pushes, the events the set-wise path took)
     "two trucks": (_two_trucks, lambda device: [_batch(device)],
                    ["box.received", "box.received", "order.arrived", "sms.requested", "box.received",
@@ -206,6 +215,8 @@ CASES = {  # name: (feed change, pushes, the events the set-wise path took)
                             ["box.received", "box.received", "order.arrived", "sms.requested"]),
     "a point that does not hold the ready SMS": (_no_grace, _first_order_in,
                                                  ["box.received", "box.received", "order.arrived", "sms.requested"]),
+    "a resend in the same push": (lambda feed: None, _resend_in_the_same_push,
+                                  ["box.received", "box.received", "order.arrived", "sms.requested"]),
     "a box the order does not have": (lambda feed: None,
                                       lambda device: [[_received(device, order_number("0042", 1), 9)]], []),
 }

@@ -45,13 +45,26 @@ def _box_reads(statements: list[str]) -> list[str]:
     return [s for s in statements if s.lstrip().startswith("SELECT") and "WHERE boxes.barcode" in s]
 
 
-def test_the_boxes_a_batch_names_are_read_once_for_all_its_events(server: Server) -> None:
+def test_the_boxes_a_batch_names_with_their_order_come_with_it_and_are_not_read_again(server: Server) -> None:
     device = _ready(server)
     closed = device.event("receiving.closed", {"session": "s1", "summary": {}})  # a rule first: no set-wise path
     placed = [device.event("box.placed", {"box": box_barcode("0042", NUMBER, n), "order": NUMBER,
                                           "cell": "CA0101"}) for n in (1, 2)]
     with _statements(server) as statements:
         assert [r["status"] for r in device.push(closed, *placed)] == ["applied"] * 3
+    assert _box_reads(statements) == []  # loaded with the order, in the batch's one query for its orders
+
+
+def test_the_boxes_a_batch_names_with_another_order_are_read_once_for_all_its_events(server: Server) -> None:
+    server.import_feed(point_feed(orders=2))
+    device = server.enrol()
+    other = order_number("0042", 2)
+    placed = [device.event("box.placed", {"box": box_barcode("0042", other, n), "order": NUMBER,
+                                          "cell": "CA0101"}) for n in (1, 2)]
+    with _statements(server) as statements:
+        results = device.push(*placed)
+    assert [(r["status"], r["reason"]) for r in results] == [
+        ("rejected", f"box_order_mismatch:{box_barcode('0042', other, n)}") for n in (1, 2)]
     reads = _box_reads(statements)
     assert len(reads) == 1 and " IN " in reads[0] and "OUTER JOIN" not in reads[0]
 
