@@ -27,7 +27,8 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from backend.db import Database, rowcount
-from backend.models import Change, Counter
+from backend.models import Change, Counter, Order, Point
+from backend.serialize import order_dict
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -69,6 +70,39 @@ def publish(session: Session, point_id: int | None, type_: str, payload: dict[st
     session.info.setdefault(DEFERRED, []).append(row)
 
 
+def publish_state(session: Session, point_id: int | None, type_: str, key: str, state: Callable[[], dict[str, Any]],
+                  now: datetime) -> None:
+    """Append a change carrying a whole entity's state (`order.upsert`: `key` its number), built by `state()` when
+    the transaction's changes are written: once per entity and transaction, at the place of its last publication
+    (a reader sees the transaction at once, so the state at its end is the only one it could see)."""
+    row = {"point_id": point_id, "type": type_, "payload": state, "created_at": now, STATE_KEY: (type_, key)}
+    session.info.setdefault(DEFERRED, []).append(row)
+
+
+def publish_order(session: Session, point: Point, order: Order, now: datetime) -> None:
+    """`order.upsert`: the order's state at the end of the transaction (`publish_state`)."""
+    code = point.code
+    publish_state(session, point.id, "order.upsert", order.number, lambda: order_dict(order, code), now)
+
+
+STATE_KEY = "state_key"  # a pending change's (type, key) when it carries an entity's state (`publish_state`)
+
+
+def _latest_states(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The changes to write: of an entity's states only the last, each state built now; the rest as published."""
+    seen: set[tuple[str, str]] = set()
+    kept: list[dict[str, Any]] = []
+    for row in reversed(rows):
+        key = row.get(STATE_KEY)
+        if key is None:
+            kept.append(row)
+        elif key not in seen:
+            seen.add(key)
+            built = {name: value for name, value in row.items() if name != STATE_KEY}
+            kept.append(built | {"payload": row["payload"]()})
+    return kept[::-1]
+
+
 @contextmanager
 def deferred(session: Session) -> Iterator[list[dict[str, Any]]]:
     """Collect the changes published in this block (the caller drops those of a rolled-back savepoint)."""
@@ -84,7 +118,7 @@ def write_deferred(session: Session, pending: list[dict[str, Any]]) -> None:
     """Number and insert the collected changes at once: the counter row is locked from here to the commit."""
     if not pending:
         return
-    rows, pending[:] = list(pending), []  # written once, whoever calls this again before the commit
+    rows, pending[:] = _latest_states(pending), []  # written once, whoever calls this again before the commit
     first = _bump(session, CHANGE_SEQ, len(rows)) - len(rows) + 1
     # Core on the session's connection (both callers flush first): one executemany, no ORM bookkeeping per row
     session.connection().execute(insert(Change), [{"seq": first + i, **row} for i, row in enumerate(rows)])

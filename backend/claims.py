@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, joinedload
 
 from backend import changes
 from backend.models import Box, Claim, Order, OrderLine, Point, Shipment
-from backend.serialize import claim_dict, load_order, order_dict, shipment_dict
+from backend.serialize import claim_dict, load_order, shipment_dict
 from protocol.claims import (
     CLAIM_CHANGE,
     DEFAULT_WARRANTY_MONTHS,
@@ -156,7 +156,7 @@ def record_service_result(session: Session, now: datetime, number: str, outcome:
     order = _return_order(session, point, claim, repair_kopecks, now)
     claim.status, claim.outcome, claim.conclusion = status, outcome, conclusion
     claim.repair_kopecks, claim.return_order = repair_kopecks, order
-    changes.publish(session, point.id, "order.upsert", order_dict(order, point.code), now)
+    changes.publish_order(session, point, order, now)
     publish_claim(session, point, claim, now)
     return claim
 

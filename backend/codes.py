@@ -17,7 +17,6 @@ from backend import changes
 from backend.claims import claim_for_return_order
 from backend.keys import code_tag_key
 from backend.models import Order, PickupCode, Point
-from backend.serialize import order_dict
 from backend.sms.promise import hold_until, publish_sms_status, supersede_ready
 from backend.sms.service import find_sms, request_sms
 from protocol.claims import WARRANTY_ORDER_KIND
@@ -121,7 +120,7 @@ def issue_code(
     _queue_ready_sms(session, point, order, attempt, sms_context(point, order, issuer.now, code, sms_uid))
     payload = {"order": order.number, "pickup_code_hash": code_hash, "qr_token": token}
     changes.publish(session, point.id, "order.code_issued", payload, issuer.now)
-    changes.publish(session, point.id, "order.upsert", order_dict(order, point.code), issuer.now)
+    changes.publish_order(session, point, order, issuer.now)
     return True
 
 

@@ -19,7 +19,7 @@ from backend import changes
 from backend.codes import BATCH_CODES, CodeIssuer, preload_codes
 from backend.db import rowcount
 from backend.models import Box, Order, Point
-from backend.serialize import load_order, order_dict
+from backend.serialize import load_order
 from protocol import events as ev
 from protocol.order_states import OrderStatus
 from protocol.states import BoxStatus, EventOutcome
@@ -65,8 +65,7 @@ class RuleContext:
         changes.publish(self.session, self.point.id, type_, payload, self.now)
 
     def publish_order(self, order: Order) -> None:
-        self.session.flush()
-        self.publish("order.upsert", order_dict(order, self.point.code))
+        changes.publish_order(self.session, self.point, order, self.now)
 
 
 class Refused(Exception):

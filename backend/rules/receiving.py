@@ -27,7 +27,6 @@ from backend.codes import _fresh_code, _qr_expiry, attempts_known, note_issued, 
 from backend.models import SESSION_UID_MAX, Box, Order, PickupCode, Shipment
 from backend.rules.base import APPLIED, BATCH_BOXES, LOCKED_ORDERS, Outcome, RuleContext, S
 from backend.rules.boxes import set_shipment_status, shipment_status
-from backend.serialize import order_dict
 from backend.sms.models import SmsOutbox
 from backend.sms.promise import publish_sms_status
 from backend.sms.rows import outbox_values
@@ -127,7 +126,7 @@ def box_received(ctx: RuleContext, event: ev.BoxReceived) -> Outcome | None:
     _set(ctx.session, box, status=BoxStatus.RECEIVED, received_at=ctx.now, received_by=ctx.device_id,
          received_session=event.session[:SESSION_UID_MAX])
     _set(ctx.session, order, status=status)
-    ctx.publish("order.upsert", order_dict(order, ctx.point.code))
+    ctx.publish_order(order)
     _box_left(ctx.session, box)
     _update_shipment(ctx, box.shipment_id)
     return APPLIED
@@ -196,7 +195,7 @@ def _issue_first_code(ctx: RuleContext, order: Order) -> None:
     if held is not None:
         publish_sms_status(ctx.session, SimpleNamespace(error=None, **row), point.id)  # the row as it will be
     ctx.publish("order.code_issued", {"order": order.number, "pickup_code_hash": code_hash, "qr_token": token})
-    ctx.publish("order.upsert", order_dict(order, point.code))
+    ctx.publish_order(order)
 
 
 def _hold_until(ctx: RuleContext, order: Order) -> Any:

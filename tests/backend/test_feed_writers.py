@@ -92,6 +92,28 @@ def test_a_writer_numbers_its_changes_at_its_commit_and_a_rollback_publishes_not
         assert changes.current_seq(session) == head + 3
 
 
+def test_an_entitys_state_published_twice_in_a_transaction_is_written_once_as_it_is_at_the_end(server: Server
+                                                                                               ) -> None:
+    """`publish_state` (an order's `order.upsert`): built when the changes are written, once per entity, at the
+    place of its last publication; other changes keep theirs."""
+    server.import_feed(point_feed(orders=1))
+    state = {"status": "partially_arrived"}
+    now = server.app.state.settings.clock()
+    with server.db.write() as session:
+        changes.publish_state(session, None, "x.state", "A", lambda: dict(state), now)
+        changes.publish(session, None, "x.event", {"n": 1}, now)
+        changes.publish_state(session, None, "x.state", "B", lambda: {"status": "other"}, now)
+        state["status"] = "ready"
+        changes.publish_state(session, None, "x.state", "A", lambda: dict(state), now)
+        changes.publish(session, None, "x.event", {"n": 2}, now)
+        state["status"] = "ready, at the end"
+    with server.db.read() as session:
+        rows = session.execute(select(Change.type, Change.payload).where(Change.type.in_(("x.state", "x.event")))
+                               .order_by(Change.seq)).all()
+    assert [tuple(r) for r in rows] == [("x.event", {"n": 1}), ("x.state", {"status": "other"}),
+                                        ("x.state", {"status": "ready, at the end"}), ("x.event", {"n": 2})]
+
+
 class _Deadlock(Exception):
     sqlstate = "40P01"
 

@@ -116,6 +116,19 @@ def test_a_batch_of_scans_writes_its_orders_boxes_codes_and_sms_with_one_stateme
     assert not [s for s in statements if s.startswith("SAVEPOINT")]
 
 
+def test_a_scan_publishes_its_orders_state_once_as_it_is_at_the_end_of_the_batch(server: Server) -> None:
+    """Two boxes, the arrival and the code each change the order: the feed gets its state once («ready»), after
+    the code (backend/changes.py `publish_state`)."""
+    server.import_feed(point_feed(orders=1))
+    device = server.enrol()
+    number = order_number("0042", 1)
+    known = len(device.all_changes())
+    assert [r["status"] for r in device.push(*_scan(device, number))] == ["applied"] * 4
+    new = [(c["type"], c["payload"].get("status")) for c in device.all_changes()[known:]
+           if c["type"].startswith("order.")]
+    assert new == [("order.code_issued", None), ("order.upsert", "ready")]
+
+
 # --- more batch shapes: the set-wise path takes the plain ones and gives what the rules give -------------------
 
 
