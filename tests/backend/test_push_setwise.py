@@ -54,7 +54,8 @@ def _state(server: Server) -> list[Any]:
         return [
             [(o.number, o.status, o.arrived_at, o.ready_at, o.storage_until, o.pickup_code_hash is not None)
              for o in s.scalars(select(Order).order_by(Order.number))],
-            [(b.barcode, b.status, b.received_at, b.received_session) for b in s.scalars(select(Box).order_by(Box.id))],
+            [(b.barcode, b.status, b.received_at, b.received_session, b.received_by is not None)  # a device's id
+             for b in s.scalars(select(Box).order_by(Box.id))],
             list(s.execute(select(Shipment.number, Shipment.status))),
             list(s.execute(select(PickupCode.order_id, PickupCode.attempt).order_by(PickupCode.id))),
             [(r.order_number, r.purpose, r.attempt, r.status, r.next_action_at, _plain(r.text))
@@ -260,7 +261,9 @@ def test_each_batch_shape_gives_the_rules_outcomes_changes_and_rows(
 
 def test_a_batch_reads_the_sms_and_the_trucks_once(server: Server) -> None:
     """However many orders a batch brings in, their SMS rows and their trucks' expected boxes are one query each."""
-    server.import_feed(point_feed(orders=3))
+    feed = point_feed(orders=3)
+    _two_trucks(feed)
+    server.import_feed(feed)
     device = server.enrol()
     statements: list[str] = []
     event.listen(server.db.engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
@@ -282,3 +285,28 @@ def test_another_points_order_is_left_to_the_rules_which_refuse_it(server: Serve
     assert applied == [] and result["status"] == "rejected"
     with server.db.read() as s:
         assert s.scalar(select(Order.status).where(Order.number == theirs)) == "in_transit"
+
+
+def test_a_batch_of_scans_asks_no_query_per_scan_even_when_its_sms_are_held(server: Server) -> None:
+    """One scan or two in a push: the same reads (the held SMS's status published without looking its point up)."""
+    feed = point_feed(orders=3)
+    _grace(feed)
+    server.import_feed(feed)
+    device = server.enrol()
+    reads: list[list[str]] = []
+    event.listen(server.db.engine, "before_cursor_execute",
+                 lambda *args: reads[-1].append(args[2]) if args[2].startswith("SELECT") else None)
+    for numbers in ((1,), (2, 3)):
+        reads.append([])
+        batch = [e for n in numbers for e in _scan(device, order_number("0042", n))]
+        assert [r["status"] for r in device.push(*batch)] == ["applied"] * 4 * len(numbers)
+    assert len(reads[0]) == len(reads[1]) and not [s for s in reads[1] if "points.code =" in s]
+
+
+def test_another_point_sees_none_of_a_scans_changes(server: Server) -> None:
+    server.import_feed(point_feed(orders=1))
+    server.import_feed(point_feed("0043", orders=1))
+    mine, theirs = server.enrol(), server.enrol("0043")
+    known, seen = len(mine.all_changes()), len(theirs.all_changes())
+    assert [r["status"] for r in mine.push(*_scan(mine, order_number("0042", 1)))] == ["applied"] * 4
+    assert len(mine.all_changes()) > known and theirs.all_changes()[seen:] == []
