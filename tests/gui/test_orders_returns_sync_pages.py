@@ -178,6 +178,7 @@ def test_returns_page_resumes_an_open_session_with_its_scans_after_a_restart(qtb
     assert ctx.feedback.kind.value == "warning" and "коробок: 1" in ctx.feedback.text
     with database.read() as s:
         assert s.scalar(select(func.count()).select_from(ReturnSession)) == 1
+    assert ctx.tasks.wait_for_idle()  # no task of the restarted page still on this database when it is disposed
     database.dispose()
 
 
