@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import logging
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtSerialPort import QSerialPort
 
 from desktop.scanner_settings import ScannerConfiguration, ScannerSettings
+
+if TYPE_CHECKING:
+    from PySide6.QtSerialPort import QSerialPort
 
 log = logging.getLogger(__name__)
 _LINE_END = re.compile(rb"[\r\n]+")
@@ -67,6 +70,8 @@ class SerialScanner(QObject):
             self._open(*wanted)
 
     def _open(self, name: str, baud: int) -> None:
+        from PySide6.QtSerialPort import QSerialPort  # Qt Serial Port loaded only with a port configured
+
         port = QSerialPort(name, self)
         port.setBaudRate(baud)
         if not port.open(QSerialPort.OpenModeFlag.ReadOnly):

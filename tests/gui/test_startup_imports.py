@@ -26,6 +26,7 @@ from ui.context import AppContext, Services, SessionState
 from ui.feedback import FeedbackBanner, SoundPlayer
 from ui.main_window import MainWindow
 from ui.startup import _sync_runner
+import ui.app  # the GUI's own modules (the serial scanner's too)
 
 folder = Path(sys.argv[1])
 config = AppConfig(data_dir=folder / "data", log_dir=folder / "logs")
@@ -43,10 +44,12 @@ window.close()
 db.dispose()
 """
 WATCHED = ("ui.pages.", "desktop.services.", "desktop.fiscal.service", "desktop.sync.engine", "desktop.sync.client",
-           "requests", "desktop.documents.builders", "PIL", "cryptography.hazmat.primitives")
+           "requests", "desktop.documents.builders", "PIL", "cryptography.hazmat.primitives",
+           "PySide6.QtPrintSupport", "PySide6.QtSerialPort", "ui.hardware.preview", "ui.hardware.print_ui")
 
 
 def test_the_login_screen_imports_no_page_service_or_sync_engine(tmp_path: Path) -> None:
+    """Nor Qt Print Support (the first print or preview) nor Qt Serial Port (a configured serial scanner)."""
     probe = f"WATCHED = {WATCHED!r}\n{PROBE}"
     out = subprocess.run([sys.executable, "-c", probe, str(tmp_path)], capture_output=True, text=True, timeout=120,
                          check=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})

@@ -23,7 +23,6 @@ from desktop.documents.model import Document, DocumentKind
 from desktop.scanner_settings import ScannerConfiguration, changes_from_wedge
 from desktop.settings_store import update_section
 from protocol.errors import DomainError
-from ui.hardware.print_ui import PrinterSettingsDialog, ask_retry, print_or_explain, show_preview
 from ui.hardware.printing import Printing
 
 
@@ -118,12 +117,16 @@ class HardwareActions(QObject):
         LabelDialog(self.printing, self._window).exec()
 
     def open_printer_settings(self) -> None:
+        from ui.hardware.print_ui import PrinterSettingsDialog  # Qt Print Support: when first used, not at start
+
         dialog = PrinterSettingsDialog(self.printing, self._window)
         dialog.settings_saved.connect(lambda chosen: update_section(self.config_file, "printers", chosen))
         dialog.exec()
 
     def print_document(self, document: Document, preview: bool = False) -> PrintRecord | None:
         """Print (or preview) a document; a failure is explained with «Печатать ещё раз»."""
+        from ui.hardware.print_ui import print_or_explain, show_preview
+
         if preview:
             self.printing.journal.remember(document, "rendered")
             show_preview(self._window, self.printing, document)
@@ -131,6 +134,8 @@ class HardwareActions(QObject):
         return print_or_explain(self._window, self.printing, document)
 
     def reprint(self, kind: DocumentKind, key: str) -> PrintRecord | None:
+        from ui.hardware.print_ui import ask_retry
+
         while True:
             try:
                 return self.printing.reprint(kind, key)
@@ -142,6 +147,8 @@ class HardwareActions(QObject):
         from ui.hardware.reprint_dialog import ReprintDialog
 
         def show(parent: QWidget, document: Document) -> None:
+            from ui.hardware.print_ui import show_preview
+
             show_preview(parent, self.printing, document)
 
         ReprintDialog(self.printing.journal, self.reprint, self._window, show).exec()

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMarginsF, QSizeF
 from PySide6.QtGui import QFont, QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument, QTextOption
-from PySide6.QtPrintSupport import QPrinter
 
 from desktop.documents.model import Document
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 MARGINS_MM = QMarginsF(15, 12, 15, 12)
 PDF_DPI = 300

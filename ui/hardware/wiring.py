@@ -12,6 +12,7 @@ opens in the (non-modal) print preview instead; Shift+F11 shows a page's last do
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -27,11 +28,11 @@ from desktop.services.point_info import counter_point_info
 from desktop.settings_store import update_section
 from protocol.errors import DomainError
 from ui.hardware.actions import HardwareActions
-from ui.hardware.preview import DocumentPreview, close_previews, show_document
 from ui.hardware.printing import Printing
 
 if TYPE_CHECKING:
     from ui.context import AppContext
+    from ui.hardware.preview import DocumentPreview
     from ui.scan_dispatch import ScanDispatcher
     from ui.scanner import ScanQueue
 
@@ -107,6 +108,8 @@ class CounterDocuments(QObject):
         return self._preview(document)
 
     def _preview(self, document: Document, note: str = "") -> DocumentPreview:
+        from ui.hardware.preview import show_document  # Qt Print Support: at the first preview, not at start
+
         self.preview = show_document(document, self.printing.printer_name_for(document.kind), self.window, note)
         return self.preview
 
@@ -211,8 +214,13 @@ def install_hardware(window: HardwareHost, wedge: Any = None) -> HardwareActions
         window.addAction(action)  # shortcuts work like the shell's own menu entries
     _move_before_last(window.menuBar(), menu.menuAction())
     ctx.documents = documents
-    ctx.session.logged_out.connect(close_previews)  # no document left on screen for the next person
+    ctx.session.logged_out.connect(_close_previews)  # no document left on screen for the next person
     return actions
+
+
+def _close_previews() -> None:
+    if "ui.hardware.preview" in sys.modules:  # none was ever shown otherwise: no need to load Qt Print Support
+        sys.modules["ui.hardware.preview"].close_previews()
 
 
 def _save_auto_receipt(actions: HardwareActions, on: bool) -> None:
