@@ -106,6 +106,9 @@ def serve(args: argparse.Namespace) -> None:
         app.state.db.dispose()
         serve_processes(settings, args.host, args.port, args.workers, args.log_level)
         return
+    from backend.processes import settle_gc
+
+    settle_gc()
     log.info("listening on http://%s:%d", args.host, args.port)
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level.lower())
 

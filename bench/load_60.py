@@ -90,11 +90,12 @@ def serve(db_url: str, port: int, workdir: str, procs: int, gateway_url: str) ->
     import uvicorn
 
     from backend.app import create_app
-    from backend.processes import serve_processes
+    from backend.processes import serve_processes, settle_gc
 
     settings = settings_of(db_url, workdir, gateway_url, api_pool(procs))
     app = create_app(settings)
     if procs == 1:
+        settle_gc()
         uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")
         return
     app.state.db.dispose()

@@ -1,7 +1,8 @@
 """Push a counter's backlog to the backend: the real sync engine, the real server, production code cost.
 
-The backend (create_app under uvicorn in a thread on 127.0.0.1, SQLite file or the tests' throwaway
-PostgreSQL, tests/backend/conftest.py) holds one point with `--orders` one-box orders (100,000 by default,
+The backend (its own process on 127.0.0.1, as `pickup-desk-backend serve` runs one: `create_app`, the collector
+settled by `backend.processes.settle_gc`, uvicorn; SQLite file or the tests' throwaway PostgreSQL,
+tests/backend/conftest.py) holds one point with `--orders` one-box orders (100,000 by default,
 bulk-loaded), the production pickup-code cost (scrypt n=2^14) and a pool of codes hashed ahead (filled before
 the clock starts, as the background worker keeps it: backend/code_pool.py; `--no-pool` leaves it empty).
 A counter PC enrolled through the API has a backlog of `--scans` receiving scans in its outbox (3,333 by default:
@@ -21,6 +22,7 @@ import argparse
 import contextlib
 import json
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
@@ -34,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 import requests
+import uvicorn
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -45,6 +48,7 @@ from backend import models as server  # noqa: E402
 from backend.app import create_app  # noqa: E402
 from backend.config import Settings  # noqa: E402
 from backend.db import Database as ServerDatabase  # noqa: E402
+from backend.processes import settle_gc  # noqa: E402
 from desktop.db.engine import Database as CounterDatabase  # noqa: E402
 from desktop.db.models import OutboxEvent  # noqa: E402
 from desktop.sync.client import SyncClient  # noqa: E402
@@ -53,7 +57,6 @@ from protocol.events import canonical_json  # noqa: E402
 from tests.backend.conftest import pg_cluster  # noqa: E402  (the tests' throwaway PostgreSQL)
 from tests.integration.counter import feed  # noqa: E402
 from tests.integration.live import ADMIN, free_port  # noqa: E402
-from tests.support.served import Served  # noqa: E402
 
 POINT = "0042"
 BATCH = 500
@@ -108,16 +111,44 @@ def backlog(scans: int, session: str) -> list[dict[str, Any]]:
     return rows
 
 
-@contextlib.contextmanager
-def backend(url: str, tmp: Path) -> Iterator[str]:
+def serve(url: str, port: int, tmp: Path) -> None:
+    """The backend process (`--serve`), as `pickup-desk-backend serve` runs one: the app, its collector settled."""
     settings = Settings(database_url=url, admin_token=ADMIN, run_sms_dispatcher=False, demo_mode=True,
                         sms_log_path=tmp / "sms.log", qr_key_path=tmp / "qr.key")
+    app = create_app(settings)
+    settle_gc()
+    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")
+
+
+@contextlib.contextmanager
+def backend(url: str, tmp: Path) -> Iterator[str]:
+    """The backend in its own process, as on a server (the counter's sync engine runs in this one)."""
     port = free_port()
-    served = Served(create_app(settings), port)
+    base = f"http://127.0.0.1:{port}"
+    with open(tmp / "backend.log", "wb") as log:
+        proc = subprocess.Popen([sys.executable, __file__, "--serve", url, str(port), str(tmp)], cwd=ROOT,
+                                stdout=log, stderr=subprocess.STDOUT)
     try:
-        yield f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 120
+        while not _answers(base):
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"the backend did not start:\n{(tmp / 'backend.log').read_text()[-3000:]}")
+            time.sleep(0.05)
+        yield base
     finally:
-        served.stop()
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def _answers(base: str) -> bool:
+    try:
+        return requests.get(base + "/v1/health", timeout=1).status_code == 200
+    except requests.RequestException:
+        return False
 
 
 def admin(base: str, path: str, body: dict[str, Any]) -> Any:
@@ -230,6 +261,9 @@ def report(kind: str, runs: list[tuple[float, float, float]], args: argparse.Nam
 
 
 def main() -> int:
+    if sys.argv[1:2] == ["--serve"]:
+        serve(sys.argv[2], int(sys.argv[3]), Path(sys.argv[4]))
+        return 0
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", choices=("sqlite", "postgres", "both"), default="both")
     parser.add_argument("--scans", type=int, default=3333)

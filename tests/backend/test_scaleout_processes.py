@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 import pickle
 import signal
+import subprocess
+import sys
 import threading
 from functools import partial
 from pathlib import Path
@@ -14,6 +16,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
+from backend import processes, server
 from backend.app import create_app
 from backend.config import Settings
 from backend.db import Database, PoolSizes, make_engine, upgrade
@@ -55,12 +58,16 @@ def test_pool_sizes_reach_the_postgresql_engine() -> None:
     engine.dispose()
 
 
-def test_the_worker_app_factory_travels_to_a_process_and_builds_on_the_migrated_database(tmp_path: Path) -> None:
+def test_the_worker_app_factory_travels_to_a_process_and_builds_on_the_migrated_database(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     settings = _settings_for(tmp_path)
     create_app(settings).state.db.dispose()  # the parent migrates once
+    settled: list[bool] = []
+    monkeypatch.setattr(processes, "settle_gc", lambda: settled.append(True))  # not in the tests' own process
     factory = pickle.loads(pickle.dumps(partial(worker_app, settings, "warning")))  # as uvicorn spawns a worker
     app = factory()
     assert app.state.settings.upgrade_on_start is False
+    assert settled == [True]  # the worker's collector settles once its app is built
     with TestClient(app) as client:
         assert client.get("/v1/health").status_code == 200
     assert wait_for_schema(Database(settings.database_url), 0)
@@ -119,3 +126,29 @@ def test_servers_starting_together_on_postgresql_migrate_once(pg_cluster: PgClus
 def test_several_api_processes_on_sqlite_are_refused_with_the_reason() -> None:
     with pytest.raises(SystemExit, match="SQLite is served by one process"):
         serve(parse_args(["--db", "sqlite:///x.sqlite3", "--workers", "2"]))
+
+
+def test_a_single_server_process_settles_its_collector_after_start_up_before_it_serves(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    steps: list[str] = []
+    monkeypatch.setattr(processes, "settle_gc", lambda: steps.append("settle"))
+    monkeypatch.setattr(server.uvicorn, "run", lambda app, **kw: steps.append("serve"))
+    serve(parse_args(["--db", f"sqlite:///{tmp_path / 'b.sqlite3'}", "--sms-gateway", "none",
+                      "--qr-key", str(tmp_path / "qr.key")]))
+    assert steps == ["settle", "serve"]
+
+
+SETTLE = """
+import gc
+from backend.processes import GC_YOUNG_THRESHOLD, settle_gc
+before = gc.get_threshold()
+settle_gc()
+print(before[0], gc.get_threshold()[0] == GC_YOUNG_THRESHOLD, gc.get_threshold()[1:] == before[1:],
+      gc.get_freeze_count() > 10_000)
+"""
+
+
+def test_settling_freezes_the_start_up_objects_and_collects_the_young_generation_less_often() -> None:
+    out = subprocess.run([sys.executable, "-c", SETTLE], capture_output=True, text=True, timeout=120, check=True,
+                         cwd=Path(__file__).parents[2])
+    assert out.stdout.split() == ["700", "True", "True", "True"], out.stderr[-2000:]
