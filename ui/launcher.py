@@ -136,10 +136,23 @@ def install_quit_after_start(qt_argv: Sequence[str]) -> Any:
     alone: a Python filter of every object makes PySide6 create the Python type of every Qt class it is handed,
     internal ones too (measured: +4.6 MiB at the first QScrollArea) — the watcher's memory, not the app's. Dialogs
     are found by asking for the active modal widget every 50 ms."""
-    from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(qt_arguments(qt_argv))
+    watcher = _login_watcher(app)
+    app.installEventFilter(watcher)
+    dialogs = QTimer(watcher)
+    dialogs.timeout.connect(watcher.look_for_dialogs)
+    dialogs.start(50)
+    QTimer.singleShot(QUIT_TIMEOUT_MS, lambda: app.exit(EXIT_QUIT_NOT_REACHED))
+    return watcher
+
+
+def _login_watcher(app: Any) -> Any:
+    """The watcher of `install_quit_after_start` (Qt imported here: this module imports none when imported)."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
 
     class QuitWhenLoginReady(QObject):
         watching: QObject | None = None  # the login screen, once seen
@@ -170,13 +183,7 @@ def install_quit_after_start(qt_argv: Sequence[str]) -> Any:
                 print(f"dialog instead of the login screen: {text}", file=sys.stderr, flush=True)
                 app.exit(EXIT_QUIT_NOT_REACHED)
 
-    watcher = QuitWhenLoginReady(app)
-    app.installEventFilter(watcher)
-    dialogs = QTimer(watcher)
-    dialogs.timeout.connect(watcher.look_for_dialogs)
-    dialogs.start(50)
-    QTimer.singleShot(QUIT_TIMEOUT_MS, lambda: app.exit(EXIT_QUIT_NOT_REACHED))
-    return watcher
+    return QuitWhenLoginReady(app)
 
 
 def resident_kib() -> int:
