@@ -117,9 +117,10 @@ def api_pool(procs: int) -> tuple[int, int]:
     return min(10, 32 // procs), min(10, 16 // procs)
 
 
-def spawn(args: list[str], log: Path) -> subprocess.Popen[bytes]:
+def spawn(args: list[str], log: Path, script: str = __file__) -> subprocess.Popen[bytes]:
+    """`script` (this bench by default) in a process of its own, its output in `log`."""
     with log.open("wb") as out:
-        return subprocess.Popen([sys.executable, __file__, *args], cwd=ROOT, stdout=out, stderr=out,
+        return subprocess.Popen([sys.executable, script, *args], cwd=ROOT, stdout=out, stderr=out,
                                 env={**os.environ, "PYTHONPATH": str(ROOT)})
 
 
@@ -127,12 +128,16 @@ def start_backend(db_url: str, workdir: Path, procs: int, gateway_url: str) -> t
     """The backend's API processes; their log (tracebacks of server errors) goes to workdir/backend.log."""
     port = free_port()
     proc = spawn(["--serve", db_url, str(port), str(workdir), str(procs), gateway_url], workdir / "backend.log")
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
+    return proc, await_backend(proc, f"http://127.0.0.1:{port}")
+
+
+def await_backend(proc: subprocess.Popen[bytes], url: str, seconds: float = 90) -> str:
+    """`url` once the backend process answers /v1/health; killed, and RuntimeError, if it exits or never does."""
+    deadline = time.monotonic() + seconds
     while time.monotonic() < deadline and proc.poll() is None:
         with contextlib.suppress(requests.RequestException):
             if requests.get(url + "/v1/health", timeout=1).status_code == 200:
-                return proc, url
+                return url
         time.sleep(0.2)
     proc.kill()
     raise RuntimeError("the backend did not start")

@@ -22,7 +22,6 @@ import argparse
 import contextlib
 import json
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -49,6 +48,7 @@ from backend.app import create_app  # noqa: E402
 from backend.config import Settings  # noqa: E402
 from backend.db import Database as ServerDatabase  # noqa: E402
 from backend.processes import settle_gc  # noqa: E402
+from bench.load_60 import await_backend, spawn, stop  # noqa: E402  (the backend process's start and stop)
 from desktop.db.engine import Database as CounterDatabase  # noqa: E402
 from desktop.db.models import OutboxEvent  # noqa: E402
 from desktop.sync.client import SyncClient  # noqa: E402
@@ -124,31 +124,11 @@ def serve(url: str, port: int, tmp: Path) -> None:
 def backend(url: str, tmp: Path) -> Iterator[str]:
     """The backend in its own process, as on a server (the counter's sync engine runs in this one)."""
     port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    with open(tmp / "backend.log", "wb") as log:
-        proc = subprocess.Popen([sys.executable, __file__, "--serve", url, str(port), str(tmp)], cwd=ROOT,
-                                stdout=log, stderr=subprocess.STDOUT)
+    proc = spawn(["--serve", url, str(port), str(tmp)], tmp / "backend.log", script=__file__)
     try:
-        deadline = time.monotonic() + 120
-        while not _answers(base):
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"the backend did not start:\n{(tmp / 'backend.log').read_text()[-3000:]}")
-            time.sleep(0.05)
-        yield base
+        yield await_backend(proc, f"http://127.0.0.1:{port}", 120)
     finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-
-
-def _answers(base: str) -> bool:
-    try:
-        return requests.get(base + "/v1/health", timeout=1).status_code == 200
-    except requests.RequestException:
-        return False
+        stop(proc)
 
 
 def admin(base: str, path: str, body: dict[str, Any]) -> Any:
