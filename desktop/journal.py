@@ -146,14 +146,15 @@ def head(session: Session) -> JournalHead:
     return JournalHead(newest.id, int(count), newest.hash, newest.at)
 
 
-def holds(session: Session, anchor: JournalHead) -> bool:
-    """Whether the chain still has the anchored entry (same number, same hash) and at least as many entries."""
+def holds(session: Session, anchor: JournalHead, now: JournalHead | None = None) -> bool:
+    """Whether the chain still has the anchored entry (same number, same hash) and at least as many entries;
+    `now` is the chain's head when the caller has just read it (counting the entries again is not free)."""
     if anchor.sequence == 0:
         return True
     found = session.connection().execute(select(_JOURNAL.c.hash).where(_JOURNAL.c.id == anchor.sequence)).scalar()
     if found != anchor.hash:
         return False
-    return head(session).count >= anchor.count
+    return (now or head(session)).count >= anchor.count
 
 
 def stored_anchor(session: Session) -> JournalHead | None:

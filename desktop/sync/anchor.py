@@ -39,7 +39,7 @@ def anchor_journal(db: Database, client: SyncClient) -> str | None:
     with db.read() as s:
         current = journal.head(s)
         stored = journal.stored_anchor(s)
-        proof = stored if stored is not None and journal.holds(s, stored) else None
+        proof = stored if stored is not None and journal.holds(s, stored, current) else None
     try:
         answer = client.anchor_journal(head_body(current, proof))
         held = JournalHead.from_dict(answer["held"])
@@ -49,8 +49,9 @@ def anchor_journal(db: Database, client: SyncClient) -> str | None:
     except (KeyError, TypeError, ValueError):
         log.warning("journal head not anchored: the server's answer is malformed")
         return None
-    with db.write() as s:
-        journal.store_anchor(s, held)
+    if held != stored:  # the same head as kept: no write (the clerk's next action does not wait on one)
+        with db.write() as s:
+            journal.store_anchor(s, held)
     status = str(answer.get("status"))
     if status == "mismatch":
         log.warning("the server holds journal entry %s that this PC's journal no longer matches", held.sequence)

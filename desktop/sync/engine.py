@@ -114,6 +114,7 @@ class SyncEngine:
         self.page_limit = page_limit
         self._server_errors: dict[str, int] = {}  # a batch's first event id → the 5xx answers it got in a row
         self._healthy = False
+        self._tag_key: str | None = None  # the tag key this engine last stored (an empty page with it: no write)
         # Called after each batch's verdicts are committed (the runner refreshes «Не отправлено» there, not only
         # once the whole sync, pull included, is over).
         self.batch_stored: Callable[[], None] = lambda: None
@@ -123,13 +124,14 @@ class SyncEngine:
     def sync_once(self) -> SyncReport:
         """Push everything pending, then pull every change; raises SyncError subclasses on failure."""
         report = SyncReport()
-        try:
-            self.push(report)
-        except UpgradeRequired:
-            self.pull(report)  # the server's news still arrive; our queue waits for the upgrade
-            raise
-        anchor_journal(self.db, self.client)
-        self.pull(report)
+        with self.db.turns.background():  # the clerk's writes go first (desktop.db.engine.Turns)
+            try:
+                self.push(report)
+            except UpgradeRequired:
+                self.pull(report)  # the server's news still arrive; our queue waits for the upgrade
+                raise
+            anchor_journal(self.db, self.client)
+            self.pull(report)
         return report
 
     # --- push ------------------------------------------------------------------------------------
@@ -264,7 +266,8 @@ class SyncEngine:
                 continue
             if page.has_more and page.changes:  # the next page downloads while this one is stored
                 ahead = self._fetch(page.next_cursor)
-            self._apply_page(page.changes, page.next_cursor, page.code_tag_key)
+            if page.changes or page.next_cursor != cursor or page.code_tag_key != self._tag_key:
+                self._apply_page(page.changes, page.next_cursor, page.code_tag_key)  # else nothing to write
             report.pulled += len(page.changes)
             cursor = page.next_cursor
             if not page.has_more or not page.changes:
@@ -279,6 +282,7 @@ class SyncEngine:
             apply_changes(s, changes, now)
             set_state(s, CURSOR_KEY, str(next_cursor))
             store_tag_key(s, tag_key)  # sealed under the pepper; an enrolled PC gets it on its next pull
+        self._tag_key = tag_key
 
     def take_snapshot(self, report: SyncReport | None = None) -> int:
         """Refresh the cached server-owned data from a snapshot; the outbox is untouched.
@@ -311,7 +315,12 @@ class SyncEngine:
     def counts(self) -> tuple[int, int]:
         """(pending events, rejected/conflicting events not yet reviewed by the manager)."""
         with self.db.read() as s:
-            pending = s.scalar(select(func.count()).where(OutboxEvent.status == OutboxStatus.PENDING)) or 0
-            problems = s.scalar(select(func.count()).where(OutboxEvent.status.in_(PROBLEM_OUTCOMES),
-                                                           OutboxEvent.reviewed_at.is_(None))) or 0
+            pending, problems = s.execute(_COUNTS).one()
         return int(pending), int(problems)
+
+
+_COUNTS = select(  # both in one statement: the status bar asks after every batch and every 2 s
+    select(func.count()).where(OutboxEvent.status == OutboxStatus.PENDING).scalar_subquery(),
+    select(func.count()).where(OutboxEvent.status.in_(PROBLEM_OUTCOMES), OutboxEvent.reviewed_at.is_(None))
+    .scalar_subquery(),
+)

@@ -153,8 +153,8 @@ class SyncRunner:
         deadline = time.monotonic() + delay
         while not self._stop.is_set():
             left = deadline - time.monotonic()
-            if left <= 0 or self._wake.wait(min(left, COUNTS_REFRESH_S)):
-                break
+            if left <= 0 or self._wake.wait(min(left, COUNTS_REFRESH_S)) or time.monotonic() >= deadline:
+                break  # (the attempt due now counts the queue itself)
             self._update()
         self._wake.clear()
 
@@ -166,30 +166,30 @@ class SyncRunner:
         try:
             report = self.engine.sync_once()
         except AuthRejected as err:
-            delay = self._failed(err, online=True, reenrol_needed=True)
+            delay, outcome = self._failed(err, online=True, reenrol_needed=True)
         except UpgradeRequired as err:
-            delay = self._failed(err, online=True, upgrade_required=True)
+            delay, outcome = self._failed(err, online=True, upgrade_required=True)
         except BackendUnavailable as err:
-            delay = self._failed(err, online=False, hint=err.retry_after)
+            delay, outcome = self._failed(err, online=False, hint=err.retry_after)
         except SyncError as err:
-            delay = self._failed(err, online=True)
+            delay, outcome = self._failed(err, online=True)
         except Exception:  # a bug: logged with its traceback; the thread keeps the queue safe and retries
             log.exception("sync failed unexpectedly")
-            delay = self._failed(None, online=None)
+            delay, outcome = self._failed(None, online=None)
         else:
             _log_report(report)
             self.backoff.reset()
             delay = self.interval
-            self._update(online=True, last_success_at=self.clock(), last_error=None,
-                         upgrade_required=False, reenrol_needed=False)
-        self._update(syncing=False, next_delay_s=delay)
+            outcome = {"online": True, "last_success_at": self.clock(), "last_error": None,
+                       "upgrade_required": False, "reenrol_needed": False}
+        self._update(syncing=False, next_delay_s=delay, **outcome)  # one recount of the queue per attempt's end
         return delay
 
     def _failed(self, err: SyncError | None, *, online: bool | None, hint: float | None = None,
-                **flags: bool) -> float:
+                **flags: bool) -> tuple[float, dict[str, object]]:
+        """The delay before the next attempt and the status the failed attempt leaves."""
         message = err.message if err else messages.describe("sync.internal_error", {})
-        self._update(online=online, last_error=message, **flags)
-        return self.backoff.next(hint)
+        return self.backoff.next(hint), {"online": online, "last_error": message, **flags}
 
     def _update(self, **changes: object) -> None:
         try:
