@@ -69,11 +69,12 @@ class Turns:
     @contextmanager
     def background(self) -> Iterator[None]:
         """This thread's sessions give way to foreground writes until the block ends."""
+        before = getattr(self._thread, "background", False)
         self._thread.background = True
         try:
             yield
         finally:
-            self._thread.background = False
+            self._thread.background = before  # a nested block (the queue count within a pass) keeps the pass's
 
     def give_way(self) -> None:
         """On a background thread: wait (at most GIVE_WAY_S) until no foreground write is waiting or under way."""

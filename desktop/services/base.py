@@ -82,12 +82,16 @@ class Action:
     actor: Actor | None
     now: datetime
     events: list[Event] = field(default_factory=list)
+    # The outbox's next device_seq: read at the first emit, counted on after it (the transaction holds the write
+    # lock, and only this action's emits add to the outbox in it; a scan that completes an order emits three).
+    next_seq: int = field(default=0, repr=False)
 
     def emit(self, event: Event) -> str:
         """Queue `event` in the outbox within this transaction; returns its event id."""
         event_id = new_uid()
         conn = self.session.connection()
-        seq = conn.execute(_NEXT_SEQ).scalar_one()
+        seq = self.next_seq or conn.execute(_NEXT_SEQ).scalar_one()
+        self.next_seq = seq + 1
         conn.execute(
             _INSERT_OUTBOX,
             {

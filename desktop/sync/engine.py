@@ -314,7 +314,7 @@ class SyncEngine:
 
     def counts(self) -> tuple[int, int]:
         """(pending events, rejected/conflicting events not yet reviewed by the manager)."""
-        with self.db.read() as s:
+        with self.db.turns.background(), self.db.read() as s:  # asked by the sync thread: the clerk first
             pending, problems = s.execute(_COUNTS).one()
         return int(pending), int(problems)
 

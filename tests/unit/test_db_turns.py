@@ -123,10 +123,15 @@ def test_a_writer_kept_waiting_past_the_busy_timeout_gets_the_busy_error(db: Dat
 
 
 def test_the_background_mark_ends_with_its_block(db: Database) -> None:
-    with db.turns.background():
-        pass
     entered, release, marks = threading.Event(), threading.Event(), []
-    clerk = hold_write(db, entered, release, marks)
+    with db.turns.background():
+        with db.turns.background():  # nested (the queue count within the sync's pass): the outer block holds on
+            pass
+        clerk = hold_write(db, entered, release, marks)
+        started = time.monotonic()
+        with db.read():
+            waited = time.monotonic() - started
+    assert waited >= engine_module.GIVE_WAY_S * 0.9
     with db.read():  # this thread is no longer background: no waiting for the clerk
         marks.append("read")
     release.set()

@@ -76,6 +76,30 @@ def test_events_get_the_next_device_sequence_and_wait_pending_with_the_actions_t
     assert (rows[0].occurred_at, last.occurred_at) == (clock() - timedelta(minutes=3), clock())
 
 
+def test_an_action_reads_the_outbox_sequence_once_however_many_events_it_queues(db: Database,
+                                                                               clock: FakeClock) -> None:
+    from sqlalchemy import event
+
+    service = Service(db, clock)
+    with service.action(None) as act:
+        act.emit(ShiftOpened(shift="s0", staff="anna"))
+    reads: list[str] = []
+
+    def note(_conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+        if "max(outbox.device_seq)" in statement:
+            reads.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", note)
+    try:
+        with service.action(None) as act:
+            for n in range(3):  # e.g. a scan completing an order: box received, order arrived, SMS asked
+                act.emit(ShiftOpened(shift=f"s{n + 1}", staff="anna"))
+    finally:
+        event.remove(db.engine, "before_cursor_execute", note)
+    assert len(reads) == 1
+    assert [r.device_seq for r in _outbox(db)] == [1, 2, 3, 4]
+
+
 def test_the_journal_names_the_acting_staff_member_or_nobody(db: Database, clock: FakeClock) -> None:
     with db.write() as s:
         anna = actor_for(make_staff(s, make_point(s)))
