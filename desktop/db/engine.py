@@ -85,25 +85,32 @@ class Turns:
     @contextmanager
     def write(self) -> Iterator[None]:
         """One writer's turn; waiting longer than the busy timeout is a busy database, as in SQLite."""
-        foreground = not getattr(self._thread, "background", False)
-        self._count(+1 if foreground else 0)
-        try:
+        if getattr(self._thread, "background", False):
             self.give_way()
-            if not self._writers.acquire(timeout=BUSY_TIMEOUT_MS / 1000):
-                raise sqlite3.OperationalError("database is locked (another write of this process holds it)")
-            try:
+            with self._turn():
                 yield
-            finally:
-                self._writers.release()
+            return
+        self._count(+1)
+        try:
+            with self._turn():
+                yield
         finally:
-            self._count(-1 if foreground else 0)
+            self._count(-1)
+
+    @contextmanager
+    def _turn(self) -> Iterator[None]:
+        if not self._writers.acquire(timeout=BUSY_TIMEOUT_MS / 1000):
+            raise sqlite3.OperationalError("database is locked (another write of this process holds it)")
+        try:
+            yield
+        finally:
+            self._writers.release()
 
     def _count(self, delta: int) -> None:
-        if delta:
-            with self._foreground:
-                self._foreground_writes += delta
-                if self._foreground_writes == 0:
-                    self._foreground.notify_all()
+        with self._foreground:
+            self._foreground_writes += delta
+            if self._foreground_writes == 0:
+                self._foreground.notify_all()
 
 
 class Database:
