@@ -72,3 +72,35 @@ def test_deleted_newest_entries_are_reported_on_the_journal_tab(qtbot, live, pro
         assert "Удалены последние записи журнала" in verdict and f"запись №{anchored[0]} " in verdict
     finally:
         shell.close()
+
+
+def test_a_sync_with_nothing_new_writes_nothing_on_the_counter(live, proxy, tmp_path, monkeypatch):
+    """The real server answers an unchanged head «unchanged» with the head it holds, which equals the one the counter
+    kept (times and all), and its change feed has nothing new: the whole sync is no write transaction on the counter
+    (each would make the clerk's next scan wait)."""
+    from contextlib import contextmanager
+
+    pc = CounterPC(live, proxy, tmp_path / "pc1")
+    pc.engine.sync_once()  # snapshot
+    pc.receive(1)
+    pc.engine.sync_once()  # the receipt pushed, the head anchored
+    pc.engine.sync_once()  # the server's own changes after the push pulled
+    writes: list[int] = []
+    write = pc.db.write
+
+    @contextmanager
+    def counted():
+        writes.append(1)
+        with write() as s:
+            yield s
+
+    monkeypatch.setattr(pc.db, "write", counted)
+    report = pc.engine.sync_once()
+    assert (report.pushed, report.pulled, writes) == (0, 0, [])
+    pc.receive(2)  # something new again: pushed, and the moved head kept
+    writes.clear()
+    pc.engine.sync_once()
+    assert len(writes) >= 2  # the batch's verdicts and the new head
+    with pc.db.read() as s:
+        newest = s.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
+    assert _server_head(live) == (newest.id, newest.hash)
