@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from backend import changes
 from backend.claims import claim_for_return_order
+from backend.db import among
 from backend.keys import code_tag_key
 from backend.models import Order, PickupCode, Point
 from backend.sms.promise import hold_until, publish_sms_status, supersede_ready
@@ -62,7 +63,7 @@ def preload_codes(session: Session, order_ids: list[int]) -> None:
         for order_id in chunk:
             known[order_id] = set()
         for order_id, attempt in session.execute(select(PickupCode.order_id, PickupCode.attempt)
-                                                 .where(PickupCode.order_id.in_(chunk))):
+                                                 .where(among(session, PickupCode.order_id, chunk))):
             known[order_id].add(attempt)
 
 

@@ -6,7 +6,7 @@ backend/README «Deployment»), and the upgrade holds an advisory lock: processe
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,7 +17,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import JSON, Engine, MetaData, create_engine, event
+from sqlalchemy import ARRAY, JSON, ColumnElement, Engine, MetaData, any_, bindparam, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
@@ -48,6 +48,15 @@ class Base(DeclarativeBase):
 def rowcount(result: Any) -> int:
     """Rows matched by an UPDATE/DELETE (typed access to the cursor result's rowcount)."""
     return int(getattr(result, "rowcount", 0) or 0)
+
+
+def among(session: Session, column: Any, values: Iterable[Any]) -> ColumnElement[bool]:
+    """`column IN (values)`; on PostgreSQL `column = ANY(array)`: one parameter however many values (an IN list of a
+    batch's 500 ids is expanded, cast and parsed anew at each execution, a tenth of the batch's time)."""
+    values = list(values)
+    if session.get_bind().dialect.name == "postgresql":
+        return column == any_(bindparam(None, values, type_=ARRAY(column.type)))
+    return column.in_(values)
 
 
 def make_engine(url: str, pool: PoolSizes | None = None) -> Engine:

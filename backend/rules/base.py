@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 
 from backend import changes
 from backend.codes import BATCH_CODES, CodeIssuer, preload_codes
-from backend.db import rowcount
+from backend.db import among, rowcount
 from backend.models import Box, Order, Point
 from backend.serialize import load_order
 from protocol import events as ev
@@ -140,7 +140,7 @@ def preload(session: Session, numbers: set[str], barcodes: set[str]) -> None:
     boxes: dict[str, Box] = session.info.setdefault(BATCH_BOXES, {})
     wanted = sorted(numbers - locked.keys())
     for start in range(0, len(wanted), CHUNK):
-        stmt = (select(Order).where(Order.number.in_(wanted[start:start + CHUNK])).order_by(Order.number)
+        stmt = (select(Order).where(among(session, Order.number, wanted[start:start + CHUNK])).order_by(Order.number)
                 .options(selectinload(Order.lines), selectinload(Order.boxes).selectinload(Box.shipment))
                 .with_for_update(of=Order))
         loaded = list(session.scalars(stmt))
@@ -150,7 +150,7 @@ def preload(session: Session, numbers: set[str], barcodes: set[str]) -> None:
     preload_codes(session, [order.id for order in locked.values()])
     codes = sorted(barcodes - boxes.keys())
     for start in range(0, len(codes), CHUNK):
-        box_stmt = select(Box).where(Box.barcode.in_(codes[start:start + CHUNK])).options(
+        box_stmt = select(Box).where(among(session, Box.barcode, codes[start:start + CHUNK])).options(
             joinedload(Box.order, innerjoin=True))
         boxes.update((box.barcode, box) for box in session.scalars(box_stmt))
 

@@ -7,9 +7,10 @@ committed ones.
 
 Only the plain case takes this path, and only while no other rule has run in the batch (a rule may change rows
 behind the session's back): a box expected, of the named order; an order of this point not yet
-arrived, not a warranty return, with no pickup code and no SMS yet. Everything else goes to its rule
-(backend/rules/boxes.py, sms.py): the outcomes and the published changes are the same either way. The batch's
-state in `session.info` is always there: ingest preloads every batch before its first event is applied.
+arrived, not a warranty return, with no pickup code and no SMS yet; and the rules' answers that write nothing (a box
+already received, an order already arrived or cancelled: a second PC's scans of the same truck). Everything else
+goes to its rule (backend/rules/boxes.py, sms.py): the outcomes and the published changes are the same either way. The
+batch's state in `session.info` is always there: ingest preloads every batch before its first event is applied.
 """
 
 from __future__ import annotations
@@ -24,8 +25,9 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
 from backend.codes import _fresh_code, _qr_expiry, attempts_known, note_issued, ready_values, sms_context
+from backend.db import among
 from backend.models import SESSION_UID_MAX, Box, Order, PickupCode, Shipment
-from backend.rules.base import APPLIED, BATCH_BOXES, LOCKED_ORDERS, Outcome, RuleContext, S
+from backend.rules.base import APPLIED, BATCH_BOXES, LOCKED_ORDERS, Outcome, RuleContext, S, conflict, duplicate
 from backend.rules.boxes import set_shipment_status, shipment_status
 from backend.sms.models import SmsOutbox
 from backend.sms.promise import publish_sms_status
@@ -54,7 +56,8 @@ def preload_receiving(session: Session, numbers: set[str]) -> None:
     wanted = sorted(numbers - checked)
     for start in range(0, len(wanted), CHUNK):
         chunk = wanted[start:start + CHUNK]
-        having.update(session.scalars(select(SmsOutbox.order_number).where(SmsOutbox.order_number.in_(chunk))))
+        mine = among(session, SmsOutbox.order_number, chunk)
+        having.update(session.scalars(select(SmsOutbox.order_number).where(mine)))
         checked.update(chunk)
     expected: dict[int, int] = session.info.setdefault(SHIPMENT_EXPECTED, {})
     orders: dict[str, Order] = session.info[LOCKED_ORDERS]
@@ -63,9 +66,9 @@ def preload_receiving(session: Session, numbers: set[str]) -> None:
     for start in range(0, len(ids), CHUNK):
         part = ids[start:start + CHUNK]
         expected.update(dict.fromkeys(part, 0))
-        for shipment_id, waiting in session.execute(
-                select(Box.shipment_id, func.count()).where(Box.shipment_id.in_(part), Box.status == BoxStatus.EXPECTED)
-                .group_by(Box.shipment_id)):
+        waiting_of = select(Box.shipment_id, func.count()).where(
+            among(session, Box.shipment_id, part), Box.status == BoxStatus.EXPECTED).group_by(Box.shipment_id)
+        for shipment_id, waiting in session.execute(waiting_of):
             expected[int(shipment_id or 0)] = int(waiting)
 
 
@@ -119,7 +122,9 @@ def box_received(ctx: RuleContext, event: ev.BoxReceived) -> Outcome | None:
     order = _order(ctx, event.order)
     if box is None or order is None or box.order is not order:
         return None
-    if box.status != BoxStatus.EXPECTED or not _shipments_known(ctx.session, [box]):
+    if box.status != BoxStatus.EXPECTED:
+        return duplicate("box_already_received")  # the rule's answer: its conditional UPDATE moves nothing
+    if not _shipments_known(ctx.session, [box]):
         return None
     status = next_status(order.number, order.status, OrderEvent.BOX_ARRIVED) \
         if order.status in BEFORE_ARRIVAL else order.status
@@ -134,7 +139,13 @@ def box_received(ctx: RuleContext, event: ev.BoxReceived) -> Outcome | None:
 
 def order_arrived(ctx: RuleContext, event: ev.OrderArrived) -> Outcome | None:
     order = _order(ctx, event.order)
-    if order is None or order.status not in BEFORE_ARRIVAL or order.kind == WARRANTY_ORDER_KIND:
+    if order is None:
+        return None
+    if order.status == S.CANCELLED:
+        return conflict("order_cancelled")  # the rule's answers when the order cannot arrive, nothing written
+    if order.status not in BEFORE_ARRIVAL:
+        return duplicate("order_already_arrived")
+    if order.kind == WARRANTY_ORDER_KIND:
         return None
     if attempts_known(ctx.session, order.id) != set() or not _no_sms(ctx.session, order.number):
         return None

@@ -89,7 +89,8 @@ def test_set_wise_receiving_gives_the_outcomes_changes_and_rows_of_the_rules(
     monkeypatch.setattr(receiving, "try_apply", lambda ctx, ev: _spy(real(ctx, ev), ev, applied))
     setwise = _run(server)
     assert applied == ["box.received", "box.received", "order.arrived", "sms.requested", "box.received",
-                       "order.arrived", "sms.requested", "box.received"]  # then the rules (a box already received)
+                       "order.arrived", "sms.requested", "box.received",
+                       "box.received"]  # a box already received: the rule's answer; then the rules (an unknown order)
     monkeypatch.setattr(receiving, "try_apply", lambda _ctx, _ev: None)
     plain = _run(plain_server)
     for mine, theirs in zip(setwise, plain, strict=True):
@@ -115,6 +116,25 @@ def test_a_batch_of_scans_writes_its_orders_boxes_codes_and_sms_with_one_stateme
     assert len([s for s in statements if s.startswith("INSERT INTO pickup_codes")]) == 1
     assert len([s for s in statements if s.startswith("INSERT INTO sms_outbox")]) == 1
     assert not [s for s in statements if s.startswith("SAVEPOINT")]
+
+
+def test_a_second_pcs_scans_of_the_same_truck_are_answered_without_a_savepoint_or_a_write(server: Server) -> None:
+    """Two PCs of a point scan the same boxes: the second's batch gets the rules' «already» answers from the rows the
+    batch loaded (no savepoint, no UPDATE or INSERT but its events' own rows) and publishes nothing."""
+    server.import_feed(point_feed(orders=3))
+    first, second = server.enrol(), server.enrol(name="COUNTER-2")
+    numbers = [order_number("0042", n) for n in (1, 2, 3)]
+    assert [r["status"] for r in first.push(*[e for n in numbers for e in _scan(first, n)])] == ["applied"] * 12
+    known = len(second.all_changes())
+    statements: list[str] = []
+    event.listen(server.db.engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+    results = second.push(*[e for n in numbers for e in _scan(second, n)])
+    assert [(r["status"], r["reason"]) for r in results] == [
+        ("duplicate", "box_already_received"), ("duplicate", "box_already_received"),
+        ("duplicate", "order_already_arrived"), ("applied", "already_requested")] * 3
+    assert not [s for s in statements if s.startswith(("SAVEPOINT", "UPDATE orders", "UPDATE boxes", "INSERT INTO sms",
+                                                        "INSERT INTO pickup"))]
+    assert [c["type"] for c in second.all_changes()[known:]] == []
 
 
 def test_a_scan_publishes_its_orders_state_once_as_it_is_at_the_end_of_the_batch(server: Server) -> None:
@@ -207,20 +227,39 @@ def _resend_in_the_same_push(device: Device) -> list[list[dict[str, Any]]]:
     return [[*scan, device.event("sms.requested", {"sms": "again", "order": first, "purpose": "ready", "attempt": 2})]]
 
 
+def _scanned_again(device: Device) -> list[list[dict[str, Any]]]:
+    """The first order's scan, then the same scans under new ids (a second PC's, or a clerk's after a reinstall): the
+    rules answer «already» without writing, and so does the set-wise path."""
+    first = order_number("0042", 1)
+    return [_scan(device, first), _scan(device, first)]
+
+
+_SCAN = ["box.received", "box.received", "order.arrived", "sms.requested"]
+
+
+def _arrived_after_the_close(device: Device) -> list[list[dict[str, Any]]]:
+    """A box, the session closed (a rule: the rest of that push goes to the rules), then the order's arrival twice."""
+    first = order_number("0042", 1)
+    box = _received(device, first, 1)
+    closed = device.event("receiving.closed", {"session": "s1", "summary": {}})
+    arrived = [device.event("order.arrived", {"order": first, "arrived_at": "2026-11-24T09:00:00Z"}) for _ in (1, 2)]
+    return [[box, closed, arrived[0]], [arrived[1]]]
+
+
 CASES = {  # name: (feed change, pushes, the events the set-wise path took)
     "two trucks": (_two_trucks, lambda device: [_batch(device)],
                    ["box.received", "box.received", "order.arrived", "sms.requested", "box.received",
-                    "order.arrived", "sms.requested", "box.received"]),
+                    "order.arrived", "sms.requested", "box.received", "box.received"]),
     "ready SMS held": (_grace, lambda device: [_batch(device)],
                        ["box.received", "box.received", "order.arrived", "sms.requested", "box.received",
-                        "order.arrived", "sms.requested", "box.received"]),
+                        "order.arrived", "sms.requested", "box.received", "box.received"]),
     "arrival after all its boxes": (lambda feed: None, _all_boxes_then_arrival,
                                     ["box.received", "box.received", "order.arrived", "sms.requested"]),
     "box under another order": (lambda feed: None, _box_named_with_another_order, []),
     "arrival without scans at a holding point": (_grace, _arrival_without_scans, ["order.arrived", "sms.requested"]),
     "ready SMS held one minute": (_one_minute_grace, lambda device: [_batch(device)],
                                   ["box.received", "box.received", "order.arrived", "sms.requested", "box.received",
-                                   "order.arrived", "sms.requested", "box.received"]),
+                                   "order.arrived", "sms.requested", "box.received", "box.received"]),
     "a late box after the truck's close": (lambda feed: None, _late_box_after_the_close,
                                            ["box.received", "box.received"]),
     "a box of a cancelled order": (_cancelled, lambda device: [[_received(device, order_number("0042", 1), 1)]],
@@ -231,6 +270,11 @@ CASES = {  # name: (feed change, pushes, the events the set-wise path took)
                                                  ["box.received", "box.received", "order.arrived", "sms.requested"]),
     "a resend in the same push": (lambda feed: None, _resend_in_the_same_push,
                                   ["box.received", "box.received", "order.arrived", "sms.requested"]),
+    "the same scans again in a later push": (lambda feed: None, _scanned_again, _SCAN * 2),
+    "the arrival of a cancelled order": (_cancelled, lambda device: [_scan(device, order_number("0042", 1), boxes=())],
+                                         ["order.arrived"]),
+    "a second arrival after the truck's close": (lambda feed: None, _arrived_after_the_close,
+                                                 ["box.received", "order.arrived"]),
     "a box the order does not have": (lambda feed: None,
                                       lambda device: [[_received(device, order_number("0042", 1), 9)]], []),
 }
