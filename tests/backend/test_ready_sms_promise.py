@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from backend.sms.models import SmsOutbox
 from backend.worker import make_dispatcher
@@ -184,3 +184,39 @@ def test_a_session_uid_longer_than_its_column_still_holds_and_releases(device: D
 def test_a_counter_cannot_ask_for_a_correction(device: Device) -> None:
     result = device.send("sms.requested", {"sms": "x", "order": NUMBER, "purpose": "correction", "attempt": 1})
     assert (result["status"], result["reason"]) == ("rejected", "invalid_sms_request:correction/1")
+
+
+@BOTH_DBS
+def test_closing_a_trucks_session_releases_each_orders_sms_with_a_few_statements(server: Server, phone: Phone) -> None:
+    """A session of three orders: the ready one's SMS goes, the one with a box still in another open session stays
+    held, the one handed over meanwhile is cancelled; one read of the held SMS rows, no lookup of the point per row,
+    the SMS tab told in the orders' order."""
+    server.import_feed(point_feed(orders=3))
+    device = server.enrol()
+    numbers = [order_number("0042", n) for n in (1, 2, 3)]
+    for number in numbers:
+        for n in (1, 2):
+            session = "rs-other" if (number, n) == (numbers[1], 2) else SESSION
+            box = {"session": session, "box": box_barcode("0042", number, n), "order": number}
+            assert device.send("box.received", box)["status"] == "applied"
+        assert device.send("order.arrived", {"order": number, "arrived_at": "2026-11-24T09:00:00+00:00"})[
+            "status"] == "applied"
+    handover = {"handover": "h1", "order": numbers[2], "result": "handed_over", "verified_by": "code",
+                "lines": [{"sku": "SKU-1", "quantity": 1, "refused": 0, "reason": None}], "payment": None}
+    assert device.send("handover.completed", handover)["status"] == "applied"
+    known = len(device.all_changes())
+    statements: list[str] = []
+    def listen(*args: Any) -> None:
+        statements.append(args[2])
+
+    event.listen(server.db.engine, "before_cursor_execute", listen)
+    _close(device)
+    event.remove(server.db.engine, "before_cursor_execute", listen)
+    with server.db.read() as session:
+        rows = {r.order_number: r.status for r in session.scalars(select(SmsOutbox))}
+    assert rows == {numbers[0]: "pending", numbers[1]: "held", numbers[2]: "cancelled"}
+    told = [(c["payload"]["order"], c["payload"]["status"]) for c in device.all_changes()[known:]
+            if c["type"] == "sms.status"]
+    assert told == [(numbers[0], "pending"), (numbers[2], "cancelled")]
+    assert len([s for s in statements if "FROM sms_outbox" in s]) == 1
+    assert not [s for s in statements if "WHERE points.code" in s]  # the SMS rows' point is the session's
