@@ -26,7 +26,7 @@ from sqlalchemy import delete, event, func, insert, select, union_all, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from backend.db import Database, rowcount
+from backend.db import Database, insert_rows, rowcount
 from backend.models import Change, Counter, Order, Point
 from backend.serialize import order_dict
 
@@ -120,8 +120,8 @@ def write_deferred(session: Session, pending: list[dict[str, Any]]) -> None:
         return
     rows, pending[:] = _latest_states(pending), []  # written once, whoever calls this again before the commit
     first = _bump(session, CHANGE_SEQ, len(rows)) - len(rows) + 1
-    # Core on the session's connection (both callers flush first): one executemany, no ORM bookkeeping per row
-    session.connection().execute(insert(Change), [{"seq": first + i, **row} for i, row in enumerate(rows)])
+    # Core on the session's connection (both callers flush first): at once, no ORM bookkeeping per row
+    insert_rows(session.connection(), Change, [{"seq": first + i, **row} for i, row in enumerate(rows)])
 
 
 def _number_at_commit(session: Session) -> None:

@@ -17,8 +17,21 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import ARRAY, JSON, ColumnElement, Engine, MetaData, any_, bindparam, create_engine, event
+from sqlalchemy import (
+    ARRAY,
+    JSON,
+    ColumnElement,
+    Connection,
+    Engine,
+    MetaData,
+    any_,
+    bindparam,
+    create_engine,
+    event,
+    insert,
+)
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
 from protocol.coltypes import NAMING, UTCDateTime
@@ -57,6 +70,31 @@ def among(session: Session, column: Any, values: Iterable[Any]) -> ColumnElement
     if session.get_bind().dialect.name == "postgresql":
         return column == any_(bindparam(None, values, type_=ARRAY(column.type)))
     return column.in_(values)
+
+
+def insert_rows(connection: Connection, model: type[Base], rows: list[dict[str, Any]]) -> None:
+    """Insert `rows` (each with the same keys: every column but those the database fills) in their order, so a serial
+    key follows it. PostgreSQL: COPY (a batch of 500 event rows in 7 ms of CPU against 12–22 ms with executemany, a
+    statement per row); elsewhere executemany (render_nulls: one statement whatever the NULLs)."""
+    table = model.__table__
+    if connection.dialect.name != "postgresql":
+        connection.execute(insert(model).execution_options(render_nulls=True), rows)
+        return
+    columns = [table.c[name] for name in rows[0]]
+    dialect = connection.dialect  # each value as SQLAlchemy binds it (JSON wrapped, times in UTC)
+    processors = [column.type.dialect_impl(dialect).bind_processor(dialect) for column in columns]
+    names = ", ".join(connection.dialect.identifier_preparer.quote(column.name) for column in columns)
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    statement = f"COPY {model.__tablename__} ({names}) FROM STDIN"
+    try:
+        with driver.cursor() as cursor, cursor.copy(statement) as copy:
+            for row in rows:
+                values = (row[column.name] for column in columns)
+                copy.write_row([value if process is None or value is None else process(value)
+                                for value, process in zip(values, processors, strict=True)])
+    except dialect.loaded_dbapi.Error as exc:  # raised as SQLAlchemy raises it (IntegrityError, …): callers retry
+        raise DBAPIError.instance(statement, None, exc, dialect.loaded_dbapi.Error) from exc
 
 
 def make_engine(url: str, pool: PoolSizes | None = None) -> Engine:

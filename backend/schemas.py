@@ -13,12 +13,17 @@ from protocol.events import canonical_json
 from protocol.limits import CONCLUSION_MAX, FAULT_MAX, INT_MAX, INT_MIN, SERIAL_MAX
 
 
-def _encodable(value: Any) -> Any:
-    """Text the database can store: UTF-8 without lone surrogates (JSON allows `\\ud800`; storage does not)."""
+def _utf8(text: str) -> None:
+    """UTF-8 without lone surrogates (JSON allows `\\ud800`; storage does not)."""
     try:
-        canonical_json(value).encode()
+        text.encode()
     except UnicodeEncodeError:
         raise ValueError("text is not valid Unicode (a lone surrogate)") from None
+
+
+def _encodable(value: Any) -> Any:
+    """A document the database can store: its canonical JSON text is valid UTF-8 (keys and values alike)."""
+    _utf8(canonical_json(value))
     return value
 
 
@@ -26,7 +31,8 @@ def _storable_text(value: str) -> str:
     """A text field stored as is: valid Unicode and no NUL byte (PostgreSQL text cannot hold one)."""
     if "\x00" in value:
         raise ValueError("text contains a NUL byte")
-    return str(_encodable(value))
+    _utf8(value)  # the text itself: no JSON text built for it
+    return value
 
 
 Text = Annotated[str, AfterValidator(_storable_text)]
