@@ -114,10 +114,10 @@ def validate(event_type: str, payload: dict[str, Any]) -> ev.Event:
     """`parse_event` plus a check of each field's JSON type; ValueError says what is wrong."""
     event = ev.parse_event(event_type, payload)
     hints = _hints(type(event))
-    for f in dataclasses.fields(event):
-        value = getattr(event, f.name)
-        if not _matches(value, hints[f.name]):
-            raise ValueError(f"{event_type}.{f.name}: unexpected value {value!r}")
+    for name in ev.field_names(type(event)):
+        value = getattr(event, name)
+        if not _matches(value, hints[name]):
+            raise ValueError(f"{event_type}.{name}: unexpected value {value!r}")
     return event
 
 

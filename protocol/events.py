@@ -56,8 +56,7 @@ def parse_event(type_: str, payload: dict[str, Any]) -> Event:
     cls = EVENT_TYPES.get(type_)
     if cls is None:
         raise ValueError(f"unknown event type: {type_}")
-    names = {f.name for f in dataclasses.fields(cls)}
-    required = {f.name for f in dataclasses.fields(cls) if _required(f)}
+    names, required = _shape(cls)
     if not isinstance(payload, dict) or not required <= payload.keys() <= names:
         shown = sorted(payload) if isinstance(payload, dict) else payload
         raise ValueError(f"payload of {type_} has wrong fields: {shown!r}")
@@ -70,17 +69,36 @@ def storage_problem(event: Event) -> str | None:
     One generic check for every event type: text within its column's length and free of NUL bytes (also
     inside nested lists and dicts), top-level integers within a 32-bit column.
     """
-    for f in dataclasses.fields(event):
-        value = getattr(event, f.name)
+    for name in field_names(type(event)):
+        value = getattr(event, name)
         if isinstance(value, bool):
             continue
         if isinstance(value, int) and not limits.INT_MIN <= value <= limits.INT_MAX:
-            return f"number_out_of_range:{f.name}"
-        if isinstance(value, str) and len(value) > limits.FIELD_TEXT_MAX.get(f.name, limits.TEXT_MAX):
-            return f"text_too_long:{f.name}"
+            return f"number_out_of_range:{name}"
+        if isinstance(value, str) and len(value) > limits.FIELD_TEXT_MAX.get(name, limits.TEXT_MAX):
+            return f"text_too_long:{name}"
         if _has_nul(value):
-            return f"text_has_nul:{f.name}"
+            return f"text_has_nul:{name}"
     return None
+
+
+_FIELD_NAMES: dict[type[Event], tuple[str, ...]] = {}
+_SHAPES: dict[type[Event], tuple[frozenset[str], frozenset[str]]] = {}
+
+
+def field_names(cls: type[Event]) -> tuple[str, ...]:
+    """An event type's fields in order (read once per type: a server batch parses hundreds of events)."""
+    if cls not in _FIELD_NAMES:
+        _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    return _FIELD_NAMES[cls]
+
+
+def _shape(cls: type[Event]) -> tuple[frozenset[str], frozenset[str]]:
+    """An event type's field names and the required ones among them."""
+    if cls not in _SHAPES:
+        fields = dataclasses.fields(cls)
+        _SHAPES[cls] = frozenset(f.name for f in fields), frozenset(f.name for f in fields if _required(f))
+    return _SHAPES[cls]
 
 
 def _has_nul(value: Any) -> bool:
