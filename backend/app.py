@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
+import anyio.to_thread
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from fastapi import FastAPI
 from sqlalchemy.exc import IntegrityError
@@ -48,6 +49,9 @@ def create_app(settings: Settings) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # requests run in this many threads at once, the rest wait their turn: a batch is Python under one GIL, and
+        # 40 threads taking turns on it cost a third more CPU than 2 (backend/README «Deployment»)
+        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.api_threads
         worker = BackgroundWorker(db, settings) if _runs_worker(settings) else None
         app.state.worker = worker
         if worker is not None:

@@ -54,6 +54,7 @@ class Settings:
     run_sms_dispatcher: bool = True
     sms_dispatch_external: bool = False  # `sms-worker` processes work the queue: API processes only apply callbacks
     db_pool: PoolSizes = field(default_factory=PoolSizes)  # this process's PostgreSQL pool (backend/README)
+    api_threads: int = 2  # threads serving this process's requests at once (backend/README «Deployment»)
     sms_interval_seconds: float = 2.0
     code_pool_size: int = 100  # pickup codes hashed ahead per point (backend/code_pool.py): a few hours of issuance
     upgrade_on_start: bool = True

@@ -58,6 +58,8 @@ def scale_out_options(parser: argparse.ArgumentParser) -> None:
                         help="thread: each API process runs an SMS dispatcher; external: `sms-worker` processes do "
                              "(env PICKUP_SMS_DISPATCH)")
     parser.add_argument("--sms-interval", type=float, default=2.0, help="seconds between SMS dispatcher passes")
+    parser.add_argument("--threads", type=int, default=_env_int("PICKUP_API_THREADS", 2),
+                        help="requests each API process serves at once, the rest queue (env PICKUP_API_THREADS)")
     parser.add_argument("--db-pool-size", type=int, default=_env_int("PICKUP_DB_POOL_SIZE", 10),
                         help="PostgreSQL connections each process keeps (env PICKUP_DB_POOL_SIZE)")
     parser.add_argument("--db-max-overflow", type=int, default=_env_int("PICKUP_DB_MAX_OVERFLOW", 10),
@@ -127,8 +129,8 @@ def sms_worker(args: argparse.Namespace) -> int:
 def _checked_settings(args: argparse.Namespace) -> Settings:
     logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(process)d %(levelname)s %(name)s: "
                                                              "%(message)s")
-    if args.workers < 1 or args.db_pool_size < 1 or args.db_max_overflow < 0:
-        raise SystemExit("pickup-desk-backend: --workers and --db-pool-size must be at least 1, "
+    if args.workers < 1 or args.threads < 1 or args.db_pool_size < 1 or args.db_max_overflow < 0:
+        raise SystemExit("pickup-desk-backend: --workers, --threads and --db-pool-size must be at least 1, "
                          "--db-max-overflow at least 0")
     if args.workers > 1 and str(args.db).startswith("sqlite"):  # one writer file: more processes only wait
         raise SystemExit("pickup-desk-backend: SQLite is served by one process; --workers N needs PostgreSQL")
@@ -154,6 +156,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         sms_dispatch_external=args.sms_dispatch == "external",
         sms_interval_seconds=args.sms_interval,
         db_pool=PoolSizes(size=args.db_pool_size, overflow=args.db_max_overflow),
+        api_threads=args.threads,
     )
 
 

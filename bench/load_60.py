@@ -1,8 +1,9 @@
 """Load on the backend: 60 counter PCs pushing and pulling at once, on PostgreSQL, with N API processes and M SMS
 worker processes (the scale-out deployment of backend/README «Deployment»).
 
-The backend runs as `--api-procs` uvicorn processes sharing one port (backend/processes.py, as
-`pickup-desk-backend serve --workers N`; 1: one process, as `serve`) and `--sms-workers` SMS worker processes
+The backend runs as `--api-procs` uvicorn processes sharing one port, each serving `--threads` requests at once
+(backend/processes.py, as `pickup-desk-backend serve --workers N --threads T`; 1: one process, as `serve`) and
+`--sms-workers` SMS worker processes
 (as `pickup-desk-backend sms-worker`) over the throwaway PostgreSQL the tests start (tests/backend/conftest.py:
 initdb in a temporary folder, fsync off, max_connections 60: the per-process pools are sized to fit). The SMS
 workers send through the SMSC adapter to a loopback fake of SMSC (tests/sms/fake_gateways.py) that records every
@@ -20,7 +21,8 @@ request), client timeouts, HTTP errors, the servers' answers by outcome, the che
 exactly once (by event id, in the server's database), and that every queued SMS reached the gateway exactly once
 (send requests per message id at the fake gateway, after the queue drained). A measurement, not a test.
 
-    .venv/bin/python bench/load_60.py [--api-procs 4] [--sms-workers 2] [--pcs 60] [--events 1000] [--batch 500]
+    .venv/bin/python bench/load_60.py [--api-procs 4] [--threads 2] [--sms-workers 2] [--pcs 60] [--events 1000]
+        [--batch 500]
 """
 
 from __future__ import annotations
@@ -74,7 +76,7 @@ class PC:
     unanswered: list[dict[str, Any]] = field(default_factory=list)  # batches to send again at the next sync
 
 
-def settings_of(db_url: str, workdir: str, gateway_url: str, pool: tuple[int, int]) -> Any:
+def settings_of(db_url: str, workdir: str, gateway_url: str, pool: tuple[int, int], threads: int = 2) -> Any:
     """The bench's server settings: the tests' cheap code cost, SMS through the fake SMSC, external SMS workers."""
     from backend.config import Settings
     from backend.db import PoolSizes
@@ -82,17 +84,18 @@ def settings_of(db_url: str, workdir: str, gateway_url: str, pool: tuple[int, in
     return Settings(database_url=db_url, admin_token=ADMIN, code_hash_n=CHEAP_N, sms_gateway="smsc",
                     sms_options={"login": "demo", "password": "secret", "base_url": f"{gateway_url}/sys"},
                     sms_dispatch_external=True, sms_interval_seconds=1.0, sms_log_path=Path(workdir) / "sms.log",
-                    db_pool=PoolSizes(*pool), enrol_attempts_per_minute=1_000)  # 60 PCs enrol from one address
+                    db_pool=PoolSizes(*pool), enrol_attempts_per_minute=1_000,  # 60 PCs enrol from one address
+                    api_threads=threads)
 
 
-def serve(db_url: str, port: int, workdir: str, procs: int, gateway_url: str) -> None:
+def serve(db_url: str, port: int, workdir: str, procs: int, gateway_url: str, threads: int) -> None:
     """The backend (`--serve`): migrate once, then `procs` API processes on the port, as `serve --workers N` does."""
     import uvicorn
 
     from backend.app import create_app
     from backend.processes import serve_processes, settle_gc
 
-    settings = settings_of(db_url, workdir, gateway_url, api_pool(procs))
+    settings = settings_of(db_url, workdir, gateway_url, api_pool(procs), threads)
     app = create_app(settings)
     if procs == 1:
         settle_gc()
@@ -124,10 +127,12 @@ def spawn(args: list[str], log: Path, script: str = __file__) -> subprocess.Pope
                                 env={**os.environ, "PYTHONPATH": str(ROOT)})
 
 
-def start_backend(db_url: str, workdir: Path, procs: int, gateway_url: str) -> tuple[subprocess.Popen[bytes], str]:
+def start_backend(db_url: str, workdir: Path, procs: int, gateway_url: str, threads: int = 2
+                  ) -> tuple[subprocess.Popen[bytes], str]:
     """The backend's API processes; their log (tracebacks of server errors) goes to workdir/backend.log."""
     port = free_port()
-    proc = spawn(["--serve", db_url, str(port), str(workdir), str(procs), gateway_url], workdir / "backend.log")
+    proc = spawn(["--serve", db_url, str(port), str(workdir), str(procs), gateway_url, str(threads)],
+                 workdir / "backend.log")
     return proc, await_backend(proc, f"http://127.0.0.1:{port}")
 
 
@@ -306,7 +311,7 @@ def storm(pcs: list[PC], url: str, args: argparse.Namespace) -> float:
 
 def load(db_url: str, workdir: Path, args: argparse.Namespace) -> bool:
     with FakeGatewayServer("smsc") as gateway:
-        proc, url = start_backend(db_url, workdir, args.api_procs, gateway.url)
+        proc, url = start_backend(db_url, workdir, args.api_procs, gateway.url, args.threads)
         workers = [spawn(["--sms-worker", db_url, str(workdir), gateway.url], workdir / f"sms-{n}.log")
                    for n in range(args.sms_workers)]
         try:
@@ -403,13 +408,14 @@ def report(pcs: list[PC], wall: float, stored: Counter[int]) -> bool:
 
 def main() -> int:
     if sys.argv[1:2] == ["--serve"]:
-        serve(sys.argv[2], int(sys.argv[3]), sys.argv[4], int(sys.argv[5]), sys.argv[6])
+        serve(sys.argv[2], int(sys.argv[3]), sys.argv[4], int(sys.argv[5]), sys.argv[6], int(sys.argv[7]))
         return 0
     if sys.argv[1:2] == ["--sms-worker"]:
         return sms_worker(sys.argv[2], sys.argv[3], sys.argv[4])
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--api-procs", type=int, default=4, help="API processes sharing the port")
     parser.add_argument("--sms-workers", type=int, default=2, help="SMS worker processes")
+    parser.add_argument("--threads", type=int, default=2, help="request threads per API process (serve --threads)")
     parser.add_argument("--pcs", type=int, default=60)
     parser.add_argument("--events", type=int, default=1000)
     parser.add_argument("--batch", type=int, default=500)
@@ -417,7 +423,8 @@ def main() -> int:
     parser.add_argument("--sms-drain", type=float, default=180, help="seconds to wait for the SMS queue to empty")
     args = parser.parse_args()
     size, overflow = api_pool(args.api_procs)
-    print(f"API processes: {args.api_procs} (pool {size} + {overflow} each), SMS workers: {args.sms_workers} "
+    print(f"API processes: {args.api_procs} (pool {size} + {overflow}, {args.threads} request threads each), "
+          f"SMS workers: {args.sms_workers} "
           f"(pool {SMS_POOL[0]} + {SMS_POOL[1]} each); machine: {os.getloadavg()[0]:.2f} load, {os.cpu_count()} CPUs")
     with contextlib.contextmanager(pg_cluster.__wrapped__)() as cluster, \
             tempfile.TemporaryDirectory(prefix="load-60-") as tmp:

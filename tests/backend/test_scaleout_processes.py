@@ -12,6 +12,7 @@ import threading
 from functools import partial
 from pathlib import Path
 
+import anyio.to_thread
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
@@ -34,18 +35,19 @@ def _settings_for(tmp_path: Path, **overrides: object) -> Settings:
 
 def test_serve_scale_out_options_become_each_processes_settings(monkeypatch: pytest.MonkeyPatch) -> None:
     args = parse_args(["--db", "postgresql+psycopg://u@db/pickup", "--workers", "4", "--sms-dispatch", "external",
-                       "--db-pool-size", "6", "--db-max-overflow", "2", "--sms-interval", "0.5"])
+                       "--db-pool-size", "6", "--db-max-overflow", "2", "--sms-interval", "0.5", "--threads", "3"])
     settings = _settings(args)
     assert args.workers == 4
     assert settings.db_pool == PoolSizes(6, 2) and settings.sms_dispatch_external
-    assert settings.sms_interval_seconds == 0.5
+    assert settings.sms_interval_seconds == 0.5 and settings.api_threads == 3
     default = _settings(parse_args(["--db", "sqlite:///x.sqlite3"]))
-    assert default.db_pool == PoolSizes(10, 10) and not default.sms_dispatch_external
+    assert default.db_pool == PoolSizes(10, 10) and not default.sms_dispatch_external and default.api_threads == 2
     monkeypatch.setenv("PICKUP_API_WORKERS", "3")
     monkeypatch.setenv("PICKUP_DB_POOL_SIZE", "5")
     monkeypatch.setenv("PICKUP_SMS_DISPATCH", "external")
+    monkeypatch.setenv("PICKUP_API_THREADS", "1")
     from_env = parse_args([])
-    assert (from_env.workers, from_env.db_pool_size, from_env.sms_dispatch) == (3, 5, "external")
+    assert (from_env.workers, from_env.db_pool_size, from_env.sms_dispatch, from_env.threads) == (3, 5, "external", 1)
     monkeypatch.setenv("PICKUP_DB_MAX_OVERFLOW", "many")
     with pytest.raises(SystemExit, match="PICKUP_DB_MAX_OVERFLOW"):
         parse_args([])
@@ -121,6 +123,18 @@ def test_servers_starting_together_on_postgresql_migrate_once(pg_cluster: PgClus
         engine.dispose()
     assert failures == []
     assert wait_for_schema(Database(url), 0)
+
+
+def test_an_api_process_serves_as_many_requests_at_once_as_its_threads_setting(tmp_path: Path) -> None:
+    """The request threads of a process are `api_threads` (a batch is Python under one GIL: a few threads spend less
+    CPU taking turns than anyio's 40); zero threads are refused at the command line."""
+    app = create_app(_settings_for(tmp_path, api_threads=3))
+    with TestClient(app) as client:
+        assert client.portal is not None
+        assert client.portal.call(lambda: anyio.to_thread.current_default_thread_limiter().total_tokens) == 3
+        assert client.get("/v1/health").status_code == 200
+    with pytest.raises(SystemExit, match="--threads"):
+        serve(parse_args(["--db", "sqlite:///x.sqlite3", "--threads", "0"]))
 
 
 def test_several_api_processes_on_sqlite_are_refused_with_the_reason() -> None:
