@@ -43,15 +43,19 @@ CALLBACK_MARKS = ("/smsru-callback/", "/smsc-callback/")
 _ACCESS_FILTER = _MaskCallbackSecret()
 
 
+def _limit_request_threads(count: int) -> None:
+    """This event loop's requests run in `count` threads at once, the rest wait their turn: a batch is Python under
+    one GIL, and anyio's 40 threads taking turns on it cost a third more CPU than 2 (backend/README «Deployment»)."""
+    anyio.to_thread.current_default_thread_limiter().total_tokens = count
+
+
 def create_app(settings: Settings) -> FastAPI:
     """Open (and migrate) the database, load the signing key, wire the routes and the background worker."""
     db, signing_key = _open_database(settings)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        # requests run in this many threads at once, the rest wait their turn: a batch is Python under one GIL, and
-        # 40 threads taking turns on it cost a third more CPU than 2 (backend/README «Deployment»)
-        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.api_threads
+        _limit_request_threads(settings.api_threads)
         worker = BackgroundWorker(db, settings) if _runs_worker(settings) else None
         app.state.worker = worker
         if worker is not None:
@@ -75,12 +79,9 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.signing_key = signing_key
     app.state.worker = None
     errors.install(app)
-    app.include_router(api.router)
-    app.include_router(journal_anchor.router)
-    app.include_router(rollout_api.router)
+    for router in (api.router, journal_anchor.router, rollout_api.router, claims_api.router, money_api.router):
+        app.include_router(router)
     rollout_api.mount_update_repository(app, settings.update_repo_dir)
-    app.include_router(claims_api.router)
-    app.include_router(money_api.router)
     if settings.sms_callbacks and settings.sms_callback_secret:
         _mount_sms_callback(app, settings, settings.sms_callback_secret)
         logging.getLogger("uvicorn.access").addFilter(_ACCESS_FILTER)  # a set: added once

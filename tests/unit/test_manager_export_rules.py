@@ -97,4 +97,6 @@ def test_xlsx_memory_does_not_grow_with_the_rows(tmp_path: Path) -> None:
         finally:
             tracemalloc.stop()
 
-    assert peak(4000) - peak(500) < 500_000
+    # the smaller of two measurements: tracemalloc counts every thread's allocations, and a thread another test of
+    # this worker left behind once added 4 MB to one of them (a real growth shows in both)
+    assert min(peak(4000) - peak(500) for _ in range(2)) < 500_000
