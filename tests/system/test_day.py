@@ -188,6 +188,39 @@ def test_same_box_scanned_on_both_pcs(system: System) -> None:
     assert_invariants(system)
 
 
+def test_both_pcs_receive_the_same_orders_before_either_syncs(system: System) -> None:
+    """Two clerks take in the same whole orders offline: the server keeps the first PC's arrivals, answers the
+    second's scans «already» (backend/rules/receiving.py, without a savepoint), no PC has a problem for the manager
+    and each customer gets one «ready» SMS."""
+    pc1, pc2 = system.counters
+    first, second = Clerk.sign_in(pc1), Clerk.sign_in(pc2, "kassir2")
+    shipment, boxes = shipment_boxes(pc1, "01")
+    numbers = sorted({b[5:14] for b in boxes})[:3]
+    taken = [b for b in boxes if b[5:14] in numbers]
+    one, two = first.open_receiving(shipment), second.open_receiving(shipment)
+    first.scan(one, *taken)
+    second.scan(two, *taken)
+    for number in numbers:  # each PC saw the order complete
+        assert order_status(pc1, number) == order_status(pc2, number) == OrderStatus.READY
+    system.sync_all()
+    first.close_receiving(one)
+    second.close_receiving(two)
+    system.sync_all()
+    with system.backend.db.read() as s:
+        told = set(s.execute(select(srv.EventRecord.type, srv.EventRecord.reason).where(
+            srv.EventRecord.device_id == pc2.device_id, srv.EventRecord.type.in_(("box.received", "order.arrived")))
+        ).tuples())
+    assert told == {("box.received", "box_already_received"), ("order.arrived", "order_already_arrived")}
+    for pc in (pc1, pc2):
+        assert pc.review().problems(pc.actor("manager")) == []
+    for number in numbers:
+        texts = [m["text"] for m in system.gateway.state.messages.values() if number in m["text"]]
+        assert len(texts) == 1, f"{number}: {texts}"
+    first.close_shift()
+    second.close_shift()
+    assert_invariants(system)
+
+
 def _held_acts(system: System) -> dict[str, dict[str, Any]]:
     with system.backend.db.read() as s:
         rows = s.scalars(select(srv.EventRecord.payload).where(srv.EventRecord.type == "receiving.closed")).all()
