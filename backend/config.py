@@ -18,6 +18,7 @@ MIN_CLIENT_VERSION = "0.1.0"  # deliberately not VERSION: raised only when old c
 ADMIN_TOKEN_ENV = "PICKUP_ADMIN_TOKEN"  # noqa: S105  (a variable name, not a secret)
 PRODUCTION_CODE_N = 2**14
 MAX_BATCH = 500
+API_THREADS = 2  # requests an API process runs at once by default (serve --threads; backend/README «Deployment»)
 POINTS_SHARE_ENV = "PICKUP_POINTS_SHARE_PERCENT"  # retailer money settings (backend/README.md «Money»)
 CREDIT_POINTS_ENV = "PICKUP_CREDIT_ACCRUES_POINTS"
 TRUE_WORDS, FALSE_WORDS = ("1", "true", "yes", "on"), ("0", "false", "no", "off", "")
@@ -54,7 +55,7 @@ class Settings:
     run_sms_dispatcher: bool = True
     sms_dispatch_external: bool = False  # `sms-worker` processes work the queue: API processes only apply callbacks
     db_pool: PoolSizes = field(default_factory=PoolSizes)  # this process's PostgreSQL pool (backend/README)
-    api_threads: int = 2  # threads serving this process's requests at once (backend/README «Deployment»)
+    api_threads: int = API_THREADS  # threads serving this process's requests at once
     sms_interval_seconds: float = 2.0
     code_pool_size: int = 100  # pickup codes hashed ahead per point (backend/code_pool.py): a few hours of issuance
     upgrade_on_start: bool = True

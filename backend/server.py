@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from backend import admin_cli
 from backend.app import create_app
-from backend.config import ADMIN_TOKEN_ENV, LogGatewayRefused, Settings, utc_now
+from backend.config import ADMIN_TOKEN_ENV, API_THREADS, LogGatewayRefused, Settings, utc_now
 from backend.db import Database, PoolSizes
 
 log = logging.getLogger("backend.server")
@@ -58,7 +58,7 @@ def scale_out_options(parser: argparse.ArgumentParser) -> None:
                         help="thread: each API process runs an SMS dispatcher; external: `sms-worker` processes do "
                              "(env PICKUP_SMS_DISPATCH)")
     parser.add_argument("--sms-interval", type=float, default=2.0, help="seconds between SMS dispatcher passes")
-    parser.add_argument("--threads", type=int, default=_env_int("PICKUP_API_THREADS", 2),
+    parser.add_argument("--threads", type=int, default=_env_int("PICKUP_API_THREADS", API_THREADS),
                         help="requests each API process serves at once, the rest queue (env PICKUP_API_THREADS)")
     parser.add_argument("--db-pool-size", type=int, default=_env_int("PICKUP_DB_POOL_SIZE", 10),
                         help="PostgreSQL connections each process keeps (env PICKUP_DB_POOL_SIZE)")

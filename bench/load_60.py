@@ -47,6 +47,7 @@ import requests
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from backend.config import API_THREADS  # noqa: E402  (serve --threads' default)
 from desktop.sync.client import DEFAULT_TIMEOUT  # noqa: E402  (the counter's own read timeout)
 from tests.backend.conftest import pg_cluster  # noqa: E402  (the tests' throwaway PostgreSQL)
 from tests.integration.counter import feed  # noqa: E402
@@ -76,7 +77,7 @@ class PC:
     unanswered: list[dict[str, Any]] = field(default_factory=list)  # batches to send again at the next sync
 
 
-def settings_of(db_url: str, workdir: str, gateway_url: str, pool: tuple[int, int], threads: int = 2) -> Any:
+def settings_of(db_url: str, workdir: str, gateway_url: str, pool: tuple[int, int], threads: int = API_THREADS) -> Any:
     """The bench's server settings: the tests' cheap code cost, SMS through the fake SMSC, external SMS workers."""
     from backend.config import Settings
     from backend.db import PoolSizes
@@ -127,7 +128,7 @@ def spawn(args: list[str], log: Path, script: str = __file__) -> subprocess.Pope
                                 env={**os.environ, "PYTHONPATH": str(ROOT)})
 
 
-def start_backend(db_url: str, workdir: Path, procs: int, gateway_url: str, threads: int = 2
+def start_backend(db_url: str, workdir: Path, procs: int, gateway_url: str, threads: int = API_THREADS
                   ) -> tuple[subprocess.Popen[bytes], str]:
     """The backend's API processes; their log (tracebacks of server errors) goes to workdir/backend.log."""
     port = free_port()
@@ -415,7 +416,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--api-procs", type=int, default=4, help="API processes sharing the port")
     parser.add_argument("--sms-workers", type=int, default=2, help="SMS worker processes")
-    parser.add_argument("--threads", type=int, default=2, help="request threads per API process (serve --threads)")
+    parser.add_argument("--threads", type=int, default=API_THREADS,
+                        help="request threads per API process (serve --threads)")
     parser.add_argument("--pcs", type=int, default=60)
     parser.add_argument("--events", type=int, default=1000)
     parser.add_argument("--batch", type=int, default=500)

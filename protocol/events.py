@@ -56,7 +56,7 @@ def parse_event(type_: str, payload: dict[str, Any]) -> Event:
     cls = EVENT_TYPES.get(type_)
     if cls is None:
         raise ValueError(f"unknown event type: {type_}")
-    names, required = _shape(cls)
+    _, names, required = _shape(cls)
     if not isinstance(payload, dict) or not required <= payload.keys() <= names:
         shown = sorted(payload) if isinstance(payload, dict) else payload
         raise ValueError(f"payload of {type_} has wrong fields: {shown!r}")
@@ -82,23 +82,22 @@ def storage_problem(event: Event) -> str | None:
     return None
 
 
-_FIELD_NAMES: dict[type[Event], tuple[str, ...]] = {}
-_SHAPES: dict[type[Event], tuple[frozenset[str], frozenset[str]]] = {}
+_SHAPES: dict[type[Event], tuple[tuple[str, ...], frozenset[str], frozenset[str]]] = {}
+
+
+def _shape(cls: type[Event]) -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
+    """An event type's field names in order, as a set, and the required ones: read once per type (a server batch
+    parses hundreds of events)."""
+    if cls not in _SHAPES:
+        fields = dataclasses.fields(cls)
+        names = tuple(f.name for f in fields)
+        _SHAPES[cls] = names, frozenset(names), frozenset(f.name for f in fields if _required(f))
+    return _SHAPES[cls]
 
 
 def field_names(cls: type[Event]) -> tuple[str, ...]:
-    """An event type's fields in order (read once per type: a server batch parses hundreds of events)."""
-    if cls not in _FIELD_NAMES:
-        _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))
-    return _FIELD_NAMES[cls]
-
-
-def _shape(cls: type[Event]) -> tuple[frozenset[str], frozenset[str]]:
-    """An event type's field names and the required ones among them."""
-    if cls not in _SHAPES:
-        fields = dataclasses.fields(cls)
-        _SHAPES[cls] = frozenset(f.name for f in fields), frozenset(f.name for f in fields if _required(f))
-    return _SHAPES[cls]
+    """An event type's fields in order."""
+    return _shape(cls)[0]
 
 
 def _has_nul(value: Any) -> bool:
