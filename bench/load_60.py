@@ -8,8 +8,9 @@ The backend runs as `--api-procs` uvicorn processes sharing one port, each servi
 initdb in a temporary folder, fsync off, max_connections 60: the per-process pools are sized to fit). The SMS
 workers send through the SMSC adapter to a loopback fake of SMSC (tests/sms/fake_gateways.py) that records every
 send request. Ten points with a hundred one-box orders each are imported; 60 PCs (six a point) enrol through the
-API. Then, all released at once, each PC (a thread with its own HTTP session) pushes 1,000 events in batches of
-500 and after each batch pulls the changes since its cursor (pages of 500), as the app's sync does, with the
+API, and every point's pickup-code pool is filled, as the SMS workers keep it (`--no-pool`: left empty, the batches
+hash their codes). Then, all released at once, each PC (a thread with its own HTTP session) pushes 1,000 events in
+batches of 500 and after each batch pulls the changes since its cursor (pages of 500), as the app's sync does, with the
 app's read timeout (20 s); a batch left unanswered is sent again (up to 5 times), as the next sync would, and
 what is still unanswered then goes once more after the storm (one PC at a time) before the check. A PC's events:
 its shift and receiving session, the point's 100 receiving scans (box.received + order.arrived + sms.requested
@@ -22,7 +23,7 @@ exactly once (by event id, in the server's database), and that every queued SMS 
 (send requests per message id at the fake gateway, after the queue drained). A measurement, not a test.
 
     .venv/bin/python bench/load_60.py [--api-procs 4] [--threads 2] [--sms-workers 2] [--pcs 60] [--events 1000]
-        [--batch 500]
+        [--batch 500] [--no-pool]
 """
 
 from __future__ import annotations
@@ -317,6 +318,8 @@ def load(db_url: str, workdir: Path, args: argparse.Namespace) -> bool:
                    for n in range(args.sms_workers)]
         try:
             pcs = enrol_pcs(url, args.pcs)
+            if args.pool:
+                prefill(db_url)
             for pc in pcs:
                 pc.events = events_of(pc, args.events)
             wall = storm(pcs, url, args)
@@ -332,6 +335,22 @@ def load(db_url: str, workdir: Path, args: argparse.Namespace) -> bool:
     print(f"floor: the same {pushed} events inserted with executemany, a transaction per 500: {floor:.1f} s "
           f"({pushed / floor:.0f} events/s); ours/floor {wall / floor:.0f}×")
     return report(pcs, wall, stored_counts(db_url, {e["event_id"] for pc in pcs for e in pc.events})) and sms_ok
+
+
+def prefill(db_url: str) -> None:
+    """Every point's pickup-code pool filled before the storm, as the SMS workers keep it in a running deployment
+    (backend/code_pool.py; bench/push.py does the same): not timed. Each point's first receiving batch then takes its
+    hundred codes from the pool, and the workers top the pools up again meanwhile."""
+    from datetime import UTC, datetime
+
+    from backend import code_pool
+    from backend.config import Settings
+    from backend.db import Database
+
+    db = Database(db_url)
+    hashed = code_pool.fill(db, Settings.code_pool_size, datetime.now(UTC), limit=POINTS * Settings.code_pool_size)
+    db.dispose()
+    print(f"pickup-code pools filled before the storm: {hashed} codes hashed ({Settings.code_pool_size} a point)")
 
 
 def floor_seconds(db_url: str, pcs: list[PC]) -> float:
@@ -422,6 +441,8 @@ def main() -> int:
     parser.add_argument("--events", type=int, default=1000)
     parser.add_argument("--batch", type=int, default=500)
     parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT[1], help="client read timeout, s")
+    parser.add_argument("--no-pool", dest="pool", action="store_false",
+                        help="the pickup-code pools left empty at the storm (the batches hash their codes)")
     parser.add_argument("--sms-drain", type=float, default=180, help="seconds to wait for the SMS queue to empty")
     args = parser.parse_args()
     size, overflow = api_pool(args.api_procs)
