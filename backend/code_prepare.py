@@ -1,10 +1,10 @@
 """Pickup codes hashed before a batch's write transaction: the slow scrypt runs on every core, outside any lock.
 
-Before a batch is applied, a short read finds the events that will issue a code (an `order.arrived` of an
-order not yet arrived, a «ready» `sms.requested` of an arrived order with no code for that attempt, neither
-already received); that many codes are taken from the pool hashed ahead of time (backend/code_pool.py), any
-the pool lacks are hashed in a thread pool (hashlib's scrypt releases the GIL), and all are handed
-to `issue_code` through the request's `CodeIssuer`. A code not used is dropped (its clear text
+Before a batch is applied, a short transaction of its own finds the events that will issue a code (an
+`order.arrived` of an order not yet arrived, a «ready» `sms.requested` of an arrived order with no code for that
+attempt, neither already received) and takes that many codes from the pool hashed ahead of time
+(backend/code_pool.py); any the pool lacks are hashed in a thread pool (hashlib's scrypt releases the GIL), and
+all are handed to `issue_code` through the request's `CodeIssuer`. A code not used is dropped (its clear text
 never left memory); an event the estimate missed hashes its code inline, as before.
 """
 
@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from backend.codes import CodeIssuer, PreparedCode
+from backend.db import among
 from backend.keys import code_tag_key
 from backend.models import EventRecord, Order, PickupCode, Point
 from protocol.order_states import OrderStatus
@@ -36,15 +37,16 @@ def codes_needed(session: Session, point_id: int, events: Iterable[tuple[str, st
     if not wanted:
         return 0
     known = set(session.scalars(select(EventRecord.event_id).where(
-        EventRecord.event_id.in_({event_id for event_id, _, _ in wanted}))))
+        among(session, EventRecord.event_id, {event_id for event_id, _, _ in wanted}))))
     numbers = {str(payload["order"]) for _, _, payload in wanted}
     # By number alone, the point checked here: with `point_id = ?` beside a long IN list SQLite's planner walks
     # the point's index, every order of the point (25 ms at 100,000 orders against 2.4 ms by number).
     orders = {number: (order_id, status) for number, order_id, status, owner in session.execute(
-        select(Order.number, Order.id, Order.status, Order.point_id).where(Order.number.in_(numbers)))
+        select(Order.number, Order.id, Order.status, Order.point_id).where(among(session, Order.number, numbers)))
         if owner == point_id}
-    issued = {(order_id, attempt) for order_id, attempt in session.execute(select(PickupCode.order_id,
-              PickupCode.attempt).where(PickupCode.order_id.in_({order_id for order_id, _ in orders.values()})))}
+    order_ids = {order_id for order_id, _ in orders.values()}
+    issued = {(order_id, attempt) for order_id, attempt in session.execute(
+        select(PickupCode.order_id, PickupCode.attempt).where(among(session, PickupCode.order_id, order_ids)))}
     arriving: set[str] = set()
     count = 0
     for event_id, type_, payload in wanted:

@@ -168,14 +168,11 @@ def _prepare_codes(db: Database, env: IngestEnv, batch: list[Checked]) -> None:
                   if isinstance(c.verdict, ev.Event) and may_issue(c.item.type, c.item.payload)]
     if not candidates:
         return  # nothing in the batch issues a code: no read at all
-    with db.read() as session:
+    with db.write() as session:  # its own short transaction: a row taken is gone, whatever the batch does
         point = session.get(Point, env.point_id)
         assert point is not None
         count = codes_needed(session, point.id, candidates)
-    pooled: list[tuple[str, str]] = []
-    if count:
-        with db.write() as session:  # its own short transaction: a row taken is gone, whatever the batch does
-            pooled = code_pool.take(session, point, count)
+        pooled = code_pool.take(session, point, count)
     prepare(env.issuer, point, count, pooled)
 
 
