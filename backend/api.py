@@ -207,13 +207,15 @@ def get_changes(
     device: DeviceDep,
     cursor: Annotated[int, Query(ge=0, le=INT_MAX)] = 0,  # an INTEGER column: bigger is a 422, never a 500
     limit: Annotated[int, Query(ge=1, le=1000)] = 500,
-) -> dict[str, Any]:
+) -> Response:
     with _db(request).read() as session:
         if cursor < changes.pruned_through(session):
             raise ApiError(410, "cursor_expired", "The cursor has expired: a full snapshot is needed")
         items, next_cursor, has_more = changes.page(session, device.point_id, cursor, limit)
         tag_key = _tag_key(request, session, device.point_id)
-    return {"changes": items, "next_cursor": next_cursor, "has_more": has_more, "code_tag_key": tag_key}
+    # the stored payloads as they are (`ChangesOut` still documents the answer)
+    return Response(changes.page_json(items, next_cursor=next_cursor, has_more=has_more, code_tag_key=tag_key),
+                    media_type="application/json")
 
 
 @router.get("/snapshot", response_model=SnapshotOut)

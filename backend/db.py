@@ -6,6 +6,7 @@ backend/README «Deployment»), and the upgrade holds an advisory lock: processe
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -103,12 +104,18 @@ def make_engine(url: str, pool: PoolSizes | None = None) -> Engine:
     A SQLite file is created owner-only (0600, its -wal and -shm follow) in an owner-only directory."""
     if url.startswith("sqlite"):
         _private_sqlite_file(url)
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30},
+                               json_serializer=compact_json)
         _tune_sqlite(engine)
         return engine
     pool = pool or PoolSizes()
     return create_engine(url, pool_pre_ping=True, pool_size=pool.size, max_overflow=pool.overflow,
-                         pool_timeout=pool.timeout)
+                         pool_timeout=pool.timeout, json_serializer=compact_json)
+
+
+def compact_json(value: Any) -> str:
+    """JSON columns' text: no spaces, UTF-8 kept (a change's payload goes out in a feed page as it is stored)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _private_sqlite_file(url: str) -> None:

@@ -4,6 +4,7 @@ limit (no sort of the rest of the feed), giving exactly the pages the single fil
 from __future__ import annotations
 
 import itertools
+import json
 from datetime import UTC, datetime
 from typing import Any
 
@@ -12,6 +13,7 @@ from sqlalchemy import event, insert, or_, select, text, update
 from backend import changes
 from backend.db import Database
 from backend.models import Change, Counter, Point
+from backend.schemas import ChangesOut
 from tests.backend.conftest import BOTH_DBS
 
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
@@ -55,8 +57,10 @@ def test_pages_are_the_same_items_and_cursors_for_a_mixed_feed(db_url: str) -> N
         for point_id in (1, 4):  # 4: only global changes
             for limit in (1, 2, 500):
                 for cursor in (0, 2, 3, 4, 7, 8, 13, head - 1, head, head + 2):
-                    assert changes.page(session, point_id, cursor, limit) == \
-                        _reference(session, point_id, cursor, limit), (point_id, limit, cursor)
+                    items, next_cursor, more = changes.page(session, point_id, cursor, limit)
+                    parsed = [{"seq": seq, "type": type_, "payload": json.loads(text)} for seq, type_, text in items]
+                    assert (parsed, next_cursor, more) == _reference(session, point_id, cursor, limit), \
+                        (point_id, limit, cursor)
     db.dispose()
 
 
@@ -96,3 +100,15 @@ def test_a_page_reads_by_the_index_without_sorting(db_url: str, db_kind: str) ->
     assert not any(line.strip().startswith("->  Sort") for line in lines), plan  # PostgreSQL: a merge, no sort
     for before, line in itertools.pairwise(lines):  # SQLite re-sorts only a stream's limited rows
         assert "TEMP B-TREE" not in line or before.startswith("SCAN anon_"), plan
+
+
+def test_a_page_answer_is_the_documented_json_with_the_stored_payloads_as_they_are() -> None:
+    stored = {"number": 'Ё"1\\', "lines": [{"sku": "Ж", "qty": 2}], "note": None, "ok": True}
+    items = [(5, "order.upsert", json.dumps(stored)), (6, 'odd "type"', "{}")]
+    body = changes.page_json(items, next_cursor=6, has_more=True, code_tag_key="a2V5")
+    assert ChangesOut.model_validate_json(body).model_dump() == {
+        "changes": [{"seq": 5, "type": "order.upsert", "payload": stored},
+                    {"seq": 6, "type": 'odd "type"', "payload": {}}],
+        "next_cursor": 6, "has_more": True, "code_tag_key": "a2V5"}
+    empty = json.loads(changes.page_json([], next_cursor=9, has_more=False, code_tag_key=None))
+    assert empty == {"changes": [], "next_cursor": 9, "has_more": False, "code_tag_key": None}
