@@ -12,6 +12,7 @@ import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from datetime import UTC, datetime
 from typing import Any, cast
 
@@ -139,16 +140,21 @@ class SyncEngine:
     def push(self, report: SyncReport | None = None) -> SyncReport:
         report = report or SyncReport()
         self._healthy = False  # proven by the first batch the server stores in this pass
-        after = 0
-        while True:
-            batch = self._pending_batch(after)
-            if not batch:
-                return report
+        batch = self._pending_batch(0)
+        while batch:
+            # The next batch is read from the outbox while this one is on the wire: the events after this batch
+            # (unanswered events wait for the next sync, not a loop); nothing in this pass changes them.
+            upcoming = Ahead(partial(self._read_ahead, batch[-1]["device_seq"]))
             results = self._push_batch(batch)
             self._store_results(results, report)
             report.pushed += len(batch)
             self.batch_stored()
-            after = batch[-1]["device_seq"]  # unanswered events wait for the next sync, not a loop
+            batch = upcoming.result()
+        return report
+
+    def _read_ahead(self, after_seq: int) -> list[dict[str, Any]]:
+        with self.db.turns.background():  # on its own thread, as the pass it reads for: the clerk's writes first
+            return self._pending_batch(after_seq)
 
     def _push_batch(self, batch: list[dict[str, Any]]) -> list[EventResult]:
         """POST a batch; a batch the server refuses as a whole (400/413/422) is split to isolate the bad event.

@@ -56,7 +56,8 @@ TESTS_BY_MODULE: dict[str, tuple[str, ...]] = {
     # the sync engine's in-process tests (a fake backend behind a SyncClient-like API, no server, no sleeps)
     "desktop/sync/engine.py": ("tests/unit/test_journal_report.py", "tests/unit/test_received_elsewhere.py",
                                "tests/integration/test_sync_engine.py", "tests/integration/test_pull_prefetch.py",
-                               "tests/integration/test_snapshot_progress.py", "tests/unit/test_sync_idle_cycle.py"),
+                               "tests/integration/test_snapshot_progress.py", "tests/unit/test_sync_idle_cycle.py",
+                               "tests/integration/test_push_read_ahead.py"),
     "desktop/sync/apply.py": ("tests/sms/test_change_types.py", "tests/unit/test_cache_bulk.py",
                               "tests/unit/test_money_feed.py", "tests/unit/test_warranty_feed.py",
                               "tests/integration/test_sync_engine.py"),
