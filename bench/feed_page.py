@@ -4,8 +4,9 @@ The backend's `changes` table holds N changes over P points (20; `--points 1`: t
 point, as bench/pull.py has it) plus 2 % global ones (NULL point), created as the server publishes them;
 one point's whole feed is then read page by page (limit 500) from cursor 0, the way a counter pulls it.
 Floor, measured in the same run: the same rows (that point's and the global ones) copied into a table of
-their own and read page by page by their primary key — what a read costs when it touches only the rows it
-returns. Printed per size: ours, the floor, the ratio (medians over the runs).
+their own and read page by page by their primary key (payloads as their stored text, as a page reads them) —
+what a read costs when it touches only the rows it returns. Printed per size: ours, the floor, the ratio
+(medians over the runs).
 
     .venv/bin/python bench/feed_page.py [--db sqlite|postgres|both] [--sizes 10000,100000] [--points 20] [--runs 5]
 """
@@ -25,7 +26,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import JSON, Column, Integer, MetaData, String, Table, insert, select, update  # noqa: E402
+from sqlalchemy import JSON, Column, Integer, MetaData, String, Table, Text, cast, insert, select, update  # noqa: E402
 
 from backend import changes  # noqa: E402
 from backend.db import Database  # noqa: E402
@@ -84,7 +85,7 @@ def read_floor(db: Database) -> tuple[float, int]:
     with db.read() as session:
         while True:
             page: list[Any] = session.execute(
-                select(_FLOOR.c.seq, _FLOOR.c.type, _FLOOR.c.payload).where(_FLOOR.c.seq > cursor)
+                select(_FLOOR.c.seq, _FLOOR.c.type, cast(_FLOOR.c.payload, Text)).where(_FLOOR.c.seq > cursor)
                 .order_by(_FLOOR.c.seq).limit(LIMIT + 1)).all()
             rows += min(len(page), LIMIT)
             if len(page) <= LIMIT:
