@@ -1,7 +1,9 @@
-"""One call run ahead on a daemon thread: the next change page downloads while this one is stored.
+"""One call run ahead on a daemon thread: the next change page downloads while this one is stored, and the next
+batch is read from the outbox while this one is on the wire.
 
 A daemon thread (not an executor's worker) so a request still in flight never holds up quitting the app: the
-page it fetches is only a read, and the cursor it would move is stored with the page, never before.
+page it fetches and the batch it reads are only reads, and the cursor a page would move is stored with the page,
+never before.
 """
 
 from __future__ import annotations
