@@ -17,10 +17,11 @@ its shift and receiving session, the point's 100 receiving scans (box.received +
 «ready»: the first PC to send wins, the others' meet the rules as a second PC's would), the rest surplus-box
 scans, and the session closed (which releases the held «ready» SMS).
 
-Printed: processes and pool sizes, events pushed, wall time, throughput, push and pull latency (p50/p99/max per
-request), client timeouts, HTTP errors, the servers' answers by outcome, the check that every event is stored
-exactly once (by event id, in the server's database), and that every queued SMS reached the gateway exactly once
-(send requests per message id at the fake gateway, after the queue drained). A measurement, not a test.
+Printed: processes and pool sizes, how the storm's CPU fell on the API processes, events pushed, wall time,
+throughput, push and pull latency (p50/p99/max per request), client timeouts, HTTP errors, the servers' answers by
+outcome, the check that every event is stored exactly once (by event id, in the server's database), and that every
+queued SMS reached the gateway exactly once (send requests per message id at the fake gateway, after the queue
+drained). A measurement, not a test.
 
     .venv/bin/python bench/load_60.py [--api-procs 4] [--threads 2] [--sms-workers 2] [--pcs 60] [--events 1000]
         [--batch 500] [--no-pool]
@@ -322,7 +323,9 @@ def load(db_url: str, workdir: Path, args: argparse.Namespace) -> bool:
                 prefill(db_url)
             for pc in pcs:
                 pc.events = events_of(pc, args.events)
+            workers_before = process_cpu(proc.pid)
             wall = storm(pcs, url, args)
+            print_spread(workers_before, process_cpu(proc.pid))
             print(f"batches left unanswered after {RETRIES} tries, sent again afterwards: {catch_up(pcs, url)}")
             sms_ok = check_sms(db_url, gateway, args.sms_drain)
         finally:
@@ -335,6 +338,29 @@ def load(db_url: str, workdir: Path, args: argparse.Namespace) -> bool:
     print(f"floor: the same {pushed} events inserted with executemany, a transaction per 500: {floor:.1f} s "
           f"({pushed / floor:.0f} events/s); ours/floor {wall / floor:.0f}×")
     return report(pcs, wall, stored_counts(db_url, {e["event_id"] for pc in pcs for e in pc.events})) and sms_ok
+
+
+def process_cpu(pid: int) -> dict[int, float]:
+    """CPU seconds of `pid`'s child processes (the API processes under `serve --workers`; Linux /proc), by pid."""
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return {}
+    times: dict[int, float] = {}
+    for child in map(int, children):
+        with contextlib.suppress(OSError, IndexError, ValueError):
+            fields = Path(f"/proc/{child}/stat").read_text().rsplit(")", 1)[1].split()
+            times[child] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return times
+
+
+def print_spread(before: dict[int, float], after: dict[int, float]) -> None:
+    """How the storm's work fell on the API processes: a PC's keep-alive connection stays with the process that
+    accepted it, and on the one shared socket the process that wakes first accepts every connection waiting."""
+    spent = sorted((round(after[pid] - before.get(pid, 0.0), 2) for pid in after), reverse=True)
+    busy = [seconds for seconds in spent if seconds > 0.05]  # the supervisor and helpers do next to nothing
+    if len(busy) > 1:
+        print(f"API processes' CPU over the storm: {', '.join(f'{s:.2f}' for s in busy)} s")
 
 
 def prefill(db_url: str) -> None:
