@@ -6,7 +6,6 @@ backend/README «Deployment»), and the upgrade holds an advisory lock: processe
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -36,6 +35,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
 from protocol.coltypes import NAMING, UTCDateTime
+from protocol.events import canonical_json  # JSON columns' text: compact, UTF-8 kept (feed pages send it as stored)
 from protocol.private_files import private_database, private_dir, touch_private
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -105,17 +105,13 @@ def make_engine(url: str, pool: PoolSizes | None = None) -> Engine:
     if url.startswith("sqlite"):
         _private_sqlite_file(url)
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30},
-                               json_serializer=compact_json)
+                               json_serializer=canonical_json)
         _tune_sqlite(engine)
         return engine
     pool = pool or PoolSizes()
     return create_engine(url, pool_pre_ping=True, pool_size=pool.size, max_overflow=pool.overflow,
-                         pool_timeout=pool.timeout, json_serializer=compact_json)
+                         pool_timeout=pool.timeout, json_serializer=canonical_json)
 
-
-def compact_json(value: Any) -> str:
-    """JSON columns' text: no spaces, UTF-8 kept (a change's payload goes out in a feed page as it is stored)."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _private_sqlite_file(url: str) -> None:
