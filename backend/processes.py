@@ -1,8 +1,9 @@
 """Scale-out: several API processes on one port, and SMS worker processes, all on one PostgreSQL.
 
-`pickup-desk-backend serve --workers N` migrates once in the parent, then starts N uvicorn worker processes that
-share the listening socket; each builds its own app, engine and connection pool (`create_app` in the child, from a
-pickled copy of the settings: nothing is shared but the database). `pickup-desk-backend sms-worker` runs the SMS
+`pickup-desk-backend serve --workers N` migrates once in the parent, then starts N uvicorn worker processes on one
+port, each with a listening socket of its own (SO_REUSEPORT; where the system has none, one socket they share); each
+builds its own app, engine and connection pool (`create_app` in the child, from a pickled copy of the settings:
+nothing is shared but the database). `pickup-desk-backend sms-worker` runs the SMS
 dispatcher and the housekeeping as its main loop; it does not migrate, it waits for the API to have done so.
 """
 
@@ -10,7 +11,10 @@ from __future__ import annotations
 
 import gc
 import logging
+import socket
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from functools import partial
 
@@ -18,6 +22,7 @@ import uvicorn
 from fastapi import FastAPI
 from sqlalchemy.exc import OperationalError
 from uvicorn.supervisors import Multiprocess
+from uvicorn.supervisors.multiprocess import Process
 
 from backend.app import create_app
 from backend.config import Settings
@@ -57,12 +62,92 @@ def worker_app(settings: Settings, log_level: str) -> FastAPI:
 
 
 def serve_processes(settings: Settings, host: str, port: int, workers: int, log_level: str) -> None:
-    """Run `workers` API processes on host:port until SIGTERM/SIGINT (uvicorn's supervisor restarts a dead one)."""
+    """Run `workers` API processes on host:port until SIGTERM/SIGINT (the supervisor restarts a dead one)."""
     config = uvicorn.Config(partial(worker_app, settings, log_level), factory=True, host=host, port=port,
                             workers=workers, log_level=log_level.lower(),
                             timeout_worker_healthcheck=WORKER_START_SECONDS)
+    if hasattr(socket, "SO_REUSEPORT"):
+        supervisor: Multiprocess = SocketPerProcess(config, port_sharing_sockets(host, port, workers))
+    else:
+        supervisor = Multiprocess(config, sockets=[config.bind_socket()])
     log.info("listening on http://%s:%d with %d API processes", host, port, workers)
-    Multiprocess(config, sockets=[config.bind_socket()]).run()
+    supervisor.run()
+
+
+def port_sharing_sockets(host: str, port: int, count: int) -> list[socket.socket]:
+    """`count` sockets bound to host:port together (SO_REUSEPORT; port 0: a free port, the same for all), not yet
+    listening (each API process listens on its own with uvicorn's backlog) and handed down to child processes."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sockets: list[socket.socket] = []
+    for _ in range(count):
+        sock = socket.socket(family, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+        try:
+            sock.bind((host, port))
+        except OSError:
+            sock.close()
+            for bound in sockets:
+                bound.close()
+            raise
+        port = sock.getsockname()[1]
+        sock.set_inheritable(True)
+        sockets.append(sock)
+    return sockets
+
+
+class SocketPerProcess(Multiprocess):
+    """uvicorn's supervisor with a listening socket of its own for each API process, all on one port.
+
+    On one shared socket the process that wakes first accepts every connection then waiting (asyncio accepts up to
+    the backlog at a time), and a counter PC keeps its connection: 60 PCs connecting together fell 2:1 on one of
+    four processes, whose interpreter then set the p99 (backend/README «Deployment»). With a socket each, the kernel
+    spreads the connections over the processes by address. Slot i (process i, socket i) keeps its socket for its
+    life: a dead process's replacement, or the new one of a rolling restart (SIGHUP), listens where it did; uvicorn's
+    own checks and restarts run unchanged, slot by slot (`_slot`). SIGTTIN binds one more socket, SIGTTOU closes
+    the last slot's.
+    """
+
+    def init_processes(self) -> None:
+        for sock in self.sockets:
+            process = Process(self.config, [sock])
+            process.start()
+            self.processes.append(process)
+
+    def keep_subprocess_alive(self) -> None:
+        for slot in range(len(self.processes)):
+            with self._slot(slot):
+                super().keep_subprocess_alive()
+
+    def restart_all(self) -> None:
+        for slot in range(len(self.processes)):
+            old = self.processes[slot]
+            with self._slot(slot):
+                super().restart_all()
+            if self.processes[slot] is old:
+                return  # its replacement never got ready (uvicorn said so and kept it): the restart stops, as uvicorn's
+
+    def handle_ttin(self) -> None:
+        host, port = self.sockets[0].getsockname()[:2]
+        self.sockets.extend(port_sharing_sockets(host, port, 1))
+        with self._slot(len(self.processes)):
+            super().handle_ttin()
+
+    def handle_ttou(self) -> None:
+        if self.processes_num > 1:
+            self.sockets.pop().close()
+        super().handle_ttou()
+
+    @contextmanager
+    def _slot(self, slot: int) -> Iterator[None]:
+        """uvicorn's method over one slot: its process (none yet: the method may add it) and its socket alone."""
+        processes, sockets = self.processes, self.sockets
+        self.processes, self.sockets = processes[slot:slot + 1], [sockets[slot]]
+        try:
+            yield
+        finally:
+            processes[slot:slot + 1] = self.processes
+            self.processes, self.sockets = processes, sockets
 
 
 def run_sms_worker(settings: Settings, schema_wait: float = SCHEMA_WAIT_SECONDS) -> int:

@@ -142,6 +142,7 @@ _.do_POST
 _.do_GET
 _.__import__  # ui/launcher.py without_pyside_feature_hook: the interpreter's own import put back in builtins
 _.close_connection
+_.init_processes  # backend/processes.py SocketPerProcess: uvicorn's Multiprocess.run calls it
 _.redemption  # protocol/events.py BonusRedeemed / CertificateRedeemed: the redemption's uid on the wire
 
 # --- the page classes, imported by name from the registry when first built (ui/pages/__init__.py PAGE_CLASSES) ----

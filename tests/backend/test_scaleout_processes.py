@@ -3,17 +3,22 @@ that leave the SMS queue to `sms-worker` processes, and the SMS worker's own lif
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import signal
+import socket
 import subprocess
 import sys
 import threading
+import time
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
 import anyio.to_thread
 import pytest
+import requests
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
@@ -25,6 +30,7 @@ from backend.processes import run_sms_worker, wait_for_schema, worker_app
 from backend.server import _settings, parse_args, serve
 from backend.worker import BackgroundWorker
 from tests.backend.conftest import PgCluster
+from tests.integration.live import free_port
 
 
 def _settings_for(tmp_path: Path, **overrides: object) -> Settings:
@@ -166,3 +172,139 @@ def test_settling_freezes_the_start_up_objects_and_collects_the_young_generation
     out = subprocess.run([sys.executable, "-c", SETTLE], capture_output=True, text=True, timeout=120, check=True,
                          cwd=Path(__file__).parents[2])
     assert out.stdout.split() == ["700", "True", "True", "True"], out.stderr[-2000:]
+
+
+def test_port_sharing_sockets_share_one_port_and_the_kernel_spreads_connections_over_them() -> None:
+    """Four sockets on one free port, listened on apart as four API processes do: sixty connections made together
+    reach every socket (on one shared socket, whichever process woke first took them all)."""
+    sockets = processes.port_sharing_sockets("127.0.0.1", 0, 4)
+    clients: list[socket.socket] = []
+    try:
+        ports = {sock.getsockname()[1] for sock in sockets}
+        assert len(ports) == 1 and ports != {0}
+        port = ports.pop()
+        assert all(sock.get_inheritable() for sock in sockets)
+        for sock in sockets:
+            sock.listen(64)
+            sock.setblocking(False)
+        clients = [socket.create_connection(("127.0.0.1", port)) for _ in range(60)]
+        accepted = [_accept_all(sock) for sock in sockets]
+        assert sum(accepted) == 60
+        assert min(accepted) >= 1, accepted
+    finally:
+        for each in [*clients, *sockets]:
+            each.close()
+
+
+def _accept_all(sock: socket.socket) -> int:
+    count = 0
+    while True:
+        try:
+            conn, _ = sock.accept()
+        except BlockingIOError:
+            return count
+        conn.close()
+        count += 1
+
+
+def test_a_port_taken_by_a_program_that_does_not_share_it_is_refused_and_nothing_stays_bound() -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        with pytest.raises(OSError):
+            processes.port_sharing_sockets("127.0.0.1", taken.getsockname()[1], 3)
+
+
+def _listening_inodes(port: int) -> set[str]:
+    """Inodes of the TCP sockets listening on `port` (/proc/net/tcp: local address, state 0A = LISTEN)."""
+    inodes = set()
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        if int(fields[1].rsplit(":", 1)[1], 16) == port and fields[3] == "0A":
+            inodes.add(fields[9])
+    return inodes
+
+
+def _socket_inodes(pid: int) -> set[str]:
+    inodes = set()
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        with contextlib.suppress(OSError):
+            target = os.readlink(fd)
+            if target.startswith("socket:["):
+                inodes.add(target[8:-1])
+    return inodes
+
+
+def _children(pid: int) -> list[int]:
+    return sorted(int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split())
+
+
+def _wait_for(what: Callable[[], bool], seconds: float = 90) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if what():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(not hasattr(socket, "SO_REUSEPORT") or not Path("/proc/net/tcp").exists(),
+                    reason="SO_REUSEPORT and /proc: Linux")
+def test_serve_gives_each_api_process_a_socket_of_its_own_and_a_dead_ones_replacement_listens_where_it_did(
+        pg_cluster: PgCluster, tmp_path: Path) -> None:
+    """`serve --workers 3` for real: three listening sockets on the port, one in each API process; a process killed
+    is replaced and its replacement holds the dead one's socket; a rolling restart (SIGHUP) keeps one socket a
+    process; SIGTTIN adds a process with a socket of its own and SIGTTOU takes the last away; the server answers
+    throughout."""
+    url = pg_cluster.url(pg_cluster.create_database())
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    supervisor = subprocess.Popen(
+        [sys.executable, "-m", "backend.server", "serve", "--db", url, "--workers", "3", "--port", str(port),
+         "--sms-dispatch", "external", "--sms-gateway", "none", "--qr-key", str(tmp_path / "qr.key"),
+         "--log-level", "warning"], cwd=Path(__file__).parents[2], stdout=subprocess.DEVNULL,
+        stderr=(tmp_path / "serve.log").open("wb"))
+    try:
+        assert _wait_for(lambda: len(_listening_inodes(port)) == 3 and len(_children(supervisor.pid)) >= 3
+                         and _answers(base)), (tmp_path / "serve.log").read_text()[-3000:]
+        listening = _listening_inodes(port)
+
+        def api_processes() -> list[int]:  # the supervisor's other child is multiprocessing's resource tracker
+            return [pid for pid in _children(supervisor.pid) if _socket_inodes(pid) & listening]
+
+        workers = api_processes()
+        held = [_socket_inodes(pid) & listening for pid in workers]
+        assert len(workers) == 3 and all(len(each) == 1 for each in held) and set.union(*held) == listening
+        assert _socket_inodes(supervisor.pid) >= listening  # the supervisor keeps them for replacements
+
+        os.kill(workers[0], signal.SIGKILL)
+        assert _wait_for(lambda: workers[0] not in api_processes() and len(api_processes()) == 3)
+        replacement = next(pid for pid in api_processes() if pid not in workers)
+        assert _socket_inodes(replacement) & listening == held[0]
+        assert _listening_inodes(port) == listening
+        assert all(_answers(base) for _ in range(20))
+
+        before = api_processes()
+        supervisor.send_signal(signal.SIGHUP)
+        assert _wait_for(lambda: len(api_processes()) == 3 and not set(before) & set(api_processes()))
+        assert sorted(map(sorted, (_socket_inodes(pid) & listening for pid in api_processes()))) == \
+            sorted(map(sorted, held))
+        assert _answers(base)
+
+        supervisor.send_signal(signal.SIGTTIN)
+        assert _wait_for(lambda: len(_listening_inodes(port)) == 4 and _answers(base))
+        added = _listening_inodes(port) - listening
+        assert _wait_for(lambda: any(_socket_inodes(pid) & added == added for pid in _children(supervisor.pid)))
+        supervisor.send_signal(signal.SIGTTOU)
+        assert _wait_for(lambda: _listening_inodes(port) == listening and len(api_processes()) == 3)
+        assert all(_answers(base) for _ in range(20))
+    finally:
+        supervisor.terminate()
+        supervisor.wait(60)
+
+
+def _answers(base: str) -> bool:
+    with contextlib.suppress(requests.RequestException):
+        return requests.get(base + "/v1/health", timeout=5).status_code == 200
+    return False
