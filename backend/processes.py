@@ -1,7 +1,7 @@
 """Scale-out: several API processes on one port, and SMS worker processes, all on one PostgreSQL.
 
 `pickup-desk-backend serve --workers N` migrates once in the parent, then starts N uvicorn worker processes on one
-port, each with a listening socket of its own (SO_REUSEPORT; where the system has none, one socket they share); each
+port, each with a listening socket of its own (SO_REUSEPORT, on Linux; elsewhere one socket they share); each
 builds its own app, engine and connection pool (`create_app` in the child, from a pickled copy of the settings:
 nothing is shared but the database). `pickup-desk-backend sms-worker` runs the SMS
 dispatcher and the housekeeping as its main loop; it does not migrate, it waits for the API to have done so.
@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 import logging
 import socket
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -66,7 +67,7 @@ def serve_processes(settings: Settings, host: str, port: int, workers: int, log_
     config = uvicorn.Config(partial(worker_app, settings, log_level), factory=True, host=host, port=port,
                             workers=workers, log_level=log_level.lower(),
                             timeout_worker_healthcheck=WORKER_START_SECONDS)
-    if hasattr(socket, "SO_REUSEPORT"):
+    if sys.platform.startswith("linux"):  # Linux spreads connections over SO_REUSEPORT sockets (BSD, macOS do not)
         supervisor: Multiprocess = SocketPerProcess(config, port_sharing_sockets(host, port, workers))
     else:
         supervisor = Multiprocess(config, sockets=[config.bind_socket()])

@@ -21,6 +21,7 @@ import pytest
 import requests
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
+from uvicorn.supervisors import Multiprocess
 
 from backend import processes, server
 from backend.app import create_app
@@ -174,6 +175,27 @@ def test_settling_freezes_the_start_up_objects_and_collects_the_young_generation
     assert out.stdout.split() == ["700", "True", "True", "True"], out.stderr[-2000:]
 
 
+LINUX = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux spreads SO_REUSEPORT connections")
+
+
+def test_on_linux_each_api_process_gets_a_socket_elsewhere_they_share_one(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    started: list[tuple[str, int]] = []
+
+    def run(supervisor: Multiprocess) -> None:
+        started.append((type(supervisor).__name__, len(supervisor.sockets)))
+        for sock in supervisor.sockets:
+            sock.close()
+
+    monkeypatch.setattr(Multiprocess, "run", run)
+    monkeypatch.setattr(signal, "signal", lambda *args: None)  # the supervisor's handlers stay out of pytest
+    for platform in ("darwin", "win32", "linux"):
+        monkeypatch.setattr(sys, "platform", platform)
+        processes.serve_processes(_settings_for(tmp_path), "127.0.0.1", 0, 3, "warning")
+    assert started == [("Multiprocess", 1), ("Multiprocess", 1), ("SocketPerProcess", 3)]
+
+
+@LINUX
 def test_port_sharing_sockets_share_one_port_and_the_kernel_spreads_connections_over_them() -> None:
     """Four sockets on one free port, listened on apart as four API processes do: sixty connections made together
     reach every socket (on one shared socket, whichever process woke first took them all)."""
@@ -249,8 +271,7 @@ def _wait_for(what: Callable[[], bool], seconds: float = 90) -> bool:
 
 
 @pytest.mark.postgres
-@pytest.mark.skipif(not hasattr(socket, "SO_REUSEPORT") or not Path("/proc/net/tcp").exists(),
-                    reason="SO_REUSEPORT and /proc: Linux")
+@LINUX
 def test_serve_gives_each_api_process_a_socket_of_its_own_and_a_dead_ones_replacement_listens_where_it_did(
         pg_cluster: PgCluster, tmp_path: Path) -> None:
     """`serve --workers 3` for real: three listening sockets on the port, one in each API process; a process killed
