@@ -194,7 +194,8 @@ def post_events(body: EventsIn, request: Request, device: DeviceDep) -> dict[str
                     activation_points=settings.activation_points)
     batch = [
         IncomingEvent(event_id=str(item.event_id), device_seq=item.device_seq, type=item.type,
-                      schema_v=item.schema_v, payload=item.payload, occurred_at=item.occurred_at)
+                      schema_v=item.schema_v, payload=item.payload, occurred_at=item.occurred_at,
+                      payload_text=item.payload_text)
         for item in body.events
     ]
     results = ingest_batch(_db(request), env, batch)

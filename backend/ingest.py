@@ -43,6 +43,7 @@ class IncomingEvent:
     schema_v: int
     payload: dict[str, Any]
     occurred_at: str
+    payload_text: str  # the payload's canonical JSON text (backend/schemas.py `EventIn`: built once, when validated)
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,7 @@ class Checked:
 
 
 def check(item: IncomingEvent) -> Checked:
-    text = ev.canonical_json(item.payload)
+    text = item.payload_text
     return Checked(item, text, payload_hash(item.type, text), _verdict(item, text))
 
 

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from typing import Annotated, Any
 from uuid import UUID
 
-from pydantic import AfterValidator, BaseModel, Field, model_validator
+from pydantic import AfterValidator, BaseModel, Field, PrivateAttr, model_validator
 
 from protocol.claims import ClaimOutcome, ClaimStatus
 from protocol.events import canonical_json
@@ -23,8 +23,15 @@ def _utf8(text: str) -> None:
 
 def _encodable(value: Any) -> Any:
     """A document the database can store: its canonical JSON text is valid UTF-8 (keys and values alike)."""
-    _utf8(canonical_json(value))
+    _encodable_text(value)
     return value
+
+
+def _encodable_text(value: Any) -> str:
+    """`value`'s canonical JSON text, once it is known to be valid UTF-8."""
+    text = canonical_json(value)
+    _utf8(text)
+    return text
 
 
 def _storable_text(value: str) -> str:
@@ -92,8 +99,20 @@ class EventIn(BaseModel):
     device_seq: int = Field(ge=0, le=INT_MAX)  # an INTEGER column: a bigger value is a 422, never a 500
     type: Text = Field(min_length=1, max_length=48)
     schema_v: int = Field(ge=INT_MIN, le=INT_MAX)
-    payload: Document  # valid Unicode; over EVENT_PAYLOAD_MAX bytes the event alone is rejected (backend/ingest.py)
+    payload: dict[str, Any]  # valid Unicode; over EVENT_PAYLOAD_MAX bytes the event alone is rejected (backend/ingest.py)
     occurred_at: Text = Field(max_length=40)
+    _payload_text: str = PrivateAttr(default="")
+
+    @model_validator(mode="after")
+    def _canonical_payload(self) -> EventIn:
+        """The payload's canonical JSON text, built once: checked here to be valid UTF-8 (a `Document`), then stored
+        and hashed as it is (backend/ingest.py `check`)."""
+        self._payload_text = _encodable_text(self.payload)
+        return self
+
+    @property
+    def payload_text(self) -> str:
+        return self._payload_text
 
 
 class EventsIn(BaseModel):
