@@ -99,7 +99,7 @@ class EventIn(BaseModel):
     device_seq: int = Field(ge=0, le=INT_MAX)  # an INTEGER column: a bigger value is a 422, never a 500
     type: Text = Field(min_length=1, max_length=48)
     schema_v: int = Field(ge=INT_MIN, le=INT_MAX)
-    payload: dict[str, Any]  # valid Unicode; over EVENT_PAYLOAD_MAX bytes the event alone is rejected (backend/ingest.py)
+    payload: dict[str, Any]  # valid Unicode; over EVENT_PAYLOAD_MAX bytes the event alone is rejected (ingest.py)
     occurred_at: Text = Field(max_length=40)
     _payload_text: str = PrivateAttr(default="")
 
