@@ -1,27 +1,29 @@
-"""Pickup codes hashed before a batch's write transaction: the slow scrypt runs on every core, outside any lock.
+"""Pickup codes hashed ahead of a batch's rules: the slow scrypt runs on every core, outside any lock.
 
-Before a batch is applied, a short transaction of its own finds the events that will issue a code (an
-`order.arrived` of an order not yet arrived, a «ready» `sms.requested` of an arrived order with no code for that
-attempt, neither already received) and takes that many codes from the pool hashed ahead of time
-(backend/code_pool.py); any the pool lacks are hashed in a thread pool (hashlib's scrypt releases the GIL), and
-all are handed to `issue_code` through the request's `CodeIssuer`. A code not used is dropped (its clear text
-never left memory); an event the estimate missed hashes its code inline, as before.
+The events that will issue a code (an `order.arrived` of an order not yet arrived, a «ready» `sms.requested` of an
+arrived order with no code for that attempt, neither already received) are counted inside the batch's transaction
+from what it has read already (`codes_needed_locked`) and that many codes are taken from the pool hashed ahead of
+time (backend/code_pool.py). When the pool lacks some, the batch is rolled back and a short transaction of its own
+counts them by query (`codes_needed`) and takes what the pool has; the rest are hashed in a thread pool (hashlib's
+scrypt releases the GIL) before the batch runs again. All reach `issue_code` through the request's `CodeIssuer`. A
+code not used is dropped (its clear text never left memory); an event the estimate missed hashes its code inline.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from backend.codes import CodeIssuer, PreparedCode
+from backend.codes import CodeIssuer, PreparedCode, attempts_known
 from backend.db import among
 from backend.keys import code_tag_key
 from backend.models import EventRecord, Order, PickupCode, Point
+from backend.rules.base import LOCKED_ORDERS
 from protocol.order_states import OrderStatus
 from protocol.pickup_code import TAG_SEP, CodeHashParams, code_tag, new_code, salted_code_hash
 from protocol.states import SmsPurpose
@@ -32,7 +34,7 @@ HASH_THREADS = max(1, os.cpu_count() or 1)
 
 
 def codes_needed(session: Session, point_id: int, events: Iterable[tuple[str, str, dict[str, Any]]]) -> int:
-    """How many codes the batch's new events will issue: (event id, type, payload) each."""
+    """How many codes the batch's new events will issue: (event id, type, payload) each; read by query."""
     wanted = [(event_id, type_, payload) for event_id, type_, payload in events if may_issue(type_, payload)]
     if not wanted:
         return 0
@@ -47,6 +49,25 @@ def codes_needed(session: Session, point_id: int, events: Iterable[tuple[str, st
     order_ids = {order_id for order_id, _ in orders.values()}
     issued = {(order_id, attempt) for order_id, attempt in session.execute(
         select(PickupCode.order_id, PickupCode.attempt).where(among(session, PickupCode.order_id, order_ids)))}
+    return _count(wanted, known, orders, issued)
+
+
+def codes_needed_locked(session: Session, point_id: int, events: Iterable[tuple[str, str, dict[str, Any]]],
+                        known: Container[str]) -> int:
+    """The same count inside the batch's transaction, from what it has read: the event ids already received
+    (`known`), the orders it holds locked (backend/rules/base.py `preload`) and their codes (`preload_codes`)."""
+    wanted = [(event_id, type_, payload) for event_id, type_, payload in events if may_issue(type_, payload)]
+    if not wanted:
+        return 0
+    locked: dict[str, Order] = session.info[LOCKED_ORDERS]
+    orders = {number: (order.id, order.status) for number, order in locked.items() if order.point_id == point_id}
+    issued = {(order_id, attempt) for order_id, _ in orders.values()
+              for attempt in attempts_known(session, order_id) or ()}
+    return _count(wanted, known, orders, issued)
+
+
+def _count(wanted: list[tuple[str, str, dict[str, Any]]], known: Container[str],
+           orders: dict[str, tuple[int, str]], issued: Container[tuple[int, Any]]) -> int:
     arriving: set[str] = set()
     count = 0
     for event_id, type_, payload in wanted:

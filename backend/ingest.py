@@ -16,8 +16,8 @@ from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from backend import changes, code_pool
-from backend.code_prepare import codes_needed, may_issue, prepare
-from backend.codes import CodeIssuer
+from backend.code_prepare import codes_needed, codes_needed_locked, may_issue, prepare
+from backend.codes import CodeIssuer, PreparedCode
 from backend.db import Database, among, insert_rows
 from backend.limits import EVENT_PAYLOAD_MAX
 from backend.models import Device, EventRecord, Point
@@ -154,19 +154,45 @@ def ingest_batch(db: Database, env: IngestEnv, batch: list[IncomingEvent]) -> li
 
     A deadlock or serialization failure against another point's batch, or an event id that another
     point's batch inserted at the same moment, retries the whole batch (bounded): the retry sees the
-    other batch's commit, so every event still gets the outcome a serial run would give it.
+    other batch's commit, so every event still gets the outcome a serial run would give it. The pickup codes it
+    will issue come from the pool inside its transaction; when the pool lacks some, the batch is rolled back, the
+    codes are hashed outside any transaction (`_prepare_codes`) and the batch runs again (backend/code_prepare.py).
     """
     checked = [check(item) for item in batch]
-    _prepare_codes(db, env, checked)
-    return changes.transaction(db, lambda session: _ingest_once(session, env, checked),
-                               f"batch of {len(batch)} events from point {env.point_id}", also_retry=(IntegrityError,))
+    try:
+        return _transaction(db, env, checked, hashed=None)
+    except PoolShort:
+        _prepare_codes(db, env, checked)
+        return _transaction(db, env, checked, hashed=list(env.issuer.prepared))
+
+
+class PoolShort(Exception):
+    """The code pool lacks codes the batch will issue: they are hashed outside its transaction."""
+
+
+def _transaction(db: Database, env: IngestEnv, batch: list[Checked], hashed: list[PreparedCode] | None
+                 ) -> list[EventResult]:
+    """The batch's transaction, run again on a deadlock; `hashed`: the codes prepared before it (None: none yet, a
+    pool short of codes raises PoolShort). Each attempt starts from `hashed` alone: codes an attempt took from the
+    pool went back with its rollback, and must not be issued while they are in the pool again."""
+    def attempt(session: Session) -> list[EventResult]:
+        env.issuer.prepared[:] = hashed or []
+        return _ingest_once(session, env, batch, hashed is None)
+
+    return changes.transaction(db, attempt, f"batch of {len(batch)} events from point {env.point_id}",
+                               also_retry=(IntegrityError,))
+
+
+def _candidates(batch: list[Checked]) -> list[tuple[str, str, dict[str, Any]]]:
+    """The batch's events that may issue a code, among those that reach their rule: (event id, type, payload)."""
+    return [(c.item.event_id, c.item.type, c.item.payload) for c in batch
+            if isinstance(c.verdict, ev.Event) and may_issue(c.item.type, c.item.payload)]
 
 
 def _prepare_codes(db: Database, env: IngestEnv, batch: list[Checked]) -> None:
     """The pickup codes the batch will issue, from the pool or hashed, before its write transaction
     (backend/code_pool.py, backend/code_prepare.py); only events that reach their rule are looked up."""
-    candidates = [(c.item.event_id, c.item.type, c.item.payload) for c in batch
-                  if isinstance(c.verdict, ev.Event) and may_issue(c.item.type, c.item.payload)]
+    candidates = _candidates(batch)
     if not candidates:
         return  # nothing in the batch issues a code: no read at all
     with db.write() as session:  # its own short transaction: a row taken is gone, whatever the batch does
@@ -177,7 +203,20 @@ def _prepare_codes(db: Database, env: IngestEnv, batch: list[Checked]) -> None:
     prepare(env.issuer, point, count, pooled)
 
 
-def _ingest_once(session: Session, env: IngestEnv, batch: list[Checked]) -> list[EventResult]:
+def _take_codes(session: Session, env: IngestEnv, point: Point, batch: list[Checked], known: dict[str, Known],
+                short_is_fatal: bool) -> None:
+    """The codes the batch will issue beyond those prepared, from the pool, in the batch's transaction (after
+    `_preload`: counted from the rows it read); PoolShort when the pool lacks some and they were not hashed yet."""
+    need = codes_needed_locked(session, point.id, _candidates(batch), known) - len(env.issuer.prepared)
+    if need <= 0:
+        return
+    pooled = code_pool.take(session, point, need)
+    if len(pooled) < need and short_is_fatal:
+        raise PoolShort
+    prepare(env.issuer, point, len(pooled), pooled)
+
+
+def _ingest_once(session: Session, env: IngestEnv, batch: list[Checked], short_is_fatal: bool) -> list[EventResult]:
     """One attempt. The point's row lock serializes this point's batches (SQLite: BEGIN IMMEDIATE already
     does), so the ids known before the batch plus those the batch adds are the complete picture: an id is
     applied once, whoever sends it again. The feed's counter is locked only at the end, to number the
@@ -185,7 +224,7 @@ def _ingest_once(session: Session, env: IngestEnv, batch: list[Checked]) -> list
     with changes.deferred(session) as pending:
         point = session.get(Point, env.point_id, with_for_update=True)
         assert point is not None
-        results = _apply_batch(session, env, point, batch)
+        results = _apply_batch(session, env, point, batch, short_is_fatal)
         receiving.write_queued(session)  # the set-wise path's codes and SMS rows, at once
         session.execute(update(Device).where(Device.id == env.device_id).values(last_seen_at=env.issuer.now))
         session.flush()
@@ -267,11 +306,13 @@ def _apply_new(session: Session, env: IngestEnv, point: Point, checked: Checked)
     return EventResult(item.event_id, outcome.status, outcome.reason, None), row
 
 
-def _apply_batch(session: Session, env: IngestEnv, point: Point, batch: list[Checked]) -> list[EventResult]:
+def _apply_batch(session: Session, env: IngestEnv, point: Point, batch: list[Checked], short_is_fatal: bool
+                 ) -> list[EventResult]:
     """Each event's outcome in order; the new ones recorded together at the end with their server_seq (a repeat
     of an id first sent in this batch answers the same server_seq, as a duplicate)."""
     known = _prefetch(session, [c.item.event_id for c in batch])
     _preload(session, [c.item for c in batch if c.item.event_id not in known and _has_rule(c)])
+    _take_codes(session, env, point, batch, known, short_is_fatal)
     results: list[EventResult] = []
     rows: list[dict[str, Any]] = []
     fresh: set[int] = set()  # indices of the new events' results

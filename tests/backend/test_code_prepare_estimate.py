@@ -14,9 +14,10 @@ import pytest
 from sqlalchemy import event, select, update
 
 from backend import code_pool, codes
-from backend.code_prepare import codes_needed, may_issue
+from backend.code_prepare import codes_needed, codes_needed_locked, may_issue
 from backend.config import Settings
 from backend.models import Order, PickupCode, Point
+from backend.rules.base import preload
 from backend.sms.models import SmsOutbox
 from protocol.pickup_code import code_tag, split_tag
 from tests.backend.conftest import Device, Server, box_barcode, order_number, point_feed
@@ -49,18 +50,24 @@ def test_which_events_may_issue_a_code(type_: str, payload: Any, issues: bool) -
     assert may_issue(type_, payload) is issues
 
 
-def test_the_estimate_counts_one_code_per_order_that_will_get_one(server: Server) -> None:
+@pytest.mark.parametrize("where", ["by query", "in the batch"])
+def test_the_estimate_counts_one_code_per_order_that_will_get_one(server: Server, where: str) -> None:
+    """By query before a transaction (`codes_needed`) or in the batch's from the orders it locked
+    (`codes_needed_locked`): the same count."""
     server.import_feed(point_feed(orders=3))
     server.import_feed(point_feed("0043", orders=1))
     with server.db.write() as session:  # THREE arrived without a code yet, then got one for attempt 1
         three = session.scalars(select(Order).where(Order.number == THREE)).one()
         three.status = "arrived"
         session.add(PickupCode(order_id=three.id, attempt=1, code_hash="scrypt$x", issued_at=three.created_at))
-    with server.db.read() as session:
+    with server.db.write() as session:
         point_id = session.scalars(select(Point.id).where(Point.code == "0042")).one()
+        preload(session, {ONE, TWO, THREE, FOREIGN, "042999999"}, set())
 
         def needed(*items: Item) -> int:
-            return codes_needed(session, point_id, items)
+            if where == "by query":
+                return codes_needed(session, point_id, items)
+            return codes_needed_locked(session, point_id, items, known=set())
 
         assert needed() == 0
         assert needed(_arrival(ONE), _arrival(TWO)) == 2
@@ -95,10 +102,13 @@ def test_an_event_already_received_issues_no_code_again(server: Server) -> None:
     assert device.push(arrival)[0]["status"] == "applied"
     with server.db.write() as session:
         session.execute(update(Order).where(Order.number == ONE).values(status="partially_arrived"))
-    with server.db.read() as session:
+    with server.db.write() as session:
         point_id = session.scalars(select(Point.id)).one()
         assert codes_needed(session, point_id, [_arrival(ONE, arrival["event_id"])]) == 0
         assert codes_needed(session, point_id, [_arrival(ONE)]) == 1
+        preload(session, {ONE}, set())
+        assert codes_needed_locked(session, point_id, [_arrival(ONE, arrival["event_id"])], {arrival["event_id"]}) == 0
+        assert codes_needed_locked(session, point_id, [_arrival(ONE)], {arrival["event_id"]}) == 1
 
 
 def _arrivals(device: Device, *numbers: str) -> list[dict[str, Any]]:

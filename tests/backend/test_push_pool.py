@@ -9,10 +9,12 @@ from typing import Any
 
 import pytest
 from sqlalchemy import func, select, update
+from sqlalchemy.exc import OperationalError
 
-from backend import code_pool, code_prepare, codes
+from backend import code_pool, code_prepare, codes, ingest
 from backend.config import PRODUCTION_CODE_N, Settings
 from backend.models import CodePoolEntry, Order, Point
+from backend.rules import receiving
 from backend.sms.models import SmsOutbox
 from backend.worker import BackgroundWorker
 from protocol.pickup_code import CodeHashParams, code_matches
@@ -110,3 +112,90 @@ def test_the_background_worker_tops_the_pool_up_a_chunk_per_pass(settings: Setti
     worker.run_once()
     worker.run_once()
     assert _pooled(server) == code_pool.FILL_CHUNK + 4
+
+
+def _write_transactions(server: Server, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """A "write" for each write transaction the server opens from now on."""
+    opened: list[str] = []
+    real = server.db.write
+
+    def write(*args: Any, **kwargs: Any) -> Any:
+        opened.append("write")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(server.db, "write", write)
+    return opened
+
+
+@BOTH_DBS
+def test_with_the_pool_full_a_batch_takes_its_codes_in_its_own_transaction_counted_from_its_rows(
+        settings: Settings, server: Server, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No transaction of its own for the codes and no query to count them: the batch counts them from the orders
+    and codes it locked, takes that many from the pool, hashes none."""
+    server.import_feed(point_feed(orders=3))
+    code_pool.fill(server.db, 5, settings.clock())
+    device = server.enrol()
+    batch = [*_arrival(device), *_arrival(device, order_number("0042", 2)),
+             device.event("order.arrived", {"order": order_number("0042", 2), "arrived_at": "2026-11-24T09:00:00Z"})]
+    opened = _write_transactions(server, monkeypatch)
+    _no_hashing(monkeypatch)
+    monkeypatch.setattr(code_prepare, "codes_needed", lambda *args: pytest.fail("counted by query"))
+    assert [r["status"] for r in device.push(*batch)] == ["applied"] * 6 + ["duplicate"]
+    assert opened == ["write"]  # the batch's own transaction, nothing before it
+    assert _pooled(server) == 3  # two orders arrived, a code each; the second arrival of one issues none
+    with server.db.read() as session:
+        hashes = list(session.scalars(select(Order.pickup_code_hash).order_by(Order.number)))
+    assert hashes[0] and hashes[1] and hashes[0] != hashes[1] and hashes[2] is None
+
+
+@BOTH_DBS
+def test_a_pool_short_of_codes_rolls_the_batch_back_and_hashes_them_outside_it(
+        settings: Settings, server: Server, monkeypatch: pytest.MonkeyPatch) -> None:
+    server.import_feed(point_feed(orders=3))
+    code_pool.fill(server.db, 1, settings.clock())
+    device = server.enrol()
+    batch = [*_arrival(device), *_arrival(device, order_number("0042", 2)), *_arrival(device, order_number("0042", 3))]
+    hashing: list[bool] = []
+    real_hash = code_prepare.salted_code_hash
+    monkeypatch.setattr(code_prepare, "salted_code_hash", lambda *args: (
+        hashing.append(server.db.engine.pool.checkedout() == 0), real_hash(*args))[1])
+    counted: list[int] = []
+    real_count = code_prepare.codes_needed
+    monkeypatch.setattr(ingest, "codes_needed", lambda *args: counted.append(real_count(*args)) or counted[-1])
+    assert [r["status"] for r in device.push(*batch)] == ["applied"] * 9
+    assert counted == [3] and hashing == [True, True]  # 3 counted by query, 1 pooled, 2 hashed with no transaction
+    assert _pooled(server) == 0
+    with server.db.read() as session:
+        hashes = list(session.scalars(select(Order.pickup_code_hash)))
+        assert session.scalar(select(func.count()).select_from(SmsOutbox)) == 3  # the first attempt left nothing
+    assert len(set(hashes)) == 3 and all(h and h.startswith("scrypt$") for h in hashes)
+
+
+class _Deadlock(Exception):
+    sqlstate = "40P01"
+
+
+def test_codes_an_attempt_took_are_not_issued_by_its_retry_they_are_back_in_the_pool(
+        settings: Settings, server: Server, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A deadlock after the batch took its codes rolls them back into the pool: the retry takes them again rather
+    than issuing the ones it still holds, which are waiting in the pool too (two orders could get one code)."""
+    server.import_feed(point_feed(orders=2))
+    code_pool.fill(server.db, 2, settings.clock())
+    with server.db.read() as session:
+        pooled = set(session.scalars(select(CodePoolEntry.code_hash)))
+    device = server.enrol()
+    real_apply = receiving.try_apply
+    failures = [OperationalError("UPDATE", {}, _Deadlock())]
+
+    def deadlock_once(ctx: Any, event: Any) -> Any:  # the codes are taken, no rule has run yet
+        if failures:
+            raise failures.pop()
+        return real_apply(ctx, event)
+
+    monkeypatch.setattr(receiving, "try_apply", deadlock_once)
+    assert [r["status"] for r in device.push(*_arrival(device), *_arrival(device, order_number("0042", 2)))] == [
+        "applied"] * 6
+    assert failures == [] and _pooled(server) == 0
+    with server.db.read() as session:
+        issued = {h.split("#")[0] for h in session.scalars(select(Order.pickup_code_hash))}
+    assert issued == pooled

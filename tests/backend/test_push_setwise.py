@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import event, select
 
+from backend import code_pool
 from backend.app import create_app
 from backend.config import Settings
 from backend.models import Box, Order, PickupCode, Shipment
@@ -305,11 +307,13 @@ def test_each_batch_shape_gives_the_rules_outcomes_changes_and_rows(
 
 
 def test_a_batch_reads_the_sms_and_the_trucks_once(server: Server) -> None:
-    """However many orders a batch brings in, their SMS rows and their trucks' expected boxes are one query each."""
+    """However many orders a batch brings in, their SMS rows and their trucks' expected boxes are one query each
+    (the pool holds their codes: a dry pool runs the batch twice, backend/code_prepare.py)."""
     feed = point_feed(orders=3)
     _two_trucks(feed)
     server.import_feed(feed)
     device = server.enrol()
+    code_pool.fill(server.db, 3, datetime.now(UTC))
     statements: list[str] = []
     event.listen(server.db.engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
     device.push(*[e for n in (1, 2, 3) for e in _scan(device, order_number("0042", n))])
