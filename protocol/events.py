@@ -46,9 +46,12 @@ class Event:
         return dataclasses.asdict(self)
 
 
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)  # one, not one a call
+
+
 def canonical_json(data: Any) -> str:
     """Stable JSON text: sorted keys, no spaces, UTF-8 kept (what is hashed and compared)."""
-    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return _CANONICAL.encode(data)
 
 
 def parse_event(type_: str, payload: dict[str, Any]) -> Event:
