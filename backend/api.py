@@ -44,6 +44,7 @@ from backend.schemas import (
     ImportOut,
     PruneOut,
     SnapshotOut,
+    canonical_text,
 )
 from backend.serialize import iso, point_dict, snapshot
 from protocol.errors import IllegalTransition
@@ -195,7 +196,7 @@ def post_events(body: EventsIn, request: Request, device: DeviceDep) -> dict[str
     batch = [
         IncomingEvent(event_id=str(item.event_id), device_seq=item.device_seq, type=item.type,
                       schema_v=item.schema_v, payload=item.payload, occurred_at=item.occurred_at,
-                      payload_text=item.payload_text)
+                      payload_text=canonical_text(item.payload))
         for item in body.events
     ]
     results = ingest_batch(_db(request), env, batch)

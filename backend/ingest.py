@@ -35,7 +35,7 @@ CURRENT_SCHEMA_V = ev.SCHEMA_V
 MIN_SCHEMA_V = max(1, ev.SCHEMA_V - 1)  # the current and the previous payload schema are accepted
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # 500 a batch: not frozen (a frozen dataclass's __init__ costs 2.5 times as much)
 class IncomingEvent:
     event_id: str
     device_seq: int
@@ -80,7 +80,7 @@ def _type_json(event_type: str) -> str:
     return ev.canonical_json(event_type)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # as IncomingEvent
 class Checked:
     """An incoming event read once per batch: its canonical payload text, digest, and its verdict before any rule:
     the typed event, or the outcome that refuses it (too large, too new a schema, invalid, not storable)."""

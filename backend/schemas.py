@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from typing import Annotated, Any
 from uuid import UUID
 
-from pydantic import AfterValidator, BaseModel, Field, PrivateAttr, model_validator
+from pydantic import AfterValidator, BaseModel, Field, model_validator
 
 from protocol.claims import ClaimOutcome, ClaimStatus
 from protocol.events import canonical_json
@@ -42,8 +42,29 @@ def _storable_text(value: str) -> str:
     return value
 
 
+class CanonicalDocument(dict[str, Any]):
+    """A JSON object and its canonical text (`canonical_json`), built once when the object is validated: an event's
+    payload is checked here, then stored and hashed as that text (backend/ingest.py `check`)."""
+
+    __slots__ = ("text",)
+    text: str
+
+
+def _canonical_document(value: dict[str, Any]) -> CanonicalDocument:
+    document = CanonicalDocument(value)
+    document.text = _encodable_text(value)
+    return document
+
+
+def canonical_text(document: dict[str, Any]) -> str:
+    """The canonical text of a `CanonicalPayload` field's value."""
+    assert isinstance(document, CanonicalDocument)
+    return document.text
+
+
 Text = Annotated[str, AfterValidator(_storable_text)]
 Document = Annotated[dict[str, Any], AfterValidator(_encodable)]
+CanonicalPayload = Annotated[dict[str, Any], AfterValidator(_canonical_document)]  # a `Document` with its text
 
 
 class Health(BaseModel):
@@ -99,20 +120,8 @@ class EventIn(BaseModel):
     device_seq: int = Field(ge=0, le=INT_MAX)  # an INTEGER column: a bigger value is a 422, never a 500
     type: Text = Field(min_length=1, max_length=48)
     schema_v: int = Field(ge=INT_MIN, le=INT_MAX)
-    payload: dict[str, Any]  # valid Unicode; over EVENT_PAYLOAD_MAX bytes the event alone is rejected (ingest.py)
+    payload: CanonicalPayload  # over EVENT_PAYLOAD_MAX bytes the event alone is rejected (backend/ingest.py)
     occurred_at: Text = Field(max_length=40)
-    _payload_text: str = PrivateAttr(default="")
-
-    @model_validator(mode="after")
-    def _canonical_payload(self) -> EventIn:
-        """The payload's canonical JSON text, built once: checked here to be valid UTF-8 (a `Document`), then stored
-        and hashed as it is (backend/ingest.py `check`)."""
-        self._payload_text = _encodable_text(self.payload)
-        return self
-
-    @property
-    def payload_text(self) -> str:
-        return self._payload_text
 
 
 class EventsIn(BaseModel):

@@ -55,7 +55,6 @@ _.import_route  # backend/money_api.py
 _.block_route  # backend/money_api.py
 _.customer_return_route  # backend/money_api.py
 _._consistent  # pydantic model_validator (backend/schemas.py JournalHeadIn)
-_._canonical_payload  # pydantic model_validator (backend/schemas.py EventIn)
 _.show_tab  # ManagerPage: make a console tab current (ui/pages/manager/console_page.py)
 
 # --- backend event rules: registered by @rule(EventType) and looked up by event type (backend/rules/) ---------
