@@ -4,10 +4,10 @@ scrypt at the production cost takes ~25 ms a code; hashed inside an intake batch
 for the whole batch's codes. A background filler (`fill`: the worker process and the embedded server's
 dispatcher thread, backend/worker.py) keeps each point's pool at `Settings.code_pool_size` fresh codes,
 hashed under the point's scrypt cost with a salt of their own, in a thread pool, outside any transaction.
-Before a batch's transaction, `take` removes as many rows as the batch will issue codes (PostgreSQL:
-`FOR UPDATE SKIP LOCKED`, so two API processes never share a row; SQLite: the writer is alone) and the
-lookup tag (HMAC under the current signing key, cheap) is added then. A dry pool falls back to hashing
-before the transaction (backend/code_prepare.py).
+In a batch's transaction, before its rules, `take` removes as many rows as the batch will issue codes
+(PostgreSQL: `FOR UPDATE SKIP LOCKED`, so two API processes never share a row; SQLite: the writer is alone) and
+the lookup tag (HMAC under the current signing key, cheap) is added then. A pool short of codes rolls the batch
+back, and the missing codes are hashed outside any transaction before it runs again (backend/code_prepare.py).
 
 The clear code rests in the pool row until taken, as it rests in the SMS outbox until sent: the pool is
 kept small (a few hours of issuance), and a taken row is deleted in the same transaction that takes it.
