@@ -192,7 +192,7 @@ def post_events(body: EventsIn, request: Request, device: DeviceDep) -> dict[str
     settings = request.app.state.settings
     issuer = CodeIssuer(signing_key=request.app.state.signing_key, qr_ttl=settings.qr_token_ttl, now=_now(request))
     env = IngestEnv(device_id=device.device_id, point_id=device.point_id, issuer=issuer,
-                    activation_points=settings.activation_points)
+                    activation_points=settings.activation_points, code_pool=settings.code_pool_size > 0)
     batch = [
         IncomingEvent(event_id=str(item.event_id), device_seq=item.device_seq, type=item.type,
                       schema_v=item.schema_v, payload=item.payload, occurred_at=item.occurred_at,

@@ -65,6 +65,7 @@ class IngestEnv:
     point_id: int
     issuer: CodeIssuer
     activation_points: int
+    code_pool: bool = True  # the server keeps a pool of codes (Settings.code_pool_size > 0)
 
 
 def payload_hash(event_type: str, payload_text: str) -> str:
@@ -159,11 +160,13 @@ def ingest_batch(db: Database, env: IngestEnv, batch: list[IncomingEvent]) -> li
     codes are hashed outside any transaction (`_prepare_codes`) and the batch runs again (backend/code_prepare.py).
     """
     checked = [check(item) for item in batch]
-    try:
-        return _transaction(db, env, checked, hashed=None)
-    except PoolShort:
-        _prepare_codes(db, env, checked)
-        return _transaction(db, env, checked, hashed=list(env.issuer.prepared))
+    if env.code_pool:
+        try:
+            return _transaction(db, env, checked, hashed=None)
+        except PoolShort:
+            pass
+    _prepare_codes(db, env, checked)  # no pool, or it ran short: hashed before the transaction
+    return _transaction(db, env, checked, hashed=list(env.issuer.prepared))
 
 
 class PoolShort(Exception):

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import OperationalError
 
 from backend import code_pool, code_prepare, codes, ingest
+from backend.app import create_app
 from backend.config import PRODUCTION_CODE_N, Settings
 from backend.models import CodePoolEntry, Order, Point
 from backend.rules import receiving
@@ -199,3 +202,27 @@ def test_codes_an_attempt_took_are_not_issued_by_its_retry_they_are_back_in_the_
     with server.db.read() as session:
         issued = {h.split("#")[0] for h in session.scalars(select(Order.pickup_code_hash))}
     assert issued == pooled
+
+
+@pytest.fixture
+def poolless(settings: Settings) -> Iterator[Server]:
+    app = create_app(dataclasses.replace(settings, code_pool_size=0))
+    with TestClient(app) as client:
+        yield Server(client, app)
+
+
+def test_with_the_pool_switched_off_a_batch_hashes_its_codes_first_and_runs_once(
+        poolless: Server, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`code_pool_size = 0`: no pool to take from, so no attempt that would only find it empty and roll back."""
+    server = poolless
+    server.import_feed(point_feed(orders=2))
+    device = server.enrol()
+    attempts: list[bool] = []
+    real = ingest._ingest_once
+    monkeypatch.setattr(ingest, "_ingest_once", lambda *args: (attempts.append(args[3]), real(*args))[1])
+    assert [r["status"] for r in device.push(*_arrival(device), *_arrival(device, order_number("0042", 2)))] == [
+        "applied"] * 6
+    assert attempts == [False]  # one attempt, with the codes hashed before it (a short pool is not an error)
+    with server.db.read() as session:
+        hashes = list(session.scalars(select(Order.pickup_code_hash)))
+    assert len(set(hashes)) == 2 and all(h and h.startswith("scrypt$") for h in hashes)
