@@ -11,8 +11,6 @@ import socket
 import subprocess
 import sys
 import threading
-import time
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -32,6 +30,7 @@ from backend.server import _settings, parse_args, serve
 from backend.worker import BackgroundWorker
 from tests.backend.conftest import PgCluster
 from tests.integration.live import free_port
+from tests.support.xsession import wait_until
 
 
 def _settings_for(tmp_path: Path, **overrides: object) -> Settings:
@@ -257,17 +256,11 @@ def _socket_inodes(pid: int) -> set[str]:
     return inodes
 
 
+WAIT_S = 90  # a loaded machine starts an API process in seconds
+
+
 def _children(pid: int) -> list[int]:
     return sorted(int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split())
-
-
-def _wait_for(what: Callable[[], bool], seconds: float = 90) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if what():
-            return True
-        time.sleep(0.2)
-    return False
 
 
 @pytest.mark.postgres
@@ -287,8 +280,11 @@ def test_serve_gives_each_api_process_a_socket_of_its_own_and_a_dead_ones_replac
          "--log-level", "warning"], cwd=Path(__file__).parents[2], stdout=subprocess.DEVNULL,
         stderr=(tmp_path / "serve.log").open("wb"))
     try:
-        assert _wait_for(lambda: len(_listening_inodes(port)) == 3 and len(_children(supervisor.pid)) >= 3
-                         and _answers(base)), (tmp_path / "serve.log").read_text()[-3000:]
+        try:
+            wait_until(lambda: len(_listening_inodes(port)) == 3 and len(_children(supervisor.pid)) >= 3
+                       and _answers(base), "three API processes listening and answering", WAIT_S, every=0.2)
+        except AssertionError as late:
+            raise AssertionError((tmp_path / "serve.log").read_text()[-3000:]) from late
         listening = _listening_inodes(port)
 
         def api_processes() -> list[int]:  # the supervisor's other child is multiprocessing's resource tracker
@@ -300,7 +296,8 @@ def test_serve_gives_each_api_process_a_socket_of_its_own_and_a_dead_ones_replac
         assert _socket_inodes(supervisor.pid) >= listening  # the supervisor keeps them for replacements
 
         os.kill(workers[0], signal.SIGKILL)
-        assert _wait_for(lambda: workers[0] not in api_processes() and len(api_processes()) == 3)
+        wait_until(lambda: workers[0] not in api_processes() and len(api_processes()) == 3,
+                   "the killed process replaced", WAIT_S, every=0.2)
         replacement = next(pid for pid in api_processes() if pid not in workers)
         assert _socket_inodes(replacement) & listening == held[0]
         assert _listening_inodes(port) == listening
@@ -308,17 +305,21 @@ def test_serve_gives_each_api_process_a_socket_of_its_own_and_a_dead_ones_replac
 
         before = api_processes()
         supervisor.send_signal(signal.SIGHUP)
-        assert _wait_for(lambda: len(api_processes()) == 3 and not set(before) & set(api_processes()))
+        wait_until(lambda: len(api_processes()) == 3 and not set(before) & set(api_processes()),
+                   "every process replaced by the rolling restart", WAIT_S, every=0.2)
         assert sorted(map(sorted, (_socket_inodes(pid) & listening for pid in api_processes()))) == \
             sorted(map(sorted, held))
         assert _answers(base)
 
         supervisor.send_signal(signal.SIGTTIN)
-        assert _wait_for(lambda: len(_listening_inodes(port)) == 4 and _answers(base))
+        wait_until(lambda: len(_listening_inodes(port)) == 4 and _answers(base), "a fourth socket", WAIT_S,
+                   every=0.2)
         added = _listening_inodes(port) - listening
-        assert _wait_for(lambda: any(_socket_inodes(pid) & added == added for pid in _children(supervisor.pid)))
+        wait_until(lambda: any(_socket_inodes(pid) & added == added for pid in _children(supervisor.pid)),
+                   "a fourth process on the fourth socket", WAIT_S, every=0.2)
         supervisor.send_signal(signal.SIGTTOU)
-        assert _wait_for(lambda: _listening_inodes(port) == listening and len(api_processes()) == 3)
+        wait_until(lambda: _listening_inodes(port) == listening and len(api_processes()) == 3,
+                   "the fourth process and socket gone", WAIT_S, every=0.2)
         assert all(_answers(base) for _ in range(20))
     finally:
         supervisor.terminate()
