@@ -52,13 +52,11 @@ def codes_needed(session: Session, point_id: int, events: Iterable[tuple[str, st
     return _count(wanted, known, orders, issued)
 
 
-def codes_needed_locked(session: Session, point_id: int, events: Iterable[tuple[str, str, dict[str, Any]]],
+def codes_needed_locked(session: Session, point_id: int, wanted: Sequence[tuple[str, str, dict[str, Any]]],
                         known: Container[str]) -> int:
-    """The same count inside the batch's transaction, from what it has read: the event ids already received
-    (`known`), the orders it holds locked (backend/rules/base.py `preload`) and their codes (`preload_codes`)."""
-    wanted = [(event_id, type_, payload) for event_id, type_, payload in events if may_issue(type_, payload)]
-    if not wanted:
-        return 0
+    """The same count inside the batch's transaction for events that `may_issue`, from what it has read: the event
+    ids already received (`known`), the orders it holds locked (backend/rules/base.py `preload`) and their codes
+    (`preload_codes`)."""
     locked: dict[str, Order] = session.info[LOCKED_ORDERS]
     orders = {number: (order.id, order.status) for number, order in locked.items() if order.point_id == point_id}
     issued = {(order_id, attempt) for order_id, _ in orders.values()
@@ -66,7 +64,7 @@ def codes_needed_locked(session: Session, point_id: int, events: Iterable[tuple[
     return _count(wanted, known, orders, issued)
 
 
-def _count(wanted: list[tuple[str, str, dict[str, Any]]], known: Container[str],
+def _count(wanted: Sequence[tuple[str, str, dict[str, Any]]], known: Container[str],
            orders: dict[str, tuple[int, str]], issued: Container[tuple[int, Any]]) -> int:
     arriving: set[str] = set()
     count = 0

@@ -65,7 +65,7 @@ class IngestEnv:
     point_id: int
     issuer: CodeIssuer
     activation_points: int
-    code_pool: bool = True  # the server keeps a pool of codes (Settings.code_pool_size > 0)
+    code_pool: bool  # the server keeps a pool of codes (Settings.code_pool_size > 0)
 
 
 def payload_hash(event_type: str, payload_text: str) -> str:
@@ -210,7 +210,10 @@ def _take_codes(session: Session, env: IngestEnv, point: Point, batch: list[Chec
                 short_is_fatal: bool) -> None:
     """The codes the batch will issue beyond those prepared, from the pool, in the batch's transaction (after
     `_preload`: counted from the rows it read); PoolShort when the pool lacks some and they were not hashed yet."""
-    need = codes_needed_locked(session, point.id, _candidates(batch), known) - len(env.issuer.prepared)
+    candidates = _candidates(batch)
+    if not candidates:
+        return  # nothing in the batch issues a code
+    need = codes_needed_locked(session, point.id, candidates, known) - len(env.issuer.prepared)
     if need <= 0:
         return
     pooled = code_pool.take(session, point, need)
