@@ -86,7 +86,9 @@ def start_embedded(
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
+    # asyncio and h11 named: with uvloop and httptools installed (the server extra) uvicorn would pick them, a
+    # server's choice for many connections; the counter's own process serves one PC and the bundle leaves them out
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on", loop="asyncio", http="h11"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="embedded-backend", daemon=True)
     thread.start()
     _wait_started(server, thread)

@@ -1,27 +1,33 @@
 """Scale-out: several API processes on one port, and SMS worker processes, all on one PostgreSQL.
 
-`pickup-desk-backend serve --workers N` migrates once in the parent, then starts N uvicorn worker processes on one
-port, each with a listening socket of its own (SO_REUSEPORT, on Linux; elsewhere one socket they share); each
-builds its own app, engine and connection pool (`create_app` in the child, from a pickled copy of the settings:
-nothing is shared but the database). `pickup-desk-backend sms-worker` runs the SMS
-dispatcher and the housekeeping as its main loop; it does not migrate, it waits for the API to have done so.
+`pickup-desk-backend serve --workers N` migrates once in the parent, then starts N uvicorn worker processes; the
+parent accepts the connections on the port and hands them to the processes in turn (`ConnectionDispatcher`; on
+Windows the processes accept from one shared socket); each builds its own app, engine and connection pool
+(`create_app` in the child, from a pickled copy of the settings: nothing is shared but the database). uvicorn
+serves them on uvloop and httptools (the server extra installs both; on Windows asyncio). `pickup-desk-backend
+sms-worker` runs the SMS dispatcher and the housekeeping as its main loop; it does not migrate, it waits for the
+API to have done so.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import gc
+import itertools
 import logging
 import socket
 import sys
+import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 
 import uvicorn
 from fastapi import FastAPI
 from sqlalchemy.exc import OperationalError
+from uvicorn.config import STARTUP_FAILURE
 from uvicorn.supervisors import Multiprocess
 from uvicorn.supervisors.multiprocess import Process
 
@@ -67,88 +73,198 @@ def serve_processes(settings: Settings, host: str, port: int, workers: int, log_
     config = uvicorn.Config(partial(worker_app, settings, log_level), factory=True, host=host, port=port,
                             workers=workers, log_level=log_level.lower(),
                             timeout_worker_healthcheck=WORKER_START_SECONDS)
-    if sys.platform.startswith("linux"):  # Linux spreads connections over SO_REUSEPORT sockets (BSD, macOS do not)
-        supervisor: Multiprocess = SocketPerProcess(config, port_sharing_sockets(host, port, workers))
+    listener = config.bind_socket()  # a port taken: uvicorn says so and exits
+    if sys.platform == "win32":  # no descriptor passing: the processes accept from the one socket themselves
+        supervisor = Multiprocess(config, sockets=[listener])
     else:
-        supervisor = Multiprocess(config, sockets=[config.bind_socket()])
+        supervisor = ConnectionDispatcher(config, listener)
     log.info("listening on http://%s:%d with %d API processes", host, port, workers)
     supervisor.run()
 
 
-def port_sharing_sockets(host: str, port: int, count: int) -> list[socket.socket]:
-    """`count` sockets bound to host:port together (SO_REUSEPORT; port 0: a free port, the same for all), not yet
-    listening (each API process listens on its own with uvicorn's backlog) and handed down to child processes."""
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sockets: list[socket.socket] = []
-    for _ in range(count):
-        sock = socket.socket(family, socket.SOCK_STREAM)
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
-        try:
-            sock.bind((host, port))
-        except OSError:
-            sock.close()
-            for bound in sockets:
-                bound.close()
-            raise
-        port = sock.getsockname()[1]
-        sock.set_inheritable(True)
-        sockets.append(sock)
-    return sockets
+class ConnectionDispatcher(Multiprocess):
+    """uvicorn's supervisor that accepts the connections itself and hands them to the API processes in turn.
 
+    A counter PC keeps its connection (keep-alive), so where a connection lands decides which interpreter serves
+    that PC's batches. Accepting in the processes spread them unevenly: on one shared socket the process that woke
+    first took every connection then waiting (60 PCs fell 2:1 on one of four); with a socket each (SO_REUSEPORT)
+    the kernel spread them by a hash of the address (60 over four: 20/17/13/10 is common), and the busiest
+    process set the p99 per batch (bench/load_60.py prints the spread). Here the supervisor's thread accepts and
+    sends each connection's descriptor (SCM_RIGHTS) to the next process in turn, as Node's cluster module does:
+    60 connections are 15 a process. The supervisor only accepts; the connection's bytes go between the PC and
+    the API process.
 
-class SocketPerProcess(Multiprocess):
-    """uvicorn's supervisor with a listening socket of its own for each API process, all on one port.
-
-    On one shared socket the process that wakes first accepts every connection then waiting (asyncio accepts up to
-    the backlog at a time), and a counter PC keeps its connection: 60 PCs connecting together fell 2:1 on one of
-    four processes, whose interpreter then set the p99 (backend/README «Deployment»). With a socket each, the kernel
-    spreads the connections over the processes by address. Slot i (process i, socket i) keeps its socket for its
-    life: a dead process's replacement, or the new one of a rolling restart (SIGHUP), listens where it did; uvicorn's
-    own checks and restarts run unchanged, slot by slot (`_slot`). SIGTTIN binds one more socket, SIGTTOU closes
-    the last slot's.
+    Slot i has a channel (a Unix socket pair) for its life, both ends kept here: a dead process's replacement, or
+    the new one of a rolling restart (SIGHUP), reads the same channel, so a connection handed while a process was
+    down or restarting is served by the next one; SIGTTIN adds a slot, SIGTTOU removes the last and hands the
+    connections its process had not taken yet to the others. uvicorn's own liveness checks, restarts and
+    signals otherwise (its methods with `HandedProcess` in place of its `Process`).
     """
 
+    def __init__(self, config: uvicorn.Config, listener: socket.socket) -> None:
+        super().__init__(config, sockets=[])
+        self.listener = listener
+        self.channels: list[tuple[socket.socket, socket.socket]] = []  # a slot's (supervisor's end, process's end)
+        self.channels_lock = threading.Lock()
+
     def init_processes(self) -> None:
-        for sock in self.sockets:
-            process = Process(self.config, [sock])
-            process.start()
-            self.processes.append(process)
+        self.listener.listen(self.config.backlog)
+        for _ in range(self.processes_num):
+            self.processes.append(self._started(self._new_slot()))
+        threading.Thread(target=self.dispatch, name="dispatch", daemon=True).start()
+
+    def dispatch(self) -> None:
+        """Accept until the listener closes; each connection to the next slot."""
+        for turn in itertools.count():
+            try:
+                conn, _ = self.listener.accept()
+            except OSError:
+                return  # closed: the supervisor is stopping
+            with conn:  # the process received its own descriptor; ours closes
+                self.hand(conn, turn)
+
+    def hand(self, conn: socket.socket, turn: int) -> None:
+        """To slot `turn` mod the slots; a slot whose process leaves its channel full (hung) is passed over."""
+        with self.channels_lock:
+            outlets = [ours for ours, _ in self.channels]
+        for step in range(len(outlets)):
+            try:
+                socket.send_fds(outlets[(turn + step) % len(outlets)], [b"c"], [conn.fileno()])
+                return
+            except BlockingIOError:
+                continue
+        log.error("no API process takes connections: %d channels full, a connection dropped", len(outlets))
+
+    def _new_slot(self) -> int:
+        ours, theirs = socket.socketpair()
+        ours.setblocking(False)
+        with self.channels_lock:
+            self.channels.append((ours, theirs))
+            return len(self.channels) - 1
+
+    def _started(self, slot: int) -> Process:
+        process = HandedProcess(self.config, [self.channels[slot][1]])
+        process.start()
+        return process
 
     def keep_subprocess_alive(self) -> None:
-        for slot in range(len(self.processes)):
-            with self._slot(slot):
-                super().keep_subprocess_alive()
+        if self.should_exit.is_set():
+            return
+        for slot, process in enumerate(self.processes):
+            if process.is_alive(timeout=self.config.timeout_worker_healthcheck):
+                continue
+            process.kill()  # hung or dead: gone for sure
+            process.join()
+            if process.exitcode == STARTUP_FAILURE:  # the app cannot start: a replacement would fail the same way
+                log.error("API process [%s] failed to start: the server stops", process.pid)
+                self.should_exit.set()
+                return
+            if self.should_exit.is_set():
+                return
+            log.warning("API process [%s] died: a new one serves its slot", process.pid)
+            self.processes[slot] = self._started(slot)
 
     def restart_all(self) -> None:
-        for slot in range(len(self.processes)):
-            old = self.processes[slot]
-            with self._slot(slot):
-                super().restart_all()
-            if self.processes[slot] is old:
-                return  # its replacement never got ready (uvicorn said so and kept it): the restart stops, as uvicorn's
+        """Each slot's new process serves before its old one is stopped (uvicorn's rolling restart, on SIGHUP)."""
+        for slot, old in enumerate(self.processes):
+            if self.should_exit.is_set():
+                return
+            new = self._started(slot)
+            if not new.wait_until_ready(self.config.timeout_worker_healthcheck, self.should_exit):
+                new.kill()
+                new.join()
+                if not self.should_exit.is_set():
+                    log.error("new API process [%s] not ready in time: [%s] kept, the restart stops", new.pid, old.pid)
+                return
+            old.terminate()
+            old.join()
+            self.processes[slot] = new
 
     def handle_ttin(self) -> None:
-        host, port = self.sockets[0].getsockname()[:2]
-        self.sockets.extend(port_sharing_sockets(host, port, 1))
-        with self._slot(len(self.processes)):
-            super().handle_ttin()
+        log.info("SIGTTIN: one more API process")
+        self.processes_num += 1
+        self.processes.append(self._started(self._new_slot()))
 
     def handle_ttou(self) -> None:
-        if self.processes_num > 1:
-            self.sockets.pop().close()
-        super().handle_ttou()
+        if self.processes_num <= 1:
+            log.info("SIGTTOU: one API process left, it stays")
+            return
+        log.info("SIGTTOU: one API process fewer")
+        self.processes_num -= 1
+        with self.channels_lock:  # no connection goes to the last slot from now on
+            ours, theirs = self.channels.pop()
+        process = self.processes.pop()
+        process.terminate()
+        process.join()
+        theirs.setblocking(False)
+        turn = itertools.count()
+        while True:  # what its process had not taken yet goes to the others
+            try:
+                _, fds, _, _ = socket.recv_fds(theirs, 1, 1)
+            except BlockingIOError:
+                break
+            for fd in fds:
+                with socket.socket(fileno=fd) as conn:
+                    self.hand(conn, next(turn))
+        ours.close()
+        theirs.close()
 
-    @contextmanager
-    def _slot(self, slot: int) -> Iterator[None]:
-        """uvicorn's method over one slot: its process (none yet: the method may add it) and its socket alone."""
-        processes, sockets = self.processes, self.sockets
-        self.processes, self.sockets = processes[slot:slot + 1], [sockets[slot]]
-        try:
-            yield
-        finally:
-            processes[slot:slot + 1] = self.processes
-            self.processes, self.sockets = processes, sockets
+    def terminate_all(self) -> None:
+        with contextlib.suppress(OSError):
+            self.listener.shutdown(socket.SHUT_RDWR)  # wakes the dispatch thread's accept
+        self.listener.close()
+        super().terminate_all()
+
+
+class HandedProcess(Process):
+    """An API process that serves the connections handed over its channel (`HandedServer`)."""
+
+    @property
+    def server(self) -> uvicorn.Server:
+        if self._server is None:
+            self._server = HandedServer(config=self.config)
+        return self._server
+
+
+class HandedServer(uvicorn.Server):
+    """uvicorn's server without a listening socket: it serves each connection the supervisor sends over the channel
+    (`sockets`: the channel alone) as asyncio serves an accepted one."""
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        assert sockets is not None and len(sockets) == 1, "an API process is given its channel alone"
+        self.channel = sockets[0]
+        await super().startup(sockets=[])  # the app's lifespan; no listener
+        loop = asyncio.get_running_loop()
+        protocol_class: Callable[..., asyncio.Protocol] = self.config.http_protocol_class
+        protocol = partial(protocol_class, config=self.config, server_state=self.server_state,
+                           app_state=self.lifespan.state)
+        self.connecting: set[asyncio.Task[object]] = set()
+        self.channel.setblocking(False)
+        loop.add_reader(self.channel.fileno(), self._take, loop, protocol)
+
+    def _take(self, loop: asyncio.AbstractEventLoop, protocol: Callable[[], asyncio.Protocol]) -> None:
+        while True:
+            try:
+                data, fds, _, _ = socket.recv_fds(self.channel, 1, 1)
+            except BlockingIOError:
+                return
+            if not data:  # the supervisor is gone
+                loop.remove_reader(self.channel.fileno())
+                return
+            for fd in fds:
+                task = loop.create_task(loop.connect_accepted_socket(protocol, socket.socket(fileno=fd),
+                                                                     ssl=self.config.ssl))
+                self.connecting.add(task)
+                task.add_done_callback(self._connected)
+
+    def _connected(self, task: asyncio.Task[object]) -> None:
+        self.connecting.discard(task)
+        if not task.cancelled() and task.exception() is not None:  # the PC went away before it was served
+            log.info("a handed connection could not be served: %r", task.exception())
+
+    async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+        asyncio.get_running_loop().remove_reader(self.channel.fileno())  # the slot's next process takes the rest
+        await super().shutdown(sockets=sockets)
 
 
 def run_sms_worker(settings: Settings, schema_wait: float = SCHEMA_WAIT_SECONDS) -> int:

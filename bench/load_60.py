@@ -356,7 +356,7 @@ def process_cpu(pid: int) -> dict[int, float]:
 
 def print_spread(before: dict[int, float], after: dict[int, float]) -> None:
     """How the storm's work fell on the API processes: a PC's keep-alive connection stays with the process that
-    accepted it (each process listens on a socket of its own, and the kernel spreads connections by address)."""
+    was handed to (the supervisor of `serve --workers` hands them out in turn)."""
     spent = sorted((round(after[pid] - before.get(pid, 0.0), 2) for pid in after), reverse=True)
     busy = [seconds for seconds in spent if seconds > 0.05]  # the supervisor and helpers do next to nothing
     if len(busy) > 1:

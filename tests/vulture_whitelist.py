@@ -142,7 +142,11 @@ _.do_POST
 _.do_GET
 _.__import__  # ui/launcher.py without_pyside_feature_hook: the interpreter's own import put back in builtins
 _.close_connection
-_.init_processes  # backend/processes.py SocketPerProcess: uvicorn's Multiprocess.run calls it
+_.init_processes  # backend/processes.py ConnectionDispatcher: uvicorn's Multiprocess.run calls it, and
+_.keep_subprocess_alive  # these (run's loop; SIGHUP, SIGTTIN, SIGTTOU through handle_signals by the signal's name)
+_.restart_all
+_.handle_ttin
+_.handle_ttou
 _.redemption  # protocol/events.py BonusRedeemed / CertificateRedeemed: the redemption's uid on the wire
 
 # --- the page classes, imported by name from the registry when first built (ui/pages/__init__.py PAGE_CLASSES) ----

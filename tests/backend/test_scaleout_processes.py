@@ -11,12 +11,14 @@ import socket
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 
 import anyio.to_thread
 import pytest
 import requests
+import uvicorn
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 from uvicorn.supervisors import Multiprocess
@@ -174,16 +176,14 @@ def test_settling_freezes_the_start_up_objects_and_collects_the_young_generation
     assert out.stdout.split() == ["700", "True", "True", "True"], out.stderr[-2000:]
 
 
-LINUX = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux spreads SO_REUSEPORT connections")
-
-
-def test_on_linux_each_api_process_gets_a_socket_elsewhere_they_share_one(
+def test_off_windows_the_supervisor_hands_out_the_connections_on_windows_the_processes_share_one_socket(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     started: list[tuple[str, int]] = []
 
     def run(supervisor: Multiprocess) -> None:
-        started.append((type(supervisor).__name__, len(supervisor.sockets)))
-        for sock in supervisor.sockets:
+        listener = supervisor.listener if isinstance(supervisor, processes.ConnectionDispatcher) else None
+        started.append((type(supervisor).__name__, len(supervisor.sockets) + (listener is not None)))
+        for sock in [*supervisor.sockets, *([listener] if listener else [])]:
             sock.close()
 
     monkeypatch.setattr(Multiprocess, "run", run)
@@ -191,86 +191,175 @@ def test_on_linux_each_api_process_gets_a_socket_elsewhere_they_share_one(
     for platform in ("darwin", "win32", "linux"):
         monkeypatch.setattr(sys, "platform", platform)
         processes.serve_processes(_settings_for(tmp_path), "127.0.0.1", 0, 3, "warning")
-    assert started == [("Multiprocess", 1), ("Multiprocess", 1), ("SocketPerProcess", 3)]
+    assert started == [("ConnectionDispatcher", 1), ("Multiprocess", 1), ("ConnectionDispatcher", 1)]
 
 
-@LINUX
-def test_port_sharing_sockets_share_one_port_and_the_kernel_spreads_connections_over_them() -> None:
-    """Four sockets on one free port, listened on apart as four API processes do: sixty connections made together
-    reach every socket (on one shared socket, whichever process woke first took them all)."""
-    sockets = processes.port_sharing_sockets("127.0.0.1", 0, 4)
-    clients: list[socket.socket] = []
-    try:
-        ports = {sock.getsockname()[1] for sock in sockets}
-        assert len(ports) == 1 and ports != {0}
-        port = ports.pop()
-        assert all(sock.get_inheritable() for sock in sockets)
-        for sock in sockets:
-            sock.listen(64)
-            sock.setblocking(False)
-        clients = [socket.create_connection(("127.0.0.1", port)) for _ in range(60)]
-        accepted = [_accept_all(sock) for sock in sockets]
-        assert sum(accepted) == 60
-        assert min(accepted) >= 1, accepted
-    finally:
-        for each in [*clients, *sockets]:
-            each.close()
-
-
-def _accept_all(sock: socket.socket) -> int:
-    count = 0
-    while True:
-        try:
-            conn, _ = sock.accept()
-        except BlockingIOError:
-            return count
-        conn.close()
-        count += 1
-
-
-def test_a_port_taken_by_a_program_that_does_not_share_it_is_refused_and_nothing_stays_bound() -> None:
+def test_a_port_taken_by_another_program_stops_the_server_with_the_reason(
+        tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen(1)
-        with pytest.raises(OSError):
-            processes.port_sharing_sockets("127.0.0.1", taken.getsockname()[1], 3)
+        with pytest.raises(SystemExit):
+            processes.serve_processes(_settings_for(tmp_path), "127.0.0.1", taken.getsockname()[1], 3, "warning")
+    assert "Address already in use" in capfd.readouterr().err  # uvicorn's log, on stderr
 
 
-def _listening_inodes(port: int) -> set[str]:
-    """Inodes of the TCP sockets listening on `port` (/proc/net/tcp: local address, state 0A = LISTEN)."""
+class _Stopped:
+    """A stand-in for an API process in the dispatcher's list (SIGTTOU stops the last one)."""
+
+    def __init__(self) -> None:
+        self.stopped = False
+
+    def terminate(self) -> None:
+        self.stopped = True
+
+    def join(self) -> None:
+        assert self.stopped
+
+
+@pytest.fixture
+def dispatcher(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[processes.ConnectionDispatcher]:
+    """A supervisor with three slots and no processes: what `hand` sends, each slot's channel holds."""
+    monkeypatch.setattr(signal, "signal", lambda *args: None)
+    config = uvicorn.Config(lambda: None, workers=3)
+    listener = socket.socket()
+    made = processes.ConnectionDispatcher(config, listener)
+    for _ in range(3):
+        made._new_slot()
+    yield made
+    listener.close()
+    for ours, theirs in made.channels:
+        ours.close()
+        theirs.close()
+
+
+def _taken(channel: socket.socket) -> list[int]:
+    """The peer ports of the connections queued in a slot's channel (what its API process would serve)."""
+    channel.setblocking(False)
+    ports: list[int] = []
+    while True:
+        try:
+            _, fds, _, _ = socket.recv_fds(channel, 1, 1)
+        except BlockingIOError:
+            return ports
+        for fd in fds:
+            with socket.socket(fileno=fd) as conn:
+                ports.append(conn.getpeername()[1])
+
+
+@contextlib.contextmanager
+def _connections(count: int) -> Iterator[list[socket.socket]]:
+    """`count` accepted loopback connections (the server side) and the ports their clients connected from."""
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen(count)
+        clients = [socket.create_connection(server.getsockname()) for _ in range(count)]
+        accepted = [server.accept()[0] for _ in clients]
+        try:
+            yield accepted
+        finally:
+            for each in [*accepted, *clients]:
+                each.close()
+
+
+def test_the_supervisor_hands_the_connections_to_the_processes_in_turn(
+        dispatcher: processes.ConnectionDispatcher) -> None:
+    with _connections(9) as accepted:
+        for turn, conn in enumerate(accepted):
+            dispatcher.hand(conn, turn)
+        peers = [conn.getpeername()[1] for conn in accepted]
+        assert [_taken(theirs) for _, theirs in dispatcher.channels] == [peers[0::3], peers[1::3], peers[2::3]]
+
+
+def test_a_process_whose_channel_is_full_is_passed_over(dispatcher: processes.ConnectionDispatcher) -> None:
+    """A hung process stops reading its channel: once full, its turn goes to the next slot instead of blocking the
+    supervisor's accepting thread."""
+    ours = dispatcher.channels[1][0]
+    ours.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, 1)  # the kernel's minimum: a few messages fill it
+    with _connections(1) as (filler,), _connections(2) as accepted:
+        with contextlib.suppress(BlockingIOError):
+            for _ in range(10_000):
+                socket.send_fds(ours, [b"c"], [filler.fileno()])
+        dispatcher.hand(accepted[0], 1)
+        dispatcher.hand(accepted[1], 0)
+        assert _taken(dispatcher.channels[2][1]) == [accepted[0].getpeername()[1]]
+        assert _taken(dispatcher.channels[0][1]) == [accepted[1].getpeername()[1]]
+
+
+def test_sigttou_hands_the_connections_the_last_process_had_not_taken_to_the_others(
+        dispatcher: processes.ConnectionDispatcher) -> None:
+    last = _Stopped()
+    dispatcher.processes = [_Stopped(), _Stopped(), last]  # type: ignore[list-item]
+    with _connections(4) as accepted:
+        for turn, conn in enumerate(accepted):
+            dispatcher.hand(conn, turn)  # slots 0, 1, 2, 0
+        dispatcher.handle_ttou()
+        assert last.stopped and len(dispatcher.channels) == 2 and dispatcher.processes_num == 2
+        peers = [conn.getpeername()[1] for conn in accepted]
+        taken = [_taken(theirs) for _, theirs in dispatcher.channels]
+        assert sorted(taken[0] + taken[1]) == sorted(peers) and len(taken[0]) == 3
+
+
+def _established(port: int) -> set[str]:
+    """Inodes of the server side of the TCP connections to `port` (/proc/net/tcp: local port, state 01)."""
     inodes = set()
     for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
         fields = line.split()
-        if int(fields[1].rsplit(":", 1)[1], 16) == port and fields[3] == "0A":
+        if int(fields[1].rsplit(":", 1)[1], 16) == port and fields[3] == "01":
             inodes.add(fields[9])
     return inodes
 
 
 def _socket_inodes(pid: int) -> set[str]:
     inodes = set()
-    for fd in Path(f"/proc/{pid}/fd").iterdir():
-        with contextlib.suppress(OSError):
-            target = os.readlink(fd)
-            if target.startswith("socket:["):
-                inodes.add(target[8:-1])
+    with contextlib.suppress(OSError):
+        for fd in Path(f"/proc/{pid}/fd").iterdir():
+            with contextlib.suppress(OSError):
+                target = os.readlink(fd)
+                if target.startswith("socket:["):
+                    inodes.add(target[8:-1])
     return inodes
 
 
 WAIT_S = 90  # a loaded machine starts an API process in seconds
 
 
-def _children(pid: int) -> list[int]:
-    return sorted(int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split())
+def _api_processes(supervisor: int) -> list[int]:
+    """The supervisor's spawned API processes (its other child is multiprocessing's resource tracker)."""
+    children = Path(f"/proc/{supervisor}/task/{supervisor}/children").read_text().split()
+    found = []
+    for child in children:
+        with contextlib.suppress(OSError):
+            command = Path(f"/proc/{child}/cmdline").read_bytes()
+            if b"spawn_main" in command and b"resource_tracker" not in command:
+                found.append(int(child))
+    return sorted(found)
+
+
+def _health(count: int, port: int) -> list[socket.socket]:
+    """`count` connections opened together, each answered `GET /v1/health` and kept open (keep-alive)."""
+    conns = [socket.create_connection(("127.0.0.1", port), timeout=WAIT_S) for _ in range(count)]
+    for conn in conns:
+        conn.sendall(b"GET /v1/health HTTP/1.1\r\nHost: pickup\r\n\r\n")
+    for conn in conns:
+        assert conn.recv(4096).startswith(b"HTTP/1.1 200"), "a connection not answered"
+    return conns
+
+
+def _held(pids: list[int], port: int) -> list[int]:
+    """How many connections to `port` each process serves."""
+    open_now = _established(port)
+    return [len(_socket_inodes(pid) & open_now) for pid in pids]
 
 
 @pytest.mark.postgres
-@LINUX
-def test_serve_gives_each_api_process_a_socket_of_its_own_and_a_dead_ones_replacement_listens_where_it_did(
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_serve_hands_the_connections_to_its_api_processes_in_turn_through_deaths_restarts_and_resizes(
         pg_cluster: PgCluster, tmp_path: Path) -> None:
-    """`serve --workers 3` for real: three listening sockets on the port, one in each API process; a process killed
-    is replaced and its replacement holds the dead one's socket; a rolling restart (SIGHUP) keeps one socket a
-    process; SIGTTIN adds a process with a socket of its own and SIGTTOU takes the last away; the server answers
-    throughout."""
+    """`serve --workers 3` for real: 30 connections made together are 10 a process; a connection made while a
+    process is dead is served (by its replacement, if its turn fell on the dead one); a rolling restart (SIGHUP)
+    replaces every process and the server answers; SIGTTIN adds a fourth process and new connections reach it,
+    SIGTTOU takes it away."""
     url = pg_cluster.url(pg_cluster.create_database())
     port = free_port()
     base = f"http://127.0.0.1:{port}"
@@ -279,49 +368,42 @@ def test_serve_gives_each_api_process_a_socket_of_its_own_and_a_dead_ones_replac
          "--sms-dispatch", "external", "--sms-gateway", "none", "--qr-key", str(tmp_path / "qr.key"),
          "--log-level", "warning"], cwd=Path(__file__).parents[2], stdout=subprocess.DEVNULL,
         stderr=(tmp_path / "serve.log").open("wb"))
+    held: list[socket.socket] = []
     try:
         try:
-            wait_until(lambda: len(_listening_inodes(port)) == 3 and len(_children(supervisor.pid)) >= 3
-                       and _answers(base), "three API processes listening and answering", WAIT_S, every=0.2)
+            wait_until(lambda: len(_api_processes(supervisor.pid)) == 3 and _answers(base),
+                       "three API processes answering", WAIT_S, every=0.2)
         except AssertionError as late:
             raise AssertionError((tmp_path / "serve.log").read_text()[-3000:]) from late
-        listening = _listening_inodes(port)
-
-        def api_processes() -> list[int]:  # the supervisor's other child is multiprocessing's resource tracker
-            return [pid for pid in _children(supervisor.pid) if _socket_inodes(pid) & listening]
-
-        workers = api_processes()
-        held = [_socket_inodes(pid) & listening for pid in workers]
-        assert len(workers) == 3 and all(len(each) == 1 for each in held) and set.union(*held) == listening
-        assert _socket_inodes(supervisor.pid) >= listening  # the supervisor keeps them for replacements
+        workers = _api_processes(supervisor.pid)
+        held += _health(30, port)
+        assert _held(workers, port) == [10, 10, 10]
+        assert not _socket_inodes(supervisor.pid) & _established(port)  # the supervisor kept no connection
 
         os.kill(workers[0], signal.SIGKILL)
-        wait_until(lambda: workers[0] not in api_processes() and len(api_processes()) == 3,
-                   "the killed process replaced", WAIT_S, every=0.2)
-        replacement = next(pid for pid in api_processes() if pid not in workers)
-        assert _socket_inodes(replacement) & listening == held[0]
-        assert _listening_inodes(port) == listening
-        assert all(_answers(base) for _ in range(20))
+        held += _health(3, port)  # one of them waits in the dead process's channel for its replacement
+        wait_until(lambda: len(_api_processes(supervisor.pid)) == 3 and workers[0] not in _api_processes(
+            supervisor.pid), "the killed process replaced", WAIT_S, every=0.2)
 
-        before = api_processes()
+        before = _api_processes(supervisor.pid)
         supervisor.send_signal(signal.SIGHUP)
-        wait_until(lambda: len(api_processes()) == 3 and not set(before) & set(api_processes()),
-                   "every process replaced by the rolling restart", WAIT_S, every=0.2)
-        assert sorted(map(sorted, (_socket_inodes(pid) & listening for pid in api_processes()))) == \
-            sorted(map(sorted, held))
-        assert _answers(base)
+        wait_until(lambda: len(_api_processes(supervisor.pid)) == 3 and not set(before) & set(
+            _api_processes(supervisor.pid)), "every process replaced by the rolling restart", WAIT_S, every=0.2)
+        assert all(_answers(base) for _ in range(10))
 
         supervisor.send_signal(signal.SIGTTIN)
-        wait_until(lambda: len(_listening_inodes(port)) == 4 and _answers(base), "a fourth socket", WAIT_S,
+        wait_until(lambda: len(_api_processes(supervisor.pid)) == 4 and _answers(base), "a fourth process", WAIT_S,
                    every=0.2)
-        added = _listening_inodes(port) - listening
-        wait_until(lambda: any(_socket_inodes(pid) & added == added for pid in _children(supervisor.pid)),
-                   "a fourth process on the fourth socket", WAIT_S, every=0.2)
+        for conn in held:
+            conn.close()
+        held = _health(8, port)  # 8 in a row: two a process, the new one's wait in its channel until it is ready
+        assert _held(_api_processes(supervisor.pid), port) == [2, 2, 2, 2]
         supervisor.send_signal(signal.SIGTTOU)
-        wait_until(lambda: _listening_inodes(port) == listening and len(api_processes()) == 3,
-                   "the fourth process and socket gone", WAIT_S, every=0.2)
+        wait_until(lambda: len(_api_processes(supervisor.pid)) == 3, "the fourth process gone", WAIT_S, every=0.2)
         assert all(_answers(base) for _ in range(20))
     finally:
+        for conn in held:
+            conn.close()
         supervisor.terminate()
         supervisor.wait(60)
 
