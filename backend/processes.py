@@ -97,8 +97,8 @@ class ConnectionDispatcher(Multiprocess):
     Slot i has a channel (a Unix socket pair) for its life, both ends kept here: a dead process's replacement, or
     the new one of a rolling restart (SIGHUP), reads the same channel, so a connection handed while a process was
     down or restarting is served by the next one; SIGTTIN adds a slot, SIGTTOU removes the last and hands the
-    connections its process had not taken yet to the others. uvicorn's own liveness checks, restarts and
-    signals otherwise (its methods with `HandedProcess` in place of its `Process`).
+    connections its process had not taken yet to the others. The liveness checks, restarts and signals are
+    uvicorn's, slot by slot, with `HandedProcess` in place of its `Process`.
     """
 
     def __init__(self, config: uvicorn.Config, listener: socket.socket) -> None:
@@ -118,8 +118,12 @@ class ConnectionDispatcher(Multiprocess):
         for turn in itertools.count():
             try:
                 conn, _ = self.listener.accept()
-            except OSError:
-                return  # closed: the supervisor is stopping
+            except OSError as exc:
+                if self.should_exit.is_set():
+                    return  # the listener is closed: the supervisor is stopping
+                log.warning("accepting a connection failed (%s): trying again", exc)  # e.g. out of descriptors
+                time.sleep(0.1)
+                continue
             with conn:  # the process received its own descriptor; ours closes
                 self.hand(conn, turn)
 
@@ -131,9 +135,9 @@ class ConnectionDispatcher(Multiprocess):
             try:
                 socket.send_fds(outlets[(turn + step) % len(outlets)], [b"c"], [conn.fileno()])
                 return
-            except BlockingIOError:
+            except OSError:  # full (its process hung), or closed by SIGTTOU a moment ago
                 continue
-        log.error("no API process takes connections: %d channels full, a connection dropped", len(outlets))
+        log.error("no API process takes connections (%d channels full): a connection dropped", len(outlets))
 
     def _new_slot(self) -> int:
         ours, theirs = socket.socketpair()

@@ -4,6 +4,7 @@ that leave the SMS queue to `sms-worker` processes, and the SMS worker's own lif
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import pickle
 import signal
@@ -14,6 +15,7 @@ import threading
 from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
+from types import SimpleNamespace
 
 import anyio.to_thread
 import pytest
@@ -284,6 +286,26 @@ def test_a_process_whose_channel_is_full_is_passed_over(dispatcher: processes.Co
         dispatcher.hand(accepted[1], 0)
         assert _taken(dispatcher.channels[2][1]) == [accepted[0].getpeername()[1]]
         assert _taken(dispatcher.channels[0][1]) == [accepted[1].getpeername()[1]]
+
+
+def test_the_accepting_thread_outlives_a_failed_accept_and_stops_with_the_supervisor(
+        dispatcher: processes.ConnectionDispatcher) -> None:
+    with _connections(1) as (conn,):
+        peer = conn.getpeername()[1]
+        answers: list[object] = [OSError(errno.EMFILE, "Too many open files"), (conn, None)]
+
+        def accept() -> object:
+            if not answers:
+                dispatcher.should_exit.set()  # as SIGTERM does before the listener is closed
+                raise OSError(errno.EINVAL, "Invalid argument")
+            answer = answers.pop(0)
+            if isinstance(answer, OSError):
+                raise answer
+            return answer
+
+        dispatcher.listener = SimpleNamespace(accept=accept)  # type: ignore[assignment]
+        dispatcher.dispatch()  # returns: the supervisor stops
+        assert _taken(dispatcher.channels[1][1]) == [peer]  # turn 0 was the failed accept's
 
 
 def test_sigttou_hands_the_connections_the_last_process_had_not_taken_to_the_others(
