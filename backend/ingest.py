@@ -11,7 +11,7 @@ import typing
 from dataclasses import dataclass
 from typing import Any, Union
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -347,10 +347,23 @@ def _record(session: Session, rows: list[dict[str, Any]]) -> dict[str, int]:
     # flushed: no ORM bookkeeping per row. (INSERT … RETURNING in multi-row VALUES measured slower on PostgreSQL:
     # 66 against 45 ms a batch of 500)
     session.flush()
-    insert_rows(session.connection(), EventRecord, rows)
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        # the serial's next values taken first and the rows copied in with them: no lookup of 500 ids afterwards
+        # (their array sent, 500 probes of the unique index) to learn the numbers the database gave them
+        seqs = sorted(connection.execute(_NEXT_SERVER_SEQS, {"count": len(rows)}).scalars())
+        for row, seq in zip(rows, seqs, strict=True):
+            row["server_seq"] = seq
+        insert_rows(connection, EventRecord, rows)
+        return {row["event_id"]: row["server_seq"] for row in rows}
+    insert_rows(connection, EventRecord, rows)
     inserted = session.execute(select(EventRecord.event_id, EventRecord.server_seq).where(
         among(session, EventRecord.event_id, [row["event_id"] for row in rows])))
     return {event_id: int(seq) for event_id, seq in inserted}
+
+
+_NEXT_SERVER_SEQS = select(func.nextval(func.pg_get_serial_sequence("events", "server_seq"))).select_from(
+    func.generate_series(1, bindparam("count")))
 
 
 def _outcome(session: Session, env: IngestEnv, point: Point, item: IncomingEvent, event: ev.Event) -> Outcome:

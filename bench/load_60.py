@@ -17,9 +17,9 @@ its shift and receiving session, the point's 100 receiving scans (box.received +
 «ready»: the first PC to send wins, the others' meet the rules as a second PC's would), the rest surplus-box
 scans, and the session closed (which releases the held «ready» SMS).
 
-Printed: processes and pool sizes, how the storm's CPU fell on the API processes, events pushed, wall time,
-throughput, push and pull latency (p50/p99/max per request), client timeouts, HTTP errors, the servers' answers by
-outcome, the check that every event is stored exactly once (by event id, in the server's database), and that every
+Printed: processes and pool sizes, how the storm's CPU fell on the API processes, PostgreSQL, the SMS workers and
+the simulated PCs, events pushed, wall time, throughput, push and pull latency (p50/p99/max per request), client
+timeouts, HTTP errors, the servers' answers by outcome, the check that every event is stored exactly once (by event id, in the server's database), and that every
 queued SMS reached the gateway exactly once (send requests per message id at the fake gateway, after the queue
 drained). A measurement, not a test.
 
@@ -323,9 +323,9 @@ def load(db_url: str, workdir: Path, args: argparse.Namespace) -> bool:
                 prefill(db_url)
             for pc in pcs:
                 pc.events = events_of(pc, args.events)
-            workers_before = process_cpu(proc.pid)
+            before = cpu_by_group(proc.pid, [worker.pid for worker in workers])
             wall = storm(pcs, url, args)
-            print_spread(workers_before, process_cpu(proc.pid))
+            print_cpu(before, cpu_by_group(proc.pid, [worker.pid for worker in workers]), wall)
             print(f"batches left unanswered after {RETRIES} tries, sent again afterwards: {catch_up(pcs, url)}")
             sms_ok = check_sms(db_url, gateway, args.sms_drain)
         finally:
@@ -340,27 +340,50 @@ def load(db_url: str, workdir: Path, args: argparse.Namespace) -> bool:
     return report(pcs, wall, stored_counts(db_url, {e["event_id"] for pc in pcs for e in pc.events})) and sms_ok
 
 
-def process_cpu(pid: int) -> dict[int, float]:
-    """CPU seconds of `pid`'s child processes (the API processes under `serve --workers`; Linux /proc), by pid."""
+def _cpu_of(pid: int) -> float | None:
+    """CPU seconds (user + system) `pid` has spent (Linux /proc), None when it is gone."""
     try:
-        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except OSError:
-        return {}
-    times: dict[int, float] = {}
-    for child in map(int, children):
-        with contextlib.suppress(OSError, IndexError, ValueError):
-            fields = Path(f"/proc/{child}/stat").read_text().rsplit(")", 1)[1].split()
-            times[child] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    return times
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def print_spread(before: dict[int, float], after: dict[int, float]) -> None:
-    """How the storm's work fell on the API processes: a PC's keep-alive connection stays with the process that
-    was handed to (the supervisor of `serve --workers` hands them out in turn)."""
-    spent = sorted((round(after[pid] - before.get(pid, 0.0), 2) for pid in after), reverse=True)
-    busy = [seconds for seconds in spent if seconds > 0.05]  # the supervisor and helpers do next to nothing
-    if len(busy) > 1:
-        print(f"API processes' CPU over the storm: {', '.join(f'{s:.2f}' for s in busy)} s")
+def cpu_by_group(api: int, sms: list[int]) -> dict[str, dict[int, float]]:
+    """CPU seconds so far by pid, in groups: the API processes (children of the `serve` supervisor), the SMS workers,
+    PostgreSQL (every process named postgres: the bench's cluster) and this process (the simulated PCs)."""
+    groups: dict[str, dict[int, float]] = {"api": {}, "sms": {}, "postgres": {}, "pcs": {}}
+    with contextlib.suppress(OSError):
+        groups["api"] = {int(child): 0.0 for child in Path(f"/proc/{api}/task/{api}/children").read_text().split()}
+    groups["sms"] = dict.fromkeys(sms, 0.0)
+    groups["pcs"] = {os.getpid(): 0.0}
+    for entry in Path("/proc").iterdir():
+        with contextlib.suppress(OSError):
+            if entry.name.isdigit() and (entry / "comm").read_text().strip() == "postgres":
+                groups["postgres"][int(entry.name)] = 0.0
+    for pids in groups.values():
+        for pid in list(pids):
+            spent = _cpu_of(pid)
+            if spent is None:
+                del pids[pid]
+            else:
+                pids[pid] = spent
+    return groups
+
+
+def print_cpu(before: dict[str, dict[int, float]], after: dict[str, dict[int, float]], wall: float) -> None:
+    """Where the storm's CPU went. A PC's keep-alive connection stays with the API process it was handed to (the
+    supervisor of `serve --workers` hands them out in turn): the busiest process sets the p99."""
+    spent = {group: {pid: seconds - before[group].get(pid, 0.0) for pid, seconds in pids.items()}
+             for group, pids in after.items()}
+    api = sorted((s for s in spent["api"].values() if s > 0.05), reverse=True)  # the resource tracker: ~0
+    if len(api) > 1:
+        print(f"API processes' CPU over the storm: {', '.join(f'{s:.2f}' for s in api)} s")
+    total = {group: sum(pids.values()) for group, pids in spent.items()}
+    cores = os.cpu_count() or 1
+    print(f"CPU over the storm: API processes {total['api']:.2f} s, PostgreSQL {total['postgres']:.2f} s, SMS workers "
+          f"{total['sms']:.2f} s, the simulated PCs {total['pcs']:.2f} s: {sum(total.values()):.2f} of the "
+          f"{cores} cores' {cores * wall:.2f} CPU-seconds")
 
 
 def prefill(db_url: str) -> None:

@@ -6,9 +6,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, select
 
 from backend import code_pool
+from backend.models import EventRecord
 from tests.backend.conftest import Device, Server, box_barcode, order_number, point_feed
 
 
@@ -33,6 +34,9 @@ def test_server_seq_follows_the_batch_and_a_repeat_in_it_answers_the_first(serve
     assert results[5]["reason"] == "event_id_reused_with_different_payload"
     again = device.push(first, second, arrived, sms)
     assert [(r["status"], r["server_seq"]) for r in again] == [("duplicate", s) for s in seqs[:4]]
+    with server.db.read() as session:  # the numbers answered are the rows' own
+        stored = dict(session.execute(select(EventRecord.event_id, EventRecord.server_seq)).all())
+    assert [stored[e["event_id"]] for e in (first, second, arrived, sms)] == seqs[:4] and len(stored) == 4
 
 
 def test_a_batch_loads_its_orders_boxes_and_codes_at_once(server: Server) -> None:
@@ -55,3 +59,7 @@ def test_a_batch_loads_its_orders_boxes_and_codes_at_once(server: Server) -> Non
     assert not [s for s in statements if "WHERE boxes.barcode" in s]  # the boxes came with their orders
     # their codes read at once too, by the batch: the estimate of the codes to take counts from what it read
     assert len([s for s in statements if "FROM pickup_codes" in s]) == 1
+    # the batch's ids looked up once, before; on PostgreSQL the new rows go in with the serial's next values, so
+    # they are not looked up again to learn them (SQLite: once more, after the insert)
+    postgres = server.db.engine.dialect.name == "postgresql"
+    assert len([s for s in statements if "FROM events" in s]) == (1 if postgres else 2)
