@@ -19,9 +19,9 @@ scans, and the session closed (which releases the held «ready» SMS).
 
 Printed: processes and pool sizes, how the storm's CPU fell on the API processes, PostgreSQL, the SMS workers and
 the simulated PCs, events pushed, wall time, throughput, push and pull latency (p50/p99/max per request), client
-timeouts, HTTP errors, the servers' answers by outcome, the check that every event is stored exactly once (by event id, in the server's database), and that every
-queued SMS reached the gateway exactly once (send requests per message id at the fake gateway, after the queue
-drained). A measurement, not a test.
+timeouts, HTTP errors, the servers' answers by outcome, the check that every event is stored exactly once (by event
+id, in the server's database), and that every queued SMS reached the gateway exactly once (send requests per message
+id at the fake gateway, after the queue drained). A measurement, not a test.
 
     .venv/bin/python bench/load_60.py [--api-procs 4] [--threads 2] [--sms-workers 2] [--pcs 60] [--events 1000]
         [--batch 500] [--no-pool]
