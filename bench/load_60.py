@@ -355,11 +355,12 @@ def _cpu_of(pid: int) -> float | None:
 
 
 def cpu_by_group(api: int, sms: list[int]) -> dict[str, dict[int, float]]:
-    """CPU seconds so far by pid, in groups: the API processes (children of the `serve` supervisor), the SMS workers,
+    """CPU seconds so far by pid, in groups: the API processes (`serve` and its children), the SMS workers,
     PostgreSQL (every process named postgres: the bench's cluster) and this process (the simulated PCs)."""
-    groups: dict[str, dict[int, float]] = {"api": {}, "sms": {}, "postgres": {}, "pcs": {}}
-    with contextlib.suppress(OSError):
-        groups["api"] = {int(child): 0.0 for child in Path(f"/proc/{api}/task/{api}/children").read_text().split()}
+    groups: dict[str, dict[int, float]] = {"api": {api: 0.0}, "sms": {}, "postgres": {}, "pcs": {}}
+    with contextlib.suppress(OSError):  # `serve` itself: the one API process, or the supervisor of N
+        children = Path(f"/proc/{api}/task/{api}/children").read_text().split()
+        groups["api"].update((int(child), 0.0) for child in children)
     groups["sms"] = dict.fromkeys(sms, 0.0)
     groups["pcs"] = {os.getpid(): 0.0}
     for entry in Path("/proc").iterdir():
@@ -381,7 +382,7 @@ def print_cpu(before: dict[str, dict[int, float]], after: dict[str, dict[int, fl
     supervisor of `serve --workers` hands them out in turn): the busiest process sets the p99."""
     spent = {group: {pid: seconds - before[group].get(pid, 0.0) for pid, seconds in pids.items()}
              for group, pids in after.items()}
-    api = sorted((s for s in spent["api"].values() if s > 0.05), reverse=True)  # the resource tracker: ~0
+    api = sorted((s for s in spent["api"].values() if s > 0.05), reverse=True)  # supervisor, resource tracker: ~0
     if len(api) > 1:
         print(f"API processes' CPU over the storm: {', '.join(f'{s:.2f}' for s in api)} s")
     total = {group: sum(pids.values()) for group, pids in spent.items()}
