@@ -5,10 +5,8 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
-import types
-import typing
 from dataclasses import dataclass
-from typing import Any, Union
+from typing import Any
 
 from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
@@ -20,6 +18,7 @@ from backend.codes import CodeIssuer, PreparedCode
 from backend.db import Database, among, insert_rows
 from backend.limits import EVENT_PAYLOAD_MAX
 from backend.models import Device, EventRecord, Point
+from backend.payload_types import validate
 from backend.rules import APPLIED, Outcome, RuleContext, apply_event, has_rule, receiving, rejected
 from backend.rules.base import forget_locked, preload
 from protocol import events as ev
@@ -109,44 +108,6 @@ def _verdict(item: IncomingEvent, text: str) -> ev.Event | Outcome:
     if problem is not None:  # a value no column can hold: this event is refused, the batch goes on
         return rejected(problem)
     return event
-
-
-def validate(event_type: str, payload: dict[str, Any]) -> ev.Event:
-    """`parse_event` plus a check of each field's JSON type; ValueError says what is wrong."""
-    event = ev.parse_event(event_type, payload)
-    hints = _hints(type(event))
-    for name in ev.field_names(type(event)):
-        value = getattr(event, name)
-        if not _matches(value, hints[name]):
-            raise ValueError(f"{event_type}.{name}: unexpected value {value!r}")
-    return event
-
-
-_HINTS: dict[str, dict[str, Any]] = {}
-
-
-def _hints(cls: type[ev.Event]) -> dict[str, Any]:
-    if cls.TYPE not in _HINTS:
-        _HINTS[cls.TYPE] = typing.get_type_hints(cls, vars(ev))
-    return _HINTS[cls.TYPE]
-
-
-def _matches(value: Any, hint: Any) -> bool:
-    origin = typing.get_origin(hint)
-    if hint is Any:
-        return True
-    if origin in (Union, types.UnionType):
-        return any(_matches(value, arg) for arg in typing.get_args(hint))
-    if hint is type(None):
-        return value is None
-    if origin is list:
-        (item,) = typing.get_args(hint) or (Any,)
-        return isinstance(value, list) and all(_matches(v, item) for v in value)
-    if origin is dict:
-        return isinstance(value, dict)
-    if hint is int:
-        return isinstance(value, int) and not isinstance(value, bool)
-    return isinstance(value, hint)
 
 
 def ingest_batch(db: Database, env: IngestEnv, batch: list[IncomingEvent]) -> list[EventResult]:

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from backend import ingest
+from backend import payload_types
 from protocol import events as ev
 from protocol.limits import CITY_MAX, PHONE_MAX
 from tests.backend.conftest import BOTH_DBS, POSTGRES, Server, box_barcode, card_number, order_number, point_feed
@@ -66,7 +66,7 @@ def test_every_event_type_is_checked_by_one_generic_rule() -> None:
     huge = ev.StorageExtended("500000001", -(2**31) - 1, "2026-12-01T00:00:00+00:00")
     assert ev.storage_problem(huge) == "number_out_of_range:days"
     assert ev.storage_problem(ev.StorageExtended("500000001", 3, "2026-12-01T00:00:00+00:00")) is None
-    assert ingest.validate("storage.extended", {"order": "500000001", "days": 3, "until": "x"}) is not None
+    assert payload_types.validate("storage.extended", {"order": "500000001", "days": 3, "until": "x"}) is not None
 
 
 @BOTH_DBS
