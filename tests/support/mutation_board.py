@@ -25,7 +25,8 @@ THRESHOLD = 0.90
 FIELDS = ("module", "mutants", "killed", "survived", "no_tests", "timeout", "equivalent", "score", "before",
           "measured", "run", "source")
 SCOPE_FILES = ("protocol/money.py", "protocol/ean13.py", "protocol/pickup_code.py", "protocol/order_states.py",
-               "desktop/scan_routing.py", "desktop/cache_bulk.py", "backend/code_pool.py", "backend/code_prepare.py")
+               "desktop/scan_routing.py", "desktop/cache_bulk.py", "backend/code_pool.py", "backend/code_prepare.py",
+               "backend/payload_types.py")
 SCOPE_DIRS = ("desktop/services", "desktop/sync", "backend/rules")
 
 
