@@ -322,8 +322,9 @@ def _record(session: Session, rows: list[dict[str, Any]]) -> dict[str, int]:
     return {event_id: int(seq) for event_id, seq in inserted}
 
 
-_NEXT_SERVER_SEQS = select(func.nextval(func.pg_get_serial_sequence("events", "server_seq"))).select_from(
-    func.generate_series(1, bindparam("count")))
+_NEXT_SERVER_SEQS = select(
+    func.nextval(func.pg_get_serial_sequence(EventRecord.__tablename__, EventRecord.server_seq.key))
+).select_from(func.generate_series(1, bindparam("count")))
 
 
 def _outcome(session: Session, env: IngestEnv, point: Point, item: IncomingEvent, event: ev.Event) -> Outcome:

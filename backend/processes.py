@@ -20,7 +20,7 @@ import socket
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from functools import partial
 
@@ -97,8 +97,9 @@ class ConnectionDispatcher(Multiprocess):
     Slot i has a channel (a Unix socket pair) for its life, both ends kept here: a dead process's replacement, or
     the new one of a rolling restart (SIGHUP), reads the same channel, so a connection handed while a process was
     down or restarting is served by the next one; SIGTTIN adds a slot, SIGTTOU removes the last and hands the
-    connections its process had not taken yet to the others. The liveness checks, restarts and signals are
-    uvicorn's, slot by slot, with `HandedProcess` in place of its `Process`.
+    connections its process had not taken yet to the others. The liveness check and the rolling restart follow
+    uvicorn's step for step, written out here because uvicorn's own build its `Process` (one that listens) where a
+    slot needs a `HandedProcess` on the slot's channel.
     """
 
     def __init__(self, config: uvicorn.Config, listener: socket.socket) -> None:
@@ -201,15 +202,9 @@ class ConnectionDispatcher(Multiprocess):
         process.terminate()
         process.join()
         theirs.setblocking(False)
-        turn = itertools.count()
-        while True:  # what its process had not taken yet goes to the others
-            try:
-                _, fds, _, _ = socket.recv_fds(theirs, 1, 1)
-            except BlockingIOError:
-                break
-            for fd in fds:
-                with socket.socket(fileno=fd) as conn:
-                    self.hand(conn, next(turn))
+        for turn, fd in enumerate(received(theirs)):  # what its process had not taken yet goes to the others
+            with socket.socket(fileno=fd) as conn:
+                self.hand(conn, turn)
         ours.close()
         theirs.close()
 
@@ -218,6 +213,19 @@ class ConnectionDispatcher(Multiprocess):
             self.listener.shutdown(socket.SHUT_RDWR)  # wakes the dispatch thread's accept
         self.listener.close()
         super().terminate_all()
+
+
+def received(channel: socket.socket) -> Iterator[int]:
+    """The connections' descriptors waiting in a (non-blocking) channel, until none is; EOFError when the other
+    end has closed."""
+    while True:
+        try:
+            data, fds, _, _ = socket.recv_fds(channel, 1, 1)
+        except BlockingIOError:
+            return
+        if not data:
+            raise EOFError
+        yield from fds
 
 
 class HandedProcess(Process):
@@ -247,19 +255,14 @@ class HandedServer(uvicorn.Server):
         loop.add_reader(self.channel.fileno(), self._take, loop, protocol)
 
     def _take(self, loop: asyncio.AbstractEventLoop, protocol: Callable[[], asyncio.Protocol]) -> None:
-        while True:
-            try:
-                data, fds, _, _ = socket.recv_fds(self.channel, 1, 1)
-            except BlockingIOError:
-                return
-            if not data:  # the supervisor is gone
-                loop.remove_reader(self.channel.fileno())
-                return
-            for fd in fds:
+        try:
+            for fd in received(self.channel):
                 task = loop.create_task(loop.connect_accepted_socket(protocol, socket.socket(fileno=fd),
                                                                      ssl=self.config.ssl))
                 self.connecting.add(task)
                 task.add_done_callback(self._connected)
+        except EOFError:  # the supervisor is gone
+            loop.remove_reader(self.channel.fileno())
 
     def _connected(self, task: asyncio.Task[object]) -> None:
         self.connecting.discard(task)

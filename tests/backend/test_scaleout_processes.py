@@ -239,14 +239,10 @@ def _taken(channel: socket.socket) -> list[int]:
     """The peer ports of the connections queued in a slot's channel (what its API process would serve)."""
     channel.setblocking(False)
     ports: list[int] = []
-    while True:
-        try:
-            _, fds, _, _ = socket.recv_fds(channel, 1, 1)
-        except BlockingIOError:
-            return ports
-        for fd in fds:
-            with socket.socket(fileno=fd) as conn:
-                ports.append(conn.getpeername()[1])
+    for fd in processes.received(channel):
+        with socket.socket(fileno=fd) as conn:
+            ports.append(conn.getpeername()[1])
+    return ports
 
 
 @contextlib.contextmanager
@@ -271,6 +267,21 @@ def test_the_supervisor_hands_the_connections_to_the_processes_in_turn(
             dispatcher.hand(conn, turn)
         peers = [conn.getpeername()[1] for conn in accepted]
         assert [_taken(theirs) for _, theirs in dispatcher.channels] == [peers[0::3], peers[1::3], peers[2::3]]
+
+
+def test_a_channel_gives_what_is_waiting_then_stops_and_says_when_the_supervisor_is_gone() -> None:
+    ours, theirs = socket.socketpair()
+    theirs.setblocking(False)
+    with theirs, _connections(2) as accepted:
+        with ours:
+            for conn in accepted:
+                socket.send_fds(ours, [b"c"], [conn.fileno()])
+            waiting = list(processes.received(theirs))
+            assert len(waiting) == 2 and list(processes.received(theirs)) == []  # nothing more: no wait
+            for fd in waiting:
+                os.close(fd)
+        with pytest.raises(EOFError):  # the supervisor's end closed: the API process stops reading
+            list(processes.received(theirs))
 
 
 def test_a_process_whose_channel_is_full_is_passed_over(dispatcher: processes.ConnectionDispatcher) -> None:
