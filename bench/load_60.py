@@ -356,25 +356,24 @@ def _cpu_of(pid: int) -> float | None:
 
 def cpu_by_group(api: int, sms: list[int]) -> dict[str, dict[int, float]]:
     """CPU seconds so far by pid, in groups: the API processes (`serve` and its children), the SMS workers,
-    PostgreSQL (every process named postgres: the bench's cluster) and this process (the simulated PCs)."""
-    groups: dict[str, dict[int, float]] = {"api": {api: 0.0}, "sms": {}, "postgres": {}, "pcs": {}}
+    PostgreSQL (every process named postgres: the bench's cluster) and this process (the simulated PCs and the fake
+    SMSC)."""
+    children: list[str] = []
     with contextlib.suppress(OSError):  # `serve` itself: the one API process, or the supervisor of N
         children = Path(f"/proc/{api}/task/{api}/children").read_text().split()
-        groups["api"].update((int(child), 0.0) for child in children)
-    groups["sms"] = dict.fromkeys(sms, 0.0)
-    groups["pcs"] = {os.getpid(): 0.0}
-    for entry in Path("/proc").iterdir():
-        with contextlib.suppress(OSError):
-            if entry.name.isdigit() and (entry / "comm").read_text().strip() == "postgres":
-                groups["postgres"][int(entry.name)] = 0.0
-    for pids in groups.values():
-        for pid in list(pids):
-            spent = _cpu_of(pid)
-            if spent is None:
-                del pids[pid]
-            else:
-                pids[pid] = spent
-    return groups
+    postgres = [int(entry.name) for entry in Path("/proc").iterdir()
+                if entry.name.isdigit() and _comm(entry) == "postgres"]
+    members = {"api": [api, *map(int, children)], "sms": sms, "postgres": postgres, "pcs": [os.getpid()]}
+    return {group: {pid: spent for pid in pids if (spent := _cpu_of(pid)) is not None}
+            for group, pids in members.items()}
+
+
+def _comm(proc: Path) -> str | None:
+    """A /proc entry's process name, None once it is gone."""
+    try:
+        return (proc / "comm").read_text().strip()
+    except OSError:
+        return None
 
 
 def print_cpu(before: dict[str, dict[int, float]], after: dict[str, dict[int, float]], wall: float) -> None:
@@ -388,8 +387,8 @@ def print_cpu(before: dict[str, dict[int, float]], after: dict[str, dict[int, fl
     total = {group: sum(pids.values()) for group, pids in spent.items()}
     cores = os.cpu_count() or 1
     print(f"CPU over the storm: API processes {total['api']:.2f} s, PostgreSQL {total['postgres']:.2f} s, SMS workers "
-          f"{total['sms']:.2f} s, the simulated PCs {total['pcs']:.2f} s: {sum(total.values()):.2f} of the "
-          f"{cores} cores' {cores * wall:.2f} CPU-seconds")
+          f"{total['sms']:.2f} s, the simulated PCs and the fake SMSC {total['pcs']:.2f} s: "
+          f"{sum(total.values()):.2f} of the {cores} cores' {cores * wall:.2f} CPU-seconds")
 
 
 def prefill(db_url: str) -> None:
